@@ -1,0 +1,93 @@
+"""notes -> outline -> cards -> (verified cards) -> decks/<name>.apkg, with a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studydeck.cards import extract_cards
+from studydeck.errors import NotesError
+from studydeck.export import ExportResult, write_deck
+from studydeck.model import Card, Notice
+from studydeck.notes import read_notes
+
+NOTE_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class NotesFile:
+    path: Path      # where it is read from
+    shown: str      # how messages name it
+    doc: str        # its identity: the name relative to the folder it was found in
+
+
+@dataclass
+class DocCards:
+    file: NotesFile
+    title: str
+    cards: list[Card]
+    notices: list[Notice]
+
+
+@dataclass
+class BuildResult:
+    docs: list[DocCards] = field(default_factory=list)
+    exports: list[ExportResult] = field(default_factory=list)
+
+    @property
+    def cards(self) -> list[Card]:
+        return [c for d in self.docs for c in d.cards]
+
+    @property
+    def notices(self) -> list[Notice]:
+        return [n for d in self.docs for n in d.notices]
+
+    def kinds(self) -> Counter:
+        return Counter(c.kind.value for c in self.cards)
+
+
+def find_notes(paths: list[Path]) -> list[NotesFile]:
+    """Expand folders to their Markdown files, sorted; name each for messages and identity."""
+    found: list[NotesFile] = []
+    for path in paths:
+        shown = path.as_posix()
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file())
+            if not files:
+                raise NotesError(f"{shown}: no Markdown (.md) files in this folder")
+            for f in files:
+                found.append(NotesFile(f, f.as_posix(), f.relative_to(path).as_posix()))
+        elif path.exists():
+            found.append(NotesFile(path, shown, path.name))
+        else:
+            raise NotesError(f"{shown}: no such file or folder; check the path")
+    return found
+
+
+def collect(paths: list[Path]) -> list[DocCards]:
+    docs = []
+    for nf in find_notes(paths):
+        outline = read_notes(nf.path, nf.shown)
+        cards, notices = extract_cards(outline, nf.doc)
+        docs.append(DocCards(nf, outline.title, cards, notices))
+    return docs
+
+
+def deck_file_name(doc: str) -> str:
+    stem = doc.rsplit(".", 1)[0]
+    return stem.replace("/", "__")
+
+
+def build(paths: list[Path], out_dir: Path, *, now: int) -> BuildResult:
+    """Build one ``.apkg`` per notes file into ``out_dir``; ``now`` stamps changed notes."""
+    result = BuildResult(docs=collect(paths))
+    for doc in result.docs:
+        name = deck_file_name(doc.file.doc)
+        export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
+                            now=now, base_dir=doc.file.path.parent)
+        for card, src in export.missing_media:
+            doc.notices.append(Notice(card.source, "missing-image",
+                                      f"image “{src}” not found; fix the path or add the file"))
+        result.exports.append(export)
+    return result

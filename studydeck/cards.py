@@ -1,0 +1,501 @@
+"""Outline -> cards: the extraction rules, one function per kind of card.
+
+Cards come from the structure ordinary notes already have: ``term：definition`` lines,
+parameter lists with defaults, numbered steps, formulas, code, questions. Nothing needs
+special syntax; two explicit forms exist for cards written by hand (see README).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from studydeck.model import Card, CardKind, Notice, Source, normalize_name
+from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections
+
+MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
+RELATION = re.compile(
+    r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le|\\ge|"
+    r"\\approx|\\sim|\\propto|\\equiv|\\in\b")
+STEP_PREFIX = re.compile(r"^\s*(?:第\s*[\d一二三四五六七八九十]+\s*步[：:、.\s]*|\(?(\d+)\s*[、.．)）:：]\s*)")
+MNEMONIC = re.compile(r"\s+([A-Z])\s*$")
+QUESTION = re.compile(
+    r"[?？]\s*$|^\s*(如何|怎么|怎样|为什么|为何|什么|哪些|是否|(how|why|what|which|when)\b)|"
+    r"(区别|差异|异同|比较|对比|difference|compare|\bvs\.?\b)", re.I)
+MINDMAP = re.compile(r"思维导图|脑图|mind\s*-?map", re.I)
+PARAM_LABEL = re.compile(
+    r"^(参数(说明|列表|介绍)?|输入参数|超参数|(hyper-?)?parameters?|arguments?|args)$", re.I)
+INTRO_LABEL = re.compile(r"^(介绍|简介|定义|概述|说明|introduction|definition|overview|summary)$", re.I)
+IDENT = re.compile(r"^`?([A-Za-z_][\w.]*)`?$")
+LABELLED = re.compile(r"^\s*(?:\*\*(?P<b>[^*]+?)\*\*|(?P<p>[^：:\n]{1,40}?))\s*[：:]\s*(?P<rest>.*)$", re.S)
+NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>\S.*)$", re.S)
+DEFAULT = re.compile(
+    r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[^\s，,。；;）)]+)|\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[^\s,;)]+)",
+    re.I)
+SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
+IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
+QA = re.compile(r"^\s*(?:Q|问)\s*[:：]\s*(?P<q>.+?)\n\s*(?:A|答)\s*[:：]\s*(?P<a>.+)$", re.S)
+CLOZE = re.compile(r"\{\{c\d+::")
+
+
+def has_formula(text: str) -> bool:
+    return any(RELATION.search(m.group(1) or m.group(2)) for m in MATH.finditer(text))
+
+
+def formulas_in(text: str) -> tuple[str, ...]:
+    return tuple((m.group(1) or m.group(2)).strip() for m in MATH.finditer(text)
+                 if RELATION.search(m.group(1) or m.group(2)))
+
+
+def is_plain_formula(text: str) -> bool:
+    """Text that is a formula without markup: ``Mish(x)=x∗Tanh(Softplus(x))``, ``ln(1 + ex)``."""
+    if not text or "$" in text or CJK.search(text) or len(text) > 300:
+        return False
+    if re.search(r"\*\*|`|<\w|\w:\s", text):  # emphasis, code, HTML or a `label: ` is prose
+        return False
+    words = re.findall(r"[A-Za-z]{4,}", text)
+    has_call = re.search(r"\w\(", text) is not None
+    operators = re.search(r"[=+\-*/^∗·×]", text) is not None
+    return operators and (("=" in text and has_call) or has_call) and len(words) <= 6
+
+
+def strip_math(text: str) -> str:
+    return " ".join(MATH.sub(" … ", text).split())
+
+
+SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s")
+
+
+def context_words(text: str, before_end: bool = False, limit: int = 60) -> str:
+    """The words that say what a formula is: the sentence holding it (or, for a display
+    formula, the sentence before it), with the math replaced by “…”."""
+    sentences = [s for s in SENTENCE_END.split(text) if s and s.strip()]
+    if before_end:
+        chosen = sentences[-1] if sentences else ""
+    else:
+        chosen = next((s for s in sentences if has_formula(s)), text)
+    words = strip_math(chosen)
+    if len(words) > limit:
+        words = "…" + words[-limit:]
+    return words
+
+
+def parse_default(text: str) -> str | None:
+    """The default value a parameter description states, if any (``默认 0.001``)."""
+    match = DEFAULT.search(text)
+    if not match:
+        return None
+    value = (match.group("zh") or match.group("en") or "").strip("`'\"，,。").rstrip(".")
+    if value[:1] in "([":
+        # a tuple or list default: take it whole, up to its closing bracket
+        start = match.start("zh") if match.group("zh") else match.start("en")
+        close = {"(": ")", "[": "]"}[value[0]]
+        end = text.find(close, start)
+        if end != -1:
+            value = text[start:end + 1]
+    return value or None
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """``**term**：desc`` / ``term: desc`` -> (term, desc); None for plain prose."""
+    match = LABELLED.match(text)
+    if not match:
+        return None
+    term = (match.group("b") or match.group("p") or "").strip()
+    term = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", term).strip()
+    if not term or term.count("$") % 2 or "$" in term and not term.startswith("$"):
+        return None
+    if len(term) > 30 or "](" in term or term.endswith(("http", "https")) or len(CJK.findall(term)) > 10 or re.search(r"[，。,;；]", term):
+        return None
+    return term, match.group("rest").strip()
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    deck: tuple[str, ...]
+    concept: str
+    labels: tuple[str, ...] = ()
+    zh: bool = True
+
+
+class _Extractor:
+    def __init__(self, outline: Outline, doc: str) -> None:
+        self.outline = outline
+        self.doc = doc
+        self.path = outline.path
+        self.cards: list[Card] = []
+        self.notices: list[Notice] = list(outline.notices)
+        self.zh = _is_chinese(outline)
+        self.counters: dict[tuple[str, ...], int] = {}
+
+    # -- helpers ---------------------------------------------------------------
+    def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
+        self.cards.append(Card(kind=kind, key=key, doc=self.doc, deck=ctx.deck, front=front, back=back,
+                               source=source, concept=ctx.concept, **kw))
+
+    def ordinal(self, ctx: _Ctx, what: str) -> int:
+        slot = tuple(normalize_name(d) for d in ctx.deck) + (what,)
+        self.counters[slot] = self.counters.get(slot, 0) + 1
+        return self.counters[slot]
+
+    def t(self, zh: str, en: str, **kw) -> str:
+        return (zh if self.zh else en).format(**kw)
+
+    # -- walk --------------------------------------------------------------------
+    def run(self) -> tuple[list[Card], list[Notice]]:
+        root = self.outline.root
+        for path, section in iter_sections(root):
+            if section is not root and not section.blocks and not section.sections:
+                self.notices.append(Notice(section.source, "empty-section",
+                    f"section “{section.title}” is empty; write its content or remove the heading"))
+            concept = section.title if path else self.outline.title
+            ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept, zh=self.zh)
+            self.blocks(section.blocks, ctx, section=section)
+        return _dedupe(self.cards, self.notices)
+
+    def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
+        lead: Block | None = None
+        intro_done = bool(blocks) and blocks[0].kind != "paragraph"
+        for i, block in enumerate(blocks):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.kind == "paragraph":
+                intro_done = self.paragraph(block, nxt, ctx, intro_done)
+                lead = block
+                continue
+            if block.kind == "list":
+                self.list_(block, ctx, lead, section)
+            elif block.kind == "code":
+                self.code(block, ctx, lead)
+            elif block.kind == "math":
+                self.math(block, ctx, lead)
+            lead = None
+
+    def paragraph(self, block: Block, nxt: Block | None, ctx: _Ctx, intro_done: bool) -> bool:
+        text = block.text
+        if self.manual(text, block.source, ctx):
+            return intro_done
+        if has_formula(text):
+            self.formula(text, block.source, ctx, words=context_words(text))
+            return intro_done
+        labelled = split_label(text)
+        if labelled and labelled[1]:
+            term, desc = labelled
+            self.definition(term, desc, block.source, ctx)
+            return True
+        if not intro_done and ctx.labels == () and not (nxt is not None and nxt.kind == "code"):
+            back = text
+            if nxt is not None and nxt.kind == "list" and text.rstrip().endswith((":", "：")):
+                back = text + "\n\n" + _list_markdown(nxt)
+            self.definition(ctx.concept, back, block.source, ctx)
+            return True
+        return intro_done
+
+    def manual(self, text: str, source: Source, ctx: _Ctx) -> bool:
+        qa = QA.match(text)
+        if qa:
+            n = self.ordinal(ctx, "manual")
+            self.add(ctx, CardKind.MANUAL, f"manual:{n}", qa.group("q").strip(), qa.group("a").strip(), source,
+                     formulas=formulas_in(qa.group("a")))
+            return True
+        if CLOZE.search(text):
+            n = self.ordinal(ctx, "cloze")
+            self.add(ctx, CardKind.CLOZE, f"cloze:{n}", text, "", source)
+            return True
+        return False
+
+    def list_(self, block: Block, ctx: _Ctx, lead: Block | None, section: Section | None) -> None:
+        items = block.items
+        named = [it for it in items if it.text.strip()]
+        for it in items:
+            if not it.text.strip() and not it.children:
+                self.notices.append(Notice(it.source, "empty-item", "empty list item; remove the bare “-”"))
+        if not named:
+            return
+        questions = [it for it in named if QUESTION.search(it.text)]
+        if len(questions) * 5 >= len(named) * 3 and len(named) >= 2:
+            heading = section.title if section else ctx.concept
+            mindmap = bool(MINDMAP.search(heading))
+            for it in named:
+                flags = ("needs-answer",) + (("mindmap",) if mindmap else ())
+                self.add(ctx, CardKind.QUESTION, "q:" + normalize_name(it.text),
+                         STEP_PREFIX.sub("", it.text, count=1), "", it.source, flags=flags)
+            return
+        if _is_steps(block):
+            self.steps(block, ctx, lead)
+            return
+        seen: dict[str, Item] = {}
+        top = not ctx.labels
+        for it in items:
+            if top and it.children and it.text.strip():
+                key = normalize_name(it.text)
+                if key in seen:
+                    first = seen[key]
+                    self.notices.append(Notice(it.source, "duplicate-section",
+                        f"“{it.text.strip()}” repeats “{first.text.strip()}” (line {first.source.line}); "
+                        "its cards are taken once; merge the two"))
+                seen.setdefault(key, it)
+            self.item(it, ctx, siblings=items)
+
+    def item(self, it: Item, ctx: _Ctx, siblings: list[Item]) -> None:
+        text = it.text.strip()
+        if not text:
+            if it.children:
+                self.blocks(it.children, ctx)
+            return
+        if self.manual(text, it.source, ctx):
+            return
+        labelled = split_label(text)
+        if it.children:
+            if has_formula(text) or is_plain_formula(text):
+                self.formula(text, it.source, ctx, words=strip_math(text), extra=_children_text(it))
+                self.blocks(it.children, _Ctx(ctx.deck, ctx.concept, ctx.labels + (strip_math(text),), ctx.zh))
+                return
+            label = labelled[0] if labelled and not labelled[1] else text.rstrip(":： ")
+            if labelled and labelled[1]:
+                label = labelled[0]
+            plain_label = label.strip("*` ")
+            if PARAM_LABEL.match(plain_label):
+                self.parameters(it, ctx)
+                return
+            if INTRO_LABEL.match(plain_label):
+                self.definition(ctx.concept, _children_text(it, prose_only=True), it.source, ctx)
+                return
+            if not ctx.labels and not text.endswith((":", "：")) and labelled is None or \
+                    not ctx.labels and labelled is not None and not labelled[1] and "**" in text:
+                self.concept(it, ctx, plain_label)
+                return
+            if text.endswith((":", "：")) and labelled is None or (labelled and not labelled[1]):
+                self.enumeration(it, ctx, plain_label)
+                return
+            sub = _Ctx(ctx.deck, ctx.concept, ctx.labels + (plain_label,), ctx.zh)
+            if labelled and labelled[1]:
+                self.definition(labelled[0], labelled[1] + "\n\n" + _children_text(it), it.source, ctx)
+            self.blocks(it.children, sub)
+            return
+        # a leaf
+        if has_formula(text):
+            self.formula(text, it.source, ctx, words=strip_math(text))
+            return
+        if is_plain_formula(text):
+            self.formula(text, it.source, ctx, words="", plain=True)
+            return
+        if labelled and labelled[1]:
+            term, desc = labelled
+            if INTRO_LABEL.match(term):
+                self.definition(ctx.concept, desc, it.source, ctx)
+            else:
+                self.definition(term, desc, it.source, ctx)
+            return
+        name_desc = NAME_DESC.match(text)
+        if name_desc and CJK.search(name_desc.group("rest")) and not ctx.labels:
+            self.definition(name_desc.group("name"), name_desc.group("rest").strip(), it.source, ctx)
+            return
+        if _is_bare_name(text) and any(s.children or len(s.text.split()) > 1 for s in siblings if s is not it):
+            self.notices.append(Notice(it.source, "empty-item",
+                f"“{text}” is named but has no content; write what it is or remove it"))
+
+    def concept(self, it: Item, ctx: _Ctx, name: str) -> None:
+        """A top-level item with children: a concept of its own (``SGD`` under 优化器)."""
+        same = normalize_name(name) == normalize_name(ctx.deck[-1])
+        sub = _Ctx(ctx.deck if same else ctx.deck + (name,), name, (), ctx.zh)
+        prose = [c for c in _child_items(it) if not c.children and c.text.strip()
+                 and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)]
+        if prose:
+            self.definition(name, "\n".join(f"- {c.text.strip()}" for c in prose), prose[0].source, sub)
+        rest = [b for b in it.children]
+        for block in rest:
+            if block.kind == "list":
+                kept = [c for c in block.items if c not in prose]
+                if kept:
+                    self.list_(Block("list", block.source, items=kept, ordered=block.ordered), sub, None, None)
+            else:
+                self.blocks([block], sub)
+
+    def enumeration(self, it: Item, ctx: _Ctx, label: str) -> None:
+        """``label:`` over a list: a card listing the terms, then the items themselves."""
+        terms = []
+        for child in _child_items(it):
+            split = split_label(child.text)
+            if split and split[1]:
+                terms.append(split[0])
+        if len(terms) >= 2:
+            front = self.t("{concept}：{label} 有哪些？", "{concept}: {label}: which ones?",
+                           concept=ctx.concept, label=label.rstrip("：: "))
+            self.add(ctx, CardKind.DEFINITION, "enum:" + normalize_name(label), front,
+                     "\n".join(f"- {t}" for t in terms), it.source)
+        self.blocks(it.children, _Ctx(ctx.deck, ctx.concept, ctx.labels + (label,), ctx.zh))
+
+    def definition(self, term: str, desc: str, source: Source, ctx: _Ctx) -> None:
+        if not desc.strip():
+            return
+        term = term.strip()
+        shown = term if "$" in term or "`" in term else f"**{term}**"
+        if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
+            front = self.t("什么是 {t}？", "What is {t}?", t=shown)
+        else:
+            front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=ctx.concept, t=shown)
+        self.add(ctx, CardKind.DEFINITION, "def:" + normalize_name(term), front, desc, source,
+                 formulas=formulas_in(desc))
+
+    def parameters(self, it: Item, ctx: _Ctx) -> None:
+        for child in _child_items(it):
+            split = split_label(child.text)
+            if not split or not split[1]:
+                continue
+            name, desc = split
+            ident = IDENT.match(name)
+            if ident:
+                pname = ident.group(1)
+                symbols = tuple((pname, m.strip("$ ")) for m in SYMBOL_IN_DESC.findall(desc))
+                front = self.t("{c} 的参数 `{p}` 是什么？默认值？", "{c}: what is the parameter `{p}`, and its default?",
+                               c=ctx.concept, p=pname)
+                self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols)
+                default = parse_default(desc)
+                if default is not None:
+                    meaning = re.split(r"[，,。]", desc, maxsplit=1)[0]
+                    cloze = self.t("{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}",
+                                   "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
+                                   c=ctx.concept, p=pname, m=meaning, d=default)
+                    self.add(ctx, CardKind.CLOZE, "default:" + pname, cloze, desc, child.source,
+                             symbols=symbols, flags=("default",))
+            elif name.startswith("$"):
+                symbol = name.strip("$ ")
+                idents = IDENT_IN_DESC.findall(desc)
+                symbols = ((idents[0], symbol),) if idents else ()
+                front = self.t("{c} 中的符号 {s} 表示什么？", "{c}: what does {s} stand for?", c=ctx.concept, s=name)
+                self.add(ctx, CardKind.DEFINITION, "sym:" + normalize_name(symbol), front, desc, child.source,
+                         symbols=symbols)
+
+    def steps(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
+        items = [it for it in block.items if it.text.strip()]
+        names, initials = [], []
+        for it in items:
+            text = STEP_PREFIX.sub("", it.text.strip(), count=1)
+            mn = MNEMONIC.search(text)
+            if mn:
+                initials.append(mn.group(1))
+                text = text[: mn.start()]
+            names.append(text.strip())
+        subject = ctx.concept if not ctx.labels else ctx.labels[-1]
+        if lead is not None:
+            split = split_label(lead.text)
+            if split:
+                subject = split[0]
+        hint = "-".join(initials) if len(initials) == len(names) else ""
+        front = self.t("{s} 的 {n} 个步骤依次是？", "{s}: what are the {n} steps, in order?", s=subject, n=len(names))
+        if hint:
+            front += f"（{hint}）" if self.zh else f" ({hint})"
+        back = "\n".join(f"{i}. {n}" + (f" ({initials[i - 1]})" if hint else "") for i, n in enumerate(names, 1))
+        key = "steps:" + normalize_name(subject)
+        self.add(ctx, CardKind.STEPS, key, front, back, block.source)
+        cloze_lines = [f"{i}. {{{{c{i}::{n}}}}}" + (f" ({initials[i - 1]})" if hint else "")
+                       for i, n in enumerate(names, 1)]
+        head = self.t("{s} 的步骤：", "{s}, step by step:", s=subject)
+        self.add(ctx, CardKind.CLOZE, "cloze-" + key, head + "\n\n" + "\n".join(cloze_lines), "", block.source,
+                 flags=("steps",))
+
+    def formula(self, text: str, source: Source, ctx: _Ctx, words: str, extra: str = "",
+                plain: bool = False) -> None:
+        labels = [l for l in ctx.labels if l.strip(" …：:，,。")]
+        parts = ([ctx.concept] if ctx.concept else []) + labels
+        words = words.strip(" …：:，,。.")
+        if words and not plain:
+            parts.append(words)
+        context = " › ".join(dict.fromkeys(p for p in parts if p))
+        front = self.t("{c}：写出公式", "{c}: write the formula", c=context)
+        n = self.ordinal(replace(ctx, deck=ctx.deck + tuple(labels)), "formula")
+        key = "formula:" + "/".join(normalize_name(l) for l in labels) + f"#{n}"
+        formulas = (" ".join(text.split()),) if plain else formulas_in(text)
+        back = f"`{' '.join(text.split())}`" if plain else text
+        self.add(ctx, CardKind.FORMULA, key, front, back, source, extra=extra, formulas=formulas,
+                 plain_formula=plain, flags=("plain-text",) if plain else ())
+
+    def code(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
+        about = (context_words(lead.text, before_end=True).rstrip("：:。.") if lead is not None
+                 else " › ".join((ctx.concept,) + ctx.labels))
+        front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
+        n = self.ordinal(ctx, "code")
+        fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
+        self.add(ctx, CardKind.CODE, f"code:{n}", front, fence, block.source, code=block.text,
+                 language=block.language)
+
+    def math(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
+        words = context_words(lead.text, before_end=True) if lead is not None else ""
+        self.formula(f"$${block.text}$$", block.source, ctx, words=words)
+
+
+def extract_cards(outline: Outline, doc: str | None = None) -> tuple[list[Card], list[Notice]]:
+    """All cards of one notes file, in file order, with the notices found on the way.
+
+    ``doc`` names the document for card identity (default: the file name).
+    """
+    return _Extractor(outline, doc or outline.path.rsplit("/", 1)[-1]).run()
+
+
+def _is_chinese(outline: Outline) -> bool:
+    """Questions are asked in the notes' language: Chinese when CJK outweighs Latin words."""
+    texts: list[str] = []
+
+    def walk(blocks: list[Block]) -> None:
+        for block in blocks:
+            if block.kind == "code":
+                continue
+            texts.append(block.text)
+            for item in block.items:
+                texts.append(item.text)
+                walk(item.children)
+
+    for _, section in iter_sections(outline.root):
+        texts.append(section.title)
+        walk(section.blocks)
+    sample = MATH.sub(" ", " ".join(texts))
+    return len(CJK.findall(sample)) > len(re.findall(r"[A-Za-z]+", sample))
+
+
+def _is_steps(block: Block) -> bool:
+    items = [it for it in block.items if it.text.strip()]
+    if len(items) < 2:
+        return False
+    return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
+
+
+def _is_bare_name(text: str) -> bool:
+    return not CJK.search(text) and re.fullmatch(r"[\w\-+. ]{1,30}", text.strip()) is not None
+
+
+def _child_items(it: Item) -> list[Item]:
+    return [c for b in it.children if b.kind == "list" for c in b.items]
+
+
+def _children_text(it: Item, prose_only: bool = False) -> str:
+    lines = []
+    for block in it.children:
+        if block.kind == "list":
+            lines.extend(f"- {c.text.strip()}" for c in block.items if c.text.strip()
+                         and not (prose_only and c.children))
+        elif block.kind == "paragraph":
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def _list_markdown(block: Block) -> str:
+    return "\n".join(f"- {it.text.strip()}" for it in block.items if it.text.strip())
+
+
+def _dedupe(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
+    """One card per identity, and one per (concept, kind, content): a section written twice
+    (RMSProp / RMSprop) yields one set of cards. Deck names take the first spelling."""
+    spelling: dict[tuple[str, ...], tuple[str, ...]] = {}
+    by_uid: dict[str, Card] = {}
+    by_content: set[tuple] = set()
+    out: list[Card] = []
+    for card in cards:
+        norm = tuple(normalize_name(d) for d in card.deck)
+        card = replace(card, deck=spelling.setdefault(norm, card.deck))
+        content = (norm, card.kind, normalize_name(card.back) or normalize_name(card.front))
+        if card.uid in by_uid or content in by_content:
+            continue
+        by_uid[card.uid] = card
+        by_content.add(content)
+        out.append(card)
+    return out, sorted(notices, key=lambda n: n.source.line)

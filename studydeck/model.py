@@ -1,0 +1,120 @@
+"""Value objects shared by every stage: where a thing came from, and the cards."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields
+from enum import Enum
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """A place in the notes: a path (as the user gave it, POSIX style) and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Source":
+        return cls(path=str(data["path"]), line=int(data["line"]))
+
+
+class CardKind(str, Enum):
+    DEFINITION = "definition"
+    PARAMETER = "parameter"
+    STEPS = "steps"
+    FORMULA = "formula"
+    CODE = "code"
+    QUESTION = "question"
+    CLOZE = "cloze"
+    MANUAL = "manual"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the learner should know about the notes; never fatal."""
+
+    source: Source
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Card:
+    """One note in the deck.
+
+    ``front``/``back``/``extra`` hold Markdown (with ``$…$`` math) exactly as the notes
+    wrote it; rendering to HTML happens at export. A cloze card keeps its cloze text,
+    with ``{{c1::…}}`` markers, in ``front``.
+    """
+
+    kind: CardKind
+    key: str
+    doc: str
+    deck: tuple[str, ...]
+    front: str
+    back: str
+    source: Source
+    extra: str = ""
+    concept: str = ""
+    formulas: tuple[str, ...] = ()
+    plain_formula: bool = False
+    code: str = ""
+    language: str = ""
+    flags: tuple[str, ...] = ()
+    # Symbol bindings the notes themselves state, e.g. (("lr", "\\gamma"),).
+    symbols: tuple[tuple[str, str], ...] = ()
+    computed: str = ""
+    verdict: str = ""
+
+    @property
+    def uid(self) -> str:
+        """Stable identity: document, deck path and key, never the text.
+
+        ``doc`` is the notes file's name relative to the folder it was found in, so the
+        identity does not depend on the directory a build runs from.
+        """
+        ident = "\x1f".join((self.doc, "::".join(_norm(p) for p in self.deck), self.kind.value, self.key))
+        return hashlib.sha1(ident.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Source):
+                value = value.to_dict()
+            elif isinstance(value, CardKind):
+                value = value.value
+            elif isinstance(value, tuple):
+                value = [list(v) if isinstance(v, tuple) else v for v in value]
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Card":
+        kwargs = dict(data)
+        kwargs["kind"] = CardKind(data["kind"])
+        kwargs["source"] = Source.from_dict(data["source"])
+        for name in ("deck", "formulas", "flags"):
+            kwargs[name] = tuple(data.get(name, ()))
+        kwargs["symbols"] = tuple(tuple(pair) for pair in data.get("symbols", ()))
+        return cls(**kwargs)
+
+
+def _norm(text: str) -> str:
+    """Names that differ only in case or spacing are the same name (RMSProp / RMSprop)."""
+    return "".join(text.split()).casefold()
+
+
+def normalize_name(text: str) -> str:
+    return _norm(text)

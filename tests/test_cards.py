@@ -1,0 +1,65 @@
+"""Extraction rules, pinned by fixture files: each ``*.md`` beside the ``*.cards`` it yields.
+
+After a deliberate change, regenerate with ``python tests/golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from golden import FIXTURES, describe
+from studydeck.cards import extract_cards, parse_default
+from studydeck.model import Card, CardKind
+from studydeck.notes import parse_notes
+
+CASES = sorted(FIXTURES.glob("*.md"))
+
+
+@pytest.mark.parametrize("md", CASES, ids=[p.stem for p in CASES])
+def test_fixture_yields_expected_cards(md: Path) -> None:
+    assert describe(md) == md.with_suffix(".cards").read_text(encoding="utf-8")
+
+
+def cards_of(text: str) -> list[Card]:
+    return extract_cards(parse_notes(text, "t.md"))[0]
+
+
+def test_every_card_knows_its_line() -> None:
+    text = "# T\n\n## A\n\n- x: first\n- y: second\n\n$$a = b$$\n"
+    cards = cards_of(text)
+    lines = text.splitlines()
+    for card in cards:
+        assert card.source.path == "t.md"
+        assert card.back.split("\n")[0].lstrip("$").split("=")[0].strip() in lines[card.source.line - 1]
+
+
+def test_identity_ignores_text_but_not_position() -> None:
+    before = {c.key: c.uid for c in cards_of("# T\n- **Epoch**: one pass\n")}
+    after = {c.key: c.uid for c in cards_of("# T\n- **Epoch**: one full pass over the data\n")}
+    assert before == after
+    other = {c.key: c.uid for c in cards_of("# U\n- **Epoch**: one pass\n")}
+    assert set(other.values()).isdisjoint(before.values())
+
+
+def test_markdown_raw_html_is_not_a_card_feature() -> None:
+    cards = cards_of("# T\n- **XSS**: <script>alert(1)</script>\n")
+    assert cards[0].back == "<script>alert(1)</script>"  # kept as text; escaped at export
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("学习率（$\\gamma$），默认 0.001，控制步长。", "0.001"),
+    ("布尔值，默认 False，是否启用", "False"),
+    ("两个系数，默认 (0.9, 0.999)。", "(0.9, 0.999)"),
+    ("the step size; defaults to 1e-3.", "1e-3"),
+    ("是否使用 foreach 实现", None),
+])
+def test_parse_default(text: str, expected: str | None) -> None:
+    assert parse_default(text) == expected
+
+
+def test_question_list_is_marked_unanswered() -> None:
+    cards = cards_of("# T\n## 思维导图\n- 如何提高收敛\n- L1和L2的区别\n")
+    assert [c.kind for c in cards] == [CardKind.QUESTION, CardKind.QUESTION]
+    assert all("needs-answer" in c.flags and "mindmap" in c.flags for c in cards)

@@ -1,0 +1,91 @@
+"""The command line: exit codes and the exact text a user sees."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import NOTES, ROOT
+from studydeck.cli import cli
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def all_commands():
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", all_commands())
+def test_every_command_has_help(name: str) -> None:
+    result = run(name, "--help")
+    assert result.exit_code == 0
+    command = cli.commands[name]
+    assert command.help and "Example" in command.help
+    assert f"Usage: cli {name}" in result.output or f"Usage: studydeck {name}" in result.output
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    result = run("build", str(tmp_path / "nope.md"), "-o", str(tmp_path / "d"))
+    assert result.exit_code == 1
+    assert result.output == f"Error: {(tmp_path / 'nope.md').as_posix()}: no such file or folder; check the path\n"
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_bytes("# 标题\n\n- ok\n".encode("utf-8") + "- 中文\n".encode("gbk"))
+    result = run("build", str(bad), "-o", str(tmp_path / "d"))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {bad.as_posix()}:4: not UTF-8 (byte 0xd6); save the file as UTF-8")
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "d").exists()
+
+
+def test_unwritable_output(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("build", str(NOTES), "-o", str(blocker / "decks"))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"Error: {blocker / 'decks'}: cannot create the output directory (Not a directory); choose another with -o")
+    assert blocker.read_text() == "not a folder"
+
+
+def test_damaged_state_file_is_named_and_kept(tmp_path: Path) -> None:
+    out = tmp_path / "d"
+    out.mkdir()
+    (out / "pytorch-notes.state.json").write_text("{oops")
+    result = run("build", str(NOTES), "-o", str(out))
+    assert result.exit_code == 1
+    assert "pytorch-notes.state.json: damaged state file" in result.output
+    assert (out / "pytorch-notes.state.json").read_text() == "{oops"
+    assert not (out / "pytorch-notes.apkg").exists()
+
+
+def test_build_summary(tmp_path: Path) -> None:
+    result = run("build", str(NOTES), "-o", str(tmp_path))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("cards by kind: cloze ")
+    assert "notes/pytorch-notes.md:3: section “张量” is empty" in result.stderr
+    assert any(line.startswith(f"wrote {tmp_path / 'pytorch-notes.apkg'}: ") and "new, 0 updated, 0 removed" in line
+               for line in lines)
+    again = run("build", str(NOTES), "-o", str(tmp_path))
+    assert "(0 new, 0 updated, 0 removed)" in again.output
+
+
+def test_help_does_not_import_torch() -> None:
+    code = "import sys; from studydeck.cli import main; sys.argv=['studydeck','--help']\n" \
+           "try:\n    main()\nexcept SystemExit:\n    pass\nassert 'torch' not in sys.modules, 'torch imported'"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True)
+
+
+def test_python_m_studydeck() -> None:
+    out = subprocess.run([sys.executable, "-m", "studydeck", "--version"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("studydeck, version ")

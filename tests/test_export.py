@@ -1,0 +1,188 @@
+"""The deck, read back through the official ``anki`` package as Anki itself would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection
+from click.testing import CliRunner
+
+from anki_helpers import import_apkg
+from conftest import NOTES, ROOT
+from studydeck.build import build
+from studydeck.cli import cli
+from studydeck.export import BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID
+
+T0 = 1_750_000_000
+MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.S)
+
+
+@pytest.fixture
+def col(tmp_path: Path):
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    yield collection
+    collection.close()
+
+
+def notes_at(col: Collection, line: int) -> list[int]:
+    """The notes whose Source field points at ``line`` of the shipped notes."""
+    return [nid for nid in col.find_notes("") if col.get_note(nid)["Source"].endswith(f".md:{line}")]
+
+
+def summary_numbers(output: str) -> tuple[int, int]:
+    match = re.search(r"total: (\d+) notes, (\d+) cards", output)
+    assert match, output
+    return int(match.group(1)), int(match.group(2))
+
+
+def test_cli_build_imports_cleanly(tmp_path: Path, col: Collection) -> None:
+    out = tmp_path / "decks"
+    result = CliRunner().invoke(cli, ["build", str(NOTES), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    notes, cards = summary_numbers(result.output)
+    counts = import_apkg(col, out / "pytorch-notes.apkg")
+    assert (counts.new, counts.updated, counts.duplicate, counts.conflicting) == (notes, 0, 0, 0)
+    assert col.note_count() == notes and col.card_count() == cards
+
+    for cid in col.find_cards(""):
+        rendered = col.get_card(cid).render_output()
+        for html in (rendered.question_text, rendered.answer_text):
+            assert "$" not in MATH.sub("", html), html
+            assert html.count("\\(") == html.count("\\)") and html.count("\\[") == html.count("\\]")
+    assert col.media.check().missing == []
+
+    names = {d.name for d in col.decks.all_names_and_ids()}
+    assert {"pytorch学习笔记::优化器::SGD", "pytorch学习笔记::优化器::Adam",
+            "pytorch学习笔记::数据噪声::应对数据噪声的方法"} <= names
+    sgd = col.find_notes('"deck:pytorch学习笔记::优化器::SGD"')
+    assert sgd and all("pytorch学习笔记::优化器::SGD" in col.get_note(n).tags for n in sgd)
+    assert col.find_notes("tag:studydeck::formula") and col.find_notes("tag:studydeck::question")
+
+
+def test_math_survives_to_mathjax(tmp_path: Path, col: Collection) -> None:
+    build([NOTES], tmp_path, now=T0)
+    import_apkg(col, tmp_path / "pytorch-notes.apkg")
+    (nid,) = notes_at(col, 284)
+    back = col.get_note(nid)["Back"]
+    assert back == "\\(\\Phi(x) = \\frac{1}{2} \\left(1 + \\text{erf}\\left(\\frac{x}{\\sqrt{2}}\\right)\\right)\\)"
+
+
+def test_cloze_math_never_closes_early(tmp_path: Path, col: Collection) -> None:
+    notes = tmp_path / "n"
+    notes.mkdir()
+    (notes / "c.md").write_text("# C\n\nΦ is {{c1::$\\frac{1}{\\sqrt{2}}$}} here.\n", encoding="utf-8")
+    build([notes], tmp_path / "d", now=T0)
+    import_apkg(col, tmp_path / "d" / "c.apkg")
+    (cid,) = col.find_cards("")
+    answer = col.get_card(cid).render_output().answer_text
+    assert "\\(\\frac{1}{\\sqrt{2} }\\)" in answer
+
+
+def test_raw_html_in_notes_is_escaped(tmp_path: Path, col: Collection) -> None:
+    notes = tmp_path / "n"
+    notes.mkdir()
+    (notes / "x.md").write_text("# X\n- **Payload**: <img src=x onerror=alert(1)>\n", encoding="utf-8")
+    build([notes], tmp_path / "d", now=T0)
+    import_apkg(col, tmp_path / "d" / "x.apkg")
+    (nid,) = col.find_notes("")
+    assert col.get_note(nid)["Back"] == "&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_images_are_packaged_as_media(tmp_path: Path, col: Collection) -> None:
+    notes = tmp_path / "n"
+    (notes / "img").mkdir(parents=True)
+    (notes / "img" / "dot.png").write_bytes(b"\x89PNG\r\n\x1a\n fake")
+    (notes / "i.md").write_text("# I\n- **Dot**: ![a dot](img/dot.png)\n- **Gone**: ![x](img/none.png)\n",
+                                encoding="utf-8")
+    result = build([notes], tmp_path / "d", now=T0)
+    import_apkg(col, tmp_path / "d" / "i.apkg")
+    assert col.media.check().missing == []
+    assert any(name.endswith("-dot.png") for name in col.media.check().unused) or \
+        any(p.name.endswith("dot.png") for p in Path(col.media.dir()).iterdir())
+    assert [(n.rule, n.source.line) for n in result.notices] == [("missing-image", 3)]
+
+
+def test_note_models_are_frozen(tmp_path: Path) -> None:
+    """Changing a field list under the same model id makes Anki skip every note."""
+    build([NOTES], tmp_path, now=T0)
+    with zipfile.ZipFile(tmp_path / "pytorch-notes.apkg") as zf:
+        (tmp_path / "c.anki2").write_bytes(zf.read("collection.anki2"))
+    import json
+    models = json.loads(sqlite3.connect(tmp_path / "c.anki2").execute("select models from col").fetchone()[0])
+    fields = {int(mid): tuple(f["name"] for f in m["flds"]) for mid, m in models.items()}
+    assert fields == {BASIC_MODEL_ID: BASIC_FIELDS, CLOZE_MODEL_ID: CLOZE_FIELDS}
+    assert BASIC_FIELDS == ("Front", "Back", "Extra", "Computed", "Verdict", "Source")
+    assert CLOZE_FIELDS == ("Text", "Back Extra", "Computed", "Verdict", "Source")
+
+
+def test_reimport_updates_only_the_edited_note_and_keeps_history(
+        tmp_path: Path, notes_copy: Path, col: Collection) -> None:
+    out = tmp_path / "decks"
+    first = build([notes_copy], out, now=T0)
+    import_apkg(col, out / "pytorch-notes.apkg")
+    (nid,) = notes_at(col, 210)  # LayerNorm's definition
+    card = col.get_note(nid).cards()[0]
+    card.start_timer()
+    col.sched.answerCard(card, 3)
+    card.load()
+    assert col.db.scalar("select count() from revlog where cid = ?", card.id) == 1
+    interval_before = (card.type, card.due, card.ivl)
+
+    md = notes_copy / "pytorch-notes.md"
+    md.write_text(md.read_text(encoding="utf-8").replace("层归一化 用于Transformmer", "层归一化，用于 Transformer"),
+                  encoding="utf-8")
+    second = build([notes_copy], out, now=T0 + 3600)
+    (export,) = second.exports
+    assert (len(export.new), len(export.updated), len(export.removed)) == (0, 1, 0)
+
+    counts = import_apkg(col, out / "pytorch-notes.apkg")
+    # Anki logs the notes it skipped as unchanged under "duplicate": all but the edited one.
+    assert (counts.new, counts.updated, counts.conflicting) == (0, 1, 0)
+    assert counts.duplicate == first.exports[0].notes - 1
+    assert col.note_count() == first.exports[0].notes
+    note = col.get_note(nid)
+    assert "层归一化，用于 Transformer" in note["Back"]
+    card.load()
+    assert (card.type, card.due, card.ivl) == interval_before
+    assert col.db.scalar("select count() from revlog where cid = ?", card.id) == 1
+
+
+def test_build_is_byte_reproducible(tmp_path: Path) -> None:
+    build([NOTES], tmp_path / "a", now=T0)
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    build([NOTES], tmp_path / "b", now=T0 + 999)  # same notes, same state: nothing changed
+    for name in ("pytorch-notes.apkg", "pytorch-notes.state.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    with zipfile.ZipFile(tmp_path / "a" / "pytorch-notes.apkg") as zf:
+        assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_committed_deck_is_current(tmp_path: Path) -> None:
+    """decks/ holds the deck built from notes/; rebuild with `studydeck build` when this fails."""
+    committed = ROOT / "decks"
+    shutil.copy(committed / "pytorch-notes.state.json", tmp_path)
+    build([NOTES], tmp_path, now=T0)
+    assert (tmp_path / "pytorch-notes.state.json").read_bytes() == \
+        (committed / "pytorch-notes.state.json").read_bytes(), "decks/ is stale: run `studydeck build`"
+    assert (tmp_path / "pytorch-notes.apkg").read_bytes() == (committed / "pytorch-notes.apkg").read_bytes(), \
+        "decks/ is stale: run `studydeck build`"
+
+
+def test_interrupted_write_leaves_the_old_deck(tmp_path: Path, monkeypatch) -> None:
+    build([NOTES], tmp_path, now=T0)
+    before = (tmp_path / "pytorch-notes.apkg").read_bytes()
+    import studydeck.export as export
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(export, "_zip", boom)
+    with pytest.raises(KeyboardInterrupt):
+        build([NOTES], tmp_path, now=T0 + 5)
+    assert (tmp_path / "pytorch-notes.apkg").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
