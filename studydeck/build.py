@@ -18,8 +18,15 @@ NOTE_SUFFIXES = (".md", ".markdown")
 @dataclass(frozen=True)
 class NotesFile:
     path: Path      # where it is read from
-    shown: str      # how messages name it
+    shown: str      # how messages name it: the path as given
     doc: str        # its identity: the name relative to the folder it was found in
+
+    @property
+    def label(self) -> str:
+        """How the deck names it (the Source field): the same from whichever directory,
+        and whether the file or its folder was given."""
+        root = self.path.resolve().parents[len(Path(self.doc).parts) - 1]
+        return f"{root.name}/{self.doc}" if root.name else self.doc
 
 
 @dataclass
@@ -85,7 +92,7 @@ def build(paths: list[Path], out_dir: Path, *, now: int) -> BuildResult:
     for doc in result.docs:
         name = deck_file_name(doc.file.doc)
         export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
-                            now=now, base_dir=doc.file.path.parent)
+                            now=now, base_dir=doc.file.path.parent, label=doc.file.label)
         for card, src in export.missing_media:
             doc.notices.append(Notice(card.source, "missing-image",
                                       f"image “{src}” not found; fix the path or add the file"))

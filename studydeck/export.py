@@ -107,8 +107,8 @@ def note_guid(card: Card) -> str:
     return genanki.guid_for(card.uid)
 
 
-def card_fields(card: Card, env: RenderEnv) -> list[str]:
-    source = f"{card.source}"
+def card_fields(card: Card, env: RenderEnv, label: str | None = None) -> list[str]:
+    source = f"{label or card.source.path}:{card.source.line}"
     computed = to_html(card.computed, env)
     verdict = f"verdict-{card.verdict}" if card.verdict else ""
     if card.kind is CardKind.CLOZE:
@@ -121,7 +121,7 @@ def card_fields(card: Card, env: RenderEnv) -> list[str]:
 
 
 def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
-               base_dir: Path | None = None) -> ExportResult:
+               base_dir: Path | None = None, label: str | None = None) -> ExportResult:
     """Write ``out_path`` (atomically) and update the state file beside it."""
     state = load_state(state_path)
     models = {False: basic_model(), True: cloze_model()}
@@ -132,7 +132,7 @@ def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
     notes: list[tuple[genanki.Note, int]] = []
     for card in cards:
         env = RenderEnv(base_dir=base_dir)
-        fields = card_fields(card, env)
+        fields = card_fields(card, env, label)
         media.update(env.media)
         result.missing_media.extend((card, src) for src in env.missing)
         is_cloze = card.kind is CardKind.CLOZE
