@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studydeck.cards import extract_cards
-from studydeck.errors import NotesError
+from studydeck.errors import NotesError, StudydeckError
 from studydeck.export import ExportResult, write_deck
 from studydeck.model import Card, Notice
 from studydeck.notes import read_notes
+
+if TYPE_CHECKING:
+    from studydeck.verify import Report
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
@@ -41,6 +45,7 @@ class DocCards:
 class BuildResult:
     docs: list[DocCards] = field(default_factory=list)
     exports: list[ExportResult] = field(default_factory=list)
+    report: "Report | None" = None
 
     @property
     def cards(self) -> list[Card]:
@@ -86,9 +91,31 @@ def deck_file_name(doc: str) -> str:
     return stem.replace("/", "__")
 
 
-def build(paths: list[Path], out_dir: Path, *, now: int) -> BuildResult:
-    """Build one ``.apkg`` per notes file into ``out_dir``; ``now`` stamps changed notes."""
+class VerificationFailed(StudydeckError):
+    """--strict: some card disagrees with PyTorch; nothing was written."""
+
+
+def build(paths: list[Path], out_dir: Path, *, now: int, verify: bool = True, strict: bool = False,
+          device: str = "auto", cache_path: Path | None = None) -> BuildResult:
+    """Build one ``.apkg`` per notes file into ``out_dir``; ``now`` stamps changed notes.
+
+    With ``verify`` every formula and code card is checked with torch first and carries its
+    verdict and worked example; with ``strict`` a disagreement stops the build before any
+    deck is written.
+    """
     result = BuildResult(docs=collect(paths))
+    if verify:
+        from studydeck.verify import apply, verify as run_verify
+
+        report = run_verify(result.cards, device=device, cache_path=cache_path)
+        result.report = report
+        for doc in result.docs:
+            doc.cards = apply(doc.cards, report)
+        if strict and report.disagreements:
+            first = report.disagreements[0]
+            raise VerificationFailed(
+                f"{len(report.disagreements)} card(s) disagree with PyTorch, first {first.message()}; "
+                "fix the notes or build without --strict")
     for doc in result.docs:
         name = deck_file_name(doc.file.doc)
         export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",

@@ -32,6 +32,7 @@ NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\
 DEFAULT = re.compile(
     r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[^\s，,。；;）)]+)|\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[^\s,;)]+)",
     re.I)
+IMPLIED_DEFAULT = re.compile(r"[（(]\s*(None|True|False)\s*(?:表示|means)")
 SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
 IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
 QA = re.compile(r"^\s*(?:Q|问)\s*[:：]\s*(?P<q>.+?)\n\s*(?:A|答)\s*[:：]\s*(?P<a>.+)$", re.S)
@@ -84,7 +85,8 @@ def parse_default(text: str) -> str | None:
     """The default value a parameter description states, if any (``默认 0.001``)."""
     match = DEFAULT.search(text)
     if not match:
-        return None
+        implied = IMPLIED_DEFAULT.search(text)  # “None 表示自动选择”: None is what you get by default
+        return implied.group(1) if implied else None
     value = (match.group("zh") or match.group("en") or "").strip("`'\"，,。").rstrip(".")
     if value[:1] in "([":
         # a tuple or list default: take it whole, up to its closing bracket
@@ -116,6 +118,7 @@ class _Ctx:
     concept: str
     labels: tuple[str, ...] = ()
     zh: bool = True
+    guards: tuple[str, ...] = ()
 
 
 class _Extractor:
@@ -130,6 +133,8 @@ class _Extractor:
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
+        if kind is CardKind.FORMULA:
+            kw.setdefault("guards", ctx.guards)
         self.cards.append(Card(kind=kind, key=key, doc=self.doc, deck=ctx.deck, front=front, back=back,
                                source=source, concept=ctx.concept, **kw))
 
@@ -248,7 +253,8 @@ class _Extractor:
         if it.children:
             if has_formula(text) or is_plain_formula(text):
                 self.formula(text, it.source, ctx, words=strip_math(text), extra=_children_text(it))
-                self.blocks(it.children, _Ctx(ctx.deck, ctx.concept, ctx.labels + (strip_math(text),), ctx.zh))
+                sub = replace(ctx, labels=ctx.labels + (strip_math(text),), guards=ctx.guards + formulas_in(text))
+                self.blocks(it.children, sub)
                 return
             label = labelled[0] if labelled and not labelled[1] else text.rstrip(":： ")
             if labelled and labelled[1]:
@@ -267,7 +273,7 @@ class _Extractor:
             if text.endswith((":", "：")) and labelled is None or (labelled and not labelled[1]):
                 self.enumeration(it, ctx, plain_label)
                 return
-            sub = _Ctx(ctx.deck, ctx.concept, ctx.labels + (plain_label,), ctx.zh)
+            sub = replace(ctx, labels=ctx.labels + (plain_label,))
             if labelled and labelled[1]:
                 self.definition(labelled[0], labelled[1] + "\n\n" + _children_text(it), it.source, ctx)
             self.blocks(it.children, sub)
@@ -297,7 +303,7 @@ class _Extractor:
     def concept(self, it: Item, ctx: _Ctx, name: str) -> None:
         """A top-level item with children: a concept of its own (``SGD`` under 优化器)."""
         same = normalize_name(name) == normalize_name(ctx.deck[-1])
-        sub = _Ctx(ctx.deck if same else ctx.deck + (name,), name, (), ctx.zh)
+        sub = _Ctx(ctx.deck if same else ctx.deck + (name,), name, (), ctx.zh, ())
         prose = [c for c in _child_items(it) if not c.children and c.text.strip()
                  and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)]
         if prose:
@@ -323,7 +329,7 @@ class _Extractor:
                            concept=ctx.concept, label=label.rstrip("：: "))
             self.add(ctx, CardKind.DEFINITION, "enum:" + normalize_name(label), front,
                      "\n".join(f"- {t}" for t in terms), it.source)
-        self.blocks(it.children, _Ctx(ctx.deck, ctx.concept, ctx.labels + (label,), ctx.zh))
+        self.blocks(it.children, replace(ctx, labels=ctx.labels + (label,)))
 
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx) -> None:
         if not desc.strip():
@@ -405,7 +411,8 @@ class _Extractor:
         front = self.t("{c}：写出公式", "{c}: write the formula", c=context)
         n = self.ordinal(replace(ctx, deck=ctx.deck + tuple(labels)), "formula")
         key = "formula:" + "/".join(normalize_name(l) for l in labels) + f"#{n}"
-        formulas = (" ".join(text.split()),) if plain else formulas_in(text)
+        # a plain-text formula keeps its line breaks: they show where the markup was lost
+        formulas = (text.strip(),) if plain else formulas_in(text)
         back = f"`{' '.join(text.split())}`" if plain else text
         self.add(ctx, CardKind.FORMULA, key, front, back, source, extra=extra, formulas=formulas,
                  plain_formula=plain, flags=("plain-text",) if plain else ())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -14,6 +15,7 @@ from studydeck.errors import StudydeckError
 
 DEFAULT_NOTES = Path("notes")
 DEFAULT_DECKS = Path("decks")
+DEVICES = click.Choice(["auto", "cpu", "cuda"])
 
 
 def _now() -> int:
@@ -21,8 +23,8 @@ def _now() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
 
 
-def _fail(exc: StudydeckError) -> "click.ClickException":
-    return click.ClickException(str(exc))
+def _notes(notes: tuple[Path, ...]) -> list[Path]:
+    return list(notes) or [DEFAULT_NOTES]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,7 +42,11 @@ def cli() -> None:
 @click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_DECKS,
               show_default=True, help="Folder for the .apkg decks and their state files.")
-def build(notes: tuple[Path, ...], out_dir: Path) -> None:
+@click.option("--verify/--no-verify", default=True, show_default=True,
+              help="Check formula and code cards with PyTorch and attach worked examples.")
+@click.option("--strict", is_flag=True, help="Fail, writing nothing, when a card disagrees with PyTorch.")
+@click.option("--device", type=DEVICES, default="auto", show_default=True, help="Where the checks run.")
+def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, device: str) -> None:
     """Build Anki decks (.apkg) from notes files or folders.
 
     \b
@@ -48,21 +54,103 @@ def build(notes: tuple[Path, ...], out_dir: Path) -> None:
       studydeck build notes/ -o decks/
     """
     from studydeck.build import build as run_build
+    from studydeck.verify import default_cache_path
 
     try:
-        result = run_build(list(notes) or [DEFAULT_NOTES], out_dir, now=_now())
+        result = run_build(_notes(notes), out_dir, now=_now(), verify=verify, strict=strict, device=device,
+                           cache_path=default_cache_path())
     except StudydeckError as exc:
-        raise _fail(exc) from None
+        raise click.ClickException(str(exc)) from None
     for notice in result.notices:
         click.echo(f"note: {notice}", err=True)
+    if result.report is not None:
+        _echo_disagreements(result.report)
     kinds = result.kinds()
     click.echo("cards by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    if result.report is not None:
+        counts = result.report.counts()
+        click.echo(f"verified with PyTorch {result.report.torch_version} ({result.report.device}): "
+                   f"{counts['agrees']} agree, {counts['disagrees']} disagree, {counts['unverified']} unverified"
+                   + (" (see `studydeck verify`)" if counts["disagrees"] else ""))
     for export in result.exports:
         click.echo(f"wrote {export.path}: {export.notes} notes, {export.cards} cards "
                    f"({len(export.new)} new, {len(export.updated)} updated, {len(export.removed)} removed)")
     total_notes = sum(e.notes for e in result.exports)
     total_cards = sum(e.cards for e in result.exports)
     click.echo(f"total: {total_notes} notes, {total_cards} cards in {len(result.exports)} deck(s)")
+
+
+def _echo_disagreements(report) -> None:
+    seen: set[tuple[str, str]] = set()
+    for r in report.disagreements:
+        key = (str(r.fix_at or r.source), r.detail)
+        if key not in seen:
+            seen.add(key)
+            click.echo(f"disagrees: {r.message()}", err=True)
+
+
+@cli.command()
+@click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--device", type=DEVICES, default="auto", show_default=True, help="Where the checks run.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per checked card, for machines.")
+@click.option("--all", "show_all", is_flag=True, help="List every checked card, not only the ones to look at.")
+def verify(notes: tuple[Path, ...], device: str, as_json: bool, show_all: bool) -> None:
+    """Check every formula and code card against PyTorch; exit 1 if any disagrees.
+
+    \b
+    Example:
+      studydeck verify notes/ --device cpu
+    """
+    from studydeck.build import collect
+    from studydeck.verify import default_cache_path, verify as run_verify
+
+    try:
+        docs = collect(_notes(notes))
+        cards = [c for d in docs for c in d.cards]
+        report = run_verify(cards, device=device, cache_path=default_cache_path())
+    except StudydeckError as exc:
+        raise click.ClickException(str(exc)) from None
+    except RuntimeError as exc:  # the device asked for is not there
+        raise click.ClickException(str(exc)) from None
+    fronts = {c.uid: c.front for c in cards}
+    if as_json:
+        rows = [{"source": str(r.source), "fix_at": str(r.fix_at) if r.fix_at else None, "card": fronts.get(r.uid, ""),
+                 "concept": r.concept, "verdict": r.verdict.value, "max_abs_diff": r.max_abs_diff,
+                 "detail": r.detail, "inputs": r.inputs, "binding": r.binding,
+                 "torch": report.torch_version, "device": report.device} for r in report.results]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        _table(report, fronts, show_all)
+    if report.disagreements:
+        sys.exit(1)
+
+
+def _table(report, fronts: dict[str, str], show_all: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False, soft_wrap=False)
+    table = Table(title=f"PyTorch {report.torch_version} ({report.device})", show_lines=False)
+    for column in ("card", "concept", "verdict", "|Δ|", "source"):
+        table.add_column(column, overflow="fold")
+    style = {"agrees": "green", "disagrees": "bold red", "unverified": "yellow"}
+    for r in report.results:
+        if not show_all and r.verdict.value == "agrees":
+            continue
+        front = " ".join(fronts.get(r.uid, "").split())
+        diff = "" if r.max_abs_diff is None else f"{r.max_abs_diff:.2g}"
+        table.add_row(front[:48], r.concept or "—", f"[{style[r.verdict.value]}]{r.verdict.value}[/]", diff,
+                      str(r.fix_at or r.source))
+    console.print(table)
+    seen: set[tuple[str, str]] = set()
+    for r in report.disagreements:
+        key = (str(r.fix_at or r.source), r.detail)
+        if key not in seen:
+            seen.add(key)
+            console.print(f"[bold red]disagrees[/] {r.message()}")
+    counts = report.counts()
+    console.print(f"{counts['agrees']} agree, {counts['disagrees']} disagree, {counts['unverified']} unverified"
+                  + ("" if show_all else " (agreeing cards hidden; --all lists them)"))
 
 
 def main() -> None:

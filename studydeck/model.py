@@ -74,6 +74,8 @@ class Card:
     flags: tuple[str, ...] = ()
     # Symbol bindings the notes themselves state, e.g. (("lr", "\\gamma"),).
     symbols: tuple[tuple[str, str], ...] = ()
+    # Formulas of the enclosing items that govern this one (`\text{if } \mu \neq 0:`).
+    guards: tuple[str, ...] = ()
     computed: str = ""
     verdict: str = ""
 
@@ -105,7 +107,7 @@ class Card:
         kwargs = dict(data)
         kwargs["kind"] = CardKind(data["kind"])
         kwargs["source"] = Source.from_dict(data["source"])
-        for name in ("deck", "formulas", "flags"):
+        for name in ("deck", "formulas", "flags", "guards"):
             kwargs[name] = tuple(data.get(name, ()))
         kwargs["symbols"] = tuple(tuple(pair) for pair in data.get("symbols", ()))
         return cls(**kwargs)

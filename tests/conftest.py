@@ -11,6 +11,12 @@ SHIPPED = NOTES / "pytorch-notes.md"
 CORPUS = ROOT.parent / "shared" / "corpus" / "d2l-zh"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Verification results are cached per test session, never in the user's cache."""
+    monkeypatch.setenv("STUDYDECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
 @pytest.fixture
 def notes_copy(tmp_path: Path) -> Path:
     """A private copy of the shipped notes folder, safe to edit."""

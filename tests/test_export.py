@@ -42,7 +42,7 @@ def summary_numbers(output: str) -> tuple[int, int]:
 
 def test_cli_build_imports_cleanly(tmp_path: Path, col: Collection) -> None:
     out = tmp_path / "decks"
-    result = CliRunner().invoke(cli, ["build", str(NOTES), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["build", str(NOTES), "-o", str(out), "--device", "cpu"])
     assert result.exit_code == 0, result.output
     notes, cards = summary_numbers(result.output)
     counts = import_apkg(col, out / "pytorch-notes.apkg")
@@ -65,7 +65,7 @@ def test_cli_build_imports_cleanly(tmp_path: Path, col: Collection) -> None:
 
 
 def test_math_survives_to_mathjax(tmp_path: Path, col: Collection) -> None:
-    build([NOTES], tmp_path, now=T0)
+    build([NOTES], tmp_path, now=T0, verify=False)
     import_apkg(col, tmp_path / "pytorch-notes.apkg")
     (nid,) = notes_at(col, 284)
     back = col.get_note(nid)["Back"]
@@ -76,7 +76,7 @@ def test_cloze_math_never_closes_early(tmp_path: Path, col: Collection) -> None:
     notes = tmp_path / "n"
     notes.mkdir()
     (notes / "c.md").write_text("# C\n\nΦ is {{c1::$\\frac{1}{\\sqrt{2}}$}} here.\n", encoding="utf-8")
-    build([notes], tmp_path / "d", now=T0)
+    build([notes], tmp_path / "d", now=T0, verify=False)
     import_apkg(col, tmp_path / "d" / "c.apkg")
     (cid,) = col.find_cards("")
     answer = col.get_card(cid).render_output().answer_text
@@ -87,7 +87,7 @@ def test_raw_html_in_notes_is_escaped(tmp_path: Path, col: Collection) -> None:
     notes = tmp_path / "n"
     notes.mkdir()
     (notes / "x.md").write_text("# X\n- **Payload**: <img src=x onerror=alert(1)>\n", encoding="utf-8")
-    build([notes], tmp_path / "d", now=T0)
+    build([notes], tmp_path / "d", now=T0, verify=False)
     import_apkg(col, tmp_path / "d" / "x.apkg")
     (nid,) = col.find_notes("")
     assert col.get_note(nid)["Back"] == "&lt;img src=x onerror=alert(1)&gt;"
@@ -99,7 +99,7 @@ def test_images_are_packaged_as_media(tmp_path: Path, col: Collection) -> None:
     (notes / "img" / "dot.png").write_bytes(b"\x89PNG\r\n\x1a\n fake")
     (notes / "i.md").write_text("# I\n- **Dot**: ![a dot](img/dot.png)\n- **Gone**: ![x](img/none.png)\n",
                                 encoding="utf-8")
-    result = build([notes], tmp_path / "d", now=T0)
+    result = build([notes], tmp_path / "d", now=T0, verify=False)
     import_apkg(col, tmp_path / "d" / "i.apkg")
     assert col.media.check().missing == []
     assert any(name.endswith("-dot.png") for name in col.media.check().unused) or \
@@ -109,7 +109,7 @@ def test_images_are_packaged_as_media(tmp_path: Path, col: Collection) -> None:
 
 def test_note_models_are_frozen(tmp_path: Path) -> None:
     """Changing a field list under the same model id makes Anki skip every note."""
-    build([NOTES], tmp_path, now=T0)
+    build([NOTES], tmp_path, now=T0, verify=False)
     with zipfile.ZipFile(tmp_path / "pytorch-notes.apkg") as zf:
         (tmp_path / "c.anki2").write_bytes(zf.read("collection.anki2"))
     import json
@@ -123,7 +123,7 @@ def test_note_models_are_frozen(tmp_path: Path) -> None:
 def test_reimport_updates_only_the_edited_note_and_keeps_history(
         tmp_path: Path, notes_copy: Path, col: Collection) -> None:
     out = tmp_path / "decks"
-    first = build([notes_copy], out, now=T0)
+    first = build([notes_copy], out, now=T0, verify=False)
     import_apkg(col, out / "pytorch-notes.apkg")
     (nid,) = notes_at(col, 210)  # LayerNorm's definition
     card = col.get_note(nid).cards()[0]
@@ -136,7 +136,7 @@ def test_reimport_updates_only_the_edited_note_and_keeps_history(
     md = notes_copy / "pytorch-notes.md"
     md.write_text(md.read_text(encoding="utf-8").replace("层归一化 用于Transformmer", "层归一化，用于 Transformer"),
                   encoding="utf-8")
-    second = build([notes_copy], out, now=T0 + 3600)
+    second = build([notes_copy], out, now=T0 + 3600, verify=False)
     (export,) = second.exports
     assert (len(export.new), len(export.updated), len(export.removed)) == (0, 1, 0)
 
@@ -153,9 +153,9 @@ def test_reimport_updates_only_the_edited_note_and_keeps_history(
 
 
 def test_build_is_byte_reproducible(tmp_path: Path) -> None:
-    build([NOTES], tmp_path / "a", now=T0)
+    build([NOTES], tmp_path / "a", now=T0, device="cpu", cache_path=tmp_path / "cache.json")
     shutil.copytree(tmp_path / "a", tmp_path / "b")
-    build([NOTES], tmp_path / "b", now=T0 + 999)  # same notes, same state: nothing changed
+    build([NOTES], tmp_path / "b", now=T0 + 999, device="cpu")  # same notes and state, verified afresh
     for name in ("pytorch-notes.apkg", "pytorch-notes.state.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     with zipfile.ZipFile(tmp_path / "a" / "pytorch-notes.apkg") as zf:
@@ -166,7 +166,7 @@ def test_committed_deck_is_current(tmp_path: Path) -> None:
     """decks/ holds the deck built from notes/; rebuild with `studydeck build` when this fails."""
     committed = ROOT / "decks"
     shutil.copy(committed / "pytorch-notes.state.json", tmp_path)
-    build([NOTES], tmp_path, now=T0)
+    build([NOTES], tmp_path, now=T0, device="cpu", cache_path=tmp_path / "cache.json")
     assert (tmp_path / "pytorch-notes.state.json").read_bytes() == \
         (committed / "pytorch-notes.state.json").read_bytes(), "decks/ is stale: run `studydeck build`"
     assert (tmp_path / "pytorch-notes.apkg").read_bytes() == (committed / "pytorch-notes.apkg").read_bytes(), \
@@ -174,7 +174,7 @@ def test_committed_deck_is_current(tmp_path: Path) -> None:
 
 
 def test_interrupted_write_leaves_the_old_deck(tmp_path: Path, monkeypatch) -> None:
-    build([NOTES], tmp_path, now=T0)
+    build([NOTES], tmp_path, now=T0, verify=False)
     before = (tmp_path / "pytorch-notes.apkg").read_bytes()
     import studydeck.export as export
 
@@ -183,6 +183,6 @@ def test_interrupted_write_leaves_the_old_deck(tmp_path: Path, monkeypatch) -> N
 
     monkeypatch.setattr(export, "_zip", boom)
     with pytest.raises(KeyboardInterrupt):
-        build([NOTES], tmp_path, now=T0 + 5)
+        build([NOTES], tmp_path, now=T0 + 5, verify=False)
     assert (tmp_path / "pytorch-notes.apkg").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

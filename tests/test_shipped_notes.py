@@ -60,8 +60,11 @@ def test_every_stated_default_has_a_cloze(cards) -> None:
     params = {(c.deck[-1], c.key.split(":")[1]) for c in cards if c.kind is CardKind.PARAMETER}
     defaults = {(c.deck[-1], c.key.split(":")[1]) for c in cards if "default" in c.flags}
     assert ("SGD", "lr") in defaults and ("Adadelta", "eps") in defaults
-    assert ("SGD", "foreach") in params - defaults  # "None 表示自动选择" states no default
+    assert ("SGD", "foreach") in defaults  # “None 表示自动选择”: the default is None
+    assert ("SGD", "params") in params - defaults
     assert len([p for p in params if p[0] == "SGD"]) == 10
+    assert len([d for d in defaults if d[0] == "SGD"]) == 9
+    assert len([d for d in defaults if d[0] == "Adadelta"]) == 8
     assert len([p for p in params if p[0] == "Adadelta"]) == 9
 
 

@@ -1,0 +1,200 @@
+"""Check every formula and code card with PyTorch, and attach what was computed.
+
+Torch is imported only when a card's check is not in the cache: ``plan`` and the cache
+work from the cards alone, so a rebuild of unchanged notes never loads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from studydeck.model import Card, CardKind, Source
+from studydeck.notes import CJK
+from studydeck.verify.registry import Function, Optimizer, lookup, resolve
+from studydeck.verify.result import Result, Verdict
+
+@lru_cache(maxsize=1)
+def verifier_version() -> str:
+    """A fingerprint of the checking code itself: a changed checker never reuses old results."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted(here.glob("*.py")) + [here.parent / "cards.py", here.parent / "model.py"]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class Task:
+    kind: str                 # optimizer | defaults | function | code
+    concept: Any
+    cards: list[Card]
+    context: list[Card] = field(default_factory=list)  # cards it may read but does not judge
+
+    def key(self, torch_version: str, device: str) -> str:
+        payload = [verifier_version(), self.kind, getattr(self.concept, "name", None), torch_version, device,
+                   [_card_key(c) for c in self.cards], [_card_key(c) for c in self.context]]
+        return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _card_key(card: Card) -> dict:
+    data = card.to_dict()
+    data.pop("computed", None)
+    data.pop("verdict", None)
+    return data
+
+
+@dataclass
+class Report:
+    results: list[Result]
+    torch_version: str
+    device: str
+    cached: int = 0
+    ran: int = 0
+
+    def counts(self) -> dict[str, int]:
+        out = {v.value: 0 for v in Verdict}
+        for r in self.results:
+            out[r.verdict.value] += 1
+        return out
+
+    @property
+    def disagreements(self) -> list[Result]:
+        return [r for r in self.results if r.verdict is Verdict.DISAGREES]
+
+
+def torch_version() -> str:
+    try:
+        return metadata.version("torch").split("+")[0]
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def plan(cards: list[Card]) -> list[Task]:
+    tasks: list[Task] = []
+    by_doc: dict[str, list[Card]] = {}
+    for card in cards:
+        by_doc.setdefault(card.doc, []).append(card)
+    for doc_cards in by_doc.values():
+        decks: dict[tuple[str, ...], list[Card]] = {}
+        for card in doc_cards:
+            decks.setdefault(card.deck, []).append(card)
+        doc_formulas = [c for c in doc_cards if c.kind is CardKind.FORMULA]
+        for deck, group in decks.items():
+            concept = resolve(deck)
+            formulas = [c for c in group if c.kind is CardKind.FORMULA]
+            if isinstance(concept, Optimizer):
+                if [c for c in formulas if not c.plain_formula]:
+                    tasks.append(Task("optimizer", concept, group, doc_formulas))
+                params = [c for c in group if c.kind is CardKind.PARAMETER or "default" in c.flags]
+                if params:
+                    tasks.append(Task("defaults", concept, params))
+                formulas = [c for c in formulas if c.plain_formula]
+            for card in formulas:
+                tasks.append(Task("function", concept, [card]))
+        earlier: list[Card] = []
+        for card in doc_cards:
+            if card.kind is CardKind.CODE and card.language in ("python", "py", "python3", "", "ipython"):
+                # notes written as a notebook: a block may use what an earlier block defined
+                tasks.append(Task("code", resolve(card.deck), [card], list(earlier)))
+                earlier.append(card)
+    return tasks
+
+
+def default_cache_path() -> Path:
+    base = os.environ.get("STUDYDECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "studydeck")
+    return Path(base) / "verify.json"
+
+
+def _load_cache(path: Path | None) -> dict[str, list[dict]]:
+    if path is None or not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}  # a damaged cache is only a slower build
+
+
+def _save_cache(path: Path | None, cache: dict[str, list[dict]]) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None = None,
+           code_timeout: float = 30.0) -> Report:
+    tasks = plan(cards)
+    version = torch_version()
+    cache = _load_cache(cache_path)
+    results: list[Result] = []
+    pending: list[tuple[Task, str]] = []
+    devices: set[str] = set()
+    for task in tasks:
+        key = task.key(version, device)
+        entry = cache.get(key)
+        if isinstance(entry, dict) and "results" in entry:
+            results.extend(Result.from_dict(r) for r in entry["results"])
+            devices.add(entry.get("device", device))
+        else:
+            pending.append((task, key))
+    report = Report(results, version, device, cached=len(tasks) - len(pending), ran=len(pending))
+    if pending:
+        from studydeck.verify.run import resolve_device, run_task
+
+        dev = resolve_device(device)
+        report.device = str(dev)
+        for task, key in pending:
+            task_results = run_task(task, dev, version, code_timeout)
+            cache[key] = {"device": str(dev), "results": [r.to_dict() for r in task_results]}
+            results.extend(task_results)
+        _save_cache(cache_path, cache)
+    elif devices:
+        report.device = ", ".join(sorted(devices))
+    order = {c.uid: i for i, c in enumerate(cards)}
+    report.results = sorted(results, key=lambda r: order.get(r.uid, len(order)))
+    return report
+
+
+def apply(cards: list[Card], report: Report) -> list[Card]:
+    """Cards with the verdict and the computed answer in the fields the deck shows."""
+    by_uid: dict[str, Result] = {}
+    for result in report.results:
+        by_uid.setdefault(result.uid, result)
+    out = []
+    for card in cards:
+        result = by_uid.get(card.uid)
+        if result is None:
+            out.append(card)
+            continue
+        zh = bool(CJK.search(card.front))
+        out.append(replace(card, verdict=result.verdict.value, computed=answer_text(result, zh)))
+    return out
+
+
+def answer_text(result: Result, zh: bool) -> str:
+    head = {
+        Verdict.AGREES: ("✔ 与 PyTorch 一致" if zh else "✔ agrees with PyTorch"),
+        Verdict.DISAGREES: ("✘ 与 PyTorch 不一致" if zh else "✘ disagrees with PyTorch"),
+        Verdict.UNVERIFIED: ("未验证" if zh else "not verified"),
+    }[result.verdict]
+    where = ""
+    if result.fix_at and result.verdict is Verdict.DISAGREES:
+        where = f"（改第 {result.fix_at.line} 行）" if zh else f" (fix line {result.fix_at.line})"
+    parts = [f"{head}：{result.detail}{where}" if zh else f"{head}: {result.detail}{where}"]
+    if result.example:
+        parts.append(result.example)
+    return "\n\n".join(parts)

@@ -1,0 +1,252 @@
+"""Formulas that define or state something about a function: GELU, erf, Φ, identities, limits."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import torch
+import torch.nn.functional as F
+
+from studydeck.model import Card
+from studydeck.verify.evaluate import BUILTINS, Unbound, evaluate, normal_cdf
+from studydeck.verify.latex import (Call, LatexError, Num, Statement, Sym, parse_formula, plain_readings,
+                                    symbols_in)
+from studydeck.verify.registry import Function, lookup, resolve
+from studydeck.verify.result import Result, Verdict, fmt_diff
+
+REFERENCES: dict[str, tuple[str, Callable[[torch.Tensor], torch.Tensor]]] = {
+    "gelu": ("F.gelu(x)", F.gelu),
+    "gelu_tanh": ("F.gelu(x, approximate='tanh')", lambda x: F.gelu(x, approximate="tanh")),
+    "sigmoid": ("torch.sigmoid(x)", torch.sigmoid),
+    "tanh": ("torch.tanh(x)", torch.tanh),
+    "relu": ("F.relu(x)", F.relu),
+    "leaky_relu": ("F.leaky_relu(x, 0.01)", lambda x: F.leaky_relu(x, 0.01)),
+    "prelu": ("F.prelu(x, 0.25)", lambda x: torch.where(x >= 0, x, 0.25 * x)),
+    "elu": ("F.elu(x)", F.elu),
+    "silu": ("F.silu(x)", F.silu),
+    "softplus": ("F.softplus(x)", F.softplus),
+    "mish": ("F.mish(x)", F.mish),
+    "erf": ("torch.erf(x)", torch.erf),
+    "normal_cdf": ("Normal(0, 1).cdf(x)", normal_cdf),
+    "softmax": ("torch.softmax(x, -1)", lambda x: torch.softmax(x, -1)),
+}
+ATOL, RTOL = 1e-9, 1e-9
+EXAMPLE_POINTS = (-1.0, 0.0, 1.0, 2.0)
+
+
+def grid(device) -> torch.Tensor:
+    dense = torch.linspace(-8, 8, 321, dtype=torch.float64)
+    extra = torch.tensor([-2.7, -1e-6, 1e-6, 0.5, -0.5, 3.3], dtype=torch.float64)
+    return torch.cat([dense, extra]).to(device)
+
+
+def _concept_of(card: Card, stmt: Statement) -> Function | None:
+    if isinstance(stmt.target, Call):
+        found = lookup(stmt.target.func)
+        if isinstance(found, Function):
+            return found
+    for part in reversed(card.deck):
+        found = lookup(part)
+        if isinstance(found, Function):
+            return found
+    return None
+
+
+def _compare(values: torch.Tensor, ref: torch.Tensor) -> tuple[bool, float, int]:
+    values, ref = values.reshape(-1), ref.reshape(-1)
+    err = (values - ref).abs()
+    err = torch.where(torch.isnan(err) & ~torch.isnan(ref), torch.full_like(err, float("inf")), err)
+    err = torch.nan_to_num(err, nan=0.0)
+    bad = err > ATOL + RTOL * ref.abs()
+    i = int(torch.argmax(err))
+    return not bool(bad.any()), float(err[i]), i
+
+
+def check_function_card(card: Card, device, torch_version: str, zh: bool) -> Result:
+    """One formula card about a function: a definition, an identity, a limit or a value."""
+    if card.plain_formula:
+        return _check_plain(card, device, torch_version, zh)
+    try:
+        statements = [s for f in card.formulas for s in parse_formula(f)]
+    except LatexError as exc:
+        return Result(card.uid, card.source, "", Verdict.UNVERIFIED, f"not checked: cannot read the formula ({exc})")
+    return _check_statements(card, statements, device, torch_version, zh)
+
+
+def _check_statements(card: Card, statements: list[Statement], device, torch_version, zh,
+                      repaired: str = "") -> Result:
+    x = grid(device)
+    env: dict[str, Any] = {"x": x}
+    checked: list[str] = []
+    worst = 0.0
+    concept_name = ""
+    example = ""
+    limit: float | None = None
+    for stmt in statements:
+        if stmt.kind == "claim" and stmt.rel == "->" and isinstance(stmt.expr, Sym) and not symbols_in(stmt.rhs):
+            # `x \to \infty`: the claims after it are about that limit
+            limit = float(evaluate(stmt.rhs, {}, device=device))
+            continue
+        if stmt.kind == "claim" and stmt.rel in ("<", ">", "<=", ">="):
+            return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED,
+                          "not checked: an inequality (no reference to compare with)")
+        if stmt.kind == "assign" and isinstance(stmt.target, Sym) and isinstance(stmt.expr, Num):
+            env[stmt.target.name] = torch.tensor(stmt.expr.value, dtype=torch.float64, device=device)
+            continue
+        if stmt.kind == "assign" and isinstance(stmt.target, Call):
+            concept = _concept_of(card, stmt)
+            if concept is None:
+                return Result(card.uid, card.source, "", Verdict.UNVERIFIED,
+                              f"not checked: no reference for “{stmt.target.func}”")
+            concept_name = concept.name
+            args = stmt.target.args
+            if len(args) != 1 or not isinstance(args[0], Sym):
+                # erf(−x) = −erf(x): an identity, both sides computed
+                result = _identity(stmt.target, stmt.expr, env, device)
+                if result is None:
+                    return _unbound(card, concept_name, stmt)
+                ok, diff, _ = result
+                worst = max(worst, diff)
+                if not ok:
+                    return Result(card.uid, card.source, concept_name, Verdict.DISAGREES,
+                                  f"the identity “{stmt.text}” does not hold (|Δ| {diff:.3g})", diff)
+                checked.append(stmt.text)
+                continue
+            var = args[0].name
+            try:
+                values = evaluate(stmt.expr, {**env, var: x}, device=device)
+            except (Unbound, LatexError, RuntimeError) as exc:
+                return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, f"not checked: {exc}")
+            outcome = _against_references(concept, values, x)
+            label, ok, diff, i = outcome
+            worst = max(worst, diff)
+            if not ok:
+                return Result(card.uid, card.source, concept_name, Verdict.DISAGREES,
+                              f"disagrees with {label}: at x = {float(x[i]):g} the notes give "
+                              f"{float(values.expand_as(x)[i]):.6g}, torch {_ref(concept, label)(x)[i]:.6g} "
+                              f"(|Δ| {diff:.3g})" + (f"; read as {repaired}" if repaired else ""), diff,
+                              {"x": float(x[i])})
+            checked.append(f"{concept.name} against {label}")
+            example = _example(concept.name, label, _ref(concept, label), device, torch_version, zh)
+            continue
+        if stmt.kind in ("assign", "claim"):
+            lhs = stmt.target if stmt.kind == "assign" else stmt.expr
+            rhs = stmt.expr if stmt.kind == "assign" else stmt.rhs
+            point_env = dict(env)
+            if limit is not None:
+                point_env["x"] = torch.tensor([limit if abs(limit) < float("inf") else (1e4 if limit > 0 else -1e4)],
+                                              dtype=torch.float64, device=device)
+            result = _identity(lhs, rhs, point_env, device)
+            if result is None:
+                return _unbound(card, concept_name, stmt)
+            ok, diff, _ = result
+            if not ok and stmt.rel == "~":
+                ok = diff <= _stated_precision(stmt.text)  # ≈ 1.44 claims two decimals
+            worst = max(worst, diff)
+            if not ok:
+                return Result(card.uid, card.source, concept_name, Verdict.DISAGREES,
+                              f"“{stmt.text}” does not hold (|Δ| {diff:.3g})", diff)
+            checked.append(stmt.text)
+            continue
+        if stmt.kind == "expr":
+            concept = _concept_of(card, stmt)
+            if concept is None:
+                return Result(card.uid, card.source, "", Verdict.UNVERIFIED, "not checked: no reference for this expression")
+            concept_name = concept.name
+            try:
+                values = evaluate(stmt.expr, env, device=device)
+            except (Unbound, LatexError, RuntimeError) as exc:
+                return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, f"not checked: {exc}")
+            label, ok, diff, i = _against_references(concept, values, x)
+            worst = max(worst, diff)
+            if not ok:
+                return Result(card.uid, card.source, concept_name, Verdict.DISAGREES,
+                              f"disagrees with {label} (|Δ| {diff:.3g} at x = {float(x[i]):g})", diff, {"x": float(x[i])})
+            checked.append(f"{concept.name} against {label}")
+            example = _example(concept.name, label, _ref(concept, label), device, torch_version, zh)
+            continue
+        return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, f"not checked: “{stmt.text}”")
+    if not concept_name:
+        found = resolve(card.deck)
+        concept_name = found.name if found is not None else ""
+    if not checked:
+        return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, "not checked: nothing to compare")
+    detail = "agrees: " + "; ".join(checked) + f" (max |Δ| {fmt_diff(worst)})"
+    if repaired:
+        detail += f"; the text lost its markup and was read as {repaired}"
+    return Result(card.uid, card.source, concept_name, Verdict.AGREES, detail, worst, {}, {}, example)
+
+
+def _stated_precision(text: str) -> float:
+    import re
+
+    numbers = re.findall(r"\d+\.(\d+)", text.split("\\approx")[-1])
+    decimals = len(numbers[-1]) if numbers else 0
+    return 0.5 * 10 ** (-decimals) + 1e-12
+
+
+def _unbound(card, concept, stmt) -> Result:
+    if not concept and resolve(card.deck) is None:
+        return Result(card.uid, card.source, "", Verdict.UNVERIFIED,
+                      f"not checked: no PyTorch reference for “{card.deck[-1]}”")
+    return Result(card.uid, card.source, concept, Verdict.UNVERIFIED,
+                  f"not checked: “{stmt.text}” uses symbols with no value")
+
+
+def _identity(lhs, rhs, env, device):
+    try:
+        a = evaluate(lhs, env, device=device)
+        b = evaluate(rhs, env, device=device)
+    except (Unbound, LatexError, RuntimeError):
+        return None
+    a, b = torch.broadcast_tensors(a, b)
+    return _compare(a, b)
+
+
+def _ref(concept: Function, label: str):
+    for ref_label, key in concept.references:
+        if ref_label == label:
+            return REFERENCES[key][1]
+    raise KeyError(label)
+
+
+def _against_references(concept: Function, values: torch.Tensor, x: torch.Tensor):
+    best = None
+    for label, key in concept.references:
+        ref = REFERENCES[key][1](x)
+        ok, diff, i = _compare(values.expand_as(ref), ref)
+        if ok:
+            return label, True, diff, i
+        if best is None or diff < best[2]:
+            best = (label, False, diff, i)
+    return best
+
+
+def _example(name: str, label: str, ref, device, torch_version: str, zh: bool) -> str:
+    points = torch.tensor(EXAMPLE_POINTS, dtype=torch.float64, device=device)
+    values = ref(points)
+    shown = ("，" if zh else ", ").join(f"{name}({p:g}) = {float(v):.6g}" for p, v in zip(EXAMPLE_POINTS, values))
+    tail = f"（{label}，PyTorch {torch_version}，{device}）" if zh else f" ({label}, PyTorch {torch_version}, {device})"
+    return ("**算例**：" if zh else "**Worked example**: ") + shown + tail
+
+
+def _check_plain(card: Card, device, torch_version: str, zh: bool) -> Result:
+    """Text that lost its markup: try each reading, say which one was taken."""
+    text = card.formulas[0] if card.formulas else card.back.strip("`")
+    readings = plain_readings(text)
+    first_failure: Result | None = None
+    for reading in readings:
+        try:
+            statements = parse_formula(reading.latex, set())
+        except LatexError:
+            continue
+        if not statements:
+            continue
+        result = _check_statements(card, statements, device, torch_version, zh,
+                                   repaired=f"`{reading.latex}`" + (f" ({'; '.join(reading.repairs)})" if reading.repairs else ""))
+        if result.verdict is Verdict.AGREES:
+            return result
+        if first_failure is None or (first_failure.verdict is Verdict.UNVERIFIED and result.verdict is Verdict.DISAGREES):
+            first_failure = result
+    return first_failure or Result(card.uid, card.source, "", Verdict.UNVERIFIED,
+                                   "not checked: the plain-text formula has no reading that parses")

@@ -1,0 +1,730 @@
+"""Read the LaTeX math of study notes into an expression tree that torch can evaluate.
+
+The grammar (recursive descent; one token of look-ahead)::
+
+    formula    := statement (SEP statement)*          SEP: top-level `,` `;` `\\\\` `\\text{and}`
+    statement  := "\\text{if}" cond ":" [statement] | "\\text{else}" ":" statement
+                | "\\text{return}" expr | relation
+    relation   := expr (REL expr)*                     REL: = \\leftarrow \\gets \\to < > \\le \\ge \\neq \\approx
+    expr       := term (("+" | "-") term)*
+    term       := unary (("*" | "/" | \\cdot | \\times | \\odot | <implicit>) unary)*
+    unary      := ("-" | "+") unary | power
+    power      := postfix ("^" group)*
+    postfix    := atom ("_" group | "^" group | "'")*
+    atom       := NUMBER | symbol | "(" expr ")" | "[" expr "]" | "{" expr "}" | "|" expr "|"
+                | \\frac group group | \\sqrt ["[" expr "]"] group | func "(" expr ("," expr)* ")"
+                | func atom | \\int "_" group "^" group expr "d" SYMBOL
+
+Symbols are named by their base letter and decorations (``\\hat{m}`` is ``m̂``, ``\\mathbf{x}``
+is ``x``: bold is typography); a subscript holding ``t`` (``m_{t-1}``) is a time index and
+not part of the name, any other subscript is (``\\beta_1``). ``E[g^2]`` is one symbol.
+Plain text that lost its markup (``ln(1 + ex)``) is read by the same grammar after
+:func:`plain_readings` has proposed the repairs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
+    "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "θ", "iota": "ι", "kappa": "κ",
+    "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ",
+    "tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
+    "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}
+UNICODE_GREEK = {v: v for v in GREEK.values()} | {"ϵ": "ε", "ϑ": "θ", "ϕ": "φ"}
+DECORATIONS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0304",
+               "tilde": "\u0303", "widetilde": "\u0303", "dot": "\u0307", "vec": "\u20d7"}
+STYLES = {"mathbf", "boldsymbol", "bm", "mathrm", "mathit", "mathsf", "mathnormal", "mathbb",
+          "mathcal", "mathscr", "mathfrak", "pmb"}
+FUNCTIONS = {"exp", "ln", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "sqrt", "erf",
+             "max", "min", "abs", "sgn", "sign", "sigmoid", "softplus", "relu", "gelu", "mish",
+             "silu", "softmax", "erfc", "Φ", "φ", "σ"}
+RELATIONS = {"=": "=", "\\leftarrow": "<-", "\\gets": "<-", "←": "<-", "\\to": "->",
+             "\\rightarrow": "->", "→": "->", "<": "<", ">": ">", "\\le": "<=", "\\leq": "<=",
+             "≤": "<=", "\\ge": ">=", "\\geq": ">=", "≥": ">=", "\\neq": "!=", "\\ne": "!=",
+             "≠": "!=", "\\approx": "~", "≈": "~", ":=": "=", "\\coloneqq": "="}
+SPACES = {"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\displaystyle", "\\left",
+          "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
+          "\\limits", "\\nolimits", "&", "~", "\\mathop"}
+TIMES = {"*", "\\cdot", "\\times", "\\odot", "\\ast", "∗", "·", "×", "⊙"}
+UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\sum", "\\prod", "\\lim",
+               "\\mathcal", "\\langle", "\\rangle", "\\|", "\\min_", "\\argmin", "\\top",
+               "\\operatorname*", "\\infty_"}
+
+
+TEXT_TOKEN = re.compile(r"\\(text|textrm|mathrm|operatorname)\s*\{([^{}]*)\}$")
+
+
+class LatexError(ValueError):
+    """A formula the grammar cannot read; the message says which part."""
+
+
+# --- the tree ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Num:
+    value: float
+
+
+@dataclass(frozen=True)
+class Sym:
+    name: str
+    time: int | None = None  # offset from t: m_{t-1} -> -1; None when there is no index
+
+
+@dataclass(frozen=True)
+class Op:
+    op: str  # + - * / ^ neg
+    args: tuple
+
+
+@dataclass(frozen=True)
+class Call:
+    func: str
+    args: tuple
+
+
+@dataclass(frozen=True)
+class Integral:
+    var: str
+    lower: Any
+    upper: Any
+    body: Any
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word from ``\\text{…}`` used as a boolean flag: ``\\text{if maximize}``."""
+    name: str
+
+
+@dataclass
+class Statement:
+    kind: str              # assign | update | claim | guard | else | return
+    target: Any = None     # Sym or Call (function definition) for assign/update
+    expr: Any = None
+    rel: str = ""
+    rhs: Any = None        # for claims: the right side
+    cond: Any = None       # for guards
+    text: str = ""
+
+
+def symbols_in(node: Any) -> set[str]:
+    out: set[str] = set()
+
+    def walk(n: Any) -> None:
+        if isinstance(n, Sym):
+            out.add(n.name)
+        elif isinstance(n, Op) or isinstance(n, Call):
+            for a in n.args:
+                walk(a)
+        elif isinstance(n, Integral):
+            walk(n.lower), walk(n.upper)
+            inner = symbols_in(n.body) - {n.var}
+            out.update(inner)
+        elif isinstance(n, tuple):
+            for a in n:
+                walk(a)
+    walk(node)
+    return out
+
+
+def words_in(node: Any) -> set[str]:
+    out: set[str] = set()
+
+    def walk(n: Any) -> None:
+        if isinstance(n, Word):
+            out.add(n.name)
+        elif isinstance(n, (Op, Call)):
+            for a in n.args:
+                walk(a)
+    walk(node)
+    return out
+
+
+def calls_in(node: Any) -> set[str]:
+    out: set[str] = set()
+
+    def walk(n: Any) -> None:
+        if isinstance(n, Call):
+            out.add(n.func)
+        if isinstance(n, (Op, Call)):
+            for a in n.args:
+                walk(a)
+        elif isinstance(n, Integral):
+            walk(n.body), walk(n.lower), walk(n.upper)
+    walk(node)
+    return out
+
+
+# --- tokens -----------------------------------------------------------------------------
+
+TOKEN = re.compile(
+    r"\\(?:text|textrm|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+\*?|\\[,;:! |{}\\]|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+|:=|[A-Za-z]|"
+    r"[=<>+\-*/^_(){}\[\],;:|'!&~.]|[^\s]", re.S)
+
+
+def tokenize(text: str) -> list[str]:
+    text = text.replace("−", "-").replace("\u2212", "-")
+    return [t for t in TOKEN.findall(text) if t.strip() or t == "\\ "]
+
+
+# --- the parser -------------------------------------------------------------------------
+
+class _Parser:
+    def __init__(self, tokens: list[str], functions: set[str]) -> None:
+        self.toks = [t for t in tokens if t not in SPACES]
+        self.i = 0
+        self.functions = functions
+
+    def peek(self, k: int = 0) -> str | None:
+        j = self.i + k
+        return self.toks[j] if j < len(self.toks) else None
+
+    def take(self, expected: str | None = None) -> str:
+        tok = self.peek()
+        if tok is None:
+            raise LatexError(f"unexpected end of formula (expected {expected or 'more'})")
+        if expected is not None and tok != expected:
+            raise LatexError(f"expected “{expected}”, found “{tok}”")
+        self.i += 1
+        return tok
+
+    def at_end(self) -> bool:
+        return self.i >= len(self.toks)
+
+    # group: {…} or a single token
+    def raw_group(self) -> list[str]:
+        if self.peek() == "{":
+            depth, start = 0, self.i
+            while True:
+                tok = self.take()
+                depth += tok == "{"
+                depth -= tok == "}"
+                if depth == 0:
+                    return self.toks[start + 1: self.i - 1]
+        return [self.take()]
+
+    def sub(self, toks: list[str]) -> "_Parser":
+        return _Parser(toks, self.functions)
+
+    def group_expr(self) -> Any:
+        toks = self.raw_group()
+        p = self.sub(toks)
+        node = p.expr()
+        if not p.at_end():
+            raise LatexError(f"cannot read “{' '.join(toks)}”")
+        return node
+
+    def text_group(self) -> str:
+        return "".join(t if len(t) == 1 or not t.startswith("\\") else t for t in self.raw_group()).strip()
+
+    # relation-level
+    def relation(self) -> tuple[list[Any], list[str]]:
+        sides, rels = [self.expr()], []
+        while self.peek() in RELATIONS:
+            rels.append(RELATIONS[self.take()])
+            sides.append(self.expr())
+        return sides, rels
+
+    def expr(self) -> Any:
+        node = self.term()
+        while self.peek() in ("+", "-"):
+            op = self.take()
+            node = Op(op, (node, self.term()))
+        return node
+
+    def starts_atom(self) -> bool:
+        tok = self.peek()
+        if tok is None:
+            return False
+        if tok in ("(", "[", "{", "|") or re.match(r"\d|\.\d", tok) or re.match(r"[A-Za-z]$", tok):
+            return tok != "|" or False
+        if TEXT_TOKEN.match(tok):
+            return True
+        if tok.startswith("\\"):
+            name = tok[1:]
+            return (name in GREEK or name in DECORATIONS or name in STYLES or name in FUNCTIONS
+                    or name in ("frac", "dfrac", "tfrac", "sqrt", "text", "mathrm", "operatorname",
+                                "int", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh",
+                                "Pr", "left"))
+        return tok in UNICODE_GREEK or tok in ("π", "√", "∞", "∇")
+
+    def term(self) -> Any:
+        node = self.unary()
+        while True:
+            tok = self.peek()
+            if tok in TIMES:
+                self.take()
+                node = Op("*", (node, self.unary()))
+            elif tok == "/":
+                self.take()
+                node = Op("/", (node, self.unary()))
+            elif self.starts_atom() and not self.at_differential():
+                node = Op("*", (node, self.power()))
+            else:
+                return node
+
+    def at_differential(self) -> bool:
+        tok, nxt = self.peek(), self.peek(1)
+        if tok == "d" and nxt is not None and re.match(r"[A-Za-z]$", nxt) and getattr(self, "integrating", None) == nxt:
+            return True
+        return tok == "\\mathrm" and self.peek(2) == "d" and getattr(self, "integrating", None) is not None
+
+    def unary(self) -> Any:
+        if self.peek() == "-":
+            self.take()
+            return Op("neg", (self.unary(),))
+        if self.peek() == "+":
+            self.take()
+            return self.unary()
+        return self.power()
+
+    def power(self) -> Any:
+        node = self.postfix()
+        while self.peek() == "^":
+            self.take()
+            node = Op("^", (node, self.group_expr()))
+        return node
+
+    def postfix(self) -> Any:
+        node = self.atom()
+        while self.peek() in ("_", "^", "'"):
+            tok = self.peek()
+            if tok == "'":
+                self.take()
+                if isinstance(node, Sym):
+                    node = Sym(node.name + "'", node.time)
+                continue
+            if tok == "^":
+                self.take()
+                exponent = self.group_expr()
+                node = Op("^", (node, exponent))
+                continue
+            self.take()
+            toks = self.raw_group()
+            node = self.subscript(node, toks)
+        if isinstance(node, Sym) and self.peek() == "(" and self.is_function(node.name):
+            node = Call(node.name, self.call_args())
+        return node
+
+    def is_function(self, name: str) -> bool:
+        return name in self.functions or name.lower() in FUNCTIONS
+
+    def subscript(self, node: Any, toks: list[str]) -> Any:
+        if not isinstance(node, Sym):
+            return node  # \nabla_\theta, \max_x: the subscript only decorates
+        text = "".join(toks).replace(" ", "")
+        time = _time_index(text)
+        if time is not None:
+            return Sym(node.name, time)
+        if node.name in ("∇",):
+            return node
+        label = "".join(_plain_symbol(t) for t in toks)
+        return Sym(f"{node.name}_{label}", node.time)
+
+    def call_args(self) -> tuple:
+        self.take("(")
+        args = [self.expr()]
+        while self.peek() == ",":
+            self.take()
+            args.append(self.expr())
+        self.take(")")
+        return tuple(args)
+
+    def atom(self) -> Any:
+        tok = self.peek()
+        if tok is None:
+            raise LatexError("unexpected end of formula")
+        if tok in UNSUPPORTED or tok.rstrip("*") in UNSUPPORTED:
+            raise LatexError(f"“{tok}” is not supported")
+        if re.match(r"\d|\.\d", tok):
+            self.take()
+            return Num(float(tok))
+        if tok in ("(", "["):
+            close = ")" if tok == "(" else "]"
+            self.take()
+            node = self.expr()
+            self.take(close)
+            return node
+        if tok == "{":
+            return self.group_expr()
+        if tok == "|":
+            self.take()
+            node = self.expr()
+            self.take("|")
+            return Call("abs", (node,))
+        if tok == "√":
+            self.take()
+            return Call("sqrt", (self.power(),))
+        if tok in ("π",):
+            self.take()
+            return Num(math.pi)
+        if tok in ("∞",):
+            self.take()
+            return Num(math.inf)
+        if tok == "∇":
+            self.take()
+            return self.nabla()
+        if tok in UNICODE_GREEK:
+            self.take()
+            return self.named(UNICODE_GREEK[tok])
+        if re.match(r"[A-Za-z]$", tok):
+            return self.letters()
+        if TEXT_TOKEN.match(tok):
+            self.take()
+            word = TEXT_TOKEN.match(tok).group(2).strip()
+            if tok.startswith("\\mathrm") and len(word) == 1:
+                return Sym(word)
+            return self.word_or_call(word)
+        if tok.startswith("\\"):
+            return self.command()
+        raise LatexError(f"unexpected “{tok}”")
+
+    def letters(self) -> Any:
+        tok = self.take()
+        # E[g^2] is one symbol: an expectation written as a name
+        if tok == "E" and self.peek() == "[":
+            depth, start = 0, self.i
+            while True:
+                t = self.take()
+                depth += t == "["
+                depth -= t == "]"
+                if depth == 0:
+                    break
+            return Sym("E[" + "".join(self.toks[start + 1: self.i - 1]) + "]")
+        # a run of letters that spells a known function (plain text: tanh, ln, Softplus)
+        j = self.i
+        word = tok
+        while j < len(self.toks) and re.match(r"[A-Za-z]$", self.toks[j]):
+            word += self.toks[j]
+            j += 1
+        for end in range(len(word), 1, -1):
+            candidate = word[:end]
+            if self.is_function(candidate) and (j - (len(word) - end)) <= len(self.toks):
+                nxt_index = self.i + end - 1
+                if nxt_index < len(self.toks) and self.toks[nxt_index] in ("(", "\\left"):
+                    self.i = nxt_index
+                    return Call(_function_name(candidate, self.functions), self.call_args())
+        if tok == "e" and self.peek() == "^":
+            return Sym("e")
+        return self.named(tok)
+
+    def named(self, name: str) -> Any:
+        if name == "π":
+            return Num(math.pi)
+        return Sym(name)
+
+    def nabla(self) -> Any:
+        # ∇_θ f(θ): the gradient of the objective, whatever it is called
+        if self.peek() == "_":
+            self.take()
+            self.raw_group()
+        while self.peek() is not None and self.peek() not in ("+", "-", ")", ",") and self.peek() not in RELATIONS:
+            if self.peek() in ("(", "\\left"):
+                depth = 0
+                while True:  # skip the arguments, whatever they are: f(x_t, w)
+                    tok = self.take()
+                    depth += tok == "("
+                    depth -= tok == ")"
+                    if depth == 0 and tok == ")":
+                        break
+                break
+            self.atom_skip()
+        return Sym("∇f")
+
+    def atom_skip(self) -> None:
+        tok = self.take()
+        if tok.startswith("\\") and tok[1:] in STYLES | set(DECORATIONS):
+            self.raw_group()
+        if self.peek() == "_":
+            self.take()
+            self.raw_group()
+
+    def command(self) -> Any:
+        tok = self.take()
+        name = tok[1:]
+        if name in GREEK:
+            if name == "Delta" and self.peek() is not None and (
+                    re.match(r"[A-Za-z]$", self.peek()) or self.peek().lstrip("\\") in STYLES | set(GREEK)):
+                inner = self.atom()  # Δx: the change of x, one symbol
+                if isinstance(inner, Sym):
+                    return Sym("Δ" + inner.name, inner.time)
+            return self.named(GREEK[name])
+        if name in ("frac", "dfrac", "tfrac"):
+            num = self.group_expr()
+            den = self.group_expr()
+            return Op("/", (num, den))
+        if name == "sqrt":
+            if self.peek() == "[":
+                self.take()
+                index = self.expr()
+                self.take("]")
+                return Op("^", (self.group_expr(), Op("/", (Num(1.0), index))))
+            return Call("sqrt", (self.group_expr(),))
+        if name in DECORATIONS:
+            inner = self.raw_group()
+            base = self.sub(inner).atom()
+            if not isinstance(base, Sym):
+                raise LatexError(f"cannot decorate “{''.join(inner)}”")
+            return Sym(base.name + DECORATIONS[name], base.time)
+        if name in STYLES:
+            inner = self.raw_group()
+            word = "".join(inner)
+            if name == "mathrm" and len(word) > 1 and word.isalpha():
+                return self.word_or_call(word)
+            p = self.sub(inner)
+            node = p.atom()
+            while not p.at_end() and isinstance(node, Sym):  # \mathbf{x}' etc.
+                nxt = p.atom()
+                if isinstance(nxt, Sym):
+                    node = Sym(node.name + nxt.name)
+            return node
+        if name in ("text", "textrm", "operatorname", "mathit"):
+            word = "".join(self.raw_group()).strip()
+            return self.word_or_call(word)
+        if name in ("exp", "ln", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "max", "min", "sgn", "Pr"):
+            if self.peek() in ("(", "\\left"):
+                return Call(name, self.call_args())
+            if self.peek() == "{":
+                return Call(name, (self.group_expr(),))
+            return Call(name, (self.power(),))
+        if name == "int":
+            return self.integral()
+        if name == "nabla" or (name == "partial" and self.peek() == "_"):
+            return self.nabla()  # ∇_θ f(θ) and ∂_x f(x): the gradient
+        if name == "infty":
+            return Num(math.inf)
+        raise LatexError(f"“{tok}” is not supported")
+
+    def word_or_call(self, word: str) -> Any:
+        key = word.strip()
+        if self.peek() in ("(", "\\left") and key:
+            if self.peek() == "\\left":
+                self.take()
+            return Call(_function_name(key, self.functions), self.call_args())
+        if re.fullmatch(r"[A-Za-z]", key):
+            return Sym(key)
+        return Word(key)
+
+    def integral(self) -> Any:
+        lower = upper = None
+        for _ in range(2):
+            if self.peek() == "_":
+                self.take()
+                lower = self.group_expr()
+            elif self.peek() == "^":
+                self.take()
+                upper = self.group_expr()
+        # find the differential: `d t` (or \mathrm{d} t) at the end of the integrand
+        j = len(self.toks) - 1
+        var = None
+        for k in range(self.i, len(self.toks) - 1):
+            if self.toks[k] == "d" and re.match(r"[A-Za-z]$", self.toks[k + 1]):
+                var, j = self.toks[k + 1], k
+        if var is None or lower is None or upper is None:
+            raise LatexError("an integral needs both limits and a differential (d t)")
+        body_parser = self.sub(self.toks[self.i:j])
+        body_parser.integrating = var
+        body = body_parser.expr()
+        self.i = j + 2
+        return Integral(var, lower, upper, body)
+
+
+def _function_name(word: str, known: set[str]) -> str:
+    if word in known:
+        return word
+    low = word.lower()
+    return low if low in FUNCTIONS else word
+
+
+def _plain_symbol(tok: str) -> str:
+    if tok.startswith("\\") and tok[1:] in GREEK:
+        return GREEK[tok[1:]]
+    return tok if tok not in "{}" else ""
+
+
+def _time_index(text: str) -> int | None:
+    """``t`` -> 0, ``t-1`` -> -1, ``t+1`` -> 1, ``t,t-1`` -> 0 (first index wins)."""
+    first = text.split(",")[0]
+    match = re.fullmatch(r"t([+-]\d+)?", first)
+    if match:
+        return int(match.group(1) or 0)
+    return None
+
+
+# --- formulas -> statements --------------------------------------------------------------
+
+SPLIT_AND = re.compile(r"\\text\s*\{\s*(and|且|和|以及)\s*\}|\\\\|\\quad\s*,|,\s*\\quad|,\s*\\qquad|;")
+
+
+def split_top(tokens: list[str]) -> list[list[str]]:
+    """Split a formula at top-level separators into candidate statements."""
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for tok in tokens:
+        if tok in ("{", "(", "["):
+            depth += 1
+        elif tok in ("}", ")", "]"):
+            depth -= 1
+        if depth == 0 and tok in (",", ";", "\\\\"):
+            parts.append([])
+            continue
+        parts[-1].append(tok)
+    cleaned = []
+    for part in parts:
+        while part and part[-1] in (".", "。"):
+            part = part[:-1]
+        if [t for t in part if t not in SPACES]:
+            cleaned.append(part)
+    return cleaned
+
+
+def prepare(latex: str) -> str:
+    text = re.sub(r"\\begin\{(aligned|align\*?|split|gathered|cases)\}|\\end\{(aligned|align\*?|split|gathered|cases)\}",
+                  " \\\\\\\\ ", latex)
+    text = re.sub(r"\\text\s*\{\s*(and|且|和|以及)\s*\}", " ; ", text)
+    text = re.sub(r"\\(quad|qquad)", " ", text)
+    text = text.strip().rstrip(".,。;")
+    return text
+
+
+def parse_formula(latex: str, functions: set[str] | frozenset = frozenset()) -> list[Statement]:
+    """All statements of one formula, in order. Raises :class:`LatexError`."""
+    known = set(functions)
+    tokens = tokenize(prepare(latex))
+    # `f(x) = …` defines a function: later `f(…)` is a call, not a product
+    for k in range(len(tokens) - 3):
+        if tokens[k + 1] == "(" and re.match(r"[A-Za-z]$|\\[A-Za-z]+$", tokens[k]):
+            close = tokens.index(")", k) if ")" in tokens[k:] else -1
+            if close != -1 and close + 1 < len(tokens) and tokens[close + 1] == "=":
+                known.add(GREEK.get(tokens[k][1:], tokens[k].lstrip("\\")))
+    statements: list[Statement] = []
+    parts = split_top(tokens)
+    merged: list[list[str]] = []
+    for part in parts:  # a comma inside a statement (no relation after it) is not a separator
+        if merged and not any(t in RELATIONS for t in part) and not _is_keyword_start(part):
+            merged[-1] += [","] + part
+        elif merged and [t for t in part if t not in SPACES][:1] and [t for t in part if t not in SPACES][0] in RELATIONS:
+            merged[-1] += part  # `& = …` on the next row continues a derivation
+        else:
+            merged.append(part)
+    for part in merged:
+        statements.extend(_statement(part, known))
+    return statements
+
+
+def _is_keyword_start(part: list[str]) -> bool:
+    return bool(part) and TEXT_TOKEN.match(part[0]) is not None
+
+
+def detokenize(tokens: list[str]) -> str:
+    out = ""
+    for tok in tokens:
+        if out and (out[-1].isalpha() and tok[:1].isalpha() and re.search(r"\\[A-Za-z]+$", out)):
+            out += " "
+        out += tok
+    return out
+
+
+def _statement(tokens: list[str], functions: set[str]) -> list[Statement]:
+    toks = [t for t in tokens if t not in SPACES]
+    text = detokenize(toks)
+    # \text{if …}: / \text{else}: / \text{return …}
+    first = TEXT_TOKEN.match(toks[0]) if toks else None
+    if first:
+        words = first.group(2).split()
+        head = words[0].lower() if words else ""
+        rest = toks[1:]
+        if head in ("if", "如果", "若", "当", "when"):
+            cond_word = " ".join(words[1:]).strip()
+            colon = rest.index(":") if ":" in rest else len(rest)
+            cond_expr_toks = rest[:colon]
+            cond: Any
+            if cond_word and not cond_expr_toks:
+                cond = Word(cond_word)
+            else:
+                sides, rels = _Parser(cond_expr_toks, functions).relation() if cond_expr_toks else ([], [])
+                if not rels:
+                    raise LatexError(f"cannot read the condition of “{text}”")
+                cond = (rels[0], sides[0], sides[1])
+            guard = Statement("guard", cond=cond, text=text)
+            body = rest[colon + 1:]
+            out = [guard]
+            if [t for t in body if t not in SPACES]:
+                out.extend(_statement(body, functions))
+                out[0].kind = "if"  # a guard with a body governs only that body
+            return out
+        if head in ("else", "otherwise", "否则"):
+            colon = rest.index(":") if ":" in rest else -1
+            body = rest[colon + 1:]
+            out = [Statement("else", text=text)]
+            if [t for t in body if t not in SPACES]:
+                out.extend(_statement(body, functions))
+            return out
+        if head == "return":
+            return [Statement("return", text=text)]
+    parser = _Parser(toks, functions)
+    sides, rels = parser.relation()
+    if not parser.at_end():
+        raise LatexError(f"cannot read “{' '.join(parser.toks[parser.i:])}” in “{text}”")
+    if not rels:
+        return [Statement("expr", expr=sides[0], text=text)]
+    if len(rels) == 1 and rels[0] in ("=", "<-") and isinstance(sides[0], (Sym, Call)):
+        kind = "update" if rels[0] == "<-" else "assign"
+        return [Statement(kind, target=sides[0], expr=sides[1], rel=rels[0], text=text)]
+    return [Statement("claim", expr=sides[0], rel=rels[0], rhs=sides[-1], text=text)]
+
+
+# --- plain text that lost its markup ----------------------------------------------------
+
+@dataclass(frozen=True)
+class Reading:
+    latex: str
+    repairs: tuple[str, ...] = ()
+
+
+def plain_readings(text: str) -> list[Reading]:
+    """The ways to read a formula whose superscripts and roots were lost in a copy.
+
+    Each line break is where the copy dropped structure: a lone number after a term was an
+    exponent (``x⏎3`` is x³) or a factor; a lone fraction after ``(`` sat under a root
+    (``(⏎2/π`` is √(2/π)) or not; ``ex`` in ``ln(1 + ex)`` was eˣ or e·x. The first
+    reading is the most literal one.
+    """
+    base = (text.replace("∗", "*").replace("×", "*").replace("·", "*").replace("−", "-")
+            .replace("π", "\\pi "))
+    lines = [l.strip() for l in base.split("\n") if l.strip()]
+    choices: list[list[tuple[str, str | None]]] = []
+    for i, line in enumerate(lines):
+        prev = lines[i - 1] if i else ""
+        if i and re.fullmatch(r"\d+", line) and re.search(r"[\w)]\s*$", prev):
+            choices.append([(" " + line + " ", None), ("^{" + line + "}", f"{line} on its own line read as an exponent")])
+        elif i and re.fullmatch(r"[\w\\ .]+/[\w\\ .]+", line) and prev.endswith("("):
+            choices.append([("(" + line + ")", None), ("\\sqrt{" + line + "}", f"√ restored over {line}")])
+        else:
+            choices.append([(line, None)])
+    readings: list[Reading] = []
+    for combo in itertools.product(*choices):
+        latex = " ".join(c[0] for c in combo).replace(" ^{", "^{")
+        repairs = tuple(c[1] for c in combo if c[1])
+        for variant, extra in _exponent_e(latex):
+            readings.append(Reading(variant, repairs + extra))
+    readings.sort(key=lambda r: len(r.repairs))
+    return readings
+
+
+def _exponent_e(latex: str) -> list[tuple[str, tuple[str, ...]]]:
+    match = re.search(r"(?<![A-Za-z\\])e([a-z])(?![A-Za-z(])", latex)
+    if not match:
+        return [(latex, ())]
+    literal = latex[: match.start()] + f"e {match.group(1)}" + latex[match.end():]
+    power = latex[: match.start()] + f"e^{{{match.group(1)}}}" + latex[match.end():]
+    return [(literal, ()), (power, (f"e{match.group(1)} read as e^{match.group(1)}",))]

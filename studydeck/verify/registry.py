@@ -1,0 +1,150 @@
+"""What each concept is in PyTorch: one entry per concept, found by any of its names.
+
+An optimizer entry names its ``torch.optim`` class, the hyper-parameters a formula may use
+(with the symbols books usually give them, which only order the search for a binding) and
+the switches worth testing. A function entry names its reference implementations. Adding a
+concept is adding one entry to ``CONCEPTS``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from studydeck.model import normalize_name
+
+
+@dataclass(frozen=True)
+class Hyper:
+    key: str                       # the torch keyword (``betas[0]`` for a tuple element)
+    hints: tuple[str, ...] = ()    # symbols that usually mean it
+    probe: float = 0.5             # a distinct value used to find which symbol is which
+    alternatives: tuple[Any, ...] = ()  # values worth testing besides the default
+
+
+@dataclass(frozen=True)
+class Optimizer:
+    name: str
+    aliases: tuple[str, ...]
+    torch_name: str
+    hypers: tuple[Hyper, ...]
+    flags: tuple[str, ...] = ("maximize",)
+    fixed: dict[str, Any] = field(default_factory=dict)  # AMSGrad is Adam(amsgrad=True)
+    valid: Callable[[dict[str, Any]], bool] = lambda kw: True
+
+    kind = "optimizer"
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    aliases: tuple[str, ...]
+    references: tuple[tuple[str, str], ...]  # (label, dotted torch call taking x)
+    kind: str = "function"
+
+
+@dataclass(frozen=True)
+class Module:
+    """Named concepts with a torch reference but no formula evaluator of their own yet."""
+    name: str
+    aliases: tuple[str, ...]
+    torch_name: str
+    kind: str = "module"
+
+
+LR = Hyper("lr", ("η", "γ", "α", "lr"), probe=0.05, alternatives=(0.1,))
+EPS = Hyper("eps", ("ε",), probe=1e-8, alternatives=(1e-3,))
+WD = Hyper("weight_decay", ("λ", "wd"), probe=0.03, alternatives=(0.01,))
+
+
+def _sgd_valid(kw: dict[str, Any]) -> bool:
+    return not kw.get("nesterov") or (kw.get("momentum", 0) > 0 and kw.get("dampening", 0) == 0)
+
+
+CONCEPTS: tuple[Any, ...] = (
+    Optimizer("SGD", ("SGD", "随机梯度下降", "stochastic gradient descent", "小批量随机梯度下降",
+                      "minibatch sgd", "momentum", "动量法", "sgd with momentum", "梯度下降"),
+              "SGD",
+              (LR, Hyper("momentum", ("μ", "β", "momentum"), 0.7, (0.9,)),
+               Hyper("dampening", ("τ", "dampening"), 0.2, (0.3,)), WD),
+              flags=("maximize", "nesterov"), valid=_sgd_valid),
+    Optimizer("Adadelta", ("Adadelta",), "Adadelta",
+              (LR, Hyper("rho", ("ρ", "γ", "β"), 0.85, (0.5,)), Hyper("eps", ("ε",), 1e-6, (1e-3,)), WD)),
+    Optimizer("Adagrad", ("Adagrad", "AdaGrad"), "Adagrad",
+              (LR, Hyper("lr_decay", ("lr_decay",), 0.1, (0.1,)), Hyper("eps", ("ε",), 1e-10, (1e-3,)), WD,
+               Hyper("initial_accumulator_value", ("s_0",), 0.1, (0.1,)))),
+    Optimizer("Adam", ("Adam", "Adam算法"), "Adam",
+              (LR, Hyper("betas[0]", ("β_1", "β1"), 0.75, (0.5,)), Hyper("betas[1]", ("β_2", "β2"), 0.9, (0.5,)),
+               EPS, WD)),
+    Optimizer("AdamW", ("AdamW",), "AdamW",
+              (LR, Hyper("betas[0]", ("β_1",), 0.75, (0.5,)), Hyper("betas[1]", ("β_2",), 0.9, (0.5,)),
+               EPS, Hyper("weight_decay", ("λ",), 0.03, (0.1,)))),
+    Optimizer("AMSGrad", ("AMSGrad",), "Adam",
+              (LR, Hyper("betas[0]", ("β_1",), 0.75), Hyper("betas[1]", ("β_2",), 0.9), EPS, WD),
+              fixed={"amsgrad": True}),
+    Optimizer("RMSprop", ("RMSprop", "RMSProp", "RMSProp算法"), "RMSprop",
+              (LR, Hyper("alpha", ("ρ", "α", "γ", "β"), 0.8, (0.5,)), EPS, WD,
+               Hyper("momentum", ("μ",), 0.7, (0.9,)))),
+    Optimizer("NAdam", ("NAdam", "Nadam"), "NAdam",
+              (LR, Hyper("betas[0]", ("β_1",), 0.75), Hyper("betas[1]", ("β_2",), 0.9), EPS, WD)),
+    Optimizer("Adafactor", ("Adafactor",), "Adafactor",
+              (LR, Hyper("beta2_decay", ("β_2",), -0.8), Hyper("eps[1]", ("ε",), 1e-3), WD)),
+    Function("GELU", ("GELU", "高斯误差线性单元"),
+             (("F.gelu(x)", "gelu"), ("F.gelu(x, approximate='tanh')", "gelu_tanh"))),
+    Function("sigmoid", ("sigmoid", "σ", "logistic", "Sigmoid函数"), (("torch.sigmoid(x)", "sigmoid"),)),
+    Function("tanh", ("tanh", "双曲正切函数", "Tanh函数"), (("torch.tanh(x)", "tanh"),)),
+    Function("ReLU", ("ReLU", "Relu", "修正线性单元", "ReLU函数"), (("F.relu(x)", "relu"),)),
+    Function("LeakyReLU", ("LeakyReLU", "Leaky ReLU", "Leaky Relu"), (("F.leaky_relu(x, 0.01)", "leaky_relu"),)),
+    Function("PReLU", ("PReLU", "pReLU"), (("F.prelu(x, 0.25)", "prelu"),)),
+    Function("ELU", ("ELU",), (("F.elu(x)", "elu"),)),
+    Function("SiLU", ("SiLU", "Swish"), (("F.silu(x)", "silu"),)),
+    Function("Softplus", ("Softplus",), (("F.softplus(x)", "softplus"),)),
+    Function("Mish", ("Mish",), (("F.mish(x)", "mish"),)),
+    Function("erf", ("erf", "误差函数", "error function"), (("torch.erf(x)", "erf"),)),
+    Function("Φ", ("Φ", "CDF", "累积分布函数", "累积分布函数(CDF)", "normal cdf", "标准正态分布函数"),
+             (("Normal(0, 1).cdf(x)", "normal_cdf"),)),
+    Function("Softmax", ("Softmax", "softmax运算"), (("torch.softmax(x, -1)", "softmax"),)),
+    Module("LayerNorm", ("LayerNorm", "层归一化", "layer normalization"), "nn.LayerNorm"),
+    Module("RMSNorm", ("RMSNorm", "均方根归一化"), "nn.RMSNorm"),
+    Module("BatchNorm", ("BatchNorm", "批量规范化", "batch normalization"), "nn.BatchNorm1d"),
+    Module("MSELoss", ("MSE", "均方误差", "mean squared error"), "nn.MSELoss"),
+    Module("CrossEntropyLoss", ("cross-entropy", "交叉熵", "交叉熵损失", "cross entropy"), "nn.CrossEntropyLoss"),
+    Module("matrix_rank", ("rank", "秩", "矩阵的秩", "matrix rank"), "torch.linalg.matrix_rank"),
+)
+
+_BY_ALIAS = {normalize_name(a): c for c in CONCEPTS for a in (c.name,) + tuple(c.aliases)}
+_PROPER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9\-]+$")
+
+
+def lookup(name: str) -> Any | None:
+    """The concept a heading names: ``RMSprop``, ``RMSProp算法``, ``累积分布函数(CDF)``,
+    ``RMSprop (ε after the root)``."""
+    candidates = [name]
+    outside = re.sub(r"[（(][^）)]*[）)]", " ", name)
+    candidates.append(outside)
+    candidates.extend(re.findall(r"[（(]([^）)]*)[）)]", name))
+    for candidate in candidates:
+        key = normalize_name(candidate)
+        if not key:
+            continue
+        found = _BY_ALIAS.get(key) or _BY_ALIAS.get(
+            re.sub(r"(算法|函数|优化器|optimizer|algorithm|function)$", "", key))
+        if found is not None:
+            return found
+    return None
+
+
+def resolve(deck: tuple[str, ...]) -> Any | None:
+    """The concept a card belongs to: the deepest heading that names one.
+
+    A heading that is a proper name we do not know (``Yogi``) stops the search: its cards
+    are about that, not about the chapter around it.
+    """
+    for part in reversed(deck):
+        concept = lookup(part)
+        if concept is not None:
+            return concept
+        if _PROPER_NAME.match(re.sub(r"[（(][^）)]*[）)]", "", part).strip()):
+            return None
+    return None

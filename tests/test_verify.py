@@ -1,0 +1,258 @@
+"""The verifier reaches the measured verdicts (reference/seed-truth.md) with real torch."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+from click.testing import CliRunner
+
+from conftest import NOTES, ROOT, corpus_dir
+from studydeck.build import collect
+from studydeck.cli import cli
+from studydeck.model import CardKind
+from studydeck.verify import verify
+from studydeck.verify.optimizers import build_program, run_program, run_torch, defaults
+from studydeck.verify.registry import lookup
+from studydeck.verify.result import Verdict
+
+FIXTURES = Path(__file__).parent / "fixtures" / "verify"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    cards = [c for d in collect([NOTES]) for c in d.cards]
+    report = verify(cards, device="cpu")
+    by_uid = {r.uid: r for r in report.results}
+    return cards, report, by_uid
+
+
+def results_for(seed, deck: str, kind: CardKind = CardKind.FORMULA, checked_only: bool = True):
+    """The results of a deck's cards; by default only the ones that were checked."""
+    cards, _, by_uid = seed
+    found = [by_uid[c.uid] for c in cards if c.deck[-1] == deck and c.kind is kind and c.uid in by_uid]
+    return [r for r in found if r.verdict is not Verdict.UNVERIFIED] if checked_only else found
+
+
+def verdicts(results) -> set[str]:
+    return {r.verdict.value for r in results if r.verdict is not Verdict.UNVERIFIED}
+
+
+def one_step(deck: str, optimizer: str, values: dict, kwargs: dict, theta0: float, grad: float):
+    """The notes' rule and torch.optim, one step from the same θ₀ and g."""
+    cards = [c for d in collect([NOTES]) for c in d.cards if c.deck[-1] == deck and c.kind is CardKind.FORMULA]
+    program = build_program(cards)
+    spec = lookup(optimizer)
+    t0 = torch.tensor([theta0], dtype=torch.float64)
+    g = [torch.tensor([grad], dtype=torch.float64)]
+    flags = {f: bool(kwargs.get(f, False)) for f in program.flags}
+    ours = run_program(program, values, flags, t0, g)[0].item()
+    theirs = run_torch(spec, {**defaults(spec), **kwargs}, t0, g)[0].item()
+    return ours, theirs
+
+
+def test_sgd_disagrees_only_with_maximize_and_weight_decay(seed) -> None:
+    results = results_for(seed, "SGD")
+    assert verdicts(results) == {"disagrees"}
+    detail = results[0]
+    assert "maximize and weight decay" in detail.detail
+    failing = detail.inputs["failing"]
+    assert failing and all({"maximize", "weight_decay"} <= set(f) for f in failing)
+    assert "configurations disagree" in detail.detail
+    total = int(detail.detail.split(" of ")[1].split()[0])
+    assert len(failing) < total  # the 15 legal settings without that pair all agree
+    assert str(detail.fix_at).endswith(":97")  # the maximize line
+
+
+def test_sgd_seed_truth_example() -> None:
+    values = {"γ": 0.1, "λ": 0.01, "μ": 0.0, "τ": 0.0}
+    ours, theirs = one_step("SGD", "SGD", values, {"lr": 0.1, "weight_decay": 0.01, "maximize": True}, 1.0, 0.0)
+    assert ours == pytest.approx(1.001, abs=1e-12) and theirs == pytest.approx(0.999, abs=1e-12)
+    same = one_step("SGD", "SGD", values, {"lr": 0.1, "weight_decay": 0.01}, 1.0, 0.5)
+    assert same[0] == pytest.approx(same[1], abs=1e-15)
+
+
+def test_adadelta_seed_truth_example(seed) -> None:
+    values = {"γ": 1.0, "ρ": 0.9, "ε": 1e-6, "λ": 0.01}
+    ours, theirs = one_step("Adadelta", "Adadelta", values, {"weight_decay": 0.01, "maximize": True}, 1.0, 0.0)
+    assert ours == pytest.approx(1.003015, abs=1e-6) and theirs == pytest.approx(0.996985, abs=1e-6)
+    results = results_for(seed, "Adadelta")
+    assert verdicts(results) == {"disagrees"} and "maximize and weight decay" in results[0].detail
+    assert all({"maximize", "weight_decay"} <= set(f) for f in results[0].inputs["failing"])
+
+
+def test_rmsprop_eps_inside_the_root(seed) -> None:
+    values = {"η": 0.01, "ρ": 0.99, "ε": 1e-8}
+    ours, theirs = one_step("RMSProp", "RMSprop", values, {}, 0.0, 1e-6)
+    assert ours == pytest.approx(-1.0e-4, rel=1e-3) and theirs == pytest.approx(-0.0909, rel=1e-3)
+    results = results_for(seed, "RMSProp")
+    assert verdicts(results) == {"disagrees"}
+    assert "ε inside the square root; torch adds ε after it" in results[0].detail
+    assert str(results[0].fix_at).endswith(":190")
+    assert results[0].binding == {"η": "lr", "ρ": "alpha", "ε": "eps"}
+
+
+@pytest.mark.parametrize("deck", ["Adam", "AdamW"])
+def test_adam_and_adamw_agree(seed, deck) -> None:
+    results = results_for(seed, deck)
+    assert results and verdicts(results) == {"agrees"}
+    assert "算例" in results[0].example and "PyTorch" in results[0].example
+
+
+@pytest.mark.parametrize("deck, reading", [
+    ("GELU", "approximate='tanh'"), ("Softplus", "F.softplus"), ("Mish", "F.mish"),
+])
+def test_plain_text_formulas_are_repaired_and_agree(seed, deck, reading) -> None:
+    (result,) = results_for(seed, deck)
+    assert result.verdict is Verdict.AGREES and reading in result.detail
+    assert "lost its markup and was read as" in result.detail
+
+
+def test_gelu_says_which_repairs(seed) -> None:
+    (result,) = results_for(seed, "GELU")
+    assert "√ restored" in result.detail and "exponent" in result.detail
+
+
+def test_erf_and_phi_agree(seed) -> None:
+    erf = results_for(seed, "误差函数", checked_only=False)
+    assert len(erf) == 4 and {r.verdict.value for r in erf} == {"agrees"}
+    (phi,) = results_for(seed, "累积分布函数(CDF)")
+    assert phi.verdict is Verdict.AGREES and "Normal(0, 1).cdf" in phi.detail
+
+
+def test_rank_code_runs_and_agrees(seed) -> None:
+    (code,) = results_for(seed, "秩", CardKind.CODE)
+    assert code.verdict is Verdict.AGREES
+    assert "matrix_rank = 2" in code.detail
+    assert "torch.qr is deprecated; use torch.linalg.qr" in code.detail
+    assert "torch.svd is deprecated; use torch.linalg.svd" in code.detail
+    assert "通过 SVD 计算的秩: 2" in code.example
+
+
+def test_every_stated_default_is_checked(seed) -> None:
+    cards, _, by_uid = seed
+    stated = [c for c in cards if "default" in c.flags]
+    assert len(stated) == 17  # SGD 9, Adadelta 8
+    assert all(by_uid[c.uid].verdict is Verdict.AGREES for c in stated)
+    assert "inspect.signature" in by_uid[stated[0].uid].detail
+
+
+def test_formula_without_reference_is_unverified() -> None:
+    cards = [c for d in collect([FIXTURES / "broken.md"]) for c in d.cards]
+    report = verify(cards, device="cpu")
+    yogi = [r for r in report.results if "Yogi" in r.detail]
+    assert len(yogi) == 2 and all(r.verdict is Verdict.UNVERIFIED for r in yogi)
+
+
+@pytest.fixture(scope="module")
+def broken():
+    cards = [c for d in collect([FIXTURES]) for c in d.cards]
+    report = verify(cards, device="cpu", code_timeout=5)
+    return {(r.source.path.rsplit("/", 1)[-1], r.source.line): r for r in report.results}
+
+
+@pytest.mark.parametrize("where, verdict, words", [
+    (("broken.md", 6), "disagrees", "torch.optim.Adam"),                       # bias correction dropped
+    (("adam_eps.md", 7), "disagrees", "ε inside the square root"),             # ε moved
+    (("broken.md", 14), "disagrees", "wrong sign"),                            # θ + η…
+    (("broken.md", 18), "disagrees", "`lr` defaults to 0.001, the notes say 0.01"),  # wrong default
+    (("broken.md", 10), "agrees", "torch.optim.RMSprop"),                      # the correct rule
+    (("broken.md", 27), "agrees", "approximate='tanh'"),
+    (("broken.md", 28), "disagrees", "F.gelu"),                                # √ dropped
+])
+def test_deliberately_broken_formulas_are_caught(broken, where, verdict, words) -> None:
+    result = broken[where]
+    assert result.verdict.value == verdict and words in result.detail, result.detail
+
+
+def test_code_that_loops_or_raises_is_reported(broken) -> None:
+    assert broken[("code.md", 4)].verdict is Verdict.UNVERIFIED
+    assert "still running after 5 s" in broken[("code.md", 4)].detail
+    raised = broken[("code.md", 10)]
+    assert raised.verdict is Verdict.DISAGREES and "raises at line 3: IndexError" in raised.detail
+    claims = broken[("code.md", 17)]
+    assert claims.verdict is Verdict.DISAGREES and claims.detail == "line 1 prints 2, the comment says 3"
+
+
+def test_d2l_corpus_verdicts() -> None:
+    cards = [c for d in collect([corpus_dir()]) for c in d.cards if c.kind is CardKind.FORMULA]
+    report = verify(cards, device="cpu")
+    by_file: dict[str, set[str]] = {}
+    details: dict[str, str] = {}
+    for r in report.results:
+        if r.verdict is not Verdict.UNVERIFIED and r.concept:
+            name = Path(r.source.path).stem
+            by_file.setdefault(name, set()).add(r.verdict.value)
+            details.setdefault(name, r.detail)
+    assert by_file["adagrad"] == {"disagrees"} and "ε inside the square root" in details["adagrad"]
+    assert by_file["rmsprop"] == {"disagrees"} and "ε inside the square root" in details["rmsprop"]
+    assert "γ→alpha" in details["rmsprop"]  # d2l's γ is the decay, not the learning rate
+    assert by_file["adam"] == {"agrees"} and "β_1→betas[0]" in details["adam"]
+    assert by_file["adadelta"] == {"agrees"}
+    assert by_file["momentum"] == {"agrees"} and "β→momentum" in details["momentum"]
+
+
+def test_deck_carries_computed_answers(tmp_path: Path) -> None:
+    from anki.collection import Collection
+
+    from anki_helpers import import_apkg
+    from studydeck.build import build
+
+    build([NOTES], tmp_path, now=1_750_000_000, device="cpu")
+    col = Collection(str(tmp_path / "c.anki2"))
+    try:
+        import_apkg(col, tmp_path / "pytorch-notes.apkg")
+        notes = [col.get_note(n) for n in col.find_notes("")]
+        computed = {n["Source"].rsplit(":", 1)[1]: n["Computed"] for n in notes if "Computed" in n.keys()}
+        assert "算例" in computed["167"] and "torch.optim.Adam" in computed["167"] and "PyTorch 2." in computed["167"]
+        assert "ε inside the square root" in computed["190"] and "✘" in computed["190"]
+        assert "通过 SVD 计算的秩: 2" in computed["7"]
+        assert "GELU(1) = 0.841192" in computed["221"]
+        verdict = {n["Source"].rsplit(":", 1)[1]: n["Verdict"] for n in notes if "Verdict" in n.keys()}
+        assert verdict["190"] == "verdict-disagrees" and verdict["167"] == "verdict-agrees"
+    finally:
+        col.close()
+
+
+def test_cli_json_and_exit_code() -> None:
+    result = CliRunner().invoke(cli, ["verify", str(NOTES), "--json", "--device", "cpu"])
+    assert result.exit_code == 1  # the notes' RMSprop disagrees
+    rows = json.loads(result.stdout)
+    assert {"source", "concept", "verdict", "max_abs_diff", "detail"} <= set(rows[0])
+    rms = [r for r in rows if r["concept"] == "RMSprop"]
+    assert rms and rms[0]["verdict"] == "disagrees" and rms[0]["max_abs_diff"] > 1e-3
+
+
+def test_cli_table_and_strict_build(tmp_path: Path) -> None:
+    table = CliRunner().invoke(cli, ["verify", str(NOTES), "--device", "cpu"])
+    assert table.exit_code == 1
+    assert "disagrees notes" in table.stdout.replace("\n", " ") or "disagrees" in table.stdout
+    strict = CliRunner().invoke(cli, ["build", str(NOTES), "-o", str(tmp_path), "--strict", "--device", "cpu"])
+    assert strict.exit_code == 1 and "disagree with PyTorch" in strict.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_cached_rebuild_does_not_import_torch(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from studydeck.build import build\n"
+        f"build([Path({str(NOTES)!r})], Path({str(tmp_path / 'd')!r}), now=1, device='cpu',"
+        f" cache_path=Path({str(tmp_path / 'cache.json')!r}))\n"
+        "print('torch' in sys.modules)\n")
+    first = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert first.stdout.strip() == "True" and second.stdout.strip() == "False"
+
+
+def test_missing_cuda_is_a_clear_error() -> None:
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    result = CliRunner().invoke(cli, ["verify", str(FIXTURES / "adam_eps.md"), "--device", "cuda"])
+    assert result.exit_code == 1
+    assert result.output.strip() == ("Error: --device cuda: no CUDA device is available to this torch build; "
+                                     "use --device cpu")
