@@ -153,6 +153,106 @@ def _table(report, fronts: dict[str, str], show_all: bool) -> None:
                   + ("" if show_all else " (agreeing cards hidden; --all lists them)"))
 
 
+def _default_db() -> Path:
+    return Path(click.get_app_dir("studydeck")) / "reviews.sqlite3"
+
+
+def _quiz_cards(notes: tuple[Path, ...]):
+    """The build's cards, with the verifier's answers where its cache has them (no torch)."""
+    from studydeck.build import collect
+    from studydeck.verify import apply, default_cache_path, verify as run_verify
+
+    cards = [c for d in collect(_notes(notes)) for c in d.cards]
+    report = run_verify(cards, cache_path=default_cache_path(), cached_only=True)
+    return apply(cards, report)
+
+
+@cli.command()
+@click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--deck", help="Only decks matching this pattern (`*优化器*`, or a part of the path).")
+@click.option("--tag", help="Only cards with this tag (`studydeck::formula`, a heading path).")
+@click.option("--new", "new_limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="New cards at most in this session.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Cards at most in this session.")
+@click.option("--mode", type=click.Choice(["flip", "type", "choice"]), default="flip", show_default=True,
+              help="flip the card, type a short answer, or pick from four.")
+@click.option("--db", type=click.Path(path_type=Path), default=None,
+              help="Review database (default: the user's studydeck folder).")
+def quiz(notes, deck, tag, new_limit, limit, mode, db) -> None:
+    """Study the cards in the terminal, scheduled by FSRS.
+
+    Space or Enter shows the answer; 1–4 rate it (Again, Hard, Good, Easy); u undoes the
+    last answer; q quits with a summary. Every answer is saved before the next card.
+
+    \b
+    Example:
+      studydeck quiz notes/ --deck '*优化器*' --new 10
+    """
+    from rich.console import Console
+
+    from studydeck.quiz.session import Keys, Session, clock, quiz_cards
+    from studydeck.quiz.store import Store
+
+    now = clock()
+    try:
+        all_cards = _quiz_cards(notes)
+        cards = quiz_cards(all_cards, deck, tag)
+        store = Store(db or _default_db())
+        try:
+            store.sync(all_cards, now())
+            Session(store, cards, now=now, console=Console(highlight=False), keys=Keys(), mode=mode,
+                    new_limit=new_limit, limit=limit).run()
+        finally:
+            store.close()
+    except StudydeckError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.option("--db", type=click.Path(path_type=Path), default=None,
+              help="Review database (default: the user's studydeck folder).")
+def stats(db) -> None:
+    """Show what is due, reviews per day, retention and the hardest cards.
+
+    \b
+    Example:
+      studydeck stats
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from studydeck.quiz.session import clock
+    from studydeck.quiz.stats import compute
+    from studydeck.quiz.store import Store
+
+    path = db or _default_db()
+    if not path.exists():
+        raise click.ClickException(f"{path}: no reviews yet; run `studydeck quiz` first")
+    try:
+        store = Store(path)
+        try:
+            result = compute(store, clock()())
+        finally:
+            store.close()
+    except StudydeckError as exc:
+        raise click.ClickException(str(exc)) from None
+    console = Console(highlight=False)
+    console.print(f"Due today: {result.due_today}   tomorrow: {result.due_tomorrow}   "
+                  f"this week: {result.due_week}")
+    retention = "—" if result.retention is None else f"{result.retention:.0%}"
+    console.print(f"Reviews: {result.reviews}   retention: {retention}")
+    days = Table("day", "reviews", title="Reviews per day")
+    for day, count in result.per_day:
+        days.add_row(day, str(count))
+    console.print(days)
+    if result.hardest:
+        hard = Table("card", "difficulty", "lapses", title="Hardest cards")
+        for front, difficulty, lapses in result.hardest:
+            hard.add_row(front, f"{difficulty:.1f}", str(lapses))
+        console.print(hard)
+
+
 def main() -> None:
     cli(prog_name="studydeck")
 

@@ -99,6 +99,12 @@ def safe_tag(text: str) -> str:
     return re.sub(r"[\s\"']+", "_", text.strip()).strip("_") or "_"
 
 
+def card_tags(card: Card) -> list[str]:
+    """The heading path, the kind and the flags, as Anki-safe tags."""
+    tags = ["::".join(safe_tag(p) for p in card.deck), f"studydeck::{card.kind.value}"]
+    return tags + [f"studydeck::{safe_tag(f)}" for f in card.flags]
+
+
 def deck_id(name: str) -> int:
     return int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:13], 16)
 
@@ -138,8 +144,7 @@ def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
         is_cloze = card.kind is CardKind.CLOZE
         model = models[is_cloze]
         deck_name = "::".join(card.deck)
-        tags = ["::".join(safe_tag(p) for p in card.deck), f"studydeck::{card.kind.value}"]
-        tags += [f"studydeck::{safe_tag(f)}" for f in card.flags]
+        tags = card_tags(card)
         guid = note_guid(card)
         digest = hashlib.sha256(json.dumps([model.model_id, deck_name, fields, tags],
                                            ensure_ascii=False).encode("utf-8")).hexdigest()

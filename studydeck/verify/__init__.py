@@ -136,7 +136,9 @@ def _save_cache(path: Path | None, cache: dict[str, list[dict]]) -> None:
 
 
 def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None = None,
-           code_timeout: float = 30.0) -> Report:
+           code_timeout: float = 30.0, cached_only: bool = False) -> Report:
+    """Check the cards; with ``cached_only`` return only what the cache already knows
+    (never imports torch: the quiz uses this)."""
     tasks = plan(cards)
     version = torch_version()
     cache = _load_cache(cache_path)
@@ -149,9 +151,9 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
         if isinstance(entry, dict) and "results" in entry:
             results.extend(Result.from_dict(r) for r in entry["results"])
             devices.add(entry.get("device", device))
-        else:
+        elif not cached_only:
             pending.append((task, key))
-    report = Report(results, version, device, cached=len(tasks) - len(pending), ran=len(pending))
+    report = Report(results, version, device, cached=len(results), ran=len(pending))
     if pending:
         from studydeck.verify.run import resolve_device, run_task
 
