@@ -72,12 +72,23 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
         click.echo(f"verified with PyTorch {result.report.torch_version} ({result.report.device}): "
                    f"{counts['agrees']} agree, {counts['disagrees']} disagree, {counts['unverified']} unverified"
                    + (" (see `studydeck verify`)" if counts["disagrees"] else ""))
+    _echo_lint_count(result)
     for export in result.exports:
         click.echo(f"wrote {export.path}: {export.notes} notes, {export.cards} cards "
                    f"({len(export.new)} new, {len(export.updated)} updated, {len(export.removed)} removed)")
     total_notes = sum(e.notes for e in result.exports)
     total_cards = sum(e.cards for e in result.exports)
     click.echo(f"total: {total_notes} notes, {total_cards} cards in {len(result.exports)} deck(s)")
+
+
+def _echo_lint_count(result) -> None:
+    from studydeck.lint import Severity, lint as run_lint
+
+    findings = run_lint([], docs=result.docs, allow_torch=False).findings
+    if findings:
+        by = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        click.echo(f"lint: {len(findings)} finding(s) in the notes ({by[Severity.ERROR]} error, "
+                   f"{by[Severity.WARNING]} warning, {by[Severity.INFO]} info); see `studydeck lint`")
 
 
 def _echo_disagreements(report) -> None:
@@ -151,6 +162,45 @@ def _table(report, fronts: dict[str, str], show_all: bool) -> None:
     counts = report.counts()
     console.print(f"{counts['agrees']} agree, {counts['disagrees']} disagree, {counts['unverified']} unverified"
                   + ("" if show_all else " (agreeing cards hidden; --all lists them)"))
+
+
+@cli.command()
+@click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="The findings as JSON, for machines.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (a .bak copy of each file is kept).")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change, and write nothing.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
+              help="Exit 1 when a finding is at least this severe.")
+def lint(notes, as_json, fix, show_diff, fail_on) -> None:
+    """Find what is wrong with the notes before it becomes a bad card.
+
+    \b
+    Example:
+      studydeck lint notes/ --diff
+    """
+    from studydeck import lint as linting
+
+    try:
+        result = linting.lint(_notes(notes))
+    except StudydeckError as exc:
+        raise click.ClickException(str(exc)) from None
+    fixed = linting.apply_fixes(result) if (fix or show_diff) else {}
+    if show_diff:
+        click.echo(linting.diff(result, fixed), nl=False)
+    elif fix:
+        for target, backup in linting.write_fixes(fixed):
+            click.echo(f"fixed {target} (the original is in {backup})")
+        if fixed:
+            result = linting.lint(_notes(notes))
+    if as_json:
+        click.echo(json.dumps([f.to_dict() for f in result.findings], ensure_ascii=False, indent=1))
+    elif not show_diff:
+        for finding in result.findings:
+            click.echo(str(finding))
+        fixable = sum(1 for f in result.findings if f.edit is not None)
+        click.echo(f"{len(result.findings)} finding(s)" + (f", {fixable} fixable with --fix" if fixable else ""))
+    if result.at_least(linting.Severity.parse(fail_on)):
+        sys.exit(1)
 
 
 def _default_db() -> Path:

@@ -145,9 +145,11 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
     results: list[Result] = []
     pending: list[tuple[Task, str]] = []
     devices: set[str] = set()
+    # reading the cache only, any device's results will do
+    lookups = [device] + ([d for d in ("auto", "cpu", "cuda") if d != device] if cached_only else [])
     for task in tasks:
         key = task.key(version, device)
-        entry = cache.get(key)
+        entry = next((cache[k] for k in (task.key(version, d) for d in lookups) if k in cache), None)
         if isinstance(entry, dict) and "results" in entry:
             results.extend(Result.from_dict(r) for r in entry["results"])
             devices.add(entry.get("device", device))
