@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studydeck.cards import extract_cards
 from studydeck.errors import NotesError, StudydeckError
 from studydeck.export import ExportResult, write_deck
-from studydeck.model import Card, Notice
-from studydeck.notes import read_notes
+from studydeck.model import Card, CardKind, Notice, normalize_name
+from studydeck.notes import Outline, iter_sections, read_notes
 
 if TYPE_CHECKING:
     from studydeck.verify import Report
@@ -39,6 +40,7 @@ class DocCards:
     title: str
     cards: list[Card]
     notices: list[Notice]
+    outline: Outline | None = None
 
 
 @dataclass
@@ -82,8 +84,44 @@ def collect(paths: list[Path]) -> list[DocCards]:
     for nf in find_notes(paths):
         outline = read_notes(nf.path, nf.shown)
         cards, notices = extract_cards(outline, nf.doc)
-        docs.append(DocCards(nf, outline.title, cards, notices))
+        docs.append(DocCards(nf, outline.title, cards, notices, outline))
+    link_answers(docs)
     return docs
+
+
+def _question_key(text: str) -> str:
+    return re.sub(r"[，,。？?！!、：:\s]", "", text).casefold()
+
+
+def link_answers(docs: list[DocCards]) -> None:
+    """Give each unanswered question an answer: a section elsewhere whose heading is the
+    question (that card then stands in for it), or the section of the same notes the
+    question is about (“激活函数的区别” -> “激活函数”)."""
+    from studydeck.mindmap.tree import question_topic, summary_outline
+
+    answers = {_question_key(c.front): (c, d) for d in docs for c in d.cards
+               if c.kind is CardKind.QUESTION and c.back.strip() and "mindmap" in c.flags}
+    used: set[str] = set()
+    for doc in docs:
+        sections = {normalize_name(s.title): s for _, s in iter_sections(doc.outline.root)} if doc.outline else {}
+        linked = []
+        for card in doc.cards:
+            if card.kind is CardKind.QUESTION and "needs-answer" in card.flags:
+                flags = tuple(f for f in card.flags if f != "needs-answer")
+                flags = flags if "mindmap" in flags else flags + ("mindmap",)
+                found, where = answers.get(_question_key(card.front), (None, None))
+                section = sections.get(normalize_name(question_topic(card.front)))
+                if found is not None and found.uid != card.uid:
+                    used.add(found.uid)
+                    card = replace(card, back=found.back, flags=flags,
+                                   extra=f"{where.file.label}:{found.source.line}")
+                elif section is not None and summary_outline(section):
+                    card = replace(card, back=summary_outline(section), flags=flags,
+                                   extra=f"{doc.file.label}:{section.source.line}")
+            linked.append(card)
+        doc.cards = linked
+    for doc in docs:
+        doc.cards = [c for c in doc.cards if c.uid not in used]
 
 
 def deck_file_name(doc: str) -> str:
@@ -117,6 +155,8 @@ def build(paths: list[Path], out_dir: Path, *, now: int, verify: bool = True, st
                 f"{len(report.disagreements)} card(s) disagree with PyTorch, first {first.message()}; "
                 "fix the notes or build without --strict")
     for doc in result.docs:
+        if not doc.cards:
+            continue  # e.g. a file of answers that all stand in for questions elsewhere
         name = deck_file_name(doc.file.doc)
         export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
                             now=now, base_dir=doc.file.path.parent, label=doc.file.label)

@@ -155,6 +155,14 @@ class _Extractor:
                     f"section “{section.title}” is empty; write its content or remove the heading"))
             concept = section.title if path else self.outline.title
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept, zh=self.zh)
+            if path and QUESTION.search(section.title) and any(b.kind == "list" for b in section.blocks):
+                # a question as the heading, its answer as an outline: a mind-map card
+                from studydeck.mindmap.tree import outline_markdown
+
+                self.add(_Ctx(ctx.deck[:-1], ctx.concept, (), self.zh), CardKind.QUESTION,
+                         "q:" + normalize_name(section.title), section.title, outline_markdown(section.blocks),
+                         section.source, flags=("mindmap",))
+                continue
             self.blocks(section.blocks, ctx, section=section)
         return _dedupe(self.cards, self.notices)
 

@@ -203,6 +203,42 @@ def lint(notes, as_json, fix, show_diff, fail_on) -> None:
         sys.exit(1)
 
 
+MINDMAP_FORMATS = (".html", ".svg", ".opml", ".mm")
+
+
+@cli.command()
+@click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--section", help="Only this section (its heading, or a path like `优化器::SGD`).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("mindmap.html"), show_default=True,
+              help="The file to write: .html (a page with the map and its outline), .svg, .opml or .mm (FreeMind).")
+def mindmap(notes, section, output) -> None:
+    """Draw notes as a mind map, or write it for a mind-map application.
+
+    \b
+    Example:
+      studydeck mindmap notes/ --section 优化器 -o optimizers.html
+    """
+    from studydeck.mindmap import render
+    from studydeck.mindmap.build import notes_tree
+
+    if output.suffix.lower() not in MINDMAP_FORMATS:
+        raise click.ClickException(f"{output}: unknown format; use one of {', '.join(MINDMAP_FORMATS)}")
+    try:
+        tree = notes_tree(_notes(notes), section)
+    except StudydeckError as exc:
+        raise click.ClickException(str(exc)) from None
+    writer = {".html": render.page, ".svg": render.svg, ".opml": render.opml, ".mm": render.freemind}
+    text = writer[output.suffix.lower()](tree)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_name(f".{output.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write ({exc.strerror}); choose another path with -o") from None
+    click.echo(f"wrote {output}: {tree.count()} nodes")
+
+
 def _default_db() -> Path:
     return Path(click.get_app_dir("studydeck")) / "reviews.sqlite3"
 

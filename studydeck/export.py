@@ -46,6 +46,8 @@ CSS = """
 .cloze { font-weight: bold; color: #06c; }
 .highlight pre { padding: .6em; overflow-x: auto; font-size: 0.8em; background: #f6f8fa; }
 .missing-image { color: #c33; }
+.mindmap { overflow-x: auto; }
+.mindmap svg { max-width: 100%; height: auto; }
 """
 
 _ANSWER_TAIL = (
@@ -122,7 +124,13 @@ def card_fields(card: Card, env: RenderEnv, label: str | None = None) -> list[st
         text = to_html(card.front, env)
         env.cloze = False
         return [text, to_html(card.back, env), computed, verdict, source]
-    back = to_html(card.back, env)
+    if "mindmap" in card.flags and card.back.strip():
+        from studydeck.mindmap.render import card_back
+        from studydeck.mindmap.tree import tree_from_markdown
+
+        back = card_back(tree_from_markdown(card.front, card.back))
+    else:
+        back = to_html(card.back, env)
     return [to_html(card.front, env), back, to_html(card.extra, env), computed, verdict, source]
 
 

@@ -125,7 +125,7 @@ def test_reimport_updates_only_the_edited_note_and_keeps_history(
     out = tmp_path / "decks"
     first = build([notes_copy], out, now=T0, verify=False)
     import_apkg(col, out / "pytorch-notes.apkg")
-    (nid,) = notes_at(col, 210)  # LayerNorm's definition
+    (nid,) = notes_at(col, 268)  # 数据清洗's definition: no other card quotes it
     card = col.get_note(nid).cards()[0]
     card.start_timer()
     col.sched.answerCard(card, 3)
@@ -134,7 +134,7 @@ def test_reimport_updates_only_the_edited_note_and_keeps_history(
     interval_before = (card.type, card.due, card.ivl)
 
     md = notes_copy / "pytorch-notes.md"
-    md.write_text(md.read_text(encoding="utf-8").replace("层归一化 用于Transformmer", "层归一化，用于 Transformer"),
+    md.write_text(md.read_text(encoding="utf-8").replace("如去重、拼写校正、异常值检测", "如去重、拼写校正、缺失值填补"),
                   encoding="utf-8")
     second = build([notes_copy], out, now=T0 + 3600, verify=False)
     (export,) = second.exports
@@ -146,7 +146,7 @@ def test_reimport_updates_only_the_edited_note_and_keeps_history(
     assert counts.duplicate == first.exports[0].notes - 1
     assert col.note_count() == first.exports[0].notes
     note = col.get_note(nid)
-    assert "层归一化，用于 Transformer" in note["Back"]
+    assert "缺失值填补" in note["Back"]
     card.load()
     assert (card.type, card.due, card.ivl) == interval_before
     assert col.db.scalar("select count() from revlog where cid = ?", card.id) == 1

@@ -211,7 +211,10 @@ def test_filters(cards) -> None:
     assert quiz_cards(cards, deck="优化器") and all("优化器" in c.deck for c in quiz_cards(cards, deck="优化器"))
     formulas = quiz_cards(cards, tag="studydeck::formula")
     assert formulas and all(c.kind is CardKind.FORMULA for c in formulas)
-    assert not [c for c in quiz_cards(cards) if c.kind is CardKind.QUESTION]  # no answers yet
+    asked = [c for c in quiz_cards(cards) if c.kind is CardKind.QUESTION]
+    assert asked and all(c.back.strip() for c in asked)  # a question is asked once it has an answer
+    unanswered = [c for c in cards if c.kind is CardKind.QUESTION and not c.back.strip()]
+    assert not set(c.uid for c in unanswered) & set(c.uid for c in quiz_cards(cards))
 
 
 def test_short_answers() -> None:

@@ -300,8 +300,8 @@ class _Linter:
     def long_cards(self) -> None:
         for card in self.cards:
             body = card.back or ""
-            if card.kind is CardKind.CODE:
-                continue
+            if card.kind is CardKind.CODE or "mindmap" in card.flags:
+                continue  # code is what it is; a mind map is meant to be an outline
             if len(body) > LONG_CARD_CHARS or body.count("\n") + 1 > LONG_CARD_LINES:
                 self.add(card.source.line, "info", "long-card",
                          self.say(f"卡片答案太长（{len(body)} 字，{body.count(chr(10)) + 1} 行），难以记住",

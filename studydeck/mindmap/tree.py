@@ -1,0 +1,147 @@
+"""Trees from notes: a section with its subsections and nested lists, or an outline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from studydeck.notes import Block, Item, Section, parse_notes
+
+
+@dataclass
+class Node:
+    label: str
+    children: list["Node"] = field(default_factory=list)
+
+    def count(self) -> int:
+        return 1 + sum(c.count() for c in self.children)
+
+    def leaves(self) -> int:
+        return 1 if not self.children else sum(c.leaves() for c in self.children)
+
+    def to_outline(self) -> list:
+        return [self.label, [c.to_outline() for c in self.children]]
+
+
+def plain_label(markdown: str) -> str:
+    """A label without Markdown: emphasis and code marks dropped, math in Unicode."""
+    from studydeck.quiz.terminal import text_for_terminal
+
+    text = text_for_terminal(markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*`]", "", text)
+    return " ".join(text.split())
+
+
+def _items(items: list[Item]) -> list[Node]:
+    out = []
+    for item in items:
+        if not item.text.strip() and not item.children:
+            continue
+        node = Node(plain_label(item.text) or "…")
+        node.children = _blocks(item.children)
+        out.append(node)
+    return out
+
+
+def _blocks(blocks: list[Block]) -> list[Node]:
+    out: list[Node] = []
+    for block in blocks:
+        if block.kind == "list":
+            out.extend(_items(block.items))
+        elif block.kind in ("paragraph", "math"):
+            label = plain_label(block.text if block.kind == "paragraph" else f"$${block.text}$$")
+            if label:
+                out.append(Node(label))
+        elif block.kind == "code":
+            first = next((l for l in block.text.splitlines() if l.strip()), "")
+            out.append(Node(f"代码：{first.strip()}" if first else "代码"))
+    return out
+
+
+def tree_from_section(section: Section, title: str | None = None) -> Node:
+    root = Node(plain_label(title or section.title))
+    root.children = _blocks(section.blocks) + [tree_from_section(s) for s in section.sections]
+    return root
+
+
+def tree_from_markdown(title: str, markdown: str) -> Node:
+    """An outline (a nested Markdown list) under a root label."""
+    outline = parse_notes(markdown, "<outline>")
+    root = Node(plain_label(title))
+    root.children = _blocks(outline.root.blocks)
+    for section in outline.root.sections:
+        root.children.append(tree_from_section(section))
+    return root
+
+
+def outline_markdown(blocks: list[Block], depth: int = 0) -> str:
+    """Blocks as a nested Markdown list: the text form of a mind map."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == "list":
+            for item in block.items:
+                if item.text.strip():
+                    lines.append("  " * depth + "- " + " ".join(item.text.split()))
+                sub = outline_markdown(item.children, depth + 1)
+                if sub:
+                    lines.append(sub)
+        elif block.kind == "paragraph" and depth > 0:
+            lines.append("  " * depth + "- " + " ".join(block.text.split()))
+    return "\n".join(lines)
+
+
+def summary_outline(section: Section, limit: int = 48) -> str:
+    """A two-level outline of a section's list: each named thing and what the notes say it
+    is (its description, its introduction or its formula). The answer to “X 的区别”."""
+    from studydeck.cards import NAME_DESC, is_plain_formula, split_label
+    from studydeck.model import normalize_name
+
+    lines: list[str] = []
+    seen: set[str] = set()
+
+    def short(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    for block in section.blocks:
+        if block.kind != "list":
+            continue
+        for item in block.items:
+            name = item.text.strip()
+            if not name:
+                continue
+            desc = ""
+            match = NAME_DESC.match(name)
+            if match and re.search(r"[\u3400-\u9fff]", match.group("rest")):
+                name, desc = match.group("name"), match.group("rest")
+            key = normalize_name(name)
+            if key in seen:
+                continue
+            for child in (c for b in item.children if b.kind == "list" for c in b.items):
+                text = child.text.strip()
+                label = split_label(text)
+                if label and label[1] and re.match(r"(介绍|简介|定义|introduction|definition)$", label[0], re.I):
+                    desc = desc or label[1]
+                elif text and not child.children and (label is None) and not desc:
+                    desc = text
+                elif is_plain_formula(text) and not desc:
+                    desc = text
+            if not desc and not item.children:
+                continue  # named only: nothing to say about it yet
+            seen.add(key)
+            lines.append(f"- {short(name)}")
+            if desc:
+                lines.append(f"  - {short(desc)}")
+    return "\n".join(lines)
+
+
+QUESTION_WORDS = re.compile(r"^(如何|怎么|怎样|为什么|为何|什么是)|(的区别|区别|有哪些|是什么|的异同|[？?。])$")
+
+
+def question_topic(question: str) -> str:
+    """“激活函数的区别” -> “激活函数”: what a question asks about."""
+    topic = question.strip()
+    for _ in range(3):
+        topic = QUESTION_WORDS.sub("", topic).strip()
+    return topic
