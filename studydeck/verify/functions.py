@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 import torch
@@ -38,6 +39,15 @@ def grid(device) -> torch.Tensor:
     dense = torch.linspace(-8, 8, 321, dtype=torch.float64)
     extra = torch.tensor([-2.7, -1e-6, 1e-6, 0.5, -0.5, 3.3], dtype=torch.float64)
     return torch.cat([dense, extra]).to(device)
+
+
+def _defined_function(stmt: Statement) -> Call | None:
+    """`f(x) = …`: the function a statement defines, when it defines one of one variable
+    (`erf(−x) = −erf(x)` is an identity instead)."""
+    target = stmt.target
+    if stmt.kind == "assign" and isinstance(target, Call) and len(target.args) == 1 and isinstance(target.args[0], Sym):
+        return target
+    return None
 
 
 def _concept_of(card: Card, stmt: Statement) -> Function | None:
@@ -93,32 +103,20 @@ def _check_statements(card: Card, statements: list[Statement], device, torch_ver
         if stmt.kind == "assign" and isinstance(stmt.target, Sym) and isinstance(stmt.expr, Num):
             env[stmt.target.name] = torch.tensor(stmt.expr.value, dtype=torch.float64, device=device)
             continue
-        if stmt.kind == "assign" and isinstance(stmt.target, Call):
+        defined = _defined_function(stmt)
+        if defined is not None or stmt.kind == "expr":
+            # `GELU(x) = …` or a bare expression under its concept: compare with torch
             concept = _concept_of(card, stmt)
             if concept is None:
-                return Result(card.uid, card.source, "", Verdict.UNVERIFIED,
-                              f"not checked: no reference for “{stmt.target.func}”")
+                what = f"“{defined.func}”" if defined is not None else "this expression"
+                return Result(card.uid, card.source, "", Verdict.UNVERIFIED, f"not checked: no reference for {what}")
             concept_name = concept.name
-            args = stmt.target.args
-            if len(args) != 1 or not isinstance(args[0], Sym):
-                # erf(−x) = −erf(x): an identity, both sides computed
-                result = _identity(stmt.target, stmt.expr, env, device)
-                if result is None:
-                    return _unbound(card, concept_name, stmt)
-                ok, diff, _ = result
-                worst = max(worst, diff)
-                if not ok:
-                    return Result(card.uid, card.source, concept_name, Verdict.DISAGREES,
-                                  f"the identity “{stmt.text}” does not hold (|Δ| {diff:.3g})", diff)
-                checked.append(stmt.text)
-                continue
-            var = args[0].name
+            var = defined.args[0].name if defined is not None else "x"
             try:
                 values = evaluate(stmt.expr, {**env, var: x}, device=device)
             except (Unbound, LatexError, RuntimeError) as exc:
                 return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, f"not checked: {exc}")
-            outcome = _against_references(concept, values, x)
-            label, ok, diff, i = outcome
+            label, ok, diff, i = _against_references(concept, values, x)
             worst = max(worst, diff)
             if not ok:
                 return Result(card.uid, card.source, concept_name, Verdict.DISAGREES,
@@ -148,23 +146,6 @@ def _check_statements(card: Card, statements: list[Statement], device, torch_ver
                               f"“{stmt.text}” does not hold (|Δ| {diff:.3g})", diff)
             checked.append(stmt.text)
             continue
-        if stmt.kind == "expr":
-            concept = _concept_of(card, stmt)
-            if concept is None:
-                return Result(card.uid, card.source, "", Verdict.UNVERIFIED, "not checked: no reference for this expression")
-            concept_name = concept.name
-            try:
-                values = evaluate(stmt.expr, env, device=device)
-            except (Unbound, LatexError, RuntimeError) as exc:
-                return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, f"not checked: {exc}")
-            label, ok, diff, i = _against_references(concept, values, x)
-            worst = max(worst, diff)
-            if not ok:
-                return Result(card.uid, card.source, concept_name, Verdict.DISAGREES,
-                              f"disagrees with {label} (|Δ| {diff:.3g} at x = {float(x[i]):g})", diff, {"x": float(x[i])})
-            checked.append(f"{concept.name} against {label}")
-            example = _example(concept.name, label, _ref(concept, label), device, torch_version, zh)
-            continue
         return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, f"not checked: “{stmt.text}”")
     if not concept_name:
         found = resolve(card.deck)
@@ -178,8 +159,6 @@ def _check_statements(card: Card, statements: list[Statement], device, torch_ver
 
 
 def _stated_precision(text: str) -> float:
-    import re
-
     numbers = re.findall(r"\d+\.(\d+)", text.split("\\approx")[-1])
     decimals = len(numbers[-1]) if numbers else 0
     return 0.5 * 10 ** (-decimals) + 1e-12

@@ -15,7 +15,7 @@ import inspect
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import torch
 
@@ -424,9 +424,17 @@ def bind(program: Program, spec: Optimizer, stated: dict[str, str], device) -> B
     return Binding(best[2], how)
 
 
+class Failure(NamedTuple):
+    features: dict[str, Any]   # the switches and values this configuration sets
+    kwargs: dict[str, Any]
+    ours: list[torch.Tensor]   # θ after each step, by the notes
+    ref: list[torch.Tensor]    # θ after each step, by torch
+    maxdiff: float
+
+
 def compare(program: Program, spec: Optimizer, binding: dict[str, str], kwargs: dict[str, Any],
             theta0: torch.Tensor, grads: list[torch.Tensor]):
-    """Run both; return (max |Δ|, whether they disagree, unused, notes' θ per step, torch's θ per step)."""
+    """Run both; return (max |Δ|, whether they disagree, notes' θ per step, torch's θ per step)."""
     values = {sym: hyper_value(key, kwargs) for sym, key in binding.items()}
     flags = {f: bool(kwargs.get(f, False)) for f in program.flags}
     ours = run_program(program, values, flags, theta0, grads)
@@ -434,7 +442,7 @@ def compare(program: Program, spec: Optimizer, binding: dict[str, str], kwargs: 
     errors = [torch.nan_to_num((a - b).abs(), nan=float("inf")) for a, b in zip(ours, ref)]
     maxdiff = max(float(e.max()) for e in errors)
     disagree = any(bool((e > ATOL + RTOL * b.abs()).any()) for e, b in zip(errors, ref))
-    return maxdiff, disagree, None, ours, ref
+    return maxdiff, disagree, ours, ref
 
 
 def configurations(program: Program, spec: Optimizer, binding: dict[str, str]) -> list[dict[str, Any]]:
@@ -482,13 +490,13 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
     checked = 0
     for features, kwargs in configurations(program, spec, binding.symbols):
         try:
-            maxdiff, disagree, worst, ours, ref = compare(program, spec, binding.symbols, kwargs, theta0, grads)
+            maxdiff, disagree, ours, ref = compare(program, spec, binding.symbols, kwargs, theta0, grads)
         except (Unbound, LatexError) as exc:
             return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {exc}") for c in formula_cards]
         checked += 1
         worst_overall = max(worst_overall, maxdiff)
         if disagree:
-            failures.append((features, kwargs, worst, ours, ref, maxdiff))
+            failures.append(Failure(features, kwargs, ours, ref, maxdiff))
     shown = ", ".join(f"{sym}→{key}" for sym, key in sorted(binding.symbols.items()))
     example = worked_example(program, spec, binding.symbols, device, torch_version, zh)
     used_cards = []
@@ -501,13 +509,13 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
         return [Result(c.uid, c.source, concept, Verdict.AGREES, detail, worst_overall, {}, binding.symbols, example)
                 for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
     # show the simplest configuration that disagrees, at the first step where it does
-    features, kwargs, _, ours, ref, maxdiff = min(failures, key=lambda f: (len(f[0]), -f[5]))
-    maxdiff = max(f[5] for f in failures)
+    features, kwargs, ours, ref, _ = min(failures, key=lambda f: (len(f.features), -f.maxdiff))
+    maxdiff = max(f.maxdiff for f in failures)
     k, i = _first_disagreement(ours, ref)
     cause, fix_card = diagnose(program, spec, binding.symbols, failures, checked, kwargs, theta0, grads, device)
     shown_kwargs = ", ".join(f"{key}={kwargs[key] if '[' not in key else hyper_value(key, kwargs)}"
                              for key in sorted(set(binding.symbols.values()) | set(features)) if key.split('[')[0] in kwargs)
-    inputs = {"failing": [{key: (val if not isinstance(val, bool) else val) for key, val in f[0].items()} for f in failures],
+    inputs = {"failing": [dict(f.features) for f in failures],
               "step": k + 1, "theta0": float(theta0[i]), "grad": [float(g[i]) for g in grads[: k + 1]],
               "config": {key: (hyper_value(key, kwargs) if "[" in key else kwargs[key].__repr__()) for key in features} or "defaults",
               "notes": float(ours[k][i]), "torch": float(ref[k][i])}
@@ -567,12 +575,12 @@ def diagnose(program, spec, binding, failures, checked, kwargs, theta0, grads, d
     """Say why in words, and which card to edit."""
     cards = [s.card for s in program.steps]
     # the update goes the other way
-    ours, ref = failures[0][3], failures[0][4]
+    ours, ref = failures[0].ours, failures[0].ref
     if torch.allclose(ours[0] - theta0, -(ref[0] - theta0), rtol=1e-6, atol=1e-12) and \
             bool(((ref[0] - theta0).abs() > 0).any()):
         return "the update has the wrong sign (the notes step uphill)", _last_param_card(program)
     # only some switches together
-    sets = [frozenset(f[0]) for f in failures]
+    sets = [frozenset(f.features) for f in failures]
     common = frozenset.intersection(*sets) if sets else frozenset()
     if common and len(failures) < checked:
         names = sorted(common)
