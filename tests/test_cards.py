@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from golden import FIXTURES, describe
 from studydeck.cards import extract_cards, parse_default
@@ -63,3 +65,22 @@ def test_question_list_is_marked_unanswered() -> None:
     cards = cards_of("# T\n## 思维导图\n- 如何提高收敛\n- L1和L2的区别\n")
     assert [c.kind for c in cards] == [CardKind.QUESTION, CardKind.QUESTION]
     assert all("needs-answer" in c.flags and "mindmap" in c.flags for c in cards)
+
+
+PIECES = list("#-*`$\\{}[]()_^:：，。 \n1.、abcxyz梯度下降QA=<>|!") + [
+    "\n- ", "\n  - ", "\n## ", "$$", "```\n", "{{c1::", "}}", "\\frac{", "\\text{if} ", "Q: a\nA: b"]
+markdownish = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(markdownish)
+def test_any_markdown_gives_cards_or_nothing_but_never_raises(text: str) -> None:
+    from studydeck.export import card_fields
+    from studydeck.render import RenderEnv
+
+    cards, notices = extract_cards(parse_notes(text, "fuzz.md"))
+    for card in cards:
+        assert card.source.path == "fuzz.md" and card.source.line >= 1
+        card_fields(card, RenderEnv())
+    for notice in notices:
+        assert notice.source.line >= 1

@@ -256,3 +256,23 @@ def test_missing_cuda_is_a_clear_error() -> None:
     assert result.exit_code == 1
     assert result.output.strip() == ("Error: --device cuda: no CUDA device is available to this torch build; "
                                      "use --device cpu")
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studydeck.verify.latex import LatexError, parse_formula
+
+LATEX_PIECES = ["x", "g_t", "\\theta_{t-1}", "=", "\\leftarrow", "+", "-", "\\frac{", "}{", "}", "{", "(", ")",
+                "\\sqrt{", "^2", "^{", "\\text{if }", ":", "\\quad", ",", "\\\\", "\\epsilon", "E[g^2]_t", "\\int_0^x",
+                "dt", "\\left(", "\\right)", "&", "\\hat{m}_t", "2", ".5", "\\cdot", "|", "\\begin{aligned}",
+                "\\end{aligned}", "\\to", "\\infty", "\\sum", "'", "\\mathbf{x}"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LATEX_PIECES), max_size=30).map(" ".join))
+def test_the_grammar_reads_or_says_why(latex: str) -> None:
+    try:
+        parse_formula(latex)
+    except LatexError as exc:
+        assert str(exc)
