@@ -202,6 +202,8 @@ def test_multiple_choice(tmp_path: Path, cards) -> None:
     child.expect("✔ correct")
     child.send("\r")
     child.expect("Good · saved")
+    child.expect("Choose a–d")  # in learning: due again in 10 minutes, so it comes back
+    child.send("q")
     child.expect(pexpect.EOF)
 
 
@@ -254,3 +256,19 @@ def test_quiz_does_not_import_torch(tmp_path: Path) -> None:
             "assert 'torch' not in sys.modules, 'quiz imported torch'\nprint('ok')\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, input="q", capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.strip().endswith("ok"), out.stderr
+
+
+def test_a_card_in_learning_comes_back_in_the_session(tmp_path: Path) -> None:
+    child = spawn(tmp_path / "r.db", "--deck", "*优化器::SGD", "--new", "1")
+    child.expect(r"1/1 · new")
+    child.send(" ")
+    child.expect("4 Easy")
+    child.send("1")  # Again: due again in a minute
+    child.expect("Again · saved")
+    child.expect(r"2/2 · review")
+    child.expect("什么是 SGD")
+    child.send(" ")
+    child.expect("4 Easy")
+    child.send("4")  # Easy: days away, so the session ends
+    child.expect(r"Session summary: 2 answered \(Again 1, Hard 0, Good 0, Easy 1\)")
+    child.expect(pexpect.EOF)

@@ -12,7 +12,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from fnmatch import fnmatch
 from typing import Callable
 
@@ -28,6 +28,7 @@ from studydeck.quiz.store import Due, Store
 from studydeck.quiz.terminal import cloze_back, cloze_front, text_for_terminal
 
 MODES = ("flip", "type", "choice")
+LEARN_AHEAD = timedelta(minutes=20)
 
 
 def clock() -> Callable[[], datetime]:
@@ -177,15 +178,13 @@ class Session:
 
     def run(self) -> Summary:
         uids = {c.uid for c in self.cards}
-        items = session_items(self.store.due(self.now(), uids), self.new_limit, self.limit)
-        queue = list(items)
-        total = len(queue)
+        queue = session_items(self.store.due(self.now(), uids), self.new_limit, self.limit)
         if not queue:
             self.console.print("Nothing is due. Come back later, or add notes and run `studydeck quiz` again.")
             return self.summary
+        total, done = len(queue), 0
         while queue:
             item = queue[0]
-            done = total - len(queue)
             action = self.ask(item, done, total)
             if action == "quit":
                 break
@@ -196,9 +195,17 @@ class Session:
                     self.summary.ratings[previous.rating] -= 1
                     self.summary.undone += 1
                     queue.insert(0, previous)
+                    done -= 1
                     self.console.print("[yellow]Undone.[/]")
                 continue
             queue.pop(0)
+            done += 1
+            if not queue:
+                # cards still being learned come back when due, or a little early, as in Anki
+                answered = {previous.due.card.uid for _, previous in self.history}
+                again = self.store.due(self.now() + LEARN_AHEAD, answered)
+                queue = [Item(d) for d in again]
+                total += len(queue)
         self.print_summary()
         return self.summary
 
