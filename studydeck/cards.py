@@ -39,6 +39,52 @@ QA = re.compile(r"^\s*(?:Q|问)\s*[:：]\s*(?P<q>.+?)\n\s*(?:A|答)\s*[:：]\s*(
 CLOZE = re.compile(r"\{\{c\d+::")
 
 
+DOC_PARAM = re.compile(r"^\s*\*{0,2}`?(?P<name>[A-Za-z_]\w*)`?\*{0,2}\s*(?P<type>\([^)]*\))?\s*[–—]\s*(?P<desc>.+)$", re.S)
+
+
+def split_doc_param(text: str) -> tuple[str, str] | None:
+    """PyTorch's own documentation style: ``lr (float, optional) – learning rate (default: 1e-3)``."""
+    match = DOC_PARAM.match(text)
+    if not match:
+        return None
+    desc = match.group("desc").strip()
+    return match.group("name"), (f"{match.group('type')} " if match.group("type") else "") + desc
+
+
+def _is_param_label(text: str) -> bool:
+    return PARAM_LABEL.match(text.strip().strip("*#").strip().rstrip(":：").strip().strip("*")) is not None
+
+
+def table_parameters(table: str, source: Source) -> list[Item]:
+    """A parameter table (a name column, and a meaning or a default column) as list items."""
+    rows: list[tuple[int, list[str]]] = []
+    for index, line in enumerate(table.splitlines()):
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if "|" in line and not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in cells):
+            rows.append((source.line + index, cells))
+    if len(rows) < 2:
+        return []
+    header = [h.casefold() for h in rows[0][1]]
+
+    def column(*words: str) -> int | None:
+        return next((i for i, h in enumerate(header) if any(w in h for w in words)), None)
+
+    name = column("参数", "parameter", "name", "arg")
+    desc = column("说明", "描述", "含义", "作用", "description", "meaning")
+    default = column("默认", "default")
+    if name is None or (desc is None and default is None) or name in (desc, default):
+        return []
+    items = []
+    for line, row in rows[1:]:
+        if name >= len(row) or not row[name]:
+            continue
+        text = row[desc] if desc is not None and desc < len(row) else ""
+        if default is not None and default < len(row) and row[default]:
+            text = f"{text}，默认 {row[default]}" if text else f"默认 {row[default]}"
+        items.append(Item(f"{row[name].strip('`* ')}: {text}", Source(source.path, line)))
+    return items
+
+
 def has_formula(text: str) -> bool:
     return any(RELATION.search(m.group(1) or m.group(2)) for m in MATH.finditer(text))
 
@@ -175,8 +221,15 @@ class _Extractor:
                 intro_done = self.paragraph(block, nxt, ctx, intro_done)
                 lead = block
                 continue
-            if block.kind == "list":
+            if block.kind == "list" and lead is not None and _is_param_label(lead.text):
+                self.parameters(block.items, ctx)  # “参数说明：” / “Parameters:” on a line of its own
+            elif block.kind == "list" and section is not None and ctx.labels == () and _is_param_label(section.title) \
+                    and len(ctx.deck) > 1:
+                self.parameters(block.items, replace(ctx, concept=ctx.deck[-2] if len(ctx.deck) > 2 else ctx.concept))
+            elif block.kind == "list":
                 self.list_(block, ctx, lead, section)
+            elif block.kind == "table":
+                self.parameters(table_parameters(block.text, block.source), ctx)
             elif block.kind == "code":
                 self.code(block, ctx, lead)
             elif block.kind == "math":
@@ -187,6 +240,8 @@ class _Extractor:
         text = block.text
         if self.manual(text, block.source, ctx):
             return intro_done
+        if _is_param_label(text) and nxt is not None and nxt.kind == "list":
+            return intro_done  # “Parameters:” introduces the list after it
         if has_formula(text):
             self.formula(text, block.source, ctx, words=context_words(text))
             return intro_done
@@ -269,7 +324,7 @@ class _Extractor:
                 label = labelled[0]
             plain_label = label.strip("*` ")
             if PARAM_LABEL.match(plain_label):
-                self.parameters(it, ctx)
+                self.parameters(_child_items(it), ctx)
                 return
             if INTRO_LABEL.match(plain_label):
                 self.definition(ctx.concept, _children_text(it, prose_only=True), it.source, ctx)
@@ -351,9 +406,9 @@ class _Extractor:
         self.add(ctx, CardKind.DEFINITION, "def:" + normalize_name(term), front, desc, source,
                  formulas=formulas_in(desc))
 
-    def parameters(self, it: Item, ctx: _Ctx) -> None:
-        for child in _child_items(it):
-            split = split_label(child.text)
+    def parameters(self, items: list[Item], ctx: _Ctx) -> None:
+        for child in items:
+            split = split_label(child.text) or split_doc_param(child.text)
             if not split or not split[1]:
                 continue
             name, desc = split
@@ -366,7 +421,9 @@ class _Extractor:
                 self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols)
                 default = parse_default(desc)
                 if default is not None:
-                    meaning = re.split(r"[，,。]", desc, maxsplit=1)[0]
+                    # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
+                    bare = re.sub(r"^\s*\([^)]*\)\s*", "", desc)
+                    meaning = re.split(r"[，,。;；]|\s\(|（默认|\(default", bare, maxsplit=1)[0].strip()
                     cloze = self.t("{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}",
                                    "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
                                    c=ctx.concept, p=pname, m=meaning, d=default)

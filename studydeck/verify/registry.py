@@ -120,6 +120,7 @@ _PROPER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9\-]+$")
 def lookup(name: str) -> Any | None:
     """The concept a heading names: ``RMSprop``, ``RMSProp算法``, ``累积分布函数(CDF)``,
     ``RMSprop (ε after the root)``."""
+    name = re.sub(r"^`?(torch\.optim\.|torch\.nn\.functional\.|torch\.nn\.|nn\.|F\.|optim\.)", "", name.strip()).strip("`")
     candidates = [name]
     outside = re.sub(r"[（(][^）)]*[）)]", " ", name)
     candidates.append(outside)
