@@ -121,8 +121,6 @@ def verify(notes: tuple[Path, ...], device: str, as_json: bool, show_all: bool) 
         report = run_verify(cards, device=device, cache_path=default_cache_path())
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
-    except RuntimeError as exc:  # the device asked for is not there
-        raise click.ClickException(str(exc)) from None
     fronts = {c.uid: c.front for c in cards}
     if as_json:
         rows = [{"source": str(r.source), "fix_at": str(r.fix_at) if r.fix_at else None, "card": fronts.get(r.uid, ""),

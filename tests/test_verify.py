@@ -276,3 +276,12 @@ def test_the_grammar_reads_or_says_why(latex: str) -> None:
         parse_formula(latex)
     except LatexError as exc:
         assert str(exc)
+
+
+def test_build_on_a_missing_gpu_is_a_clear_error(tmp_path: Path) -> None:
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    result = CliRunner().invoke(cli, ["build", str(FIXTURES / "adam_eps.md"), "-o", str(tmp_path), "--device", "cuda"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip().endswith("no CUDA device is available to this torch build; use --device cpu")
+    assert not list(tmp_path.iterdir())

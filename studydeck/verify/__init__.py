@@ -123,9 +123,14 @@ def _load_cache(path: Path | None) -> dict[str, list[dict]]:
         return {}  # a damaged cache is only a slower build
 
 
+CACHE_ENTRIES = 20_000
+
+
 def _save_cache(path: Path | None, cache: dict[str, list[dict]]) -> None:
     if path is None:
         return
+    for key in list(cache)[: max(0, len(cache) - CACHE_ENTRIES)]:
+        del cache[key]  # the least recently used go first: a hit moves its entry to the end
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -149,7 +154,10 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
     lookups = [device] + ([d for d in ("auto", "cpu", "cuda") if d != device] if cached_only else [])
     for task in tasks:
         key = task.key(version, device)
-        entry = next((cache[k] for k in (task.key(version, d) for d in lookups) if k in cache), None)
+        hit = next((k for k in (task.key(version, d) for d in lookups) if k in cache), None)
+        entry = cache.pop(hit) if hit is not None else None
+        if hit is not None:
+            cache[hit] = entry  # most recently used last
         if isinstance(entry, dict) and "results" in entry:
             results.extend(Result.from_dict(r) for r in entry["results"])
             devices.add(entry.get("device", device))
@@ -168,6 +176,8 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
         _save_cache(cache_path, cache)
     elif devices:
         report.device = ", ".join(sorted(devices))
+        if not cached_only:
+            _save_cache(cache_path, cache)
     order = {c.uid: i for i, c in enumerate(cards)}
     report.results = sorted(results, key=lambda r: order.get(r.uid, len(order)))
     return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import torch
 
 from studydeck.cards import parse_default
+from studydeck.errors import StudydeckError
 from studydeck.model import Card
 from studydeck.notes import CJK
 from studydeck.verify import Task
@@ -15,8 +16,8 @@ from studydeck.verify.registry import Module
 from studydeck.verify.result import Result, Verdict
 
 
-class DeviceError(RuntimeError):
-    pass
+class DeviceError(StudydeckError):
+    """The device asked for is not there."""
 
 
 def resolve_device(name: str) -> torch.device:
