@@ -329,8 +329,7 @@ class _Extractor:
             if INTRO_LABEL.match(plain_label):
                 self.definition(ctx.concept, _children_text(it, prose_only=True), it.source, ctx)
                 return
-            if not ctx.labels and not text.endswith((":", "：")) and labelled is None or \
-                    not ctx.labels and labelled is not None and not labelled[1] and "**" in text:
+            if _names_a_concept(text, labelled, top=not ctx.labels):
                 self.concept(it, ctx, plain_label)
                 return
             if text.endswith((":", "：")) and labelled is None or (labelled and not labelled[1]):
@@ -529,6 +528,16 @@ def _is_steps(block: Block) -> bool:
     if len(items) < 2:
         return False
     return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
+
+
+def _names_a_concept(text: str, labelled: tuple[str, str] | None, top: bool) -> bool:
+    """A top-level item with children that names a thing (``SGD``, ``**常见的噪声类型**``),
+    not a label that introduces a list (``计算过程:``)."""
+    if not top:
+        return False
+    if labelled is None:
+        return not text.endswith((":", "："))
+    return not labelled[1] and "**" in text
 
 
 def _is_bare_name(text: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from click.testing import CliRunner
 from conftest import NOTES, corpus_dir
 from studydeck.build import build, collect
 from studydeck.cli import cli
-from studydeck.lint import apply_fixes, latex_problem, lint
+from studydeck.lint import latex_problem, lint
 from studydeck.verify import default_cache_path, verify
 
 

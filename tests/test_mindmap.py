@@ -21,7 +21,7 @@ from studydeck.build import build, collect
 from studydeck.cli import cli
 from studydeck.mindmap.build import notes_tree
 from studydeck.mindmap.layout import cells, layout, wrap
-from studydeck.mindmap.render import freemind, opml, svg
+from studydeck.mindmap.render import svg
 from studydeck.mindmap.tree import Node, tree_from_markdown
 from studydeck.model import CardKind
 

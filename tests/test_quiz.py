@@ -7,7 +7,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from studydeck.build import collect
 from studydeck.cli import cli
 from studydeck.model import CardKind
 from studydeck.quiz.schedule import interval_text, preview
-from studydeck.quiz.session import distractors, quiz_cards, same_answer, short_answer
+from studydeck.quiz.session import distractors, quiz_cards, same_answer
 from studydeck.quiz.store import Store, StoreBusy
 from studydeck.quiz.terminal import math_to_unicode
 

@@ -18,9 +18,8 @@ from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
-from studydeck.cards import is_plain_formula
 from studydeck.model import Card, CardKind, Notice, Source
-from studydeck.notes import CJK, Block, Outline, iter_sections, markdown, read_notes
+from studydeck.notes import CJK, Outline, iter_sections, markdown, read_notes
 
 SEVERITY_OF_NOTICE = {
     "duplicate-section": "warning", "empty-section": "warning", "empty-item": "info",
@@ -203,7 +202,6 @@ class _Linter:
 
     def _display_continues(self, number: int) -> bool:
         """A line inside a multi-line $$…$$ block has an odd number of $ only at its ends."""
-        text = "\n".join(self.lines)
         before = "\n".join(self.lines[: number - 1])
         return before.count("$$") % 2 == 1 or "$$" in self.lines[number - 1]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from xml.sax.saxutils import escape, quoteattr
 
-from studydeck.mindmap.layout import LINE, PAD_X, PAD_Y, Layout, layout
+from studydeck.mindmap.layout import LINE, PAD_X, PAD_Y, layout
 from studydeck.mindmap.tree import Node
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#ff9da7",

@@ -16,14 +16,14 @@ from datetime import datetime, timedelta, timezone
 from fnmatch import fnmatch
 from typing import Callable
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.text import Text
 
 from studydeck.export import card_tags
 from studydeck.model import Card, CardKind
-from studydeck.quiz.schedule import LABELS, RATINGS, FsrsCard, Rating, interval_text, preview
+from studydeck.quiz.schedule import LABELS, RATINGS, Rating, interval_text, preview
 from studydeck.quiz.store import Due, Store
 from studydeck.quiz.terminal import cloze_back, cloze_front, text_for_terminal
 

@@ -15,9 +15,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from studydeck.model import Card, CardKind, Source
+from studydeck.model import Card, CardKind
 from studydeck.notes import CJK
-from studydeck.verify.registry import Function, Optimizer, lookup, resolve
+from studydeck.verify.registry import Optimizer, resolve
 from studydeck.verify.result import Result, Verdict
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 
 from studydeck.model import Card
-from studydeck.verify.evaluate import BUILTINS, Unbound, evaluate, normal_cdf
+from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
 from studydeck.verify.latex import (Call, LatexError, Num, Statement, Sym, parse_formula, plain_readings,
                                     symbols_in)
 from studydeck.verify.registry import Function, lookup, resolve

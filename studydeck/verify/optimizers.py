@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import torch
 
-from studydeck.model import Card, CardKind, Source
+from studydeck.model import Card, CardKind
 from studydeck.verify.evaluate import Unbound, evaluate
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, Word, parse_formula,
                                     symbols_in, words_in)
