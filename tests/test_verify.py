@@ -194,6 +194,7 @@ def test_d2l_corpus_verdicts() -> None:
     assert by_file["adam"] == {"agrees"} and "β_1→betas[0]" in details["adam"]
     assert by_file["adadelta"] == {"agrees"}
     assert by_file["momentum"] == {"agrees"} and "β→momentum" in details["momentum"]
+    assert {name for name, verdicts in by_file.items() if "disagrees" in verdicts} == {"adagrad", "rmsprop"}
 
 
 def test_deck_carries_computed_answers(tmp_path: Path) -> None:
@@ -285,3 +286,12 @@ def test_build_on_a_missing_gpu_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.strip().endswith("no CUDA device is available to this torch build; use --device cpu")
     assert not list(tmp_path.iterdir())
+
+
+def test_normalization_formulas() -> None:
+    cards = [c for d in collect([FIXTURES / "norms.md"]) for c in d.cards]
+    results = {r.source.line: r for r in verify(cards, device="cpu").results}
+    assert results[4].verdict is Verdict.AGREES and "F.layer_norm" in results[4].detail
+    assert results[7].verdict is results[8].verdict is Verdict.AGREES  # RMS(x) defined, then used
+    assert results[11].verdict is Verdict.AGREES and "F.batch_norm" in results[11].detail  # stats over the batch
+    assert results[15].verdict is Verdict.DISAGREES  # an unbiased variance is not what LayerNorm uses

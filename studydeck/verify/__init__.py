@@ -17,7 +17,7 @@ from typing import Any
 
 from studydeck.model import Card, CardKind
 from studydeck.notes import CJK
-from studydeck.verify.registry import Optimizer, resolve
+from studydeck.verify.registry import Module, Optimizer, resolve
 from studydeck.verify.result import Result, Verdict
 
 @lru_cache(maxsize=1)
@@ -96,6 +96,9 @@ def plan(cards: list[Card]) -> list[Task]:
                 if params:
                     tasks.append(Task("defaults", concept, params))
                 formulas = [c for c in formulas if c.plain_formula]
+            if isinstance(concept, Module) and concept.check and formulas:
+                tasks.append(Task("module", concept, formulas))
+                formulas = []
             for card in formulas:
                 tasks.append(Task("function", concept, [card]))
         earlier: list[Card] = []

@@ -9,7 +9,7 @@ from typing import Any, Callable
 import torch
 import torch.nn.functional as F
 
-from studydeck.verify.latex import Call, Integral, LatexError, Num, Op, Sym, Word
+from studydeck.verify.latex import Call, Integral, LatexError, Num, Op, Reduce, Sym, Word, parse_formula, symbols_in
 
 Env = dict[str, Any]
 
@@ -62,6 +62,8 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
                 return value if isinstance(value, torch.Tensor) else const(float(value))
             if n.name == "e":
                 return const(math.e)
+            if n.name.startswith(("E[", "Var[")) and n.name.endswith("]"):
+                return moment(n.name)
             raise Unbound(n.name)
         if isinstance(n, Word):
             if n.name in env:
@@ -88,7 +90,27 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
             return func(*[ev(a) for a in n.args])
         if isinstance(n, Integral):
             return integrate(lambda t: ev_with(n.body, n.var, t), ev(n.lower), ev(n.upper))
+        if isinstance(n, Reduce):
+            # x_i inside \sum_i is x itself; the sum runs along the feature axis
+            inner = dict(env)
+            for name in symbols_in(n.body):
+                base, _, sub = name.rpartition("_")
+                if sub == n.index and base in env:
+                    inner[name] = env[base]
+            value = evaluate(n.body, inner, funcs, device)
+            return value.sum(dim=env.get("__axis__", -1), keepdim=True)
         raise LatexError(f"cannot evaluate {n!r}")
+
+    def moment(name: str) -> torch.Tensor:
+        """E[x] or Var[x] with nothing bound to that name: the mean or the (biased) variance
+        of what is inside, along the feature axis (the batch axis for batch norm)."""
+        kind, inner = name.split("[", 1)
+        (stmt,) = parse_formula(inner[:-1])
+        value = ev(stmt.expr)
+        axis = env.get("__axis__", -1)
+        if kind == "E":
+            return value.mean(dim=axis, keepdim=True)
+        return value.var(dim=axis, unbiased=False, keepdim=True)
 
     def ev_with(body: Any, var: str, value: torch.Tensor) -> torch.Tensor:
         inner = dict(env)

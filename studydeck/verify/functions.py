@@ -229,3 +229,82 @@ def _check_plain(card: Card, device, torch_version: str, zh: bool) -> Result:
             first_failure = result
     return first_failure or Result(card.uid, card.source, "", Verdict.UNVERIFIED,
                                    "not checked: the plain-text formula has no reading that parses")
+
+
+# --- normalizations: formulas over a whole tensor -------------------------------------------
+
+MODULE_CHECKS: dict[str, tuple[Callable, int, str]] = {
+    # name: (reference(x, weight, bias, eps), the axis E[·] and sums run along, how it is shown)
+    "layer_norm": (lambda x, w, b, eps: F.layer_norm(x, x.shape[-1:], w, b, eps), -1,
+                   "F.layer_norm(x, (n,), γ, β, ε)"),
+    "rms_norm": (lambda x, w, b, eps: F.rms_norm(x, x.shape[-1:], w, eps), -1, "F.rms_norm(x, (n,), γ, ε)"),
+    "batch_norm": (lambda x, w, b, eps: F.batch_norm(x, None, None, w, b, training=True, eps=eps), 0,
+                   "F.batch_norm(x, training=True)"),
+}
+ROLES = {"weight": ("γ", "g", "w", "α", "scale"), "bias": ("β", "b"), "eps": ("ε",), "n": ("n", "d", "m", "H")}
+
+
+def check_module(concept, cards: list[Card], device, torch_version: str, zh: bool) -> list[Result]:
+    """A normalization's formulas, helpers included (RMS(x) = …), against torch's own."""
+    reference, axis, shown = MODULE_CHECKS[concept.check]
+    gen = torch.Generator().manual_seed(2)
+    x = (torch.randn(4, 6, generator=gen, dtype=torch.float64) * 3 + 1).to(device)
+    weight = torch.randn(x.shape[-1], generator=gen, dtype=torch.float64).to(device)  # one per feature
+    bias = torch.randn(x.shape[-1], generator=gen, dtype=torch.float64).to(device)
+    eps = 1e-5
+    values = {"weight": weight, "bias": bias, "eps": eps, "n": float(x.shape[axis])}
+
+    def unverified(why: str) -> list[Result]:
+        return [Result(c.uid, c.source, concept.name, Verdict.UNVERIFIED, f"not checked: {why}") for c in cards]
+
+    env: dict[str, Any] = {"x": x, "__axis__": axis}
+    final: Statement | None = None
+    try:
+        statements = [s for c in cards for f in c.formulas for s in parse_formula(f)]
+    except LatexError as exc:
+        return unverified(f"cannot read the formula ({exc})")
+    for stmt in statements:
+        defined = _defined_function(stmt)
+        if defined is not None and lookup(defined.func) is not concept:
+            env[f"{defined.func}()"] = _helper(stmt, defined.args[0].name, env, device)
+        elif stmt.kind == "assign":
+            final = stmt
+    if final is None:
+        return unverified("no formula that computes the output")
+    for name in sorted({n for s in statements for n in symbols_in(s.expr)}):
+        if name in env or name.startswith(("E[", "Var[")):
+            continue  # bound already, or a moment evaluate() computes
+        base, _, sub = name.rpartition("_")
+        plain = base if base and len(sub) == 1 and sub.isalpha() else name  # x_i, γ_i: the whole vector
+        if plain == "x":
+            env[name] = x
+            continue
+        role = next((r for r, hints in ROLES.items() if plain in hints), None)
+        if role is None:
+            if name in {stmt.target.args[0].name for stmt in statements if _defined_function(stmt)}:
+                continue  # a helper's own argument
+            return unverified(f"“{name}” is neither the input nor γ, β, ε")
+        env[name] = values[role]
+    try:
+        ours = evaluate(final.expr, env, device=device)
+    except (Unbound, LatexError, RuntimeError) as exc:
+        return unverified(str(exc))
+    ref = reference(x, weight, bias, eps)
+    ok, diff, i = _compare(ours.expand_as(ref), ref)
+    if not ok:
+        detail = f"disagrees with {shown} (|Δ| {diff:.3g}, ε = {eps:g})"
+        return [Result(c.uid, c.source, concept.name, Verdict.DISAGREES, detail, diff) for c in cards]
+    detail = f"agrees: {concept.name} against {shown} on a 4×6 input (max |Δ| {fmt_diff(diff)})"
+    return [Result(c.uid, c.source, concept.name, Verdict.AGREES, detail, diff) for c in cards]
+
+
+def _helper(stmt: Statement, arg: str, env: dict[str, Any], device):
+    def call(value: torch.Tensor) -> torch.Tensor:
+        inner = dict(env)
+        inner[arg] = value
+        for name in symbols_in(stmt.expr):
+            base, _, sub = name.rpartition("_")
+            if base == arg and len(sub) == 1:
+                inner[name] = value
+        return evaluate(stmt.expr, inner, device=device)
+    return call

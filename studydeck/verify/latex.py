@@ -54,7 +54,7 @@ SPACES = {"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\displaystyl
           "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
           "\\limits", "\\nolimits", "&", "~", "\\mathop"}
 TIMES = {"*", "\\cdot", "\\times", "\\odot", "\\ast", "∗", "·", "×", "⊙"}
-UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\sum", "\\prod", "\\lim",
+UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\prod", "\\lim",
                "\\mathcal", "\\langle", "\\rangle", "\\|", "\\min_", "\\argmin", "\\top",
                "\\operatorname*", "\\infty_"}
 
@@ -100,6 +100,14 @@ class Integral:
 
 
 @dataclass(frozen=True)
+class Reduce:
+    """``\\sum_{i=1}^{n} x_i^2``: the body summed over the index, along the feature axis."""
+    op: str
+    index: str
+    body: Any
+
+
+@dataclass(frozen=True)
 class Word:
     """A word from ``\\text{…}`` used as a boolean flag: ``\\text{if maximize}``."""
     name: str
@@ -129,6 +137,8 @@ def symbols_in(node: Any) -> set[str]:
             walk(n.lower), walk(n.upper)
             inner = symbols_in(n.body) - {n.var}
             out.update(inner)
+        elif isinstance(n, Reduce):
+            out.update(s for s in symbols_in(n.body) if s != n.index)
         elif isinstance(n, tuple):
             for a in n:
                 walk(a)
@@ -253,7 +263,7 @@ class _Parser:
             name = tok[1:]
             return (name in GREEK or name in DECORATIONS or name in STYLES or name in FUNCTIONS
                     or name in ("frac", "dfrac", "tfrac", "sqrt", "text", "mathrm", "operatorname",
-                                "int", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh",
+                                "int", "sum", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh",
                                 "Pr", "left"))
         return tok in UNICODE_GREEK or tok in ("π", "√", "∞", "∇")
 
@@ -381,6 +391,8 @@ class _Parser:
         if TEXT_TOKEN.match(tok):
             self.take()
             word = TEXT_TOKEN.match(tok).group(2).strip()
+            if word in ("E", "Var") and self.peek() == "[":
+                return self.bracketed(word)
             if tok.startswith("\\mathrm") and len(word) == 1:
                 return Sym(word)
             return self.word_or_call(word)
@@ -390,16 +402,12 @@ class _Parser:
 
     def letters(self) -> Any:
         tok = self.take()
-        # E[g^2] is one symbol: an expectation written as a name
+        # E[g^2], Var[x]: an expectation or a variance written as one symbol
         if tok == "E" and self.peek() == "[":
-            depth, start = 0, self.i
-            while True:
-                t = self.take()
-                depth += t == "["
-                depth -= t == "]"
-                if depth == 0:
-                    break
-            return Sym("E[" + "".join(self.toks[start + 1: self.i - 1]) + "]")
+            return self.bracketed("E")
+        if tok == "V" and self.toks[self.i:self.i + 3] == ["a", "r", "["]:
+            self.i += 2
+            return self.bracketed("Var")
         # a run of letters that spells a known function (plain text: tanh, ln, Softplus)
         j = self.i
         word = tok
@@ -416,6 +424,16 @@ class _Parser:
         if tok == "e" and self.peek() == "^":
             return Sym("e")
         return self.named(tok)
+
+    def bracketed(self, word: str) -> Sym:
+        depth, start = 0, self.i
+        while True:
+            t = self.take()
+            depth += t == "["
+            depth -= t == "]"
+            if depth == 0:
+                break
+        return Sym(f"{word}[" + "".join(self.toks[start + 1: self.i - 1]) + "]")
 
     def named(self, name: str) -> Any:
         if name == "π":
@@ -478,6 +496,8 @@ class _Parser:
         if name in STYLES:
             inner = self.raw_group()
             word = "".join(inner)
+            if name in ("mathrm", "mathbb", "operatorname") and word in ("E", "Var") and self.peek() == "[":
+                return self.bracketed(word)
             if name == "mathrm" and len(word) > 1 and word.isalpha():
                 return self.word_or_call(word)
             p = self.sub(inner)
@@ -498,6 +518,20 @@ class _Parser:
             return Call(name, (self.power(),))
         if name == "int":
             return self.integral()
+        if name == "sum":
+            index = None
+            for _ in range(2):
+                if self.peek() == "_":
+                    self.take()
+                    spec = self.raw_group()
+                    letters = [t for t in spec if re.match(r"[A-Za-z]$", t)]
+                    index = letters[0] if letters else None
+                elif self.peek() == "^":
+                    self.take()
+                    self.raw_group()
+            if index is None:
+                raise LatexError("a sum needs its index (\\sum_i …)")
+            return Reduce("sum", index, self.term())
         if name == "nabla" or (name == "partial" and self.peek() == "_"):
             return self.nabla()  # ∇_θ f(θ) and ∂_x f(x): the gradient
         if name == "infty":
@@ -506,6 +540,8 @@ class _Parser:
 
     def word_or_call(self, word: str) -> Any:
         key = word.strip()
+        if key in ("E", "Var", "var", "Mean", "mean") and self.peek() == "[":
+            return self.bracketed("E" if key.lower() in ("e", "mean") else "Var")
         if self.peek() in ("(", "\\left") and key:
             if self.peek() == "\\left":
                 self.take()

@@ -104,6 +104,8 @@ def card_steps(card: Card, last_if: list[Cond | None]) -> list[Step]:
                 node = (s.rel or "=", s.target or s.expr, s.expr if s.target is not None else s.rhs)
                 local.append(Cond(node if s.kind != "claim" else (s.rel, s.expr, s.rhs)))
             elif s.kind in ("assign", "update") and isinstance(s.target, Sym):
+                if s.target.name == "∇f":
+                    continue  # `∇f(x) = 1/n ∑ ∇f_i(x)`: says what the gradient is; it is an input here
                 if not symbols_in(s.expr) and s.target.time is None:
                     continue  # `β_1 = 0.9`, `ε = 10^{-6}`: a value the text suggests, not a step
                 if s.target.time is not None and s.target.time < 0:

@@ -46,10 +46,12 @@ class Function:
 
 @dataclass(frozen=True)
 class Module:
-    """Named concepts with a torch reference but no formula evaluator of their own yet."""
+    """A concept computed over a whole tensor (a normalization): ``check`` names its
+    reference in ``functions.MODULE_CHECKS``; empty when formulas are not checked yet."""
     name: str
     aliases: tuple[str, ...]
     torch_name: str
+    check: str = ""
     kind: str = "module"
 
 
@@ -105,9 +107,10 @@ CONCEPTS: tuple[Any, ...] = (
     Function("Φ", ("Φ", "CDF", "累积分布函数", "累积分布函数(CDF)", "normal cdf", "标准正态分布函数"),
              (("Normal(0, 1).cdf(x)", "normal_cdf"),)),
     Function("Softmax", ("Softmax", "softmax运算"), (("torch.softmax(x, -1)", "softmax"),)),
-    Module("LayerNorm", ("LayerNorm", "层归一化", "layer normalization"), "nn.LayerNorm"),
-    Module("RMSNorm", ("RMSNorm", "均方根归一化"), "nn.RMSNorm"),
-    Module("BatchNorm", ("BatchNorm", "批量规范化", "batch normalization"), "nn.BatchNorm1d"),
+    Module("LayerNorm", ("LayerNorm", "层归一化", "layer normalization"), "nn.LayerNorm", "layer_norm"),
+    Module("RMSNorm", ("RMSNorm", "均方根归一化"), "nn.RMSNorm", "rms_norm"),
+    Module("BatchNorm", ("BatchNorm", "批量规范化", "批量归一化", "batch normalization"), "nn.BatchNorm1d",
+           "batch_norm"),
     Module("MSELoss", ("MSE", "均方误差", "mean squared error"), "nn.MSELoss"),
     Module("CrossEntropyLoss", ("cross-entropy", "交叉熵", "交叉熵损失", "cross entropy"), "nn.CrossEntropyLoss"),
     Module("matrix_rank", ("rank", "秩", "矩阵的秩", "matrix rank"), "torch.linalg.matrix_rank"),

@@ -10,7 +10,7 @@ from studydeck.model import Card
 from studydeck.notes import CJK
 from studydeck.verify import Task
 from studydeck.verify.code import deprecated_calls, expected_outputs, run_code, same_output, uses_missing_modules
-from studydeck.verify.functions import check_function_card
+from studydeck.verify.functions import check_function_card, check_module
 from studydeck.verify.optimizers import check_defaults, check_optimizer
 from studydeck.verify.registry import Module
 from studydeck.verify.result import Result, Verdict
@@ -38,6 +38,8 @@ def run_task(task: Task, device: torch.device, version: str, code_timeout: float
         return check_optimizer(task.concept, task.cards, task.context, device, version, zh)
     if task.kind == "defaults":
         return check_defaults(task.concept, task.cards, parse_default)
+    if task.kind == "module":
+        return check_module(task.concept, task.cards, device, version, zh)
     if task.kind == "function":
         return [check_function_card(task.cards[0], device, version, zh)]
     if task.kind == "code":
