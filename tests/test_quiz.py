@@ -271,3 +271,12 @@ def test_a_card_in_learning_comes_back_in_the_session(tmp_path: Path) -> None:
     child.send("4")  # Easy: days away, so the session ends
     child.expect(r"Session summary: 2 answered \(Again 1, Hard 0, Good 0, Easy 1\)")
     child.expect(pexpect.EOF)
+
+
+def test_a_cloze_with_several_blanks_is_one_card_per_blank(cards) -> None:
+    (steps,) = [c for c in cards if c.kind is CardKind.CLOZE and c.key == "cloze-steps:pytorch训练流程"]
+    asked = [c for c in quiz_cards(cards) if c.key.startswith("cloze-steps:pytorch训练流程#")]
+    assert len(asked) == 7 and len({c.uid for c in asked}) == 7
+    assert asked[1].front.count("{{c") == 1 and "{{c2::定义模型}}" in asked[1].front and "数据准备" in asked[1].front
+    single = [c for c in quiz_cards(cards) if c.key == "default:lr"]
+    assert single and all(c.uid in {x.uid for x in cards} for c in single)  # one blank: the deck's own id

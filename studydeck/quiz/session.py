@@ -11,7 +11,7 @@ import random
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from fnmatch import fnmatch
 from typing import Callable
@@ -41,10 +41,25 @@ def clock() -> Callable[[], datetime]:
     return lambda: datetime.now(timezone.utc)
 
 
-def quiz_cards(cards: list[Card], deck: str | None = None, tag: str | None = None) -> list[Card]:
-    """The cards a quiz can ask: with an answer, matching the filters."""
+CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::[^}]*)?\}\}")
+
+
+def expand_clozes(card: Card) -> list[Card]:
+    """One card per cloze number, as Anki makes them: c2's card shows c1 and c3 filled in."""
+    numbers = sorted({int(n) for n, _ in CLOZE_MARK.findall(card.front)})
+    if card.kind is not CardKind.CLOZE or len(numbers) < 2:
+        return [card]
     out = []
-    for card in cards:
+    for n in numbers:
+        front = CLOZE_MARK.sub(lambda m: m.group(0) if int(m.group(1)) == n else m.group(2), card.front)
+        out.append(replace(card, front=front, key=f"{card.key}#c{n}"))
+    return out
+
+
+def quiz_cards(cards: list[Card], deck: str | None = None, tag: str | None = None) -> list[Card]:
+    """The cards a quiz can ask: with an answer, matching the filters, clozes one per blank."""
+    out = []
+    for card in (c for whole in cards for c in expand_clozes(whole)):
         if not card.back.strip() and card.kind is not CardKind.CLOZE:
             continue  # a question the notes do not answer yet
         path = "::".join(card.deck)

@@ -123,6 +123,7 @@ _PROPER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9\-]+$")
 def lookup(name: str) -> Any | None:
     """The concept a heading names: ``RMSprop``, ``RMSProp算法``, ``累积分布函数(CDF)``,
     ``RMSprop (ε after the root)``."""
+    name = re.sub(r"^\s*(第?\d+(\.\d+)*[章节.、)）]?\s+|[IVX]+\.\s+)", "", name)  # “3.2 Adam”, “第3章 …”
     name = re.sub(r"^`?(torch\.optim\.|torch\.nn\.functional\.|torch\.nn\.|nn\.|F\.|optim\.)", "", name.strip()).strip("`")
     candidates = [name]
     outside = re.sub(r"[（(][^）)]*[）)]", " ", name)
