@@ -227,11 +227,15 @@ def mindmap(notes, section, output) -> None:
         raise click.ClickException(str(exc)) from None
     writer = {".html": render.page, ".svg": render.svg, ".opml": render.opml, ".mm": render.freemind}
     text = writer[output.suffix.lower()](tree)
+    from studydeck.export import make_folder
+
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(output.parent)
         tmp = output.with_name(f".{output.name}.tmp")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(output)
+    except StudydeckError as exc:
+        raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"{output}: cannot write ({exc.strerror}); choose another path with -o") from None
     click.echo(f"wrote {output}: {tree.count()} nodes")

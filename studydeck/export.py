@@ -186,11 +186,7 @@ def _write_package(package: genanki.Package, notes: list[tuple[genanki.Note, int
     """Like ``Package.write_to_file``, but reproducible: per-note mod times, fixed zip times."""
     import itertools
 
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out_path.parent}: cannot create the output directory ({exc.strerror}); "
-                          "choose another with -o") from None
+    make_folder(out_path.parent)
     with tempfile.TemporaryDirectory(prefix="studydeck-") as tmp:
         db_path = Path(tmp) / "collection.anki2"
         conn = sqlite3.connect(db_path)
@@ -207,6 +203,17 @@ def _write_package(package: genanki.Package, notes: list[tuple[genanki.Note, int
             conn.close()
         names = sorted(media)
         _atomic_write(out_path, lambda fh: _zip(fh, db_path, names, media))
+
+
+def make_folder(folder: Path) -> None:
+    """Create an output folder, or say in one line why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{folder}: is a file, not a folder; choose another with -o") from None
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the output directory ({exc.strerror}); "
+                          "choose another with -o") from None
 
 
 def _zip(fh, db_path: Path, names: list[str], media: dict[str, Path]) -> None:

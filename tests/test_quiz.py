@@ -280,3 +280,13 @@ def test_a_cloze_with_several_blanks_is_one_card_per_blank(cards) -> None:
     assert asked[1].front.count("{{c") == 1 and "{{c2::定义模型}}" in asked[1].front and "数据准备" in asked[1].front
     single = [c for c in quiz_cards(cards) if c.key == "default:lr"]
     assert single and all(c.uid in {x.uid for x in cards} for c in single)  # one blank: the deck's own id
+
+
+def test_a_file_that_is_not_a_review_database_is_left_alone(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("my shopping list")
+    result = CliRunner().invoke(cli, ["stats", "--db", str(bad)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip() == (f"Error: {bad}: cannot use it as the review database (file is not a database); "
+                                     "it was left as it is: move it aside or choose another with --db")
+    assert bad.read_text() == "my shopping list"

@@ -62,15 +62,16 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.executescript(SCHEMA)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:  # locked, unreadable, or not a database at all
             raise self._error(exc) from None
         self.sched = scheduler()
 
-    def _error(self, exc: sqlite3.OperationalError) -> StudydeckError:
+    def _error(self, exc: sqlite3.DatabaseError) -> StudydeckError:
         if "locked" in str(exc) or "busy" in str(exc):
             return StoreBusy(f"{self.path}: another studydeck quiz is writing to this review database; "
                              "wait for it to finish or use --db for a separate one")
-        return StudydeckError(f"{self.path}: cannot use the review database ({exc})")
+        return StudydeckError(f"{self.path}: cannot use it as the review database ({exc}); it was left as it is: "
+                              "move it aside or choose another with --db")
 
     def _write(self, fn):
         try:
