@@ -195,6 +195,9 @@ def test_d2l_corpus_verdicts() -> None:
     assert by_file["adadelta"] == {"agrees"}
     assert by_file["momentum"] == {"agrees"} and "β→momentum" in details["momentum"]
     assert {name for name, verdicts in by_file.items() if "disagrees" in verdicts} == {"adagrad", "rmsprop"}
+    # whole-tensor formulas: d2l's batch norm (μ̂_B, σ̂_B, then BN) and softmax (ŷ_j = exp(o_j)/∑_k exp(o_k))
+    assert by_file["batch-norm"] == {"agrees"} and "F.batch_norm" in details["batch-norm"]
+    assert by_file["softmax-regression"] >= {"agrees"}
 
 
 def test_deck_carries_computed_answers(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import torch.nn.functional as F
 
 from studydeck.model import Card
 from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
-from studydeck.verify.latex import (Call, LatexError, Num, Statement, Sym, parse_formula, plain_readings,
+from studydeck.verify.latex import (Call, LatexError, Num, Statement, Sym, calls_in, parse_formula, plain_readings,
                                     symbols_in)
 from studydeck.verify.registry import Function, lookup, resolve
 from studydeck.verify.result import Result, Verdict, fmt_diff
@@ -240,12 +240,34 @@ MODULE_CHECKS: dict[str, tuple[Callable, int, str]] = {
     "rms_norm": (lambda x, w, b, eps: F.rms_norm(x, x.shape[-1:], w, eps), -1, "F.rms_norm(x, (n,), γ, ε)"),
     "batch_norm": (lambda x, w, b, eps: F.batch_norm(x, None, None, w, b, training=True, eps=eps), 0,
                    "F.batch_norm(x, training=True)"),
+    "softmax": (lambda x, w, b, eps: torch.softmax(x, -1), -1, "torch.softmax(x, -1)"),
 }
-ROLES = {"weight": ("γ", "g", "w", "α", "scale"), "bias": ("β", "b"), "eps": ("ε",), "n": ("n", "d", "m", "H")}
+ROLES = {"weight": ("γ", "g", "w", "α", "scale"), "bias": ("β", "b"), "eps": ("ε",), "n": ("n", "d", "m", "H", "B")}
+
+
+class _Definitions(dict):
+    """Values by name, with the notes' own definitions (μ̂ = …, σ̂ = …) computed when first read."""
+
+    def __init__(self, definitions: dict[str, Statement], device) -> None:
+        super().__init__()
+        self.definitions = definitions
+        self.device = device
+        self.busy: set[str] = set()
+
+    def resolve(self, sym: Sym):
+        if sym.name in self or sym.name not in self.definitions or sym.name in self.busy:
+            return None
+        self.busy.add(sym.name)  # a definition that reads itself is not one to follow
+        try:
+            self[sym.name] = evaluate(self.definitions[sym.name].expr, self, device=self.device)
+        finally:
+            self.busy.discard(sym.name)
+        return self[sym.name]
 
 
 def check_module(concept, cards: list[Card], device, torch_version: str, zh: bool) -> list[Result]:
-    """A normalization's formulas, helpers included (RMS(x) = …), against torch's own."""
+    """A whole-tensor formula (a normalization, softmax) with the helpers and intermediate
+    values the notes define for it, against torch's own implementation."""
     reference, axis, shown = MODULE_CHECKS[concept.check]
     gen = torch.Generator().manual_seed(2)
     x = (torch.randn(4, 6, generator=gen, dtype=torch.float64) * 3 + 1).to(device)
@@ -254,53 +276,99 @@ def check_module(concept, cards: list[Card], device, torch_version: str, zh: boo
     eps = 1e-5
     values = {"weight": weight, "bias": bias, "eps": eps, "n": float(x.shape[axis])}
 
-    def unverified(why: str) -> list[Result]:
-        return [Result(c.uid, c.source, concept.name, Verdict.UNVERIFIED, f"not checked: {why}") for c in cards]
+    parsed: list[tuple[Card, Statement]] = []
+    unreadable: dict[str, str] = {}
+    for card in cards:
+        try:
+            parsed.extend((card, st) for f in card.formulas for st in parse_formula(f))
+        except LatexError as exc:
+            unreadable[card.uid] = f"cannot read the formula ({exc})"
+    statements = [st for _, st in parsed]
 
-    env: dict[str, Any] = {"x": x, "__axis__": axis}
-    final: Statement | None = None
-    try:
-        statements = [s for c in cards for f in c.formulas for s in parse_formula(f)]
-    except LatexError as exc:
-        return unverified(f"cannot read the formula ({exc})")
-    for stmt in statements:
-        defined = _defined_function(stmt)
-        if defined is not None and lookup(defined.func) is not concept:
-            env[f"{defined.func}()"] = _helper(stmt, defined.args[0].name, env, device)
-        elif stmt.kind == "assign":
-            final = stmt
+    def results(verdict: Verdict, detail: str, used: set[str], diff: float | None = None) -> list[Result]:
+        out = []
+        for card in cards:
+            if card.uid in used:
+                out.append(Result(card.uid, card.source, concept.name, verdict, detail, diff))
+            else:
+                why = unreadable.get(card.uid, "not part of the formula that computes the output")
+                out.append(Result(card.uid, card.source, concept.name, Verdict.UNVERIFIED, f"not checked: {why}"))
+        return out
+
+    def unverified(why: str) -> list[Result]:
+        return results(Verdict.UNVERIFIED, f"not checked: {why}", {c.uid for c in cards})
+
+    definitions = {st.target.name: st for st in statements if st.kind == "assign" and isinstance(st.target, Sym)}
+    helpers = {d.func: st for st in statements if (d := _defined_function(st)) is not None and lookup(d.func) is not concept}
+    final = next((st for st in statements if (d := _defined_function(st)) is not None and lookup(d.func) is concept), None)
+    if final is None:  # the output: what the notes compute that nothing else reads
+        read = {n for st in statements for n in symbols_in(st.expr)}
+        final = next((st for st in reversed(statements) if st.kind == "assign" and isinstance(st.target, Sym)
+                      and st.target.name not in read), None)
     if final is None:
         return unverified("no formula that computes the output")
-    for name in sorted({n for s in statements for n in symbols_in(s.expr)}):
-        if name in env or name.startswith(("E[", "Var[")):
-            continue  # bound already, or a moment evaluate() computes
+    # what the output depends on: the definitions and helpers it reads, and theirs
+    needed: list[Statement] = [final]
+    seen_names: set[str] = set()
+    while True:
+        names = {n for st in needed for n in symbols_in(st.expr)} | {f for st in needed for f in calls_in(st.expr)}
+        more = [definitions[n] for n in names if n in definitions and n not in seen_names] + \
+               [helpers[n] for n in names if n in helpers and n not in seen_names]
+        seen_names |= names
+        more = [st for st in more if st not in needed]
+        if not more:
+            break
+        needed.extend(more)
+    used = {card.uid for card, st in parsed if st in needed}
+    env = _Definitions({n: st for n, st in definitions.items() if st in needed}, device)
+    env["__axis__"] = axis
+    for name, st in helpers.items():
+        if st in needed:
+            env[f"{name}()"] = _helper(st, st.target.args[0].name, env, device)
+    own_args = {st.target.args[0].name: st for st in needed if st is not final and _defined_function(st)}
+    free: set[str] = set()
+    for st in needed:
+        names = symbols_in(st.expr) - set(env.definitions)
+        if st in own_args.values():
+            names -= {st.target.args[0].name}
+        free |= names
+    if _defined_function(final) is not None:
+        free.add(final.target.args[0].name)
+    inputs = []
+    for name in sorted(free):
+        if name.startswith(("E[", "Var[")):
+            continue  # a moment evaluate() computes
         base, _, sub = name.rpartition("_")
         plain = base if base and len(sub) == 1 and sub.isalpha() else name  # x_i, γ_i: the whole vector
-        if plain == "x":
-            env[name] = x
-            continue
         role = next((r for r, hints in ROLES.items() if plain in hints), None)
-        if role is None:
-            if name in {stmt.target.args[0].name for stmt in statements if _defined_function(stmt)}:
-                continue  # a helper's own argument
-            return unverified(f"“{name}” is neither the input nor γ, β, ε")
-        env[name] = values[role]
+        if role is not None and plain != "x":
+            env[name] = values[role]
+        else:
+            inputs.append((name, plain))
+    if len({plain for _, plain in inputs}) != 1:
+        return results(Verdict.UNVERIFIED, "not checked: cannot tell the input among "
+                       + (", ".join(sorted({p for _, p in inputs})) or "no symbols"), used)
+    for name, _ in inputs:
+        env[name] = x
     try:
         ours = evaluate(final.expr, env, device=device)
     except (Unbound, LatexError, RuntimeError) as exc:
-        return unverified(str(exc))
+        return results(Verdict.UNVERIFIED, f"not checked: {exc}", used)
     ref = reference(x, weight, bias, eps)
-    ok, diff, i = _compare(ours.expand_as(ref), ref)
+    try:
+        ok, diff, _ = _compare(ours.expand_as(ref), ref)
+    except RuntimeError as exc:  # the notes' result has another shape
+        return results(Verdict.UNVERIFIED, f"not checked: {exc}", used)
     if not ok:
-        detail = f"disagrees with {shown} (|Δ| {diff:.3g}, ε = {eps:g})"
-        return [Result(c.uid, c.source, concept.name, Verdict.DISAGREES, detail, diff) for c in cards]
-    detail = f"agrees: {concept.name} against {shown} on a 4×6 input (max |Δ| {fmt_diff(diff)})"
-    return [Result(c.uid, c.source, concept.name, Verdict.AGREES, detail, diff) for c in cards]
+        return results(Verdict.DISAGREES, f"disagrees with {shown} (|Δ| {diff:.3g}, ε = {eps:g})", used, diff)
+    return results(Verdict.AGREES, f"agrees: {concept.name} against {shown} on a 4×6 input "
+                   f"(max |Δ| {fmt_diff(diff)})", used, diff)
 
 
 def _helper(stmt: Statement, arg: str, env: dict[str, Any], device):
     def call(value: torch.Tensor) -> torch.Tensor:
-        inner = dict(env)
+        inner = _Definitions(getattr(env, "definitions", {}), device)
+        inner.update(env)
         inner[arg] = value
         for name in symbols_in(stmt.expr):
             base, _, sub = name.rpartition("_")

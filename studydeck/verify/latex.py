@@ -55,7 +55,7 @@ SPACES = {"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\displaystyl
           "\\limits", "\\nolimits", "&", "~", "\\mathop"}
 TIMES = {"*", "\\cdot", "\\times", "\\odot", "\\ast", "∗", "·", "×", "⊙"}
 UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\prod", "\\lim",
-               "\\mathcal", "\\langle", "\\rangle", "\\|", "\\min_", "\\argmin", "\\top",
+               "\\langle", "\\rangle", "\\|", "\\min_", "\\argmin", "\\top",
                "\\operatorname*", "\\infty_"}
 
 
@@ -320,6 +320,8 @@ class _Parser:
                 continue
             self.take()
             toks = self.raw_group()
+            if len(toks) == 1 and toks[0].lstrip("\\") in STYLES | set(DECORATIONS):
+                toks = toks + ["{"] + self.raw_group() + ["}"]  # _\mathcal{B}
             node = self.subscript(node, toks)
         if isinstance(node, Sym) and self.peek() == "(" and self.is_function(node.name):
             node = Call(node.name, self.call_args())
@@ -584,6 +586,8 @@ def _function_name(word: str, known: set[str]) -> str:
 def _plain_symbol(tok: str) -> str:
     if tok.startswith("\\") and tok[1:] in GREEK:
         return GREEK[tok[1:]]
+    if tok.startswith("\\") and tok[1:] in STYLES:
+        return ""  # \mathcal{B} in a subscript is B
     return tok if tok not in "{}" else ""
 
 
@@ -626,7 +630,7 @@ def split_top(tokens: list[str]) -> list[list[str]]:
 def prepare(latex: str) -> str:
     text = re.sub(r"\\begin\{(aligned|align\*?|split|gathered|cases)\}|\\end\{(aligned|align\*?|split|gathered|cases)\}",
                   " \\\\\\\\ ", latex)
-    text = re.sub(r"\\text\s*\{\s*(and|且|和|以及)\s*\}", " ; ", text)
+    text = re.sub(r"\\text\s*\{\s*(and|且|和|以及|其中|where|with)\s*\}", " ; ", text)
     text = re.sub(r"\\(quad|qquad)", " ", text)
     text = text.strip().rstrip(".,。;")
     return text
@@ -713,6 +717,10 @@ def _statement(tokens: list[str], functions: set[str]) -> list[Statement]:
         raise LatexError(f"cannot read “{' '.join(parser.toks[parser.i:])}” in “{text}”")
     if not rels:
         return [Statement("expr", expr=sides[0], text=text)]
+    if len(rels) == 1 and rels[0] == "=" and isinstance(sides[0], Op) and sides[0].op == "^" \
+            and isinstance(sides[0].args[0], Sym) and sides[0].args[1] == Num(2.0):
+        # `σ^2 = …` defines σ
+        return [Statement("assign", target=sides[0].args[0], expr=Call("sqrt", (sides[1],)), rel="=", text=text)]
     if len(rels) == 1 and rels[0] in ("=", "<-") and isinstance(sides[0], (Sym, Call)):
         kind = "update" if rels[0] == "<-" else "assign"
         return [Statement(kind, target=sides[0], expr=sides[1], rel=rels[0], text=text)]
