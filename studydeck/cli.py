@@ -97,7 +97,7 @@ def _echo_disagreements(report) -> None:
         key = (str(r.fix_at or r.source), r.detail)
         if key not in seen:
             seen.add(key)
-            click.echo(f"disagrees: {r.message()}", err=True)
+            click.echo(f"✘ {r.message()}", err=True)
 
 
 @cli.command()

@@ -513,7 +513,7 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
     # show the simplest configuration that disagrees, at the first step where it does
     features, kwargs, ours, ref, _ = min(failures, key=lambda f: (len(f.features), -f.maxdiff))
     maxdiff = max(f.maxdiff for f in failures)
-    k, i = _first_disagreement(ours, ref)
+    k, i = _first_disagreement(ours, ref, theta0)
     cause, fix_card = diagnose(program, spec, binding.symbols, failures, checked, kwargs, theta0, grads, device)
     shown_kwargs = ", ".join(f"{key}={kwargs[key] if '[' not in key else hyper_value(key, kwargs)}"
                              for key in sorted(set(binding.symbols.values()) | set(features)) if key.split('[')[0] in kwargs)
@@ -531,12 +531,18 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
             for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
 
 
-def _first_disagreement(ours: list[torch.Tensor], ref: list[torch.Tensor]) -> tuple[int, int]:
+def _first_disagreement(ours: list[torch.Tensor], ref: list[torch.Tensor],
+                        theta0: torch.Tensor) -> tuple[int, int]:
+    """The first step that disagrees, and there the input where the notes' step is most
+    wrong relative to torch's own step (a step in the wrong direction is the clearest)."""
+    before = theta0
     for k, (a, b) in enumerate(zip(ours, ref)):
         err = torch.nan_to_num((a - b).abs(), nan=float("inf"))
         bad = err > ATOL + RTOL * b.abs()
         if bool(bad.any()):
-            return k, int(torch.argmax(torch.where(bad, err / (b.abs() + 1e-300).clamp(min=1e-12), torch.zeros_like(err))))
+            step = (b - before).abs() + 1e-300
+            return k, int(torch.argmax(torch.where(bad, err / step, torch.zeros_like(err))))
+        before = b
     return 0, 0
 
 
