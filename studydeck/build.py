@@ -159,7 +159,8 @@ def build(paths: list[Path], out_dir: Path, *, now: int, verify: bool = True, st
             continue  # e.g. a file of answers that all stand in for questions elsewhere
         name = deck_file_name(doc.file.doc)
         export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
-                            now=now, base_dir=doc.file.path.parent, label=doc.file.label)
+                            now=now, base_dir=doc.file.path.parent, label=doc.file.label,
+                            verified_on=result.report.device if result.report else None)
         for card, src in export.missing_media:
             doc.notices.append(Notice(card.source, "missing-image",
                                       f"image “{src}” not found; fix the path or add the file"))

@@ -135,7 +135,8 @@ def card_fields(card: Card, env: RenderEnv, label: str | None = None) -> list[st
 
 
 def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
-               base_dir: Path | None = None, label: str | None = None) -> ExportResult:
+               base_dir: Path | None = None, label: str | None = None,
+               verified_on: str | None = None) -> ExportResult:
     """Write ``out_path`` (atomically) and update the state file beside it."""
     state = load_state(state_path)
     models = {False: basic_model(), True: cloze_model()}
@@ -177,7 +178,7 @@ def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
     timestamp = max((mod for _, mod in notes), default=now)
     package = genanki.Package(list(decks.values()), media_files=[])
     _write_package(package, notes, media, out_path, timestamp)
-    save_state(state_path, new_state)
+    save_state(state_path, new_state, verified_on)
     return result
 
 
@@ -269,7 +270,10 @@ def load_state(path: Path) -> dict[str, dict]:
                          "or delete it to treat every note as new") from None
 
 
-def save_state(path: Path, notes: dict[str, dict]) -> None:
-    body = json.dumps({"format": STATE_FORMAT, "notes": dict(sorted(notes.items()))},
+def save_state(path: Path, notes: dict[str, dict], verified_on: str | None = None) -> None:
+    data: dict = {"format": STATE_FORMAT, "notes": dict(sorted(notes.items()))}
+    if verified_on:
+        data["verified_on"] = verified_on  # the device named in the computed answers
+    body = json.dumps(data,
                       ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     _atomic_write(path, lambda fh: fh.write(body.encode("utf-8")))
