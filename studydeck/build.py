@@ -12,7 +12,7 @@ from studydeck.cards import extract_cards
 from studydeck.errors import NotesError, StudydeckError
 from studydeck.export import ExportResult, write_deck
 from studydeck.model import Card, CardKind, Notice, normalize_name
-from studydeck.notes import Outline, iter_sections, read_notes
+from studydeck.notes import CJK, Outline, iter_sections, read_notes
 
 if TYPE_CHECKING:
     from studydeck.verify import Report
@@ -111,13 +111,14 @@ def link_answers(docs: list[DocCards]) -> None:
                 flags = flags if "mindmap" in flags else flags + ("mindmap",)
                 found, where = answers.get(_question_key(card.front), (None, None))
                 section = sections.get(normalize_name(question_topic(card.front)))
+                said = "答案取自" if CJK.search(card.front) else "Answer from"
                 if found is not None and found.uid != card.uid:
                     used.add(found.uid)
                     card = replace(card, back=found.back, flags=flags,
-                                   extra=f"{where.file.label}:{found.source.line}")
+                                   extra=f"{said} {where.file.label}:{found.source.line}")
                 elif section is not None and summary_outline(section):
                     card = replace(card, back=summary_outline(section), flags=flags,
-                                   extra=f"{doc.file.label}:{section.source.line}")
+                                   extra=f"{said} {doc.file.label}:{section.source.line}")
             linked.append(card)
         doc.cards = linked
     for doc in docs:

@@ -121,8 +121,12 @@ def summary_outline(section: Section, limit: int = 48) -> str:
             for child in (c for b in item.children if b.kind == "list" for c in b.items):
                 text = child.text.strip()
                 label = split_label(text)
-                if label and label[1] and re.match(r"(介绍|简介|定义|introduction|definition)$", label[0], re.I):
+                intro = label and re.match(r"(介绍|简介|定义|introduction|definition)$", label[0], re.I)
+                if intro and label[1]:
                     desc = desc or label[1]
+                elif intro and child.children:  # “介绍:” with the description under it
+                    first = next((c.text for b in child.children if b.kind == "list" for c in b.items), "")
+                    desc = desc or first.strip()
                 elif text and not child.children and (label is None) and not desc:
                     desc = text
                 elif is_plain_formula(text) and not desc:
