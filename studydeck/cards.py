@@ -319,9 +319,7 @@ class _Extractor:
                 sub = replace(ctx, labels=ctx.labels + (strip_math(text),), guards=ctx.guards + formulas_in(text))
                 self.blocks(it.children, sub)
                 return
-            label = labelled[0] if labelled and not labelled[1] else text.rstrip(":： ")
-            if labelled and labelled[1]:
-                label = labelled[0]
+            label = labelled[0] if labelled else text.rstrip(":： ")
             plain_label = label.strip("*` ")
             if PARAM_LABEL.match(plain_label):
                 self.parameters(_child_items(it), ctx)
