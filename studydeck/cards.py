@@ -163,7 +163,6 @@ class _Ctx:
     deck: tuple[str, ...]
     concept: str
     labels: tuple[str, ...] = ()
-    zh: bool = True
     guards: tuple[str, ...] = ()
 
 
@@ -200,12 +199,12 @@ class _Extractor:
                 self.notices.append(Notice(section.source, "empty-section",
                     f"section “{section.title}” is empty; write its content or remove the heading"))
             concept = section.title if path else self.outline.title
-            ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept, zh=self.zh)
+            ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             if path and QUESTION.search(section.title) and any(b.kind == "list" for b in section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
                 from studydeck.mindmap.tree import outline_markdown
 
-                self.add(_Ctx(ctx.deck[:-1], ctx.concept, (), self.zh), CardKind.QUESTION,
+                self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
                          "q:" + normalize_name(section.title), section.title, outline_markdown(section.blocks),
                          section.source, flags=("mindmap",))
                 continue
@@ -363,7 +362,7 @@ class _Extractor:
     def concept(self, it: Item, ctx: _Ctx, name: str) -> None:
         """A top-level item with children: a concept of its own (``SGD`` under 优化器)."""
         same = normalize_name(name) == normalize_name(ctx.deck[-1])
-        sub = _Ctx(ctx.deck if same else ctx.deck + (name,), name, (), ctx.zh, ())
+        sub = _Ctx(ctx.deck if same else ctx.deck + (name,), name)
         prose = [c for c in _child_items(it) if not c.children and c.text.strip()
                  and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)]
         if prose:

@@ -75,9 +75,14 @@ class LintResult:
 
 
 @lru_cache(maxsize=1)
+def _words() -> tuple[str, ...]:
+    text = (Path(__file__).parent / "terms.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def terms() -> tuple[frozenset[str], tuple[str, ...]]:
-    words = [line.strip() for line in (Path(__file__).parent / "terms.txt").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    words = _words()
     latin = frozenset(w.casefold() for w in words if not CJK.search(w))
     cjk = tuple(w for w in words if CJK.search(w))
     return latin, cjk
@@ -288,9 +293,8 @@ class _Linter:
                 calls = deprecated_calls(card.code)
             else:
                 continue
-            first = _code_first_line(self.lines, card.source.line)
             for line, call, replacement in calls:
-                number = first + line - 1
+                number = card.source.line + line  # the fence is the card's line; code starts below it
                 self.add(number, "warning", "deprecated-api",
                          self.say(f"{call} 已弃用（见 PyTorch 文档）", f"{call} is deprecated (PyTorch's documentation)"),
                          self.say(f"改用 {replacement}", f"use {replacement}"))
@@ -316,15 +320,8 @@ def _same_case(word: str, match: str) -> str:
     return match
 
 
-@lru_cache(maxsize=1)
-def _canonical_words() -> dict[str, str]:
-    words = [line.strip() for line in (Path(__file__).parent / "terms.txt").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return {w.casefold(): w for w in words}
-
-
 def _canonical(low: str) -> str:
-    return _canonical_words().get(low, low)
+    return next((w for w in _words() if w.casefold() == low), low)
 
 
 def _span(lines: list[str], start: int, text: str) -> tuple[int, int]:
@@ -341,10 +338,6 @@ def _span(lines: list[str], start: int, text: str) -> tuple[int, int]:
                 break
         i += 1
     return start, end
-
-
-def _code_first_line(lines: list[str], fence_line: int) -> int:
-    return fence_line + 1
 
 
 MATH_ENV = re.compile(r"\\(begin|end)\{([^}]*)\}")
@@ -403,9 +396,9 @@ def lint(paths: list[Path], *, use_verifier_cache: bool = True, allow_torch: boo
     verified_readings, disagreements, deprecations = (_from_cache(all_cards) if use_verifier_cache
                                                       else ({}, [], {}))
     for doc in docs:
-        text = doc.file.path.read_text(encoding="utf-8-sig")
+        text = doc.file.path.read_text(encoding="utf-8-sig")  # the lines, as the fixes will edit them
         result.texts[doc.file.shown] = text
-        outline = read_notes(doc.file.path, doc.file.shown)
+        outline = doc.outline or read_notes(doc.file.path, doc.file.shown)
         linter = _Linter(doc.file.shown, text, outline, doc.cards, _zh(text))
         linter.notices([n for n in doc.notices if n.rule != "duplicate-section"] +
                        [n for n in doc.notices if n.rule == "duplicate-section"])

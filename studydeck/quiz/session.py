@@ -27,7 +27,6 @@ from studydeck.quiz.schedule import LABELS, RATINGS, Rating, interval_text, prev
 from studydeck.quiz.store import Due, Store
 from studydeck.quiz.terminal import cloze_back, cloze_front, text_for_terminal
 
-MODES = ("flip", "type", "choice")
 LEARN_AHEAD = timedelta(minutes=20)
 
 

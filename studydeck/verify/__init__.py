@@ -55,8 +55,6 @@ class Report:
     results: list[Result]
     torch_version: str
     device: str
-    cached: int = 0
-    ran: int = 0
 
     def counts(self) -> dict[str, int]:
         out = {v.value: 0 for v in Verdict}
@@ -166,7 +164,7 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
             devices.add(entry.get("device", device))
         elif not cached_only:
             pending.append((task, key))
-    report = Report(results, version, device, cached=len(results), ran=len(pending))
+    report = Report(results, version, device)
     if pending:
         from studydeck.verify.run import resolve_device, run_task
 
