@@ -103,8 +103,9 @@ def test_images_are_packaged_as_media(tmp_path: Path, col: Collection) -> None:
     result = build([notes], tmp_path / "d", now=T0, verify=False)
     import_apkg(col, tmp_path / "d" / "i.apkg")
     assert col.media.check().missing == []
-    assert any(name.endswith("-dot.png") for name in col.media.check().unused) or \
-        any(p.name.endswith("dot.png") for p in Path(col.media.dir()).iterdir())
+    (nid,) = [n for n in col.find_notes("") if "Dot" in col.get_note(n)["Front"]]
+    src = re.search(r'<img src="([^"]+)"', col.get_note(nid)["Back"]).group(1)
+    assert src.endswith("-dot.png") and (Path(col.media.dir()) / src).read_bytes() == b"\x89PNG\r\n\x1a\n fake"
     assert [(n.rule, n.source.line) for n in result.notices] == [("missing-image", 3)]
 
 
