@@ -124,54 +124,37 @@ class Statement:
     text: str = ""
 
 
-def symbols_in(node: Any) -> set[str]:
-    out: set[str] = set()
+def nodes(node: Any):
+    """Every node of a tree, depth first: the one walk the helpers below share."""
+    yield node
+    if isinstance(node, (Op, Call)):
+        children = node.args
+    elif isinstance(node, Integral):
+        children = (node.lower, node.upper, node.body)
+    elif isinstance(node, Reduce):
+        children = (node.body,)
+    elif isinstance(node, tuple):
+        children = node
+    else:
+        children = ()
+    for child in children:
+        yield from nodes(child)
 
-    def walk(n: Any) -> None:
-        if isinstance(n, Sym):
-            out.add(n.name)
-        elif isinstance(n, Op) or isinstance(n, Call):
-            for a in n.args:
-                walk(a)
-        elif isinstance(n, Integral):
-            walk(n.lower), walk(n.upper)
-            inner = symbols_in(n.body) - {n.var}
-            out.update(inner)
-        elif isinstance(n, Reduce):
-            out.update(s for s in symbols_in(n.body) if s != n.index)
-        elif isinstance(n, tuple):
-            for a in n:
-                walk(a)
-    walk(node)
-    return out
+
+def symbols_in(node: Any) -> set[str]:
+    """The free symbols: an integral's variable and a sum's index are bound inside them."""
+    out = {n.name for n in nodes(node) if isinstance(n, Sym)}
+    bound = {n.var for n in nodes(node) if isinstance(n, Integral)} | \
+            {n.index for n in nodes(node) if isinstance(n, Reduce)}
+    return out - bound
 
 
 def words_in(node: Any) -> set[str]:
-    out: set[str] = set()
-
-    def walk(n: Any) -> None:
-        if isinstance(n, Word):
-            out.add(n.name)
-        elif isinstance(n, (Op, Call)):
-            for a in n.args:
-                walk(a)
-    walk(node)
-    return out
+    return {n.name for n in nodes(node) if isinstance(n, Word)}
 
 
 def calls_in(node: Any) -> set[str]:
-    out: set[str] = set()
-
-    def walk(n: Any) -> None:
-        if isinstance(n, Call):
-            out.add(n.func)
-        if isinstance(n, (Op, Call)):
-            for a in n.args:
-                walk(a)
-        elif isinstance(n, Integral):
-            walk(n.body), walk(n.lower), walk(n.upper)
-    walk(node)
-    return out
+    return {n.func for n in nodes(node) if isinstance(n, Call)}
 
 
 # --- tokens -----------------------------------------------------------------------------
@@ -210,17 +193,23 @@ class _Parser:
     def at_end(self) -> bool:
         return self.i >= len(self.toks)
 
+    def balanced(self, open_: str, close: str) -> list[str]:
+        """Take `open_ … close` (nesting counted); return what is between."""
+        start = self.i
+        self.take(open_)
+        depth = 1
+        while depth:
+            tok = self.peek()
+            if tok is None:
+                raise LatexError(f"“{open_}” is never closed")
+            self.i += 1
+            depth += tok == open_
+            depth -= tok == close
+        return self.toks[start + 1: self.i - 1]
+
     # group: {…} or a single token
     def raw_group(self) -> list[str]:
-        if self.peek() == "{":
-            depth, start = 0, self.i
-            while True:
-                tok = self.take()
-                depth += tok == "{"
-                depth -= tok == "}"
-                if depth == 0:
-                    return self.toks[start + 1: self.i - 1]
-        return [self.take()]
+        return self.balanced("{", "}") if self.peek() == "{" else [self.take()]
 
     def sub(self, toks: list[str]) -> "_Parser":
         return _Parser(toks, self.functions)
@@ -428,14 +417,7 @@ class _Parser:
         return self.named(tok)
 
     def bracketed(self, word: str) -> Sym:
-        depth, start = 0, self.i
-        while True:
-            t = self.take()
-            depth += t == "["
-            depth -= t == "]"
-            if depth == 0:
-                break
-        return Sym(f"{word}[" + "".join(self.toks[start + 1: self.i - 1]) + "]")
+        return Sym(f"{word}[" + "".join(self.balanced("[", "]")) + "]")
 
     def named(self, name: str) -> Any:
         if name == "π":
@@ -449,13 +431,9 @@ class _Parser:
             self.raw_group()
         while self.peek() is not None and self.peek() not in ("+", "-", ")", ",") and self.peek() not in RELATIONS:
             if self.peek() in ("(", "\\left"):
-                depth = 0
-                while True:  # skip the arguments, whatever they are: f(x_t, w)
-                    tok = self.take()
-                    depth += tok == "("
-                    depth -= tok == ")"
-                    if depth == 0 and tok == ")":
-                        break
+                if self.peek() == "\\left":
+                    self.take()
+                self.balanced("(", ")")  # the arguments, whatever they are: f(x_t, w)
                 break
             self.atom_skip()
         return Sym("∇f")

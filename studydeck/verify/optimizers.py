@@ -21,7 +21,7 @@ import torch
 
 from studydeck.model import Card, CardKind
 from studydeck.verify.evaluate import Unbound, evaluate
-from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, Word, parse_formula,
+from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, Word, nodes, parse_formula,
                                     symbols_in, words_in)
 from studydeck.verify.registry import Optimizer
 from studydeck.verify.result import Result, Verdict, fmt_diff
@@ -178,7 +178,7 @@ def undefined_states(program: Program) -> set[str]:
     are hyper-parameters even with a time index (η_t is a schedule, not a state)."""
     out = set()
     for s in program.steps:
-        for node in _walk(s.stmt.expr):
+        for node in nodes(s.stmt.expr):
             if isinstance(node, Sym) and node.time is not None and node.name in program.free \
                     and re.match(r"[A-Za-z]", node.name):
                 out.add(node.name)
@@ -196,7 +196,7 @@ def own_index(steps: list[Step]) -> dict[str, int]:
 def reads(node: Any, index: dict[str, int]) -> tuple[set[str], set[str]]:
     """(variables read at their current value, variables read at their previous value)."""
     now, before = set(), set()
-    for n in _walk(node):
+    for n in nodes(node):
         if isinstance(n, Sym) and n.name in index:
             if n.time is not None and n.time < index[n.name]:
                 before.add(n.name)
@@ -256,13 +256,6 @@ class StepEnv(dict):
         if own is not None and sym.time is not None and sym.time < own and sym.name in self.previous:
             return self.previous[sym.name]
         return None
-
-
-def _walk(node: Any):
-    yield node
-    if isinstance(node, (Op, Call)):
-        for a in node.args:
-            yield from _walk(a)
 
 
 # --- running ------------------------------------------------------------------------------
@@ -622,7 +615,7 @@ def _last_param_card(program: Program) -> Card:
 
 
 def _eps_under_root(node: Any, eps: str) -> bool:
-    for n in _walk(node):
+    for n in nodes(node):
         if isinstance(n, Call) and n.func == "sqrt" and eps in symbols_in(n.args[0]):
             return True
         if isinstance(n, Op) and n.op == "^" and isinstance(n.args[1], Num) and n.args[1].value == 0.5 \
