@@ -25,7 +25,7 @@ def verifier_version() -> str:
     """A fingerprint of the checking code itself: a changed checker never reuses old results."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in sorted(here.glob("*.py")) + [here.parent / "cards.py", here.parent / "model.py"]:
+    for path in sorted(here.glob("*.py")) + [here.parent / "model.py", here.parent / "text.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -90,7 +90,7 @@ def plan(cards: list[Card]) -> list[Task]:
             if isinstance(concept, Optimizer):
                 if [c for c in formulas if not c.plain_formula]:
                     tasks.append(Task("optimizer", concept, group, doc_formulas))
-                params = [c for c in group if c.kind is CardKind.PARAMETER or "default" in c.flags]
+                params = [c for c in group if c.param]
                 if params:
                     tasks.append(Task("defaults", concept, params))
                 formulas = [c for c in formulas if c.plain_formula]
