@@ -48,4 +48,6 @@ def verdict_line(result: Result, lang: Lang) -> str:
         shown = "、".join(str(n) for n in lines) if zh else ", ".join(str(n) for n in lines)
         where = f"（第 {shown} 行）" if zh else f" (line {shown})"
     sep = "：" if zh else ": "
+    if result.verdict is not Verdict.UNVERIFIED:
+        sep = " "
     return (f"{head}{sep}{body}{where}" if head else f"{body}{where}").strip()
