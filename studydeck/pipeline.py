@@ -115,7 +115,7 @@ def find_notes(paths: list[Path]) -> tuple[list[NotesFile], list[Notice]]:
             if not files:
                 raise NotesError(f"{shown}: no Markdown (.md) files in this folder")
             for f in files:
-                nf = NotesFile(f, _shown(f), f.relative_to(path).as_posix(), root)
+                nf = NotesFile(f, _shown(f), _shown(f.relative_to(path)), root)
                 try:
                     inside = f.resolve().is_relative_to(root)
                 except (OSError, RuntimeError):
@@ -127,7 +127,7 @@ def find_notes(paths: list[Path]) -> tuple[list[NotesFile], list[Notice]]:
                     continue
                 found.append(nf)
         elif path.exists():
-            found.append(NotesFile(path, shown, path.name, path.resolve().parent))
+            found.append(NotesFile(path, shown, _shown(Path(path.name)), path.resolve().parent))
         else:
             raise NotesError(f"{shown}: no such file or folder; check the path")
     return found, notices

@@ -173,7 +173,11 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
         for done, (task, key) in enumerate(pending):
             if progress is not None:
                 progress(done, len(pending))
-            task_results = run_task(task, dev, version, code_timeout, **options)
+            try:
+                task_results = run_task(task, dev, version, code_timeout, **options)
+            except (RecursionError, MemoryError, OverflowError, ArithmeticError) as exc:
+                # a formula too deep or too large to check: no verdict, and the build goes on
+                task_results = [_unchecked(card, task, exc) for card in task.cards]
             cache[key] = {"device": str(dev), "results": [r.to_dict() for r in task_results]}
             results.extend(task_results)
         if progress is not None:
@@ -186,3 +190,10 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
     order = {c.uid: i for i, c in enumerate(cards)}
     report.results = sorted(results, key=lambda r: order.get(r.uid, len(order)))
     return report
+
+
+def _unchecked(card: Card, task: Task, exc: BaseException) -> Result:
+    what = {RecursionError: "nested too deeply", MemoryError: "too large"}.get(type(exc), "beyond float range")
+    return Result(card.uid, card.source, getattr(task.concept, "name", "") or "", Verdict.UNVERIFIED,
+                  f"not checked: the formula is {what} to evaluate", reason="too-complex",
+                  facts={"what": what})
