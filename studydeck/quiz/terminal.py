@@ -113,3 +113,12 @@ def cloze_front(text: str) -> str:
 
 def cloze_back(text: str) -> str:
     return re.sub(r"\{\{c\d+::(.*?)(::[^}]*)?\}\}", r"**\1**", text)
+
+
+def plain_text(markdown: str) -> str:
+    """A card's text on one line, as a reader sees it: blanks as […], math in Unicode, no markup."""
+    text = text_for_terminal(cloze_front(markdown))
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.M)  # list markers
+    text = re.sub(r"(\*\*|__|\*|`+)(.+?)\1", r"\2", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their text
+    return " ".join(text.split())
