@@ -144,13 +144,18 @@ def distractors(study: StudyCard, pool: list[StudyCard], rng: random.Random, n: 
                 and width / 2 - 3 <= size <= width * 2 + 3)
 
     family = study.card.deck[:-1] or study.card.deck
-    found = {o.answer(): (o.card.deck[:-1] or o.card.deck) != family for o in pool if o.uid != study.uid and fits(o)}
+    # the other blanks of its own cloze are filled in on the card: no use as wrong options
+    found = {o.answer(): (o.card.deck[:-1] or o.card.deck) != family for o in pool if o.note != study.note and fits(o)}
     ranked = sorted(found, key=lambda text: (found[text], rng.random()))
     return ranked[:n]
 
 
 def _answer_kind(study: StudyCard) -> tuple:
-    return study.card.kind, tuple(sorted(study.card.flags))
+    """Answers that look alike: a list among lists, a bare formula among bare formulas."""
+    text = study.answer()
+    is_list = bool(re.search(r"^\s*(?:[-*+]|\d+[.)])\s", text, re.M))
+    bare_math = bool(re.fullmatch(r"\s*(\$\$?)[^$]+\1\s*", text))
+    return study.card.kind, tuple(sorted(study.card.flags)), is_list, bare_math
 
 
 class Session:
