@@ -22,7 +22,7 @@ from studydeck.cli import cli
 from studydeck.model import CardKind
 from studydeck.quiz.schedule import interval_text, preview
 from studydeck.quiz.cards import select, study_cards
-from studydeck.quiz.session import distractors, same_answer
+from studydeck.quiz.session import same_answer
 from studydeck.quiz.store import Store, StoreBusy
 from studydeck.quiz.terminal import math_to_unicode
 

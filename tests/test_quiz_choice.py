@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pexpect
 
-from conftest import NOTES, ROOT
+from conftest import ROOT
 from studydeck.build import collect
 from studydeck.quiz.cards import study_cards
 from studydeck.quiz.session import distractors

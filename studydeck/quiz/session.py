@@ -1,7 +1,8 @@
 """The terminal session: front, reveal, rate with the interval each button leads to, undo, quit.
 
 Every answer is committed to the store before the next card is drawn, so a killed process
-loses nothing that was answered.
+loses nothing that was answered. The next card is chosen afresh after each answer, so a card
+that falls due meanwhile is not missed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rich.text import Text
 from studydeck.model import CardKind
 from studydeck.quiz import queue as queues
 from studydeck.quiz.cards import StudyCard
-from studydeck.quiz.schedule import LABELS, RATINGS, Rating, State, interval_text, is_new, preview
+from studydeck.quiz.schedule import LABELS, RATINGS, Rating, State, day_start, interval_text, is_new, preview
 from studydeck.quiz.store import Row, Store
 from studydeck.quiz.terminal import cloze_back, cloze_front, text_for_terminal
 
@@ -90,10 +91,10 @@ class Summary:
         return sum(self.ratings.values())
 
 
-def render_front(card: StudyCard) -> str:
-    if card.card.kind is CardKind.CLOZE:
-        return text_for_terminal(cloze_front(card.card.front))
-    return text_for_terminal(card.card.front)
+def render_front(study: StudyCard) -> str:
+    if study.card.kind is CardKind.CLOZE:
+        return text_for_terminal(cloze_front(study.card.front))
+    return text_for_terminal(study.card.front)
 
 
 def render_back(study: StudyCard) -> str:
@@ -173,8 +174,7 @@ class Session:
     def run(self) -> Summary:
         """Study until nothing is left, the session limit is reached, or the learner quits
         (q, end of input, or Ctrl-C): each ends with the summary."""
-        first = self.queue()
-        if not first:
+        if not self.queue():
             self.console.print(self.nothing_left())
             return self.summary
         try:
@@ -214,7 +214,7 @@ class Session:
         self.console.print("[yellow]Undone.[/]")
 
     def nothing_left(self) -> str:
-        today = self.store.today(queues.day_start(self.now(), self.limits.rollover))
+        today = self.store.today(day_start(self.now(), self.limits.rollover))
         return (f"Nothing is due now: {today.new} new card(s) and {today.reviews} review(s) done this study day "
                 f"(at most {self.limits.new} new and {self.limits.reviews} reviews a day; the next day begins at "
                 f"{self.limits.rollover:02d}:00). Come back later, or raise --new.")
