@@ -262,11 +262,11 @@ def _quiz_cards(notes: tuple[Path, ...]):
 @click.option("--deck", help="Only decks matching this pattern (`*优化器*`, or a part of the path).")
 @click.option("--tag", help="Only cards with this tag (`studydeck::formula`, a heading path).")
 @click.option("--new", "new_limit", type=click.IntRange(min=0), default=None,
-              help="New cards a day, kept for the next sessions  [default: 20]")
+              help="New cards a day (default 20); kept for later sessions.")
 @click.option("--reviews", "review_limit", type=click.IntRange(min=0), default=None,
-              help="Review cards a day, kept for the next sessions  [default: 200]")
+              help="Review cards a day (default 200); kept for later sessions.")
 @click.option("--rollover", type=click.IntRange(0, 23), default=None,
-              help="The hour (local time) a new study day begins, kept for the next sessions  [default: 4]")
+              help="The hour (local time) a study day begins (default 4); kept for later sessions.")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
               help="Cards at most in this session.")
 @click.option("--mode", type=click.Choice(["flip", "type", "choice"]), default="flip", show_default=True,
