@@ -128,3 +128,13 @@ def test_stats_of_a_missing_database(tmp_path) -> None:
     missing = CliRunner().invoke(cli, ["stats", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1 and missing.output == f"Error: {tmp_path / 'none.db'}: no reviews yet; run " \
         "`studydeck quiz` first\n"
+
+
+def test_the_review_limit_counts_the_days_reviews(db) -> None:
+    store = Store(db)
+    assert len(compute(store, NOW, Limits.stored(store)).due.reviews) == 1  # the card due this morning
+    uid = store.db.execute("SELECT uid FROM cards WHERE card LIKE '%Batch%'").fetchone()[0]
+    log(store, uid, 3, REVIEW, "2026-03-10T08:00:00", last="2026-02-01T00:00:00", due="2026-03-10T08:00:00")
+    assert len(compute(store, NOW, Limits.stored(store, reviews=1)).due.reviews) == 0  # one review a day: done
+    assert len(compute(store, NOW, Limits.stored(store)).due.reviews) == 0  # and the limit was kept
+    store.close()
