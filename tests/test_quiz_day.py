@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -126,7 +127,9 @@ def test_every_blank_of_a_cloze_is_asked_one_a_day(tmp_path: Path) -> None:
     assert len(answered) == 3 and len(set(answered)) == 3
 
 
-def test_cards_of_one_sibling_group_are_buried_until_the_next_day(tmp_path: Path) -> None:
+def test_cards_of_one_sibling_group_are_buried_until_the_next_day(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "UTC")  # study days are local time
+    time.tzset()
     # Cards that ask one fact in two ways share a sibling group; a Card without the field has none.
     @dataclass(frozen=True)
     class GroupedCard(Card):
@@ -147,6 +150,8 @@ def test_cards_of_one_sibling_group_are_buried_until_the_next_day(tmp_path: Path
     tomorrow = queue.build(store, datetime(2026, 1, 2, 4, tzinfo=timezone.utc), limits)
     assert grouped[1].uid in [r.uid for r in tomorrow.order()]
     store.close()
+    monkeypatch.undo()
+    time.tzset()
 
 
 def test_ctrl_c_ends_the_session_with_its_summary(tmp_path: Path) -> None:
