@@ -316,36 +316,43 @@ def _default_db() -> Path:
 
 
 def _quiz_cards(notes: tuple[Path, ...]):
-    """The build's cards, with the verifier's answers where its cache has them (no torch)."""
+    """The cards to study: the build's cards, with the verifier's answers where its cache has
+    them (no torch), each cloze blank a card of its own."""
     from dataclasses import replace
 
     from studydeck.pipeline import Workspace
+    from studydeck.quiz.cards import study_cards
     from studydeck.verify.messages import answer_markdown
 
     workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
     workspace.verify(cached_only=True)
     results = workspace.results()
-    return [replace(c, computed=answer_markdown(results[c.uid], c.lang)) if c.uid in results else c
-            for c in workspace.cards]
+    return study_cards([replace(c, computed=answer_markdown(results[c.uid], c.lang)) if c.uid in results else c
+                        for c in workspace.cards])
 
 
 @cli.command()
 @click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--deck", help="Only decks matching this pattern (`*优化器*`, or a part of the path).")
 @click.option("--tag", help="Only cards with this tag (`studydeck::formula`, a heading path).")
-@click.option("--new", "new_limit", type=click.IntRange(min=0), default=20, show_default=True,
-              help="New cards at most in this session.")
+@click.option("--new", "new_limit", type=click.IntRange(min=0), default=None,
+              help="New cards a day (default 20); kept for later sessions.")
+@click.option("--reviews", "review_limit", type=click.IntRange(min=0), default=None,
+              help="Review cards a day (default 200); kept for later sessions.")
+@click.option("--rollover", type=click.IntRange(0, 23), default=None,
+              help="The hour (local time) a study day begins (default 4); kept for later sessions.")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
               help="Cards at most in this session.")
 @click.option("--mode", type=click.Choice(["flip", "type", "choice"]), default="flip", show_default=True,
               help="flip the card, type a short answer, or pick from four.")
 @click.option("--db", type=click.Path(path_type=Path), default=None,
               help="Review database (default: the user's studydeck folder).")
-def quiz(notes, deck, tag, new_limit, limit, mode, db) -> None:
-    """Study the cards in the terminal, scheduled by FSRS.
+def quiz(notes, deck, tag, new_limit, review_limit, rollover, limit, mode, db) -> None:
+    """Study the cards in the terminal, scheduled by FSRS, in Anki's order and daily limits.
 
     Space or Enter shows the answer; 1–4 rate it (Again, Hard, Good, Easy); u undoes the
-    last answer; q quits with a summary. Every answer is saved before the next card.
+    last answer; q or Ctrl-C quits with a summary. Every answer is saved before the next card.
+    Once a card is answered, the other cards of its note wait until the next day.
 
     \b
     Example:
@@ -353,18 +360,21 @@ def quiz(notes, deck, tag, new_limit, limit, mode, db) -> None:
     """
     from rich.console import Console
 
-    from studydeck.quiz.session import Keys, Session, clock, quiz_cards
+    from studydeck.quiz.cards import select
+    from studydeck.quiz.queue import Limits
+    from studydeck.quiz.session import Keys, Session, clock
     from studydeck.quiz.store import Store
 
     now = clock()
     try:
-        all_cards = _quiz_cards(notes)
-        cards = quiz_cards(all_cards, deck, tag)
+        study = _quiz_cards(notes)
+        chosen = select(study, deck, tag)
         store = Store(db or _default_db())
         try:
-            store.sync(all_cards, now())
-            Session(store, cards, now=now, console=Console(highlight=False), keys=Keys(), mode=mode,
-                    new_limit=new_limit, limit=limit).run()
+            store.sync(study, now())
+            limits = Limits.stored(store, new=new_limit, reviews=review_limit, rollover=rollover)
+            Session(store, chosen, now=now, console=Console(highlight=False), keys=Keys(), mode=mode,
+                    limits=limits, limit=limit).run()
         finally:
             store.close()
     except StudydeckError as exc:
@@ -375,15 +385,13 @@ def quiz(notes, deck, tag, new_limit, limit, mode, db) -> None:
 @click.option("--db", type=click.Path(path_type=Path), default=None,
               help="Review database (default: the user's studydeck folder).")
 def stats(db) -> None:
-    """Show what is due, reviews per day, retention and the hardest cards.
+    """Show what is due, retention, lapses, a 30-day forecast and the hardest cards.
 
     \b
     Example:
       studydeck stats
     """
-    from rich.console import Console
-    from rich.table import Table
-
+    from studydeck.quiz.queue import Limits
     from studydeck.quiz.session import clock
     from studydeck.quiz.stats import compute
     from studydeck.quiz.store import Store
@@ -394,16 +402,32 @@ def stats(db) -> None:
     try:
         store = Store(path)
         try:
-            result = compute(store, clock()())
+            result = compute(store, clock()(), Limits.stored(store))
         finally:
             store.close()
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
+    _print_stats(result)
+
+
+def _percent(retention) -> str:
+    return "—" if retention.rate is None else f"{retention.rate:.0%} ({retention.passed}/{retention.done})"
+
+
+def _print_stats(result) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(highlight=False)
-    console.print(f"Due today: {result.due_today}   tomorrow: {result.due_tomorrow}   "
-                  f"this week: {result.due_week}")
-    retention = "—" if result.retention is None else f"{result.retention:.0%}"
-    console.print(f"Reviews: {result.reviews}   retention: {retention}")
+    console.print(f"Due today: {result.due.describe()}")
+    console.print(f"Reviews: {result.reviews} (" + ", ".join(f"{k} {n}" for k, n in result.kinds.items()) + ")")
+    console.print(f"True retention: {_percent(result.retention)}   young: {_percent(result.young)}   "
+                  f"mature: {_percent(result.mature)}   lapses: {result.lapses}")
+    ahead = Table("day", "due", title="Due in the next 30 days")
+    for day, count in result.forecast:
+        if count:
+            ahead.add_row(day, str(count))
+    console.print(ahead if ahead.row_count else "Due in the next 30 days: no card studied before")
     days = Table("day", "reviews", title="Reviews per day")
     for day, count in result.per_day:
         days.add_row(day, str(count))
