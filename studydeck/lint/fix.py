@@ -51,9 +51,11 @@ def apply_fixes(result: LintResult, rules: set[str] | None = None) -> dict[str, 
 
 
 def diff(result: LintResult, fixed: dict[str, str]) -> str:
+    """A unified diff of exactly the bytes a fix writes (a BOM, when there is one, included)."""
     chunks = []
     for path, text in fixed.items():
-        for line in difflib.unified_diff(LINES.findall(result.texts[path]), LINES.findall(text),
+        bom = BOM if path in result.boms else ""
+        for line in difflib.unified_diff(LINES.findall(bom + result.texts[path]), LINES.findall(bom + text),
                                          fromfile=f"a/{path}", tofile=f"b/{path}"):
             chunks.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(chunks)
