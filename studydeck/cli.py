@@ -166,7 +166,7 @@ def _table(report, fronts: dict[str, str], show_all: bool) -> None:
 @click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="The findings as JSON, for machines.")
 @click.option("--fix", is_flag=True, help="Apply the certain fixes (what each file held is kept in a new .bak).")
-@click.option("--rule", "picked", multiple=True, metavar="RULE",
+@click.option("--rule", "picked", multiple=True, type=click.Choice(["formula-not-latex", "prose-as-code", "typo"]),
               help="With --fix or --diff: apply every fix of this rule, suggestions included (repeatable).")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what --fix (with the same options) would change, "
               "and write nothing.")

@@ -161,3 +161,11 @@ def test_build_prints_the_lint_count(tmp_path: Path) -> None:
     assert result.exit_code == 0
     line = next(l for l in result.stdout.splitlines() if l.startswith("lint: "))
     assert line.endswith("see `studydeck lint`")
+
+
+def test_rule_choices_are_the_rules_with_edits(seed) -> None:
+    from studydeck.lint import RULES_WITH_FIXES
+
+    option = next(p for p in cli.commands["lint"].params if p.name == "picked")
+    assert tuple(option.type.choices) == RULES_WITH_FIXES
+    assert {f.rule for f in seed.findings if f.edit is not None} <= set(RULES_WITH_FIXES)

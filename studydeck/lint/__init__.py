@@ -17,7 +17,7 @@ from pathlib import Path
 
 from studydeck.errors import NotesError
 from studydeck.lint import rules
-from studydeck.lint.findings import Confidence, Edit, Finding, LintResult, Severity
+from studydeck.lint.findings import RULES_WITH_FIXES, Confidence, Edit, Finding, LintResult, Severity
 from studydeck.lint.fix import FixError, apply_fixes, diff, write_fixes
 from studydeck.lint.formulas import latex_problem, math_problems, stray_dollars
 from studydeck.lint.text import NotesText
@@ -26,7 +26,7 @@ from studydeck.lint.typos import find_typos
 from studydeck.model import Card, CardKind, Notice
 from studydeck.notes import CJK, Outline
 
-__all__ = ["Confidence", "Edit", "FileLint", "Finding", "FixError", "LintResult", "Severity", "apply_fixes",
+__all__ = ["RULES_WITH_FIXES", "Confidence", "Edit", "FileLint", "Finding", "FixError", "LintResult", "Severity", "apply_fixes",
            "diff", "latex_problem", "lint", "lint_file", "write_fixes"]
 
 

@@ -9,6 +9,10 @@ from pathlib import Path
 from studydeck.model import Source
 
 
+# The rules whose findings carry an edit, the ones --rule can pick.
+RULES_WITH_FIXES = ("formula-not-latex", "prose-as-code", "typo")
+
+
 class Severity(IntEnum):
     INFO = 0
     WARNING = 1
