@@ -68,3 +68,23 @@ def test_a_typo_inside_code_or_math_is_left_alone(tmp_path: Path) -> None:
     md.write_text("# Gradients\n\nThe gradients, `gradints = g`, $gradints$ and gradints.\n", encoding="utf-8")
     CliRunner().invoke(cli, ["lint", str(md), "--fix"])
     assert md.read_text(encoding="utf-8") == "# Gradients\n\nThe gradients, `gradints = g`, $gradints$ and gradients.\n"
+
+
+def typos_with(text: str, cjk: tuple[str, ...]) -> dict[str, str]:
+    from studydeck.lint.typos import Piece, find_typos
+
+    return {t.wrong: t.confidence.value for t in find_typos([Piece(1, text, 0)], latin={}, cjk=cjk)}
+
+
+@pytest.mark.parametrize("text, term", [
+    ("我们可以得到结论，也可以达到更好的精度。", "可以得到"),        # 达到 is a common word: meant
+    ("对角矩阵很简单；对于矩阵 A，有如下性质。", "对角矩阵"),        # 于 and 角 sound nothing alike
+    ("样本集合记为 D；每行表示样本集的一维属性。", "样本集合"),      # 的 de and 合 he: another initial
+])
+def test_words_that_only_look_like_a_slip_are_left_alone(text, term) -> None:
+    assert typos_with(text, (term,)) == {}
+
+
+def test_a_slip_in_a_term_the_text_also_spells_right() -> None:
+    # 欧式 (European style) for 欧氏 (Euclid's): read the same, and 欧式距离 is no word
+    assert typos_with("欧氏距离是两点间的距离，“欧式距离”是一个常见的笔误。", ("欧氏距离",)) == {"欧式距离": "certain"}

@@ -66,14 +66,28 @@ def is_chinese_word(text: str) -> bool:
     return text in _frequencies("zh") or text in cjk_terms()
 
 
-def sounds_alike(a: str, b: str) -> bool:
-    """Two characters an input method confuses: some reading of one is a reading of the other
-    or one letter from it (梯队 tī duì for 梯度 tī dù)."""
-    from pypinyin import Style, pinyin
+def is_common_chinese(text: str) -> bool:
+    """Common enough that writing it was most likely meant (对于, 达到, 表示): a Zipf frequency
+    of 4, about once in 100,000 words, or more."""
+    return _frequencies("zh").get(text, 0.0) >= 1e-5
 
-    reads_a = pinyin(a, style=Style.NORMAL, heteronym=True)[0]
-    reads_b = pinyin(b, style=Style.NORMAL, heteronym=True)[0]
-    return any(x == y or one_edit(x, y) for x in reads_a for y in reads_b)
+
+INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c",
+            "s", "y", "w")
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Two characters an input method confuses: read the same, or with the same initial and
+    finals one letter apart (梯队 tī duì for 梯度 tī dù). Only each character's usual reading
+    counts: with every rare reading, almost any two short syllables come out near."""
+    from pypinyin import lazy_pinyin
+
+    x, y = lazy_pinyin(a)[0], lazy_pinyin(b)[0]
+    if x == y:
+        return True
+    ix = next((i for i in INITIALS if x.startswith(i)), "")
+    iy = next((i for i in INITIALS if y.startswith(i)), "")
+    return ix == iy and one_edit(x[len(ix):], y[len(iy):])
 
 
 def one_edit(a: str, b: str) -> bool:
