@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
+from studydeck.text import language
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections
 
 MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
@@ -180,8 +181,9 @@ class _Extractor:
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
         if kind is CardKind.FORMULA:
             kw.setdefault("guards", ctx.guards)
+        kw.setdefault("legacy_key", key)
         self.cards.append(Card(kind=kind, key=key, doc=self.doc, deck=ctx.deck, front=front, back=back,
-                               source=source, concept=ctx.concept, **kw))
+                               source=source, concept=ctx.concept, lang="zh" if self.zh else "en", **kw))
 
     def ordinal(self, ctx: _Ctx, what: str) -> int:
         slot = tuple(normalize_name(d) for d in ctx.deck) + (what,)
@@ -414,8 +416,9 @@ class _Extractor:
                 symbols = tuple((pname, m.strip("$ ")) for m in SYMBOL_IN_DESC.findall(desc))
                 front = self.t("{c} 的参数 `{p}` 是什么？默认值？", "{c}: what is the parameter `{p}`, and its default?",
                                c=ctx.concept, p=pname)
-                self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols)
                 default = parse_default(desc)
+                self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols,
+                         param=pname, default=default, sibling=f"param:{pname}")
                 if default is not None:
                     # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
                     bare = re.sub(r"^\s*\([^)]*\)\s*", "", desc)
@@ -424,7 +427,8 @@ class _Extractor:
                                    "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
                                    c=ctx.concept, p=pname, m=meaning, d=default)
                     self.add(ctx, CardKind.CLOZE, "default:" + pname, cloze, desc, child.source,
-                             symbols=symbols, flags=("default",))
+                             symbols=symbols, flags=("default",), param=pname, default=default,
+                             sibling=f"param:{pname}")
             elif name.startswith("$"):
                 symbol = name.strip("$ ")
                 idents = IDENT_IN_DESC.findall(desc)
@@ -516,8 +520,7 @@ def _is_chinese(outline: Outline) -> bool:
     for _, section in iter_sections(outline.root):
         texts.append(section.title)
         walk(section.blocks)
-    sample = MATH.sub(" ", " ".join(texts))
-    return len(CJK.findall(sample)) > len(re.findall(r"[A-Za-z]+", sample))
+    return language(texts) == "zh"
 
 
 def _is_steps(block: Block) -> bool:

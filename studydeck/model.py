@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any
 
+from studydeck.text import normalize_name
+
 
 @dataclass(frozen=True, order=True)
 class Source:
@@ -78,6 +80,20 @@ class Card:
     guards: tuple[str, ...] = ()
     computed: str = ""
     verdict: str = ""
+    # The notes' language, decided once per file: every prompt and verdict on the card uses it.
+    lang: str = "en"
+    # A parameter card's facts, for the verifier: the name and the default the notes state.
+    param: str = ""
+    default: str | None = None
+    # Cards that ask the same fact share a sibling group; the quiz buries the others.
+    sibling: str = ""
+    # The key an earlier version of studydeck gave this card, so a state file written then
+    # keeps the note's GUID (and its review history in Anki).
+    legacy_key: str = ""
+
+    @property
+    def legacy_uid(self) -> str | None:
+        return _uid(self.doc, self.deck, self.kind, self.legacy_key) if self.legacy_key else None
 
     @property
     def uid(self) -> str:
@@ -86,8 +102,7 @@ class Card:
         ``doc`` is the notes file's name relative to the folder it was found in, so the
         identity does not depend on the directory a build runs from.
         """
-        ident = "\x1f".join((self.doc, "::".join(_norm(p) for p in self.deck), self.kind.value, self.key))
-        return hashlib.sha1(ident.encode("utf-8")).hexdigest()[:16]
+        return _uid(self.doc, self.deck, self.kind, self.key)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -113,10 +128,6 @@ class Card:
         return cls(**kwargs)
 
 
-def _norm(text: str) -> str:
-    """Names that differ only in case or spacing are the same name (RMSProp / RMSprop)."""
-    return "".join(text.split()).casefold()
-
-
-def normalize_name(text: str) -> str:
-    return _norm(text)
+def _uid(doc: str, deck: tuple[str, ...], kind: CardKind, key: str) -> str:
+    ident = "\x1f".join((doc, "::".join(normalize_name(p) for p in deck), kind.value, key))
+    return hashlib.sha1(ident.encode("utf-8")).hexdigest()[:16]

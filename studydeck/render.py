@@ -25,6 +25,7 @@ class RenderEnv:
     """Where relative image paths are resolved, and the media files they collect."""
 
     base_dir: Path | None = None
+    root: Path | None = None  # media must lie inside this folder (the notes folder)
     media: dict[str, Path] = field(default_factory=dict)  # name in the package -> file
     missing: list[str] = field(default_factory=list)
     cloze: bool = False

@@ -17,11 +17,17 @@ cards = st.builds(
     source=sources, extra=text, concept=text, formulas=st.lists(text, max_size=3).map(tuple),
     plain_formula=st.booleans(), code=text, language=text, flags=st.lists(text, max_size=3).map(tuple),
     symbols=st.lists(st.tuples(text, text), max_size=3).map(tuple), guards=st.lists(text, max_size=2).map(tuple),
-    computed=text, verdict=text)
+    computed=text, verdict=text, lang=st.sampled_from(["zh", "en"]), param=text, default=st.none() | text,
+    sibling=text, legacy_key=text)
 results = st.builds(
     Result, uid=text, source=sources, concept=text, verdict=st.sampled_from(Verdict), detail=text,
     max_abs_diff=st.none() | st.floats(allow_nan=False), inputs=st.dictionaries(text, st.integers(), max_size=3),
-    binding=st.dictionaries(text, text, max_size=3), example=text, fix_at=st.none() | sources)
+    binding=st.dictionaries(text, text, max_size=3), example=text, fix_at=st.none() | sources, reason=text,
+    facts=st.dictionaries(text, st.integers() | text, max_size=3), reference=text,
+    notes_value=st.none() | st.floats(allow_nan=False), torch_value=st.none() | st.floats(allow_nan=False),
+    culprits=st.lists(sources, max_size=3), reading=text, deprecations=st.lists(text, max_size=2),
+    configs_checked=st.lists(st.dictionaries(text, st.booleans(), max_size=2), max_size=2),
+    configs_failing=st.lists(st.dictionaries(text, st.booleans(), max_size=2), max_size=2), output=text)
 
 
 @given(cards)

@@ -659,20 +659,20 @@ def _sub(n: int) -> str:
     return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
-def check_defaults(spec: Optimizer, cards: list[Card], parse_default) -> list[Result]:
+def check_defaults(spec: Optimizer, cards: list[Card]) -> list[Result]:
     sig = defaults(spec)
     params = set(inspect.signature(torch_class(spec)).parameters)
     out = []
     for card in cards:
-        if card.kind not in (CardKind.PARAMETER, CardKind.CLOZE) or not card.key.split(":", 1)[0] in ("param", "default"):
+        if card.kind not in (CardKind.PARAMETER, CardKind.CLOZE) or not card.param:
             continue
-        name = card.key.split(":", 1)[1]
+        name = card.param
         cls = f"torch.optim.{spec.torch_name}"
         if name not in params:
             out.append(Result(card.uid, card.source, spec.name, Verdict.DISAGREES,
                               f"{cls} has no parameter `{name}`", None))
             continue
-        stated = parse_default(card.back)
+        stated = card.default
         if stated is None:
             verdict = Verdict.AGREES
             detail = f"{cls} has `{name}`" + (f" (default {sig[name]!r})" if name in sig else " (required)")

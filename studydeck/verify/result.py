@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from typing import Any
 
@@ -23,30 +23,53 @@ class Verdict(str, Enum):
 
 @dataclass
 class Result:
+    """The structured facts of one check. Messages are rendered from these at the edge
+    (card, table, JSON, lint); nothing parses ``detail`` back.
+
+    ``reason`` is a stable code for why the verdict is what it is (``no-reference``,
+    ``unreadable``, ``not-python``, ``wrong-output``, ``eps-inside-root``, …) and ``facts``
+    holds the values a message about it needs.
+    """
+
     uid: str
     source: Source
     concept: str
     verdict: Verdict
-    detail: str
+    detail: str                      # the English sentence, for logs and --json
     max_abs_diff: float | None = None
     inputs: dict[str, Any] = field(default_factory=dict)
     binding: dict[str, str] = field(default_factory=dict)
     example: str = ""       # a worked example (Markdown) for the card's answer
     fix_at: Source | None = None  # the line to edit, when not the card's own
+    reason: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)
+    reference: str = ""     # what it was compared with: ``torch.optim.Adam``, ``F.gelu``
+    notes_value: float | None = None  # at ``inputs``: what the notes give, and torch
+    torch_value: float | None = None
+    culprits: list[Source] = field(default_factory=list)  # the lines whose change makes it agree
+    reading: str = ""       # the reading taken of a formula that lost its markup (LaTeX)
+    deprecations: list[str] = field(default_factory=list)
+    configs_checked: list[dict[str, Any]] = field(default_factory=list)
+    configs_failing: list[dict[str, Any]] = field(default_factory=list)
+    output: str = ""        # what a code block printed, capped
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["verdict"] = self.verdict.value
         data["source"] = self.source.to_dict()
         data["fix_at"] = self.fix_at.to_dict() if self.fix_at else None
+        data["culprits"] = [c.to_dict() for c in self.culprits]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Result":
-        data = dict(data)
+        """Raises ``KeyError``/``TypeError``/``ValueError`` on a damaged entry."""
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in data.items() if k in known}
         data["verdict"] = Verdict(data["verdict"])
         data["source"] = Source.from_dict(data["source"])
         data["fix_at"] = Source.from_dict(data["fix_at"]) if data.get("fix_at") else None
+        data["culprits"] = [Source.from_dict(c) for c in data.get("culprits", ())]
         return cls(**data)
 
     def message(self) -> str:

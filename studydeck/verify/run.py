@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import torch
 
-from studydeck.cards import parse_default
 from studydeck.errors import StudydeckError
 from studydeck.model import Card
 from studydeck.notes import CJK
@@ -32,12 +31,12 @@ def _zh(cards: list[Card]) -> bool:
     return any(CJK.search(c.front) for c in cards)
 
 
-def run_task(task: Task, device: torch.device, version: str, code_timeout: float) -> list[Result]:
+def run_task(task: Task, device: torch.device, version: str, code_timeout: float, **options) -> list[Result]:
     zh = _zh(task.cards)
     if task.kind == "optimizer":
         return check_optimizer(task.concept, task.cards, task.context, device, version, zh)
     if task.kind == "defaults":
-        return check_defaults(task.concept, task.cards, parse_default)
+        return check_defaults(task.concept, task.cards)
     if task.kind == "module":
         return check_module(task.concept, task.cards, device, version, zh)
     if task.kind == "function":

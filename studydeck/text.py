@@ -1,0 +1,107 @@
+"""The ground layer: what every stage needs to know about text, decided in one place.
+
+Language (decided once per notes file), display width, the math and cloze patterns, names
+that differ only in case or spacing, characters that must never reach a deck or file name,
+and the one way files are written (atomically).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Callable, Iterable, Literal
+
+Lang = Literal["zh", "en"]
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+# `$$…$$` or `$…$`, for text that is not parsed as Markdown (card fields already extracted).
+MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
+# An Anki cloze deletion: {{c1::answer}} or {{c1::answer::hint}}.
+CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+CLOZE_OPEN = re.compile(r"\{\{c\d+::")
+# Bidi controls and zero-width characters: invisible, and able to disguise a name.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def language(texts: Iterable[str]) -> Lang:
+    """Chinese when CJK characters outweigh Latin words, math left out; else English."""
+    sample = MATH.sub(" ", " ".join(texts))
+    return "zh" if len(CJK.findall(sample)) > len(LATIN_WORD.findall(sample)) else "en"
+
+
+def say(lang: Lang, zh: str, en: str, **kw) -> str:
+    """The message in the notes' language, formatted with ``kw``."""
+    return (zh if lang == "zh" else en).format(**kw)
+
+
+def width(text: str) -> int:
+    """Terminal display width: wide and full-width characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+               for c in text)
+
+
+def normalize_name(text: str) -> str:
+    """Names that differ only in case or spacing are the same name (RMSProp / RMSprop)."""
+    return "".join(text.split()).casefold()
+
+
+def clean_name(text: str) -> str:
+    """A name fit for a deck, tag or file: no bidi controls, zero-width or control characters."""
+    text = INVISIBLE.sub("", text)
+    return "".join(c for c in text if unicodedata.category(c) != "Cc" or c in "\t\n").strip()
+
+
+def atomic_write(path: Path, data: bytes | Callable[[object], None], *, mode: int | None = None) -> None:
+    """Write ``path`` so that a reader sees the old file or the new one, never a part.
+
+    A temporary file in the same folder is written, flushed and fsynced, renamed over the
+    target, and the folder is fsynced. On any failure the temporary file is removed and the
+    target is untouched; ``OSError`` propagates for the caller to word.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the rename itself is done
+    finally:
+        os.close(dir_fd)
+
+
+def remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove temporary files a killed writer of ``name`` left in ``folder``."""
+    for stale in folder.glob(f".{glob_escape(name)}.*.tmp"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
