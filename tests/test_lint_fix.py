@@ -143,3 +143,11 @@ def test_a_file_made_read_only_is_left_alone_even_by_root(tmp_path: Path) -> Non
     assert result.exit_code == 1 and result.output == (f"Error: {md}: the file is read-only; nothing was "
                                                        "changed — make it writable to fix it\n")
     assert md.read_text(encoding="utf-8") == TYPO and not (tmp_path / "n.md.bak").exists()
+
+
+def test_the_error_speaks_the_notes_language(tmp_path: Path) -> None:
+    md = tmp_path / "笔记.md"
+    md.write_text("# 梯度下降\n\n梯度下降沿着梯度的反方向更新参数。\n\n梯队下降的步长由学习率决定。\n", encoding="utf-8")
+    md.chmod(0o444)
+    result = fix(str(md), "--fix")
+    assert result.output == f"Error: {md}：文件是只读的，没有改动任何文件；改为可写后再修复\n"

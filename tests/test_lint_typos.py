@@ -71,7 +71,8 @@ def test_a_typo_inside_code_or_math_is_left_alone(tmp_path: Path) -> None:
 
 
 def typos_with(text: str, cjk: tuple[str, ...]) -> dict[str, str]:
-    from studydeck.lint.typos import Piece, find_typos
+    from studydeck.lint.text import Piece
+    from studydeck.lint.typos import find_typos
 
     return {t.wrong: t.confidence.value for t in find_typos([Piece(1, text, 0)], latin={}, cjk=cjk)}
 

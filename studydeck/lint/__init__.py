@@ -20,11 +20,11 @@ from studydeck.lint import rules
 from studydeck.lint.findings import RULES_WITH_FIXES, Confidence, Edit, Finding, LintResult, Severity
 from studydeck.lint.fix import FixError, apply_fixes, diff, write_fixes
 from studydeck.lint.formulas import latex_problem, math_problems, stray_dollars
-from studydeck.lint.text import NotesText
+from studydeck.lint.text import NotesText, is_chinese
 from studydeck.lint.tokens import Link, inlines, links, parse, prose
 from studydeck.lint.typos import find_typos
 from studydeck.model import Card, CardKind, Notice
-from studydeck.notes import CJK, Outline
+from studydeck.notes import Outline
 
 __all__ = ["RULES_WITH_FIXES", "Confidence", "Edit", "FileLint", "Finding", "FixError", "LintResult", "Severity", "apply_fixes",
            "diff", "latex_problem", "lint", "lint_file", "write_fixes"]
@@ -41,7 +41,7 @@ def lint_file(path: str, text: str, outline: Outline, cards: list[Card], notices
     """Lint one parsed file. ``text`` is the file as read (BOM removed, line endings kept);
     edits are offsets into it. The result depends on the arguments alone."""
     notes = NotesText(text)
-    sink = rules.Sink(path, notes, _zh(text))
+    sink = rules.Sink(path, notes, is_chinese(text))
     rules.notices(sink, [n for n in notices if n.rule != "duplicate-section"] +
                   [n for n in notices if n.rule == "duplicate-section"])
     rules.duplicate_headings(sink, outline)
@@ -82,7 +82,7 @@ def lint(paths: list[Path], *, use_verifier_cache: bool = True, allow_torch: boo
             result.boms.add(shown)
         outline = doc.outline or _outline(text, shown)
         own = lint_file(shown, text, outline, doc.cards, doc.notices)
-        sink = rules.Sink(shown, NotesText(text), _zh(text), list(own.findings))
+        sink = rules.Sink(shown, NotesText(text), is_chinese(text), list(own.findings))
         rules.links(sink, own.links, doc.file.path.parent)
         rules.plain_formulas(sink, doc.cards, verified)
         rules.deprecated(sink, doc.cards, deprecations, allow_torch)
@@ -109,10 +109,6 @@ def _outline(text: str, shown: str) -> Outline:
     from studydeck.notes import parse_notes
 
     return parse_notes(text, shown)
-
-
-def _zh(text: str) -> bool:
-    return len(CJK.findall(text)) > len(re.findall(r"[A-Za-z]+", text)) / 2
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from studydeck.errors import StudydeckError
 from studydeck.lint.findings import Finding, LintResult
+from studydeck.lint.text import is_chinese
 
 BOM = "\ufeff"
 LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -91,14 +92,18 @@ def write_fixes(result: LintResult, fixed: dict[str, str]) -> list[Written]:
 def _prepare(result: LintResult, shown: str, text: str) -> tuple[Path, Path, str, list[Path]]:
     target = result.paths.get(shown, Path(shown))
     bom = BOM if shown in result.boms else ""
+    zh = is_chinese(result.texts[shown])  # messages speak the notes' language
     try:
         original = target.read_bytes()
     except OSError as exc:
-        raise FixError(f"{shown}: cannot be read again ({exc.strerror}); nothing was changed") from None
+        raise FixError(_say(zh, f"{shown}：无法再次读取（{exc.strerror}），没有改动任何文件",
+                           f"{shown}: cannot be read again ({exc.strerror}); nothing was changed")) from None
     if original != (bom + result.texts[shown]).encode("utf-8"):
-        raise FixError(f"{shown}: changed since lint read it; nothing was changed — run lint again")
+        raise FixError(_say(zh, f"{shown}：读取后文件又被改过，没有改动任何文件；请重新运行 lint",
+                           f"{shown}: changed since lint read it; nothing was changed — run lint again"))
     if not _writable(target):
-        raise FixError(f"{shown}: the file is read-only; nothing was changed — make it writable to fix it")
+        raise FixError(_say(zh, f"{shown}：文件是只读的，没有改动任何文件；改为可写后再修复",
+                           f"{shown}: the file is read-only; nothing was changed — make it writable to fix it"))
     backup = tmp = None
     try:
         backup, earlier = _backup(target, original)
@@ -113,9 +118,14 @@ def _prepare(result: LintResult, shown: str, text: str) -> tuple[Path, Path, str
             if path is not None:
                 _remove(Path(path))
         folder = target.parent.as_posix() or "."
-        raise FixError(f"{folder}/: the folder is not writable ({exc.strerror}); nothing was changed — "
-                       "make it writable, or fix a copy of the notes") from None
+        raise FixError(_say(zh, f"{folder}/：文件夹不可写（{exc.strerror}），没有改动任何文件；改为可写，或修复笔记的副本",
+                           f"{folder}/: the folder is not writable ({exc.strerror}); nothing was changed — "
+                           "make it writable, or fix a copy of the notes")) from None
     return target, backup, tmp, earlier
+
+
+def _say(zh: bool, cn: str, en: str) -> str:
+    return cn if zh else en
 
 
 def _writable(target: Path) -> bool:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from studydeck.notes import CJK
 
 # The line breaks markdown-it itself recognises, so line numbers agree with the parser's.
 LINE_END = re.compile(r"\r\n|\r|\n")
@@ -28,3 +31,17 @@ class NotesText:
 
     def offset(self, number: int) -> int:
         return self.starts[number - 1]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of prose on one line, and where it starts in the file (None when the source
+    spells it otherwise, e.g. with escapes, so no edit can be placed)."""
+    line: int
+    text: str
+    at: int | None
+
+
+def is_chinese(text: str) -> bool:
+    """Whether messages about these notes should be in Chinese."""
+    return len(CJK.findall(text)) > len(re.findall(r"[A-Za-z]+", text)) / 2

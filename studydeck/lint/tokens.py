@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from markdown_it.rules_core import StateCore, text_join
 from markdown_it.token import Token
 
-from studydeck.lint.text import NotesText
-from studydeck.lint.typos import Piece
+from studydeck.lint.text import NotesText, Piece
 from studydeck.notes import markdown
 
 

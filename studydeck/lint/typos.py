@@ -13,21 +13,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from studydeck.lint.findings import Confidence, Edit
+from studydeck.lint.findings import Confidence
 from studydeck.lint.lexicon import (cjk_terms, is_chinese_word, is_common_chinese, is_english_word, latin_terms,
                                     one_edit, sounds_alike)
+from studydeck.lint.text import Piece
 
 LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z]{6,}(?![A-Za-z0-9_-])")
 HAN = "\u3400-\u9fff"
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A run of prose on one line, and where it starts in the file (None when the source
-    spells it otherwise, e.g. with escapes, so no edit can be placed)."""
-    line: int
-    text: str
-    at: int | None
 
 
 @dataclass(frozen=True)
