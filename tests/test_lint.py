@@ -170,3 +170,14 @@ def test_rule_choices_are_the_rules_with_edits(seed) -> None:
     option = next(p for p in cli.commands["lint"].params if p.name == "picked")
     assert tuple(option.type.choices) == RULES_WITH_FIXES
     assert {f.rule for f in seed.findings if f.edit is not None} <= set(RULES_WITH_FIXES)
+
+
+def test_one_files_lint_round_trips_through_json_for_a_cache() -> None:
+    from studydeck.lint import FileLint, lint_file
+
+    doc = next(d for d in collect([NOTES]) if d.file.path.name == "pytorch-notes.md")
+    text = doc.file.path.read_bytes().decode("utf-8-sig")
+    own = lint_file(doc.file.shown, text, doc.outline, doc.cards, doc.notices)
+    assert own == lint_file(doc.file.shown, text, doc.outline, doc.cards, doc.notices)
+    assert {f.rule for f in own.findings} >= {"typo", "prose-as-code", "empty-item"} and own.links
+    assert FileLint.from_state(json.loads(json.dumps(own.to_state()))) == own

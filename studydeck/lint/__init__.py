@@ -36,6 +36,14 @@ class FileLint:
     findings: tuple[Finding, ...]
     links: tuple[Link, ...]
 
+    def to_state(self) -> dict:
+        return {"findings": [f.to_state() for f in self.findings],
+                "links": [[l.line, l.kind, l.target] for l in self.links]}
+
+    @classmethod
+    def from_state(cls, data: dict) -> "FileLint":
+        return cls(tuple(Finding.from_state(f) for f in data["findings"]), tuple(Link(*l) for l in data["links"]))
+
 
 def lint_file(path: str, text: str, outline: Outline, cards: list[Card], notices: list[Notice]) -> FileLint:
     """Lint one parsed file. ``text`` is the file as read (BOM removed, line endings kept);

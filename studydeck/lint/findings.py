@@ -59,6 +59,19 @@ class Finding:
                 "rule": self.rule, "message": self.message, "fix": self.fix,
                 "confidence": self.confidence.value, "fixable": self.certain, "has_edit": self.edit is not None}
 
+    def to_state(self) -> dict:
+        """Every field, for a cache to store; :meth:`from_state` reads it back."""
+        edit = None if self.edit is None else [self.edit.start, self.edit.end, self.edit.text]
+        return {"path": self.source.path, "line": self.source.line, "severity": self.severity.name.lower(),
+                "rule": self.rule, "message": self.message, "fix": self.fix, "edit": edit,
+                "confidence": self.confidence.value}
+
+    @classmethod
+    def from_state(cls, data: dict) -> "Finding":
+        edit = None if data["edit"] is None else Edit(*data["edit"])
+        return cls(Source(data["path"], data["line"]), Severity.parse(data["severity"]), data["rule"],
+                   data["message"], data["fix"], edit, Confidence(data["confidence"]))
+
     def __str__(self) -> str:
         tail = f" → {self.fix}" if self.fix else ""
         mark = " (suggestion)" if self.edit is not None and not self.certain else ""
