@@ -423,7 +423,19 @@ def stats(db) -> None:
 
 
 def main() -> None:
-    cli(prog_name="studydeck")
+    try:
+        cli(prog_name="studydeck")
+    except KeyboardInterrupt:
+        click.echo("interrupted; nothing half-written was left behind", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        # the disk filled up or a path vanished under us: one line, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"Error: {where}{exc.strerror or exc}; check the disk and the paths, then run again", err=True)
+        sys.exit(1)
+    except RecursionError:
+        click.echo("Error: the notes nest too deeply to read; flatten the deepest list or formula", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

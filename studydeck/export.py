@@ -15,7 +15,6 @@ import hashlib
 import json
 import re
 import sqlite3
-import tempfile
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ import genanki
 from studydeck.errors import OutputError, StateError
 from studydeck.model import Card, CardKind
 from studydeck.render import RenderEnv, highlight_css, to_html
-from studydeck.text import atomic_write, clean_name
+from studydeck.text import atomic_write, clean_name, remove_stale_temps
 from studydeck.verify.messages import answer_markdown
 from studydeck.verify.result import Result
 
@@ -215,36 +214,37 @@ def _write_package(models: list[genanki.Model], notes: list[tuple[genanki.Note, 
     from genanki.apkg_schema import APKG_SCHEMA
 
     make_folder(out_path.parent)
+    remove_stale_temps(out_path.parent, out_path.name)
     timestamp = max((mod for _, _, mod in notes), default=0)
     ids = itertools.count(int(timestamp) * 1000)
-    with tempfile.TemporaryDirectory(prefix="studydeck-") as tmp:
-        db_path = Path(tmp) / "collection.anki2"
-        conn = sqlite3.connect(db_path)
-        try:
-            cur = conn.cursor()
-            cur.executescript(APKG_SCHEMA)
-            cur.executescript(APKG_COL)
-            decks = json.loads(cur.execute("SELECT decks FROM col").fetchone()[0])
-            for name in dict.fromkeys(name for _, name, _ in notes):
-                decks[str(deck_id(name))] = genanki.Deck(deck_id(name), name).to_json()
-            model_json = json.loads(cur.execute("SELECT models FROM col").fetchone()[0])
-            first_deck = deck_id(notes[0][1]) if notes else 1
-            model_json.update({str(m.model_id): m.to_json(timestamp, first_deck) for m in models})
-            cur.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(decks), json.dumps(model_json)))
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                for note, name, mod in notes:
-                    note.write_to_db(cur, mod, deck_id(name), ids)
-            conn.commit()
-            conn.execute("VACUUM")
-        finally:
-            conn.close()
-        names = sorted(media)
-        try:
-            atomic_write(out_path, lambda fh: _zip(fh, db_path, names, media))
-        except OSError as exc:
-            raise OutputError(f"{out_path}: cannot be written ({exc.strerror}); free some space or "
-                              "choose another folder with -o") from None
+    # built in memory: a temporary database on disk costs a sync per statement script
+    conn = sqlite3.connect(":memory:")
+    try:
+        cur = conn.cursor()
+        cur.executescript(APKG_SCHEMA)
+        cur.executescript(APKG_COL)
+        decks = json.loads(cur.execute("SELECT decks FROM col").fetchone()[0])
+        for name in dict.fromkeys(name for _, name, _ in notes):
+            decks[str(deck_id(name))] = genanki.Deck(deck_id(name), name).to_json()
+        model_json = json.loads(cur.execute("SELECT models FROM col").fetchone()[0])
+        first_deck = deck_id(notes[0][1]) if notes else 1
+        model_json.update({str(m.model_id): m.to_json(timestamp, first_deck) for m in models})
+        cur.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(decks), json.dumps(model_json)))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for note, name, mod in notes:
+                note.write_to_db(cur, mod, deck_id(name), ids)
+        conn.commit()
+        conn.execute("VACUUM")
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    names = sorted(media)
+    try:
+        atomic_write(out_path, lambda fh: _zip(fh, collection, names, media))
+    except OSError as exc:
+        raise OutputError(f"{out_path}: cannot be written ({exc.strerror}); free some space or "
+                          "choose another folder with -o") from None
 
 
 def make_folder(folder: Path) -> None:
@@ -258,7 +258,7 @@ def make_folder(folder: Path) -> None:
                           "choose another with -o") from None
 
 
-def _zip(fh, db_path: Path, names: list[str], media: dict[str, Path]) -> None:
+def _zip(fh, collection: bytes, names: list[str], media: dict[str, Path]) -> None:
     with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
         def put(arcname: str, data: bytes) -> None:
             info = zipfile.ZipInfo(arcname, date_time=ZIP_TIME)
@@ -266,7 +266,7 @@ def _zip(fh, db_path: Path, names: list[str], media: dict[str, Path]) -> None:
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
 
-        put("collection.anki2", db_path.read_bytes())
+        put("collection.anki2", collection)
         put("media", json.dumps({str(i): n for i, n in enumerate(names)}, ensure_ascii=False).encode())
         for i, name in enumerate(names):
             put(str(i), media[name].read_bytes())
@@ -303,6 +303,7 @@ def save_state(path: Path, notes: dict[str, dict], verified_on: str | None = Non
         data["verified_on"] = verified_on  # the device named in the computed answers
     body = json.dumps(data,
                       ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    remove_stale_temps(path.parent, path.name)
     try:
         atomic_write(path, body.encode("utf-8"))
     except OSError as exc:

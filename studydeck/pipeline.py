@@ -179,6 +179,11 @@ def _file_key(nf: NotesFile, raw: bytes) -> str:
     return hashlib.sha256(head + b"\0" + raw).hexdigest()
 
 
+def _error_line(message: str, shown: str) -> int:
+    match = re.match(re.escape(shown) + r":(\d+):", message)
+    return int(match.group(1)) if match else 1
+
+
 def _read_doc(nf: NotesFile, cache: "FileCache | None") -> Doc:
     raw = read_bytes(nf)
     key = _file_key(nf, raw)
@@ -295,7 +300,17 @@ class Workspace:
     def load(cls, paths: list[Path], *, cache_dir: Path | None = None) -> "Workspace":
         files, notices = find_notes(paths)
         cache = FileCache(cache_dir / "files") if cache_dir is not None else None
-        docs = [_read_doc(nf, cache) for nf in files]
+        docs: list[Doc] = []
+        errors: list[NotesError] = []
+        for nf in files:
+            try:
+                docs.append(_read_doc(nf, cache))
+            except NotesError as exc:  # one bad file: say so, build the rest
+                errors.append(exc)
+                notices.append(Notice(Source(nf.shown, _error_line(str(exc), nf.shown)), "unreadable",
+                                      str(exc).removeprefix(f"{nf.shown}:").lstrip("0123456789:").strip()))
+        if errors and not docs:
+            raise errors[0]
         link_answers(docs)
         return cls(docs, notices, cache_dir)
 
