@@ -235,38 +235,45 @@ def _table(report, cards: dict, show_all: bool) -> None:
 @cli.command()
 @click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="The findings as JSON, for machines.")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes (a .bak copy of each file is kept).")
-@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change, and write nothing.")
+@click.option("--fix", is_flag=True, help="Apply the certain fixes (what each file held is kept in a new .bak).")
+@click.option("--rule", "picked", multiple=True, type=click.Choice(["formula-not-latex", "prose-as-code", "typo"]),
+              help="With --fix or --diff: apply every fix of this rule, suggestions included (repeatable).")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix (with the same options) would change, "
+              "and write nothing.")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
-def lint(notes, as_json, fix, show_diff, fail_on) -> None:
+def lint(notes, as_json, fix, picked, show_diff, fail_on) -> None:
     """Find what is wrong with the notes before it becomes a bad card.
 
     \b
     Example:
       studydeck lint notes/ --diff
+      studydeck lint notes/ --fix --rule typo
     """
     from studydeck import lint as linting
 
     try:
         result = linting.lint(_notes(notes))
+        fixed = linting.apply_fixes(result, set(picked)) if (fix or show_diff) else {}
+        if show_diff:
+            click.echo(linting.diff(result, fixed), nl=False)
+        elif fix:
+            for done in linting.write_fixes(result, fixed):
+                kept = f"; earlier backups kept: {', '.join(str(p) for p in done.earlier)}" if done.earlier else ""
+                click.echo(f"fixed {done.target} (what it held is in {done.backup}{kept})")
+            if fixed:
+                result = linting.lint(_notes(notes))
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
-    fixed = linting.apply_fixes(result) if (fix or show_diff) else {}
-    if show_diff:
-        click.echo(linting.diff(result, fixed), nl=False)
-    elif fix:
-        for target, backup in linting.write_fixes(fixed):
-            click.echo(f"fixed {target} (the original is in {backup})")
-        if fixed:
-            result = linting.lint(_notes(notes))
     if as_json:
         click.echo(json.dumps([f.to_dict() for f in result.findings], ensure_ascii=False, indent=1))
     elif not show_diff:
         for finding in result.findings:
             click.echo(str(finding))
-        fixable = sum(1 for f in result.findings if f.edit is not None)
-        click.echo(f"{len(result.findings)} finding(s)" + (f", {fixable} fixable with --fix" if fixable else ""))
+        certain = sum(1 for f in result.findings if f.certain)
+        others = sum(1 for f in result.findings if f.edit is not None and not f.certain)
+        click.echo(f"{len(result.findings)} finding(s)" + (f", {certain} fixable with --fix" if certain else "")
+                   + (f", {others} suggestion(s) that --fix --rule RULE applies" if others else ""))
     if result.at_least(linting.Severity.parse(fail_on)):
         sys.exit(1)
 
