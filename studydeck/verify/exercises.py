@@ -88,7 +88,9 @@ def _optimizer_exercise(card: Card, result: Result, spec: Any, device, k: int, r
         features = configs[i % len(configs)]
         n_steps = 1 + (i // len(configs)) % 2
         kwargs = _with(_defaults(cls), features)
-        theta0, grads = _start(i, n_steps, kwargs, eps_keys, rng)
+        eps = _value(kwargs, eps_keys[0]) if eps_keys else None
+        tiny = isinstance(eps, float) and 0 < eps < 1e-3 and len(variants) % 6 == 1
+        theta0, grads = _start(i, n_steps, eps if tiny else None, rng)
         if (theta0, grads, tuple(sorted(features.items()))) in used:
             continue
         used.add((theta0, grads, tuple(sorted(features.items()))))
@@ -194,17 +196,15 @@ def _plainness(features: dict[str, Any], binding: dict[str, str], cls) -> tuple:
     return small_lr, zeros, len(features), sorted((k, str(v)) for k, v in features.items())
 
 
-def _start(i: int, n_steps: int, kwargs: dict[str, Any], eps_keys: list[str], rng) -> tuple[float, tuple]:
+def _start(i: int, n_steps: int, tiny: float | None, rng) -> tuple[float, tuple]:
     """θ₀ and the gradients of variant ``i``: the first is fixed so the deck's default face
-    is the same on every build; one in eight puts a gradient as tiny as ε against it."""
+    is the same on every build; ``tiny`` is a first gradient as small as ε, to set against it."""
     if i == 0:
         return 0.5, (0.2,)[:n_steps]
     theta0 = rng.choice(THETAS)
     grads = tuple(rng.choice(GRADS) for _ in range(n_steps))
-    if eps_keys and i % 8 == 3:
-        eps = _value(kwargs, eps_keys[0])
-        if isinstance(eps, (int, float)) and 0 < eps < 1e-3:
-            grads = (float(eps),) + grads[1:]
+    if tiny is not None:
+        grads = (tiny,) + grads[1:]
     return theta0, grads
 
 
