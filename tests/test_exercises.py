@@ -142,7 +142,20 @@ def test_an_agreeing_optimizer_rule_gets_one_exercise_computed_by_torch(optimize
     assert render_prompt(adam, first).startswith("Adam as the notes write it (torch.optim.Adam): θ₀ = 0.5, g₁ = 0.2")
     # one step of Adam moves θ by η whatever the gradient's size: the first step's bias correction
     assert render_answer(adam, first) == "θ₁ = 0.4000"
-    assert {n for n, _ in first.steps} == {"exp_avg₁", "exp_avg_sq₁", "θ₁"}
+    # the worked answer: the notes' own intermediate values, under the notes' names
+    assert [n for n, _ in first.steps] == ["m₁", "v₁", "m̂₁", "v̂₁", "θ₁"]
+    p = torch.nn.Parameter(torch.tensor([0.5], dtype=torch.float64))
+    opt = torch.optim.Adam([p], lr=0.1)
+    p.grad = torch.tensor([0.2], dtype=torch.float64)
+    opt.step()
+    m, v = float(opt.state[p]["exp_avg"][0]), float(opt.state[p]["exp_avg_sq"][0])
+    expected = [m, v, m / (1 - 0.9), v / (1 - 0.999), float(p.detach()[0])]
+    assert [value for _, value in first.steps] == [float(fmt_answer(e)) for e in expected]
+    # without the cards around it, torch's own state tensors stand in
+    card = next(c for c in cards if c.uid == adam.card_uid)
+    bare = make_exercise(card, next(r for r in optimizers[1] if r.uid == card.uid), device="cpu")
+    assert [n for n, _ in bare.variants[0].steps] == ["exp_avg₁", "exp_avg_sq₁", "θ₁"]
+    assert bare.variants == tuple(replace(v, steps=b.steps) for v, b in zip(adam.variants, bare.variants))
     # a gradient as small as ε halves that step
     assert any(dict(v.call)["grads"][0] == dict(v.call).get("eps") for v in adam.variants)
     assert any(len(dict(v.call)["grads"]) == 2 for v in adam.variants)

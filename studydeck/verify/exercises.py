@@ -18,6 +18,8 @@ from studydeck.model import Card, CardKind
 from studydeck.verify.evaluate import Unbound, evaluate
 from studydeck.verify.functions import REFERENCES
 from studydeck.verify.latex import Call, LatexError, Statement, Sym, parse_formula, plain_readings, symbols_in
+from studydeck.verify.optimizers import (NotAProgram, _borrow, collect_steps, make_program, run_program,
+                                         undefined_states)
 from studydeck.verify.registry import Function, Optimizer, lookup
 from studydeck.verify.result import Result, Verdict
 
@@ -32,17 +34,20 @@ CONFIGS_PER_EXERCISE = 4
 
 
 def make_exercise(card: Card, result: Result, *, device: torch.device | str = "cpu", k: int = 20,
-                  seed: int = 0) -> Exercise | None:
+                  seed: int = 0, context: list[Card] = ()) -> Exercise | None:
     """The exercise for one card and its verification result, or ``None`` where there is
     none to give: not verified as agreeing, not a definition of a function, not the line
-    that updates an optimizer's parameters, or no reference torch can run."""
+    that updates an optimizer's parameters, or no reference torch can run.
+
+    ``context``, the cards of the same notes, lets an optimizer's worked answer show the
+    notes' own intermediate values (m̂, v̂) under the notes' names."""
     if card.kind is not CardKind.FORMULA or result.uid != card.uid:
         return None
     device = torch.device(device)
     rng = random.Random(f"{seed}:{card.uid}")
     concept = lookup(result.concept) if result.concept else None
     if result.reference.startswith("torch.optim.") or isinstance(concept, Optimizer):
-        return _optimizer_exercise(card, result, concept, device, k, rng)
+        return _optimizer_exercise(card, result, concept, device, k, rng, list(context))
     if isinstance(concept, Function) and result.verdict is Verdict.AGREES:
         return _function_exercise(card, result, concept, device, k, rng)
     return None
@@ -58,7 +63,7 @@ def make_exercises(cards: list[Card], results: list[Result], *, device: torch.de
         result = by_uid.get(card.uid)
         if result is None:
             continue
-        ex = make_exercise(card, result, device=device, k=k, seed=seed)
+        ex = make_exercise(card, result, device=device, k=k, seed=seed, context=cards)
         if ex is None:
             continue
         rule = (card.doc, card.deck, result.concept) if result.reference.startswith("torch.optim.") or \
@@ -69,7 +74,8 @@ def make_exercises(cards: list[Card], results: list[Result], *, device: torch.de
 
 # --- optimizers ---------------------------------------------------------------------------
 
-def _optimizer_exercise(card: Card, result: Result, spec: Any, device, k: int, rng) -> Exercise | None:
+def _optimizer_exercise(card: Card, result: Result, spec: Any, device, k: int, rng,
+                        context: list[Card]) -> Exercise | None:
     param = _updated_parameter(card)
     cls = _optimizer_class(result, spec)
     if param is None or cls is None:
@@ -80,6 +86,7 @@ def _optimizer_exercise(card: Card, result: Result, spec: Any, device, k: int, r
         return None
     configs = sorted(configs, key=lambda c: _plainness(c, result.binding, cls))[:CONFIGS_PER_EXERCISE]
     eps_keys = [key for key in result.binding.values() if key.startswith("eps")]
+    program = _notes_program(card, context)
     variants: list[Variant] = []
     used: set[tuple] = set()
     for i in itertools.count():
@@ -94,7 +101,8 @@ def _optimizer_exercise(card: Card, result: Result, spec: Any, device, k: int, r
         if (theta0, grads, tuple(sorted(features.items()))) in used:
             continue
         used.add((theta0, grads, tuple(sorted(features.items()))))
-        variant = _optimizer_variant(cls, kwargs, fixed, features, result.binding, param, theta0, grads, device)
+        variant = _optimizer_variant(cls, kwargs, fixed, features, result.binding, param, theta0, grads, device,
+                                     program)
         if variant is not None:
             variants.append(variant)
     if not variants:
@@ -105,6 +113,24 @@ def _optimizer_exercise(card: Card, result: Result, spec: Any, device, k: int, r
                   concept=result.concept, ref=reference)
     return Exercise(Exercise.uid_for(card.uid), card.uid, card.deck, card.source, card.lang, result.concept,
                     reference, prompt, tuple(variants))
+
+
+def _notes_program(card: Card, context: list[Card]):
+    """The notes' update rule as the verifier reads it, to show its intermediate values;
+    ``None`` when the cards around the card are not given or do not make a runnable rule."""
+    group = [c for c in context if c.doc == card.doc and c.deck == card.deck]
+    formulas = [c for c in group if c.kind is CardKind.FORMULA and not c.plain_formula]
+    if card not in formulas:
+        return None
+    try:
+        program = make_program(collect_steps(formulas, {}), formulas, strict=False)
+        missing = undefined_states(program)
+        if missing:
+            doc_formulas = [c for c in context if c.doc == card.doc and c.kind is CardKind.FORMULA]
+            return _borrow(program, missing, group, doc_formulas)
+        return make_program(program.steps, formulas)
+    except (NotAProgram, LatexError):
+        return None
 
 
 def _updated_parameter(card: Card) -> str | None:
@@ -208,19 +234,14 @@ def _start(i: int, n_steps: int, tiny: float | None, rng) -> tuple[float, tuple]
     return theta0, grads
 
 
-def _optimizer_variant(cls, kwargs, fixed, features, binding, param, theta0, grads, device) -> Variant | None:
-    p = torch.nn.Parameter(torch.tensor([theta0], dtype=torch.float64, device=device))
-    opt = cls([p], **{**kwargs, **fixed, "foreach": False})
-    state_names = _state_symbols(binding)
-    steps: list[tuple[str, float]] = []
-    for t, g in enumerate(grads, start=1):
-        p.grad = torch.tensor([g], dtype=torch.float64, device=device)
-        opt.step()
-        for key, value in opt.state[p].items():
-            if key != "step" and torch.is_tensor(value) and value.numel() == 1:
-                steps.append((f"{state_names.get(key, key)}{subscript(t)}", round4(float(value))))
-        steps.append((f"{param}{subscript(t)}", round4(float(p.detach()[0]))))
-    answer = float(p.detach()[0])
+def _optimizer_variant(cls, kwargs, fixed, features, binding, param, theta0, grads, device,
+                       program=None) -> Variant | None:
+    ref = _run_torch(cls, {**kwargs, **fixed}, theta0, grads, device)
+    notes = _run_notes(program, binding, kwargs, theta0, grads, device) if program is not None else None
+    if notes is not None and not all(_close(n[program.param], r[1]) for n, r in zip(notes, ref)):
+        return None  # never show the notes' intermediate values beside a result they do not give
+    steps = _worked(ref, notes, param, program, _state_symbols(binding))
+    answer = ref[-1][1]
     if not all(v == v and abs(v) != float("inf") for v in [answer] + [s for _, s in steps]):
         return None
     inputs: list[tuple[str, Any]] = [(f"{param}₀", theta0)]
@@ -234,6 +255,60 @@ def _optimizer_variant(cls, kwargs, fixed, features, binding, param, theta0, gra
     call += [(key, _plain(_value(kwargs, key))) for key in sorted(set(binding.values()) | set(features))]
     call += [(key, _plain(value)) for key, value in sorted(fixed.items())]
     return Variant(tuple(inputs), f"{param}{subscript(len(grads))}", round4(answer), tuple(steps), tuple(call))
+
+
+def _run_torch(cls, kwargs, theta0: float, grads: tuple, device) -> list[tuple[dict[str, float], float]]:
+    """The optimizer's one-element state tensors and θ after each step."""
+    p = torch.nn.Parameter(torch.tensor([theta0], dtype=torch.float64, device=device))
+    opt = cls([p], **{**kwargs, "foreach": False})
+    out = []
+    for g in grads:
+        p.grad = torch.tensor([g], dtype=torch.float64, device=device)
+        opt.step()
+        states = {key: float(value) for key, value in opt.state[p].items()
+                  if key != "step" and torch.is_tensor(value) and value.numel() == 1}
+        out.append((states, float(p.detach()[0])))
+    return out
+
+
+def _run_notes(program, binding, kwargs, theta0: float, grads: tuple, device) -> list[dict[str, float]] | None:
+    """Every value the notes' own rule computes at each step (m, v, m̂, v̂, θ), or ``None``
+    where the rule cannot be run with these numbers."""
+    values = {sym: float(_value(kwargs, key)) for sym, key in binding.items()
+              if isinstance(_value(kwargs, key), (int, float))}
+    flags = {f: bool(kwargs.get(f, False)) for f in program.flags}
+    trace: list[dict] = []
+    start = torch.tensor([theta0], dtype=torch.float64, device=device)
+    try:
+        ours = run_program(program, values, flags, start,
+                           [torch.tensor([g], dtype=torch.float64, device=device) for g in grads], trace)
+    except (Unbound, LatexError, RuntimeError, KeyError):
+        return None
+    out = []
+    for record, theta in zip(trace, ours):
+        step = {name: float(v.reshape(-1)[0]) for name, v in record.items() if name != program.grad}
+        step[program.param] = float(theta[0])
+        out.append(step)
+    return out
+
+
+def _worked(ref, notes, param: str, program, state_names: dict[str, str]) -> list[tuple[str, float]]:
+    """The intermediate values of each step: the notes' own where their rule was run (a torch
+    state that equals one of them goes by the notes' name), then torch's remaining states."""
+    steps: list[tuple[str, float]] = []
+    for t, (states, theta) in enumerate(ref, start=1):
+        mine = notes[t - 1] if notes is not None else {}
+        named = {name: v for name, v in mine.items() if name != program.param} if notes is not None else {}
+        steps += [(f"{_display(name)}{subscript(t)}", round4(v)) for name, v in named.items()]
+        for key, value in states.items():
+            if not any(_close(value, v) for v in named.values()):
+                steps.append((f"{state_names.get(key, key)}{subscript(t)}", round4(value)))
+        steps.append((f"{param}{subscript(t)}", round4(theta)))
+    return steps
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 + 1e-9 * abs(b)
 
 
 def _plain(value: Any) -> Any:
