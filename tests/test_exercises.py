@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from conftest import NOTES, ROOT
 from studydeck.build import collect
 from studydeck.exercise import (Exercise, Variant, check, fmt_answer, parse_number, render_answer, render_prompt,
-                                variant_for)
+                                render_tolerance, variant_for)
 from studydeck.exercise_note import EXERCISE_FIELDS, exercise_fields, exercise_model, exercise_note
 from studydeck.model import Source
 from studydeck.verify import verify
@@ -119,6 +120,19 @@ def test_typed_numbers_are_checked_within_the_tolerance() -> None:
     assert parse_number("−1e-8") == -1e-8 and parse_number("1/4") == 0.25 and parse_number("1/0") is None
 
 
+def test_the_tolerance_is_stated_in_the_notes_language() -> None:
+    ex = small_exercise()
+    assert render_tolerance(ex) == "(to within 0.1%)"
+    assert render_tolerance(replace(ex, lang="zh")) == "（误差不超过 0.1%）"
+
+
+def test_the_quiz_side_and_the_note_type_never_import_torch() -> None:
+    code = ("import sys, studydeck.exercise, studydeck.exercise_note; "
+            "sys.exit('torch' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
 def test_answers_keep_four_significant_figures() -> None:
     assert [fmt_answer(v) for v in (0.4, 0.0001234567, -2.0, 1e-9, 1234.5678)] == \
         ["0.4000", "0.0001235", "-2.000", "1.000e-9", "1235"]
@@ -159,6 +173,15 @@ def test_an_agreeing_optimizer_rule_gets_one_exercise_computed_by_torch(optimize
     # a gradient as small as ε halves that step
     assert any(dict(v.call)["grads"][0] == dict(v.call).get("eps") for v in adam.variants)
     assert any(len(dict(v.call)["grads"]) == 2 for v in adam.variants)
+
+
+def test_the_same_notes_give_the_same_exercises(optimizers) -> None:
+    cards, results, found = optimizers
+    again = {ex.concept: ex for ex in make_exercises(cards, results, device="cpu")}
+    assert json.dumps([e.to_dict() for e in again.values()]) == json.dumps([e.to_dict() for e in found.values()])
+    other = {ex.concept: ex for ex in make_exercises(cards, results, device="cpu", seed=1)}
+    assert other["Adam"].variants[0] == found["Adam"].variants[0]  # the face without scripts stays
+    assert other["Adam"].variants[1:] != found["Adam"].variants[1:]
 
 
 def test_a_rule_that_never_agrees_gets_no_exercise(optimizers, functions) -> None:
