@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import itertools
 import random
+from functools import lru_cache
 from typing import Any, Callable
 
 import torch
@@ -59,17 +60,18 @@ def make_exercises(cards: list[Card], results: list[Result], *, device: torch.de
     several cards is exercised once, on the last card that updates the parameters."""
     by_uid = {r.uid: r for r in results}
     chosen: dict[Any, Exercise] = {}
-    for card in cards:
+    for card in reversed(cards):  # the last card of a rule is its exercise
         result = by_uid.get(card.uid)
         if result is None:
             continue
-        ex = make_exercise(card, result, device=device, k=k, seed=seed, context=cards)
-        if ex is None:
+        optimizer = result.reference.startswith("torch.optim.") or isinstance(lookup(result.concept), Optimizer)
+        rule = (card.doc, card.deck, result.concept) if optimizer else card.uid
+        if rule in chosen:
             continue
-        rule = (card.doc, card.deck, result.concept) if result.reference.startswith("torch.optim.") or \
-            isinstance(lookup(result.concept), Optimizer) else card.uid
-        chosen[rule] = ex  # the later card wins
-    return list(chosen.values())
+        ex = make_exercise(card, result, device=device, k=k, seed=seed, context=cards)
+        if ex is not None:
+            chosen[rule] = ex
+    return list(reversed(chosen.values()))
 
 
 # --- optimizers ---------------------------------------------------------------------------
@@ -155,8 +157,13 @@ def _optimizer_class(result: Result, spec: Any):
 
 
 def _defaults(cls) -> dict[str, Any]:
-    return {name: p.default for name, p in inspect.signature(cls).parameters.items()
-            if p.default is not inspect.Parameter.empty}
+    return dict(_signature_defaults(cls))
+
+
+@lru_cache(maxsize=None)
+def _signature_defaults(cls) -> tuple[tuple[str, Any], ...]:
+    return tuple((name, p.default) for name, p in inspect.signature(cls).parameters.items()
+                 if p.default is not inspect.Parameter.empty)
 
 
 def _with(kwargs: dict[str, Any], features: dict[str, Any]) -> dict[str, Any]:
@@ -316,7 +323,7 @@ def _plain(value: Any) -> Any:
 
 
 def _hyper_order(key: str, cls) -> int:
-    names = list(inspect.signature(cls).parameters)
+    names = [name for name, _ in _signature_defaults(cls)]
     base = key.split("[")[0]
     return names.index(base) * 10 + (int(key.split("[")[1][:-1]) if "[" in key else 0) if base in names else 999
 
