@@ -97,6 +97,14 @@ class Exercise:
     variants: tuple[Variant, ...]
     tolerance: float = DEFAULT_TOLERANCE
 
+    @property
+    def subdeck(self) -> tuple[str, ...]:
+        """Exercises live in a subdeck of their own under the notes' top deck, with the
+        notes' headings below it, so they can be studied apart from the facts."""
+        if not self.deck:
+            return ()
+        return (self.deck[0], "练习" if self.lang == "zh" else "Exercises", *self.deck[1:])
+
     @staticmethod
     def uid_for(card_uid: str) -> str:
         """Follows the card's identity, so editing the formula updates the exercise in place."""
@@ -179,3 +187,18 @@ def check(ex: Exercise, variant: Variant, typed: str) -> bool | None:
         return None
     answer = variant.answer
     return abs(value - answer) <= ex.tolerance * abs(answer) + 1e-12
+
+
+def feedback(ex: Exercise, variant: Variant, typed: str) -> str:
+    """One line for the learner after an answer, in the notes' language."""
+    verdict = check(ex, variant, typed)
+    answer = render_answer(ex, variant)
+    steps = render_steps(ex, variant)
+    if verdict is None:
+        return (f"“{typed.strip()}” 不是数字：请输入一个数，如 0.25 或 1e-8" if ex.lang == "zh" else
+                f"“{typed.strip()}” is not a number: type one, such as 0.25 or 1e-8")
+    if verdict:
+        return f"✔ {answer}"
+    if ex.lang == "zh":
+        return f"✘ 答案是 {answer}" + (f"（{steps}）" if steps else "")
+    return f"✘ the answer is {answer}" + (f" ({steps})" if steps else "")

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from conftest import NOTES, ROOT
 from studydeck.build import collect
-from studydeck.exercise import (Exercise, Variant, check, fmt_answer, parse_number, render_answer, render_prompt,
-                                render_tolerance, variant_for)
+from studydeck.exercise import (Exercise, Variant, check, feedback, fmt_answer, parse_number, render_answer,
+                                render_prompt, render_tolerance, variant_for)
 from studydeck.exercise_note import EXERCISE_FIELDS, exercise_fields, exercise_model, exercise_note
 from studydeck.model import Source
 from studydeck.verify import verify
@@ -118,6 +118,21 @@ def test_typed_numbers_are_checked_within_the_tolerance() -> None:
     assert check(ex, v, "0.25") is False and check(ex, v, "-0.2468") is False
     assert check(ex, v, "zero") is None and check(ex, v, "") is None
     assert parse_number("−1e-8") == -1e-8 and parse_number("1/4") == 0.25 and parse_number("1/0") is None
+
+
+def test_feedback_is_one_line_in_the_notes_language() -> None:
+    ex = replace(small_exercise(), variants=(Variant((("x", 1.0),), "f(1)", 0.5, (("y₁", 0.25),)),))
+    v = ex.variants[0]
+    assert feedback(ex, v, "0.5") == "✔ f(1) = 0.5000"
+    assert feedback(ex, v, "0.6") == "✘ the answer is f(1) = 0.5000 (y₁ = 0.2500)"
+    assert feedback(replace(ex, lang="zh"), v, "0.6") == "✘ 答案是 f(1) = 0.5000（y₁ = 0.2500）"
+    assert feedback(ex, v, "half") == "“half” is not a number: type one, such as 0.25 or 1e-8"
+
+
+def test_exercises_have_a_subdeck_of_their_own() -> None:
+    ex = replace(small_exercise(), deck=("Notes", "Optimizers", "Adam"))
+    assert ex.subdeck == ("Notes", "Exercises", "Optimizers", "Adam")
+    assert replace(ex, lang="zh").subdeck == ("Notes", "练习", "Optimizers", "Adam")
 
 
 def test_the_tolerance_is_stated_in_the_notes_language() -> None:

@@ -215,8 +215,17 @@ def _rebuilt_configs(result: Result, spec: Any, cls) -> list[dict[str, Any]]:
 
 
 def _canon(config: dict[str, Any]) -> frozenset:
-    return frozenset((k, bool(v) if isinstance(v, bool) else float(v)) for k, v in config.items()
-                     if not isinstance(v, (list, tuple, dict)))
+    return frozenset((k, _number(v)) for k, v in config.items() if not isinstance(v, (list, tuple, dict)))
+
+
+def _number(value: Any) -> Any:
+    """A configuration's value compared as a number however it was written (0.1, "0.1")."""
+    if isinstance(value, bool):
+        return value
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def _plainness(features: dict[str, Any], binding: dict[str, str], cls) -> tuple:
