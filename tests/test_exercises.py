@@ -18,11 +18,11 @@ import torch.nn.functional as F
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import NOTES, ROOT
+from conftest import ROOT
 from studydeck.build import collect
 from studydeck.exercise import (Exercise, Variant, check, feedback, fmt_answer, parse_number, render_answer,
                                 render_prompt, render_tolerance, variant_for)
-from studydeck.exercise_note import EXERCISE_FIELDS, exercise_fields, exercise_model, exercise_note
+from studydeck.exercise_note import EXERCISE_FIELDS, exercise_fields, exercise_note
 from studydeck.model import Source
 from studydeck.verify import verify
 from studydeck.verify.exercises import make_exercise, make_exercises
@@ -238,7 +238,26 @@ def test_functions_are_exercised_against_the_reference_they_agree_with(functions
             assert render_prompt(ex, v).endswith(f"x = {x:g}. {name}({x:g}) = ?")
     # the notes write the tanh approximation: its answers are not exact GELU's
     gelu1 = found["GELU"].variants[0]
-    assert dict(gelu1.call)["x"] == 1.0 and gelu1.answer == 0.8412 != float(fmt_answer(float(F.gelu(torch.tensor(1.0)))))
+    one = torch.tensor(1.0, dtype=torch.float64)
+    assert dict(gelu1.call)["x"] == 1.0 and gelu1.answer != float(fmt_answer(float(F.gelu(one))))
+
+
+def test_the_reference_the_verifier_names_is_the_one_used(optimizers, functions) -> None:
+    cards, results, _ = functions
+    card = next(c for c in cards if c.deck[-1] == "GELU")
+    result = next(r for r in results if r.uid == card.uid)
+    named = make_exercise(card, replace(result, reference="torch.nn.functional.gelu(x, approximate='tanh')"))
+    assert named.reference == "torch.nn.functional.gelu(x, approximate='tanh')"
+    for v in named.variants:
+        x = torch.tensor([dict(v.call)["x"]], dtype=torch.float64)
+        assert v.answer == float(fmt_answer(float(F.gelu(x, approximate="tanh")[0])))
+    # the notes write the approximation: exact GELU is not what they compute, so no exercise
+    assert make_exercise(card, replace(result, reference="torch.nn.functional.gelu")) is None
+    cards, results, found = optimizers
+    card = next(c for c in cards if c.uid == found["Adam"].card_uid)
+    result = next(r for r in results if r.uid == card.uid)
+    ex = make_exercise(card, replace(result, reference="torch.optim.Adam", concept="Adam"), context=cards)
+    assert ex.variants == found["Adam"].variants
 
 
 def test_the_shipped_notes_give_exercises_for_the_rules_they_state_rightly(notes_copy: Path) -> None:
