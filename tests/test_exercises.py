@@ -199,6 +199,18 @@ def test_the_same_notes_give_the_same_exercises(optimizers) -> None:
     assert other["Adam"].variants[1:] != found["Adam"].variants[1:]
 
 
+def test_editing_the_formula_keeps_the_exercise_identity(tmp_path: Path, optimizers) -> None:
+    before = optimizers[2]["Adam"]
+    text = (FIXTURES / "optimizers.md").read_text(encoding="utf-8")
+    edited = text.replace("\\theta_t = \\theta_{t-1} - \\eta \\frac{\\hat{m}_t}{\\sqrt{\\hat{v}_t} + \\epsilon}",
+                          "\\theta_t = \\theta_{t-1} - \\frac{\\eta \\hat{m}_t}{\\sqrt{\\hat{v}_t} + \\epsilon}")
+    assert edited != text
+    (tmp_path / "optimizers.md").write_text(edited, encoding="utf-8")
+    cards, results = verified(tmp_path / "optimizers.md")
+    after = {ex.concept: ex for ex in make_exercises(cards, results, device="cpu")}["Adam"]
+    assert after.uid == before.uid and exercise_note(after).guid == exercise_note(before).guid
+
+
 def test_a_rule_that_never_agrees_gets_no_exercise(optimizers, functions) -> None:
     assert "RMSprop" not in optimizers[2] and "Softplus" not in functions[2]
 
