@@ -6,6 +6,8 @@ import json
 import os
 import sys
 import time
+from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -53,18 +55,24 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
     Example:
       studydeck build notes/ -o decks/
     """
-    from studydeck.build import build as run_build
-    from studydeck.verify import default_cache_path
+    from studydeck.pipeline import Workspace, build_fingerprint, record_build, up_to_date
 
+    paths = _notes(notes)
+    fingerprint = build_fingerprint(paths, {"verify": verify, "strict": strict, "device": device})
+    if up_to_date(out_dir, fingerprint):
+        click.echo(f"nothing changed since the last build into {out_dir}; the decks there are current")
+        return
     try:
-        result = run_build(_notes(notes), out_dir, now=_now(), verify=verify, strict=strict, device=device,
-                           cache_path=default_cache_path())
+        workspace = Workspace.load(paths, cache_dir=_cache_dir())
+        with _progress("verifying") as progress:
+            result = workspace.build(out_dir, now=_now(), verify=verify, strict=strict, device=device,
+                                     progress=progress)
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
-    for notice in result.notices:
-        click.echo(f"note: {notice}", err=True)
+    record_build(out_dir, fingerprint, result)
+    _echo_notices(workspace.notices)
     if result.report is not None:
-        _echo_disagreements(result.report)
+        _echo_disagreements(result.report, workspace)
     kinds = result.kinds()
     click.echo("cards by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     if result.report is not None:
@@ -72,7 +80,7 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
         click.echo(f"verified with PyTorch {result.report.torch_version} ({result.report.device}): "
                    f"{counts['agrees']} agree, {counts['disagrees']} disagree, {counts['unverified']} unverified"
                    + (" (see `studydeck verify`)" if counts["disagrees"] else ""))
-    _echo_lint_count(result)
+    _echo_lint_count(workspace)
     for export in result.exports:
         click.echo(f"wrote {export.path}: {export.notes} notes, {export.cards} cards "
                    f"({len(export.new)} new, {len(export.updated)} updated, {len(export.removed)} removed)")
@@ -81,23 +89,73 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
     click.echo(f"total: {total_notes} notes, {total_cards} cards in {len(result.exports)} deck(s)")
 
 
-def _echo_lint_count(result) -> None:
+def _cache_dir() -> Path:
+    from studydeck.pipeline import default_cache_dir
+
+    return default_cache_dir()
+
+
+@contextmanager
+def _progress(what: str):
+    """A progress bar on a terminal for work that takes more than about two seconds."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    started = time.monotonic()
+    bar = Progress(transient=True, console=None)
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if task is None and time.monotonic() - started > 2:
+            bar.start()
+            task = bar.add_task(what, total=total)
+        if task is not None:
+            bar.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            bar.stop()
+
+
+def _echo_notices(notices) -> None:
+    """Each notice once; candidates left out only as counts (``studydeck lint`` lists them)."""
+    left_out: Counter = Counter()
+    for notice in notices:
+        if notice.rule.startswith("left-out:"):
+            left_out[notice.rule.split(":", 1)[1]] += 1
+        else:
+            click.echo(f"note: {notice}", err=True)
+    if left_out:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in left_out.most_common())
+        click.echo(f"note: {sum(left_out.values())} candidate card(s) left out ({reasons}); "
+                   "`studydeck lint` lists each with what to write instead", err=True)
+
+
+def _echo_lint_count(workspace) -> None:
     from studydeck.lint import Severity, lint as run_lint
 
-    findings = run_lint([], docs=result.docs, allow_torch=False).findings
+    findings = run_lint([], docs=workspace.docs, allow_torch=False).findings
     if findings:
         by = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
         click.echo(f"lint: {len(findings)} finding(s) in the notes ({by[Severity.ERROR]} error, "
                    f"{by[Severity.WARNING]} warning, {by[Severity.INFO]} info); see `studydeck lint`")
 
 
-def _echo_disagreements(report) -> None:
+def _echo_disagreements(report, workspace) -> None:
+    from studydeck.verify.messages import verdict_line
+
+    langs = {c.uid: c.lang for c in workspace.cards}
     seen: set[tuple[str, str]] = set()
     for r in report.disagreements:
         key = (str(r.fix_at or r.source), r.detail)
         if key not in seen:
             seen.add(key)
-            click.echo(f"✘ {r.message()}", err=True)
+            click.echo(f"{r.fix_at or r.source}: {r.concept}: {verdict_line(r, langs.get(r.uid, 'en'))}", err=True)
 
 
 @cli.command()
@@ -112,31 +170,40 @@ def verify(notes: tuple[Path, ...], device: str, as_json: bool, show_all: bool) 
     Example:
       studydeck verify notes/ --device cpu
     """
-    from studydeck.build import collect
-    from studydeck.verify import default_cache_path, verify as run_verify
+    from studydeck.pipeline import Workspace
 
     try:
-        docs = collect(_notes(notes))
-        cards = [c for d in docs for c in d.cards]
-        report = run_verify(cards, device=device, cache_path=default_cache_path())
+        workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
+        with _progress("verifying") as progress:
+            report = workspace.verify(device=device, progress=progress)
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
-    fronts = {c.uid: c.front for c in cards}
+    cards = {c.uid: c for c in workspace.cards}
     if as_json:
-        rows = [{"source": str(r.source), "fix_at": str(r.fix_at) if r.fix_at else None, "card": fronts.get(r.uid, ""),
-                 "concept": r.concept, "verdict": r.verdict.value, "max_abs_diff": r.max_abs_diff,
-                 "detail": r.detail, "inputs": r.inputs, "binding": r.binding,
-                 "torch": report.torch_version, "device": report.device} for r in report.results]
+        rows = []
+        for r in report.results:
+            card = cards.get(r.uid)
+            row = {"card": card.front if card else "", **r.to_dict(), "torch": report.torch_version,
+                   "device": report.device}
+            row["source"], row["fix_at"] = str(r.source), str(r.fix_at) if r.fix_at else None
+            row["culprits"] = [str(c) for c in r.culprits]
+            row.pop("example", None)
+            rows.append(row)
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
-        _table(report, fronts, show_all)
+        _table(report, cards, show_all)
     if report.disagreements:
         sys.exit(1)
 
 
-def _table(report, fronts: dict[str, str], show_all: bool) -> None:
+def _table(report, cards: dict, show_all: bool) -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from rich.markup import escape
+
+    from studydeck.verify.messages import verdict_line
+    from studydeck.verify.result import fmt_diff
 
     console = Console(highlight=False, soft_wrap=False)
     table = Table(title=f"PyTorch {report.torch_version} ({report.device})", show_lines=False)
@@ -146,17 +213,20 @@ def _table(report, fronts: dict[str, str], show_all: bool) -> None:
     for r in report.results:
         if not show_all and r.verdict.value == "agrees":
             continue
-        front = " ".join(fronts.get(r.uid, "").split())
-        diff = "" if r.max_abs_diff is None else f"{r.max_abs_diff:.2g}"
+        card = cards.get(r.uid)
+        front = " ".join(card.front.split()) if card else ""
+        diff = "" if r.max_abs_diff is None else fmt_diff(r.max_abs_diff)
         table.add_row(front[:48], r.concept or "—", f"[{style[r.verdict.value]}]{r.verdict.value}[/]", diff,
                       str(r.fix_at or r.source))
     console.print(table)
     seen: set[tuple[str, str]] = set()
     for r in report.disagreements:
+        card = cards.get(r.uid)
         key = (str(r.fix_at or r.source), r.detail)
         if key not in seen:
             seen.add(key)
-            console.print(f"[bold red]disagrees[/] {r.message()}")
+            line = verdict_line(r, card.lang if card else "en")
+            console.print(f"[bold red]disagrees[/] {r.fix_at or r.source}: {r.concept}: {escape(line)}")
     counts = report.counts()
     console.print(f"{counts['agrees']} agree, {counts['disagrees']} disagree, {counts['unverified']} unverified"
                   + ("" if show_all else " (agreeing cards hidden; --all lists them)"))
@@ -247,12 +317,16 @@ def _default_db() -> Path:
 
 def _quiz_cards(notes: tuple[Path, ...]):
     """The build's cards, with the verifier's answers where its cache has them (no torch)."""
-    from studydeck.build import collect
-    from studydeck.verify import apply, default_cache_path, verify as run_verify
+    from dataclasses import replace
 
-    cards = [c for d in collect(_notes(notes)) for c in d.cards]
-    report = run_verify(cards, cache_path=default_cache_path(), cached_only=True)
-    return apply(cards, report)
+    from studydeck.pipeline import Workspace
+    from studydeck.verify.messages import answer_markdown
+
+    workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
+    workspace.verify(cached_only=True)
+    results = workspace.results()
+    return [replace(c, computed=answer_markdown(results[c.uid], c.lang)) if c.uid in results else c
+            for c in workspace.cards]
 
 
 @cli.command()
@@ -342,7 +416,19 @@ def stats(db) -> None:
 
 
 def main() -> None:
-    cli(prog_name="studydeck")
+    try:
+        cli(prog_name="studydeck")
+    except KeyboardInterrupt:
+        click.echo("interrupted; nothing half-written was left behind", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        # the disk filled up or a path vanished under us: one line, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"Error: {where}{exc.strerror or exc}; check the disk and the paths, then run again", err=True)
+        sys.exit(1)
+    except RecursionError:
+        click.echo("Error: the notes nest too deeply to read; flatten the deepest list or formula", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -9,16 +9,17 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import NOTES, corpus_dir
-from studydeck.build import build, collect
+from studydeck.pipeline import build, collect
 from studydeck.cli import cli
 from studydeck.lint import latex_problem, lint
-from studydeck.verify import default_cache_path, verify
+from studydeck.pipeline import default_cache_dir
+from studydeck.verify import verify
 
 
 @pytest.fixture(scope="module")
 def seed_findings():
     cards = [c for d in collect([NOTES]) for c in d.cards]
-    verify(cards, device="cpu", cache_path=default_cache_path())  # lint reads the verifier's cache
+    verify(cards, device="cpu", cache_path=default_cache_dir() / "verify.json")  # lint reads the verifier's cache
     return lint([NOTES]).findings
 
 
@@ -71,7 +72,7 @@ def test_fix_round_trip(tmp_path: Path, notes_copy: Path) -> None:
     md = notes_copy / "pytorch-notes.md"
     original = md.read_bytes()
     cards = [c for d in collect([notes_copy]) for c in d.cards]
-    verify(cards, device="cpu", cache_path=default_cache_path())
+    verify(cards, device="cpu", cache_path=default_cache_dir() / "verify.json")
     result = CliRunner().invoke(cli, ["lint", str(notes_copy), "--fix"])
     assert f"fixed {md}" in result.output
     assert (notes_copy / "pytorch-notes.md.bak").read_bytes() == original
@@ -86,7 +87,8 @@ def test_fix_round_trip(tmp_path: Path, notes_copy: Path) -> None:
     # the fixed notes build, and the repaired formulas are now LaTeX cards that agree with torch
     out = build([notes_copy], tmp_path / "d", now=1, device="cpu")
     gelu = [c for d in out.docs for c in d.cards if c.deck[-1] == "GELU"]
-    assert gelu and not gelu[0].plain_formula and gelu[0].verdict == "agrees"
+    verdicts = {r.uid: r.verdict.value for r in out.report.results}
+    assert gelu and not gelu[0].plain_formula and verdicts[gelu[0].uid] == "agrees"
 
 
 def test_diff_writes_nothing(notes_copy: Path) -> None:

@@ -17,7 +17,7 @@ from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
 
 from conftest import NOTES, ROOT
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.cli import cli
 from studydeck.model import CardKind
 from studydeck.quiz.schedule import interval_text, preview

@@ -388,10 +388,10 @@ def lint(paths: list[Path], *, use_verifier_cache: bool = True, allow_torch: boo
          docs=None) -> LintResult:
     """Lint the notes. ``allow_torch=False`` skips what only torch can tell and the cache
     does not know (a build that found everything cached stays free of torch)."""
-    from studydeck.build import collect
+    from studydeck.pipeline import Workspace
 
     result = LintResult()
-    docs = docs if docs is not None else collect(paths)
+    docs = docs if docs is not None else Workspace.load(paths).docs
     all_cards = [c for d in docs for c in d.cards]
     verified_readings, disagreements, deprecations = (_from_cache(all_cards) if use_verifier_cache
                                                       else ({}, [], {}))
@@ -432,9 +432,10 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 def _from_cache(cards: list[Card]):
     """Readings of plain formulas that the verifier confirmed, and its disagreements."""
-    from studydeck.verify import default_cache_path, verify
+    from studydeck.pipeline import default_cache_dir
+    from studydeck.verify import verify
 
-    report = verify(cards, cache_path=default_cache_path(), cached_only=True)
+    report = verify(cards, cache_path=default_cache_dir() / "verify.json", cached_only=True)
     code_uids = {c.uid for c in cards if c.kind is CardKind.CODE}
     deprecations: dict[str, list[tuple[int, str, str]]] = {}
     for r in report.results:

@@ -51,3 +51,8 @@ def verdict_line(result: Result, lang: Lang) -> str:
     if result.verdict is not Verdict.UNVERIFIED:
         sep = " "
     return (f"{head}{sep}{body}{where}" if head else f"{body}{where}").strip()
+
+
+def answer_markdown(result: Result, lang: Lang) -> str:
+    """What a card's answer side shows of its check: the verdict, then the worked example."""
+    return "\n\n".join(p for p in (verdict_line(result, lang), result.example) if p)
