@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.exercise import (Exercise, Variant, check, feedback, fmt_answer, parse_number, render_answer,
                                 render_prompt, render_tolerance, variant_for)
 from studydeck.exercise_note import EXERCISE_FIELDS, exercise_fields, exercise_note
