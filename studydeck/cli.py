@@ -48,7 +48,9 @@ def cli() -> None:
               help="Check formula and code cards with PyTorch and attach worked examples.")
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, when a card disagrees with PyTorch.")
 @click.option("--device", type=DEVICES, default="auto", show_default=True, help="Where the checks run.")
-def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, device: str) -> None:
+@click.option("--exercises/--no-exercises", default=True, show_default=True,
+              help="Add exercise cards with fresh numbers for the formulas that agree with PyTorch.")
+def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, device: str, exercises: bool) -> None:
     """Build Anki decks (.apkg) from notes files or folders.
 
     \b
@@ -58,7 +60,8 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
     from studydeck.pipeline import Workspace, build_fingerprint, record_build, up_to_date
 
     paths = _notes(notes)
-    fingerprint = build_fingerprint(paths, {"verify": verify, "strict": strict, "device": device})
+    fingerprint = build_fingerprint(paths, {"verify": verify, "strict": strict, "device": device,
+                                            "exercises": exercises})
     if up_to_date(out_dir, fingerprint):
         click.echo(f"nothing changed since the last build into {out_dir}; the decks there are current")
         return
@@ -66,7 +69,7 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
         workspace = Workspace.load(paths, cache_dir=_cache_dir())
         with _progress("verifying") as progress:
             result = workspace.build(out_dir, now=_now(), verify=verify, strict=strict, device=device,
-                                     progress=progress)
+                                     exercises=exercises, progress=progress)
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
     record_build(out_dir, fingerprint, result)

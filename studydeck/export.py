@@ -23,6 +23,8 @@ from pathlib import Path
 import genanki
 
 from studydeck.errors import OutputError, StateError
+from studydeck.exercise import Exercise
+from studydeck.exercise_note import EXERCISE_MODEL_ID, exercise_model, exercise_note
 from studydeck.model import Card, CardKind
 from studydeck.render import RenderEnv, highlight_css, to_html
 from studydeck.text import atomic_write, clean_name, remove_stale_temps
@@ -111,8 +113,9 @@ def card_tags(card: Card) -> list[str]:
     return tags + [f"studydeck::{safe_tag(f)}" for f in card.flags]
 
 
-def deck_name(card: Card) -> str:
-    return "::".join(clean_name(p).replace("::", ":") or "_" for p in card.deck)
+def deck_name(path: tuple[str, ...]) -> str:
+    """An Anki deck path: each heading cleaned of invisible characters, ``::`` between levels."""
+    return "::".join(clean_name(p).replace("::", ":") or "_" for p in path)
 
 
 def deck_id(name: str) -> int:
@@ -163,7 +166,8 @@ def assign_guids(cards: list[Card], state: dict[str, dict]) -> dict[str, str]:
 
 def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
                base_dir: Path | None = None, media_root: Path | None = None, label: str | None = None,
-               results: dict[str, Result] | None = None, verified_on: str | None = None) -> ExportResult:
+               results: dict[str, Result] | None = None, exercises: list[Exercise] = (),
+               verified_on: str | None = None) -> ExportResult:
     """Write ``out_path`` (atomically) and update the state file beside it."""
     state = load_state(state_path)
     guids = assign_guids(cards, state)
@@ -173,31 +177,40 @@ def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
     result = ExportResult(out_path, state_path, notes=0, cards=0)
     new_state: dict[str, dict] = {}
     notes: list[tuple[genanki.Note, str, int]] = []
+
+    def add(note: genanki.Note, name: str, uid: str, model_id: int) -> None:
+        digest = hashlib.sha256(json.dumps([model_id, name, note.fields, note.tags],
+                                           ensure_ascii=False).encode("utf-8")).hexdigest()
+        old = state.get(note.guid)
+        if old is None:
+            mod = now
+            result.new.append(note.guid)
+        elif old["hash"] != digest:
+            mod = max(now, int(old["mod"]) + 1)
+            result.updated.append(note.guid)
+        else:
+            mod = int(old["mod"])
+        new_state[note.guid] = {"hash": digest, "mod": mod, "uid": uid}
+        notes.append((note, name, mod))
+        result.notes += 1
+        result.cards += len(note.cards)
+
     for card in cards:
         env = RenderEnv(base_dir=base_dir, root=media_root)
         fields = card_fields(card, env, label, results.get(card.uid))
         media.update(env.media)
         result.missing_media.extend((card, src) for src in env.missing)
         model = models[card.kind is CardKind.CLOZE]
-        name = deck_name(card)
+        name = deck_name(card.deck)
         tags = sorted(set(card_tags(card)))
-        guid = guids[card.uid]
-        digest = hashlib.sha256(json.dumps([model.model_id, name, fields, tags],
-                                           ensure_ascii=False).encode("utf-8")).hexdigest()
-        old = state.get(guid)
-        if old is None:
-            mod = now
-            result.new.append(guid)
-        elif old["hash"] != digest:
-            mod = max(now, int(old["mod"]) + 1)
-            result.updated.append(guid)
-        else:
-            mod = int(old["mod"])
-        new_state[guid] = {"hash": digest, "mod": mod, "uid": card.uid}
-        note = genanki.Note(model=model, fields=fields, tags=tags, guid=guid)
-        notes.append((note, name, mod))
-        result.notes += 1
-        result.cards += len(note.cards)
+        note = genanki.Note(model=model, fields=fields, tags=tags, guid=guids[card.uid])
+        add(note, name, card.uid, model.model_id)
+    if exercises:
+        models["exercise"] = exercise_model()
+    for ex in exercises:
+        note = exercise_note(ex, label)
+        note.model = models["exercise"]
+        add(note, deck_name(ex.subdeck), ex.uid, EXERCISE_MODEL_ID)
     result.removed = sorted(set(state) - set(new_state))
     _write_package(list(models.values()), notes, media, out_path)
     save_state(state_path, new_state, verified_on)

@@ -23,6 +23,7 @@ from studydeck.model import Card, CardKind, Notice, Source
 from studydeck.text import atomic_write, clean_name, normalize_name, say
 
 if TYPE_CHECKING:
+    from studydeck.exercise import Exercise
     from studydeck.export import ExportResult
     from studydeck.notes import Outline
     from studydeck.verify import Report
@@ -343,10 +344,40 @@ class Workspace:
             out.setdefault(result.uid, result)
         return out
 
+    def exercises(self, doc: Doc, *, device: str = "auto") -> list["Exercise"]:
+        """Exercise cards for the formulas of ``doc`` that agree with torch (after
+        :meth:`verify`), cached by the cards and their verdicts: a rebuild needs no torch."""
+        from studydeck.exercise import Exercise
+
+        results = self.results()
+        mine = [results[c.uid].to_dict() for c in doc.cards if c.uid in results]
+        if not any(r["verdict"] == "agrees" for r in mine):
+            return []
+        payload = json.dumps([tool_version(), _torch_version(), self._report.device if self._report else device,
+                              [c.to_dict() for c in doc.cards], mine], ensure_ascii=False, sort_keys=True)
+        key = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        cache = FileCache(self.cache_dir / "exercises") if self.cache_dir is not None else None
+        hit = cache.get(key) if cache else None
+        if hit is not None:
+            try:
+                return [Exercise.from_dict(e) for e in hit["exercises"]]
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass
+        from studydeck.verify.exercises import make_exercises
+        from studydeck.verify.run import resolve_device
+
+        made = make_exercises(doc.cards, [results[c.uid] for c in doc.cards if c.uid in results],
+                              device=resolve_device(self._report.device if self._report else device))
+        if cache is not None:
+            cache.put(key, {"exercises": [e.to_dict() for e in made]})
+        return made
+
     def build(self, out_dir: Path, *, now: int, verify: bool = True, strict: bool = False,
-              device: str = "auto", progress: Callable[[int, int], None] | None = None,
+              device: str = "auto", exercises: bool = True, progress: Callable[[int, int], None] | None = None,
               **options: Any) -> BuildResult:
-        """One ``.apkg`` per notes file into ``out_dir``; ``now`` stamps changed notes."""
+        """One ``.apkg`` per notes file into ``out_dir``; ``now`` stamps changed notes.
+        With ``exercises`` (and ``verify``), each deck gets exercise cards with fresh numbers
+        for the formulas that agree with torch."""
         from studydeck.export import make_folder, write_deck
 
         result = BuildResult(docs=self.docs)
@@ -363,9 +394,10 @@ class Workspace:
             if not doc.cards:
                 continue  # e.g. a file of answers that all stand in for questions elsewhere
             name = deck_file_name(doc.file.doc)
+            practice = self.exercises(doc, device=device) if verify and exercises else []
             export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
                                 now=now, media_root=doc.file.root, base_dir=doc.file.path.parent,
-                                label=doc.file.label, results=results,
+                                label=doc.file.label, results=results, exercises=practice,
                                 verified_on=result.report.device if result.report else None)
             for card, src in export.missing_media:
                 doc.notices.append(Notice(card.source, "missing-image", say(
