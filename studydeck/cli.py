@@ -331,14 +331,16 @@ def _quiz_cards(notes: tuple[Path, ...]):
     from dataclasses import replace
 
     from studydeck.pipeline import Workspace
-    from studydeck.quiz.cards import study_cards
+    from studydeck.quiz.cards import exercise_cards, study_cards
     from studydeck.verify.messages import answer_markdown
 
     workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
     workspace.verify(cached_only=True)
     results = workspace.results()
-    return study_cards([replace(c, computed=answer_markdown(results[c.uid], c.lang)) if c.uid in results else c
-                        for c in workspace.cards])
+    cards = study_cards([replace(c, computed=answer_markdown(results[c.uid], c.lang)) if c.uid in results else c
+                         for c in workspace.cards])
+    practice = [ex for doc in workspace.docs for ex in workspace.exercises(doc, cached_only=True)]
+    return cards + exercise_cards(practice)
 
 
 @cli.command()

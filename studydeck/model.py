@@ -38,6 +38,7 @@ class CardKind(str, Enum):
     QUESTION = "question"
     CLOZE = "cloze"
     MANUAL = "manual"
+    EXERCISE = "exercise"
 
 
 @dataclass(frozen=True)

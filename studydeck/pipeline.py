@@ -344,7 +344,7 @@ class Workspace:
             out.setdefault(result.uid, result)
         return out
 
-    def exercises(self, doc: Doc, *, device: str = "auto") -> list["Exercise"]:
+    def exercises(self, doc: Doc, *, device: str = "auto", cached_only: bool = False) -> list["Exercise"]:
         """Exercise cards for the formulas of ``doc`` that agree with torch (after
         :meth:`verify`), cached by the cards and their verdicts: a rebuild needs no torch."""
         from studydeck.exercise import Exercise
@@ -363,6 +363,8 @@ class Workspace:
                 return [Exercise.from_dict(e) for e in hit["exercises"]]
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass
+        if cached_only:
+            return []
         from studydeck.verify.exercises import make_exercises
         from studydeck.verify.run import resolve_device
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 
 from studydeck.errors import StudydeckError
+from studydeck.exercise import Exercise
 from studydeck.model import Card, CardKind
 
 CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::[^}]*)?\}\}")
@@ -27,6 +28,7 @@ class StudyCard:
 
     card: Card
     note: str  # the uid of the deck's note: the blanks of one cloze share it
+    exercise: Exercise | None = None  # practice with fresh numbers at each review
 
     @property
     def uid(self) -> str:
@@ -51,6 +53,16 @@ def study_cards(cards: list[Card]) -> list[StudyCard]:
         if card.kind is not CardKind.CLOZE and not card.back.strip():
             continue  # a question the notes do not answer yet
         out.extend(StudyCard(c, card.uid) for c in _blanks(card))
+    return out
+
+
+def exercise_cards(exercises: list[Exercise]) -> list[StudyCard]:
+    """Exercises as cards to study: each follows the formula it practises."""
+    out = []
+    for ex in exercises:
+        card = Card(kind=CardKind.EXERCISE, key=f"exercise:{ex.card_uid}", doc=ex.source.path, deck=ex.subdeck,
+                    front=ex.prompt, back="", source=ex.source, concept=ex.concept, lang=ex.lang)
+        out.append(StudyCard(card, card.uid, ex))
     return out
 
 

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from studydeck.model import CardKind
 from studydeck.quiz import queue as queues
+from studydeck.exercise import check, feedback, render_answer, render_prompt, render_steps, render_tolerance, variant_for
 from studydeck.quiz.cards import StudyCard
 from studydeck.quiz.schedule import LABELS, RATINGS, Rating, State, day_start, interval_text, is_new, preview
 from studydeck.quiz.store import Row, Store
@@ -228,6 +229,8 @@ class Session:
         study = self.cards[row.uid]
         self.console.rule()
         self.console.print(self.header(row, total))
+        if study.exercise is not None:
+            return self.practise(study)
         self.console.print(Markdown(render_front(study)))
         suggested: Rating | None = None
         if self.mode == "type" and short_answer(study) is not None:
@@ -242,6 +245,30 @@ class Session:
             if key in ("quit", "undo"):
                 return key
         self.console.print(Panel(Markdown(render_back(study)), border_style="green"))
+        return self.rate(study, suggested)
+
+    def practise(self, study: StudyCard) -> str:
+        """An exercise: a variant not shown at the last review, the number typed and checked."""
+        ex = study.exercise
+        variant = variant_for(ex, self.store.review_count(study.uid))
+        self.console.print(Text(render_prompt(ex, variant) + " " + render_tolerance(ex)))
+        ask = "你的答案（回车：显示答案，q：退出）：" if ex.lang == "zh" else "Your answer (Enter: show it, q: quit): "
+        suggested: Rating | None = None
+        while True:
+            typed = self.keys.line(ask, self.console)
+            if typed.strip() == "q":
+                return "quit"
+            if not typed.strip():
+                break
+            verdict = check(ex, variant, typed)
+            self.console.print(Text(feedback(ex, variant, typed)),
+                               style="green" if verdict else "red" if verdict is False else "yellow")
+            if verdict is not None:
+                suggested = Rating.Good if verdict else Rating.Again
+                break
+        steps = render_steps(ex, variant)
+        self.console.print(Panel(Text(render_answer(ex, variant) + (f"\n{steps}" if steps else "")),
+                                 border_style="green"))
         return self.rate(study, suggested)
 
     def wait_for(self, accepted: str) -> str:
