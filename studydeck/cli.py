@@ -297,23 +297,23 @@ def mindmap(notes, section, output) -> None:
       studydeck mindmap notes/ --section 优化器 -o optimizers.html
     """
     from studydeck.mindmap import render
-    from studydeck.mindmap.build import notes_tree
+    from studydeck.pipeline import Workspace
 
     if output.suffix.lower() not in MINDMAP_FORMATS:
         raise click.ClickException(f"{output}: unknown format; use one of {', '.join(MINDMAP_FORMATS)}")
     try:
-        tree = notes_tree(_notes(notes), section)
+        paths = _notes(notes)
+        tree = Workspace.load(paths).mindmap(section, ", ".join(p.name for p in paths) or "notes")
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
     writer = {".html": render.page, ".svg": render.svg, ".opml": render.opml, ".mm": render.freemind}
     text = writer[output.suffix.lower()](tree)
     from studydeck.export import make_folder
+    from studydeck.text import atomic_write
 
     try:
         make_folder(output.parent)
-        tmp = output.with_name(f".{output.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        atomic_write(output, text.encode("utf-8"))
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

@@ -23,6 +23,7 @@ from studydeck.model import Card, CardKind, Notice, Source
 from studydeck.text import atomic_write, clean_name, normalize_name, say
 
 if TYPE_CHECKING:
+    from studydeck.mindmap.tree import Node
     from studydeck.exercise import Exercise
     from studydeck.export import ExportResult
     from studydeck.notes import Outline
@@ -343,6 +344,12 @@ class Workspace:
         for result in self._report.results if self._report else ():
             out.setdefault(result.uid, result)
         return out
+
+    def mindmap(self, section: str | None = None, name: str = "notes") -> "Node":
+        """The notes as a mind-map tree, or one section of them."""
+        from studydeck.mindmap.tree import outlines_tree
+
+        return outlines_tree([d.outline for d in self.docs], section, name)
 
     def exercises(self, doc: Doc, *, device: str = "auto", cached_only: bool = False) -> list["Exercise"]:
         """Exercise cards for the formulas of ``doc`` that agree with torch (after

@@ -24,7 +24,7 @@ from studydeck.quiz.schedule import interval_text, preview
 from studydeck.quiz.cards import select, study_cards
 from studydeck.quiz.session import same_answer
 from studydeck.quiz.store import Store, StoreBusy
-from studydeck.quiz.terminal import math_to_unicode
+from studydeck.terminal import math_to_unicode
 
 NOW = "2026-01-01T00:00:00+00:00"
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)

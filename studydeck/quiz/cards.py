@@ -14,8 +14,8 @@ from fnmatch import fnmatch
 from studydeck.errors import StudydeckError
 from studydeck.exercise import Exercise
 from studydeck.model import Card, CardKind
+from studydeck.text import CLOZE as CLOZE_MARK
 
-CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::[^}]*)?\}\}")
 
 
 class EmptySelection(StudydeckError):
@@ -42,7 +42,7 @@ class StudyCard:
     def answer(self) -> str:
         """What the card asks for: its blank, or its back."""
         if self.card.kind is CardKind.CLOZE:
-            return " … ".join(text for _, text in CLOZE_MARK.findall(self.card.front))
+            return " … ".join(text for _, text, _ in CLOZE_MARK.findall(self.card.front))
         return self.card.back.strip()
 
 
@@ -67,7 +67,7 @@ def exercise_cards(exercises: list[Exercise]) -> list[StudyCard]:
 
 
 def _blanks(card: Card) -> list[Card]:
-    numbers = sorted({int(n) for n, _ in CLOZE_MARK.findall(card.front)})
+    numbers = sorted({int(n) for n, _, _ in CLOZE_MARK.findall(card.front)})
     if card.kind is not CardKind.CLOZE or len(numbers) < 2:
         return [card]  # one blank: the deck's own card, with the deck's own id
     return [replace(card, key=f"{card.key}#c{n}",

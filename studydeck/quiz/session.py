@@ -27,7 +27,7 @@ from studydeck.exercise import check, feedback, render_answer, render_prompt, re
 from studydeck.quiz.cards import StudyCard
 from studydeck.quiz.schedule import LABELS, RATINGS, Rating, State, day_start, interval_text, is_new, preview
 from studydeck.quiz.store import Row, Store
-from studydeck.quiz.terminal import cloze_back, cloze_front, text_for_terminal
+from studydeck.terminal import cloze_back, cloze_front, text_for_terminal
 
 
 class Clock:

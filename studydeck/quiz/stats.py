@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from studydeck.quiz import queue as queues
 from studydeck.quiz.schedule import day_start, is_new
 from studydeck.quiz.store import LEARNING, NEW, RELEARNING, REVIEW, Store
-from studydeck.quiz.terminal import plain_text
+from studydeck.terminal import plain_text
 
 MATURE = timedelta(days=21)  # Anki calls a card mature from a 21-day interval on
 DAY = timedelta(days=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from studydeck.quiz.cards import CLOZE_MARK
+from studydeck.text import CLOZE as CLOZE_MARK
 
 SUB = dict(zip("0123456789+-=()aehijklmnoprstuvxβγρφχ", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ"))
 SUP = dict(zip("0123456789+-=()abcdefghijklmnoprstuvwxyzTβγδθφχ",
