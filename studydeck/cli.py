@@ -140,9 +140,9 @@ def _echo_notices(notices) -> None:
 
 
 def _echo_lint_count(workspace) -> None:
-    from studydeck.lint import Severity, lint as run_lint
+    from studydeck.lint import Severity
 
-    findings = run_lint([], docs=workspace.docs, allow_torch=False).findings
+    findings = workspace.lint(allow_torch=False).findings
     if findings:
         by = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
         click.echo(f"lint: {len(findings)} finding(s) in the notes ({by[Severity.ERROR]} error, "
@@ -254,9 +254,10 @@ def lint(notes, as_json, fix, picked, show_diff, fail_on) -> None:
       studydeck lint notes/ --fix --rule typo
     """
     from studydeck import lint as linting
+    from studydeck.pipeline import Workspace
 
     try:
-        result = linting.lint(_notes(notes))
+        result = Workspace.load(_notes(notes), cache_dir=_cache_dir()).lint()
         fixed = linting.apply_fixes(result, set(picked)) if (fix or show_diff) else {}
         if show_diff:
             click.echo(linting.diff(result, fixed), nl=False)
@@ -265,7 +266,7 @@ def lint(notes, as_json, fix, picked, show_diff, fail_on) -> None:
                 kept = f"; earlier backups kept: {', '.join(str(p) for p in done.earlier)}" if done.earlier else ""
                 click.echo(f"fixed {done.target} (what it held is in {done.backup}{kept})")
             if fixed:
-                result = linting.lint(_notes(notes))
+                result = Workspace.load(_notes(notes), cache_dir=_cache_dir()).lint()
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:

@@ -18,11 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from studydeck.cache import FileCache
 from studydeck.errors import NotesError, StudydeckError
 from studydeck.model import Card, CardKind, Notice, Source
 from studydeck.text import atomic_write, clean_name, normalize_name, say
 
 if TYPE_CHECKING:
+    from studydeck.lint import LintResult
     from studydeck.mindmap.tree import Node
     from studydeck.exercise import Exercise
     from studydeck.export import ExportResult
@@ -186,7 +188,7 @@ def _error_line(message: str, shown: str) -> int:
     return int(match.group(1)) if match else 1
 
 
-def _read_doc(nf: NotesFile, cache: "FileCache | None") -> Doc:
+def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
     raw = read_bytes(nf)
     key = _file_key(nf, raw)
     hit = cache.get(key) if cache else None
@@ -215,28 +217,6 @@ def _read_doc(nf: NotesFile, cache: "FileCache | None") -> Doc:
                                     for n in notices],
                         "sections": {k: list(v) for k, v in sections.items()}})
     return doc
-
-
-class FileCache:
-    """What one notes file gave, keyed by its bytes and the tool's version; one JSON file per
-    entry, so a changed file costs one write and a damaged entry costs one re-parse."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def get(self, key: str) -> dict | None:
-        try:
-            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, dict) else None
-
-    def put(self, key: str, value: dict) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.folder / f"{key}.json", json.dumps(value, ensure_ascii=False).encode("utf-8"))
-        except OSError:
-            pass  # no cache is only a slower build
 
 
 # -- questions and their answers ---------------------------------------------------------
@@ -344,6 +324,14 @@ class Workspace:
         for result in self._report.results if self._report else ():
             out.setdefault(result.uid, result)
         return out
+
+    def lint(self, *, allow_torch: bool = True) -> "LintResult":
+        """Lint every file, with what the verifier already knows (its cache, or this run)."""
+        from studydeck.lint import lint as run_lint
+
+        report = self._report or self.verify(cached_only=True)
+        cache = FileCache(self.cache_dir / "lint") if self.cache_dir is not None else None
+        return run_lint(self.docs, results=report.results, allow_torch=allow_torch, cache=cache)
 
     def mindmap(self, section: str | None = None, name: str = "notes") -> "Node":
         """The notes as a mind-map tree, or one section of them."""

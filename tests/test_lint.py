@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from conftest import NOTES, corpus_dir
 from studydeck.cli import cli
-from studydeck.lint import latex_problem, lint
-from studydeck.pipeline import build, collect, default_cache_dir
+from studydeck.lint import latex_problem
+from studydeck.pipeline import Workspace, build, collect, default_cache_dir
 from studydeck.verify import verify
 
 
@@ -20,7 +20,7 @@ from studydeck.verify import verify
 def seed():
     cards = [c for d in collect([NOTES]) for c in d.cards]
     verify(cards, device="cpu", cache_path=default_cache_dir() / "verify.json")  # lint reads the verifier's cache
-    return lint([NOTES])
+    return Workspace.load([NOTES], cache_dir=default_cache_dir()).lint()
 
 
 def pointed_at(result, rule) -> list[str]:
@@ -82,7 +82,7 @@ QUIET_ON_D2L = ("typo", "duplicate-section", "prose-as-code", "formula-not-latex
 
 def test_d2l_findings_are_few_and_right() -> None:
     corpus = corpus_dir()
-    findings = lint([corpus]).findings
+    findings = Workspace.load([corpus], cache_dir=default_cache_dir()).lint().findings
     rules = {f.rule for f in findings}
     assert not rules & set(QUIET_ON_D2L), [str(f) for f in findings if f.rule in QUIET_ON_D2L]
     missing = [f for f in findings if f.rule == "missing-image"]
@@ -101,7 +101,7 @@ def test_fix_round_trip(tmp_path: Path, notes_copy: Path) -> None:
     fixed = md.read_text(encoding="utf-8")
     assert "梯度下降：通过计算" in fixed and "\n使用 torch.svd" in fixed and "  - $\\ln(1 + e^{x})$" in fixed
     assert "沿着梯队反方向" in fixed and "Transformmer" in fixed      # suggestions wait for --rule typo
-    after = lint([notes_copy]).findings
+    after = Workspace.load([notes_copy], cache_dir=default_cache_dir()).lint().findings
     assert not [f for f in after if f.certain]
     assert {f.rule for f in after} <= {"empty-section", "empty-item", "duplicate-section", "broken-link",
                                       "disagrees-with-pytorch", "deprecated-api", "long-card", "typo"}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studydeck.lint import lint
+from studydeck.pipeline import Workspace
 from studydeck.render import to_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lint"
 
 
 def paragraphs_and_dollar_findings():
-    result = lint([FIXTURES / "math-wrapped.md"], use_verifier_cache=False, allow_torch=False)
+    result = Workspace.load([FIXTURES / "math-wrapped.md"]).lint(allow_torch=False)
     text = next(iter(result.texts.values()))
     lines = text.splitlines()
     flagged = {lines[f.source.line - 1] for f in result.findings if f.rule == "unbalanced-dollar"}

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from studydeck.cli import cli
-from studydeck.lint import lint
+from studydeck.pipeline import Workspace
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lint"
 
@@ -17,7 +17,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "lint"
 def typos(name: str) -> dict[str, str]:
     """wrong -> confidence, for each typo finding of a fixture."""
     return {f.message.split("“")[1].split("”")[0]: f.confidence.value
-            for f in lint([FIXTURES / name], use_verifier_cache=False, allow_torch=False).findings
+            for f in Workspace.load([FIXTURES / name]).lint(allow_torch=False).findings
             if f.rule == "typo"}
 
 

@@ -11,10 +11,14 @@ cached by the file's content; :func:`lint` adds what depends on the folder and t
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from studydeck.cache import FileCache
 from studydeck.errors import NotesError
 from studydeck.lint import rules
 from studydeck.lint.findings import RULES_WITH_FIXES, Confidence, Edit, Finding, LintResult, Severity
@@ -25,9 +29,13 @@ from studydeck.lint.tokens import Link, inlines, links, parse, prose
 from studydeck.lint.typos import find_typos
 from studydeck.model import Card, CardKind, Notice
 from studydeck.notes import Outline
+from studydeck.verify.result import Result, Verdict
 
 __all__ = ["RULES_WITH_FIXES", "Confidence", "Edit", "FileLint", "Finding", "FixError", "LintResult", "Severity", "apply_fixes",
            "diff", "latex_problem", "lint", "lint_file", "write_fixes"]
+
+
+DEPRECATION = re.compile(r"line (\d+): (torch\.[\w.]+) is deprecated; use (torch\.[\w.]+)")
 
 
 @dataclass(frozen=True)
@@ -72,24 +80,21 @@ def lint_file(path: str, text: str, outline: Outline, cards: list[Card], notices
     return FileLint(tuple(sink.findings), tuple(links(items)))
 
 
-def lint(paths: list[Path], *, use_verifier_cache: bool = True, allow_torch: bool = True,
-         docs=None) -> LintResult:
-    """Lint the notes. ``allow_torch=False`` skips what only torch can tell and the cache
-    does not know (a build that found everything cached stays free of torch)."""
-    from studydeck.pipeline import Workspace
-
+def lint(docs, *, results: list[Result] = (), allow_torch: bool = True, cache: FileCache | None = None) -> LintResult:
+    """Lint the notes' files (``docs``: each with its file, cards and notices), with what the
+    verifier found (``results``). ``allow_torch=False`` skips what only torch can tell (a
+    build that found everything cached stays free of torch). What one file says of itself is
+    cached by the file's content."""
     result = LintResult()
-    docs = docs if docs is not None else Workspace.load(paths).docs
     all_cards = [c for d in docs for c in d.cards]
-    verified, disagreements, deprecations = _from_cache(all_cards) if use_verifier_cache else ({}, [], {})
+    verified, disagreements, deprecations = _from_results(all_cards, results)
     for doc in docs:
         shown = doc.file.shown
         text, bom = _read(doc.file.path, shown)
         result.texts[shown], result.paths[shown] = text, doc.file.path
         if bom:
             result.boms.add(shown)
-        outline = doc.outline or _outline(text, shown)
-        own = lint_file(shown, text, outline, doc.cards, doc.notices)
+        own = _file_lint(doc, shown, text, cache)
         sink = rules.Sink(shown, NotesText(text), is_chinese(text), list(own.findings))
         rules.links(sink, own.links, doc.file.path.parent)
         rules.plain_formulas(sink, doc.cards, verified)
@@ -113,10 +118,32 @@ def _read(path: Path, shown: str) -> tuple[str, bool]:
     return (text[1:], True) if text.startswith("\ufeff") else (text, False)
 
 
-def _outline(text: str, shown: str) -> Outline:
-    from studydeck.notes import parse_notes
+def _file_lint(doc, shown: str, text: str, cache: FileCache | None) -> FileLint:
+    """``lint_file`` of one file, from the cache when the file and its cards are unchanged."""
+    key = hashlib.sha256(json.dumps([_lint_version(), shown, text, [c.to_dict() for c in doc.cards],
+                                     [[n.source.line, n.rule, n.message] for n in doc.notices]],
+                                    ensure_ascii=False).encode("utf-8")).hexdigest()
+    hit = cache.get(key) if cache is not None else None
+    if hit is not None:
+        try:
+            return FileLint.from_state(hit)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    own = lint_file(shown, text, doc.outline, doc.cards, doc.notices)
+    if cache is not None:
+        cache.put(key, own.to_state())
+    return own
 
-    return parse_notes(text, shown)
+
+@lru_cache(maxsize=1)
+def _lint_version() -> str:
+    """The lint code's own fingerprint: a changed rule never reuses cached findings."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(here.glob("*")):
+        if path.suffix in (".py", ".txt"):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -130,27 +157,23 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _from_cache(cards: list[Card]):
-    """Readings of plain formulas that the verifier confirmed, and its disagreements."""
-    from studydeck.pipeline import default_cache_dir
-    from studydeck.verify import verify
-
-    report = verify(cards, cache_path=default_cache_dir() / "verify.json", cached_only=True)
+def _from_results(cards: list[Card], results: list[Result]):
+    """Readings of plain formulas that the verifier confirmed, the deprecated calls it found in
+    code, and its disagreements (each once)."""
     code_uids = {c.uid for c in cards if c.kind is CardKind.CODE}
     deprecations: dict[str, list[tuple[int, str, str]]] = {}
-    for r in report.results:
+    for r in results:
         if r.uid in code_uids:
-            deprecations[r.uid] = [(int(n), call, new) for n, call, new in
-                                   re.findall(r"line (\d+): (torch\.[\w.]+) is deprecated; use (torch\.[\w.]+)", r.detail)]
-    readings: dict[str, str] = {}
-    for r in report.results:
-        if r.verdict.value == "agrees":
-            match = re.search(r"read as `([^`]*)`", r.detail)
-            if match:
-                readings[r.uid] = match.group(1)
+            deprecations[r.uid] = [(int(n), call, new) for item in (r.deprecations or [r.detail])
+                                   for n, call, new in DEPRECATION.findall(item)]
+    readings = {}
+    for r in results:
+        reading = r.reading or (m.group(1) if (m := re.search(r"read as `([^`]*)`", r.detail)) else "")
+        if r.verdict is Verdict.AGREES and reading:
+            readings[r.uid] = reading
     seen = set()
     disagreements = []
-    for r in report.disagreements:
+    for r in (r for r in results if r.verdict is Verdict.DISAGREES):
         key = (str(r.fix_at or r.source), r.detail)
         if key not in seen:
             seen.add(key)
