@@ -329,8 +329,6 @@ def _default_db() -> Path:
 def _quiz_cards(notes: tuple[Path, ...]):
     """The cards to study: the build's cards, with the verifier's answers where its cache has
     them (no torch), each cloze blank a card of its own."""
-    from dataclasses import replace
-
     from studydeck.pipeline import Workspace
     from studydeck.quiz.cards import exercise_cards, study_cards
     from studydeck.verify.messages import answer_markdown
@@ -338,8 +336,8 @@ def _quiz_cards(notes: tuple[Path, ...]):
     workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
     workspace.verify(cached_only=True)
     results = workspace.results()
-    cards = study_cards([replace(c, computed=answer_markdown(results[c.uid], c.lang)) if c.uid in results else c
-                         for c in workspace.cards])
+    cards = study_cards(workspace.cards, {c.uid: answer_markdown(results[c.uid], c.lang)
+                                          for c in workspace.cards if c.uid in results})
     practice = [ex for doc in workspace.docs for ex in workspace.exercises(doc, cached_only=True)]
     return cards + exercise_cards(practice)
 

@@ -29,6 +29,7 @@ class StudyCard:
     card: Card
     note: str  # the uid of the deck's note: the blanks of one cloze share it
     exercise: Exercise | None = None  # practice with fresh numbers at each review
+    checked: str = ""  # what the verifier found, as the answer side shows it (Markdown)
 
     @property
     def uid(self) -> str:
@@ -46,13 +47,15 @@ class StudyCard:
         return self.card.back.strip()
 
 
-def study_cards(cards: list[Card]) -> list[StudyCard]:
-    """Every card a quiz can ask, in the notes' order, clozes one per blank number."""
+def study_cards(cards: list[Card], checked: dict[str, str] | None = None) -> list[StudyCard]:
+    """Every card a quiz can ask, in the notes' order, clozes one per blank number;
+    ``checked`` holds the verifier's answer text by card uid."""
+    checked = checked or {}
     out = []
     for card in cards:
         if card.kind is not CardKind.CLOZE and not card.back.strip():
             continue  # a question the notes do not answer yet
-        out.extend(StudyCard(c, card.uid) for c in _blanks(card))
+        out.extend(StudyCard(c, card.uid, checked=checked.get(card.uid, "")) for c in _blanks(card))
     return out
 
 

@@ -109,8 +109,8 @@ def render_back(study: StudyCard) -> str:
         parts.append(text_for_terminal(card.back))
     if card.extra:
         parts.append(text_for_terminal(card.extra))
-    if card.computed:
-        parts.append(text_for_terminal(card.computed))
+    if study.checked:
+        parts.append(text_for_terminal(study.checked))
     return "\n\n".join(parts)
 
 

@@ -44,8 +44,8 @@ class Task:
 
 def _card_key(card: Card) -> dict:
     data = card.to_dict()
-    for name in ("computed", "verdict", "legacy_key", "sibling"):
-        data.pop(name, None)  # what the deck shows, not what is checked
+    for name in ("legacy_key", "sibling"):
+        data.pop(name, None)  # how the deck files it, not what is checked
     return data
 
 
