@@ -15,11 +15,14 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from studydeck.errors import NotesError
 from studydeck.model import Notice, Source
+from studydeck.text import clean_name
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 # d2l-style roles that stand on a line of their own and carry no content for a card.
@@ -66,13 +69,107 @@ class Outline:
 
 @lru_cache(maxsize=1)
 def markdown() -> MarkdownIt:
-    """The one parser configuration used everywhere (cards, lint, export)."""
+    """The one parser configuration for notes files (cards, lint)."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
     md.use(front_matter_plugin)
-    # double_inline: a `$$…$$` on the line right after text is still display math.
-    md.use(dollarmath_plugin, double_inline=True)
+    return configure(md)
+
+
+def configure(md: MarkdownIt) -> MarkdownIt:
+    """What notes and card fields share: one reading of math, tables, wikilinks.
+
+    ``$`` opens math unless a digit stands before it and closes math unless a digit follows
+    (pandoc's currency rule: ``$5 和 $10`` is text). Math padded with spaces (``$ x $``) stays
+    math: editors that preview notes accept it, and notes are full of it. ``double_inline``: a
+    ``$$…$$`` on the line right after text is still display math.
+    """
+    md.use(dollarmath_plugin, double_inline=True, allow_digits=False)
+    md.use(amsmath_plugin)
+    md.use(deflist_plugin)
+    md.inline.ruler.before("link", "wikilink", _wikilink)
+    md.inline.ruler.before("math_inline", "currency", _currency)
     md.enable(["table", "strikethrough"])
     return md
+
+
+WIKILINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]")
+
+
+def _wikilink(state, silent: bool) -> bool:
+    """Obsidian's ``[[page|alias]]`` reads as its alias (or page); ``![[file.png]]`` embeds."""
+    match = WIKILINK.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        embed, target, alias = match.group(1), match.group(2).strip(), match.group(3)
+        if embed:
+            token = state.push("image", "img", 0)
+            token.attrs = {"src": target, "alt": ""}
+            token.content = alias or ""
+            token.children = []
+        else:
+            token = state.push("text", "", 0)
+            token.content = (alias or target).strip()
+    state.pos = match.end()
+    return True
+
+
+def _currency(state, silent: bool) -> bool:
+    """``$5 … $`` and ``$10`` are amounts: a ``$`` before a digit opens math only when
+    the ``$`` that would close it has no space before it and no digit after it."""
+    src, pos = state.src, state.pos
+    if src[pos] != "$" or pos + 1 >= len(src) or not src[pos + 1].isdigit():
+        return False
+    end = src.find("$", pos + 1)
+    if end != -1 and not src[end - 1].isspace() and not src[end + 1:end + 2].isdigit():
+        return False
+    if not silent:
+        state.pending += "$"
+    state.pos += 1
+    return True
+
+
+def plain_inline(text: str) -> str:
+    """A heading or a term as plain text: wikilinks read as their alias, names cleaned."""
+    text = WIKILINK.sub(lambda m: "" if m.group(1) else (m.group(3) or m.group(2)).strip(), text)
+    return clean_name(text)
+
+
+def math_spans(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, body, display)`` of each formula in text already taken from the notes,
+    by the rules :func:`configure` gives the parser; one pass, linear in the text."""
+    spans: list[tuple[int, int, str, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        i = text.find("$", i)
+        if i == -1:
+            break
+        if _escaped(text, i):
+            i += 1
+            continue
+        display = text.startswith("$$", i)
+        mark = "$$" if display else "$"
+        start = i + len(mark)
+        end = text.find(mark, start)
+        while end != -1 and _escaped(text, end):
+            end = text.find(mark, end + 1)
+        body = text[start:end] if end != -1 else ""
+        after = end + len(mark)
+        if end == -1 or not body.strip() or (not display and (
+                (i > 0 and text[i - 1].isdigit()) or text[after:after + 1].isdigit()
+                or (body[0].isdigit() and body[-1].isspace()))):
+            i += len(mark)
+            continue
+        spans.append((i, after, body, display))
+        i = after
+    return spans
+
+
+def _escaped(text: str, pos: int) -> bool:
+    backslashes = 0
+    while pos - backslashes - 1 >= 0 and text[pos - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
 
 
 def read_notes(path: Path, display: str | None = None) -> Outline:
@@ -121,14 +218,14 @@ class _Builder:
         nodes = list(tree.children)
         if nodes and nodes[0].type == "front_matter":
             front = _parse_front_matter(nodes.pop(0).content)
-        title = str(front.get("title", "")).strip()
+        title = plain_inline(str(front.get("title", "")))
         title_heading: SyntaxTreeNode | None = None
         if not title:
             title_heading = next((n for n in nodes if n.type == "heading"), None)
             title = _heading_text(title_heading) if title_heading else Path(self.path).stem
         root = Section(title=title, level=0, source=Source(self.path, 1))
         stack: list[Section] = [root]
-        for node in nodes:
+        for node in _hoist_headings(nodes):
             if node is title_heading:
                 root.source = self.src(node)
                 continue
@@ -171,8 +268,10 @@ class _Builder:
                     "(remove the leading spaces)"))
                 return Block("paragraph", self.src(node), text=" ".join(node.content.split()))
             return Block("code", self.src(node), text=node.content, language="")
-        if kind in ("math_block", "math_block_label"):
+        if kind in ("math_block", "math_block_label", "amsmath"):
             return Block("math", self.src(node), text=node.content.strip())
+        if kind == "dl":
+            return Block("list", self.src(node), items=self.definitions(node))
         if kind == "table":
             return Block("table", self.src(node), text=self.raw(node))
         if kind == "blockquote":
@@ -187,13 +286,37 @@ class _Builder:
         blocks = [b for b in (self.block(c) for c in children) if b is not None]
         return Item(text=text, source=self.src(node), children=blocks)
 
+    def definitions(self, node: SyntaxTreeNode) -> list[Item]:
+        """A definition list reads as ``term: definition`` items, as it would be written."""
+        items: list[Item] = []
+        for child in node.children:
+            if child.type == "dt":
+                items.append(Item(_inline_source(child).strip(), self.src(child)))
+            elif child.type == "dd" and items:
+                parts = [b.text for b in (self.block(c) for c in child.children) if b is not None and b.text]
+                if parts and not items[-1].text.endswith((":", "：")):
+                    items[-1].text += ": " + " ".join(parts)
+        return [it for it in items if ":" in it.text]
+
     def raw(self, node: SyntaxTreeNode) -> str:
         start, end = node.map or (0, 0)
         return "\n".join(self.lines[start:end])
 
 
 def _heading_text(node: SyntaxTreeNode) -> str:
-    return ROLE_INLINE.sub("", _inline_source(node)).strip()
+    return plain_inline(ROLE_INLINE.sub("", _inline_source(node)))
+
+
+def _hoist_headings(nodes: list[SyntaxTreeNode]):
+    """A list whose items start with headings (``3. ### Adam``) is the outline of sections,
+    not a list: its items' contents take the place of the list."""
+    for node in nodes:
+        if node.type in ("bullet_list", "ordered_list") and any(
+                item.children and item.children[0].type == "heading" for item in node.children):
+            for item in node.children:
+                yield from _hoist_headings(list(item.children))
+        else:
+            yield node
 
 
 def _inline_source(node: SyntaxTreeNode) -> str:
