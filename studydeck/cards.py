@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
+from studydeck.gates import gate
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
@@ -237,7 +238,13 @@ class _Extractor:
                          section.source, flags=("mindmap",))
                 continue
             self.blocks(section.blocks, ctx, section=section)
-        return _dedupe(self.cards, self.notices)
+        cards, notices = gate(_dedupe(self.cards))
+        if not self.cards and _has_prose(self.outline):
+            notices.append(Notice(Source(self.path, 1), "no-cards", self.t(
+                "这个文件有正文却没有生成卡片；用“术语：解释”、列表或 $公式$ 写下要记住的内容",
+                "this file has prose but gives no card; write what to remember as “term: meaning”, "
+                "a list, or a $formula$")))
+        return cards, sorted(self.notices + notices, key=lambda n: n.source.line)
 
     def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
         lead: Block | None = None
@@ -779,20 +786,38 @@ def _list_markdown(block: Block) -> str:
     return "\n".join(f"- {it.text.strip()}" for it in block.items if it.text.strip())
 
 
-def _dedupe(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
+# Kinds whose key is an anchor two cards may share (two formulas for one left-hand side):
+# the second and later get an occurrence count among equal anchors only.
+ANCHORED = {CardKind.FORMULA, CardKind.CODE, CardKind.MANUAL}
+
+
+def _dedupe(cards: list[Card]) -> list[Card]:
     """One card per identity, and one per (concept, kind, content): a section written twice
     (RMSProp / RMSprop) yields one set of cards. Deck names take the first spelling."""
     spelling: dict[tuple[str, ...], tuple[str, ...]] = {}
     by_uid: dict[str, Card] = {}
     by_content: set[tuple] = set()
+    occurrences: dict[tuple, int] = {}
     out: list[Card] = []
     for card in cards:
         norm = tuple(normalize_name(d) for d in card.deck)
         card = replace(card, deck=spelling.setdefault(norm, card.deck))
         content = (norm, card.kind, normalize_name(card.back) or normalize_name(card.front))
-        if card.uid in by_uid or content in by_content:
+        if content in by_content:
+            continue
+        if card.kind in ANCHORED or card.key.startswith("cloze:"):
+            slot = (norm, card.kind, card.key)
+            occurrences[slot] = occurrences.get(slot, 0) + 1
+            if occurrences[slot] > 1:
+                card = replace(card, key=f"{card.key}#{occurrences[slot]}")
+        if card.uid in by_uid:
             continue
         by_uid[card.uid] = card
         by_content.add(content)
         out.append(card)
-    return out, sorted(notices, key=lambda n: n.source.line)
+    return out
+
+
+def _has_prose(outline: Outline) -> bool:
+    return any(b.kind in ("paragraph", "list") and (b.text.strip() or b.items)
+               for _, section in iter_sections(outline.root) for b in section.blocks)
