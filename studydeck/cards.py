@@ -528,8 +528,9 @@ class _Extractor:
             legacy_key = ""  # the earlier version made one card of the whole text
 
     def code(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
-        about = (context_words(lead.text, before_end=True).rstrip("：:。.") if lead is not None
-                 else " › ".join((ctx.concept,) + ctx.labels))
+        about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
+                 else "")
+        about = about or " › ".join((ctx.concept,) + ctx.labels)
         front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
         n = self.ordinal(ctx, "code")
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"

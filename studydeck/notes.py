@@ -30,6 +30,8 @@ ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite
 TAB_LINE = re.compile(r"^#@tab\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 ROLE_INLINE = re.compile(r":(numref|eqref|cite|label|eqlabel|ref):`[^`]*`")
+# d2l marks the words its code demonstrates as `[**…**]` or `(**…**)`: emphasis, not brackets.
+D2L_MARK = re.compile(r"\[\*\*(.+?)\*\*\]|\(\*\*(.+?)\*\*\)", re.S)
 
 
 @dataclass
@@ -208,6 +210,7 @@ class _Builder:
         # d2l marks each framework's copy of a code block with `#@tab NAME`; a block with
         # no such line is the MXNet copy. Keep the PyTorch and framework-neutral copies.
         self.uses_tabs = any(TAB_LINE.match(line) for line in lines)
+        self.d2l = self.uses_tabs or any(ROLE_LINE.match(line) and line.strip() for line in lines)
 
     def src(self, node: SyntaxTreeNode) -> Source:
         line = node.map[0] + 1 if node.map else 1
@@ -247,7 +250,7 @@ class _Builder:
         kind = node.type
         if kind == "paragraph":
             text = "\n".join(line for line in _inline_source(node).splitlines() if not ROLE_LINE.match(line))
-            text = ROLE_INLINE.sub("", text).strip()
+            text = self.inline(text)
             return Block("paragraph", self.src(node), text=text) if text else None
         if kind in ("bullet_list", "ordered_list"):
             items = [self.item(child) for child in node.children]
@@ -282,9 +285,15 @@ class _Builder:
         children = list(node.children)
         text = ""
         if children and children[0].type == "paragraph":
-            text = ROLE_INLINE.sub("", _inline_source(children.pop(0))).strip()
+            text = self.inline(_inline_source(children.pop(0)))
         blocks = [b for b in (self.block(c) for c in children) if b is not None]
         return Item(text=text, source=self.src(node), children=blocks)
+
+    def inline(self, text: str) -> str:
+        text = ROLE_INLINE.sub("", text)
+        if self.d2l:
+            text = D2L_MARK.sub(lambda m: m.group(1) or m.group(2), text)
+        return text.strip()
 
     def definitions(self, node: SyntaxTreeNode) -> list[Item]:
         """A definition list reads as ``term: definition`` items, as it would be written."""
