@@ -62,11 +62,7 @@ def _is_param_label(text: str) -> bool:
 
 def table_parameters(table: str, source: Source) -> list[Item]:
     """A parameter table (a name column, and a meaning or a default column) as list items."""
-    rows: list[tuple[int, list[str]]] = []
-    for index, line in enumerate(table.splitlines()):
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if "|" in line and not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in cells):
-            rows.append((source.line + index, cells))
+    rows = _table_rows(table, source)
     if len(rows) < 2:
         return []
     header = [h.casefold() for h in rows[0][1]]
@@ -88,6 +84,23 @@ def table_parameters(table: str, source: Source) -> list[Item]:
             text = f"{text}，默认 {row[default]}" if text else f"默认 {row[default]}"
         items.append(Item(f"{row[name].strip('`* ')}: {text}", Source(source.path, line)))
     return items
+
+
+def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
+    rows: list[tuple[int, list[str]]] = []
+    for index, line in enumerate(table.splitlines()):
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if "|" in line and not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in cells):
+            rows.append((source.line + index, cells))
+    return rows
+
+
+def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source]]:
+    """A two-column table is a glossary: each row a term and what it is."""
+    rows = _table_rows(table, source)
+    if len(rows) < 2 or any(len(cells) != 2 for _, cells in rows):
+        return []
+    return [(cells[0], cells[1], Source(source.path, line)) for line, cells in rows[1:] if cells[0] and cells[1]]
 
 
 def has_formula(text: str) -> bool:
@@ -263,7 +276,10 @@ class _Extractor:
             elif block.kind == "list":
                 self.list_(block, ctx, lead, section)
             elif block.kind == "table":
-                self.parameters(table_parameters(block.text, block.source), ctx)
+                params = table_parameters(block.text, block.source)
+                self.parameters(params, ctx)
+                for term, desc, source in ([] if params else table_definitions(block.text, block.source)):
+                    self.definition(term, desc, source, ctx)
             elif block.kind == "code":
                 self.code(block, ctx, lead)
             elif block.kind == "math":
@@ -284,7 +300,8 @@ class _Extractor:
             term, desc = labelled
             self.definition(term, desc, block.source, ctx)
             return True
-        if not intro_done and ctx.labels == () and not (nxt is not None and nxt.kind == "code"):
+        if not intro_done and ctx.labels == () and not (nxt is not None and nxt.kind == "code") \
+                and not text.rstrip().endswith(("?", "？")):  # a question is not what the section is
             back = text
             if nxt is not None and nxt.kind == "list" and text.rstrip().endswith((":", "：")):
                 back = text + "\n\n" + _list_markdown(nxt)
@@ -544,7 +561,7 @@ class _Extractor:
 
 # A sentence ends at these marks (outside math); a clause at these.
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
-SENTENCE_END_MARK = re.compile(r"[。！？；!?;]|\.(?=\s)|\n\s*\n|(?<=[\u3400-\u9fff）」』”])\n(?!\s*\$\$)")
+SENTENCE_END_MARK = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n|(?<=[\u3400-\u9fff）」』”])\n(?!\s*\$\$)")
 CLAUSE_MARK = re.compile(r"[，,：:]")
 # A formula that says when the next one holds: “当 $t > 1$ 时”, “for $t = 1$”, “if $x < 0$”.
 CONDITION_BEFORE = re.compile(
@@ -748,8 +765,10 @@ def _is_chinese(outline: Outline) -> bool:
 
 
 def _is_steps(block: Block) -> bool:
+    """Numbered, short names: steps one recalls in order. Items that are paragraphs are not."""
     items = [it for it in block.items if it.text.strip()]
-    if len(items) < 2:
+    if len(items) < 2 or any(len(strip_math(it.text)) > 40 or SENTENCE_INSIDE.search(it.text.strip()[:-1])
+                             for it in items):
         return False
     return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
 
@@ -787,6 +806,7 @@ def _list_markdown(block: Block) -> str:
     return "\n".join(f"- {it.text.strip()}" for it in block.items if it.text.strip())
 
 
+SENTENCE_INSIDE = re.compile(r"[。；;！!？?]")
 # Kinds whose key is an anchor two cards may share (two formulas for one left-hand side):
 # the second and later get an occurrence count among equal anchors only.
 ANCHORED = {CardKind.FORMULA, CardKind.CODE, CardKind.MANUAL}

@@ -234,7 +234,7 @@ class _Builder:
                 continue
             if node.type == "heading":
                 level = int(node.tag[1])
-                section = Section(_heading_text(node), level, self.src(node))
+                section = Section(self.inline(_heading_text(node)), level, self.src(node))
                 while len(stack) > 1 and stack[-1].level >= level:
                     stack.pop()
                 stack[-1].sections.append(section)
