@@ -19,9 +19,11 @@ MAX_FRONT = 300
 MAX_BACK = 3000
 URL_OR_FILE = re.compile(
     r"https?://|www\.|\b[\w\-]+\.(png|jpe?g|gif|svg|webp|bmp|mkv|mp4|avi|mov|mp3|pdf|md|html?|zip)\b", re.I)
+# A line that only points elsewhere: a link, a URL, a wikilink, a video or document file.
+# An image is content (a diagram can be the answer); these are not.
 LINK_LINE = re.compile(
-    r"^\s*(?:[-*+]|\d+[.)])?\s*(?:!?\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|!?\[\[[^\]]*\]\]|\S*[\w\-]\.(?:png|jpe?g|gif|"
-    r"svg|mkv|mp4|avi|mov|mp3|pdf|zip)\b.*)\s*$", re.I)
+    r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|\[\[[^\]]*\]\]|"
+    r"\S.*\.(?:mkv|mp4|avi|mov|webm|pdf|zip|html?)\b.*)\s*$", re.I)
 # Markdown that a card shows as literal marks: doubled emphasis, a role, an unclosed cloze.
 LEAK = re.compile(r"\*\*\*\*|:(?:label|eqlabel|numref|eqref|cite):`|^\s*\*\*\s")
 

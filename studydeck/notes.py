@@ -80,16 +80,16 @@ def markdown() -> MarkdownIt:
 def configure(md: MarkdownIt) -> MarkdownIt:
     """What notes and card fields share: one reading of math, tables, wikilinks.
 
-    ``$`` opens math unless a digit stands before it and closes math unless a digit follows
-    (pandoc's currency rule: ``$5 和 $10`` is text). Math padded with spaces (``$ x $``) stays
-    math: editors that preview notes accept it, and notes are full of it. ``double_inline``: a
-    ``$$…$$`` on the line right after text is still display math.
+    Inline ``$`` follows :func:`dollar_math`. Math padded with spaces (``$ x $``) stays math:
+    editors that preview notes accept it, and notes are full of it. A ``$$…$$`` on the line
+    right after text is still display math.
     """
-    md.use(dollarmath_plugin, double_inline=True, allow_digits=False)
+    md.use(dollarmath_plugin, double_inline=True)
     md.use(amsmath_plugin)
     md.use(deflist_plugin)
     md.inline.ruler.before("link", "wikilink", _wikilink)
-    md.inline.ruler.before("math_inline", "currency", _currency)
+    md.inline.ruler.before("math_inline", "dollar", _dollar)
+    md.disable("math_inline")
     md.enable(["table", "strikethrough"])
     return md
 
@@ -116,19 +116,49 @@ def _wikilink(state, silent: bool) -> bool:
     return True
 
 
-def _currency(state, silent: bool) -> bool:
-    """``$5 … $`` and ``$10`` are amounts: a ``$`` before a digit opens math only when
-    the ``$`` that would close it has no space before it and no digit after it."""
-    src, pos = state.src, state.pos
-    if src[pos] != "$" or pos + 1 >= len(src) or not src[pos + 1].isdigit():
+def _dollar(state, silent: bool) -> bool:
+    """Inline math by :func:`dollar_math`; a ``$`` that opens nothing is text."""
+    if state.src[state.pos] != "$":
         return False
-    end = src.find("$", pos + 1)
-    if end != -1 and not src[end - 1].isspace() and not src[end + 1:end + 2].isdigit():
-        return False
+    found = dollar_math(state.src, state.pos)
+    if found is None:
+        if not silent:
+            state.pending += "$"
+        state.pos += 1
+        return True
+    end, body, display = found
     if not silent:
-        state.pending += "$"
-    state.pos += 1
+        token = state.push("math_inline_double" if display else "math_inline", "math", 0)
+        token.content = body
+        token.markup = "$$" if display else "$"
+    state.pos = end
     return True
+
+
+def dollar_math(src: str, pos: int) -> tuple[int, str, bool] | None:
+    """``(end, body, display)`` of the formula the ``$`` at ``pos`` opens, or None.
+
+    Pandoc's currency rule: a ``$`` right after a digit never opens; a formula whose closing
+    ``$`` is followed by a digit, or that starts with a digit and ends in a space
+    (``$5 和 $10``), is an amount of money.
+    """
+    if _escaped(src, pos) or (pos > 0 and src[pos - 1].isdigit()):
+        return None
+    display = src.startswith("$$", pos)
+    mark = 2 if display else 1
+    end = pos + mark
+    while True:
+        end = src.find("$", end)
+        if end == -1:
+            return None
+        if _escaped(src, end) or (display and not src.startswith("$$", end)):
+            end += 1
+            continue
+        break
+    body, after = src[pos + mark:end], end + mark
+    if not body or not display and (src[after:after + 1].isdigit() or (body[0].isdigit() and body[-1].isspace())):
+        return None
+    return after, body, display
 
 
 def plain_inline(text: str) -> str:
@@ -139,31 +169,17 @@ def plain_inline(text: str) -> str:
 
 def math_spans(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, body, display)`` of each formula in text already taken from the notes,
-    by the rules :func:`configure` gives the parser; one pass, linear in the text."""
+    by the rule the parser uses (:func:`dollar_math`); one pass, linear in the text."""
     spans: list[tuple[int, int, str, bool]] = []
-    i, n = 0, len(text)
-    while i < n:
-        i = text.find("$", i)
-        if i == -1:
-            break
-        if _escaped(text, i):
-            i += 1
+    i = text.find("$")
+    while i != -1:
+        found = dollar_math(text, i)
+        if found is None:
+            i = text.find("$", i + 1)
             continue
-        display = text.startswith("$$", i)
-        mark = "$$" if display else "$"
-        start = i + len(mark)
-        end = text.find(mark, start)
-        while end != -1 and _escaped(text, end):
-            end = text.find(mark, end + 1)
-        body = text[start:end] if end != -1 else ""
-        after = end + len(mark)
-        if end == -1 or not body.strip() or (not display and (
-                (i > 0 and text[i - 1].isdigit()) or text[after:after + 1].isdigit()
-                or (body[0].isdigit() and body[-1].isspace()))):
-            i += len(mark)
-            continue
-        spans.append((i, after, body, display))
-        i = after
+        end, body, display = found
+        spans.append((i, end, body, display))
+        i = text.find("$", end)
     return spans
 
 
