@@ -24,6 +24,8 @@ URL_OR_FILE = re.compile(
 LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|\[\[[^\]]*\]\]|"
     r"\S.*\.(?:mkv|mp4|avi|mov|webm|pdf|zip|html?)\b.*)\s*$", re.I)
+# What people write where the answer will go.
+PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待续|未完|略|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 # Markdown that a card shows as literal marks: doubled emphasis, a role, an unclosed cloze.
 LEAK = re.compile(r"\*\*\*\*|:(?:label|eqlabel|numref|eqref|cite):`|^\s*\*\*\s")
 
@@ -67,7 +69,7 @@ def empty_answer(card: Card) -> str | None:
         return None if any(m.group(2).strip() for m in CLOZE.finditer(card.front)) else "empty-answer"
     if card.kind is CardKind.QUESTION and "needs-answer" in card.flags:
         return None  # the build looks for its answer elsewhere in the notes
-    return None if card.back.strip() and _plain(card.back) else "empty-answer"
+    return None if _plain(card.back) and not PLACEHOLDER.match(card.back) else "empty-answer"
 
 
 def answer_in_front(card: Card) -> str | None:
