@@ -15,9 +15,11 @@ from studydeck.gates import gate
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
+# “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
+SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节部分])\s*(?=\S)")
 RELATION = re.compile(
-    r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le|\\ge|"
-    r"\\approx|\\sim|\\propto|\\equiv|\\in\b")
+    r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le(?:q|qslant)?\b|"
+    r"\\ge(?:q|qslant)?\b|\\approx|\\sim|\\propto|\\equiv|\\in\b")
 STEP_PREFIX = re.compile(r"^\s*(?:第\s*[\d一二三四五六七八九十]+\s*步[：:、.\s]*|\(?(\d+)\s*[、.．)）:：]\s*)")
 MNEMONIC = re.compile(r"\s+([A-Z])\s*$")
 QUESTION = re.compile(
@@ -240,7 +242,7 @@ class _Extractor:
             if section is not root and not section.blocks and not section.sections:
                 self.notices.append(Notice(section.source, "empty-section",
                     f"section “{section.title}” is empty; write its content or remove the heading"))
-            concept = section.title if path else self.outline.title
+            concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             if path and QUESTION.search(section.title) and any(b.kind == "list" for b in section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
@@ -301,7 +303,7 @@ class _Extractor:
             self.definition(term, desc, block.source, ctx)
             return True
         if not intro_done and ctx.labels == () and not (nxt is not None and nxt.kind == "code") \
-                and not text.rstrip().endswith(("?", "？")):  # a question is not what the section is
+                and _introduces(text, ctx.concept):
             back = text
             if nxt is not None and nxt.kind == "list" and text.rstrip().endswith((":", "：")):
                 back = text + "\n\n" + _list_markdown(nxt)
@@ -762,6 +764,24 @@ def _is_chinese(outline: Outline) -> bool:
         texts.append(section.title)
         walk(section.blocks)
     return language(texts) == "zh"
+
+
+# Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.
+SELF_REFERENCE = re.compile(r"本节|本章|本文|下面|如下|以下|this (?:section|chapter|page)|below|following|^\s*\[\d+\]", re.I)
+# A heading about a numbered equation, figure or table (“式(3.7)的推导”) names no concept.
+NUMBERED_REF = re.compile(r"[式图表]\s*[(（]?\d|\b(?:eq|eqn|fig|figure|table|equation)\.?\s*[(]?\d", re.I)
+
+
+def _introduces(text: str, concept: str) -> bool:
+    """A section's first paragraph says what its concept is: it names it, or it is short and
+    about the concept. A question, words about the document, or a heading that names an
+    equation or a figure give no definition."""
+    if text.rstrip().endswith(("?", "？")) or NUMBERED_REF.search(concept) or not concept.strip():
+        return False
+    names = {normalize_name(concept), normalize_name(concept.rsplit(".", 1)[-1])}
+    if any(name and name in normalize_name(text) for name in names):
+        return True
+    return len(text) <= 200 and not SELF_REFERENCE.search(text)
 
 
 def _is_steps(block: Block) -> bool:
