@@ -303,7 +303,8 @@ class _Extractor:
             self.definition(term, desc, block.source, ctx)
             return True
         if not intro_done and ctx.labels == () and not (nxt is not None and nxt.kind == "code") \
-                and _introduces(text, ctx.concept):
+                and _introduces(text, ctx.concept) \
+                and (not text.rstrip().endswith((":", "：")) or (nxt is not None and nxt.kind == "list")):
             back = text
             if nxt is not None and nxt.kind == "list" and text.rstrip().endswith((":", "：")):
                 back = text + "\n\n" + _list_markdown(nxt)
@@ -537,6 +538,12 @@ class _Extractor:
         context = " › ".join(dict.fromkeys(p for p in [ctx.concept, *labels] if p))
         slot = "formula:" + "/".join(anchor(l) for l in labels) + "/"
         for asked in ask_formulas(text, lead, plain, self.t("［？］", "[?]")):
+            if not plain and max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS:
+                self.notices.append(Notice(source, "left-out:derivation", self.t(
+                    "这是一段推导（超过 {n} 步），不是一个要记住的事实；把结论单独写成一行公式",
+                    "this is a derivation (more than {n} steps), not one fact to recall; "
+                    "write its result as a formula of its own", n=MAX_STEPS)))
+                continue
             front = self.t("{c}：{q}", "{c}: {q}", c=context, q=asked.prompt) if asked.prompt else \
                 self.t("{c}：写出公式", "{c}: write the formula", c=context)
             back = f"`{' '.join(text.split())}`" if plain else asked.answer
@@ -600,7 +607,7 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
         spans = [(s - start, e - start, body, d) for s, e, body, d in math_spans(text) if start <= s < end]
         related = [sp for sp in spans if RELATION.search(sp[2])]
         conditions = [sp for sp in related if _is_condition(sentence, sp, spans)]
-        target = next((sp for sp in reversed(related) if sp not in conditions), None)
+        target = next((sp for sp in reversed(related) if sp not in conditions and relation_steps(sp[2])), None)
         if target is None:
             continue  # only says when something holds (“if $\mu \neq 0$:”); its items say what
         split = split_formula(target[2])
@@ -653,6 +660,21 @@ def _clip(words: str, before: bool, limit: int = 80) -> str:
 def _unlink(text: str) -> str:
     """Images and link targets have no place in a question: links read as their text."""
     return LINK.sub(lambda m: m.group(1) or "", text)
+
+
+def relation_steps(body: str) -> int:
+    r"""How many relations a formula states at its top level: 0 for a term (``\sum_{x \in D}``,
+    ``P(f(x) = y)``), 1 for a fact, more for a chain or a derivation (one per aligned row)."""
+    env = ENVIRONMENT.match(body)
+    if env:
+        return sum(relation_steps(row.replace("&", "")) > 0 for row in re.split(r"\\\\", env.group(3)))
+    depth, last, steps = 0, 0, 0
+    for match in RELATION.finditer(body):
+        segment = body[last:match.start()].replace("\\{", "").replace("\\}", "")
+        depth += sum(segment.count(c) for c in "{([") - sum(segment.count(c) for c in "})]")
+        last = match.start()
+        steps += depth <= 0
+    return steps
 
 
 def split_formula(body: str) -> tuple[str, str] | None:
@@ -766,10 +788,13 @@ def _is_chinese(outline: Outline) -> bool:
     return language(texts) == "zh"
 
 
+# Steps beyond which a formula is a derivation to follow, not a fact to recall.
+MAX_STEPS = 3
 # Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.
 SELF_REFERENCE = re.compile(r"本节|本章|本文|下面|如下|以下|this (?:section|chapter|page)|below|following|^\s*\[\d+\]", re.I)
 # A heading about a numbered equation, figure or table (“式(3.7)的推导”) names no concept.
-NUMBERED_REF = re.compile(r"[式图表]\s*[(（]?\d|\b(?:eq|eqn|fig|figure|table|equation)\.?\s*[(]?\d", re.I)
+NUMBERED_REF = re.compile(r"(?:[式图表例]|引理|定理|推论|习题)\s*[(（]?\d|"
+                          r"\b(?:eq|eqn|fig|figure|table|equation|lemma|theorem|example|exercise)\.?\s*[(]?\d", re.I)
 
 
 def _introduces(text: str, concept: str) -> bool:
