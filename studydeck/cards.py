@@ -618,7 +618,7 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
             prompt = _unlink(lead).strip() + "\n\n" + prompt.strip()
         cond = "|".join(anchor(c[2]) for c in conditions if c is not target)
         key = (anchor(split[0]) if split else "~" + digest(target[2])) + (f"|{cond}" if cond else "")
-        answer = text.strip() if lead or len(related) == len(formulas_in(text)) else sentence.strip()
+        answer = text.strip() if lead else sentence.strip()
         asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key,
                            tuple(sp[2].strip() for sp in related)))
     return asked

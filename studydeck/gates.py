@@ -17,6 +17,7 @@ from studydeck.text import CLOZE, CLOZE_OPEN, say
 
 MAX_FRONT = 300
 MAX_BACK = 3000
+MAX_CODE_LINES = 25
 URL_OR_FILE = re.compile(
     r"https?://|www\.|\b[\w\-]+\.(png|jpe?g|gif|svg|webp|bmp|mkv|mp4|avi|mov|mp3|pdf|md|html?|zip)\b", re.I)
 # A line that only points elsewhere: a link, a URL, a wikilink, a video or document file.
@@ -93,6 +94,8 @@ def leaked_syntax(card: Card) -> str | None:
 def too_long(card: Card) -> str | None:
     front = CLOZE.sub(r"\2", card.front) if card.kind is CardKind.CLOZE else card.front
     limit = MAX_BACK if card.kind is CardKind.CLOZE else MAX_FRONT
+    if card.kind is CardKind.CODE and card.code.count("\n") >= MAX_CODE_LINES:
+        return "too-long"  # nobody writes forty lines from memory; the card would be skipped
     return "too-long" if len(front) > limit or len(card.back) > MAX_BACK else None
 
 

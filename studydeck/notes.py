@@ -27,7 +27,7 @@ from studydeck.text import clean_name
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 # d2l-style roles that stand on a line of their own and carry no content for a card.
 ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite)?:[`\w\-, ]*`?\s*$")
-TAB_LINE = re.compile(r"^#@tab\s+([^\n]*)\n?")
+TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 ROLE_INLINE = re.compile(r":(numref|eqref|cite|label|eqlabel|ref):`[^`]*`")
 # d2l marks the words its code demonstrates as `[**…**]` or `(**…**)`: emphasis, not brackets.
