@@ -458,6 +458,12 @@ class _Extractor:
         term = clean_term(term)
         if not term:
             return
+        if len(term.split()) > 8 or term.rstrip().endswith((".", "。", "?", "？", "!", "！")):
+            self.notices.append(Notice(source, "left-out:no-subject", self.t(
+                "“{t}” 是一句话，不是一个术语；用几个字写出它的名字，再写解释",
+                "“{t}” is a sentence, not a term; name the thing in a few words, then explain it",
+                t=term if len(term) <= 40 else term[:39] + "…")))
+            return
         shown = term if "$" in term or "`" in term else f"**{term}**"
         if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
@@ -788,6 +794,8 @@ def _is_chinese(outline: Outline) -> bool:
     return language(texts) == "zh"
 
 
+# How a sentence that says what something is reads: “… is …”, “A … that …”, “…是…”, “…指…”.
+DEFINING_WORDS = re.compile(r"\b(?:is|are|means|refers to|denotes|describes)\b|^\s*(?:A|An)\s|是|指|即|称为|定义为|表示|用于")
 # Steps beyond which a formula is a derivation to follow, not a fact to recall.
 MAX_STEPS = 3
 # Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.
@@ -803,10 +811,14 @@ def _introduces(text: str, concept: str) -> bool:
     equation or a figure give no definition."""
     if text.rstrip().endswith(("?", "？")) or NUMBERED_REF.search(concept) or not concept.strip():
         return False
+    words = LINK.sub("", text)
+    if len(strip_math(words)) < 8:
+        return False  # an image or a link under a heading says nothing a card can ask
     names = {normalize_name(concept), normalize_name(concept.rsplit(".", 1)[-1])}
     if any(name and name in normalize_name(text) for name in names):
         return True
-    return len(text) <= 200 and not SELF_REFERENCE.search(text)
+    first = _sentences(words)[0] if _sentences(words) else (0, len(words))
+    return len(text) <= 200 and not SELF_REFERENCE.search(text) and DEFINING_WORDS.search(words[slice(*first)]) is not None
 
 
 def _is_steps(block: Block) -> bool:

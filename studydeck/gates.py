@@ -25,6 +25,7 @@ URL_OR_FILE = re.compile(
 LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|\[\[[^\]]*\]\]|"
     r"\S.*\.(?:mkv|mp4|avi|mov|webm|pdf|zip|html?)\b.*)\s*$", re.I)
+SETUP_LINE = re.compile(r"^(?:import\s|from\s+\S+\s+import\s|%|!pip\s|npx\.set_np\(\)|warnings\.)")
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待续|未完|略|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 # Markdown that a card shows as literal marks: doubled emphasis, a role, an unclosed cloze.
@@ -47,6 +48,8 @@ MESSAGES = {
                    "this card's question does not say what it asks about; name it before the formula"),
     "duplicate-front": ("与第 {line} 行的卡片问题相同（“{front}”）；写明各自的条件或对象，让问题不同",
                         "asks the same as the card at line {line} (“{front}”); name the case each one covers"),
+    "setup-only": ("这段代码只有导入或设置，没有要记住的内容；写出它演示的那一步",
+                   "this code only imports or sets up; nothing to recall; show the step it is for"),
     "no-answer": ("问题“{front}”没有答案；在笔记里写出答案（一个以问题为标题的小节）",
                   "the question “{front}” has no answer; write one (a section headed by the question)"),
 }
@@ -109,13 +112,19 @@ def link_answer(card: Card) -> str | None:
         LINK_LINE.match(line) for line in lines) else None
 
 
+def setup_only(card: Card) -> str | None:
+    """Code that only imports or configures has nothing to recall."""
+    lines = [l.strip() for l in card.code.splitlines() if l.strip() and not l.strip().startswith("#")]
+    return "setup-only" if card.kind is CardKind.CODE and lines and all(SETUP_LINE.match(l) for l in lines) else None
+
+
 def no_subject(card: Card) -> str | None:
     subject = re.sub(r"[\s›：:？?]|写出公式|write the formula", "", _words(card.front))
     return None if subject or card.kind is CardKind.CLOZE else "no-subject"
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, link_answer, no_subject, url_front, leaked_syntax, too_long, answer_in_front]
+    empty_answer, link_answer, no_subject, setup_only, url_front, leaked_syntax, too_long, answer_in_front]
 
 
 def left_out(card: Card, reason: str, **kw) -> Notice:
