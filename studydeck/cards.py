@@ -795,7 +795,8 @@ def _is_chinese(outline: Outline) -> bool:
 
 
 # How a sentence that says what something is reads: “… is …”, “A … that …”, “…是…”, “…指…”.
-DEFINING_WORDS = re.compile(r"\b(?:is|are|means|refers to|denotes|describes)\b|^\s*(?:A|An)\s|是|指|即|称为|定义为|表示|用于")
+DEFINING_WORDS = re.compile(r"\b(?:is|are|means|refers to|denotes|describes)\b|^\s*(?:A|An)\s|"
+                            r"是(?:一种|一个|一类|指|用来|用于)|指的是|称为|叫做|定义为|表示|即")
 # Steps beyond which a formula is a derivation to follow, not a fact to recall.
 MAX_STEPS = 3
 # Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.

@@ -24,7 +24,7 @@ def extract(text: str):
      "link-answer"),
     ("# 笔记\n\n## 回归\n- $y = 1$\n- $y = 2$\n", "duplicate-front"),
     ("# 笔记\n\n## 优化器\n- 随机梯度下降：随机梯度下降\n", "answer-in-front"),
-    ("# 笔记\n\n## https://example.com/a.png\n这一节没有别的内容，只是一段说明文字。\n", "url-front"),
+    ("# 笔记\n\n## https://example.com/a.png\n它是一个示例网页的地址。\n", "url-front"),
 ])
 def test_a_failing_candidate_is_left_out_with_a_chinese_message(notes: str, reason: str) -> None:
     cards, notices = extract(notes)
