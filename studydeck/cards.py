@@ -704,7 +704,7 @@ def split_formula(body: str) -> tuple[str, str] | None:
             lhs = body[:match.start()].replace("&", "").strip()
             # “\text{if } \lambda \neq 0: \quad g_t \leftarrow …”: the guard stays on the left
             named = re.split(r":|\\quad|\\qquad|,", lhs)[-1].strip()
-            if named and not RELATION.search(named):
+            if named and not relation_steps(named):
                 return lhs, match.group(0)
             return None
     return None
