@@ -617,6 +617,8 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
         if target is None:
             continue  # only says when something holds (“if $\mu \neq 0$:”); its items say what
         split = split_formula(target[2])
+        if split is None and len(normalize_latex(target[2])) < 12 or split and not re.search(r"[A-Za-z\\]", split[0]):
+            continue  # “for any $\alpha>0$”, “rows $14 \sim 21$”: an assumption or a range, not a fact
         mark = "$$" if target[3] else "$"
         shown = f"{mark}{split[0]} {split[1]} ?{mark}" if split else hole
         prompt = _clip(sentence[:target[0]], before=True) + shown + _clip(sentence[target[1]:], before=False)

@@ -272,6 +272,8 @@ class _Builder:
             items = [self.item(child) for child in node.children]
             return Block("list", self.src(node), items=items, ordered=kind == "ordered_list")
         if kind == "fence":
+            if node.info.strip().startswith("{") and not node.info.strip().startswith("{."):
+                return None  # a MyST directive (```{note}): prose for a reader of the rendered page
             language, code = _fence_language(node.info, node.content)
             tab = TAB_LINE.match(code)
             frameworks = {n.strip().lower() for n in tab.group(1).split(",")} if tab else set()
