@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from studydeck.gates import gate
@@ -190,7 +191,7 @@ def split_label(text: str) -> tuple[str, str] | None:
 
 def clean_term(text: str) -> str:
     """A term as its name: no emphasis markers, links read as their text."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"!?\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
     text = plain_inline(text)
     return text.strip().strip("*_").strip()
 
@@ -588,7 +589,7 @@ DEFINING = re.compile(r"(?<![<>!\\])=|\\leftarrow\b|\\gets\b|\\to\b|\\rightarrow
                       r"\\equiv\b|\\triangleq\b|:=|\\coloneqq\b|\\propto\b|\\sim\b")
 ENVIRONMENT = re.compile(r"^\s*\\begin\{(aligned|align\*?|split|gathered|eqnarray\*?|array)\}(\{[^}]*\})?(.*)"
                          r"\\end\{\1\}\s*$", re.S)
-LINK = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
+LINK = re.compile(r"!\[\[[^\[\]]*\]\]|!\[[^\[\]]*\]\([^)]*\)|\[([^\[\]]*)\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -608,14 +609,18 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
         prompt = f"`{' '.join(lhs.split())} = ?`" if lhs and "\n" not in lhs else ""
         return [Asked(prompt, text, anchor(lhs) if lhs else "~" + digest(text), (text.strip(),))]
     asked = []
-    for start, end in _sentences(text):
+    every = math_spans(text)
+    starts = [span[0] for span in every]
+    for start, end in _sentences(text, every):
         sentence = text[start:end]
-        spans = [(s - start, e - start, body, d) for s, e, body, d in math_spans(text) if start <= s < end]
-        related = [sp for sp in spans if RELATION.search(sp[2])]
-        conditions = [sp for sp in related if _is_condition(sentence, sp, spans)]
-        target = next((sp for sp in reversed(related) if sp not in conditions and relation_steps(sp[2])), None)
-        if target is None:
+        spans = [(s - start, e - start, body, d)
+                 for s, e, body, d in every[bisect_left(starts, start):bisect_left(starts, end)]]
+        related = [i for i, sp in enumerate(spans) if RELATION.search(sp[2])]
+        conditions = {i for i in related if _is_condition(sentence, i, spans)}
+        index = next((i for i in reversed(related) if i not in conditions and relation_steps(spans[i][2])), None)
+        if index is None:
             continue  # only says when something holds (“if $\mu \neq 0$:”); its items say what
+        target = spans[index]
         split = split_formula(target[2])
         if split is None and len(normalize_latex(target[2])) < 12 or split and not re.search(r"[A-Za-z\\]", split[0]):
             continue  # “for any $\alpha>0$”, “rows $14 \sim 21$”: an assumption or a range, not a fact
@@ -624,26 +629,27 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
         prompt = _clip(sentence[:target[0]], before=True) + shown + _clip(sentence[target[1]:], before=False)
         if lead:
             prompt = _unlink(lead).strip() + "\n\n" + prompt.strip()
-        cond = "|".join(anchor(c[2]) for c in conditions if c is not target)
+        cond = "|".join(anchor(spans[i][2]) for i in sorted(conditions))
+        cond = cond if len(cond) <= 48 else "~" + digest(cond)
         key = (anchor(split[0]) if split else "~" + digest(target[2])) + (f"|{cond}" if cond else "")
         answer = text.strip() if lead else sentence.strip()
         asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key,
-                           tuple(sp[2].strip() for sp in related)))
+                           tuple(spans[i][2].strip() for i in related)))
     return asked
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
     """Sentence boundaries of ``text``, never inside math."""
     cuts, last = [], 0
-    for start, end, _, _ in math_spans(text) + [(len(text), len(text), "", False)]:
+    for start, end, _, _ in (math_spans(text) if spans is None else spans) + [(len(text), len(text), "", False)]:
         cuts += [m.end() for m in SENTENCE_END_MARK.finditer(text, last, start)]
         last = end
     bounds = [0] + cuts + [len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
-def _is_condition(sentence: str, span, spans) -> bool:
-    index = spans.index(span)
+def _is_condition(sentence: str, index: int, spans) -> bool:
+    span = spans[index]
     before = sentence[spans[index - 1][1] if index else 0:span[0]]
     after = sentence[span[1]:spans[index + 1][0] if index + 1 < len(spans) else len(sentence)]
     guard_only = CONDITION_FORMULA.match(span[2]) and not RELATION.search(span[2].split(":", 1)[-1]) \
@@ -656,10 +662,19 @@ def _clip(words: str, before: bool, limit: int = 80) -> str:
     words = _unlink(words)
     if len(strip_math(words)) <= limit:
         return words
-    gaps = [(0, 0)] + [(s, e) for s, e, _, _ in math_spans(words)] + [(len(words), len(words))]
+    spans = [(s, e) for s, e, _, _ in math_spans(words)]
+    gaps = [(0, 0)] + spans + [(len(words), len(words))]
     marks = [m.end() for (_, a), (b, _) in zip(gaps, gaps[1:]) for m in CLAUSE_MARK.finditer(words, a, b)]
     if before:
-        cut = next((m for m in marks if len(strip_math(words[m:])) <= limit), marks[-1] if marks else 0)
+        # from the last clause back, while the words after the cut stay short (one pass)
+        cut, k, math_after = (marks[-1] if marks else 0), len(spans), 0
+        for mark in reversed(marks):
+            while k and spans[k - 1][0] >= mark:
+                k -= 1
+                math_after += spans[k][1] - spans[k][0] - 3
+            if len(words) - mark - math_after > limit:
+                break
+            cut = mark
         return words[cut:]
     cut = next((m for m in marks if m > 0), len(words))
     return words[:cut]

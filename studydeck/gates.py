@@ -23,7 +23,7 @@ URL_OR_FILE = re.compile(
 # A line that only points elsewhere: a link, a URL, a wikilink, a video or document file.
 # An image is content (a diagram can be the answer); these are not.
 LINK_LINE = re.compile(
-    r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|\[\[[^\]]*\]\]|"
+    r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\[\]]*\]\([^)]*\)|<?https?://\S+>?|\[\[[^\[\]]*\]\]|"
     r"\S.*\.(?:mkv|mp4|avi|mov|webm|pdf|zip|html?)\b.*)\s*$", re.I)
 SETUP_LINE = re.compile(r"^(?:import\s|from\s+\S+\s+import\s|%|!pip\s|npx\.set_np\(\)|warnings\.)")
 # What people write where the answer will go.
