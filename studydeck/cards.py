@@ -627,6 +627,8 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
         mark = "$$" if target[3] else "$"
         shown = f"{mark}{split[0]} {split[1]} ?{mark}" if split else hole
         prompt = _clip(sentence[:target[0]], before=True) + shown + _clip(sentence[target[1]:], before=False)
+        if split is None and len(re.sub(r"\W", "", strip_math(prompt.replace(hole, "")) + lead)) < 8:
+            continue  # “再化简 ［？］”: nothing says which formula is meant
         if lead:
             prompt = _unlink(lead).strip() + "\n\n" + prompt.strip()
         cond = "|".join(anchor(spans[i][2]) for i in sorted(conditions))
@@ -832,11 +834,14 @@ def _introduces(text: str, concept: str) -> bool:
     words = LINK.sub("", text)
     if len(strip_math(words)) < 8:
         return False  # an image or a link under a heading says nothing a card can ask
+    bounds = _sentences(words)
+    first = words[slice(*bounds[0])] if bounds else words
+    if SELF_REFERENCE.search(first):
+        return False  # “本章介绍概率图模型…”: about the chapter, not the concept
     names = {normalize_name(concept), normalize_name(concept.rsplit(".", 1)[-1])}
     if any(name and name in normalize_name(text) for name in names):
         return True
-    first = _sentences(words)[0] if _sentences(words) else (0, len(words))
-    return len(text) <= 200 and not SELF_REFERENCE.search(text) and DEFINING_WORDS.search(words[slice(*first)]) is not None
+    return len(text) <= 200 and not SELF_REFERENCE.search(text) and DEFINING_WORDS.search(first) is not None
 
 
 def _is_steps(block: Block) -> bool:
