@@ -446,7 +446,8 @@ class _Extractor:
             split = split_label(child.text)
             if split and split[1]:
                 terms.append(split[0])
-        if len(terms) >= 2:
+        # the pieces of a formula (“$\rho v_{t-1}$: …”) are explained, not listed from memory
+        if len(terms) >= 2 and not any("$" in t for t in terms):
             front = self.t("{concept}：{label} 有哪些？", "{concept}: {label}: which ones?",
                            concept=ctx.concept, label=label.rstrip("：: "))
             self.add(ctx, CardKind.DEFINITION, "enum:" + normalize_name(label), front,
