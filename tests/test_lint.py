@@ -87,7 +87,8 @@ def test_d2l_findings_are_few_and_right() -> None:
     assert not rules & set(QUIET_ON_D2L), [str(f) for f in findings if f.rule in QUIET_ON_D2L]
     missing = [f for f in findings if f.rule == "missing-image"]
     assert missing and all("../img/" in f.message for f in missing)  # the corpus ships without its images
-    assert len(findings) < 15
+    # candidates the gates left out are listed too, as information; the problems stay few
+    assert len([f for f in findings if not f.rule.startswith("left-out:")]) < 15
 
 
 def test_fix_round_trip(tmp_path: Path, notes_copy: Path) -> None:

@@ -119,7 +119,8 @@ def test_gelu_says_which_repairs(seed) -> None:
 
 def test_erf_and_phi_agree(seed) -> None:
     erf = results_for(seed, "误差函数", checked_only=False)
-    assert len(erf) == 4 and {r.verdict.value for r in erf} == {"agrees"}
+    # one card per fact: the definition, oddness, each limit (its condition named), erf(0)
+    assert len(erf) == 5 and {r.verdict.value for r in erf} == {"agrees"}
     (phi,) = results_for(seed, "累积分布函数(CDF)")
     assert phi.verdict is Verdict.AGREES and "Normal(0, 1).cdf" in phi.detail
 
@@ -236,7 +237,7 @@ def test_cli_table_and_strict_build(tmp_path: Path) -> None:
     assert table.exit_code == 1
     flat = "".join(table.stdout.split())  # the table wraps at the terminal's width
     assert "pytorch-notes.md:190:RMSprop:✘" in flat and "εinsidethesquareroot" in flat
-    assert "50agree,17disagree,7unverified" in flat
+    assert "51agree,17disagree,3unverified" in flat
     strict = CliRunner().invoke(cli, ["build", str(NOTES), "-o", str(tmp_path), "--strict", "--device", "cpu"])
     assert strict.exit_code == 1 and "disagree with PyTorch" in strict.output
     assert not list(tmp_path.iterdir())
