@@ -294,6 +294,11 @@ class Workspace:
         if errors and not docs:
             raise errors[0]
         link_answers(docs)
+        from studydeck.gates import unanswered
+
+        for doc in docs:
+            doc.cards, left_out = unanswered(doc.cards)
+            doc.notices.extend(left_out)
         return cls(docs, notices, cache_dir)
 
     @property
