@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.gates import unanswered
 from studydeck.model import Card, CardKind
 from studydeck.render import RenderEnv, to_html
