@@ -800,8 +800,8 @@ def _is_chinese(outline: Outline) -> bool:
 
     def walk(blocks: list[Block]) -> None:
         for block in blocks:
-            if block.kind == "code":
-                continue
+            if block.kind in ("code", "math"):
+                continue  # code and LaTeX are Latin in every language
             texts.append(block.text)
             for item in block.items:
                 texts.append(item.text)

@@ -50,6 +50,9 @@ MESSAGES = {
                         "asks the same as the card at line {line} (“{front}”); name the case each one covers"),
     "setup-only": ("这段代码只有导入或设置，没有要记住的内容；写出它演示的那一步",
                    "this code only imports or sets up; nothing to recall; show the step it is for"),
+    "unfinished": ("“{front}” 的答案停在半句（它后面的公式或列表没有跟上）；把后面的内容写进同一段",
+                   "the answer to “{front}” stops mid-sentence (what followed it was left behind); "
+                   "finish the sentence in the same paragraph"),
     "no-answer": ("问题“{front}”没有答案；在笔记里写出答案（一个以问题为标题的小节）",
                   "the question “{front}” has no answer; write one (a section headed by the question)"),
 }
@@ -118,13 +121,28 @@ def setup_only(card: Card) -> str | None:
     return "setup-only" if card.kind is CardKind.CODE and lines and all(SETUP_LINE.match(l) for l in lines) else None
 
 
+# The words a sentence ends on when what it introduces (a formula, a list) comes after it.
+UNFINISHED = re.compile(
+    r"(?:[:：,，;；]|\b(?:is|are|was|were|be|by|as|of|the|a|an|to|and|or|with|that|which|where|given|"
+    r"follows|becomes|yields|gives|namely|i\.e\.)|即|为|是|有|如下|可得|得到|则|其中|满足)\s*$", re.I)
+
+
+def unfinished(card: Card) -> str | None:
+    """A definition whose text stops where the formula or list it announces should follow."""
+    if card.kind is not CardKind.DEFINITION:
+        return None
+    last = card.back.rstrip().splitlines()[-1] if card.back.strip() else ""
+    return "unfinished" if UNFINISHED.search(last) else None  # one that ends in math is complete
+
+
 def no_subject(card: Card) -> str | None:
     subject = re.sub(r"[\s›：:？?]|写出公式|write the formula", "", _words(card.front))
     return None if subject or card.kind is CardKind.CLOZE else "no-subject"
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, link_answer, no_subject, setup_only, url_front, leaked_syntax, too_long, answer_in_front]
+    empty_answer, link_answer, no_subject, setup_only, url_front, leaked_syntax, too_long, answer_in_front,
+    unfinished]
 
 
 def left_out(card: Card, reason: str, **kw) -> Notice:
