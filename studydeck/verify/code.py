@@ -124,7 +124,7 @@ def _unparsable(code: str, language: str, exc: Exception) -> tuple[str, dict]:
     if _prose(bare):
         return "prose", {}
     if not language:
-        return "not-python", {"language": ""}
+        return "unlabelled-not-python", {}
     line = getattr(exc, "lineno", None) or 1
     return "syntax-error", {"error": f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}", "line": line}
 

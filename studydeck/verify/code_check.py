@@ -24,7 +24,8 @@ from studydeck.verify.sandbox import Limits, Pool, SandboxUnavailable, pool_size
 
 # How each reason reads in English (``detail``); the notes' language comes from messages.CODE_MESSAGES.
 DETAILS = {
-    "not-python": "not run: a {language} block is not Python",
+    "not-python": "not run: {language} is not Python",
+    "unlabelled-not-python": "not run: no language is given and it does not parse as Python",
     "notebook-magic": "not run: a notebook cell ({magic}) is not plain Python",
     "diagram": "not run: a diagram ({char}), not code",
     "prose": "not run: prose in a code fence, not code",
@@ -43,6 +44,7 @@ DETAILS = {
     "output-capped": "stopped: printed more than {limit}",
     "left-running": "stopped what it left running after it ended",
     "crashed": "the code ended abnormally ({signal})",
+    "bad-report": "its report was missing or did not match what it printed",
     "wrong-output": "line {line} prints {printed}, the comment says {expected}",
     "no-output": "line {line} printed nothing (expected {expected})",
     "wrong-rank": "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}",
@@ -163,6 +165,8 @@ class Runner:
                   "output-capped": {"limit": _size(self.limits.output_cap)}}
         if status in limits:
             return result(job, status, limits[status], output=output, example=example)
+        if status in ("no-report", "forged-report", "report-too-large"):
+            return result(job, "bad-report", {}, output=output, example=example)
         if status != "ok" and status != "error" and status != "earlier-error":
             return result(job, "crashed", {"signal": answer.get("signal") or status}, output=output, example=example)
         if status == "earlier-error":
@@ -281,6 +285,13 @@ def runner_for(version: str, timeout: float) -> Runner:
         _shared[key] = Runner(Limits(timeout=timeout), version)
         atexit.register(_shared[key].close)
     return _shared[key]
+
+
+def shutdown() -> None:
+    """Stop every worker now (they die with the build anyway)."""
+    for runner in _shared.values():
+        runner.close()
+    _shared.clear()
 
 
 def check_code_tasks(tasks, version: str, timeout: float = 30.0) -> list[list[Result]]:

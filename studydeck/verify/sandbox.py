@@ -72,9 +72,32 @@ def clean_env() -> dict[str, str]:
     return env
 
 
+def interpreter() -> str:
+    """The interpreter binary itself: a virtual environment's ``python`` is a link the sandbox
+    may not be able to follow; its packages are added by the worker (``--site``)."""
+    version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    for candidate in (os.path.realpath(sys.executable), os.path.join(sys.base_prefix, "bin", version),
+                      getattr(sys, "_base_executable", ""), sys.executable):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return sys.executable
+
+
+def site_dirs() -> list[str]:
+    paths = sysconfig.get_paths()
+    return sorted({paths["purelib"], paths["platlib"]})
+
+
+def worker_argv(source: str, contained: bool) -> list[str]:
+    argv = [interpreter(), "-I", "-B", "-c", source] + (["--contained"] if contained else [])
+    for path in site_dirs():
+        argv += ["--site", path]
+    return argv
+
+
 def _python_dirs() -> list[str]:
     paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
-             os.path.dirname(os.path.realpath(sys.executable))}
+             os.path.dirname(interpreter())}
     paths.update(p for k, p in sysconfig.get_paths().items() if k in ("stdlib", "platstdlib", "purelib", "platlib"))
     real = {os.path.realpath(p) for p in paths if p and os.path.isdir(p)}
     dirs = sorted(p for p in paths | real if p and p != "/" and os.path.isdir(p))
@@ -93,7 +116,7 @@ def command(bwrap: str, tmp_size: int) -> list[str]:
     for path in _python_dirs():
         argv += ["--ro-bind", path, path]
     argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_size), "--tmpfs", "/tmp", "--chdir", "/tmp"]
-    return argv + ["--", sys.executable]
+    return argv + ["--"]
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +128,7 @@ def sandbox_problem() -> str | None:
     if bwrap is None:
         return "bwrap not found"
     try:
-        proc = subprocess.run(command(bwrap, 1 << 20) + ["-I", "-c", "pass"], env=clean_env(),
+        proc = subprocess.run(command(bwrap, 1 << 20) + [interpreter(), "-I", "-c", "pass"], env=clean_env(),
                               capture_output=True, timeout=60)
     except (OSError, subprocess.SubprocessError) as exc:
         return str(exc).splitlines()[0]
@@ -141,13 +164,13 @@ class Worker:
         self.limits = limits
         source = WORKER.read_text(encoding="utf-8")
         if settings["unsafe_run_code"] and sandbox_problem() is not None:
-            argv = [sys.executable, "-I", "-B", "-c", source]
+            argv = worker_argv(source, contained=False)
         else:
             why = sandbox_problem()
             if why is not None:
                 raise SandboxUnavailable(why)
             # the tmpfs is the block's disk: bounded, so a block cannot fill memory through it
-            argv = command(bwrap_path(), limits.file_size * 4) + ["-I", "-B", "-c", source, "--contained"]
+            argv = command(bwrap_path(), limits.file_size * 4) + worker_argv(source, contained=True)
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, env=clean_env(), start_new_session=True)
         self.buffer = bytearray()

@@ -93,15 +93,19 @@ def _others(keep: set, live: bool = False) -> list:
 def _tree_usage(keep: set) -> tuple:
     """Processes and resident bytes of everything the block started."""
     pids = _others(keep, live=True)
-    rss = 0
-    page = os.sysconf("SC_PAGE_SIZE")
+    used = 0
     for pid in pids:
+        # proportional set size: forked children share torch's pages, and RSS would count them
+        # once per child
         try:
-            with open(f"/proc/{pid}/statm", "rb") as fh:
-                rss += int(fh.read().split()[1]) * page
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+                for line in fh:
+                    if line.startswith(b"Pss:"):
+                        used += int(line.split()[1]) * 1024
+                        break
         except (OSError, ValueError, IndexError):
             pass
-    return len(pids), rss
+    return len(pids), used
 
 
 def kill_rest(keep: set) -> None:
@@ -166,6 +170,7 @@ def harness(req: dict, out_fd: int, report_fd: int) -> None:
     report = {"status": "ok", "error": None, "error_line": None, "error_kind": None,
               "earlier": None, "records": records, "warnings": caught, "ranks": []}
     devnull = os.open(os.devnull, os.O_WRONLY)
+    out_fd = os.dup(out_fd)  # fd 1 itself is pointed at devnull while earlier blocks run
     for index, (src, name) in enumerate([(s, f"<earlier-{i}>") for i, s in enumerate(req.get("earlier", []))]
                                         + [(req["code"], "<card>")]):
         own = name == "<card>"
@@ -179,6 +184,7 @@ def harness(req: dict, out_fd: int, report_fd: int) -> None:
                 report["status"], report["earlier"] = "earlier-error", index
             break
     sys.stdout.flush()
+    os.close(out_fd)
     report["ranks"] = _ranks(scope)
     data = json.dumps(report).encode()[:REPORT_CAP]
     os.write(report_fd, data)
@@ -190,12 +196,14 @@ def _describe(exc: BaseException, traceback) -> dict:
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == "<card>":
             line = tb.tb_lineno
-        inner = tb.tb_frame.f_code.co_filename
+        inner = tb.tb_frame.f_globals.get("__name__", "")
         tb = tb.tb_next
     if isinstance(exc, SyntaxError) and exc.filename == "<card>":
         line = exc.lineno
     kind = "raises"
-    if isinstance(exc, MemoryError):
+    message = str(exc)
+    if isinstance(exc, MemoryError) or (isinstance(exc, RuntimeError) and
+                                        ("can't allocate memory" in message or "out of memory" in message)):
         kind = "memory"
     elif isinstance(exc, OSError) and exc.errno == errno.EAGAIN:
         kind = "processes"
@@ -203,7 +211,7 @@ def _describe(exc: BaseException, traceback) -> dict:
         kind = "file-size"
     elif isinstance(exc, ModuleNotFoundError):
         kind = "needs-module"
-    elif isinstance(exc, OSError) or (isinstance(exc, KeyError) and inner.endswith("os.py")):
+    elif isinstance(exc, OSError) or (isinstance(exc, KeyError) and inner == "os"):
         kind = "environment"  # a file, the network, a variable: something the sandbox withholds
     text = traceback.format_exception_only(type(exc), exc)[-1].strip()
     return {"status": "error", "error": text[:500], "error_line": line, "error_kind": kind}
@@ -237,7 +245,7 @@ def child(req: dict, workdir: str, out_w: int, rep_w: int) -> None:
     os.dup2(null, 0)
     os.dup2(out_w, 1)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
-    keep = sorted({0, 1, 2, out_w, rep_w})
+    keep = sorted({0, 1, 2, rep_w})
     for low, high in zip(keep, keep[1:] + [65536]):
         os.closerange(low + 1, high)
     os.chdir(workdir)
@@ -248,7 +256,7 @@ def child(req: dict, workdir: str, out_w: int, rep_w: int) -> None:
     _limit(resource.RLIMIT_NPROC, req["processes"])
     _limit(resource.RLIMIT_FSIZE, req["file_size"])
     _limit(resource.RLIMIT_CORE, 0)
-    harness(req, out_w, rep_w)
+    harness(req, 1, rep_w)
 
 
 def run_block(req: dict, keep: set, root: str) -> dict:
@@ -372,6 +380,11 @@ def _consistent(records: list, stdout: str) -> bool:
 
 
 def main() -> None:
+    import site
+
+    for flag, value in zip(sys.argv, sys.argv[1:]):
+        if flag == "--site":
+            site.addsitedir(value)
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     warm()
     # a block runs with our uid: without this it could open /proc/<worker>/fd and write the answers
