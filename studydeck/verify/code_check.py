@@ -93,6 +93,8 @@ def result(job: Job, reason: str, facts: dict, *, output: str = "", example: str
     card = job.card
     verdict = Verdict.DISAGREES if reason in DISAGREES else Verdict.AGREES if reason in AGREES else Verdict.UNVERIFIED
     detail = DETAILS[reason].format(**facts)
+    if line is None and verdict is Verdict.DISAGREES and isinstance(facts.get("line"), int):
+        line = facts["line"] or None
     if extras:
         detail += "; " + "; ".join(extras)
     where = Source(card.source.path, card.source.line + line) if line else None

@@ -1,0 +1,106 @@
+"""Which blocks run, after which earlier blocks, and what their cards say (issue: a
+``disagrees`` a learner can trust)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studydeck.build import collect
+from studydeck.model import CardKind
+from studydeck.verify import apply, code_check, sandbox, verify
+from studydeck.verify.code import needs, read_block
+from studydeck.verify.messages import verdict_line
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "code"
+
+
+def _results(name: str) -> dict[str, object]:
+    cards = [c for d in collect([FIXTURES / name]) for c in d.cards if c.kind is CardKind.CODE]
+    report = verify(cards, device="cpu", code_timeout=20, cache_path=None)
+    by_uid = {r.uid: r for r in report.results}
+    return {c.deck[-1]: (c, by_uid[c.uid]) for c in apply(cards, report)}
+
+
+needs_sandbox = pytest.mark.skipif(sandbox.sandbox_problem() is not None,
+                                   reason=f"the sandbox cannot start here: {sandbox.sandbox_problem()}")
+
+
+@pytest.mark.parametrize("heading, reason, words", [
+    ("A notebook cell for another framework", "notebook-magic", "%%tab mxnet"),
+    ("Octave", "unlabelled-not-python", "does not parse as Python"),
+    ("Octave, labelled", "not-python", "octave"),
+    ("A diagram", "diagram", "→"),
+    ("A documentation snippet", "undefined-names", "optim"),
+    ("A shell line", "notebook-magic", "!pip install d2l"),
+    ("Prose in a fence", "prose", "prose"),
+])
+def test_blocks_not_meant_to_run_are_unverified_with_the_reason(heading, reason, words) -> None:
+    card, result = _results("not-meant-to-run.md")[heading]
+    assert (result.verdict.value, result.reason) == ("unverified", reason)
+    assert words in result.detail and result.output == ""
+    assert verdict_line(result, "en").startswith("unverified")
+
+
+@needs_sandbox
+@pytest.mark.parametrize("heading, reason, words", [
+    ("A misspelt method", "raises", "AttributeError: 'Tensor' object has no attribute 'bakward'"),
+    ("An unclosed parenthesis", "syntax-error", "'(' was never closed"),
+    ("A matrix used with the wrong shape", "raises", "cannot be multiplied (3x2 and 3x2)"),
+    ("An output comment that differs", "wrong-output", "line 3 prints 6.0, the comment says 7.0"),
+])
+def test_the_notes_own_errors_still_disagree(heading, reason, words) -> None:
+    card, result = _results("real-errors.md")[heading]
+    assert (result.verdict.value, result.reason) == ("disagrees", reason)
+    assert words in result.detail
+    assert card.verdict == "disagrees"
+    assert result.culprits and result.culprits[0].line > card.source.line  # the line inside the block
+
+
+@needs_sandbox
+def test_an_output_comment_that_holds_agrees() -> None:
+    card, result = _results("real-errors.md")["An output comment that holds"]
+    assert (result.verdict.value, result.reason, result.output) == ("agrees", "code-agrees", "6.0")
+    assert verdict_line(result, "zh") == "✔ 代码运行结果与笔记一致（核对了 1 处输出）"
+
+
+@needs_sandbox
+def test_notebook_order() -> None:
+    results = _results("notebook.md")
+    # the class needs only the imports: the block that uses an undefined name is not run before it
+    layer = results["A class that needs only the imports"][1]
+    assert (layer.verdict.value, layer.reason) == ("agrees", "code-agrees")
+    broken = results["An earlier block with its own error"][1]
+    assert (broken.reason, broken.facts["names"]) == ("undefined-names", "Multiheadattention")
+    # a card shows only what its own block printed, never the setup block's output
+    mean = results["Its own output only"][1]
+    assert mean.output == "tensor([ 2.,  7., 12.])"
+    assert "torch.Size" not in results["Its own output only"][0].computed
+    # the error belongs to the block where it happens
+    raised = results["A block that breaks after defining a name"][1]
+    assert (raised.verdict.value, raised.reason, raised.facts["line"]) == ("disagrees", "raises", 2)
+    after = results["A block that builds on the broken one"][1]
+    assert (after.verdict.value, after.reason) == ("unverified", "earlier-failed")
+    assert after.facts["line"] == results["A block that breaks after defining a name"][0].source.line
+
+
+def test_a_block_needs_only_the_blocks_that_define_its_names() -> None:
+    blocks = [read_block(src, "python") for src in (
+        "import torch\n", "x = torch.ones(2)\nprint(x)\n", "y = 3\n", "print(x + 1)\n", "print(z)\n")]
+    assert needs(3, blocks) == ([0, 1], set())
+    assert needs(4, blocks) == ([], {"z"})
+    assert needs(2, blocks) == ([], set())
+
+
+def test_chinese_notes_get_chinese_verdicts(tmp_path) -> None:
+    notes = tmp_path / "笔记.md"
+    notes.write_text("# 笔记\n\n## 图示\n\n这是一个网络结构的图示说明。\n\n```\n输入 → 卷积 → 池化 → 输出\n```\n",
+                     encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.CODE]
+    (result,) = verify(cards, device="cpu", cache_path=None).results
+    assert verdict_line(result, cards[0].lang) == "未验证：这是图示（含 →），不是代码"
+
+
+def teardown_module() -> None:
+    code_check.shutdown()
