@@ -104,3 +104,9 @@ def test_chinese_notes_get_chinese_verdicts(tmp_path) -> None:
 
 def teardown_module() -> None:
     code_check.shutdown()
+
+
+@needs_sandbox
+def test_an_output_comment_in_words_is_no_claim() -> None:
+    card, result = _results("real-errors.md")["An output comment in words"]
+    assert (result.verdict.value, result.reason, result.output) == ("unverified", "ran-no-claims", "6.0")

@@ -200,3 +200,15 @@ def test_the_same_as_an_ordinary_user() -> None:
         world["listener"].close()
     finally:
         subprocess.run(["rm", "-rf", str(base)])
+
+
+def test_one_worker_serves_many_blocks() -> None:
+    """A warm worker is reused for a whole build: nothing it holds may grow with each block."""
+    limits = sandbox.Limits(timeout=20)
+    worker = sandbox.Worker(limits)
+    try:
+        answers = [worker.run({**limits.request(), "code": f"print({i} * 2)", "earlier": []}) for i in range(300)]
+    finally:
+        worker.close()
+    assert [a["status"] for a in answers] == ["ok"] * 300
+    assert [a["stdout"] for a in answers] == [f"{i * 2}\n" for i in range(300)]

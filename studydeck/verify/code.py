@@ -20,13 +20,17 @@ EXPECTED = re.compile(r"#\s*(?:输出|结果|output|out|prints?|=>|->)\s*[:：]?
 TORCH_CALL = re.compile(r"\btorch\.([A-Za-z_][\w.]*)\s*\(")
 DOC_DEPRECATED = re.compile(r"`?(torch\.[\w.]+)`? is deprecated in favou?r of :func:`(torch\.[\w.]+)`")
 
+WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def expected_outputs(code: str) -> dict[int, str]:
-    """``print(x)  # 输出：2`` -> {line: "2"}."""
+    """``print(x)  # 输出：2`` -> {line: "2"}. A comment in words (``# 输出：同上``, “same as
+    above”) describes the output rather than stating it, and is no claim."""
     out = {}
     for number, line in enumerate(code.splitlines(), start=1):
         if "print(" in line:
             match = EXPECTED.search(line)
-            if match:
+            if match and not WORDS.search(match.group("value")):
                 out[number] = match.group("value")
     return out
 

@@ -284,9 +284,13 @@ def run_block(req: dict, keep: set, root: str) -> dict:
 
 def watch(pid: int, req: dict, keep: set, out_r: int, rep_r: int) -> dict:
     """Collect the child's output and report while holding every limit for its whole tree."""
-    sel = selectors.DefaultSelector()
-    sel.register(out_r, selectors.EVENT_READ, "out")
-    sel.register(rep_r, selectors.EVENT_READ, "rep")
+    with selectors.DefaultSelector() as sel:
+        sel.register(out_r, selectors.EVENT_READ, "out")
+        sel.register(rep_r, selectors.EVENT_READ, "rep")
+        return _watch(sel, pid, req, keep)
+
+
+def _watch(sel, pid: int, req: dict, keep: set) -> dict:
     out, rep = bytearray(), bytearray()
     deadline = time.monotonic() + req["timeout"]
     stopped, status = None, None
