@@ -88,9 +88,22 @@ def test_notebook_order() -> None:
 def test_a_block_needs_only_the_blocks_that_define_its_names() -> None:
     blocks = [read_block(src, "python") for src in (
         "import torch\n", "x = torch.ones(2)\nprint(x)\n", "y = 3\n", "print(x + 1)\n", "print(z)\n")]
-    assert needs(3, blocks) == ([0, 1], set())
-    assert needs(4, blocks) == ([], {"z"})
-    assert needs(2, blocks) == ([], set())
+    assert needs(3, blocks).run_first == [0, 1]
+    assert (needs(4, blocks).run_first, needs(4, blocks).missing) == ([], {"z"})
+    assert needs(2, blocks).run_first == []
+
+
+def test_a_parameter_is_not_the_notebook_name() -> None:
+    blocks = [read_block(src, "python") for src in (
+        "def f_grad(x):\n    return 2 * x\n",
+        "def gd(eta, f_grad):\n    return f_grad(eta)\n\nresults = gd(0.2, f_grad)\n")]
+    assert needs(1, blocks).run_first == [0]
+
+
+def test_a_block_that_builds_on_a_magic_cell_says_so() -> None:
+    blocks = [read_block("%matplotlib inline\nimport torch\n", "python"), read_block("print(torch.ones(1))\n", "python")]
+    assert blocks[0].skip[0] == "notebook-magic"
+    assert (needs(1, blocks).blocked, needs(1, blocks).missing) == ([0], set())
 
 
 def test_chinese_notes_get_chinese_verdicts(tmp_path) -> None:

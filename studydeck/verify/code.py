@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+import symtable
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -112,10 +113,24 @@ def read_block(code: str, language: str) -> Block:
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError) as exc:
-        return Block(code, _unparsable(code, language, exc))
+        block = Block(code, _unparsable(code, language, exc))
+        if block.skip[0] == "notebook-magic":
+            _magic_names(block)  # not run, but later blocks may build on what it defines
+        return block
     block = Block(code)
     _names(tree, block)
     return block
+
+
+def _magic_names(block: Block) -> None:
+    plain = "\n".join("" if MAGIC.match(line) else line for line in block.source.splitlines())
+    try:
+        tree = ast.parse(plain)
+    except (SyntaxError, ValueError):
+        return
+    names = Block(plain)
+    _names(tree, names)
+    block.defines, block.uses, block.star = names.defines, names.uses, names.star
 
 
 def _unparsable(code: str, language: str, exc: Exception) -> tuple[str, dict]:
@@ -152,47 +167,57 @@ def _prose(bare: str) -> bool:
 
 
 def _names(tree: ast.AST, block: Block) -> None:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            (block.uses if isinstance(node.ctx, ast.Load) else block.defines).add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            block.defines.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                if alias.name == "*":
-                    block.star = True
-                else:
-                    block.defines.add(alias.asname or alias.name.split(".")[0])
-        elif isinstance(node, ast.arg):
-            block.defines.add(node.arg)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            block.defines.update(node.names)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            block.defines.add(node.name)
-        elif isinstance(node, ast.MatchAs) and node.name:
-            block.defines.add(node.name)
-        elif isinstance(node, ast.MatchStar) and node.name:
-            block.defines.add(node.name)
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            block.defines.add(node.rest)
+    """What the block binds at module level and the module-level names it reads, scope by
+    scope: a function's parameter ``f`` is not the notebook's ``f``."""
+    block.star = any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in ast.walk(tree))
+    try:
+        top = symtable.symtable(block.source, "<card>", "exec")
+    except (SyntaxError, ValueError):
+        return
+    tables = [top]
+    while tables:
+        table = tables.pop()
+        tables.extend(table.get_children())
+        for sym in table.get_symbols():
+            name = sym.get_name()
+            if table is top:
+                if sym.is_assigned() or sym.is_imported() or sym.is_namespace():
+                    block.defines.add(name)
+                elif sym.is_referenced():
+                    block.uses.add(name)
+            elif sym.is_global():
+                if sym.is_declared_global() and sym.is_assigned():
+                    block.defines.add(name)
+                elif sym.is_referenced():
+                    block.uses.add(name)
     block.uses -= block.defines | BUILTINS
 
 
-def needs(index: int, blocks: list[Block]) -> tuple[list[int], set[str]]:
-    """The earlier blocks block ``index`` must run after (in file order), and the names that no
-    earlier block defines."""
+@dataclass
+class Needs:
+    """What block ``index`` needs first: earlier blocks to run (file order), names no earlier
+    block defines, and earlier blocks it builds on that are not run themselves."""
+
+    run_first: list[int]
+    missing: set[str]
+    blocked: list[int]
+
+
+def needs(index: int, blocks: list[Block]) -> Needs:
     wanted: set[int] = set()
+    blocked: set[int] = set()
     missing: set[str] = set()
     todo = [index]
     while todo:
         at = todo.pop()
         for name in sorted(blocks[at].uses):
-            giver = next((j for j in range(at - 1, -1, -1) if blocks[j].skip is None and
-                          (name in blocks[j].defines or blocks[j].star)), None)
+            giver = next((j for j in range(at - 1, -1, -1) if name in blocks[j].defines or blocks[j].star), None)
             if giver is None:
                 if not blocks[at].star:
                     missing.add(name)
+            elif blocks[giver].skip is not None:
+                blocked.add(giver)
             elif giver not in wanted:
                 wanted.add(giver)
                 todo.append(giver)
-    return sorted(wanted), missing
+    return Needs(sorted(wanted), missing, sorted(blocked))

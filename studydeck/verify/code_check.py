@@ -37,6 +37,7 @@ DETAILS = {
     "raises": "the code raises at line {line}: {error}",
     "environment": "stopped by the sandbox at line {line}: {error}",
     "earlier-failed": "not run: the block at line {line} it builds on fails",
+    "earlier-not-run": "not run: it builds on the block at line {line}, which is not run ({why})",
     "timeout": "still running after {seconds:g} s; stopped",
     "memory": "stopped: used more than {limit} of memory",
     "processes": "stopped: started more than {limit} processes",
@@ -78,9 +79,14 @@ def prepare(card: Card, concept, earlier: list[Card]) -> Job:
     block = blocks[-1]
     if block.skip is not None:
         return Job(card, concept, block, [], block.skip)
-    wanted, missing = needs(len(blocks) - 1, blocks)
-    if missing:
-        return Job(card, concept, block, [], ("undefined-names", {"names": ", ".join(sorted(missing))}))
+    need = needs(len(blocks) - 1, blocks)
+    if need.missing:
+        return Job(card, concept, block, [], ("undefined-names", {"names": ", ".join(sorted(need.missing))}))
+    if need.blocked:
+        first = need.blocked[0]
+        return Job(card, concept, block, [], ("earlier-not-run", {"line": earlier[first].source.line,
+                                                                  "why": blocks[first].skip[0]}))
+    wanted = need.run_first
     run_before = [earlier[i] for i in wanted]
     modules = uses_missing_modules("\n".join([blocks[i].source for i in wanted] + [block.source]))
     if modules:

@@ -41,6 +41,8 @@ CODE_MESSAGES: dict[str, tuple[str, str]] = {
     "environment": ("未验证：代码需要沙箱之外的资源（{error}）",
                     "unverified: the code needs something outside the sandbox ({error})"),
     "earlier-failed": ("未验证：它依赖的第 {line} 行代码块出错", "unverified: the block at line {line} it builds on fails"),
+    "earlier-not-run": ("未验证：它依赖第 {line} 行的代码块，而那一块未运行（{why}）",
+                        "unverified: it builds on the block at line {line}, which is not run ({why})"),
     "timeout": ("未验证：运行超过 {seconds:g} 秒，已停止", "unverified: still running after {seconds:g} s; stopped"),
     "memory": ("未验证：内存用量超过 {limit}，已停止", "unverified: used more than {limit} of memory; stopped"),
     "processes": ("未验证：启动的进程超过 {limit} 个，已停止", "unverified: started more than {limit} processes; stopped"),
