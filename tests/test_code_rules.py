@@ -123,3 +123,20 @@ def teardown_module() -> None:
 def test_an_output_comment_in_words_is_no_claim() -> None:
     card, result = _results("real-errors.md")["An output comment in words"]
     assert (result.verdict.value, result.reason, result.output) == ("unverified", "ran-no-claims", "6.0")
+
+
+@needs_sandbox
+def test_time_budget_per_file(tmp_path) -> None:
+    notes = tmp_path / "slow.md"
+    notes.write_text("# Slow\n\n## A\n\n```python\nimport time\ntime.sleep(3)\n```\n\n"
+                     "## B\n\n```python\nprint(1)\n```\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.CODE]
+    runner = code_check.Runner(sandbox.Limits(timeout=10, per_file=2), "test")
+    runner.pool.size = 1  # one block at a time, so the first spends the file's budget
+    runner.threads = code_check.ThreadPoolExecutor(max_workers=1)
+    try:
+        results = runner.check_all([code_check.prepare(c, None, cards[:i]) for i, c in enumerate(cards)])
+    finally:
+        runner.close()
+    assert [r.reason for r in results] == ["timeout", "budget"]
+    assert results[1].facts == {"scope": "this file"}

@@ -36,6 +36,7 @@ EXPECTED = {
     "Leave a child behind": "left-running",
     "Flood the output": "output-capped",
     "Forge its own report": "bad-report",
+    "Kill its worker": "crashed",
 }
 
 pytestmark = pytest.mark.skipif(sandbox.sandbox_problem() is not None,
@@ -104,6 +105,11 @@ def test_each_escape_is_stopped_and_the_card_says_why(hostile, heading, reason) 
     assert result.verdict is Verdict.UNVERIFIED
     card = next(c for c in hostile["shown"] if c.deck[-1] == heading)
     assert verdict_line(result, "en").split(":")[0] in card.computed or result.detail in card.computed
+
+
+def test_a_killed_worker_is_replaced(hostile) -> None:
+    after = _by_heading(hostile)["Run after its worker was killed"]
+    assert (after.reason, after.output) == ("code-agrees", "42")
 
 
 def test_nothing_escaped(hostile) -> None:
@@ -193,7 +199,7 @@ def test_the_same_as_an_ordinary_user() -> None:
                               capture_output=True, text=True, env=env, timeout=600)
         assert proc.returncode == 0, proc.stderr[-2000:]
         reasons = json.loads(proc.stdout.strip().splitlines()[-1])
-        assert {h: r for h, (r, _) in reasons.items()} == EXPECTED
+        assert {h: r for h, (r, _) in reasons.items()} == {**EXPECTED, "Run after its worker was killed": "code-agrees"}
         assert CANARY not in proc.stdout
         assert not (world["outside"] / "escaped.txt").exists()
         assert _alive(world["token"]) == []
