@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -218,3 +219,30 @@ def test_one_worker_serves_many_blocks() -> None:
         worker.close()
     assert [a["status"] for a in answers] == ["ok"] * 300
     assert [a["stdout"] for a in answers] == [f"{i * 2}\n" for i in range(300)]
+
+
+def test_killing_the_build_kills_its_blocks(tmp_path) -> None:
+    """kill -9 of the build leaves no block running (bwrap's --die-with-parent, the pid namespace)."""
+    token = "sd" + uuid.uuid4().hex[:10]
+    notes = tmp_path / "loop.md"
+    notes.write_text(f'# Loop\n\n## Spin\n\n```python\nopen("/proc/self/comm", "w").write("{token}")\n'
+                     'while True:\n    pass\n```\n', encoding="utf-8")
+    script = ("import sys\nsys.path.insert(0, sys.argv[1])\nfrom pathlib import Path\n"
+              "from studydeck.build import collect\nfrom studydeck.verify import verify\n"
+              "cards = [c for d in collect([Path(sys.argv[2])]) for c in d.cards]\n"
+              "verify(cards, device='cpu', code_timeout=300, cache_path=None)\n")
+    build = subprocess.Popen([sys.executable, "-c", script, str(ROOT), str(notes)])
+    try:
+        for _ in range(1200):  # until the block is running (bounded: the build may be slow to start)
+            if _alive(token) or build.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert _alive(token), "the block never started"
+    finally:
+        build.kill()
+        build.wait()
+    for _ in range(100):  # the kernel tears the namespace down asynchronously
+        if not _alive(token):
+            break
+        time.sleep(0.1)
+    assert _alive(token) == []
