@@ -31,14 +31,32 @@ def expected_outputs(code: str) -> dict[int, str]:
     for number, line in enumerate(code.splitlines(), start=1):
         if "print(" in line:
             match = EXPECTED.search(line)
-            if match and not WORDS.search(match.group("value")):
+            if match and _value_like(match.group("value")):
                 out[number] = match.group("value")
     return out
 
 
+def _value_like(text: str) -> bool:
+    """A whole value, as Python would print it (``2``, ``[1, 2]``, ``tensor(6.)``,
+    ``torch.Size([3, 5])``), not words about it (``同上``) or the first line of a longer print."""
+    if WORDS.search(text):
+        return False
+    try:
+        ast.literal_eval(text)
+        return True
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        pass
+    depth = 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth < 0:
+            return False
+    return depth == 0 and (" " not in text or re.fullmatch(r"[\w.]+\(.*\)", text) is not None)
+
+
 def same_output(expected: str, printed: str) -> bool:
     a, b = expected.strip(), printed.strip()
-    if a == b:
+    if a == b or " ".join(a.split()) == " ".join(b.split()):
         return True
     try:
         return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(a)))
