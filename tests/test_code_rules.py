@@ -49,6 +49,7 @@ def test_blocks_not_meant_to_run_are_unverified_with_the_reason(heading, reason,
     ("An unclosed parenthesis", "syntax-error", "'(' was never closed"),
     ("A matrix used with the wrong shape", "raises", "cannot be multiplied (3x2 and 3x2)"),
     ("An output comment that differs", "wrong-output", "line 3 prints 6.0, the comment says 7.0"),
+    ("A console transcript that shows a wrong value", "wrong-output", "prints torch.Size([2, 3])"),
 ])
 def test_the_notes_own_errors_still_disagree(heading, reason, words) -> None:
     card, result = _results("real-errors.md")[heading]
@@ -142,3 +143,9 @@ def test_time_budget_per_file(tmp_path) -> None:
         runner.close()
     assert [r.reason for r in results] == ["timeout", "budget"]
     assert results[1].facts == {"scope": "this file"}
+
+
+@needs_sandbox
+def test_a_console_transcript_runs_its_statements() -> None:
+    card, result = _results("real-errors.md")["A console transcript"]
+    assert (result.reason, result.output) == ("code-agrees", "6")

@@ -115,6 +115,7 @@ class Block:
     defines: set[str] = field(default_factory=set)
     uses: set[str] = field(default_factory=set)
     star: bool = False                           # ``from m import *``: defines unknown names
+    shown: dict[int, str] | None = None          # a console transcript: line -> what it shows printed
 
 
 def pycon_source(code: str) -> str:
@@ -122,12 +123,26 @@ def pycon_source(code: str) -> str:
     return "\n".join(PROMPT.sub("", line, count=1) if PROMPT.match(line) else "" for line in code.splitlines())
 
 
+def transcript_output(code: str) -> dict[int, str]:
+    """``>>> print(x)`` and the lines under it: what the transcript says that print shows."""
+    out: dict[int, str] = {}
+    current = None
+    for number, line in enumerate(code.splitlines(), start=1):
+        if PROMPT.match(line):
+            current = number if line.startswith(">>>") and "print(" in line else None
+            continue
+        if current is not None and line.strip():
+            out[current] = (out[current] + "\n" + line) if current in out else line
+    return out
+
+
 def read_block(code: str, language: str) -> Block:
     language = language.lower()
     if language not in PYTHON:
         return Block(code, ("not-python", {"language": language}))
+    shown = None
     if language == "pycon" or any(PROMPT.match(line) for line in code.splitlines()[:1]):
-        code = pycon_source(code)
+        code, shown = pycon_source(code), transcript_output(code)
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError) as exc:
@@ -135,7 +150,7 @@ def read_block(code: str, language: str) -> Block:
         if block.skip[0] == "notebook-magic":
             _magic_names(block)  # not run, but later blocks may build on what it defines
         return block
-    block = Block(code)
+    block = Block(code, shown=shown)
     _names(tree, block)
     return block
 
