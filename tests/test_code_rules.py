@@ -50,6 +50,7 @@ def test_blocks_not_meant_to_run_are_unverified_with_the_reason(heading, reason,
     ("A matrix used with the wrong shape", "raises", "cannot be multiplied (3x2 and 3x2)"),
     ("An output comment that differs", "wrong-output", "line 3 prints 6.0, the comment says 7.0"),
     ("A console transcript that shows a wrong value", "wrong-output", "prints torch.Size([2, 3])"),
+    ("A wrong shape beside fresh weights", "wrong-output", "prints torch.Size([1, 2])"),
 ])
 def test_the_notes_own_errors_still_disagree(heading, reason, words) -> None:
     card, result = _results("real-errors.md")[heading]
@@ -149,3 +150,17 @@ def test_time_budget_per_file(tmp_path) -> None:
 def test_a_console_transcript_runs_its_statements() -> None:
     card, result = _results("real-errors.md")["A console transcript"]
     assert (result.reason, result.output) == ("code-agrees", "6")
+
+
+@needs_sandbox
+@pytest.mark.parametrize("heading, verdict, reason", [
+    ("Rounded as the notes write it", "agrees", "code-agrees"),
+    ("Random values", "unverified", "unsteady-output"),
+    ("Fresh weights", "unverified", "unsteady-output"),
+    ("An error the notes announce", "unverified", "expected-error"),
+    ("A GPU the sandbox does not have", "unverified", "environment"),
+    ("Keyboard input", "unverified", "environment"),
+])
+def test_differences_that_are_not_errors(heading, verdict, reason) -> None:
+    card, result = _results("not-errors.md")[heading]
+    assert (result.verdict.value, result.reason) == (verdict, reason), result.detail

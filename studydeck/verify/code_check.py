@@ -16,8 +16,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from studydeck.model import Card, Source
-from studydeck.verify.code import (Block, deprecated_calls, expected_outputs, needs, read_block, same_output,
-                                   uses_missing_modules)
+from studydeck.verify.code import (Block, deprecated_calls, expected_outputs, expects_error, needs, read_block,
+                                   same_output, unsteady, uses_missing_modules)
 from studydeck.verify.registry import Module
 from studydeck.verify.result import Result, Verdict
 from studydeck.verify.sandbox import Limits, Pool, SandboxUnavailable, pool_size
@@ -47,6 +47,9 @@ DETAILS = {
     "crashed": "the code ended abnormally ({signal})",
     "bad-report": "its report was missing or did not match what it printed",
     "wrong-output": "line {line} prints {printed}, the comment says {expected}",
+    "expected-error": "raises at line {line}, as its comment says: {error}",
+    "unsteady-output": "line {line} prints {printed}, the notes {expected}; its values are random or "
+                       "depend on fresh weights or the clock, so this is no error",
     "no-output": "line {line} printed nothing (expected {expected})",
     "wrong-rank": "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}",
     "ran-no-claims": "ran without error; nothing it prints is claimed in the notes",
@@ -192,6 +195,8 @@ class Runner:
                 return result(job, "needs-module", {"modules": facts["error"].split("'")[1:2][0]
                                                      if "'" in facts["error"] else facts["error"]})
             reason = "raises" if kind == "raises" else "environment"
+            if reason == "raises" and expects_error(job.block.source, line):
+                reason = "expected-error"
             return result(job, reason, facts, output=output, example=example, extras=extras, line=line or None)
         if answer.get("left_running"):
             return result(job, "left-running", {}, output=output, example=example)
@@ -209,6 +214,10 @@ class Runner:
                 return result(job, "no-output", {"line": line, "expected": expected}, output=output,
                               example=example, extras=extras, line=line)
             if not same_output(expected, printed[line]):
+                if unsteady("\n".join([c.code for c in job.earlier] + [job.block.source]), expected, printed[line]):
+                    return result(job, "unsteady-output", {"line": line, "expected": expected,
+                                                          "printed": printed[line].strip()},
+                                  output=output, example=example, extras=extras)
                 return result(job, "wrong-output", {"line": line, "expected": expected,
                                                     "printed": printed[line].strip()},
                               output=output, example=example, extras=extras, line=line)

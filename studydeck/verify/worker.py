@@ -211,8 +211,10 @@ def _describe(exc: BaseException, traceback) -> dict:
         kind = "file-size"
     elif isinstance(exc, ModuleNotFoundError):
         kind = "needs-module"
-    elif isinstance(exc, OSError) or (isinstance(exc, KeyError) and inner == "os"):
-        kind = "environment"  # a file, the network, a variable: something the sandbox withholds
+    elif isinstance(exc, (OSError, EOFError)) or (isinstance(exc, KeyError) and inner == "os") or \
+            "CUDA" in message or "MPS backend" in message:
+        # a file, the network, a variable, keyboard input, a GPU: something the sandbox withholds
+        kind = "environment"
     text = traceback.format_exception_only(type(exc), exc)[-1].strip()
     return {"status": "error", "error": text[:500], "error_line": line, "error_kind": kind}
 
