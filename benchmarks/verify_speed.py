@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STUDYDECK = """
 import sys, time
 from pathlib import Path
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.verify import plan
 from studydeck.verify import code_check, verify, torch_version
 t0 = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields
+from functools import cached_property
 from enum import Enum
 from typing import Any
 
@@ -95,7 +96,7 @@ class Card:
     def legacy_uid(self) -> str | None:
         return _uid(self.doc, self.deck, self.kind, self.legacy_key) if self.legacy_key else None
 
-    @property
+    @cached_property
     def uid(self) -> str:
         """Stable identity: document, deck path and key, never the text.
 

@@ -86,6 +86,11 @@ def read_notes(path: Path, display: str | None = None) -> Outline:
         raise NotesError(f"{shown}: is a directory, expected a Markdown file") from None
     except OSError as exc:
         raise NotesError(f"{shown}: cannot be read ({exc.strerror})") from None
+    return parse_notes(decode_notes(raw, shown), shown)
+
+
+def decode_notes(raw: bytes, shown: str) -> str:
+    """The text of a notes file; :class:`NotesError` naming the line when it is not UTF-8."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -93,7 +98,10 @@ def read_notes(path: Path, display: str | None = None) -> Outline:
         raise NotesError(
             f"{shown}:{line}: not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
         ) from None
-    return parse_notes(text, shown)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise NotesError(f"{shown}:{line}: holds a NUL byte, so it is not a text file; remove it")
+    return text
 
 
 def parse_notes(text: str, path: str) -> Outline:

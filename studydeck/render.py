@@ -25,6 +25,7 @@ class RenderEnv:
     """Where relative image paths are resolved, and the media files they collect."""
 
     base_dir: Path | None = None
+    root: Path | None = None  # media must lie inside this folder (the notes folder)
     media: dict[str, Path] = field(default_factory=dict)  # name in the package -> file
     missing: list[str] = field(default_factory=list)
     cloze: bool = False
@@ -86,10 +87,17 @@ def _media_name(src: str, env: RenderEnv | None) -> str | None:
     return name
 
 
+# A single line with none of these characters, and no block marker at its start, renders
+# as itself, escaped: the Markdown parser can be skipped for it.
+_MARKUP = re.compile(r"[\n\r\t\\`*_\[\]!<>&$~|]|^[\s\-+#=]|^\d+[.)]|\s$")
+
+
 def to_html(text: str, env: RenderEnv | None = None) -> str:
     """Render one field. Single paragraphs render without the ``<p>`` wrapper."""
     if not text:
         return ""
+    if not _MARKUP.search(text):
+        return escapeHtml(text)
     html = _renderer().render(text, {"sd": env}).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]

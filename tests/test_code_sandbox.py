@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.model import CardKind
-from studydeck.verify import apply, code_check, sandbox, verify
-from studydeck.verify.messages import verdict_line
+from studydeck.verify import code_check, sandbox, verify
+from studydeck.verify.messages import answer_markdown, verdict_line
 from studydeck.verify.result import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +77,8 @@ def _check(base: Path) -> dict:
     cards = [c for d in collect([world["notes"]]) for c in d.cards if c.kind is CardKind.CODE]
     report = verify(cards, device="cpu", code_timeout=4)
     code_check.shutdown()
-    shown = apply(cards, report)
+    by_uid = {r.uid: r for r in report.results}
+    shown = {c.deck[-1]: answer_markdown(by_uid[c.uid], c.lang) for c in cards}  # what each card shows
     return {"world": world, "cards": cards, "report": report, "shown": shown}
 
 
@@ -104,8 +105,8 @@ def test_each_escape_is_stopped_and_the_card_says_why(hostile, heading, reason) 
     result = _by_heading(hostile)[heading]
     assert result.reason == reason, result.detail
     assert result.verdict is Verdict.UNVERIFIED
-    card = next(c for c in hostile["shown"] if c.deck[-1] == heading)
-    assert verdict_line(result, "en").split(":")[0] in card.computed or result.detail in card.computed
+    assert hostile["shown"][heading].startswith(verdict_line(result, "en"))
+    assert verdict_line(result, "en").startswith("unverified")
 
 
 def test_a_killed_worker_is_replaced(hostile) -> None:
@@ -123,7 +124,7 @@ def test_nothing_escaped(hostile) -> None:
 
 def test_no_secret_reaches_a_card(hostile) -> None:
     everything = json.dumps([r.to_dict() for r in hostile["report"].results], ensure_ascii=False)
-    everything += "".join(c.computed for c in hostile["shown"])
+    everything += "".join(hostile["shown"].values())
     assert CANARY not in everything
     env_card = _by_heading(hostile)["Read a canary environment variable"]
     assert "STUDYDECK_TEST_CANARY" not in env_card.output and "PATH" in env_card.output
@@ -154,14 +155,13 @@ def test_without_a_sandbox_code_is_not_run_and_one_note_says_how(tmp_path, monke
 
 def test_unsafe_run_code_runs_without_the_sandbox(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(sandbox, "bwrap_path", lambda: None)
-    monkeypatch.setitem(sandbox.settings, "unsafe_run_code", True)
     sandbox.sandbox_problem.cache_clear()
     code_check.shutdown()
     try:
         notes = tmp_path / "n.md"
         notes.write_text("# T\n\n## A\n\n```python\nprint(1 + 1)  # 输出：2\n```\n")
         cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.CODE]
-        (result,) = verify(cards, device="cpu", cache_path=None).results
+        (result,) = verify(cards, device="cpu", cache_path=None, unsafe_run_code=True).results
         assert result.reason == "code-agrees" and result.output == "2"
     finally:
         code_check.shutdown()
@@ -173,7 +173,7 @@ import json, os, sys
 sys.path.insert(0, sys.argv[1])
 os.environ["STUDYDECK_TEST_CANARY"] = sys.argv[3]
 from pathlib import Path
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.model import CardKind
 from studydeck.verify import code_check, verify
 cards = [c for d in collect([Path(sys.argv[2])]) for c in d.cards if c.kind is CardKind.CODE]
@@ -228,7 +228,7 @@ def test_killing_the_build_kills_its_blocks(tmp_path) -> None:
     notes.write_text(f'# Loop\n\n## Spin\n\n```python\nopen("/proc/self/comm", "w").write("{token}")\n'
                      'while True:\n    pass\n```\n', encoding="utf-8")
     script = ("import sys\nsys.path.insert(0, sys.argv[1])\nfrom pathlib import Path\n"
-              "from studydeck.build import collect\nfrom studydeck.verify import verify\n"
+              "from studydeck.pipeline import collect\nfrom studydeck.verify import verify\n"
               "cards = [c for d in collect([Path(sys.argv[2])]) for c in d.cards]\n"
               "verify(cards, device='cpu', code_timeout=300, cache_path=None)\n")
     build = subprocess.Popen([sys.executable, "-c", script, str(ROOT), str(notes)])

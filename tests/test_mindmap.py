@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import NOTES
-from studydeck.build import build, collect
+from studydeck.pipeline import build, collect
 from studydeck.cli import cli
 from studydeck.mindmap.build import notes_tree
 from studydeck.mindmap.layout import cells, layout, wrap

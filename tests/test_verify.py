@@ -12,7 +12,7 @@ import torch
 from click.testing import CliRunner
 
 from conftest import NOTES, ROOT, corpus_dir
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.cli import cli
 from studydeck.model import CardKind
 from studydeck.verify import verify
@@ -204,7 +204,7 @@ def test_deck_carries_computed_answers(tmp_path: Path) -> None:
     from anki.collection import Collection
 
     from anki_helpers import import_apkg
-    from studydeck.build import build
+    from studydeck.pipeline import build
 
     build([NOTES], tmp_path, now=1_750_000_000, device="cpu")
     col = Collection(str(tmp_path / "c.anki2"))
@@ -235,7 +235,7 @@ def test_cli_table_and_strict_build(tmp_path: Path) -> None:
     table = CliRunner().invoke(cli, ["verify", str(NOTES), "--device", "cpu"])
     assert table.exit_code == 1
     flat = "".join(table.stdout.split())  # the table wraps at the terminal's width
-    assert "pytorch-notes.md:190:RMSprop:disagrees" in flat and "εinsidethesquareroot" in flat
+    assert "pytorch-notes.md:190:RMSprop:✘" in flat and "εinsidethesquareroot" in flat
     assert "50agree,17disagree,7unverified" in flat
     strict = CliRunner().invoke(cli, ["build", str(NOTES), "-o", str(tmp_path), "--strict", "--device", "cpu"])
     assert strict.exit_code == 1 and "disagree with PyTorch" in strict.output
@@ -246,9 +246,9 @@ def test_cached_rebuild_does_not_import_torch(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from studydeck.build import build\n"
+        "from studydeck.pipeline import build\n"
         f"build([Path({str(NOTES)!r})], Path({str(tmp_path / 'd')!r}), now=1, device='cpu',"
-        f" cache_path=Path({str(tmp_path / 'cache.json')!r}))\n"
+        f" cache_dir=Path({str(tmp_path / 'cache')!r}))\n"
         "print('torch' in sys.modules)\n")
     first = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     second = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -11,10 +11,10 @@ from studydeck.notes import iter_sections
 
 
 def notes_tree(paths: list[Path], section: str | None = None) -> Node:
-    from studydeck.build import find_notes
     from studydeck.notes import read_notes
+    from studydeck.pipeline import find_notes
 
-    outlines = [read_notes(nf.path, nf.shown) for nf in find_notes(paths)]
+    outlines = [read_notes(nf.path, nf.shown) for nf in find_notes(paths)[0]]
     if section is None:
         trees = [tree_from_section(o.root, o.title) for o in outlines]
         return trees[0] if len(trees) == 1 else Node(", ".join(p.name for p in paths) or "notes", trees)

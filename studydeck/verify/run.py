@@ -31,7 +31,7 @@ def _zh(cards: list[Card]) -> bool:
     return any(CJK.search(c.front) for c in cards)
 
 
-def run_task(task: Task, device: torch.device, version: str, code_timeout: float) -> list[Result]:
+def run_task(task: Task, device: torch.device, version: str, code_timeout: float, **options) -> list[Result]:
     zh = _zh(task.cards)
     if task.kind == "optimizer":
         return check_optimizer(task.concept, task.cards, task.context, device, version, zh)
@@ -42,5 +42,5 @@ def run_task(task: Task, device: torch.device, version: str, code_timeout: float
     if task.kind == "function":
         return [check_function_card(task.cards[0], device, version, zh)]
     if task.kind == "code":
-        return [check_code(task.cards[0], task.concept, version, code_timeout, task.context)]
+        return [check_code(task.cards[0], task.concept, version, code_timeout, task.context, **options)]
     raise ValueError(task.kind)

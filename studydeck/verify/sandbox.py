@@ -28,7 +28,8 @@ from pathlib import Path
 
 WORKER = Path(__file__).with_name("worker.py")
 
-# Set by the CLI: run notes' code without the sandbox where it cannot start.
+# Run notes' code without the sandbox where it cannot start (``--unsafe-run-code``); also a
+# keyword of ``verify``/``check_code`` for one build.
 settings = {"unsafe_run_code": False}
 
 ENABLE_HINT = ("notes' code was not run: the sandbox (bubblewrap) cannot start here ({why}); "
@@ -160,10 +161,10 @@ class Worker:
     READY_TIMEOUT = 300.0
     GRACE = 10.0
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, *, unsafe_run_code: bool = False) -> None:
         self.limits = limits
         source = WORKER.read_text(encoding="utf-8")
-        if settings["unsafe_run_code"] and sandbox_problem() is not None:
+        if (unsafe_run_code or settings["unsafe_run_code"]) and sandbox_problem() is not None:
             argv = worker_argv(source, contained=False)
         else:
             why = sandbox_problem()
@@ -246,9 +247,10 @@ def pool_size(blocks: int) -> int:
 class Pool:
     """Workers started lazily (in parallel) and replaced when a block kills one."""
 
-    def __init__(self, limits: Limits, size: int) -> None:
+    def __init__(self, limits: Limits, size: int, *, unsafe_run_code: bool = False) -> None:
         self.limits = limits
         self.size = size
+        self.unsafe_run_code = unsafe_run_code
         self.idle: list[Worker] = []
         self.lock = threading.Lock()
 
@@ -256,7 +258,7 @@ class Pool:
         with self.lock:
             if self.idle:
                 return self.idle.pop()
-        return Worker(self.limits)
+        return Worker(self.limits, unsafe_run_code=self.unsafe_run_code)
 
     def release(self, worker: Worker) -> None:
         if worker.alive:
