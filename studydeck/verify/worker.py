@@ -251,7 +251,7 @@ def child(req: dict, workdir: str, out_w: int, rep_w: int) -> None:
     for low, high in zip(keep, keep[1:] + [65536]):
         os.closerange(low + 1, high)
     os.chdir(workdir)
-    _prctl(PR_SET_DUMPABLE, 1)
+    _prctl(PR_SET_DUMPABLE, 1)  # its own /proc entries are its own again (the worker's stay closed)
     cpu = max(1, int(req["cpu"]))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     _limit(resource.RLIMIT_AS, req["memory"])
