@@ -56,6 +56,8 @@ DETAILS = {
     "code-agrees": "ran; {checked} printed value(s) as the notes say",
 }
 DISAGREES = {"syntax-error", "raises", "wrong-output", "no-output", "wrong-rank"}
+# verdicts that say more about this run than about the notes: not worth keeping in a cache
+TRANSIENT = {"timeout", "crashed", "budget", "no-sandbox", "bad-report"}
 AGREES = {"code-agrees"}
 
 
