@@ -106,8 +106,9 @@ def plan(cards: list[Card]) -> list[Task]:
                 tasks.append(Task("function", concept, [card]))
         earlier: list[Card] = []
         for card in doc_cards:
-            if card.kind is CardKind.CODE and card.language in ("python", "py", "python3", "", "ipython"):
-                # notes written as a notebook: a block may use what an earlier block defined
+            if card.kind is CardKind.CODE:
+                # every block gets a verdict or the reason it has none; the earlier blocks are
+                # where the names it uses may come from (the runner picks the ones it needs)
                 tasks.append(Task("code", resolve(card.deck), [card], list(earlier)))
                 earlier.append(card)
     return tasks

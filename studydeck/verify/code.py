@@ -1,136 +1,108 @@
-"""Run a card's Python code in a subprocess: time and memory limits, output captured per line.
+"""What a code block is before it runs: whether it is Python meant to run, which earlier
+blocks of its file it needs, and what it claims to print.
 
-The output becomes the card's answer; an expected-output comment on a print line
-(``print(rank)  # 输出：2``) is checked; warnings, deprecated torch APIs and errors are
-reported, and a block that loops forever or raises never stops the build.
+A block gets a verdict only when it is Python meant to run: fenced ``python``/``py``/
+``pycon`` (or unlabelled and parsing as Python), free of notebook magics, and using no name
+that the file never defines. It then runs after exactly the earlier blocks that define the
+names it uses (and what those need in turn), never after the whole notebook.
 """
 
 from __future__ import annotations
 
-import json
-import os
+import ast
+import builtins
 import re
-import subprocess
+import symtable
 import sys
-import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 
 EXPECTED = re.compile(r"#\s*(?:输出|结果|output|out|prints?|=>|->)\s*[:：]?\s*(?P<value>.+?)\s*$", re.I)
 TORCH_CALL = re.compile(r"\btorch\.([A-Za-z_][\w.]*)\s*\(")
 DOC_DEPRECATED = re.compile(r"`?(torch\.[\w.]+)`? is deprecated in favou?r of :func:`(torch\.[\w.]+)`")
 
-HARNESS = r'''
-import builtins, io, json, sys, warnings
-report_path = sys.argv[1]
-records, caught = [], []
-_print = builtins.print
-def _traced(*args, **kw):
-    frame = sys._getframe(1)
-    if kw.get("file") in (None, sys.stdout) and frame.f_code.co_filename == "<card>":
-        buf = io.StringIO()
-        _print(*args, **{**kw, "file": buf})
-        records.append([frame.f_lineno, buf.getvalue()])
-    _print(*args, **kw)
-builtins.print = _traced
-def _show(message, category, filename, lineno, file=None, line=None):
-    caught.append({"category": category.__name__, "message": str(message).strip(),
-                   "line": lineno if filename == "<card>" else None})
-warnings.showwarning = _show
-warnings.simplefilter("always")
-source = sys.stdin.read()
-status, error, error_line, ranks = "ok", None, None, []
-scope = {"__name__": "__main__"}
-try:
-    exec(compile(source, "<card>", "exec"), scope)
-except BaseException as exc:
-    import traceback
-    status = "error"
-    error = traceback.format_exception_only(type(exc), exc)[-1].strip()
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<card>":
-            error_line = tb.tb_lineno
-        tb = tb.tb_next
-try:
-    if "torch" in sys.modules:
-        import torch
-        for name, value in scope.items():
-            if hasattr(value, "shape") and len(getattr(value, "shape", ())) == 2 and not name.startswith("_"):
-                try:
-                    ranks.append([name, int(torch.linalg.matrix_rank(torch.as_tensor(value, dtype=torch.float64)))])
-                except Exception:
-                    pass
-except Exception:
-    pass
-sys.stdout.flush()
-with open(report_path, "w", encoding="utf-8") as fh:
-    json.dump({"status": status, "error": error, "error_line": error_line, "records": records,
-               "warnings": caught, "ranks": ranks}, fh)
-'''
-
-
-@dataclass
-class CodeRun:
-    status: str                     # ok | error | timeout | memory | skipped
-    stdout: str = ""
-    error: str = ""
-    error_line: int | None = None
-    records: list[tuple[int, str]] = field(default_factory=list)
-    warnings: list[dict] = field(default_factory=list)
-    ranks: list[tuple[str, int]] = field(default_factory=list)
-
-
-def _limits(memory_bytes: int):
-    def apply() -> None:
-        import resource
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    return apply
-
-
-def run_code(code: str, *, timeout: float = 30.0, memory_mb: int = 4096, device: str = "cpu") -> CodeRun:
-    with tempfile.TemporaryDirectory(prefix="studydeck-run-") as tmp:
-        report = os.path.join(tmp, "report.json")
-        env = dict(os.environ)
-        if device == "cpu":
-            env["CUDA_VISIBLE_DEVICES"] = ""
-        env["PYTHONWARNINGS"] = "always"
-        env["MPLBACKEND"] = "Agg"
-        try:
-            proc = subprocess.run([sys.executable, "-c", HARNESS, report], input=code, capture_output=True,
-                                  text=True, timeout=timeout, cwd=tmp, env=env,
-                                  preexec_fn=_limits(memory_mb << 20) if os.name == "posix" else None)
-        except subprocess.TimeoutExpired as exc:
-            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-            return CodeRun("timeout", out, f"still running after {timeout:g} s; stopped")
-        if not os.path.exists(report):
-            status = "memory" if "MemoryError" in proc.stderr or proc.returncode < 0 else "error"
-            tail = proc.stderr.strip().splitlines()[-1:] or [f"exit code {proc.returncode}"]
-            return CodeRun(status, proc.stdout, tail[0])
-        with open(report, encoding="utf-8") as fh:
-            data = json.load(fh)
-    return CodeRun(data["status"], proc.stdout, data["error"] or "", data["error_line"],
-                   [tuple(r) for r in data["records"]], data["warnings"], [tuple(r) for r in data["ranks"]])
+WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def expected_outputs(code: str) -> dict[int, str]:
-    """``print(x)  # 输出：2`` -> {line: "2"}."""
+    """``print(x)  # 输出：2`` -> {line: "2"}. A comment in words (``# 输出：同上``, “same as
+    above”) describes the output rather than stating it, and is no claim."""
     out = {}
     for number, line in enumerate(code.splitlines(), start=1):
         if "print(" in line:
             match = EXPECTED.search(line)
-            if match:
+            if match and _value_like(match.group("value")):
                 out[number] = match.group("value")
     return out
 
 
+def _value_like(text: str) -> bool:
+    """A whole value, as Python would print it (``2``, ``[1, 2]``, ``tensor(6.)``,
+    ``torch.Size([3, 5])``), not words about it (``同上``) or the first line of a longer print."""
+    if WORDS.search(text):
+        return False
+    try:
+        ast.literal_eval(text)
+        return True
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        pass
+    depth = 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth < 0:
+            return False
+    return depth == 0 and (" " not in text or re.fullmatch(r"[\w.]+\(.*\)", text) is not None)
+
+
+NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+# what makes a block's printed values differ from run to run, or from the notes' machine
+UNSTEADY = re.compile(r"\brand\w*\(|random|normal_\(|uniform_\(|\binit\.|dropout|shuffle|multinomial|"
+                      r"\btime\.|datetime|perf_counter|nn\.(?:Linear|Conv|LSTM|GRU|RNN|Embedding|Bilinear|"
+                      r"Transformer|MultiheadAttention|Parameter|LazyLinear)", re.I)
+EXPECTS_ERROR = re.compile(r"#.*(?:error|raises|exception|fails|报错|错误|异常|出错)", re.I)
+
+
 def same_output(expected: str, printed: str) -> bool:
-    a, b = expected.strip(), printed.strip()
+    """Equal as printed, or number by number at the precision the notes write them."""
+    a, b = " ".join(expected.split()), " ".join(printed.split())
     if a == b:
         return True
+    if NUMBER.sub("#", a) != NUMBER.sub("#", b):
+        return False
+    return all(_close(x, y) for x, y in zip(NUMBER.findall(a), NUMBER.findall(b)))
+
+
+def _close(stated: str, printed: str) -> bool:
     try:
-        return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(a)))
+        x, y = float(stated), float(printed)
     except ValueError:
         return False
+    mantissa = re.split(r"[eE]", stated)[0]
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    exponent = int(re.split(r"[eE]", stated)[1]) if re.search(r"[eE]", stated) else 0
+    step = 10.0 ** (exponent - decimals)
+    return abs(x - y) <= max(0.5 * step, 1e-6 * max(1.0, abs(x))) + 1e-12
+
+
+RANDOM_INTS = re.compile(r"randint|randperm|shuffle|multinomial|random\.(?:choice|sample)", re.I)
+
+
+def unsteady(code: str, expected: str, printed: str) -> bool:
+    """Random numbers, fresh weights or clocks: values the notes cannot pin down. Only the
+    values may differ (a shape or a count that differs is still wrong), and integers only
+    where the code draws random integers."""
+    a, b = " ".join(expected.split()), " ".join(printed.split())
+    if UNSTEADY.search(code) is None or NUMBER.sub("#", a) != NUMBER.sub("#", b):
+        return False
+    differing = [(x, y) for x, y in zip(NUMBER.findall(a), NUMBER.findall(b)) if not _close(x, y)]
+    floats = any(re.search(r"[.eE]", x + y) for x, y in differing)
+    return floats or RANDOM_INTS.search(code) is not None
+
+
+def expects_error(code: str, line: int) -> bool:
+    """The line that raised says, in its comment, that it raises."""
+    lines = code.splitlines()
+    return 0 < line <= len(lines) and EXPECTS_ERROR.search(lines[line - 1]) is not None
 
 
 def deprecated_calls(code: str) -> list[tuple[int, str, str]]:
@@ -165,3 +137,161 @@ def uses_missing_modules(code: str) -> list[str]:
         if name not in sys.builtin_module_names and importlib.util.find_spec(name) is None:
             missing.append(name)
     return sorted(set(missing))
+
+
+PYTHON = {"python", "py", "python3", "ipython", "pycon", "ipython3", ""}
+PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+MAGIC = re.compile(r"^\s*(%%?[A-Za-z]|!\S)")
+# arrows and box drawing: a fence that holds them outside strings is a diagram, not code
+DIAGRAM = re.compile("[\u2190-\u21ff\u2500-\u257f\u27f0-\u27ff\u2900-\u297f]")
+BUILTINS = set(dir(builtins)) | {"__name__", "__doc__", "__builtins__", "__spec__", "__loader__"}
+
+
+@dataclass
+class Block:
+    """A code card as the runner sees it: its source and what it binds and needs."""
+
+    source: str
+    skip: tuple[str, dict] | None = None       # (reason, facts) when it must not run
+    defines: set[str] = field(default_factory=set)
+    uses: set[str] = field(default_factory=set)
+    star: bool = False                           # ``from m import *``: defines unknown names
+    shown: dict[int, str] | None = None          # a console transcript: line -> what it shows printed
+
+
+def pycon_source(code: str) -> str:
+    """The statements of a console transcript; output lines become blank, so lines keep their numbers."""
+    return "\n".join(PROMPT.sub("", line, count=1) if PROMPT.match(line) else "" for line in code.splitlines())
+
+
+def transcript_output(code: str) -> dict[int, str]:
+    """``>>> print(x)`` and the lines under it: what the transcript says that print shows."""
+    out: dict[int, str] = {}
+    current = None
+    for number, line in enumerate(code.splitlines(), start=1):
+        if PROMPT.match(line):
+            current = number if line.startswith(">>>") and "print(" in line else None
+            continue
+        if current is not None and line.strip():
+            out[current] = (out[current] + "\n" + line) if current in out else line
+    return out
+
+
+def read_block(code: str, language: str) -> Block:
+    language = language.lower()
+    if language not in PYTHON:
+        return Block(code, ("not-python", {"language": language}))
+    shown = None
+    if language == "pycon" or any(PROMPT.match(line) for line in code.splitlines()[:1]):
+        code, shown = pycon_source(code), transcript_output(code)
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError) as exc:
+        block = Block(code, _unparsable(code, language, exc))
+        if block.skip[0] == "notebook-magic":
+            _magic_names(block)  # not run, but later blocks may build on what it defines
+        return block
+    block = Block(code, shown=shown)
+    _names(tree, block)
+    return block
+
+
+def _magic_names(block: Block) -> None:
+    plain = "\n".join("" if MAGIC.match(line) else line for line in block.source.splitlines())
+    try:
+        tree = ast.parse(plain)
+    except (SyntaxError, ValueError):
+        return
+    names = Block(plain)
+    _names(tree, names)
+    block.defines, block.uses, block.star = names.defines, names.uses, names.star
+
+
+def _unparsable(code: str, language: str, exc: Exception) -> tuple[str, dict]:
+    magic = next((line.strip() for line in code.splitlines() if MAGIC.match(line)), None)
+    if magic is not None:
+        return "notebook-magic", {"magic": magic[:60]}
+    bare = _outside_strings(code)
+    if DIAGRAM.search(bare):
+        return "diagram", {"char": DIAGRAM.search(bare).group()}
+    if _prose(bare):
+        return "prose", {}
+    if not language:
+        return "unlabelled-not-python", {}
+    line = getattr(exc, "lineno", None) or 1
+    return "syntax-error", {"error": f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}", "line": line}
+
+
+def _outside_strings(code: str) -> str:
+    """The code without its string literals and comments (a best effort for code that does not parse)."""
+    code = re.sub(r"(\"\"\"|''')[\s\S]*?(\1|$)", "", code)
+    code = re.sub(r"\"[^\"\n]*\"|'[^'\n]*'", "", code)
+    return re.sub(r"#.*", "", code)
+
+
+def _prose(bare: str) -> bool:
+    """Sentences, not statements: most lines are mostly letters of a script Python names rarely use."""
+    lines = [line for line in bare.splitlines() if line.strip()]
+    if not lines:
+        return False
+    wordy = sum(1 for line in lines
+                if sum(1 for ch in line if ord(ch) > 0x2e7f and unicodedata.category(ch).startswith("L")) * 2
+                > len(line.strip()))
+    return wordy * 2 > len(lines)
+
+
+def _names(tree: ast.AST, block: Block) -> None:
+    """What the block binds at module level and the module-level names it reads, scope by
+    scope: a function's parameter ``f`` is not the notebook's ``f``."""
+    block.star = any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in ast.walk(tree))
+    try:
+        top = symtable.symtable(block.source, "<card>", "exec")
+    except (SyntaxError, ValueError):
+        return
+    tables = [top]
+    while tables:
+        table = tables.pop()
+        tables.extend(table.get_children())
+        for sym in table.get_symbols():
+            name = sym.get_name()
+            if table is top:
+                if sym.is_assigned() or sym.is_imported() or sym.is_namespace():
+                    block.defines.add(name)
+                elif sym.is_referenced():
+                    block.uses.add(name)
+            elif sym.is_global():
+                if sym.is_declared_global() and sym.is_assigned():
+                    block.defines.add(name)
+                elif sym.is_referenced():
+                    block.uses.add(name)
+    block.uses -= block.defines | BUILTINS
+
+
+@dataclass
+class Needs:
+    """What block ``index`` needs first: earlier blocks to run (file order), names no earlier
+    block defines, and earlier blocks it builds on that are not run themselves."""
+
+    run_first: list[int]
+    missing: set[str]
+    blocked: list[int]
+
+
+def needs(index: int, blocks: list[Block]) -> Needs:
+    wanted: set[int] = set()
+    blocked: set[int] = set()
+    missing: set[str] = set()
+    todo = [index]
+    while todo:
+        at = todo.pop()
+        for name in sorted(blocks[at].uses):
+            giver = next((j for j in range(at - 1, -1, -1) if name in blocks[j].defines or blocks[j].star), None)
+            if giver is None:
+                if not blocks[at].star:
+                    missing.add(name)
+            elif blocks[giver].skip is not None:
+                blocked.add(giver)
+            elif giver not in wanted:
+                wanted.add(giver)
+                todo.append(giver)
+    return Needs(sorted(wanted), missing, sorted(blocked))

@@ -1,0 +1,329 @@
+"""Verdicts for code cards: read each block, run the ones meant to run in the sandbox, and
+compare what they print with what the notes claim.
+
+``check_code_tasks`` runs a whole build's blocks on a pool of warm workers; ``check_code``
+is the same for one block. Errors belong to the block where they happen, and a card shows
+only its own block's output.
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from studydeck.model import Card, Source
+from studydeck.verify.code import (Block, deprecated_calls, expected_outputs, expects_error, needs, read_block,
+                                   same_output, unsteady, uses_missing_modules)
+from studydeck.verify.registry import Module
+from studydeck.verify.result import Result, Verdict
+from studydeck.verify.sandbox import Limits, Pool, SandboxUnavailable, pool_size
+
+# How each reason reads in English (``detail``); the notes' language comes from messages.CODE_MESSAGES.
+DETAILS = {
+    "not-python": "not run: {language} is not Python",
+    "unlabelled-not-python": "not run: no language is given and it does not parse as Python",
+    "notebook-magic": "not run: a notebook cell ({magic}) is not plain Python",
+    "diagram": "not run: a diagram ({char}), not code",
+    "prose": "not run: prose in a code fence, not code",
+    "undefined-names": "not run: it uses {names}, which no earlier block of this file defines",
+    "needs-module": "not run: needs {modules}, which is not installed",
+    "no-sandbox": "not run: the sandbox cannot start ({why})",
+    "budget": "not run: the time budget for code ({scope}) is spent",
+    "syntax-error": "the code does not parse at line {line}: {error}",
+    "raises": "the code raises at line {line}: {error}",
+    "environment": "stopped by the sandbox at line {line}: {error}",
+    "earlier-failed": "not run: the block at line {line} it builds on fails",
+    "earlier-not-run": "not run: it builds on the block at line {line}, which is not run ({why})",
+    "timeout": "still running after {seconds:g} s; stopped",
+    "memory": "stopped: used more than {limit} of memory",
+    "processes": "stopped: started more than {limit} processes",
+    "file-size": "stopped: wrote a file larger than {limit}",
+    "output-capped": "stopped: printed more than {limit}",
+    "left-running": "stopped what it left running after it ended",
+    "crashed": "the code ended abnormally ({signal})",
+    "bad-report": "its report was missing or did not match what it printed",
+    "wrong-output": "line {line} prints {printed}, the comment says {expected}",
+    "expected-error": "raises at line {line}, as its comment says: {error}",
+    "unsteady-output": "line {line} prints {printed}, the notes {expected}; its values are random or "
+                       "depend on fresh weights or the clock, so this is no error",
+    "no-output": "line {line} printed nothing (expected {expected})",
+    "wrong-rank": "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}",
+    "ran-no-claims": "ran without error; nothing it prints is claimed in the notes",
+    "code-agrees": "ran; {checked} printed value(s) as the notes say",
+}
+DISAGREES = {"syntax-error", "raises", "wrong-output", "no-output", "wrong-rank"}
+# verdicts that say more about this run than about the notes: not worth keeping in a cache
+TRANSIENT = {"timeout", "crashed", "budget", "no-sandbox", "bad-report"}
+AGREES = {"code-agrees"}
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:g} {unit}"
+        n /= 1024
+    return f"{n:g} GB"
+
+
+@dataclass
+class Job:
+    card: Card
+    concept: object
+    block: Block
+    earlier: list[Card]
+    skip: tuple[str, dict] | None
+
+
+def prepare(card: Card, concept, earlier: list[Card]) -> Job:
+    """Decide whether the card's block runs, and after which earlier blocks."""
+    blocks = [read_block(c.code, c.language) for c in earlier] + [read_block(card.code, card.language)]
+    block = blocks[-1]
+    if block.skip is not None:
+        return Job(card, concept, block, [], block.skip)
+    need = needs(len(blocks) - 1, blocks)
+    if need.missing:
+        return Job(card, concept, block, [], ("undefined-names", {"names": ", ".join(sorted(need.missing))}))
+    if need.blocked:
+        first = need.blocked[0]
+        return Job(card, concept, block, [], ("earlier-not-run", {"line": earlier[first].source.line,
+                                                                  "why": blocks[first].skip[0]}))
+    wanted = need.run_first
+    run_before = [earlier[i] for i in wanted]
+    modules = uses_missing_modules("\n".join([blocks[i].source for i in wanted] + [block.source]))
+    if modules:
+        return Job(card, concept, block, [], ("needs-module", {"modules": ", ".join(modules)}))
+    return Job(card, concept, block, run_before, None)
+
+
+def result(job: Job, reason: str, facts: dict, *, output: str = "", example: str = "",
+           extras: list[str] = (), line: int | None = None) -> Result:
+    card = job.card
+    verdict = Verdict.DISAGREES if reason in DISAGREES else Verdict.AGREES if reason in AGREES else Verdict.UNVERIFIED
+    detail = DETAILS[reason].format(**facts)
+    if line is None and verdict is Verdict.DISAGREES and isinstance(facts.get("line"), int):
+        line = facts["line"] or None
+    if extras:
+        detail += "; " + "; ".join(extras)
+    where = Source(card.source.path, card.source.line + line) if line else None
+    return Result(card.uid, card.source, getattr(job.concept, "name", ""), verdict, detail, example=example,
+                  reason=reason, facts=facts, output=output, deprecations=list(extras), fix_at=where,
+                  culprits=[where] if where and verdict is Verdict.DISAGREES else [])
+
+
+class Runner:
+    """A build's code: blocks on a pool of warm sandboxed workers, within per-file and per-build budgets."""
+
+    def __init__(self, limits: Limits | None = None, version: str = "", device: str = "cpu", *,
+                 unsafe_run_code: bool = False) -> None:
+        self.limits = limits or Limits()
+        self.version, self.device = version, device
+        self.spent: dict[str, float] = {}
+        self.total = 0.0
+        self.lock = threading.Lock()
+        self.unavailable: str | None = None
+        self.pool = Pool(self.limits, pool_size(1 << 10), unsafe_run_code=unsafe_run_code)
+        # bwrap's --die-with-parent follows the *thread* that started it: the threads that start
+        # workers must live as long as the workers do
+        self.threads = ThreadPoolExecutor(max_workers=self.pool.size)
+
+    def check_all(self, jobs: list[Job]) -> list[Result]:
+        futures = {id(j): self.threads.submit(self._run, self.pool, j) for j in jobs if j.skip is None}
+        return [futures[id(j)].result() if id(j) in futures else result(j, *j.skip) for j in jobs]
+
+    def close(self) -> None:
+        self.threads.shutdown(wait=True)
+        self.pool.close()
+
+    def _budget(self, doc: str) -> tuple[float, str | None]:
+        with self.lock:
+            left_file = self.limits.per_file - self.spent.get(doc, 0.0)
+            left_build = self.limits.per_build - self.total
+        if left_build <= 0:
+            return 0, "this build"
+        if left_file <= 0:
+            return 0, "this file"
+        return min(self.limits.timeout, left_file, left_build), None
+
+    def _run(self, pool: Pool, job: Job) -> Result:
+        if self.unavailable:
+            return result(job, "no-sandbox", {"why": self.unavailable})
+        timeout, spent_scope = self._budget(job.card.doc)
+        if spent_scope:
+            return result(job, "budget", {"scope": spent_scope})
+        try:
+            worker = pool.acquire()
+        except SandboxUnavailable as exc:
+            self.unavailable = exc.why
+            return result(job, "no-sandbox", {"why": exc.why})
+        request = {**self.limits.request(), "timeout": timeout,
+                   "code": job.block.source, "earlier": [read_block(c.code, c.language).source for c in job.earlier]}
+        started = time.monotonic()
+        answer = worker.run(request)
+        pool.release(worker)
+        with self.lock:
+            used = time.monotonic() - started
+            self.spent[job.card.doc] = self.spent.get(job.card.doc, 0.0) + used
+            self.total += used
+        return self.judge(job, answer, timeout)
+
+    def judge(self, job: Job, answer: dict, timeout: float) -> Result:
+        output = str(answer.get("stdout", ""))[: self.limits.output_cap].rstrip()
+        example = self._example(job.card, output)
+        status = answer.get("status")
+        limits = {"timeout": {"seconds": timeout}, "memory": {"limit": _size(self.limits.memory)},
+                  "processes": {"limit": self.limits.processes}, "file-size": {"limit": _size(self.limits.file_size)},
+                  "output-capped": {"limit": _size(self.limits.output_cap)}}
+        if status in limits:
+            return result(job, status, limits[status], output=output, example=example)
+        if status in ("no-report", "forged-report", "report-too-large"):
+            return result(job, "bad-report", {}, output=output, example=example)
+        if status != "ok" and status != "error" and status != "earlier-error":
+            return result(job, "crashed", {"signal": answer.get("signal") or status}, output=output, example=example)
+        if status == "earlier-error":
+            index = answer.get("earlier")
+            line = job.earlier[index].source.line if isinstance(index, int) and index < len(job.earlier) else 0
+            return result(job, "earlier-failed", {"line": line})
+        extras = self._deprecations(job.card.code, answer.get("warnings") or [])
+        if status == "error":
+            kind = answer.get("error_kind") or "raises"
+            line = answer.get("error_line") or 0
+            facts = {"error": str(answer.get("error") or "")[:300], "line": line}
+            if kind in limits:
+                return result(job, kind, limits[kind], output=output, example=example)
+            if kind == "needs-module":
+                return result(job, "needs-module", {"modules": facts["error"].split("'")[1:2][0]
+                                                     if "'" in facts["error"] else facts["error"]})
+            reason = "raises" if kind == "raises" else "environment"
+            if reason == "raises" and expects_error(job.block.source, line):
+                reason = "expected-error"
+            return result(job, reason, facts, output=output, example=example, extras=extras, line=line or None)
+        if answer.get("left_running"):
+            return result(job, "left-running", {}, output=output, example=example)
+        return self._claims(job, answer, output, example, extras)
+
+    def _claims(self, job: Job, answer: dict, output: str, example: str, extras: list[str]) -> Result:
+        printed: dict[int, str] = {}
+        for line, text in answer.get("records") or []:
+            printed.setdefault(line, text)
+        checked = 0
+        claims = job.block.shown if job.block.shown is not None else expected_outputs(job.card.code)
+        for line, expected in claims.items():
+            checked += 1
+            if line not in printed:
+                return result(job, "no-output", {"line": line, "expected": expected}, output=output,
+                              example=example, extras=extras, line=line)
+            if not same_output(expected, printed[line]):
+                if unsteady("\n".join([c.code for c in job.earlier] + [job.block.source]), expected, printed[line]):
+                    return result(job, "unsteady-output", {"line": line, "expected": expected,
+                                                          "printed": printed[line].strip()},
+                                  output=output, example=example, extras=extras)
+                return result(job, "wrong-output", {"line": line, "expected": expected,
+                                                    "printed": printed[line].strip()},
+                              output=output, example=example, extras=extras, line=line)
+        rank = self._rank(job, answer)
+        if rank is not None:
+            wrong, ranks, count = rank
+            if wrong is not None:
+                return result(job, "wrong-rank", {"printed": wrong, "ranks": ranks}, output=output,
+                              example=example, extras=extras)
+            checked += count
+        if checked == 0:
+            return result(job, "ran-no-claims", {}, output=output, example=example, extras=extras)
+        facts = {"checked": checked}
+        res = result(job, "code-agrees", facts, output=output, example=example, extras=extras)
+        if rank is not None:
+            res.detail = res.detail.replace("as the notes say", f"as the notes say (torch.linalg.matrix_rank = {rank[1]})")
+            res.reference = "torch.linalg.matrix_rank"
+        return res
+
+    @staticmethod
+    def _rank(job: Job, answer: dict):
+        """A matrix-rank card: every number it prints must be the rank torch computes."""
+        concept = job.concept
+        if not (isinstance(concept, Module) and concept.name == "matrix_rank"):
+            return None
+        inputs = _literal_matrices(job.block.source)
+        ranks = sorted({r for name, r in answer.get("ranks") or [] if name in inputs})
+        if not ranks:
+            return None
+        ints = [int(m[-1]) for _, text in answer.get("records") or [] if (m := re.findall(r"-?\d+", text))]
+        wrong = next((i for i in ints if i not in ranks), None)
+        return wrong, ", ".join(map(str, ranks)), len(ints)
+
+    def _deprecations(self, code: str, warnings: list[dict]) -> list[str]:
+        notes = [f"line {line}: {call} is deprecated; use {replacement}"
+                 for line, call, replacement in deprecated_calls(code)]
+        for w in warnings:
+            if not isinstance(w, dict):
+                continue
+            message = str(w.get("message", ""))
+            if w.get("line") and w.get("category") in ("UserWarning", "DeprecationWarning", "FutureWarning") and \
+                    "deprecated" in message.lower():
+                text = message.splitlines()[0][:200]
+                if not any(text[:20] in n for n in notes):
+                    notes.append(f"line {w['line']}: {text}")
+        return notes
+
+    def _example(self, card: Card, output: str) -> str:
+        if not output:
+            return ""
+        head = (f"**输出**（PyTorch {self.version}，{self.device}）：" if card.lang == "zh"
+                else f"**Output** (PyTorch {self.version}, {self.device}):")
+        return head + "\n\n```text\n" + output + "\n```"
+
+
+def _literal_matrices(code: str) -> set[str]:
+    """Names bound to a matrix written out in the code (``A = torch.tensor([[…]])``)."""
+    import ast
+
+    names: set[str] = set()
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return names
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and node.value.args and \
+                isinstance(node.value.args[0], ast.List):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
+_shared: dict[tuple, Runner] = {}
+
+
+def runner_for(version: str, timeout: float, unsafe_run_code: bool = False) -> Runner:
+    """One runner per process: its warm workers serve every block of the build, and its budget
+    is the build's."""
+    key = (version, timeout, unsafe_run_code)
+    if key not in _shared:
+        for old in _shared.values():
+            old.close()
+        _shared.clear()
+        _shared[key] = Runner(Limits(timeout=timeout), version, unsafe_run_code=unsafe_run_code)
+        atexit.register(_shared[key].close)
+    return _shared[key]
+
+
+def shutdown() -> None:
+    """Stop every worker now (they die with the build anyway)."""
+    for runner in _shared.values():
+        runner.close()
+    _shared.clear()
+
+
+def check_code_tasks(tasks, version: str, timeout: float = 30.0, *, unsafe_run_code: bool = False,
+                     **_options) -> list[list[Result]]:
+    """All of a build's code tasks at once, in parallel on the pool: one result list per task.
+    ``unsafe_run_code`` runs code without the sandbox where the sandbox cannot start."""
+    jobs = [prepare(t.cards[0], t.concept, list(t.context)) for t in tasks]
+    return [[r] for r in runner_for(version, timeout, unsafe_run_code).check_all(jobs)]
+
+
+def check_code(card: Card, concept, version: str, timeout: float, earlier: list[Card] = (), *,
+               unsafe_run_code: bool = False, **_options) -> Result:
+    runner = runner_for(version, timeout, unsafe_run_code)
+    return runner.check_all([prepare(card, concept, list(earlier))])[0]

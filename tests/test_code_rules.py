@@ -1,0 +1,166 @@
+"""Which blocks run, after which earlier blocks, and what their cards say (issue: a
+``disagrees`` a learner can trust)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studydeck.pipeline import collect
+from studydeck.model import CardKind
+from studydeck.verify import code_check, sandbox, verify
+from studydeck.verify.code import needs, read_block
+from studydeck.verify.messages import answer_markdown, verdict_line
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "code"
+
+
+def _results(name: str) -> dict[str, object]:
+    cards = [c for d in collect([FIXTURES / name]) for c in d.cards if c.kind is CardKind.CODE]
+    report = verify(cards, device="cpu", code_timeout=20, cache_path=None)
+    by_uid = {r.uid: r for r in report.results}
+    return {c.deck[-1]: (c, by_uid[c.uid]) for c in cards}
+
+
+needs_sandbox = pytest.mark.skipif(sandbox.sandbox_problem() is not None,
+                                   reason=f"the sandbox cannot start here: {sandbox.sandbox_problem()}")
+
+
+@pytest.mark.parametrize("heading, reason, words", [
+    ("A notebook cell for another framework", "notebook-magic", "%%tab mxnet"),
+    ("Octave", "unlabelled-not-python", "does not parse as Python"),
+    ("Octave, labelled", "not-python", "octave"),
+    ("A diagram", "diagram", "→"),
+    ("A documentation snippet", "undefined-names", "optim"),
+    ("A shell line", "notebook-magic", "!pip install d2l"),
+    ("Prose in a fence", "prose", "prose"),
+])
+def test_blocks_not_meant_to_run_are_unverified_with_the_reason(heading, reason, words) -> None:
+    card, result = _results("not-meant-to-run.md")[heading]
+    assert (result.verdict.value, result.reason) == ("unverified", reason)
+    assert words in result.detail and result.output == ""
+    assert verdict_line(result, "en").startswith("unverified")
+
+
+@needs_sandbox
+@pytest.mark.parametrize("heading, reason, words", [
+    ("A misspelt method", "raises", "AttributeError: 'Tensor' object has no attribute 'bakward'"),
+    ("An unclosed parenthesis", "syntax-error", "'(' was never closed"),
+    ("A matrix used with the wrong shape", "raises", "cannot be multiplied (3x2 and 3x2)"),
+    ("An output comment that differs", "wrong-output", "line 3 prints 6.0, the comment says 7.0"),
+    ("A console transcript that shows a wrong value", "wrong-output", "prints torch.Size([2, 3])"),
+    ("A wrong shape beside fresh weights", "wrong-output", "prints torch.Size([1, 2])"),
+])
+def test_the_notes_own_errors_still_disagree(heading, reason, words) -> None:
+    card, result = _results("real-errors.md")[heading]
+    assert (result.verdict.value, result.reason) == ("disagrees", reason)
+    assert words in result.detail
+    assert answer_markdown(result, card.lang).startswith("✘")
+    assert result.culprits and result.culprits[0].line > card.source.line  # the line inside the block
+
+
+@needs_sandbox
+def test_an_output_comment_that_holds_agrees() -> None:
+    card, result = _results("real-errors.md")["An output comment that holds"]
+    assert (result.verdict.value, result.reason, result.output) == ("agrees", "code-agrees", "6.0")
+    assert verdict_line(result, "zh") == "✔ 代码运行结果与笔记一致（核对了 1 处输出）"
+
+
+@needs_sandbox
+def test_notebook_order() -> None:
+    results = _results("notebook.md")
+    # the class needs only the imports: the block that uses an undefined name is not run before it
+    layer = results["A class that needs only the imports"][1]
+    assert (layer.verdict.value, layer.reason) == ("agrees", "code-agrees")
+    broken = results["An earlier block with its own error"][1]
+    assert (broken.reason, broken.facts["names"]) == ("undefined-names", "Multiheadattention")
+    # a card shows only what its own block printed, never the setup block's output
+    mean = results["Its own output only"][1]
+    assert mean.output == "tensor([ 2.,  7., 12.])"
+    assert "torch.Size" not in answer_markdown(mean, "en")
+    # the error belongs to the block where it happens
+    raised = results["A block that breaks after defining a name"][1]
+    assert (raised.verdict.value, raised.reason, raised.facts["line"]) == ("disagrees", "raises", 2)
+    after = results["A block that builds on the broken one"][1]
+    assert (after.verdict.value, after.reason) == ("unverified", "earlier-failed")
+    assert after.facts["line"] == results["A block that breaks after defining a name"][0].source.line
+
+
+def test_a_block_needs_only_the_blocks_that_define_its_names() -> None:
+    blocks = [read_block(src, "python") for src in (
+        "import torch\n", "x = torch.ones(2)\nprint(x)\n", "y = 3\n", "print(x + 1)\n", "print(z)\n")]
+    assert needs(3, blocks).run_first == [0, 1]
+    assert (needs(4, blocks).run_first, needs(4, blocks).missing) == ([], {"z"})
+    assert needs(2, blocks).run_first == []
+
+
+def test_a_parameter_is_not_the_notebook_name() -> None:
+    blocks = [read_block(src, "python") for src in (
+        "def f_grad(x):\n    return 2 * x\n",
+        "def gd(eta, f_grad):\n    return f_grad(eta)\n\nresults = gd(0.2, f_grad)\n")]
+    assert needs(1, blocks).run_first == [0]
+
+
+def test_a_block_that_builds_on_a_magic_cell_says_so() -> None:
+    blocks = [read_block("%matplotlib inline\nimport torch\n", "python"), read_block("print(torch.ones(1))\n", "python")]
+    assert blocks[0].skip[0] == "notebook-magic"
+    assert (needs(1, blocks).blocked, needs(1, blocks).missing) == ([0], set())
+
+
+def test_chinese_notes_get_chinese_verdicts(tmp_path) -> None:
+    notes = tmp_path / "笔记.md"
+    notes.write_text("# 笔记\n\n## 图示\n\n这是一个网络结构的图示说明。\n\n```\n输入 → 卷积 → 池化 → 输出\n```\n",
+                     encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.CODE]
+    (result,) = verify(cards, device="cpu", cache_path=None).results
+    assert verdict_line(result, cards[0].lang) == "未验证：这是图示（含 →），不是代码"
+
+
+def teardown_module() -> None:
+    code_check.shutdown()
+
+
+@needs_sandbox
+@pytest.mark.parametrize("heading", ["An output comment in words", "An output comment that shows only a first line"])
+def test_an_output_comment_that_is_not_a_whole_value_is_no_claim(heading) -> None:
+    card, result = _results("real-errors.md")[heading]
+    assert (result.verdict.value, result.reason) == ("unverified", "ran-no-claims")
+    assert result.output
+
+
+@needs_sandbox
+def test_time_budget_per_file(tmp_path) -> None:
+    notes = tmp_path / "slow.md"
+    notes.write_text("# Slow\n\n## A\n\n```python\nimport time\ntime.sleep(3)\n```\n\n"
+                     "## B\n\n```python\nprint(1)\n```\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.CODE]
+    runner = code_check.Runner(sandbox.Limits(timeout=10, per_file=2), "test")
+    runner.pool.size = 1  # one block at a time, so the first spends the file's budget
+    runner.threads = code_check.ThreadPoolExecutor(max_workers=1)
+    try:
+        results = runner.check_all([code_check.prepare(c, None, cards[:i]) for i, c in enumerate(cards)])
+    finally:
+        runner.close()
+    assert [r.reason for r in results] == ["timeout", "budget"]
+    assert results[1].facts == {"scope": "this file"}
+
+
+@needs_sandbox
+def test_a_console_transcript_runs_its_statements() -> None:
+    card, result = _results("real-errors.md")["A console transcript"]
+    assert (result.reason, result.output) == ("code-agrees", "6")
+
+
+@needs_sandbox
+@pytest.mark.parametrize("heading, verdict, reason", [
+    ("Rounded as the notes write it", "agrees", "code-agrees"),
+    ("Random values", "unverified", "unsteady-output"),
+    ("Fresh weights", "unverified", "unsteady-output"),
+    ("An error the notes announce", "unverified", "expected-error"),
+    ("A GPU the sandbox does not have", "unverified", "environment"),
+    ("Keyboard input", "unverified", "environment"),
+])
+def test_differences_that_are_not_errors(heading, verdict, reason) -> None:
+    card, result = _results("not-errors.md")[heading]
+    assert (result.verdict.value, result.reason) == (verdict, reason), result.detail
