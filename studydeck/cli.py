@@ -18,6 +18,8 @@ from studydeck.errors import StudydeckError
 DEFAULT_NOTES = Path("notes")
 DEFAULT_DECKS = Path("decks")
 DEVICES = click.Choice(["auto", "cpu", "cuda"])
+UNSAFE = click.option("--unsafe-run-code", is_flag=True,
+                      help="Run the notes' code without the sandbox where none can start (only for notes you trust).")
 
 
 def _now() -> int:
@@ -50,7 +52,9 @@ def cli() -> None:
 @click.option("--device", type=DEVICES, default="auto", show_default=True, help="Where the checks run.")
 @click.option("--exercises/--no-exercises", default=True, show_default=True,
               help="Add exercise cards with fresh numbers for the formulas that agree with PyTorch.")
-def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, device: str, exercises: bool) -> None:
+@UNSAFE
+def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, device: str, exercises: bool,
+          unsafe_run_code: bool) -> None:
     """Build Anki decks (.apkg) from notes files or folders.
 
     \b
@@ -61,7 +65,7 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
 
     paths = _notes(notes)
     fingerprint = build_fingerprint(paths, {"verify": verify, "strict": strict, "device": device,
-                                            "exercises": exercises})
+                                            "exercises": exercises, "unsafe_run_code": unsafe_run_code})
     if up_to_date(out_dir, fingerprint):
         click.echo(f"nothing changed since the last build into {out_dir}; the decks there are current")
         return
@@ -69,11 +73,12 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
         workspace = Workspace.load(paths, cache_dir=_cache_dir())
         with _progress("verifying") as progress:
             result = workspace.build(out_dir, now=_now(), verify=verify, strict=strict, device=device,
-                                     exercises=exercises, progress=progress)
+                                     exercises=exercises, progress=progress, unsafe_run_code=unsafe_run_code)
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
     record_build(out_dir, fingerprint, result)
     _echo_notices(workspace.notices)
+    _echo_sandbox_note()
     if result.report is not None:
         _echo_disagreements(result.report, workspace)
     kinds = result.kinds()
@@ -90,6 +95,15 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
     total_notes = sum(e.notes for e in result.exports)
     total_cards = sum(e.cards for e in result.exports)
     click.echo(f"total: {total_notes} notes, {total_cards} cards in {len(result.exports)} deck(s)")
+
+
+def _echo_sandbox_note() -> None:
+    """Once per run: code was not run because no sandbox could start, and how to enable one."""
+    from studydeck.verify import sandbox_note
+
+    note = sandbox_note()
+    if note:
+        click.echo(f"note: {note}", err=True)
 
 
 def _cache_dir() -> Path:
@@ -166,7 +180,8 @@ def _echo_disagreements(report, workspace) -> None:
 @click.option("--device", type=DEVICES, default="auto", show_default=True, help="Where the checks run.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per checked card, for machines.")
 @click.option("--all", "show_all", is_flag=True, help="List every checked card, not only the ones to look at.")
-def verify(notes: tuple[Path, ...], device: str, as_json: bool, show_all: bool) -> None:
+@UNSAFE
+def verify(notes: tuple[Path, ...], device: str, as_json: bool, show_all: bool, unsafe_run_code: bool) -> None:
     """Check every formula and code card against PyTorch; exit 1 if any disagrees.
 
     \b
@@ -178,9 +193,10 @@ def verify(notes: tuple[Path, ...], device: str, as_json: bool, show_all: bool) 
     try:
         workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
         with _progress("verifying") as progress:
-            report = workspace.verify(device=device, progress=progress)
+            report = workspace.verify(device=device, progress=progress, unsafe_run_code=unsafe_run_code)
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
+    _echo_sandbox_note()
     cards = {c.uid: c for c in workspace.cards}
     if as_json:
         rows = []

@@ -7,6 +7,7 @@ Each gate is one function ``(card) -> reason | None``; :data:`GATES` lists them 
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import defaultdict
 from typing import Callable
@@ -53,6 +54,8 @@ MESSAGES = {
     "unfinished": ("“{front}” 的答案停在半句（它后面的公式或列表没有跟上）；把后面的内容写进同一段",
                    "the answer to “{front}” stops mid-sentence (what followed it was left behind); "
                    "finish the sentence in the same paragraph"),
+    "not-code": ("这段围栏里是图示或文字，不是代码；去掉 ``` 让它成为正文",
+                 "this fence holds a diagram or prose, not code; remove the ``` so it reads as text"),
     "no-answer": ("问题“{front}”没有答案；在笔记里写出答案（一个以问题为标题的小节）",
                   "the question “{front}” has no answer; write one (a section headed by the question)"),
 }
@@ -135,14 +138,31 @@ def unfinished(card: Card) -> str | None:
     return "unfinished" if UNFINISHED.search(last) else None  # one that ends in math is complete
 
 
+ARROWS = re.compile(r"[→←↔⇒⇐⟶⟵↦↓↑]")
+
+
+def not_code(card: Card) -> str | None:
+    """A fence without a language that holds a diagram or sentences is no code to recall."""
+    if card.kind is not CardKind.CODE or card.language not in ("", "text", "txt", "plain", "plaintext"):
+        return None
+    try:
+        ast.parse(card.code)
+        return None
+    except (SyntaxError, ValueError):
+        pass
+    text = re.sub(r"\s", "", card.code)
+    cjk = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+    return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) else None
+
+
 def no_subject(card: Card) -> str | None:
     subject = re.sub(r"[\s›：:？?]|写出公式|write the formula", "", _words(card.front))
     return None if subject or card.kind is CardKind.CLOZE else "no-subject"
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, link_answer, no_subject, setup_only, url_front, leaked_syntax, too_long, answer_in_front,
-    unfinished]
+    empty_answer, link_answer, no_subject, setup_only, not_code, url_front, leaked_syntax, too_long,
+    answer_in_front, unfinished]
 
 
 def left_out(card: Card, reason: str, **kw) -> Notice:

@@ -231,10 +231,11 @@ class _Builder:
         self.path = path
         self.lines = lines
         self.notices: list[Notice] = []
-        # d2l marks each framework's copy of a code block with `#@tab NAME`; a block with
-        # no such line is the MXNet copy. Keep the PyTorch and framework-neutral copies.
-        self.uses_tabs = any(TAB_LINE.match(line) for line in lines)
-        self.d2l = self.uses_tabs or any(ROLE_LINE.match(line) and line.strip() for line in lines)
+        # d2l marks each framework's copy of a code block with `#@tab NAME` (a block with no
+        # such line is then the MXNet copy) or `%%tab NAME` (a block with none is for every
+        # framework). Keep the PyTorch and framework-neutral copies.
+        self.uses_tabs = any(line.startswith("#@tab") for line in lines)
+        self.d2l = self.uses_tabs or any(TAB_LINE.match(line) for line in lines) or any(ROLE_LINE.match(line) and line.strip() for line in lines)
 
     def src(self, node: SyntaxTreeNode) -> Source:
         line = node.map[0] + 1 if node.map else 1
@@ -285,8 +286,9 @@ class _Builder:
             language, code = _fence_language(node.info, node.content)
             tab = TAB_LINE.match(code)
             frameworks = {n.strip().lower() for n in tab.group(1).split(",")} if tab else set()
-            if self.uses_tabs and not frameworks & KEPT_TABS:
-                return None  # d2l: this block is another framework's version of the code
+            if (frameworks or self.uses_tabs) and not frameworks & KEPT_TABS:
+                # another framework's version of the code: no card, but the section is not empty
+                return Block("other-code", self.src(node), text=code, language=language)
             if tab:
                 code = code[tab.end():]
             return Block("code", self.src(node), text=code, language=language)

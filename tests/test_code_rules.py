@@ -28,19 +28,47 @@ needs_sandbox = pytest.mark.skipif(sandbox.sandbox_problem() is not None,
 
 
 @pytest.mark.parametrize("heading, reason, words", [
-    ("A notebook cell for another framework", "notebook-magic", "%%tab mxnet"),
     ("Octave", "unlabelled-not-python", "does not parse as Python"),
     ("Octave, labelled", "not-python", "octave"),
-    ("A diagram", "diagram", "→"),
     ("A documentation snippet", "undefined-names", "optim"),
-    ("A shell line", "notebook-magic", "!pip install d2l"),
-    ("Prose in a fence", "prose", "prose"),
 ])
 def test_blocks_not_meant_to_run_are_unverified_with_the_reason(heading, reason, words) -> None:
     card, result = _results("not-meant-to-run.md")[heading]
     assert (result.verdict.value, result.reason) == ("unverified", reason)
     assert words in result.detail and result.output == ""
     assert verdict_line(result, "en").startswith("unverified")
+
+
+@pytest.mark.parametrize("heading, rule", [
+    ("A diagram", "left-out:not-code"),
+    ("Prose in a fence", "left-out:not-code"),
+    ("A shell line", "left-out:setup-only"),
+])
+def test_fences_that_hold_no_code_to_recall_give_no_card(heading, rule) -> None:
+    (doc,) = collect([FIXTURES / "not-meant-to-run.md"])
+    assert heading not in {c.deck[-1] for c in doc.cards}
+    section = next(n for n in doc.notices if n.rule == rule and n.source.line > _line_of(heading))
+    assert section
+
+
+def test_another_frameworks_cell_gives_no_card_and_no_empty_section() -> None:
+    (doc,) = collect([FIXTURES / "not-meant-to-run.md"])
+    assert "A notebook cell for another framework" not in {c.deck[-1] for c in doc.cards}
+    assert not [n for n in doc.notices if n.rule == "empty-section"]
+
+
+@pytest.mark.parametrize("code, reason", [
+    ("%%tab mxnet\nfrom mxnet import np\n", "notebook-magic"),
+    ("Input → Linear/Conv → BatchNorm → ReLU\n", "diagram"),
+    ("!pip install d2l\n", "notebook-magic"),
+])
+def test_the_verifier_names_why_a_python_fence_is_not_run(code, reason) -> None:
+    assert read_block(code, "python").skip[0] == reason
+
+
+def _line_of(heading: str) -> int:
+    lines = (FIXTURES / "not-meant-to-run.md").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line == f"## {heading}")
 
 
 @needs_sandbox
@@ -110,7 +138,7 @@ def test_a_block_that_builds_on_a_magic_cell_says_so() -> None:
 
 def test_chinese_notes_get_chinese_verdicts(tmp_path) -> None:
     notes = tmp_path / "笔记.md"
-    notes.write_text("# 笔记\n\n## 图示\n\n这是一个网络结构的图示说明。\n\n```\n输入 → 卷积 → 池化 → 输出\n```\n",
+    notes.write_text("# 笔记\n\n## 图示\n\n这是一个网络结构的图示说明。\n\n```python\n输入 → 卷积 → 池化 → 输出\n```\n",
                      encoding="utf-8")
     cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.CODE]
     (result,) = verify(cards, device="cpu", cache_path=None).results

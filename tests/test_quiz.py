@@ -32,7 +32,9 @@ FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
 
 
 def spawn(db: Path, *args: str, now: str = NOW) -> pexpect.spawn:
-    env = {**os.environ, "STUDYDECK_NOW": now, "COLUMNS": "100", "LINES": "40", "TERM": "dumb", "TZ": "UTC"}
+    # a cache of its own: exercises another test's build left in the shared cache would join the quiz
+    env = {**os.environ, "STUDYDECK_NOW": now, "COLUMNS": "100", "LINES": "40", "TERM": "dumb", "TZ": "UTC",
+           "STUDYDECK_CACHE_DIR": str(db.parent / "cache")}
     child = pexpect.spawn(sys.executable, ["-m", "studydeck", "quiz", str(NOTES), "--db", str(db), *args],
                           cwd=str(ROOT), env=env, encoding="utf-8", timeout=30, dimensions=(40, 100))
     return child

@@ -173,20 +173,36 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
             pending.append((task, key))
     report = Report(results, version, device)
     if pending:
+        from studydeck.verify.code_check import TRANSIENT, check_code_tasks
         from studydeck.verify.run import resolve_device, run_task
 
         dev = resolve_device(device)
         report.device = str(dev)
-        for done, (task, key) in enumerate(pending):
+        done = 0
+
+        def keep(key: str, task_results: list[Result]) -> None:
+            nonlocal done
+            done += 1
             if progress is not None:
                 progress(done, len(pending))
+            if not any(r.reason in TRANSIENT for r in task_results):  # a timeout may pass next time
+                cache[key] = {"device": str(dev), "results": [r.to_dict() for r in task_results]}
+            results.extend(task_results)
+
+        code = [(task, key) for task, key in pending if task.kind == "code"]
+        if code:  # all blocks at once, on the pool of warm workers
+            for (task, key), task_results in zip(code, check_code_tasks([t for t, _ in code], version, code_timeout,
+                                                                        **options)):
+                keep(key, task_results)
+        for task, key in pending:
+            if task.kind == "code":
+                continue
             try:
                 task_results = run_task(task, dev, version, code_timeout, **options)
             except (RecursionError, MemoryError, OverflowError, ArithmeticError) as exc:
                 # a formula too deep or too large to check: no verdict, and the build goes on
                 task_results = [_unchecked(card, task, exc) for card in task.cards]
-            cache[key] = {"device": str(dev), "results": [r.to_dict() for r in task_results]}
-            results.extend(task_results)
+            keep(key, task_results)
         if progress is not None:
             progress(len(pending), len(pending))
         _save_cache(cache_path, cache)
@@ -204,3 +220,11 @@ def _unchecked(card: Card, task: Task, exc: BaseException) -> Result:
     return Result(card.uid, card.source, getattr(task.concept, "name", "") or "", Verdict.UNVERIFIED,
                   f"not checked: the formula is {what} to evaluate", reason="too-complex",
                   facts={"what": what})
+
+
+def sandbox_note() -> str | None:
+    """The note to print when code was skipped for want of a sandbox (None otherwise)."""
+    import sys
+
+    sandbox = sys.modules.get("studydeck.verify.sandbox")
+    return sandbox.take_note() if sandbox is not None else None
