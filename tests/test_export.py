@@ -30,9 +30,9 @@ def col(tmp_path: Path):
     collection.close()
 
 
-def notes_at(col: Collection, line: int) -> list[int]:
-    """The notes whose Source field points at ``line`` of the shipped notes."""
-    return [nid for nid in col.find_notes("") if col.get_note(nid)["Source"].endswith(f".md:{line}")]
+def notes_with(col: Collection, field: str, text: str) -> list[int]:
+    """The notes whose ``field`` holds ``text``: cards named by what they say, not by a line."""
+    return [nid for nid in col.find_notes("") if field in col.get_note(nid).keys() and text in col.get_note(nid)[field]]
 
 
 def summary_numbers(output: str) -> tuple[int, int]:
@@ -68,7 +68,7 @@ def test_cli_build_imports_cleanly(tmp_path: Path, col: Collection) -> None:
 def test_math_survives_to_mathjax(tmp_path: Path, col: Collection) -> None:
     build([NOTES], tmp_path, now=T0, verify=False)
     import_apkg(col, tmp_path / "pytorch-notes.apkg")
-    (nid,) = notes_at(col, 284)
+    (nid,) = notes_with(col, "Back", "\\(\\Phi(x) = ")
     back = col.get_note(nid)["Back"]
     assert back == "\\(\\Phi(x) = \\frac{1}{2} \\left(1 + \\text{erf}\\left(\\frac{x}{\\sqrt{2}}\\right)\\right)\\)"
 
@@ -127,7 +127,7 @@ def test_reimport_updates_only_the_edited_note_and_keeps_history(
     out = tmp_path / "decks"
     first = build([notes_copy], out, now=T0, verify=False)
     import_apkg(col, out / "pytorch-notes.apkg")
-    (nid,) = notes_at(col, 268)  # 数据清洗's definition: no other card quotes it
+    (nid,) = notes_with(col, "Back", "异常值检测")  # 数据清洗's definition: no other card quotes it
     card = col.get_note(nid).cards()[0]
     card.start_timer()
     col.sched.answerCard(card, 3)

@@ -126,13 +126,11 @@ def test_section_written_twice_gives_one_set(cards, extracted) -> None:
     assert {c.deck[-1] for c in rms} == {"RMSProp"}
     assert sum(c.kind is CardKind.FORMULA for c in rms) == 2
     notices = extracted[1]
-    assert any(n.rule == "duplicate-section" and n.source.line == 197 for n in notices)
+    assert any(n.rule == "duplicate-section" and "RMSprop" in n.message for n in notices)
 
 
 def test_empty_sections_and_items_are_reported(extracted) -> None:
     cards, notices = extracted
-    empty = {(n.rule, n.source.line) for n in notices}
-    assert ("empty-section", 3) in empty          # 张量
-    assert ("empty-item", 183) in empty           # AMSGrad
-    assert ("empty-item", 196) in empty           # Adafactor
+    empty = {(n.rule, name) for n in notices for name in ("张量", "AMSGrad", "Adafactor") if name in n.message}
+    assert {("empty-section", "张量"), ("empty-item", "AMSGrad"), ("empty-item", "Adafactor")} <= empty
     assert not [c for c in cards if c.deck[-1] in ("张量", "AMSGrad", "Adafactor")]
