@@ -12,10 +12,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from studydeck.mindmap.tree import Node
+from studydeck.text import width
 
 FONT = 14            # px
 ROOT_FONT = 18
-NARROW = 0.6 * FONT  # px for one narrow (Latin) cell; a wide (CJK) character takes two
 LINE = 1.4           # line height, in font sizes
 PAD_X, PAD_Y = 10, 6
 GAP_X, GAP_Y = 36, 10
@@ -24,8 +24,7 @@ NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)]")
 
 
 def cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else
-               0 if unicodedata.combining(ch) else 1 for ch in text)
+    return width(text)
 
 
 def wrap(text: str, limit: int = WRAP_CELLS) -> list[str]:

@@ -19,9 +19,6 @@ class Node:
     def leaves(self) -> int:
         return 1 if not self.children else sum(c.leaves() for c in self.children)
 
-    def to_outline(self) -> list:
-        return [self.label, [c.to_outline() for c in self.children]]
-
 
 def plain_label(markdown: str) -> str:
     """A label without Markdown: emphasis and code marks dropped, math in Unicode."""
