@@ -22,9 +22,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from studydeck.errors import NotesError
 from studydeck.model import Notice, Source
+from studydeck.text import CJK
 from studydeck.text import clean_name
 
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 # d2l-style roles that stand on a line of their own and carry no content for a card.
 ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite)?:[`\w\-, ]*`?\s*$")
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")

@@ -57,7 +57,7 @@ def lint_file(path: str, text: str, outline: Outline, cards: list[Card], notices
     """Lint one parsed file. ``text`` is the file as read (BOM removed, line endings kept);
     edits are offsets into it. The result depends on the arguments alone."""
     notes = NotesText(text)
-    sink = rules.Sink(path, notes, is_chinese(text))
+    sink = rules.Sink(path, notes, is_chinese(text, cards))
     rules.notices(sink, [n for n in notices if n.rule != "duplicate-section"] +
                   [n for n in notices if n.rule == "duplicate-section"])
     rules.duplicate_headings(sink, outline)
@@ -95,7 +95,7 @@ def lint(docs, *, results: list[Result] = (), allow_torch: bool = True, cache: F
         if bom:
             result.boms.add(shown)
         own = _file_lint(doc, shown, text, cache)
-        sink = rules.Sink(shown, NotesText(text), is_chinese(text), list(own.findings))
+        sink = rules.Sink(shown, NotesText(text), is_chinese(text, doc.cards), list(own.findings))
         rules.links(sink, own.links, doc.file.path.parent)
         rules.plain_formulas(sink, doc.cards, verified)
         rules.deprecated(sink, doc.cards, deprecations, allow_torch)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from studydeck.notes import CJK
+from studydeck.text import language
 
 # The line breaks markdown-it itself recognises, so line numbers agree with the parser's.
 LINE_END = re.compile(r"\r\n|\r|\n")
@@ -42,6 +43,9 @@ class Piece:
     at: int | None
 
 
-def is_chinese(text: str) -> bool:
-    """Whether messages about these notes should be in Chinese."""
-    return len(CJK.findall(text)) > len(re.findall(r"[A-Za-z]+", text)) / 2
+def is_chinese(text: str, cards: list = ()) -> bool:
+    """Whether messages about these notes should be in Chinese: the language their cards were
+    asked in (decided once per file), else the text's own."""
+    if cards:
+        return cards[0].lang == "zh"
+    return language(re.sub(r"```.*?```", " ", text, flags=re.S).splitlines()) == "zh"
