@@ -60,7 +60,7 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
             if n.name in env:
                 value = env[n.name]
                 return value if isinstance(value, torch.Tensor) else const(float(value))
-            if n.name == "e":
+            if n.name == "e" and n.time is None:  # e_t, e_{t,1}: the notes' own e
                 return const(math.e)
             if n.name.startswith(("E[", "Var[")) and n.name.endswith("]"):
                 return moment(n.name)
@@ -117,7 +117,10 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
         inner[var] = value
         return evaluate(body, inner, funcs, device)
 
-    return ev(node)
+    try:
+        return ev(node)
+    except RecursionError:
+        raise LatexError("the formula is too large to evaluate") from None
 
 
 @lru_cache(maxsize=4)

@@ -1,37 +1,52 @@
-"""Formulas that define or state something about a function: GELU, erf, Φ, identities, limits."""
+"""Formulas that define or state something about a function: GELU, erf, Φ, identities, limits.
+
+What a formula is about comes from its own name (`GELU(x) = …`), else from its heading or
+the sentence around it (“the ReLU activation σ(x) = …”). A one-letter name (σ, f, φ) is the
+notes' own symbol and names nothing by itself. A symbol set equal to something (`y_i = -1`,
+`e_{t,1} = …`) is a definition or a case label for the notes, never a claim; a claim is
+checked only when every symbol in it has a value.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import torch
 import torch.nn.functional as F
 
 from studydeck.model import Card
+from studydeck.verify.discover import Reference, elementwise, named_in_prose
 from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
-from studydeck.verify.latex import (Call, LatexError, Num, Statement, Sym, calls_in, parse_formula, plain_readings,
-                                    symbols_in)
-from studydeck.verify.registry import Function, lookup, resolve
+from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, calls_in, nodes, parse_formula,
+                                    plain_readings, symbols_in)
+from studydeck.verify.registry import Function, aliases_in, lookup, resolve
 from studydeck.verify.result import Result, Verdict, fmt_diff
 
-REFERENCES: dict[str, tuple[str, Callable[[torch.Tensor], torch.Tensor]]] = {
-    "gelu": ("F.gelu(x)", F.gelu),
-    "gelu_tanh": ("F.gelu(x, approximate='tanh')", lambda x: F.gelu(x, approximate="tanh")),
-    "sigmoid": ("torch.sigmoid(x)", torch.sigmoid),
-    "tanh": ("torch.tanh(x)", torch.tanh),
-    "relu": ("F.relu(x)", F.relu),
-    "leaky_relu": ("F.leaky_relu(x, 0.01)", lambda x: F.leaky_relu(x, 0.01)),
-    "prelu": ("F.prelu(x, 0.25)", lambda x: torch.where(x >= 0, x, 0.25 * x)),
-    "elu": ("F.elu(x)", F.elu),
-    "silu": ("F.silu(x)", F.silu),
-    "softplus": ("F.softplus(x)", F.softplus),
-    "mish": ("F.mish(x)", F.mish),
-    "erf": ("torch.erf(x)", torch.erf),
-    "normal_cdf": ("Normal(0, 1).cdf(x)", normal_cdf),
-    "softmax": ("torch.softmax(x, -1)", lambda x: torch.softmax(x, -1)),
+REFERENCES: dict[str, Reference] = {
+    "gelu": Reference("torch.nn.functional.gelu", (), F.gelu),
+    "gelu_tanh": Reference("torch.nn.functional.gelu", (("approximate", "tanh"),),
+                           lambda x: F.gelu(x, approximate="tanh")),
+    "sigmoid": Reference("torch.sigmoid", (), torch.sigmoid),
+    "tanh": Reference("torch.tanh", (), torch.tanh),
+    "relu": Reference("torch.nn.functional.relu", (), F.relu),
+    "leaky_relu": Reference("torch.nn.functional.leaky_relu", (("negative_slope", 0.01),),
+                            lambda x: F.leaky_relu(x, 0.01)),
+    "prelu": Reference("torch.nn.functional.prelu", (("weight", 0.25),),
+                       lambda x: F.prelu(x, torch.full((1,), 0.25, dtype=x.dtype, device=x.device))),
+    "elu": Reference("torch.nn.functional.elu", (), F.elu),
+    "silu": Reference("torch.nn.functional.silu", (), F.silu),
+    "softplus": Reference("torch.nn.functional.softplus", (), F.softplus),
+    "mish": Reference("torch.nn.functional.mish", (), F.mish),
+    "erf": Reference("torch.special.erf", (), torch.erf),
+    "normal_cdf": Reference("torch.distributions.Normal(0, 1).cdf", (), normal_cdf),
 }
 ATOL, RTOL = 1e-9, 1e-9
+# `≈` between functions (xΦ(x) ≈ xσ(1.702x)) claims closeness, not a number of decimals: within
+# this share of the value's size (or absolutely, near zero). Known approximations are within
+# about 2%; a missing factor or term is far outside.
+APPROX = 0.025
 EXAMPLE_POINTS = (-1.0, 0.0, 1.0, 2.0)
 
 
@@ -39,6 +54,20 @@ def grid(device) -> torch.Tensor:
     dense = torch.linspace(-8, 8, 321, dtype=torch.float64)
     extra = torch.tensor([-2.7, -1e-6, 1e-6, 0.5, -0.5, 3.3], dtype=torch.float64)
     return torch.cat([dense, extra]).to(device)
+
+
+@dataclass
+class Target:
+    """What a formula is compared with: a concept and its torch references."""
+    name: str
+    refs: list[Reference]
+
+
+@dataclass
+class Comparison:
+    ok: bool | None          # None: no point where both sides are finite
+    diff: float
+    index: int
 
 
 def _defined_function(stmt: Statement) -> Call | None:
@@ -50,26 +79,84 @@ def _defined_function(stmt: Statement) -> Call | None:
     return None
 
 
-def _concept_of(card: Card, stmt: Statement) -> Function | None:
-    if isinstance(stmt.target, Call):
-        found = lookup(stmt.target.func)
-        if isinstance(found, Function):
-            return found
-    for part in reversed(card.deck):
-        found = lookup(part)
-        if isinstance(found, Function):
-            return found
+def _own_symbol(name: str) -> bool:
+    """σ, f, φ, Φ: a letter the notes name a function with; it says nothing by itself."""
+    return len(name) == 1
+
+
+def _target_named(name: str) -> Target | None:
+    found = lookup(name)
+    if isinstance(found, Function):
+        return Target(found.name, [REFERENCES[key] for _, key in found.references])
+    if found is None:
+        ref = elementwise(_bare(name))
+        if ref is not None:
+            return Target(name, [ref])
     return None
 
 
-def _compare(values: torch.Tensor, ref: torch.Tensor) -> tuple[bool, float, int]:
+def _bare(heading: str) -> str:
+    text = re.sub(r"^\s*(第?\d+(\.\d+)*[章节.、)）]?\s+)", "", heading).strip().strip("`")
+    return re.sub(r"^(torch\.nn\.functional\.|torch\.special\.|torch\.|nn\.|F\.)", "", text)
+
+
+def _heading_target(card: Card) -> Target | None:
+    for part in reversed(card.deck):
+        found = _target_named(part)
+        if found is not None:
+            return found
+        if resolve((part,)) is not None or re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]+", _bare(part)):
+            return None  # the deepest heading that names something decides
+    return None
+
+
+def _sentence_targets(card: Card, formula: str) -> list[Target]:
+    """Concepts the card's own sentences name, nearest before the formula first."""
+    prose = re.sub(r"\$[^$]*\$", lambda m: " " * len(m.group()), card.back)
+    at = card.back.find(formula)
+    at = at if at >= 0 else len(card.back)
+    found = [(pos, name) for pos, name in aliases_in(prose)] + named_in_prose(prose)
+    found.sort(key=lambda f: (f[0] > at, abs(at - f[0])))
+    out: list[Target] = []
+    for _, name in found:
+        target = _target_named(name)
+        if target is not None and target.name not in [t.name for t in out]:
+            out.append(target)
+    return out
+
+
+def _candidates(card: Card, stmt: Statement, formula: str) -> list[Target]:
+    if isinstance(stmt.target, Call) and not _own_symbol(stmt.target.func):
+        named = _target_named(stmt.target.func)
+        if named is not None:
+            return [named]  # `GELU(x) = …` says what it is
+    out: list[Target] = []
+    for target in [_heading_target(card)] + _sentence_targets(card, formula):
+        if target is not None and target.name not in [t.name for t in out]:
+            out.append(target)
+    return out
+
+
+def _compare(values: torch.Tensor, ref: torch.Tensor, tol: Callable[[torch.Tensor], torch.Tensor] | None = None
+             ) -> Comparison:
+    """Where both sides overflow (±∞) or both are undefined (NaN) there is nothing to
+    compare; a NaN on one side only is a difference."""
+    values, ref = torch.broadcast_tensors(values, ref)
     values, ref = values.reshape(-1), ref.reshape(-1)
+    skip = torch.isinf(values) | torch.isinf(ref) | (torch.isnan(values) & torch.isnan(ref))
+    if bool(skip.all()):
+        return Comparison(None, float("nan"), 0)
     err = (values - ref).abs()
-    err = torch.where(torch.isnan(err) & ~torch.isnan(ref), torch.full_like(err, float("inf")), err)
-    err = torch.nan_to_num(err, nan=0.0)
-    bad = err > ATOL + RTOL * ref.abs()
+    err = torch.where(torch.isnan(err), torch.full_like(err, float("inf")), err)
+    err = torch.where(skip, torch.zeros_like(err), err)
+    bound = tol(ref) if tol is not None else ATOL + RTOL * ref.abs()
+    bad = err > bound
     i = int(torch.argmax(err))
-    return not bool(bad.any()), float(err[i]), i
+    return Comparison(not bool(bad.any()), float(err[i]), i)
+
+
+def _approx(ref: torch.Tensor) -> torch.Tensor:
+    return APPROX * torch.clamp(ref.abs(), min=1.0)
 
 
 def check_function_card(card: Card, device, torch_version: str, zh: bool) -> Result:
@@ -77,158 +164,274 @@ def check_function_card(card: Card, device, torch_version: str, zh: bool) -> Res
     if card.plain_formula:
         return _check_plain(card, device, torch_version, zh)
     try:
-        statements = [s for f in card.formulas for s in parse_formula(f)]
+        parsed = [(f, s) for f in card.formulas for s in parse_formula(f)]
     except LatexError as exc:
-        return Result(card.uid, card.source, "", Verdict.UNVERIFIED, f"not checked: cannot read the formula ({exc})")
-    return _check_statements(card, statements, device, torch_version, zh)
+        return _unverified(card, "", "unreadable", f"cannot read the formula ({exc})", error=str(exc))
+    return _Checker(card, device, torch_version, zh).run(parsed)
 
 
-def _check_statements(card: Card, statements: list[Statement], device, torch_version, zh,
-                      repaired: str = "") -> Result:
-    x = grid(device)
-    env: dict[str, Any] = {"x": x}
-    checked: list[str] = []
-    worst = 0.0
-    concept_name = ""
-    example = ""
+def _unverified(card: Card, concept: str, reason: str, why: str, **facts) -> Result:
+    return Result(card.uid, card.source, concept, Verdict.UNVERIFIED, f"not checked: {why}", reason=reason,
+                  facts=facts)
+
+
+@dataclass
+class _Checker:
+    card: Card
+    device: Any
+    torch_version: str
+    zh: bool
+    reading: str = ""          # the LaTeX taken for a plain-text formula
+    repairs: tuple[str, ...] = ()
+    env: dict[str, Any] = field(default_factory=dict)
+    checked: list[str] = field(default_factory=list)
+    worst: float = 0.0
+    concept: str = ""
+    reference: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)
+    example: str = ""
+    approx: bool = False
+    defined: list[str] = field(default_factory=list)
     limit: float | None = None
-    for stmt in statements:
+
+    def run(self, parsed: list[tuple[str, Statement]]) -> Result:
+        self.env = {"x": grid(self.device)}
+        for formula, stmt in parsed:
+            try:
+                outcome = self.statement(formula, stmt)
+            except RecursionError:
+                outcome = self.unverified("too-large", "the formula is too large to evaluate")
+            if outcome is not None:
+                return outcome
+        return self.finish()
+
+    def unverified(self, reason: str, why: str, **facts) -> Result:
+        result = _unverified(self.card, self.concept, reason, why, **facts)
+        result.reading = self.reading
+        return result
+
+    def statement(self, formula: str, stmt: Statement) -> Result | None:
         if stmt.kind == "claim" and stmt.rel == "->" and isinstance(stmt.expr, Sym) and not symbols_in(stmt.rhs):
             # `x \to \infty`: the claims after it are about that limit
-            limit = float(evaluate(stmt.rhs, {}, device=device))
-            continue
-        if stmt.kind == "claim" and stmt.rel in ("<", ">", "<=", ">="):
-            return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED,
-                          "not checked: an inequality (no reference to compare with)")
-        if stmt.kind == "assign" and isinstance(stmt.target, Sym) and isinstance(stmt.expr, Num):
-            env[stmt.target.name] = torch.tensor(stmt.expr.value, dtype=torch.float64, device=device)
-            continue
+            self.limit = float(evaluate(stmt.rhs, {}, device=self.device))
+            return None
+        if stmt.kind == "claim" and any(r in ("<", ">", "<=", ">=") for r in stmt.rels):
+            return self.unverified("inequality", "an inequality (no reference to compare with)")
         defined = _defined_function(stmt)
-        if defined is not None or stmt.kind == "expr":
-            # `GELU(x) = …` or a bare expression under its concept: compare with torch
-            concept = _concept_of(card, stmt)
-            if concept is None:
-                what = f"“{defined.func}”" if defined is not None else "this expression"
-                return Result(card.uid, card.source, "", Verdict.UNVERIFIED, f"not checked: no reference for {what}")
-            concept_name = concept.name
-            var = defined.args[0].name if defined is not None else "x"
-            try:
-                values = evaluate(stmt.expr, {**env, var: x}, device=device)
-            except (Unbound, LatexError, RuntimeError) as exc:
-                return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, f"not checked: {exc}")
-            label, ok, diff, i = _against_references(concept, values, x)
-            worst = max(worst, diff)
-            if not ok:
-                return Result(card.uid, card.source, concept_name, Verdict.DISAGREES,
-                              f"disagrees with {label}: at x = {float(x[i]):g} the notes give "
-                              f"{float(values.expand_as(x)[i]):.6g}, torch {_ref(concept, label)(x)[i]:.6g} "
-                              f"(|Δ| {diff:.3g})" + (f"; read as {repaired}" if repaired else ""), diff,
-                              {"x": float(x[i])})
-            checked.append(f"{concept.name} against {label}")
-            example = _example(concept.name, label, _ref(concept, label), device, torch_version, zh)
-            continue
-        if stmt.kind in ("assign", "claim"):
-            lhs = stmt.target if stmt.kind == "assign" else stmt.expr
-            rhs = stmt.expr if stmt.kind == "assign" else stmt.rhs
-            point_env = dict(env)
-            if limit is not None:
-                point_env["x"] = torch.tensor([limit if abs(limit) < float("inf") else (1e4 if limit > 0 else -1e4)],
-                                              dtype=torch.float64, device=device)
-            result = _identity(lhs, rhs, point_env, device)
-            if result is None:
-                return _unbound(card, concept_name, stmt)
-            ok, diff, _ = result
-            if not ok and stmt.rel == "~":
-                ok = diff <= _stated_precision(stmt.text)  # ≈ 1.44 claims two decimals
-            worst = max(worst, diff)
-            if not ok:
-                return Result(card.uid, card.source, concept_name, Verdict.DISAGREES,
-                              f"“{stmt.text}” does not hold (|Δ| {diff:.3g})", diff)
-            checked.append(stmt.text)
-            continue
-        return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, f"not checked: “{stmt.text}”")
-    if not concept_name:
-        found = resolve(card.deck)
-        concept_name = found.name if found is not None else ""
-    if not checked:
-        return Result(card.uid, card.source, concept_name, Verdict.UNVERIFIED, "not checked: nothing to compare")
-    detail = "agrees: " + "; ".join(checked) + f" (max |Δ| {fmt_diff(worst)})"
-    if repaired:
-        detail += f"; the text lost its markup and was read as {repaired}"
-    return Result(card.uid, card.source, concept_name, Verdict.AGREES, detail, worst, {}, {}, example)
-
-
-def _stated_precision(text: str) -> float:
-    numbers = re.findall(r"\d+\.(\d+)", text.split("\\approx")[-1])
-    decimals = len(numbers[-1]) if numbers else 0
-    return 0.5 * 10 ** (-decimals) + 1e-12
-
-
-def _unbound(card, concept, stmt) -> Result:
-    if not concept and resolve(card.deck) is None:
-        return Result(card.uid, card.source, "", Verdict.UNVERIFIED,
-                      f"not checked: no PyTorch reference for “{card.deck[-1]}”")
-    return Result(card.uid, card.source, concept, Verdict.UNVERIFIED,
-                  f"not checked: “{stmt.text}” uses symbols with no value")
-
-
-def _identity(lhs, rhs, env, device):
-    try:
-        a = evaluate(lhs, env, device=device)
-        b = evaluate(rhs, env, device=device)
-    except (Unbound, LatexError, RuntimeError):
+        if defined is not None or stmt.kind == "expr" or self.defines_variable(stmt):
+            return self.function(formula, stmt, defined)
+        if stmt.kind == "assign" and isinstance(stmt.target, Sym):
+            return self.definition(stmt.target.name, stmt.expr)
+        if stmt.kind == "claim" and isinstance(stmt.expr, Sym) and stmt.expr.name not in self.env \
+                and stmt.rels[0] == "=":
+            # `e_{t,1} = sign(1·1) = 1`: names a value, then says what it is
+            self.definition(stmt.expr.name, stmt.sides[1])
+            pairs = list(zip(stmt.sides[1:], stmt.sides[2:], stmt.rels[1:]))
+        elif stmt.kind in ("assign", "claim"):
+            sides = stmt.sides or (stmt.target if stmt.kind == "assign" else stmt.expr,
+                                   stmt.expr if stmt.kind == "assign" else stmt.rhs)
+            rels = stmt.rels or (stmt.rel if stmt.rel != "<-" else "=",)
+            pairs = list(zip(sides, sides[1:], rels))
+        else:
+            return self.unverified("not-a-claim", f"“{stmt.text}”")
+        for lhs, rhs, rel in pairs:
+            outcome = self.claim(stmt, lhs, rhs, rel)
+            if outcome is not None:
+                return outcome
         return None
-    a, b = torch.broadcast_tensors(a, b)
-    return _compare(a, b)
+
+    def defines_variable(self, stmt: Statement) -> bool:
+        """`y = \\frac{1}{1+e^{-x}}` under a heading that names a function: its definition."""
+        free = symbols_in(stmt.expr) - {"e"}
+        return (stmt.kind == "assign" and isinstance(stmt.target, Sym) and len(free) == 1
+                and not (free & set(self.env) - {"x"})
+                and bool(_candidates(self.card, stmt, "")))
+
+    def definition(self, name: str, expr: Any) -> None:
+        """`β = 0.9`, `y_i = +1`: a value (or a case label) the notes give a symbol."""
+        self.defined.append(name)
+        if name in self.env or symbols_in(expr):
+            return None  # a second value is another case, not a contradiction
+        try:
+            self.env[name] = evaluate(expr, self.env, device=self.device)
+        except (Unbound, LatexError, RuntimeError):
+            pass
+        return None
+
+    def function(self, formula: str, stmt: Statement, defined: Call | None) -> Result | None:
+        targets = _candidates(self.card, stmt, formula)
+        if not targets:
+            if defined is not None:
+                self.defined.append(defined.func)
+                self.env[f"{defined.func}()"] = _helper(stmt, defined.args[0].name, dict(self.env), self.device)
+                return None  # the notes' own function: a definition, not a claim
+            what = f"“{stmt.target.name}”" if isinstance(stmt.target, Sym) else "this expression"
+            return self.unverified("no-reference", f"no reference for {what}", name=self.card.deck[-1])
+        free = sorted(symbols_in(stmt.expr) - {"e"})
+        var = defined.args[0].name if defined is not None else (free[0] if len(free) == 1 else "x")
+        x = self.env["x"]
+        try:
+            values = evaluate(stmt.expr, {**self.env, var: x}, device=self.device)
+        except (Unbound, LatexError, RuntimeError) as exc:
+            self.concept = targets[0].name
+            return self.unverified("unbound", str(exc), symbols=getattr(exc, "name", ""))
+        best: tuple[Target, Reference, Comparison] | None = None
+        for target in targets:
+            for ref in target.refs:
+                cmp = _compare(values, ref(x))
+                if cmp.ok is None:
+                    continue
+                if cmp.ok:
+                    return self.agreed(target, ref, cmp, stmt)
+                if best is None or cmp.diff < best[2].diff:
+                    best = (target, ref, cmp)
+        if best is None:
+            return self.unverified("overflow", "both sides overflow (∞ or NaN) everywhere")
+        target, ref, cmp = best
+        self.concept = target.name
+        if len({t.name for t in targets}) > 1:
+            return self.unverified("concepts-compete", "the notes name several functions here: "
+                                   + ", ".join(t.name for t in targets), names=", ".join(t.name for t in targets))
+        if stmt.rel == "~" or (stmt.rels and stmt.rels[0] == "~"):
+            close = _compare(values, ref(x), _approx)
+            if close.ok:
+                self.approx = True
+                return self.agreed(target, ref, close, stmt)
+        return self.differs(ref, values, x, cmp)
+
+    def agreed(self, target: Target, ref: Reference, cmp: Comparison, stmt: Statement) -> None:
+        self.concept = target.name
+        self.reference = ref.dotted
+        self.facts.update(call=ref.label, kwargs=dict(ref.kwargs))
+        self.worst = max(self.worst, cmp.diff)
+        self.checked.append(f"{target.name} against {ref.label}")
+        self.example = _example(target.name, ref, self.device, self.torch_version, self.zh)
+        return None
+
+    def differs(self, ref: Reference, values: torch.Tensor, x: torch.Tensor, cmp: Comparison) -> Result:
+        at = float(x[cmp.index])
+        ours, theirs = float(values.expand_as(x)[cmp.index]), float(ref(x)[cmp.index])
+        detail = (f"disagrees with {ref.label}: at x = {at:g} the notes give {ours:.6g}, torch {theirs:.6g} "
+                  f"(|Δ| {cmp.diff:.3g})" + (f"; read as `{self.reading}`" if self.reading else ""))
+        return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES, detail, cmp.diff,
+                      {"x": at}, reason="function-differs", reference=ref.dotted, notes_value=ours,
+                      torch_value=theirs, reading=self.reading,
+                      facts={"call": ref.label, "x": f"{at:g}", "notes": f"{ours:.6g}", "torch": f"{theirs:.6g}",
+                             "diff": f"{cmp.diff:.3g}"})
+
+    def claim(self, stmt: Statement, lhs: Any, rhs: Any, rel: str) -> Result | None:
+        env = dict(self.env)
+        if self.limit is not None:
+            far = self.limit if abs(self.limit) < float("inf") else (1e4 if self.limit > 0 else -1e4)
+            env["x"] = torch.tensor([far], dtype=torch.float64, device=self.device)
+        missing = {n for n in symbols_in((lhs, rhs)) if n not in env and n != "e" and not n.startswith(("E[", "Var["))}
+        if missing:
+            return self.unbound(stmt, missing)
+        try:
+            a = evaluate(lhs, env, device=self.device)
+            b = evaluate(rhs, env, device=self.device)
+        except (Unbound, LatexError, RuntimeError) as exc:
+            return self.unbound(stmt, {getattr(exc, "name", str(exc))})
+        exact = _compare(a, b)
+        if exact.ok is None:
+            return self.unverified("overflow", f"“{stmt.text}”: both sides overflow (∞ or NaN)", claim=stmt.text)
+        cmp = exact
+        if not exact.ok:
+            tol = _claim_tolerance(lhs, rhs, rel)
+            if tol is not None:
+                cmp = _compare(a, b, tol)
+                self.approx = self.approx or bool(cmp.ok)
+        self.worst = max(self.worst, cmp.diff)
+        if not cmp.ok:
+            return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES,
+                          f"“{stmt.text}” does not hold (|Δ| {cmp.diff:.3g})", cmp.diff, reason="claim-fails",
+                          reading=self.reading, facts={"claim": stmt.text, "diff": f"{cmp.diff:.3g}"})
+        self.checked.append(stmt.text)
+        return None
+
+    def unbound(self, stmt: Statement, missing: set[str]) -> Result:
+        if not self.concept and resolve(self.card.deck) is None and not _sentence_targets(self.card, stmt.text):
+            return self.unverified("no-reference", f"no PyTorch reference for “{self.card.deck[-1]}”",
+                                   name=self.card.deck[-1])
+        shown = ", ".join(sorted(missing))
+        return self.unverified("unbound", f"“{stmt.text}” uses symbols with no value ({shown})", symbols=shown)
+
+    def finish(self) -> Result:
+        if not self.concept:
+            found = resolve(self.card.deck)
+            self.concept = found.name if found is not None else ""
+        if not self.checked:
+            heading = _bare(self.card.deck[-1]) if self.card.deck else ""
+            if not self.concept and re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]+", heading):
+                return self.unverified("no-reference", f"no PyTorch reference for “{heading}”", name=heading)
+            if self.defined:
+                names = ", ".join(dict.fromkeys(self.defined))
+                return self.unverified("definition", f"defines {names}; nothing to compare", symbols=names)
+            return self.unverified("nothing-to-compare", "nothing to compare")
+        detail = ("agrees approximately: " if self.approx else "agrees: ") + "; ".join(self.checked) + \
+            f" (max |Δ| {fmt_diff(self.worst)})"
+        if self.reading:
+            detail += f"; the text lost its markup and was read as `{self.reading}`" + \
+                (f" ({'; '.join(self.repairs)})" if self.repairs else "")
+        facts = dict(self.facts, diff=fmt_diff(self.worst), checked="; ".join(self.checked))
+        if self.reading:
+            facts["reading"] = self.reading
+        reason = ("agrees-approx" if self.approx else "agrees") if self.reference else "claims-hold"
+        return Result(self.card.uid, self.card.source, self.concept, Verdict.AGREES, detail, self.worst, {}, {},
+                      self.example, reason=reason, reference=self.reference, facts=facts, reading=self.reading)
 
 
-def _ref(concept: Function, label: str):
-    for ref_label, key in concept.references:
-        if ref_label == label:
-            return REFERENCES[key][1]
-    raise KeyError(label)
+def _claim_tolerance(lhs: Any, rhs: Any, rel: str):
+    """How close a claim asks to be: `≈ 1.44` states two decimals; `≈` between functions asks
+    for closeness; a power of ten (`= 10^{12}`) is an order of magnitude."""
+    if rel == "~":
+        if not symbols_in((lhs, rhs)):
+            digits = [_decimals(n.value) for n in nodes((lhs, rhs)) if isinstance(n, Num)]
+            precision = 0.5 * 10 ** (-max(digits, default=0)) + 1e-12
+            return lambda ref: torch.full_like(ref, precision)
+        return _approx
+    if rel == "=" and not symbols_in((lhs, rhs)) and (_power_of_ten(lhs) or _power_of_ten(rhs)):
+        return lambda ref: 0.5 * ref.abs()
+    return None
 
 
-def _against_references(concept: Function, values: torch.Tensor, x: torch.Tensor):
-    best = None
-    for label, key in concept.references:
-        ref = REFERENCES[key][1](x)
-        ok, diff, i = _compare(values.expand_as(ref), ref)
-        if ok:
-            return label, True, diff, i
-        if best is None or diff < best[2]:
-            best = (label, False, diff, i)
-    return best
+def _decimals(value: float) -> int:
+    text = repr(float(value))
+    return 0 if "e" in text or text.endswith(".0") else len(text.split(".")[1])
 
 
-def _example(name: str, label: str, ref, device, torch_version: str, zh: bool) -> str:
+def _power_of_ten(node: Any) -> bool:
+    return isinstance(node, Op) and node.op == "^" and node.args[0] == Num(10.0) and isinstance(node.args[1], (Num, Op)) \
+        and not symbols_in(node.args[1])
+
+
+def _example(name: str, ref: Reference, device, torch_version: str, zh: bool) -> str:
     points = torch.tensor(EXAMPLE_POINTS, dtype=torch.float64, device=device)
     values = ref(points)
     shown = ("，" if zh else ", ").join(f"{name}({p:g}) = {float(v):.6g}" for p, v in zip(EXAMPLE_POINTS, values))
-    tail = f"（{label}，PyTorch {torch_version}，{device}）" if zh else f" ({label}, PyTorch {torch_version}, {device})"
+    tail = f"（{ref.label}，PyTorch {torch_version}，{device}）" if zh else f" ({ref.label}, PyTorch {torch_version}, {device})"
     return ("**算例**：" if zh else "**Worked example**: ") + shown + tail
 
 
 def _check_plain(card: Card, device, torch_version: str, zh: bool) -> Result:
     """Text that lost its markup: try each reading, say which one was taken."""
     text = card.formulas[0] if card.formulas else card.back.strip("`")
-    readings = plain_readings(text)
     first_failure: Result | None = None
-    for reading in readings:
+    for reading in plain_readings(text):
         try:
             statements = parse_formula(reading.latex, set())
         except LatexError:
             continue
         if not statements:
             continue
-        result = _check_statements(card, statements, device, torch_version, zh,
-                                   repaired=f"`{reading.latex}`" + (f" ({'; '.join(reading.repairs)})" if reading.repairs else ""))
+        checker = _Checker(card, device, torch_version, zh, reading=reading.latex, repairs=reading.repairs)
+        result = checker.run([(reading.latex, s) for s in statements])
         if result.verdict is Verdict.AGREES:
             return result
         if first_failure is None or (first_failure.verdict is Verdict.UNVERIFIED and result.verdict is Verdict.DISAGREES):
             first_failure = result
-    return first_failure or Result(card.uid, card.source, "", Verdict.UNVERIFIED,
-                                   "not checked: the plain-text formula has no reading that parses")
+    return first_failure or _unverified(card, "", "unreadable", "the plain-text formula has no reading that parses",
+                                        error="no reading parses")
 
 
 # --- normalizations: formulas over a whole tensor -------------------------------------------
@@ -356,9 +559,12 @@ def check_module(concept, cards: list[Card], device, torch_version: str, zh: boo
         return results(Verdict.UNVERIFIED, f"not checked: {exc}", used)
     ref = reference(x, weight, bias, eps)
     try:
-        ok, diff, _ = _compare(ours.expand_as(ref), ref)
+        cmp = _compare(ours.expand_as(ref), ref)
     except RuntimeError as exc:  # the notes' result has another shape
         return results(Verdict.UNVERIFIED, f"not checked: {exc}", used)
+    ok, diff = cmp.ok, cmp.diff
+    if ok is None:
+        return results(Verdict.UNVERIFIED, "not checked: both sides overflow (∞ or NaN)", used)
     if not ok:
         return results(Verdict.DISAGREES, f"disagrees with {shown} (|Δ| {diff:.3g}, ε = {eps:g})", used, diff)
     return results(Verdict.AGREES, f"agrees: {concept.name} against {shown} on a 4×6 input "

@@ -59,7 +59,14 @@ UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\prod", "\\li
                "\\operatorname*", "\\infty_"}
 
 
+NUMBER_START = re.compile(r"\d|\.\d")
+LETTER = re.compile(r"[A-Za-z]$")
+COMMAND = re.compile(r"\\[A-Za-z]+")
 TEXT_TOKEN = re.compile(r"\\(text|textrm|mathrm|operatorname)\s*\{([^{}]*)\}$")
+
+
+MAX_DEPTH = 40          # brackets, fractions and signs inside one another
+MAX_READINGS = 64       # repairs tried for one plain-text formula
 
 
 class LatexError(ValueError):
@@ -122,23 +129,28 @@ class Statement:
     rhs: Any = None        # for claims: the right side
     cond: Any = None       # for guards
     text: str = ""
+    sides: tuple = ()      # for claims: every side of a chain `a = b ≈ c`, with ``rels`` between
+    rels: tuple = ()
 
 
 def nodes(node: Any):
-    """Every node of a tree, depth first: the one walk the helpers below share."""
-    yield node
-    if isinstance(node, (Op, Call)):
-        children = node.args
-    elif isinstance(node, Integral):
-        children = (node.lower, node.upper, node.body)
-    elif isinstance(node, Reduce):
-        children = (node.body,)
-    elif isinstance(node, tuple):
-        children = node
-    else:
-        children = ()
-    for child in children:
-        yield from nodes(child)
+    """Every node of a tree, depth first: the one walk the helpers below share. A stack,
+    not recursion: `a + b + …` is as deep as it is long."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, (Op, Call)):
+            children = node.args
+        elif isinstance(node, Integral):
+            children = (node.lower, node.upper, node.body)
+        elif isinstance(node, Reduce):
+            children = (node.body,)
+        elif isinstance(node, tuple):
+            children = node
+        else:
+            children = ()
+        stack.extend(reversed(children))
 
 
 def symbols_in(node: Any) -> set[str]:
@@ -172,10 +184,22 @@ def tokenize(text: str) -> list[str]:
 # --- the parser -------------------------------------------------------------------------
 
 class _Parser:
-    def __init__(self, tokens: list[str], functions: set[str]) -> None:
+    def __init__(self, tokens: list[str], functions: set[str], depth: list[int] | None = None) -> None:
         self.toks = [t for t in tokens if t not in SPACES]
         self.i = 0
         self.functions = functions
+        self.depth = depth if depth is not None else [0]  # shared with the parsers of groups
+
+    def nested(self, read):
+        """Run one level of nesting; a formula nested deeper than people write is refused
+        before it can exhaust the interpreter's stack."""
+        self.depth[0] += 1
+        try:
+            if self.depth[0] > MAX_DEPTH:
+                raise LatexError(f"nested more than {MAX_DEPTH} levels deep")
+            return read()
+        finally:
+            self.depth[0] -= 1
 
     def peek(self, k: int = 0) -> str | None:
         j = self.i + k
@@ -212,7 +236,7 @@ class _Parser:
         return self.balanced("{", "}") if self.peek() == "{" else [self.take()]
 
     def sub(self, toks: list[str]) -> "_Parser":
-        return _Parser(toks, self.functions)
+        return _Parser(toks, self.functions, self.depth)
 
     def group_expr(self) -> Any:
         toks = self.raw_group()
@@ -234,6 +258,9 @@ class _Parser:
         return sides, rels
 
     def expr(self) -> Any:
+        return self.nested(self._expr)
+
+    def _expr(self) -> Any:
         node = self.term()
         while self.peek() in ("+", "-"):
             op = self.take()
@@ -244,7 +271,7 @@ class _Parser:
         tok = self.peek()
         if tok is None:
             return False
-        if tok in ("(", "[", "{", "|") or re.match(r"\d|\.\d", tok) or re.match(r"[A-Za-z]$", tok):
+        if tok in ("(", "[", "{", "|") or NUMBER_START.match(tok) or LETTER.match(tok):
             return tok != "|" or False
         if TEXT_TOKEN.match(tok):
             return True
@@ -273,17 +300,17 @@ class _Parser:
 
     def at_differential(self) -> bool:
         tok, nxt = self.peek(), self.peek(1)
-        if tok == "d" and nxt is not None and re.match(r"[A-Za-z]$", nxt) and getattr(self, "integrating", None) == nxt:
+        if tok == "d" and nxt is not None and LETTER.match(nxt) and getattr(self, "integrating", None) == nxt:
             return True
         return tok == "\\mathrm" and self.peek(2) == "d" and getattr(self, "integrating", None) is not None
 
     def unary(self) -> Any:
         if self.peek() == "-":
             self.take()
-            return Op("neg", (self.unary(),))
+            return Op("neg", (self.nested(self.unary),))
         if self.peek() == "+":
             self.take()
-            return self.unary()
+            return self.nested(self.unary)
         return self.power()
 
     def power(self) -> Any:
@@ -346,7 +373,7 @@ class _Parser:
             raise LatexError("unexpected end of formula")
         if tok in UNSUPPORTED or tok.rstrip("*") in UNSUPPORTED:
             raise LatexError(f"“{tok}” is not supported")
-        if re.match(r"\d|\.\d", tok):
+        if NUMBER_START.match(tok):
             self.take()
             return Num(float(tok))
         if tok in ("(", "["):
@@ -377,7 +404,7 @@ class _Parser:
         if tok in UNICODE_GREEK:
             self.take()
             return self.named(UNICODE_GREEK[tok])
-        if re.match(r"[A-Za-z]$", tok):
+        if LETTER.match(tok):
             return self.letters()
         if TEXT_TOKEN.match(tok):
             self.take()
@@ -402,7 +429,7 @@ class _Parser:
         # a run of letters that spells a known function (plain text: tanh, ln, Softplus)
         j = self.i
         word = tok
-        while j < len(self.toks) and re.match(r"[A-Za-z]$", self.toks[j]):
+        while j < len(self.toks) and LETTER.match(self.toks[j]):
             word += self.toks[j]
             j += 1
         for end in range(len(word), 1, -1):
@@ -451,7 +478,7 @@ class _Parser:
         name = tok[1:]
         if name in GREEK:
             if name == "Delta" and self.peek() is not None and (
-                    re.match(r"[A-Za-z]$", self.peek()) or self.peek().lstrip("\\") in STYLES | set(GREEK)):
+                    LETTER.match(self.peek()) or self.peek().lstrip("\\") in STYLES | set(GREEK)):
                 inner = self.atom()  # Δx: the change of x, one symbol
                 if isinstance(inner, Sym):
                     return Sym("Δ" + inner.name, inner.time)
@@ -504,7 +531,7 @@ class _Parser:
                 if self.peek() == "_":
                     self.take()
                     spec = self.raw_group()
-                    letters = [t for t in spec if re.match(r"[A-Za-z]$", t)]
+                    letters = [t for t in spec if LETTER.match(t)]
                     index = letters[0] if letters else None
                 elif self.peek() == "^":
                     self.take()
@@ -543,7 +570,7 @@ class _Parser:
         j = len(self.toks) - 1
         var = None
         for k in range(self.i, len(self.toks) - 1):
-            if self.toks[k] == "d" and re.match(r"[A-Za-z]$", self.toks[k + 1]):
+            if self.toks[k] == "d" and LETTER.match(self.toks[k + 1]):
                 var, j = self.toks[k + 1], k
         if var is None or lower is None or upper is None:
             raise LatexError("an integral needs both limits and a differential (d t)")
@@ -618,12 +645,7 @@ def parse_formula(latex: str, functions: set[str] | frozenset = frozenset()) -> 
     """All statements of one formula, in order. Raises :class:`LatexError`."""
     known = set(functions)
     tokens = tokenize(prepare(latex))
-    # `f(x) = …` defines a function: later `f(…)` is a call, not a product
-    for k in range(len(tokens) - 3):
-        if tokens[k + 1] == "(" and re.match(r"[A-Za-z]$|\\[A-Za-z]+$", tokens[k]):
-            close = tokens.index(")", k) if ")" in tokens[k:] else -1
-            if close != -1 and close + 1 < len(tokens) and tokens[close + 1] == "=":
-                known.add(GREEK.get(tokens[k][1:], tokens[k].lstrip("\\")))
+    known |= _defined_names(tokens)
     statements: list[Statement] = []
     parts = split_top(tokens)
     merged: list[list[str]] = []
@@ -639,17 +661,31 @@ def parse_formula(latex: str, functions: set[str] | frozenset = frozenset()) -> 
     return statements
 
 
+def _defined_names(tokens: list[str]) -> set[str]:
+    """`f(x) = …` defines a function: later `f(…)` is a call, not a product. One pass: the
+    next `)` after each position is known from the right."""
+    names: set[str] = set()
+    next_close = len(tokens)
+    for k in range(len(tokens) - 2, -1, -1):
+        if tokens[k + 1] == ")":
+            next_close = k + 1
+        if tokens[k + 1] == "(" and re.match(r"[A-Za-z]$|\\[A-Za-z]+$", tokens[k]):
+            if next_close + 1 < len(tokens) and tokens[next_close + 1] == "=":
+                names.add(GREEK.get(tokens[k][1:], tokens[k].lstrip("\\")))
+    return names
+
+
 def _is_keyword_start(part: list[str]) -> bool:
     return bool(part) and TEXT_TOKEN.match(part[0]) is not None
 
 
 def detokenize(tokens: list[str]) -> str:
-    out = ""
+    out: list[str] = []
     for tok in tokens:
-        if out and (out[-1].isalpha() and tok[:1].isalpha() and re.search(r"\\[A-Za-z]+$", out)):
-            out += " "
-        out += tok
-    return out
+        if out and out[-1][-1:].isalpha() and tok[:1].isalpha() and COMMAND.fullmatch(out[-1]):
+            out.append(" ")  # `\alpha x`, not `\alphax`
+        out.append(tok)
+    return "".join(out)
 
 
 def _statement(tokens: list[str], functions: set[str]) -> list[Statement]:
@@ -702,7 +738,8 @@ def _statement(tokens: list[str], functions: set[str]) -> list[Statement]:
     if len(rels) == 1 and rels[0] in ("=", "<-") and isinstance(sides[0], (Sym, Call)):
         kind = "update" if rels[0] == "<-" else "assign"
         return [Statement(kind, target=sides[0], expr=sides[1], rel=rels[0], text=text)]
-    return [Statement("claim", expr=sides[0], rel=rels[0], rhs=sides[-1], text=text)]
+    return [Statement("claim", expr=sides[0], rel=rels[0], rhs=sides[-1], text=text, sides=tuple(sides),
+                      rels=tuple(rels))]
 
 
 # --- plain text that lost its markup ----------------------------------------------------
@@ -734,13 +771,22 @@ def plain_readings(text: str) -> list[Reading]:
         else:
             choices.append([(line, None)])
     readings: list[Reading] = []
-    for combo in itertools.product(*choices):
+    # the fewest repairs first, and only so many: N doubtful lines are 2^N readings
+    for combo in itertools.islice(_fewest_first(choices), MAX_READINGS):
         latex = " ".join(c[0] for c in combo).replace(" ^{", "^{")
         repairs = tuple(c[1] for c in combo if c[1])
         for variant, extra in _exponent_e(latex):
             readings.append(Reading(variant, repairs + extra))
     readings.sort(key=lambda r: len(r.repairs))
     return readings
+
+
+def _fewest_first(choices: list[list[tuple[str, str | None]]]):
+    """Combinations of the choices, those with fewer repairs first, generated lazily."""
+    doubtful = [i for i, c in enumerate(choices) if len(c) > 1]
+    for repairs in range(len(doubtful) + 1):
+        for picked in itertools.combinations(doubtful, repairs):
+            yield [c[1] if i in picked else c[0] for i, c in enumerate(choices)]
 
 
 def _exponent_e(latex: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -116,8 +116,16 @@ CONCEPTS: tuple[Any, ...] = (
     Module("matrix_rank", ("rank", "秩", "矩阵的秩", "matrix rank"), "torch.linalg.matrix_rank"),
 )
 
-_BY_ALIAS = {normalize_name(a): c for c in CONCEPTS for a in (c.name,) + tuple(c.aliases)}
+def _alias_key(name: str) -> str:
+    """Names that differ in case or spacing are one name, except a single letter: φ (a
+    density) is not Φ (a distribution function)."""
+    return name if len(name.strip()) == 1 else normalize_name(name)
+
+
+_BY_ALIAS = {_alias_key(a): c for c in CONCEPTS for a in (c.name,) + tuple(c.aliases)}
 _PROPER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9\-]+$")
+# “SGD + momentum（带 dampening）”, “softmax / logsumexp”, “SGD nesterov”: the first name is the concept
+_FIRST_NAME = re.compile(r"^([A-Za-z][A-Za-z0-9\-]*)(?=\s*(?:[+/&,，、]|with\b|and\b|和|与|的|\s|$))")
 
 
 def lookup(name: str) -> Any | None:
@@ -129,8 +137,11 @@ def lookup(name: str) -> Any | None:
     outside = re.sub(r"[（(][^）)]*[）)]", " ", name)
     candidates.append(outside)
     candidates.extend(re.findall(r"[（(]([^）)]*)[）)]", name))
+    first = _FIRST_NAME.match(outside.strip())
+    if first:
+        candidates.append(first.group(1))
     for candidate in candidates:
-        key = normalize_name(candidate)
+        key = _alias_key(candidate)
         if not key:
             continue
         found = _BY_ALIAS.get(key) or _BY_ALIAS.get(
@@ -153,3 +164,14 @@ def resolve(deck: tuple[str, ...]) -> Any | None:
         if _PROPER_NAME.match(re.sub(r"[（(][^）)]*[）)]", "", part).strip()):
             return None
     return None
+
+
+_PROSE_ALIASES = sorted({a for c in CONCEPTS if isinstance(c, Function) for a in (c.name,) + tuple(c.aliases)
+                         if len(a) >= 3}, key=len, reverse=True)
+_PROSE = re.compile("|".join(
+    (rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" if a.isascii() else re.escape(a)) for a in _PROSE_ALIASES), re.I)
+
+
+def aliases_in(text: str) -> list[tuple[int, str]]:
+    """(position, alias) of each function concept a sentence names: “the ReLU activation”."""
+    return [(m.start(), m.group()) for m in _PROSE.finditer(text)]
