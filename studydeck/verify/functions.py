@@ -195,7 +195,8 @@ class _Checker:
     limit: float | None = None
 
     def run(self, parsed: list[tuple[str, Statement]]) -> Result:
-        self.env = {"x": grid(self.device)}
+        self.grid = grid(self.device)
+        self.env = {"x": self.grid}
         for formula, stmt in parsed:
             try:
                 outcome = self.statement(formula, stmt)
@@ -217,6 +218,7 @@ class _Checker:
             return None
         if stmt.kind == "claim" and any(r in ("<", ">", "<=", ">=") for r in stmt.rels):
             return self.unverified("inequality", "an inequality (no reference to compare with)")
+        stmt = _approximation(stmt)
         defined = _defined_function(stmt)
         if defined is not None or stmt.kind == "expr" or self.defines_variable(stmt):
             return self.function(formula, stmt, defined)
@@ -248,10 +250,11 @@ class _Checker:
                 and bool(_candidates(self.card, stmt, "")))
 
     def definition(self, name: str, expr: Any) -> None:
-        """`β = 0.9`, `y_i = +1`: a value (or a case label) the notes give a symbol."""
+        """`β = 0.9`, `当 T=10 时`, `y_i = +1`: a value (a case, a condition) the notes give a
+        symbol; it holds for what follows. A second value is another case, not a contradiction."""
         self.defined.append(name)
-        if name in self.env or symbols_in(expr):
-            return None  # a second value is another case, not a contradiction
+        if symbols_in(expr) - {"e"}:
+            return None
         try:
             self.env[name] = evaluate(expr, self.env, device=self.device)
         except (Unbound, LatexError, RuntimeError):
@@ -269,7 +272,7 @@ class _Checker:
             return self.unverified("no-reference", f"no reference for {what}", name=self.card.deck[-1])
         free = sorted(symbols_in(stmt.expr) - {"e"})
         var = defined.args[0].name if defined is not None else (free[0] if len(free) == 1 else "x")
-        x = self.env["x"]
+        x = self.grid
         try:
             values = evaluate(stmt.expr, {**self.env, var: x}, device=self.device)
         except (Unbound, LatexError, RuntimeError) as exc:
@@ -376,9 +379,20 @@ class _Checker:
         facts = dict(self.facts, diff=fmt_diff(self.worst), checked="; ".join(self.checked))
         if self.reading:
             facts["reading"] = self.reading
-        reason = ("agrees-approx" if self.approx else "agrees") if self.reference else "claims-hold"
+        reason = "agrees" if self.reference else "claims-hold"
+        reason += "-approx" if self.approx else ""
         return Result(self.card.uid, self.card.source, self.concept, Verdict.AGREES, detail, self.worst, {}, {},
                       self.example, reason=reason, reference=self.reference, facts=facts, reading=self.reading)
+
+
+def _approximation(stmt: Statement) -> Statement:
+    """`GELU(x) ≈ …` approximates a function by name: compared like a definition, first with
+    torch's own approximate variants."""
+    if stmt.kind == "claim" and stmt.rels == ("~",) and isinstance(stmt.expr, Call) and len(stmt.expr.args) == 1 \
+            and isinstance(stmt.expr.args[0], Sym) and not _own_symbol(stmt.expr.func) \
+            and _target_named(stmt.expr.func) is not None:
+        return Statement("assign", target=stmt.expr, expr=stmt.rhs, rel="~", text=stmt.text)
+    return stmt
 
 
 def _claim_tolerance(lhs: Any, rhs: Any, rel: str):

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import torch
 
 from studydeck.model import Card, CardKind
+from studydeck.verify.blame import culprits
 from studydeck.verify.evaluate import Unbound, evaluate
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, Word, nodes, parse_formula,
                                     symbols_in, words_in)
@@ -483,7 +484,8 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
     failures = []
     worst_overall = 0.0
     checked = 0
-    for features, kwargs in configurations(program, spec, binding.symbols):
+    configs = configurations(program, spec, binding.symbols)
+    for features, kwargs in configs:
         try:
             maxdiff, disagree, ours, ref = compare(program, spec, binding.symbols, kwargs, theta0, grads)
         except (Unbound, LatexError) as exc:
@@ -498,10 +500,14 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
     for s in program.steps:
         if s.card not in used_cards and s.card in formula_cards:
             used_cards.append(s.card)
+    reference = f"torch.optim.{spec.torch_name}"
+    common = {"concept": concept, "binding": binding.symbols, "example": example, "reference": reference,
+              "configs_checked": [dict(f) for f, _ in configs], "configs_failing": [dict(f.features) for f in failures]}
     if not failures:
-        detail = (f"agrees with torch.optim.{spec.torch_name} over {checked} configurations × {STEPS} steps "
+        detail = (f"agrees with {reference} over {checked} configurations × {STEPS} steps "
                   f"(max |Δ| {fmt_diff(worst_overall)}); symbols {shown} (from {binding.source})")
-        return [Result(c.uid, c.source, concept, Verdict.AGREES, detail, worst_overall, {}, binding.symbols, example)
+        facts = {"checked": checked, "steps": STEPS, "diff": fmt_diff(worst_overall)}
+        return [_result(c, Verdict.AGREES, detail, worst_overall, "optimizer-agrees", facts, **common)
                 for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
     # show the simplest configuration that disagrees, at the first step where it does
     features, kwargs, ours, ref, _ = min(failures, key=lambda f: (len(f.features), -f.maxdiff))
@@ -515,13 +521,55 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
               "config": {key: (hyper_value(key, kwargs) if "[" in key else kwargs[key].__repr__()) for key in features} or "defaults",
               "notes": float(ours[k][i]), "torch": float(ref[k][i])}
     where = "" if not features else " with " + ", ".join(f"{key}={val}" for key, val in features.items())
-    detail = (f"disagrees with torch.optim.{spec.torch_name}{where}: at step {k + 1}, θ₀={float(theta0[i]):g}, "
+    detail = (f"disagrees with {reference}{where}: at step {k + 1}, θ₀={float(theta0[i]):g}, "
               f"g={float(grads[0][i]):g} ({shown_kwargs}) the notes give {float(ours[k][i]):.6g}, torch "
               f"{float(ref[k][i]):.6g} (|Δ| {abs(float(ours[k][i]) - float(ref[k][i])):.3g}); {cause}; "
               f"{len(failures)} of {checked} configurations disagree; symbols {shown}")
-    fix_at = fix_card.source if fix_card else None
-    return [Result(c.uid, c.source, concept, Verdict.DISAGREES, detail, maxdiff, inputs, binding.symbols, example, fix_at)
-            for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
+    common.update(inputs=inputs, notes_value=float(ours[k][i]), torch_value=float(ref[k][i]))
+    facts = {"diff": f"{maxdiff:.3g}", "switches": " + ".join(sorted({k for f in failures for k in f.features}))}
+    blamed = culprits(program, binding.symbols,
+                      lambda repaired: _agrees_everywhere(repaired, spec, binding.symbols, configs, theta0, grads))
+    if blamed is None:
+        fix_at = fix_card.source if fix_card else None
+        reason = _reason_of(cause)
+        return [_result(c, Verdict.DISAGREES, detail, maxdiff, reason, facts, fix_at=fix_at, **common)
+                for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
+    reason, steps = blamed
+    wrong = [s.card for s in steps]
+    lines = [c.source for c in dict.fromkeys(wrong)]
+    facts["lines"] = "、".join(str(s.line) for s in lines) if zh else ", ".join(str(s.line) for s in lines)
+    out = []
+    for c in used_cards:
+        if c in wrong:
+            out.append(_result(c, Verdict.DISAGREES, detail, maxdiff, reason, facts, fix_at=lines[0], culprits=lines,
+                               **common))
+        else:
+            step_detail = (f"this step agrees with {reference}; the rule as a whole disagrees at line "
+                           f"{facts['lines']}: {cause}")
+            out.append(_result(c, Verdict.AGREES, step_detail, None, "step-agrees", facts, culprits=lines, **common))
+    return out + _unused(formula_cards, used_cards, concept, unreadable)
+
+
+def _result(card: Card, verdict: Verdict, detail: str, diff: float | None, reason: str, facts: dict[str, Any],
+            **more: Any) -> Result:
+    return Result(card.uid, card.source, more.pop("concept"), verdict, detail, diff, reason=reason, facts=dict(facts),
+                  **more)
+
+
+def _reason_of(cause: str) -> str:
+    if cause.startswith("ε inside"):
+        return "eps-inside-root"
+    if cause.startswith("only with maximize"):
+        return "maximize-weight-decay"
+    if cause.startswith("only when"):
+        return "only-with"
+    if "wrong sign" in cause:
+        return "wrong-sign"
+    return "rule-differs"
+
+
+def _agrees_everywhere(program: Program, spec: Optimizer, binding: dict[str, str], configs, theta0, grads) -> bool:
+    return not any(compare(program, spec, binding, kwargs, theta0, grads)[1] for _, kwargs in configs)
 
 
 def _first_disagreement(ours: list[torch.Tensor], ref: list[torch.Tensor],
@@ -544,7 +592,9 @@ def _unused(formula_cards: list[Card], used: list[Card], concept: str,
     unreadable = unreadable or {}
     return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
                    f"not checked: cannot read the formula ({unreadable[c.uid]})" if c.uid in unreadable else
-                   "not checked: not a step of the update rule (a condition, an initial value or a remark)")
+                   "not checked: not a step of the update rule (a condition, an initial value or a remark)",
+                   reason="unreadable" if c.uid in unreadable else "not-a-step",
+                   facts={"error": unreadable[c.uid]} if c.uid in unreadable else {})
             for c in formula_cards if c not in used]
 
 
