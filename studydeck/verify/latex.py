@@ -202,8 +202,10 @@ class _Parser:
             self.depth[0] -= 1
 
     def peek(self, k: int = 0) -> str | None:
-        j = self.i + k
-        return self.toks[j] if j < len(self.toks) else None
+        try:
+            return self.toks[self.i + k]
+        except IndexError:
+            return None
 
     def take(self, expected: str | None = None) -> str:
         tok = self.peek()

@@ -1,0 +1,121 @@
+"""Formula verdicts a learner can trust: ≈, the notes' own symbols, bounded work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studydeck.build import collect
+from studydeck.verify import verify
+from studydeck.verify.latex import MAX_READINGS, LatexError, parse_formula, plain_readings
+from studydeck.verify.messages import verdict_line
+from studydeck.verify.result import Verdict
+
+FIXTURES = Path(__file__).parent / "fixtures" / "formulas"
+
+
+@pytest.fixture(scope="module")
+def checked():
+    cards = [c for d in collect([FIXTURES]) for c in d.cards]
+    report = verify(cards, device="cpu", cache_path=None)
+    by_uid = {r.uid: r for r in report.results}
+    return [(c, by_uid[c.uid]) for c in cards if c.uid in by_uid]
+
+
+def result_for(checked, text: str):
+    """The result of the one card whose text holds ``text``."""
+    (found,) = [(c, r) for c, r in checked if text in c.back]
+    return found
+
+
+# --- ≈ means approximately ---------------------------------------------------------------
+
+def test_sigmoid_approximation_of_gelu_holds_approximately(checked) -> None:
+    card, r = result_for(checked, r"x\sigma(1.702x)")
+    assert r.verdict is Verdict.AGREES and r.reason == "claims-hold-approx"
+    assert 0.015 < r.max_abs_diff < 0.025  # says how close: |Δ| about 0.02
+    assert verdict_line(r, card.lang) == "✔ holds approximately (max |Δ| 0.02)"
+
+
+def test_tanh_approximation_is_torchs_approximate_gelu(checked) -> None:
+    _, r = result_for(checked, r"\mathrm{GELU}(x) \approx")
+    assert r.verdict is Verdict.AGREES and r.reason == "agrees"
+    assert r.reference == "torch.nn.functional.gelu" and r.facts["kwargs"] == {"approximate": "tanh"}
+    assert r.max_abs_diff < 1e-12
+
+
+def test_approximation_missing_its_factor_x_is_caught(checked) -> None:
+    _, r = result_for(checked, "Missing its factor x")
+    assert r.verdict is Verdict.DISAGREES and r.reason == "claim-fails"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    (r"\sqrt{2} \approx 1.41", Verdict.AGREES),       # two decimals stated, and right
+    (r"\sqrt{2} \approx 1.5", Verdict.DISAGREES),     # one decimal stated: 1.4
+    (r"= 10^{12}", Verdict.AGREES),                   # a power of ten is an order of magnitude
+])
+def test_numbers_at_their_stated_precision(checked, text, verdict) -> None:
+    _, r = result_for(checked, text)
+    assert r.verdict is verdict, r.detail
+
+
+def test_overflow_on_both_sides_is_unverified_never_agrees(checked) -> None:
+    _, r = result_for(checked, r"10^{10^{10}} + 1")
+    assert r.verdict is Verdict.UNVERIFIED and r.reason == "overflow"
+
+
+# --- symbols mean what the notes say ---------------------------------------------------------
+
+def test_sentence_names_the_function_a_letter_stands_for(checked) -> None:
+    _, r = result_for(checked, r"\sigma(x) = \max(0, x)")  # “the ReLU activation function σ(x) = …”
+    assert r.verdict is Verdict.AGREES and r.reference == "torch.nn.functional.relu"
+    _, r = result_for(checked, r"g(z) = \frac{1}{1+e^{-z}}")  # the sentence says sigmoid, the heading does not
+    assert r.verdict is Verdict.AGREES and r.reference == "torch.sigmoid"
+    _, r = result_for(checked, r"g(z) = \frac{1}{1+e^{z}}")
+    assert r.verdict is Verdict.DISAGREES and r.reference == "torch.sigmoid"
+
+
+def test_a_letter_the_notes_define_is_not_the_well_known_function(checked) -> None:
+    _, r = result_for(checked, r"\sigma(x) = x^3")
+    assert r.verdict is Verdict.UNVERIFIED and r.reason == "definition"
+
+
+def test_phi_density_is_not_the_cdf(checked) -> None:
+    _, r = result_for(checked, r"\phi(x)")
+    assert r.verdict is Verdict.UNVERIFIED
+
+
+def test_case_labels_are_not_claims(checked) -> None:
+    _, r = result_for(checked, "y_i = -1")
+    assert r.verdict is Verdict.UNVERIFIED
+
+
+def test_a_subscripted_e_is_the_notes_symbol_not_eulers(checked) -> None:
+    _, r = result_for(checked, "e_{t,1}")
+    assert r.verdict is Verdict.AGREES  # sign(1·1) = 1; e_{t,1} only names it
+
+
+# --- bounded work ---------------------------------------------------------------------------
+
+def test_deep_nesting_is_refused_without_recursion_error() -> None:
+    with pytest.raises(LatexError, match="nested"):
+        parse_formula("(" * 165 + "x" + ")" * 165)
+    with pytest.raises(LatexError):
+        parse_formula("-" * 5000 + "x")
+
+
+def test_readings_of_plain_text_are_capped() -> None:
+    readings = plain_readings("f(x)=x\n" + "2\n" * 60)
+    assert 0 < len(readings) <= 2 * MAX_READINGS
+    assert readings[0].repairs == ()  # the literal reading first
+
+
+def test_hostile_formulas_through_verify(tmp_path: Path) -> None:
+    notes = tmp_path / "bombs.md"
+    notes.write_text("# Bombs\n\n## Nesting\n- $" + "(" * 165 + "x" + ")" * 165 + " = x$\n\n"
+                     "## Long\n- $" + " + ".join(["f(1)"] * 3000) + " = 1$\n\n"
+                     "## Plain\n- f(x)=x\n" + "2\n" * 60, encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    report = verify(cards, device="cpu", cache_path=None)
+    assert len(report.results) == 3 and all(r.verdict is Verdict.UNVERIFIED for r in report.results)
