@@ -83,8 +83,12 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
                 return a / b
             if n.op == "^":
                 return torch.pow(a, b)
+            if n.op in COMPARE:
+                return COMPARE[n.op](a, b)
+        if isinstance(n, Call) and n.func == "cases":
+            return cases([ev(a) for a in n.args])
         if isinstance(n, Call):
-            func = env.get(f"{n.func}()") or funcs.get(n.func) or funcs.get(n.func.lower())
+            func = env.get(f"{n.func}()") or funcs.get(n.func) or funcs.get(n.func.lower()) or _torch_function(n.func)
             if func is None:
                 raise Unbound(f"{n.func}(…)")
             return func(*[ev(a) for a in n.args])
@@ -121,6 +125,33 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
         return ev(node)
     except RecursionError:
         raise LatexError("the formula is too large to evaluate") from None
+
+
+COMPARE = {"<": torch.lt, ">": torch.gt, "<=": torch.le, ">=": torch.ge, "=": torch.eq, "!=": torch.ne}
+
+
+def cases(args: list[torch.Tensor]) -> torch.Tensor:
+    """Piecewise: the first row whose condition holds (rows are value, condition, …)."""
+    rows = list(zip(args[0::2], args[1::2]))
+    value, _ = rows[-1]
+    out = value
+    for value, cond in reversed(rows[:-1]):
+        out = torch.where(cond.bool(), value, out)
+    last_value, last_cond = rows[-1]
+    if not bool(torch.as_tensor(last_cond).bool().all()):
+        held = torch.stack([torch.broadcast_to(c.bool(), out.shape) for _, c in rows]).any(0)
+        out = torch.where(held, out, torch.full_like(out, float("nan")))  # no row holds: undefined
+    return out
+
+
+def _torch_function(name: str) -> Callable | None:
+    """A function the notes call by its torch name (``ReLU6``, ``softsign``)."""
+    if len(name) < 3:
+        return None  # f, g, σ: the notes' own symbols
+    from studydeck.verify.discover import elementwise
+
+    found = elementwise(name)
+    return found.fn if found is not None else None
 
 
 @lru_cache(maxsize=4)

@@ -21,7 +21,7 @@ from studydeck.verify.discover import Reference, elementwise, named_in_prose
 from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, calls_in, nodes, parse_formula,
                                     plain_readings, symbols_in)
-from studydeck.verify.registry import Function, aliases_in, lookup, resolve
+from studydeck.verify.registry import Function, Module, aliases_in, lookup, resolve
 from studydeck.verify.result import Result, Verdict, fmt_diff
 
 REFERENCES: dict[str, Reference] = {
@@ -88,7 +88,7 @@ def _target_named(name: str) -> Target | None:
     found = lookup(name)
     if isinstance(found, Function):
         return Target(found.name, [REFERENCES[key] for _, key in found.references])
-    if found is None:
+    if found is None or (isinstance(found, Module) and not found.check):  # `nn.SELU`, `Hardswish`
         ref = elementwise(_bare(name))
         if ref is not None:
             return Target(name, [ref])
@@ -193,10 +193,15 @@ class _Checker:
     approx: bool = False
     defined: list[str] = field(default_factory=list)
     limit: float | None = None
+    rounded: dict[str, float] = field(default_factory=dict)  # symbol -> half a unit of its last stated digit
 
     def run(self, parsed: list[tuple[str, Statement]]) -> Result:
         self.grid = grid(self.device)
         self.env = {"x": self.grid}
+        for _, stmt in parsed:  # constants stated anywhere in the card (`λ ≈ 1.0507`) hold from the start
+            named = _constant(stmt)
+            if named is not None and named[0] not in self.env:
+                self.definition(*named)
         for formula, stmt in parsed:
             try:
                 outcome = self.statement(formula, stmt)
@@ -218,6 +223,10 @@ class _Checker:
             return None
         if stmt.kind == "claim" and any(r in ("<", ">", "<=", ">=") for r in stmt.rels):
             return self.unverified("inequality", "an inequality (no reference to compare with)")
+        named = _constant(stmt)
+        if named is not None:
+            self.definition(*named)
+            return None
         stmt = _approximation(stmt)
         defined = _defined_function(stmt)
         if defined is not None or stmt.kind == "expr" or self.defines_variable(stmt):
@@ -225,7 +234,7 @@ class _Checker:
         if stmt.kind == "assign" and isinstance(stmt.target, Sym):
             return self.definition(stmt.target.name, stmt.expr)
         if stmt.kind == "claim" and isinstance(stmt.expr, Sym) and stmt.expr.name not in self.env \
-                and stmt.rels[0] == "=":
+                and stmt.rels[0] in ("=", "~"):
             # `e_{t,1} = sign(1·1) = 1`: names a value, then says what it is
             self.definition(stmt.expr.name, stmt.sides[1])
             pairs = list(zip(stmt.sides[1:], stmt.sides[2:], stmt.rels[1:]))
@@ -255,6 +264,9 @@ class _Checker:
         self.defined.append(name)
         if symbols_in(expr) - {"e"}:
             return None
+        digits = [_decimals(n.value) for n in nodes(expr) if isinstance(n, Num)]
+        if isinstance(expr, (Num, Op)) and digits and max(digits) > 0:
+            self.rounded[name] = 0.5 * 10 ** (-max(digits))  # `λ ≈ 1.0507` is λ to four decimals
         try:
             self.env[name] = evaluate(expr, self.env, device=self.device)
         except (Unbound, LatexError, RuntimeError):
@@ -279,9 +291,10 @@ class _Checker:
             self.concept = targets[0].name
             return self.unverified("unbound", str(exc), symbols=getattr(exc, "name", ""))
         best: tuple[Target, Reference, Comparison] | None = None
+        tol = self.rounding_tolerance(stmt.expr)
         for target in targets:
             for ref in target.refs:
-                cmp = _compare(values, ref(x))
+                cmp = _compare(values, ref(x), tol)
                 if cmp.ok is None:
                     continue
                 if cmp.ok:
@@ -301,6 +314,14 @@ class _Checker:
                 self.approx = True
                 return self.agreed(target, ref, close, stmt)
         return self.differs(ref, values, x, cmp)
+
+    def rounding_tolerance(self, expr: Any):
+        """Constants the notes round (λ ≈ 1.0507) make the formula exact only to that many digits."""
+        used = [self.rounded[n] / max(abs(float(self.env[n])), 1e-300) for n in symbols_in(expr) if n in self.rounded]
+        if not used:
+            return None
+        share = 2 * sum(used)
+        return lambda ref: ATOL + (RTOL + share) * ref.abs()
 
     def agreed(self, target: Target, ref: Reference, cmp: Comparison, stmt: Statement) -> None:
         self.concept = target.name
@@ -385,6 +406,16 @@ class _Checker:
                       self.example, reason=reason, reference=self.reference, facts=facts, reading=self.reading)
 
 
+def _constant(stmt: Statement) -> tuple[str, Any] | None:
+    """(symbol, value) when a statement gives a symbol a constant: `β = 0.9`, `λ ≈ 1.0507`."""
+    if stmt.kind == "assign" and isinstance(stmt.target, Sym) and not symbols_in(stmt.expr) - {"e"}:
+        return stmt.target.name, stmt.expr
+    if stmt.kind == "claim" and isinstance(stmt.expr, Sym) and len(stmt.sides) == 2 and stmt.rels[0] in ("=", "~") \
+            and not symbols_in(stmt.sides[1]) - {"e"}:
+        return stmt.expr.name, stmt.sides[1]
+    return None
+
+
 def _approximation(stmt: Statement) -> Statement:
     """`GELU(x) ≈ …` approximates a function by name: compared like a definition, first with
     torch's own approximate variants."""
@@ -411,7 +442,7 @@ def _claim_tolerance(lhs: Any, rhs: Any, rel: str):
 
 def _decimals(value: float) -> int:
     text = repr(float(value))
-    return 0 if "e" in text or text.endswith(".0") else len(text.split(".")[1])
+    return 0 if "e" in text or "." not in text or text.endswith(".0") else len(text.split(".")[1])
 
 
 def _power_of_ten(node: Any) -> bool:

@@ -281,7 +281,7 @@ class _Parser:
             name = tok[1:]
             return (name in GREEK or name in DECORATIONS or name in STYLES or name in FUNCTIONS
                     or name in ("frac", "dfrac", "tfrac", "sqrt", "text", "mathrm", "operatorname",
-                                "int", "sum", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh",
+                                "int", "sum", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh", "cases",
                                 "Pr", "left"))
         return tok in UNICODE_GREEK or tok in ("π", "√", "∞", "∇")
 
@@ -527,6 +527,8 @@ class _Parser:
             return Call(name, (self.power(),))
         if name == "int":
             return self.integral()
+        if name == "cases":
+            return self.cases(self.raw_group())
         if name == "sum":
             index = None
             for _ in range(2):
@@ -546,6 +548,29 @@ class _Parser:
         if name == "infty":
             return Num(math.inf)
         raise LatexError(f"“{tok}” is not supported")
+
+    def cases(self, toks: list[str]) -> Call:
+        """A piecewise value: ``Call("cases", (value, condition, value, condition, …))``; a
+        row without a condition (otherwise) holds where the ones before do not."""
+        args: list[Any] = []
+        for row in _split(toks, "\\casesrow"):
+            value, cond = (_split(row, "\\casesif") + [[]])[:2]
+            args.append(self.whole(value))
+            if not cond:
+                args.append(Num(1.0))
+                continue
+            sides, rels = self.sub(cond).relation()
+            if len(rels) != 1:
+                raise LatexError(f"cannot read the condition “{' '.join(cond)}”")
+            args.append(Op(rels[0], (sides[0], sides[1])))
+        return Call("cases", tuple(args))
+
+    def whole(self, toks: list[str]) -> Any:
+        p = self.sub(toks)
+        node = p.expr()
+        if not p.at_end():
+            raise LatexError(f"cannot read “{' '.join(toks)}”")
+        return node
 
     def word_or_call(self, word: str) -> Any:
         key = word.strip()
@@ -581,6 +606,19 @@ class _Parser:
         body = body_parser.expr()
         self.i = j + 2
         return Integral(var, lower, upper, body)
+
+
+def _split(toks: list[str], sep: str) -> list[list[str]]:
+    """Split at ``sep`` outside braces."""
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for tok in toks:
+        depth += (tok == "{") - (tok == "}")
+        if tok == sep and depth == 0:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts
 
 
 def _function_name(word: str, known: set[str]) -> str:
@@ -634,7 +672,26 @@ def split_top(tokens: list[str]) -> list[list[str]]:
     return cleaned
 
 
+CASES = re.compile(r"\\begin\{cases\}(.*?)\\end\{cases\}", re.S)
+IF_WORD = re.compile(r"\\text\s*\{\s*(if|when|若|如果|当)\s*\}")
+OTHERWISE = re.compile(r"(\\text\s*\{\s*(otherwise|else|否则|其他|其它)\s*\}|otherwise)?")
+
+
+def _cases(match: re.Match) -> str:
+    """`\\begin{cases} x & x > 0 \\\\ … \\end{cases}` as one group the grammar reads as a
+    piecewise value: rows joined by `\\casesrow`, each value and its condition by `\\casesif`."""
+    rows = []
+    for row in re.split(r"\\\\", match.group(1)):
+        if not row.strip():
+            continue
+        value, _, cond = row.partition("&")
+        cond = IF_WORD.sub(" ", cond).strip().rstrip(",.，;。")
+        rows.append(f"{value} \\casesif {'' if OTHERWISE.fullmatch(cond.strip()) else cond}")
+    return " \\cases{" + " \\casesrow ".join(rows) + "} "
+
+
 def prepare(latex: str) -> str:
+    latex = CASES.sub(_cases, latex)
     text = re.sub(r"\\begin\{(aligned|align\*?|split|gathered|cases)\}|\\end\{(aligned|align\*?|split|gathered|cases)\}",
                   " \\\\\\\\ ", latex)
     text = re.sub(r"\\text\s*\{\s*(and|且|和|以及|其中|where|with)\s*\}", " ; ", text)

@@ -40,11 +40,15 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
     "rule-differs": ("与 {reference} 不一致（最大 |Δ| {diff}）", "disagrees with {reference} (max |Δ| {diff})"),
     "step-agrees": ("这一步与 {reference} 一致；整个规则在第 {lines} 行不一致",
                     "this step agrees with {reference}; the rule as a whole goes wrong at line {lines}"),
+    "not-a-rule": ("未验证：这些公式还不是完整的更新规则（{error}）", "unverified: not a complete update rule ({error})"),
+    "torch-refused": ("未验证：{reference} 不能这样逐步运行", "unverified: {reference} cannot be run step by step here"),
+    "checker-failed": ("未验证：检查这个公式时出错（{error}）", "unverified: the checker failed on this formula ({error})"),
     "not-a-step": ("未验证：不是更新规则的一步（条件、初始值或说明）",
                    "unverified: not a step of the update rule (a condition, an initial value or a remark)"),
     "default-agrees": ("{reference} 的 `{param}` 默认值为 {torch}", "{reference}: `{param}` defaults to {torch}"),
     "default-differs": ("{reference} 的 `{param}` 默认值为 {torch}，笔记写的是 {stated}",
                         "{reference}: `{param}` defaults to {torch}, the notes say {stated}"),
+    "has-parameter": ("{reference} 有参数 `{param}`（{torch}）", "{reference} has `{param}` ({torch})"),
     "no-parameter": ("{reference} 没有参数 `{param}`", "{reference} has no parameter `{param}`"),
 }
 

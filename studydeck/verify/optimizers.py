@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 import torch
@@ -24,7 +24,8 @@ from studydeck.verify.blame import culprits
 from studydeck.verify.evaluate import Unbound, evaluate
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, Word, nodes, parse_formula,
                                     symbols_in, words_in)
-from studydeck.verify.registry import Optimizer
+from studydeck.verify.discover import HINTS, optimizer_hypers, optimizer_switches
+from studydeck.verify.registry import Hyper, Optimizer
 from studydeck.verify.result import Result, Verdict, fmt_diff
 
 PARAM_NAMES = ("θ", "x", "w", "W", "p", "params", "θ_t")
@@ -323,6 +324,31 @@ def torch_class(spec: Optimizer):
     return getattr(torch.optim, spec.torch_name)
 
 
+_FULL: dict[str, Optimizer] = {}
+
+
+def full_spec(spec: Optimizer) -> Optimizer:
+    """The concept with every hyper-parameter and switch torch's class has, read from its
+    signature; the registry's own entries (their probes and test values) come first."""
+    if spec.name not in _FULL:
+        cls = torch_class(spec)
+        known = {h.key for h in spec.hypers}
+        extra = tuple(Hyper(key, HINTS.get(key, ()), _probe(default), (_alternative(default),))
+                      for key, default in optimizer_hypers(cls) if key not in known)
+        flags = tuple(dict.fromkeys(spec.flags + optimizer_switches(cls)))
+        _FULL[spec.name] = replace(spec, hypers=spec.hypers + extra, flags=flags)
+    return _FULL[spec.name]
+
+
+def _probe(default: float) -> float:
+    """A value unlike the others, to tell which symbol is which."""
+    return round(default * 0.83, 12) if default else 0.17
+
+
+def _alternative(default: float) -> float:
+    return round(default * 0.5, 12) if default else 0.1
+
+
 def defaults(spec: Optimizer) -> dict[str, Any]:
     sig = inspect.signature(torch_class(spec))
     return {name: p.default for name, p in sig.parameters.items() if p.default is not inspect.Parameter.empty}
@@ -403,7 +429,7 @@ def bind(program: Program, spec: Optimizer, stated: dict[str, str], device) -> B
             kwargs = with_hyper(kwargs, key, probes[key])
         try:
             diff = compare(program, spec, trial, kwargs, theta0, grads)[0]
-        except (Unbound, LatexError, RuntimeError, ValueError):
+        except (Unbound, LatexError, RuntimeError, ValueError, TypeError):
             continue
         prior = sum(sym in hints[key] or sym.replace("_", "") in hints[key] for sym, key in trial.items())
         scored.append((diff if diff == diff else float("inf"), prior, trial))
@@ -465,6 +491,7 @@ def configurations(program: Program, spec: Optimizer, binding: dict[str, str]) -
 
 def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], device, torch_version: str,
                     zh: bool) -> list[Result]:
+    spec = full_spec(spec)
     formula_cards = [c for c in cards if c.kind is CardKind.FORMULA and not c.plain_formula]
     concept = spec.name
     unreadable: dict[str, str] = {}
@@ -478,8 +505,9 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
         stated = stated_bindings(cards, spec)
         binding = bind(program, spec, stated, device)
     except (NotAProgram, LatexError) as exc:
-        return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
-                       f"not checked: {unreadable.get(c.uid) or exc}") for c in formula_cards]
+        return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {unreadable.get(c.uid) or exc}",
+                       reason="unreadable" if c.uid in unreadable else "not-a-rule",
+                       facts={"error": unreadable.get(c.uid) or str(exc)}) for c in formula_cards]
     theta0, grads = test_inputs(device)
     failures = []
     worst_overall = 0.0
@@ -489,7 +517,12 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
         try:
             maxdiff, disagree, ours, ref = compare(program, spec, binding.symbols, kwargs, theta0, grads)
         except (Unbound, LatexError) as exc:
-            return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {exc}") for c in formula_cards]
+            return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {exc}", reason="unbound",
+                           facts={"symbols": getattr(exc, "name", str(exc))}) for c in formula_cards]
+        except (RuntimeError, TypeError, ValueError) as exc:  # torch's class will not run this way (LBFGS)
+            return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
+                           f"not checked: torch.optim.{spec.torch_name} cannot be run step by step here ({exc})",
+                           reason="torch-refused", reference=f"torch.optim.{spec.torch_name}") for c in formula_cards]
         checked += 1
         worst_overall = max(worst_overall, maxdiff)
         if disagree:
@@ -687,7 +720,10 @@ def worked_example(program, spec, binding, device, torch_version: str, zh: bool)
         ours = run_program(program, values, flags, theta0, grads, trace)
     except (Unbound, LatexError):
         return ""
-    ref = run_torch(spec, kwargs, theta0, grads)
+    try:
+        ref = run_torch(spec, kwargs, theta0, grads)
+    except (RuntimeError, TypeError, ValueError):
+        return ""
     hp = "，".join(f"{sym} = {values[sym]:g}" for sym in sorted(values)) if zh else \
         ", ".join(f"{sym} = {values[sym]:g}" for sym in sorted(values))
     parts = []
@@ -707,51 +743,3 @@ def worked_example(program, spec, binding, device, torch_version: str, zh: bool)
 
 def _sub(n: int) -> str:
     return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
-
-
-def check_defaults(spec: Optimizer, cards: list[Card]) -> list[Result]:
-    sig = defaults(spec)
-    params = set(inspect.signature(torch_class(spec)).parameters)
-    out = []
-    for card in cards:
-        if card.kind not in (CardKind.PARAMETER, CardKind.CLOZE) or not card.param:
-            continue
-        name = card.param
-        cls = f"torch.optim.{spec.torch_name}"
-        if name not in params:
-            out.append(Result(card.uid, card.source, spec.name, Verdict.DISAGREES,
-                              f"{cls} has no parameter `{name}`", None))
-            continue
-        stated = card.default
-        if stated is None:
-            verdict = Verdict.AGREES
-            detail = f"{cls} has `{name}`" + (f" (default {sig[name]!r})" if name in sig else " (required)")
-            out.append(Result(card.uid, card.source, spec.name, verdict, detail, None))
-            continue
-        actual = sig.get(name, inspect.Parameter.empty)
-        ok, shown = _same_default(stated, actual)
-        detail = (f"{cls}: `{name}` defaults to {shown} (inspect.signature)" if ok else
-                  f"{cls}: `{name}` defaults to {shown}, the notes say {stated}")
-        out.append(Result(card.uid, card.source, spec.name, Verdict.AGREES if ok else Verdict.DISAGREES, detail,
-                          None, {"stated": stated, "torch": shown}))
-    return out
-
-
-def _same_default(stated: str, actual: Any) -> tuple[bool, str]:
-    if actual is inspect.Parameter.empty:
-        return False, "nothing (it is required)"
-    shown = repr(actual)
-    text = stated.strip()
-    if text in ("None", "True", "False"):
-        return repr(actual) == text, shown
-    try:
-        numbers = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text)]
-    except ValueError:
-        return False, shown
-    if isinstance(actual, (tuple, list)):
-        return len(numbers) == len(actual) and all(float(a) == n for a, n in zip(actual, numbers)), shown
-    if isinstance(actual, bool) or actual is None:
-        return False, shown
-    if isinstance(actual, (int, float)) and len(numbers) == 1:
-        return float(actual) == numbers[0], shown
-    return False, shown

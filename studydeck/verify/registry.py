@@ -8,8 +8,11 @@ concept is adding one entry to ``CONCEPTS``.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable
 
 from studydeck.model import normalize_name
@@ -128,9 +131,40 @@ _PROPER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9\-]+$")
 _FIRST_NAME = re.compile(r"^([A-Za-z][A-Za-z0-9\-]*)(?=\s*(?:[+/&,，、]|with\b|and\b|和|与|的|\s|$))")
 
 
+@lru_cache(maxsize=1)
+def torch_optimizers() -> dict[str, Optimizer]:
+    """Every optimizer class ``torch.optim`` exports, read from its ``__all__`` without
+    importing torch (planning a build must stay fast); hyper-parameters come from the class
+    itself when the rule is checked."""
+    spec = importlib.util.find_spec("torch")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    init = Path(list(spec.submodule_search_locations)[0]) / "optim" / "__init__.py"
+    try:
+        text = init.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    listed = re.search(r"__all__\s*=\s*\[(.*?)\]", text, re.S)
+    names = re.findall(r"[\"']([A-Z][A-Za-z0-9]*)[\"']", listed.group(1)) if listed else []
+    return {_alias_key(n): Optimizer(n, (n,), n, ()) for n in names if n != "Optimizer"}
+
+
+_DOTTED = re.compile(r"^`?(?:torch\.)?(nn|nn\.functional|F|optim)\.([A-Za-z_][A-Za-z0-9_]*)`?$")
+
+
 def lookup(name: str) -> Any | None:
     """The concept a heading names: ``RMSprop``, ``RMSProp算法``, ``累积分布函数(CDF)``,
-    ``RMSprop (ε after the root)``."""
+    ``RMSprop (ε after the root)``; a torch callable written out (``nn.BatchNorm2d``) is
+    itself, whether or not the registry knows it."""
+    found = _lookup(name)
+    dotted = _DOTTED.match(name.strip())
+    if found is None and dotted:
+        module = {"F": "nn.functional"}.get(dotted.group(1), dotted.group(1))
+        return Module(dotted.group(2), (), f"{module}.{dotted.group(2)}")
+    return found
+
+
+def _lookup(name: str) -> Any | None:
     name = re.sub(r"^\s*(第?\d+(\.\d+)*[章节.、)）]?\s+|[IVX]+\.\s+)", "", name)  # “3.2 Adam”, “第3章 …”
     name = re.sub(r"^`?(torch\.optim\.|torch\.nn\.functional\.|torch\.nn\.|nn\.|F\.|optim\.)", "", name.strip()).strip("`")
     candidates = [name]
@@ -144,8 +178,9 @@ def lookup(name: str) -> Any | None:
         key = _alias_key(candidate)
         if not key:
             continue
-        found = _BY_ALIAS.get(key) or _BY_ALIAS.get(
-            re.sub(r"(算法|函数|优化器|optimizer|algorithm|function)$", "", key))
+        bare = re.sub(r"(算法|函数|优化器|optimizer|algorithm|function)$", "", key)
+        found = _BY_ALIAS.get(key) or _BY_ALIAS.get(bare) or torch_optimizers().get(key) or \
+            torch_optimizers().get(bare)
         if found is not None:
             return found
     return None

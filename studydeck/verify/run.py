@@ -6,11 +6,11 @@ import torch
 
 from studydeck.errors import StudydeckError
 from studydeck.model import Card
-from studydeck.notes import CJK
 from studydeck.verify import Task
 from studydeck.verify.code import deprecated_calls, expected_outputs, run_code, same_output, uses_missing_modules
 from studydeck.verify.functions import check_function_card, check_module
-from studydeck.verify.optimizers import check_defaults, check_optimizer
+from studydeck.verify.defaults import check_defaults
+from studydeck.verify.optimizers import check_optimizer
 from studydeck.verify.registry import Module
 from studydeck.verify.result import Result, Verdict
 
@@ -28,10 +28,22 @@ def resolve_device(name: str) -> torch.device:
 
 
 def _zh(cards: list[Card]) -> bool:
-    return any(CJK.search(c.front) for c in cards)
+    return any(c.lang == "zh" for c in cards)
 
 
 def run_task(task: Task, device: torch.device, version: str, code_timeout: float) -> list[Result]:
+    if task.kind == "code":
+        return _dispatch(task, device, version, code_timeout)
+    try:
+        return _dispatch(task, device, version, code_timeout)
+    except Exception as exc:  # noqa: BLE001 - a formula the checker trips on is unverified, never a crash
+        why = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        return [Result(c.uid, c.source, getattr(task.concept, "name", ""), Verdict.UNVERIFIED,
+                       f"not checked: the checker failed on this formula ({why})", reason="checker-failed",
+                       facts={"error": why}) for c in task.cards if c.formulas or c.param]
+
+
+def _dispatch(task: Task, device: torch.device, version: str, code_timeout: float) -> list[Result]:
     zh = _zh(task.cards)
     if task.kind == "optimizer":
         return check_optimizer(task.concept, task.cards, task.context, device, version, zh)
