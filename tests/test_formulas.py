@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import torch
 
 from studydeck.build import collect
 from studydeck.verify import verify
@@ -119,3 +120,70 @@ def test_hostile_formulas_through_verify(tmp_path: Path) -> None:
     cards = [c for d in collect([notes]) for c in d.cards]
     report = verify(cards, device="cpu", cache_path=None)
     assert len(report.results) == 3 and all(r.verdict is Verdict.UNVERIFIED for r in report.results)
+
+
+# --- what torch knows, found in torch itself ---------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict, reference", [
+    (r"\lambda \approx 1.0507", Verdict.AGREES, "torch.nn.functional.selu"),   # constants to four decimals
+    (r"\lambda \approx 1.6733", Verdict.DISAGREES, "torch.nn.functional.selu"),  # λ and α swapped
+    (r"{6}$", Verdict.AGREES, "torch.nn.functional.hardswish"),
+    (r"{3}$", Verdict.DISAGREES, "torch.nn.functional.hardswish"),             # Hardswish with /3
+    ("Softsign", Verdict.AGREES, "torch.nn.functional.softsign"),
+    ("Tanhshrink", Verdict.AGREES, "torch.nn.functional.tanhshrink"),
+    ("LogSigmoid", Verdict.AGREES, "torch.nn.functional.logsigmoid"),
+    ("Hardsigmoid", Verdict.AGREES, "torch.nn.functional.hardsigmoid"),
+])
+def test_activations_torch_has(checked, text, verdict, reference) -> None:
+    (card, r), = [(c, r) for c, r in checked if text in c.back and "activations.md" in c.source.path]
+    assert r.verdict is verdict and r.reference == reference, r.detail
+
+
+def _optimizer_results(checked, heading: str):
+    return [r for c, r in checked if c.deck[-1] == heading and "optimizers.md" in c.source.path]
+
+
+def test_an_optimizer_the_registry_does_not_list() -> None:
+    cards = [c for d in collect([FIXTURES / "optimizers.md"]) for c in d.cards if c.deck[-1] == "Adamax"]
+    report = verify(cards, device="cpu", cache_path=None)
+    depth = {c.uid: len(c.deck) for c in cards}
+    right = [r for r in report.results if depth[r.uid] == 2]
+    wrong = [r for r in report.results if depth[r.uid] == 3]  # without bias correction
+    assert right and all(r.verdict is Verdict.AGREES and r.reference == "torch.optim.Adamax" for r in right)
+    assert right[0].binding == {"β_1": "betas[0]", "β_2": "betas[1]", "γ": "lr", "ε": "eps"}
+    assert wrong and all(r.verdict is Verdict.DISAGREES for r in wrong)
+
+
+@pytest.mark.parametrize("heading, switches", [
+    ("SGD + momentum（带 dampening）", {"dampening"}),               # dampening applied at step 1
+    ("SGD + weight decay 的顺序", {"momentum", "weight_decay"}),    # weight decay after momentum
+])
+def test_sgd_variants_named_in_headings(checked, heading, switches) -> None:
+    results = _optimizer_results(checked, heading)
+    assert results and all(r.verdict is Verdict.DISAGREES and r.reference == "torch.optim.SGD" for r in results)
+    assert all(switches <= set(config) for config in results[0].configs_failing)
+    assert len(results[0].configs_failing) < len(results[0].configs_checked)
+
+
+def test_stated_defaults_of_nn_modules() -> None:
+    from studydeck.verify import Task
+    from studydeck.verify.registry import lookup
+    from studydeck.verify.run import run_task
+
+    cards = [c for d in collect([FIXTURES / "defaults.md"]) for c in d.cards if c.param]
+    by_heading: dict[str, list] = {}
+    for card in cards:
+        by_heading.setdefault(card.deck[-1], []).append(card)
+    results = []
+    for heading, group in by_heading.items():
+        results += run_task(Task("defaults", lookup(heading), group), torch.device("cpu"), "", 5.0)
+    verdicts = {(r.reference, r.facts["param"], r.verdict) for r in results}
+    assert verdicts == {
+        ("torch.nn.LayerNorm", "eps", Verdict.AGREES),
+        ("torch.nn.LayerNorm", "elementwise_affine", Verdict.AGREES),
+        ("torch.nn.LayerNorm", "bias", Verdict.DISAGREES),   # torch's default is True
+        ("torch.nn.BatchNorm2d", "momentum", Verdict.AGREES),
+        ("torch.nn.BatchNorm2d", "affine", Verdict.AGREES),
+    }
+    wrong = next(r for r in results if r.verdict is Verdict.DISAGREES)
+    assert verdict_line(wrong, "zh") == "✘ torch.nn.LayerNorm 的 `bias` 默认值为 True，笔记写的是 False"
