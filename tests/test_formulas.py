@@ -187,3 +187,26 @@ def test_stated_defaults_of_nn_modules() -> None:
     }
     wrong = next(r for r in results if r.verdict is Verdict.DISAGREES)
     assert verdict_line(wrong, "zh") == "✘ torch.nn.LayerNorm 的 `bias` 默认值为 True，笔记写的是 False"
+
+
+HAT_Y = {"y\u0302": "input", "y": "target"}  # \hat{y}: y with a combining circumflex
+
+
+@pytest.mark.parametrize("heading, verdict, reason, reference, binding", [
+    ("均方误差", Verdict.AGREES, "agrees", "torch.nn.functional.mse_loss", HAT_Y),
+    ("交叉熵", Verdict.AGREES, "agrees", "torch.nn.functional.cross_entropy", HAT_Y),
+    ("Huber", Verdict.AGREES, "agrees", "torch.nn.functional.huber_loss", HAT_Y),
+    ("Huber 漏了 ½", Verdict.DISAGREES, "function-differs", "torch.nn.functional.huber_loss", None),
+    ("KL 散度", Verdict.AGREES, "agrees", "torch.nn.functional.kl_div", {"q": "input", "p": "target"}),
+    ("KL 散度，方向反了", Verdict.DISAGREES, "loss-swapped", "torch.nn.functional.kl_div", None),
+])
+def test_losses_of_a_prediction_and_a_target(checked, heading, verdict, reason, reference, binding) -> None:
+    (r,) = [r for c, r in checked if "losses.md" in c.source.path and heading in c.deck[1:2]]
+    assert (r.verdict, r.reason, r.reference) == (verdict, reason, reference), r.detail
+    if binding is not None:
+        assert r.binding == binding
+
+
+def test_squared_loss_with_a_half_is_not_called_mse(checked) -> None:
+    (r,) = [r for c, r in checked if "losses.md" in c.source.path and c.deck[-1] == "平方损失"]
+    assert r.verdict is Verdict.UNVERIFIED  # ½(y − ŷ)² is a convention of its own, not F.mse_loss

@@ -19,6 +19,7 @@ import torch.nn.functional as F
 from studydeck.model import Card
 from studydeck.verify.discover import Reference, elementwise, named_in_prose
 from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
+from studydeck.verify.losses import Loss, check_loss, find_loss
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, calls_in, nodes, parse_formula,
                                     plain_readings, symbols_in)
 from studydeck.verify.registry import Function, Module, aliases_in, lookup, resolve
@@ -58,9 +59,11 @@ def grid(device) -> torch.Tensor:
 
 @dataclass
 class Target:
-    """What a formula is compared with: a concept and its torch references."""
+    """What a formula is compared with: a concept and its torch references (a function of x),
+    or the loss it is (a function of a prediction and a target)."""
     name: str
     refs: list[Reference]
+    loss: Loss | None = None
 
 
 @dataclass
@@ -88,6 +91,9 @@ def _target_named(name: str) -> Target | None:
     found = lookup(name)
     if isinstance(found, Function):
         return Target(found.name, [REFERENCES[key] for _, key in found.references])
+    loss = find_loss(found.torch_name if isinstance(found, Module) else _bare(name))
+    if loss is not None:
+        return Target(found.name if found is not None else name, [], loss)
     if found is None or (isinstance(found, Module) and not found.check):  # `nn.SELU`, `Hardswish`
         ref = elementwise(_bare(name))
         if ref is not None:
@@ -194,6 +200,7 @@ class _Checker:
     defined: list[str] = field(default_factory=list)
     limit: float | None = None
     rounded: dict[str, float] = field(default_factory=dict)  # symbol -> half a unit of its last stated digit
+    binding: dict[str, str] = field(default_factory=dict)
 
     def run(self, parsed: list[tuple[str, Statement]]) -> Result:
         self.grid = grid(self.device)
@@ -227,6 +234,10 @@ class _Checker:
         if named is not None:
             self.definition(*named)
             return None
+        if stmt.kind in ("assign", "expr"):
+            losses = [t for t in _candidates(self.card, stmt, formula) if t.loss is not None]
+            if losses:
+                return self.loss(losses[0], stmt)
         stmt = _approximation(stmt)
         defined = _defined_function(stmt)
         if defined is not None or stmt.kind == "expr" or self.defines_variable(stmt):
@@ -315,6 +326,34 @@ class _Checker:
                 return self.agreed(target, ref, close, stmt)
         return self.differs(ref, values, x, cmp)
 
+    def loss(self, target: Target, stmt: Statement) -> Result | None:
+        stated = None
+        lhs = stmt.target
+        if isinstance(lhs, Call) and len(lhs.args) == 2 and all(isinstance(a, Sym) for a in lhs.args):
+            stated = (lhs.args[1].name, lhs.args[0].name)  # H(y, ŷ), D(p ‖ q): the target first
+        outcome = check_loss(target.loss, stmt.expr, self.env, self.device, stated)
+        self.concept = target.name
+        if isinstance(outcome, str):
+            return self.unverified("unbound", outcome, symbols=outcome)
+        if outcome.agrees and outcome.swapped and not outcome.roles_stated:
+            return self.unverified("direction-unclear", "agrees with the prediction and target the other way round "
+                                   "from their usual names; the notes do not say which is which", call=outcome.label)
+        facts = {"call": outcome.label, "diff": fmt_diff(outcome.diff), "kwargs": {}}
+        if outcome.agrees and not outcome.swapped:
+            self.reference = target.loss.dotted
+            self.facts.update(facts)
+            self.binding.update(outcome.binding)
+            self.worst = max(self.worst, outcome.diff)
+            self.checked.append(f"{target.name} against {outcome.label}")
+            return None
+        reason = "loss-swapped" if outcome.agrees else "function-differs"
+        detail = (f"agrees with {outcome.label} only with its prediction and target the other way round"
+                  if outcome.agrees else f"disagrees with {outcome.label} (|Δ| {outcome.diff:.3g})")
+        facts.update(x="", notes=f"{outcome.notes_value:.6g}", torch=f"{outcome.torch_value:.6g}")
+        return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES, detail, outcome.diff,
+                      binding=outcome.binding, reason=reason, reference=target.loss.dotted,
+                      notes_value=outcome.notes_value, torch_value=outcome.torch_value, facts=facts)
+
     def rounding_tolerance(self, expr: Any):
         """Constants the notes round (λ ≈ 1.0507) make the formula exact only to that many digits."""
         used = [self.rounded[n] / max(abs(float(self.env[n])), 1e-300) for n in symbols_in(expr) if n in self.rounded]
@@ -402,8 +441,8 @@ class _Checker:
             facts["reading"] = self.reading
         reason = "agrees" if self.reference else "claims-hold"
         reason += "-approx" if self.approx else ""
-        return Result(self.card.uid, self.card.source, self.concept, Verdict.AGREES, detail, self.worst, {}, {},
-                      self.example, reason=reason, reference=self.reference, facts=facts, reading=self.reading)
+        return Result(self.card.uid, self.card.source, self.concept, Verdict.AGREES, detail, self.worst, {},
+                      self.binding, self.example, reason=reason, reference=self.reference, facts=facts, reading=self.reading)
 
 
 def _constant(stmt: Statement) -> tuple[str, Any] | None:

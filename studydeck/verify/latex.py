@@ -38,6 +38,7 @@ GREEK = {
     "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
     "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
 }
+NAMED = {"ell": "ℓ"}
 UNICODE_GREEK = {v: v for v in GREEK.values()} | {"ϵ": "ε", "ϑ": "θ", "ϕ": "φ"}
 DECORATIONS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0304",
                "tilde": "\u0303", "widetilde": "\u0303", "dot": "\u0307", "vec": "\u20d7"}
@@ -55,7 +56,7 @@ SPACES = {"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\displaystyl
           "\\limits", "\\nolimits", "&", "~", "\\mathop"}
 TIMES = {"*", "\\cdot", "\\times", "\\odot", "\\ast", "∗", "·", "×", "⊙"}
 UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\prod", "\\lim",
-               "\\langle", "\\rangle", "\\|", "\\min_", "\\argmin", "\\top",
+               "\\langle", "\\rangle", "\\min_", "\\argmin", "\\top",
                "\\operatorname*", "\\infty_"}
 
 
@@ -281,7 +282,7 @@ class _Parser:
             name = tok[1:]
             return (name in GREEK or name in DECORATIONS or name in STYLES or name in FUNCTIONS
                     or name in ("frac", "dfrac", "tfrac", "sqrt", "text", "mathrm", "operatorname",
-                                "int", "sum", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh", "cases",
+                                "int", "sum", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh", "cases", "ell",
                                 "Pr", "left"))
         return tok in UNICODE_GREEK or tok in ("π", "√", "∞", "∇")
 
@@ -341,9 +342,20 @@ class _Parser:
             if len(toks) == 1 and toks[0].lstrip("\\") in STYLES | set(DECORATIONS):
                 toks = toks + ["{"] + self.raw_group() + ["}"]  # _\mathcal{B}
             node = self.subscript(node, toks)
-        if isinstance(node, Sym) and self.peek() == "(" and self.is_function(node.name):
+        if isinstance(node, Sym) and self.peek() == "(" and (self.is_function(node.name) or self.several_args()):
             node = Call(node.name, self.call_args())
         return node
+
+    def several_args(self) -> bool:
+        """`D_{KL}(p \\| q)`, `\\ell(y, \\hat{y})`: brackets holding a list are arguments, not a factor."""
+        depth = 0
+        for tok in self.toks[self.i:]:
+            depth += (tok in "([{") - (tok in ")]}")
+            if depth == 0:
+                return False
+            if depth == 1 and tok in (",", "\\|", "\\parallel"):
+                return True
+        return False
 
     def is_function(self, name: str) -> bool:
         return name in self.functions or name.lower() in FUNCTIONS
@@ -363,7 +375,7 @@ class _Parser:
     def call_args(self) -> tuple:
         self.take("(")
         args = [self.expr()]
-        while self.peek() == ",":
+        while self.peek() in (",", "\\|", "\\parallel"):  # D(p \| q): two arguments
             self.take()
             args.append(self.expr())
         self.take(")")
@@ -391,6 +403,11 @@ class _Parser:
             node = self.expr()
             self.take("|")
             return Call("abs", (node,))
+        if tok in ("\\|", "\\Vert"):
+            self.take()
+            node = self.expr()
+            self.take(tok)
+            return Call("norm", (node,))
         if tok == "√":
             self.take()
             return Call("sqrt", (self.power(),))
@@ -529,6 +546,8 @@ class _Parser:
             return self.integral()
         if name == "cases":
             return self.cases(self.raw_group())
+        if name in NAMED:
+            return Sym(NAMED[name])
         if name == "sum":
             index = None
             for _ in range(2):
@@ -730,7 +749,7 @@ def _defined_names(tokens: list[str]) -> set[str]:
             next_close = k + 1
         if tokens[k + 1] == "(" and re.match(r"[A-Za-z]$|\\[A-Za-z]+$", tokens[k]):
             if next_close + 1 < len(tokens) and tokens[next_close + 1] == "=":
-                names.add(GREEK.get(tokens[k][1:], tokens[k].lstrip("\\")))
+                names.add(GREEK.get(tokens[k][1:]) or NAMED.get(tokens[k][1:]) or tokens[k].lstrip("\\"))
     return names
 
 

@@ -114,8 +114,14 @@ CONCEPTS: tuple[Any, ...] = (
     Module("RMSNorm", ("RMSNorm", "均方根归一化"), "nn.RMSNorm", "rms_norm"),
     Module("BatchNorm", ("BatchNorm", "BN", "批量规范化", "批量归一化", "batch normalization"), "nn.BatchNorm1d",
            "batch_norm"),
-    Module("MSELoss", ("MSE", "均方误差", "mean squared error"), "nn.MSELoss"),
-    Module("CrossEntropyLoss", ("cross-entropy", "交叉熵", "交叉熵损失", "cross entropy"), "nn.CrossEntropyLoss"),
+    Module("MSELoss", ("MSE", "均方误差", "mean squared error", "MSE损失"), "nn.MSELoss"),
+    Module("CrossEntropyLoss", ("cross-entropy", "交叉熵", "交叉熵损失", "cross entropy", "cross-entropy loss"),
+           "nn.CrossEntropyLoss"),
+    Module("L1Loss", ("L1", "L1 loss", "MAE", "mean absolute error", "平均绝对误差"), "nn.L1Loss"),
+    Module("HuberLoss", ("Huber", "Huber loss", "Huber损失"), "nn.HuberLoss"),
+    Module("SmoothL1Loss", ("Smooth L1", "smooth L1 loss", "平滑L1损失"), "nn.SmoothL1Loss"),
+    Module("KLDivLoss", ("KL divergence", "KL散度", "KL 散度", "Kullback-Leibler divergence", "相对熵", "KL"),
+           "nn.KLDivLoss"),
     Module("matrix_rank", ("rank", "秩", "矩阵的秩", "matrix rank"), "torch.linalg.matrix_rank"),
 )
 
