@@ -38,6 +38,7 @@ BUILTINS: dict[str, Callable[..., torch.Tensor]] = {
     "sigmoid": torch.sigmoid, "σ": torch.sigmoid, "softplus": F.softplus, "relu": F.relu,
     "silu": F.silu, "mish": F.mish, "gelu": F.gelu, "Φ": normal_cdf,
     "max": torch.maximum, "min": torch.minimum,
+    "factorial": lambda n: torch.exp(torch.lgamma(n + 1)),
     "norm": lambda v: torch.linalg.vector_norm(v, dim=-1, keepdim=True),  # ‖x‖ along the feature axis
 }
 

@@ -230,6 +230,9 @@ class _Checker:
             return None
         if stmt.kind == "claim" and any(r in ("<", ">", "<=", ">=") for r in stmt.rels):
             return self.unverified("inequality", "an inequality (no reference to compare with)")
+        if stmt.kind == "claim" and any(r in ("in", "sim") for r in stmt.rels):
+            return self.unverified("not-a-claim", f"“{stmt.text}” says what a symbol ranges over or how it is "
+                                   "distributed")
         named = _constant(stmt)
         if named is not None:
             self.definition(*named)

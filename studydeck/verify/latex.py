@@ -39,6 +39,8 @@ GREEK = {
     "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
 }
 NAMED = {"ell": "ℓ"}
+TRANSPOSE = {"\\top", "\\intercal", "⊤"}
+ARG_SEPARATORS = (",", ";", "\\|", "\\parallel", "\\mid")  # not `|`: |x| may sit inside brackets
 UNICODE_GREEK = {v: v for v in GREEK.values()} | {"ϵ": "ε", "ϑ": "θ", "ϕ": "φ"}
 DECORATIONS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0304",
                "tilde": "\u0303", "widetilde": "\u0303", "dot": "\u0307", "vec": "\u20d7"}
@@ -49,6 +51,8 @@ FUNCTIONS = {"exp", "ln", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "s
              "silu", "softmax", "erfc", "Φ", "φ", "σ"}
 RELATIONS = {"=": "=", "\\leftarrow": "<-", "\\gets": "<-", "←": "<-", "\\to": "->",
              "\\rightarrow": "->", "→": "->", "<": "<", ">": ">", "\\le": "<=", "\\leq": "<=",
+             "\\leqslant": "<=", "\\geqslant": ">=", "\\in": "in", "\\notin": "in", "∈": "in", "\\sim": "sim",
+             "\\propto": "sim", "\\subset": "in", "\\subseteq": "in",
              "≤": "<=", "\\ge": ">=", "\\geq": ">=", "≥": ">=", "\\neq": "!=", "\\ne": "!=",
              "≠": "!=", "\\approx": "~", "≈": "~", ":=": "=", "\\coloneqq": "="}
 SPACES = {"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\displaystyle", "\\left",
@@ -56,7 +60,7 @@ SPACES = {"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\displaystyl
           "\\limits", "\\nolimits", "&", "~", "\\mathop"}
 TIMES = {"*", "\\cdot", "\\times", "\\odot", "\\ast", "∗", "·", "×", "⊙"}
 UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\prod", "\\lim",
-               "\\langle", "\\rangle", "\\min_", "\\argmin", "\\top",
+               "\\langle", "\\rangle", "\\min_", "\\argmin",
                "\\operatorname*", "\\infty_"}
 
 
@@ -325,8 +329,22 @@ class _Parser:
 
     def postfix(self) -> Any:
         node = self.atom()
-        while self.peek() in ("_", "^", "'"):
+        while self.peek() in ("_", "^", "'", "\\prime", "!"):
             tok = self.peek()
+            if tok == "!":
+                self.take()
+                node = Call("factorial", (node,))
+                continue
+            if tok == "\\prime" or (tok == "^" and self.peek(1) == "\\prime"):
+                self.i += 1 if tok == "\\prime" else 2
+                if isinstance(node, Sym):
+                    node = Sym(node.name + "'", node.time)
+                continue
+            if tok == "^" and self.peek(1) in TRANSPOSE:
+                self.i += 2
+                if isinstance(node, Sym):
+                    node = Sym(node.name + "ᵀ", node.time)  # x^⊤: a vector's transpose, one symbol
+                continue
             if tok == "'":
                 self.take()
                 if isinstance(node, Sym):
@@ -334,6 +352,10 @@ class _Parser:
                 continue
             if tok == "^":
                 self.take()
+                label = self.superscript_label()
+                if label is not None and isinstance(node, Sym):
+                    node = Sym(f"{node.name}^{label}", node.time)  # v^{max}, W^{(1)}: part of the name
+                    continue
                 exponent = self.group_expr()
                 node = Op("^", (node, exponent))
                 continue
@@ -346,6 +368,24 @@ class _Parser:
             node = Call(node.name, self.call_args())
         return node
 
+    def superscript_label(self) -> str | None:
+        """A superscript that names rather than raises: a word (`max`) or a bracketed index (`(1)`)."""
+        if self.peek() != "{":
+            return None
+        depth, j = 0, self.i
+        while j < len(self.toks):
+            depth += (self.toks[j] == "{") - (self.toks[j] == "}")
+            if depth == 0:
+                break
+            j += 1
+        inner = self.toks[self.i + 1:j]
+        word = len(inner) >= 3 and all(LETTER.match(t) for t in inner)  # `xy` may be a product; `max` is not
+        index = len(inner) >= 3 and inner[0] == "(" and inner[-1] == ")"
+        if not (word or index):
+            return None
+        self.i = j + 1
+        return "".join(inner)
+
     def several_args(self) -> bool:
         """`D_{KL}(p \\| q)`, `\\ell(y, \\hat{y})`: brackets holding a list are arguments, not a factor."""
         depth = 0
@@ -353,7 +393,7 @@ class _Parser:
             depth += (tok in "([{") - (tok in ")]}")
             if depth == 0:
                 return False
-            if depth == 1 and tok in (",", "\\|", "\\parallel"):
+            if depth == 1 and tok in ARG_SEPARATORS:
                 return True
         return False
 
@@ -375,7 +415,7 @@ class _Parser:
     def call_args(self) -> tuple:
         self.take("(")
         args = [self.expr()]
-        while self.peek() in (",", "\\|", "\\parallel"):  # D(p \| q): two arguments
+        while self.peek() in ARG_SEPARATORS:  # D(p \| q), P(y | x), F(x; μ, σ): several arguments
             self.take()
             args.append(self.expr())
         self.take(")")
@@ -502,7 +542,7 @@ class _Parser:
                 if isinstance(inner, Sym):
                     return Sym("Δ" + inner.name, inner.time)
             return self.named(GREEK[name])
-        if name in ("frac", "dfrac", "tfrac"):
+        if name in ("frac", "dfrac", "tfrac", "cfrac"):
             num = self.group_expr()
             den = self.group_expr()
             return Op("/", (num, den))
@@ -562,6 +602,9 @@ class _Parser:
             if index is None:
                 raise LatexError("a sum needs its index (\\sum_i …)")
             return Reduce("sum", index, self.term())
+        if name == "partial" and self.peek() != "_":
+            inner = self.atom()  # ∂L: the change of L, one symbol
+            return Sym("∂" + inner.name, inner.time) if isinstance(inner, Sym) else Sym("∂")
         if name == "nabla" or (name == "partial" and self.peek() == "_"):
             return self.nabla()  # ∇_θ f(θ) and ∂_x f(x): the gradient
         if name == "infty":
@@ -713,7 +756,7 @@ def prepare(latex: str) -> str:
     latex = CASES.sub(_cases, latex)
     text = re.sub(r"\\begin\{(aligned|align\*?|split|gathered|cases)\}|\\end\{(aligned|align\*?|split|gathered|cases)\}",
                   " \\\\\\\\ ", latex)
-    text = re.sub(r"\\text\s*\{\s*(and|且|和|以及|其中|where|with)\s*\}", " ; ", text)
+    text = re.sub(r"\\(?:text|textrm|mathrm)\s*\{\s*(and|且|和|以及|其中|where|with)\s*\}", " ; ", text)
     text = re.sub(r"\\(quad|qquad)", " ", text)
     text = text.strip().rstrip(".,。;")
     return text

@@ -315,8 +315,11 @@ def _holds(cond: Cond, env: dict[str, Any], device) -> bool:
         rel, lhs, rhs = cond.node
         a = evaluate(lhs, env, device=device)
         b = evaluate(rhs, env, device=device)
-        value = bool({"=": a == b, "!=": a != b, ">": a > b, "<": a < b, ">=": a >= b,
-                      "<=": a <= b, "->": a == b, "<-": a == b}[rel].all())
+        table = {"=": a == b, "!=": a != b, ">": a > b, "<": a < b, ">=": a >= b, "<=": a <= b, "->": a == b,
+                 "<-": a == b}
+        if rel not in table:
+            raise LatexError(f"the condition “{rel}” cannot be decided")
+        value = bool(table[rel].all())
     return value == cond.positive
 
 
