@@ -210,3 +210,49 @@ def test_losses_of_a_prediction_and_a_target(checked, heading, verdict, reason, 
 def test_squared_loss_with_a_half_is_not_called_mse(checked) -> None:
     (r,) = [r for c, r in checked if "losses.md" in c.source.path and c.deck[-1] == "平方损失"]
     assert r.verdict is Verdict.UNVERIFIED  # ½(y − ŷ)² is a convention of its own, not F.mse_loss
+
+
+# --- the LaTeX notes use ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("latex, value", [
+    (r"\max_i x_i", 3.0),                                   # over the index
+    (r"\prod_{i=1}^{n} x_i", 6.0),
+    (r"\max(x_1, 2)", 2.0),                                 # of two values
+    (r"\mathbb{1}[x_1 = 1]", 1.0),
+    (r"\|x\|^2", 14.0),
+    (r"n!", 120.0),
+    (r"\begin{cases} 1 & n > 4 \\ 0 & \text{otherwise} \end{cases}", 1.0),
+])
+def test_grammar_values(latex, value) -> None:
+    from studydeck.verify.evaluate import evaluate
+
+    (stmt,) = parse_formula(latex)
+    env = {"x": torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64), "x_1": torch.tensor(1.0, dtype=torch.float64),
+           "n": torch.tensor(5.0, dtype=torch.float64)}
+    assert float(evaluate(stmt.expr, env).reshape(-1)[0]) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("latex", [
+    r"\ell(y, \hat{y}) = \frac{1}{2}(y - \hat{y})^2",
+    r"F(x; \mu, \sigma) = \Phi\left(\frac{x - \mu}{\sigma}\right)",
+    r"P(y \mid x) = \frac{P(x \mid y) P(y)}{P(x)}",
+    r"\mathbf{w}^\top \mathbf{x} + b",
+    r"\frac{\partial L}{\partial w}",
+    r"\hat{v}^{max}_t = \max(\hat{v}^{max}_{t-1}, \hat{v}_t)",
+    r"\hat{\mathbf{v}}_t = \frac{\mathbf{v}_t}{1 - \beta_1^t} \textrm{ and } \hat{\mathbf{s}}_t = \frac{\mathbf{s}_t}{1 - \beta_2^t}",
+    r"x \sim \mathcal{N}(0, 1)",
+    r"x \in \mathbb{R}^n",
+])
+def test_grammar_reads(latex) -> None:
+    assert parse_formula(latex)
+
+
+def test_max_of_two_values_is_a_function_not_m_a_x() -> None:
+    (stmt,) = parse_formula(r"\hat{v}^{max}_t = \max(\hat{v}^{max}_{t-1}, \hat{v}_t)")
+    assert stmt.expr.func == "max" and len(stmt.expr.args) == 2
+    assert stmt.target.name == "v\u0302^max"
+
+
+def test_two_definitions_joined_by_and() -> None:
+    statements = parse_formula(r"\hat{v}_t = \frac{v_t}{1 - \beta_1^t} \textrm{ and } \hat{s}_t = \frac{s_t}{1 - \beta_2^t}")
+    assert [s.target.name for s in statements] == ["v\u0302", "s\u0302"]

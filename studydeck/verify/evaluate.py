@@ -38,6 +38,7 @@ BUILTINS: dict[str, Callable[..., torch.Tensor]] = {
     "sigmoid": torch.sigmoid, "σ": torch.sigmoid, "softplus": F.softplus, "relu": F.relu,
     "silu": F.silu, "mish": F.mish, "gelu": F.gelu, "Φ": normal_cdf,
     "max": torch.maximum, "min": torch.minimum,
+    "indicator": lambda cond: cond.to(torch.float64),
     "factorial": lambda n: torch.exp(torch.lgamma(n + 1)),
     "norm": lambda v: torch.linalg.vector_norm(v, dim=-1, keepdim=True),  # ‖x‖ along the feature axis
 }
@@ -104,7 +105,12 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
                 if sub == n.index and base in env:
                     inner[name] = env[base]
             value = evaluate(n.body, inner, funcs, device)
-            return value.sum(dim=env.get("__axis__", -1), keepdim=True)
+            axis = env.get("__axis__", -1)
+            if n.op == "sum":
+                return value.sum(dim=axis, keepdim=True)
+            if n.op == "prod":
+                return value.prod(dim=axis, keepdim=True)
+            return (value.amax if n.op == "max" else value.amin)(dim=axis, keepdim=True)
         raise LatexError(f"cannot evaluate {n!r}")
 
     def moment(name: str) -> torch.Tensor:

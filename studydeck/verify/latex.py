@@ -59,7 +59,7 @@ SPACES = {"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\displaystyl
           "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
           "\\limits", "\\nolimits", "&", "~", "\\mathop"}
 TIMES = {"*", "\\cdot", "\\times", "\\odot", "\\ast", "∗", "·", "×", "⊙"}
-UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\prod", "\\lim",
+UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\lim",
                "\\langle", "\\rangle", "\\min_", "\\argmin",
                "\\operatorname*", "\\infty_"}
 
@@ -286,7 +286,7 @@ class _Parser:
             name = tok[1:]
             return (name in GREEK or name in DECORATIONS or name in STYLES or name in FUNCTIONS
                     or name in ("frac", "dfrac", "tfrac", "sqrt", "text", "mathrm", "operatorname",
-                                "int", "sum", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh", "cases", "ell",
+                                "int", "sum", "prod", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh", "cases", "ell",
                                 "Pr", "left"))
         return tok in UNICODE_GREEK or tok in ("π", "√", "∞", "∇")
 
@@ -562,6 +562,8 @@ class _Parser:
         if name in STYLES:
             inner = self.raw_group()
             word = "".join(inner)
+            if name == "mathbb" and word in ("1", "I") and self.peek() in ("[", "("):
+                return self.indicator()
             if name in ("mathrm", "mathbb", "operatorname") and word in ("E", "Var") and self.peek() == "[":
                 return self.bracketed(word)
             if name == "mathrm" and len(word) > 1 and word.isalpha():
@@ -576,6 +578,8 @@ class _Parser:
         if name in ("text", "textrm", "operatorname", "mathit"):
             word = "".join(self.raw_group()).strip()
             return self.word_or_call(word)
+        if name in ("max", "min") and self.peek() == "_":
+            return self.reduction(name)  # \max_i x_i: over an index, not of two values
         if name in ("exp", "ln", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "max", "min", "sgn", "Pr"):
             if self.peek() in ("(", "\\left"):
                 return Call(name, self.call_args())
@@ -588,20 +592,8 @@ class _Parser:
             return self.cases(self.raw_group())
         if name in NAMED:
             return Sym(NAMED[name])
-        if name == "sum":
-            index = None
-            for _ in range(2):
-                if self.peek() == "_":
-                    self.take()
-                    spec = self.raw_group()
-                    letters = [t for t in spec if LETTER.match(t)]
-                    index = letters[0] if letters else None
-                elif self.peek() == "^":
-                    self.take()
-                    self.raw_group()
-            if index is None:
-                raise LatexError("a sum needs its index (\\sum_i …)")
-            return Reduce("sum", index, self.term())
+        if name in ("sum", "prod"):
+            return self.reduction(name)
         if name == "partial" and self.peek() != "_":
             inner = self.atom()  # ∂L: the change of L, one symbol
             return Sym("∂" + inner.name, inner.time) if isinstance(inner, Sym) else Sym("∂")
@@ -610,6 +602,30 @@ class _Parser:
         if name == "infty":
             return Num(math.inf)
         raise LatexError(f"“{tok}” is not supported")
+
+    def reduction(self, op: str) -> Reduce:
+        """\\sum_{i=1}^{n}, \\prod_i, \\max_i: the body reduced over the index, along the feature axis."""
+        index = None
+        for _ in range(2):
+            if self.peek() == "_":
+                self.take()
+                letters = [t for t in self.raw_group() if LETTER.match(t)]
+                index = letters[0] if letters else None
+            elif self.peek() == "^":
+                self.take()
+                self.raw_group()
+        if index is None:
+            raise LatexError(f"\\{op} needs its index (\\{op}_i …)")
+        return Reduce(op, index, self.term())
+
+    def indicator(self) -> Call:
+        """\\mathbb{1}[c = y], \\mathbb{I}(h(x) \\neq y): 1 where the condition holds, else 0."""
+        close = "]" if self.peek() == "[" else ")"
+        toks = self.balanced(self.peek(), close)
+        sides, rels = self.sub(toks).relation()
+        if len(rels) != 1:
+            raise LatexError(f"cannot read the condition “{' '.join(toks)}”")
+        return Call("indicator", (Op(rels[0], (sides[0], sides[1])),))
 
     def cases(self, toks: list[str]) -> Call:
         """A piecewise value: ``Call("cases", (value, condition, value, condition, …))``; a
