@@ -256,3 +256,25 @@ def test_max_of_two_values_is_a_function_not_m_a_x() -> None:
 def test_two_definitions_joined_by_and() -> None:
     statements = parse_formula(r"\hat{v}_t = \frac{v_t}{1 - \beta_1^t} \textrm{ and } \hat{s}_t = \frac{s_t}{1 - \beta_2^t}")
     assert [s.target.name for s in statements] == ["v\u0302", "s\u0302"]
+
+
+@pytest.mark.parametrize("heading, verdict, reference", [
+    ("Gaussian", Verdict.AGREES, "torch.distributions.Normal(loc=0.3, scale=1.7).log_prob"),
+    ("Gaussian, square root forgotten", Verdict.DISAGREES, "torch.distributions.Normal(loc=0.3, scale=1.7).log_prob"),
+    ("正态分布的分布函数", Verdict.AGREES, "torch.distributions.Normal(loc=0.3, scale=1.7).cdf"),  # F(x; μ, σ)
+    ("Exponential", Verdict.AGREES, "torch.distributions.Exponential(rate=0.8).log_prob"),
+    ("Laplace", Verdict.AGREES, "torch.distributions.Laplace(loc=0.3, scale=1.7).log_prob"),
+])
+def test_densities_and_cdfs(checked, heading, verdict, reference) -> None:
+    (r,) = [r for c, r in checked if "distributions.md" in c.source.path and c.deck[1] == heading]
+    assert (r.verdict, r.reference) == (verdict, reference), r.detail
+    assert r.binding.get("μ", "loc") == "loc"
+
+
+def test_a_function_without_the_distributions_parameters_is_not_its_density(tmp_path: Path) -> None:
+    notes = tmp_path / "family.md"
+    notes.write_text("# Exponential Family\n\n- the underlying measure: $h(x) = \\frac{1}{\\sqrt{2\\pi}}$\n",
+                     encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    (r,) = verify(cards, device="cpu", cache_path=None).results
+    assert r.verdict is Verdict.UNVERIFIED

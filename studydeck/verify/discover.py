@@ -120,3 +120,61 @@ def optimizer_hypers(cls: type) -> list[tuple[str, float]]:
 def optimizer_switches(cls: type) -> tuple[str, ...]:
     params = inspect.signature(cls).parameters
     return tuple(s for s in SWITCHES if s in params)
+
+
+# --- distributions ---------------------------------------------------------------------------
+
+DISTRIBUTION_ALIASES = {"gaussian": "Normal", "高斯": "Normal", "正态": "Normal", "指数": "Exponential",
+                        "拉普拉斯": "Laplace", "柯西": "Cauchy", "逻辑斯蒂": "Logistic"}
+# the symbols books give a distribution's parameters, and a value unlike the others to test with
+PARAMETERS = {"loc": (("μ", "m"), 0.3), "scale": (("σ", "b", "s"), 1.7), "rate": (("λ",), 0.8)}
+
+
+@dataclass(frozen=True)
+class Density:
+    cls: type
+    cdf: bool               # the distribution function rather than the density
+
+    def bind(self, symbols: set[str]) -> dict[str, tuple[str, float]] | None:
+        """notes' symbol -> (torch parameter, test value); None when they do not all match."""
+        params = [p for p in inspect.signature(self.cls.__init__).parameters if p not in ("self", "validate_args")]
+        if any(p not in PARAMETERS for p in params):
+            return None
+        out: dict[str, tuple[str, float]] = {}
+        for sym in symbols:
+            param = next((p for p in params if sym in PARAMETERS[p][0]), None)
+            if param is None:
+                return None
+            out[sym] = (param, PARAMETERS[param][1])
+        if {param for param, _ in out.values()} != set(params):
+            return None  # a formula of this distribution names every parameter (h(x) = 1/√(2π) is not one)
+        return out
+
+    def reference(self, binding: dict[str, tuple[str, float]]):
+        params = [p for p in inspect.signature(self.cls.__init__).parameters if p not in ("self", "validate_args")]
+        values = {param: value for param, value in binding.values()}
+        kwargs = {p: values.get(p, 0.0 if p == "loc" else 1.0) for p in params}
+        dist = self.cls(**{k: torch.tensor(v, dtype=torch.float64) for k, v in kwargs.items()}, validate_args=False)
+        shown = ", ".join(f"{k}={v:g}" for k, v in sorted(kwargs.items()))
+        dotted = f"torch.distributions.{self.cls.__name__}({shown}).{'cdf' if self.cdf else 'log_prob'}"
+
+        def fn(x: torch.Tensor) -> torch.Tensor:
+            return dist.cdf(x) if self.cdf else dist.log_prob(x).exp()
+
+        def support(x: torch.Tensor) -> torch.Tensor:
+            return dist.support.check(x)
+
+        return dotted, fn, support
+
+
+def distribution(name: str, cdf: bool) -> Density | None:
+    low = name.casefold()
+    wanted = next((cls for word, cls in DISTRIBUTION_ALIASES.items() if word in low), None)
+    names = {key(n): n for n in dir(torch.distributions) if n[:1].isupper()}
+    wanted = wanted or next((names[k] for k in (key(w) for w in re.findall(r"[A-Za-z]+", name)) if k in names), None)
+    if wanted is None:
+        return None
+    cls = getattr(torch.distributions, wanted, None)
+    if not isinstance(cls, type) or not issubclass(cls, torch.distributions.Distribution):
+        return None
+    return Density(cls, cdf)

@@ -17,7 +17,7 @@ import torch
 import torch.nn.functional as F
 
 from studydeck.model import Card
-from studydeck.verify.discover import Reference, elementwise, named_in_prose
+from studydeck.verify.discover import Reference, distribution, elementwise, named_in_prose
 from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
 from studydeck.verify.losses import Loss, check_loss, find_loss
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, calls_in, nodes, parse_formula,
@@ -77,8 +77,9 @@ def _defined_function(stmt: Statement) -> Call | None:
     """`f(x) = …`: the function a statement defines, when it defines one of one variable
     (`erf(−x) = −erf(x)` is an identity instead)."""
     target = stmt.target
-    if stmt.kind == "assign" and isinstance(target, Call) and len(target.args) == 1 and isinstance(target.args[0], Sym):
-        return target
+    if stmt.kind == "assign" and isinstance(target, Call) and target.args and \
+            all(isinstance(a, Sym) for a in target.args):
+        return target  # F(x; μ, σ): a function of x with parameters
     return None
 
 
@@ -289,6 +290,10 @@ class _Checker:
 
     def function(self, formula: str, stmt: Statement, defined: Call | None) -> Result | None:
         targets = _candidates(self.card, stmt, formula)
+        if not targets and defined is not None:
+            found = self.density(stmt, defined, formula)
+            if found is not False:
+                return found
         if not targets:
             if defined is not None:
                 self.defined.append(defined.func)
@@ -356,6 +361,46 @@ class _Checker:
         return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES, detail, outcome.diff,
                       binding=outcome.binding, reason=reason, reference=target.loss.dotted,
                       notes_value=outcome.notes_value, torch_value=outcome.torch_value, facts=facts)
+
+    def density(self, stmt: Statement, defined: Call, formula: str) -> Result | None | bool:
+        """`p(x) = …`, `F(x) = …` under a heading or sentence naming a distribution of
+        torch.distributions: its density or CDF, its parameters bound by their usual symbols.
+        False when no distribution fits."""
+        var = defined.args[0].name
+        words = " ".join(self.card.deck) + " " + self.card.back
+        cdf = defined.func in ("F", "Φ") or bool(re.search(r"cdf|distribution function|分布函数|累积", words, re.I))
+        free = symbols_in(stmt.expr) - {"e", var}
+        prose = re.sub(r"\$[^$]*\$", " ", self.card.back)
+        for name in list(reversed(self.card.deck)) + [prose]:
+            found = distribution(name, cdf)
+            binding = found.bind(free) if found is not None else None
+            if binding is None:
+                continue
+            dotted, fn, support = found.reference(binding)
+            x = self.grid
+            env = {**self.env, var: x, **{sym: torch.tensor(v, dtype=torch.float64, device=self.device)
+                                          for sym, (_, v) in binding.items()}}
+            try:
+                values = evaluate(stmt.expr, env, device=self.device).expand_as(x)
+            except (Unbound, LatexError, RuntimeError):
+                return False
+            inside = support(x)
+            cmp = _compare(values[inside], fn(x)[inside])
+            if cmp.ok is None:
+                return self.unverified("overflow", "both sides overflow (∞ or NaN) everywhere")
+            ref = Reference(dotted, (), fn)
+            self.concept = found.cls.__name__
+            self.binding.update({sym: param for sym, (param, _) in binding.items()})
+            if not cmp.ok:
+                result = self.differs(ref, values[inside], x[inside], cmp)
+                result.binding = dict(self.binding)
+                return result
+            self.reference = dotted
+            self.facts.update(call=f"{dotted}(x)", kwargs={})
+            self.worst = max(self.worst, cmp.diff)
+            self.checked.append(f"{self.concept} {'CDF' if found.cdf else 'density'} against {dotted}")
+            return None
+        return False
 
     def rounding_tolerance(self, expr: Any):
         """Constants the notes round (λ ≈ 1.0507) make the formula exact only to that many digits."""

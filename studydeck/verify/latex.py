@@ -808,7 +808,10 @@ def _defined_names(tokens: list[str]) -> set[str]:
             next_close = k + 1
         if tokens[k + 1] == "(" and re.match(r"[A-Za-z]$|\\[A-Za-z]+$", tokens[k]):
             if next_close + 1 < len(tokens) and tokens[next_close + 1] == "=":
-                names.add(GREEK.get(tokens[k][1:]) or NAMED.get(tokens[k][1:]) or tokens[k].lstrip("\\"))
+                name = GREEK.get(tokens[k][1:]) or NAMED.get(tokens[k][1:]) or tokens[k].lstrip("\\")
+                if k >= 2 and tokens[k - 1] == "_" and LETTER.match(tokens[k - 2]):
+                    name = f"{tokens[k - 2]}_{name}"  # p_X(x) = …
+                names.add(name)
     return names
 
 
