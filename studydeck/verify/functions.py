@@ -621,13 +621,19 @@ def check_module(concept, cards: list[Card], device, torch_version: str, zh: boo
     statements = [st for _, st in parsed]
 
     def results(verdict: Verdict, detail: str, used: set[str], diff: float | None = None) -> list[Result]:
+        reason = {Verdict.AGREES: "agrees", Verdict.DISAGREES: "rule-differs"}.get(verdict, "module-unchecked")
+        facts = {"call": shown, "diff": fmt_diff(diff) if diff is not None else "",
+                 "why": detail.removeprefix("not checked: ")}
         out = []
         for card in cards:
             if card.uid in used:
-                out.append(Result(card.uid, card.source, concept.name, verdict, detail, diff))
+                out.append(Result(card.uid, card.source, concept.name, verdict, detail, diff, reason=reason,
+                                  reference=_module_reference(shown), facts=facts))
             else:
                 why = unreadable.get(card.uid, "not part of the formula that computes the output")
-                out.append(Result(card.uid, card.source, concept.name, Verdict.UNVERIFIED, f"not checked: {why}"))
+                out.append(Result(card.uid, card.source, concept.name, Verdict.UNVERIFIED, f"not checked: {why}",
+                                  reason="unreadable" if card.uid in unreadable else "not-a-step",
+                                  facts={"error": why}))
         return out
 
     def unverified(why: str) -> list[Result]:
@@ -701,6 +707,12 @@ def check_module(concept, cards: list[Card], device, torch_version: str, zh: boo
         return results(Verdict.DISAGREES, f"disagrees with {shown} (|Δ| {diff:.3g}, ε = {eps:g})", used, diff)
     return results(Verdict.AGREES, f"agrees: {concept.name} against {shown} on a 4×6 input "
                    f"(max |Δ| {fmt_diff(diff)})", used, diff)
+
+
+def _module_reference(shown: str) -> str:
+    """``F.layer_norm(x, (n,), γ, β, ε)`` -> ``torch.nn.functional.layer_norm``."""
+    name = shown.split("(", 1)[0]
+    return name.replace("F.", "torch.nn.functional.", 1) if name.startswith("F.") else name
 
 
 def _helper(stmt: Statement, arg: str, env: dict[str, Any], device):

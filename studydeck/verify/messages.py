@@ -45,6 +45,7 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
                     "this step agrees with {reference}; the rule as a whole goes wrong at line {lines}"),
     "not-a-rule": ("未验证：这些公式还不是完整的更新规则（{error}）", "unverified: not a complete update rule ({error})"),
     "torch-refused": ("未验证：{reference} 不能这样逐步运行", "unverified: {reference} cannot be run step by step here"),
+    "module-unchecked": ("未验证：无法与 {call} 比较（{why}）", "unverified: not compared with {call} ({why})"),
     "checker-failed": ("未验证：检查这个公式时出错（{error}）", "unverified: the checker failed on this formula ({error})"),
     "not-a-step": ("未验证：不是更新规则的一步（条件、初始值或说明）",
                    "unverified: not a step of the update rule (a condition, an initial value or a remark)"),
