@@ -278,3 +278,12 @@ def test_a_function_without_the_distributions_parameters_is_not_its_density(tmp_
     cards = [c for d in collect([notes]) for c in d.cards]
     (r,) = verify(cards, device="cpu", cache_path=None).results
     assert r.verdict is Verdict.UNVERIFIED
+
+
+def test_parameter_list_decides_bindings_for_hyper_parameters_read_from_torch() -> None:
+    from studydeck.verify.optimizers import full_spec, stated_bindings
+    from studydeck.verify.registry import lookup
+
+    cards = [c for d in collect([FIXTURES / "nadam.md"]) for c in d.cards]
+    # momentum_decay is not in the hand-written registry; torch.optim.NAdam's signature has it
+    assert stated_bindings(cards, full_spec(lookup("NAdam"))) == {"γ": "lr", "ψ": "momentum_decay", "λ": "weight_decay"}
