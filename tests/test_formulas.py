@@ -287,3 +287,16 @@ def test_parameter_list_decides_bindings_for_hyper_parameters_read_from_torch() 
     cards = [c for d in collect([FIXTURES / "nadam.md"]) for c in d.cards]
     # momentum_decay is not in the hand-written registry; torch.optim.NAdam's signature has it
     assert stated_bindings(cards, full_spec(lookup("NAdam"))) == {"γ": "lr", "ψ": "momentum_decay", "λ": "weight_decay"}
+
+
+def test_the_wrong_line_is_blamed_not_the_whole_rule() -> None:
+    notes = Path(__file__).parent / "fixtures" / "verify" / "broken.md"
+    cards = [c for d in collect([notes]) for c in d.cards if c.deck[-1] == "Adagrad"]
+    results = {r.uid: r for r in verify(cards, device="cpu", cache_path=None).results}
+    by_text = {c.back: results[c.uid] for c in cards if c.uid in results}
+    (wrong,) = [r for back, r in by_text.items() if r"\theta_t = \theta_{t-1} +" in back]  # θ + η…: uphill
+    (step,) = [r for back, r in by_text.items() if "s_t = s_{t-1} + g_t^2" in back]
+    assert wrong.verdict is Verdict.DISAGREES and wrong.reason == "wrong-sign" and wrong.culprits == [wrong.source]
+    assert step.verdict is Verdict.AGREES and step.reason == "step-agrees" and step.culprits == [wrong.source]
+    assert verdict_line(step, "en") == (f"✔ this step agrees with torch.optim.Adagrad; the rule as a whole goes "
+                                        f"wrong at line {wrong.source.line}")
