@@ -6,14 +6,23 @@ The grammar (recursive descent; one token of look-ahead)::
     statement  := "\\text{if}" cond ":" [statement] | "\\text{else}" ":" statement
                 | "\\text{return}" expr | relation
     relation   := expr (REL expr)*                     REL: = \\leftarrow \\gets \\to < > \\le \\ge \\neq \\approx
+                                                        \\in \\sim (read, never checked)
     expr       := term (("+" | "-") term)*
     term       := unary (("*" | "/" | \\cdot | \\times | \\odot | <implicit>) unary)*
     unary      := ("-" | "+") unary | power
     power      := postfix ("^" group)*
-    postfix    := atom ("_" group | "^" group | "'")*
+    postfix    := atom ("_" group | "^" group | "^" LABEL | "^\\top" | "'" | \\prime | "!")*
+                                                        LABEL: {max}, {(1)}: part of the name
     atom       := NUMBER | symbol | "(" expr ")" | "[" expr "]" | "{" expr "}" | "|" expr "|"
-                | \\frac group group | \\sqrt ["[" expr "]"] group | func "(" expr ("," expr)* ")"
+                | "\\|" expr "\\|" | \\frac group group | \\sqrt ["[" expr "]"] group
+                | func "(" expr (ARG expr)* ")"         ARG: , ; \\mid \\|  (D(p \\| q), F(x; μ, σ))
                 | func atom | \\int "_" group "^" group expr "d" SYMBOL
+                | (\\sum | \\prod | \\max | \\min) "_" group ["^" group] term
+                | \\mathbb{1} "[" relation "]" | \\cases{ (expr \\casesif [relation]) (\\casesrow …)* }
+
+``\\begin{cases}`` is rewritten to the ``\\cases`` group before tokens are read. Nesting is
+limited to :data:`MAX_DEPTH` levels and a plain-text formula to :data:`MAX_READINGS` readings,
+so no input can exhaust the stack or the memory; the parser reads each token once.
 
 Symbols are named by their base letter and decorations (``\\hat{m}`` is ``m̂``, ``\\mathbf{x}``
 is ``x``: bold is typography); a subscript holding ``t`` (``m_{t-1}``) is a time index and
