@@ -300,3 +300,12 @@ def test_the_wrong_line_is_blamed_not_the_whole_rule() -> None:
     assert step.verdict is Verdict.AGREES and step.reason == "step-agrees" and step.culprits == [wrong.source]
     assert verdict_line(step, "en") == (f"✔ this step agrees with torch.optim.Adagrad; the rule as a whole goes "
                                         f"wrong at line {wrong.source.line}")
+
+
+def test_missing_bias_correction_is_blamed_on_the_update() -> None:
+    notes = Path(__file__).parent / "fixtures" / "verify" / "broken.md"
+    cards = [c for d in collect([notes]) for c in d.cards if c.deck[-1] == "Adam"]
+    results = {r.uid: r for r in verify(cards, device="cpu", cache_path=None).results}
+    wrong = [results[c.uid] for c in cards if c.uid in results and results[c.uid].verdict is Verdict.DISAGREES]
+    assert len(wrong) == 1 and wrong[0].reason == "no-bias-correction"
+    assert r"\theta_t" in next(c.back for c in cards if c.uid == wrong[0].uid)

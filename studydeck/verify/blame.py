@@ -8,9 +8,10 @@ the repaired rule then agrees with torch in every configuration; its steps are t
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import permutations
 from typing import Any, Callable, Iterator
 
-from studydeck.verify.latex import Call, LatexError, Op, Statement, Sym, Word, symbols_in
+from studydeck.verify.latex import Call, LatexError, Num, Op, Statement, Sym, Word, symbols_in
 
 Candidate = tuple[str, Any, list]  # (reason, repaired program, culprit steps)
 
@@ -78,7 +79,26 @@ def turned_sign(program, binding: dict[str, str]) -> Iterator[Candidate]:
             yield "wrong-sign", _with_exprs(program, {i: Op(turn[expr.op], expr.args)}), [step]
 
 
-REPAIRS = (eps_outside_root, maximize_first, turned_sign)
+def bias_corrected(program, binding: dict[str, str]) -> Iterator[Candidate]:
+    """Adam without m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ): the moments divided in the update."""
+    betas = sorted(s for s, key in binding.items() if key.startswith("betas"))
+    for i, step in enumerate(program.steps):
+        if step.stmt.target.name != program.param:
+            continue
+        read = sorted(n for n in symbols_in(step.stmt.expr) if n in program.states)
+        if not betas or len(read) != len(betas):
+            continue
+        for order in permutations(betas):
+            pairs = dict(zip(read, order))
+
+            def fix(node: Any, pairs=pairs) -> Any:
+                if isinstance(node, Sym) and node.name in pairs:
+                    return Op("/", (node, Op("-", (Num(1.0), Op("^", (Sym(pairs[node.name]), Sym("t")))))))
+                return node
+            yield "no-bias-correction", _with_exprs(program, {i: rewrite(step.stmt.expr, fix)}), [step]
+
+
+REPAIRS = (eps_outside_root, maximize_first, turned_sign, bias_corrected)
 
 
 def culprits(program, binding: dict[str, str], agrees_everywhere: Callable[[Any], bool]) -> tuple[str, list] | None:

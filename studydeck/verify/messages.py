@@ -38,6 +38,8 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
     "eps-inside-root": ("与 {reference} 不一致：ε 应加在平方根之外", "disagrees with {reference}: ε belongs outside the square root"),
     "maximize-weight-decay": ("与 {reference} 不一致：maximize 时应先取负梯度再加权重衰减",
                               "disagrees with {reference}: with maximize, torch negates the gradient before adding weight decay"),
+    "no-bias-correction": ("与 {reference} 不一致：缺少偏差修正 m/(1−β₁ᵗ)、v/(1−β₂ᵗ)",
+                           "disagrees with {reference}: the bias correction m/(1−β₁ᵗ), v/(1−β₂ᵗ) is missing"),
     "wrong-sign": ("与 {reference} 不一致：更新方向相反", "disagrees with {reference}: the update goes the wrong way"),
     "only-with": ("与 {reference} 不一致：仅在设置 {switches} 时", "disagrees with {reference} only when {switches} is set"),
     "rule-differs": ("与 {reference} 不一致（最大 |Δ| {diff}）", "disagrees with {reference} (max |Δ| {diff})"),

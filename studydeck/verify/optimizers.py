@@ -571,6 +571,9 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
         return [_result(c, Verdict.DISAGREES, detail, maxdiff, reason, facts, fix_at=fix_at, **common)
                 for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
     reason, steps = blamed
+    if cause.startswith("the rule differs") and reason in BLAMED:
+        detail = detail.replace(cause, BLAMED[reason])
+        cause = BLAMED[reason]
     wrong = [s.card for s in steps]
     lines = [c.source for c in dict.fromkeys(wrong)]
     facts["lines"] = "、".join(str(s.line) for s in lines) if zh else ", ".join(str(s.line) for s in lines)
@@ -590,6 +593,11 @@ def _result(card: Card, verdict: Verdict, detail: str, diff: float | None, reaso
             **more: Any) -> Result:
     return Result(card.uid, card.source, more.pop("concept"), verdict, detail, diff, reason=reason, facts=dict(facts),
                   **more)
+
+
+# what a repair that made the rule agree says about it, where the diagnosis had no words
+BLAMED = {"no-bias-correction": "the bias correction m/(1−β₁ᵗ), v/(1−β₂ᵗ) is missing",
+          "wrong-sign": "the update has the wrong sign (the notes step uphill)"}
 
 
 def _reason_of(cause: str) -> str:
