@@ -309,3 +309,15 @@ def test_missing_bias_correction_is_blamed_on_the_update() -> None:
     wrong = [results[c.uid] for c in cards if c.uid in results and results[c.uid].verdict is Verdict.DISAGREES]
     assert len(wrong) == 1 and wrong[0].reason == "no-bias-correction"
     assert r"\theta_t" in next(c.back for c in cards if c.uid == wrong[0].uid)
+
+
+def test_a_letter_defined_elsewhere_in_the_file_is_that_definition() -> None:
+    from studydeck.verify import Task
+    from studydeck.verify.run import run_task
+
+    cards = [c for d in collect([FIXTURES / "symbols.md"]) for c in d.cards if c.formulas]
+    (midpoint,) = [c for c in cards if r"\sigma(0)" in c.back]
+    alone = run_task(Task("function", None, [midpoint]), torch.device("cpu"), "", 5.0)[0]
+    assert alone.verdict is Verdict.AGREES  # without the file around it, σ is the sigmoid
+    in_file = run_task(Task("function", None, [midpoint], cards), torch.device("cpu"), "", 5.0)[0]
+    assert in_file.verdict is Verdict.UNVERIFIED  # the file says σ(x) = x³ is any activation

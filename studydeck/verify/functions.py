@@ -166,15 +166,41 @@ def _approx(ref: torch.Tensor) -> torch.Tensor:
     return APPROX * torch.clamp(ref.abs(), min=1.0)
 
 
-def check_function_card(card: Card, device, torch_version: str, zh: bool) -> Result:
-    """One formula card about a function: a definition, an identity, a limit or a value."""
+def check_function_card(card: Card, device, torch_version: str, zh: bool, context: list[Card] = ()) -> Result:
+    """One formula card about a function: a definition, an identity, a limit or a value.
+    ``context``: the other cards of the same notes file, whose definitions hold here too."""
     if card.plain_formula:
         return _check_plain(card, device, torch_version, zh)
     try:
         parsed = [(f, s) for f in card.formulas for s in parse_formula(f)]
     except LatexError as exc:
         return _unverified(card, "", "unreadable", f"cannot read the formula ({exc})", error=str(exc))
-    return _Checker(card, device, torch_version, zh).run(parsed)
+    checker = _Checker(card, device, torch_version, zh)
+    for name in _letters_defined(context, card):
+        checker.env[f"{name}()"] = _undefined(name)
+    return checker.run(parsed)
+
+
+def _letters_defined(context: list[Card], card: Card) -> set[str]:
+    """One-letter functions (σ, f, φ) another card of the file defines: in this file they are
+    the notes' own, so this card's σ(…) is not sigmoid."""
+    names: set[str] = set()
+    for other in context:
+        if other.uid == card.uid or other.plain_formula:
+            continue
+        for formula in other.formulas:
+            try:
+                statements = parse_formula(formula)
+            except LatexError:
+                continue
+            names |= {d.func for st in statements if (d := _defined_function(st)) is not None and _own_symbol(d.func)}
+    return names
+
+
+def _undefined(name: str) -> Callable:
+    def call(*args: torch.Tensor) -> torch.Tensor:
+        raise Unbound(f"{name}(…)")
+    return call
 
 
 def _unverified(card: Card, concept: str, reason: str, why: str, **facts) -> Result:
@@ -205,7 +231,7 @@ class _Checker:
 
     def run(self, parsed: list[tuple[str, Statement]]) -> Result:
         self.grid = grid(self.device)
-        self.env = {"x": self.grid}
+        self.env = {**self.env, "x": self.grid}
         for _, stmt in parsed:  # constants stated anywhere in the card (`λ ≈ 1.0507`) hold from the start
             named = _constant(stmt)
             if named is not None and named[0] not in self.env:

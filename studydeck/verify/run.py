@@ -52,7 +52,7 @@ def _dispatch(task: Task, device: torch.device, version: str, code_timeout: floa
     if task.kind == "module":
         return check_module(task.concept, task.cards, device, version, zh)
     if task.kind == "function":
-        return [check_function_card(task.cards[0], device, version, zh)]
+        return [check_function_card(task.cards[0], device, version, zh, task.context)]
     if task.kind == "code":
         return [check_code(task.cards[0], task.concept, device, version, zh, code_timeout, task.context)]
     raise ValueError(task.kind)
