@@ -150,11 +150,12 @@ class Density:
             return None  # a formula of this distribution names every parameter (h(x) = 1/√(2π) is not one)
         return out
 
-    def reference(self, binding: dict[str, tuple[str, float]]):
+    def reference(self, binding: dict[str, tuple[str, float]], device="cpu"):
         params = [p for p in inspect.signature(self.cls.__init__).parameters if p not in ("self", "validate_args")]
         values = {param: value for param, value in binding.values()}
         kwargs = {p: values.get(p, 0.0 if p == "loc" else 1.0) for p in params}
-        dist = self.cls(**{k: torch.tensor(v, dtype=torch.float64) for k, v in kwargs.items()}, validate_args=False)
+        dist = self.cls(**{k: torch.tensor(v, dtype=torch.float64, device=device) for k, v in kwargs.items()},
+                        validate_args=False)
         shown = ", ".join(f"{k}={v:g}" for k, v in sorted(kwargs.items()))
         dotted = f"torch.distributions.{self.cls.__name__}({shown}).{'cdf' if self.cdf else 'log_prob'}"
 

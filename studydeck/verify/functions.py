@@ -402,7 +402,7 @@ class _Checker:
             binding = found.bind(free) if found is not None else None
             if binding is None:
                 continue
-            dotted, fn, support = found.reference(binding)
+            dotted, fn, support = found.reference(binding, self.device)
             x = self.grid
             env = {**self.env, var: x, **{sym: torch.tensor(v, dtype=torch.float64, device=self.device)
                                           for sym, (_, v) in binding.items()}}
