@@ -398,7 +398,8 @@ class _Parser:
     def several_args(self) -> bool:
         """`D_{KL}(p \\| q)`, `\\ell(y, \\hat{y})`: brackets holding a list are arguments, not a factor."""
         depth = 0
-        for tok in self.toks[self.i:]:
+        for j in range(self.i, len(self.toks)):  # indices, not a slice: no copy of the rest
+            tok = self.toks[j]
             depth += (tok in "([{") - (tok in ")]}")
             if depth == 0:
                 return False
@@ -544,73 +545,92 @@ class _Parser:
     def command(self) -> Any:
         tok = self.take()
         name = tok[1:]
-        if name in GREEK:
-            if name == "Delta" and self.peek() is not None and (
-                    LETTER.match(self.peek()) or self.peek().lstrip("\\") in STYLES | set(GREEK)):
-                inner = self.atom()  # Δx: the change of x, one symbol
-                if isinstance(inner, Sym):
-                    return Sym("Δ" + inner.name, inner.time)
-            return self.named(GREEK[name])
-        if name in ("frac", "dfrac", "tfrac", "cfrac"):
-            num = self.group_expr()
-            den = self.group_expr()
-            return Op("/", (num, den))
-        if name == "sqrt":
-            if self.peek() == "[":
-                self.take()
-                index = self.expr()
-                self.take("]")
-                return Op("^", (self.group_expr(), Op("/", (Num(1.0), index))))
-            return Call("sqrt", (self.group_expr(),))
-        if name in DECORATIONS:
-            inner = self.raw_group()
-            base = self.sub(inner).atom()
-            if not isinstance(base, Sym):
-                raise LatexError(f"cannot decorate “{''.join(inner)}”")
-            return Sym(base.name + DECORATIONS[name], base.time)
-        if name in STYLES:
-            inner = self.raw_group()
-            word = "".join(inner)
-            if name == "mathbb" and word in ("1", "I") and self.peek() in ("[", "("):
-                return self.indicator()
-            if name in ("mathrm", "mathbb", "operatorname") and word in ("E", "Var") and self.peek() == "[":
-                return self.bracketed(word)
-            if name == "mathrm" and len(word) > 1 and word.isalpha():
-                return self.word_or_call(word)
-            p = self.sub(inner)
-            node = p.atom()
-            while not p.at_end() and isinstance(node, Sym):  # \mathbf{x}' etc.
-                nxt = p.atom()
-                if isinstance(nxt, Sym):
-                    node = Sym(node.name + nxt.name)
-            return node
-        if name in ("text", "textrm", "operatorname", "mathit"):
-            word = "".join(self.raw_group()).strip()
+        for names, rule in COMMANDS:
+            if name in names:
+                return getattr(self, f"read_{rule}")(name)
+        raise LatexError(f"“{tok}” is not supported")
+
+    # one method per row of COMMANDS; each has just taken `\name`
+
+    def read_greek(self, name: str) -> Any:
+        if name == "Delta" and self.peek() is not None and (
+                LETTER.match(self.peek()) or self.peek().lstrip("\\") in STYLES | set(GREEK)):
+            inner = self.atom()  # Δx: the change of x, one symbol
+            if isinstance(inner, Sym):
+                return Sym("Δ" + inner.name, inner.time)
+        return self.named(GREEK[name])
+
+    def read_fraction(self, name: str) -> Any:
+        num = self.group_expr()
+        return Op("/", (num, self.group_expr()))
+
+    def read_root(self, name: str) -> Any:
+        if self.peek() == "[":
+            self.take()
+            index = self.expr()
+            self.take("]")
+            return Op("^", (self.group_expr(), Op("/", (Num(1.0), index))))
+        return Call("sqrt", (self.group_expr(),))
+
+    def read_decoration(self, name: str) -> Any:
+        inner = self.raw_group()
+        base = self.sub(inner).atom()
+        if not isinstance(base, Sym):
+            raise LatexError(f"cannot decorate “{''.join(inner)}”")
+        return Sym(base.name + DECORATIONS[name], base.time)
+
+    def read_style(self, name: str) -> Any:
+        inner = self.raw_group()
+        word = "".join(inner)
+        if name == "mathbb" and word in ("1", "I") and self.peek() in ("[", "("):
+            return self.indicator()
+        if name in ("mathrm", "mathbb", "operatorname") and word in ("E", "Var") and self.peek() == "[":
+            return self.bracketed(word)
+        if name == "mathrm" and len(word) > 1 and word.isalpha():
             return self.word_or_call(word)
+        p = self.sub(inner)
+        node = p.atom()
+        while not p.at_end() and isinstance(node, Sym):  # \mathbf{x}' etc.
+            nxt = p.atom()
+            if isinstance(nxt, Sym):
+                node = Sym(node.name + nxt.name)
+        return node
+
+    def read_text(self, name: str) -> Any:
+        return self.word_or_call("".join(self.raw_group()).strip())
+
+    def read_function(self, name: str) -> Any:
         if name in ("max", "min") and self.peek() == "_":
             return self.reduction(name)  # \max_i x_i: over an index, not of two values
-        if name in ("exp", "ln", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "max", "min", "sgn", "Pr"):
-            if self.peek() in ("(", "\\left"):
-                return Call(name, self.call_args())
-            if self.peek() == "{":
-                return Call(name, (self.group_expr(),))
-            return Call(name, (self.power(),))
-        if name == "int":
-            return self.integral()
-        if name == "cases":
-            return self.cases(self.raw_group())
-        if name in NAMED:
-            return Sym(NAMED[name])
-        if name in ("sum", "prod"):
-            return self.reduction(name)
-        if name == "partial" and self.peek() != "_":
-            inner = self.atom()  # ∂L: the change of L, one symbol
-            return Sym("∂" + inner.name, inner.time) if isinstance(inner, Sym) else Sym("∂")
-        if name == "nabla" or (name == "partial" and self.peek() == "_"):
-            return self.nabla()  # ∇_θ f(θ) and ∂_x f(x): the gradient
-        if name == "infty":
-            return Num(math.inf)
-        raise LatexError(f"“{tok}” is not supported")
+        if self.peek() in ("(", "\\left"):
+            return Call(name, self.call_args())
+        if self.peek() == "{":
+            return Call(name, (self.group_expr(),))
+        return Call(name, (self.power(),))
+
+    def read_reduction(self, name: str) -> Any:
+        return self.reduction(name)
+
+    def read_integral(self, name: str) -> Any:
+        return self.integral()
+
+    def read_cases(self, name: str) -> Any:
+        return self.cases(self.raw_group())
+
+    def read_named(self, name: str) -> Any:
+        return Sym(NAMED[name])
+
+    def read_partial(self, name: str) -> Any:
+        if self.peek() == "_":
+            return self.nabla()  # ∂_x f(x): the gradient
+        inner = self.atom()  # ∂L: the change of L, one symbol
+        return Sym("∂" + inner.name, inner.time) if isinstance(inner, Sym) else Sym("∂")
+
+    def read_gradient(self, name: str) -> Any:
+        return self.nabla()  # ∇_θ f(θ)
+
+    def read_infinity(self, name: str) -> Any:
+        return Num(math.inf)
 
     def reduction(self, op: str) -> Reduce:
         """\\sum_{i=1}^{n}, \\prod_i, \\max_i: the body reduced over the index, along the feature axis."""
@@ -693,6 +713,27 @@ class _Parser:
         body = body_parser.expr()
         self.i = j + 2
         return Integral(var, lower, upper, body)
+
+
+# How each `\name` is read: the first row naming it wins; adding a command is adding a row
+# (and, for a new kind of reading, one `read_<rule>` method of the parser).
+COMMANDS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset(GREEK), "greek"),
+    (frozenset({"frac", "dfrac", "tfrac", "cfrac"}), "fraction"),
+    (frozenset({"sqrt"}), "root"),
+    (frozenset(DECORATIONS), "decoration"),
+    (frozenset(STYLES), "style"),
+    (frozenset({"text", "textrm", "operatorname", "mathit"}), "text"),
+    (frozenset({"exp", "ln", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "max", "min", "sgn", "Pr"}),
+     "function"),
+    (frozenset({"sum", "prod"}), "reduction"),
+    (frozenset({"int"}), "integral"),
+    (frozenset({"cases"}), "cases"),
+    (frozenset(NAMED), "named"),
+    (frozenset({"partial"}), "partial"),
+    (frozenset({"nabla"}), "gradient"),
+    (frozenset({"infty"}), "infinity"),
+)
 
 
 def _split(toks: list[str], sep: str) -> list[list[str]]:
