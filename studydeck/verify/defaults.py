@@ -7,7 +7,6 @@ import inspect
 import re
 from typing import Any
 
-import torch  # noqa: F401 - the callables below are looked up in it
 
 from studydeck.model import Card, CardKind
 from studydeck.verify.result import Result, Verdict
