@@ -7,7 +7,6 @@ import inspect
 import re
 from typing import Any
 
-
 from studydeck.model import Card, CardKind
 from studydeck.verify.result import Result, Verdict
 
