@@ -321,3 +321,11 @@ def test_a_letter_defined_elsewhere_in_the_file_is_that_definition() -> None:
     assert alone.verdict is Verdict.AGREES  # without the file around it, σ is the sigmoid
     in_file = run_task(Task("function", None, [midpoint], cards), torch.device("cpu"), "", 5.0)[0]
     assert in_file.verdict is Verdict.UNVERIFIED  # the file says σ(x) = x³ is any activation
+
+
+def test_amsgrad_max_over_the_wrong_quantity(checked) -> None:
+    right = [r for c, r in checked if "optimizers.md" in c.source.path and c.deck[1:] == ("AMSGrad",)]
+    wrong = [r for c, r in checked if "optimizers.md" in c.source.path and c.deck[1].startswith("AMSGrad, ")]
+    assert right and all(r.verdict is Verdict.AGREES for r in right)
+    assert right[0].reference == "torch.optim.Adam" and right[0].facts["kwargs"] == {"amsgrad": True}
+    assert wrong and all(r.verdict is Verdict.DISAGREES for r in wrong)

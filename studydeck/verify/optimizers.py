@@ -542,7 +542,7 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
     if not failures:
         detail = (f"agrees with {reference} over {checked} configurations × {STEPS} steps "
                   f"(max |Δ| {fmt_diff(worst_overall)}); symbols {shown} (from {binding.source})")
-        facts = {"checked": checked, "steps": STEPS, "diff": fmt_diff(worst_overall)}
+        facts = {"checked": checked, "steps": STEPS, "diff": fmt_diff(worst_overall), "kwargs": dict(spec.fixed)}
         return [_result(c, Verdict.AGREES, detail, worst_overall, "optimizer-agrees", facts, **common)
                 for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
     # show the simplest configuration that disagrees, at the first step where it does
@@ -562,7 +562,8 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
               f"{float(ref[k][i]):.6g} (|Δ| {abs(float(ours[k][i]) - float(ref[k][i])):.3g}); {cause}; "
               f"{len(failures)} of {checked} configurations disagree; symbols {shown}")
     common.update(inputs=inputs, notes_value=float(ours[k][i]), torch_value=float(ref[k][i]))
-    facts = {"diff": f"{maxdiff:.3g}", "switches": " + ".join(sorted({k for f in failures for k in f.features}))}
+    facts = {"diff": f"{maxdiff:.3g}", "switches": " + ".join(sorted({k for f in failures for k in f.features})),
+             "kwargs": dict(spec.fixed)}  # AMSGrad is torch.optim.Adam(amsgrad=True)
     blamed = culprits(program, binding.symbols,
                       lambda repaired: _agrees_everywhere(repaired, spec, binding.symbols, configs, theta0, grads))
     if blamed is None:
