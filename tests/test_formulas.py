@@ -329,3 +329,13 @@ def test_amsgrad_max_over_the_wrong_quantity(checked) -> None:
     assert right and all(r.verdict is Verdict.AGREES for r in right)
     assert right[0].reference == "torch.optim.Adam" and right[0].facts["kwargs"] == {"amsgrad": True}
     assert wrong and all(r.verdict is Verdict.DISAGREES for r in wrong)
+
+
+def test_every_verdict_has_a_sentence_in_both_languages(checked) -> None:
+    from studydeck.verify.messages import FORMULA_MESSAGES
+
+    for card, r in checked:
+        assert r.reason in FORMULA_MESSAGES, r.detail
+        for template in FORMULA_MESSAGES[r.reason]:  # every value the template names is in the facts
+            template.format(reference=r.reference or r.concept, concept=r.concept, **r.facts)
+        assert "\n" not in verdict_line(r, card.lang)
