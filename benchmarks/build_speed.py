@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from studydeck.build import build, collect
+from studydeck.pipeline import build, collect
 
 ROOT = Path(__file__).resolve().parent.parent
 

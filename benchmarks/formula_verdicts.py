@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.model import CardKind
 from studydeck.verify import verify
 

@@ -7,17 +7,20 @@ special syntax; two explicit forms exist for cards written by hand (see README).
 
 from __future__ import annotations
 
+import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from studydeck.gates import gate
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
-from studydeck.text import language
-from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections
-
-MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
+from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, plain_inline
+from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
+# “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
+SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节部分])\s*(?=\S)")
 RELATION = re.compile(
-    r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le|\\ge|"
-    r"\\approx|\\sim|\\propto|\\equiv|\\in\b")
+    r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le(?:q|qslant)?\b|"
+    r"\\ge(?:q|qslant)?\b|\\approx|\\sim|\\propto|\\equiv|\\in\b")
 STEP_PREFIX = re.compile(r"^\s*(?:第\s*[\d一二三四五六七八九十]+\s*步[：:、.\s]*|\(?(\d+)\s*[、.．)）:：]\s*)")
 MNEMONIC = re.compile(r"\s+([A-Z])\s*$")
 QUESTION = re.compile(
@@ -28,7 +31,11 @@ PARAM_LABEL = re.compile(
     r"^(参数(说明|列表|介绍)?|输入参数|超参数|(hyper-?)?parameters?|arguments?|args)$", re.I)
 INTRO_LABEL = re.compile(r"^(介绍|简介|定义|概述|说明|introduction|definition|overview|summary)$", re.I)
 IDENT = re.compile(r"^`?([A-Za-z_][\w.]*)`?$")
-LABELLED = re.compile(r"^\s*(?:\*\*(?P<b>[^*]+?)\*\*|(?P<p>[^：:\n]{1,40}?))\s*[：:]\s*(?P<rest>.*)$", re.S)
+LABELLED = re.compile(
+    r"^\s*(?:\*\*(?P<bc>[^*]+?)\s*[：:]\s*\*\*|\*\*(?P<b>[^*]+?)\*\*\s*[：:]|(?P<p>[^：:\n]{1,40}?)\s*[：:])"
+    r"\s*(?P<rest>.*)$", re.S)
+# ``Term — what it is``: a dash between a short name and its description.
+DASHED = re.compile(r"^\s*(?P<t>(?:\*\*[^*]+\*\*|[^—–\n*]{1,40}?))\s+[—–]{1,2}\s+(?P<rest>\S.*)$", re.S)
 NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>\S.*)$", re.S)
 DEFAULT = re.compile(
     r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[^\s，,。；;）)]+)|\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[^\s,;)]+)",
@@ -36,8 +43,8 @@ DEFAULT = re.compile(
 IMPLIED_DEFAULT = re.compile(r"[（(]\s*(None|True|False)\s*(?:表示|means)")
 SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
 IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
-QA = re.compile(r"^\s*(?:Q|问)\s*[:：]\s*(?P<q>.+?)\n\s*(?:A|答)\s*[:：]\s*(?P<a>.+)$", re.S)
-CLOZE = re.compile(r"\{\{c\d+::")
+QA = re.compile(r"^\s*(?:\*\*)?(?:Q|问)\s*[:：]?(?:\*\*)?\s*[:：]?\s*(?P<q>.+?)\n\s*(?:\*\*)?(?:A|答)\s*[:：]?(?:\*\*)?"
+                r"\s*[:：]?\s*(?P<a>.+)$", re.S)
 
 
 DOC_PARAM = re.compile(r"^\s*\*{0,2}`?(?P<name>[A-Za-z_]\w*)`?\*{0,2}\s*(?P<type>\([^)]*\))?\s*[–—]\s*(?P<desc>.+)$", re.S)
@@ -58,11 +65,7 @@ def _is_param_label(text: str) -> bool:
 
 def table_parameters(table: str, source: Source) -> list[Item]:
     """A parameter table (a name column, and a meaning or a default column) as list items."""
-    rows: list[tuple[int, list[str]]] = []
-    for index, line in enumerate(table.splitlines()):
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if "|" in line and not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in cells):
-            rows.append((source.line + index, cells))
+    rows = _table_rows(table, source)
     if len(rows) < 2:
         return []
     header = [h.casefold() for h in rows[0][1]]
@@ -86,13 +89,29 @@ def table_parameters(table: str, source: Source) -> list[Item]:
     return items
 
 
+def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
+    rows: list[tuple[int, list[str]]] = []
+    for index, line in enumerate(table.splitlines()):
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if "|" in line and not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in cells):
+            rows.append((source.line + index, cells))
+    return rows
+
+
+def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source]]:
+    """A two-column table is a glossary: each row a term and what it is."""
+    rows = _table_rows(table, source)
+    if len(rows) < 2 or any(len(cells) != 2 for _, cells in rows):
+        return []
+    return [(cells[0], cells[1], Source(source.path, line)) for line, cells in rows[1:] if cells[0] and cells[1]]
+
+
 def has_formula(text: str) -> bool:
-    return any(RELATION.search(m.group(1) or m.group(2)) for m in MATH.finditer(text))
+    return any(RELATION.search(body) for _, _, body, _ in math_spans(text))
 
 
 def formulas_in(text: str) -> tuple[str, ...]:
-    return tuple((m.group(1) or m.group(2)).strip() for m in MATH.finditer(text)
-                 if RELATION.search(m.group(1) or m.group(2)))
+    return tuple(body.strip() for _, _, body, _ in math_spans(text) if RELATION.search(body))
 
 
 def is_plain_formula(text: str) -> bool:
@@ -108,7 +127,12 @@ def is_plain_formula(text: str) -> bool:
 
 
 def strip_math(text: str) -> str:
-    return " ".join(MATH.sub(" … ", text).split())
+    """The words around the math (the math as “…”): how earlier versions named a context."""
+    out, last = [], 0
+    for start, end, _, _ in math_spans(text):
+        out += [text[last:start], " … "]
+        last = end
+    return " ".join("".join(out + [text[last:]]).split())
 
 
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s")
@@ -149,14 +173,27 @@ def split_label(text: str) -> tuple[str, str] | None:
     """``**term**：desc`` / ``term: desc`` -> (term, desc); None for plain prose."""
     match = LABELLED.match(text)
     if not match:
-        return None
-    term = (match.group("b") or match.group("p") or "").strip()
-    term = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", term).strip()
+        dashed = DASHED.match(text)
+        if dashed is None or len(dashed.group("t").split()) > 5:
+            return None
+        term, rest = clean_term(dashed.group("t")), dashed.group("rest").strip()
+        return (term, rest) if term and not re.search(r"[，。,;；]", term) else None
+    raw = match.group("bc") or match.group("b") or match.group("p") or ""
+    if match.group("p") and "**" in raw:
+        return None  # emphasis that opens before the colon and closes after it is prose
+    term = clean_term(raw)
     if not term or term.count("$") % 2 or "$" in term and not term.startswith("$"):
         return None
     if len(term) > 30 or "](" in term or term.endswith(("http", "https")) or len(CJK.findall(term)) > 10 or re.search(r"[，。,;；]", term):
         return None
     return term, match.group("rest").strip()
+
+
+def clean_term(text: str) -> str:
+    """A term as its name: no emphasis markers, links read as their text."""
+    text = re.sub(r"!?\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
+    text = plain_inline(text)
+    return text.strip().strip("*_").strip()
 
 
 @dataclass(frozen=True)
@@ -165,6 +202,12 @@ class _Ctx:
     concept: str
     labels: tuple[str, ...] = ()
     guards: tuple[str, ...] = ()
+    # The labels as earlier versions wrote them (math as “…”), for the legacy keys.
+    legacy: tuple[str, ...] = ()
+
+    def within(self, label: str, legacy: str | None = None, guards: tuple[str, ...] = ()) -> "_Ctx":
+        return replace(self, labels=self.labels + (label,), guards=self.guards + guards,
+                       legacy=self.legacy + (label if legacy is None else legacy,))
 
 
 class _Extractor:
@@ -200,7 +243,7 @@ class _Extractor:
             if section is not root and not section.blocks and not section.sections:
                 self.notices.append(Notice(section.source, "empty-section",
                     f"section “{section.title}” is empty; write its content or remove the heading"))
-            concept = section.title if path else self.outline.title
+            concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             if path and QUESTION.search(section.title) and any(b.kind == "list" for b in section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
@@ -211,7 +254,13 @@ class _Extractor:
                          section.source, flags=("mindmap",))
                 continue
             self.blocks(section.blocks, ctx, section=section)
-        return _dedupe(self.cards, self.notices)
+        cards, notices = gate(_dedupe(self.cards))
+        if not self.cards and _has_prose(self.outline):
+            notices.append(Notice(Source(self.path, 1), "no-cards", self.t(
+                "这个文件有正文却没有生成卡片；用“术语：解释”、列表或 $公式$ 写下要记住的内容",
+                "this file has prose but gives no card; write what to remember as “term: meaning”, "
+                "a list, or a $formula$")))
+        return cards, sorted(self.notices + notices, key=lambda n: n.source.line)
 
     def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
         lead: Block | None = None
@@ -230,7 +279,10 @@ class _Extractor:
             elif block.kind == "list":
                 self.list_(block, ctx, lead, section)
             elif block.kind == "table":
-                self.parameters(table_parameters(block.text, block.source), ctx)
+                params = table_parameters(block.text, block.source)
+                self.parameters(params, ctx)
+                for term, desc, source in ([] if params else table_definitions(block.text, block.source)):
+                    self.definition(term, desc, source, ctx)
             elif block.kind == "code":
                 self.code(block, ctx, lead)
             elif block.kind == "math":
@@ -244,14 +296,16 @@ class _Extractor:
         if _is_param_label(text) and nxt is not None and nxt.kind == "list":
             return intro_done  # “Parameters:” introduces the list after it
         if has_formula(text):
-            self.formula(text, block.source, ctx, words=context_words(text))
+            self.formula(text, block.source, ctx)
             return intro_done
         labelled = split_label(text)
         if labelled and labelled[1]:
             term, desc = labelled
             self.definition(term, desc, block.source, ctx)
             return True
-        if not intro_done and ctx.labels == () and not (nxt is not None and nxt.kind == "code"):
+        if not intro_done and ctx.labels == () and not (nxt is not None and nxt.kind == "code") \
+                and _introduces(text, ctx.concept) \
+                and (not text.rstrip().endswith((":", "：")) or (nxt is not None and nxt.kind == "list")):
             back = text
             if nxt is not None and nxt.kind == "list" and text.rstrip().endswith((":", "：")):
                 back = text + "\n\n" + _list_markdown(nxt)
@@ -263,12 +317,19 @@ class _Extractor:
         qa = QA.match(text)
         if qa:
             n = self.ordinal(ctx, "manual")
-            self.add(ctx, CardKind.MANUAL, f"manual:{n}", qa.group("q").strip(), qa.group("a").strip(), source,
-                     formulas=formulas_in(qa.group("a")))
+            question = qa.group("q").strip()
+            self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, qa.group("a").strip(), source,
+                     formulas=formulas_in(qa.group("a")), legacy_key=f"manual:{n}")
             return True
-        if CLOZE.search(text):
+        if CLOZE_OPEN.search(text):
             n = self.ordinal(ctx, "cloze")
-            self.add(ctx, CardKind.CLOZE, f"cloze:{n}", text, "", source)
+            if not complete_cloze(text):
+                self.notices.append(Notice(source, "left-out:broken-cloze", self.t(
+                    "完形填空没有闭合（每个 “{{{{c1::” 都要以 “}}}}” 结束）；补全后才会生成卡片",
+                    "a cloze is not closed (each “{{{{c1::” needs its “}}}}”); close it to get the card")))
+                return True
+            self.add(ctx, CardKind.CLOZE, "cloze:" + anchor(COMPLETE_CLOZE.sub(r"\2", text)), text, "", source,
+                     legacy_key=f"cloze:{n}")
             return True
         return False
 
@@ -316,8 +377,8 @@ class _Extractor:
         labelled = split_label(text)
         if it.children:
             if has_formula(text) or is_plain_formula(text):
-                self.formula(text, it.source, ctx, words=strip_math(text), extra=_children_text(it))
-                sub = replace(ctx, labels=ctx.labels + (strip_math(text),), guards=ctx.guards + formulas_in(text))
+                self.formula(text, it.source, ctx, extra=_children_text(it))
+                sub = ctx.within(label_of(text), strip_math(text), guards=formulas_in(text))
                 self.blocks(it.children, sub)
                 return
             label = labelled[0] if labelled else text.rstrip(":： ")
@@ -334,17 +395,17 @@ class _Extractor:
             if text.endswith((":", "：")) and labelled is None or (labelled and not labelled[1]):
                 self.enumeration(it, ctx, plain_label)
                 return
-            sub = replace(ctx, labels=ctx.labels + (plain_label,))
+            sub = ctx.within(plain_label)
             if labelled and labelled[1]:
                 self.definition(labelled[0], labelled[1] + "\n\n" + _children_text(it), it.source, ctx)
             self.blocks(it.children, sub)
             return
         # a leaf
         if has_formula(text):
-            self.formula(text, it.source, ctx, words=strip_math(text))
+            self.formula(text, it.source, ctx)
             return
         if is_plain_formula(text):
-            self.formula(text, it.source, ctx, words="", plain=True)
+            self.formula(text, it.source, ctx, plain=True)
             return
         if labelled and labelled[1]:
             term, desc = labelled
@@ -385,17 +446,26 @@ class _Extractor:
             split = split_label(child.text)
             if split and split[1]:
                 terms.append(split[0])
-        if len(terms) >= 2:
+        # the pieces of a formula (“$\rho v_{t-1}$: …”) are explained, not listed from memory
+        if len(terms) >= 2 and not any("$" in t for t in terms):
             front = self.t("{concept}：{label} 有哪些？", "{concept}: {label}: which ones?",
                            concept=ctx.concept, label=label.rstrip("：: "))
             self.add(ctx, CardKind.DEFINITION, "enum:" + normalize_name(label), front,
                      "\n".join(f"- {t}" for t in terms), it.source)
-        self.blocks(it.children, replace(ctx, labels=ctx.labels + (label,)))
+        self.blocks(it.children, ctx.within(label))
 
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx) -> None:
         if not desc.strip():
             return
-        term = term.strip()
+        term = clean_term(term)
+        if not term:
+            return
+        if len(term.split()) > 8 or term.rstrip().endswith((".", "。", "?", "？", "!", "！")):
+            self.notices.append(Notice(source, "left-out:no-subject", self.t(
+                "“{t}” 是一句话，不是一个术语；用几个字写出它的名字，再写解释",
+                "“{t}” is a sentence, not a term; name the thing in a few words, then explain it",
+                t=term if len(term) <= 40 else term[:39] + "…")))
+            return
         shown = term if "$" in term or "`" in term else f"**{term}**"
         if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
@@ -425,7 +495,7 @@ class _Extractor:
                     meaning = re.split(r"[，,。;；]|\s\(|（默认|\(default", bare, maxsplit=1)[0].strip()
                     cloze = self.t("{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}",
                                    "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
-                                   c=ctx.concept, p=pname, m=meaning, d=default)
+                                   c=ctx.concept, p=pname, m=no_cloze(meaning), d=no_cloze(default))
                     self.add(ctx, CardKind.CLOZE, "default:" + pname, cloze, desc, child.source,
                              symbols=symbols, flags=("default",), param=pname, default=default,
                              sibling=f"param:{pname}")
@@ -458,42 +528,263 @@ class _Extractor:
             front += f"（{hint}）" if self.zh else f" ({hint})"
         back = "\n".join(f"{i}. {n}" + (f" ({initials[i - 1]})" if hint else "") for i, n in enumerate(names, 1))
         key = "steps:" + normalize_name(subject)
-        self.add(ctx, CardKind.STEPS, key, front, back, block.source)
-        cloze_lines = [f"{i}. {{{{c{i}::{n}}}}}" + (f" ({initials[i - 1]})" if hint else "")
+        self.add(ctx, CardKind.STEPS, key, front, back, block.source, sibling=key)
+        cloze_lines = [f"{i}. {{{{c{i}::{no_cloze(n)}}}}}" + (f" ({initials[i - 1]})" if hint else "")
                        for i, n in enumerate(names, 1)]
         head = self.t("{s} 的步骤：", "{s}, step by step:", s=subject)
         self.add(ctx, CardKind.CLOZE, "cloze-" + key, head + "\n\n" + "\n".join(cloze_lines), "", block.source,
-                 flags=("steps",))
+                 flags=("steps",), sibling=key)
 
-    def formula(self, text: str, source: Source, ctx: _Ctx, words: str, extra: str = "",
+    def formula(self, text: str, source: Source, ctx: _Ctx, lead: str = "", extra: str = "",
                 plain: bool = False) -> None:
+        """One card per fact a formula text states: its sentence, with the formula's right-hand
+        side (or the whole formula) asked for, and the conditions it holds under shown."""
+        legacy = [l for l in ctx.legacy if l.strip(" …：:，,。")]
+        n = self.ordinal(replace(ctx, deck=ctx.deck + tuple(legacy)), "formula")
+        legacy_key = "formula:" + "/".join(normalize_name(l) for l in legacy) + f"#{n}"
         labels = [l for l in ctx.labels if l.strip(" …：:，,。")]
-        parts = ([ctx.concept] if ctx.concept else []) + labels
-        words = words.strip(" …：:，,。.")
-        if words and not plain:
-            parts.append(words)
-        context = " › ".join(dict.fromkeys(p for p in parts if p))
-        front = self.t("{c}：写出公式", "{c}: write the formula", c=context)
-        n = self.ordinal(replace(ctx, deck=ctx.deck + tuple(labels)), "formula")
-        key = "formula:" + "/".join(normalize_name(l) for l in labels) + f"#{n}"
-        # a plain-text formula keeps its line breaks: they show where the markup was lost
-        formulas = (text.strip(),) if plain else formulas_in(text)
-        back = f"`{' '.join(text.split())}`" if plain else text
-        self.add(ctx, CardKind.FORMULA, key, front, back, source, extra=extra, formulas=formulas,
-                 plain_formula=plain, flags=("plain-text",) if plain else ())
+        context = " › ".join(dict.fromkeys(p for p in [ctx.concept, *labels] if p))
+        slot = "formula:" + "/".join(anchor(l) for l in labels) + "/"
+        for asked in ask_formulas(text, lead, plain, self.t("［？］", "[?]")):
+            if not plain and max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS:
+                self.notices.append(Notice(source, "left-out:derivation", self.t(
+                    "这是一段推导（超过 {n} 步），不是一个要记住的事实；把结论单独写成一行公式",
+                    "this is a derivation (more than {n} steps), not one fact to recall; "
+                    "write its result as a formula of its own", n=MAX_STEPS)))
+                continue
+            front = self.t("{c}：{q}", "{c}: {q}", c=context, q=asked.prompt) if asked.prompt else \
+                self.t("{c}：写出公式", "{c}: write the formula", c=context)
+            back = f"`{' '.join(text.split())}`" if plain else asked.answer
+            formulas = (text.strip(),) if plain else asked.formulas
+            self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, source, extra=extra,
+                     formulas=formulas, plain_formula=plain, flags=("plain-text",) if plain else (),
+                     legacy_key=legacy_key)
+            legacy_key = ""  # the earlier version made one card of the whole text
 
     def code(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
-        about = (context_words(lead.text, before_end=True).rstrip("：:。.") if lead is not None
-                 else " › ".join((ctx.concept,) + ctx.labels))
+        about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
+                 else "")
+        about = about or " › ".join((ctx.concept,) + ctx.labels)
         front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
         n = self.ordinal(ctx, "code")
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
-        self.add(ctx, CardKind.CODE, f"code:{n}", front, fence, block.source, code=block.text,
-                 language=block.language)
+        self.add(ctx, CardKind.CODE, "code:" + first_statement(block.text), front, fence, block.source,
+                 code=block.text, language=block.language, legacy_key=f"code:{n}")
 
     def math(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
-        words = context_words(lead.text, before_end=True) if lead is not None else ""
-        self.formula(f"$${block.text}$$", block.source, ctx, words=words)
+        words = last_sentence(lead.text) if lead is not None else ""
+        self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
+
+
+# A sentence ends at these marks (outside math); a clause at these.
+# A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
+SENTENCE_END_MARK = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n|(?<=[\u3400-\u9fff）」』”])\n(?!\s*\$\$)")
+CLAUSE_MARK = re.compile(r"[，,：:]")
+# A formula that says when the next one holds: “当 $t > 1$ 时”, “for $t = 1$”, “if $x < 0$”.
+CONDITION_BEFORE = re.compile(
+    r"(当|对于|若|如果|假设|假定|令|设|给定|其中|if|for|when|whenever|where|given|let|assume|suppose)\s*$", re.I)
+CONDITION_AFTER = re.compile(r"^\s*(时|的时候|成立时|情况下)")
+CONDITION_FORMULA = re.compile(r"^\s*(\\text\{\s*(if|for|when)|\\forall|\\mathrm\{if)")
+# Relations that split a formula into what it names and what that is.
+DEFINING = re.compile(r"(?<![<>!\\])=|\\leftarrow\b|\\gets\b|\\to\b|\\rightarrow\b|\\mapsto\b|\\approx\b|"
+                      r"\\equiv\b|\\triangleq\b|:=|\\coloneqq\b|\\propto\b|\\sim\b")
+ENVIRONMENT = re.compile(r"^\s*\\begin\{(aligned|align\*?|split|gathered|eqnarray\*?|array)\}(\{[^}]*\})?(.*)"
+                         r"\\end\{\1\}\s*$", re.S)
+LINK = re.compile(r"!\[\[[^\[\]]*\]\]|!\[[^\[\]]*\]\([^)]*\)|\[([^\[\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One question a formula text gives: the prompt, its answer, its identity anchor."""
+
+    prompt: str
+    answer: str
+    anchor: str
+    formulas: tuple[str, ...]
+
+
+def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
+    """The questions ``text`` (a sentence, an item, or a display formula after ``lead``) asks."""
+    if plain:
+        lhs = text.split("=", 1)[0].strip() if text.count("=") == 1 else ""
+        prompt = f"`{' '.join(lhs.split())} = ?`" if lhs and "\n" not in lhs else ""
+        return [Asked(prompt, text, anchor(lhs) if lhs else "~" + digest(text), (text.strip(),))]
+    asked = []
+    every = math_spans(text)
+    starts = [span[0] for span in every]
+    for start, end in _sentences(text, every):
+        sentence = text[start:end]
+        spans = [(s - start, e - start, body, d)
+                 for s, e, body, d in every[bisect_left(starts, start):bisect_left(starts, end)]]
+        related = [i for i, sp in enumerate(spans) if RELATION.search(sp[2])]
+        conditions = {i for i in related if _is_condition(sentence, i, spans)}
+        index = next((i for i in reversed(related) if i not in conditions and relation_steps(spans[i][2])), None)
+        if index is None:
+            continue  # only says when something holds (“if $\mu \neq 0$:”); its items say what
+        target = spans[index]
+        split = split_formula(target[2])
+        if split is None and len(normalize_latex(target[2])) < 12 or split and not re.search(r"[A-Za-z\\]", split[0]):
+            continue  # “for any $\alpha>0$”, “rows $14 \sim 21$”: an assumption or a range, not a fact
+        mark = "$$" if target[3] else "$"
+        shown = f"{mark}{split[0]} {split[1]} ?{mark}" if split else hole
+        prompt = _clip(sentence[:target[0]], before=True) + shown + _clip(sentence[target[1]:], before=False)
+        if split is None and len(re.sub(r"\W", "", strip_math(prompt.replace(hole, "")) + lead)) < 8:
+            continue  # “再化简 ［？］”: nothing says which formula is meant
+        if lead:
+            prompt = _unlink(lead).strip() + "\n\n" + prompt.strip()
+        cond = "|".join(anchor(spans[i][2]) for i in sorted(conditions))
+        cond = cond if len(cond) <= 48 else "~" + digest(cond)
+        key = (anchor(split[0]) if split else "~" + digest(target[2])) + (f"|{cond}" if cond else "")
+        answer = text.strip() if lead else sentence.strip()
+        asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key,
+                           tuple(spans[i][2].strip() for i in related)))
+    return asked
+
+
+def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
+    """Sentence boundaries of ``text``, never inside math."""
+    cuts, last = [], 0
+    for start, end, _, _ in (math_spans(text) if spans is None else spans) + [(len(text), len(text), "", False)]:
+        cuts += [m.end() for m in SENTENCE_END_MARK.finditer(text, last, start)]
+        last = end
+    bounds = [0] + cuts + [len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _is_condition(sentence: str, index: int, spans) -> bool:
+    span = spans[index]
+    before = sentence[spans[index - 1][1] if index else 0:span[0]]
+    after = sentence[span[1]:spans[index + 1][0] if index + 1 < len(spans) else len(sentence)]
+    guard_only = CONDITION_FORMULA.match(span[2]) and not RELATION.search(span[2].split(":", 1)[-1]) \
+        if ":" in span[2] else CONDITION_FORMULA.match(span[2])
+    return bool(CONDITION_BEFORE.search(before) or CONDITION_AFTER.match(after) or guard_only)
+
+
+def _clip(words: str, before: bool, limit: int = 80) -> str:
+    """The clauses next to the asked formula, at most ``limit`` characters of words."""
+    words = _unlink(words)
+    if len(strip_math(words)) <= limit:
+        return words
+    spans = [(s, e) for s, e, _, _ in math_spans(words)]
+    gaps = [(0, 0)] + spans + [(len(words), len(words))]
+    marks = [m.end() for (_, a), (b, _) in zip(gaps, gaps[1:]) for m in CLAUSE_MARK.finditer(words, a, b)]
+    if before:
+        # from the last clause back, while the words after the cut stay short (one pass)
+        cut, k, math_after = (marks[-1] if marks else 0), len(spans), 0
+        for mark in reversed(marks):
+            while k and spans[k - 1][0] >= mark:
+                k -= 1
+                math_after += spans[k][1] - spans[k][0] - 3
+            if len(words) - mark - math_after > limit:
+                break
+            cut = mark
+        return words[cut:]
+    cut = next((m for m in marks if m > 0), len(words))
+    return words[:cut]
+
+
+def _unlink(text: str) -> str:
+    """Images and link targets have no place in a question: links read as their text."""
+    return LINK.sub(lambda m: m.group(1) or "", text)
+
+
+def relation_steps(body: str) -> int:
+    r"""How many relations a formula states at its top level: 0 for a term (``\sum_{x \in D}``,
+    ``P(f(x) = y)``), 1 for a fact, more for a chain or a derivation (one per aligned row)."""
+    env = ENVIRONMENT.match(body)
+    if env:
+        return sum(relation_steps(row.replace("&", "")) > 0 for row in re.split(r"\\\\", env.group(3)))
+    depth, last, steps = 0, 0, 0
+    for match in RELATION.finditer(body):
+        segment = body[last:match.start()].replace("\\{", "").replace("\\}", "")
+        depth += sum(segment.count(c) for c in "{([") - sum(segment.count(c) for c in "})]")
+        last = match.start()
+        steps += depth <= 0
+    return steps
+
+
+def split_formula(body: str) -> tuple[str, str] | None:
+    """``(left-hand side, relation)`` of a formula that names what it computes, else None.
+
+    Only a relation outside braces counts; in an ``aligned`` block, the first row's left side,
+    when the other rows continue it (``&= …``) rather than state facts of their own.
+    """
+    env = ENVIRONMENT.match(body)
+    if env:
+        rows = [r for r in re.split(r"\\\\", env.group(3)) if r.strip()]
+        sides = [split_formula(r.replace("&", "")) for r in rows]
+        named = {normalize_latex(s[0]) for s in sides if s and s[0]}
+        return sides[0] if sides and sides[0] and len(named) == 1 else None
+    depth, last = 0, 0
+    for match in DEFINING.finditer(body):
+        segment = body[last:match.start()]
+        depth += segment.count("{") - segment.count("}") - segment.count("\\{") + segment.count("\\}")
+        last = match.start()
+        if depth == 0:
+            lhs = body[:match.start()].replace("&", "").strip()
+            # “\text{if } \lambda \neq 0: \quad g_t \leftarrow …”: the guard stays on the left
+            named = re.split(r":|\\quad|\\qquad|,", lhs)[-1].strip()
+            if named and not relation_steps(named):
+                return lhs, match.group(0)
+            return None
+    return None
+
+
+def label_of(text: str) -> str:
+    r"""A formula item as the label of the items under it: short math kept, a guard
+    (``\text{if } \mu \neq 0:``) kept up to its colon, a long formula by what it names."""
+    out, last = [], 0
+    for start, end, body, _ in math_spans(text):
+        out.append(text[last:start])
+        last = end
+        body = body.strip()
+        guard = CONDITION_FORMULA.match(body)
+        if guard:
+            body = body.split(":", 1)[0].strip()
+        elif len(body) > 24:
+            split = split_formula(body)
+            body = split[0] if split and len(split[0]) <= 24 else ""
+        out.append(f"${body}$" if body else "")
+    return " ".join("".join(out + [text[last:]]).split()).strip(" :：,，")
+
+
+def normalize_latex(text: str) -> str:
+    return re.sub(r"\\(left|right|displaystyle)\b|\s+", "", text)
+
+
+def anchor(text: str) -> str:
+    """What a card is about, as part of its identity: short names as they are, long ones hashed."""
+    norm = normalize_latex(text) if "\\" in text or "$" in text else normalize_name(text)
+    return norm if len(norm) <= 48 else "~" + digest(norm)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha1(normalize_latex(text).encode("utf-8")).hexdigest()[:10]
+
+
+def first_statement(code: str) -> str:
+    """A code block's identity: its first statement (comments and blank lines skipped)."""
+    for line in code.splitlines():
+        line = line.strip()
+        if line and not line.startswith(("#", "//", "%")):
+            return anchor(line)
+    return "~" + digest(code)
+
+
+def complete_cloze(text: str) -> bool:
+    """Every ``{{cN::`` the text opens is closed."""
+    return CLOZE_OPEN.search(COMPLETE_CLOZE.sub("", text)) is None and "::" not in COMPLETE_CLOZE.sub("", text)
+
+
+def no_cloze(text: str) -> str:
+    """Text from the notes placed inside a generated cloze: its braces cannot end the deletion."""
+    return text.replace("{{", "{ {").replace("}}", "} }")
+
+
+def last_sentence(text: str) -> str:
+    """The sentence that introduces a display formula: the last one before it."""
+    bounds = _sentences(text)
+    return text[bounds[-1][0]:].strip() if bounds else ""
 
 
 def extract_cards(outline: Outline, doc: str | None = None) -> tuple[list[Card], list[Notice]]:
@@ -523,9 +814,42 @@ def _is_chinese(outline: Outline) -> bool:
     return language(texts) == "zh"
 
 
+# How a sentence that says what something is reads: “… is …”, “A … that …”, “…是…”, “…指…”.
+DEFINING_WORDS = re.compile(r"\b(?:is|are|means|refers to|denotes|describes)\b|^\s*(?:A|An)\s|"
+                            r"是(?:一种|一个|一类|指|用来|用于)|指的是|称为|叫做|定义为|表示|即")
+# Steps beyond which a formula is a derivation to follow, not a fact to recall.
+MAX_STEPS = 3
+# Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.
+SELF_REFERENCE = re.compile(r"本节|本章|本文|下面|如下|以下|this (?:section|chapter|page)|below|following|^\s*\[\d+\]", re.I)
+# A heading about a numbered equation, figure or table (“式(3.7)的推导”) names no concept.
+NUMBERED_REF = re.compile(r"(?:[式图表例]|引理|定理|推论|习题)\s*[(（]?\d|"
+                          r"\b(?:eq|eqn|fig|figure|table|equation|lemma|theorem|example|exercise)\.?\s*[(]?\d", re.I)
+
+
+def _introduces(text: str, concept: str) -> bool:
+    """A section's first paragraph says what its concept is: it names it, or it is short and
+    about the concept. A question, words about the document, or a heading that names an
+    equation or a figure give no definition."""
+    if text.rstrip().endswith(("?", "？")) or NUMBERED_REF.search(concept) or not concept.strip():
+        return False
+    words = LINK.sub("", text)
+    if len(strip_math(words)) < 8:
+        return False  # an image or a link under a heading says nothing a card can ask
+    bounds = _sentences(words)
+    first = words[slice(*bounds[0])] if bounds else words
+    if SELF_REFERENCE.search(first):
+        return False  # “本章介绍概率图模型…”: about the chapter, not the concept
+    names = {normalize_name(concept), normalize_name(concept.rsplit(".", 1)[-1])}
+    if any(name and name in normalize_name(text) for name in names):
+        return True
+    return len(text) <= 200 and not SELF_REFERENCE.search(text) and DEFINING_WORDS.search(first) is not None
+
+
 def _is_steps(block: Block) -> bool:
+    """Numbered, short names: steps one recalls in order. Items that are paragraphs are not."""
     items = [it for it in block.items if it.text.strip()]
-    if len(items) < 2:
+    if len(items) < 2 or any(len(strip_math(it.text)) > 40 or SENTENCE_INSIDE.search(it.text.strip()[:-1])
+                             for it in items):
         return False
     return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
 
@@ -563,20 +887,39 @@ def _list_markdown(block: Block) -> str:
     return "\n".join(f"- {it.text.strip()}" for it in block.items if it.text.strip())
 
 
-def _dedupe(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
+SENTENCE_INSIDE = re.compile(r"[。；;！!？?]")
+# Kinds whose key is an anchor two cards may share (two formulas for one left-hand side):
+# the second and later get an occurrence count among equal anchors only.
+ANCHORED = {CardKind.FORMULA, CardKind.CODE, CardKind.MANUAL}
+
+
+def _dedupe(cards: list[Card]) -> list[Card]:
     """One card per identity, and one per (concept, kind, content): a section written twice
     (RMSProp / RMSprop) yields one set of cards. Deck names take the first spelling."""
     spelling: dict[tuple[str, ...], tuple[str, ...]] = {}
     by_uid: dict[str, Card] = {}
     by_content: set[tuple] = set()
+    occurrences: dict[tuple, int] = {}
     out: list[Card] = []
     for card in cards:
         norm = tuple(normalize_name(d) for d in card.deck)
         card = replace(card, deck=spelling.setdefault(norm, card.deck))
         content = (norm, card.kind, normalize_name(card.back) or normalize_name(card.front))
-        if card.uid in by_uid or content in by_content:
+        if content in by_content:
+            continue
+        if card.kind in ANCHORED or card.key.startswith("cloze:"):
+            slot = (norm, card.kind, card.key)
+            occurrences[slot] = occurrences.get(slot, 0) + 1
+            if occurrences[slot] > 1:
+                card = replace(card, key=f"{card.key}#{occurrences[slot]}")
+        if card.uid in by_uid:
             continue
         by_uid[card.uid] = card
         by_content.add(content)
         out.append(card)
-    return out, sorted(notices, key=lambda n: n.source.line)
+    return out
+
+
+def _has_prose(outline: Outline) -> bool:
+    return any(b.kind in ("paragraph", "list") and (b.text.strip() or b.items)
+               for _, section in iter_sections(outline.root) for b in section.blocks)

@@ -6,6 +6,8 @@ import json
 import os
 import sys
 import time
+from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -46,25 +48,34 @@ def cli() -> None:
               help="Check formula and code cards with PyTorch and attach worked examples.")
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, when a card disagrees with PyTorch.")
 @click.option("--device", type=DEVICES, default="auto", show_default=True, help="Where the checks run.")
-def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, device: str) -> None:
+@click.option("--exercises/--no-exercises", default=True, show_default=True,
+              help="Add exercise cards with fresh numbers for the formulas that agree with PyTorch.")
+def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, device: str, exercises: bool) -> None:
     """Build Anki decks (.apkg) from notes files or folders.
 
     \b
     Example:
       studydeck build notes/ -o decks/
     """
-    from studydeck.build import build as run_build
-    from studydeck.verify import default_cache_path
+    from studydeck.pipeline import Workspace, build_fingerprint, record_build, up_to_date
 
+    paths = _notes(notes)
+    fingerprint = build_fingerprint(paths, {"verify": verify, "strict": strict, "device": device,
+                                            "exercises": exercises})
+    if up_to_date(out_dir, fingerprint):
+        click.echo(f"nothing changed since the last build into {out_dir}; the decks there are current")
+        return
     try:
-        result = run_build(_notes(notes), out_dir, now=_now(), verify=verify, strict=strict, device=device,
-                           cache_path=default_cache_path())
+        workspace = Workspace.load(paths, cache_dir=_cache_dir())
+        with _progress("verifying") as progress:
+            result = workspace.build(out_dir, now=_now(), verify=verify, strict=strict, device=device,
+                                     exercises=exercises, progress=progress)
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
-    for notice in result.notices:
-        click.echo(f"note: {notice}", err=True)
+    record_build(out_dir, fingerprint, result)
+    _echo_notices(workspace.notices)
     if result.report is not None:
-        _echo_disagreements(result.report)
+        _echo_disagreements(result.report, workspace)
     kinds = result.kinds()
     click.echo("cards by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     if result.report is not None:
@@ -72,7 +83,7 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
         click.echo(f"verified with PyTorch {result.report.torch_version} ({result.report.device}): "
                    f"{counts['agrees']} agree, {counts['disagrees']} disagree, {counts['unverified']} unverified"
                    + (" (see `studydeck verify`)" if counts["disagrees"] else ""))
-    _echo_lint_count(result)
+    _echo_lint_count(workspace)
     for export in result.exports:
         click.echo(f"wrote {export.path}: {export.notes} notes, {export.cards} cards "
                    f"({len(export.new)} new, {len(export.updated)} updated, {len(export.removed)} removed)")
@@ -81,23 +92,73 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
     click.echo(f"total: {total_notes} notes, {total_cards} cards in {len(result.exports)} deck(s)")
 
 
-def _echo_lint_count(result) -> None:
-    from studydeck.lint import Severity, lint as run_lint
+def _cache_dir() -> Path:
+    from studydeck.pipeline import default_cache_dir
 
-    findings = run_lint([], docs=result.docs, allow_torch=False).findings
+    return default_cache_dir()
+
+
+@contextmanager
+def _progress(what: str):
+    """A progress bar on a terminal for work that takes more than about two seconds."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    started = time.monotonic()
+    bar = Progress(transient=True, console=None)
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if task is None and time.monotonic() - started > 2:
+            bar.start()
+            task = bar.add_task(what, total=total)
+        if task is not None:
+            bar.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            bar.stop()
+
+
+def _echo_notices(notices) -> None:
+    """Each notice once; candidates left out only as counts (``studydeck lint`` lists them)."""
+    left_out: Counter = Counter()
+    for notice in notices:
+        if notice.rule.startswith("left-out:"):
+            left_out[notice.rule.split(":", 1)[1]] += 1
+        else:
+            click.echo(f"note: {notice}", err=True)
+    if left_out:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in left_out.most_common())
+        click.echo(f"note: {sum(left_out.values())} candidate card(s) left out ({reasons}); "
+                   "`studydeck lint` lists each with what to write instead", err=True)
+
+
+def _echo_lint_count(workspace) -> None:
+    from studydeck.lint import Severity
+
+    findings = workspace.lint(allow_torch=False).findings
     if findings:
         by = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
         click.echo(f"lint: {len(findings)} finding(s) in the notes ({by[Severity.ERROR]} error, "
                    f"{by[Severity.WARNING]} warning, {by[Severity.INFO]} info); see `studydeck lint`")
 
 
-def _echo_disagreements(report) -> None:
+def _echo_disagreements(report, workspace) -> None:
+    from studydeck.verify.messages import verdict_line
+
+    langs = {c.uid: c.lang for c in workspace.cards}
     seen: set[tuple[str, str]] = set()
     for r in report.disagreements:
         key = (str(r.fix_at or r.source), r.detail)
         if key not in seen:
             seen.add(key)
-            click.echo(f"✘ {r.message()}", err=True)
+            click.echo(f"{r.fix_at or r.source}: {r.concept}: {verdict_line(r, langs.get(r.uid, 'en'))}", err=True)
 
 
 @cli.command()
@@ -112,31 +173,40 @@ def verify(notes: tuple[Path, ...], device: str, as_json: bool, show_all: bool) 
     Example:
       studydeck verify notes/ --device cpu
     """
-    from studydeck.build import collect
-    from studydeck.verify import default_cache_path, verify as run_verify
+    from studydeck.pipeline import Workspace
 
     try:
-        docs = collect(_notes(notes))
-        cards = [c for d in docs for c in d.cards]
-        report = run_verify(cards, device=device, cache_path=default_cache_path())
+        workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
+        with _progress("verifying") as progress:
+            report = workspace.verify(device=device, progress=progress)
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
-    fronts = {c.uid: c.front for c in cards}
+    cards = {c.uid: c for c in workspace.cards}
     if as_json:
-        rows = [{"source": str(r.source), "fix_at": str(r.fix_at) if r.fix_at else None, "card": fronts.get(r.uid, ""),
-                 "concept": r.concept, "verdict": r.verdict.value, "max_abs_diff": r.max_abs_diff,
-                 "detail": r.detail, "inputs": r.inputs, "binding": r.binding,
-                 "torch": report.torch_version, "device": report.device} for r in report.results]
+        rows = []
+        for r in report.results:
+            card = cards.get(r.uid)
+            row = {"card": card.front if card else "", **r.to_dict(), "torch": report.torch_version,
+                   "device": report.device}
+            row["source"], row["fix_at"] = str(r.source), str(r.fix_at) if r.fix_at else None
+            row["culprits"] = [str(c) for c in r.culprits]
+            row.pop("example", None)
+            rows.append(row)
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
-        _table(report, fronts, show_all)
+        _table(report, cards, show_all)
     if report.disagreements:
         sys.exit(1)
 
 
-def _table(report, fronts: dict[str, str], show_all: bool) -> None:
+def _table(report, cards: dict, show_all: bool) -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from rich.markup import escape
+
+    from studydeck.verify.messages import verdict_line
+    from studydeck.verify.result import fmt_diff
 
     console = Console(highlight=False, soft_wrap=False)
     table = Table(title=f"PyTorch {report.torch_version} ({report.device})", show_lines=False)
@@ -146,17 +216,20 @@ def _table(report, fronts: dict[str, str], show_all: bool) -> None:
     for r in report.results:
         if not show_all and r.verdict.value == "agrees":
             continue
-        front = " ".join(fronts.get(r.uid, "").split())
-        diff = "" if r.max_abs_diff is None else f"{r.max_abs_diff:.2g}"
+        card = cards.get(r.uid)
+        front = " ".join(card.front.split()) if card else ""
+        diff = "" if r.max_abs_diff is None else fmt_diff(r.max_abs_diff)
         table.add_row(front[:48], r.concept or "—", f"[{style[r.verdict.value]}]{r.verdict.value}[/]", diff,
                       str(r.fix_at or r.source))
     console.print(table)
     seen: set[tuple[str, str]] = set()
     for r in report.disagreements:
+        card = cards.get(r.uid)
         key = (str(r.fix_at or r.source), r.detail)
         if key not in seen:
             seen.add(key)
-            console.print(f"[bold red]disagrees[/] {r.message()}")
+            line = verdict_line(r, card.lang if card else "en")
+            console.print(f"[bold red]disagrees[/] {r.fix_at or r.source}: {r.concept}: {escape(line)}")
     counts = report.counts()
     console.print(f"{counts['agrees']} agree, {counts['disagrees']} disagree, {counts['unverified']} unverified"
                   + ("" if show_all else " (agreeing cards hidden; --all lists them)"))
@@ -165,38 +238,46 @@ def _table(report, fronts: dict[str, str], show_all: bool) -> None:
 @cli.command()
 @click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="The findings as JSON, for machines.")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes (a .bak copy of each file is kept).")
-@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change, and write nothing.")
+@click.option("--fix", is_flag=True, help="Apply the certain fixes (what each file held is kept in a new .bak).")
+@click.option("--rule", "picked", multiple=True, type=click.Choice(["formula-not-latex", "prose-as-code", "typo"]),
+              help="With --fix or --diff: apply every fix of this rule, suggestions included (repeatable).")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix (with the same options) would change, "
+              "and write nothing.")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="warning", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
-def lint(notes, as_json, fix, show_diff, fail_on) -> None:
+def lint(notes, as_json, fix, picked, show_diff, fail_on) -> None:
     """Find what is wrong with the notes before it becomes a bad card.
 
     \b
     Example:
       studydeck lint notes/ --diff
+      studydeck lint notes/ --fix --rule typo
     """
     from studydeck import lint as linting
+    from studydeck.pipeline import Workspace
 
     try:
-        result = linting.lint(_notes(notes))
+        result = Workspace.load(_notes(notes), cache_dir=_cache_dir()).lint()
+        fixed = linting.apply_fixes(result, set(picked)) if (fix or show_diff) else {}
+        if show_diff:
+            click.echo(linting.diff(result, fixed), nl=False)
+        elif fix:
+            for done in linting.write_fixes(result, fixed):
+                kept = f"; earlier backups kept: {', '.join(str(p) for p in done.earlier)}" if done.earlier else ""
+                click.echo(f"fixed {done.target} (what it held is in {done.backup}{kept})")
+            if fixed:
+                result = Workspace.load(_notes(notes), cache_dir=_cache_dir()).lint()
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
-    fixed = linting.apply_fixes(result) if (fix or show_diff) else {}
-    if show_diff:
-        click.echo(linting.diff(result, fixed), nl=False)
-    elif fix:
-        for target, backup in linting.write_fixes(fixed):
-            click.echo(f"fixed {target} (the original is in {backup})")
-        if fixed:
-            result = linting.lint(_notes(notes))
     if as_json:
         click.echo(json.dumps([f.to_dict() for f in result.findings], ensure_ascii=False, indent=1))
     elif not show_diff:
         for finding in result.findings:
             click.echo(str(finding))
-        fixable = sum(1 for f in result.findings if f.edit is not None)
-        click.echo(f"{len(result.findings)} finding(s)" + (f", {fixable} fixable with --fix" if fixable else ""))
+        certain = sum(1 for f in result.findings if f.certain)
+        others = sum(1 for f in result.findings if f.edit is not None and not f.certain)
+        click.echo(f"{len(result.findings)} finding(s)" + (f", {certain} fixable with --fix" if certain else "")
+                   + (f", {others} suggestion(s) that --fix --rule RULE applies" if others else ""))
     if result.at_least(linting.Severity.parse(fail_on)):
         sys.exit(1)
 
@@ -217,23 +298,23 @@ def mindmap(notes, section, output) -> None:
       studydeck mindmap notes/ --section 优化器 -o optimizers.html
     """
     from studydeck.mindmap import render
-    from studydeck.mindmap.build import notes_tree
+    from studydeck.pipeline import Workspace
 
     if output.suffix.lower() not in MINDMAP_FORMATS:
         raise click.ClickException(f"{output}: unknown format; use one of {', '.join(MINDMAP_FORMATS)}")
     try:
-        tree = notes_tree(_notes(notes), section)
+        paths = _notes(notes)
+        tree = Workspace.load(paths).mindmap(section, ", ".join(p.name for p in paths) or "notes")
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
     writer = {".html": render.page, ".svg": render.svg, ".opml": render.opml, ".mm": render.freemind}
     text = writer[output.suffix.lower()](tree)
     from studydeck.export import make_folder
+    from studydeck.text import atomic_write
 
     try:
         make_folder(output.parent)
-        tmp = output.with_name(f".{output.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        atomic_write(output, text.encode("utf-8"))
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
@@ -246,32 +327,43 @@ def _default_db() -> Path:
 
 
 def _quiz_cards(notes: tuple[Path, ...]):
-    """The build's cards, with the verifier's answers where its cache has them (no torch)."""
-    from studydeck.build import collect
-    from studydeck.verify import apply, default_cache_path, verify as run_verify
+    """The cards to study: the build's cards, with the verifier's answers where its cache has
+    them (no torch), each cloze blank a card of its own."""
+    from studydeck.pipeline import Workspace
+    from studydeck.quiz.cards import exercise_cards, study_cards
+    from studydeck.verify.messages import answer_markdown
 
-    cards = [c for d in collect(_notes(notes)) for c in d.cards]
-    report = run_verify(cards, cache_path=default_cache_path(), cached_only=True)
-    return apply(cards, report)
+    workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
+    workspace.verify(cached_only=True)
+    results = workspace.results()
+    cards = study_cards(workspace.cards, {c.uid: answer_markdown(results[c.uid], c.lang)
+                                          for c in workspace.cards if c.uid in results})
+    practice = [ex for doc in workspace.docs for ex in workspace.exercises(doc, cached_only=True)]
+    return cards + exercise_cards(practice)
 
 
 @cli.command()
 @click.argument("notes", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--deck", help="Only decks matching this pattern (`*优化器*`, or a part of the path).")
 @click.option("--tag", help="Only cards with this tag (`studydeck::formula`, a heading path).")
-@click.option("--new", "new_limit", type=click.IntRange(min=0), default=20, show_default=True,
-              help="New cards at most in this session.")
+@click.option("--new", "new_limit", type=click.IntRange(min=0), default=None,
+              help="New cards a day (default 20); kept for later sessions.")
+@click.option("--reviews", "review_limit", type=click.IntRange(min=0), default=None,
+              help="Review cards a day (default 200); kept for later sessions.")
+@click.option("--rollover", type=click.IntRange(0, 23), default=None,
+              help="The hour (local time) a study day begins (default 4); kept for later sessions.")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True,
               help="Cards at most in this session.")
 @click.option("--mode", type=click.Choice(["flip", "type", "choice"]), default="flip", show_default=True,
               help="flip the card, type a short answer, or pick from four.")
 @click.option("--db", type=click.Path(path_type=Path), default=None,
               help="Review database (default: the user's studydeck folder).")
-def quiz(notes, deck, tag, new_limit, limit, mode, db) -> None:
-    """Study the cards in the terminal, scheduled by FSRS.
+def quiz(notes, deck, tag, new_limit, review_limit, rollover, limit, mode, db) -> None:
+    """Study the cards in the terminal, scheduled by FSRS, in Anki's order and daily limits.
 
     Space or Enter shows the answer; 1–4 rate it (Again, Hard, Good, Easy); u undoes the
-    last answer; q quits with a summary. Every answer is saved before the next card.
+    last answer; q or Ctrl-C quits with a summary. Every answer is saved before the next card.
+    Once a card is answered, the other cards of its note wait until the next day.
 
     \b
     Example:
@@ -279,18 +371,21 @@ def quiz(notes, deck, tag, new_limit, limit, mode, db) -> None:
     """
     from rich.console import Console
 
-    from studydeck.quiz.session import Keys, Session, clock, quiz_cards
+    from studydeck.quiz.cards import select
+    from studydeck.quiz.queue import Limits
+    from studydeck.quiz.session import Keys, Session, clock
     from studydeck.quiz.store import Store
 
     now = clock()
     try:
-        all_cards = _quiz_cards(notes)
-        cards = quiz_cards(all_cards, deck, tag)
+        study = _quiz_cards(notes)
+        chosen = select(study, deck, tag)
         store = Store(db or _default_db())
         try:
-            store.sync(all_cards, now())
-            Session(store, cards, now=now, console=Console(highlight=False), keys=Keys(), mode=mode,
-                    new_limit=new_limit, limit=limit).run()
+            store.sync(study, now())
+            limits = Limits.stored(store, new=new_limit, reviews=review_limit, rollover=rollover)
+            Session(store, chosen, now=now, console=Console(highlight=False), keys=Keys(), mode=mode,
+                    limits=limits, limit=limit).run()
         finally:
             store.close()
     except StudydeckError as exc:
@@ -301,15 +396,13 @@ def quiz(notes, deck, tag, new_limit, limit, mode, db) -> None:
 @click.option("--db", type=click.Path(path_type=Path), default=None,
               help="Review database (default: the user's studydeck folder).")
 def stats(db) -> None:
-    """Show what is due, reviews per day, retention and the hardest cards.
+    """Show what is due, retention, lapses, a 30-day forecast and the hardest cards.
 
     \b
     Example:
       studydeck stats
     """
-    from rich.console import Console
-    from rich.table import Table
-
+    from studydeck.quiz.queue import Limits
     from studydeck.quiz.session import clock
     from studydeck.quiz.stats import compute
     from studydeck.quiz.store import Store
@@ -320,16 +413,32 @@ def stats(db) -> None:
     try:
         store = Store(path)
         try:
-            result = compute(store, clock()())
+            result = compute(store, clock()(), Limits.stored(store))
         finally:
             store.close()
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
+    _print_stats(result)
+
+
+def _percent(retention) -> str:
+    return "—" if retention.rate is None else f"{retention.rate:.0%} ({retention.passed}/{retention.done})"
+
+
+def _print_stats(result) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(highlight=False)
-    console.print(f"Due today: {result.due_today}   tomorrow: {result.due_tomorrow}   "
-                  f"this week: {result.due_week}")
-    retention = "—" if result.retention is None else f"{result.retention:.0%}"
-    console.print(f"Reviews: {result.reviews}   retention: {retention}")
+    console.print(f"Due today: {result.due.describe()}")
+    console.print(f"Reviews: {result.reviews} (" + ", ".join(f"{k} {n}" for k, n in result.kinds.items()) + ")")
+    console.print(f"True retention: {_percent(result.retention)}   young: {_percent(result.young)}   "
+                  f"mature: {_percent(result.mature)}   lapses: {result.lapses}")
+    ahead = Table("day", "due", title="Due in the next 30 days")
+    for day, count in result.forecast:
+        if count:
+            ahead.add_row(day, str(count))
+    console.print(ahead if ahead.row_count else "Due in the next 30 days: no card studied before")
     days = Table("day", "reviews", title="Reviews per day")
     for day, count in result.per_day:
         days.add_row(day, str(count))
@@ -342,7 +451,19 @@ def stats(db) -> None:
 
 
 def main() -> None:
-    cli(prog_name="studydeck")
+    try:
+        cli(prog_name="studydeck")
+    except KeyboardInterrupt:
+        click.echo("interrupted; nothing half-written was left behind", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        # the disk filled up or a path vanished under us: one line, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"Error: {where}{exc.strerror or exc}; check the disk and the paths, then run again", err=True)
+        sys.exit(1)
+    except RecursionError:
+        click.echo("Error: the notes nest too deeply to read; flatten the deepest list or formula", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sqlite3
-import tempfile
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -25,14 +23,20 @@ from pathlib import Path
 import genanki
 
 from studydeck.errors import OutputError, StateError
+from studydeck.exercise import Exercise
+from studydeck.exercise_note import EXERCISE_MODEL_ID, exercise_model, exercise_note
 from studydeck.model import Card, CardKind
 from studydeck.render import RenderEnv, highlight_css, to_html
+from studydeck.text import atomic_write, clean_name, remove_stale_temps
+from studydeck.verify.messages import answer_markdown
+from studydeck.verify.result import Result
 
 BASIC_MODEL_ID = 1735_000_001
 CLOZE_MODEL_ID = 1735_000_002
 BASIC_FIELDS = ("Front", "Back", "Extra", "Computed", "Verdict", "Source")
 CLOZE_FIELDS = ("Text", "Back Extra", "Computed", "Verdict", "Source")
-STATE_FORMAT = 1
+STATE_FORMAT = 2
+STATE_FORMATS = (1, 2)  # 1: GUIDs from positional keys, read to keep them
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 CSS = """
@@ -46,6 +50,7 @@ CSS = """
 .cloze { font-weight: bold; color: #06c; }
 .highlight pre { padding: .6em; overflow-x: auto; font-size: 0.8em; background: #f6f8fa; }
 .missing-image { color: #c33; }
+.original { margin-top: .5em; font-size: 0.75em; color: #777; }
 .mindmap { overflow-x: auto; }
 .mindmap svg { max-width: 100%; height: auto; }
 """
@@ -88,6 +93,7 @@ def cloze_model() -> genanki.Model:
 @dataclass
 class ExportResult:
     path: Path
+    state_path: Path
     notes: int
     cards: int
     new: list[str] = field(default_factory=list)
@@ -97,8 +103,8 @@ class ExportResult:
 
 
 def safe_tag(text: str) -> str:
-    """Anki tags: no spaces, no quotes; ``::`` separates levels."""
-    return re.sub(r"[\s\"']+", "_", text.strip()).strip("_") or "_"
+    """Anki tags: no spaces, no quotes, nothing invisible; ``::`` separates levels."""
+    return re.sub(r"[\s\"']+", "_", clean_name(text)).strip("_") or "_"
 
 
 def card_tags(card: Card) -> list[str]:
@@ -107,18 +113,19 @@ def card_tags(card: Card) -> list[str]:
     return tags + [f"studydeck::{safe_tag(f)}" for f in card.flags]
 
 
+def deck_name(path: tuple[str, ...]) -> str:
+    """An Anki deck path: each heading cleaned of invisible characters, ``::`` between levels."""
+    return "::".join(clean_name(p).replace("::", ":") or "_" for p in path)
+
+
 def deck_id(name: str) -> int:
     return int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:13], 16)
 
 
-def note_guid(card: Card) -> str:
-    return genanki.guid_for(card.uid)
-
-
-def card_fields(card: Card, env: RenderEnv, label: str | None = None) -> list[str]:
+def card_fields(card: Card, env: RenderEnv, label: str | None = None, result: Result | None = None) -> list[str]:
     source = f"{label or card.source.path}:{card.source.line}"
-    computed = to_html(card.computed, env)
-    verdict = f"verdict-{card.verdict}" if card.verdict else ""
+    computed = to_html(answer_markdown(result, card.lang), env) if result is not None else ""
+    verdict = f"verdict-{result.verdict.value}" if result is not None else ""
     if card.kind is CardKind.CLOZE:
         env.cloze = True
         text = to_html(card.front, env)
@@ -129,81 +136,128 @@ def card_fields(card: Card, env: RenderEnv, label: str | None = None) -> list[st
         from studydeck.mindmap.tree import tree_from_markdown
 
         back = card_back(tree_from_markdown(card.front, card.back))
+    elif card.plain_formula and result is not None and result.reading:
+        # the reading the verifier took, with the notes' own text beneath it
+        back = to_html(f"$${result.reading}$$", env) + f"<div class=original>{to_html(card.back, env)}</div>"
     else:
         back = to_html(card.back, env)
     return [to_html(card.front, env), back, to_html(card.extra, env), computed, verdict, source]
 
 
+def assign_guids(cards: list[Card], state: dict[str, dict]) -> dict[str, str]:
+    """Each card's note GUID: the one the state file already gave its identity, else (a state
+    file from before identities were kept) the GUID its legacy key had, else a new one from
+    its identity. A GUID is given once per deck."""
+    by_uid = {entry["uid"]: guid for guid, entry in state.items() if entry.get("uid")}
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for card in cards:
+        guid = by_uid.get(card.uid)
+        if guid is None and card.legacy_uid is not None:
+            legacy = genanki.guid_for(card.legacy_uid)
+            if legacy in state and not state[legacy].get("uid"):
+                guid = legacy
+        if guid is None or guid in taken:
+            guid = genanki.guid_for(card.uid)
+        taken.add(guid)
+        out[card.uid] = guid
+    return out
+
+
 def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
-               base_dir: Path | None = None, label: str | None = None,
+               base_dir: Path | None = None, media_root: Path | None = None, label: str | None = None,
+               results: dict[str, Result] | None = None, exercises: list[Exercise] = (),
                verified_on: str | None = None) -> ExportResult:
     """Write ``out_path`` (atomically) and update the state file beside it."""
     state = load_state(state_path)
+    guids = assign_guids(cards, state)
+    results = results or {}
     models = {False: basic_model(), True: cloze_model()}
-    decks: dict[str, genanki.Deck] = {}
     media: dict[str, Path] = {}
-    result = ExportResult(out_path, notes=0, cards=0)
+    result = ExportResult(out_path, state_path, notes=0, cards=0)
     new_state: dict[str, dict] = {}
-    notes: list[tuple[genanki.Note, int]] = []
-    for card in cards:
-        env = RenderEnv(base_dir=base_dir)
-        fields = card_fields(card, env, label)
-        media.update(env.media)
-        result.missing_media.extend((card, src) for src in env.missing)
-        is_cloze = card.kind is CardKind.CLOZE
-        model = models[is_cloze]
-        deck_name = "::".join(card.deck)
-        tags = card_tags(card)
-        guid = note_guid(card)
-        digest = hashlib.sha256(json.dumps([model.model_id, deck_name, fields, tags],
+    notes: list[tuple[genanki.Note, str, int]] = []
+
+    def add(note: genanki.Note, name: str, uid: str, model_id: int) -> None:
+        digest = hashlib.sha256(json.dumps([model_id, name, note.fields, note.tags],
                                            ensure_ascii=False).encode("utf-8")).hexdigest()
-        old = state.get(guid)
+        old = state.get(note.guid)
         if old is None:
             mod = now
-            result.new.append(guid)
+            result.new.append(note.guid)
         elif old["hash"] != digest:
             mod = max(now, int(old["mod"]) + 1)
-            result.updated.append(guid)
+            result.updated.append(note.guid)
         else:
             mod = int(old["mod"])
-        new_state[guid] = {"hash": digest, "mod": mod}
-        note = genanki.Note(model=model, fields=fields, tags=sorted(set(tags)), guid=guid)
-        if deck_name not in decks:
-            decks[deck_name] = genanki.Deck(deck_id(deck_name), deck_name)
-        decks[deck_name].add_note(note)
-        notes.append((note, mod))
+        new_state[note.guid] = {"hash": digest, "mod": mod, "uid": uid}
+        notes.append((note, name, mod))
         result.notes += 1
         result.cards += len(note.cards)
+
+    for card in cards:
+        env = RenderEnv(base_dir=base_dir, root=media_root)
+        fields = card_fields(card, env, label, results.get(card.uid))
+        media.update(env.media)
+        result.missing_media.extend((card, src) for src in env.missing)
+        model = models[card.kind is CardKind.CLOZE]
+        name = deck_name(card.deck)
+        tags = sorted(set(card_tags(card)))
+        note = genanki.Note(model=model, fields=fields, tags=tags, guid=guids[card.uid])
+        add(note, name, card.uid, model.model_id)
+    if exercises:
+        models["exercise"] = exercise_model()
+    for ex in exercises:
+        note = exercise_note(ex, label)
+        note.model = models["exercise"]
+        add(note, deck_name(ex.subdeck), ex.uid, EXERCISE_MODEL_ID)
     result.removed = sorted(set(state) - set(new_state))
-    timestamp = max((mod for _, mod in notes), default=now)
-    package = genanki.Package(list(decks.values()), media_files=[])
-    _write_package(package, notes, media, out_path, timestamp)
+    _write_package(list(models.values()), notes, media, out_path)
     save_state(state_path, new_state, verified_on)
     return result
 
 
-def _write_package(package: genanki.Package, notes: list[tuple[genanki.Note, int]],
-                   media: dict[str, Path], out_path: Path, timestamp: int) -> None:
-    """Like ``Package.write_to_file``, but reproducible: per-note mod times, fixed zip times."""
+def _write_package(models: list[genanki.Model], notes: list[tuple[genanki.Note, str, int]],
+                   media: dict[str, Path], out_path: Path) -> None:
+    """An .apkg written in one pass, reproducibly: each note stamped with its own mod time,
+    the deck and model lists written once, fixed zip times."""
     import itertools
 
+    from genanki.apkg_col import APKG_COL
+    from genanki.apkg_schema import APKG_SCHEMA
+
     make_folder(out_path.parent)
-    with tempfile.TemporaryDirectory(prefix="studydeck-") as tmp:
-        db_path = Path(tmp) / "collection.anki2"
-        conn = sqlite3.connect(db_path)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp) * 1000))
-            conn.executemany("UPDATE notes SET mod = ? WHERE guid = ?",
-                             [(mod, note.guid) for note, mod in notes])
-            conn.execute("UPDATE cards SET mod = (SELECT notes.mod FROM notes WHERE notes.id = cards.nid)")
-            conn.commit()
-            conn.execute("VACUUM")
-        finally:
-            conn.close()
-        names = sorted(media)
-        _atomic_write(out_path, lambda fh: _zip(fh, db_path, names, media))
+    remove_stale_temps(out_path.parent, out_path.name)
+    timestamp = max((mod for _, _, mod in notes), default=0)
+    ids = itertools.count(int(timestamp) * 1000)
+    # built in memory: a temporary database on disk costs a sync per statement script
+    conn = sqlite3.connect(":memory:")
+    try:
+        cur = conn.cursor()
+        cur.executescript(APKG_SCHEMA)
+        cur.executescript(APKG_COL)
+        decks = json.loads(cur.execute("SELECT decks FROM col").fetchone()[0])
+        for name in dict.fromkeys(name for _, name, _ in notes):
+            decks[str(deck_id(name))] = genanki.Deck(deck_id(name), name).to_json()
+        model_json = json.loads(cur.execute("SELECT models FROM col").fetchone()[0])
+        first_deck = deck_id(notes[0][1]) if notes else 1
+        model_json.update({str(m.model_id): m.to_json(timestamp, first_deck) for m in models})
+        cur.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(decks), json.dumps(model_json)))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for note, name, mod in notes:
+                note.write_to_db(cur, mod, deck_id(name), ids)
+        conn.commit()
+        conn.execute("VACUUM")
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    names = sorted(media)
+    try:
+        atomic_write(out_path, lambda fh: _zip(fh, collection, names, media))
+    except OSError as exc:
+        raise OutputError(f"{out_path}: cannot be written ({exc.strerror}); free some space or "
+                          "choose another folder with -o") from None
 
 
 def make_folder(folder: Path) -> None:
@@ -217,7 +271,7 @@ def make_folder(folder: Path) -> None:
                           "choose another with -o") from None
 
 
-def _zip(fh, db_path: Path, names: list[str], media: dict[str, Path]) -> None:
+def _zip(fh, collection: bytes, names: list[str], media: dict[str, Path]) -> None:
     with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
         def put(arcname: str, data: bytes) -> None:
             info = zipfile.ZipInfo(arcname, date_time=ZIP_TIME)
@@ -225,45 +279,31 @@ def _zip(fh, db_path: Path, names: list[str], media: dict[str, Path]) -> None:
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
 
-        put("collection.anki2", db_path.read_bytes())
+        put("collection.anki2", collection)
         put("media", json.dumps({str(i): n for i, n in enumerate(names)}, ensure_ascii=False).encode())
         for i, name in enumerate(names):
             put(str(i), media[name].read_bytes())
 
 
-def _atomic_write(path: Path, write) -> None:
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"{path.parent}: cannot write there ({exc.strerror}); choose another with -o") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def load_state(path: Path) -> dict[str, dict]:
-    if not path.exists():
-        return {}
+    """GUID -> {hash, mod, uid}. Format 1 (before identities were kept) has no ``uid``."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except IsADirectoryError:
+        raise StateError(f"{path}: is a folder, not a state file; move it away and build again") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        why = getattr(exc, "strerror", None) or "not UTF-8"
+        raise StateError(f"{path}: cannot read the state file ({why}); fix its permissions, "
+                         "or delete it to treat every note as new") from None
+    try:
+        data = json.loads(text)
         notes = data["notes"]
-        if data.get("format") != STATE_FORMAT or not isinstance(notes, dict):
+        if data.get("format") not in STATE_FORMATS or not isinstance(notes, dict):
             raise ValueError("unknown format")
         for entry in notes.values():
-            int(entry["mod"]), str(entry["hash"])
+            int(entry["mod"]), str(entry["hash"]), str(entry.get("uid", ""))
         return notes
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise StateError(f"{path}: damaged state file ({exc}); restore it from version control, "
@@ -276,4 +316,9 @@ def save_state(path: Path, notes: dict[str, dict], verified_on: str | None = Non
         data["verified_on"] = verified_on  # the device named in the computed answers
     body = json.dumps(data,
                       ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    _atomic_write(path, lambda fh: fh.write(body.encode("utf-8")))
+    remove_stale_temps(path.parent, path.name)
+    try:
+        atomic_write(path, body.encode("utf-8"))
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written ({exc.strerror}); free some space or "
+                          "choose another folder with -o") from None

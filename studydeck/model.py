@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields
+from functools import cached_property
 from enum import Enum
 from typing import Any
 
@@ -37,6 +38,7 @@ class CardKind(str, Enum):
     QUESTION = "question"
     CLOZE = "cloze"
     MANUAL = "manual"
+    EXERCISE = "exercise"
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,8 @@ class Notice:
 
 @dataclass(frozen=True)
 class Card:
-    """One note in the deck.
+    """One note in the deck: what the notes say, never what a later stage found (the
+    verifier's verdicts travel beside the cards as results).
 
     ``front``/``back``/``extra`` hold Markdown (with ``$…$`` math) exactly as the notes
     wrote it; rendering to HTML happens at export. A cloze card keeps its cloze text,
@@ -78,8 +81,6 @@ class Card:
     symbols: tuple[tuple[str, str], ...] = ()
     # Formulas of the enclosing items that govern this one (`\text{if } \mu \neq 0:`).
     guards: tuple[str, ...] = ()
-    computed: str = ""
-    verdict: str = ""
     # The notes' language, decided once per file: every prompt and verdict on the card uses it.
     lang: str = "en"
     # A parameter card's facts, for the verifier: the name and the default the notes state.
@@ -95,7 +96,7 @@ class Card:
     def legacy_uid(self) -> str | None:
         return _uid(self.doc, self.deck, self.kind, self.legacy_key) if self.legacy_key else None
 
-    @property
+    @cached_property
     def uid(self) -> str:
         """Stable identity: document, deck path and key, never the text.
 
@@ -119,7 +120,9 @@ class Card:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Card":
-        kwargs = dict(data)
+        """Fields this version does not know (written by an older one) are left out."""
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
         kwargs["kind"] = CardKind(data["kind"])
         kwargs["source"] = Source.from_dict(data["source"])
         for name in ("deck", "formulas", "flags", "guards"):

@@ -15,18 +15,23 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from studydeck.errors import NotesError
 from studydeck.model import Notice, Source
+from studydeck.text import clean_name
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 # d2l-style roles that stand on a line of their own and carry no content for a card.
 ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite)?:[`\w\-, ]*`?\s*$")
-TAB_LINE = re.compile(r"^#@tab\s+([^\n]*)\n?")
+TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
-ROLE_INLINE = re.compile(r":(numref|eqref|cite|label|eqlabel|ref):`[^`]*`")
+ROLE_INLINE = re.compile(r":(numref|eqref|cite|citet|citep|label|eqlabel|ref):`[^`]*`")
+# d2l marks the words its code demonstrates as `[**…**]` or `(**…**)`: emphasis, not brackets.
+D2L_MARK = re.compile(r"\[\*\*(.+?)\*\*\]|\(\*\*(.+?)\*\*\)", re.S)
 
 
 @dataclass
@@ -66,13 +71,123 @@ class Outline:
 
 @lru_cache(maxsize=1)
 def markdown() -> MarkdownIt:
-    """The one parser configuration used everywhere (cards, lint, export)."""
+    """The one parser configuration for notes files (cards, lint)."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
     md.use(front_matter_plugin)
-    # double_inline: a `$$…$$` on the line right after text is still display math.
+    return configure(md)
+
+
+def configure(md: MarkdownIt) -> MarkdownIt:
+    """What notes and card fields share: one reading of math, tables, wikilinks.
+
+    Inline ``$`` follows :func:`dollar_math`. Math padded with spaces (``$ x $``) stays math:
+    editors that preview notes accept it, and notes are full of it. A ``$$…$$`` on the line
+    right after text is still display math.
+    """
     md.use(dollarmath_plugin, double_inline=True)
+    md.use(amsmath_plugin)
+    md.use(deflist_plugin)
+    md.inline.ruler.before("link", "wikilink", _wikilink)
+    md.inline.ruler.before("math_inline", "dollar", _dollar)
+    md.disable("math_inline")
     md.enable(["table", "strikethrough"])
     return md
+
+
+WIKILINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]")
+
+
+def _wikilink(state, silent: bool) -> bool:
+    """Obsidian's ``[[page|alias]]`` reads as its alias (or page); ``![[file.png]]`` embeds."""
+    match = WIKILINK.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        embed, target, alias = match.group(1), match.group(2).strip(), match.group(3)
+        if embed:
+            token = state.push("image", "img", 0)
+            token.attrs = {"src": target, "alt": ""}
+            token.content = alias or ""
+            token.children = []
+        else:
+            token = state.push("text", "", 0)
+            token.content = (alias or target).strip()
+    state.pos = match.end()
+    return True
+
+
+def _dollar(state, silent: bool) -> bool:
+    """Inline math by :func:`dollar_math`; a ``$`` that opens nothing is text."""
+    if state.src[state.pos] != "$":
+        return False
+    found = dollar_math(state.src, state.pos)
+    if found is None:
+        if not silent:
+            state.pending += "$"
+        state.pos += 1
+        return True
+    end, body, display = found
+    if not silent:
+        token = state.push("math_inline_double" if display else "math_inline", "math", 0)
+        token.content = body
+        token.markup = "$$" if display else "$"
+    state.pos = end
+    return True
+
+
+def dollar_math(src: str, pos: int) -> tuple[int, str, bool] | None:
+    """``(end, body, display)`` of the formula the ``$`` at ``pos`` opens, or None.
+
+    Pandoc's currency rule: a ``$`` right after a digit never opens; a formula whose closing
+    ``$`` is followed by a digit, or that starts with a digit and ends in a space
+    (``$5 和 $10``), is an amount of money.
+    """
+    if _escaped(src, pos) or (pos > 0 and src[pos - 1].isdigit()):
+        return None
+    display = src.startswith("$$", pos)
+    mark = 2 if display else 1
+    end = pos + mark
+    while True:
+        end = src.find("$", end)
+        if end == -1:
+            return None
+        if _escaped(src, end) or (display and not src.startswith("$$", end)):
+            end += 1
+            continue
+        break
+    body, after = src[pos + mark:end], end + mark
+    if not body or not display and (src[after:after + 1].isdigit() or (body[0].isdigit() and body[-1].isspace())):
+        return None
+    return after, body, display
+
+
+def plain_inline(text: str) -> str:
+    """A heading or a term as plain text: wikilinks read as their alias, names cleaned."""
+    text = WIKILINK.sub(lambda m: "" if m.group(1) else (m.group(3) or m.group(2)).strip(), text)
+    return clean_name(text)
+
+
+def math_spans(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, body, display)`` of each formula in text already taken from the notes,
+    by the rule the parser uses (:func:`dollar_math`); one pass, linear in the text."""
+    spans: list[tuple[int, int, str, bool]] = []
+    i = text.find("$")
+    while i != -1:
+        found = dollar_math(text, i)
+        if found is None:
+            i = text.find("$", i + 1)
+            continue
+        end, body, display = found
+        spans.append((i, end, body, display))
+        i = text.find("$", end)
+    return spans
+
+
+def _escaped(text: str, pos: int) -> bool:
+    backslashes = 0
+    while pos - backslashes - 1 >= 0 and text[pos - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
 
 
 def read_notes(path: Path, display: str | None = None) -> Outline:
@@ -86,6 +201,11 @@ def read_notes(path: Path, display: str | None = None) -> Outline:
         raise NotesError(f"{shown}: is a directory, expected a Markdown file") from None
     except OSError as exc:
         raise NotesError(f"{shown}: cannot be read ({exc.strerror})") from None
+    return parse_notes(decode_notes(raw, shown), shown)
+
+
+def decode_notes(raw: bytes, shown: str) -> str:
+    """The text of a notes file; :class:`NotesError` naming the line when it is not UTF-8."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -93,7 +213,10 @@ def read_notes(path: Path, display: str | None = None) -> Outline:
         raise NotesError(
             f"{shown}:{line}: not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
         ) from None
-    return parse_notes(text, shown)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise NotesError(f"{shown}:{line}: holds a NUL byte, so it is not a text file; remove it")
+    return text
 
 
 def parse_notes(text: str, path: str) -> Outline:
@@ -111,6 +234,7 @@ class _Builder:
         # d2l marks each framework's copy of a code block with `#@tab NAME`; a block with
         # no such line is the MXNet copy. Keep the PyTorch and framework-neutral copies.
         self.uses_tabs = any(TAB_LINE.match(line) for line in lines)
+        self.d2l = self.uses_tabs or any(ROLE_LINE.match(line) and line.strip() for line in lines)
 
     def src(self, node: SyntaxTreeNode) -> Source:
         line = node.map[0] + 1 if node.map else 1
@@ -121,20 +245,20 @@ class _Builder:
         nodes = list(tree.children)
         if nodes and nodes[0].type == "front_matter":
             front = _parse_front_matter(nodes.pop(0).content)
-        title = str(front.get("title", "")).strip()
+        title = plain_inline(str(front.get("title", "")))
         title_heading: SyntaxTreeNode | None = None
         if not title:
             title_heading = next((n for n in nodes if n.type == "heading"), None)
             title = _heading_text(title_heading) if title_heading else Path(self.path).stem
         root = Section(title=title, level=0, source=Source(self.path, 1))
         stack: list[Section] = [root]
-        for node in nodes:
+        for node in _hoist_headings(nodes):
             if node is title_heading:
                 root.source = self.src(node)
                 continue
             if node.type == "heading":
                 level = int(node.tag[1])
-                section = Section(_heading_text(node), level, self.src(node))
+                section = Section(self.inline(_heading_text(node)), level, self.src(node))
                 while len(stack) > 1 and stack[-1].level >= level:
                     stack.pop()
                 stack[-1].sections.append(section)
@@ -150,12 +274,14 @@ class _Builder:
         kind = node.type
         if kind == "paragraph":
             text = "\n".join(line for line in _inline_source(node).splitlines() if not ROLE_LINE.match(line))
-            text = ROLE_INLINE.sub("", text).strip()
+            text = self.inline(text)
             return Block("paragraph", self.src(node), text=text) if text else None
         if kind in ("bullet_list", "ordered_list"):
             items = [self.item(child) for child in node.children]
             return Block("list", self.src(node), items=items, ordered=kind == "ordered_list")
         if kind == "fence":
+            if node.info.strip().startswith("{") and not node.info.strip().startswith("{."):
+                return None  # a MyST directive (```{note}): prose for a reader of the rendered page
             language, code = _fence_language(node.info, node.content)
             tab = TAB_LINE.match(code)
             frameworks = {n.strip().lower() for n in tab.group(1).split(",")} if tab else set()
@@ -171,8 +297,10 @@ class _Builder:
                     "(remove the leading spaces)"))
                 return Block("paragraph", self.src(node), text=" ".join(node.content.split()))
             return Block("code", self.src(node), text=node.content, language="")
-        if kind in ("math_block", "math_block_label"):
+        if kind in ("math_block", "math_block_label", "amsmath"):
             return Block("math", self.src(node), text=node.content.strip())
+        if kind == "dl":
+            return Block("list", self.src(node), items=self.definitions(node))
         if kind == "table":
             return Block("table", self.src(node), text=self.raw(node))
         if kind == "blockquote":
@@ -183,9 +311,27 @@ class _Builder:
         children = list(node.children)
         text = ""
         if children and children[0].type == "paragraph":
-            text = ROLE_INLINE.sub("", _inline_source(children.pop(0))).strip()
+            text = self.inline(_inline_source(children.pop(0)))
         blocks = [b for b in (self.block(c) for c in children) if b is not None]
         return Item(text=text, source=self.src(node), children=blocks)
+
+    def inline(self, text: str) -> str:
+        text = ROLE_INLINE.sub("", text)
+        if self.d2l:
+            text = D2L_MARK.sub(lambda m: m.group(1) or m.group(2), text)
+        return text.strip()
+
+    def definitions(self, node: SyntaxTreeNode) -> list[Item]:
+        """A definition list reads as ``term: definition`` items, as it would be written."""
+        items: list[Item] = []
+        for child in node.children:
+            if child.type == "dt":
+                items.append(Item(_inline_source(child).strip(), self.src(child)))
+            elif child.type == "dd" and items:
+                parts = [b.text for b in (self.block(c) for c in child.children) if b is not None and b.text]
+                if parts and not items[-1].text.endswith((":", "：")):
+                    items[-1].text += ": " + " ".join(parts)
+        return [it for it in items if ":" in it.text]
 
     def raw(self, node: SyntaxTreeNode) -> str:
         start, end = node.map or (0, 0)
@@ -193,7 +339,19 @@ class _Builder:
 
 
 def _heading_text(node: SyntaxTreeNode) -> str:
-    return ROLE_INLINE.sub("", _inline_source(node)).strip()
+    return plain_inline(ROLE_INLINE.sub("", _inline_source(node)))
+
+
+def _hoist_headings(nodes: list[SyntaxTreeNode]):
+    """A list whose items start with headings (``3. ### Adam``) is the outline of sections,
+    not a list: its items' contents take the place of the list."""
+    for node in nodes:
+        if node.type in ("bullet_list", "ordered_list") and any(
+                item.children and item.children[0].type == "heading" for item in node.children):
+            for item in node.children:
+                yield from _hoist_headings(list(item.children))
+        else:
+            yield node
 
 
 def _inline_source(node: SyntaxTreeNode) -> str:

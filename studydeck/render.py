@@ -1,33 +1,53 @@
 """Card Markdown -> the HTML Anki shows: MathJax delimiters, highlighted code, media.
 
 Math is never touched by Markdown or HTML escaping beyond what the browser undoes:
-``$…$`` becomes ``\\(…\\)``, ``$$…$$`` becomes ``\\[…\\]``. Raw HTML in the notes is
-escaped, so a ``<script>`` in copied text cannot run inside Anki.
+``$…$`` becomes ``\\(…\\)``, ``$$…$$`` becomes ``\\[…\\]``. Of the HTML people write in
+notes, the formatting tags Anki shows (``<br>``, ``<sub>``, ``<b>`` …, without attributes)
+are kept; everything else is escaped, so a ``<script>`` or an ``onerror=`` in copied text
+cannot run inside Anki.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
-from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+from studydeck.notes import configure
 
 CLOZE_CLOSE = re.compile(r"\}\}")
+# Formatting Anki shows as it is; only these tags, and only bare, survive.
+KEPT_TAG = re.compile(r"&lt;(/?)(br|sub|sup|b|i|u|mark|kbd)\s*/?&gt;", re.I)
+MEDIA_SUFFIXES = frozenset(
+    ".png .jpg .jpeg .gif .svg .webp .bmp .avif .mp3 .ogg .wav .m4a .flac .opus".split())
+MAX_MEDIA_BYTES = 20 * 1024 * 1024
 
 
 @dataclass
 class RenderEnv:
-    """Where relative image paths are resolved, and the media files they collect."""
+    """Where relative image paths are resolved, and the media files they collect.
+
+    ``root`` is the notes folder: a file outside it (after resolving links), one that is not
+    a regular image or audio file, or one over :data:`MAX_MEDIA_BYTES` is never packaged.
+    """
 
     base_dir: Path | None = None
     media: dict[str, Path] = field(default_factory=dict)  # name in the package -> file
     missing: list[str] = field(default_factory=list)
     cloze: bool = False
+    root: Path | None = None
+
+
+def safe_html(raw: str) -> str:
+    """Raw HTML from the notes, escaped except for the bare formatting tags Anki shows."""
+    return KEPT_TAG.sub(lambda m: f"<{m.group(1)}{m.group(2).lower()}>", escapeHtml(raw))
 
 
 def _math(content: str, display: bool, env: dict) -> str:
@@ -40,9 +60,7 @@ def _math(content: str, display: bool, env: dict) -> str:
 
 @lru_cache(maxsize=1)
 def _renderer() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False})
-    md.use(dollarmath_plugin, double_inline=True)
-    md.enable(["table", "strikethrough"])
+    md = configure(MarkdownIt("commonmark", {"html": True}))
 
     def math_inline(self, tokens, idx, options, env):
         return _math(tokens[idx].content, False, env)
@@ -70,15 +88,20 @@ def _renderer() -> MarkdownIt:
     md.add_render_rule("math_block_label", math_display)
     md.add_render_rule("fence", fence)
     md.add_render_rule("image", image)
+    md.add_render_rule("html_inline", lambda self, tokens, idx, options, env: safe_html(tokens[idx].content))
+    md.add_render_rule("html_block", lambda self, tokens, idx, options, env: safe_html(tokens[idx].content))
+    md.add_render_rule("amsmath", lambda self, tokens, idx, options, env: _math(tokens[idx].content, True, env))
     return md
 
 
 def _media_name(src: str, env: RenderEnv | None) -> str | None:
     if env is None or re.match(r"^[a-z]+:", src) or env.base_dir is None:
         return None if env is not None and env.base_dir is not None else src
-    path = (env.base_dir / src).resolve()
-    if not path.is_file():
-        env.missing.append(src)
+    # The parser percent-encodes a link (图1.png -> %E5%9B%BE1.png); the file has the real name.
+    shown = unquote(src)
+    path = _media_file(env.base_dir, shown, env.root)
+    if path is None:
+        env.missing.append(shown)
         return None
     digest = hashlib.sha1(path.read_bytes()).hexdigest()[:10]
     name = f"{digest}-{path.name}"
@@ -86,10 +109,31 @@ def _media_name(src: str, env: RenderEnv | None) -> str | None:
     return name
 
 
+def _media_file(base: Path, src: str, root: Path | None) -> Path | None:
+    """The file ``src`` names, if it may go into a deck."""
+    try:
+        path = (base / src).resolve()
+        if root is not None and not path.is_relative_to(root.resolve()):
+            return None
+        info = path.stat()
+    except (OSError, RuntimeError, ValueError):  # missing, a link loop, a NUL in the name
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MEDIA_BYTES:
+        return None
+    return path if path.suffix.lower() in MEDIA_SUFFIXES else None
+
+
+# A single line with none of these characters, and no block marker at its start, renders
+# as itself, escaped: the Markdown parser can be skipped for it.
+_MARKUP = re.compile(r"[\n\r\t\\`*_\[\]!<>&$~|]|^[\s\-+#=]|^\d+[.)]|\s$")
+
+
 def to_html(text: str, env: RenderEnv | None = None) -> str:
     """Render one field. Single paragraphs render without the ``<p>`` wrapper."""
     if not text:
         return ""
+    if not _MARKUP.search(text):
+        return escapeHtml(text)
     html = _renderer().render(text, {"sd": env}).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]

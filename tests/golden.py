@@ -15,8 +15,9 @@ def describe(path: Path) -> str:
     cards, notices = extract_cards(outline)
     out = []
     for card in cards:
-        out.append(f"[{card.kind.value}] line {card.source.line} deck {' :: '.join(card.deck)}"
-                   + (f" flags {','.join(card.flags)}" if card.flags else ""))
+        out.append(f"[{card.kind.value}] line {card.source.line} key {card.key} deck {' :: '.join(card.deck)}"
+                   + (f" flags {','.join(card.flags)}" if card.flags else "")
+                   + (f" sibling {card.sibling}" if card.sibling else ""))
         out.append(f"  Q: {card.front}".replace("\n", "\n     "))
         if card.back:
             out.append(f"  A: {card.back}".replace("\n", "\n     "))

@@ -76,7 +76,27 @@ def test_build_summary(tmp_path: Path) -> None:
     assert any(line.startswith(f"wrote {tmp_path / 'pytorch-notes.apkg'}: ") and "new, 0 updated, 0 removed" in line
                for line in lines)
     again = run("build", str(NOTES), "-o", str(tmp_path))
-    assert "(0 new, 0 updated, 0 removed)" in again.output
+    assert again.exit_code == 0 and again.output.startswith("nothing changed since the last build")
+
+
+def test_rebuild_with_nothing_changed_imports_nothing_heavy(notes_copy: Path, tmp_path: Path) -> None:
+    """A no-change rebuild hashes the notes and stops: no torch, no genanki, no Markdown parser."""
+    out = tmp_path / "d"
+    assert run("build", str(notes_copy), "-o", str(out)).exit_code == 0
+    code = ("import sys; from studydeck.cli import main; sys.argv=['studydeck','build',sys.argv[1],'-o',sys.argv[2]]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "heavy = [m for m in ('torch', 'genanki', 'markdown_it') if m in sys.modules]\n"
+            "assert not heavy, heavy\n")
+    done = subprocess.run([sys.executable, "-c", code, str(notes_copy), str(out)], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert "nothing changed" in done.stdout
+    # a changed file is built again: the one new note is new, no other note changes
+    notes = notes_copy / "pytorch-notes.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n## 新的一节\n\n新术语：一个新的定义。\n", encoding="utf-8")
+    changed = run("build", str(notes_copy), "-o", str(out))
+    assert changed.exit_code == 0 and "nothing changed" not in changed.output
+    assert "(1 new, 0 updated, 0 removed)" in changed.output
 
 
 def test_help_does_not_import_torch() -> None:

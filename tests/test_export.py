@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from anki_helpers import import_apkg
 from conftest import NOTES, ROOT
-from studydeck.build import build
+from studydeck.pipeline import build
 from studydeck.cli import cli
 from studydeck.export import BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID
 
@@ -155,7 +155,7 @@ def test_reimport_updates_only_the_edited_note_and_keeps_history(
 
 
 def test_build_is_byte_reproducible(tmp_path: Path) -> None:
-    build([NOTES], tmp_path / "a", now=T0, device="cpu", cache_path=tmp_path / "cache.json")
+    build([NOTES], tmp_path / "a", now=T0, device="cpu", cache_dir=tmp_path / "cache")
     shutil.copytree(tmp_path / "a", tmp_path / "b")
     build([NOTES], tmp_path / "b", now=T0 + 999, device="cpu")  # same notes and state, verified afresh
     for name in ("pytorch-notes.apkg", "pytorch-notes.state.json"):
@@ -171,7 +171,7 @@ def test_committed_deck_is_current(tmp_path: Path) -> None:
     device = json.loads((committed / "pytorch-notes.state.json").read_text())["verified_on"]
     if device == "cuda" and not __import__("torch").cuda.is_available():
         pytest.skip("decks/ was verified on a GPU; rebuild it here with `studydeck build --device cpu`")
-    build([NOTES], tmp_path, now=T0, device=device, cache_path=tmp_path / "cache.json")
+    build([NOTES], tmp_path, now=T0, device=device, cache_dir=tmp_path / "cache")
     assert (tmp_path / "pytorch-notes.state.json").read_bytes() == \
         (committed / "pytorch-notes.state.json").read_bytes(), "decks/ is stale: run `studydeck build`"
     assert (tmp_path / "pytorch-notes.apkg").read_bytes() == (committed / "pytorch-notes.apkg").read_bytes(), \

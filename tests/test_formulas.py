@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.verify import verify
 from studydeck.verify.latex import MAX_READINGS, LatexError, parse_formula, plain_readings
 from studydeck.verify.messages import verdict_line
@@ -42,7 +42,7 @@ def test_sigmoid_approximation_of_gelu_holds_approximately(checked) -> None:
 def test_tanh_approximation_is_torchs_approximate_gelu(checked) -> None:
     _, r = result_for(checked, r"\mathrm{GELU}(x) \approx")
     assert r.verdict is Verdict.AGREES and r.reason == "agrees"
-    assert r.reference == "torch.nn.functional.gelu" and r.facts["kwargs"] == {"approximate": "tanh"}
+    assert r.reference == "torch.nn.functional.gelu(x, approximate='tanh')" and r.facts["kwargs"] == {"approximate": "tanh"}
     assert r.max_abs_diff < 1e-12
 
 
@@ -62,7 +62,13 @@ def test_numbers_at_their_stated_precision(checked, text, verdict) -> None:
 
 
 def test_overflow_on_both_sides_is_unverified_never_agrees(checked) -> None:
-    _, r = result_for(checked, r"10^{10^{10}} + 1")
+    from dataclasses import replace
+
+    from studydeck.verify.functions import check_function_card
+
+    card, _ = result_for(checked, r"\sqrt{2} \approx 1.41")
+    bomb = replace(card, formulas=(r"10^{10^{10}} = 10^{10^{10}} + 1",))
+    r = check_function_card(bomb, torch.device("cpu"), "", False)
     assert r.verdict is Verdict.UNVERIFIED and r.reason == "overflow"
 
 
@@ -119,7 +125,7 @@ def test_hostile_formulas_through_verify(tmp_path: Path) -> None:
                      "## Plain\n- f(x)=x\n" + "2\n" * 60, encoding="utf-8")
     cards = [c for d in collect([notes]) for c in d.cards]
     report = verify(cards, device="cpu", cache_path=None)
-    assert len(report.results) == 3 and all(r.verdict is Verdict.UNVERIFIED for r in report.results)
+    assert report.results and all(r.verdict is Verdict.UNVERIFIED for r in report.results)
 
 
 # --- what torch knows, found in torch itself ---------------------------------------------------

@@ -1,4 +1,5 @@
-"""studydeck lint on the shipped notes, on the d2l corpus, and the --fix round trip."""
+"""studydeck lint on the shipped notes and on the d2l corpus; findings are named by the text they
+point at, never by line number."""
 
 from __future__ import annotations
 
@@ -9,48 +10,70 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import NOTES, corpus_dir
-from studydeck.build import build, collect
 from studydeck.cli import cli
-from studydeck.lint import latex_problem, lint
-from studydeck.verify import default_cache_path, verify
+from studydeck.lint import latex_problem
+from studydeck.pipeline import Workspace, build, collect, default_cache_dir
+from studydeck.verify import verify
 
 
 @pytest.fixture(scope="module")
-def seed_findings():
+def seed():
     cards = [c for d in collect([NOTES]) for c in d.cards]
-    verify(cards, device="cpu", cache_path=default_cache_path())  # lint reads the verifier's cache
-    return lint([NOTES]).findings
+    verify(cards, device="cpu", cache_path=default_cache_dir() / "verify.json")  # lint reads the verifier's cache
+    return Workspace.load([NOTES], cache_dir=default_cache_dir()).lint()
 
 
-def at(findings, rule):
-    return sorted(f.source.line for f in findings if f.rule == rule)
+def pointed_at(result, rule) -> list[str]:
+    """The source line each finding of ``rule`` points at."""
+    return [result.texts[f.source.path].splitlines()[f.source.line - 1].strip()
+            for f in result.findings if f.rule == rule]
 
 
-@pytest.mark.parametrize("rule, lines", [
-    ("duplicate-section", [197]),                       # RMSProp / RMSprop
-    ("empty-section", [3]),                             # 张量
-    ("prose-as-code", [6]),                             # the line under ### 秩
-    ("deprecated-api", [13, 18]),                       # torch.svd, torch.qr
-    ("typo", [39, 210, 211]),                           # 梯队, Transformmer ×2
-    ("formula-not-latex", [221, 230, 232]),             # GELU, ln(1 + ex), Mish
-    ("broken-link", [238]),                             # [灵活控制]()
-    ("disagrees-with-pytorch", [97, 151, 190]),         # SGD, Adadelta, RMSprop
+@pytest.mark.parametrize("rule, starts", [
+    ("duplicate-section", ["- RMSprop"]),
+    ("empty-section", ["### 张量"]),
+    ("prose-as-code", ["使用 torch.svd 或 torch.qr"]),
+    ("deprecated-api", ["_, S, _ = torch.svd(A)", "Q, R = torch.qr(A)"]),
+    ("formula-not-latex", ["- GELU(x)=", "- ln(1 + ex)", "- Mish(x)="]),
+    ("broken-link", ["- **[灵活控制]()**"]),
 ])
-def test_every_fault_of_the_shipped_notes_at_its_line(seed_findings, rule, lines) -> None:
-    assert at(seed_findings, rule) == lines
+def test_every_fault_of_the_shipped_notes_is_found(seed, rule, starts) -> None:
+    lines = pointed_at(seed, rule)
+    assert len(lines) == len(starts) and all(l.startswith(s) for l, s in zip(lines, starts)), lines
 
 
-def test_empty_items_include_amsgrad_adafactor_and_bare_dashes(seed_findings) -> None:
-    assert {183, 196, 212, 239, 246, 258} <= set(at(seed_findings, "empty-item"))
+def test_the_verifier_disagreements_are_findings(seed) -> None:
+    messages = [f.message for f in seed.findings if f.rule == "disagrees-with-pytorch"]
+    assert [m.split(":")[0].split(" with ")[1] for m in messages] == [
+        "torch.optim.SGD", "torch.optim.Adadelta", "torch.optim.RMSprop"]
 
 
-def test_suggested_fixes_are_concrete(seed_findings) -> None:
-    by = {(f.rule, f.source.line): f for f in seed_findings}
-    assert by[("typo", 39)].fix == "改为 梯度"
-    assert by[("typo", 210)].fix == "改为 Transformer"
-    assert by[("deprecated-api", 18)].fix == "改用 torch.linalg.qr"
-    assert by[("formula-not-latex", 230)].fix == "改写为 LaTeX：$\\ln(1 + e^{x})$"
-    assert "\\sqrt{\\frac{2}{\\pi}}" in by[("formula-not-latex", 221)].fix and "x^{3}" in by[("formula-not-latex", 221)].fix
+def test_typos_of_the_shipped_notes_and_how_sure(seed) -> None:
+    typos = sorted((f.message, f.confidence.value) for f in seed.findings if f.rule == "typo")
+    assert typos == [
+        ("“Transformmer” 应为 “Transformer”？", "suggestion"),   # the notes never spell Transformer right
+        ("“Transformmer” 应为 “Transformer”？", "suggestion"),
+        ("“梯队” 应为 “梯度”？", "suggestion"),                   # 沿着梯队反方向: 梯队 is a word
+        ("“梯队下降” 应为 “梯度下降”？", "certain"),               # 梯度下降 is spelled right elsewhere
+    ]
+
+
+def test_empty_items_include_amsgrad_adafactor_and_bare_dashes(seed) -> None:
+    lines = pointed_at(seed, "empty-item")
+    assert {"- AMSGrad", "- Adafactor"} <= set(lines) and lines.count("-") >= 3
+
+
+def test_suggested_fixes_are_concrete(seed) -> None:
+    by = {(f.rule, f.message.split("“")[1].split("”")[0] if "“" in f.message else f.message): f
+          for f in seed.findings}
+    assert by[("typo", "梯队下降")].fix == "改为 梯度下降"
+    assert by[("typo", "Transformmer")].fix == "改为 Transformer"
+    qr = next(f for f in seed.findings if f.rule == "deprecated-api" and "torch.qr" in f.message)
+    assert qr.fix == "改用 torch.linalg.qr"
+    ln = next(f for f in seed.findings if f.rule == "formula-not-latex" and "e^{x}" in f.fix)
+    assert ln.fix == "改写为 LaTeX：$\\ln(1 + e^{x})$" and ln.certain
+    gelu = next(f for f in seed.findings if f.rule == "formula-not-latex" and "\\pi" in f.fix)
+    assert "\\sqrt{\\frac{2}{\\pi}}" in gelu.fix and "x^{3}" in gelu.fix
 
 
 QUIET_ON_D2L = ("typo", "duplicate-section", "prose-as-code", "formula-not-latex", "unbalanced-dollar",
@@ -59,34 +82,44 @@ QUIET_ON_D2L = ("typo", "duplicate-section", "prose-as-code", "formula-not-latex
 
 def test_d2l_findings_are_few_and_right() -> None:
     corpus = corpus_dir()
-    findings = lint([corpus]).findings
+    findings = Workspace.load([corpus], cache_dir=default_cache_dir()).lint().findings
     rules = {f.rule for f in findings}
     assert not rules & set(QUIET_ON_D2L), [str(f) for f in findings if f.rule in QUIET_ON_D2L]
     missing = [f for f in findings if f.rule == "missing-image"]
     assert missing and all("../img/" in f.message for f in missing)  # the corpus ships without its images
-    assert len(findings) < 15
+    # candidates the gates left out are listed too, as information; the problems stay few
+    assert len([f for f in findings if not f.rule.startswith("left-out:")]) < 15
 
 
 def test_fix_round_trip(tmp_path: Path, notes_copy: Path) -> None:
     md = notes_copy / "pytorch-notes.md"
     original = md.read_bytes()
     cards = [c for d in collect([notes_copy]) for c in d.cards]
-    verify(cards, device="cpu", cache_path=default_cache_path())
+    verify(cards, device="cpu", cache_path=default_cache_dir() / "verify.json")
     result = CliRunner().invoke(cli, ["lint", str(notes_copy), "--fix"])
-    assert f"fixed {md}" in result.output
+    assert f"fixed {md} (what it held is in {md}.bak)" in result.output
     assert (notes_copy / "pytorch-notes.md.bak").read_bytes() == original
     fixed = md.read_text(encoding="utf-8")
-    assert "梯度下降：通过计算" in fixed and "沿着梯度反方向" in fixed and "Transformmer" not in fixed
-    assert "\n使用 torch.svd" in fixed
-    assert "  - $\\ln(1 + e^{x})$" in fixed
-    after = lint([notes_copy]).findings
-    assert not [f for f in after if f.edit is not None]
+    assert "梯度下降：通过计算" in fixed and "\n使用 torch.svd" in fixed and "  - $\\ln(1 + e^{x})$" in fixed
+    assert "沿着梯队反方向" in fixed and "Transformmer" in fixed      # suggestions wait for --rule typo
+    after = Workspace.load([notes_copy], cache_dir=default_cache_dir()).lint().findings
+    assert not [f for f in after if f.certain]
     assert {f.rule for f in after} <= {"empty-section", "empty-item", "duplicate-section", "broken-link",
-                                      "disagrees-with-pytorch", "deprecated-api", "long-card"}
+                                      "disagrees-with-pytorch", "deprecated-api", "long-card", "typo"}
     # the fixed notes build, and the repaired formulas are now LaTeX cards that agree with torch
     out = build([notes_copy], tmp_path / "d", now=1, device="cpu")
     gelu = [c for d in out.docs for c in d.cards if c.deck[-1] == "GELU"]
-    assert gelu and not gelu[0].plain_formula and gelu[0].verdict == "agrees"
+    verdicts = {r.uid: r.verdict.value for r in out.report.results}
+    assert gelu and not gelu[0].plain_formula and verdicts[gelu[0].uid] == "agrees"
+
+
+def test_fix_rule_typo_applies_the_suggestions_too(notes_copy: Path) -> None:
+    md = notes_copy / "pytorch-notes.md"
+    result = CliRunner().invoke(cli, ["lint", str(notes_copy), "--fix", "--rule", "typo"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    fixed = md.read_text(encoding="utf-8")
+    assert "沿着梯度反方向" in fixed and "用于Transformer" in fixed and "Transformmer" not in fixed
+    assert "    使用 torch.svd" in fixed   # another rule's fix is not applied when one rule is picked
 
 
 def test_diff_writes_nothing(notes_copy: Path) -> None:
@@ -105,10 +138,11 @@ def test_exit_codes_and_json(tmp_path: Path) -> None:
     dirty.write_text("# Dirty\n\n- **Optimzer**: $x = 1\n- Softsign\n  - softsign(x)=x/(1+|x|)\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["lint", str(dirty), "--json"])
     assert result.exit_code == 1
-    rows = json.loads(result.stdout)
-    assert {(r["rule"], r["line"], r["severity"]) for r in rows} >= {
-        ("unbalanced-dollar", 3, "error"), ("formula-not-latex", 5, "warning"), ("typo", 3, "warning")}
-    assert CliRunner().invoke(cli, ["lint", str(dirty), "--fail-on", "error"]).exit_code == 1
+    rows = {(r["rule"], r["line"], r["severity"], r["confidence"], r["fixable"]) for r in json.loads(result.stdout)}
+    assert rows >= {("unbalanced-dollar", 3, "warning", "suggestion", False),
+                    ("formula-not-latex", 5, "warning", "suggestion", False),
+                    ("typo", 3, "warning", "suggestion", False)}   # no “optimizer” in the file to confirm it
+    assert CliRunner().invoke(cli, ["lint", str(dirty), "--fail-on", "error"]).exit_code == 0
     only_info = tmp_path / "info.md"
     only_info.write_text("# Info\n\n- Adam\n- SGD\n  - 介绍: 随机梯度下降。\n", encoding="utf-8")
     assert CliRunner().invoke(cli, ["lint", str(only_info)]).exit_code == 0
@@ -129,3 +163,22 @@ def test_build_prints_the_lint_count(tmp_path: Path) -> None:
     assert result.exit_code == 0
     line = next(l for l in result.stdout.splitlines() if l.startswith("lint: "))
     assert line.endswith("see `studydeck lint`")
+
+
+def test_rule_choices_are_the_rules_with_edits(seed) -> None:
+    from studydeck.lint import RULES_WITH_FIXES
+
+    option = next(p for p in cli.commands["lint"].params if p.name == "picked")
+    assert tuple(option.type.choices) == RULES_WITH_FIXES
+    assert {f.rule for f in seed.findings if f.edit is not None} <= set(RULES_WITH_FIXES)
+
+
+def test_one_files_lint_round_trips_through_json_for_a_cache() -> None:
+    from studydeck.lint import FileLint, lint_file
+
+    doc = next(d for d in collect([NOTES]) if d.file.path.name == "pytorch-notes.md")
+    text = doc.file.path.read_bytes().decode("utf-8-sig")
+    own = lint_file(doc.file.shown, text, doc.outline, doc.cards, doc.notices)
+    assert own == lint_file(doc.file.shown, text, doc.outline, doc.cards, doc.notices)
+    assert {f.rule for f in own.findings} >= {"typo", "prose-as-code", "empty-item"} and own.links
+    assert FileLint.from_state(json.loads(json.dumps(own.to_state()))) == own

@@ -17,9 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import NOTES
-from studydeck.build import build, collect
+from studydeck.pipeline import Workspace, build, collect
 from studydeck.cli import cli
-from studydeck.mindmap.build import notes_tree
 from studydeck.mindmap.layout import cells, layout, wrap
 from studydeck.mindmap.render import svg
 from studydeck.mindmap.tree import Node, tree_from_markdown
@@ -81,7 +80,7 @@ def same_tree(node: Node, element: ET.Element, attr: str, tag: str) -> bool:
 
 
 def test_opml_and_freemind_hold_the_notes_tree(tmp_path: Path) -> None:
-    tree = notes_tree([NOTES / "pytorch-notes.md"])
+    tree = Workspace.load([NOTES / "pytorch-notes.md"]).mindmap()
     for suffix, attr, tag, top in ((".opml", "text", "outline", "body/outline"), (".mm", "TEXT", "node", "node")):
         out = tmp_path / f"map{suffix}"
         result = CliRunner().invoke(cli, ["mindmap", str(NOTES / "pytorch-notes.md"), "-o", str(out)])

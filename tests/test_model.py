@@ -17,7 +17,7 @@ cards = st.builds(
     source=sources, extra=text, concept=text, formulas=st.lists(text, max_size=3).map(tuple),
     plain_formula=st.booleans(), code=text, language=text, flags=st.lists(text, max_size=3).map(tuple),
     symbols=st.lists(st.tuples(text, text), max_size=3).map(tuple), guards=st.lists(text, max_size=2).map(tuple),
-    computed=text, verdict=text, lang=st.sampled_from(["zh", "en"]), param=text, default=st.none() | text,
+    lang=st.sampled_from(["zh", "en"]), param=text, default=st.none() | text,
     sibling=text, legacy_key=text)
 results = st.builds(
     Result, uid=text, source=sources, concept=text, verdict=st.sampled_from(Verdict), detail=text,

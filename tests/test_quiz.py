@@ -17,20 +17,22 @@ from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
 
 from conftest import NOTES, ROOT
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.cli import cli
 from studydeck.model import CardKind
 from studydeck.quiz.schedule import interval_text, preview
-from studydeck.quiz.session import distractors, quiz_cards, same_answer
+from studydeck.quiz.cards import select, study_cards
+from studydeck.quiz.session import same_answer
 from studydeck.quiz.store import Store, StoreBusy
-from studydeck.quiz.terminal import math_to_unicode
+from studydeck.terminal import math_to_unicode
 
 NOW = "2026-01-01T00:00:00+00:00"
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+FIXTURES = ROOT / "tests" / "fixtures" / "quiz"
 
 
 def spawn(db: Path, *args: str, now: str = NOW) -> pexpect.spawn:
-    env = {**os.environ, "STUDYDECK_NOW": now, "COLUMNS": "100", "LINES": "40", "TERM": "dumb"}
+    env = {**os.environ, "STUDYDECK_NOW": now, "COLUMNS": "100", "LINES": "40", "TERM": "dumb", "TZ": "UTC"}
     child = pexpect.spawn(sys.executable, ["-m", "studydeck", "quiz", str(NOTES), "--db", str(db), *args],
                           cwd=str(ROOT), env=env, encoding="utf-8", timeout=30, dimensions=(40, 100))
     return child
@@ -96,13 +98,13 @@ def test_killed_mid_session_loses_nothing(tmp_path: Path, cards) -> None:
         due = dict(con.execute("SELECT uid, due FROM cards"))
     for uid, _ in answered:
         assert due[uid] > T0.timestamp()  # no longer due
-    adam = [c for c in quiz_cards(cards, deck="*Adam*")]
-    assert remaining == min(20, len(adam)) - 2
+    adam = select(study_cards(cards), deck="*Adam*")
+    assert remaining == min(20, len({c.note for c in adam})) - 2  # one card a note a day
 
 
 def test_intervals_and_states_match_py_fsrs(tmp_path: Path, cards) -> None:
     store = Store(tmp_path / "r.db")
-    store.sync(cards[:3], T0)
+    store.sync(study_cards(cards)[:3], T0)
     uid = cards[0].uid
     reference = Scheduler(enable_fuzzing=False)
     ref_card = FsrsCard(card_id=int(uid[:15], 16), due=T0)
@@ -131,7 +133,7 @@ def test_editing_the_notes_keeps_history(tmp_path: Path, notes_copy: Path) -> No
     db = tmp_path / "r.db"
     store = Store(db)
     before = [c for d in collect([notes_copy]) for c in d.cards]
-    store.sync(before, T0)
+    store.sync(study_cards(before), T0)
     layer = next(c for c in before if c.key == "def:layernorm")
     store.answer(layer.uid, Rating.Good, T0, "s")
     state = store.state(layer.uid).to_dict()
@@ -142,17 +144,17 @@ def test_editing_the_notes_keeps_history(tmp_path: Path, notes_copy: Path) -> No
     after = [c for d in collect([notes_copy]) for c in d.cards]
     edited = next(c for c in after if c.key == "def:layernorm")
     assert edited.uid == layer.uid and edited.back != layer.back
-    store.sync(after[:-1], T0 + timedelta(hours=1))  # the last card has gone from the notes
+    store.sync(study_cards(after)[:-1], T0 + timedelta(hours=1))  # the last card has gone from the notes
     assert store.review_count(layer.uid) == 1 and store.state(layer.uid).to_dict() == state
     retired = [c.uid for c, _, r in store.all_cards() if r]
-    assert retired == [after[-1].uid]
+    assert retired == [study_cards(after)[-1].uid]
     store.close()
 
 
 def test_two_writers_wait_then_fail_clearly(tmp_path: Path, cards) -> None:
     db = tmp_path / "r.db"
     first = Store(db)
-    first.sync(cards[:2], T0)
+    first.sync(study_cards(cards)[:2], T0)
     second = Store(db, busy_timeout=0.2)
     first.db.execute("BEGIN IMMEDIATE")
     with pytest.raises(StoreBusy, match="another studydeck quiz is writing to this review database"):
@@ -186,36 +188,19 @@ def test_typed_answer_accepts_the_number(tmp_path: Path) -> None:
     assert [r for _, r in reviews(tmp_path / "r.db")] == [3, 1]
 
 
-def test_multiple_choice(tmp_path: Path, cards) -> None:
-    sgd = next(c for c in cards if c.key == "def:sgd")
-    options = distractors(sgd, cards, __import__("random").Random(0))
-    siblings = {c.back for c in cards if c.kind is CardKind.DEFINITION and c.deck[:-1] == sgd.deck[:-1]
-                and c.uid != sgd.uid}
-    assert len(options) == 3 and set(options) <= siblings
-    child = spawn(tmp_path / "r.db", "--deck", "*优化器::SGD", "--mode", "choice", "--new", "1")
-    child.expect("什么是 SGD")
-    child.expect(r"Choose a–d")
-    text = child.before
-    letter = next(line.strip()[0] for line in text.splitlines() if "随机梯度下降" in line)
-    child.send(letter)
-    child.expect("✔ correct")
-    child.send("\r")
-    child.expect("Good · saved")
-    child.expect("Choose a–d")  # in learning: due again in 10 minutes, so it comes back
-    child.send("q")
-    child.expect(pexpect.EOF)
-
-
 def test_filters(cards) -> None:
-    sgd = quiz_cards(cards, deck="*SGD*")
-    assert sgd and all(c.deck[-1] == "SGD" for c in sgd)
-    assert quiz_cards(cards, deck="优化器") and all("优化器" in c.deck for c in quiz_cards(cards, deck="优化器"))
-    formulas = quiz_cards(cards, tag="studydeck::formula")
-    assert formulas and all(c.kind is CardKind.FORMULA for c in formulas)
-    asked = [c for c in quiz_cards(cards) if c.kind is CardKind.QUESTION]
-    assert asked and all(c.back.strip() for c in asked)  # a question is asked once it has an answer
-    unanswered = [c for c in cards if c.kind is CardKind.QUESTION and not c.back.strip()]
-    assert not set(c.uid for c in unanswered) & set(c.uid for c in quiz_cards(cards))
+    study = study_cards(cards)
+    sgd = select(study, deck="*SGD*")
+    assert sgd and all(c.card.deck[-1] == "SGD" for c in sgd)
+    part = select(study, deck="优化器")
+    assert part and all("优化器" in c.card.deck for c in part)
+    formulas = select(study, tag="studydeck::formula")
+    assert formulas and all(c.card.kind is CardKind.FORMULA for c in formulas)
+    asked = [c for c in study if c.card.kind is CardKind.QUESTION]
+    assert asked and all(c.card.back.strip() for c in asked)  # a question is asked once it has an answer
+    fixture = [c for d in collect([FIXTURES]) for c in d.cards]
+    unanswered = {c.uid for c in fixture if c.kind is CardKind.QUESTION and not c.back.strip()}
+    assert unanswered and not unanswered & {c.uid for c in study_cards(fixture)}
 
 
 def test_short_answers() -> None:
@@ -226,26 +211,6 @@ def test_terminal_math() -> None:
     assert math_to_unicode(r"\beta_1") == "β₁"
     assert math_to_unicode(r"\sqrt{\hat{v}_t}") == "√(v̂ₜ)"
     assert math_to_unicode(r"\hat{m}_t = \frac{m_t}{1-\beta_1^t}") == "m̂ₜ = mₜ/(1-β₁ᵗ)"
-
-
-def test_stats(tmp_path: Path, cards) -> None:
-    db = tmp_path / "r.db"
-    store = Store(db)
-    store.sync(cards[:5], T0)
-    store.answer(cards[0].uid, Rating.Good, T0, "s")
-    store.answer(cards[1].uid, Rating.Again, T0, "s")
-    later = T0 + timedelta(days=3)
-    store.answer(cards[0].uid, Rating.Again, later, "s")
-    store.answer(cards[1].uid, Rating.Good, later, "s")
-    store.close()
-    result = CliRunner().invoke(cli, ["stats", "--db", str(db)], env={"STUDYDECK_NOW": later.isoformat()})
-    assert result.exit_code == 0, result.output
-    assert "Reviews: 4   retention: 50%" in result.output
-    assert "2026-01-04 │ 2" in result.output and "2026-01-01 │ 2" in result.output
-    assert "Due today: 5" in result.output  # 3 new, and 2 in (re)learning due within minutes
-    assert "Hardest cards" in result.output
-    missing = CliRunner().invoke(cli, ["stats", "--db", str(tmp_path / "none.db")])
-    assert missing.exit_code == 1 and "no reviews yet" in missing.output
 
 
 def test_quiz_does_not_import_torch(tmp_path: Path) -> None:
@@ -264,7 +229,7 @@ def test_a_card_in_learning_comes_back_in_the_session(tmp_path: Path) -> None:
     child.expect("4 Easy")
     child.send("1")  # Again: due again in a minute
     child.expect("Again · saved")
-    child.expect(r"2/2 · review")
+    child.expect(r"2/2 · learning")
     child.expect("什么是 SGD")
     child.send(" ")
     child.expect("4 Easy")
@@ -274,12 +239,13 @@ def test_a_card_in_learning_comes_back_in_the_session(tmp_path: Path) -> None:
 
 
 def test_a_cloze_with_several_blanks_is_one_card_per_blank(cards) -> None:
-    (steps,) = [c for c in cards if c.kind is CardKind.CLOZE and c.key == "cloze-steps:pytorch训练流程"]
-    asked = [c for c in quiz_cards(cards) if c.key.startswith("cloze-steps:pytorch训练流程#")]
-    assert len(asked) == 7 and len({c.uid for c in asked}) == 7
-    assert asked[1].front.count("{{c") == 1 and "{{c2::定义模型}}" in asked[1].front and "数据准备" in asked[1].front
-    single = [c for c in quiz_cards(cards) if c.key == "default:lr"]
-    assert single and all(c.uid in {x.uid for x in cards} for c in single)  # one blank: the deck's own id
+    (steps,) = [c for c in cards if c.kind is CardKind.CLOZE and c.front.startswith("pytorch训练流程 的步骤")]
+    asked = [s for s in study_cards(cards) if s.note == steps.uid]
+    assert len(asked) == steps.front.count("{{c") and len({s.uid for s in asked}) == len(asked)
+    assert asked[1].card.front.count("{{c") == 1 and "{{c2::定义模型}}" in asked[1].card.front
+    assert "数据准备" in asked[1].card.front and asked[1].answer() == "定义模型"
+    single = [s for s in study_cards(cards) if s.card.front.endswith("默认为 {{c1::0.001}}")]
+    assert single and all(s.uid == s.note for s in single)  # one blank: the deck's own card and id
 
 
 def test_a_file_that_is_not_a_review_database_is_left_alone(tmp_path: Path) -> None:

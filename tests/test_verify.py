@@ -12,7 +12,7 @@ import torch
 from click.testing import CliRunner
 
 from conftest import NOTES, ROOT, corpus_dir
-from studydeck.build import collect
+from studydeck.pipeline import collect
 from studydeck.cli import cli
 from studydeck.model import CardKind
 from studydeck.verify import verify
@@ -129,7 +129,8 @@ def test_gelu_says_which_repairs(seed) -> None:
 
 def test_erf_and_phi_agree(seed) -> None:
     erf = results_for(seed, "误差函数", checked_only=False)
-    assert len(erf) == 4 and {r.verdict.value for r in erf} == {"agrees"}
+    # one card per fact: the definition, oddness, each limit (its condition named), erf(0)
+    assert len(erf) == 5 and {r.verdict.value for r in erf} == {"agrees"}
     (phi,) = results_for(seed, "累积分布函数(CDF)")
     assert phi.verdict is Verdict.AGREES and "Normal(0, 1).cdf" in phi.detail
 
@@ -214,7 +215,7 @@ def test_deck_carries_computed_answers(tmp_path: Path) -> None:
     from anki.collection import Collection
 
     from anki_helpers import import_apkg
-    from studydeck.build import build
+    from studydeck.pipeline import build
 
     build([NOTES], tmp_path, now=1_750_000_000, device="cpu")
     col = Collection(str(tmp_path / "c.anki2"))
@@ -245,8 +246,8 @@ def test_cli_table_and_strict_build(tmp_path: Path) -> None:
     table = CliRunner().invoke(cli, ["verify", str(NOTES), "--device", "cpu"])
     assert table.exit_code == 1
     flat = "".join(table.stdout.split())  # the table wraps at the terminal's width
-    assert "pytorch-notes.md:190:RMSprop:disagrees" in flat and "εinsidethesquareroot" in flat
-    assert "64agree,3disagree,7unverified" in flat  # ✘ only on the three wrong lines
+    assert "pytorch-notes.md:190:RMSprop:✘与torch.optim.RMSprop不一致：ε应加在平方根之外" in flat
+    assert "65agree,3disagree,3unverified" in flat  # ✘ only on the three wrong lines
     strict = CliRunner().invoke(cli, ["build", str(NOTES), "-o", str(tmp_path), "--strict", "--device", "cpu"])
     assert strict.exit_code == 1 and "disagree with PyTorch" in strict.output
     assert not list(tmp_path.iterdir())
@@ -256,9 +257,9 @@ def test_cached_rebuild_does_not_import_torch(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from studydeck.build import build\n"
+        "from studydeck.pipeline import build\n"
         f"build([Path({str(NOTES)!r})], Path({str(tmp_path / 'd')!r}), now=1, device='cpu',"
-        f" cache_path=Path({str(tmp_path / 'cache.json')!r}))\n"
+        f" cache_dir=Path({str(tmp_path / 'cache')!r}))\n"
         "print('torch' in sys.modules)\n")
     first = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     second = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -25,7 +25,7 @@ class Node:
 
 def plain_label(markdown: str) -> str:
     """A label without Markdown: emphasis and code marks dropped, math in Unicode."""
-    from studydeck.quiz.terminal import text_for_terminal
+    from studydeck.terminal import text_for_terminal
 
     text = text_for_terminal(markdown)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
@@ -149,3 +149,23 @@ def question_topic(question: str) -> str:
     for _ in range(3):
         topic = QUESTION_WORDS.sub("", topic).strip()
     return topic
+
+
+def outlines_tree(outlines: list, section: str | None = None, name: str = "notes") -> Node:
+    """The tree of parsed notes, or of the section whose heading (or ``A::B`` path) is given."""
+    from studydeck.errors import NotesError
+    from studydeck.notes import iter_sections
+    from studydeck.text import normalize_name
+
+    if section is None:
+        trees = [tree_from_section(o.root, o.title) for o in outlines]
+        return trees[0] if len(trees) == 1 else Node(name, trees)
+    wanted = [normalize_name(part) for part in section.split("::")]
+    for outline in outlines:
+        for path, found in iter_sections(outline.root):
+            names = [normalize_name(p) for p in path]
+            if names and names[-len(wanted):] == wanted:
+                return tree_from_section(found)
+    available = [" :: ".join(path) for o in outlines for path, _ in iter_sections(o.root) if path]
+    shown = ", ".join(available[:12]) + (" …" if len(available) > 12 else "")
+    raise NotesError(f"no section “{section}” in {name}; sections: {shown}")

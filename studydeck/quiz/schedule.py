@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, ReviewLog, Scheduler, State
@@ -53,9 +53,16 @@ def interval_text(delta: timedelta) -> str:
     return f"{days / 365:.1f}y"
 
 
-def utc(dt: datetime) -> datetime:
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+def day_start(now: datetime, rollover: int) -> datetime:
+    """When the study day holding ``now`` began: ``rollover`` o'clock, local time, as in Anki."""
+    local = now.astimezone()
+    start = local.replace(hour=rollover, minute=0, second=0, microsecond=0)
+    return start if start <= local else start - timedelta(days=1)
+
+
+def is_new(card: FsrsCard) -> bool:
+    return card.last_review is None
 
 
 __all__ = ["FsrsCard", "Rating", "State", "RATINGS", "LABELS", "scheduler", "new_card", "review", "preview",
-           "interval_text", "card_id", "utc"]
+           "interval_text", "card_id", "day_start", "is_new"]

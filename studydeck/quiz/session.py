@@ -1,7 +1,8 @@
 """The terminal session: front, reveal, rate with the interval each button leads to, undo, quit.
 
 Every answer is committed to the store before the next card is drawn, so a killed process
-loses nothing that was answered.
+loses nothing that was answered. The next card is chosen afresh after each answer, so a card
+that falls due meanwhile is not missed.
 """
 
 from __future__ import annotations
@@ -11,65 +12,46 @@ import random
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from fnmatch import fnmatch
-from typing import Callable
 
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
-from studydeck.export import card_tags
-from studydeck.model import Card, CardKind
-from studydeck.quiz.schedule import LABELS, RATINGS, Rating, interval_text, preview
-from studydeck.quiz.store import Due, Store
-from studydeck.quiz.terminal import cloze_back, cloze_front, text_for_terminal
+from studydeck.model import CardKind
+from studydeck.quiz import queue as queues
+from studydeck.exercise import check, feedback, render_answer, render_prompt, render_steps, render_tolerance, variant_for
+from studydeck.quiz.cards import StudyCard
+from studydeck.quiz.schedule import LABELS, RATINGS, Rating, State, day_start, interval_text, is_new, preview
+from studydeck.quiz.store import Row, Store
+from studydeck.terminal import cloze_back, cloze_front, text_for_terminal
 
-LEARN_AHEAD = timedelta(minutes=20)
+
+class Clock:
+    """The session's clock. STUDYDECK_NOW (ISO 8601) pins it, for tests and demos, and
+    STUDYDECK_STEP (seconds) then moves it on after each answer, to replay a study day."""
+
+    def __init__(self, pinned: datetime | None = None, step: float = 0.0) -> None:
+        self.pinned, self.step = pinned, timedelta(seconds=step)
+
+    def __call__(self) -> datetime:
+        return self.pinned or datetime.now(timezone.utc)
+
+    def tick(self) -> None:
+        if self.pinned is not None:
+            self.pinned += self.step
 
 
-def clock() -> Callable[[], datetime]:
-    """The session's clock; STUDYDECK_NOW (ISO 8601) pins it, for tests and demos."""
+def clock() -> Clock:
     fixed = os.environ.get("STUDYDECK_NOW")
-    if fixed:
-        pinned = datetime.fromisoformat(fixed)
-        pinned = pinned if pinned.tzinfo else pinned.replace(tzinfo=timezone.utc)
-        return lambda: pinned
-    return lambda: datetime.now(timezone.utc)
-
-
-CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)(?:::[^}]*)?\}\}")
-
-
-def expand_clozes(card: Card) -> list[Card]:
-    """One card per cloze number, as Anki makes them: c2's card shows c1 and c3 filled in."""
-    numbers = sorted({int(n) for n, _ in CLOZE_MARK.findall(card.front)})
-    if card.kind is not CardKind.CLOZE or len(numbers) < 2:
-        return [card]
-    out = []
-    for n in numbers:
-        front = CLOZE_MARK.sub(lambda m: m.group(0) if int(m.group(1)) == n else m.group(2), card.front)
-        out.append(replace(card, front=front, key=f"{card.key}#c{n}"))
-    return out
-
-
-def quiz_cards(cards: list[Card], deck: str | None = None, tag: str | None = None) -> list[Card]:
-    """The cards a quiz can ask: with an answer, matching the filters, clozes one per blank."""
-    out = []
-    for card in (c for whole in cards for c in expand_clozes(whole)):
-        if not card.back.strip() and card.kind is not CardKind.CLOZE:
-            continue  # a question the notes do not answer yet
-        path = "::".join(card.deck)
-        if deck and not (fnmatch(path.casefold(), deck.casefold())
-                         or (not any(c in deck for c in "*?[") and deck.casefold() in path.casefold())):
-            continue
-        if tag and not any(t.casefold() == tag.casefold() or t.casefold().startswith(tag.casefold() + "::")
-                           for t in card_tags(card)):
-            continue
-        out.append(card)
-    return out
+    if not fixed:
+        return Clock()
+    pinned = datetime.fromisoformat(fixed)
+    return Clock(pinned if pinned.tzinfo else pinned.replace(tzinfo=timezone.utc),
+                 float(os.environ.get("STUDYDECK_STEP") or 0))
 
 
 class Keys:
@@ -110,28 +92,14 @@ class Summary:
         return sum(self.ratings.values())
 
 
-@dataclass
-class Item:
-    due: Due
-    rating: Rating | None = None  # set once answered, for undo
+def render_front(study: StudyCard) -> str:
+    if study.card.kind is CardKind.CLOZE:
+        return text_for_terminal(cloze_front(study.card.front))
+    return text_for_terminal(study.card.front)
 
 
-def session_items(due: list[Due], new_limit: int, limit: int) -> list[Item]:
-    """Reviews first, then at most ``new_limit`` new cards, at most ``limit`` in all."""
-    reviews = [d for d in due if not d.is_new]
-    new = [d for d in due if d.is_new][:new_limit]
-    return [Item(d) for d in reviews + new][:limit]
-
-
-def render_front(item: Item) -> str:
-    card = item.due.card
-    if card.kind is CardKind.CLOZE:
-        return text_for_terminal(cloze_front(card.front))
-    return text_for_terminal(card.front)
-
-
-def render_back(item: Item) -> str:
-    card = item.due.card
+def render_back(study: StudyCard) -> str:
+    card = study.card
     parts = []
     if card.kind is CardKind.CLOZE:
         parts.append(text_for_terminal(cloze_back(card.front)))
@@ -141,18 +109,17 @@ def render_back(item: Item) -> str:
         parts.append(text_for_terminal(card.back))
     if card.extra:
         parts.append(text_for_terminal(card.extra))
-    if card.computed:
-        parts.append(text_for_terminal(card.computed))
+    if study.checked:
+        parts.append(text_for_terminal(study.checked))
     return "\n\n".join(parts)
 
 
-def short_answer(card: Card) -> str | None:
-    """The answer a learner can type: a single cloze, or a short back."""
-    if card.kind is CardKind.CLOZE:
-        found = re.findall(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", card.front)
-        return found[0] if len(found) == 1 and len(found[0]) <= 40 else None
-    back = card.back.strip()
-    return back if back and len(back) <= 24 and "\n" not in back else None
+def short_answer(study: StudyCard) -> str | None:
+    """The answer a learner can type: a cloze's blank, or a short back."""
+    answer = study.answer()
+    if study.card.kind is CardKind.CLOZE:
+        return answer if answer and len(answer) <= 40 and " … " not in answer else None
+    return answer if answer and len(answer) <= 24 and "\n" not in answer else None
 
 
 def same_answer(typed: str, expected: str) -> bool:
@@ -166,137 +133,203 @@ def same_answer(typed: str, expected: str) -> bool:
     return abs(a - b) <= 1e-9 + 1e-3 * abs(b)
 
 
-def distractors(card: Card, pool: list[Card], rng: random.Random, n: int = 3) -> list[str]:
-    """Answers of sibling cards: other optimizers' definitions for an optimizer question."""
-    def family(c: Card) -> tuple:
-        return c.deck[:-1] if len(c.deck) > 1 else c.deck
-    siblings = [c.back for c in pool if c.uid != card.uid and c.kind is card.kind and c.back.strip()
-                and c.back != card.back and family(c) == family(card)]
-    if len(siblings) < n:
-        siblings += [c.back for c in pool if c.uid != card.uid and c.kind is card.kind and c.back.strip()
-                     and c.back != card.back and c.back not in siblings]
-    unique = list(dict.fromkeys(siblings))
-    rng.shuffle(unique)
-    return unique[:n]
+def distractors(study: StudyCard, pool: list[StudyCard], rng: random.Random, n: int = 3) -> list[str]:
+    """Answers of cards of the same kind and about the same length: other defaults for a
+    default, other formulas for a formula; the same section's cards first."""
+    answer = study.answer()
+    width = len(" ".join(answer.split()))
+
+    def fits(other: StudyCard) -> bool:
+        text = other.answer()
+        size = len(" ".join(text.split()))
+        return (_answer_kind(other) == _answer_kind(study) and text and not same_answer(text, answer)
+                and width / 2 - 3 <= size <= width * 2 + 3)
+
+    family = study.card.deck[:-1] or study.card.deck
+    # the other blanks of its own cloze are filled in on the card: no use as wrong options
+    found = {o.answer(): (o.card.deck[:-1] or o.card.deck) != family for o in pool if o.note != study.note and fits(o)}
+    ranked = sorted(found, key=lambda text: (found[text], rng.random()))
+    return ranked[:n]
+
+
+def _answer_kind(study: StudyCard) -> tuple:
+    """Answers that look alike: a list among lists, a bare formula among bare formulas."""
+    text = study.answer()
+    is_list = bool(re.search(r"^\s*(?:[-*+]|\d+[.)])\s", text, re.M))
+    bare_math = bool(re.fullmatch(r"\s*(\$\$?)[^$]+\1\s*", text))
+    return study.card.kind, tuple(sorted(study.card.flags)), is_list, bare_math
 
 
 class Session:
-    def __init__(self, store: Store, cards: list[Card], *, now: Callable[[], datetime], console: Console,
-                 keys: Keys, mode: str = "flip", new_limit: int = 20, limit: int = 200, seed: int | None = None):
-        self.store, self.cards, self.now, self.console, self.keys = store, cards, now, console, keys
-        self.mode, self.new_limit, self.limit = mode, new_limit, limit
+    def __init__(self, store: Store, cards: list[StudyCard], *, now: Clock, console: Console, keys: Keys,
+                 limits: queues.Limits, mode: str = "flip", limit: int = 200, seed: int | None = None):
+        self.store, self.now, self.console, self.keys = store, now, console, keys
+        self.cards = {c.uid: c for c in cards}
+        self.limits, self.mode, self.limit = limits, mode, limit
         self.rng = random.Random(seed)
         self.session_id = f"{now().isoformat()}-{os.getpid()}"
         self.summary = Summary()
-        self.history: list[tuple[int, Item]] = []
+        self.history: list[tuple[int, Rating]] = []
+        self.again: str | None = None  # an undone card is asked again at once
 
     def run(self) -> Summary:
-        uids = {c.uid for c in self.cards}
-        queue = session_items(self.store.due(self.now(), uids), self.new_limit, self.limit)
-        if not queue:
-            self.console.print("Nothing is due. Come back later, or add notes and run `studydeck quiz` again.")
+        """Study until nothing is left, the session limit is reached, or the learner quits
+        (q, end of input, or Ctrl-C): each ends with the summary."""
+        if not self.queue():
+            self.console.print(self.nothing_left())
             return self.summary
-        total, done = len(queue), 0
-        while queue:
-            item = queue[0]
-            action = self.ask(item, done, total)
-            if action == "quit":
-                break
-            if action == "undo":
-                if self.history:
-                    review_id, previous = self.history.pop()
-                    self.store.undo(review_id)
-                    self.summary.ratings[previous.rating] -= 1
-                    self.summary.undone += 1
-                    queue.insert(0, previous)
-                    done -= 1
-                    self.console.print("[yellow]Undone.[/]")
-                continue
-            queue.pop(0)
-            done += 1
-            if not queue:
-                # cards still being learned come back when due, or a little early, as in Anki
-                answered = {previous.due.card.uid for _, previous in self.history}
-                again = self.store.due(self.now() + LEARN_AHEAD, answered)
-                queue = [Item(d) for d in again]
-                total += len(queue)
+        try:
+            self.loop()
+        except KeyboardInterrupt:
+            self.console.print()
         self.print_summary()
         return self.summary
 
-    def header(self, item: Item, done: int, total: int) -> Text:
-        deck = " › ".join(item.due.card.deck)
-        tag = "new" if item.due.is_new else "review"
-        return Text.assemble((deck, "bold cyan"), f"   {done + 1}/{total} · {tag}")
+    def queue(self) -> list[Row]:
+        rows = queues.build(self.store, self.now(), self.limits, set(self.cards)).order()
+        if self.again:
+            rows.sort(key=lambda r: r.uid != self.again)
+        return rows
 
-    def ask(self, item: Item, done: int, total: int) -> str:
-        card = item.due.card
+    def loop(self) -> None:
+        while self.summary.reviewed < self.limit:
+            rows = self.queue()
+            if not rows:
+                return
+            action = self.ask(rows[0], self.summary.reviewed + len(rows))
+            if action == "quit":
+                return
+            if action == "undo":
+                self.undo()
+            else:
+                self.again = None
+                self.now.tick()
+
+    def undo(self) -> None:
+        if not self.history:
+            return
+        review_id, rating = self.history.pop()
+        self.again = self.store.undo(review_id)
+        self.summary.ratings[rating] -= 1
+        self.summary.undone += 1
+        self.console.print("[yellow]Undone.[/]")
+
+    def nothing_left(self) -> str:
+        today = self.store.today(day_start(self.now(), self.limits.rollover))
+        return (f"Nothing is due now: {today.new} new card(s) and {today.reviews} review(s) done this study day "
+                f"(at most {self.limits.new} new and {self.limits.reviews} reviews a day; the next day begins at "
+                f"{self.limits.rollover:02d}:00). Come back later, or raise --new.")
+
+    def header(self, row: Row, total: int) -> Text:
+        card = self.cards[row.uid].card
+        tag = "new" if is_new(row.fsrs) else "review" if row.fsrs.state is State.Review else "learning"
+        return Text.assemble((" › ".join(card.deck), "bold cyan"), f"   {self.summary.reviewed + 1}/{total} · {tag}")
+
+    def ask(self, row: Row, total: int) -> str:
+        study = self.cards[row.uid]
         self.console.rule()
-        self.console.print(self.header(item, done, total))
-        self.console.print(Markdown(render_front(item)))
-        answer = short_answer(card)
+        self.console.print(self.header(row, total))
+        if study.exercise is not None:
+            return self.practise(study)
+        self.console.print(Markdown(render_front(study)))
         suggested: Rating | None = None
-        if self.mode == "type" and answer is not None:
-            typed = self.keys.line("Your answer (Enter: show it, q: quit): ", self.console)
-            if typed.strip() == "q":
-                return "quit"
-            if typed.strip():
-                ok = same_answer(typed, answer)
-                suggested = Rating.Good if ok else Rating.Again
-                self.console.print("[green]✔ correct[/]" if ok else f"[red]✘ the answer is[/] {answer}")
+        if self.mode == "type" and short_answer(study) is not None:
+            suggested = self.typed(study)
         elif self.mode == "choice":
-            options = distractors(card, self.cards, self.rng)
-            correct = (answer or card.back) if card.kind is CardKind.CLOZE else card.back
-            if options and correct:
-                choices = options + [correct]
-                self.rng.shuffle(choices)
-                letters = "abcd"[:len(choices)]
-                for letter, choice in zip(letters, choices):
-                    self.console.print(Text(f" {letter}) ") + Text(" ".join(text_for_terminal(choice).split())[:160]))
-                self.console.print("Choose a–d (u undo, q quit): ", end="")
-                while True:
-                    key = self.keys.key()
-                    if key in ("q", "u"):
-                        return "quit" if key == "q" else "undo"
-                    if key in letters:
-                        ok = choices[letters.index(key)] == correct
-                        suggested = Rating.Good if ok else Rating.Again
-                        self.console.print("\n[green]✔ correct[/]" if ok else "\n[red]✘ not that one[/]")
-                        break
+            suggested = self.choose(study)
+        if suggested in ("quit", "undo"):
+            return suggested
         if suggested is None:
             self.console.print("[dim]Space/Enter: show answer · u: undo · q: quit[/]")
-            while True:
-                key = self.keys.key()
-                if key in (" ", "\n", "\r"):
-                    break
-                if key == "q":
-                    return "quit"
-                if key == "u":
-                    return "undo"
-        self.console.print(Panel(Markdown(render_back(item)), border_style="green"))
-        return self.rate(item, suggested)
+            key = self.wait_for(" \n\r")
+            if key in ("quit", "undo"):
+                return key
+        self.console.print(Panel(Markdown(render_back(study)), border_style="green"))
+        return self.rate(study, suggested)
 
-    def rate(self, item: Item, suggested: Rating | None) -> str:
-        now = self.now()
-        state = self.store.state(item.due.card.uid)
-        intervals = preview(self.store.sched, state, now)
-        buttons = "   ".join(f"[bold]{n}[/] {LABELS[r]} {interval_text(intervals[r])}" for n, r in RATINGS.items())
-        hint = f" (Enter: {LABELS[suggested]})" if suggested else ""
-        self.console.print(buttons + f"   [dim]u undo · q quit{hint}[/]")
+    def practise(self, study: StudyCard) -> str:
+        """An exercise: a variant not shown at the last review, the number typed and checked."""
+        ex = study.exercise
+        variant = variant_for(ex, self.store.review_count(study.uid))
+        self.console.print(Text(render_prompt(ex, variant) + " " + render_tolerance(ex)))
+        ask = "你的答案（回车：显示答案，q：退出）：" if ex.lang == "zh" else "Your answer (Enter: show it, q: quit): "
+        suggested: Rating | None = None
+        while True:
+            typed = self.keys.line(ask, self.console)
+            if typed.strip() == "q":
+                return "quit"
+            if not typed.strip():
+                break
+            verdict = check(ex, variant, typed)
+            self.console.print(Text(feedback(ex, variant, typed)),
+                               style="green" if verdict else "red" if verdict is False else "yellow")
+            if verdict is not None:
+                suggested = Rating.Good if verdict else Rating.Again
+                break
+        steps = render_steps(ex, variant)
+        self.console.print(Panel(Text(render_answer(ex, variant) + (f"\n{steps}" if steps else "")),
+                                 border_style="green"))
+        return self.rate(study, suggested)
+
+    def wait_for(self, accepted: str) -> str:
         while True:
             key = self.keys.key()
             if key == "q":
                 return "quit"
             if key == "u":
                 return "undo"
-            if key in ("\n", "\r") and suggested is not None:
-                rating = suggested
-            elif key in "1234" and key:
+            if key and key in accepted:
+                return key
+
+    def typed(self, study: StudyCard):
+        answer = short_answer(study)
+        typed = self.keys.line("Your answer (Enter: show it, q: quit): ", self.console)
+        if typed.strip() == "q":
+            return "quit"
+        if not typed.strip():
+            return None
+        ok = same_answer(typed, answer)
+        self.console.print("[green]✔ correct[/]" if ok else f"[red]✘ the answer is[/] {answer}")
+        return Rating.Good if ok else Rating.Again
+
+    def choose(self, study: StudyCard):
+        options = distractors(study, list(self.cards.values()), self.rng)
+        if len(options) < 2:
+            return None  # too few answers of its kind to choose from: flip it
+        correct = study.answer()
+        choices = options + [correct]
+        self.rng.shuffle(choices)
+        letters = "abcd"[:len(choices)]
+        grid = Table.grid(padding=(0, 1))
+        for letter, choice in zip(letters, choices):
+            grid.add_row(f" {letter})", Markdown(text_for_terminal(choice)))
+        self.console.print(grid)
+        self.console.print(f"Choose a–{letters[-1]} (u undo, q quit): ", end="")
+        key = self.wait_for(letters)
+        if key in ("quit", "undo"):
+            return key
+        ok = choices[letters.index(key)] == correct
+        self.console.print("\n[green]✔ correct[/]" if ok else "\n[red]✘ not that one[/]")
+        return Rating.Good if ok else Rating.Again
+
+    def rate(self, study: StudyCard, suggested: Rating | None) -> str:
+        now = self.now()
+        intervals = preview(self.store.sched, self.store.state(study.uid), now)
+        buttons = "   ".join(f"[bold]{n}[/] {LABELS[r]} {interval_text(intervals[r])}" for n, r in RATINGS.items())
+        hint = f" (Enter: {LABELS[suggested]})" if suggested else ""
+        self.console.print(buttons + f"   [dim]u undo · q quit{hint}[/]")
+        while True:
+            key = self.wait_for("1234\n\r")
+            if key in ("quit", "undo"):
+                return key
+            if key in "1234":
                 rating = RATINGS[int(key)]
+            elif suggested is not None:
+                rating = suggested
             else:
                 continue
-            _, _, review_id = self.store.answer(item.due.card.uid, rating, now, self.session_id)
-            item.rating = rating
-            self.history.append((review_id, item))
+            _, _, review_id = self.store.answer(study.uid, rating, now, self.session_id)
+            self.history.append((review_id, rating))
             self.summary.ratings[rating] += 1
             self.console.print(f"[dim]{LABELS[rating]} · saved[/]")
             return "next"
@@ -307,5 +340,5 @@ class Session:
         self.console.rule()
         self.console.print(f"Session summary: {s.reviewed} answered ({parts})"
                            + (f", {s.undone} undone" if s.undone else ""))
-        upcoming = self.store.due_counts(self.now())
-        self.console.print(f"Due now in this database: {upcoming['now']}, within a day: {upcoming['day']}")
+        due = queues.build(self.store, self.now(), self.limits)
+        self.console.print(f"Due today in this database: {due.describe()}")

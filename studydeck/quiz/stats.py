@@ -1,54 +1,85 @@
-"""Numbers about a review store: what is due, how much was done, how well it went."""
+"""Numbers about a review store, with Anki's definitions, computed from the review log."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from studydeck.quiz.store import Store
-from studydeck.quiz.terminal import text_for_terminal
+from studydeck.quiz import queue as queues
+from studydeck.quiz.schedule import day_start, is_new
+from studydeck.quiz.store import LEARNING, NEW, RELEARNING, REVIEW, Store
+from studydeck.terminal import plain_text
+
+MATURE = timedelta(days=21)  # Anki calls a card mature from a 21-day interval on
+DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Retention:
+    """Answers to review cards that were not Again, out of all answers to review cards."""
+
+    passed: int = 0
+    done: int = 0
+
+    def add(self, passed: bool) -> "Retention":
+        return Retention(self.passed + passed, self.done + 1)
+
+    @property
+    def rate(self) -> float | None:
+        return self.passed / self.done if self.done else None
 
 
 @dataclass
 class Stats:
-    due_today: int
-    due_tomorrow: int
-    due_week: int
-    per_day: list[tuple[str, int]]
-    retention: float | None
+    due: queues.Queue  # what a session started now would show
+    forecast: list[tuple[str, int]]  # (day, cards falling due that day); today holds the overdue ones
+    per_day: list[tuple[str, int]]  # (day, answers given that day)
     reviews: int
-    hardest: list[tuple[str, float, int]]  # (front, difficulty, lapses)
+    kinds: dict[str, int]  # answers by what the card was: new, learning, review, relearning
+    retention: Retention
+    young: Retention
+    mature: Retention
+    lapses: int
+    hardest: list[tuple[str, float, int]]  # (front as text, difficulty, lapses)
 
 
-def compute(store: Store, now: datetime, days: int = 7, hardest: int = 5) -> Stats:
-    end_of_today = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-    def due_by(t: datetime) -> int:
-        return store.db.execute("SELECT count(*) FROM cards WHERE retired = 0 AND due < ?",
-                                (t.timestamp(),)).fetchone()[0]
-    today = due_by(end_of_today)
-    tomorrow = due_by(end_of_today + timedelta(days=1)) - today
-    week = due_by(end_of_today + timedelta(days=7))
-    reviews = store.reviews()
-    per = Counter(at[:10] for _, _, at in reviews)
-    per_day = [((now - timedelta(days=k)).date().isoformat(), per[(now - timedelta(days=k)).date().isoformat()])
-               for k in range(days - 1, -1, -1)]
-    # retention: answers other than Again among cards that had been learned before
-    seen: set[str] = set()
-    recalled = total = 0
+def compute(store: Store, now: datetime, limits: queues.Limits, days: int = 7, horizon: int = 30,
+            hardest: int = 5) -> Stats:
+    start = day_start(now, limits.rollover)
+    log = store.reviews()
+    young = mature = Retention()
     lapses: Counter = Counter()
-    for uid, rating, _ in reviews:
-        if uid in seen:
-            total += 1
-            recalled += rating > 1
-        if rating == 1:
-            lapses[uid] += 1
-        seen.add(uid)
-    ranked = []
-    for card, state, retired in store.all_cards():
-        if state.difficulty is not None and not retired:
-            front = re.sub(r"[*`]", "", text_for_terminal(card.front))
-            ranked.append((" ".join(front.split())[:60], float(state.difficulty), lapses[card.uid]))
+    for uid, rating, kind, _, before in log:
+        if kind != REVIEW:
+            continue  # a new card failed on its first day is not a lapse, nor a retention miss
+        if before.due - before.last_review >= MATURE:
+            mature = mature.add(rating > 1)
+        else:
+            young = young.add(rating > 1)
+        lapses[uid] += rating == 1
+    per = Counter(int((at - start.timestamp()) // DAY.total_seconds()) for _, _, _, at, _ in log)
+    per_day = [(_label(start, -k), per[-k]) for k in range(days - 1, -1, -1)]
+    names = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
+    kinds = Counter(names[kind] for _, _, kind, _, _ in log)
+    return Stats(queues.build(store, now, limits), _forecast(store, start, horizon), per_day, len(log),
+                 {name: kinds[name] for name in names.values()}, Retention(young.passed + mature.passed,
+                 young.done + mature.done), young, mature, sum(lapses.values()), _hardest(store, lapses, hardest))
+
+
+def _forecast(store: Store, start: datetime, horizon: int) -> list[tuple[str, int]]:
+    """Cards studied before, by the study day they fall due on, as Anki's future-due graph."""
+    rows = store.due_before(start + horizon * DAY)
+    by_day = Counter(max(0, int((r.fsrs.due - start) / DAY)) for r in rows if not is_new(r.fsrs))
+    return [(_label(start, d), by_day[d]) for d in range(horizon)]
+
+
+def _label(start: datetime, offset: int) -> str:
+    return (start + offset * DAY).date().isoformat()
+
+
+def _hardest(store: Store, lapses: Counter, n: int) -> list[tuple[str, float, int]]:
+    ranked = [(plain_text(card.front)[:60], float(state.difficulty), lapses[card.uid])
+              for card, state, retired in store.all_cards() if state.difficulty is not None and not retired]
     ranked.sort(key=lambda r: (-r[2], -r[1], r[0]))
-    return Stats(today, tomorrow, week, per_day, (recalled / total) if total else None, len(reviews), ranked[:hardest])
+    return ranked[:n]

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from studydeck.errors import StudydeckError
 from studydeck.model import Card
-from studydeck.quiz.schedule import FsrsCard, Rating, ReviewLog, new_card, review, scheduler
+from studydeck.quiz.cards import StudyCard
+from studydeck.quiz.schedule import FsrsCard, Rating, ReviewLog, is_new, new_card, review, scheduler
 
-SCHEMA = """
+# The first schema had no version (user_version 0); each migration takes it one step on.
+SCHEMA_V0 = """
 CREATE TABLE IF NOT EXISTS cards (
     uid TEXT PRIMARY KEY,
     card TEXT NOT NULL,          -- the studydeck card, JSON
@@ -41,30 +43,123 @@ CREATE TABLE IF NOT EXISTS reviews (
 CREATE INDEX IF NOT EXISTS reviews_uid ON reviews(uid);
 """
 
+# Review kinds, as Anki's review log has them: what the card was when it was answered.
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+
+
+def _to_v1(db: sqlite3.Connection) -> None:
+    """Notes and sibling groups for burying; review kinds and times for daily limits and stats."""
+    _script(db, """
+        ALTER TABLE cards ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cards ADD COLUMN sibling TEXT NOT NULL DEFAULT '';
+        UPDATE cards SET note = uid;
+        ALTER TABLE reviews ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE reviews ADD COLUMN at REAL NOT NULL DEFAULT 0;
+        CREATE INDEX reviews_at ON reviews(at);
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """)
+    rows = db.execute("SELECT id, reviewed_at, before FROM reviews").fetchall()
+    db.executemany("UPDATE reviews SET kind = ?, at = ? WHERE id = ?",
+                   [(review_kind(FsrsCard.from_json(before)), datetime.fromisoformat(at).timestamp(), rid)
+                    for rid, at, before in rows])
+
+
+MIGRATIONS = [_to_v1]
+
+
+def _script(db: sqlite3.Connection, script: str) -> None:
+    # executescript would commit first; a migration must stay inside its one transaction
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+VERSION = len(MIGRATIONS)
+
+
+def review_kind(before: FsrsCard) -> int:
+    return NEW if is_new(before) else int(before.state)
+
 
 class StoreBusy(StudydeckError):
     pass
 
 
 @dataclass
-class Due:
-    card: Card
+class Row:
+    """A card's scheduling facts, as the queue needs them."""
+
+    uid: str
     fsrs: FsrsCard
-    is_new: bool
+    note: str
+    sibling: str
+
+    def groups(self) -> set[str]:
+        return groups(self.note, self.sibling)
+
+
+def groups(note: str, sibling: str) -> set[str]:
+    """The groups a card is buried with: its note, and the cards that ask the same fact."""
+    return {f"note:{note}"} | ({f"same:{sibling}"} if sibling else set())
+
+
+@dataclass
+class Today:
+    """What was done since the study day began, counted from the review log."""
+
+    answered: set[str]
+    groups: set[str]  # notes and sibling groups of the answered cards: the rest of them are buried
+    new: int
+    reviews: int
 
 
 class Store:
     def __init__(self, path: Path, busy_timeout: float = 10.0) -> None:
         self.path = path
+        self.db = self._connect(busy_timeout)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
-            self.db.executescript(SCHEMA)
+            self._prepare()
         except sqlite3.DatabaseError as exc:  # locked, unreadable, or not a database at all
+            self.db.close()
             raise self._error(exc) from None
+        except StudydeckError:
+            self.db.close()
+            raise
         self.sched = scheduler()
+
+    def _connect(self, busy_timeout: float) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StudydeckError(f"{self.path}: cannot create the folder for the review database "
+                                 f"({exc.strerror}); choose another place with --db") from None
+        try:
+            return sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def _prepare(self) -> None:
+        """Check before writing anything: a file this code cannot use is left exactly as it was."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > VERSION:
+            raise StudydeckError(f"{self.path}: this review database comes from a newer studydeck (schema {version}, "
+                                 f"this one knows {VERSION}); it was left as it is: upgrade studydeck")
+        check = self.db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"damaged: {check}")
+        tables = {t for (t,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 and tables - {"sqlite_sequence"} and not {"cards", "reviews"} <= tables:
+            raise sqlite3.DatabaseError("it holds other tables")
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        if version < VERSION:
+            self._write(self._migrate)
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
+        if version == 0:
+            _script(self.db, SCHEMA_V0)
+        for step in MIGRATIONS[version:]:
+            step(self.db)
+        self.db.execute(f"PRAGMA user_version = {VERSION}")
 
     def _error(self, exc: sqlite3.DatabaseError) -> StudydeckError:
         if "locked" in str(exc) or "busy" in str(exc):
@@ -90,23 +185,25 @@ class Store:
         self.db.close()
 
     # -- cards -------------------------------------------------------------------------
-    def sync(self, cards: list[Card], now: datetime) -> dict[str, int]:
+    def sync(self, cards: list[StudyCard], now: datetime) -> dict[str, int]:
         """Bring the store up to date with the notes: add new cards, refresh edited ones,
         retire the ones that are gone (their history stays)."""
         def run() -> dict[str, int]:
             known = {uid: retired for uid, retired in self.db.execute("SELECT uid, retired FROM cards")}
-            seen = set()
             added = 0
-            for card in cards:
-                data = json.dumps(card.to_dict(), ensure_ascii=False)
-                seen.add(card.uid)
-                if card.uid in known:
-                    self.db.execute("UPDATE cards SET card = ?, retired = 0 WHERE uid = ?", (data, card.uid))
+            for study in cards:
+                data = json.dumps(study.card.to_dict(), ensure_ascii=False)
+                if study.uid in known:
+                    self.db.execute("UPDATE cards SET card = ?, note = ?, sibling = ?, retired = 0 WHERE uid = ?",
+                                    (data, study.note, study.sibling, study.uid))
                 else:
-                    state = new_card(card.uid, now)
-                    self.db.execute("INSERT INTO cards(uid, card, fsrs, due, first_seen) VALUES (?, ?, ?, ?, ?)",
-                                    (card.uid, data, state.to_json(), state.due.timestamp(), now.isoformat()))
+                    state = new_card(study.uid, now)
+                    self.db.execute("INSERT INTO cards(uid, card, fsrs, due, first_seen, note, sibling) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                    (study.uid, data, state.to_json(), state.due.timestamp(), now.isoformat(),
+                                     study.note, study.sibling))
                     added += 1
+            seen = {s.uid for s in cards}
             gone = [uid for uid, retired in known.items() if uid not in seen and not retired]
             self.db.executemany("UPDATE cards SET retired = 1 WHERE uid = ?", [(u,) for u in gone])
             return {"added": added, "retired": len(gone)}
@@ -116,19 +213,25 @@ class Store:
         (data,) = self.db.execute("SELECT fsrs FROM cards WHERE uid = ?", (uid,)).fetchone()
         return FsrsCard.from_json(data)
 
-    def reviewed_uids(self) -> set[str]:
-        return {u for (u,) in self.db.execute("SELECT DISTINCT uid FROM reviews")}
+    def due_before(self, until: datetime) -> list[Row]:
+        """Active cards due before ``until``, soonest first; new cards in the order they were added."""
+        rows = self.db.execute("SELECT uid, fsrs, note, sibling FROM cards WHERE retired = 0 AND due < ? "
+                               "ORDER BY due, rowid", (until.timestamp(),)).fetchall()
+        return [Row(uid, FsrsCard.from_json(state), note, sibling) for uid, state, note, sibling in rows]
 
-    def due(self, now: datetime, uids: set[str] | None = None) -> list[Due]:
-        seen = self.reviewed_uids()
-        rows = self.db.execute("SELECT uid, card, fsrs FROM cards WHERE retired = 0 AND due <= ? ORDER BY due, rowid",
-                               (now.timestamp(),)).fetchall()
-        out = []
-        for uid, card, state in rows:
-            if uids is not None and uid not in uids:
-                continue
-            out.append(Due(Card.from_dict(json.loads(card)), FsrsCard.from_json(state), uid not in seen))
-        return out
+    def today(self, start: datetime) -> Today:
+        rows = self.db.execute("SELECT r.uid, r.kind, c.note, c.sibling FROM reviews r JOIN cards c USING (uid) "
+                               "WHERE r.at >= ?", (start.timestamp(),)).fetchall()
+        return Today(answered={r[0] for r in rows}, groups=set().union(*(groups(n, s) for _, _, n, s in rows)),
+                     new=sum(1 for r in rows if r[1] == NEW), reviews=sum(1 for r in rows if r[1] == REVIEW))
+
+    def setting(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._write(lambda: self.db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
+                                            (key, value)))
 
     # -- answers -----------------------------------------------------------------------
     def answer(self, uid: str, rating: Rating, now: datetime, session: str) -> tuple[FsrsCard, ReviewLog, int]:
@@ -137,9 +240,10 @@ class Store:
             before = self.state(uid)  # read inside the transaction: another process may have answered
             after, log = review(self.sched, before, rating, now)
             cur = self.db.execute(
-                "INSERT INTO reviews(uid, rating, reviewed_at, before, after, log, session) VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO reviews(uid, rating, reviewed_at, before, after, log, session, kind, at) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
                 (uid, int(rating), now.isoformat(), before.to_json(), after.to_json(),
-                 json.dumps(log.to_dict()), session))
+                 json.dumps(log.to_dict()), session, review_kind(before), now.timestamp()))
             self.db.execute("UPDATE cards SET fsrs = ?, due = ? WHERE uid = ?",
                             (after.to_json(), after.due.timestamp(), uid))
             return after, log, cur.lastrowid
@@ -158,16 +262,10 @@ class Store:
             return uid
         return self._write(run)
 
-    def due_counts(self, now: datetime) -> dict[str, int]:
-        from datetime import timedelta
-
-        def count(until: datetime) -> int:
-            return self.db.execute("SELECT count(*) FROM cards WHERE retired = 0 AND due <= ?",
-                                   (until.timestamp(),)).fetchone()[0]
-        return {"now": count(now), "day": count(now + timedelta(days=1)), "week": count(now + timedelta(days=7))}
-
-    def reviews(self) -> list[tuple[str, int, str]]:
-        return self.db.execute("SELECT uid, rating, reviewed_at FROM reviews ORDER BY id").fetchall()
+    def reviews(self) -> list[tuple[str, int, int, float, FsrsCard]]:
+        """The review log, oldest first: card, rating, kind, time (epoch seconds), state before."""
+        rows = self.db.execute("SELECT uid, rating, kind, at, before FROM reviews ORDER BY at, id").fetchall()
+        return [(uid, rating, kind, at, FsrsCard.from_json(before)) for uid, rating, kind, at, before in rows]
 
     def review_count(self, uid: str) -> int:
         return self.db.execute("SELECT count(*) FROM reviews WHERE uid = ?", (uid,)).fetchone()[0]

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from studydeck.model import Card, CardKind
-from studydeck.notes import CJK
+from studydeck.text import atomic_write
 from studydeck.verify.registry import Module, Optimizer, resolve
 from studydeck.verify.result import Result, Verdict
 
@@ -45,8 +44,8 @@ class Task:
 
 def _card_key(card: Card) -> dict:
     data = card.to_dict()
-    data.pop("computed", None)
-    data.pop("verdict", None)
+    for name in ("legacy_key", "sibling"):
+        data.pop(name, None)  # how the deck files it, not what is checked
     return data
 
 
@@ -108,41 +107,42 @@ def plan(cards: list[Card]) -> list[Task]:
     return tasks
 
 
-def default_cache_path() -> Path:
-    base = os.environ.get("STUDYDECK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "studydeck")
-    return Path(base) / "verify.json"
-
-
-def _load_cache(path: Path | None) -> dict[str, list[dict]]:
-    if path is None or not path.exists():
+def _load_cache(path: Path | None) -> dict[str, dict]:
+    if path is None:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}  # a damaged cache is only a slower build
+    return data if isinstance(data, dict) else {}
+
+
+def _cached_results(entry: Any) -> list[Result] | None:
+    """The results of a cache entry, or None when it is not one (damaged, or older)."""
+    try:
+        return [Result.from_dict(r) for r in entry["results"]]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 CACHE_ENTRIES = 20_000
 
 
-def _save_cache(path: Path | None, cache: dict[str, list[dict]]) -> None:
+def _save_cache(path: Path | None, cache: dict[str, dict]) -> None:
     if path is None:
         return
     for key in list(cache)[: max(0, len(cache) - CACHE_ENTRIES)]:
         del cache[key]  # the least recently used go first: a hit moves its entry to the end
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write(path, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
     except OSError:
-        pass
+        pass  # no cache is only a slower next build
 
 
 def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None = None,
-           code_timeout: float = 30.0, cached_only: bool = False) -> Report:
+           code_timeout: float = 30.0, cached_only: bool = False,
+           progress: Callable[[int, int], None] | None = None, **options: Any) -> Report:
     """Check the cards; with ``cached_only`` return only what the cache already knows
     (never imports torch: the quiz uses this)."""
     tasks = plan(cards)
@@ -157,11 +157,11 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
         key = task.key(version, device)
         hit = next((k for k in (task.key(version, d) for d in lookups) if k in cache), None)
         entry = cache.pop(hit) if hit is not None else None
-        if hit is not None:
+        cached = _cached_results(entry)
+        if cached is not None:
             cache[hit] = entry  # most recently used last
-        if isinstance(entry, dict) and "results" in entry:
-            results.extend(Result.from_dict(r) for r in entry["results"])
-            devices.add(entry.get("device", device))
+            results.extend(cached)
+            devices.add(str(entry.get("device", device)))
         elif not cached_only:
             pending.append((task, key))
     report = Report(results, version, device)
@@ -170,10 +170,18 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
 
         dev = resolve_device(device)
         report.device = str(dev)
-        for task, key in pending:
-            task_results = run_task(task, dev, version, code_timeout)
+        for done, (task, key) in enumerate(pending):
+            if progress is not None:
+                progress(done, len(pending))
+            try:
+                task_results = run_task(task, dev, version, code_timeout, **options)
+            except (RecursionError, MemoryError, OverflowError, ArithmeticError) as exc:
+                # a formula too deep or too large to check: no verdict, and the build goes on
+                task_results = [_unchecked(card, task, exc) for card in task.cards]
             cache[key] = {"device": str(dev), "results": [r.to_dict() for r in task_results]}
             results.extend(task_results)
+        if progress is not None:
+            progress(len(pending), len(pending))
         _save_cache(cache_path, cache)
     elif devices:
         report.device = ", ".join(sorted(devices))
@@ -184,32 +192,8 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
     return report
 
 
-def apply(cards: list[Card], report: Report) -> list[Card]:
-    """Cards with the verdict and the computed answer in the fields the deck shows."""
-    by_uid: dict[str, Result] = {}
-    for result in report.results:
-        by_uid.setdefault(result.uid, result)
-    out = []
-    for card in cards:
-        result = by_uid.get(card.uid)
-        if result is None:
-            out.append(card)
-            continue
-        zh = bool(CJK.search(card.front))
-        out.append(replace(card, verdict=result.verdict.value, computed=answer_text(result, zh)))
-    return out
-
-
-def answer_text(result: Result, zh: bool) -> str:
-    head = {
-        Verdict.AGREES: ("✔ 与 PyTorch 一致" if zh else "✔ agrees with PyTorch"),
-        Verdict.DISAGREES: ("✘ 与 PyTorch 不一致" if zh else "✘ disagrees with PyTorch"),
-        Verdict.UNVERIFIED: ("未验证" if zh else "not verified"),
-    }[result.verdict]
-    where = ""
-    if result.fix_at and result.verdict is Verdict.DISAGREES:
-        where = f"（改第 {result.fix_at.line} 行）" if zh else f" (fix line {result.fix_at.line})"
-    parts = [f"{head}：{result.detail}{where}" if zh else f"{head}: {result.detail}{where}"]
-    if result.example:
-        parts.append(result.example)
-    return "\n\n".join(parts)
+def _unchecked(card: Card, task: Task, exc: BaseException) -> Result:
+    what = {RecursionError: "nested too deeply", MemoryError: "too large"}.get(type(exc), "beyond float range")
+    return Result(card.uid, card.source, getattr(task.concept, "name", "") or "", Verdict.UNVERIFIED,
+                  f"not checked: the formula is {what} to evaluate", reason="too-complex",
+                  facts={"what": what})

@@ -29,6 +29,13 @@ class Reference:
     fn: Callable[[torch.Tensor], torch.Tensor]
 
     @property
+    def name(self) -> str:
+        """What ``Result.reference`` holds: the dotted name, with the call when keywords pick a
+        variant (``torch.nn.functional.gelu(x, approximate='tanh')``)."""
+        extra = "".join(f", {k}={v!r}" for k, v in self.kwargs)
+        return f"{self.dotted}(x{extra})" if extra else self.dotted
+
+    @property
     def label(self) -> str:
         short = self.dotted.replace("torch.nn.functional.", "F.")
         extra = "".join(f", {k}={v!r}" for k, v in self.kwargs)

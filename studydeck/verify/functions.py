@@ -438,7 +438,7 @@ class _Checker:
 
     def agreed(self, target: Target, ref: Reference, cmp: Comparison, stmt: Statement) -> None:
         self.concept = target.name
-        self.reference = ref.dotted
+        self.reference = ref.name
         self.facts.update(call=ref.label, kwargs=dict(ref.kwargs))
         self.worst = max(self.worst, cmp.diff)
         self.checked.append(f"{target.name} against {ref.label}")
@@ -451,7 +451,7 @@ class _Checker:
         detail = (f"disagrees with {ref.label}: at x = {at:g} the notes give {ours:.6g}, torch {theirs:.6g} "
                   f"(|Δ| {cmp.diff:.3g})" + (f"; read as `{self.reading}`" if self.reading else ""))
         return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES, detail, cmp.diff,
-                      {"x": at}, reason="function-differs", reference=ref.dotted, notes_value=ours,
+                      {"x": at}, reason="function-differs", reference=ref.name, notes_value=ours,
                       torch_value=theirs, reading=self.reading,
                       facts={"call": ref.label, "x": f"{at:g}", "notes": f"{ours:.6g}", "torch": f"{theirs:.6g}",
                              "diff": f"{cmp.diff:.3g}"})

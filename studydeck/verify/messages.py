@@ -56,6 +56,8 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
                         "{reference}: `{param}` defaults to {torch}, the notes say {stated}"),
     "has-parameter": ("{reference} 有参数 `{param}`（{torch}）", "{reference} has `{param}` ({torch})"),
     "no-parameter": ("{reference} 没有参数 `{param}`", "{reference} has no parameter `{param}`"),
+    "too-complex": ("未验证：公式嵌套太深或太大，无法计算；把它拆成几步", "unverified: the formula is {what} to "
+                    "evaluate; split it into steps"),
 }
 
 CODE_MESSAGES: dict[str, tuple[str, str]] = {
@@ -92,3 +94,8 @@ def verdict_line(result: Result, lang: Lang) -> str:
     if result.verdict is not Verdict.UNVERIFIED:
         sep = " "
     return (f"{head}{sep}{body}{where}" if head else f"{body}{where}").strip()
+
+
+def answer_markdown(result: Result, lang: Lang) -> str:
+    """What a card's answer side shows of its check: the verdict, then the worked example."""
+    return "\n\n".join(p for p in (verdict_line(result, lang), result.example) if p)

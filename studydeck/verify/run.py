@@ -31,11 +31,13 @@ def _zh(cards: list[Card]) -> bool:
     return any(c.lang == "zh" for c in cards)
 
 
-def run_task(task: Task, device: torch.device, version: str, code_timeout: float) -> list[Result]:
+def run_task(task: Task, device: torch.device, version: str, code_timeout: float, **options) -> list[Result]:
     if task.kind == "code":
         return _dispatch(task, device, version, code_timeout)
     try:
         return _dispatch(task, device, version, code_timeout)
+    except (RecursionError, MemoryError, ArithmeticError):
+        raise  # verify() says these in words of their own
     except Exception as exc:  # noqa: BLE001 - a formula the checker trips on is unverified, never a crash
         why = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
         return [Result(c.uid, c.source, getattr(task.concept, "name", ""), Verdict.UNVERIFIED,

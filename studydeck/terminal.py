@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from studydeck.text import CLOZE as CLOZE_MARK
+
 SUB = dict(zip("0123456789+-=()aehijklmnoprstuvxβγρφχ", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ"))
 SUP = dict(zip("0123456789+-=()abcdefghijklmnoprstuvwxyzTβγδθφχ",
                "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀᵝᵞᵟᶿᵠᵡ"))
@@ -108,8 +110,17 @@ def text_for_terminal(markdown: str) -> str:
 
 
 def cloze_front(text: str) -> str:
-    return re.sub(r"\{\{c\d+::(.*?)(::[^}]*)?\}\}", "[…]", text)
+    return CLOZE_MARK.sub("[…]", text)
 
 
 def cloze_back(text: str) -> str:
-    return re.sub(r"\{\{c\d+::(.*?)(::[^}]*)?\}\}", r"**\1**", text)
+    return CLOZE_MARK.sub(lambda m: f"**{m.group(2)}**", text)
+
+
+def plain_text(markdown: str) -> str:
+    """A card's text on one line, as a reader sees it: blanks as […], math in Unicode, no markup."""
+    text = text_for_terminal(cloze_front(markdown))
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.M)  # list markers
+    text = re.sub(r"(\*\*|__|\*|`+)(.+?)\1", r"\2", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their text
+    return " ".join(text.split())

@@ -1,0 +1,74 @@
+"""The notes' tokens as build's parser makes them, walked for prose, math and links.
+
+Lint runs build's own markdown-it configuration, so it sees the same formulas build renders.
+Only the last core rule, which merges escapes into the text around them, is left out: an
+escaped ``\\$`` must stay apart from a ``$`` that opens nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it.rules_core import StateCore, text_join
+from markdown_it.token import Token
+
+from studydeck.lint.text import NotesText, Piece
+from studydeck.notes import markdown
+
+
+def parse(text: str) -> list[Token]:
+    md = markdown()
+    state = StateCore(text, md, {})
+    for rule in md.core.ruler.getRules(""):
+        if rule is not text_join:
+            rule(state)
+    return state.tokens
+
+
+@dataclass(frozen=True)
+class Inline:
+    """One inline token, the line it is on, and where it starts in the file when known."""
+    token: Token
+    line: int
+    at: int | None
+
+
+def inlines(tokens: list[Token], text: NotesText) -> list[Inline]:
+    out = []
+    for block in tokens:
+        if block.type != "inline" or not block.map:
+            continue
+        line = block.map[0] + 1
+        cursor = 0
+        for child in block.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                line, cursor = line + 1, 0
+                continue
+            raw = text.line(line)
+            pos = raw.find(child.content, cursor) if child.content else -1
+            if pos >= 0:
+                cursor = pos + len(child.content)
+            out.append(Inline(child, line, text.offset(line) + pos if pos >= 0 else None))
+    return out
+
+
+def prose(items: list[Inline]) -> list[Piece]:
+    """The prose: text runs, with code, math, link targets and escapes left out."""
+    return [Piece(i.line, i.token.content, i.at) for i in items if i.token.type == "text" and i.token.content]
+
+
+@dataclass(frozen=True)
+class Link:
+    line: int
+    kind: str       # link | image
+    target: str
+
+
+def links(items: list[Inline]) -> list[Link]:
+    out = []
+    for item in items:
+        if item.token.type == "link_open":
+            out.append(Link(item.line, "link", str(item.token.attrs.get("href", ""))))
+        elif item.token.type == "image":
+            out.append(Link(item.line, "image", str(item.token.attrs.get("src", ""))))
+    return out

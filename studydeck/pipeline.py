@@ -1,0 +1,469 @@
+"""The one pipeline every command uses: notes → outline → cards → verdicts → decks.
+
+A :class:`Workspace` finds the notes, reads each file once (or takes its cards from the
+per-file cache when the file has not changed), links questions to their answers, verifies
+on demand (once), and hands the same cards and verdicts to the deck writer, lint, the quiz
+and the mind map. The commands in ``cli.py`` build one and call one method.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from studydeck.cache import FileCache
+from studydeck.errors import NotesError, StudydeckError
+from studydeck.model import Card, CardKind, Notice, Source
+from studydeck.text import atomic_write, clean_name, normalize_name, say
+
+if TYPE_CHECKING:
+    from studydeck.lint import LintResult
+    from studydeck.mindmap.tree import Node
+    from studydeck.exercise import Exercise
+    from studydeck.export import ExportResult
+    from studydeck.notes import Outline
+    from studydeck.verify import Report
+    from studydeck.verify.result import Result
+
+NOTE_SUFFIXES = (".md", ".markdown")
+MAX_NOTES_BYTES = 32 << 20  # a notes file larger than this is not notes
+MANIFEST = ".studydeck-build.json"
+
+
+@dataclass(frozen=True)
+class NotesFile:
+    path: Path      # where it is read from
+    shown: str      # how messages name it: the path as given
+    doc: str        # its identity: the name relative to the folder it was found in
+    root: Path      # the folder it was found in (resolved): nothing outside it goes into a deck
+
+    @property
+    def label(self) -> str:
+        """How the deck names it (the Source field): the same from whichever directory,
+        and whether the file or its folder was given."""
+        return f"{self.root.name}/{self.doc}" if self.root.name else self.doc
+
+
+@dataclass
+class Doc:
+    """One notes file and what it gave."""
+
+    file: NotesFile
+    title: str
+    cards: list[Card]
+    notices: list[Notice]
+    # normalized section title -> (its summary outline, its line): what a question about it links to
+    sections: dict[str, tuple[str, int]] = field(default_factory=dict)
+    digest: str = ""
+    _outline: "Outline | None" = None
+
+    @property
+    def outline(self) -> "Outline":
+        """The parsed outline; parsed now if the cards came from the cache."""
+        if self._outline is None:
+            from studydeck.notes import read_notes
+
+            self._outline = read_notes(self.file.path, self.file.shown)
+        return self._outline
+
+    @property
+    def lang(self) -> str:
+        return self.cards[0].lang if self.cards else "en"
+
+
+@dataclass
+class BuildResult:
+    docs: list[Doc] = field(default_factory=list)
+    exports: list["ExportResult"] = field(default_factory=list)
+    report: "Report | None" = None
+    unchanged: bool = False
+
+    @property
+    def cards(self) -> list[Card]:
+        return [c for d in self.docs for c in d.cards]
+
+    @property
+    def notices(self) -> list[Notice]:
+        return [n for d in self.docs for n in d.notices]
+
+    def kinds(self) -> Counter:
+        return Counter(c.kind.value for c in self.cards)
+
+
+class VerificationFailed(StudydeckError):
+    """--strict: some card disagrees with PyTorch; nothing was written."""
+
+
+# -- finding the notes -------------------------------------------------------------------
+
+def find_notes(paths: list[Path]) -> tuple[list[NotesFile], list[Notice]]:
+    """Expand folders to their Markdown files, sorted; name each for messages and identity.
+
+    A notes file that resolves outside the folder it was found in (a symlink to elsewhere)
+    is not read: it is named in a notice instead.
+    """
+    found: list[NotesFile] = []
+    notices: list[Notice] = []
+    for path in paths:
+        shown = _shown(path)
+        if path.is_dir():
+            root = path.resolve()
+            files = sorted(_walk(path), key=lambda p: p.as_posix())
+            if not files:
+                raise NotesError(f"{shown}: no Markdown (.md) files in this folder")
+            for f in files:
+                nf = NotesFile(f, _shown(f), _shown(f.relative_to(path)), root)
+                try:
+                    inside = f.resolve().is_relative_to(root)
+                except (OSError, RuntimeError):
+                    inside = False
+                if not inside:
+                    notices.append(Notice(Source(nf.shown, 1), "outside-notes",
+                                          f"{nf.shown} links to a file outside {shown}; it is not read. "
+                                          "Copy the file into the folder instead of linking it"))
+                    continue
+                found.append(nf)
+        elif path.exists():
+            found.append(NotesFile(path, shown, _shown(Path(path.name)), path.resolve().parent))
+        else:
+            raise NotesError(f"{shown}: no such file or folder; check the path")
+    return found, notices
+
+
+def _walk(folder: Path):
+    """Markdown files below ``folder``; folder symlinks are not followed (no loops)."""
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
+                path = Path(here) / name
+                if path.is_file():
+                    yield path
+
+
+def _shown(path: Path) -> str:
+    """A path as messages show it: bytes that are not UTF-8 as escapes, never a crash."""
+    return path.as_posix().encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+# -- reading them, once ------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def tool_version() -> str:
+    """A fingerprint of studydeck's own code: a changed tool never reuses cached output."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted(here.rglob("*")):
+        if path.suffix in (".py", ".txt") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(here).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def read_bytes(nf: NotesFile) -> bytes:
+    try:
+        if nf.path.stat().st_size > MAX_NOTES_BYTES:
+            raise NotesError(f"{nf.shown}: larger than {MAX_NOTES_BYTES >> 20} MB; split the notes into files")
+        return nf.path.read_bytes()
+    except IsADirectoryError:
+        raise NotesError(f"{nf.shown}: is a directory, expected a Markdown file") from None
+    except OSError as exc:
+        raise NotesError(f"{nf.shown}: cannot be read ({exc.strerror}); check its permissions") from None
+
+
+def _file_key(nf: NotesFile, raw: bytes) -> str:
+    head = json.dumps([tool_version(), nf.shown, nf.doc], ensure_ascii=False).encode()
+    return hashlib.sha256(head + b"\0" + raw).hexdigest()
+
+
+def _error_line(message: str, shown: str) -> int:
+    match = re.match(re.escape(shown) + r":(\d+):", message)
+    return int(match.group(1)) if match else 1
+
+
+def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
+    raw = read_bytes(nf)
+    key = _file_key(nf, raw)
+    hit = cache.get(key) if cache else None
+    if hit is not None:
+        try:
+            return Doc(nf, hit["title"], [Card.from_dict(c) for c in hit["cards"]],
+                       [Notice(Source.from_dict(n["source"]), n["rule"], n["message"]) for n in hit["notices"]],
+                       {k: (v[0], int(v[1])) for k, v in hit["sections"].items()}, key)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # a damaged entry is only a slower build
+    from studydeck.cards import extract_cards
+    from studydeck.mindmap.tree import summary_outline
+    from studydeck.notes import decode_notes, iter_sections, parse_notes
+
+    outline = parse_notes(decode_notes(raw, nf.shown), nf.shown)
+    cards, notices = extract_cards(outline, nf.doc)
+    sections = {}
+    for _, section in iter_sections(outline.root):
+        summary = summary_outline(section)
+        if summary:
+            sections.setdefault(normalize_name(section.title), (summary, section.source.line))
+    doc = Doc(nf, outline.title, cards, notices, sections, key, outline)
+    if cache is not None:
+        cache.put(key, {"title": doc.title, "cards": [c.to_dict() for c in cards],
+                        "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
+                                    for n in notices],
+                        "sections": {k: list(v) for k, v in sections.items()}})
+    return doc
+
+
+# -- questions and their answers ---------------------------------------------------------
+
+def _question_key(text: str) -> str:
+    return re.sub(r"[，,。？?！!、：:\s]", "", text).casefold()
+
+
+def link_answers(docs: list[Doc]) -> None:
+    """Give each unanswered question an answer: a section elsewhere whose heading is the
+    question (that card then stands in for it), or the section of the same notes the
+    question is about (“激活函数的区别” -> “激活函数”)."""
+    from studydeck.mindmap.tree import question_topic
+
+    answers = {_question_key(c.front): (c, d) for d in docs for c in d.cards
+               if c.kind is CardKind.QUESTION and c.back.strip() and "mindmap" in c.flags}
+    used: set[str] = set()
+    for doc in docs:
+        linked = []
+        for card in doc.cards:
+            if card.kind is CardKind.QUESTION and "needs-answer" in card.flags:
+                flags = tuple(f for f in card.flags if f != "needs-answer")
+                flags = flags if "mindmap" in flags else flags + ("mindmap",)
+                found, where = answers.get(_question_key(card.front), (None, None))
+                section = doc.sections.get(normalize_name(question_topic(card.front)))
+                said = say(card.lang, "答案取自", "Answer from")
+                if found is not None and found.uid != card.uid:
+                    used.add(found.uid)
+                    card = replace(card, back=found.back, flags=flags,
+                                   extra=f"{said} {where.file.label}:{found.source.line}")
+                elif section is not None:
+                    card = replace(card, back=section[0], flags=flags, extra=f"{said} {doc.file.label}:{section[1]}")
+            linked.append(card)
+        doc.cards = linked
+    for doc in docs:
+        doc.cards = [c for c in doc.cards if c.uid not in used]
+
+
+def deck_file_name(doc: str) -> str:
+    stem = clean_name(doc.rsplit(".", 1)[0])
+    return re.sub(r"[\\:*?\"<>|\x00-\x1f]", "_", stem.replace("/", "__")) or "notes"
+
+
+# -- the workspace -----------------------------------------------------------------------
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("STUDYDECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "studydeck")
+    return Path(base)
+
+
+class Workspace:
+    """The notes a command works on, read once; verdicts computed once, on demand."""
+
+    def __init__(self, docs: list[Doc], notices: list[Notice], cache_dir: Path | None) -> None:
+        self.docs = docs
+        self.notices_found = notices
+        self.cache_dir = cache_dir
+        self._report: "Report | None" = None
+        self._report_key: tuple | None = None
+
+    @classmethod
+    def load(cls, paths: list[Path], *, cache_dir: Path | None = None) -> "Workspace":
+        files, notices = find_notes(paths)
+        cache = FileCache(cache_dir / "files") if cache_dir is not None else None
+        docs: list[Doc] = []
+        errors: list[NotesError] = []
+        for nf in files:
+            try:
+                docs.append(_read_doc(nf, cache))
+            except NotesError as exc:  # one bad file: say so, build the rest
+                errors.append(exc)
+                notices.append(Notice(Source(nf.shown, _error_line(str(exc), nf.shown)), "unreadable",
+                                      str(exc).removeprefix(f"{nf.shown}:").lstrip("0123456789:").strip()))
+        if errors and not docs:
+            raise errors[0]
+        link_answers(docs)
+        return cls(docs, notices, cache_dir)
+
+    @property
+    def cards(self) -> list[Card]:
+        return [c for d in self.docs for c in d.cards]
+
+    @property
+    def notices(self) -> list[Notice]:
+        return self.notices_found + [n for d in self.docs for n in d.notices]
+
+    def verify(self, *, device: str = "auto", cached_only: bool = False,
+               progress: Callable[[int, int], None] | None = None, **options: Any) -> "Report":
+        """Every formula and code card checked (or, ``cached_only``, what the cache knows:
+        never imports torch)."""
+        key = (device, cached_only, tuple(sorted(options.items())))
+        if self._report is None or self._report_key != key:
+            from studydeck.verify import verify as run_verify
+
+            cache_path = self.cache_dir / "verify.json" if self.cache_dir is not None else None
+            self._report = run_verify(self.cards, device=device, cache_path=cache_path, cached_only=cached_only,
+                                      progress=progress, **options)
+            self._report_key = key
+        return self._report
+
+    def results(self) -> dict[str, "Result"]:
+        """The verdict of each card, by uid (empty before :meth:`verify`)."""
+        out: dict[str, Result] = {}
+        for result in self._report.results if self._report else ():
+            out.setdefault(result.uid, result)
+        return out
+
+    def lint(self, *, allow_torch: bool = True) -> "LintResult":
+        """Lint every file, with what the verifier already knows (its cache, or this run)."""
+        from studydeck.lint import lint as run_lint
+
+        report = self._report or self.verify(cached_only=True)
+        cache = FileCache(self.cache_dir / "lint") if self.cache_dir is not None else None
+        return run_lint(self.docs, results=report.results, allow_torch=allow_torch, cache=cache)
+
+    def mindmap(self, section: str | None = None, name: str = "notes") -> "Node":
+        """The notes as a mind-map tree, or one section of them."""
+        from studydeck.mindmap.tree import outlines_tree
+
+        return outlines_tree([d.outline for d in self.docs], section, name)
+
+    def exercises(self, doc: Doc, *, device: str = "auto", cached_only: bool = False) -> list["Exercise"]:
+        """Exercise cards for the formulas of ``doc`` that agree with torch (after
+        :meth:`verify`), cached by the cards and their verdicts: a rebuild needs no torch."""
+        from studydeck.exercise import Exercise
+
+        results = self.results()
+        mine = [results[c.uid].to_dict() for c in doc.cards if c.uid in results]
+        if not any(r["verdict"] == "agrees" for r in mine):
+            return []
+        payload = json.dumps([tool_version(), _torch_version(), self._report.device if self._report else device,
+                              [c.to_dict() for c in doc.cards], mine], ensure_ascii=False, sort_keys=True)
+        key = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        cache = FileCache(self.cache_dir / "exercises") if self.cache_dir is not None else None
+        hit = cache.get(key) if cache else None
+        if hit is not None:
+            try:
+                return [Exercise.from_dict(e) for e in hit["exercises"]]
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass
+        if cached_only:
+            return []
+        from studydeck.verify.exercises import make_exercises
+        from studydeck.verify.run import resolve_device
+
+        made = make_exercises(doc.cards, [results[c.uid] for c in doc.cards if c.uid in results],
+                              device=resolve_device(self._report.device if self._report else device))
+        if cache is not None:
+            cache.put(key, {"exercises": [e.to_dict() for e in made]})
+        return made
+
+    def build(self, out_dir: Path, *, now: int, verify: bool = True, strict: bool = False,
+              device: str = "auto", exercises: bool = True, progress: Callable[[int, int], None] | None = None,
+              **options: Any) -> BuildResult:
+        """One ``.apkg`` per notes file into ``out_dir``; ``now`` stamps changed notes.
+        With ``exercises`` (and ``verify``), each deck gets exercise cards with fresh numbers
+        for the formulas that agree with torch."""
+        from studydeck.export import make_folder, write_deck
+
+        result = BuildResult(docs=self.docs)
+        if verify:
+            result.report = self.verify(device=device, progress=progress, **options)
+            if strict and result.report.disagreements:
+                first = result.report.disagreements[0]
+                raise VerificationFailed(
+                    f"{len(result.report.disagreements)} card(s) disagree with PyTorch, first {first.message()}; "
+                    "fix the notes or build without --strict")
+        make_folder(out_dir)
+        results = self.results()
+        for doc in self.docs:
+            if not doc.cards:
+                continue  # e.g. a file of answers that all stand in for questions elsewhere
+            name = deck_file_name(doc.file.doc)
+            practice = self.exercises(doc, device=device) if verify and exercises else []
+            export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
+                                now=now, media_root=doc.file.root, base_dir=doc.file.path.parent,
+                                label=doc.file.label, results=results, exercises=practice,
+                                verified_on=result.report.device if result.report else None)
+            for card, src in export.missing_media:
+                doc.notices.append(Notice(card.source, "missing-image", say(
+                    card.lang, "图片“{src}”不存在或不在笔记文件夹内；改正路径，或把图片放进笔记文件夹",
+                    "image “{src}” not found inside the notes folder; fix the path or add the file there", src=src)))
+            result.exports.append(export)
+        return result
+
+
+# -- a rebuild with nothing changed ----------------------------------------------------
+
+def _torch_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("torch")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def build_fingerprint(paths: list[Path], options: dict[str, Any]) -> dict[str, Any] | None:
+    """What a build's output depends on: every notes file's bytes, the tool, torch and the
+    options. None when the notes cannot be read (the build itself will say why)."""
+    try:
+        files, _ = find_notes(paths)
+        hashes = {nf.shown: hashlib.sha256(read_bytes(nf)).hexdigest() for nf in files}
+    except StudydeckError:
+        return None
+    return {"tool": tool_version(), "torch": _torch_version(), "options": options, "notes": hashes}
+
+
+def up_to_date(out_dir: Path, fingerprint: dict[str, Any] | None) -> bool:
+    """True when the last build into ``out_dir`` had this fingerprint and its decks are intact."""
+    if fingerprint is None:
+        return False
+    try:
+        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("fingerprint") != fingerprint:
+            return False
+        for name, digest in manifest["outputs"].items():
+            if hashlib.sha256((out_dir / name).read_bytes()).hexdigest() != digest:
+                return False
+        return True
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def record_build(out_dir: Path, fingerprint: dict[str, Any] | None, result: BuildResult) -> None:
+    if fingerprint is None:
+        return
+    outputs = {}
+    for export in result.exports:
+        for path in (export.path, export.state_path):
+            outputs[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    body = {"fingerprint": fingerprint, "outputs": dict(sorted(outputs.items()))}
+    try:
+        atomic_write(out_dir / MANIFEST, (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+                     .encode("utf-8"))
+    except OSError:
+        pass  # without it the next build only does the work again
+
+
+def build(paths: list[Path], out_dir: Path, *, now: int, verify: bool = True, strict: bool = False,
+          device: str = "auto", cache_dir: Path | None = None, **options: Any) -> BuildResult:
+    """Load the notes and build their decks: the library form of ``studydeck build``."""
+    return Workspace.load(paths, cache_dir=cache_dir).build(out_dir, now=now, verify=verify, strict=strict,
+                                                             device=device, **options)
+
+
+def collect(paths: list[Path]) -> list[Doc]:
+    """The notes' files with their cards (no cache): what a library caller starts from."""
+    return Workspace.load(paths).docs

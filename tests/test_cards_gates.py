@@ -1,0 +1,65 @@
+"""No card is better than a bad card: what fails a gate is left out and said, in the notes' language.
+
+Each gate has its case in ``fixtures/cards/gates.md`` (pinned by ``gates.cards``); these tests
+state the rules themselves.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from studydeck.cards import extract_cards
+from studydeck.gates import unanswered
+from studydeck.model import CardKind
+from studydeck.notes import parse_notes
+
+
+def extract(text: str):
+    return extract_cards(parse_notes(text, "g.md"))
+
+
+@pytest.mark.parametrize("notes, reason", [
+    ("# 笔记\n\n## 优化器\n- **学习率**：待补充\n", "empty-answer"),
+    ("# 笔记\n\n## 参考\n- 参考视频：[4 - 5 - Features and Polynomial Regression (8 min).mkv](v/4-5.mkv)\n",
+     "link-answer"),
+    ("# 笔记\n\n## 回归\n- $y = 1$\n- $y = 2$\n", "duplicate-front"),
+    ("# 笔记\n\n## 优化器\n- 随机梯度下降：随机梯度下降\n", "answer-in-front"),
+    ("# 笔记\n\n## https://example.com/a.png\n它是一个示例网页的地址。\n", "url-front"),
+])
+def test_a_failing_candidate_is_left_out_with_a_chinese_message(notes: str, reason: str) -> None:
+    cards, notices = extract(notes)
+    left = [n for n in notices if n.rule.startswith("left-out:")]
+    assert left and {n.rule for n in left} == {f"left-out:{reason}"}
+    assert not cards
+    for notice in left:
+        assert str(notice).startswith(f"g.md:{notice.source.line}: ")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in notice.message)
+
+
+def test_two_cards_alike_in_front_and_back_are_one_card_not_a_conflict() -> None:
+    cards, notices = extract("# T\n\n## A\n- $y = 1$\n- $y = 1$\n")
+    assert len(cards) == 1 and not [n for n in notices if n.rule.startswith("left-out:")]
+
+
+def test_conditions_keep_two_formulas_for_one_quantity_apart() -> None:
+    cards, notices = extract("# T\n\n## SGD\n- 对于 $t > 1$：$b_t = \\mu b_{t-1} + g_t$\n- 对于 $t = 1$：$b_t = g_t$\n")
+    assert [c.front for c in cards] == ["SGD：对于 $t > 1$：$b_t = ?$", "SGD：对于 $t = 1$：$b_t = ?$"]
+    assert not notices
+
+
+def test_no_exported_card_has_a_hole_or_an_empty_answer() -> None:
+    text = ("# 笔记\n\n## 误差函数\n当 $x \\to \\infty$ 时，$\\text{erf}(x) \\to 1$；当 $x \\to -\\infty$ 时，"
+            "$\\text{erf}(x) \\to -1$。\n\n## 练习\n1. 为什么要归一化？\n2. 学习率太大会怎样？\n")
+    cards, _ = extract(text)
+    kept, notices = unanswered(cards)
+    assert all("…" not in c.front for c in kept)
+    assert all(c.back.strip() for c in kept if c.kind is not CardKind.CLOZE)
+    assert [n.rule for n in notices] == ["left-out:no-answer", "left-out:no-answer"]
+    assert "没有答案" in notices[0].message
+
+
+def test_a_question_answered_elsewhere_is_kept() -> None:
+    cards, _ = extract("# T\n\n## 思维导图\n- 如何提高收敛\n- L1和L2的区别\n")
+    answered = [c.__class__(**{**c.__dict__, "back": "- 调学习率"}) if i == 0 else c for i, c in enumerate(cards)]
+    kept, notices = unanswered(answered)
+    assert [c.front for c in kept] == ["如何提高收敛"] and len(notices) == 1
