@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from studydeck.gates import gate
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
-from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, plain_inline
+from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节部分])\s*(?=\S)")
@@ -247,7 +247,6 @@ class _Extractor:
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             if path and QUESTION.search(section.title) and any(b.kind == "list" for b in section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
-                from studydeck.mindmap.tree import outline_markdown
 
                 self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
                          "q:" + normalize_name(section.title), section.title, outline_markdown(section.blocks),

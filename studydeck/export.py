@@ -100,6 +100,7 @@ class ExportResult:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     missing_media: list[tuple[Card, str]] = field(default_factory=list)
+    inputs: str = ""  # a digest of what the deck was written from
 
 
 def safe_tag(text: str) -> str:

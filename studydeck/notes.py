@@ -430,3 +430,19 @@ def iter_sections(section: Section, path: tuple[str, ...] = ()):
     yield path, section
     for child in section.sections:
         yield from iter_sections(child, path + (child.title,))
+
+
+def outline_markdown(blocks: list[Block], depth: int = 0) -> str:
+    """Blocks as a nested Markdown list: the text form of a mind map."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == "list":
+            for item in block.items:
+                if item.text.strip():
+                    lines.append("  " * depth + "- " + " ".join(item.text.split()))
+                sub = outline_markdown(item.children, depth + 1)
+                if sub:
+                    lines.append(sub)
+        elif block.kind == "paragraph" and depth > 0:
+            lines.append("  " * depth + "- " + " ".join(block.text.split()))
+    return "\n".join(lines)

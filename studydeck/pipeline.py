@@ -294,6 +294,11 @@ class Workspace:
         if errors and not docs:
             raise errors[0]
         link_answers(docs)
+        from studydeck.gates import unanswered
+
+        for doc in docs:
+            doc.cards, left_out = unanswered(doc.cards)
+            doc.notices.extend(left_out)
         return cls(docs, notices, cache_dir)
 
     @property
@@ -387,15 +392,21 @@ class Workspace:
                     "fix the notes or build without --strict")
         make_folder(out_dir)
         results = self.results()
+        previous = _read_manifest(out_dir)
+        verified_on = result.report.device if result.report else None
         for doc in self.docs:
             if not doc.cards:
                 continue  # e.g. a file of answers that all stand in for questions elsewhere
             name = deck_file_name(doc.file.doc)
             practice = self.exercises(doc, device=device) if verify and exercises else []
-            export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
-                                now=now, media_root=doc.file.root, base_dir=doc.file.path.parent,
-                                label=doc.file.label, results=results, exercises=practice,
-                                verified_on=result.report.device if result.report else None)
+            inputs = _deck_inputs(doc, results, practice, verified_on)
+            export = _unchanged_deck(out_dir, name, inputs, previous)
+            if export is None:
+                export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
+                                    now=now, media_root=doc.file.root, base_dir=doc.file.path.parent,
+                                    label=doc.file.label, results=results, exercises=practice,
+                                    verified_on=verified_on)
+            export.inputs = inputs
             for card, src in export.missing_media:
                 doc.notices.append(Notice(card.source, "missing-image", say(
                     card.lang, "图片“{src}”不存在或不在笔记文件夹内；改正路径，或把图片放进笔记文件夹",
@@ -405,6 +416,46 @@ class Workspace:
 
 
 # -- a rebuild with nothing changed ----------------------------------------------------
+
+def _deck_inputs(doc: Doc, results: dict[str, "Result"], practice: list, verified_on: str | None) -> str:
+    """Everything a deck's bytes depend on besides its state file."""
+    payload = [tool_version(), doc.file.label, doc.file.path.parent.as_posix(), verified_on,
+               [c.to_dict() for c in doc.cards], [results[c.uid].to_dict() for c in doc.cards if c.uid in results],
+               [e.to_dict() for e in practice]]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
+                          .encode("utf-8")).hexdigest()
+
+
+def _read_manifest(out_dir: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _unchanged_deck(out_dir: Path, name: str, inputs: str, previous: dict[str, Any]) -> "ExportResult | None":
+    """The last build's deck, when its inputs are the same and its files are as it left them
+    (images it found missing are named again): writing it again would give the same bytes."""
+    from studydeck.export import ExportResult
+
+    try:
+        deck = previous["decks"][f"{name}.apkg"]
+        if deck["inputs"] != inputs:
+            return None
+        for file in (f"{name}.apkg", f"{name}.state.json"):
+            if hashlib.sha256((out_dir / file).read_bytes()).hexdigest() != previous["outputs"][file]:
+                return None
+        return ExportResult(out_dir / f"{name}.apkg", out_dir / f"{name}.state.json", int(deck["notes"]),
+                            int(deck["cards"]), missing_media=[(_missing_card(m), str(m[2])) for m in deck["missing"]])
+    except (OSError, KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
+def _missing_card(entry: list) -> Card:
+    """Enough of a card to name where an image is missing."""
+    return Card(CardKind.DEFINITION, "", "", (), "", "", Source(str(entry[0]), int(entry[1])), lang=str(entry[3]))
+
 
 def _torch_version() -> str:
     from importlib import metadata
@@ -445,11 +496,14 @@ def up_to_date(out_dir: Path, fingerprint: dict[str, Any] | None) -> bool:
 def record_build(out_dir: Path, fingerprint: dict[str, Any] | None, result: BuildResult) -> None:
     if fingerprint is None:
         return
-    outputs = {}
+    outputs, decks = {}, {}
     for export in result.exports:
         for path in (export.path, export.state_path):
             outputs[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
-    body = {"fingerprint": fingerprint, "outputs": dict(sorted(outputs.items()))}
+        decks[export.path.name] = {"inputs": export.inputs, "notes": export.notes, "cards": export.cards,
+                                   "missing": [[c.source.path, c.source.line, src, c.lang]
+                                               for c, src in export.missing_media]}
+    body = {"fingerprint": fingerprint, "outputs": dict(sorted(outputs.items())), "decks": decks}
     try:
         atomic_write(out_dir / MANIFEST, (json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
                      .encode("utf-8"))

@@ -6,6 +6,8 @@ state the rules themselves.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from studydeck.cards import extract_cards
@@ -60,6 +62,6 @@ def test_no_exported_card_has_a_hole_or_an_empty_answer() -> None:
 
 def test_a_question_answered_elsewhere_is_kept() -> None:
     cards, _ = extract("# T\n\n## 思维导图\n- 如何提高收敛\n- L1和L2的区别\n")
-    answered = [c.__class__(**{**c.__dict__, "back": "- 调学习率"}) if i == 0 else c for i, c in enumerate(cards)]
+    answered = [replace(c, back="- 调学习率") if i == 0 else c for i, c in enumerate(cards)]
     kept, notices = unanswered(answered)
     assert [c.front for c in kept] == ["如何提高收敛"] and len(notices) == 1

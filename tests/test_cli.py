@@ -108,3 +108,19 @@ def test_help_does_not_import_torch() -> None:
 def test_python_m_studydeck() -> None:
     out = subprocess.run([sys.executable, "-m", "studydeck", "--version"], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("studydeck, version ")
+
+
+def test_a_changed_file_rewrites_its_own_deck_only(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# A\n\n## 术语\n\n学习率：每一步更新的步长。\n", encoding="utf-8")
+    (notes / "b.md").write_text("# B\n\n## 术语\n\n动量：过去梯度的指数平均。\n", encoding="utf-8")
+    out = tmp_path / "d"
+    assert run("build", str(notes), "-o", str(out), "--no-verify").exit_code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    (notes / "b.md").write_text("# B\n\n## 术语\n\n动量：过去梯度的指数滑动平均。\n", encoding="utf-8")
+    again = run("build", str(notes), "-o", str(out), "--no-verify")
+    assert again.exit_code == 0 and "b.apkg: 1 notes, 1 cards (0 new, 1 updated, 0 removed)" in again.output
+    after = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    assert after["a.apkg"] == before["a.apkg"] and after["a.state.json"] == before["a.state.json"]
+    assert after["b.apkg"] != before["b.apkg"]

@@ -158,7 +158,7 @@ def test_answers_keep_four_significant_figures() -> None:
 def test_an_agreeing_optimizer_rule_gets_one_exercise_computed_by_torch(optimizers) -> None:
     cards, _, found = optimizers
     adam = found["Adam"]
-    assert adam.card_uid == next(c.uid for c in cards if c.front.startswith("Adam › Update"))
+    assert adam.card_uid == next(c.uid for c in cards if c.front.startswith("Adam: Update"))
     assert len(adam.variants) == 20 and len({v.inputs for v in adam.variants}) == 20
     for v in adam.variants:
         call = dict(v.call)

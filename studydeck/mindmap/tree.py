@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from studydeck.notes import Block, Item, Section, parse_notes
+from studydeck.notes import Block, Item, Section, outline_markdown, parse_notes
 
 
 @dataclass
@@ -73,22 +73,6 @@ def tree_from_markdown(title: str, markdown: str) -> Node:
     for section in outline.root.sections:
         root.children.append(tree_from_section(section))
     return root
-
-
-def outline_markdown(blocks: list[Block], depth: int = 0) -> str:
-    """Blocks as a nested Markdown list: the text form of a mind map."""
-    lines: list[str] = []
-    for block in blocks:
-        if block.kind == "list":
-            for item in block.items:
-                if item.text.strip():
-                    lines.append("  " * depth + "- " + " ".join(item.text.split()))
-                sub = outline_markdown(item.children, depth + 1)
-                if sub:
-                    lines.append(sub)
-        elif block.kind == "paragraph" and depth > 0:
-            lines.append("  " * depth + "- " + " ".join(block.text.split()))
-    return "\n".join(lines)
 
 
 def summary_outline(section: Section, limit: int = 48) -> str:

@@ -38,8 +38,14 @@ class Task:
 
     def key(self, torch_version: str, device: str) -> str:
         payload = [verifier_version(), self.kind, getattr(self.concept, "name", None), torch_version, device,
-                   [_card_key(c) for c in self.cards], [_card_key(c) for c in self.context]]
+                   [_card_digest(c) for c in self.cards], [_card_digest(c) for c in self.context]]
         return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def _card_digest(card: Card) -> str:
+    """A card's content as the checks see it; computed once per card however many tasks read it."""
+    return hashlib.sha256(json.dumps(_card_key(card), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def _card_key(card: Card) -> dict:
