@@ -423,7 +423,7 @@ def _deck_inputs(doc: Doc, results: dict[str, "Result"], practice: list, verifie
                [c.to_dict() for c in doc.cards], [results[c.uid].to_dict() for c in doc.cards if c.uid in results],
                [e.to_dict() for e in practice]]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
-                          .encode("utf-8")).hexdigest()
+                          .encode("utf-8", "surrogateescape")).hexdigest()  # file names that are not UTF-8
 
 
 def _read_manifest(out_dir: Path) -> dict[str, Any]:

@@ -220,7 +220,9 @@ def test_a_rule_that_disagrees_somewhere_is_exercised_only_where_it_agrees(optim
     sgd = found["SGD"]
     for v in sgd.variants:
         call = dict(v.call)
-        assert not call.get("maximize") and v.answer == float(fmt_answer(torch_step("SGD", call)))
+        # the verifier lists what it checked: maximize alone agrees, maximize with weight decay does not
+        assert not (call.get("maximize") and call.get("weight_decay"))
+        assert v.answer == float(fmt_answer(torch_step("SGD", call)))
     # with the configurations the verifier checked listed, only the failing ones are left out
     card = next(c for c in cards if c.uid == sgd.card_uid)
     result = next(r for r in results if r.uid == card.uid)

@@ -18,6 +18,7 @@ from studydeck.model import CardKind
 from studydeck.verify import verify
 from studydeck.verify.optimizers import build_program, run_program, run_torch, defaults
 from studydeck.verify.registry import lookup
+from studydeck.verify.messages import verdict_line
 from studydeck.verify.result import Verdict
 
 FIXTURES = Path(__file__).parent / "fixtures" / "verify"
@@ -55,17 +56,24 @@ def one_step(deck: str, optimizer: str, values: dict, kwargs: dict, theta0: floa
     return ours, theirs
 
 
+def culprit_and_steps(results):
+    """The rule's ✘ cards, and the others, which say their step agrees."""
+    wrong = [r for r in results if r.verdict is Verdict.DISAGREES]
+    others = [r for r in results if r.verdict is not Verdict.DISAGREES]
+    assert others and all(r.reason == "step-agrees" for r in others)
+    assert all(r.culprits == wrong[0].culprits for r in others)  # they say where the rule goes wrong
+    return wrong, others
+
+
 def test_sgd_disagrees_only_with_maximize_and_weight_decay(seed) -> None:
-    results = results_for(seed, "SGD")
-    assert verdicts(results) == {"disagrees"}
-    detail = results[0]
-    assert "maximize and weight decay" in detail.detail
-    failing = detail.inputs["failing"]
+    wrong, _ = culprit_and_steps(results_for(seed, "SGD"))
+    (detail,) = wrong  # only the maximize line is blamed
+    assert "maximize and weight decay" in detail.detail and detail.reason == "maximize-weight-decay"
+    assert "if maximize" in next(c for c in seed[0] if c.uid == detail.uid).back
+    failing = detail.configs_failing
     assert failing and all({"maximize", "weight_decay"} <= set(f) for f in failing)
-    assert "configurations disagree" in detail.detail
-    total = int(detail.detail.split(" of ")[1].split()[0])
-    assert len(failing) < total  # the 15 legal settings without that pair all agree
-    assert str(detail.fix_at).endswith(":97")  # the maximize line
+    assert len(failing) < len(detail.configs_checked)  # the legal settings without that pair all agree
+    assert detail.reference == "torch.optim.SGD" and detail.culprits == [detail.source]
 
 
 def test_sgd_seed_truth_example() -> None:
@@ -80,20 +88,22 @@ def test_adadelta_seed_truth_example(seed) -> None:
     values = {"γ": 1.0, "ρ": 0.9, "ε": 1e-6, "λ": 0.01}
     ours, theirs = one_step("Adadelta", "Adadelta", values, {"weight_decay": 0.01, "maximize": True}, 1.0, 0.0)
     assert ours == pytest.approx(1.003015, abs=1e-6) and theirs == pytest.approx(0.996985, abs=1e-6)
-    results = results_for(seed, "Adadelta")
-    assert verdicts(results) == {"disagrees"} and "maximize and weight decay" in results[0].detail
-    assert all({"maximize", "weight_decay"} <= set(f) for f in results[0].inputs["failing"])
+    (wrong,), _ = culprit_and_steps(results_for(seed, "Adadelta"))
+    assert "maximize and weight decay" in wrong.detail
+    assert all({"maximize", "weight_decay"} <= set(f) for f in wrong.configs_failing)
 
 
 def test_rmsprop_eps_inside_the_root(seed) -> None:
     values = {"η": 0.01, "ρ": 0.99, "ε": 1e-8}
     ours, theirs = one_step("RMSProp", "RMSprop", values, {}, 0.0, 1e-6)
     assert ours == pytest.approx(-1.0e-4, rel=1e-3) and theirs == pytest.approx(-0.0909, rel=1e-3)
-    results = results_for(seed, "RMSProp")
-    assert verdicts(results) == {"disagrees"}
-    assert "ε inside the square root; torch adds ε after it" in results[0].detail
-    assert str(results[0].fix_at).endswith(":190")
-    assert results[0].binding == {"η": "lr", "ρ": "alpha", "ε": "eps"}
+    (wrong,), (step,) = culprit_and_steps(results_for(seed, "RMSProp"))
+    assert "ε inside the square root; torch adds ε after it" in wrong.detail and wrong.reason == "eps-inside-root"
+    assert "\\sqrt{E[g^2]_t + \\epsilon}" in next(c for c in seed[0] if c.uid == wrong.uid).back
+    assert "E[g^2]_t = \\rho" in next(c for c in seed[0] if c.uid == step.uid).back  # its own step is right
+    assert wrong.binding == {"η": "lr", "ρ": "alpha", "ε": "eps"}
+    assert verdict_line(wrong, "zh") == "✘ 与 torch.optim.RMSprop 不一致：ε 应加在平方根之外"
+    assert verdict_line(step, "zh").startswith("✔ 这一步与 torch.optim.RMSprop 一致；整个规则在第")
 
 
 @pytest.mark.parametrize("deck", ["Adam", "AdamW"])
@@ -214,7 +224,7 @@ def test_deck_carries_computed_answers(tmp_path: Path) -> None:
         notes = [col.get_note(n) for n in col.find_notes("")]
         computed = {n["Source"].rsplit(":", 1)[1]: n["Computed"] for n in notes if "Computed" in n.keys()}
         assert "算例" in computed["167"] and "torch.optim.Adam" in computed["167"] and "PyTorch 2." in computed["167"]
-        assert "ε inside the square root" in computed["190"] and "✘" in computed["190"]
+        assert "✘ 与 torch.optim.RMSprop 不一致：ε 应加在平方根之外" in computed["190"]  # the notes' language
         assert "通过 SVD 计算的秩: 2" in computed["7"]
         assert "GELU(1) = 0.841192" in computed["221"]
         verdict = {n["Source"].rsplit(":", 1)[1]: n["Verdict"] for n in notes if "Verdict" in n.keys()}
@@ -228,16 +238,16 @@ def test_cli_json_and_exit_code() -> None:
     assert result.exit_code == 1  # the notes' RMSprop disagrees
     rows = json.loads(result.stdout)
     assert {"source", "concept", "verdict", "max_abs_diff", "detail"} <= set(rows[0])
-    rms = [r for r in rows if r["concept"] == "RMSprop"]
-    assert rms and rms[0]["verdict"] == "disagrees" and rms[0]["max_abs_diff"] > 1e-3
+    rms = [r for r in rows if r["concept"] == "RMSprop" and r["verdict"] == "disagrees"]
+    assert len(rms) == 1 and rms[0]["max_abs_diff"] > 1e-3
 
 
 def test_cli_table_and_strict_build(tmp_path: Path) -> None:
     table = CliRunner().invoke(cli, ["verify", str(NOTES), "--device", "cpu"])
     assert table.exit_code == 1
     flat = "".join(table.stdout.split())  # the table wraps at the terminal's width
-    assert "pytorch-notes.md:190:RMSprop:✘" in flat and "εinsidethesquareroot" in flat
-    assert "51agree,17disagree,3unverified" in flat
+    assert "pytorch-notes.md:190:RMSprop:✘与torch.optim.RMSprop不一致：ε应加在平方根之外" in flat
+    assert "65agree,3disagree,3unverified" in flat  # ✘ only on the three wrong lines
     strict = CliRunner().invoke(cli, ["build", str(NOTES), "-o", str(tmp_path), "--strict", "--device", "cpu"])
     assert strict.exit_code == 1 and "disagree with PyTorch" in strict.output
     assert not list(tmp_path.iterdir())

@@ -38,6 +38,9 @@ BUILTINS: dict[str, Callable[..., torch.Tensor]] = {
     "sigmoid": torch.sigmoid, "σ": torch.sigmoid, "softplus": F.softplus, "relu": F.relu,
     "silu": F.silu, "mish": F.mish, "gelu": F.gelu, "Φ": normal_cdf,
     "max": torch.maximum, "min": torch.minimum,
+    "indicator": lambda cond: cond.to(torch.float64),
+    "factorial": lambda n: torch.exp(torch.lgamma(n + 1)),
+    "norm": lambda v: torch.linalg.vector_norm(v, dim=-1, keepdim=True),  # ‖x‖ along the feature axis
 }
 
 
@@ -60,7 +63,7 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
             if n.name in env:
                 value = env[n.name]
                 return value if isinstance(value, torch.Tensor) else const(float(value))
-            if n.name == "e":
+            if n.name == "e" and n.time is None:  # e_t, e_{t,1}: the notes' own e
                 return const(math.e)
             if n.name.startswith(("E[", "Var[")) and n.name.endswith("]"):
                 return moment(n.name)
@@ -83,8 +86,12 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
                 return a / b
             if n.op == "^":
                 return torch.pow(a, b)
+            if n.op in COMPARE:
+                return COMPARE[n.op](a, b)
+        if isinstance(n, Call) and n.func == "cases":
+            return cases([ev(a) for a in n.args])
         if isinstance(n, Call):
-            func = env.get(f"{n.func}()") or funcs.get(n.func) or funcs.get(n.func.lower())
+            func = env.get(f"{n.func}()") or funcs.get(n.func) or funcs.get(n.func.lower()) or _torch_function(n.func)
             if func is None:
                 raise Unbound(f"{n.func}(…)")
             return func(*[ev(a) for a in n.args])
@@ -98,7 +105,12 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
                 if sub == n.index and base in env:
                     inner[name] = env[base]
             value = evaluate(n.body, inner, funcs, device)
-            return value.sum(dim=env.get("__axis__", -1), keepdim=True)
+            axis = env.get("__axis__", -1)
+            if n.op == "sum":
+                return value.sum(dim=axis, keepdim=True)
+            if n.op == "prod":
+                return value.prod(dim=axis, keepdim=True)
+            return (value.amax if n.op == "max" else value.amin)(dim=axis, keepdim=True)
         raise LatexError(f"cannot evaluate {n!r}")
 
     def moment(name: str) -> torch.Tensor:
@@ -117,7 +129,37 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
         inner[var] = value
         return evaluate(body, inner, funcs, device)
 
-    return ev(node)
+    try:
+        return ev(node)
+    except RecursionError:
+        raise LatexError("the formula is too large to evaluate") from None
+
+
+COMPARE = {"<": torch.lt, ">": torch.gt, "<=": torch.le, ">=": torch.ge, "=": torch.eq, "!=": torch.ne}
+
+
+def cases(args: list[torch.Tensor]) -> torch.Tensor:
+    """Piecewise: the first row whose condition holds (rows are value, condition, …)."""
+    rows = list(zip(args[0::2], args[1::2]))
+    value, _ = rows[-1]
+    out = value
+    for value, cond in reversed(rows[:-1]):
+        out = torch.where(cond.bool(), value, out)
+    last_value, last_cond = rows[-1]
+    if not bool(torch.as_tensor(last_cond).bool().all()):
+        held = torch.stack([torch.broadcast_to(c.bool(), out.shape) for _, c in rows]).any(0)
+        out = torch.where(held, out, torch.full_like(out, float("nan")))  # no row holds: undefined
+    return out
+
+
+def _torch_function(name: str) -> Callable | None:
+    """A function the notes call by its torch name (``ReLU6``, ``softsign``)."""
+    if len(name) < 3:
+        return None  # f, g, σ: the notes' own symbols
+    from studydeck.verify.discover import elementwise
+
+    found = elementwise(name)
+    return found.fn if found is not None else None
 
 
 @lru_cache(maxsize=4)

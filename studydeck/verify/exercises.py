@@ -422,7 +422,7 @@ def _function_reference(result: Result, concept: Function, ours: torch.Tensor,
     """The reference the notes' formula agrees with at every exercise point. The result
     names it when the verifier records it; else each of the concept's references is tried,
     and only one that matches is taken."""
-    candidates = [(label, REFERENCES[key][1]) for label, key in concept.references if key in REFERENCES]
+    candidates = [(label, REFERENCES[key].fn) for label, key in concept.references if key in REFERENCES]
     if result.reference:
         named = [(label, fn) for label, fn in candidates if _same_call(label, result.reference)]
         candidates = named or candidates

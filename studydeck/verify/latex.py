@@ -6,14 +6,23 @@ The grammar (recursive descent; one token of look-ahead)::
     statement  := "\\text{if}" cond ":" [statement] | "\\text{else}" ":" statement
                 | "\\text{return}" expr | relation
     relation   := expr (REL expr)*                     REL: = \\leftarrow \\gets \\to < > \\le \\ge \\neq \\approx
+                                                        \\in \\sim (read, never checked)
     expr       := term (("+" | "-") term)*
     term       := unary (("*" | "/" | \\cdot | \\times | \\odot | <implicit>) unary)*
     unary      := ("-" | "+") unary | power
     power      := postfix ("^" group)*
-    postfix    := atom ("_" group | "^" group | "'")*
+    postfix    := atom ("_" group | "^" group | "^" LABEL | "^\\top" | "'" | \\prime | "!")*
+                                                        LABEL: {max}, {(1)}: part of the name
     atom       := NUMBER | symbol | "(" expr ")" | "[" expr "]" | "{" expr "}" | "|" expr "|"
-                | \\frac group group | \\sqrt ["[" expr "]"] group | func "(" expr ("," expr)* ")"
+                | "\\|" expr "\\|" | \\frac group group | \\sqrt ["[" expr "]"] group
+                | func "(" expr (ARG expr)* ")"         ARG: , ; \\mid \\|  (D(p \\| q), F(x; μ, σ))
                 | func atom | \\int "_" group "^" group expr "d" SYMBOL
+                | (\\sum | \\prod | \\max | \\min) "_" group ["^" group] term
+                | \\mathbb{1} "[" relation "]" | \\cases{ (expr \\casesif [relation]) (\\casesrow …)* }
+
+``\\begin{cases}`` is rewritten to the ``\\cases`` group before tokens are read. Nesting is
+limited to :data:`MAX_DEPTH` levels and a plain-text formula to :data:`MAX_READINGS` readings,
+so no input can exhaust the stack or the memory; the parser reads each token once.
 
 Symbols are named by their base letter and decorations (``\\hat{m}`` is ``m̂``, ``\\mathbf{x}``
 is ``x``: bold is typography); a subscript holding ``t`` (``m_{t-1}``) is a time index and
@@ -38,6 +47,9 @@ GREEK = {
     "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
     "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
 }
+NAMED = {"ell": "ℓ"}
+TRANSPOSE = {"\\top", "\\intercal", "⊤"}
+ARG_SEPARATORS = (",", ";", "\\|", "\\parallel", "\\mid")  # not `|`: |x| may sit inside brackets
 UNICODE_GREEK = {v: v for v in GREEK.values()} | {"ϵ": "ε", "ϑ": "θ", "ϕ": "φ"}
 DECORATIONS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0304",
                "tilde": "\u0303", "widetilde": "\u0303", "dot": "\u0307", "vec": "\u20d7"}
@@ -48,18 +60,27 @@ FUNCTIONS = {"exp", "ln", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "s
              "silu", "softmax", "erfc", "Φ", "φ", "σ"}
 RELATIONS = {"=": "=", "\\leftarrow": "<-", "\\gets": "<-", "←": "<-", "\\to": "->",
              "\\rightarrow": "->", "→": "->", "<": "<", ">": ">", "\\le": "<=", "\\leq": "<=",
+             "\\leqslant": "<=", "\\geqslant": ">=", "\\in": "in", "\\notin": "in", "∈": "in", "\\sim": "sim",
+             "\\propto": "sim", "\\subset": "in", "\\subseteq": "in",
              "≤": "<=", "\\ge": ">=", "\\geq": ">=", "≥": ">=", "\\neq": "!=", "\\ne": "!=",
              "≠": "!=", "\\approx": "~", "≈": "~", ":=": "=", "\\coloneqq": "="}
 SPACES = {"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\displaystyle", "\\left",
           "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
           "\\limits", "\\nolimits", "&", "~", "\\mathop"}
 TIMES = {"*", "\\cdot", "\\times", "\\odot", "\\ast", "∗", "·", "×", "⊙"}
-UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\prod", "\\lim",
-               "\\langle", "\\rangle", "\\|", "\\min_", "\\argmin", "\\top",
+UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\lim",
+               "\\langle", "\\rangle", "\\min_", "\\argmin",
                "\\operatorname*", "\\infty_"}
 
 
+NUMBER_START = re.compile(r"\d|\.\d")
+LETTER = re.compile(r"[A-Za-z]$")
+COMMAND = re.compile(r"\\[A-Za-z]+")
 TEXT_TOKEN = re.compile(r"\\(text|textrm|mathrm|operatorname)\s*\{([^{}]*)\}$")
+
+
+MAX_DEPTH = 40          # brackets, fractions and signs inside one another
+MAX_READINGS = 64       # repairs tried for one plain-text formula
 
 
 class LatexError(ValueError):
@@ -122,23 +143,28 @@ class Statement:
     rhs: Any = None        # for claims: the right side
     cond: Any = None       # for guards
     text: str = ""
+    sides: tuple = ()      # for claims: every side of a chain `a = b ≈ c`, with ``rels`` between
+    rels: tuple = ()
 
 
 def nodes(node: Any):
-    """Every node of a tree, depth first: the one walk the helpers below share."""
-    yield node
-    if isinstance(node, (Op, Call)):
-        children = node.args
-    elif isinstance(node, Integral):
-        children = (node.lower, node.upper, node.body)
-    elif isinstance(node, Reduce):
-        children = (node.body,)
-    elif isinstance(node, tuple):
-        children = node
-    else:
-        children = ()
-    for child in children:
-        yield from nodes(child)
+    """Every node of a tree, depth first: the one walk the helpers below share. A stack,
+    not recursion: `a + b + …` is as deep as it is long."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, (Op, Call)):
+            children = node.args
+        elif isinstance(node, Integral):
+            children = (node.lower, node.upper, node.body)
+        elif isinstance(node, Reduce):
+            children = (node.body,)
+        elif isinstance(node, tuple):
+            children = node
+        else:
+            children = ()
+        stack.extend(reversed(children))
 
 
 def symbols_in(node: Any) -> set[str]:
@@ -172,14 +198,28 @@ def tokenize(text: str) -> list[str]:
 # --- the parser -------------------------------------------------------------------------
 
 class _Parser:
-    def __init__(self, tokens: list[str], functions: set[str]) -> None:
+    def __init__(self, tokens: list[str], functions: set[str], depth: list[int] | None = None) -> None:
         self.toks = [t for t in tokens if t not in SPACES]
         self.i = 0
         self.functions = functions
+        self.depth = depth if depth is not None else [0]  # shared with the parsers of groups
+
+    def nested(self, read):
+        """Run one level of nesting; a formula nested deeper than people write is refused
+        before it can exhaust the interpreter's stack."""
+        self.depth[0] += 1
+        try:
+            if self.depth[0] > MAX_DEPTH:
+                raise LatexError(f"nested more than {MAX_DEPTH} levels deep")
+            return read()
+        finally:
+            self.depth[0] -= 1
 
     def peek(self, k: int = 0) -> str | None:
-        j = self.i + k
-        return self.toks[j] if j < len(self.toks) else None
+        try:
+            return self.toks[self.i + k]
+        except IndexError:
+            return None
 
     def take(self, expected: str | None = None) -> str:
         tok = self.peek()
@@ -212,7 +252,7 @@ class _Parser:
         return self.balanced("{", "}") if self.peek() == "{" else [self.take()]
 
     def sub(self, toks: list[str]) -> "_Parser":
-        return _Parser(toks, self.functions)
+        return _Parser(toks, self.functions, self.depth)
 
     def group_expr(self) -> Any:
         toks = self.raw_group()
@@ -234,6 +274,9 @@ class _Parser:
         return sides, rels
 
     def expr(self) -> Any:
+        return self.nested(self._expr)
+
+    def _expr(self) -> Any:
         node = self.term()
         while self.peek() in ("+", "-"):
             op = self.take()
@@ -244,7 +287,7 @@ class _Parser:
         tok = self.peek()
         if tok is None:
             return False
-        if tok in ("(", "[", "{", "|") or re.match(r"\d|\.\d", tok) or re.match(r"[A-Za-z]$", tok):
+        if tok in ("(", "[", "{", "|") or NUMBER_START.match(tok) or LETTER.match(tok):
             return tok != "|" or False
         if TEXT_TOKEN.match(tok):
             return True
@@ -252,7 +295,7 @@ class _Parser:
             name = tok[1:]
             return (name in GREEK or name in DECORATIONS or name in STYLES or name in FUNCTIONS
                     or name in ("frac", "dfrac", "tfrac", "sqrt", "text", "mathrm", "operatorname",
-                                "int", "sum", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh",
+                                "int", "sum", "prod", "nabla", "infty", "exp", "ln", "log", "sin", "cos", "tanh", "cases", "ell",
                                 "Pr", "left"))
         return tok in UNICODE_GREEK or tok in ("π", "√", "∞", "∇")
 
@@ -273,17 +316,17 @@ class _Parser:
 
     def at_differential(self) -> bool:
         tok, nxt = self.peek(), self.peek(1)
-        if tok == "d" and nxt is not None and re.match(r"[A-Za-z]$", nxt) and getattr(self, "integrating", None) == nxt:
+        if tok == "d" and nxt is not None and LETTER.match(nxt) and getattr(self, "integrating", None) == nxt:
             return True
         return tok == "\\mathrm" and self.peek(2) == "d" and getattr(self, "integrating", None) is not None
 
     def unary(self) -> Any:
         if self.peek() == "-":
             self.take()
-            return Op("neg", (self.unary(),))
+            return Op("neg", (self.nested(self.unary),))
         if self.peek() == "+":
             self.take()
-            return self.unary()
+            return self.nested(self.unary)
         return self.power()
 
     def power(self) -> Any:
@@ -295,8 +338,22 @@ class _Parser:
 
     def postfix(self) -> Any:
         node = self.atom()
-        while self.peek() in ("_", "^", "'"):
+        while self.peek() in ("_", "^", "'", "\\prime", "!"):
             tok = self.peek()
+            if tok == "!":
+                self.take()
+                node = Call("factorial", (node,))
+                continue
+            if tok == "\\prime" or (tok == "^" and self.peek(1) == "\\prime"):
+                self.i += 1 if tok == "\\prime" else 2
+                if isinstance(node, Sym):
+                    node = Sym(node.name + "'", node.time)
+                continue
+            if tok == "^" and self.peek(1) in TRANSPOSE:
+                self.i += 2
+                if isinstance(node, Sym):
+                    node = Sym(node.name + "ᵀ", node.time)  # x^⊤: a vector's transpose, one symbol
+                continue
             if tok == "'":
                 self.take()
                 if isinstance(node, Sym):
@@ -304,6 +361,10 @@ class _Parser:
                 continue
             if tok == "^":
                 self.take()
+                label = self.superscript_label()
+                if label is not None and isinstance(node, Sym):
+                    node = Sym(f"{node.name}^{label}", node.time)  # v^{max}, W^{(1)}: part of the name
+                    continue
                 exponent = self.group_expr()
                 node = Op("^", (node, exponent))
                 continue
@@ -312,9 +373,39 @@ class _Parser:
             if len(toks) == 1 and toks[0].lstrip("\\") in STYLES | set(DECORATIONS):
                 toks = toks + ["{"] + self.raw_group() + ["}"]  # _\mathcal{B}
             node = self.subscript(node, toks)
-        if isinstance(node, Sym) and self.peek() == "(" and self.is_function(node.name):
+        if isinstance(node, Sym) and self.peek() == "(" and (self.is_function(node.name) or self.several_args()):
             node = Call(node.name, self.call_args())
         return node
+
+    def superscript_label(self) -> str | None:
+        """A superscript that names rather than raises: a word (`max`) or a bracketed index (`(1)`)."""
+        if self.peek() != "{":
+            return None
+        depth, j = 0, self.i
+        while j < len(self.toks):
+            depth += (self.toks[j] == "{") - (self.toks[j] == "}")
+            if depth == 0:
+                break
+            j += 1
+        inner = self.toks[self.i + 1:j]
+        word = len(inner) >= 3 and all(LETTER.match(t) for t in inner)  # `xy` may be a product; `max` is not
+        index = len(inner) >= 3 and inner[0] == "(" and inner[-1] == ")"
+        if not (word or index):
+            return None
+        self.i = j + 1
+        return "".join(inner)
+
+    def several_args(self) -> bool:
+        """`D_{KL}(p \\| q)`, `\\ell(y, \\hat{y})`: brackets holding a list are arguments, not a factor."""
+        depth = 0
+        for j in range(self.i, len(self.toks)):  # indices, not a slice: no copy of the rest
+            tok = self.toks[j]
+            depth += (tok in "([{") - (tok in ")]}")
+            if depth == 0:
+                return False
+            if depth == 1 and tok in ARG_SEPARATORS:
+                return True
+        return False
 
     def is_function(self, name: str) -> bool:
         return name in self.functions or name.lower() in FUNCTIONS
@@ -334,7 +425,7 @@ class _Parser:
     def call_args(self) -> tuple:
         self.take("(")
         args = [self.expr()]
-        while self.peek() == ",":
+        while self.peek() in ARG_SEPARATORS:  # D(p \| q), P(y | x), F(x; μ, σ): several arguments
             self.take()
             args.append(self.expr())
         self.take(")")
@@ -346,7 +437,7 @@ class _Parser:
             raise LatexError("unexpected end of formula")
         if tok in UNSUPPORTED or tok.rstrip("*") in UNSUPPORTED:
             raise LatexError(f"“{tok}” is not supported")
-        if re.match(r"\d|\.\d", tok):
+        if NUMBER_START.match(tok):
             self.take()
             return Num(float(tok))
         if tok in ("(", "["):
@@ -362,6 +453,11 @@ class _Parser:
             node = self.expr()
             self.take("|")
             return Call("abs", (node,))
+        if tok in ("\\|", "\\Vert"):
+            self.take()
+            node = self.expr()
+            self.take(tok)
+            return Call("norm", (node,))
         if tok == "√":
             self.take()
             return Call("sqrt", (self.power(),))
@@ -377,7 +473,7 @@ class _Parser:
         if tok in UNICODE_GREEK:
             self.take()
             return self.named(UNICODE_GREEK[tok])
-        if re.match(r"[A-Za-z]$", tok):
+        if LETTER.match(tok):
             return self.letters()
         if TEXT_TOKEN.match(tok):
             self.take()
@@ -402,7 +498,7 @@ class _Parser:
         # a run of letters that spells a known function (plain text: tanh, ln, Softplus)
         j = self.i
         word = tok
-        while j < len(self.toks) and re.match(r"[A-Za-z]$", self.toks[j]):
+        while j < len(self.toks) and LETTER.match(self.toks[j]):
             word += self.toks[j]
             j += 1
         for end in range(len(word), 1, -1):
@@ -449,74 +545,139 @@ class _Parser:
     def command(self) -> Any:
         tok = self.take()
         name = tok[1:]
-        if name in GREEK:
-            if name == "Delta" and self.peek() is not None and (
-                    re.match(r"[A-Za-z]$", self.peek()) or self.peek().lstrip("\\") in STYLES | set(GREEK)):
-                inner = self.atom()  # Δx: the change of x, one symbol
-                if isinstance(inner, Sym):
-                    return Sym("Δ" + inner.name, inner.time)
-            return self.named(GREEK[name])
-        if name in ("frac", "dfrac", "tfrac"):
-            num = self.group_expr()
-            den = self.group_expr()
-            return Op("/", (num, den))
-        if name == "sqrt":
-            if self.peek() == "[":
-                self.take()
-                index = self.expr()
-                self.take("]")
-                return Op("^", (self.group_expr(), Op("/", (Num(1.0), index))))
-            return Call("sqrt", (self.group_expr(),))
-        if name in DECORATIONS:
-            inner = self.raw_group()
-            base = self.sub(inner).atom()
-            if not isinstance(base, Sym):
-                raise LatexError(f"cannot decorate “{''.join(inner)}”")
-            return Sym(base.name + DECORATIONS[name], base.time)
-        if name in STYLES:
-            inner = self.raw_group()
-            word = "".join(inner)
-            if name in ("mathrm", "mathbb", "operatorname") and word in ("E", "Var") and self.peek() == "[":
-                return self.bracketed(word)
-            if name == "mathrm" and len(word) > 1 and word.isalpha():
-                return self.word_or_call(word)
-            p = self.sub(inner)
-            node = p.atom()
-            while not p.at_end() and isinstance(node, Sym):  # \mathbf{x}' etc.
-                nxt = p.atom()
-                if isinstance(nxt, Sym):
-                    node = Sym(node.name + nxt.name)
-            return node
-        if name in ("text", "textrm", "operatorname", "mathit"):
-            word = "".join(self.raw_group()).strip()
-            return self.word_or_call(word)
-        if name in ("exp", "ln", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "max", "min", "sgn", "Pr"):
-            if self.peek() in ("(", "\\left"):
-                return Call(name, self.call_args())
-            if self.peek() == "{":
-                return Call(name, (self.group_expr(),))
-            return Call(name, (self.power(),))
-        if name == "int":
-            return self.integral()
-        if name == "sum":
-            index = None
-            for _ in range(2):
-                if self.peek() == "_":
-                    self.take()
-                    spec = self.raw_group()
-                    letters = [t for t in spec if re.match(r"[A-Za-z]$", t)]
-                    index = letters[0] if letters else None
-                elif self.peek() == "^":
-                    self.take()
-                    self.raw_group()
-            if index is None:
-                raise LatexError("a sum needs its index (\\sum_i …)")
-            return Reduce("sum", index, self.term())
-        if name == "nabla" or (name == "partial" and self.peek() == "_"):
-            return self.nabla()  # ∇_θ f(θ) and ∂_x f(x): the gradient
-        if name == "infty":
-            return Num(math.inf)
+        for names, rule in COMMANDS:
+            if name in names:
+                return getattr(self, f"read_{rule}")(name)
         raise LatexError(f"“{tok}” is not supported")
+
+    # one method per row of COMMANDS; each has just taken `\name`
+
+    def read_greek(self, name: str) -> Any:
+        if name == "Delta" and self.peek() is not None and (
+                LETTER.match(self.peek()) or self.peek().lstrip("\\") in STYLES | set(GREEK)):
+            inner = self.atom()  # Δx: the change of x, one symbol
+            if isinstance(inner, Sym):
+                return Sym("Δ" + inner.name, inner.time)
+        return self.named(GREEK[name])
+
+    def read_fraction(self, name: str) -> Any:
+        num = self.group_expr()
+        return Op("/", (num, self.group_expr()))
+
+    def read_root(self, name: str) -> Any:
+        if self.peek() == "[":
+            self.take()
+            index = self.expr()
+            self.take("]")
+            return Op("^", (self.group_expr(), Op("/", (Num(1.0), index))))
+        return Call("sqrt", (self.group_expr(),))
+
+    def read_decoration(self, name: str) -> Any:
+        inner = self.raw_group()
+        base = self.sub(inner).atom()
+        if not isinstance(base, Sym):
+            raise LatexError(f"cannot decorate “{''.join(inner)}”")
+        return Sym(base.name + DECORATIONS[name], base.time)
+
+    def read_style(self, name: str) -> Any:
+        inner = self.raw_group()
+        word = "".join(inner)
+        if name == "mathbb" and word in ("1", "I") and self.peek() in ("[", "("):
+            return self.indicator()
+        if name in ("mathrm", "mathbb", "operatorname") and word in ("E", "Var") and self.peek() == "[":
+            return self.bracketed(word)
+        if name == "mathrm" and len(word) > 1 and word.isalpha():
+            return self.word_or_call(word)
+        p = self.sub(inner)
+        node = p.atom()
+        while not p.at_end() and isinstance(node, Sym):  # \mathbf{x}' etc.
+            nxt = p.atom()
+            if isinstance(nxt, Sym):
+                node = Sym(node.name + nxt.name)
+        return node
+
+    def read_text(self, name: str) -> Any:
+        return self.word_or_call("".join(self.raw_group()).strip())
+
+    def read_function(self, name: str) -> Any:
+        if name in ("max", "min") and self.peek() == "_":
+            return self.reduction(name)  # \max_i x_i: over an index, not of two values
+        if self.peek() in ("(", "\\left"):
+            return Call(name, self.call_args())
+        if self.peek() == "{":
+            return Call(name, (self.group_expr(),))
+        return Call(name, (self.power(),))
+
+    def read_reduction(self, name: str) -> Any:
+        return self.reduction(name)
+
+    def read_integral(self, name: str) -> Any:
+        return self.integral()
+
+    def read_cases(self, name: str) -> Any:
+        return self.cases(self.raw_group())
+
+    def read_named(self, name: str) -> Any:
+        return Sym(NAMED[name])
+
+    def read_partial(self, name: str) -> Any:
+        if self.peek() == "_":
+            return self.nabla()  # ∂_x f(x): the gradient
+        inner = self.atom()  # ∂L: the change of L, one symbol
+        return Sym("∂" + inner.name, inner.time) if isinstance(inner, Sym) else Sym("∂")
+
+    def read_gradient(self, name: str) -> Any:
+        return self.nabla()  # ∇_θ f(θ)
+
+    def read_infinity(self, name: str) -> Any:
+        return Num(math.inf)
+
+    def reduction(self, op: str) -> Reduce:
+        """\\sum_{i=1}^{n}, \\prod_i, \\max_i: the body reduced over the index, along the feature axis."""
+        index = None
+        for _ in range(2):
+            if self.peek() == "_":
+                self.take()
+                letters = [t for t in self.raw_group() if LETTER.match(t)]
+                index = letters[0] if letters else None
+            elif self.peek() == "^":
+                self.take()
+                self.raw_group()
+        if index is None:
+            raise LatexError(f"\\{op} needs its index (\\{op}_i …)")
+        return Reduce(op, index, self.term())
+
+    def indicator(self) -> Call:
+        """\\mathbb{1}[c = y], \\mathbb{I}(h(x) \\neq y): 1 where the condition holds, else 0."""
+        close = "]" if self.peek() == "[" else ")"
+        toks = self.balanced(self.peek(), close)
+        sides, rels = self.sub(toks).relation()
+        if len(rels) != 1:
+            raise LatexError(f"cannot read the condition “{' '.join(toks)}”")
+        return Call("indicator", (Op(rels[0], (sides[0], sides[1])),))
+
+    def cases(self, toks: list[str]) -> Call:
+        """A piecewise value: ``Call("cases", (value, condition, value, condition, …))``; a
+        row without a condition (otherwise) holds where the ones before do not."""
+        args: list[Any] = []
+        for row in _split(toks, "\\casesrow"):
+            value, cond = (_split(row, "\\casesif") + [[]])[:2]
+            args.append(self.whole(value))
+            if not cond:
+                args.append(Num(1.0))
+                continue
+            sides, rels = self.sub(cond).relation()
+            if len(rels) != 1:
+                raise LatexError(f"cannot read the condition “{' '.join(cond)}”")
+            args.append(Op(rels[0], (sides[0], sides[1])))
+        return Call("cases", tuple(args))
+
+    def whole(self, toks: list[str]) -> Any:
+        p = self.sub(toks)
+        node = p.expr()
+        if not p.at_end():
+            raise LatexError(f"cannot read “{' '.join(toks)}”")
+        return node
 
     def word_or_call(self, word: str) -> Any:
         key = word.strip()
@@ -543,7 +704,7 @@ class _Parser:
         j = len(self.toks) - 1
         var = None
         for k in range(self.i, len(self.toks) - 1):
-            if self.toks[k] == "d" and re.match(r"[A-Za-z]$", self.toks[k + 1]):
+            if self.toks[k] == "d" and LETTER.match(self.toks[k + 1]):
                 var, j = self.toks[k + 1], k
         if var is None or lower is None or upper is None:
             raise LatexError("an integral needs both limits and a differential (d t)")
@@ -552,6 +713,40 @@ class _Parser:
         body = body_parser.expr()
         self.i = j + 2
         return Integral(var, lower, upper, body)
+
+
+# How each `\name` is read: the first row naming it wins; adding a command is adding a row
+# (and, for a new kind of reading, one `read_<rule>` method of the parser).
+COMMANDS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset(GREEK), "greek"),
+    (frozenset({"frac", "dfrac", "tfrac", "cfrac"}), "fraction"),
+    (frozenset({"sqrt"}), "root"),
+    (frozenset(DECORATIONS), "decoration"),
+    (frozenset(STYLES), "style"),
+    (frozenset({"text", "textrm", "operatorname", "mathit"}), "text"),
+    (frozenset({"exp", "ln", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "max", "min", "sgn", "Pr"}),
+     "function"),
+    (frozenset({"sum", "prod"}), "reduction"),
+    (frozenset({"int"}), "integral"),
+    (frozenset({"cases"}), "cases"),
+    (frozenset(NAMED), "named"),
+    (frozenset({"partial"}), "partial"),
+    (frozenset({"nabla"}), "gradient"),
+    (frozenset({"infty"}), "infinity"),
+)
+
+
+def _split(toks: list[str], sep: str) -> list[list[str]]:
+    """Split at ``sep`` outside braces."""
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for tok in toks:
+        depth += (tok == "{") - (tok == "}")
+        if tok == sep and depth == 0:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts
 
 
 def _function_name(word: str, known: set[str]) -> str:
@@ -605,10 +800,29 @@ def split_top(tokens: list[str]) -> list[list[str]]:
     return cleaned
 
 
+CASES = re.compile(r"\\begin\{cases\}(.*?)\\end\{cases\}", re.S)
+IF_WORD = re.compile(r"\\text\s*\{\s*(if|when|若|如果|当)\s*\}")
+OTHERWISE = re.compile(r"(\\text\s*\{\s*(otherwise|else|否则|其他|其它)\s*\}|otherwise)?")
+
+
+def _cases(match: re.Match) -> str:
+    """`\\begin{cases} x & x > 0 \\\\ … \\end{cases}` as one group the grammar reads as a
+    piecewise value: rows joined by `\\casesrow`, each value and its condition by `\\casesif`."""
+    rows = []
+    for row in re.split(r"\\\\", match.group(1)):
+        if not row.strip():
+            continue
+        value, _, cond = row.partition("&")
+        cond = IF_WORD.sub(" ", cond).strip().rstrip(",.，;。")
+        rows.append(f"{value} \\casesif {'' if OTHERWISE.fullmatch(cond.strip()) else cond}")
+    return " \\cases{" + " \\casesrow ".join(rows) + "} "
+
+
 def prepare(latex: str) -> str:
+    latex = CASES.sub(_cases, latex)
     text = re.sub(r"\\begin\{(aligned|align\*?|split|gathered|cases)\}|\\end\{(aligned|align\*?|split|gathered|cases)\}",
                   " \\\\\\\\ ", latex)
-    text = re.sub(r"\\text\s*\{\s*(and|且|和|以及|其中|where|with)\s*\}", " ; ", text)
+    text = re.sub(r"\\(?:text|textrm|mathrm)\s*\{\s*(and|且|和|以及|其中|where|with)\s*\}", " ; ", text)
     text = re.sub(r"\\(quad|qquad)", " ", text)
     text = text.strip().rstrip(".,。;")
     return text
@@ -618,12 +832,7 @@ def parse_formula(latex: str, functions: set[str] | frozenset = frozenset()) -> 
     """All statements of one formula, in order. Raises :class:`LatexError`."""
     known = set(functions)
     tokens = tokenize(prepare(latex))
-    # `f(x) = …` defines a function: later `f(…)` is a call, not a product
-    for k in range(len(tokens) - 3):
-        if tokens[k + 1] == "(" and re.match(r"[A-Za-z]$|\\[A-Za-z]+$", tokens[k]):
-            close = tokens.index(")", k) if ")" in tokens[k:] else -1
-            if close != -1 and close + 1 < len(tokens) and tokens[close + 1] == "=":
-                known.add(GREEK.get(tokens[k][1:], tokens[k].lstrip("\\")))
+    known |= _defined_names(tokens)
     statements: list[Statement] = []
     parts = split_top(tokens)
     merged: list[list[str]] = []
@@ -639,17 +848,34 @@ def parse_formula(latex: str, functions: set[str] | frozenset = frozenset()) -> 
     return statements
 
 
+def _defined_names(tokens: list[str]) -> set[str]:
+    """`f(x) = …` defines a function: later `f(…)` is a call, not a product. One pass: the
+    next `)` after each position is known from the right."""
+    names: set[str] = set()
+    next_close = len(tokens)
+    for k in range(len(tokens) - 2, -1, -1):
+        if tokens[k + 1] == ")":
+            next_close = k + 1
+        if tokens[k + 1] == "(" and re.match(r"[A-Za-z]$|\\[A-Za-z]+$", tokens[k]):
+            if next_close + 1 < len(tokens) and tokens[next_close + 1] == "=":
+                name = GREEK.get(tokens[k][1:]) or NAMED.get(tokens[k][1:]) or tokens[k].lstrip("\\")
+                if k >= 2 and tokens[k - 1] == "_" and LETTER.match(tokens[k - 2]):
+                    name = f"{tokens[k - 2]}_{name}"  # p_X(x) = …
+                names.add(name)
+    return names
+
+
 def _is_keyword_start(part: list[str]) -> bool:
     return bool(part) and TEXT_TOKEN.match(part[0]) is not None
 
 
 def detokenize(tokens: list[str]) -> str:
-    out = ""
+    out: list[str] = []
     for tok in tokens:
-        if out and (out[-1].isalpha() and tok[:1].isalpha() and re.search(r"\\[A-Za-z]+$", out)):
-            out += " "
-        out += tok
-    return out
+        if out and out[-1][-1:].isalpha() and tok[:1].isalpha() and COMMAND.fullmatch(out[-1]):
+            out.append(" ")  # `\alpha x`, not `\alphax`
+        out.append(tok)
+    return "".join(out)
 
 
 def _statement(tokens: list[str], functions: set[str]) -> list[Statement]:
@@ -702,7 +928,8 @@ def _statement(tokens: list[str], functions: set[str]) -> list[Statement]:
     if len(rels) == 1 and rels[0] in ("=", "<-") and isinstance(sides[0], (Sym, Call)):
         kind = "update" if rels[0] == "<-" else "assign"
         return [Statement(kind, target=sides[0], expr=sides[1], rel=rels[0], text=text)]
-    return [Statement("claim", expr=sides[0], rel=rels[0], rhs=sides[-1], text=text)]
+    return [Statement("claim", expr=sides[0], rel=rels[0], rhs=sides[-1], text=text, sides=tuple(sides),
+                      rels=tuple(rels))]
 
 
 # --- plain text that lost its markup ----------------------------------------------------
@@ -734,13 +961,22 @@ def plain_readings(text: str) -> list[Reading]:
         else:
             choices.append([(line, None)])
     readings: list[Reading] = []
-    for combo in itertools.product(*choices):
+    # the fewest repairs first, and only so many: N doubtful lines are 2^N readings
+    for combo in itertools.islice(_fewest_first(choices), MAX_READINGS):
         latex = " ".join(c[0] for c in combo).replace(" ^{", "^{")
         repairs = tuple(c[1] for c in combo if c[1])
         for variant, extra in _exponent_e(latex):
             readings.append(Reading(variant, repairs + extra))
     readings.sort(key=lambda r: len(r.repairs))
     return readings
+
+
+def _fewest_first(choices: list[list[tuple[str, str | None]]]):
+    """Combinations of the choices, those with fewer repairs first, generated lazily."""
+    doubtful = [i for i, c in enumerate(choices) if len(c) > 1]
+    for repairs in range(len(doubtful) + 1):
+        for picked in itertools.combinations(doubtful, repairs):
+            yield [c[1] if i in picked else c[0] for i, c in enumerate(choices)]
 
 
 def _exponent_e(latex: str) -> list[tuple[str, tuple[str, ...]]]:

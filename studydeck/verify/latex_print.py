@@ -13,6 +13,7 @@ GREEK = {"α": "\\alpha", "β": "\\beta", "γ": "\\gamma", "δ": "\\delta", "ε"
          "θ": "\\theta", "λ": "\\lambda", "μ": "\\mu", "ρ": "\\rho", "σ": "\\sigma", "τ": "\\tau",
          "φ": "\\phi", "Φ": "\\Phi", "Δ": "\\Delta", "π": "\\pi"}
 PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "neg": 3, "^": 4}
+RELATIONS = {"<=": "\\le", ">=": "\\ge", "!=": "\\neq"}
 
 
 def _num(value: float) -> str:
@@ -48,6 +49,8 @@ def expr(node: Any, parent: int = 0) -> str:
         return name + _paren(args)
     if isinstance(node, Integral):
         return f"\\int_{{{expr(node.lower)}}}^{{{expr(node.upper)}}} {expr(node.body)} \\, d{node.var}"
+    if isinstance(node, Op) and node.op not in PREC:  # a condition: x > 0
+        return f"{expr(node.args[0])} {RELATIONS.get(node.op, node.op)} {expr(node.args[1])}"
     if isinstance(node, Op):
         prec = PREC[node.op]
         if node.op == "neg":

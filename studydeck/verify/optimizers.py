@@ -14,16 +14,18 @@ from __future__ import annotations
 import inspect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 import torch
 
 from studydeck.model import Card, CardKind
+from studydeck.verify.blame import culprits
 from studydeck.verify.evaluate import Unbound, evaluate
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, Word, nodes, parse_formula,
                                     symbols_in, words_in)
-from studydeck.verify.registry import Optimizer
+from studydeck.verify.discover import HINTS, optimizer_hypers, optimizer_switches
+from studydeck.verify.registry import Hyper, Optimizer
 from studydeck.verify.result import Result, Verdict, fmt_diff
 
 PARAM_NAMES = ("θ", "x", "w", "W", "p", "params", "θ_t")
@@ -313,13 +315,41 @@ def _holds(cond: Cond, env: dict[str, Any], device) -> bool:
         rel, lhs, rhs = cond.node
         a = evaluate(lhs, env, device=device)
         b = evaluate(rhs, env, device=device)
-        value = bool({"=": a == b, "!=": a != b, ">": a > b, "<": a < b, ">=": a >= b,
-                      "<=": a <= b, "->": a == b, "<-": a == b}[rel].all())
+        table = {"=": a == b, "!=": a != b, ">": a > b, "<": a < b, ">=": a >= b, "<=": a <= b, "->": a == b,
+                 "<-": a == b}
+        if rel not in table:
+            raise LatexError(f"the condition “{rel}” cannot be decided")
+        value = bool(table[rel].all())
     return value == cond.positive
 
 
 def torch_class(spec: Optimizer):
     return getattr(torch.optim, spec.torch_name)
+
+
+_FULL: dict[str, Optimizer] = {}
+
+
+def full_spec(spec: Optimizer) -> Optimizer:
+    """The concept with every hyper-parameter and switch torch's class has, read from its
+    signature; the registry's own entries (their probes and test values) come first."""
+    if spec.name not in _FULL:
+        cls = torch_class(spec)
+        known = {h.key for h in spec.hypers}
+        extra = tuple(Hyper(key, HINTS.get(key, ()), _probe(default), (_alternative(default),))
+                      for key, default in optimizer_hypers(cls) if key not in known)
+        flags = tuple(dict.fromkeys(spec.flags + optimizer_switches(cls)))
+        _FULL[spec.name] = replace(spec, hypers=spec.hypers + extra, flags=flags)
+    return _FULL[spec.name]
+
+
+def _probe(default: float) -> float:
+    """A value unlike the others, to tell which symbol is which."""
+    return round(default * 0.83, 12) if default else 0.17
+
+
+def _alternative(default: float) -> float:
+    return round(default * 0.5, 12) if default else 0.1
 
 
 def defaults(spec: Optimizer) -> dict[str, Any]:
@@ -402,7 +432,7 @@ def bind(program: Program, spec: Optimizer, stated: dict[str, str], device) -> B
             kwargs = with_hyper(kwargs, key, probes[key])
         try:
             diff = compare(program, spec, trial, kwargs, theta0, grads)[0]
-        except (Unbound, LatexError, RuntimeError, ValueError):
+        except (Unbound, LatexError, RuntimeError, ValueError, TypeError):
             continue
         prior = sum(sym in hints[key] or sym.replace("_", "") in hints[key] for sym, key in trial.items())
         scored.append((diff if diff == diff else float("inf"), prior, trial))
@@ -464,6 +494,7 @@ def configurations(program: Program, spec: Optimizer, binding: dict[str, str]) -
 
 def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], device, torch_version: str,
                     zh: bool) -> list[Result]:
+    spec = full_spec(spec)
     formula_cards = [c for c in cards if c.kind is CardKind.FORMULA and not c.plain_formula]
     concept = spec.name
     unreadable: dict[str, str] = {}
@@ -477,17 +508,24 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
         stated = stated_bindings(cards, spec)
         binding = bind(program, spec, stated, device)
     except (NotAProgram, LatexError) as exc:
-        return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
-                       f"not checked: {unreadable.get(c.uid) or exc}") for c in formula_cards]
+        return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {unreadable.get(c.uid) or exc}",
+                       reason="unreadable" if c.uid in unreadable else "not-a-rule",
+                       facts={"error": unreadable.get(c.uid) or str(exc)}) for c in formula_cards]
     theta0, grads = test_inputs(device)
     failures = []
     worst_overall = 0.0
     checked = 0
-    for features, kwargs in configurations(program, spec, binding.symbols):
+    configs = configurations(program, spec, binding.symbols)
+    for features, kwargs in configs:
         try:
             maxdiff, disagree, ours, ref = compare(program, spec, binding.symbols, kwargs, theta0, grads)
         except (Unbound, LatexError) as exc:
-            return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {exc}") for c in formula_cards]
+            return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {exc}", reason="unbound",
+                           facts={"symbols": getattr(exc, "name", str(exc))}) for c in formula_cards]
+        except (RuntimeError, TypeError, ValueError) as exc:  # torch's class will not run this way (LBFGS)
+            return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
+                           f"not checked: torch.optim.{spec.torch_name} cannot be run step by step here ({exc})",
+                           reason="torch-refused", reference=f"torch.optim.{spec.torch_name}") for c in formula_cards]
         checked += 1
         worst_overall = max(worst_overall, maxdiff)
         if disagree:
@@ -498,10 +536,14 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
     for s in program.steps:
         if s.card not in used_cards and s.card in formula_cards:
             used_cards.append(s.card)
+    reference = f"torch.optim.{spec.torch_name}"
+    common = {"concept": concept, "binding": binding.symbols, "example": example, "reference": reference,
+              "configs_checked": [dict(f) for f, _ in configs], "configs_failing": [dict(f.features) for f in failures]}
     if not failures:
-        detail = (f"agrees with torch.optim.{spec.torch_name} over {checked} configurations × {STEPS} steps "
+        detail = (f"agrees with {reference} over {checked} configurations × {STEPS} steps "
                   f"(max |Δ| {fmt_diff(worst_overall)}); symbols {shown} (from {binding.source})")
-        return [Result(c.uid, c.source, concept, Verdict.AGREES, detail, worst_overall, {}, binding.symbols, example)
+        facts = {"checked": checked, "steps": STEPS, "diff": fmt_diff(worst_overall), "kwargs": dict(spec.fixed)}
+        return [_result(c, Verdict.AGREES, detail, worst_overall, "optimizer-agrees", facts, **common)
                 for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
     # show the simplest configuration that disagrees, at the first step where it does
     features, kwargs, ours, ref, _ = min(failures, key=lambda f: (len(f.features), -f.maxdiff))
@@ -515,13 +557,64 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
               "config": {key: (hyper_value(key, kwargs) if "[" in key else kwargs[key].__repr__()) for key in features} or "defaults",
               "notes": float(ours[k][i]), "torch": float(ref[k][i])}
     where = "" if not features else " with " + ", ".join(f"{key}={val}" for key, val in features.items())
-    detail = (f"disagrees with torch.optim.{spec.torch_name}{where}: at step {k + 1}, θ₀={float(theta0[i]):g}, "
+    detail = (f"disagrees with {reference}{where}: at step {k + 1}, θ₀={float(theta0[i]):g}, "
               f"g={float(grads[0][i]):g} ({shown_kwargs}) the notes give {float(ours[k][i]):.6g}, torch "
               f"{float(ref[k][i]):.6g} (|Δ| {abs(float(ours[k][i]) - float(ref[k][i])):.3g}); {cause}; "
               f"{len(failures)} of {checked} configurations disagree; symbols {shown}")
-    fix_at = fix_card.source if fix_card else None
-    return [Result(c.uid, c.source, concept, Verdict.DISAGREES, detail, maxdiff, inputs, binding.symbols, example, fix_at)
-            for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
+    common.update(inputs=inputs, notes_value=float(ours[k][i]), torch_value=float(ref[k][i]))
+    facts = {"diff": f"{maxdiff:.3g}", "switches": " + ".join(sorted({k for f in failures for k in f.features})),
+             "kwargs": dict(spec.fixed)}  # AMSGrad is torch.optim.Adam(amsgrad=True)
+    blamed = culprits(program, binding.symbols,
+                      lambda repaired: _agrees_everywhere(repaired, spec, binding.symbols, configs, theta0, grads))
+    if blamed is None:
+        fix_at = fix_card.source if fix_card else None
+        reason = _reason_of(cause)
+        return [_result(c, Verdict.DISAGREES, detail, maxdiff, reason, facts, fix_at=fix_at, **common)
+                for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
+    reason, steps = blamed
+    if cause.startswith("the rule differs") and reason in BLAMED:
+        detail = detail.replace(cause, BLAMED[reason])
+        cause = BLAMED[reason]
+    wrong = [s.card for s in steps]
+    lines = [c.source for c in dict.fromkeys(wrong)]
+    facts["lines"] = "、".join(str(s.line) for s in lines) if zh else ", ".join(str(s.line) for s in lines)
+    out = []
+    for c in used_cards:
+        if c in wrong:
+            out.append(_result(c, Verdict.DISAGREES, detail, maxdiff, reason, facts, fix_at=lines[0], culprits=lines,
+                               **common))
+        else:
+            step_detail = (f"this step agrees with {reference}; the rule as a whole disagrees at line "
+                           f"{facts['lines']}: {cause}")
+            out.append(_result(c, Verdict.AGREES, step_detail, None, "step-agrees", facts, culprits=lines, **common))
+    return out + _unused(formula_cards, used_cards, concept, unreadable)
+
+
+def _result(card: Card, verdict: Verdict, detail: str, diff: float | None, reason: str, facts: dict[str, Any],
+            **more: Any) -> Result:
+    return Result(card.uid, card.source, more.pop("concept"), verdict, detail, diff, reason=reason, facts=dict(facts),
+                  **more)
+
+
+# what a repair that made the rule agree says about it, where the diagnosis had no words
+BLAMED = {"no-bias-correction": "the bias correction m/(1−β₁ᵗ), v/(1−β₂ᵗ) is missing",
+          "wrong-sign": "the update has the wrong sign (the notes step uphill)"}
+
+
+def _reason_of(cause: str) -> str:
+    if cause.startswith("ε inside"):
+        return "eps-inside-root"
+    if cause.startswith("only with maximize"):
+        return "maximize-weight-decay"
+    if cause.startswith("only when"):
+        return "only-with"
+    if "wrong sign" in cause:
+        return "wrong-sign"
+    return "rule-differs"
+
+
+def _agrees_everywhere(program: Program, spec: Optimizer, binding: dict[str, str], configs, theta0, grads) -> bool:
+    return not any(compare(program, spec, binding, kwargs, theta0, grads)[1] for _, kwargs in configs)
 
 
 def _first_disagreement(ours: list[torch.Tensor], ref: list[torch.Tensor],
@@ -544,7 +637,9 @@ def _unused(formula_cards: list[Card], used: list[Card], concept: str,
     unreadable = unreadable or {}
     return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
                    f"not checked: cannot read the formula ({unreadable[c.uid]})" if c.uid in unreadable else
-                   "not checked: not a step of the update rule (a condition, an initial value or a remark)")
+                   "not checked: not a step of the update rule (a condition, an initial value or a remark)",
+                   reason="unreadable" if c.uid in unreadable else "not-a-step",
+                   facts={"error": unreadable[c.uid]} if c.uid in unreadable else {})
             for c in formula_cards if c not in used]
 
 
@@ -637,7 +732,10 @@ def worked_example(program, spec, binding, device, torch_version: str, zh: bool)
         ours = run_program(program, values, flags, theta0, grads, trace)
     except (Unbound, LatexError):
         return ""
-    ref = run_torch(spec, kwargs, theta0, grads)
+    try:
+        ref = run_torch(spec, kwargs, theta0, grads)
+    except (RuntimeError, TypeError, ValueError):
+        return ""
     hp = "，".join(f"{sym} = {values[sym]:g}" for sym in sorted(values)) if zh else \
         ", ".join(f"{sym} = {values[sym]:g}" for sym in sorted(values))
     parts = []
@@ -657,51 +755,3 @@ def worked_example(program, spec, binding, device, torch_version: str, zh: bool)
 
 def _sub(n: int) -> str:
     return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
-
-
-def check_defaults(spec: Optimizer, cards: list[Card]) -> list[Result]:
-    sig = defaults(spec)
-    params = set(inspect.signature(torch_class(spec)).parameters)
-    out = []
-    for card in cards:
-        if card.kind not in (CardKind.PARAMETER, CardKind.CLOZE) or not card.param:
-            continue
-        name = card.param
-        cls = f"torch.optim.{spec.torch_name}"
-        if name not in params:
-            out.append(Result(card.uid, card.source, spec.name, Verdict.DISAGREES,
-                              f"{cls} has no parameter `{name}`", None))
-            continue
-        stated = card.default
-        if stated is None:
-            verdict = Verdict.AGREES
-            detail = f"{cls} has `{name}`" + (f" (default {sig[name]!r})" if name in sig else " (required)")
-            out.append(Result(card.uid, card.source, spec.name, verdict, detail, None))
-            continue
-        actual = sig.get(name, inspect.Parameter.empty)
-        ok, shown = _same_default(stated, actual)
-        detail = (f"{cls}: `{name}` defaults to {shown} (inspect.signature)" if ok else
-                  f"{cls}: `{name}` defaults to {shown}, the notes say {stated}")
-        out.append(Result(card.uid, card.source, spec.name, Verdict.AGREES if ok else Verdict.DISAGREES, detail,
-                          None, {"stated": stated, "torch": shown}))
-    return out
-
-
-def _same_default(stated: str, actual: Any) -> tuple[bool, str]:
-    if actual is inspect.Parameter.empty:
-        return False, "nothing (it is required)"
-    shown = repr(actual)
-    text = stated.strip()
-    if text in ("None", "True", "False"):
-        return repr(actual) == text, shown
-    try:
-        numbers = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text)]
-    except ValueError:
-        return False, shown
-    if isinstance(actual, (tuple, list)):
-        return len(numbers) == len(actual) and all(float(a) == n for a, n in zip(actual, numbers)), shown
-    if isinstance(actual, bool) or actual is None:
-        return False, shown
-    if isinstance(actual, (int, float)) and len(numbers) == 1:
-        return float(actual) == numbers[0], shown
-    return False, shown

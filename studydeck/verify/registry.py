@@ -8,8 +8,11 @@ concept is adding one entry to ``CONCEPTS``.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable
 
 from studydeck.model import normalize_name
@@ -111,30 +114,79 @@ CONCEPTS: tuple[Any, ...] = (
     Module("RMSNorm", ("RMSNorm", "均方根归一化"), "nn.RMSNorm", "rms_norm"),
     Module("BatchNorm", ("BatchNorm", "BN", "批量规范化", "批量归一化", "batch normalization"), "nn.BatchNorm1d",
            "batch_norm"),
-    Module("MSELoss", ("MSE", "均方误差", "mean squared error"), "nn.MSELoss"),
-    Module("CrossEntropyLoss", ("cross-entropy", "交叉熵", "交叉熵损失", "cross entropy"), "nn.CrossEntropyLoss"),
+    Module("MSELoss", ("MSE", "均方误差", "mean squared error", "MSE损失"), "nn.MSELoss"),
+    Module("CrossEntropyLoss", ("cross-entropy", "交叉熵", "交叉熵损失", "cross entropy", "cross-entropy loss"),
+           "nn.CrossEntropyLoss"),
+    Module("L1Loss", ("L1", "L1 loss", "MAE", "mean absolute error", "平均绝对误差"), "nn.L1Loss"),
+    Module("HuberLoss", ("Huber", "Huber loss", "Huber损失"), "nn.HuberLoss"),
+    Module("SmoothL1Loss", ("Smooth L1", "smooth L1 loss", "平滑L1损失"), "nn.SmoothL1Loss"),
+    Module("KLDivLoss", ("KL divergence", "KL散度", "KL 散度", "Kullback-Leibler divergence", "相对熵", "KL"),
+           "nn.KLDivLoss"),
     Module("matrix_rank", ("rank", "秩", "矩阵的秩", "matrix rank"), "torch.linalg.matrix_rank"),
 )
 
-_BY_ALIAS = {normalize_name(a): c for c in CONCEPTS for a in (c.name,) + tuple(c.aliases)}
+def _alias_key(name: str) -> str:
+    """Names that differ in case or spacing are one name, except a single letter: φ (a
+    density) is not Φ (a distribution function)."""
+    return name if len(name.strip()) == 1 else normalize_name(name)
+
+
+_BY_ALIAS = {_alias_key(a): c for c in CONCEPTS for a in (c.name,) + tuple(c.aliases)}
 _PROPER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9\-]+$")
+# “SGD + momentum（带 dampening）”, “softmax / logsumexp”, “SGD nesterov”: the first name is the concept
+_FIRST_NAME = re.compile(r"^([A-Za-z][A-Za-z0-9\-]*)(?=\s*(?:[+/&,，、]|with\b|and\b|和|与|的|\s|$))")
+
+
+@lru_cache(maxsize=1)
+def torch_optimizers() -> dict[str, Optimizer]:
+    """Every optimizer class ``torch.optim`` exports, read from its ``__all__`` without
+    importing torch (planning a build must stay fast); hyper-parameters come from the class
+    itself when the rule is checked."""
+    spec = importlib.util.find_spec("torch")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    init = Path(list(spec.submodule_search_locations)[0]) / "optim" / "__init__.py"
+    try:
+        text = init.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    listed = re.search(r"__all__\s*=\s*\[(.*?)\]", text, re.S)
+    names = re.findall(r"[\"']([A-Z][A-Za-z0-9]*)[\"']", listed.group(1)) if listed else []
+    return {_alias_key(n): Optimizer(n, (n,), n, ()) for n in names if n != "Optimizer"}
+
+
+_DOTTED = re.compile(r"^`?(?:torch\.)?(nn|nn\.functional|F|optim)\.([A-Za-z_][A-Za-z0-9_]*)`?$")
 
 
 def lookup(name: str) -> Any | None:
     """The concept a heading names: ``RMSprop``, ``RMSProp算法``, ``累积分布函数(CDF)``,
-    ``RMSprop (ε after the root)``."""
+    ``RMSprop (ε after the root)``; a torch callable written out (``nn.BatchNorm2d``) is
+    itself, whether or not the registry knows it."""
+    found = _lookup(name)
+    dotted = _DOTTED.match(name.strip())
+    if found is None and dotted:
+        module = {"F": "nn.functional"}.get(dotted.group(1), dotted.group(1))
+        return Module(dotted.group(2), (), f"{module}.{dotted.group(2)}")
+    return found
+
+
+def _lookup(name: str) -> Any | None:
     name = re.sub(r"^\s*(第?\d+(\.\d+)*[章节.、)）]?\s+|[IVX]+\.\s+)", "", name)  # “3.2 Adam”, “第3章 …”
     name = re.sub(r"^`?(torch\.optim\.|torch\.nn\.functional\.|torch\.nn\.|nn\.|F\.|optim\.)", "", name.strip()).strip("`")
     candidates = [name]
     outside = re.sub(r"[（(][^）)]*[）)]", " ", name)
     candidates.append(outside)
     candidates.extend(re.findall(r"[（(]([^）)]*)[）)]", name))
+    first = _FIRST_NAME.match(outside.strip())
+    if first:
+        candidates.append(first.group(1))
     for candidate in candidates:
-        key = normalize_name(candidate)
+        key = _alias_key(candidate)
         if not key:
             continue
-        found = _BY_ALIAS.get(key) or _BY_ALIAS.get(
-            re.sub(r"(算法|函数|优化器|optimizer|algorithm|function)$", "", key))
+        bare = re.sub(r"(算法|函数|优化器|optimizer|algorithm|function)$", "", key)
+        found = _BY_ALIAS.get(key) or _BY_ALIAS.get(bare) or torch_optimizers().get(key) or \
+            torch_optimizers().get(bare)
         if found is not None:
             return found
     return None
@@ -153,3 +205,14 @@ def resolve(deck: tuple[str, ...]) -> Any | None:
         if _PROPER_NAME.match(re.sub(r"[（(][^）)]*[）)]", "", part).strip()):
             return None
     return None
+
+
+_PROSE_ALIASES = sorted({a for c in CONCEPTS if isinstance(c, Function) for a in (c.name,) + tuple(c.aliases)
+                         if len(a) >= 3}, key=len, reverse=True)
+_PROSE = re.compile("|".join(
+    (rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" if a.isascii() else re.escape(a)) for a in _PROSE_ALIASES), re.I)
+
+
+def aliases_in(text: str) -> list[tuple[int, str]]:
+    """(position, alias) of each function concept a sentence names: “the ReLU activation”."""
+    return [(m.start(), m.group()) for m in _PROSE.finditer(text)]

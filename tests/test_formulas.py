@@ -1,0 +1,347 @@
+"""Formula verdicts a learner can trust: ≈, the notes' own symbols, bounded work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from studydeck.pipeline import collect
+from studydeck.verify import verify
+from studydeck.verify.latex import MAX_READINGS, LatexError, parse_formula, plain_readings
+from studydeck.verify.messages import verdict_line
+from studydeck.verify.result import Verdict
+
+FIXTURES = Path(__file__).parent / "fixtures" / "formulas"
+
+
+@pytest.fixture(scope="module")
+def checked():
+    cards = [c for d in collect([FIXTURES]) for c in d.cards]
+    report = verify(cards, device="cpu", cache_path=None)
+    by_uid = {r.uid: r for r in report.results}
+    return [(c, by_uid[c.uid]) for c in cards if c.uid in by_uid]
+
+
+def result_for(checked, text: str):
+    """The result of the one card whose text holds ``text``."""
+    (found,) = [(c, r) for c, r in checked if text in c.back]
+    return found
+
+
+# --- ≈ means approximately ---------------------------------------------------------------
+
+def test_sigmoid_approximation_of_gelu_holds_approximately(checked) -> None:
+    card, r = result_for(checked, r"x\sigma(1.702x)")
+    assert r.verdict is Verdict.AGREES and r.reason == "claims-hold-approx"
+    assert 0.015 < r.max_abs_diff < 0.025  # says how close: |Δ| about 0.02
+    assert verdict_line(r, card.lang) == "✔ holds approximately (max |Δ| 0.02)"
+
+
+def test_tanh_approximation_is_torchs_approximate_gelu(checked) -> None:
+    _, r = result_for(checked, r"\mathrm{GELU}(x) \approx")
+    assert r.verdict is Verdict.AGREES and r.reason == "agrees"
+    assert r.reference == "torch.nn.functional.gelu(x, approximate='tanh')" and r.facts["kwargs"] == {"approximate": "tanh"}
+    assert r.max_abs_diff < 1e-12
+
+
+def test_approximation_missing_its_factor_x_is_caught(checked) -> None:
+    _, r = result_for(checked, "Missing its factor x")
+    assert r.verdict is Verdict.DISAGREES and r.reason == "claim-fails"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    (r"\sqrt{2} \approx 1.41", Verdict.AGREES),       # two decimals stated, and right
+    (r"\sqrt{2} \approx 1.5", Verdict.DISAGREES),     # one decimal stated: 1.4
+    (r"= 10^{12}", Verdict.AGREES),                   # a power of ten is an order of magnitude
+])
+def test_numbers_at_their_stated_precision(checked, text, verdict) -> None:
+    _, r = result_for(checked, text)
+    assert r.verdict is verdict, r.detail
+
+
+def test_overflow_on_both_sides_is_unverified_never_agrees(checked) -> None:
+    from dataclasses import replace
+
+    from studydeck.verify.functions import check_function_card
+
+    card, _ = result_for(checked, r"\sqrt{2} \approx 1.41")
+    bomb = replace(card, formulas=(r"10^{10^{10}} = 10^{10^{10}} + 1",))
+    r = check_function_card(bomb, torch.device("cpu"), "", False)
+    assert r.verdict is Verdict.UNVERIFIED and r.reason == "overflow"
+
+
+# --- symbols mean what the notes say ---------------------------------------------------------
+
+def test_sentence_names_the_function_a_letter_stands_for(checked) -> None:
+    _, r = result_for(checked, r"\sigma(x) = \max(0, x)")  # “the ReLU activation function σ(x) = …”
+    assert r.verdict is Verdict.AGREES and r.reference == "torch.nn.functional.relu"
+    _, r = result_for(checked, r"g(z) = \frac{1}{1+e^{-z}}")  # the sentence says sigmoid, the heading does not
+    assert r.verdict is Verdict.AGREES and r.reference == "torch.sigmoid"
+    _, r = result_for(checked, r"g(z) = \frac{1}{1+e^{z}}")
+    assert r.verdict is Verdict.DISAGREES and r.reference == "torch.sigmoid"
+
+
+def test_a_letter_the_notes_define_is_not_the_well_known_function(checked) -> None:
+    _, r = result_for(checked, r"\sigma(x) = x^3")
+    assert r.verdict is Verdict.UNVERIFIED and r.reason == "definition"
+
+
+def test_phi_density_is_not_the_cdf(checked) -> None:
+    _, r = result_for(checked, r"\phi(x)")
+    assert r.verdict is Verdict.UNVERIFIED
+
+
+def test_case_labels_are_not_claims(checked) -> None:
+    _, r = result_for(checked, "y_i = -1")
+    assert r.verdict is Verdict.UNVERIFIED
+
+
+def test_a_subscripted_e_is_the_notes_symbol_not_eulers(checked) -> None:
+    _, r = result_for(checked, "e_{t,1}")
+    assert r.verdict is Verdict.AGREES  # sign(1·1) = 1; e_{t,1} only names it
+
+
+# --- bounded work ---------------------------------------------------------------------------
+
+def test_deep_nesting_is_refused_without_recursion_error() -> None:
+    with pytest.raises(LatexError, match="nested"):
+        parse_formula("(" * 165 + "x" + ")" * 165)
+    with pytest.raises(LatexError):
+        parse_formula("-" * 5000 + "x")
+
+
+def test_readings_of_plain_text_are_capped() -> None:
+    readings = plain_readings("f(x)=x\n" + "2\n" * 60)
+    assert 0 < len(readings) <= 2 * MAX_READINGS
+    assert readings[0].repairs == ()  # the literal reading first
+
+
+def test_hostile_formulas_through_verify(tmp_path: Path) -> None:
+    notes = tmp_path / "bombs.md"
+    notes.write_text("# Bombs\n\n## Nesting\n- $" + "(" * 165 + "x" + ")" * 165 + " = x$\n\n"
+                     "## Long\n- $" + " + ".join(["f(1)"] * 3000) + " = 1$\n\n"
+                     "## Plain\n- f(x)=x\n" + "2\n" * 60, encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    report = verify(cards, device="cpu", cache_path=None)
+    assert report.results and all(r.verdict is Verdict.UNVERIFIED for r in report.results)
+
+
+# --- what torch knows, found in torch itself ---------------------------------------------------
+
+@pytest.mark.parametrize("text, verdict, reference", [
+    (r"\lambda \approx 1.0507", Verdict.AGREES, "torch.nn.functional.selu"),   # constants to four decimals
+    (r"\lambda \approx 1.6733", Verdict.DISAGREES, "torch.nn.functional.selu"),  # λ and α swapped
+    (r"{6}$", Verdict.AGREES, "torch.nn.functional.hardswish"),
+    (r"{3}$", Verdict.DISAGREES, "torch.nn.functional.hardswish"),             # Hardswish with /3
+    ("Softsign", Verdict.AGREES, "torch.nn.functional.softsign"),
+    ("Tanhshrink", Verdict.AGREES, "torch.nn.functional.tanhshrink"),
+    ("LogSigmoid", Verdict.AGREES, "torch.nn.functional.logsigmoid"),
+    ("Hardsigmoid", Verdict.AGREES, "torch.nn.functional.hardsigmoid"),
+])
+def test_activations_torch_has(checked, text, verdict, reference) -> None:
+    (card, r), = [(c, r) for c, r in checked if text in c.back and "activations.md" in c.source.path]
+    assert r.verdict is verdict and r.reference == reference, r.detail
+
+
+def _optimizer_results(checked, heading: str):
+    return [r for c, r in checked if c.deck[-1] == heading and "optimizers.md" in c.source.path]
+
+
+def test_an_optimizer_the_registry_does_not_list() -> None:
+    cards = [c for d in collect([FIXTURES / "optimizers.md"]) for c in d.cards if c.deck[-1] == "Adamax"]
+    report = verify(cards, device="cpu", cache_path=None)
+    depth = {c.uid: len(c.deck) for c in cards}
+    right = [r for r in report.results if depth[r.uid] == 2]
+    wrong = [r for r in report.results if depth[r.uid] == 3]  # without bias correction
+    assert right and all(r.verdict is Verdict.AGREES and r.reference == "torch.optim.Adamax" for r in right)
+    assert right[0].binding == {"β_1": "betas[0]", "β_2": "betas[1]", "γ": "lr", "ε": "eps"}
+    assert wrong and all(r.verdict is Verdict.DISAGREES for r in wrong)
+
+
+@pytest.mark.parametrize("heading, switches", [
+    ("SGD + momentum（带 dampening）", {"dampening"}),               # dampening applied at step 1
+    ("SGD + weight decay 的顺序", {"momentum", "weight_decay"}),    # weight decay after momentum
+])
+def test_sgd_variants_named_in_headings(checked, heading, switches) -> None:
+    results = _optimizer_results(checked, heading)
+    assert results and all(r.verdict is Verdict.DISAGREES and r.reference == "torch.optim.SGD" for r in results)
+    assert all(switches <= set(config) for config in results[0].configs_failing)
+    assert len(results[0].configs_failing) < len(results[0].configs_checked)
+
+
+def test_stated_defaults_of_nn_modules() -> None:
+    from studydeck.verify import Task
+    from studydeck.verify.registry import lookup
+    from studydeck.verify.run import run_task
+
+    cards = [c for d in collect([FIXTURES / "defaults.md"]) for c in d.cards if c.param]
+    by_heading: dict[str, list] = {}
+    for card in cards:
+        by_heading.setdefault(card.deck[-1], []).append(card)
+    results = []
+    for heading, group in by_heading.items():
+        results += run_task(Task("defaults", lookup(heading), group), torch.device("cpu"), "", 5.0)
+    verdicts = {(r.reference, r.facts["param"], r.verdict) for r in results}
+    assert verdicts == {
+        ("torch.nn.LayerNorm", "eps", Verdict.AGREES),
+        ("torch.nn.LayerNorm", "elementwise_affine", Verdict.AGREES),
+        ("torch.nn.LayerNorm", "bias", Verdict.DISAGREES),   # torch's default is True
+        ("torch.nn.BatchNorm2d", "momentum", Verdict.AGREES),
+        ("torch.nn.BatchNorm2d", "affine", Verdict.AGREES),
+    }
+    wrong = next(r for r in results if r.verdict is Verdict.DISAGREES)
+    assert verdict_line(wrong, "zh") == "✘ torch.nn.LayerNorm 的 `bias` 默认值为 True，笔记写的是 False"
+
+
+HAT_Y = {"y\u0302": "input", "y": "target"}  # \hat{y}: y with a combining circumflex
+
+
+@pytest.mark.parametrize("heading, verdict, reason, reference, binding", [
+    ("均方误差", Verdict.AGREES, "agrees", "torch.nn.functional.mse_loss", HAT_Y),
+    ("交叉熵", Verdict.AGREES, "agrees", "torch.nn.functional.cross_entropy", HAT_Y),
+    ("Huber", Verdict.AGREES, "agrees", "torch.nn.functional.huber_loss", HAT_Y),
+    ("Huber 漏了 ½", Verdict.DISAGREES, "function-differs", "torch.nn.functional.huber_loss", None),
+    ("KL 散度", Verdict.AGREES, "agrees", "torch.nn.functional.kl_div", {"q": "input", "p": "target"}),
+    ("KL 散度，方向反了", Verdict.DISAGREES, "loss-swapped", "torch.nn.functional.kl_div", None),
+])
+def test_losses_of_a_prediction_and_a_target(checked, heading, verdict, reason, reference, binding) -> None:
+    (r,) = [r for c, r in checked if "losses.md" in c.source.path and heading in c.deck[1:2]]
+    assert (r.verdict, r.reason, r.reference) == (verdict, reason, reference), r.detail
+    if binding is not None:
+        assert r.binding == binding
+
+
+def test_squared_loss_with_a_half_is_not_called_mse(checked) -> None:
+    (r,) = [r for c, r in checked if "losses.md" in c.source.path and c.deck[-1] == "平方损失"]
+    assert r.verdict is Verdict.UNVERIFIED  # ½(y − ŷ)² is a convention of its own, not F.mse_loss
+
+
+# --- the LaTeX notes use ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("latex, value", [
+    (r"\max_i x_i", 3.0),                                   # over the index
+    (r"\prod_{i=1}^{n} x_i", 6.0),
+    (r"\max(x_1, 2)", 2.0),                                 # of two values
+    (r"\mathbb{1}[x_1 = 1]", 1.0),
+    (r"\|x\|^2", 14.0),
+    (r"n!", 120.0),
+    (r"\begin{cases} 1 & n > 4 \\ 0 & \text{otherwise} \end{cases}", 1.0),
+])
+def test_grammar_values(latex, value) -> None:
+    from studydeck.verify.evaluate import evaluate
+
+    (stmt,) = parse_formula(latex)
+    env = {"x": torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64), "x_1": torch.tensor(1.0, dtype=torch.float64),
+           "n": torch.tensor(5.0, dtype=torch.float64)}
+    assert float(evaluate(stmt.expr, env).reshape(-1)[0]) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("latex", [
+    r"\ell(y, \hat{y}) = \frac{1}{2}(y - \hat{y})^2",
+    r"F(x; \mu, \sigma) = \Phi\left(\frac{x - \mu}{\sigma}\right)",
+    r"P(y \mid x) = \frac{P(x \mid y) P(y)}{P(x)}",
+    r"\mathbf{w}^\top \mathbf{x} + b",
+    r"\frac{\partial L}{\partial w}",
+    r"\hat{v}^{max}_t = \max(\hat{v}^{max}_{t-1}, \hat{v}_t)",
+    r"\hat{\mathbf{v}}_t = \frac{\mathbf{v}_t}{1 - \beta_1^t} \textrm{ and } \hat{\mathbf{s}}_t = \frac{\mathbf{s}_t}{1 - \beta_2^t}",
+    r"x \sim \mathcal{N}(0, 1)",
+    r"x \in \mathbb{R}^n",
+])
+def test_grammar_reads(latex) -> None:
+    assert parse_formula(latex)
+
+
+def test_max_of_two_values_is_a_function_not_m_a_x() -> None:
+    (stmt,) = parse_formula(r"\hat{v}^{max}_t = \max(\hat{v}^{max}_{t-1}, \hat{v}_t)")
+    assert stmt.expr.func == "max" and len(stmt.expr.args) == 2
+    assert stmt.target.name == "v\u0302^max"
+
+
+def test_two_definitions_joined_by_and() -> None:
+    statements = parse_formula(r"\hat{v}_t = \frac{v_t}{1 - \beta_1^t} \textrm{ and } \hat{s}_t = \frac{s_t}{1 - \beta_2^t}")
+    assert [s.target.name for s in statements] == ["v\u0302", "s\u0302"]
+
+
+@pytest.mark.parametrize("heading, verdict, reference", [
+    ("Gaussian", Verdict.AGREES, "torch.distributions.Normal(loc=0.3, scale=1.7).log_prob"),
+    ("Gaussian, square root forgotten", Verdict.DISAGREES, "torch.distributions.Normal(loc=0.3, scale=1.7).log_prob"),
+    ("正态分布的分布函数", Verdict.AGREES, "torch.distributions.Normal(loc=0.3, scale=1.7).cdf"),  # F(x; μ, σ)
+    ("Exponential", Verdict.AGREES, "torch.distributions.Exponential(rate=0.8).log_prob"),
+    ("Laplace", Verdict.AGREES, "torch.distributions.Laplace(loc=0.3, scale=1.7).log_prob"),
+])
+def test_densities_and_cdfs(checked, heading, verdict, reference) -> None:
+    (r,) = [r for c, r in checked if "distributions.md" in c.source.path and c.deck[1] == heading]
+    assert (r.verdict, r.reference) == (verdict, reference), r.detail
+    assert r.binding.get("μ", "loc") == "loc"
+
+
+def test_a_function_without_the_distributions_parameters_is_not_its_density(tmp_path: Path) -> None:
+    notes = tmp_path / "family.md"
+    notes.write_text("# Exponential Family\n\n- the underlying measure: $h(x) = \\frac{1}{\\sqrt{2\\pi}}$\n",
+                     encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    (r,) = verify(cards, device="cpu", cache_path=None).results
+    assert r.verdict is Verdict.UNVERIFIED
+
+
+def test_parameter_list_decides_bindings_for_hyper_parameters_read_from_torch() -> None:
+    from studydeck.verify.optimizers import full_spec, stated_bindings
+    from studydeck.verify.registry import lookup
+
+    cards = [c for d in collect([FIXTURES / "nadam.md"]) for c in d.cards]
+    # momentum_decay is not in the hand-written registry; torch.optim.NAdam's signature has it
+    assert stated_bindings(cards, full_spec(lookup("NAdam"))) == {"γ": "lr", "ψ": "momentum_decay", "λ": "weight_decay"}
+
+
+def test_the_wrong_line_is_blamed_not_the_whole_rule() -> None:
+    notes = Path(__file__).parent / "fixtures" / "verify" / "broken.md"
+    cards = [c for d in collect([notes]) for c in d.cards if c.deck[-1] == "Adagrad"]
+    results = {r.uid: r for r in verify(cards, device="cpu", cache_path=None).results}
+    by_text = {c.back: results[c.uid] for c in cards if c.uid in results}
+    (wrong,) = [r for back, r in by_text.items() if r"\theta_t = \theta_{t-1} +" in back]  # θ + η…: uphill
+    (step,) = [r for back, r in by_text.items() if "s_t = s_{t-1} + g_t^2" in back]
+    assert wrong.verdict is Verdict.DISAGREES and wrong.reason == "wrong-sign" and wrong.culprits == [wrong.source]
+    assert step.verdict is Verdict.AGREES and step.reason == "step-agrees" and step.culprits == [wrong.source]
+    assert verdict_line(step, "en") == (f"✔ this step agrees with torch.optim.Adagrad; the rule as a whole goes "
+                                        f"wrong at line {wrong.source.line}")
+
+
+def test_missing_bias_correction_is_blamed_on_the_update() -> None:
+    notes = Path(__file__).parent / "fixtures" / "verify" / "broken.md"
+    cards = [c for d in collect([notes]) for c in d.cards if c.deck[-1] == "Adam"]
+    results = {r.uid: r for r in verify(cards, device="cpu", cache_path=None).results}
+    wrong = [results[c.uid] for c in cards if c.uid in results and results[c.uid].verdict is Verdict.DISAGREES]
+    assert len(wrong) == 1 and wrong[0].reason == "no-bias-correction"
+    assert r"\theta_t" in next(c.back for c in cards if c.uid == wrong[0].uid)
+
+
+def test_a_letter_defined_elsewhere_in_the_file_is_that_definition() -> None:
+    from studydeck.verify import Task
+    from studydeck.verify.run import run_task
+
+    cards = [c for d in collect([FIXTURES / "symbols.md"]) for c in d.cards if c.formulas]
+    (midpoint,) = [c for c in cards if r"\sigma(0)" in c.back]
+    alone = run_task(Task("function", None, [midpoint]), torch.device("cpu"), "", 5.0)[0]
+    assert alone.verdict is Verdict.AGREES  # without the file around it, σ is the sigmoid
+    in_file = run_task(Task("function", None, [midpoint], cards), torch.device("cpu"), "", 5.0)[0]
+    assert in_file.verdict is Verdict.UNVERIFIED  # the file says σ(x) = x³ is any activation
+
+
+def test_amsgrad_max_over_the_wrong_quantity(checked) -> None:
+    right = [r for c, r in checked if "optimizers.md" in c.source.path and c.deck[1:] == ("AMSGrad",)]
+    wrong = [r for c, r in checked if "optimizers.md" in c.source.path and c.deck[1].startswith("AMSGrad, ")]
+    assert right and all(r.verdict is Verdict.AGREES for r in right)
+    assert right[0].reference == "torch.optim.Adam" and right[0].facts["kwargs"] == {"amsgrad": True}
+    assert wrong and all(r.verdict is Verdict.DISAGREES for r in wrong)
+
+
+def test_every_verdict_has_a_sentence_in_both_languages(checked) -> None:
+    from studydeck.verify.messages import FORMULA_MESSAGES
+
+    for card, r in checked:
+        assert r.reason in FORMULA_MESSAGES, r.detail
+        for template in FORMULA_MESSAGES[r.reason]:  # every value the template names is in the facts
+            template.format(reference=r.reference or r.concept, concept=r.concept, **r.facts)
+        assert "\n" not in verdict_line(r, card.lang)
