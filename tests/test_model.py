@@ -25,7 +25,7 @@ results = st.builds(
     binding=st.dictionaries(text, text, max_size=3), example=text, fix_at=st.none() | sources, reason=text,
     facts=st.dictionaries(text, st.integers() | text, max_size=3), reference=text,
     notes_value=st.none() | st.floats(allow_nan=False), torch_value=st.none() | st.floats(allow_nan=False),
-    culprits=st.lists(sources, max_size=3), reading=text, deprecations=st.lists(text, max_size=2),
+    culprits=st.lists(sources, max_size=3), reading=text, deprecations=st.lists(st.fixed_dictionaries({'line': st.integers(1, 99), 'call': text, 'use': text}), max_size=2),
     configs_checked=st.lists(st.dictionaries(text, st.booleans(), max_size=2), max_size=2),
     configs_failing=st.lists(st.dictionaries(text, st.booleans(), max_size=2), max_size=2), output=text)
 

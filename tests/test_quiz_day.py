@@ -17,7 +17,6 @@ from click.testing import CliRunner
 from conftest import ROOT
 from studydeck.pipeline import collect
 from studydeck.cli import cli
-from studydeck.model import Card
 from studydeck.quiz import queue
 from studydeck.quiz.cards import StudyCard, study_cards
 from studydeck.quiz.schedule import Rating

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,9 +32,6 @@ from studydeck.verify.result import Result, Verdict
 
 __all__ = ["RULES_WITH_FIXES", "Confidence", "Edit", "FileLint", "Finding", "FixError", "LintResult", "Severity", "apply_fixes",
            "diff", "latex_problem", "lint", "lint_file", "write_fixes"]
-
-
-DEPRECATION = re.compile(r"line (\d+): (torch\.[\w.]+) is deprecated; use (torch\.[\w.]+)")
 
 
 @dataclass(frozen=True)
@@ -164,13 +160,9 @@ def _from_results(cards: list[Card], results: list[Result]):
     deprecations: dict[str, list[tuple[int, str, str]]] = {}
     for r in results:
         if r.uid in code_uids:
-            deprecations[r.uid] = [(int(n), call, new) for item in (r.deprecations or [r.detail])
-                                   for n, call, new in DEPRECATION.findall(item)]
-    readings = {}
-    for r in results:
-        reading = r.reading or (m.group(1) if (m := re.search(r"read as `([^`]*)`", r.detail)) else "")
-        if r.verdict is Verdict.AGREES and reading:
-            readings[r.uid] = reading
+            deprecations[r.uid] = [(int(d["line"]), d["call"], d["use"]) for d in r.deprecations
+                                   if isinstance(d, dict) and "call" in d]
+    readings = {r.uid: r.reading for r in results if r.verdict is Verdict.AGREES and r.reading}
     seen = set()
     disagreements = []
     for r in (r for r in results if r.verdict is Verdict.DISAGREES):

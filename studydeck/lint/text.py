@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from studydeck.notes import CJK
 from studydeck.text import language
 
 # The line breaks markdown-it itself recognises, so line numbers agree with the parser's.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from studydeck.notes import Block, Item, Section, outline_markdown, parse_notes
+from studydeck.notes import Block, Item, Section, parse_notes
 
 
 @dataclass

@@ -92,18 +92,18 @@ def plan(cards: list[Card]) -> list[Task]:
         for deck, group in decks.items():
             concept = resolve(deck)
             formulas = [c for c in group if c.kind is CardKind.FORMULA]
+            params = [c for c in group if c.param]
+            if params and getattr(concept, "torch_name", None):
+                tasks.append(Task("defaults", concept, params))  # any torch callable the heading names
             if isinstance(concept, Optimizer):
                 if [c for c in formulas if not c.plain_formula]:
                     tasks.append(Task("optimizer", concept, group, doc_formulas))
-                params = [c for c in group if c.param]
-                if params:
-                    tasks.append(Task("defaults", concept, params))
                 formulas = [c for c in formulas if c.plain_formula]
             if isinstance(concept, Module) and concept.check and formulas:
                 tasks.append(Task("module", concept, formulas))
                 formulas = []
-            for card in formulas:
-                tasks.append(Task("function", concept, [card]))
+            for card in formulas:  # the file's other formulas say what its symbols mean
+                tasks.append(Task("function", concept, [card], [c for c in doc_formulas if c is not card]))
         earlier: list[Card] = []
         for card in doc_cards:
             if card.kind is CardKind.CODE:

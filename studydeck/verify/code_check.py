@@ -100,14 +100,14 @@ def prepare(card: Card, concept, earlier: list[Card]) -> Job:
 
 
 def result(job: Job, reason: str, facts: dict, *, output: str = "", example: str = "",
-           extras: list[str] = (), line: int | None = None) -> Result:
+           extras: list[dict] = (), line: int | None = None) -> Result:
     card = job.card
     verdict = Verdict.DISAGREES if reason in DISAGREES else Verdict.AGREES if reason in AGREES else Verdict.UNVERIFIED
     detail = DETAILS[reason].format(**facts)
     if line is None and verdict is Verdict.DISAGREES and isinstance(facts.get("line"), int):
         line = facts["line"] or None
     if extras:
-        detail += "; " + "; ".join(extras)
+        detail += "; " + "; ".join(deprecation_text(d) for d in extras)
     where = Source(card.source.path, card.source.line + line) if line else None
     return Result(card.uid, card.source, getattr(job.concept, "name", ""), verdict, detail, example=example,
                   reason=reason, facts=facts, output=output, deprecations=list(extras), fix_at=where,
@@ -205,7 +205,7 @@ class Runner:
             return result(job, "left-running", {}, output=output, example=example)
         return self._claims(job, answer, output, example, extras)
 
-    def _claims(self, job: Job, answer: dict, output: str, example: str, extras: list[str]) -> Result:
+    def _claims(self, job: Job, answer: dict, output: str, example: str, extras: list[dict]) -> Result:
         printed: dict[int, str] = {}
         for line, text in answer.get("records") or []:
             printed.setdefault(line, text)
@@ -254,9 +254,11 @@ class Runner:
         wrong = next((i for i in ints if i not in ranks), None)
         return wrong, ", ".join(map(str, ranks)), len(ints)
 
-    def _deprecations(self, code: str, warnings: list[dict]) -> list[str]:
-        notes = [f"line {line}: {call} is deprecated; use {replacement}"
-                 for line, call, replacement in deprecated_calls(code)]
+    def _deprecations(self, code: str, warnings: list[dict]) -> list[dict]:
+        """Deprecated calls, as facts: ``{"line", "call", "use"}`` from torch's own documentation,
+        ``{"line", "message"}`` from a warning the block raised."""
+        found: list[dict] = [{"line": line, "call": call, "use": replacement}
+                             for line, call, replacement in deprecated_calls(code)]
         for w in warnings:
             if not isinstance(w, dict):
                 continue
@@ -264,9 +266,9 @@ class Runner:
             if w.get("line") and w.get("category") in ("UserWarning", "DeprecationWarning", "FutureWarning") and \
                     "deprecated" in message.lower():
                 text = message.splitlines()[0][:200]
-                if not any(text[:20] in n for n in notes):
-                    notes.append(f"line {w['line']}: {text}")
-        return notes
+                if not any(text[:20] in deprecation_text(d) for d in found):
+                    found.append({"line": int(w["line"]), "message": text})
+        return found
 
     def _example(self, card: Card, output: str) -> str:
         if not output:
@@ -274,6 +276,12 @@ class Runner:
         head = (f"**输出**（PyTorch {self.version}，{self.device}）：" if card.lang == "zh"
                 else f"**Output** (PyTorch {self.version}, {self.device}):")
         return head + "\n\n```text\n" + output + "\n```"
+
+
+def deprecation_text(item: dict) -> str:
+    if "call" in item:
+        return f"line {item['line']}: {item['call']} is deprecated; use {item['use']}"
+    return f"line {item['line']}: {item['message']}"
 
 
 def _literal_matrices(code: str) -> set[str]:

@@ -48,7 +48,7 @@ class Result:
     torch_value: float | None = None
     culprits: list[Source] = field(default_factory=list)  # the lines whose change makes it agree
     reading: str = ""       # the reading taken of a formula that lost its markup (LaTeX)
-    deprecations: list[str] = field(default_factory=list)
+    deprecations: list[dict[str, Any]] = field(default_factory=list)  # {line, call, use} or {line, message}
     configs_checked: list[dict[str, Any]] = field(default_factory=list)
     configs_failing: list[dict[str, Any]] = field(default_factory=list)
     output: str = ""        # what a code block printed, capped

@@ -5,13 +5,11 @@ from __future__ import annotations
 import torch
 
 from studydeck.errors import StudydeckError
-from studydeck.model import Card
 from studydeck.verify import Task
 from studydeck.verify.code_check import check_code
 from studydeck.verify.functions import check_function_card, check_module
 from studydeck.verify.defaults import check_defaults
 from studydeck.verify.optimizers import check_optimizer
-from studydeck.verify.registry import Module
 from studydeck.verify.result import Result, Verdict
 
 
@@ -27,15 +25,11 @@ def resolve_device(name: str) -> torch.device:
     return torch.device(name)
 
 
-def _zh(cards: list[Card]) -> bool:
-    return any(c.lang == "zh" for c in cards)
-
-
 def run_task(task: Task, device: torch.device, version: str, code_timeout: float, **options) -> list[Result]:
     if task.kind == "code":
-        return _dispatch(task, device, version, code_timeout)
+        return _dispatch(task, device, version, code_timeout, **options)
     try:
-        return _dispatch(task, device, version, code_timeout)
+        return _dispatch(task, device, version, code_timeout, **options)
     except (RecursionError, MemoryError, ArithmeticError):
         raise  # verify() says these in words of their own
     except Exception as exc:  # noqa: BLE001 - a formula the checker trips on is unverified, never a crash
@@ -45,8 +39,8 @@ def run_task(task: Task, device: torch.device, version: str, code_timeout: float
                        facts={"error": why}) for c in task.cards if c.formulas or c.param]
 
 
-def _dispatch(task: Task, device: torch.device, version: str, code_timeout: float) -> list[Result]:
-    zh = _zh(task.cards)
+def _dispatch(task: Task, device: torch.device, version: str, code_timeout: float, **options) -> list[Result]:
+    zh = any(c.lang == "zh" for c in task.cards)
     if task.kind == "optimizer":
         return check_optimizer(task.concept, task.cards, task.context, device, version, zh)
     if task.kind == "defaults":
