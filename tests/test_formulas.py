@@ -345,3 +345,20 @@ def test_every_verdict_has_a_sentence_in_both_languages(checked) -> None:
         for template in FORMULA_MESSAGES[r.reason]:  # every value the template names is in the facts
             template.format(reference=r.reference or r.concept, concept=r.concept, **r.facts)
         assert "\n" not in verdict_line(r, card.lang)
+
+
+def test_a_new_alias_is_one_registry_entry(monkeypatch, tmp_path) -> None:
+    """README: adding a concept is one entry in CONCEPTS, its reference named as torch names it."""
+    from studydeck.model import CardKind
+    from studydeck.pipeline import collect
+    from studydeck.verify import registry, verify
+
+    entry = registry.Function("缩放指数线性单元", ("缩放指数线性单元",), (("F.selu(x)", "selu"),))
+    monkeypatch.setattr(registry, "CONCEPTS", registry.CONCEPTS + (entry,))
+    monkeypatch.setattr(registry, "_BY_ALIAS", {**registry._BY_ALIAS, registry._alias_key("缩放指数线性单元"): entry})
+    notes = tmp_path / "n.md"
+    notes.write_text("# 激活\n\n## 缩放指数线性单元\n\n- $f(x) = 1.0507009873554805 \\max(0, x) + 1.0507009873554805 \\min(0, 1.6732632423543772 (e^x - 1))$\n",
+                     encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.FORMULA]
+    (result,) = verify(cards, device="cpu", cache_path=None).results
+    assert result.verdict.value == "agrees" and "selu" in result.reference

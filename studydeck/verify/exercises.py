@@ -17,7 +17,7 @@ import torch
 from studydeck.exercise import Exercise, Variant, round4, subscript
 from studydeck.model import Card, CardKind
 from studydeck.verify.evaluate import Unbound, evaluate
-from studydeck.verify.functions import REFERENCES
+from studydeck.verify.functions import reference
 from studydeck.verify.latex import Call, LatexError, Statement, Sym, parse_formula, plain_readings, symbols_in
 from studydeck.verify.optimizers import (NotAProgram, _borrow, collect_steps, make_program, run_program,
                                          undefined_states)
@@ -422,7 +422,7 @@ def _function_reference(result: Result, concept: Function, ours: torch.Tensor,
     """The reference the notes' formula agrees with at every exercise point. The result
     names it when the verifier records it; else each of the concept's references is tried,
     and only one that matches is taken."""
-    candidates = [(label, REFERENCES[key].fn) for label, key in concept.references if key in REFERENCES]
+    candidates = [(label, ref.fn) for label, key in concept.references if (ref := reference(key)) is not None]
     if result.reference:
         named = [(label, fn) for label, fn in candidates if _same_call(label, result.reference)]
         candidates = named or candidates

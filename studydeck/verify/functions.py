@@ -43,6 +43,14 @@ REFERENCES: dict[str, Reference] = {
     "erf": Reference("torch.special.erf", (), torch.erf),
     "normal_cdf": Reference("torch.distributions.Normal(0, 1).cdf", (), normal_cdf),
 }
+
+
+def reference(key: str) -> Reference | None:
+    """A registry entry's reference: one of the variants above (a keyword set, a distribution),
+    or simply the name of a torch function of one tensor (``selu``, ``hardswish``)."""
+    return REFERENCES.get(key) or elementwise(key)
+
+
 ATOL, RTOL = 1e-9, 1e-9
 # `≈` between functions (xΦ(x) ≈ xσ(1.702x)) claims closeness, not a number of decimals: within
 # this share of the value's size (or absolutely, near zero). Known approximations are within
@@ -91,7 +99,7 @@ def _own_symbol(name: str) -> bool:
 def _target_named(name: str) -> Target | None:
     found = lookup(name)
     if isinstance(found, Function):
-        return Target(found.name, [REFERENCES[key] for _, key in found.references])
+        return Target(found.name, [ref for _, key in found.references if (ref := reference(key)) is not None])
     loss = find_loss(found.torch_name if isinstance(found, Module) else _bare(name))
     if loss is not None:
         return Target(found.name if found is not None else name, [], loss)

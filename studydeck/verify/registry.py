@@ -1,8 +1,10 @@
 """What each concept is in PyTorch: one entry per concept, found by any of its names.
 
-An optimizer entry names its ``torch.optim`` class, the hyper-parameters a formula may use
-(with the symbols books usually give them, which only order the search for a binding) and
-the switches worth testing. A function entry names its reference implementations. Adding a
+What torch exports under the name the notes use is found without an entry here
+(``discover.py``). An entry adds what cannot be discovered: other names for a concept, the
+symbols books usually give an optimizer's hyper-parameters (which only order the search for a
+binding) and the switches worth testing; a function entry names its references by torch
+function name (``selu``) or by a variant of ``functions.REFERENCES`` (``gelu_tanh``). Adding a
 concept is adding one entry to ``CONCEPTS``.
 """
 
