@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from studydeck.text import atomic_write
+
+
+# What shapes the cards, fields and findings besides studydeck's own code.
+SHAPING_PACKAGES = ("markdown-it-py", "mdit-py-plugins", "pygments", "genanki", "wordfreq", "pypinyin")
+
+
+@lru_cache(maxsize=1)
+def tool_version() -> str:
+    """A fingerprint of studydeck's code and the packages that shape its output: a changed
+    tool never reuses cached cards, findings or decks."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted(here.rglob("*")):
+        if path.suffix in (".py", ".txt") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(here).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in SHAPING_PACKAGES:
+        try:
+            digest.update(f"{name}=={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name} absent".encode())
+    return digest.hexdigest()[:16]
 
 
 class FileCache:
@@ -28,3 +54,15 @@ class FileCache:
             atomic_write(self.folder / f"{key}.json", json.dumps(value, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass  # no cache is only a slower build
+
+    def prune(self, keep: int) -> None:
+        """Keep the ``keep`` most recently written entries; a cache is never the only copy."""
+        try:
+            entries = sorted(os.scandir(self.folder), key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        except OSError:
+            return
+        for entry in entries[keep:]:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass

@@ -212,6 +212,9 @@ def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
         note = exercise_note(ex, label)
         note.model = models["exercise"]
         add(note, deck_name(ex.subdeck), ex.uid, EXERCISE_MODEL_ID)
+    for guid, entry in state.items():
+        if not entry.get("uid") and guid not in new_state:
+            new_state[guid] = entry  # an old note no card claims yet: kept, so its GUID can still be
     result.removed = sorted(set(state) - set(new_state))
     _write_package(list(models.values()), notes, media, out_path)
     save_state(state_path, new_state, verified_on)
@@ -304,9 +307,11 @@ def load_state(path: Path) -> dict[str, dict]:
         if data.get("format") not in STATE_FORMATS or not isinstance(notes, dict):
             raise ValueError("unknown format")
         for entry in notes.values():
-            int(entry["mod"]), str(entry["hash"]), str(entry.get("uid", ""))
+            if not (isinstance(entry["mod"], int) and isinstance(entry["hash"], str)
+                    and isinstance(entry.get("uid", ""), str)):
+                raise ValueError("an entry is not {mod: int, hash: text, uid: text}")
         return notes
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
         raise StateError(f"{path}: damaged state file ({exc}); restore it from version control, "
                          "or delete it to treat every note as new") from None
 

@@ -18,10 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from studydeck.cache import FileCache
-from studydeck.errors import NotesError, StudydeckError
+from studydeck.cache import FileCache, tool_version
+from studydeck.errors import NotesError, OutputError, StudydeckError
 from studydeck.model import Card, CardKind, Notice, Source
 from studydeck.text import atomic_write, clean_name, normalize_name, say
+from studydeck.verify.result import TRANSIENT
 
 if TYPE_CHECKING:
     from studydeck.lint import LintResult
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 NOTE_SUFFIXES = (".md", ".markdown")
 MAX_NOTES_BYTES = 32 << 20  # a notes file larger than this is not notes
 MANIFEST = ".studydeck-build.json"
+CACHE_KEEP = 5000  # cached files at least: old versions of notes go first
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,6 @@ class Doc:
     notices: list[Notice]
     # normalized section title -> (its summary outline, its line): what a question about it links to
     sections: dict[str, tuple[str, int]] = field(default_factory=dict)
-    digest: str = ""
     _outline: "Outline | None" = None
 
     @property
@@ -73,17 +74,12 @@ class Doc:
             self._outline = read_notes(self.file.path, self.file.shown)
         return self._outline
 
-    @property
-    def lang(self) -> str:
-        return self.cards[0].lang if self.cards else "en"
-
 
 @dataclass
 class BuildResult:
     docs: list[Doc] = field(default_factory=list)
     exports: list["ExportResult"] = field(default_factory=list)
     report: "Report | None" = None
-    unchanged: bool = False
 
     @property
     def cards(self) -> list[Card]:
@@ -155,18 +151,6 @@ def _shown(path: Path) -> str:
 
 # -- reading them, once ------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def tool_version() -> str:
-    """A fingerprint of studydeck's own code: a changed tool never reuses cached output."""
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for path in sorted(here.rglob("*")):
-        if path.suffix in (".py", ".txt") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(here).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def read_bytes(nf: NotesFile) -> bytes:
     try:
         if nf.path.stat().st_size > MAX_NOTES_BYTES:
@@ -196,7 +180,7 @@ def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
         try:
             return Doc(nf, hit["title"], [Card.from_dict(c) for c in hit["cards"]],
                        [Notice(Source.from_dict(n["source"]), n["rule"], n["message"]) for n in hit["notices"]],
-                       {k: (v[0], int(v[1])) for k, v in hit["sections"].items()}, key)
+                       {k: (v[0], int(v[1])) for k, v in hit["sections"].items()})
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # a damaged entry is only a slower build
     from studydeck.cards import extract_cards
@@ -210,7 +194,7 @@ def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
         summary = summary_outline(section)
         if summary:
             sections.setdefault(normalize_name(section.title), (summary, section.source.line))
-    doc = Doc(nf, outline.title, cards, notices, sections, key, outline)
+    doc = Doc(nf, outline.title, cards, notices, sections, outline)
     if cache is not None:
         cache.put(key, {"title": doc.title, "cards": [c.to_dict() for c in cards],
                         "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
@@ -293,6 +277,8 @@ class Workspace:
                                       str(exc).removeprefix(f"{nf.shown}:").lstrip("0123456789:").strip()))
         if errors and not docs:
             raise errors[0]
+        if cache is not None:
+            cache.prune(keep=max(CACHE_KEEP, 4 * len(files)))
         link_answers(docs)
         from studydeck.gates import unanswered
 
@@ -369,7 +355,7 @@ class Workspace:
         from studydeck.verify.run import resolve_device
 
         made = make_exercises(doc.cards, [results[c.uid] for c in doc.cards if c.uid in results],
-                              device=resolve_device(self._report.device if self._report else device))
+                              device=resolve_device(device))
         if cache is not None:
             cache.put(key, {"exercises": [e.to_dict() for e in made]})
         return made
@@ -394,10 +380,11 @@ class Workspace:
         results = self.results()
         previous = _read_manifest(out_dir)
         verified_on = result.report.device if result.report else None
+        names = _deck_names([d for d in self.docs if d.cards])
         for doc in self.docs:
             if not doc.cards:
                 continue  # e.g. a file of answers that all stand in for questions elsewhere
-            name = deck_file_name(doc.file.doc)
+            name = names[doc.file.shown]
             practice = self.exercises(doc, device=device) if verify and exercises else []
             inputs = _deck_inputs(doc, results, practice, verified_on)
             export = _unchanged_deck(out_dir, name, inputs, previous)
@@ -417,9 +404,46 @@ class Workspace:
 
 # -- a rebuild with nothing changed ----------------------------------------------------
 
+def _deck_names(docs: list[Doc]) -> dict[str, str]:
+    """Each notes file's deck file name; two files that would write one deck are an error."""
+    names: dict[str, str] = {}
+    taken: dict[str, str] = {}
+    for doc in docs:
+        name = deck_file_name(doc.file.doc)
+        if name.casefold() in taken:
+            raise OutputError(f"{doc.file.shown} and {taken[name.casefold()]} would both be written to {name}.apkg; "
+                              "rename one of them, or build them into different folders with -o")
+        taken[name.casefold()] = doc.file.shown
+        names[doc.file.shown] = name
+    return names
+
+
+MEDIA_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".mp3", ".ogg", ".wav", ".m4a")
+
+
+@lru_cache(maxsize=64)
+def media_listing(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """The images and sounds under a notes folder, by name, size and modification time:
+    a deck that packs one must be written again when it changes."""
+    found = []
+    for here, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.lower().endswith(MEDIA_SUFFIXES):
+                try:
+                    info = os.stat(os.path.join(here, name))
+                except OSError:
+                    continue
+                rel = os.path.relpath(os.path.join(here, name), root)
+                found.append((rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace"), info.st_size,
+                              info.st_mtime_ns))
+    return tuple(sorted(found))
+
+
 def _deck_inputs(doc: Doc, results: dict[str, "Result"], practice: list, verified_on: str | None) -> str:
     """Everything a deck's bytes depend on besides its state file."""
     payload = [tool_version(), doc.file.label, doc.file.path.parent.as_posix(), verified_on,
+               media_listing(doc.file.root),
                [c.to_dict() for c in doc.cards], [results[c.uid].to_dict() for c in doc.cards if c.uid in results],
                [e.to_dict() for e in practice]]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
@@ -474,7 +498,9 @@ def build_fingerprint(paths: list[Path], options: dict[str, Any]) -> dict[str, A
         hashes = {nf.shown: hashlib.sha256(read_bytes(nf)).hexdigest() for nf in files}
     except StudydeckError:
         return None
-    return {"tool": tool_version(), "torch": _torch_version(), "options": options, "notes": hashes}
+    media = sorted({m for nf in files for m in media_listing(nf.root)})
+    return {"tool": tool_version(), "torch": _torch_version(), "options": options, "notes": hashes,
+            "media": [list(m) for m in media]}
 
 
 def up_to_date(out_dir: Path, fingerprint: dict[str, Any] | None) -> bool:
@@ -494,7 +520,9 @@ def up_to_date(out_dir: Path, fingerprint: dict[str, Any] | None) -> bool:
 
 
 def record_build(out_dir: Path, fingerprint: dict[str, Any] | None, result: BuildResult) -> None:
-    if fingerprint is None:
+    """Remember what this build was made from, so an identical one can be skipped — unless a
+    check came out only for now (no sandbox, a timeout): the next build tries again."""
+    if fingerprint is None or (result.report and any(r.reason in TRANSIENT for r in result.report.results)):
         return
     outputs, decks = {}, {}
     for export in result.exports:

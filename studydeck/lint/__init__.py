@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+
 from pathlib import Path
 
-from studydeck.cache import FileCache
+from studydeck.cache import FileCache, tool_version
 from studydeck.errors import NotesError
 from studydeck.lint import rules
 from studydeck.lint.findings import RULES_WITH_FIXES, Confidence, Edit, Finding, LintResult, Severity
@@ -116,7 +116,7 @@ def _read(path: Path, shown: str) -> tuple[str, bool]:
 
 def _file_lint(doc, shown: str, text: str, cache: FileCache | None) -> FileLint:
     """``lint_file`` of one file, from the cache when the file and its cards are unchanged."""
-    key = hashlib.sha256(json.dumps([_lint_version(), shown, text, [c.to_dict() for c in doc.cards],
+    key = hashlib.sha256(json.dumps([tool_version(), shown, text, [c.to_dict() for c in doc.cards],
                                      [[n.source.line, n.rule, n.message] for n in doc.notices]],
                                     ensure_ascii=False).encode("utf-8")).hexdigest()
     hit = cache.get(key) if cache is not None else None
@@ -129,17 +129,6 @@ def _file_lint(doc, shown: str, text: str, cache: FileCache | None) -> FileLint:
     if cache is not None:
         cache.put(key, own.to_state())
     return own
-
-
-@lru_cache(maxsize=1)
-def _lint_version() -> str:
-    """The lint code's own fingerprint: a changed rule never reuses cached findings."""
-    here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(here.glob("*")):
-        if path.suffix in (".py", ".txt"):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

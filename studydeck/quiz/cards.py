@@ -63,7 +63,7 @@ def exercise_cards(exercises: list[Exercise]) -> list[StudyCard]:
     """Exercises as cards to study: each follows the formula it practises."""
     out = []
     for ex in exercises:
-        card = Card(kind=CardKind.EXERCISE, key=f"exercise:{ex.card_uid}", doc=ex.source.path, deck=ex.subdeck,
+        card = Card(kind=CardKind.EXERCISE, key=f"exercise:{ex.card_uid}", doc="", deck=ex.subdeck,
                     front=ex.prompt, back="", source=ex.source, concept=ex.concept, lang=ex.lang)
         out.append(StudyCard(card, card.uid, ex))
     return out

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from studydeck.model import Card, CardKind
 from studydeck.text import atomic_write
 from studydeck.verify.registry import Module, Optimizer, resolve
-from studydeck.verify.result import Result, Verdict
+from studydeck.verify.result import TRANSIENT, Result, Verdict
 
 @lru_cache(maxsize=1)
 def verifier_version() -> str:
@@ -173,7 +173,7 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
             pending.append((task, key))
     report = Report(results, version, device)
     if pending:
-        from studydeck.verify.code_check import TRANSIENT, check_code_tasks
+        from studydeck.verify.code_check import check_code_tasks
         from studydeck.verify.run import resolve_device, run_task
 
         dev = resolve_device(device)

@@ -57,7 +57,6 @@ DETAILS = {
 }
 DISAGREES = {"syntax-error", "raises", "wrong-output", "no-output", "wrong-rank"}
 # verdicts that say more about this run than about the notes: not worth keeping in a cache
-TRANSIENT = {"timeout", "crashed", "budget", "no-sandbox", "bad-report"}
 AGREES = {"code-agrees"}
 
 

@@ -15,6 +15,10 @@ def fmt_diff(value: float) -> str:
     return "< 1e-12" if value < 1e-12 else f"{value:.2g}"
 
 
+# Reasons a check came out as it did only this time (a timeout, no sandbox): never cached.
+TRANSIENT = frozenset({"timeout", "crashed", "budget", "no-sandbox", "bad-report"})
+
+
 class Verdict(str, Enum):
     AGREES = "agrees"
     DISAGREES = "disagrees"
