@@ -8,6 +8,7 @@ Each gate is one function ``(card) -> reason | None``; :data:`GATES` lists them 
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from collections import defaultdict
 from typing import Callable
@@ -56,6 +57,15 @@ MESSAGES = {
                    "finish the sentence in the same paragraph"),
     "not-code": ("这段围栏里是图示或文字，不是代码；去掉 ``` 让它成为正文",
                  "this fence holds a diagram or prose, not code; remove the ``` so it reads as text"),
+    "derivation-step": ("“{front}” 是推导中的一步（它承接前文），单独拿出来无法回答；把结论写成一行完整的公式",
+                        "“{front}” is one step of a derivation (it builds on what came before) and cannot be "
+                        "answered alone; state the result as a formula of its own"),
+    "declaration": ("“{front}” 挖掉的只是记号或取值范围，不是要记住的内容；写出这个量是什么、怎么算",
+                    "“{front}” hides only notation or a range, nothing to recall; write what the quantity is "
+                    "or how it is computed"),
+    "glue-code": ("这段代码只是调用别处定义的函数（训练、画图、读数据），没有可回忆的内容；写出被调用的那个函数",
+                  "this code only calls helpers defined elsewhere (training, plotting, loading); nothing to "
+                  "recall; show the function it calls instead"),
     "no-answer": ("问题“{front}”没有答案；在笔记里写出答案（一个以问题为标题的小节）",
                   "the question “{front}” has no answer; write one (a section headed by the question)"),
 }
@@ -155,14 +165,90 @@ def not_code(card: Card) -> str | None:
     return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) else None
 
 
+# Words that make a sentence one step of a derivation: it stands on what came before it.
+BACK_REFERENCE = re.compile(
+    r"\b(?:since|thus|hence|therefore|consequently|dividing|substituting|plugging|rearranging|it follows|"
+    r"the above|we (?:then |thus |now )?(?:have|get|obtain)|which gives|this gives|yields)\b|"
+    r"因为|所以|由于|又由|代入|带入|上式|以上|于是|因此|从而|可得|即得|进而|化简|由此|我们有", re.I)
+
+
+def derivation_step(card: Card) -> str | None:
+    """A formula whose sentence leans on the previous steps cannot be answered from its question."""
+    if card.kind is not CardKind.FORMULA or card.plain_formula:
+        return None
+    prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
+    return "derivation-step" if BACK_REFERENCE.search(prompt) else None
+
+
+# What a blank may hide that is only notation: a membership, a set or tuple of indexed
+# symbols, a matrix written out entry by entry.
+MEMBERSHIP = re.compile(r"\\(?:in|subset|subseteq|notin)\b")
+SYMBOL = r"\\?[A-Za-z]+(?:_\{?[\w\s,+\-]+\}?)?(?:\^\{?[\w\s,+\-]+\}?)?"
+SYMBOL_LIST = re.compile(r"^\s*(?:\\left)?[(\[]?(?:\\\{)?\s*" + SYMBOL + r"(?:\s*,\s*(?:" + SYMBOL +
+                         r"|\\[lc]?dots))+\s*(?:\\\})?(?:\\right)?[)\]]?[\s,.;]*$")
+MATRIX = re.compile(r"\\begin\{[pbvB]?matrix\}|\\begin\{array\}")
+
+
+NOTATION_WORDS = re.compile(r"表示|记为|记作|称为|\b(?:denotes?|means|stands for|we write|is written)\b", re.I)
+
+
+def declaration(card: Card) -> str | None:
+    if card.kind is not CardKind.FORMULA or card.plain_formula or not card.formulas:
+        return None
+    if NOTATION_WORDS.search(_words(card.front)):
+        return None  # the sentence says what the notation means: recalling it is the point
+    formula = card.formulas[0]
+    relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b", formula)
+    if relation is None:
+        return None
+    rhs = formula[relation.end():].strip().rstrip(".,;，。")
+    if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
+        return "declaration"
+    if not rhs or SYMBOL_LIST.match(rhs):
+        return "declaration"
+    if MATRIX.search(rhs) and not re.search(r"[+*/]|\\(?:frac|sum|prod|int|cdot|times)", rhs):
+        return "declaration"
+    return None
+
+
+# Names a block may call without defining them: Python's own and the usual numeric libraries.
+KNOWN_ROOTS = frozenset(dir(builtins)) | {
+    "torch", "nn", "F", "np", "numpy", "math", "optim", "random", "scipy", "sympy"}
+
+
+def glue_code(card: Card) -> str | None:
+    """Code whose every statement calls a helper defined elsewhere (or only binds constants)."""
+    if card.kind is not CardKind.CODE:
+        return None
+    try:
+        tree = ast.parse(card.code)
+    except (SyntaxError, ValueError):
+        return None
+    calls = 0
+    for node in tree.body:
+        value = node.value if isinstance(node, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign)) else None
+        if isinstance(value, ast.Constant) or (isinstance(value, ast.Tuple) and
+                                               all(isinstance(e, ast.Constant) for e in value.elts)):
+            continue  # eta, beta = 0.6, 0.25
+        if not isinstance(value, ast.Call):
+            return None
+        root = value.func
+        while isinstance(root, (ast.Attribute, ast.Call, ast.Subscript)):
+            root = root.value if not isinstance(root, ast.Call) else root.func
+        if not isinstance(root, ast.Name) or root.id in KNOWN_ROOTS:
+            return None
+        calls += 1
+    return "glue-code" if calls else None
+
+
 def no_subject(card: Card) -> str | None:
     subject = re.sub(r"[\s›：:？?]|写出公式|write the formula", "", _words(card.front))
     return None if subject or card.kind is CardKind.CLOZE else "no-subject"
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, link_answer, no_subject, setup_only, not_code, url_front, leaked_syntax, too_long,
-    answer_in_front, unfinished]
+    empty_answer, link_answer, no_subject, setup_only, not_code, glue_code, url_front, leaked_syntax, too_long,
+    answer_in_front, unfinished, derivation_step, declaration]
 
 
 def left_out(card: Card, reason: str, **kw) -> Notice:
