@@ -825,6 +825,11 @@ NUMBERED_REF = re.compile(r"(?:[式图表例]|引理|定理|推论|习题)\s*[(�
                           r"\b(?:eq|eqn|fig|figure|table|equation|lemma|theorem|example|exercise)\.?\s*[(]?\d", re.I)
 
 
+# Sentences that continue an argument rather than start one.
+LEADING_ON = re.compile(r"\s*(?:(?:however|but|now|next|then|so|thus|in other words|let'?s|we|here|this|these)\b|"
+                        r"但是|然而|接下来|现在|下面|然后|因此|所以|这|我们|此外)", re.I)
+
+
 def _introduces(text: str, concept: str) -> bool:
     """A section's first paragraph says what its concept is: it names it, or it is short and
     about the concept. A question, words about the document, or a heading that names an
@@ -838,10 +843,14 @@ def _introduces(text: str, concept: str) -> bool:
     first = words[slice(*bounds[0])] if bounds else words
     if SELF_REFERENCE.search(first):
         return False  # “本章介绍概率图模型…”: about the chapter, not the concept
-    names = {normalize_name(concept), normalize_name(concept.rsplit(".", 1)[-1])}
-    if any(name and name in normalize_name(text) for name in names):
-        return True
-    return len(text) <= 200 and not SELF_REFERENCE.search(text) and DEFINING_WORDS.search(first) is not None
+    names = {n for n in (normalize_name(concept), normalize_name(concept.rsplit(".", 1)[-1])) if n}
+    said = normalize_name(first)
+    # the first sentence names the concept (“PyTorch 的 Autograd 是…”); one that only leads on
+    # from the text before (“However, …”, “接下来…”) defines nothing
+    if any(name in said for name in names):
+        return not LEADING_ON.match(first)
+    return len(text) <= 200 and not SELF_REFERENCE.search(text) and DEFINING_WORDS.search(first) is not None \
+        and not LEADING_ON.match(first)
 
 
 def _is_steps(block: Block) -> bool:

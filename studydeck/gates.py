@@ -169,7 +169,8 @@ def not_code(card: Card) -> str | None:
 BACK_REFERENCE = re.compile(
     r"\b(?:since|thus|hence|therefore|consequently|dividing|substituting|plugging|rearranging|it follows|"
     r"the above|we (?:then |thus |now )?(?:have|get|obtain)|which gives|this gives|yields)\b|"
-    r"因为|所以|由于|又由|代入|带入|上式|以上|于是|因此|从而|可得|即得|进而|化简|由此|我们有", re.I)
+    r"\bin other words\b|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
+    r"进而|化简|抵消|由此|我们有", re.I)
 
 
 def derivation_step(card: Card) -> str | None:
@@ -189,6 +190,9 @@ SYMBOL_LIST = re.compile(r"^\s*(?:\\left)?[(\[]?(?:\\\{)?\s*" + SYMBOL + r"(?:\s
 MATRIX = re.compile(r"\\begin\{[pbvB]?matrix\}|\\begin\{array\}")
 
 
+# A symbol on its own (x, \lambda, \mathbf{x}, b_t, X^{(1)}) and a value on its own (0, -1.5).
+BARE_SYMBOL = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bar|hat|tilde)\{)?\\?[A-Za-z]+\}?(?:_\{?[\w,]+\}?)?(?:\^\{?\(?[\w]+\)?\}?)?$")
+SINGLE_TOKEN = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 NOTATION_WORDS = re.compile(r"表示|记为|记作|称为|\b(?:denotes?|means|stands for|we write|is written)\b", re.I)
 
 
@@ -197,7 +201,7 @@ def declaration(card: Card) -> str | None:
         return None
     if NOTATION_WORDS.search(_words(card.front)):
         return None  # the sentence says what the notation means: recalling it is the point
-    formula = card.formulas[0]
+    formula = card.formulas[-1]  # the one asked; conditions come before it
     relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b", formula)
     if relation is None:
         return None
@@ -206,6 +210,9 @@ def declaration(card: Card) -> str | None:
         return "declaration"
     if not rhs or SYMBOL_LIST.match(rhs):
         return "declaration"
+    lhs = formula[:relation.start()].strip()
+    if BARE_SYMBOL.match(lhs) and SINGLE_TOKEN.match(rhs):
+        return "declaration"  # x = 0, n → ∞: a worked example's value, not a fact
     if MATRIX.search(rhs) and not re.search(r"[+*/]|\\(?:frac|sum|prod|int|cdot|times)", rhs):
         return "declaration"
     return None
@@ -216,14 +223,23 @@ KNOWN_ROOTS = frozenset(dir(builtins)) | {
     "torch", "nn", "F", "np", "numpy", "math", "optim", "random", "scipy", "sympy"}
 
 
+PLOTTING = frozenset({"plot", "show", "imshow", "hist", "scatter", "figure", "savefig", "subplots", "bar"})
+
+
 def glue_code(card: Card) -> str | None:
-    """Code whose every statement calls a helper defined elsewhere (or only binds constants)."""
+    """Code whose every statement calls a helper defined elsewhere (or only binds constants),
+    or a demonstration that only draws: nothing in it to write from memory."""
     if card.kind is not CardKind.CODE:
         return None
     try:
         tree = ast.parse(card.code)
     except (SyntaxError, ValueError):
         return None
+    defines = any(isinstance(n, (ast.FunctionDef, ast.ClassDef)) for n in tree.body)
+    draws = any(isinstance(n, ast.Attribute) and (n.attr in PLOTTING or n.attr.startswith("plot"))
+                for n in ast.walk(tree))
+    if draws and not defines:
+        return "glue-code"
     calls = 0
     for node in tree.body:
         value = node.value if isinstance(node, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign)) else None

@@ -24,7 +24,8 @@ def extract(text: str):
     ("# 笔记\n\n## 优化器\n- **学习率**：待补充\n", "empty-answer"),
     ("# 笔记\n\n## 参考\n- 参考视频：[4 - 5 - Features and Polynomial Regression (8 min).mkv](v/4-5.mkv)\n",
      "link-answer"),
-    ("# 笔记\n\n## 回归\n- $y = 1$\n- $y = 2$\n", "duplicate-front"),
+    ("# 笔记\n\n## 回归\n- $y = w x + b$\n- $y = w^2 x$\n", "duplicate-front"),
+    ("# 笔记\n\n## 梯度下降\n- 我们取初值 $x = 10$，学习率为 $\\eta = 0.2$。\n", "declaration"),
     ("# 笔记\n\n## 优化器\n- 随机梯度下降：随机梯度下降\n", "answer-in-front"),
     ("# 笔记\n\n## https://example.com/a.png\n它是一个示例网页的地址。\n", "url-front"),
 ])
@@ -39,7 +40,7 @@ def test_a_failing_candidate_is_left_out_with_a_chinese_message(notes: str, reas
 
 
 def test_two_cards_alike_in_front_and_back_are_one_card_not_a_conflict() -> None:
-    cards, notices = extract("# T\n\n## A\n- $y = 1$\n- $y = 1$\n")
+    cards, notices = extract("# T\n\n## A\n- $y = a + b$\n- $y = a + b$\n")
     assert len(cards) == 1 and not [n for n in notices if n.rule.startswith("left-out:")]
 
 

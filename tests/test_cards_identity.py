@@ -106,8 +106,8 @@ def test_legacy_keys_are_the_earlier_positional_keys() -> None:
 
 
 def test_equal_anchors_are_told_apart_by_their_order_among_equals_only() -> None:
-    text = "# T\n\n## S\n\n- 步骤一：$y = 1$\n- 其他：$z = 3$\n- 步骤二：$y = 2$\n"
+    text = "# T\n\n## S\n\n- 步骤一：$y = a + 1$\n- 其他：$z = 3a$\n- 步骤二：$y = 2a$\n"
     keys = [c.key for c in cards_of(text)]
     assert keys == ["formula:/y", "formula:/z", "formula:/y#2"]
-    unrelated_inserted = [c.key for c in cards_of(text.replace("- 其他", "- 新的：$w = 0$\n- 其他"))]
+    unrelated_inserted = [c.key for c in cards_of(text.replace("- 其他", "- 新的：$w = a^2$\n- 其他"))]
     assert unrelated_inserted == ["formula:/y", "formula:/w", "formula:/z", "formula:/y#2"]
