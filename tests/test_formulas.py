@@ -366,3 +366,12 @@ def test_a_new_alias_is_one_registry_entry(monkeypatch, tmp_path) -> None:
     cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.FORMULA]
     (result,) = verify(cards, device="cpu", cache_path=None).results
     assert result.verdict.value == "agrees" and "selu" in result.reference
+
+
+def test_a_build_reaches_the_stated_defaults_of_nn_modules() -> None:
+    """plan() gives every parameter list under a heading that names a torch callable its check."""
+    cards = [c for d in collect([FIXTURES / "defaults.md"]) for c in d.cards]
+    report = verify(cards, device="cpu", cache_path=None)
+    wrong = {(r.reference, r.facts.get("param")) for r in report.disagreements}
+    assert ("torch.nn.LayerNorm", "bias") in wrong
+    assert not [r for r in report.disagreements if r.facts.get("param") in ("eps", "momentum", "affine")]
