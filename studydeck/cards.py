@@ -491,7 +491,9 @@ class _Extractor:
                 if default is not None:
                     # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
                     bare = re.sub(r"^\s*\([^)]*\)\s*", "", desc)
-                    meaning = re.split(r"[，,。;；]|\s\(|（默认|\(default", bare, maxsplit=1)[0].strip()
+                    meaning = re.split(r"[，,。;；]|\s\(|（默认|\(default", bare, maxsplit=1)[0]
+                    meaning = bare[:m.start()] if (m := IMPLIED_DEFAULT.search(meaning)) else meaning
+                    meaning = meaning.strip()  # the words that state the default would give it away
                     cloze = self.t("{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}",
                                    "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
                                    c=ctx.concept, p=pname, m=no_cloze(meaning), d=no_cloze(default))

@@ -94,7 +94,12 @@ def empty_answer(card: Card) -> str | None:
 
 def answer_in_front(card: Card) -> str | None:
     if card.kind is CardKind.CLOZE:
-        return None
+        if "default" not in card.flags:
+            return None
+        # the words around a default must not say it (“None 表示自动选择 … {{c1::None}}”)
+        rest = CLOZE.sub(" ", card.front)
+        hidden = [m.group(2).strip() for m in CLOZE.finditer(card.front)]
+        return "answer-in-front" if any(len(h) >= 3 and h in rest for h in hidden) else None
     back = _plain(card.back)
     return "answer-in-front" if len(back) >= 4 and back in _plain(card.front) else None
 
