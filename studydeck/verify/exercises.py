@@ -20,7 +20,7 @@ from studydeck.verify.evaluate import Unbound, evaluate
 from studydeck.verify.functions import reference
 from studydeck.verify.latex import Call, LatexError, Statement, Sym, parse_formula, plain_readings, symbols_in
 from studydeck.verify.optimizers import (NotAProgram, _borrow, collect_steps, make_program, run_program,
-                                         undefined_states)
+                                         undefined_states, with_hyper)
 from studydeck.verify.registry import Function, Optimizer, lookup
 from studydeck.verify.result import Result, Verdict
 
@@ -167,16 +167,9 @@ def _signature_defaults(cls) -> tuple[tuple[str, Any], ...]:
 
 
 def _with(kwargs: dict[str, Any], features: dict[str, Any]) -> dict[str, Any]:
-    out = dict(kwargs)
     for key, value in features.items():
-        name, _, index = key.partition("[")
-        if index:
-            items = list(out[name])
-            items[int(index[:-1])] = value
-            out[name] = tuple(items)
-        else:
-            out[name] = value
-    return out
+        kwargs = with_hyper(kwargs, key, value)
+    return dict(kwargs)
 
 
 def _value(kwargs: dict[str, Any], key: str) -> Any:
