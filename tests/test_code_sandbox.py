@@ -135,37 +135,36 @@ def test_output_is_capped_on_the_card(hostile) -> None:
     assert 0 < len(flood.output) <= sandbox.Limits().output_cap
 
 
-def test_without_a_sandbox_code_is_not_run_and_one_note_says_how(tmp_path, monkeypatch) -> None:
+@pytest.fixture
+def no_sandbox(monkeypatch):
+    """A machine where bubblewrap cannot be found; the workers started meanwhile are stopped."""
     monkeypatch.setattr(sandbox, "bwrap_path", lambda: None)
     sandbox.sandbox_problem.cache_clear()
     code_check.shutdown()
-    try:
-        notes = tmp_path / "n.md"
-        notes.write_text("# T\n\n## A\n\n```python\nprint(1)  # 输出：1\n```\n\n## B\n\n```python\nprint(2)\n```\n")
-        cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.CODE]
-        report = verify(cards, device="cpu", cache_path=None)
-        assert [r.reason for r in report.results] == ["no-sandbox", "no-sandbox"]
-        note = sandbox.take_note()
-        assert note and "bubblewrap" in note and "--unsafe-run-code" in note
-        assert sandbox.take_note() is None  # one note per build
-    finally:
-        code_check.shutdown()
-        sandbox.sandbox_problem.cache_clear()
-
-
-def test_unsafe_run_code_runs_without_the_sandbox(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(sandbox, "bwrap_path", lambda: None)
-    sandbox.sandbox_problem.cache_clear()
+    yield
     code_check.shutdown()
-    try:
-        notes = tmp_path / "n.md"
-        notes.write_text("# T\n\n## A\n\n```python\nprint(1 + 1)  # 输出：2\n```\n")
-        cards = [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.CODE]
-        (result,) = verify(cards, device="cpu", cache_path=None, unsafe_run_code=True).results
-        assert result.reason == "code-agrees" and result.output == "2"
-    finally:
-        code_check.shutdown()
-        sandbox.sandbox_problem.cache_clear()
+    sandbox.sandbox_problem.cache_clear()
+
+
+def _code_cards(tmp_path, text: str) -> list:
+    notes = tmp_path / "n.md"
+    notes.write_text(text)
+    return [c for d in collect([notes]) for c in d.cards if c.kind is CardKind.CODE]
+
+
+def test_without_a_sandbox_code_is_not_run_and_one_note_says_how(tmp_path, no_sandbox) -> None:
+    cards = _code_cards(tmp_path, "# T\n\n## A\n\n```python\nprint(1)  # 输出：1\n```\n\n## B\n\n```python\nprint(2)\n```\n")
+    report = verify(cards, device="cpu", cache_path=None)
+    assert [r.reason for r in report.results] == ["no-sandbox", "no-sandbox"]
+    note = sandbox.take_note()
+    assert note and "bubblewrap" in note and "--unsafe-run-code" in note
+    assert sandbox.take_note() is None  # one note per build
+
+
+def test_unsafe_run_code_runs_without_the_sandbox(tmp_path, no_sandbox) -> None:
+    cards = _code_cards(tmp_path, "# T\n\n## A\n\n```python\nprint(1 + 1)  # 输出：2\n```\n")
+    (result,) = verify(cards, device="cpu", cache_path=None, unsafe_run_code=True).results
+    assert result.reason == "code-agrees" and result.output == "2"
 
 
 SCRIPT = """
