@@ -46,11 +46,7 @@ def test_choosing_a_default(tmp_path: Path) -> None:
     options = dict(re.findall(r"^\s*([a-d])\)\s+(\S+)", child.before, re.M))
     assert sorted(options.values()) == ["0", "0.0001", "False", "None"]
     child.send(next(k for k, v in options.items() if v == "0.0001"))
-    child.expect("✔ correct")
-    child.send("\r")
-    child.expect("Good · saved")
-    child.send("q")
-    child.expect(pexpect.EOF)
+    accept_and_quit(child)
 
 
 def test_options_are_rendered_like_the_card(tmp_path: Path) -> None:
@@ -64,11 +60,7 @@ def test_options_are_rendered_like_the_card(tmp_path: Path) -> None:
                                        "dense layers one after another,"]
     assert "weights shared across positions." in shown  # the second item of a list is shown too
     child.send(next(k for k, v in starts.items() if v.startswith("convolutions")))
-    child.expect("✔ correct")
-    child.send("\r")
-    child.expect("Good · saved")
-    child.send("q")
-    child.expect(pexpect.EOF)
+    accept_and_quit(child)
 
 
 def test_without_enough_answers_of_its_kind_the_card_is_flipped(tmp_path: Path) -> None:
@@ -76,5 +68,14 @@ def test_without_enough_answers_of_its_kind_the_card_is_flipped(tmp_path: Path) 
     child.expect_exact("One training step is […], then backward, then step.")
     index = child.expect(["Choose a–", "show answer"])
     assert index == 1  # its own other blanks are on the card, and there is no other cloze: no made-up options
+    child.send("q")
+    child.expect(pexpect.EOF)
+
+
+def accept_and_quit(child: pexpect.spawn) -> None:
+    """After a right choice: Enter takes the suggested rating (Good), then q ends the session."""
+    child.expect("✔ correct")
+    child.send("\r")
+    child.expect("Good · saved")
     child.send("q")
     child.expect(pexpect.EOF)
