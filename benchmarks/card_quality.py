@@ -7,7 +7,10 @@ URL or file name as the front, leaked Markdown or HTML, an empty answer, an answ
 already gives, a cloze that never closes). ``--sample N`` also prints N random cards per
 collection (seeded) for reading. A measurement, not a test.
 
-Run: python benchmarks/card_quality.py [--sample 30] [--seed 1]
+Without ``--verify`` it counts what ``build --no-verify`` exports; with it, what a build exports
+(code whose answer is what it prints is a card only once it ran).
+
+Run: python benchmarks/card_quality.py [--sample 30] [--seed 1] [--verify]
 """
 
 from __future__ import annotations
@@ -19,8 +22,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from studydeck.pipeline import collect
-from studydeck.gates import unanswered
+from studydeck.pipeline import Workspace, default_cache_dir
 from studydeck.model import Card, CardKind
 from studydeck.render import RenderEnv, to_html
 
@@ -62,12 +64,13 @@ def _plain(text: str) -> str:
     return re.sub(r"[\s*`_]+", "", text).casefold()
 
 
-def measure(name: str, paths: list[Path], sample: int, rng: random.Random) -> None:
-    docs = collect(paths)
+def measure(name: str, paths: list[Path], sample: int, rng: random.Random, verify: bool) -> None:
+    workspace = Workspace.load(paths, cache_dir=default_cache_dir() if verify else None)
+    if verify:  # code whose answer is its printed output is a card only when it ran
+        workspace.verify(device="cpu")
+    workspace.settle()
+    docs = workspace.docs
     notices = [n for d in docs for n in d.notices]
-    for doc in docs:  # what the build does once answers were looked up across the notes
-        doc.cards, unanswered_notices = unanswered(doc.cards)
-        notices += unanswered_notices
     cards = [c for d in docs for c in d.cards]
     left_out = Counter(n.rule.split(":", 1)[1] for n in notices if n.rule.startswith("left-out:"))
     fronts = Counter((c.deck, c.front) for c in cards)
@@ -94,6 +97,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=0, help="random cards to print per collection")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--verify", action="store_true",
+                        help="run the notes' code and formulas first, as a build does (cached after one run)")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     collections = [("shipped notes", [ROOT / "notes"])]
@@ -102,7 +107,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         print(f"(no corpus at {CORPUS}; measuring the shipped notes only)", file=sys.stderr)
     for name, paths in collections:
-        measure(name, paths, args.sample, rng)
+        measure(name, paths, args.sample, rng, args.verify)
 
 
 if __name__ == "__main__":

@@ -7,12 +7,13 @@ special syntax; two explicit forms exist for cards written by hand (see README).
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from studydeck.gates import gate
+from studydeck.gates import OUTPUT_CLAIM, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
@@ -252,6 +253,12 @@ class _Extractor:
                          "q:" + normalize_name(section.title), section.title, outline_markdown(section.blocks),
                          section.source, flags=("mindmap",))
                 continue
+            if any(BACK_MATTER.match(SECTION_NUMBER.sub("", t).strip(" *:：")) for t in path):
+                # exercises, reading lists: only the cards written by hand are taken
+                for block in section.blocks:
+                    if block.kind == "paragraph":
+                        self.manual(block.text, block.source, ctx)
+                continue
             self.blocks(section.blocks, ctx, section=section)
         cards, notices = gate(_dedupe(self.cards))
         if not self.cards and _has_prose(self.outline):
@@ -465,13 +472,15 @@ class _Extractor:
                 "“{t}” is a sentence, not a term; name the thing in a few words, then explain it",
                 t=term if len(term) <= 40 else term[:39] + "…")))
             return
+        label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
+            or SECTION_REF.search(term) or PROSE_LABEL.search(term) and not CJK.search(term)
         shown = term if "$" in term or "`" in term else f"**{term}**"
         if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=ctx.concept, t=shown)
         self.add(ctx, CardKind.DEFINITION, "def:" + normalize_name(term), front, desc, source,
-                 formulas=formulas_in(desc))
+                 formulas=formulas_in(desc), flags=(LEFT_OUT + "label-term",) if label else ())
 
     def parameters(self, items: list[Item], ctx: _Ctx) -> None:
         for child in items:
@@ -557,20 +566,45 @@ class _Extractor:
                 self.t("{c}：写出公式", "{c}: write the formula", c=context)
             back = f"`{' '.join(text.split())}`" if plain else asked.answer
             formulas = (text.strip(),) if plain else asked.formulas
+            why = asked.why or self._why_not_formula(ctx, asked)
+            flags = (("plain-text",) if plain else ()) + ((LEFT_OUT + why,) if why else ())
             self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, source, extra=extra,
-                     formulas=formulas, plain_formula=plain, flags=("plain-text",) if plain else (),
-                     legacy_key=legacy_key)
+                     formulas=formulas, plain_formula=plain, flags=flags, legacy_key=legacy_key)
             legacy_key = ""  # the earlier version made one card of the whole text
+
+    @staticmethod
+    def _why_not_formula(ctx: _Ctx, asked: Asked) -> str:
+        """Why the headings make ``asked`` no card: a section that derives or proves (its
+        formulas are steps), or one named by an equation number with a sentence that names
+        nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
+        headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
+        if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt):
+            return "derivation-step"
+        words = re.sub(r"\W|写出公式|write the formula", "", strip_math(asked.prompt.replace("［？］", "").replace("[?]", "")))
+        named = [h for h in (ctx.concept, *ctx.labels) if h and not NUMBERED_REF.search(h)]
+        return "no-subject" if len(words) < 4 and not named else ""
 
     def code(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
         about = about or " › ".join((ctx.concept,) + ctx.labels)
-        front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
-        n = self.ordinal(ctx, "code")
+        defined = defined_names(block.text, block.language)
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
-        self.add(ctx, CardKind.CODE, "code:" + first_statement(block.text), front, fence, block.source,
-                 code=block.text, language=block.language, legacy_key=f"code:{n}")
+        back, flags = fence, ()
+        if defined and not OUTPUT_CLAIM.search(block.text):
+            # the function is what to recall: name it, so the question says what to write
+            front = self.t("{a}：写出 {d}", "{a}: write {d}", a=about, d="、".join(defined) if self.zh
+                           else ", ".join(defined))
+        elif OUTPUT_CLAIM.search(block.text) or python_tree(block.text, block.language) is None:
+            front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
+        else:
+            # nothing defined, nothing claimed: the question is what it prints, answered by
+            # running it (a card only if it ran; see gates.unrun)
+            front = self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=about) + "\n\n" + fence
+            back, flags = "", ("computed-output",)
+        n = self.ordinal(ctx, "code")
+        self.add(ctx, CardKind.CODE, "code:" + first_statement(block.text), front, back, block.source,
+                 code=block.text, language=block.language, legacy_key=f"code:{n}", flags=flags)
 
     def math(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
         words = last_sentence(lead.text) if lead is not None else ""
@@ -594,14 +628,33 @@ ENVIRONMENT = re.compile(r"^\s*\\begin\{(aligned|align\*?|split|gathered|eqnarra
 LINK = re.compile(r"!\[\[[^\[\]]*\]\]|!\[[^\[\]]*\]\([^)]*\)|\[([^\[\]]*)\]\([^)]*\)")
 
 
+# A formula shown as an illustration, not stated as a fact.
+EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy example)|例如|比如|譬如|举例|举个例子|"
+                     r"为例|示例|例子", re.I)
+# “Consider the function …”, “考虑这个函数”: an illustration unless the sentence names it.
+CONSIDER = re.compile(r"\bconsider\b|考虑", re.I)
+# How a line that breaks off mid-sentence ends: a comma, a colon, a verb waiting for its object.
+FRAGMENT_END = re.compile(r"(?:[,，:：]|变为|变成|为|是|有|则|即|得|如下|下式|满足|其中|"
+                          r"\b(?:is|are|as|by|of|the|to|and|or|with|where|becomes|gives|yields))\s*$", re.I)
+# Words that make a formula a premise of the text around it (“let $z = H_t(x)$”, “可令 $z=…$”):
+# a name chosen for the argument, not a fact to recall.
+PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting)\b|(?<![建预])设(?![置计定])|(?<!命)令|假设|假定)"
+                     r"[^，,。；;：:]{0,16}$", re.I)
+# Words that say the formula gives a name its meaning: what is then worth recalling.
+NAMING = re.compile(r"定义|称为|称作|叫做|记为|记作|表示|\b(?:defin\w*|called|denote\w*|known as|we write|be the)\b",
+                    re.I)
+
+
 @dataclass(frozen=True)
 class Asked:
-    """One question a formula text gives: the prompt, its answer, its identity anchor."""
+    """One question a formula text gives: the prompt, its answer, its identity anchor, and
+    why no card should ask it (empty when one should)."""
 
     prompt: str
     answer: str
     anchor: str
     formulas: tuple[str, ...]
+    why: str = ""
 
 
 def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
@@ -638,8 +691,28 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
         key = (anchor(split[0]) if split else "~" + digest(target[2])) + (f"|{cond}" if cond else "")
         answer = text.strip() if lead else sentence.strip()
         asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key,
-                           tuple(spans[i][2].strip() for i in related)))
+                           tuple(spans[i][2].strip() for i in related),
+                           _why_not(sentence, target, lead, split is not None)))
     return asked
+
+
+def _why_not(sentence: str, target: tuple, lead: str, named: bool) -> str:
+    """Why the formula ``target`` of ``sentence`` (after ``lead``) states no fact of its own."""
+    words = strip_math(lead + " " + sentence)
+    if EXAMPLE.search(words) or CONSIDER.search(words) and not NAMING.search(words):
+        return "example"
+    before = sentence[:target[0]]
+    clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
+    if PREMISE.search(strip_math(clause)) and not NAMING.search(words):
+        return "premise"
+    if target[3] or lead:
+        return ""
+    if not named and not before.rstrip().endswith((":", "：")) and not NAMING.search(words):
+        return "no-subject"  # “one can show that ［？］ velocity converges”: which formula?
+    after = strip_math(sentence[target[1]:]).strip()
+    if FRAGMENT_END.search(after) or after.count("(") + after.count("（") > after.count(")") + after.count("）"):
+        return "unfinished"  # “$C = \alpha_i + \mu_i$ 变为”: the line breaks off mid-sentence
+    return ""
 
 
 def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
@@ -719,16 +792,33 @@ def split_formula(body: str) -> tuple[str, str] | None:
     depth, last = 0, 0
     for match in DEFINING.finditer(body):
         segment = body[last:match.start()]
-        depth += segment.count("{") - segment.count("}") - segment.count("\\{") + segment.count("\\}")
+        # braces, parentheses and brackets: “p(y = j | x) = …” names p(y = j | x), not p(y
+        depth += sum(segment.count(c) for c in "{([") - sum(segment.count(c) for c in "})]")
         last = match.start()
         if depth == 0:
             lhs = body[:match.start()].replace("&", "").strip()
             # “\text{if } \lambda \neq 0: \quad g_t \leftarrow …”: the guard stays on the left
-            named = re.split(r":|\\quad|\\qquad|,", lhs)[-1].strip()
+            named = _top_level_parts(lhs)[-1].strip()
             if named and not relation_steps(named):
                 return lhs, match.group(0)
             return None
     return None
+
+
+def _top_level_parts(text: str) -> list[str]:
+    r"""``text`` cut at its colons, commas and ``\quad``s outside any bracket: ``\text{if } x > 0:
+    y`` -> [guard, ``y``]; ``P(X = x, Y = y)`` stays whole."""
+    parts, depth, last = [], 0, 0
+    for match in re.finditer(r"[{(\[]|[})\]]|:|,|\\q?quad\b", text):
+        mark = match.group()
+        if mark in "{([":
+            depth += 1
+        elif mark in "})]":
+            depth -= 1
+        elif depth == 0:
+            parts.append(text[last:match.start()])
+            last = match.end()
+    return parts + [text[last:]]
 
 
 def label_of(text: str) -> str:
@@ -761,6 +851,22 @@ def anchor(text: str) -> str:
 
 def digest(text: str) -> str:
     return hashlib.sha1(normalize_latex(text).encode("utf-8")).hexdigest()[:10]
+
+
+def defined_names(code: str, language: str) -> list[str]:
+    """The functions and classes Python ``code`` defines at its top level, as signatures
+    (```f(x, p)```, ```class Net```); none for code in another language."""
+    tree = python_tree(code, language)
+    if tree is None:
+        return []
+    out = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            args = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
+            out.append(f"`{node.name}({', '.join(args)})`")
+        elif isinstance(node, ast.ClassDef):
+            out.append(f"`class {node.name}`")
+    return out[:3]
 
 
 def first_statement(code: str) -> str:
@@ -821,10 +927,47 @@ DEFINING_WORDS = re.compile(r"\b(?:is|are|means|refers to|denotes|describes)\b|^
 # Steps beyond which a formula is a derivation to follow, not a fact to recall.
 MAX_STEPS = 3
 # Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.
-SELF_REFERENCE = re.compile(r"本节|本章|本文|下面|如下|以下|this (?:section|chapter|page)|below|following|^\s*\[\d+\]", re.I)
+SELF_REFERENCE = re.compile(r"本节|本章|本文|本部分|下面|如下|以下|this (?:section|chapter|page)|below|following|^\s*\[\d+\]", re.I)
 # A heading about a numbered equation, figure or table (“式(3.7)的推导”) names no concept.
 NUMBERED_REF = re.compile(r"(?:[式图表例]|引理|定理|推论|习题)\s*[(（]?\d|"
                           r"\b(?:eq|eqn|fig|figure|table|equation|lemma|theorem|example|exercise)\.?\s*[(]?\d", re.I)
+
+
+# What follows a name that is being defined: “… 功能是”, “ is”, “（…）指”, “: ”.
+IS_AFTER_NAME = re.compile(r"(?:[（(][^）)]{0,30}[）)])?[^，,。；;：:]{0,4}?(?:是|指|即|称为|叫做|表示|定义为|:|：|"
+                           r"is|are|means|refersto|denotes|describes)")  # spaces are gone: no \b
+
+
+# A heading that names a part of the document, not a concept it could define.
+DOC_HEADING = re.compile(
+    r"\b(?:implementations?|implementing|from scratch|concise|analysis|experiments?|training|summary|exercises?|"
+    r"discussions?|introduction|overview|background|motivation|preliminaries|setup|appendix|examples?)\b|"
+    r"实现|从零开始|简洁|分析|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子", re.I)
+# Sections that follow the content: questions without answers, reading lists, pointers.
+BACK_MATTER = re.compile(
+    r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
+    r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
+    r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|相关资源|下一步|致谢)$", re.I)
+# A definition written without its subject: “A technique that …”, “是一种…”, “指…”.
+HEADLESS = re.compile(r"^\s*(?:(?:A|An)\s|(?:是|指)(?:一种|一个|一类|用来|用于)?|一种|用于|用来)", re.I)
+# Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
+LABEL_TERM = re.compile(
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|"
+    r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
+    r"analysis|warnings?|caution|important|key points?|tl;?dr)$", re.I)
+
+
+# Words that introduce a definition, stronger than naming a symbol in passing (“表示”).
+DEFINED_AS = re.compile(r"定义为|称为|记为|记作|\b(?:is defined|defined as|is called)\b", re.I)
+# A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
+# (“One thing to note”, “You may be curious”) names no concept.
+SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段]|\bsection\s*\d", re.I)
+PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
+                         r"should|let'?s|note|here)\b", re.I)
+# A heading over a derivation or a proof: its formulas are steps, not facts of their own.
+DERIVING = re.compile(r"推导|证明|\b(?:derivations?|deriving|proofs?)\b", re.I)
+# The flag that carries an extraction rule's verdict to the gates (see gates.marked).
+LEFT_OUT = "left-out:"
 
 
 # Sentences that continue an argument rather than start one.
@@ -833,10 +976,13 @@ LEADING_ON = re.compile(r"\s*(?:(?:however|but|now|next|then|so|thus|in other wo
 
 
 def _introduces(text: str, concept: str) -> bool:
-    """A section's first paragraph says what its concept is: it names it, or it is short and
-    about the concept. A question, words about the document, or a heading that names an
-    equation or a figure give no definition."""
+    """A section's first paragraph says what its concept is: its first sentence names the
+    concept and says what it is, or is a definition without a subject (“A technique that …”,
+    “是一种…”). A question, words about the document, or a heading that names an equation, a
+    figure or a part of the document (“Concise Implementation”, “小结”) give no definition."""
     if text.rstrip().endswith(("?", "？")) or NUMBERED_REF.search(concept) or not concept.strip():
+        return False
+    if DOC_HEADING.search(concept) or len(concept.split()) > 4 or len(CJK.findall(concept)) > 12:
         return False
     words = LINK.sub("", text)
     if len(strip_math(words)) < 8:
@@ -849,10 +995,15 @@ def _introduces(text: str, concept: str) -> bool:
     said = normalize_name(first)
     # the first sentence names the concept (“PyTorch 的 Autograd 是…”); one that only leads on
     # from the text before (“However, …”, “接下来…”) defines nothing
-    if any(name in said for name in names):
-        return not LEADING_ON.match(first)
-    return len(text) <= 200 and not SELF_REFERENCE.search(text) and DEFINING_WORDS.search(first) is not None \
-        and not LEADING_ON.match(first)
+    if LEADING_ON.match(first):
+        return False
+    found = [(said.find(name), name) for name in names if name in said]
+    if found:
+        # “Dropout is …”, “PyTorch 的 Autograd 功能是…”: the name, then what it is, close by;
+        # not “有了组成编码器的基础组件，现在…”
+        at, name = min(found)
+        return at == 0 or IS_AFTER_NAME.match(said, at + len(name)) is not None
+    return len(text) <= 200 and not SELF_REFERENCE.search(text) and HEADLESS.match(first) is not None
 
 
 def _is_steps(block: Block) -> bool:

@@ -351,6 +351,7 @@ def _quiz_cards(notes: tuple[Path, ...]):
 
     workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
     workspace.verify(cached_only=True)
+    workspace.settle()
     results = workspace.results()
     cards = study_cards(workspace.cards, {c.uid: answer_markdown(results[c.uid], c.lang)
                                           for c in workspace.cards if c.uid in results})

@@ -30,6 +30,8 @@ LINK_LINE = re.compile(
 SETUP_LINE = re.compile(r"^(?:import\s|from\s+\S+\s+import\s|%|!pip\s|npx\.set_np\(\)|warnings\.)")
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待续|未完|略|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
+# A fenced code block: code, whatever marks it holds.
+FENCE = re.compile(r"^```.*?^```[^\S\n]*$", re.S | re.M)
 # Markdown that a card shows as literal marks: doubled emphasis, a role, an unclosed cloze.
 LEAK = re.compile(r"\*\*\*\*|:(?:label|eqlabel|numref|eqref|cite):`|^\s*\*\*\s")
 
@@ -66,6 +68,23 @@ MESSAGES = {
     "glue-code": ("这段代码只是调用别处定义的函数（训练、画图、读数据），没有可回忆的内容；写出被调用的那个函数",
                   "this code only calls helpers defined elsewhere (training, plotting, loading); nothing to "
                   "recall; show the function it calls instead"),
+    "example": ("“{front}” 里的公式是举例用的，不是要记住的规律；把一般的公式单独写成一行",
+                "the formula in “{front}” is an example, not a rule to recall; state the general formula "
+                "on a line of its own"),
+    "premise": ("“{front}” 里的公式是推理中设定的记号（“令……”），不是要记住的结论；写出它引出的结果",
+                "the formula in “{front}” is a premise the text sets up (“let …”), not a result to recall; "
+                "write the result it leads to"),
+    "worked-value": ("“{front}” 问的是例子中算出的一个数，不是规律；写出得到它的公式",
+                     "“{front}” asks for a number worked out in an example, not a rule; write the formula "
+                     "that gives it"),
+    "no-task": ("这段代码既没有定义函数，也没有写出它的输出（运行它也没有得到确定的输出）；把要记住的步骤写成"
+                "一个函数（def …），或在 print 后用 “# 输出：…” 写出结果",
+                "this code neither defines a function nor says what it prints (and running it gave no steady "
+                "output); put the step to remember in a function (def …), or write the result after the "
+                "print as “# output: …”"),
+    "label-term": ("“{front}” 的术语只是一个标签（如“解析”“注意”），不是概念；用概念的名字作术语",
+                   "the term of “{front}” is a label (such as “Note” or “Proof”), not a concept; use the "
+                   "concept's name as the term"),
     "no-answer": ("问题“{front}”没有答案；在笔记里写出答案（一个以问题为标题的小节）",
                   "the question “{front}” has no answer; write one (a section headed by the question)"),
 }
@@ -76,7 +95,8 @@ def _plain(text: str) -> str:
 
 
 def _words(text: str) -> str:
-    """The front without its math: what names the subject."""
+    """The front without its math and the code it shows: what names the subject."""
+    text = FENCE.sub("", text)
     out, last = [], 0
     for start, end, _, _ in math_spans(text):
         out.append(text[last:start])
@@ -89,6 +109,8 @@ def empty_answer(card: Card) -> str | None:
         return None if any(m.group(2).strip() for m in CLOZE.finditer(card.front)) else "empty-answer"
     if card.kind is CardKind.QUESTION and "needs-answer" in card.flags:
         return None  # the build looks for its answer elsewhere in the notes
+    if "computed-output" in card.flags:
+        return None  # its answer is what the code prints when it runs (see unrun)
     return None if _plain(card.back) and not PLACEHOLDER.match(card.back) else "empty-answer"
 
 
@@ -106,7 +128,7 @@ def answer_in_front(card: Card) -> str | None:
 
 def leaked_syntax(card: Card) -> str | None:
     front = _words(card.front)
-    if LEAK.search(card.front) or LEAK.search(card.back) or front.count("**") % 2:
+    if LEAK.search(front) or LEAK.search(FENCE.sub("", card.back)) or front.count("**") % 2:
         return "leaked-syntax"
     if card.kind is not CardKind.CLOZE and CLOZE_OPEN.search(card.front):
         return "leaked-syntax"
@@ -117,6 +139,8 @@ def leaked_syntax(card: Card) -> str | None:
 
 def too_long(card: Card) -> str | None:
     front = CLOZE.sub(r"\2", card.front) if card.kind is CardKind.CLOZE else card.front
+    if "computed-output" in card.flags:
+        front = front.split("```", 1)[0]  # the code it shows is measured in lines, below
     limit = MAX_BACK if card.kind is CardKind.CLOZE else MAX_FRONT
     if card.kind is CardKind.CODE and card.code.count("\n") >= MAX_CODE_LINES:
         return "too-long"  # nobody writes forty lines from memory; the card would be skipped
@@ -175,7 +199,9 @@ BACK_REFERENCE = re.compile(
     r"\b(?:since|thus|hence|therefore|consequently|dividing|substituting|plugging|rearranging|it follows|"
     r"the above|we (?:then |thus |now )?(?:have|get|obtain)|which gives|this gives|yields)\b|"
     r"\bin other words\b|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
-    r"进而|化简|抵消|由此|我们有", re.I)
+    r"进而|化简|抵消|由此|我们有|同理|移项|整理|展开|变形|两边|求导|即有|也就是|换言之|"
+    r"\b(?:similarly|equivalently|rewriting|simplifying|expanding|differentiating|setting the \w+ to)\b|"
+    r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$", re.I)
 
 
 def derivation_step(card: Card) -> str | None:
@@ -183,7 +209,8 @@ def derivation_step(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula:
         return None
     prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
-    return "derivation-step" if BACK_REFERENCE.search(prompt) else None
+    lines = [line.strip() for line in prompt.replace("?", "").replace("？", "").splitlines()]
+    return "derivation-step" if any(BACK_REFERENCE.search(line) for line in lines) else None
 
 
 # What a blank may hide that is only notation: a membership, a set or tuple of indexed
@@ -201,25 +228,51 @@ SINGLE_TOKEN = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 NOTATION_WORDS = re.compile(r"表示|记为|记作|称为|\b(?:denotes?|means|stands for|we write|is written)\b", re.I)
 
 
+# What the right-hand side of a declaration looks like: a set written out, an interval, a
+# number set, indices counted off (“1, 2, \ldots, n”).
+SET_LITERAL = re.compile(r"^(?:\\left)?\\\{.*(?:,|\\mid|\|).*\\\}$", re.S)
+INTERVAL = re.compile(r"^(?:\\left)?[(\[]\s*[-+]?[\w\\.]+\s*,\s*[-+]?[\w\\.]+\s*(?:\\right)?[)\]]$")
+NUMBER_SET = re.compile(r"^\\mathbb\{[RNZQC]\}(?:\^\{?[^{}]*\}?)?$")
+COUNTED = re.compile(r",\s*\\?(?:[lc]?dots|\.\.\.)")
+OPERATOR = re.compile(r"[+*/]|(?<!^)-|\\(?:frac|sum|prod|int|cdot|times|sqrt|log|exp|max|min)\b")
+# A number on its own, perhaps with a power of ten or an approximation: a worked value.
+NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:\s*(?:\\times|\\cdot)?\s*10\^\{?-?\d+\}?)?$|^10\^\{?-?\d+\}?$")
+ARROW = re.compile(r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
+
+
 def declaration(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula or not card.formulas:
         return None
     if NOTATION_WORDS.search(_words(card.front)):
         return None  # the sentence says what the notation means: recalling it is the point
     formula = card.formulas[-1]  # the one asked; conditions come before it
-    relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b", formula)
+    relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b|" + ARROW.pattern, formula)
     if relation is None:
         return None
-    rhs = formula[relation.end():].strip().rstrip(".,;，。")
+    rhs = formula[relation.end():].strip().rstrip(".,;，。").strip()
     if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
         return "declaration"
+    lhs = formula[:relation.start()].strip()
+    if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \
+            and (BARE_SYMBOL.match(lhs) or ":" in lhs):
+        return "declaration"  # n → ∞, f: ℝ^d → ℝ: a limit taken or a map's type, not a fact
     if not rhs or SYMBOL_LIST.match(rhs):
         return "declaration"
-    lhs = formula[:relation.start()].strip()
-    if BARE_SYMBOL.match(lhs) and SINGLE_TOKEN.match(rhs):
-        return "declaration"  # x = 0, n → ∞: a worked example's value, not a fact
-    if MATRIX.search(rhs) and not re.search(r"[+*/]|\\(?:frac|sum|prod|int|cdot|times)", rhs):
+    if SET_LITERAL.match(rhs) or INTERVAL.match(rhs) or NUMBER_SET.match(rhs):
         return "declaration"
+    if COUNTED.search(rhs) and not OPERATOR.search(rhs.split("=")[0]):
+        return "declaration"  # (α_1, α_2, …, α_k): the symbols written out
+    last = re.split(r"\\approx|(?<![<>!\\])=", rhs)[-1].strip()
+    if NUMERIC.match(last) and last.lstrip("+-") not in ("0", "1") \
+            and not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs)):
+        # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule (0 and 1 are
+        # what sums, integrals and expectations equal as facts)
+        return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule
+    if BARE_SYMBOL.match(lhs) and SINGLE_TOKEN.match(rhs):
+        return "declaration"  # x = 0: a worked example's value, not a fact
+    if MATRIX.search(rhs) and (not re.search(r"[+*/]|\\(?:frac|sum|prod|int|cdot|times)", rhs)
+                               or re.search(r"\\[vcd]dots", rhs)):
+        return "declaration"  # a matrix written out entry by entry
     return None
 
 
@@ -231,35 +284,94 @@ KNOWN_ROOTS = frozenset(dir(builtins)) | {
 PLOTTING = frozenset({"plot", "show", "imshow", "hist", "scatter", "figure", "savefig", "subplots", "bar"})
 
 
-def glue_code(card: Card) -> str | None:
-    """Code whose every statement calls a helper defined elsewhere (or only binds constants),
-    or a demonstration that only draws: nothing in it to write from memory."""
-    if card.kind is not CardKind.CODE:
+# A notebook's line magic or shell escape: not Python, but no reason to stop reading the cell.
+MAGIC = re.compile(r"^\s*[%!].*$", re.M)
+
+
+PYTHON = ("", "python", "py", "python3", "ipython")
+
+
+def python_tree(code: str, language: str) -> ast.Module | None:
+    """``code`` parsed, when it is Python (notebook magics aside); else None."""
+    if language not in PYTHON:
         return None
     try:
-        tree = ast.parse(card.code)
+        return ast.parse(MAGIC.sub("", code))
     except (SyntaxError, ValueError):
+        return None
+
+
+def _python(card: Card) -> ast.Module | None:
+    return python_tree(card.code, card.language) if card.kind is CardKind.CODE else None
+
+
+def glue_code(card: Card) -> str | None:
+    """Code whose every statement calls a helper defined elsewhere (or only binds constants),
+    a function that only does that, or a demonstration that only draws: nothing in it to
+    write from memory."""
+    tree = _python(card)
+    if tree is None:
         return None
     defines = any(isinstance(n, (ast.FunctionDef, ast.ClassDef)) for n in tree.body)
     draws = any(isinstance(n, ast.Attribute) and (n.attr in PLOTTING or n.attr.startswith("plot"))
                 for n in ast.walk(tree))
     if draws and not defines:
         return "glue-code"
+    calls = _helper_calls(tree.body)
+    return "glue-code" if calls else None
+
+
+def _helper_calls(body: list[ast.stmt]) -> int:
+    """How many statements of ``body`` only call a helper from elsewhere; 0 when any statement
+    does work of its own (arithmetic, a loop, a call into torch or Python)."""
     calls = 0
-    for node in tree.body:
-        value = node.value if isinstance(node, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign)) else None
-        if isinstance(value, ast.Constant) or (isinstance(value, ast.Tuple) and
-                                               all(isinstance(e, ast.Constant) for e in value.elts)):
-            continue  # eta, beta = 0.6, 0.25
+    for node in body:
+        if isinstance(node, ast.FunctionDef):
+            inner = _helper_calls(node.body)
+            if not inner:
+                return 0
+            calls += inner
+            continue
+        value = node.value if isinstance(node, (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)) \
+            else None
+        if isinstance(value, (ast.Constant, ast.Name)) or (isinstance(value, ast.Tuple) and all(
+                isinstance(e, (ast.Constant, ast.Name)) for e in value.elts)):
+            continue  # eta, beta = 0.6, 0.25; a docstring; return (v_w, v_b)
         if not isinstance(value, ast.Call):
-            return None
+            return 0
         root = value.func
         while isinstance(root, (ast.Attribute, ast.Call, ast.Subscript)):
             root = root.value if not isinstance(root, ast.Call) else root.func
         if not isinstance(root, ast.Name) or root.id in KNOWN_ROOTS:
-            return None
+            return 0
         calls += 1
-    return "glue-code" if calls else None
+    return calls
+
+
+# A line that says what the code prints (``print(x)  # 输出：2``), or a console transcript.
+OUTPUT_CLAIM = re.compile(r"print\(.*#\s*(?:输出|结果|output|out|prints?|=>|->)|^\s*>>>", re.I | re.M)
+
+
+def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
+    """After the verifier ran: code that defines nothing and states no output (flagged
+    ``computed-output`` when it was read) is a card only when running it printed something that
+    does not change from run to run — the printed output is then its answer. ``results``
+    maps uids to the verifier's results (anything with ``reason``, ``output`` and ``facts``)."""
+    kept, notices = [], []
+    for card in cards:
+        result = results.get(card.uid) if "computed-output" in card.flags else None
+        if "computed-output" in card.flags and not (
+                result is not None and result.reason == "printed" and result.output.strip()
+                and not result.facts.get("random")):
+            notices.append(left_out(card, "no-task"))
+        else:
+            kept.append(card)
+    return kept, notices
+
+
+def marked(card: Card) -> str | None:
+    """What the extraction rules already found (a formula given as an example, a premise)."""
+    return next((f.split(":", 1)[1] for f in card.flags if f.startswith("left-out:")), None)
 
 
 def no_subject(card: Card) -> str | None:
@@ -268,8 +380,8 @@ def no_subject(card: Card) -> str | None:
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, link_answer, no_subject, setup_only, not_code, glue_code, url_front, leaked_syntax, too_long,
-    answer_in_front, unfinished, derivation_step, declaration]
+    empty_answer, link_answer, marked, no_subject, setup_only, not_code, glue_code, url_front,
+    leaked_syntax, too_long, answer_in_front, unfinished, derivation_step, declaration]
 
 
 def left_out(card: Card, reason: str, **kw) -> Notice:

@@ -261,6 +261,7 @@ class Workspace:
         self.cache_dir = cache_dir
         self._report: "Report | None" = None
         self._report_key: tuple | None = None
+        self._settled = False
 
     @classmethod
     def load(cls, paths: list[Path], *, cache_dir: Path | None = None) -> "Workspace":
@@ -309,6 +310,19 @@ class Workspace:
             self._report_key = key
         return self._report
 
+    def settle(self) -> None:
+        """Leave out the code cards whose answer was to come from running them and did not
+        (see :func:`studydeck.gates.unrun`), with what the verifier knows now. Once."""
+        if self._settled:
+            return
+        from studydeck.gates import unrun
+
+        results = self.results()
+        for doc in self.docs:
+            doc.cards, left_out = unrun(doc.cards, results)
+            doc.notices.extend(left_out)
+        self._settled = True
+
     def results(self) -> dict[str, "Result"]:
         """The verdict of each card, by uid (empty before :meth:`verify`)."""
         out: dict[str, Result] = {}
@@ -321,6 +335,7 @@ class Workspace:
         from studydeck.lint import lint as run_lint
 
         report = self._report or self.verify(cached_only=True)
+        self.settle()
         cache = FileCache(self.cache_dir / "lint") if self.cache_dir is not None else None
         return run_lint(self.docs, results=report.results, allow_torch=allow_torch, cache=cache)
 
@@ -376,6 +391,7 @@ class Workspace:
                 raise VerificationFailed(
                     f"{len(result.report.disagreements)} card(s) disagree with PyTorch, first {first.message()}; "
                     "fix the notes or build without --strict")
+        self.settle()
         make_folder(out_dir)
         results = self.results()
         previous = _read_manifest(out_dir)

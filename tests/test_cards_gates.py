@@ -22,12 +22,13 @@ def extract(text: str):
 
 @pytest.mark.parametrize("notes, reason", [
     ("# 笔记\n\n## 优化器\n- **学习率**：待补充\n", "empty-answer"),
-    ("# 笔记\n\n## 参考\n- 参考视频：[4 - 5 - Features and Polynomial Regression (8 min).mkv](v/4-5.mkv)\n",
+    ("# 笔记\n\n## 课程\n- 参考视频：[4 - 5 - Features and Polynomial Regression (8 min).mkv](v/4-5.mkv)\n",
      "link-answer"),
     ("# 笔记\n\n## 回归\n- $y = w x + b$\n- $y = w^2 x$\n", "duplicate-front"),
-    ("# 笔记\n\n## 梯度下降\n- 我们取初值 $x = 10$，学习率为 $\\eta = 0.2$。\n", "declaration"),
+    ("# 笔记\n\n## 梯度下降\n- 我们取初值 $x = 10$，学习率为 $\\eta = 0.2$。\n", "worked-value"),
+    ("# 笔记\n\n## 求和\n- 其中下标 $i = 1, 2, \\ldots, n$ 遍历所有样本。\n", "declaration"),
     ("# 笔记\n\n## 优化器\n- 随机梯度下降：随机梯度下降\n", "answer-in-front"),
-    ("# 笔记\n\n## https://example.com/a.png\n它是一个示例网页的地址。\n", "url-front"),
+    ("# 笔记\n\n## https://notes.org/a.png\n是一个示例网页的地址。\n", "url-front"),
 ])
 def test_a_failing_candidate_is_left_out_with_a_chinese_message(notes: str, reason: str) -> None:
     cards, notices = extract(notes)
@@ -52,7 +53,7 @@ def test_conditions_keep_two_formulas_for_one_quantity_apart() -> None:
 
 def test_no_exported_card_has_a_hole_or_an_empty_answer() -> None:
     text = ("# 笔记\n\n## 误差函数\n当 $x \\to \\infty$ 时，$\\text{erf}(x) \\to 1$；当 $x \\to -\\infty$ 时，"
-            "$\\text{erf}(x) \\to -1$。\n\n## 练习\n1. 为什么要归一化？\n2. 学习率太大会怎样？\n")
+            "$\\text{erf}(x) \\to -1$。\n\n## 问题\n1. 为什么要归一化？\n2. 学习率太大会怎样？\n")
     cards, _ = extract(text)
     kept, notices = unanswered(cards)
     assert all("…" not in c.front for c in kept)

@@ -20,7 +20,8 @@ def cards_of(text: str) -> list[Card]:
 
 def uids_by_back(text: str) -> dict[str, str]:
     cards = cards_of(text)
-    by_back = {c.back: c.uid for c in cards}
+    # code that asks what it prints shows its code on the front, its answer comes from a run
+    by_back = {c.back or c.front: c.uid for c in cards}
     assert len(by_back) == len(cards), "every card of these notes has its own answer"
     return by_back
 

@@ -54,11 +54,23 @@ def test_approximation_missing_its_factor_x_is_caught(checked) -> None:
 @pytest.mark.parametrize("text, verdict", [
     (r"\sqrt{2} \approx 1.41", Verdict.AGREES),       # two decimals stated, and right
     (r"\sqrt{2} \approx 1.5", Verdict.DISAGREES),     # one decimal stated: 1.4
-    (r"= 10^{12}", Verdict.AGREES),                   # a power of ten is an order of magnitude
 ])
 def test_numbers_at_their_stated_precision(checked, text, verdict) -> None:
     _, r = result_for(checked, text)
     assert r.verdict is verdict, r.detail
+
+
+def test_a_power_of_ten_is_an_order_of_magnitude(checked) -> None:
+    # worked arithmetic is no card (“…= 10^{12}” is left out as a worked value), so the
+    # formula is checked on a card of its own
+    from dataclasses import replace
+
+    from studydeck.verify.functions import check_function_card
+
+    card, _ = result_for(checked, r"\sqrt{2} \approx 1.41")
+    magnitude = replace(card, formulas=(r"2 \cdot 10^9 \cdot 16 \cdot 32 = 10^{12}",))
+    r = check_function_card(magnitude, torch.device("cpu"), "", False)
+    assert r.verdict is Verdict.AGREES, r.detail
 
 
 def test_overflow_on_both_sides_is_unverified_never_agrees(checked) -> None:

@@ -16,8 +16,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from studydeck.model import Card, Source
-from studydeck.verify.code import (Block, deprecated_calls, expected_outputs, expects_error, needs, read_block,
-                                   same_output, unsteady, uses_missing_modules)
+from studydeck.verify.code import (UNSTEADY, Block, deprecated_calls, expected_outputs, expects_error, needs,
+                                   read_block, same_output, unsteady, uses_missing_modules)
 from studydeck.verify.registry import Module
 from studydeck.verify.result import Result, Verdict
 from studydeck.verify.sandbox import Limits, Pool, SandboxUnavailable, pool_size
@@ -53,6 +53,7 @@ DETAILS = {
     "no-output": "line {line} printed nothing (expected {expected})",
     "wrong-rank": "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}",
     "ran-no-claims": "ran without error; nothing it prints is claimed in the notes",
+    "printed": "ran without error; what it printed is the card's answer",
     "code-agrees": "ran; {checked} printed value(s) as the notes say",
 }
 DISAGREES = {"syntax-error", "raises", "wrong-output", "no-output", "wrong-rank"}
@@ -231,7 +232,12 @@ class Runner:
                               example=example, extras=extras)
             checked += count
         if checked == 0:
-            return result(job, "ran-no-claims", {}, output=output, example=example, extras=extras)
+            # whether what it printed may differ at the next run: then it is no answer to learn
+            code = "\n".join([c.code for c in job.earlier] + [job.block.source])
+            facts = {"random": True} if UNSTEADY.search(code) else {}
+            # a card that asks what the code prints has this output as its answer
+            reason = "printed" if "computed-output" in job.card.flags else "ran-no-claims"
+            return result(job, reason, facts, output=output, example=example, extras=extras)
         facts = {"checked": checked}
         res = result(job, "code-agrees", facts, output=output, example=example, extras=extras)
         if rank is not None:

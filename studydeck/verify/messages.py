@@ -65,6 +65,8 @@ CODE_MESSAGES: dict[str, tuple[str, str]] = {
                     "the code runs and prints what the notes say ({checked} checked)"),
     "ran-no-claims": ("未验证：代码运行无误，但笔记没有说明它应输出什么",
                       "unverified: the code runs, but the notes claim nothing about its output"),
+    "printed": ("答案是这段代码运行时的输出（笔记没有写出，由 PyTorch 运行得出）",
+                "the answer is what this code printed when PyTorch ran it (the notes do not state it)"),
     "not-python": ("未验证：不是 Python 代码（{language}），未运行", "unverified: not Python ({language}); not run"),
     "unlabelled-not-python": ("未验证：未标注语言，且不能按 Python 解析，未运行",
                               "unverified: no language given and it does not parse as Python; not run"),
