@@ -1,0 +1,50 @@
+"""Code that defines nothing and claims no output asks what it prints, and is a card only
+when the verifier ran it and its output is steady: no card asks a question nobody answered."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection
+
+from anki_helpers import import_apkg
+from studydeck.pipeline import Workspace
+from studydeck.verify import sandbox
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "code" / "printed.md"
+
+
+def _left_out(workspace: Workspace) -> dict[int, str]:
+    return {n.source.line: n.rule for d in workspace.docs for n in d.notices if n.rule.startswith("left-out:")}
+
+
+def test_without_a_run_no_card_asks_what_code_prints(tmp_path: Path) -> None:
+    workspace = Workspace.load([FIXTURE], cache_dir=None)
+    result = workspace.build(tmp_path, now=1_750_000_000, verify=False)
+    assert result.exports == []  # its only cards wait for a run that did not happen
+    assert sorted(_left_out(workspace).values()) == ["left-out:no-task"] * 3
+
+
+@pytest.mark.skipif(sandbox.sandbox_problem() is not None,
+                    reason=f"the sandbox cannot start here: {sandbox.sandbox_problem()}")
+def test_a_run_answers_the_question_and_only_a_steady_answer_makes_a_card(tmp_path: Path) -> None:
+    workspace = Workspace.load([FIXTURE], cache_dir=None)
+    result = workspace.build(tmp_path / "decks", now=1_750_000_000, device="cpu", exercises=False)
+    (doc,) = workspace.docs
+    assert [c.deck[-1] for c in doc.cards] == ["Reshape"]
+    assert set(_left_out(workspace)) == {17, 26}  # random numbers; nothing printed
+
+    col = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        import_apkg(col, result.exports[0].path)
+        (nid,) = col.find_notes("")
+        shown = col.get_card(col.get_note(nid).card_ids()[0]).render_output()
+        question, answer = (html.unescape(re.sub(r"<[^>]+>", "", t)) for t in (shown.question_text,
+                                                                              shown.answer_text))
+        assert "what does this code print?" in question and "x.reshape(2, 3)" in question
+        assert "torch.Size([2, 3])" in answer.split("what does this code print?")[-1]
+    finally:
+        col.close()
