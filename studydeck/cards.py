@@ -473,7 +473,8 @@ class _Extractor:
                 t=term if len(term) <= 40 else term[:39] + "…")))
             return
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
-            or SECTION_REF.search(term) or PROSE_LABEL.search(term) and not CJK.search(term)
+            or SECTION_REF.search(term) or NUMBERED_REF.search(term) \
+            or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
         shown = term if "$" in term or "`" in term else f"**{term}**"
         if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
@@ -630,15 +631,18 @@ LINK = re.compile(r"!\[\[[^\[\]]*\]\]|!\[[^\[\]]*\]\([^)]*\)|\[([^\[\]]*)\]\([^)
 
 # A formula shown as an illustration, not stated as a fact.
 EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy example)|例如|比如|譬如|举例|举个例子|"
-                     r"为例|示例|例子", re.I)
+                     r"为例|示例|例子|(?<![例假])如\s*[:：]", re.I)
 # “Consider the function …”, “考虑这个函数”: an illustration unless the sentence names it.
 CONSIDER = re.compile(r"\bconsider\b|考虑", re.I)
 # How a line that breaks off mid-sentence ends: a comma, a colon, a verb waiting for its object.
 FRAGMENT_END = re.compile(r"(?:[,，:：]|变为|变成|为|是|有|则|即|得|如下|下式|满足|其中|"
                           r"\b(?:is|are|as|by|of|the|to|and|or|with|where|becomes|gives|yields))\s*$", re.I)
+# How a line that starts mid-sentence goes on after its first formula (“$…$ 之外其它位置…”).
+FRAGMENT_START = re.compile(r"^(?:之外|之|的|中|时|为|和|与|及|或|等|都|也|则|可|处|上|下|里|内|后|前)")
 # Words that make a formula a premise of the text around it (“let $z = H_t(x)$”, “可令 $z=…$”):
 # a name chosen for the argument, not a fact to recall.
-PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting)\b|(?<![建预])设(?![置计定])|(?<!命)令|假设|假定)"
+PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[sz]e\w*)\b|(?<![建预])设(?![置计定])|"
+                     r"(?<!命)令|假设|假定|初始化)"
                      r"[^，,。；;：:]{0,16}$", re.I)
 # Words that say the formula gives a name its meaning: what is then worth recalling.
 NAMING = re.compile(r"定义|称为|称作|叫做|记为|记作|表示|\b(?:defin\w*|called|denote\w*|known as|we write|be the)\b",
@@ -699,8 +703,11 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
 def _why_not(sentence: str, target: tuple, lead: str, named: bool) -> str:
     """Why the formula ``target`` of ``sentence`` (after ``lead``) states no fact of its own."""
     words = strip_math(lead + " " + sentence)
-    if EXAMPLE.search(words) or CONSIDER.search(words) and not NAMING.search(words):
+    if EXAMPLE.search(words) or CONSIDER.search(words) and not NAMING.search(words) \
+            or _concrete_function(target[2]):
         return "example"
+    if sentence.rstrip().endswith(("?", "？")):
+        return "question"  # “…的下标即 $l = i$ ?”: the text wonders; it states nothing
     before = sentence[:target[0]]
     clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
     if PREMISE.search(strip_math(clause)) and not NAMING.search(words):
@@ -712,7 +719,28 @@ def _why_not(sentence: str, target: tuple, lead: str, named: bool) -> str:
     after = strip_math(sentence[target[1]:]).strip()
     if FRAGMENT_END.search(after) or after.count("(") + after.count("（") > after.count(")") + after.count("）"):
         return "unfinished"  # “$C = \alpha_i + \mu_i$ 变为”: the line breaks off mid-sentence
+    if not before.strip() and FRAGMENT_START.match(after):
+        return "unfinished"  # “$(\Sigma)_{ii}=\sigma_i$ 之外…”: the line starts mid-sentence
     return ""
+
+
+# A function named by a bare letter (f, g, h) with its own arguments only on the right:
+# one worked function (f(x) = 0.1 x_1^2 + 2 x_2^2), not a law with symbols of its own.
+GENERIC_FUNCTION = re.compile(r"^\s*(?:\\nabla\s*|\\partial_\{?[^{}]*\}?\s*)?(?:\\mathbf\{)?[fghFGH]\}?"
+                              r"(?:_\{?\w+\}?)?\s*(?:\\left)?\((?P<args>[^()]*)(?:\\right)?\)\s*=(?P<rhs>[^=]+)$")
+LATEX_WORD = re.compile(r"\\[A-Za-z]+")
+
+
+def _concrete_function(body: str) -> bool:
+    match = GENERIC_FUNCTION.match(body.strip().rstrip(".,;"))
+    if match is None:
+        return False
+    letters = lambda t: set(re.findall(r"[A-Za-z]", LATEX_WORD.sub(" ", t)))
+    rhs = match.group("rhs")
+    # a decimal coefficient or the argument's components (x_1, x_2) make it one worked case;
+    # f(x) = \max(0, x) under a heading “ReLU” is that function's definition
+    worked = re.search(r"\d\.\d|[A-Za-z]_\{?\d", rhs)
+    return bool(worked) and bool(letters(rhs)) and letters(rhs) <= letters(match.group("args"))
 
 
 def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
@@ -962,6 +990,7 @@ DEFINED_AS = re.compile(r"定义为|称为|记为|记作|\b(?:is defined|defined
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段]|\bsection\s*\d", re.I)
+PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意")
 PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
                          r"should|let'?s|note|here)\b", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
@@ -1002,7 +1031,9 @@ def _introduces(text: str, concept: str) -> bool:
         # “Dropout is …”, “PyTorch 的 Autograd 功能是…”: the name, then what it is, close by;
         # not “有了组成编码器的基础组件，现在…”
         at, name = min(found)
-        return at == 0 or IS_AFTER_NAME.match(said, at + len(name)) is not None
+        if at == 0 and len(text) <= 200:
+            return True  # “Adam keeps running averages of …”: a short description that starts with it
+        return IS_AFTER_NAME.match(said, at + len(name)) is not None
     return len(text) <= 200 and not SELF_REFERENCE.search(text) and HEADLESS.match(first) is not None
 
 

@@ -85,6 +85,8 @@ MESSAGES = {
     "label-term": ("“{front}” 的术语只是一个标签（如“解析”“注意”），不是概念；用概念的名字作术语",
                    "the term of “{front}” is a label (such as “Note” or “Proof”), not a concept; use the "
                    "concept's name as the term"),
+    "question": ("“{front}” 里的公式出现在一个问句中，不是陈述；把答案写成陈述句",
+                 "the formula in “{front}” sits in a question, not a statement; write the answer as a statement"),
     "no-answer": ("问题“{front}”没有答案；在笔记里写出答案（一个以问题为标题的小节）",
                   "the question “{front}” has no answer; write one (a section headed by the question)"),
 }
@@ -237,15 +239,20 @@ COUNTED = re.compile(r",\s*\\?(?:[lc]?dots|\.\.\.)")
 OPERATOR = re.compile(r"[+*/]|(?<!^)-|\\(?:frac|sum|prod|int|cdot|times|sqrt|log|exp|max|min)\b")
 # A number on its own, perhaps with a power of ten or an approximation: a worked value.
 NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:\s*(?:\\times|\\cdot)?\s*10\^\{?-?\d+\}?)?$|^10\^\{?-?\d+\}?$")
+# A vector of numbers, perhaps transposed: [0, 0]^T.
+NUMBER_VECTOR = re.compile(r"^(?:\\left)?[\[(]\s*[-+]?\d+(?:\.\d+)?(?:\s*,\s*[-+]?\d+(?:\.\d+)?)+\s*(?:\\right)?[\])]"
+                           r"(?:\^\{?(?:\\top|T|\\mathrm\{T\})\}?)?$")
 ARROW = re.compile(r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
 
 
 def declaration(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula or not card.formulas:
         return None
+    formula = card.formulas[-1]  # the one asked; conditions come before it
+    if MATRIX.search(formula) and re.search(r"\\[vcd]dots", formula):
+        return "declaration"  # a matrix written out entry by entry
     if NOTATION_WORDS.search(_words(card.front)):
         return None  # the sentence says what the notation means: recalling it is the point
-    formula = card.formulas[-1]  # the one asked; conditions come before it
     relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b|" + ARROW.pattern, formula)
     if relation is None:
         return None
@@ -262,9 +269,11 @@ def declaration(card: Card) -> str | None:
         return "declaration"
     if COUNTED.search(rhs) and not OPERATOR.search(rhs.split("=")[0]):
         return "declaration"  # (α_1, α_2, …, α_k): the symbols written out
-    last = re.split(r"\\approx|(?<![<>!\\])=", rhs)[-1].strip()
-    if NUMERIC.match(last) and last.lstrip("+-") not in ("0", "1") \
-            and not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs)):
+    steps = re.split(r"\\approx|(?<![<>!\\])=", rhs)
+    last = steps[-1].strip()
+    if NUMERIC.match(last) and (len(steps) > 1 or last.lstrip("+-") not in ("0", "1")) \
+            and (len(steps) > 1 or not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs))) \
+            or NUMBER_VECTOR.match(last):
         # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule (0 and 1 are
         # what sums, integrals and expectations equal as facts)
         return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule
@@ -313,12 +322,16 @@ def glue_code(card: Card) -> str | None:
     if tree is None:
         return None
     defines = any(isinstance(n, (ast.FunctionDef, ast.ClassDef)) for n in tree.body)
-    draws = any(isinstance(n, ast.Attribute) and (n.attr in PLOTTING or n.attr.startswith("plot"))
-                for n in ast.walk(tree))
-    if draws and not defines:
-        return "glue-code"
+    draws = _draws(tree)
+    if draws and (not defines or any(isinstance(n, ast.Expr) and _draws(n) for n in tree.body)):
+        return "glue-code"  # a function defined to be drawn is the drawing's helper
     calls = _helper_calls(tree.body)
     return "glue-code" if calls else None
+
+
+def _draws(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Attribute) and (n.attr in PLOTTING or n.attr.startswith("plot"))
+               for n in ast.walk(node))
 
 
 def _helper_calls(body: list[ast.stmt]) -> int:

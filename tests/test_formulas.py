@@ -115,8 +115,15 @@ def test_case_labels_are_not_claims(checked) -> None:
 
 
 def test_a_subscripted_e_is_the_notes_symbol_not_eulers(checked) -> None:
-    _, r = result_for(checked, "e_{t,1}")
-    assert r.verdict is Verdict.AGREES  # sign(1·1) = 1; e_{t,1} only names it
+    # the notes' line is a worked value (no card), so its formula is checked on a card of its own
+    from dataclasses import replace
+
+    from studydeck.verify.functions import check_function_card
+
+    card, _ = result_for(checked, r"\sqrt{2} \approx 1.41")
+    named = replace(card, formulas=(r"e_{t,1} = \mathrm{sign}(1 \cdot 1) = 1",))
+    r = check_function_card(named, torch.device("cpu"), "", False)
+    assert r.verdict is Verdict.AGREES, r.detail  # sign(1·1) = 1; e_{t,1} only names it
 
 
 # --- bounded work ---------------------------------------------------------------------------
