@@ -25,12 +25,13 @@ from pathlib import Path
 from studydeck.pipeline import Workspace, default_cache_dir
 from studydeck.model import Card, CardKind
 from studydeck.render import RenderEnv, to_html
+from studydeck.text import CLOZE, CLOZE_OPEN
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 URL_OR_FILE = re.compile(r"https?://|www\.|\.(png|jpe?g|gif|svg|webp|mkv|mp4|pdf|md)\b", re.I)
-LEAKED_SOURCE = re.compile(r"\*\*\*\*|\[\[|!\[\[|\{\{c\d+::(?![^{}]*\}\})")
+LEAKED_SOURCE = re.compile(r"\*\*\*\*|\[\[|!\[\[")
 LEAKED_HTML = re.compile(r"&lt;/?(br|sub|sup|b|i|u|mark|kbd)\b|&amp;(lt|gt|nbsp);")
 
 
@@ -55,7 +56,7 @@ def faults(card: Card, fronts: Counter) -> list[str]:
         found.append("empty-back")
     if card.kind is not CardKind.CLOZE and len(back.strip()) > 3 and _plain(back) in _plain(front):
         found.append("answer-in-front")
-    if card.kind is CardKind.CLOZE and front.count("{{c") != front.count("}}") and "{{c" in front:
+    if CLOZE_OPEN.search(CLOZE.sub("", front)):  # an opening that no complete deletion accounts for
         found.append("broken-cloze")
     return found
 
