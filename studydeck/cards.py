@@ -275,6 +275,8 @@ class _Extractor:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.kind == "paragraph":
                 intro_done = self.paragraph(block, nxt, ctx, intro_done)
+                # only a section's first paragraph can say what it is (an image before it aside)
+                intro_done = intro_done or len(strip_math(LINK.sub("", block.text))) >= 8
                 lead = block
                 continue
             if block.kind == "list" and lead is not None and _is_param_label(lead.text):
@@ -302,7 +304,7 @@ class _Extractor:
         if _is_param_label(text) and nxt is not None and nxt.kind == "list":
             return intro_done  # “Parameters:” introduces the list after it
         if has_formula(text):
-            self.formula(text, block.source, ctx)
+            self.formula(text, block.source, ctx, prose=True)
             return intro_done
         labelled = split_label(text)
         if labelled and labelled[1]:
@@ -479,7 +481,7 @@ class _Extractor:
         if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
-            front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=ctx.concept, t=shown)
+            front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
         self.add(ctx, CardKind.DEFINITION, "def:" + normalize_name(term), front, desc, source,
                  formulas=formulas_in(desc), flags=(LEFT_OUT + "label-term",) if label else ())
 
@@ -547,16 +549,16 @@ class _Extractor:
                  flags=("steps",), sibling=key)
 
     def formula(self, text: str, source: Source, ctx: _Ctx, lead: str = "", extra: str = "",
-                plain: bool = False) -> None:
+                plain: bool = False, prose: bool = False) -> None:
         """One card per fact a formula text states: its sentence, with the formula's right-hand
         side (or the whole formula) asked for, and the conditions it holds under shown."""
         legacy = [l for l in ctx.legacy if l.strip(" …：:，,。")]
         n = self.ordinal(replace(ctx, deck=ctx.deck + tuple(legacy)), "formula")
         legacy_key = "formula:" + "/".join(normalize_name(l) for l in legacy) + f"#{n}"
         labels = [l for l in ctx.labels if l.strip(" …：:，,。")]
-        context = " › ".join(dict.fromkeys(p for p in [ctx.concept, *labels] if p))
+        context = " › ".join(dict.fromkeys(p for p in [_named_concept(ctx), *labels] if p))
         slot = "formula:" + "/".join(anchor(l) for l in labels) + "/"
-        for asked in ask_formulas(text, lead, plain, self.t("［？］", "[?]")):
+        for asked in ask_formulas(text, lead, plain, self.t("［？］", "[?]"), prose=prose):
             if not plain and max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS:
                 self.notices.append(Notice(source, "left-out:derivation", self.t(
                     "这是一段推导（超过 {n} 步），不是一个要记住的事实；把结论单独写成一行公式",
@@ -637,6 +639,21 @@ CONSIDER = re.compile(r"\bconsider\b|考虑", re.I)
 # How a line that breaks off mid-sentence ends: a comma, a colon, a verb waiting for its object.
 FRAGMENT_END = re.compile(r"(?:[,，:：]|变为|变成|为|是|有|则|即|得|如下|下式|满足|其中|"
                           r"\b(?:is|are|as|by|of|the|to|and|or|with|where|becomes|gives|yields))\s*$", re.I)
+# How the words before a whole formula to recall introduce it: a colon, “as follows”, “如下”.
+INTRODUCES = re.compile(r"(?:[:：]|\bas follows|\bfollowing|\bgiven by|\bdefined (?:as|by)|如下|下式|以下|公式为|"
+                        r"表达式为|定义为|写作|写成)\s*$", re.I)
+# A lead that speaks of the formula it introduces: “让我们详细写出这些方程式。”, “the update rule is”.
+FORMULA_NOUN = re.compile(r"方程|公式|等式|表达式|更新规则|更新公式|\b(?:equations?|formulas?|formulae|update rules?|"
+                          r"expressions?)\b", re.I)
+# A left side that is only a symbol (A, \mathbf{A}_{ij}, \hat{y}_i, b'): in running text it needs
+# the sentence to say what it stands for.
+BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mathrm)\{)*\\?[A-Za-z]+\}*'*"
+                       r"(?:[_^](?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\w))*'*$")
+# A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
+APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
+# Words by which running text says what a symbol is: “the entropy … is”, “… 的方差为”.
+DEFINING_CUE = re.compile(r"\b(?:is|are|equals?|given by|defined|denotes?|called|known as|written)\b|"
+                          r"是|为|等于|定义|表示|称为|记为|记作", re.I)
 # How a line that starts mid-sentence goes on after its first formula (“$…$ 之外其它位置…”).
 FRAGMENT_START = re.compile(r"^(?:之外|之|的|中|时|为|和|与|及|或|等|都|也|则|可|处|上|下|里|内|后|前)")
 # Words that make a formula a premise of the text around it (“let $z = H_t(x)$”, “可令 $z=…$”):
@@ -661,8 +678,9 @@ class Asked:
     why: str = ""
 
 
-def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
-    """The questions ``text`` (a sentence, an item, or a display formula after ``lead``) asks."""
+def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = False) -> list[Asked]:
+    """The questions ``text`` (a sentence, an item, or a display formula after ``lead``) asks;
+    ``prose``: ``text`` is a paragraph of running text, not a list item or a labelled line."""
     if plain:
         lhs = text.split("=", 1)[0].strip() if text.count("=") == 1 else ""
         prompt = f"`{' '.join(lhs.split())} = ?`" if lhs and "\n" not in lhs else ""
@@ -696,12 +714,15 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str) -> list[Asked]:
         answer = text.strip() if lead else sentence.strip()
         asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key,
                            tuple(spans[i][2].strip() for i in related),
-                           _why_not(sentence, target, lead, split is not None)))
+                           _why_not(sentence, target, lead, split, prose and not conditions)))
     return asked
 
 
-def _why_not(sentence: str, target: tuple, lead: str, named: bool) -> str:
-    """Why the formula ``target`` of ``sentence`` (after ``lead``) states no fact of its own."""
+def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose: bool) -> str:
+    r"""Why the formula ``target`` of ``sentence`` (after ``lead``) states no fact of its own.
+    ``prose``: running text, where a bare symbol needs the sentence (or a condition such as
+    “if $X \sim \mathrm{Bernoulli}(p)$”) to say what it is."""
+    named = split is not None
     words = strip_math(lead + " " + sentence)
     if EXAMPLE.search(words) or CONSIDER.search(words) and not NAMING.search(words) \
             or _concrete_function(target[2]):
@@ -712,8 +733,16 @@ def _why_not(sentence: str, target: tuple, lead: str, named: bool) -> str:
     clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
     if PREMISE.search(strip_math(clause)) and not NAMING.search(words):
         return "premise"
+    said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before))
     if target[3] or lead:
+        said_before = strip_math(lead or before).rstrip()
+        # a lead that runs on into the formula (“即它使用状态变量”, “as follows:”) introduces it
+        if not named and said_before.endswith(("。", ".", "!", "！", "?", "？", "；", ";")) \
+                and not INTRODUCES.search(said_before) and not FORMULA_NOUN.search(said_before):
+            return "no-subject"  # “…the bias satisfies $b \in …$. ［？］”: nothing says which formula
         return ""
+    if prose and named and BARE_NAME.match(split[0].strip()) and not said:
+        return "no-subject"  # “we could simply compute $\mathbf{A} = ?$”: A is never said to be anything
     if not named and not before.rstrip().endswith((":", "：")) and not NAMING.search(words):
         return "no-subject"  # “one can show that ［？］ velocity converges”: which formula?
     after = strip_math(sentence[target[1]:]).strip()
@@ -976,6 +1005,13 @@ BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|相关资源|下一步|致谢)$", re.I)
+# A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
+GENERIC_HEADING = re.compile(
+    r"^(?:the\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
+    r"derivations?|proofs?|intuition|idea|notation|算法|方法|模型|理论|定义|性质|原理|公式|推导|证明|基本思想|思路|符号|"
+    r"记号)$", re.I)
+# A heading that joins two things (“Vectorization and Caches”, “凸性与二阶导数”) is a topic.
+TOPIC = re.compile(r"\s(?:and|&|vs\.?|versus)\s|[与和及]", re.I)
 # A definition written without its subject: “A technique that …”, “是一种…”, “指…”.
 HEADLESS = re.compile(r"^\s*(?:(?:A|An)\s|(?:是|指)(?:一种|一个|一类|用来|用于)?|一种|用于|用来)", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
@@ -1004,6 +1040,19 @@ LEADING_ON = re.compile(r"\s*(?:(?:however|but|now|next|then|so|thus|in other wo
                         r"但是|然而|接下来|现在|下面|然后|因此|所以|这|我们|此外)", re.I)
 
 
+def _named_concept(ctx: _Ctx) -> str:
+    """The concept a card is about, as its question names it: a heading that names only a part
+    of the document (“The Algorithm”, “实现”, “式(9.5)的解释”) goes after the heading above it
+    (“Adadelta › The Algorithm”)."""
+    generic = DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept) \
+        or NUMBERED_REF.search(ctx.concept)
+    if generic and len(ctx.deck) >= 2:
+        parent = SECTION_NUMBER.sub("", ctx.deck[-2]).strip() or ctx.deck[-2]
+        if normalize_name(parent) != normalize_name(ctx.concept) and not NUMBERED_REF.search(parent):
+            return f"{parent} › {ctx.concept}"
+    return ctx.concept
+
+
 def _introduces(text: str, concept: str) -> bool:
     """A section's first paragraph says what its concept is: its first sentence names the
     concept and says what it is, or is a definition without a subject (“A technique that …”,
@@ -1011,7 +1060,8 @@ def _introduces(text: str, concept: str) -> bool:
     figure or a part of the document (“Concise Implementation”, “小结”) give no definition."""
     if text.rstrip().endswith(("?", "？")) or NUMBERED_REF.search(concept) or not concept.strip():
         return False
-    if DOC_HEADING.search(concept) or len(concept.split()) > 4 or len(CJK.findall(concept)) > 12:
+    if DOC_HEADING.search(concept) or len(concept.split()) > 4 or len(CJK.findall(concept)) > 12 \
+            or TOPIC.search(concept):
         return False
     words = LINK.sub("", text)
     if len(strip_math(words)) < 8:

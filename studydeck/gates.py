@@ -203,6 +203,8 @@ BACK_REFERENCE = re.compile(
     r"\bin other words\b|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
     r"进而|化简|抵消|由此|我们有|同理|移项|整理|展开|变形|两边|求导|即有|也就是|换言之|"
     r"\b(?:similarly|equivalently|rewriting|simplifying|expanding|differentiating|setting the \w+ to)\b|"
+    r"\b(?:we use|use the fact|to see (?:that|this|why)|such that|there exists?|according to|by defining|"
+    r"recall that|note that)|注意到|回想|回忆|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$", re.I)
 
 
@@ -291,6 +293,7 @@ KNOWN_ROOTS = frozenset(dir(builtins)) | {
 
 
 PLOTTING = frozenset({"plot", "show", "imshow", "hist", "scatter", "figure", "savefig", "subplots", "bar"})
+DRAWING = re.compile(r"^(?:plot|show_|draw|animat|visuali[sz]e|display_)|_(?:plot|trace|images?)(?:_|$)")
 
 
 # A notebook's line magic or shell escape: not Python, but no reason to stop reading the cell.
@@ -325,13 +328,31 @@ def glue_code(card: Card) -> str | None:
     draws = _draws(tree)
     if draws and (not defines or any(isinstance(n, ast.Expr) and _draws(n) for n in tree.body)):
         return "glue-code"  # a function defined to be drawn is the drawing's helper
+    if defines and all(_leans_on_helpers(n, tree) for n in tree.body
+                       if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))):
+        return "glue-code"  # every function it defines is written in someone else's helpers
     calls = _helper_calls(tree.body)
     return "glue-code" if calls else None
 
 
+def _leans_on_helpers(definition: ast.AST, tree: ast.Module) -> bool:
+    """Whether a function or class reads a name that neither it, the block, Python nor the
+    usual numeric libraries define (``d2l.zeros``, ``Accumulator(2)``): code of a course's
+    own helpers, which a learner cannot write from memory alone."""
+    local = {a.arg for n in ast.walk(definition) if isinstance(n, ast.arguments)
+             for a in n.posonlyargs + n.args + n.kwonlyargs + [x for x in (n.vararg, n.kwarg) if x]}
+    local |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    local |= {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    local |= {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+              for a in n.names if (a.asname or a.name).split(".")[0] in KNOWN_ROOTS}
+    return any(isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in local
+               and n.id not in KNOWN_ROOTS for n in ast.walk(definition))
+
+
 def _draws(node: ast.AST) -> bool:
-    return any(isinstance(n, ast.Attribute) and (n.attr in PLOTTING or n.attr.startswith("plot"))
-               for n in ast.walk(node))
+    names = (n.attr if isinstance(n, ast.Attribute) else n.func.id if isinstance(n, ast.Call)
+             and isinstance(n.func, ast.Name) else None for n in ast.walk(node))
+    return any(name is not None and (name in PLOTTING or DRAWING.search(name)) for name in names)
 
 
 def _helper_calls(body: list[ast.stmt]) -> int:
@@ -393,8 +414,8 @@ def no_subject(card: Card) -> str | None:
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, link_answer, marked, no_subject, setup_only, not_code, glue_code, url_front,
-    leaked_syntax, too_long, answer_in_front, unfinished, derivation_step, declaration]
+    empty_answer, link_answer, no_subject, setup_only, not_code, glue_code, url_front,
+    leaked_syntax, too_long, answer_in_front, unfinished, derivation_step, declaration, marked]
 
 
 def left_out(card: Card, reason: str, **kw) -> Notice:
