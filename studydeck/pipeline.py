@@ -25,7 +25,7 @@ from studydeck.text import atomic_write, clean_name, normalize_name, say
 from studydeck.verify.result import TRANSIENT
 
 if TYPE_CHECKING:
-    from studydeck.lint import LintResult
+    from studydeck.lint import FileScan, LintResult
     from studydeck.mindmap.tree import Node
     from studydeck.exercise import Exercise
     from studydeck.export import ExportResult
@@ -64,6 +64,8 @@ class Doc:
     # normalized section title -> (its summary outline, its line): what a question about it links to
     sections: dict[str, tuple[str, int]] = field(default_factory=dict)
     _outline: "Outline | None" = None
+    # what lint reads from the text, found while it was parsed for the cards (None from the cache)
+    scan: "FileScan | None" = None
 
     @property
     def outline(self) -> "Outline":
@@ -172,9 +174,7 @@ def _error_line(message: str, shown: str) -> int:
     return int(match.group(1)) if match else 1
 
 
-def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
-    raw = read_bytes(nf)
-    key = _file_key(nf, raw)
+def _cached_doc(nf: NotesFile, key: str, cache: FileCache | None) -> Doc | None:
     hit = cache.get(key) if cache else None
     if hit is not None:
         try:
@@ -183,11 +183,25 @@ def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
                        {k: (v[0], int(v[1])) for k, v in hit["sections"].items()})
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # a damaged entry is only a slower build
+    return None
+
+
+def _parse_doc(nf: NotesFile, raw: bytes, key: str, cache: FileCache | None, scan: bool = False) -> Doc:
+    """Parse one file for its cards; with ``scan``, read it for lint too, from the same parse."""
     from studydeck.cards import extract_cards
     from studydeck.mindmap.tree import summary_outline
     from studydeck.notes import decode_notes, iter_sections, parse_notes
 
-    outline = parse_notes(decode_notes(raw, nf.shown), nf.shown)
+    text = decode_notes(raw, nf.shown)
+    lint_tokens = None
+    if scan:
+        from studydeck.lint.tokens import parse_both
+
+        tokens, lint_tokens = parse_both(text)
+        outline = parse_notes(text, nf.shown, tokens)
+        del tokens
+    else:
+        outline = parse_notes(text, nf.shown)
     cards, notices = extract_cards(outline, nf.doc)
     sections = {}
     for _, section in iter_sections(outline.root):
@@ -195,12 +209,45 @@ def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
         if summary:
             sections.setdefault(normalize_name(section.title), (summary, section.source.line))
     doc = Doc(nf, outline.title, cards, notices, sections, outline)
+    if lint_tokens is not None:
+        from studydeck.lint import scan_file
+
+        doc.scan = scan_file(text, outline, lint_tokens)
     if cache is not None:
         cache.put(key, {"title": doc.title, "cards": [c.to_dict() for c in cards],
                         "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
                                     for n in notices],
                         "sections": {k: list(v) for k, v in sections.items()}})
     return doc
+
+
+def _read_docs(files: list[NotesFile], cache: FileCache | None, scan: bool) -> list["Doc | NotesError"]:
+    """Each file's :class:`Doc` (or why it cannot be read), in order: from the cache, else parsed."""
+    out: list[Doc | NotesError | None] = []
+    todo: list[tuple[int, NotesFile, bytes, str]] = []
+    for nf in files:
+        try:
+            raw = read_bytes(nf)
+        except NotesError as exc:
+            out.append(exc)
+            continue
+        key = _file_key(nf, raw)
+        doc = _cached_doc(nf, key, cache)
+        if doc is None:
+            todo.append((len(out), nf, raw, key))
+        out.append(doc)
+    done = [_parse_job((job, cache, scan)) for job in todo]
+    for job, doc in zip(todo, done):
+        out[job[0]] = doc
+    return out
+
+
+def _parse_job(args: tuple) -> "Doc | NotesError":
+    (_, nf, raw, key), cache, scan = args
+    try:
+        return _parse_doc(nf, raw, key, cache, scan)
+    except NotesError as exc:
+        return exc
 
 
 # -- questions and their answers ---------------------------------------------------------
@@ -263,15 +310,17 @@ class Workspace:
         self._report_key: tuple | None = None
 
     @classmethod
-    def load(cls, paths: list[Path], *, cache_dir: Path | None = None) -> "Workspace":
+    def load(cls, paths: list[Path], *, cache_dir: Path | None = None, scan: bool = False) -> "Workspace":
+        """Read the notes (``scan``: for lint too, from the same parse: a command that lints)."""
         files, notices = find_notes(paths)
         cache = FileCache(cache_dir / "files") if cache_dir is not None else None
         docs: list[Doc] = []
         errors: list[NotesError] = []
-        for nf in files:
-            try:
-                docs.append(_read_doc(nf, cache))
-            except NotesError as exc:  # one bad file: say so, build the rest
+        for nf, got in zip(files, _read_docs(files, cache, scan)):
+            if isinstance(got, Doc):
+                docs.append(got)
+            else:  # one bad file: say so, build the rest
+                exc = got
                 errors.append(exc)
                 notices.append(Notice(Source(nf.shown, _error_line(str(exc), nf.shown)), "unreadable",
                                       str(exc).removeprefix(f"{nf.shown}:").lstrip("0123456789:").strip()))

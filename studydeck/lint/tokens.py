@@ -7,6 +7,7 @@ escaped ``\\$`` must stay apart from a ``$`` that opens nothing.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from markdown_it.rules_core import StateCore, text_join
@@ -23,6 +24,28 @@ def parse(text: str) -> list[Token]:
         if rule is not text_join:
             rule(state)
     return state.tokens
+
+
+def parse_both(text: str) -> tuple[list[Token], list[Token]]:
+    """From one parse: the tokens build's parser gives (``markdown().parse(text)``) and the
+    tokens lint reads (:func:`parse`). The last core rule joins text in place, so it runs on
+    copies of what it changes."""
+    tokens = parse(text)
+    joined = [_with_copied_children(t) if t.type == "inline" and t.children else t for t in tokens]
+    state = StateCore("", markdown(), {})
+    state.tokens = joined
+    text_join(state)
+    return joined, tokens
+
+
+def _with_copied_children(token: Token) -> Token:
+    out = copy.copy(token)
+    out.children = [_with_copied_children(c) if c.children else copy.copy(c) if c.type in _JOINED else c
+                    for c in token.children]
+    return out
+
+
+_JOINED = frozenset(("text", "text_special"))  # what text_join rewrites
 
 
 @dataclass(frozen=True)
