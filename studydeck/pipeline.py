@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -222,7 +223,8 @@ def _parse_doc(nf: NotesFile, raw: bytes, key: str, cache: FileCache | None, sca
 
 
 def _read_docs(files: list[NotesFile], cache: FileCache | None, scan: bool) -> list["Doc | NotesError"]:
-    """Each file's :class:`Doc` (or why it cannot be read), in order: from the cache, else parsed."""
+    """Each file's :class:`Doc` (or why it cannot be read), in order: from the cache, else
+    parsed; a large amount to parse is spread over the cores."""
     out: list[Doc | NotesError | None] = []
     todo: list[tuple[int, NotesFile, bytes, str]] = []
     for nf in files:
@@ -236,18 +238,86 @@ def _read_docs(files: list[NotesFile], cache: FileCache | None, scan: bool) -> l
         if doc is None:
             todo.append((len(out), nf, raw, key))
         out.append(doc)
-    done = [_parse_job((job, cache, scan)) for job in todo]
+    workers = _workers(len(todo), sum(len(job[2]) for job in todo) >= PARALLEL_BYTES)
+    if workers > 1:
+        # imported once here, not once in each worker
+        import studydeck.cards  # noqa: F401
+        import studydeck.mindmap.tree  # noqa: F401
+        if scan:
+            import studydeck.lint  # noqa: F401
+        done = _fork_map(_parse_job, [(job, cache, scan, True) for job in todo], workers,
+                         [len(job[2]) for job in todo])
+    else:
+        done = [_parse_job((job, cache, scan, False)) for job in todo]
     for job, doc in zip(todo, done):
         out[job[0]] = doc
     return out
 
 
 def _parse_job(args: tuple) -> "Doc | NotesError":
-    (_, nf, raw, key), cache, scan = args
+    (_, nf, raw, key), cache, scan, forked = args
     try:
-        return _parse_doc(nf, raw, key, cache, scan)
+        doc = _parse_doc(nf, raw, key, cache, scan)
     except NotesError as exc:
         return exc
+    if forked:
+        doc._outline = None  # parsed again if asked for: cheaper than sending it back
+    return doc
+
+
+# -- using the cores ---------------------------------------------------------------------
+
+# Less work than this is done sooner in one process than in several forked ones.
+PARALLEL_BYTES = 256 << 10  # of notes to parse
+PARALLEL_CARDS = 2000       # to write into decks
+
+
+def _workers(tasks: int, large: bool) -> int:
+    """How many processes share ``tasks``. One unless the work is ``large`` enough to pay for
+    the forks, the platform forks cleanly (Linux) and torch is not loaded (its threads do not
+    survive a fork). ``STUDYDECK_JOBS=N`` sets the number however large the work;
+    ``STUDYDECK_JOBS=1`` never forks."""
+    wanted = os.environ.get("STUDYDECK_JOBS", "").strip()
+    if wanted.isdigit():
+        count = int(wanted)
+    elif not large:
+        return 1
+    else:
+        count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if count < 2 or tasks < 2 or not sys.platform.startswith("linux") or "torch" in sys.modules:
+        return 1
+    return min(count, tasks)
+
+
+_FORKED: tuple | None = None  # (function, arguments) the forked workers inherit
+
+
+def _fork_map(fn: Callable[[Any], Any], items: list, workers: int, weights: list[int] | None = None) -> list:
+    """``[fn(x) for x in items]`` in ``workers`` forked processes, heaviest first. The items are
+    inherited through the fork, not sent; each result comes back pickled."""
+    global _FORKED
+    import gc
+    import multiprocessing
+
+    order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights else list(range(len(items)))
+    out: list = [None] * len(items)
+    _FORKED = (fn, items)
+    collecting = gc.isenabled()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            gc.disable()  # unpickling many small objects into a large heap: collections would dominate
+            for i, result in pool.imap_unordered(_forked_call, order, chunksize=1):
+                out[i] = result
+    finally:
+        _FORKED = None
+        if collecting:
+            gc.enable()
+    return out
+
+
+def _forked_call(i: int) -> tuple[int, Any]:
+    fn, items = _FORKED
+    return i, fn(items[i])
 
 
 # -- questions and their answers ---------------------------------------------------------
@@ -415,7 +485,7 @@ class Workspace:
         """One ``.apkg`` per notes file into ``out_dir``; ``now`` stamps changed notes.
         With ``exercises`` (and ``verify``), each deck gets exercise cards with fresh numbers
         for the formulas that agree with torch."""
-        from studydeck.export import make_folder, write_deck
+        from studydeck.export import make_folder
 
         result = BuildResult(docs=self.docs)
         if verify:
@@ -430,25 +500,49 @@ class Workspace:
         previous = _read_manifest(out_dir)
         verified_on = result.report.device if result.report else None
         names = _deck_names([d for d in self.docs if d.cards])
+        decks = []
         for doc in self.docs:
             if not doc.cards:
                 continue  # e.g. a file of answers that all stand in for questions elsewhere
-            name = names[doc.file.shown]
             practice = self.exercises(doc, device=device) if verify and exercises else []
-            inputs = _deck_inputs(doc, results, practice, verified_on)
-            export = _unchanged_deck(out_dir, name, inputs, previous)
-            if export is None:
-                export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
-                                    now=now, media_root=doc.file.root, base_dir=doc.file.path.parent,
-                                    label=doc.file.label, results=results, exercises=practice,
-                                    verified_on=verified_on)
-            export.inputs = inputs
+            decks.append((doc, names[doc.file.shown], practice, out_dir, now, results, verified_on, previous))
+        workers = _workers(len(decks), sum(len(d[0].cards) for d in decks) >= PARALLEL_CARDS)
+        if workers > 1:
+            exports = _fork_map(_deck_job, decks, workers, [len(d[0].cards) for d in decks])
+        else:
+            exports = []
+            for deck in decks:
+                exports.append(_deck_job(deck))
+                if isinstance(exports[-1], StudydeckError):
+                    break
+        for (doc, *_), export in zip(decks, exports):
+            if isinstance(export, StudydeckError):
+                raise export
             for card, src in export.missing_media:
                 doc.notices.append(Notice(card.source, "missing-image", say(
                     card.lang, "图片“{src}”不存在或不在笔记文件夹内；改正路径，或把图片放进笔记文件夹",
                     "image “{src}” not found inside the notes folder; fix the path or add the file there", src=src)))
             result.exports.append(export)
         return result
+
+
+def _deck_job(args: tuple) -> "ExportResult | StudydeckError":
+    """One notes file's deck written (or found current from the last build)."""
+    from studydeck.export import write_deck
+
+    doc, name, practice, out_dir, now, results, verified_on, previous = args
+    try:
+        inputs = _deck_inputs(doc, results, practice, verified_on)
+        export = _unchanged_deck(out_dir, name, inputs, previous)
+        if export is None:
+            export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
+                                now=now, media_root=doc.file.root, base_dir=doc.file.path.parent,
+                                label=doc.file.label, results=results, exercises=practice,
+                                verified_on=verified_on)
+    except StudydeckError as exc:  # the first, in the order of the files, stops the build
+        return exc
+    export.inputs = inputs
+    return export
 
 
 # -- a rebuild with nothing changed ----------------------------------------------------
