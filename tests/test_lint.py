@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from conftest import NOTES, corpus_dir
@@ -205,3 +207,16 @@ def test_lint_from_the_parse_for_cards_is_lint_from_its_own_parse() -> None:
         assert doc.scan == scan_file(text, doc.outline)
         assert lint_file(doc.file.shown, text, None, doc.cards, doc.notices, doc.scan) == \
             lint_file(doc.file.shown, text, doc.outline, doc.cards, doc.notices)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\\$", "\\*", "$x$", "[[p|q]]", "![[i.png]]", "![a \\* b](c.png)",
+                                 "- ", "# ", "`c`", "**b**", "中文", "\\", "&amp;", "<br>", "\n\n"]),
+                max_size=25).map("".join))
+def test_one_parse_gives_both_token_lists_for_any_text(text: str) -> None:
+    from studydeck.lint.tokens import parse, parse_both
+    from studydeck.notes import markdown
+
+    joined, raw = parse_both(text)
+    assert joined == markdown().parse(text)
+    assert raw == parse(text)

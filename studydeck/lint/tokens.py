@@ -31,11 +31,23 @@ def parse_both(text: str) -> tuple[list[Token], list[Token]]:
     tokens lint reads (:func:`parse`). The last core rule joins text in place, so it runs on
     copies of what it changes."""
     tokens = parse(text)
-    joined = [_with_copied_children(t) if t.type == "inline" and t.children else t for t in tokens]
+    joined = [_with_copied_children(t) if t.type == "inline" and t.children and _joins(t.children) else t
+              for t in tokens]
     state = StateCore("", markdown(), {})
     state.tokens = joined
-    text_join(state)
+    text_join(state)  # on a token it leaves as it is, it only puts an equal list of children
     return joined, tokens
+
+
+def _joins(children: list[Token]) -> bool:
+    """Whether text_join changes these tokens: an escape to turn into text, or text next to text."""
+    after_text = False
+    for child in children:
+        if child.type == "text_special" or (after_text and child.type == "text") or \
+                (child.children and _joins(child.children)):
+            return True
+        after_text = child.type == "text"
+    return False
 
 
 def _with_copied_children(token: Token) -> Token:
