@@ -144,6 +144,18 @@ def to_html(text: str, env: RenderEnv | None = None) -> str:
         return ""
     if not _MARKUP.search(text):
         return escapeHtml(text)
+    if "![" not in text:
+        # no image, so nothing found on disk: the HTML depends on the text and cloze alone
+        return _pure_html(text, env is not None and env.cloze)
+    return _html(text, env)
+
+
+@lru_cache(maxsize=4096)
+def _pure_html(text: str, cloze: bool) -> str:
+    return _html(text, RenderEnv(cloze=True) if cloze else None)
+
+
+def _html(text: str, env: RenderEnv | None) -> str:
     if _one_paragraph(text):
         # what the full parse would wrap in <p>…</p>: the inline rules never write a <p>
         return _renderer().renderInline(text, {"sd": env})
