@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Literal
 
@@ -49,6 +50,7 @@ def normalize_name(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
+@lru_cache(maxsize=1 << 14)  # a deck path or tag is cleaned once per card that carries it
 def clean_name(text: str) -> str:
     """A name fit for a deck, tag or file: no bidi controls, zero-width or control characters."""
     text = INVISIBLE.sub("", text)
