@@ -67,6 +67,15 @@ class Doc:
     _outline: "Outline | None" = None
     # what lint reads from the text, found while it was parsed for the cards (None from the cache)
     scan: "FileScan | None" = None
+    _digest: tuple[list[Card], str] | None = None  # the cards it was taken of, and the digest
+
+    def cards_digest(self) -> str:
+        """A digest of the cards' content (what a deck and lint's cache depend on), taken once
+        while the cards stay the same objects."""
+        seen = self._digest
+        if seen is None or len(seen[0]) != len(self.cards) or any(a is not b for a, b in zip(seen[0], self.cards)):
+            self._digest = seen = (list(self.cards), cards_digest(self.cards))
+        return seen[1]
 
     @property
     def outline(self) -> "Outline":
@@ -76,6 +85,11 @@ class Doc:
 
             self._outline = read_notes(self.file.path, self.file.shown)
         return self._outline
+
+
+def cards_digest(cards: list[Card]) -> str:
+    body = json.dumps([c.to_dict() for c in cards], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(body.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 @dataclass
@@ -214,6 +228,7 @@ def _parse_doc(nf: NotesFile, raw: bytes, key: str, cache: FileCache | None, sca
         from studydeck.lint import scan_file
 
         doc.scan = scan_file(text, outline, lint_tokens)
+    doc.cards_digest()  # here, where the cards are made: in a worker of its own when there are many
     if cache is not None:
         cache.put(key, {"title": doc.title, "cards": [c.to_dict() for c in cards],
                         "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
@@ -587,7 +602,7 @@ def _deck_inputs(doc: Doc, results: dict[str, "Result"], practice: list, verifie
     """Everything a deck's bytes depend on besides its state file."""
     payload = [tool_version(), doc.file.label, doc.file.path.parent.as_posix(), verified_on,
                media_listing(doc.file.root),
-               [c.to_dict() for c in doc.cards], [results[c.uid].to_dict() for c in doc.cards if c.uid in results],
+               doc.cards_digest(), [results[c.uid].to_dict() for c in doc.cards if c.uid in results],
                [e.to_dict() for e in practice]]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
                           .encode("utf-8", "surrogateescape")).hexdigest()  # file names that are not UTF-8

@@ -66,3 +66,17 @@ def test_small_work_stays_in_one_process(monkeypatch) -> None:
     monkeypatch.setenv("STUDYDECK_JOBS", "3")
     monkeypatch.setitem(sys.modules, "torch", sys.modules.get("torch", object()))
     assert pipeline._workers(50, large=True) == 1  # torch's threads do not survive a fork
+
+
+def test_a_docs_card_digest_follows_its_cards() -> None:
+    from dataclasses import replace
+
+    doc = next(d for d in pipeline.Workspace.load([NOTES]).docs if len(d.cards) > 1)
+    first = doc.cards_digest()
+    assert first == pipeline.cards_digest(doc.cards)
+    doc.cards = list(doc.cards)  # the same cards in a new list: still the same digest
+    assert doc.cards_digest() == first
+    doc.cards = [replace(doc.cards[0], back=doc.cards[0].back + " more")] + doc.cards[1:]
+    assert doc.cards_digest() == pipeline.cards_digest(doc.cards) != first
+    doc.cards = doc.cards[1:]
+    assert doc.cards_digest() == pipeline.cards_digest(doc.cards)

@@ -144,7 +144,8 @@ def _read(path: Path, shown: str) -> tuple[str, bool]:
 
 def _file_lint(doc, shown: str, text: str, cache: FileCache | None) -> FileLint:
     """``lint_file`` of one file, from the cache when the file and its cards are unchanged."""
-    key = hashlib.sha256(json.dumps([tool_version(), shown, text, [c.to_dict() for c in doc.cards],
+    digest = doc.cards_digest() if hasattr(doc, "cards_digest") else [c.to_dict() for c in doc.cards]
+    key = hashlib.sha256(json.dumps([tool_version(), shown, text, digest,
                                      [[n.source.line, n.rule, n.message] for n in doc.notices]],
                                     ensure_ascii=False).encode("utf-8")).hexdigest()
     hit = cache.get(key) if cache is not None else None
