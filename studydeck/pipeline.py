@@ -318,6 +318,7 @@ def _fork_map(fn: Callable[[Any], Any], items: list, workers: int, weights: list
     out: list = [None] * len(items)
     _FORKED = (fn, items)
     collecting = gc.isenabled()
+    gc.freeze()  # the workers never scan (nor copy, by touching) what they inherit
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             gc.disable()  # unpickling many small objects into a large heap: collections would dominate
@@ -325,6 +326,7 @@ def _fork_map(fn: Callable[[Any], Any], items: list, workers: int, weights: list
                 out[i] = result
     finally:
         _FORKED = None
+        gc.unfreeze()
         if collecting:
             gc.enable()
     return out
