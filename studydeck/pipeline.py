@@ -320,7 +320,7 @@ def _fork_map(fn: Callable[[Any], Any], items: list, workers: int, weights: list
     collecting = gc.isenabled()
     gc.freeze()  # the workers never scan (nor copy, by touching) what they inherit
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
             gc.disable()  # unpickling many small objects into a large heap: collections would dominate
             for i, result in pool.imap_unordered(_forked_call, order, chunksize=1):
                 out[i] = result
@@ -330,6 +330,12 @@ def _fork_map(fn: Callable[[Any], Any], items: list, workers: int, weights: list
         if collecting:
             gc.enable()
     return out
+
+
+def _worker_start() -> None:
+    import gc
+
+    gc.set_threshold(20_000, 20, 20)  # a short-lived worker that makes many objects: collect less often
 
 
 def _forked_call(i: int) -> tuple[int, Any]:
