@@ -51,7 +51,8 @@ class FileCache:
     def put(self, key: str, value: dict) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.folder / f"{key}.json", json.dumps(value, ensure_ascii=False).encode("utf-8"))
+            atomic_write(self.folder / f"{key}.json", json.dumps(value, ensure_ascii=False).encode("utf-8"),
+                         durable=False)
         except OSError:
             pass  # no cache is only a slower build
 

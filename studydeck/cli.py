@@ -70,7 +70,7 @@ def build(notes: tuple[Path, ...], out_dir: Path, verify: bool, strict: bool, de
         click.echo(f"nothing changed since the last build into {out_dir}; the decks there are current")
         return
     try:
-        workspace = Workspace.load(paths, cache_dir=_cache_dir())
+        workspace = Workspace.load(paths, cache_dir=_cache_dir(), scan=True)
         with _progress("verifying") as progress:
             result = workspace.build(out_dir, now=_now(), verify=verify, strict=strict, device=device,
                                      exercises=exercises, progress=progress, unsafe_run_code=unsafe_run_code)
@@ -273,7 +273,7 @@ def lint(notes, as_json, fix, picked, show_diff, fail_on) -> None:
     from studydeck.pipeline import Workspace
 
     try:
-        result = Workspace.load(_notes(notes), cache_dir=_cache_dir()).lint()
+        result = Workspace.load(_notes(notes), cache_dir=_cache_dir(), scan=True).lint()
         fixed = linting.apply_fixes(result, set(picked)) if (fix or show_diff) else {}
         if show_diff:
             click.echo(linting.diff(result, fixed), nl=False)
@@ -282,7 +282,7 @@ def lint(notes, as_json, fix, picked, show_diff, fail_on) -> None:
                 kept = f"; earlier backups kept: {', '.join(str(p) for p in done.earlier)}" if done.earlier else ""
                 click.echo(f"fixed {done.target} (what it held is in {done.backup}{kept})")
             if fixed:
-                result = Workspace.load(_notes(notes), cache_dir=_cache_dir()).lint()
+                result = Workspace.load(_notes(notes), cache_dir=_cache_dir(), scan=True).lint()
     except StudydeckError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:

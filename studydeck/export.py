@@ -154,7 +154,7 @@ def assign_guids(cards: list[Card], state: dict[str, dict]) -> dict[str, str]:
     out: dict[str, str] = {}
     for card in cards:
         guid = by_uid.get(card.uid)
-        if guid is None and card.legacy_uid is not None:
+        if guid is None and state and card.legacy_uid is not None:
             legacy = genanki.guid_for(card.legacy_uid)
             if legacy in state and not state[legacy].get("uid"):
                 guid = legacy

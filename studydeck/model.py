@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
 from enum import Enum
 from typing import Any
 
@@ -107,15 +107,15 @@ class Card:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
             if isinstance(value, Source):
                 value = value.to_dict()
             elif isinstance(value, CardKind):
                 value = value.value
             elif isinstance(value, tuple):
                 value = [list(v) if isinstance(v, tuple) else v for v in value]
-            out[f.name] = value
+            out[name] = value
         return out
 
     @classmethod
@@ -129,6 +129,11 @@ class Card:
             kwargs[name] = tuple(data.get(name, ()))
         kwargs["symbols"] = tuple(tuple(pair) for pair in data.get("symbols", ()))
         return cls(**kwargs)
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def _uid(doc: str, deck: tuple[str, ...], kind: CardKind, key: str) -> str:

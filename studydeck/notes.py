@@ -219,8 +219,9 @@ def decode_notes(raw: bytes, shown: str) -> str:
     return text
 
 
-def parse_notes(text: str, path: str) -> Outline:
-    tokens = markdown().parse(text)
+def parse_notes(text: str, path: str, tokens: list | None = None) -> Outline:
+    """``tokens``: ``markdown().parse(text)`` when the caller already has them."""
+    tokens = markdown().parse(text) if tokens is None else tokens
     tree = SyntaxTreeNode(tokens)
     builder = _Builder(path, text.splitlines())
     return builder.build(tree)

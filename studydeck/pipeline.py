@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -25,7 +26,7 @@ from studydeck.text import atomic_write, clean_name, normalize_name, say
 from studydeck.verify.result import TRANSIENT
 
 if TYPE_CHECKING:
-    from studydeck.lint import LintResult
+    from studydeck.lint import FileScan, LintResult
     from studydeck.mindmap.tree import Node
     from studydeck.exercise import Exercise
     from studydeck.export import ExportResult
@@ -64,6 +65,17 @@ class Doc:
     # normalized section title -> (its summary outline, its line): what a question about it links to
     sections: dict[str, tuple[str, int]] = field(default_factory=dict)
     _outline: "Outline | None" = None
+    # what lint reads from the text, found while it was parsed for the cards (None from the cache)
+    scan: "FileScan | None" = None
+    _digest: tuple[list[Card], str] | None = None  # the cards it was taken of, and the digest
+
+    def cards_digest(self) -> str:
+        """A digest of the cards' content (what a deck and lint's cache depend on), taken once
+        while the cards stay the same objects."""
+        seen = self._digest
+        if seen is None or len(seen[0]) != len(self.cards) or any(a is not b for a, b in zip(seen[0], self.cards)):
+            self._digest = seen = (list(self.cards), cards_digest(self.cards))
+        return seen[1]
 
     @property
     def outline(self) -> "Outline":
@@ -73,6 +85,11 @@ class Doc:
 
             self._outline = read_notes(self.file.path, self.file.shown)
         return self._outline
+
+
+def cards_digest(cards: list[Card]) -> str:
+    body = json.dumps([c.to_dict() for c in cards], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(body.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 @dataclass
@@ -172,9 +189,7 @@ def _error_line(message: str, shown: str) -> int:
     return int(match.group(1)) if match else 1
 
 
-def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
-    raw = read_bytes(nf)
-    key = _file_key(nf, raw)
+def _cached_doc(nf: NotesFile, key: str, cache: FileCache | None) -> Doc | None:
     hit = cache.get(key) if cache else None
     if hit is not None:
         try:
@@ -183,11 +198,25 @@ def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
                        {k: (v[0], int(v[1])) for k, v in hit["sections"].items()})
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # a damaged entry is only a slower build
+    return None
+
+
+def _parse_doc(nf: NotesFile, raw: bytes, key: str, cache: FileCache | None, scan: bool = False) -> Doc:
+    """Parse one file for its cards; with ``scan``, read it for lint too, from the same parse."""
     from studydeck.cards import extract_cards
     from studydeck.mindmap.tree import summary_outline
     from studydeck.notes import decode_notes, iter_sections, parse_notes
 
-    outline = parse_notes(decode_notes(raw, nf.shown), nf.shown)
+    text = decode_notes(raw, nf.shown)
+    lint_tokens = None
+    if scan:
+        from studydeck.lint.tokens import parse_both
+
+        tokens, lint_tokens = parse_both(text)
+        outline = parse_notes(text, nf.shown, tokens)
+        del tokens
+    else:
+        outline = parse_notes(text, nf.shown)
     cards, notices = extract_cards(outline, nf.doc)
     sections = {}
     for _, section in iter_sections(outline.root):
@@ -195,12 +224,123 @@ def _read_doc(nf: NotesFile, cache: FileCache | None) -> Doc:
         if summary:
             sections.setdefault(normalize_name(section.title), (summary, section.source.line))
     doc = Doc(nf, outline.title, cards, notices, sections, outline)
+    if lint_tokens is not None:
+        from studydeck.lint import scan_file
+
+        doc.scan = scan_file(text, outline, lint_tokens)
+    doc.cards_digest()  # here, where the cards are made: in a worker of its own when there are many
     if cache is not None:
         cache.put(key, {"title": doc.title, "cards": [c.to_dict() for c in cards],
                         "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
                                     for n in notices],
                         "sections": {k: list(v) for k, v in sections.items()}})
     return doc
+
+
+def _read_docs(files: list[NotesFile], cache: FileCache | None, scan: bool) -> list["Doc | NotesError"]:
+    """Each file's :class:`Doc` (or why it cannot be read), in order: from the cache, else
+    parsed; a large amount to parse is spread over the cores."""
+    out: list[Doc | NotesError | None] = []
+    todo: list[tuple[int, NotesFile, bytes, str]] = []
+    for nf in files:
+        try:
+            raw = read_bytes(nf)
+        except NotesError as exc:
+            out.append(exc)
+            continue
+        key = _file_key(nf, raw)
+        doc = _cached_doc(nf, key, cache)
+        if doc is None:
+            todo.append((len(out), nf, raw, key))
+        out.append(doc)
+    workers = _workers(len(todo), sum(len(job[2]) for job in todo) >= PARALLEL_BYTES)
+    if workers > 1:
+        # imported once here, not once in each worker
+        import studydeck.cards  # noqa: F401
+        import studydeck.mindmap.tree  # noqa: F401
+        if scan:
+            import studydeck.lint  # noqa: F401
+        done = _fork_map(_parse_job, [(job, cache, scan, True) for job in todo], workers,
+                         [len(job[2]) for job in todo])
+    else:
+        done = [_parse_job((job, cache, scan, False)) for job in todo]
+    for job, doc in zip(todo, done):
+        out[job[0]] = doc
+    return out
+
+
+def _parse_job(args: tuple) -> "Doc | NotesError":
+    (_, nf, raw, key), cache, scan, forked = args
+    try:
+        doc = _parse_doc(nf, raw, key, cache, scan)
+    except NotesError as exc:
+        return exc
+    if forked:
+        doc._outline = None  # parsed again if asked for: cheaper than sending it back
+    return doc
+
+
+# -- using the cores ---------------------------------------------------------------------
+
+# Less work than this is done sooner in one process than in several forked ones.
+PARALLEL_BYTES = 256 << 10  # of notes to parse
+PARALLEL_CARDS = 2000       # to write into decks
+
+
+def _workers(tasks: int, large: bool) -> int:
+    """How many processes share ``tasks``. One unless the work is ``large`` enough to pay for
+    the forks, the platform forks cleanly (Linux) and torch is not loaded (its threads do not
+    survive a fork). ``STUDYDECK_JOBS=N`` sets the number however large the work;
+    ``STUDYDECK_JOBS=1`` never forks."""
+    wanted = os.environ.get("STUDYDECK_JOBS", "").strip()
+    if wanted.isdigit():
+        count = int(wanted)
+    elif not large:
+        return 1
+    else:
+        count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if count < 2 or tasks < 2 or not sys.platform.startswith("linux") or "torch" in sys.modules:
+        return 1
+    return min(count, tasks)
+
+
+_FORKED: tuple | None = None  # (function, arguments) the forked workers inherit
+
+
+def _fork_map(fn: Callable[[Any], Any], items: list, workers: int, weights: list[int] | None = None) -> list:
+    """``[fn(x) for x in items]`` in ``workers`` forked processes, heaviest first. The items are
+    inherited through the fork, not sent; each result comes back pickled."""
+    global _FORKED
+    import gc
+    import multiprocessing
+
+    order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights else list(range(len(items)))
+    out: list = [None] * len(items)
+    _FORKED = (fn, items)
+    collecting = gc.isenabled()
+    gc.freeze()  # the workers never scan (nor copy, by touching) what they inherit
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
+            gc.disable()  # unpickling many small objects into a large heap: collections would dominate
+            for i, result in pool.imap_unordered(_forked_call, order, chunksize=1):
+                out[i] = result
+    finally:
+        _FORKED = None
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
+    return out
+
+
+def _worker_start() -> None:
+    import gc
+
+    gc.set_threshold(20_000, 20, 20)  # a short-lived worker that makes many objects: collect less often
+
+
+def _forked_call(i: int) -> tuple[int, Any]:
+    fn, items = _FORKED
+    return i, fn(items[i])
 
 
 # -- questions and their answers ---------------------------------------------------------
@@ -264,15 +404,17 @@ class Workspace:
         self._settled = False
 
     @classmethod
-    def load(cls, paths: list[Path], *, cache_dir: Path | None = None) -> "Workspace":
+    def load(cls, paths: list[Path], *, cache_dir: Path | None = None, scan: bool = False) -> "Workspace":
+        """Read the notes (``scan``: for lint too, from the same parse: a command that lints)."""
         files, notices = find_notes(paths)
         cache = FileCache(cache_dir / "files") if cache_dir is not None else None
         docs: list[Doc] = []
         errors: list[NotesError] = []
-        for nf in files:
-            try:
-                docs.append(_read_doc(nf, cache))
-            except NotesError as exc:  # one bad file: say so, build the rest
+        for nf, got in zip(files, _read_docs(files, cache, scan)):
+            if isinstance(got, Doc):
+                docs.append(got)
+            else:  # one bad file: say so, build the rest
+                exc = got
                 errors.append(exc)
                 notices.append(Notice(Source(nf.shown, _error_line(str(exc), nf.shown)), "unreadable",
                                       str(exc).removeprefix(f"{nf.shown}:").lstrip("0123456789:").strip()))
@@ -381,7 +523,7 @@ class Workspace:
         """One ``.apkg`` per notes file into ``out_dir``; ``now`` stamps changed notes.
         With ``exercises`` (and ``verify``), each deck gets exercise cards with fresh numbers
         for the formulas that agree with torch."""
-        from studydeck.export import make_folder, write_deck
+        from studydeck.export import make_folder
 
         result = BuildResult(docs=self.docs)
         if verify:
@@ -397,25 +539,49 @@ class Workspace:
         previous = _read_manifest(out_dir)
         verified_on = result.report.device if result.report else None
         names = _deck_names([d for d in self.docs if d.cards])
+        decks = []
         for doc in self.docs:
             if not doc.cards:
                 continue  # e.g. a file of answers that all stand in for questions elsewhere
-            name = names[doc.file.shown]
             practice = self.exercises(doc, device=device) if verify and exercises else []
-            inputs = _deck_inputs(doc, results, practice, verified_on)
-            export = _unchanged_deck(out_dir, name, inputs, previous)
-            if export is None:
-                export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
-                                    now=now, media_root=doc.file.root, base_dir=doc.file.path.parent,
-                                    label=doc.file.label, results=results, exercises=practice,
-                                    verified_on=verified_on)
-            export.inputs = inputs
+            decks.append((doc, names[doc.file.shown], practice, out_dir, now, results, verified_on, previous))
+        workers = _workers(len(decks), sum(len(d[0].cards) for d in decks) >= PARALLEL_CARDS)
+        if workers > 1:
+            exports = _fork_map(_deck_job, decks, workers, [len(d[0].cards) for d in decks])
+        else:
+            exports = []
+            for deck in decks:
+                exports.append(_deck_job(deck))
+                if isinstance(exports[-1], StudydeckError):
+                    break
+        for (doc, *_), export in zip(decks, exports):
+            if isinstance(export, StudydeckError):
+                raise export
             for card, src in export.missing_media:
                 doc.notices.append(Notice(card.source, "missing-image", say(
                     card.lang, "图片“{src}”不存在或不在笔记文件夹内；改正路径，或把图片放进笔记文件夹",
                     "image “{src}” not found inside the notes folder; fix the path or add the file there", src=src)))
             result.exports.append(export)
         return result
+
+
+def _deck_job(args: tuple) -> "ExportResult | StudydeckError":
+    """One notes file's deck written (or found current from the last build)."""
+    from studydeck.export import write_deck
+
+    doc, name, practice, out_dir, now, results, verified_on, previous = args
+    try:
+        inputs = _deck_inputs(doc, results, practice, verified_on)
+        export = _unchanged_deck(out_dir, name, inputs, previous)
+        if export is None:
+            export = write_deck(doc.cards, out_dir / f"{name}.apkg", out_dir / f"{name}.state.json",
+                                now=now, media_root=doc.file.root, base_dir=doc.file.path.parent,
+                                label=doc.file.label, results=results, exercises=practice,
+                                verified_on=verified_on)
+    except StudydeckError as exc:  # the first, in the order of the files, stops the build
+        return exc
+    export.inputs = inputs
+    return export
 
 
 # -- a rebuild with nothing changed ----------------------------------------------------
@@ -460,7 +626,7 @@ def _deck_inputs(doc: Doc, results: dict[str, "Result"], practice: list, verifie
     """Everything a deck's bytes depend on besides its state file."""
     payload = [tool_version(), doc.file.label, doc.file.path.parent.as_posix(), verified_on,
                media_listing(doc.file.root),
-               [c.to_dict() for c in doc.cards], [results[c.uid].to_dict() for c in doc.cards if c.uid in results],
+               doc.cards_digest(), [results[c.uid].to_dict() for c in doc.cards if c.uid in results],
                [e.to_dict() for e in practice]]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
                           .encode("utf-8", "surrogateescape")).hexdigest()  # file names that are not UTF-8

@@ -128,12 +128,37 @@ def _media_file(base: Path, src: str, root: Path | None) -> Path | None:
 _MARKUP = re.compile(r"[\n\r\t\\`*_\[\]!<>&$~|]|^[\s\-+#=]|^\d+[.)]|\s$")
 
 
+# A single line that starts no block (no heading, list, quote, fence, rule, table, HTML block,
+# link reference, display math or indented code) and has no space at either end is one
+# paragraph whose content is the line itself: only its inline Markdown needs parsing.
+_BLOCK = re.compile(r"[\n\r]|^[#>*\-_+=`~<\[$\\|:]|^\d+[.)]")
+
+
+def _one_paragraph(text: str) -> bool:
+    return not _BLOCK.search(text) and text == text.strip()
+
+
 def to_html(text: str, env: RenderEnv | None = None) -> str:
     """Render one field. Single paragraphs render without the ``<p>`` wrapper."""
     if not text:
         return ""
     if not _MARKUP.search(text):
         return escapeHtml(text)
+    if "![" not in text:
+        # no image, so nothing found on disk: the HTML depends on the text and cloze alone
+        return _pure_html(text, env is not None and env.cloze)
+    return _html(text, env)
+
+
+@lru_cache(maxsize=4096)
+def _pure_html(text: str, cloze: bool) -> str:
+    return _html(text, RenderEnv(cloze=True) if cloze else None)
+
+
+def _html(text: str, env: RenderEnv | None) -> str:
+    if _one_paragraph(text):
+        # what the full parse would wrap in <p>…</p>: the inline rules never write a <p>
+        return _renderer().renderInline(text, {"sd": env})
     html = _renderer().render(text, {"sd": env}).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]

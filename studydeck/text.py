@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Literal
 
@@ -49,18 +50,22 @@ def normalize_name(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
+@lru_cache(maxsize=1 << 14)  # a deck path or tag is cleaned once per card that carries it
 def clean_name(text: str) -> str:
     """A name fit for a deck, tag or file: no bidi controls, zero-width or control characters."""
     text = INVISIBLE.sub("", text)
     return "".join(c for c in text if unicodedata.category(c) != "Cc" or c in "\t\n").strip()
 
 
-def atomic_write(path: Path, data: bytes | Callable[[object], None], *, mode: int | None = None) -> None:
+def atomic_write(path: Path, data: bytes | Callable[[object], None], *, mode: int | None = None,
+                 durable: bool = True) -> None:
     """Write ``path`` so that a reader sees the old file or the new one, never a part.
 
     A temporary file in the same folder is written, flushed and fsynced, renamed over the
     target, and the folder is fsynced. On any failure the temporary file is removed and the
-    target is untouched; ``OSError`` propagates for the caller to word.
+    target is untouched; ``OSError`` propagates for the caller to word. ``durable=False``
+    skips the fsyncs (a cache, which a crash may cost but never corrupt: a reader still sees
+    a whole file or none).
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -70,12 +75,15 @@ def atomic_write(path: Path, data: bytes | Callable[[object], None], *, mode: in
             else:
                 fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if not durable:
+        return
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY)
     except OSError:

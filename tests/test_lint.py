@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from conftest import NOTES, corpus_dir
@@ -183,3 +185,38 @@ def test_one_files_lint_round_trips_through_json_for_a_cache() -> None:
     assert own == lint_file(doc.file.shown, text, doc.outline, doc.cards, doc.notices)
     assert {f.rule for f in own.findings} >= {"typo", "prose-as-code", "empty-item"} and own.links
     assert FileLint.from_state(json.loads(json.dumps(own.to_state()))) == own
+
+
+def test_one_parse_gives_builds_tokens_and_lints() -> None:
+    from studydeck.lint.tokens import parse, parse_both
+    from studydeck.notes import markdown
+
+    text = NOTES.joinpath("pytorch-notes.md").read_text(encoding="utf-8") + "\n- a \\$5 `x` ![[p.png|图]] ![a *b* \\*](c.png)\n"
+    joined, raw = parse_both(text)
+    assert joined == markdown().parse(text)
+    assert raw == parse(text) and raw != joined  # the escapes are apart only in lint's
+
+
+def test_lint_from_the_parse_for_cards_is_lint_from_its_own_parse() -> None:
+    from studydeck.lint import lint_file, scan_file
+
+    docs = Workspace.load([NOTES], scan=True).docs
+    assert all(d.scan is not None for d in docs)
+    for doc in docs:
+        text = doc.file.path.read_bytes().decode("utf-8-sig")
+        assert doc.scan == scan_file(text, doc.outline)
+        assert lint_file(doc.file.shown, text, None, doc.cards, doc.notices, doc.scan) == \
+            lint_file(doc.file.shown, text, doc.outline, doc.cards, doc.notices)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\\$", "\\*", "$x$", "[[p|q]]", "![[i.png]]", "![a \\* b](c.png)",
+                                 "- ", "# ", "`c`", "**b**", "中文", "\\", "&amp;", "<br>", "\n\n"]),
+                max_size=25).map("".join))
+def test_one_parse_gives_both_token_lists_for_any_text(text: str) -> None:
+    from studydeck.lint.tokens import parse, parse_both
+    from studydeck.notes import markdown
+
+    joined, raw = parse_both(text)
+    assert joined == markdown().parse(text)
+    assert raw == parse(text)

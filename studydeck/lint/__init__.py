@@ -25,13 +25,13 @@ from studydeck.lint.fix import FixError, apply_fixes, diff, write_fixes
 from studydeck.lint.formulas import latex_problem, math_problems, stray_dollars
 from studydeck.lint.text import NotesText, is_chinese
 from studydeck.lint.tokens import Link, inlines, links, parse, prose
-from studydeck.lint.typos import find_typos
+from studydeck.lint.typos import Typo, find_typos
 from studydeck.model import Card, CardKind, Notice
 from studydeck.notes import Outline
 from studydeck.verify.result import Result, Verdict
 
-__all__ = ["RULES_WITH_FIXES", "Confidence", "Edit", "FileLint", "Finding", "FixError", "LintResult", "Severity", "apply_fixes",
-           "diff", "latex_problem", "lint", "lint_file", "write_fixes"]
+__all__ = ["RULES_WITH_FIXES", "Confidence", "Edit", "FileLint", "FileScan", "Finding", "FixError", "LintResult", "Severity", "apply_fixes",
+           "diff", "latex_problem", "lint", "lint_file", "scan_file", "write_fixes"]
 
 
 @dataclass(frozen=True)
@@ -49,31 +49,59 @@ class FileLint:
         return cls(tuple(Finding.from_state(f) for f in data["findings"]), tuple(Link(*l) for l in data["links"]))
 
 
-def lint_file(path: str, text: str, outline: Outline, cards: list[Card], notices: list[Notice]) -> FileLint:
-    """Lint one parsed file. ``text`` is the file as read (BOM removed, line endings kept);
-    edits are offsets into it. The result depends on the arguments alone."""
+@dataclass(frozen=True)
+class FileScan:
+    """What lint reads from one file's text and outline alone, before its cards are final:
+    found while the file is parsed for its cards (from the same tokens), so lint need not
+    parse it again."""
+    digest: str                                 # of the text it was read from
+    repeated: tuple[tuple[int, str, int], ...]  # headings written twice
+    stray: tuple[int, ...]                      # lines with a $ that opens nothing
+    math: tuple[tuple[int, str], ...]           # LaTeX that cannot render
+    typos: tuple[Typo, ...]
+    links: tuple[Link, ...]
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def scan_file(text: str, outline: Outline, tokens: list | None = None) -> FileScan:
+    """Read ``text`` (and its ``outline``) for lint; ``tokens`` are lint's tokens of it
+    (:func:`studydeck.lint.tokens.parse`), parsed now when not given."""
     notes = NotesText(text)
+    tokens = parse(text) if tokens is None else tokens
+    items = inlines(tokens, notes)
+    return FileScan(text_digest(text), tuple(rules.repeated_headings(outline)), tuple(stray_dollars(items)),
+                    tuple(math_problems(tokens, items)), tuple(find_typos(prose(items))), tuple(links(items)))
+
+
+def lint_file(path: str, text: str, outline: Outline | None, cards: list[Card], notices: list[Notice],
+              scan: FileScan | None = None) -> FileLint:
+    """Lint one parsed file. ``text`` is the file as read (BOM removed, line endings kept);
+    edits are offsets into it. The result depends on the arguments alone. ``scan``, when
+    given, is :func:`scan_file` of the same text (``outline`` is then not read)."""
+    notes = NotesText(text)
+    scan = scan_file(text, outline) if scan is None else scan
     sink = rules.Sink(path, notes, is_chinese(text, cards))
     rules.notices(sink, [n for n in notices if n.rule != "duplicate-section"] +
                   [n for n in notices if n.rule == "duplicate-section"])
-    rules.duplicate_headings(sink, outline)
-    tokens = parse(text)
-    items = inlines(tokens, notes)
-    for line in stray_dollars(items):
+    rules.duplicate_headings(sink, scan.repeated)
+    for line in scan.stray:
         sink.add(line, "warning", "unbalanced-dollar",
                  sink.say("这一行有一个 $ 没有成对，卡片上会原样显示 $", "a $ on this line opens no formula; "
                           "the card shows it as a literal $"),
                  sink.say("补上缺的 $，或把字面的 $ 写成 \\$", "add the missing $, or write a literal $ as \\$"))
-    for line, problem in math_problems(tokens, items):
+    for line, problem in scan.math:
         sink.add(line, "error", "latex-syntax", problem, sink.say("修正 LaTeX", "fix the LaTeX"))
-    for typo in find_typos(prose(items)):
+    for typo in scan.typos:
         edit = Edit(typo.at, typo.at + len(typo.wrong), typo.right) if typo.at is not None else None
         sink.add(typo.line, "warning", "typo",
                  sink.say(f"“{typo.wrong}” 应为 “{typo.right}”？", f"“{typo.wrong}” should be “{typo.right}”?"),
                  sink.say(f"改为 {typo.right}", f"write {typo.right}"), edit,
                  typo.confidence if edit is not None else Confidence.SUGGESTION)
     rules.long_cards(sink, cards)
-    return FileLint(tuple(sink.findings), tuple(links(items)))
+    return FileLint(tuple(sink.findings), scan.links)
 
 
 def lint(docs, *, results: list[Result] = (), allow_torch: bool = True, cache: FileCache | None = None) -> LintResult:
@@ -116,7 +144,8 @@ def _read(path: Path, shown: str) -> tuple[str, bool]:
 
 def _file_lint(doc, shown: str, text: str, cache: FileCache | None) -> FileLint:
     """``lint_file`` of one file, from the cache when the file and its cards are unchanged."""
-    key = hashlib.sha256(json.dumps([tool_version(), shown, text, [c.to_dict() for c in doc.cards],
+    digest = doc.cards_digest() if hasattr(doc, "cards_digest") else [c.to_dict() for c in doc.cards]
+    key = hashlib.sha256(json.dumps([tool_version(), shown, text, digest,
                                      [[n.source.line, n.rule, n.message] for n in doc.notices]],
                                     ensure_ascii=False).encode("utf-8")).hexdigest()
     hit = cache.get(key) if cache is not None else None
@@ -125,7 +154,11 @@ def _file_lint(doc, shown: str, text: str, cache: FileCache | None) -> FileLint:
             return FileLint.from_state(hit)
         except (KeyError, TypeError, ValueError, AttributeError):
             pass
-    own = lint_file(shown, text, doc.outline, doc.cards, doc.notices)
+    scan = getattr(doc, "scan", None)  # read with the cards, when the file was parsed for them
+    if scan is not None and scan.digest == text_digest(text):
+        own = lint_file(shown, text, None, doc.cards, doc.notices, scan)
+    else:
+        own = lint_file(shown, text, doc.outline, doc.cards, doc.notices)
     if cache is not None:
         cache.put(key, own.to_state())
     return own

@@ -56,18 +56,26 @@ def notices(sink: Sink, found: list[Notice]) -> None:
                  confidence)
 
 
-def duplicate_headings(sink: Sink, outline: Outline) -> None:
+def repeated_headings(outline: Outline) -> list[tuple[int, str, int]]:
+    """(line, title, line of its first use) of each heading that repeats one above it under the
+    same parents."""
     seen: dict[tuple, Source] = {}
+    found = []
     for path, section in iter_sections(outline.root):
         if not path:
             continue
         key = (tuple(re.sub(r"\s+", "", p).casefold() for p in path[:-1]), re.sub(r"\s+", "", path[-1]).casefold())
         if key in seen:
-            sink.add(section.source.line, "warning", "duplicate-section",
-                     f"heading “{section.title}” repeats line {seen[key].line}",
-                     sink.say("把两处合并为一处", "merge the two into one"))
+            found.append((section.source.line, section.title, seen[key].line))
         else:
             seen[key] = section.source
+    return found
+
+
+def duplicate_headings(sink: Sink, repeated: list[tuple[int, str, int]]) -> None:
+    for line, title, first in repeated:
+        sink.add(line, "warning", "duplicate-section", f"heading “{title}” repeats line {first}",
+                 sink.say("把两处合并为一处", "merge the two into one"))
 
 
 def long_cards(sink: Sink, cards: list[Card]) -> None:

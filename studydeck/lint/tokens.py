@@ -7,6 +7,7 @@ escaped ``\\$`` must stay apart from a ``$`` that opens nothing.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from markdown_it.rules_core import StateCore, text_join
@@ -23,6 +24,40 @@ def parse(text: str) -> list[Token]:
         if rule is not text_join:
             rule(state)
     return state.tokens
+
+
+def parse_both(text: str) -> tuple[list[Token], list[Token]]:
+    """From one parse: the tokens build's parser gives (``markdown().parse(text)``) and the
+    tokens lint reads (:func:`parse`). The last core rule joins text in place, so it runs on
+    copies of what it changes."""
+    tokens = parse(text)
+    joined = [_with_copied_children(t) if t.type == "inline" and t.children and _joins(t.children) else t
+              for t in tokens]
+    state = StateCore("", markdown(), {})
+    state.tokens = joined
+    text_join(state)  # on a token it leaves as it is, it only puts an equal list of children
+    return joined, tokens
+
+
+def _joins(children: list[Token]) -> bool:
+    """Whether text_join changes these tokens: an escape to turn into text, or text next to text."""
+    after_text = False
+    for child in children:
+        if child.type == "text_special" or (after_text and child.type == "text") or \
+                (child.children and _joins(child.children)):
+            return True
+        after_text = child.type == "text"
+    return False
+
+
+def _with_copied_children(token: Token) -> Token:
+    out = copy.copy(token)
+    out.children = [_with_copied_children(c) if c.children else copy.copy(c) if c.type in _JOINED else c
+                    for c in token.children]
+    return out
+
+
+_JOINED = frozenset(("text", "text_special"))  # what text_join rewrites
 
 
 @dataclass(frozen=True)

@@ -152,9 +152,11 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
            progress: Callable[[int, int], None] | None = None, **options: Any) -> Report:
     """Check the cards; with ``cached_only`` return only what the cache already knows
     (never imports torch: the quiz uses this)."""
-    tasks = plan(cards)
     version = torch_version()
     cache = _load_cache(cache_path)
+    if cached_only and not cache:
+        return Report([], version, device)  # nothing to look up: no need to plan the checks
+    tasks = plan(cards)
     results: list[Result] = []
     pending: list[tuple[Task, str]] = []
     devices: set[str] = set()
