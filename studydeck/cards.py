@@ -385,7 +385,7 @@ class _Extractor:
         labelled = split_label(text)
         if it.children:
             if has_formula(text) or is_plain_formula(text):
-                self.formula(text, it.source, ctx, extra=_children_text(it))
+                self.formula(text, it.source, ctx, extra=_children_text(it), otherwise=_else_of(it, siblings))
                 sub = ctx.within(label_of(text), strip_math(text), guards=formulas_in(text))
                 self.blocks(it.children, sub)
                 return
@@ -410,7 +410,7 @@ class _Extractor:
             return
         # a leaf
         if has_formula(text):
-            self.formula(text, it.source, ctx)
+            self.formula(text, it.source, ctx, otherwise=_else_of(it, siblings))
             return
         if is_plain_formula(text):
             self.formula(text, it.source, ctx, plain=True)
@@ -549,7 +549,7 @@ class _Extractor:
                  flags=("steps",), sibling=key)
 
     def formula(self, text: str, source: Source, ctx: _Ctx, lead: str = "", extra: str = "",
-                plain: bool = False, prose: bool = False) -> None:
+                plain: bool = False, prose: bool = False, otherwise: str = "") -> None:
         """One card per fact a formula text states: its sentence, with the formula's right-hand
         side (or the whole formula) asked for, and the conditions it holds under shown."""
         legacy = [l for l in ctx.legacy if l.strip(" …：:，,。")]
@@ -557,6 +557,8 @@ class _Extractor:
         legacy_key = "formula:" + "/".join(normalize_name(l) for l in legacy) + f"#{n}"
         labels = [l for l in ctx.labels if l.strip(" …：:，,。")]
         context = " › ".join(dict.fromkeys(p for p in [_named_concept(ctx), *labels] if p))
+        if otherwise:  # “else:” names the case it stands for, not only that it is another one
+            context += self.t("（{g} 不成立时）", " (when {g} does not hold)", g=otherwise)
         slot = "formula:" + "/".join(anchor(l) for l in labels) + "/"
         for asked in ask_formulas(text, lead, plain, self.t("［？］", "[?]"), prose=prose):
             if not plain and max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS:
@@ -583,6 +585,8 @@ class _Extractor:
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt):
             return "derivation-step"
+        if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt):
+            return "derivation-step"  # “式(9.5)的解释”: it works through that equation, step by step
         words = re.sub(r"\W|写出公式|write the formula", "", strip_math(asked.prompt.replace("［？］", "").replace("[?]", "")))
         named = [h for h in (ctx.concept, *ctx.labels) if h and not NUMBERED_REF.search(h)]
         return "no-subject" if len(words) < 4 and not named else ""
@@ -658,9 +662,11 @@ DEFINING_CUE = re.compile(r"\b(?:is|are|equals?|given by|defined|denotes?|called
 FRAGMENT_START = re.compile(r"^(?:之外|之|的|中|时|为|和|与|及|或|等|都|也|则|可|处|上|下|里|内|后|前)")
 # Words that make a formula a premise of the text around it (“let $z = H_t(x)$”, “可令 $z=…$”):
 # a name chosen for the argument, not a fact to recall.
-PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[sz]e\w*)\b|(?<![建预])设(?![置计定])|"
-                     r"(?<!命)令|假设|假定|初始化)"
-                     r"[^，,。；;：:]{0,16}$", re.I)
+PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[sz]e\w*|choose|chose|pick)\b|"
+                     r"(?<![建预])设(?![置计定])|(?<!命)令|假设|假定|初始化|不妨|选择|选取)"
+                     r"[^，,。；;：:]{0,32}$", re.I)
+# “where $g_t = …$”, “其中 $g_t = …$” as the whole lead: the symbols of the formula before it.
+WHERE = re.compile(r"^\s*(?:\S+\s*[:：]\s*)?(?:其中|这里|此处|where|here)\s*[,，:：]?\s*$", re.I)
 # Words that say the formula gives a name its meaning: what is then worth recalling.
 NAMING = re.compile(r"定义|称为|称作|叫做|记为|记作|表示|\b(?:defin\w*|called|denote\w*|known as|we write|be the)\b",
                     re.I)
@@ -733,6 +739,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
     clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
     if PREMISE.search(strip_math(clause)) and not NAMING.search(words):
         return "premise"
+    if WHERE.search(strip_math(before if before.strip() else lead)):
+        return "premise"  # “其中 $g_t = …$”: a symbol of the formula before, not a fact of its own
     said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before))
     if target[3] or lead:
         said_before = strip_math(lead or before).rstrip()
@@ -860,6 +868,25 @@ def split_formula(body: str) -> tuple[str, str] | None:
                 return lhs, match.group(0)
             return None
     return None
+
+
+ELSE = re.compile(r"^\s*\\(?:text|mathrm)\{\s*(?:else|otherwise)\s*\}|^\s*(?:否则|else|otherwise)\b", re.I)
+IF_GUARD = re.compile(r"\\(?:text|mathrm)\{\s*if\s*([^{}]*)\}\s*([^:]*):")
+
+
+def _else_of(it: Item, siblings: list[Item]) -> str:
+    r"""For an item ``$\text{else}: …$``, the condition of the ``$\text{if …}: …$`` item before it
+    (``nesterov``, ``$\mu \neq 0$``); empty for any other item."""
+    bodies = [body for _, _, body, _ in math_spans(it.text)]
+    if not bodies or not ELSE.match(bodies[0]):
+        return ""
+    for other in reversed(siblings[:siblings.index(it)] if it in siblings else []):
+        for _, _, body, _ in math_spans(other.text):
+            guard = IF_GUARD.search(body)
+            if guard:
+                words, math = guard.group(1).strip(), guard.group(2).strip()
+                return " ".join(p for p in (words, f"${math}$" if math else "") if p)
+    return ""
 
 
 def _top_level_parts(text: str) -> list[str]:
@@ -1022,11 +1049,12 @@ LABEL_TERM = re.compile(
 
 
 # Words that introduce a definition, stronger than naming a symbol in passing (“表示”).
-DEFINED_AS = re.compile(r"定义为|称为|记为|记作|\b(?:is defined|defined as|is called)\b", re.I)
+DEFINED_AS = re.compile(r"定义为|定义式|的定义|定义是|称为|记为|记作|\b(?:is defined|defined as|is called)\b", re.I)
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.
-SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段]|\bsection\s*\d", re.I)
-PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意")
+SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
+                         r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
+PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|我")
 PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
                          r"should|let'?s|note|here)\b", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.

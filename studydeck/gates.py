@@ -172,18 +172,32 @@ UNFINISHED = re.compile(
 
 
 def unfinished(card: Card) -> str | None:
-    """A definition whose text stops where the formula or list it announces should follow."""
+    """A definition whose text stops where the formula or list it announces should follow,
+    or (in Chinese) runs on through clauses and stops without ending its sentence."""
     if card.kind is not CardKind.DEFINITION:
         return None
     last = card.back.rstrip().splitlines()[-1] if card.back.strip() else ""
-    return "unfinished" if UNFINISHED.search(last) else None  # one that ends in math is complete
+    if UNFINISHED.search(last):
+        return "unfinished"  # one that ends in math is complete
+    if card.lang == "zh" and not UNENDED_OK.search(last) and LEADS_ON.match(re.split(r"[，,]", last)[-1]):
+        return "unfinished"  # “…，具体地，给定数据集”: a formula was to follow
+    return None
 
 
+# A last clause that announces what comes next (“给定数据集”, “例如”, “对于”).
+LEADS_ON = re.compile(r"\s*(?:具体地|具体来说|具体而言|例如|比如|给定|设|令|如下|即|其中|对于|当|假设|若|如果)")
+# How a Chinese sentence may end: its mark, a closing bracket or quote, math, code.
+UNENDED_OK = re.compile(r"[。！？；…!?;.)）」』”\"'$`\]】]\s*$")
+DIRECTIVE_LINE = re.compile(r"^\s*(?::[\w-]+:.*|[\w./-]+)\s*$")
 ARROWS = re.compile(r"[→←↔⇒⇐⟶⟵↦↓↑]")
 
 
 def not_code(card: Card) -> str | None:
-    """A fence without a language that holds a diagram or sentences is no code to recall."""
+    """A fence without a language that holds a diagram or sentences is no code to recall; nor
+    is a documentation directive (a table of contents: options and bare names)."""
+    if card.kind is CardKind.CODE and card.code.strip() and all(
+            DIRECTIVE_LINE.match(line) for line in card.code.splitlines() if line.strip()):
+        return "not-code"
     if card.kind is not CardKind.CODE or card.language not in ("", "text", "txt", "plain", "plaintext"):
         return None
     try:

@@ -30,6 +30,14 @@ ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 ROLE_INLINE = re.compile(r":(numref|eqref|cite|citet|citep|label|eqlabel|ref):`[^`]*`")
+_ROLE = r":(?:numref|eqref|cite|citet|citep|ref):`[^`]*`"
+# A cross-reference goes with the words that point at it (“as was seen in :numref:`x`”,
+# “如 :numref:`x` 所示”): a card that stands alone has nothing for them to point at.
+REFERENCE_PHRASE = re.compile(
+    r"[如见在]\s*" + _ROLE + r"\s*(?:中)?(?:所示|所述|所描述的)?[，,]?|\s*" + _ROLE + r"\s*中的?|"
+    r"[,，]?\s*(?:(?:as (?:was |is |we have |we )?(?:shown|seen|discussed|described|illustrated|introduced|defined|"
+    r"mentioned|noted)\s+)?(?:in|see|from|cf\.|to|with|of|by|than)\s+)?" + _ROLE + r"|\(\s*(?:see\s+)?" + _ROLE +
+    r"\s*\)|" + _ROLE, re.I)
 # d2l marks the words its code demonstrates as `[**…**]` or `(**…**)`: emphasis, not brackets.
 D2L_MARK = re.compile(r"\[\*\*(.+?)\*\*\]|\(\*\*(.+?)\*\*\)", re.S)
 
@@ -319,7 +327,7 @@ class _Builder:
         return Item(text=text, source=self.src(node), children=blocks)
 
     def inline(self, text: str) -> str:
-        text = ROLE_INLINE.sub("", text)
+        text = ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", text))
         if self.d2l:
             text = D2L_MARK.sub(lambda m: m.group(1) or m.group(2), text)
         return text.strip()
@@ -342,7 +350,7 @@ class _Builder:
 
 
 def _heading_text(node: SyntaxTreeNode) -> str:
-    return plain_inline(ROLE_INLINE.sub("", _inline_source(node)))
+    return plain_inline(ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", _inline_source(node))))
 
 
 def _hoist_headings(nodes: list[SyntaxTreeNode]):
