@@ -585,7 +585,8 @@ class _Extractor:
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt):
             return "derivation-step"
-        if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt):
+        if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt) \
+                and not NAMED_RESULT.search(strip_math(asked.prompt.split("?")[0].split("？")[0].rsplit("$", 2)[0])):
             return "derivation-step"  # “式(9.5)的解释”: it works through that equation, step by step
         words = re.sub(r"\W|写出公式|write the formula", "", strip_math(asked.prompt.replace("［？］", "").replace("[?]", "")))
         named = [h for h in (ctx.concept, *ctx.labels) if h and not NUMBERED_REF.search(h)]
@@ -1057,6 +1058,9 @@ SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|我")
 PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
                          r"should|let'?s|note|here)\b", re.I)
+# A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
+NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
+                          r"rule|distribution|entropy))\s*[:：,，]?\s*$", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
 DERIVING = re.compile(r"推导|证明|\b(?:derivations?|deriving|proofs?)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).
