@@ -309,6 +309,8 @@ class _Extractor:
         labelled = split_label(text)
         if labelled and labelled[1]:
             term, desc = labelled
+            if nxt is not None and nxt.kind == "math" and not text.rstrip().endswith(SENTENCE_FINAL):
+                return True  # “Gradient descent: repeat until convergence” runs on into its formula
             self.definition(term, desc, block.source, ctx)
             return True
         if not intro_done and ctx.labels == () and not (nxt is not None and nxt.kind == "code") \
@@ -1023,6 +1025,7 @@ IS_AFTER_NAME = re.compile(r"(?:[（(][^）)]{0,30}[）)])?[^，,。；;：:]{0,
                            r"is|are|means|refersto|denotes|describes)")  # spaces are gone: no \b
 
 
+SENTENCE_FINAL = (".", "。", "!", "！", "?", "？", ";", "；", "…")
 # A heading that names a part of the document, not a concept it could define.
 DOC_HEADING = re.compile(
     r"\b(?:implementations?|implementing|from scratch|concise|analysis|experiments?|training|summary|exercises?|"

@@ -217,7 +217,8 @@ BACK_REFERENCE = re.compile(
     r"\bin other words\b|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
     r"进而|化简|抵消|由此|我们有|同理|移项|整理|展开|变形|两边|求导|即有|也就是|换言之|"
     r"\b(?:similarly|equivalently|rewriting|simplifying|expanding|differentiating|setting the \w+ to)\b|"
-    r"\b(?:we use|use the fact|to see (?:that|this|why)|such that|there exists?|according to|by defining|"
+    r"\bwe use(?: the fact)?(?: that)?\s*[:,]?\s*$|\b(?:use the fact|to see (?:that|this|why)|such that|there exists?|"
+    r"according to|by defining|"
     r"recall that|note that)|注意到|回想|回忆|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$", re.I)
 
