@@ -220,6 +220,8 @@ class _Extractor:
         self.notices: list[Notice] = list(outline.notices)
         self.zh = _is_chinese(outline)
         self.counters: dict[tuple[str, ...], int] = {}
+        # terms that number instances of one thing (训练集1, 训练集2): an example's parts
+        self.enumerated: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -363,6 +365,7 @@ class _Extractor:
         if _is_steps(block):
             self.steps(block, ctx, lead)
             return
+        self.enumerated |= _enumerated_terms(named)
         seen: dict[str, Item] = {}
         top = not ctx.labels
         for it in items:
@@ -477,7 +480,7 @@ class _Extractor:
                 t=term if len(term) <= 40 else term[:39] + "…")))
             return
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
-            or SECTION_REF.search(term) or NUMBERED_REF.search(term) \
+            or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
         shown = term if "$" in term or "`" in term else f"**{term}**"
         if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
@@ -644,7 +647,7 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy ex
 # “Consider the function …”, “考虑这个函数”: an illustration unless the sentence names it.
 CONSIDER = re.compile(r"\bconsider\b|考虑", re.I)
 # How a line that breaks off mid-sentence ends: a comma, a colon, a verb waiting for its object.
-FRAGMENT_END = re.compile(r"(?:[,，:：]|变为|变成|为|是|有|则|即|得|如下|下式|满足|其中|"
+FRAGMENT_END = re.compile(r"(?:[,，:：]|变为|变成|为|是|有|则|即|得|如下|下式|满足|其中|的|"
                           r"\b(?:is|are|as|by|of|the|to|and|or|with|where|becomes|gives|yields))\s*$", re.I)
 # How the words before a whole formula to recall introduce it: a colon, “as follows”, “如下”.
 INTRODUCES = re.compile(r"(?:[:：]|\bas follows|\bfollowing|\bgiven by|\bdefined (?:as|by)|如下|下式|以下|公式为|"
@@ -747,6 +750,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
     said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before))
     if target[3] or lead:
         said_before = strip_math(lead or before).rstrip()
+        if said_before.count(")") + said_before.count("）") > said_before.count("(") + said_before.count("（"):
+            return "unfinished"  # “…表达式的由来):”: the lead starts inside a parenthesis
         # a lead that runs on into the formula (“即它使用状态变量”, “as follows:”) introduces it
         if not named and said_before.endswith(("。", ".", "!", "！", "?", "？", "；", ";")) \
                 and not INTRODUCES.search(said_before) and not FORMULA_NOUN.search(said_before):
@@ -759,6 +764,9 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
     after = strip_math(sentence[target[1]:]).strip()
     if FRAGMENT_END.search(after) or after.count("(") + after.count("（") > after.count(")") + after.count("）"):
         return "unfinished"  # “$C = \alpha_i + \mu_i$ 变为”: the line breaks off mid-sentence
+    said_before = strip_math(before)
+    if said_before.count("(") + said_before.count("（") != said_before.count(")") + said_before.count("）"):
+        return "unfinished"  # inside a parenthesis, or after one the line never opened: an aside
     if not before.strip() and FRAGMENT_START.match(after):
         return "unfinished"  # “$(\Sigma)_{ii}=\sigma_i$ 之外…”: the line starts mid-sentence
     return ""
@@ -1053,7 +1061,7 @@ LABEL_TERM = re.compile(
 
 
 # Words that introduce a definition, stronger than naming a symbol in passing (“表示”).
-DEFINED_AS = re.compile(r"定义为|定义式|的定义|定义是|称为|记为|记作|\b(?:is defined|defined as|is called)\b", re.I)
+DEFINED_AS = re.compile(r"定义为|定义式|定义是|称为|(?<!标)记为|记作|\b(?:is defined|defined as|is called)\b", re.I)
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
@@ -1073,6 +1081,18 @@ LEFT_OUT = "left-out:"
 # Sentences that continue an argument rather than start one.
 LEADING_ON = re.compile(r"\s*(?:(?:however|but|now|next|then|so|thus|in other words|let'?s|we|here|this|these)\b|"
                         r"但是|然而|接下来|现在|下面|然后|因此|所以|这|我们|此外)", re.I)
+
+
+def _enumerated_terms(items: list[Item]) -> set[str]:
+    """Terms of one list that share a stem and differ by a trailing number (“训练集1”, “训练集2”,
+    “Split 1”, “Split 2”): instances in an example, not concepts. “L1”, “L2” have no stem."""
+    stems: dict[str, set[str]] = {}
+    for it in items:
+        split = split_label(it.text)
+        match = re.fullmatch(r"(.*?\D)\s*(\d+)", split[0]) if split else None
+        if match and len(match.group(1).strip()) >= 2:
+            stems.setdefault(match.group(1).strip(), set()).add(split[0])
+    return {term for terms in stems.values() if len(terms) >= 2 for term in terms}
 
 
 def _named_concept(ctx: _Ctx) -> str:

@@ -220,7 +220,7 @@ BACK_REFERENCE = re.compile(
     r"\bwe use(?: the fact)?(?: that)?\s*[:,]?\s*$|\b(?:use the fact|to see (?:that|this|why)|such that|there exists?|"
     r"according to|by defining|"
     r"recall that|note that)|注意到|回想|回忆|"
-    r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$", re.I)
+    r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]", re.I | re.M)
 
 
 def derivation_step(card: Card) -> str | None:
@@ -244,7 +244,7 @@ MATRIX = re.compile(r"\\begin\{[pbvB]?matrix\}|\\begin\{array\}")
 # A symbol on its own (x, \lambda, \mathbf{x}, b_t, X^{(1)}) and a value on its own (0, -1.5).
 BARE_SYMBOL = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bar|hat|tilde)\{)?\\?[A-Za-z]+\}?(?:_\{?[\w,]+\}?)?(?:\^\{?\(?[\w]+\)?\}?)?$")
 SINGLE_TOKEN = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
-NOTATION_WORDS = re.compile(r"表示|记为|记作|称为|\b(?:denotes?|means|stands for|we write|is written)\b", re.I)
+NOTATION_WORDS = re.compile(r"表示|(?<!标)记为|记作|称为|\b(?:denotes?|means|stands for|we write|is written)\b", re.I)
 
 
 # What the right-hand side of a declaration looks like: a set written out, an interval, a
