@@ -1200,7 +1200,9 @@ def _dedupe(cards: list[Card]) -> list[Card]:
     out: list[Card] = []
     for card in cards:
         norm = tuple(normalize_name(d) for d in card.deck)
-        card = replace(card, deck=spelling.setdefault(norm, card.deck))
+        deck = spelling.setdefault(norm, card.deck)
+        if deck != card.deck:
+            card = replace(card, deck=deck)
         content = (norm, card.kind, normalize_name(card.back) or normalize_name(card.front))
         if content in by_content:
             continue
