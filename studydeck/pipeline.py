@@ -461,7 +461,14 @@ class Workspace:
 
         results = self.results()
         for doc in self.docs:
-            doc.cards, left_out = unrun(doc.cards, results)
+            kept, left_out = unrun(doc.cards, results)
+            if left_out:
+                # the kept cards are the digested ones less those left out: say which, rather
+                # than digest every card again
+                still = {id(c) for c in kept}
+                gone = sorted(c.uid for c in doc.cards if id(c) not in still)
+                digest = hashlib.sha256("\n".join([doc.cards_digest(), *gone]).encode()).hexdigest()
+                doc.cards, doc._digest = kept, (list(kept), digest)
             doc.notices.extend(left_out)
         self._settled = True
 
