@@ -627,6 +627,10 @@ class _Extractor:
 # A sentence ends at these marks (outside math); a clause at these.
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
 SENTENCE_END_MARK = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n|(?<=[\u3400-\u9fff）」』”])\n(?!\s*\$\$)")
+# In Chinese prose that ends its sentences with marks, a line break is only where the line
+# was wrapped (“…计算单隐藏层多层感知机的输出\n$\mathbf{O}$：”).
+SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n")
+PUNCTUATED_LINE = re.compile(r"[。！？；]\s*\n")
 CLAUSE_MARK = re.compile(r"[，,：:]")
 # A formula that says when the next one holds: “当 $t > 1$ 时”, “for $t = 1$”, “if $x < 0$”.
 CONDITION_BEFORE = re.compile(
@@ -793,9 +797,10 @@ def _concrete_function(body: str) -> bool:
 
 def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
     """Sentence boundaries of ``text``, never inside math."""
+    marks = SENTENCE_END_WRAPPED if PUNCTUATED_LINE.search(text) else SENTENCE_END_MARK
     cuts, last = [], 0
     for start, end, _, _ in (math_spans(text) if spans is None else spans) + [(len(text), len(text), "", False)]:
-        cuts += [m.end() for m in SENTENCE_END_MARK.finditer(text, last, start)]
+        cuts += [m.end() for m in marks.finditer(text, last, start)]
         last = end
     bounds = [0] + cuts + [len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
