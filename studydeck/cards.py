@@ -768,8 +768,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
     after = strip_math(sentence[target[1]:]).strip()
     if FRAGMENT_END.search(after) or after.count("(") + after.count("（") > after.count(")") + after.count("）"):
         return "unfinished"  # “$C = \alpha_i + \mu_i$ 变为”: the line breaks off mid-sentence
-    said_before = strip_math(before)
-    if said_before.count("(") + said_before.count("（") != said_before.count(")") + said_before.count("）"):
+    aside = strip_math(before)
+    if aside.count("(") + aside.count("（") != aside.count(")") + aside.count("）"):
         return "unfinished"  # inside a parenthesis, or after one the line never opened: an aside
     if not before.strip() and FRAGMENT_START.match(after):
         return "unfinished"  # “$(\Sigma)_{ii}=\sigma_i$ 之外…”: the line starts mid-sentence
@@ -1021,9 +1021,6 @@ def _is_chinese(outline: Outline) -> bool:
     return language(texts) == "zh"
 
 
-# How a sentence that says what something is reads: “… is …”, “A … that …”, “…是…”, “…指…”.
-DEFINING_WORDS = re.compile(r"\b(?:is|are|means|refers to|denotes|describes)\b|^\s*(?:A|An)\s|"
-                            r"是(?:一种|一个|一类|指|用来|用于)|指的是|称为|叫做|定义为|表示|即")
 # Steps beyond which a formula is a derivation to follow, not a fact to recall.
 MAX_STEPS = 3
 # Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.
