@@ -30,6 +30,17 @@ def result_for(checked, text: str):
     return found
 
 
+def check_alone(checked, formula: str):
+    """``formula`` checked on a card of its own (one the notes give no card, such as a worked
+    value), taking its context from a plain fixture card."""
+    from dataclasses import replace
+
+    from studydeck.verify.functions import check_function_card
+
+    card, _ = result_for(checked, r"\sqrt{2} \approx 1.41")
+    return check_function_card(replace(card, formulas=(formula,)), torch.device("cpu"), "", False)
+
+
 # --- ≈ means approximately ---------------------------------------------------------------
 
 def test_sigmoid_approximation_of_gelu_holds_approximately(checked) -> None:
@@ -61,26 +72,13 @@ def test_numbers_at_their_stated_precision(checked, text, verdict) -> None:
 
 
 def test_a_power_of_ten_is_an_order_of_magnitude(checked) -> None:
-    # worked arithmetic is no card (“…= 10^{12}” is left out as a worked value), so the
-    # formula is checked on a card of its own
-    from dataclasses import replace
-
-    from studydeck.verify.functions import check_function_card
-
-    card, _ = result_for(checked, r"\sqrt{2} \approx 1.41")
-    magnitude = replace(card, formulas=(r"2 \cdot 10^9 \cdot 16 \cdot 32 = 10^{12}",))
-    r = check_function_card(magnitude, torch.device("cpu"), "", False)
+    # worked arithmetic is no card (“…= 10^{12}” is left out as a worked value)
+    r = check_alone(checked, r"2 \cdot 10^9 \cdot 16 \cdot 32 = 10^{12}")
     assert r.verdict is Verdict.AGREES, r.detail
 
 
 def test_overflow_on_both_sides_is_unverified_never_agrees(checked) -> None:
-    from dataclasses import replace
-
-    from studydeck.verify.functions import check_function_card
-
-    card, _ = result_for(checked, r"\sqrt{2} \approx 1.41")
-    bomb = replace(card, formulas=(r"10^{10^{10}} = 10^{10^{10}} + 1",))
-    r = check_function_card(bomb, torch.device("cpu"), "", False)
+    r = check_alone(checked, r"10^{10^{10}} = 10^{10^{10}} + 1")
     assert r.verdict is Verdict.UNVERIFIED and r.reason == "overflow"
 
 
@@ -115,14 +113,8 @@ def test_case_labels_are_not_claims(checked) -> None:
 
 
 def test_a_subscripted_e_is_the_notes_symbol_not_eulers(checked) -> None:
-    # the notes' line is a worked value (no card), so its formula is checked on a card of its own
-    from dataclasses import replace
-
-    from studydeck.verify.functions import check_function_card
-
-    card, _ = result_for(checked, r"\sqrt{2} \approx 1.41")
-    named = replace(card, formulas=(r"e_{t,1} = \mathrm{sign}(1 \cdot 1) = 1",))
-    r = check_function_card(named, torch.device("cpu"), "", False)
+    # the notes' line is a worked value (no card)
+    r = check_alone(checked, r"e_{t,1} = \mathrm{sign}(1 \cdot 1) = 1")
     assert r.verdict is Verdict.AGREES, r.detail  # sign(1·1) = 1; e_{t,1} only names it
 
 
