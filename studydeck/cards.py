@@ -255,7 +255,7 @@ class _Extractor:
                          "q:" + normalize_name(section.title), section.title, outline_markdown(section.blocks),
                          section.source, flags=("mindmap",))
                 continue
-            if any(BACK_MATTER.match(SECTION_NUMBER.sub("", t).strip(" *:：")) for t in path):
+            if any(BACK_MATTER.match(SECTION_NUMBER.sub("", t).strip(" *:：")) for t in (self.outline.title, *path)):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
                     if block.kind == "paragraph":
@@ -272,6 +272,7 @@ class _Extractor:
 
     def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
         lead: Block | None = None
+        self.enumerated |= _enumerated_terms([b for b in blocks if b.kind == "paragraph"])
         intro_done = bool(blocks) and blocks[0].kind != "paragraph"
         for i, block in enumerate(blocks):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -566,11 +567,12 @@ class _Extractor:
             context += self.t("（{g} 不成立时）", " (when {g} does not hold)", g=otherwise)
         slot = "formula:" + "/".join(anchor(l) for l in labels) + "/"
         for asked in ask_formulas(text, lead, plain, self.t("［？］", "[?]"), prose=prose):
-            if not plain and max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS:
+            if not plain and (max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS
+                              or max(map(chain_length, asked.formulas), default=0) > MAX_CHAIN):
                 self.notices.append(Notice(source, "left-out:derivation", self.t(
-                    "这是一段推导（超过 {n} 步），不是一个要记住的事实；把结论单独写成一行公式",
-                    "this is a derivation (more than {n} steps), not one fact to recall; "
-                    "write its result as a formula of its own", n=MAX_STEPS)))
+                    "这是一段推导（一个式子连着推了好几步），不是一个要记住的事实；把结论单独写成一行公式",
+                    "this is a derivation (one expression carried through several steps), not one fact "
+                    "to recall; write its result as a formula of its own")))
                 continue
             front = self.t("{c}：{q}", "{c}: {q}", c=context, q=asked.prompt) if asked.prompt else \
                 self.t("{c}：写出公式", "{c}: write the formula", c=context)
@@ -604,6 +606,9 @@ class _Extractor:
         defined = defined_names(block.text, block.language)
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
         back, flags = fence, ()
+        if defined and all(EXAMPLE_FUNCTION.fullmatch(d.strip("`").split("(")[0].removeprefix("class "))
+                           for d in defined):
+            flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
         if defined and not OUTPUT_CLAIM.search(block.text):
             # the function is what to recall: name it, so the question says what to write
             front = self.t("{a}：写出 {d}", "{a}: write {d}", a=about, d="、".join(defined) if self.zh
@@ -624,13 +629,20 @@ class _Extractor:
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
 
 
+# The names an example gives its functions: a letter, with at most a suffix (f, g2, f_grad).
+EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
+
+
 # A sentence ends at these marks (outside math); a clause at these.
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
-SENTENCE_END_MARK = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n|(?<=[\u3400-\u9fff）」』”])\n(?!\s*\$\$)")
-# In Chinese prose that ends its sentences with marks, a line break is only where the line
-# was wrapped (“…计算单隐藏层多层感知机的输出\n$\mathbf{O}$：”).
+# A line that ends on a word that leads into more (因为, 而, 令, 的, …) was wrapped, not ended.
+SENTENCE_END_MARK = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n|"
+                               r"(?<=[\u3400-\u9fff）」』”])(?<![因而令则即的在和与及或为是对将把被当若设由从得且但并其以])"
+                               r"\n(?!\s*\$\$)")
+# In Chinese prose that ends its sentences with marks, or wraps its lines after a comma or a
+# word that leads into more, a line break is only where the line was wrapped (“…计算单隐藏层多层感知机的输出\n$\mathbf{O}$：”).
 SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n")
-PUNCTUATED_LINE = re.compile(r"[。！？；]\s*\n")
+PUNCTUATED_LINE = re.compile(r"(?:[。！？；，,]|[因而令则即的在和与及或为是对将把被当若设由从得且但并其以])[ \t]*\n")
 CLAUSE_MARK = re.compile(r"[，,：:]")
 # A formula that says when the next one holds: “当 $t > 1$ 时”, “for $t = 1$”, “if $x < 0$”.
 CONDITION_BEFORE = re.compile(
@@ -673,8 +685,20 @@ FRAGMENT_START = re.compile(r"^(?:之外|之|的|中|时|为|和|与|及|或|等
 # Words that make a formula a premise of the text around it (“let $z = H_t(x)$”, “可令 $z=…$”):
 # a name chosen for the argument, not a fact to recall.
 PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[sz]e\w*|choose|chose|pick)\b|"
-                     r"(?<![建预])设(?![置计定])|(?<!命)令|假设|假定|初始化|不妨|选择|选取)"
+                     r"(?<![建预])设(?![置计定])|(?<!命)令|假设|假定|初始化|不妨|选择|选取|若将|如果将)"
                      r"[^，,。；;：:]{0,32}$", re.I)
+# A sentence that opens with its premise (“设目标函数 … 连续可微, 且 …”, “Suppose …, then …”):
+# what follows, up to the end of the sentence, is argued from it.
+PREMISE_START = re.compile(r"(?:设(?![置计定])|令|假设|假定|若将|如果将|如将|\b(?:let|suppose|assume|assuming)\b)",
+                           re.I)
+# Markup and an aside in parentheses at the start of a sentence (“**（本部分内容参考了…）**”).
+OPENING = re.compile(r"^(?:[\s*_]|[（(][^（()）]*[）)])*")
+
+
+def _opening(text: str) -> str:
+    return text[OPENING.match(text).end():]
+
+
 # “where $g_t = …$”, “其中 $g_t = …$” as the whole lead: the symbols of the formula before it.
 WHERE = re.compile(r"^\s*(?:\S+\s*[:：]\s*)?(?:其中|这里|此处|where|here)\s*[,，:：]?\s*$", re.I)
 # Words that say the formula gives a name its meaning: what is then worth recalling.
@@ -747,7 +771,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "question"  # “…的下标即 $l = i$ ?”: the text wonders; it states nothing
     before = sentence[:target[0]]
     clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
-    if PREMISE.search(strip_math(clause)) and not NAMING.search(words):
+    if (PREMISE.search(strip_math(clause)) or PREMISE_START.match(_opening(strip_math(before)))) \
+            and not NAMING.search(words):
         return "premise"
     if WHERE.search(strip_math(before if before.strip() else lead)):
         return "premise"  # “其中 $g_t = …$”: a symbol of the formula before, not a fact of its own
@@ -856,6 +881,43 @@ def relation_steps(body: str) -> int:
         last = match.start()
         steps += depth <= 0
     return steps
+
+
+def chain_length(body: str) -> int:
+    r"""The most relations one left side is carried through: 2 for ``a = b = c``, and in an
+    ``aligned`` block a row that starts with its relation (``&= …``) goes on with the row
+    before it, while a row with a left side of its own starts a new chain."""
+    env = ENVIRONMENT.match(body)
+    if not env:
+        return relation_steps(_chained(body))
+    longest = current = 0
+    for row in re.split(r"\\\\", env.group(3)):
+        row = _chained(row.replace("&", ""))
+        steps = relation_steps(row)
+        if not steps:
+            continue
+        first = RELATION.search(row)
+        current = current + steps if first and not row[:first.start()].strip() else steps
+        longest = max(longest, current)
+    return longest
+
+
+# Where a formula's chain stops and its conditions begin: “, 1 \le i \le N”, “\text{ if } t < T”.
+CHAIN_STOP = re.compile(r"\\(?:text|textrm|mathrm)\s*\{\s*(?:if|for|when|where|with|otherwise|and|or)\b|"
+                        r"\\q?quad\b|\\begin\{cases\}")
+
+
+def _chained(body: str) -> str:
+    """The part of a formula that one chain of relations runs through: up to its first
+    condition, case split or comma outside brackets."""
+    stop = CHAIN_STOP.search(body)
+    body = body[:stop.start()] if stop else body
+    depth = 0
+    for i, char in enumerate(body):
+        depth += (char in "{([") - (char in "})]")
+        if char == "," and depth <= 0:
+            return body[:i]
+    return body
 
 
 def split_formula(body: str) -> tuple[str, str] | None:
@@ -1023,6 +1085,9 @@ def _is_chinese(outline: Outline) -> bool:
 
 # Steps beyond which a formula is a derivation to follow, not a fact to recall.
 MAX_STEPS = 3
+# Relations one expression may be carried through and still be one fact (“σ'(x) = … = σ(x)(1-σ(x))”);
+# a longer chain works something out.
+MAX_CHAIN = 2
 # Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.
 SELF_REFERENCE = re.compile(r"本节|本章|本文|本部分|下面|如下|以下|this (?:section|chapter|page)|below|following|^\s*\[\d+\]", re.I)
 # A heading about a numbered equation, figure or table (“式(3.7)的推导”) names no concept.
@@ -1045,7 +1110,8 @@ DOC_HEADING = re.compile(
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
-    r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|相关资源|下一步|致谢)$", re.I)
+    r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|相关资源|下一步|致谢|"
+    r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志)$", re.I)
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
 GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
@@ -1068,7 +1134,8 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|称为|(?<!标)记为|�
 # (“One thing to note”, “You may be curious”) names no concept.
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
                          r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
-PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|我")
+PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|"
+                            r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
 PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
                          r"should|let'?s|note|here)\b", re.I)
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).

@@ -71,6 +71,9 @@ MESSAGES = {
     "example": ("“{front}” 里的公式是举例用的，不是要记住的规律；把一般的公式单独写成一行",
                 "the formula in “{front}” is an example, not a rule to recall; state the general formula "
                 "on a line of its own"),
+    "example-code": ("“{front}” 里的函数只是示例（f、g 这样的名字），不是要记住的实现；写出它演示的方法本身",
+                     "the functions in “{front}” are a worked example (named like f or g), not a method to "
+                     "recall; show the method it demonstrates"),
     "premise": ("“{front}” 里的公式是推理中设定的记号（“令……”），不是要记住的结论；写出它引出的结果",
                 "the formula in “{front}” is a premise the text sets up (“let …”), not a result to recall; "
                 "write the result it leads to"),
@@ -219,7 +222,8 @@ BACK_REFERENCE = re.compile(
     r"\b(?:similarly|equivalently|rewriting|simplifying|expanding|differentiating|setting the \w+ to)\b|"
     r"\bwe use(?: the fact)?(?: that)?\s*[:,]?\s*$|\b(?:use the fact|to see (?:that|this|why)|such that|there exists?|"
     r"according to|by defining|"
-    r"recall that|note that)|注意到|回想|回忆|^\s*又(?![称叫名])|"
+    r"recall that|note that|to prove|we (?:now )?prove|proving)|注意到|回想|回忆|^\s*又(?![称叫名])|^\s*则|"
+    r"^\s*(?:证明|proof)\s*[:：.]|先证|下证|欲证|要证|即证|得证|推导|\bderivation\b|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]|第\s*\d+\s*行|\b(?:line|step)\s+\d+\b",
     re.I | re.M)
 
@@ -237,7 +241,7 @@ def derivation_step(card: Card) -> str | None:
 # symbols, a matrix written out entry by entry.
 MEMBERSHIP = re.compile(r"\\(?:in|subset|subseteq|notin)\b")
 SYMBOL = r"\\?[A-Za-z]+(?:_\{?[\w\s,+\-]+\}?)?(?:\^\{?[\w\s,+\-]+\}?)?"
-SYMBOL_LIST = re.compile(r"^\s*(?:\\left)?[(\[]?(?:\\\{)?\s*" + SYMBOL + r"(?:\s*,\s*(?:" + SYMBOL +
+SYMBOL_LIST = re.compile(r"^\s*(?:\\left)?[(\[]?(?:\\\{)?\s*" + SYMBOL + r"(?:\s*[,;]\s*(?:" + SYMBOL +
                          r"|\\[lc]?dots))+\s*(?:\\\})?(?:\\right)?[)\]]?[\s,.;]*$")
 MATRIX = re.compile(r"\\begin\{[pbvB]?matrix\}|\\begin\{array\}")
 
