@@ -363,7 +363,7 @@ class _Extractor:
                 self.add(ctx, CardKind.QUESTION, "q:" + normalize_name(it.text),
                          STEP_PREFIX.sub("", it.text, count=1), "", it.source, flags=flags)
             return
-        if _is_steps(block):
+        if _is_steps(block) and not (lead is not None and KINDS.search(lead.text)):
             self.steps(block, ctx, lead)
             return
         self.enumerated |= _enumerated_terms(named)
@@ -483,13 +483,14 @@ class _Extractor:
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
+        why = "label-term" if label else "refers-back" if REFERS_BACK.match(desc) else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
         self.add(ctx, CardKind.DEFINITION, "def:" + normalize_name(term), front, desc, source,
-                 formulas=formulas_in(desc), flags=(LEFT_OUT + "label-term",) if label else ())
+                 formulas=formulas_in(desc), flags=(LEFT_OUT + why,) if why else ())
 
     def parameters(self, items: list[Item], ctx: _Ctx) -> None:
         for child in items:
@@ -541,18 +542,20 @@ class _Extractor:
             split = split_label(lead.text)
             if split:
                 subject = split[0]
+        # “式(9.5)的解释 的 4 个步骤”: a heading that only numbers an equation names no procedure
+        flags = (LEFT_OUT + "label-term",) if NUMBERED_REF.search(subject) else ()
         hint = "-".join(initials) if len(initials) == len(names) else ""
         front = self.t("{s} 的 {n} 个步骤依次是？", "{s}: what are the {n} steps, in order?", s=subject, n=len(names))
         if hint:
             front += f"（{hint}）" if self.zh else f" ({hint})"
         back = "\n".join(f"{i}. {n}" + (f" ({initials[i - 1]})" if hint else "") for i, n in enumerate(names, 1))
         key = "steps:" + normalize_name(subject)
-        self.add(ctx, CardKind.STEPS, key, front, back, block.source, sibling=key)
+        self.add(ctx, CardKind.STEPS, key, front, back, block.source, sibling=key, flags=flags)
         cloze_lines = [f"{i}. {{{{c{i}::{no_cloze(n)}}}}}" + (f" ({initials[i - 1]})" if hint else "")
                        for i, n in enumerate(names, 1)]
         head = self.t("{s} 的步骤：", "{s}, step by step:", s=subject)
         self.add(ctx, CardKind.CLOZE, "cloze-" + key, head + "\n\n" + "\n".join(cloze_lines), "", block.source,
-                 flags=("steps",), sibling=key)
+                 flags=("steps",) + flags, sibling=key)
 
     def formula(self, text: str, source: Source, ctx: _Ctx, lead: str = "", extra: str = "",
                 plain: bool = False, prose: bool = False, otherwise: str = "") -> None:
@@ -681,7 +684,7 @@ APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9ff
 DEFINING_CUE = re.compile(r"\b(?:is|are|equals?|given by|defined|denotes?|called|known as|written)\b|"
                           r"是|为|等于|定义|表示|称为|记为|记作", re.I)
 # How a line that starts mid-sentence goes on after its first formula (“$…$ 之外其它位置…”).
-FRAGMENT_START = re.compile(r"^(?:之外|之|的|中|时|为|和|与|及|或|等|都|也|则|可|处|上|下|里|内|后|前)")
+FRAGMENT_START = re.compile(r"^(?:之外|之|的|中|时|为|和|与|及|或|等|都|也|则|可|处|上|下|里|内|后|前|来说|而言)")
 # Words that make a formula a premise of the text around it (“let $z = H_t(x)$”, “可令 $z=…$”):
 # a name chosen for the argument, not a fact to recall.
 PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[sz]e\w*|choose|chose|pick)\b|"
@@ -689,8 +692,8 @@ PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[
                      r"[^，,。；;：:]{0,32}$", re.I)
 # A sentence that opens with its premise (“设目标函数 … 连续可微, 且 …”, “Suppose …, then …”):
 # what follows, up to the end of the sentence, is argued from it.
-PREMISE_START = re.compile(r"(?:设(?![置计定])|令|假设|假定|若将|如果将|如将|\b(?:let|suppose|assume|assuming)\b)",
-                           re.I)
+PREMISE_START = re.compile(r"(?:设(?![置计定])|令|假设|假定|若将|如果将|如将|其中|"
+                           r"\b(?:let|suppose|assume|assuming|where)\b)", re.I)
 # Markup and an aside in parentheses at the start of a sentence (“**（本部分内容参考了…）**”).
 OPENING = re.compile(r"^(?:[\s*_]|[（(][^（()）]*[）)])*")
 
@@ -942,6 +945,9 @@ def split_formula(body: str) -> tuple[str, str] | None:
             lhs = body[:match.start()].replace("&", "").strip()
             # “\text{if } \lambda \neq 0: \quad g_t \leftarrow …”: the guard stays on the left
             named = _top_level_parts(lhs)[-1].strip()
+            listed = _top_level_parts(_top_level_parts(lhs, ":")[-1], ",")
+            if any(relation_steps(p) for p in listed[:-1]):
+                return None  # “μ ≥ 0, g ≤ 0, h = 0”: a list of conditions, asked whole
             if named and not relation_steps(named):
                 return lhs, match.group(0)
             return None
@@ -967,11 +973,11 @@ def _else_of(it: Item, siblings: list[Item]) -> str:
     return ""
 
 
-def _top_level_parts(text: str) -> list[str]:
-    r"""``text`` cut at its colons, commas and ``\quad``s outside any bracket: ``\text{if } x > 0:
-    y`` -> [guard, ``y``]; ``P(X = x, Y = y)`` stays whole."""
+def _top_level_parts(text: str, cuts: str = r":|,|\\q?quad\b") -> list[str]:
+    r"""``text`` cut at its colons, commas and ``\quad``s (or ``cuts``) outside any bracket:
+    ``\text{if } x > 0: y`` -> [guard, ``y``]; ``P(X = x, Y = y)`` stays whole."""
     parts, depth, last = [], 0, 0
-    for match in re.finditer(r"[{(\[]|[})\]]|:|,|\\q?quad\b", text):
+    for match in re.finditer(r"[{(\[]|[})\]]|" + cuts, text):
         mark = match.group()
         if mark in "{([":
             depth += 1
@@ -1121,6 +1127,10 @@ GENERIC_HEADING = re.compile(
 TOPIC = re.compile(r"\s(?:and|&|vs\.?|versus)\s|[与和及]", re.I)
 # A definition written without its subject: “A technique that …”, “是一种…”, “指…”.
 HEADLESS = re.compile(r"^\s*(?:(?:A|An)\s|(?:是|指)(?:一种|一个|一类|用来|用于)?|一种|用于|用来)", re.I)
+# An explanation that starts from a formula the card does not show (“这个式子可以…”, “This equation says…”).
+REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:式子|公式|等式|不等式|式)|"
+                         r"\s*(?:this|the above|the previous|that)\s+(?:equation|formula|expression|identity|inequality)",
+                         re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|"
@@ -1209,6 +1219,11 @@ def _introduces(text: str, concept: str) -> bool:
             return True  # “Adam keeps running averages of …”: a short description that starts with it
         return IS_AFTER_NAME.match(said, at + len(name)) is not None
     return len(text) <= 200 and not SELF_REFERENCE.search(text) and HEADLESS.match(first) is not None
+
+
+# A lead that announces kinds or cases (“样本对有四种情形：”, “three kinds of layers:”): its
+# numbered list is a set to know, not steps to take in order.
+KINDS = re.compile(r"情形|情况|种类|类型|类别|\b(?:cases|kinds|types|categories)\b", re.I)
 
 
 def _is_steps(block: Block) -> bool:

@@ -74,6 +74,9 @@ MESSAGES = {
     "example-code": ("“{front}” 里的函数只是示例（f、g 这样的名字），不是要记住的实现；写出它演示的方法本身",
                      "the functions in “{front}” are a worked example (named like f or g), not a method to "
                      "recall; show the method it demonstrates"),
+    "refers-back": ("“{front}” 的答案说的是“这个式子”，而卡片上没有那个式子；把式子写进答案",
+                    "the answer to “{front}” speaks of “this formula”, which the card does not show; put the "
+                    "formula into the answer"),
     "premise": ("“{front}” 里的公式是推理中设定的记号（“令……”），不是要记住的结论；写出它引出的结果",
                 "the formula in “{front}” is a premise the text sets up (“let …”), not a result to recall; "
                 "write the result it leads to"),
@@ -223,7 +226,9 @@ BACK_REFERENCE = re.compile(
     r"\bwe use(?: the fact)?(?: that)?\s*[:,]?\s*$|\b(?:use the fact|to see (?:that|this|why)|such that|there exists?|"
     r"according to|by defining|"
     r"recall that|note that|to prove|we (?:now )?prove|proving)|注意到|回想|回忆|^\s*又(?![称叫名])|^\s*则|"
-    r"^\s*(?:证明|proof)\s*[:：.]|先证|下证|欲证|要证|即证|得证|推导|\bderivation\b|"
+    r"^\s*(?:证明|proof)\s*[:：.]|先证|下证|欲证|要证|即证|得证|在证明|推导|\bderivation\b|显然|"
+    r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|"
+    r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章]|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]|第\s*\d+\s*行|\b(?:line|step)\s+\d+\b",
     re.I | re.M)
 
@@ -273,6 +278,9 @@ def declaration(card: Card) -> str | None:
     formula = card.formulas[-1]  # the one asked; conditions come before it
     if MATRIX.search(formula) and re.search(r"\\[vcd]dots", formula):
         return "declaration"  # a matrix written out entry by entry
+    written_out = re.search(r"(?<![<>!\\])=(.*)$", formula, re.S)
+    if written_out and SYMBOL_LIST.match(written_out.group(1).strip().rstrip(".,;，。")):
+        return "declaration"  # α = (a_1; …; a_m): its components written out, whatever it denotes
     if NOTATION_WORDS.search(_words(card.front)):
         return None  # the sentence says what the notation means: recalling it is the point
     relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b|" + ARROW.pattern, formula)
