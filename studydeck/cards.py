@@ -639,14 +639,17 @@ EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
 # A sentence ends at these marks (outside math); a clause at these.
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
 # A line that ends on a word that leads into more (因为, 而, 令, 的, …) was wrapped, not ended.
-SENTENCE_END_MARK = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n|"
+# A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”) ends no sentence.
+_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.)(?=\s)"
+SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
                                r"(?<=[\u3400-\u9fff）」』”])(?<![因而令则即的在和与及或为是对将把被当若设由从得且但并其以])"
                                r"\n(?!\s*\$\$)")
 # In Chinese prose that ends its sentences with marks, or wraps its lines after a comma or a
 # word that leads into more, a line break is only where the line was wrapped (“…计算单隐藏层多层感知机的输出\n$\mathbf{O}$：”).
-SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n")
+SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n")
 PUNCTUATED_LINE = re.compile(r"(?:[。！？；，,]|[因而令则即的在和与及或为是对将把被当若设由从得且但并其以])[ \t]*\n")
 CLAUSE_MARK = re.compile(r"[，,：:]")
+CONNECTIVE_ONLY = re.compile(r"^\s*(?:then|so|thus|hence|i\.e\.|that is|and|即|则|那么|于是|从而|也就是)?\s*[,，:：]?\s*$", re.I)
 # A formula that says when the next one holds: “当 $t > 1$ 时”, “for $t = 1$”, “if $x < 0$”.
 CONDITION_BEFORE = re.compile(
     r"(当|对于|若|如果|假设|假定|令|设|给定|其中|if|for|when|whenever|where|given|let|assume|suppose)\s*$", re.I)
@@ -827,8 +830,10 @@ def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
     """Sentence boundaries of ``text``, never inside math."""
     marks = SENTENCE_END_WRAPPED if PUNCTUATED_LINE.search(text) else SENTENCE_END_MARK
     cuts, last = [], 0
-    for start, end, _, _ in (math_spans(text) if spans is None else spans) + [(len(text), len(text), "", False)]:
+    for start, end, body, display in (math_spans(text) if spans is None else spans) + [(len(text), len(text), "", False)]:
         cuts += [m.end() for m in marks.finditer(text, last, start)]
+        if display and body.rstrip().endswith(".") and re.match(r"\s+[A-Z]", text[end:]):
+            cuts.append(end)  # “… if and only if P = Q.$$ Alternatively, …”: the period sits in the math
         last = end
     bounds = [0] + cuts + [len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
@@ -861,6 +866,9 @@ def _clip(words: str, before: bool, limit: int = 80) -> str:
             if len(words) - mark - math_after > limit:
                 break
             cut = mark
+        earlier = [m for m in marks if m < cut]
+        if earlier and CONNECTIVE_ONLY.match(strip_math(words[cut:])):
+            cut = earlier[-1]  # “…, then $$H(X) = ?$$”: a bare “then” says nothing; keep its clause
         return words[cut:]
     cut = next((m for m in marks if m > 0), len(words))
     return words[:cut]
@@ -1152,7 +1160,7 @@ PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
                           r"rule|distribution|entropy))\s*[:：,，]?\s*$", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
-DERIVING = re.compile(r"推导|证明|\b(?:derivations?|deriving|proofs?)\b", re.I)
+DERIVING = re.compile(r"推导|证明|收敛性?分析|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).
 LEFT_OUT = "left-out:"
 
@@ -1230,8 +1238,8 @@ def _is_steps(block: Block) -> bool:
     """Numbered, short names: steps one recalls in order. Items that are paragraphs are not."""
     items = [it for it in block.items if it.text.strip()]
     if len(items) < 2 or any(len(strip_math(it.text)) > 40 or SENTENCE_INSIDE.search(it.text.strip()[:-1])
-                             for it in items):
-        return False
+                             or not re.search(r"\w", strip_math(it.text)) for it in items):
+        return False  # long items, sentences, or formulas (a list of equal expressions) are no steps
     return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
 
 
