@@ -18,7 +18,10 @@ from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
-SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节部分])\s*(?=\S)")
+# A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
+SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
+                            r"[IVX]+\.\s*|第[一二三四五六七八九十百\d]+[章节部分]\s*)(?=\S)|"
+                            r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$", re.I)
 RELATION = re.compile(
     r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le(?:q|qslant)?\b|"
     r"\\ge(?:q|qslant)?\b|\\approx|\\sim|\\propto|\\equiv|\\in\b")
@@ -37,9 +40,10 @@ LABELLED = re.compile(
     r"\s*(?P<rest>.*)$", re.S)
 # ``Term — what it is``: a dash between a short name and its description.
 DASHED = re.compile(r"^\s*(?P<t>(?:\*\*[^*]+\*\*|[^—–\n*]{1,40}?))\s+[—–]{1,2}\s+(?P<rest>\S.*)$", re.S)
-NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>\S.*)$", re.S)
+NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
 DEFAULT = re.compile(
-    r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[^\s，,。；;）)]+)|\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[^\s,;)]+)",
+    r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[(\[][^\s，,。；;）)]*|[^\s，,。；;）)（(]+)|"
+    r"\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[(\[][^\s,;)]*|[^\s,;()]+)",
     re.I)
 IMPLIED_DEFAULT = re.compile(r"[（(]\s*(None|True|False)\s*(?:表示|means)")
 SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
@@ -64,8 +68,10 @@ def _is_param_label(text: str) -> bool:
     return PARAM_LABEL.match(text.strip().strip("*#").strip().rstrip(":：").strip().strip("*")) is not None
 
 
-def table_parameters(table: str, source: Source) -> list[Item]:
-    """A parameter table (a name column, and a meaning or a default column) as list items."""
+def table_parameters(table: str, source: Source) -> list[tuple[str, list[Item]]]:
+    """A parameter table (a name column, and a meaning or a default column) as list items,
+    grouped by what they belong to when a column before the name says so (“| 优化器 | 参数 |
+    默认值 |”: RMSprop's ``lr``, Adagrad's ``lr``); the owner is empty when none does."""
     rows = _table_rows(table, source)
     if len(rows) < 2:
         return []
@@ -79,15 +85,17 @@ def table_parameters(table: str, source: Source) -> list[Item]:
     default = column("默认", "default")
     if name is None or (desc is None and default is None) or name in (desc, default):
         return []
-    items = []
+    owned = name > 0 and 0 not in (desc, default)
+    groups: dict[str, list[Item]] = {}
     for line, row in rows[1:]:
         if name >= len(row) or not row[name]:
             continue
         text = row[desc] if desc is not None and desc < len(row) else ""
         if default is not None and default < len(row) and row[default]:
             text = f"{text}，默认 {row[default]}" if text else f"默认 {row[default]}"
-        items.append(Item(f"{row[name].strip('`* ')}: {text}", Source(source.path, line)))
-    return items
+        owner = clean_term(row[0]) if owned else ""
+        groups.setdefault(owner, []).append(Item(f"{row[name].strip('`* ')}: {text}", Source(source.path, line)))
+    return list(groups.items())
 
 
 def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
@@ -97,6 +105,15 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
         if "|" in line and not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in cells):
             rows.append((source.line + index, cells))
     return rows
+
+
+# <br> at the start or the end of a text: a line break with nothing on one side.
+EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
+# A section that works an example through with numbers.
+WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
+                            r"计算实例|数值例子", re.I)
+# A lead that sets two things side by side: the table after it compares, it defines nothing.
+COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|对比|比较|区别|异同|\bcompar(?:ed|ison|ing)\b|\bdifferences?\b", re.I)
 
 
 def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source]]:
@@ -168,6 +185,47 @@ def parse_default(text: str) -> str | None:
         if end != -1:
             value = text[start:end + 1]
     return value or None
+
+
+def _param_meaning(desc: str) -> str:
+    """What a parameter is, in the words before its first pause: no type, no long aside in
+    parentheses, never the words that state the default (“(float, optional) learning rate
+    (default: 1e-3)”, “L2 惩罚（加在梯度上，…）” -> “learning rate”, “L2 惩罚”; “学习率（γ）” stays)."""
+    bare = re.sub(r"^\s*\([^)]*\)\s*", "", desc)
+    spans = [(a, b) for a, b, _, _ in math_spans(bare)]
+    out, i = [], 0
+    while i < len(bare):
+        char = bare[i]
+        inside = next((b for a, b in spans if a <= i < b), None)
+        if inside is not None:
+            out.append(bare[i:inside])
+            i = inside
+            continue
+        if char in "（(":
+            close = _closing(bare, i)
+            aside = bare[i + 1:close]
+            if not re.search(r"[，,。;；]|默认|default", aside, re.I) and len(aside) <= 12:
+                out.append(bare[i:close + 1])  # a short aside names the symbol: “学习率（γ）”
+            i = close + 1
+            continue
+        if char in "，,。;；":
+            break
+        out.append(char)
+        i += 1
+    meaning = "".join(out)
+    meaning = meaning[:m.start()] if (m := IMPLIED_DEFAULT.search(meaning)) else meaning
+    meaning = re.split(r"默认|\bdefault", meaning, maxsplit=1, flags=re.I)[0]
+    return " ".join(meaning.split())
+
+
+def _closing(text: str, at: int) -> int:
+    """Where the bracket opened at ``at`` closes (the end of the text if it never does)."""
+    depth = 0
+    for i in range(at, len(text)):
+        depth += (text[i] in "（(") - (text[i] in "）)")
+        if depth == 0:
+            return i
+    return len(text)
 
 
 def split_label(text: str) -> tuple[str, str] | None:
@@ -291,8 +349,13 @@ class _Extractor:
                 self.list_(block, ctx, lead, section)
             elif block.kind == "table":
                 params = table_parameters(block.text, block.source)
-                self.parameters(params, ctx)
-                for term, desc, source in ([] if params else table_definitions(block.text, block.source)):
+                for owner, items in params:
+                    # “| 优化器 | 参数 | 默认值 |”: each optimizer's parameters under its own name
+                    owned = replace(ctx, concept=owner, deck=ctx.deck + (owner,)) \
+                        if owner and normalize_name(owner) != normalize_name(ctx.deck[-1]) else ctx
+                    self.parameters(items, owned)
+                compared = lead is not None and COMPARISON.search(lead.text)
+                for term, desc, source in ([] if params or compared else table_definitions(block.text, block.source)):
                     self.definition(term, desc, source, ctx)
             elif block.kind == "code":
                 self.code(block, ctx, lead)
@@ -309,6 +372,13 @@ class _Extractor:
         if has_formula(text):
             self.formula(text, block.source, ctx, prose=True)
             return intro_done
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) >= 2 and all((split_label(line) or ("", ""))[1] for line in lines):
+            # “Up: [[MOC]]\nRelated: [[A]] · [[B]]\nSource: …”: one label and its value a line
+            for i, line in enumerate(lines):
+                term, desc = split_label(line)
+                self.definition(term, desc, Source(block.source.path, block.source.line + i), ctx)
+            return True
         labelled = split_label(text)
         if labelled and labelled[1]:
             term, desc = labelled
@@ -469,6 +539,7 @@ class _Extractor:
         self.blocks(it.children, ctx.within(label))
 
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx) -> None:
+        desc = EDGE_BREAKS.sub("", desc.strip())
         if not desc.strip():
             return
         term = clean_term(term)
@@ -509,13 +580,12 @@ class _Extractor:
                          param=pname, default=default, sibling=f"param:{pname}")
                 if default is not None:
                     # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
-                    bare = re.sub(r"^\s*\([^)]*\)\s*", "", desc)
-                    meaning = re.split(r"[，,。;；]|\s\(|（默认|\(default", bare, maxsplit=1)[0]
-                    meaning = bare[:m.start()] if (m := IMPLIED_DEFAULT.search(meaning)) else meaning
-                    meaning = meaning.strip()  # the words that state the default would give it away
+                    meaning = _param_meaning(desc)
                     cloze = self.t("{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}",
                                    "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
-                                   c=ctx.concept, p=pname, m=no_cloze(meaning), d=no_cloze(default))
+                                   c=ctx.concept, p=pname, m=no_cloze(meaning), d=no_cloze(default)) if meaning \
+                        else self.t("{c} 的参数 `{p}` 默认为 {{{{c1::{d}}}}}", "{c}: `{p}` defaults to {{{{c1::{d}}}}}",
+                                    c=ctx.concept, p=pname, d=no_cloze(default))
                     self.add(ctx, CardKind.CLOZE, "default:" + pname, cloze, desc, child.source,
                              symbols=symbols, flags=("default",), param=pname, default=default,
                              sibling=f"param:{pname}")
@@ -543,7 +613,8 @@ class _Extractor:
             if split:
                 subject = split[0]
         # “式(9.5)的解释 的 4 个步骤”: a heading that only numbers an equation names no procedure
-        flags = (LEFT_OUT + "label-term",) if NUMBERED_REF.search(subject) else ()
+        # (or a label such as “要点”, “Notes”: a list of remarks, not steps)
+        flags = (LEFT_OUT + "label-term",) if NUMBERED_REF.search(subject) or LABEL_TERM.match(subject) else ()
         hint = "-".join(initials) if len(initials) == len(names) else ""
         front = self.t("{s} 的 {n} 个步骤依次是？", "{s}: what are the {n} steps, in order?", s=subject, n=len(names))
         if hint:
@@ -589,10 +660,12 @@ class _Extractor:
 
     @staticmethod
     def _why_not_formula(ctx: _Ctx, asked: Asked) -> str:
-        """Why the headings make ``asked`` no card: a section that derives or proves (its
-        formulas are steps), or one named by an equation number with a sentence that names
-        nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
+        """Why the headings make ``asked`` no card: a section that works an example through, one
+        that derives or proves (its formulas are steps), or one named by an equation number
+        with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
+        if any(WORKED_HEADING.search(h) for h in headings):
+            return "example"  # “A worked example by hand”: its formulas are that example's numbers
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt):
             return "derivation-step"
         if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt) \
@@ -629,6 +702,8 @@ class _Extractor:
 
     def math(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
         words = last_sentence(lead.text) if lead is not None else ""
+        if is_plain_formula(words.strip()):
+            words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
 
 
@@ -1141,9 +1216,9 @@ REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:
                          re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
-    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|"
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
-    r"analysis|warnings?|caution|important|key points?|tl;?dr)$", re.I)
+    r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also)$", re.I)
 
 
 # Words that introduce a definition, stronger than naming a symbol in passing (“表示”).
@@ -1152,10 +1227,11 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|称为|(?<!标)记为|�
 # (“One thing to note”, “You may be curious”) names no concept.
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
                          r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
-PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|"
+PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待补充|待办|待续|"
+                            r"\b(?:TODO|FIXME|TBD)\b|"
                             r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
 PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
-                         r"should|let'?s|note|here)\b", re.I)
+                         r"should|let'?s|note|here|more in|see|todo|fixme|tbd)\b|#", re.I)
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
                           r"rule|distribution|entropy))\s*[:：,，]?\s*$", re.I)

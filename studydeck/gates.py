@@ -162,7 +162,21 @@ def url_front(card: Card) -> str | None:
 def link_answer(card: Card) -> str | None:
     lines = [line for line in card.back.splitlines() if line.strip()]
     return "link-answer" if lines and card.kind is not CardKind.CODE and all(
-        LINK_LINE.match(line) for line in lines) else None
+        LINK_LINE.match(line) or _only_links(line) for line in lines) else None
+
+
+# A link (not an image: a figure is content of its own).
+ANY_LINK = re.compile(r"(?<!!)\[\[[^\[\]]*\]\]|(?<!!)\[[^\[\]]*\]\([^)]*\)|<?https?://\S+>?")
+
+
+def _only_links(line: str) -> bool:
+    """“Related: [[Backpropagation]] · [[ResNet]]”: links with at most a short label and
+    separators between them."""
+    if not ANY_LINK.search(line):
+        return False
+    rest = ANY_LINK.sub(" ", line)
+    rest = re.sub(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:[\w ]{1,24}[:：])?", "", rest)
+    return not re.search(r"\w{2}", re.sub(r"\b(?:and|or|see|also)\b|[·|,，;；/&、和与及]", " ", rest))
 
 
 def setup_only(card: Card) -> str | None:
@@ -267,8 +281,10 @@ OPERATOR = re.compile(r"[+*/]|(?<!^)-|\\(?:frac|sum|prod|int|cdot|times|sqrt|log
 # A number on its own, perhaps with a power of ten or an approximation: a worked value.
 NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:\s*(?:\\times|\\cdot)?\s*10\^\{?-?\d+\}?)?$|^10\^\{?-?\d+\}?$")
 # A vector of numbers, perhaps transposed: [0, 0]^T.
-NUMBER_VECTOR = re.compile(r"^(?:\\left)?[\[(]\s*[-+]?\d+(?:\.\d+)?(?:\s*,\s*[-+]?\d+(?:\.\d+)?)+\s*(?:\\right)?[\])]"
-                           r"(?:\^\{?(?:\\top|T|\\mathrm\{T\})\}?)?$")
+NUMBER_VECTOR = re.compile(r"^(?:\\left)?[\[(]\s*[-+]?\d+(?:\.\d+)?(?:\s*,(?:\\[ ,;!]|\s)*[-+]?\d+(?:\.\d+)?)+\s*"
+                           r"(?:\\right)?[\])](?:\^\{?(?:\\top|T|\\mathrm\{T\})\}?)?$")
+# A matrix written out in numbers: a worked result, not a rule.
+NUMBER_MATRIX = re.compile(r"^\\begin\{[pbvB]?matrix\}[\s\d.,&\\+-]*\\end\{[pbvB]?matrix\}$")
 ARROW = re.compile(r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
 
 
@@ -283,6 +299,9 @@ def declaration(card: Card) -> str | None:
         return "declaration"  # α = (a_1; …; a_m): its components written out, whatever it denotes
     if NOTATION_WORDS.search(_words(card.front)):
         return None  # the sentence says what the notation means: recalling it is the point
+    approx = re.search(r"\\approx\s*(.*?)[\s.,;]*$", formula, re.S)
+    if approx and (NUMBER_MATRIX.match(approx.group(1)) or NUMBER_VECTOR.match(approx.group(1))):
+        return "worked-value"  # “A ≈ [[0.40, 0.20], …]”: a matrix or vector worked out by hand
     relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b|" + ARROW.pattern, formula)
     if relation is None:
         return None
@@ -303,7 +322,7 @@ def declaration(card: Card) -> str | None:
     last = steps[-1].strip()
     if NUMERIC.match(last) and (len(steps) > 1 or last.lstrip("+-") not in ("0", "1")) \
             and (len(steps) > 1 or not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs))) \
-            or NUMBER_VECTOR.match(last):
+            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last):
         # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule (0 and 1 are
         # what sums, integrals and expectations equal as facts)
         return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule
