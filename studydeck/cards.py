@@ -682,6 +682,9 @@ class _Extractor:
         defined = defined_names(block.text, block.language)
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
         back, flags = fence, ()
+        if defined and not OUTPUT_CLAIM.search(block.text):
+            # what to write is the function: its demonstration after it stays in the notes
+            back = "```" + block.language + "\n" + definitions_only(block.text, block.language) + "\n```"
         if defined and all(EXAMPLE_FUNCTION.fullmatch(d.strip("`").split("(")[0].removeprefix("class "))
                            for d in defined):
             flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
@@ -1118,6 +1121,32 @@ def defined_names(code: str, language: str) -> list[str]:
         elif isinstance(node, ast.ClassDef):
             out.append(f"`class {node.name}`")
     return out[:3]
+
+
+def definitions_only(code: str, language: str) -> str:
+    """The imports, functions and classes of Python ``code`` without the statements that
+    try them out; all of ``code`` when that is all it is (or it is not Python)."""
+    tree = python_tree(code, language)
+    if tree is None:
+        return code.rstrip("\n")
+    kept = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    if all(isinstance(node, kept) or _is_docstring(node) for node in tree.body):
+        return code.rstrip("\n")
+    lines = code.splitlines()
+    parts, last = [], None
+    for node in tree.body:
+        if not isinstance(node, kept):
+            continue
+        start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])]) - 1
+        if last is not None and start > last:
+            parts.append("")
+        parts.extend(lines[start:node.end_lineno])
+        last = node.end_lineno
+    return "\n".join(parts)
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
 
 def first_statement(code: str) -> str:

@@ -150,7 +150,9 @@ def too_long(card: Card) -> str | None:
     if "computed-output" in card.flags:
         front = front.split("```", 1)[0]  # the code it shows is measured in lines, below
     limit = MAX_BACK if card.kind is CardKind.CLOZE else MAX_FRONT
-    if card.kind is CardKind.CODE and card.code.count("\n") >= MAX_CODE_LINES:
+    # the code the answer shows (a function without the lines that try it out), else all of it
+    shown = card.back.split("\n", 1)[-1].rsplit("\n```", 1)[0] if card.back.startswith("```") else card.code
+    if card.kind is CardKind.CODE and len(shown.splitlines()) >= MAX_CODE_LINES:
         return "too-long"  # nobody writes forty lines from memory; the card would be skipped
     return "too-long" if len(front) > limit or len(card.back) > MAX_BACK else None
 
