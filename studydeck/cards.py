@@ -641,6 +641,9 @@ class _Extractor:
             context += self.t("（{g} 不成立时）", " (when {g} does not hold)", g=otherwise)
         slot = "formula:" + "/".join(anchor(l) for l in labels) + "/"
         for asked in ask_formulas(text, lead, plain, self.t("［？］", "[?]"), prose=prose):
+            # a boxed formula, or one the text calls its result, is what the argument arrives at
+            result = not plain and (any(BOXED.search(f) for f in asked.formulas) or bool(RESULT_LEAD.search(
+                strip_math(lead + " " + asked.prompt))))
             if not plain and (max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS
                               or max(map(chain_length, asked.formulas), default=0) > MAX_CHAIN):
                 self.notices.append(Notice(source, "left-out:derivation", self.t(
@@ -652,8 +655,10 @@ class _Extractor:
                 self.t("{c}：写出公式", "{c}: write the formula", c=context)
             back = f"`{' '.join(text.split())}`" if plain else asked.answer
             formulas = (text.strip(),) if plain else asked.formulas
-            why = asked.why or self._why_not_formula(ctx, asked)
-            flags = (("plain-text",) if plain else ()) + ((LEFT_OUT + why,) if why else ())
+            boxed = any(BOXED.search(f) for f in asked.formulas)  # the author's own mark of a result
+            why = asked.why or ("" if boxed else self._why_not_formula(ctx, asked))
+            flags = (("plain-text",) if plain else ()) + (("result",) if result else ()) + \
+                ((LEFT_OUT + why,) if why else ())
             self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, source, extra=extra,
                      formulas=formulas, plain_formula=plain, flags=flags, legacy_key=legacy_key)
             legacy_key = ""  # the earlier version made one card of the whole text
@@ -710,6 +715,8 @@ class _Extractor:
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
 
 
+# Words that present a formula as where an argument arrives (“Hence the final form:”, “最终得到”).
+RESULT_LEAD = re.compile(r"\bfinal (?:form|formula|result|expression)|最终(?:形式|公式|的?表达式)", re.I)
 # The names an example gives its functions: a letter, with at most a suffix (f, g2, f_grad).
 EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
 
@@ -818,11 +825,12 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
                  for s, e, body, d in every[bisect_left(starts, start):bisect_left(starts, end)]]
         related = [i for i, sp in enumerate(spans) if RELATION.search(sp[2])]
         conditions = {i for i in related if _is_condition(sentence, i, spans)}
-        index = next((i for i in reversed(related) if i not in conditions and relation_steps(spans[i][2])), None)
+        index = next((i for i in reversed(related) if i not in conditions and relation_steps(unboxed(spans[i][2]))),
+                     None)
         if index is None:
             continue  # only says when something holds (“if $\mu \neq 0$:”); its items say what
         target = spans[index]
-        split = split_formula(target[2])
+        split = split_formula(unboxed(target[2]))
         if split is None and len(normalize_latex(target[2])) < 12 or split and not re.search(r"[A-Za-z\\]", split[0]):
             continue  # “for any $\alpha>0$”, “rows $14 \sim 21$”: an assumption or a range, not a fact
         mark = "$$" if target[3] else "$"
@@ -963,6 +971,7 @@ def relation_steps(body: str) -> int:
     env = ENVIRONMENT.match(body)
     if env:
         return sum(relation_steps(row.replace("&", "")) > 0 for row in re.split(r"\\\\", env.group(3)))
+    body = CASES.sub(" C ", body)  # a case's condition (“j > i”) is no step
     depth, last, steps = 0, 0, 0
     for match in RELATION.finditer(body):
         segment = body[last:match.start()].replace("\\{", "").replace("\\}", "")
@@ -1006,6 +1015,23 @@ def _chained(body: str) -> str:
         depth += (char in "{([") - (char in "})]")
         if char == "," and depth <= 0:
             return body[:i]
+    return body
+
+
+CASES = re.compile(r"\\begin\{cases\}.*?\\end\{cases\}", re.S)
+BOXED = re.compile(r"\\boxed\s*\{")
+
+
+def unboxed(body: str) -> str:
+    r"""``\boxed{a = b}`` as ``a = b``: the box marks the result, it is not part of it."""
+    match = BOXED.search(body)
+    if match is None:
+        return body
+    depth = 1
+    for i in range(match.end(), len(body)):
+        depth += (body[i] == "{") - (body[i] == "}")
+        if depth == 0:
+            return body[:match.start()] + body[match.end():i] + unboxed(body[i + 1:])
     return body
 
 

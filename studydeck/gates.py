@@ -251,8 +251,8 @@ BACK_REFERENCE = re.compile(
 
 def derivation_step(card: Card) -> str | None:
     """A formula whose sentence leans on the previous steps cannot be answered from its question."""
-    if card.kind is not CardKind.FORMULA or card.plain_formula:
-        return None
+    if card.kind is not CardKind.FORMULA or card.plain_formula or "result" in card.flags:
+        return None  # a result the text marks as such (boxed, “the final form”) is worth recalling
     prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
     lines = [line.strip() for line in prompt.replace("?", "").replace("？", "").splitlines()]
     return "derivation-step" if any(BACK_REFERENCE.search(line) for line in lines) else None
