@@ -228,6 +228,9 @@ def _closing(text: str, at: int) -> int:
     return len(text)
 
 
+SYMBOL_ASIDE = re.compile(r"\s*[（(]\s*\$[^$]*\$\s*[)）]\s*$")
+
+
 def split_label(text: str) -> tuple[str, str] | None:
     """``**term**：desc`` / ``term: desc`` -> (term, desc); None for plain prose."""
     match = LABELLED.match(text)
@@ -238,10 +241,11 @@ def split_label(text: str) -> tuple[str, str] | None:
         term, rest = clean_term(dashed.group("t")), dashed.group("rest").strip()
         return (term, rest) if term and not re.search(r"[，。,;；]", term) else None
     raw = match.group("bc") or match.group("b") or match.group("p") or ""
-    if match.group("p") and "**" in raw:
+    if match.group("p") and raw.count("**") % 2:
         return None  # emphasis that opens before the colon and closes after it is prose
     term = clean_term(raw)
-    if not term or term.count("$") % 2 or "$" in term and not term.startswith("$"):
+    core = SYMBOL_ASIDE.sub("", term)  # “**Stride** ($S$)”: the term with its symbol
+    if not core or core.count("$") % 2 or "$" in core and not core.startswith("$"):
         return None
     if len(term) > 30 or "](" in term or term.endswith(("http", "https")) or len(CJK.findall(term)) > 10 or re.search(r"[，。,;；]", term):
         return None
@@ -251,6 +255,7 @@ def split_label(text: str) -> tuple[str, str] | None:
 def clean_term(text: str) -> str:
     """A term as its name: no emphasis markers, links read as their text."""
     text = re.sub(r"!?\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\*\*([^*]+)\*\*|__([^_]+)__", lambda m: m.group(1) or m.group(2), text)
     text = plain_inline(text)
     return text.strip().strip("*_").strip()
 
@@ -280,6 +285,7 @@ class _Extractor:
         self.counters: dict[tuple[str, ...], int] = {}
         # terms that number instances of one thing (训练集1, 训练集2): an example's parts
         self.enumerated: set[str] = set()
+        self.consumed: Block | None = None  # a block an answer before it took in
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -333,6 +339,8 @@ class _Extractor:
         self.enumerated |= _enumerated_terms([b for b in blocks if b.kind == "paragraph"])
         intro_done = bool(blocks) and blocks[0].kind != "paragraph"
         for i, block in enumerate(blocks):
+            if block is self.consumed:
+                continue  # already the end of the answer before it
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.kind == "paragraph":
                 intro_done = self.paragraph(block, nxt, ctx, intro_done)
@@ -365,7 +373,7 @@ class _Extractor:
 
     def paragraph(self, block: Block, nxt: Block | None, ctx: _Ctx, intro_done: bool) -> bool:
         text = block.text
-        if self.manual(text, block.source, ctx):
+        if self.manual(text, block.source, ctx, nxt):
             return intro_done
         if _is_param_label(text) and nxt is not None and nxt.kind == "list":
             return intro_done  # “Parameters:” introduces the list after it
@@ -396,13 +404,19 @@ class _Extractor:
             return True
         return intro_done
 
-    def manual(self, text: str, source: Source, ctx: _Ctx) -> bool:
+    def manual(self, text: str, source: Source, ctx: _Ctx, nxt: Block | None = None) -> bool:
         qa = QA.match(text)
         if qa:
             n = self.ordinal(ctx, "manual")
             question = qa.group("q").strip()
-            self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, qa.group("a").strip(), source,
-                     formulas=formulas_in(qa.group("a")), legacy_key=f"manual:{n}")
+            if question.count("**") % 2:
+                question = question.removesuffix("**").strip()  # “**Q: …？**”: the bold wraps the label too
+            answer = qa.group("a").strip()
+            if answer.endswith((":", "：")) and nxt is not None and nxt.kind in ("code", "list", "math"):
+                answer += "\n\n" + _block_markdown(nxt)  # “…梯度累积：” and the code it announces
+                self.consumed = nxt
+            self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
+                     formulas=formulas_in(answer), legacy_key=f"manual:{n}")
             return True
         if CLOZE_OPEN.search(text):
             n = self.ordinal(ctx, "cloze")
@@ -485,7 +499,7 @@ class _Extractor:
             self.blocks(it.children, sub)
             return
         # a leaf
-        if has_formula(text):
+        if has_formula(text) and not (labelled and labelled[1] and _formulas_aside(labelled[1])):
             self.formula(text, it.source, ctx, otherwise=_else_of(it, siblings))
             return
         if is_plain_formula(text):
@@ -768,6 +782,8 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
                        r"(?:[_^](?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\w))*'*$")
 # A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
+# A label that names what the formula after it is (“Adagrad：$G_t = …$”, “**MSE**: $\ell = …$”).
+LABEL_BEFORE = re.compile(r"^\s*(?:\*\*)?[^\s：:，,。;；]{2,24}(?:\*\*)?\s*[:：]\s*$")
 # Words by which running text says what a symbol is: “the entropy … is”, “… 的方差为”.
 DEFINING_CUE = re.compile(r"\b(?:is|are|equals?|given by|defined|denotes?|called|known as|written)\b|"
                           r"是|为|等于|定义|表示|称为|记为|记作", re.I)
@@ -868,7 +884,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "premise"
     if WHERE.search(strip_math(before if before.strip() else lead)):
         return "premise"  # “其中 $g_t = …$”: a symbol of the formula before, not a fact of its own
-    said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before))
+    said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before)) \
+        or LABEL_BEFORE.match(strip_math(before))
     if target[3] or lead:
         said_before = strip_math(lead or before).rstrip()
         if said_before.count(")") + said_before.count("）") > said_before.count("(") + said_before.count("（"):
@@ -1171,6 +1188,16 @@ def definitions_only(code: str, language: str) -> str:
     return "\n".join(parts)
 
 
+def _formulas_aside(text: str) -> bool:
+    """Every formula of ``text`` sits in parentheses (“zeros added around the border (for
+    $S=1$, $P = (K-1)/2$)”): the text defines its term, the formulas are an aside."""
+    spans = [sp for sp in math_spans(text) if RELATION.search(sp[2])]
+    def inside(start: int) -> bool:
+        before = strip_math(text[:start])
+        return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+    return bool(spans) and all(inside(start) for start, _, _, _ in spans)
+
+
 def _is_docstring(node: ast.stmt) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
@@ -1405,6 +1432,15 @@ def _children_text(it: Item, prose_only: bool = False) -> str:
 
 def _list_markdown(block: Block) -> str:
     return "\n".join(f"- {it.text.strip()}" for it in block.items if it.text.strip())
+
+
+def _block_markdown(block: Block) -> str:
+    """A code, list or math block written back as Markdown."""
+    if block.kind == "code":
+        return "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
+    if block.kind == "math":
+        return f"$${block.text}$$"
+    return _list_markdown(block)
 
 
 SENTENCE_INSIDE = re.compile(r"[。；;！!？?]")
