@@ -500,7 +500,9 @@ class _Extractor:
             return
         # a leaf
         if has_formula(text) and not (labelled and labelled[1] and _formulas_aside(labelled[1])):
-            self.formula(text, it.source, ctx, otherwise=_else_of(it, siblings))
+            # “We could simply compute $A = BC$”: an item written as a sentence is running text
+            self.formula(text, it.source, ctx, otherwise=_else_of(it, siblings),
+                         prose=RUNNING_TEXT.match(strip_math(text)) is not None)
             return
         if is_plain_formula(text):
             self.formula(text, it.source, ctx, plain=True)
@@ -568,7 +570,8 @@ class _Extractor:
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
-        why = "label-term" if label else "refers-back" if REFERS_BACK.match(desc) else ""
+        why = "label-term" if label else "refers-back" if REFERS_BACK.match(desc) \
+            else "about-the-text" if PAGE_REF.search(desc) else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
@@ -782,6 +785,8 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
                        r"(?:[_^](?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\w))*'*$")
 # A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
+# An item that starts as a sentence does, with its subject (“We could …”, “我们可以…”).
+RUNNING_TEXT = re.compile(r"\s*(?:(?:we|i|you|one|it|this|that|they|let'?s|then|so|here)\b|我们|你们?|这|那)", re.I)
 # A label that names what the formula after it is (“Adagrad：$G_t = …$”, “**MSE**: $\ell = …$”).
 LABEL_BEFORE = re.compile(r"^\s*(?:\*\*)?[^\s：:，,。;；]{2,24}(?:\*\*)?\s*[:：]\s*$")
 # Words by which running text says what a symbol is: “the entropy … is”, “… 的方差为”.
@@ -1027,6 +1032,7 @@ def _chained(body: str) -> str:
     condition, case split or comma outside brackets."""
     stop = CHAIN_STOP.search(body)
     body = body[:stop.start()] if stop else body
+    body = re.sub(r"=\s*\\[lc]?dots\s*,?\s*(?=,?\s*=)|,\s*(?==)", "", body)  # “= \ldots, = …” goes on
     depth = 0
     for i, char in enumerate(body):
         depth += (char in "{([") - (char in "})]")
@@ -1296,6 +1302,8 @@ HEADLESS = re.compile(r"^\s*(?:(?:A|An)\s|(?:是|指)(?:一种|一个|一类|用
 REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:式子|公式|等式|不等式|式)|"
                          r"\s*(?:this|the above|the previous|that)\s+(?:equation|formula|expression|identity|inequality)",
                          re.I)
+# A page of a book (“第 258 页”, “P130 页”, “page 12”, “p. 12”): an answer that cites one talks about the text.
+PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|来源|出处|标签|相关|"
@@ -1381,12 +1389,15 @@ def _introduces(text: str, concept: str) -> bool:
         # “Dropout is …”, “PyTorch 的 Autograd 功能是…”: the name, then what it is, close by;
         # not “有了组成编码器的基础组件，现在…”
         at, name = min(found)
-        if at == 0 and len(text) <= 200:
-            return True  # “Adam keeps running averages of …”: a short description that starts with it
+        if at == 0 and len(text) <= 200 and (not CJK.search(first) or ZH_COPULA.search(re.split(r"[，,]", first)[0])):
+            # “Adam keeps running averages of …”: a short description that starts with it (in
+            # Chinese, one that says what it is in its first clause, not “强化学习作为…”)
+            return True
         return IS_AFTER_NAME.match(said, at + len(name)) is not None
     return len(text) <= 200 and not SELF_REFERENCE.search(text) and HEADLESS.match(first) is not None
 
 
+ZH_COPULA = re.compile(r"是|指|即|(?<![作因认成以])为|表示|描述")
 # A lead that announces kinds or cases (“样本对有四种情形：”, “three kinds of layers:”): its
 # numbered list is a set to know, not steps to take in order.
 KINDS = re.compile(r"情形|情况|种类|类型|类别|\b(?:cases|kinds|types|categories)\b", re.I)
@@ -1396,8 +1407,8 @@ def _is_steps(block: Block) -> bool:
     """Numbered, short names: steps one recalls in order. Items that are paragraphs are not."""
     items = [it for it in block.items if it.text.strip()]
     if len(items) < 2 or any(len(strip_math(it.text)) > 40 or SENTENCE_INSIDE.search(it.text.strip()[:-1])
-                             or not re.search(r"\w", strip_math(it.text)) for it in items):
-        return False  # long items, sentences, or formulas (a list of equal expressions) are no steps
+                             or not re.search(r"\w", strip_math(it.text)) or has_formula(it.text) for it in items):
+        return False  # long items, sentences, or formulas (facts, equal expressions) are no steps
     return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
 
 

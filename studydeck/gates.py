@@ -74,6 +74,12 @@ MESSAGES = {
     "example-code": ("“{front}” 里的函数只是示例（f、g 这样的名字），不是要记住的实现；写出它演示的方法本身",
                      "the functions in “{front}” are a worked example (named like f or g), not a method to "
                      "recall; show the method it demonstrates"),
+    "about-the-text": ("“{front}” 的答案谈的是书或笔记本身（页码、章节），不是这个术语；写出它是什么",
+                       "the answer to “{front}” talks about the book or the notes (a page, a chapter), not the "
+                       "term; write what it is"),
+    "equation-ref": ("“{front}” 指向一个编号公式（如“式(6.29)”），卡片上看不到它；把那个公式写进句子里",
+                     "“{front}” points at a numbered equation (such as “eq. (3)”) the card does not show; "
+                     "write that equation into the sentence"),
     "refers-back": ("“{front}” 的答案说的是“这个式子”，而卡片上没有那个式子；把式子写进答案",
                     "the answer to “{front}” speaks of “this formula”, which the card does not show; put the "
                     "formula into the answer"),
@@ -237,7 +243,7 @@ BACK_REFERENCE = re.compile(
     r"\b(?:since|thus|hence|therefore|consequently|dividing|substituting|plugging|rearranging|it follows|"
     r"the above|we (?:then |thus |now )?(?:have|get|obtain)|which gives|this gives|yields)\b|"
     r"\bin other words\b|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
-    r"进而|化简|抵消|由此|我们有|同理|移项|整理|展开|变形|两边|求导|即有|也就是|换言之|"
+    r"进而|化简|抵消|由此|我们有|同理|移项|整理|展开|变形|两边|求导|即有|也就是|换言之|扩展.{0,8}定义|递归地|"
     r"\b(?:similarly|equivalently|rewriting|simplifying|expanding|differentiating|setting the \w+ to)\b|"
     r"\bwe use(?: the fact)?(?: that)?\s*[:,]?\s*$|\b(?:use the fact|to see (?:that|this|why)|such that|there exists?|"
     r"according to|by defining|"
@@ -247,6 +253,18 @@ BACK_REFERENCE = re.compile(
     r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章]|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]|第\s*\d+\s*行|\b(?:line|step)\s+\d+\b",
     re.I | re.M)
+
+
+# A numbered equation named in the sentence (“式(6.29)”, “eq. (3)”, “公式 3.2”): the card leans on it.
+EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|equation)s?\.?\s*[(]?\d", re.I)
+
+
+def equation_reference(card: Card) -> str | None:
+    """A formula whose sentence points at a numbered equation cannot be answered without it."""
+    if card.kind is not CardKind.FORMULA or card.plain_formula:
+        return None
+    prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
+    return "equation-ref" if EQUATION_REF.search(prompt) else None
 
 
 def derivation_step(card: Card) -> str | None:
@@ -267,6 +285,9 @@ SYMBOL_LIST = re.compile(r"^\s*(?:\\left)?[(\[]?(?:\\\{)?\s*" + SYMBOL + r"(?:\s
 MATRIX = re.compile(r"\\begin\{[pbvB]?matrix\}|\\begin\{array\}")
 
 
+# A function letter applied to its arguments and nothing else: f(x), g(\boldsymbol{z}).
+GENERIC_CALL = re.compile(r"^(?:\\(?:mathbf|boldsymbol)\{)?[fghFG]\}?\s*(?:\\left)?\((?:\\(?:mathbf|boldsymbol)\{)?"
+                          r"\\?[A-Za-z]+\}?(?:\s*,\s*(?:\\(?:mathbf|boldsymbol)\{)?\\?[A-Za-z]+\}?)*(?:\\right)?\)$")
 # A symbol on its own (x, \lambda, \mathbf{x}, b_t, X^{(1)}) and a value on its own (0, -1.5).
 BARE_SYMBOL = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bar|hat|tilde)\{)?\\?[A-Za-z]+\}?(?:_\{?[\w,]+\}?)?(?:\^\{?\(?[\w]+\)?\}?)?$")
 SINGLE_TOKEN = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
@@ -314,8 +335,8 @@ def declaration(card: Card) -> str | None:
     if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \
             and (BARE_SYMBOL.match(lhs) or ":" in lhs):
         return "declaration"  # n → ∞, f: ℝ^d → ℝ: a limit taken or a map's type, not a fact
-    if not rhs or SYMBOL_LIST.match(rhs):
-        return "declaration"
+    if not rhs or SYMBOL_LIST.match(rhs) or GENERIC_CALL.match(rhs):
+        return "declaration"  # … or “y = f(x)”: a function named, nothing said about it
     if SET_LITERAL.match(rhs) or INTERVAL.match(rhs) or NUMBER_SET.match(rhs):
         return "declaration"
     if COUNTED.search(rhs) and not OPERATOR.search(rhs.split("=")[0]):
@@ -464,7 +485,7 @@ def no_subject(card: Card) -> str | None:
 
 GATES: list[Callable[[Card], str | None]] = [
     empty_answer, link_answer, no_subject, setup_only, not_code, glue_code, url_front,
-    leaked_syntax, too_long, answer_in_front, unfinished, derivation_step, declaration, marked]
+    leaked_syntax, too_long, answer_in_front, unfinished, derivation_step, equation_reference, declaration, marked]
 
 
 def left_out(card: Card, reason: str, **kw) -> Notice:
