@@ -512,7 +512,8 @@ class _Extractor:
             if INTRO_LABEL.match(term):
                 self.definition(ctx.concept, desc, it.source, ctx)
             else:
-                self.definition(term, desc, it.source, ctx)
+                earlier = siblings[:siblings.index(it)] if it in siblings else []
+                self.definition(term, desc, it.source, ctx, within=_formula_with(term, earlier, ctx.guards))
             return
         name_desc = NAME_DESC.match(text)
         if name_desc and CJK.search(name_desc.group("rest")) and not ctx.labels:
@@ -554,7 +555,9 @@ class _Extractor:
                      "\n".join(f"- {t}" for t in terms), it.source)
         self.blocks(it.children, ctx.within(label))
 
-    def definition(self, term: str, desc: str, source: Source, ctx: _Ctx) -> None:
+    def definition(self, term: str, desc: str, source: Source, ctx: _Ctx, within: str = "") -> None:
+        """A card asking what ``term`` is; ``within``: the formula a term written in math is a
+        part of (“$(1-\\rho) g_t^2$：当前梯度平方的贡献” under $v_t = \\rho v_{t-1} + (1-\\rho) g_t^2$)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
         if not desc.strip():
             return
@@ -573,7 +576,10 @@ class _Extractor:
         why = "label-term" if label else "refers-back" if REFERS_BACK.match(desc) \
             else "about-the-text" if PAGE_REF.search(desc) else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
-        if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
+        if within:
+            front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
+                           f=within, t=shown)
+        elif normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
@@ -1192,6 +1198,19 @@ def definitions_only(code: str, language: str) -> str:
         parts.extend(lines[start:node.end_lineno])
         last = node.end_lineno
     return "\n".join(parts)
+
+
+def _formula_with(term: str, earlier: list[Item], guards: tuple[str, ...]) -> str:
+    """The formula, among the items before this one and the ones it sits under, that a term
+    written in math is a part of; empty when it is none or the term is words."""
+    if not term.startswith("$"):
+        return ""
+    part = re.sub(r"\s+", "", term.strip("$ "))
+    candidates = [body for it in reversed(earlier) for _, _, body, _ in reversed(math_spans(it.text))]
+    for body in candidates + list(reversed(guards)):
+        if RELATION.search(body) and part and part in re.sub(r"\s+", "", body) and len(body) <= 160:
+            return " ".join(body.split())
+    return ""
 
 
 def _formulas_aside(text: str) -> bool:
