@@ -207,3 +207,17 @@ def test_browser_draws_it_without_overlaps(tmp_path: Path, question_cards) -> No
     width, height, rows = png_pixels(shot.read_bytes())
     ink = sum(1 for row in rows[::4] for i in range(0, len(row) - 2, 12) if row[i:i + 3] != b"\xff\xff\xff")
     assert ink > 200, "the screenshot is blank"
+
+
+def test_a_comparison_answer_shortens_at_clauses_never_mid_aside(tmp_path: Path) -> None:
+    notes = tmp_path / "n.md"
+    notes.write_text(
+        "# 笔记\n\n## 优化器\n\n"
+        "- SGD\n  - torch.optim.SGD 是 PyTorch 中实现的随机梯度下降（Stochastic Gradient Descent, SGD）优化器，\n"
+        "- Adadelta\n  - torch.optim.Adadelta 是 PyTorch 中实现的 Adadelta 优化算法，它按坐标缩放学习率，不需要手动设定全局学习率。\n\n"
+        "## 问题\n\n- 优化器的区别\n- 什么时候用 Adadelta\n", encoding="utf-8")
+    (card,) = [c for d in collect([notes]) for c in d.cards if c.front == "优化器的区别"]
+    lines = [line.strip("- ").strip() for line in card.back.splitlines()]
+    assert "torch.optim.SGD 是 PyTorch 中实现的随机梯度下降优化器" in lines
+    assert "torch.optim.Adadelta 是 PyTorch 中实现的 Adadelta 优化算法" in lines
+    assert not any(line.endswith(("…", "，")) or "（" in line for line in lines)

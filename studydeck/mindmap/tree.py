@@ -82,8 +82,19 @@ def summary_outline(section: Section, limit: int = 48) -> str:
     seen: set[str] = set()
 
     def short(text: str) -> str:
-        text = " ".join(text.split())
-        return text if len(text) <= limit else text[: limit - 1] + "…"
+        """The text, else without its asides, else up to a clause that ends within the limit;
+        cut mid-clause only when nothing else fits."""
+        text = " ".join(text.split()).rstrip("，,；; ")
+        if len(text) <= limit:
+            return text
+        bare = re.sub(r"\s*[（(][^（）()]*[）)]", "", text)
+        if len(bare) <= limit:
+            return bare
+        cut = max(bare.rfind(mark, 0, limit) for mark in "，,；;。")
+        first = re.split(r"[，,；;。]", bare, maxsplit=1)[0]
+        if cut > limit // 2:
+            return bare[:cut].rstrip()
+        return first.rstrip() if len(first) <= limit + 12 else bare[: limit - 1] + "…"
 
     for block in section.blocks:
         if block.kind != "list":
