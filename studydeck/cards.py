@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from studydeck.gates import OUTPUT_CLAIM, gate, python_tree
+from studydeck.gates import MAGIC, OUTPUT_CLAIM, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
@@ -1185,8 +1185,8 @@ def definitions_only(code: str, language: str) -> str:
     if tree is None:
         return code.rstrip("\n")
     kept = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-    if all(isinstance(node, kept) or _is_docstring(node) for node in tree.body):
-        return code.rstrip("\n")
+    if all(isinstance(node, kept) or _is_docstring(node) for node in tree.body) and not MAGIC.search(code):
+        return code.rstrip("\n")  # (a notebook's “%matplotlib inline” is no part of the function)
     lines = code.splitlines()
     parts, last = [], None
     for node in tree.body:
