@@ -123,7 +123,25 @@ def deck_id(name: str) -> int:
     return int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:13], 16)
 
 
-def card_fields(card: Card, env: RenderEnv, label: str | None = None, result: Result | None = None) -> list[str]:
+def plain_readings(cards: list[Card], results: dict[str, Result]) -> dict[str, str]:
+    """Each formula the notes wrote without markup, by its text, as the verifier read it
+    (``ln(1 + ex)`` -> ``\\ln(1+e^{x})``)."""
+    return {" ".join(c.formulas[0].split()): results[c.uid].reading for c in cards
+            if c.plain_formula and c.formulas and c.uid in results and results[c.uid].reading}
+
+
+def with_readings(text: str, readings: dict[str, str]) -> str:
+    """``text`` with each formula written without markup shown as the verifier read it."""
+    from studydeck.terminal import math_to_unicode
+
+    for plain, reading in readings.items():
+        if plain in text:
+            text = text.replace(plain, math_to_unicode(reading))
+    return text
+
+
+def card_fields(card: Card, env: RenderEnv, label: str | None = None, result: Result | None = None,
+                readings: dict[str, str] | None = None) -> list[str]:
     source = f"{label or card.source.path}:{card.source.line}"
     computed = to_html(answer_markdown(result, card.lang), env) if result is not None else ""
     verdict = f"verdict-{result.verdict.value}" if result is not None else ""
@@ -136,7 +154,7 @@ def card_fields(card: Card, env: RenderEnv, label: str | None = None, result: Re
         from studydeck.mindmap.render import card_back
         from studydeck.mindmap.tree import tree_from_markdown
 
-        back = card_back(tree_from_markdown(card.front, card.back))
+        back = card_back(tree_from_markdown(card.front, with_readings(card.back, readings or {})))
     elif card.plain_formula and result is not None and result.reading:
         # the reading the verifier took, with the notes' own text beneath it
         back = to_html(f"$${result.reading}$$", env) + f"<div class=original>{to_html(card.back, env)}</div>"
@@ -196,9 +214,10 @@ def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
         result.notes += 1
         result.cards += len(note.cards)
 
+    readings = plain_readings(cards, results)
     for card in cards:
         env = RenderEnv(base_dir=base_dir, root=media_root)
-        fields = card_fields(card, env, label, results.get(card.uid))
+        fields = card_fields(card, env, label, results.get(card.uid), readings)
         media.update(env.media)
         result.missing_media.extend((card, src) for src in env.missing)
         model = models[card.kind is CardKind.CLOZE]

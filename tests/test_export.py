@@ -191,3 +191,18 @@ def test_interrupted_write_leaves_the_old_deck(tmp_path: Path, monkeypatch) -> N
         build([NOTES], tmp_path, now=T0 + 5, verify=False)
     assert (tmp_path / "pytorch-notes.apkg").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_comparison_shows_a_formula_as_the_verifier_read_it(tmp_path: Path, col: Collection) -> None:
+    """“ln(1 + ex)” lost its markup in the notes; the answer to “…的区别” shows ln(1 + eˣ)."""
+    notes = tmp_path / "n"
+    notes.mkdir()
+    (notes / "a.md").write_text(
+        "# 激活\n\n## 激活函数\n\n- Softplus\n  - ln(1 + ex)\n- ReLU\n  - 修正线性单元\n\n"
+        "## 问题\n\n- 激活函数的区别\n- 为什么要用激活函数\n", encoding="utf-8")
+    build([notes], tmp_path / "d", now=T0, verify=True, device="cpu", cache_dir=tmp_path / "cache")
+    import_apkg(col, tmp_path / "d" / "a.apkg")
+    notes_ = [col.get_note(n) for n in col.find_notes("")]
+    (note,) = [n for n in notes_ if "Front" in n.keys() and n["Front"].startswith("激活函数的区别")]
+    outline = note["Back"].split("</div>", 1)[1]
+    assert "eˣ" in outline and "ex" not in outline

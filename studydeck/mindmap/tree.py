@@ -85,8 +85,8 @@ def summary_outline(section: Section, limit: int = 48) -> str:
         """The text, else without its asides, else up to a clause that ends within the limit;
         cut mid-clause only when nothing else fits."""
         text = " ".join(text.split()).rstrip("，,；; ")
-        if len(text) <= limit:
-            return text
+        if len(text) <= limit or is_plain_formula(text):
+            return text  # a formula is never cut: it would be a different formula
         bare = re.sub(r"\s*[（(][^（）()]*[）)]", "", text)
         if len(bare) <= limit:
             return bare
