@@ -862,7 +862,9 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
             continue  # “for any $\alpha>0$”, “rows $14 \sim 21$”: an assumption or a range, not a fact
         mark = "$$" if target[3] else "$"
         shown = f"{mark}{split[0]} {split[1]} ?{mark}" if split else hole
-        prompt = _clip(sentence[:target[0]], before=True) + shown + _clip(sentence[target[1]:], before=False)
+        # English says in more letters what Chinese says in fewer characters
+        room = 80 if CJK.search(sentence) else 140
+        prompt = _clip(sentence[:target[0]], before=True, limit=room) + shown + _clip(sentence[target[1]:], before=False)
         if split is None and len(re.sub(r"\W", "", strip_math(prompt.replace(hole, "")) + lead)) < 8:
             continue  # “再化简 ［？］”: nothing says which formula is meant
         if lead:
@@ -871,10 +873,18 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
         cond = cond if len(cond) <= 48 else "~" + digest(cond)
         key = (anchor(split[0]) if split else "~" + digest(target[2])) + (f"|{cond}" if cond else "")
         answer = text.strip() if lead else sentence.strip()
+        why = _why_not(sentence, target, lead, split, prose and not conditions)
+        if not why and split and any(_same_left(spans[i][2], split[0]) for i in related if i != index):
+            why = "answer-in-front"  # “the function $f(x) = \exp(x)$ … no $x$ for which $f(x) = ?$”
         asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key,
-                           tuple(spans[i][2].strip() for i in related),
-                           _why_not(sentence, target, lead, split, prose and not conditions)))
+                           tuple(spans[i][2].strip() for i in related), why))
     return asked
+
+
+def _same_left(body: str, lhs: str) -> bool:
+    """Whether formula ``body`` gives the same left-hand side ``lhs`` a value of its own."""
+    other = split_formula(unboxed(body))
+    return other is not None and normalize_latex(other[0]) == normalize_latex(lhs)
 
 
 def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose: bool) -> str:

@@ -273,6 +273,9 @@ def derivation_step(card: Card) -> str | None:
         return None  # a result the text marks as such (boxed, “the final form”) is worth recalling
     prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
     lines = [line.strip() for line in prompt.replace("?", "").replace("？", "").splitlines()]
+    # the whole sentence too: the question shows only the clauses next to the formula, and the
+    # word that leans on what came before (“Since …, we can say”) may be in the ones it left out
+    lines += [line.strip() for line in _words(card.back).splitlines()]
     return "derivation-step" if any(BACK_REFERENCE.search(line) for line in lines) else None
 
 
