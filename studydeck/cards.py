@@ -807,7 +807,7 @@ PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[
                      r"[^，,。；;：:]{0,32}$", re.I)
 # A sentence that opens with its premise (“设目标函数 … 连续可微, 且 …”, “Suppose …, then …”):
 # what follows, up to the end of the sentence, is argued from it.
-PREMISE_START = re.compile(r"(?:设(?![置计定])|令|假设|假定|若将|如果将|如将|其中|"
+PREMISE_START = re.compile(r"(?:设(?![置计定])|令|假设|假定|若将|如果将|如将|其中|让我们|我们来看|"
                            r"\b(?:let|suppose|assume|assuming|where)\b)", re.I)
 # Markup and an aside in parentheses at the start of a sentence (“**（本部分内容参考了…）**”).
 OPENING = re.compile(r"^(?:[\s*_]|[（(][^（()）]*[）)])*")
