@@ -864,7 +864,9 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
         shown = f"{mark}{split[0]} {split[1]} ?{mark}" if split else hole
         # English says in more letters what Chinese says in fewer characters
         room = 80 if CJK.search(sentence) else 140
-        prompt = _clip(sentence[:target[0]], before=True, limit=room) + shown + _clip(sentence[target[1]:], before=False)
+        after = _clip(sentence[target[1]:], before=False)
+        after = "" if not after.strip(" ,，:：") else after  # “…中 $\pi_i = ?$,”: the pause alone says nothing
+        prompt = _clip(sentence[:target[0]], before=True, limit=room) + shown + after
         if split is None and len(re.sub(r"\W", "", strip_math(prompt.replace(hole, "")) + lead)) < 8:
             continue  # “再化简 ［？］”: nothing says which formula is meant
         if lead:

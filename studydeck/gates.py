@@ -245,7 +245,8 @@ BACK_REFERENCE = re.compile(
     r"\bin other words\b|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
     r"进而|化简|抵消|由此|我们有|同理|移项|整理|展开|变形|两边|求导|即有|也就是|换言之|扩展.{0,8}定义|递归地|"
     r"\b(?:similarly|equivalently|rewriting|rewrite|simplifying|expanding|differentiating|setting the \w+ to)\b|"
-    r"重写|改写|"
+    r"重写|改写|去掉|消去|约去|略去|先求|求解|换元|"
+    r"^\s*由[^，,。；;]{0,24}?(?:不等式|定理|引理|性质)|\bby (?:the )?\S+(?:'s)? (?:inequality|theorem|lemma)\b|"
     r"\bwe use(?: the fact)?(?: that)?\s*[:,]?\s*$|\b(?:use the fact|to see (?:that|this|why)|such that|there exists?|"
     r"according to|by defining|"
     r"recall that|note that|to prove|we (?:now )?prove|proving)|注意到|回想|回忆|^\s*又(?![称叫名])|^\s*则|"
@@ -257,7 +258,8 @@ BACK_REFERENCE = re.compile(
 
 
 # A numbered equation named in the sentence (“式(6.29)”, “eq. (3)”, “公式 3.2”): the card leans on it.
-EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|equation)s?\.?\s*[(]?\d", re.I)
+EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|equation)s?\.?\s*[(]?\d|"
+                          r"^\s*\d+\.\d+\s*的", re.I | re.M)
 
 
 def equation_reference(card: Card) -> str | None:
@@ -276,7 +278,7 @@ def derivation_step(card: Card) -> str | None:
     lines = [line.strip() for line in prompt.replace("?", "").replace("？", "").splitlines()]
     # the whole sentence too: the question shows only the clauses next to the formula, and the
     # word that leans on what came before (“Since …, we can say”) may be in the ones it left out
-    lines += [line.strip() for line in _words(card.back).splitlines()]
+    lines += [line.strip() for line in _words(card.back).splitlines()] + [" ".join(lines)]  # a wrapped lead too
     return "derivation-step" if any(BACK_REFERENCE.search(line) for line in lines) else None
 
 
