@@ -346,15 +346,22 @@ def _quiz_cards(notes: tuple[Path, ...]):
     """The cards to study: the build's cards, with the verifier's answers where its cache has
     them (no torch), each cloze blank a card of its own."""
     from studydeck.pipeline import Workspace
+    from dataclasses import replace
+
     from studydeck.quiz.cards import exercise_cards, study_cards
+    from studydeck.terminal import plain_readings, with_readings
     from studydeck.verify.messages import answer_markdown
 
     workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
     workspace.verify(cached_only=True)
     workspace.settle()
     results = workspace.results()
-    cards = study_cards(workspace.cards, {c.uid: answer_markdown(results[c.uid], c.lang)
-                                          for c in workspace.cards if c.uid in results})
+    # a comparison's answer shows a formula that lost its markup as the verifier read it
+    readings = plain_readings(workspace.cards, results)
+    shown = [replace(c, back=with_readings(c.back, readings)) if "mindmap" in c.flags else c
+             for c in workspace.cards]
+    cards = study_cards(shown, {c.uid: answer_markdown(results[c.uid], c.lang)
+                                for c in workspace.cards if c.uid in results})
     practice = [ex for doc in workspace.docs for ex in workspace.exercises(doc, cached_only=True)]
     return cards + exercise_cards(practice)
 

@@ -123,23 +123,6 @@ def deck_id(name: str) -> int:
     return int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:13], 16)
 
 
-def plain_readings(cards: list[Card], results: dict[str, Result]) -> dict[str, str]:
-    """Each formula the notes wrote without markup, by its text, as the verifier read it
-    (``ln(1 + ex)`` -> ``\\ln(1+e^{x})``)."""
-    return {" ".join(c.formulas[0].split()): results[c.uid].reading for c in cards
-            if c.plain_formula and c.formulas and c.uid in results and results[c.uid].reading}
-
-
-def with_readings(text: str, readings: dict[str, str]) -> str:
-    """``text`` with each formula written without markup shown as the verifier read it."""
-    from studydeck.terminal import math_to_unicode
-
-    for plain, reading in readings.items():
-        if plain in text:
-            text = text.replace(plain, math_to_unicode(reading))
-    return text
-
-
 def card_fields(card: Card, env: RenderEnv, label: str | None = None, result: Result | None = None,
                 readings: dict[str, str] | None = None) -> list[str]:
     source = f"{label or card.source.path}:{card.source.line}"
@@ -153,6 +136,8 @@ def card_fields(card: Card, env: RenderEnv, label: str | None = None, result: Re
     if "mindmap" in card.flags and card.back.strip():
         from studydeck.mindmap.render import card_back
         from studydeck.mindmap.tree import tree_from_markdown
+
+        from studydeck.terminal import with_readings
 
         back = card_back(tree_from_markdown(card.front, with_readings(card.back, readings or {})))
     elif card.plain_formula and result is not None and result.reading:
@@ -213,6 +198,8 @@ def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
         notes.append((note, name, mod))
         result.notes += 1
         result.cards += len(note.cards)
+
+    from studydeck.terminal import plain_readings
 
     readings = plain_readings(cards, results)
     for card in cards:

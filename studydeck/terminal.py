@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from studydeck.model import Card
 from studydeck.text import CLOZE as CLOZE_MARK
 
 SUB = dict(zip("0123456789+-=()aehijklmnoprstuvxβγρφχ", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ"))
@@ -124,3 +125,18 @@ def plain_text(markdown: str) -> str:
     text = re.sub(r"(\*\*|__|\*|`+)(.+?)\1", r"\2", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their text
     return " ".join(text.split())
+
+
+def plain_readings(cards: list[Card], results: dict) -> dict[str, str]:
+    """Each formula the notes wrote without markup, by its text, as the verifier read it
+    (``ln(1 + ex)`` -> ``\\ln(1+e^{x})``)."""
+    return {" ".join(c.formulas[0].split()): results[c.uid].reading for c in cards
+            if c.plain_formula and c.formulas and c.uid in results and results[c.uid].reading}
+
+
+def with_readings(text: str, readings: dict[str, str]) -> str:
+    """``text`` with each formula written without markup shown as the verifier read it."""
+    for plain, reading in readings.items():
+        if plain in text:
+            text = text.replace(plain, math_to_unicode(reading))
+    return text
