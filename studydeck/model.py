@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from enum import Enum
@@ -118,6 +119,15 @@ class Card:
             out[name] = value
         return out
 
+    @cached_property
+    def json(self) -> str:
+        """``to_dict()`` as JSON with sorted keys, made once per card: the digests and caches
+        of a file's cards are made of it, and a card that a later step replaces is the only
+        one encoded again."""
+        data = {name: getattr(self, name) for name in _field_names(type(self))}
+        data["kind"], data["source"] = self.kind.value, self.source.to_dict()
+        return _CARD_JSON.encode(data)  # tuples encode as the lists to_dict() makes of them
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Card":
         """Fields this version does not know (written by an older one) are left out."""
@@ -129,6 +139,9 @@ class Card:
             kwargs[name] = tuple(data.get(name, ()))
         kwargs["symbols"] = tuple(tuple(pair) for pair in data.get("symbols", ()))
         return cls(**kwargs)
+
+
+_CARD_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 @lru_cache(maxsize=None)

@@ -88,7 +88,7 @@ class Doc:
 
 
 def cards_digest(cards: list[Card]) -> str:
-    body = json.dumps([c.to_dict() for c in cards], ensure_ascii=False, sort_keys=True)
+    body = "[" + ", ".join(c.json for c in cards) + "]"  # json.dumps of the list, from each card's own
     return hashlib.sha256(body.encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -230,10 +230,12 @@ def _parse_doc(nf: NotesFile, raw: bytes, key: str, cache: FileCache | None, sca
         doc.scan = scan_file(text, outline, lint_tokens)
     doc.cards_digest()  # here, where the cards are made: in a worker of its own when there are many
     if cache is not None:
-        cache.put(key, {"title": doc.title, "cards": [c.to_dict() for c in cards],
-                        "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
-                                    for n in notices],
-                        "sections": {k: list(v) for k, v in sections.items()}})
+        rest = json.dumps({"title": doc.title,
+                           "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
+                                       for n in notices],
+                           "sections": {k: list(v) for k, v in sections.items()}}, ensure_ascii=False)
+        # the cards as each already is in JSON, rather than encoding them again
+        cache.put_text(key, '{"cards": [' + ", ".join(c.json for c in cards) + "], " + rest[1:])
     return doc
 
 
