@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from anki_helpers import import_apkg
 from conftest import NOTES, ROOT
 from studydeck.pipeline import build
 from studydeck.cli import cli
-from studydeck.export import BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID
+from studydeck.export import BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID, dumps_indented
 
 T0 = 1_750_000_000
 MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.S)
@@ -191,3 +193,14 @@ def test_interrupted_write_leaves_the_old_deck(tmp_path: Path, monkeypatch) -> N
         build([NOTES], tmp_path, now=T0 + 5, verify=False)
     assert (tmp_path / "pytorch-notes.apkg").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+_json_leaf = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+_json_values = st.recursive(_json_leaf, lambda inner: st.lists(inner, max_size=4) |
+                            st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20)
+
+
+@given(_json_values)
+def test_state_file_text_is_json_dumps_indented(value) -> None:
+    """The state file's text is exactly json.dumps with indent=1 and sorted keys, whatever it holds."""
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
