@@ -128,6 +128,16 @@ class Card:
         data["kind"], data["source"] = self.kind.value, self.source.to_dict()
         return _CARD_JSON.encode(data)  # tuples encode as the lists to_dict() makes of them
 
+    @cached_property
+    def digest(self) -> str:
+        """A digest of the card's content (of :attr:`json`)."""
+        return hashlib.sha256(self.json.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # a card sent to another process takes its digest, not the longer JSON it was made from
+        state = self.__dict__
+        return {k: v for k, v in state.items() if k != "json"} if "json" in state else state
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Card":
         """Fields this version does not know (written by an older one) are left out."""

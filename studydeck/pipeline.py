@@ -88,8 +88,7 @@ class Doc:
 
 
 def cards_digest(cards: list[Card]) -> str:
-    body = "[" + ", ".join(c.json for c in cards) + "]"  # json.dumps of the list, from each card's own
-    return hashlib.sha256(body.encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(" ".join(c.digest for c in cards).encode()).hexdigest()
 
 
 @dataclass

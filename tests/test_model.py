@@ -54,3 +54,12 @@ def test_card_json_is_its_dict_encoded(card: Card) -> None:
     """The JSON a card keeps of itself is what encoding its dict gives, and reads back as it."""
     assert card.json == json.dumps(card.to_dict(), ensure_ascii=False, sort_keys=True)
     assert Card.from_dict(json.loads(card.json)) == card
+
+
+@given(cards)
+def test_card_sent_to_another_process_keeps_its_digest(card: Card) -> None:
+    import pickle
+
+    digest = card.digest
+    again = pickle.loads(pickle.dumps(card))
+    assert again == card and again.digest == digest and again.json == card.json
