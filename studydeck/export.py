@@ -111,15 +111,22 @@ def safe_tag(text: str) -> str:
 
 def card_tags(card: Card) -> list[str]:
     """The heading path, the kind and the flags, as Anki-safe tags."""
-    tags = ["::".join(safe_tag(p) for p in card.deck), f"studydeck::{card.kind.value}"]
+    tags = [_path_tag(card.deck), f"studydeck::{card.kind.value}"]
     return tags + [f"studydeck::{safe_tag(f)}" for f in card.flags]
 
 
+@lru_cache(maxsize=1 << 12)  # a section's cards share their heading path
+def _path_tag(path: tuple[str, ...]) -> str:
+    return "::".join(safe_tag(p) for p in path)
+
+
+@lru_cache(maxsize=1 << 12)
 def deck_name(path: tuple[str, ...]) -> str:
     """An Anki deck path: each heading cleaned of invisible characters, ``::`` between levels."""
     return "::".join(clean_name(p).replace("::", ":") or "_" for p in path)
 
 
+@lru_cache(maxsize=1 << 12)
 def deck_id(name: str) -> int:
     return int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:13], 16)
 

@@ -133,6 +133,11 @@ class Card:
         """A digest of the card's content (of :attr:`json`)."""
         return hashlib.sha256(self.json.encode("utf-8", "surrogateescape")).hexdigest()
 
+    def known_digest(self, digest: str) -> "Card":
+        """This card, given the :attr:`digest` it was stored with (by this version)."""
+        self.__dict__["digest"] = digest
+        return self
+
     def __getstate__(self) -> dict[str, Any]:
         # a card sent to another process takes its digest, not the longer JSON it was made from
         state = self.__dict__
@@ -160,5 +165,10 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _uid(doc: str, deck: tuple[str, ...], kind: CardKind, key: str) -> str:
-    ident = "\x1f".join((doc, "::".join(normalize_name(p) for p in deck), kind.value, key))
+    ident = "\x1f".join((doc, _deck_ident(deck), kind.value, key))
     return hashlib.sha1(ident.encode("utf-8")).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1 << 12)  # a section's cards share their deck path
+def _deck_ident(deck: tuple[str, ...]) -> str:
+    return "::".join(normalize_name(p) for p in deck)

@@ -192,7 +192,10 @@ def _cached_doc(nf: NotesFile, key: str, cache: FileCache | None) -> Doc | None:
     hit = cache.get(key) if cache else None
     if hit is not None:
         try:
-            return Doc(nf, hit["title"], [Card.from_dict(c) for c in hit["cards"]],
+            cards, digests = hit["cards"], hit["digests"]
+            if len(digests) != len(cards) or not all(isinstance(d, str) and len(d) == 64 for d in digests):
+                return None
+            return Doc(nf, hit["title"], [Card.from_dict(c).known_digest(d) for c, d in zip(cards, digests)],
                        [Notice(Source.from_dict(n["source"]), n["rule"], n["message"]) for n in hit["notices"]],
                        {k: (v[0], int(v[1])) for k, v in hit["sections"].items()})
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -233,8 +236,10 @@ def _parse_doc(nf: NotesFile, raw: bytes, key: str, cache: FileCache | None, sca
                            "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
                                        for n in notices],
                            "sections": {k: list(v) for k, v in sections.items()}}, ensure_ascii=False)
-        # the cards as each already is in JSON, rather than encoding them again
-        cache.put_text(key, '{"cards": [' + ", ".join(c.json for c in cards) + "], " + rest[1:])
+        # the cards as each already is in JSON, rather than encoding them again; with their
+        # digests, so a build that reads them back need not encode them either
+        cache.put_text(key, '{"cards": [' + ", ".join(c.json for c in cards) + '], "digests": ' +
+                       json.dumps([c.digest for c in cards]) + ", " + rest[1:])
     return doc
 
 
