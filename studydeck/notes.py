@@ -234,16 +234,19 @@ def parse_notes(text: str, path: str, tokens: list | None = None) -> Outline:
 
 
 class _Node:
-    """A block of the token stream with the blocks it holds: what markdown-it's
-    ``SyntaxTreeNode`` gives, less the nodes inside inline tokens (the outline reads an inline
-    token's source text, never its parts), which are most of its cost."""
+    """A container block of the token stream (a list, an item, a paragraph …) with the blocks
+    it holds: what markdown-it's ``SyntaxTreeNode`` gives for it. A block with nothing inside
+    (a fence, a formula, an inline run) is its token itself, which answers to the same names;
+    the outline never reads the parts of an inline token, which are most of that tree's cost."""
 
     __slots__ = ("type", "tag", "map", "content", "info", "children")
 
     def __init__(self, type_: str, token=None) -> None:
         self.type, self.children = type_, []
-        self.tag, self.map = (token.tag, token.map) if token is not None else ("", None)
-        self.content, self.info = (token.content, token.info) if token is not None else ("", "")
+        if token is None:
+            self.tag, self.map, self.content, self.info = "", None, "", ""
+        else:
+            self.tag, self.map, self.content, self.info = token.tag, token.map, token.content, token.info
 
 
 def _tree(tokens: list) -> _Node:
@@ -258,7 +261,7 @@ def _tree(tokens: list) -> _Node:
         elif token.nesting == -1:
             stack.pop()
         else:
-            stack[-1].append(_Node(token.type, token))
+            stack[-1].append(token)
     return root
 
 
