@@ -18,7 +18,10 @@ from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
-SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|第[一二三四五六七八九十百\d]+[章节部分])\s*(?=\S)")
+# A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
+SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
+                            r"[IVX]+\.\s*|第[一二三四五六七八九十百\d]+[章节部分]\s*)(?=\S)|"
+                            r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$", re.I)
 RELATION = re.compile(
     r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le(?:q|qslant)?\b|"
     r"\\ge(?:q|qslant)?\b|\\approx|\\sim|\\propto|\\equiv|\\in\b")
@@ -37,9 +40,10 @@ LABELLED = re.compile(
     r"\s*(?P<rest>.*)$", re.S)
 # ``Term — what it is``: a dash between a short name and its description.
 DASHED = re.compile(r"^\s*(?P<t>(?:\*\*[^*]+\*\*|[^—–\n*]{1,40}?))\s+[—–]{1,2}\s+(?P<rest>\S.*)$", re.S)
-NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>\S.*)$", re.S)
+NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
 DEFAULT = re.compile(
-    r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[^\s，,。；;）)]+)|\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[^\s,;)]+)",
+    r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[(\[][^\s，,。；;）)]*|[^\s，,。；;）)（(]+)|"
+    r"\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[(\[][^\s,;)]*|[^\s,;()]+)",
     re.I)
 IMPLIED_DEFAULT = re.compile(r"[（(]\s*(None|True|False)\s*(?:表示|means)")
 SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
@@ -64,8 +68,10 @@ def _is_param_label(text: str) -> bool:
     return PARAM_LABEL.match(text.strip().strip("*#").strip().rstrip(":：").strip().strip("*")) is not None
 
 
-def table_parameters(table: str, source: Source) -> list[Item]:
-    """A parameter table (a name column, and a meaning or a default column) as list items."""
+def table_parameters(table: str, source: Source) -> list[tuple[str, list[Item]]]:
+    """A parameter table (a name column, and a meaning or a default column) as list items,
+    grouped by what they belong to when a column before the name says so (“| 优化器 | 参数 |
+    默认值 |”: RMSprop's ``lr``, Adagrad's ``lr``); the owner is empty when none does."""
     rows = _table_rows(table, source)
     if len(rows) < 2:
         return []
@@ -79,15 +85,17 @@ def table_parameters(table: str, source: Source) -> list[Item]:
     default = column("默认", "default")
     if name is None or (desc is None and default is None) or name in (desc, default):
         return []
-    items = []
+    owned = name > 0 and 0 not in (desc, default)
+    groups: dict[str, list[Item]] = {}
     for line, row in rows[1:]:
         if name >= len(row) or not row[name]:
             continue
         text = row[desc] if desc is not None and desc < len(row) else ""
         if default is not None and default < len(row) and row[default]:
             text = f"{text}，默认 {row[default]}" if text else f"默认 {row[default]}"
-        items.append(Item(f"{row[name].strip('`* ')}: {text}", Source(source.path, line)))
-    return items
+        owner = clean_term(row[0]) if owned else ""
+        groups.setdefault(owner, []).append(Item(f"{row[name].strip('`* ')}: {text}", Source(source.path, line)))
+    return list(groups.items())
 
 
 def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
@@ -97,6 +105,15 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
         if "|" in line and not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in cells):
             rows.append((source.line + index, cells))
     return rows
+
+
+# <br> at the start or the end of a text: a line break with nothing on one side.
+EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
+# A section that works an example through with numbers.
+WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
+                            r"计算实例|数值例子", re.I)
+# A lead that sets two things side by side: the table after it compares, it defines nothing.
+COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|对比|比较|区别|异同|\bcompar(?:ed|ison|ing)\b|\bdifferences?\b", re.I)
 
 
 def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source]]:
@@ -170,6 +187,50 @@ def parse_default(text: str) -> str | None:
     return value or None
 
 
+def _param_meaning(desc: str) -> str:
+    """What a parameter is, in the words before its first pause: no type, no long aside in
+    parentheses, never the words that state the default (“(float, optional) learning rate
+    (default: 1e-3)”, “L2 惩罚（加在梯度上，…）” -> “learning rate”, “L2 惩罚”; “学习率（γ）” stays)."""
+    bare = re.sub(r"^\s*\([^)]*\)\s*", "", desc)
+    spans = [(a, b) for a, b, _, _ in math_spans(bare)]
+    out, i = [], 0
+    while i < len(bare):
+        char = bare[i]
+        inside = next((b for a, b in spans if a <= i < b), None)
+        if inside is not None:
+            out.append(bare[i:inside])
+            i = inside
+            continue
+        if char in "（(":
+            close = _closing(bare, i)
+            aside = bare[i + 1:close]
+            if not re.search(r"[，,。;；]|默认|default", aside, re.I) and len(aside) <= 12:
+                out.append(bare[i:close + 1])  # a short aside names the symbol: “学习率（γ）”
+            i = close + 1
+            continue
+        if char in "，,。;；":
+            break
+        out.append(char)
+        i += 1
+    meaning = "".join(out)
+    meaning = meaning[:m.start()] if (m := IMPLIED_DEFAULT.search(meaning)) else meaning
+    meaning = re.split(r"默认|\bdefault", meaning, maxsplit=1, flags=re.I)[0]
+    return " ".join(meaning.split())
+
+
+def _closing(text: str, at: int) -> int:
+    """Where the bracket opened at ``at`` closes (the end of the text if it never does)."""
+    depth = 0
+    for i in range(at, len(text)):
+        depth += (text[i] in "（(") - (text[i] in "）)")
+        if depth == 0:
+            return i
+    return len(text)
+
+
+SYMBOL_ASIDE = re.compile(r"\s*[（(]\s*\$[^$]*\$\s*[)）]\s*$")
+
+
 def split_label(text: str) -> tuple[str, str] | None:
     """``**term**：desc`` / ``term: desc`` -> (term, desc); None for plain prose."""
     match = LABELLED.match(text)
@@ -180,10 +241,11 @@ def split_label(text: str) -> tuple[str, str] | None:
         term, rest = clean_term(dashed.group("t")), dashed.group("rest").strip()
         return (term, rest) if term and not re.search(r"[，。,;；]", term) else None
     raw = match.group("bc") or match.group("b") or match.group("p") or ""
-    if match.group("p") and "**" in raw:
+    if match.group("p") and raw.count("**") % 2:
         return None  # emphasis that opens before the colon and closes after it is prose
     term = clean_term(raw)
-    if not term or term.count("$") % 2 or "$" in term and not term.startswith("$"):
+    core = SYMBOL_ASIDE.sub("", term)  # “**Stride** ($S$)”: the term with its symbol
+    if not core or core.count("$") % 2 or "$" in core and not core.startswith("$"):
         return None
     if len(term) > 30 or "](" in term or term.endswith(("http", "https")) or len(CJK.findall(term)) > 10 or re.search(r"[，。,;；]", term):
         return None
@@ -193,6 +255,7 @@ def split_label(text: str) -> tuple[str, str] | None:
 def clean_term(text: str) -> str:
     """A term as its name: no emphasis markers, links read as their text."""
     text = re.sub(r"!?\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\*\*([^*]+)\*\*|__([^_]+)__", lambda m: m.group(1) or m.group(2), text)
     text = plain_inline(text)
     return text.strip().strip("*_").strip()
 
@@ -222,6 +285,7 @@ class _Extractor:
         self.counters: dict[tuple[str, ...], int] = {}
         # terms that number instances of one thing (训练集1, 训练集2): an example's parts
         self.enumerated: set[str] = set()
+        self.consumed: Block | None = None  # a block an answer before it took in
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -255,7 +319,7 @@ class _Extractor:
                          "q:" + normalize_name(section.title), section.title, outline_markdown(section.blocks),
                          section.source, flags=("mindmap",))
                 continue
-            if any(BACK_MATTER.match(SECTION_NUMBER.sub("", t).strip(" *:：")) for t in path):
+            if any(BACK_MATTER.match(SECTION_NUMBER.sub("", t).strip(" *:：")) for t in (self.outline.title, *path)):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
                     if block.kind == "paragraph":
@@ -272,8 +336,11 @@ class _Extractor:
 
     def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
         lead: Block | None = None
+        self.enumerated |= _enumerated_terms([b for b in blocks if b.kind == "paragraph"])
         intro_done = bool(blocks) and blocks[0].kind != "paragraph"
         for i, block in enumerate(blocks):
+            if block is self.consumed:
+                continue  # already the end of the answer before it
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if block.kind == "paragraph":
                 intro_done = self.paragraph(block, nxt, ctx, intro_done)
@@ -290,8 +357,13 @@ class _Extractor:
                 self.list_(block, ctx, lead, section)
             elif block.kind == "table":
                 params = table_parameters(block.text, block.source)
-                self.parameters(params, ctx)
-                for term, desc, source in ([] if params else table_definitions(block.text, block.source)):
+                for owner, items in params:
+                    # “| 优化器 | 参数 | 默认值 |”: each optimizer's parameters under its own name
+                    owned = replace(ctx, concept=owner, deck=ctx.deck + (owner,)) \
+                        if owner and normalize_name(owner) != normalize_name(ctx.deck[-1]) else ctx
+                    self.parameters(items, owned)
+                compared = lead is not None and COMPARISON.search(lead.text)
+                for term, desc, source in ([] if params or compared else table_definitions(block.text, block.source)):
                     self.definition(term, desc, source, ctx)
             elif block.kind == "code":
                 self.code(block, ctx, lead)
@@ -301,13 +373,20 @@ class _Extractor:
 
     def paragraph(self, block: Block, nxt: Block | None, ctx: _Ctx, intro_done: bool) -> bool:
         text = block.text
-        if self.manual(text, block.source, ctx):
+        if self.manual(text, block.source, ctx, nxt):
             return intro_done
         if _is_param_label(text) and nxt is not None and nxt.kind == "list":
             return intro_done  # “Parameters:” introduces the list after it
         if has_formula(text):
             self.formula(text, block.source, ctx, prose=True)
             return intro_done
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) >= 2 and all((split_label(line) or ("", ""))[1] for line in lines):
+            # “Up: [[MOC]]\nRelated: [[A]] · [[B]]\nSource: …”: one label and its value a line
+            for i, line in enumerate(lines):
+                term, desc = split_label(line)
+                self.definition(term, desc, Source(block.source.path, block.source.line + i), ctx)
+            return True
         labelled = split_label(text)
         if labelled and labelled[1]:
             term, desc = labelled
@@ -325,13 +404,19 @@ class _Extractor:
             return True
         return intro_done
 
-    def manual(self, text: str, source: Source, ctx: _Ctx) -> bool:
+    def manual(self, text: str, source: Source, ctx: _Ctx, nxt: Block | None = None) -> bool:
         qa = QA.match(text)
         if qa:
             n = self.ordinal(ctx, "manual")
             question = qa.group("q").strip()
-            self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, qa.group("a").strip(), source,
-                     formulas=formulas_in(qa.group("a")), legacy_key=f"manual:{n}")
+            if question.count("**") % 2:
+                question = question.removesuffix("**").strip()  # “**Q: …？**”: the bold wraps the label too
+            answer = qa.group("a").strip()
+            if answer.endswith((":", "：")) and nxt is not None and nxt.kind in ("code", "list", "math"):
+                answer += "\n\n" + _block_markdown(nxt)  # “…梯度累积：” and the code it announces
+                self.consumed = nxt
+            self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
+                     formulas=formulas_in(answer), legacy_key=f"manual:{n}")
             return True
         if CLOZE_OPEN.search(text):
             n = self.ordinal(ctx, "cloze")
@@ -362,7 +447,7 @@ class _Extractor:
                 self.add(ctx, CardKind.QUESTION, "q:" + normalize_name(it.text),
                          STEP_PREFIX.sub("", it.text, count=1), "", it.source, flags=flags)
             return
-        if _is_steps(block):
+        if _is_steps(block) and not (lead is not None and KINDS.search(lead.text)):
             self.steps(block, ctx, lead)
             return
         self.enumerated |= _enumerated_terms(named)
@@ -414,7 +499,7 @@ class _Extractor:
             self.blocks(it.children, sub)
             return
         # a leaf
-        if has_formula(text):
+        if has_formula(text) and not (labelled and labelled[1] and _formulas_aside(labelled[1])):
             self.formula(text, it.source, ctx, otherwise=_else_of(it, siblings))
             return
         if is_plain_formula(text):
@@ -468,6 +553,7 @@ class _Extractor:
         self.blocks(it.children, ctx.within(label))
 
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx) -> None:
+        desc = EDGE_BREAKS.sub("", desc.strip())
         if not desc.strip():
             return
         term = clean_term(term)
@@ -482,13 +568,14 @@ class _Extractor:
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
+        why = "label-term" if label else "refers-back" if REFERS_BACK.match(desc) else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         if normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
         self.add(ctx, CardKind.DEFINITION, "def:" + normalize_name(term), front, desc, source,
-                 formulas=formulas_in(desc), flags=(LEFT_OUT + "label-term",) if label else ())
+                 formulas=formulas_in(desc), flags=(LEFT_OUT + why,) if why else ())
 
     def parameters(self, items: list[Item], ctx: _Ctx) -> None:
         for child in items:
@@ -507,13 +594,12 @@ class _Extractor:
                          param=pname, default=default, sibling=f"param:{pname}")
                 if default is not None:
                     # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
-                    bare = re.sub(r"^\s*\([^)]*\)\s*", "", desc)
-                    meaning = re.split(r"[，,。;；]|\s\(|（默认|\(default", bare, maxsplit=1)[0]
-                    meaning = bare[:m.start()] if (m := IMPLIED_DEFAULT.search(meaning)) else meaning
-                    meaning = meaning.strip()  # the words that state the default would give it away
+                    meaning = _param_meaning(desc)
                     cloze = self.t("{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}",
                                    "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
-                                   c=ctx.concept, p=pname, m=no_cloze(meaning), d=no_cloze(default))
+                                   c=ctx.concept, p=pname, m=no_cloze(meaning), d=no_cloze(default)) if meaning \
+                        else self.t("{c} 的参数 `{p}` 默认为 {{{{c1::{d}}}}}", "{c}: `{p}` defaults to {{{{c1::{d}}}}}",
+                                    c=ctx.concept, p=pname, d=no_cloze(default))
                     self.add(ctx, CardKind.CLOZE, "default:" + pname, cloze, desc, child.source,
                              symbols=symbols, flags=("default",), param=pname, default=default,
                              sibling=f"param:{pname}")
@@ -540,18 +626,21 @@ class _Extractor:
             split = split_label(lead.text)
             if split:
                 subject = split[0]
+        # “式(9.5)的解释 的 4 个步骤”: a heading that only numbers an equation names no procedure
+        # (or a label such as “要点”, “Notes”: a list of remarks, not steps)
+        flags = (LEFT_OUT + "label-term",) if NUMBERED_REF.search(subject) or LABEL_TERM.match(subject) else ()
         hint = "-".join(initials) if len(initials) == len(names) else ""
         front = self.t("{s} 的 {n} 个步骤依次是？", "{s}: what are the {n} steps, in order?", s=subject, n=len(names))
         if hint:
             front += f"（{hint}）" if self.zh else f" ({hint})"
         back = "\n".join(f"{i}. {n}" + (f" ({initials[i - 1]})" if hint else "") for i, n in enumerate(names, 1))
         key = "steps:" + normalize_name(subject)
-        self.add(ctx, CardKind.STEPS, key, front, back, block.source, sibling=key)
+        self.add(ctx, CardKind.STEPS, key, front, back, block.source, sibling=key, flags=flags)
         cloze_lines = [f"{i}. {{{{c{i}::{no_cloze(n)}}}}}" + (f" ({initials[i - 1]})" if hint else "")
                        for i, n in enumerate(names, 1)]
         head = self.t("{s} 的步骤：", "{s}, step by step:", s=subject)
         self.add(ctx, CardKind.CLOZE, "cloze-" + key, head + "\n\n" + "\n".join(cloze_lines), "", block.source,
-                 flags=("steps",), sibling=key)
+                 flags=("steps",) + flags, sibling=key)
 
     def formula(self, text: str, source: Source, ctx: _Ctx, lead: str = "", extra: str = "",
                 plain: bool = False, prose: bool = False, otherwise: str = "") -> None:
@@ -566,28 +655,36 @@ class _Extractor:
             context += self.t("（{g} 不成立时）", " (when {g} does not hold)", g=otherwise)
         slot = "formula:" + "/".join(anchor(l) for l in labels) + "/"
         for asked in ask_formulas(text, lead, plain, self.t("［？］", "[?]"), prose=prose):
-            if not plain and max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS:
+            # a boxed formula, or one the text calls its result, is what the argument arrives at
+            result = not plain and (any(BOXED.search(f) for f in asked.formulas) or bool(RESULT_LEAD.search(
+                strip_math(lead + " " + asked.prompt))))
+            if not plain and (max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS
+                              or max(map(chain_length, asked.formulas), default=0) > MAX_CHAIN):
                 self.notices.append(Notice(source, "left-out:derivation", self.t(
-                    "这是一段推导（超过 {n} 步），不是一个要记住的事实；把结论单独写成一行公式",
-                    "this is a derivation (more than {n} steps), not one fact to recall; "
-                    "write its result as a formula of its own", n=MAX_STEPS)))
+                    "这是一段推导（一个式子连着推了好几步），不是一个要记住的事实；把结论单独写成一行公式",
+                    "this is a derivation (one expression carried through several steps), not one fact "
+                    "to recall; write its result as a formula of its own")))
                 continue
             front = self.t("{c}：{q}", "{c}: {q}", c=context, q=asked.prompt) if asked.prompt else \
                 self.t("{c}：写出公式", "{c}: write the formula", c=context)
             back = f"`{' '.join(text.split())}`" if plain else asked.answer
             formulas = (text.strip(),) if plain else asked.formulas
-            why = asked.why or self._why_not_formula(ctx, asked)
-            flags = (("plain-text",) if plain else ()) + ((LEFT_OUT + why,) if why else ())
+            boxed = any(BOXED.search(f) for f in asked.formulas)  # the author's own mark of a result
+            why = asked.why or ("" if boxed else self._why_not_formula(ctx, asked))
+            flags = (("plain-text",) if plain else ()) + (("result",) if result else ()) + \
+                ((LEFT_OUT + why,) if why else ())
             self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, source, extra=extra,
                      formulas=formulas, plain_formula=plain, flags=flags, legacy_key=legacy_key)
             legacy_key = ""  # the earlier version made one card of the whole text
 
     @staticmethod
     def _why_not_formula(ctx: _Ctx, asked: Asked) -> str:
-        """Why the headings make ``asked`` no card: a section that derives or proves (its
-        formulas are steps), or one named by an equation number with a sentence that names
-        nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
+        """Why the headings make ``asked`` no card: a section that works an example through, one
+        that derives or proves (its formulas are steps), or one named by an equation number
+        with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
+        if any(WORKED_HEADING.search(h) for h in headings):
+            return "example"  # “A worked example by hand”: its formulas are that example's numbers
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt):
             return "derivation-step"
         if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt) \
@@ -605,6 +702,12 @@ class _Extractor:
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
         back, flags = fence, ()
         if defined and not OUTPUT_CLAIM.search(block.text):
+            # what to write is the function: its demonstration after it stays in the notes
+            back = "```" + block.language + "\n" + definitions_only(block.text, block.language) + "\n```"
+        if defined and all(EXAMPLE_FUNCTION.fullmatch(d.strip("`").split("(")[0].removeprefix("class "))
+                           for d in defined):
+            flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
+        if defined and not OUTPUT_CLAIM.search(block.text):
             # the function is what to recall: name it, so the question says what to write
             front = self.t("{a}：写出 {d}", "{a}: write {d}", a=about, d="、".join(defined) if self.zh
                            else ", ".join(defined))
@@ -621,17 +724,31 @@ class _Extractor:
 
     def math(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
         words = last_sentence(lead.text) if lead is not None else ""
+        if is_plain_formula(words.strip()):
+            words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
+
+
+# Words that present a formula as where an argument arrives (“Hence the final form:”, “最终得到”).
+RESULT_LEAD = re.compile(r"\bfinal (?:form|formula|result|expression)|最终(?:形式|公式|的?表达式)", re.I)
+# The names an example gives its functions: a letter, with at most a suffix (f, g2, f_grad).
+EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
 
 
 # A sentence ends at these marks (outside math); a clause at these.
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
-SENTENCE_END_MARK = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n|(?<=[\u3400-\u9fff）」』”])\n(?!\s*\$\$)")
-# In Chinese prose that ends its sentences with marks, a line break is only where the line
-# was wrapped (“…计算单隐藏层多层感知机的输出\n$\mathbf{O}$：”).
-SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|[!?;.](?=\s)|\n\s*\n")
-PUNCTUATED_LINE = re.compile(r"[。！？；]\s*\n")
+# A line that ends on a word that leads into more (因为, 而, 令, 的, …) was wrapped, not ended.
+# A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”) ends no sentence.
+_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.)(?=\s)"
+SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
+                               r"(?<=[\u3400-\u9fff）」』”])(?<![因而令则即的在和与及或为是对将把被当若设由从得且但并其以])"
+                               r"\n(?!\s*\$\$)")
+# In Chinese prose that ends its sentences with marks, or wraps its lines after a comma or a
+# word that leads into more, a line break is only where the line was wrapped (“…计算单隐藏层多层感知机的输出\n$\mathbf{O}$：”).
+SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n")
+PUNCTUATED_LINE = re.compile(r"(?:[。！？；，,]|[因而令则即的在和与及或为是对将把被当若设由从得且但并其以])[ \t]*\n")
 CLAUSE_MARK = re.compile(r"[，,：:]")
+CONNECTIVE_ONLY = re.compile(r"^\s*(?:then|so|thus|hence|i\.e\.|that is|and|即|则|那么|于是|从而|也就是)?\s*[,，:：]?\s*$", re.I)
 # A formula that says when the next one holds: “当 $t > 1$ 时”, “for $t = 1$”, “if $x < 0$”.
 CONDITION_BEFORE = re.compile(
     r"(当|对于|若|如果|假设|假定|令|设|给定|其中|if|for|when|whenever|where|given|let|assume|suppose)\s*$", re.I)
@@ -665,16 +782,30 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
                        r"(?:[_^](?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\w))*'*$")
 # A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
+# A label that names what the formula after it is (“Adagrad：$G_t = …$”, “**MSE**: $\ell = …$”).
+LABEL_BEFORE = re.compile(r"^\s*(?:\*\*)?[^\s：:，,。;；]{2,24}(?:\*\*)?\s*[:：]\s*$")
 # Words by which running text says what a symbol is: “the entropy … is”, “… 的方差为”.
 DEFINING_CUE = re.compile(r"\b(?:is|are|equals?|given by|defined|denotes?|called|known as|written)\b|"
                           r"是|为|等于|定义|表示|称为|记为|记作", re.I)
 # How a line that starts mid-sentence goes on after its first formula (“$…$ 之外其它位置…”).
-FRAGMENT_START = re.compile(r"^(?:之外|之|的|中|时|为|和|与|及|或|等|都|也|则|可|处|上|下|里|内|后|前)")
+FRAGMENT_START = re.compile(r"^(?:之外|之|的|中|时|为|和|与|及|或|等|都|也|则|可|处|上|下|里|内|后|前|来说|而言)")
 # Words that make a formula a premise of the text around it (“let $z = H_t(x)$”, “可令 $z=…$”):
 # a name chosen for the argument, not a fact to recall.
 PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[sz]e\w*|choose|chose|pick)\b|"
-                     r"(?<![建预])设(?![置计定])|(?<!命)令|假设|假定|初始化|不妨|选择|选取)"
+                     r"(?<![建预])设(?![置计定])|(?<!命)令|假设|假定|初始化|不妨|选择|选取|若将|如果将)"
                      r"[^，,。；;：:]{0,32}$", re.I)
+# A sentence that opens with its premise (“设目标函数 … 连续可微, 且 …”, “Suppose …, then …”):
+# what follows, up to the end of the sentence, is argued from it.
+PREMISE_START = re.compile(r"(?:设(?![置计定])|令|假设|假定|若将|如果将|如将|其中|"
+                           r"\b(?:let|suppose|assume|assuming|where)\b)", re.I)
+# Markup and an aside in parentheses at the start of a sentence (“**（本部分内容参考了…）**”).
+OPENING = re.compile(r"^(?:[\s*_]|[（(][^（()）]*[）)])*")
+
+
+def _opening(text: str) -> str:
+    return text[OPENING.match(text).end():]
+
+
 # “where $g_t = …$”, “其中 $g_t = …$” as the whole lead: the symbols of the formula before it.
 WHERE = re.compile(r"^\s*(?:\S+\s*[:：]\s*)?(?:其中|这里|此处|where|here)\s*[,，:：]?\s*$", re.I)
 # Words that say the formula gives a name its meaning: what is then worth recalling.
@@ -710,11 +841,12 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
                  for s, e, body, d in every[bisect_left(starts, start):bisect_left(starts, end)]]
         related = [i for i, sp in enumerate(spans) if RELATION.search(sp[2])]
         conditions = {i for i in related if _is_condition(sentence, i, spans)}
-        index = next((i for i in reversed(related) if i not in conditions and relation_steps(spans[i][2])), None)
+        index = next((i for i in reversed(related) if i not in conditions and relation_steps(unboxed(spans[i][2]))),
+                     None)
         if index is None:
             continue  # only says when something holds (“if $\mu \neq 0$:”); its items say what
         target = spans[index]
-        split = split_formula(target[2])
+        split = split_formula(unboxed(target[2]))
         if split is None and len(normalize_latex(target[2])) < 12 or split and not re.search(r"[A-Za-z\\]", split[0]):
             continue  # “for any $\alpha>0$”, “rows $14 \sim 21$”: an assumption or a range, not a fact
         mark = "$$" if target[3] else "$"
@@ -747,11 +879,13 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "question"  # “…的下标即 $l = i$ ?”: the text wonders; it states nothing
     before = sentence[:target[0]]
     clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
-    if PREMISE.search(strip_math(clause)) and not NAMING.search(words):
+    if (PREMISE.search(strip_math(clause)) or PREMISE_START.match(_opening(strip_math(before)))) \
+            and not NAMING.search(words):
         return "premise"
     if WHERE.search(strip_math(before if before.strip() else lead)):
         return "premise"  # “其中 $g_t = …$”: a symbol of the formula before, not a fact of its own
-    said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before))
+    said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before)) \
+        or LABEL_BEFORE.match(strip_math(before))
     if target[3] or lead:
         said_before = strip_math(lead or before).rstrip()
         if said_before.count(")") + said_before.count("）") > said_before.count("(") + said_before.count("（"):
@@ -799,8 +933,10 @@ def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
     """Sentence boundaries of ``text``, never inside math."""
     marks = SENTENCE_END_WRAPPED if PUNCTUATED_LINE.search(text) else SENTENCE_END_MARK
     cuts, last = [], 0
-    for start, end, _, _ in (math_spans(text) if spans is None else spans) + [(len(text), len(text), "", False)]:
+    for start, end, body, display in (math_spans(text) if spans is None else spans) + [(len(text), len(text), "", False)]:
         cuts += [m.end() for m in marks.finditer(text, last, start)]
+        if display and body.rstrip().endswith(".") and re.match(r"\s+[A-Z]", text[end:]):
+            cuts.append(end)  # “… if and only if P = Q.$$ Alternatively, …”: the period sits in the math
         last = end
     bounds = [0] + cuts + [len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
@@ -833,6 +969,9 @@ def _clip(words: str, before: bool, limit: int = 80) -> str:
             if len(words) - mark - math_after > limit:
                 break
             cut = mark
+        earlier = [m for m in marks if m < cut]
+        if earlier and CONNECTIVE_ONLY.match(strip_math(words[cut:])):
+            cut = earlier[-1]  # “…, then $$H(X) = ?$$”: a bare “then” says nothing; keep its clause
         return words[cut:]
     cut = next((m for m in marks if m > 0), len(words))
     return words[:cut]
@@ -849,6 +988,7 @@ def relation_steps(body: str) -> int:
     env = ENVIRONMENT.match(body)
     if env:
         return sum(relation_steps(row.replace("&", "")) > 0 for row in re.split(r"\\\\", env.group(3)))
+    body = CASES.sub(" C ", body)  # a case's condition (“j > i”) is no step
     depth, last, steps = 0, 0, 0
     for match in RELATION.finditer(body):
         segment = body[last:match.start()].replace("\\{", "").replace("\\}", "")
@@ -856,6 +996,60 @@ def relation_steps(body: str) -> int:
         last = match.start()
         steps += depth <= 0
     return steps
+
+
+def chain_length(body: str) -> int:
+    r"""The most relations one left side is carried through: 2 for ``a = b = c``, and in an
+    ``aligned`` block a row that starts with its relation (``&= …``) goes on with the row
+    before it, while a row with a left side of its own starts a new chain."""
+    env = ENVIRONMENT.match(body)
+    if not env:
+        return relation_steps(_chained(body))
+    longest = current = 0
+    for row in re.split(r"\\\\", env.group(3)):
+        row = _chained(row.replace("&", ""))
+        steps = relation_steps(row)
+        if not steps:
+            continue
+        first = RELATION.search(row)
+        current = current + steps if first and not row[:first.start()].strip() else steps
+        longest = max(longest, current)
+    return longest
+
+
+# Where a formula's chain stops and its conditions begin: “, 1 \le i \le N”, “\text{ if } t < T”.
+CHAIN_STOP = re.compile(r"\\(?:text|textrm|mathrm)\s*\{\s*(?:if|for|when|where|with|otherwise|and|or)\b|"
+                        r"\\q?quad\b|\\begin\{cases\}")
+
+
+def _chained(body: str) -> str:
+    """The part of a formula that one chain of relations runs through: up to its first
+    condition, case split or comma outside brackets."""
+    stop = CHAIN_STOP.search(body)
+    body = body[:stop.start()] if stop else body
+    depth = 0
+    for i, char in enumerate(body):
+        depth += (char in "{([") - (char in "})]")
+        if char == "," and depth <= 0:
+            return body[:i]
+    return body
+
+
+CASES = re.compile(r"\\begin\{cases\}.*?\\end\{cases\}", re.S)
+BOXED = re.compile(r"\\boxed\s*\{")
+
+
+def unboxed(body: str) -> str:
+    r"""``\boxed{a = b}`` as ``a = b``: the box marks the result, it is not part of it."""
+    match = BOXED.search(body)
+    if match is None:
+        return body
+    depth = 1
+    for i in range(match.end(), len(body)):
+        depth += (body[i] == "{") - (body[i] == "}")
+        if depth == 0:
+            return body[:match.start()] + body[match.end():i] + unboxed(body[i + 1:])
+    return body
 
 
 def split_formula(body: str) -> tuple[str, str] | None:
@@ -880,6 +1074,9 @@ def split_formula(body: str) -> tuple[str, str] | None:
             lhs = body[:match.start()].replace("&", "").strip()
             # “\text{if } \lambda \neq 0: \quad g_t \leftarrow …”: the guard stays on the left
             named = _top_level_parts(lhs)[-1].strip()
+            listed = _top_level_parts(_top_level_parts(lhs, ":")[-1], ",")
+            if any(relation_steps(p) for p in listed[:-1]):
+                return None  # “μ ≥ 0, g ≤ 0, h = 0”: a list of conditions, asked whole
             if named and not relation_steps(named):
                 return lhs, match.group(0)
             return None
@@ -905,11 +1102,11 @@ def _else_of(it: Item, siblings: list[Item]) -> str:
     return ""
 
 
-def _top_level_parts(text: str) -> list[str]:
-    r"""``text`` cut at its colons, commas and ``\quad``s outside any bracket: ``\text{if } x > 0:
-    y`` -> [guard, ``y``]; ``P(X = x, Y = y)`` stays whole."""
+def _top_level_parts(text: str, cuts: str = r":|,|\\q?quad\b") -> list[str]:
+    r"""``text`` cut at its colons, commas and ``\quad``s (or ``cuts``) outside any bracket:
+    ``\text{if } x > 0: y`` -> [guard, ``y``]; ``P(X = x, Y = y)`` stays whole."""
     parts, depth, last = [], 0, 0
-    for match in re.finditer(r"[{(\[]|[})\]]|:|,|\\q?quad\b", text):
+    for match in re.finditer(r"[{(\[]|[})\]]|" + cuts, text):
         mark = match.group()
         if mark in "{([":
             depth += 1
@@ -969,6 +1166,42 @@ def defined_names(code: str, language: str) -> list[str]:
     return out[:3]
 
 
+def definitions_only(code: str, language: str) -> str:
+    """The imports, functions and classes of Python ``code`` without the statements that
+    try them out; all of ``code`` when that is all it is (or it is not Python)."""
+    tree = python_tree(code, language)
+    if tree is None:
+        return code.rstrip("\n")
+    kept = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    if all(isinstance(node, kept) or _is_docstring(node) for node in tree.body):
+        return code.rstrip("\n")
+    lines = code.splitlines()
+    parts, last = [], None
+    for node in tree.body:
+        if not isinstance(node, kept):
+            continue
+        start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])]) - 1
+        if last is not None and start > last:
+            parts.append("")
+        parts.extend(lines[start:node.end_lineno])
+        last = node.end_lineno
+    return "\n".join(parts)
+
+
+def _formulas_aside(text: str) -> bool:
+    """Every formula of ``text`` sits in parentheses (“zeros added around the border (for
+    $S=1$, $P = (K-1)/2$)”): the text defines its term, the formulas are an aside."""
+    spans = [sp for sp in math_spans(text) if RELATION.search(sp[2])]
+    def inside(start: int) -> bool:
+        before = strip_math(text[:start])
+        return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+    return bool(spans) and all(inside(start) for start, _, _, _ in spans)
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+
+
 def first_statement(code: str) -> str:
     """A code block's identity: its first statement (comments and blank lines skipped)."""
     for line in code.splitlines():
@@ -1023,6 +1256,9 @@ def _is_chinese(outline: Outline) -> bool:
 
 # Steps beyond which a formula is a derivation to follow, not a fact to recall.
 MAX_STEPS = 3
+# Relations one expression may be carried through and still be one fact (“σ'(x) = … = σ(x)(1-σ(x))”);
+# a longer chain works something out.
+MAX_CHAIN = 2
 # Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.
 SELF_REFERENCE = re.compile(r"本节|本章|本文|本部分|下面|如下|以下|this (?:section|chapter|page)|below|following|^\s*\[\d+\]", re.I)
 # A heading about a numbered equation, figure or table (“式(3.7)的推导”) names no concept.
@@ -1045,7 +1281,8 @@ DOC_HEADING = re.compile(
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
-    r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|相关资源|下一步|致谢)$", re.I)
+    r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|相关资源|下一步|致谢|"
+    r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志)$", re.I)
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
 GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
@@ -1055,11 +1292,15 @@ GENERIC_HEADING = re.compile(
 TOPIC = re.compile(r"\s(?:and|&|vs\.?|versus)\s|[与和及]", re.I)
 # A definition written without its subject: “A technique that …”, “是一种…”, “指…”.
 HEADLESS = re.compile(r"^\s*(?:(?:A|An)\s|(?:是|指)(?:一种|一个|一类|用来|用于)?|一种|用于|用来)", re.I)
+# An explanation that starts from a formula the card does not show (“这个式子可以…”, “This equation says…”).
+REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:式子|公式|等式|不等式|式)|"
+                         r"\s*(?:this|the above|the previous|that)\s+(?:equation|formula|expression|identity|inequality)",
+                         re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
-    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|"
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
-    r"analysis|warnings?|caution|important|key points?|tl;?dr)$", re.I)
+    r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also)$", re.I)
 
 
 # Words that introduce a definition, stronger than naming a symbol in passing (“表示”).
@@ -1068,14 +1309,16 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|称为|(?<!标)记为|�
 # (“One thing to note”, “You may be curious”) names no concept.
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
                          r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
-PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|我")
+PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待补充|待办|待续|"
+                            r"\b(?:TODO|FIXME|TBD)\b|"
+                            r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
 PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
-                         r"should|let'?s|note|here)\b", re.I)
+                         r"should|let'?s|note|here|more in|see|todo|fixme|tbd)\b|#", re.I)
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
                           r"rule|distribution|entropy))\s*[:：,，]?\s*$", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
-DERIVING = re.compile(r"推导|证明|\b(?:derivations?|deriving|proofs?)\b", re.I)
+DERIVING = re.compile(r"推导|证明|收敛性?分析|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).
 LEFT_OUT = "left-out:"
 
@@ -1144,12 +1387,17 @@ def _introduces(text: str, concept: str) -> bool:
     return len(text) <= 200 and not SELF_REFERENCE.search(text) and HEADLESS.match(first) is not None
 
 
+# A lead that announces kinds or cases (“样本对有四种情形：”, “three kinds of layers:”): its
+# numbered list is a set to know, not steps to take in order.
+KINDS = re.compile(r"情形|情况|种类|类型|类别|\b(?:cases|kinds|types|categories)\b", re.I)
+
+
 def _is_steps(block: Block) -> bool:
     """Numbered, short names: steps one recalls in order. Items that are paragraphs are not."""
     items = [it for it in block.items if it.text.strip()]
     if len(items) < 2 or any(len(strip_math(it.text)) > 40 or SENTENCE_INSIDE.search(it.text.strip()[:-1])
-                             for it in items):
-        return False
+                             or not re.search(r"\w", strip_math(it.text)) for it in items):
+        return False  # long items, sentences, or formulas (a list of equal expressions) are no steps
     return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
 
 
@@ -1184,6 +1432,15 @@ def _children_text(it: Item, prose_only: bool = False) -> str:
 
 def _list_markdown(block: Block) -> str:
     return "\n".join(f"- {it.text.strip()}" for it in block.items if it.text.strip())
+
+
+def _block_markdown(block: Block) -> str:
+    """A code, list or math block written back as Markdown."""
+    if block.kind == "code":
+        return "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
+    if block.kind == "math":
+        return f"$${block.text}$$"
+    return _list_markdown(block)
 
 
 SENTENCE_INSIDE = re.compile(r"[。；;！!？?]")

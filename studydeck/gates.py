@@ -71,6 +71,12 @@ MESSAGES = {
     "example": ("“{front}” 里的公式是举例用的，不是要记住的规律；把一般的公式单独写成一行",
                 "the formula in “{front}” is an example, not a rule to recall; state the general formula "
                 "on a line of its own"),
+    "example-code": ("“{front}” 里的函数只是示例（f、g 这样的名字），不是要记住的实现；写出它演示的方法本身",
+                     "the functions in “{front}” are a worked example (named like f or g), not a method to "
+                     "recall; show the method it demonstrates"),
+    "refers-back": ("“{front}” 的答案说的是“这个式子”，而卡片上没有那个式子；把式子写进答案",
+                    "the answer to “{front}” speaks of “this formula”, which the card does not show; put the "
+                    "formula into the answer"),
     "premise": ("“{front}” 里的公式是推理中设定的记号（“令……”），不是要记住的结论；写出它引出的结果",
                 "the formula in “{front}” is a premise the text sets up (“let …”), not a result to recall; "
                 "write the result it leads to"),
@@ -144,7 +150,9 @@ def too_long(card: Card) -> str | None:
     if "computed-output" in card.flags:
         front = front.split("```", 1)[0]  # the code it shows is measured in lines, below
     limit = MAX_BACK if card.kind is CardKind.CLOZE else MAX_FRONT
-    if card.kind is CardKind.CODE and card.code.count("\n") >= MAX_CODE_LINES:
+    # the code the answer shows (a function without the lines that try it out), else all of it
+    shown = card.back.split("\n", 1)[-1].rsplit("\n```", 1)[0] if card.back.startswith("```") else card.code
+    if card.kind is CardKind.CODE and len(shown.splitlines()) >= MAX_CODE_LINES:
         return "too-long"  # nobody writes forty lines from memory; the card would be skipped
     return "too-long" if len(front) > limit or len(card.back) > MAX_BACK else None
 
@@ -156,7 +164,21 @@ def url_front(card: Card) -> str | None:
 def link_answer(card: Card) -> str | None:
     lines = [line for line in card.back.splitlines() if line.strip()]
     return "link-answer" if lines and card.kind is not CardKind.CODE and all(
-        LINK_LINE.match(line) for line in lines) else None
+        LINK_LINE.match(line) or _only_links(line) for line in lines) else None
+
+
+# A link (not an image: a figure is content of its own).
+ANY_LINK = re.compile(r"(?<!!)\[\[[^\[\]]*\]\]|(?<!!)\[[^\[\]]*\]\([^)]*\)|<?https?://\S+>?")
+
+
+def _only_links(line: str) -> bool:
+    """“Related: [[Backpropagation]] · [[ResNet]]”: links with at most a short label and
+    separators between them."""
+    if not ANY_LINK.search(line):
+        return False
+    rest = ANY_LINK.sub(" ", line)
+    rest = re.sub(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:[\w ]{1,24}[:：])?", "", rest)
+    return not re.search(r"\w{2}", re.sub(r"\b(?:and|or|see|also)\b|[·|,，;；/&、和与及]", " ", rest))
 
 
 def setup_only(card: Card) -> str | None:
@@ -219,15 +241,18 @@ BACK_REFERENCE = re.compile(
     r"\b(?:similarly|equivalently|rewriting|simplifying|expanding|differentiating|setting the \w+ to)\b|"
     r"\bwe use(?: the fact)?(?: that)?\s*[:,]?\s*$|\b(?:use the fact|to see (?:that|this|why)|such that|there exists?|"
     r"according to|by defining|"
-    r"recall that|note that)|注意到|回想|回忆|^\s*又(?![称叫名])|"
+    r"recall that|note that|to prove|we (?:now )?prove|proving)|注意到|回想|回忆|^\s*又(?![称叫名])|^\s*则|"
+    r"^\s*(?:证明|proof)\s*[:：.]|先证|下证|欲证|要证|即证|得证|在证明|推导|\bderivation\b|显然|"
+    r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|"
+    r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章]|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]|第\s*\d+\s*行|\b(?:line|step)\s+\d+\b",
     re.I | re.M)
 
 
 def derivation_step(card: Card) -> str | None:
     """A formula whose sentence leans on the previous steps cannot be answered from its question."""
-    if card.kind is not CardKind.FORMULA or card.plain_formula:
-        return None
+    if card.kind is not CardKind.FORMULA or card.plain_formula or "result" in card.flags:
+        return None  # a result the text marks as such (boxed, “the final form”) is worth recalling
     prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
     lines = [line.strip() for line in prompt.replace("?", "").replace("？", "").splitlines()]
     return "derivation-step" if any(BACK_REFERENCE.search(line) for line in lines) else None
@@ -237,7 +262,7 @@ def derivation_step(card: Card) -> str | None:
 # symbols, a matrix written out entry by entry.
 MEMBERSHIP = re.compile(r"\\(?:in|subset|subseteq|notin)\b")
 SYMBOL = r"\\?[A-Za-z]+(?:_\{?[\w\s,+\-]+\}?)?(?:\^\{?[\w\s,+\-]+\}?)?"
-SYMBOL_LIST = re.compile(r"^\s*(?:\\left)?[(\[]?(?:\\\{)?\s*" + SYMBOL + r"(?:\s*,\s*(?:" + SYMBOL +
+SYMBOL_LIST = re.compile(r"^\s*(?:\\left)?[(\[]?(?:\\\{)?\s*" + SYMBOL + r"(?:\s*[,;]\s*(?:" + SYMBOL +
                          r"|\\[lc]?dots))+\s*(?:\\\})?(?:\\right)?[)\]]?[\s,.;]*$")
 MATRIX = re.compile(r"\\begin\{[pbvB]?matrix\}|\\begin\{array\}")
 
@@ -258,8 +283,10 @@ OPERATOR = re.compile(r"[+*/]|(?<!^)-|\\(?:frac|sum|prod|int|cdot|times|sqrt|log
 # A number on its own, perhaps with a power of ten or an approximation: a worked value.
 NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:\s*(?:\\times|\\cdot)?\s*10\^\{?-?\d+\}?)?$|^10\^\{?-?\d+\}?$")
 # A vector of numbers, perhaps transposed: [0, 0]^T.
-NUMBER_VECTOR = re.compile(r"^(?:\\left)?[\[(]\s*[-+]?\d+(?:\.\d+)?(?:\s*,\s*[-+]?\d+(?:\.\d+)?)+\s*(?:\\right)?[\])]"
-                           r"(?:\^\{?(?:\\top|T|\\mathrm\{T\})\}?)?$")
+NUMBER_VECTOR = re.compile(r"^(?:\\left)?[\[(]\s*[-+]?\d+(?:\.\d+)?(?:\s*,(?:\\[ ,;!]|\s)*[-+]?\d+(?:\.\d+)?)+\s*"
+                           r"(?:\\right)?[\])](?:\^\{?(?:\\top|T|\\mathrm\{T\})\}?)?$")
+# A matrix written out in numbers: a worked result, not a rule.
+NUMBER_MATRIX = re.compile(r"^\\begin\{[pbvB]?matrix\}[\s\d.,&\\+-]*\\end\{[pbvB]?matrix\}$")
 ARROW = re.compile(r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
 
 
@@ -269,8 +296,14 @@ def declaration(card: Card) -> str | None:
     formula = card.formulas[-1]  # the one asked; conditions come before it
     if MATRIX.search(formula) and re.search(r"\\[vcd]dots", formula):
         return "declaration"  # a matrix written out entry by entry
+    written_out = re.search(r"(?<![<>!\\])=(.*)$", formula, re.S)
+    if written_out and SYMBOL_LIST.match(written_out.group(1).strip().rstrip(".,;，。")):
+        return "declaration"  # α = (a_1; …; a_m): its components written out, whatever it denotes
     if NOTATION_WORDS.search(_words(card.front)):
         return None  # the sentence says what the notation means: recalling it is the point
+    approx = re.search(r"\\approx\s*(.*?)[\s.,;]*$", formula, re.S)
+    if approx and (NUMBER_MATRIX.match(approx.group(1)) or NUMBER_VECTOR.match(approx.group(1))):
+        return "worked-value"  # “A ≈ [[0.40, 0.20], …]”: a matrix or vector worked out by hand
     relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b|" + ARROW.pattern, formula)
     if relation is None:
         return None
@@ -291,7 +324,7 @@ def declaration(card: Card) -> str | None:
     last = steps[-1].strip()
     if NUMERIC.match(last) and (len(steps) > 1 or last.lstrip("+-") not in ("0", "1")) \
             and (len(steps) > 1 or not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs))) \
-            or NUMBER_VECTOR.match(last):
+            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last):
         # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule (0 and 1 are
         # what sums, integrals and expectations equal as facts)
         return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule

@@ -33,10 +33,38 @@ _ROLE = r":(?:numref|eqref|cite|citet|citep|ref):`[^`]*`"
 # A cross-reference goes with the words that point at it (“as was seen in :numref:`x`”,
 # “如 :numref:`x` 所示”): a card that stands alone has nothing for them to point at.
 REFERENCE_PHRASE = re.compile(
+    r"正如\s*在?\s*" + _ROLE + r"\s*中?\s*(?:那样|所示|所述)?[，,]?|[与和跟同]\s*" + _ROLE +
+    r"\s*中?\s*(?:类似|相似|相同|一样)的?|[与和跟同]\s*" + _ROLE + r"\s*中?\s*的(?=区别|不同|差别|差异)|[（(]\s*(?:见|参见|see\s+)?" + _ROLE + r"\s*[）)]|"
     r"[如见在]\s*" + _ROLE + r"\s*(?:中)?(?:所示|所述|所描述的)?[，,]?|\s*" + _ROLE + r"\s*中的?|"
-    r"[,，]?\s*(?:(?:as (?:was |is |we have |we )?(?:shown|seen|discussed|described|illustrated|introduced|defined|"
+    r"[,，]?\s*(?:(?:\bas (?:was |is |we have |we )?(?:shown|seen|discussed|described|illustrated|introduced|defined|"
     r"mentioned|noted)\s+)?(?:in|see|from|cf\.|to|with|of|by|than)\s+)?" + _ROLE + r"|\(\s*(?:see\s+)?" + _ROLE +
     r"\s*\)|" + _ROLE, re.I)
+# A citation (“:cite:`Zeiler.2012`”, keys as Author.Year) reads as its author and year.
+CITATION = re.compile(r"\s*:(?:cite|citet|citep):`([^`]*)`")
+CITES_OBJECT = re.compile(r"(?:[在由见于]|\b(?:in|by|see|from))\s*$", re.I)
+
+
+def _citation(match: re.Match) -> str:
+    names = []
+    for key in match.group(1).split(","):
+        parts = [p for p in key.strip().split(".") if p]
+        year = parts.pop() if len(parts) > 1 and parts[-1][:4].isdigit() else ""
+        if parts:
+            author = parts[0] + (" et al." if len(parts) > 2 else " and " + parts[1] if len(parts) == 2 else "")
+            names.append((author, year))
+    if not names:
+        return ""
+    if CITES_OBJECT.search(match.string, 0, match.start()) or not match.string[:match.start()].strip():
+        return " " + "; ".join(f"{a} ({y})" if y else a for a, y in names)  # “proposed by Zeiler (2012)”
+    return " (" + "; ".join(f"{a}, {y}" if y else a for a, y in names) + ")"  # “AdaGrad (Zeiler, 2012)”
+
+
+def references(text: str) -> str:
+    """Text with its cross-references taken out (with the words that point at them) and its
+    citations read as author and year."""
+    return ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", CITATION.sub(_citation, text)))
+
+
 # d2l marks the words its code demonstrates as `[**…**]` or `(**…**)`: emphasis, not brackets.
 D2L_MARK = re.compile(r"\[\*\*(.+?)\*\*\]|\(\*\*(.+?)\*\*\)", re.S)
 
@@ -357,7 +385,7 @@ class _Builder:
         return Item(text=text, source=self.src(node), children=blocks)
 
     def inline(self, text: str) -> str:
-        text = ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", text))
+        text = references(text)
         if self.d2l:
             text = D2L_MARK.sub(lambda m: m.group(1) or m.group(2), text)
         return text.strip()
@@ -380,7 +408,7 @@ class _Builder:
 
 
 def _heading_text(node: _Node) -> str:
-    return plain_inline(ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", _inline_source(node))))
+    return plain_inline(references(_inline_source(node)))
 
 
 def _hoist_headings(nodes: list[_Node]):
