@@ -62,6 +62,8 @@ def _citation(match: re.Match) -> str:
 def references(text: str) -> str:
     """Text with its cross-references taken out (with the words that point at them) and its
     citations read as author and year."""
+    if ":`" not in text:
+        return text  # every pattern here reads a role (:name:`…`); most text has none
     return ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", CITATION.sub(_citation, text)))
 
 
