@@ -49,10 +49,13 @@ class FileCache:
         return data if isinstance(data, dict) else None
 
     def put(self, key: str, value: dict) -> None:
+        self.put_text(key, json.dumps(value, ensure_ascii=False))
+
+    def put_text(self, key: str, text: str) -> None:
+        """Store a value already encoded as a JSON object."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.folder / f"{key}.json", json.dumps(value, ensure_ascii=False).encode("utf-8"),
-                         durable=False)
+            atomic_write(self.folder / f"{key}.json", text.encode("utf-8"), durable=False)
         except OSError:
             pass  # no cache is only a slower build
 

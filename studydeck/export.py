@@ -18,6 +18,7 @@ import sqlite3
 import warnings
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import genanki
@@ -110,15 +111,22 @@ def safe_tag(text: str) -> str:
 
 def card_tags(card: Card) -> list[str]:
     """The heading path, the kind and the flags, as Anki-safe tags."""
-    tags = ["::".join(safe_tag(p) for p in card.deck), f"studydeck::{card.kind.value}"]
+    tags = [_path_tag(card.deck), f"studydeck::{card.kind.value}"]
     return tags + [f"studydeck::{safe_tag(f)}" for f in card.flags]
 
 
+@lru_cache(maxsize=1 << 12)  # a section's cards share their heading path
+def _path_tag(path: tuple[str, ...]) -> str:
+    return "::".join(safe_tag(p) for p in path)
+
+
+@lru_cache(maxsize=1 << 12)
 def deck_name(path: tuple[str, ...]) -> str:
     """An Anki deck path: each heading cleaned of invisible characters, ``::`` between levels."""
     return "::".join(clean_name(p).replace("::", ":") or "_" for p in path)
 
 
+@lru_cache(maxsize=1 << 12)
 def deck_id(name: str) -> int:
     return int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:13], 16)
 
@@ -183,8 +191,8 @@ def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
     notes: list[tuple[genanki.Note, str, int]] = []
 
     def add(note: genanki.Note, name: str, uid: str, model_id: int) -> None:
-        digest = hashlib.sha256(json.dumps([model_id, name, note.fields, note.tags],
-                                           ensure_ascii=False).encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(_NOTE_JSON.encode([model_id, name, note.fields, note.tags])
+                                .encode("utf-8")).hexdigest()
         old = state.get(note.guid)
         if old is None:
             mod = now
@@ -295,6 +303,32 @@ def _zip(fh, collection: bytes, names: list[str], media: dict[str, Path]) -> Non
             put(str(i), media[name].read_bytes())
 
 
+# one encoder for every note: json.dumps with options makes a new one per call
+_NOTE_JSON = json.JSONEncoder(ensure_ascii=False)
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def dumps_indented(value, depth: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)`` at ``depth``, the
+    same text, but made by the C encoder (which json.dumps uses only without ``indent``): a
+    state file holds an entry per note and is committed, so its bytes must not change."""
+    if not isinstance(value, dict) or not value or not all(isinstance(k, str) for k in value):
+        # JSON text holds no raw newline, so indenting its lines shifts it whole
+        return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n" + " " * depth)
+    inner = " " * (depth + 1)
+    if all(type(v) in _SCALARS for v in value.values()):
+        flat = _indenting_encoder(depth + 1).encode(value)
+        return "{\n" + inner + flat[1:-1] + "\n" + " " * depth + "}"
+    items = [f"{inner}{_NOTE_JSON.encode(k)}: {dumps_indented(v, depth + 1)}" for k, v in sorted(value.items())]
+    return "{\n" + ",\n".join(items) + "\n" + " " * depth + "}"
+
+
+@lru_cache(maxsize=None)
+def _indenting_encoder(depth: int) -> json.JSONEncoder:
+    """A C encoder whose separator between items is the line break and indent of ``depth``."""
+    return json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",\n" + " " * depth, ": "))
+
+
 def load_state(path: Path) -> dict[str, dict]:
     """GUID -> {hash, mod, uid}. Format 1 (before identities were kept) has no ``uid``."""
     try:
@@ -326,8 +360,7 @@ def save_state(path: Path, notes: dict[str, dict], verified_on: str | None = Non
     data: dict = {"format": STATE_FORMAT, "notes": dict(sorted(notes.items()))}
     if verified_on:
         data["verified_on"] = verified_on  # the device named in the computed answers
-    body = json.dumps(data,
-                      ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    body = dumps_indented(data) + "\n"
     remove_stale_temps(path.parent, path.name)
     try:
         atomic_write(path, body.encode("utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from enum import Enum
@@ -118,6 +119,30 @@ class Card:
             out[name] = value
         return out
 
+    @cached_property
+    def json(self) -> str:
+        """``to_dict()`` as JSON with sorted keys, made once per card: the digests and caches
+        of a file's cards are made of it, and a card that a later step replaces is the only
+        one encoded again."""
+        data = {name: getattr(self, name) for name in _field_names(type(self))}
+        data["kind"], data["source"] = self.kind.value, self.source.to_dict()
+        return _CARD_JSON.encode(data)  # tuples encode as the lists to_dict() makes of them
+
+    @cached_property
+    def digest(self) -> str:
+        """A digest of the card's content (of :attr:`json`)."""
+        return hashlib.sha256(self.json.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def known_digest(self, digest: str) -> "Card":
+        """This card, given the :attr:`digest` it was stored with (by this version)."""
+        self.__dict__["digest"] = digest
+        return self
+
+    def __getstate__(self) -> dict[str, Any]:
+        # a card sent to another process takes its digest, not the longer JSON it was made from
+        state = self.__dict__
+        return {k: v for k, v in state.items() if k != "json"} if "json" in state else state
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Card":
         """Fields this version does not know (written by an older one) are left out."""
@@ -131,11 +156,19 @@ class Card:
         return cls(**kwargs)
 
 
+_CARD_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 @lru_cache(maxsize=None)
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
 def _uid(doc: str, deck: tuple[str, ...], kind: CardKind, key: str) -> str:
-    ident = "\x1f".join((doc, "::".join(normalize_name(p) for p in deck), kind.value, key))
+    ident = "\x1f".join((doc, _deck_ident(deck), kind.value, key))
     return hashlib.sha1(ident.encode("utf-8")).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1 << 12)  # a section's cards share their deck path
+def _deck_ident(deck: tuple[str, ...]) -> str:
+    return "::".join(normalize_name(p) for p in deck)

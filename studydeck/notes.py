@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -63,6 +62,8 @@ def _citation(match: re.Match) -> str:
 def references(text: str) -> str:
     """Text with its cross-references taken out (with the words that point at them) and its
     citations read as author and year."""
+    if ":`" not in text:
+        return text  # every pattern here reads a role (:name:`…`); most text has none
     return ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", CITATION.sub(_citation, text)))
 
 
@@ -258,9 +259,40 @@ def decode_notes(raw: bytes, shown: str) -> str:
 def parse_notes(text: str, path: str, tokens: list | None = None) -> Outline:
     """``tokens``: ``markdown().parse(text)`` when the caller already has them."""
     tokens = markdown().parse(text) if tokens is None else tokens
-    tree = SyntaxTreeNode(tokens)
     builder = _Builder(path, text.splitlines())
-    return builder.build(tree)
+    return builder.build(_tree(tokens))
+
+
+class _Node:
+    """A container block of the token stream (a list, an item, a paragraph …) with the blocks
+    it holds: what markdown-it's ``SyntaxTreeNode`` gives for it. A block with nothing inside
+    (a fence, a formula, an inline run) is its token itself, which answers to the same names;
+    the outline never reads the parts of an inline token, which are most of that tree's cost."""
+
+    __slots__ = ("type", "tag", "map", "content", "info", "children")
+
+    def __init__(self, type_: str, token=None) -> None:
+        self.type, self.children = type_, []
+        if token is None:
+            self.tag, self.map, self.content, self.info = "", None, "", ""
+        else:
+            self.tag, self.map, self.content, self.info = token.tag, token.map, token.content, token.info
+
+
+def _tree(tokens: list) -> _Node:
+    """The block tokens nested as their open and close tokens nest them."""
+    root = _Node("root")
+    stack = [root.children]
+    for token in tokens:
+        if token.nesting == 1:
+            node = _Node(token.type.removesuffix("_open"), token)
+            stack[-1].append(node)
+            stack.append(node.children)
+        elif token.nesting == -1:
+            stack.pop()
+        else:
+            stack[-1].append(token)
+    return root
 
 
 class _Builder:
@@ -274,17 +306,17 @@ class _Builder:
         self.uses_tabs = any(line.startswith("#@tab") for line in lines)
         self.d2l = self.uses_tabs or any(TAB_LINE.match(line) for line in lines) or any(ROLE_LINE.match(line) and line.strip() for line in lines)
 
-    def src(self, node: SyntaxTreeNode) -> Source:
+    def src(self, node: _Node) -> Source:
         line = node.map[0] + 1 if node.map else 1
         return Source(self.path, line)
 
-    def build(self, tree: SyntaxTreeNode) -> Outline:
+    def build(self, tree: _Node) -> Outline:
         front: dict[str, Any] = {}
         nodes = list(tree.children)
         if nodes and nodes[0].type == "front_matter":
             front = _parse_front_matter(nodes.pop(0).content)
         title = plain_inline(str(front.get("title", "")))
-        title_heading: SyntaxTreeNode | None = None
+        title_heading: _Node | None = None
         if not title:
             title_heading = next((n for n in nodes if n.type == "heading"), None)
             title = _heading_text(title_heading) if title_heading else Path(self.path).stem
@@ -308,7 +340,7 @@ class _Builder:
         _join_broken_lines(root, self.notices)
         return Outline(self.path, title, root, front, self.notices)
 
-    def block(self, node: SyntaxTreeNode) -> Block | None:
+    def block(self, node: _Node) -> Block | None:
         kind = node.type
         if kind == "paragraph":
             text = "\n".join(line for line in _inline_source(node).splitlines() if not ROLE_LINE.match(line))
@@ -346,7 +378,7 @@ class _Builder:
             return Block("quote", self.src(node), text=self.raw(node))
         return None
 
-    def item(self, node: SyntaxTreeNode) -> Item:
+    def item(self, node: _Node) -> Item:
         children = list(node.children)
         text = ""
         if children and children[0].type == "paragraph":
@@ -360,7 +392,7 @@ class _Builder:
             text = D2L_MARK.sub(lambda m: m.group(1) or m.group(2), text)
         return text.strip()
 
-    def definitions(self, node: SyntaxTreeNode) -> list[Item]:
+    def definitions(self, node: _Node) -> list[Item]:
         """A definition list reads as ``term: definition`` items, as it would be written."""
         items: list[Item] = []
         for child in node.children:
@@ -372,16 +404,16 @@ class _Builder:
                     items[-1].text += ": " + " ".join(parts)
         return [it for it in items if ":" in it.text]
 
-    def raw(self, node: SyntaxTreeNode) -> str:
+    def raw(self, node: _Node) -> str:
         start, end = node.map or (0, 0)
         return "\n".join(self.lines[start:end])
 
 
-def _heading_text(node: SyntaxTreeNode) -> str:
+def _heading_text(node: _Node) -> str:
     return plain_inline(references(_inline_source(node)))
 
 
-def _hoist_headings(nodes: list[SyntaxTreeNode]):
+def _hoist_headings(nodes: list[_Node]):
     """A list whose items start with headings (``3. ### Adam``) is the outline of sections,
     not a list: its items' contents take the place of the list."""
     for node in nodes:
@@ -393,7 +425,7 @@ def _hoist_headings(nodes: list[SyntaxTreeNode]):
             yield node
 
 
-def _inline_source(node: SyntaxTreeNode) -> str:
+def _inline_source(node: _Node) -> str:
     inline = node.children[0] if node.children else None
     return inline.content if inline is not None else ""
 

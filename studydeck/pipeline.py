@@ -88,8 +88,7 @@ class Doc:
 
 
 def cards_digest(cards: list[Card]) -> str:
-    body = json.dumps([c.to_dict() for c in cards], ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(body.encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(" ".join(c.digest for c in cards).encode()).hexdigest()
 
 
 @dataclass
@@ -193,7 +192,10 @@ def _cached_doc(nf: NotesFile, key: str, cache: FileCache | None) -> Doc | None:
     hit = cache.get(key) if cache else None
     if hit is not None:
         try:
-            return Doc(nf, hit["title"], [Card.from_dict(c) for c in hit["cards"]],
+            cards, digests = hit["cards"], hit["digests"]
+            if len(digests) != len(cards) or not all(isinstance(d, str) and len(d) == 64 for d in digests):
+                return None
+            return Doc(nf, hit["title"], [Card.from_dict(c).known_digest(d) for c, d in zip(cards, digests)],
                        [Notice(Source.from_dict(n["source"]), n["rule"], n["message"]) for n in hit["notices"]],
                        {k: (v[0], int(v[1])) for k, v in hit["sections"].items()})
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -230,10 +232,14 @@ def _parse_doc(nf: NotesFile, raw: bytes, key: str, cache: FileCache | None, sca
         doc.scan = scan_file(text, outline, lint_tokens)
     doc.cards_digest()  # here, where the cards are made: in a worker of its own when there are many
     if cache is not None:
-        cache.put(key, {"title": doc.title, "cards": [c.to_dict() for c in cards],
-                        "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
-                                    for n in notices],
-                        "sections": {k: list(v) for k, v in sections.items()}})
+        rest = json.dumps({"title": doc.title,
+                           "notices": [{"source": n.source.to_dict(), "rule": n.rule, "message": n.message}
+                                       for n in notices],
+                           "sections": {k: list(v) for k, v in sections.items()}}, ensure_ascii=False)
+        # the cards as each already is in JSON, rather than encoding them again; with their
+        # digests, so a build that reads them back need not encode them either
+        cache.put_text(key, '{"cards": [' + ", ".join(c.json for c in cards) + '], "digests": ' +
+                       json.dumps([c.digest for c in cards]) + ", " + rest[1:])
     return doc
 
 

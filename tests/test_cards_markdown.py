@@ -121,3 +121,13 @@ def test_bad_markdown_never_raises() -> None:
     cards, _ = cards_of(hostile)
     for card in cards:
         to_html(card.front, RenderEnv()) + to_html(card.back, RenderEnv())
+
+
+@given(st.lists(st.sampled_from(list("abc :`，如见在(（)）中") + ["cite", "numref", "ref", "eqref", "as seen in "]),
+                max_size=30).map("".join))
+def test_text_without_a_role_has_no_reference_to_take_out(text: str) -> None:
+    """What lets the outline skip the reference patterns: none of them matches without a role."""
+    from studydeck.notes import CITATION, REFERENCE_PHRASE, ROLE_INLINE, _citation
+
+    text = text.replace(":`", ": `")
+    assert ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", CITATION.sub(_citation, text))) == text

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from anki_helpers import import_apkg
 from conftest import NOTES, ROOT
 from studydeck.pipeline import build
 from studydeck.cli import cli
-from studydeck.export import BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID
+from studydeck.export import BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID, dumps_indented
 
 T0 = 1_750_000_000
 MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.S)
@@ -206,3 +208,14 @@ def test_a_comparison_shows_a_formula_as_the_verifier_read_it(tmp_path: Path, co
     (note,) = [n for n in notes_ if "Front" in n.keys() and n["Front"].startswith("激活函数的区别")]
     outline = note["Back"].split("</div>", 1)[1]
     assert "eˣ" in outline and "ex" not in outline
+
+
+_json_leaf = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+_json_values = st.recursive(_json_leaf, lambda inner: st.lists(inner, max_size=4) |
+                            st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20)
+
+
+@given(_json_values)
+def test_state_file_text_is_json_dumps_indented(value) -> None:
+    """The state file's text is exactly json.dumps with indent=1 and sorted keys, whatever it holds."""
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)

@@ -220,3 +220,20 @@ def test_one_parse_gives_both_token_lists_for_any_text(text: str) -> None:
     joined, raw = parse_both(text)
     assert joined == markdown().parse(text)
     assert raw == parse(text)
+
+
+@given(st.text(alphabet="ab\r\n", max_size=30), st.booleans())
+def test_notes_text_lines_and_offsets_cover_the_text(raw: str, offsets_first: bool) -> None:
+    """Every line sits at its offset, and one line break (CRLF, CR or LF) lies between lines."""
+    from studydeck.lint.text import NotesText
+
+    text = NotesText(raw)
+    if offsets_first:
+        assert text.starts[0] == 0  # the offsets asked for before the lines
+    lines, starts = text.lines, text.starts
+    assert len(lines) == len(starts) and starts[0] == 0
+    for i, line in enumerate(lines):
+        assert "\r" not in line and "\n" not in line
+        assert raw[starts[i]:starts[i] + len(line)] == line
+        end = starts[i + 1] if i + 1 < len(lines) else len(raw)
+        assert raw[starts[i] + len(line):end] in (("\r\n", "\r", "\n") if i + 1 < len(lines) else ("",))

@@ -47,3 +47,19 @@ def test_identity_does_not_depend_on_text(card: Card, other: str) -> None:
 
     assert replace(card, front=other, back=other, source=Source("elsewhere.md", 1)).uid == card.uid
     assert replace(card, key=card.key + "x").uid != card.uid
+
+
+@given(cards)
+def test_card_json_is_its_dict_encoded(card: Card) -> None:
+    """The JSON a card keeps of itself is what encoding its dict gives, and reads back as it."""
+    assert card.json == json.dumps(card.to_dict(), ensure_ascii=False, sort_keys=True)
+    assert Card.from_dict(json.loads(card.json)) == card
+
+
+@given(cards)
+def test_card_sent_to_another_process_keeps_its_digest(card: Card) -> None:
+    import pickle
+
+    digest = card.digest
+    again = pickle.loads(pickle.dumps(card))
+    assert again == card and again.digest == digest and again.json == card.json

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 
 from studydeck.text import language
 
@@ -14,12 +16,29 @@ LINE_END = re.compile(r"\r\n|\r|\n")
 class NotesText:
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.starts = [0]
-        self.lines = []
-        for match in LINE_END.finditer(raw):
-            self.lines.append(raw[self.starts[-1]:match.start()])
-            self.starts.append(match.end())
-        self.lines.append(raw[self.starts[-1]:])
+
+    # Split when first asked for: most files linted from the cache never are.
+    @cached_property
+    def lines(self) -> list[str]:
+        """The lines, without their line breaks."""
+        return self.raw.split("\n") if "\r" not in self.raw else self._any_breaks[0]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each line starts in the text."""
+        if "\r" in self.raw:
+            return self._any_breaks[1]
+        before = accumulate((len(line) for line in self.lines), initial=0)  # each break one "\n"
+        return [at + i for i, at in zip(range(len(self.lines)), before)]
+
+    @cached_property
+    def _any_breaks(self) -> tuple[list[str], list[int]]:
+        starts, lines = [0], []
+        for match in LINE_END.finditer(self.raw):
+            lines.append(self.raw[starts[-1]:match.start()])
+            starts.append(match.end())
+        lines.append(self.raw[starts[-1]:])
+        return lines, starts
 
     def line(self, number: int) -> str:
         """Line ``number`` (1-based) without its line break; "" past the end."""
