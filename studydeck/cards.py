@@ -12,6 +12,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from studydeck.gates import MAGIC, OUTPUT_CLAIM, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
@@ -231,6 +232,7 @@ def _closing(text: str, at: int) -> int:
 SYMBOL_ASIDE = re.compile(r"\s*[（(]\s*\$[^$]*\$\s*[)）]\s*$")
 
 
+@lru_cache(maxsize=1 << 13)  # an item's text is tried as a label by several readers of the list
 def split_label(text: str) -> tuple[str, str] | None:
     """``**term**：desc`` / ``term: desc`` -> (term, desc); None for plain prose."""
     match = LABELLED.match(text)

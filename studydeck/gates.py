@@ -11,6 +11,7 @@ import ast
 import builtins
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Callable
 
 from studydeck.model import Card, CardKind, Notice
@@ -104,10 +105,12 @@ MESSAGES = {
 }
 
 
+@lru_cache(maxsize=1 << 13)  # each gate asks for a front's words again
 def _plain(text: str) -> str:
     return re.sub(r"[\s*`_$\\{}()（）,，.。:：;；!！?？]+", "", text).casefold()
 
 
+@lru_cache(maxsize=1 << 13)
 def _words(text: str) -> str:
     """The front without its math and the code it shows: what names the subject."""
     text = FENCE.sub("", text)
