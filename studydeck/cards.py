@@ -39,6 +39,8 @@ IDENT = re.compile(r"^`?([A-Za-z_][\w.]*)`?$")
 LABELLED = re.compile(
     r"^\s*(?:\*\*(?P<bc>[^*]+?)\s*[：:]\s*\*\*|\*\*(?P<b>[^*]+?)\*\*\s*[：:]|(?P<p>[^：:\n]{1,40}?)\s*[：:])"
     r"\s*(?P<rest>.*)$", re.S)
+# An Obsidian (Dataview) field, “key:: value”: metadata of the note.
+DATAVIEW_FIELD = re.compile(r"^\s*[\w\- ]{1,30}::(?!:)")
 # ``Term — what it is``: a dash between a short name and its description.
 DASHED = re.compile(r"^\s*(?P<t>(?:\*\*[^*]+\*\*|[^—–\n*]{1,40}?))\s+[—–]{1,2}\s+(?P<rest>\S.*)$", re.S)
 NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
@@ -112,7 +114,7 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
 EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
 WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
-                            r"计算实例|数值例子", re.I)
+                            r"计算实例|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d", re.I)
 # A lead that sets two things side by side: the table after it compares, it defines nothing.
 COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|对比|比较|区别|异同|\bcompar(?:ed|ison|ing)\b|\bdifferences?\b", re.I)
 
@@ -235,6 +237,8 @@ SYMBOL_ASIDE = re.compile(r"\s*[（(]\s*\$[^$]*\$\s*[)）]\s*$")
 @lru_cache(maxsize=1 << 13)  # an item's text is tried as a label by several readers of the list
 def split_label(text: str) -> tuple[str, str] | None:
     """``**term**：desc`` / ``term: desc`` -> (term, desc); None for plain prose."""
+    if DATAVIEW_FIELD.match(text):
+        return None  # “status:: 🌱 in progress”: a field of the note's metadata, not a term
     match = LABELLED.match(text)
     if not match:
         dashed = DASHED.match(text)
@@ -575,8 +579,10 @@ class _Extractor:
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
+        headings = ctx.deck[1:] + ctx.labels
         why = "label-term" if label else "refers-back" if REFERS_BACK.match(desc) \
-            else "about-the-text" if PAGE_REF.search(desc) else ""
+            else "about-the-text" if PAGE_REF.search(desc) \
+            else "example" if any(WORKED_HEADING.search(h) for h in headings) else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         if within:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
@@ -1341,7 +1347,8 @@ PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s
 LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
-    r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also)$", re.I)
+    r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
+    r"intuition|idea|直觉|直观理解|status|状态)$", re.I)
 
 
 # Words that introduce a definition, stronger than naming a symbol in passing (“表示”).

@@ -311,7 +311,8 @@ NUMBER_SET = re.compile(r"^\\mathbb\{[RNZQC]\}(?:\^\{?[^{}]*\}?)?$")
 COUNTED = re.compile(r",\s*\\?(?:[lc]?dots|\.\.\.)")
 OPERATOR = re.compile(r"[+*/]|(?<!^)-|\\(?:frac|sum|prod|int|cdot|times|sqrt|log|exp|max|min)\b")
 # A number on its own, perhaps with a power of ten or an approximation: a worked value.
-NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?(?:\s*(?:\\times|\\cdot)?\s*10\^\{?-?\d+\}?)?$|^10\^\{?-?\d+\}?$")
+NUMERIC = re.compile(r"^[-+]?\d+(?:(?:\{,\}|,)\d{3})*(?:\.\d+)?(?:\s*(?:\\times|\\cdot)?\s*10\^\{?-?\d+\}?)?$|"
+                     r"^10\^\{?-?\d+\}?$")
 # A vector of numbers, perhaps transposed: [0, 0]^T.
 NUMBER_VECTOR = re.compile(r"^(?:\\left)?[\[(]\s*[-+]?\d+(?:\.\d+)?(?:\s*,(?:\\[ ,;!]|\s)*[-+]?\d+(?:\.\d+)?)+\s*"
                            r"(?:\\right)?[\])](?:\^\{?(?:\\top|T|\\mathrm\{T\})\}?)?$")
@@ -341,6 +342,9 @@ def declaration(card: Card) -> str | None:
     if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
         return "declaration"
     lhs = formula[:relation.start()].strip()
+    if relation.group() == "=" and re.search(r"\d", lhs) and not re.search(r"[A-Za-z]", re.sub(
+            r"\\(?:times|cdot|frac|left|right|,)", "", lhs)):
+        return "worked-value"  # “12 \times 768^2 \times 12 = …”: arithmetic, not a rule
     if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \
             and (BARE_SYMBOL.match(lhs) or ":" in lhs):
         return "declaration"  # n → ∞, f: ℝ^d → ℝ: a limit taken or a map's type, not a fact
