@@ -274,6 +274,8 @@ class _Ctx:
     guards: tuple[str, ...] = ()
     # The labels as earlier versions wrote them (math as “…”), for the legacy keys.
     legacy: tuple[str, ...] = ()
+    # What a bold line over a list names (“**Gaussian**”): the list's definitions are its own.
+    scope: str = ""
 
     def within(self, label: str, legacy: str | None = None, guards: tuple[str, ...] = ()) -> "_Ctx":
         return replace(self, labels=self.labels + (label,), guards=self.guards + guards,
@@ -360,7 +362,11 @@ class _Extractor:
                     and len(ctx.deck) > 1:
                 self.parameters(block.items, replace(ctx, concept=ctx.deck[-2] if len(ctx.deck) > 2 else ctx.concept))
             elif block.kind == "list":
-                self.list_(block, ctx, lead, section)
+                mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
+                # “**Gaussian $\mathcal{N}(\mu, \sigma^2)$**” over a list of its pdf, mean, …: the
+                # bold line names what the list is about, as a heading would
+                self.list_(block, replace(ctx, concept=mini, scope=normalize_name(mini)) if mini else ctx,
+                           lead, section)
             elif block.kind == "table":
                 params = table_parameters(block.text, block.source)
                 for owner, items in params:
@@ -591,7 +597,8 @@ class _Extractor:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
-        self.add(ctx, CardKind.DEFINITION, "def:" + normalize_name(term), front, desc, source,
+        self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(term),
+                 front, desc, source,
                  formulas=formulas_in(desc), flags=(LEFT_OUT + why,) if why else ())
 
     def parameters(self, items: list[Item], ctx: _Ctx) -> None:
@@ -1218,6 +1225,13 @@ def definitions_only(code: str, language: str) -> str:
         parts.extend(lines[start:node.end_lineno])
         last = node.end_lineno
     return "\n".join(parts)
+
+
+def _mini_heading(text: str) -> str:
+    """What a paragraph that is only a bold name, or starts with one (“**Bernoulli(p)** — one
+    coin flip”), names; empty for any other paragraph."""
+    bold = re.fullmatch(r"\s*\*\*([^*\n]{1,40})\*\*(?:\s*[:：]|\s+[—–-]{1,2}\s)?[^\n]*", text.strip())
+    return clean_term(bold.group(1)).rstrip(":： ") if bold else ""
 
 
 def _formula_with(term: str, earlier: list[Item], guards: tuple[str, ...]) -> str:
