@@ -891,17 +891,26 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
         key = (anchor(split[0]) if split else "~" + digest(target[2])) + (f"|{cond}" if cond else "")
         answer = text.strip() if lead else sentence.strip()
         why = _why_not(sentence, target, lead, split, prose and not conditions)
-        if not why and split and any(_same_left(spans[i][2], split[0]) for i in related if i != index):
-            why = "answer-in-front"  # “the function $f(x) = \exp(x)$ … no $x$ for which $f(x) = ?$”
+        if not why and split and (any(_same_left(spans[i][2], split[0]) for i in related if i != index)
+                                  or any(_same_left(body, split[0], loose=True) for _, _, body, _ in math_spans(lead))):
+            # “the function $f(x) = \exp(x)$ … no $x$ for which $f(x) = ?$”; “$P(X=x_1)=\theta_1, …$，
+            # 其概率质量函数为 $$P(X=x_i) = ?$$”: the question already gives the answer
+            why = "answer-in-front"
         asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key,
                            tuple(spans[i][2].strip() for i in related), why))
     return asked
 
 
-def _same_left(body: str, lhs: str) -> bool:
-    """Whether formula ``body`` gives the same left-hand side ``lhs`` a value of its own."""
-    other = split_formula(unboxed(body))
-    return other is not None and normalize_latex(other[0]) == normalize_latex(lhs)
+def _same_left(body: str, lhs: str, loose: bool = False) -> bool:
+    """Whether formula ``body`` (or, ``loose``, any of its parts, whatever their indices) gives
+    the same left-hand side ``lhs`` a value of its own."""
+    index = (lambda t: INDEX.sub("_#", normalize_latex(t))) if loose else normalize_latex
+    parts = _top_level_parts(body, ",") if loose else [body]
+    return any((other := split_formula(unboxed(p))) is not None and index(other[0]) == index(lhs) for p in parts)
+
+
+# A subscript that is one index (x_1, x_i, \theta_{k}): the same symbol whatever the index.
+INDEX = re.compile(r"_\{?[0-9a-zA-Z]\}?")
 
 
 def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose: bool) -> str:
