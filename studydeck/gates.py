@@ -69,9 +69,9 @@ MESSAGES = {
     "glue-code": ("这段代码只是调用别处定义的函数（训练、画图、读数据），没有可回忆的内容；写出被调用的那个函数",
                   "this code only calls helpers defined elsewhere (training, plotting, loading); nothing to "
                   "recall; show the function it calls instead"),
-    "example": ("“{front}” 里的公式是举例用的，不是要记住的规律；把一般的公式单独写成一行",
-                "the formula in “{front}” is an example, not a rule to recall; state the general formula "
-                "on a line of its own"),
+    "example": ("“{front}” 是举例用的（一个例子或例题里的内容），不是要记住的规律；把一般的公式或规律单独写成一行",
+                "“{front}” belongs to an example (a worked case), not a rule to recall; state the general "
+                "formula or rule on a line of its own"),
     "example-code": ("“{front}” 里的函数只是示例（f、g 这样的名字），不是要记住的实现；写出它演示的方法本身",
                      "the functions in “{front}” are a worked example (named like f or g), not a method to "
                      "recall; show the method it demonstrates"),
