@@ -593,6 +593,10 @@ class _Extractor:
         if within:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
                            f=within, t=shown)
+        elif REMARK.match(desc):
+            # “GRU: ~3/4 the params, usually just as good”: a remark on the term, not what it is
+            front = self.t("{c}：关于 {t}，要记住什么？", "{c}: what should you remember about {t}?",
+                           c=_named_concept(ctx), t=shown)
         elif normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
@@ -1360,6 +1364,10 @@ GENERIC_HEADING = re.compile(
 TOPIC = re.compile(r"\s(?:and|&|vs\.?|versus)\s|[与和及]", re.I)
 # A definition written without its subject: “A technique that …”, “是一种…”, “指…”.
 HEADLESS = re.compile(r"^\s*(?:(?:A|An)\s|(?:是|指)(?:一种|一个|一类|用来|用于)?|一种|用于|用来)", re.I)
+# A description that is a remark on its term rather than what the term is: a number, code, a
+# caution or a habit (“~3/4 the params”, “`out` last dim is 2H”, “can't use for online …”, “通常…”).
+REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|(?:can'?t|cannot|don'?t|doesn'?t|mind|usually|never|always|only)\b|"
+                    r"不能|无法|不要|别|一般|通常|只有|只能)", re.I)
 # An explanation that starts from a formula the card does not show (“这个式子可以…”, “This equation says…”).
 REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:式子|公式|等式|不等式|式)|"
                          r"\s*(?:this|the above|the previous|that)\s+(?:equation|formula|expression|identity|inequality)",
