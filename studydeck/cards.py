@@ -21,7 +21,7 @@ from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
-                            r"[IVX]+\.\s*|第[一二三四五六七八九十百\d]+[章节部分]\s*)(?=\S)|"
+                            r"[IVX]+\.\s*|第[一二三四五六七八九十百\d]+[章节部分]\s*|[一二三四五六七八九十]+[、.．]\s*)(?=\S)|"
                             r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$", re.I)
 RELATION = re.compile(
     r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le(?:q|qslant)?\b|"
@@ -33,7 +33,8 @@ QUESTION = re.compile(
     r"(区别|差异|异同|比较|对比|difference|compare|\bvs\.?\b)", re.I)
 MINDMAP = re.compile(r"思维导图|脑图|mind\s*-?map", re.I)
 PARAM_LABEL = re.compile(
-    r"^(参数(说明|列表|介绍)?|输入参数|超参数|(hyper-?)?parameters?|arguments?|args)$", re.I)
+    r"^(?:公共|常用|共同|主要|重要|通用|common |shared |main |key |important |general )?"
+    r"(参数(说明|列表|介绍)?|输入参数|超参数|(hyper-?)?parameters?|arguments?|args)$", re.I)
 INTRO_LABEL = re.compile(r"^(介绍|简介|定义|概述|说明|introduction|definition|overview|summary)$", re.I)
 IDENT = re.compile(r"^`?([A-Za-z_][\w.]*)`?$")
 LABELLED = re.compile(
@@ -360,7 +361,8 @@ class _Extractor:
                 self.parameters(block.items, ctx)  # “参数说明：” / “Parameters:” on a line of its own
             elif block.kind == "list" and section is not None and ctx.labels == () and _is_param_label(section.title) \
                     and len(ctx.deck) > 1:
-                self.parameters(block.items, replace(ctx, concept=ctx.deck[-2] if len(ctx.deck) > 2 else ctx.concept))
+                parent = SECTION_NUMBER.sub("", ctx.deck[-2]) or ctx.deck[-2] if len(ctx.deck) > 2 else ctx.concept
+                self.parameters(block.items, replace(ctx, concept=parent))
             elif block.kind == "list":
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # “**Gaussian $\mathcal{N}(\mu, \sigma^2)$**” over a list of its pdf, mean, …: the
@@ -369,6 +371,10 @@ class _Extractor:
                            lead, section)
             elif block.kind == "table":
                 params = table_parameters(block.text, block.source)
+                if section is not None and not ctx.labels and _is_param_label(SECTION_NUMBER.sub("", section.title)) \
+                        and len(ctx.deck) > 2:
+                    # “### 公共参数”: the parameters of the section above
+                    ctx = replace(ctx, concept=SECTION_NUMBER.sub("", ctx.deck[-2]) or ctx.deck[-2])
                 for owner, items in params:
                     # “| 优化器 | 参数 | 默认值 |”: each optimizer's parameters under its own name
                     owned = replace(ctx, concept=owner, deck=ctx.deck + (owner,)) \
