@@ -816,6 +816,8 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
                        r"(?:[_^](?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\w))*'*$")
 # A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
+# What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
+CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法", re.I)
 # An item that starts as a sentence does, with its subject (“We could …”, “我们可以…”).
 RUNNING_TEXT = re.compile(r"\s*(?:(?:we|i|you|one|it|this|that|they|let'?s|then|so|here)\b|我们|你们?|这|那)", re.I)
 # A label that names what the formula after it is (“Adagrad：$G_t = …$”, “**MSE**: $\ell = …$”).
@@ -934,6 +936,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "example"
     if sentence.rstrip().endswith(("?", "？")):
         return "question"  # “…的下标即 $l = i$ ?”: the text wonders; it states nothing
+    if CROSSED_OUT.search(strip_math(sentence)):
+        return "crossed-out"  # “$\mathrm{Var}(X - Y) = \mathrm{Var}X - \mathrm{Var}Y$ ~~~ **NO**”: marked wrong
     before = sentence[:target[0]]
     clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
     if (PREMISE.search(strip_math(clause)) or PREMISE_START.match(_opening(strip_math(before)))) \
@@ -1477,7 +1481,8 @@ def _introduces(text: str, concept: str) -> bool:
 ZH_COPULA = re.compile(r"是|指|即|(?<![作因认成以])为|表示|描述")
 # A lead that announces kinds or cases (“样本对有四种情形：”, “three kinds of layers:”): its
 # numbered list is a set to know, not steps to take in order.
-KINDS = re.compile(r"情形|情况|种类|类型|类别|\b(?:cases|kinds|types|categories)\b", re.I)
+KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|\b(?:cases|kinds|types|categories|properties|"
+                   r"features|characteristics|pros|cons|advantages|disadvantages)\b", re.I)
 
 
 def _is_steps(block: Block) -> bool:
