@@ -34,7 +34,7 @@ _ROLE = r":(?:numref|eqref|cite|citet|citep|ref):`[^`]*`"
 # “如 :numref:`x` 所示”): a card that stands alone has nothing for them to point at.
 REFERENCE_PHRASE = re.compile(
     r"正如\s*在?\s*" + _ROLE + r"\s*中?\s*(?:那样|所示|所述)?[，,]?|[与和跟同]\s*" + _ROLE +
-    r"\s*中?\s*(?:类似|相似|相同|一样)的?|[与和跟同]\s*" + _ROLE + r"\s*中?\s*的(?=区别|不同|差别|差异)|[（(]\s*(?:见|参见|see\s+)?" + _ROLE + r"\s*[）)]|"
+    r"\s*中?\s*(?:类似|相似|相同|一样)的?|[与和跟同]\s*" + _ROLE + r"\s*中?\s*的(?=区别|不同|差别|差异)|\s*[（(]\s*(?:见|参见|see\s+)?" + _ROLE + r"\s*[）)]|"
     r"[如见在]\s*" + _ROLE + r"\s*(?:中)?(?:所示|所述|所描述的)?[，,]?|\s*" + _ROLE + r"\s*中的?|"
     r"[,，]?\s*(?:(?:\bas (?:was |is |we have |we )?(?:shown|seen|discussed|described|illustrated|introduced|defined|"
     r"mentioned|noted)\s+)?(?:in|see|from|cf\.|to|with|of|by|than)\s+)?" + _ROLE + r"|\(\s*(?:see\s+)?" + _ROLE +
