@@ -577,6 +577,10 @@ class _Extractor:
         """A card asking what ``term`` is; ``within``: the formula a term written in math is a
         part of (“$(1-\\rho) g_t^2$：当前梯度平方的贡献” under $v_t = \\rho v_{t-1} + (1-\\rho) g_t^2$)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
+        if "\n" not in desc:
+            # “# trials until first success” after a colon: on a card of its own it must not turn
+            # into a heading
+            desc = re.sub(r"^(#+\s)", r"\\\1", desc)
         if not desc.strip():
             return
         term = clean_term(term)
@@ -596,7 +600,11 @@ class _Extractor:
             else "about-the-text" if PAGE_REF.search(desc) \
             else "example" if any(WORKED_HEADING.search(h) for h in headings) else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
-        if within:
+        if ASKS.match(term):
+            # “**为什么 FFN 先升维到 4d**：…”: the term is itself the question
+            front = self.t("{c}：{q}", "{c}: {q}", c=_named_concept(ctx),
+                           q=term if term.endswith(("?", "？")) else term + self.t("？", "?"))
+        elif within:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
                            f=within, t=shown)
         elif REMARK.match(desc):
@@ -1374,6 +1382,8 @@ GENERIC_HEADING = re.compile(
 TOPIC = re.compile(r"\s(?:and|&|vs\.?|versus)\s|[与和及]", re.I)
 # A definition written without its subject: “A technique that …”, “是一种…”, “指…”.
 HEADLESS = re.compile(r"^\s*(?:(?:A|An)\s|(?:是|指)(?:一种|一个|一类|用来|用于)?|一种|用于|用来)", re.I)
+# A term that is a question of its own (“为什么 FFN 先升维到 4d”, “Why not an MLP?”).
+ASKS = re.compile(r"\s*(?:为什么|为何|怎么|怎样|如何|何时|什么时候|哪些|\b(?:why|how|when|which|what)\b)|.*[?？]\s*$", re.I)
 # A description that is a remark on its term rather than what the term is: a number, code, a
 # caution or a habit (“~3/4 the params”, “`out` last dim is 2H”, “can't use for online …”, “通常…”).
 REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|(?:can'?t|cannot|don'?t|doesn'?t|mind|usually|never|always|only)\b|"

@@ -253,6 +253,7 @@ BACK_REFERENCE = re.compile(
     r"\b(?:similarly|equivalently|rewriting|rewrite|simplifying|expanding|differentiating|setting the \w+ to)\b|"
     r"重写|改写|去掉|消去|约去|略去|先求|求解|换元|(?:上述|上面的?|前面的?)(?:推导|结果|式子|等式|乘积|不等式)|"
     r"\b(?:the|this|that) (?:product|sum|expression|equation|result|derivation|bound|inequality) above\b|"
+    r"\b(?:this|it|the same) (?:also |still )?holds\b|同样成立|也成立|"
     r"^\s*由[^，,。；;]{0,24}?(?:不等式|定理|引理|性质)|\bby (?:the )?\S+(?:'s)? (?:inequality|theorem|lemma)\b|"
     r"\bwe use(?: the fact)?(?: that)?\s*[:,]?\s*$|\b(?:use the fact|to see (?:that|this|why)|such that|there exists?|"
     r"according to|by defining|"
@@ -325,6 +326,12 @@ NUMBER_MATRIX = re.compile(r"^\\begin\{[pbvB]?matrix\}[\s\d.,&\\+-]*\\end\{[pbvB
 ARROW = re.compile(r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
 
 
+def _arithmetic(text: str) -> bool:
+    """Numbers and operators only: a sum worked out, not a formula with symbols."""
+    return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", re.sub(
+        r"\\(?:times|cdot|frac|left|right|,)", "", text))
+
+
 def declaration(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula or not card.formulas:
         return None
@@ -337,8 +344,9 @@ def declaration(card: Card) -> str | None:
     if NOTATION_WORDS.search(_words(card.front)):
         return None  # the sentence says what the notation means: recalling it is the point
     approx = re.search(r"\\approx\s*(.*?)[\s.,;]*$", formula, re.S)
-    if approx and (NUMBER_MATRIX.match(approx.group(1)) or NUMBER_VECTOR.match(approx.group(1))):
-        return "worked-value"  # “A ≈ [[0.40, 0.20], …]”: a matrix or vector worked out by hand
+    if approx and (NUMBER_MATRIX.match(approx.group(1)) or NUMBER_VECTOR.match(approx.group(1))
+                   or _arithmetic(formula[:approx.start()])):
+        return "worked-value"  # “A ≈ [[0.40, 0.20], …]”, “512 \times 768 ≈ 0.39”: worked out by hand
     relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b|" + ARROW.pattern, formula)
     if relation is None:
         return None
@@ -346,8 +354,7 @@ def declaration(card: Card) -> str | None:
     if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
         return "declaration"
     lhs = formula[:relation.start()].strip()
-    if relation.group() == "=" and re.search(r"\d", lhs) and not re.search(r"[A-Za-z]", re.sub(
-            r"\\(?:times|cdot|frac|left|right|,)", "", lhs)):
+    if relation.group() == "=" and _arithmetic(lhs):
         return "worked-value"  # “12 \times 768^2 \times 12 = …”: arithmetic, not a rule
     if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \
             and (BARE_SYMBOL.match(lhs) or ":" in lhs):

@@ -131,3 +131,11 @@ def test_text_without_a_role_has_no_reference_to_take_out(text: str) -> None:
 
     text = text.replace(":`", ": `")
     assert ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", CITATION.sub(_citation, text))) == text
+
+
+def test_a_description_that_starts_with_a_hash_stays_text() -> None:
+    """“Geometric(p): # trials until first success”: on the card's back it is not a heading."""
+    (card,) = extract_cards(parse_notes("# N\n\n## Discrete\n\n- **Geometric(p)**: # trials until first success\n",
+                                        "n.md"))[0]
+    html = to_html(card.back)
+    assert "<h1" not in html and html.startswith("# trials until first success")
