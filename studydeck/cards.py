@@ -697,9 +697,10 @@ class _Extractor:
             context += self.t("（{g} 不成立时）", " (when {g} does not hold)", g=otherwise)
         slot = "formula:" + "/".join(anchor(l) for l in labels) + "/"
         for asked in ask_formulas(text, lead, plain, self.t("［？］", "[?]"), prose=prose):
-            # a boxed formula, or one the text calls its result, is what the argument arrives at
-            result = not plain and (any(BOXED.search(f) for f in asked.formulas) or bool(RESULT_LEAD.search(
-                strip_math(lead + " " + asked.prompt))))
+            # a boxed formula (the author's own mark), or one the text calls its result, is what the
+            # argument arrives at
+            boxed = not plain and any(BOXED.search(f) for f in asked.formulas)
+            result = boxed or not plain and bool(RESULT_LEAD.search(strip_math(lead + " " + asked.prompt)))
             if not plain and (max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS
                               or max(map(chain_length, asked.formulas), default=0) > MAX_CHAIN):
                 self.notices.append(Notice(source, "left-out:derivation", self.t(
@@ -711,7 +712,6 @@ class _Extractor:
                 self.t("{c}：写出公式", "{c}: write the formula", c=context)
             back = f"`{' '.join(text.split())}`" if plain else asked.answer
             formulas = (text.strip(),) if plain else asked.formulas
-            boxed = any(BOXED.search(f) for f in asked.formulas)  # the author's own mark of a result
             why = asked.why or ("" if boxed else self._why_not_formula(ctx, asked))
             flags = (("plain-text",) if plain else ()) + (("result",) if result else ()) + \
                 ((LEFT_OUT + why,) if why else ())
