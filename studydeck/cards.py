@@ -45,6 +45,11 @@ DATAVIEW_FIELD = re.compile(r"^\s*[\w\- ]{1,30}::(?!:)")
 # ``Term — what it is``: a dash between a short name and its description.
 DASHED = re.compile(r"^\s*(?P<t>(?:\*\*[^*]+\*\*|[^—–\n*]{1,40}?))\s+[—–]{1,2}\s+(?P<rest>\S.*)$", re.S)
 NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
+# After a name, words that carry on its sentence rather than describe it: a particle or a
+# preposition (“CIFAR-10 上试了 110 层”, “degradation 的根本原因”), math, a number or an operator
+# (“MSE + sigmoid 是非凸的”, “weight decay 1e-4”), or a question (“BN 原文到底放在哪？”).
+RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已])|"
+                     r"[^。！!.\n]*[?？]", re.S)
 DEFAULT = re.compile(
     r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[(\[][^\s，,。；;）)]*|[^\s，,。；;）)（(]+)|"
     r"\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[(\[][^\s,;)]*|[^\s,;()]+)",
@@ -91,13 +96,15 @@ def table_parameters(table: str, source: Source) -> list[tuple[str, list[Item]]]
         return []
     owned = name > 0 and 0 not in (desc, default)
     groups: dict[str, list[Item]] = {}
+    owner = ""
     for line, row in rows[1:]:
         if name >= len(row) or not row[name]:
             continue
         text = row[desc] if desc is not None and desc < len(row) else ""
         if default is not None and default < len(row) and row[default]:
             text = f"{text}，默认 {row[default]}" if text else f"默认 {row[default]}"
-        owner = clean_term(row[0]) if owned else ""
+        if owned:
+            owner = clean_term(row[0]) or owner  # an empty cell: the owner of the row above, as if merged
         groups.setdefault(owner, []).append(Item(f"{row[name].strip('`* ')}: {text}", Source(source.path, line)))
     return list(groups.items())
 
@@ -143,9 +150,16 @@ def is_plain_formula(text: str) -> bool:
     if re.search(r"\*\*|`|<\w|\w:\s", text):  # emphasis, code, HTML or a `label: ` is prose
         return False
     words = re.findall(r"[A-Za-z]{4,}", text)
+    if PROSE_WORDS.search(text):
+        return False  # “check for log(0) / division by zero”: words in a row are a sentence
     has_call = re.search(r"\w\(", text) is not None
     operators = re.search(r"[=+\-*/^∗·×]", text) is not None
     return operators and (("=" in text and has_call) or has_call) and len(words) <= 6
+
+
+# Two words in a row that are not the names of functions: prose, not a formula.
+_FUNCTION_NAMES = r"(?:sin|cos|tan|exp|log|max|min|sum|sqrt|det|arg|lim|sup|inf|mod|var|cov)\b"
+PROSE_WORDS = re.compile(rf"\b(?!{_FUNCTION_NAMES})[A-Za-z]{{3,}} (?!{_FUNCTION_NAMES})[A-Za-z]{{3,}}\b", re.I)
 
 
 def strip_math(text: str) -> str:
@@ -294,7 +308,7 @@ class _Extractor:
         self.counters: dict[tuple[str, ...], int] = {}
         # terms that number instances of one thing (训练集1, 训练集2): an example's parts
         self.enumerated: set[str] = set()
-        self.consumed: Block | None = None  # a block an answer before it took in
+        self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -316,7 +330,7 @@ class _Extractor:
     def run(self) -> tuple[list[Card], list[Notice]]:
         root = self.outline.root
         for path, section in iter_sections(root):
-            if section is not root and not section.blocks and not section.sections:
+            if section is not root and all(b.kind == "rule" for b in section.blocks) and not section.sections:
                 self.notices.append(Notice(section.source, "empty-section",
                     f"section “{section.title}” is empty; write its content or remove the heading"))
             concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
@@ -346,11 +360,23 @@ class _Extractor:
     def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
         lead: Block | None = None
         self.enumerated |= _enumerated_terms([b for b in blocks if b.kind == "paragraph"])
-        intro_done = bool(blocks) and blocks[0].kind != "paragraph"
+        shown = [b for b in blocks if b.kind != "rule"]
+        intro_done = bool(shown) and shown[0].kind != "paragraph"
         for i, block in enumerate(blocks):
-            if block is self.consumed:
+            if id(block) in self.consumed:
                 continue  # already the end of the answer before it
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            prompt = _prompt(block)
+            if prompt:
+                # “8. Residual connections — why do they work?” and the paragraphs under it
+                answer = _answer_blocks(blocks[i + 1:])
+                if answer:
+                    self.consumed |= {id(b) for b in answer}
+                    self.add(ctx, CardKind.MANUAL, "manual:" + anchor(prompt), prompt,
+                             "\n\n".join(b.text if b.kind == "paragraph" else _block_markdown(b) for b in answer),
+                             block.source, formulas=tuple(f for b in answer for f in formulas_in(b.text)))
+                    lead = None
+                    continue
             if block.kind == "paragraph":
                 intro_done = self.paragraph(block, nxt, ctx, intro_done)
                 # only a section's first paragraph can say what it is (an image before it aside)
@@ -384,7 +410,8 @@ class _Extractor:
                 for term, desc, source in ([] if params or compared else table_definitions(block.text, block.source)):
                     self.definition(term, desc, source, ctx)
             elif block.kind == "code":
-                self.code(block, ctx, lead)
+                if not (i and blocks[i - 1].kind == "code" and _is_output(block)):
+                    self.code(block, ctx, lead)  # else what the code above it printed (a notebook's output)
             elif block.kind == "math":
                 self.math(block, ctx, lead)
             lead = None
@@ -430,9 +457,10 @@ class _Extractor:
             if question.count("**") % 2:
                 question = question.removesuffix("**").strip()  # “**Q: …？**”: the bold wraps the label too
             answer = qa.group("a").strip()
-            if answer.endswith((":", "：")) and nxt is not None and nxt.kind in ("code", "list", "math"):
-                answer += "\n\n" + _block_markdown(nxt)  # “…梯度累积：” and the code it announces
-                self.consumed = nxt
+            if nxt is not None and (nxt.kind == "list" or answer.endswith((":", "：")) and nxt.kind in ("code", "math")):
+                # “…梯度累积：” and the code it announces; a list right under an answer goes on with it
+                answer += "\n\n" + _block_markdown(nxt)
+                self.consumed.add(id(nxt))
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
                      formulas=formulas_in(answer), legacy_key=f"manual:{n}")
             return True
@@ -534,7 +562,8 @@ class _Extractor:
                 self.definition(term, desc, it.source, ctx, within=_formula_with(term, earlier, ctx.guards))
             return
         name_desc = NAME_DESC.match(text)
-        if name_desc and CJK.search(name_desc.group("rest")) and not ctx.labels:
+        if name_desc and CJK.search(name_desc.group("rest")) and not ctx.labels \
+                and not RUNS_ON.match(name_desc.group("rest")):
             self.definition(name_desc.group("name"), name_desc.group("rest").strip(), it.source, ctx)
             return
         if _is_bare_name(text) and any(s.children or len(s.text.split()) > 1 for s in siblings if s is not it):
@@ -600,7 +629,17 @@ class _Extractor:
             else "about-the-text" if PAGE_REF.search(desc) \
             else "example" if any(WORKED_HEADING.search(h) for h in headings) else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
-        if ASKS.match(term):
+        facet = FACET.fullmatch(term.strip())
+        if ARGUMENT_PART.fullmatch(term.strip()) or facet and (
+                DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)
+                or FACET.fullmatch(ctx.concept.strip())):
+            why = why or "label-term"  # “后续的反思：**问题**：…”: the problem of what, the card cannot say
+        if facet and not why:
+            # “**problem**: G_t only grows …” under AdaGrad: the problem of AdaGrad
+            low = term.strip().casefold()
+            front = self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_named_concept(ctx), t=low,
+                           v="is it" if low.endswith(" for") else "are its" if low.endswith("s") else "is its")
+        elif ASKS.match(term) or COMPARISON.search(term):
             # “**为什么 FFN 先升维到 4d**：…”: the term is itself the question
             front = self.t("{c}：{q}", "{c}: {q}", c=_named_concept(ctx),
                            q=term if term.endswith(("?", "？")) else term + self.t("？", "?"))
@@ -632,11 +671,12 @@ class _Extractor:
                 front = self.t("{c} 的参数 `{p}` 是什么？默认值？", "{c}: what is the parameter `{p}`, and its default?",
                                c=ctx.concept, p=pname)
                 default = parse_default(desc)
-                self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols,
-                         param=pname, default=default, sibling=f"param:{pname}")
+                # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
+                meaning = _param_meaning(desc) if default is not None else desc
+                if meaning:  # (a default alone is asked once, by the cloze below)
+                    self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols,
+                             param=pname, default=default, sibling=f"param:{pname}")
                 if default is not None:
-                    # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
-                    meaning = _param_meaning(desc)
                     cloze = self.t("{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}",
                                    "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
                                    c=ctx.concept, p=pname, m=no_cloze(meaning), d=no_cloze(default)) if meaning \
@@ -1366,7 +1406,8 @@ SENTENCE_FINAL = (".", "。", "!", "！", "?", "？", ";", "；", "…")
 DOC_HEADING = re.compile(
     r"\b(?:implementations?|implementing|from scratch|concise|analysis|experiments?|training|summary|exercises?|"
     r"discussions?|introduction|overview|background|motivation|preliminaries|setup|appendix|examples?)\b|"
-    r"实现|从零开始|简洁|分析|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子", re.I)
+    r"实现|从零开始|简洁|分析|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
+    r"反思|心得|感想|补充|结果|\bresults?\b", re.I)
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
@@ -1399,7 +1440,24 @@ LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
-    r"intuition|idea|直觉|直观理解|status|状态)$", re.I)
+    r"intuition|idea|直觉|直观理解|status|状态|"
+    # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
+    r"created|last (?:edited|updated|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
+    r"(?:创建|更新|修改)(?:时间|于|日期)|"
+    # a step of an argument (“**第一步**：先求雅可比”)
+    r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d+)$", re.I)
+
+
+# A term that names a side of the concept its section is about (“**缺点**：…” under MSE,
+# “**Used for**: …”, “**problem**: …”): asked as that side of the concept.
+FACET = re.compile(
+    r"(?:缺点|优点|优缺点|用途|作用|用法|问题|局限性?|限制|好处|坏处|适用场景|应用场景|默认值|"
+    r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
+    r"problems?|issues?|limitations?|defaults?|purpose|benefits?)", re.I)
+# A term that names a step of an argument (“**结果**：…”, “**cause**: …”, “**fix**: …”): the
+# result, the cause or the fix of what the text said before it, which the card cannot show.
+ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决方法|解决办法|结论|"
+                           r"results?|causes?|effects?|fix(?:es)?|solutions?|motivation|outcome)", re.I)
 
 
 # Words that introduce a definition, stronger than naming a symbol in passing (“表示”).
@@ -1409,6 +1467,8 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|称为|(?<!标)记为|�
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
                          r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待补充|待办|待续|"
+                            # a clause, not a name (“Huber 把两者结合起来”, “所以 [3] 提出了…”, “也不是梯度消失”)
+                            r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|"
                             r"\b(?:TODO|FIXME|TBD)\b|"
                             r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
 PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
@@ -1535,6 +1595,51 @@ def _children_text(it: Item, prose_only: bool = False) -> str:
 
 def _list_markdown(block: Block) -> str:
     return "\n".join(f"- {it.text.strip()}" for it in block.items if it.text.strip())
+
+
+# A prompt written as a numbered item of its own, answered by the blocks under it: a question
+# (“3. Xavier vs He initialisation?”) or a subject and a task (“9. Self-attention — write the
+# formula and explain the scaling.”, “2. Vanishing gradients — causes and fixes.”).
+PROMPT_TASK = re.compile(r"^[^—–\n]{2,60}?\s+[—–]{1,2}\s+\S.*$")
+
+
+def _prompt(block: Block) -> str:
+    """The prompt a block poses, if it is one item of a numbered list standing alone (the
+    list's next number comes after the answer), or a bold line that is a question."""
+    if block.kind == "list" and block.ordered and len(block.items) == 1 and not block.items[0].children:
+        text = block.items[0].text.strip()
+    elif block.kind == "paragraph" and re.fullmatch(r"\*\*[^*\n]+[?？]\*\*", block.text.strip()):
+        text = block.text.strip().strip("*").strip()
+    else:
+        return ""
+    return text if _asks(text) else ""
+
+
+def _asks(text: str) -> bool:
+    text = text.strip()
+    return "\n" not in text and len(text) <= 160 and not QA.match(text) \
+        and (text.endswith(("?", "？")) or PROMPT_TASK.match(text) is not None)
+
+
+def _answer_blocks(blocks: list[Block]) -> list[Block]:
+    """The blocks that answer a prompt: what follows it up to the next prompt (or a table,
+    a quote), at most a few."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind not in ("paragraph", "list", "math", "code") or _prompt(block) or QA.match(block.text) \
+                or len(out) == 4 or block.ordered and any(_asks(it.text) for it in block.items):
+            break  # (a numbered list of questions: the prompts after it, numbered on)
+        out.append(block)
+    return out
+
+
+def _is_output(block: Block) -> bool:
+    """A block with no language that is not Python: text a program printed, as a notebook
+    exported to Markdown shows it under its cell."""
+    if block.language:
+        return False
+    tree = python_tree(block.text, "python")  # “tensor([2., 4., 6.])” reads as Python too: a value
+    return tree is None or all(isinstance(st, ast.Expr) for st in tree.body) and "print(" not in block.text
 
 
 def _block_markdown(block: Block) -> str:

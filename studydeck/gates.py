@@ -105,6 +105,9 @@ MESSAGES = {
                  "the formula in “{front}” sits in a question, not a statement; write the answer as a statement"),
     "no-answer": ("问题“{front}”没有答案；在笔记里写出答案（一个以问题为标题的小节）",
                   "the question “{front}” has no answer; write one (a section headed by the question)"),
+    "open-question": ("“{front}” 后面写的是一个问题或一项任务，不是答案；写出答案，或写成 **Q:** …（换行）**A:** …",
+                      "what follows “{front}” is a question or a task, not an answer; write the answer, or "
+                      "write it as **Q:** … (new line) **A:** …"),
 }
 
 
@@ -507,9 +510,28 @@ def no_subject(card: Card) -> str | None:
     return None if subject or card.kind is CardKind.CLOZE else "no-subject"
 
 
+# An answer that asks instead (“why do they work?”, “原文到底把 BN 放在哪？”) or sets a task
+# (“write the formula and explain the scaling”, “写出公式并推导”).
+ASKING = re.compile(r"^.*?[?？]\s*$|^\s*(?:(?:write|explain|describe|derive|prove|implement|show)\b|"
+                    r"写出|列出|解释一下|说明一下|推导一下|证明一下)", re.I)
+# An answer that is a product worked out (“128 × 64 × 3 × 3 = 73,728”): an example's number.
+WORKED_PRODUCT = re.compile(r"^[\d\s.,]+(?:[×x*·]\s*[\d.,]+\s*)+=\s*[\d\s.,]+$")
+
+
+def not_an_answer(card: Card) -> str | None:
+    """A definition whose text is a question or a task about its term, or a number worked out."""
+    if card.kind is not CardKind.DEFINITION or not card.back.strip():
+        return None
+    first = re.split(r"(?<=[。！!？?])|(?<=\.)\s|\n", card.back.strip(), maxsplit=1)[0]
+    if ASKING.match(first):
+        return "open-question"
+    return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
+
+
 GATES: list[Callable[[Card], str | None]] = [
     empty_answer, link_answer, no_subject, setup_only, not_code, glue_code, url_front,
-    leaked_syntax, too_long, answer_in_front, unfinished, derivation_step, equation_reference, declaration, marked]
+    leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
+    declaration, marked]
 
 
 def left_out(card: Card, reason: str, **kw) -> Notice:

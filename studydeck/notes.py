@@ -80,7 +80,7 @@ class Item:
 
 @dataclass
 class Block:
-    kind: str  # paragraph | list | code | math | table | quote
+    kind: str  # paragraph | list | code | math | table | quote | rule
     source: Source
     text: str = ""
     items: list[Item] = field(default_factory=list)
@@ -376,6 +376,8 @@ class _Builder:
             return Block("table", self.src(node), text=self.raw(node))
         if kind == "blockquote":
             return Block("quote", self.src(node), text=self.raw(node))
+        if kind == "hr":
+            return Block("rule", self.src(node))  # a break in the text: what is above does not run on below
         return None
 
     def item(self, node: _Node) -> Item:
