@@ -483,6 +483,9 @@ class _Extractor:
             if not it.text.strip() and not it.children:
                 self.notices.append(Notice(it.source, "empty-item", "empty list item; remove the bare “-”"))
         if not named:
+            for it in items:  # “- $$P(A) = …$$”: an item that is only a formula (or code) block
+                if it.children:
+                    self.blocks(it.children, ctx)
             return
         questions = [it for it in named if QUESTION.search(it.text)]
         if len(questions) * 5 >= len(named) * 3 and len(named) >= 2:
@@ -1440,7 +1443,7 @@ LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
-    r"intuition|idea|直觉|直观理解|status|状态|"
+    r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|"
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
     r"created|last (?:edited|updated|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
@@ -1564,13 +1567,19 @@ def _is_steps(block: Block) -> bool:
     return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
 
 
+# Marks of a statement rather than a name: an arrow, an equals sign, a clause break, an
+# exclamation, a question, an ellipsis.
+STATEMENT = re.compile(r"[→⇒=,，!！?？…]|\.\.\.|->|\s[-–—]\s")
+
+
 def _names_a_concept(text: str, labelled: tuple[str, str] | None, top: bool) -> bool:
     """A top-level item with children that names a thing (``SGD``, ``**常见的噪声类型**``),
     not a label that introduces a list (``计算过程:``)."""
     if not top:
         return False
     if labelled is None:
-        return not text.endswith((":", "："))
+        # “32x32x3 的图片 → 拉平成 3072x1”, “更小的 filter, 更深的网络”: a statement, not a name
+        return not text.endswith((":", "：")) and not STATEMENT.search(text) and len(text) <= 40
     return not labelled[1] and "**" in text
 
 

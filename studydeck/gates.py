@@ -514,8 +514,9 @@ def no_subject(card: Card) -> str | None:
 # (“write the formula and explain the scaling”, “写出公式并推导”).
 ASKING = re.compile(r"^.*?[?？]\s*$|^\s*(?:(?:write|explain|describe|derive|prove|implement|show)\b|"
                     r"写出|列出|解释一下|说明一下|推导一下|证明一下)", re.I)
-# An answer that is a product worked out (“128 × 64 × 3 × 3 = 73,728”): an example's number.
-WORKED_PRODUCT = re.compile(r"^[\d\s.,]+(?:[×x*·]\s*[\d.,]+\s*)+=\s*[\d\s.,]+$")
+# An answer that is a product worked out (“128 × 64 × 3 × 3 = 73,728”) or a bare count (“128”):
+# an example's number, not what the term is.
+WORKED_PRODUCT = re.compile(r"^[\d\s.,]+(?:(?:[×x*·]\s*[\d.,]+\s*)+=\s*[\d\s.,]+)?$")
 
 
 def not_an_answer(card: Card) -> str | None:

@@ -25,7 +25,9 @@ from studydeck.text import CJK
 from studydeck.text import clean_name
 
 # d2l-style roles that stand on a line of their own and carry no content for a card.
-ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite)?:[`\w\-, ]*`?\s*$")
+ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite)?:[`\w\-, ]*`?\s*$"
+                       # an outliner's block property (Logseq, Obsidian Dataview: “id:: 64f1…”), on a line of its own
+                       r"|^\s*[A-Za-z][\w\-]{0,30}::(?!:)\s*\S.*$")
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 ROLE_INLINE = re.compile(r":(numref|eqref|cite|citet|citep|label|eqlabel|ref):`[^`]*`")
@@ -384,7 +386,9 @@ class _Builder:
         children = list(node.children)
         text = ""
         if children and children[0].type == "paragraph":
-            text = self.inline(_inline_source(children.pop(0)))
+            text = "\n".join(line for line in _inline_source(children.pop(0)).splitlines()
+                             if not ROLE_LINE.match(line))
+            text = self.inline(text)
         blocks = [b for b in (self.block(c) for c in children) if b is not None]
         return Item(text=text, source=self.src(node), children=blocks)
 
