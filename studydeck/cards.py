@@ -22,7 +22,9 @@ from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
                             r"[IVX]+\.\s*|第[一二三四五六七八九十百\d]+[章节部分]\s*|[一二三四五六七八九十]+[、.．]\s*)(?=\S)|"
-                            r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$", re.I)
+                            r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$|"
+                            # a lecture's timestamp (“输出尺寸 (26:30)”, “(0:00 – 12:30)”)
+                            r"\s*[（(]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[–—-]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]", re.I)
 RELATION = re.compile(
     r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le(?:q|qslant)?\b|"
     r"\\ge(?:q|qslant)?\b|\\approx|\\sim|\\propto|\\equiv|\\in\b")
@@ -202,7 +204,15 @@ def parse_default(text: str) -> str | None:
         end = text.find(close, start)
         if end != -1:
             value = text[start:end + 1]
+    if REQUIRED.fullmatch(value):
+        return None  # “(required)”, “必填”: the parameter has no default
     return value or None
+
+
+_PARAM_WORD = r"(?:常用)?(?:参数|默认值|超参数?|parameters?|arguments?|args|defaults?|options)"
+PARAM_SUFFIX = re.compile(rf"\s*的?\s*{_PARAM_WORD}(?:\s*(?:&|and|和|与|及|/|、)\s*{_PARAM_WORD})*\s*[:：]?\s*$", re.I)
+CODE_SPAN = re.compile(r"(`+)[^`]+?\1")  # kept whole: “`(batch, seq, feature)`” is no aside
+REQUIRED = re.compile(r"[(（]?\s*(?:required|mandatory|无|没有|必填|必需|必须|必选)\s*[)）]?", re.I)
 
 
 def _param_meaning(desc: str) -> str:
@@ -210,7 +220,7 @@ def _param_meaning(desc: str) -> str:
     parentheses, never the words that state the default (“(float, optional) learning rate
     (default: 1e-3)”, “L2 惩罚（加在梯度上，…）” -> “learning rate”, “L2 惩罚”; “学习率（γ）” stays)."""
     bare = re.sub(r"^\s*\([^)]*\)\s*", "", desc)
-    spans = [(a, b) for a, b, _, _ in math_spans(bare)]
+    spans = [(a, b) for a, b, _, _ in math_spans(bare)] + [m.span() for m in CODE_SPAN.finditer(bare)]
     out, i = [], 0
     while i < len(bare):
         char = bare[i]
@@ -264,6 +274,9 @@ def split_label(text: str) -> tuple[str, str] | None:
     raw = match.group("bc") or match.group("b") or match.group("p") or ""
     if match.group("p") and raw.count("**") % 2:
         return None  # emphasis that opens before the colon and closes after it is prose
+    if match.group("p") and (raw.count("(") != raw.count(")") or raw.count("（") != raw.count("）")
+                             or re.fullmatch(r"\s*\d+", raw) and re.match(r"\d", match.group("rest"))):
+        return None  # “(19:40) 严格来说…”: a time or a ratio, not a label
     term = clean_term(raw)
     core = SYMBOL_ASIDE.sub("", term)  # “**Stride** ($S$)”: the term with its symbol
     if not core or core.count("$") % 2 or "$" in core and not core.startswith("$"):
@@ -662,6 +675,8 @@ class _Extractor:
                  formulas=formulas_in(desc), flags=(LEFT_OUT + why,) if why else ())
 
     def parameters(self, items: list[Item], ctx: _Ctx) -> None:
+        # “`nn.LSTM` 参数 & 默认值” over the table: the parameters of `nn.LSTM`
+        ctx = replace(ctx, concept=PARAM_SUFFIX.sub("", ctx.concept).strip() or ctx.concept)
         for child in items:
             split = split_label(child.text) or split_doc_param(child.text)
             if not split or not split[1]:
@@ -1420,7 +1435,7 @@ BACK_MATTER = re.compile(
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
 GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
-    r"derivations?|proofs?|intuition|idea|notation|算法|方法|模型|理论|定义|性质|原理|公式|推导|证明|基本思想|思路|符号|"
+    r"derivations?|proofs?|intuition|idea|notation|算法|方法|模型|理论|定义|性质|原理|公式|推导|证明|基本思想|思路|符号|细节|"
     r"记号)$", re.I)
 # A heading that joins two things (“Vectorization and Caches”, “凸性与二阶导数”) is a topic.
 TOPIC = re.compile(r"\s(?:and|&|vs\.?|versus)\s|[与和及]", re.I)
@@ -1445,8 +1460,10 @@ LABEL_TERM = re.compile(
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|"
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
-    r"created|last (?:edited|updated|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
+    r"created|last (?:edit(?:ed)?|update[ds]?|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
+    # a place in what the text lays out (“中间：纹理”, “后面：更高级”)
+    r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|"
     # a step of an argument (“**第一步**：先求雅可比”)
     r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d+)$", re.I)
 
@@ -1459,7 +1476,7 @@ FACET = re.compile(
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?)", re.I)
 # A term that names a step of an argument (“**结果**：…”, “**cause**: …”, “**fix**: …”): the
 # result, the cause or the fix of what the text said before it, which the card cannot show.
-ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决方法|解决办法|结论|"
+ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决|解决方法|解决办法|结论|假设|"
                            r"results?|causes?|effects?|fix(?:es)?|solutions?|motivation|outcome)", re.I)
 
 
@@ -1572,14 +1589,23 @@ def _is_steps(block: Block) -> bool:
 STATEMENT = re.compile(r"[→⇒=,，!！?？…]|\.\.\.|->|\s[-–—]\s")
 
 
+def _states(text: str) -> bool:
+    """Whether an outline line says something rather than names things; “Lookahead, LAMB,
+    Lion…” (single names, a trailing “…”) only names."""
+    text = re.sub(r"(?:\.\.\.|…)\s*$", "", text.strip())
+    if all(len(part.split()) == 1 for part in re.split(r"[,，]", text)):
+        text = re.sub(r"[,，]", " ", text)
+    return STATEMENT.search(text) is not None
+
+
 def _names_a_concept(text: str, labelled: tuple[str, str] | None, top: bool) -> bool:
     """A top-level item with children that names a thing (``SGD``, ``**常见的噪声类型**``),
     not a label that introduces a list (``计算过程:``)."""
-    if not top:
-        return False
+    if not top or LABEL_TERM.match(text.strip("*:： ")) or GENERIC_HEADING.match(text.strip("*:： ")):
+        return False  # “细节”, “Details”: a part of what the section is about, not a thing of its own
     if labelled is None:
         # “32x32x3 的图片 → 拉平成 3072x1”, “更小的 filter, 更深的网络”: a statement, not a name
-        return not text.endswith((":", "：")) and not STATEMENT.search(text) and len(text) <= 40
+        return not text.endswith((":", "：")) and not _states(text) and len(text) <= 40
     return not labelled[1] and "**" in text
 
 
