@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import genanki
+from genanki.util import BASE91_TABLE
 
 from studydeck.errors import OutputError, StateError
 from studydeck.exercise import Exercise
@@ -112,9 +113,14 @@ def safe_tag(text: str) -> str:
 
 
 def card_tags(card: Card) -> list[str]:
-    """The heading path, the kind and the flags, as Anki-safe tags."""
-    tags = [_path_tag(card.deck), f"studydeck::{card.kind.value}"]
-    return tags + [f"studydeck::{safe_tag(f)}" for f in card.flags]
+    """The heading path, the kind and the flags, as Anki-safe tags: each once, sorted."""
+    return list(_tags(card.deck, card.kind, card.flags))
+
+
+@lru_cache(maxsize=1 << 12)  # the cards of a section mostly share all three
+def _tags(deck: tuple[str, ...], kind: CardKind, flags: tuple[str, ...]) -> tuple[str, ...]:
+    tags = [_path_tag(deck), f"studydeck::{kind.value}"] + [f"studydeck::{safe_tag(f)}" for f in flags]
+    return tuple(sorted(set(tags)))
 
 
 @lru_cache(maxsize=1 << 12)  # a section's cards share their heading path
@@ -168,14 +174,28 @@ def assign_guids(cards: list[Card], state: dict[str, dict]) -> dict[str, str]:
     for card in cards:
         guid = by_uid.get(card.uid)
         if guid is None and state and card.legacy_uid is not None:
-            legacy = genanki.guid_for(card.legacy_uid)
+            legacy = note_guid(card.legacy_uid)
             if legacy in state and not state[legacy].get("uid"):
                 guid = legacy
         if guid is None or guid in taken:
-            guid = genanki.guid_for(card.uid)
+            guid = note_guid(card.uid)
         taken.add(guid)
         out[card.uid] = guid
     return out
+
+
+def note_guid(key: str) -> str:
+    """``genanki.guid_for(key)``, the same text, made with fewer steps: the first 8 bytes of
+    the key's SHA-256 as a number, written in Anki's base 91."""
+    number = int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+    digits = []
+    while number:
+        number, digit = divmod(number, 91)
+        digits.append(_BASE91[digit])
+    return "".join(reversed(digits))
+
+
+_BASE91 = "".join(BASE91_TABLE)
 
 
 def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
@@ -217,8 +237,8 @@ def write_deck(cards: list[Card], out_path: Path, state_path: Path, *, now: int,
         fields = card_fields(card, env, label, results.get(card.uid), readings)
         media.update(env.media)
         result.missing_media.extend((card, src) for src in env.missing)
-        add(models[card.kind is CardKind.CLOZE], fields, sorted(set(card_tags(card))), guids[card.uid],
-            deck_name(card.deck), card.uid)
+        add(models[card.kind is CardKind.CLOZE], fields, card_tags(card), guids[card.uid], deck_name(card.deck),
+            card.uid)
     if exercises:
         models["exercise"] = exercise_model()
     for ex in exercises:

@@ -251,3 +251,12 @@ def test_notes_are_stored_as_genanki_stores_them(cloze, basic_fields, cloze_text
         rows.append([db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("notes", "cards")])
         db.close()
     assert rows[0] == rows[1]
+
+
+@given(st.text())
+def test_a_notes_guid_is_genankis(key) -> None:
+    import genanki
+
+    from studydeck.export import note_guid
+
+    assert note_guid(key) == genanki.guid_for(key)
