@@ -232,6 +232,11 @@ def plain_inline(text: str) -> str:
 def math_spans(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, body, display)`` of each formula in text already taken from the notes,
     by the rule the parser uses (:func:`dollar_math`); one pass, linear in the text."""
+    return list(_math_spans(text)) if "$" in text else []
+
+
+@lru_cache(maxsize=1 << 12)  # card extraction asks again about the same few texts
+def _math_spans(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     spans: list[tuple[int, int, str, bool]] = []
     i = text.find("$")
     while i != -1:
@@ -242,7 +247,7 @@ def math_spans(text: str) -> list[tuple[int, int, str, bool]]:
         end, body, display = found
         spans.append((i, end, body, display))
         i = text.find("$", end)
-    return spans
+    return tuple(spans)
 
 
 def _escaped(text: str, pos: int) -> bool:
