@@ -113,6 +113,7 @@ def markdown() -> MarkdownIt:
     """The one parser configuration for notes files (cards, lint)."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
     md.use(front_matter_plugin)
+    md.disable(["html_block", "html_inline"])  # without the html option they never match
     return configure(md)
 
 
@@ -130,7 +131,31 @@ def configure(md: MarkdownIt) -> MarkdownIt:
     md.inline.ruler.before("math_inline", "dollar", _dollar)
     md.disable("math_inline")
     md.enable(["table", "strikethrough"])
+    for name, first in FIRST_CHARACTERS.items():
+        _call_only_on(md, name, first)
     return md
+
+
+# What a block rule needs at the start of a line (after its indent); on any other line it
+# matches nothing. markdown-it calls every rule on every line, and every rule that can end a
+# paragraph on every line of one: these are called only where they can match.
+FIRST_CHARACTERS = {
+    "math_block": ("$",), "amsmath": ("\\",), "fence": ("`", "~"), "blockquote": (">",), "hr": ("*", "-", "_"),
+    "list": tuple("*-+0123456789"), "reference": ("[",), "heading": ("#",),
+}
+
+
+def _call_only_on(md: MarkdownIt, name: str, first: tuple[str, ...]) -> None:
+    """Call block rule ``name`` only on lines that start with one of ``first``: the same
+    tokens, without the calls that cannot match (and the debug logging each call makes)."""
+    ruler = md.block.ruler
+    rule = ruler.__rules__[ruler.__find__(name)]
+    fn = rule.fn
+
+    def guarded(state, start: int, end: int, silent: bool) -> bool:
+        return state.src.startswith(first, state.bMarks[start] + state.tShift[start]) and fn(state, start, end, silent)
+
+    ruler.at(name, guarded, {"alt": rule.alt})
 
 
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]")
@@ -209,6 +234,11 @@ def plain_inline(text: str) -> str:
 def math_spans(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, body, display)`` of each formula in text already taken from the notes,
     by the rule the parser uses (:func:`dollar_math`); one pass, linear in the text."""
+    return list(_math_spans(text)) if "$" in text else []
+
+
+@lru_cache(maxsize=1 << 12)  # card extraction asks again about the same few texts
+def _math_spans(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     spans: list[tuple[int, int, str, bool]] = []
     i = text.find("$")
     while i != -1:
@@ -219,7 +249,7 @@ def math_spans(text: str) -> list[tuple[int, int, str, bool]]:
         end, body, display = found
         spans.append((i, end, body, display))
         i = text.find("$", end)
-    return spans
+    return tuple(spans)
 
 
 def _escaped(text: str, pos: int) -> bool:

@@ -168,6 +168,15 @@ def _html(text: str, env: RenderEnv | None) -> str:
 @lru_cache(maxsize=64)
 def highlight(code: str, language: str) -> str:
     from pygments import highlight as pyg_highlight
+
+    lexer, formatter = _highlighter(language)
+    return pyg_highlight(code, lexer, formatter).strip()
+
+
+@lru_cache(maxsize=16)
+def _highlighter(language: str):
+    """The lexer for ``language`` (plain text when Pygments knows none) and the HTML formatter:
+    made once, since making them costs more than highlighting a card's code."""
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
@@ -176,7 +185,7 @@ def highlight(code: str, language: str) -> str:
         lexer = get_lexer_by_name(language or "text")
     except ClassNotFound:
         lexer = get_lexer_by_name("text")
-    return pyg_highlight(code, lexer, HtmlFormatter(cssclass="highlight")).strip()
+    return lexer, HtmlFormatter(cssclass="highlight")
 
 
 @lru_cache(maxsize=1)

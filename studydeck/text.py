@@ -45,6 +45,7 @@ def width(text: str) -> int:
                for c in text)
 
 
+@lru_cache(maxsize=1 << 14)  # the few names of a file are compared again and again
 def normalize_name(text: str) -> str:
     """Names that differ only in case or spacing are the same name (RMSProp / RMSprop)."""
     return "".join(text.split()).casefold()

@@ -219,3 +219,44 @@ _json_values = st.recursive(_json_leaf, lambda inner: st.lists(inner, max_size=4
 def test_state_file_text_is_json_dumps_indented(value) -> None:
     """The state file's text is exactly json.dumps with indent=1 and sorted keys, whatever it holds."""
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+_cloze_text = st.lists(st.sampled_from(["{{c1::a}}", "{{c2::b}}", "{{c9::c}}", "{{c10::d}}", "{{c0::e}}",
+                                        "{{c3::}}", "text", " ", "}}", "{{c17::f::hint}}"]), max_size=6).map("".join)
+_field = st.sampled_from(["", "x", "$y$"])
+
+
+@given(st.booleans(), st.lists(_field, min_size=6, max_size=6), _cloze_text)
+def test_notes_are_stored_as_genanki_stores_them(cloze, basic_fields, cloze_text) -> None:
+    """A deck's note and card rows are the ones ``genanki.Note.write_to_db`` writes, cards
+    (none, one, one per cloze number) and ids included."""
+    import itertools
+
+    import genanki
+    from genanki.apkg_schema import APKG_SCHEMA
+
+    from studydeck.export import _insert_notes, _Note, basic_model, card_ords, cloze_model, deck_id
+
+    model = cloze_model() if cloze else basic_model()
+    fields = [cloze_text, "", "", "", "src:1"] if cloze else basic_fields
+    ours = _Note(model, fields, ["b::c", "a"], "guid1", "Deck::Sub", T0, card_ords(model, fields))
+    theirs = genanki.Note(model=model, fields=list(fields), tags=["b::c", "a"], guid="guid1")
+    assert ours.ords == [c.ord for c in theirs.cards]
+    rows = []
+    for write in (lambda cur, ids: _insert_notes(cur, [ours], ids),
+                  lambda cur, ids: theirs.write_to_db(cur, T0, deck_id("Deck::Sub"), ids)):
+        db = sqlite3.connect(":memory:")
+        db.executescript(APKG_SCHEMA)
+        write(db.cursor(), itertools.count(T0 * 1000))
+        rows.append([db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("notes", "cards")])
+        db.close()
+    assert rows[0] == rows[1]
+
+
+@given(st.text())
+def test_a_notes_guid_is_genankis(key) -> None:
+    import genanki
+
+    from studydeck.export import note_guid
+
+    assert note_guid(key) == genanki.guid_for(key)

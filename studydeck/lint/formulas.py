@@ -9,6 +9,10 @@ from markdown_it.token import Token
 from studydeck.lint.tokens import Inline
 
 MATH_ENV = re.compile(r"\\(begin|end)\{([^}]*)\}")
+ESCAPED_BRACE = re.compile(r"\\[{}]")
+NOT_BRACE = re.compile(r"[^{}]+")
+LEFT = re.compile(r"\\left(?![a-zA-Z])")
+RIGHT = re.compile(r"\\right(?![a-zA-Z])")
 
 
 def stray_dollars(items: list[Inline]) -> list[int]:
@@ -33,16 +37,15 @@ def latex_problem(latex: str) -> str | None:
     """What keeps LaTeX from rendering: unbalanced braces, \\left without \\right, an
     environment that is not closed. None when it looks well-formed."""
     depth = 0
-    clean = re.sub(r"\\[{}]", "", latex)
-    for ch in clean:
+    for ch in NOT_BRACE.sub("", ESCAPED_BRACE.sub("", latex)):  # the braces alone, in order
         depth += ch == "{"
         depth -= ch == "}"
         if depth < 0:
             return "a “}” closes nothing"
     if depth:
         return f"{depth} “{{” left open"
-    lefts = len(re.findall(r"\\left(?![a-zA-Z])", latex))
-    rights = len(re.findall(r"\\right(?![a-zA-Z])", latex))
+    lefts = len(LEFT.findall(latex))
+    rights = len(RIGHT.findall(latex))
     if lefts != rights:
         return f"\\left and \\right do not pair ({lefts} and {rights})"
     stack = []

@@ -69,21 +69,24 @@ class Inline:
 
 
 def inlines(tokens: list[Token], text: NotesText) -> list[Inline]:
+    lines, starts = text.lines, text.starts
     out = []
     for block in tokens:
         if block.type != "inline" or not block.map:
             continue
         line = block.map[0] + 1
         cursor = 0
+        raw, start = (lines[line - 1], starts[line - 1]) if line <= len(lines) else ("", None)
         for child in block.children or []:
             if child.type in ("softbreak", "hardbreak"):
                 line, cursor = line + 1, 0
+                raw, start = (lines[line - 1], starts[line - 1]) if line <= len(lines) else ("", None)
                 continue
-            raw = text.line(line)
-            pos = raw.find(child.content, cursor) if child.content else -1
+            content = child.content
+            pos = raw.find(content, cursor) if content else -1
             if pos >= 0:
-                cursor = pos + len(child.content)
-            out.append(Inline(child, line, text.offset(line) + pos if pos >= 0 else None))
+                cursor = pos + len(content)
+            out.append(Inline(child, line, start + pos if pos >= 0 else None))
     return out
 
 

@@ -114,6 +114,8 @@ def _chinese(prose: list[Piece], terms: tuple[str, ...]) -> list[Typo]:
     taken: set[tuple[int, int]] = set()  # (piece, offset) of each character a proven slip covers
     for index, piece in enumerate(prose):
         for term in present:
+            if term[0] not in piece.text:
+                continue  # as _windows would find: most terms are nowhere near most pieces
             for start, k in _windows(piece.text, term):
                 window = piece.text[start:start + len(term)]
                 if window not in terms and _certain_slip(piece.text, start, window, term, k):
