@@ -51,7 +51,8 @@ NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\
 # preposition (“CIFAR-10 上试了 110 层”, “degradation 的根本原因”), math, a number or an operator
 # (“MSE + sigmoid 是非凸的”, “weight decay 1e-4”), or a question (“BN 原文到底放在哪？”).
 RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已])|"
-                     r"[^。！!.\n]*[?？]", re.S)
+                     r"[^。！!.\n]*[?？]|"
+                     r"[^，,。；;\n]{0,8}?(?:说|认为|觉得|提到|指出)", re.S)  # (“ResNet 论文里说…”: a report)
 DEFAULT = re.compile(
     r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[(\[][^\s，,。；;）)]*|[^\s，,。；;）)（(]+)|"
     r"\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[(\[][^\s,;)]*|[^\s,;()]+)",
@@ -348,7 +349,8 @@ class _Extractor:
                     f"section “{section.title}” is empty; write its content or remove the heading"))
             concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
-            if path and QUESTION.search(section.title) and any(b.kind == "list" for b in section.blocks):
+            if path and QUESTION.search(section.title) and not BARE_COMPARISON.fullmatch(concept) \
+                    and any(b.kind == "list" for b in section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
 
                 self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
@@ -659,6 +661,9 @@ class _Extractor:
             # “**为什么 FFN 先升维到 4d**：…”: the term is itself the question
             front = self.t("{c}：{q}", "{c}: {q}", c=_named_concept(ctx),
                            q=term if term.endswith(("?", "？")) else term + self.t("？", "?"))
+        elif CHOOSING.search(ctx.concept) or BARE_COMPARISON.fullmatch(ctx.concept):
+            # “怎么选” over “**多标签**：BCEWithLogits”: which one for this case
+            front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
         elif within:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
                            f=within, t=shown)
@@ -1463,11 +1468,18 @@ LABEL_TERM = re.compile(
     r"created|last (?:edit(?:ed)?|update[ds]?|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
     # a place in what the text lays out (“中间：纹理”, “后面：更高级”)
-    r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|"
+    r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|例子|例题|样例|"
+    # a source cited for an example (“ResNet paper: lr=0.1, ÷10 at 30, 60”)
+    r".+\s(?:paper|article|blog post)|.+(?:论文|原文)|"
     # a step of an argument (“**第一步**：先求雅可比”)
     r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d+)$", re.I)
 
 
+# A heading that asks which to choose (“怎么选”, “Which loss to use”): its terms are the cases.
+CHOOSING = re.compile(r"怎么选|如何选|选哪个|用哪个|怎么挑|\bwhich\b.*\b(?:to use|to choose|to pick)\b|"
+                      r"\bhow to (?:choose|pick)\b|\bwhen to use\b|\bchoosing\b", re.I)
+# A heading that says it compares without saying what (“比较 (50:00)”, “Comparison”).
+BARE_COMPARISON = re.compile(r"\s*(?:比较|对比|区别|差异|异同|comparisons?|compare|differences?)\s*[:：]?\s*", re.I)
 # A term that names a side of the concept its section is about (“**缺点**：…” under MSE,
 # “**Used for**: …”, “**problem**: …”): asked as that side of the concept.
 FACET = re.compile(
@@ -1585,8 +1597,8 @@ def _is_steps(block: Block) -> bool:
 
 
 # Marks of a statement rather than a name: an arrow, an equals sign, a clause break, an
-# exclamation, a question, an ellipsis.
-STATEMENT = re.compile(r"[→⇒=,，!！?？…]|\.\.\.|->|\s[-–—]\s")
+# exclamation, a question, an ellipsis, a finished action (“老师放了那张图”).
+STATEMENT = re.compile(r"[→⇒=,，!！?？…了]|\.\.\.|->|\s[-–—]\s")
 
 
 def _states(text: str) -> bool:
