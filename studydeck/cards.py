@@ -425,7 +425,7 @@ class _Extractor:
                 for term, desc, source in ([] if params or compared else table_definitions(block.text, block.source)):
                     self.definition(term, desc, source, ctx)
             elif block.kind == "code":
-                if not (i and blocks[i - 1].kind == "code" and _is_output(block)):
+                if not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text))):
                     self.code(block, ctx, lead)  # else what the code above it printed (a notebook's output)
             elif block.kind == "math":
                 self.math(block, ctx, lead)
@@ -816,6 +816,9 @@ class _Extractor:
             # the function is what to recall: name it, so the question says what to write
             front = self.t("{a}：写出 {d}", "{a}: write {d}", a=about, d="、".join(defined) if self.zh
                            else ", ".join(defined))
+        elif SIGNATURE.fullmatch(block.text.strip()) and re.search(r"->|=|\*", block.text):
+            # “torch.cat(tensors, dim=0, *, out=None) -> Tensor”: an API's signature
+            front = self.t("{a}：写出它的签名", "{a}: write its signature", a=about)
         elif OUTPUT_CLAIM.search(block.text) or python_tree(block.text, block.language) is None:
             front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
         else:
@@ -1468,7 +1471,7 @@ LABEL_TERM = re.compile(
     r"created|last (?:edit(?:ed)?|update[ds]?|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
     # a place in what the text lays out (“中间：纹理”, “后面：更高级”)
-    r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|例子|例题|样例|"
+    r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|例子|例题|样例|参考(?:资料|文献|书目)?|references?|"
     # a source cited for an example (“ResNet paper: lr=0.1, ÷10 at 30, 60”)
     r".+\s(?:paper|article|blog post)|.+(?:论文|原文)|"
     # a step of an argument (“**第一步**：先求雅可比”)
@@ -1503,7 +1506,8 @@ PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|�
                             r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|"
                             r"\b(?:TODO|FIXME|TBD)\b|"
                             r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
-PROSE_LABEL = re.compile(r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
+PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|from|as|via|without)\s|"  # “For images”
+                         r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
                          r"should|let'?s|note|here|more in|see|todo|fixme|tbd)\b|#", re.I)
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
@@ -1678,6 +1682,15 @@ def _answer_blocks(blocks: list[Block]) -> list[Block]:
             break  # (a numbered list of questions: the prompts after it, numbered on)
         out.append(block)
     return out
+
+
+# A call's signature as API documentation writes it, one per line.
+# Its arguments are names, with defaults or a bare “*”, never values; a call in the notes passes
+# values (“torch.randint(1, n, size=(10, 10))”, “print(c.grad)”).
+_PARAMETER = r"\s*(?:\*{0,2}[A-Za-z_]\w*(?:\s*:\s*[\w.\[\]| ]+)?(?:\s*=\s*[^,()\n]+)?|\*|/)\s*"
+SIGNATURE = re.compile(rf"(?:[A-Za-z_][\w.]*\((?:{_PARAMETER}(?:,{_PARAMETER})*)?\)(?:\s*->\s*[\w.\[\], ]+)?[ \t]*\n?)+")
+# What a program printed rather than code: an error, a traceback, a tensor's repr.
+PRINTED = re.compile(r"\s*(?:Traceback \(most recent call last\)|[A-Z]\w*(?:Error|Exception|Warning):|tensor\(|-{20,})")
 
 
 def _is_output(block: Block) -> bool:
