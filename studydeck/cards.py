@@ -819,6 +819,7 @@ class _Extractor:
         elif SIGNATURE.fullmatch(block.text.strip()) and re.search(r"->|=|\*", block.text):
             # “torch.cat(tensors, dim=0, *, out=None) -> Tensor”: an API's signature
             front = self.t("{a}：写出它的签名", "{a}: write its signature", a=about)
+            flags = flags + ("signature",)  # to recall, not to run
         elif OUTPUT_CLAIM.search(block.text) or python_tree(block.text, block.language) is None:
             front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
         else:

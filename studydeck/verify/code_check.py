@@ -28,6 +28,7 @@ DETAILS = {
     "unlabelled-not-python": "not run: no language is given and it does not parse as Python",
     "notebook-magic": "not run: a notebook cell ({magic}) is not plain Python",
     "diagram": "not run: a diagram ({char}), not code",
+    "signature": "not run: an API's signature, to recall, not code",
     "prose": "not run: prose in a code fence, not code",
     "undefined-names": "not run: it uses {names}, which no earlier block of this file defines",
     "needs-module": "not run: needs {modules}, which is not installed",
@@ -82,6 +83,8 @@ def prepare(card: Card, concept, earlier: list[Card]) -> Job:
     """Decide whether the card's block runs, and after which earlier blocks."""
     blocks = [read_block(c.code, c.language) for c in earlier] + [read_block(card.code, card.language)]
     block = blocks[-1]
+    if "signature" in card.flags:
+        return Job(card, concept, block, [], ("signature", {}))
     if block.skip is not None:
         return Job(card, concept, block, [], block.skip)
     need = needs(len(blocks) - 1, blocks)

@@ -73,6 +73,8 @@ CODE_MESSAGES: dict[str, tuple[str, str]] = {
     "notebook-magic": ("未验证：含 notebook 魔法命令 {magic}，未运行",
                        "unverified: a notebook cell ({magic}); not run"),
     "diagram": ("未验证：这是图示（含 {char}），不是代码", "unverified: a diagram (with {char}), not code"),
+    "signature": ("未验证：这是 API 的签名，要记住的写法，不是要运行的代码",
+                  "unverified: an API's signature, to recall, not code to run"),
     "prose": ("未验证：代码框里是文字，不是代码", "unverified: prose in a code fence, not code"),
     "undefined-names": ("未验证：用到的 {names} 在本文件此前的代码中没有定义，未运行",
                         "unverified: uses {names}, which no earlier block of this file defines; not run"),
