@@ -311,3 +311,14 @@ def test_normalization_formulas() -> None:
     assert results[7].verdict is results[8].verdict is Verdict.AGREES  # RMS(x) defined, then used
     assert results[11].verdict is Verdict.AGREES and "F.batch_norm" in results[11].detail  # stats over the batch
     assert results[15].verdict is Verdict.DISAGREES  # an unbiased variance is not what LayerNorm uses
+
+
+def test_a_default_that_is_a_string_is_compared_as_one() -> None:
+    """`'mean'` as stated is torch's 'mean'; `'batchmean'` is not KLDivLoss's default."""
+    cards = [c for d in collect([FIXTURES / "string-defaults.md"]) for c in d.cards if "default" in c.flags]
+    by_uid = {r.uid: r for r in verify(cards, device="cpu").results}
+    results = {c.param + "@" + c.concept: by_uid[c.uid] for c in cards}
+    assert results["reduction@`nn.MSELoss`"].verdict is Verdict.AGREES
+    assert results["ignore_index@`nn.CrossEntropyLoss`"].verdict is Verdict.AGREES
+    wrong = results["reduction@`nn.KLDivLoss`"]
+    assert wrong.verdict is Verdict.DISAGREES and "'mean'" in wrong.detail and "batchmean" in wrong.detail

@@ -77,6 +77,8 @@ def same_default(stated: str, actual: Any) -> tuple[bool, str]:
     numbers = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?", text)]
     if isinstance(actual, (tuple, list)):
         return len(numbers) == len(actual) and all(float(a) == n for a, n in zip(actual, numbers)), shown
+    if isinstance(actual, str):
+        return text.strip("'\"") == actual, shown  # “默认 `'mean'`”, “default: mean”
     if isinstance(actual, bool) or actual is None:
         return False, shown
     if isinstance(actual, (int, float)) and len(numbers) == 1:
