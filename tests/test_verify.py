@@ -322,3 +322,17 @@ def test_a_default_that_is_a_string_is_compared_as_one() -> None:
     assert results["ignore_index@`nn.CrossEntropyLoss`"].verdict is Verdict.AGREES
     wrong = results["reduction@`nn.KLDivLoss`"]
     assert wrong.verdict is Verdict.DISAGREES and "'mean'" in wrong.detail and "batchmean" in wrong.detail
+
+
+def test_a_loss_formula_is_never_said_to_disagree_on_a_guess() -> None:
+    """Another loss than the heading's (BCE under cross-entropy), or two symbols that neither
+    name says is the prediction (μ, σ): unverified with the reason, not “disagrees”."""
+    cards = [c for d in collect([FIXTURES / "losses-trust.md"]) for c in d.cards if c.kind is CardKind.FORMULA]
+    by_uid = {r.uid: r for r in verify(cards, device="cpu").results}
+    results = {c.deck[-1]: by_uid[c.uid] for c in cards}
+    assert results["MSE"].verdict is Verdict.AGREES
+    bce = results["交叉熵（Cross Entropy）"]
+    assert (bce.verdict, bce.reason) == (Verdict.UNVERIFIED, "other-loss") and "BCE" in bce.detail
+    kl = results["KL 散度"]
+    assert (kl.verdict, kl.reason) == (Verdict.UNVERIFIED, "roles-unknown")
+    assert verdict_line(kl, "zh").startswith("未验证")

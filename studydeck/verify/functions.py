@@ -19,7 +19,7 @@ import torch.nn.functional as F
 from studydeck.model import Card
 from studydeck.verify.discover import Reference, distribution, elementwise, named_in_prose
 from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
-from studydeck.verify.losses import Loss, check_loss, find_loss
+from studydeck.verify.losses import Loss, RolesUnknown, check_loss, find_loss
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, calls_in, nodes, parse_formula,
                                     plain_readings, symbols_in)
 from studydeck.verify.registry import Function, Module, aliases_in, lookup, resolve
@@ -373,8 +373,16 @@ class _Checker:
         lhs = stmt.target
         if isinstance(lhs, Call) and len(lhs.args) == 2 and all(isinstance(a, Sym) for a in lhs.args):
             stated = (lhs.args[1].name, lhs.args[0].name)  # H(y, ŷ), D(p ‖ q): the target first
-        outcome = check_loss(target.loss, stmt.expr, self.env, self.device, stated)
         self.concept = target.name
+        named = _named_loss(lhs)
+        if named and not _same_loss(named, target.loss.name):
+            # “\mathcal{L}_{BCE}” under a cross-entropy heading: another loss than the one found
+            return self.unverified("other-loss", f"the formula is {named}, not {target.loss.name}",
+                                   named=named, function=target.loss.dotted)
+        outcome = check_loss(target.loss, stmt.expr, self.env, self.device, stated)
+        if isinstance(outcome, RolesUnknown):
+            return self.unverified("roles-unknown", f"no arrangement agrees, and nothing says which of {outcome} "
+                                   "is the prediction", symbols=str(outcome))
         if isinstance(outcome, str):
             return self.unverified("unbound", outcome, symbols=outcome)
         if outcome.agrees and outcome.swapped and not outcome.roles_stated:
@@ -760,3 +768,20 @@ def _helper(stmt: Statement, arg: str, env: dict[str, Any], device):
                 inner[name] = value
         return evaluate(stmt.expr, inner, device=device)
     return call
+
+
+def _named_loss(lhs) -> str:
+    """The loss a formula's left side names by its subscript (“\\mathcal{L}_{BCE}” -> BCE)."""
+    name = getattr(lhs, "name", "") or getattr(getattr(lhs, "func", None), "name", "") or ""
+    sub = name.rpartition("_")[2].strip("{}")
+    return sub if re.fullmatch(r"[A-Z]{2,6}", sub) else ""
+
+
+def _same_loss(acronym: str, function: str) -> bool:
+    """BCE is binary_cross_entropy, MSE mse_loss, NLL nll_loss, KL kl_div, CE cross_entropy."""
+    words = [w for w in function.split("_") if w != "loss"]
+    low = acronym.lower()
+    return low in function or low == "".join(w[0] for w in words) or LOSS_ALIASES.get(low) == function
+
+
+LOSS_ALIASES = {"mae": "l1_loss", "sse": "mse_loss"}  # names torch does not spell out

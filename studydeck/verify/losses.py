@@ -76,6 +76,10 @@ def inputs(loss: Loss, device) -> tuple[torch.Tensor, torch.Tensor]:
     return pred.to(device), target.to(device)
 
 
+class RolesUnknown(str):
+    """No arrangement of the two symbols agrees, and none is named as the prediction."""
+
+
 @dataclass
 class LossOutcome:
     agrees: bool
@@ -146,6 +150,10 @@ def check_loss(loss: Loss, expr: Any, env: dict[str, Any], device,
                                   float(ref.reshape(-1)[0]), by_lhs)
             if best is None or _rank(outcome) > _rank(best):
                 best = outcome
+    if best is not None and not best.agrees and roles is None:
+        # (μ, σ) or (a, b): which one torch takes as the prediction is a guess, and a guess
+        # cannot say the notes are wrong
+        return RolesUnknown(f"{a}, {b}")
     return best if best is not None else "the formula's shape matches no reduction"
 
 
