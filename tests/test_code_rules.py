@@ -193,3 +193,14 @@ def test_a_console_transcript_runs_its_statements() -> None:
 def test_differences_that_are_not_errors(heading, verdict, reason) -> None:
     card, result = _results("not-errors.md")[heading]
     assert (result.verdict.value, result.reason) == (verdict, reason), result.detail
+
+
+@pytest.mark.parametrize("code, first", [
+    ("x += 1", [0]),                 # reads the x of the cell above before rebinding it
+    ("x = x * 2", [0]),
+    ("x = 0\nx += 1", []),           # its own x
+])
+def test_a_cell_that_rebinds_a_name_runs_after_the_cell_that_made_it(code, first) -> None:
+    blocks = [read_block("import torch\nx = torch.ones(3)", "python"), read_block(code, "python")]
+    need = needs(1, blocks)
+    assert need.run_first == first and not need.missing

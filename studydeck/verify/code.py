@@ -264,7 +264,36 @@ def _names(tree: ast.AST, block: Block) -> None:
                     block.defines.add(name)
                 elif sym.is_referenced():
                     block.uses.add(name)
-    block.uses -= block.defines | BUILTINS
+    early = _read_before_bound(tree)
+    block.uses |= early
+    block.uses -= (block.defines - early) | BUILTINS
+
+
+def _read_before_bound(tree: ast.AST) -> set[str]:
+    """Module-level names a statement reads as it rebinds them (``x += 1``, ``x = x * 2``)
+    before anything earlier in the block bound them: the block needs them from an earlier one
+    although it also binds them."""
+    out: set[str] = set()
+    bound: set[str] = set()
+    for statement in getattr(tree, "body", []):
+        here: set[str] = set()
+        todo = [statement]
+        while todo:
+            node = todo.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                here.add(node.target.id)
+            elif isinstance(node, ast.Assign):
+                targets = {t.id for t in node.targets if isinstance(t, ast.Name)}
+                here |= targets & {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+            todo.extend(ast.iter_child_nodes(node))
+        out |= here - bound
+        bound |= {n.id for n in ast.walk(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        bound |= {n.name for n in ast.walk(statement) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+        bound |= {(a.asname or a.name).split(".")[0] for n in ast.walk(statement)
+                  if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    return out
 
 
 @dataclass
