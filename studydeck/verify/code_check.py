@@ -112,7 +112,7 @@ def result(job: Job, reason: str, facts: dict, *, output: str = "", example: str
     if extras:
         detail += "; " + "; ".join(deprecation_text(d) for d in extras)
     where = Source(card.source.path, card.source.line + line) if line else None
-    return Result(card.uid, card.source, getattr(job.concept, "name", ""), verdict, detail, example=example,
+    return Result(card.uid, card.source, getattr(job.concept, "name", "") or card.concept, verdict, detail, example=example,
                   reason=reason, facts=facts, output=output, deprecations=list(extras), fix_at=where,
                   culprits=[where] if where and verdict is Verdict.DISAGREES else [])
 
