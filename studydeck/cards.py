@@ -507,9 +507,16 @@ class _Extractor:
             heading = section.title if section else ctx.concept
             mindmap = bool(MINDMAP.search(heading))
             for it in named:
+                question = STEP_PREFIX.sub("", it.text, count=1)
+                answer = "\n\n".join(b.text if b.kind == "paragraph" else _block_markdown(b)
+                                       for b in it.children if b.kind in ("paragraph", "list", "math", "code"))
+                if answer.strip(" -\n"):
+                    # “1. 什么是过拟合？怎么解决？” with its answer nested under it
+                    self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, it.source,
+                             formulas=tuple(f for b in it.children for f in formulas_in(b.text)))
+                    continue
                 flags = ("needs-answer",) + (("mindmap",) if mindmap else ())
-                self.add(ctx, CardKind.QUESTION, "q:" + normalize_name(it.text),
-                         STEP_PREFIX.sub("", it.text, count=1), "", it.source, flags=flags)
+                self.add(ctx, CardKind.QUESTION, "q:" + normalize_name(it.text), question, "", it.source, flags=flags)
             return
         if _is_steps(block) and not (lead is not None and KINDS.search(lead.text)):
             self.steps(block, ctx, lead)
@@ -536,6 +543,8 @@ class _Extractor:
             return
         if self.manual(text, it.source, ctx):
             return
+        if TASK_ITEM.match(text):
+            return  # “[ ] do the softmax Jacobian by hand”: a to-do, not something known yet
         labelled = split_label(text)
         if it.children:
             if has_formula(text) or is_plain_formula(text):
@@ -1479,6 +1488,8 @@ LABEL_TERM = re.compile(
     r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d+)$", re.I)
 
 
+# A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.
+TASK_ITEM = re.compile(r"\s*\[[ xX]\]\s")
 # A heading that asks which to choose (“怎么选”, “Which loss to use”): its terms are the cases.
 CHOOSING = re.compile(r"怎么选|如何选|选哪个|用哪个|怎么挑|\bwhich\b.*\b(?:to use|to choose|to pick)\b|"
                       r"\bhow to (?:choose|pick)\b|\bwhen to use\b|\bchoosing\b", re.I)

@@ -292,7 +292,7 @@ def parse_notes(text: str, path: str, tokens: list | None = None) -> Outline:
     """``tokens``: ``markdown().parse(text)`` when the caller already has them."""
     tokens = markdown().parse(text) if tokens is None else tokens
     builder = _Builder(path, text.splitlines())
-    return builder.build(_tree(tokens))
+    return builder.build(_tree(tokens, builder.lines))
 
 
 class _Node:
@@ -311,13 +311,18 @@ class _Node:
             self.tag, self.map, self.content, self.info = token.tag, token.map, token.content, token.info
 
 
-def _tree(tokens: list) -> _Node:
-    """The block tokens nested as their open and close tokens nest them."""
+def _tree(tokens: list, lines: list[str] = ()) -> _Node:
+    """The block tokens nested as their open and close tokens nest them. In a list, a line
+    underlined by a lone “-” is a question over an empty bullet, not a setext heading."""
     root = _Node("root")
     stack = [root.children]
     for token in tokens:
         if token.nesting == 1:
-            node = _Node(token.type.removesuffix("_open"), token)
+            kind = token.type.removesuffix("_open")
+            if kind == "heading" and token.level > 0 and token.markup == "-" and token.map \
+                    and 0 < token.map[1] <= len(lines) and lines[token.map[1] - 1].strip() == "-":
+                kind = "paragraph"
+            node = _Node(kind, token)
             stack[-1].append(node)
             stack.append(node.children)
         elif token.nesting == -1:
