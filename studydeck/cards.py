@@ -387,9 +387,7 @@ class _Extractor:
                 answer = _answer_blocks(blocks[i + 1:])
                 if answer:
                     self.consumed |= {id(b) for b in answer}
-                    self.add(ctx, CardKind.MANUAL, "manual:" + anchor(prompt), prompt,
-                             "\n\n".join(b.text if b.kind == "paragraph" else _block_markdown(b) for b in answer),
-                             block.source, formulas=tuple(f for b in answer for f in formulas_in(b.text)))
+                    self.answered(ctx, prompt, answer, block.source)
                     lead = None
                     continue
             if block.kind == "paragraph":
@@ -464,6 +462,16 @@ class _Extractor:
             return True
         return intro_done
 
+    def answered(self, ctx: _Ctx, question: str, blocks: list[Block], source: Source) -> bool:
+        """A question card whose answer is ``blocks`` written back as Markdown; False when
+        they hold nothing (an empty bullet)."""
+        answer = "\n\n".join(b.text if b.kind == "paragraph" else _block_markdown(b) for b in blocks)
+        if not answer.strip(" -\n"):
+            return False
+        self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
+                 formulas=tuple(f for b in blocks for f in formulas_in(b.text)))
+        return True
+
     def manual(self, text: str, source: Source, ctx: _Ctx, nxt: Block | None = None) -> bool:
         qa = QA.match(text)
         if qa:
@@ -508,13 +516,8 @@ class _Extractor:
             mindmap = bool(MINDMAP.search(heading))
             for it in named:
                 question = STEP_PREFIX.sub("", it.text, count=1)
-                answer = "\n\n".join(b.text if b.kind == "paragraph" else _block_markdown(b)
-                                       for b in it.children if b.kind in ("paragraph", "list", "math", "code"))
-                if answer.strip(" -\n"):
-                    # “1. 什么是过拟合？怎么解决？” with its answer nested under it
-                    self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, it.source,
-                             formulas=tuple(f for b in it.children for f in formulas_in(b.text)))
-                    continue
+                if self.answered(ctx, question, [b for b in it.children if b.kind in ANSWER_KINDS], it.source):
+                    continue  # “1. 什么是过拟合？怎么解决？” with its answer nested under it
                 flags = ("needs-answer",) + (("mindmap",) if mindmap else ())
                 self.add(ctx, CardKind.QUESTION, "q:" + normalize_name(it.text), question, "", it.source, flags=flags)
             return
@@ -1663,6 +1666,7 @@ def _list_markdown(block: Block) -> str:
 # A prompt written as a numbered item of its own, answered by the blocks under it: a question
 # (“3. Xavier vs He initialisation?”) or a subject and a task (“9. Self-attention — write the
 # formula and explain the scaling.”, “2. Vanishing gradients — causes and fixes.”).
+ANSWER_KINDS = ("paragraph", "list", "math", "code")  # what an answer written under a question holds
 PROMPT_TASK = re.compile(r"^[^—–\n]{2,60}?\s+[—–]{1,2}\s+\S.*$")
 
 
@@ -1689,7 +1693,7 @@ def _answer_blocks(blocks: list[Block]) -> list[Block]:
     a quote), at most a few."""
     out: list[Block] = []
     for block in blocks:
-        if block.kind not in ("paragraph", "list", "math", "code") or _prompt(block) or QA.match(block.text) \
+        if block.kind not in ANSWER_KINDS or _prompt(block) or QA.match(block.text) \
                 or len(out) == 4 or block.ordered and any(_asks(it.text) for it in block.items):
             break  # (a numbered list of questions: the prompts after it, numbered on)
         out.append(block)
