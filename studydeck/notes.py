@@ -27,7 +27,7 @@ from studydeck.text import clean_name
 # d2l-style roles that stand on a line of their own and carry no content for a card.
 ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite)?:[`\w\-, ]*`?\s*$"
                        # an outliner's block property (Logseq, Obsidian Dataview: “id:: 64f1…”), on a line of its own
-                       r"|^\s*[A-Za-z][\w\-]{0,30}::(?!:)\s*\S.*$")
+                       r"|^\s*[A-Za-z][\w\-]{0,30}::(?!:)\s+\S.*$")
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 ROLE_INLINE = re.compile(r":(numref|eqref|cite|citet|citep|label|eqlabel|ref):`[^`]*`")
