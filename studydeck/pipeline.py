@@ -355,12 +355,21 @@ def _question_key(text: str) -> str:
     return re.sub(r"[，,。？?！!、：:\s]", "", text).casefold()
 
 
+QUESTION_WORDS = re.compile(r"^(如何|怎么|怎样|为什么|为何|什么是)|(的区别|区别|有哪些|是什么|的异同|[？?。])$")
+
+
+def question_topic(question: str) -> str:
+    """“激活函数的区别” -> “激活函数”: what a question asks about."""
+    topic = question.strip()
+    for _ in range(3):
+        topic = QUESTION_WORDS.sub("", topic).strip()
+    return topic
+
+
 def link_answers(docs: list[Doc]) -> None:
     """Give each unanswered question an answer: a section elsewhere whose heading is the
     question (that card then stands in for it), or the section of the same notes the
     question is about (“激活函数的区别” -> “激活函数”)."""
-    from studydeck.mindmap.tree import question_topic
-
     answers = {_question_key(c.front): (c, d) for d in docs for c in d.cards
                if c.kind is CardKind.QUESTION and c.back.strip() and "mindmap" in c.flags}
     used: set[str] = set()
@@ -429,11 +438,12 @@ class Workspace:
         if cache is not None:
             cache.prune(keep=max(CACHE_KEEP, 4 * len(files)))
         link_answers(docs)
-        from studydeck.gates import unanswered
-
         for doc in docs:
-            doc.cards, left_out = unanswered(doc.cards)
-            doc.notices.extend(left_out)
+            if any(c.kind is CardKind.QUESTION and not c.back.strip() for c in doc.cards):
+                from studydeck.gates import unanswered  # its patterns cost a quiz's start otherwise
+
+                doc.cards, left_out = unanswered(doc.cards)
+                doc.notices.extend(left_out)
         return cls(docs, notices, cache_dir)
 
     @property
@@ -463,10 +473,12 @@ class Workspace:
         (see :func:`studydeck.gates.unrun`), with what the verifier knows now. Once."""
         if self._settled:
             return
-        from studydeck.gates import unrun
-
         results = self.results()
         for doc in self.docs:
+            if not any("computed-output" in c.flags for c in doc.cards):
+                continue
+            from studydeck.gates import unrun  # its patterns cost a quiz's start otherwise
+
             kept, left_out = unrun(doc.cards, results)
             if left_out:
                 # the kept cards are the digested ones less those left out: say which, rather

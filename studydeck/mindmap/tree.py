@@ -132,17 +132,6 @@ def summary_outline(section: Section, limit: int = 48) -> str:
     return "\n".join(lines)
 
 
-QUESTION_WORDS = re.compile(r"^(如何|怎么|怎样|为什么|为何|什么是)|(的区别|区别|有哪些|是什么|的异同|[？?。])$")
-
-
-def question_topic(question: str) -> str:
-    """“激活函数的区别” -> “激活函数”: what a question asks about."""
-    topic = question.strip()
-    for _ in range(3):
-        topic = QUESTION_WORDS.sub("", topic).strip()
-    return topic
-
-
 def outlines_tree(outlines: list, section: str | None = None, name: str = "notes") -> Node:
     """The tree of parsed notes, or of the section whose heading (or ``A::B`` path) is given."""
     from studydeck.errors import NotesError
