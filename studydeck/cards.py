@@ -54,8 +54,8 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      r"[^。！!.\n]*[?？]|"
                      r"[^，,。；;\n]{0,8}?(?:说|认为|觉得|提到|指出)", re.S)  # (“ResNet 论文里说…”: a report)
 DEFAULT = re.compile(
-    r"默认(?:值)?(?:为|是|:|：)?\s*(?P<zh>[(\[][^\s，,。；;）)]*|[^\s，,。；;）)（(]+)|"
-    r"\bdefaults?(?: value)?(?: is|:|=| to)?\s*(?P<en>[(\[][^\s,;)]*|[^\s,;()]+)",
+    r"默认(?:值)?(?:为|是|:|：)?\s*`?(?P<zh>[(\[][^\s，,。；;）)]*|[^\s，,。；;）)（(]+)|"
+    r"\bdefaults?(?: value)?(?: is|:|=| to)?\s*`?(?P<en>[(\[][^\s,;)]*|[^\s,;()]+)",
     re.I)
 IMPLIED_DEFAULT = re.compile(r"[（(]\s*(None|True|False)\s*(?:表示|means)")
 SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
@@ -198,7 +198,7 @@ def parse_default(text: str) -> str | None:
         implied = IMPLIED_DEFAULT.search(text)  # “None 表示自动选择”: None is what you get by default
         return implied.group(1) if implied else None
     value = (match.group("zh") or match.group("en") or "").strip("`'\"，,。").rstrip(".")
-    if value[:1] in "([":
+    if value and value[0] in "([":
         # a tuple or list default: take it whole, up to its closing bracket
         start = match.start("zh") if match.group("zh") else match.start("en")
         close = {"(": ")", "[": "]"}[value[0]]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from studydeck.cache import FileCache, tool_version
 from studydeck.errors import NotesError, OutputError, StudydeckError
 from studydeck.model import Card, CardKind, Notice, Source
-from studydeck.text import atomic_write, clean_name, normalize_name, say
+from studydeck.text import atomic_write, clean_name, language, normalize_name, say
 from studydeck.verify.result import TRANSIENT
 
 if TYPE_CHECKING:
@@ -281,6 +281,12 @@ def _parse_job(args: tuple) -> "Doc | NotesError":
         doc = _parse_doc(nf, raw, key, cache, scan)
     except NotesError as exc:
         return exc
+    except Exception as exc:  # a fault of studydeck's on notes no rule foresaw: build the other files
+        lang = language([raw[:4096].decode("utf-8", "replace")])
+        return NotesError(f"{nf.shown}:1: " + say(
+            lang, "studydeck 读这个文件时出错（{error}），其余笔记照常生成；这是 studydeck 的缺陷，请附上这个文件报告",
+            "studydeck failed on this file ({error}); the other notes were built. This is a studydeck bug: "
+            "please report it with this file", error=f"{type(exc).__name__}: {exc}"))
     if forked:
         doc._outline = None  # parsed again if asked for: cheaper than sending it back
     return doc

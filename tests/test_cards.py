@@ -54,6 +54,9 @@ def test_markdown_raw_html_is_not_a_card_feature() -> None:
     ("学习率（$\\gamma$），默认 0.001，控制步长。", "0.001"),
     ("布尔值，默认 False，是否启用", "False"),
     ("两个系数，默认 (0.9, 0.999)。", "(0.9, 0.999)"),
+    ("两个系数，默认 `(0.9, 0.999)`", "(0.9, 0.999)"),
+    ("drop probability, default `0.5`", "0.5"),
+    ("默认 `", None),
     ("the step size; defaults to 1e-3.", "1e-3"),
     ("是否使用 foreach 实现", None),
 ])

@@ -80,3 +80,27 @@ def test_a_docs_card_digest_follows_its_cards() -> None:
     assert doc.cards_digest() == pipeline.cards_digest(doc.cards) != first
     doc.cards = doc.cards[1:]
     assert doc.cards_digest() == pipeline.cards_digest(doc.cards)
+
+
+def test_a_fault_met_in_one_file_names_it_and_the_rest_are_built(tmp_path: Path, monkeypatch) -> None:
+    from studydeck import cards
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "good.md").write_text("# 优化器\n\n- **动量**：历史梯度的滑动平均\n", encoding="utf-8")
+    (notes / "bad.md").write_text("# 正则化\n\n- **Dropout**：训练时随机置零\n", encoding="utf-8")
+    real = cards.extract_cards
+
+    def faulty(outline, doc=None):
+        if outline.path.endswith("bad.md"):
+            raise IndexError("string index out of range")
+        return real(outline, doc)
+
+    monkeypatch.setattr(cards, "extract_cards", faulty)
+    monkeypatch.setenv("STUDYDECK_JOBS", "1")
+    workspace = pipeline.Workspace.load([notes])
+    assert [d.file.shown for d in workspace.docs] == [str(notes / "good.md")]
+    assert [c.source.path for c in workspace.cards] == [str(notes / "good.md")]
+    fault, = [n for n in workspace.notices if n.rule == "unreadable"]
+    assert fault.source.path == str(notes / "bad.md")
+    assert "studydeck 读这个文件时出错（IndexError: string index out of range）" in fault.message
