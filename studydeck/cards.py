@@ -60,6 +60,8 @@ DEFAULT = re.compile(
 IMPLIED_DEFAULT = re.compile(r"[（(]\s*(None|True|False)\s*(?:表示|means)")
 SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
 IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
+QA_HEADING = re.compile(r"^(?:Q|问)\s*\d*\s*[:：.]\s*(?P<q>.+)$")
+ANSWER_LEAD = re.compile(r"^\s*(?:\*\*)?(?:A|答)\s*[:：](?:\*\*)?\s*")
 QA = re.compile(r"^\s*(?:\*\*)?(?:Q|问)\s*[:：]?(?:\*\*)?\s*[:：]?\s*(?P<q>.+?)\n\s*(?:\*\*)?(?:A|答)\s*[:：]?(?:\*\*)?"
                 r"\s*[:：]?\s*(?P<a>.+)$", re.S)
 
@@ -357,6 +359,15 @@ class _Extractor:
                          "q:" + normalize_name(section.title), section.title, outline_markdown(section.blocks),
                          section.source, flags=("mindmap",))
                 continue
+            asked = QA_HEADING.match(section.title) if path else None
+            if asked and section.blocks and section.blocks[0].kind == "paragraph" \
+                    and ANSWER_LEAD.match(section.blocks[0].text):
+                # “### Q: L1 和 L2 的区别？” over “A: …”: the heading asks, the paragraph answers
+                answer = [replace(section.blocks[0], text=ANSWER_LEAD.sub("", section.blocks[0].text, count=1)),
+                          *_answer_blocks(section.blocks[1:])]
+                self.answered(_Ctx(ctx.deck[:-1], ctx.concept), asked.group("q").strip(), answer, section.source)
+                self.blocks(section.blocks[len(answer):], ctx, section=section)
+                continue
             if any(BACK_MATTER.match(SECTION_NUMBER.sub("", t).strip(" *:：")) for t in (self.outline.title, *path)):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
@@ -427,6 +438,8 @@ class _Extractor:
                     self.code(block, ctx, lead)  # else what the code above it printed (a notebook's output)
             elif block.kind == "math":
                 self.math(block, ctx, lead)
+            elif block.kind == "callout":
+                self.box(block, ctx)
             lead = None
 
     def paragraph(self, block: Block, nxt: Block | None, ctx: _Ctx, intro_done: bool) -> bool:
@@ -462,10 +475,27 @@ class _Extractor:
             return True
         return intro_done
 
-    def answered(self, ctx: _Ctx, question: str, blocks: list[Block], source: Source) -> bool:
+    def box(self, block: Block, ctx: _Ctx) -> None:
+        """A callout, admonition, tab or folded ``<details>``: a question (or task) in its title is
+        answered by all the box holds; a title that names something heads the box's notes as a
+        heading would. Summaries, quotes, examples, to-dos and unfinished boxes give no card."""
+        title = box_title(block.text)
+        if block.language in BOX_NOT_CARDS or UNFINISHED_BOX.search(block.text) or not block.blocks:
+            return
+        if re.search(r"[?？]", title) or _asks(title) or BOX_TASK.match(title):
+            self.answered(ctx, title, block.blocks, block.source, render=_box_markdown)
+        elif block.language in BOX_QUESTIONS:
+            return  # “Open questions”: questions to oneself, not answered here
+        elif not title or GENERIC_BOX.fullmatch(title) or normalize_name(title) == normalize_name(block.language):
+            self.blocks(block.blocks, ctx)
+        else:
+            self.blocks(block.blocks, replace(ctx, deck=ctx.deck + (title,), concept=title, labels=(), legacy=()))
+
+    def answered(self, ctx: _Ctx, question: str, blocks: list[Block], source: Source, render=None) -> bool:
         """A question card whose answer is ``blocks`` written back as Markdown; False when
         they hold nothing (an empty bullet)."""
-        answer = "\n\n".join(b.text if b.kind == "paragraph" else _block_markdown(b) for b in blocks)
+        render = render or (lambda b: b.text if b.kind == "paragraph" else _block_markdown(b))
+        answer = "\n\n".join(render(b) for b in blocks)
         if not answer.strip(" -\n"):
             return False
         self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
@@ -577,9 +607,12 @@ class _Extractor:
         # a leaf
         if has_formula(text) and not (labelled and labelled[1] and _formulas_aside(labelled[1])):
             # “We could simply compute $A = BC$”: an item written as a sentence is running text
+            before = (len(self.cards), len(self.notices))
             self.formula(text, it.source, ctx, otherwise=_else_of(it, siblings),
                          prose=RUNNING_TEXT.match(strip_math(text)) is not None)
-            return
+            if (len(self.cards), len(self.notices)) != before or not (labelled and labelled[1]):
+                return
+            # its formulas state no fact to ask (“attends only to $j \le i$”): the term's definition
         if is_plain_formula(text):
             self.formula(text, it.source, ctx, plain=True)
             return
@@ -1522,6 +1555,7 @@ PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|�
                             r"\b(?:TODO|FIXME|TBD)\b|"
                             r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
 PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|from|as|via|without)\s|"  # “For images”
+                         r"^(?:think of|imagine|consider|remember|recall|keep in mind|make sure|be careful|don'?t|do not)\b|"
                          r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
                          r"should|let'?s|note|here|more in|see|todo|fixme|tbd)\b|#", re.I)
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
@@ -1693,6 +1727,8 @@ def _answer_blocks(blocks: list[Block]) -> list[Block]:
     a quote), at most a few."""
     out: list[Block] = []
     for block in blocks:
+        if block.kind == "callout" and not out and GENERIC_BOX.fullmatch(box_title(block.text)):
+            return [block]  # a folded “答案” under the question
         if block.kind not in ANSWER_KINDS or _prompt(block) or QA.match(block.text) \
                 or len(out) == 4 or block.ordered and any(_asks(it.text) for it in block.items):
             break  # (a numbered list of questions: the prompts after it, numbered on)
@@ -1724,7 +1760,54 @@ def _block_markdown(block: Block) -> str:
         return "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
     if block.kind == "math":
         return f"$${block.text}$$"
+    if block.kind == "callout":  # “答案”, folded: what it holds
+        return "\n\n".join(_box_markdown(b) for b in block.blocks)
     return _list_markdown(block)
+
+
+# A box: its types that hold no card (a summary of the page, a quote, an example, a to-do), those
+# that ask, and the titles that only say “here is the answer”.
+BOX_NOT_CARDS = {"abstract", "summary", "tldr", "quote", "cite", "example", "todo"}
+BOX_QUESTIONS = {"question", "faq", "help"}
+GENERIC_BOX = re.compile(r"(?:参考)?答案|解答|解析|答|(?:点击)?(?:展开|查看|显示)(?:答案|详情|代码)?|详情|代码|提示|注意|说明|"
+                         r"(?:show |see |the )?(?:answer|solution|details?|hint|code)s?|click to (?:expand|show|see)|"
+                         r"note|tip|info|important|warning|caution|attention|danger|success|check|done", re.I)
+UNFINISHED_BOX = re.compile(r"🚧|\bTODO\b|\bWIP\b|待补充|待完善|未完成|没写完|还没写", re.I)
+BOX_TASK = re.compile(r"^(?:手写|手推|写出|推导|证明|实现|列出|简述|比较)|^(?:implement|write|derive|prove|explain|compare)\b", re.I)
+BOX_LEAD = re.compile(r"^(?:(?:Q|问题?)\s*\d*\s*[:：.]|\d+\s*[.、)）]|(?:点击)?(?:展开|查看)\s*[:：]|click to (?:expand|show)\s*[:：])\s*", re.I)
+
+
+def box_title(text: str) -> str:
+    """A box's title without its marks: “⭐ 2. 梯度消失的原因？” -> “梯度消失的原因？”,
+    “👉 展开：手写 MHA” -> “手写 MHA”."""
+    title = text.strip()
+    for _ in range(3):
+        title = title.lstrip("⭐★☆🔥👉💡❓❗✅✨📌🌟 \ufe0f").strip()
+        title = BOX_LEAD.sub("", title)
+    return title.strip()
+
+
+def _box_markdown(block: Block, depth: int = 0) -> str:
+    """What a box holds, written back as Markdown with its lists' numbers and nesting."""
+    if block.kind == "paragraph":
+        return block.text
+    if block.kind in ("table", "quote"):
+        return block.text
+    if block.kind == "list":
+        lines = []
+        for n, item in enumerate(block.items, 1):
+            mark = f"{n}. " if block.ordered else "- "
+            lines.append("    " * depth + mark + " ".join(item.text.split()))
+            for child in item.children:
+                inner = _box_markdown(child, depth + 1)
+                lines.append(inner if child.kind == "list" else
+                             "\n".join("    " * (depth + 1) + l for l in inner.splitlines()))
+        return "\n".join(lines)
+    if block.kind == "callout":
+        title = box_title(block.text)
+        inner = "\n\n".join(_box_markdown(b) for b in block.blocks)
+        return f"**{title}**\n\n{inner}" if title and not GENERIC_BOX.fullmatch(title) else inner
+    return _block_markdown(block)
 
 
 SENTENCE_INSIDE = re.compile(r"[。；;！!？?]")

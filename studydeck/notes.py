@@ -30,6 +30,9 @@ ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite
                        r"|^\s*[A-Za-z][\w\-]{0,30}::(?!:)\s+\S.*$")
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
+# Fenced blocks a notes app draws or runs as a query: a diagram, a Dataview list, a chart.
+NOT_PROGRAMS = {"dataview", "dataviewjs", "query", "tasks", "mermaid", "plantuml", "dot", "graphviz", "chart",
+                "tikz", "ad-note", "excalidraw"}
 ROLE_INLINE = re.compile(r":(numref|eqref|cite|citet|citep|label|eqlabel|ref):`[^`]*`")
 _ROLE = r":(?:numref|eqref|cite|citet|citep|ref):`[^`]*`"
 # A cross-reference goes with the words that point at it (“as was seen in :numref:`x`”,
@@ -69,6 +72,30 @@ def references(text: str) -> str:
     return ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", CITATION.sub(_citation, text)))
 
 
+# Obsidian's own marks in running text: a comment (“%% to self %%”) is for the writer, and a
+# highlight (“==Why?==”) is emphasis, read as its words. Code and math keep theirs (“a == b”).
+OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
+HIGHLIGHT = re.compile(r"(?<![=\\])==(?=[^\s=])([^=\n]+?)(?<=[^\s=])==(?!=)")
+KEPT_SPANS = re.compile(r"(`+)[^`]*?\1|\$\$.*?\$\$|\$[^$\n]*\$", re.S)
+
+
+def obsidian_marks(text: str) -> str:
+    """``text`` without Obsidian comments, its highlights as plain words."""
+    masked = KEPT_SPANS.sub(lambda m: "x" * len(m.group()), text)  # marks inside them are not marks
+    cuts = [m.span() for m in OBSIDIAN_COMMENT.finditer(masked)]
+    cuts += [(m.start(), m.start() + 2) for m in HIGHLIGHT.finditer(masked)]
+    cuts += [(m.end() - 2, m.end()) for m in HIGHLIGHT.finditer(masked)]
+    out, i = [], 0
+    for start, end in sorted(cuts):
+        if start >= i:
+            out.append(text[i:start])
+            i = end
+    return "".join(out) + text[i:]
+
+
+QUOTE_MARK = re.compile(r"^[ \t]*> ?", re.M)
+CALLOUT = re.compile(r"^\s*\[!(?P<type>[A-Za-z][\w-]*)\][+-]?\s*(?P<title>.*)$")
+
 # d2l marks the words its code demonstrates as `[**…**]` or `(**…**)`: emphasis, not brackets.
 D2L_MARK = re.compile(r"\[\*\*(.+?)\*\*\]|\(\*\*(.+?)\*\*\)", re.S)
 
@@ -82,12 +109,13 @@ class Item:
 
 @dataclass
 class Block:
-    kind: str  # paragraph | list | code | math | table | quote | rule
+    kind: str  # paragraph | list | code | math | table | quote | rule | callout
     source: Source
-    text: str = ""
+    text: str = ""  # a callout's: its title
     items: list[Item] = field(default_factory=list)
     ordered: bool = False
-    language: str = ""
+    language: str = ""  # a callout's: its type (note, tip, question, details, tab …)
+    blocks: list["Block"] = field(default_factory=list)  # a callout's: what is inside it
 
 
 @dataclass
@@ -273,6 +301,111 @@ def read_notes(path: Path, display: str | None = None) -> Outline:
     return parse_notes(decode_notes(raw, shown), shown)
 
 
+# -- boxes: callouts, admonitions, tabs and folded answers --------------------------------
+#
+# Four dialects put a titled box around some notes: an Obsidian callout (“> [!tip] Title”),
+# a MkDocs admonition (“!!! note "Title"”, folded “??? question "…"”) or content tab
+# (“=== "PyTorch"”) over an indented body, and HTML's “<details><summary>Question</summary> …
+# </details>”. Markdown reads only the first as a box; the second turns into code and the last
+# into loose text. All are written as callouts before parsing, line for line, so every line
+# keeps its number.
+
+BOX_MARK = re.compile(r'^(?P<indent>[ \t]*)(?:(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<type>[A-Za-z][\w-]*)(?:[ \t]+[a-z][\w-]*)*'
+                      r'(?:[ \t]+"(?P<title>[^"\n]*)")?|(?P<tab>===\+?)[ \t]+"(?P<tab_title>[^"\n]*)")[ \t]*$')
+DETAILS_OPEN = re.compile(r"^(?P<indent>[ \t]*)<details(?:\s[^>]*)?>\s*(?:<summary(?:\s[^>]*)?>(?P<summary>.*?)</summary>)?\s*$",
+                          re.I)
+SUMMARY = re.compile(r"^\s*<summary(?:\s[^>]*)?>(?P<summary>.*?)</summary>\s*$", re.I)
+DETAILS_CLOSE = re.compile(r"^\s*</details>\s*$", re.I)
+
+
+def _width(indent: str) -> int:
+    return len(indent.expandtabs(4))
+
+
+def _summary_text(html: str) -> str:
+    """A summary's inline HTML as Markdown: code stays code, emphasis bold, other tags go."""
+    text = re.sub(r"</?(?:code|kbd)>", "`", html, flags=re.I)
+    text = re.sub(r"</?(?:b|strong)>", "**", text, flags=re.I)
+    return " ".join(re.sub(r"<[^>]+>", "", text).split())
+
+
+def as_callouts(text: str) -> str:
+    """``text`` with its MkDocs boxes and HTML ``<details>`` written as callouts, line for line."""
+    if "!!!" not in text and "???" not in text and "===" not in text and "<details" not in text.lower():
+        return text
+    lines = text.split("\n")
+    return "\n".join(_callout_lines(lines))
+
+
+def _callout_lines(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        box = BOX_MARK.match(line)
+        details = None if box else DETAILS_OPEN.match(line)
+        if box:
+            indent = box.group("indent")
+            end = _indented_end(lines, i + 1, _width(indent) + 4)
+            if end > i + 1:
+                body = [_dedent(l, _width(indent) + 4) for l in lines[i + 1:end]]
+                if box.group("tab"):
+                    kind, fold, title = "tab", "", box.group("tab_title")
+                else:
+                    kind, title = box.group("type").lower(), box.group("title")
+                    fold = "" if box.group("mark") == "!!!" else "+" if box.group("mark").endswith("+") else "-"
+                    title = kind.capitalize() if title is None else title
+                out.append(f"{indent}> [!{kind}]{fold} {title}".rstrip())
+                out.extend(f"{indent}> {l}".rstrip() for l in _callout_lines(body))
+                i = end
+                continue
+        elif details:
+            close = _details_end(lines, i + 1)
+            if close is not None:
+                indent, summary, start = details.group("indent"), details.group("summary"), i + 1
+                if summary is None and start < close and SUMMARY.match(lines[start]):
+                    summary = SUMMARY.match(lines[start]).group("summary")
+                    start += 1
+                out.append(f"{indent}> [!details]- {_summary_text(summary or '')}".rstrip())
+                out.extend([f"{indent}>"] * (start - i - 1))
+                body = [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[start:close]]
+                out.extend(f"{indent}> {l}".rstrip() for l in _callout_lines(body))
+                out.append("")  # the closing tag: the box ends here
+                i = close + 1
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _indented_end(lines: list[str], start: int, width: int) -> int:
+    """Where the body indented by ``width`` that starts at ``start`` ends (blank lines after
+    it are not its own)."""
+    end = last = start
+    while end < len(lines) and (not lines[end].strip() or _width(lines[end][:len(lines[end]) - len(lines[end].lstrip())]) >= width):
+        end += 1
+        if lines[end - 1].strip():
+            last = end
+    return last
+
+
+def _dedent(line: str, width: int) -> str:
+    expanded = line.expandtabs(4)
+    return expanded[width:] if expanded[:width].strip() == "" else expanded.lstrip()
+
+
+def _details_end(lines: list[str], start: int) -> int | None:
+    depth = 1
+    for j in range(start, len(lines)):
+        if DETAILS_OPEN.match(lines[j]):
+            depth += 1
+        elif DETAILS_CLOSE.match(lines[j]):
+            depth -= 1
+            if depth == 0:
+                return j
+    return None  # never closed: left as it is
+
+
 def decode_notes(raw: bytes, shown: str) -> str:
     """The text of a notes file; :class:`NotesError` naming the line when it is not UTF-8."""
     try:
@@ -285,12 +418,14 @@ def decode_notes(raw: bytes, shown: str) -> str:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise NotesError(f"{shown}:{line}: holds a NUL byte, so it is not a text file; remove it")
-    return text
+    return as_callouts(text)
 
 
 def parse_notes(text: str, path: str, tokens: list | None = None) -> Outline:
     """``tokens``: ``markdown().parse(text)`` when the caller already has them."""
-    tokens = markdown().parse(text) if tokens is None else tokens
+    if tokens is None:
+        text = as_callouts(text)
+        tokens = markdown().parse(text)
     builder = _Builder(path, text.splitlines())
     return builder.build(_tree(tokens, builder.lines))
 
@@ -390,6 +525,8 @@ class _Builder:
             if node.info.strip().startswith("{") and not node.info.strip().startswith("{."):
                 return None  # a MyST directive (```{note}): prose for a reader of the rendered page
             language, code = _fence_language(node.info, node.content)
+            if language in NOT_PROGRAMS:
+                return Block("other-code", self.src(node), text=code, language=language)
             tab = TAB_LINE.match(code)
             frameworks = {n.strip().lower() for n in tab.group(1).split(",")} if tab else set()
             if (frameworks or self.uses_tabs) and not frameworks & KEPT_TABS:
@@ -412,10 +549,30 @@ class _Builder:
         if kind == "table":
             return Block("table", self.src(node), text=self.raw(node))
         if kind == "blockquote":
-            return Block("quote", self.src(node), text=self.raw(node))
+            return self.callout(node) or Block("quote", self.src(node), text=self.raw(node))
         if kind == "hr":
             return Block("rule", self.src(node))  # a break in the text: what is above does not run on below
         return None
+
+    def callout(self, node: _Node) -> Block | None:
+        """A callout (“> [!tip]- Title” over its body): a box with a type, a title and blocks."""
+        children = list(node.children)
+        first = children[0] if children and children[0].type == "paragraph" else None
+        head, _, rest = _inline_source(first).partition("\n") if first is not None else ("", "", "")
+        match = CALLOUT.match(head)
+        if match is None:
+            return None
+        source = self.src(node)
+        blocks = []
+        if rest.strip():
+            blocks.append(Block("paragraph", Source(self.path, source.line + 1), text=self.inline(rest)))
+        for block in (self.block(c) for c in children[1:]):
+            if block is not None and block.kind in ("table", "quote"):
+                block.text = QUOTE_MARK.sub("", block.text)  # its source lines, less the box's “> ”
+            if block is not None:
+                blocks.append(block)
+        return Block("callout", source, text=self.inline(match.group("title")), language=match.group("type").lower(),
+                     blocks=blocks)
 
     def item(self, node: _Node) -> Item:
         children = list(node.children)
@@ -431,6 +588,8 @@ class _Builder:
         text = references(text)
         if self.d2l:
             text = D2L_MARK.sub(lambda m: m.group(1) or m.group(2), text)
+        if "%%" in text or "==" in text:
+            text = obsidian_marks(text)
         return text.strip()
 
     def definitions(self, node: _Node) -> list[Item]:
