@@ -848,6 +848,9 @@ class _Extractor:
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
         about = about or " › ".join((ctx.concept,) + ctx.labels)
+        if REPL_LINE.match(block.text):
+            self.transcript(block, ctx, about)
+            return
         defined = defined_names(block.text, block.language)
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
         back, flags = fence, ()
@@ -876,11 +879,42 @@ class _Extractor:
         self.add(ctx, CardKind.CODE, "code:" + first_statement(block.text), front, back, block.source,
                  code=block.text, language=block.language, legacy_key=f"code:{n}", flags=flags)
 
+    def transcript(self, block: Block, ctx: _Ctx, about: str) -> None:
+        """An interpreter session pasted in (“>>> x.t().is_contiguous()” over “False”): a card
+        for each line that printed something, asking what it printed, the lines before it shown.
+        What random numbers printed is no fact to recall."""
+        steps: list[tuple[list[str], list[str]]] = []  # (a statement's lines, what it printed)
+        for line in block.text.rstrip("\n").splitlines():
+            if line.startswith(">>>"):
+                steps.append(([line], []))
+            elif line.startswith("...") and steps and not steps[-1][1]:
+                steps[-1][0].append(line)
+            elif steps:
+                steps[-1][1].append(line)
+        for i, (statement, printed) in enumerate(steps):
+            output = "\n".join(printed).strip("\n")
+            before = [line for s, _ in steps[max(0, i - 5):i] for line in s]
+            if not output.strip() or (RANDOM_CALL.search("\n".join(before + statement))
+                                      and re.search(r"\d\.\d", output)):
+                continue
+            code = "\n".join(before + statement)
+            front = self.t("{a}：最后一行输出什么？", "{a}: what does the last line print?", a=about) + \
+                f"\n\n```python\n{code}\n```"
+            self.add(ctx, CardKind.MANUAL, "repl:" + anchor("\n".join(statement)), front, f"```\n{output}\n```",
+                     Source(block.source.path, block.source.line + 1 + sum(len(s) + len(p) for s, p in steps[:i])),
+                     flags=("transcript",))
+
     def math(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
         words = last_sentence(lead.text) if lead is not None else ""
         if is_plain_formula(words.strip()):
             words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
+
+
+# An interpreter session: its first line is a prompt. Its numbers are random where a line drew them.
+REPL_LINE = re.compile(r"^>>> ")
+RANDOM_CALL = re.compile(r"\b(?:rand|randn|randint|randperm|rand_like|randn_like|normal_?|uniform_|bernoulli|multinomial|"
+                         r"dropout|shuffle)\b")
 
 
 # Words that present a formula as where an argument arrives (“Hence the final form:”, “最终得到”).
@@ -1490,7 +1524,9 @@ BACK_MATTER = re.compile(
 GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
     r"derivations?|proofs?|intuition|idea|notation|算法|方法|模型|理论|定义|性质|原理|公式|推导|证明|基本思想|思路|符号|细节|"
-    r"记号)$", re.I)
+    r"记号|"
+    # a day of a log (“2024-03-13”, “2024年3月13日（周三）”, “Day 12”): when, not what
+    r"\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s*[(（]?\w{0,9}[)）]?)?|(?:day|week)\s*\d+|第\s*\d+\s*[天周])$", re.I)
 # A heading that joins two things (“Vectorization and Caches”, “凸性与二阶导数”) is a topic.
 TOPIC = re.compile(r"\s(?:and|&|vs\.?|versus)\s|[与和及]", re.I)
 # A definition written without its subject: “A technique that …”, “是一种…”, “指…”.
