@@ -50,7 +50,8 @@ NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\
 # After a name, words that carry on its sentence rather than describe it: a particle or a
 # preposition (“CIFAR-10 上试了 110 层”, “degradation 的根本原因”), math, a number or an operator
 # (“MSE + sigmoid 是非凸的”, “weight decay 1e-4”), or a question (“BN 原文到底放在哪？”).
-RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已])|"
+RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已]|"
+                     r"默认|通常|一般|往往|经常|总是|只|仅|必须|需)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
                      r"[^，,。；;\n]{0,8}?(?:说|认为|觉得|提到|指出)", re.S)  # (“ResNet 论文里说…”: a report)
 DEFAULT = re.compile(
@@ -848,9 +849,6 @@ class _Extractor:
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
         about = about or " › ".join((ctx.concept,) + ctx.labels)
-        if REPL_LINE.match(block.text):
-            self.transcript(block, ctx, about)
-            return
         defined = defined_names(block.text, block.language)
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
         back, flags = fence, ()
@@ -868,6 +866,12 @@ class _Extractor:
             # “torch.cat(tensors, dim=0, *, out=None) -> Tensor”: an API's signature
             front = self.t("{a}：写出它的签名", "{a}: write its signature", a=about)
             flags = flags + ("signature",)  # to recall, not to run
+        elif REPL_LINE.match(block.text):
+            # an interpreter session pasted in: what its lines printed is the answer (the verifier
+            # runs them and compares)
+            typed = "\n".join(line for line in block.text.splitlines() if line.startswith((">>>", "...")))
+            front = self.t("{a}：这些语句输出什么？", "{a}: what do these lines print?", a=about) + \
+                f"\n\n```{block.language}\n{typed}\n```"
         elif OUTPUT_CLAIM.search(block.text) or python_tree(block.text, block.language) is None:
             front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
         else:
@@ -879,31 +883,6 @@ class _Extractor:
         self.add(ctx, CardKind.CODE, "code:" + first_statement(block.text), front, back, block.source,
                  code=block.text, language=block.language, legacy_key=f"code:{n}", flags=flags)
 
-    def transcript(self, block: Block, ctx: _Ctx, about: str) -> None:
-        """An interpreter session pasted in (“>>> x.t().is_contiguous()” over “False”): a card
-        for each line that printed something, asking what it printed, the lines before it shown.
-        What random numbers printed is no fact to recall."""
-        steps: list[tuple[list[str], list[str]]] = []  # (a statement's lines, what it printed)
-        for line in block.text.rstrip("\n").splitlines():
-            if line.startswith(">>>"):
-                steps.append(([line], []))
-            elif line.startswith("...") and steps and not steps[-1][1]:
-                steps[-1][0].append(line)
-            elif steps:
-                steps[-1][1].append(line)
-        for i, (statement, printed) in enumerate(steps):
-            output = "\n".join(printed).strip("\n")
-            before = [line for s, _ in steps[max(0, i - 5):i] for line in s]
-            if not output.strip() or (RANDOM_CALL.search("\n".join(before + statement))
-                                      and re.search(r"\d\.\d", output)):
-                continue
-            code = "\n".join(before + statement)
-            front = self.t("{a}：最后一行输出什么？", "{a}: what does the last line print?", a=about) + \
-                f"\n\n```python\n{code}\n```"
-            self.add(ctx, CardKind.MANUAL, "repl:" + anchor("\n".join(statement)), front, f"```\n{output}\n```",
-                     Source(block.source.path, block.source.line + 1 + sum(len(s) + len(p) for s, p in steps[:i])),
-                     flags=("transcript",))
-
     def math(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
         words = last_sentence(lead.text) if lead is not None else ""
         if is_plain_formula(words.strip()):
@@ -911,10 +890,8 @@ class _Extractor:
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
 
 
-# An interpreter session: its first line is a prompt. Its numbers are random where a line drew them.
+# An interpreter session: its first line is a prompt.
 REPL_LINE = re.compile(r"^>>> ")
-RANDOM_CALL = re.compile(r"\b(?:rand|randn|randint|randperm|rand_like|randn_like|normal_?|uniform_|bernoulli|multinomial|"
-                         r"dropout|shuffle)\b")
 
 
 # Words that present a formula as where an argument arrives (“Hence the final form:”, “最终得到”).

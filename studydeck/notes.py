@@ -311,11 +311,12 @@ def read_notes(path: Path, display: str | None = None) -> Outline:
 # keeps its number.
 
 BOX_MARK = re.compile(r'^(?P<indent>[ \t]*)(?:(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<type>[A-Za-z][\w-]*)(?:[ \t]+[a-z][\w-]*)*'
-                      r'(?:[ \t]+"(?P<title>[^"\n]*)")?|(?P<tab>===\+?)[ \t]+"(?P<tab_title>[^"\n]*)")[ \t]*$')
+                      r'(?:[ \t]+"(?P<title>[^"\n]*)")?|(?P<tab>===\+?)[ \t]+"(?P<tab_title>[^"\n]*)")\s*$')
 DETAILS_OPEN = re.compile(r"^(?P<indent>[ \t]*)<details(?:\s[^>]*)?>\s*(?:<summary(?:\s[^>]*)?>(?P<summary>.*?)</summary>)?\s*$",
                           re.I)
 SUMMARY = re.compile(r"^\s*<summary(?:\s[^>]*)?>(?P<summary>.*?)</summary>\s*$", re.I)
 DETAILS_CLOSE = re.compile(r"^\s*</details>\s*$", re.I)
+FENCE_LINE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 def _width(indent: str) -> int:
@@ -340,8 +341,18 @@ def as_callouts(text: str) -> str:
 def _callout_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
+    fence = ""  # inside a fenced block, nothing is a box (“!!! note” shown as an example)
     while i < len(lines):
         line = lines[i]
+        opens = FENCE_LINE.match(line)
+        if fence or opens:
+            if not fence:
+                fence = opens.group(1)
+            elif line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+            out.append(line)
+            i += 1
+            continue
         box = BOX_MARK.match(line)
         details = None if box else DETAILS_OPEN.match(line)
         if box:

@@ -139,3 +139,20 @@ def test_a_description_that_starts_with_a_hash_stays_text() -> None:
                                         "n.md"))[0]
     html = to_html(card.back)
     assert "<h1" not in html and html.startswith("# trials until first success")
+
+
+def test_boxes_keep_every_line_number_and_code_keeps_its_text() -> None:
+    from studydeck.notes import as_callouts
+
+    text = ('# T\n\n```markdown\n!!! note "shown as an example"\n\n    body\n```\n\n'
+            '!!! tip "Warmup"\n\n    - **Warmup**: a small learning rate at first.\n\n'
+            '<details>\n<summary>Why warm up?</summary>\n\nAdam\'s early steps are noisy.\n</details>\n')
+    boxed = as_callouts(text)
+    assert len(boxed.split("\n")) == len(text.split("\n"))
+    assert '```markdown\n!!! note "shown as an example"\n\n    body\n```' in boxed  # a fence is left alone
+    cards, _ = cards_of(text)
+    by_front = {c.front: c for c in cards}
+    assert by_front["Why warm up?"].back == "Adam's early steps are noisy."
+    assert by_front["Why warm up?"].source.line == text.split("\n").index("<details>") + 1
+    definition, = [c for c in cards if c.kind is CardKind.DEFINITION]
+    assert definition.source.line == text.split("\n").index("    - **Warmup**: a small learning rate at first.") + 1
