@@ -317,6 +317,12 @@ DETAILS_OPEN = re.compile(r"^(?P<indent>[ \t]*)<details(?:\s[^>]*)?>\s*(?:<summa
 SUMMARY = re.compile(r"^\s*<summary(?:\s[^>]*)?>(?P<summary>.*?)</summary>\s*$", re.I)
 DETAILS_CLOSE = re.compile(r"^\s*</details>\s*$", re.I)
 FENCE_LINE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# A container of Docusaurus, VitePress (“::: tip 提示”, “::: details 点击查看”) or Pandoc and Quarto
+# (“::: {.callout-note}”), closed by a line of colons.
+COLON_OPEN = re.compile(r"^(?P<indent>\s{0,3})(?P<colons>:{3,})\s*(?:\{[^}]*?\.callout-(?P<callout>[\w-]+)[^}]*\}|"
+                        r"\{(?P<div>[^}]*)\}|(?P<type>[A-Za-z][\w-]*)(?P<title>[^\n]*?))\s*$")
+COLON_CLOSE = re.compile(r"^\s{0,3}(:{3,})\s*$")
+HEADING_LINE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 
 
 def _width(indent: str) -> int:
@@ -332,7 +338,8 @@ def _summary_text(html: str) -> str:
 
 def as_callouts(text: str) -> str:
     """``text`` with its MkDocs boxes and HTML ``<details>`` written as callouts, line for line."""
-    if "!!!" not in text and "???" not in text and "===" not in text and "<details" not in text.lower():
+    if "!!!" not in text and "???" not in text and "===" not in text and ":::" not in text \
+            and "<details" not in text.lower():
         return text
     lines = text.split("\n")
     return "\n".join(_callout_lines(lines))
@@ -352,6 +359,21 @@ def _callout_lines(lines: list[str]) -> list[str]:
                 fence = ""
             out.append(line)
             i += 1
+            continue
+        colons = COLON_OPEN.match(line)
+        close = _colon_end(lines, i + 1, len(colons.group("colons"))) if colons else None
+        if colons and close is not None:
+            kind = (colons.group("callout") or colons.group("type") or "div").lower()
+            title = (colons.group("title") or "").strip()
+            body = lines[i + 1:close]
+            first = next((j for j, l in enumerate(body) if l.strip()), None)
+            heading = HEADING_LINE.match(body[first]) if first is not None and not title else None
+            if heading:  # Quarto: “## Title” as the box's first line
+                title, body = heading.group(1), body[:first] + [""] + body[first + 1:]
+            out.append(f"> [!{kind}] {title}".rstrip())
+            out.extend(f"> {l}".rstrip() for l in _callout_lines(body))
+            out.append("")  # the closing colons: the box ends here
+            i = close + 1
             continue
         box = BOX_MARK.match(line)
         details = None if box else DETAILS_OPEN.match(line)
@@ -403,6 +425,24 @@ def _indented_end(lines: list[str], start: int, width: int) -> int:
 def _dedent(line: str, width: int) -> str:
     expanded = line.expandtabs(4)
     return expanded[width:] if expanded[:width].strip() == "" else expanded.lstrip()
+
+
+def _colon_end(lines: list[str], start: int, colons: int) -> int | None:
+    depth, fence = 1, ""
+    for j in range(start, len(lines)):
+        opens = FENCE_LINE.match(lines[j])
+        if fence or opens:  # colons inside code close nothing
+            fence = "" if fence and lines[j].strip().startswith(fence) and not lines[j].strip().strip(fence[0]) \
+                else fence or opens.group(1)
+            continue
+        close = COLON_CLOSE.match(lines[j])
+        if close and len(close.group(1)) >= colons:
+            depth -= 1
+            if depth == 0:
+                return j
+        elif COLON_OPEN.match(lines[j]):
+            depth += 1
+    return None  # never closed: left as it is
 
 
 def _details_end(lines: list[str], start: int) -> int | None:
@@ -533,9 +573,14 @@ class _Builder:
             items = [self.item(child) for child in node.children]
             return Block("list", self.src(node), items=items, ordered=kind == "ordered_list")
         if kind == "fence":
-            if node.info.strip().startswith("{") and not node.info.strip().startswith("{."):
+            chunk = CODE_CHUNK.match(node.info.strip())
+            if node.info.strip().startswith("{") and not node.info.strip().startswith("{.") and not chunk:
                 return None  # a MyST directive (```{note}): prose for a reader of the rendered page
             language, code = _fence_language(node.info, node.content)
+            if chunk:  # ```{python} (Quarto, R Markdown), ```{code-cell} ipython3 (MyST): code that runs
+                language = chunk.group(1) or chunk.group(2)
+                language = "python" if language.startswith("ipython") else language
+                code = CHUNK_OPTION.sub("", code)
             if language in NOT_PROGRAMS:
                 return Block("other-code", self.src(node), text=code, language=language)
             tab = TAB_LINE.match(code)
@@ -639,6 +684,12 @@ def _hoist_headings(nodes: list[_Node]):
 def _inline_source(node: _Node) -> str:
     inline = node.children[0] if node.children else None
     return inline.content if inline is not None else ""
+
+
+# An executable chunk: ```{python}, ```{r, echo=FALSE}, ```{code-cell} ipython3; its “#| echo: false”
+# lines are options for the renderer.
+CODE_CHUNK = re.compile(r"^\{\s*(python|r|julia|bash|sh)\b[^}]*\}|^\{code-cell\}\s*(\w+)", re.I)
+CHUNK_OPTION = re.compile(r"^#\|.*\n?", re.M)
 
 
 def _fence_language(info: str, code: str) -> tuple[str, str]:
