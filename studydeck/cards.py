@@ -1522,7 +1522,7 @@ REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
-    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|思路|分析|小结|总结|来源|出处|标签|相关|"
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|小结|总结|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|"
@@ -1534,7 +1534,10 @@ LABEL_TERM = re.compile(
     # a source cited for an example (“ResNet paper: lr=0.1, ÷10 at 30, 60”)
     r".+\s(?:paper|article|blog post)|.+(?:论文|原文)|"
     # a step of an argument (“**第一步**：先求雅可比”)
-    r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d+)$", re.I)
+    r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d+|"
+    # the page's own furniture: a licence footer, an editor's update, one more aside
+    r"版权声明|转载声明|声明|原文链接|copyright|licen[cs]e|disclaimer|update(?:s|d)?(?:\s*[(（]?\d{4}[)）]?)?|更新|"
+    r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?)$", re.I)
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.
@@ -1563,6 +1566,7 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|称为|(?<!标)记为|�
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
                          r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待补充|待办|待续|"
+                            r"没写完|挖个?坑|下一篇|未完|"
                             # a clause, not a name (“Huber 把两者结合起来”, “所以 [3] 提出了…”, “也不是梯度消失”)
                             r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|"
                             r"\b(?:TODO|FIXME|TBD)\b|"
@@ -1787,7 +1791,8 @@ GENERIC_BOX = re.compile(r"(?:参考)?答案|解答|解析|答|(?:点击)?(?:展
                          r"note|tip|info|important|warning|caution|attention|danger|success|check|done", re.I)
 UNFINISHED_BOX = re.compile(r"🚧|\bTODO\b|\bWIP\b|待补充|待完善|未完成|没写完|还没写", re.I)
 BOX_TASK = re.compile(r"^(?:手写|手推|写出|推导|证明|实现|列出|简述|比较)|^(?:implement|write|derive|prove|explain|compare)\b", re.I)
-BOX_LEAD = re.compile(r"^(?:(?:Q|问题?)\s*\d*\s*[:：.]|\d+\s*[.、)）]|(?:点击)?(?:展开|查看)\s*[:：]|click to (?:expand|show)\s*[:：])\s*", re.I)
+BOX_LEAD = re.compile(r"^(?:(?:Q|问题?)\s*\d*\s*[:：.]|\d+\s*[.、)）]|(?:点击)?(?:展开|查看|显示)(?:答案|详情|解析)?\s*[:：]|"
+                      r"click to (?:expand|show|see)(?: the)?(?: answer)?\s*[:：])\s*", re.I)
 
 
 def box_title(text: str) -> str:
@@ -1802,9 +1807,7 @@ def box_title(text: str) -> str:
 
 def _box_markdown(block: Block, depth: int = 0) -> str:
     """What a box holds, written back as Markdown with its lists' numbers and nesting."""
-    if block.kind == "paragraph":
-        return block.text
-    if block.kind in ("table", "quote"):
+    if block.kind in ("paragraph", "table", "quote"):
         return block.text
     if block.kind == "list":
         lines = []

@@ -270,7 +270,7 @@ BACK_REFERENCE = re.compile(
 
 # A numbered equation named in the sentence (“式(6.29)”, “eq. (3)”, “公式 3.2”): the card leans on it.
 EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|equation)s?\.?\s*[(]?\d|"
-                          r"^\s*\d+\.\d+\s*的", re.I | re.M)
+                          r"^\s*\d+\.\d+\s*的|@eq-[\w-]", re.I | re.M)  # (and Pandoc's “@eq-loss”)
 
 
 def equation_reference(card: Card) -> str | None:

@@ -93,6 +93,14 @@ def obsidian_marks(text: str) -> str:
     return "".join(out) + text[i:]
 
 
+# HTML that only lays out or colours a page (“<font color=red>重点</font>”, “<center>”, a rule, an
+# anchor, a site's component such as “<Badge text="beta" />”): its words stay, the tags go.
+LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<a\s+(?:name|id)=[^>]*>\s*</a>)|"
+                        r"<[A-Z]\w*\b[^>]*/>")
+
+FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
+FOOTNOTE_TEXT = re.compile(r"^\s*\[\^[^\]\s]+\]:")
+
 QUOTE_MARK = re.compile(r"^[ \t]*> ?", re.M)
 CALLOUT = re.compile(r"^\s*\[!(?P<type>[A-Za-z][\w-]*)\][+-]?\s*(?P<title>.*)$")
 
@@ -338,9 +346,8 @@ def _summary_text(html: str) -> str:
 
 def as_callouts(text: str) -> str:
     """``text`` with its MkDocs boxes and HTML ``<details>`` written as callouts, line for line."""
-    if "!!!" not in text and "???" not in text and "===" not in text and ":::" not in text \
-            and "<details" not in text.lower():
-        return text
+    if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
+        return text  # most notes: a few scans of the text, no line walked
     lines = text.split("\n")
     return "\n".join(_callout_lines(lines))
 
@@ -351,7 +358,11 @@ def _callout_lines(lines: list[str]) -> list[str]:
     fence = ""  # inside a fenced block, nothing is a box (“!!! note” shown as an example)
     while i < len(lines):
         line = lines[i]
-        opens = FENCE_LINE.match(line)
+        head = line.lstrip()[:1]  # most lines start with none of the marks: one look decides
+        if head == "{":
+            line = lines[i] = _liquid(line)
+            head = line.lstrip()[:1]
+        opens = FENCE_LINE.match(line) if head in ("`", "~") and not fence else None
         if fence or opens:
             if not fence:
                 fence = opens.group(1)
@@ -360,7 +371,7 @@ def _callout_lines(lines: list[str]) -> list[str]:
             out.append(line)
             i += 1
             continue
-        colons = COLON_OPEN.match(line)
+        colons = COLON_OPEN.match(line) if head == ":" else None
         close = _colon_end(lines, i + 1, len(colons.group("colons"))) if colons else None
         if colons and close is not None:
             kind = (colons.group("callout") or colons.group("type") or "div").lower()
@@ -375,8 +386,10 @@ def _callout_lines(lines: list[str]) -> list[str]:
             out.append("")  # the closing colons: the box ends here
             i = close + 1
             continue
-        box = BOX_MARK.match(line)
-        details = None if box else DETAILS_OPEN.match(line)
+        if "\\" in line or "{#" in line:
+            line = _math_marks(line)
+        box = BOX_MARK.match(line) if head in ("!", "?", "=") else None
+        details = DETAILS_OPEN.match(line) if head == "<" else None
         if box:
             indent = box.group("indent")
             end = _indented_end(lines, i + 1, _width(indent) + 4)
@@ -425,6 +438,49 @@ def _indented_end(lines: list[str], start: int, width: int) -> int:
 def _dedent(line: str, width: int) -> str:
     expanded = line.expandtabs(4)
     return expanded[width:] if expanded[:width].strip() == "" else expanded.lstrip()
+
+
+# Jekyll's Liquid code tags (“{% highlight python %}”) are a fence; its raw tags, and kramdown's
+# attribute lines (“{: .notice--info}”), are for the site. Pandoc labels an equation after its
+# closing “$$” (“$$ {#eq-loss}”). MathJax's own delimiters, “\(…\)” and “\[…\]” (doubled in
+# kramdown), are dollars.
+LIQUID_OPEN = re.compile(r"^(\s*)\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$")
+LIQUID_CLOSE = re.compile(r"^(\s*)\{%-?\s*endhighlight\s*-?%\}\s*$")
+SITE_LINE = re.compile(r"^\s*(?:\{%-?\s*(?:end)?raw\s*-?%\}|\{:[^}]*\})\s*$")
+EQUATION_LABEL = re.compile(r"(\$\$)\s*\{#[^}]*\}\s*$")
+INLINE_DELIMITERS = re.compile(r"\\\\\((.+?)\\\\\)|\\\((.+?)\\\)|\\\\\[(.+?)\\\\\]")
+
+
+DIALECT_MARK = re.compile(r"!!!|\?\?\?|===|:::|<details|\{[%:#]|\\[(\[\]]", re.I)  # anywhere: a quick first look
+ANY_DIALECT = re.compile(r"^[ \t]*(?:!!!|\?\?\?|===|:::|<details|\{[%:]|\\{1,2}[\[\]][ \t]*$)|\\\(|\\\\\[|\$\$[ \t]*\{#",
+                         re.M | re.I)
+
+
+def _liquid(line: str) -> str:
+    if "{%" not in line and "{:" not in line:
+        return line
+    opens = LIQUID_OPEN.match(line)
+    if opens:
+        return f"{opens.group(1)}```{opens.group(2)}"
+    closes = LIQUID_CLOSE.match(line)
+    if closes:
+        return f"{closes.group(1)}```"
+    return "" if SITE_LINE.match(line) else line
+
+
+def _math_marks(line: str) -> str:
+    line = EQUATION_LABEL.sub(r"\1", line) if "{#" in line else line
+    if line.strip() in ("\\[", "\\]", "\\\\[", "\\\\]"):  # a display's delimiter on its own line
+        return line[:len(line) - len(line.lstrip())] + "$$"
+    return INLINE_DELIMITERS.sub(_dollars, line) if "\\(" in line or "\\\\[" in line else line
+
+
+def _dollars(match: re.Match) -> str:
+    if match.group(3) is not None:
+        return f"$${match.group(3).strip()}$$"
+    if match.group(2) is not None and not re.search(r"[\\^_=]", match.group(2)):
+        return match.group()  # “\(2\)”: Markdown's escaped brackets around a number, not math
+    return f"${(match.group(1) or match.group(2)).strip()}$"
 
 
 def _colon_end(lines: list[str], start: int, colons: int) -> int | None:
@@ -566,6 +622,8 @@ class _Builder:
     def block(self, node: _Node) -> Block | None:
         kind = node.type
         if kind == "paragraph":
+            if FOOTNOTE_TEXT.match(_inline_source(node)):
+                return None  # a footnote's text (“[^1]: Ioffe & Szegedy, 2015”): where a claim comes from
             text = "\n".join(line for line in _inline_source(node).splitlines() if not ROLE_LINE.match(line))
             text = self.inline(text)
             return Block("paragraph", self.src(node), text=text) if text else None
@@ -577,6 +635,7 @@ class _Builder:
             if node.info.strip().startswith("{") and not node.info.strip().startswith("{.") and not chunk:
                 return None  # a MyST directive (```{note}): prose for a reader of the rendered page
             language, code = _fence_language(node.info, node.content)
+            code = _without_line_numbers(code)
             if chunk:  # ```{python} (Quarto, R Markdown), ```{code-cell} ipython3 (MyST): code that runs
                 language = chunk.group(1) or chunk.group(2)
                 language = "python" if language.startswith("ipython") else language
@@ -646,6 +705,10 @@ class _Builder:
             text = D2L_MARK.sub(lambda m: m.group(1) or m.group(2), text)
         if "%%" in text or "==" in text:
             text = obsidian_marks(text)
+        if "<" in text:
+            text = LAYOUT_TAG.sub("", text)
+        if "[^" in text:
+            text = FOOTNOTE_MARK.sub("", text)  # the note it points to is the page's, not the card's
         return text.strip()
 
     def definitions(self, node: _Node) -> list[Item]:
@@ -690,6 +753,19 @@ def _inline_source(node: _Node) -> str:
 # lines are options for the renderer.
 CODE_CHUNK = re.compile(r"^\{\s*(python|r|julia|bash|sh)\b[^}]*\}|^\{code-cell\}\s*(\w+)", re.I)
 CHUNK_OPTION = re.compile(r"^#\|.*\n?", re.M)
+
+
+NUMBERED_LINE = re.compile(r"^\s*(\d+)(?: |$)")
+
+
+def _without_line_numbers(code: str) -> str:
+    """Code copied from a page that numbers its lines (“1 import torch”, “2 ”, …) without the numbers."""
+    lines = code.splitlines()
+    numbers = [NUMBERED_LINE.match(line) for line in lines]
+    if len(lines) < 3 or not all(numbers) or \
+            [int(m.group(1)) for m in numbers] != list(range(int(numbers[0].group(1)), int(numbers[0].group(1)) + len(lines))):
+        return code
+    return "\n".join(line[m.end():] for line, m in zip(lines, numbers)) + ("\n" if code.endswith("\n") else "")
 
 
 def _fence_language(info: str, code: str) -> tuple[str, str]:
