@@ -51,7 +51,7 @@ NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\
 # preposition (“CIFAR-10 上试了 110 层”, “degradation 的根本原因”), math, a number or an operator
 # (“MSE + sigmoid 是非凸的”, “weight decay 1e-4”), or a question (“BN 原文到底放在哪？”).
 RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已]|"
-                     r"默认|通常|一般|往往|经常|总是|只|仅|必须|需)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
+                     r"默认|通常|一般|往往|经常|总是|只|仅|必须|需|之)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
                      r"[^，,。；;\n]{0,8}?(?:说|认为|觉得|提到|指出)", re.S)  # (“ResNet 论文里说…”: a report)
 DEFAULT = re.compile(
@@ -348,8 +348,9 @@ class _Extractor:
         root = self.outline.root
         for path, section in iter_sections(root):
             if section is not root and all(b.kind == "rule" for b in section.blocks) and not section.sections:
-                self.notices.append(Notice(section.source, "empty-section",
-                    f"section “{section.title}” is empty; write its content or remove the heading"))
+                self.notices.append(Notice(section.source, "empty-section", self.t(
+                    "“{t}”一节是空的；写上内容，或删去这个标题",
+                    "section “{t}” is empty; write its content or remove the heading", t=section.title)))
             concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             if path and QUESTION.search(section.title) and not BARE_COMPARISON.fullmatch(concept) \
@@ -535,7 +536,8 @@ class _Extractor:
         named = [it for it in items if it.text.strip()]
         for it in items:
             if not it.text.strip() and not it.children:
-                self.notices.append(Notice(it.source, "empty-item", "empty list item; remove the bare “-”"))
+                self.notices.append(Notice(it.source, "empty-item", self.t(
+                    "空的列表项；删去这个单独的“-”", "empty list item; remove the bare “-”")))
         if not named:
             for it in items:  # “- $$P(A) = …$$”: an item that is only a formula (or code) block
                 if it.children:
@@ -631,8 +633,9 @@ class _Extractor:
             self.definition(name_desc.group("name"), name_desc.group("rest").strip(), it.source, ctx)
             return
         if _is_bare_name(text) and any(s.children or len(s.text.split()) > 1 for s in siblings if s is not it):
-            self.notices.append(Notice(it.source, "empty-item",
-                f"“{text}” is named but has no content; write what it is or remove it"))
+            self.notices.append(Notice(it.source, "empty-item", self.t(
+                "“{t}”只有名字没有内容；写上它是什么，或删去这一项",
+                "“{t}” is named but has no content; write what it is or remove it", t=text)))
 
     def concept(self, it: Item, ctx: _Ctx, name: str) -> None:
         """A top-level item with children: a concept of its own (``SGD`` under 优化器)."""
@@ -659,7 +662,7 @@ class _Extractor:
             if split and split[1]:
                 terms.append(split[0])
         # the pieces of a formula (“$\rho v_{t-1}$: …”) are explained, not listed from memory
-        if len(terms) >= 2 and not any("$" in t for t in terms):
+        if len(terms) >= 2 and not any("$" in t for t in terms) and not COMPARISON.search(label):
             front = self.t("{concept}：{label} 有哪些？", "{concept}: {label}: which ones?",
                            concept=ctx.concept, label=label.rstrip("：: "))
             self.add(ctx, CardKind.DEFINITION, "enum:" + normalize_name(label), front,
@@ -707,9 +710,16 @@ class _Extractor:
             # “**为什么 FFN 先升维到 4d**：…”: the term is itself the question
             front = self.t("{c}：{q}", "{c}: {q}", c=_named_concept(ctx),
                            q=term if term.endswith(("?", "？")) else term + self.t("？", "?"))
+        elif ctx.labels and COMPARISON.search(ctx.labels[-1]) \
+                and not (PROSE_LABEL_ZH if CJK.search(ctx.labels[-1]) else PROSE_LABEL).search(ctx.labels[-1]):
+            # “参数对比（每层 C 个通道）：” over “三个 3x3：参数少”: this case of what the label compares
+            front = self.t("{c} › {l}：{t} → ？", "{c} › {l}: {t} → ?", c=_named_concept(ctx),
+                           l=ctx.labels[-1].rstrip("：: "), t=shown)
         elif CHOOSING.search(ctx.concept) or BARE_COMPARISON.fullmatch(ctx.concept):
-            # “怎么选” over “**多标签**：BCEWithLogits”: which one for this case
+            # “怎么选” over “**多标签**：BCEWithLogits”: which one for this case; under a bare “比较”,
+            # “**GoogLeNet**: 最高效” cannot say what is compared
             front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
+            why = why or ("" if CHOOSING.search(ctx.concept) else "comparison-case")
         elif within:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
                            f=within, t=shown)
@@ -872,6 +882,7 @@ class _Extractor:
             typed = "\n".join(line for line in block.text.splitlines() if line.startswith((">>>", "...")))
             front = self.t("{a}：这些语句输出什么？", "{a}: what do these lines print?", a=about) + \
                 f"\n\n```{block.language}\n{typed}\n```"
+            flags = flags + ("transcript",)
         elif OUTPUT_CLAIM.search(block.text) or python_tree(block.text, block.language) is None:
             front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
         else:
@@ -1530,7 +1541,7 @@ LABEL_TERM = re.compile(
     r"created|last (?:edit(?:ed)?|update[ds]?|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
     # a place in what the text lays out (“中间：纹理”, “后面：更高级”)
-    r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|例子|例题|样例|参考(?:资料|文献|书目)?|references?|"
+    r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|.{0,8}例子|例题|样例|参考(?:资料|文献|书目)?|references?|"
     # a source cited for an example (“ResNet paper: lr=0.1, ÷10 at 30, 60”)
     r".+\s(?:paper|article|blog post)|.+(?:论文|原文)|"
     # a step of an argument (“**第一步**：先求雅可比”)
@@ -1668,7 +1679,7 @@ def _is_steps(block: Block) -> bool:
 
 # Marks of a statement rather than a name: an arrow, an equals sign, a clause break, an
 # exclamation, a question, an ellipsis, a finished action (“老师放了那张图”).
-STATEMENT = re.compile(r"[→⇒=,，!！?？…了]|\.\.\.|->|\s[-–—]\s")
+STATEMENT = re.compile(r"[→⇒=,，!！?？…了是]|\.\.\.|->|\s[-–—]\s|(?:最|很|更)?(?:常用|重要|好用)$")
 
 
 def _states(text: str) -> bool:
@@ -1680,11 +1691,15 @@ def _states(text: str) -> bool:
     return STATEMENT.search(text) is not None
 
 
+PART_OF_TOPIC = re.compile(r"(?:细节|要点|注意事项|小结|总结|\b(?:details|notes|summary|takeaways))$", re.I)
+
+
 def _names_a_concept(text: str, labelled: tuple[str, str] | None, top: bool) -> bool:
     """A top-level item with children that names a thing (``SGD``, ``**常见的噪声类型**``),
     not a label that introduces a list (``计算过程:``)."""
-    if not top or LABEL_TERM.match(text.strip("*:： ")) or GENERIC_HEADING.match(text.strip("*:： ")):
-        return False  # “细节”, “Details”: a part of what the section is about, not a thing of its own
+    if not top or LABEL_TERM.match(text.strip("*:： ")) or GENERIC_HEADING.match(text.strip("*:： ")) \
+            or PART_OF_TOPIC.search(text.strip("*:： ")):
+        return False  # “细节”, “训练细节”, “Details”: a part of what the section is about, not a thing of its own
     if labelled is None:
         # “32x32x3 的图片 → 拉平成 3072x1”, “更小的 filter, 更深的网络”: a statement, not a name
         return not text.endswith((":", "：")) and not _states(text) and len(text) <= 40
@@ -1692,7 +1707,9 @@ def _names_a_concept(text: str, labelled: tuple[str, str] | None, top: bool) -> 
 
 
 def _is_bare_name(text: str) -> bool:
-    return not CJK.search(text) and re.fullmatch(r"[\w\-+. ]{1,30}", text.strip()) is not None
+    """“Adam”, “Layer Norm”: a name alone; “SGD + momentum 0.9” sets a value."""
+    return not CJK.search(text) and re.fullmatch(r"[\w\-+. ]{1,30}", text.strip()) is not None \
+        and not re.search(r"\s[\d.]+\b", text)
 
 
 def _child_items(it: Item) -> list[Item]:

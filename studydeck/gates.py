@@ -90,6 +90,9 @@ MESSAGES = {
     "premise": ("“{front}” 里的公式是推理中设定的记号（“令……”），不是要记住的结论；写出它引出的结果",
                 "the formula in “{front}” is a premise the text sets up (“let …”), not a result to recall; "
                 "write the result it leads to"),
+    "comparison-case": ("“{front}” 只是一个比较中的一项，卡片上看不出比的是什么；把比较写成问题（如“哪个参数最少？”）",
+                        "“{front}” is one case of a comparison, and the card cannot say what is compared; write "
+                        "the comparison as a question (“which has the fewest parameters?”)"),
     "worked-value": ("“{front}” 问的是例子中算出的一个数，不是规律；写出得到它的公式",
                      "“{front}” asks for a number worked out in an example, not a rule; write the formula "
                      "that gives it"),
@@ -162,7 +165,7 @@ def leaked_syntax(card: Card) -> str | None:
 
 def too_long(card: Card) -> str | None:
     front = CLOZE.sub(r"\2", card.front) if card.kind is CardKind.CLOZE else card.front
-    if "computed-output" in card.flags:
+    if "computed-output" in card.flags or "transcript" in card.flags:
         front = front.split("```", 1)[0]  # the code it shows is measured in lines, below
     limit = MAX_BACK if card.kind is CardKind.CLOZE else MAX_FRONT
     # the code the answer shows (a function without the lines that try it out), else all of it

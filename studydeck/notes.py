@@ -21,8 +21,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from studydeck.errors import NotesError
 from studydeck.model import Notice, Source
-from studydeck.text import CJK
-from studydeck.text import clean_name
+from studydeck.text import CJK, clean_name, language, say
 
 # d2l-style roles that stand on a line of their own and carry no content for a card.
 ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite)?:[`\w\-, ]*`?\s*$"
@@ -579,11 +578,18 @@ class _Builder:
         self.path = path
         self.lines = lines
         self.notices: list[Notice] = []
+        self._lang: str | None = None
         # d2l marks each framework's copy of a code block with `#@tab NAME` (a block with no
         # such line is then the MXNet copy) or `%%tab NAME` (a block with none is for every
         # framework). Keep the PyTorch and framework-neutral copies.
         self.uses_tabs = any(line.startswith("#@tab") for line in lines)
         self.d2l = self.uses_tabs or any(TAB_LINE.match(line) for line in lines) or any(ROLE_LINE.match(line) and line.strip() for line in lines)
+
+    def say(self, zh: str, en: str, **kw) -> str:
+        """A message in the language of these notes (worked out once, when first needed)."""
+        if self._lang is None:
+            self._lang = language(self.lines[:400])
+        return say(self._lang, zh, en, **kw)
 
     def src(self, node: _Node) -> Source:
         line = node.map[0] + 1 if node.map else 1
@@ -616,7 +622,7 @@ class _Builder:
             block = self.block(node)
             if block is not None:
                 stack[-1].blocks.append(block)
-        _join_broken_lines(root, self.notices)
+        _join_broken_lines(root, self.notices, self.say)
         return Outline(self.path, title, root, front, self.notices)
 
     def block(self, node: _Node) -> Block | None:
@@ -652,9 +658,10 @@ class _Builder:
             return Block("code", self.src(node), text=code, language=language)
         if kind == "code_block":
             if _looks_like_prose(node.content):
-                self.notices.append(Notice(self.src(node), "prose-as-code",
+                self.notices.append(Notice(self.src(node), "prose-as-code", self.say(
+                    "缩进的正文被 Markdown 当成了代码块；已按正文读（去掉行首的空格）",
                     "indented prose is read as a code block by Markdown; treated as text "
-                    "(remove the leading spaces)"))
+                    "(remove the leading spaces)")))
                 return Block("paragraph", self.src(node), text=" ".join(node.content.split()))
             return Block("code", self.src(node), text=node.content, language="")
         if kind in ("math_block", "math_block_label", "amsmath"):
@@ -798,7 +805,7 @@ def paren_balance(text: str) -> int:
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
 
 
-def _join_broken_lines(section: Section, notices: list[Notice]) -> None:
+def _join_broken_lines(section: Section, notices: list[Notice], say) -> None:
     """Re-attach the tail of a plain-text formula that a copy-paste split into blocks.
 
     Text copied from a rendered page loses superscripts and roots to line breaks; a blank
@@ -815,14 +822,15 @@ def _join_broken_lines(section: Section, notices: list[Notice]) -> None:
             open_ = paren_balance(leaf.text)
             if open_ > 0 and open_ + paren_balance(nxt.text) == 0:
                 leaf.text = leaf.text + "\n" + nxt.text
-                notices.append(Notice(leaf.source, "broken-formula",
-                    f"a formula is split over lines {leaf.source.line}-{nxt.source.line} "
-                    "(it lost its markup when copied); read as one; write it as $…$ LaTeX"))
+                notices.append(Notice(leaf.source, "broken-formula", say(
+                    "一个公式被拆在了第 {a}-{b} 行（复制时丢了格式）；已合为一个读；用 $…$ 写成 LaTeX",
+                    "a formula is split over lines {a}-{b} (it lost its markup when copied); read as one; "
+                    "write it as $…$ LaTeX", a=leaf.source.line, b=nxt.source.line)))
                 del blocks[i + 1]
                 continue
         i += 1
     for child in section.sections:
-        _join_broken_lines(child, notices)
+        _join_broken_lines(child, notices, say)
 
 
 def _last_leaf(block: Block) -> Item | None:

@@ -72,7 +72,7 @@ def test_build_summary(tmp_path: Path) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("cards by kind: cloze ")
-    assert "notes/pytorch-notes.md:3: section “张量” is empty" in result.stderr
+    assert "notes/pytorch-notes.md:3: “张量”一节是空的" in result.stderr
     assert any(line.startswith(f"wrote {tmp_path / 'pytorch-notes.apkg'}: ") and "new, 0 updated, 0 removed" in line
                for line in lines)
     again = run("build", str(NOTES), "-o", str(tmp_path))
