@@ -1536,7 +1536,7 @@ LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|小结|总结|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
-    r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|"
+    r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
     r"created|last (?:edit(?:ed)?|update[ds]?|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
@@ -1577,12 +1577,14 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|称为|(?<!标)记为|�
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
                          r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待补充|待办|待续|"
-                            r"没写完|挖个?坑|下一篇|未完|"
+                            r"没写完|挖个?坑|下一篇|未完|^\s*(?:→|⇒|->|=>)|"
                             # a clause, not a name (“Huber 把两者结合起来”, “所以 [3] 提出了…”, “也不是梯度消失”)
                             r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|"
                             r"\b(?:TODO|FIXME|TBD)\b|"
                             r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
 PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|from|as|via|without)\s|"  # “For images”
+                         r"^(?:but|and|or|so|also|however|thus|hence|therefore|because|since|although|otherwise|yet)$|"
+                         r"^\s*(?:→|⇒|->|=>)|"  # (“→ so we need attention”: a consequence)
                          r"^(?:think of|imagine|consider|remember|recall|keep in mind|make sure|be careful|don'?t|do not)\b|"
                          r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
                          r"should|let'?s|note|here|more in|see|todo|fixme|tbd)\b|#", re.I)
