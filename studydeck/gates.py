@@ -265,7 +265,7 @@ BACK_REFERENCE = re.compile(
     r"according to|by defining|"
     r"recall that|note that|to prove|we (?:now )?prove|proving)|注意到|回想|回忆|^\s*又(?![称叫名])|^\s*则|"
     r"^\s*(?:证明|proof)\s*[:：.]|先证|下证|欲证|要证|即证|得证|在证明|推导|\bderivation\b|显然|"
-    r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|[两二]者(?:的|之间的?)?关系|前者|后者|\bthe (?:former|latter)\b|"
+    r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|[两二]者(?:的|之间的?)?关系|前者|后者|\bthe (?:former|latter)\b|^\s*[a-h][.)]\s|"  # (“b. Fit a tree …”: a step)
     r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章]|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]|第\s*\d+\s*行|\b(?:line|step)\s+\d+\b",
     re.I | re.M)

@@ -772,7 +772,10 @@ def _without_line_numbers(code: str) -> str:
     if len(lines) < 3 or not all(numbers) or \
             [int(m.group(1)) for m in numbers] != list(range(int(numbers[0].group(1)), int(numbers[0].group(1)) + len(lines))):
         return code
-    return "\n".join(line[m.end():] for line, m in zip(lines, numbers)) + ("\n" if code.endswith("\n") else "")
+    # numbers padded to one width (“1  x”, “10 y”): the code starts one space after the widest
+    start = max(m.end(1) for m in numbers) + 1
+    return "\n".join(line[start:] if not line[m.end(1):start].strip() else line[m.end(1) + 1:]
+                     for line, m in zip(lines, numbers)) + ("\n" if code.endswith("\n") else "")
 
 
 def _fence_language(info: str, code: str) -> tuple[str, str]:
