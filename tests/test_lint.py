@@ -237,3 +237,10 @@ def test_notes_text_lines_and_offsets_cover_the_text(raw: str, offsets_first: bo
         assert raw[starts[i]:starts[i] + len(line)] == line
         end = starts[i + 1] if i + 1 < len(lines) else len(raw)
         assert raw[starts[i] + len(line):end] in (("\r\n", "\r", "\n") if i + 1 < len(lines) else ("",))
+
+
+def test_a_table_of_contents_macro_is_no_link(tmp_path: Path) -> None:
+    (tmp_path / "post.md").write_text("@[TOC](文章目录)\n\n# 反向传播\n\n- **链式法则**：见 [推导](missing.md)\n",
+                                      encoding="utf-8")
+    result = Workspace.load([tmp_path], cache_dir=None, scan=True).lint(allow_torch=False)
+    assert pointed_at(result, "broken-link") == ["- **链式法则**：见 [推导](missing.md)"]

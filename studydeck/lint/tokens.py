@@ -104,9 +104,11 @@ class Link:
 
 def links(items: list[Inline]) -> list[Link]:
     out = []
+    before = ""
     for item in items:
-        if item.token.type == "link_open":
+        if item.token.type == "link_open" and not before.endswith("@"):  # “@[TOC](目录)”: a macro, not a link
             out.append(Link(item.line, "link", str(item.token.attrs.get("href", ""))))
         elif item.token.type == "image":
             out.append(Link(item.line, "image", str(item.token.attrs.get("src", ""))))
+        before = item.token.content if item.token.type == "text" else ""
     return out
