@@ -279,6 +279,7 @@ def split_label(text: str) -> tuple[str, str] | None:
     if match.group("p") and raw.count("**") % 2:
         return None  # emphasis that opens before the colon and closes after it is prose
     if match.group("p") and (raw.count("(") != raw.count(")") or raw.count("（") != raw.count("）")
+                             or raw.count("[") != raw.count("]")  # “![bg right:40%](…)”: inside an image's text
                              or re.fullmatch(r"\s*\d+", raw) and re.match(r"\d", match.group("rest"))):
         return None  # “(19:40) 严格来说…”: a time or a ratio, not a label
     term = clean_term(raw)
@@ -388,7 +389,7 @@ class _Extractor:
     def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
         lead: Block | None = None
         self.enumerated |= _enumerated_terms([b for b in blocks if b.kind == "paragraph"])
-        shown = [b for b in blocks if b.kind != "rule"]
+        shown = [b for b in blocks if b.kind not in ("rule", "callout")]  # a box aside, the text begins
         intro_done = bool(shown) and shown[0].kind != "paragraph"
         for i, block in enumerate(blocks):
             if id(block) in self.consumed:
@@ -701,7 +702,10 @@ class _Extractor:
                 DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)
                 or FACET.fullmatch(ctx.concept.strip())):
             why = why or "label-term"  # “后续的反思：**问题**：…”: the problem of what, the card cannot say
-        if facet and not why:
+        if COUNTED.fullmatch(term.strip()) and not why:
+            # “Two gates: update and reset” under GRU: which they are
+            front = self.t("{c}的{t}是什么？", "{c}: what are the {t}?", c=_named_concept(ctx), t=term.strip().lower())
+        elif facet and not why:
             # “**problem**: G_t only grows …” under AdaGrad: the problem of AdaGrad
             low = term.strip().casefold()
             front = self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_named_concept(ctx), t=low,
@@ -1537,6 +1541,12 @@ LABEL_TERM = re.compile(
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
+    r"核心|核心思想|关键|"
+    # a count standing for what the text said before (“Two: update and reset”, “两个：…”)
+    r"(?:one|two|three|four|five|six)|[一二两三四五六][个种类点条]|"
+    # the course's own business, and when the note was read
+    r"office hours?|deadlines?|due(?: date)?|grading|homework|作业|截止(?:日期|时间)?|答疑|read(?: on)?|读于|阅读日期|"
+    r"(?:本章|本节|本周)?(?:学习|阅读)时间|(?:本章|本节)?配套\S{0,6}|视频教程|"
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
     r"created|last (?:edit(?:ed)?|update[ds]?|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
@@ -1693,6 +1703,8 @@ def _states(text: str) -> bool:
     return STATEMENT.search(text) is not None
 
 
+# A count of things (“Two gates”, “三个优点”): which they are is what the card asks.
+COUNTED = re.compile(r"(?:two|three|four|five|six|seven|\d+)\s+[a-z][\w-]*s|[两二三四五六七八九十\d]+\s*[个种类点条大项][^\s，,。]{1,6}", re.I)
 PART_OF_TOPIC = re.compile(r"(?:细节|要点|注意事项|小结|总结|\b(?:details|notes|summary|takeaways))$", re.I)
 
 

@@ -529,7 +529,13 @@ def not_an_answer(card: Card) -> str | None:
     first = re.split(r"(?<=[。！!？?])|(?<=\.)\s|\n", card.back.strip(), maxsplit=1)[0]
     if ASKING.match(first):
         return "open-question"
+    if BARE_REMARK.fullmatch(card.back.strip()):
+        return "no-answer"  # “`batch_first` defaults to `True` — careful!”: a warning, no answer
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
+
+
+BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotcha|note|todo|tbd|注意|小心|重要|坑|待补充)"
+                         r"[\s*_)）!！.。~]*", re.I)
 
 
 GATES: list[Callable[[Card], str | None]] = [

@@ -26,7 +26,9 @@ from studydeck.text import CJK, clean_name, language, say
 # d2l-style roles that stand on a line of their own and carry no content for a card.
 ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite)?:[`\w\-, ]*`?\s*$"
                        # an outliner's block property (Logseq, Obsidian Dataview: “id:: 64f1…”), on a line of its own
-                       r"|^\s*[A-Za-z][\w\-]{0,30}::(?!:)\s+\S.*$")
+                       r"|^\s*[A-Za-z][\w\-]{0,30}::(?!:)\s+\S.*$"
+                       # a MyST target (“(sec-autograd)=”), on a line of its own
+                       r"|^\s*\([\w:.-]+\)=\s*$")
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 # Fenced blocks a notes app draws or runs as a query: a diagram, a Dataview list, a chart.
@@ -66,9 +68,17 @@ def _citation(match: re.Match) -> str:
 def references(text: str) -> str:
     """Text with its cross-references taken out (with the words that point at them) and its
     citations read as author and year."""
+    if "}`" in text:  # MyST writes a role as {eq}`chain`: read as d2l's :eqref:`chain`
+        text = MYST_TERM.sub(r"\1", MYST_ROLE.sub(lambda m: f":{MYST_ROLES[m.group(1)]}:`", text))
     if ":`" not in text:
         return text  # every pattern here reads a role (:name:`…`); most text has none
     return ROLE_INLINE.sub("", REFERENCE_PHRASE.sub("", CITATION.sub(_citation, text)))
+
+
+MYST_ROLES = {"eq": "eqref", "ref": "ref", "numref": "numref", "doc": "ref", "cite": "cite", "cite:p": "citep",
+              "cite:t": "citet", "cite:ps": "citep", "cite:ts": "citet"}
+MYST_ROLE = re.compile(r"\{(" + "|".join(re.escape(k) for k in sorted(MYST_ROLES, key=len, reverse=True)) + r")\}`")
+MYST_TERM = re.compile(r"\{term\}`([^`<]*?)\s*(?:<[^>`]*>)?`")  # {term}`VJP <vjp>`: the word
 
 
 # Obsidian's own marks in running text: a comment (“%% to self %%”) is for the writer, and a
@@ -327,7 +337,12 @@ FENCE_LINE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 # A container of Docusaurus, VitePress (“::: tip 提示”, “::: details 点击查看”) or Pandoc and Quarto
 # (“::: {.callout-note}”), closed by a line of colons.
 COLON_OPEN = re.compile(r"^(?P<indent>\s{0,3})(?P<colons>:{3,})\s*(?:\{[^}]*?\.callout-(?P<callout>[\w-]+)[^}]*\}|"
-                        r"\{(?P<div>[^}]*)\}|(?P<type>[A-Za-z][\w-]*)(?P<title>[^\n]*?))\s*$")
+                        r"\{\.?(?P<div>[\w-]*)[^}]*\}|(?P<type>[A-Za-z][\w-]*))(?P<title>[^\n]*?)\s*$")
+# A MyST directive in a fence: a formula (```{math}) or a box (```{note}, ```{admonition} Title).
+MYST_FENCE = re.compile(r"^(?P<indent>\s{0,3})(?P<fence>`{3,}|~{3,})\s*\{(?P<name>[\w-]+)\}\s*(?P<title>.*?)\s*$")
+MYST_BOXES = {"note", "warning", "tip", "important", "hint", "caution", "attention", "danger", "error", "seealso",
+              "admonition", "dropdown"}
+OPTION_LINE = re.compile(r"^\s*:[\w-]+:(?:\s|$)")  # a directive's option (“:label: chain”, “:class: tip”)
 COLON_CLOSE = re.compile(r"^\s{0,3}(:{3,})\s*$")
 HEADING_LINE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 
@@ -361,6 +376,19 @@ def _callout_lines(lines: list[str]) -> list[str]:
         if head == "{":
             line = lines[i] = _liquid(line)
             head = line.lstrip()[:1]
+        myst = MYST_FENCE.match(line) if head in ("`", "~") and not fence else None
+        close = _fence_end(lines, i + 1, myst.group("fence")) if myst else None
+        if myst and close is not None and (myst.group("name") == "math" or myst.group("name") in MYST_BOXES):
+            indent, body = myst.group("indent"), [("" if OPTION_LINE.match(l) else l) for l in lines[i + 1:close]]
+            if myst.group("name") == "math":
+                out += [indent + "$$", *body, indent + "$$"]
+            else:
+                title = myst.group("title") if myst.group("name") in ("admonition", "dropdown") else ""
+                out.append(f"{indent}> [!{myst.group('name')}] {title}".rstrip())
+                out.extend(f"{indent}> {l}".rstrip() for l in _callout_lines(body))
+                out.append("")
+            i = close + 1
+            continue
         opens = FENCE_LINE.match(line) if head in ("`", "~") and not fence else None
         if fence or opens:
             if not fence:
@@ -373,9 +401,9 @@ def _callout_lines(lines: list[str]) -> list[str]:
         colons = COLON_OPEN.match(line) if head == ":" else None
         close = _colon_end(lines, i + 1, len(colons.group("colons"))) if colons else None
         if colons and close is not None:
-            kind = (colons.group("callout") or colons.group("type") or "div").lower()
+            kind = (colons.group("callout") or colons.group("type") or colons.group("div") or "div").lower()
             title = (colons.group("title") or "").strip()
-            body = lines[i + 1:close]
+            body = [("" if OPTION_LINE.match(l) else l) for l in lines[i + 1:close]]
             first = next((j for j, l in enumerate(body) if l.strip()), None)
             heading = HEADING_LINE.match(body[first]) if first is not None and not title else None
             if heading:  # Quarto: “## Title” as the box's first line
@@ -450,8 +478,8 @@ EQUATION_LABEL = re.compile(r"(\$\$)\s*\{#[^}]*\}\s*$")
 INLINE_DELIMITERS = re.compile(r"\\\\\((.+?)\\\\\)|\\\((.+?)\\\)|\\\\\[(.+?)\\\\\]")
 
 
-DIALECT_MARK = re.compile(r"!!!|\?\?\?|===|:::|<details|\{[%:#]|\\[(\[\]]", re.I)  # anywhere: a quick first look
-ANY_DIALECT = re.compile(r"^[ \t]*(?:!!!|\?\?\?|===|:::|<details|\{[%:]|\\{1,2}[\[\]][ \t]*$)|\\\(|\\\\\[|\$\$[ \t]*\{#",
+DIALECT_MARK = re.compile(r"!!!|\?\?\?|===|:::|<details|\{[%:#]|\\[(\[\]]|[`~]{3}\s*\{", re.I)  # a quick first look
+ANY_DIALECT = re.compile(r"^[ \t]*(?:!!!|\?\?\?|===|:::|<details|\{[%:]|\\{1,2}[\[\]][ \t]*$|[`~]{3,}\s*\{[\w-]+\})|\\\(|\\\\\[|\$\$[ \t]*\{#",
                          re.M | re.I)
 
 
@@ -480,6 +508,13 @@ def _dollars(match: re.Match) -> str:
     if match.group(2) is not None and not re.search(r"[\\^_=]", match.group(2)):
         return match.group()  # “\(2\)”: Markdown's escaped brackets around a number, not math
     return f"${(match.group(1) or match.group(2)).strip()}$"
+
+
+def _fence_end(lines: list[str], start: int, fence: str) -> int | None:
+    for j in range(start, len(lines)):
+        if lines[j].strip().startswith(fence) and not lines[j].strip().strip(fence[0]):
+            return j
+    return None
 
 
 def _colon_end(lines: list[str], start: int, colons: int) -> int | None:
