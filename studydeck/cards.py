@@ -128,7 +128,9 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
 EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
 WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
-                            r"计算实例|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d", re.I)
+                            r"计算实例|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
+                            # a paper's results, dataset by dataset: measurements, not definitions
+                            r"\b(?:results|highlights|findings)\b|实验结果", re.I)
 # A lead that sets two things side by side: the table after it compares, it defines nothing.
 COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|对比|比较|区别|异同|\bcompar(?:ed|ison|ing)\b|\bdifferences?\b", re.I)
 
@@ -496,11 +498,14 @@ class _Extractor:
 
     def answered(self, ctx: _Ctx, question: str, blocks: list[Block], source: Source, render=None) -> bool:
         """A question card whose answer is ``blocks`` written back as Markdown; False when
-        they hold nothing (an empty bullet)."""
+        they hold nothing (an empty bullet). A question too short to name its subject
+        (“怎么选？”, “Why?”) is asked of the section's."""
         render = render or (lambda b: b.text if b.kind == "paragraph" else _block_markdown(b))
         answer = "\n\n".join(render(b) for b in blocks)
         if not answer.strip(" -\n"):
             return False
+        if _says_no_subject(question) and ctx.concept:
+            question = self.t("{c}：{q}", "{c}: {q}", c=_named_concept(ctx), q=question)
         self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
                  formulas=tuple(f for b in blocks for f in formulas_in(b.text)))
         return True
@@ -1547,6 +1552,9 @@ LABEL_TERM = re.compile(
     # the course's own business, and when the note was read
     r"office hours?|deadlines?|due(?: date)?|grading|homework|作业|截止(?:日期|时间)?|答疑|read(?: on)?|读于|阅读日期|"
     r"(?:本章|本节|本周)?(?:学习|阅读)时间|(?:本章|本节)?配套\S{0,6}|视频教程|"
+    # what the page will cover, rather than what it says
+    r"(?:本章|本节|本页|学习)?(?:目标|内容|大纲|目录)|(?:learning )?(?:goals|objectives)|outline|agenda|"
+    r"(?:table of )?contents|"
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
     r"created|last (?:edit(?:ed)?|update[ds]?|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
@@ -1824,6 +1832,14 @@ UNFINISHED_BOX = re.compile(r"🚧|\bTODO\b|\bWIP\b|待补充|待完善|未完�
 BOX_TASK = re.compile(r"^(?:手写|手推|写出|推导|证明|实现|列出|简述|比较)|^(?:implement|write|derive|prove|explain|compare)\b", re.I)
 BOX_LEAD = re.compile(r"^(?:(?:Q|问题?)\s*\d*\s*[:：.]|\d+\s*[.、)）]|(?:点击)?(?:展开|查看|显示)(?:答案|详情|解析)?\s*[:：]|"
                       r"click to (?:expand|show|see)(?: the)?(?: answer)?\s*[:：])\s*", re.I)
+
+
+def _says_no_subject(question: str) -> bool:
+    """“怎么选？”, “为什么？”, “Why?”, “How so?”: a question of a few words that names nothing."""
+    words = strip_math(question).strip(" ?？*")
+    return bool(words) and "`" not in question and "$" not in question and (
+        len(CJK.findall(words)) <= 4 and not re.search(r"[A-Za-z]{2,}", words) if CJK.search(words)
+        else words.lower() in ("why", "why not", "how", "how so", "when", "which one", "what for", "what else"))
 
 
 def box_title(text: str) -> str:

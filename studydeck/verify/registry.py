@@ -158,6 +158,7 @@ def torch_optimizers() -> dict[str, Optimizer]:
 
 
 _DOTTED = re.compile(r"^`?(?:torch\.)?(nn|nn\.functional|F|optim)\.([A-Za-z_][A-Za-z0-9_]*)`?$")
+_DOTTED_INSIDE = re.compile(r"(?<![\w.])(?:torch\.)?(?:nn\.functional|nn|F|optim)\.[A-Za-z_][A-Za-z0-9_]*(?![\w.(])")
 
 
 def lookup(name: str) -> Any | None:
@@ -166,6 +167,9 @@ def lookup(name: str) -> Any | None:
     itself, whether or not the registry knows it."""
     found = _lookup(name)
     dotted = _DOTTED.match(name.strip())
+    named = {m.group() for m in _DOTTED_INSIDE.finditer(name)} if found is None and not dotted else set()
+    if len(named) == 1:  # “PyTorch 里的 nn.Embedding”: the one callable the heading names
+        dotted = _DOTTED.match(named.pop())
     if found is None and dotted:
         module = {"F": "nn.functional"}.get(dotted.group(1), dotted.group(1))
         return Module(dotted.group(2), (), f"{module}.{dotted.group(2)}")
