@@ -336,3 +336,15 @@ def test_a_loss_formula_is_never_said_to_disagree_on_a_guess() -> None:
     kl = results["KL 散度"]
     assert (kl.verdict, kl.reason) == (Verdict.UNVERIFIED, "roles-unknown")
     assert verdict_line(kl, "zh").startswith("未验证")
+
+
+def test_a_heading_that_names_one_callable_among_words_is_about_it() -> None:
+    """“PyTorch 里的 nn.Embedding” is nn.Embedding; a heading that names two is about neither."""
+    cards = [c for d in collect([FIXTURES / "api-in-heading.md"]) for c in d.cards if "default" in c.flags]
+    by_uid = {r.uid: r for r in verify(cards, device="cpu").results}
+    results = {c.param + "@" + c.deck[-1]: by_uid.get(c.uid) for c in cards}
+    assert results["padding_idx@PyTorch 里的 nn.Embedding"].verdict is Verdict.AGREES
+    wrong = results["sparse@PyTorch 里的 nn.Embedding"]
+    assert wrong.verdict is Verdict.DISAGREES and "False" in wrong.detail
+    neither = results["bias@nn.Embedding 和 nn.Linear 的区别"]  # no verdict, or an unverified one
+    assert neither is None or neither.verdict is Verdict.UNVERIFIED
