@@ -129,6 +129,7 @@ EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
 WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
                             r"计算实例|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
+                            r"^\s*(?:example|e\.g\.|例子|举例)\s*\d*\s*(?:[:：]|$)|"
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
 # A lead that sets two things side by side: the table after it compares, it defines nothing.
@@ -1555,6 +1556,8 @@ LABEL_TERM = re.compile(
     # what the page will cover, rather than what it says
     r"(?:本章|本节|本页|学习)?(?:目标|内容|大纲|目录)|(?:learning )?(?:goals|objectives)|outline|agenda|"
     r"(?:table of )?contents|"
+    # an assignment's own prompts (“Inline Question 2”, “Your Explanation”), an outline's places
+    r"(?:inline )?question\s*\d*|your (?:answer|explanation|solution)s?|earlier|later|then|next|finally|afterwards|"
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
     r"created|last (?:edit(?:ed)?|update[ds]?|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"

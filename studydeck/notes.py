@@ -107,6 +107,9 @@ def obsidian_marks(text: str) -> str:
 LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<a\s+(?:name|id)=[^>]*>\s*</a>)|"
                         r"<[A-Z]\w*\b[^>]*/>")
 
+# An outliner's block reference (“((k3Tq9xZ1a))”) and tags (“#gotcha”, “#[[Deep Learning]]”) outside
+# code: links for the app, not words.
+OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 FOOTNOTE_TEXT = re.compile(r"^\s*\[\^[^\]\s]+\]:")
 
@@ -751,6 +754,8 @@ class _Builder:
             text = LAYOUT_TAG.sub("", text)
         if "[^" in text:
             text = FOOTNOTE_MARK.sub("", text)  # the note it points to is the page's, not the card's
+        if "((" in text or "#" in text:
+            text = OUTLINER_MARK.sub("", text)  # Roam, Logseq: a block's reference, a page's tag
         return text.strip()
 
     def definitions(self, node: _Node) -> list[Item]:
