@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -298,8 +299,10 @@ def clean_term(text: str) -> str:
     """A term as its name: no emphasis markers, links read as their text."""
     text = re.sub(r"!?\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\*\*([^*]+)\*\*|__([^_]+)__", lambda m: m.group(1) or m.group(2), text)
-    text = plain_inline(text)
-    return text.strip().strip("*_").strip()
+    text = plain_inline(text).strip().strip("*_").strip()
+    while text and (unicodedata.category(text[0]) == "So" or text[0] == "\ufe0f"):
+        text = text[1:].lstrip()  # “⚠ 坑”, “⭐ Adam”: a mark before the name
+    return text
 
 
 @dataclass(frozen=True)
@@ -886,6 +889,9 @@ class _Extractor:
             # “torch.cat(tensors, dim=0, *, out=None) -> Tensor”: an API's signature
             front = self.t("{a}：写出它的签名", "{a}: write its signature", a=about)
             flags = flags + ("signature",)  # to recall, not to run
+        elif block.language in SHELL_LANGUAGES:
+            # “torchrun --nproc_per_node=4 train.py”: a command to recall, nothing to run here
+            front = self.t("{a}：写出命令", "{a}: write the command", a=about)
         elif REPL_LINE.match(block.text):
             # an interpreter session pasted in: what its lines printed is the answer (the verifier
             # runs them and compares)
@@ -911,6 +917,7 @@ class _Extractor:
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
 
 
+SHELL_LANGUAGES = {"bash", "sh", "shell", "zsh", "console", "shell-session", "powershell", "ps1", "cmd", "bat"}
 # An interpreter session: its first line is a prompt.
 REPL_LINE = re.compile(r"^>>> ")
 

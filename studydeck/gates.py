@@ -247,7 +247,10 @@ def not_code(card: Card) -> str | None:
         pass
     text = re.sub(r"\s", "", card.code)
     cjk = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
-    return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) else None
+    # “J~(w) = J(w) + λ/2 · ||w||²”: a formula typed as text, no program
+    formula = len(card.code.strip().splitlines()) <= 3 and re.search(r"[=≈≤≥]", card.code) \
+        and re.search(r"[α-ωΑ-Ω²³·∑∏√∂∇≈≤≥→]", card.code)
+    return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) or formula else None
 
 
 # Words that make a sentence one step of a derivation: it stands on what came before it.
