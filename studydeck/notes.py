@@ -379,79 +379,103 @@ def _callout_lines(lines: list[str]) -> list[str]:
         if head == "{":
             line = lines[i] = _liquid(line)
             head = line.lstrip()[:1]
-        myst = MYST_FENCE.match(line) if head in ("`", "~") and not fence else None
-        close = _fence_end(lines, i + 1, myst.group("fence")) if myst else None
-        if myst and close is not None and (myst.group("name") == "math" or myst.group("name") in MYST_BOXES):
-            indent, body = myst.group("indent"), [("" if OPTION_LINE.match(l) else l) for l in lines[i + 1:close]]
-            if myst.group("name") == "math":
-                out += [indent + "$$", *body, indent + "$$"]
-            else:
-                title = myst.group("title") if myst.group("name") in ("admonition", "dropdown") else ""
-                out.append(f"{indent}> [!{myst.group('name')}] {title}".rstrip())
-                out.extend(f"{indent}> {l}".rstrip() for l in _callout_lines(body))
-                out.append("")
-            i = close + 1
-            continue
-        opens = FENCE_LINE.match(line) if head in ("`", "~") and not fence else None
-        if fence or opens:
-            if not fence:
-                fence = opens.group(1)
-            elif line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = ""
+        if fence:
+            fence = "" if _closes(line, fence) else fence
             out.append(line)
             i += 1
             continue
-        colons = COLON_OPEN.match(line) if head == ":" else None
-        close = _colon_end(lines, i + 1, len(colons.group("colons"))) if colons else None
-        if colons and close is not None:
-            kind = (colons.group("callout") or colons.group("type") or colons.group("div") or "div").lower()
-            title = (colons.group("title") or "").strip()
-            body = [("" if OPTION_LINE.match(l) else l) for l in lines[i + 1:close]]
-            first = next((j for j, l in enumerate(body) if l.strip()), None)
-            heading = HEADING_LINE.match(body[first]) if first is not None and not title else None
-            if heading:  # Quarto: “## Title” as the box's first line
-                title, body = heading.group(1), body[:first] + [""] + body[first + 1:]
-            out.append(f"> [!{kind}] {title}".rstrip())
-            out.extend(f"> {l}".rstrip() for l in _callout_lines(body))
-            out.append("")  # the closing colons: the box ends here
-            i = close + 1
+        boxed = _myst_box(lines, i) if head in ("`", "~") else _colon_box(lines, i) if head == ":" else None
+        if boxed is None and head in ("`", "~"):
+            fence = FENCE_LINE.match(line).group(1) if FENCE_LINE.match(line) else ""
+        if boxed is None and not fence:
+            if "\\" in line or "{#" in line:
+                line = lines[i] = _math_marks(line)
+            boxed = _mkdocs_box(lines, i) if head in ("!", "?", "=") else _details_box(lines, i) if head == "<" else None
+        if boxed is not None:
+            box_lines, i = boxed
+            out.extend(box_lines)
             continue
-        if "\\" in line or "{#" in line:
-            line = _math_marks(line)
-        box = BOX_MARK.match(line) if head in ("!", "?", "=") else None
-        details = DETAILS_OPEN.match(line) if head == "<" else None
-        if box:
-            indent = box.group("indent")
-            end = _indented_end(lines, i + 1, _width(indent) + 4)
-            if end > i + 1:
-                body = [_dedent(l, _width(indent) + 4) for l in lines[i + 1:end]]
-                if box.group("tab"):
-                    kind, fold, title = "tab", "", box.group("tab_title")
-                else:
-                    kind, title = box.group("type").lower(), box.group("title")
-                    fold = "" if box.group("mark") == "!!!" else "+" if box.group("mark").endswith("+") else "-"
-                    title = kind.capitalize() if title is None else title
-                out.append(f"{indent}> [!{kind}]{fold} {title}".rstrip())
-                out.extend(f"{indent}> {l}".rstrip() for l in _callout_lines(body))
-                i = end
-                continue
-        elif details:
-            close = _details_end(lines, i + 1)
-            if close is not None:
-                indent, summary, start = details.group("indent"), details.group("summary"), i + 1
-                if summary is None and start < close and SUMMARY.match(lines[start]):
-                    summary = SUMMARY.match(lines[start]).group("summary")
-                    start += 1
-                out.append(f"{indent}> [!details]- {_summary_text(summary or '')}".rstrip())
-                out.extend([f"{indent}>"] * (start - i - 1))
-                body = [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[start:close]]
-                out.extend(f"{indent}> {l}".rstrip() for l in _callout_lines(body))
-                out.append("")  # the closing tag: the box ends here
-                i = close + 1
-                continue
         out.append(line)
         i += 1
     return out
+
+
+def _closes(line: str, fence: str) -> bool:
+    """Whether ``line`` closes a code fence opened by ``fence`` (“```”, “~~~~”)."""
+    return line.strip().startswith(fence) and not line.strip().strip(fence[0])
+
+
+def _quoted(indent: str, header: str, body: list[str], closing: bool = True) -> list[str]:
+    """A box as callout lines: its header, its body (boxes inside it too), and the blank line
+    that ends it where a closing line stood."""
+    return [f"{indent}> {header}".rstrip(), *(f"{indent}> {l}".rstrip() for l in _callout_lines(body))] + \
+        ([""] if closing else [])
+
+
+def _myst_box(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """```{math} as a formula; ```{note}, ```{admonition} Title as a box (without their options)."""
+    myst = MYST_FENCE.match(lines[i])
+    if myst is None or not (myst.group("name") == "math" or myst.group("name") in MYST_BOXES):
+        return None
+    close = _fence_end(lines, i + 1, myst.group("fence"))
+    if close is None:
+        return None
+    indent, name = myst.group("indent"), myst.group("name")
+    body = [("" if OPTION_LINE.match(l) else l) for l in lines[i + 1:close]]
+    if name == "math":
+        return [indent + "$$", *body, indent + "$$"], close + 1
+    title = myst.group("title") if name in ("admonition", "dropdown") else ""
+    return _quoted(indent, f"[!{name}] {title}", body), close + 1
+
+
+def _colon_box(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """“::: tip 提示”, “::: {.callout-note}” over “## Title”, “:::{warning}”, up to its colons."""
+    colons = COLON_OPEN.match(lines[i])
+    close = _colon_end(lines, i + 1, len(colons.group("colons"))) if colons else None
+    if close is None:
+        return None
+    kind = (colons.group("callout") or colons.group("type") or colons.group("div") or "div").lower()
+    title = (colons.group("title") or "").strip()
+    body = [("" if OPTION_LINE.match(l) else l) for l in lines[i + 1:close]]
+    first = next((j for j, l in enumerate(body) if l.strip()), None)
+    heading = HEADING_LINE.match(body[first]) if first is not None and not title else None
+    if heading:  # Quarto: “## Title” as the box's first line
+        title, body = heading.group(1), body[:first] + [""] + body[first + 1:]
+    return _quoted("", f"[!{kind}] {title}", body), close + 1
+
+
+def _mkdocs_box(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """“!!! note "Title"”, “??? question "…"”, “=== "PyTorch"” over a body indented four spaces."""
+    box = BOX_MARK.match(lines[i])
+    if box is None:
+        return None
+    indent = box.group("indent")
+    end = _indented_end(lines, i + 1, _width(indent) + 4)
+    if end == i + 1:
+        return None
+    body = [_dedent(l, _width(indent) + 4) for l in lines[i + 1:end]]
+    if box.group("tab"):
+        kind, fold, title = "tab", "", box.group("tab_title")
+    else:
+        kind, title = box.group("type").lower(), box.group("title")
+        fold = "" if box.group("mark") == "!!!" else "+" if box.group("mark").endswith("+") else "-"
+        title = kind.capitalize() if title is None else title
+    return _quoted(indent, f"[!{kind}]{fold} {title}", body, closing=False), end
+
+
+def _details_box(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """“<details><summary>Question</summary> … </details>”: its summary is the title."""
+    details = DETAILS_OPEN.match(lines[i])
+    close = _details_end(lines, i + 1) if details else None
+    if close is None:
+        return None
+    indent, summary, start = details.group("indent"), details.group("summary"), i + 1
+    if summary is None and start < close and SUMMARY.match(lines[start]):
+        summary = SUMMARY.match(lines[start]).group("summary")
+        start += 1
+    body = [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[start:close]]
+    quoted = _quoted(indent, f"[!details]- {_summary_text(summary or '')}", body)
+    return quoted[:1] + [f"{indent}>"] * (start - i - 1) + quoted[1:], close + 1
 
 
 def _indented_end(lines: list[str], start: int, width: int) -> int:
@@ -514,19 +538,15 @@ def _dollars(match: re.Match) -> str:
 
 
 def _fence_end(lines: list[str], start: int, fence: str) -> int | None:
-    for j in range(start, len(lines)):
-        if lines[j].strip().startswith(fence) and not lines[j].strip().strip(fence[0]):
-            return j
-    return None
+    return next((j for j in range(start, len(lines)) if _closes(lines[j], fence)), None)
 
 
 def _colon_end(lines: list[str], start: int, colons: int) -> int | None:
     depth, fence = 1, ""
     for j in range(start, len(lines)):
-        opens = FENCE_LINE.match(lines[j])
+        opens = None if fence else FENCE_LINE.match(lines[j])
         if fence or opens:  # colons inside code close nothing
-            fence = "" if fence and lines[j].strip().startswith(fence) and not lines[j].strip().strip(fence[0]) \
-                else fence or opens.group(1)
+            fence = ("" if _closes(lines[j], fence) else fence) if fence else opens.group(1)
             continue
         close = COLON_CLOSE.match(lines[j])
         if close and len(close.group(1)) >= colons:
