@@ -917,6 +917,7 @@ class _Extractor:
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
 
 
+# A shell's languages: what such a block holds is a command to recall, not a program that prints.
 SHELL_LANGUAGES = {"bash", "sh", "shell", "zsh", "console", "shell-session", "powershell", "ps1", "cmd", "bat"}
 # An interpreter session: its first line is a prompt.
 REPL_LINE = re.compile(r"^>>> ")
