@@ -108,6 +108,8 @@ MESSAGES = {
                  "the formula in “{front}” sits in a question, not a statement; write the answer as a statement"),
     "no-answer": ("问题“{front}”没有答案；在笔记里写出答案（一个以问题为标题的小节）",
                   "the question “{front}” has no answer; write one (a section headed by the question)"),
+    "remark-only": ("“{front}” 后面只有一句提醒（如“注意！”），没有答案；写出要记住的内容",
+                    "what follows “{front}” is only a warning (“careful!”), not an answer; write what to remember"),
     "open-question": ("“{front}” 后面写的是一个问题或一项任务，不是答案；写出答案，或写成 **Q:** …（换行）**A:** …",
                       "what follows “{front}” is a question or a task, not an answer; write the answer, or "
                       "write it as **Q:** … (new line) **A:** …"),
@@ -268,7 +270,9 @@ BACK_REFERENCE = re.compile(
     r"according to|by defining|"
     r"recall that|note that|to prove|we (?:now )?prove|proving)|注意到|回想|回忆|^\s*又(?![称叫名])|^\s*则|"
     r"^\s*(?:证明|proof)\s*[:：.]|先证|下证|欲证|要证|即证|得证|在证明|推导|\bderivation\b|显然|"
-    r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|[两二]者(?:的|之间的?)?关系|前者|后者|\bthe (?:former|latter)\b|^\s*[a-h][.)]\s|"  # (“b. Fit a tree …”: a step)
+    r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|"
+    r"[两二]者(?:的|之间的?)?关系|前者|后者|\bthe (?:former|latter)\b|"  # (what the text named before)
+    r"^\s*[a-h][.)]\s|"  # (“b. Fit a tree …”: a lettered step)
     r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章]|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]|第\s*\d+\s*行|\b(?:line|step)\s+\d+\b",
     re.I | re.M)
@@ -533,7 +537,7 @@ def not_an_answer(card: Card) -> str | None:
     if ASKING.match(first):
         return "open-question"
     if BARE_REMARK.fullmatch(card.back.strip()):
-        return "no-answer"  # “`batch_first` defaults to `True` — careful!”: a warning, no answer
+        return "remark-only"  # “`batch_first` defaults to `True` — careful!”: a warning, no answer
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
 
 
