@@ -15,10 +15,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from studydeck.gates import MAGIC, OUTPUT_CLAIM, gate, python_tree
+from studydeck.gates import KNOWN_ROOTS, MAGIC, OUTPUT_CLAIM, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
+from studydeck.verify.code import expected_outputs, read_block, without_shown_outputs
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
@@ -898,7 +899,13 @@ class _Extractor:
             typed = "\n".join(line for line in block.text.splitlines() if line.startswith((">>>", "...")))
             front = self.t("{a}：这些语句输出什么？", "{a}: what do these lines print?", a=about) + \
                 f"\n\n```{block.language}\n{typed}\n```"
-            flags = flags + ("transcript",)
+            flags = flags + ("asks-output",)
+        elif not defined and _shows_what_it_prints(block.text, block.language):
+            # short code that says what each print shows (“print(x.shape)  # torch.Size([2])”,
+            # or the output pasted as comments under it): asked with the outputs taken out
+            front = self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=about) + \
+                f"\n\n```{block.language}\n{without_shown_outputs(block.text)}\n```"
+            flags = flags + ("asks-output",)
         elif OUTPUT_CLAIM.search(block.text) or python_tree(block.text, block.language) is None:
             front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
         else:
@@ -915,6 +922,20 @@ class _Extractor:
         if is_plain_formula(words.strip()):
             words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
+
+
+def _shows_what_it_prints(code: str, language: str) -> bool:
+    """Every print of a short block has its output written beside or under it, and the block
+    needs no name from elsewhere in the notes (a reader sees only the card)."""
+    prints = sum("print(" in line for line in code.splitlines())
+    if not 0 < prints == len(expected_outputs(code)) or len(code.splitlines()) > SHORT_CODE_LINES:
+        return False
+    block = read_block(code, language or "python")
+    return block.skip is None and not block.star and not (block.uses - block.defines - KNOWN_ROOTS)
+
+
+# Lines of code a learner reads at a glance, to say what it prints.
+SHORT_CODE_LINES = 15
 
 
 # A shell's languages: what such a block holds is a command to recall, not a program that prints.

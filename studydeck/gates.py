@@ -167,7 +167,7 @@ def leaked_syntax(card: Card) -> str | None:
 
 def too_long(card: Card) -> str | None:
     front = CLOZE.sub(r"\2", card.front) if card.kind is CardKind.CLOZE else card.front
-    if "computed-output" in card.flags or "transcript" in card.flags:
+    if "computed-output" in card.flags or "asks-output" in card.flags:
         front = front.split("```", 1)[0]  # the code it shows is measured in lines, below
     limit = MAX_BACK if card.kind is CardKind.CLOZE else MAX_FRONT
     # the code the answer shows (a function without the lines that try it out), else all of it

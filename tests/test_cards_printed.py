@@ -11,7 +11,8 @@ import pytest
 from anki.collection import Collection
 
 from anki_helpers import import_apkg
-from studydeck.pipeline import Workspace
+from studydeck.pipeline import Workspace, collect
+from studydeck.verify.code import expected_outputs
 from studydeck.verify import sandbox
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "code" / "printed.md"
@@ -48,3 +49,35 @@ def test_a_run_answers_the_question_and_only_a_steady_answer_makes_a_card(tmp_pa
         assert "torch.Size([2, 3])" in answer.split("what does this code print?")[-1]
     finally:
         col.close()
+
+
+SHOWN = Path(__file__).resolve().parent / "fixtures" / "code" / "shown-output.md"
+
+
+def test_code_that_writes_its_outputs_asks_what_it_prints_without_them() -> None:
+    (doc,) = collect([SHOWN])
+    asked = {c.deck[-1]: c for c in doc.cards if "asks-output" in c.flags}
+    assert set(asked) == {"Shapes", "Gradients accumulate"}
+    shapes = asked["Shapes"]
+    assert shapes.front.split("\n")[0].endswith(": what does this code print?")
+    assert "print(x.shape, x.dtype)" in shapes.front and "print(x.sum())" in shapes.front
+    assert "torch.Size([2, 2])" not in shapes.front and "tensor(10.)" not in shapes.front
+    assert "# torch.Size([2, 2]) torch.float32" in shapes.back and "tensor(10.)" in shapes.back
+    grads = asked["Gradients accumulate"]
+    assert "tensor(24.)" not in grads.front and "accumulated" not in grads.front
+    # words under a print state nothing; a block that needs another block's names cannot be
+    # answered from the card alone
+    assert "A comment in words under a print" not in asked and "Names from another block" not in asked
+
+
+@pytest.mark.parametrize("code, claims", [
+    ("print(x.shape, x.dtype)\n# torch.Size([2, 2]) torch.float32\n", {1: "torch.Size([2, 2]) torch.float32"}),
+    ("print(w.grad)\n# tensor(24.)   <- accumulated!\n", {1: "tensor(24.)"}),
+    ("print(y)\n# 输出:\n# tensor([[0, 1],\n#         [2, 3]])\n", {1: "tensor([[0, 1],\n        [2, 3]])"}),
+    ("print(p)\n# [0.09003057 0.24472847 0.66524096]\n", {1: "[0.09003057 0.24472847 0.66524096]"}),
+    ("print(x)\n# now the sum\ny = x.sum()\n", {}),
+    ("print(x)\n# (N, C)\n", {}),
+    ("print(x)  # 输出:\n", {}),
+])
+def test_what_counts_as_a_stated_output(code, claims) -> None:
+    assert expected_outputs(code) == claims

@@ -80,6 +80,7 @@ def _line_of(heading: str) -> int:
     ("An output comment that differs", "wrong-output", "line 3 prints 6.0, the comment says 7.0"),
     ("A console transcript that shows a wrong value", "wrong-output", "prints torch.Size([2, 3])"),
     ("A wrong shape beside fresh weights", "wrong-output", "prints torch.Size([1, 2])"),
+    ("An output pasted under the print that differs", "wrong-output", "prints torch.Size([3, 2])"),
 ])
 def test_the_notes_own_errors_still_disagree(heading, reason, words) -> None:
     card, result = _results("real-errors.md")[heading]
@@ -94,6 +95,12 @@ def test_an_output_comment_that_holds_agrees() -> None:
     card, result = _results("real-errors.md")["An output comment that holds"]
     assert (result.verdict.value, result.reason, result.output) == ("agrees", "code-agrees", "6.0")
     assert verdict_line(result, "zh") == "✔ 代码运行结果与笔记一致（核对了 1 处输出）"
+
+
+@needs_sandbox
+def test_an_output_pasted_under_the_print_over_two_lines_agrees() -> None:
+    card, result = _results("real-errors.md")["An output pasted under the print, over two lines"]
+    assert (result.verdict.value, result.reason, result.facts) == ("agrees", "code-agrees", {"checked": 1})
 
 
 @needs_sandbox

@@ -26,21 +26,110 @@ WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 def expected_outputs(code: str) -> dict[int, str]:
     """``print(x)  # 输出：2`` -> {line: "2"}. A comment in words (``# 输出：同上``, “same as
-    above”) describes the output rather than stating it, and is no claim."""
-    out = {}
-    for number, line in enumerate(code.splitlines(), start=1):
-        if "print(" in line:
-            match = EXPECTED.search(line)
-            if match and _value_like(match.group("value")):
-                out[number] = match.group("value")
-    return out
+    above”) describes the output rather than stating it, and is no claim. What a print showed
+    may also stand in the comment lines under it, as a notebook's output is pasted
+    (``# tensor([1, 2])``, or ``# 输出:`` over the printed lines)."""
+    return {number: value for number, value, _, _ in _output_claims(code.splitlines())}
+
+
+def without_shown_outputs(code: str) -> str:
+    """The code with the outputs it states taken out: what a learner sees when asked what it
+    prints."""
+    lines = code.splitlines()
+    keep = [True] * len(lines)
+    for number, _, cut, below in _output_claims(lines):
+        lines[number - 1] = lines[number - 1][:cut].rstrip()
+        for i in range(number, number + below):
+            keep[i] = False
+    return "\n".join(line for line, kept in zip(lines, keep) if kept)
+
+
+def _output_claims(lines: list[str]):
+    """(print's line, stated value, where the comment on that line starts, comment lines under
+    it that belong to the claim) for each print whose output the code states."""
+    for number, line in enumerate(lines, start=1):
+        if "print(" not in line:
+            continue
+        match = EXPECTED.search(line)
+        header = SHOWN_HEADER.search(line)
+        if match and _value_like(match.group("value")):
+            yield number, match.group("value"), match.start(), 0
+        elif (shown := _shown_below(lines, number, headed=header is not None)) is not None:
+            yield number, shown[0], header.start() if header else len(line), shown[1]
+
+
+# “# 输出:” with nothing after it: the printed lines follow as comments.
+SHOWN_HEADER = re.compile(r"#\s*(?:输出|结果|output|out|prints?)\s*[:：]?\s*$", re.I)
+COMMENT_LINE = re.compile(r"\s*#\s?(?P<text>.*?)\s*$")
+# a remark after the pasted value: “# tensor(24.)   <- accumulated!”
+REMARK_AFTER = re.compile(r"\s+(?:<-+|←|⬅|//|#).*$")
+
+
+def _shown_below(lines: list[str], number: int, headed: bool) -> tuple[str, int] | None:
+    """The printed value in the comments under line ``number`` (1-based) and how many comment
+    lines hold it, or None. Without a
+    “# 输出:” heading, only a comment that reads as Python's own output counts (``tensor(12.)``,
+    ``torch.Size([3, 4]) torch.float32``, ``418``); words about the code never do."""
+    shown: list[str] = []
+    for used, line in enumerate(lines[number:number + 20], start=1):
+        comment = COMMENT_LINE.fullmatch(line)
+        if comment is None:
+            break
+        text = comment.group("text")
+        if not shown and not headed and SHOWN_HEADER.fullmatch("#" + text):
+            headed = True  # “# 输出:” on a line of its own
+            continue
+        shown.append(text if shown else REMARK_AFTER.sub("", text))
+        value = "\n".join(shown)
+        if _balanced(value):
+            value = REMARK_AFTER.sub("", value) if len(shown) > 1 else value
+            return (value, used) if (_value_like(value) if headed else _printed_like(value)) else None
+    return None
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+    return depth == 0
+
+
+# what Python prints for one value: a call form (tensor(...), torch.Size([...])), a dotted name
+# (torch.float32), a NumPy array's row of numbers
+CALL_FORM = re.compile(r"[A-Za-z_][\w.]*\(.*\)", re.S)
+DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.\w+)+")
+NUMBER_ROW = re.compile(r"\[[-+\d.eE\s\[\]]*\d[-+\d.eE\s\[\]]*\]")
+
+
+def _printed_like(text: str) -> bool:
+    """Reads as what ``print`` writes, every space-separated part of it a value, no words."""
+    if WORDS.search(text) or not text.strip():
+        return False
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([{") - (ch in ")]}")
+        if ch.isspace() and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts = [p for p in parts + [text[start:]] if p]
+    return all(_one_printed_value(p) for p in parts)
+
+
+def _one_printed_value(part: str) -> bool:
+    if CALL_FORM.fullmatch(part) or DOTTED.fullmatch(part) or NUMBER_ROW.fullmatch(part):
+        return True
+    try:
+        ast.literal_eval(part)
+        return True
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
 
 
 def _value_like(text: str) -> bool:
     """A whole value, as Python would print it (``2``, ``[1, 2]``, ``tensor(6.)``,
     ``torch.Size([3, 5])``), not words about it (``同上``) or the first line of a longer print."""
-    if WORDS.search(text):
-        return False
+    if WORDS.search(text) or not re.search(r"\w", text):
+        return False  # “同上”; a lone “:” left over from “# 输出:”
     try:
         ast.literal_eval(text)
         return True
@@ -51,7 +140,7 @@ def _value_like(text: str) -> bool:
         depth += (ch in "([{") - (ch in ")]}")
         if depth < 0:
             return False
-    return depth == 0 and (" " not in text or re.fullmatch(r"[\w.]+\(.*\)", text) is not None)
+    return depth == 0 and (" " not in text or re.fullmatch(r"[\w.]+\(.*\)", text, re.S) is not None)
 
 
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
