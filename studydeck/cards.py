@@ -1601,7 +1601,14 @@ LABEL_TERM = re.compile(
     r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d+|"
     # the page's own furniture: a licence footer, an editor's update, one more aside
     r"版权声明|转载声明|声明|原文链接|copyright|licen[cs]e|disclaimer|update(?:s|d)?(?:\s*[(（]?\d{4}[)）]?)?|更新|"
-    r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?)$", re.I)
+    r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?|"
+    # a slot of a report or a log whose value belongs to that one project or day (“Metric: ROC
+    # AUC”, “check: … → True”, “bug of the day”, “标题：Attention Is All You Need”)
+    r"data|metrics?|final|score|setup|check|abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|"
+    r".+ of the day|next \S+|my \S+(?: \S+)?|"
+    r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
+    # a connective (“另外：…”, “此外：…”): what follows adds to the text before it
+    r"另外|此外|还有|其次|再者|补充)$", re.I)
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.

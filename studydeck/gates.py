@@ -110,6 +110,12 @@ MESSAGES = {
                   "the question “{front}” has no answer; write one (a section headed by the question)"),
     "remark-only": ("“{front}” 后面只有一句提醒（如“注意！”），没有答案；写出要记住的内容",
                     "what follows “{front}” is only a warning (“careful!”), not an answer; write what to remember"),
+    "result": ("“{front}” 记的是一次实验的结果（分数、准确率），不是规律；写出得到它的方法，或从中得出的结论",
+               "“{front}” records what one experiment scored, not a rule; write the method that got it, or "
+               "the lesson it taught"),
+    "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
+                 "what follows “{front}” is about yourself (“I …”, “my …”), not knowledge to recall; state "
+                 "the fact itself"),
     "open-question": ("“{front}” 后面写的是一个问题或一项任务，不是答案；写出答案，或写成 **Q:** …（换行）**A:** …",
                       "what follows “{front}” is a question or a task, not an answer; write the answer, or "
                       "write it as **Q:** … (new line) **A:** …"),
@@ -280,7 +286,10 @@ BACK_REFERENCE = re.compile(
 
 # A numbered equation named in the sentence (“式(6.29)”, “eq. (3)”, “公式 3.2”): the card leans on it.
 EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|equation)s?\.?\s*[(]?\d|"
-                          r"^\s*\d+\.\d+\s*的|@eq-[\w-]", re.I | re.M)  # (and Pandoc's “@eq-loss”)
+                          r"^\s*\d+\.\d+\s*的|@eq-[\w-]|"  # (and Pandoc's “@eq-loss”)
+                          # a bare number in brackets after a word that points (“via (2)”, “w/ (1) + (8)”)
+                          r"(?:\b(?:via|from|by|using|with|w/|see|per|plug(?:ging)? into|sub(?:stitute|bing)? into)|"
+                          r"由|根据|代入|结合|利用|[+＋])\s*[(（]\d+(?:\.\d+)*[)）]", re.I | re.M)
 
 
 def equation_reference(card: Card) -> str | None:
@@ -538,9 +547,24 @@ def not_an_answer(card: Card) -> str | None:
         return "open-question"
     if BARE_REMARK.fullmatch(card.back.strip()):
         return "remark-only"  # “`batch_first` defaults to `True` — careful!”: a warning, no answer
+    if FIRST_PERSON.search(QUOTED.sub(" ", _words(card.back))):
+        return "personal"  # “Final: 0.9671 … I'm happy bc my goal was …”: the author's own story
+    if RESULT_VALUE.match(card.back):
+        return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
 
 
+# A score first: what one experiment measured (“99.1%”, “Public 0.9671 / Private 0.9658”,
+# “0.951 AUC”), not a rule.
+RESULT_VALUE = re.compile(r"[\s*_~≈]*(?:(?:public|private|test|val(?:idation)?|train|cv|lb)\b[\s:：]*)?[~≈]?"
+                          r"\d+(?:\.\d+)?\s*(?:%|(?:(?:test|val|top-?\d)\s+)?(?:acc(?:uracy)?|auc|f1|bleu|"
+                          r"error rate|ppl|perplexity)\b)|[\s*_]*(?:public|private|cv|lb)\b[\s:：]*\d", re.I)
+
+
+# The writer speaking of themself (“I think”, “my notebook”, “我项目里”); “we” and “我们” are a
+# textbook's voice, and math's I is no pronoun (math is taken out first).
+FIRST_PERSON = re.compile(r"(?<![\w'-])(?:I|I'(?:m|ve|d|ll)|[Mm]y|me)(?![\w'-])|我(?!们)")
+QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|`[^`\n]*`")
 BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotcha|note|todo|tbd|注意|小心|重要|坑|待补充)"
                          r"[\s*_)）!！.。~]*", re.I)
 
