@@ -699,7 +699,15 @@ class _Extractor:
                 "“{t}” is a sentence, not a term; name the thing in a few words, then explain it",
                 t=term if len(term) <= 40 else term[:39] + "…")))
             return
-        label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
+        if ANSWER_LABEL.fullmatch(term.strip()) and ASKING_HEADING.search(ctx.concept):
+            # “## BatchNorm 训练和推理有什么区别” over “**正确答案：** …”: the heading asks, this answers
+            question = TRAILING_MARKS.sub("", ctx.concept)
+            question += "" if question.endswith(("?", "？")) else self.t("？", "?")
+            self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, desc, source,
+                     formulas=formulas_in(desc))
+            return
+        label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) \
+            or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
         headings = ctx.deck[1:] + ctx.labels
@@ -1609,6 +1617,18 @@ LABEL_TERM = re.compile(
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
     # a connective (“另外：…”, “此外：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充)$", re.I)
+
+
+# A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
+PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+# A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
+ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|(?:(?:the )?(?:correct|right|model|reference|final) )?"
+                          r"(?:answer|solution)", re.I)
+# A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
+ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
+                            r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
+# Marks after a heading's words (“有什么区别 ⭐”, “… 🔥🔥”): how often it came up, not the question.
+TRAILING_MARKS = re.compile(r"[^\w)）?？$}\]】]+$")
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.

@@ -30,7 +30,7 @@ LINK_LINE = re.compile(
     r"\S.*\.(?:mkv|mp4|avi|mov|webm|pdf|zip|html?)\b.*)\s*$", re.I)
 SETUP_LINE = re.compile(r"^(?:import\s|from\s+\S+\s+import\s|%|!pip\s|npx\.set_np\(\)|warnings\.)")
 # What people write where the answer will go.
-PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待续|未完|略|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
+PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 # A fenced code block: code, whatever marks it holds.
 FENCE = re.compile(r"^```.*?^```[^\S\n]*$", re.S | re.M)
 # Markdown that a card shows as literal marks: doubled emphasis, a role, an unclosed cloze.
@@ -258,7 +258,13 @@ def not_code(card: Card) -> str | None:
     # “J~(w) = J(w) + λ/2 · ||w||²”: a formula typed as text, no program
     formula = len(card.code.strip().splitlines()) <= 3 and re.search(r"[=≈≤≥]", card.code) \
         and re.search(r"[α-ωΑ-Ω²³·∑∏√∂∇≈≤≥→]", card.code)
-    return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) or formula else None
+    lines = [line for line in card.code.splitlines() if line.strip()]
+    # “lr (max) = 3e-3”, “scheduler: OneCycleLR”: a list of settings, written down, not a program
+    settings = sum(bool(SETTING_LINE.match(line)) for line in lines) >= 0.8 * len(lines)
+    return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) or formula or settings else None
+
+
+SETTING_LINE = re.compile(r"\s*[\w][\w .()/-]{0,40}?\s*[=:]\s*\S")
 
 
 # Words that make a sentence one step of a derivation: it stands on what came before it.
