@@ -655,7 +655,12 @@ class _Extractor:
         prose = [c for c in _child_items(it) if not c.children and c.text.strip()
                  and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)]
         if prose:
-            self.definition(name, "\n".join(f"- {c.text.strip()}" for c in prose), prose[0].source, sub)
+            # one line beside code or labelled points is a remark on the concept, not what it is
+            line = prose[0].text.strip()
+            aside = len(prose) == 1 and (len(it.children) > 1 or len(_child_items(it)) > 1) \
+                and normalize_name(name) not in normalize_name(line) and not SAYS_WHAT.search(line)
+            self.definition(name, "\n".join(f"- {c.text.strip()}" for c in prose), prose[0].source, sub,
+                            remark=aside)
         rest = [b for b in it.children]
         for block in rest:
             if block.kind == "list":
@@ -680,7 +685,8 @@ class _Extractor:
                      "\n".join(f"- {t}" for t in terms), it.source)
         self.blocks(it.children, ctx.within(label))
 
-    def definition(self, term: str, desc: str, source: Source, ctx: _Ctx, within: str = "") -> None:
+    def definition(self, term: str, desc: str, source: Source, ctx: _Ctx, within: str = "",
+                   remark: bool = False) -> None:
         """A card asking what ``term`` is; ``within``: the formula a term written in math is a
         part of (“$(1-\\rho) g_t^2$：当前梯度平方的贡献” under $v_t = \\rho v_{t-1} + (1-\\rho) g_t^2$)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
@@ -745,7 +751,9 @@ class _Extractor:
         elif within:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
                            f=within, t=shown)
-        elif REMARK.match(desc):
+        elif remark and (normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept):
+            front = self.t("关于 {t}，要记住什么？", "What should you remember about {t}?", t=shown)
+        elif REMARK.match(desc) or remark:
             # “GRU: ~3/4 the params, usually just as good”: a remark on the term, not what it is
             front = self.t("{c}：关于 {t}，要记住什么？", "{c}: what should you remember about {t}?",
                            c=_named_concept(ctx), t=shown)
@@ -1619,6 +1627,8 @@ LABEL_TERM = re.compile(
     r"另外|此外|还有|其次|再者|补充)$", re.I)
 
 
+# Words that say what a thing is (“X 是一种…”, “is a”, “refers to”).
+SAYS_WHAT = re.compile(r"\b(?:is an?|are|refers? to|means|stands for)\b|是一种|是一个|是指|指的是|即|表示", re.I)
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
