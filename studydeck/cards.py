@@ -362,7 +362,7 @@ class _Extractor:
             concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             if path and QUESTION.search(section.title) and not BARE_COMPARISON.fullmatch(concept) \
-                    and any(b.kind == "list" for b in section.blocks):
+                    and not BACK_MATTER.match(concept.strip(" *:：")) and any(b.kind == "list" for b in section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
 
                 self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
@@ -1565,7 +1565,10 @@ BACK_MATTER = re.compile(
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     # the course's own business (“作业 & 考试”, “Logistics”)
     r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia)"
-    r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|homework|exams?|midterms?|grading))*)$", re.I)
+    r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|homework|exams?|midterms?|grading))*|"
+    # a project's look back: what its author tried and how it went
+    r"what (?:(?:didn'?t|did not|also|else) )?(?:worked|work|helped|failed|went (?:wrong|well))(?: for (?:the |my |me)?[\w -]+)?|"
+    r"what i (?:tried|learned|did)|lessons? learned|retrospective|post-?mortem|复盘|踩坑记录|经验教训)$", re.I)
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
 GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
