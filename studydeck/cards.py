@@ -989,7 +989,7 @@ CONDITION_FORMULA = re.compile(r"^\s*(\\text\{\s*(if|for|when)|\\forall|\\mathrm
 DEFINING = re.compile(r"(?<![<>!\\])=|\\leftarrow\b|\\gets\b|\\to\b|\\rightarrow\b|\\mapsto\b|\\approx\b|"
                       r"\\equiv\b|\\triangleq\b|:=|\\coloneqq\b|\\propto\b|\\sim\b")
 ENVIRONMENT = re.compile(r"^\s*\\begin\{(aligned|align\*?|split|gathered|eqnarray\*?|array)\}(\{[^}]*\})?(.*)"
-                         r"\\end\{\1\}\s*$", re.S)
+                         r"\\end\{\1\}\s*(?:\\(?:tag\*?|label)\{[^{}]*\}\s*)*$", re.S)  # (a number after it, “\tag{5}”)
 LINK = re.compile(r"!\[\[[^\[\]]*\]\]|!\[[^\[\]]*\]\([^)]*\)|\[([^\[\]]*)\]\([^)]*\)")
 
 
@@ -1623,7 +1623,7 @@ LABEL_TERM = re.compile(
     r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?|"
     # a slot of a report or a log whose value belongs to that one project or day (“Metric: ROC
     # AUC”, “check: … → True”, “bug of the day”, “标题：Attention Is All You Need”)
-    r"data|metrics?|final|score|setup|check|abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|"
+    r"name|姓名|学号|student id|data|metrics?|final|score|setup|check|abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|"
     r".+ of the day|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
     # a connective (“另外：…”, “此外：…”): what follows adds to the text before it

@@ -259,12 +259,14 @@ def not_code(card: Card) -> str | None:
     formula = len(card.code.strip().splitlines()) <= 3 and re.search(r"[=≈≤≥]", card.code) \
         and re.search(r"[α-ωΑ-Ω²³·∑∏√∂∇≈≤≥→]", card.code)
     lines = [line for line in card.code.splitlines() if line.strip()]
-    # “lr (max) = 3e-3”, “scheduler: OneCycleLR”: a list of settings, written down, not a program
-    settings = sum(bool(SETTING_LINE.match(line)) for line in lines) >= 0.8 * len(lines)
+    # “lr (max) = 3e-3”, “scheduler: OneCycleLR”: a list of settings, written down; “iteration 100 /
+    # 1500: loss 288.0”: what a program printed. Neither is a program.
+    settings = sum(bool(SETTING_LINE.match(line) or not CODE_MARK.search(line)) for line in lines) >= 0.8 * len(lines)
     return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) or formula or settings else None
 
 
-SETTING_LINE = re.compile(r"\s*[\w][\w .()/-]{0,40}?\s*[=:]\s*\S")
+CODE_MARK = re.compile(r"[()=\[\]{}]")
+SETTING_LINE = re.compile(r"\s*[\w][\w .()/-]{0,40}?\s*[=:]\s*(?![^\n]*(?:[*'/^]|\w\())\S")  # no sum, no call
 
 
 # Words that make a sentence one step of a derivation: it stands on what came before it.
@@ -555,7 +557,7 @@ def not_an_answer(card: Card) -> str | None:
         return "remark-only"  # “`batch_first` defaults to `True` — careful!”: a warning, no answer
     if FIRST_PERSON.search(QUOTED.sub(" ", _words(card.back))):
         return "personal"  # “Final: 0.9671 … I'm happy bc my goal was …”: the author's own story
-    if RESULT_VALUE.match(card.back):
+    if RESULT_VALUE.match(card.back) or len(card.back) <= 100 and SCORED.search(card.back):
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
 
@@ -564,7 +566,10 @@ def not_an_answer(card: Card) -> str | None:
 # “0.951 AUC”), not a rule.
 RESULT_VALUE = re.compile(r"[\s*_~≈]*(?:(?:public|private|test|val(?:idation)?|train|cv|lb)\b[\s:：]*)?[~≈]?"
                           r"\d+(?:\.\d+)?\s*(?:%|(?:(?:test|val|top-?\d)\s+)?(?:acc(?:uracy)?|auc|f1|bleu|"
-                          r"error rate|ppl|perplexity)\b)|[\s*_]*(?:public|private|cv|lb)\b[\s:：]*\d", re.I)
+                          r"error rate|ppl|perplexity)\b)|[\s*_]*(?:public|private|cv|lb|test|val(?:idation)?)\b[\s:：]*\d",
+                          re.I)
+# a score written out (“accuracy: 0.282”, “top-5 err = 15.3%”)
+SCORED = re.compile(r"\b(?:accuracy|acc|auc|f1|bleu|top-?[15](?: err(?:or)?)?)\s*[:=]\s*\d", re.I)
 
 
 # The writer speaking of themself (“I think”, “my notebook”, “我项目里”); “we” and “我们” are a
