@@ -719,7 +719,8 @@ class _Extractor:
         headings = ctx.deck[1:] + ctx.labels
         why = "label-term" if label else "refers-back" if REFERS_BACK.match(desc) \
             else "about-the-text" if PAGE_REF.search(desc) \
-            else "example" if any(WORKED_HEADING.search(h) for h in headings) else ""
+            else "example" if any(WORKED_HEADING.search(h) for h in headings) \
+            else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         facet = FACET.fullmatch(term.strip())
         if ARGUMENT_PART.fullmatch(term.strip()) or facet and (
@@ -1623,6 +1624,8 @@ LABEL_TERM = re.compile(
     r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?|"
     # a slot of a report or a log whose value belongs to that one project or day (“Metric: ROC
     # AUC”, “check: … → True”, “bug of the day”, “标题：Attention Is All You Need”)
+    # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”)
+    r".+\s(?:cheat ?sheet|notes|recap|overview)|.+(?:速查表?|笔记|备忘录?)|"
     r"name|姓名|学号|student id|data|metrics?|final|score|setup|check|abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|"
     r".+ of the day|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"

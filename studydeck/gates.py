@@ -113,6 +113,9 @@ MESSAGES = {
     "result": ("“{front}” 记的是一次实验的结果（分数、准确率），不是规律；写出得到它的方法，或从中得出的结论",
                "“{front}” records what one experiment scored, not a rule; write the method that got it, or "
                "the lesson it taught"),
+    "aside": ("“{front}” 下只有一句旁注，说不出它是什么；写一句“它是……”，或把这句旁注写成完整的陈述",
+              "only one aside is written under “{front}”, and it does not say what that is; write “it is …”, "
+              "or make the aside a statement of its own"),
     "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
                  "what follows “{front}” is about yourself (“I …”, “my …”), not knowledge to recall; state "
                  "the fact itself"),
