@@ -889,6 +889,8 @@ class _Extractor:
     def code(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
+        if REMARK_LEAD.search(about):
+            about = ""  # “没写完，卡住了，下面是后来补的：”: the writer's story, the section names the code
         about = about or " › ".join((ctx.concept,) + ctx.labels)
         defined = defined_names(block.text, block.language)
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
@@ -953,6 +955,11 @@ def _shows_what_it_prints(code: str, language: str) -> bool:
 
 # Lines of code a learner reads at a glance, to say what it prints.
 SHORT_CODE_LINES = 15
+
+
+# A lead that tells the writer's story rather than what the code is.
+REMARK_LEAD = re.compile(r"没写完|没写出来|卡住|后来补|补上的|待补|\b(?:TODO|FIXME)\b|\bI (?:got stuck|forgot|gave up|"
+                         r"couldn'?t|did ?n[o']t)\b|\b(?:not finished|unfinished|got stuck)\b", re.I)
 
 
 # A shell's languages: what such a block holds is a command to recall, not a program that prints.
