@@ -340,6 +340,8 @@ class _Extractor:
         if kind is CardKind.FORMULA:
             kw.setdefault("guards", ctx.guards)
         kw.setdefault("legacy_key", key)
+        if "\\tag" in back or "\\label" in back:  # the notes' own equation numbers mean nothing on a card
+            front, back = EQUATION_NUMBER.sub("", front), EQUATION_NUMBER.sub("", back)
         self.cards.append(Card(kind=kind, key=key, doc=self.doc, deck=ctx.deck, front=front, back=back,
                                source=source, concept=ctx.concept, lang="zh" if self.zh else "en", **kw))
 
@@ -366,7 +368,8 @@ class _Extractor:
                 # a question as the heading, its answer as an outline: a mind-map card
 
                 self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
-                         "q:" + normalize_name(section.title), section.title, outline_markdown(section.blocks),
+                         "q:" + normalize_name(section.title), _asked(concept) or section.title,
+                         outline_markdown(section.blocks),
                          section.source, flags=("mindmap",))
                 continue
             asked = QA_HEADING.match(section.title) if path else None
@@ -1650,8 +1653,16 @@ ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|(?
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
 ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
                             r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
+def _asked(title: str) -> str:
+    """A heading as the question it asks: without “Q:” and the marks after it (“⭐⭐”)."""
+    qa = QA_HEADING.match(title)
+    return TRAILING_MARKS.sub("", qa.group("q") if qa else title)
+
+
+# “\tag{5}”, “\label{eq:loss}” in a formula.
+EQUATION_NUMBER = re.compile(r"\s*\\(?:tag\*?|label)\{[^{}]*\}")
 # Marks after a heading's words (“有什么区别 ⭐”, “… 🔥🔥”): how often it came up, not the question.
-TRAILING_MARKS = re.compile(r"[^\w)）?？$}\]】]+$")
+TRAILING_MARKS = re.compile(r"[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]+$")
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.
