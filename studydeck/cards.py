@@ -117,6 +117,48 @@ def table_parameters(table: str, source: Source) -> list[tuple[str, list[Item]]]
     return list(groups.items())
 
 
+def table_default_matrix(table: str, source: Source, context: str, zh: bool) -> list[tuple[str, list[Item]]]:
+    """A table of defaults with a row per callable and a column per parameter (“| Optimizer |
+    `lr` | `eps` |”, or cells that name their parameter, “`alpha=0.99`”), under words that say
+    it holds defaults: each row's parameters as list items under the row's name. A cell under a
+    header that names no single parameter (“momentum / betas”) says nothing the card can ask."""
+    rows = _table_rows(table, source)
+    if len(rows) < 2 or len(rows[0][1]) < 3 or not DEFAULTS_WORD.search(context + " " + " ".join(rows[0][1])):
+        return []
+    header = [IDENT.match(h.strip("* ")) for h in rows[0][1]]
+    groups: dict[str, list[Item]] = {}
+    for line, row in rows[1:]:
+        owner = clean_term(row[0]).strip("`")
+        if not owner or not IDENT.match(owner):
+            continue
+        for column, cell in enumerate(row[1:len(header)], start=1):
+            for piece in _cell_values(cell):
+                named = NAMED_VALUE.fullmatch(piece)
+                name, value = (named.group(1), named.group(2)) if named else \
+                    (header[column].group(1), piece.strip("`")) if header[column] else (None, None)
+                if name and VALUE_CELL.fullmatch(value):
+                    said = f"默认 {value}（`{name}={value}`）" if zh else f"default: {value} (`{name}={value}`)"
+                    groups.setdefault(owner, []).append(Item(f"`{name}`: {said}", Source(source.path, line)))
+    return list(groups.items())
+
+
+def _cell_values(cell: str) -> list[str]:
+    """“`momentum=0`, `centered=False`” -> its two pieces; a tuple stays whole."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(cell):
+        depth += (ch in "([") - (ch in ")]")
+        if ch in ",，" and depth == 0:
+            pieces.append(cell[start:i])
+            start = i + 1
+    return [p.strip() for p in pieces + [cell[start:]] if p.strip()]
+
+
+DEFAULTS_WORD = re.compile(r"\bdefaults?\b|默认", re.I)
+NAMED_VALUE = re.compile(r"`?([A-Za-z_]\w*)\s*=\s*([^`=]+?)`?")
+# A value as Python writes it: a number, a bool or None, a tuple, a quoted string.
+VALUE_CELL = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|True|False|None|\([^()]*\)|'[^']*'|\"[^\"]*\"")
+
+
 def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
     rows: list[tuple[int, list[str]]] = []
     for index, line in enumerate(table.splitlines()):
@@ -433,7 +475,8 @@ class _Extractor:
                 self.list_(block, replace(ctx, concept=mini, scope=normalize_name(mini)) if mini else ctx,
                            lead, section)
             elif block.kind == "table":
-                params = table_parameters(block.text, block.source)
+                params = table_parameters(block.text, block.source) or table_default_matrix(
+                    block.text, block.source, " ".join((ctx.concept, lead.text if lead is not None else "")), self.zh)
                 if section is not None and not ctx.labels and _is_param_label(SECTION_NUMBER.sub("", section.title)) \
                         and len(ctx.deck) > 2:
                     # “### 公共参数”: the parameters of the section above

@@ -348,3 +348,37 @@ def test_a_heading_that_names_one_callable_among_words_is_about_it() -> None:
     assert wrong.verdict is Verdict.DISAGREES and "False" in wrong.detail
     neither = results["bias@nn.Embedding 和 nn.Linear 的区别"]  # no verdict, or an unverified one
     assert neither is None or neither.verdict is Verdict.UNVERIFIED
+
+
+def test_a_table_of_defaults_with_a_row_per_callable_is_checked_cell_by_cell() -> None:
+    """“| Optimizer | `lr` | … |” with a row per optimizer, or cells that name their parameter
+    (“`alpha=0.9`”), under words that say it holds defaults; schedulers by their bare names."""
+    cards = [c for d in collect([FIXTURES / "defaults-table.md"]) for c in d.cards if "default" in c.flags]
+    by_uid = {r.uid: r for r in verify(cards, device="cpu").results}
+    results = {c.deck[-1] + "." + c.param: by_uid[c.uid] for c in cards}
+    # a header that names no single parameter (“momentum / betas”) asks nothing; 1/3 is no value
+    assert sorted(results) == ["Adam.amsgrad", "Adam.eps", "Adam.lr", "ExponentialLR.gamma", "RMSprop.alpha",
+                               "RMSprop.centered", "RMSprop.eps", "RMSprop.lr", "RMSprop.momentum", "StepLR.gamma"]
+    wrong = {name for name, r in results.items() if r.verdict is Verdict.DISAGREES}
+    assert wrong == {"RMSprop.alpha", "ExponentialLR.gamma"}
+    assert "defaults to 0.99, the notes say 0.9" in results["RMSprop.alpha"].detail
+    assert "required" in results["ExponentialLR.gamma"].detail
+    assert all(r.verdict is Verdict.AGREES for name, r in results.items() if name not in wrong)
+
+
+def test_lint_says_to_correct_a_wrong_default_not_a_formula(tmp_path: Path) -> None:
+    from studydeck.pipeline import Workspace
+    workspace = Workspace.load([FIXTURES / "defaults-table.md"], cache_dir=tmp_path / "cache")
+    workspace.build(tmp_path / "decks", now=1_750_000_000, device="cpu", exercises=False)
+    lint = Workspace.load([FIXTURES / "defaults-table.md"], cache_dir=tmp_path / "cache").lint()
+    fixes = {f.source.line: f.fix for f in lint.findings if f.rule == "disagrees-with-pytorch"}
+    lines = (FIXTURES / "defaults-table.md").read_text(encoding="utf-8").splitlines()
+    rmsprop = next(i for i, line in enumerate(lines, 1) if line.startswith("| `RMSprop`"))
+    assert fixes[rmsprop] == "correct the default to match PyTorch"
+
+
+@pytest.mark.parametrize("ours, theirs", [(1.0, 1.0 + 9e-10), (0.999999999, 0.9999999981), (-1.0, -0.99901), (2.5, 2.5)])
+def test_a_disagreement_shows_values_that_differ(ours: float, theirs: float) -> None:
+    from studydeck.verify.result import fmt_pair
+    a, b = fmt_pair(ours, theirs)
+    assert (a != b) == (ours != theirs) and float(a) == pytest.approx(ours) and float(b) == pytest.approx(theirs)

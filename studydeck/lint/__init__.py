@@ -126,8 +126,8 @@ def lint(docs, *, results: list[Result] = (), allow_torch: bool = True, cache: F
         for r in disagreements:
             where = r.fix_at or r.source
             if where.path == shown:
-                sink.add(where.line, "error", "disagrees-with-pytorch", r.detail,
-                         sink.say("按 PyTorch 的实现改正公式", "correct the formula to match PyTorch"))
+                sink.add(where.line, "error", "disagrees-with-pytorch", r.detail, sink.say(*FIXES.get(
+                    r.reason, ("按 PyTorch 的实现改正公式", "correct the formula to match PyTorch"))))
         result.findings.extend(_unique(sink.findings))
     result.findings.sort(key=lambda f: (f.source.path, f.source.line, -f.severity, f.rule))
     return result
@@ -162,6 +162,18 @@ def _file_lint(doc, shown: str, text: str, cache: FileCache | None) -> FileLint:
     if cache is not None:
         cache.put(key, own.to_state())
     return own
+
+
+# What to change, by what the check found (a formula unless it says otherwise).
+FIXES = {
+    "default-differs": ("按 PyTorch 改正这个默认值", "correct the default to match PyTorch"),
+    "no-parameter": ("改用 PyTorch 中这个参数的名字", "use the parameter's name in PyTorch"),
+    "wrong-output": ("按实际输出改正注释，或改正代码", "correct the comment to what it prints, or the code"),
+    "no-output": ("删去这条输出注释，或让代码打印它", "remove the output comment, or make the code print it"),
+    "raises": ("改正代码中出错的那一行", "fix the line of the code that raises"),
+    "syntax-error": ("改正代码中出错的那一行", "fix the line of the code that does not parse"),
+    "wrong-rank": ("按 torch 的结果改正代码或注释", "correct the code or the comment to torch's result"),
+}
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

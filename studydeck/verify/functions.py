@@ -23,7 +23,7 @@ from studydeck.verify.losses import Loss, RolesUnknown, check_loss, find_loss
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, calls_in, nodes, parse_formula,
                                     plain_readings, symbols_in)
 from studydeck.verify.registry import Function, Module, aliases_in, lookup, resolve
-from studydeck.verify.result import Result, Verdict, fmt_diff
+from studydeck.verify.result import Result, Verdict, fmt_diff, fmt_pair
 
 REFERENCES: dict[str, Reference] = {
     "gelu": Reference("torch.nn.functional.gelu", (), F.gelu),
@@ -464,7 +464,8 @@ class _Checker:
     def differs(self, ref: Reference, values: torch.Tensor, x: torch.Tensor, cmp: Comparison) -> Result:
         at = float(x[cmp.index])
         ours, theirs = float(values.expand_as(x)[cmp.index]), float(ref(x)[cmp.index])
-        detail = (f"disagrees with {ref.label}: at x = {at:g} the notes give {ours:.6g}, torch {theirs:.6g} "
+        notes_says, torch_says = fmt_pair(ours, theirs)
+        detail = (f"disagrees with {ref.label}: at x = {at:g} the notes give {notes_says}, torch {torch_says} "
                   f"(|Δ| {cmp.diff:.3g})" + (f"; read as `{self.reading}`" if self.reading else ""))
         return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES, detail, cmp.diff,
                       {"x": at}, reason="function-differs", reference=ref.name, notes_value=ours,

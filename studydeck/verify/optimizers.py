@@ -26,7 +26,7 @@ from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, W
                                     symbols_in, words_in)
 from studydeck.verify.discover import HINTS, optimizer_hypers, optimizer_switches
 from studydeck.verify.registry import Hyper, Optimizer
-from studydeck.verify.result import Result, Verdict, fmt_diff
+from studydeck.verify.result import Result, Verdict, fmt_diff, fmt_pair
 
 PARAM_NAMES = ("θ", "x", "w", "W", "p", "params", "θ_t")
 STEPS = 5
@@ -557,9 +557,10 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
               "config": {key: (hyper_value(key, kwargs) if "[" in key else kwargs[key].__repr__()) for key in features} or "defaults",
               "notes": float(ours[k][i]), "torch": float(ref[k][i])}
     where = "" if not features else " with " + ", ".join(f"{key}={val}" for key, val in features.items())
+    notes_says, torch_says = fmt_pair(float(ours[k][i]), float(ref[k][i]))
     detail = (f"disagrees with {reference}{where}: at step {k + 1}, θ₀={float(theta0[i]):g}, "
-              f"g={float(grads[0][i]):g} ({shown_kwargs}) the notes give {float(ours[k][i]):.6g}, torch "
-              f"{float(ref[k][i]):.6g} (|Δ| {abs(float(ours[k][i]) - float(ref[k][i])):.3g}); {cause}; "
+              f"g={float(grads[0][i]):g} ({shown_kwargs}) the notes give {notes_says}, torch "
+              f"{torch_says} (|Δ| {abs(float(ours[k][i]) - float(ref[k][i])):.3g}); {cause}; "
               f"{len(failures)} of {checked} configurations disagree; symbols {shown}")
     common.update(inputs=inputs, notes_value=float(ours[k][i]), torch_value=float(ref[k][i]))
     facts = {"diff": f"{maxdiff:.3g}", "switches": " + ".join(sorted({k for f in failures for k in f.features})),

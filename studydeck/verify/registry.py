@@ -144,17 +144,28 @@ def torch_optimizers() -> dict[str, Optimizer]:
     """Every optimizer class ``torch.optim`` exports, read from its ``__all__`` without
     importing torch (planning a build must stay fast); hyper-parameters come from the class
     itself when the rule is checked."""
+    return {_alias_key(n): Optimizer(n, (n,), n, ()) for n in _exported("optim/__init__.py") if n != "Optimizer"}
+
+
+@lru_cache(maxsize=1)
+def torch_schedulers() -> dict[str, Module]:
+    """Every learning-rate scheduler ``torch.optim.lr_scheduler`` exports (``StepLR``), read
+    the same way: a table of their defaults is checked against their signatures."""
+    return {_alias_key(n): Module(n, (n,), f"optim.lr_scheduler.{n}")
+            for n in _exported("optim/lr_scheduler.py") if n.endswith(("LR", "Plateau", "Restarts"))}
+
+
+def _exported(path: str) -> list[str]:
+    """The class names a module of torch lists in ``__all__``, without importing torch."""
     spec = importlib.util.find_spec("torch")
     if spec is None or not spec.submodule_search_locations:
-        return {}
-    init = Path(list(spec.submodule_search_locations)[0]) / "optim" / "__init__.py"
+        return []
     try:
-        text = init.read_text(encoding="utf-8")
+        text = (Path(list(spec.submodule_search_locations)[0]) / path).read_text(encoding="utf-8")
     except OSError:
-        return {}
+        return []
     listed = re.search(r"__all__\s*=\s*\[(.*?)\]", text, re.S)
-    names = re.findall(r"[\"']([A-Z][A-Za-z0-9]*)[\"']", listed.group(1)) if listed else []
-    return {_alias_key(n): Optimizer(n, (n,), n, ()) for n in names if n != "Optimizer"}
+    return re.findall(r"[\"']([A-Z][A-Za-z0-9]*)[\"']", listed.group(1)) if listed else []
 
 
 _DOTTED = re.compile(r"^`?(?:torch\.)?(nn|nn\.functional|F|optim)\.([A-Za-z_][A-Za-z0-9_]*)`?$")
@@ -192,7 +203,7 @@ def _lookup(name: str) -> Any | None:
             continue
         bare = re.sub(r"(算法|函数|优化器|optimizer|algorithm|function)$", "", key)
         found = _BY_ALIAS.get(key) or _BY_ALIAS.get(bare) or torch_optimizers().get(key) or \
-            torch_optimizers().get(bare)
+            torch_optimizers().get(bare) or torch_schedulers().get(key)
         if found is not None:
             return found
     return None

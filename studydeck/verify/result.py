@@ -15,6 +15,16 @@ def fmt_diff(value: float) -> str:
     return "< 1e-12" if value < 1e-12 else f"{value:.2g}"
 
 
+def fmt_pair(ours: float, theirs: float) -> tuple[str, str]:
+    """Two values that differ, written with as many digits as it takes to see that they do
+    (“1” and “1” for 1 and 1.0000000009 says nothing)."""
+    for digits in range(6, 18):
+        a, b = f"{ours:.{digits}g}", f"{theirs:.{digits}g}"
+        if a != b:
+            return a, b
+    return a, b
+
+
 # Reasons a check came out as it did only this time (a timeout, no sandbox): never cached.
 TRANSIENT = frozenset({"timeout", "crashed", "budget", "no-sandbox", "bad-report"})
 
