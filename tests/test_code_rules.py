@@ -30,7 +30,7 @@ needs_sandbox = pytest.mark.skipif(sandbox.sandbox_problem() is not None,
 @pytest.mark.parametrize("heading, reason, words", [
     ("Octave", "unlabelled-not-python", "does not parse as Python"),
     ("Octave, labelled", "not-python", "octave"),
-    ("A documentation snippet", "undefined-names", "optim"),
+    ("A documentation snippet", "undefined-names", "loss_fn, model"),  # (optim is taken for granted)
     ("An API signature", "signature", "signature"),  # asked to recall, never a “does not parse”
 ])
 def test_blocks_not_meant_to_run_are_unverified_with_the_reason(heading, reason, words) -> None:
@@ -101,6 +101,25 @@ def test_an_output_comment_that_holds_agrees() -> None:
 def test_an_output_pasted_under_the_print_over_two_lines_agrees() -> None:
     card, result = _results("real-errors.md")["An output pasted under the print, over two lines"]
     assert (result.verdict.value, result.reason, result.facts) == ("agrees", "code-agrees", {"checked": 1})
+
+
+@needs_sandbox
+@pytest.mark.parametrize("heading, verdict, reason, checked", [
+    ("Values echoed", "agrees", "code-agrees", 2),           # a bare expression shows its value
+    ("A wrong value echoed", "disagrees", "wrong-output", None),
+    ("A comment after an echoed expression", "agrees", "code-agrees", 1),
+    ("The error the session shows", "unverified", "expected-error", None),
+    ("A value said to vary", "unverified", "ran-no-claims", None),
+    ("A NumPy scalar", "agrees", "code-agrees", 1),          # NumPy 2 writes np.float64(…)
+    ("A snippet that takes its imports for granted", "agrees", "code-agrees", 1),
+])
+def test_sessions_and_snippets_without_imports(heading, verdict, reason, checked) -> None:
+    card, result = _results("sessions.md")[heading]
+    assert (result.verdict.value, result.reason) == (verdict, reason), result.detail
+    if checked is not None:
+        assert result.facts["checked"] == checked
+    if reason == "wrong-output":
+        assert "prints tensor(1.2910), the comment says tensor(1.1180)" in result.detail
 
 
 @needs_sandbox

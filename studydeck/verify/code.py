@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import ast
 import builtins
+import io
 import re
 import symtable
 import sys
+import tokenize
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -146,14 +148,19 @@ def _value_like(text: str) -> bool:
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 # what makes a block's printed values differ from run to run, or from the notes' machine
 UNSTEADY = re.compile(r"\brand\w*\(|random|normal_\(|uniform_\(|\binit\.|dropout|shuffle|multinomial|"
+                      r"\bempty(?:_like)?\(|(?-i:\bTensor\()|"  # (memory left as it was found)
                       r"\btime\.|datetime|perf_counter|nn\.(?:Linear|Conv|LSTM|GRU|RNN|Embedding|Bilinear|"
                       r"Transformer|MultiheadAttention|Parameter|LazyLinear)", re.I)
 EXPECTS_ERROR = re.compile(r"#.*(?:error|raises|exception|fails|报错|错误|异常|出错)", re.I)
 
 
+NUMPY_SCALAR = re.compile(r"\bnp\.(?:float|int|uint|bool|complex|str)\w*\(([^()]*)\)")
+
+
 def same_output(expected: str, printed: str) -> bool:
     """Equal as printed, or number by number at the precision the notes write them."""
-    a, b = " ".join(expected.split()), " ".join(printed.split())
+    # NumPy 2 writes a scalar as “np.float32(1.118034)”, NumPy 1 (and most notes) as “1.118034”
+    a, b = (" ".join(NUMPY_SCALAR.sub(r"\1", text).split()) for text in (expected, printed))
     if a == b:
         return True
     if NUMBER.sub("#", a) != NUMBER.sub("#", b):
@@ -188,10 +195,21 @@ def unsteady(code: str, expected: str, printed: str) -> bool:
     return floats or RANDOM_INTS.search(code) is not None
 
 
-def expects_error(code: str, line: int) -> bool:
-    """The line that raised says, in its comment, that it raises."""
+def expects_error(code: str, line: int, error: str = "") -> bool:
+    """The line that raised says, in its comment, that it raises; or, in an interpreter
+    session, the lines under it show that error (“>>> a.t().view(6)” over “RuntimeError: …”)."""
     lines = code.splitlines()
-    return 0 < line <= len(lines) and EXPECTS_ERROR.search(lines[line - 1]) is not None
+    if not 0 < line <= len(lines):
+        return False
+    if EXPECTS_ERROR.search(lines[line - 1]) is not None:
+        return True
+    kind = error.split(":", 1)[0].strip()
+    for shown in lines[line:]:
+        if PROMPT.match(shown):
+            break
+        if kind and shown.strip().startswith((kind, "Traceback")):
+            return True
+    return False
 
 
 def deprecated_calls(code: str) -> list[tuple[int, str, str]]:
@@ -249,21 +267,73 @@ class Block:
 
 
 def pycon_source(code: str) -> str:
-    """The statements of a console transcript; output lines become blank, so lines keep their numbers."""
-    return "\n".join(PROMPT.sub("", line, count=1) if PROMPT.match(line) else "" for line in code.splitlines())
+    """The statements of a console transcript; output lines become blank, so lines keep their
+    numbers. A line that is one whole expression shows its value, as the interpreter does."""
+    lines = code.splitlines()
+    out = []
+    for number, line in enumerate(lines):
+        if not PROMPT.match(line):
+            out.append("")
+            continue
+        statement = PROMPT.sub("", line, count=1)
+        if _echoed(lines, number):
+            expression, comment = _without_comment(statement)
+            statement = f"print(repr(_)) if (_ := ({expression})) is not None else None{comment}"
+        out.append(statement)
+    return "\n".join(out)
+
+
+def _echoed(lines: list[str], number: int) -> bool:
+    """``>>> torch.tensor(5) / 2`` alone on its prompt: the interpreter prints its value."""
+    line = lines[number]
+    if not line.startswith(">>> ") or "print(" in line or \
+            number + 1 < len(lines) and lines[number + 1].startswith("..."):
+        return False
+    try:
+        tree = ast.parse(line[4:], mode="eval")
+    except SyntaxError:
+        return False
+    return not isinstance(tree.body, ast.NamedExpr)
+
+
+def _without_comment(statement: str) -> tuple[str, str]:
+    """``t.std()   # newer: …`` -> (``t.std()``, ``   # newer: …``)."""
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(statement).readline):
+            if token.type == tokenize.COMMENT:
+                cut = token.start[1]
+                return statement[:cut].rstrip(), "  " + statement[cut:]
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return statement, ""
 
 
 def transcript_output(code: str) -> dict[int, str]:
-    """``>>> print(x)`` and the lines under it: what the transcript says that print shows."""
+    """``>>> print(x)`` (or a bare expression) and the lines under it: what the transcript
+    says that line shows. A shown value with a remark that it varies (“# garbage, differs every
+    run”) states nothing."""
+    lines = code.splitlines()
     out: dict[int, str] = {}
     current = None
-    for number, line in enumerate(code.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if PROMPT.match(line):
-            current = number if line.startswith(">>>") and "print(" in line else None
+            current = number if line.startswith(">>>") and ("print(" in line or _echoed(lines, number - 1)) else None
             continue
         if current is not None and line.strip():
-            out[current] = (out[current] + "\n" + line) if current in out else line
+            shown, _, remark = line.partition("  #")
+            if VARIES.search(remark) or NOT_PRINTED.match(shown):
+                # a value that changes, or a warning or an error the session shows: no printed claim
+                out.pop(current, None)
+                current = None
+                continue
+            out[current] = (out[current] + "\n" + shown.rstrip()) if current in out else shown.rstrip()
     return out
+
+
+# What an interpreter session shows that is no printed value: a warning, an error.
+NOT_PRINTED = re.compile(r"\s*(?:Traceback|[\w.]*(?:Warning|Error|Exception)\b)")
+# A remark that what was shown changes from run to run.
+VARIES = re.compile(r"differ|random|garbage|uninitiali[sz]ed|varies|arbitrary|随机|每次|不确定|不一样", re.I)
 
 
 def read_block(code: str, language: str) -> Block:

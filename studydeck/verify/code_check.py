@@ -21,6 +21,7 @@ from studydeck.verify.code import (UNSTEADY, Block, deprecated_calls, expected_o
 from studydeck.verify.registry import Module
 from studydeck.verify.result import Result, Verdict
 from studydeck.verify.sandbox import Limits, Pool, SandboxUnavailable, pool_size
+from studydeck.verify.worker import CONVENTIONAL
 
 # How each reason reads in English (``detail``); the notes' language comes from messages.CODE_MESSAGES.
 DETAILS = {
@@ -48,7 +49,7 @@ DETAILS = {
     "crashed": "the code ended abnormally ({signal})",
     "bad-report": "its report was missing or did not match what it printed",
     "wrong-output": "line {line} prints {printed}, the comment says {expected}",
-    "expected-error": "raises at line {line}, as its comment says: {error}",
+    "expected-error": "raises at line {line}, as the notes say: {error}",
     "unsteady-output": "line {line} prints {printed}, the notes {expected}; its values are random or "
                        "depend on fresh weights or the clock, so this is no error",
     "no-output": "line {line} printed nothing (expected {expected})",
@@ -77,6 +78,7 @@ class Job:
     block: Block
     earlier: list[Card]
     skip: tuple[str, dict] | None
+    implied: tuple[str, ...] = ()  # torch, nn, F, np …: used without an import, as notes do
 
 
 def prepare(card: Card, concept, earlier: list[Card]) -> Job:
@@ -88,8 +90,9 @@ def prepare(card: Card, concept, earlier: list[Card]) -> Job:
     if block.skip is not None:
         return Job(card, concept, block, [], block.skip)
     need = needs(len(blocks) - 1, blocks)
-    if need.missing:
-        return Job(card, concept, block, [], ("undefined-names", {"names": ", ".join(sorted(need.missing))}))
+    implied = tuple(sorted(need.missing & CONVENTIONAL.keys()))
+    if need.missing - set(implied):
+        return Job(card, concept, block, [], ("undefined-names", {"names": ", ".join(sorted(need.missing - set(implied)))}))
     if need.blocked:
         first = need.blocked[0]
         return Job(card, concept, block, [], ("earlier-not-run", {"line": earlier[first].source.line,
@@ -99,7 +102,7 @@ def prepare(card: Card, concept, earlier: list[Card]) -> Job:
     modules = uses_missing_modules("\n".join([blocks[i].source for i in wanted] + [block.source]))
     if modules:
         return Job(card, concept, block, [], ("needs-module", {"modules": ", ".join(modules)}))
-    return Job(card, concept, block, run_before, None)
+    return Job(card, concept, block, run_before, None, implied)
 
 
 def result(job: Job, reason: str, facts: dict, *, output: str = "", example: str = "",
@@ -163,7 +166,8 @@ class Runner:
             self.unavailable = exc.why
             return result(job, "no-sandbox", {"why": exc.why})
         request = {**self.limits.request(), "timeout": timeout,
-                   "code": job.block.source, "earlier": [read_block(c.code, c.language).source for c in job.earlier]}
+                   "code": job.block.source, "earlier": [read_block(c.code, c.language).source for c in job.earlier],
+                   "implied": list(job.implied)}
         started = time.monotonic()
         answer = worker.run(request)
         pool.release(worker)
@@ -201,7 +205,7 @@ class Runner:
                 return result(job, "needs-module", {"modules": facts["error"].split("'")[1:2][0]
                                                      if "'" in facts["error"] else facts["error"]})
             reason = "raises" if kind == "raises" else "environment"
-            if reason == "raises" and expects_error(job.block.source, line):
+            if reason == "raises" and expects_error(job.card.code, line, facts["error"]):
                 reason = "expected-error"
             return result(job, reason, facts, output=output, example=example, extras=extras, line=line or None)
         if answer.get("left_running"):

@@ -103,7 +103,7 @@ CODE_MESSAGES: dict[str, tuple[str, str]] = {
                      "unverified: it left processes running after it ended; they were stopped"),
     "crashed": ("未验证：代码异常终止（{signal}）", "unverified: the code ended abnormally ({signal})"),
     "bad-report": ("未验证：运行报告缺失或与实际输出不符", "unverified: its report was missing or did not match what it printed"),
-    "expected-error": ("未验证：代码如注释所说出错（{error}）", "unverified: the code raises, as its comment says ({error})"),
+    "expected-error": ("未验证：代码如笔记所说出错（{error}）", "unverified: the code raises, as the notes say ({error})"),
     "unsteady-output": ("未验证：输出 {printed}，笔记写 {expected}；这些值是随机的（或取决于新初始化的权重、时钟），不算错误",
                         "unverified: prints {printed}, the notes {expected}; the values are random (or depend on "
                         "fresh weights or the clock), so this is no error"),
