@@ -23,7 +23,8 @@ from studydeck.verify.code import expected_outputs, read_block, without_shown_ou
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
-                            r"[IVX]+\.\s*|第[一二三四五六七八九十百\d]+[章节部分]\s*|[一二三四五六七八九十]+[、.．]\s*)(?=\S)|"
+                            r"[IVX]+\.\s*|第[一二三四五六七八九十百\d]+[章节部分]\s*|[一二三四五六七八九十]+[、.．]\s*|"
+                            r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*)(?=\S)|"
                             r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$|"
                             # a lecture's timestamp (“输出尺寸 (26:30)”, “(0:00 – 12:30)”)
                             r"\s*[（(]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[–—-]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]", re.I)
@@ -758,7 +759,7 @@ class _Extractor:
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, desc, source,
                      formulas=formulas_in(desc))
             return
-        label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) \
+        label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip()) \
             or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
@@ -884,6 +885,10 @@ class _Extractor:
                 plain: bool = False, prose: bool = False, otherwise: str = "") -> None:
         """One card per fact a formula text states: its sentence, with the formula's right-hand
         side (or the whole formula) asked for, and the conditions it holds under shown."""
+        label = LEAD_LABEL.match(text)
+        named = label and (label.group(1) or label.group(2)).strip()
+        if named and (ANSWER_LABEL.fullmatch(named) or LABEL_TERM.match(named)):
+            text = text[label.end():]  # “**正确答案：** 假设 …”: the label is no part of the sentence
         legacy = [l for l in ctx.legacy if l.strip(" …：:，,。")]
         n = self.ordinal(replace(ctx, deck=ctx.deck + tuple(legacy)), "formula")
         legacy_key = "formula:" + "/".join(normalize_name(l) for l in legacy) + f"#{n}"
@@ -1693,6 +1698,8 @@ PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
 ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|(?:(?:the )?(?:correct|right|model|reference|final) )?"
                           r"(?:answer|solution)", re.I)
+# A bold label that opens a paragraph (“**正确答案：** …”, “**Note:** …”).
+LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^*\n]{1,20}?)\*\*\s*[:：]\s*")
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
 ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
                             r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
