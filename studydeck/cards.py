@@ -799,6 +799,10 @@ class _Extractor:
         elif within:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
                            f=within, t=shown)
+        elif ctx.concept and normalize_name(term) != normalize_name(ctx.concept) and _case_answer(desc):
+            # “数据增强” over “**图像**：翻转、随机裁剪”, “DDP” over “every rank logs: guard with rank 0”:
+            # what the section says for this case, never what the case itself is
+            front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
         elif remark and (normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept):
             front = self.t("关于 {t}，要记住什么？", "What should you remember about {t}?", t=shown)
         elif REMARK.match(desc) or remark:
@@ -1630,8 +1634,8 @@ BACK_MATTER = re.compile(
     r"what i (?:tried|learned|did)|lessons? learned|retrospective|post-?mortem|复盘|踩坑记录|经验教训)$", re.I)
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
 GENERIC_HEADING = re.compile(
-    r"^(?:the\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
-    r"derivations?|proofs?|intuition|idea|notation|算法|方法|模型|理论|定义|性质|原理|公式|推导|证明|基本思想|思路|符号|细节|"
+    r"^(?:the\s+)?(?:常见的?|常用的?|主要的?|其[他它]的?|(?:common|main|other)\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
+    r"derivations?|proofs?|intuition|idea|notation|techniques|算法|方法|手段|技巧|模型|理论|定义|性质|原理|公式|推导|证明|基本思想|思路|符号|细节|"
     r"记号|"
     # a day of a log (“2024-03-13”, “2024年3月13日（周三）”, “Day 12”): when, not what
     r"\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s*[(（]?\w{0,9}[)）]?)?|(?:day|week)\s*\d+|第\s*\d+\s*[天周])$", re.I)
@@ -1684,11 +1688,35 @@ LABEL_TERM = re.compile(
     # AUC”, “check: … → True”, “bug of the day”, “标题：Attention Is All You Need”)
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”)
     r".+\s(?:cheat ?sheet|notes|recap|overview)|.+(?:速查表?|笔记|备忘录?)|"
-    r"name|姓名|学号|student id|data|metrics?|final|score|setup|check|abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|"
+    r"(?:复习)?优先级|priorit(?:y|ies)|name|姓名|学号|student id|data|metrics?|final|score|setup|check|abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|"
     r".+ of the day|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
     # a connective (“另外：…”, “此外：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充)$", re.I)
+
+
+def _case_answer(desc: str) -> bool:
+    """A text that only lists things (“翻转、随机裁剪、cutout”, “NaNs, loss spikes”) or says what
+    to do (“guard with …”, “save … only on rank 0”): it answers “what for this case?”, not
+    “what is it?”."""
+    text = strip_math(desc).strip().rstrip("。.")
+    if "\n" in text or not text:
+        return False
+    if INSTRUCTION.match(text):
+        return True
+    parts = [p.strip() for p in re.split(r"、|,\s|;\s|；", text)]
+    return len(parts) >= 2 and all(_short_item(p) for p in parts) and not SAYS_WHAT.search(text)
+
+
+def _short_item(text: str) -> bool:
+    """One item of a list: a few words, or a few characters of Chinese (“随机裁剪”, “loss spikes”)."""
+    cjk = len(CJK.findall(text))
+    return 0 < len(text) and (cjk <= 8 if cjk else len(text.split()) <= 3) and "，" not in text
+
+
+# What a text that tells what to do starts with.
+INSTRUCTION = re.compile(r"(?:use|set|call|guard|save|wrap|avoid|don'?t|do not|never|always|make sure|"
+                         r"pass|put|move|keep|switch to|prefer)\b|(?:不要|别忘|记得|改用|换成|改成)", re.I)
 
 
 # Words that say what a thing is (“X 是一种…”, “is a”, “refers to”).
@@ -1799,8 +1827,8 @@ def _introduces(text: str, concept: str) -> bool:
     figure or a part of the document (“Concise Implementation”, “小结”) give no definition."""
     if text.rstrip().endswith(("?", "？")) or NUMBERED_REF.search(concept) or not concept.strip():
         return False
-    if DOC_HEADING.search(concept) or len(concept.split()) > 4 or len(CJK.findall(concept)) > 12 \
-            or TOPIC.search(concept):
+    if DOC_HEADING.search(concept) or GENERIC_HEADING.match(concept) or len(concept.split()) > 4 \
+            or len(CJK.findall(concept)) > 12 or TOPIC.search(concept):
         return False
     words = LINK.sub("", text)
     if len(strip_math(words)) < 8:
@@ -1831,8 +1859,9 @@ def _introduces(text: str, concept: str) -> bool:
 ZH_COPULA = re.compile(r"是|指|即|(?<![作因认成以])为|表示|描述")
 # A lead that announces kinds or cases (“样本对有四种情形：”, “three kinds of layers:”): its
 # numbered list is a set to know, not steps to take in order.
-KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|\b(?:cases|kinds|types|categories|properties|"
-                   r"features|characteristics|pros|cons|advantages|disadvantages)\b", re.I)
+KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|\b(?:cases|kinds|types|"
+                   r"categories|properties|features|characteristics|pros|cons|advantages|disadvantages|methods|"
+                   r"techniques|approaches|tricks)\b", re.I)  # (a list of them, in no order to recall)
 
 
 def _is_steps(block: Block) -> bool:
