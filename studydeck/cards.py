@@ -267,6 +267,9 @@ CODE_SPAN = re.compile(r"(`+)[^`]+?\1")  # kept whole: “`(batch, seq, feature)
 REQUIRED = re.compile(r"[(（]?\s*(?:required|mandatory|无|没有|必填|必需|必须|必选)\s*[)）]?", re.I)
 
 
+ONLY_REQUIRED = re.compile(r"\s*(?:默认值?|defaults?)?\s*[:：]?\s*" + REQUIRED.pattern + r"\s*[。.]?\s*", re.I)
+
+
 def _param_meaning(desc: str) -> str:
     """What a parameter is, in the words before its first pause: no type, no long aside in
     parentheses, never the words that state the default (“(float, optional) learning rate
@@ -834,6 +837,8 @@ class _Extractor:
                 default = parse_default(desc)
                 # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
                 meaning = _param_meaning(desc) if default is not None else desc
+                if ONLY_REQUIRED.fullmatch(desc):
+                    meaning = ""  # “默认 必填”: no meaning to ask, and no default either
                 if meaning:  # (a default alone is asked once, by the cloze below)
                     self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols,
                              param=pname, default=default, sibling=f"param:{pname}")
