@@ -2030,7 +2030,11 @@ def box_title(text: str) -> str:
     for _ in range(3):
         title = title.lstrip("⭐★☆🔥👉💡❓❗✅✨📌🌟 \ufe0f").strip()
         title = BOX_LEAD.sub("", title)
-    return title.strip()
+    return UI_HINT.sub("", title).strip()
+
+
+# What a folded box says about itself (“（点开看）”, “(click to expand)”): no part of its title.
+UI_HINT = re.compile(r"\s*[(（][^()（）]*(?:点开|点击|展开|折叠|click|expand|spoiler|reveal)[^()（）]*[)）]", re.I)
 
 
 def _box_markdown(block: Block, depth: int = 0) -> str:
