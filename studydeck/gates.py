@@ -219,7 +219,7 @@ def setup_only(card: Card) -> str | None:
 # The words a sentence ends on when what it introduces (a formula, a list) comes after it.
 UNFINISHED = re.compile(
     r"(?:[:：,，;；]|(?<![\w-])(?:is|are|was|were|be|by|as|of|the|a|an|to|and|or|with|that|which|where|given|"
-    r"follows|becomes|yields|gives|namely|i\.e\.|from|for|into|than|because|since|but|when|via|using)|"
+    r"follows|becomes|yields|gives|namely|i\.e\.|into|than|because|since|but|via|using)|"
     r"即|为|是|有|如下|可得|得到|则|其中|满足|→|⇒|->|=>)\s*$", re.I)
 
 
