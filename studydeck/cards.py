@@ -339,6 +339,8 @@ def split_label(text: str) -> tuple[str, str] | None:
         return None
     if len(term) > 30 or "](" in term or term.endswith(("http", "https")) or len(CJK.findall(term)) > 10 or re.search(r"[，。,;；]", term):
         return None
+    if term.count("(") != term.count(")") or term.count("（") != term.count("）"):
+        return None  # “**(root mean square prop**: fun fact …)”: an aside that opens before the colon
     return term, match.group("rest").strip()
 
 
@@ -410,7 +412,7 @@ class _Extractor:
             concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             if path and QUESTION.search(section.title) and not BARE_COMPARISON.fullmatch(concept) \
-                    and not BACK_MATTER.match(concept.strip(" *:：")) and any(b.kind == "list" for b in section.blocks):
+                    and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
 
                 self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
@@ -427,7 +429,7 @@ class _Extractor:
                 self.answered(_Ctx(ctx.deck[:-1], ctx.concept), asked.group("q").strip(), answer, section.source)
                 self.blocks(section.blocks[len(answer):], ctx, section=section)
                 continue
-            if any(BACK_MATTER.match(SECTION_NUMBER.sub("", t).strip(" *:：")) for t in (self.outline.title, *path)):
+            if any(BACK_MATTER.match(_bare(SECTION_NUMBER.sub("", t))) for t in (self.outline.title, *path)):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
                     if block.kind == "paragraph":
@@ -494,7 +496,8 @@ class _Extractor:
                 for term, desc, source in ([] if params or compared else table_definitions(block.text, block.source)):
                     self.definition(term, desc, source, ctx)
             elif block.kind == "code":
-                if not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text))):
+                if not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
+                                               or lead is not None and OUTPUT_LEAD.search(lead.text))):
                     self.code(block, ctx, lead)  # else what the code above it printed (a notebook's output)
             elif block.kind == "math":
                 self.math(block, ctx, lead)
@@ -669,7 +672,8 @@ class _Extractor:
             self.blocks(it.children, sub)
             return
         # a leaf
-        if has_formula(text) and not (labelled and labelled[1] and _formulas_aside(labelled[1])):
+        if has_formula(text) and not (labelled and labelled[1] and (_formulas_aside(labelled[1]) or ASKS.match(labelled[0]))):
+            # (“**which is NOT a good lr decay?**: $\alpha = e^t \alpha_0$”: the label asks, the formula answers)
             # “We could simply compute $A = BC$”: an item written as a sentence is running text
             before = (len(self.cards), len(self.notices))
             self.formula(text, it.source, ctx, otherwise=_else_of(it, siblings),
@@ -749,7 +753,9 @@ class _Extractor:
         term = clean_term(term)
         if not term:
             return
-        if len(term.split()) > 8 or term.rstrip().endswith((".", "。", "?", "？", "!", "！")):
+        asks = ASKS.match(term) is not None
+        if len(term.split()) > 8 or term.rstrip().endswith((".", "。", "!", "！")) \
+                or term.rstrip().endswith(("?", "？")) and not asks or CLAUSE_TERM.search(term) and not asks:
             self.notices.append(Notice(source, "left-out:no-subject", self.t(
                 "“{t}” 是一句话，不是一个术语；用几个字写出它的名字，再写解释",
                 "“{t}” is a sentence, not a term; name the thing in a few words, then explain it",
@@ -1519,7 +1525,11 @@ def _mini_heading(text: str) -> str:
     """What a paragraph that is only a bold name, or starts with one (“**Bernoulli(p)** — one
     coin flip”), names; empty for any other paragraph."""
     bold = re.fullmatch(r"\s*\*\*([^*\n]{1,40})\*\*(?:\s*[:：]|\s+[—–-]{1,2}\s)?[^\n]*", text.strip())
-    return clean_term(bold.group(1)).rstrip(":： ") if bold else ""
+    name = clean_term(bold.group(1)).rstrip(":： ") if bold else ""
+    said = text.strip()[bold.end(1):].strip(" *:：—–-") if bold else ""
+    if said and (LABEL_TERM.match(name) or ANSWER_LABEL.fullmatch(name)):
+        return ""  # “**Started:** sat 14 oct”: a field and its value, no heading for what follows
+    return name
 
 
 def _formula_with(term: str, earlier: list[Item], guards: tuple[str, ...]) -> str:
@@ -1636,7 +1646,9 @@ BACK_MATTER = re.compile(
     r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|homework|exams?|midterms?|grading))*|"
     # a project's look back: what its author tried and how it went
     r"what (?:(?:didn'?t|did not|also|else) )?(?:worked|work|helped|failed|went (?:wrong|well))(?: for (?:the |my |me)?[\w -]+)?|"
-    r"what i (?:tried|learned|did)|lessons? learned|retrospective|post-?mortem|复盘|踩坑记录|经验教训)$", re.I)
+    r"what i (?:tried|learned|did)|lessons? learned|retrospective|post-?mortem|复盘|踩坑记录|经验教训|"
+    # a repository's own business
+    r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo list)$", re.I)
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
 GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:常见的?|常用的?|主要的?|其[他它]的?|(?:common|main|other)\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
@@ -1693,7 +1705,9 @@ LABEL_TERM = re.compile(
     # AUC”, “check: … → True”, “bug of the day”, “标题：Attention Is All You Need”)
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”)
     r".+\s(?:cheat ?sheet|notes|recap|overview)|.+(?:速查表?|笔记|备忘录?)|"
-    r"(?:复习)?优先级|priorit(?:y|ies)|name|姓名|学号|student id|data|metrics?|final|score|setup|check|abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|"
+    r"(?:复习)?优先级|priorit(?:y|ies)|started|finished|(?:开始|结束|完成)(?:时间|日期)?|视频|video|"
+    r"记住|记一下|remember|note to self|弹幕|评论|comments?|"
+    r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|"
     r".+ of the day|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
     # a connective (“另外：…”, “此外：…”): what follows adds to the text before it
@@ -1726,6 +1740,10 @@ INSTRUCTION = re.compile(r"(?:use|set|call|guard|save|wrap|avoid|don'?t|do not|n
 
 # Words that say what a thing is (“X 是一种…”, “is a”, “refers to”).
 SAYS_WHAT = re.compile(r"\b(?:is an?|are|refers? to|means|stands for)\b|是一种|是一个|是指|指的是|即|表示", re.I)
+# A term that is a clause (“implementation is super cheap”, “`F.kl_div` 是个大坑”): it says
+# something, it names nothing.
+CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\s+\S|"
+                         r"[\w`）)]\s*是(?:个|一个)", re.I)
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
@@ -1736,6 +1754,14 @@ LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
 ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
                             r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
+def _bare(title: str) -> str:
+    """A heading without its marks around it (“🤝 Contributing”, “**作业**：”)."""
+    return TRAILING_MARKS.sub("", LEADING_MARKS.sub("", title)).strip(" *:：")
+
+
+LEADING_MARKS = re.compile(r"^[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]+")
+
+
 def _asked(title: str) -> str:
     """A heading as the question it asks: without “Q:” and the marks after it (“⭐⭐”)."""
     qa = QA_HEADING.match(title)
@@ -1979,6 +2005,9 @@ def _answer_blocks(blocks: list[Block]) -> list[Block]:
 _PARAMETER = r"\s*(?:\*{0,2}[A-Za-z_]\w*(?:\s*:\s*[\w.\[\]| ]+)?(?:\s*=\s*[^,()\n]+)?|\*|/)\s*"
 SIGNATURE = re.compile(rf"(?:[A-Za-z_][\w.]*\((?:{_PARAMETER}(?:,{_PARAMETER})*)?\)(?:\s*->\s*[\w.\[\], ]+)?[ \t]*\n?)+")
 # What a program printed rather than code: an error, a traceback, a tensor's repr.
+# A line that says what follows is what a program printed (“输出：”, “Output:”, “运行结果如下”).
+OUTPUT_LEAD = re.compile(r"(?:^|[\s，,。.])(?:输出|运行结果|结果|打印出?|output|prints?|result)\s*(?:如下|is|was)?\s*[:：]\s*$",
+                         re.I)
 PRINTED = re.compile(r"\s*(?:Traceback \(most recent call last\)|[A-Z]\w*(?:Error|Exception|Warning):|tensor\(|-{20,})")
 
 

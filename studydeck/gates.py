@@ -116,6 +116,9 @@ MESSAGES = {
     "aside": ("“{front}” 下只有一句旁注，说不出它是什么；写一句“它是……”，或把这句旁注写成完整的陈述",
               "only one aside is written under “{front}”, and it does not say what that is; write “it is …”, "
               "or make the aside a statement of its own"),
+    "machine-output": ("“{front}” 的输出取决于运行它的机器（GPU、版本），不是要记住的知识；写出它说明了什么",
+                       "what “{front}” prints depends on the machine that runs it (a GPU, a version), not on "
+                       "knowledge; write what it tells you instead"),
     "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
                  "what follows “{front}” is about yourself (“I …”, “my …”), not knowledge to recall; state "
                  "the fact itself"),
@@ -139,6 +142,14 @@ def _words(text: str) -> str:
         out.append(text[last:start])
         last = end
     return "".join(out + [text[last:]])
+
+
+def machine_output(card: Card) -> str | None:
+    """“>>> torch.cuda.is_available()” over “True”: the answer is the writer's machine."""
+    if card.kind is CardKind.CODE and ("asks-output" in card.flags or "computed-output" in card.flags):
+        from studydeck.verify.code import MACHINE
+        return "machine-output" if MACHINE.search(card.code) else None
+    return None
 
 
 def empty_answer(card: Card) -> str | None:
@@ -585,7 +596,7 @@ BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotc
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, link_answer, no_subject, setup_only, not_code, glue_code, url_front,
+    empty_answer, link_answer, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

@@ -146,9 +146,13 @@ def _value_like(text: str) -> bool:
 
 
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+# What only the machine that runs the code decides: a GPU, a version, a core count.
+MACHINE = re.compile(r"\bis_available\(\)|device_count\(|get_device_name|__version__|version\.cuda|cpu_count\(|"
+                     r"\bplatform\.", re.I)
 # what makes a block's printed values differ from run to run, or from the notes' machine
 UNSTEADY = re.compile(r"\brand\w*\(|random|normal_\(|uniform_\(|\binit\.|dropout|shuffle|multinomial|"
                       r"\bempty(?:_like)?\(|(?-i:\bTensor\()|"  # (memory left as it was found)
+                      + MACHINE.pattern + "|"
                       r"\btime\.|datetime|perf_counter|nn\.(?:Linear|Conv|LSTM|GRU|RNN|Embedding|Bilinear|"
                       r"Transformer|MultiheadAttention|Parameter|LazyLinear)", re.I)
 EXPECTS_ERROR = re.compile(r"#.*(?:error|raises|exception|fails|报错|错误|异常|出错)", re.I)
