@@ -75,6 +75,7 @@ def test_code_that_writes_its_outputs_asks_what_it_prints_without_them() -> None
     ("print(w.grad)\n# tensor(24.)   <- accumulated!\n", {1: "tensor(24.)"}),
     ("print(y)\n# 输出:\n# tensor([[0, 1],\n#         [2, 3]])\n", {1: "tensor([[0, 1],\n        [2, 3]])"}),
     ("print(p)\n# [0.09003057 0.24472847 0.66524096]\n", {1: "[0.09003057 0.24472847 0.66524096]"}),
+    ("print(loss)\n# 输出：tensor(0.4167)\n", {1: "tensor(0.4167)"}),
     ("print(x)\n# now the sum\ny = x.sum()\n", {}),
     ("print(x)\n# (N, C)\n", {}),
     ("print(x)  # 输出:\n", {}),

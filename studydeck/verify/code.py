@@ -81,6 +81,9 @@ def _shown_below(lines: list[str], number: int, headed: bool) -> tuple[str, int]
         if not shown and not headed and SHOWN_HEADER.fullmatch("#" + text):
             headed = True  # “# 输出:” on a line of its own
             continue
+        said = EXPECTED.fullmatch("#" + text) if not shown else None
+        if said:
+            headed, text = True, said.group("value")  # “# 输出：tensor(0.4167)” under the print
         shown.append(text if shown else REMARK_AFTER.sub("", text))
         value = "\n".join(shown)
         if _balanced(value):
