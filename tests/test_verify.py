@@ -382,3 +382,11 @@ def test_a_disagreement_shows_values_that_differ(ours: float, theirs: float) -> 
     from studydeck.verify.result import fmt_pair
     a, b = fmt_pair(ours, theirs)
     assert (a != b) == (ours != theirs) and float(a) == pytest.approx(ours) and float(b) == pytest.approx(theirs)
+
+
+def test_floor_and_ceiling_brackets_are_read() -> None:
+    """“\\left\\lfloor \\frac{W - K + 2P}{S} \\right\\rfloor + 1”: a conv's output size reads as floor()."""
+    (statement,) = parse_formula(r"\text{out} = \left\lfloor \frac{W - K + 2P}{S} \right\rfloor + 1")
+    assert "floor" in repr(statement.rhs)
+    (ceiling,) = parse_formula(r"n = \lceil N / B \rceil")
+    assert "ceil" in repr(ceiling.expr)

@@ -37,7 +37,7 @@ BUILTINS: dict[str, Callable[..., torch.Tensor]] = {
     "erf": torch.erf, "erfc": torch.erfc, "abs": torch.abs, "sgn": _sgn, "sign": _sgn,
     "sigmoid": torch.sigmoid, "σ": torch.sigmoid, "softplus": F.softplus, "relu": F.relu,
     "silu": F.silu, "mish": F.mish, "gelu": F.gelu, "Φ": normal_cdf,
-    "max": torch.maximum, "min": torch.minimum,
+    "max": torch.maximum, "min": torch.minimum, "floor": torch.floor, "ceil": torch.ceil,
     "indicator": lambda cond: cond.to(torch.float64),
     "factorial": lambda n: torch.exp(torch.lgamma(n + 1)),
     "norm": lambda v: torch.linalg.vector_norm(v, dim=-1, keepdim=True),  # ‖x‖ along the feature axis

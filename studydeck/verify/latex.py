@@ -68,6 +68,8 @@ SPACES = {"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\displaystyl
           "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr",
           "\\limits", "\\nolimits", "&", "~", "\\mathop"}
 TIMES = {"*", "\\cdot", "\\times", "\\odot", "\\ast", "∗", "·", "×", "⊙"}
+BRACKET_FUNCTIONS = {"\\lfloor": ("floor", "\\rfloor"), "⌊": ("floor", "⌋"),
+                     "\\lceil": ("ceil", "\\rceil"), "⌈": ("ceil", "⌉")}
 UNSUPPORTED = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "…", "\\lim",
                "\\langle", "\\rangle", "\\min_", "\\argmin",
                "\\operatorname*", "\\infty_"}
@@ -453,6 +455,14 @@ class _Parser:
             node = self.expr()
             self.take("|")
             return Call("abs", (node,))
+        if tok in BRACKET_FUNCTIONS:  # ⌊x⌋, ⌈x⌉
+            name, close = BRACKET_FUNCTIONS[tok]
+            self.take()
+            node = self.expr()
+            if self.peek() == "\\right":
+                self.take()
+            self.take(close)
+            return Call(name, (node,))
         if tok in ("\\|", "\\Vert"):
             self.take()
             node = self.expr()
