@@ -325,7 +325,8 @@ def split_label(text: str) -> tuple[str, str] | None:
         if dashed is None or len(dashed.group("t").split()) > 5:
             return None
         term, rest = clean_term(dashed.group("t")), dashed.group("rest").strip()
-        return (term, rest) if term and not re.search(r"[，。,;；]", term) else None
+        balanced = term.count("(") == term.count(")") and term.count("（") == term.count("）")
+        return (term, rest) if term and balanced and not re.search(r"[，。,;；]", term) else None
     raw = match.group("bc") or match.group("b") or match.group("p") or ""
     if match.group("p") and raw.count("**") % 2:
         return None  # emphasis that opens before the colon and closes after it is prose
@@ -410,6 +411,7 @@ class _Extractor:
                     "“{t}”一节是空的；写上内容，或删去这个标题",
                     "section “{t}” is empty; write its content or remove the heading", t=section.title)))
             concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
+            concept = HEADING_ASIDE.sub("", concept) or concept
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             if path and QUESTION.search(section.title) and not BARE_COMPARISON.fullmatch(concept) \
                     and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks):
@@ -769,6 +771,7 @@ class _Extractor:
                      formulas=formulas_in(desc))
             return
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip()) \
+            or LABEL_TERM.match(_bare(term)) \
             or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
@@ -988,7 +991,9 @@ class _Extractor:
         elif not defined and _shows_what_it_prints(block.text, block.language):
             # short code that says what each print shows (“print(x.shape)  # torch.Size([2])”,
             # or the output pasted as comments under it): asked with the outputs taken out
-            front = self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=about) + \
+            # (the code it shows is the question: the section names its subject, not the sentence before)
+            shows = about if GENERIC_HEADING.match(ctx.concept) else _named_concept(ctx) or about
+            front = self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=shows) + \
                 f"\n\n```{block.language}\n{without_shown_outputs(block.text)}\n```"
             flags = flags + ("asks-output",)
         elif OUTPUT_CLAIM.search(block.text) or python_tree(block.text, block.language) is None:
@@ -1744,6 +1749,10 @@ SAYS_WHAT = re.compile(r"\b(?:is an?|are|refers? to|means|stands for)\b|是一�
 # something, it names nothing.
 CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\s+\S|"
                          r"[\w`）)]\s*是(?:个|一个)", re.I)
+# A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
+# “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
+HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|\bI\b|\bmy\b)[^()（）]*[)）]\s*$",
+                           re.I)
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).

@@ -572,6 +572,8 @@ def not_an_answer(card: Card) -> str | None:
         return "remark-only"  # “`batch_first` defaults to `True` — careful!”: a warning, no answer
     if FIRST_PERSON.search(QUOTED.sub(" ", _words(card.back))):
         return "personal"  # “Final: 0.9671 … I'm happy bc my goal was …”: the author's own story
+    if THIRD_PERSON.search(QUOTED.sub(" ", _words(card.back))) and re.search(r"\*\*[A-Z][a-z]+\*\*", card.front):
+        return "personal"  # “**Andrew**: lr decay is lower on his list”: what one person thinks
     if RESULT_VALUE.match(card.back) or len(card.back) <= 100 and SCORED.search(card.back):
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
@@ -589,6 +591,8 @@ SCORED = re.compile(r"\b(?:accuracy|acc|auc|f1|bleu|top-?[15](?: err(?:or)?)?)\s
 
 # The writer speaking of themself (“I think”, “my notebook”, “我项目里”); “we” and “我们” are a
 # textbook's voice, and math's I is no pronoun (math is taken out first).
+# Someone's opinion reported (“Andrew: lr decay is lower on his list”): about a person.
+THIRD_PERSON = re.compile(r"(?<![\w'-])(?:he|she|his|her|him)(?![\w'-])", re.I)
 FIRST_PERSON = re.compile(r"(?<![\w'-])(?:I|I'(?:m|ve|d|ll)|[Mm]y|me)(?![\w'-])|我(?!们)")
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|`[^`\n]*`")
 BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotcha|note|todo|tbd|注意|小心|重要|坑|待补充)"
