@@ -119,6 +119,9 @@ MESSAGES = {
     "machine-output": ("“{front}” 的输出取决于运行它的机器（GPU、版本），不是要记住的知识；写出它说明了什么",
                        "what “{front}” prints depends on the machine that runs it (a GPU, a version), not on "
                        "knowledge; write what it tells you instead"),
+    "opinion": ("“{front}” 后面记的是某个人的看法，不是要记住的知识；把其中的结论写成一句陈述",
+                "what follows “{front}” is what one person thinks, not knowledge to recall; state the fact "
+                "itself"),
     "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
                  "what follows “{front}” is about yourself (“I …”, “my …”), not knowledge to recall; state "
                  "the fact itself"),
@@ -573,7 +576,7 @@ def not_an_answer(card: Card) -> str | None:
     if FIRST_PERSON.search(QUOTED.sub(" ", _words(card.back))):
         return "personal"  # “Final: 0.9671 … I'm happy bc my goal was …”: the author's own story
     if THIRD_PERSON.search(QUOTED.sub(" ", _words(card.back))) and re.search(r"\*\*[A-Z][a-z]+\*\*", card.front):
-        return "personal"  # “**Andrew**: lr decay is lower on his list”: what one person thinks
+        return "opinion"  # “**Andrew**: lr decay is lower on his list”: what one person thinks
     if RESULT_VALUE.match(card.back) or len(card.back) <= 100 and SCORED.search(card.back):
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
