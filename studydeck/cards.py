@@ -8,6 +8,7 @@ special syntax; two explicit forms exist for cards written by hand (see README).
 from __future__ import annotations
 
 import ast
+import builtins
 import hashlib
 import re
 import unicodedata
@@ -15,11 +16,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from studydeck.gates import KNOWN_ROOTS, MAGIC, OUTPUT_CLAIM, gate, python_tree
+from studydeck.gates import MAGIC, OUTPUT_CLAIM, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
 from studydeck.verify.code import expected_outputs, read_block, without_shown_outputs
+from studydeck.verify.registry import lookup
+from studydeck.verify.worker import CONVENTIONAL
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
@@ -130,8 +133,8 @@ def table_default_matrix(table: str, source: Source, context: str, zh: bool) -> 
     groups: dict[str, list[Item]] = {}
     for line, row in rows[1:]:
         owner = clean_term(row[0]).strip("`")
-        if not owner or not IDENT.match(owner):
-            continue
+        if not owner or not IDENT.match(owner) or lookup(owner) is None:
+            continue  # a row that names no torch callable (“ResNet18 | 69.8”) states no default
         for column, cell in enumerate(row[1:len(header)], start=1):
             for piece in _cell_values(cell):
                 named = NAMED_VALUE.fullmatch(piece)
@@ -325,8 +328,7 @@ def split_label(text: str) -> tuple[str, str] | None:
         if dashed is None or len(dashed.group("t").split()) > 5:
             return None
         term, rest = clean_term(dashed.group("t")), dashed.group("rest").strip()
-        balanced = term.count("(") == term.count(")") and term.count("（") == term.count("）")
-        return (term, rest) if term and balanced and not re.search(r"[，。,;；]", term) else None
+        return (term, rest) if term and _brackets_balance(term) and not re.search(r"[，。,;；]", term) else None
     raw = match.group("bc") or match.group("b") or match.group("p") or ""
     if match.group("p") and raw.count("**") % 2:
         return None  # emphasis that opens before the colon and closes after it is prose
@@ -340,9 +342,19 @@ def split_label(text: str) -> tuple[str, str] | None:
         return None
     if len(term) > 30 or "](" in term or term.endswith(("http", "https")) or len(CJK.findall(term)) > 10 or re.search(r"[，。,;；]", term):
         return None
-    if term.count("(") != term.count(")") or term.count("（") != term.count("）"):
+    if not _brackets_balance(term):
         return None  # “**(root mean square prop**: fun fact …)”: an aside that opens before the colon
     return term, match.group("rest").strip()
+
+
+def _says_what_it_is(desc: str) -> bool:
+    """“the underlying storage of a Parameter”, “是一种…”: a definition, not a field's value."""
+    return bool(HEADLESS.match(desc) or SAYS_WHAT.search(desc) or re.match(r"\s*(?:the|a|an)\s", desc, re.I))
+
+
+def _brackets_balance(text: str) -> bool:
+    """As many closing brackets as opening ones, half- and full-width alike (“交叉熵（Cross Entropy)”)."""
+    return text.count("(") + text.count("（") == text.count(")") + text.count("）")
 
 
 def clean_term(text: str) -> str:
@@ -674,7 +686,8 @@ class _Extractor:
             self.blocks(it.children, sub)
             return
         # a leaf
-        if has_formula(text) and not (labelled and labelled[1] and (_formulas_aside(labelled[1]) or ASKS.match(labelled[0]))):
+        if has_formula(text) and not (labelled and labelled[1] and (_formulas_aside(labelled[1])
+                                                                    or labelled[0].rstrip().endswith(("?", "？")))):
             # (“**which is NOT a good lr decay?**: $\alpha = e^t \alpha_0$”: the label asks, the formula answers)
             # “We could simply compute $A = BC$”: an item written as a sentence is running text
             before = (len(self.cards), len(self.notices))
@@ -771,7 +784,7 @@ class _Extractor:
                      formulas=formulas_in(desc))
             return
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip()) \
-            or LABEL_TERM.match(_bare(term)) \
+            or LABEL_TERM.match(_bare(term)) or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc) \
             or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
@@ -811,7 +824,8 @@ class _Extractor:
         elif within:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
                            f=within, t=shown)
-        elif ctx.concept and normalize_name(term) != normalize_name(ctx.concept) and _case_answer(desc):
+        elif ctx.concept and normalize_name(term) != normalize_name(ctx.concept) and _case_answer(desc) \
+                and not NAMED_THING.search(term):
             # “数据增强” over “**图像**：翻转、随机裁剪”, “DDP” over “every rank logs: guard with rank 0”:
             # what the section says for this case, never what the case itself is
             front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
@@ -847,7 +861,7 @@ class _Extractor:
                 # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
                 meaning = _param_meaning(desc) if default is not None else desc
                 if ONLY_REQUIRED.fullmatch(desc):
-                    meaning = ""  # “默认 必填”: no meaning to ask, and no default either
+                    meaning = ""  # “默认 必填”, “默认：无”: nothing said of what it is
                 if meaning:  # (a default alone is asked once, by the cloze below)
                     self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols,
                              param=pname, default=default, sibling=f"param:{pname}")
@@ -1021,9 +1035,12 @@ def _shows_what_it_prints(code: str, language: str) -> bool:
     if not 0 < prints == len(expected_outputs(code)) or len(code.splitlines()) > SHORT_CODE_LINES:
         return False
     block = read_block(code, language or "python")
-    return block.skip is None and not block.star and not (block.uses - block.defines - KNOWN_ROOTS)
+    return block.skip is None and not block.star and not (block.uses - block.defines - ASSUMED_NAMES)
 
 
+# What a block may use without defining it: Python's own names and the modules the verifier
+# provides, as notes take them for granted.
+ASSUMED_NAMES = frozenset(dir(builtins)) | CONVENTIONAL.keys()
 # Lines of code a learner reads at a glance, to say what it prints.
 SHORT_CODE_LINES = 15
 
@@ -1532,7 +1549,7 @@ def _mini_heading(text: str) -> str:
     bold = re.fullmatch(r"\s*\*\*([^*\n]{1,40})\*\*(?:\s*[:：]|\s+[—–-]{1,2}\s)?[^\n]*", text.strip())
     name = clean_term(bold.group(1)).rstrip(":： ") if bold else ""
     said = text.strip()[bold.end(1):].strip(" *:：—–-") if bold else ""
-    if said and (LABEL_TERM.match(name) or ANSWER_LABEL.fullmatch(name)):
+    if said and (LABEL_TERM.match(name) or REPORT_FIELD.fullmatch(name) or ANSWER_LABEL.fullmatch(name)):
         return ""  # “**Started:** sat 14 oct”: a field and its value, no heading for what follows
     return name
 
@@ -1706,17 +1723,26 @@ LABEL_TERM = re.compile(
     # the page's own furniture: a licence footer, an editor's update, one more aside
     r"版权声明|转载声明|声明|原文链接|copyright|licen[cs]e|disclaimer|update(?:s|d)?(?:\s*[(（]?\d{4}[)）]?)?|更新|"
     r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?|"
-    # a slot of a report or a log whose value belongs to that one project or day (“Metric: ROC
-    # AUC”, “check: … → True”, “bug of the day”, “标题：Attention Is All You Need”)
-    # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”)
+    # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”), the learner's
+    # own asides (“bug of the day”, “记住”, “弹幕”), a study plan
     r".+\s(?:cheat ?sheet|notes|recap|overview)|.+(?:速查表?|笔记|备忘录?)|"
-    r"(?:复习)?优先级|priorit(?:y|ies)|started|finished|(?:开始|结束|完成)(?:时间|日期)?|视频|video|"
-    r"记住|记一下|remember|note to self|弹幕|评论|comments?|"
-    r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|"
-    r".+ of the day|next \S+|my \S+(?: \S+)?|"
-    r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
+    r"(?:复习)?优先级|priorit(?:y|ies)|记住|记一下|remember|note to self|弹幕|评论|comments?|"
+    r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # a connective (“另外：…”, “此外：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充)$", re.I)
+# A slot of a report, a log or a course page whose value belongs to that one project, paper or
+# day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
+# 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
+# a Parameter”).
+REPORT_FIELD = re.compile(
+    r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
+    r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"
+    r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次", re.I)
+
+
+# A term that names a thing of its own: code, or a name written with capitals inside
+# (“ReLU”, “BatchNorm”, “AdamW”): asked what it is, even when a list describes it.
+NAMED_THING = re.compile(r"`|\b[A-Za-z][a-z]+[A-Z]\w*|\b[A-Z][a-z]*[A-Z][a-z]\w*")
 
 
 def _case_answer(desc: str) -> bool:
@@ -1751,8 +1777,7 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"[\w`）)]\s*是(?:个|一个)", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
-HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|\bI\b|\bmy\b)[^()（）]*[)）]\s*$",
-                           re.I)
+HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|\bI\s+[a-z]|\b[Mm]y\b)[^()（）]*[)）]\s*$")
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
@@ -2013,10 +2038,10 @@ def _answer_blocks(blocks: list[Block]) -> list[Block]:
 # values (“torch.randint(1, n, size=(10, 10))”, “print(c.grad)”).
 _PARAMETER = r"\s*(?:\*{0,2}[A-Za-z_]\w*(?:\s*:\s*[\w.\[\]| ]+)?(?:\s*=\s*[^,()\n]+)?|\*|/)\s*"
 SIGNATURE = re.compile(rf"(?:[A-Za-z_][\w.]*\((?:{_PARAMETER}(?:,{_PARAMETER})*)?\)(?:\s*->\s*[\w.\[\], ]+)?[ \t]*\n?)+")
-# What a program printed rather than code: an error, a traceback, a tensor's repr.
 # A line that says what follows is what a program printed (“输出：”, “Output:”, “运行结果如下”).
 OUTPUT_LEAD = re.compile(r"(?:^|[\s，,。.])(?:输出|运行结果|结果|打印出?|output|prints?|result)\s*(?:如下|is|was)?\s*[:：]\s*$",
                          re.I)
+# What a program printed rather than code: an error, a traceback, a tensor's repr.
 PRINTED = re.compile(r"\s*(?:Traceback \(most recent call last\)|[A-Z]\w*(?:Error|Exception|Warning):|tensor\(|-{20,})")
 
 

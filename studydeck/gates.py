@@ -575,7 +575,7 @@ def not_an_answer(card: Card) -> str | None:
         return "remark-only"  # “`batch_first` defaults to `True` — careful!”: a warning, no answer
     if FIRST_PERSON.search(QUOTED.sub(" ", _words(card.back))):
         return "personal"  # “Final: 0.9671 … I'm happy bc my goal was …”: the author's own story
-    if THIRD_PERSON.search(QUOTED.sub(" ", _words(card.back))) and re.search(r"\*\*[A-Z][a-z]+\*\*", card.front):
+    if THIRD_PERSON.search(QUOTED.sub(" ", _words(card.back))) and PERSON_TERM.search(card.front):
         return "opinion"  # “**Andrew**: lr decay is lower on his list”: what one person thinks
     if RESULT_VALUE.match(card.back) or len(card.back) <= 100 and SCORED.search(card.back):
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
@@ -585,18 +585,25 @@ def not_an_answer(card: Card) -> str | None:
 # A score first: what one experiment measured (“99.1%”, “Public 0.9671 / Private 0.9658”,
 # “0.951 AUC”), not a rule.
 RESULT_VALUE = re.compile(r"[\s*_~≈]*(?:(?:public|private|test|val(?:idation)?|train|cv|lb)\b[\s:：]*)?[~≈]?"
-                          r"\d+(?:\.\d+)?\s*(?:%|(?:(?:test|val|top-?\d)\s+)?(?:acc(?:uracy)?|auc|f1|bleu|"
-                          r"error rate|ppl|perplexity)\b)|[\s*_]*(?:public|private|cv|lb|test|val(?:idation)?)\b[\s:：]*\d",
+                          r"\d+(?:\.\d+)?\s*%?\s*(?:(?:test|val|top-?\d)\s+)?(?:acc(?:uracy)?|auc|f1|bleu|"
+                          r"error rate|ppl|perplexity)\b|[\s*_]*(?:public|private|cv|lb|test|val(?:idation)?)\b[\s:：]*\d*\.\d|"
+                          # a bare percentage, alone or before an arrow (“99.1%”, “18.2% → 15.4%”), not “50% of units”
+                          r"[\s*_]*[~≈]?\d+(?:\.\d+)?\s*%\s*(?:$|[→,;(]|\s[-–—]\s)",
                           re.I)
 # a score written out (“accuracy: 0.282”, “top-5 err = 15.3%”)
-SCORED = re.compile(r"\b(?:accuracy|acc|auc|f1|bleu|top-?[15](?: err(?:or)?)?)\s*[:=]\s*\d", re.I)
+SCORED = re.compile(r"\b(?:accuracy|acc|auc|f1|bleu|top-?[15](?: err(?:or)?)?)\s*[:=]\s*\d*\.\d", re.I)
 
 
 # The writer speaking of themself (“I think”, “my notebook”, “我项目里”); “we” and “我们” are a
-# textbook's voice, and math's I is no pronoun (math is taken out first).
-# Someone's opinion reported (“Andrew: lr decay is lower on his list”): about a person.
-THIRD_PERSON = re.compile(r"(?<![\w'-])(?:he|she|his|her|him)(?![\w'-])", re.I)
-FIRST_PERSON = re.compile(r"(?<![\w'-])(?:I|I'(?:m|ve|d|ll)|[Mm]y|me)(?![\w'-])|我(?!们)")
+# textbook's voice, math's I is no pronoun (math is taken out first), nor are “I/O” and “Type I”,
+# and “比如我有一个 batch” only takes an example.
+FIRST_PERSON = re.compile(r"(?<![\w'/-])(?<!Type )(?:I(?![/-]|\s+errors?\b)|I'(?:m|ve|d|ll)|[Mm]y|me)(?![\w'/-])|"
+                          r"我(?:觉得|认为|的理解|的项目|项目|自己|之前|踩|犯|当时|第一次|以为|一直|刚|猜|记得|是说)")
+# A front that asks about one capitalised name (“what is **Andrew**?”, “**Karpathy** 是什么？”).
+PERSON_TERM = re.compile(r"\*\*[A-Z][a-z]+\*\*(?:\?| 是什么)")
+# Someone's opinion reported (“**Andrew**: lr decay is lower on his list”): about a person
+# (“He init” is a name, so only the lower-case pronouns count).
+THIRD_PERSON = re.compile(r"(?<![\w'-])(?:he|she|his|her|him)(?![\w'-])")
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|`[^`\n]*`")
 BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotcha|note|todo|tbd|注意|小心|重要|坑|待补充)"
                          r"[\s*_)）!！.。~]*", re.I)

@@ -19,7 +19,7 @@ import tokenize
 import unicodedata
 from dataclasses import dataclass, field
 
-EXPECTED = re.compile(r"#\s*(?:输出|结果|output|out|prints?|=>|->)\s*[:：]?\s*(?P<value>.+?)\s*$", re.I)
+EXPECTED = re.compile(r"#\s*(?:输出|结果|(?:output|out|prints?)\b(?!\s*\()|=>|->)\s*[:：]?\s*(?P<value>.+?)\s*$", re.I)
 TORCH_CALL = re.compile(r"\btorch\.([A-Za-z_][\w.]*)\s*\(")
 DOC_DEPRECATED = re.compile(r"`?(torch\.[\w.]+)`? is deprecated in favou?r of :func:`(torch\.[\w.]+)`")
 
@@ -88,7 +88,12 @@ def _shown_below(lines: list[str], number: int, headed: bool) -> tuple[str, int]
         value = "\n".join(shown)
         if _balanced(value):
             value = REMARK_AFTER.sub("", value) if len(shown) > 1 else value
-            return (value, used) if (_value_like(value) if headed else _printed_like(value)) else None
+            if not (_value_like(value) if headed else _printed_like(value)):
+                return None
+            following = COMMENT_LINE.fullmatch(lines[number + used]) if number + used < len(lines) else None
+            if following and _printed_like(REMARK_AFTER.sub("", following.group("text"))):
+                return None  # “# 0”, “# 1”, “# 2” under a print in a loop: one line per pass, no one value
+            return value, used
     return None
 
 
@@ -101,9 +106,9 @@ def _balanced(text: str) -> bool:
 
 # what Python prints for one value: a call form (tensor(...), torch.Size([...])), a dotted name
 # (torch.float32), a NumPy array's row of numbers
-CALL_FORM = re.compile(r"[A-Za-z_][\w.]*\(.*\)", re.S)
-DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.\w+)+")
-NUMBER_ROW = re.compile(r"\[[-+\d.eE\s\[\]]*\d[-+\d.eE\s\[\]]*\]")
+CALL_FORM = re.compile(r"(?:tensor|array|Parameter|(?:torch|np|numpy)\.\w+|[A-Z]\w*)\(.*\)", re.S)
+DOTTED = re.compile(r"(?:torch|np|numpy)(?:\.\w+)+")
+NUMBER_ROW = re.compile(r"\[[-+\d.eE\s\[\]]*\]")
 
 
 def _printed_like(text: str) -> bool:
@@ -121,7 +126,7 @@ def _printed_like(text: str) -> bool:
 
 
 def _one_printed_value(part: str) -> bool:
-    if CALL_FORM.fullmatch(part) or DOTTED.fullmatch(part) or NUMBER_ROW.fullmatch(part):
+    if CALL_FORM.fullmatch(part) or DOTTED.fullmatch(part) or NUMBER_ROW.fullmatch(part) and re.search(r"\d", part):
         return True
     try:
         ast.literal_eval(part)
@@ -211,6 +216,8 @@ def expects_error(code: str, line: int, error: str = "") -> bool:
     if EXPECTS_ERROR.search(lines[line - 1]) is not None:
         return True
     kind = error.split(":", 1)[0].strip()
+    if not any(PROMPT.match(shown) for shown in lines):
+        return False  # not an interpreter session: nothing under the line is what it showed
     for shown in lines[line:]:
         if PROMPT.match(shown):
             break

@@ -9,11 +9,13 @@ only its own block's output.
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studydeck.model import Card, Source
 from studydeck.verify.code import (UNSTEADY, Block, deprecated_calls, expected_outputs, expects_error, needs,
@@ -93,6 +95,9 @@ def prepare(card: Card, concept, earlier: list[Card]) -> Job:
     implied = tuple(sorted(need.missing & CONVENTIONAL.keys()))
     if need.missing - set(implied):
         return Job(card, concept, block, [], ("undefined-names", {"names": ", ".join(sorted(need.missing - set(implied)))}))
+    absent = sorted({CONVENTIONAL[n].split(".")[0] for n in implied} - _installed())
+    if absent:
+        return Job(card, concept, block, [], ("needs-module", {"modules": ", ".join(absent)}))
     if need.blocked:
         first = need.blocked[0]
         return Job(card, concept, block, [], ("earlier-not-run", {"line": earlier[first].source.line,
@@ -103,6 +108,13 @@ def prepare(card: Card, concept, earlier: list[Card]) -> Job:
     if modules:
         return Job(card, concept, block, [], ("needs-module", {"modules": ", ".join(modules)}))
     return Job(card, concept, block, run_before, None, implied)
+
+
+@lru_cache(maxsize=1)
+def _installed() -> frozenset[str]:
+    """Which of the modules notes use without importing them can be imported here."""
+    return frozenset(m for m in {v.split(".")[0] for v in CONVENTIONAL.values()}
+                     if importlib.util.find_spec(m) is not None)
 
 
 def result(job: Job, reason: str, facts: dict, *, output: str = "", example: str = "",

@@ -149,6 +149,7 @@ CONVENTIONAL = {"torch": "torch", "nn": "torch.nn", "F": "torch.nn.functional", 
 def harness(req: dict, out_fd: int, report_fd: int) -> None:
     """In the forked child: run the blocks it needs (their output discarded), then its own."""
     import builtins
+    import importlib
     import io
     import traceback
     import warnings
@@ -174,12 +175,10 @@ def harness(req: dict, out_fd: int, report_fd: int) -> None:
     scope = {"__name__": "__main__"}
     for name in req.get("implied", []):
         # “torch.ones(3)” with no import: the names every torch note takes for granted
-        module, _, attr = CONVENTIONAL[name].partition(":")
         try:
-            value = __import__(module, fromlist=["_"])
-            scope[name] = getattr(value, attr) if attr else value
-        except ImportError:
-            pass  # the block then fails on the name, as it would for its reader
+            scope[name] = importlib.import_module(CONVENTIONAL[name])
+        except Exception:  # noqa: BLE001 - the block then fails on the name, as it would for its reader
+            pass
     report = {"status": "ok", "error": None, "error_line": None, "error_kind": None,
               "earlier": None, "records": records, "warnings": caught, "ranks": []}
     devnull = os.open(os.devnull, os.O_WRONLY)
