@@ -1844,7 +1844,7 @@ PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|
                          r"^\s*(?:→|⇒|->|=>)|"  # (“→ so we need attention”: a consequence)
                          r"\b(?:TA|prof|professor|lecturer)\b|\bnext (?:lecture|class|week)\b|"  # (the course, not the subject)
                          r"^(?:think of|imagine|consider|remember|recall|keep in mind|make sure|be careful|don'?t|do not)\b|"
-                         r"\b(?:I|you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
+                         r"(?<!Type )\bI\b(?![/-])|\b(?:you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
                          r"should|let'?s|note|here|more in|see|todo|fixme|tbd)\b|#", re.I)
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"

@@ -77,6 +77,9 @@ def test_code_that_writes_its_outputs_asks_what_it_prints_without_them() -> None
     ("print(p)\n# [0.09003057 0.24472847 0.66524096]\n", {1: "[0.09003057 0.24472847 0.66524096]"}),
     ("print(loss)\n# 输出：tensor(0.4167)\n", {1: "tensor(0.4167)"}),
     ("print(x)\n# now the sum\ny = x.sum()\n", {}),
+    ("print(x.sum())\n# print(x.mean())\n", {}),                   # code commented out, no output
+    ("for i in range(3):\n    print(i)\n# 0\n# 1\n# 2\n", {}),      # one line per pass: no one value
+    ("print(m)\n# Linear(in_features=2, out_features=1, bias=True)\n", {1: "Linear(in_features=2, out_features=1, bias=True)"}),
     ("print(x)\n# (N, C)\n", {}),
     ("print(x)  # 输出:\n", {}),
 ])
