@@ -423,7 +423,7 @@ class _Extractor:
                     "“{t}”一节是空的；写上内容，或删去这个标题",
                     "section “{t}” is empty; write its content or remove the heading", t=section.title)))
             concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
-            concept = HEADING_ASIDE.sub("", concept) or concept
+            concept = TRAILING_MARKS.sub("", HEADING_ASIDE.sub("", concept)) or concept
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             if path and QUESTION.search(section.title) and not BARE_COMPARISON.fullmatch(concept) \
                     and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks):
@@ -799,7 +799,11 @@ class _Extractor:
                 DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)
                 or FACET.fullmatch(ctx.concept.strip())):
             why = why or "label-term"  # “后续的反思：**问题**：…”: the problem of what, the card cannot say
-        if COUNTED.fullmatch(term.strip()) and not why:
+        if CITATION.fullmatch(term.strip()) and not why:
+            # “**Szegedy 2014**: 发现了对抗样本”: what that work found, not what it “is”
+            front = self.t("{c}：{t} 提出或发现了什么？", "{c}: what did {t} propose or show?", c=_named_concept(ctx),
+                           t=shown)
+        elif COUNTED.fullmatch(term.strip()) and not why:
             # “Two gates: update and reset” under GRU: which they are
             front = self.t("{c}的{t}是什么？", "{c}: what are the {t}?", c=_named_concept(ctx), t=term.strip().lower())
         elif facet and not why:
@@ -1727,6 +1731,8 @@ LABEL_TERM = re.compile(
     # own asides (“bug of the day”, “记住”, “弹幕”), a study plan
     r".+\s(?:cheat ?sheet|notes|recap|overview)|.+(?:速查表?|笔记|备忘录?)|"
     r"(?:复习)?优先级|priorit(?:y|ies)|记住|记一下|remember|note to self|弹幕|评论|comments?|"
+    r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
+    r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # a connective (“另外：…”, “此外：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充)$", re.I)
@@ -1737,7 +1743,8 @@ LABEL_TERM = re.compile(
 REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"
-    r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次", re.I)
+    r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
+    r"考试(?:时间|范围)?|exams?|教材|textbooks?", re.I)
 
 
 # A term that names a thing of its own: code, or a name written with capitals inside
@@ -1766,7 +1773,8 @@ def _short_item(text: str) -> bool:
 
 # What a text that tells what to do starts with.
 INSTRUCTION = re.compile(r"(?:use|set|call|guard|save|wrap|avoid|don'?t|do not|never|always|make sure|"
-                         r"pass|put|move|keep|switch to|prefer)\b|(?:不要|别忘|记得|改用|换成|改成)", re.I)
+                         r"pass|put|move|keep|switch to|prefer|try|freeze|fine-tune|start with)\b|"
+                         r"(?:不要|别忘|记得|改用|换成|改成)", re.I)
 
 
 # Words that say what a thing is (“X 是一种…”, “is a”, “refers to”).
@@ -1774,10 +1782,11 @@ SAYS_WHAT = re.compile(r"\b(?:is an?|are|refers? to|means|stands for)\b|是一�
 # A term that is a clause (“implementation is super cheap”, “`F.kl_div` 是个大坑”): it says
 # something, it names nothing.
 CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\s+\S|"
-                         r"[\w`）)]\s*是(?:个|一个)", re.I)
+                         r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
-HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|\bI\s+[a-z]|\b[Mm]y\b)[^()（）]*[)）]\s*$")
+HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|\bI\s+[a-z]|\b[Mm]y\b)[^()（）]*[)）]\s*$|"
+                           r"\s*\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
@@ -1818,7 +1827,8 @@ BARE_COMPARISON = re.compile(r"\s*(?:比较|对比|区别|差异|异同|comparis
 # A term that names a side of the concept its section is about (“**缺点**：…” under MSE,
 # “**Used for**: …”, “**problem**: …”): asked as that side of the concept.
 FACET = re.compile(
-    r"(?:缺点|优点|优缺点|用途|作用|用法|问题|局限性?|限制|好处|坏处|适用场景|应用场景|默认值|"
+    r"(?:缺点|优点|优缺点|用途|作用|用法|问题|局限性?|限制|好处|坏处|适用场景|应用场景|默认值|定义|算法|代价|"
+    r"definition|algorithm|cost|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?)", re.I)
 # A term that names a step of an argument (“**结果**：…”, “**cause**: …”, “**fix**: …”): the
@@ -1839,7 +1849,7 @@ PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|�
                             r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|"
                             r"\b(?:TODO|FIXME|TBD)\b|"
                             r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
-PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|from|as|via|without)\s|"  # “For images”
+PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|from|as|via|without|more|most|less|least)\s|"  # “For images”
                          r"^(?:but|and|or|so|also|however|thus|hence|therefore|because|since|although|otherwise|yet)$|"
                          r"^\s*(?:→|⇒|->|=>)|"  # (“→ so we need attention”: a consequence)
                          r"\b(?:TA|prof|professor|lecturer)\b|\bnext (?:lecture|class|week)\b|"  # (the course, not the subject)
@@ -1952,6 +1962,8 @@ def _states(text: str) -> bool:
     return STATEMENT.search(text) is not None
 
 
+# A work cited by its authors and year (“Szegedy 2014”, “Goodfellow et al. (2014b)”, “Luong (2015)”).
+CITATION = re.compile(r"[A-Z][a-z]+(?: et al\.?| (?:and|&) [A-Z][a-z]+)?,? \(?\d{4}[a-z]?\)?")
 # A count of things (“Two gates”, “三个优点”): which they are is what the card asks.
 COUNTED = re.compile(r"(?:two|three|four|five|six|seven|\d+)\s+[a-z][\w-]*s|[两二三四五六七八九十\d]+\s*[个种类点条大项][^\s，,。]{1,6}", re.I)
 PART_OF_TOPIC = re.compile(r"(?:细节|要点|注意事项|小结|总结|\b(?:details|notes|summary|takeaways))$", re.I)

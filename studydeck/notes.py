@@ -84,7 +84,7 @@ MYST_TERM = re.compile(r"\{term\}`([^`<]*?)\s*(?:<[^>`]*>)?`")  # {term}`VJP <vj
 # Obsidian's own marks in running text: a comment (“%% to self %%”) is for the writer, and a
 # highlight (“==Why?==”) is emphasis, read as its words. Code and math keep theirs (“a == b”).
 OBSIDIAN_COMMENT = re.compile(r"%%.*?%%", re.S)
-HIGHLIGHT = re.compile(r"(?<![=\\])==(?=[^\s=])([^=\n]+?)(?<=[^\s=])==(?!=)")
+HIGHLIGHT = re.compile(r"(?<![=\\])==(?=[^\s=])((?:[^=\n]|=(?!=))+?)(?<=[^\s=])==(?!=)")  # (“==lr = 1e-3==”)
 KEPT_SPANS = re.compile(r"(`+)[^`]*?\1|\$\$.*?\$\$|\$[^$\n]*\$", re.S)
 
 
@@ -110,6 +110,7 @@ LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<
 # An outliner's block reference (“((k3Tq9xZ1a))”) and tags (“#gotcha”, “#[[Deep Learning]]”) outside
 # code: links for the app, not words.
 OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
+SLIDE_REF = re.compile(r"\s*\[\s*(?:slides?|ppt|幻灯片|第)\s*\d+(?:\s*[-–]\s*\d+)?\s*页?\s*\]", re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 FOOTNOTE_TEXT = re.compile(r"^\s*\[\^[^\]\s]+\]:")
 
@@ -776,6 +777,8 @@ class _Builder:
             text = FOOTNOTE_MARK.sub("", text)  # the note it points to is the page's, not the card's
         if "((" in text or "#" in text:
             text = OUTLINER_MARK.sub("", text)  # Roam, Logseq: a block's reference, a page's tag
+        if "[" in text:
+            text = SLIDE_REF.sub("", text)  # “[slide 36]”: where the lecture showed it, not what it says
         return text.strip()
 
     def definitions(self, node: _Node) -> list[Item]:
