@@ -448,6 +448,8 @@ class _Extractor:
                 for block in section.blocks:
                     if block.kind == "paragraph":
                         self.manual(block.text, block.source, ctx)
+                    elif block.kind == "callout" and QUESTION.search(box_title(block.text)):
+                        self.box(block, ctx)  # a folded answer under its question: written by hand too
                 continue
             self.blocks(section.blocks, ctx, section=section)
         cards, notices = gate(_dedupe(self.cards))
@@ -828,8 +830,8 @@ class _Extractor:
         elif within:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
                            f=within, t=shown)
-        elif ctx.concept and normalize_name(term) != normalize_name(ctx.concept) and _case_answer(desc) \
-                and not NAMED_THING.search(term):
+        elif ctx.concept and normalize_name(term) != normalize_name(ctx.concept) and not NAMED_THING.search(term) \
+                and (_case_answer(desc) or CASE_WORD.fullmatch(term.strip())):
             # “数据增强” over “**图像**：翻转、随机裁剪”, “DDP” over “every rank logs: guard with rank 0”:
             # what the section says for this case, never what the case itself is
             front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
@@ -1014,8 +1016,16 @@ class _Extractor:
             front = self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=shows) + \
                 f"\n\n```{block.language}\n{without_shown_outputs(block.text)}\n```"
             flags = flags + ("asks-output",)
-        elif OUTPUT_CLAIM.search(block.text) or python_tree(block.text, block.language) is None:
-            front = self.t("{a}：写出代码（它输出什么？）", "{a}: write the code (what does it print?)", a=about)
+        elif OUTPUT_CLAIM.search(block.text) or expected_outputs(block.text) \
+                or python_tree(block.text, block.language) is None:
+            # the code is what to recall; what it prints stays on the answer side, checked. A
+            # sentence before it names the code only when it introduces it (“…自己写一个：”)
+            named = about if lead is not None and _captions(lead.text) \
+                or GENERIC_HEADING.match(ctx.concept) else _named_concept(ctx) or about
+            front = self.t("{a}：写出代码", "{a}: write the code", a=named)
+            leans = _leans_on(block.text, block.language)
+            if leans:  # “x.grad = None; y = x * 2 …” with x from a block before: not a card on its own
+                flags = flags + ("leans-on:" + ", ".join(leans),)
         else:
             # nothing defined, nothing claimed: the question is what it prints, answered by
             # running it (a card only if it ran; see gates.unrun)
@@ -1033,13 +1043,41 @@ class _Extractor:
 
 
 def _shows_what_it_prints(code: str, language: str) -> bool:
-    """Every print of a short block has its output written beside or under it, and the block
-    needs no name from elsewhere in the notes (a reader sees only the card)."""
+    """Every print of a short block has its output written beside or under it, what it shows is
+    how the API behaves (shapes, dtypes, small values) rather than arithmetic on the example's
+    numbers (“tensor(0.4167)”), and the block needs no name from elsewhere in the notes (a
+    reader sees only the card)."""
+    claims = expected_outputs(code)
     prints = sum("print(" in line for line in code.splitlines())
-    if not 0 < prints == len(expected_outputs(code)) or len(code.splitlines()) > SHORT_CODE_LINES:
+    if not 0 < prints == len(claims) or len(code.splitlines()) > SHORT_CODE_LINES:
+        return False
+    if any(_worked_number(value) for value in claims.values()):
         return False
     block = read_block(code, language or "python")
     return block.skip is None and not block.star and not (block.uses - block.defines - ASSUMED_NAMES)
+
+
+def _captions(text: str) -> bool:
+    """A line right above code that introduces it (“自己写一个：”) or names it as a caption does
+    (“使用 torch.svd 快速计算秩”), rather than a sentence about something else."""
+    text = text.strip()
+    return text.endswith((":", "：")) or len(text) <= 40 and not text.endswith(SENTENCE_FINAL)
+
+
+def _leans_on(code: str, language: str) -> list[str]:
+    """The names a Python block uses that neither it nor Python nor the usual imports define."""
+    if (language or "python").lower() not in ("python", "py", "python3", "pycon", ""):
+        return []
+    block = read_block(code, language or "python")
+    if block.skip is not None or block.star:
+        return []
+    return sorted(block.uses - block.defines - ASSUMED_NAMES)
+
+
+def _worked_number(value: str) -> bool:
+    """A value with three or more significant decimals (“0.4167”, “1.2910”): computed from the
+    example's numbers, not a fact about the API (“2.5000” and “torch.Size([2, 3])” are)."""
+    return any(len(d.rstrip("0")) >= 3 for d in re.findall(r"\d\.(\d+)", value))
 
 
 # What a block may use without defining it: Python's own names and the modules the verifier
@@ -1674,7 +1712,9 @@ BACK_MATTER = re.compile(
     r"what (?:(?:didn'?t|did not|also|else) )?(?:worked|work|helped|failed|went (?:wrong|well))(?: for (?:the |my |me)?[\w -]+)?|"
     r"what i (?:tried|learned|did)|lessons? learned|retrospective|post-?mortem|复盘|踩坑记录|经验教训|"
     # a repository's own business
-    r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo list)$", re.I)
+    r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo list|"
+    # a quiz's answers: the options they choose among are not on the page
+    r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
 GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:常见的?|常用的?|主要的?|其[他它]的?|(?:common|main|other)\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
@@ -1752,6 +1792,11 @@ REPORT_FIELD = re.compile(
 NAMED_THING = re.compile(r"`|\b[A-Za-z][a-z]+[A-Z]\w*|\b[A-Z][a-z]*[A-Z][a-z]\w*")
 
 
+# A stage or a side rather than a thing (“**train**: …”, “**test**: …”, “**输入**：…”).
+CASE_WORD = re.compile(r"train(?:ing)?|test(?:ing)?|inference|eval(?:uation)?|input|output|"
+                       r"训练(?:时|阶段)?|测试(?:时|阶段)?|推理(?:时|阶段)?|输入|输出", re.I)
+
+
 def _case_answer(desc: str) -> bool:
     """A text that only lists things (“翻转、随机裁剪、cutout”, “NaNs, loss spikes”) or says what
     to do (“guard with …”, “save … only on rank 0”): it answers “what for this case?”, not
@@ -1799,7 +1844,7 @@ ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|
                             r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
 def _bare(title: str) -> str:
     """A heading without its marks around it (“🤝 Contributing”, “**作业**：”)."""
-    return TRAILING_MARKS.sub("", LEADING_MARKS.sub("", title)).strip(" *:：")
+    return PAREN_TAIL.sub("", TRAILING_MARKS.sub("", LEADING_MARKS.sub("", title))).strip(" *:：")
 
 
 LEADING_MARKS = re.compile(r"^[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]+")

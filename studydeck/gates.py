@@ -122,6 +122,9 @@ MESSAGES = {
     "opinion": ("“{front}” 后面记的是某个人的看法，不是要记住的知识；把其中的结论写成一句陈述",
                 "what follows “{front}” is what one person thinks, not knowledge to recall; state the fact "
                 "itself"),
+    "leans-on": ("“{front}” 用到前面代码块里的 {names}，单独一张卡片答不出来；把它写成完整的一段代码",
+                 "“{front}” uses {names} from a block before it and cannot be answered on its own; make it "
+                 "a complete snippet"),
     "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
                  "what follows “{front}” is about yourself (“I …”, “my …”), not knowledge to recall; state "
                  "the fact itself"),
@@ -531,10 +534,16 @@ OUTPUT_CLAIM = re.compile(r"print\(.*#\s*(?:输出|结果|output|out|prints?|=>|
 def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
     """After the verifier ran: code that defines nothing and states no output (flagged
     ``computed-output`` when it was read) is a card only when running it printed something that
-    does not change from run to run — the printed output is then its answer. ``results``
-    maps uids to the verifier's results (anything with ``reason``, ``output`` and ``facts``)."""
+    does not change from run to run — the printed output is then its answer. Code that leans on
+    names from a block before it (flagged ``leans-on:…``) was checked with that block, and is no
+    card on its own. ``results`` maps uids to the verifier's results (anything with ``reason``,
+    ``output`` and ``facts``)."""
     kept, notices = [], []
     for card in cards:
+        leans = next((f.split(":", 1)[1] for f in card.flags if f.startswith("leans-on:")), None)
+        if leans:
+            notices.append(left_out(card, "leans-on", names=leans))  # checked with the blocks before it,
+            continue                                                 # but no card on its own
         result = results.get(card.uid) if "computed-output" in card.flags else None
         if "computed-output" in card.flags and not (
                 result is not None and result.reason == "printed" and result.output.strip()

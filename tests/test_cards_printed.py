@@ -85,3 +85,18 @@ def test_code_that_writes_its_outputs_asks_what_it_prints_without_them() -> None
 ])
 def test_what_counts_as_a_stated_output(code, claims) -> None:
     assert expected_outputs(code) == claims
+
+
+def test_code_that_leans_on_an_earlier_block_is_checked_but_no_card(tmp_path: Path) -> None:
+    notes = tmp_path / "hooks.md"
+    notes.write_text("# Hooks\n\n## Setup\n\n```python\nx = torch.ones(3, requires_grad=True)\n```\n\n"
+                     "## Doubling\n\n```python\ny = x * 2\nprint(y)  # -> tensor([2., 2., 2.])\n```\n",
+                     encoding="utf-8")
+    workspace = Workspace.load([notes], cache_dir=None)
+    (doc,) = workspace.docs
+    leaning = [c for c in doc.cards if c.deck[-1] == "Doubling"]
+    assert leaning and "leans-on:x" in leaning[0].flags  # read, and handed to the verifier
+    workspace.settle()
+    assert "Doubling" not in {c.deck[-1] for c in doc.cards}
+    (notice,) = [n for n in doc.notices if n.rule == "left-out:leans-on"]
+    assert notice.source.line == 11 and "uses x from a block before it" in notice.message
