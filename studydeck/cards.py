@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from studydeck.gates import MAGIC, OUTPUT_CLAIM, gate, python_tree
+from studydeck.gates import MAGIC, OUTPUT_CLAIM, commands, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
@@ -998,7 +998,7 @@ class _Extractor:
             # “torch.cat(tensors, dim=0, *, out=None) -> Tensor”: an API's signature
             front = self.t("{a}：写出它的签名", "{a}: write its signature", a=about)
             flags = flags + ("signature",)  # to recall, not to run
-        elif block.language in SHELL_LANGUAGES:
+        elif block.language in SHELL_LANGUAGES or not block.language and commands(block.text):
             # “torchrun --nproc_per_node=4 train.py”: a command to recall, nothing to run here
             front = self.t("{a}：写出命令", "{a}: write the command", a=about)
         elif REPL_LINE.match(block.text):

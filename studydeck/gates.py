@@ -29,6 +29,18 @@ LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\[\]]*\]\([^)]*\)|<?https?://\S+>?|\[\[[^\[\]]*\]\]|"
     r"\S.*\.(?:mkv|mp4|avi|mov|webm|pdf|zip|html?)\b.*)\s*$", re.I)
 SETUP_LINE = re.compile(r"^(?:import\s|from\s+\S+\s+import\s|%|!pip\s|npx\.set_np\(\)|warnings\.)")
+# A command typed at a shell (“pip install torch”, “$ torchrun --nproc_per_node=4 train.py”).
+SHELL_COMMAND = re.compile(r"\s*(?:\$\s+)?(?:pip3?|python3?|torchrun|conda|git|nvidia-smi|cd|ls|export|bash|sh|"
+                           r"tensorboard|wget|curl|apt(?:-get)?|docker|mkdir|cp|mv|rm|sudo|jupyter|accelerate|"
+                           r"deepspeed|srun|sbatch)(?:\s|$)")
+
+
+def commands(code: str) -> bool:
+    """Every line of a bare fence is a shell command: something to type, not Python."""
+    lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return bool(lines) and all(SHELL_COMMAND.match(line) for line in lines)
+
+
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 # A fenced code block: code, whatever marks it holds.
@@ -267,7 +279,8 @@ def not_code(card: Card) -> str | None:
     if card.kind is CardKind.CODE and card.code.strip() and all(
             DIRECTIVE_LINE.match(line) for line in card.code.splitlines() if line.strip()):
         return "not-code"
-    if card.kind is not CardKind.CODE or card.language not in ("", "text", "txt", "plain", "plaintext"):
+    if card.kind is not CardKind.CODE or card.language not in ("", "text", "txt", "plain", "plaintext") \
+            or commands(card.code):
         return None
     try:
         ast.parse(card.code)
