@@ -69,6 +69,9 @@ SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
 IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
 QA_HEADING = re.compile(r"^(?:Q|问)\s*\d*\s*[:：.]\s*(?P<q>.+)$")
 ANSWER_LEAD = re.compile(r"^\s*(?:\*\*)?(?:A|答)\s*[:：](?:\*\*)?\s*")
+# A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
+# asks both ways).
+INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
 QA = re.compile(r"^\s*(?:\*\*)?(?:Q|问)\s*\d*\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*[:：]?(?:\*\*)?\s*[:：]?\s*(?P<q>.+?)\n\s*(?:\*\*)?(?:A|答)\s*[:：]?(?:\*\*)?"
                 r"\s*[:：]?\s*(?P<a>.+)$", re.S)
 
@@ -585,6 +588,14 @@ class _Extractor:
         return True
 
     def manual(self, text: str, source: Source, ctx: _Ctx, nxt: Block | None = None) -> bool:
+        pairs = [INLINE_CARD.fullmatch(line.strip()) for line in text.splitlines() if line.strip()]
+        if pairs and all(pairs):
+            # “sample mean unbiased? :: yes, E[x̄] = μ”, a line each: written as cards already
+            for offset, pair in enumerate(pairs):
+                question, answer = pair.group("q").strip(), pair.group("a").strip()
+                self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
+                         Source(source.path, source.line + offset), formulas=formulas_in(answer))
+            return True
         qa = QA.match(text)
         if qa:
             n = self.ordinal(ctx, "manual")
@@ -1468,7 +1479,7 @@ def split_formula(body: str) -> tuple[str, str] | None:
         depth += sum(segment.count(c) for c in "{([") - sum(segment.count(c) for c in "})]")
         last = match.start()
         if depth == 0:
-            lhs = body[:match.start()].replace("&", "").strip()
+            lhs = body[:match.start()].strip().strip("&").strip()  # an alignment mark, not a matrix's “&”
             # “\text{if } \lambda \neq 0: \quad g_t \leftarrow …”: the guard stays on the left
             named = _top_level_parts(lhs)[-1].strip()
             listed = _top_level_parts(_top_level_parts(lhs, ":")[-1], ",")
@@ -1713,6 +1724,7 @@ BACK_MATTER = re.compile(
     r"what i (?:tried|learned|did)|lessons? learned|retrospective|post-?mortem|复盘|踩坑记录|经验教训|"
     # a repository's own business
     r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo list|"
+    r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
@@ -1772,6 +1784,7 @@ LABEL_TERM = re.compile(
     r".+\s(?:cheat ?sheet|notes|recap|overview)|.+(?:速查表?|笔记|备忘录?)|"
     r"(?:复习)?优先级|priorit(?:y|ies)|记住|记一下|remember|note to self|弹幕|评论|comments?|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
+    r"(?:who|when|where|what time)\??|ddl|attendees|participants|参会人?|参加者|action items?|notation|记号|符号说明|符号约定|"
     r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # a connective (“另外：…”, “此外：…”): what follows adds to the text before it

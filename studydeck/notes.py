@@ -110,6 +110,7 @@ LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<
 # An outliner's block reference (“((k3Tq9xZ1a))”) and tags (“#gotcha”, “#[[Deep Learning]]”) outside
 # code: links for the app, not words.
 OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
+HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")
 SLIDE_REF = re.compile(r"\s*\[\s*(?:slides?|ppt|幻灯片|第)\s*\d+(?:\s*[-–]\s*\d+)?\s*页?\s*\]", re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 FOOTNOTE_TEXT = re.compile(r"^\s*\[\^[^\]\s]+\]:")
@@ -766,6 +767,8 @@ class _Builder:
         return Item(text=text, source=self.src(node), children=blocks)
 
     def inline(self, text: str) -> str:
+        if "{" in text:
+            text = HEADER_ATTRS.sub("", text)  # pandoc's “Overview {#overview}”: an anchor, not words
         text = references(text)
         if self.d2l:
             text = D2L_MARK.sub(lambda m: m.group(1) or m.group(2), text)
