@@ -517,7 +517,11 @@ class _Extractor:
             elif block.kind == "code":
                 if not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
                                                or lead is not None and OUTPUT_LEAD.search(lead.text))):
-                    self.code(block, ctx, lead)  # else what the code above it printed (a notebook's output)
+                    # (else what the code above it printed: a notebook's output)
+                    below = blocks[i + 1] if i + 1 < len(blocks) else None
+                    shows_error = below is not None and below.kind == "code" and _is_output(below) \
+                        and SHOWN_ERROR.search(below.text) is not None
+                    self.code(block, ctx, lead, shows_error=shows_error)
             elif block.kind == "math":
                 self.math(block, ctx, lead)
             elif block.kind == "callout":
@@ -986,7 +990,9 @@ class _Extractor:
         named = [h for h in (ctx.concept, *ctx.labels) if h and not NUMBERED_REF.search(h)]
         return "no-subject" if len(words) < 4 and not named else ""
 
-    def code(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
+    def code(self, block: Block, ctx: _Ctx, lead: Block | None, shows_error: bool = False) -> None:
+        """A code card; ``shows_error``: the notebook's output under it is the error it raises,
+        which the verifier then expects."""
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
         if REMARK_LEAD.search(about):
@@ -1042,6 +1048,8 @@ class _Extractor:
             # running it (a card only if it ran; see gates.unrun)
             front = self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=about) + "\n\n" + fence
             back, flags = "", ("computed-output",)
+        if shows_error:
+            flags = flags + ("shows-error",)
         n = self.ordinal(ctx, "code")
         self.add(ctx, CardKind.CODE, "code:" + first_statement(block.text), front, back, block.source,
                  code=block.text, language=block.language, legacy_key=f"code:{n}", flags=flags)
@@ -2112,6 +2120,8 @@ SIGNATURE = re.compile(rf"(?:[A-Za-z_][\w.]*\((?:{_PARAMETER}(?:,{_PARAMETER})*)
 OUTPUT_LEAD = re.compile(r"(?:^|[\s，,。.])(?:输出|运行结果|结果|打印出?|output|prints?|result)\s*(?:如下|is|was)?\s*[:：]\s*$",
                          re.I)
 # What a program printed rather than code: an error, a traceback, a tensor's repr.
+# An error a notebook's output shows (“RuntimeError: …”, a traceback).
+SHOWN_ERROR = re.compile(r"Traceback \(most recent call last\)|^\s*[A-Z]\w*(?:Error|Exception)\b", re.M)
 PRINTED = re.compile(r"\s*(?:Traceback \(most recent call last\)|[A-Z]\w*(?:Error|Exception|Warning):|tensor\(|-{20,})")
 
 

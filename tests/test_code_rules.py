@@ -12,6 +12,7 @@ from studydeck.model import CardKind
 from studydeck.verify import code_check, sandbox, verify
 from studydeck.verify.code import needs, read_block
 from studydeck.verify.messages import answer_markdown, verdict_line
+from studydeck.verify.result import Verdict
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "code"
 
@@ -121,6 +122,19 @@ def test_sessions_and_snippets_without_imports(heading, verdict, reason, checked
         assert result.facts["checked"] == checked
     if reason == "wrong-output":
         assert "prints tensor(1.2910), the comment says tensor(1.1180)" in result.detail
+
+
+@needs_sandbox
+def test_a_notebook_cell_runs_after_what_earlier_cells_did() -> None:
+    """A cell that needs an earlier cell's effect (x.grad filled by backward) is not a fault;
+    an error the notebook's output shows is expected; one it does not show still disagrees."""
+    results = _results("notebook-state.md")
+    zeroed = results["Zeroing a gradient the cell before filled"][1]
+    assert zeroed.verdict is not Verdict.DISAGREES, zeroed.detail
+    shown = results["An error the notebook shows"][1]
+    assert (shown.verdict.value, shown.reason) == ("unverified", "expected-error")
+    typo = results["An error the notebook does not show"][1]
+    assert (typo.verdict.value, typo.reason) == ("disagrees", "raises") and "itme" in typo.detail
 
 
 @needs_sandbox

@@ -390,3 +390,11 @@ def test_floor_and_ceiling_brackets_are_read() -> None:
     assert "floor" in repr(statement.rhs)
     (ceiling,) = parse_formula(r"n = \lceil N / B \rceil")
     assert "ceil" in repr(ceiling.expr)
+
+
+def test_defaults_of_a_class_that_passes_its_arguments_on() -> None:
+    """nn.LSTM(*args, **kwargs) hands its parameters to nn.RNNBase: they are found there."""
+    cards = [c for d in collect([FIXTURES / "lstm-defaults.md"]) for c in d.cards if "default" in c.flags]
+    by_uid = {r.uid: r for r in verify(cards, device="cpu").results}
+    verdicts = {c.param: by_uid[c.uid].verdict for c in cards}
+    assert verdicts == {"num_layers": Verdict.AGREES, "batch_first": Verdict.AGREES, "dropout": Verdict.DISAGREES}

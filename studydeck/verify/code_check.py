@@ -14,7 +14,7 @@ import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from studydeck.model import Card, Source
@@ -61,6 +61,9 @@ DETAILS = {
     "code-agrees": "ran; {checked} printed value(s) as the notes say",
 }
 DISAGREES = {"syntax-error", "raises", "wrong-output", "no-output", "wrong-rank"}
+# outcomes of a block that ran to its end (or to the error its notes show)
+RAN_THROUGH = {"code-agrees", "printed", "ran-no-claims", "wrong-output", "no-output", "wrong-rank",
+               "unsteady-output", "expected-error"}
 # verdicts that say more about this run than about the notes: not worth keeping in a cache
 AGREES = {"code-agrees"}
 
@@ -81,6 +84,7 @@ class Job:
     earlier: list[Card]
     skip: tuple[str, dict] | None
     implied: tuple[str, ...] = ()  # torch, nn, F, np …: used without an import, as notes do
+    prefix: list[Card] = field(default_factory=list)  # every earlier block that runs, in order
 
 
 def prepare(card: Card, concept, earlier: list[Card]) -> Job:
@@ -107,7 +111,8 @@ def prepare(card: Card, concept, earlier: list[Card]) -> Job:
     modules = uses_missing_modules("\n".join([blocks[i].source for i in wanted] + [block.source]))
     if modules:
         return Job(card, concept, block, [], ("needs-module", {"modules": ", ".join(modules)}))
-    return Job(card, concept, block, run_before, None, implied)
+    prefix = [c for c, b in zip(earlier, blocks) if b.skip is None]
+    return Job(card, concept, block, run_before, None, implied, prefix)
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +192,13 @@ class Runner:
             used = time.monotonic() - started
             self.spent[job.card.doc] = self.spent.get(job.card.doc, 0.0) + used
             self.total += used
-        return self.judge(job, answer, timeout)
+        verdict = self.judge(job, answer, timeout)
+        if verdict.reason == "raises" and len(job.prefix) > len(job.earlier):
+            # a notebook's cell may need what an earlier cell did rather than defined (“y.backward()”
+            # filled x.grad): it raises only if it still does after every earlier cell
+            again = self._run(pool, replace(job, earlier=job.prefix, implied=job.implied))
+            return again if again.reason in RAN_THROUGH else verdict
+        return verdict
 
     def judge(self, job: Job, answer: dict, timeout: float) -> Result:
         output = str(answer.get("stdout", ""))[: self.limits.output_cap].rstrip()
@@ -217,7 +228,8 @@ class Runner:
                 return result(job, "needs-module", {"modules": facts["error"].split("'")[1:2][0]
                                                      if "'" in facts["error"] else facts["error"]})
             reason = "raises" if kind == "raises" else "environment"
-            if reason == "raises" and expects_error(job.card.code, line, facts["error"]):
+            if reason == "raises" and ("shows-error" in job.card.flags
+                                       or expects_error(job.card.code, line, facts["error"])):
                 reason = "expected-error"
             return result(job, reason, facts, output=output, example=example, extras=extras, line=line or None)
         if answer.get("left_running"):

@@ -37,13 +37,41 @@ def check_defaults(concept: Any, cards: list[Card]) -> list[Result]:
     target = torch_callable(dotted)
     if target is None:
         return []
-    params = inspect.signature(target).parameters
+    params, hidden = _parameters(target)
     out = []
     for card in cards:
         if card.kind not in (CardKind.PARAMETER, CardKind.CLOZE) or not card.param:
             continue
+        if card.param not in params and hidden:
+            # “nn.LSTM(*args, **kwargs)”: its parameters are passed on, and not all are visible here
+            out.append(Result(card.uid, card.source, concept.name, Verdict.UNVERIFIED,
+                              f"{dotted} takes *args/**kwargs; `{card.param}` cannot be looked up",
+                              reason="hidden-parameters", reference=dotted, facts={"param": card.param}))
+            continue
         out.append(_one(card, concept.name, dotted, params))
     return out
+
+
+def _parameters(target: Any) -> tuple[dict, bool]:
+    """The named parameters of ``target``, with those of the classes it passes ``*args`` and
+    ``**kwargs`` on to (``nn.LSTM`` → ``nn.RNNBase``), and whether some may still be hidden."""
+    params: dict = {}
+    hidden = False
+    for owner in (getattr(target, "__mro__", None) or (target,)):
+        try:
+            signature = inspect.signature(owner)
+        except (TypeError, ValueError):
+            continue
+        passes_on = False
+        for name, param in signature.parameters.items():
+            if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+                passes_on = True
+            else:
+                params.setdefault(name, param)
+        if not passes_on:
+            return params, False
+        hidden = True
+    return params, hidden
 
 
 def _one(card: Card, concept: str, dotted: str, params) -> Result:

@@ -60,6 +60,8 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
                         "{reference}: `{param}` defaults to {torch}, the notes say {stated}"),
     "has-parameter": ("{reference} 有参数 `{param}`（{torch}）", "{reference} has `{param}` ({torch})"),
     "no-parameter": ("{reference} 没有参数 `{param}`", "{reference} has no parameter `{param}`"),
+    "hidden-parameters": ("未验证：{reference} 的参数经 *args/**kwargs 传递，查不到 `{param}`",
+                          "unverified: {reference} takes *args/**kwargs; `{param}` cannot be looked up"),
     "too-complex": ("未验证：公式嵌套太深或太大，无法计算；把它拆成几步", "unverified: the formula is {what} to "
                     "evaluate; split it into steps"),
 }
