@@ -125,6 +125,12 @@ def test_sessions_and_snippets_without_imports(heading, verdict, reason, checked
 
 
 @needs_sandbox
+def test_an_indented_excerpt_runs_as_the_lines_it_shows() -> None:
+    card, result = _results("real-errors.md")["An excerpt lifted out of a function"]
+    assert (result.verdict.value, result.reason) == ("agrees", "code-agrees")
+
+
+@needs_sandbox
 def test_a_notebook_cell_runs_after_what_earlier_cells_did() -> None:
     """A cell that needs an earlier cell's effect (x.grad filled by backward) is not a fault;
     an error the notebook's output shows is expected; one it does not show still disagrees."""

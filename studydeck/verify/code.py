@@ -15,6 +15,7 @@ import io
 import re
 import symtable
 import sys
+import textwrap
 import tokenize
 import unicodedata
 from dataclasses import dataclass, field
@@ -359,6 +360,7 @@ def read_block(code: str, language: str) -> Block:
     shown = None
     if language == "pycon" or any(PROMPT.match(line) for line in code.splitlines()[:1]):
         code, shown = pycon_source(code), transcript_output(code)
+    code = textwrap.dedent(code)  # a few lines lifted out of a function, still indented: an excerpt
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError) as exc:
