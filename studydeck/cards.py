@@ -414,6 +414,13 @@ class _Extractor:
         self.counters[slot] = self.counters.get(slot, 0) + 1
         return self.counters[slot]
 
+    def subjected(self, question: str, path: tuple[str, ...]) -> str:
+        """“Why?” under “Train/serve skew”: asked of the heading above, which names the subject."""
+        if len(path) >= 2 and _says_no_subject(question):
+            parent = SECTION_NUMBER.sub("", path[-2]).strip() or path[-2]
+            return self.t("{p}：{q}", "{p}: {q}", p=parent, q=question)
+        return question
+
     def t(self, zh: str, en: str, **kw) -> str:
         return (zh if self.zh else en).format(**kw)
 
@@ -433,7 +440,7 @@ class _Extractor:
                 # a question as the heading, its answer as an outline: a mind-map card
 
                 self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
-                         "q:" + normalize_name(section.title), _asked(concept) or section.title,
+                         "q:" + normalize_name(section.title), self.subjected(_asked(concept) or section.title, path),
                          outline_markdown(section.blocks),
                          section.source, flags=("mindmap",))
                 continue
@@ -812,6 +819,8 @@ class _Extractor:
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         facet = FACET.fullmatch(term.strip())
+        if facet and TASK_STATEMENT.search(strip_math(desc)):
+            why = why or "label-term"  # “**Problem**: implement iou(a, b) …”: an exercise's task, no drawback
         if ARGUMENT_PART.fullmatch(term.strip()) or facet and (
                 DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)
                 or FACET.fullmatch(ctx.concept.strip())):
@@ -830,7 +839,12 @@ class _Extractor:
                            v="is it" if low.endswith(" for") else "are its" if low.endswith("s") else "is its")
         elif ASKS.match(term) or COMPARISON.search(term):
             # “**为什么 FFN 先升维到 4d**：…”: the term is itself the question
-            front = self.t("{c}：{q}", "{c}: {q}", c=_named_concept(ctx),
+            named = _named_concept(ctx)
+            if normalize_name(named) == normalize_name(term):
+                # “- Why” over its reasons, under “Feature stores”: asked of the section, not of itself
+                named = next((SECTION_NUMBER.sub("", d).strip() for d in reversed(ctx.deck[:-1])
+                              if normalize_name(d) != normalize_name(term)), named)
+            front = self.t("{c}：{q}", "{c}: {q}", c=named,
                            q=term if term.endswith(("?", "？")) else term + self.t("？", "?"))
         elif ctx.labels and COMPARISON.search(ctx.labels[-1]) \
                 and not (PROSE_LABEL_ZH if CJK.search(ctx.labels[-1]) else PROSE_LABEL).search(ctx.labels[-1]):
@@ -1897,6 +1911,9 @@ FACET = re.compile(
     r"definition|algorithm|cost|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?)", re.I)
+# What an exercise's statement starts with (“Implement …”, “Given …”, “Write …”, “实现…”).
+TASK_STATEMENT = re.compile(r"(?:^|[.。;；]\s*)(?:implement|write|given|return|design|build|code up|"
+                            r"实现|编写|写出|给定)\b", re.I)
 # A term that names a step of an argument (“**结果**：…”, “**cause**: …”, “**fix**: …”): the
 # result, the cause or the fix of what the text said before it, which the card cannot show.
 ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决|解决方法|解决办法|结论|假设|"
@@ -2163,7 +2180,15 @@ def _says_no_subject(question: str) -> bool:
     words = strip_math(question).strip(" ?？*")
     return bool(words) and "`" not in question and "$" not in question and (
         len(CJK.findall(words)) <= 4 and not re.search(r"[A-Za-z]{2,}", words) if CJK.search(words)
-        else words.lower() in ("why", "why not", "how", "how so", "when", "which one", "what for", "what else"))
+        else words.lower() in ("why", "why not", "how", "how so", "when", "which one", "what for", "what else")
+        or PRONOUN_QUESTION.fullmatch(words) is not None)
+
+
+# A question whose only subject is a pronoun (“What is it?”, “How to prevent”, “Why does it
+# happen”): the section above names what it asks about.
+PRONOUN_QUESTION = re.compile(r"(?:what|why|how|when|where)(?: (?:is|are|was|does|do|did|can|should|would))?"
+                              r" (?:it|this|that|they|them)(?: \w+)?(?: (?:it|this|that|them))?|"
+                              r"how to (?:prevent|fix|avoid|solve|detect|handle|use|choose)(?: it| this| them)?", re.I)
 
 
 def box_title(text: str) -> str:
