@@ -8,21 +8,19 @@ special syntax; two explicit forms exist for cards written by hand (see README).
 from __future__ import annotations
 
 import ast
-import builtins
 import hashlib
 import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Callable
 
 from studydeck.gates import MAGIC, OUTPUT_CLAIM, commands, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
-from studydeck.verify.code import expected_outputs, read_block, without_shown_outputs
-from studydeck.verify.registry import lookup
-from studydeck.verify.worker import CONVENTIONAL
+from studydeck.printed import TAKEN_FOR_GRANTED, expected_outputs, free_names, without_shown_outputs
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
@@ -124,7 +122,8 @@ def table_parameters(table: str, source: Source) -> list[tuple[str, list[Item]]]
     return list(groups.items())
 
 
-def table_default_matrix(table: str, source: Source, context: str, zh: bool) -> list[tuple[str, list[Item]]]:
+def table_default_matrix(table: str, source: Source, context: str, zh: bool,
+                         callable_named: Callable[[str], bool]) -> list[tuple[str, list[Item]]]:
     """A table of defaults with a row per callable and a column per parameter (“| Optimizer |
     `lr` | `eps` |”, or cells that name their parameter, “`alpha=0.99`”), under words that say
     it holds defaults: each row's parameters as list items under the row's name. A cell under a
@@ -136,7 +135,7 @@ def table_default_matrix(table: str, source: Source, context: str, zh: bool) -> 
     groups: dict[str, list[Item]] = {}
     for line, row in rows[1:]:
         owner = clean_term(row[0]).strip("`")
-        if not owner or not IDENT.match(owner) or lookup(owner) is None:
+        if not owner or not IDENT.match(owner) or not callable_named(owner):
             continue  # a row that names no torch callable (“ResNet18 | 69.8”) states no default
         for column, cell in enumerate(row[1:len(header)], start=1):
             for piece in _cell_values(cell):
@@ -387,9 +386,10 @@ class _Ctx:
 
 
 class _Extractor:
-    def __init__(self, outline: Outline, doc: str) -> None:
+    def __init__(self, outline: Outline, doc: str, callable_named: Callable[[str], bool] | None = None) -> None:
         self.outline = outline
         self.doc = doc
+        self.callable_named = callable_named or (lambda name: False)
         self.path = outline.path
         self.cards: list[Card] = []
         self.notices: list[Notice] = list(outline.notices)
@@ -508,7 +508,8 @@ class _Extractor:
                            lead, section)
             elif block.kind == "table":
                 params = table_parameters(block.text, block.source) or table_default_matrix(
-                    block.text, block.source, " ".join((ctx.concept, lead.text if lead is not None else "")), self.zh)
+                    block.text, block.source, " ".join((ctx.concept, lead.text if lead is not None else "")), self.zh,
+                    self.callable_named)
                 if section is not None and not ctx.labels and _is_param_label(SECTION_NUMBER.sub("", section.title)) \
                         and len(ctx.deck) > 2:
                     # “### 公共参数”: the parameters of the section above
@@ -870,7 +871,7 @@ class _Extractor:
             # “GRU: ~3/4 the params, usually just as good”: a remark on the term, not what it is
             front = self.t("{c}：关于 {t}，要记住什么？", "{c}: what should you remember about {t}?",
                            c=_named_concept(ctx), t=shown)
-        elif normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept:
+        elif normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept or LETTER.fullmatch(ctx.concept):
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
@@ -1009,8 +1010,9 @@ class _Extractor:
         which the verifier then expects."""
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
-        if REMARK_LEAD.search(about):
-            about = ""  # “没写完，卡住了，下面是后来补的：”: the writer's story, the section names the code
+        bare = about.strip("*_ :：")
+        if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare):
+            about = ""  # “没写完，卡住了…”, “**解决**：”: the writer's story or a label, the section names the code
         about = about or " › ".join((ctx.concept,) + ctx.labels)
         defined = defined_names(block.text, block.language)
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
@@ -1029,6 +1031,9 @@ class _Extractor:
             # “torch.cat(tensors, dim=0, *, out=None) -> Tensor”: an API's signature
             front = self.t("{a}：写出它的签名", "{a}: write its signature", a=about)
             flags = flags + ("signature",)  # to recall, not to run
+        elif block.language == "diff":
+            # “-h += residual / +h = h + residual”: a change that fixes something, asked as that fix
+            front = self.t("{a}：怎么改？", "{a}: what is the fix?", a=_named_concept(ctx) or about)  # (the bug: the section)
         elif block.language in SHELL_LANGUAGES or not block.language and commands(block.text):
             # “torchrun --nproc_per_node=4 train.py”: a command to recall, nothing to run here
             front = self.t("{a}：写出命令", "{a}: write the command", a=about)
@@ -1086,8 +1091,8 @@ def _shows_what_it_prints(code: str, language: str) -> bool:
         return False
     if any(_worked_number(value) for value in claims.values()):
         return False
-    block = read_block(code, language or "python")
-    return block.skip is None and not block.star and not (block.uses - block.defines - ASSUMED_NAMES)
+    free = free_names(code, language or "python")
+    return free is not None and not free - TAKEN_FOR_GRANTED
 
 
 def _captions(text: str) -> bool:
@@ -1099,12 +1104,8 @@ def _captions(text: str) -> bool:
 
 def _leans_on(code: str, language: str) -> list[str]:
     """The names a Python block uses that neither it nor Python nor the usual imports define."""
-    if (language or "python").lower() not in ("python", "py", "python3", "pycon", ""):
-        return []
-    block = read_block(code, language or "python")
-    if block.skip is not None or block.star:
-        return []
-    return sorted(block.uses - block.defines - ASSUMED_NAMES)
+    free = free_names(code, language or "python")
+    return sorted(free - TAKEN_FOR_GRANTED) if free else []
 
 
 def _worked_number(value: str) -> bool:
@@ -1113,9 +1114,6 @@ def _worked_number(value: str) -> bool:
     return any(len(d.rstrip("0")) >= 3 for d in re.findall(r"\d\.(\d+)", value))
 
 
-# What a block may use without defining it: Python's own names and the modules the verifier
-# provides, as notes take them for granted.
-ASSUMED_NAMES = frozenset(dir(builtins)) | CONVENTIONAL.keys()
 # Lines of code a learner reads at a glance, to say what it prints.
 SHORT_CODE_LINES = 15
 
@@ -1624,7 +1622,8 @@ def _mini_heading(text: str) -> str:
     bold = re.fullmatch(r"\s*\*\*([^*\n]{1,40})\*\*(?:\s*[:：]|\s+[—–-]{1,2}\s)?[^\n]*", text.strip())
     name = clean_term(bold.group(1)).rstrip(":： ") if bold else ""
     said = text.strip()[bold.end(1):].strip(" *:：—–-") if bold else ""
-    if said and (LABEL_TERM.match(name) or REPORT_FIELD.fullmatch(name) or ANSWER_LABEL.fullmatch(name)):
+    if said and (LABEL_TERM.match(name) or REPORT_FIELD.fullmatch(name) or ANSWER_LABEL.fullmatch(name)
+                 or ARGUMENT_PART.fullmatch(name)):
         return ""  # “**Started:** sat 14 oct”: a field and its value, no heading for what follows
     return name
 
@@ -1681,12 +1680,15 @@ def last_sentence(text: str) -> str:
     return text[bounds[-1][0]:].strip() if bounds else ""
 
 
-def extract_cards(outline: Outline, doc: str | None = None) -> tuple[list[Card], list[Notice]]:
+def extract_cards(outline: Outline, doc: str | None = None,
+                  callable_named: Callable[[str], bool] | None = None) -> tuple[list[Card], list[Notice]]:
     """All cards of one notes file, in file order, with the notices found on the way.
 
-    ``doc`` names the document for card identity (default: the file name).
+    ``doc`` names the document for card identity (default: the file name). ``callable_named``
+    says whether a name is a torch callable's (“RMSprop”, “StepLR”): a table of defaults gives
+    cards only for rows that name one; without it, none does.
     """
-    return _Extractor(outline, doc or outline.path.rsplit("/", 1)[-1]).run()
+    return _Extractor(outline, doc or outline.path.rsplit("/", 1)[-1], callable_named).run()
 
 
 def _is_chinese(outline: Outline) -> bool:
@@ -1790,7 +1792,7 @@ LABEL_TERM = re.compile(
     # an assignment's own prompts (“Inline Question 2”, “Your Explanation”), an outline's places
     r"(?:inline )?question\s*\d*|your (?:answer|explanation|solution)s?|earlier|later|then|next|finally|afterwards|"
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
-    r"created|last (?:edit(?:ed)?|update[ds]?|modified)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
+    r"created|last (?:edit(?:ed)?|update[ds]?|modified|cleanup|review(?:ed)?|checked)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
     # a place in what the text lays out (“中间：纹理”, “后面：更高级”)
     r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|.{0,8}例子|例题|样例|参考(?:资料|文献|书目)?|references?|"
@@ -1827,6 +1829,8 @@ REPORT_FIELD = re.compile(
 NAMED_THING = re.compile(r"`|\b[A-Za-z][a-z]+[A-Z]\w*|\b[A-Z][a-z]*[A-Z][a-z]\w*")
 
 
+# A glossary's section for one letter (“### A”, “B–C”): no subject of its own.
+LETTER = re.compile(r"\s*[A-Z](?:\s*[-–—]\s*[A-Z])?\s*")
 # A stage or a side rather than a thing (“**train**: …”, “**test**: …”, “**输入**：…”).
 CASE_WORD = re.compile(r"train(?:ing)?|test(?:ing)?|inference|eval(?:uation)?|input|output|"
                        r"训练(?:时|阶段)?|测试(?:时|阶段)?|推理(?:时|阶段)?|输入|输出", re.I)
@@ -1908,7 +1912,7 @@ BARE_COMPARISON = re.compile(r"\s*(?:比较|对比|区别|差异|异同|comparis
 # “**Used for**: …”, “**problem**: …”): asked as that side of the concept.
 FACET = re.compile(
     r"(?:缺点|优点|优缺点|用途|作用|用法|问题|局限性?|限制|好处|坏处|适用场景|应用场景|默认值|定义|算法|代价|"
-    r"definition|algorithm|cost|"
+    r"definition|algorithm|cost|症状|现象|symptoms?|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?)", re.I)
 # What an exercise's statement starts with (“Implement …”, “Given …”, “Write …”, “实现…”).

@@ -16,6 +16,7 @@ from typing import Callable
 
 from studydeck.model import Card, CardKind, Notice
 from studydeck.notes import math_spans
+from studydeck.printed import MACHINE
 from studydeck.text import CLOZE, CLOZE_OPEN, say
 
 MAX_FRONT = 300
@@ -43,6 +44,7 @@ def commands(code: str) -> bool:
 
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
+LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
 # A fenced code block: code, whatever marks it holds.
 FENCE = re.compile(r"^```.*?^```[^\S\n]*$", re.S | re.M)
 # Markdown that a card shows as literal marks: doubled emphasis, a role, an unclosed cloze.
@@ -165,7 +167,6 @@ def _words(text: str) -> str:
 def machine_output(card: Card) -> str | None:
     """“>>> torch.cuda.is_available()” over “True”: the answer is the writer's machine."""
     if card.kind is CardKind.CODE and ("asks-output" in card.flags or "computed-output" in card.flags):
-        from studydeck.verify.code import MACHINE
         return "machine-output" if MACHINE.search(card.code) else None
     return None
 
@@ -177,6 +178,8 @@ def empty_answer(card: Card) -> str | None:
         return None  # the build looks for its answer elsewhere in the notes
     if "computed-output" in card.flags:
         return None  # its answer is what the code prints when it runs (see unrun)
+    if LEADING_PLACEHOLDER.match(card.back):
+        return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
     return None if _plain(card.back) and not PLACEHOLDER.match(card.back) else "empty-answer"
 
 

@@ -205,6 +205,13 @@ def _cached_doc(nf: NotesFile, key: str, cache: FileCache | None) -> Doc | None:
     return None
 
 
+def _names_torch_callable(name: str) -> bool:
+    """Whether a table's row names a torch callable (“RMSprop”, “StepLR”, “nn.LSTM”)."""
+    from studydeck.verify.registry import lookup
+
+    return lookup(name) is not None
+
+
 def _parse_doc(nf: NotesFile, raw: bytes, key: str, cache: FileCache | None, scan: bool = False) -> Doc:
     """Parse one file for its cards; with ``scan``, read it for lint too, from the same parse."""
     from studydeck.cards import extract_cards
@@ -221,7 +228,7 @@ def _parse_doc(nf: NotesFile, raw: bytes, key: str, cache: FileCache | None, sca
         del tokens
     else:
         outline = parse_notes(text, nf.shown)
-    cards, notices = extract_cards(outline, nf.doc)
+    cards, notices = extract_cards(outline, nf.doc, callable_named=_names_torch_callable)
     sections = {}
     for _, section in iter_sections(outline.root):
         summary = summary_outline(section)

@@ -12,7 +12,7 @@ from anki.collection import Collection
 
 from anki_helpers import import_apkg
 from studydeck.pipeline import Workspace, collect
-from studydeck.verify.code import expected_outputs
+from studydeck.printed import expected_outputs
 from studydeck.verify import sandbox
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "code" / "printed.md"

@@ -251,3 +251,10 @@ def test_a_cell_that_rebinds_a_name_runs_after_the_cell_that_made_it(code, first
     blocks = [read_block("import torch\nx = torch.ones(3)", "python"), read_block(code, "python")]
     need = needs(1, blocks)
     assert need.run_first == first and not need.missing
+
+
+def test_the_names_taken_for_granted_are_the_ones_the_worker_provides() -> None:
+    """The card rules and the verifier's worker agree on what notes may use without importing."""
+    from studydeck.printed import TAKEN_FOR_GRANTED
+    from studydeck.verify.worker import CONVENTIONAL
+    assert set(CONVENTIONAL) == set(TAKEN_FOR_GRANTED)

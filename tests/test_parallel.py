@@ -91,10 +91,10 @@ def test_a_fault_met_in_one_file_names_it_and_the_rest_are_built(tmp_path: Path,
     (notes / "bad.md").write_text("# 正则化\n\n- **Dropout**：训练时随机置零\n", encoding="utf-8")
     real = cards.extract_cards
 
-    def faulty(outline, doc=None):
+    def faulty(outline, doc=None, **options):
         if outline.path.endswith("bad.md"):
             raise IndexError("string index out of range")
-        return real(outline, doc)
+        return real(outline, doc, **options)
 
     monkeypatch.setattr(cards, "extract_cards", faulty)
     monkeypatch.setenv("STUDYDECK_JOBS", "1")

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from studydeck.model import Card, Source
-from studydeck.verify.code import (UNSTEADY, Block, deprecated_calls, expected_outputs, expects_error, needs,
+from studydeck.printed import expected_outputs
+from studydeck.verify.code import (UNSTEADY, Block, deprecated_calls, expects_error, needs,
                                    read_block, same_output, unsteady, uses_missing_modules)
 from studydeck.verify.registry import Module
 from studydeck.verify.result import Result, Verdict

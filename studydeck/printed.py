@@ -1,0 +1,255 @@
+"""What code in the notes says it prints: the outputs written beside or under its prints, and
+an interpreter session's lines. Read by the card rules (which ask what a block prints) and by
+the verifier (which checks it), so it sits below both and imports neither."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import io
+import re
+import textwrap
+import tokenize
+
+PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+
+EXPECTED = re.compile(r"#\s*(?:输出|结果|(?:output|out|prints?)\b(?!\s*\()|=>|->)\s*[:：]?\s*(?P<value>.+?)\s*$", re.I)
+
+
+WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def expected_outputs(code: str) -> dict[int, str]:
+    """``print(x)  # 输出：2`` -> {line: "2"}. A comment in words (``# 输出：同上``, “same as
+    above”) describes the output rather than stating it, and is no claim. What a print showed
+    may also stand in the comment lines under it, as a notebook's output is pasted
+    (``# tensor([1, 2])``, or ``# 输出:`` over the printed lines)."""
+    return {number: value for number, value, _, _ in _output_claims(code.splitlines())}
+
+
+def without_shown_outputs(code: str) -> str:
+    """The code with the outputs it states taken out: what a learner sees when asked what it
+    prints."""
+    lines = code.splitlines()
+    keep = [True] * len(lines)
+    for number, _, cut, below in _output_claims(lines):
+        lines[number - 1] = lines[number - 1][:cut].rstrip()
+        for i in range(number, number + below):
+            keep[i] = False
+    return "\n".join(line for line, kept in zip(lines, keep) if kept)
+
+
+def _output_claims(lines: list[str]):
+    """(print's line, stated value, where the comment on that line starts, comment lines under
+    it that belong to the claim) for each print whose output the code states."""
+    for number, line in enumerate(lines, start=1):
+        if "print(" not in line:
+            continue
+        match = EXPECTED.search(line)
+        header = SHOWN_HEADER.search(line)
+        if match and _value_like(match.group("value")):
+            yield number, match.group("value"), match.start(), 0
+        elif (shown := _shown_below(lines, number, headed=header is not None)) is not None:
+            yield number, shown[0], header.start() if header else len(line), shown[1]
+
+
+# “# 输出:” with nothing after it: the printed lines follow as comments.
+SHOWN_HEADER = re.compile(r"#\s*(?:输出|结果|output|out|prints?)\s*[:：]?\s*$", re.I)
+COMMENT_LINE = re.compile(r"\s*#\s?(?P<text>.*?)\s*$")
+# a remark after the pasted value: “# tensor(24.)   <- accumulated!”
+REMARK_AFTER = re.compile(r"\s+(?:<-+|←|⬅|//|#).*$")
+
+
+def _shown_below(lines: list[str], number: int, headed: bool) -> tuple[str, int] | None:
+    """The printed value in the comments under line ``number`` (1-based) and how many comment
+    lines hold it, or None. Without a
+    “# 输出:” heading, only a comment that reads as Python's own output counts (``tensor(12.)``,
+    ``torch.Size([3, 4]) torch.float32``, ``418``); words about the code never do."""
+    shown: list[str] = []
+    for used, line in enumerate(lines[number:number + 20], start=1):
+        comment = COMMENT_LINE.fullmatch(line)
+        if comment is None:
+            break
+        text = comment.group("text")
+        if not shown and not headed and SHOWN_HEADER.fullmatch("#" + text):
+            headed = True  # “# 输出:” on a line of its own
+            continue
+        said = EXPECTED.fullmatch("#" + text) if not shown else None
+        if said:
+            headed, text = True, said.group("value")  # “# 输出：tensor(0.4167)” under the print
+        shown.append(text if shown else REMARK_AFTER.sub("", text))
+        value = "\n".join(shown)
+        if _balanced(value):
+            value = REMARK_AFTER.sub("", value) if len(shown) > 1 else value
+            if not (_value_like(value) if headed else _printed_like(value)):
+                return None
+            following = COMMENT_LINE.fullmatch(lines[number + used]) if number + used < len(lines) else None
+            if following and _printed_like(REMARK_AFTER.sub("", following.group("text"))):
+                return None  # “# 0”, “# 1”, “# 2” under a print in a loop: one line per pass, no one value
+            return value, used
+    return None
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+    return depth == 0
+
+
+# what Python prints for one value: a call form (tensor(...), torch.Size([...])), a dotted name
+# (torch.float32), a NumPy array's row of numbers
+CALL_FORM = re.compile(r"(?:tensor|array|Parameter|(?:torch|np|numpy)\.\w+|[A-Z]\w*)\(.*\)", re.S)
+DOTTED = re.compile(r"(?:torch|np|numpy)(?:\.\w+)+")
+NUMBER_ROW = re.compile(r"\[[-+\d.eE\s\[\]]*\]")
+
+
+def _printed_like(text: str) -> bool:
+    """Reads as what ``print`` writes, every space-separated part of it a value, no words."""
+    if WORDS.search(text) or not text.strip():
+        return False
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([{") - (ch in ")]}")
+        if ch.isspace() and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts = [p for p in parts + [text[start:]] if p]
+    return all(_one_printed_value(p) for p in parts)
+
+
+def _one_printed_value(part: str) -> bool:
+    if CALL_FORM.fullmatch(part) or DOTTED.fullmatch(part) or NUMBER_ROW.fullmatch(part) and re.search(r"\d", part):
+        return True
+    try:
+        ast.literal_eval(part)
+        return True
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
+
+
+def _value_like(text: str) -> bool:
+    """A whole value, as Python would print it (``2``, ``[1, 2]``, ``tensor(6.)``,
+    ``torch.Size([3, 5])``), not words about it (``同上``) or the first line of a longer print."""
+    if WORDS.search(text) or not re.search(r"\w", text):
+        return False  # “同上”; a lone “:” left over from “# 输出:”
+    try:
+        ast.literal_eval(text)
+        return True
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        pass
+    depth = 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth < 0:
+            return False
+    return depth == 0 and (" " not in text or re.fullmatch(r"[\w.]+\(.*\)", text, re.S) is not None)
+
+
+# What only the machine that runs the code decides: a GPU, a version, a core count.
+MACHINE = re.compile(r"\bis_available\(\)|device_count\(|get_device_name|__version__|version\.cuda|cpu_count\(|"
+                     r"\bplatform\.", re.I)
+
+
+def pycon_source(code: str) -> str:
+    """The statements of a console transcript; output lines become blank, so lines keep their
+    numbers. A line that is one whole expression shows its value, as the interpreter does."""
+    lines = code.splitlines()
+    out = []
+    for number, line in enumerate(lines):
+        if not PROMPT.match(line):
+            out.append("")
+            continue
+        statement = PROMPT.sub("", line, count=1)
+        if _echoed(lines, number):
+            expression, comment = _without_comment(statement)
+            statement = f"print(repr(_)) if (_ := ({expression})) is not None else None{comment}"
+        out.append(statement)
+    return "\n".join(out)
+
+
+def _echoed(lines: list[str], number: int) -> bool:
+    """``>>> torch.tensor(5) / 2`` alone on its prompt: the interpreter prints its value."""
+    line = lines[number]
+    if not line.startswith(">>> ") or "print(" in line or \
+            number + 1 < len(lines) and lines[number + 1].startswith("..."):
+        return False
+    try:
+        tree = ast.parse(line[4:], mode="eval")
+    except SyntaxError:
+        return False
+    return not isinstance(tree.body, ast.NamedExpr)
+
+
+def _without_comment(statement: str) -> tuple[str, str]:
+    """``t.std()   # newer: …`` -> (``t.std()``, ``   # newer: …``)."""
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(statement).readline):
+            if token.type == tokenize.COMMENT:
+                cut = token.start[1]
+                return statement[:cut].rstrip(), "  " + statement[cut:]
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return statement, ""
+
+
+def transcript_output(code: str) -> dict[int, str]:
+    """``>>> print(x)`` (or a bare expression) and the lines under it: what the transcript
+    says that line shows. A shown value with a remark that it varies (“# garbage, differs every
+    run”) states nothing."""
+    lines = code.splitlines()
+    out: dict[int, str] = {}
+    current = None
+    for number, line in enumerate(lines, start=1):
+        if PROMPT.match(line):
+            current = number if line.startswith(">>>") and ("print(" in line or _echoed(lines, number - 1)) else None
+            continue
+        if current is not None and line.strip():
+            shown, _, remark = line.partition("  #")
+            if VARIES.search(remark) or NOT_PRINTED.match(shown):
+                # a value that changes, or a warning or an error the session shows: no printed claim
+                out.pop(current, None)
+                current = None
+                continue
+            out[current] = (out[current] + "\n" + shown.rstrip()) if current in out else shown.rstrip()
+    return out
+
+
+# What an interpreter session shows that is no printed value: a warning, an error.
+NOT_PRINTED = re.compile(r"\s*(?:Traceback|[\w.]*(?:Warning|Error|Exception)\b)")
+# A remark that what was shown changes from run to run.
+VARIES = re.compile(r"differ|random|garbage|uninitiali[sz]ed|varies|arbitrary|随机|每次|不确定|不一样", re.I)
+
+
+# The names notes use without importing them (the verifier's worker provides them).
+TAKEN_FOR_GRANTED = frozenset({"torch", "nn", "F", "optim", "np", "numpy", "math"})
+PYTHON_LANGUAGES = {"python", "py", "python3", "ipython", "pycon", "ipython3", ""}
+
+
+def free_names(code: str, language: str) -> set[str] | None:
+    """The names a Python block uses that it does not bind and Python does not provide; None
+    when it is no Python, does not parse, or imports ``*`` (what it binds is then unknown)."""
+    if language.lower() not in PYTHON_LANGUAGES:
+        return None
+    if language.lower() == "pycon" or code.startswith(">>>"):
+        code = pycon_source(code)
+    try:
+        tree = ast.parse(textwrap.dedent(code))
+    except (SyntaxError, ValueError):
+        return None
+    bound, used = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (used if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                if alias.name == "*":
+                    return None
+                bound.add((alias.asname or alias.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+    return used - bound - set(dir(builtins))
