@@ -1866,6 +1866,7 @@ SAYS_WHAT = re.compile(r"\b(?:is an?|are|refers? to|means|stands for)\b|是一�
 # A term that is a clause (“implementation is super cheap”, “`F.kl_div` 是个大坑”): it says
 # something, it names nothing.
 CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\s+\S|"
+                         r"\S\s+(?:says|said|thinks|recommends|suggests|argues)$|"  # “Jeremy says”: whose words follow
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
