@@ -1766,8 +1766,9 @@ HEADLESS = re.compile(r"^\s*(?:(?:A|An)\s|(?:是|指)(?:一种|一个|一类|用
 ASKS = re.compile(r"\s*(?:为什么|为何|怎么|怎样|如何|何时|什么时候|哪些|\b(?:why|how|when|which|what)\b)|.*[?？]\s*$", re.I)
 # A description that is a remark on its term rather than what the term is: a number, code, a
 # caution or a habit (“~3/4 the params”, “`out` last dim is 2H”, “can't use for online …”, “通常…”).
-REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|(?:can'?t|cannot|don'?t|doesn'?t|mind|usually|never|always|only)\b|"
-                    r"不能|无法|不要|别|一般|通常|只有|只能)", re.I)
+REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|(?:can'?t|cannot|don'?t|doesn'?t|mind|usually|never|always|only|"
+                    r"needs?|requires?|must|should|sufficient|necessary)\b|"
+                    r"不能|无法|不要|别|一般|通常|只有|只能|需要|要先|必须)", re.I)
 # An explanation that starts from a formula the card does not show (“这个式子可以…”, “This equation says…”).
 REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:式子|公式|等式|不等式|式)|"
                          r"\s*(?:this|the above|the previous|that)\s+(?:equation|formula|expression|identity|inequality)",
@@ -1912,7 +1913,7 @@ BARE_COMPARISON = re.compile(r"\s*(?:比较|对比|区别|差异|异同|comparis
 # A term that names a side of the concept its section is about (“**缺点**：…” under MSE,
 # “**Used for**: …”, “**problem**: …”): asked as that side of the concept.
 FACET = re.compile(
-    r"(?:缺点|优点|优缺点|用途|作用|用法|问题|局限性?|限制|好处|坏处|适用场景|应用场景|默认值|定义|算法|代价|"
+    r"(?:缺点|优点|优缺点|特点|用途|作用|用法|问题|局限性?|限制|好处|坏处|适用场景|应用场景|默认值|定义|算法|代价|"
     r"definition|algorithm|cost|症状|现象|symptoms?|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?)", re.I)
