@@ -398,3 +398,12 @@ def test_defaults_of_a_class_that_passes_its_arguments_on() -> None:
     by_uid = {r.uid: r for r in verify(cards, device="cpu").results}
     verdicts = {c.param: by_uid[c.uid].verdict for c in cards}
     assert verdicts == {"num_layers": Verdict.AGREES, "batch_first": Verdict.AGREES, "dropout": Verdict.DISAGREES}
+
+
+def test_a_rule_written_two_ways_is_not_run_as_one() -> None:
+    """The paper's form and PyTorch's form of one update, in one section, are no single
+    program: no verdict rather than a wrong one."""
+    cards = [c for d in collect([FIXTURES / "nesterov-two-ways.md"]) for c in d.cards if c.kind is CardKind.FORMULA]
+    results = verify(cards, device="cpu").results
+    assert results and all(r.verdict is Verdict.UNVERIFIED for r in results)
+    assert any("written twice" in r.detail for r in results)

@@ -151,6 +151,11 @@ def make_program(steps: list[Step], cards: list[Card], strict: bool = True) -> P
     hyper-parameter or a switch."""
     if not steps:
         raise NotAProgram("no update steps")
+    twice = written_twice(steps)
+    if twice:
+        # “θ_{t+1} = θ_t − η v_{t+1}” and, below it, “θ_{t+1} = θ_t − η(g_t + μ v_{t+1})”: two ways of
+        # writing one rule (the paper's and PyTorch's), not one program
+        raise NotAProgram(f"{twice} is written twice, in two different ways")
     targets = [s.stmt.target.name for s in steps]
     used = set().union(*(symbols_in(s.stmt.expr) for s in steps))
     grad = next((s.stmt.target.name for s in steps if symbols_in(s.stmt.expr) == {"∇f"}), None)
@@ -169,6 +174,23 @@ def make_program(steps: list[Step], cards: list[Card], strict: bool = True) -> P
     free = {f for f in (used | cond_names) - set(targets) - {"t", "e", "∇f", grad, param} - flags
             if not f.startswith("∇")}
     return Program(order_steps(steps), param, grad, set(targets) - {param, grad}, free, flags, cards)
+
+
+def written_twice(steps: list[Step]) -> str | None:
+    """A variable that two unconditional steps set at the same time index to different values,
+    the later one not building on the earlier (“g ← g + λθ” does)."""
+    seen: dict[tuple[str, int], Any] = {}
+    for s in steps:
+        if s.conds or s.stmt.kind != "assign":
+            continue
+        key = (s.stmt.target.name, s.stmt.target.time or 0)
+        if key in seen and repr(seen[key]) != repr(s.stmt.expr):
+            builds_on = any(isinstance(n, Sym) and n.name == key[0] and (n.time or 0) == key[1]
+                            for n in nodes(s.stmt.expr))
+            if not builds_on:
+                return key[0]
+        seen.setdefault(key, s.stmt.expr)
+    return None
 
 
 def build_program(cards: list[Card]) -> Program:
