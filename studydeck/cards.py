@@ -867,7 +867,9 @@ class _Extractor:
             front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
         elif remark and (normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept):
             front = self.t("关于 {t}，要记住什么？", "What should you remember about {t}?", t=shown)
-        elif REMARK.match(desc) or remark:
+        elif REMARK.match(desc) or remark or len(desc) < 120 and STATES_THEOREM.search(desc) \
+                and not NAMED_RESULT.search(PAREN_TAIL.sub("", term)) and not re.search(r"性$|\bproperty$", term):
+            # (a law, a theorem or a property is what its statement says: asked what it is)
             # “GRU: ~3/4 the params, usually just as good”: a remark on the term, not what it is
             front = self.t("{c}：关于 {t}，要记住什么？", "{c}: what should you remember about {t}?",
                            c=_named_concept(ctx), t=shown)
@@ -1768,7 +1770,10 @@ ASKS = re.compile(r"\s*(?:为什么|为何|怎么|怎样|如何|何时|什么时
 # caution or a habit (“~3/4 the params”, “`out` last dim is 2H”, “can't use for online …”, “通常…”).
 REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|(?:can'?t|cannot|don'?t|doesn'?t|mind|usually|never|always|only|"
                     r"needs?|requires?|must|should|sufficient|necessary)\b|"
-                    r"不能|无法|不要|别|一般|通常|只有|只能|需要|要先|必须)", re.I)
+                    r"不能|无法|不要|别|一般|通常|只有|只能|需要|要先|必须|是?\**(?:充分|必要))", re.I)
+# A short text that states a theorem about its term (“半正定 ⟺ 凸”, “independent ⇒ uncorrelated”):
+# something to remember about it, not what it is.
+STATES_THEOREM = re.compile(r"⟺|⇔|⇒|\biff\b|当且仅当")
 # An explanation that starts from a formula the card does not show (“这个式子可以…”, “This equation says…”).
 REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:式子|公式|等式|不等式|式)|"
                          r"\s*(?:this|the above|the previous|that)\s+(?:equation|formula|expression|identity|inequality)",
