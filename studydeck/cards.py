@@ -150,13 +150,7 @@ def table_default_matrix(table: str, source: Source, context: str, zh: bool,
 
 def _cell_values(cell: str) -> list[str]:
     """“`momentum=0`, `centered=False`” -> its two pieces; a tuple stays whole."""
-    pieces, depth, start = [], 0, 0
-    for i, ch in enumerate(cell):
-        depth += (ch in "([") - (ch in ")]")
-        if ch in ",，" and depth == 0:
-            pieces.append(cell[start:i])
-            start = i + 1
-    return [p.strip() for p in pieces + [cell[start:]] if p.strip()]
+    return [p.strip() for p in _top_level_parts(cell, "[,，]") if p.strip()]
 
 
 DEFAULTS_WORD = re.compile(r"\bdefaults?\b|默认", re.I)
