@@ -602,6 +602,10 @@ class Workspace:
             decks.append((doc, names[doc.file.shown], practice, out_dir, now, results, verified_on, previous))
         workers = _workers(len(decks), sum(len(d[0].cards) for d in decks) >= PARALLEL_CARDS)
         if workers > 1:
+            if any(c.kind is CardKind.CODE for d in decks for c in d[0].cards):
+                from studydeck.render import highlight
+
+                highlight("", "python")  # the lexer made once here, not once in each worker
             exports = _fork_map(_deck_job, decks, workers, [len(d[0].cards) for d in decks])
         else:
             exports = []
