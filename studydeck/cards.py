@@ -20,7 +20,7 @@ from studydeck.gates import MAGIC, OUTPUT_CLAIM, commands, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
-from studydeck.printed import TAKEN_FOR_GRANTED, expected_outputs, free_names, without_shown_outputs
+from studydeck.printed import TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs, free_names, without_shown_outputs
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
@@ -1045,8 +1045,10 @@ class _Extractor:
             # or the output pasted as comments under it): asked with the outputs taken out
             # (the code it shows is the question: the section names its subject, not the sentence before)
             shows = about if GENERIC_HEADING.match(ctx.concept) else _named_concept(ctx) or about
-            front = self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=shows) + \
-                f"\n\n```{block.language}\n{without_shown_outputs(block.text)}\n```"
+            asked = self.t("{a}：每一行得到什么？", "{a}: what does each line give?", a=shows) \
+                if evaluated_claims(block.text) else \
+                self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=shows)
+            front = asked + f"\n\n```{block.language}\n{without_shown_outputs(block.text)}\n```"
             flags = flags + ("asks-output",)
         elif OUTPUT_CLAIM.search(block.text) or expected_outputs(block.text) \
                 or python_tree(block.text, block.language) is None:
@@ -1083,7 +1085,11 @@ def _shows_what_it_prints(code: str, language: str) -> bool:
     reader sees only the card)."""
     claims = expected_outputs(code)
     prints = sum("print(" in line for line in code.splitlines())
-    if not 0 < prints == len(claims) or len(code.splitlines()) > SHORT_CODE_LINES:
+    # (a cheat sheet's lines that write what they give beside them count as prints that say so,
+    # and such a sheet is read line by line: it may be longer)
+    evaluated = len(evaluated_claims(code))
+    if not 0 < prints + evaluated == len(claims) or \
+            len(code.splitlines()) > (CHEAT_SHEET_LINES if evaluated > prints else SHORT_CODE_LINES):
         return False
     if any(_worked_number(value) for value in claims.values()):
         return False
@@ -1110,8 +1116,10 @@ def _worked_number(value: str) -> bool:
     return any(len(d.rstrip("0")) >= 3 for d in re.findall(r"\d\.(\d+)", value))
 
 
-# Lines of code a learner reads at a glance, to say what it prints.
+# Lines of code a learner reads at a glance, to say what it prints; a cheat sheet's lines, each
+# with what it gives, are read one at a time.
 SHORT_CODE_LINES = 15
+CHEAT_SHEET_LINES = 24
 
 
 # A lead that tells the writer's story rather than what the code is.
@@ -1821,7 +1829,11 @@ REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
-    r"考试(?:时间|范围)?|exams?|教材|textbooks?", re.I)
+    r"考试(?:时间|范围)?|exams?|教材|textbooks?|"
+    # a log's slots for a day or a week (“本周目标”, “下周”, “Today's plan”)
+    r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)天\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
+    r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
+    r"学习(?:目标|计划|进度)|(?:study|learning) (?:goals?|plan|progress)", re.I)
 
 
 # A term that names a thing of its own: code, or a name written with capitals inside

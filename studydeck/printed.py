@@ -41,9 +41,13 @@ def without_shown_outputs(code: str) -> str:
 
 def _output_claims(lines: list[str]):
     """(print's line, stated value, where the comment on that line starts, comment lines under
-    it that belong to the claim) for each print whose output the code states."""
+    it that belong to the claim) for each print whose output the code states, and for each
+    expression a cheat sheet writes its value beside (``x.unsqueeze(0)  # (1, 3, 4)``)."""
     for number, line in enumerate(lines, start=1):
         if "print(" not in line:
+            claim = _evaluated(line)
+            if claim is not None:
+                yield number, claim[1], claim[0], 0
             continue
         match = EXPECTED.search(line)
         header = SHOWN_HEADER.search(line)
@@ -51,6 +55,85 @@ def _output_claims(lines: list[str]):
             yield number, match.group("value"), match.start(), 0
         elif (shown := _shown_below(lines, number, headed=header is not None)) is not None:
             yield number, shown[0], header.start() if header else len(line), shown[1]
+
+
+def evaluated_claims(code: str) -> dict[int, str]:
+    """``x.view(-1, 2)  # (6, 2)`` -> {line: "(6, 2)"}: the lines that are one expression with its
+    value written beside it, as a cheat sheet writes what each line gives. A tuple of whole
+    numbers stands for the value's shape (a tensor's, or the tuple itself)."""
+    return {number: claim[1] for number, line in enumerate(code.splitlines(), start=1)
+            if "print(" not in line and (claim := _evaluated(line)) is not None}
+
+
+def echo_evaluated(code: str) -> str:
+    """The code with each line of :func:`evaluated_claims` printing its value where it stands
+    (the shape for a shape), so what runs shows what the notes say each line gives."""
+    lines = code.splitlines()
+    for number, value in evaluated_claims(code).items():
+        line = lines[number - 1]
+        expression, comment = _without_comment(line.strip())
+        indent = line[:len(line) - len(line.lstrip())]
+        shown = "(tuple(_.shape) if hasattr(_, 'shape') else tuple(_))" if SHAPE.fullmatch(value) else "repr(_)"
+        lines[number - 1] = f"{indent}_ = ({expression}); print({shown}){comment}"
+    return "\n".join(lines)
+
+
+# A shape written as a tuple of whole numbers: “(3, 1, 4)”, “(12,)”.
+SHAPE = re.compile(r"\(\s*\d+\s*(?:,\s*\d+\s*)*,?\s*\)")
+
+
+def _evaluated(line: str) -> tuple[int, str] | None:
+    """(where the comment starts, the value it states) when ``line`` is one whole expression
+    (no print, call of a method that only changes its object, or assignment) whose comment
+    starts with a value as Python shows it; words after the value are a remark."""
+    if "#" not in line or line[:1].isspace() or line.startswith((">>>", "...")):
+        return None
+    expression, comment = _without_comment(line)
+    if not comment or not expression:
+        return None
+    try:
+        tree = ast.parse(expression, mode="eval")
+    except SyntaxError:
+        return None
+    body = tree.body
+    if isinstance(body, (ast.NamedExpr, ast.Constant, ast.Name)) or isinstance(body, ast.Call) and \
+            isinstance(body.func, ast.Attribute) and body.func.attr.endswith("_") and not body.func.attr.startswith("_"):
+        return None  # a name or a constant shows nothing new; “x.add_(1)” is about x, not its value
+    text = comment.strip().lstrip("#").strip()
+    if VARIES.search(text):
+        return None
+    value = _leading_value(text)
+    return (line.index(comment.strip()), value) if value is not None else None
+
+
+def _leading_value(text: str) -> str | None:
+    """“(2, 3) all 0.” -> “(2, 3)”; “tensor([0, 2, 4])  -> int64!” -> “tensor([0, 2, 4])”: the
+    value the comment starts with, when what follows it is set apart by spaces."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth < 0:
+            return None
+        if depth == 0 and ch.isspace():
+            head = text[:i]
+            break
+    else:
+        head = text
+    head = head.rstrip(",;")
+    if not head or WORDS.search(head) or not (SHAPE.fullmatch(head) or SHOWN_VALUE.fullmatch(head)):
+        return None  # a bare word (“ok”, “int64”) or a formula (“N(0,1)”) is no value shown
+    if not SHAPE.fullmatch(head) and not re.match(r"[\w.]+\(", head) and not DOTTED.fullmatch(head):
+        try:
+            ast.literal_eval(head)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            return None
+    return head
+
+
+# How Python shows a value a cheat sheet writes beside its line: a tensor, an array, a size, a
+# dtype, a number, a list, a truth value.
+SHOWN_VALUE = re.compile(r"(?:tensor|array|torch\.Size)\(.*\)|torch\.\w+|[-+]?\d[\d.eE+-]*j?|\[.*\]|\(.*\)|"
+                         r"True|False|None|'[^']*'|\"[^\"]*\"", re.S)
 
 
 # “# 输出:” with nothing after it: the printed lines follow as comments.

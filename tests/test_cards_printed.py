@@ -12,7 +12,7 @@ from anki.collection import Collection
 
 from anki_helpers import import_apkg
 from studydeck.pipeline import Workspace, collect
-from studydeck.printed import expected_outputs
+from studydeck.printed import evaluated_claims, expected_outputs
 from studydeck.verify import sandbox
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "code" / "printed.md"
@@ -100,3 +100,21 @@ def test_code_that_leans_on_an_earlier_block_is_checked_but_no_card(tmp_path: Pa
     assert "Doubling" not in {c.deck[-1] for c in doc.cards}
     (notice,) = [n for n in doc.notices if n.rule == "left-out:leans-on"]
     assert notice.source.line == 11 and "uses x from a block before it" in notice.message
+
+
+@pytest.mark.parametrize("line, value", [
+    ("x.view(-1, 2)   # (6, 2)", "(6, 2)"),
+    ("x.flatten()  # (12,)  keeps nothing else", "(12,)"),
+    ("torch.arange(3)  # tensor([0, 1, 2]) -> int64", "tensor([0, 1, 2])"),
+    ("x.dtype  # torch.float32", "torch.float32"),
+    ("x.is_contiguous()  # False", "False"),
+    ("torch.randn(4, 5)  # N(0,1), (4, 5)", None),      # a distribution named, no value shown
+    ("torch.rand(3)  # random, e.g. tensor([0.1, 0.5, 0.9])", None),
+    ("x.add_(1)  # tensor([2., 3.])", None),            # an in-place change: about x, not a value
+    ("x  # tensor([1., 2.])", None),                    # a bare name shows nothing new
+    ("y = x.T  # (4, 3)", None),                        # an assignment gives no value
+    ("    x.view(6)  # (6,)", None),                    # inside a block of its own
+    ("torch.cat([a, b])  # sizes 4, 4", None),
+])
+def test_a_value_beside_a_line_is_a_claim_only_when_python_would_show_it(line, value) -> None:
+    assert evaluated_claims(line) == ({1: value} if value else {})

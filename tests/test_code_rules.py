@@ -258,3 +258,28 @@ def test_the_names_taken_for_granted_are_the_ones_the_worker_provides() -> None:
     from studydeck.printed import TAKEN_FOR_GRANTED
     from studydeck.verify.worker import CONVENTIONAL
     assert set(CONVENTIONAL) == set(TAKEN_FOR_GRANTED)
+
+
+@needs_sandbox
+def test_a_cheat_sheets_values_beside_its_lines_are_checked() -> None:
+    """``x.unsqueeze(0)  # (1, 3, 4)``: a tuple of whole numbers is the shape the line gives,
+    anything Python shows is its value; a wrong one disagrees at its line."""
+    results = _results("cheat-sheet.md")
+    shapes = results["Shapes that hold"][1]
+    assert (shapes.verdict.value, shapes.reason, shapes.facts["checked"]) == ("agrees", "code-agrees", 4)
+    values = results["Values that hold"][1]
+    assert (values.verdict.value, values.facts["checked"]) == ("agrees", 3)
+    card, wrong = results["A shape that is wrong"]
+    assert (wrong.verdict.value, wrong.reason) == ("disagrees", "wrong-value")
+    assert verdict_line(wrong, "en") == "✘ gives (4, 3), the comment says (2, 6) (line " \
+        f"{card.source.line + 4})"
+    assert "得到 (4, 3)，注释写的是 (2, 6)" in verdict_line(wrong, "zh")
+
+
+def test_words_beside_a_line_state_no_value_and_the_card_asks_what_each_line_gives() -> None:
+    results = {c.deck[-1]: c for d in collect([FIXTURES / "cheat-sheet.md"]) for c in d.cards}
+    assert "Words beside a line" not in results or "asks-output" not in results["Words beside a line"].flags
+    card = results["Shapes that hold"]
+    assert card.front.startswith("Shapes that hold: what does each line give?")
+    assert "(1, 3, 4)" not in card.front and "(only for 2D)" not in card.front  # the values and their remarks
+    assert "(1, 3, 4)" in card.back

@@ -169,6 +169,7 @@ FIXES = {
     "default-differs": ("按 PyTorch 改正这个默认值", "correct the default to match PyTorch"),
     "no-parameter": ("改用 PyTorch 中这个参数的名字", "use the parameter's name in PyTorch"),
     "wrong-output": ("按实际输出改正注释，或改正代码", "correct the comment to what it prints, or the code"),
+    "wrong-value": ("按这一行实际得到的结果改正注释，或改正代码", "correct the comment to what the line gives, or the code"),
     "no-output": ("删去这条输出注释，或让代码打印它", "remove the output comment, or make the code print it"),
     "raises": ("改正代码中出错的那一行", "fix the line of the code that raises"),
     "syntax-error": ("改正代码中出错的那一行", "fix the line of the code that does not parse"),

@@ -18,7 +18,7 @@ import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 
-from studydeck.printed import MACHINE, PROMPT, pycon_source, transcript_output
+from studydeck.printed import MACHINE, PROMPT, echo_evaluated, pycon_source, transcript_output
 
 TORCH_CALL = re.compile(r"\btorch\.([A-Za-z_][\w.]*)\s*\(")
 DOC_DEPRECATED = re.compile(r"`?(torch\.[\w.]+)`? is deprecated in favou?r of :func:`(torch\.[\w.]+)`")
@@ -155,6 +155,8 @@ def read_block(code: str, language: str) -> Block:
     shown = None
     if language == "pycon" or any(PROMPT.match(line) for line in code.splitlines()[:1]):
         code, shown = pycon_source(code), transcript_output(code)
+    else:
+        code = echo_evaluated(code)  # “x.view(-1, 2)  # (6, 2)”: the line shows what it gives
     code = textwrap.dedent(code)  # a few lines lifted out of a function, still indented: an excerpt
     try:
         tree = ast.parse(code)

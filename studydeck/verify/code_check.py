@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from studydeck.model import Card, Source
-from studydeck.printed import expected_outputs
+from studydeck.printed import evaluated_claims, expected_outputs
 from studydeck.verify.code import (UNSTEADY, Block, deprecated_calls, expects_error, needs,
                                    read_block, same_output, unsteady, uses_missing_modules)
 from studydeck.verify.registry import Module
@@ -52,6 +52,7 @@ DETAILS = {
     "crashed": "the code ended abnormally ({signal})",
     "bad-report": "its report was missing or did not match what it printed",
     "wrong-output": "line {line} prints {printed}, the comment says {expected}",
+    "wrong-value": "line {line} gives {printed}, the comment says {expected}",
     "expected-error": "raises at line {line}, as the notes say: {error}",
     "unsteady-output": "line {line} prints {printed}, the notes {expected}; its values are random or "
                        "depend on fresh weights or the clock, so this is no error",
@@ -61,9 +62,9 @@ DETAILS = {
     "printed": "ran without error; what it printed is the card's answer",
     "code-agrees": "ran; {checked} printed value(s) as the notes say",
 }
-DISAGREES = {"syntax-error", "raises", "wrong-output", "no-output", "wrong-rank"}
+DISAGREES = {"syntax-error", "raises", "wrong-output", "wrong-value", "no-output", "wrong-rank"}
 # outcomes of a block that ran to its end (or to the error its notes show)
-RAN_THROUGH = {"code-agrees", "printed", "ran-no-claims", "wrong-output", "no-output", "wrong-rank",
+RAN_THROUGH = {"code-agrees", "printed", "ran-no-claims", "wrong-output", "wrong-value", "no-output", "wrong-rank",
                "unsteady-output", "expected-error"}
 # verdicts that say more about this run than about the notes: not worth keeping in a cache
 AGREES = {"code-agrees"}
@@ -253,8 +254,9 @@ class Runner:
                     return result(job, "unsteady-output", {"line": line, "expected": expected,
                                                           "printed": printed[line].strip()},
                                   output=output, example=example, extras=extras)
-                return result(job, "wrong-output", {"line": line, "expected": expected,
-                                                    "printed": printed[line].strip()},
+                # (an expression with its value beside it gives that value; it prints nothing)
+                wrong = "wrong-value" if line in evaluated_claims(job.card.code) else "wrong-output"
+                return result(job, wrong, {"line": line, "expected": expected, "printed": printed[line].strip()},
                               output=output, example=example, extras=extras, line=line)
         rank = self._rank(job, answer)
         if rank is not None:

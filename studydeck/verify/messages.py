@@ -110,6 +110,7 @@ CODE_MESSAGES: dict[str, tuple[str, str]] = {
                         "unverified: prints {printed}, the notes {expected}; the values are random (or depend on "
                         "fresh weights or the clock), so this is no error"),
     "wrong-output": ("输出 {printed}，注释写的是 {expected}", "prints {printed}, the comment says {expected}"),
+    "wrong-value": ("得到 {printed}，注释写的是 {expected}", "gives {printed}, the comment says {expected}"),
     "no-output": ("没有输出，注释写的是 {expected}", "prints nothing, the comment says {expected}"),
     "wrong-rank": ("输出的秩是 {printed}，torch.linalg.matrix_rank 给出 {ranks}",
                    "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}"),
