@@ -804,6 +804,7 @@ class _Extractor:
             return
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip()) \
             or LABEL_TERM.match(_bare(term)) or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc) \
+            or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) \
             or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
@@ -1829,8 +1830,9 @@ REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
-    r"考试(?:时间|范围)?|exams?|教材|textbooks?|"
-    # a log's slots for a day or a week (“本周目标”, “下周”, “Today's plan”)
+    r"考试(?:时间|范围)?|exams?|教材|textbooks?", re.I)
+# A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
+LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)天\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
     r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
     r"学习(?:目标|计划|进度)|(?:study|learning) (?:goals?|plan|progress)", re.I)
