@@ -1771,9 +1771,11 @@ HEADLESS = re.compile(r"^\s*(?:(?:A|An)\s|(?:是|指)(?:一种|一个|一类|用
 ASKS = re.compile(r"\s*(?:为什么|为何|怎么|怎样|如何|何时|什么时候|哪些|\b(?:why|how|when|which|what)\b)|.*[?？]\s*$", re.I)
 # A description that is a remark on its term rather than what the term is: a number, code, a
 # caution or a habit (“~3/4 the params”, “`out` last dim is 2H”, “can't use for online …”, “通常…”).
-REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|(?:can'?t|cannot|don'?t|doesn'?t|mind|usually|never|always|only|"
+REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|O\(|(?:can'?t|cannot|don'?t|doesn'?t|mind|usually|never|always|only|"
                     r"needs?|requires?|must|should|sufficient|necessary)\b|"
-                    r"不能|无法|不要|别|一般|通常|只有|只能|需要|要先|必须|是?\**(?:充分|必要))", re.I)
+                    r"不能|无法|不要|别|一般|通常|只有|只能|需要|要先|必须|是?\**(?:充分|必要)|"
+                    # what must be done with it (“输入要先过 sigmoid”, “target 必须是 long”)
+                    r"(?!一种|一个|一类)[\u4e00-\u9fff\w]{1,6}?(?:要先|必须|不能|不要|只能))", re.I)
 # A short text that states a theorem about its term (“半正定 ⟺ 凸”, “independent ⇒ uncorrelated”):
 # something to remember about it, not what it is.
 STATES_THEOREM = re.compile(r"⟺|⇔|⇒|\biff\b|当且仅当")

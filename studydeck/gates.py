@@ -139,6 +139,8 @@ MESSAGES = {
     "leans-on": ("“{front}” 用到前面代码块里的 {names}，单独一张卡片答不出来；把它写成完整的一段代码",
                  "“{front}” uses {names} from a block before it and cannot be answered on its own; make it "
                  "a complete snippet"),
+    "as-above": ("“{front}” 的答案只说“同上”，离开上一条就看不懂；把它写完整",
+                 "the answer to “{front}” only points to the item before it (“same but …”); write it out in full"),
     "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
                  "what follows “{front}” is about yourself (“I …”, “my …”), not knowledge to recall; state "
                  "the fact itself"),
@@ -596,6 +598,8 @@ def not_an_answer(card: Card) -> str | None:
     first = re.split(r"(?<=[。！!？?])|(?<=\.)\s|\n", card.back.strip(), maxsplit=1)[0]
     if ASKING.match(first):
         return "open-question"
+    if SIBLING_ANSWER.match(card.back):
+        return "as-above"  # “**avg pool** — same but mean”: it says nothing without the item before
     if BARE_REMARK.fullmatch(card.back.strip()):
         return "remark-only"  # “`batch_first` defaults to `True` — careful!”: a warning, no answer
     if FIRST_PERSON.search(QUOTED.sub(" ", _words(card.back))):
@@ -605,6 +609,11 @@ def not_an_answer(card: Card) -> str | None:
     if RESULT_VALUE.match(card.back) or len(card.back) <= 100 and SCORED.search(card.back):
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
+
+
+# An answer that only points to the item before it (“same but mean”, “ditto”, “同上”).
+SIBLING_ANSWER = re.compile(r"\s*(?:(?:the )?same(?: as above| as before)?(?=\s*(?:but|except|[,;.，；]|$))|ditto|likewise|"
+                            r"as above|see above|同上|同理|同前|类似上面|参见上面|见上)", re.I)
 
 
 # A score first: what one experiment measured (“99.1%”, “Public 0.9671 / Private 0.9658”,
