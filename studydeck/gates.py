@@ -326,6 +326,7 @@ BACK_REFERENCE = re.compile(
     r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|"
     r"[两二]者(?:的|之间的?)?关系|前者|后者|\bthe (?:former|latter)\b|"  # (what the text named before)
     r"^\s*[a-h][.)]\s|"  # (“b. Fit a tree …”: a lettered step)
+    r"(?:[左右]乘|两边同[乘除]以?)\s*\$[^$]+\$\s*(?:[:：,，]|得)|\bmultiply(?:ing)? (?:both sides|on the (?:left|right))\b|"
     r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章]|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]|第\s*\d+\s*行|\b(?:line|step)\s+\d+\b",
     re.I | re.M)
@@ -333,7 +334,7 @@ BACK_REFERENCE = re.compile(
 
 # A numbered equation named in the sentence (“式(6.29)”, “eq. (3)”, “公式 3.2”): the card leans on it.
 EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|equation)s?\.?\s*[(]?\d|"
-                          r"^\s*\d+\.\d+\s*的|@eq-[\w-]|"  # (and Pandoc's “@eq-loss”)
+                          r"^\s*\d+\.\d+\s*的|@eq-[\w-]|[\u2460-\u2473]|"  # (Pandoc's “@eq-loss”; “①”)
                           # a bare number in brackets after a word that points (“via (2)”, “w/ (1) + (8)”)
                           r"(?:\b(?:via|from|by|using|with|w/|see|per|plug(?:ging)? into|sub(?:stitute|bing)? into)|"
                           r"由|根据|代入|结合|利用|[+＋])\s*[(（]\d+(?:\.\d+)*[)）]", re.I | re.M)
