@@ -766,7 +766,9 @@ class _Extractor:
             if split and split[1]:
                 terms.append(split[0])
         # the pieces of a formula (“$\rho v_{t-1}$: …”) are explained, not listed from memory
-        if len(terms) >= 2 and not any("$" in t for t in terms) and not COMPARISON.search(label):
+        # (a label that says something, “各方法各有问题”, “写法不一样”, names no set to list)
+        if len(terms) >= 2 and not any("$" in t for t in terms) and not COMPARISON.search(label) \
+                and not CLAUSE_TERM.search(label) and not SAYING_LABEL.search(label.rstrip("：: ")):
             front = self.t("{concept}：{label} 有哪些？", "{concept}: {label}: which ones?",
                            concept=ctx.concept, label=label.rstrip("：: "))
             self.add(ctx, CardKind.DEFINITION, "enum:" + normalize_name(label), front,
@@ -1879,6 +1881,9 @@ INSTRUCTION = re.compile(r"(?:use|set|call|guard|save|wrap|avoid|don'?t|do not|n
 
 # Words that say what a thing is (“X 是一种…”, “is a”, “refers to”).
 SAYS_WHAT = re.compile(r"\b(?:is an?|are|refers? to|means|stands for)\b|是一种|是一个|是指|指的是|即|表示", re.I)
+# A label over a list that says something of the items rather than naming them (“已有方法各有问题”,
+# “PyTorch 的写法和论文的不一样”, “常见做法如下”).
+SAYING_LABEL = re.compile(r"(?:各有|不一样|不相同|不同|一样|相同|有问题|如下|以下)\w{0,4}$|\b(?:differ|differs|as follows)$", re.I)
 # A term that is a clause (“implementation is super cheap”, “`F.kl_div` 是个大坑”): it says
 # something, it names nothing.
 CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\s+\S|"
