@@ -52,9 +52,10 @@ DATAVIEW_FIELD = re.compile(r"^\s*[\w\- ]{1,30}::(?!:)")
 DASHED = re.compile(r"^\s*(?P<t>(?:\*\*[^*]+\*\*|[^—–\n*]{1,40}?))\s+[—–]{1,2}\s+(?P<rest>\S.*)$", re.S)
 NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
 # After a name, words that carry on its sentence rather than describe it: a particle or a
-# preposition (“CIFAR-10 上试了 110 层”, “degradation 的根本原因”), math, a number or an operator
+# preposition (“CIFAR-10 上试了 110 层”, “degradation 的根本原因”), a word that makes one noun of
+# them (“ReLU 系激活函数”, “Adam 类优化器”), math, a number or an operator
 # (“MSE + sigmoid 是非凸的”, “weight decay 1e-4”), or a question (“BN 原文到底放在哪？”).
-RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已]|"
+RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已系类族型等]|"
                      r"默认|通常|一般|往往|经常|总是|只|仅|必须|需|之)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
                      r"[^，,。；;\n]{0,8}?(?:说|认为|觉得|提到|指出)", re.S)  # (“ResNet 论文里说…”: a report)
@@ -428,8 +429,12 @@ class _Extractor:
                     "section “{t}” is empty; write its content or remove the heading", t=section.title)))
             concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
             concept = TRAILING_MARKS.sub("", HEADING_ASIDE.sub("", concept)) or concept
+            concept = _asked(concept).strip() or concept  # “Q11. 1x1 卷积的作用”: what it is about
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
-            if path and QUESTION.search(section.title) and not BARE_COMPARISON.fullmatch(concept) \
+            asked = QA_HEADING.match(section.title) if path else None
+            # “### Q9. 梯度消失怎么解决”: a numbered question asks wherever its question word stands
+            asks = QUESTION.search(section.title) or asked and ASKING_HEADING.search(asked.group("q"))
+            if path and asks and not BARE_COMPARISON.fullmatch(concept) \
                     and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
 
@@ -438,7 +443,6 @@ class _Extractor:
                          outline_markdown(section.blocks),
                          section.source, flags=("mindmap",))
                 continue
-            asked = QA_HEADING.match(section.title) if path else None
             if asked and section.blocks and section.blocks[0].kind == "paragraph" \
                     and ANSWER_LEAD.match(section.blocks[0].text):
                 # “### Q: L1 和 L2 的区别？” over “A: …”: the heading asks, the paragraph answers
@@ -447,6 +451,16 @@ class _Extractor:
                 self.answered(_Ctx(ctx.deck[:-1], ctx.concept), asked.group("q").strip(), answer, section.source)
                 self.blocks(section.blocks[len(answer):], ctx, section=section)
                 continue
+            if asked and asks and section.blocks and section.blocks[0].kind == "paragraph" \
+                    and not split_label(section.blocks[0].text) and not _prompt(section.blocks[0]):
+                # “### Q10. Dropout 训练和测试有什么不同” over its answer in prose: an interview
+                # list's question and answer, without the “A:”
+                answer = [b for b in _answer_blocks(section.blocks[:2]) if b.kind == "paragraph"]
+                question = _asked(concept).strip()
+                question += "" if question.endswith(("?", "？")) else self.t("？", "?")
+                if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
+                    self.blocks(section.blocks[len(answer):], ctx, section=section)
+                    continue
             if any(BACK_MATTER.match(_bare(SECTION_NUMBER.sub("", t))) for t in (self.outline.title, *path)):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
@@ -768,7 +782,7 @@ class _Extractor:
         # the pieces of a formula (“$\rho v_{t-1}$: …”) are explained, not listed from memory
         # (a label that says something, “各方法各有问题”, “写法不一样”, names no set to list)
         if len(terms) >= 2 and not any("$" in t for t in terms) and not COMPARISON.search(label) \
-                and not CLAUSE_TERM.search(label) and not SAYING_LABEL.search(label.rstrip("：: ")):
+                and not SAYING_LABEL.search(label.rstrip("：: ")):
             front = self.t("{concept}：{label} 有哪些？", "{concept}: {label}: which ones?",
                            concept=ctx.concept, label=label.rstrip("：: "))
             self.add(ctx, CardKind.DEFINITION, "enum:" + normalize_name(label), front,
@@ -1882,8 +1896,8 @@ INSTRUCTION = re.compile(r"(?:use|set|call|guard|save|wrap|avoid|don'?t|do not|n
 # Words that say what a thing is (“X 是一种…”, “is a”, “refers to”).
 SAYS_WHAT = re.compile(r"\b(?:is an?|are|refers? to|means|stands for)\b|是一种|是一个|是指|指的是|即|表示", re.I)
 # A label over a list that says something of the items rather than naming them (“已有方法各有问题”,
-# “PyTorch 的写法和论文的不一样”, “常见做法如下”).
-SAYING_LABEL = re.compile(r"(?:各有|不一样|不相同|不同|一样|相同|有问题|如下|以下)\w{0,4}$|\b(?:differ|differs|as follows)$", re.I)
+# “PyTorch 的写法和论文的不一样”); “采用以下策略” still names what it lists.
+SAYING_LABEL = re.compile(r"(?:各有|不一样|不相同|不同|一样|相同|有问题)\w{0,4}$|\b(?:differ|differs)$", re.I)
 # A term that is a clause (“implementation is super cheap”, “`F.kl_div` 是个大坑”): it says
 # something, it names nothing.
 CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\s+\S|"
