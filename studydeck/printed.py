@@ -71,11 +71,23 @@ def echo_evaluated(code: str) -> str:
     lines = code.splitlines()
     for number, value in evaluated_claims(code).items():
         line = lines[number - 1]
-        expression, comment = _without_comment(line.strip())
-        indent = line[:len(line) - len(line.lstrip())]
+        statement, comment = _without_comment(line.strip())
+        target = _bound_name(statement)
         shown = "(tuple(_.shape) if hasattr(_, 'shape') else tuple(_))" if SHAPE.fullmatch(value) else "repr(_)"
-        lines[number - 1] = f"{indent}_ = ({expression}); print({shown}){comment}"
+        run = f"{statement}; _ = {target}" if target else f"_ = ({statement})"
+        lines[number - 1] = f"{run}; print({shown}){comment}"
     return "\n".join(lines)
+
+
+def _bound_name(statement: str) -> str | None:
+    """``b = a.view(2, -1)`` -> ``b``: the one name a line binds, or None."""
+    try:
+        (node,) = ast.parse(statement).body
+    except (SyntaxError, ValueError):
+        return None
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    return None
 
 
 # A shape written as a tuple of whole numbers: “(3, 1, 4)”, “(12,)”.
@@ -83,19 +95,25 @@ SHAPE = re.compile(r"\(\s*\d+\s*(?:,\s*\d+\s*)*,?\s*\)")
 
 
 def _evaluated(line: str) -> tuple[int, str] | None:
-    """(where the comment starts, the value it states) when ``line`` is one whole expression
-    (no print, call of a method that only changes its object, or assignment) whose comment
-    starts with a value as Python shows it; words after the value are a remark."""
+    """(where the comment starts, the value it states) when ``line`` is one whole expression, or
+    binds one name to one (``b = a.view(2, -1)  # -> (2, 12)``), whose comment starts with a value
+    as Python shows it (no print, no call of a method that only changes its object); words after
+    the value are a remark."""
     if "#" not in line or line[:1].isspace() or line.startswith((">>>", "...")):
         return None
     expression, comment = _without_comment(line)
     if not comment or not expression:
         return None
     try:
-        tree = ast.parse(expression, mode="eval")
-    except SyntaxError:
+        (node,) = ast.parse(expression).body
+    except (SyntaxError, ValueError):
         return None
-    body = tree.body
+    if isinstance(node, ast.Expr):
+        body = node.value
+    elif _bound_name(expression):
+        body = node.value
+    else:
+        return None
     if isinstance(body, (ast.NamedExpr, ast.Constant, ast.Name)) or isinstance(body, ast.Call) and \
             isinstance(body.func, ast.Attribute) and body.func.attr.endswith("_") and not body.func.attr.startswith("_"):
         return None  # a name or a constant shows nothing new; “x.add_(1)” is about x, not its value
@@ -108,7 +126,11 @@ def _evaluated(line: str) -> tuple[int, str] | None:
 
 def _leading_value(text: str) -> str | None:
     """“(2, 3) all 0.” -> “(2, 3)”; “tensor([0, 2, 4])  -> int64!” -> “tensor([0, 2, 4])”: the
-    value the comment starts with, when what follows it is set apart by spaces."""
+    value the comment starts with, when what follows it is set apart by spaces. An arrow before the value
+    (“-> (2, 12)”) or the word shape (“shape: (2, 12)”) leads to it."""
+    text = re.sub(r"^(?:->|=>|→|⇒)\s*", "", text)
+    shaped = re.match(r"(?:shape|size)\s*[:=]?\s*(?=\(|torch\.Size)", text, re.I)
+    text = text[shaped.end():] if shaped else text
     depth = 0
     for i, ch in enumerate(text):
         depth += (ch in "([{") - (ch in ")]}")

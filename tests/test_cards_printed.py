@@ -112,7 +112,12 @@ def test_code_that_leans_on_an_earlier_block_is_checked_but_no_card(tmp_path: Pa
     ("torch.rand(3)  # random, e.g. tensor([0.1, 0.5, 0.9])", None),
     ("x.add_(1)  # tensor([2., 3.])", None),            # an in-place change: about x, not a value
     ("x  # tensor([1., 2.])", None),                    # a bare name shows nothing new
-    ("y = x.T  # (4, 3)", None),                        # an assignment gives no value
+    ("y = x.T  # (4, 3)", "(4, 3)"),                    # the value bound to one name
+    ("b = a.view(2, -1)  # -> (2, 12)", "(2, 12)"),     # an arrow leads to it
+    ("x = torch.randn(3, 4)  # shape: (3, 4)", "(3, 4)"),
+    ("a, b = x.chunk(2)  # (2, 3)", None),              # two names: which one?
+    ("n = 5  # 5", None),                               # a constant shows nothing new
+    ("h = model(x)  # (B, 10)", None),                  # letters, not a shape to check
     ("    x.view(6)  # (6,)", None),                    # inside a block of its own
     ("torch.cat([a, b])  # sizes 4, 4", None),
 ])
