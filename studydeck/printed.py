@@ -73,10 +73,17 @@ def echo_evaluated(code: str) -> str:
         line = lines[number - 1]
         statement, comment = _without_comment(line.strip())
         target = _bound_name(statement)
-        shown = "(tuple(_.shape) if hasattr(_, 'shape') else tuple(_))" if SHAPE.fullmatch(value) else "repr(_)"
+        shown = f"repr(_sd_shape(_, {value}))" if SHAPE.fullmatch(value) else "repr(_)"
         run = f"{statement}; _ = {target}" if target else f"_ = ({statement})"
-        lines[number - 1] = f"{run}; print({shown}){comment}"
+        lines[number - 1] = f"{SHAPE_OF}; {run}; print({shown}){comment}"
     return "\n".join(lines)
+
+
+# Whole numbers in brackets stand for a tensor's shape (“(3, 1, 4)”, “[8, 16, 16, 16]”) or for the
+# value itself (a tuple, a list): shown as written when either holds, else as the shape it is.
+SHAPE_OF = ("_sd_shape = lambda v, c: c if (list(v.shape) == list(c) if hasattr(v, 'shape') else "
+            "isinstance(v, (tuple, list)) and list(v) == list(c)) or (hasattr(v, 'tolist') and v.tolist() == list(c)) "
+            "else type(c)(v.shape) if hasattr(v, 'shape') else v")
 
 
 def _bound_name(statement: str) -> str | None:
@@ -90,8 +97,8 @@ def _bound_name(statement: str) -> str | None:
     return None
 
 
-# A shape written as a tuple of whole numbers: “(3, 1, 4)”, “(12,)”.
-SHAPE = re.compile(r"\(\s*\d+\s*(?:,\s*\d+\s*)*,?\s*\)")
+# A shape written as whole numbers in brackets: “(3, 1, 4)”, “(12,)”, “[8, 16, 16, 16]”.
+SHAPE = re.compile(r"\(\s*\d+\s*(?:,\s*\d+\s*)*,?\s*\)|\[\s*\d+\s*(?:,\s*\d+\s*)*\]")
 
 
 def _evaluated(line: str) -> tuple[int, str] | None:

@@ -262,11 +262,11 @@ def test_the_names_taken_for_granted_are_the_ones_the_worker_provides() -> None:
 
 @needs_sandbox
 def test_a_cheat_sheets_values_beside_its_lines_are_checked() -> None:
-    """``x.unsqueeze(0)  # (1, 3, 4)``: a tuple of whole numbers is the shape the line gives,
-    anything Python shows is its value; a wrong one disagrees at its line."""
+    """``x.unsqueeze(0)  # (1, 3, 4)``: whole numbers in brackets are the shape the line gives (or
+    the list it gives), anything else Python shows is its value; a wrong one disagrees at its line."""
     results = _results("cheat-sheet.md")
     shapes = results["Shapes that hold"][1]
-    assert (shapes.verdict.value, shapes.reason, shapes.facts["checked"]) == ("agrees", "code-agrees", 4)
+    assert (shapes.verdict.value, shapes.reason, shapes.facts["checked"]) == ("agrees", "code-agrees", 6)
     values = results["Values that hold"][1]
     assert (values.verdict.value, values.facts["checked"]) == ("agrees", 3)
     card, wrong = results["A shape that is wrong"]
