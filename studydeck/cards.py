@@ -36,7 +36,8 @@ STEP_PREFIX = re.compile(r"^\s*(?:第\s*[\d一二三四五六七八九十]+\s*�
 MNEMONIC = re.compile(r"\s+([A-Z])\s*$")
 QUESTION = re.compile(
     r"[?？]\s*$|^\s*(如何|怎么|怎样|为什么|为何|什么|哪些|是否|(how|why|what|which|when)\b)|"
-    r"(区别|差异|异同|比较|对比|difference|compare|\bvs\.?\b)", re.I)
+    r"(区别|差异|异同|比较|对比|\bdifferences?\s+(?:between|of|from|in)\b|\bthe differences?\b|\bcompar(?:e|ing|ison)\b|\bvs\.?\b)",
+    re.I)
 MINDMAP = re.compile(r"思维导图|脑图|mind\s*-?map", re.I)
 PARAM_LABEL = re.compile(
     r"^(?:公共|常用|共同|主要|重要|通用|common |shared |main |key |important |general )?"
@@ -1838,8 +1839,12 @@ LABEL_TERM = re.compile(
     r"(?:who|when|where|what time)\??|ddl|attendees|participants|参会人?|参加者|action items?|notation|记号|符号说明|符号约定|"
     r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
-    # a connective (“另外：…”, “此外：…”): what follows adds to the text before it
-    r"另外|此外|还有|其次|再者|补充)$", re.I)
+    # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
+    r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|"
+    # what a session went through (“Covered: MLE, MAP, CLT”)
+    r"covered|topics(?: covered)?|discussed|内容回顾|讨论了?|"
+    # a speaker of a transcript or an option of a quiz (“**M:** …”, “**B**: …”): one letter
+    r"[A-Za-z])$", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -1902,6 +1907,7 @@ SAYING_LABEL = re.compile(r"(?:各有|不一样|不相同|不同|一样|相同|�
 # something, it names nothing.
 CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\s+\S|"
                          r"\S\s+(?:says|said|thinks|recommends|suggests|argues)$|"  # “Jeremy says”: whose words follow
+                         r"\S\s+(?:matters|helps|works|fails|wins|hurts|breaks|explodes|vanishes)$|"  # “Schedule matters”
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.

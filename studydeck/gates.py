@@ -139,6 +139,8 @@ MESSAGES = {
     "leans-on": ("“{front}” 用到前面代码块里的 {names}，单独一张卡片答不出来；把它写成完整的一段代码",
                  "“{front}” uses {names} from a block before it and cannot be answered on its own; make it "
                  "a complete snippet"),
+    "unsure": ("“{front}” 的答案是一句还不确定的话（“要再确认”）；查清后写下确定的答案",
+               "the answer to “{front}” is not settled yet (“not sure”, “to check”); write it once you know"),
     "as-above": ("“{front}” 的答案只说“同上”，离开上一条就看不懂；把它写完整",
                  "the answer to “{front}” only points to the item before it (“same but …”); write it out in full"),
     "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
@@ -326,7 +328,7 @@ BACK_REFERENCE = re.compile(
     r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|"
     r"[两二]者(?:的|之间的?)?关系|前者|后者|\bthe (?:former|latter)\b|"  # (what the text named before)
     r"^\s*[a-h][.)]\s|"  # (“b. Fit a tree …”: a lettered step)
-    r"(?:[左右]乘|两边同[乘除]以?)\s*\$[^$]+\$\s*(?:[:：,，]|得)|\bmultiply(?:ing)? (?:both sides|on the (?:left|right))\b|"
+    r"(?:[左右]乘|两边同[乘除]以?)\s*(?:\$[^$]+\$|[A-Za-z]\w*)?\s*(?:[:：,，]|得)|\bmultiply(?:ing)? (?:both sides|on the (?:left|right))\b|"
     r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章]|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]|第\s*\d+\s*行|\b(?:line|step)\s+\d+\b",
     re.I | re.M)
@@ -599,6 +601,8 @@ def not_an_answer(card: Card) -> str | None:
     first = re.split(r"(?<=[。！!？?])|(?<=\.)\s|\n", card.back.strip(), maxsplit=1)[0]
     if ASKING.match(first):
         return "open-question"
+    if UNSURE.search(card.back) and len(_plain(card.back)) <= 80:
+        return "unsure"  # “记得好像没有，要再确认”: the writer does not know yet
     if SIBLING_ANSWER.match(card.back):
         return "as-above"  # “**avg pool** — same but mean”: it says nothing without the item before
     if BARE_REMARK.fullmatch(card.back.strip()):
@@ -610,6 +614,11 @@ def not_an_answer(card: Card) -> str | None:
     if RESULT_VALUE.match(card.back) or len(card.back) <= 100 and SCORED.search(card.back):
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
+
+
+# An answer the writer is not sure of (“要再确认”, “not sure”, “(?)”).
+UNSURE = re.compile(r"要?再确认|待确认|待核实|不确定|记不清|好像|not sure|unsure|need to (?:check|verify|confirm)|"
+                    r"to be confirmed|double-check|\(\?\)|（？）", re.I)
 
 
 # An answer that only points to the item before it (“same but mean”, “ditto”, “同上”).
