@@ -1792,7 +1792,11 @@ REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|O\(|(?:can'?t|cannot|don'?t|doe
                     r"needs?|requires?|must|should|sufficient|necessary)\b|"
                     r"不能|无法|不要|别|一般|通常|只有|只能|需要|要先|必须|是?\**(?:充分|必要)|"
                     # what must be done with it (“输入要先过 sigmoid”, “target 必须是 long”)
-                    r"(?!一种|一个|一类)[\u4e00-\u9fff\w]{1,6}?(?:要先|必须|不能|不要|只能))", re.I)
+                    r"(?!一种|一个|一类)[\u4e00-\u9fff\w]{1,6}?(?:要先|必须|不能|不要|只能)|"
+                    # how it compares or behaves in one case (“泛化一般更好，训练开销大”, “eval 时不丢弃”,
+                    # “better than …”, “stochastic or deterministic”)
+                    r"[^，,。；;\n]{0,8}?(?:更|较|比较)(?:好|差|大|小|快|慢|高|低|稳|容易|难|少|多)|[^，,。；;\n$]{1,10}?时[，,]?\s*(?:不|没|别|也|要|才|仍|还)|"
+                    r"(?:better|worse|faster|slower|cheaper|easier|harder|more|less)\b|\w+ or \w+\s*$)", re.I)
 # A short text that states a theorem about its term (“半正定 ⟺ 凸”, “independent ⇒ uncorrelated”):
 # something to remember about it, not what it is.
 STATES_THEOREM = re.compile(r"⟺|⇔|⇒|\biff\b|当且仅当")
