@@ -175,7 +175,7 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
             pending.append((task, key))
     report = Report(results, version, device)
     if pending:
-        from studydeck.verify.code_check import check_code_tasks
+        from studydeck.verify.code_check import start_code_tasks
         from studydeck.verify.run import resolve_device, run_task
 
         dev = resolve_device(device)
@@ -192,10 +192,8 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
             results.extend(task_results)
 
         code = [(task, key) for task, key in pending if task.kind == "code"]
-        if code:  # all blocks at once, on the pool of warm workers
-            for (task, key), task_results in zip(code, check_code_tasks([t for t, _ in code], version, code_timeout,
-                                                                        **options)):
-                keep(key, task_results)
+        # all blocks at once, on the pool of warm workers, while this process checks the formulas
+        code_results = start_code_tasks([t for t, _ in code], version, code_timeout, **options) if code else None
         for task, key in pending:
             if task.kind == "code":
                 continue
@@ -205,6 +203,9 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
                 # a formula too deep or too large to check: no verdict, and the build goes on
                 task_results = [_unchecked(card, task, exc) for card in task.cards]
             keep(key, task_results)
+        if code_results is not None:
+            for (task, key), task_results in zip(code, code_results()):
+                keep(key, task_results)
         if progress is not None:
             progress(len(pending), len(pending))
         _save_cache(cache_path, cache)

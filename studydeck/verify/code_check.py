@@ -16,6 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Callable
 
 from studydeck.model import Card, Source
 from studydeck.printed import evaluated_claims, expected_outputs
@@ -156,8 +157,12 @@ class Runner:
         self.threads = ThreadPoolExecutor(max_workers=self.pool.size)
 
     def check_all(self, jobs: list[Job]) -> list[Result]:
+        return self.start_all(jobs)()
+
+    def start_all(self, jobs: list[Job]) -> Callable[[], list[Result]]:
+        """Start every job on the pool; the returned function waits for their results, in order."""
         futures = {id(j): self.threads.submit(self._run, self.pool, j) for j in jobs if j.skip is None}
-        return [futures[id(j)].result() if id(j) in futures else result(j, *j.skip) for j in jobs]
+        return lambda: [futures[id(j)].result() if id(j) in futures else result(j, *j.skip) for j in jobs]
 
     def close(self) -> None:
         self.threads.shutdown(wait=True)
@@ -366,8 +371,16 @@ def check_code_tasks(tasks, version: str, timeout: float = 30.0, *, unsafe_run_c
                      **_options) -> list[list[Result]]:
     """All of a build's code tasks at once, in parallel on the pool: one result list per task.
     ``unsafe_run_code`` runs code without the sandbox where the sandbox cannot start."""
+    return start_code_tasks(tasks, version, timeout, unsafe_run_code=unsafe_run_code)()
+
+
+def start_code_tasks(tasks, version: str, timeout: float = 30.0, *, unsafe_run_code: bool = False,
+                     **_options) -> Callable[[], list[list[Result]]]:
+    """:func:`check_code_tasks` started: the blocks run on the pool while the caller does other
+    work (the formulas); the returned function waits for their results."""
     jobs = [prepare(t.cards[0], t.concept, list(t.context)) for t in tasks]
-    return [[r] for r in runner_for(version, timeout, unsafe_run_code).check_all(jobs)]
+    wait = runner_for(version, timeout, unsafe_run_code).start_all(jobs)
+    return lambda: [[r] for r in wait()]
 
 
 def check_code(card: Card, concept, version: str, timeout: float, earlier: list[Card] = (), *,

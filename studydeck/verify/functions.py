@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable
 
 import torch
@@ -197,12 +198,18 @@ def _letters_defined(context: list[Card], card: Card) -> set[str]:
         if other.uid == card.uid or other.plain_formula:
             continue
         for formula in other.formulas:
-            try:
-                statements = parse_formula(formula)
-            except LatexError:
-                continue
-            names |= {d.func for st in statements if (d := _defined_function(st)) is not None and _own_symbol(d.func)}
+            names |= _functions_defined_in(formula)
     return names
+
+
+@lru_cache(maxsize=4096)
+def _functions_defined_in(formula: str) -> frozenset[str]:
+    """The one-letter functions one formula defines (read once: every card of its file asks)."""
+    try:
+        statements = parse_formula(formula)
+    except LatexError:
+        return frozenset()
+    return frozenset(d.func for st in statements if (d := _defined_function(st)) is not None and _own_symbol(d.func))
 
 
 def _undefined(name: str) -> Callable:
