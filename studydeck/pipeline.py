@@ -492,9 +492,12 @@ class Workspace:
         if self._report is None or self._report_key != key:
             from studydeck.verify import verify as run_verify
 
-            cache_path = self.cache_dir / "verify.json" if self.cache_dir is not None else None
+            cache_path = self.cache_dir / "verify" if self.cache_dir is not None else None
             self._report = run_verify(self.cards, device=device, cache_path=cache_path, cached_only=cached_only,
                                       progress=progress, **options)
+            if cache_path is not None and not cached_only:
+                # the one file earlier versions kept every verdict in, read by none now
+                (self.cache_dir / "verify.json").unlink(missing_ok=True)
             self._report_key = key
         return self._report
 

@@ -45,3 +45,25 @@ def test_a_build_from_the_cache_writes_what_a_cold_build_writes(tmp_path: Path) 
     cold = {p.name: p.read_bytes() for p in (tmp_path / "cold").iterdir() if not p.name.startswith(".")}
     warm = {p.name: p.read_bytes() for p in (tmp_path / "warm").iterdir() if not p.name.startswith(".")}
     assert cold and warm == cold
+
+
+def test_the_verifier_reads_back_its_verdicts_from_the_files_of_its_own_keys(tmp_path: Path) -> None:
+    """Verdicts are kept in files named by their keys' first characters: a second run knows them
+    without running anything, and a run over other notes leaves the files it has no key in as
+    they were (a quiz over one file reads only what that file needs)."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# Sigmoid\n\n$$\\sigma(x) = \\frac{1}{1 + e^{-x}}$$\n", encoding="utf-8")
+    (notes / "b.md").write_text("# Tanh\n\n$$\\tanh(x) = \\frac{e^x - e^{-x}}{e^x + e^{-x}}$$\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = Workspace.load([notes / "a.md"], cache_dir=cache).verify(device="cpu")
+    shards = sorted((cache / "verify").glob("*.json"))
+    assert shards and first.counts()["agrees"] == 1
+    known = Workspace.load([notes / "a.md"], cache_dir=cache).verify(cached_only=True)
+    assert [r.to_dict() for r in known.results] == [r.to_dict() for r in first.results]
+    before = {p.name: p.read_bytes() for p in shards}
+    Workspace.load([notes / "b.md"], cache_dir=cache).verify(device="cpu")
+    after = {p.name: p.read_bytes() for p in (cache / "verify").glob("*.json")}
+    assert len(after) == len(before) + 1  # b's verdict in a file of its own key
+    for name, data in before.items():  # a's files: as they were
+        assert after[name] == data

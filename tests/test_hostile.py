@@ -119,9 +119,10 @@ def test_damaged_state_cache_and_database_are_one_line_errors(hostile) -> None:
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "ok.state.json" in done.stderr and len(done.stderr.strip().splitlines()) == 1
     # a verify cache whose entries have the wrong shape is only a slower build
-    cache = base / "cache"
-    cache.mkdir(exist_ok=True)
-    (cache / "verify.json").write_text('{"k": {"results": [{"oops": 1}]}, "j": 5}')
+    shards = base / "cache" / "verify"
+    shards.mkdir(parents=True, exist_ok=True)
+    for name in (f"{i:02x}" for i in range(256)):  # whichever file the card's key falls in
+        (shards / f"{name}.json").write_text('{"k": {"results": [{"oops": 1}]}, "j": 5}')
     (out / "ok.state.json").rmdir()
     done = _run("build", str(notes / "ok.md"), "-o", str(out), "--device", "cpu", env=env, cwd=base)
     assert done.returncode == 0, done.stderr

@@ -21,7 +21,7 @@ from studydeck.verify import verify
 @pytest.fixture(scope="module")
 def seed():
     cards = [c for d in collect([NOTES]) for c in d.cards]
-    verify(cards, device="cpu", cache_path=default_cache_dir() / "verify.json")  # lint reads the verifier's cache
+    verify(cards, device="cpu", cache_path=default_cache_dir() / "verify")  # lint reads the verifier's cache
     return Workspace.load([NOTES], cache_dir=default_cache_dir()).lint()
 
 
@@ -97,7 +97,7 @@ def test_fix_round_trip(tmp_path: Path, notes_copy: Path) -> None:
     md = notes_copy / "pytorch-notes.md"
     original = md.read_bytes()
     cards = [c for d in collect([notes_copy]) for c in d.cards]
-    verify(cards, device="cpu", cache_path=default_cache_dir() / "verify.json")
+    verify(cards, device="cpu", cache_path=default_cache_dir() / "verify")
     result = CliRunner().invoke(cli, ["lint", str(notes_copy), "--fix"])
     assert f"fixed {md} (what it held is in {md}.bak)" in result.output
     assert (notes_copy / "pytorch-notes.md.bak").read_bytes() == original

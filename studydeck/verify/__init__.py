@@ -114,14 +114,56 @@ def plan(cards: list[Card]) -> list[Task]:
     return tasks
 
 
-def _load_cache(path: Path | None) -> dict[str, dict]:
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # a damaged cache is only a slower build
-    return data if isinstance(data, dict) else {}
+class VerifyCache:
+    """The verdicts of earlier checks, by task key (a SHA-256 hex digest), in 256 JSON files named
+    by the key's first two characters: a run reads, and rewrites, only the files its own keys fall
+    in, so a quiz over one notes file does not read the verdicts of every deck ever built. Each
+    file keeps its entries least recently used first."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.shards: dict[str, dict[str, dict]] = {}
+        self.dirty: set[str] = set()
+
+    def __bool__(self) -> bool:
+        return self.folder is not None and self.folder.is_dir() and any(self.folder.glob("??.json"))
+
+    def _shard(self, key: str) -> dict[str, dict]:
+        name = key[:2]
+        if name not in self.shards:
+            data: Any = {}
+            if self.folder is not None:
+                try:
+                    data = json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    data = {}  # a damaged cache is only a slower build
+            self.shards[name] = data if isinstance(data, dict) else {}
+        return self.shards[name]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._shard(key)
+
+    def pop(self, key: str) -> dict:
+        self.dirty.add(key[:2])
+        return self._shard(key).pop(key)
+
+    def __setitem__(self, key: str, value: dict) -> None:
+        self.dirty.add(key[:2])
+        self._shard(key)[key] = value
+
+    def save(self) -> None:
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name in sorted(self.dirty):
+                shard = self.shards[name]
+                for key in list(shard)[: max(0, len(shard) - SHARD_ENTRIES)]:
+                    del shard[key]  # the least recently used go first: a hit moves its entry to the end
+                atomic_write(self.folder / f"{name}.json", json.dumps(shard, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # no cache is only a slower next build
+        self.dirty.clear()
 
 
 def _cached_results(entry: Any) -> list[Result] | None:
@@ -132,28 +174,18 @@ def _cached_results(entry: Any) -> list[Result] | None:
         return None
 
 
-CACHE_ENTRIES = 20_000
-
-
-def _save_cache(path: Path | None, cache: dict[str, dict]) -> None:
-    if path is None:
-        return
-    for key in list(cache)[: max(0, len(cache) - CACHE_ENTRIES)]:
-        del cache[key]  # the least recently used go first: a hit moves its entry to the end
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
-    except OSError:
-        pass  # no cache is only a slower next build
+# About 32,000 verdicts in all, spread over the 256 files.
+SHARD_ENTRIES = 128
 
 
 def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None = None,
            code_timeout: float = 30.0, cached_only: bool = False,
            progress: Callable[[int, int], None] | None = None, **options: Any) -> Report:
     """Check the cards; with ``cached_only`` return only what the cache already knows
-    (never imports torch: the quiz uses this)."""
+    (never imports torch: the quiz uses this). ``cache_path``: the folder of the
+    :class:`VerifyCache`."""
     version = torch_version()
-    cache = _load_cache(cache_path)
+    cache = VerifyCache(cache_path)
     if cached_only and not cache:
         return Report([], version, device)  # nothing to look up: no need to plan the checks
     tasks = plan(cards)
@@ -208,11 +240,11 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
                 keep(key, task_results)
         if progress is not None:
             progress(len(pending), len(pending))
-        _save_cache(cache_path, cache)
+        cache.save()
     elif devices:
         report.device = ", ".join(sorted(devices))
         if not cached_only:
-            _save_cache(cache_path, cache)
+            cache.save()
     order = {c.uid: i for i, c in enumerate(cards)}
     report.results = sorted(results, key=lambda r: order.get(r.uid, len(order)))
     return report
