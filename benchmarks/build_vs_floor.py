@@ -5,10 +5,12 @@ and genanki) and the least work for running the notes' code (``verify_floor.py``
 imported once, each block in a forked child). Both, and the corpus generator, come with the
 benchmark corpus kit (``bench/`` beside the corpora); pass its folder with --bench.
 
-    python benchmarks/build_vs_floor.py --bench ../shared/bench [--items 10000] [--runs 3] [--verify]
+    python benchmarks/build_vs_floor.py --bench ../shared/bench [--items 10000] [--runs 3] [--verify] [--single-mb 5]
 
 Prints seconds, × the floor, and the peak resident memory of each command (its own process;
-code blocks run in children of their own). It is a measurement, not a test.
+code blocks run in children of their own). With --single-mb, it also builds one notes file of
+that size (the generator's items, concatenated) and compares its time per item with the
+corpus's. It is a measurement, not a test.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--verify", action="store_true", help="also time a cold build that verifies everything")
+    parser.add_argument("--single-mb", type=float, default=0,
+                        help="also time a cold build of one notes file of this many MB, per item")
     args = parser.parse_args()
     py = sys.executable
     load = os.getloadavg()
@@ -104,6 +108,22 @@ def main() -> None:
 
         one, one_mem = median(lambda i: build + ["--no-verify"], args.runs, before=touch_one)
         rows.append(("build --no-verify, one file changed", one, one_mem, one / floor))
+        per_item = None
+        if args.single_mb:
+            items = int(args.items * args.single_mb * 1e6 / (size * 1e6))
+            parts = tmp / "parts"
+            subprocess.run([py, str(args.bench / "gen_corpus.py"), str(items), str(parts)], check=True,
+                           stdout=subprocess.DEVNULL)
+            single = tmp / "single"
+            single.mkdir()
+            with open(single / "notes.md", "w", encoding="utf-8") as fh:
+                for part in sorted(parts.glob("*.md")):
+                    fh.write(part.read_text(encoding="utf-8") + "\n")
+            big = (single / "notes.md").stat().st_size / 1e6
+            one_file, one_file_mem = median(lambda i: [py, "-m", "studydeck", "build", str(single), "-o",
+                                                       str(tmp / "single-decks"), "--no-verify"], 1, before=fresh)
+            per_item = (one_file / items) / (cold / args.items)
+            rows.append((f"one {big:.1f} MB file ({items} items), cold", one_file, one_file_mem, None))
         if args.verify:
             run = plain_run
             code_floor, code_mem = median(lambda i: [py, str(args.bench / "verify_floor.py"), str(corpus)], 1)
@@ -119,6 +139,8 @@ def main() -> None:
         print(f"{what:44} {seconds:8.2f} {shown:>8} {peak:8.0f}")
     if args.verify:
         print("(the verifying build's ratio is to floor + code floor)")
+    if per_item is not None:
+        print(f"time per item, one large file / the {args.items}-item corpus: {per_item:.2f}×")
 
 
 if __name__ == "__main__":
