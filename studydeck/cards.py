@@ -24,7 +24,7 @@ from studydeck.printed import TAKEN_FOR_GRANTED, evaluated_claims, expected_outp
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
-                            r"[IVX]+\.\s*|第[一二三四五六七八九十百\d]+[章节部分]\s*|[一二三四五六七八九十]+[、.．]\s*|"
+                            r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*|[一二三四五六七八九十]+[、.．]\s*|"
                             r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*)(?=\S)|"
                             r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$|"
                             # a lecture's timestamp (“输出尺寸 (26:30)”, “(0:00 – 12:30)”)
@@ -1751,10 +1751,11 @@ IS_AFTER_NAME = re.compile(r"(?:[（(][^）)]{0,30}[）)])?[^，,。；;：:]{0,
 
 SENTENCE_FINAL = (".", "。", "!", "！", "?", "？", ";", "；", "…")
 # A heading that names a part of the document, not a concept it could define.
+# (“分析” only as a section's own name, “误差分析”: “线性判别分析” and “主成分分析” are methods)
 DOC_HEADING = re.compile(
     r"\b(?:implementations?|implementing|from scratch|concise|analysis|experiments?|training|summary|exercises?|"
     r"discussions?|introduction|overview|background|motivation|preliminaries|setup|appendix|examples?)\b|"
-    r"实现|从零开始|简洁|分析|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
+    r"实现|从零开始|简洁|^\S{0,2}分析$|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
     r"反思|心得|感想|补充|结果|\bresults?\b", re.I)
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
@@ -1790,7 +1791,7 @@ ASKS = re.compile(r"\s*(?:为什么|为何|怎么|怎样|如何|何时|什么时
 # caution or a habit (“~3/4 the params”, “`out` last dim is 2H”, “can't use for online …”, “通常…”).
 REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|O\(|(?:can'?t|cannot|don'?t|doesn'?t|mind|usually|never|always|only|"
                     r"needs?|requires?|must|should|sufficient|necessary)\b|"
-                    r"不能|无法|不要|别|一般|通常|只有|只能|需要|要先|必须|是?\**(?:充分|必要)|"
+                    r"不能|无法|不要|别|一般|通常|只有|只能|需要|要先|必须|是?\**(?:充分|必要)|容易|易于|"
                     # what must be done with it (“输入要先过 sigmoid”, “target 必须是 long”)
                     r"(?!一种|一个|一类)[\u4e00-\u9fff\w]{1,6}?(?:要先|必须|不能|不要|只能)|"
                     # how it compares or behaves in one case (“泛化一般更好，训练开销大”, “eval 时不丢弃”,
@@ -1844,7 +1845,9 @@ LABEL_TERM = re.compile(
     r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
-    r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|"
+    r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|进阶|拓展|扩展|advanced|bonus|extras?|"
+    # the notes' own legend, a link to another subject (“图例：⭐ = 必考”, “ML 联系”)
+    r"图例|legend|(?:和|与)?(?:ML|机器学习|深度学习|AI)\s*(?:的)?联系|connection to \S+|"
     # what a session went through (“Covered: MLE, MAP, CLT”)
     r"covered|topics(?: covered)?|discussed|内容回顾|讨论了?|"
     # a speaker of a transcript or an option of a quiz (“**M:** …”, “**B**: …”): one letter
@@ -1912,10 +1915,15 @@ SAYING_LABEL = re.compile(r"(?:各有|不一样|不相同|不同|一样|相同|�
 CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\s+\S|"
                          r"\S\s+(?:says|said|thinks|recommends|suggests|argues)$|"  # “Jeremy says”: whose words follow
                          r"\S\s+(?:matters|helps|works|fails|wins|hurts|breaks|explodes|vanishes)$|"  # “Schedule matters”
+                         r"[\u4e00-\u9fff]的$|"  # “A4 纸上要写的”: what is to be written, named by a clause
+                         r"\bdefaults?\s+`?\w+\s*=|默认\s*`?\w+\s*=|"  # “`MSELoss` default `reduction='mean'`”: a claim
+                         r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
-HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|\bI\s+[a-z]|\b[Mm]y\b)[^()（）]*[)）]\s*$|"
+HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|\bI\s+[a-z]|\b[Mm]y\b|\bexam)[^()（）]*[)）]\s*$|"
+                           # how much an exam weighs it (“⭐⭐⭐ 重点中的重点”, “🔥 必考计算题”)
+                           r"\s*[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)\S*\s*$|"
                            r"\s*\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
@@ -1948,7 +1956,7 @@ TRAILING_MARKS = re.compile(r"[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U000
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.
-TASK_ITEM = re.compile(r"\s*\[[ xX]\]\s")
+TASK_ITEM = re.compile(r"\s*(?:\[[ xX]\]|(?:TODO|LATER|NOW|DOING|DONE|WAITING|CANCEL+ED)(?=\s))\s")  # (and Logseq's)
 # A heading that asks which to choose (“怎么选”, “Which loss to use”): its terms are the cases.
 CHOOSING = re.compile(r"怎么选|如何选|选哪个|用哪个|怎么挑|\bwhich\b.*\b(?:to use|to choose|to pick)\b|"
                       r"\bhow to (?:choose|pick)\b|\bwhen to use\b|\bchoosing\b", re.I)
@@ -1958,7 +1966,8 @@ BARE_COMPARISON = re.compile(r"\s*(?:比较|对比|区别|差异|异同|comparis
 # “**Used for**: …”, “**problem**: …”): asked as that side of the concept.
 FACET = re.compile(
     r"(?:缺点|优点|优缺点|特点|用途|作用|用法|问题|局限性?|限制|好处|坏处|适用场景|应用场景|默认值|定义|算法|代价|"
-    r"definition|algorithm|cost|症状|现象|symptoms?|"
+    r"definition|algorithm|cost|症状|现象|symptoms?|(?:基本|主要|核心)?思想|定理|求解|解法|规则|法则|rules?|"
+    r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|steps|procedure|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?)", re.I)
 # What an exercise's statement starts with (“Implement …”, “Given …”, “Write …”, “实现…”).

@@ -47,6 +47,10 @@ PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
 # A fenced code block: code, whatever marks it holds.
 FENCE = re.compile(r"^```.*?^```[^\S\n]*$", re.S | re.M)
+# A single “*” that opens emphasis (at a word's start) or closes it (at a word's end); a “*”
+# between numbers (“3*3”) is a product.
+EMPHASIS_OPENS = re.compile(r"(?:^|(?<=[\s（(\[「“《]))\*(?=[^\s*\d])")
+EMPHASIS_CLOSES = re.compile(r"(?<=[^\s*\d])\*(?=$|[\s.,;:!?)\]，。；：！？）])")
 # Markdown that a card shows as literal marks: doubled emphasis, a role, an unclosed cloze.
 LEAK = re.compile(r"\*\*\*\*|:(?:label|eqlabel|numref|eqref|cite):`|^\s*\*\*\s")
 
@@ -203,6 +207,9 @@ def leaked_syntax(card: Card) -> str | None:
     front = _words(card.front)
     if LEAK.search(front) or LEAK.search(FENCE.sub("", card.back)) or front.count("**") % 2:
         return "leaked-syntax"
+    bare = re.sub(r"`[^`]*`", "", front)
+    if len(EMPHASIS_OPENS.findall(bare)) != len(EMPHASIS_CLOSES.findall(bare)):
+        return "leaked-syntax"  # “*[Also: … $p = ?$”: an aside whose closing mark the card cut off
     if card.kind is not CardKind.CLOZE and CLOZE_OPEN.search(card.front):
         return "leaked-syntax"
     if card.kind is CardKind.CLOZE and CLOZE_OPEN.search(CLOZE.sub("", card.front)):
@@ -328,6 +335,7 @@ BACK_REFERENCE = re.compile(
     r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|"
     r"[两二]者(?:的|之间的?)?关系|前者|后者|\bthe (?:former|latter)\b|"  # (what the text named before)
     r"^\s*[a-h][.)]\s|"  # (“b. Fit a tree …”: a lettered step)
+    r"原式|[两二]式相[减加除乘]|相[减加]得|"
     r"(?:[左右]乘|两边同[乘除]以?)\s*(?:\$[^$]+\$|[A-Za-z]\w*)?\s*(?:[:：,，]|得)|\bmultiply(?:ing)? (?:both sides|on the (?:left|right))\b|"
     r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章]|"
     r"(?<![值记懂获晓])得(?:到)?\s*[:：,，]?\s*$|^\s*\\?[(（]\d+\\?[)）]|第\s*\d+\s*行|\b(?:line|step)\s+\d+\b",
