@@ -156,6 +156,37 @@ def _cell_values(cell: str) -> list[str]:
 
 
 DEFAULTS_WORD = re.compile(r"\bdefaults?\b|默认", re.I)
+# A label that introduces a callable's defaults (“默认：”, “默认参数：”, “Defaults:”).
+DEFAULTS_LABEL = re.compile(r"(?:PyTorch\s*)?(?:默认(?:值|参数|超参数?|设置)?|defaults?(?: values?| param(?:eter)?s| settings)?)",
+                            re.I)
+# A word of a heading that may name a torch callable (“Adam”, “nn.LSTM”, “CrossEntropyLoss”).
+OWNER_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z_][\w]*\.)*[A-Z]\w*")
+# What notes write for a parameter instead of its name: β₁ and β₂ are the two of ``betas``.
+PARAM_ALIASES = {"ε": "eps", "epsilon": "eps", "学习率": "lr", "learning rate": "lr"}
+BETA = re.compile(r"(?:β|beta)_?\{?([12])\}?", re.I)
+
+
+def default_pairs(desc: str) -> list[tuple[str, str]]:
+    """“lr=1e-3, β1=0.9, β2=0.999, eps=1e-8” -> [("lr", "1e-3"), ("betas", "(0.9, 0.999)"),
+    ("eps", "1e-8")]; [] unless every piece is a name and a value (a sentence states no defaults)."""
+    pairs: list[tuple[str, str]] = []
+    betas: dict[str, str] = {}
+    for piece in _top_level_parts(desc.strip().rstrip("。.；;"), "[,，、；;]"):
+        match = re.fullmatch(r"\s*`?\s*([^=`:：]+?)\s*[=:：]\s*([^`]+?)\s*`?\s*", piece)
+        if match is None or not VALUE_CELL.fullmatch(match.group(2)):
+            return []
+        name, value = match.group(1).strip(), match.group(2)
+        beta = BETA.fullmatch(name)
+        if beta:
+            betas[beta.group(1)] = value
+            continue
+        name = PARAM_ALIASES.get(name.lower(), name)
+        if not IDENT.match(name):
+            return []
+        pairs.append((name, value))
+    if len(betas) == 2:
+        pairs.append(("betas", f"({betas['1']}, {betas['2']})"))
+    return pairs
 NAMED_VALUE = re.compile(r"`?([A-Za-z_]\w*)\s*=\s*([^`=]+?)`?")
 # A value as Python writes it: a number, a bool or None, a tuple, a quoted string.
 VALUE_CELL = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|True|False|None|\([^()]*\)|'[^']*'|\"[^\"]*\"")
@@ -456,7 +487,13 @@ class _Extractor:
                     and not split_label(section.blocks[0].text) and not _prompt(section.blocks[0]):
                 # “### Q10. Dropout 训练和测试有什么不同” over its answer in prose: an interview
                 # list's question and answer, without the “A:”
-                answer = [b for b in _answer_blocks(section.blocks[:2]) if b.kind == "paragraph"]
+                answer = []
+                for block in _answer_blocks(section.blocks[:2]):
+                    label = split_label(block.text) if block.kind == "paragraph" else None
+                    if block.kind != "paragraph" or label and (DEFAULTS_LABEL.fullmatch(label[0].strip())
+                                                               or _is_param_label(label[0])):
+                        break  # (“默认：lr=1e-3, …” under the answer: cards of its own, checked)
+                    answer.append(block)
                 question = _asked(concept).strip()
                 question += "" if question.endswith(("?", "？")) else self.t("？", "?")
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
@@ -804,6 +841,8 @@ class _Extractor:
         term = clean_term(term)
         if not term:
             return
+        if DEFAULTS_LABEL.fullmatch(term.strip()) and self.defaults_line(desc, source, ctx):
+            return
         asks = ASKS.match(term) is not None
         if len(term.split()) > 8 or term.rstrip().endswith((".", "。", "!", "！")) \
                 or term.rstrip().endswith(("?", "？")) and not asks or CLAUSE_TERM.search(term) and not asks:
@@ -892,6 +931,22 @@ class _Extractor:
         self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(term),
                  front, desc, source,
                  formulas=formulas_in(desc), flags=(LEFT_OUT + why,) if why else ())
+
+    def defaults_line(self, desc: str, source: Source, ctx: _Ctx) -> bool:
+        """“默认：lr=1e-3, β1=0.9, β2=0.999, eps=1e-8” under a heading that names a torch callable
+        (“Adam 的原理，默认参数？”): each default asked, and checked, as a parameter list's would be.
+        False when the heading names none or a piece is not ``name=value``."""
+        owner = next((w for w in OWNER_WORD.findall(ctx.concept) if self.callable_named(w)), None)
+        pairs = default_pairs(desc)
+        if owner is None or not pairs:
+            return False
+        items = [Item(f"`{name}`: " + (f"默认 {value}（`{name}={value}`）" if self.zh
+                                       else f"default: {value} (`{name}={value}`)"), source) for name, value in pairs]
+        # (filed under the callable's name, as a table's row is: what the verifier looks up)
+        owned = replace(ctx, concept=owner, deck=ctx.deck + (owner,)) \
+            if normalize_name(owner) != normalize_name(ctx.deck[-1]) else ctx
+        self.parameters(items, owned)
+        return True
 
     def parameters(self, items: list[Item], ctx: _Ctx) -> None:
         # “`nn.LSTM` 参数 & 默认值” over the table: the parameters of `nn.LSTM`

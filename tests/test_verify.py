@@ -407,3 +407,17 @@ def test_a_rule_written_two_ways_is_not_run_as_one() -> None:
     results = verify(cards, device="cpu").results
     assert results and all(r.verdict is Verdict.UNVERIFIED for r in results)
     assert any("written twice" in r.detail for r in results)
+
+
+def test_a_line_of_defaults_under_a_heading_that_names_a_callable_is_checked() -> None:
+    """“默认：lr=1e-3, β1=0.9, β2=0.99, eps=1e-8” under “Adam 的原理，默认参数？”: one cloze per
+    default, checked like a parameter list's (β₁ and β₂ as ``betas``); a sentence after “默认：”
+    states no parameter."""
+    cards = [c for d in collect([FIXTURES / "defaults-line.md"]) for c in d.cards if "default" in c.flags]
+    by_uid = {r.uid: r for r in verify(cards, device="cpu").results}
+    results = {c.deck[-1] + "." + c.param: by_uid[c.uid] for c in cards}
+    assert sorted(results) == ["Adam.betas", "Adam.eps", "Adam.lr", "ReduceLROnPlateau.factor",
+                               "ReduceLROnPlateau.mode", "ReduceLROnPlateau.patience"]
+    assert results["Adam.betas"].verdict is Verdict.DISAGREES
+    assert "defaults to (0.9, 0.999), the notes say (0.9, 0.99)" in results["Adam.betas"].detail
+    assert all(r.verdict is Verdict.AGREES for name, r in results.items() if name != "Adam.betas")
