@@ -209,6 +209,11 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numer
                             r"^\s*(?:example|e\.g\.|例子|举例)\s*\d*\s*(?:[:：]|$)|"
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
+# A paragraph that opens a worked example (“**例 9.1** 求…”, “**Example 3.2.** Compute…”), one that
+# opens anything else under a bold label (“**定理 9.2**”), and a solution's lead (“**解**：”).
+EXAMPLE_LEAD = re.compile(r"\s*\*\*\s*((?:例题?|示例|example|ex\.)\s*\d+(?:\.\d+)*)\s*[.:：]?\s*\*\*", re.I)
+BOLD_LEAD = re.compile(r"\s*\*\*[^*\n]+\*\*")
+SOLUTION_LEAD = re.compile(r"\s*\*\*\s*(?:解|答|解答|solution|answer)\s*[.:：]?\s*\*\*", re.I)
 # A lead that sets two things side by side: the table after it compares, it defines nothing.
 COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|对比|比较|区别|异同|\bcompar(?:ed|ison|ing)\b|\bdifferences?\b", re.I)
 
@@ -521,9 +526,18 @@ class _Extractor:
         self.enumerated |= _enumerated_terms([b for b in blocks if b.kind == "paragraph"])
         shown = [b for b in blocks if b.kind not in ("rule", "callout")]  # a box aside, the text begins
         intro_done = bool(shown) and shown[0].kind != "paragraph"
+        outside = ctx
         for i, block in enumerate(blocks):
             if id(block) in self.consumed:
                 continue  # already the end of the answer before it
+            if block.kind == "paragraph":
+                # “**例 9.1** 求 A 的特征值” opens a worked example: what follows is that example's
+                # numbers, up to the next bold label (“**定理 9.2**”) or heading
+                example = EXAMPLE_LEAD.match(block.text)
+                if example:
+                    ctx = outside.within(example.group(1).strip())
+                elif BOLD_LEAD.match(block.text) and not SOLUTION_LEAD.match(block.text):
+                    ctx = outside
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             prompt = _prompt(block)
             if prompt:
