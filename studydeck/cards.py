@@ -467,6 +467,7 @@ class _Extractor:
             concept = SECTION_NUMBER.sub("", section.title if path else self.outline.title) or section.title
             concept = TRAILING_MARKS.sub("", HEADING_ASIDE.sub("", concept)) or concept
             concept = _asked(concept).strip() or concept  # “Q11. 1x1 卷积的作用”: what it is about
+            concept = DATED.sub("", concept) or concept  # “Wed 4.10 — MLE vs MAP”: a log's day, then its topic
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
             asked = QA_HEADING.match(section.title) if path else None
             # “### Q9. 梯度消失怎么解决”: a numbered question asks wherever its question word stands
@@ -1060,7 +1061,10 @@ class _Extractor:
                     "this is a derivation (one expression carried through several steps), not one fact "
                     "to recall; write its result as a formula of its own")))
                 continue
-            front = self.t("{c}：{q}", "{c}: {q}", c=context, q=asked.prompt) if asked.prompt else \
+            # (a sentence that starts by naming the section's subject names it once)
+            named_first = asked.prompt and re.match(re.escape(context) + r"\s*[:：]", asked.prompt)
+            front = asked.prompt if named_first else \
+                self.t("{c}：{q}", "{c}: {q}", c=context, q=asked.prompt) if asked.prompt else \
                 self.t("{c}：写出公式", "{c}: write the formula", c=context)
             back = f"`{' '.join(text.split())}`" if plain else asked.answer
             formulas = (text.strip(),) if plain else asked.formulas
@@ -1990,10 +1994,14 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
-HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|\bI\s+[a-z]|\b[Mm]y\b|\bexam)[^()（）]*[)）]\s*$|"
+HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|没写完|未完|待续|待补|\bI\s+[a-z]|"
+                           r"\b[Mm]y\b|\bexam|\bWIP\b|\bTODO\b|unfinished|to be continued)[^()（）]*[)）]\s*$|"
                            # how much an exam weighs it (“⭐⭐⭐ 重点中的重点”, “🔥 必考计算题”)
                            r"\s*[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)\S*\s*$|"
                            r"\s*\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
+# A log's day before a heading's topic (“Wed 4.10 — MLE vs MAP”, “2024-03-13：BatchNorm”, “周三 4.10 | …”).
+DATED = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\.?,?\s*|周[一二三四五六日天]\s*|星期[一二三四五六日天]\s*)?"
+                   r"(?:\d{4}[-/.年]\s*)?\d{1,2}[-/.月]\s*\d{1,2}日?\s*(?:[(（][^()（）]{1,6}[)）]\s*)?(?:[—–|:：]+|-{1,2})\s*(?=\S)")
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).

@@ -367,7 +367,13 @@ def derivation_step(card: Card) -> str | None:
     # the whole sentence too: the question shows only the clauses next to the formula, and the
     # word that leans on what came before (“Since …, we can say”) may be in the ones it left out
     lines += [line.strip() for line in _words(card.back).splitlines()] + [" ".join(lines)]  # a wrapped lead too
+    if CONTINUES.match(card.front.split("：", 1)[-1].split(": ", 1)[-1]):
+        return "derivation-step"  # “→ 必须有一个是 0 才能保证 …”: the line goes on from the one before
     return "derivation-step" if any(BACK_REFERENCE.search(line) for line in lines) else None
+
+
+# A sentence that starts from the line before it: an arrow, “therefore”, “because”.
+CONTINUES = re.compile(r"\s*(?:→|⇒|=>|∴|∵)")
 
 
 # What a blank may hide that is only notation: a membership, a set or tuple of indexed
