@@ -244,3 +244,16 @@ def test_a_table_of_contents_macro_is_no_link(tmp_path: Path) -> None:
                                       encoding="utf-8")
     result = Workspace.load([tmp_path], cache_dir=None, scan=True).lint(allow_torch=False)
     assert pointed_at(result, "broken-link") == ["- **链式法则**：见 [推导](missing.md)"]
+
+
+@pytest.mark.parametrize("name, line, says, write", [
+    ("cases-and-tips.md", "- **avg pool**: same but mean", "only points to the item before it", "write it out in full"),
+    ("cases-and-tips-zh.md", "- **平均池化**：同上，取平均", "离开上一条就看不懂", "把它写完整"),
+])
+def test_a_card_left_out_is_listed_with_what_to_write_instead(name, line, says, write) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "cards" / name
+    number = fixture.read_text(encoding="utf-8").splitlines().index(line) + 1
+    result = CliRunner().invoke(cli, ["lint", str(fixture)])
+    found = [l for l in result.output.splitlines() if l.startswith(f"{fixture}:{number}:")]
+    assert len(found) == 1 and "[left-out:as-above]" in found[0]
+    assert says in found[0] and found[0].endswith(f"→ {write}")

@@ -52,8 +52,15 @@ def notices(sink: Sink, found: list[Notice]) -> None:
             fix = sink.say("补上内容，或删掉这一项", "write its content or remove the item")
         elif n.rule == "duplicate-section":
             fix = sink.say("把两处合并为一处", "merge the two into one")
-        sink.add(n.source.line, SEVERITY_OF_NOTICE.get(n.rule, "info"), n.rule, n.message.split(";")[0], fix, edit,
-                 confidence)
+        message = n.message.split(";")[0]
+        said = LEFT_OUT_FIX.fullmatch(n.message) if n.rule.startswith("left-out:") and not fix else None
+        if said:  # “…; write what to remember”: what is wrong, then what to write instead
+            message, fix = said.group(1), said.group(2)
+        sink.add(n.source.line, SEVERITY_OF_NOTICE.get(n.rule, "info"), n.rule, message, fix, edit, confidence)
+
+
+# A left-out card's notice: what is wrong, then (after the last semicolon) what to write instead.
+LEFT_OUT_FIX = re.compile(r"(.+)[;；]\s*([^;；]+)", re.S)
 
 
 def repeated_headings(outline: Outline) -> list[tuple[int, str, int]]:
