@@ -494,10 +494,13 @@ class _Extractor:
                 # “### Q10. Dropout 训练和测试有什么不同” over its answer in prose: an interview
                 # list's question and answer, without the “A:”
                 answer = []
-                for block in _answer_blocks(section.blocks[:2]):
+                for block in _answer_blocks(section.blocks[:3]):
+                    if block.kind == "math" and answer and answer[-1].text.rstrip().endswith((":", "：")):
+                        answer.append(block)  # “计算：” over the formula it announces
+                        break
                     label = split_label(block.text) if block.kind == "paragraph" else None
-                    if block.kind != "paragraph" or label and (DEFAULTS_LABEL.fullmatch(label[0].strip())
-                                                               or _is_param_label(label[0])):
+                    if block.kind != "paragraph" or len(answer) == 2 or label and (
+                            DEFAULTS_LABEL.fullmatch(label[0].strip()) or _is_param_label(label[0])):
                         break  # (“默认：lr=1e-3, …” under the answer: cards of its own, checked)
                     answer.append(block)
                 question = _asked(concept).strip()

@@ -412,6 +412,15 @@ NUMBER_MATRIX = re.compile(r"^\\begin\{[pbvB]?matrix\}[\s\d.,&\\+-]*\\end\{[pbvB
 ARROW = re.compile(r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
 
 
+def _math_pieces(text: str) -> list[str]:
+    """The math of a text, span by span."""
+    return [text[start:end].strip("$ ") for start, end, _, _ in math_spans(text)]
+
+
+def _words_kept(text: str) -> str:
+    return FENCE.sub("", text)
+
+
 def _arithmetic(text: str) -> bool:
     """Numbers and operators only: a sum worked out, not a formula with symbols."""
     return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", re.sub(
@@ -433,6 +442,9 @@ def declaration(card: Card) -> str | None:
     if approx and (NUMBER_MATRIX.match(approx.group(1)) or NUMBER_VECTOR.match(approx.group(1))
                    or _arithmetic(formula[:approx.start()])):
         return "worked-value"  # “A ≈ [[0.40, 0.20], …]”, “512 \times 768 ≈ 0.39”: worked out by hand
+    similar = re.fullmatch(r"\s*(\S+)\s*\\(?:sim|simeq|cong|equiv)\s*(\S+?)\s*[.,;，。]?\s*", formula)
+    if similar and BARE_SYMBOL.match(similar.group(2)) and similar.group(2) in _math_pieces(_words_kept(card.front)):
+        return "answer-in-front"  # “称 $A$ 与 $B$ 相似，记 $A \sim ?$”: the sentence names the answer
     relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b|" + ARROW.pattern, formula)
     if relation is None:
         return None
