@@ -1154,6 +1154,11 @@ class _Extractor:
             leans = _leans_on(block.text, block.language)
             if leans:  # “x.grad = None; y = x * 2 …” with x from a block before: not a card on its own
                 flags = flags + ("leans-on:" + ", ".join(leans),)
+            elif not defined and evaluated_claims(block.text) and \
+                    any(_worked_number(v) for v in expected_outputs(block.text).values()):
+                # a cheat sheet's lines with the numbers they worked out (“F.softmax(logits)  # tensor([[0.6590, …”):
+                # no lines to write from memory, no behaviour to ask (still checked)
+                flags = flags + (CHECKED_ONLY + "worked-output",)
         else:
             # nothing defined, nothing claimed: the question is what it prints, answered by
             # running it (a card only if it ran; see gates.unrun)
@@ -1210,6 +1215,8 @@ def _worked_number(value: str) -> bool:
     return any(len(d.rstrip("0")) >= 3 for d in re.findall(r"\d\.(\d+)", value))
 
 
+# A card the verifier checks and the deck leaves out, for the reason after the colon (see gates.unrun).
+CHECKED_ONLY = "checked-only:"
 # Lines of code a learner reads at a glance, to say what it prints; a cheat sheet's lines, each
 # with what it gives, are read one at a time.
 SHORT_CODE_LINES = 15

@@ -145,6 +145,10 @@ MESSAGES = {
                  "a complete snippet"),
     "unsure": ("“{front}” 的答案是一句还不确定的话（“要再确认”）；查清后写下确定的答案",
                "the answer to “{front}” is not settled yet (“not sure”, “to check”); write it once you know"),
+    "worked-output": ("这段代码每行旁写的是用例子里的数算出的值，不是要记住的用法；在行旁写形状或类型（如 # (2, 3)），"
+                      "或把要记住的用法写成一句话",
+                      "the values beside these lines are numbers worked out from the example, not behaviour to "
+                      "recall; write shapes or dtypes beside them (# (2, 3)), or state the behaviour in a sentence"),
     "as-above": ("“{front}” 的答案只说“同上”，离开上一条就看不懂；把它写完整",
                  "the answer to “{front}” only points to the item before it (“same but …”); write it out in full"),
     "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
@@ -583,7 +587,7 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
     ``computed-output`` when it was read) is a card only when running it printed something that
     does not change from run to run — the printed output is then its answer. Code that leans on
     names from a block before it (flagged ``leans-on:…``) was checked with that block, and is no
-    card on its own. ``results`` maps uids to the verifier's results (anything with ``reason``,
+    card on its own; nor is code flagged ``checked-only:<reason>``. ``results`` maps uids to the verifier's results (anything with ``reason``,
     ``output`` and ``facts``)."""
     kept, notices = [], []
     for card in cards:
@@ -591,6 +595,10 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
         if leans:
             notices.append(left_out(card, "leans-on", names=leans))  # checked with the blocks before it,
             continue                                                 # but no card on its own
+        checked_only = next((f.split(":", 1)[1] for f in card.flags if f.startswith("checked-only:")), None)
+        if checked_only:
+            notices.append(left_out(card, checked_only))  # its claims were checked; no card to study
+            continue
         result = results.get(card.uid) if "computed-output" in card.flags else None
         if "computed-output" in card.flags and not (
                 result is not None and result.reason == "printed" and result.output.strip()

@@ -276,6 +276,21 @@ def test_a_cheat_sheets_values_beside_its_lines_are_checked() -> None:
     assert "得到 (4, 3)，注释写的是 (2, 6)" in verdict_line(wrong, "zh")
 
 
+@needs_sandbox
+def test_a_cheat_sheets_worked_out_numbers_are_checked_but_give_no_card(tmp_path: Path) -> None:
+    """“F.softmax(logits)  # tensor([[0.6590, …]])”: arithmetic on the example's numbers is no
+    behaviour to recall, and no code to write from memory; the verifier still checks it."""
+    from studydeck.pipeline import Workspace
+
+    workspace = Workspace.load([FIXTURES / "cheat-sheet.md"], cache_dir=None)
+    report = workspace.verify(device="cpu")
+    worked = next(c for c in workspace.cards if c.deck[-1] == "Numbers worked out")
+    assert next(r for r in report.results if r.uid == worked.uid).verdict.value == "agrees"
+    workspace.settle()
+    assert worked.uid not in {c.uid for c in workspace.cards}
+    assert any(n.rule == "left-out:worked-output" and n.source == worked.source for n in workspace.notices)
+
+
 def test_words_beside_a_line_state_no_value_and_the_card_asks_what_each_line_gives() -> None:
     results = {c.deck[-1]: c for d in collect([FIXTURES / "cheat-sheet.md"]) for c in d.cards}
     assert "Words beside a line" not in results or "asks-output" not in results["Words beside a line"].flags
