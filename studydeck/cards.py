@@ -817,8 +817,12 @@ class _Extractor:
             line = prose[0].text.strip()
             aside = len(prose) == 1 and (len(it.children) > 1 or len(_child_items(it)) > 1) \
                 and normalize_name(name) not in normalize_name(line) and not SAYS_WHAT.search(line)
+            # points of which the first does not say what it is (“用极大似然估计”, “没有闭式解”):
+            # what to remember about the concept, not what it is
+            facts = len(prose) > 1 and not _says_what_it_is(line) and not NOUN_PHRASE_START.match(line) \
+                and not re.search(re.escape(name) + r"\W{0,3}(?:是|is\b|are\b)", line, re.I)
             self.definition(name, "\n".join(f"- {c.text.strip()}" for c in prose), prose[0].source, sub,
-                            remark=aside)
+                            remark=aside, points=facts and not aside)
         rest = [b for b in it.children]
         for block in rest:
             if block.kind == "list":
@@ -846,7 +850,7 @@ class _Extractor:
         self.blocks(it.children, ctx.within(label))
 
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx, within: str = "",
-                   remark: bool = False) -> None:
+                   remark: bool = False, points: bool = False) -> None:
         """A card asking what ``term`` is; ``within``: the formula a term written in math is a
         part of (“$(1-\\rho) g_t^2$：当前梯度平方的贡献” under $v_t = \\rho v_{t-1} + (1-\\rho) g_t^2$)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
@@ -934,7 +938,7 @@ class _Extractor:
             # “数据增强” over “**图像**：翻转、随机裁剪”, “DDP” over “every rank logs: guard with rank 0”:
             # what the section says for this case, never what the case itself is
             front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
-        elif remark and (normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept):
+        elif (remark or points) and (normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept):
             front = self.t("关于 {t}，要记住什么？", "What should you remember about {t}?", t=shown)
         elif REMARK.match(desc) or remark or len(desc) < 120 and STATES_THEOREM.search(desc) \
                 and not NAMED_RESULT.search(PAREN_TAIL.sub("", term)) and not re.search(r"性$|\bproperty$", term):
@@ -1951,6 +1955,8 @@ LOG_SLOT = re.compile(
     r"学习(?:目标|计划|进度)|(?:study|learning) (?:goals?|plan|progress)", re.I)
 
 
+# A point that starts by naming what the thing is (“一种…”, “a method …”, “the …”).
+NOUN_PHRASE_START = re.compile(r"\s*(?:一种|一个|一类|a|an|the)\b", re.I)
 # A term that names a thing of its own: code, or a name written with capitals inside
 # (“ReLU”, “BatchNorm”, “AdamW”): asked what it is, even when a list describes it.
 NAMED_THING = re.compile(r"`|\b[A-Za-z][a-z]+[A-Z]\w*|\b[A-Z][a-z]*[A-Z][a-z]\w*")
