@@ -110,7 +110,7 @@ def main() -> None:
         rows.append(("build --no-verify, one file changed", one, one_mem, one / floor))
         per_item = None
         if args.single_mb:
-            items = int(args.items * args.single_mb * 1e6 / (size * 1e6))
+            items = max(1, int(args.items * args.single_mb * 1e6 / (size * 1e6)))
             parts = tmp / "parts"
             subprocess.run([py, str(args.bench / "gen_corpus.py"), str(items), str(parts)], check=True,
                            stdout=subprocess.DEVNULL)

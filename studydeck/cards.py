@@ -11,6 +11,7 @@ import ast
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -163,7 +164,7 @@ DEFAULTS_LABEL = re.compile(r"(?:PyTorch\s*)?(?:默认(?:值|参数|超参数?|�
 OWNER_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z_][\w]*\.)*[A-Z]\w*")
 # What notes write for a parameter instead of its name: β₁ and β₂ are the two of ``betas``.
 PARAM_ALIASES = {"ε": "eps", "epsilon": "eps", "学习率": "lr", "learning rate": "lr"}
-BETA = re.compile(r"(?:β|beta)_?\{?([12])\}?", re.I)
+BETA = re.compile(r"(?:β|beta)_?\{?([12₁₂])\}?", re.I)
 
 
 def default_pairs(desc: str) -> list[tuple[str, str]]:
@@ -178,7 +179,7 @@ def default_pairs(desc: str) -> list[tuple[str, str]]:
         name, value = match.group(1).strip(), match.group(2)
         beta = BETA.fullmatch(name)
         if beta:
-            betas[beta.group(1)] = value
+            betas["12"["₁₂".find(beta.group(1))] if beta.group(1) in "₁₂" else beta.group(1)] = value
             continue
         name = PARAM_ALIASES.get(name.lower(), name)
         if not IDENT.match(name):
@@ -214,6 +215,9 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numer
 EXAMPLE_LEAD = re.compile(r"\s*\*\*\s*((?:例题?|示例|example|ex\.)\s*\d+(?:\.\d+)*)\s*[.:：]?\s*\*\*", re.I)
 BOLD_LEAD = re.compile(r"\s*\*\*[^*\n]+\*\*")
 SOLUTION_LEAD = re.compile(r"\s*\*\*\s*(?:解|答|解答|solution|answer)\s*[.:：]?\s*\*\*", re.I)
+SOLUTION_WORD = re.compile(r"\s*(?:解|答|解答|solution|answer)\s*[.:：]", re.I)
+# A paragraph that is only a short label over what follows (“总结：”, “Summary:”).
+BARE_LABEL_LINE = re.compile(r"\s*[^\s$:：]{1,12}\s*[:：]\s*")
 # A lead that sets two things side by side: the table after it compares, it defines nothing.
 COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|对比|比较|区别|异同|\bcompar(?:ed|ison|ing)\b|\bdifferences?\b", re.I)
 
@@ -430,6 +434,7 @@ class _Extractor:
         # terms that number instances of one thing (训练集1, 训练集2): an example's parts
         self.enumerated: set[str] = set()
         self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
+        self.speakers = _speakers(outline)
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -540,8 +545,9 @@ class _Extractor:
                 example = EXAMPLE_LEAD.match(block.text)
                 if example:
                     ctx = outside.within(example.group(1).strip())
-                elif BOLD_LEAD.match(block.text) and not SOLUTION_LEAD.match(block.text):
-                    ctx = outside
+                elif BOLD_LEAD.match(block.text) and not SOLUTION_LEAD.match(block.text) \
+                        or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
+                    ctx = outside  # (“总结：” over a list: the example is over)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             prompt = _prompt(block)
             if prompt:
@@ -566,6 +572,7 @@ class _Extractor:
                 self.parameters(block.items, replace(ctx, concept=parent))
             elif block.kind == "list":
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
+                mini = "" if mini in self.speakers else mini  # a speaker's turn names no list after it
                 # “**Gaussian $\mathcal{N}(\mu, \sigma^2)$**” over a list of its pdf, mean, …: the
                 # bold line names what the list is about, as a heading would
                 self.list_(block, replace(ctx, concept=mini, scope=normalize_name(mini)) if mini else ctx,
@@ -881,6 +888,7 @@ class _Extractor:
                      formulas=formulas_in(desc))
             return
         label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip()) \
+            or term.strip() in self.speakers \
             or LABEL_TERM.match(_bare(term)) or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc) \
             or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) \
             or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
@@ -1838,11 +1846,11 @@ IS_AFTER_NAME = re.compile(r"(?:[（(][^）)]{0,30}[）)])?[^，,。；;：:]{0,
 
 SENTENCE_FINAL = (".", "。", "!", "！", "?", "？", ";", "；", "…")
 # A heading that names a part of the document, not a concept it could define.
-# (“分析” only as a section's own name, “误差分析”: “线性判别分析” and “主成分分析” are methods)
+# (“分析” only as a section's own name, “误差分析”: “线性判别分析”, “因子分析” are methods)
 DOC_HEADING = re.compile(
     r"\b(?:implementations?|implementing|from scratch|concise|analysis|experiments?|training|summary|exercises?|"
     r"discussions?|introduction|overview|background|motivation|preliminaries|setup|appendix|examples?)\b|"
-    r"实现|从零开始|简洁|^\S{0,2}分析$|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
+    r"实现|从零开始|简洁|^(?:误差|结果|实验|数据|复杂度|性能|案例|原因|对比|理论|收敛性|稳定性)?分析$|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
     r"反思|心得|感想|补充|结果|\bresults?\b", re.I)
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
@@ -1933,12 +1941,12 @@ LABEL_TERM = re.compile(
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|进阶|拓展|扩展|advanced|bonus|extras?|"
+    # a self-test's own marks (“**Q**: … **A**: …”)
+    r"q|a|问|答|"
     # the notes' own legend, a link to another subject (“图例：⭐ = 必考”, “ML 联系”)
     r"图例|legend|(?:和|与)?(?:ML|机器学习|深度学习|AI)\s*(?:的)?联系|connection to \S+|"
     # what a session went through (“Covered: MLE, MAP, CLT”)
-    r"covered|topics(?: covered)?|discussed|内容回顾|讨论了?|"
-    # a speaker of a transcript or an option of a quiz (“**M:** …”, “**B**: …”): one letter
-    r"[A-Za-z])$", re.I)
+    r"covered|topics(?: covered)?|discussed|内容回顾|讨论了?)$", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -2028,6 +2036,26 @@ LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
 ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
                             r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
+def _speakers(outline: Outline) -> set[str]:
+    """The names a transcript's turns start with (“**M:** And check…”, “**Jen:** …”): at least two
+    of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary."""
+    turns: Counter = Counter()
+    for _, section in iter_sections(outline.root):
+        for block in section.blocks:
+            if block.kind == "paragraph" and (lead := SPEAKER_LEAD.match(block.text)):
+                name = (lead.group(1) or lead.group(2)).strip()
+                if SPEAKER_NAME.fullmatch(name) and not FACET.fullmatch(name) and not LABEL_TERM.match(name):
+                    turns[name] += 1
+    talking = {name for name, n in turns.items() if n >= 2}
+    return talking if len(talking) >= 2 else set()
+
+
+# A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
+SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}")
+# A paragraph that opens with a short bold name and a colon: a turn of a conversation, or a label.
+SPEAKER_LEAD = re.compile(r"\s*\*\*([^*\n:：]{1,12}?)\s*[:：]\s*\*\*|\s*\*\*([^*\n:：]{1,12}?)\*\*\s*[:：]")
+
+
 def _bare(title: str) -> str:
     """A heading without its marks around it (“🤝 Contributing”, “**作业**：”)."""
     return PAREN_TAIL.sub("", TRAILING_MARKS.sub("", LEADING_MARKS.sub("", title))).strip(" *:：")

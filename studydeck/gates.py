@@ -212,8 +212,9 @@ def leaked_syntax(card: Card) -> str | None:
     if LEAK.search(front) or LEAK.search(FENCE.sub("", card.back)) or front.count("**") % 2:
         return "leaked-syntax"
     bare = re.sub(r"`[^`]*`", "", front)
-    if len(EMPHASIS_OPENS.findall(bare)) != len(EMPHASIS_CLOSES.findall(bare)):
+    if len(EMPHASIS_OPENS.findall(bare)) > len(EMPHASIS_CLOSES.findall(bare)):
         return "leaked-syntax"  # “*[Also: … $p = ?$”: an aside whose closing mark the card cut off
+        # (a star after a word with none before it is a name's: “A* search”, “w*”)
     if card.kind is not CardKind.CLOZE and CLOZE_OPEN.search(card.front):
         return "leaked-syntax"
     if card.kind is CardKind.CLOZE and CLOZE_OPEN.search(CLOZE.sub("", card.front)):
@@ -348,7 +349,10 @@ BACK_REFERENCE = re.compile(
 
 # A numbered equation named in the sentence (“式(6.29)”, “eq. (3)”, “公式 3.2”): the card leans on it.
 EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|equation)s?\.?\s*[(]?\d|"
-                          r"^\s*\d+\.\d+\s*的|@eq-[\w-]|[\u2460-\u2473]|"  # (Pandoc's “@eq-loss”; “①”)
+                          r"^\s*\d+\.\d+\s*的|@eq-[\w-]|"  # (and Pandoc's “@eq-loss”)
+                          # circled numbers combined or pointed at (“① × λ₂ − ②”, “代入①”)
+                          r"[\u2460-\u2473][^\u2460-\u2473]{0,24}[-−+×÷][^\u2460-\u2473]{0,24}[\u2460-\u2473]|"
+                          r"(?:由|根据|代入|结合|利用|把|将|\bby|\bfrom|\binto)\s*[\u2460-\u2473]|"
                           # a bare number in brackets after a word that points (“via (2)”, “w/ (1) + (8)”)
                           r"(?:\b(?:via|from|by|using|with|w/|see|per|plug(?:ging)? into|sub(?:stitute|bing)? into)|"
                           r"由|根据|代入|结合|利用|[+＋])\s*[(（]\d+(?:\.\d+)*[)）]", re.I | re.M)

@@ -496,8 +496,10 @@ class Workspace:
             self._report = run_verify(self.cards, device=device, cache_path=cache_path, cached_only=cached_only,
                                       progress=progress, **options)
             if cache_path is not None and not cached_only:
-                # the one file earlier versions kept every verdict in, read by none now
-                (self.cache_dir / "verify.json").unlink(missing_ok=True)
+                try:  # the one file earlier versions kept every verdict in, read by none now
+                    (self.cache_dir / "verify.json").unlink(missing_ok=True)
+                except OSError:
+                    pass  # only space not given back
             self._report_key = key
         return self._report
 

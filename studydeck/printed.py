@@ -61,8 +61,23 @@ def evaluated_claims(code: str) -> dict[int, str]:
     """``x.view(-1, 2)  # (6, 2)`` -> {line: "(6, 2)"}: the lines that are one expression with its
     value written beside it, as a cheat sheet writes what each line gives. A tuple of whole
     numbers stands for the value's shape (a tensor's, or the tuple itself)."""
-    return {number: claim[1] for number, line in enumerate(code.splitlines(), start=1)
-            if "print(" not in line and (claim := _evaluated(line)) is not None}
+    lines = code.splitlines()
+    return {number: claim[1] for number in _one_line_statements(code)
+            if "print(" not in lines[number - 1] and (claim := _evaluated(lines[number - 1])) is not None}
+
+
+def _one_line_statements(code: str) -> set[int]:
+    """The lines that hold exactly one whole statement of the block's top level (not a line of a
+    string, of a bracket or backslash continued, or of a loop's body); none when it does not parse."""
+    try:
+        body = ast.parse(code).body
+    except (SyntaxError, ValueError):
+        return set()
+    starts: dict[int, int] = {}
+    for node in body:
+        starts[node.lineno] = starts.get(node.lineno, 0) + 1
+    return {node.lineno for node in body if node.lineno == node.end_lineno and node.col_offset == 0
+            and starts[node.lineno] == 1}
 
 
 def echo_evaluated(code: str) -> str:
@@ -73,15 +88,16 @@ def echo_evaluated(code: str) -> str:
         line = lines[number - 1]
         statement, comment = _without_comment(line.strip())
         target = _bound_name(statement)
-        shown = f"repr(_sd_shape(_, {value}))" if SHAPE.fullmatch(value) else "repr(_)"
-        run = f"{statement}; _ = {target}" if target else f"_ = ({statement})"
+        shown = f"repr(__sd_shape(__sd_value, {value}))" if SHAPE.fullmatch(value) else "repr(__sd_value)"
+        run = f"{statement}; __sd_value = {target}" if target else f"__sd_value = ({statement})"
         lines[number - 1] = f"{SHAPE_OF}; {run}; print({shown}){comment}"
     return "\n".join(lines)
 
 
 # Whole numbers in brackets stand for a tensor's shape (“(3, 1, 4)”, “[8, 16, 16, 16]”) or for the
 # value itself (a tuple, a list): shown as written when either holds, else as the shape it is.
-SHAPE_OF = ("_sd_shape = lambda v, c: c if (list(v.shape) == list(c) if hasattr(v, 'shape') else "
+# (Names of its own, so the notes' ``_`` keeps what the notes put in it.)
+SHAPE_OF = ("__sd_shape = lambda v, c: c if (list(v.shape) == list(c) if hasattr(v, 'shape') else "
             "isinstance(v, (tuple, list)) and list(v) == list(c)) or (hasattr(v, 'tolist') and v.tolist() == list(c)) "
             "else type(c)(v.shape) if hasattr(v, 'shape') else v")
 
@@ -97,8 +113,12 @@ def _bound_name(statement: str) -> str | None:
     return None
 
 
-# A shape written as whole numbers in brackets: “(3, 1, 4)”, “(12,)”, “[8, 16, 16, 16]”.
-SHAPE = re.compile(r"\(\s*\d+\s*(?:,\s*\d+\s*)*,?\s*\)|\[\s*\d+\s*(?:,\s*\d+\s*)*\]")
+# A shape written as whole numbers in brackets: “(3, 1, 4)”, “(12,)”, “[8, 16, 16, 16]” (“(15)” is
+# a number in brackets, no tuple).
+SHAPE = re.compile(r"\(\s*\d+\s*,(?:\s*\d+\s*,)*(?:\s*\d+\s*)?\)|\[\s*\d+\s*(?:,\s*\d+\s*)*\]|\(\s*\)")
+# Methods that change their object and give None (“a.append(4)  # [1, 2, 3, 4]” is about ``a``).
+IN_PLACE = frozenset({"append", "extend", "insert", "sort", "reverse", "update", "clear", "remove", "add",
+                      "discard", "shuffle", "backward", "step", "zero_grad", "manual_seed", "seed"})
 
 
 def _evaluated(line: str) -> tuple[int, str] | None:
@@ -122,7 +142,8 @@ def _evaluated(line: str) -> tuple[int, str] | None:
     else:
         return None
     if isinstance(body, (ast.NamedExpr, ast.Constant, ast.Name)) or isinstance(body, ast.Call) and \
-            isinstance(body.func, ast.Attribute) and body.func.attr.endswith("_") and not body.func.attr.startswith("_"):
+            isinstance(body.func, ast.Attribute) and (body.func.attr.endswith("_") and not body.func.attr.startswith("_")
+                                                      or body.func.attr in IN_PLACE):
         return None  # a name or a constant shows nothing new; “x.add_(1)” is about x, not its value
     text = comment.strip().lstrip("#").strip()
     if VARIES.search(text):
@@ -138,17 +159,26 @@ def _leading_value(text: str) -> str | None:
     text = re.sub(r"^(?:->|=>|→|⇒)\s*", "", text)
     shaped = re.match(r"(?:shape|size)\s*[:=]?\s*(?=\(|torch\.Size)", text, re.I)
     text = text[shaped.end():] if shaped else text
-    depth = 0
+    depth, rest = 0, ""
     for i, ch in enumerate(text):
         depth += (ch in "([{") - (ch in ")]}")
         if depth < 0:
             return None
         if depth == 0 and ch.isspace():
-            head = text[:i]
+            head, rest = text[:i], text[i:].strip()
             break
     else:
         head = text
+    if rest:
+        arrow = re.search(r"(?:->|=>|→|⇒)\s*(\S.*)$", rest)
+        if re.match(r"(?!->|=>|<-)[-+*/@×÷%=<>|&^]", rest) or arrow and (SHAPE.match(arrow.group(1)) or
+                                                             re.match(r"(?:tensor|torch\.Size)\(", arrow.group(1))):
+            return None  # “(2, 3) @ (3, 4) -> (2, 4)”: the value is worked out further on, not stated first
+        if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", head):
+            return None  # “3 rows, 4 cols”, “-1 means infer”: a number in a sentence
     head = head.rstrip(",;")
+    if re.fullmatch(r"\(\s*[-+]?\d+(?:\.\d+)?\s*\)", head):
+        return None  # “(15)”: a number in brackets, neither a tuple nor a shape
     if not head or WORDS.search(head) or not (SHAPE.fullmatch(head) or SHOWN_VALUE.fullmatch(head)):
         return None  # a bare word (“ok”, “int64”) or a formula (“N(0,1)”) is no value shown
     if not SHAPE.fullmatch(head) and not re.match(r"[\w.]+\(", head) and not DOTTED.fullmatch(head):

@@ -12,7 +12,7 @@ from anki.collection import Collection
 
 from anki_helpers import import_apkg
 from studydeck.pipeline import Workspace, collect
-from studydeck.printed import evaluated_claims, expected_outputs
+from studydeck.printed import echo_evaluated, evaluated_claims, expected_outputs
 from studydeck.verify import sandbox
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "code" / "printed.md"
@@ -120,6 +120,24 @@ def test_code_that_leans_on_an_earlier_block_is_checked_but_no_card(tmp_path: Pa
     ("h = model(x)  # (B, 10)", None),                  # letters, not a shape to check
     ("    x.view(6)  # (6,)", None),                    # inside a block of its own
     ("torch.cat([a, b])  # sizes 4, 4", None),
+    ("x.sum()  # (15)", None),                          # a number in brackets: no tuple, no shape
+    ("torch.zeros(3, 4)  # 3 rows, 4 cols", None),      # a number in a sentence
+    ("x.view(-1, 4)  # -1 means infer", None),
+    ("a @ b  # (2, 3) @ (3, 4) -> (2, 4)", None),       # worked out further on
+    ("a.append(4)  # [1, 2, 3, 4]", None),              # about a; the call gives None
+    ("total = 1 + \\\n    b.sum()  # tensor(4.)", None),   # a line of a statement, not one
+    ('s = """\nx.sum()  # 6\n"""', None),              # a line of a string
 ])
 def test_a_value_beside_a_line_is_a_claim_only_when_python_would_show_it(line, value) -> None:
     assert evaluated_claims(line) == ({1: value} if value else {})
+
+
+def test_echoing_a_line_keeps_the_notes_own_underscore() -> None:
+    code = "_, idx = torch.tensor([1., 3.]).max(0)\nidx.shape  # ()\nprint(_)"
+    scope: dict = {"torch": __import__("torch")}
+    import contextlib
+    import io
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(echo_evaluated(code), scope)
+    assert out.getvalue().splitlines() == ["()", "tensor(3.)"]  # (a 0-d tensor's shape is the empty tuple)

@@ -174,8 +174,9 @@ def _cached_results(entry: Any) -> list[Result] | None:
         return None
 
 
-# About 32,000 verdicts in all, spread over the 256 files.
-SHARD_ENTRIES = 128
+# Verdicts kept per file: 256 files of 256 each (a build of more checks than fit a file's share
+# checks the least recently used of them again next time).
+SHARD_ENTRIES = 256
 
 
 def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None = None,
