@@ -141,6 +141,10 @@ def test_a_notebook_cell_runs_after_what_earlier_cells_did() -> None:
     assert (shown.verdict.value, shown.reason) == ("unverified", "expected-error")
     typo = results["An error the notebook does not show"][1]
     assert (typo.verdict.value, typo.reason) == ("disagrees", "raises") and "itme" in typo.detail
+    # the cells before it run again first, the ones whose error the notebook shows included: what
+    # they did before failing stays done (x.grad is filled), and their error stops nothing
+    after = results["Zeroing again after the error the notebook shows"][1]
+    assert after.verdict is not Verdict.DISAGREES, after.detail
 
 
 @needs_sandbox

@@ -88,6 +88,7 @@ class Job:
     skip: tuple[str, dict] | None
     implied: tuple[str, ...] = ()  # torch, nn, F, np …: used without an import, as notes do
     prefix: list[Card] = field(default_factory=list)  # every earlier block that runs, in order
+    replay: bool = False  # run after the whole prefix, each earlier block as far as it goes
 
 
 def prepare(card: Card, concept, earlier: list[Card]) -> Job:
@@ -191,6 +192,7 @@ class Runner:
             return result(job, "no-sandbox", {"why": exc.why})
         request = {**self.limits.request(), "timeout": timeout,
                    "code": job.block.source, "earlier": [read_block(c.code, c.language).source for c in job.earlier],
+                   "earlier_may_raise": [i for i, c in enumerate(job.earlier) if job.replay or "shows-error" in c.flags],
                    "implied": list(job.implied)}
         started = time.monotonic()
         answer = worker.run(request)
@@ -203,7 +205,9 @@ class Runner:
         if verdict.reason == "raises" and len(job.prefix) > len(job.earlier):
             # a notebook's cell may need what an earlier cell did rather than defined (“y.backward()”
             # filled x.grad): it raises only if it still does after every earlier cell
-            again = self._run(pool, replace(job, earlier=job.prefix, implied=job.implied))
+            # (every earlier cell, each as far as it goes: one that fails, as the notebook's reader
+            # saw it fail, leaves done what it did before)
+            again = self._run(pool, replace(job, earlier=job.prefix, implied=job.implied, replay=True))
             return again if again.reason in RAN_THROUGH else verdict
         return verdict
 

@@ -182,6 +182,7 @@ def harness(req: dict, out_fd: int, report_fd: int) -> None:
     report = {"status": "ok", "error": None, "error_line": None, "error_kind": None,
               "earlier": None, "records": records, "warnings": caught, "ranks": []}
     devnull = os.open(os.devnull, os.O_WRONLY)
+    may_raise = set(req.get("earlier_may_raise") or ())  # earlier cells the notes show raising
     out_fd = os.dup(out_fd)  # fd 1 itself is pointed at devnull while earlier blocks run
     for index, (src, name) in enumerate([(s, f"<earlier-{i}>") for i, s in enumerate(req.get("earlier", []))]
                                         + [(req["code"], "<card>")]):
@@ -190,6 +191,12 @@ def harness(req: dict, out_fd: int, report_fd: int) -> None:
         os.dup2(out_fd if own else devnull, 1)
         try:
             exec(compile(src, name, "exec"), scope)
+        except Exception:  # noqa: BLE001 - an earlier cell whose notebook shows it fail: what it did before stays
+            if own or index not in may_raise:
+                report.update(_describe(sys.exc_info()[1], traceback))
+                if not own:
+                    report["status"], report["earlier"] = "earlier-error", index
+                break
         except BaseException as exc:  # noqa: BLE001 - the block's own error is the finding
             report.update(_describe(exc, traceback))
             if not own:
