@@ -70,6 +70,7 @@ SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
 IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
 QA_HEADING = re.compile(r"^(?:Q|问)\s*\d*\s*[:：.]\s*(?P<q>.+)$")
 ANSWER_LEAD = re.compile(r"^\s*(?:\*\*)?(?:A|答)\s*[:：](?:\*\*)?\s*")
+QUESTION_MARK = re.compile(r"^\s*(?:\*\*)?(?:Q|问)\s*\d*\s*[:：](?:\*\*)?\s*")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
@@ -661,6 +662,10 @@ class _Extractor:
         they hold nothing (an empty bullet). A question too short to name its subject
         (“怎么选？”, “Why?”) is asked of the section's."""
         render = render or (lambda b: b.text if b.kind == "paragraph" else _block_markdown(b))
+        question = QUESTION_MARK.sub("", question, count=1) or question  # “Q：…”: the question itself
+        if blocks and blocks[0].kind == "paragraph" and ANSWER_LEAD.match(blocks[0].text):
+            # “Q：…” over “A：…”: the answer without its mark
+            blocks = [replace(blocks[0], text=ANSWER_LEAD.sub("", blocks[0].text, count=1)), *blocks[1:]]
         answer = "\n\n".join(render(b) for b in blocks)
         if not answer.strip(" -\n"):
             return False
@@ -1955,7 +1960,7 @@ REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
-    r"考试(?:时间|范围)?|exams?|教材|textbooks?", re.I)
+    r"考试(?:时间|范围)?|exams?|教材|textbooks?|(?:course )?(?:site|website|homepage)|课程主页|主页|官网", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)天\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
@@ -2283,6 +2288,8 @@ def _prompt(block: Block) -> str:
         text = block.items[0].text.strip()
     elif block.kind == "paragraph" and re.fullmatch(r"\*\*[^*\n]+[?？]\*\*", block.text.strip()):
         text = block.text.strip().strip("*").strip()
+    elif block.kind == "paragraph" and QUESTION_MARK.match(block.text) and "\n" not in block.text.strip():
+        text = block.text.strip()  # “Q：缩放点积注意力的时间复杂度？” on a line of its own, its “A：” below
     else:
         return ""
     return text if _asks(text) else ""

@@ -53,6 +53,8 @@ EMPHASIS_OPENS = re.compile(r"(?:^|(?<=[\s（(\[「“《]))\*(?=[^\s*\d])")
 EMPHASIS_CLOSES = re.compile(r"(?<=[^\s*\d])\*(?=$|[\s.,;:!?)\]，。；：！？）])")
 # Markdown that a card shows as literal marks: doubled emphasis, a role, an unclosed cloze.
 LEAK = re.compile(r"\*\*\*\*|:(?:label|eqlabel|numref|eqref|cite):`|^\s*\*\*\s")
+# A wiki's fold marks (“{{{ … }}}”) outside math, where LaTeX's braces may run three deep.
+FOLD = re.compile(r"\{\{\{|\}\}\}")
 
 MESSAGES = {
     "empty-answer": ("“{front}” 没有答案；在它下面写出答案，或删去它",
@@ -209,7 +211,8 @@ def answer_in_front(card: Card) -> str | None:
 
 def leaked_syntax(card: Card) -> str | None:
     front = _words(card.front)
-    if LEAK.search(front) or LEAK.search(FENCE.sub("", card.back)) or front.count("**") % 2:
+    if LEAK.search(front) or LEAK.search(FENCE.sub("", card.back)) or front.count("**") % 2 \
+            or FOLD.search(front) or FOLD.search(_words(card.back)):
         return "leaked-syntax"
     bare = re.sub(r"`[^`]*`", "", front)
     if len(EMPHASIS_OPENS.findall(bare)) > len(EMPHASIS_CLOSES.findall(bare)):
