@@ -486,6 +486,8 @@ class _Extractor:
                          "q:" + normalize_name(section.title), self.subjected(_asked(concept) or section.title, path),
                          outline_markdown(section.blocks),
                          section.source, flags=("mindmap",))
+                # its code still makes cards of its own, checked (“b = a.view(2, -1)  # -> (2, 12)”)
+                self.blocks([b for b in section.blocks if b.kind == "code"], ctx, section=section)
                 continue
             if asked and section.blocks and section.blocks[0].kind == "paragraph" \
                     and ANSWER_LEAD.match(section.blocks[0].text):

@@ -278,6 +278,10 @@ def test_a_cheat_sheets_values_beside_its_lines_are_checked() -> None:
     assert verdict_line(wrong, "en") == "✘ gives (4, 3), the comment says (2, 6) (line " \
         f"{card.source.line + 4})"
     assert "得到 (4, 3)，注释写的是 (2, 6)" in verdict_line(wrong, "zh")
+    # lines before an error the notes show are checked too
+    before = results["A wrong shape before the error the notes show"][1]
+    assert (before.verdict.value, before.reason) == ("disagrees", "wrong-value")
+    assert "gives (2, 12), the comment says (2, 6)" in before.detail
 
 
 @needs_sandbox

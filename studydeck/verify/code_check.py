@@ -242,17 +242,26 @@ class Runner:
             if reason == "raises" and ("shows-error" in job.card.flags
                                        or expects_error(job.card.code, line, facts["error"])):
                 reason = "expected-error"
+                # what the lines before the error say they give is still checked
+                wrong = self._claims(job, answer, output, example, extras, before=line) if line else None
+                if wrong is not None and wrong.verdict is Verdict.DISAGREES:
+                    return wrong
             return result(job, reason, facts, output=output, example=example, extras=extras, line=line or None)
         if answer.get("left_running"):
             return result(job, "left-running", {}, output=output, example=example)
         return self._claims(job, answer, output, example, extras)
 
-    def _claims(self, job: Job, answer: dict, output: str, example: str, extras: list[dict]) -> Result:
+    def _claims(self, job: Job, answer: dict, output: str, example: str, extras: list[dict],
+                before: int | None = None) -> Result:
+        """The block's stated outputs against what it printed (``before``: only those of the lines
+        above that one, where the block stopped at an error its notes show)."""
         printed: dict[int, str] = {}
         for line, text in answer.get("records") or []:
             printed.setdefault(line, text)
         checked = 0
         claims = job.block.shown if job.block.shown is not None else expected_outputs(job.card.code)
+        if before is not None:
+            claims = {line: value for line, value in claims.items() if line < before}
         for line, expected in claims.items():
             checked += 1
             if line not in printed:
