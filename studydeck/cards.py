@@ -1173,10 +1173,10 @@ class _Extractor:
             leans = _leans_on(block.text, block.language)
             if leans:  # “x.grad = None; y = x * 2 …” with x from a block before: not a card on its own
                 flags = flags + ("leans-on:" + ", ".join(leans),)
-            elif not defined and evaluated_claims(block.text) and \
-                    any(_worked_number(v) for v in expected_outputs(block.text).values()):
-                # a cheat sheet's lines with the numbers they worked out (“F.softmax(logits)  # tensor([[0.6590, …”):
-                # no lines to write from memory, no behaviour to ask (still checked)
+            elif not defined and any(_worked_number(v) for v in expected_outputs(block.text).values()):
+                # code that shows the numbers it works out from its example (“print(loss)  # 输出：tensor(0.4167)”,
+                # “F.softmax(logits)  # tensor([[0.6590, …”): no lines to write from memory, no
+                # behaviour to ask (still checked)
                 flags = flags + (CHECKED_ONLY + "worked-output",)
         else:
             # nothing defined, nothing claimed: the question is what it prints, answered by

@@ -53,6 +53,8 @@ def _output_claims(lines: list[str]):
         header = SHOWN_HEADER.search(line)
         if match and _value_like(match.group("value")):
             yield number, match.group("value"), match.start(), 0
+        elif match and (lead := _leading_value(match.group("value"))) is not None:
+            yield number, lead, match.start(), 0  # “# -> tensor(3.)   dz/dx = y”: the value, then a remark
         elif (shown := _shown_below(lines, number, headed=header is not None)) is not None:
             yield number, shown[0], header.start() if header else len(line), shown[1]
 
