@@ -949,7 +949,7 @@ class _Extractor:
             front = self.t("{c}：在 ${f}$ 中，{t} 是什么？", "{c}: in ${f}$, what is {t}?", c=_named_concept(ctx),
                            f=within, t=shown)
         elif ctx.concept and normalize_name(term) != normalize_name(ctx.concept) and not NAMED_THING.search(term) \
-                and (_case_answer(desc) or CASE_WORD.fullmatch(term.strip())):
+                and (_case_answer(desc) or CASE_WORD.fullmatch(term.strip()) or CASE_TERM.fullmatch(term.strip())):
             # “数据增强” over “**图像**：翻转、随机裁剪”, “DDP” over “every rank logs: guard with rank 0”:
             # what the section says for this case, never what the case itself is
             front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
@@ -1979,6 +1979,10 @@ NAMED_THING = re.compile(r"`|\b[A-Za-z][a-z]+[A-Z]\w*|\b[A-Z][a-z]*[A-Z][a-z]\w*
 
 # A glossary's section for one letter (“### A”, “B–C”): no subject of its own.
 LETTER = re.compile(r"\s*[A-Z](?:\s*[-–—]\s*[A-Z])?\s*")
+# A situation rather than a thing: a size or an amount (“bigger dataset”, “few samples”, “数据量小”).
+CASE_TERM = re.compile(r"(?:very |much )?(?:big|bigger|small|smaller|large|larger|little|more|less|few|fewer|many|high|"
+                       r"higher|low|lower|short|shorter|long|longer|similar|different)\s+[\w\s-]{2,30}|"
+                       r"[\u4e00-\u9fff]{1,6}(?:量|数)(?:大|小|多|少|很大|很小|很多|很少)(?:时|的时候)?", re.I)
 # A stage or a side rather than a thing (“**train**: …”, “**test**: …”, “**输入**：…”).
 CASE_WORD = re.compile(r"train(?:ing)?|test(?:ing)?|inference|eval(?:uation)?|input|output|"
                        r"训练(?:时|阶段)?|测试(?:时|阶段)?|推理(?:时|阶段)?|输入|输出", re.I)
