@@ -161,6 +161,8 @@ DEFAULTS_WORD = re.compile(r"\bdefaults?\b|默认", re.I)
 # A label that introduces a callable's defaults (“默认：”, “默认参数：”, “Defaults:”).
 DEFAULTS_LABEL = re.compile(r"(?:PyTorch\s*)?(?:默认(?:值|参数|超参数?|设置)?|defaults?(?: values?| param(?:eter)?s| settings)?)",
                             re.I)
+# An item that states defaults without a colon (“默认 `reduction='mean'`，`ignore_index=-1`”).
+DEFAULTS_PREFIX = re.compile(r"\s*(?:默认(?:值|参数)?|defaults?)\s*[:：]?\s*(?=`?[A-Za-z_βε])", re.I)
 # A word of a heading that may name a torch callable (“Adam”, “nn.LSTM”, “CrossEntropyLoss”).
 OWNER_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z_][\w]*\.)*[A-Z]\w*")
 # What notes write for a parameter instead of its name: β₁ and β₂ are the two of ``betas``.
@@ -750,10 +752,14 @@ class _Extractor:
                         f"“{it.text.strip()}” repeats “{first.text.strip()}” (line {first.source.line}); "
                         "its cards are taken once; merge the two"))
                 seen.setdefault(key, it)
-            self.item(it, ctx, siblings=items)
+            self.item(it, ctx, siblings=items, lead=lead)
 
-    def item(self, it: Item, ctx: _Ctx, siblings: list[Item]) -> None:
+    def item(self, it: Item, ctx: _Ctx, siblings: list[Item], lead: Block | None = None) -> None:
         text = it.text.strip()
+        said = DEFAULTS_PREFIX.match(text)
+        if said and not it.children and self.defaults_line(text[said.end():], it.source, ctx,
+                                                           lead.text if lead is not None else ""):
+            return  # “- 默认 `reduction='mean'`，`ignore_index=-1`” under “CrossEntropyLoss 的几个点”
         if not text:
             if it.children:
                 self.blocks(it.children, ctx)
@@ -969,11 +975,13 @@ class _Extractor:
                  front, desc, source,
                  formulas=formulas_in(desc), flags=(LEFT_OUT + why,) if why else ())
 
-    def defaults_line(self, desc: str, source: Source, ctx: _Ctx) -> bool:
-        """“默认：lr=1e-3, β1=0.9, β2=0.999, eps=1e-8” under a heading that names a torch callable
-        (“Adam 的原理，默认参数？”): each default asked, and checked, as a parameter list's would be.
-        False when the heading names none or a piece is not ``name=value``."""
-        owner = next((w for w in OWNER_WORD.findall(ctx.concept) if self.callable_named(w)), None)
+    def defaults_line(self, desc: str, source: Source, ctx: _Ctx, lead: str = "", call: str = "") -> bool:
+        """“默认：lr=1e-3, β1=0.9, β2=0.999, eps=1e-8” under a heading (or a line over its list)
+        that names a torch callable (“Adam 的原理，默认参数？”): each default asked, and checked,
+        as a parameter list's would be (``call``: the code a comment stating them stands beside,
+        which alone names the callable). False when none is named or a piece is not ``name=value``."""
+        places = (call,) if call else (ctx.concept, *ctx.labels, lead)
+        owner = next((w for text in places for w in OWNER_WORD.findall(text) if self.callable_named(w)), None)
         pairs = default_pairs(desc)
         if owner is None or not pairs:
             return False
@@ -1123,6 +1131,13 @@ class _Extractor:
         if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare):
             about = ""  # “没写完，卡住了…”, “**解决**：”: the writer's story or a label, the section names the code
         about = about or " › ".join((ctx.concept,) + ctx.labels)
+        for offset, line in enumerate(block.text.splitlines(), start=1):
+            # “torch.optim.Adam(model.parameters())   # 默认 lr=1e-4”: defaults stated beside the call
+            code, _, comment = line.partition("#")
+            said = DEFAULTS_PREFIX.match(comment)
+            if said and OWNER_WORD.search(code):
+                self.defaults_line(comment[said.end():], Source(block.source.path, block.source.line + offset),
+                                   ctx, call=code)
         defined = defined_names(block.text, block.language)
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
         back, flags = fence, ()
