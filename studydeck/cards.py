@@ -839,7 +839,7 @@ class _Extractor:
                 and normalize_name(name) not in normalize_name(line) and not SAYS_WHAT.search(line)
             # points of which the first does not say what it is (“用极大似然估计”, “没有闭式解”):
             # what to remember about the concept, not what it is
-            facts = len(prose) > 1 and not _says_what_it_is(line) and not NOUN_PHRASE_START.match(line) \
+            facts = len(prose) > 1 and POINT_START.match(line) is not None and not _says_what_it_is(line) \
                 and not re.search(re.escape(name) + r"\W{0,3}(?:是|is\b|are\b)", line, re.I)
             self.definition(name, "\n".join(f"- {c.text.strip()}" for c in prose), prose[0].source, sub,
                             remark=aside, points=facts and not aside)
@@ -1985,8 +1985,11 @@ LOG_SLOT = re.compile(
     r"学习(?:目标|计划|进度)|(?:study|learning) (?:goals?|plan|progress)", re.I)
 
 
-# A point that starts by naming what the thing is (“一种…”, “a method …”, “the …”).
-NOUN_PHRASE_START = re.compile(r"\s*(?:一种|一个|一类|a|an|the)\b", re.I)
+# A point that starts by saying what is done with the thing or how it behaves (“用极大似然估计”,
+# “没有闭式解”, “can't be used online”), not by naming what it is (“convolutions over a grid”).
+POINT_START = re.compile(r"\s*(?:用|通过|把|将|对|在|没有|没|不|可以|可|能|会|需要|需|要|只|先|直接|基于|采用|使用|"
+                         r"引入|加|减|保留|去掉|容易|适合|适用|常用|一般|通常|主要|"
+                         r"(?:no|not|can|cannot|can't|must|should|always|never|only|usually|often|needs?)\b)", re.I)
 # A term that names a thing of its own: code, or a name written with capitals inside
 # (“ReLU”, “BatchNorm”, “AdamW”): asked what it is, even when a list describes it.
 NAMED_THING = re.compile(r"`|\b[A-Za-z][a-z]+[A-Z]\w*|\b[A-Z][a-z]*[A-Z][a-z]\w*")
