@@ -212,10 +212,10 @@ def answer_in_front(card: Card) -> str | None:
 def leaked_syntax(card: Card) -> str | None:
     front = _words(card.front)
     if LEAK.search(front) or LEAK.search(FENCE.sub("", card.back)) or front.count("**") % 2 \
-            or FOLD.search(front) or FOLD.search(_words(card.back)):
+            or FOLD.search(front) or ("{{{" in card.back or "}}}" in card.back) and FOLD.search(_words(card.back)):
         return "leaked-syntax"
-    bare = re.sub(r"`[^`]*`", "", front)
-    if len(EMPHASIS_OPENS.findall(bare)) > len(EMPHASIS_CLOSES.findall(bare)):
+    bare = re.sub(r"`[^`]*`", "", front) if "*" in front else ""
+    if bare and len(EMPHASIS_OPENS.findall(bare)) > len(EMPHASIS_CLOSES.findall(bare)):
         return "leaked-syntax"  # “*[Also: … $p = ?$”: an aside whose closing mark the card cut off
         # (a star after a word with none before it is a name's: “A* search”, “w*”)
     if card.kind is not CardKind.CLOZE and CLOZE_OPEN.search(card.front):
