@@ -908,7 +908,7 @@ class _Extractor:
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
         headings = ctx.deck[1:] + ctx.labels
-        why = "label-term" if label else "refers-back" if REFERS_BACK.match(desc) \
+        why = "label-term" if label else "example" if _valued_math(term) else "refers-back" if REFERS_BACK.match(desc) \
             else "about-the-text" if PAGE_REF.search(desc) \
             else "example" if any(WORKED_HEADING.search(h) for h in headings) \
             else "aside" if remark else ""
@@ -2047,10 +2047,10 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
-HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|没写完|未完|待续|待补|\bI\s+[a-z]|"
+HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|没写完|未完|待续|待补|\bI\s+[a-z]|"
                            r"\b[Mm]y\b|\bexam|\bWIP\b|\bTODO\b|unfinished|to be continued)[^()（）]*[)）]\s*$|"
                            # how much an exam weighs it (“⭐⭐⭐ 重点中的重点”, “🔥 必考计算题”)
-                           r"\s*[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)\S*\s*$|"
+                           r"\s*[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)[^\s()（）]*\s*$|"
                            r"\s*\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
 # A log's day before a heading's topic (“Wed 4.10 — MLE vs MAP”, “2024-03-13：BatchNorm”, “周三 4.10 | …”).
 DATED = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\.?,?\s*|周[一二三四五六日天]\s*|星期[一二三四五六日天]\s*)?"
@@ -2083,6 +2083,16 @@ def _speakers(outline: Outline) -> set[str]:
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}")
 # A paragraph that opens with a short bold name and a colon: a turn of a conversation, or a label.
 SPEAKER_LEAD = re.compile(r"\s*\*\*([^*\n:：]{1,12}?)\s*[:：]\s*\*\*|\s*\*\*([^*\n:：]{1,12}?)\*\*\s*[:：]")
+
+
+def _valued_math(term: str) -> bool:
+    """“$2.1/L$”, “$\\lambda_1 = 1$”: math that holds a number (beyond its indices): one setting of
+    an example or a run, not a thing to define."""
+    math = re.fullmatch(r"\s*\$([^$]+)\$\s*", term)
+    if math is None:
+        return False
+    body = re.sub(r"[_^]\{[^{}]*\}|[_^]\w", "", math.group(1))
+    return bool(re.search(r"\d\.\d|\d\s*/|=\s*-?\d", body))  # “2.1/L”, “= 1”: not “(1 - ρ)”
 
 
 def _bare(title: str) -> str:

@@ -145,6 +145,8 @@ MESSAGES = {
     "leans-on": ("“{front}” 用到前面代码块里的 {names}，单独一张卡片答不出来；把它写成完整的一段代码",
                  "“{front}” uses {names} from a block before it and cannot be answered on its own; make it "
                  "a complete snippet"),
+    "todo-answer": ("“{front}” 的答案还没写完（结尾是 TODO 或“没写完”）；写完这部分再生成卡片",
+                    "the answer to “{front}” is not finished (it ends on a TODO); finish it and the card follows"),
     "unsure": ("“{front}” 的答案是一句还不确定的话（“要再确认”）；查清后写下确定的答案",
                "the answer to “{front}” is not settled yet (“not sure”, “to check”); write it once you know"),
     "worked-output": ("这段代码每行旁写的是用例子里的数算出的值，不是要记住的用法；在行旁写形状或类型（如 # (2, 3)），"
@@ -423,6 +425,12 @@ NUMBER_MATRIX = re.compile(r"^\\begin\{[pbvB]?matrix\}[\s\d.,&\\+-]*\\end\{[pbvB
 ARROW = re.compile(r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
 
 
+# A property named right before the formula that states it (“对称：$I(X;Y) = ?$”, “**不对称**：［？］”,
+# “additive: $I(x, y) = ?$”): the name gives the hidden side away.
+NAMED_PROPERTY = re.compile(r"(?:不?对称|可加|可交换|\b(?:symmetric|asymmetric|not symmetric|additive|commutative))"
+                            r"\**\s*[:：]\s*(?:\$|［？］|\[\?\])", re.I)
+
+
 def _math_pieces(text: str) -> list[str]:
     """The math of a text, span by span."""
     return [text[start:end].strip("$ ") for start, end, _, _ in math_spans(text)]
@@ -441,6 +449,8 @@ def _arithmetic(text: str) -> bool:
 def declaration(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula or not card.formulas:
         return None
+    if NAMED_PROPERTY.search(card.front):
+        return "answer-in-front"  # “对称：$I(X;Y) = ?$”: the property named states what is hidden
     formula = card.formulas[-1]  # the one asked; conditions come before it
     if MATRIX.search(formula) and re.search(r"\\[vcd]dots", formula):
         return "declaration"  # a matrix written out entry by entry
@@ -635,6 +645,19 @@ ASKING = re.compile(r"^.*?[?？]\s*$|^\s*(?:(?:write|explain|describe|derive|pro
 WORKED_PRODUCT = re.compile(r"^[\d\s.,]+(?:(?:[×x*·]\s*[\d.,]+\s*)+=\s*[\d\s.,]+)?$")
 
 
+def todo_answer(card: Card) -> str | None:
+    """An answer the writer left unfinished: it ends on a to-do (“…还没写完 TODO”, “TBD”)."""
+    if card.kind in (CardKind.CODE, CardKind.CLOZE) or "computed-output" in card.flags:
+        return None
+    return "todo-answer" if TODO_END.search(_words(card.back)) else None
+
+
+# An answer that stops on a to-do or says it is not finished.
+# (A “TODO read the paper” after an answer is a remark: the answer stands.)
+TODO_END = re.compile(r"(?:还没写完|没写完|未写完|未完待续|待补充?|待续|to be continued|not finished|unfinished)"
+                      r"[^\n]{0,40}$", re.I)
+
+
 def not_an_answer(card: Card) -> str | None:
     """A definition whose text is a question or a task about its term, or a number worked out."""
     if card.kind is not CardKind.DEFINITION or not card.back.strip():
@@ -695,7 +718,7 @@ BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotc
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, link_answer, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, todo_answer, link_answer, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 
