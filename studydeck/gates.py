@@ -646,7 +646,7 @@ WORKED_PRODUCT = re.compile(r"^[\d\s.,]+(?:(?:[×x*·]\s*[\d.,]+\s*)+=\s*[\d\s.,
 
 
 def todo_answer(card: Card) -> str | None:
-    """An answer the writer left unfinished: it ends on a to-do (“…还没写完 TODO”, “TBD”)."""
+    """An answer the writer left unfinished: it ends by saying so (“…还没写完 TODO”, “待补”)."""
     if card.kind in (CardKind.CODE, CardKind.CLOZE) or "computed-output" in card.flags:
         return None
     return "todo-answer" if TODO_END.search(_words(card.back)) else None
