@@ -70,7 +70,6 @@ SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
 IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
 QA_HEADING = re.compile(r"^(?:Q|问)\s*\d*\s*[:：.]\s*(?P<q>.+)$")
 ANSWER_LEAD = re.compile(r"^\s*(?:\*\*)?(?:A|答)\s*[:：](?:\*\*)?\s*")
-QUESTION_MARK = re.compile(r"^\s*(?:\*\*)?(?:Q|问)\s*\d*\s*[:：](?:\*\*)?\s*")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
@@ -147,9 +146,14 @@ def table_default_matrix(table: str, source: Source, context: str, zh: bool,
                 name, value = (named.group(1), named.group(2)) if named else \
                     (header[column].group(1), piece.strip("`")) if header[column] else (None, None)
                 if name and VALUE_CELL.fullmatch(value):
-                    said = f"默认 {value}（`{name}={value}`）" if zh else f"default: {value} (`{name}={value}`)"
-                    groups.setdefault(owner, []).append(Item(f"`{name}`: {said}", Source(source.path, line)))
+                    groups.setdefault(owner, []).append(_default_item(name, value, Source(source.path, line), zh))
     return list(groups.items())
+
+
+def _default_item(name: str, value: str, source: Source, zh: bool) -> Item:
+    """A stated default as a parameter list's item would say it, for :meth:`parameters`."""
+    said = f"默认 {value}（`{name}={value}`）" if zh else f"default: {value} (`{name}={value}`)"
+    return Item(f"`{name}`: {said}", source)
 
 
 def _cell_values(cell: str) -> list[str]:
@@ -666,7 +670,8 @@ class _Extractor:
         they hold nothing (an empty bullet). A question too short to name its subject
         (“怎么选？”, “Why?”) is asked of the section's."""
         render = render or (lambda b: b.text if b.kind == "paragraph" else _block_markdown(b))
-        question = QUESTION_MARK.sub("", question, count=1) or question  # “Q：…”: the question itself
+        marked = QA_HEADING.match(question.strip())
+        question = marked.group("q").strip() if marked else question  # “Q：…”: the question itself
         if blocks and blocks[0].kind == "paragraph" and ANSWER_LEAD.match(blocks[0].text):
             # “Q：…” over “A：…”: the answer without its mark
             blocks = [replace(blocks[0], text=ANSWER_LEAD.sub("", blocks[0].text, count=1)), *blocks[1:]]
@@ -985,8 +990,7 @@ class _Extractor:
         pairs = default_pairs(desc)
         if owner is None or not pairs:
             return False
-        items = [Item(f"`{name}`: " + (f"默认 {value}（`{name}={value}`）" if self.zh
-                                       else f"default: {value} (`{name}={value}`)"), source) for name, value in pairs]
+        items = [_default_item(name, value, source, self.zh) for name, value in pairs]
         # (filed under the callable's name, as a table's row is: what the verifier looks up)
         owned = replace(ctx, concept=owner, deck=ctx.deck + (owner,)) \
             if normalize_name(owner) != normalize_name(ctx.deck[-1]) else ctx
@@ -2071,7 +2075,7 @@ def _speakers(outline: Outline) -> set[str]:
     turns: Counter = Counter()
     for _, section in iter_sections(outline.root):
         for block in section.blocks:
-            if block.kind == "paragraph" and (lead := SPEAKER_LEAD.match(block.text)):
+            if block.kind == "paragraph" and (lead := LEAD_LABEL.match(block.text)):
                 name = (lead.group(1) or lead.group(2)).strip()
                 if SPEAKER_NAME.fullmatch(name) and not FACET.fullmatch(name) and not LABEL_TERM.match(name):
                     turns[name] += 1
@@ -2081,8 +2085,6 @@ def _speakers(outline: Outline) -> set[str]:
 
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}")
-# A paragraph that opens with a short bold name and a colon: a turn of a conversation, or a label.
-SPEAKER_LEAD = re.compile(r"\s*\*\*([^*\n:：]{1,12}?)\s*[:：]\s*\*\*|\s*\*\*([^*\n:：]{1,12}?)\*\*\s*[:：]")
 
 
 def _valued_math(term: str) -> bool:
@@ -2322,7 +2324,7 @@ def _prompt(block: Block) -> str:
         text = block.items[0].text.strip()
     elif block.kind == "paragraph" and re.fullmatch(r"\*\*[^*\n]+[?？]\*\*", block.text.strip()):
         text = block.text.strip().strip("*").strip()
-    elif block.kind == "paragraph" and QUESTION_MARK.match(block.text) and "\n" not in block.text.strip():
+    elif block.kind == "paragraph" and QA_HEADING.match(block.text.strip()) and "\n" not in block.text.strip():
         text = block.text.strip()  # “Q：缩放点积注意力的时间复杂度？” on a line of its own, its “A：” below
     else:
         return ""

@@ -436,9 +436,6 @@ def _math_pieces(text: str) -> list[str]:
     return [text[start:end].strip("$ ") for start, end, _, _ in math_spans(text)]
 
 
-def _words_kept(text: str) -> str:
-    return FENCE.sub("", text)
-
 
 def _arithmetic(text: str) -> bool:
     """Numbers and operators only: a sum worked out, not a formula with symbols."""
@@ -464,7 +461,7 @@ def declaration(card: Card) -> str | None:
                    or _arithmetic(formula[:approx.start()])):
         return "worked-value"  # “A ≈ [[0.40, 0.20], …]”, “512 \times 768 ≈ 0.39”: worked out by hand
     similar = re.fullmatch(r"\s*(\S+)\s*\\(?:sim|simeq|cong|equiv)\s*(\S+?)\s*[.,;，。]?\s*", formula)
-    if similar and BARE_SYMBOL.match(similar.group(2)) and similar.group(2) in _math_pieces(_words_kept(card.front)):
+    if similar and BARE_SYMBOL.match(similar.group(2)) and similar.group(2) in _math_pieces(FENCE.sub("", card.front)):
         return "answer-in-front"  # “称 $A$ 与 $B$ 相似，记 $A \sim ?$”: the sentence names the answer
     relation = re.search(r"(?<![<>!\\])=|\\in\b|\\subseteq?\b|" + ARROW.pattern, formula)
     if relation is None:
