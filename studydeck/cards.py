@@ -392,6 +392,22 @@ def split_label(text: str) -> tuple[str, str] | None:
     return term, match.group("rest").strip()
 
 
+def _about_the_notes(block: Block) -> bool:
+    """What notes open with before their subject: a quote, a rule, a line in italics or in
+    brackets (“*last edit: before the midterm*”), or lines each a label and its value
+    (“视频：B站…”, “**When:** Thu 7pm”)."""
+    if block.kind in ("rule", "quote"):
+        return True
+    if block.kind != "paragraph":
+        return False
+    lines = [line.strip() for line in block.text.splitlines() if line.strip()]
+    return all(EMPHASIZED_LINE.fullmatch(line) or (split_label(line) or ("", ""))[1] for line in lines)
+
+
+# a line in italics, or one in brackets (“（我是 1.5 倍速看的）”): an aside on the notes
+EMPHASIZED_LINE = re.compile(r"(\*|_)[^*_].*\1|（[^（）]*）|\([^()]*\)")
+
+
 def _says_what_it_is(desc: str) -> bool:
     """“the underlying storage of a Parameter”, “是一种…”: a definition, not a field's value."""
     return bool(HEADLESS.match(desc) or SAYS_WHAT.search(desc) or re.match(r"\s*(?:the|a|an)\s", desc, re.I))
@@ -418,6 +434,9 @@ class _Ctx:
     concept: str
     labels: tuple[str, ...] = ()
     guards: tuple[str, ...] = ()
+    # the note's opening lines, above its first heading, when it has headings: what it says
+    # about itself (its source, date, scope), not the subject
+    preamble: bool = False
     # The labels as earlier versions wrote them (math as “…”), for the legacy keys.
     legacy: tuple[str, ...] = ()
     # What a bold line over a list names (“**Gaussian**”): the list's definitions are its own.
@@ -480,7 +499,8 @@ class _Extractor:
             concept = TRAILING_MARKS.sub("", HEADING_ASIDE.sub("", concept)) or concept
             concept = _asked(concept).strip() or concept  # “Q11. 1x1 卷积的作用”: what it is about
             concept = DATED.sub("", concept) or concept  # “Wed 4.10 — MLE vs MAP”: a log's day, then its topic
-            ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept)
+            ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept,
+                       preamble=section is root and bool(root.sections))
             asked = QA_HEADING.match(section.title) if path else None
             # “### Q9. 梯度消失怎么解决”: a numbered question asks wherever its question word stands
             asks = QUESTION.search(section.title) or asked and ASKING_HEADING.search(asked.group("q"))
@@ -548,6 +568,9 @@ class _Extractor:
         for i, block in enumerate(blocks):
             if id(block) in self.consumed:
                 continue  # already the end of the answer before it
+            if ctx.preamble and not _about_the_notes(block):
+                # the subject begins: what follows is knowledge, even above the first heading
+                ctx, outside = replace(ctx, preamble=False), replace(outside, preamble=False)
             if block.kind == "paragraph":
                 # “**例 9.1** 求 A 的特征值” opens a worked example: what follows is that example's
                 # numbers, up to the next bold label (“**定理 9.2**”) or heading
@@ -913,7 +936,8 @@ class _Extractor:
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
         headings = ctx.deck[1:] + ctx.labels
-        why = "label-term" if label else "example" if _valued_math(term) else "refers-back" if REFERS_BACK.match(desc) \
+        why = "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
+            else "label-term" if label else "example" if _valued_math(term) else "refers-back" if REFERS_BACK.match(desc) \
             else "about-the-text" if PAGE_REF.search(desc) \
             else "example" if any(WORKED_HEADING.search(h) for h in headings) \
             else "aside" if remark else ""

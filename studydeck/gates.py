@@ -101,6 +101,11 @@ MESSAGES = {
     "about-the-text": ("“{front}” 的答案谈的是书或笔记本身（页码、章节），不是这个术语；写出它是什么",
                        "the answer to “{front}” talks about the book or the notes (a page, a chapter), not the "
                        "term; write what it is"),
+    "preamble": ("“{front}” 写在笔记开头、第一个标题之前，说的是这份笔记本身（来源、日期、范围），不是知识；"
+                 "要做成卡片，把它写进一个小节",
+                 "“{front}” stands in the note's opening lines, above its first heading: it tells about the "
+                 "notes themselves (a source, a date, the scope), not the subject; to make it a card, put it "
+                 "in a section"),
     "equation-ref": ("“{front}” 指向一个编号公式（如“式(6.29)”），卡片上看不到它；把那个公式写进句子里",
                      "“{front}” points at a numbered equation (such as “eq. (3)”) the card does not show; "
                      "write that equation into the sentence"),

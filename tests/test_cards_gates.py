@@ -29,6 +29,8 @@ def extract(text: str):
     ("# 笔记\n\n## 求和\n- 其中下标 $i = 1, 2, \\ldots, n$ 遍历所有样本。\n", "declaration"),
     ("# 笔记\n\n## 优化器\n- 随机梯度下降：随机梯度下降\n", "answer-in-front"),
     ("# 笔记\n\n## https://notes.org/a.png\n是一个示例网页的地址。\n", "url-front"),
+    ("# 概率图模型 复习\n\n*考前一周整理*\n\n范围：HMM、CRF、EM\n\n**复习优先级**：HMM > EM > CRF\n\n## HMM\n",
+     "preamble"),
 ])
 def test_a_failing_candidate_is_left_out_with_a_chinese_message(notes: str, reason: str) -> None:
     cards, notices = extract(notes)
@@ -67,3 +69,14 @@ def test_a_question_answered_elsewhere_is_kept() -> None:
     answered = [replace(c, back="- 调学习率") if i == 0 else c for i, c in enumerate(cards)]
     kept, notices = unanswered(answered)
     assert [c.front for c in kept] == ["如何提高收敛"] and len(notices) == 1
+
+
+def test_a_note_s_opening_labels_are_about_the_notes_until_its_subject_begins() -> None:
+    opening = "# Decision trees\n\n**Source:** ISLR ch. 8\n\n"
+    subject = "A decision tree splits the feature space into boxes.\n\n**Pros:** easy to read, fast to apply.\n\n"
+    cards, notices = extract(opening + subject + "## Splits\n\n**Gini impurity**: $1 - \\sum_k p_k^2$.\n")
+    assert [n.rule for n in notices] == ["left-out:preamble"] and "Source" in notices[0].message
+    assert notices[0].source.line == 3
+    # once the subject has begun, a label above the first heading is knowledge like any other
+    assert any("pros" in c.front and "easy to read" in c.back for c in cards)
+    assert any("Gini impurity" in c.front for c in cards)
