@@ -174,6 +174,44 @@ PARAM_ALIASES = {"ε": "eps", "epsilon": "eps", "学习率": "lr", "learning rat
 BETA = re.compile(r"(?:β|beta)_?\{?([12₁₂])\}?", re.I)
 
 
+# “nn.Conv2d(in_channels, out_channels, stride=1, padding=0)”, in backticks or not
+HEADING_SIGNATURE = re.compile(r"`?(?P<name>(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\((?P<args>.*)\)`?")
+SIGNATURE_PART = re.compile(r"\s*(?P<name>[A-Za-z_]\w*)\s*(?::\s*[\w\[\]., |]+?\s*)?(?:=\s*(?P<value>\S.*?))?\s*")
+
+
+def signature(text: str) -> tuple[str, list[str], list[tuple[str, str]]] | None:
+    """A callable's signature as notes copy it: its name, the parameters without a default (in
+    order) and those with one. None for a call (“nn.Linear(512, 10)”), which passes values: a
+    value where a parameter's name should stand, or no default stated at all."""
+    match = HEADING_SIGNATURE.fullmatch(text.strip())
+    if not match or not _brackets_nest(match.group("args")):
+        return None  # (“nn.MSELoss(reduction='mean') / nn.L1Loss(…)”: two calls, not one)
+    bare: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    for part in _top_level_parts(match.group("args"), ","):
+        if part.strip() in ("*", "/") or re.fullmatch(r"\s*\*{1,2}[A-Za-z_]\w*\s*", part):
+            continue
+        piece = SIGNATURE_PART.fullmatch(part)
+        if piece is None:
+            return None
+        if piece.group("value") is None:
+            if pairs:
+                return None  # a name after a default: not how a signature reads
+            bare.append(piece.group("name"))
+        else:
+            pairs.append((piece.group("name"), piece.group("value")))
+    return (match.group("name"), bare, pairs) if pairs else None
+
+
+def _brackets_nest(text: str) -> bool:
+    depth = 0
+    for mark in re.findall(r"[()\[\]{}]", text):
+        depth += 1 if mark in "([{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def default_pairs(desc: str) -> list[tuple[str, str]]:
     """“lr=1e-3, β1=0.9, β2=0.999, eps=1e-8” -> [("lr", "1e-3"), ("betas", "(0.9, 0.999)"),
     ("eps", "1e-8")]; [] unless every piece is a name and a value (a sentence states no defaults)."""
@@ -501,6 +539,14 @@ class _Extractor:
             concept = DATED.sub("", concept) or concept  # “Wed 4.10 — MLE vs MAP”: a log's day, then its topic
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept,
                        preamble=section is root and bool(root.sections))
+            signed = signature(concept) if path else None
+            if signed and self.callable_named(signed[0]):
+                # “### nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0)”: the
+                # heading states each default, as a parameter list would; the section is about nn.Conv2d
+                name, bare, pairs = signed
+                ctx = replace(ctx, concept=name)
+                self.parameters([_default_item(p, value, section.source, self.zh) for p, value in pairs], ctx,
+                                flags=("signature:" + ",".join(bare),))
             asked = QA_HEADING.match(section.title) if path else None
             # “### Q9. 梯度消失怎么解决”: a numbered question asks wherever its question word stands
             asks = QUESTION.search(section.title) or asked and ASKING_HEADING.search(asked.group("q"))
@@ -1021,7 +1067,7 @@ class _Extractor:
         self.parameters(items, owned)
         return True
 
-    def parameters(self, items: list[Item], ctx: _Ctx) -> None:
+    def parameters(self, items: list[Item], ctx: _Ctx, flags: tuple[str, ...] = ()) -> None:
         # “`nn.LSTM` 参数 & 默认值” over the table: the parameters of `nn.LSTM`
         ctx = replace(ctx, concept=PARAM_SUFFIX.sub("", ctx.concept).strip() or ctx.concept)
         for child in items:
@@ -1042,7 +1088,7 @@ class _Extractor:
                     meaning = ""  # “默认 必填”, “默认：无”: nothing said of what it is
                 if meaning:  # (a default alone is asked once, by the cloze below)
                     self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols,
-                             param=pname, default=default, sibling=f"param:{pname}")
+                             param=pname, default=default, sibling=f"param:{pname}", flags=flags)
                 if default is not None:
                     cloze = self.t("{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}",
                                    "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
@@ -1050,7 +1096,7 @@ class _Extractor:
                         else self.t("{c} 的参数 `{p}` 默认为 {{{{c1::{d}}}}}", "{c}: `{p}` defaults to {{{{c1::{d}}}}}",
                                     c=ctx.concept, p=pname, d=no_cloze(default))
                     self.add(ctx, CardKind.CLOZE, "default:" + pname, cloze, desc, child.source,
-                             symbols=symbols, flags=("default",), param=pname, default=default,
+                             symbols=symbols, flags=("default", *flags), param=pname, default=default,
                              sibling=f"param:{pname}")
             elif name.startswith("$"):
                 symbol = name.strip("$ ")

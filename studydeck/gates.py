@@ -101,6 +101,10 @@ MESSAGES = {
     "about-the-text": ("“{front}” 的答案谈的是书或笔记本身（页码、章节），不是这个术语；写出它是什么",
                        "the answer to “{front}” talks about the book or the notes (a page, a chapter), not the "
                        "term; write what it is"),
+    "a-call": ("“{front}” 来自一个标题里的调用（其中的名字不是 PyTorch 这个位置的参数名），它写的是这次调用的取值，不是默认值；"
+               "要记默认值，按文档照抄签名",
+               "“{front}” comes from a call in a heading (its names are not the callable's parameters there): it "
+               "gives that call's values, not the defaults; to learn the defaults, copy the documented signature"),
     "preamble": ("“{front}” 写在笔记开头、第一个标题之前，说的是这份笔记本身（来源、日期、范围），不是知识；"
                  "要做成卡片，把它写进一个小节",
                  "“{front}” stands in the note's opening lines, above its first heading: it tells about the "
@@ -606,8 +610,9 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
     ``computed-output`` when it was read) is a card only when running it printed something that
     does not change from run to run — the printed output is then its answer. Code that leans on
     names from a block before it (flagged ``leans-on:…``) was checked with that block, and is no
-    card on its own; nor is code flagged ``checked-only:<reason>``. ``results`` maps uids to the verifier's results (anything with ``reason``,
-    ``output`` and ``facts``)."""
+    card on its own; nor is code flagged ``checked-only:<reason>``, nor a default read off a
+    heading (flagged ``signature:…``) that the verifier found to be a call. ``results`` maps uids
+    to the verifier's results (anything with ``reason``, ``output`` and ``facts``)."""
     kept, notices = [], []
     for card in cards:
         leans = next((f.split(":", 1)[1] for f in card.flags if f.startswith("leans-on:")), None)
@@ -617,6 +622,9 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
         checked_only = next((f.split(":", 1)[1] for f in card.flags if f.startswith("checked-only:")), None)
         if checked_only:
             notices.append(left_out(card, checked_only))  # its claims were checked; no card to study
+            continue
+        if any(f.startswith("signature:") for f in card.flags) and getattr(results.get(card.uid), "reason", "") == "a-call":
+            notices.append(left_out(card, "a-call"))  # the heading passes values: it states no default
             continue
         result = results.get(card.uid) if "computed-output" in card.flags else None
         if "computed-output" in card.flags and not (

@@ -424,3 +424,31 @@ def test_a_line_of_defaults_under_a_heading_that_names_a_callable_is_checked() -
     assert wrong == {"Adam.betas", "CrossEntropyLoss.ignore_index", "torch.optim.Adam.lr"}
     assert "defaults to (0.9, 0.999), the notes say (0.9, 0.99)" in results["Adam.betas"].detail
     assert all(r.verdict is Verdict.AGREES for name, r in results.items() if name not in wrong)
+
+
+def test_a_signature_copied_into_a_heading_states_its_defaults(tmp_path: Path) -> None:
+    """“### nn.LayerNorm(normalized_shape, eps=1e-6, …)”: each default is a card, checked against
+    the signature; a heading that passes values of its own (“nn.Linear(d_model, d_ff, bias=False)”)
+    is a call, so it states no default and gives no card once the verifier has looked."""
+    from studydeck.pipeline import Workspace
+
+    notes = FIXTURES / "signature-headings.md"
+    (doc,) = collect([notes])
+    stated = {(c.concept, c.param, c.default) for c in doc.cards if "default" in c.flags}
+    assert ("nn.LayerNorm", "eps", "1e-6") in stated and ("nn.MaxPool2d", "stride", "None") in stated
+    assert not any(c.concept.startswith(("nn.MSELoss", "nn.L1Loss")) for c in doc.cards)  # two calls, no signature
+    by_uid = {r.uid: r for r in verify(doc.cards, device="cpu").results}
+    verdicts = {(c.concept, c.param): by_uid[c.uid] for c in doc.cards if c.uid in by_uid}
+    wrong = verdicts[("nn.LayerNorm", "eps")]
+    assert wrong.verdict is Verdict.DISAGREES and "1e-05" in wrong.detail and "1e-6" in wrong.detail
+    # nn.LSTM takes its parameters through nn.RNNBase, after `mode`: still its signature
+    assert verdicts[("nn.LSTM", "batch_first")].verdict is Verdict.AGREES
+    assert verdicts[("nn.MaxPool2d", "stride")].verdict is Verdict.AGREES
+    call = verdicts[("nn.Linear", "bias")]
+    assert (call.verdict, call.reason) == (Verdict.UNVERIFIED, "a-call") and "d_model" in call.detail
+    workspace = Workspace.load([notes], cache_dir=tmp_path / "cache")
+    workspace.build(tmp_path / "decks", now=1_750_000_000, device="cpu", exercises=False)
+    assert not any(c.concept == "nn.Linear" for c in workspace.cards)
+    left = [n for n in workspace.notices if n.rule == "left-out:a-call"]
+    heading = notes.read_text(encoding="utf-8").splitlines().index("### nn.Linear(d_model, d_ff, bias=False)") + 1
+    assert [n.source.line for n in left] == [heading] and "签名" in left[0].message

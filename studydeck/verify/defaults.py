@@ -48,8 +48,28 @@ def check_defaults(concept: Any, cards: list[Card]) -> list[Result]:
                               f"{dotted} takes *args/**kwargs; `{card.param}` cannot be looked up",
                               reason="hidden-parameters", reference=dotted, facts={"param": card.param}))
             continue
+        called = _not_the_signature(card, params)
+        if called:
+            # “### nn.Linear(d_model, d_ff, bias=False)”: a call with its own values, not the defaults
+            out.append(Result(card.uid, card.source, concept.name, Verdict.UNVERIFIED,
+                              f"{dotted} takes no parameter `{called}` where the heading names it: the heading "
+                              "reads as a call with values of its own, not the signature",
+                              reason="a-call", reference=dotted, facts={"param": card.param, "name": called}))
+            continue
         out.append(_one(card, concept.name, dotted, params))
     return out
+
+
+def _not_the_signature(card: Card, params: dict) -> str | None:
+    """For a default read off a signature the notes copy (“nn.Conv2d(in_channels, …, stride=1)”):
+    the first name it gives that is not one of the callable's own parameters, in their order,
+    if any."""
+    flag = next((f for f in card.flags if f.startswith("signature:")), None)
+    if flag is None:
+        return None
+    order = list(params)  # (in order; a class that passes its arguments on may take one first:
+    rest = iter(order)    # nn.LSTM's are nn.RNNBase's, after `mode`)
+    return next((n for n in flag.removeprefix("signature:").split(",") if n and n not in rest), None)
 
 
 def _parameters(target: Any) -> tuple[dict, bool]:

@@ -60,6 +60,11 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
                         "{reference}: `{param}` defaults to {torch}, the notes say {stated}"),
     "has-parameter": ("{reference} 有参数 `{param}`（{torch}）", "{reference} has `{param}` ({torch})"),
     "no-parameter": ("{reference} 没有参数 `{param}`", "{reference} has no parameter `{param}`"),
+    "a-call": ("未验证：{reference} 在这个位置没有参数 `{name}`，标题像是带自己取值的一次调用，不是函数签名；"
+               "要核对默认值，按文档写出签名（参数名照抄）",
+               "unverified: {reference} has no parameter `{name}` where the heading names it, so the heading reads "
+               "as a call with values of its own, not the signature; to check the defaults, copy the signature's "
+               "parameter names as the documentation gives them"),
     "hidden-parameters": ("未验证：{reference} 的参数经 *args/**kwargs 传递，查不到 `{param}`",
                           "unverified: {reference} takes *args/**kwargs; `{param}` cannot be looked up"),
     "too-complex": ("未验证：公式嵌套太深或太大，无法计算；把它拆成几步", "unverified: the formula is {what} to "

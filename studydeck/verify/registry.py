@@ -169,6 +169,7 @@ def _exported(path: str) -> list[str]:
 
 
 _DOTTED = re.compile(r"^`?(?:torch\.)?(nn|nn\.functional|F|optim)\.([A-Za-z_][A-Za-z0-9_]*)`?$")
+_CALLED = re.compile(r"`?((?:torch\.)?(?:nn\.functional|nn|F|optim)\.[A-Za-z_][A-Za-z0-9_]*)\(.*\)`?")
 _DOTTED_INSIDE = re.compile(r"(?<![\w.])(?:torch\.)?(?:nn\.functional|nn|F|optim)\.[A-Za-z_][A-Za-z0-9_]*(?![\w.(])")
 
 
@@ -176,6 +177,9 @@ def lookup(name: str) -> Any | None:
     """The concept a heading names: ``RMSprop``, ``RMSProp算法``, ``累积分布函数(CDF)``,
     ``RMSprop (ε after the root)``; a torch callable written out (``nn.BatchNorm2d``) is
     itself, whether or not the registry knows it."""
+    called = _CALLED.fullmatch(name.strip())
+    if called:  # “nn.Conv2d(in_channels, out_channels, stride=1)”: a signature names its callable
+        name = called.group(1)
     found = _lookup(name)
     dotted = _DOTTED.match(name.strip())
     named = {m.group() for m in _DOTTED_INSIDE.finditer(name)} if found is None and not dotted else set()
