@@ -68,6 +68,9 @@ DEFAULT = re.compile(
 IMPLIED_DEFAULT = re.compile(r"[（(]\s*(None|True|False)\s*(?:表示|means)")
 SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
 IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
+# A quiz's numbered question (“**Q1.**”, “Q1:”, “问1.”) or the answer of that number further on
+# (“**A1.**”, “答1：”)
+NUMBERED_MARK = re.compile(r"^\s*(?:\*\*)?(?:(?P<q>Q|问)|A|答)\s*(?P<n>\d+)\s*[.:：)）]?\s*(?:\*\*)?\s*[.:：]?\s*")
 QA_HEADING = re.compile(r"^(?:Q|问)\s*\d*\s*[:：.]\s*(?P<q>.+)$")
 ANSWER_LEAD = re.compile(r"^\s*(?:\*\*)?(?:A|答)\s*[:：](?:\*\*)?\s*")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
@@ -528,6 +531,7 @@ class _Extractor:
     # -- walk --------------------------------------------------------------------
     def run(self) -> tuple[list[Card], list[Notice]]:
         root = self.outline.root
+        self.answer_key()
         for path, section in iter_sections(root):
             if section is not root and all(b.kind == "rule" for b in section.blocks) and not section.sections:
                 self.notices.append(Notice(section.source, "empty-section", self.t(
@@ -604,6 +608,35 @@ class _Extractor:
                 "this file has prose but gives no card; write what to remember as “term: meaning”, "
                 "a list, or a $formula$")))
         return cards, sorted(self.notices + notices, key=lambda n: n.source.line)
+
+    def answer_key(self) -> None:
+        """A quiz with its answers further on (“**Q1.** Entropy of a fair die?” … “**A1.** log₂ 6”):
+        each question a card, answered by the paragraph of its number and what follows it up to the
+        next answer or heading. Both are then taken: neither is read again for cards of its own."""
+        questions: dict[str, tuple[Block, _Ctx]] = {}
+        answers: dict[str, list[Block]] = {}
+        for path, section in iter_sections(self.outline.root):
+            ctx = _Ctx(deck=(self.outline.title,) + path, concept=section.title if path else self.outline.title)
+            current: list[Block] | None = None
+            for block in section.blocks:
+                mark = NUMBERED_MARK.match(block.text) if block.kind == "paragraph" else None
+                if mark and mark.group("q"):
+                    questions.setdefault(mark.group("n"), (block, ctx))
+                    current = None
+                elif mark and mark.group("n") not in answers:
+                    current = answers[mark.group("n")] = [block]
+                elif current is not None:
+                    current.append(block)  # the answer goes on: its formula, its list
+        paired = [n for n in questions if n in answers]
+        if len(paired) < 2:
+            return  # one “Q1.” and one “A1.” make no answer key
+        for n in paired:
+            (question, ctx), answer = questions[n], answers[n]
+            first = replace(answer[0], text=NUMBERED_MARK.sub("", answer[0].text, count=1))
+            self.answered(replace(ctx, deck=ctx.deck[:1] + ctx.deck[1:]),
+                          NUMBERED_MARK.sub("", question.text, count=1).strip(),
+                          [first, *answer[1:]] if first.text.strip() else answer[1:], question.source)
+            self.consumed |= {id(question), *(id(b) for b in answer)}
 
     def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
         lead: Block | None = None
