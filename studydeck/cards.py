@@ -633,8 +633,7 @@ class _Extractor:
         for n in paired:
             (question, ctx), answer = questions[n], answers[n]
             first = replace(answer[0], text=NUMBERED_MARK.sub("", answer[0].text, count=1))
-            self.answered(replace(ctx, deck=ctx.deck[:1] + ctx.deck[1:]),
-                          NUMBERED_MARK.sub("", question.text, count=1).strip(),
+            self.answered(ctx, NUMBERED_MARK.sub("", question.text, count=1).strip(),
                           [first, *answer[1:]] if first.text.strip() else answer[1:], question.source)
             self.consumed |= {id(question), *(id(b) for b in answer)}
 
