@@ -1428,7 +1428,9 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
 # A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
-CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法", re.I)
+CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|^\s*(?:\*\*)?" + r"(?:%s)" % (
+    "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
+) + r"\s*(?:\*\*)?\s*[:：]", re.I)  # (or what a mistake log says one wrote: “**What I wrote:** …”)
 # An item that starts as a sentence does, with its subject (“We could …”, “我们可以…”).
 RUNNING_TEXT = re.compile(r"\s*(?:(?:we|i|you|one|it|this|that|they|let'?s|then|so|here)\b|我们|你们?|这|那)", re.I)
 # A label that names what the formula after it is (“Adagrad：$G_t = …$”, “**MSE**: $\ell = …$”).
@@ -2164,8 +2166,8 @@ DATED = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\.?,?\s*|周[一�
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
-ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|(?:(?:the )?(?:correct|right|model|reference|final) )?"
-                          r"(?:answer|solution)", re.I)
+ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|正解|正确|(?:(?:the )?(?:correct|right|model|reference|final) )?"
+                          r"(?:answer|solution)|correct(?:ion)?|right", re.I)
 # A bold label that opens a paragraph (“**正确答案：** …”, “**Note:** …”).
 LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^*\n]{1,20}?)\*\*\s*[:：]\s*")
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).

@@ -92,9 +92,9 @@ MESSAGES = {
     "example": ("“{front}” 是举例用的（一个例子或例题里的内容），不是要记住的规律；把一般的公式或规律单独写成一行",
                 "“{front}” belongs to an example (a worked case), not a rule to recall; state the general "
                 "formula or rule on a line of its own"),
-    "crossed-out": ("“{front}” 在笔记里被标成错的（删除线、NO、✗），不是要记住的结论；写出正确的公式",
-                    "“{front}” is marked wrong in the notes (struck through, NO, ✗), not a fact to recall; "
-                    "write the right formula"),
+    "crossed-out": ("“{front}” 在笔记里被标成错的（删除线、NO、✗，或“我写的：”一类自己的错答），不是要记住的结论；写出正确的公式",
+                    "“{front}” is marked wrong in the notes (struck through, NO, ✗, or “What I wrote:”, one's own "
+                    "wrong answer), not a fact to recall; write the right formula"),
     "example-code": ("“{front}” 里的函数只是示例（f、g 这样的名字），不是要记住的实现；写出它演示的方法本身",
                      "the functions in “{front}” are a worked example (named like f or g), not a method to "
                      "recall; show the method it demonstrates"),

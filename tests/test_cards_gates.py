@@ -31,6 +31,8 @@ def extract(text: str):
     ("# 笔记\n\n## https://notes.org/a.png\n是一个示例网页的地址。\n", "url-front"),
     ("# 概率图模型 复习\n\n*考前一周整理*\n\n范围：HMM、CRF、EM\n\n**复习优先级**：HMM > EM > CRF\n\n## HMM\n",
      "preamble"),
+    ("# 期中错题\n\n## Q3 逻辑回归的梯度\n\n**我写的：** $\\nabla L = \\sum_i (y_i - \\sigma_i) x_i$\n", "crossed-out"),
+    ("# 期中错题\n\n## Q6 k-means\n\n**正确**：每一步都不增加目标函数，有限步收敛\n", "label-term"),
 ])
 def test_a_failing_candidate_is_left_out_with_a_chinese_message(notes: str, reason: str) -> None:
     cards, notices = extract(notes)
