@@ -1015,7 +1015,8 @@ class _Extractor:
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
         headings = ctx.deck[1:] + ctx.labels
         why = "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
-            else "label-term" if label else "example" if _valued_math(term) else "refers-back" if REFERS_BACK.match(desc) \
+            else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
+            else "refers-back" if REFERS_BACK.match(desc) \
             else "about-the-text" if PAGE_REF.search(desc) \
             else "example" if any(WORKED_HEADING.search(h) for h in headings) \
             else "aside" if remark else ""
@@ -2199,6 +2200,18 @@ def _valued_math(term: str) -> bool:
         return False
     body = re.sub(r"[_^]\{[^{}]*\}|[_^]\w", "", math.group(1))
     return bool(re.search(r"\d\.\d|\d\s*/|=\s*-?\d", body))  # “2.1/L”, “= 1”: not “(1 - ρ)”
+
+
+def _one_of_an_example(term: str, desc: str) -> bool:
+    """“(c) mode”: one part of an exercise; “Bag 1” over “4 red, 6 green. Bag 2: 7 red”: one of the
+    numbered things an example sets up, its numbers beside it."""
+    if EXERCISE_PART.match(term):
+        return True
+    numbered = re.fullmatch(r"(.*\S)\s*\d+", term.strip())
+    return bool(numbered) and re.search(re.escape(numbered.group(1)) + r"\s*\d", desc) is not None
+
+
+EXERCISE_PART = re.compile(r"\s*[(（][a-h][)）]\s")
 
 
 def _bare(title: str) -> str:

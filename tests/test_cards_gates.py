@@ -33,6 +33,9 @@ def extract(text: str):
      "preamble"),
     ("# 期中错题\n\n## Q3 逻辑回归的梯度\n\n**我写的：** $\\nabla L = \\sum_i (y_i - \\sigma_i) x_i$\n", "crossed-out"),
     ("# 期中错题\n\n## Q6 k-means\n\n**正确**：每一步都不增加目标函数，有限步收敛\n", "label-term"),
+    ("# 习题解答\n\n## 6.5 线性高斯系统\n\n(b) $p(y_1)$，同样的办法再做一次：\n\n"
+     "$$p(y_1) = \\mathcal N(C\\mu_1, C\\Sigma_1 C^\\top + R)$$\n", "derivation-step"),
+    ("# 习题解答\n\n## 6.4 两个袋子\n\n- **袋子 1**：4 个红球、6 个绿球。袋子 2：7 个红球、3 个绿球。\n", "example"),
 ])
 def test_a_failing_candidate_is_left_out_with_a_chinese_message(notes: str, reason: str) -> None:
     cards, notices = extract(notes)
