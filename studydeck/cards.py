@@ -220,6 +220,7 @@ def default_pairs(desc: str) -> list[tuple[str, str]]:
     ("eps", "1e-8")]; [] unless every piece is a name and a value (a sentence states no defaults)."""
     pairs: list[tuple[str, str]] = []
     betas: dict[str, str] = {}
+    desc = re.sub(r"\*\*|__", "", desc)  # (“**weight_decay=1e-2**”: the one to mind, in bold)
     for piece in _top_level_parts(desc.strip().rstrip("。.；;"), "[,，、；;]"):
         match = re.fullmatch(r"\s*`?\s*([^=`:：]+?)\s*[=:：]\s*([^`]+?)\s*`?\s*", piece)
         if match is None or not VALUE_CELL.fullmatch(match.group(2)):
@@ -270,12 +271,23 @@ BARE_LABEL_LINE = re.compile(r"\s*[^\s$:：]{1,12}\s*[:：]\s*")
 COMPARISON = re.compile(r"\bvs\.?\b|\bversus\b|对比|比较|区别|异同|\bcompar(?:ed|ison|ing)\b|\bdifferences?\b", re.I)
 
 
-def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source]]:
-    """A two-column table is a glossary: each row a term and what it is."""
+def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source, str]]:
+    """A two-column table is a glossary: each row a term and what it is; or, when the second
+    column's header names something else (“| | 归一化的维度 |”, “| layer | output shape |”), a
+    term and that attribute of it (the fourth of each row)."""
     rows = _table_rows(table, source)
     if len(rows) < 2 or any(len(cells) != 2 for _, cells in rows):
         return []
-    return [(cells[0], cells[1], Source(source.path, line)) for line, cells in rows[1:] if cells[0] and cells[1]]
+    header = plain_inline(rows[0][1][1]).strip()
+    attribute = "" if not header or MEANING_HEADER.search(header) else header
+    return [(cells[0], cells[1], Source(source.path, line), attribute) for line, cells in rows[1:] if cells[0] and cells[1]]
+
+
+# A glossary's second column: what each term is (“含义”, “Meaning”, “说明”, “Description”).
+# (or a value, which only the term's own section can say the question of: “| 超参数 | 取值 |”)
+MEANING_HEADER = re.compile(r"含义|意思|意义|解释|说明|定义|描述|释义|备注|简介|概念|内容|笔记|要点|取值|值$|"
+                            r"\b(?:meaning|definition|description|explanation|notes?|what it (?:is|does)|"
+                            r"summary|remarks?|details?|values?|settings?|comments?)\b", re.I)
 
 
 def has_formula(text: str) -> bool:
@@ -463,7 +475,9 @@ def clean_term(text: str) -> str:
     """A term as its name: no emphasis markers, links read as their text."""
     text = re.sub(r"!?\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\*\*([^*]+)\*\*|__([^_]+)__", lambda m: m.group(1) or m.group(2), text)
-    text = plain_inline(text).strip().strip("*_").strip()
+    text = plain_inline(text).strip().strip("*").strip()
+    if len(text) > 2 and text[0] == text[-1] == "_":
+        text = text.strip("_").strip()  # “_italic_”, but not the underscore of a name (“_weight”)
     while text and (unicodedata.category(text[0]) == "So" or text[0] == "\ufe0f"):
         text = text[1:].lstrip()  # “⚠ 坑”, “⭐ Adam”: a mark before the name
     return text
@@ -701,8 +715,9 @@ class _Extractor:
                         if owner and normalize_name(owner) != normalize_name(ctx.deck[-1]) else ctx
                     self.parameters(items, owned)
                 compared = lead is not None and COMPARISON.search(lead.text)
-                for term, desc, source in ([] if params or compared else table_definitions(block.text, block.source)):
-                    self.definition(term, desc, source, ctx)
+                for term, desc, source, attribute in ([] if params or compared else
+                                                      table_definitions(block.text, block.source)):
+                    self.definition(term, desc, source, ctx, attribute=attribute)
             elif block.kind == "code":
                 if not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
                                                or lead is not None and OUTPUT_LEAD.search(lead.text))):
@@ -976,9 +991,10 @@ class _Extractor:
         self.blocks(it.children, ctx.within(label))
 
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx, within: str = "",
-                   remark: bool = False, points: bool = False) -> None:
+                   remark: bool = False, points: bool = False, attribute: str = "") -> None:
         """A card asking what ``term`` is; ``within``: the formula a term written in math is a
-        part of (“$(1-\\rho) g_t^2$：当前梯度平方的贡献” under $v_t = \\rho v_{t-1} + (1-\\rho) g_t^2$)."""
+        part of (“$(1-\\rho) g_t^2$：当前梯度平方的贡献” under $v_t = \\rho v_{t-1} + (1-\\rho) g_t^2$);
+        ``attribute``: what of the term ``desc`` gives instead (a table's column: “归一化的维度”)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
         if "\n" not in desc:
             # “# trials until first success” after a colon: on a card of its own it must not turn
@@ -991,6 +1007,8 @@ class _Extractor:
             return
         if DEFAULTS_LABEL.fullmatch(term.strip()) and self.defaults_line(desc, source, ctx):
             return
+        if self.callable_named(term.strip().strip("`")) and self.defaults_line(desc, source, ctx, call=term):
+            return  # “**AdamW**：lr=1e-3, betas=(0.9, 0.999), weight_decay=1e-2”: its defaults, each checked
         asks = ASKS.match(term) is not None
         if len(term.split()) > 8 or term.rstrip().endswith((".", "。", "!", "！")) \
                 or term.rstrip().endswith(("?", "？")) and not asks or CLAUSE_TERM.search(term) and not asks:
@@ -1028,7 +1046,10 @@ class _Extractor:
                 DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)
                 or FACET.fullmatch(ctx.concept.strip())):
             why = why or "label-term"  # “后续的反思：**问题**：…”: the problem of what, the card cannot say
-        if CITATION.fullmatch(term.strip()) and not why:
+        if attribute:
+            front = self.t("{c}：{t} 的{a}？", "{c}: {t}: {a}?", c=_named_concept(ctx), t=shown,
+                           a=attribute.rstrip("？?：: "))
+        elif CITATION.fullmatch(term.strip()) and not why:
             # “**Szegedy 2014**: 发现了对抗样本”: what that work found, not what it “is”
             front = self.t("{c}：{t} 提出或发现了什么？", "{c}: what did {t} propose or show?", c=_named_concept(ctx),
                            t=shown)

@@ -85,3 +85,14 @@ def test_a_note_s_opening_labels_are_about_the_notes_until_its_subject_begins() 
     # once the subject has begun, a label above the first heading is knowledge like any other
     assert any("pros" in c.front and "easy to read" in c.back for c in cards)
     assert any("Gini impurity" in c.front for c in cards)
+
+
+def test_a_two_column_table_asks_what_its_second_header_names() -> None:
+    """“| | 归一化的维度 |” asks each row for that; “| 术语 | 含义 |” asks what each term is."""
+    notes = ("# 归一化\n\n## 对比\n\n| | 归一化的维度（对 N,C,H,W） |\n|---|---|\n| BatchNorm | N, H, W |\n"
+             "| LayerNorm | C, H, W |\n\n## 术语\n\n| 术语 | 含义 |\n|---|---|\n| 批归一化 | 在一个批次上做归一化 |\n"
+             "| 层归一化 | 在每个样本的特征上做归一化 |\n")
+    cards, _ = extract(notes)
+    fronts = {c.back: c.front for c in cards}
+    assert fronts["N, H, W"] == "对比：**BatchNorm** 的归一化的维度（对 N,C,H,W）？"
+    assert "是什么" in fronts["在一个批次上做归一化"] and "含义" not in fronts["在一个批次上做归一化"]

@@ -452,3 +452,15 @@ def test_a_signature_copied_into_a_heading_states_its_defaults(tmp_path: Path) -
     left = [n for n in workspace.notices if n.rule == "left-out:a-call"]
     heading = notes.read_text(encoding="utf-8").splitlines().index("### nn.Linear(d_model, d_ff, bias=False)") + 1
     assert [n.source.line for n in left] == [heading] and "签名" in left[0].message
+
+
+def test_a_line_that_names_a_callable_and_states_its_defaults_is_checked() -> None:
+    """“- `AdamW`: `lr=1e-3, …, weight_decay=0`” under “默认值：” states AdamW's defaults (a wrong
+    one among them); a parameter named with a leading underscore (`_weight`) keeps its name."""
+    notes = FIXTURES / "defaults-named-rows.md"
+    cards = [c for d in collect([notes]) for c in d.cards if "default" in c.flags]
+    by_uid = {r.uid: r for r in verify(cards, device="cpu").results}
+    verdicts = {(c.concept.strip("`"), c.param): by_uid[c.uid] for c in cards}
+    assert verdicts[("AdamW", "weight_decay")].verdict is Verdict.DISAGREES
+    assert verdicts[("AdamW", "lr")].verdict is verdicts[("Adam", "betas")].verdict is Verdict.AGREES
+    assert verdicts[("nn.Embedding", "_weight")].verdict is Verdict.AGREES
