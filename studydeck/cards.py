@@ -26,7 +26,10 @@ from studydeck.printed import TAKEN_FOR_GRANTED, evaluated_claims, expected_outp
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
                             r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*|[一二三四五六七八九十]+[、.．]\s*|"
-                            r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*)(?=\S)|"
+                            r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*|"
+                            # a slide's or a page's number (“p.12  Challenges”, “Slide 7 — Recall”, “P5”)
+                            r"(?:p\.|pp?\.?\s*(?=\d)|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*p?\.?\s*\d+)?\s*页?\s*"
+                            r"(?:[—–:：-]\s*)?)(?=\S)|"
                             r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$|"
                             # a lecture's timestamp (“输出尺寸 (26:30)”, “(0:00 – 12:30)”)
                             r"\s*[（(]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[–—-]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]", re.I)
@@ -606,7 +609,8 @@ class _Extractor:
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
-            if any(BACK_MATTER.match(_bare(SECTION_NUMBER.sub("", t))) for t in (self.outline.title, *path)):
+            if any(BACK_MATTER.match(_bare(SECTION_NUMBER.sub("", t))) for t in (self.outline.title, *path)) \
+                    or any(CONTENTS.match(_bare(SECTION_NUMBER.sub("", t))) for t in path):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
                     if block.kind == "paragraph":
@@ -2005,6 +2009,9 @@ DOC_HEADING = re.compile(
     r"实现|从零开始|简洁|^(?:误差|结果|实验|数据|复杂度|性能|案例|原因|对比|理论|收敛性|稳定性)?分析$|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
     r"反思|心得|感想|补充|结果|\bresults?\b", re.I)
 # Sections that follow the content: questions without answers, reading lists, pointers.
+# A section that lists what the notes or a lecture will cover (“Outline”, “本讲内容”, “目录”):
+# topics, not knowledge. (A heading, not the file's title: notes may be titled by their first one.)
+CONTENTS = re.compile(r"(?:outline|(?:table of )?contents|agenda|目录|大纲|本[节章讲课]内容|今天的内容)$", re.I)
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"

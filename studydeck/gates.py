@@ -154,8 +154,9 @@ MESSAGES = {
     "leans-on": ("“{front}” 用到前面代码块里的 {names}，单独一张卡片答不出来；把它写成完整的一段代码",
                  "“{front}” uses {names} from a block before it and cannot be answered on its own; make it "
                  "a complete snippet"),
-    "todo-answer": ("“{front}” 的答案还没写完（结尾是 TODO 或“没写完”）；写完这部分再生成卡片",
-                    "the answer to “{front}” is not finished (it ends on a TODO); finish it and the card follows"),
+    "todo-answer": ("“{front}” 的答案还没写完（结尾是 TODO、“没写完”，或只说“没细讲”）；写完这部分再生成卡片",
+                    "the answer to “{front}” is not finished (it ends on a TODO, or only says “skipped”); finish "
+                    "it and the card follows"),
     "unsure": ("“{front}” 的答案是一句还不确定的话（“要再确认”）；查清后写下确定的答案",
                "the answer to “{front}” is not settled yet (“not sure”, “to check”); write it once you know"),
     "worked-output": ("这段代码每行旁写的是用例子里的数算出的值，不是要记住的用法；在行旁写形状或类型（如 # (2, 3)），"
@@ -657,10 +658,17 @@ WORKED_PRODUCT = re.compile(r"^[\d\s.,]+(?:(?:[×x*·]\s*[\d.,]+\s*)+=\s*[\d\s.,
 
 
 def todo_answer(card: Card) -> str | None:
-    """An answer the writer left unfinished: it ends by saying so (“…还没写完 TODO”, “待补”)."""
+    """An answer the writer left unfinished: it ends by saying so (“…还没写完 TODO”, “待补”), or
+    only says the lecture skipped it (“没细讲”)."""
     if card.kind in (CardKind.CODE, CardKind.CLOZE) or "computed-output" in card.flags:
         return None
-    return "todo-answer" if TODO_END.search(_words(card.back)) else None
+    words = _words(card.back)
+    return "todo-answer" if TODO_END.search(words) or NOT_COVERED.fullmatch(words.strip()) else None
+
+
+# An answer that only says the lecture or the notes left it out (“没细讲”, “skipped”).
+NOT_COVERED = re.compile(r"[(（]?(?:老师)?(?:没细讲|没有细讲|没讲到?|没有讲|跳过了?|略过了?|skipped|not covered|"
+                         r"didn'?t cover(?: it)?)[)）]?[^\n]{0,12}", re.I)
 
 
 # An answer that stops on a to-do or says it is not finished.
