@@ -111,6 +111,9 @@ LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<
 # code: links for the app, not words.
 OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
 HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")
+# A video's or a recording's time at the start of a line (“**[02:10]** …”, “[1:02:15] …”, “03:50 —”).
+TIMESTAMP_LEAD = re.compile(r"^[ \t]*(?:\*\*)?[\[【(（]?\d{1,2}:\d{2}(?::\d{2})?[\]】)）]?(?:\*\*)?"
+                            r"(?:[ \t]*[-–—:：][ \t]*|[ \t]+)(?=\S)", re.M)
 SLIDE_REF = re.compile(r"\s*\[\s*(?:slides?|ppt|幻灯片|第)\s*\d+(?:\s*[-–]\s*\d+)?\s*页?\s*\]", re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 FOOTNOTE_TEXT = re.compile(r"^\s*\[\^[^\]\s]+\]:")
@@ -782,6 +785,8 @@ class _Builder:
             text = OUTLINER_MARK.sub("", text)  # Roam, Logseq: a block's reference, a page's tag
         if "[" in text:
             text = SLIDE_REF.sub("", text)  # “[slide 36]”: where the lecture showed it, not what it says
+        if ":" in text:
+            text = TIMESTAMP_LEAD.sub("", text)  # “**[02:10]** 核心思想…”: where the video said it
         return text.strip()
 
     def definitions(self, node: _Node) -> list[Item]:

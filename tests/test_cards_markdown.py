@@ -156,3 +156,12 @@ def test_boxes_keep_every_line_number_and_code_keeps_its_text() -> None:
     assert by_front["Why warm up?"].source.line == text.split("\n").index("<details>") + 1
     definition, = [c for c in cards if c.kind is CardKind.DEFINITION]
     assert definition.source.line == text.split("\n").index("    - **Warmup**: a small learning rate at first.") + 1
+
+
+def test_a_video_timestamp_before_a_line_is_not_part_of_what_it_says() -> None:
+    notes = ("# 动手学深度学习 · 残差网络\n\n## ResNet\n\n**[03:50]** 残差块加入快速通道来得到 $f(x) = x + g(x)$ 的结构\n\n"
+             "- [12:00] **stem**：7×7 conv 64, stride 2 → BN → 3×3 maxpool\n- 10:05 — **瓶颈块**：1×1 降维、3×3、1×1 升维\n")
+    cards, _ = cards_of(notes)
+    assert cards and not any(":0" in c.front or ":5" in c.front or "[" in c.front for c in cards)
+    assert any(c.kind is CardKind.FORMULA and c.front.startswith("ResNet：残差块") for c in cards)
+    assert any("**瓶颈块**" in c.front and c.back.startswith("1×1") for c in cards)
