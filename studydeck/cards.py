@@ -225,6 +225,8 @@ def default_pairs(desc: str) -> list[tuple[str, str]]:
     betas: dict[str, str] = {}
     desc = re.sub(r"\*\*|__", "", desc)  # (“**weight_decay=1e-2**”: the one to mind, in bold)
     for piece in _top_level_parts(desc.strip().rstrip("。.；;"), "[,，、；;]"):
+        if REMARKED_NAME.fullmatch(piece):
+            continue  # “lr（老版本必填）”: a parameter with no default, only a remark
         match = re.fullmatch(r"\s*`?\s*([^=`:：]+?)\s*[=:：]\s*([^`]+?)\s*`?\s*", piece)
         if match is None or not VALUE_CELL.fullmatch(match.group(2)):
             return []
@@ -240,6 +242,7 @@ def default_pairs(desc: str) -> list[tuple[str, str]]:
     if len(betas) == 2:
         pairs.append(("betas", f"({betas['1']}, {betas['2']})"))
     return pairs
+REMARKED_NAME = re.compile(r"\s*`?[A-Za-z_]\w*`?\s*[（(][^（）()]*[）)]\s*")
 NAMED_VALUE = re.compile(r"`?([A-Za-z_]\w*)\s*=\s*([^`=]+?)`?")
 # A value as Python writes it: a number, a bool or None, a tuple, a quoted string.
 VALUE_CELL = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|True|False|None|\([^()]*\)|'[^']*'|\"[^\"]*\"")

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from golden import FIXTURES, describe
-from studydeck.cards import extract_cards, parse_default
+from studydeck.cards import default_pairs, extract_cards, parse_default
 from studydeck.model import Card, CardKind
 from studydeck.notes import parse_notes
 
@@ -87,3 +87,15 @@ def test_any_markdown_gives_cards_or_nothing_but_never_raises(text: str) -> None
         card_fields(card, RenderEnv())
     for notice in notices:
         assert notice.source.line >= 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("lr=1e-3, β1=0.9, β2=0.999, eps=1e-8", [("lr", "1e-3"), ("eps", "1e-8"), ("betas", "(0.9, 0.999)")]),
+    ("lr（老版本必填）, momentum=0, nesterov=False", [("momentum", "0"), ("nesterov", "False")]),
+    ("`lr=1e-3`, **weight_decay=1e-2**", [("lr", "1e-3"), ("weight_decay", "1e-2")]),
+    ("the learning rate is 1e-3, usually", []),
+])
+def test_default_pairs(text: str, expected: list) -> None:
+    """A line of defaults, piece by piece; a parameter with only a remark (no default) is passed
+    over, and a sentence states none."""
+    assert default_pairs(text) == expected
