@@ -2071,6 +2071,8 @@ LABEL_TERM = re.compile(
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|"
+    # a caveat to what the text said (“**唯一例外**：…”, “Exception: …”)
+    r"(?:唯一的?|一个|重要的?)?(?:例外|特例|特殊情况)|(?:the only |one |an? )?(?:exceptions?|special cases?)|"
     # a count standing for what the text said before (“Two: update and reset”, “两个：…”)
     r"(?:one|two|three|four|five|six)|[一二两三四五六][个种类点条]|"
     # the course's own business, and when the note was read
@@ -2307,7 +2309,8 @@ PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|
                          r"\b(?:TA|prof|professor|lecturer)\b|\bnext (?:lecture|class|week)\b|"  # (the course, not the subject)
                          r"^(?:think of|imagine|consider|remember|recall|keep in mind|make sure|be careful|don'?t|do not)\b|"
                          r"(?<!Type )\bI\b(?![/-])|\b(?:you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
-                         r"should|let'?s|note|here|more in|see|todo|fixme|tbd)\b|#", re.I)
+                         r"should|let'?s|note|here|more in|see|todo|fixme|tbd)\b|#|"
+                         r"\w-ish\b", re.I)  # (“class-balanced-ish”: a hedged description, not a name)
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
                           r"rule|distribution|entropy))\s*[:：,，]?\s*$", re.I)

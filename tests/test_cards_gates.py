@@ -32,6 +32,7 @@ def extract(text: str):
     ("# 概率图模型 复习\n\n*考前一周整理*\n\n范围：HMM、CRF、EM\n\n**复习优先级**：HMM > EM > CRF\n\n## HMM\n",
      "preamble"),
     ("# 期中错题\n\n## Q3 逻辑回归的梯度\n\n**我写的：** $\\nabla L = \\sum_i (y_i - \\sigma_i) x_i$\n", "crossed-out"),
+    ("# 概率论\n\n## 数字特征\n\n- **唯一例外**：二维正态时，不相关与独立等价\n", "label-term"),
     ("# 第 7 讲 优化\n\n## p.38 学习率调度\n\n- **1cycle**：没细讲\n", "todo-answer"),
     ("# 期中错题\n\n## Q6 k-means\n\n**正确**：每一步都不增加目标函数，有限步收敛\n", "label-term"),
     ("# 习题解答\n\n## 6.5 线性高斯系统\n\n(b) $p(y_1)$，同样的办法再做一次：\n\n"
