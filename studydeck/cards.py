@@ -21,7 +21,8 @@ from studydeck.gates import MAGIC, OUTPUT_CLAIM, commands, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
-from studydeck.printed import TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs, free_names, without_shown_outputs
+from studydeck.printed import (SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs, free_names,
+                               without_shown_outputs)
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
@@ -730,9 +731,9 @@ class _Extractor:
                                                or lead is not None and OUTPUT_LEAD.search(lead.text))):
                     # (else what the code above it printed: a notebook's output)
                     below = blocks[i + 1] if i + 1 < len(blocks) else None
-                    shows_error = below is not None and below.kind == "code" and _is_output(below) \
-                        and SHOWN_ERROR.search(below.text) is not None
-                    self.code(block, ctx, lead, shows_error=shows_error)
+                    shown = below.text if below is not None and below.kind == "code" and _is_output(below) else None
+                    shows_error = shown is not None and SHOWN_ERROR.search(shown) is not None
+                    self.code(block, ctx, lead, shows_error=shows_error, shown=None if shows_error else shown)
             elif block.kind == "math":
                 self.math(block, ctx, lead)
             elif block.kind == "callout":
@@ -1257,9 +1258,11 @@ class _Extractor:
         named = [h for h in (ctx.concept, *ctx.labels) if h and not NUMBERED_REF.search(h)]
         return "no-subject" if len(words) < 4 and not named else ""
 
-    def code(self, block: Block, ctx: _Ctx, lead: Block | None, shows_error: bool = False) -> None:
+    def code(self, block: Block, ctx: _Ctx, lead: Block | None, shows_error: bool = False,
+             shown: str | None = None) -> None:
         """A code card; ``shows_error``: the notebook's output under it is the error it raises,
-        which the verifier then expects."""
+        which the verifier then expects; ``shown``: the output pasted under it, which the verifier
+        compares with what it prints."""
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
         bare = about.strip("*_ :：")
@@ -1335,6 +1338,9 @@ class _Extractor:
             back, flags = "", ("computed-output",)
         if shows_error:
             flags = flags + ("shows-error",)
+        elif shown is not None and shown.strip() and block.language.lower() in ("python", "py", "python3", "") \
+                and "print(" in block.text:
+            flags = flags + (SHOWN_OUTPUT + shown.strip("\n"),)
         n = self.ordinal(ctx, "code")
         self.add(ctx, CardKind.CODE, "code:" + first_statement(block.text), front, back, block.source,
                  code=block.text, language=block.language, legacy_key=f"code:{n}", flags=flags)

@@ -13,6 +13,9 @@ import tokenize
 
 PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
 
+# The flag a code card carries the output pasted under its block with, as the notes show it printed.
+SHOWN_OUTPUT = "shown-output:"
+
 EXPECTED = re.compile(r"#\s*(?:输出|结果|(?:output|out|prints?)\b(?!\s*\()|=>|->)\s*[:：]?\s*(?P<value>.+?)\s*$", re.I)
 
 

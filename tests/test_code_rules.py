@@ -306,3 +306,21 @@ def test_words_beside_a_line_state_no_value_and_the_card_asks_what_each_line_giv
     assert card.front.startswith("Shapes that hold: what does each line give?")
     assert "(1, 3, 4)" not in card.front and "(only for 2D)" not in card.front  # the values and their remarks
     assert "(1, 3, 4)" in card.back
+
+
+@needs_sandbox
+def test_the_output_pasted_under_a_block_is_what_it_must_print() -> None:
+    """A REPL's output pasted in a fence under the code is checked, all of it: a wrong value is
+    a disagree at its print's line; a warning pasted with it is stderr's; random values, or an
+    output set out as no torch here prints it, get no verdict."""
+    results = _results("pasted-output.md")
+    assert results["Mean and sum"][1].reason == "code-agrees"
+    card, wrong = results["Standard deviation"]
+    assert (wrong.verdict, wrong.reason) == (Verdict.DISAGREES, "wrong-pasted-output")
+    lines = (FIXTURES / "pasted-output.md").read_text(encoding="utf-8").splitlines()
+    assert wrong.facts["line"] == lines.index("print(t.std())") + 1 - card.source.line
+    assert "tensor(1.)" in wrong.detail and "0.8165" in wrong.detail
+    assert results["A non-leaf's grad"][1].reason == "code-agrees"
+    assert (results["Random numbers"][1].verdict, results["Random numbers"][1].reason) == \
+        (Verdict.UNVERIFIED, "unsteady-output")
+    assert results["Another version's repr"][1].reason == "pasted-output-differs"

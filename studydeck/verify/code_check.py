@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Callable
 
 from studydeck.model import Card, Source
-from studydeck.printed import evaluated_claims, expected_outputs
-from studydeck.verify.code import (UNSTEADY, Block, deprecated_calls, expects_error, needs,
+from studydeck.printed import SHOWN_OUTPUT, evaluated_claims, expected_outputs
+from studydeck.verify.code import (ADDRESS, NUMBER, UNSTEADY, Block, deprecated_calls, expects_error, needs,
                                    read_block, same_output, unsteady, uses_missing_modules)
 from studydeck.verify.registry import Module
 from studydeck.verify.result import Result, Verdict
@@ -54,6 +54,9 @@ DETAILS = {
     "bad-report": "its report was missing or did not match what it printed",
     "wrong-output": "line {line} prints {printed}, the comment says {expected}",
     "wrong-value": "line {line} gives {printed}, the comment says {expected}",
+    "wrong-pasted-output": "line {line} prints {printed}, the output pasted under the code shows {expected} there",
+    "pasted-output-differs": "ran; it prints {printed}, set out differently from the output pasted under it; "
+                             "not compared",
     "expected-error": "raises at line {line}, as the notes say: {error}",
     "unsteady-output": "line {line} prints {printed}, the notes {expected}; its values are random or "
                        "depend on fresh weights or the clock, so this is no error",
@@ -63,12 +66,59 @@ DETAILS = {
     "printed": "ran without error; what it printed is the card's answer",
     "code-agrees": "ran; {checked} printed value(s) as the notes say",
 }
-DISAGREES = {"syntax-error", "raises", "wrong-output", "wrong-value", "no-output", "wrong-rank"}
+DISAGREES = {"syntax-error", "raises", "wrong-output", "wrong-value", "no-output", "wrong-rank", "wrong-pasted-output"}
 # outcomes of a block that ran to its end (or to the error its notes show)
 RAN_THROUGH = {"code-agrees", "printed", "ran-no-claims", "wrong-output", "wrong-value", "no-output", "wrong-rank",
-               "unsteady-output", "expected-error"}
+               "unsteady-output", "expected-error", "wrong-pasted-output", "pasted-output-differs"}
 # verdicts that say more about this run than about the notes: not worth keeping in a cache
 AGREES = {"code-agrees"}
+
+
+def same_form(pasted: str, printed: str) -> bool:
+    """Set out the same way, whatever the numbers and truth values in it: the same words,
+    brackets and shapes of text (another version's repr, or a part of the output, is not)."""
+    a, b = (" ".join(NUMBER.sub("#", re.sub(r"\b(?:True|False)\b", "?", ADDRESS.sub("0x…", text))).split())
+            for text in (pasted, printed))
+    return a == b
+
+
+def _first_differing_print(answer: dict, pasted: str) -> tuple[int, str, str]:
+    """The first print whose numbers (or truth values) are not the pasted ones: its line, what
+    it printed, and the values the pasted output shows in their place."""
+    expected = VALUE.findall(ADDRESS.sub("", pasted))
+    seen = 0
+    for line, text in answer.get("records") or []:
+        values = VALUE.findall(ADDRESS.sub("", text))
+        if any(seen + i >= len(expected) or not _same_value(expected[seen + i], v) for i, v in enumerate(values)):
+            return int(line), text.strip(), ", ".join(expected[seen:seen + len(values)])
+        seen += len(values)
+    return 0, "", ""
+
+
+def _without_warnings(pasted: str) -> str:
+    """The pasted output less the warnings in it, each with the source line Python echoes under it."""
+    kept, echo = [], False
+    for line in pasted.splitlines():
+        if WARNING_LINE.match(line):
+            echo = True
+        elif not (echo and line[:1].isspace() and line.strip()):
+            kept.append(line)
+            echo = False
+    return "\n".join(kept)
+
+
+# A warning as Python prints it (“UserWarning: …”, “/x.py:12: UserWarning: …”): stderr's, not stdout's.
+WARNING_LINE = re.compile(r"\s*(?:\S*\.py:\d+:\s*)?\w*Warning:")
+VALUE = re.compile(NUMBER.pattern + r"|\b(?:True|False)\b")
+
+
+def _same_value(stated: str, printed: str) -> bool:
+    return stated == printed or same_output(stated, printed)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
 def _size(n: int) -> str:
@@ -276,6 +326,26 @@ class Runner:
                 wrong = "wrong-value" if line in evaluated_claims(job.card.code) else "wrong-output"
                 return result(job, wrong, {"line": line, "expected": expected, "printed": printed[line].strip()},
                               output=output, example=example, extras=extras, line=line)
+        pasted = next((f[len(SHOWN_OUTPUT):] for f in job.card.flags if f.startswith(SHOWN_OUTPUT)), None)
+        if pasted is not None and not claims and before is None:
+            # the output pasted under the block: what it printed, all of it, as the notes show it
+            # (a warning pasted with it went to stderr, not among what it printed)
+            pasted = _without_warnings(pasted)
+            # what its prints printed (not what a library wrote to the same stream from C)
+            prints = "".join(text for _, text in answer.get("records") or []).rstrip() or output
+            if same_output(pasted, prints):
+                checked += 1
+            elif not same_form(pasted, prints):  # another version's repr, a part of it: no verdict on a guess
+                return result(job, "pasted-output-differs", {"printed": _short(prints)}, output=output,
+                              example=example, extras=extras)
+            else:
+                line, printed_there, stated_there = _first_differing_print(answer, pasted)
+                facts = {"expected": _short(stated_there or pasted), "printed": _short(printed_there or prints),
+                         "line": line}
+                if unsteady("\n".join([c.code for c in job.earlier] + [job.block.source]), pasted, prints):
+                    return result(job, "unsteady-output", facts, output=output, example=example, extras=extras)
+                return result(job, "wrong-pasted-output", facts, output=output, example=example, extras=extras,
+                              line=line or None)
         rank = self._rank(job, answer)
         if rank is not None:
             wrong, ranks, count = rank

@@ -116,6 +116,12 @@ CODE_MESSAGES: dict[str, tuple[str, str]] = {
                         "fresh weights or the clock), so this is no error"),
     "wrong-output": ("输出 {printed}，注释写的是 {expected}", "prints {printed}, the comment says {expected}"),
     "wrong-value": ("得到 {printed}，注释写的是 {expected}", "gives {printed}, the comment says {expected}"),
+    "wrong-pasted-output": ("输出 {printed}，代码下面贴的输出在这里是 {expected}；改正贴出的输出（或代码）",
+                            "prints {printed}, the output pasted under it shows {expected} there; correct the pasted "
+                            "output (or the code)"),
+    "pasted-output-differs": ("未验证：输出 {printed}，与代码下面贴的输出写法不同（可能是别的版本，或只贴了一部分），未比较",
+                              "unverified: prints {printed}, set out differently from the output pasted under it "
+                              "(another version, or only part of it); not compared"),
     "no-output": ("没有输出，注释写的是 {expected}", "prints nothing, the comment says {expected}"),
     "wrong-rank": ("输出的秩是 {printed}，torch.linalg.matrix_rank 给出 {ranks}",
                    "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}"),
