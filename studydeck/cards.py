@@ -2512,7 +2512,9 @@ def _answer_blocks(blocks: list[Block]) -> list[Block]:
 # Its arguments are names, with defaults or a bare “*”, never values; a call in the notes passes
 # values (“torch.randint(1, n, size=(10, 10))”, “print(c.grad)”).
 _PARAMETER = r"\s*(?:\*{0,2}[A-Za-z_]\w*(?:\s*:\s*[\w.\[\]| ]+)?(?:\s*=\s*[^,()\n]+)?|\*|/)\s*"
-SIGNATURE = re.compile(rf"(?:[A-Za-z_][\w.]*\((?:{_PARAMETER}(?:,{_PARAMETER})*)?\)(?:\s*->\s*[\w.\[\], ]+)?[ \t]*\n?)+")
+# (or a ``def`` line copied out of the source, without its body: “def zero_grad(self, set_to_none: bool = True):”)
+SIGNATURE = re.compile(rf"(?:(?:def\s+)?[A-Za-z_][\w.]*\((?:{_PARAMETER}(?:,{_PARAMETER})*)?\)(?:\s*->\s*[\w.\[\], ]+)?"
+                       rf":?[ \t]*\n?)+")
 # A line that says what follows is what a program printed (“输出：”, “Output:”, “运行结果如下”).
 OUTPUT_LEAD = re.compile(r"(?:^|[\s，,。.])(?:输出|运行结果|结果|打印出?|output|prints?|result)\s*(?:如下|is|was)?\s*[:：]\s*$",
                          re.I)

@@ -33,6 +33,7 @@ needs_sandbox = pytest.mark.skipif(sandbox.sandbox_problem() is not None,
     ("Octave, labelled", "not-python", "octave"),
     ("A documentation snippet", "undefined-names", "loss_fn, model"),  # (optim is taken for granted)
     ("An API signature", "signature", "signature"),  # asked to recall, never a “does not parse”
+    ("A def line read in the source", "signature", "signature"),  # (its body left in the library)
 ])
 def test_blocks_not_meant_to_run_are_unverified_with_the_reason(heading, reason, words) -> None:
     card, result = _results("not-meant-to-run.md")[heading]
