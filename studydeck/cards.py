@@ -1041,8 +1041,8 @@ class _Extractor:
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
         headings = ctx.deck[1:] + ctx.labels
         why = "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
-            else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
-            else "refers-back" if REFERS_BACK.match(desc) \
+            else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
+            else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) \
             else "example" if any(WORKED_HEADING.search(h) for h in headings) \
             else "aside" if remark else ""
@@ -1098,7 +1098,8 @@ class _Extractor:
             front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
         elif (remark or points) and (normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept):
             front = self.t("关于 {t}，要记住什么？", "What should you remember about {t}?", t=shown)
-        elif REMARK.match(desc) or remark or len(desc) < 120 and STATES_THEOREM.search(desc) \
+        elif REMARK.match(desc) or remark or REMARKS_HEADING.search(ctx.concept) and not _says_what_it_is(desc) \
+                or len(desc) < 120 and STATES_THEOREM.search(desc) \
                 and not NAMED_RESULT.search(PAREN_TAIL.sub("", term)) and not re.search(r"性$|\bproperty$", term):
             # (a law, a theorem or a property is what its statement says: asked what it is)
             # “GRU: ~3/4 the params, usually just as good”: a remark on the term, not what it is
@@ -2024,7 +2025,8 @@ CONTENTS = re.compile(r"(?:outline|(?:table of )?contents|agenda|目录|大纲|�
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
-    r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|相关资源|下一步|致谢|"
+    r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
+    r"reading list|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     # the course's own business (“作业 & 考试”, “Logistics”)
     r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia)"
@@ -2068,6 +2070,12 @@ STATES_THEOREM = re.compile(r"⟺|⇔|⇒|\biff\b|当且仅当")
 REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:式子|公式|等式|不等式|式)|"
                          r"\s*(?:this|the above|the previous|that)\s+(?:equation|formula|expression|identity|inequality)",
                          re.I)
+# A section of pitfalls, tips or criticism: what it says of a term is a remark on it, not what it is
+# (“新同学常踩的坑” over “**embedding**：维度不是越大越好”).
+REMARKS_HEADING = re.compile(r"坑|血泪|批评|吐槽|注意事项|^\s*经验(?:值|谈|之谈|总结)?\s*$|建议|心得|教训|误区|\b(?:tips?|tricks?|pitfalls?|gotchas?|"
+                             r"lessons?|advice|critiques?|criticisms?|caveats?|mistakes?)\b", re.I)
+# A short answer that only points at what the notes said before (“用上面三个 boxed 公式更新”).
+POINTS_BACK = re.compile(r"上面|上述|前面(?:的|那|说)|以上(?:的|几|三|两)|\b(?:the )?(?:above|previous|preceding)\b", re.I)
 # A page of a book (“第 258 页”, “P130 页”, “page 12”, “p. 12”): an answer that cites one talks about the text.
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
@@ -2077,6 +2085,8 @@ LABEL_TERM = re.compile(
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|"
+    # a memory aid, or where the code lives: no concept either
+    r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|path|"
     # a caveat to what the text said (“**唯一例外**：…”, “Exception: …”)
     r"(?:唯一的?|一个|重要的?)?(?:例外|特例|特殊情况)|(?:the only |one |an? )?(?:exceptions?|special cases?)|"
     # a count standing for what the text said before (“Two: update and reset”, “两个：…”)
@@ -2125,7 +2135,9 @@ REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
-    r"考试(?:时间|范围)?|exams?|教材|textbooks?|(?:course )?(?:site|website|homepage)|课程主页|主页|官网", re.I)
+    r"考试(?:时间|范围)?|exams?|教材|textbooks?|(?:course )?(?:site|website|homepage)|课程主页|主页|官网|"
+    # where and when a talk or a class was, and who gave it
+    r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)天\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
@@ -2241,6 +2253,18 @@ def _valued_math(term: str) -> bool:
     return bool(re.search(r"\d\.\d|\d\s*/|=\s*-?\d", body))  # “2.1/L”, “= 1”: not “(1 - ρ)”
 
 
+def _notation(term: str, ctx: _Ctx) -> bool:
+    """“$N$：样本数” in a list of the notes' notation (“记号：”, “## Notation”): what a letter
+    stands for here, not knowledge."""
+    math = re.fullmatch(r"\s*\$([^$]+)\$\s*", term)
+    return math is not None and all(BARE_NAME.match(p.strip()) for p in math.group(1).split(",")) \
+        and any(NOTATION.fullmatch(SECTION_NUMBER.sub("", h).strip(" ：:")) for h in (*ctx.labels, ctx.concept))
+
+
+NOTATION = re.compile(r"(?:本文|本章|常用)?(?:记号|符号|符号说明|记号说明|符号约定|记号约定)|notations?|symbols?|"
+                      r"(?:a note on )?notation(?: used)?", re.I)
+
+
 def _one_of_an_example(term: str, desc: str) -> bool:
     """“(c) mode”: one part of an exercise; “Bag 1” over “4 red, 6 green. Bag 2: 7 red”: one of the
     numbered things an example sets up, its numbers beside it."""
@@ -2270,7 +2294,8 @@ def _asked(title: str) -> str:
 # “\tag{5}”, “\label{eq:loss}” in a formula.
 EQUATION_NUMBER = re.compile(r"\s*\\(?:tag\*?|label)\{[^{}]*\}")
 # Marks after a heading's words (“有什么区别 ⭐”, “… 🔥🔥”): how often it came up, not the question.
-TRAILING_MARKS = re.compile(r"[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]+$")
+# (and tally marks, “✅ ||||”: how often one got it wrong)
+TRAILING_MARKS = re.compile(r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=[\s|])\|)+$")
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.

@@ -105,6 +105,9 @@ MESSAGES = {
                "要记默认值，按文档照抄签名",
                "“{front}” comes from a call in a heading (its names are not the callable's parameters there): it "
                "gives that call's values, not the defaults; to learn the defaults, copy the documented signature"),
+    "notation": ("“{front}” 问的是这份笔记自己的记号（一个字母在这里代表什么），不是要记住的知识；把它写在用到它的公式旁",
+                 "“{front}” asks for the notes' own notation (what a letter stands for here), not knowledge to "
+                 "recall; say it beside the formula that uses it"),
     "preamble": ("“{front}” 写在笔记开头、第一个标题之前，说的是这份笔记本身（来源、日期、范围），不是知识；"
                  "要做成卡片，把它写进一个小节",
                  "“{front}” stands in the note's opening lines, above its first heading: it tells about the "
@@ -673,7 +676,8 @@ NOT_COVERED = re.compile(r"[(（]?(?:老师)?(?:没细讲|没有细讲|没讲到
 
 # An answer that stops on a to-do or says it is not finished.
 # (A “TODO read the paper” after an answer is a remark: the answer stands.)
-TODO_END = re.compile(r"(?:还没写完|没写完|未写完|未完待续|待补充?|待续|to be continued|not finished|unfinished)"
+TODO_END = re.compile(r"(?:还没写完|没写完|未写完|未完待续|待补充?|待续|to be continued|not finished|unfinished|"
+                      r"(?:先|再)?挖个?坑|占个?坑|坑待填)"
                       r"[^\n]{0,40}$", re.I)
 
 

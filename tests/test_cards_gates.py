@@ -33,6 +33,10 @@ def extract(text: str):
      "preamble"),
     ("# 期中错题\n\n## Q3 逻辑回归的梯度\n\n**我写的：** $\\nabla L = \\sum_i (y_i - \\sigma_i) x_i$\n", "crossed-out"),
     ("# 概率论\n\n## 数字特征\n\n- **唯一例外**：二维正态时，不相关与独立等价\n", "label-term"),
+    ("# 高斯混合模型\n\n## 记号\n\n- $N$：样本数\n- $\\pi_k$：第 k 个分量的权重\n", "notation"),
+    ("# 高斯混合模型\n\n## 算法流程\n\n- **M 步**：用上面三个公式更新\n", "refers-back"),
+    ("# 信息论\n\n## 延伸\n\n- **f-divergence**：先挖坑\n", "todo-answer"),
+    ("# 交叉熵\n\n## 评论区\n\n- **记忆方法**：看谁在前面当权重\n", "label-term"),
     ("# 第 7 讲 优化\n\n## p.38 学习率调度\n\n- **1cycle**：没细讲\n", "todo-answer"),
     ("# 期中错题\n\n## Q6 k-means\n\n**正确**：每一步都不增加目标函数，有限步收敛\n", "label-term"),
     ("# 习题解答\n\n## 6.5 线性高斯系统\n\n(b) $p(y_1)$，同样的办法再做一次：\n\n"
@@ -98,3 +102,16 @@ def test_a_two_column_table_asks_what_its_second_header_names() -> None:
     fronts = {c.back: c.front for c in cards}
     assert fronts["N, H, W"] == "对比：**BatchNorm** 的归一化的维度（对 N,C,H,W）？"
     assert "是什么" in fronts["在一个批次上做归一化"] and "含义" not in fronts["在一个批次上做归一化"]
+
+
+def test_a_note_s_resources_and_a_section_of_pitfalls() -> None:
+    """A list of books and courses is no knowledge; what a section of pitfalls says of a term is
+    a remark on it, asked as such; tally marks after a heading are not part of it."""
+    notes = ("# 推荐系统入门\n\n## 新同学常踩的坑\n\n- **embedding**：维度不是越大越好，小数据 dim=256 直接过拟合\n\n"
+             "## 推荐资料\n\n- **书**：项亮《推荐系统实践》\n- **课**：王树森的推荐系统公开课\n\n"
+             "## MLE vs MAP 🤔 |||\n\n- MAP 加高斯先验等价于 L2 正则\n- MAP 加拉普拉斯先验等价于 L1 正则\n")
+    cards, _ = extract(notes)
+    fronts = [c.front for c in cards]
+    assert "新同学常踩的坑：关于 **embedding**，要记住什么？" in fronts
+    assert not any("书" in f or "课" in f for f in fronts)
+    assert "MLE vs MAP" in fronts
