@@ -2323,7 +2323,8 @@ ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决|解决
 
 
 # Words that introduce a definition, stronger than naming a symbol in passing (“表示”).
-DEFINED_AS = re.compile(r"定义为|定义式|定义是|称为|(?<!标)记为|记作|\b(?:is defined|defined as|is called)\b", re.I)
+DEFINED_AS = re.compile(r"定义为|定义式|定义是|^\s*定义(?=\s*\$)|称为|(?<!标)记为|记作|"
+                        r"\b(?:is defined|defined as|is called)\b|^\s*define\b", re.I)
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
@@ -2346,7 +2347,7 @@ PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
                           r"rule|distribution|entropy))\s*[:：,，]?\s*$", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
-DERIVING = re.compile(r"推导|证明|收敛性?分析|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
+DERIVING = re.compile(r"推导|证明|收敛性?分析|(?:对\S{1,8})?求导(?:的版本|过程|得到)?(?=$|[\s，,（(])|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).
 LEFT_OUT = "left-out:"
 

@@ -101,6 +101,9 @@ MESSAGES = {
     "about-the-text": ("“{front}” 的答案谈的是书或笔记本身（页码、章节），不是这个术语；写出它是什么",
                        "the answer to “{front}” talks about the book or the notes (a page, a chapter), not the "
                        "term; write what it is"),
+    "undefined-names": ("“{front}” 问它输出什么，但它用到的 {names} 在笔记里哪里都没有定义，答不出也查不了；把定义写进这段代码",
+                        "“{front}” asks what it prints, but it uses {names}, which the notes define nowhere: it can "
+                        "be neither answered nor checked; put their definitions into the code"),
     "a-call": ("“{front}” 来自一个标题里的调用（其中的名字不是 PyTorch 这个位置的参数名），它写的是这次调用的取值，不是默认值；"
                "要记默认值，按文档照抄签名",
                "“{front}” comes from a call in a heading (its names are not the callable's parameters there): it "
@@ -616,8 +619,9 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
     does not change from run to run — the printed output is then its answer. Code that leans on
     names from a block before it (flagged ``leans-on:…``) was checked with that block, and is no
     card on its own; nor is code flagged ``checked-only:<reason>``, nor a default read off a
-    heading (flagged ``signature:…``) that the verifier found to be a call. ``results`` maps uids
-    to the verifier's results (anything with ``reason``, ``output`` and ``facts``)."""
+    heading (flagged ``signature:…``) that the verifier found to be a call, nor code asked for
+    what it prints (``asks-output``) that uses names the notes define nowhere. ``results`` maps
+    uids to the verifier's results (anything with ``reason``, ``output`` and ``facts``)."""
     kept, notices = [], []
     for card in cards:
         leans = next((f.split(":", 1)[1] for f in card.flags if f.startswith("leans-on:")), None)
@@ -628,10 +632,15 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
         if checked_only:
             notices.append(left_out(card, checked_only))  # its claims were checked; no card to study
             continue
-        if any(f.startswith("signature:") for f in card.flags) and getattr(results.get(card.uid), "reason", "") == "a-call":
+        result = results.get(card.uid)
+        if "asks-output" in card.flags and getattr(result, "reason", "") == "undefined-names":
+            # “>>> feats = {}; h = model.layer3.register_forward_hook(…)” with no model anywhere in
+            # the notes: what it prints cannot be worked out from the card, nor checked
+            notices.append(left_out(card, "undefined-names", names=result.facts.get("names", "")))
+            continue
+        if any(f.startswith("signature:") for f in card.flags) and getattr(result, "reason", "") == "a-call":
             notices.append(left_out(card, "a-call"))  # the heading passes values: it states no default
             continue
-        result = results.get(card.uid) if "computed-output" in card.flags else None
         if "computed-output" in card.flags and not (
                 result is not None and result.reason == "printed" and result.output.strip()
                 and not result.facts.get("random")):

@@ -510,7 +510,7 @@ class Workspace:
             return
         results = self.results()
         for doc in self.docs:
-            if not any("computed-output" in f or f.startswith(("leans-on:", "checked-only:", "signature:"))
+            if not any(f in ("computed-output", "asks-output") or f.startswith(("leans-on:", "checked-only:", "signature:"))
                        for c in doc.cards for f in c.flags):
                 continue
             from studydeck.gates import unrun  # its patterns cost a quiz's start otherwise

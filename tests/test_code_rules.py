@@ -325,3 +325,21 @@ def test_the_output_pasted_under_a_block_is_what_it_must_print() -> None:
     assert (results["Random numbers"][1].verdict, results["Random numbers"][1].reason) == \
         (Verdict.UNVERIFIED, "unsteady-output")
     assert results["Another version's repr"][1].reason == "pasted-output-differs"
+
+
+def test_a_session_that_uses_names_the_notes_define_nowhere_is_no_card(tmp_path) -> None:
+    """“>>> model.layer3.register_forward_hook(…)” with no model in the notes: what it prints can
+    be neither worked out from the card nor checked, so the card is left out, saying why."""
+    from studydeck.pipeline import Workspace
+
+    notes = tmp_path / "hooks.md"
+    notes.write_text("# Hooks\n\n## Forward hooks\n\n```\n>>> feats = {}\n"
+                     ">>> h = model.layer3.register_forward_hook(lambda m, i, o: feats.__setitem__('l3', o))\n"
+                     ">>> _ = model(x)\n>>> feats['l3'].shape\ntorch.Size([8, 256, 14, 14])\n```\n", encoding="utf-8")
+    workspace = Workspace.load([notes], cache_dir=tmp_path / "cache")
+    assert any("feats" in c.front for c in workspace.cards)  # a card as read, until the verifier looks
+    workspace.verify(device="cpu")
+    workspace.settle()
+    assert not any("feats" in c.front for c in workspace.cards)
+    (left,) = [n for n in workspace.notices if n.rule == "left-out:undefined-names"]
+    assert left.source.line == 5 and "model, x" in left.message
