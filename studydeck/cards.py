@@ -20,7 +20,7 @@ from typing import Callable
 from studydeck.gates import MAGIC, OUTPUT_CLAIM, commands, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
-from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, language
+from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, UNFINISHED_WORDS, language
 from studydeck.printed import (SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs, free_names,
                                without_shown_outputs)
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
@@ -2207,8 +2207,8 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
-HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|没写完|未完|待续|待补|\bI\s+[a-z]|"
-                           r"\b[Mm]y\b|\bexam|\bWIP\b|\bTODO\b|unfinished|to be continued)[^()（）]*[)）]\s*$|"
+HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|\bI\s+[a-z]|"
+                           rf"\b[Mm]y\b|\bexam|\bWIP\b|\bTODO\b|{UNFINISHED_WORDS})[^()（）]*[)）]\s*$|"
                            # how much an exam weighs it (“⭐⭐⭐ 重点中的重点”, “🔥 必考计算题”)
                            r"\s*[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)[^\s()（）]*\s*$|"
                            r"\s*\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
@@ -2577,7 +2577,7 @@ BOX_QUESTIONS = {"question", "faq", "help"}
 GENERIC_BOX = re.compile(r"(?:参考)?答案|解答|解析|答|(?:点击)?(?:展开|查看|显示)(?:答案|详情|代码)?|详情|代码|提示|注意|说明|"
                          r"(?:show |see |the )?(?:answer|solution|details?|hint|code)s?|click to (?:expand|show|see)|"
                          r"note|tip|info|important|warning|caution|attention|danger|success|check|done", re.I)
-UNFINISHED_BOX = re.compile(r"🚧|\bTODO\b|\bWIP\b|待补充|待完善|未完成|没写完|还没写", re.I)
+UNFINISHED_BOX = re.compile(rf"🚧|\bTODO\b|\bWIP\b|{UNFINISHED_WORDS}", re.I)
 BOX_TASK = re.compile(r"^(?:手写|手推|写出|推导|证明|实现|列出|简述|比较)|^(?:implement|write|derive|prove|explain|compare)\b", re.I)
 BOX_LEAD = re.compile(r"^(?:(?:Q|问题?)\s*\d*\s*[:：.]|\d+\s*[.、)）]|(?:点击)?(?:展开|查看|显示)(?:答案|详情|解析)?\s*[:：]|"
                       r"click to (?:expand|show|see)(?: the)?(?: answer)?\s*[:：])\s*", re.I)

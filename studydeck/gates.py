@@ -17,7 +17,7 @@ from typing import Callable
 from studydeck.model import Card, CardKind, Notice
 from studydeck.notes import math_spans
 from studydeck.printed import MACHINE
-from studydeck.text import CLOZE, CLOZE_OPEN, say
+from studydeck.text import CLOZE, CLOZE_OPEN, UNFINISHED_WORDS, say
 
 MAX_FRONT = 300
 MAX_BACK = 3000
@@ -685,9 +685,7 @@ NOT_COVERED = re.compile(r"[(（]?(?:老师)?(?:没细讲|没有细讲|没讲到
 
 # An answer that stops on a to-do or says it is not finished.
 # (A “TODO read the paper” after an answer is a remark: the answer stands.)
-TODO_END = re.compile(r"(?:还没写完|没写完|未写完|未完待续|待补充?|待续|to be continued|not finished|unfinished|"
-                      r"(?:先|再)?挖个?坑|占个?坑|坑待填)"
-                      r"[^\n]{0,40}$", re.I)
+TODO_END = re.compile(rf"(?:{UNFINISHED_WORDS})[^\n]{{0,40}}$", re.I)
 
 
 def not_an_answer(card: Card) -> str | None:

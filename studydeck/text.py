@@ -24,6 +24,10 @@ MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
 # An Anki cloze deletion: {{c1::answer}} or {{c1::answer::hint}}.
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 CLOZE_OPEN = re.compile(r"\{\{c\d+::")
+# Words that say a piece of the notes is not finished yet (“没写完”, “待补充”, “先挖坑”, “unfinished”):
+# the card rules leave out a box, a heading's aside or an answer that says so.
+UNFINISHED_WORDS = (r"还没写完|没写完|未写完|还没写|未完成|未完待续|未完|待补充?|待完善|待续|(?:先|再)?挖个?坑|占个?坑|坑待填|"
+                    r"to be continued|not finished|unfinished")
 # Bidi controls and zero-width characters: invisible, and able to disguise a name.
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
