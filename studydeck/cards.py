@@ -1463,6 +1463,9 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
                        r"(?:[_^](?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\w))*'*$")
 # A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
+# A sentence that opens as a guess (“I think yes: …”, “我猜…”, “大概是…”).
+HEDGED = re.compile(r"\s*(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|我(?:觉得|猜|认为|估计|感觉)|"
+                    r"大概|也许|应该是)", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
@@ -1585,6 +1588,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "example"
     if sentence.rstrip().endswith(("?", "？")):
         return "question"  # “…的下标即 $l = i$ ?”: the text wonders; it states nothing
+    if HEDGED.match(strip_math(sentence)):
+        return "unsure"  # “I think yes: $\hat x_0 = …$”: a guess at something, not a fact
     if CROSSED_OUT.search(strip_math(sentence)):
         return "crossed-out"  # “$\mathrm{Var}(X - Y) = \mathrm{Var}X - \mathrm{Var}Y$ ~~~ **NO**”: marked wrong
     before = sentence[:target[0]]
@@ -2029,7 +2034,8 @@ BACK_MATTER = re.compile(
     r"reading list|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     # the course's own business (“作业 & 考试”, “Logistics”)
-    r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia)"
+    r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia|"
+    r"attendees|participants|参会(?:人员)?|出席(?:人员)?|与会(?:人员)?)"
     r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|homework|exams?|midterms?|grading))*|"
     # a project's look back: what its author tried and how it went
     r"what (?:(?:didn'?t|did not|also|else) )?(?:worked|work|helped|failed|went (?:wrong|well))(?: for (?:the |my |me)?[\w -]+)?|"
@@ -2085,6 +2091,8 @@ LABEL_TERM = re.compile(
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|"
+    # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
+    r"(?:推论|引理|命题|corollary|lemma|proposition)\s*\d*(?:\.\d+)*|"
     # a memory aid, or where the code lives: no concept either
     r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|path|"
     # a caveat to what the text said (“**唯一例外**：…”, “Exception: …”)

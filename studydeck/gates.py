@@ -444,8 +444,10 @@ ARROW = re.compile(r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
 
 # A property named right before the formula that states it (“对称：$I(X;Y) = ?$”, “**不对称**：［？］”,
 # “additive: $I(x, y) = ?$”): the name gives the hidden side away.
-NAMED_PROPERTY = re.compile(r"(?:不?对称|可加|可交换|\b(?:symmetric|asymmetric|not symmetric|additive|commutative))"
-                            r"\**\s*[:：]\s*(?:\$|［？］|\[\?\])", re.I)
+# (or what it comes to: “异乘变零：$\sum_j a_{ij}A_{kj} = ?$”, “转置值不变：$|A^T| = ?$”)
+NAMED_PROPERTY = re.compile(r"(?:不?对称|可加|可交换|变(?:为|成)?零|为零|等于零|值?不变|相等|互为逆|"
+                            r"\b(?:symmetric|asymmetric|not symmetric|additive|commutative|vanishes|is zero|unchanged|"
+                            r"invariant))\**\s*[:：]\s*(?:\$|［？］|\[\?\])", re.I)
 
 
 def _math_pieces(text: str) -> list[str]:
