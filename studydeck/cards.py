@@ -1350,6 +1350,13 @@ class _Extractor:
         words = last_sentence(lead.text) if lead is not None else ""
         if is_plain_formula(words.strip()):
             words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
+        rows = stated_rows(block.text, block.opener_alone)
+        if rows:
+            # “\begin{aligned} m_t &= … \\ v_t &= … \end{aligned}”: each row states a fact of its own
+            # (an update rule's steps), asked one by one as a list's items would be
+            for offset, row in rows:
+                self.formula(f"$${row}$$", Source(block.source.path, block.source.line + offset), ctx, lead=words)
+            return
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
 
 
@@ -1766,6 +1773,29 @@ def unboxed(body: str) -> str:
         if depth == 0:
             return body[:match.start()] + body[match.end():i] + unboxed(body[i + 1:])
     return body
+
+
+def stated_rows(body: str, opener_alone: bool = True) -> list[tuple[int, str]]:
+    """The rows of an ``aligned`` (or ``align``, ``gathered``) block that each name what they
+    compute, with the line each starts on (counted from the block's first line: its ``$$``,
+    ``opener_alone`` when that stands on a line of its own), when there are two or more and they
+    name different things; [] for one expression carried on over rows (``&= …``), where the
+    block is one derivation or one fact."""
+    env = ENVIRONMENT.match(body.strip())
+    if not env or env.group(1) in ("array", "split"):
+        return []
+    start = body.index(env.group(3)) if env.group(3) else 0
+    rows, offset = [], start
+    for piece in re.split(r"(\\\\)", env.group(3)):
+        if piece != "\\\\" and piece.strip():
+            line = body.count("\n", 0, offset + len(piece) - len(piece.lstrip())) + opener_alone
+            rows.append((line, piece.replace("&", "").strip()))
+        offset += len(piece)
+    sides = [split_formula(unboxed(row)) for _, row in rows]
+    named = [normalize_latex(s[0]) for s in sides if s]
+    if len(rows) < 2 or len(named) < len(rows) or len(set(named)) < len(named):
+        return []
+    return rows
 
 
 def split_formula(body: str) -> tuple[str, str] | None:
@@ -2221,8 +2251,9 @@ HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|U
                            r"\s*[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)[^\s()（）]*\s*$|"
                            r"\s*\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
 # A log's day before a heading's topic (“Wed 4.10 — MLE vs MAP”, “2024-03-13：BatchNorm”, “周三 4.10 | …”).
-DATED = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\.?,?\s*|周[一二三四五六日天]\s*|星期[一二三四五六日天]\s*)?"
-                   r"(?:\d{4}[-/.年]\s*)?\d{1,2}[-/.月]\s*\d{1,2}日?\s*(?:[(（][^()（）]{1,6}[)）]\s*)?(?:[—–|:：]+|-{1,2})\s*(?=\S)")
+DATED = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\.?,?\s*|周[一二三四五六日天]\s*|星期[一二三四五六日天]\s*|"
+                   r"(?:day|第)\s*\d+\s*天?\s*[·•|]\s*)?"
+                   r"(?:\d{4}[-/.年]\s*)?\d{1,2}[-/.月]\s*\d{1,2}日?\s*(?:[(（][^()（）]{1,6}[)）]\s*)?(?:[—–|:：·•]+|-{1,2})\s*(?=\S)")
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).

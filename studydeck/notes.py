@@ -141,6 +141,7 @@ class Block:
     ordered: bool = False
     language: str = ""  # a callout's: its type (note, tip, question, details, tab …)
     blocks: list["Block"] = field(default_factory=list)  # a callout's: what is inside it
+    opener_alone: bool = False  # a display formula's: its “$$” stands on a line of its own
 
 
 @dataclass
@@ -728,7 +729,9 @@ class _Builder:
                 return Block("paragraph", self.src(node), text=" ".join(node.content.split()))
             return Block("code", self.src(node), text=node.content, language="")
         if kind in ("math_block", "math_block_label", "amsmath"):
-            return Block("math", self.src(node), text=node.content.strip())
+            opener = self.lines[node.map[0]].strip() if node.map and node.map[0] < len(self.lines) else ""
+            return Block("math", self.src(node), text=node.content.strip(),
+                         opener_alone=opener in ("$$", "\\[", "```math", "~~~math"))
         if kind == "dl":
             return Block("list", self.src(node), items=self.definitions(node))
         if kind == "table":

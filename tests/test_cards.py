@@ -99,3 +99,22 @@ def test_default_pairs(text: str, expected: list) -> None:
     """A line of defaults, piece by piece; a parameter with only a remark (no default) is passed
     over, and a sentence states none."""
     assert default_pairs(text) == expected
+
+
+def test_an_aligned_block_of_rules_asks_each_row_and_a_chain_stays_one() -> None:
+    """“\\begin{aligned} f_t &= … \\\\ i_t &= … \\end{aligned}”: each row names what it computes, so
+    each is a card at its own line; a chain carried over rows (“&= …”) is one derivation."""
+    notes = ("# RNN\n\n## LSTM\n\n门的计算：\n\n$$\n\\begin{aligned}\nf_t &= \\sigma(W_f x_t + U_f h_{t-1}) \\\\\n"
+             "i_t &= \\sigma(W_i x_t + U_i h_{t-1}) \\\\\nc_t &= f_t \\odot c_{t-1} + i_t \\odot \\tilde c_t\n"
+             "\\end{aligned}\n$$\n\n## 展开\n\n$$\n\\begin{aligned}\n(a+b)^2 &= (a+b)(a+b) \\\\\n&= a^2 + ab + ba + b^2 \\\\\n"
+             "&= a^2 + 2ab + b^2\n\\end{aligned}\n$$\n")
+    cards, notices = extract_cards(parse_notes(notes, "rnn.md"))
+    assert [c.front for c in cards if c.kind is CardKind.FORMULA] == [
+        f"LSTM：门的计算：\n\n$${name} = ?$$" for name in ("f_t", "i_t", "c_t")]
+    lines = notes.splitlines()
+    for name in ("f_t", "i_t", "c_t"):
+        (card,) = [c for c in cards if f"$${name} = ?$$" in c.front]
+        assert card.source.line == next(i for i, l in enumerate(lines, 1) if l.startswith(name))
+        assert card.back.startswith(f"$${name} = ")
+    assert not any("(a+b)" in c.front for c in cards)  # the chain is a derivation, not three facts
+    assert any(n.rule == "left-out:derivation" for n in notices)

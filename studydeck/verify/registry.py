@@ -191,8 +191,13 @@ def lookup(name: str) -> Any | None:
     return found
 
 
+_DAY_PREFIX = re.compile(r"^\s*(?:(?:day|week|lecture|lec|第)\s*\d+\s*[天周讲课]?\s*[·•|:：—–-]+\s*)?"
+                         r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s*[·•|:：—–-]+\s*)?", re.I)
+
+
 def _lookup(name: str) -> Any | None:
     name = re.sub(r"^\s*(第?\d+(\.\d+)*[章节.、)）]?\s+|[IVX]+\.\s+)", "", name)  # “3.2 Adam”, “第3章 …”
+    name = _DAY_PREFIX.sub("", name)  # “Day 13 · 10/25 · Adam”: a diary's day and date, then its topic
     name = re.sub(r"^`?(torch\.optim\.|torch\.nn\.functional\.|torch\.nn\.|nn\.|F\.|optim\.)", "", name.strip()).strip("`")
     candidates = [name]
     outside = re.sub(r"[（(][^）)]*[）)]", " ", name)
