@@ -1047,6 +1047,7 @@ class _Extractor:
             else "example" if any(WORKED_HEADING.search(h) for h in headings) \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
+        keyed = term  # what the card's identity is made of
         facet = FACET.fullmatch(term.strip())
         if facet and TASK_STATEMENT.search(strip_math(desc)):
             why = why or "label-term"  # “**Problem**: implement iou(a, b) …”: an exercise's task, no drawback
@@ -1072,7 +1073,11 @@ class _Extractor:
         elif ASKS.match(term) or COMPARISON.search(term):
             # “**为什么 FFN 先升维到 4d**：…”: the term is itself the question
             named = _named_concept(ctx)
-            if normalize_name(named) == normalize_name(term):
+            if ctx.labels and _says_no_subject(term):
+                # “1. **Loss at init.** … ≈ log K” over “- why: …”: the why of the item it hangs from
+                named = _statement(ctx.labels[-1]) or named
+                keyed = named + " " + term  # (each item's why a card of its own)
+            elif normalize_name(named) == normalize_name(term):
                 # “- Why” over its reasons, under “Feature stores”: asked of the section, not of itself
                 named = next((SECTION_NUMBER.sub("", d).strip() for d in reversed(ctx.deck[:-1])
                               if normalize_name(d) != normalize_name(term)), named)
@@ -1109,7 +1114,7 @@ class _Extractor:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
-        self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(term),
+        self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(keyed),
                  front, desc, source,
                  formulas=formulas_in(desc), flags=(LEFT_OUT + why,) if why else ())
 
@@ -2620,6 +2625,13 @@ UNFINISHED_BOX = re.compile(rf"🚧|\bTODO\b|\bWIP\b|{UNFINISHED_WORDS}", re.I)
 BOX_TASK = re.compile(r"^(?:手写|手推|写出|推导|证明|实现|列出|简述|比较)|^(?:implement|write|derive|prove|explain|compare)\b", re.I)
 BOX_LEAD = re.compile(r"^(?:(?:Q|问题?)\s*\d*\s*[:：.]|\d+\s*[.、)）]|(?:点击)?(?:展开|查看|显示)(?:答案|详情|解析)?\s*[:：]|"
                       r"click to (?:expand|show|see)(?: the)?(?: answer)?\s*[:：])\s*", re.I)
+
+
+def _statement(text: str) -> str:
+    """An item's text as the subject of a question about it: its emphasis marks out, its final
+    stop dropped, no longer than a front can show."""
+    text = " ".join(re.sub(r"\*\*|__", "", text).split()).rstrip("。.；;：:，, ")
+    return _clip(text, before=False, limit=60 if CJK.search(text) else 100)
 
 
 def _says_no_subject(question: str) -> bool:

@@ -119,3 +119,14 @@ def test_a_note_s_resources_and_a_section_of_pitfalls() -> None:
     assert "新同学常踩的坑：关于 **embedding**，要记住什么？" in fronts
     assert not any("书" in f or "课" in f for f in fronts)
     assert "MLE vs MAP" in fronts
+
+
+def test_a_why_under_an_item_asks_the_why_of_that_item() -> None:
+    notes = ("# Checklist\n\n## Sanity checks\n\n1. **Loss at init.** For K classes it should be ≈ $\\log K$.\n"
+             "   - why: if much higher, init is overconfident.\n2. **Overfit one batch.** Loss should reach ~0.\n"
+             "   - why: if it cannot memorise 4 samples there is a bug.\n")
+    cards, _ = extract(notes)
+    fronts = {c.back: c.front for c in cards}
+    assert fronts["if much higher, init is overconfident."] == \
+        "Loss at init. For K classes it should be ≈ $\\log K$: why?"
+    assert fronts["if it cannot memorise 4 samples there is a bug."] == "Overfit one batch. Loss should reach ~0: why?"
