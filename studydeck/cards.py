@@ -2073,8 +2073,11 @@ BACK_MATTER = re.compile(
     r"attendees|participants|参会(?:人员)?|出席(?:人员)?|与会(?:人员)?)"
     r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|homework|exams?|midterms?|grading))*|"
     # a project's look back: what its author tried and how it went
-    r"what (?:(?:didn'?t|did not|also|else) )?(?:worked|work|helped|failed|went (?:wrong|well))(?: for (?:the |my |me)?[\w -]+)?|"
-    r"what i (?:tried|learned|did)|lessons? learned|retrospective|post-?mortem|复盘|踩坑记录|经验教训|"
+    r"what (?:(?:didn'?t|did not|also|else) )?(?:worked|work|helped|failed|went (?:wrong|well|badly|poorly))"
+    r"(?: for (?:the |my |me)?[\w -]+)?|"
+    r"what i (?:tried|learned|did)|lessons? learned|lessons? \(?for (?:the )?next\b.*|"
+    r"(?:project )?(?:retrospective|retro|post-?mortem|复盘)(?:\s*[:：—–-].*)?|"
+    r"(?:open )?action items|复盘|踩坑记录|经验教训|"
     # a repository's own business
     r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo list|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"

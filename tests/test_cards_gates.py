@@ -130,3 +130,13 @@ def test_a_why_under_an_item_asks_the_why_of_that_item() -> None:
     assert fronts["if much higher, init is overconfident."] == \
         "Loss at init. For K classes it should be ≈ $\\log K$: why?"
     assert fronts["if it cannot memorise 4 samples there is a bug."] == "Overfit one batch. Loss should reach ~0: why?"
+
+
+def test_a_project_retrospective_gives_only_the_cards_written_by_hand() -> None:
+    notes = ("# Retro: ticket router — v1 → prod\n\n## Context\n\n- **Task**: route tickets to 14 queues\n\n"
+             "## What went badly\n\n- label noise we did not measure early\n\n## Lessons (for next project)\n\n"
+             "- **Contract with ops**: label set changes → we get notified\n\nWhat does drift monitoring watch? "
+             ":: the input embeddings' distribution\n")
+    cards, _ = extract(notes)
+    assert [(c.front, c.back) for c in cards] == [
+        ("What does drift monitoring watch?", "the input embeddings' distribution")]
