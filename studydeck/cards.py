@@ -1942,7 +1942,7 @@ def definitions_only(code: str, language: str) -> str:
 def _mini_heading(text: str) -> str:
     """What a paragraph that is only a bold name, or starts with one (“**Bernoulli(p)** — one
     coin flip”), names; empty for any other paragraph."""
-    bold = re.fullmatch(r"\s*\*\*([^*\n]{1,40})\*\*(?:\s*[:：]|\s+[—–-]{1,2}\s)?[^\n]*", text.strip())
+    bold = re.fullmatch(r"\s*\*\*([^*\n]{1,60})\*\*(?:\s*[:：]|\s+[—–-]{1,2}\s)?[^\n]*", text.strip())
     name = clean_term(bold.group(1)).rstrip(":： ") if bold else ""
     said = text.strip()[bold.end(1):].strip(" *:：—–-") if bold else ""
     if said and (LABEL_TERM.match(name) or REPORT_FIELD.fullmatch(name) or ANSWER_LABEL.fullmatch(name)

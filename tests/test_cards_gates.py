@@ -130,6 +130,10 @@ def test_a_why_under_an_item_asks_the_why_of_that_item() -> None:
     assert fronts["if much higher, init is overconfident."] == \
         "Loss at init. For K classes it should be ≈ $\\log K$: why?"
     assert fronts["if it cannot memorise 4 samples there is a bug."] == "Overfit one batch. Loss should reach ~0: why?"
+    # a rule written as a bold line over its reasons, however long the rule
+    rule = "R6. batch size ×k → LR ×k（linear scaling rule）"
+    cards, _ = extract(f"# 经验法则\n\n## B. Batch size\n\n**{rule}** ⭐⭐\n- why：步数少 k 倍，要走的总距离不变\n")
+    assert [c.front for c in cards] == [f"{rule}：why？"]
 
 
 def test_a_project_retrospective_gives_only_the_cards_written_by_hand() -> None:
