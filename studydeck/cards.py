@@ -2119,7 +2119,9 @@ REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:
 REMARKS_HEADING = re.compile(r"坑|血泪|批评|吐槽|注意事项|^\s*经验(?:值|谈|之谈|总结)?\s*$|建议|心得|教训|误区|\b(?:tips?|tricks?|pitfalls?|gotchas?|"
                              r"lessons?|advice|critiques?|criticisms?|caveats?|mistakes?)\b", re.I)
 # A short answer that only points at what the notes said before (“用上面三个 boxed 公式更新”).
-POINTS_BACK = re.compile(r"上面|上述|前面(?:的|那|说)|以上(?:的|几|三|两)|\b(?:the )?(?:above|previous|preceding)\b", re.I)
+# (“这个问题”, “this problem” too, when no clause before it in the answer states the problem)
+POINTS_BACK = re.compile(r"上面|上述|前面(?:的|那|说)|以上(?:的|几|三|两)|^[^，,；;。]*?(?:这个\S{0,4}问题|这一问题)|"
+                         r"\b(?:the )?(?:above|previous|preceding)\b|^[^,;.]*?\b(?:this|that) (?:problem|issue)\b", re.I)
 # A page of a book (“第 258 页”, “P130 页”, “page 12”, “p. 12”): an answer that cites one talks about the text.
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
@@ -2133,6 +2135,8 @@ LABEL_TERM = re.compile(
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*\d*(?:\.\d+)*|"
     # a memory aid, or where the code lives: no concept either
     r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|path|"
+    # what the writer makes of it (“**个人感觉**：先看李航再看 PRML”)
+    r"个人(?:感觉|看法|理解|观点|体会|意见|评价|总结|想法)|我的(?:看法|理解|想法)|my (?:take|view|opinion)|"
     # a caveat to what the text said (“**唯一例外**：…”, “Exception: …”)
     r"(?:唯一的?|一个|重要的?)?(?:例外|特例|特殊情况)|(?:the only |one |an? )?(?:exceptions?|special cases?)|"
     # a count standing for what the text said before (“Two: update and reset”, “两个：…”)

@@ -35,6 +35,8 @@ def extract(text: str):
     ("# 概率论\n\n## 数字特征\n\n- **唯一例外**：二维正态时，不相关与独立等价\n", "label-term"),
     ("# 高斯混合模型\n\n## 记号\n\n- $N$：样本数\n- $\\pi_k$：第 k 个分量的权重\n", "notation"),
     ("# 高斯混合模型\n\n## 算法流程\n\n- **M 步**：用上面三个公式更新\n", "refers-back"),
+    ("# 经验法则\n\n## Warmup\n\n- **RAdam**：论文就是在分析这个方差问题\n", "refers-back"),
+    ("# EM\n\n## 读书顺序\n\n- **个人感觉**：先看李航的算法框，再看 PRML 的图\n", "label-term"),
     ("# 信息论\n\n## 延伸\n\n- **f-divergence**：先挖坑\n", "todo-answer"),
     ("# 行列式\n\n## 性质\n\n- 转置值不变：$|A^T| = |A|$\n", "answer-in-front"),
     ("# 特征值\n\n## 对角化\n\n- **推论**：$A$ 有 $n$ 个互不相同的特征值，则可对角化\n", "label-term"),
