@@ -1255,7 +1255,8 @@ class _Extractor:
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
         if any(WORKED_HEADING.search(h) for h in headings):
             return "example"  # “A worked example by hand”: its formulas are that example's numbers
-        if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt):
+        if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt) \
+                and not NAMED_STATEMENT.match(asked.prompt):
             return "derivation-step"
         if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt) \
                 and not NAMED_RESULT.search(strip_math(asked.prompt.split("?")[0].split("？")[0].rsplit("$", 2)[0])):
@@ -2118,6 +2119,9 @@ REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:
 # (“新同学常踩的坑” over “**embedding**：维度不是越大越好”).
 REMARKS_HEADING = re.compile(r"坑|血泪|批评|吐槽|注意事项|^\s*经验(?:值|谈|之谈|总结)?\s*$|建议|心得|教训|误区|\b(?:tips?|tricks?|pitfalls?|gotchas?|"
                              r"lessons?|advice|critiques?|criticisms?|caveats?|mistakes?)\b", re.I)
+# A sentence that opens by naming what it states in bold (“**感知机模型**：… 可表示为 $y = ?$”): in a
+# derivation, the model or result the steps are about, not one of the steps.
+NAMED_STATEMENT = re.compile(r"\s*\*\*[^*\n]{2,24}\*\*\s*[:：]")
 # A short answer that only points at what the notes said before (“用上面三个 boxed 公式更新”).
 # (“这个问题”, “this problem” too, when no clause before it in the answer states the problem)
 POINTS_BACK = re.compile(r"上面|上述|前面(?:的|那|说)|以上(?:的|几|三|两)|^[^，,；;。]*?(?:这个\S{0,4}问题|这一问题)|"

@@ -146,3 +146,11 @@ def test_a_project_retrospective_gives_only_the_cards_written_by_hand() -> None:
     cards, _ = extract(notes)
     assert [(c.front, c.back) for c in cards] == [
         ("What does drift monitoring watch?", "the input embeddings' distribution")]
+
+
+def test_a_named_result_inside_a_derivation_is_asked_and_its_steps_are_not() -> None:
+    notes = ("# 损失函数\n\n## softmax + 交叉熵的梯度推导\n\n代入上式可得 $\\partial L / \\partial z_i = p_i - y_i$。\n\n"
+             "**数值稳定性**：$\\log p_i = z_i - m - \\log\\sum_j e^{z_j - m}$\n")
+    cards, notices = extract(notes)
+    assert [c.front for c in cards] == ["softmax + 交叉熵的梯度推导：**数值稳定性**：$\\log p_i = ?$"]
+    assert [n.rule for n in notices] == ["left-out:derivation-step"]
