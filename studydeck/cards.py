@@ -1043,7 +1043,7 @@ class _Extractor:
         why = "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
-            else "about-the-text" if PAGE_REF.search(desc) \
+            else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if any(WORKED_HEADING.search(h) for h in headings) \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
@@ -2122,6 +2122,10 @@ REMARKS_HEADING = re.compile(r"坑|血泪|批评|吐槽|注意事项|^\s*经验(
 # A sentence that opens by naming what it states in bold (“**感知机模型**：… 可表示为 $y = ?$”): in a
 # derivation, the model or result the steps are about, not one of the steps.
 NAMED_STATEMENT = re.compile(r"\s*\*\*[^*\n]{2,24}\*\*\s*[:：]")
+# An answer that opens by speaking of the text itself (“作为“西瓜书”介绍机器学习模型的开篇，…”,
+# “本章介绍…”, “This chapter covers …”): an introduction, not what the term is.
+ABOUT_THE_TEXT = re.compile(r"\s*(?:作为[^，。]{0,30}(?:开篇|第一章|引言|导论)|本(?:章|节|书|文)(?:将|主要|首先)?(?:介绍|讲|讨论|学习)|"
+                            r"in this (?:chapter|section|book)|this (?:chapter|section|book) (?:covers|introduces|presents|is about))", re.I)
 # A short answer that only points at what the notes said before (“用上面三个 boxed 公式更新”).
 # (“这个问题”, “this problem” too, when no clause before it in the answer states the problem)
 POINTS_BACK = re.compile(r"上面|上述|前面(?:的|那|说)|以上(?:的|几|三|两)|^[^，,；;。]*?(?:这个\S{0,4}问题|这一问题)|"

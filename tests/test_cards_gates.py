@@ -36,6 +36,7 @@ def extract(text: str):
     ("# 高斯混合模型\n\n## 记号\n\n- $N$：样本数\n- $\\pi_k$：第 k 个分量的权重\n", "notation"),
     ("# 高斯混合模型\n\n## 算法流程\n\n- **M 步**：用上面三个公式更新\n", "refers-back"),
     ("# 经验法则\n\n## Warmup\n\n- **RAdam**：论文就是在分析这个方差问题\n", "refers-back"),
+    ("# 第3章\n\n## 线性模型\n\n- **线性模型**：本章主要介绍线性回归与对数几率回归\n", "about-the-text"),
     ("# 动量法\n\n## 标量函数\n\n这显示了在我们将学习率提高到 $\\eta \\lambda = 1$ 之前，收敛率最初是如何提高的。\n",
      "derivation-step"),
     ("# EM\n\n## 读书顺序\n\n- **个人感觉**：先看李航的算法框，再看 PRML 的图\n", "label-term"),
