@@ -1056,8 +1056,9 @@ class _Extractor:
                 or FACET.fullmatch(ctx.concept.strip())):
             why = why or "label-term"  # “后续的反思：**问题**：…”: the problem of what, the card cannot say
         if attribute:
+            # (a remark in brackets, “（对 N,C,H,W）”, may list the very values asked for)
             front = self.t("{c}：{t} 的{a}？", "{c}: {t}: {a}?", c=_named_concept(ctx), t=shown,
-                           a=attribute.rstrip("？?：: "))
+                           a=(PAREN_TAIL.sub("", attribute) or attribute).rstrip("？?：: "))
         elif CITATION.fullmatch(term.strip()) and not why:
             # “**Szegedy 2014**: 发现了对抗样本”: what that work found, not what it “is”
             front = self.t("{c}：{t} 提出或发现了什么？", "{c}: what did {t} propose or show?", c=_named_concept(ctx),

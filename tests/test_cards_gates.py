@@ -109,7 +109,7 @@ def test_a_two_column_table_asks_what_its_second_header_names() -> None:
              "| 层归一化 | 在每个样本的特征上做归一化 |\n")
     cards, _ = extract(notes)
     fronts = {c.back: c.front for c in cards}
-    assert fronts["N, H, W"] == "对比：**BatchNorm** 的归一化的维度（对 N,C,H,W）？"
+    assert fronts["N, H, W"] == "对比：**BatchNorm** 的归一化的维度？"
     assert "是什么" in fronts["在一个批次上做归一化"] and "含义" not in fronts["在一个批次上做归一化"]
 
 
