@@ -20,7 +20,7 @@ from typing import Callable
 from studydeck.gates import MAGIC, OUTPUT_CLAIM, commands, gate, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
-from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, UNFINISHED_WORDS, language
+from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, UNFINISHED_WORDS, language
 from studydeck.printed import (SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs, free_names,
                                without_shown_outputs)
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
@@ -29,7 +29,7 @@ SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)
                             r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*|[一二三四五六七八九十]+[、.．]\s*|"
                             r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*|"
                             # a slide's or a page's number (“p.12  Challenges”, “Slide 7 — Recall”, “P5”)
-                            r"(?:p\.|pp?\.?\s*(?=\d)|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*p?\.?\s*\d+)?\s*页?\s*"
+                            r"(?:pp?\.\s*|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*(?:pp?\.\s*)?\d+)?\s*页?\s*"
                             r"(?:[—–:：-]\s*)?)(?=\S)|"
                             r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$|"
                             # a lecture's timestamp (“输出尺寸 (26:30)”, “(0:00 – 12:30)”)
@@ -74,7 +74,8 @@ SYMBOL_IN_DESC = re.compile(r"[（(]\s*(\$[^$]+\$)\s*[）)]")
 IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
 # A quiz's numbered question (“**Q1.**”, “Q1:”, “问1.”) or the answer of that number further on
 # (“**A1.**”, “答1：”)
-NUMBERED_MARK = re.compile(r"^\s*(?:\*\*)?(?:(?P<q>Q|问)|A|答)\s*(?P<n>\d+)\s*[.:：)）]?\s*(?:\*\*)?\s*[.:：]?\s*")
+# (the number right after the letter: “A 2-layer MLP …” is no answer)
+NUMBERED_MARK = re.compile(r"^\s*(?:\*\*)?(?:(?P<q>Q|问)|A|答)(?P<n>\d+)\s*(?:[.:：)）]\s*(?:\*\*)?|\*\*\s*[.:：]?)\s*")
 QA_HEADING = re.compile(r"^(?:Q|问)\s*\d*\s*[:：.]\s*(?P<q>.+)$")
 ANSWER_LEAD = re.compile(r"^\s*(?:\*\*)?(?:A|答)\s*[:：](?:\*\*)?\s*")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
@@ -181,15 +182,14 @@ PARAM_ALIASES = {"ε": "eps", "epsilon": "eps", "学习率": "lr", "learning rat
 BETA = re.compile(r"(?:β|beta)_?\{?([12₁₂])\}?", re.I)
 
 
-# “nn.Conv2d(in_channels, out_channels, stride=1, padding=0)”, in backticks or not
-HEADING_SIGNATURE = re.compile(r"`?(?P<name>(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\((?P<args>.*)\)`?")
 SIGNATURE_PART = re.compile(r"\s*(?P<name>[A-Za-z_]\w*)\s*(?::\s*[\w\[\]., |]+?\s*)?(?:=\s*(?P<value>\S.*?))?\s*")
 
 
 def signature(text: str) -> tuple[str, list[str], list[tuple[str, str]]] | None:
     """A callable's signature as notes copy it: its name, the parameters without a default (in
     order) and those with one. None for a call (“nn.Linear(512, 10)”), which passes values: a
-    value where a parameter's name should stand, or no default stated at all."""
+    value where a parameter's name should stand, or no default stated at all; and None where only
+    keywords stand (“nn.Dropout(p=0.1)”), which a call writes as well.""",
     match = HEADING_SIGNATURE.fullmatch(text.strip())
     if not match or not _brackets_nest(match.group("args")):
         return None  # (“nn.MSELoss(reduction='mean') / nn.L1Loss(…)”: two calls, not one)
@@ -207,7 +207,8 @@ def signature(text: str) -> tuple[str, list[str], list[tuple[str, str]]] | None:
             bare.append(piece.group("name"))
         else:
             pairs.append((piece.group("name"), piece.group("value")))
-    return (match.group("name"), bare, pairs) if pairs else None
+    # (all keywords, “nn.Dropout(p=0.1)”, reads as a call as well as a signature: no claim either way)
+    return (match.group("name"), bare, pairs) if pairs and bare else None
 
 
 def _brackets_nest(text: str) -> bool:
@@ -461,7 +462,26 @@ def _about_the_notes(block: Block) -> bool:
     if block.kind != "paragraph":
         return False
     lines = [line.strip() for line in block.text.splitlines() if line.strip()]
-    return all(EMPHASIZED_LINE.fullmatch(line) or (split_label(line) or ("", ""))[1] for line in lines)
+    labels = [split_label(line) for line in lines if not EMPHASIZED_LINE.fullmatch(line)]
+    # (“**Adam**：keeps running averages …” under the title is the subject itself, not its source)
+    return all(label and label[1] for label in labels) and (
+        not labels or any(_metadata_field(*label) for label in labels))
+
+
+def _metadata_field(term: str, value: str) -> bool:
+    """A label and its value that tell about the notes: where they come from, when, who, what
+    they cover (“视频：B站…”, “**When:** Thu 7pm”, “范围：ch10 HMM”, “Source:: [[…]]”)."""
+    term = PAREN_TAIL.sub("", _bare(term)).strip()
+    return bool(REPORT_FIELD.fullmatch(term) or LOG_SLOT.fullmatch(term) or LABEL_TERM.match(term)
+                or NOTES_FIELD.fullmatch(term) or DATE_OR_LINK.search(value))
+
+
+# What notes say about themselves in their opening lines.
+NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|讲次|起因|缘由|写在前面|阅读建议|"
+                         r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
+                         r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
+                         r"last (?:edit|updated?|modified)", re.I)
+DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,2}:\d{2}|https?://|\[\[")
 
 
 # a line in italics, or one in brackets (“（我是 1.5 倍速看的）”): an aside on the notes
@@ -564,14 +584,17 @@ class _Extractor:
             concept = DATED.sub("", concept) or concept  # “Wed 4.10 — MLE vs MAP”: a log's day, then its topic
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept,
                        preamble=section is root and bool(root.sections))
-            signed = signature(concept) if path else None
-            if signed and self.callable_named(signed[0]):
+            called = HEADING_SIGNATURE.fullmatch(concept.strip()) if path else None
+            if called and self.callable_named(called.group("name")):
                 # “### nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0)”: the
-                # heading states each default, as a parameter list would; the section is about nn.Conv2d
-                name, bare, pairs = signed
-                ctx = replace(ctx, concept=name)
-                self.parameters([_default_item(p, value, section.source, self.zh) for p, value in pairs], ctx,
-                                flags=("signature:" + ",".join(bare),))
+                # section is about nn.Conv2d, and a signature states each default as a parameter
+                # list would
+                ctx = replace(ctx, concept=called.group("name"))
+                signed = signature(concept)
+                if signed:
+                    _, bare, pairs = signed
+                    self.parameters([_default_item(p, value, section.source, self.zh) for p, value in pairs], ctx,
+                                    flags=("signature:" + ",".join(bare),))
             asked = QA_HEADING.match(section.title) if path else None
             # “### Q9. 梯度消失怎么解决”: a numbered question asks wherever its question word stands
             asks = QUESTION.search(section.title) or asked and ASKING_HEADING.search(asked.group("q"))
@@ -635,25 +658,29 @@ class _Extractor:
         """A quiz with its answers further on (“**Q1.** Entropy of a fair die?” … “**A1.** log₂ 6”):
         each question a card, answered by the paragraph of its number and what follows it up to the
         next answer or heading. Both are then taken: neither is read again for cards of its own."""
-        questions: dict[str, tuple[Block, _Ctx]] = {}
-        answers: dict[str, list[Block]] = {}
+        waiting: dict[str, tuple[Block, _Ctx]] = {}  # by number, the latest question not yet answered
+        pairs: list[tuple[Block, _Ctx, list[Block]]] = []
         for path, section in iter_sections(self.outline.root):
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=section.title if path else self.outline.title)
             current: list[Block] | None = None
             for block in section.blocks:
                 mark = NUMBERED_MARK.match(block.text) if block.kind == "paragraph" else None
                 if mark and mark.group("q"):
-                    questions.setdefault(mark.group("n"), (block, ctx))
+                    if block.text[mark.end():].strip():  # (a bare “**Q1.**” asks nothing)
+                        waiting[mark.group("n")] = (block, ctx)
                     current = None
-                elif mark and mark.group("n") not in answers:
-                    current = answers[mark.group("n")] = [block]
-                elif current is not None:
-                    current.append(block)  # the answer goes on: its formula, its list
-        paired = [n for n in questions if n in answers]
-        if len(paired) < 2:
+                elif mark and mark.group("n") in waiting:
+                    question, asked_in = waiting.pop(mark.group("n"))
+                    current = [block]
+                    pairs.append((question, asked_in, current))
+                elif current is not None and block.kind in ("math", "code", "list", "paragraph") \
+                        and not (block.kind == "paragraph" and split_label(block.text)):
+                    current.append(block)  # the answer goes on: its formula, its list, its next words
+                else:
+                    current = None  # (a definition of its own after it: not the answer's)
+        if len(pairs) < 2:
             return  # one “Q1.” and one “A1.” make no answer key
-        for n in paired:
-            (question, ctx), answer = questions[n], answers[n]
+        for question, ctx, answer in pairs:
             first = replace(answer[0], text=NUMBERED_MARK.sub("", answer[0].text, count=1))
             self.answered(ctx, NUMBERED_MARK.sub("", question.text, count=1).strip(),
                           [first, *answer[1:]] if first.text.strip() else answer[1:], question.source)
@@ -1357,12 +1384,13 @@ class _Extractor:
         words = last_sentence(lead.text) if lead is not None else ""
         if is_plain_formula(words.strip()):
             words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
-        rows = stated_rows(block.text, block.opener_alone)
+        rows = stated_rows(block.text)
         if rows:
             # “\begin{aligned} m_t &= … \\ v_t &= … \end{aligned}”: each row states a fact of its own
             # (an update rule's steps), asked one by one as a list's items would be
             for offset, row in rows:
-                self.formula(f"$${row}$$", Source(block.source.path, block.source.line + offset), ctx, lead=words)
+                line = (block.content_line or block.source.line) + offset
+                self.formula(f"$${row}$$", Source(block.source.path, line), ctx, lead=words)
             return
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
 
@@ -1782,20 +1810,19 @@ def unboxed(body: str) -> str:
     return body
 
 
-def stated_rows(body: str, opener_alone: bool = True) -> list[tuple[int, str]]:
+def stated_rows(body: str) -> list[tuple[int, str]]:
     """The rows of an ``aligned`` (or ``align``, ``gathered``) block that each name what they
-    compute, with the line each starts on (counted from the block's first line: its ``$$``,
-    ``opener_alone`` when that stands on a line of its own), when there are two or more and they
-    name different things; [] for one expression carried on over rows (``&= …``), where the
-    block is one derivation or one fact."""
+    compute, with the line each starts on (counted from the formula's first line), when there
+    are two or more and they name different things; [] for one expression carried on over rows
+    (``&= …``), where the block is one derivation or one fact."""
     env = ENVIRONMENT.match(body.strip())
     if not env or env.group(1) in ("array", "split"):
         return []
     start = body.index(env.group(3)) if env.group(3) else 0
     rows, offset = [], start
-    for piece in re.split(r"(\\\\)", env.group(3)):
-        if piece != "\\\\" and piece.strip():
-            line = body.count("\n", 0, offset + len(piece) - len(piece.lstrip())) + opener_alone
+    for piece in re.split(r"(\\\\(?:\[[^\]]*\])?)", env.group(3)):  # (a row break, with its spacing: “\\[4pt]”)
+        if not piece.startswith("\\\\") and piece.strip():
+            line = body.count("\n", 0, offset + len(piece) - len(piece.lstrip()))
             rows.append((line, piece.replace("&", "").strip()))
         offset += len(piece)
     sides = [split_formula(unboxed(row)) for _, row in rows]
@@ -2118,8 +2145,8 @@ REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:
                          re.I)
 # A section of pitfalls, tips or criticism: what it says of a term is a remark on it, not what it is
 # (“新同学常踩的坑” over “**embedding**：维度不是越大越好”).
-REMARKS_HEADING = re.compile(r"坑|血泪|批评|吐槽|注意事项|^\s*经验(?:值|谈|之谈|总结)?\s*$|建议|心得|教训|误区|\b(?:tips?|tricks?|pitfalls?|gotchas?|"
-                             r"lessons?|advice|critiques?|criticisms?|caveats?|mistakes?)\b", re.I)
+REMARKS_HEADING = re.compile(r"坑|血泪|批评|吐槽|误区|^\s*经验值?\s*$|"
+                             r"\b(?:pitfalls?|gotchas?|critiques?|criticisms?|caveats?|mistakes?)\b", re.I)
 # A sentence that opens by naming what it states in bold (“**感知机模型**：… 可表示为 $y = ?$”): in a
 # derivation, the model or result the steps are about, not one of the steps.
 NAMED_STATEMENT = re.compile(r"\s*\*\*[^*\n]{2,24}\*\*\s*[:：]")
@@ -2129,8 +2156,12 @@ ABOUT_THE_TEXT = re.compile(r"\s*(?:作为[^，。]{0,30}(?:开篇|第一章|引
                             r"in this (?:chapter|section|book)|this (?:chapter|section|book) (?:covers|introduces|presents|is about))", re.I)
 # A short answer that only points at what the notes said before (“用上面三个 boxed 公式更新”).
 # (“这个问题”, “this problem” too, when no clause before it in the answer states the problem)
-POINTS_BACK = re.compile(r"上面|上述|前面(?:的|那|说)|以上(?:的|几|三|两)|^[^，,；;。]*?(?:这个\S{0,4}问题|这一问题)|"
-                         r"\b(?:the )?(?:above|previous|preceding)\b|^[^,;.]*?\b(?:this|that) (?:problem|issue)\b", re.I)
+POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前面|以上)(?:的|那|说的)?\s*\S{0,6}?"
+                         r"(?:公式|式子|方程|几个|三个|两个|方法|步骤|结果|结论|定义|内容)|"
+                         r"^[^，,；;。]*?(?:这个\S{0,4}问题|这一问题)|"
+                         r"^\s*(?:see |as in |same as |use )?(?:the )?(?:above|previous|preceding) "
+                         r"(?:formulas?|equations?|steps?|results?|ones?|definition)\b|"
+                         r"^[^,;.]*?\b(?:this|that) (?:problem|issue)\b", re.I)
 # A page of a book (“第 258 页”, “P130 页”, “page 12”, “p. 12”): an answer that cites one talks about the text.
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
@@ -2271,10 +2302,6 @@ HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|U
                            # how much an exam weighs it (“⭐⭐⭐ 重点中的重点”, “🔥 必考计算题”)
                            r"\s*[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)[^\s()（）]*\s*$|"
                            r"\s*\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
-# A log's day before a heading's topic (“Wed 4.10 — MLE vs MAP”, “2024-03-13：BatchNorm”, “周三 4.10 | …”).
-DATED = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\.?,?\s*|周[一二三四五六日天]\s*|星期[一二三四五六日天]\s*|"
-                   r"(?:day|第)\s*\d+\s*天?\s*[·•|]\s*)?"
-                   r"(?:\d{4}[-/.年]\s*)?\d{1,2}[-/.月]\s*\d{1,2}日?\s*(?:[(（][^()（）]{1,6}[)）]\s*)?(?:[—–|:：·•]+|-{1,2})\s*(?=\S)")
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
@@ -2330,8 +2357,10 @@ def _one_of_an_example(term: str, desc: str) -> bool:
     numbered things an example sets up, its numbers beside it."""
     if EXERCISE_PART.match(term):
         return True
-    numbered = re.fullmatch(r"(.*\S)\s*\d+", term.strip())
-    return bool(numbered) and re.search(re.escape(numbered.group(1)) + r"\s*\d", desc) is not None
+    # (“Bag 1” beside “Bag 2”; not “GPT-4”, “β2”, nor a year, “VGG 2014” beside “VGG16”)
+    numbered = re.fullmatch(r"(.*\w)\s+(\d{1,2})", term.strip())
+    return bool(numbered) and any(other != numbered.group(2) for other in
+                                  re.findall(re.escape(numbered.group(1)) + r"\s+(\d{1,2})\b", desc))
 
 
 EXERCISE_PART = re.compile(r"\s*[(（][a-h][)）]\s")
@@ -2355,7 +2384,7 @@ def _asked(title: str) -> str:
 EQUATION_NUMBER = re.compile(r"\s*\\(?:tag\*?|label)\{[^{}]*\}")
 # Marks after a heading's words (“有什么区别 ⭐”, “… 🔥🔥”): how often it came up, not the question.
 # (and tally marks, “✅ ||||”: how often one got it wrong)
-TRAILING_MARKS = re.compile(r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=[\s|])\|)+$")
+TRAILING_MARKS = re.compile(r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+)+$")
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.
@@ -2407,7 +2436,7 @@ PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
                           r"rule|distribution|entropy))\s*[:：,，]?\s*$", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
-DERIVING = re.compile(r"推导|证明|收敛性?分析|(?:对\S{1,8})?求导(?:的版本|过程|得到)?(?=$|[\s，,（(])|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
+DERIVING = re.compile(r"推导|证明|收敛性?分析|对\S{1,12}求导|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).
 LEFT_OUT = "left-out:"
 

@@ -28,6 +28,7 @@ from studydeck.errors import OutputError, StateError
 from studydeck.exercise import Exercise
 from studydeck.exercise_note import exercise_model, exercise_note
 from studydeck.model import Card, CardKind
+from studydeck.printed import SHOWN_OUTPUT
 from studydeck.render import RenderEnv, highlight_css, to_html
 from studydeck.text import atomic_write, clean_name, remove_stale_temps
 from studydeck.verify.messages import answer_markdown
@@ -112,6 +113,11 @@ def safe_tag(text: str) -> str:
     return re.sub(r"[\s\"']+", "_", clean_name(text)).strip("_") or "_"
 
 
+# Flags that carry data for the verifier (the output pasted under a block, a signature's
+# parameters), not marks a learner would filter by: no tags.
+DATA_FLAGS = (SHOWN_OUTPUT, "signature:")
+
+
 def card_tags(card: Card) -> list[str]:
     """The heading path, the kind and the flags, as Anki-safe tags: each once, sorted."""
     return list(_tags(card.deck, card.kind, card.flags))
@@ -119,7 +125,8 @@ def card_tags(card: Card) -> list[str]:
 
 @lru_cache(maxsize=1 << 12)  # the cards of a section mostly share all three
 def _tags(deck: tuple[str, ...], kind: CardKind, flags: tuple[str, ...]) -> tuple[str, ...]:
-    tags = [_path_tag(deck), f"studydeck::{kind.value}"] + [f"studydeck::{safe_tag(f)}" for f in flags]
+    tags = [_path_tag(deck), f"studydeck::{kind.value}"] + [f"studydeck::{safe_tag(f)}" for f in flags
+                                                             if not f.startswith(DATA_FLAGS)]
     return tuple(sorted(set(tags)))
 
 

@@ -645,7 +645,7 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
             notices.append(left_out(card, "a-call"))  # the heading passes values: it states no default
             continue
         if "computed-output" in card.flags and not (
-                result is not None and result.reason == "printed" and result.output.strip()
+                result is not None and result.reason in ("printed", "code-agrees") and result.output.strip()
                 and not result.facts.get("random")):
             notices.append(left_out(card, "no-task"))
         else:
@@ -683,7 +683,7 @@ def todo_answer(card: Card) -> str | None:
 
 # An answer that only says the lecture or the notes left it out (“没细讲”, “skipped”).
 NOT_COVERED = re.compile(r"[(（]?(?:老师)?(?:没细讲|没有细讲|没讲到?|没有讲|跳过了?|略过了?|skipped|not covered|"
-                         r"didn'?t cover(?: it)?)[)）]?[^\n]{0,12}", re.I)
+                         r"didn'?t cover(?: it)?)[)）]?[。.!！…～~]*", re.I)
 
 
 # An answer that stops on a to-do or says it is not finished.

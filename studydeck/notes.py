@@ -112,8 +112,9 @@ LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<
 OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
 HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")
 # A video's or a recording's time at the start of a line (“**[02:10]** …”, “[1:02:15] …”, “03:50 —”).
-TIMESTAMP_LEAD = re.compile(r"^[ \t]*(?:\*\*)?[\[【(（]?\d{1,2}:\d{2}(?::\d{2})?[\]】)）]?(?:\*\*)?"
-                            r"(?:[ \t]*[-–—:：][ \t]*|[ \t]+)(?=\S)", re.M)
+# (a bare “1:10 的正负样本比例” is a ratio, not a time: bare, it needs a dash after it)
+TIMESTAMP_LEAD = re.compile(r"^[ \t]*(?:(?:\*\*)?[\[【(（]\d{1,2}:\d{2}(?::\d{2})?[\]】)）](?:\*\*)?"
+                            r"(?:[ \t]*[-–—:：][ \t]*|[ \t]+)|\d{1,2}:\d{2}(?::\d{2})?[ \t]*[-–—][ \t]*)(?=\S)", re.M)
 SLIDE_REF = re.compile(r"\s*\[\s*(?:slides?|ppt|幻灯片|第)\s*\d+(?:\s*[-–]\s*\d+)?\s*页?\s*\]", re.I)
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 FOOTNOTE_TEXT = re.compile(r"^\s*\[\^[^\]\s]+\]:")
@@ -141,7 +142,7 @@ class Block:
     ordered: bool = False
     language: str = ""  # a callout's: its type (note, tip, question, details, tab …)
     blocks: list["Block"] = field(default_factory=list)  # a callout's: what is inside it
-    opener_alone: bool = False  # a display formula's: its “$$” stands on a line of its own
+    content_line: int = 0  # a display formula's: the line its formula starts on (after a “$$” of its own)
 
 
 @dataclass
@@ -655,6 +656,19 @@ class _Builder:
             self._lang = language(self.lines[:400])
         return say(self._lang, zh, en, **kw)
 
+    def _content_line(self, node: _Node) -> int:
+        """The line a display formula's text starts on: past its opening “$$” (or “\\[”) when
+        that stands alone, and past blank lines after it."""
+        if not node.map:
+            return 0
+        first, end = node.map
+        text = node.content.strip()
+        for number in range(first, min(end, len(self.lines))):
+            line = self.lines[number].strip()
+            if line and line not in ("$$", "\\[", "```math", "~~~math") and text[:1] and text[:8] in line:
+                return number + 1
+        return first + 1
+
     def src(self, node: _Node) -> Source:
         line = node.map[0] + 1 if node.map else 1
         return Source(self.path, line)
@@ -729,9 +743,7 @@ class _Builder:
                 return Block("paragraph", self.src(node), text=" ".join(node.content.split()))
             return Block("code", self.src(node), text=node.content, language="")
         if kind in ("math_block", "math_block_label", "amsmath"):
-            opener = self.lines[node.map[0]].strip() if node.map and node.map[0] < len(self.lines) else ""
-            return Block("math", self.src(node), text=node.content.strip(),
-                         opener_alone=opener in ("$$", "\\[", "```math", "~~~math"))
+            return Block("math", self.src(node), text=node.content.strip(), content_line=self._content_line(node))
         if kind == "dl":
             return Block("list", self.src(node), items=self.definitions(node))
         if kind == "table":

@@ -26,8 +26,17 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 CLOZE_OPEN = re.compile(r"\{\{c\d+::")
 # Words that say a piece of the notes is not finished yet (“没写完”, “待补充”, “先挖坑”, “unfinished”):
 # the card rules leave out a box, a heading's aside or an answer that says so.
-UNFINISHED_WORDS = (r"还没写完|没写完|未写完|还没写|未完成|未完待续|未完|待补充?|待完善|待续|(?:先|再)?挖个?坑|占个?坑|坑待填|"
+UNFINISHED_WORDS = (r"还没写完|没写完|未写完|还没写|未完成(?!的)|未完待续|待补充?|待完善|待续|(?:先|再)?挖个?坑|占个?坑|坑待填|"
                     r"to be continued|not finished|unfinished")
+# A log's or a diary's day before a heading's topic (“Wed 4.10 — MLE vs MAP”, “2024-03-13：BatchNorm”,
+# “周三 4.10 | …”, “Day 13 · 10/25 · Adam”).
+DATED = re.compile(r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\.?,?\s*|周[一二三四五六日天]\s*|星期[一二三四五六日天]\s*|"
+                   r"(?:day|第)\s*\d+\s*天?\s*[·•|]\s*)?"
+                   r"(?:\d{4}[-/.年]\s*)?\d{1,2}[-/.月]\s*\d{1,2}日?\s*(?:[(（][^()（）]{1,6}[)）]\s*)?(?:[—–|:：·•]+|-{1,2})\s*(?=\S)",
+                   re.I)
+# A callable's signature as notes copy it into a heading (“nn.Conv2d(in_channels, out_channels, stride=1)”),
+# in backticks or not: read by the card rules (its defaults) and the verifier (the callable it names).
+HEADING_SIGNATURE = re.compile(r"`?(?P<name>(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\((?P<args>.*)\)`?")
 # Bidi controls and zero-width characters: invisible, and able to disguise a name.
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 

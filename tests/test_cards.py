@@ -118,3 +118,13 @@ def test_an_aligned_block_of_rules_asks_each_row_and_a_chain_stays_one() -> None
         assert card.back.startswith(f"$${name} = ")
     assert not any("(a+b)" in c.front for c in cards)  # the chain is a derivation, not three facts
     assert any(n.rule == "left-out:derivation" for n in notices)
+
+
+def test_an_aligned_row_keeps_its_line_past_a_blank_line_and_a_row_spacing() -> None:
+    notes = "# RMSprop\n\n## 更新\n\n$$\n\n\\begin{aligned}\nv_t &= \\alpha v_{t-1} + (1-\\alpha) g_t^2 \\\\[4pt]\n" \
+            "\\theta_t &= \\theta_{t-1} - \\eta g_t / (\\sqrt{v_t} + \\epsilon)\n\\end{aligned}\n$$\n"
+    cards, _ = extract_cards(parse_notes(notes, "r.md"))
+    lines = notes.splitlines()
+    rows = {c.front.rsplit("$$", 2)[-2]: c.source.line for c in cards if c.kind is CardKind.FORMULA}
+    assert rows == {"v_t = ?": lines.index(next(l for l in lines if l.startswith("v_t"))) + 1,
+                    "\\theta_t = ?": lines.index(next(l for l in lines if l.startswith("\\theta_t"))) + 1}

@@ -52,3 +52,19 @@ def test_each_question_is_answered_by_the_answer_of_its_number() -> None:
     assert not [c for c in cards if c.kind is CardKind.FORMULA]
     assert any(c.kind is CardKind.DEFINITION and "Cross-entropy" in c.front for c in cards)
 
+
+
+def test_an_answer_pairs_with_the_latest_question_of_its_number_and_a_is_not_always_an_answer() -> None:
+    notes = ("# Notes\n\n## Week 1\n\n**Q1.** What is a perceptron?\nA linear threshold unit.\n\n"
+             "A 2-layer MLP can overfit a small dataset.\n\n**Dropout**: zeroes activations at random.\n\n"
+             "## Week 2\n\n**Q1.** What does softmax output?\n\n**Q2.** What is the cross-entropy of one-hot y?\n\n"
+             "## Week 2 answers\n\n**A1.** A probability distribution.\n\n**A2.** $-\\log p_y$\n\n"
+             "**Momentum**: a running average of gradients.\n")
+    cards, _ = extract_cards(parse_notes(notes, "w.md"))
+    asked = {c.front: c.back for c in cards if c.kind is CardKind.MANUAL}
+    assert asked["What does softmax output?"] == "A probability distribution."
+    assert asked["What is the cross-entropy of one-hot y?"] == "$-\\log p_y$"
+    # the answers end where a definition of its own begins; Week 1's own lines are read as ever
+    definitions = {c.front: c.back for c in cards if c.kind is CardKind.DEFINITION}
+    assert any("Momentum" in f for f in definitions) and any("Dropout" in f for f in definitions)
+    assert not any("-layer MLP" in back for back in asked.values())

@@ -157,3 +157,30 @@ def test_a_named_result_inside_a_derivation_is_asked_and_its_steps_are_not() -> 
     cards, notices = extract(notes)
     assert [c.front for c in cards] == ["softmax + 交叉熵的梯度推导：**数值稳定性**：$\\log p_i = ?$"]
     assert [n.rule for n in notices] == ["left-out:derivation-step"]
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # what the rules above must not take for what they look for
+    ("# Optimizers\n\n**Adam**: keeps running averages of the gradient and its square.\n\n## Momentum\n\n- a: b\n",
+     "Adam"),  # a definition under the title is the subject, not the notes' metadata
+    ("# 激活\n\n## ReLU\n\n- **ReLU**：输出 x when x is above zero，否则输出 0\n", "ReLU"),
+    ("# 训练\n\n## 早停\n\n- **早停**：在模型未完全过拟合前停止训练\n", "早停"),
+    ("# 微调\n\n## 冻结\n\n- **部分冻结**：跳过中间层，只训练最后两层\n", "部分冻结"),
+    ("# 矩阵求导\n\n## 常用公式\n\n- $\\frac{\\partial a^\\top x}{\\partial x} = a$\n", "partial"),
+    ("# 模型\n\n## 大模型\n\n- **GPT-4**：GPT-3 的后继，多模态\n", "GPT-4"),
+    ("# 范数\n\n## 范数 ||x||\n\n- **L2 范数**：各分量平方和的平方根\n", "||x||"),
+    ("# GPU\n\n## P100 架构\n\n- **HBM2**：高带宽显存\n", "P100"),
+    ("# 采样\n\n## 负采样\n\n1:10 的正负样本比例是常见设置。\n\n- **hard negative**：难负样本\n", "hard negative"),
+])
+def test_ordinary_notes_keep_their_cards(notes: str, kept: str) -> None:
+    cards, notices = extract(notes)
+    assert any(kept in c.front for c in cards), [n.message for n in notices]
+
+
+def test_a_heading_that_passes_only_keywords_states_no_default() -> None:
+    """“## nn.Dropout(p=0.1)” reads as a call as well as a signature: no default is claimed,
+    and the section is still about nn.Dropout."""
+    cards, _ = extract_cards(parse_notes("# 层\n\n## nn.Dropout(p=0.1)\n\n- **作用**：训练时随机置零\n", "g.md"),
+                             callable_named=lambda name: name.startswith("nn."))
+    assert not any(c.param for c in cards)
+    assert any(c.concept == "nn.Dropout" for c in cards)

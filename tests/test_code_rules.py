@@ -343,3 +343,16 @@ def test_a_session_that_uses_names_the_notes_define_nowhere_is_no_card(tmp_path)
     assert not any("feats" in c.front for c in workspace.cards)
     (left,) = [n for n in workspace.notices if n.rule == "left-out:undefined-names"]
     assert left.source.line == 5 and "model, x" in left.message
+
+
+@needs_sandbox
+def test_a_block_whose_pasted_output_holds_stays_a_card_and_its_output_is_no_tag(tmp_path) -> None:
+    from studydeck.export import card_tags
+    from studydeck.pipeline import Workspace
+
+    workspace = Workspace.load([FIXTURES / "pasted-output.md"], cache_dir=tmp_path / "cache")
+    workspace.verify(device="cpu", code_timeout=20)
+    workspace.settle()
+    (card,) = [c for c in workspace.cards if c.deck[-1] == "Mean and sum"]
+    assert workspace.results()[card.uid].reason == "code-agrees"
+    assert not any("shown-output" in tag or "tensor" in tag for tag in card_tags(card))

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from studydeck.model import normalize_name
+from studydeck.text import DATED, HEADING_SIGNATURE
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,6 @@ def _exported(path: str) -> list[str]:
 
 
 _DOTTED = re.compile(r"^`?(?:torch\.)?(nn|nn\.functional|F|optim)\.([A-Za-z_][A-Za-z0-9_]*)`?$")
-_CALLED = re.compile(r"`?((?:torch\.)?(?:nn\.functional|nn|F|optim)\.[A-Za-z_][A-Za-z0-9_]*)\(.*\)`?")
 _DOTTED_INSIDE = re.compile(r"(?<![\w.])(?:torch\.)?(?:nn\.functional|nn|F|optim)\.[A-Za-z_][A-Za-z0-9_]*(?![\w.(])")
 
 
@@ -177,9 +177,9 @@ def lookup(name: str) -> Any | None:
     """The concept a heading names: ``RMSprop``, ``RMSProp算法``, ``累积分布函数(CDF)``,
     ``RMSprop (ε after the root)``; a torch callable written out (``nn.BatchNorm2d``) is
     itself, whether or not the registry knows it."""
-    called = _CALLED.fullmatch(name.strip())
-    if called:  # “nn.Conv2d(in_channels, out_channels, stride=1)”: a signature names its callable
-        name = called.group(1)
+    called = HEADING_SIGNATURE.fullmatch(name.strip())
+    if called and _DOTTED.match(called.group("name")):
+        name = called.group("name")  # “nn.Conv2d(in_channels, out_channels, stride=1)”: a signature names its callable
     found = _lookup(name)
     dotted = _DOTTED.match(name.strip())
     named = {m.group() for m in _DOTTED_INSIDE.finditer(name)} if found is None and not dotted else set()
@@ -191,13 +191,9 @@ def lookup(name: str) -> Any | None:
     return found
 
 
-_DAY_PREFIX = re.compile(r"^\s*(?:(?:day|week|lecture|lec|第)\s*\d+\s*[天周讲课]?\s*[·•|:：—–-]+\s*)?"
-                         r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s*[·•|:：—–-]+\s*)?", re.I)
-
-
 def _lookup(name: str) -> Any | None:
     name = re.sub(r"^\s*(第?\d+(\.\d+)*[章节.、)）]?\s+|[IVX]+\.\s+)", "", name)  # “3.2 Adam”, “第3章 …”
-    name = _DAY_PREFIX.sub("", name)  # “Day 13 · 10/25 · Adam”: a diary's day and date, then its topic
+    name = DATED.sub("", name)  # “Day 13 · 10/25 · Adam”: a diary's day and date, then its topic
     name = re.sub(r"^`?(torch\.optim\.|torch\.nn\.functional\.|torch\.nn\.|nn\.|F\.|optim\.)", "", name.strip()).strip("`")
     candidates = [name]
     outside = re.sub(r"[（(][^）)]*[）)]", " ", name)
