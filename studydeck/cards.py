@@ -2418,8 +2418,8 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|^\s*定义(?=\s*\$)|称�
 # (“One thing to note”, “You may be curious”) names no concept.
 SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
                          r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
-PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待补充|待办|待续|"
-                            r"没写完|挖个?坑|下一篇|未完|^\s*(?:→|⇒|->|=>)|老师|助教|课上|课后|下节课|下次课|不考|"
+PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待办|下一篇|"
+                            rf"{UNFINISHED_WORDS}|^\s*(?:→|⇒|->|=>)|老师|助教|课上|课后|下节课|下次课|不考|"
                             # a clause, not a name (“Huber 把两者结合起来”, “所以 [3] 提出了…”, “也不是梯度消失”)
                             r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|"
                             r"\b(?:TODO|FIXME|TBD)\b|"
