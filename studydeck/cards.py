@@ -1506,8 +1506,8 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
 # A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
 # A sentence that opens as a guess (“I think yes: …”, “我猜…”, “大概是…”).
-HEDGED = re.compile(r"\s*(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|我(?:觉得|猜|认为|估计|感觉)|"
-                    r"大概|也许|应该是)", re.I)
+HEDGED = re.compile(r"\s*(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|my understanding|"
+                    r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是)", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
@@ -2177,6 +2177,7 @@ LABEL_TERM = re.compile(
     r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|path|"
     # what the writer makes of it (“**个人感觉**：先看李航再看 PRML”)
     r"个人(?:感觉|看法|理解|观点|体会|意见|评价|总结|想法)|我的(?:看法|理解|想法)|my (?:take|view|opinion)|"
+    r"实践|实际经验|in practice|"
     # a caveat to what the text said (“**唯一例外**：…”, “Exception: …”)
     r"(?:唯一的?|一个|重要的?)?(?:例外|特例|特殊情况)|(?:the only |one |an? )?(?:exceptions?|special cases?)|"
     # a count standing for what the text said before (“Two: update and reset”, “两个：…”)
@@ -2227,7 +2228,8 @@ REPORT_FIELD = re.compile(
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
     r"考试(?:时间|范围)?|exams?|教材|textbooks?|(?:course )?(?:site|website|homepage)|课程主页|主页|官网|"
     # where and when a talk or a class was, and who gave it
-    r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?", re.I)
+    r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?|"
+    r"score(?: attempt)?(?: \d+)?|attempt \d+|得分|成绩|分数", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)天\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"

@@ -361,7 +361,7 @@ BACK_REFERENCE = re.compile(
     r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|"
     r"[两二]者(?:的|之间的?)?关系|前者|后者|\bthe (?:former|latter)\b|"  # (what the text named before)
     r"^\s*[a-h][.)]\s|^\s*[(（][a-h][)）]\s|"  # (“b. Fit a tree …”, “(b) p(y₁): …”: a lettered step or part)
-    r"^\s*(?-i:So)(?![-\w])|^\s*(?:this|that|these) (?:shows|means|gives|implies|makes|is why)\b|"
+    r"^\s*(?-i:So)(?![-\w])|^\s*那(?![么些个里样])|^\s*(?:this|that|these) (?:shows|means|gives|implies|makes|is why)\b|"
     r"^\s*这(?:比|说明|表明|显示了?|意味着|就是说)|\bsame (?:trick|idea|argument|reasoning|steps?|way) (?:again|as (?:above|before))\b|"
     r"原式|[两二]式相[减加除乘]|相[减加]得|"
     r"(?:[左右]乘|两边同[乘除]以?)\s*(?:\$[^$]+\$|[A-Za-z]\w*)?\s*(?:[:：,，]|得)|\bmultiply(?:ing)? (?:both sides|on the (?:left|right))\b|"
