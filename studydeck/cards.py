@@ -1485,8 +1485,9 @@ ENVIRONMENT = re.compile(r"^\s*\\begin\{(aligned|align\*?|split|gathered|eqnarra
 LINK = re.compile(r"!\[\[[^\[\]]*\]\]|!\[[^\[\]]*\]\([^)]*\)|\[([^\[\]]*)\]\([^)]*\)")
 
 
-# A formula shown as an illustration, not stated as a fact.
-EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy example)|例如|比如|譬如|举例|举个例子|"
+# A formula shown as an illustration, not stated as a fact (or an exercise's: “Problem: 3 flips, 3 heads → …”).
+EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy example)|^\s*(?:\*\*)?(?:problem|exercise|"
+                     r"例题|习题|练习|题目)\s*\d*(?:\*\*)?\s*[:：]|例如|比如|譬如|举例|举个例子|"
                      r"为例|示例|例子|(?<![例假])如\s*[:：]", re.I)
 # “Consider the function …”, “考虑这个函数”: an illustration unless the sentence names it.
 CONSIDER = re.compile(r"\bconsider\b|考虑", re.I)
@@ -2108,7 +2109,7 @@ BACK_MATTER = re.compile(
     r"(?:project )?(?:retrospective|retro|post-?mortem|复盘)(?:\s*[:：—–-].*)?|"
     r"(?:open )?action items|复盘|踩坑记录|经验教训|"
     # a repository's own business
-    r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo list|"
+    r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo(?: list)?|to-?dos?|待办(?:事项)?|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
@@ -2427,7 +2428,8 @@ PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|�
                             r"\b(?:TODO|FIXME|TBD)\b|"
                             r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
 PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|from|as|via|without|more|most|less|least)\s|"  # “For images”
-                         r"^(?:but|and|or|so|also|however|thus|hence|therefore|because|since|although|otherwise|yet)$|"
+                         r"^(?:but|and|or|so|also|however|thus|hence|therefore|because|since|although|otherwise|yet|"
+                         r"similarly|likewise|moreover|furthermore|conversely|meanwhile|instead|besides|additionally)$|"
                          r"^\s*(?:→|⇒|->|=>)|"  # (“→ so we need attention”: a consequence)
                          r"\b(?:TA|prof|professor|lecturer)\b|\bnext (?:lecture|class|week)\b|"  # (the course, not the subject)
                          r"^(?:think of|imagine|consider|remember|recall|keep in mind|make sure|be careful|don'?t|do not)\b|"

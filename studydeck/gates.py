@@ -335,7 +335,9 @@ def not_code(card: Card) -> str | None:
     lines = [line for line in card.code.splitlines() if line.strip()]
     # “lr (max) = 3e-3”, “scheduler: OneCycleLR”: a list of settings, written down; “iteration 100 /
     # 1500: loss 288.0”: what a program printed. Neither is a program.
-    settings = sum(bool(SETTING_LINE.match(line) or not CODE_MARK.search(line)) for line in lines) >= 0.8 * len(lines)
+    settings = sum(bool(SETTING_LINE.match(line) or not CODE_MARK.search(line)) for line in lines) >= 0.8 * len(lines) \
+        or sum(bool(re.search(r"\d(?:\.\d+)?%?\s*$", line)) and not re.match(r"\s*[A-Za-z_][\w.]*\s*=", line)
+               for line in lines) >= 0.8 * len(lines)  # (a table of results: a name, then its number)
     return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) or formula or settings else None
 
 
@@ -710,7 +712,15 @@ def not_an_answer(card: Card) -> str | None:
         return "opinion"  # “**Andrew**: lr decay is lower on his list”: what one person thinks
     if RESULT_VALUE.match(card.back) or len(card.back) <= 100 and SCORED.search(card.back):
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
-    return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) else None
+    return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) or _arithmetic_answer(card.back) else None
+
+
+def _arithmetic_answer(text: str) -> bool:
+    """“(32 + 2 - 3)/2 = 15.5 向下取整 15，再 +1 = 16 ✓”, “4·(64·1 + 64·64) + 8·64 = 17152”: numbers
+    worked out, most of the answer digits and operators around an “=”."""
+    bare = re.sub(r"[\s$]", "", text)
+    worked = len(re.findall(r"[\d.+\-−×x*·/()=≈^]", bare))
+    return "=" in bare and len(re.findall(r"\d", bare)) >= 4 and worked >= 0.7 * len(bare)
 
 
 # An answer the writer is not sure of (“要再确认”, “not sure”, “(?)”).

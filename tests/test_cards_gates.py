@@ -41,6 +41,10 @@ def extract(text: str):
     ("# 注意力\n\n## 为什么除以根号 d\n\n那 $q^\\top k = \\sum_i q_i k_i$，方差是 $d_k$。\n", "derivation-step"),
     ("# 自测\n\n## 成绩\n\n- **Score attempt 2 (Nov 10)**：14/16\n", "label-term"),
     ("# 聚类\n\n## 收敛性\n\n- **实践**：多次随机初始化取最好\n", "label-term"),
+    ("# 卷积\n\n## 输出尺寸\n\n- **conv2**：(32 + 2 - 3)/2 = 15.5 向下取整 15，再 +1 = 16\n", "worked-value"),
+    ("# 极大似然\n\n## 伯努利\n\n例题：抛 3 次 3 次正面 → $\\hat p = 1$。\n", "example"),
+    ("# 预测\n\n## 结果\n\n```\nseasonal naive (lag 168)   MAE 412.7\nLSTM, L=168, H=24          MAE 371.3\n```\n",
+     "not-code"),
     ("# 动量法\n\n## 标量函数\n\n这显示了在我们将学习率提高到 $\\eta \\lambda = 1$ 之前，收敛率最初是如何提高的。\n",
      "derivation-step"),
     ("# EM\n\n## 读书顺序\n\n- **个人感觉**：先看李航的算法框，再看 PRML 的图\n", "label-term"),
@@ -188,3 +192,9 @@ def test_a_heading_that_passes_only_keywords_states_no_default() -> None:
                              callable_named=lambda name: name.startswith("nn."))
     assert not any(c.param for c in cards)
     assert any(c.concept == "nn.Dropout" for c in cards)
+
+
+def test_a_to_do_section_and_a_connective_give_no_card() -> None:
+    cards, _ = extract("# 时序\n\n## TODO\n\n- **Informer**：apparently hit or miss\n\n## 回归\n\n"
+                       "- **Similarly**: logistic regression is MLE under a Bernoulli\n- **Ridge**: L2-penalised least squares\n")
+    assert [c.front for c in cards] == ["回归: what is **Ridge**?"]
