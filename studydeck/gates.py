@@ -111,9 +111,9 @@ MESSAGES = {
     "notation": ("“{front}” 问的是这份笔记自己的记号（一个字母在这里代表什么），不是要记住的知识；把它写在用到它的公式旁",
                  "“{front}” asks for the notes' own notation (what a letter stands for here), not knowledge to "
                  "recall; say it beside the formula that uses it"),
-    "preamble": ("“{front}” 写在笔记开头、第一个标题之前，说的是这份笔记本身（来源、日期、范围），不是知识；"
+    "preamble": ("“{front}” 写在笔记开头、第一个小节之前，说的是这份笔记本身（来源、日期、范围），不是知识；"
                  "要做成卡片，把它写进一个小节",
-                 "“{front}” stands in the note's opening lines, above its first heading: it tells about the "
+                 "“{front}” stands in the note's opening lines, before its first section: it tells about the "
                  "notes themselves (a source, a date, the scope), not the subject; to make it a card, put it "
                  "in a section"),
     "equation-ref": ("“{front}” 指向一个编号公式（如“式(6.29)”），卡片上看不到它；把那个公式写进句子里",
