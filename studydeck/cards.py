@@ -2175,7 +2175,7 @@ LABEL_TERM = re.compile(
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*\d*(?:\.\d+)*|"
     # a memory aid, or where the code lives: no concept either
-    r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|path|"
+    r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|"
     # what the writer makes of it (“**个人感觉**：先看李航再看 PRML”)
     r"个人(?:感觉|看法|理解|观点|体会|意见|评价|总结|想法)|我的(?:看法|理解|想法)|my (?:take|view|opinion)|"
     r"实践|实际经验|in practice|"
