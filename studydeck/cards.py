@@ -2108,6 +2108,9 @@ BACK_MATTER = re.compile(
     r"what i (?:tried|learned|did)|lessons? learned|lessons? \(?for (?:the )?next\b.*|"
     r"(?:project )?(?:retrospective|retro|post-?mortem|复盘)(?:\s*[:：—–-].*)?|"
     r"(?:open )?action items|复盘|踩坑记录|经验教训|"
+    # what the writer has yet to understand: questions to oneself, not answered here
+    r"(?:still )?unsure|open questions?|questions? i still have|things i don'?t get|还没(?:搞|弄)?懂(?:的)?|没懂的?|"
+    r"疑问|待解决(?:的问题)?|"
     # a repository's own business
     r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo(?: list)?|to-?dos?|待办(?:事项)?|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
@@ -2358,8 +2361,8 @@ NOTATION = re.compile(r"(?:本文|本章|常用)?(?:记号|符号|符号说明|�
 def _one_of_an_example(term: str, desc: str) -> bool:
     """“(c) mode”: one part of an exercise; “Bag 1” over “4 red, 6 green. Bag 2: 7 red”: one of the
     numbered things an example sets up, its numbers beside it."""
-    if EXERCISE_PART.match(term):
-        return True
+    if EXERCISE_PART.match(term) or re.match(r"\s*(?:例|例题|example|e\.g\.)\s*\d*(?:\.\d+)*[\s:：]", term, re.I):
+        return True  # (“(c) mode”; “例 指数分布 f = λe^{-λx}”: a worked example's title)
     # (“Bag 1” beside “Bag 2”; not “GPT-4”, “β2”, nor a year, “VGG 2014” beside “VGG16”)
     numbered = re.fullmatch(r"(.*\w)\s+(\d{1,2})", term.strip())
     return bool(numbered) and any(other != numbered.group(2) for other in
@@ -2424,7 +2427,7 @@ SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待办|下一篇|"
                             rf"{UNFINISHED_WORDS}|^\s*(?:→|⇒|->|=>)|老师|助教|课上|课后|下节课|下次课|不考|"
                             # a clause, not a name (“Huber 把两者结合起来”, “所以 [3] 提出了…”, “也不是梯度消失”)
-                            r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|"
+                            r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|^对\s*(?:\$|[A-Za-z])|"
                             r"\b(?:TODO|FIXME|TBD)\b|"
                             r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
 PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|from|as|via|without|more|most|less|least)\s|"  # “For images”

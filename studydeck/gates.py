@@ -362,7 +362,7 @@ BACK_REFERENCE = re.compile(
     r"^\s*(?:证明|proof)\s*[:：.]|先证|下证|欲证|要证|即证|得证|在证明|推导|\bderivation\b|显然|"
     r"(?:^|[,，;；])\s*则\s*$|[,，]\s*说明|[将把]\s*式\s*[(（]?\d|"
     r"[两二]者(?:的|之间的?)?关系|前者|后者|\bthe (?:former|latter)\b|"  # (what the text named before)
-    r"^\s*[a-h][.)]\s|^\s*[(（][a-h][)）]\s|"  # (“b. Fit a tree …”, “(b) p(y₁): …”: a lettered step or part)
+    r"^\s*[a-h][.)]\s|^\s*(?:\*\*)?[(（][a-h][)）](?:\*\*)?\s|"  # (“b. Fit a tree …”, “**(b)** p(y₁): …”: a lettered step or part)
     r"^\s*(?-i:So)(?![-\w])|^\s*那(?![么些个里样])|^\s*(?:this|that|these) (?:shows|means|gives|implies|makes|is why)\b|"
     r"^\s*这(?:比|说明|表明|显示了?|意味着|就是说)|\bsame (?:trick|idea|argument|reasoning|steps?|way) (?:again|as (?:above|before))\b|"
     r"原式|[两二]式相[减加除乘]|相[减加]得|"
@@ -667,7 +667,7 @@ def no_subject(card: Card) -> str | None:
 
 # An answer that asks instead (“why do they work?”, “原文到底把 BN 放在哪？”) or sets a task
 # (“write the formula and explain the scaling”, “写出公式并推导”).
-ASKING = re.compile(r"^.*?[?？]\s*$|^\s*(?:(?:write|explain|describe|derive|prove|implement|show)\b|"
+ASKING = re.compile(r"^.*?[?？]\s*$|^[^。.!！\n]*(?:怎么|如何|为什么|为何)\S{0,4}$|^\s*(?:(?:write|explain|describe|derive|prove|implement|show)\b|"
                     r"写出|列出|解释一下|说明一下|推导一下|证明一下)", re.I)
 # An answer that is a product worked out (“128 × 64 × 3 × 3 = 73,728”) or a bare count (“128”):
 # an example's number, not what the term is.

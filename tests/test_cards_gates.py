@@ -41,6 +41,11 @@ def extract(text: str):
     ("# 注意力\n\n## 为什么除以根号 d\n\n那 $q^\\top k = \\sum_i q_i k_i$，方差是 $d_k$。\n", "derivation-step"),
     ("# 自测\n\n## 成绩\n\n- **Score attempt 2 (Nov 10)**：14/16\n", "label-term"),
     ("# 聚类\n\n## 收敛性\n\n- **实践**：多次随机初始化取最好\n", "label-term"),
+    ("# 极大似然\n\n## MLE\n\n- **例 指数分布 f = λe^{-λx}**：ln L = n lnλ - λΣxi\n", "example"),
+    ("# 反向传播\n\n## 链式法则\n\n- **对 b**：第一项换成 1\n", "label-term"),
+    ("# 信息论\n\n## 小结\n\n- **label smoothing**：从信息论角度怎么解释\n", "open-question"),
+    ("# 作业 3\n\n## Problem 2 — Ridge\n\n**(a)** 梯度 $2X^T(Xw-y) + 2\\lambda w = 0$，所以 $\\hat w = (X^TX + \\lambda I)^{-1}X^Ty$\n",
+     "derivation-step"),
     ("# 卷积\n\n## 输出尺寸\n\n- **conv2**：(32 + 2 - 3)/2 = 15.5 向下取整 15，再 +1 = 16\n", "worked-value"),
     ("# 极大似然\n\n## 伯努利\n\n例题：抛 3 次 3 次正面 → $\\hat p = 1$。\n", "example"),
     ("# 预测\n\n## 结果\n\n```\nseasonal naive (lag 168)   MAE 412.7\nLSTM, L=168, H=24          MAE 371.3\n```\n",
@@ -198,3 +203,9 @@ def test_a_to_do_section_and_a_connective_give_no_card() -> None:
     cards, _ = extract("# 时序\n\n## TODO\n\n- **Informer**：apparently hit or miss\n\n## 回归\n\n"
                        "- **Similarly**: logistic regression is MLE under a Bernoulli\n- **Ridge**: L2-penalised least squares\n")
     assert [c.front for c in cards] == ["回归: what is **Ridge**?"]
+
+
+def test_questions_still_open_give_no_card() -> None:
+    cards, _ = extract("# Attention\n\n## still unsure\n\n- **dropout on the attention weights**: where exactly does it go\n"
+                       "\n## 疑问\n\n- **pre-LN**：为什么更稳定\n\n## Basics\n\n- **softmax**: normalises scores into weights\n")
+    assert [c.front for c in cards] == ["Attention › Basics: what is **softmax**?"]
