@@ -467,3 +467,13 @@ def test_a_line_that_names_a_callable_and_states_its_defaults_is_checked() -> No
     assert verdicts[("AdamW", "weight_decay")].verdict is Verdict.DISAGREES
     assert verdicts[("AdamW", "lr")].verdict is verdicts[("Adam", "betas")].verdict is Verdict.AGREES
     assert verdicts[("nn.Embedding", "_weight")].verdict is Verdict.AGREES
+
+
+def test_a_convention_with_no_value_as_written_is_never_said_to_fail() -> None:
+    """“约定 $0\\log 0 = 0$”: 0 · log 0 is NaN as written; it states a convention (or a limit)."""
+    from studydeck.notes import parse_notes
+    from studydeck.cards import extract_cards
+
+    cards, _ = extract_cards(parse_notes("# 信息论\n\n## 熵\n\n- 约定 $0\\log 0 = 0$\n- $H(X) \\ge 0$\n", "h.md"))
+    results = [r for r in verify(cards, device="cpu").results if "0\\log" in r.detail or "0\\log 0" in str(r.facts)]
+    assert results and all(r.verdict is Verdict.UNVERIFIED and r.reason == "undefined" for r in results)

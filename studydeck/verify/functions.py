@@ -496,6 +496,11 @@ class _Checker:
         exact = _compare(a, b)
         if exact.ok is None:
             return self.unverified("overflow", f"“{stmt.text}”: both sides overflow (∞ or NaN)", claim=stmt.text)
+        if not exact.ok and _no_value(a) != _no_value(b):
+            # “约定 0 log 0 = 0”: one side has no value as written (0 · −∞), so it states a convention
+            # or a limit, which evaluating it cannot check
+            return self.unverified("undefined", f"“{stmt.text}”: one side has no value as written (NaN), "
+                                   "so it states a convention or a limit; not checked", claim=stmt.text)
         cmp = exact
         if not exact.ok:
             tol = _claim_tolerance(lhs, rhs, rel)
@@ -541,6 +546,11 @@ class _Checker:
         reason += "-approx" if self.approx else ""
         return Result(self.card.uid, self.card.source, self.concept, Verdict.AGREES, detail, self.worst, {},
                       self.binding, self.example, reason=reason, reference=self.reference, facts=facts, reading=self.reading)
+
+
+def _no_value(value: Any) -> bool:
+    """Whether a side evaluated to NaN somewhere (0 · log 0, 0/0): it has no value as written."""
+    return isinstance(value, torch.Tensor) and bool(torch.isnan(value).any())
 
 
 def _constant(stmt: Statement) -> tuple[str, Any] | None:

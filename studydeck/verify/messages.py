@@ -22,6 +22,9 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
     "loss-swapped": ("与 {call} 一致，但预测与目标的位置颠倒了", "agrees with {call} only with prediction and target swapped"),
     "direction-unclear": ("未验证：预测与目标的位置与通常的记号相反，笔记没有说明哪个是哪个",
                           "unverified: prediction and target are the other way round from their usual names"),
+    "undefined": ("未验证：“{claim}” 有一边按字面没有值（NaN），说的是约定或极限，不做计算检查",
+                  "unverified: “{claim}”: one side has no value as written (NaN), so it states a convention or a "
+                  "limit; not checked"),
     "claim-fails": ("“{claim}” 不成立（|Δ| {diff}）", "“{claim}” does not hold (|Δ| {diff})"),
     "no-reference": ("未验证：PyTorch 中没有找到对应的实现", "unverified: no PyTorch reference found"),
     "unreadable": ("未验证：无法读懂公式（{error}）", "unverified: cannot read the formula ({error})"),
