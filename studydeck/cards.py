@@ -265,6 +265,8 @@ EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
                             r"计算实例|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
                             r"^\s*(?:example|e\.g\.|例子|举例)\s*\d*\s*(?:[:：]|$)|"
+                            # a homework problem or one of its parts (“Problem 1: derive …”, “1c. back through …”)
+                            r"^\s*(?:problem|exercise|homework|hw)\s*\d+|^\s*第\s*\d+\s*题|^\s*\d+[a-h][.)]\s|"
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
 # A paragraph that opens a worked example (“**例 9.1** 求…”, “**Example 3.2.** Compute…”), one that
@@ -637,7 +639,7 @@ class _Extractor:
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
             if any(BACK_MATTER.match(_bare(SECTION_NUMBER.sub("", t))) for t in (self.outline.title, *path)) \
-                    or any(CONTENTS.match(_bare(SECTION_NUMBER.sub("", t))) for t in path):
+                    or any(CONTENTS.match(_bare(SECTION_NUMBER.sub("", t))) or NOT_READ_YET.search(t) for t in path):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
                     if block.kind == "paragraph":
@@ -2089,6 +2091,9 @@ DOC_HEADING = re.compile(
     r"实现|从零开始|简洁|^(?:误差|结果|实验|数据|复杂度|性能|案例|原因|对比|理论|收敛性|稳定性)?分析$|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
     r"反思|心得|感想|补充|结果|\bresults?\b", re.I)
 # Sections that follow the content: questions without answers, reading lists, pointers.
+# A section of things the writer has not read yet (“Other / later”, “To read”, “以后再看”):
+# a list of topics for later, not knowledge.
+NOT_READ_YET = re.compile(r"^\s*(?:other\s*/\s*later|later|to read|reading queue|以后再看|待看|待读)\s*$", re.I)
 # A section that lists what the notes or a lecture will cover (“Outline”, “本讲内容”, “目录”):
 # topics, not knowledge. (A heading, not the file's title: notes may be titled by their first one.)
 CONTENTS = re.compile(r"(?:outline|(?:table of )?contents|agenda|目录|大纲|本[节章讲课]内容|今天的内容)$", re.I)
@@ -2100,6 +2105,7 @@ BACK_MATTER = re.compile(
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     # the course's own business (“作业 & 考试”, “Logistics”)
     r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia|"
+    r"feedback(?: received)?|评语|老师反馈|"
     r"attendees|participants|参会(?:人员)?|出席(?:人员)?|与会(?:人员)?)"
     r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|homework|exams?|midterms?|grading))*|"
     # a project's look back: what its author tried and how it went
@@ -2181,7 +2187,9 @@ LABEL_TERM = re.compile(
     r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|"
     # what the writer makes of it (“**个人感觉**：先看李航再看 PRML”)
     r"个人(?:感觉|看法|理解|观点|体会|意见|评价|总结|想法)|我的(?:看法|理解|想法)|my (?:take|view|opinion)|"
-    r"实践|实际经验|in practice|"
+    r"实践|实际经验|in practice|key (?:things?|ideas?|insights?|takeaways?)|takeaways?|"
+    # a bare number names nothing (“**2**: full marks”)
+    r"\d+(?:\.\d+)?|"
     # a caveat to what the text said (“**唯一例外**：…”, “Exception: …”)
     r"(?:唯一的?|一个|重要的?)?(?:例外|特例|特殊情况)|(?:the only |one |an? )?(?:exceptions?|special cases?)|"
     # a count standing for what the text said before (“Two: update and reset”, “两个：…”)

@@ -46,6 +46,9 @@ def extract(text: str):
     ("# 信息论\n\n## 小结\n\n- **label smoothing**：从信息论角度怎么解释\n", "open-question"),
     ("# 作业 3\n\n## Problem 2 — Ridge\n\n**(a)** 梯度 $2X^T(Xw-y) + 2\\lambda w = 0$，所以 $\\hat w = (X^TX + \\lambda I)^{-1}X^Ty$\n",
      "derivation-step"),
+    ("# 作业 3\n\n## Problem 1: 推导梯度\n\n### 1c. 传回第一层\n\n- $\\delta_1 = (W_2^\\top \\delta_2) \\odot 1[z_1 > 0]$\n",
+     "example"),
+    ("# SVM\n\n## 对偶\n\n- **Key thing**：数据只以内积出现\n", "label-term"),
     ("# 卷积\n\n## 输出尺寸\n\n- **conv2**：(32 + 2 - 3)/2 = 15.5 向下取整 15，再 +1 = 16\n", "worked-value"),
     ("# 极大似然\n\n## 伯努利\n\n例题：抛 3 次 3 次正面 → $\\hat p = 1$。\n", "example"),
     ("# 预测\n\n## 结果\n\n```\nseasonal naive (lag 168)   MAE 412.7\nLSTM, L=168, H=24          MAE 371.3\n```\n",
@@ -207,5 +210,7 @@ def test_a_to_do_section_and_a_connective_give_no_card() -> None:
 
 def test_questions_still_open_give_no_card() -> None:
     cards, _ = extract("# Attention\n\n## still unsure\n\n- **dropout on the attention weights**: where exactly does it go\n"
-                       "\n## 疑问\n\n- **pre-LN**：为什么更稳定\n\n## Basics\n\n- **softmax**: normalises scores into weights\n")
+                       "\n## 疑问\n\n- **pre-LN**：为什么更稳定\n\n## Other / later\n\n- **inverse RL**: learn the reward\n"
+                       "\n## feedback received\n\n- **1d**: state your layout up front\n"
+                       "\n## Basics\n\n- **softmax**: normalises scores into weights\n")
     assert [c.front for c in cards] == ["Attention › Basics: what is **softmax**?"]
