@@ -265,10 +265,15 @@ EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
                             r"计算实例|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
                             r"^\s*(?:example|e\.g\.|例子|举例)\s*\d*\s*(?:[:：]|$)|"
-                            # a homework problem or one of its parts (“Problem 1: derive …”, “1c. back through …”)
-                            r"^\s*(?:problem|exercise|homework|hw)\s*\d+|^\s*第\s*\d+\s*题|^\s*\d+[a-h][.)]\s|"
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
+# A problem of a homework or one of its parts (“Problem 1: derive …”, “第 2 题”, “1c. back through …”),
+# and what says the notes are homework (“作业 3”, “HW 2 write-up”, “Problem set 4”): under both,
+# the formulas work that problem through. (“Problem 1: exploding gradients” alone names a topic.)
+HOMEWORK_PART = re.compile(r"^\s*(?:problem|exercise)\s*\d+|^\s*第\s*(?:\d+|[一二三四五六七八九十]+)\s*题|"
+                           r"^\s*\d+[a-h][.)]\s", re.I)
+HOMEWORK = re.compile(r"\b(?:homework|hw\s*\d+|assignment|problem\s*sets?|psets?|solutions?|write-?up)\b|"
+                      r"作业|习题(?:解答|答案)?|题解", re.I)
 # A paragraph that opens a worked example (“**例 9.1** 求…”, “**Example 3.2.** Compute…”), one that
 # opens anything else under a bold label (“**定理 9.2**”), and a solution's lead (“**解**：”).
 EXAMPLE_LEAD = re.compile(r"\s*\*\*\s*((?:例题?|示例|example|ex\.)\s*\d+(?:\.\d+)*)\s*[.:：]?\s*\*\*", re.I)
@@ -639,7 +644,7 @@ class _Extractor:
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
             if any(BACK_MATTER.match(_bare(SECTION_NUMBER.sub("", t))) for t in (self.outline.title, *path)) \
-                    or any(CONTENTS.match(_bare(SECTION_NUMBER.sub("", t))) or NOT_READ_YET.search(t) for t in path):
+                    or any(CONTENTS.match(_bare(SECTION_NUMBER.sub("", t))) or NOT_READ_YET.match(_bare(SECTION_NUMBER.sub("", t))) for t in path):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
                     if block.kind == "paragraph":
@@ -1068,12 +1073,11 @@ class _Extractor:
             or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
             or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
             or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
-        headings = ctx.deck[1:] + ctx.labels
         why = "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
-            else "example" if any(WORKED_HEADING.search(h) for h in headings) \
+            else "example" if _works_an_example(ctx) \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = term  # what the card's identity is made of
@@ -1283,8 +1287,8 @@ class _Extractor:
         that derives or proves (its formulas are steps), or one named by an equation number
         with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
-        if any(WORKED_HEADING.search(h) for h in headings):
-            return "example"  # “A worked example by hand”: its formulas are that example's numbers
+        if _works_an_example(ctx):
+            return "example"  # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”: that example's working
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt) \
                 and not NAMED_STATEMENT.match(asked.prompt):
             return "derivation-step"
@@ -1487,9 +1491,11 @@ ENVIRONMENT = re.compile(r"^\s*\\begin\{(aligned|align\*?|split|gathered|eqnarra
 LINK = re.compile(r"!\[\[[^\[\]]*\]\]|!\[[^\[\]]*\]\([^)]*\)|\[([^\[\]]*)\]\([^)]*\)")
 
 
-# A formula shown as an illustration, not stated as a fact (or an exercise's: “Problem: 3 flips, 3 heads → …”).
-EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy example)|^\s*(?:\*\*)?(?:problem|exercise|"
-                     r"例题|习题|练习|题目)\s*\d*(?:\*\*)?\s*[:：]|例如|比如|譬如|举例|举个例子|"
+# A formula shown as an illustration, not stated as a fact, or an exercise's (“Problem 2: …”, “习题：…”, and
+# “Problem: 3 flips, 3 heads → …”, whose numbers come before its formula; not “Problem: its derivative … is”).
+EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy example)|"
+                     r"^\s*(?:\*\*)?(?:(?:problem|exercise)\s*\d+|(?:例题|习题|练习|题目)\s*\d*)(?:\*\*)?\s*[:：]|"
+                     r"^\s*(?:\*\*)?(?:problem|exercise)(?:\*\*)?\s*[:：][^…\d]*\d|例如|比如|譬如|举例|举个例子|"
                      r"为例|示例|例子|(?<![例假])如\s*[:：]", re.I)
 # “Consider the function …”, “考虑这个函数”: an illustration unless the sentence names it.
 CONSIDER = re.compile(r"\bconsider\b|考虑", re.I)
@@ -2090,13 +2096,13 @@ DOC_HEADING = re.compile(
     r"discussions?|introduction|overview|background|motivation|preliminaries|setup|appendix|examples?)\b|"
     r"实现|从零开始|简洁|^(?:误差|结果|实验|数据|复杂度|性能|案例|原因|对比|理论|收敛性|稳定性)?分析$|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
     r"反思|心得|感想|补充|结果|\bresults?\b", re.I)
-# Sections that follow the content: questions without answers, reading lists, pointers.
 # A section of things the writer has not read yet (“Other / later”, “To read”, “以后再看”):
 # a list of topics for later, not knowledge.
 NOT_READ_YET = re.compile(r"^\s*(?:other\s*/\s*later|later|to read|reading queue|以后再看|待看|待读)\s*$", re.I)
 # A section that lists what the notes or a lecture will cover (“Outline”, “本讲内容”, “目录”):
 # topics, not knowledge. (A heading, not the file's title: notes may be titled by their first one.)
 CONTENTS = re.compile(r"(?:outline|(?:table of )?contents|agenda|目录|大纲|本[节章讲课]内容|今天的内容)$", re.I)
+# Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
@@ -2105,7 +2111,7 @@ BACK_MATTER = re.compile(
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     # the course's own business (“作业 & 考试”, “Logistics”)
     r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia|"
-    r"feedback(?: received)?|评语|老师反馈|"
+    r"feedback received|评语|老师反馈|"
     r"attendees|participants|参会(?:人员)?|出席(?:人员)?|与会(?:人员)?)"
     r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|homework|exams?|midterms?|grading))*|"
     # a project's look back: what its author tried and how it went
@@ -2187,7 +2193,7 @@ LABEL_TERM = re.compile(
     r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|"
     # what the writer makes of it (“**个人感觉**：先看李航再看 PRML”)
     r"个人(?:感觉|看法|理解|观点|体会|意见|评价|总结|想法)|我的(?:看法|理解|想法)|my (?:take|view|opinion)|"
-    r"实践|实际经验|in practice|key (?:things?|ideas?|insights?|takeaways?)|takeaways?|"
+    r"实践|实际经验|key (?:things?|ideas?|insights?|takeaways?)|takeaways?|"
     # a bare number names nothing (“**2**: full marks”)
     r"\d+(?:\.\d+)?|"
     # a caveat to what the text said (“**唯一例外**：…”, “Exception: …”)
@@ -2241,7 +2247,7 @@ REPORT_FIELD = re.compile(
     r"考试(?:时间|范围)?|exams?|教材|textbooks?|(?:course )?(?:site|website|homepage)|课程主页|主页|官网|"
     # where and when a talk or a class was, and who gave it
     r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?|"
-    r"score(?: attempt)?(?: \d+)?|attempt \d+|得分|成绩|分数", re.I)
+    r"score(?: attempt)?(?: \d+)?|attempt \d+|得分|成绩", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)天\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
@@ -2366,11 +2372,20 @@ NOTATION = re.compile(r"(?:本文|本章|常用)?(?:记号|符号|符号说明|�
                       r"(?:a note on )?notation(?: used)?", re.I)
 
 
+def _works_an_example(ctx: _Ctx) -> bool:
+    """Whether the sections work an example or a homework problem through (“A worked example by
+    hand”; “作业 3 / Problem 1 / 1c.”), so what they say is that example's working, not facts."""
+    headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
+    return any(WORKED_HEADING.search(h) for h in headings) \
+        or any(HOMEWORK_PART.match(h) for h in headings) and any(HOMEWORK.search(h) for h in ctx.deck)
+
+
 def _one_of_an_example(term: str, desc: str) -> bool:
-    """“(c) mode”: one part of an exercise; “Bag 1” over “4 red, 6 green. Bag 2: 7 red”: one of the
-    numbered things an example sets up, its numbers beside it."""
-    if EXERCISE_PART.match(term) or re.match(r"\s*(?:例|例题|example|e\.g\.)\s*\d*(?:\.\d+)*[\s:：]", term, re.I):
-        return True  # (“(c) mode”; “例 指数分布 f = λe^{-λx}”: a worked example's title)
+    """“(c) mode”: one part of an exercise; “例 指数分布 f = λe^{-λx}”: a worked example's title;
+    “Bag 1” over “4 red, 6 green. Bag 2: 7 red”: one of the numbered things an example sets up,
+    its numbers beside it."""
+    if EXERCISE_PART.match(term) or EXAMPLE_TITLE.match(term):
+        return True
     # (“Bag 1” beside “Bag 2”; not “GPT-4”, “β2”, nor a year, “VGG 2014” beside “VGG16”)
     numbered = re.fullmatch(r"(.*\w)\s+(\d{1,2})", term.strip())
     return bool(numbered) and any(other != numbered.group(2) for other in
@@ -2378,6 +2393,8 @@ def _one_of_an_example(term: str, desc: str) -> bool:
 
 
 EXERCISE_PART = re.compile(r"\s*[(（][a-h][)）]\s")
+# A worked example's title, which the term of a list item can be (“例 指数分布”, “Example 2: …”).
+EXAMPLE_TITLE = re.compile(r"\s*(?:例|例题|example|e\.g\.)\s*\d*(?:\.\d+)*[\s:：]", re.I)
 
 
 def _bare(title: str) -> str:

@@ -667,7 +667,9 @@ def no_subject(card: Card) -> str | None:
 
 # An answer that asks instead (“why do they work?”, “原文到底把 BN 放在哪？”) or sets a task
 # (“write the formula and explain the scaling”, “写出公式并推导”).
-ASKING = re.compile(r"^.*?[?？]\s*$|^[^。.!！\n]*(?:怎么|如何|为什么|为何)\S{0,4}$|^\s*(?:(?:write|explain|describe|derive|prove|implement|show)\b|"
+ASKING = re.compile(r"^.*?[?？]\s*$|"
+                    r"^[^。.!！\n]*(?:(?:怎么|如何)(?:解释|理解|推导|证明|算|计算|做|办|选|用)|为什么|为何)[吗呢]?$|"
+                    r"^\s*(?:(?:write|explain|describe|derive|prove|implement|show)\b|"
                     r"写出|列出|解释一下|说明一下|推导一下|证明一下)", re.I)
 # An answer that is a product worked out (“128 × 64 × 3 × 3 = 73,728”) or a bare count (“128”):
 # an example's number, not what the term is.
@@ -718,8 +720,10 @@ def not_an_answer(card: Card) -> str | None:
 def _arithmetic_answer(text: str) -> bool:
     """“(32 + 2 - 3)/2 = 15.5 向下取整 15，再 +1 = 16 ✓”, “4·(64·1 + 64·64) + 8·64 = 17152”: numbers
     worked out, most of the answer digits and operators around an “=”."""
-    bare = re.sub(r"[\s$]", "", text)
-    worked = len(re.findall(r"[\d.+\-−×x*·/()=≈^]", bare))
+    bare = re.sub(r"(?<=\d)x(?=\d)", "×", re.sub(r"[\s$]", "", text))  # “3x3” is 3 × 3
+    if re.search(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", bare):
+        return False  # a letter on its own is a variable: “(x+1)^2 = x^2+2x+1” is algebra
+    worked = len(re.findall(r"[\d.+\-−×*·/()=≈^]", bare))
     return "=" in bare and len(re.findall(r"\d", bare)) >= 4 and worked >= 0.7 * len(bare)
 
 

@@ -51,6 +51,7 @@ def extract(text: str):
     ("# SVM\n\n## 对偶\n\n- **Key thing**：数据只以内积出现\n", "label-term"),
     ("# 卷积\n\n## 输出尺寸\n\n- **conv2**：(32 + 2 - 3)/2 = 15.5 向下取整 15，再 +1 = 16\n", "worked-value"),
     ("# 极大似然\n\n## 伯努利\n\n例题：抛 3 次 3 次正面 → $\\hat p = 1$。\n", "example"),
+    ("# 极大似然\n\n## 伯努利分布的估计\n\nProblem: 3 flips, 3 heads → $\\hat p = 1$.\n", "example"),
     ("# 预测\n\n## 结果\n\n```\nseasonal naive (lag 168)   MAE 412.7\nLSTM, L=168, H=24          MAE 371.3\n```\n",
      "not-code"),
     ("# 动量法\n\n## 标量函数\n\n这显示了在我们将学习率提高到 $\\eta \\lambda = 1$ 之前，收敛率最初是如何提高的。\n",
@@ -187,6 +188,20 @@ def test_a_named_result_inside_a_derivation_is_asked_and_its_steps_are_not() -> 
     ("# 范数\n\n## 范数 ||x||\n\n- **L2 范数**：各分量平方和的平方根\n", "||x||"),
     ("# GPU\n\n## P100 架构\n\n- **HBM2**：高带宽显存\n", "P100"),
     ("# 采样\n\n## 负采样\n\n1:10 的正负样本比例是常见设置。\n\n- **hard negative**：难负样本\n", "hard negative"),
+    # a problem or a part numbered like a homework's, in notes that are no homework, names its topic
+    ("# RNN\n\n## Problem 1: exploding gradients\n\n- **Gradient clipping**: rescale the gradient when its norm "
+     "exceeds a threshold\n", "Gradient clipping"),
+    ("# RNN\n\n### Problem 1: exploding gradients\n\nThe gradient through $T$ steps is a product: "
+     "$\\frac{\\partial h_T}{\\partial h_0} = \\prod_t W^\\top \\mathrm{diag}(\\sigma'(z_t))$\n", "h_T"),
+    ("# 优化\n\n## 1a. Gradient descent\n\n- **学习率**：每一步沿负梯度走的步长\n", "学习率"),
+    ("# 激活\n\n## Sigmoid\n\nProblem: its derivative $\\sigma'(x) = \\sigma(x)(1-\\sigma(x))$ is at most 1/4.\n",
+     "derivative"),
+    # an answer that says “为什么” inside its sentence answers; algebra is no arithmetic worked out
+    ("# 激活\n\n## Sigmoid\n\n- **梯度消失**：sigmoid 导数最大只有四分之一，这就是深层网络为什么难训\n", "梯度消失"),
+    ("# 代数\n\n## 展开\n\n- **完全平方**：(x+1)^2 = x^2+2x+1\n", "完全平方"),
+    # a fraction and feedback are concepts, not a score and a teacher's remarks
+    ("# 数\n\n## 有理数\n\n- **分数**：两个整数之比 p/q，q 非零\n", "分数"),
+    ("# 控制\n\n## Feedback\n\n- **负反馈**：把输出与目标之差送回输入\n", "负反馈"),
 ])
 def test_ordinary_notes_keep_their_cards(notes: str, kept: str) -> None:
     cards, notices = extract(notes)

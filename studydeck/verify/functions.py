@@ -549,8 +549,10 @@ class _Checker:
 
 
 def _no_value(value: Any) -> bool:
-    """Whether a side evaluated to NaN somewhere (0 · log 0, 0/0): it has no value as written."""
-    return isinstance(value, torch.Tensor) and bool(torch.isnan(value).any())
+    """Whether a side is NaN wherever it was evaluated (0 · log 0, 0/0): it has no value as written.
+
+    NaN at only some points (log x for x < 0) is a domain, which the comparison already leaves out."""
+    return isinstance(value, torch.Tensor) and value.numel() > 0 and bool(torch.isnan(value).all())
 
 
 def _constant(stmt: Statement) -> tuple[str, Any] | None:
