@@ -1259,7 +1259,8 @@ class _Extractor:
             # a boxed formula (the author's own mark), or one the text calls its result, is what the
             # argument arrives at
             boxed = not plain and any(BOXED.search(f) for f in asked.formulas)
-            result = boxed or not plain and bool(RESULT_LEAD.search(strip_math(lead + " " + asked.prompt)))
+            result = boxed or not plain and (bool(RESULT_LEAD.search(strip_math(lead + " " + asked.prompt)))
+                                             or _cites_a_known_result(_words_before(asked.prompt)))
             if not plain and (max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS
                               or max(map(chain_length, asked.formulas), default=0) > MAX_CHAIN):
                 self.notices.append(Notice(source, "left-out:derivation", self.t(
@@ -1289,11 +1290,11 @@ class _Extractor:
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
         if _works_an_example(ctx):
             return "example"  # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”: that example's working
+        lead = _words_before(asked.prompt)
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt) \
-                and not NAMED_STATEMENT.match(asked.prompt):
+                and not NAMED_STATEMENT.match(asked.prompt) and not _cites_a_known_result(lead):
             return "derivation-step"
-        if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt) \
-                and not NAMED_RESULT.search(strip_math(asked.prompt.split("?")[0].split("？")[0].rsplit("$", 2)[0])):
+        if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt) and not NAMED_RESULT.search(lead):
             return "derivation-step"  # “式(9.5)的解释”: it works through that equation, step by step
         words = re.sub(r"\W|写出公式|write the formula", "", strip_math(asked.prompt.replace("［？］", "").replace("[?]", "")))
         named = [h for h in (ctx.concept, *ctx.labels) if h and not NUMBERED_REF.search(h)]
@@ -1666,8 +1667,11 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
     if not named and not before.rstrip().endswith((":", "：")) and not NAMING.search(words):
         return "no-subject"  # “one can show that ［？］ velocity converges”: which formula?
     after = strip_math(sentence[target[1]:]).strip()
-    if FRAGMENT_END.search(after) or after.count("(") + after.count("（") > after.count(")") + after.count("）"):
-        return "unfinished"  # “$C = \alpha_i + \mu_i$ 变为”: the line breaks off mid-sentence
+    if FRAGMENT_END.search(after) and not _cites_a_known_result(strip_math(before)) \
+            or after.count("(") + after.count("（") > after.count(")") + after.count("）"):
+        # “$C = \alpha_i + \mu_i$ 变为”: the line breaks off mid-sentence (a result it cites on the way,
+        # “由概率公式 $P(AB) = P(A|B)P(B)$ 可得：”, is whole)
+        return "unfinished"
     aside = strip_math(before)
     if aside.count("(") + aside.count("（") != aside.count(")") + aside.count("）"):
         return "unfinished"  # inside a parenthesis, or after one the line never opened: an aside
@@ -2372,6 +2376,18 @@ NOTATION = re.compile(r"(?:本文|本章|常用)?(?:记号|符号|符号说明|�
                       r"(?:a note on )?notation(?: used)?", re.I)
 
 
+def _words_before(prompt: str) -> str:
+    """The words of a formula card's question before the formula it hides (its math as “…”)."""
+    return strip_math(prompt.split("?")[0].split("？")[0].rsplit("$", 2)[0])
+
+
+def _cites_a_known_result(lead: str) -> bool:
+    """Whether the words before a formula in a derivation cite the result it states by its kind
+    (“由概率公式”, “一阶 Taylor 展开”), in a clause that does not lean on the steps before it."""
+    clause = re.split(r"[。；;，,：:]", lead.rstrip(" ：:，,"))[-1]
+    return bool(CITED_RESULT.search(lead)) and not LEANS_BACK.search(clause)
+
+
 def _works_an_example(ctx: _Ctx) -> bool:
     """Whether the sections work an example or a homework problem through (“A worked example by
     hand”; “作业 3 / Problem 1 / 1c.”), so what they say is that example's working, not facts."""
@@ -2467,6 +2483,13 @@ PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
                           r"rule|distribution|entropy))\s*[:：,，]?\s*$", re.I)
+# A step of a derivation that cites a known result by its kind just before stating it (“由概率公式
+# $P(AB) = P(A|B)P(B)$ 可得”, “进行一阶 Taylor 展开 $$f(x) \approx …$$”, “由矩阵求导的法则”): that result
+# holds on its own. Not when the clause leans on the text before (“代入上式”, “所以由公式(3.5)”).
+CITED_RESULT = re.compile(r"(?:公式|定理|引理|不等式|定律|法则|恒等式|展开式?|\b(?:formula|theorem|lemma|inequality|"
+                          r"identity|rule|expansion))\s*[:：,，]?\s*$", re.I)
+LEANS_BACK = re.compile(r"上式|上述|前式|前面|式\s*[(（]?\d|第\s*[\d一二三四五六七八九十]+\s*[行步项]|[(（]\d+\.\d+[)）]|所以|因此|故|进而|同理|于是|从而|可得|化简|"
+                        r"改写|代入|带入|变形|\b(?:above|previous|hence|thus|therefore|substitut\w*)\b", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
 DERIVING = re.compile(r"推导|证明|收敛性?分析|对\S{1,12}求导|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).

@@ -176,6 +176,21 @@ def test_a_named_result_inside_a_derivation_is_asked_and_its_steps_are_not() -> 
     assert [n.rule for n in notices] == ["left-out:derivation-step"]
 
 
+def test_a_known_result_a_derivation_cites_is_asked_and_its_steps_are_not() -> None:
+    """“由概率公式 $P(AB) = P(A|B)P(B)$ 可得：” cites a formula that holds on its own; the step it
+    gives, and a clause that leans on the lines before (“第四行就是…”, “所以由公式…”), do not."""
+    notes = ("# 隐马尔可夫模型\n\n## 式(14.1)的推导\n\n由概率公式 $P(A B)=P(A \\mid B) \\cdot P(B)$ 可得:\n\n"
+             "$$P(x_1, y_1) = P(x_1 \\mid y_1) P(y_1)$$\n\n"
+             "第四行就是数学公式 $a^2-b^2=(a+b)(a-b)$；\n\n所以由公式 $e^{a+b} = e^a e^b$ 可得\n\n"
+             "## 梯度下降法的推导\n\n将 $f(x)$ 在 $x_k$ 处进行一阶 Taylor 展开\n\n"
+             "$$f(x) \\approx f(x_k) + \\nabla f(x_k)^{\\top}(x - x_k)$$\n")
+    cards, notices = extract(notes)
+    assert sorted(c.back for c in cards) == sorted([
+        "由概率公式 $P(A B)=P(A \\mid B) \\cdot P(B)$ 可得:",
+        "$$f(x) \\approx f(x_k) + \\nabla f(x_k)^{\\top}(x - x_k)$$"]), [c.front for c in cards]
+    assert sorted(n.rule for n in notices) == ["left-out:derivation-step"] * 3, [str(n) for n in notices]
+
+
 @pytest.mark.parametrize("notes, kept", [
     # what the rules above must not take for what they look for
     ("# Optimizers\n\n**Adam**: keeps running averages of the gradient and its square.\n\n## Momentum\n\n- a: b\n",
