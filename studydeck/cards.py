@@ -2460,6 +2460,7 @@ ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决|解决
 
 # Words that introduce a definition, stronger than naming a symbol in passing (“表示”).
 DEFINED_AS = re.compile(r"定义为|定义式|定义是|^\s*定义(?=\s*\$)|称为|(?<!标)记为|记作|"
+                        r"为\s*[“\"「《][^”\"」》\n]{2,24}[”\"」》]|"  # (“$\ell_\epsilon(z)$ 为“ε不敏感损失函数””: a name given)
                         r"\b(?:is defined|defined as|is called)\b|^\s*define\b", re.I)
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.

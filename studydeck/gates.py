@@ -453,6 +453,12 @@ NAMED_PROPERTY = re.compile(r"(?:不?对称|可加|可交换|变(?:为|成)?零|
                             r"invariant))\**\s*[:：]\s*(?:\$|［？］|\[\?\])", re.I)
 
 
+# An entry of a matrix that is computed, not a symbol: the matrix defines something (∇f = [∂f/∂x_i]).
+COMPUTED_ENTRY = re.compile(r"\\(?:frac|partial|sum|prod|int|exp|log|ln|nabla)\b|[+*/]")
+# An array in a brace: the cases of a definition (“ℓ(z) = \left\{\begin{array} 0 & |z| ≤ ε …”), not a matrix.
+CASES_ARRAY = re.compile(r"\\left\s*\\\{\s*\\begin\{array\}")
+
+
 def _math_pieces(text: str) -> list[str]:
     """The math of a text, span by span."""
     return [text[start:end].strip("$ ") for start, end, _, _ in math_spans(text)]
@@ -471,8 +477,8 @@ def declaration(card: Card) -> str | None:
     if NAMED_PROPERTY.search(card.front):
         return "answer-in-front"  # “对称：$I(X;Y) = ?$”: the property named states what is hidden
     formula = card.formulas[-1]  # the one asked; conditions come before it
-    if MATRIX.search(formula) and re.search(r"\\[vcd]dots", formula):
-        return "declaration"  # a matrix written out entry by entry
+    if MATRIX.search(formula) and re.search(r"\\[vcd]dots", formula) and not COMPUTED_ENTRY.search(formula):
+        return "declaration"  # a matrix of symbols written out entry by entry (not ∇f = [∂f/∂x_1; …])
     written_out = re.search(r"(?<![<>!\\])=(.*)$", formula, re.S)
     if written_out and SYMBOL_LIST.match(written_out.group(1).strip().rstrip(".,;，。")):
         return "declaration"  # α = (a_1; …; a_m): its components written out, whatever it denotes
@@ -513,8 +519,9 @@ def declaration(card: Card) -> str | None:
         return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule
     if BARE_SYMBOL.match(lhs) and SINGLE_TOKEN.match(rhs):
         return "declaration"  # x = 0: a worked example's value, not a fact
-    if MATRIX.search(rhs) and (not re.search(r"[+*/]|\\(?:frac|sum|prod|int|cdot|times)", rhs)
-                               or re.search(r"\\[vcd]dots", rhs)):
+    if MATRIX.search(rhs) and not CASES_ARRAY.search(rhs) \
+            and (not re.search(r"[+*/]|\\(?:frac|sum|prod|int|cdot|times)", rhs)
+                 or re.search(r"\\[vcd]dots", rhs) and not COMPUTED_ENTRY.search(rhs)):
         return "declaration"  # a matrix written out entry by entry
     return None
 

@@ -214,6 +214,14 @@ def test_a_known_result_a_derivation_cites_is_asked_and_its_steps_are_not() -> N
     # an answer that says “为什么” inside its sentence answers; algebra is no arithmetic worked out
     ("# 激活\n\n## Sigmoid\n\n- **梯度消失**：sigmoid 导数最大只有四分之一，这就是深层网络为什么难训\n", "梯度消失"),
     ("# 代数\n\n## 展开\n\n- **完全平方**：(x+1)^2 = x^2+2x+1\n", "完全平方"),
+    # a matrix of computed entries defines something; a braced array is the cases of a definition; a
+    # symbol given a quoted name is defined
+    ("# 梯度\n\n## 定义\n\n**梯度**：若 $f(\\boldsymbol{x})$ 的各偏导数都存在，则称以下列向量\n\n"
+     "$$\\nabla f(\\boldsymbol{x})=\\left[ \\begin{array}{c}{\\frac{\\partial f}{\\partial x_{1}}} \\\\ {\\vdots} \\\\ "
+     "{\\frac{\\partial f}{\\partial x_{n}}}\\end{array}\\right]$$\n\n为 $f$ 的梯度。\n", "nabla f"),
+    ("# 支持向量回归\n\n## 式(6.43)的解释\n\n其中$\\ell_{\\epsilon}(z)$为\"$\\epsilon$不敏感损失函数\"\n\n"
+     "$$\\ell_{\\epsilon}(z)=\\left\\{\\begin{array}{cc}{0,} & {\\text { if }|z| \\leqslant \\epsilon} \\\\ "
+     "{|z|-\\epsilon,} & {\\text { if }|z| > \\epsilon}\\end{array}\\right.$$\n", "不敏感损失函数"),
     # a fraction and feedback are concepts, not a score and a teacher's remarks
     ("# 数\n\n## 有理数\n\n- **分数**：两个整数之比 p/q，q 非零\n", "分数"),
     ("# 控制\n\n## Feedback\n\n- **负反馈**：把输出与目标之差送回输入\n", "负反馈"),
