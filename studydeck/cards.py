@@ -644,7 +644,8 @@ class _Extractor:
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
             if any(BACK_MATTER.match(_bare(SECTION_NUMBER.sub("", t))) for t in (self.outline.title, *path)) \
-                    or any(CONTENTS.match(_bare(SECTION_NUMBER.sub("", t))) or NOT_READ_YET.match(_bare(SECTION_NUMBER.sub("", t))) for t in path):
+                    or any(CONTENTS.match(bare) or NOT_READ_YET.match(bare)
+                           for bare in (_bare(SECTION_NUMBER.sub("", t)) for t in path)):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
                     if block.kind == "paragraph":
@@ -2489,8 +2490,8 @@ NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准�
 # holds on its own. Not when the clause leans on the text before (“代入上式”, “所以由公式(3.5)”).
 CITED_RESULT = re.compile(r"(?:公式|定理|引理|不等式|定律|法则|恒等式|展开式?|\b(?:formula|theorem|lemma|inequality|"
                           r"identity|rule|expansion))\s*[:：,，]?\s*$", re.I)
-LEANS_BACK = re.compile(r"上式|上述|前式|前面|式\s*[(（]?\d|第\s*[\d一二三四五六七八九十]+\s*[行步项]|[(（]\d+\.\d+[)）]|所以|因此|故|进而|同理|于是|从而|可得|化简|"
-                        r"改写|代入|带入|变形|\b(?:above|previous|hence|thus|therefore|substitut\w*)\b", re.I)
+LEANS_BACK = re.compile(r"上式|上述|前式|前面|式\s*[(（]?\d|第\s*[\d一二三四五六七八九十]+\s*[行步项]|[(（]\d+\.\d+[)）]|"
+                        r"所以|因此|故|进而|同理|于是|从而|可得|化简|改写|代入|带入|变形|\b(?:above|previous|hence|thus|therefore|substitut\w*)\b", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
 DERIVING = re.compile(r"推导|证明|收敛性?分析|对\S{1,12}求导|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).
