@@ -1261,7 +1261,8 @@ class _Extractor:
             # argument arrives at
             boxed = not plain and any(BOXED.search(f) for f in asked.formulas)
             result = boxed or not plain and (bool(RESULT_LEAD.search(strip_math(lead + " " + asked.prompt)))
-                                             or _cites_a_known_result(_words_before(asked.prompt)))
+                                             or _cites_a_known_result(_words_before(asked.prompt))
+                                             or _for_every_case(_words_before(asked.prompt)))
             if not plain and (max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS
                               or max(map(chain_length, asked.formulas), default=0) > MAX_CHAIN):
                 self.notices.append(Notice(source, "left-out:derivation", self.t(
@@ -1293,7 +1294,8 @@ class _Extractor:
             return "example"  # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”: that example's working
         lead = _words_before(asked.prompt)
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt) \
-                and not NAMED_STATEMENT.match(asked.prompt) and not _cites_a_known_result(lead):
+                and not NAMED_STATEMENT.match(asked.prompt) and not _cites_a_known_result(lead) \
+                and not _for_every_case(lead):
             return "derivation-step"
         if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt) and not NAMED_RESULT.search(lead):
             return "derivation-step"  # “式(9.5)的解释”: it works through that equation, step by step
@@ -1665,13 +1667,15 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return ""
     if prose and named and BARE_NAME.match(split[0].strip()) and not said:
         return "no-subject"  # “we could simply compute $\mathbf{A} = ?$”: A is never said to be anything
-    if not named and not before.rstrip().endswith((":", "：")) and not NAMING.search(words):
+    if not named and not before.rstrip().endswith((":", "：")) and not NAMING.search(words) \
+            and not _for_every_case(strip_math(before)):
         return "no-subject"  # “one can show that ［？］ velocity converges”: which formula?
     after = strip_math(sentence[target[1]:]).strip()
     if FRAGMENT_END.search(after) and not _cites_a_known_result(strip_math(before)) \
+            and not _for_every_case(strip_math(before)) \
             or after.count("(") + after.count("（") > after.count(")") + after.count("）"):
         # “$C = \alpha_i + \mu_i$ 变为”: the line breaks off mid-sentence (a result it cites on the way,
-        # “由概率公式 $P(AB) = P(A|B)P(B)$ 可得：”, is whole)
+        # “由概率公式 $P(AB) = P(A|B)P(B)$ 可得：”, or states for every case, “对于任何凸函数…都满足”, is whole)
         return "unfinished"
     aside = strip_math(before)
     if aside.count("(") + aside.count("（") != aside.count(")") + aside.count("）"):
@@ -2379,6 +2383,9 @@ NOTATION = re.compile(r"(?:本文|本章|常用)?(?:记号|符号|符号说明|�
 
 def _words_before(prompt: str) -> str:
     """The words of a formula card's question before the formula it hides (its math as “…”)."""
+    for hole in ("［？］", "[?]"):  # the whole formula hidden
+        if hole in prompt:
+            return strip_math(prompt.split(hole)[0])
     return strip_math(prompt.split("?")[0].split("？")[0].rsplit("$", 2)[0])
 
 
@@ -2387,6 +2394,13 @@ def _cites_a_known_result(lead: str) -> bool:
     (“由概率公式”, “一阶 Taylor 展开”), in a clause that does not lean on the steps before it."""
     clause = re.split(r"[。；;，,：:]", lead.rstrip(" ：:，,"))[-1]
     return bool(CITED_RESULT.search(lead)) and not LEANS_BACK.search(clause)
+
+
+def _for_every_case(lead: str) -> bool:
+    """Whether the words just before a formula (its math as “…”) state it for every case (“for any
+    convex function … it holds that”), no other formula between them and it."""
+    found = list(UNIVERSAL.finditer(lead))
+    return bool(found) and "…" not in lead[found[-1].end():]
 
 
 def _works_an_example(ctx: _Ctx) -> bool:
@@ -2492,6 +2506,10 @@ CITED_RESULT = re.compile(r"(?:公式|定理|引理|不等式|定律|法则|恒�
                           r"identity|rule|expansion))\s*[:：,，]?\s*$", re.I)
 LEANS_BACK = re.compile(r"上式|上述|前式|前面|式\s*[(（]?\d|第\s*[\d一二三四五六七八九十]+\s*[行步项]|[(（]\d+\.\d+[)）]|"
                         r"所以|因此|故|进而|同理|于是|从而|可得|化简|改写|代入|带入|变形|\b(?:above|previous|hence|thus|therefore|substitut\w*)\b", re.I)
+# A statement for every case, which holds whatever came before it (“Since for any convex function $f$ it
+# holds that …”, “对于任何凸函数 $f$，所有 $x$ 和 $y$ 都满足 …”).
+UNIVERSAL = re.compile(r"\bfor (?:any|all|every|each)\b[^.;,]*?\b(?:it holds|holds|we have)\b|"
+                       r"对于?(?:任何|任意|所有|一切)[^。；;]*?(?:都|均)?(?:满足|成立|(?<![所没具拥])有)", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
 DERIVING = re.compile(r"推导|证明|收敛性?分析|对\S{1,12}求导|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).

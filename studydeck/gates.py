@@ -453,6 +453,12 @@ NAMED_PROPERTY = re.compile(r"(?:不?对称|可加|可交换|变(?:为|成)?零|
                             r"invariant))\**\s*[:：]\s*(?:\$|［？］|\[\?\])", re.I)
 
 
+# Words that give a value as the usual choice (“常将它们设置为”, “by default”, “typically set to”).
+CONVENTION = re.compile(r"常将|常设|常取|通常(?:将|取|设|为|是)|一般(?:将|取|设为)|默认|推荐|建议(?:取|设)|"
+                        r"\b(?:typically|commonly|usually|by default|defaults? (?:to|is)|recommended|standard choice)\b",
+                        re.I)
+# A condition right after the hidden value (“Predict $y = ?$ when $h_\theta(x) \geq 0.5$”): the value is a rule's.
+CONDITION_AFTER = re.compile(r"[\s$]*(?:when(?:ever)?|if|iff|只要|当|若|如果)", re.I)
 # An entry of a matrix that is computed, not a symbol: the matrix defines something (∇f = [∂f/∂x_i]).
 COMPUTED_ENTRY = re.compile(r"\\(?:frac|partial|sum|prod|int|exp|log|ln|nabla)\b|[+*/]")
 # An array in a brace: the cases of a definition (“ℓ(z) = \left\{\begin{array} 0 & |z| ≤ ε …”), not a matrix.
@@ -476,7 +482,10 @@ def declaration(card: Card) -> str | None:
         return None
     if NAMED_PROPERTY.search(card.front):
         return "answer-in-front"  # “对称：$I(X;Y) = ?$”: the property named states what is hidden
-    formula = card.formulas[-1]  # the one asked; conditions come before it
+    # the one asked: the formula the front does not show whole (a condition, before or after it, it shows)
+    shown = " ".join(card.front.split())
+    hidden = [f for f in card.formulas if " ".join(f.split()) not in shown]
+    formula = hidden[-1] if hidden else card.formulas[-1]
     if MATRIX.search(formula) and re.search(r"\\[vcd]dots", formula) and not COMPUTED_ENTRY.search(formula):
         return "declaration"  # a matrix of symbols written out entry by entry (not ∇f = [∂f/∂x_1; …])
     written_out = re.search(r"(?<![<>!\\])=(.*)$", formula, re.S)
@@ -511,14 +520,17 @@ def declaration(card: Card) -> str | None:
         return "declaration"  # (α_1, α_2, …, α_k): the symbols written out
     steps = re.split(r"\\approx|(?<![<>!\\])=", rhs)
     last = steps[-1].strip()
+    if CONVENTION.search(_words(card.front)):
+        return None  # “常将它们设置为 $\beta_2 = 0.999$”: a default value is a fact to recall
     if NUMERIC.match(last) and (len(steps) > 1 or last.lstrip("+-") not in ("0", "1")) \
             and (len(steps) > 1 or not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs))) \
             or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last):
         # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule (0 and 1 are
         # what sums, integrals and expectations equal as facts)
         return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule
-    if BARE_SYMBOL.match(lhs) and SINGLE_TOKEN.match(rhs):
-        return "declaration"  # x = 0: a worked example's value, not a fact
+    if BARE_SYMBOL.match(lhs) and SINGLE_TOKEN.match(rhs) \
+            and not CONDITION_AFTER.match(card.front.split("?", 1)[-1].split("？", 1)[-1]):
+        return "declaration"  # x = 0: a worked example's value, not a fact (“predict y = 1 when …” is a rule)
     if MATRIX.search(rhs) and not CASES_ARRAY.search(rhs) \
             and (not re.search(r"[+*/]|\\(?:frac|sum|prod|int|cdot|times)", rhs)
                  or re.search(r"\\[vcd]dots", rhs) and not COMPUTED_ENTRY.search(rhs)):
