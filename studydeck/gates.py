@@ -543,6 +543,15 @@ KNOWN_ROOTS = frozenset(dir(builtins)) | {
     "torch", "nn", "F", "np", "numpy", "math", "optim", "random", "scipy", "sympy"}
 
 
+# Numeric primitives by the names torch and NumPy give them: a course's alias of one (`d2l.argmax`,
+# `d2l.reduce_sum`, a `nansum` of its own) is that primitive, which a learner writes from memory.
+NUMERIC_PRIMITIVES = frozenset(
+    "abs arange argmax argmin astype clamp clip concat concatenate cos cumsum dot exp expand_dims eye float32 "
+    "float64 int32 int64 linspace log log2 log10 matmul max maximum mean min minimum nansum normal numpy ones "
+    "ones_like pow rand randn reduce_mean reduce_sum reshape shape sigmoid sin size softmax sqrt square stack "
+    "std sum tanh tensor transpose zeros zeros_like".split())
+
+
 PLOTTING = frozenset({"plot", "show", "imshow", "hist", "scatter", "figure", "savefig", "subplots", "bar"})
 DRAWING = re.compile(r"^(?:plot|show_|draw|animat|visuali[sz]e|display_)|_(?:plot|trace|images?)(?:_|$)")
 
@@ -596,8 +605,11 @@ def _leans_on_helpers(definition: ast.AST, tree: ast.Module) -> bool:
     local |= {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     local |= {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
               for a in n.names if (a.asname or a.name).split(".")[0] in KNOWN_ROOTS}
+    primitive = {id(n.value) for n in ast.walk(definition)
+                 if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.attr in NUMERIC_PRIMITIVES}
     return any(isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in local
-               and n.id not in KNOWN_ROOTS for n in ast.walk(definition))
+               and n.id not in KNOWN_ROOTS and n.id not in NUMERIC_PRIMITIVES and id(n) not in primitive
+               for n in ast.walk(definition))
 
 
 def _draws(node: ast.AST) -> bool:
