@@ -205,10 +205,16 @@ def test_d2l_corpus_verdicts() -> None:
     assert "disagrees" in by_file["adagrad"] and "ε inside the square root" in details["adagrad"]
     assert "disagrees" in by_file["rmsprop"] and "ε inside the square root" in details["rmsprop"]
     assert "γ→alpha" in details["rmsprop"]  # d2l's γ is the decay, not the learning rate
-    assert by_file["adam"] == {"agrees"} and "β_1→betas[0]" in details["adam"]
+    # Adam's rule agrees; the remark beside it, Σ_{i=0}^{t} β^i = (1 − β^t)/(1 − β), is off by one term
+    # (the sum to t − 1 has that value), which the identity check finds
+    adam = [r for r in report.results if Path(r.source.path).stem == "adam" and r.verdict is not Verdict.UNVERIFIED]
+    assert {r.verdict for r in adam if r.reason != "identity-fails"} == {Verdict.AGREES}
+    assert [r.facts["claim"] for r in adam if r.reason == "identity-fails"] == [
+        "\\sum_{i=0}^t\\beta^i=\\frac{1-\\beta^t}{1-\\beta}"]
+    assert "β_1→betas[0]" in next(r.detail for r in adam if r.reason != "identity-fails")
     assert by_file["adadelta"] == {"agrees"}
     assert by_file["momentum"] == {"agrees"} and "β→momentum" in details["momentum"]
-    assert {name for name, verdicts in by_file.items() if "disagrees" in verdicts} == {"adagrad", "rmsprop"}
+    assert {name for name, verdicts in by_file.items() if "disagrees" in verdicts} == {"adagrad", "rmsprop", "adam"}
     # whole-tensor formulas: d2l's batch norm (μ̂_B, σ̂_B, then BN) and softmax (ŷ_j = exp(o_j)/∑_k exp(o_k))
     assert by_file["batch-norm"] == {"agrees"} and "F.batch_norm" in details["batch-norm"]
     assert by_file["softmax-regression"] >= {"agrees"}
@@ -488,3 +494,43 @@ def test_a_side_undefined_only_off_its_domain_is_still_checked() -> None:
     results = [r for r in verify(cards, device="cpu").results if "log" in r.detail]
     assert results and all(r.verdict is Verdict.DISAGREES and r.reason == "claim-fails" for r in results), \
         [(r.verdict, r.reason, r.detail) for r in results]
+
+
+def _verdicts(notes: str) -> list:
+    from studydeck.notes import parse_notes
+    from studydeck.cards import extract_cards
+
+    cards, _ = extract_cards(parse_notes(notes, "i.md"))
+    return verify(cards, device="cpu").results
+
+
+def test_an_identity_in_free_symbols_is_checked_at_drawn_values() -> None:
+    """Σ_{i=0}^{t} β^i is (1 − β^{t+1})/(1 − β): the sum to t − 1 holds, the sum to t with β^t fails,
+    and the message names the values where the two sides part, in the notes' language."""
+    wrong, right = _verdicts("# 级数\n\n## 几何级数\n\n- 前 t+1 项：$\\sum_{i=0}^t \\beta^i = \\frac{1 - \\beta^t}{1 - \\beta}$\n"
+                             "- 前 t 项：$\\sum_{i=0}^{t-1} \\beta^i = \\frac{1 - \\beta^t}{1 - \\beta}$\n")
+    assert (wrong.verdict, wrong.reason) == (Verdict.DISAGREES, "identity-fails")
+    at = dict(wrong.inputs)
+    beta, t = at["β"], int(at["t"])
+    assert wrong.notes_value == pytest.approx(sum(beta ** i for i in range(t + 1)))
+    assert wrong.torch_value == pytest.approx((1 - beta ** t) / (1 - beta))
+    assert "不成立" in verdict_line(wrong, "zh") and f"t = {t}" in verdict_line(wrong, "zh")
+    assert right.verdict is Verdict.AGREES
+
+
+@pytest.mark.parametrize("formula", [
+    "$2w - 4 = 0$",                      # an equation to solve: w appears on one side only
+    "$a + b = c$",                       # quantities related by the notes, c on one side only
+    "$AB = BA$",                         # matrices, not scalars
+    "$x_1 + x_2 = 2\\bar{x}$",           # the notes' own quantities
+    "当 $a > 1$ 时，$\\log(a^2) = 3\\log a$",  # a condition stated in words
+])
+def test_a_relation_that_is_no_identity_of_free_scalars_gets_no_verdict(formula: str) -> None:
+    (result,) = _verdicts(f"# 代数\n\n## 关系\n\n- 笔记里的一句：{formula}\n")
+    assert result.verdict is Verdict.UNVERIFIED, result.detail
+
+
+def test_an_identity_beside_an_update_rule_is_checked_too() -> None:
+    """A remark under an optimizer's heading is no step of its rule, yet an identity in it is checked."""
+    results = _verdicts("# 优化\n\n## Adam\n\n偏差修正用到 $\\sum_{i=0}^t \\beta^i = \\frac{1 - \\beta^t}{1 - \\beta}$。\n")
+    assert [(r.verdict, r.reason) for r in results] == [(Verdict.DISAGREES, "identity-fails")]

@@ -9,9 +9,11 @@ from typing import Any, Callable
 import torch
 import torch.nn.functional as F
 
-from studydeck.verify.latex import Call, Integral, LatexError, Num, Op, Reduce, Sym, Word, parse_formula, symbols_in
+from studydeck.verify.latex import (Call, Integral, LatexError, Num, Op, Reduce, Sym, Word, nodes, parse_formula,
+                                    symbols_in)
 
 Env = dict[str, Any]
+MAX_TERMS = 10_000  # the longest range of integers a sum or a product is evaluated over
 
 
 class Unbound(LatexError):
@@ -97,6 +99,9 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
             return func(*[ev(a) for a in n.args])
         if isinstance(n, Integral):
             return integrate(lambda t: ev_with(n.body, n.var, t), ev(n.lower), ev(n.upper))
+        if isinstance(n, Reduce) and n.lower is not None and n.upper is not None and n.op in ("sum", "prod") \
+                and any(isinstance(m, Sym) and m.name == n.index for m in nodes(n.body)):
+            return integer_range(n)
         if isinstance(n, Reduce):
             # x_i inside \sum_i is x itself; the sum runs along the feature axis
             inner = dict(env)
@@ -123,6 +128,20 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
         if kind == "E":
             return value.mean(dim=axis, keepdim=True)
         return value.var(dim=axis, unbiased=False, keepdim=True)
+
+    def integer_range(n: Reduce) -> torch.Tensor:
+        """\\sum_{i=0}^{t} \\beta^i: the body at each integer from the lower bound to the upper."""
+        lo, hi = ev(n.lower), ev(n.upper)
+        if lo.numel() != 1 or hi.numel() != 1 or float(lo) != round(float(lo)) or float(hi) != round(float(hi)) \
+                or not 0 <= float(hi) - float(lo) < MAX_TERMS:
+            raise LatexError(f"the bounds of \\{n.op}_{n.index} are not a short range of integers")
+        terms = [ev_with(n.body, n.index, const(float(k))) for k in range(int(lo), int(hi) + 1)]
+        if not terms:
+            return const(0.0 if n.op == "sum" else 1.0)
+        out = terms[0]
+        for term in terms[1:]:
+            out = out + term if n.op == "sum" else out * term
+        return out
 
     def ev_with(body: Any, var: str, value: torch.Tensor) -> torch.Tensor:
         inner = dict(env)

@@ -20,6 +20,7 @@ import torch.nn.functional as F
 from studydeck.model import Card
 from studydeck.verify.discover import Reference, distribution, elementwise, named_in_prose
 from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
+from studydeck.verify.identities import free_identity
 from studydeck.verify.losses import Loss, RolesUnknown, check_loss, find_loss
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, calls_in, nodes, parse_formula,
                                     plain_readings, symbols_in)
@@ -487,7 +488,12 @@ class _Checker:
             env["x"] = torch.tensor([far], dtype=torch.float64, device=self.device)
         missing = {n for n in symbols_in((lhs, rhs)) if n not in env and n != "e" and not n.startswith(("E[", "Var["))}
         if missing:
-            return self.unbound(stmt, missing)
+            # `\sum_{i=0}^{t} \beta^i = …`: a statement for every value of its symbols
+            held = free_identity(stmt, lhs, rhs, rel, self.card, self.device)
+            if held is True:
+                self.checked.append(stmt.text)
+                return None
+            return held if held is not None else self.unbound(stmt, missing)
         try:
             a = evaluate(lhs, env, device=self.device)
             b = evaluate(rhs, env, device=self.device)

@@ -124,10 +124,14 @@ class Integral:
 
 @dataclass(frozen=True)
 class Reduce:
-    """``\\sum_{i=1}^{n} x_i^2``: the body summed over the index, along the feature axis."""
+    """``\\sum_{i=1}^{n} x_i^2``: the body summed over the index, along the feature axis; or, where
+    the body uses the index itself (``\\sum_{i=0}^{t} \\beta^i``), over the integers from ``lower``
+    to ``upper``. (The bounds are not among the free symbols: the feature axis needs none.)"""
     op: str
     index: str
     body: Any
+    lower: Any = None
+    upper: Any = None
 
 
 @dataclass(frozen=True)
@@ -644,18 +648,31 @@ class _Parser:
 
     def reduction(self, op: str) -> Reduce:
         """\\sum_{i=1}^{n}, \\prod_i, \\max_i: the body reduced over the index, along the feature axis."""
-        index = None
+        index = lower = upper = None
         for _ in range(2):
             if self.peek() == "_":
                 self.take()
-                letters = [t for t in self.raw_group() if LETTER.match(t)]
+                toks = self.raw_group()
+                before, eq, after = (toks[:toks.index("=")], "=", toks[toks.index("=") + 1:]) if "=" in toks \
+                    else (toks, "", [])
+                letters = [t for t in before if LETTER.match(t)]
                 index = letters[0] if letters else None
+                lower = self._bound(after) if eq and len(letters) == 1 else None
             elif self.peek() == "^":
                 self.take()
-                self.raw_group()
+                upper = self._bound(self.raw_group())
         if index is None:
             raise LatexError(f"\\{op} needs its index (\\{op}_i …)")
-        return Reduce(op, index, self.term())
+        return Reduce(op, index, self.term(), lower, upper)
+
+    def _bound(self, toks: list[str]) -> Any:
+        """A sum's bound (``0``, ``t``, ``n-1``), or None where it is not an expression."""
+        try:
+            p = self.sub(toks)
+            node = p.expr()
+            return node if p.at_end() else None
+        except LatexError:
+            return None
 
     def indicator(self) -> Call:
         """\\mathbb{1}[c = y], \\mathbb{I}(h(x) \\neq y): 1 where the condition holds, else 0."""

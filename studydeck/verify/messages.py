@@ -26,6 +26,8 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
                   "unverified: “{claim}”: one side has no value as written (NaN), so it states a convention or a "
                   "limit; not checked"),
     "claim-fails": ("“{claim}” 不成立（|Δ| {diff}）", "“{claim}” does not hold (|Δ| {diff})"),
+    "identity-fails": ("“{claim}” 不成立：取 {at} 时左边是 {lhs}，右边是 {rhs}",
+                       "“{claim}” does not hold: at {at} the left side is {lhs}, the right side {rhs}"),
     "no-reference": ("未验证：PyTorch 中没有找到对应的实现", "unverified: no PyTorch reference found"),
     "unreadable": ("未验证：无法读懂公式（{error}）", "unverified: cannot read the formula ({error})"),
     "definition": ("未验证：这里定义 {symbols}，没有可比较的说法", "unverified: defines {symbols}; nothing to compare"),

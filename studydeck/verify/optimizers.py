@@ -22,6 +22,7 @@ import torch
 from studydeck.model import Card, CardKind
 from studydeck.verify.blame import culprits
 from studydeck.verify.evaluate import Unbound, evaluate
+from studydeck.verify.identities import identity_verdict
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, Word, nodes, parse_formula,
                                     symbols_in, words_in)
 from studydeck.verify.discover import HINTS, optimizer_hypers, optimizer_switches
@@ -530,7 +531,8 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
         stated = stated_bindings(cards, spec)
         binding = bind(program, spec, stated, device)
     except (NotAProgram, LatexError) as exc:
-        return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {unreadable.get(c.uid) or exc}",
+        return [identity_verdict(c, concept, device) or
+                Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {unreadable.get(c.uid) or exc}",
                        reason="unreadable" if c.uid in unreadable else "not-a-rule",
                        facts={"error": unreadable.get(c.uid) or str(exc)}) for c in formula_cards]
     theta0, grads = test_inputs(device)
@@ -566,7 +568,7 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
                   f"(max |Δ| {fmt_diff(worst_overall)}); symbols {shown} (from {binding.source})")
         facts = {"checked": checked, "steps": STEPS, "diff": fmt_diff(worst_overall), "kwargs": dict(spec.fixed)}
         return [_result(c, Verdict.AGREES, detail, worst_overall, "optimizer-agrees", facts, **common)
-                for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
+                for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable, device)
     # show the simplest configuration that disagrees, at the first step where it does
     features, kwargs, ours, ref, _ = min(failures, key=lambda f: (len(f.features), -f.maxdiff))
     maxdiff = max(f.maxdiff for f in failures)
@@ -593,7 +595,7 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
         fix_at = fix_card.source if fix_card else None
         reason = _reason_of(cause)
         return [_result(c, Verdict.DISAGREES, detail, maxdiff, reason, facts, fix_at=fix_at, **common)
-                for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable)
+                for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable, device)
     reason, steps = blamed
     if cause.startswith("the rule differs") and reason in BLAMED:
         detail = detail.replace(cause, BLAMED[reason])
@@ -610,7 +612,7 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
             step_detail = (f"this step agrees with {reference}; the rule as a whole disagrees at line "
                            f"{facts['lines']}: {cause}")
             out.append(_result(c, Verdict.AGREES, step_detail, None, "step-agrees", facts, culprits=lines, **common))
-    return out + _unused(formula_cards, used_cards, concept, unreadable)
+    return out + _unused(formula_cards, used_cards, concept, unreadable, device)
 
 
 def _result(card: Card, verdict: Verdict, detail: str, diff: float | None, reason: str, facts: dict[str, Any],
@@ -656,9 +658,11 @@ def _first_disagreement(ours: list[torch.Tensor], ref: list[torch.Tensor],
 
 
 def _unused(formula_cards: list[Card], used: list[Card], concept: str,
-            unreadable: dict[str, str] | None = None) -> list[Result]:
+            unreadable: dict[str, str] | None = None, device=None) -> list[Result]:
     unreadable = unreadable or {}
-    return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
+    checked = {c.uid: r for c in formula_cards if c not in used and c.uid not in unreadable
+               for r in [identity_verdict(c, concept, device)] if r is not None}
+    return [checked[c.uid] if c.uid in checked else Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
                    f"not checked: cannot read the formula ({unreadable[c.uid]})" if c.uid in unreadable else
                    "not checked: not a step of the update rule (a condition, an initial value or a remark)",
                    reason="unreadable" if c.uid in unreadable else "not-a-step",
