@@ -1260,9 +1260,11 @@ class _Extractor:
             # a boxed formula (the author's own mark), or one the text calls its result, is what the
             # argument arrives at
             boxed = not plain and any(BOXED.search(f) for f in asked.formulas)
-            result = boxed or not plain and (bool(RESULT_LEAD.search(strip_math(lead + " " + asked.prompt)))
-                                             or _cites_a_known_result(_words_before(asked.prompt))
-                                             or _for_every_case(_words_before(asked.prompt)))
+            holds_alone = not plain and (_cites_a_known_result(_words_before(asked.prompt))
+                                         or _for_every_case(_words_before(asked.prompt)))
+            result = boxed or holds_alone or not plain and bool(RESULT_LEAD.search(strip_math(lead + " " + asked.prompt)))
+            if holds_alone:
+                asked = _without_the_next_step(asked)
             if not plain and (max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS
                               or max(map(chain_length, asked.formulas), default=0) > MAX_CHAIN):
                 self.notices.append(Notice(source, "left-out:derivation", self.t(
@@ -2379,6 +2381,26 @@ def _notation(term: str, ctx: _Ctx) -> bool:
 
 NOTATION = re.compile(r"(?:本文|本章|常用)?(?:记号|符号|符号说明|记号说明|符号约定|记号约定)|notations?|symbols?|"
                       r"(?:a note on )?notation(?: used)?", re.I)
+
+
+def _without_the_next_step(asked: Asked) -> Asked:
+    """A result a derivation cites on its way, without the clause that goes on to the next step
+    (“由概率公式 $P(AB) = ?$ 可得：” asks “由概率公式 $P(AB) = ?$”)."""
+    prompt = asked.prompt
+    hole = next((h for h in ("［？］", "[?]") if h in prompt), None)
+    if hole is not None:
+        end = prompt.index(hole) + len(hole)
+    else:
+        at = prompt.find("?")
+        close = re.compile(r"\$+").search(prompt, at) if at >= 0 else None
+        if close is None:
+            return asked
+        end = close.end()
+    tail = prompt[end:]
+    if not tail.strip() or "$" in tail and not LEANS_BACK.search(tail) or not asked.answer.endswith(tail) \
+            or not (FRAGMENT_END.search(strip_math(tail).strip()) or LEANS_BACK.search(tail)):
+        return asked
+    return replace(asked, prompt=prompt[:end].rstrip(), answer=asked.answer[:len(asked.answer) - len(tail)].rstrip())
 
 
 def _words_before(prompt: str) -> str:

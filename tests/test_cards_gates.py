@@ -186,7 +186,7 @@ def test_a_known_result_a_derivation_cites_is_asked_and_its_steps_are_not() -> N
              "$$f(x) \\approx f(x_k) + \\nabla f(x_k)^{\\top}(x - x_k)$$\n")
     cards, notices = extract(notes)
     assert sorted(c.back for c in cards) == sorted([
-        "由概率公式 $P(A B)=P(A \\mid B) \\cdot P(B)$ 可得:",
+        "由概率公式 $P(A B)=P(A \\mid B) \\cdot P(B)$",  # (not the “可得:” that goes on to the next step)
         "$$f(x) \\approx f(x_k) + \\nabla f(x_k)^{\\top}(x - x_k)$$"]), [c.front for c in cards]
     assert sorted(n.rule for n in notices) == ["left-out:derivation-step"] * 3, [str(n) for n in notices]
 
