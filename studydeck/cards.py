@@ -272,7 +272,7 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numer
 # the formulas work that problem through. (“Problem 1: exploding gradients” alone names a topic.)
 HOMEWORK_PART = re.compile(r"^\s*(?:problem|exercise)\s*\d+|^\s*第\s*(?:\d+|[一二三四五六七八九十]+)\s*题|"
                            r"^\s*\d+[a-h][.)]\s", re.I)
-HOMEWORK = re.compile(r"\b(?:homework|hw\s*\d+|assignment|problem\s*sets?|psets?|solutions?|write-?up)\b|"
+HOMEWORK = re.compile(r"\b(?:homework|hw\s*\d+|assignments?\s*\d+|problem\s*sets?|psets?|solutions? to|write-?up)\b|"
                       r"作业|习题(?:解答|答案)?|题解", re.I)
 # A paragraph that opens a worked example (“**例 9.1** 求…”, “**Example 3.2.** Compute…”), one that
 # opens anything else under a bold label (“**定理 9.2**”), and a solution's lead (“**解**：”).
@@ -1669,17 +1669,17 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return ""
     if prose and named and BARE_NAME.match(split[0].strip()) and not said:
         return "no-subject"  # “we could simply compute $\mathbf{A} = ?$”: A is never said to be anything
+    before_words = strip_math(before)
     if not named and not before.rstrip().endswith((":", "：")) and not NAMING.search(words) \
-            and not _for_every_case(strip_math(before)):
+            and not _for_every_case(before_words):
         return "no-subject"  # “one can show that ［？］ velocity converges”: which formula?
     after = strip_math(sentence[target[1]:]).strip()
-    if FRAGMENT_END.search(after) and not _cites_a_known_result(strip_math(before)) \
-            and not _for_every_case(strip_math(before)) \
+    if FRAGMENT_END.search(after) and not _cites_a_known_result(before_words) and not _for_every_case(before_words) \
             or after.count("(") + after.count("（") > after.count(")") + after.count("）"):
         # “$C = \alpha_i + \mu_i$ 变为”: the line breaks off mid-sentence (a result it cites on the way,
         # “由概率公式 $P(AB) = P(A|B)P(B)$ 可得：”, or states for every case, “对于任何凸函数…都满足”, is whole)
         return "unfinished"
-    aside = strip_math(before)
+    aside = before_words
     if aside.count("(") + aside.count("（") != aside.count(")") + aside.count("）"):
         return "unfinished"  # inside a parenthesis, or after one the line never opened: an aside
     if not before.strip() and FRAGMENT_START.match(after):
@@ -2384,23 +2384,42 @@ NOTATION = re.compile(r"(?:本文|本章|常用)?(?:记号|符号|符号说明|�
 
 
 def _without_the_next_step(asked: Asked) -> Asked:
-    """A result a derivation cites on its way, without the clause that goes on to the next step
-    (“由概率公式 $P(AB) = ?$ 可得：” asks “由概率公式 $P(AB) = ?$”)."""
+    """A result a derivation cites on its way, without the clauses that go on to the next step
+    (“由概率公式 $P(AB) = ?$ 可得：” asks “由概率公式 $P(AB) = ?$”; “… it holds that [?] for all
+    $x$ and $y$, by convexity we have” keeps “for all $x$ and $y$”)."""
     prompt = asked.prompt
     hole = next((h for h in ("［？］", "[?]") if h in prompt), None)
     if hole is not None:
         end = prompt.index(hole) + len(hole)
     else:
         at = prompt.find("?")
-        close = re.compile(r"\$+").search(prompt, at) if at >= 0 else None
+        close = DOLLARS.search(prompt, at) if at >= 0 else None
         if close is None:
             return asked
         end = close.end()
     tail = prompt[end:]
-    if not tail.strip() or "$" in tail and not LEANS_BACK.search(tail) or not asked.answer.endswith(tail) \
-            or not (FRAGMENT_END.search(strip_math(tail).strip()) or LEANS_BACK.search(tail)):
+    if not tail.strip() or not asked.answer.endswith(tail):
         return asked
-    return replace(asked, prompt=prompt[:end].rstrip(), answer=asked.answer[:len(asked.answer) - len(tail)].rstrip())
+    inside = [(a, b) for a, b, _, _ in math_spans(tail)]
+    breaks = [0] + [m.start() for m in CLAUSE_BREAK.finditer(tail) if not any(a <= m.start() < b for a, b in inside)
+                     and _outside_brackets(tail[:m.start()])]
+    for cut in breaks:
+        clause = CLAUSE_BREAK.split(strip_math(tail[cut:]).lstrip(" ，,；;：:"), maxsplit=1)[0].strip()
+        if clause and (LEANS_BACK.search(clause) or FRAGMENT_END.search(clause)):
+            kept = len(tail) - cut
+            return replace(asked, prompt=prompt[:len(prompt) - kept].rstrip(" ，,；;"),
+                           answer=asked.answer[:len(asked.answer) - kept].rstrip(" ，,；;"))
+    return asked
+
+
+def _outside_brackets(before: str) -> bool:
+    """Whether the text after ``before`` stands outside any bracket or bold it opened."""
+    opened = sum(before.count(c) for c in "(（[【") - sum(before.count(c) for c in ")）]】")
+    return opened <= 0 and before.count("**") % 2 == 0
+
+
+DOLLARS = re.compile(r"\$+")
+CLAUSE_BREAK = re.compile(r"[，,；;]")
 
 
 def _words_before(prompt: str) -> str:
@@ -2497,7 +2516,7 @@ ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决|解决
 
 # Words that introduce a definition, stronger than naming a symbol in passing (“表示”).
 DEFINED_AS = re.compile(r"定义为|定义式|定义是|^\s*定义(?=\s*\$)|称为|(?<!标)记为|记作|"
-                        r"为\s*[“\"「《][^”\"」》\n]{2,24}[”\"」》]|"  # (“$\ell_\epsilon(z)$ 为“ε不敏感损失函数””: a name given)
+                        r"(?<![因作认成称])为\s*[“\"「《][^”\"」》\n]{2,24}[”\"」》]|"  # (“$\ell_\epsilon(z)$ 为“ε不敏感损失函数””: a name given)
                         r"\b(?:is defined|defined as|is called)\b|^\s*define\b", re.I)
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.
@@ -2524,14 +2543,19 @@ NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准�
 # A step of a derivation that cites a known result by its kind just before stating it (“由概率公式
 # $P(AB) = P(A|B)P(B)$ 可得”, “进行一阶 Taylor 展开 $$f(x) \approx …$$”, “由矩阵求导的法则”): that result
 # holds on its own. Not when the clause leans on the text before (“代入上式”, “所以由公式(3.5)”).
-CITED_RESULT = re.compile(r"(?:公式|定理|引理|不等式|定律|法则|恒等式|展开式?|\b(?:formula|theorem|lemma|inequality|"
-                          r"identity|rule|expansion))\s*[:：,，]?\s*$", re.I)
-LEANS_BACK = re.compile(r"上式|上述|前式|前面|式\s*[(（]?\d|第\s*[\d一二三四五六七八九十]+\s*[行步项]|[(（]\d+\.\d+[)）]|"
-                        r"所以|因此|故|进而|同理|于是|从而|可得|化简|改写|代入|带入|变形|\b(?:above|previous|hence|thus|therefore|substitut\w*)\b", re.I)
+CITED_RESULT = re.compile(r"(?:(?:公式|定理|引理|不等式|定律|恒等式|展开式|(?:Taylor|泰勒|麦克劳林)\s*展开|按[行列]展开|"
+                          r"\b(?:formula|theorem|lemma|inequality|identity|(?:Taylor|Maclaurin) expansion))\s*[:：,，]?|"
+                          # a rule named as the label of what follows (“链式法则：$H(X,Y) = …$”), not applied (“由链式法则”)
+                          r"(?:法则|\brule)\s*[:：])\s*$", re.I)
+LEANS_BACK = re.compile(r"上式|上述|上面|以上|前文|前式|前面|式\s*[(（]?\d|第\s*[\d一二三四五六七八九十]+\s*[行步项]|[(（]\d+\.\d+[)）]|"
+                        r"所以|因此|故|进而|同理|于是|从而|可得|化简|改写|代入|带入|变形|我们有|"
+                        r"\b(?:above|previous|earlier|hence|thus|therefore|substitut\w*|we (?:have|get|obtain)|it follows)\b",
+                        re.I)
 # A statement for every case, which holds whatever came before it (“Since for any convex function $f$ it
 # holds that …”, “对于任何凸函数 $f$，所有 $x$ 和 $y$ 都满足 …”).
-UNIVERSAL = re.compile(r"\bfor (?:any|all|every|each)\b[^.;,]*?\b(?:it holds|holds|we have)\b|"
-                       r"对于?(?:任何|任意|所有|一切)[^。；;]*?(?:都|均)?(?:满足|成立|(?<![所没具拥])有)", re.I)
+UNIVERSAL = re.compile(r"\bfor (?:any|all|every)\b[^.;,]*?\b(?:it holds|holds|we have)\b|"
+                       r"对于?(?:任何|任意|所有|一切)[^。；;]*?(?:都|均|总)(?:满足|成立|有)|"
+                       r"对于?(?:任何|任意)[^。；;]*?(?:满足|成立)", re.I)
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
 DERIVING = re.compile(r"推导|证明|收敛性?分析|对\S{1,12}求导|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).

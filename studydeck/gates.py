@@ -454,11 +454,12 @@ NAMED_PROPERTY = re.compile(r"(?:不?对称|可加|可交换|变(?:为|成)?零|
 
 
 # Words that give a value as the usual choice (“常将它们设置为”, “by default”, “typically set to”).
-CONVENTION = re.compile(r"常将|常设|常取|通常(?:将|取|设|为|是)|一般(?:将|取|设为)|默认|推荐|建议(?:取|设)|"
-                        r"\b(?:typically|commonly|usually|by default|defaults? (?:to|is)|recommended|standard choice)\b",
-                        re.I)
+CONVENTION = re.compile(r"常将|常设|常取|通常(?:将|取|设)|一般(?:将|取|设为)|默认|推荐|建议(?:取|设)|"
+                        r"\b(?:(?:typically|commonly|usually|often),? (?:we |one |people )?(?:set|choose|pick|use|chosen|"
+                        r"picked|used|initiali[sz]ed)|(?:we|one|people) (?:typically|usually|often|commonly) (?:set|choose|pick|use)|"
+                        r"by default|defaults? (?:to|is)|recommended|standard choice)\b", re.I)
 # A condition right after the hidden value (“Predict $y = ?$ when $h_\theta(x) \geq 0.5$”): the value is a rule's.
-CONDITION_AFTER = re.compile(r"[\s$]*(?:when(?:ever)?|if|iff|只要|当|若|如果)", re.I)
+CONDITION_AFTER = re.compile(r"[\s$]*(?:(?:when(?:ever)?|if|iff)\b|只要|当(?!前)|若|如果)", re.I)
 # An entry of a matrix that is computed, not a symbol: the matrix defines something (∇f = [∂f/∂x_i]).
 COMPUTED_ENTRY = re.compile(r"\\(?:frac|partial|sum|prod|int|exp|log|ln|nabla)\b|[+*/]")
 # An array in a brace: the cases of a definition (“ℓ(z) = \left\{\begin{array} 0 & |z| ≤ ε …”), not a matrix.
@@ -700,6 +701,7 @@ def no_subject(card: Card) -> str | None:
 # (“write the formula and explain the scaling”, “写出公式并推导”).
 ASKING = re.compile(r"^.*?[?？]\s*$|"
                     r"^[^。.!！\n]*(?:(?:怎么|如何)(?:解释|理解|推导|证明|算|计算|做|办|选|用)|为什么|为何)[吗呢]?$|"
+                    r"^\s*(?:为什么|为何|怎么|怎样|如何)[^。.!！，,\n]{0,12}$|"  # (“为什么要归一化”, “如何实现”)
                     r"^\s*(?:(?:write|explain|describe|derive|prove|implement|show)\b|"
                     r"写出|列出|解释一下|说明一下|推导一下|证明一下)", re.I)
 # An answer that is a product worked out (“128 × 64 × 3 × 3 = 73,728”) or a bare count (“128”):
@@ -752,8 +754,9 @@ def _arithmetic_answer(text: str) -> bool:
     """“(32 + 2 - 3)/2 = 15.5 向下取整 15，再 +1 = 16 ✓”, “4·(64·1 + 64·64) + 8·64 = 17152”: numbers
     worked out, most of the answer digits and operators around an “=”."""
     bare = re.sub(r"(?<=\d)x(?=\d)", "×", re.sub(r"[\s$]", "", text))  # “3x3” is 3 × 3
-    if re.search(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", bare):
-        return False  # a letter on its own is a variable: “(x+1)^2 = x^2+2x+1” is algebra
+    result = re.sub(r"[(（][^()（）]*=[^()（）]*[)）]", "", bare.split("=")[-1])  # (a remark “(k = 3)” aside)
+    if re.search(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", result):
+        return False  # a letter on its own in the result is a variable: “(x+1)^2 = x^2+2x+1” is algebra
     worked = len(re.findall(r"[\d.+\-−×*·/()=≈^]", bare))
     return "=" in bare and len(re.findall(r"\d", bare)) >= 4 and worked >= 0.7 * len(bare)
 

@@ -524,10 +524,22 @@ def test_an_identity_in_free_symbols_is_checked_at_drawn_values() -> None:
     "$AB = BA$",                         # matrices, not scalars
     "$x_1 + x_2 = 2\\bar{x}$",           # the notes' own quantities
     "当 $a > 1$ 时，$\\log(a^2) = 3\\log a$",  # a condition stated in words
+    "For small $t$, $\\log(1+t) = t$",          # an approximation
+    "欧拉公式 $e^{i\\theta} = \\cos\\theta + i\\sin\\theta$",  # i is the imaginary unit
+    "$\\sum_{i=1}^{n} c = nc$",                  # a sum whose body is no term of a range
+    "$\\sqrt{a^2} = a$",                         # true for a ≥ 0 only
+    "$\\lfloor n/2 \\rfloor + \\lceil n/2 \\rceil = n$",  # n an integer, never said
 ])
 def test_a_relation_that_is_no_identity_of_free_scalars_gets_no_verdict(formula: str) -> None:
     (result,) = _verdicts(f"# 代数\n\n## 关系\n\n- 笔记里的一句：{formula}\n")
     assert result.verdict is Verdict.UNVERIFIED, result.detail
+
+
+def test_a_claim_is_checked_where_both_sides_have_a_value() -> None:
+    """`e^{log x} = x` holds where log x has a value; `log(x^2) = 3 log x` fails there."""
+    right, wrong = _verdicts("# 对数\n\n## 性质\n\n- 互逆：$e^{\\log x} = x$\n- 幂：$\\log(x^2) = 3\\log x$\n")
+    assert right.verdict is Verdict.AGREES, right.detail
+    assert wrong.verdict is Verdict.DISAGREES, wrong.detail
 
 
 def test_an_identity_beside_an_update_rule_is_checked_too() -> None:

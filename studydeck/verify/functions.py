@@ -499,14 +499,15 @@ class _Checker:
             b = evaluate(rhs, env, device=self.device)
         except (Unbound, LatexError, RuntimeError) as exc:
             return self.unbound(stmt, {getattr(exc, "name", str(exc))})
-        exact = _compare(a, b)
-        if exact.ok is None:
-            return self.unverified("overflow", f"“{stmt.text}”: both sides overflow (∞ or NaN)", claim=stmt.text)
-        if not exact.ok and _no_value(a) != _no_value(b):
+        a, b = _where_both_have_a_value(a, b)
+        if a is None:
             # “约定 0 log 0 = 0”: one side has no value as written (0 · −∞), so it states a convention
             # or a limit, which evaluating it cannot check
             return self.unverified("undefined", f"“{stmt.text}”: one side has no value as written (NaN), "
                                    "so it states a convention or a limit; not checked", claim=stmt.text)
+        exact = _compare(a, b)
+        if exact.ok is None:
+            return self.unverified("overflow", f"“{stmt.text}”: both sides overflow (∞ or NaN)", claim=stmt.text)
         cmp = exact
         if not exact.ok:
             tol = _claim_tolerance(lhs, rhs, rel)
@@ -554,11 +555,19 @@ class _Checker:
                       self.binding, self.example, reason=reason, reference=self.reference, facts=facts, reading=self.reading)
 
 
-def _no_value(value: Any) -> bool:
-    """Whether a side is NaN wherever it was evaluated (0 · log 0, 0/0): it has no value as written.
-
-    NaN at only some points (log x for x < 0) is a domain, which the comparison already leaves out."""
-    return isinstance(value, torch.Tensor) and value.numel() > 0 and bool(torch.isnan(value).all())
+def _where_both_have_a_value(a: Any, b: Any) -> tuple[Any, Any]:
+    """A claim's two sides where both have a value: where one side alone is NaN (log x for x < 0
+    in `e^{\\log x} = x`) lies outside the claim's domain. (None, None) where that is everywhere
+    (`0 \\log 0 = 0`: the side has no value as written)."""
+    if not isinstance(a, torch.Tensor) or not isinstance(b, torch.Tensor):
+        return a, b
+    a, b = torch.broadcast_tensors(a, b)
+    outside = torch.isnan(a) ^ torch.isnan(b)
+    if not bool(outside.any()):
+        return a, b
+    if bool(outside.all()):
+        return None, None
+    return a[~outside], b[~outside]
 
 
 def _constant(stmt: Statement) -> tuple[str, Any] | None:

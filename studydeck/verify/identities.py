@@ -31,21 +31,26 @@ from studydeck.verify.evaluate import evaluate
 from studydeck.verify.latex import LatexError, Reduce, Statement, Sym, nodes, parse_formula
 from studydeck.verify.result import Result, Verdict
 
-DRAWS = 5
+DRAWS = 9
+USABLE = 5                # draws where both sides have a value, at the least, for a verdict
 INTEGERS = range(1, 8)
-REALS = (0.2, 0.9)
+REALS = ((0.2, 0.9), (1.2, 3.0), (-2.5, -0.3))  # below 1, above 1, negative: each draw picks one
 ATOL, RTOL = 1e-9, 1e-9   # agreement, as the other checks
 APART = 1e-6              # disagreement: relatively this far apart at every draw
 
 # What makes a symbol more than a scalar, or the statement more than an identity of scalars.
 NOT_SCALAR = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathcal|mathbb|partial|nabla|int|oint|det|langle|rangle|"
-                        r"mid|Pr|operatorname\s*\{\s*(?:tr|rank|diag)|top|intercal|lim|to\b|infty|sim|approx)|"
-                        r"\^\s*\{?\s*(?:T|-1)\s*\}?|\||\\\||[A-Z]|'")
-# A plain scalar symbol: a lower-case letter, Latin or Greek (as the parser names them).
-SCALAR = re.compile(r"[a-df-z]|[α-ωϵϑϕ]")
+                        r"mid|Pr|operatorname\s*\{\s*(?:tr|rank|diag)|top|intercal|lim|to\b|infty|sim|approx|"
+                        r"lfloor|lceil|bmod|pmod|mod\b|binom|choose)|"
+                        r"\^\s*\{?\s*(?:T|-1)\s*\}?|\||\\\||[A-Z]|'|!")
+# A plain scalar symbol: a lower-case letter, Latin or Greek (as the parser names them); not e, nor
+# i and j, which may be the imaginary unit (`e^{i\theta} = \cos\theta + i\sin\theta`).
+SCALAR = re.compile(r"[a-dfghk-z]|[α-ωϵϑϕ]")
 # Words that tie the symbols to a condition or a definition: not a statement for all values.
-CONDITION = re.compile(r"当|若|如果|假设|设|令|只要|其中|满足|条件|时[，,。]?|\b(?:if|iff|when|whenever|where|assum\w*|"
-                       r"provided|unless|except|suppose|let|given|for some|such that|with)\b", re.I)
+# (and words that make it an approximation: “for small $t$”, “近似”)
+CONDITION = re.compile(r"当|若|如果|假设|设|令|只要|其中|满足|条件|时[，,。]?|近似|约等|很小|很大|充分|趋于|趋近|"
+                       r"\b(?:if|iff|when|whenever|where|assum\w*|provided|unless|except|suppose|let|given|for some|"
+                       r"such that|with|small|large|near|close|approximately|approx\w*|roughly|about|limit)\b", re.I)
 
 
 def free_identity(stmt: Statement, lhs: Any, rhs: Any, rel: str, card: Card, device) -> "bool | Result | None":
@@ -56,13 +61,15 @@ def free_identity(stmt: Statement, lhs: Any, rhs: Any, rel: str, card: Card, dev
     left, right = _symbols(lhs), _symbols(rhs)
     if not left or left != right or not all(SCALAR.fullmatch(name) for name in left):
         return None
+    if any(isinstance(node, Reduce) and not _over_integers(node) for node in nodes((lhs, rhs))):
+        return None  # `\sum_i x_i`, `\sum_{i=1}^{n} c`: a sum along the notes' vectors, not over a range
     integers = {name for node in nodes((lhs, rhs)) if isinstance(node, Reduce)
                 for name in _symbols((node.lower, node.upper))}
     rng = random.Random(stmt.text)  # the same draws on every run: the verdict is reproducible
     apart = agree = 0
     first: tuple[dict[str, float], float, float] | None = None
     for _ in range(DRAWS):
-        point = {name: float(rng.choice(INTEGERS)) if name in integers else round(rng.uniform(*REALS), 3)
+        point = {name: float(rng.choice(INTEGERS)) if name in integers else round(rng.uniform(*rng.choice(REALS)), 3)
                  for name in sorted(left)}
         env = {name: torch.tensor([value], dtype=torch.float64, device=device) for name, value in point.items()}
         try:
@@ -73,17 +80,17 @@ def free_identity(stmt: Statement, lhs: Any, rhs: Any, rel: str, card: Card, dev
             return None
         x, y = float(a), float(b)
         if not (abs(x) < float("inf") and abs(y) < float("inf")):
-            return None
+            continue  # outside the domain of one side (log of a negative, 1/(1 − β) at β = 1)
         diff = abs(x - y)
         if diff <= ATOL + RTOL * max(abs(x), abs(y)):
             agree += 1
         elif diff > APART * (1 + max(abs(x), abs(y))):
             apart += 1
             first = first or (point, x, y)
-    if agree == DRAWS:
+    if agree >= USABLE and apart == 0:
         return True
-    if apart < DRAWS or first is None:
-        return None
+    if apart < USABLE or agree or first is None:
+        return None  # too few values, or true at some and false at others: no verdict
     point, x, y = first
     at = ", ".join(f"{name} = {value:g}" for name, value in point.items())
     return Result(card.uid, card.source, "", Verdict.DISAGREES,
@@ -129,9 +136,16 @@ def _symbols(node: Any) -> set[str]:
     return names
 
 
+def _over_integers(node: Reduce) -> bool:
+    """A sum or product over a range of integers (`\\sum_{i=0}^{t} \\beta^i`), as evaluate reads it."""
+    return node.lower is not None and node.upper is not None and node.op in ("sum", "prod") \
+        and any(isinstance(n, Sym) and n.name == node.index for n in nodes(node.body))
+
+
 def _conditioned(card: Card, stmt: Statement) -> bool:
-    """Whether the words of the card's text around its formulas state a condition or a definition."""
-    text = card.back or card.front
+    """Whether the words of the card (front, back, headings) around its formulas state a condition,
+    a definition or an approximation."""
+    text = "\n".join((card.front, card.back, *card.deck))
     words, last = [], 0
     for start, end, _, _ in math_spans(text):
         words.append(text[last:start])

@@ -531,7 +531,7 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
         stated = stated_bindings(cards, spec)
         binding = bind(program, spec, stated, device)
     except (NotAProgram, LatexError) as exc:
-        return [identity_verdict(c, concept, device) or
+        return [(identity_verdict(c, concept, device) if c.uid not in unreadable else None) or
                 Result(c.uid, c.source, concept, Verdict.UNVERIFIED, f"not checked: {unreadable.get(c.uid) or exc}",
                        reason="unreadable" if c.uid in unreadable else "not-a-rule",
                        facts={"error": unreadable.get(c.uid) or str(exc)}) for c in formula_cards]
