@@ -466,6 +466,23 @@ COMPUTED_ENTRY = re.compile(r"\\(?:frac|partial|sum|prod|int|exp|log|ln|nabla)\b
 CASES_ARRAY = re.compile(r"\\left\s*\\\{\s*\\begin\{array\}")
 
 
+# A property or an operation said in words, then the formula that restates it (“Mutual information is
+# symmetric, i.e., $I(X, Y) = ?$”, “the expectation remains unchanged, i.e., $E[h'] = ?$”, “之和，即 ?”).
+RESTATED = re.compile(r"(?:\b(?:a?symmetric|non-?negative|unchanged|invariant|preserved|multiplicative|additive|"
+                      r"sum(?:mation)? of|average|product of|maximum|minimum|ratio)\b|不?对称|非负|不变|可加|之和|平均|之积|"
+                      r"之比|最大值|最小值)[^.;。；]{0,80}?(?:\bi\.\s?e\.|\bthat is|\bnamely|\bin other words|即|也就是说?|换言之)"
+                      r"\s*[,，:：]?\s*$", re.I)
+
+
+def _before_the_hole(front: str) -> str:
+    """The front up to the formula whose part it hides (the words that lead to the “?”)."""
+    for hole in ("［？］", "[?]"):
+        if hole in front:
+            return front.split(hole)[0]
+    head = front.split("?")[0].split("？")[0]
+    return head.rsplit("$", 2)[0].rstrip("$ \n") if "$" in head else head
+
+
 def _math_pieces(text: str) -> list[str]:
     """The math of a text, span by span."""
     return [text[start:end].strip("$ ") for start, end, _, _ in math_spans(text)]
@@ -481,8 +498,8 @@ def _arithmetic(text: str) -> bool:
 def declaration(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula or not card.formulas:
         return None
-    if NAMED_PROPERTY.search(card.front):
-        return "answer-in-front"  # “对称：$I(X;Y) = ?$”: the property named states what is hidden
+    if NAMED_PROPERTY.search(card.front) or RESTATED.search(_words(_before_the_hole(card.front))):
+        return "answer-in-front"  # “对称：$I(X;Y) = ?$”, “is symmetric, i.e., ?”: the words state what is hidden
     # the one asked: the formula the front does not show whole (a condition, before or after it, it shows)
     shown = " ".join(card.front.split())
     hidden = [f for f in card.formulas if " ".join(f.split()) not in shown]

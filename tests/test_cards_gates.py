@@ -61,6 +61,9 @@ def extract(text: str):
     ("# 行列式\n\n## 性质\n\n- 转置值不变：$|A^T| = |A|$\n", "answer-in-front"),
     ("# 特征值\n\n## 对角化\n\n- **推论**：$A$ 有 $n$ 个互不相同的特征值，则可对角化\n", "label-term"),
     ("# 归一化\n\n## 小结\n\n- **BatchNorm**：为什么要归一化\n", "open-question"),
+    # the words say what the formula restates (“…是对称的，即 ?”)
+    ("# 信息论\n\n## 互信息的性质\n\n互信息是对称的，即 $I(X;Y) = I(Y;X)$。\n", "answer-in-front"),
+    ("# 暂退法\n\n## 期望\n\n按设计，期望保持不变，即 $E[h'] = h$。\n", "answer-in-front"),
     ("# 卷积\n\n## 参数量\n\n- **conv2**：k·k·C·M = 3·3·64·128 = 73728\n", "worked-value"),
     # a step that applies a rule, or leans on the lines before, is no cited result
     ("# 回归\n\n## 梯度的推导\n\n对所有样本求和后有 $\\frac{\\partial L}{\\partial w} = \\sum_i x_i (w x_i - y_i)$\n",
@@ -249,11 +252,14 @@ def test_a_statement_for_every_case_inside_a_derivation_is_asked_and_the_step_af
      "$$\\ell_{\\epsilon}(z)=\\left\\{\\begin{array}{cc}{0,} & {\\text { if }|z| \\leqslant \\epsilon} \\\\ "
      "{|z|-\\epsilon,} & {\\text { if }|z| > \\epsilon}\\end{array}\\right.$$\n", "不敏感损失函数"),
     # the formula asked is the one the front hides, whatever conditions stand after it; a usual value is a fact
-    ("# Schedulers\n\n## Factor Scheduler\n\nOne alternative to a polynomial decay would be a multiplicative one, that "
-     "is $\\eta_{t+1} \\leftarrow \\eta_t \\cdot \\alpha$ for $\\alpha \\in (0, 1)$.\n", "eta_{t+1}"),
+    ("# Schedulers\n\n## Factor Scheduler\n\nThe factor scheduler updates the learning rate by "
+     "$\\eta_{t+1} \\leftarrow \\eta_t \\cdot \\alpha$ for $\\alpha \\in (0, 1)$.\n", "eta_{t+1}"),
     ("# 卷积\n\n## 输出尺寸\n\n带 dilation $d$ 的时候：$H_{out} = \\lfloor (H_{in} + 2p - d(k-1) - 1)/s \\rfloor + 1$，"
      "$d=1$ 时就退化成不带 dilation 的公式\n", "H_{out}"),
     ("# Adam算法\n\n## 算法\n\n常将它们设置为$\\beta_1 = 0.9$和$\\beta_2 = 0.999$。\n", "beta_2 = ?"),
+    # “i.e.” after words that do not state the formula
+    ("# Adadelta\n\n## The Algorithm\n\nWe initialize $\\Delta x_0$ to be $0$ and update it at each step with $g_t'$, "
+     "i.e.,\n\n$$\\Delta x_t = \\rho \\Delta x_{t-1} + (1 - \\rho) {g_t'}^2$$\n", "Delta x_t = ?"),
     # notes titled by a solution are no homework
     ("# Linear regression: closed-form solution\n\n## Problem 1: ill-conditioning\n\n- **Ridge regression**: add "
      "λI to XᵀX before inverting\n", "Ridge regression"),
