@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from studydeck.gates import MAGIC, OUTPUT_CLAIM, commands, gate, python_tree
+from studydeck.gates import MAGIC, OUTPUT_CLAIM, commands, gate, hidden_formula, python_tree
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, UNFINISHED_WORDS, language
@@ -1260,8 +1260,8 @@ class _Extractor:
             # a boxed formula (the author's own mark), or one the text calls its result, is what the
             # argument arrives at
             boxed = not plain and any(BOXED.search(f) for f in asked.formulas)
-            holds_alone = not plain and (_cites_a_known_result(_words_before(asked.prompt))
-                                         or _for_every_case(_words_before(asked.prompt)))
+            words_before = _words_before(asked.prompt)
+            holds_alone = not plain and (_cites_a_known_result(words_before) or _for_every_case(words_before))
             result = boxed or holds_alone or not plain and bool(RESULT_LEAD.search(strip_math(lead + " " + asked.prompt)))
             if holds_alone:
                 asked = _without_the_next_step(asked)
@@ -2388,16 +2388,10 @@ def _without_the_next_step(asked: Asked) -> Asked:
     (“由概率公式 $P(AB) = ?$ 可得：” asks “由概率公式 $P(AB) = ?$”; “… it holds that [?] for all
     $x$ and $y$, by convexity we have” keeps “for all $x$ and $y$”)."""
     prompt = asked.prompt
-    hole = next((h for h in ("［？］", "[?]") if h in prompt), None)
-    if hole is not None:
-        end = prompt.index(hole) + len(hole)
-    else:
-        at = prompt.find("?")
-        close = DOLLARS.search(prompt, at) if at >= 0 else None
-        if close is None:
-            return asked
-        end = close.end()
-    tail = prompt[end:]
+    span = hidden_formula(prompt)
+    if span is None:
+        return asked
+    tail = prompt[span[1]:]
     if not tail.strip() or not asked.answer.endswith(tail):
         return asked
     inside = [(a, b) for a, b, _, _ in math_spans(tail)]
@@ -2418,16 +2412,13 @@ def _outside_brackets(before: str) -> bool:
     return opened <= 0 and before.count("**") % 2 == 0
 
 
-DOLLARS = re.compile(r"\$+")
 CLAUSE_BREAK = re.compile(r"[，,；;]")
 
 
 def _words_before(prompt: str) -> str:
     """The words of a formula card's question before the formula it hides (its math as “…”)."""
-    for hole in ("［？］", "[?]"):  # the whole formula hidden
-        if hole in prompt:
-            return strip_math(prompt.split(hole)[0])
-    return strip_math(prompt.split("?")[0].split("？")[0].rsplit("$", 2)[0])
+    span = hidden_formula(prompt)
+    return strip_math(prompt[:span[0]] if span else prompt)
 
 
 def _cites_a_known_result(lead: str) -> bool:

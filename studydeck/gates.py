@@ -474,13 +474,20 @@ RESTATED = re.compile(r"(?:\b(?:a?symmetric|non-?negative|unchanged|invariant|pr
                       r"\s*[,，:：]?\s*$", re.I)
 
 
+def hidden_formula(prompt: str) -> tuple[int, int] | None:
+    """Where a formula card's question hides its answer: the whole formula hidden (“［？］”), or
+    the formula whose right side is “?” (`$P(AB) = ?$`), as a span of ``prompt``."""
+    for hole in ("［？］", "[?]"):
+        at = prompt.find(hole)
+        if at >= 0:
+            return at, at + len(hole)
+    return next(((start, end) for start, end, _, _ in math_spans(prompt) if "?" in prompt[start:end]), None)
+
+
 def _before_the_hole(front: str) -> str:
     """The front up to the formula whose part it hides (the words that lead to the “?”)."""
-    for hole in ("［？］", "[?]"):
-        if hole in front:
-            return front.split(hole)[0]
-    head = front.split("?")[0].split("？")[0]
-    return head.rsplit("$", 2)[0].rstrip("$ \n") if "$" in head else head
+    span = hidden_formula(front)
+    return front[:span[0]] if span else front
 
 
 def _math_pieces(text: str) -> list[str]:

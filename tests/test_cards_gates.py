@@ -203,6 +203,12 @@ def test_a_known_result_a_derivation_cites_is_asked_and_its_steps_are_not() -> N
     assert sorted(n.rule for n in notices) == ["left-out:derivation-step"] * 3, [str(n) for n in notices]
 
 
+def test_a_cited_result_after_other_math_in_its_sentence_is_still_found() -> None:
+    """The words before the hidden formula are those before its own `$`, not before an earlier one's."""
+    cards, _ = extract("# 模型\n\n## 式(14.1)的推导\n\n记 $y_1$ 为状态，由概率公式 $P(A B)=P(A \\mid B) P(B)$ 可得:\n")
+    assert [c.front for c in cards] == ["模型 › 式(14.1)的推导：记 $y_1$ 为状态，由概率公式 $P(A B) = ?$"]
+
+
 @pytest.mark.parametrize("notes", [
     "# SGD\n\n## Convergence Analysis for Convex Objectives\n\nSince for any convex function $f$ it holds that "
     "$f(y) \\geq f(x) + \\langle f'(x), y - x \\rangle$ for all $x$ and $y$, by convexity we have\n\n"

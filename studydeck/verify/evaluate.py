@@ -9,8 +9,8 @@ from typing import Any, Callable
 import torch
 import torch.nn.functional as F
 
-from studydeck.verify.latex import (Call, Integral, LatexError, Num, Op, Reduce, Sym, Word, nodes, parse_formula,
-                                    symbols_in)
+from studydeck.verify.latex import (Call, Integral, LatexError, Num, Op, Reduce, Sym, Word, over_a_range,
+                                    parse_formula, symbols_in)
 
 Env = dict[str, Any]
 MAX_TERMS = 10_000  # the longest range of integers a sum or a product is evaluated over
@@ -99,8 +99,7 @@ def evaluate(node: Any, env: Env, functions: dict[str, Callable] | None = None,
             return func(*[ev(a) for a in n.args])
         if isinstance(n, Integral):
             return integrate(lambda t: ev_with(n.body, n.var, t), ev(n.lower), ev(n.upper))
-        if isinstance(n, Reduce) and n.lower is not None and n.upper is not None and n.op in ("sum", "prod") \
-                and any(isinstance(m, Sym) and m.name == n.index for m in nodes(n.body)):
+        if isinstance(n, Reduce) and over_a_range(n):
             return integer_range(n)
         if isinstance(n, Reduce):
             # x_i inside \sum_i is x itself; the sum runs along the feature axis

@@ -12,9 +12,10 @@ to anything else, so that a wrong verdict cannot come from reading it out of its
 - no vectors, matrices, derivatives, integrals, expectations or conditional bars;
 - no condition or definition in the sentence (“当 … 时”, “if”, “where”, “假设”).
 
-Symbols that bound a sum or a product are drawn among small integers, the others in (0.2, 0.9),
-where every usual function of them is defined. The identity holds when both sides agree at
-every draw, and fails when they differ at every draw; anything between gives no verdict.
+Symbols that bound a sum or a product are drawn among small integers; the others below 1, above
+1 or negative. A draw where a side has no finite value (log of a negative) is passed over. The
+identity holds when at least five draws have a value and all of them agree, and fails when at
+least five differ and none agree; anything between gives no verdict.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import torch
 from studydeck.model import Card
 from studydeck.notes import math_spans
 from studydeck.verify.evaluate import evaluate
-from studydeck.verify.latex import LatexError, Reduce, Statement, Sym, nodes, parse_formula
+from studydeck.verify.latex import LatexError, Reduce, Statement, Sym, nodes, over_a_range, parse_formula
 from studydeck.verify.result import Result, Verdict
 
 DRAWS = 9
@@ -56,12 +57,12 @@ CONDITION = re.compile(r"当|若|如果|假设|设|令|只要|其中|满足|条�
 def free_identity(stmt: Statement, lhs: Any, rhs: Any, rel: str, card: Card, device) -> "bool | Result | None":
     """True when ``lhs = rhs`` holds at every draw, a DISAGREES result when it fails at every
     draw, None when it is not such an identity or the draws do not settle it."""
-    if rel != "=" or len(stmt.sides) > 2 or NOT_SCALAR.search(stmt.text) or _conditioned(card, stmt):
+    if rel != "=" or len(stmt.sides) > 2 or NOT_SCALAR.search(stmt.text) or _conditioned(card):
         return None
     left, right = _symbols(lhs), _symbols(rhs)
     if not left or left != right or not all(SCALAR.fullmatch(name) for name in left):
         return None
-    if any(isinstance(node, Reduce) and not _over_integers(node) for node in nodes((lhs, rhs))):
+    if any(isinstance(node, Reduce) and not over_a_range(node) for node in nodes((lhs, rhs))):
         return None  # `\sum_i x_i`, `\sum_{i=1}^{n} c`: a sum along the notes' vectors, not over a range
     integers = {name for node in nodes((lhs, rhs)) if isinstance(node, Reduce)
                 for name in _symbols((node.lower, node.upper))}
@@ -136,13 +137,7 @@ def _symbols(node: Any) -> set[str]:
     return names
 
 
-def _over_integers(node: Reduce) -> bool:
-    """A sum or product over a range of integers (`\\sum_{i=0}^{t} \\beta^i`), as evaluate reads it."""
-    return node.lower is not None and node.upper is not None and node.op in ("sum", "prod") \
-        and any(isinstance(n, Sym) and n.name == node.index for n in nodes(node.body))
-
-
-def _conditioned(card: Card, stmt: Statement) -> bool:
+def _conditioned(card: Card) -> bool:
     """Whether the words of the card (front, back, headings) around its formulas state a condition,
     a definition or an approximation."""
     text = "\n".join((card.front, card.back, *card.deck))

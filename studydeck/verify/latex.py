@@ -134,6 +134,13 @@ class Reduce:
     upper: Any = None
 
 
+def over_a_range(node: Reduce) -> bool:
+    """Whether a sum or product runs over a range of integers (``\\sum_{i=0}^{t} \\beta^i``: both
+    bounds given and the body uses the index itself), not along the notes' vectors (``\\sum_i x_i``)."""
+    return node.lower is not None and node.upper is not None and node.op in ("sum", "prod") \
+        and any(isinstance(n, Sym) and n.name == node.index for n in nodes(node.body))
+
+
 @dataclass(frozen=True)
 class Word:
     """A word from ``\\text{…}`` used as a boolean flag: ``\\text{if maximize}``."""
