@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from studydeck.gates import MAGIC, OUTPUT_CLAIM, commands, gate, hidden_formula, python_tree
+from studydeck.gates import (FIRST_CLAUSE, MAGIC, NAMED_AFTER, NAMING_LEAD, OUTPUT_CLAIM, commands, gate,
+                             hidden_formula, named_formula, python_tree)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, UNFINISHED_WORDS, language
@@ -770,7 +771,7 @@ class _Extractor:
                     shows_error = shown is not None and SHOWN_ERROR.search(shown) is not None
                     self.code(block, ctx, lead, shows_error=shows_error, shown=None if shows_error else shown)
             elif block.kind == "math":
-                self.math(block, ctx, lead)
+                self.math(block, ctx, lead, after=nxt)
             elif block.kind == "callout":
                 self.box(block, ctx)
             lead = None
@@ -1241,9 +1242,10 @@ class _Extractor:
                  flags=("steps",) + flags, sibling=key)
 
     def formula(self, text: str, source: Source, ctx: _Ctx, lead: str = "", extra: str = "",
-                plain: bool = False, prose: bool = False, otherwise: str = "") -> None:
+                plain: bool = False, prose: bool = False, otherwise: str = "", named_by: str = "") -> None:
         """One card per fact a formula text states: its sentence, with the formula's right-hand
-        side (or the whole formula) asked for, and the conditions it holds under shown."""
+        side (or the whole formula) asked for, and the conditions it holds under shown.
+        ``named_by``: the clause after a display formula that names it (“则称 $f$ 为凸函数。”)."""
         label = LEAD_LABEL.match(text)
         named = label and (label.group(1) or label.group(2)).strip()
         if named and (ANSWER_LABEL.fullmatch(named) or LABEL_TERM.match(named)):
@@ -1265,6 +1267,10 @@ class _Extractor:
             result = boxed or holds_alone or not plain and bool(RESULT_LEAD.search(strip_math(lead + " " + asked.prompt)))
             if holds_alone:
                 asked = _without_the_next_step(asked)
+            if named_by:
+                asked = replace(asked, prompt=f"{asked.prompt} {named_by}")
+            # a formula the text names as a definition, before it or after it, is no step either
+            defined = not plain and named_formula(asked.prompt)
             if not plain and (max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS
                               or max(map(chain_length, asked.formulas), default=0) > MAX_CHAIN):
                 self.notices.append(Notice(source, "left-out:derivation", self.t(
@@ -1279,7 +1285,7 @@ class _Extractor:
                 self.t("{c}：写出公式", "{c}: write the formula", c=context)
             back = f"`{' '.join(text.split())}`" if plain else asked.answer
             formulas = (text.strip(),) if plain else asked.formulas
-            why = asked.why or ("" if boxed else self._why_not_formula(ctx, asked))
+            why = asked.why or ("" if boxed or defined else self._why_not_formula(ctx, asked))
             flags = (("plain-text",) if plain else ()) + (("result",) if result else ()) + \
                 ((LEFT_OUT + why,) if why else ())
             self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, source, extra=extra,
@@ -1392,7 +1398,8 @@ class _Extractor:
         self.add(ctx, CardKind.CODE, "code:" + first_statement(block.text), front, back, block.source,
                  code=block.text, language=block.language, legacy_key=f"code:{n}", flags=flags)
 
-    def math(self, block: Block, ctx: _Ctx, lead: Block | None) -> None:
+    def math(self, block: Block, ctx: _Ctx, lead: Block | None, after: Block | None = None) -> None:
+        """A display formula, with the sentence before it (and the clause after it that names it)."""
         words = last_sentence(lead.text) if lead is not None else ""
         if is_plain_formula(words.strip()):
             words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
@@ -1404,7 +1411,7 @@ class _Extractor:
                 line = (block.content_line or block.source.line) + offset
                 self.formula(f"$${row}$$", Source(block.source.path, line), ctx, lead=words)
             return
-        self.formula(f"$${block.text}$$", block.source, ctx, lead=words)
+        self.formula(f"$${block.text}$$", block.source, ctx, lead=words, named_by=_named_after(after, words))
 
 
 def _shows_what_it_prints(code: str, language: str) -> bool:
@@ -2547,6 +2554,19 @@ LEANS_BACK = re.compile(r"上式|上述|上面|以上|前文|前式|前面|式\s
 UNIVERSAL = re.compile(r"\bfor (?:any|all|every)\b[^.;,]*?\b(?:it holds|holds|we have)\b|"
                        r"对于?(?:任何|任意|所有|一切)[^。；;]*?(?:都|均|总)(?:满足|成立|有)|"
                        r"对于?(?:任何|任意)[^。；;]*?(?:满足|成立)", re.I)
+
+
+def _named_after(after: "Block | None", lead: str) -> str:
+    """The clause after a display formula that names it (“则称 $f$ 为 $D$ 上的凸函数。”), or ""."""
+    if after is None or after.kind != "paragraph":
+        return ""
+    text = after.text.strip()
+    if not (NAMED_AFTER.match(text) or text.startswith("为") and NAMING_LEAD.search(strip_math(lead).rstrip(" ：:"))):
+        return ""
+    clause = FIRST_CLAUSE.match(text).group().strip()
+    return clause if 2 < len(strip_math(clause)) <= 60 else ""
+
+
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
 DERIVING = re.compile(r"推导|证明|收敛性?分析|对\S{1,12}求导|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).

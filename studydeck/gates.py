@@ -391,10 +391,47 @@ def equation_reference(card: Card) -> str | None:
     return "equation-ref" if EQUATION_REF.search(prompt) else None
 
 
+# Words that name the formula they lead to as a definition or a formula of its own (“感知机模型的公式可表示为”,
+# “距离公式为”, “其展开式如下”, “Rand Index 定义如下”, “is defined as follows”, “the formula for the
+# margin is”): it holds on its own, even among the steps of a derivation. Not a rewriting of
+# one named before (“上述公式可写为”, “该式可写为”).
+NAMES_THE_FORMULA = re.compile(r"(?<!上述)(?<!上面)(?<!以上)(?<!前面)(?<!上面的)(?<![上该此这本原前])"
+                               r"(?:定义|公式|展开式)(?:可(?:进一步)?(?:表示|写)?)?(?:如下|为)\s*[:：]?\s*$|"
+                               r"\b(?:is|are) defined (?:as follows|by)\s*[:,]?\s*$|"
+                               r"\bthe formula (?:for|of)\b[^.;]{1,60}\b(?:is|reads)\s*[:,]?\s*$", re.I)
+# The sentence after a display formula that names it (“则称 $f$ 为凸函数”, “is called the Hessian”): a definition.
+NAMED_AFTER = re.compile(r"\s*(?:则称|并称|称为|称之为|称其为|被称为|\b(?:is|are) (?:called|known as)\b|"
+                         r"\bwe call (?:this|it|them)\b)", re.I)
+# … or, after a lead that says it will name it (“并称以下列向量”), one that starts with “为”.
+NAMING_LEAD = re.compile(r"称[^，,。；;]{0,12}$")
+# A sentence that opens on what came before it (“所以，…”, “Thus …”).
+CONSEQUENCE = re.compile(r"(?:^|[：:])\s*(?:所以|因此|于是|从而|故而|(?-i:So|Thus|Hence|Therefore)\b)", re.I)
+# The first clause of a sentence, its math whole.
+FIRST_CLAUSE = re.compile(r"(?:\$[^$]*\$|[^$，,。；;!?！？\n])*[。.]?")
+
+
+def named_formula(prompt: str) -> bool:
+    """Whether a formula card's question names the formula it hides as a definition or a formula of
+    its own, in the words before it (“距离公式为 $r = ?$”) or in the clause after it (“均有 ［？］
+    则称 $f$ 为凸函数。”, after “并称以下列向量”: “$$\\nabla f = ?$$ 为 $f$ 的梯度”)."""
+    span = hidden_formula(prompt)
+    if span is None:
+        return False
+    before, after = _words(prompt[:span[0]]).rstrip(), prompt[span[1]:].strip()
+    if CONSEQUENCE.search(re.split(r"[。！？；;!?\n]", before)[-1]):
+        return False  # “所以权重的更新公式为 …”: a step that follows from the ones before
+    if NAMES_THE_FORMULA.search(before):
+        return True
+    # (after an inline formula, “$\\boldsymbol{w} = ?$ 称为法向量” names its symbol, not the formula)
+    display = prompt.startswith("$$", span[0]) or prompt[:span[0]].rstrip(" ").endswith("\n")
+    return display and (NAMED_AFTER.match(after) is not None or
+                        after.startswith("为") and NAMING_LEAD.search(before.rstrip(" ：:")) is not None)
+
+
 def derivation_step(card: Card) -> str | None:
     """A formula whose sentence leans on the previous steps cannot be answered from its question."""
-    if card.kind is not CardKind.FORMULA or card.plain_formula or "result" in card.flags:
-        return None  # a result the text marks as such (boxed, “the final form”) is worth recalling
+    if card.kind is not CardKind.FORMULA or card.plain_formula or "result" in card.flags or named_formula(card.front):
+        return None  # a result the text marks as such (boxed, “the final form”), or names, is worth recalling
     prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
     lines = [line.strip() for line in prompt.replace("?", "").replace("？", "").splitlines()]
     # the whole sentence too: the question shows only the clauses next to the formula, and the

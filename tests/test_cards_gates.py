@@ -209,6 +209,50 @@ def test_a_cited_result_after_other_math_in_its_sentence_is_still_found() -> Non
     assert [c.front for c in cards] == ["模型 › 式(14.1)的推导：记 $y_1$ 为状态，由概率公式 $P(A B) = ?$"]
 
 
+def test_a_formula_the_text_names_as_a_definition_inside_a_derivation_is_asked() -> None:
+    """“感知机模型的公式可表示为”, “距离公式为”, “其展开式如下”: the sentence names the formula it
+    leads to, which holds on its own even in a section that works through an equation. A
+    formula named by the sentence after it (“…均有 $$…$$ 则称 $f$ 为凸函数”, “并称以下列向量 $$…$$
+    为…梯度”) is a definition, asked with that name. A rewriting (“上述公式可写为”) and a step
+    (“移项可得”, “所以权重的更新公式为”) are not."""
+    notes = ("# 线性模型\n\n## 式(5.1)的推导\n\n**感知机模型**：已知感知机由两层神经元组成，故感知机模型的公式可表示为\n\n"
+             "$$y=f\\left(\\sum_{i=1}^{n}w_ix_i-\\theta\\right)$$\n\n"
+             "## 式(6.1)的解释\n\n(5)任意点$\\boldsymbol{x}$到超平面的距离公式为$r=\\frac{|\\boldsymbol{w}^{\\top}\\boldsymbol{x}+b|}"
+             "{\\|\\boldsymbol{w}\\|}$，其中$\\|\\boldsymbol{w}\\|$表示向量的模。\n\n"
+             "## 式(3.11)的推导\n\n**凸函数**：设$D$是非空凸集，$f$是定义在$D$上的函数，如果对任意的$x_1,x_2\\in D,\\alpha\\in(0,1)$，均有\n\n"
+             "$$f(\\alpha x_1+(1-\\alpha)x_2)\\leqslant \\alpha f(x_1)+(1-\\alpha)f(x_2)$$\n\n"
+             "则称$f$为$D$上的凸函数。若其中的$\\leqslant$改为$<$也恒成立，则称$f$为严格凸函数。\n\n"
+             "**梯度**：若$f(\\boldsymbol{x})$对各分量的偏导数都存在，则称它一阶可导，并称以下列向量\n\n"
+             "$$\\nabla f(\\boldsymbol{x})=\\frac{\\partial f(\\boldsymbol{x})}{\\partial \\boldsymbol{x}}$$\n\n"
+             "为函数$f(\\boldsymbol{x})$在$\\boldsymbol{x}$处的一阶导数或梯度。\n\n"
+             "## 式(3.7)的推导\n\n上述公式可写为\n\n$$w\\sum_{i=1}^{m}x_i^2=\\sum_{i=1}^{m}y_ix_i$$\n\n"
+             "移项可得\n\n$$w=\\frac{\\sum_{i=1}^{m}y_ix_i}{\\sum_{i=1}^{m}x_i^2}$$\n\n"
+             "所以权重$w$的更新公式为\n\n$$w \\leftarrow w+\\Delta w$$\n")
+    cards, notices = extract(notes)
+    fronts = [c.front for c in cards]
+    assert len(cards) == 4, fronts
+    assert fronts[0].endswith("故感知机模型的公式可表示为\n\n$$y = ?$$"), fronts
+    assert "的距离公式为$r = ?$" in fronts[1], fronts
+    # the name after the formula is part of the question
+    assert fronts[2].endswith("均有\n\n［？］ 则称$f$为$D$上的凸函数。"), fronts
+    assert fronts[3].endswith("$$\\nabla f(\\boldsymbol{x}) = ?$$ 为函数$f(\\boldsymbol{x})$在$\\boldsymbol{x}$处的一阶导数或梯度。"), fronts
+    assert sorted(n.rule for n in notices if "derivation" in n.rule) == ["left-out:derivation-step"] * 3, \
+        [str(n) for n in notices]
+
+
+def test_a_formula_named_after_it_in_english_is_a_definition_and_a_named_symbol_is_not() -> None:
+    """“$$…$$ is called the Hessian” names the formula; “$\\boldsymbol{w} = ?$ 称为法向量” names only its symbol."""
+    cards, _ = extract("# Newton\n\n## Derivation of the update\n\nIf every second partial derivative exists, "
+                       "the matrix\n\n$$\\mathbf{H}_{ij} = \\frac{\\partial^2 f}{\\partial x_i \\partial x_j}$$\n\n"
+                       "is called the Hessian of $f$.\n")
+    assert [c.front for c in cards] == [
+        "Derivation of the update: If every second partial derivative exists, the matrix\n\n"
+        "$$\\mathbf{H}_{ij} = ?$$ is called the Hessian of $f$."], [c.front for c in cards]
+    cards, _ = extract("# 支持向量机\n\n## 式(6.1)的解释\n\n超平面的参数中$\\boldsymbol{w}=(w_1;w_2;...;w_n)$称为法向量，"
+                       "$b$称为位移项。\n")
+    assert not any("\\boldsymbol{w} = ?" in c.front for c in cards), [c.front for c in cards]
+
+
 @pytest.mark.parametrize("notes", [
     "# SGD\n\n## Convergence Analysis for Convex Objectives\n\nSince for any convex function $f$ it holds that "
     "$f(y) \\geq f(x) + \\langle f'(x), y - x \\rangle$ for all $x$ and $y$, by convexity we have\n\n"
