@@ -224,7 +224,62 @@ def answer_in_front(card: Card) -> str | None:
         hidden = [m.group(2).strip() for m in CLOZE.finditer(card.front)]
         return "answer-in-front" if any(len(h) >= 3 and h in rest for h in hidden) else None
     back = _plain(card.back)
-    return "answer-in-front" if len(back) >= 4 and back in _plain(card.front) else None
+    if len(back) >= 4 and back in _plain(card.front):
+        return "answer-in-front"
+    return "answer-in-front" if card.kind is CardKind.FORMULA and _front_says_it(card) else None
+
+
+# A name applied to symbols and nothing more: “\textrm{Binomial}(n, p)”, “\mathrm{softmax}(\mathbf{O})”.
+_SYMBOL_ARG = r"(?:\\(?:mathbf|boldsymbol)\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)(?:_\{?[\w]+\}?)?"
+NAME_CALL = re.compile(r"\s*(?:\\(?:textrm|mathrm|operatorname|text|mathsf|mathit)\s*\{\s*([A-Za-z][\w-]{2,})\s*\}|"
+                       r"([A-Za-z]{3,}))\s*(?:\\left)?\(\s*" + _SYMBOL_ARG + r"(?:\s*,\s*" + _SYMBOL_ARG +
+                       r")*\s*(?:\\right)?\)[\s.,;]*")
+HIDDEN_RELATION = re.compile(r"\$*\s*(.*?)\s*(=|\\sim|\\leftarrow)\s*\?\s*\$*")
+
+
+def _hidden_side(card: Card) -> tuple[str, str] | None:
+    """The side a formula card hides (its spaces gone), and the words before it: for
+    ``$$X \\sim ?$$`` and the formula $X \\sim \\textrm{Binomial}(n, p)$, ``\\textrm{Binomial}(n,p)``."""
+    span = hidden_formula(card.front)
+    hole = HIDDEN_RELATION.fullmatch(card.front[span[0]:span[1]]) if span else None
+    if hole is None:
+        return None
+    lhs = re.escape(re.sub(r"\s+", "", hole.group(1)))
+    for formula in card.formulas:
+        side = re.match(lhs + re.escape(hole.group(2)) + "(.*)$", re.sub(r"\s+", "", formula.strip().strip("$")))
+        if side:
+            return side.group(1), _words(card.front[:span[0]])
+    return None
+
+
+def _front_says_it(card: Card) -> bool:
+    """Whether the side a formula card hides is only a name its front already says, applied to
+    symbols (“Binomial: … $$X \\sim ?$$” for $X \\sim \\textrm{Binomial}(n, p)$), or the operation its
+    sentence names (“defined as the maximum of that element and 0: $$\\operatorname{ReLU}(x) = ?$$”
+    for $\\max(x, 0)$): the question gives it away."""
+    hidden = _hidden_side(card)
+    if hidden is None:
+        return False
+    side, before = hidden
+    called = NAME_CALL.fullmatch(side)
+    if called:
+        name = called.group(1) or called.group(2)
+        span = hidden_formula(card.front)
+        front = _words(card.front[:span[0]] + " " + card.front[span[1]:])
+        # (the name on its own: “softmax回归” names a model, not the softmax it computes)
+        alone = rf"(?<![A-Za-z\u3400-\u9fff]){re.escape(name)}(?![A-Za-z\u3400-\u9fff])"
+        return re.search(alone, front, re.I) is not None
+    sentence = re.split(r"[。！？；;!?]|\.\s|\n\s*\n", before.rstrip())[-1]
+    side = re.sub(r"\\(?:left|right)\b", "", side)
+    return any(re.search(words, sentence, re.I) and re.match(operator, side) for words, operator in OPERATIONS)
+
+
+# An operation said in words, and how the formula that does it starts.
+OPERATIONS = [(r"\b(?:maximum|larger|greater) of\b|最大值|较大者", r"\\max\b"),
+              (r"\b(?:minimum|smaller|lesser) of\b|最小值|较小者", r"\\min\b"),
+              (r"\bratio (?:between|of)\b|之比|比值", r"\\frac\b"),
+              (r"\bsum(?:mation)? of\b|之和|总和", r"\\sum\b"),
+              (r"\bproduct of\b|之积|连乘", r"\\prod\b")]
 
 
 def leaked_syntax(card: Card) -> str | None:

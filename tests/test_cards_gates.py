@@ -64,6 +64,12 @@ def extract(text: str):
     # the words say what the formula restates (“…是对称的，即 ?”)
     ("# 信息论\n\n## 互信息的性质\n\n互信息是对称的，即 $I(X;Y) = I(Y;X)$。\n", "answer-in-front"),
     ("# 暂退法\n\n## 期望\n\n按设计，期望保持不变，即 $E[h'] = h$。\n", "answer-in-front"),
+    # the answer is only the name the front already says, applied to its symbols
+    ("# 分布\n\n## 二项分布 Binomial\n\n这种情况下，我们记作\n\n$$X \\sim \\textrm{Binomial}(n, p).$$\n",
+     "answer-in-front"),
+    # … or the operation it names (“该元素与 0 的较大者”)
+    ("# 激活函数\n\n## ReLU\n\n给定元素 $x$，ReLU 定义为该元素与 $0$ 的较大者：\n\n$$\\operatorname{ReLU}(x) = \\max(x, 0)$$\n",
+     "answer-in-front"),
     ("# 卷积\n\n## 参数量\n\n- **conv2**：k·k·C·M = 3·3·64·128 = 73728\n", "worked-value"),
     # a step that applies a rule, or leans on the lines before, is no cited result
     ("# 回归\n\n## 梯度的推导\n\n对所有样本求和后有 $\\frac{\\partial L}{\\partial w} = \\sum_i x_i (w x_i - y_i)$\n",
@@ -316,10 +322,32 @@ def test_a_statement_for_every_case_inside_a_derivation_is_asked_and_the_step_af
     # a fraction and feedback are concepts, not a score and a teacher's remarks
     ("# 数\n\n## 有理数\n\n- **分数**：两个整数之比 p/q，q 非零\n", "分数"),
     ("# 控制\n\n## Feedback\n\n- **负反馈**：把输出与目标之差送回输入\n", "负反馈"),
+    # the operation unnamed, the formula is what to recall
+    ("# Activations\n\n## ReLU Function\n\nThe rectified linear unit:\n\n$$\\operatorname{ReLU}(x) = \\max(x, 0).$$\n",
+     "ReLU}(x) = ?"),
+    # a named function applied to more than the symbols is knowledge, though the front names it; a
+    # model named after it (“softmax回归”) does not give it away
+    ("# softmax回归\n\n## 小批量样本的矢量化\n\nsoftmax回归的矢量计算表达式为：\n\n$$\\hat{\\mathbf{Y}} = \\mathrm{softmax}(\\mathbf{O}).$$\n",
+     "mathbf{Y}} = ?"),
+    ("# Transformer\n\n## Multi-head attention\n\n$$\\mathrm{head}_i = \\mathrm{Attention}(QW_i^Q, KW_i^K, VW_i^V)$$\n",
+     "head}_i = ?"),
+    ("# Attention\n\n## Scaled dot-product attention\n\nThe weights are a softmax of the scores:\n\n"
+     "$$\\mathrm{Attention}(Q, K, V) = \\mathrm{softmax}\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right)V$$\n", "Attention}(Q, K, V) = ?"),
 ])
 def test_ordinary_notes_keep_their_cards(notes: str, kept: str) -> None:
     cards, notices = extract(notes)
     assert any(kept in c.front for c in cards), [n.message for n in notices]
+
+
+def test_an_english_front_that_names_the_operation_it_hides_is_left_out() -> None:
+    """“the maximum of that element and 0: ReLU(x) = ?”, “The ratio between the largest and the smallest
+    eigenvalue … κ = ?”: the words say what the formula does."""
+    cards, notices = extract("# MLP\n\n## ReLU Function\n\nGiven an element $x$, the function is defined\n"
+                             "as the maximum of that element and $0$:\n\n$$\\operatorname{ReLU}(x) = \\max(x, 0).$$\n\n"
+                             "## Preconditioning\n\nThe ratio between the largest and the smallest eigenvalue is called "
+                             "the condition number of an optimization problem.\n\n$$\\kappa = \\frac{\\Lambda_1}{\\Lambda_d}.$$\n")
+    assert not cards, [c.front for c in cards]
+    assert [n.rule for n in notices if n.rule.startswith("left-out:")] == ["left-out:answer-in-front"] * 2
 
 
 def test_a_heading_that_passes_only_keywords_states_no_default() -> None:
