@@ -269,7 +269,8 @@ def _front_says_it(card: Card) -> bool:
         # (the name on its own: “softmax回归” names a model, not the softmax it computes)
         alone = rf"(?<![A-Za-z\u3400-\u9fff]){re.escape(name)}(?![A-Za-z\u3400-\u9fff])"
         return re.search(alone, front, re.I) is not None
-    sentence = re.split(r"[。！？；;!?]|\.\s|\n\s*\n", before.rstrip())[-1]
+    # the sentence that leads to it, though it ended before the formula (“…之比称为条件数。 $$\\kappa = ?$$”)
+    sentence = re.split(r"[。！？；;!?]|\.\s|\n\s*\n", before.rstrip().rstrip("。！？；;!?.：:，, "))[-1]
     side = re.sub(r"\\(?:left|right)\b", "", side)
     return any(re.search(words, sentence, re.I) and re.match(operator, side) for words, operator in OPERATIONS)
 

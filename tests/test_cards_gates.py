@@ -68,6 +68,8 @@ def extract(text: str):
     ("# 分布\n\n## 二项分布 Binomial\n\n这种情况下，我们记作\n\n$$X \\sim \\textrm{Binomial}(n, p).$$\n",
      "answer-in-front"),
     # … or the operation it names (“该元素与 0 的较大者”)
+    ("# 预处理\n\n## 条件数\n\n最大和最小的特征值之比称为优化问题的*条件数*。\n\n$$\\kappa = \\frac{\\Lambda_1}{\\Lambda_d}.$$\n",
+     "answer-in-front"),
     ("# 激活函数\n\n## ReLU\n\n给定元素 $x$，ReLU 定义为该元素与 $0$ 的较大者：\n\n$$\\operatorname{ReLU}(x) = \\max(x, 0)$$\n",
      "answer-in-front"),
     ("# 卷积\n\n## 参数量\n\n- **conv2**：k·k·C·M = 3·3·64·128 = 73728\n", "worked-value"),
