@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from studydeck.gates import (FIRST_CLAUSE, MAGIC, NAMED_AFTER, NAMING_LEAD, OUTPUT_CLAIM, commands, gate,
-                             hidden_formula, named_formula, python_tree)
+from studydeck.gates import (FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM, commands, gate, hidden_formula, named_formula,
+                             names_it_after, python_tree)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, UNFINISHED_WORDS, language
@@ -2561,7 +2561,7 @@ def _named_after(after: "Block | None", lead: str) -> str:
     if after is None or after.kind != "paragraph":
         return ""
     text = after.text.strip()
-    if not (NAMED_AFTER.match(text) or text.startswith("为") and NAMING_LEAD.search(strip_math(lead).rstrip(" ：:"))):
+    if not names_it_after(text, strip_math(lead)):
         return ""
     clause = FIRST_CLAUSE.match(text).group().strip()
     return clause if 2 < len(strip_math(clause)) <= 60 else ""

@@ -253,34 +253,42 @@ def _hidden_side(card: Card) -> tuple[str, str] | None:
 
 
 def _front_says_it(card: Card) -> bool:
-    """Whether the side a formula card hides is only a name its front already says, applied to
-    symbols (“Binomial: … $$X \\sim ?$$” for $X \\sim \\textrm{Binomial}(n, p)$), or the operation its
-    sentence names (“defined as the maximum of that element and 0: $$\\operatorname{ReLU}(x) = ?$$”
-    for $\\max(x, 0)$): the question gives it away."""
+    """Whether the side a formula card hides is only what its front already says in words: a name
+    the front says on its own, applied to symbols (“Binomial: … $$X \\sim ?$$” for
+    $X \\sim \\textrm{Binomial}(n, p)$), or the operation its sentence names, on two symbols
+    (“defined as the maximum of that element and 0: $$\\operatorname{ReLU}(x) = ?$$” for $\\max(x, 0)$,
+    “The ratio between the largest and the smallest eigenvalue …: $$\\kappa = ?$$” for
+    $\\frac{\\Lambda_1}{\\Lambda_d}$). Anything more than symbols is what there is to recall."""
     hidden = _hidden_side(card)
     if hidden is None:
         return False
     side, before = hidden
     called = NAME_CALL.fullmatch(side)
     if called:
-        name = called.group(1) or called.group(2)
         span = hidden_formula(card.front)
-        front = _words(card.front[:span[0]] + " " + card.front[span[1]:])
-        # (the name on its own: “softmax回归” names a model, not the softmax it computes)
-        alone = rf"(?<![A-Za-z\u3400-\u9fff]){re.escape(name)}(?![A-Za-z\u3400-\u9fff])"
-        return re.search(alone, front, re.I) is not None
+        return _said_alone(called.group(1) or called.group(2), _words(card.front[:span[0]] + " " + card.front[span[1]:]))
     # the sentence that leads to it, though it ended before the formula (“…之比称为条件数。 $$\\kappa = ?$$”)
     sentence = re.split(r"[。！？；;!?]|\.\s|\n\s*\n", before.rstrip().rstrip("。！？；;!?.：:，, "))[-1]
-    side = re.sub(r"\\(?:left|right)\b", "", side)
-    return any(re.search(words, sentence, re.I) and re.match(operator, side) for words, operator in OPERATIONS)
+    side = re.sub(r"\\(?:left|right)(?![A-Za-z])", "", side).rstrip(".,;")
+    return any(re.search(words, sentence, re.I) and re.fullmatch(operator, side) for words, operator in OPERATIONS)
 
 
-# An operation said in words, and how the formula that does it starts.
-OPERATIONS = [(r"\b(?:maximum|larger|greater) of\b|最大值|较大者", r"\\max\b"),
-              (r"\b(?:minimum|smaller|lesser) of\b|最小值|较小者", r"\\min\b"),
-              (r"\bratio (?:between|of)\b|之比|比值", r"\\frac\b"),
-              (r"\bsum(?:mation)? of\b|之和|总和", r"\\sum\b"),
-              (r"\bproduct of\b|之积|连乘", r"\\prod\b")]
+def _said_alone(name: str, text: str) -> bool:
+    """Whether ``text`` says ``name`` as a word of its own, not as part of another term
+    (“softmax回归”, “softmax regression”, “multi-head attention” name other things)."""
+    for match in re.finditer(re.escape(name), text, re.I):
+        # (a Latin word beside it, or a Chinese one right against it; “二项分布 Binomial” is a gloss)
+        if not (re.search(r"[A-Za-z][\s-]*$|[\u3400-\u9fff]$", text[:match.start()])
+                or re.match(r"[\s-]*[A-Za-z]|[\u3400-\u9fff]", text[match.end():])):
+            return True
+    return False
+
+
+# An operation said in words, and the formula that does it to two symbols (or numbers).
+_OPERAND = r"(?:\\(?:mathbf|boldsymbol)\{\\?[A-Za-z]+\}|\\?[A-Za-z]+|\d+(?:\.\d+)?)(?:_\{?\w+\}?)?"
+OPERATIONS = [(r"\b(?:maximum|larger|greater) of\b|最大值|较大者", rf"\\max\(\s*{_OPERAND}\s*,\s*{_OPERAND}\s*\)"),
+              (r"\b(?:minimum|smaller|lesser) of\b|最小值|较小者", rf"\\min\(\s*{_OPERAND}\s*,\s*{_OPERAND}\s*\)"),
+              (r"\bratio (?:between|of)\b|之比|比值", rf"\\frac\{{{_OPERAND}\}}\{{{_OPERAND}\}}")]
 
 
 def leaked_syntax(card: Card) -> str | None:
@@ -449,21 +457,31 @@ def equation_reference(card: Card) -> str | None:
 
 # Words that name the formula they lead to as a definition or a formula of its own (“感知机模型的公式可表示为”,
 # “距离公式为”, “其展开式如下”, “Rand Index 定义如下”, “is defined as follows”, “the formula for the
-# margin is”): it holds on its own, even among the steps of a derivation. Not a rewriting of
-# one named before (“上述公式可写为”, “该式可写为”).
-NAMES_THE_FORMULA = re.compile(r"(?<!上述)(?<!上面)(?<!以上)(?<!前面)(?<!上面的)(?<![上该此这本原前])"
-                               r"(?:定义|公式|展开式)(?:可(?:进一步)?(?:表示|写)?)?(?:如下|为)\s*[:：]?\s*$|"
+# margin is”): it holds on its own, even among the steps of a derivation.
+NAMES_THE_FORMULA = re.compile(r"(?:定义|公式|展开式)(?:可(?:进一步)?(?:表示|写)?)?(?:如下|为)\s*[:：]?\s*$|"
                                r"\b(?:is|are) defined (?:as follows|by)\s*[:,]?\s*$|"
                                r"\bthe formula (?:for|of)\b[^.;]{1,60}\b(?:is|reads)\s*[:,]?\s*$", re.I)
+# … but not in a clause that works on what came before: a rewriting (“上述公式可写为”, “这个公式可写为”)
+# or a step (“整理后的公式为”, “代入后损失公式可写为”, “所以权重的更新公式为”, “Thus …”).
+WORKS_ON = re.compile(r"上式|上述|上面|以上|前面|前式|这个?|该|此|整理|代入|带入|化简|移项|变形|改写|重写|得到|可得|"
+                      r"求得|解得|同理|所以|因此|于是|从而|故而|\b(?:thus|hence|therefore|so|rewrit\w*|substitut\w*|"
+                      r"rearrang\w*|simplif\w*|above|previous\w*|earlier)\b", re.I)
 # The sentence after a display formula that names it (“则称 $f$ 为凸函数”, “is called the Hessian”): a definition.
 NAMED_AFTER = re.compile(r"\s*(?:则称|并称|称为|称之为|称其为|被称为|\b(?:is|are) (?:called|known as)\b|"
                          r"\bwe call (?:this|it|them)\b)", re.I)
-# … or, after a lead that says it will name it (“并称以下列向量”), one that starts with “为”.
-NAMING_LEAD = re.compile(r"称[^，,。；;]{0,12}$")
-# A sentence that opens on what came before it (“所以，…”, “Thus …”).
-CONSEQUENCE = re.compile(r"(?:^|[：:])\s*(?:所以|因此|于是|从而|故而|(?-i:So|Thus|Hence|Therefore)\b)", re.I)
-# The first clause of a sentence, its math whole.
-FIRST_CLAUSE = re.compile(r"(?:\$[^$]*\$|[^$，,。；;!?！？\n])*[。.]?")
+# … or, after a lead that says it will name it (“并称以下列向量”), one that starts with “为”
+# (a “称” that is no part of a word: not “对称”, “名称”).
+NAMING_LEAD = re.compile(r"(?<![对相匀名职声号俗自简])称[^，,。；;]{0,12}$")
+# The first clause of a sentence, its math whole (an English full stop ends it, a decimal point does not).
+FIRST_CLAUSE = re.compile(r"(?:\$[^$]*\$|[^$，,。；;!?！？\n.]|\.(?!\s|$))*(?:。|\.(?=\s|$))?")
+
+
+def names_it_after(after: str, lead: str) -> bool:
+    """Whether the words right after a display formula (``after``) name it, the words before it
+    being ``lead`` (its math left out): “则称 …”, “is called …”, or “为 …” after “并称以下列向量”."""
+    after = after.strip()
+    return NAMED_AFTER.match(after) is not None or \
+        after.startswith("为") and NAMING_LEAD.search(lead.rstrip(" ：:")) is not None
 
 
 def named_formula(prompt: str) -> bool:
@@ -473,15 +491,13 @@ def named_formula(prompt: str) -> bool:
     span = hidden_formula(prompt)
     if span is None:
         return False
-    before, after = _words(prompt[:span[0]]).rstrip(), prompt[span[1]:].strip()
-    if CONSEQUENCE.search(re.split(r"[。！？；;!?\n]", before)[-1]):
-        return False  # “所以权重的更新公式为 …”: a step that follows from the ones before
+    before, after = _words(prompt[:span[0]]).rstrip(), prompt[span[1]:]
+    sentence = re.split(r"[。！？；;!?\n]|\.\s", before.rstrip(" ：:，,"))[-1]
     if NAMES_THE_FORMULA.search(before):
-        return True
+        return WORKS_ON.search(sentence.split("：", 1)[-1]) is None  # (not the heading before it)
     # (after an inline formula, “$\\boldsymbol{w} = ?$ 称为法向量” names its symbol, not the formula)
     display = prompt.startswith("$$", span[0]) or prompt[:span[0]].rstrip(" ").endswith("\n")
-    return display and (NAMED_AFTER.match(after) is not None or
-                        after.startswith("为") and NAMING_LEAD.search(before.rstrip(" ：:")) is not None)
+    return display and names_it_after(after, before)
 
 
 def derivation_step(card: Card) -> str | None:

@@ -67,11 +67,19 @@ def extract(text: str):
     # the answer is only the name the front already says, applied to its symbols
     ("# 分布\n\n## 二项分布 Binomial\n\n这种情况下，我们记作\n\n$$X \\sim \\textrm{Binomial}(n, p).$$\n",
      "answer-in-front"),
-    # … or the operation it names (“该元素与 0 的较大者”)
-    ("# 预处理\n\n## 条件数\n\n最大和最小的特征值之比称为优化问题的*条件数*。\n\n$$\\kappa = \\frac{\\Lambda_1}{\\Lambda_d}.$$\n",
-     "answer-in-front"),
+    # … or the operation it names, on two symbols (“该元素与 0 的较大者”, “…之比称为条件数。”)
     ("# 激活函数\n\n## ReLU\n\n给定元素 $x$，ReLU 定义为该元素与 $0$ 的较大者：\n\n$$\\operatorname{ReLU}(x) = \\max(x, 0)$$\n",
      "answer-in-front"),
+    ("# 预处理\n\n## 条件数\n\n最大和最小的特征值之比称为优化问题的*条件数*。\n\n$$\\kappa = \\frac{\\Lambda_1}{\\Lambda_d}.$$\n",
+     "answer-in-front"),
+    # a formula named by words that work on the steps before is a step (“整理后的公式为”, “这个公式可写为”)
+    ("# 线性回归\n\n## 式(3.7)的推导\n\n整理后的公式为\n\n$$w=\\frac{\\sum_{i=1}^{m}y_ix_i}{\\sum_{i=1}^{m}x_i^2}$$\n",
+     "derivation-step"),
+    ("# 线性回归\n\n## 式(3.7)的推导\n\n代入后损失公式可写为\n\n$$L=\\sum_{i=1}^{m}(y_i - w x_i)^2$$\n", "derivation-step"),
+    ("# 线性回归\n\n## 式(3.7)的推导\n\n这个公式可写为\n\n$$w=\\frac{\\sum_{i=1}^{m}y_ix_i}{\\sum_{i=1}^{m}x_i^2}$$\n",
+     "derivation-step"),
+    ("# 感知机\n\n## 式(5.2)的推导\n\n由于学习率很小，所以权重的更新公式为\n\n$$w \\leftarrow w + \\eta \\Delta w$$\n",
+     "derivation-step"),
     ("# 卷积\n\n## 参数量\n\n- **conv2**：k·k·C·M = 3·3·64·128 = 73728\n", "worked-value"),
     # a step that applies a rule, or leans on the lines before, is no cited result
     ("# 回归\n\n## 梯度的推导\n\n对所有样本求和后有 $\\frac{\\partial L}{\\partial w} = \\sum_i x_i (w x_i - y_i)$\n",
@@ -252,7 +260,7 @@ def test_a_formula_named_after_it_in_english_is_a_definition_and_a_named_symbol_
     """“$$…$$ is called the Hessian” names the formula; “$\\boldsymbol{w} = ?$ 称为法向量” names only its symbol."""
     cards, _ = extract("# Newton\n\n## Derivation of the update\n\nIf every second partial derivative exists, "
                        "the matrix\n\n$$\\mathbf{H}_{ij} = \\frac{\\partial^2 f}{\\partial x_i \\partial x_j}$$\n\n"
-                       "is called the Hessian of $f$.\n")
+                       "is called the Hessian of $f$. It is symmetric whenever those partial derivatives are continuous.\n")
     assert [c.front for c in cards] == [
         "Derivation of the update: If every second partial derivative exists, the matrix\n\n"
         "$$\\mathbf{H}_{ij} = ?$$ is called the Hessian of $f$."], [c.front for c in cards]
@@ -328,7 +336,19 @@ def test_a_statement_for_every_case_inside_a_derivation_is_asked_and_the_step_af
     ("# Activations\n\n## ReLU Function\n\nThe rectified linear unit:\n\n$$\\operatorname{ReLU}(x) = \\max(x, 0).$$\n",
      "ReLU}(x) = ?"),
     # a named function applied to more than the symbols is knowledge, though the front names it; a
-    # model named after it (“softmax回归”) does not give it away
+    # term named after it (“softmax回归”, “softmax regression”, “multi-head attention”) does not give it away
+    ("# Softmax Regression\n\n## Vectorization\n\nThe vectorized expression of softmax regression is:\n\n"
+     "$$\\hat{\\mathbf{Y}} = \\mathrm{softmax}(\\mathbf{O}).$$\n", "mathbf{Y}} = ?"),
+    ("# Transformer\n\n## Multi-head attention\n\nEach head attends on its own slice:\n\n"
+     "$$\\mathrm{head}_i = \\mathrm{Attention}(Q_i, K_i, V_i)$$\n", "head}_i = ?"),
+    # an operation the words name, done to more than two symbols, is what to recall (Bayes' rule, the
+    # law of total probability, a maximum over actions)
+    ("# 概率\n\n## 贝叶斯公式\n\n条件概率是联合概率与边缘概率之比，由此得到贝叶斯公式：\n\n"
+     "$$P(A|B) = \\frac{P(B|A)P(A)}{P(B)}$$\n", "P(A|B) = ?"),
+    ("# 概率\n\n## 全概率公式\n\n事件 $B$ 的概率是各情形下概率之和：\n\n$$P(B) = \\sum\\limits_{i} P(A_i)P(B|A_i)$$\n",
+     "P(B) = ?"),
+    ("# 强化学习\n\n## 最优价值\n\n最优价值函数对动作取最大值：\n\n"
+     "$$V^*(s) = \\max\\limits_{a} \\sum_{s'} P(s'|s,a)[r + \\gamma V^*(s')]$$\n", "V^*(s) = ?"),
     ("# softmax回归\n\n## 小批量样本的矢量化\n\nsoftmax回归的矢量计算表达式为：\n\n$$\\hat{\\mathbf{Y}} = \\mathrm{softmax}(\\mathbf{O}).$$\n",
      "mathbf{Y}} = ?"),
     ("# Transformer\n\n## Multi-head attention\n\n$$\\mathrm{head}_i = \\mathrm{Attention}(QW_i^Q, KW_i^K, VW_i^V)$$\n",
