@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from studydeck.gates import (FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM, commands, gate, hidden_formula, named_formula,
-                             names_it_after, python_tree)
+from studydeck.gates import (BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM, commands, gate, hidden_formula,
+                             named_formula, names_it_after, python_tree)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, UNFINISHED_WORDS, language
@@ -1604,29 +1604,73 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
         if split is None and len(normalize_latex(target[2])) < 12 or split and not re.search(r"[A-Za-z\\]", split[0]):
             continue  # “for any $\alpha>0$”, “rows $14 \sim 21$”: an assumption or a range, not a fact
         mark = "$$" if target[3] else "$"
-        shown = f"{mark}{split[0]} {split[1]} ?{mark}" if split else hole
         # English says in more letters what Chinese says in fewer characters
         room = 80 if CJK.search(sentence) else 140
         after = _clip(sentence[target[1]:], before=False)
         after = "" if not after.strip(" ,，:：") else after  # “…中 $\pi_i = ?$,”: the pause alone says nothing
-        prompt = _clip(sentence[:target[0]], before=True, limit=room) + shown + after
-        if split is None and len(re.sub(r"\W", "", strip_math(prompt.replace(hole, "")) + lead)) < 8:
-            continue  # “再化简 ［？］”: nothing says which formula is meant
-        if lead:
-            prompt = _unlink(lead).strip() + "\n\n" + prompt.strip()
         cond = "|".join(anchor(spans[i][2]) for i in sorted(conditions))
         cond = cond if len(cond) <= 48 else "~" + digest(cond)
-        key = (anchor(split[0]) if split else "~" + digest(target[2])) + (f"|{cond}" if cond else "")
-        answer = text.strip() if lead else sentence.strip()
-        why = _why_not(sentence, target, lead, split, prose and not conditions)
-        if not why and split and (any(_same_left(spans[i][2], split[0]) for i in related if i != index)
-                                  or any(_same_left(body, split[0], loose=True) for _, _, body, _ in math_spans(lead))):
-            # “the function $f(x) = \exp(x)$ … no $x$ for which $f(x) = ?$”; “$P(X=x_1)=\theta_1, …$，
-            # 其概率质量函数为 $$P(X=x_i) = ?$$”: the question already gives the answer
-            why = "answer-in-front"
-        asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key,
-                           tuple(spans[i][2].strip() for i in related), why))
+        whole, at = (text, start) if lead else (sentence, 0)
+        listed = _listed_formulas(unboxed(target[2])) if split else []
+        # several results in one pair of dollars (“$\frac{\partial |X|}{\partial X} = …, \frac{\partial a^T x}{\partial x} = a$”):
+        # one question each, answered by its own formula alone
+        for part, part_split in listed or [(target[2], split)]:
+            shown = f"{mark}{part_split[0]} {part_split[1]} ?{mark}" if part_split else hole
+            prompt = _clip(sentence[:target[0]], before=True, limit=room) + shown + after
+            if part_split is None and len(re.sub(r"\W", "", strip_math(prompt.replace(hole, "")) + lead)) < 8:
+                continue  # “再化简 ［？］”: nothing says which formula is meant
+            if lead:
+                prompt = _unlink(lead).strip() + "\n\n" + prompt.strip()
+            key = (anchor(part_split[0]) if part_split else "~" + digest(target[2])) + (f"|{cond}" if cond else "")
+            answer = (whole[:at + target[0]] + f"{mark}{part.strip()}{mark}" + whole[at + target[1]:] if listed
+                      else whole).strip()
+            one = (target[0], target[1], part, target[3])
+            why = _why_not(sentence, one, lead, part_split, prose and not conditions)
+            if not why and part_split and (
+                    any(_same_left(spans[i][2], part_split[0]) for i in related if i != index)
+                    or any(_same_left(body, part_split[0], loose=True) for _, _, body, _ in math_spans(lead))):
+                # “the function $f(x) = \exp(x)$ … no $x$ for which $f(x) = ?$”; “$P(X=x_1)=\theta_1, …$，
+                # 其概率质量函数为 $$P(X=x_i) = ?$$”: the question already gives the answer
+                why = "answer-in-front"
+            formulas = tuple(part.strip() if i == index else spans[i][2].strip() for i in related)
+            asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key, formulas, why))
     return asked
+
+
+# Words written in math (“\textrm{ with equality if and only if }”).
+WORDS_IN_MATH = re.compile(r"\\(?:text\w*|mbox|mathrm)\s*\{[^{}]*[^\W\d_]{2,}\s+[^\W\d_]{2,}[^{}]*\}")
+# Shapes multiplied (“(H, N)(N, C)”).
+SHAPES = re.compile(r"(?:\([^()]*\))+")
+# A range of values (“0..L-K”, “1, 2, \ldots, n”).
+RANGE = re.compile(r"\w\s*\.\.\s*\w|^\s*[\w\\{}^]+(?:\s*,\s*[\w\\{}^]+)*\s*,\s*(?:\\[lc]?dots|…)\s*,\s*[\w\\{}^]+\s*$")
+# Spacing at either end of a formula cut from a list (“, \quad \hat{v}_t = …”).
+SPACING = re.compile(r"^(?:\s|\\(?:q?quad|[,;:! ])|~)+|(?:\s|\\(?:q?quad|[,;:! ])|~)+$")
+
+
+def _listed_formulas(body: str) -> list[tuple[str, tuple[str, str]]]:
+    r"""The formulas of a math span that lists several, each naming something of its own
+    (“$\frac{\partial |X|}{\partial X} = |X| X^{-T}, \frac{\partial a^T x}{\partial x} = a$”), with their
+    sides; empty when it states one (“$\|x\|_p = …, p \ge 1$” is one formula and its condition)."""
+    if ENVIRONMENT.match(body):
+        return []
+    parts = [SPACING.sub("", p) for p in _top_level_parts(body, r"(?<!\\)[,;]|\\q?quad\b")]  # (not “\,”, a thin space)
+    parts = [p for p in parts if p.strip()]
+    if len(parts) < 2:
+        return []
+    sides = [split_formula(p.strip()) for p in parts]
+    if any(s is None or s[1] != "=" or not re.search(r"[A-Za-z\\]", s[0]) for s in sides):
+        return []
+    if len({normalize_latex(s[0]) for s in sides}) < len(sides):
+        return []  # “$x = 1, x = 2$”: values of one symbol
+    rights = [p.strip()[p.strip().find("=", len(s[0])) + 1:].strip() for p, s in zip(parts, sides)]
+    # not names, ranges or shapes said together (“记 $A = f_{xx}, B = f_{xy}$”, “$i = 0..L-K$”,
+    # “$(H, N)(N, C) = (H, C)$”): those stay one formula
+    if all(BARE_SYMBOL.fullmatch(r.rstrip(".,;")) for r in rights) or \
+            any(RANGE.search(r) or SHAPES.fullmatch(s[0].strip()) for r, s in zip(rights, sides)):
+        return []
+    if any(WORDS_IN_MATH.search(p) for p in parts):
+        return []  # “…, \textrm{ with equality if and only if } P = Q”: a clause of the sentence, not a formula
+    return [(p.strip(), s) for p, s in zip(parts, sides)]
 
 
 def _same_left(body: str, lhs: str, loose: bool = False) -> bool:

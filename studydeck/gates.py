@@ -546,6 +546,8 @@ OPERATOR = re.compile(r"[+*/]|(?<!^)-|\\(?:frac|sum|prod|int|cdot|times|sqrt|log
 # A number on its own, perhaps with a power of ten or an approximation: a worked value.
 NUMERIC = re.compile(r"^[-+]?\d+(?:(?:\{,\}|,)\d{3})*(?:\.\d+)?(?:\s*(?:\\times|\\cdot)?\s*10\^\{?-?\d+\}?)?$|"
                      r"^10\^\{?-?\d+\}?$")
+# A fraction of two numbers: what a worked sum comes to (“= \frac{91}{6}”).
+NUMBER_FRACTION = re.compile(r"^[-+]?(?:\\[dt]?frac\{\d+\}\{\d+\}|\d+\s*/\s*\d+)$")
 # A vector of numbers, perhaps transposed: [0, 0]^T.
 NUMBER_VECTOR = re.compile(r"^(?:\\left)?[\[(]\s*[-+]?\d+(?:\.\d+)?(?:\s*,(?:\\[ ,;!]|\s)*[-+]?\d+(?:\.\d+)?)+\s*"
                            r"(?:\\right)?[\])](?:\^\{?(?:\\top|T|\\mathrm\{T\})\}?)?$")
@@ -658,7 +660,7 @@ def declaration(card: Card) -> str | None:
         return None  # “常将它们设置为 $\beta_2 = 0.999$”: a default value is a fact to recall
     if NUMERIC.match(last) and (len(steps) > 1 or last.lstrip("+-") not in ("0", "1")) \
             and (len(steps) > 1 or not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs))) \
-            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last):
+            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last) or len(steps) > 1 and NUMBER_FRACTION.match(last):
         # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule (0 and 1 are
         # what sums, integrals and expectations equal as facts)
         return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule

@@ -372,6 +372,35 @@ def test_an_english_front_that_names_the_operation_it_hides_is_left_out() -> Non
     assert [n.rule for n in notices if n.rule.startswith("left-out:")] == ["left-out:answer-in-front"] * 2
 
 
+def test_formulas_listed_in_one_span_are_asked_one_by_one() -> None:
+    """“由矩阵微分公式 $\\frac{\\partial |X|}{\\partial X} = |X| X^{-T}, \\frac{\\partial a^T X^{-1} b}{\\partial X} = …$”:
+    two results in one pair of dollars are two cards, each answered by its own formula alone."""
+    cards, _ = extract("# 聚类\n\n## 式(9.35)的推导\n\n由矩阵微分公式$\\frac{\\partial |\\mathbf{X}|}{\\partial \\mathbf{X}}"
+                       "=|\\mathbf{X}|\\cdot(\\mathbf{X}^{-1})^{T},\\frac{\\partial \\boldsymbol{a}^{T} \\mathbf{X}^{-1} "
+                       "\\mathbf{B}}{\\partial \\mathbf{X}}=-\\mathbf{X}^{-T} \\boldsymbol{a b}^{T} \\mathbf{X}^{-T}$\n")
+    assert [c.front for c in cards] == [
+        "聚类 › 式(9.35)的推导：由矩阵微分公式$\\frac{\\partial |\\mathbf{X}|}{\\partial \\mathbf{X}} = ?$",
+        "聚类 › 式(9.35)的推导：由矩阵微分公式$\\frac{\\partial \\boldsymbol{a}^{T} \\mathbf{X}^{-1} \\mathbf{B}}"
+        "{\\partial \\mathbf{X}} = ?$"], [c.front for c in cards]
+    assert [c.back for c in cards] == [
+        "由矩阵微分公式$\\frac{\\partial |\\mathbf{X}|}{\\partial \\mathbf{X}}=|\\mathbf{X}|\\cdot(\\mathbf{X}^{-1})^{T}$",
+        "由矩阵微分公式$\\frac{\\partial \\boldsymbol{a}^{T} \\mathbf{X}^{-1} \\mathbf{B}}{\\partial \\mathbf{X}}"
+        "=-\\mathbf{X}^{-T} \\boldsymbol{a b}^{T} \\mathbf{X}^{-T}$"], [c.back for c in cards]
+    # “\quad” between them too; a thin space “\,” inside one is no cut
+    cards, _ = extract("# Adam\n\n## 偏差修正\n\n- $\\hat{m}_t = \\frac{m_t}{1-\\beta_1^t}, \\quad \\hat{v}_t = \\frac{v_t}{1-\\beta_2^t}$\n"
+                       "- $\\mathbb V[x] = \\mathbb E[x^2] - 2\\mu\\,\\mathbb E[x] + \\mu^2$\n")
+    assert [c.back for c in cards] == ["$\\hat{m}_t = \\frac{m_t}{1-\\beta_1^t}$", "$\\hat{v}_t = \\frac{v_t}{1-\\beta_2^t}$",
+                                       "$\\mathbb V[x] = \\mathbb E[x^2] - 2\\mu\\,\\mathbb E[x] + \\mu^2$"], [c.back for c in cards]
+    # a formula and its condition, names given together, a range or shapes stay one formula
+    for notes in ("# 范数\n\n## 定义\n\n- $\\|x\\|_p = (\\sum_i |x_i|^p)^{1/p}, p \\ge 1$\n",
+                  "# 极值\n\n## 判别\n\n- 判别式：记 $A = f_{xx}, B = f_{xy}, C = f_{yy}$\n",
+                  "# Conv\n\n## 1D\n\n- cross-correlation: $y[i] = \\sum_k w[k]\\, x[i+k], \\qquad i = 0..L-K$\n",
+                  "# MLP\n\n## Backprop\n\n- layer 2: $dW_2 = A_1^\\top dZ_2, \\quad (H, N)(N, C) = (H, C)$\n",
+                  "# Entropy\n\n## Properties\n\n- Gibbs: $H(X) \\le -E_{x \\sim P}[\\log q(x)], \\textrm{ with equality if and only if } P = Q.$\n"):
+        cards, _ = extract(notes)
+        assert len(cards) == 1, [c.front for c in cards]
+
+
 def test_a_heading_that_passes_only_keywords_states_no_default() -> None:
     """“## nn.Dropout(p=0.1)” reads as a call as well as a signature: no default is claimed,
     and the section is still about nn.Dropout."""
