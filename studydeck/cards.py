@@ -1611,10 +1611,10 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
         cond = "|".join(anchor(spans[i][2]) for i in sorted(conditions))
         cond = cond if len(cond) <= 48 else "~" + digest(cond)
         whole, at = (text, start) if lead else (sentence, 0)
-        listed = _listed_formulas(unboxed(target[2])) if split else []
+        listed = _listed_formulas(target[2]) if split else []
         # several results in one pair of dollars (“$\frac{\partial |X|}{\partial X} = …, \frac{\partial a^T x}{\partial x} = a$”):
         # one question each, answered by its own formula alone
-        for part, part_split in listed or [(target[2], split)]:
+        for n, (part, part_split) in enumerate(listed or [(target[2], split)]):
             shown = f"{mark}{part_split[0]} {part_split[1]} ?{mark}" if part_split else hole
             prompt = _clip(sentence[:target[0]], before=True, limit=room) + shown + after
             if part_split is None and len(re.sub(r"\W", "", strip_math(prompt.replace(hole, "")) + lead)) < 8:
@@ -1622,6 +1622,7 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
             if lead:
                 prompt = _unlink(lead).strip() + "\n\n" + prompt.strip()
             key = (anchor(part_split[0]) if part_split else "~" + digest(target[2])) + (f"|{cond}" if cond else "")
+            key += "|listed" if n else ""  # (so a later card with the same left side keeps its identity)
             answer = (whole[:at + target[0]] + f"{mark}{part.strip()}{mark}" + whole[at + target[1]:] if listed
                       else whole).strip()
             one = (target[0], target[1], part, target[3])
@@ -1639,6 +1640,10 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
 
 # Words written in math (“\textrm{ with equality if and only if }”).
 WORDS_IN_MATH = re.compile(r"\\(?:text\w*|mbox|mathrm)\s*\{[^{}]*[^\W\d_]{2,}\s+[^\W\d_]{2,}[^{}]*\}")
+# A part that opens on words or a quantifier (“\text{if } i = j”, “\text{where } \ell_i = …”, “\forall x”).
+CLAUSE_IN_MATH = re.compile(r"\s*(?:\\(?:text\w*|mbox|mathrm)\s*\{\s*(?:if|where|and|or|for|when|whenever|otherwise|with|"
+                            r"s\.t\.|such that|else|若|如果|当|其中|且|对于?)(?![A-Za-z])|"
+                            r"\\(?:forall|exists|iff|implies|Rightarrow))", re.I)
 # Shapes multiplied (“(H, N)(N, C)”).
 SHAPES = re.compile(r"(?:\([^()]*\))+")
 # A range of values (“0..L-K”, “1, 2, \ldots, n”).
@@ -1651,8 +1656,8 @@ def _listed_formulas(body: str) -> list[tuple[str, tuple[str, str]]]:
     r"""The formulas of a math span that lists several, each naming something of its own
     (“$\frac{\partial |X|}{\partial X} = |X| X^{-T}, \frac{\partial a^T x}{\partial x} = a$”), with their
     sides; empty when it states one (“$\|x\|_p = …, p \ge 1$” is one formula and its condition)."""
-    if ENVIRONMENT.match(body):
-        return []
+    if ENVIRONMENT.match(body) or BOXED.search(body):
+        return []  # (a boxed list is one result the text marks as such)
     parts = [SPACING.sub("", p) for p in _top_level_parts(body, r"(?<!\\)[,;]|\\q?quad\b")]  # (not “\,”, a thin space)
     parts = [p for p in parts if p.strip()]
     if len(parts) < 2:
@@ -1668,8 +1673,10 @@ def _listed_formulas(body: str) -> list[tuple[str, tuple[str, str]]]:
     if all(BARE_SYMBOL.fullmatch(r.rstrip(".,;")) for r in rights) or \
             any(RANGE.search(r) or SHAPES.fullmatch(s[0].strip()) for r, s in zip(rights, sides)):
         return []
-    if any(WORDS_IN_MATH.search(p) for p in parts):
-        return []  # “…, \textrm{ with equality if and only if } P = Q”: a clause of the sentence, not a formula
+    if any(WORDS_IN_MATH.search(p) or CLAUSE_IN_MATH.match(p) for p in parts):
+        # “…, \textrm{ with equality if and only if } P = Q”, “$\delta_{ij} = 1, \text{if } i = j$”,
+        # “…, \forall x”: a condition or a clause of the sentence, not a formula of its own
+        return []
     return [(p.strip(), s) for p, s in zip(parts, sides)]
 
 

@@ -546,6 +546,23 @@ OPERATOR = re.compile(r"[+*/]|(?<!^)-|\\(?:frac|sum|prod|int|cdot|times|sqrt|log
 # A number on its own, perhaps with a power of ten or an approximation: a worked value.
 NUMERIC = re.compile(r"^[-+]?\d+(?:(?:\{,\}|,)\d{3})*(?:\.\d+)?(?:\s*(?:\\times|\\cdot)?\s*10\^\{?-?\d+\}?)?$|"
                      r"^10\^\{?-?\d+\}?$")
+def _worked_fraction(formula: str) -> bool:
+    r"""A chain worked out in numbers to a fraction (“$E[X^2] = \frac{1+4+…+36}{6} = \frac{91}{6}$”); not
+    a fact that comes to one (“$P(X = 1) = \frac{1}{2}$”, “$\mathrm{Var}(U) = E[U^2] - E[U]^2 = \frac{1}{12}$”)."""
+    steps, depth, last = [], 0, 0
+    for match in re.finditer(r"[{(\[]|[})\]]|\\approx|(?<![<>!\\])=", formula):
+        if match.group() in "{([":
+            depth += 1
+        elif match.group() in "})]":
+            depth -= 1
+        elif depth == 0:
+            steps.append(formula[last:match.start()])
+            last = match.end()
+    steps.append(formula[last:])
+    return len(steps) >= 3 and NUMBER_FRACTION.match(steps[-1].strip().rstrip(".,;，。").strip()) is not None \
+        and _arithmetic(steps[-2])
+
+
 # A fraction of two numbers: what a worked sum comes to (“= \frac{91}{6}”).
 NUMBER_FRACTION = re.compile(r"^[-+]?(?:\\[dt]?frac\{\d+\}\{\d+\}|\d+\s*/\s*\d+)$")
 # A vector of numbers, perhaps transposed: [0, 0]^T.
@@ -660,7 +677,7 @@ def declaration(card: Card) -> str | None:
         return None  # “常将它们设置为 $\beta_2 = 0.999$”: a default value is a fact to recall
     if NUMERIC.match(last) and (len(steps) > 1 or last.lstrip("+-") not in ("0", "1")) \
             and (len(steps) > 1 or not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs))) \
-            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last) or len(steps) > 1 and NUMBER_FRACTION.match(last):
+            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last) or _worked_fraction(formula):
         # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule (0 and 1 are
         # what sums, integrals and expectations equal as facts)
         return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule

@@ -399,6 +399,30 @@ def test_formulas_listed_in_one_span_are_asked_one_by_one() -> None:
                   "# Entropy\n\n## Properties\n\n- Gibbs: $H(X) \\le -E_{x \\sim P}[\\log q(x)], \\textrm{ with equality if and only if } P = Q.$\n"):
         cards, _ = extract(notes)
         assert len(cards) == 1, [c.front for c in cards]
+    # … and so do a condition, a quantifier and a boxed list
+    for notes in ("# 记号\n\n## Kronecker\n\n- Kronecker delta: $\\delta_{ij} = 1, \\text{if } i = j$\n",
+                  "# 映射\n\n## 恒等映射\n\n- 恒等映射：$f(x) = x + 0, \\forall x \\in X$\n",
+                  "# Adam\n\n## 偏差修正\n\n- 修正：$\\boxed{\\hat m_t = \\frac{m_t}{1-\\beta_1^t}, \\quad \\hat v_t = \\frac{v_t}{1-\\beta_2^t}}$\n"):
+        cards, _ = extract(notes)
+        assert len(cards) == 1, [c.front for c in cards]
+
+
+def test_a_formula_split_from_a_list_leaves_the_identity_of_later_cards_alone() -> None:
+    """A later card with the same left side keeps the identity (and so the review history) it had."""
+    later = "\n方差定义为 $\\sigma^2 = E[X^2] - \\mu^2$。\n"
+    listed = "# 矩\n\n## 定义\n\n一阶矩定义为 $\\mu = E[X] + 0, \\sigma^2 = E[(X-\\mu)^2]$。\n" + later
+    alone = "# 矩\n\n## 定义\n\n一阶矩定义为 $\\mu = E[X] + 0$。\n" + later
+    before = [c.uid for c in extract(alone)[0] if "E[X^2]" in c.back]
+    after = [c.uid for c in extract(listed)[0] if "E[X^2]" in c.back]
+    assert len(before) == 1 and after == before
+
+
+def test_a_worked_sum_that_comes_to_a_fraction_is_a_worked_value_and_a_fact_that_does_is_not() -> None:
+    cards, notices = extract("# 期望\n\n## 掷骰子\n\n- 均匀骰子：$E[X^2] = \\frac{1+4+9+16+25+36}{6} = \\frac{91}{6}$\n"
+                             "- 均匀硬币：$P(X = 1) = \\frac{1}{2}$\n"
+                             "- 均匀分布：$\\mathrm{Var}(U) = E[U^2] - (E[U])^2 = \\frac{1}{12}$\n")
+    assert [n.rule for n in notices if n.rule.startswith("left-out:")] == ["left-out:worked-value"]
+    assert len(cards) == 2, [c.front for c in cards]
 
 
 def test_a_heading_that_passes_only_keywords_states_no_default() -> None:
