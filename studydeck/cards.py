@@ -2619,7 +2619,8 @@ def _named_after(after: "Block | None", lead: str) -> str:
 
 
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
-DERIVING = re.compile(r"推导|证明|收敛性?分析|对\S{1,12}求导|\b(?:derivations?|deriving|proofs?|convergence analysis)\b", re.I)
+DERIVING = re.compile(r"推导|证明|收敛性?分析|理论分析|对\S{1,12}求导|"
+                      r"\b(?:derivations?|deriving|proofs?|(?:convergence|theoretical) analysis)\b", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).
 LEFT_OUT = "left-out:"
 

@@ -72,6 +72,9 @@ def extract(text: str):
      "answer-in-front"),
     ("# 预处理\n\n## 条件数\n\n最大和最小的特征值之比称为优化问题的*条件数*。\n\n$$\\kappa = \\frac{\\Lambda_1}{\\Lambda_d}.$$\n",
      "answer-in-front"),
+    # a theoretical analysis argues as a derivation does: its formulas are steps
+    ("# 动量法\n\n## 理论分析\n\n### 二次凸函数\n\n梯度由$\\partial_{\\mathbf{x}} f(\\mathbf{x}) = \\mathbf{Q} (\\mathbf{x} - "
+     "\\mathbf{Q}^{-1} \\mathbf{c})$给出。\n", "derivation-step"),
     # a formula named by words that work on the steps before is a step (“整理后的公式为”, “这个公式可写为”)
     ("# 线性回归\n\n## 式(3.7)的推导\n\n整理后的公式为\n\n$$w=\\frac{\\sum_{i=1}^{m}y_ix_i}{\\sum_{i=1}^{m}x_i^2}$$\n",
      "derivation-step"),
@@ -423,6 +426,13 @@ def test_a_worked_sum_that_comes_to_a_fraction_is_a_worked_value_and_a_fact_that
                              "- 均匀分布：$\\mathrm{Var}(U) = E[U^2] - (E[U])^2 = \\frac{1}{12}$\n")
     assert [n.rule for n in notices if n.rule.startswith("left-out:")] == ["left-out:worked-value"]
     assert len(cards) == 2, [c.front for c in cards]
+
+
+def test_a_theoretical_analysis_in_english_is_argued_step_by_step() -> None:
+    cards, notices = extract("# Momentum\n\n## Theoretical Analysis\n\n### Quadratic Convex Functions\n\n"
+                             "Expressed in terms of $\\mathbf{z}$ gradient descent becomes\n\n"
+                             "$$\\mathbf{z}_t = \\mathbf{z}_{t-1} - \\boldsymbol{\\Lambda} \\mathbf{z}_{t-1}$$\n")
+    assert not cards and [n.rule for n in notices] == ["left-out:derivation-step"], [str(n) for n in notices]
 
 
 def test_a_heading_that_passes_only_keywords_states_no_default() -> None:
