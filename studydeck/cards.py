@@ -190,7 +190,7 @@ def signature(text: str) -> tuple[str, list[str], list[tuple[str, str]]] | None:
     """A callable's signature as notes copy it: its name, the parameters without a default (in
     order) and those with one. None for a call (“nn.Linear(512, 10)”), which passes values: a
     value where a parameter's name should stand, or no default stated at all; and None where only
-    keywords stand (“nn.Dropout(p=0.1)”), which a call writes as well.""",
+    keywords stand (“nn.Dropout(p=0.1)”), which a call writes as well."""
     match = HEADING_SIGNATURE.fullmatch(text.strip())
     if not match or not _brackets_nest(match.group("args")):
         return None  # (“nn.MSELoss(reduction='mean') / nn.L1Loss(…)”: two calls, not one)
