@@ -17,10 +17,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from studydeck.gates import (BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM, commands, gate, hidden_formula,
-                             named_formula, names_it_after, python_tree)
+from studydeck.gates import (BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM, before_the_hole,
+                             commands, gate, hidden_formula, named_formula, names_it_after, python_tree,
+                             top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
-from studydeck.notes import CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown, plain_inline
+from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown,
+                             plain_inline, without_math)
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, UNFINISHED_WORDS, language
 from studydeck.printed import (SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs, free_names,
                                without_shown_outputs)
@@ -167,7 +169,7 @@ def _default_item(name: str, value: str, source: Source, zh: bool) -> Item:
 
 def _cell_values(cell: str) -> list[str]:
     """“`momentum=0`, `centered=False`” -> its two pieces; a tuple stays whole."""
-    return [p.strip() for p in _top_level_parts(cell, "[,，]") if p.strip()]
+    return [p.strip() for p in top_level_parts(cell, "[,，]") if p.strip()]
 
 
 DEFAULTS_WORD = re.compile(r"\bdefaults?\b|默认", re.I)
@@ -196,7 +198,7 @@ def signature(text: str) -> tuple[str, list[str], list[tuple[str, str]]] | None:
         return None  # (“nn.MSELoss(reduction='mean') / nn.L1Loss(…)”: two calls, not one)
     bare: list[str] = []
     pairs: list[tuple[str, str]] = []
-    for part in _top_level_parts(match.group("args"), ","):
+    for part in top_level_parts(match.group("args"), ","):
         if part.strip() in ("*", "/") or re.fullmatch(r"\s*\*{1,2}[A-Za-z_]\w*\s*", part):
             continue
         piece = SIGNATURE_PART.fullmatch(part)
@@ -227,7 +229,7 @@ def default_pairs(desc: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     betas: dict[str, str] = {}
     desc = re.sub(r"\*\*|__", "", desc)  # (“**weight_decay=1e-2**”: the one to mind, in bold)
-    for piece in _top_level_parts(desc.strip().rstrip("。.；;"), "[,，、；;]"):
+    for piece in top_level_parts(desc.strip().rstrip("。.；;"), "[,，、；;]"):
         if REMARKED_NAME.fullmatch(piece):
             continue  # “lr（老版本必填）”: a parameter with no default, only a remark
         match = re.fullmatch(r"\s*`?\s*([^=`:：]+?)\s*[=:：]\s*([^`]+?)\s*`?\s*", piece)
@@ -335,11 +337,7 @@ PROSE_WORDS = re.compile(rf"\b(?!{_FUNCTION_NAMES})[A-Za-z]{{3,}} (?!{_FUNCTION_
 
 def strip_math(text: str) -> str:
     """The words around the math (the math as “…”): how earlier versions named a context."""
-    out, last = [], 0
-    for start, end, _, _ in math_spans(text):
-        out += [text[last:start], " … "]
-        last = end
-    return " ".join("".join(out + [text[last:]]).split())
+    return " ".join(without_math(text, " … ").split())
 
 
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s")
@@ -1658,7 +1656,7 @@ def _listed_formulas(body: str) -> list[tuple[str, tuple[str, str]]]:
     sides; empty when it states one (“$\|x\|_p = …, p \ge 1$” is one formula and its condition)."""
     if ENVIRONMENT.match(body) or BOXED.search(body):
         return []  # (a boxed list is one result the text marks as such)
-    parts = [SPACING.sub("", p) for p in _top_level_parts(body, r"(?<!\\)[,;]|\\q?quad\b")]  # (not “\,”, a thin space)
+    parts = [SPACING.sub("", p) for p in top_level_parts(body, r"(?<!\\)[,;]|\\q?quad\b")]  # (not “\,”, a thin space)
     parts = [p for p in parts if p.strip()]
     if len(parts) < 2:
         return []
@@ -1684,7 +1682,7 @@ def _same_left(body: str, lhs: str, loose: bool = False) -> bool:
     """Whether formula ``body`` (or, ``loose``, any of its parts, whatever their indices) gives
     the same left-hand side ``lhs`` a value of its own."""
     index = (lambda t: INDEX.sub("_#", normalize_latex(t))) if loose else normalize_latex
-    parts = _top_level_parts(body, ",") if loose else [body]
+    parts = top_level_parts(body, ",") if loose else [body]
     return any((other := split_formula(unboxed(p))) is not None and index(other[0]) == index(lhs) for p in parts)
 
 
@@ -1931,8 +1929,8 @@ def split_formula(body: str) -> tuple[str, str] | None:
         if depth == 0:
             lhs = body[:match.start()].strip().strip("&").strip()  # an alignment mark, not a matrix's “&”
             # “\text{if } \lambda \neq 0: \quad g_t \leftarrow …”: the guard stays on the left
-            named = _top_level_parts(lhs)[-1].strip()
-            listed = _top_level_parts(_top_level_parts(lhs, ":")[-1], ",")
+            named = top_level_parts(lhs)[-1].strip()
+            listed = top_level_parts(top_level_parts(lhs, ":")[-1], ",")
             if any(relation_steps(p) for p in listed[:-1]):
                 return None  # “μ ≥ 0, g ≤ 0, h = 0”: a list of conditions, asked whole
             if named and not relation_steps(named):
@@ -1958,22 +1956,6 @@ def _else_of(it: Item, siblings: list[Item]) -> str:
                 words, math = guard.group(1).strip(), guard.group(2).strip()
                 return " ".join(p for p in (words, f"${math}$" if math else "") if p)
     return ""
-
-
-def _top_level_parts(text: str, cuts: str = r":|,|\\q?quad\b") -> list[str]:
-    r"""``text`` cut at its colons, commas and ``\quad``s (or ``cuts``) outside any bracket:
-    ``\text{if } x > 0: y`` -> [guard, ``y``]; ``P(X = x, Y = y)`` stays whole."""
-    parts, depth, last = [], 0, 0
-    for match in re.finditer(r"[{(\[]|[})\]]|" + cuts, text):
-        mark = match.group()
-        if mark in "{([":
-            depth += 1
-        elif mark in "})]":
-            depth -= 1
-        elif depth == 0:
-            parts.append(text[last:match.start()])
-            last = match.end()
-    return parts + [text[last:]]
 
 
 def label_of(text: str) -> str:
@@ -2475,8 +2457,7 @@ CLAUSE_BREAK = re.compile(r"[，,；;]")
 
 def _words_before(prompt: str) -> str:
     """The words of a formula card's question before the formula it hides (its math as “…”)."""
-    span = hidden_formula(prompt)
-    return strip_math(prompt[:span[0]] if span else prompt)
+    return strip_math(before_the_hole(prompt))
 
 
 def _cites_a_known_result(lead: str) -> bool:
@@ -2596,10 +2577,8 @@ CITED_RESULT = re.compile(r"(?:(?:公式|定理|引理|不等式|定律|恒等�
                           r"\b(?:formula|theorem|lemma|inequality|identity|(?:Taylor|Maclaurin) expansion))\s*[:：,，]?|"
                           # a rule named as the label of what follows (“链式法则：$H(X,Y) = …$”), not applied (“由链式法则”)
                           r"(?:法则|\brule)\s*[:：])\s*$", re.I)
-LEANS_BACK = re.compile(r"上式|上述|上面|以上|前文|前式|前面|式\s*[(（]?\d|第\s*[\d一二三四五六七八九十]+\s*[行步项]|[(（]\d+\.\d+[)）]|"
-                        r"所以|因此|故|进而|同理|于是|从而|可得|化简|改写|代入|带入|变形|我们有|"
-                        r"\b(?:above|previous|earlier|hence|thus|therefore|substitut\w*|we (?:have|get|obtain)|it follows)\b",
-                        re.I)
+LEANS_BACK = re.compile(rf"{BACK_WORDS}|前文|式\s*[(（]?\d|第\s*[\d一二三四五六七八九十]+\s*[行步项]|[(（]\d+\.\d+[)）]|"
+                        rf"故|进而|我们有|\b(?:{BACK_WORDS_EN}|previous|we (?:have|get|obtain)|it follows)\b", re.I)
 # A statement for every case, which holds whatever came before it (“Since for any convex function $f$ it
 # holds that …”, “对于任何凸函数 $f$，所有 $x$ 和 $y$ 都满足 …”).
 UNIVERSAL = re.compile(r"\bfor (?:any|all|every)\b[^.;,]*?\b(?:it holds|holds|we have)\b|"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from studydeck.model import Card, CardKind, Notice
-from studydeck.notes import math_spans
+from studydeck.notes import math_spans, without_math
 from studydeck.printed import MACHINE
 from studydeck.text import CLOZE, CLOZE_OPEN, UNFINISHED_WORDS, say
 
@@ -188,12 +188,7 @@ def _plain(text: str) -> str:
 @lru_cache(maxsize=1 << 13)
 def _words(text: str) -> str:
     """The front without its math and the code it shows: what names the subject."""
-    text = FENCE.sub("", text)
-    out, last = [], 0
-    for start, end, _, _ in math_spans(text):
-        out.append(text[last:start])
-        last = end
-    return "".join(out + [text[last:]])
+    return without_math(FENCE.sub("", text))
 
 
 def machine_output(card: Card) -> str | None:
@@ -237,9 +232,9 @@ NAME_CALL = re.compile(r"\s*(?:\\(?:textrm|mathrm|operatorname|text|mathsf|mathi
 HIDDEN_RELATION = re.compile(r"\$*\s*(.*?)\s*(=|\\sim|\\leftarrow)\s*\?\s*\$*")
 
 
-def _hidden_side(card: Card) -> tuple[str, str] | None:
-    """The side a formula card hides (its spaces gone), and the words before it: for
-    ``$$X \\sim ?$$`` and the formula $X \\sim \\textrm{Binomial}(n, p)$, ``\\textrm{Binomial}(n,p)``."""
+def _hidden_side(card: Card) -> tuple[str, str, str] | None:
+    """The side a formula card hides (its spaces gone), and the words of the front before and after
+    it: for ``$$X \\sim ?$$`` and the formula $X \\sim \\textrm{Binomial}(n, p)$, ``\\textrm{Binomial}(n,p)``."""
     span = hidden_formula(card.front)
     hole = HIDDEN_RELATION.fullmatch(card.front[span[0]:span[1]]) if span else None
     if hole is None:
@@ -248,7 +243,7 @@ def _hidden_side(card: Card) -> tuple[str, str] | None:
     for formula in card.formulas:
         side = re.match(lhs + re.escape(hole.group(2)) + "(.*)$", re.sub(r"\s+", "", formula.strip().strip("$")))
         if side:
-            return side.group(1), _words(card.front[:span[0]])
+            return side.group(1), _words(card.front[:span[0]]), _words(card.front[span[1]:])
     return None
 
 
@@ -262,11 +257,10 @@ def _front_says_it(card: Card) -> bool:
     hidden = _hidden_side(card)
     if hidden is None:
         return False
-    side, before = hidden
+    side, before, after = hidden
     called = NAME_CALL.fullmatch(side)
     if called:
-        span = hidden_formula(card.front)
-        return _said_alone(called.group(1) or called.group(2), _words(card.front[:span[0]] + " " + card.front[span[1]:]))
+        return _said_alone(called.group(1) or called.group(2), f"{before} {after}")
     # the sentence that leads to it, though it ended before the formula (“…之比称为条件数。 $$\\kappa = ?$$”)
     sentence = re.split(r"[。！？；;!?]|\.\s|\n\s*\n", before.rstrip().rstrip("。！？；;!?.：:，, "))[-1]
     side = re.sub(r"\\(?:left|right)(?![A-Za-z])", "", side).rstrip(".,;")
@@ -461,11 +455,14 @@ def equation_reference(card: Card) -> str | None:
 NAMES_THE_FORMULA = re.compile(r"(?:定义|公式|展开式)(?:可(?:进一步)?(?:表示|写)?)?(?:如下|为)\s*[:：]?\s*$|"
                                r"\b(?:is|are) defined (?:as follows|by)\s*[:,]?\s*$|"
                                r"\bthe formula (?:for|of)\b[^.;]{1,60}\b(?:is|reads)\s*[:,]?\s*$", re.I)
+# Words by which a clause goes on from what came before it (“代入上式”, “所以”, “thus”); the card rules'
+# LEANS_BACK and WORKS_ON below add their own.
+BACK_WORDS = r"上式|上述|上面|以上|前式|前面|所以|因此|同理|于是|从而|可得|化简|改写|代入|带入|变形"
+BACK_WORDS_EN = r"above|earlier|hence|thus|therefore|substitut\w*"
 # … but not in a clause that works on what came before: a rewriting (“上述公式可写为”, “这个公式可写为”)
 # or a step (“整理后的公式为”, “代入后损失公式可写为”, “所以权重的更新公式为”, “Thus …”).
-WORKS_ON = re.compile(r"上式|上述|上面|以上|前面|前式|这个?|该|此|整理|代入|带入|化简|移项|变形|改写|重写|得到|可得|"
-                      r"求得|解得|同理|所以|因此|于是|从而|故而|\b(?:thus|hence|therefore|so|rewrit\w*|substitut\w*|"
-                      r"rearrang\w*|simplif\w*|above|previous\w*|earlier)\b", re.I)
+WORKS_ON = re.compile(rf"{BACK_WORDS}|这个?|该|此|整理|移项|重写|得到|求得|解得|故而|"
+                      rf"\b(?:{BACK_WORDS_EN}|so|rewrit\w*|rearrang\w*|simplif\w*|previous\w*)\b", re.I)
 # The sentence after a display formula that names it (“则称 $f$ 为凸函数”, “is called the Hessian”): a definition.
 NAMED_AFTER = re.compile(r"\s*(?:则称|并称|称为|称之为|称其为|被称为|\b(?:is|are) (?:called|known as)\b|"
                          r"\bwe call (?:this|it|them)\b)", re.I)
@@ -546,23 +543,6 @@ OPERATOR = re.compile(r"[+*/]|(?<!^)-|\\(?:frac|sum|prod|int|cdot|times|sqrt|log
 # A number on its own, perhaps with a power of ten or an approximation: a worked value.
 NUMERIC = re.compile(r"^[-+]?\d+(?:(?:\{,\}|,)\d{3})*(?:\.\d+)?(?:\s*(?:\\times|\\cdot)?\s*10\^\{?-?\d+\}?)?$|"
                      r"^10\^\{?-?\d+\}?$")
-def _worked_fraction(formula: str) -> bool:
-    r"""A chain worked out in numbers to a fraction (“$E[X^2] = \frac{1+4+…+36}{6} = \frac{91}{6}$”); not
-    a fact that comes to one (“$P(X = 1) = \frac{1}{2}$”, “$\mathrm{Var}(U) = E[U^2] - E[U]^2 = \frac{1}{12}$”)."""
-    steps, depth, last = [], 0, 0
-    for match in re.finditer(r"[{(\[]|[})\]]|\\approx|(?<![<>!\\])=", formula):
-        if match.group() in "{([":
-            depth += 1
-        elif match.group() in "})]":
-            depth -= 1
-        elif depth == 0:
-            steps.append(formula[last:match.start()])
-            last = match.end()
-    steps.append(formula[last:])
-    return len(steps) >= 3 and NUMBER_FRACTION.match(steps[-1].strip().rstrip(".,;，。").strip()) is not None \
-        and _arithmetic(steps[-2])
-
-
 # A fraction of two numbers: what a worked sum comes to (“= \frac{91}{6}”).
 NUMBER_FRACTION = re.compile(r"^[-+]?(?:\\[dt]?frac\{\d+\}\{\d+\}|\d+\s*/\s*\d+)$")
 # A vector of numbers, perhaps transposed: [0, 0]^T.
@@ -612,7 +592,7 @@ def hidden_formula(prompt: str) -> tuple[int, int] | None:
     return next(((start, end) for start, end, _, _ in math_spans(prompt) if "?" in prompt[start:end]), None)
 
 
-def _before_the_hole(front: str) -> str:
+def before_the_hole(front: str) -> str:
     """The front up to the formula whose part it hides (the words that lead to the “?”)."""
     span = hidden_formula(front)
     return front[:span[0]] if span else front
@@ -630,10 +610,34 @@ def _arithmetic(text: str) -> bool:
         r"\\(?:times|cdot|frac|left|right|,)", "", text))
 
 
+def _worked_fraction(formula: str) -> bool:
+    r"""A chain worked out in numbers to a fraction (“$E[X^2] = \frac{1+4+…+36}{6} = \frac{91}{6}$”); not
+    a fact that comes to one (“$P(X = 1) = \frac{1}{2}$”, “$\mathrm{Var}(U) = E[U^2] - E[U]^2 = \frac{1}{12}$”)."""
+    steps = top_level_parts(formula, r"\\approx|(?<![<>!\\])=")
+    return len(steps) >= 3 and NUMBER_FRACTION.match(steps[-1].strip().rstrip(".,;，。").strip()) is not None \
+        and _arithmetic(steps[-2])
+
+
+def top_level_parts(text: str, cuts: str = r":|,|\\q?quad\b") -> list[str]:
+    r"""``text`` cut at its colons, commas and ``\quad``s (or ``cuts``) outside any bracket:
+    ``\text{if } x > 0: y`` -> [guard, ``y``]; ``P(X = x, Y = y)`` stays whole."""
+    parts, depth, last = [], 0, 0
+    for match in re.finditer(r"[{(\[]|[})\]]|" + cuts, text):
+        mark = match.group()
+        if mark in "{([":
+            depth += 1
+        elif mark in "})]":
+            depth -= 1
+        elif depth == 0:
+            parts.append(text[last:match.start()])
+            last = match.end()
+    return parts + [text[last:]]
+
+
 def declaration(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula or not card.formulas:
         return None
-    if NAMED_PROPERTY.search(card.front) or RESTATED.search(_words(_before_the_hole(card.front))):
+    if NAMED_PROPERTY.search(card.front) or RESTATED.search(_words(before_the_hole(card.front))):
         return "answer-in-front"  # “对称：$I(X;Y) = ?$”, “is symmetric, i.e., ?”: the words state what is hidden
     # the one asked: the formula the front does not show whole (a condition, before or after it, it shows)
     shown = " ".join(card.front.split())

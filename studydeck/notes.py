@@ -292,6 +292,15 @@ def math_spans(text: str) -> list[tuple[int, int, str, bool]]:
     return list(_math_spans(text)) if "$" in text else []
 
 
+def without_math(text: str, instead: str = "") -> str:
+    """``text`` with each of its formulas replaced by ``instead``: the words around the math."""
+    out, last = [], 0
+    for start, end, _, _ in math_spans(text):
+        out += [text[last:start], instead]
+        last = end
+    return "".join(out + [text[last:]])
+
+
 @lru_cache(maxsize=1 << 12)  # card extraction asks again about the same few texts
 def _math_spans(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     spans: list[tuple[int, int, str, bool]] = []

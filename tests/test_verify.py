@@ -478,21 +478,14 @@ def test_a_line_that_names_a_callable_and_states_its_defaults_is_checked() -> No
 
 def test_a_convention_with_no_value_as_written_is_never_said_to_fail() -> None:
     """“约定 $0\\log 0 = 0$”: 0 · log 0 is NaN as written; it states a convention (or a limit)."""
-    from studydeck.notes import parse_notes
-    from studydeck.cards import extract_cards
-
-    cards, _ = extract_cards(parse_notes("# 信息论\n\n## 熵\n\n- 约定 $0\\log 0 = 0$\n- $H(X) \\ge 0$\n", "h.md"))
-    results = [r for r in verify(cards, device="cpu").results if "0\\log" in r.detail or "0\\log 0" in str(r.facts)]
+    results = [r for r in _verdicts("# 信息论\n\n## 熵\n\n- 约定 $0\\log 0 = 0$\n- $H(X) \\ge 0$\n")
+               if "0\\log" in r.detail or "0\\log 0" in str(r.facts)]
     assert results and all(r.verdict is Verdict.UNVERIFIED and r.reason == "undefined" for r in results)
 
 
 def test_a_side_undefined_only_off_its_domain_is_still_checked() -> None:
     """log x is NaN for x < 0, which is its domain, not a convention: `log(x^2) = 3 log x` is still wrong."""
-    from studydeck.notes import parse_notes
-    from studydeck.cards import extract_cards
-
-    cards, _ = extract_cards(parse_notes("# 对数\n\n## 对数的性质\n\n- 幂的对数：$\\log(x^2) = 3\\log x$\n", "l.md"))
-    results = [r for r in verify(cards, device="cpu").results if "log" in r.detail]
+    results = [r for r in _verdicts("# 对数\n\n## 对数的性质\n\n- 幂的对数：$\\log(x^2) = 3\\log x$\n") if "log" in r.detail]
     assert results and all(r.verdict is Verdict.DISAGREES and r.reason == "claim-fails" for r in results), \
         [(r.verdict, r.reason, r.detail) for r in results]
 

@@ -27,7 +27,7 @@ from typing import Any
 import torch
 
 from studydeck.model import Card
-from studydeck.notes import math_spans
+from studydeck.notes import without_math
 from studydeck.verify.evaluate import evaluate
 from studydeck.verify.latex import LatexError, Reduce, Statement, Sym, nodes, over_a_range, parse_formula
 from studydeck.verify.result import Result, Verdict
@@ -140,10 +140,4 @@ def _symbols(node: Any) -> set[str]:
 def _conditioned(card: Card) -> bool:
     """Whether the words of the card (front, back, headings) around its formulas state a condition,
     a definition or an approximation."""
-    text = "\n".join((card.front, card.back, *card.deck))
-    words, last = [], 0
-    for start, end, _, _ in math_spans(text):
-        words.append(text[last:start])
-        last = end
-    words.append(text[last:])
-    return bool(CONDITION.search(" ".join(words)))
+    return bool(CONDITION.search(without_math("\n".join((card.front, card.back, *card.deck)), " ")))

@@ -659,15 +659,23 @@ def _first_disagreement(ours: list[torch.Tensor], ref: list[torch.Tensor],
 
 def _unused(formula_cards: list[Card], used: list[Card], concept: str,
             unreadable: dict[str, str] | None = None, device=None) -> list[Result]:
+    """The cards no step of the rule came from: an identity among them checked on its own, the
+    rest unverified, saying why."""
     unreadable = unreadable or {}
-    checked = {c.uid: r for c in formula_cards if c not in used and c.uid not in unreadable
-               for r in [identity_verdict(c, concept, device)] if r is not None}
-    return [checked[c.uid] if c.uid in checked else Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
-                   f"not checked: cannot read the formula ({unreadable[c.uid]})" if c.uid in unreadable else
-                   "not checked: not a step of the update rule (a condition, an initial value or a remark)",
-                   reason="unreadable" if c.uid in unreadable else "not-a-step",
-                   facts={"error": unreadable[c.uid]} if c.uid in unreadable else {})
-            for c in formula_cards if c not in used]
+    out = []
+    for c in formula_cards:
+        if c in used:
+            continue
+        if c.uid in unreadable:
+            out.append(Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
+                              f"not checked: cannot read the formula ({unreadable[c.uid]})",
+                              reason="unreadable", facts={"error": unreadable[c.uid]}))
+        else:
+            out.append(identity_verdict(c, concept, device) or Result(
+                c.uid, c.source, concept, Verdict.UNVERIFIED,
+                "not checked: not a step of the update rule (a condition, an initial value or a remark)",
+                reason="not-a-step", facts={}))
+    return out
 
 
 def _borrow(program: Program, missing: set[str], cards: list[Card], all_cards: list[Card]) -> Program:
