@@ -1730,7 +1730,10 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
             and not _for_every_case(before_words):
         return "no-subject"  # “one can show that ［？］ velocity converges”: which formula?
     after = strip_math(sentence[target[1]:]).strip()
-    if FRAGMENT_END.search(after) and not _cites_a_known_result(before_words) and not _for_every_case(before_words) \
+    # (a list item that ends on its list's comma, “* $\mu_X = p$,” over “* $\sigma_X^2 = p(1-p)$.”, is whole)
+    list_pause = not prose and after in (",", "，", ";", "；")
+    if FRAGMENT_END.search(after) and not list_pause and not _cites_a_known_result(before_words) \
+            and not _for_every_case(before_words) \
             or after.count("(") + after.count("（") > after.count(")") + after.count("）"):
         # “$C = \alpha_i + \mu_i$ 变为”: the line breaks off mid-sentence (a result it cites on the way,
         # “由概率公式 $P(AB) = P(A|B)P(B)$ 可得：”, or states for every case, “对于任何凸函数…都满足”, is whole)

@@ -435,6 +435,13 @@ def test_a_theoretical_analysis_in_english_is_argued_step_by_step() -> None:
     assert not cards and [n.rule for n in notices] == ["left-out:derivation-step"], [str(n) for n in notices]
 
 
+def test_a_list_item_that_ends_on_its_list_s_comma_is_whole() -> None:
+    """“* $\\mu_X = p$,” over “* $\\sigma_X^2 = p(1-p)$.”: the comma ends an item of the list, not the sentence."""
+    cards, notices = extract("# Distributions\n\n## Bernoulli\n\nIf $X \\sim \\textrm{Bernoulli}(p)$, then:\n\n"
+                             "* $\\mu_X = p$,\n* $\\sigma_X^2 = p(1-p)$.\n")
+    assert [c.back.rstrip(",.") for c in cards] == ["$\\mu_X = p$", "$\\sigma_X^2 = p(1-p)$"], [str(n) for n in notices]
+
+
 def test_a_heading_that_passes_only_keywords_states_no_default() -> None:
     """“## nn.Dropout(p=0.1)” reads as a call as well as a signature: no default is claimed,
     and the section is still about nn.Dropout."""

@@ -509,6 +509,7 @@ def test_an_identity_in_free_symbols_is_checked_at_drawn_values() -> None:
     assert wrong.notes_value == pytest.approx(sum(beta ** i for i in range(t + 1)))
     assert wrong.torch_value == pytest.approx((1 - beta ** t) / (1 - beta))
     assert "不成立" in verdict_line(wrong, "zh") and f"t = {t}" in verdict_line(wrong, "zh")
+    assert 0 < beta < 1  # (the plainest values that show it, though negative ones were drawn too)
     assert right.verdict is Verdict.AGREES
 
 

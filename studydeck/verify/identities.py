@@ -15,7 +15,8 @@ to anything else, so that a wrong verdict cannot come from reading it out of its
 Symbols that bound a sum or a product are drawn among small integers; the others below 1, above
 1 or negative. A draw where a side has no finite value (log of a negative) is passed over. The
 identity holds when at least five draws have a value and all of them agree, and fails when at
-least five differ and none agree; anything between gives no verdict.
+least five differ and none agree; anything between gives no verdict. The message shows the plainest
+draw that fails: positive values where one does, the smallest.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def free_identity(stmt: Statement, lhs: Any, rhs: Any, rel: str, card: Card, dev
             agree += 1
         elif diff > APART * (1 + max(abs(x), abs(y))):
             apart += 1
-            first = first or (point, x, y)
+            if first is None or _plainer(point) < _plainer(first[0]):
+                first = (point, x, y)  # shown: the plainest draw that fails
     if agree >= USABLE and apart == 0:
         return True
     if apart < USABLE or agree or first is None:
@@ -123,6 +125,11 @@ def identity_verdict(card: Card, concept: str, device) -> Result | None:
         return None
     return Result(card.uid, card.source, concept, Verdict.AGREES, "agrees: " + "; ".join(held) + " (max |Δ| < 1e-9)",
                   0.0, reason="claims-hold", facts={"checked": "; ".join(held), "diff": "< 1e-9"})
+
+
+def _plainer(point: dict[str, float]) -> tuple[bool, float]:
+    """How far a draw is from the values notes usually mean: negative ones first, then large ones."""
+    return min(point.values()) < 0, sum(abs(v) for v in point.values())
 
 
 def _symbols(node: Any) -> set[str]:
