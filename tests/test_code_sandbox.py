@@ -245,3 +245,13 @@ def test_killing_the_build_kills_its_blocks(tmp_path) -> None:
             break
         time.sleep(0.1)
     assert _alive(token) == []
+
+
+def test_a_python_installed_under_tmp_is_still_seen_inside_the_sandbox(monkeypatch) -> None:
+    """A checkout (and its venv) under /tmp: the sandbox's own /tmp must not hide the interpreter's files."""
+    with tempfile.TemporaryDirectory(dir="/tmp") as venv:
+        (Path(venv) / "marker.txt").write_text("here", encoding="utf-8")
+        monkeypatch.setattr(sandbox, "_python_dirs", lambda: [venv])
+        argv = sandbox.command(sandbox.bwrap_path(), 1 << 20) + ["/bin/cat", f"{venv}/marker.txt"]
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0 and done.stdout == "here", done.stderr

@@ -114,10 +114,11 @@ def command(bwrap: str, tmp_size: int) -> list[str]:
     argv = [bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
     for path in SYSTEM:
         argv += ["--ro-bind-try", path, path]
+    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_size), "--tmpfs", "/tmp"]
+    # after the tmpfs, so that a Python installed under /tmp (a checkout there, its venv) stays visible
     for path in _python_dirs():
         argv += ["--ro-bind", path, path]
-    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_size), "--tmpfs", "/tmp", "--chdir", "/tmp"]
-    return argv + ["--"]
+    return argv + ["--chdir", "/tmp", "--"]
 
 
 @lru_cache(maxsize=1)
