@@ -140,11 +140,15 @@ def _progress(what: str):
 
 
 def _echo_notices(notices) -> None:
-    """Each notice once; candidates left out only as counts (``studydeck lint`` lists them)."""
+    """Each notice once; candidates left out only as counts (``studydeck lint`` lists them, two
+    candidates of one line left out for one reason as one finding, and so counts them here)."""
     left_out: Counter = Counter()
+    counted = set()
     for notice in notices:
         if notice.rule.startswith("left-out:"):
-            left_out[notice.rule.split(":", 1)[1]] += 1
+            if (str(notice.source), notice.rule, notice.message) not in counted:
+                counted.add((str(notice.source), notice.rule, notice.message))
+                left_out[notice.rule.split(":", 1)[1]] += 1
         else:
             click.echo(f"note: {notice}", err=True)
     if left_out:
