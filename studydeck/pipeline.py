@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from studydeck.cache import FileCache, tool_version
+from studydeck.cache import FileCache, installed_version, tool_version
 from studydeck.errors import NotesError, OutputError, StudydeckError
 from studydeck.model import Card, CardKind, Notice, Source
 from studydeck.text import atomic_write, clean_name, language, normalize_name, say
@@ -730,12 +730,7 @@ def _missing_card(entry: list) -> Card:
 
 
 def _torch_version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("torch")
-    except metadata.PackageNotFoundError:
-        return "none"
+    return installed_version("torch") or "none"
 
 
 def build_fingerprint(paths: list[Path], options: dict[str, Any]) -> dict[str, Any] | None:

@@ -67,3 +67,26 @@ def test_the_verifier_reads_back_its_verdicts_from_the_files_of_its_own_keys(tmp
     assert len(after) == len(before) + 1  # b's verdict in a file of its own key
     for name, data in before.items():  # a's files: as they were
         assert after[name] == data
+
+
+def test_installed_versions_are_read_as_importlib_metadata_reads_them() -> None:
+    from importlib import metadata
+
+    from studydeck.cache import installed_version
+
+    names = sorted({d.metadata["Name"] for d in metadata.distributions() if d.metadata["Name"]})
+    assert len(names) > 10
+    assert {n: installed_version(n) for n in names} == {n: metadata.version(n) for n in names}
+    assert installed_version("no-such-distribution-anywhere") is None
+
+
+def test_the_first_folder_on_the_path_with_a_distribution_gives_its_version(tmp_path: Path, monkeypatch) -> None:
+    from studydeck.cache import installed_version
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "Shaping_Pkg-2.0.1.dist-info").mkdir(parents=True)
+    (second / "shaping_pkg-1.0.dist-info").mkdir(parents=True)
+    monkeypatch.setattr("sys.path", [str(tmp_path / "missing"), str(first), str(second)])
+    assert installed_version("shaping-pkg") == installed_version("Shaping.Pkg") == "2.0.1"
+    monkeypatch.setattr("sys.path", [str(second), str(first)])
+    assert installed_version("shaping-pkg") == "1.0"

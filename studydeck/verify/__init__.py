@@ -10,10 +10,10 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
+from studydeck.cache import installed_version
 from studydeck.model import Card, CardKind
 from studydeck.text import atomic_write
 from studydeck.verify.registry import Module, Optimizer, resolve
@@ -73,10 +73,8 @@ class Report:
 
 
 def torch_version() -> str:
-    try:
-        return metadata.version("torch").split("+")[0]
-    except metadata.PackageNotFoundError:
-        return "none"
+    version = installed_version("torch")
+    return "none" if version is None else version.split("+")[0]
 
 
 def plan(cards: list[Card]) -> list[Task]:

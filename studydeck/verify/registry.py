@@ -229,12 +229,16 @@ def resolve(deck: tuple[str, ...]) -> Any | None:
     return None
 
 
-_PROSE_ALIASES = sorted({a for c in CONCEPTS if isinstance(c, Function) for a in (c.name,) + tuple(c.aliases)
-                         if len(a) >= 3}, key=len, reverse=True)
-_PROSE = re.compile("|".join(
-    (rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" if a.isascii() else re.escape(a)) for a in _PROSE_ALIASES), re.I)
+@lru_cache(maxsize=1)
+def _prose() -> re.Pattern[str]:
+    """Any function concept's name or alias of three letters or more, longest first; compiled
+    when first asked for, not by every command that imports the registry."""
+    aliases = sorted({a for c in CONCEPTS if isinstance(c, Function) for a in (c.name,) + tuple(c.aliases)
+                      if len(a) >= 3}, key=len, reverse=True)
+    return re.compile("|".join(
+        (rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])" if a.isascii() else re.escape(a)) for a in aliases), re.I)
 
 
 def aliases_in(text: str) -> list[tuple[int, str]]:
     """(position, alias) of each function concept a sentence names: “the ReLU activation”."""
-    return [(m.start(), m.group()) for m in _PROSE.finditer(text)]
+    return [(m.start(), m.group()) for m in _prose().finditer(text)]
