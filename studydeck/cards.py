@@ -1490,6 +1490,8 @@ PUNCTUATED_LINE = re.compile(r"(?:[。！？；，,]|[因而令则即的在和�
 CLAUSE_MARK = re.compile(r"[，,：:]")
 CONNECTIVE_ONLY = re.compile(r"^\s*(?:then|so|thus|hence|i\.e\.|that is|and|即|则|那么|于是|从而|也就是)?\s*[,，:：]?\s*$", re.I)
 # A formula that says when the next one holds: “当 $t > 1$ 时”, “for $t = 1$”, “if $x < 0$”.
+# A clause that says again (or shows by example) what the one before it said.
+RESTATES = re.compile(r"\s*(?:i\.\s?e\.|e\.\s?g\.|that is\b(?! why)|namely\b|in other words\b|即(?![使便可将刻时])|也即|也就是说?|换言之|换句话说)", re.I)
 CONDITION_BEFORE = re.compile(
     r"(当|对于|若|如果|假设|假定|令|设|给定|其中|if|for|when|whenever|where|given|let|assume|suppose)\s*$", re.I)
 CONDITION_AFTER = re.compile(r"^\s*(时|的时候|成立时|情况下)")
@@ -1808,6 +1810,9 @@ def _clip(words: str, before: bool, limit: int = 80) -> str:
         earlier = [m for m in marks if m < cut]
         if earlier and CONNECTIVE_ONLY.match(strip_math(words[cut:])):
             cut = earlier[-1]  # “…, then $$H(X) = ?$$”: a bare “then” says nothing; keep its clause
+        elif cut and RESTATES.match(words[cut:]):
+            # “…, i.e., $$p(z) = …$$”: what it restates is the subject; begin with that clause
+            cut = earlier[-1] if earlier else 0
         return words[cut:]
     cut = next((m for m in marks if m > 0), len(words))
     return words[:cut]

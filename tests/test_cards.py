@@ -120,6 +120,23 @@ def test_an_aligned_block_of_rules_asks_each_row_and_a_chain_stays_one() -> None
     assert any(n.rule == "left-out:derivation" for n in notices)
 
 
+@pytest.mark.parametrize("restated", ["i.e.,", "that is,", "namely,"])
+def test_a_front_never_begins_with_the_clause_that_restates_the_one_before(restated) -> None:
+    """A long lead is cut to the clauses next to the formula, but “i.e., …” only says again what
+    the clause before it said: the front keeps that clause, or the card is left out as too long."""
+    notes = ("# Information theory\n\n## Entropy\n\nWhen a discrete random variable $X$ takes one of $k$ values "
+             f"with the probabilities $p_1, \\ldots, p_k$ that sum to one, {restated} $X$ follows a categorical "
+             "distribution, the entropy of $X$ is $$H(X) = -\\sum_{i=1}^k p_i \\log p_i.$$\n")
+    (card,) = [c for c in extract_cards(parse_notes(notes, "info.md"))[0] if c.kind is CardKind.FORMULA]
+    assert card.front.startswith("Entropy: When a discrete random variable $X$ takes one of $k$ values")
+    assert card.front.endswith("the entropy of $X$ is $$H(X) = ?$$")
+    longer = notes.replace("that sum to one", "that sum to one over all of the outcomes that the variable can take "
+                                              "in any one of its many possible draws from one and the same source")
+    cards, notices = extract_cards(parse_notes(longer, "info.md"))
+    assert not [c for c in cards if c.kind is CardKind.FORMULA]
+    assert [n.rule for n in notices] == ["left-out:too-long"]
+
+
 def test_an_aligned_row_keeps_its_line_past_a_blank_line_and_a_row_spacing() -> None:
     notes = "# RMSprop\n\n## 更新\n\n$$\n\n\\begin{aligned}\nv_t &= \\alpha v_{t-1} + (1-\\alpha) g_t^2 \\\\[4pt]\n" \
             "\\theta_t &= \\theta_{t-1} - \\eta g_t / (\\sqrt{v_t} + \\epsilon)\n\\end{aligned}\n$$\n"
