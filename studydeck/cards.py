@@ -1246,7 +1246,9 @@ class _Extractor:
         ``named_by``: the clause after a display formula that names it (“则称 $f$ 为凸函数。”)."""
         label = LEAD_LABEL.match(text)
         named = label and (label.group(1) or label.group(2)).strip()
+        first_line = source.line
         if named and (ANSWER_LABEL.fullmatch(named) or LABEL_TERM.match(named)):
+            first_line += text[:label.end()].count("\n")
             text = text[label.end():]  # “**正确答案：** 假设 …”: the label is no part of the sentence
         legacy = [l for l in ctx.legacy if l.strip(" …：:，,。")]
         n = self.ordinal(replace(ctx, deck=ctx.deck + tuple(legacy)), "formula")
@@ -1286,7 +1288,9 @@ class _Extractor:
             why = asked.why or ("" if boxed or defined else self._why_not_formula(ctx, asked))
             flags = (("plain-text",) if plain else ()) + (("result",) if result else ()) + \
                 ((LEFT_OUT + why,) if why else ())
-            self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, source, extra=extra,
+            # the line the asked formula is on, in a paragraph that runs over several
+            at = Source(source.path, first_line + text[:asked.at].count("\n")) if not lead else source
+            self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, at, extra=extra,
                      formulas=formulas, plain_formula=plain, flags=flags, legacy_key=legacy_key)
             legacy_key = ""  # the earlier version made one card of the whole text
 
@@ -1577,6 +1581,7 @@ class Asked:
     anchor: str
     formulas: tuple[str, ...]
     why: str = ""
+    at: int = 0  # where in the text the asked formula's body begins (past “$$” and a line break)
 
 
 def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = False) -> list[Asked]:
@@ -1634,7 +1639,8 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
                 # 其概率质量函数为 $$P(X=x_i) = ?$$”: the question already gives the answer
                 why = "answer-in-front"
             formulas = tuple(part.strip() if i == index else spans[i][2].strip() for i in related)
-            asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key, formulas, why))
+            body_at = start + target[0] + len(mark) + len(target[2]) - len(target[2].lstrip())
+            asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key, formulas, why, body_at))
     return asked
 
 

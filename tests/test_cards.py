@@ -137,6 +137,20 @@ def test_a_front_never_begins_with_the_clause_that_restates_the_one_before(resta
     assert [n.rule for n in notices] == ["left-out:too-long"]
 
 
+def test_a_formula_in_a_paragraph_of_several_lines_is_at_its_own_line() -> None:
+    """The card (and so its verdict and its lint finding) names the line the formula is on, not
+    the paragraph's first line."""
+    notes = ("# 激活函数\n\n## Sigmoid\n\nSigmoid 把任意实数压到 0 和 1 之间，\n常用于二分类的输出层，\n"
+             "它的定义是 $\\sigma(x) = \\frac{1}{1 + e^{-x}}$。\n\n## Tanh\n\n- **定义**：双曲正切的值域是 (-1, 1)，\n"
+             "  它以零为中心：\n  $$\\tanh(x) = \\frac{e^x - e^{-x}}{e^x + e^{-x}}$$\n")
+    lines = notes.splitlines()
+    cards = [c for c in extract_cards(parse_notes(notes, "act.md"))[0] if c.kind is CardKind.FORMULA]
+    assert len(cards) == 2
+    for name in ("\\sigma(x)", "\\tanh(x)"):
+        (card,) = [c for c in cards if name in c.front]
+        assert name in lines[card.source.line - 1]
+
+
 def test_an_aligned_row_keeps_its_line_past_a_blank_line_and_a_row_spacing() -> None:
     notes = "# RMSprop\n\n## 更新\n\n$$\n\n\\begin{aligned}\nv_t &= \\alpha v_{t-1} + (1-\\alpha) g_t^2 \\\\[4pt]\n" \
             "\\theta_t &= \\theta_{t-1} - \\eta g_t / (\\sqrt{v_t} + \\epsilon)\n\\end{aligned}\n$$\n"
