@@ -103,7 +103,11 @@ def test_rmsprop_eps_inside_the_root(seed) -> None:
     assert "\\sqrt{E[g^2]_t + \\epsilon}" in next(c for c in seed[0] if c.uid == wrong.uid).back
     assert "E[g^2]_t = \\rho" in next(c for c in seed[0] if c.uid == step.uid).back  # its own step is right
     assert wrong.binding == {"η": "lr", "ρ": "alpha", "ε": "eps"}
-    assert verdict_line(wrong, "zh") == "✘ 与 torch.optim.RMSprop 不一致：ε 应加在平方根之外"
+    # the line as it should read, in the notes' own LaTeX
+    assert verdict_line(wrong, "zh") == ("✘ 与 torch.optim.RMSprop 不一致：ε 应加在平方根之外，应为 "
+                                         "$\\theta_{t+1} = \\theta_t - \\frac{\\eta}{\\sqrt{E[g^2]_t} + \\epsilon} \\cdot g_t$")
+    assert verdict_line(wrong, "en").endswith("outside the square root; it should read "
+                                              "$\\theta_{t+1} = \\theta_t - \\frac{\\eta}{\\sqrt{E[g^2]_t} + \\epsilon} \\cdot g_t$")
     assert verdict_line(step, "zh").startswith("✔ 这一步与 torch.optim.RMSprop 一致；整个规则在第")
 
 
@@ -541,3 +545,19 @@ def test_an_identity_beside_an_update_rule_is_checked_too() -> None:
     """A remark under an optimizer's heading is no step of its rule, yet an identity in it is checked."""
     results = _verdicts("# 优化\n\n## Adam\n\n偏差修正用到 $\\sum_{i=0}^t \\beta^i = \\frac{1 - \\beta^t}{1 - \\beta}$。\n")
     assert [(r.verdict, r.reason) for r in results] == [(Verdict.DISAGREES, "identity-fails")]
+
+
+@pytest.mark.parametrize("written, repaired", [
+    (r"\theta = \theta - \frac{\eta}{\sqrt{v_t + \epsilon}} g_t", r"\theta = \theta - \frac{\eta}{\sqrt{v_t} + \epsilon} g_t"),
+    (r"\theta = \theta - \eta g / \sqrt{\varepsilon + v_t}", r"\theta = \theta - \eta g / \left(\sqrt{v_t} + \varepsilon\right)"),
+    (r"x = \frac{\sqrt{u + \epsilon_{0}}}{\sqrt{v + \epsilon_{0}}}", r"x = \frac{\sqrt{u} + \epsilon_{0}}{\sqrt{v} + \epsilon_{0}}"),
+    (r"x = \frac{m}{\sqrt{v} + \epsilon}", None),  # already outside
+    (r"x = \sqrt{v + \epsilon^2}", None),  # not ε added alone
+])
+def test_eps_is_moved_out_of_the_root_in_the_notes_own_latex(written, repaired) -> None:
+    from studydeck.verify.blame import eps_outside_latex
+    from studydeck.verify.latex import parse_formula
+
+    assert eps_outside_latex(written) == repaired
+    if repaired is not None:
+        parse_formula(repaired)  # what the learner is told to write reads back as a formula

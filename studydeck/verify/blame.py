@@ -7,6 +7,7 @@ the repaired rule then agrees with torch in every configuration; its steps are t
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import permutations
 from typing import Any, Callable, Iterator
@@ -40,6 +41,50 @@ def _eps_outside(eps: str) -> Callable[[Any], Any]:
                 return Op("+", (Call("sqrt", (b,)), a))
         return node
     return fix
+
+
+# ε as notes write it, with a subscript or not
+EPS_LATEX = r"(?:\\(?:var)?epsilon|ε|\\text\{eps\}|\\mathrm\{eps\}|eps)(?:_\{[^{}]*\}|_\w)?"
+EPS_LAST = re.compile(r"^(?P<rest>.*\S)\s*\+\s*(?P<eps>" + EPS_LATEX + r")\s*$", re.S)
+EPS_FIRST = re.compile(r"^\s*(?P<eps>" + EPS_LATEX + r")\s*\+\s*(?P<rest>\S.*)$", re.S)
+SQRT = re.compile(r"\\sqrt\s*\{")
+
+
+def _closing_brace(text: str, opened: int) -> int | None:
+    """Where the brace opened at ``opened`` closes, or None."""
+    depth = 0
+    for i in range(opened, len(text)):
+        if text[i] == "{" and text[i - 1:i] != "\\":
+            depth += 1
+        elif text[i] == "}" and text[i - 1:i] != "\\":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def eps_outside_latex(latex: str) -> str | None:
+    r"""The notes' formula with ε moved out of each square root it is added inside
+    (``\frac{\eta}{\sqrt{v + \epsilon}}`` -> ``\frac{\eta}{\sqrt{v} + \epsilon}``), in their own
+    LaTeX: what :func:`eps_outside_root` repairs, as the learner would write it. None when no
+    square root ends (or begins) with ``+ ε``."""
+    out, last, changed = [], 0, False
+    for match in SQRT.finditer(latex):
+        if match.start() < last:
+            continue  # inside a root already rewritten
+        close = _closing_brace(latex, match.end() - 1)
+        if close is None:
+            return None
+        inner = latex[match.end():close]
+        split = EPS_LAST.match(inner) or EPS_FIRST.match(inner)
+        if split is None or _closing_brace("{" + split.group("rest") + "}", 0) != len(split.group("rest")) + 1:
+            continue
+        moved = f"\\sqrt{{{split.group('rest').strip()}}} + {split.group('eps')}"
+        # alone in its braces (a denominator), the sum needs no parentheses; elsewhere it does
+        alone = latex[:match.start()].rstrip().endswith("{") and latex[close + 1:].lstrip().startswith("}")
+        out += [latex[last:match.start()], moved if alone else f"\\left({moved}\\right)"]
+        last, changed = close + 1, True
+    return "".join(out) + latex[last:] if changed else None
 
 
 def eps_outside_root(program, binding: dict[str, str]) -> Iterator[Candidate]:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import torch
 
 from studydeck.model import Card, CardKind
-from studydeck.verify.blame import culprits
+from studydeck.verify.blame import culprits, eps_outside_latex
 from studydeck.verify.evaluate import Unbound, evaluate
 from studydeck.verify.identities import identity_verdict
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, Word, nodes, parse_formula,
@@ -588,7 +588,8 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
               f"{len(failures)} of {checked} configurations disagree; symbols {shown}")
     common.update(inputs=inputs, notes_value=float(ours[k][i]), torch_value=float(ref[k][i]))
     facts = {"diff": f"{maxdiff:.3g}", "switches": " + ".join(sorted({k for f in failures for k in f.features})),
-             "kwargs": dict(spec.fixed)}  # AMSGrad is torch.optim.Adam(amsgrad=True)
+             "kwargs": dict(spec.fixed),  # AMSGrad is torch.optim.Adam(amsgrad=True)
+             "fix_zh": "", "fix_en": ""}  # the culprit's formula as it should read, where it can be written
     blamed = culprits(program, binding.symbols,
                       lambda repaired: _agrees_everywhere(repaired, spec, binding.symbols, configs, theta0, grads))
     if blamed is None:
@@ -606,8 +607,8 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
     out = []
     for c in used_cards:
         if c in wrong:
-            out.append(_result(c, Verdict.DISAGREES, detail, maxdiff, reason, facts, fix_at=lines[0], culprits=lines,
-                               **common))
+            out.append(_result(c, Verdict.DISAGREES, detail, maxdiff, reason, _as_it_should_read(c, reason, facts),
+                               fix_at=lines[0], culprits=lines, **common))
         else:
             step_detail = (f"this step agrees with {reference}; the rule as a whole disagrees at line "
                            f"{facts['lines']}: {cause}")
@@ -624,6 +625,15 @@ def _result(card: Card, verdict: Verdict, detail: str, diff: float | None, reaso
 # what a repair that made the rule agree says about it, where the diagnosis had no words
 BLAMED = {"no-bias-correction": "the bias correction m/(1−β₁ᵗ), v/(1−β₂ᵗ) is missing",
           "wrong-sign": "the update has the wrong sign (the notes step uphill)"}
+
+
+def _as_it_should_read(card: Card, reason: str, facts: dict[str, Any]) -> dict[str, Any]:
+    """``facts`` with the culprit's own formula repaired, where the repair can be written in its
+    LaTeX (ε moved out of the square root)."""
+    fixed = eps_outside_latex(card.formulas[0]) if reason == "eps-inside-root" and len(card.formulas) == 1 else None
+    if fixed is None:
+        return facts
+    return {**facts, "fix_zh": f"，应为 ${fixed}$", "fix_en": f"; it should read ${fixed}$"}
 
 
 def _reason_of(cause: str) -> str:
