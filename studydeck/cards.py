@@ -1288,7 +1288,8 @@ class _Extractor:
             why = asked.why or ("" if boxed or defined else self._why_not_formula(ctx, asked))
             flags = (("plain-text",) if plain else ()) + (("result",) if result else ()) + \
                 ((LEFT_OUT + why,) if why else ())
-            # the line the asked formula is on, in a paragraph that runs over several
+            # the line the asked formula begins on (as a display block is at its “$$”), in a
+            # paragraph that runs over several
             at = Source(source.path, first_line + text[:asked.at].count("\n")) if not lead else source
             self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, at, extra=extra,
                      formulas=formulas, plain_formula=plain, flags=flags, legacy_key=legacy_key)
@@ -1493,9 +1494,11 @@ SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n")
 PUNCTUATED_LINE = re.compile(r"(?:[。！？；，,]|[因而令则即的在和与及或为是对将把被当若设由从得且但并其以])[ \t]*\n")
 CLAUSE_MARK = re.compile(r"[，,：:]")
 CONNECTIVE_ONLY = re.compile(r"^\s*(?:then|so|thus|hence|i\.e\.|that is|and|即|则|那么|于是|从而|也就是)?\s*[,，:：]?\s*$", re.I)
+# A clause that says again (or shows by example) what the one before it said; not “即得”,
+# “即有” (a consequence), “即使” (even if) nor “that is why/because”.
+RESTATES = re.compile(r"\s*(?:i\.\s?e\.?(?!\w)|e\.\s?g\.?(?!\w)|that is\b(?!\s+(?:why|because))|namely\b|"
+                      r"in other words\b|equivalently\b|即(?![使便可将刻时得有知证])|也即|也就是说?|换言之|换句话说)", re.I)
 # A formula that says when the next one holds: “当 $t > 1$ 时”, “for $t = 1$”, “if $x < 0$”.
-# A clause that says again (or shows by example) what the one before it said.
-RESTATES = re.compile(r"\s*(?:i\.\s?e\.|e\.\s?g\.|that is\b(?! why)|namely\b|in other words\b|即(?![使便可将刻时])|也即|也就是说?|换言之|换句话说)", re.I)
 CONDITION_BEFORE = re.compile(
     r"(当|对于|若|如果|假设|假定|令|设|给定|其中|if|for|when|whenever|where|given|let|assume|suppose)\s*$", re.I)
 CONDITION_AFTER = re.compile(r"^\s*(时|的时候|成立时|情况下)")
@@ -1581,7 +1584,7 @@ class Asked:
     anchor: str
     formulas: tuple[str, ...]
     why: str = ""
-    at: int = 0  # where in the text the asked formula's body begins (past “$$” and a line break)
+    at: int = 0  # where in the text the asked formula begins (its opening “$”)
 
 
 def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = False) -> list[Asked]:
@@ -1639,8 +1642,7 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
                 # 其概率质量函数为 $$P(X=x_i) = ?$$”: the question already gives the answer
                 why = "answer-in-front"
             formulas = tuple(part.strip() if i == index else spans[i][2].strip() for i in related)
-            body_at = start + target[0] + len(mark) + len(target[2]) - len(target[2].lstrip())
-            asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key, formulas, why, body_at))
+            asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key, formulas, why, start + target[0]))
     return asked
 
 
@@ -1796,7 +1798,8 @@ def _is_condition(sentence: str, index: int, spans) -> bool:
 
 
 def _clip(words: str, before: bool, limit: int = 80) -> str:
-    """The clauses next to the asked formula, at most ``limit`` characters of words."""
+    """The clauses next to the asked formula, at most ``limit`` characters of words (more where
+    the first clause kept only restates the one before it: that one comes too)."""
     words = _unlink(words)
     if len(strip_math(words)) <= limit:
         return words

@@ -786,12 +786,14 @@ class _Builder:
     def item(self, node: _Node) -> Item:
         children = list(node.children)
         text = ""
+        source = self.src(node)
         if children and children[0].type == "paragraph":
-            text = "\n".join(line for line in _inline_source(children.pop(0)).splitlines()
-                             if not ROLE_LINE.match(line))
+            first = children.pop(0)
+            text = "\n".join(line for line in _inline_source(first).splitlines() if not ROLE_LINE.match(line))
             text = self.inline(text)
+            source = self.src(first)  # (“-” alone on its line, the text below it: the item is where its text is)
         blocks = [b for b in (self.block(c) for c in children) if b is not None]
-        return Item(text=text, source=self.src(node), children=blocks)
+        return Item(text=text, source=source, children=blocks)
 
     def inline(self, text: str) -> str:
         if "{" in text:

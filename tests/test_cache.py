@@ -80,13 +80,35 @@ def test_installed_versions_are_read_as_importlib_metadata_reads_them() -> None:
     assert installed_version("no-such-distribution-anywhere") is None
 
 
+def _distribution(folder: Path, version: str, name: str) -> None:
+    folder.mkdir(parents=True)
+    header = "PKG-INFO" if folder.suffix == ".egg-info" else "METADATA"
+    (folder / header).write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n\nText.\n",
+                                 encoding="utf-8")
+
+
 def test_the_first_folder_on_the_path_with_a_distribution_gives_its_version(tmp_path: Path, monkeypatch) -> None:
+    """As importlib.metadata: the first folder on sys.path that holds the distribution, the version
+    its metadata states (not the folder's name), whatever the layout."""
+    from importlib import metadata
+
     from studydeck.cache import installed_version
 
     first, second = tmp_path / "first", tmp_path / "second"
-    (first / "Shaping_Pkg-2.0.1.dist-info").mkdir(parents=True)
-    (second / "shaping_pkg-1.0.dist-info").mkdir(parents=True)
-    monkeypatch.setattr("sys.path", [str(tmp_path / "missing"), str(first), str(second)])
-    assert installed_version("shaping-pkg") == installed_version("Shaping.Pkg") == "2.0.1"
-    monkeypatch.setattr("sys.path", [str(second), str(first)])
-    assert installed_version("shaping-pkg") == "1.0"
+    _distribution(first / "Shaping_Pkg-2.0.1.dist-info", "2.0.1", "Shaping-Pkg")
+    _distribution(second / "shaping_pkg-1.0.dist-info", "1.0", "shaping_pkg")
+    _distribution(second / "legacyver-1.0_beta.dist-info", "1.0-beta", "legacyver")  # the name is not the version
+    _distribution(second / "dashy-name-2.0.dist-info", "2.0", "dashy")  # an unescaped dash
+    _distribution(first / "older.egg-info", "0.9", "older")  # no version in the name at all
+    _distribution(second / "older-0.1.dist-info", "0.1", "older")
+    names = ["shaping-pkg", "Shaping.Pkg", "legacyver", "dashy", "older", "absent-here"]
+    for path in ([str(tmp_path / "missing"), str(first), str(second)], [str(second), str(first)]):
+        monkeypatch.setattr("sys.path", path)
+        expected = {}
+        for name in names:
+            try:
+                expected[name] = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                expected[name] = None
+        assert {n: installed_version(n) for n in names} == expected
+    assert expected["shaping-pkg"] == "1.0" and expected["legacyver"] == "1.0-beta" and expected["older"] == "0.1"

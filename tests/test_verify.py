@@ -551,6 +551,9 @@ def test_an_identity_beside_an_update_rule_is_checked_too() -> None:
     (r"\theta = \theta - \frac{\eta}{\sqrt{v_t + \epsilon}} g_t", r"\theta = \theta - \frac{\eta}{\sqrt{v_t} + \epsilon} g_t"),
     (r"\theta = \theta - \eta g / \sqrt{\varepsilon + v_t}", r"\theta = \theta - \eta g / \left(\sqrt{v_t} + \varepsilon\right)"),
     (r"x = \frac{\sqrt{u + \epsilon_{0}}}{\sqrt{v + \epsilon_{0}}}", r"x = \frac{\sqrt{u} + \epsilon_{0}}{\sqrt{v} + \epsilon_{0}}"),
+    (r"\theta = \theta - \eta \left(\sqrt{v + \epsilon_{\text{num}}}\right)^{-1} g",
+     r"\theta = \theta - \eta \left(\sqrt{v} + \epsilon_{\text{num}}\right)^{-1} g"),  # its own brackets
+    (r"s = \sqrt{\epsilon + v_t}", r"s = \sqrt{v_t} + \epsilon"),  # all of the right side
     (r"x = \frac{m}{\sqrt{v} + \epsilon}", None),  # already outside
     (r"x = \sqrt{v + \epsilon^2}", None),  # not ε added alone
 ])

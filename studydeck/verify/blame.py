@@ -44,22 +44,29 @@ def _eps_outside(eps: str) -> Callable[[Any], Any]:
 
 
 # ε as notes write it, with a subscript or not
-EPS_LATEX = r"(?:\\(?:var)?epsilon|ε|\\text\{eps\}|\\mathrm\{eps\}|eps)(?:_\{[^{}]*\}|_\w)?"
+EPS_LATEX = r"(?:\\(?:var)?epsilon|ε|\\text\{eps\}|\\mathrm\{eps\}|eps)(?:_\{(?:[^{}]|\{[^{}]*\})*\}|_\w)?"
 EPS_LAST = re.compile(r"^(?P<rest>.*\S)\s*\+\s*(?P<eps>" + EPS_LATEX + r")\s*$", re.S)
 EPS_FIRST = re.compile(r"^\s*(?P<eps>" + EPS_LATEX + r")\s*\+\s*(?P<rest>\S.*)$", re.S)
 SQRT = re.compile(r"\\sqrt\s*\{")
+# what a sum may stand between without parentheses of its own
+OPENS = ("{", "(", "\\left(", "=")
+CLOSES = ("}", ")", "\\right)")
 
 
 def _closing_brace(text: str, opened: int) -> int | None:
-    """Where the brace opened at ``opened`` closes, or None."""
-    depth = 0
-    for i in range(opened, len(text)):
-        if text[i] == "{" and text[i - 1:i] != "\\":
+    """Where the brace opened at ``opened`` closes (an escaped ``\\{`` is no brace), or None."""
+    depth, i = 0, opened
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2  # the escaped character is skipped with its backslash
+            continue
+        if text[i] == "{":
             depth += 1
-        elif text[i] == "}" and text[i - 1:i] != "\\":
+        elif text[i] == "}":
             depth -= 1
             if depth == 0:
                 return i
+        i += 1
     return None
 
 
@@ -68,23 +75,24 @@ def eps_outside_latex(latex: str) -> str | None:
     (``\frac{\eta}{\sqrt{v + \epsilon}}`` -> ``\frac{\eta}{\sqrt{v} + \epsilon}``), in their own
     LaTeX: what :func:`eps_outside_root` repairs, as the learner would write it. None when no
     square root ends (or begins) with ``+ ε``."""
-    out, last, changed = [], 0, False
+    out, last = [], 0
     for match in SQRT.finditer(latex):
         if match.start() < last:
             continue  # inside a root already rewritten
         close = _closing_brace(latex, match.end() - 1)
         if close is None:
             return None
-        inner = latex[match.end():close]
-        split = EPS_LAST.match(inner) or EPS_FIRST.match(inner)
-        if split is None or _closing_brace("{" + split.group("rest") + "}", 0) != len(split.group("rest")) + 1:
+        split = EPS_LAST.match(latex[match.end():close]) or EPS_FIRST.match(latex[match.end():close])
+        if split is None:
             continue
         moved = f"\\sqrt{{{split.group('rest').strip()}}} + {split.group('eps')}"
-        # alone in its braces (a denominator), the sum needs no parentheses; elsewhere it does
-        alone = latex[:match.start()].rstrip().endswith("{") and latex[close + 1:].lstrip().startswith("}")
+        before, after = latex[:match.start()].rstrip(), latex[close + 1:].lstrip()
+        # between braces or brackets (a denominator), or all that is right of “=”, the sum needs
+        # no parentheses of its own; elsewhere it does
+        alone = before.endswith(OPENS) and (after.startswith(CLOSES) or before.endswith("=") and not after)
         out += [latex[last:match.start()], moved if alone else f"\\left({moved}\\right)"]
-        last, changed = close + 1, True
-    return "".join(out) + latex[last:] if changed else None
+        last = close + 1
+    return "".join(out) + latex[last:] if out else None
 
 
 def eps_outside_root(program, binding: dict[str, str]) -> Iterator[Candidate]:
