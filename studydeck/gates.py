@@ -258,6 +258,13 @@ def _front_says_it(card: Card) -> bool:
     if hidden is None:
         return False
     side, before, after = hidden
+    *steps, end = top_level_parts(side, r"(?<![<>!\\])=")
+    # a chain of equalities alone (no clause, bound or list in it) that ends where the front already
+    # is (“… the full gradient $\nabla f(x)$ because $$E \nabla f_i(x) = ?$$”)
+    if steps and not CHAIN_BREAK.search(side):
+        written = card.front[:hidden_formula(card.front)[0]]
+        if re.sub(r"\s+", "", end).rstrip(".,;") in {re.sub(r"\s+", "", b) for _, _, b, _ in math_spans(written)}:
+            return True
     called = NAME_CALL.fullmatch(side)
     if called:
         return _said_alone(called.group(1) or called.group(2), f"{before} {after}")
@@ -265,6 +272,9 @@ def _front_says_it(card: Card) -> bool:
     sentence = re.split(r"[。！？；;!?]|\.\s|\n\s*\n", before.rstrip().rstrip("。！？；;!?.：:，, "))[-1]
     side = re.sub(r"\\(?:left|right)(?![A-Za-z])", "", side).rstrip(".,;")
     return any(re.search(words, sentence, re.I) and re.fullmatch(operator, side) for words, operator in OPERATIONS)
+
+
+CHAIN_BREAK = re.compile(r"\\(?:text\w*|mbox|mathrm\{\s*[a-z]{2,}\s|le|leq|ge|geq|approx|neq|quad|qquad)(?![A-Za-z])|[<>,;]")
 
 
 def _said_alone(name: str, text: str) -> bool:
@@ -413,6 +423,8 @@ BACK_REFERENCE = re.compile(
     r"重写|改写|去掉|消去|约去|略去|先求|求解|换元|(?:上述|上面的?|前面的?)(?:推导|结果|式子|等式|乘积|不等式)|"
     r"\b(?:the|this|that) (?:product|sum|expression|equation|result|derivation|bound|inequality) above\b|"
     r"\b(?:this|it|the same) (?:also |still )?holds\b|同样成立|也成立|"
+    # (the case the lines before set up: “In this case we can write”, “the sum of these is”)
+    r"(?:^|[.;:]\s*)in (?:this|that|such a) case\b|在(?:这种|此|该)情况下|\b(?:of|from|for) these\s+(?:is|are|gives?|yields?)\b|"
     r"^\s*由[^，,。；;]{0,24}?(?:不等式|定理|引理|性质)|\bby (?:the )?\S+(?:'s)? (?:inequality|theorem|lemma)\b|"
     r"\bwe use(?: the fact)?(?: that)?\s*[:,]?\s*$|\b(?:use the fact|to see (?:that|this|why)|such that|there exists?|"
     r"according to|by defining|"

@@ -463,3 +463,36 @@ def test_questions_still_open_give_no_card() -> None:
                        "\n## feedback received\n\n- **1d**: state your layout up front\n"
                        "\n## Basics\n\n- **softmax**: normalises scores into weights\n")
     assert [c.front for c in cards] == ["Attention › Basics: what is **softmax**?"]
+
+
+def test_a_formula_for_the_case_the_text_set_up_before_is_a_step() -> None:
+    """“In this case …”, “在这种情况下…”, “the sum of these is …”: the question needs the case the
+    lines before set up, which its front does not say."""
+    cards, notices = extract(
+        "# Distributions\n\n## Binomial\n\nTake two coins that each land heads with probability $p$.\n"
+        "In this case we can write $$Y \\sim \\mathrm{Binomial}(2, p).$$\n\n"
+        "## Sums\n\nDraw $n$ fair dice. The distribution of the sum of these is $S \\sim \\mathrm{Dice}(n)$.\n\n"
+        "## 交叉熵\n\n设两个分布相同。在这种情况下，交叉熵是 $H(P, P) = H(P)$。\n")
+    assert not cards, [c.front for c in cards]
+    assert [n.rule for n in notices if n.rule.startswith("left-out:")] == ["left-out:derivation-step"] * 3
+    # a formula named as the definition that case uses is still asked
+    cards, _ = extract("# Batch norm\n\n## Training\n\nWe normalize over a minibatch $\\mathcal{B}$. In this case the "
+                       "batch normalization is defined as follows: $$\\mathrm{BN}(x) = \\gamma \\odot "
+                       "\\frac{x - \\hat{\\mu}}{\\hat{\\sigma}} + \\beta.$$\n")
+    assert [c.front.split("$$")[1] for c in cards] == ["\\mathrm{BN}(x) = ?"]
+
+
+def test_a_chain_whose_end_the_front_already_writes_is_left_out() -> None:
+    """“… is an unbiased estimate of the full gradient $\\nabla f(x)$ because $$E \\nabla f_i(x) = ?$$”
+    for $E \\nabla f_i(x) = \\frac{1}{n} \\sum_i \\nabla f_i(x) = \\nabla f(x)$: the front says where it ends."""
+    cards, notices = extract(
+        "# SGD\n\n## Unbiased\n\nThe stochastic gradient $\\nabla f_i(x)$ is an unbiased estimate of the full gradient "
+        "$\\nabla f(x)$ because $$\\mathbb{E}_i \\nabla f_i(x) = \\frac{1}{n} \\sum_i \\nabla f_i(x) = \\nabla f(x).$$\n\n"
+        "## Variance\n\nThe variance of the mean of $n$ draws is "
+        "$$\\mathrm{Var}(\\bar X) = \\frac{1}{n^2} \\sum_i \\mathrm{Var}(X_i) = \\frac{\\sigma^2}{n}.$$\n")
+    assert [c.front.split("$$")[1] for c in cards] == ["\\mathrm{Var}(\\bar X) = ?"]
+    assert [n.rule for n in notices if n.rule.startswith("left-out:")] == ["left-out:answer-in-front"]
+    # a bound, or a clause in the math, is no chain: its last symbol is no answer
+    cards, _ = extract("# Entropy\n\n## Gibbs\n\nIf $X \\sim P$ and we estimate $P$ by $Q$, then "
+                       "$$H(X) = -E[\\log p(X)] \\leq -E[\\log q(X)], \\textrm{ with equality if and only if } P = Q.$$\n")
+    assert [c.front.split("$$")[1] for c in cards] == ["H(X) = ?"]
