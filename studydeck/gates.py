@@ -274,7 +274,8 @@ def _front_says_it(card: Card) -> bool:
     return any(re.search(words, sentence, re.I) and re.fullmatch(operator, side) for words, operator in OPERATIONS)
 
 
-CHAIN_BREAK = re.compile(r"\\(?:text\w*|mbox|mathrm\{\s*[a-z]{2,}\s|le|leq|ge|geq|approx|neq|quad|qquad)(?![A-Za-z])|[<>,;]")
+# What ends a chain of equalities: words, a bound, a list.
+CHAIN_BREAK = re.compile(r"\\(?:text\w*|mbox|le|leq|ge|geq|approx|neq|quad|qquad)(?![A-Za-z])|[<>,;]")
 
 
 def _said_alone(name: str, text: str) -> bool:
