@@ -205,6 +205,7 @@ def _cached_doc(nf: NotesFile, key: str, cache: FileCache | None) -> Doc | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12)  # (a file names the same terms again and again)
 def _names_torch_callable(name: str) -> bool:
     """Whether a table's row names a torch callable (“RMSprop”, “StepLR”, “nn.LSTM”)."""
     from studydeck.verify.registry import lookup
