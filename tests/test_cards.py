@@ -145,22 +145,18 @@ def test_a_chinese_front_never_begins_with_the_clause_that_restates_the_one_befo
     assert card.front.startswith("熵：它从一个有限集合里面取") and card.front.endswith("则$X$的熵为$$H(X) = ?$$")
 
 
-def test_a_formula_in_a_paragraph_of_several_lines_is_at_its_own_line() -> None:
-    """The card (and so its verdict and its lint finding) names the line the formula is on, not
-    the paragraph's first line."""
-    notes = ("# 激活函数\n\n## Sigmoid\n\nSigmoid 把任意实数压到 0 和 1 之间，\n常用于二分类的输出层，\n"
-             "它的定义是 $\\sigma(x) = \\frac{1}{1 + e^{-x}}$。\n\n## Tanh\n\n- **定义**：双曲正切的值域是 (-1, 1)，\n"
-             "  它以零为中心：\n  $$\\tanh(x) = \\frac{e^x - e^{-x}}{e^x + e^{-x}}$$\n")
-    lines = notes.splitlines()
-    cards = [c for c in extract_cards(parse_notes(notes, "act.md"))[0] if c.kind is CardKind.FORMULA]
-    assert len(cards) == 2
-    for name in ("\\sigma(x)", "\\tanh(x)"):
-        (card,) = [c for c in cards if name in c.front]
-        assert name in lines[card.source.line - 1]
+@pytest.mark.parametrize("notes", [
+    "# 激活函数\n\n## Sigmoid\n\nSigmoid 把任意实数压到 0 和 1 之间，\n常用于二分类的输出层，\n"
+    "它的定义是 $\\sigma(x) = \\frac{1}{1 + e^{-x}}$。\n\n## Tanh\n\n- **定义**：双曲正切的值域是 (-1, 1)，\n"
+    "  它以零为中心：\n  $$\\tanh(x) = \\frac{e^x - e^{-x}}{e^x + e^{-x}}$$\n",
     # an item whose “-” stands alone, its text on the lines below; a label before the sentence
-    notes = ("# 激活函数\n\n## Sigmoid\n\n-\n  Sigmoid 把任意实数压到 0 和 1 之间，\n  常用于二分类的输出层，\n"
-             "  它的定义是 $\\sigma(x) = \\frac{1}{1 + e^{-x}}$。\n\n## Tanh\n\n**正确答案：**\n双曲正切的值域是 (-1, 1)，\n"
-             "它以零为中心：$\\tanh(x) = \\frac{e^x - e^{-x}}{e^x + e^{-x}}$\n")
+    "# 激活函数\n\n## Sigmoid\n\n-\n  Sigmoid 把任意实数压到 0 和 1 之间，\n  常用于二分类的输出层，\n"
+    "  它的定义是 $\\sigma(x) = \\frac{1}{1 + e^{-x}}$。\n\n## Tanh\n\n**正确答案：**\n双曲正切的值域是 (-1, 1)，\n"
+    "它以零为中心：$\\tanh(x) = \\frac{e^x - e^{-x}}{e^x + e^{-x}}$\n",
+])
+def test_a_formula_in_a_paragraph_of_several_lines_is_at_its_own_line(notes: str) -> None:
+    """The card (and so its verdict and its lint finding) names the line the formula is on, not
+    the paragraph's (or the item's) first line."""
     lines = notes.splitlines()
     cards = [c for c in extract_cards(parse_notes(notes, "act.md"))[0] if c.kind is CardKind.FORMULA]
     assert len(cards) == 2
