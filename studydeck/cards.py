@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from studydeck.gates import (BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM, before_the_hole,
-                             commands, gate, hidden_formula, named_formula, names_it_after, python_tree,
+from studydeck.gates import (BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM, RESTATING,
+                             before_the_hole, commands, gate, hidden_formula, named_formula, names_it_after, python_tree,
                              top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown,
@@ -1494,10 +1494,8 @@ SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n")
 PUNCTUATED_LINE = re.compile(r"(?:[。！？；，,]|[因而令则即的在和与及或为是对将把被当若设由从得且但并其以])[ \t]*\n")
 CLAUSE_MARK = re.compile(r"[，,：:]")
 CONNECTIVE_ONLY = re.compile(r"^\s*(?:then|so|thus|hence|i\.e\.|that is|and|即|则|那么|于是|从而|也就是)?\s*[,，:：]?\s*$", re.I)
-# A clause that says again (or shows by example) what the one before it said; not “即得”,
-# “即有” (a consequence), “即使” (even if) nor “that is why/because”.
-RESTATES = re.compile(r"\s*(?:i\.\s?e\.?(?!\w)|e\.\s?g\.?(?!\w)|that is\b(?!\s+(?:why|because))|namely\b|"
-                      r"in other words\b|equivalently\b|即(?![使便可将刻时得有知证])|也即|也就是说?|换言之|换句话说)", re.I)
+# A clause that says again (or shows by example) what the one before it said.
+RESTATES = re.compile(rf"\s*(?:{RESTATING}|\be\.\s?g\.?(?!\w))", re.I)
 # A formula that says when the next one holds: “当 $t > 1$ 时”, “for $t = 1$”, “if $x < 0$”.
 CONDITION_BEFORE = re.compile(
     r"(当|对于|若|如果|假设|假定|令|设|给定|其中|if|for|when|whenever|where|given|let|assume|suppose)\s*$", re.I)

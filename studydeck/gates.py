@@ -589,10 +589,13 @@ CASES_ARRAY = re.compile(r"\\left\s*\\\{\s*\\begin\{array\}")
 
 # A property or an operation said in words, then the formula that restates it (“Mutual information is
 # symmetric, i.e., $I(X, Y) = ?$”, “the expectation remains unchanged, i.e., $E[h'] = ?$”, “之和，即 ?”).
+# Words that begin saying again what was just said; not “即得”, “即有” (a consequence), “即使”
+# (even if) nor “that is why/because”.
+RESTATING = (r"\bi\.\s?e\.?(?!\w)|\bthat is\b(?!\s+(?:why|because))|\bnamely\b|\bin other words\b|\bequivalently\b|"
+             r"即(?![使便可将刻时得有知证])|也即|也就是说?|换言之|换句话说")
 RESTATED = re.compile(r"(?:\b(?:a?symmetric|non-?negative|unchanged|invariant|preserved|multiplicative|additive|"
                       r"sum(?:mation)? of|average|product of|maximum|minimum|ratio)\b|不?对称|非负|不变|可加|之和|平均|之积|"
-                      r"之比|最大值|最小值)[^.;。；]{0,80}?(?:\bi\.\s?e\.|\bthat is|\bnamely|\bin other words|即|也就是说?|换言之)"
-                      r"\s*[,，:：]?\s*$", re.I)
+                      rf"之比|最大值|最小值)[^.;。；]{{0,80}}?(?:{RESTATING})\s*[,，:：]?\s*$", re.I)
 
 
 def hidden_formula(prompt: str) -> tuple[int, int] | None:
