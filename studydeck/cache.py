@@ -44,20 +44,33 @@ def installed_version(name: str) -> str | None:
     ``importlib.metadata``, whose import alone costs a quiz's start a tenth of its time."""
     wanted = _distribution_key(name)
     for entry in sys.path:
-        try:
-            folders = os.listdir(entry or ".")
-        except OSError:
+        listed = _distributions(entry)
+        if listed is None:
             if os.path.isfile(entry):
                 return _metadata_version(name)  # a zip on the path: importlib.metadata reads those
             continue
-        for folder in folders:
-            low = folder.lower()
-            if low.endswith((".dist-info", ".egg-info", ".egg")) and \
-                    _distribution_key(low.rpartition(".")[0].partition("-")[0]) == wanted:
-                stated = _stated_version(os.path.join(entry or ".", folder, "METADATA")) \
-                    if low.endswith(".dist-info") else None
-                return stated if stated is not None else _metadata_version(name)
+        folder = listed.get(wanted)
+        if folder is not None:
+            stated = _stated_version(os.path.join(entry or ".", folder, "METADATA")) \
+                if folder.lower().endswith(".dist-info") else None
+            return stated if stated is not None else _metadata_version(name)
     return _metadata_version(name)
+
+
+@lru_cache(maxsize=None)
+def _distributions(entry: str) -> dict[str, str] | None:
+    """The metadata folders in one ``sys.path`` entry by distribution name (the first of a
+    name, in the folder's order), or None when it is not a folder; listed once per process."""
+    try:
+        folders = os.listdir(entry or ".")
+    except OSError:
+        return None
+    found: dict[str, str] = {}
+    for folder in folders:
+        low = folder.lower()
+        if low.endswith((".dist-info", ".egg-info", ".egg")):
+            found.setdefault(_distribution_key(low.rpartition(".")[0].partition("-")[0]), folder)
+    return found
 
 
 def _stated_version(metadata_file: str) -> str | None:

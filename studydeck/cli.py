@@ -347,16 +347,43 @@ def _default_db() -> Path:
 
 
 def _quiz_cards(notes: tuple[Path, ...]):
-    """The cards to study: the build's cards, with the verifier's answers where its cache has
-    them (no torch), each cloze blank a card of its own."""
-    from studydeck.pipeline import Workspace
+    """The cards to study (see :func:`_study_list`) and their key: kept in the cache by the notes'
+    bytes and the state of the verifier's cache, a quiz over notes that have not changed reads one
+    file. The key is None when a file cannot be read."""
+    from studydeck.cache import FileCache
+    from studydeck.pipeline import study_key
+    from studydeck.quiz.cards import StudyCard
+
+    paths, cache_dir = _notes(notes), _cache_dir()
+    key = study_key(paths, cache_dir)
+    cache = FileCache(cache_dir / "quiz") if key is not None else None
+    hit = cache.get(key) if cache is not None else None
+    if hit is not None:
+        try:
+            return [StudyCard.from_dict(s) for s in hit["cards"]], key
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # a damaged entry: make the list again
+    study = _study_list(paths, cache_dir)
+    if cache is not None:
+        cache.put(key, {"cards": [s.to_dict() for s in study]})
+        cache.prune(keep=QUIZ_LISTS_KEPT)
+    return study, key
+
+
+QUIZ_LISTS_KEPT = 16  # study lists in the cache: one per notes folder and state of its verdicts
+
+
+def _study_list(paths: list[Path], cache_dir: Path):
+    """The build's cards, with the verifier's answers where its cache has them (no torch),
+    each cloze blank a card of its own, and the exercises the last build made."""
     from dataclasses import replace
 
+    from studydeck.pipeline import Workspace
     from studydeck.quiz.cards import exercise_cards, study_cards
     from studydeck.terminal import plain_readings, with_readings
     from studydeck.verify.messages import answer_markdown
 
-    workspace = Workspace.load(_notes(notes), cache_dir=_cache_dir())
+    workspace = Workspace.load(paths, cache_dir=cache_dir)
     workspace.verify(cached_only=True)
     workspace.settle()
     results = workspace.results()
@@ -406,11 +433,11 @@ def quiz(notes, deck, tag, new_limit, review_limit, rollover, limit, mode, db) -
 
     now = clock()
     try:
-        study = _quiz_cards(notes)
+        study, list_key = _quiz_cards(notes)
         chosen = select(study, deck, tag)
         store = Store(db or _default_db())
         try:
-            store.sync(study, now())
+            store.sync(study, now(), list_key)
             limits = Limits.stored(store, new=new_limit, reviews=review_limit, rollover=rollover)
             Session(store, chosen, now=now, console=Console(highlight=False), keys=Keys(), mode=mode,
                     limits=limits, limit=limit).run()

@@ -146,7 +146,7 @@ class Card:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Card":
         """Fields this version does not know (written by an older one) are left out."""
-        known = {f.name for f in fields(cls)}
+        known = _field_names(cls)
         kwargs = {k: v for k, v in data.items() if k in known}
         kwargs["kind"] = CardKind(data["kind"])
         kwargs["source"] = Source.from_dict(data["source"])

@@ -25,7 +25,6 @@ from studydeck.cache import FileCache, installed_version, tool_version
 from studydeck.errors import NotesError, OutputError, StudydeckError
 from studydeck.model import Card, CardKind, Notice, Source
 from studydeck.text import atomic_write, clean_name, language, normalize_name, say
-from studydeck.verify.result import TRANSIENT
 
 if TYPE_CHECKING:
     from studydeck.lint import FileScan, LintResult
@@ -747,6 +746,31 @@ def build_fingerprint(paths: list[Path], options: dict[str, Any]) -> dict[str, A
             "media": [list(m) for m in media]}
 
 
+def study_key(paths: list[Path], cache_dir: Path) -> str | None:
+    """A key for what a quiz studies from ``paths``: every notes file's bytes (as the per-file
+    cache keys them), torch's version, and the verdicts and exercises cached so far (each entry's
+    name, size and time of writing: every write to those caches replaces an entry). None when a
+    file cannot be read: the full read says why."""
+    try:
+        files, _ = find_notes(paths)
+        keys = [_file_key(nf, read_bytes(nf)) for nf in files]
+    except StudydeckError:
+        return None
+    state: list[Any] = [keys, _torch_version()]
+    for name in ("verify", "exercises"):
+        folder = cache_dir / name
+        if not folder.is_dir():
+            state.append(None)  # nothing cached yet
+            continue
+        try:
+            with os.scandir(folder) as entries:
+                stats = [(e.name, e.stat()) for e in entries]
+        except OSError:
+            return None  # an entry going as it is read: read everything instead
+        state.append(sorted((n, s.st_size, s.st_mtime_ns) for n, s in stats))
+    return hashlib.sha256(json.dumps(state, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def up_to_date(out_dir: Path, fingerprint: dict[str, Any] | None) -> bool:
     """True when the last build into ``out_dir`` had this fingerprint and its decks are intact."""
     if fingerprint is None:
@@ -766,6 +790,8 @@ def up_to_date(out_dir: Path, fingerprint: dict[str, Any] | None) -> bool:
 def record_build(out_dir: Path, fingerprint: dict[str, Any] | None, result: BuildResult) -> None:
     """Remember what this build was made from, so an identical one can be skipped — unless a
     check came out only for now (no sandbox, a timeout): the next build tries again."""
+    from studydeck.verify.result import TRANSIENT
+
     if fingerprint is None or (result.report and any(r.reason in TRANSIENT for r in result.report.results)):
         return
     outputs, decks = {}, {}

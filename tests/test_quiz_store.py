@@ -129,3 +129,20 @@ def test_a_db_folder_that_cannot_be_made(tmp_path: Path) -> None:
     assert result.output == (f"Error: {db}: cannot create the folder for the review database (Not a directory); "
                              "choose another place with --db\n")
     assert blocker.read_text() == "not a folder"
+
+
+def test_a_list_synced_last_is_not_written_again_and_another_list_in_between_is_undone(tmp_path: Path,
+                                                                                         study) -> None:
+    store = Store(tmp_path / "r.db")
+    store.sync(study, T0, "list-a")
+    written = store.db.total_changes
+    assert store.sync(study, T0, "list-a") == {"added": 0, "retired": 0}
+    assert store.db.total_changes == written  # the same list: not a row written
+    store.sync(study[1:], T0, "list-b")  # another notes folder studied with the same database
+    assert store.db.execute("SELECT retired FROM cards WHERE uid = ?", (study[0].uid,)).fetchone() == (1,)
+    store.sync(study, T0, "list-a")
+    assert store.db.execute("SELECT retired FROM cards WHERE uid = ?", (study[0].uid,)).fetchone() == (0,)
+    store.sync(study[1:], T0)  # a list with no key is always written, and the next keyed one too
+    store.sync(study, T0, "list-a")
+    assert store.db.execute("SELECT retired FROM cards WHERE uid = ?", (study[0].uid,)).fetchone() == (0,)
+    store.close()

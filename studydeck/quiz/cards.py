@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from fnmatch import fnmatch
+from typing import Any
 
 from studydeck.errors import StudydeckError
 from studydeck.exercise import Exercise
@@ -39,6 +40,17 @@ class StudyCard:
     def sibling(self) -> str:
         # Cards that ask the same fact share a group name; older cards have none.
         return getattr(self.card, "sibling", "") or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"card": self.card.to_dict(), "note": self.note, "checked": self.checked,
+                "exercise": self.exercise.to_dict() if self.exercise else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "StudyCard":
+        """Raises ``KeyError``/``TypeError``/``ValueError`` on a damaged entry."""
+        exercise = data["exercise"]
+        return cls(Card.from_dict(data["card"]), str(data["note"]),
+                   Exercise.from_dict(exercise) if exercise is not None else None, str(data["checked"]))
 
     def answer(self) -> str:
         """What the card asks for: its blank, or its back."""

@@ -73,6 +73,7 @@ def _script(db: sqlite3.Connection, script: str) -> None:
         if statement.strip():
             db.execute(statement)
 VERSION = len(MIGRATIONS)
+SYNCED = "synced-list"  # the setting that names the list of cards the store was last synced with
 
 
 def review_kind(before: FsrsCard) -> int:
@@ -185,10 +186,14 @@ class Store:
         self.db.close()
 
     # -- cards -------------------------------------------------------------------------
-    def sync(self, cards: list[StudyCard], now: datetime) -> dict[str, int]:
+    def sync(self, cards: list[StudyCard], now: datetime, list_key: str | None = None) -> dict[str, int]:
         """Bring the store up to date with the notes: add new cards, refresh edited ones,
-        retire the ones that are gone (their history stays)."""
+        retire the ones that are gone (their history stays). ``list_key`` names the list
+        (:func:`studydeck.pipeline.study_key`): the list this store was last brought up to date
+        with is not written again."""
         def run() -> dict[str, int]:
+            if list_key is not None and self.setting(SYNCED) == list_key:
+                return {"added": 0, "retired": 0}
             known = {uid: retired for uid, retired in self.db.execute("SELECT uid, retired FROM cards")}
             added = 0
             for study in cards:
@@ -206,6 +211,7 @@ class Store:
             seen = {s.uid for s in cards}
             gone = [uid for uid, retired in known.items() if uid not in seen and not retired]
             self.db.executemany("UPDATE cards SET retired = 1 WHERE uid = ?", [(u,) for u in gone])
+            self.db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", (SYNCED, list_key or ""))
             return {"added": added, "retired": len(gone)}
         return self._write(run)
 
