@@ -59,6 +59,10 @@ LABELLED = re.compile(
 DATAVIEW_FIELD = re.compile(r"^\s*[\w\- ]{1,30}::(?!:)")
 # ``Term — what it is``: a dash between a short name and its description.
 DASHED = re.compile(r"^\s*(?P<t>(?:\*\*[^*]+\*\*|[^—–\n*]{1,40}?))\s+[—–]{1,2}\s+(?P<rest>\S.*)$", re.S)
+# After a name, an attribute of it and its value, nothing else (“步长上限 $2/L$”, “默认学习率 0.001”);
+# a verb between them (“正好是 $D_{KL}$”, “约为 0.1”) makes a sentence of it instead.
+ATTRIBUTE_VALUE = re.compile(r"(?P<attribute>(?:(?![是为即约就都也很正恰])[\u4e00-\u9fff]){2,8})\s*"
+                             r"(?P<value>\$[^$\n]+\$|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?)")
 NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
 # After a name, words that carry on its sentence rather than describe it: a particle or a
 # preposition (“CIFAR-10 上试了 110 层”, “degradation 的根本原因”), a word that makes one noun of
@@ -257,7 +261,9 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
     rows: list[tuple[int, list[str]]] = []
     for index, line in enumerate(table.splitlines()):
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if "|" in line and not all(re.fullmatch(r":?-{2,}:?", c or "--") for c in cells):
+        # the rule under the header (an empty header row, “| | |”, is a row: the header)
+        rule = any(cells) and all(re.fullmatch(r":?-{2,}:?", c or "--") for c in cells)
+        if "|" in line and not rule:
             rows.append((source.line + index, cells))
     return rows
 
@@ -299,6 +305,12 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     header = plain_inline(rows[0][1][1]).strip()
     attribute = "" if not header or MEANING_HEADER.search(header) else header
     return [(cells[0], cells[1], Source(source.path, line), attribute) for line, cells in rows[1:] if cells[0] and cells[1]]
+
+
+def _table_header(table: str) -> str:
+    """The text of a table's header row (empty for “| | |”)."""
+    first = table.strip().splitlines()[0] if table.strip() else ""
+    return "".join(cell.strip() for cell in first.strip().strip("|").split("|"))
 
 
 # A glossary's second column: what each term is (“含义”, “Meaning”, “说明”, “Description”).
@@ -757,9 +769,13 @@ class _Extractor:
                         if owner and normalize_name(owner) != normalize_name(ctx.deck[-1]) else ctx
                     self.parameters(items, owned)
                 compared = lead is not None and COMPARISON.search(lead.text)
-                for term, desc, source, attribute in ([] if params or compared else
-                                                      table_definitions(block.text, block.source)):
-                    self.definition(term, desc, source, ctx, attribute=attribute)
+                rows = [] if params or compared else table_definitions(block.text, block.source)
+                # a table with no header whose rows include a label (“| Idea | … |”, “| Defaults | … |”)
+                # is a sheet of fields about one subject, not a glossary: no field names a concept
+                sheet = not _table_header(block.text) and any(
+                    self.is_label(clean_term(term), desc) for term, desc, _, _ in rows)
+                for term, desc, source, attribute in rows:
+                    self.definition(term, desc, source, ctx, attribute=attribute, sheet=sheet)
             elif block.kind == "code":
                 if not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
                                                or lead is not None and OUTPUT_LEAD.search(lead.text))):
@@ -900,6 +916,11 @@ class _Extractor:
                 flags = ("needs-answer",) + (("mindmap",) if mindmap else ())
                 self.add(ctx, CardKind.QUESTION, "q:" + normalize_name(it.text), question, "", it.source, flags=flags)
             return
+        if lead is not None and block.ordered and REASONS_LEAD.fullmatch(lead.text.strip()) and ctx.concept:
+            # “为什么需要：” over “1. … 2. …”: the reasons, in no order to recall, for the section's subject
+            question = self.t("{c}：{q}？", "{c}: {q}?", c=_named_concept(ctx), q=lead.text.strip().rstrip("：: "))
+            if self.answered(ctx, question, [block], lead.source):
+                return
         if _is_steps(block) and not (lead is not None and KINDS.search(lead.text)):
             self.steps(block, ctx, lead)
             return
@@ -982,7 +1003,13 @@ class _Extractor:
         name_desc = NAME_DESC.match(text)
         if name_desc and CJK.search(name_desc.group("rest")) and not ctx.labels \
                 and not RUNS_ON.match(name_desc.group("rest")):
-            self.definition(name_desc.group("name"), name_desc.group("rest").strip(), it.source, ctx)
+            rest = name_desc.group("rest").strip()
+            valued = ATTRIBUTE_VALUE.fullmatch(rest)
+            if valued:  # “GD 步长上限 $2/L$”: what GD's step limit is
+                self.definition(name_desc.group("name"), valued.group("value"), it.source, ctx,
+                                attribute=valued.group("attribute"))
+            else:
+                self.definition(name_desc.group("name"), rest, it.source, ctx)
             return
         if _is_bare_name(text) and any(s.children or len(s.text.split()) > 1 for s in siblings if s is not it):
             self.notices.append(Notice(it.source, "empty-item", self.t(
@@ -1032,11 +1059,24 @@ class _Extractor:
                      "\n".join(f"- {t}" for t in terms), it.source)
         self.blocks(it.children, ctx.within(label))
 
+    def is_label(self, term: str, desc: str) -> bool:
+        """A term that labels a remark, a field or a place rather than names a concept
+        (“**注意**：…”, “Note:”, “[解析]”, “Deadline: …”)."""
+        return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
+                    or term.strip() in self.speakers
+                    or LABEL_TERM.match(_bare(term))
+                    or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
+                    or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
+                    or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term)
+                    or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated
+                    or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term))
+
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx, within: str = "",
-                   remark: bool = False, points: bool = False, attribute: str = "") -> None:
+                   remark: bool = False, points: bool = False, attribute: str = "", sheet: bool = False) -> None:
         """A card asking what ``term`` is; ``within``: the formula a term written in math is a
         part of (“$(1-\\rho) g_t^2$：当前梯度平方的贡献” under $v_t = \\rho v_{t-1} + (1-\\rho) g_t^2$);
-        ``attribute``: what of the term ``desc`` gives instead (a table's column: “归一化的维度”)."""
+        ``attribute``: what of the term ``desc`` gives instead (a table's column: “归一化的维度”);
+        ``sheet``: the term is one field of a sheet about the section's subject (left out as a label)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
         if "\n" not in desc:
             # “# trials until first success” after a colon: on a card of its own it must not turn
@@ -1066,13 +1106,7 @@ class _Extractor:
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, desc, source,
                      formulas=formulas_in(desc))
             return
-        label = LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip()) \
-            or term.strip() in self.speakers \
-            or LABEL_TERM.match(_bare(term)) or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc) \
-            or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) \
-            or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term) \
-            or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated \
-            or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term)
+        label = sheet or self.is_label(term, desc)
         why = "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
@@ -2572,7 +2606,9 @@ PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|�
                             # a clause, not a name (“Huber 把两者结合起来”, “所以 [3] 提出了…”, “也不是梯度消失”)
                             r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|^对\s*(?:\$|[A-Za-z])|"
                             r"\b(?:TODO|FIXME|TBD)\b|"
-                            r"(?:表明|理解为|即为|说明|指出|的定义式?)$")
+                            r"(?:表明|理解为|即为|说明|指出|的定义式?)$|"
+                            # what holds now, or most (“现在最常用”, “目前最好的”): a clause whose subject is the answer
+                            r"^(?:现在|目前|如今|当前|当下|通常|实际上|其实)|最(?:常用|常见|好|重要|流行|主流|多)的?$")
 PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|from|as|via|without|more|most|less|least)\s|"  # “For images”
                          r"^(?:but|and|or|so|also|however|thus|hence|therefore|because|since|although|otherwise|yet|"
                          r"similarly|likewise|moreover|furthermore|conversely|meanwhile|instead|besides|additionally)$|"
@@ -2688,6 +2724,8 @@ def _introduces(text: str, concept: str) -> bool:
 ZH_COPULA = re.compile(r"是|指|即|(?<![作因认成以])为|表示|描述")
 # A lead that announces kinds or cases (“样本对有四种情形：”, “three kinds of layers:”): its
 # numbered list is a set to know, not steps to take in order.
+# A lead that asks why, its subject left to the heading (“为什么需要：”, “原因：”, “Why:”, “Reasons:”).
+REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,8}[：:]", re.I)
 KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|\b(?:cases|kinds|types|"
                    r"categories|properties|features|characteristics|pros|cons|advantages|disadvantages|methods|"
                    r"techniques|approaches|tricks)\b", re.I)  # (a list of them, in no order to recall)
@@ -2756,8 +2794,19 @@ def _children_text(it: Item, prose_only: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _list_markdown(block: Block) -> str:
-    return "\n".join(f"- {it.text.strip()}" for it in block.items if it.text.strip())
+def _list_markdown(block: Block, depth: int = 0) -> str:
+    """A list written back as Markdown, with its numbers and the blocks under its items."""
+    lines = []
+    for n, item in enumerate(block.items, 1):
+        if not item.text.strip() and not item.children:
+            continue
+        mark = f"{n}. " if block.ordered else "- "
+        lines.append("    " * depth + mark + " ".join(item.text.split()))
+        for child in item.children:
+            inner = _box_markdown(child, depth + 1)
+            lines.append(inner if child.kind == "list" else
+                         "\n".join("    " * (depth + 1) + line for line in inner.splitlines()))
+    return "\n".join(lines)
 
 
 # A prompt written as a numbered item of its own, answered by the blocks under it: a question
@@ -2772,7 +2821,8 @@ def _prompt(block: Block) -> str:
     list's next number comes after the answer), or a bold line that is a question."""
     if block.kind == "list" and block.ordered and len(block.items) == 1 and not block.items[0].children:
         text = block.items[0].text.strip()
-    elif block.kind == "paragraph" and re.fullmatch(r"\*\*[^*\n]+[?？]\*\*", block.text.strip()):
+    elif block.kind == "paragraph" and re.fullmatch(r"\*\*[^*\n]+[?？](?:\s*[（(][^()（）\n]*[)）])?\*\*",
+                                                     block.text.strip()):
         text = block.text.strip().strip("*").strip()
     elif block.kind == "paragraph" and QA_HEADING.match(block.text.strip()) and "\n" not in block.text.strip():
         text = block.text.strip()  # “Q：缩放点积注意力的时间复杂度？” on a line of its own, its “A：” below
@@ -2784,7 +2834,14 @@ def _prompt(block: Block) -> str:
 def _asks(text: str) -> bool:
     text = text.strip()
     return "\n" not in text and len(text) <= 160 and not QA.match(text) \
-        and (text.endswith(("?", "？")) or PROMPT_TASK.match(text) is not None)
+        and (QUESTION_END.search(text) is not None or PROMPT_TASK.match(text) is not None)
+
+
+# A question's end: its mark, and what is given in brackets after it (“参数量？（d_model=512, h=8）”).
+QUESTION_END = re.compile(r"[?？]\s*(?:[（(][^()（）\n]{0,60}[)）])?\s*$")
+
+
+BOLD_LINE = re.compile(r"\*\*[^*\n]+\*\*\s*[:：]?")
 
 
 def _answer_blocks(blocks: list[Block]) -> list[Block]:
@@ -2794,6 +2851,8 @@ def _answer_blocks(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if block.kind == "callout" and not out and GENERIC_BOX.fullmatch(box_title(block.text)):
             return [block]  # a folded “答案” under the question
+        if out and block.kind == "paragraph" and BOLD_LINE.fullmatch(block.text.strip()):
+            break  # “**Q9. 一张表总结**”: a heading written in bold begins the next part
         if block.kind not in ANSWER_KINDS or _prompt(block) or QA.match(block.text) \
                 or len(out) == 4 or block.ordered and any(_asks(it.text) for it in block.items):
             break  # (a numbered list of questions: the prompts after it, numbered on)
@@ -2892,15 +2951,7 @@ def _box_markdown(block: Block, depth: int = 0) -> str:
     if block.kind in ("paragraph", "table", "quote"):
         return block.text
     if block.kind == "list":
-        lines = []
-        for n, item in enumerate(block.items, 1):
-            mark = f"{n}. " if block.ordered else "- "
-            lines.append("    " * depth + mark + " ".join(item.text.split()))
-            for child in item.children:
-                inner = _box_markdown(child, depth + 1)
-                lines.append(inner if child.kind == "list" else
-                             "\n".join("    " * (depth + 1) + l for l in inner.splitlines()))
-        return "\n".join(lines)
+        return _list_markdown(block, depth)
     if block.kind == "callout":
         title = box_title(block.text)
         inner = "\n\n".join(_box_markdown(b) for b in block.blocks)

@@ -45,6 +45,10 @@ def commands(code: str) -> bool:
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
+# An answer put off (“下节课讲”, “以后再补”, “covered next lecture”, “will be explained later”).
+DEFERRED = re.compile(r"(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)再?(?:讲|说|补|看|学|讨论|解释)|"
+                      r"\b(?:covered|discussed|explained)\s+(?:in\s+)?(?:the\s+)?next\s+(?:lecture|class|week|session)|"
+                      r"\b(?:will\s+be|to\s+be)\s+(?:covered|discussed|explained)\s+later", re.I)
 # A fenced code block: code, whatever marks it holds.
 FENCE = re.compile(r"^```.*?^```[^\S\n]*$", re.S | re.M)
 # A single “*” that opens emphasis (at a word's start) or closes it (at a word's end); a “*”
@@ -207,6 +211,8 @@ def empty_answer(card: Card) -> str | None:
         return None  # its answer is what the code prints when it runs (see unrun)
     if LEADING_PLACEHOLDER.match(card.back):
         return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
+    if DEFERRED.search(card.back) and len(_plain(card.back)) <= 24:
+        return "empty-answer"  # “老师说下节课讲”: where the answer will come from, not the answer
     return None if _plain(card.back) and not PLACEHOLDER.match(card.back) else "empty-answer"
 
 
@@ -693,8 +699,10 @@ def declaration(card: Card) -> str | None:
         return "declaration"  # (α_1, α_2, …, α_k): the symbols written out
     steps = re.split(r"\\approx|(?<![<>!\\])=", rhs)
     last = steps[-1].strip()
-    if CONVENTION.search(_words(card.front)):
-        return None  # “常将它们设置为 $\beta_2 = 0.999$”: a default value is a fact to recall
+    if CONVENTION.search(_words(card.front)) and BARE_SYMBOL.match(lhs):
+        # “常将它们设置为 $\beta_2 = 0.999$”: a default value is a fact to recall (what follows
+        # from it, “约 $\frac{1}{1-\beta} = 10$ 步”, is worked out)
+        return None
     if NUMERIC.match(last) and (len(steps) > 1 or last.lstrip("+-") not in ("0", "1")) \
             and (len(steps) > 1 or not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs))) \
             or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last) or _worked_fraction(formula):

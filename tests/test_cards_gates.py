@@ -22,10 +22,12 @@ def extract(text: str):
 
 @pytest.mark.parametrize("notes, reason", [
     ("# 笔记\n\n## 优化器\n- **学习率**：待补充\n", "empty-answer"),
+    ("# 笔记\n\n## 小结\n- **大 batch 为什么泛化差** —— 老师说下节课讲\n", "empty-answer"),
     ("# 笔记\n\n## 课程\n- 参考视频：[4 - 5 - Features and Polynomial Regression (8 min).mkv](v/4-5.mkv)\n",
      "link-answer"),
     ("# 笔记\n\n## 回归\n- $y = w x + b$\n- $y = w^2 x$\n", "duplicate-front"),
     ("# 笔记\n\n## 梯度下降\n- 我们取初值 $x = 10$，学习率为 $\\eta = 0.2$。\n", "worked-value"),
+    ("# 笔记\n\n## 动量\n- $\\beta$ 常取 0.9，相当于对过去约 $\\frac{1}{1-\\beta}=10$ 步的梯度做指数平均\n", "worked-value"),
     ("# 笔记\n\n## 求和\n- 其中下标 $i = 1, 2, \\ldots, n$ 遍历所有样本。\n", "declaration"),
     ("# 笔记\n\n## 优化器\n- 随机梯度下降：随机梯度下降\n", "answer-in-front"),
     ("# 笔记\n\n## https://notes.org/a.png\n是一个示例网页的地址。\n", "url-front"),
@@ -496,3 +498,80 @@ def test_a_chain_whose_end_the_front_already_writes_is_left_out() -> None:
     cards, _ = extract("# Entropy\n\n## Gibbs\n\nIf $X \\sim P$ and we estimate $P$ by $Q$, then "
                        "$$H(X) = -E[\\log p(X)] \\leq -E[\\log q(X)], \\textrm{ with equality if and only if } P = Q.$$\n")
     assert [c.front.split("$$")[1] for c in cards] == ["H(X) = ?"]
+
+
+def test_an_answer_keeps_its_nested_items_and_its_numbers() -> None:
+    """The items under an answer's items are part of the answer (“原因：” and the reasons under it)."""
+    notes = ("# 归一化\n\n## 面试题\n\n**Q5. 为什么 Transformer 用 LN？**\n\n"
+             "- 训练和推理计算完全一样\n- 原因：\n  - 序列长度不固定\n  - batch size 常常不大\n\n"
+             "**Q6. GroupNorm 的两个特例？**\n\n1. 特例：\n   - G = 1 → LayerNorm\n   - G = C → InstanceNorm\n")
+    cards, _ = extract(notes)
+    why = next(c for c in cards if "Transformer 用 LN" in c.front)
+    assert why.back == "- 训练和推理计算完全一样\n- 原因：\n    - 序列长度不固定\n    - batch size 常常不大"
+    cases = next(c for c in cards if "特例" in c.front)
+    assert cases.back == "1. 特例：\n    - G = 1 → LayerNorm\n    - G = C → InstanceNorm"
+
+
+def test_a_table_whose_header_row_is_empty_is_read_from_its_first_row() -> None:
+    """“| | |” over the rows: every row is a term and what it is; none is taken for the header."""
+    notes = ("# Adam\n\n## Summary table\n\n| | |\n|---|---|\n| Bias correction | divides m by 1 - β1^t |\n"
+             "| AMSGrad | keeps the maximum of past v |\n")
+    cards, _ = extract(notes)
+    backs = {c.back: c.front for c in cards}
+    assert "Bias correction" in backs["divides m by 1 - β1^t"]
+    assert "AMSGrad" in backs["keeps the maximum of past v"]
+    assert not any("divides m" in c.front for c in cards)
+
+
+def test_a_headerless_table_with_a_label_among_its_rows_is_a_sheet_of_fields_not_a_glossary() -> None:
+    """“| Idea | … |”, “| Memory | … |”: the fields of one paper's summary; none is a concept to ask of."""
+    notes = ("# Reading note — Adam\n\n## Summary table\n\n| | |\n|---|---|\n"
+             "| Idea | adaptive per-parameter step sizes from moment estimates |\n"
+             "| Memory | 2 extra tensors per parameter (m and v) |\n"
+             "| Invariance | invariant to diagonal rescaling of gradients |\n")
+    cards, notices = extract(notes)
+    assert not any("tensors per parameter" in c.back or "rescaling" in c.back for c in cards)
+    assert sum(n.rule == "left-out:label-term" for n in notices) == 3
+
+
+@pytest.mark.parametrize("lead", ["为什么需要：", "原因："])
+def test_a_numbered_list_of_reasons_is_a_question_of_the_section_not_steps(lead: str) -> None:
+    notes = (f"# 学习率\n\n## Warmup\n\n前若干步线性升高学习率。\n\n{lead}\n"
+             "1. 训练初期梯度大且不稳定\n2. Adam 初期二阶矩估计方差大\n3. Post-LN 的 Transformer 几乎必须 warmup\n")
+    cards, _ = extract(notes)
+    assert not any(c.kind in (CardKind.STEPS, CardKind.CLOZE) for c in cards)
+    why = next(c for c in cards if "梯度大且不稳定" in c.back)
+    assert why.kind is CardKind.MANUAL and why.front == f"Warmup：{lead.rstrip('：')}？"
+    assert why.back.startswith("1. 训练初期梯度大且不稳定\n2. ")
+
+
+def test_a_bold_line_after_an_answer_begins_the_next_part() -> None:
+    notes = ("# 归一化\n\n## 面试题\n\n**Q8. InstanceNorm 用在哪？**\n\n- 风格迁移\n\n"
+             "**Q9. 一张表总结**\n\n| 方法 | 归一化的维度 |\n|---|---|\n| BN | N, H, W |\n")
+    cards, _ = extract(notes)
+    answer = next(c for c in cards if "InstanceNorm" in c.front)
+    assert answer.back == "- 风格迁移"
+
+
+def test_a_bold_question_with_its_givens_in_brackets_after_the_mark_is_asked() -> None:
+    notes = ("# 注意力\n\n## 面试题\n\n**Q：为什么除以 √d_k？**\n\nA：让方差变回 1。\n\n"
+             "**Q：多头注意力的参数量？（d_model=512, h=8，带 bias）**\n\nA：4·512·512 + 4·512 = 1050624，和头数无关。\n")
+    cards, _ = extract(notes)
+    first = next(c for c in cards if "√d_k" in c.front)
+    assert first.back == "让方差变回 1。"
+    count = next(c for c in cards if "参数量" in c.front)
+    assert "d_model=512" in count.front and count.back == "4·512·512 + 4·512 = 1050624，和头数无关。"
+
+
+def test_a_name_with_an_attribute_and_its_value_asks_for_the_value() -> None:
+    """“GD 步长上限 $2/L$” in a summary: the step limit of GD, not what GD is."""
+    notes = ("# 梯度下降\n\n## 小结\n\n- GD 步长上限 $2/L$\n- BN 动量默认 0.1\n"
+             "- Dropout 随机丢弃神经元\n- 现在最常用：warmup + cosine\n")
+    cards, _ = extract(notes)
+    fronts = {c.back: c.front for c in cards}
+    assert fronts["$2/L$"] == "梯度下降 › 小结：**GD** 的步长上限？"
+    assert not any("BN" in c.front for c in cards)  # a bare number: a value to look up, not “what BN is”
+    assert "**Dropout**" in fronts["随机丢弃神经元"]
+    assert "warmup + cosine" not in fronts  # “现在最常用” is a clause, no name
+    gap, _ = extract("# ELBO\n\n- gap 正好是 $D_{KL}(q\\|p)$\n")
+    assert [c.back for c in gap] == ["正好是 $D_{KL}(q\\|p)$"]  # a verb: no attribute to ask for
