@@ -987,7 +987,8 @@ GATES: list[Callable[[Card], str | None]] = [
 def left_out(card: Card, reason: str, **kw) -> Notice:
     zh, en = MESSAGES[reason]
     front = " ".join(card.front.split())
-    front = front if len(front) <= 40 else front[:39] + "…"
+    # a long front is shown by its start and its end: the place in the notes, and what it asks
+    front = front if len(front) <= 40 else front[:17].rstrip() + "…" + front[-22:].lstrip()
     return Notice(card.source, f"left-out:{reason}", say(card.lang, zh, en, front=front, **kw))
 
 

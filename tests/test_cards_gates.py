@@ -532,6 +532,8 @@ def test_a_headerless_table_with_a_label_among_its_rows_is_a_sheet_of_fields_not
     cards, notices = extract(notes)
     assert not any("tensors per parameter" in c.back or "rescaling" in c.back for c in cards)
     assert sum(n.rule == "left-out:label-term" for n in notices) == 3
+    # a long question is quoted by its start and its end: the field it names is in the message
+    assert any("**Idea**" in n.message and "“Reading note" in n.message for n in notices)
 
 
 @pytest.mark.parametrize("lead", ["为什么需要：", "原因："])
