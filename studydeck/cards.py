@@ -1781,8 +1781,10 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         # “由概率公式 $P(AB) = P(A|B)P(B)$ 可得：”, or states for every case, “对于任何凸函数…都满足”, is whole)
         return "unfinished"
     aside = before_words
-    if aside.count("(") + aside.count("（") != aside.count(")") + aside.count("）"):
-        return "unfinished"  # inside a parenthesis, or after one the line never opened: an aside
+    if aside.count("(") + aside.count("（") > aside.count(")") + aside.count("）"):
+        return "bracketed"  # “… and decaying α ($\alpha_t = …$)”: inside a parenthesis, an aside
+    if aside.count("(") + aside.count("（") < aside.count(")") + aside.count("）"):
+        return "unfinished"  # after a parenthesis the line never opened: it starts mid-sentence
     if not before.strip() and FRAGMENT_START.match(after):
         return "unfinished"  # “$(\Sigma)_{ii}=\sigma_i$ 之外…”: the line starts mid-sentence
     return ""

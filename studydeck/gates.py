@@ -82,6 +82,9 @@ MESSAGES = {
     "unfinished": ("“{front}” 的答案停在半句（它后面的公式或列表没有跟上）；把后面的内容写进同一段",
                    "the answer to “{front}” stops mid-sentence (what followed it was left behind); "
                    "finish the sentence in the same paragraph"),
+    "bracketed": ("“{front}” 里的公式写在括号中的旁注里，离开那句话说不清；把它写成一句完整的陈述",
+                  "the formula in “{front}” sits in a remark in brackets and does not stand alone; write it "
+                  "as a statement of its own"),
     "not-code": ("这段围栏里是图示或文字，不是代码；去掉 ``` 让它成为正文",
                  "this fence holds a diagram or prose, not code; remove the ``` so it reads as text"),
     "derivation-step": ("“{front}” 是推导中的一步（它承接前文），单独拿出来无法回答；把结论写成一行完整的公式",

@@ -23,6 +23,7 @@ def extract(text: str):
 @pytest.mark.parametrize("notes, reason", [
     ("# 笔记\n\n## 优化器\n- **学习率**：待补充\n", "empty-answer"),
     ("# 笔记\n\n## 小结\n- **大 batch 为什么泛化差** —— 老师说下节课讲\n", "empty-answer"),
+    ("# 笔记\n\n## 方法\n- AdaGrad 相当于 $\\beta_1=0$ 的 Adam，步长随时间衰减（$\\alpha_t = \\alpha t^{-1/2}$）\n", "bracketed"),
     ("# 笔记\n\n## 课程\n- 参考视频：[4 - 5 - Features and Polynomial Regression (8 min).mkv](v/4-5.mkv)\n",
      "link-answer"),
     ("# 笔记\n\n## 回归\n- $y = w x + b$\n- $y = w^2 x$\n", "duplicate-front"),
