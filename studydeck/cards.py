@@ -1732,6 +1732,11 @@ def _same_left(body: str, lhs: str, loose: bool = False) -> bool:
 INDEX = re.compile(r"_\{?[0-9a-zA-Z]\}?")
 
 
+# Words enough before a colon to say what the formula after it does (“每过固定 epoch 乘以 γ：”,
+# “multiply the rate by γ every s epochs:”).
+DESCRIBES = re.compile(r"[\u4e00-\u9fff]{3}|(?:\b[A-Za-z]{2,}\b\W+){3}")
+
+
 def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose: bool) -> str:
     r"""Why the formula ``target`` of ``sentence`` (after ``lead``) states no fact of its own.
     ``prose``: running text, where a bare symbol needs the sentence (or a condition such as
@@ -1765,7 +1770,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
                 and not INTRODUCES.search(said_before) and not FORMULA_NOUN.search(said_before):
             return "no-subject"  # “…the bias satisfies $b \in …$. ［？］”: nothing says which formula
         return ""
-    if prose and named and BARE_NAME.match(split[0].strip()) and not said:
+    if prose and named and BARE_NAME.match(split[0].strip()) and not said \
+            and not (DESCRIBES.search(strip_math(before)) and before.rstrip().endswith(("：", ":"))):
         return "no-subject"  # “we could simply compute $\mathbf{A} = ?$”: A is never said to be anything
     before_words = strip_math(before)
     if not named and not before.rstrip().endswith((":", "：")) and not NAMING.search(words) \

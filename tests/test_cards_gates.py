@@ -578,3 +578,15 @@ def test_a_name_with_an_attribute_and_its_value_asks_for_the_value() -> None:
     assert "warmup + cosine" not in fronts  # “现在最常用” is a clause, no name
     gap, _ = extract("# ELBO\n\n- gap 正好是 $D_{KL}(q\\|p)$\n")
     assert [c.back for c in gap] == ["正好是 $D_{KL}(q\\|p)$"]  # a verb: no attribute to ask for
+
+
+@pytest.mark.parametrize("line, lhs", [
+    ("每过固定 epoch 乘以 $\\gamma$：$\\eta_t=\\eta_0\\cdot\\gamma^{\\lfloor t/s\\rfloor}$。", "\\eta_t"),
+    ("Nesterov evaluates the gradient at the look-ahead point: $v_{t+1} = \\mu v_t - \\eta \\nabla L(\\theta_t + \\mu v_t)$.",
+     "v_{t+1}"),
+])
+def test_a_symbol_after_a_colon_that_says_what_the_formula_does_is_asked(line: str, lhs: str) -> None:
+    cards, _ = extract(f"# 优化\n\n## 学习率调度\n\n{line}\n")
+    assert [c.front.endswith(f"${lhs} = ?$。") or c.front.endswith(f"${lhs} = ?$.") for c in cards] == [True]
+    bare, _ = extract("# 优化\n\n## 学习率调度\n\n我们可以直接算 $A = BC$。\n")
+    assert not bare  # no words say what A is
