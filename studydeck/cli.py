@@ -364,7 +364,8 @@ def _quiz_cards(notes: tuple[Path, ...]):
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # a damaged entry: make the list again
     study = _study_list(paths, cache_dir)
-    if cache is not None:
+    if cache is not None and study_key(paths, cache_dir) == key:
+        # (kept only when nothing changed while it was made: a file saved meanwhile gave it)
         cache.put(key, {"cards": [s.to_dict() for s in study]})
         cache.prune(keep=QUIZ_LISTS_KEPT)
     return study, key

@@ -748,15 +748,16 @@ def build_fingerprint(paths: list[Path], options: dict[str, Any]) -> dict[str, A
 
 def study_key(paths: list[Path], cache_dir: Path) -> str | None:
     """A key for what a quiz studies from ``paths``: every notes file's bytes (as the per-file
-    cache keys them), torch's version, and the verdicts and exercises cached so far (each entry's
-    name, size and time of writing: every write to those caches replaces an entry). None when a
-    file cannot be read: the full read says why."""
+    cache keys them), torch's and pylatexenc's versions, and the verdicts and exercises cached so
+    far (each entry's name, inode, size and time of writing: every write to those caches replaces
+    an entry with a new file). None when a file cannot be read: the full read says why."""
     try:
         files, _ = find_notes(paths)
         keys = [_file_key(nf, read_bytes(nf)) for nf in files]
     except StudydeckError:
         return None
-    state: list[Any] = [keys, _torch_version()]
+    # (the answers show formulas the terminal renders with pylatexenc)
+    state: list[Any] = [keys, _torch_version(), installed_version("pylatexenc")]
     for name in ("verify", "exercises"):
         folder = cache_dir / name
         if not folder.is_dir():
@@ -767,7 +768,7 @@ def study_key(paths: list[Path], cache_dir: Path) -> str | None:
                 stats = [(e.name, e.stat()) for e in entries]
         except OSError:
             return None  # an entry going as it is read: read everything instead
-        state.append(sorted((n, s.st_size, s.st_mtime_ns) for n, s in stats))
+        state.append(sorted((n, s.st_ino, s.st_size, s.st_mtime_ns) for n, s in stats))
     return hashlib.sha256(json.dumps(state, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

@@ -80,3 +80,38 @@ def test_a_damaged_list_is_made_again(tmp_path: Path, cache: Path) -> None:
     [entry] = (cache / "quiz").iterdir()
     entry.write_text('{"cards": [{"card": {}}]}', encoding="utf-8")
     assert cli._quiz_cards((notes,))[0] == made
+
+
+def test_the_key_follows_every_cache_and_version_the_list_is_made_from(tmp_path: Path, cache: Path,
+                                                                       monkeypatch) -> None:
+    from studydeck import pipeline
+
+    notes = _notes(tmp_path, "a.md", ASKED)
+    first = pipeline.study_key([notes], cache)
+    assert pipeline.study_key([notes], cache) == first
+    (cache / "exercises").mkdir(parents=True)
+    (cache / "exercises" / "k.json").write_text("{}", encoding="utf-8")  # an exercise made since
+    after_exercise = pipeline.study_key([notes], cache)
+    (cache / "verify").mkdir()
+    (cache / "verify" / "ab.json").write_text("{}", encoding="utf-8")  # a verdict made since
+    after_verdict = pipeline.study_key([notes], cache)
+    monkeypatch.setattr(pipeline, "_torch_version", lambda: "99.0")  # torch upgraded
+    after_torch = pipeline.study_key([notes], cache)
+    monkeypatch.setattr(pipeline, "tool_version", lambda: "another studydeck")
+    after_tool = pipeline.study_key([notes], cache)
+    assert len({first, after_exercise, after_verdict, after_torch, after_tool}) == 5
+
+
+def test_a_file_saved_while_the_list_is_made_leaves_no_list_under_the_old_key(tmp_path: Path, cache: Path,
+                                                                              monkeypatch) -> None:
+    notes = _notes(tmp_path, "a.md", ASKED)
+    load = Workspace.load
+
+    def saved_meanwhile(*args, **kwargs):
+        (notes / "a.md").write_text(ASKED + "- Sigmoid\n  - 把实数压到 (0, 1)\n", encoding="utf-8")
+        return load(*args, **kwargs)
+    monkeypatch.setattr(Workspace, "load", saved_meanwhile)
+    cli._quiz_cards((notes,))
+    monkeypatch.setattr(Workspace, "load", load)
+    (notes / "a.md").write_text(ASKED, encoding="utf-8")  # the edit undone
+    assert not any("Sigmoid" in s.card.front for s in cli._quiz_cards((notes,))[0])

@@ -145,4 +145,9 @@ def test_a_list_synced_last_is_not_written_again_and_another_list_in_between_is_
     store.sync(study[1:], T0)  # a list with no key is always written, and the next keyed one too
     store.sync(study, T0, "list-a")
     assert store.db.execute("SELECT retired FROM cards WHERE uid = ?", (study[0].uid,)).fetchone() == (0,)
+    # another program (an older studydeck) changes the cards: the list is written again
+    with sqlite3.connect(tmp_path / "r.db") as other:
+        other.execute("UPDATE cards SET retired = 1 WHERE uid = ?", (study[0].uid,))
+    store.sync(study, T0, "list-a")
+    assert store.db.execute("SELECT retired FROM cards WHERE uid = ?", (study[0].uid,)).fetchone() == (0,)
     store.close()

@@ -74,6 +74,12 @@ def _script(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 VERSION = len(MIGRATIONS)
 SYNCED = "synced-list"  # the setting that names the list of cards the store was last synced with
+# Any other change to the cards (by another version of studydeck too) forgets that list.
+FORGET_SYNCED = tuple(
+    f"CREATE TRIGGER IF NOT EXISTS forget_synced_{name} AFTER {event} ON cards "
+    f"BEGIN DELETE FROM settings WHERE key = '{SYNCED}'; END"
+    for name, event in (("insert", "INSERT"), ("update", "UPDATE OF card, note, sibling, retired"),
+                        ("delete", "DELETE")))
 
 
 def review_kind(before: FsrsCard) -> int:
@@ -191,9 +197,12 @@ class Store:
         retire the ones that are gone (their history stays). ``list_key`` names the list
         (:func:`studydeck.pipeline.study_key`): the list this store was last brought up to date
         with is not written again."""
+        if list_key is not None and self.setting(SYNCED) == list_key:
+            return {"added": 0, "retired": 0}  # (read without taking the write lock)
+
         def run() -> dict[str, int]:
-            if list_key is not None and self.setting(SYNCED) == list_key:
-                return {"added": 0, "retired": 0}
+            for statement in FORGET_SYNCED:
+                self.db.execute(statement)
             known = {uid: retired for uid, retired in self.db.execute("SELECT uid, retired FROM cards")}
             added = 0
             for study in cards:
