@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
+import textwrap
 import unicodedata
 from collections import Counter
 from bisect import bisect_left
@@ -60,8 +61,10 @@ DATAVIEW_FIELD = re.compile(r"^\s*[\w\- ]{1,30}::(?!:)")
 # ``Term — what it is``: a dash between a short name and its description.
 DASHED = re.compile(r"^\s*(?P<t>(?:\*\*[^*]+\*\*|[^—–\n*]{1,40}?))\s+[—–]{1,2}\s+(?P<rest>\S.*)$", re.S)
 # After a name, an attribute of it and its value, nothing else (“步长上限 $2/L$”, “默认学习率 0.001”);
-# a verb between them (“正好是 $D_{KL}$”, “约为 0.1”) makes a sentence of it instead.
-ATTRIBUTE_VALUE = re.compile(r"(?P<attribute>(?:(?![是为即约就都也很正恰])[\u4e00-\u9fff]){2,8})\s*"
+# a verb between them (“正好是 $D_{KL}$”, “约为 0.1”, “近似于 …”, “输出变成 …”) makes a sentence of it
+# instead, and a usual choice (“常用 0.1”, “建议取 0.5”) names no attribute.
+ATTRIBUTE_VALUE = re.compile(r"(?P<attribute>(?!常|通常|一般|建议|推荐|大约|大概|最好|默认\s*(?:\$|\d))"
+                             r"(?:(?![是为即约就都也很正恰于成到变])[\u4e00-\u9fff]){2,8})\s*"
                              r"(?P<value>\$[^$\n]+\$|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?)")
 NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
 # After a name, words that carry on its sentence rather than describe it: a particle or a
@@ -334,6 +337,8 @@ def is_plain_formula(text: str) -> bool:
         return False
     if re.search(r"\*\*|`|<\w|\w:\s", text):  # emphasis, code, HTML or a `label: ` is prose
         return False
+    if "=" not in text and len(re.findall(r"→|->|⇒|=>", text)) >= 2:
+        return False  # “conv(5×5) → avgpool → FC 120 → 10”: a pipeline of stages, not a formula
     words = re.findall(r"[A-Za-z]{4,}", text)
     if PROSE_WORDS.search(text):
         return False  # “check for log(0) / division by zero”: words in a row are a sentence
@@ -770,10 +775,12 @@ class _Extractor:
                     self.parameters(items, owned)
                 compared = lead is not None and COMPARISON.search(lead.text)
                 rows = [] if params or compared else table_definitions(block.text, block.source)
-                # a table with no header whose rows include a label (“| Idea | … |”, “| Defaults | … |”)
+                # a table with no header whose rows include labels or facets (“| Idea | … |”, “| Defaults | … |”)
                 # is a sheet of fields about one subject, not a glossary: no field names a concept
-                sheet = not _table_header(block.text) and any(
-                    self.is_label(clean_term(term), desc) for term, desc, _, _ in rows)
+                # (one label among terms, “| Note | … |”, is only that row's)
+                sheet = not _table_header(block.text) and sum(
+                    self.is_label(clean_term(term), desc) or bool(FACET.fullmatch(clean_term(term).strip()))
+                    for term, desc, _, _ in rows) >= 2
                 for term, desc, source, attribute in rows:
                     self.definition(term, desc, source, ctx, attribute=attribute, sheet=sheet)
             elif block.kind == "code":
@@ -1182,9 +1189,10 @@ class _Extractor:
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
+        # (an attribute's value may be a bare number: what it is, not a number worked out)
+        flags = ((LEFT_OUT + why,) if why else ()) + (("attribute",) if attribute else ())
         self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(keyed),
-                 front, desc, source,
-                 formulas=formulas_in(desc), flags=(LEFT_OUT + why,) if why else ())
+                 front, desc, source, formulas=formulas_in(desc), flags=flags)
 
     def defaults_line(self, desc: str, source: Source, ctx: _Ctx, lead: str = "", call: str = "") -> bool:
         """“默认：lr=1e-3, β1=0.9, β2=0.999, eps=1e-8” under a heading (or a line over its list)
@@ -2343,7 +2351,12 @@ LABEL_TERM = re.compile(
     # the notes' own legend, a link to another subject (“图例：⭐ = 必考”, “ML 联系”)
     r"图例|legend|(?:和|与)?(?:ML|机器学习|深度学习|AI)\s*(?:的)?联系|connection to \S+|"
     # what a session went through (“Covered: MLE, MAP, CLT”)
-    r"covered|topics(?: covered)?|discussed|内容回顾|讨论了?)$", re.I)
+    r"covered|topics(?: covered)?|discussed|内容回顾|讨论了?|"
+    # a way of looking at what the text said (“另一个角度”, “直观”, “换个视角”), the notes' conventions
+    r"(?:另一个|换个|从另一个)(?:角度|视角)|直观|直观上|直观解释|约定|"
+    r"another (?:angle|perspective)|intuitively|conventions?)"
+    # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
+    r"\s*(?:\d+|[(（]\d+[)）])?$", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -2612,7 +2625,7 @@ SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待办|下一篇|"
                             rf"{UNFINISHED_WORDS}|^\s*(?:→|⇒|->|=>)|老师|助教|课上|课后|下节课|下次课|不考|"
                             # a clause, not a name (“Huber 把两者结合起来”, “所以 [3] 提出了…”, “也不是梯度消失”)
-                            r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|说|^对\s*(?:\$|[A-Za-z])|"
+                            r"^(?:和|与|跟|把|被|所以|因此|因为|如果|但是|而且|也)|把|(?<![假学小传演])说|^对\s*(?:\$|[A-Za-z])|"
                             r"\b(?:TODO|FIXME|TBD)\b|"
                             r"(?:表明|理解为|即为|说明|指出|的定义式?)$|"
                             # what holds now, or most (“现在最常用”, “目前最好的”): a clause whose subject is the answer
@@ -2799,6 +2812,8 @@ def _children_text(it: Item, prose_only: bool = False) -> str:
                          and not (prose_only and c.children))
         elif block.kind == "paragraph":
             lines.append(block.text)
+        elif block.kind == "math" and not prose_only:
+            lines.append(f"$${block.text}$$")  # (“learn $F(x)$ and output” runs on into it)
     return "\n".join(lines)
 
 
@@ -2810,10 +2825,15 @@ def _list_markdown(block: Block, depth: int = 0) -> str:
             continue
         mark = f"{n}. " if block.ordered else "- "
         lines.append("    " * depth + mark + " ".join(item.text.split()))
+        after_text = False
         for child in item.children:
             inner = _box_markdown(child, depth + 1)
-            lines.append(inner if child.kind == "list" else
-                         "\n".join("    " * (depth + 1) + line for line in inner.splitlines()))
+            if child.kind == "list":
+                lines.append(("\n" if after_text else "") + inner)
+            else:  # a paragraph, table, formula or code under the item: a block of its own, inside it
+                lines.append("\n" + "\n".join(("    " * (depth + 1) + line).rstrip()
+                                               for line in textwrap.dedent(inner).splitlines()))
+            after_text = child.kind != "list"
     return "\n".join(lines)
 
 
@@ -2849,7 +2869,10 @@ def _asks(text: str) -> bool:
 QUESTION_END = re.compile(r"[?？]\s*(?:[（(][^()（）\n]{0,60}[)）])?\s*$")
 
 
-BOLD_LINE = re.compile(r"\*\*[^*\n]+\*\*\s*[:：]?")
+# A heading written in bold: numbered (“**Q9. 一张表总结**”, “**3. 小结**”), or a few words that are
+# no sentence (“**所以 Transformer 用 LN，因为…**” is one, and goes on with the answer).
+BOLD_LINE = re.compile(r"\*\*\s*(?:(?:Q|问题?|题)\s*\d+|\d+\s*[.、)）]|第\s*\d+\s*[题节])[^*\n]*\*\*\s*[:：]?|"
+                       r"\*\*[^*\n，,。；;！!？?]{1,30}\*\*\s*[:：]?")
 
 
 def _answer_blocks(blocks: list[Block]) -> list[Block]:

@@ -46,9 +46,11 @@ def commands(code: str) -> bool:
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
 # An answer put off (“下节课讲”, “以后再补”, “covered next lecture”, “will be explained later”).
-DEFERRED = re.compile(r"(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)再?(?:讲|说|补|看|学|讨论|解释)|"
-                      r"\b(?:covered|discussed|explained)\s+(?:in\s+)?(?:the\s+)?next\s+(?:lecture|class|week|session)|"
-                      r"\b(?:will\s+be|to\s+be)\s+(?:covered|discussed|explained)\s+later", re.I)
+DEFERRED = re.compile(r"\s*(?:(?:老师|助教|书上)说\s*)?(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)\s*再?\s*"
+                      r"(?:讲|说|补|看|学|讨论|解释)(?:吧|了|哦)?\s*[。.!！~～]*\s*|"
+                      r"\s*(?:(?:the\s+)?(?:prof|professor|lecturer|teacher|TA)\s+said\s+)?(?:it\s+)?(?:will\s+be\s+|to\s+be\s+)?"
+                      r"(?:covered|discussed|explained)\s+(?:in\s+)?(?:the\s+)?(?:next\s+(?:lecture|class|week|session)|later)"
+                      r"\s*[.!]*\s*", re.I)
 # A fenced code block: code, whatever marks it holds.
 FENCE = re.compile(r"^```.*?^```[^\S\n]*$", re.S | re.M)
 # A single “*” that opens emphasis (at a word's start) or closes it (at a word's end); a “*”
@@ -214,7 +216,7 @@ def empty_answer(card: Card) -> str | None:
         return None  # its answer is what the code prints when it runs (see unrun)
     if LEADING_PLACEHOLDER.match(card.back):
         return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
-    if DEFERRED.search(card.back) and len(_plain(card.back)) <= 24:
+    if DEFERRED.fullmatch(card.back):
         return "empty-answer"  # “老师说下节课讲”: where the answer will come from, not the answer
     return None if _plain(card.back) and not PLACEHOLDER.match(card.back) else "empty-answer"
 
@@ -583,6 +585,9 @@ NAMED_PROPERTY = re.compile(r"(?:不?对称|可加|可交换|变(?:为|成)?零|
                             r"invariant))\**\s*[:：]\s*(?:\$|［？］|\[\?\])", re.I)
 
 
+# A left side that works something out (“\frac{1}{1-\beta}”, “2 \cdot d”), not a quantity named.
+WORKED_FROM = re.compile(r"\\(?:frac|dfrac|tfrac|sqrt|cdot|times)|[-+*/]")
+INDICES = re.compile(r"[_^](?:\{[^{}]*\}|\\?\w)")  # (x_{t-1}: the “-” is in its index)
 # Words that give a value as the usual choice (“常将它们设置为”, “by default”, “typically set to”).
 CONVENTION = re.compile(r"常将|常设|常取|通常(?:将|取|设)|一般(?:将|取|设为)|默认|推荐|建议(?:取|设)|"
                         r"\b(?:(?:typically|commonly|usually|often),? (?:we |one |people )?(?:set|choose|pick|use|chosen|"
@@ -702,7 +707,7 @@ def declaration(card: Card) -> str | None:
         return "declaration"  # (α_1, α_2, …, α_k): the symbols written out
     steps = re.split(r"\\approx|(?<![<>!\\])=", rhs)
     last = steps[-1].strip()
-    if CONVENTION.search(_words(card.front)) and BARE_SYMBOL.match(lhs):
+    if CONVENTION.search(_words(card.front)) and not WORKED_FROM.search(INDICES.sub("", lhs)):
         # “常将它们设置为 $\beta_2 = 0.999$”: a default value is a fact to recall (what follows
         # from it, “约 $\frac{1}{1-\beta} = 10$ 步”, is worked out)
         return None
@@ -930,6 +935,8 @@ def not_an_answer(card: Card) -> str | None:
         return "opinion"  # “**Andrew**: lr decay is lower on his list”: what one person thinks
     if RESULT_VALUE.match(card.back) or len(card.back) <= 100 and SCORED.search(card.back):
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
+    if "attribute" in card.flags:
+        return None  # “Dropout 的丢弃概率？” → 0.5: the value asked for
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) or _arithmetic_answer(card.back) else None
 
 

@@ -524,15 +524,16 @@ def test_a_table_whose_header_row_is_empty_is_read_from_its_first_row() -> None:
     assert not any("divides m" in c.front for c in cards)
 
 
-def test_a_headerless_table_with_a_label_among_its_rows_is_a_sheet_of_fields_not_a_glossary() -> None:
+def test_a_headerless_table_with_labels_among_its_rows_is_a_sheet_of_fields_not_a_glossary() -> None:
     """“| Idea | … |”, “| Memory | … |”: the fields of one paper's summary; none is a concept to ask of."""
     notes = ("# Reading note — Adam\n\n## Summary table\n\n| | |\n|---|---|\n"
              "| Idea | adaptive per-parameter step sizes from moment estimates |\n"
+             "| Defaults | $\\alpha=0.001$, $\\beta_1=0.9$ |\n"
              "| Memory | 2 extra tensors per parameter (m and v) |\n"
              "| Invariance | invariant to diagonal rescaling of gradients |\n")
     cards, notices = extract(notes)
     assert not any("tensors per parameter" in c.back or "rescaling" in c.back for c in cards)
-    assert sum(n.rule == "left-out:label-term" for n in notices) == 3
+    assert sum(n.rule == "left-out:label-term" for n in notices) == 4
     # a long question is quoted by its start and its end: the field it names is in the message
     assert any("**Idea**" in n.message and "“Reading note" in n.message for n in notices)
 
@@ -573,7 +574,10 @@ def test_a_name_with_an_attribute_and_its_value_asks_for_the_value() -> None:
     cards, _ = extract(notes)
     fronts = {c.back: c.front for c in cards}
     assert fronts["$2/L$"] == "梯度下降 › 小结：**GD** 的步长上限？"
-    assert not any("BN" in c.front for c in cards)  # a bare number: a value to look up, not “what BN is”
+    assert fronts["0.1"] == "梯度下降 › 小结：**BN** 的动量默认？"  # a number as the value asked for
+    for said in ("GELU 近似于 $x\\Phi(x)$", "Softmax 输出变成 $p_i$", "Transformer 常用 0.1"):
+        verb, _ = extract(f"# 笔记\n\n## 小结\n\n- {said}\n")
+        assert not any(" 的" in c.front for c in verb), said  # a verb or a usual choice: no attribute
     assert "**Dropout**" in fronts["随机丢弃神经元"]
     assert "warmup + cosine" not in fronts  # “现在最常用” is a clause, no name
     gap, _ = extract("# ELBO\n\n- gap 正好是 $D_{KL}(q\\|p)$\n")
@@ -588,5 +592,57 @@ def test_a_name_with_an_attribute_and_its_value_asks_for_the_value() -> None:
 def test_a_symbol_after_a_colon_that_says_what_the_formula_does_is_asked(line: str, lhs: str) -> None:
     cards, _ = extract(f"# 优化\n\n## 学习率调度\n\n{line}\n")
     assert [c.front.endswith(f"${lhs} = ?$。") or c.front.endswith(f"${lhs} = ?$.") for c in cards] == [True]
-    bare, _ = extract("# 优化\n\n## 学习率调度\n\n我们可以直接算 $A = BC$。\n")
-    assert not bare  # no words say what A is
+    for bare_line in ("我们可以直接算 $A = BC$。", "于是：$A = BC$。", "So: $A = BC$."):
+        bare, _ = extract(f"# 优化\n\n## 学习率调度\n\n{bare_line}\n")
+        assert not bare, bare_line  # no words say what A is, or what it does
+
+
+def test_a_definition_that_runs_on_into_a_display_formula_keeps_it() -> None:
+    notes = ("# CNN\n\n## ResNet\n\n- Residual block: learn $F(x)$ and output\n\n    $$y = F(x) + x$$\n\n"
+             "    if dims differ: $y = F(x) + W_s x$\n")
+    cards, _ = extract(notes)
+    block = next(c for c in cards if "Residual block" in c.front)
+    assert block.back == "learn $F(x)$ and output\n\n$$y = F(x) + x$$\nif dims differ: $y = F(x) + W_s x$"
+
+
+@pytest.mark.parametrize("term", ["坑1", "Note 2", "直观", "另一个角度", "约定"])
+def test_a_label_is_a_label_numbered_or_not(term: str) -> None:
+    cards, notices = extract(f"# Loss\n\n## nn.KLDivLoss\n\n- **{term}**：参数顺序和数学上的 KL 是反的\n")
+    assert not cards and [n.rule for n in notices] == ["left-out:label-term"]
+
+
+def test_a_pipeline_of_stages_is_not_a_formula() -> None:
+    cards, _ = extract("# CNN\n\n## LeNet-5\n\n- conv(5×5) → avgpool → conv(5×5) → avgpool → FC 120 → 10\n"
+                       "- GELU(x)=0.5∗x∗(1+Tanh(2/π∗(x+0.044715∗x3)))\n")
+    assert [c.kind for c in cards] == [CardKind.FORMULA] and "GELU" in cards[0].back
+
+
+def test_what_only_looks_put_off_conventional_or_a_heading_stays_an_answer() -> None:
+    kept, _ = extract("# 学习率\n\n## Warmup\n\n- **Warmup 的作用**：先小后大，后面学习率再衰减\n"
+                      "- **早停**：每个 epoch 之后看验证集损失\n")
+    assert [c.back for c in kept] == ["先小后大，后面学习率再衰减", "每个 epoch 之后看验证集损失"]
+    default, _ = extract("# 优化器\n\n## SGD\n\nBy default, the learning rate is $\\eta_{\\text{init}} = 0.001$.\n")
+    assert [c.back for c in default] == ["By default, the learning rate is $\\eta_{\\text{init}} = 0.001$."]
+    answer, _ = extract("# 归一化\n\n## 面试题\n\n**Q5. 为什么 Transformer 用 LN？**\n\n- 序列长度不固定\n\n"
+                        "**所以 Transformer 里用 LN，因为 batch 统计量不可靠**\n")
+    assert answer[0].back.endswith("**所以 Transformer 里用 LN，因为 batch 统计量不可靠**")
+
+
+def test_one_label_in_a_headerless_glossary_leaves_the_other_terms_alone() -> None:
+    cards, notices = extract("# 术语\n\n## 表\n\n| | |\n|---|---|\n| 流形假说 | 高维数据集中在低维流形附近 |\n"
+                             "| 过拟合 | 训练误差小而测试误差大 |\n| Note | 都是常考点 |\n| 早停 | 验证误差不再下降就停 |\n")
+    assert len(cards) == 3 and any("流形假说" in c.front for c in cards)
+    assert [n.rule for n in notices] == ["left-out:label-term"]
+
+
+def test_a_table_and_a_list_under_an_answer_s_items_render_inside_them() -> None:
+    from studydeck.render import to_html
+
+    notes = ("# N\n\n## 面试题\n\n**Q1. BN 和 LN 的区别？**\n\n1. 归一化的维度不同\n\n   | 方法 | 维度 |\n"
+             "   |---|---|\n   | BN | N,H,W |\n\n2. 梯度消失怎么办\n\n   - 残差\n   - BN\n\n   | a | b |\n"
+             "   |---|---|\n   | 1 | 2 |\n")
+    cards, _ = extract(notes)
+    html = " ".join(to_html(cards[0].back).split())
+    assert "<li> <p>归一化的维度不同</p> <table>" in html and "<td>N,H,W</td>" in html
+    assert "<li>BN</li> </ul> <table>" in html  # the second table is the item's, not the nested list's
+    assert "|" not in html
