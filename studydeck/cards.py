@@ -487,8 +487,9 @@ def _about_the_notes(block: Block) -> bool:
     lines = [line.strip() for line in block.text.splitlines() if line.strip()]
     labels = [split_label(line) for line in lines if not EMPHASIZED_LINE.fullmatch(line)]
     # (“**Adam**：keeps running averages …” under the title is the subject itself, not its source)
+    # (and lines mostly about the notes: “**约定**: …” over “**logits**: …” is the subject beginning)
     return all(label and label[1] for label in labels) and (
-        not labels or any(_metadata_field(*label) for label in labels))
+        not labels or 2 * sum(_metadata_field(*label) for label in labels) >= len(labels))
 
 
 def _metadata_field(term: str, value: str) -> bool:

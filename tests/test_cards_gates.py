@@ -646,3 +646,14 @@ def test_a_table_and_a_list_under_an_answer_s_items_render_inside_them() -> None
     assert "<li> <p>归一化的维度不同</p> <table>" in html and "<td>N,H,W</td>" in html
     assert "<li>BN</li> </ul> <table>" in html  # the second table is the item's, not the nested list's
     assert "|" not in html
+
+
+def test_opening_lines_mostly_of_knowledge_are_the_subject_beginning_not_the_notes_preamble() -> None:
+    notes = ("# PyTorch Loss 速查表\n\n> 自己整理的，torch 2.1。\n\n**约定**: $x$ = input, $y$ = target\n"
+             "**logits**: 未经过 softmax 的原始输出\n**reduction**: `'none'` | `'mean'` | `'sum'`\n\n### nn.L1Loss\n\n"
+             "- 公式：$\\ell = |x - y|$\n")
+    cards, notices = extract(notes)
+    assert any(c.back == "未经过 softmax 的原始输出" for c in cards)
+    assert not any("input" in c.back for c in cards)  # “约定” is a label all the same
+    opening, _ = extract("# 笔记\n\n**来源**: B站 李沐\n**日期**: 2024-03-01\n**logits**: 原始输出\n\n## 正文\n\n- a\n")
+    assert not any("原始输出" in c.back for c in opening)  # mostly about the notes: all of it is
