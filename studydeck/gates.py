@@ -585,6 +585,8 @@ NAMED_PROPERTY = re.compile(r"(?:不?对称|可加|可交换|变(?:为|成)?零|
                             r"invariant))\**\s*[:：]\s*(?:\$|［？］|\[\?\])", re.I)
 
 
+# Words right after a formula that say what it means (“表示…”, “denotes …”).
+DENOTES = re.compile(r"(?:表示|代表|意味着|记作|叫做|称为|denotes?\b|means?\b|stands? for\b|is called\b|is read\b)", re.I)
 # A left side that works something out (“\frac{1}{1-\beta}”, “2 \cdot d”), not a quantity named.
 WORKED_FROM = re.compile(r"\\(?:frac|dfrac|tfrac|sqrt|cdot|times)|[-+*/]")
 INDICES = re.compile(r"[_^](?:\{[^{}]*\}|\\?\w)")  # (x_{t-1}: the “-” is in its index)
@@ -678,6 +680,13 @@ def declaration(card: Card) -> str | None:
     written_out = re.search(r"(?<![<>!\\])=(.*)$", formula, re.S)
     if written_out and SYMBOL_LIST.match(written_out.group(1).strip().rstrip(".,;，。")):
         return "declaration"  # α = (a_1; …; a_m): its components written out, whatever it denotes
+    member = re.fullmatch(r"\s*(.+?)\s*\\in\s*([^=<>]+?)\s*[.,;，。]?\s*", formula)
+    hole = hidden_formula(card.front)
+    if member and BARE_SYMBOL.match(member.group(1)) and hole \
+            and not DENOTES.match(_words(card.front[hole[1]:]).lstrip(" ，,")):
+        # “$w \in \mathbf{R}^n$ 和 $b \in \mathbf{R}$ 是参数”: where a symbol lives (“［？］ 表示 … 的矩阵”
+        # says what the notation means: that is asked)
+        return "declaration"
     if NOTATION_WORDS.search(_words(card.front)):
         return None  # the sentence says what the notation means: recalling it is the point
     approx = re.search(r"\\approx\s*(.*?)[\s.,;]*$", formula, re.S)

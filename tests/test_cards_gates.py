@@ -30,6 +30,8 @@ def extract(text: str):
     ("# 笔记\n\n## 梯度下降\n- 我们取初值 $x = 10$，学习率为 $\\eta = 0.2$。\n", "worked-value"),
     ("# 笔记\n\n## 动量\n- $\\beta$ 常取 0.9，相当于对过去约 $\\frac{1}{1-\\beta}=10$ 步的梯度做指数平均\n", "worked-value"),
     ("# 笔记\n\n## 求和\n- 其中下标 $i = 1, 2, \\ldots, n$ 遍历所有样本。\n", "declaration"),
+    ("# 笔记\n\n## 模型\n\n这里 $w\\in\\mathbf R^n$ 和 $b\\in\\mathbf R$ 是参数，$w$ 称为权值向量，$b$ 称为偏置。\n",
+     "declaration"),
     ("# 笔记\n\n## 优化器\n- 随机梯度下降：随机梯度下降\n", "answer-in-front"),
     ("# 笔记\n\n## https://notes.org/a.png\n是一个示例网页的地址。\n", "url-front"),
     ("# 概率图模型 复习\n\n*考前一周整理*\n\n范围：HMM、CRF、EM\n\n**复习优先级**：HMM > EM > CRF\n\n## HMM\n",
