@@ -60,6 +60,12 @@ LABELLED = re.compile(
 DATAVIEW_FIELD = re.compile(r"^\s*[\w\- ]{1,30}::(?!:)")
 # ``Term — what it is``: a dash between a short name and its description.
 DASHED = re.compile(r"^\s*(?P<t>(?:\*\*[^*]+\*\*|[^—–\n*]{1,40}?))\s+[—–]{1,2}\s+(?P<rest>\S.*)$", re.S)
+# A description that is only the value usually taken (“建议取 0 ~ 0.5”, “一般设为 `1e-3`”, “usually 0.9”).
+_VALUE = r"(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?|`[^`\n]+`|\$[^$\n]+\$)"
+USUAL_VALUE = re.compile(rf"\s*(?:(?:建议|推荐|通常|一般|常|常用|经验上)\s*(?:取|设|用|设为|取为|选)?\s*(?:为|在)?|"
+                         rf"(?:usually|typically|commonly|often|recommended|a good (?:default|value|choice) is)\s*"
+                         rf"(?:set to|use|around|about|between)?)\s*[:：]?\s*{_VALUE}"
+                         rf"(?:\s*(?:~|～|-|–|到|至|to|and|或|or|/)\s*{_VALUE})?\s*(?:左右|之间)?\s*[。.]?\s*", re.I)
 # After a name, an attribute of it and its value, nothing else (“步长上限 $2/L$”, “默认学习率 0.001”);
 # a verb between them (“正好是 $D_{KL}$”, “约为 0.1”, “近似于 …”, “输出变成 …”) makes a sentence of it
 # instead, and a usual choice (“常用 0.1”, “建议取 0.5”) names no attribute.
@@ -1134,6 +1140,10 @@ class _Extractor:
             # (a remark in brackets, “（对 N,C,H,W）”, may list the very values asked for)
             front = self.t("{c}：{t} 的{a}？", "{c}: {t}: {a}?", c=_named_concept(ctx), t=shown,
                            a=(PAREN_TAIL.sub("", attribute) or attribute).rstrip("？?：: "))
+        elif USUAL_VALUE.fullmatch(strip_math(desc) if "$" not in desc else desc) and not why:
+            # “**margin**：建议取 0 ~ 0.5”: the value it usually takes, not what it is
+            front = self.t("{c}：{t} 通常取多少？", "{c}: what value does {t} usually take?",
+                           c=_named_concept(ctx), t=shown)
         elif CITATION.fullmatch(term.strip()) and not why:
             # “**Szegedy 2014**: 发现了对抗样本”: what that work found, not what it “is”
             front = self.t("{c}：{t} 提出或发现了什么？", "{c}: what did {t} propose or show?", c=_named_concept(ctx),

@@ -659,3 +659,12 @@ def test_opening_lines_mostly_of_knowledge_are_the_subject_beginning_not_the_not
     assert not any("input" in c.back for c in cards)  # “约定” is a label all the same
     opening, _ = extract("# 笔记\n\n**来源**: B站 李沐\n**日期**: 2024-03-01\n**logits**: 原始输出\n\n## 正文\n\n- a\n")
     assert not any("原始输出" in c.back for c in opening)  # mostly about the notes: all of it is
+
+
+def test_a_description_that_is_only_a_usual_value_asks_for_the_value() -> None:
+    cards, _ = extract("# Loss\n\n## nn.CosineEmbeddingLoss\n\n- **margin**：建议取 0 ~ 0.5\n"
+                       "- **momentum**: usually 0.9\n- **reduction**：建议取 `'mean'`，除非要逐样本的 loss\n")
+    fronts = [c.front for c in cards]
+    assert fronts[:2] == ["nn.CosineEmbeddingLoss：**margin** 通常取多少？",
+                          "nn.CosineEmbeddingLoss：**momentum** 通常取多少？"]
+    assert "通常取多少" not in fronts[2]  # more than a value: what it is, as before
