@@ -968,6 +968,10 @@ class _Extractor:
             return  # “[ ] do the softmax Jacobian by hand”: a to-do, not something known yet
         labelled = split_label(text)
         if it.children:
+            answer = [b for b in it.children if b.kind in ANSWER_KINDS]
+            if _asks(text) and QUESTION_END.search(text) and answer and not _asks_more(answer) \
+                    and self.answered(ctx, text, answer, it.source):
+                return  # “▶ Why only 3×3?” over its answer: a question and its answer, whatever the list around
             if has_formula(text) or is_plain_formula(text):
                 self.formula(text, it.source, ctx, extra=_children_text(it), otherwise=_else_of(it, siblings))
                 sub = ctx.within(label_of(text), strip_math(text), guards=formulas_in(text))
@@ -2835,9 +2839,15 @@ def _list_markdown(block: Block, depth: int = 0) -> str:
         if not item.text.strip() and not item.children:
             continue
         mark = f"{n}. " if block.ordered else "- "
-        lines.append("    " * depth + mark + " ".join(item.text.split()))
+        children = list(item.children)
+        head = " ".join(item.text.split())
+        if not head and children[0].kind != "list":
+            # (“- > a quote”: the item is its first block; it goes on the mark's line)
+            first = textwrap.dedent(_box_markdown(children.pop(0), depth + 1)).splitlines()
+            head = "\n".join([first[0], *(("    " * (depth + 1) + line).rstrip() for line in first[1:])])
+        lines.append("    " * depth + mark + head)
         after_text = False
-        for child in item.children:
+        for child in children:
             inner = _box_markdown(child, depth + 1)
             if child.kind == "list":
                 lines.append(("\n" if after_text else "") + inner)
@@ -2868,6 +2878,12 @@ def _prompt(block: Block) -> str:
     else:
         return ""
     return text if _asks(text) else ""
+
+
+def _asks_more(blocks: list[Block]) -> bool:
+    """Blocks under a question that ask further questions (its sub-questions, not its answer)."""
+    items = [it for b in blocks if b.kind == "list" for it in b.items if it.text.strip()]
+    return bool(items) and 2 * sum(bool(QUESTION_END.search(it.text.strip())) for it in items) >= len(items)
 
 
 def _asks(text: str) -> bool:

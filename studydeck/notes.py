@@ -790,9 +790,13 @@ class _Builder:
         if children and children[0].type == "paragraph":
             first = children.pop(0)
             text = "\n".join(line for line in _inline_source(first).splitlines() if not ROLE_LINE.match(line))
-            text = self.inline(text)
+            text = TOGGLE.sub("", self.inline(text), count=1)  # (“▶ Output size”: a toggle's mark, no text)
             source = self.src(first)  # (“-” alone on its line, the text below it: the item is where its text is)
         blocks = [b for b in (self.block(c) for c in children) if b is not None]
+        for block in blocks:
+            if block.kind in ("quote", "table") and block.source.line == self.src(node).line:
+                # (“- > a quote” on the item's own line: its source lines start with the item's mark)
+                block.text = LIST_MARK.sub("", block.text, count=1)
         return Item(text=text, source=source, children=blocks)
 
     def inline(self, text: str) -> str:
@@ -846,6 +850,11 @@ def _hoist_headings(nodes: list[_Node]):
                 yield from _hoist_headings(list(item.children))
         else:
             yield node
+
+
+LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+# The mark an exported toggle list leaves before its title (Notion, Logseq): “▶ Output size formula”.
+TOGGLE = re.compile(r"^\s*[▶▸►▷▹▾▼▽]\ufe0f?\s+")
 
 
 def _inline_source(node: _Node) -> str:

@@ -668,3 +668,21 @@ def test_a_description_that_is_only_a_usual_value_asks_for_the_value() -> None:
     assert fronts[:2] == ["nn.CosineEmbeddingLoss：**margin** 通常取多少？",
                           "nn.CosineEmbeddingLoss：**momentum** 通常取多少？"]
     assert "通常取多少" not in fronts[2]  # more than a value: what it is, as before
+
+
+def test_a_toggle_s_mark_is_no_text_and_a_question_over_its_answer_is_asked_among_other_items() -> None:
+    """Notion's toggle lists: “▶ Why only 3×3?” over its answer, beside items that are no questions."""
+    from studydeck.render import to_html
+
+    notes = ("# CNN\n\n## VGG\n\n- ▶ Output size formula\n\n    $$W_{out} = \\frac{W_{in} - K + 2P}{S} + 1$$\n\n"
+             "- ▶ Why only 3×3?\n\n    Three 3×3 convs see what one 7×7 sees, but:\n\n"
+             "    1. more non-linearities\n    2. fewer params\n\n- configs: VGG-16, VGG-19\n"
+             "- Why keep γ and β?\n  - > \"normalizing may change what the layer can represent\"\n"
+             "  - γ = σ and β = μ give the identity back\n")
+    cards, _ = extract(notes)
+    assert not any("▶" in c.front or "▶" in c.back for c in cards)
+    why = next(c for c in cards if c.front == "Why only 3×3?")
+    assert why.back.endswith("1. more non-linearities\n2. fewer params")
+    quoted = next(c for c in cards if c.front == "Why keep γ and β?")
+    html = " ".join(to_html(quoted.back).split())
+    assert "<li> <blockquote> <p>&quot;normalizing may change" in html and "- &gt;" not in html
