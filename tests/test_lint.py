@@ -257,3 +257,14 @@ def test_a_card_left_out_is_listed_with_what_to_write_instead(name, line, says, 
     found = [l for l in result.output.splitlines() if l.startswith(f"{fixture}:{number}:")]
     assert len(found) == 1 and "[left-out:as-above]" in found[0]
     assert says in found[0] and found[0].endswith(f"→ {write}")
+
+
+def test_a_file_named_in_chinese_is_found_and_a_missing_one_is_named_as_written(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "img").mkdir(parents=True)
+    (notes / "img" / "手绘.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (notes / "a.md").write_text("# RNN\n\n## 展开\n\n![图](./img/手绘.jpg)\n\n![图](./img/没有这张.png)\n"
+                                "\n[笔记](./另一篇.md)\n", encoding="utf-8")
+    findings = Workspace.load([notes]).lint().findings
+    shown = [f.message for f in findings if f.rule in ("missing-image", "broken-link")]
+    assert shown == ["图片 “./img/没有这张.png” 不存在", "链接的文件 “./另一篇.md” 不存在"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from markdown_it.rules_core import StateCore, text_join
 from markdown_it.token import Token
@@ -107,8 +108,9 @@ def links(items: list[Inline]) -> list[Link]:
     before = ""
     for item in items:
         if item.token.type == "link_open" and not before.endswith("@"):  # “@[TOC](目录)”: a macro, not a link
-            out.append(Link(item.line, "link", str(item.token.attrs.get("href", ""))))
+            out.append(Link(item.line, "link", unquote(str(item.token.attrs.get("href", "")))))
         elif item.token.type == "image":
-            out.append(Link(item.line, "image", str(item.token.attrs.get("src", ""))))
+            # (markdown-it writes a path's other characters as %XX: “手绘.jpg” is the file's name)
+            out.append(Link(item.line, "image", unquote(str(item.token.attrs.get("src", "")))))
         before = item.token.content if item.token.type == "text" else ""
     return out
