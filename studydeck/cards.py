@@ -469,8 +469,11 @@ def split_label(text: str) -> tuple[str, str] | None:
         return None  # emphasis that opens before the colon and closes after it is prose
     if match.group("p") and (raw.count("(") != raw.count(")") or raw.count("（") != raw.count("）")
                              or raw.count("[") != raw.count("]")  # “![bg right:40%](…)”: inside an image's text
-                             or re.fullmatch(r"\s*\d+", raw) and re.match(r"\d", match.group("rest"))):
-        return None  # “(19:40) 严格来说…”: a time or a ratio, not a label
+                             or re.search(r"(?:^|[\s→>])\d+\s*$", raw) and re.match(r"\d", match.group("rest"))
+                             or raw.count("`") % 2):
+        # “(19:40) 严格来说…”, “参数量比？→ 4:3”: a time or a ratio, not a label; “`OutOfMemoryError:
+        # CUDA out of memory`”: a colon inside code
+        return None
     term = clean_term(raw)
     core = SYMBOL_ASIDE.sub("", term)  # “**Stride** ($S$)”: the term with its symbol
     if not core or core.count("$") % 2 or "$" in core and not core.startswith("$"):
@@ -2369,7 +2372,10 @@ LABEL_TERM = re.compile(
     r"covered|topics(?: covered)?|discussed|内容回顾|讨论了?|"
     # a way of looking at what the text said (“另一个角度”, “直观”, “换个视角”), the notes' conventions
     r"(?:另一个|换个|从另一个)(?:角度|视角)|直观|直观上|直观解释|约定|"
-    r"another (?:angle|perspective)|intuitively|conventions?)"
+    r"another (?:angle|perspective)|intuitively|conventions?|"
+    # a kind of remark (“小技巧”, “踩坑”, “Debug tip”), a kind of exam question (“填空”), a viewer's aside
+    r"小?技巧|踩坑|坑点|避坑|填空题?|选择题|判断题|简答题|弹幕\S{0,4}|吐槽|"
+    r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     r"\s*(?:\d+|[(（]\d+[)）])?$", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or

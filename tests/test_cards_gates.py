@@ -607,7 +607,8 @@ def test_a_definition_that_runs_on_into_a_display_formula_keeps_it() -> None:
     assert block.back == "learn $F(x)$ and output\n\n$$y = F(x) + x$$\nif dims differ: $y = F(x) + W_s x$"
 
 
-@pytest.mark.parametrize("term", ["坑1", "Note 2", "直观", "另一个角度", "约定"])
+@pytest.mark.parametrize("term", ["坑1", "Note 2", "直观", "另一个角度", "约定", "小技巧", "踩坑", "填空", "弹幕吐槽",
+                                  "Debug tip", "general rule"])
 def test_a_label_is_a_label_numbered_or_not(term: str) -> None:
     cards, notices = extract(f"# Loss\n\n## nn.KLDivLoss\n\n- **{term}**：参数顺序和数学上的 KL 是反的\n")
     assert not cards and [n.rule for n in notices] == ["left-out:label-term"]
@@ -686,3 +687,14 @@ def test_a_toggle_s_mark_is_no_text_and_a_question_over_its_answer_is_asked_amon
     quoted = next(c for c in cards if c.front == "Why keep γ and β?")
     html = " ".join(to_html(quoted.back).split())
     assert "<li> <blockquote> <p>&quot;normalizing may change" in html and "- &gt;" not in html
+
+
+@pytest.mark.parametrize("line", [
+    "`torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 1.50 GiB`",
+    "- Needs the `if __name__ == \"__main__\":` guard because Windows uses spawn",
+    "- LSTM 和 GRU 的参数量比？→ 4:3",
+])
+def test_a_colon_inside_code_or_a_ratio_splits_no_term_from_its_text(line: str) -> None:
+    cards, _ = extract(f"# 日志\n\n## 2025-03-15 — CUDA OOM\n\n{line}\n")
+    assert not any(c.kind is CardKind.DEFINITION and c.front.count("`") % 2 for c in cards)
+    assert not any(" 4**" in c.front or "what is `" in c.front for c in cards)
