@@ -1841,12 +1841,19 @@ def _concrete_function(body: str) -> bool:
     return bool(worked) and bool(letters(rhs)) and letters(rhs) <= letters(match.group("args"))
 
 
+def _inside_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside a short aside in brackets (“核心公式（记住！）：”): a mark there ends
+    no sentence."""
+    depth = sum(text.count(c, 0, at) for c in "(（") - sum(text.count(c, 0, at) for c in ")）")
+    return depth > 0 and re.match(r"[^()（）\n]{0,20}[)）]", text[at:]) is not None
+
+
 def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
     """Sentence boundaries of ``text``, never inside math."""
     marks = SENTENCE_END_WRAPPED if PUNCTUATED_LINE.search(text) else SENTENCE_END_MARK
     cuts, last = [], 0
     for start, end, body, display in (math_spans(text) if spans is None else spans) + [(len(text), len(text), "", False)]:
-        cuts += [m.end() for m in marks.finditer(text, last, start)]
+        cuts += [m.end() for m in marks.finditer(text, last, start) if not _inside_brackets(text, m.end())]
         if display and body.rstrip().endswith(".") and re.match(r"\s+[A-Z]", text[end:]):
             cuts.append(end)  # “… if and only if P = Q.$$ Alternatively, …”: the period sits in the math
         last = end

@@ -698,3 +698,12 @@ def test_a_colon_inside_code_or_a_ratio_splits_no_term_from_its_text(line: str) 
     cards, _ = extract(f"# 日志\n\n## 2025-03-15 — CUDA OOM\n\n{line}\n")
     assert not any(c.kind is CardKind.DEFINITION and c.front.count("`") % 2 for c in cards)
     assert not any(" 4**" in c.front or "what is `" in c.front for c in cards)
+
+
+def test_a_mark_inside_a_short_aside_in_brackets_ends_no_sentence() -> None:
+    cards, notices = extract("# RNN\n\n## P1 RNN 基础\n\nRNN 的核心公式（记住！）：\n\n$$h_t = \\tanh(W x_t + U h_{t-1} + b)$$\n\n"
+                             "## 数字特征\n\n- $D(aX+b) = a^2 DX$ （b 没了！）\n")
+    fronts = [c.front for c in cards]
+    assert "P1 RNN 基础：RNN 的核心公式（记住！）：\n\n$$h_t = ?$$" in fronts
+    assert any(f.startswith("数字特征：$D(aX+b) = ?$") for f in fronts)
+    assert not notices
