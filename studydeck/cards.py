@@ -322,6 +322,59 @@ def _table_header(table: str) -> str:
     return "".join(cell.strip() for cell in first.strip().strip("|").split("|"))
 
 
+def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]:
+    """A table with a row per thing and a column per property (“| 分布 | 期望 | 方差 |”): each cell
+    the value of its column's property for its row's thing, as (thing, property, value, line).
+    Columns of remarks or of what a thing is (“备注”, “Notes”, “含义”) give none; nor does a table
+    whose corner is empty (which way it reads, the table does not say)."""
+    rows = _table_rows(table, source)
+    header = [plain_inline(cell).strip() for cell in rows[0][1]] if rows else []
+    if len(rows) < 3 or len(header) < 3 or not header[0] or any(len(cells) != len(header) for _, cells in rows):
+        return []
+    out = []
+    for j, name in enumerate(header[1:], 1):
+        if not name or len(name) > 16 or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
+                or RESULT_HEADER.search(name) or _metadata_field(name, "") or SETTING_HEADER.fullmatch(name) \
+                or ARGUMENTS_HEADER.fullmatch(name):
+            continue
+        for line, cells in rows[1:]:
+            thing, value = cells[0].strip(), cells[j].strip()
+            if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
+                    and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
+                out.append((thing, name, value, Source(source.path, line)))
+    return out
+
+
+def _names_itself(thing: str, value: str) -> bool:
+    """Code that calls what the row names (“sort” → `np.sort(a)`), or the row's name spelled
+    another way (“Squared error” → `"squared_error"`): the answer is on the front."""
+    letters = lambda text: re.sub(r"[^a-z]", "", text.lower())
+    if letters(value) and letters(value) == letters(thing):
+        return True
+    if not re.search(r"`|\w\(", value):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z_]{3,}", thing)}
+    return any(w in words for w in (w.lower() for w in re.findall(r"[A-Za-z_]{3,}", value)))
+
+
+# A column of remarks, questions or sources beside a table's properties.
+REMARK_HEADER = re.compile(r"备注|补充|疑问|问题|注意|评价|感想|备忘|来源|出处|链接|参考|"
+                           r"\b(?:notes?|remarks?|comments?|questions?|sources?|links?|refs?|references?|todo)\b", re.I)
+# A column of one run's outcomes (“CV AUC”, “top-1 acc”, “BLEU”): results, not properties to recall.
+RESULT_HEADER = re.compile(r"\b(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d|mse|rmse|mae|loss|error|"
+                           r"results?|runtime|time|speed|lb|leaderboard|public|private|cv)\b|准确率|精度|得分|分数|误差|结果|"
+                           r"耗时|速度|排名", re.I)
+# A column of a notation's arguments (“参数” beside “$B(n, p)$”): the row's name shows them.
+ARGUMENTS_HEADER = re.compile(r"参数|params?|parameters?|arguments?|args", re.I)
+# A column named by one symbol (“r”, “N”, “$d_k$”): one experiment's settings, not a property.
+SETTING_HEADER = re.compile(r"\$?\\?[A-Za-z]{1,2}(?:_\{?[\w,]+\}?)?\$?")
+# A cell that only ticks or crosses (“✓”, “×”, “是”, “⭐⭐”): a comparison's mark, no value to recall.
+MARK_CELL = re.compile(r"\s*(?:[✓✔✗✘❌✅√×⭐★☆+\-]+|yes|no|y|n|是|否|有|无|支持|不支持|可以|不可以|能|不能)\s*[!！]*\s*",
+                       re.I)
+# A cell that gives no value (“—”, “同上”, “N/A”).
+EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditto|same as above|\(?same\)?)\s*", re.I)
+
+
 # A glossary's second column: what each term is (“含义”, “Meaning”, “说明”, “Description”).
 # (or a value, which only the term's own section can say the question of: “| 超参数 | 取值 |”)
 MEANING_HEADER = re.compile(r"含义|意思|意义|解释|说明|定义|描述|释义|备注|简介|概念|内容|笔记|要点|取值|值$|"
@@ -793,6 +846,9 @@ class _Extractor:
                     for term, desc, _, _ in rows) >= 2
                 for term, desc, source, attribute in rows:
                     self.definition(term, desc, source, ctx, attribute=attribute, sheet=sheet)
+                for term, attribute, value, source in ([] if params or compared or rows else
+                                                       table_grid(block.text, block.source)):
+                    self.definition(term, value, source, ctx, attribute=attribute, grid=True)
             elif block.kind == "code":
                 if not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
                                                or lead is not None and OUTPUT_LEAD.search(lead.text))):
@@ -1093,11 +1149,13 @@ class _Extractor:
                     or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term))
 
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx, within: str = "",
-                   remark: bool = False, points: bool = False, attribute: str = "", sheet: bool = False) -> None:
+                   remark: bool = False, points: bool = False, attribute: str = "", sheet: bool = False,
+                   grid: bool = False) -> None:
         """A card asking what ``term`` is; ``within``: the formula a term written in math is a
         part of (“$(1-\\rho) g_t^2$：当前梯度平方的贡献” under $v_t = \\rho v_{t-1} + (1-\\rho) g_t^2$);
         ``attribute``: what of the term ``desc`` gives instead (a table's column: “归一化的维度”);
-        ``sheet``: the term is one field of a sheet about the section's subject (left out as a label)."""
+        ``sheet``: the term is one field of a sheet about the section's subject (left out as a label);
+        ``grid``: one cell of a table of things by properties (a card per property of the term)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
         if "\n" not in desc:
             # “# trials until first success” after a colon: on a card of its own it must not turn
@@ -1135,7 +1193,7 @@ class _Extractor:
             else "example" if _works_an_example(ctx) \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
-        keyed = term  # what the card's identity is made of
+        keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
         facet = FACET.fullmatch(term.strip())
         if facet and TASK_STATEMENT.search(strip_math(desc)):
             why = why or "label-term"  # “**Problem**: implement iou(a, b) …”: an exercise's task, no drawback

@@ -707,3 +707,28 @@ def test_a_mark_inside_a_short_aside_in_brackets_ends_no_sentence() -> None:
     assert "P1 RNN 基础：RNN 的核心公式（记住！）：\n\n$$h_t = ?$$" in fronts
     assert any(f.startswith("数字特征：$D(aX+b) = ?$") for f in fronts)
     assert not notices
+
+
+def test_a_table_of_things_by_properties_asks_each_property_of_each_thing() -> None:
+    notes = ("# 概率\n\n## 常见分布\n\n| 名称 | 期望 | 方差 | 备注 | 考过 |\n|---|---|---|---|---|\n"
+             "| 泊松 $P(\\lambda)$ | $\\lambda$ | $\\lambda$ | 期望等于方差 | ✓ |\n"
+             "| 几何 $G(p)$ | $\\frac{1}{p}$ | 同上 | | ✗ |\n| 指数 | $1/\\lambda$ | $1/\\lambda^2$ | 无记忆 | ✓ |\n\n"
+             "## Results\n\n| Model | CV AUC | Params |\n|---|---|---|\n| LogReg | 0.9041 | 1k |\n| MLP | 0.9120 | 80k |\n")
+    cards, _ = extract(notes)
+    asked = {(c.front, c.back) for c in cards}
+    assert ("常见分布：**指数** 的方差？", "$1/\\lambda^2$") in asked  # a card per property of a thing
+    assert ("常见分布：几何 $G(p)$ 的期望？", "$\\frac{1}{p}$") in asked
+    # no remark, no tick, no “同上”, and not λ asked of “泊松 $P(\lambda)$”, which shows it
+    assert len([c for c in cards if "常见分布" in c.front]) == 3
+    assert not any("AUC" in c.front for c in cards)  # one run's results are no property
+
+
+def test_a_table_s_columns_of_settings_results_and_the_notes_own_business_ask_nothing() -> None:
+    notes = ("# 笔记\n\n## 分布\n\n| 名称 | 参数 | 期望 |\n|---|---|---|\n| 二项 $B(n,p)$ | $n,p$ | $np$ |\n"
+             "| 泊松 $P(\\lambda)$ | $\\lambda$ | $\\lambda$ |\n\n## 阅读清单\n\n| 论文 | 状态 | 标签 |\n|---|---|---|\n"
+             "| AdamW | 进行中 | 优化器 |\n| LARS | 读完 | 大batch |\n\n## Search\n\n| lr | reg | val acc |\n|---|---|---|\n"
+             "| 1e-7 | 5e4 | 0.38 |\n| 5e-7 | 2.5e4 | 0.41 |\n\n## Losses\n\n| Loss | sklearn name | Notes |\n|---|---|---|\n"
+             "| Squared error | `\"squared_error\"` | default |\n| Huber | `\"huber\"` | robust |\n\n"
+             "## Kaggle\n\n| Model | Public LB | Params |\n|---|---|---|\n| LightGBM | 0.9631 | 1k |\n| MLP | 0.9597 | 80k |\n")
+    cards, _ = extract(notes)
+    assert [c.front for c in cards] == ["分布: 二项 $B(n,p)$: 期望?"]  # (a file mostly in English)
