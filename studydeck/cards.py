@@ -335,7 +335,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
     for j, name in enumerate(header[1:], 1):
         if not name or len(name) > 16 or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
                 or RESULT_HEADER.search(name) or _metadata_field(name, "") or SETTING_HEADER.fullmatch(name) \
-                or ARGUMENTS_HEADER.fullmatch(name):
+                or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]):
             continue
         for line, cells in rows[1:]:
             thing, value = cells[0].strip(), cells[j].strip()
@@ -343,6 +343,13 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
                 out.append((thing, name, value, Source(source.path, line)))
     return out
+
+
+def _measured(name: str, column: list[str]) -> bool:
+    """A column of scores (“| MultiNLI | 91.0 | 90.8 |”): every cell a decimal, and the column no
+    default or other setting (“默认 lr”: 0.01, 0.001 are what is to be recalled)."""
+    return not re.search(r"默认|default|推荐|recommended|常用|typical", name, re.I) and len(column) >= 2 \
+        and all(re.fullmatch(r"\s*[-+]?\d*\.\d+\s*%?\s*", cell) for cell in column)
 
 
 def _names_itself(thing: str, value: str) -> bool:
@@ -3107,7 +3114,9 @@ def _dedupe(cards: list[Card]) -> list[Card]:
         deck = spelling.setdefault(norm, card.deck)
         if deck != card.deck:
             card = replace(card, deck=deck)
-        content = (norm, card.kind, normalize_name(card.back) or normalize_name(card.front))
+        content = (norm, card.kind, normalize_name(card.back) or normalize_name(card.front),
+                   # (two properties of one thing may have one value: a Poisson's mean and variance)
+                   normalize_name(card.front) if "attribute" in card.flags else "")
         if content in by_content:
             continue
         if card.kind in ANCHORED or card.key.startswith("cloze:"):

@@ -729,6 +729,14 @@ def test_a_table_s_columns_of_settings_results_and_the_notes_own_business_ask_no
              "| AdamW | 进行中 | 优化器 |\n| LARS | 读完 | 大batch |\n\n## Search\n\n| lr | reg | val acc |\n|---|---|---|\n"
              "| 1e-7 | 5e4 | 0.38 |\n| 5e-7 | 2.5e4 | 0.41 |\n\n## Losses\n\n| Loss | sklearn name | Notes |\n|---|---|---|\n"
              "| Squared error | `\"squared_error\"` | default |\n| Huber | `\"huber\"` | robust |\n\n"
-             "## Kaggle\n\n| Model | Public LB | Params |\n|---|---|---|\n| LightGBM | 0.9631 | 1k |\n| MLP | 0.9597 | 80k |\n")
+             "## Kaggle\n\n| Model | Public LB | Params |\n|---|---|---|\n| LightGBM | 0.9631 | 1k |\n| MLP | 0.9597 | 80k |\n\n"
+             "## LoRA\n\n| 矩阵 | MultiNLI | WikiSQL |\n|---|---|---|\n| $W_q$ | 91.0 | 70.4 |\n| $W_v$ | 91.0 | 73.0 |\n")
     cards, _ = extract(notes)
     assert [c.front for c in cards] == ["分布: 二项 $B(n,p)$: 期望?"]  # (a file mostly in English)
+
+
+def test_two_properties_of_one_thing_with_one_value_are_two_cards() -> None:
+    cards, _ = extract("# Distributions\n\n## Summary\n\n| Distribution | Mean | Variance |\n|---|---|---|\n"
+                       "| Poisson | $\\lambda$ | $\\lambda$ |\n| Exponential | $1/\\lambda$ | $1/\\lambda^2$ |\n")
+    assert [c.front for c in cards if "Poisson" in c.front] == ["Distributions › Summary: **Poisson**: Mean?",
+                                                             "Distributions › Summary: **Poisson**: Variance?"]
