@@ -280,7 +280,7 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
 # <br> at the start or the end of a text: a line break with nothing on one side.
 EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
-WORKED_HEADING = re.compile(r"\bworked[- ](?:out|example)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
+WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
                             r"计算实例|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
                             r"^\s*(?:example|e\.g\.|例子|举例)\s*\d*\s*(?:[:：]|$)|"
                             # a paper's results, dataset by dataset: measurements, not definitions
@@ -2447,6 +2447,8 @@ LABEL_TERM = re.compile(
     r"another (?:angle|perspective)|intuitively|conventions?|"
     # a kind of remark (“小技巧”, “踩坑”, “Debug tip”), a kind of exam question (“填空”), a viewer's aside
     r"小?技巧|踩坑|坑点|避坑|填空题?|选择题|判断题|简答题|弹幕\S{0,4}|吐槽|"
+    # why the learner got a question wrong, in a log of mistakes (“错因：默认 A 对称了”)
+    r"错因|错误原因|出错原因|错的原因|失分点|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     r"\s*(?:\d+|[(（]\d+[)）])?$", re.I)
@@ -2461,6 +2463,8 @@ REPORT_FIELD = re.compile(
     r"考试(?:时间|范围)?|exams?|教材|textbooks?|(?:course )?(?:site|website|homepage)|课程主页|主页|官网|"
     # where and when a talk or a class was, and who gave it
     r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?|"
+    # a meeting's roles and what was assigned to read
+    r"scribe|note-?takers?|facilitators?|hosts?|moderators?|presenters?|(?:assigned )?readings?|记录人?|主持人?|"
     r"score(?: attempt)?(?: \d+)?|attempt \d+|得分|成绩", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
@@ -2557,7 +2561,37 @@ def _speakers(outline: Outline) -> set[str]:
                 if SPEAKER_NAME.fullmatch(name) and not FACET.fullmatch(name) and not LABEL_TERM.match(name):
                     turns[name] += 1
     talking = {name for name, n in turns.items() if n >= 2}
+    # (and whoever a meeting's notes list as present: “**Present:** Priya, Tom, Jun, me (Sam)”)
+    present = _attendees(outline)
+    if present:
+        spoke = re.compile(r"\s*\**(" + "|".join(map(re.escape, sorted(present))) + r")\**\s*[:：]")
+        talking |= {m.group(1) for _, section in iter_sections(outline.root) for block in section.blocks
+                    if block.kind in ("paragraph", "list")
+                    for text in ([block.text] if block.kind == "paragraph" else [it.text for it in block.items])
+                    if (m := spoke.match(text))}
     return talking if len(talking) >= 2 else set()
+
+
+def _attendees(outline: Outline) -> set[str]:
+    """The names a line such as “Present: Priya, Tom, Jun” or “参会：小王、小李” lists."""
+    names: set[str] = set()
+    stack = [b for _, section in iter_sections(outline.root) for b in section.blocks]
+    while stack:
+        block = stack.pop()
+        stack.extend(block.blocks)
+        for line in block.text.splitlines() if block.kind == "paragraph" else ():
+            field = ATTENDEES.match(line)
+            if field:
+                for part in re.split(r"[,，、/&;；]|\band\b|和", field.group("names")):
+                    word = re.sub(r"[(（][^)）]*[)）]", " ", part).split()
+                    if word and SPEAKER_NAME.fullmatch(word[0]):
+                        names.add(word[0])
+    return names
+
+
+# A line that lists who was there (“**Present:** Priya, Tom”, “Attendees: …”, “参会人：…”).
+ATTENDEES = re.compile(r"\s*\**\s*(?:present|attendees|attending|participants|people|members|参会人?|出席|与会|参加者?)"
+                       r"\s*[:：]?\s*\**\s*[:：]?\s*(?P<names>.+)$", re.I)
 
 
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).

@@ -740,3 +740,18 @@ def test_two_properties_of_one_thing_with_one_value_are_two_cards() -> None:
                        "| Poisson | $\\lambda$ | $\\lambda$ |\n| Exponential | $1/\\lambda$ | $1/\\lambda^2$ |\n")
     assert [c.front for c in cards if "Poisson" in c.front] == ["Distributions › Summary: **Poisson**: Mean?",
                                                              "Distributions › Summary: **Poisson**: Variance?"]
+
+
+def test_a_study_group_s_people_roles_and_worked_example_give_no_card() -> None:
+    notes = ("# Week 6: Trees\n\n**Present:** Priya, Tom, Jun, me (Sam)\n**Scribe:** Sam\n"
+             "**Reading:** ISLR ch. 8\n\n## Decision trees\n\n- **Gini**: $G = 1 - \\sum_k p_k^2$\n\n"
+             "Priya: Gini and entropy pick the same split most of the time.\n\n"
+             "### Worked Gini example (Jun)\n\n- **left**: 5 samples, 2 yes / 3 no → 0.48\n\n"
+             "## Boosting\n\nJun: gradient descent in function space.\n")
+    cards, _ = extract(notes)
+    assert [c.front for c in cards] == ["Decision trees: **Gini**: $G = ?$"]
+
+
+def test_why_the_learner_got_it_wrong_is_no_card() -> None:
+    cards, notices = extract("# 错题本\n\n## 第2题 二次型求导\n\n- **错因**：默认 $A$ 对称了，审题！\n")
+    assert not cards and [n.rule for n in notices] == ["left-out:label-term"]
