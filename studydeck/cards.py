@@ -2449,6 +2449,8 @@ LABEL_TERM = re.compile(
     r"小?技巧|踩坑|坑点|避坑|填空题?|选择题|判断题|简答题|弹幕\S{0,4}|吐槽|"
     # why the learner got a question wrong, in a log of mistakes (“错因：默认 A 对称了”)
     r"错因|错误原因|出错原因|错的原因|失分点|"
+    # a counterexample, to what the card cannot say
+    r"反例|counter-?examples?|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     r"\s*(?:\d+|[(（]\d+[)）])?$", re.I)

@@ -109,7 +109,9 @@ LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<
 
 # An outliner's block reference (“((k3Tq9xZ1a))”) and tags (“#gotcha”, “#[[Deep Learning]]”) outside
 # code: links for the app, not words.
-OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
+OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])(?<![=≈~<>]\s)(?<![=≈~<>])"
+                           r"#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
+# (after “=”, “#leaves” is a count: “$T$ = #leaves”)
 HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")
 # A video's or a recording's time at the start of a line (“**[02:10]** …”, “[1:02:15] …”, “03:50 —”).
 # (a bare “1:10 的正负样本比例” is a ratio, not a time: bare, it needs a dash after it)

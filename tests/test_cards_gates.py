@@ -755,3 +755,10 @@ def test_a_study_group_s_people_roles_and_worked_example_give_no_card() -> None:
 def test_why_the_learner_got_it_wrong_is_no_card() -> None:
     cards, notices = extract("# 错题本\n\n## 第2题 二次型求导\n\n- **错因**：默认 $A$ 对称了，审题！\n")
     assert not cards and [n.rule for n in notices] == ["left-out:label-term"]
+
+
+def test_a_count_after_an_equals_sign_is_no_tag_and_a_counterexample_is_no_term() -> None:
+    cards, notices = extract("# Boosting\n\n## XGBoost\n\n- regularized objective: $\\Omega(f) = \\gamma T + \\lambda\\|w\\|^2$ "
+                             "($T$ = #leaves, $w$ = leaf weights) #todo\n\n## 正定\n\n- **反例**：对角元为正但不正定\n")
+    assert [c.front for c in cards] == ["XGBoost：regularized objective: $\\Omega(f) = ?$ ($T$ = #leaves, $w$ = leaf weights)"]
+    assert [n.rule for n in notices] == ["left-out:label-term"]
