@@ -762,3 +762,9 @@ def test_a_count_after_an_equals_sign_is_no_tag_and_a_counterexample_is_no_term(
                              "($T$ = #leaves, $w$ = leaf weights) #todo\n\n## 正定\n\n- **反例**：对角元为正但不正定\n")
     assert [c.front for c in cards] == ["XGBoost：regularized objective: $\\Omega(f) = ?$ ($T$ = #leaves, $w$ = leaf weights)"]
     assert [n.rule for n in notices] == ["left-out:label-term"]
+
+
+def test_a_question_that_names_nothing_is_quoted_in_its_message() -> None:
+    _, notices = extract("# 笔记\n\n## 向量化\n\n我们可以直接算 $A = BC$。\n")
+    [notice] = [n for n in notices if n.rule == "left-out:no-subject"]
+    assert notice.message.startswith("“向量化：我们可以直接算 $A = ?$。” 没有说问的是什么")
