@@ -127,8 +127,8 @@ def test_a_changed_file_rewrites_its_own_deck_only(tmp_path: Path) -> None:
 
 
 def test_build_counts_what_was_left_out_as_lint_lists_it(tmp_path: Path) -> None:
-    """Two candidates of one line left out for one reason are one finding of `studydeck lint`,
-    and one in the count `build` prints."""
+    """Two candidates of one line left out for one reason are two findings of `studydeck lint`,
+    each quoting its own formula, and two in the count `build` prints."""
     notes = tmp_path / "n.md"
     notes.write_text("# Linear algebra\n\n## Products\n\nWe could simply compute $\\mathbf{A} = \\mathbf{B}\\mathbf{C}$. "
                      "We could also compute $\\mathbf{D} = \\mathbf{E}\\mathbf{F}$.\n\n## Norms\n\n"
@@ -137,4 +137,5 @@ def test_build_counts_what_was_left_out_as_lint_lists_it(tmp_path: Path) -> None
     linted = run("lint", str(notes), "--fail-on", "error")
     assert built.exit_code == 0 and linted.exit_code == 0, built.output + linted.output
     listed = linted.output.count("[left-out:no-subject]")
-    assert listed == 1 and f"note: {listed} candidate card(s) left out ({listed} no-subject)" in built.output
+    assert listed == 2 and f"note: {listed} candidate card(s) left out ({listed} no-subject)" in built.output
+    assert "$\\mathbf{A} = ?$" in linted.output and "$\\mathbf{D} = ?$" in linted.output
