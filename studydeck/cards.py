@@ -77,8 +77,10 @@ NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\
 # preposition (“CIFAR-10 上试了 110 层”, “degradation 的根本原因”), a word that makes one noun of
 # them (“ReLU 系激活函数”, “Adam 类优化器”), math, a number or an operator
 # (“MSE + sigmoid 是非凸的”, “weight decay 1e-4”), or a question (“BN 原文到底放在哪？”).
-RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已系类族型等]|"
-                     r"默认|通常|一般|往往|经常|总是|只|仅|必须|需|之)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
+RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已系类族型等时侧端]|"
+                     r"默认|通常|一般|往往|经常|总是|只|仅|必须|需|之|"
+                     # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
+                     r"部分|维度|大小|曲线|数量|个数|模块|分支)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
                      r"[^，,。；;\n]{0,8}?(?:说|认为|觉得|提到|指出)", re.S)  # (“ResNet 论文里说…”: a report)
 DEFAULT = re.compile(
@@ -345,11 +347,16 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
     return out
 
 
+# A measured value: a decimal, with a unit or a remark after it (“21.3G”, “4.5 (per micro step)”, “93.2%”).
+MEASURED_CELL = re.compile(r"\s*[-+]?\d*\.\d+\s*(?:%|[a-zA-Z/]{1,6})?\s*(?:[(（][^()（）]*[)）])?\s*")
+
+
 def _measured(name: str, column: list[str]) -> bool:
-    """A column of scores (“| MultiNLI | 91.0 | 90.8 |”): every cell a decimal, and the column no
-    default or other setting (“默认 lr”: 0.01, 0.001 are what is to be recalled)."""
+    """A column of scores or measurements (“| MultiNLI | 91.0 | 90.8 |”, “| 显存 | 21.3G |”): every
+    cell a decimal, and the column no default or other setting (“默认 lr”: 0.01, 0.001 are what is
+    to be recalled)."""
     return not re.search(r"默认|default|推荐|recommended|常用|typical", name, re.I) and len(column) >= 2 \
-        and all(re.fullmatch(r"\s*[-+]?\d*\.\d+\s*%?\s*", cell) for cell in column)
+        and all(MEASURED_CELL.fullmatch(cell) for cell in column)
 
 
 def _names_itself(thing: str, value: str) -> bool:
@@ -369,8 +376,9 @@ REMARK_HEADER = re.compile(r"备注|补充|疑问|问题|注意|评价|感想|�
                            r"\b(?:notes?|remarks?|comments?|questions?|sources?|links?|refs?|references?|todo)\b", re.I)
 # A column of one run's outcomes (“CV AUC”, “top-1 acc”, “BLEU”): results, not properties to recall.
 RESULT_HEADER = re.compile(r"\b(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d|mse|rmse|mae|loss|error|"
-                           r"results?|runtime|time|speed|lb|leaderboard|public|private|cv)\b|准确率|精度|得分|分数|误差|结果|"
-                           r"耗时|速度|排名", re.I)
+                           r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|throughput|"
+                           r"latency|fps|it/s|steps?/s|samples?/s)(?!\w)|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
+                           r"显存|内存|吞吐|延迟|实测", re.I)
 # A column of a notation's arguments (“参数” beside “$B(n, p)$”): the row's name shows them.
 ARGUMENTS_HEADER = re.compile(r"参数|params?|parameters?|arguments?|args", re.I)
 # A column named by one symbol (“r”, “N”, “$d_k$”): one experiment's settings, not a property.
@@ -2449,6 +2457,8 @@ LABEL_TERM = re.compile(
     r"小?技巧|踩坑|坑点|避坑|填空题?|选择题|判断题|简答题|弹幕\S{0,4}|吐槽|"
     # why the learner got a question wrong, in a log of mistakes (“错因：默认 A 对称了”)
     r"错因|错误原因|出错原因|错的原因|失分点|"
+    # the notes' own business: a team's remark, what to read later, what the exam asks, the paper's link
+    r"\S{0,4}备注|待看|待读|待补|to[- ]read|reading list|考试要求|考纲|考试范围|论文|原文|papers?|"
     # a counterexample, to what the card cannot say
     r"反例|counter-?examples?|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"

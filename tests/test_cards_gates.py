@@ -768,3 +768,13 @@ def test_a_question_that_names_nothing_is_quoted_in_its_message() -> None:
     _, notices = extract("# 笔记\n\n## 向量化\n\n我们可以直接算 $A = BC$。\n")
     [notice] = [n for n in notices if n.rule == "left-out:no-subject"]
     assert notice.message.startswith("“向量化：我们可以直接算 $A = ?$。” 没有说问的是什么")
+
+
+def test_a_table_of_the_learner_s_own_measurements_and_the_notes_own_remarks_give_no_card() -> None:
+    notes = ("# AMP\n\n## 实测\n\n| 配置 | 显存 | it/s |\n|---|---|---|\n| fp32, bs=64 | 21.3G | 2.1 |\n"
+             "| amp fp16, bs=64 | 12.8G | 4.6 (per micro step) |\n\n## Wide & Deep\n\n"
+             "- **论文**：[Wide & Deep Learning](https://arxiv.org/abs/1606.07792)\n- **业务备注**：我们这边 wide 侧放的是交叉特征\n"
+             "- **待看**：DIEN、SIM、MMoE\n\n## 一些零碎\n\n- eval 时记得 `model.eval()`\n"
+             "- FM 部分和 Deep 部分共享同一个 embedding\n- embedding 维度一般 8~64\n")
+    cards, _ = extract(notes)
+    assert not cards
