@@ -523,8 +523,11 @@ def named_formula(prompt: str) -> bool:
 
 def derivation_step(card: Card) -> str | None:
     """A formula whose sentence leans on the previous steps cannot be answered from its question."""
-    if card.kind is not CardKind.FORMULA or card.plain_formula or "result" in card.flags or named_formula(card.front):
-        return None  # a result the text marks as such (boxed, “the final form”), or names, is worth recalling
+    if card.kind is not CardKind.FORMULA or card.plain_formula or "result" in card.flags or named_formula(card.front) \
+            or _concludes_a_stated_result(card.front):
+        # a result the text marks as such (boxed, “the final form”, “**定理3（辛钦大数定律）** 设…则 ?”), or
+        # names, is worth recalling
+        return None
     prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
     lines = [line.strip() for line in prompt.replace("?", "").replace("？", "").splitlines()]
     # the whole sentence too: the question shows only the clauses next to the formula, and the
@@ -535,6 +538,19 @@ def derivation_step(card: Card) -> str | None:
     return "derivation-step" if any(BACK_REFERENCE.search(line) for line in lines) else None
 
 
+# A statement under a bold label of its kind (“**定理3（辛钦大数定律）**”, “**Thm 1.5 (separating
+# hyperplane).**”, “**Def 2.1.**”): a result stated whole, premises and all.
+STATED_RESULT = re.compile(r"\s*\*\*\s*(?:定理|引理|推论|命题|定义|性质|theorem|thm|lemma|corollary|proposition|prop|"
+                           r"definition|def)\.?\s*[\d.]*\s*(?:[(（][^()（）\n]{1,40}[)）])?\s*[.:：]?\s*\*\*", re.I)
+def _concludes_a_stated_result(front: str) -> bool:
+    """The hidden formula is what a labelled result concludes (“**定理 5.1** 设 … 则 $$\\sum \\lambda_i = ?$$”),
+    not one of its premises."""
+    body = front.split("：", 1)[-1].split(": ", 1)[-1]
+    label, hole = STATED_RESULT.match(body), hidden_formula(body)
+    return bool(label and hole and CONCLUDES.search(_words(body[label.end():hole[0]])))
+
+
+CONCLUDES = re.compile(r"则|那么|成立|\b(?:then|we have|it holds|holds)\b", re.I)
 # A sentence that starts from the line before it: an arrow, “therefore”, “because”.
 CONTINUES = re.compile(r"\s*(?:→|⇒|=>|∴|∵)")
 

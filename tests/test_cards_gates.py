@@ -778,3 +778,12 @@ def test_a_table_of_the_learner_s_own_measurements_and_the_notes_own_remarks_giv
              "- FM 部分和 Deep 部分共享同一个 embedding\n- embedding 维度一般 8~64\n")
     cards, _ = extract(notes)
     assert not cards
+
+
+def test_what_a_labelled_theorem_concludes_is_asked_and_its_premises_are_not() -> None:
+    notes = ("# 线性代数\n\n## 特征值\n\n**定理 5.1**（迹与行列式）设 $A$ 的特征值为 $\\lambda_1,\\dots,\\lambda_n$，则\n"
+             "$$\\sum_{i=1}^n \\lambda_i = \\operatorname{tr}(A)$$\n\n"
+             "**定理3（辛钦大数定律）** 设 $X_1,X_2,\\cdots$ 独立同分布，$E(X_i)=\\mu$ 存在，则\n"
+             "$$\\frac{1}{n}\\sum_{i=1}^nX_i\\xrightarrow{P}\\mu$$\n")
+    cards, _ = extract(notes)
+    assert [c.back.split("则")[-1].strip() for c in cards] == ["$$\\sum_{i=1}^n \\lambda_i = \\operatorname{tr}(A)$$"]
