@@ -884,6 +884,18 @@ class _Extractor:
             return intro_done
         if _is_param_label(text) and nxt is not None and nxt.kind == "list":
             return intro_done  # “Parameters:” introduces the list after it
+        theorem = NAMED_THEOREM.match(text)
+        if theorem and text.rstrip().endswith(SENTENCE_FINAL):
+            # “**Thm 1.5 (separating hyperplane).** If … then …”: a result stated whole, by its name
+            # (unless a formula card asks what it concludes)
+            before = (len(self.cards), len(self.notices))
+            if has_formula(text):
+                self.formula(text, block.source, ctx, prose=True)
+            statement = text[theorem.end():].strip()
+            if len(self.cards) == before[0] and len(statement) <= 400:
+                del self.notices[before[1]:]
+                self.definition(_theorem_name(theorem), statement, block.source, ctx)
+            return intro_done
         if has_formula(text):
             self.formula(text, block.source, ctx, prose=True)
             return intro_done
@@ -2292,6 +2304,27 @@ MAX_STEPS = 3
 MAX_CHAIN = 2
 # Words about the document rather than the concept (“本节内容…”, “as shown below”), a reference list.
 SELF_REFERENCE = re.compile(r"本节|本章|本文|本部分|下面|如下|以下|this (?:section|chapter|page)|below|following|^\s*\[\d+\]", re.I)
+# A result under a bold label that names it (“**Thm 1.5 (separating hyperplane).**”, “**定理3（辛钦大数定律）**”,
+# “**定理 5.1**（迹与行列式）”).
+NAMED_THEOREM = re.compile(
+    r"\s*\*\*\s*(?P<kind>定理|引理|推论|命题|theorem|thm|lemma|corollary|proposition|prop)\.?\s*[\d.]*\s*"
+    r"(?:[(（](?P<name>[^()（）\n]{2,40})[)）]\s*[.:：]?\s*\*\*|[.:：]?\s*\*\*\s*[(（](?P<after>[^()（）\n]{2,40})[)）]\s*[.:：]?)",
+    re.I)
+_KINDS = {"thm": "theorem", "prop": "proposition"}
+
+
+def _theorem_name(match: re.Match) -> str:
+    """“separating hyperplane theorem”, “辛钦大数定律”, “迹与行列式（定理）”: the result by its name and kind."""
+    name = (match.group("name") or match.group("after")).strip()
+    kind = match.group("kind")
+    if CJK.search(kind):
+        return name if re.search(r"(?:定理|定律|引理|推论|命题|不等式|公式|准则|条件|法则)$", name) else f"{name}（{kind}）"
+    kind = _KINDS.get(kind.lower(), kind.lower())
+    return name if re.search(r"\b(?:theorem|lemma|corollary|proposition|law|inequality|rule|conditions?|"
+                             r"principle|duality|bound)\b", name, re.I) \
+        else f"{name} {kind}"
+
+
 # A heading about a numbered equation, figure or table (“式(3.7)的推导”) names no concept.
 NUMBERED_REF = re.compile(r"(?:[式图表例]|引理|定理|推论|习题)\s*[(（]?\d|"
                           r"\b(?:eq|eqn|fig|figure|table|equation|lemma|theorem|example|exercise)\.?\s*[(]?\d", re.I)

@@ -787,3 +787,14 @@ def test_what_a_labelled_theorem_concludes_is_asked_and_its_premises_are_not() -
              "$$\\frac{1}{n}\\sum_{i=1}^nX_i\\xrightarrow{P}\\mu$$\n")
     cards, _ = extract(notes)
     assert [c.back.split("则")[-1].strip() for c in cards] == ["$$\\sum_{i=1}^n \\lambda_i = \\operatorname{tr}(A)$$"]
+
+
+def test_a_theorem_stated_in_words_under_a_label_that_names_it_is_asked_by_its_name() -> None:
+    notes = ("# Convex\n\n## Convex sets\n\n**Thm 1.5 (separating hyperplane).** If $C, D$ are nonempty disjoint convex "
+             "sets, there exist $a \\ne 0$, $b$ s.t. $a^T x \\le b$ for all $x \\in C$ and $a^T x \\ge b$ for all $x \\in D$.\n\n"
+             "**Thm 2.4 (second-order condition).** twice diff. f is convex iff $\\nabla^2 f(x) \\succeq 0$.\n\n"
+             "**Thm 1.4.** Intersection of convex sets is convex.\n")
+    cards, _ = extract(notes)
+    assert [c.front for c in cards] == ["Convex sets: what is **separating hyperplane theorem**?",
+                                        "Convex sets: what is **second-order condition**?"]
+    assert cards[0].back.startswith("If $C, D$ are nonempty disjoint convex sets")
