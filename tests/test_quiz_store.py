@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -150,4 +150,15 @@ def test_a_list_synced_last_is_not_written_again_and_another_list_in_between_is_
         other.execute("UPDATE cards SET retired = 1 WHERE uid = ?", (study[0].uid,))
     store.sync(study, T0, "list-a")
     assert store.db.execute("SELECT retired FROM cards WHERE uid = ?", (study[0].uid,)).fetchone() == (0,)
+    store.close()
+
+
+def test_the_states_a_queue_reads_are_those_stored_after_each_answer(tmp_path: Path, study) -> None:
+    store = Store(tmp_path / "r.db")
+    store.sync(study, T0)
+    uid = study[0].uid
+    due = {r.uid: r.fsrs for r in store.due_before(T0 + timedelta(days=1))}
+    store.answer(uid, Rating.Good, T0, "s")
+    after = {r.uid: r.fsrs for r in store.due_before(T0 + timedelta(days=400))}
+    assert after[uid].to_json() == store.state(uid).to_json() != due[uid].to_json()
     store.close()

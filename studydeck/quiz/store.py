@@ -131,6 +131,7 @@ class Store:
             self.db.close()
             raise
         self.sched = scheduler()
+        self._states: dict[str, FsrsCard] = {}  # parsed FSRS states by their JSON: a queue is built before every card
 
     def _connect(self, busy_timeout: float) -> sqlite3.Connection:
         try:
@@ -232,7 +233,14 @@ class Store:
         """Active cards due before ``until``, soonest first; new cards in the order they were added."""
         rows = self.db.execute("SELECT uid, fsrs, note, sibling FROM cards WHERE retired = 0 AND due < ? "
                                "ORDER BY due, rowid", (until.timestamp(),)).fetchall()
-        return [Row(uid, FsrsCard.from_json(state), note, sibling) for uid, state, note, sibling in rows]
+        return [Row(uid, self._state(state), note, sibling) for uid, state, note, sibling in rows]
+
+    def _state(self, data: str) -> FsrsCard:
+        """The FSRS state stored as ``data``, parsed once (rows only read it; an answer stores new JSON)."""
+        state = self._states.get(data)
+        if state is None:
+            state = self._states[data] = FsrsCard.from_json(data)
+        return state
 
     def today(self, start: datetime) -> Today:
         rows = self.db.execute("SELECT r.uid, r.kind, c.note, c.sibling FROM reviews r JOIN cards c USING (uid) "
