@@ -48,6 +48,9 @@ LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待
 # An answer put off (“下节课讲”, “以后再补”, “covered next lecture”, “will be explained later”).
 DEFERRED = re.compile(r"\s*(?:(?:老师|助教|书上)说\s*)?(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)\s*再?\s*"
                       r"(?:讲|说|补|看|学|讨论|解释)(?:吧|了|哦)?\s*[。.!！~～]*\s*|"
+                      # or only sends the learner elsewhere (“见书”, “见课本 p.120”, “see the slides”)
+                      r"\s*[(（]?\s*(?:见|参见|参考|详见)\s*(?:书|课本|教材|讲义|PPT|ppt|slides?|原文|论文)[^，,。；;\n]{0,16}?\s*[)）]?\s*[。.]?\s*|"
+                      r"\s*[(（]?\s*see (?:the )?(?:book|textbook|slides?|lecture notes|paper)\b[^.\n]{0,20}[)）]?\s*\.?\s*|"
                       r"\s*(?:(?:the\s+)?(?:prof|professor|lecturer|teacher|TA)\s+said\s+)?(?:it\s+)?(?:will\s+be\s+|to\s+be\s+)?"
                       r"(?:covered|discussed|explained)\s+(?:in\s+)?(?:the\s+)?(?:next\s+(?:lecture|class|week|session)|later)"
                       r"\s*[.!]*\s*", re.I)

@@ -798,3 +798,9 @@ def test_a_theorem_stated_in_words_under_a_label_that_names_it_is_asked_by_its_n
     assert [c.front for c in cards] == ["Convex sets: what is **separating hyperplane theorem**?",
                                         "Convex sets: what is **second-order condition**?"]
     assert cards[0].back.startswith("If $C, D$ are nonempty disjoint convex sets")
+
+
+@pytest.mark.parametrize("answer", ["见书", "（见课本 p.120）", "see the slides"])
+def test_an_answer_that_only_sends_the_learner_elsewhere_is_no_answer(answer: str) -> None:
+    cards, notices = extract(f"# 概率\n\n## 常见分布\n\n- **Beta 分布的方差**：{answer}\n")
+    assert not cards and [n.rule for n in notices] == ["left-out:empty-answer"]
