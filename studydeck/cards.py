@@ -994,6 +994,13 @@ class _Extractor:
         return False
 
     def list_(self, block: Block, ctx: _Ctx, lead: Block | None, section: Section | None) -> None:
+        if lead is not None and TODO_LEAD.fullmatch(lead.text.strip()):
+            # “TODO：” over what is still to do: nothing known yet, but a formula written out whole
+            # (“施密特正交化公式老记错，$\beta_2 = …$ 抄十遍”) is known
+            for it in block.items:
+                if has_formula(it.text):
+                    self.item(it, ctx, siblings=block.items, lead=lead)
+            return
         items = block.items
         named = [it for it in items if it.text.strip()]
         for it in items:
@@ -1366,8 +1373,8 @@ class _Extractor:
         subject = ctx.concept if not ctx.labels else ctx.labels[-1]
         if lead is not None:
             split = split_label(lead.text)
-            if split:
-                subject = split[0]
+            if split and not STEP_COUNT.fullmatch(split[0].strip()):
+                subject = split[0]  # (“分两步：”, “Two steps:” name no procedure: the section's it is)
         # “式(9.5)的解释 的 4 个步骤”: a heading that only numbers an equation names no procedure
         # (or a label such as “要点”, “Notes”: a list of remarks, not steps)
         flags = (LEFT_OUT + "label-term",) if NUMBERED_REF.search(subject) or LABEL_TERM.match(subject) else ()
@@ -2917,6 +2924,11 @@ def _introduces(text: str, concept: str) -> bool:
 ZH_COPULA = re.compile(r"是|指|即|(?<![作因认成以])为|表示|描述")
 # A lead that announces kinds or cases (“样本对有四种情形：”, “three kinds of layers:”): its
 # numbered list is a set to know, not steps to take in order.
+# A lead that only counts the steps after it (“分两步”, “三步走”, “Two steps”, “In 3 steps”).
+STEP_COUNT = re.compile(r"(?:分|共|一共)?\s*[两二三四五六七八九十\d]+\s*(?:个)?步(?:走|骤)?|"
+                        r"(?:in |into )?(?:two|three|four|five|six|\d+) steps", re.I)
+# A lead over what is still to do (“TODO：”, “待办：”, “To do:”, “Next steps:”).
+TODO_LEAD = re.compile(r"\**\s*(?:todo|to[- ]do|待办|待做|待补充?|待看|下一步|next steps?)\s*(?:list)?\s*[:：]?\s*\**", re.I)
 # A lead that asks why, its subject left to the heading (“为什么需要：”, “原因：”, “Why:”, “Reasons:”).
 REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,8}[：:]", re.I)
 KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|\b(?:cases|kinds|types|"

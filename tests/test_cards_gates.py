@@ -804,3 +804,13 @@ def test_a_theorem_stated_in_words_under_a_label_that_names_it_is_asked_by_its_n
 def test_an_answer_that_only_sends_the_learner_elsewhere_is_no_answer(answer: str) -> None:
     cards, notices = extract(f"# 概率\n\n## 常见分布\n\n- **Beta 分布的方差**：{answer}\n")
     assert not cards and [n.rule for n in notices] == ["left-out:empty-answer"]
+
+
+def test_a_lead_that_only_counts_steps_leaves_them_to_the_section_and_a_todo_list_asks_nothing() -> None:
+    notes = ("# CNN\n\n## 深度可分离卷积\n\n分两步：\n1. depthwise：每个通道单独一个 k×k 核\n2. pointwise：1×1 卷积\n\n"
+             "## 局限\n\nTODO：\n- fastText 细看\n- 施密特正交化公式老记错，$\\beta_2=\\alpha_2-\\frac{(\\alpha_2,\\beta_1)}{(\\beta_1,\\beta_1)}\\beta_1$ 抄十遍\n")
+    cards, _ = extract(notes)
+    steps = next(c for c in cards if c.kind is CardKind.STEPS)
+    assert steps.front == "深度可分离卷积 的 2 个步骤依次是？"
+    assert not any("fastText" in c.front for c in cards)
+    assert any(c.kind is CardKind.FORMULA and "\\beta_2 = ?" in c.front for c in cards)
