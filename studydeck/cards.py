@@ -318,10 +318,10 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     return [(cells[0], cells[1], Source(source.path, line), attribute) for line, cells in rows[1:] if cells[0] and cells[1]]
 
 
-def _table_header(table: str) -> str:
+def _table_header(table: str, source: Source) -> str:
     """The text of a table's header row (empty for “| | |”)."""
-    first = table.strip().splitlines()[0] if table.strip() else ""
-    return "".join(cell.strip() for cell in first.strip().strip("|").split("|"))
+    rows = _table_rows(table, source)
+    return "".join(rows[0][1]) if rows else ""
 
 
 def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]:
@@ -856,7 +856,7 @@ class _Extractor:
                 # a table with no header whose rows include labels or facets (“| Idea | … |”, “| Defaults | … |”)
                 # is a sheet of fields about one subject, not a glossary: no field names a concept
                 # (one label among terms, “| Note | … |”, is only that row's)
-                sheet = not _table_header(block.text) and sum(
+                sheet = not _table_header(block.text, block.source) and sum(
                     self.is_label(clean_term(term), desc) or bool(FACET.fullmatch(clean_term(term).strip()))
                     for term, desc, _, _ in rows) >= 2
                 for term, desc, source, attribute in rows:

@@ -605,7 +605,8 @@ NAMED_PROPERTY = re.compile(r"(?:不?对称|可加|可交换|变(?:为|成)?零|
 
 
 # Words right after a formula that say what it means (“表示…”, “denotes …”).
-DENOTES = re.compile(r"(?:表示|代表|意味着|记作|叫做|称为|denotes?\b|means?\b|stands? for\b|is called\b|is read\b)", re.I)
+# (the notation words, and a few that only follow a formula)
+DENOTES = re.compile(rf"(?:{NOTATION_WORDS.pattern}|代表|意味着|叫做|means?\b|stands? for\b|is called\b|is read\b)", re.I)
 # A left side that works something out (“\frac{1}{1-\beta}”, “2 \cdot d”), not a quantity named.
 WORKED_FROM = re.compile(r"\\(?:frac|dfrac|tfrac|sqrt|cdot|times)|[-+*/]")
 INDICES = re.compile(r"[_^](?:\{[^{}]*\}|\\?\w)")  # (x_{t-1}: the “-” is in its index)
