@@ -3004,7 +3004,7 @@ def _children_text(it: Item, prose_only: bool = False) -> str:
 def _list_markdown(block: Block, depth: int = 0) -> str:
     """A list written back as Markdown, with its numbers and the blocks under its items."""
     lines = []
-    for n, item in enumerate(block.items, 1):
+    for n, item in enumerate(block.items, block.start):
         if not item.text.strip() and not item.children:
             continue
         mark = f"{n}. " if block.ordered else "- "

@@ -142,6 +142,7 @@ class Block:
     text: str = ""  # a callout's: its title
     items: list[Item] = field(default_factory=list)
     ordered: bool = False
+    start: int = 1  # an ordered list's first number (“3.” goes on from an earlier list)
     language: str = ""  # a callout's: its type (note, tip, question, details, tab …)
     blocks: list["Block"] = field(default_factory=list)  # a callout's: what is inside it
     content_line: int = 0  # a display formula's: the line its formula starts on (after a “$$” of its own)
@@ -618,14 +619,15 @@ class _Node:
     (a fence, a formula, an inline run) is its token itself, which answers to the same names;
     the outline never reads the parts of an inline token, which are most of that tree's cost."""
 
-    __slots__ = ("type", "tag", "map", "content", "info", "children")
+    __slots__ = ("type", "tag", "map", "content", "info", "attrs", "children")
 
     def __init__(self, type_: str, token=None) -> None:
         self.type, self.children = type_, []
         if token is None:
-            self.tag, self.map, self.content, self.info = "", None, "", ""
+            self.tag, self.map, self.content, self.info, self.attrs = "", None, "", "", {}
         else:
             self.tag, self.map, self.content, self.info = token.tag, token.map, token.content, token.info
+            self.attrs = token.attrs
 
 
 def _tree(tokens: list, lines: list[str] = ()) -> _Node:
@@ -724,7 +726,8 @@ class _Builder:
             return Block("paragraph", self.src(node), text=text) if text else None
         if kind in ("bullet_list", "ordered_list"):
             items = [self.item(child) for child in node.children]
-            return Block("list", self.src(node), items=items, ordered=kind == "ordered_list")
+            start = node.attrs.get("start", 1) if kind == "ordered_list" else 1
+            return Block("list", self.src(node), items=items, ordered=kind == "ordered_list", start=int(start))
         if kind == "fence":
             chunk = CODE_CHUNK.match(node.info.strip())
             if node.info.strip().startswith("{") and not node.info.strip().startswith("{.") and not chunk:

@@ -513,6 +513,11 @@ def test_an_answer_keeps_its_nested_items_and_its_numbers() -> None:
     assert why.back == "- 训练和推理计算完全一样\n- 原因：\n    - 序列长度不固定\n    - batch size 常常不大"
     cases = next(c for c in cards if "特例" in c.front)
     assert cases.back == "1. 特例：\n    - G = 1 → LayerNorm\n    - G = C → InstanceNorm"
+    # a list that goes on from an earlier one keeps its numbers (“3.”, “4.”), nested ones too
+    cards, _ = extract("# 归一化\n\n## 面试题\n\n**Q7. BN 的后两个缺点？**\n\n3. 依赖 batch size\n"
+                       "4. 训练和推理不一致：\n\n   2. 推理用滑动平均\n   3. 训练用当前 batch\n")
+    rest = next(c for c in cards if "后两个缺点" in c.front)
+    assert rest.back == "3. 依赖 batch size\n4. 训练和推理不一致：\n    2. 推理用滑动平均\n    3. 训练用当前 batch"
 
 
 def test_a_table_whose_header_row_is_empty_is_read_from_its_first_row() -> None:
