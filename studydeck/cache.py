@@ -102,6 +102,7 @@ class FileCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.written = False  # whether this run added an entry (and old ones may go)
 
     def get(self, key: str) -> dict | None:
         try:
@@ -118,6 +119,7 @@ class FileCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write(self.folder / f"{key}.json", text.encode("utf-8"), durable=False)
+            self.written = True
         except OSError:
             pass  # no cache is only a slower build
 

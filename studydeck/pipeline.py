@@ -447,6 +447,20 @@ class Workspace:
         self._report: "Report | None" = None
         self._report_key: tuple | None = None
         self._settled = False
+        self._caches: dict[str, FileCache] = {}
+
+    def _cache(self, name: str) -> FileCache | None:
+        """The cache folder ``name`` of this run (one object, so what it wrote can be pruned)."""
+        if self.cache_dir is None:
+            return None
+        return self._caches.setdefault(name, FileCache(self.cache_dir / name))
+
+    def _prune(self, name: str) -> None:
+        """Entries of old versions of the notes go once the cache holds more than it needs."""
+        cache = self._caches.get(name)
+        if cache is not None and cache.written:
+            cache.prune(keep=max(CACHE_KEEP, 4 * len(self.docs)))
+            cache.written = False
 
     @classmethod
     def load(cls, paths: list[Path], *, cache_dir: Path | None = None, scan: bool = False) -> "Workspace":
@@ -539,8 +553,9 @@ class Workspace:
 
         report = self._report or self.verify(cached_only=True)
         self.settle()
-        cache = FileCache(self.cache_dir / "lint") if self.cache_dir is not None else None
-        return run_lint(self.docs, results=report.results, allow_torch=allow_torch, cache=cache)
+        found = run_lint(self.docs, results=report.results, allow_torch=allow_torch, cache=self._cache("lint"))
+        self._prune("lint")
+        return found
 
     def mindmap(self, section: str | None = None, name: str = "notes") -> "Node":
         """The notes as a mind-map tree, or one section of them."""
@@ -560,7 +575,7 @@ class Workspace:
         payload = json.dumps([tool_version(), _torch_version(), self._report.device if self._report else device,
                               [c.to_dict() for c in doc.cards], mine], ensure_ascii=False, sort_keys=True)
         key = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-        cache = FileCache(self.cache_dir / "exercises") if self.cache_dir is not None else None
+        cache = self._cache("exercises")
         hit = cache.get(key) if cache else None
         if hit is not None:
             try:
@@ -606,6 +621,7 @@ class Workspace:
                 continue  # e.g. a file of answers that all stand in for questions elsewhere
             practice = self.exercises(doc, device=device) if verify and exercises else []
             decks.append((doc, names[doc.file.shown], practice, out_dir, now, results, verified_on, previous))
+        self._prune("exercises")
         workers = _workers(len(decks), sum(len(d[0].cards) for d in decks) >= PARALLEL_CARDS)
         if workers > 1:
             if any(c.kind is CardKind.CODE for d in decks for c in d[0].cards):

@@ -112,3 +112,36 @@ def test_the_first_folder_on_the_path_with_a_distribution_gives_its_version(tmp_
                 expected[name] = None
         assert {n: installed_version(n) for n in names} == expected
     assert expected["shaping-pkg"] == "1.0" and expected["legacyver"] == "1.0-beta" and expected["older"] == "0.1"
+
+
+def test_the_caches_drop_what_old_versions_of_the_notes_left_once_they_hold_more_than_they_need(
+        tmp_path: Path, monkeypatch) -> None:
+    """Every edit of a notes file adds an entry to the cards', lint's and the exercises' caches:
+    a build that adds one lets the oldest go, so months of edits do not fill the disk."""
+    import os
+
+    import studydeck.pipeline as pipeline
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# Sigmoid\n\n$$\\sigma(x) = \\frac{1}{1 + e^{-x}}$$\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    old = {}
+    for name in ("files", "lint", "exercises"):
+        (cache / name).mkdir(parents=True)
+        old[name] = [cache / name / f"{i:064x}.json" for i in range(9)]
+        for i, entry in enumerate(old[name]):  # what earlier versions of the notes left
+            entry.write_text("{}", encoding="utf-8")
+            os.utime(entry, (T0 + i, T0 + i))
+    monkeypatch.setattr(pipeline, "CACHE_KEEP", 1)  # kept: 4 entries a notes file, here 4
+    workspace = Workspace.load([notes], cache_dir=cache, scan=True)
+    workspace.build(tmp_path / "decks", now=T0, verify=True, device="cpu")
+    workspace.lint()
+    for name in ("files", "lint", "exercises"):
+        left = sorted(p.name for p in (cache / name).iterdir())
+        assert len(left) == 4, name
+        assert [p.name for p in old[name][-3:]] == [n for n in left if n in {p.name for p in old[name]}], name
+    again = Workspace.load([notes], cache_dir=cache)  # what this build wrote is what was kept
+    again.verify(cached_only=True)
+    assert [e.to_dict() for e in again.exercises(again.docs[0], cached_only=True)] == \
+        [e.to_dict() for e in workspace.exercises(workspace.docs[0], cached_only=True)] != []
