@@ -333,6 +333,8 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
     header = [plain_inline(cell).strip() for cell in rows[0][1]] if rows else []
     if len(rows) < 3 or len(header) < 3 or not header[0] or any(len(cells) != len(header) for _, cells in rows):
         return []
+    if _records(header, rows[1:]):
+        return []
     out = []
     for j, name in enumerate(header[1:], 1):
         if not name or len(name) > 16 or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
@@ -345,6 +347,25 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
                 out.append((thing, name, value, Source(source.path, line)))
     return out
+
+
+def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
+    """A log of one's own runs, not things with properties: rows that are runs (“| run | max_depth
+    | val AUC |”), or named by codes beside their results (“| rs-117 | 5 | 0.8431 |”); what “r03”
+    was set to is nobody's knowledge. (“| VGG16 | 2014 | 7.3% |” among named models is.)"""
+    if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()):
+        return True
+    results = any(name and (RESULT_HEADER.search(name) or _measured(name, [cells[j] for _, cells in rows]))
+                  for j, name in enumerate(header[1:], 1))
+    codes = sum(bool(RECORD_NAME.fullmatch(plain_inline(cells[0]).strip())) for _, cells in rows)
+    return results and codes * 2 > len(rows)
+
+
+# The corner of a table whose rows are one's runs (“run”, “exp”, “#”, “实验编号”).
+RECORD_CORNER = re.compile(r"(?:runs?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
+                           r"实验|试验|编号|序号|轮次|实验编号)", re.I)
+# A run's code (“r01”, “rs-117”, “exp3”, “v2 (bigger batch)”), not the name of a thing.
+RECORD_NAME = re.compile(r"[A-Za-z]{1,3}[-_]?\d{1,4}[a-z]?(?:\s*[(（][^()（）]*[)）])?")
 
 
 # A measured value: a decimal, with a unit or a remark after it (“21.3G”, “4.5 (per micro step)”, “93.2%”).
@@ -644,6 +665,7 @@ class _Extractor:
         self.enumerated: set[str] = set()
         self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
         self.speakers = _speakers(outline)
+        self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -833,7 +855,8 @@ class _Extractor:
                 self.parameters(block.items, replace(ctx, concept=parent))
             elif block.kind == "list":
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
-                mini = "" if mini in self.speakers else mini  # a speaker's turn names no list after it
+                # a speaker's turn names no list after it
+                mini = "" if mini in self.speakers or self._tagged(mini) else mini
                 # “**Gaussian $\mathcal{N}(\mu, \sigma^2)$**” over a list of its pdf, mean, …: the
                 # bold line names what the list is about, as a heading would
                 self.list_(block, replace(ctx, concept=mini, scope=normalize_name(mini)) if mini else ctx,
@@ -1174,13 +1197,19 @@ class _Extractor:
         """A term that labels a remark, a field or a place rather than names a concept
         (“**注意**：…”, “Note:”, “[解析]”, “Deadline: …”)."""
         return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
-                    or term.strip() in self.speakers
+                    or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
+                    or self._tagged(term)
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                     or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term)
                     or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated
                     or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term))
+
+    def _tagged(self, text: str) -> bool:
+        """Text that opens on an annotator's tag (“[me] so”, “【小鹿】✅ 记下了”)."""
+        tag = TAG_OPENING.match(_bare(text))
+        return bool(tag) and (tag.group(1) or tag.group(2)) in self.tags
 
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx, within: str = "",
                    remark: bool = False, points: bool = False, attribute: str = "", sheet: bool = False,
@@ -1474,7 +1503,7 @@ class _Extractor:
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
         bare = about.strip("*_ :：")
-        if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare):
+        if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare) or self._tagged(about):
             about = ""  # “没写完，卡住了…”, “**解决**：”: the writer's story or a label, the section names the code
         about = about or " › ".join((ctx.concept,) + ctx.labels)
         for offset, line in enumerate(block.text.splitlines(), start=1):
@@ -2613,6 +2642,11 @@ def _speakers(outline: Outline) -> set[str]:
                 if SPEAKER_NAME.fullmatch(name) and not FACET.fullmatch(name) and not LABEL_TERM.match(name):
                     turns[name] += 1
     talking = {name for name, n in turns.items() if n >= 2}
+    # (a comment's mark before its writer: “💬 Kevin：…”, “🗨️ 小鱼（记录人）：…”)
+    talking |= {PAREN_TAIL.sub("", m.group(1)).strip() for _, section in iter_sections(outline.root)
+                for block in section.blocks
+                for text in ([block.text] if block.kind == "paragraph" else [it.text for it in block.items])
+                if (m := COMMENT_TURN.match(text))}
     # (and whoever a meeting's notes list as present: “**Present:** Priya, Tom, Jun, me (Sam)”)
     present = _attendees(outline)
     if present:
@@ -2625,27 +2659,48 @@ def _speakers(outline: Outline) -> set[str]:
 
 
 def _attendees(outline: Outline) -> set[str]:
-    """The names a line such as “Present: Priya, Tom, Jun” or “参会：小王、小李” lists."""
+    """The names a line such as “Present: Priya, Tom, Jun”, “参会：小王、小李” or “时间：周四 ｜
+    参与：阿哲、Kevin” lists."""
     names: set[str] = set()
     stack = [b for _, section in iter_sections(outline.root) for b in section.blocks]
     while stack:
         block = stack.pop()
         stack.extend(block.blocks)
         for line in block.text.splitlines() if block.kind == "paragraph" else ():
-            field = ATTENDEES.match(line)
+            field = ATTENDEES.search(line)
             if field:
                 for part in re.split(r"[,，、/&;；]|\band\b|和", field.group("names")):
                     word = re.sub(r"[(（][^)）]*[)）]", " ", part).split()
-                    if word and SPEAKER_NAME.fullmatch(word[0]):
+                    if word and (SPEAKER_NAME.fullmatch(word[0]) or CJK_NAME.fullmatch(word[0])):
                         names.add(word[0])
     return names
 
 
-# A line that lists who was there (“**Present:** Priya, Tom”, “Attendees: …”, “参会人：…”).
-ATTENDEES = re.compile(r"\s*\**\s*(?:present|attendees|attending|participants|people|members|参会人?|出席|与会|参加者?)"
-                       r"\s*[:：]?\s*\**\s*[:：]?\s*(?P<names>.+)$", re.I)
+def _tags(outline: Outline) -> set[str]:
+    """The tags two paragraphs or more open on (“**[me]** …”, “【老周】…”): an annotator's or a
+    commenter's mark, as a transcript's names are. A bracketed term met once (“[CLS] token”) is none."""
+    seen: Counter = Counter()
+    for _, section in iter_sections(outline.root):
+        for block in section.blocks:
+            for text in [block.text] if block.kind == "paragraph" else [it.text for it in block.items]:
+                if tag := TAG_OPENING.match(_bare(text.split("\n", 1)[0])):
+                    seen[tag.group(1) or tag.group(2)] += 1
+    return {tag for tag, n in seen.items() if n >= 2}
 
 
+# A line that lists who was there (“**Present:** Priya, Tom”, “Attendees: …”, “参会人：…”), at its
+# start or as one of the fields a line holds (“时间：周四 ｜ 参与：阿哲、小鱼”).
+ATTENDEES = re.compile(r"(?:^|[|｜·•;；]\s*)\s*\**\s*(?:present|attendees|attending|participants|people|members|"
+                       r"参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员)"
+                       r"\s*(?:[:：]\s*\**|\**\s*[:：])\s*(?P<names>[^|｜\n]+)", re.I)
+# A Chinese name or nickname (“阿哲”, “老孟”, “小鱼”, “张三”): two to four characters.
+CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# A tag a paragraph opens on: “[me]”, “【老周】” (what a notes' legend may call “my annotation”).
+TAG_OPENING = re.compile(r"\s*(?:\\?\[([^\[\]\n]{1,12})\\?\]|【([^【】\n]{1,12})】)")
+
+
+# A comment's writer after a speech balloon (“💬 Kevin：”, “🗨️ **小鱼（记录人）**:”).
+COMMENT_TURN = re.compile(r"\s*(?:💬|🗨️?|🗣️?)\s*\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}")
 

@@ -819,3 +819,43 @@ def test_a_lead_that_only_counts_steps_leaves_them_to_the_section_and_a_todo_lis
     assert steps.front == "深度可分离卷积 的 2 个步骤依次是？"
     assert not any("fastText" in c.front for c in cards)
     assert any(c.kind is CardKind.FORMULA and "\\beta_2 = ?" in c.front for c in cards)
+
+
+def test_a_log_of_one_s_own_runs_gives_no_card_and_a_table_of_named_models_does() -> None:
+    """“| run | max_depth | val AUC |”: what run r03 was set to is nobody's knowledge; “| VGG16 | 2014 |
+    7.3% |” among named models is."""
+    notes = ("# churn model\n\n## 2024-03-12\n\n| run | max_depth | eta | val AUC |\n|---|---|---|---|\n"
+             "| r01 | 6 | 0.3 | 0.874 |\n| r02 | 6 | 0.1 | 0.881 |\n| r03 | 3 | 0.1 | 0.886 |\n\n"
+             "## random search\n\n| config | depth | best_iter | val logloss |\n|---|---|---|---|\n"
+             "| rs-117 | 5 | 1140 | 0.2808 |\n| rs-042 | 4 | 1610 | 0.2811 |\n| r06 (depth5, defaults) | 5 | 236 | 0.2860 |\n\n"
+             "## ImageNet winners\n\n| Model | Year | Top-5 error |\n|---|---|---|\n| AlexNet | 2012 | 16.4% |\n"
+             "| VGG16 | 2014 | 7.3% |\n| GoogLeNet | 2014 | 6.7% |\n")
+    cards, _ = extract(notes)
+    assert sorted(c.back for c in cards) == ["2012", "2014", "2014"]
+    assert all("ImageNet winners" in c.front for c in cards)
+
+
+def test_annotation_tags_and_commenters_are_no_terms() -> None:
+    """“**[me]** so: …”, “【老周】…”, “💬 Kevin：…”: whose words follow, not what they are about."""
+    notes = ("# VAE\n\n## ELBO\n\n**[me]** ok this part I get.\n\n**[me]** so: $\\log p(x)$ doesn't depend on φ.\n\n"
+             "**[me] check on my own run**: per-dim KL ≈ 0 for 14 of 20 dims.\n\n"
+             "- **[CLS] token**: the first token, whose state BERT classifies from\n\n"
+             "## BPE\n\n【老周】举例那个 `##happi` 是真的吗\n\n【小鹿】我刚试了，整个词在词表里。\n\n"
+             "【老周】好的\n\n【小鹿】✅ 记下了：命令如下\n\n"
+             "```bash\nspm_train --input=corpus.txt --vocab_size=32000\n```\n\n"
+             "## RLHF\n\n时间：周四 ｜ 主讲：阿哲 ｜ 参与：阿哲、小鱼、Kevin\n\n"
+             "💬 Kevin：SFT 是 token 级 teacher forcing，对整句质量没有直接信号。\n\n"
+             "💬 小鱼（记录人）：RM 训练只用排序。\n\n阿哲：对，论文 appendix 里有。\n\n"
+             "- **Bradley–Terry 模型**：$P(y_w \\succ y_l) = \\sigma(r_w - r_l)$ 的偏好模型\n")
+    cards, _ = extract(notes)
+    fronts = " ".join(c.front for c in cards)
+    for tag in ("[me]", "老周", "小鹿", "Kevin", "小鱼", "阿哲"):
+        assert tag not in fronts, tag
+    assert any("[CLS] token" in c.front for c in cards)
+    assert any("Bradley–Terry" in c.front for c in cards)
+
+
+def test_a_formula_that_builds_on_the_one_right_above_is_a_step() -> None:
+    _, notices = extract("# VAE\n\n## Gap\n\nFrom the identity right above, the bound is tight iff "
+                         "$q_\\phi(z|x) = p_\\theta(z|x)$.\n")
+    assert [n.rule for n in notices if n.rule.startswith("left-out:")] == ["left-out:derivation-step"]
