@@ -79,6 +79,9 @@ NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\
 # (“MSE + sigmoid 是非凸的”, “weight decay 1e-4”), or a question (“BN 原文到底放在哪？”).
 RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得和与及跟同对在把被将也都就还又才再能会可要应该不没比说已系类族型等时侧端]|"
                      r"默认|通常|一般|往往|经常|总是|只|仅|必须|需|之|"
+                     # how much, or what to do first, or where: an opinion or advice about it (“freeze BN
+                     # stats 很重要”, “CNN 先试 static PTQ”, “LLM 那边 …”, “ReLU6 有上界”)
+                     r"[很太挺更最真先有]|非常|特别|比较|相当|那边|这边|这里|那里|"
                      # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
                      r"部分|维度|大小|曲线|数量|个数|模块|分支)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
@@ -314,6 +317,10 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     if len(rows) < 2 or any(len(cells) != 2 for _, cells in rows):
         return []
     header = plain_inline(rows[0][1][1]).strip()
+    values = [cells[1] for _, cells in rows[1:]]
+    if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
+            RESULT_HEADER.search(header) and sum(bool(re.match(r"\W*\d", v)) for v in values) * 2 > len(values):
+        return []  # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one)
     attribute = "" if not header or MEANING_HEADER.search(header) else header
     return [(cells[0], cells[1], Source(source.path, line), attribute) for line, cells in rows[1:] if cells[0] and cells[1]]
 
@@ -365,7 +372,9 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
 RECORD_CORNER = re.compile(r"(?:runs?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
                            r"实验|试验|编号|序号|轮次|实验编号)", re.I)
 # A run's code (“r01”, “rs-117”, “exp3”, “v2 (bigger batch)”), not the name of a thing.
-RECORD_NAME = re.compile(r"[A-Za-z]{1,3}[-_]?\d{1,4}[a-z]?(?:\s*[(（][^()（）]*[)）])?")
+# (or an ablation's step: “+ R2”, “w/o dropout”, the “baseline” it starts from)
+RECORD_NAME = re.compile(r"[A-Za-z]{1,3}[-_]?\d{1,4}[a-z]?(?:\s*[(（][^()（）]*[)）])?|[+＋]\s*\S.*|w/o\b.*|baseline|基线",
+                         re.I)
 
 
 # A measured value: a decimal, with a unit or a remark after it (“21.3G”, “4.5 (per micro step)”, “93.2%”).
@@ -398,8 +407,11 @@ REMARK_HEADER = re.compile(r"备注|补充|疑问|问题|注意|评价|感想|�
 # A column of one run's outcomes (“CV AUC”, “top-1 acc”, “BLEU”): results, not properties to recall.
 RESULT_HEADER = re.compile(r"\b(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d|mse|rmse|mae|loss|error|"
                            r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|throughput|"
-                           r"latency|fps|it/s|steps?/s|samples?/s)(?!\w)|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
-                           r"显存|内存|吞吐|延迟|实测", re.I)
+                           r"latency|fps|it/s|steps?/s|samples?/s|speed-?up)(?!\w)|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
+                           r"显存|内存|吞吐|延迟|实测|加速比?|"
+                           r"(?-i:\bm?AP(?:\d+|@[\d.:]+)?(?!\w))|"  # (“mAP@0.5”, “AP50”)
+                           # (a column in a unit: “fp32 (ms)”, “大小（MB）”)
+                           r"[(（]\s*(?:ms|s|sec|min|h|KB|MB|GB|[KMG]|%|秒|毫秒|分钟|小时)\s*[)）]", re.I)
 # A column of a notation's arguments (“参数” beside “$B(n, p)$”): the row's name shows them.
 ARGUMENTS_HEADER = re.compile(r"参数|params?|parameters?|arguments?|args", re.I)
 # A column named by one symbol (“r”, “N”, “$d_k$”): one experiment's settings, not a property.
@@ -1198,6 +1210,7 @@ class _Extractor:
         (“**注意**：…”, “Note:”, “[解析]”, “Deadline: …”)."""
         return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
+                    or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
@@ -2643,19 +2656,21 @@ def _speakers(outline: Outline) -> set[str]:
                     turns[name] += 1
     talking = {name for name, n in turns.items() if n >= 2}
     # (a comment's mark before its writer: “💬 Kevin：…”, “🗨️ 小鱼（记录人）：…”)
-    talking |= {PAREN_TAIL.sub("", m.group(1)).strip() for _, section in iter_sections(outline.root)
-                for block in section.blocks
-                for text in ([block.text] if block.kind == "paragraph" else [it.text for it in block.items])
-                if (m := COMMENT_TURN.match(text))}
+    talking |= {PAREN_TAIL.sub("", m.group(1)).strip() for text in _lines(outline) if (m := COMMENT_TURN.match(text))}
     # (and whoever a meeting's notes list as present: “**Present:** Priya, Tom, Jun, me (Sam)”)
     present = _attendees(outline)
     if present:
         spoke = re.compile(r"\s*\**(" + "|".join(map(re.escape, sorted(present))) + r")\**\s*[:：]")
-        talking |= {m.group(1) for _, section in iter_sections(outline.root) for block in section.blocks
-                    if block.kind in ("paragraph", "list")
-                    for text in ([block.text] if block.kind == "paragraph" else [it.text for it in block.items])
-                    if (m := spoke.match(text))}
+        talking |= {m.group(1) for text in _lines(outline) if (m := spoke.match(text))}
     return talking if len(talking) >= 2 else set()
+
+
+def _lines(outline: Outline):
+    """Each line of the paragraphs and list items of the notes (a turn may open any of them)."""
+    for _, section in iter_sections(outline.root):
+        for block in section.blocks:
+            for text in [block.text] if block.kind == "paragraph" else [it.text for it in block.items]:
+                yield from text.splitlines()
 
 
 def _attendees(outline: Outline) -> set[str]:
@@ -2679,12 +2694,7 @@ def _attendees(outline: Outline) -> set[str]:
 def _tags(outline: Outline) -> set[str]:
     """The tags two paragraphs or more open on (“**[me]** …”, “【老周】…”): an annotator's or a
     commenter's mark, as a transcript's names are. A bracketed term met once (“[CLS] token”) is none."""
-    seen: Counter = Counter()
-    for _, section in iter_sections(outline.root):
-        for block in section.blocks:
-            for text in [block.text] if block.kind == "paragraph" else [it.text for it in block.items]:
-                if tag := TAG_OPENING.match(_bare(text.split("\n", 1)[0])):
-                    seen[tag.group(1) or tag.group(2)] += 1
+    seen = Counter(tag.group(1) or tag.group(2) for text in _lines(outline) if (tag := TAG_OPENING.match(_bare(text))))
     return {tag for tag, n in seen.items() if n >= 2}
 
 
@@ -2696,9 +2706,13 @@ ATTENDEES = re.compile(r"(?:^|[|｜·•;；]\s*)\s*\**\s*(?:present|attendees|a
 # A Chinese name or nickname (“阿哲”, “老孟”, “小鱼”, “张三”): two to four characters.
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A tag a paragraph opens on: “[me]”, “【老周】” (what a notes' legend may call “my annotation”).
-TAG_OPENING = re.compile(r"\s*(?:\\?\[([^\[\]\n]{1,12})\\?\]|【([^【】\n]{1,12})】)")
+# (a task list's box, “[ ]”, “[x]”, is none)
+TAG_OPENING = re.compile(r"\s*(?:\\?\[(?![ xX]?\\?\])([^\[\]\n]{1,12})\\?\]|【([^【】\n]{1,12})】)")
 
 
+# What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.
+MARK_SYMBOL = "[\u2600-\u27bf\u2b50\u2b55\U0001F300-\U0001FAFF]"
+LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMBOL})[^\n])+){{2,}}")
 # A comment's writer after a speech balloon (“💬 Kevin：”, “🗨️ **小鱼（记录人）**:”).
 COMMENT_TURN = re.compile(r"\s*(?:💬|🗨️?|🗣️?)\s*\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).

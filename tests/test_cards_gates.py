@@ -845,11 +845,12 @@ def test_annotation_tags_and_commenters_are_no_terms() -> None:
              "```bash\nspm_train --input=corpus.txt --vocab_size=32000\n```\n\n"
              "## RLHF\n\n时间：周四 ｜ 主讲：阿哲 ｜ 参与：阿哲、小鱼、Kevin\n\n"
              "💬 Kevin：SFT 是 token 级 teacher forcing，对整句质量没有直接信号。\n\n"
+             "💬 Yuki：SFT 只训了 16 个 epoch。\n💬 老孟：对，论文 appendix 里有。\n\n"
              "💬 小鱼（记录人）：RM 训练只用排序。\n\n阿哲：对，论文 appendix 里有。\n\n"
              "- **Bradley–Terry 模型**：$P(y_w \\succ y_l) = \\sigma(r_w - r_l)$ 的偏好模型\n")
     cards, _ = extract(notes)
     fronts = " ".join(c.front for c in cards)
-    for tag in ("[me]", "老周", "小鹿", "Kevin", "小鱼", "阿哲"):
+    for tag in ("[me]", "老周", "小鹿", "Kevin", "小鱼", "阿哲", "老孟"):
         assert tag not in fronts, tag
     assert any("[CLS] token" in c.front for c in cards)
     assert any("Bradley–Terry" in c.front for c in cards)
@@ -859,3 +860,22 @@ def test_a_formula_that_builds_on_the_one_right_above_is_a_step() -> None:
     _, notices = extract("# VAE\n\n## Gap\n\nFrom the identity right above, the bound is tight iff "
                          "$q_\\phi(z|x) = p_\\theta(z|x)$.\n")
     assert [n.rule for n in notices if n.rule.startswith("left-out:")] == ["left-out:derivation-step"]
+
+
+def test_benchmarks_ablations_a_legend_and_opinions_of_one_s_own_give_no_card() -> None:
+    """An experiment log's speed table (“fp32 (ms)”), an ablation (“+ R2”), a results column of
+    two (“| | acc |”), the key to a review's marks, and what one thinks of a thing (“freeze BN
+    stats 很重要”): none is knowledge to recall. A table of properties beside them still is."""
+    notes = ("# 量化实验\n\n## exp03 测速\n\n| 设置 | fp32 (ms) | int8 (ms) | speedup |\n|---|---|---|---|\n"
+             "| 1 thread | 6.8 | 3.1 | 2.2× |\n| 8 threads | 2.4 | 1.9 | 1.3× |\n| 1 thread, batch=64 | 118 | 41 | 2.9× |\n\n"
+             "## exp04\n\n| | acc |\n|---|---|\n| fp32 | 93.4 |\n| PTQ per-tensor | **71.8** 😱 |\n\n"
+             "## 修完的结果\n\n| 版本 | 改动 | mAP@0.5 |\n|---|---|---|\n| baseline | – | 0.521 |\n"
+             "| + R2 | IoU clamp | 0.583 |\n| + R5 | 匹配 dim | 0.641 |\n\n"
+             "## review\n\n- **标记**：🔴 must fix（影响正确性）/ 🟠 should fix / ⚪ nit\n\n"
+             "## 小结\n\n- CNN 先试 static PTQ + per-channel，通常掉 < 0.5%\n- freeze BN stats 很重要。有一次忘了 freeze\n"
+             "- ReLU6 有上界\n- GELU 是高斯误差线性单元\n\n"
+             "## 格式\n\n| 格式 | 位数 | 指数位 |\n|---|---|---|\n| fp16 | 16 | 5 |\n| bf16 | 16 | 8 |\n")
+    cards, _ = extract(notes)
+    assert sorted((c.front.split("：", 1)[-1], c.back) for c in cards) == [
+        ("**GELU** 是什么？", "是高斯误差线性单元"), ("**bf16** 的位数？", "16"), ("**bf16** 的指数位？", "8"),
+        ("**fp16** 的位数？", "16"), ("**fp16** 的指数位？", "5")]
