@@ -81,7 +81,7 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      r"默认|通常|一般|往往|经常|总是|只|仅|必须|需|之|"
                      # how much, or what to do first, or where: an opinion or advice about it (“freeze BN
                      # stats 很重要”, “CNN 先试 static PTQ”, “LLM 那边 …”, “ReLU6 有上界”)
-                     r"[很太挺更最真先有]|非常|特别|比较|相当|那边|这边|这里|那里|"
+                     r"[很太挺更最真先有]|非常|特别|比较|相当|那边|这边|这里|那里|[大小多少高低长短快慢]了|"
                      # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
                      r"部分|维度|大小|曲线|数量|个数|模块|分支)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
@@ -571,9 +571,10 @@ def split_label(text: str) -> tuple[str, str] | None:
     if match.group("p") and (raw.count("(") != raw.count(")") or raw.count("（") != raw.count("）")
                              or raw.count("[") != raw.count("]")  # “![bg right:40%](…)”: inside an image's text
                              or re.search(r"(?:^|[\s→>])\d+\s*$", raw) and re.match(r"\d", match.group("rest"))
-                             or raw.count("`") % 2):
+                             or raw.count("`") % 2
+                             or re.match(r"\w:\w", text[match.end("p") - 1:])):
         # “(19:40) 严格来说…”, “参数量比？→ 4:3”: a time or a ratio, not a label; “`OutOfMemoryError:
-        # CUDA out of memory`”: a colon inside code
+        # CUDA out of memory`”: a colon inside code; “看到 cuda:0 上…”: a colon inside a word
         return None
     term = clean_term(raw)
     core = SYMBOL_ASIDE.sub("", term)  # “**Stride** ($S$)”: the term with its symbol
@@ -1535,6 +1536,8 @@ class _Extractor:
         if defined and all(EXAMPLE_FUNCTION.fullmatch(d.strip("`").split("(")[0].removeprefix("class "))
                            for d in defined):
             flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
+        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)):
+            flags = (LEFT_OUT + "wrong-code",)  # “first version (WRONG, …)”, “原代码：”: not the one to recall
         if defined and not OUTPUT_CLAIM.search(block.text):
             # the function is what to recall: name it, so the question says what to write
             front = self.t("{a}：写出 {d}", "{a}: write {d}", a=about, d="、".join(defined) if self.zh
@@ -1729,6 +1732,18 @@ APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9ff
 # A sentence that opens as a guess (“I think yes: …”, “我猜…”, “大概是…”).
 HEDGED = re.compile(r"\s*(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|my understanding|"
                     r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是)", re.I)
+# A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
+# keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
+WRONG_CODE = re.compile(r"\bWRONG\b|\bbuggy\b|\bbroken\b|有\s*bug|错误(?:的)?(?:版本|写法|代码|实现)|错的(?:版本|写法)?|"
+                        r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version)"
+                        r"(?:\*\*)?\s*[(（:：]", re.I)
+# A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
+# formula is, the sentence before it said.
+ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:写成|写作|用)(?:式子|公式|数学式|数学语言)"
+                                    r"(?:表示|表达|写|来写|写出来)?(?:就是|是|为|如下)?|"
+                                    r"(?:式子|数学式)(?:就是|是|为|如下)|写出来(?:就是)?|"
+                                    r"(?:written |put )?(?:in symbols|formally|mathematically|as a formula|as an equation)"
+                                    r"(?:,? (?:this|that|it) (?:is|reads))?)\s*[:：,，]?\s*", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
@@ -1921,6 +1936,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "premise"  # “其中 $g_t = …$”: a symbol of the formula before, not a fact of its own
     said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before)) \
         or LABEL_BEFORE.match(strip_math(before))
+    if ONLY_A_FORMULA_FOLLOWS.fullmatch(strip_math(before if before.strip() else lead)):
+        return "no-subject"  # “写成式子 $$\pi(\theta') = …$$”: what it writes, the sentence before said
     if target[3] or lead:
         said_before = strip_math(lead or before).rstrip()
         if said_before.count(")") + said_before.count("）") > said_before.count("(") + said_before.count("（"):
@@ -2525,7 +2542,10 @@ LABEL_TERM = re.compile(
     r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
-    r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|进阶|拓展|扩展|advanced|bonus|extras?|"
+    r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
+    # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
+    r"(?:另|又)一个\S{1,4}|another \S+|经验|教训|lessons?(?: learned)?|"
+    r"最后(?:编辑|更新|修改)(?:于|时间)?|(?:编辑|更新|修改)于|"
     # a self-test's own marks (“**Q**: … **A**: …”)
     r"q|a|问|答|"
     # the notes' own legend, a link to another subject (“图例：⭐ = 必考”, “ML 联系”)
@@ -2545,7 +2565,8 @@ LABEL_TERM = re.compile(
     r"反例|counter-?examples?|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
-    r"\s*(?:\d+|[(（]\d+[)）])?$", re.I)
+    # (or dated: “更新 3/22”, “Update 2024-03-12”)
+    r"\s*(?:\d+|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -2623,6 +2644,9 @@ SAYING_LABEL = re.compile(r"(?:各有|不一样|不相同|不同|一样|相同|�
 CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|won'?t)\s+\S|"
                          r"\S\s+(?:says|said|thinks|recommends|suggests|argues)$|"  # “Jeremy says”: whose words follow
                          r"\S\s+(?:matters|helps|works|fails|wins|hurts|breaks|explodes|vanishes)$|"  # “Schedule matters”
+                         # what one saw (“deep trees overfit fast”, “AUC basically unchanged”, “best_iter=41”)
+                         r"\S\s+(?:\w+ly\s+)?(?:overfit|underfit|converge|diverge)s?(?:\s+\w+)?$|"
+                         r"\S\s+(?:basically|mostly|almost|roughly|largely|barely)\s+\w+$|^[^`]*\w\s*=\s*\d[^`]*$|"
                          r"[\u4e00-\u9fff]的$|"  # “A4 纸上要写的”: what is to be written, named by a clause
                          r"\bdefaults?\s+`?\w+\s*=|默认\s*`?\w+\s*=|"  # “`MSELoss` default `reduction='mean'`”: a claim
                          r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”

@@ -107,6 +107,9 @@ MESSAGES = {
     "crossed-out": ("“{front}” 在笔记里被标成错的（删除线、NO、✗，或“我写的：”一类自己的错答），不是要记住的结论；写出正确的公式",
                     "“{front}” is marked wrong in the notes (struck through, NO, ✗, or “What I wrote:”, one's own "
                     "wrong answer), not a fact to recall; write the right formula"),
+    "wrong-code": ("这段代码在笔记里被标成错的，或是改之前的版本（WRONG、有 bug、原代码），不是要记住的写法；只留改好的那一版",
+                   "this code is marked wrong in the notes, or is the version before a fix (WRONG, buggy, "
+                   "original code), not one to recall; keep only the fixed version"),
     "example-code": ("“{front}” 里的函数只是示例（f、g 这样的名字），不是要记住的实现；写出它演示的方法本身",
                      "the functions in “{front}” are a worked example (named like f or g), not a method to "
                      "recall; show the method it demonstrates"),
@@ -464,7 +467,9 @@ EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|eq
                           r"[\u2460-\u2473][^\u2460-\u2473]{0,24}[-−+×÷][^\u2460-\u2473]{0,24}[\u2460-\u2473]|"
                           r"(?:由|根据|代入|结合|利用|把|将|\bby|\bfrom|\binto)\s*[\u2460-\u2473]|"
                           # a bare number in brackets after a word that points (“via (2)”, “w/ (1) + (8)”)
-                          r"(?:\b(?:via|from|by|using|with|w/|see|per|plug(?:ging)? into|sub(?:stitute|bing)? into)|"
+                          r"(?:\b(?:via|from|by|using|with|w/|see|per|plug(?:ging)? into|sub(?:stitute|bing)? into|"
+                          r"maximi[sz](?:e|es|ing)|minimi[sz](?:e|es|ing)|solv(?:e|es|ing)|optimi[sz](?:e|es|ing)|"
+                          r"satisf(?:y|ies|ying)|subject to)|"
                           r"由|根据|代入|结合|利用|[+＋])\s*[(（]\d+(?:\.\d+)*[)）]", re.I | re.M)
 
 

@@ -879,3 +879,42 @@ def test_benchmarks_ablations_a_legend_and_opinions_of_one_s_own_give_no_card() 
     assert sorted((c.front.split("：", 1)[-1], c.back) for c in cards) == [
         ("**GELU** 是什么？", "是高斯误差线性单元"), ("**bf16** 的位数？", "16"), ("**bf16** 的指数位？", "8"),
         ("**fp16** 的位数？", "16"), ("**fp16** 的指数位？", "5")]
+
+
+def test_what_one_saw_one_more_of_the_same_and_a_colon_inside_a_word_name_nothing() -> None:
+    notes = ("# exp log\n\n## 2024-03-12\n\n- **deep trees (r04) overfit fast**: train 0.995 vs val 0.869\n"
+             "- **AUC basically unchanged**: AUC is about ranking\n- **r01 best_iter=41**: peaks very early\n"
+             "- also `contract_end_flag`: set by billing when the contract ends\n\n"
+             "## 量化\n\n- **另一个坑**：train mode 下调 fuse 会报错\n- **经验** → 单语英文 3 万–5 万\n"
+             "- **更新 3/22**：改完重跑，快了 3.6x\n- **最后编辑**：小鱼 · 评论 23 条\n"
+             "- batch 大了 int8 的优势更明显\n"
+             "- `nvidia-smi` 里看到 cuda:0 上有 4 个进程就是没 `set_device`\n\n"
+             "## 术语\n\n- **Gumbel-softmax**: a differentiable relaxation of sampling from a categorical\n"
+             "\n| NumPy | PyTorch |\n|---|---|\n| `np.concatenate([a,b], axis=0)` | `torch.cat([a,b], dim=0)` |\n"
+             "| `np.expand_dims(a, 0)` | `a.unsqueeze(0)` |\n\n"
+             "## nn.L1Loss\n\n公式：$\\ell = \\frac1N\\sum_n |x_n - y_n|$\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["a differentiable relaxation of sampling from a categorical",
+                                       "`torch.cat([a,b], dim=0)`", "`a.unsqueeze(0)`", "公式：$\\ell = \\frac1N\\sum_n |x_n - y_n|$"]
+
+
+def test_code_marked_wrong_or_before_its_fix_is_left_out_with_what_to_keep() -> None:
+    notes = ("# NT-Xent\n\n## Loss\n\nfirst version (WRONG, keeping it here so I remember):\n\n"
+             "```python\ndef nt_xent_v0(z1, z2, tau=0.5):\n    return (z1 * z2).sum()\n```\n\n"
+             "fixed version:\n\n```python\ndef nt_xent(z1, z2, tau=0.5):\n    return -(z1 * z2).sum() / tau\n```\n\n"
+             "## IoU\n\n原代码：\n\n```python\ndef box_iou(b1, b2):\n    return b1 + 1\n```\n")
+    cards, notices = extract(notes)
+    assert [c.front.split(": ", 1)[-1].split("：", 1)[-1] for c in cards] == ["write `nt_xent(z1, z2, tau)`"]
+    wrong = [n for n in notices if n.rule == "left-out:wrong-code"]
+    assert len(wrong) == 2 and "keep only the fixed version" in wrong[0].message
+
+
+def test_a_formula_led_only_by_in_symbols_or_by_an_equation_it_maximizes_names_nothing() -> None:
+    notes = ("# MCMC\n\n## 马尔可夫链基础\n\n平稳分布就是转移一步之后分布不变。写成式子\n\n"
+             "$$\\pi(\\theta') = \\int T(\\theta'\\mid\\theta)\\,\\pi(\\theta)\\,d\\theta$$\n\n"
+             "## PCA\n\nThe $k$-th principal direction is obtained by maximizing (7.3) subject to "
+             "$\\mathbf{w}^{\\top}\\mathbf{w}_j = 0$ for $j < k$.\n")
+    cards, notices = extract(notes)
+    assert not cards
+    assert sorted(n.rule for n in notices if n.rule.startswith("left-out:")) == \
+        ["left-out:equation-ref", "left-out:no-subject"]
