@@ -81,7 +81,9 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      r"默认|通常|一般|往往|经常|总是|只|仅|必须|需|之|"
                      # how much, or what to do first, or where: an opinion or advice about it (“freeze BN
                      # stats 很重要”, “CNN 先试 static PTQ”, “LLM 那边 …”, “ReLU6 有上界”)
-                     r"[很太挺更最真先有]|非常|特别|比较|相当|那边|这边|这里|那里|[大小多少高低长短快慢]了|"
+                     r"[很太挺更最真先有级]|非常|特别|比较|相当|那边|这边|这里|那里|本身|自身|层面|粒度|"
+                     # a change or a condition (“batch 大了 …”, “CF 大 → 浪费”), a stage (“Switch 训练用 …”)
+                     r"[大小多少高低长短快慢](?:了|\s*(?:→|->|时|的话|[，,]))|训练|推理|测试|评估|"
                      # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
                      r"部分|维度|大小|曲线|数量|个数|模块|分支)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
@@ -319,6 +321,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     header = plain_inline(rows[0][1][1]).strip()
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
+            sum("±" in v for v in values) * 2 > len(values) or \
             RESULT_HEADER.search(header) and sum(bool(re.match(r"\W*\d", v)) for v in values) * 2 > len(values):
         return []  # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one)
     attribute = "" if not header or MEANING_HEADER.search(header) else header
@@ -368,6 +371,10 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     return results and codes * 2 > len(rows)
 
 
+# A heading or a line over a table that says the table records one's own runs.
+OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?的?(?:小)?(?:实验|测试|测速|跑的)|实测|测速|"
+                      r"\bmy (?:quick |own |little |small )?(?:sim(?:ulation)?s?|runs?|experiments?|results|benchmarks?)\b|"
+                      r"\b(?:experiments?|runs?|sims?) (?:I|we) (?:ran|did)\b", re.I)
 # The corner of a table whose rows are one's runs (“run”, “exp”, “#”, “实验编号”).
 RECORD_CORNER = re.compile(r"(?:runs?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
                            r"实验|试验|编号|序号|轮次|实验编号)", re.I)
@@ -888,7 +895,9 @@ class _Extractor:
                         if owner and normalize_name(owner) != normalize_name(ctx.deck[-1]) else ctx
                     self.parameters(items, owned)
                 compared = lead is not None and COMPARISON.search(lead.text)
-                rows = [] if params or compared else table_definitions(block.text, block.source)
+                # (“## 跑过的小实验”, “My quick sim:” over it: one's own runs, however its rows are named)
+                own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else "")))
+                rows = [] if params or compared or own else table_definitions(block.text, block.source)
                 # a table with no header whose rows include labels or facets (“| Idea | … |”, “| Defaults | … |”)
                 # is a sheet of fields about one subject, not a glossary: no field names a concept
                 # (one label among terms, “| Note | … |”, is only that row's)
@@ -897,7 +906,7 @@ class _Extractor:
                     for term, desc, _, _ in rows) >= 2
                 for term, desc, source, attribute in rows:
                     self.definition(term, desc, source, ctx, attribute=attribute, sheet=sheet)
-                for term, attribute, value, source in ([] if params or compared or rows else
+                for term, attribute, value, source in ([] if params or compared or own or rows else
                                                        table_grid(block.text, block.source)):
                     self.definition(term, value, source, ctx, attribute=attribute, grid=True)
             elif block.kind == "code":
@@ -1517,8 +1526,11 @@ class _Extractor:
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
         bare = about.strip("*_ :：")
-        if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare) or self._tagged(about):
-            about = ""  # “没写完，卡住了…”, “**解决**：”: the writer's story or a label, the section names the code
+        if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare) or self._tagged(about) \
+                or about.count(")") + about.count("）") > about.count("(") + about.count("（"):
+            # “没写完，卡住了…”, “**解决**：”: the writer's story or a label; “just to see it):”, the end
+            # of an aside: the section names the code
+            about = ""
         about = about or " › ".join((ctx.concept,) + ctx.labels)
         for offset, line in enumerate(block.text.splitlines(), start=1):
             # “torch.optim.Adam(model.parameters())   # 默认 lr=1e-4”: defaults stated beside the call
@@ -1734,7 +1746,7 @@ HEDGED = re.compile(r"\s*(?:I (?:think|guess|believe|suspect)|probably|maybe|per
                     r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是)", re.I)
 # A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
-WRONG_CODE = re.compile(r"\bWRONG\b|\bbuggy\b|\bbroken\b|有\s*bug|错误(?:的)?(?:版本|写法|代码|实现)|错的(?:版本|写法)?|"
+WRONG_CODE = re.compile(r"\bWRONG\b|\bbuggy\b|\bbroken\b|(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|错误(?:的)?(?:版本|写法|代码|实现)|错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version)"
                         r"(?:\*\*)?\s*[(（:：]", re.I)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
@@ -2545,6 +2557,11 @@ LABEL_TERM = re.compile(
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
     r"(?:另|又)一个\S{1,4}|another \S+|经验|教训|lessons?(?: learned)?|"
+    # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
+    # of a formula before (“第二项”), a rewording (“Equivalently”)
+    r"implementation(?: notes?| details?)?|theory(?: bit| part)?|(?:the )?math(?: bit| part)|claims?|"
+    r"ablations?(?: study)?|(?:one )?last thing|第\s*[一二三四五六七八九十\d]+\s*[项点条个]|"
+    r"(?:the )?(?:first|second|third|last) (?:term|point|part)|equivalently|namely|in other words|换句话说|等价地|"
     r"最后(?:编辑|更新|修改)(?:于|时间)?|(?:编辑|更新|修改)于|"
     # a self-test's own marks (“**Q**: … **A**: …”)
     r"q|a|问|答|"
@@ -2646,7 +2663,9 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"\S\s+(?:matters|helps|works|fails|wins|hurts|breaks|explodes|vanishes)$|"  # “Schedule matters”
                          # what one saw (“deep trees overfit fast”, “AUC basically unchanged”, “best_iter=41”)
                          r"\S\s+(?:\w+ly\s+)?(?:overfit|underfit|converge|diverge)s?(?:\s+\w+)?$|"
-                         r"\S\s+(?:basically|mostly|almost|roughly|largely|barely)\s+\w+$|^[^`]*\w\s*=\s*\d[^`]*$|"
+                         r"\S\s+(?:basically|mostly|almost|roughly|largely|barely)\s+\w+$|"
+                         r"^[^`]*?[^\s$]\s*(?:→|->|⟶|⇒)\s*[^\s$][^`]*$|"  # “溢出的 token → dropped”: what happens to it
+                         r"^[^`]*\w\s*=\s*\d[^`]*$|"
                          r"[\u4e00-\u9fff]的$|"  # “A4 纸上要写的”: what is to be written, named by a clause
                          r"\bdefaults?\s+`?\w+\s*=|默认\s*`?\w+\s*=|"  # “`MSELoss` default `reduction='mean'`”: a claim
                          r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”

@@ -105,7 +105,34 @@ def obsidian_marks(text: str) -> str:
 # HTML that only lays out or colours a page (“<font color=red>重点</font>”, “<center>”, a rule, an
 # anchor, a site's component such as “<Badge text="beta" />”): its words stay, the tags go.
 LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<a\s+(?:name|id)=[^>]*>\s*</a>)|"
-                        r"<[A-Z]\w*\b[^>]*/>")
+                        r"<[A-Z]\w*\b[^>]*/>|"
+                        # the tags of HTML written for layout (“<sup>注：…</sup>”, “<kbd>”, “<h2 id="1">门控</h2>”)
+                        # and an MDX page's components (“<TabItem value="ucb">”): the reader sees what they
+                        # hold, not them (attributes quoted, so no “$a<b$” is one); “<br>” Anki shows as it is
+                        r"</?(?i:u|mark|sup|sub|small|big|kbd|h[1-6]|summary|details|ins)"
+                        r"(?:\s+[\w:-]+=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*\s*/?>|"
+                        r"</?[A-Z][A-Za-z]+(?:\s+[\w:-]+(?:=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|\{[^{}<>\n]*\}))?)*\s*/?>")
+# Code and math in a line, where a “<” is what it says.
+VERBATIM = re.compile(r"(`+)[^`]*?\1|\$\$?[^$]+\$\$?")
+
+
+# Emphasis written in HTML (“<b>只用于选 top-k</b>”), as Markdown writes it: a rule that reads
+# “**…**” reads it the same (and a card never splits a tag from the one that closes it).
+EMPHASIS_TAG = re.compile(r"<(/?)(b|strong|i|em|s|del)>", re.I)
+EMPHASIS_MARK = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~"}
+
+
+def _without_tags(text: str) -> str:
+    """``text`` without its layout tags and with its emphasis in Markdown; code and math as they are."""
+    def plain(part: str) -> str:
+        part = LAYOUT_TAG.sub("", part)
+        return EMPHASIS_TAG.sub(lambda m: EMPHASIS_MARK[m.group(2).lower()], part) if "<" in part else part
+
+    out, at = [], 0
+    for span in VERBATIM.finditer(text):
+        out += [plain(text[at:span.start()]), span.group()]
+        at = span.end()
+    return "".join(out) + plain(text[at:])
 
 # An outliner's block reference (“((k3Tq9xZ1a))”) and tags (“#gotcha”, “#[[Deep Learning]]”) outside
 # code: links for the app, not words.
@@ -172,7 +199,32 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
     md.use(front_matter_plugin)
     md.disable(["html_block", "html_inline"])  # without the html option they never match
+    # (“<h2 id="1">1. 门控</h2>” on a line of its own: a heading, as a browser shows it)
+    md.block.ruler.before("heading", "html_heading", _html_heading, {"alt": ["paragraph", "reference", "blockquote"]})
     return configure(md)
+
+
+HTML_HEADING = re.compile(r"<h([1-6])(?:\s+[\w:-]+=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*\s*>(.*?)</h\1>\s*$", re.I)
+
+
+def _html_heading(state, start: int, end: int, silent: bool) -> bool:
+    """A heading written in HTML on a line of its own, read as the ATX heading it stands for."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    match = HTML_HEADING.match(state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start])
+    if match is None or not match.group(2).strip():
+        return False
+    if silent:
+        return True
+    level = int(match.group(1))
+    state.line = start + 1
+    token = state.push("heading_open", f"h{level}", 1)
+    token.markup, token.map = "#" * level, [start, state.line]
+    token = state.push("inline", "", 0)
+    token.content, token.map, token.children = match.group(2).strip(), [start, state.line], []
+    token = state.push("heading_close", f"h{level}", -1)
+    token.markup = "#" * level
+    return True
 
 
 def configure(md: MarkdownIt) -> MarkdownIt:
@@ -199,7 +251,7 @@ def configure(md: MarkdownIt) -> MarkdownIt:
 # paragraph on every line of one: these are called only where they can match.
 FIRST_CHARACTERS = {
     "math_block": ("$",), "amsmath": ("\\",), "fence": ("`", "~"), "blockquote": (">",), "hr": ("*", "-", "_"),
-    "list": tuple("*-+0123456789"), "reference": ("[",), "heading": ("#",),
+    "list": tuple("*-+0123456789"), "reference": ("[",), "heading": ("#",), "html_heading": ("<",),
 }
 
 
@@ -207,6 +259,8 @@ def _call_only_on(md: MarkdownIt, name: str, first: tuple[str, ...]) -> None:
     """Call block rule ``name`` only on lines that start with one of ``first``: the same
     tokens, without the calls that cannot match (and the debug logging each call makes)."""
     ruler = md.block.ruler
+    if ruler.__find__(name) < 0:
+        return  # (a rule only the notes' parser has)
     rule = ruler.__rules__[ruler.__find__(name)]
     fn = rule.fn
 
@@ -813,7 +867,7 @@ class _Builder:
         if "%%" in text or "==" in text:
             text = obsidian_marks(text)
         if "<" in text:
-            text = LAYOUT_TAG.sub("", text)
+            text = _without_tags(text)
         if "[^" in text:
             text = FOOTNOTE_MARK.sub("", text)  # the note it points to is the page's, not the card's
         if "((" in text or "#" in text:

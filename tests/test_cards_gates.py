@@ -887,7 +887,7 @@ def test_what_one_saw_one_more_of_the_same_and_a_colon_inside_a_word_name_nothin
              "- also `contract_end_flag`: set by billing when the contract ends\n\n"
              "## 量化\n\n- **另一个坑**：train mode 下调 fuse 会报错\n- **经验** → 单语英文 3 万–5 万\n"
              "- **更新 3/22**：改完重跑，快了 3.6x\n- **最后编辑**：小鱼 · 评论 23 条\n"
-             "- batch 大了 int8 的优势更明显\n"
+             "- batch 大了 int8 的优势更明显\n- Switch 训练用 CF=1.25，eval 用 2.0\n- CF 大 → 浪费计算；CF 小 → drop 多\n"
              "- `nvidia-smi` 里看到 cuda:0 上有 4 个进程就是没 `set_device`\n\n"
              "## 术语\n\n- **Gumbel-softmax**: a differentiable relaxation of sampling from a categorical\n"
              "\n| NumPy | PyTorch |\n|---|---|\n| `np.concatenate([a,b], axis=0)` | `torch.cat([a,b], dim=0)` |\n"
@@ -918,3 +918,54 @@ def test_a_formula_led_only_by_in_symbols_or_by_an_equation_it_maximizes_names_n
     assert not cards
     assert sorted(n.rule for n in notices if n.rule.startswith("left-out:")) == \
         ["left-out:equation-ref", "left-out:no-subject"]
+
+
+def test_html_written_for_layout_reads_as_what_a_browser_shows() -> None:
+    """“<h2>…</h2>” on a line of its own is a heading; “<b>”, “<sup>”, “<kbd>”, an MDX page's
+    “<TabItem …>” are no words of a card; code and math keep their “<”."""
+    notes = ("<h1 align=\"center\">MoE 笔记</h1>\n\n<h2 id=\"1\">1. 门控 / router</h2>\n\n"
+             "每个 token 只走 top-k 个 expert，<b>只用于选 top-k</b>：\n\n$$G(x) = \\text{Softmax}(\\text{KeepTopK}(H(x), k))$$\n\n"
+             "- **all-to-all**：把 token 发到 <kbd>expert</kbd> 所在的卡<sup>[1]</sup>\n"
+             "- **`List<Tensor>`**：一串张量，如 $a<b$ 时\n\n"
+             "<h2>2. Code</h2>\n\n<Tabs>\n<TabItem value=\"ucb\" label=\"UCB1\" default>\n\n"
+             "```python\ndef ucb1(means, T):\n    return means.argmax() + T\n```\n")
+    cards, _ = extract(notes)
+    text = " ".join(c.front + " " + c.back for c in cards)
+    assert not any(tag in text for tag in ("<b>", "</b>", "<kbd>", "<sup>", "</h2>", "<TabItem", "<Tabs>"))
+    decks = {c.deck[-1] for c in cards}
+    assert decks == {"1. 门控 / router", "2. Code"}
+    assert any("`List<Tensor>`" in c.front and "$a<b$" in c.back for c in cards)
+    assert any(c.front.startswith("Code：写出 `ucb1") for c in cards)  # (not led by the tabs)
+
+
+def test_a_table_under_a_heading_of_one_s_own_runs_gives_no_card() -> None:
+    notes = ("# GNN\n\n## 跑过的小实验（Cora）\n\n| 模型 | 层数 | 备注 |\n|---|---|---|\n| MLP | 2 | 下限 |\n"
+             "| GCN | 2 | 论文 81.5 |\n| GAT | 2 | 要 dropout |\n\n## Bandits\n\nMy quick sim, 200 seeds:\n\n"
+             "| Algorithm | Final regret |\n|---|---|\n| UCB1 | ~ 155 ± 25 |\n| Thompson | ~ 62 ± 20 |\n\n"
+             "## Results\n\n| Algorithm | Regret |\n|---|---|\n| A | 1 ± 2 |\n| B | 3 ± 1 |\n\n"
+             "## 架构\n\n| 模型 | 层数 | 年份 |\n|---|---|---|\n| LeNet | 5 | 1998 |\n| AlexNet | 8 | 2012 |\n")
+    cards, _ = extract(notes)
+    assert sorted(c.back for c in cards) == ["1998", "2012", "5", "8"]
+
+
+def test_parts_of_the_page_a_term_of_a_formula_above_and_a_word_cut_from_its_measure_are_no_terms() -> None:
+    notes = ("# Efficient attention\n\n## Longformer\n\n- **Implementation**: a custom CUDA kernel\n"
+             "- **Theory bit**: a universal approximator\n- **Claim**: attention is low rank\n"
+             "- **Ablation**: removing Cutout hurts\n- **Equivalently**: probability matching\n"
+             "- **last thing**: CMN\n\n## 蒸馏\n\n- **第二项**：soft target\n- token 级 KD 要词表一样\n"
+             "- teacher 本身过拟合时 T 要调大\n- **KD**：用 teacher 的软标签训练 student\n\n"
+             "## UCB\n\nHoeffding gives $P(|\\hat\\mu - \\mu| > \\varepsilon) \\le e^{-2n\\varepsilon^2}$. "
+             "Set the RHS $= \\delta$: $\\varepsilon = \\sqrt{\\ln(1/\\delta)/(2n)}$.\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards if c.kind is CardKind.DEFINITION] == ["用 teacher 的软标签训练 student"]
+    assert not any("\\varepsilon = ?" in c.front for c in cards)
+
+
+def test_code_said_to_have_bugs_or_led_by_the_end_of_an_aside() -> None:
+    notes = ("# 蒸馏\n\n## 代码\n\n第一版（师兄说有两个 bug，见批注 2、3，下面保留原样）：\n\n"
+             "```python\ndef kd_loss_v1(s, t):\n    return (s - t).mean()\n```\n\n"
+             "## Local attention\n\nSliding window mask (naive — this does NOT save memory, just to see the pattern):\n\n"
+             "```python\ndef local_mask(n, w):\n    return [[abs(i - j) <= w for j in range(n)] for i in range(n)]\n```\n")
+    cards, notices = extract(notes)
+    assert [c.front.split("：")[0] for c in cards] == ["Local attention"]
+    assert [n.rule for n in notices if n.rule == "left-out:wrong-code"] == ["left-out:wrong-code"]
