@@ -348,7 +348,8 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
     out = []
     for j, name in enumerate(header[1:], 1):
         if not name or len(name) > 16 or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
-                or RESULT_HEADER.search(name) or _metadata_field(name, "") or SETTING_HEADER.fullmatch(name) \
+                or _result_column(name, [cells[j] for _, cells in rows[1:]]) or _metadata_field(name, "") \
+                or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) \
                 or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]):
             continue
         for line, cells in rows[1:]:
@@ -360,15 +361,25 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
 
 
 def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
-    """A log of one's own runs, not things with properties: rows that are runs (“| run | max_depth
-    | val AUC |”), or named by codes beside their results (“| rs-117 | 5 | 0.8431 |”); what “r03”
-    was set to is nobody's knowledge. (“| VGG16 | 2014 | 7.3% |” among named models is.)"""
+    """A table of outcomes, not of things with properties: rows that are runs (“| run | max_depth
+    |”), or a column of results beside the others (“| index | top-20 | ms/q | RAM |”, “| Model |
+    Year | Top-5 error |”): what a run was set to, and when a scored model came out, are that
+    table's record, not knowledge asked cell by cell."""
     if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()):
         return True
-    results = any(name and (RESULT_HEADER.search(name) or _measured(name, [cells[j] for _, cells in rows]))
-                  for j, name in enumerate(header[1:], 1))
-    codes = sum(bool(RECORD_NAME.fullmatch(plain_inline(cells[0]).strip())) for _, cells in rows)
-    return results and codes * 2 > len(rows)
+    return any(name and _result_column(name, [cells[j] for _, cells in rows]) for j, name in enumerate(header[1:], 1))
+
+
+def _result_column(name: str, values: list[str]) -> bool:
+    """A column of scores or measurements (“val AUC”, “ms/q”, “fp32 (ms)”), not of complexities
+    (“Time complexity”, or “Time” over “O(n^2 d)”)."""
+    big_o = sum(bool(re.match(r"\W*O\s*\(", v)) for v in values) * 2 > len(values) > 0
+    return bool(RESULT_HEADER.search(name)) and not COMPLEXITY.search(name) and not big_o or _measured(name, values)
+
+
+COMPLEXITY = re.compile(r"complexit|复杂度|big-?o\b", re.I)
+# A column of one person's or one's own choices (“Priya's”, “我的”, “ours”): theirs, not the row's.
+OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|their)\b|我的|我们的|他的|她的|自己的", re.I)
 
 
 # A heading or a line over a table that says the table records one's own runs.
@@ -376,12 +387,8 @@ OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?�
                       r"\bmy (?:quick |own |little |small )?(?:sim(?:ulation)?s?|runs?|experiments?|results|benchmarks?)\b|"
                       r"\b(?:experiments?|runs?|sims?) (?:I|we) (?:ran|did)\b", re.I)
 # The corner of a table whose rows are one's runs (“run”, “exp”, “#”, “实验编号”).
-RECORD_CORNER = re.compile(r"(?:runs?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
+RECORD_CORNER = re.compile(r"(?:runs?|rows?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
                            r"实验|试验|编号|序号|轮次|实验编号)", re.I)
-# A run's code (“r01”, “rs-117”, “exp3”, “v2 (bigger batch)”), not the name of a thing.
-# (or an ablation's step: “+ R2”, “w/o dropout”, the “baseline” it starts from)
-RECORD_NAME = re.compile(r"[A-Za-z]{1,3}[-_]?\d{1,4}[a-z]?(?:\s*[(（][^()（）]*[)）])?|[+＋]\s*\S.*|w/o\b.*|baseline|基线",
-                         re.I)
 
 
 # A measured value: a decimal, with a unit or a remark after it (“21.3G”, “4.5 (per micro step)”, “93.2%”).
@@ -412,9 +419,10 @@ def _names_itself(thing: str, value: str) -> bool:
 REMARK_HEADER = re.compile(r"备注|补充|疑问|问题|注意|评价|感想|备忘|来源|出处|链接|参考|"
                            r"\b(?:notes?|remarks?|comments?|questions?|sources?|links?|refs?|references?|todo)\b", re.I)
 # A column of one run's outcomes (“CV AUC”, “top-1 acc”, “BLEU”): results, not properties to recall.
-RESULT_HEADER = re.compile(r"\b(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d|mse|rmse|mae|loss|error|"
-                           r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|throughput|"
-                           r"latency|fps|it/s|steps?/s|samples?/s|speed-?up)(?!\w)|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
+RESULT_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d+|mse|rmse|mae|loss|error|"
+                           r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|ram|throughput|"
+                           r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??)(?!\w)|"
+                           r"^p\s*[(（]|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
                            r"显存|内存|吞吐|延迟|实测|加速比?|"
                            r"(?-i:\bm?AP(?:\d+|@[\d.:]+)?(?!\w))|"  # (“mAP@0.5”, “AP50”)
                            # (a column in a unit: “fp32 (ms)”, “大小（MB）”)
@@ -591,6 +599,9 @@ def split_label(text: str) -> tuple[str, str] | None:
         return None
     if not _brackets_balance(term):
         return None  # “**(root mean square prop**: fun fact …)”: an aside that opens before the colon
+    if any(len(re.findall(f"<{tag}>", term, re.I)) != len(re.findall(f"</{tag}>", term, re.I))
+           for tag in re.findall(r"</?(\w+)>", term)):
+        return None  # “<sup>注：Shazeer 原文说…</sup>”: a tag that opens before the colon holds it
     return term, match.group("rest").strip()
 
 
@@ -2557,6 +2568,9 @@ LABEL_TERM = re.compile(
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
     r"(?:另|又)一个\S{1,4}|another \S+|经验|教训|lessons?(?: learned)?|"
+    # where the notes' code lives, a check one ran, a line of what was shown, a way of writing it
+    r"repo(?:sitory)?|wandb|(?:quick )?sanity(?: check)?(?: on \S+)?|(?:最后|上|下|这)一行\S{0,6}|第\s*\d+\s*行|"
+    r"(?:新|旧|老|正确的?|错误的?)?写法|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
     # of a formula before (“第二项”), a rewording (“Equivalently”)
     r"implementation(?: notes?| details?)?|theory(?: bit| part)?|(?:the )?math(?: bit| part)|claims?|"

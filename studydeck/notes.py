@@ -106,10 +106,11 @@ def obsidian_marks(text: str) -> str:
 # anchor, a site's component such as “<Badge text="beta" />”): its words stay, the tags go.
 LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<a\s+(?:name|id)=[^>]*>\s*</a>)|"
                         r"<[A-Z]\w*\b[^>]*/>|"
-                        # the tags of HTML written for layout (“<sup>注：…</sup>”, “<kbd>”, “<h2 id="1">门控</h2>”)
+                        # the tags of HTML written for layout (“<h2 id="1">门控</h2>”, “<details>”, “<small>”)
                         # and an MDX page's components (“<TabItem value="ucb">”): the reader sees what they
-                        # hold, not them (attributes quoted, so no “$a<b$” is one); “<br>” Anki shows as it is
-                        r"</?(?i:u|mark|sup|sub|small|big|kbd|h[1-6]|summary|details|ins)"
+                        # hold, not them (attributes quoted, so no “$a<b$” is one); “<br>”, “<sup>”, “<kbd>”
+                        # and the other tags Anki shows stay
+                        r"</?(?i:small|big|h[1-6]|summary|details|ins)"
                         r"(?:\s+[\w:-]+=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*\s*/?>|"
                         r"</?[A-Z][A-Za-z]+(?:\s+[\w:-]+(?:=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|\{[^{}<>\n]*\}))?)*\s*/?>")
 # Code and math in a line, where a “<” is what it says.
