@@ -921,8 +921,10 @@ class _Extractor:
                                                        table_grid(block.text, block.source)):
                     self.definition(term, value, source, ctx, attribute=attribute, grid=True)
             elif block.kind == "code":
-                if not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
-                                               or lead is not None and OUTPUT_LEAD.search(lead.text))):
+                if DEBUGGER_SESSION.search(block.text):
+                    pass  # “(Pdb) s … -> def __iter__”: a walk through someone's code, not code to write
+                elif not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
+                                                 or lead is not None and OUTPUT_LEAD.search(lead.text))):
                     # (else what the code above it printed: a notebook's output)
                     below = blocks[i + 1] if i + 1 < len(blocks) else None
                     shown = below.text if below is not None and below.kind == "code" and _is_output(below) else None
@@ -2570,7 +2572,8 @@ LABEL_TERM = re.compile(
     r"(?:另|又)一个\S{1,4}|another \S+|经验|教训|lessons?(?: learned)?|"
     # where the notes' code lives, a check one ran, a line of what was shown, a way of writing it
     r"repo(?:sitory)?|wandb|(?:quick )?sanity(?: check)?(?: on \S+)?|(?:最后|上|下|这)一行\S{0,6}|第\s*\d+\s*行|"
-    r"(?:新|旧|老|正确的?|错误的?)?写法|"
+    r"(?:新|旧|老|正确的?|错误的?)?写法|(?:小)?实验|(?:本质|根本)原因|关于\S.*|about\s.+|"
+    r"(?:my |honest |hot )?takes?|(?:full |short )?title|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
     # of a formula before (“第二项”), a rewording (“Equivalently”)
     r"implementation(?: notes?| details?)?|theory(?: bit| part)?|(?:the )?math(?: bit| part)|claims?|"
@@ -3221,8 +3224,10 @@ _PARAMETER = r"\s*(?:\*{0,2}[A-Za-z_]\w*(?:\s*:\s*[\w.\[\]| ]+)?(?:\s*=\s*[^,()\
 SIGNATURE = re.compile(rf"(?:(?:def\s+)?[A-Za-z_][\w.]*\((?:{_PARAMETER}(?:,{_PARAMETER})*)?\)(?:\s*->\s*[\w.\[\], ]+)?"
                        rf":?[ \t]*\n?)+")
 # A line that says what follows is what a program printed (“输出：”, “Output:”, “运行结果如下”).
-OUTPUT_LEAD = re.compile(r"(?:^|[\s，,。.])(?:输出|运行结果|结果|打印出?|output|prints?|result)\s*(?:如下|is|was)?\s*[:：]\s*$",
-                         re.I)
+OUTPUT_LEAD = re.compile(r"(?:^|[\s，,。.])(?:输出|运行结果|结果|打印出?|output|prints?|result)\s*(?:如下|is|was)?\s*"
+                         r"(?:[(（][^()（）\n]*[)）]\s*)?[:：]\s*$", re.I)  # (“output (pasted):”)
+# A debugger's session pasted in (“(Pdb) n”, “ipdb> c”, “(gdb) bt”).
+DEBUGGER_SESSION = re.compile(r"^\s*(?:\((?:Pdb|gdb|lldb)\)|i?pdb>)", re.M)
 # What a program printed rather than code: an error, a traceback, a tensor's repr.
 # An error a notebook's output shows (“RuntimeError: …”, a traceback).
 SHOWN_ERROR = re.compile(r"Traceback \(most recent call last\)|^\s*[A-Z]\w*(?:Error|Exception)\b", re.M)

@@ -987,3 +987,14 @@ def test_a_column_of_one_person_s_choices_and_a_note_s_own_checks_ask_nothing() 
              "- **新写法** → `torch.autocast(\"cuda\")`\n- **最后一行很关键**：bf16 连 257 都表示不了\n")
     cards, _ = extract(notes)
     assert sorted(c.back for c in cards) == ["0.05", "5 ep", "AdamW"]
+
+
+def test_a_debugger_session_pasted_output_and_a_note_s_asides_give_no_card() -> None:
+    notes = ("# DataLoader 源码\n\n## `__iter__`\n\n`for` 先调 `__iter__`：\n\n"
+             "```\n(Pdb) s\n--Call--\n> .../dataloader.py(428)__iter__()\n-> def __iter__(self):\n(Pdb) n\n```\n\n"
+             "## t-test\n\noutput (pasted):\n\n```\nTtestResult(statistic=2.2459..., pvalue=0.0611..., df=6.710...)\n```\n\n"
+             "## 随手记\n\n- **小实验**：`num_workers=2` 时得到 `[0, 3, 1, 4]`\n- **关于下溢**：大量梯度在 2⁻²⁴ 以下\n"
+             "- **honest take**: exact search on GPU wins at 1M\n- **本质原因**：预测误差来自几个地方\n"
+             "- **Full Title**: Convex Optimization: Algorithms and Complexity\n")
+    cards, _ = extract(notes)
+    assert cards == []
