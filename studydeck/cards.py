@@ -1540,7 +1540,7 @@ class _Extractor:
                  else "")
         bare = about.strip("*_ :：")
         if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare) or self._tagged(about) \
-                or about.count(")") + about.count("）") > about.count("(") + about.count("（"):
+                or _opens_inside_brackets(about):
             # “没写完，卡住了…”, “**解决**：”: the writer's story or a label; “just to see it):”, the end
             # of an aside: the section names the code
             about = ""
@@ -1757,9 +1757,15 @@ APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9ff
 # A sentence that opens as a guess (“I think yes: …”, “我猜…”, “大概是…”).
 HEDGED = re.compile(r"\s*(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|my understanding|"
                     r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是)", re.I)
+def _opens_inside_brackets(text: str) -> bool:
+    """Text that begins inside an aside (“just to see the pattern):”), a list's “1)” aside."""
+    text = re.sub(r"^\s*\d+[.)）]\s*", "", text)
+    return text.count(")") + text.count("）") > text.count("(") + text.count("（")
+
+
 # A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
-WRONG_CODE = re.compile(r"\bWRONG\b|\bbuggy\b|\bbroken\b|(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|错误(?:的)?(?:版本|写法|代码|实现)|错的(?:版本|写法)?|"
+WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|\bwrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|\bbuggy\b|(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|错误(?:的)?(?:版本|写法|代码|实现)|错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version)"
                         r"(?:\*\*)?\s*[(（:：]", re.I)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the

@@ -434,9 +434,9 @@ SETTING_LINE = re.compile(r"\s*[\w][\w .()/-]{0,40}?\s*[=:]\s*(?![^\n]*(?:[*'/^]
 # Words that make a sentence one step of a derivation: it stands on what came before it.
 BACK_REFERENCE = re.compile(
     r"\b(?:since|thus|hence|therefore|consequently|dividing|substituting|plugging|rearranging|it follows|"
-    r"the above|(?:right|just|directly|immediately) above|\bthe (?:RHS|LHS|right[- ]hand side|left[- ]hand side)\b|"
-    r"等式(?:右边|左边|两边)|右端|左端|we (?:then |thus |now )?(?:have|get|obtain)|which gives|this gives|yields)\b|"
-    r"\bin other words\b|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
+    r"the above|(?:right|just|directly|immediately) above|the (?:RHS|LHS|right[- ]hand side|left[- ]hand side)|"
+    r"we (?:then |thus |now )?(?:have|get|obtain)|which gives|this gives|yields)\b|"
+    r"\bin other words\b|等式(?:右边|左边)|右端|左端|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
     r"进而|化简|抵消|由此|我们有|同理|移项|整理|展开|变形|两边|求导|即有|也就是|换言之|扩展.{0,8}定义|递归地|"
     r"\b(?:similarly|equivalently|rewriting|rewrite|simplifying|expanding|differentiating|setting the \w+ to)\b|"
     r"重写|改写|去掉|消去|约去|略去|先求|求解|换元|(?:上述|上面的?|前面的?)(?:推导|结果|式子|等式|乘积|不等式)|"
