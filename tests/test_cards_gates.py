@@ -978,6 +978,13 @@ def test_code_said_to_have_bugs_or_led_by_the_end_of_an_aside() -> None:
     cards, notices = extract(notes)
     assert [c.front.split("：")[0] for c in cards] == ["Local attention"]
     assert [n.rule for n in notices if n.rule == "left-out:wrong-code"] == ["left-out:wrong-code"]
+    # what goes wrong, and a numbered step's “1)”, say nothing against the code
+    cards, notices = extract("# Autograd\n\n## detach\n\nWhat goes wrong without detach, and the fix:\n\n"
+                             "```python\ndef target(q):\n    return q.detach() * 0.99\n```\n\n"
+                             "1）Build the running mean:\n\n```python\ndef running_mean(m, x):\n    return 0.9 * m + 0.1 * x\n```\n")
+    assert [c.front for c in cards] == ["What goes wrong without detach, and the fix: write `target(q)`",
+                                        "1）Build the running mean: write `running_mean(m, x)`"]
+    assert not [n for n in notices if n.rule == "left-out:wrong-code"]
 
 
 def test_a_column_of_one_person_s_choices_and_a_note_s_own_checks_ask_nothing() -> None:
