@@ -5,6 +5,7 @@ Ctrl-C, and an empty selection."""
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import sys
 import time
@@ -31,7 +32,14 @@ def spawn(db: Path, *args: str, now: str = DAY1, step: int = 0) -> pexpect.spawn
     env = {**os.environ, "STUDYDECK_NOW": now, "STUDYDECK_STEP": str(step), "TZ": "UTC", "TERM": "dumb",
            "COLUMNS": "100", "LINES": "40"}
     return pexpect.spawn(sys.executable, ["-m", "studydeck", "quiz", str(FIXTURES), "--db", str(db), *args],
-                         cwd=str(ROOT), env=env, encoding="utf-8", timeout=30, dimensions=(40, 100))
+                         cwd=str(ROOT), env=env, encoding="utf-8", timeout=30, dimensions=(40, 100),
+                         preexec_fn=_interactive)
+
+
+def _interactive() -> None:
+    """Ctrl-C as a learner's terminal delivers it: a shell that runs the tests as a background job
+    starts them with SIGINT ignored, and the quiz, rightly, would go on ignoring it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def answer(child: pexpect.spawn, key: str) -> None:
