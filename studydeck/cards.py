@@ -47,6 +47,9 @@ QUESTION = re.compile(
     r"[?？]\s*$|^\s*(如何|怎么|怎样|为什么|为何|什么|哪些|是否|(how|why|what|which|when)\b)|"
     r"(区别|差异|异同|比较|对比|\bdifferences?\s+(?:between|of|from|in)\b|\bthe differences?\b|\bcompar(?:e|ing|ison)\b|\bvs\.?\b)",
     re.I)
+# A heading that asks about the writer, not the subject (“what I got wrong”, “how we did it”, “我学到了什么”).
+ABOUT_THE_WRITER = re.compile(r"^\s*(?:what|how|why|which|when|where)\s+(?:I|we|my|our)\b|"
+                              r"things (?:I|we)\b|^\s*我(?:们)?\S{0,6}(?:什么|哪些|哪里)", re.I)
 MINDMAP = re.compile(r"思维导图|脑图|mind\s*-?map", re.I)
 PARAM_LABEL = re.compile(
     r"^(?:公共|常用|共同|主要|重要|通用|common |shared |main |key |important |general )?"
@@ -752,7 +755,7 @@ class _Extractor:
             asked = QA_HEADING.match(section.title) if path else None
             # “### Q9. 梯度消失怎么解决”: a numbered question asks wherever its question word stands
             asks = QUESTION.search(section.title) or asked and ASKING_HEADING.search(asked.group("q"))
-            if path and asks and not BARE_COMPARISON.fullmatch(concept) \
+            if path and asks and not BARE_COMPARISON.fullmatch(concept) and not ABOUT_THE_WRITER.search(concept) \
                     and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
 
@@ -1233,6 +1236,7 @@ class _Extractor:
         (“**注意**：…”, “Note:”, “[解析]”, “Deadline: …”)."""
         return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
+                    or SOMEONES.search(term.strip("* "))
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
                     or LABEL_TERM.match(_bare(term))
@@ -2580,6 +2584,9 @@ LABEL_TERM = re.compile(
     r"repo(?:sitory)?|wandb|(?:quick )?sanity(?: check)?(?: on \S+)?|(?:最后|上|下|这)一行\S{0,6}|第\s*\d+\s*行|"
     r"(?:新|旧|老|正确的?|错误的?)?写法|(?:小)?实验|(?:本质|根本)原因|关于\S.*|about\s.+|"
     r"(?:my |honest |hot )?takes?|(?:full |short )?title|"
+    # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
+    r"subject|from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|"
+    r"timing(?: budget)?|(?:time )?budget|时间分配|punchline|figures?|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
     # of a formula before (“第二项”), a rewording (“Equivalently”)
     r"implementation(?: notes?| details?)?|theory(?: bit| part)?|(?:the )?math(?: bit| part)|claims?|"
@@ -2776,11 +2783,16 @@ CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 TAG_OPENING = re.compile(r"\s*(?:\\?\[(?![ xX]?\\?\])([^\[\]\n]{1,12})\\?\]|【([^【】\n]{1,12})】)")
 
 
+# Someone's words or choice (“Tom's pitch”, “problem (guest's words)”, “TA 原话”): whose, not what.
+# (“Slater's condition”, “Bessel's correction”: a result named after its finder, a concept)
+SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opinion|point|one-liner|advice|comments?|"
+                      r"questions?|answers?|summary|notes|version|config|code|script|runs?|results?|suggestions?|"
+                      r"ideas?|tricks?|slides?|recipe|setup|framing)\b|['’]s words\b|原话", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.
 MARK_SYMBOL = "[\u2600-\u27bf\u2b50\u2b55\U0001F300-\U0001FAFF]"
 LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMBOL})[^\n])+){{2,}}")
 # A comment's writer after a speech balloon (“💬 Kevin：”, “🗨️ **小鱼（记录人）**:”).
-COMMENT_TURN = re.compile(r"\s*(?:💬|🗨️?|🗣️?)\s*\**([^:：*\n]{1,20}?)\**\s*[:：]")
+COMMENT_TURN = re.compile(r"\s*(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}")
 

@@ -1005,3 +1005,18 @@ def test_a_debugger_session_pasted_output_and_a_note_s_asides_give_no_card() -> 
              "- **Full Title**: Convex Optimization: Algorithms and Complexity\n")
     cards, _ = extract(notes)
     assert cards == []
+
+
+def test_an_email_s_header_a_thread_s_numbering_and_a_talk_s_plan_are_no_terms() -> None:
+    notes = ("# MC dropout\n\n## my email\n\n- **Subject**: Re: Questions on MC dropout\n- **From**: Lindqvist, Anna\n\n"
+             "## saved thread\n\n- **1/ hot take**: warmup isn't a trick\n\n↳ me: so it's not the bias correction\n\n"
+             "↳ Kevin: it is the variance\n\n- **me**: the second moment is the culprit\n\n"
+             "## podcast\n\n- **Tom's pitch**: everyone learns attention as softmax\n- **problem (guest's words)**: a 1000-dim vector\n"
+             "- **listened**: on the bus\n\n## Talk outline\n\n- **draft3 changes**: cut the Hoeffding proof\n"
+             "- **Timing budget (target)**: intro 2 / PAC 6\n- **punchline**: exponential becomes polynomial\n\n"
+             "## what I got wrong\n\n- plugged `weight_decay=1e-4` in as λ\n- forgot the factor 2\n\n"
+             "## Terms\n\n- **VC dimension**: the size of the largest set the class shatters\n"
+             "- **Slater's condition**: sufficient for strong duality, not necessary\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["the size of the largest set the class shatters",
+                                       "sufficient for strong duality, not necessary"]
