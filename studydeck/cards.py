@@ -47,6 +47,8 @@ QUESTION = re.compile(
     r"[?？]\s*$|^\s*(如何|怎么|怎样|为什么|为何|什么|哪些|是否|(how|why|what|which|when)\b)|"
     r"(区别|差异|异同|比较|对比|\bdifferences?\s+(?:between|of|from|in)\b|\bthe differences?\b|\bcompar(?:e|ing|ison)\b|\bvs\.?\b)",
     re.I)
+# A line of a card draft that is the writer's aside (“-- hmm, make them c1 and c2”, “// TODO”).
+DRAFT_ASIDE = re.compile(r"\s*(?:--|//|%%)\s")
 # A heading that asks about the writer, not the subject (“what I got wrong”, “how we did it”, “我学到了什么”).
 ABOUT_THE_WRITER = re.compile(r"^\s*(?:what|how|why|which|when|where)\s+(?:I|we|my|our)\b|"
                               r"things (?:I|we)\b|^\s*我(?:们)?\S{0,6}(?:什么|哪些|哪里)", re.I)
@@ -1043,6 +1045,17 @@ class _Extractor:
                      formulas=formulas_in(answer), legacy_key=f"manual:{n}")
             return True
         if CLOZE_OPEN.search(text):
+            # a draft's own asides under it (“-- hmm c1 on both hides both”, “-- cloze this? meh”):
+            # the writer talking to themselves, no part of the card
+            text = "\n".join(line for line in text.splitlines() if not DRAFT_ASIDE.match(line)).strip()
+            if not CLOZE_OPEN.search(text):
+                return False
+            if CROSSED_OUT.search(text):
+                self.notices.append(Notice(source, "left-out:crossed-out", self.t(
+                    "“{t}” 在笔记里被标成错的（删除线），不是要记住的内容；删去它，或写出改好的那一张",
+                    "“{t}” is struck through in the notes, not something to recall; delete it or write the "
+                    "corrected card", t=text if len(text) <= 40 else text[:17].rstrip() + "…" + text[-22:].lstrip())))
+                return True
             n = self.ordinal(ctx, "cloze")
             if not complete_cloze(text):
                 self.notices.append(Notice(source, "left-out:broken-cloze", self.t(
@@ -2587,6 +2600,7 @@ LABEL_TERM = re.compile(
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
     r"subject|from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|"
     r"timing(?: budget)?|(?:time )?budget|时间分配|punchline|figures?|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
+    r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\S{0,6}|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
     # of a formula before (“第二项”), a rewording (“Equivalently”)
     r"implementation(?: notes?| details?)?|theory(?: bit| part)?|(?:the )?math(?: bit| part)|claims?|"
@@ -2728,14 +2742,15 @@ def _speakers(outline: Outline) -> set[str]:
                 if SPEAKER_NAME.fullmatch(name) and not FACET.fullmatch(name) and not LABEL_TERM.match(name):
                     turns[name] += 1
     talking = {name for name, n in turns.items() if n >= 2}
-    # (a comment's mark before its writer: “💬 Kevin：…”, “🗨️ 小鱼（记录人）：…”)
-    talking |= {PAREN_TAIL.sub("", m.group(1)).strip() for text in _lines(outline) if (m := COMMENT_TURN.match(text))}
+    # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
+    commented = {PAREN_TAIL.sub("", m.group(1)).strip() for text in _lines(outline) if (m := COMMENT_TURN.match(text))}
+    talking |= commented
     # (and whoever a meeting's notes list as present: “**Present:** Priya, Tom, Jun, me (Sam)”)
     present = _attendees(outline)
     if present:
         spoke = re.compile(r"\s*\**(" + "|".join(map(re.escape, sorted(present))) + r")\**\s*[:：]")
         talking |= {m.group(1) for text in _lines(outline) if (m := spoke.match(text))}
-    return talking if len(talking) >= 2 else set()
+    return talking if len(talking) >= 2 else commented
 
 
 def _lines(outline: Outline):

@@ -1020,3 +1020,17 @@ def test_an_email_s_header_a_thread_s_numbering_and_a_talk_s_plan_are_no_terms()
     cards, _ = extract(notes)
     assert [c.back for c in cards] == ["the size of the largest set the class shatters",
                                        "sufficient for strong duality, not necessary"]
+
+
+def test_a_hand_written_cloze_keeps_its_card_without_the_writer_s_asides_and_a_struck_one_is_left_out() -> None:
+    notes = ("# Causal\n\n## Cards\n\n"
+             "1. Consistency: if $T_i = t$ then {{c1::$Y_i = Y_i(t)$}}\n   -- sounds trivial, it's not\n\n"
+             "2. Front-door adjustment: $$P(y \\mid do(x)) = \\sum_m P(m \\mid x) \\sum_{x'} P(y \\mid m, x') P(x')$$\n"
+             "   -- cloze this? maybe just {{c1::$P(m|x)$}}. meh\n\n"
+             "## Graveyard\n\n- ~~{{c1::Randomization}} makes $e(X)$ = {{c2::0.5}}~~ — only for 1:1 designs\n\n"
+             "## Thread\n\n↳ me: so it's not the bias correction\n\n- **me**: the second moment is the culprit\n")
+    cards, notices = extract(notes)
+    clozes = [c.front for c in cards if c.kind is CardKind.CLOZE]
+    assert clozes == ["Consistency: if $T_i = t$ then {{c1::$Y_i = Y_i(t)$}}"]
+    assert not any("meh" in c.front or "**me**" in c.front for c in cards)
+    assert any(n.rule == "left-out:crossed-out" and "struck through" in n.message for n in notices)
