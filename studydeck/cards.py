@@ -326,11 +326,24 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     header = plain_inline(rows[0][1][1]).strip()
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
-            sum("±" in v for v in values) * 2 > len(values) or \
+            sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             RESULT_HEADER.search(header) and sum(bool(re.match(r"\W*\d", v)) for v in values) * 2 > len(values):
         return []  # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one)
     attribute = "" if not header or MEANING_HEADER.search(header) else header
-    return [(cells[0], cells[1], Source(source.path, line), attribute) for line, cells in rows[1:] if cells[0] and cells[1]]
+    corner = rows[0][1][0].strip()
+    return [(_of_corner(corner, cells[0]), cells[1], Source(source.path, line), attribute)
+            for line, cells in rows[1:] if cells[0] and cells[1]]
+
+
+def _of_corner(corner: str, thing: str) -> str:
+    """A row's name with the variable its table's corner names (“| $\tau$ | samples |” over
+    “| ~ 1 | soft |”: “$\tau$ ~ 1”): the row is a value of it, not a thing of its own."""
+    if not thing or not SYMBOL_CORNER.fullmatch(corner) or corner.strip("$") in thing:
+        return thing
+    return f"{corner} {thing}"
+
+
+SYMBOL_CORNER = re.compile(r"\$[^$]+\$|[A-Za-z\u0370-\u03ff]")
 
 
 def _table_header(table: str, source: Source) -> str:
@@ -350,6 +363,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
         return []
     if _records(header, rows[1:]):
         return []
+    corner = rows[0][1][0].strip()
     out = []
     for j, name in enumerate(header[1:], 1):
         if not name or len(name) > 16 or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
@@ -358,7 +372,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
                 or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]):
             continue
         for line, cells in rows[1:]:
-            thing, value = cells[0].strip(), cells[j].strip()
+            thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
                 out.append((thing, name, value, Source(source.path, line)))
@@ -379,7 +393,9 @@ def _result_column(name: str, values: list[str]) -> bool:
     """A column of scores or measurements (“val AUC”, “ms/q”, “fp32 (ms)”), not of complexities
     (“Time complexity”, or “Time” over “O(n^2 d)”)."""
     big_o = sum(bool(re.match(r"\W*O\s*\(", v)) for v in values) * 2 > len(values) > 0
-    return bool(RESULT_HEADER.search(name)) and not COMPLEXITY.search(name) and not big_o or _measured(name, values)
+    spread = sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) > 0  # (“56.1 ± 0.6”)
+    return bool(RESULT_HEADER.search(name)) and not COMPLEXITY.search(name) and not big_o or spread \
+        or _measured(name, values)
 
 
 COMPLEXITY = re.compile(r"complexit|复杂度|big-?o\b", re.I)
@@ -426,7 +442,8 @@ REMARK_HEADER = re.compile(r"备注|补充|疑问|问题|注意|评价|感想|�
 # A column of one run's outcomes (“CV AUC”, “top-1 acc”, “BLEU”): results, not properties to recall.
 RESULT_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d+|mse|rmse|mae|loss|error|"
                            r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|ram|throughput|"
-                           r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??)(?!\w)|"
+                           r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??|"
+                           r"rouge(?:-\w+)?|meteor|cider|wer|cer|pts|points|count)(?!\w)|分值|人数|"
                            r"^p\s*[(（]|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
                            r"显存|内存|吞吐|延迟|实测|加速比?|"
                            r"(?-i:\bm?AP(?:\d+|@[\d.:]+)?(?!\w))|"  # (“mAP@0.5”, “AP50”)
@@ -653,7 +670,8 @@ def _says_what_it_is(desc: str) -> bool:
 
 def _brackets_balance(text: str) -> bool:
     """As many closing brackets as opening ones, half- and full-width alike (“交叉熵（Cross Entropy)”)."""
-    return text.count("(") + text.count("（") == text.count(")") + text.count("）")
+    return text.count("(") + text.count("（") == text.count(")") + text.count("）") \
+        and text.count("【") == text.count("】") and text.count("[") == text.count("]")
 
 
 def clean_term(text: str) -> str:
@@ -2809,7 +2827,7 @@ LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMB
 # A comment's writer after a speech balloon (“💬 Kevin：”, “🗨️ **小鱼（记录人）**:”).
 COMMENT_TURN = re.compile(r"\s*(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
-SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}")
+SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
 
 
 def _valued_math(term: str) -> bool:

@@ -1034,3 +1034,18 @@ def test_a_hand_written_cloze_keeps_its_card_without_the_writer_s_asides_and_a_s
     assert clozes == ["Consistency: if $T_i = t$ then {{c1::$Y_i = Y_i(t)$}}"]
     assert not any("meh" in c.front or "**me**" in c.front for c in cards)
     assert any(n.rule == "left-out:crossed-out" and "struck through" in n.message for n in notices)
+
+
+def test_a_lab_book_s_means_a_rubric_s_points_a_dialogue_s_speakers_and_a_stage_cue_give_no_card() -> None:
+    notes = ("# Active learning\n\n## 3 seeds now\n\n| #lbl | RND | BALD (T=20) |\n|---|---|---|\n"
+             "| 2k | 56.1 ± 0.6 | 55.2 ± 0.8 |\n| 4k | 71.6 ± 0.4 | 72.3 ± 0.7 |\n\n"
+             "## 2(b) — 7 pts\n\n| item | pts |\n|---|---|\n| correct substitution of SVD | 3 |\n| shrinkage factor | 2 |\n\n"
+             "## Session\n\n**me:** so I can't push the gradient inside?\n\n**Jonas:** right, write it as an integral.\n\n"
+             "**me:** ok, the log-derivative trick.\n\n**Jonas:** yes, and the dynamics drop out.\n\n"
+             "## P4\n\n【时间检查：应该在 4 分钟左右】\n\n"
+             "## Temperature\n\n| $\\tau$ | samples |\n|---|---|\n| ~ 1 | soft, smeared |\n| → 0 | exactly one-hot |\n\n"
+             "## Intervals\n\n| 情形 | 区间 |\n|---|---|\n| σ²已知 估μ | X̄ ± z σ/√n |\n| σ²未知 估μ | X̄ ± t S/√n |\n")
+    cards, _ = extract(notes)
+    assert [(c.front.split("：", 1)[-1].split(": ", 1)[-1], c.back) for c in cards] == [
+        ("$\\tau$ ~ 1: samples?", "soft, smeared"), ("$\\tau$ → 0: samples?", "exactly one-hot"),
+        ("**σ²已知 估μ**: 区间?", "X̄ ± z σ/√n"), ("**σ²未知 估μ**: 区间?", "X̄ ± t S/√n")]  # (a file mostly in English)
