@@ -430,6 +430,9 @@ def _names_itself(thing: str, value: str) -> bool:
     letters = lambda text: re.sub(r"[^a-z]", "", text.lower())
     if letters(value) and letters(value) == letters(thing):
         return True
+    number = re.fullmatch(r"\s*(\d+)\s*\S{0,2}\s*", value)  # (“SimLex-999” → “999 对”, “VGG-16” → 16)
+    if number and re.search(rf"(?<!\d){number.group(1)}(?!\d)", thing):
+        return True
     if not re.search(r"`|\w\(", value):
         return False
     words = {w.lower() for w in re.findall(r"[A-Za-z_]{3,}", thing)}
@@ -1267,7 +1270,7 @@ class _Extractor:
         (“**注意**：…”, “Note:”, “[解析]”, “Deadline: …”)."""
         return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
-                    or SOMEONES.search(term.strip("* "))
+                    or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
                     or LABEL_TERM.match(_bare(term))
@@ -2619,6 +2622,7 @@ LABEL_TERM = re.compile(
     r"subject|from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|"
     r"timing(?: budget)?|(?:time )?budget|时间分配|punchline|figures?|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\S{0,6}|"
+    r"aims?|purpose|watch out|heads up|caveats?|(?:cheap |quick |dirty )?hacks?|小心|警告|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
     # of a formula before (“第二项”), a rewording (“Equivalently”)
     r"implementation(?: notes?| details?)?|theory(?: bit| part)?|(?:the )?math(?: bit| part)|claims?|"
@@ -2821,6 +2825,8 @@ TAG_OPENING = re.compile(r"\s*(?:\\?\[(?![ xX]?\\?\])([^\[\]\n]{1,12})\\?\]|【(
 SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opinion|point|one-liner|advice|comments?|"
                       r"questions?|answers?|summary|notes|version|config|code|script|runs?|results?|suggestions?|"
                       r"ideas?|tricks?|slides?|recipe|setup|framing)\b|['’]s words\b|原话", re.I)
+# A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.
+PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.
 MARK_SYMBOL = "[\u2600-\u27bf\u2b50\u2b55\U0001F300-\U0001FAFF]"
 LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMBOL})[^\n])+){{2,}}")

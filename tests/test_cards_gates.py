@@ -1049,3 +1049,13 @@ def test_a_lab_book_s_means_a_rubric_s_points_a_dialogue_s_speakers_and_a_stage_
     assert [(c.front.split("：", 1)[-1].split(": ", 1)[-1], c.back) for c in cards] == [
         ("$\\tau$ ~ 1: samples?", "soft, smeared"), ("$\\tau$ → 0: samples?", "exactly one-hot"),
         ("**σ²已知 估μ**: 区间?", "X̄ ± z σ/√n"), ("**σ²未知 估μ**: 区间?", "X̄ ± t S/√n")]  # (a file mostly in English)
+
+
+def test_a_lab_book_s_aims_hacks_and_page_records_and_a_cell_its_row_s_name_gives_are_no_cards() -> None:
+    notes = ("# AL lab book\n\n## Tue 05.03\n\n- **Aim**: set up the pool-based loop\n- **Watch out**: tiny α gives empty clients\n"
+             "- **Cheap hack**: take top-10b by margin, then subsample\n- **BN bug (p.38)**: probably in the old repo too\n\n"
+             "## 常见数据集\n\n| 数据集 | 规模 | 特点 |\n|---|---|---|\n| WordSim-353 | 353 对 | 相关性 |\n"
+             "| SimLex-999 | 999 对 | 相似性 |\n\n"
+             "## Terms\n\n- **BALD**: mutual information between the prediction and the weights\n")
+    cards, _ = extract(notes)
+    assert sorted(c.back for c in cards) == ["mutual information between the prediction and the weights", "相似性", "相关性"]
