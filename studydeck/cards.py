@@ -408,7 +408,7 @@ OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?�
                       r"\bmy (?:quick |own |little |small )?(?:sim(?:ulation)?s?|runs?|experiments?|results|benchmarks?)\b|"
                       r"\b(?:experiments?|runs?|sims?) (?:I|we) (?:ran|did)\b", re.I)
 # The corner of a table whose rows are one's runs (“run”, “exp”, “#”, “实验编号”).
-RECORD_CORNER = re.compile(r"(?:runs?|rows?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
+RECORD_CORNER = re.compile(r"(?:runs?|rows?|日期|dates?|days?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
                            r"实验|试验|编号|序号|轮次|实验编号)", re.I)
 
 
@@ -2615,7 +2615,7 @@ LABEL_TERM = re.compile(
     # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
     r"(?:另|又)一个\S{1,4}|another \S+|经验|教训|lessons?(?: learned)?|"
     # where the notes' code lives, a check one ran, a line of what was shown, a way of writing it
-    r"repo(?:sitory)?|wandb|(?:quick )?sanity(?: check)?(?: on \S+)?|(?:最后|上|下|这)一行\S{0,6}|第\s*\d+\s*行|"
+    r"repo(?:sitory)?|wandb|(?:quick )?sanity(?: check)?\b.*|(?:最后|上|下|这)一行\S{0,6}|第\s*\d+\s*行|"
     r"(?:新|旧|老|正确的?|错误的?)?写法|(?:小)?实验|(?:本质|根本)原因|关于\S.*|about\s.+|"
     r"(?:my |honest |hot )?takes?|(?:full |short )?title|"
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
@@ -2623,6 +2623,7 @@ LABEL_TERM = re.compile(
     r"timing(?: budget)?|(?:time )?budget|时间分配|punchline|figures?|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\S{0,6}|"
     r"aims?|purpose|watch out|heads up|caveats?|(?:cheap |quick |dirty )?hacks?|小心|警告|"
+    r"goal|plan|(?:first|second|final|old|new) version|初版|第[一二三\d]版|其他|其它|plus|refs?|画图|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
     # of a formula before (“第二项”), a rewording (“Equivalently”)
     r"implementation(?: notes?| details?)?|theory(?: bit| part)?|(?:the )?math(?: bit| part)|claims?|"

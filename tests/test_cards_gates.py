@@ -1059,3 +1059,12 @@ def test_a_lab_book_s_aims_hacks_and_page_records_and_a_cell_its_row_s_name_give
              "## Terms\n\n- **BALD**: mutual information between the prediction and the weights\n")
     cards, _ = extract(notes)
     assert sorted(c.back for c in cards) == ["mutual information between the prediction and the weights", "相似性", "相关性"]
+
+
+def test_a_page_s_edit_history_a_plan_s_goal_and_bare_connectives_are_no_cards() -> None:
+    notes = ("# 多卡训练\n\n## 编辑历史\n\n| 日期 | 编辑者 | 改动 |\n|---|---|---|\n| 2023-03-02 | 陈昊 | 初版 |\n"
+             "| 2023-05-18 | 王师兄 | 补 Slurm |\n\n## Plan\n\n- **Goal**: understand NB end to end\n- **Plan**: SLP3 4.1\n"
+             "- **first version**: forgot the max-subtraction\n- **sanity check he did**: count trainable params\n"
+             "- **其他**：马氏距离\n- **refs**：Welch & Bishop\n\n## 术语\n\n- **DDP**：每个进程一份模型，梯度 all-reduce\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["每个进程一份模型，梯度 all-reduce"]
