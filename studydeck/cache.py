@@ -103,12 +103,14 @@ class FileCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.written = False  # whether this run added an entry (and old ones may go)
+        self.used: set[str] = set()  # the entries this run read or wrote: never the ones to go
 
     def get(self, key: str) -> dict | None:
         try:
             data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        self.used.add(key)
         return data if isinstance(data, dict) else None
 
     def put(self, key: str, value: dict) -> None:
@@ -120,16 +122,20 @@ class FileCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write(self.folder / f"{key}.json", text.encode("utf-8"), durable=False)
             self.written = True
+            self.used.add(key)
         except OSError:
             pass  # no cache is only a slower build
 
     def prune(self, keep: int) -> None:
-        """Keep the ``keep`` most recently written entries; a cache is never the only copy."""
+        """Keep the ``keep`` most recently written entries, and every entry this run read or wrote;
+        a cache is never the only copy."""
         try:
             entries = sorted(os.scandir(self.folder), key=lambda e: e.stat().st_mtime_ns, reverse=True)
         except OSError:
             return
         for entry in entries[keep:]:
+            if entry.name.removesuffix(".json") in self.used:
+                continue  # (an unchanged file's entry, read this run: its mtime is old, it is not)
             try:
                 os.unlink(entry.path)
             except OSError:

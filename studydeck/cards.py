@@ -50,8 +50,9 @@ QUESTION = re.compile(
 # A line of a card draft that is the writer's aside (“-- hmm, make them c1 and c2”, “// TODO”).
 DRAFT_ASIDE = re.compile(r"\s*(?:--|//|%%)\s")
 # A heading that asks about the writer, not the subject (“what I got wrong”, “how we did it”, “我学到了什么”).
-ABOUT_THE_WRITER = re.compile(r"^\s*(?:what|how|why|which|when|where)\s+(?:I|we|my|our)\b|"
-                              r"things (?:I|we)\b|^\s*我(?:们)?\S{0,6}(?:什么|哪些|哪里)", re.I)
+ABOUT_THE_WRITER = re.compile(r"^\s*(?:what|where|which \w+)\s+(?-i:I|we)\s+(?:got|get|did|do|keep|learned|learnt|missed|"
+                              r"changed|tried|messed|screwed|forgot)\b|things (?-i:I|we) (?:got|keep|learned|learnt|did|"
+                              r"missed|changed|tried|forgot)\b|^\s*我(?:们)?(?:学到|做错|弄错|搞错|踩|错|收获)了?(?:什么|哪些)", re.I)
 MINDMAP = re.compile(r"思维导图|脑图|mind\s*-?map", re.I)
 PARAM_LABEL = re.compile(
     r"^(?:公共|常用|共同|主要|重要|通用|common |shared |main |key |important |general )?"
@@ -86,9 +87,11 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      r"默认|通常|一般|往往|经常|总是|只|仅|必须|需|之|"
                      # how much, or what to do first, or where: an opinion or advice about it (“freeze BN
                      # stats 很重要”, “CNN 先试 static PTQ”, “LLM 那边 …”, “ReLU6 有上界”)
-                     r"[很太挺更最真先有级]|非常|特别|比较|相当|那边|这边|这里|那里|本身|自身|层面|粒度|"
-                     # a change or a condition (“batch 大了 …”, “CF 大 → 浪费”), a stage (“Switch 训练用 …”)
-                     r"[大小多少高低长短快慢](?:了|\s*(?:→|->|时|的话|[，,]))|训练|推理|测试|评估|"
+                     r"[很太挺更真级有]|非常|特别|比较|相当|那边|这边|这里|那里|本身|自身|层面|粒度|"
+                     # advice, and a setting for one stage (“CNN 先试 static PTQ”, “Switch 训练用 CF=1.25”)
+                     r"先(?:试|看|检查|跑|确认)|(?:训练|推理|测试|评估)用|"
+                     # a change or a condition (“batch 大了 …”, “CF 大 → 浪费”)
+                     r"[大小多少高低长短快慢](?:了|\s*(?:→|->|时|的话|[，,]))|"
                      # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
                      r"部分|维度|大小|曲线|数量|个数|模块|分支)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
@@ -327,7 +330,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
-            RESULT_HEADER.search(header) and sum(bool(re.match(r"\W*\d", v)) for v in values) * 2 > len(values):
+            SCORE_HEADER.search(header) and _mostly_numbers(values):
         return []  # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one)
     attribute = "" if not header or MEANING_HEADER.search(header) else header
     corner = rows[0][1][0].strip()
@@ -343,7 +346,7 @@ def _of_corner(corner: str, thing: str) -> str:
     return f"{corner} {thing}"
 
 
-SYMBOL_CORNER = re.compile(r"\$[^$]+\$|[A-Za-z\u0370-\u03ff]")
+SYMBOL_CORNER = re.compile(r"\$[^$]+\$|[\u0370-\u03ff]")
 
 
 def _table_header(table: str, source: Source) -> str:
@@ -386,19 +389,31 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     table's record, not knowledge asked cell by cell."""
     if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()):
         return True
-    return any(name and _result_column(name, [cells[j] for _, cells in rows]) for j, name in enumerate(header[1:], 1))
+    return any(name and _result_column(name, [cells[j] for _, cells in rows], scored=True)
+               for j, name in enumerate(header[1:], 1))
 
 
-def _result_column(name: str, values: list[str]) -> bool:
+def _result_column(name: str, values: list[str], scored: bool = False) -> bool:
     """A column of scores or measurements (“val AUC”, “ms/q”, “fp32 (ms)”), not of complexities
-    (“Time complexity”, or “Time” over “O(n^2 d)”)."""
-    big_o = sum(bool(re.match(r"\W*O\s*\(", v)) for v in values) * 2 > len(values) > 0
+    (“Time complexity”, or “Time” over “O(n^2 d)”). ``scored``: one that makes the whole table a
+    record, so its values must be numbers too (“| Task | Activation | Loss |” over “MSE” is no score)."""
+    big_o = sum(bool(re.match(r"\W*(?:O|Θ|Ω|\\Theta|\\Omega)\s*\(", v)) for v in values) * 2 > len(values) > 0
     spread = sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) > 0  # (“56.1 ± 0.6”)
-    return bool(RESULT_HEADER.search(name)) and not COMPLEXITY.search(name) and not big_o or spread \
-        or _measured(name, values)
+    named = bool(RESULT_HEADER.search(name)) and not COMPLEXITY.search(name) and not big_o
+    return named and (not scored or _mostly_numbers(values)) or spread or _measured(name, values)
+
+
+def _mostly_numbers(values: list[str]) -> bool:
+    """Most cells a number (“0.8431”, “~ 62”, “3.1 GB”, “+0.40”), not words or formulas."""
+    return sum(bool(re.match(r"\W{0,3}\d", v)) for v in values) * 2 > len(values) > 0
 
 
 COMPLEXITY = re.compile(r"complexit|复杂度|big-?o\b", re.I)
+# A column of one score (“acc”, “val AUC”, “BLEU”, “Final regret”): over numbers, a two-column
+# table of outcomes. (A “Time” over “8 minutes 20 seconds” is a fact; a time is no score.)
+SCORE_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|bleu|rouge(?:-\w+)?|ppl|perplexity|top-?\d+|score|"
+                          r"regret|wer|cer|pts|points|latency|throughput|fps|qps|speed-?up|ms)(?!\w)|(?-i:\bm?AP\b)|"
+                          r"准确率|精度|得分|分数|延迟|耗时|加速比?", re.I)
 # A column of one person's or one's own choices (“Priya's”, “我的”, “ours”): theirs, not the row's.
 OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|their)\b|我的|我们的|他的|她的|自己的", re.I)
 
@@ -446,7 +461,7 @@ REMARK_HEADER = re.compile(r"备注|补充|疑问|问题|注意|评价|感想|�
 RESULT_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d+|mse|rmse|mae|loss|error|"
                            r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|ram|throughput|"
                            r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??|"
-                           r"rouge(?:-\w+)?|meteor|cider|wer|cer|pts|points|count)(?!\w)|分值|人数|"
+                           r"rouge(?:-\w+)?|meteor|cider|wer|cer|pts|points)(?!\w)|分值|人数|"
                            r"^p\s*[(（]|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
                            r"显存|内存|吞吐|延迟|实测|加速比?|"
                            r"(?-i:\bm?AP(?:\d+|@[\d.:]+)?(?!\w))|"  # (“mAP@0.5”, “AP50”)
@@ -624,8 +639,9 @@ def split_label(text: str) -> tuple[str, str] | None:
         return None
     if not _brackets_balance(term):
         return None  # “**(root mean square prop**: fun fact …)”: an aside that opens before the colon
-    if any(len(re.findall(f"<{tag}>", term, re.I)) != len(re.findall(f"</{tag}>", term, re.I))
-           for tag in re.findall(r"</?(\w+)>", term)):
+    rest = match.group("rest")
+    if any(len(re.findall(f"<{tag}>", term, re.I)) > len(re.findall(f"</{tag}>", term, re.I))
+           and re.search(f"</{tag}>", rest, re.I) for tag in re.findall(r"<(\w+)>", term)):
         return None  # “<sup>注：Shazeer 原文说…</sup>”: a tag that opens before the colon holds it
     return term, match.group("rest").strip()
 
@@ -1271,6 +1287,7 @@ class _Extractor:
         return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term)
+                    or AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
                     or LABEL_TERM.match(_bare(term))
@@ -1803,7 +1820,10 @@ def _opens_inside_brackets(text: str) -> bool:
 
 # A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
-WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|\bwrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|\bbuggy\b|(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|错误(?:的)?(?:版本|写法|代码|实现)|错的(?:版本|写法)?|"
+# (not what a lead says is free of them: “没有 bug 的版本”, “不容易出错的写法”, “instead of the wrong way”)
+WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|^\s*(?:the )?wrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|"
+                        r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
+                        r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version)"
                         r"(?:\*\*)?\s*[(（:：]", re.I)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
@@ -2614,20 +2634,20 @@ LABEL_TERM = re.compile(
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
     r"(?:另|又)一个\S{1,4}|another \S+|经验|教训|lessons?(?: learned)?|"
-    # where the notes' code lives, a check one ran, a line of what was shown, a way of writing it
-    r"repo(?:sitory)?|wandb|(?:quick )?sanity(?: check)?\b.*|(?:最后|上|下|这)一行\S{0,6}|第\s*\d+\s*行|"
+    # where the notes' code lives, a line of what was shown, a way of writing it
+    r"wandb|(?:最后|上|下|这)一行\S{0,6}|第\s*\d+\s*行|"
     r"(?:新|旧|老|正确的?|错误的?)?写法|(?:小)?实验|(?:本质|根本)原因|关于\S.*|about\s.+|"
-    r"(?:my |honest |hot )?takes?|(?:full |short )?title|"
+    r"(?:my |honest |hot )?takes?|"
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
-    r"subject|from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|"
-    r"timing(?: budget)?|(?:time )?budget|时间分配|punchline|figures?|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
+    r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|"
+    r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\S{0,6}|"
-    r"aims?|purpose|watch out|heads up|caveats?|(?:cheap |quick |dirty )?hacks?|小心|警告|"
-    r"goal|plan|(?:first|second|final|old|new) version|初版|第[一二三\d]版|其他|其它|plus|refs?|画图|"
+    r"watch out|heads up|小心|警告|"
+    r"(?:first|second|final|old|new) version|初版|第[一二三\d]版|其他|其它|plus|refs?|画图|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
     # of a formula before (“第二项”), a rewording (“Equivalently”)
     r"implementation(?: notes?| details?)?|theory(?: bit| part)?|(?:the )?math(?: bit| part)|claims?|"
-    r"ablations?(?: study)?|(?:one )?last thing|第\s*[一二三四五六七八九十\d]+\s*[项点条个]|"
+    r"(?:one )?last thing|第\s*[一二三四五六七八九十\d]+\s*[项点条个]|"
     r"(?:the )?(?:first|second|third|last) (?:term|point|part)|equivalently|namely|in other words|换句话说|等价地|"
     r"最后(?:编辑|更新|修改)(?:于|时间)?|(?:编辑|更新|修改)于|"
     # a self-test's own marks (“**Q**: … **A**: …”)
@@ -2730,9 +2750,9 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"\S\s+(?:matters|helps|works|fails|wins|hurts|breaks|explodes|vanishes)$|"  # “Schedule matters”
                          # what one saw (“deep trees overfit fast”, “AUC basically unchanged”, “best_iter=41”)
                          r"\S\s+(?:\w+ly\s+)?(?:overfit|underfit|converge|diverge)s?(?:\s+\w+)?$|"
-                         r"\S\s+(?:basically|mostly|almost|roughly|largely|barely)\s+\w+$|"
-                         r"^[^`]*?[^\s$]\s*(?:→|->|⟶|⇒)\s*[^\s$][^`]*$|"  # “溢出的 token → dropped”: what happens to it
-                         r"^[^`]*\w\s*=\s*\d[^`]*$|"
+                         r"\S\s+(?:basically|mostly|roughly|largely|barely)\s+\w+$|"
+                         r"^[^`]*?[^\s$]{2}\s*(?:→|->|⟶|⇒)\s*[^\s$]{2}[^`]*$|"  # “溢出的 token → dropped”: what happens to it
+                         r"^[^`]*\w=\d[^`]*$|"
                          r"[\u4e00-\u9fff]的$|"  # “A4 纸上要写的”: what is to be written, named by a clause
                          r"\bdefaults?\s+`?\w+\s*=|默认\s*`?\w+\s*=|"  # “`MSELoss` default `reduction='mean'`”: a claim
                          r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”
@@ -2766,7 +2786,11 @@ def _speakers(outline: Outline) -> set[str]:
                     turns[name] += 1
     talking = {name for name, n in turns.items() if n >= 2}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
-    commented = {PAREN_TAIL.sub("", m.group(1)).strip() for text in _lines(outline) if (m := COMMENT_TURN.match(text))}
+    # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
+    turns_marked = Counter((m.group(1), m.group(0).lstrip()[:1] in "↳⤷➥") for text in _lines(outline)
+                           if (m := COMMENT_TURN.match(text)))
+    commented = {PAREN_TAIL.sub("", name).strip() for (name, arrow), n in turns_marked.items()
+                 if not arrow or n >= 2 or name.strip().lower() in ("me", "我")}
     talking |= commented
     # (and whoever a meeting's notes list as present: “**Present:** Priya, Tom, Jun, me (Sam)”)
     present = _attendees(outline)
@@ -2805,7 +2829,8 @@ def _attendees(outline: Outline) -> set[str]:
 def _tags(outline: Outline) -> set[str]:
     """The tags two paragraphs or more open on (“**[me]** …”, “【老周】…”): an annotator's or a
     commenter's mark, as a transcript's names are. A bracketed term met once (“[CLS] token”) is none."""
-    seen = Counter(tag.group(1) or tag.group(2) for text in _lines(outline) if (tag := TAG_OPENING.match(_bare(text))))
+    seen = Counter(tag.group(1) or tag.group(2) for text in _lines(outline)
+                   if (tag := TAG_OPENING.match(text.lstrip(" *_\t"))))
     return {tag for tag, n in seen.items() if n >= 2}
 
 
@@ -2821,11 +2846,17 @@ CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 TAG_OPENING = re.compile(r"\s*(?:\\?\[(?![ xX]?\\?\])([^\[\]\n]{1,12})\\?\]|【([^【】\n]{1,12})】)")
 
 
+# Words that are a label in notes about one's own work (“**Aim**: set up the loop”, “**Subject**: Re: …”,
+# “**Ablation**: removing Cutout hurts”) and a concept elsewhere (“**Repository**: a directory whose
+# history git tracks”): a label unless what follows says what the thing is.
+AMBIGUOUS_LABEL = re.compile(r"repo(?:sitory)?|subject|ablations?|(?:quick )?sanity(?: checks?)?(?:\s.*)?|"
+                             r"(?:time )?budget|figures?|aims?|purpose|goal|plan|"
+                             r"caveats?|(?:cheap |quick |dirty )?hacks?|(?:full |short )?title", re.I)
 # Someone's words or choice (“Tom's pitch”, “problem (guest's words)”, “TA 原话”): whose, not what.
 # (“Slater's condition”, “Bessel's correction”: a result named after its finder, a concept)
 SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opinion|point|one-liner|advice|comments?|"
-                      r"questions?|answers?|summary|notes|version|config|code|script|runs?|results?|suggestions?|"
-                      r"ideas?|tricks?|slides?|recipe|setup|framing)\b|['’]s words\b|原话", re.I)
+                      r"questions?|answers?|summary|notes|config|runs?|results?|suggestions?|slides?|framing)\b|"
+                      r"['’]s words\b|原话", re.I)
 # A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.
 PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.

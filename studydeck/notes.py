@@ -111,15 +111,19 @@ LAYOUT_TAG = re.compile(r"(?i:</?(?:font|span|div|center|p|section|hr)\b[^>]*>|<
                         # hold, not them (attributes quoted, so no “$a<b$” is one); “<br>”, “<sup>”, “<kbd>”
                         # and the other tags Anki shows stay
                         r"</?(?i:small|big|h[1-6]|summary|details|ins)"
-                        r"(?:\s+[\w:-]+=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*\s*/?>|"
-                        r"</?[A-Z][A-Za-z]+(?:\s+[\w:-]+(?:=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|\{[^{}<>\n]*\}))?)*\s*/?>")
+                        r"(?:\s+[\w:-]+=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*\s*/?>")
+# A line of nothing but an MDX page's components (“<Tabs>”, “<TabItem value="ucb" label="UCB1" default>”):
+# a generic type in prose (“ArrayList<Integer>”) or a grammar's symbols (“<NP> <VP>”) share a line with words.
+COMPONENT_LINE = re.compile(r"[ \t]*(?:</?[A-Z][A-Za-z]+(?:\s+[\w:-]+(?:=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|\{[^{}<>\n]*\}))?)*"
+                            r"\s*/?>[ \t]*)+")
 # Code and math in a line, where a “<” is what it says.
 VERBATIM = re.compile(r"(`+)[^`]*?\1|\$\$?[^$]+\$\$?")
 
 
 # Emphasis written in HTML (“<b>只用于选 top-k</b>”), as Markdown writes it: a rule that reads
-# “**…**” reads it the same (and a card never splits a tag from the one that closes it).
-EMPHASIS_TAG = re.compile(r"<(/?)(b|strong|i|em|s|del)>", re.I)
+# “**…**” reads it the same (and a card never splits a tag from the one that closes it). Only a tag
+# closed on its line: “<s>” alone is a sequence's start token.
+EMPHASIS_TAG = re.compile(r"<(b|strong|i|em|s|del)>([^<>\n]+?)</\1>", re.I)
 EMPHASIS_MARK = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~"}
 
 
@@ -127,7 +131,11 @@ def _without_tags(text: str) -> str:
     """``text`` without its layout tags and with its emphasis in Markdown; code and math as they are."""
     def plain(part: str) -> str:
         part = LAYOUT_TAG.sub("", part)
-        return EMPHASIS_TAG.sub(lambda m: EMPHASIS_MARK[m.group(2).lower()], part) if "<" in part else part
+        mark = lambda m: EMPHASIS_MARK[m.group(1).lower()] + m.group(2) + EMPHASIS_MARK[m.group(1).lower()]
+        return EMPHASIS_TAG.sub(mark, part) if "<" in part else part
+
+    if "\n" in text or COMPONENT_LINE.fullmatch(text):
+        text = "\n".join(line for line in text.split("\n") if not COMPONENT_LINE.fullmatch(line))
 
     out, at = [], 0
     for span in VERBATIM.finditer(text):

@@ -145,3 +145,28 @@ def test_the_caches_drop_what_old_versions_of_the_notes_left_once_they_hold_more
     again.verify(cached_only=True)
     assert [e.to_dict() for e in again.exercises(again.docs[0], cached_only=True)] == \
         [e.to_dict() for e in workspace.exercises(workspace.docs[0], cached_only=True)] != []
+
+
+def test_an_entry_this_build_read_stays_however_old_it_is(tmp_path: Path, monkeypatch) -> None:
+    """An unchanged file's exercises were written long ago and only read since: a build that writes
+    another file's entry and prunes must not take them, or the quiz loses that file's exercises."""
+    import os
+
+    import studydeck.pipeline as pipeline
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# Sigmoid\n\n$$\\sigma(x) = \\frac{1}{1 + e^{-x}}$$\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    pipeline.build([notes], tmp_path / "decks", now=T0, verify=True, device="cpu", cache_dir=cache)
+    [old] = list((cache / "exercises").iterdir())
+    os.utime(old, (T0, T0))  # written long ago
+    for i in range(9):  # and newer entries of other notes since
+        (cache / "exercises" / f"{i:064x}.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "CACHE_KEEP", 1)  # kept: 4 entries a notes file, here 8
+    (notes / "b.md").write_text("# Tanh\n\n$$\\tanh(x) = \\frac{e^x - e^{-x}}{e^x + e^{-x}}$$\n", encoding="utf-8")
+    pipeline.build([notes], tmp_path / "decks", now=T0, verify=True, device="cpu", cache_dir=cache)
+    assert old.exists() and len(list((cache / "exercises").iterdir())) == 9  # the 8 newest, and it
+    again = Workspace.load([notes], cache_dir=cache)
+    again.verify(cached_only=True)
+    assert all(again.exercises(doc, cached_only=True) for doc in again.docs)

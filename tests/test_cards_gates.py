@@ -1010,7 +1010,7 @@ def test_a_debugger_session_pasted_output_and_a_note_s_asides_give_no_card() -> 
 def test_an_email_s_header_a_thread_s_numbering_and_a_talk_s_plan_are_no_terms() -> None:
     notes = ("# MC dropout\n\n## my email\n\n- **Subject**: Re: Questions on MC dropout\n- **From**: Lindqvist, Anna\n\n"
              "## saved thread\n\n- **1/ hot take**: warmup isn't a trick\n\n↳ me: so it's not the bias correction\n\n"
-             "↳ Kevin: it is the variance\n\n- **me**: the second moment is the culprit\n\n"
+             "↳ Kevin: it is the variance\n\n↳ Kevin: early on, anyway\n\n- **me**: the second moment is the culprit\n\n"
              "## podcast\n\n- **Tom's pitch**: everyone learns attention as softmax\n- **problem (guest's words)**: a 1000-dim vector\n"
              "- **listened**: on the bus\n\n## Talk outline\n\n- **draft3 changes**: cut the Hoeffding proof\n"
              "- **Timing budget (target)**: intro 2 / PAC 6\n- **punchline**: exponential becomes polynomial\n\n"
@@ -1068,3 +1068,38 @@ def test_a_page_s_edit_history_a_plan_s_goal_and_bare_connectives_are_no_cards()
              "- **其他**：马氏距离\n- **refs**：Welch & Bishop\n\n## 术语\n\n- **DDP**：每个进程一份模型，梯度 all-reduce\n")
     cards, _ = extract(notes)
     assert [c.back for c in cards] == ["每个进程一份模型，梯度 all-reduce"]
+
+
+def test_ordinary_notes_keep_their_cards_beside_the_rules_for_logs_reviews_and_chats() -> None:
+    """What a review of the rules above found they took from ordinary notes, kept."""
+    notes = ("# Notes\n\n## 我们为什么需要归一化？\n\n- 梯度更稳定\n- 可以用更大的学习率\n\n"
+             "## Why we need attention?\n\n- long inputs\n- alignment\n\n"
+             "## 术语\n\n- Dropout 训练时随机丢弃一部分神经元，推理时不丢弃\n- Warmup 先用很小的学习率，再逐步增大\n"
+             "- **Repository**: a directory whose history git tracks\n"
+             "- **Subject**: the noun phrase that performs the action\n"
+             "- **Ablation study**: removing one component of a model to measure its effect\n"
+             "- **Feynman's trick**: differentiating under the integral sign\n"
+             "- **Convergence almost surely**: the sequence converges with probability 1\n"
+             "- **pH = 7**: a neutral solution\n- **P → Q**: if P then Q\n"
+             "- **ArrayList<Integer>**: a resizable list of boxed integers\n- **<s>**: the start-of-sequence token\n\n"
+             "## 激活与损失\n\n| Task | Activation | Loss |\n|---|---|---|\n| Regression | identity | MSE |\n"
+             "| Binary | sigmoid | BCE |\n\n## 常数\n\n| Event | Time |\n|---|---|\n| Light from the Sun to Earth | 8 minutes 20 seconds |\n"
+             "| Half-life of carbon-14 | 5730 years |\n\n## 字母\n\n| A | meaning |\n|---|---|\n| Bijection | one to one and onto |\n"
+             "| Surjection | onto |\n\n## Derivatives\n\n- **Chain rule**: (f∘g)' = f'(g) · g'\n\n"
+             "↳ Chain rule: the reason gradients multiply through the layers\n")
+    cards, _ = extract(notes)
+    fronts = " | ".join(c.front for c in cards)
+    assert "归一化" in fronts and "attention" in fronts  # the two questions
+    for term in ("Dropout", "Warmup", "Repository", "Subject", "Ablation study", "Feynman's trick",
+                 "Convergence almost surely", "pH = 7", "P → Q", "ArrayList<Integer>", "<s>", "Chain rule"):
+        assert f"**{term}**" in fronts, term
+    backs = {c.back for c in cards}
+    assert {"identity", "sigmoid", "8 minutes 20 seconds", "5730 years", "one to one and onto"} <= backs
+    assert not any("A Bijection" in c.front for c in cards)
+
+
+def test_code_a_lead_calls_free_of_bugs_is_asked() -> None:
+    for lead in ("不容易出错的写法：", "没有 bug 的版本：", "Doing it the right way instead of the wrong way:"):
+        cards, notices = extract(f"# 代码\n\n## 写法\n\n{lead}\n\n```python\ndef safe_div(a, b):\n    return a / b if b else 0.0\n```\n")
+        assert any("safe_div" in c.front for c in cards), lead
+        assert not any(n.rule == "left-out:wrong-code" for n in notices), lead
