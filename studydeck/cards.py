@@ -1632,6 +1632,8 @@ class _Extractor:
         elif block.language in SHELL_LANGUAGES or not block.language and commands(block.text):
             # “torchrun --nproc_per_node=4 train.py”: a command to recall, nothing to run here
             front = self.t("{a}：写出命令", "{a}: write the command", a=about)
+            if PROJECT_SETUP.search(" ".join(ctx.deck[-1:] + ctx.labels)):
+                flags = (LEFT_OUT + "project-setup",)  # “## Quickstart”: how to run this one project
         elif REPL_LINE.match(block.text):
             # an interpreter session pasted in: what its lines printed is the answer (the verifier
             # runs them and compares)
@@ -1818,6 +1820,11 @@ def _opens_inside_brackets(text: str) -> bool:
     return text.count(")") + text.count("）") > text.count("(") + text.count("（")
 
 
+# A section that installs or runs the notes' own project (“## Quickstart”, “## 安装”): its commands
+# are that project's, nothing to recall.
+PROJECT_SETUP = re.compile(r"\b(?:quick ?start|install(?:ation|ing)?|setup|set ?up|getting started|usage|how to run|"
+                           r"running (?:it|this|the code)|reproduc(?:e|ing|tion))\b|安装|快速开始|快速上手|使用方法|运行方法|"
+                           r"复现|环境配置", re.I)
 # A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
 # (not what a lead says is free of them: “没有 bug 的版本”, “不容易出错的写法”, “instead of the wrong way”)

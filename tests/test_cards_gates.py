@@ -1103,3 +1103,12 @@ def test_code_a_lead_calls_free_of_bugs_is_asked() -> None:
         cards, notices = extract(f"# 代码\n\n## 写法\n\n{lead}\n\n```python\ndef safe_div(a, b):\n    return a / b if b else 0.0\n```\n")
         assert any("safe_div" in c.front for c in cards), lead
         assert not any(n.rule == "left-out:wrong-code" for n in notices), lead
+
+
+def test_the_commands_that_install_or_run_the_notes_own_project_are_no_card() -> None:
+    notes = ("# pumpwatch\n\n## Quickstart\n\n```bash\npip install -e .\npython -m pumpwatch.train --cfg configs/default.yaml\n```\n\n"
+             "## Multi-GPU\n\nLaunch on one node with four GPUs:\n\n```bash\ntorchrun --nproc_per_node=4 train.py\n```\n")
+    cards, notices = extract(notes)
+    assert [c.front.split(": ")[0] for c in cards] == ["Launch on one node with four GPUs"]
+    [setup] = [n for n in notices if n.rule == "left-out:project-setup"]
+    assert "what each part of a command does" in setup.message
