@@ -1822,8 +1822,9 @@ def _opens_inside_brackets(text: str) -> bool:
 
 # A section that installs or runs the notes' own project (“## Quickstart”, “## 安装”): its commands
 # are that project's, nothing to recall.
-PROJECT_SETUP = re.compile(r"\b(?:quick ?start|install(?:ation|ing)?|setup|set ?up|getting started|usage|how to run|"
-                           r"running (?:it|this|the code)|reproduc(?:e|ing|tion))\b|安装|快速开始|快速上手|使用方法|运行方法|"
+# (“## Usage” of a tool the notes are about, “torchrun --nproc_per_node=4 …”, is what to recall)
+PROJECT_SETUP = re.compile(r"\b(?:quick ?start|install(?:ation|ing)?|setup|set ?up|getting started|how to run|"
+                           r"running (?:it|this|the code)|reproduc(?:e|ing|tion))\b|安装|快速开始|快速上手|运行方法|"
                            r"复现|环境配置", re.I)
 # A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).

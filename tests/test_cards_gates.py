@@ -1107,8 +1107,9 @@ def test_code_a_lead_calls_free_of_bugs_is_asked() -> None:
 
 def test_the_commands_that_install_or_run_the_notes_own_project_are_no_card() -> None:
     notes = ("# pumpwatch\n\n## Quickstart\n\n```bash\npip install -e .\npython -m pumpwatch.train --cfg configs/default.yaml\n```\n\n"
-             "## Multi-GPU\n\nLaunch on one node with four GPUs:\n\n```bash\ntorchrun --nproc_per_node=4 train.py\n```\n")
+             "## Multi-GPU\n\nLaunch on one node with four GPUs:\n\n```bash\ntorchrun --nproc_per_node=4 train.py\n```\n\n"
+             "## Usage\n\nProfile a script:\n\n```bash\npython -m cProfile -o out.prof train.py\n```\n")
     cards, notices = extract(notes)
-    assert [c.front.split(": ")[0] for c in cards] == ["Launch on one node with four GPUs"]
+    assert [c.front.split(": ")[0] for c in cards] == ["Launch on one node with four GPUs", "Profile a script"]
     [setup] = [n for n in notices if n.rule == "left-out:project-setup"]
     assert "what each part of a command does" in setup.message
