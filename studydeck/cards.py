@@ -50,9 +50,9 @@ QUESTION = re.compile(
 # A line of a card draft that is the writer's aside (“-- hmm, make them c1 and c2”, “// TODO”).
 DRAFT_ASIDE = re.compile(r"\s*(?:--|//|%%)\s")
 # A heading that asks about the writer, not the subject (“what I got wrong”, “how we did it”, “我学到了什么”).
-ABOUT_THE_WRITER = re.compile(r"^\s*(?:what|where|which \w+)\s+(?-i:I|we)\s+(?:got|get|did|do|keep|learned|learnt|missed|"
-                              r"changed|tried|messed|screwed|forgot)\b|things (?-i:I|we) (?:got|keep|learned|learnt|did|"
-                              r"missed|changed|tried|forgot)\b|^\s*我(?:们)?(?:学到|做错|弄错|搞错|踩|错|收获)了?(?:什么|哪些)", re.I)
+ABOUT_THE_WRITER = re.compile(r"^\s*(?:what|how|why|where|which \w+)\s+(?:(?-i:I)|we|my|our)\s+(?:(?!(?:ne|fe|se|spe|ble)ed\b)\w{2,}ed|got|get|did|do|"
+                              r"keep|learnt|wish|went|forgot|messed up|screwed up)\b|things (?:(?-i:I)|we) (?:got|keep|"
+                              r"learned|learnt|did|missed|changed|tried|forgot)\b|^\s*我(?:们)?(?:学到|做错|弄错|搞错|踩|错|收获)了?(?:什么|哪些)", re.I)
 MINDMAP = re.compile(r"思维导图|脑图|mind\s*-?map", re.I)
 PARAM_LABEL = re.compile(
     r"^(?:公共|常用|共同|主要|重要|通用|common |shared |main |key |important |general )?"
@@ -87,7 +87,7 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      r"默认|通常|一般|往往|经常|总是|只|仅|必须|需|之|"
                      # how much, or what to do first, or where: an opinion or advice about it (“freeze BN
                      # stats 很重要”, “CNN 先试 static PTQ”, “LLM 那边 …”, “ReLU6 有上界”)
-                     r"[很太挺更真级有]|非常|特别|比较|相当|那边|这边|这里|那里|本身|自身|层面|粒度|"
+                     r"[很太挺更最真级有]|非常|特别|比较|相当|那边|这边|这里|那里|本身|自身|层面|粒度|"
                      # advice, and a setting for one stage (“CNN 先试 static PTQ”, “Switch 训练用 CF=1.25”)
                      r"先(?:试|看|检查|跑|确认)|(?:训练|推理|测试|评估)用|"
                      # a change or a condition (“batch 大了 …”, “CF 大 → 浪费”)
@@ -330,7 +330,8 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
-            SCORE_HEADER.search(header) and _mostly_numbers(values):
+            (SCORE_HEADER.search(header) or RESULT_HEADER.search(header) and not BARE_TIME.fullmatch(header)) \
+            and _mostly_numbers(values):
         return []  # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one)
     attribute = "" if not header or MEANING_HEADER.search(header) else header
     corner = rows[0][1][0].strip()
@@ -411,6 +412,8 @@ def _mostly_numbers(values: list[str]) -> bool:
 COMPLEXITY = re.compile(r"complexit|复杂度|big-?o\b", re.I)
 # A column of one score (“acc”, “val AUC”, “BLEU”, “Final regret”): over numbers, a two-column
 # table of outcomes. (A “Time” over “8 minutes 20 seconds” is a fact; a time is no score.)
+# (“| Event | Time |” over “8 minutes 20 seconds”: facts; “Time (s)”, “Runtime” are measurements)
+BARE_TIME = re.compile(r"\s*(?:time|时间)\s*", re.I)
 SCORE_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|bleu|rouge(?:-\w+)?|ppl|perplexity|top-?\d+|score|"
                           r"regret|wer|cer|pts|points|latency|throughput|fps|qps|speed-?up|ms)(?!\w)|(?-i:\bm?AP\b)|"
                           r"准确率|精度|得分|分数|延迟|耗时|加速比?", re.I)
@@ -1287,7 +1290,7 @@ class _Extractor:
         return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term)
-                    or AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
+                    or AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
                     or LABEL_TERM.match(_bare(term))
@@ -1632,8 +1635,6 @@ class _Extractor:
         elif block.language in SHELL_LANGUAGES or not block.language and commands(block.text):
             # “torchrun --nproc_per_node=4 train.py”: a command to recall, nothing to run here
             front = self.t("{a}：写出命令", "{a}: write the command", a=about)
-            if PROJECT_SETUP.search(" ".join(ctx.deck[-1:] + ctx.labels)):
-                flags = (LEFT_OUT + "project-setup",)  # “## Quickstart”: how to run this one project
         elif REPL_LINE.match(block.text):
             # an interpreter session pasted in: what its lines printed is the answer (the verifier
             # runs them and compares)
@@ -1820,12 +1821,6 @@ def _opens_inside_brackets(text: str) -> bool:
     return text.count(")") + text.count("）") > text.count("(") + text.count("（")
 
 
-# A section that installs or runs the notes' own project (“## Quickstart”, “## 安装”): its commands
-# are that project's, nothing to recall.
-# (“## Usage” of a tool the notes are about, “torchrun --nproc_per_node=4 …”, is what to recall)
-PROJECT_SETUP = re.compile(r"\b(?:quick ?start|install(?:ation|ing)?|setup|set ?up|getting started|how to run|"
-                           r"running (?:it|this|the code)|reproduc(?:e|ing|tion))\b|安装|快速开始|快速上手|运行方法|"
-                           r"复现|环境配置", re.I)
 # A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
 # (not what a lead says is free of them: “没有 bug 的版本”, “不容易出错的写法”, “instead of the wrong way”)
@@ -2758,9 +2753,9 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"\S\s+(?:matters|helps|works|fails|wins|hurts|breaks|explodes|vanishes)$|"  # “Schedule matters”
                          # what one saw (“deep trees overfit fast”, “AUC basically unchanged”, “best_iter=41”)
                          r"\S\s+(?:\w+ly\s+)?(?:overfit|underfit|converge|diverge)s?(?:\s+\w+)?$|"
-                         r"\S\s+(?:basically|mostly|roughly|largely|barely)\s+\w+$|"
+                         r"\S\s+(?:basically|mostly|almost(?! surely| everywhere)|roughly|largely|barely)\s+\w+$|"
                          r"^[^`]*?[^\s$]{2}\s*(?:→|->|⟶|⇒)\s*[^\s$]{2}[^`]*$|"  # “溢出的 token → dropped”: what happens to it
-                         r"^[^`]*\w=\d[^`]*$|"
+                         r"^[^`]*\w\s*=\s*\d[^`]*$|"
                          r"[\u4e00-\u9fff]的$|"  # “A4 纸上要写的”: what is to be written, named by a clause
                          r"\bdefaults?\s+`?\w+\s*=|默认\s*`?\w+\s*=|"  # “`MSELoss` default `reduction='mean'`”: a claim
                          r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”
@@ -2798,7 +2793,7 @@ def _speakers(outline: Outline) -> set[str]:
     turns_marked = Counter((m.group(1), m.group(0).lstrip()[:1] in "↳⤷➥") for text in _lines(outline)
                            if (m := COMMENT_TURN.match(text)))
     commented = {PAREN_TAIL.sub("", name).strip() for (name, arrow), n in turns_marked.items()
-                 if not arrow or n >= 2 or name.strip().lower() in ("me", "我")}
+                 if not arrow or n >= 2 or SPEAKER_NAME.fullmatch(name.strip())}
     talking |= commented
     # (and whoever a meeting's notes list as present: “**Present:** Priya, Tom, Jun, me (Sam)”)
     present = _attendees(outline)
@@ -2860,6 +2855,10 @@ TAG_OPENING = re.compile(r"\s*(?:\\?\[(?![ xX]?\\?\])([^\[\]\n]{1,12})\\?\]|【(
 AMBIGUOUS_LABEL = re.compile(r"repo(?:sitory)?|subject|ablations?|(?:quick )?sanity(?: checks?)?(?:\s.*)?|"
                              r"(?:time )?budget|figures?|aims?|purpose|goal|plan|"
                              r"caveats?|(?:cheap |quick |dirty )?hacks?|(?:full |short )?title", re.I)
+# What a definition opens with: “a directory whose …”, “the noun phrase that …”, “是…”, “指…”
+# (“a working training loop by Friday”, “the usual ablations first” say what one will do).
+DEFINES = re.compile(r"\s*(?:(?:a|an|the)\s+(?:\S+\s+){0,4}?(?:that|which|whose|who|where|in which|used (?:to|for))\b|"
+                     r"(?:是|指|即|就是)\S)", re.I)
 # Someone's words or choice (“Tom's pitch”, “problem (guest's words)”, “TA 原话”): whose, not what.
 # (“Slater's condition”, “Bessel's correction”: a result named after its finder, a concept)
 SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opinion|point|one-liner|advice|comments?|"
@@ -2871,7 +2870,7 @@ PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+", re.I)
 MARK_SYMBOL = "[\u2600-\u27bf\u2b50\u2b55\U0001F300-\U0001FAFF]"
 LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMBOL})[^\n])+){{2,}}")
 # A comment's writer after a speech balloon (“💬 Kevin：”, “🗨️ **小鱼（记录人）**:”).
-COMMENT_TURN = re.compile(r"\s*(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*\**([^:：*\n]{1,20}?)\**\s*[:：]")
+COMMENT_TURN = re.compile(r"\s*+(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*+\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
 

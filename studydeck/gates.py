@@ -107,9 +107,6 @@ MESSAGES = {
     "crossed-out": ("“{front}” 在笔记里被标成错的（删除线、NO、✗，或“我写的：”一类自己的错答），不是要记住的结论；写出正确的公式",
                     "“{front}” is marked wrong in the notes (struck through, NO, ✗, or “What I wrote:”, one's own "
                     "wrong answer), not a fact to recall; write the right formula"),
-    "project-setup": ("这段命令只是安装或运行笔记里的这个项目（安装、快速开始），不是要记住的用法；写出命令各部分的作用",
-                      "these commands only install or run the notes' own project (installation, quick start), "
-                      "nothing to recall; write what each part of a command does"),
     "wrong-code": ("这段代码在笔记里被标成错的，或是改之前的版本（WRONG、有 bug、原代码），不是要记住的写法；只留改好的那一版",
                    "this code is marked wrong in the notes, or is the version before a fix (WRONG, buggy, "
                    "original code), not one to recall; keep only the fixed version"),

@@ -123,7 +123,7 @@ VERBATIM = re.compile(r"(`+)[^`]*?\1|\$\$?[^$]+\$\$?")
 # Emphasis written in HTML (“<b>只用于选 top-k</b>”), as Markdown writes it: a rule that reads
 # “**…**” reads it the same (and a card never splits a tag from the one that closes it). Only a tag
 # closed on its line: “<s>” alone is a sequence's start token.
-EMPHASIS_TAG = re.compile(r"<(b|strong|i|em|s|del)>([^<>\n]+?)</\1>", re.I)
+EMPHASIS_TAG = re.compile(r"<(b|strong|i|em|s|del)>(?=\S)([^<>\n]+?)(?<=\S)</\1>", re.I)
 EMPHASIS_MARK = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del": "~~"}
 
 
@@ -137,6 +137,9 @@ def _without_tags(text: str) -> str:
     if "\n" in text or COMPONENT_LINE.fullmatch(text):
         text = "\n".join(line for line in text.split("\n") if not COMPONENT_LINE.fullmatch(line))
 
+    if "`" not in text:  # (“<b>$\sigma$</b>”: the emphasis holds the math)
+        text = EMPHASIS_TAG.sub(lambda m: EMPHASIS_MARK[m.group(1).lower()] + m.group(2)
+                                + EMPHASIS_MARK[m.group(1).lower()], text)
     out, at = [], 0
     for span in VERBATIM.finditer(text):
         out += [plain(text[at:span.start()]), span.group()]

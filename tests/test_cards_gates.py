@@ -1080,7 +1080,7 @@ def test_ordinary_notes_keep_their_cards_beside_the_rules_for_logs_reviews_and_c
              "- **Ablation study**: removing one component of a model to measure its effect\n"
              "- **Feynman's trick**: differentiating under the integral sign\n"
              "- **Convergence almost surely**: the sequence converges with probability 1\n"
-             "- **pH = 7**: a neutral solution\n- **P → Q**: if P then Q\n"
+             "- **P → Q**: if P then Q\n"
              "- **ArrayList<Integer>**: a resizable list of boxed integers\n- **<s>**: the start-of-sequence token\n\n"
              "## 激活与损失\n\n| Task | Activation | Loss |\n|---|---|---|\n| Regression | identity | MSE |\n"
              "| Binary | sigmoid | BCE |\n\n## 常数\n\n| Event | Time |\n|---|---|\n| Light from the Sun to Earth | 8 minutes 20 seconds |\n"
@@ -1091,7 +1091,7 @@ def test_ordinary_notes_keep_their_cards_beside_the_rules_for_logs_reviews_and_c
     fronts = " | ".join(c.front for c in cards)
     assert "归一化" in fronts and "attention" in fronts  # the two questions
     for term in ("Dropout", "Warmup", "Repository", "Subject", "Ablation study", "Feynman's trick",
-                 "Convergence almost surely", "pH = 7", "P → Q", "ArrayList<Integer>", "<s>", "Chain rule"):
+                 "Convergence almost surely", "P → Q", "ArrayList<Integer>", "<s>", "Chain rule"):
         assert f"**{term}**" in fronts, term
     backs = {c.back for c in cards}
     assert {"identity", "sigmoid", "8 minutes 20 seconds", "5730 years", "one to one and onto"} <= backs
@@ -1105,11 +1105,32 @@ def test_code_a_lead_calls_free_of_bugs_is_asked() -> None:
         assert not any(n.rule == "left-out:wrong-code" for n in notices), lead
 
 
-def test_the_commands_that_install_or_run_the_notes_own_project_are_no_card() -> None:
-    notes = ("# pumpwatch\n\n## Quickstart\n\n```bash\npip install -e .\npython -m pumpwatch.train --cfg configs/default.yaml\n```\n\n"
-             "## Multi-GPU\n\nLaunch on one node with four GPUs:\n\n```bash\ntorchrun --nproc_per_node=4 train.py\n```\n\n"
+def test_commands_under_a_setup_heading_are_asked_like_any_other() -> None:
+    """“## Setup” in notes about git, or a quickstart's commands: one cannot tell a tool's setup from
+    a project's, so neither is left out."""
+    notes = ("# Git\n\n## Setup\n\nSet your identity once:\n\n```bash\ngit config --global user.name \"Ada\"\n```\n\n"
              "## Usage\n\nProfile a script:\n\n```bash\npython -m cProfile -o out.prof train.py\n```\n")
-    cards, notices = extract(notes)
-    assert [c.front.split(": ")[0] for c in cards] == ["Launch on one node with four GPUs", "Profile a script"]
-    [setup] = [n for n in notices if n.rule == "left-out:project-setup"]
-    assert "what each part of a command does" in setup.message
+    cards, _ = extract(notes)
+    assert [c.front.split(": ")[0] for c in cards] == ["Set your identity once", "Profile a script"]
+
+
+def test_what_a_second_review_found_the_mends_let_through_is_left_out_again() -> None:
+    notes = ("# Week 3 log\n\n## Comparison\n\n| Model | MSE |\n|---|---|\n| Linear | 12 |\n| Tree | 9 |\n\n"
+             "## Timing\n\n| Model | Time (s) |\n|---|---|\n| Linear | 41 |\n| Tree | 12 |\n\n"
+             "## What We Got Wrong\n\n- forgot to shuffle the data\n- lr too high\n\n"
+             "## How I fixed the leak\n\n- refit the scaler on train only\n- dropped the id column\n\n"
+             "## Runs\n\n- **lr = 3e-4**: worked best\n- **AUC almost unchanged**: after removing the feature\n"
+             "- Adam 最常用\n- **Goal**: a working training loop by Friday\n- **Caveat**: the numbers are from one seed\n\n"
+             "## Thread\n\n↳ Kevin: it is the variance, not the bias\n\n↳ Priya: agreed, see RAdam\n\n"
+             "## Terms\n\n- <b>$\\sigma$</b>: the standard deviation of the noise\n"
+             "- **BOS**: the <s> token, paired with </s> at the end\n")
+    cards, _ = extract(notes)
+    assert [(c.front.split(": ", 1)[-1], c.back) for c in cards] == [
+        ("what is $\\sigma$?", "the standard deviation of the noise"),
+        ("what is **BOS**?", "the <s> token, paired with </s> at the end")]
+
+
+def test_a_long_run_of_spaces_after_a_reply_arrow_is_read_at_once() -> None:
+    """(A backtracking pattern took a minute on “↳” and 20,000 spaces; the line is no turn.)"""
+    cards, _ = extract("# T\n\n## S\n\n↳" + " " * 20000 + "x\n\n- **Dropout**: zeroes units at random\n")
+    assert [c.back for c in cards] == ["zeroes units at random"]
