@@ -330,8 +330,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
-            (SCORE_HEADER.search(header) or RESULT_HEADER.search(header) and not BARE_TIME.fullmatch(header)) \
-            and _mostly_numbers(values):
+            not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True):
         return []  # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one)
     attribute = "" if not header or MEANING_HEADER.search(header) else header
     corner = rows[0][1][0].strip()
@@ -410,13 +409,9 @@ def _mostly_numbers(values: list[str]) -> bool:
 
 
 COMPLEXITY = re.compile(r"complexit|复杂度|big-?o\b", re.I)
-# A column of one score (“acc”, “val AUC”, “BLEU”, “Final regret”): over numbers, a two-column
-# table of outcomes. (A “Time” over “8 minutes 20 seconds” is a fact; a time is no score.)
-# (“| Event | Time |” over “8 minutes 20 seconds”: facts; “Time (s)”, “Runtime” are measurements)
+# A bare “Time” over numbers is no result in a two-column table: “| Event | Time |” over “8 minutes
+# 20 seconds” holds facts (“Time (s)”, “Runtime” are measurements).
 BARE_TIME = re.compile(r"\s*(?:time|时间)\s*", re.I)
-SCORE_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|bleu|rouge(?:-\w+)?|ppl|perplexity|top-?\d+|score|"
-                          r"regret|wer|cer|pts|points|latency|throughput|fps|qps|speed-?up|ms)(?!\w)|(?-i:\bm?AP\b)|"
-                          r"准确率|精度|得分|分数|延迟|耗时|加速比?", re.I)
 # A column of one person's or one's own choices (“Priya's”, “我的”, “ours”): theirs, not the row's.
 OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|their)\b|我的|我们的|他的|她的|自己的", re.I)
 
@@ -463,7 +458,7 @@ REMARK_HEADER = re.compile(r"备注|补充|疑问|问题|注意|评价|感想|�
 # A column of one run's outcomes (“CV AUC”, “top-1 acc”, “BLEU”): results, not properties to recall.
 RESULT_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d+|mse|rmse|mae|loss|error|"
                            r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|ram|throughput|"
-                           r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??|"
+                           r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??|regret|"
                            r"rouge(?:-\w+)?|meteor|cider|wer|cer|pts|points)(?!\w)|分值|人数|"
                            r"^p\s*[(（]|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
                            r"显存|内存|吞吐|延迟|实测|加速比?|"

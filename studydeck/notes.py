@@ -129,22 +129,25 @@ EMPHASIS_MARK = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "del
 
 def _without_tags(text: str) -> str:
     """``text`` without its layout tags and with its emphasis in Markdown; code and math as they are."""
-    def plain(part: str) -> str:
-        part = LAYOUT_TAG.sub("", part)
-        mark = lambda m: EMPHASIS_MARK[m.group(1).lower()] + m.group(2) + EMPHASIS_MARK[m.group(1).lower()]
-        return EMPHASIS_TAG.sub(mark, part) if "<" in part else part
-
     if "\n" in text or COMPONENT_LINE.fullmatch(text):
         text = "\n".join(line for line in text.split("\n") if not COMPONENT_LINE.fullmatch(line))
-
-    if "`" not in text:  # (“<b>$\sigma$</b>”: the emphasis holds the math)
-        text = EMPHASIS_TAG.sub(lambda m: EMPHASIS_MARK[m.group(1).lower()] + m.group(2)
-                                + EMPHASIS_MARK[m.group(1).lower()], text)
+    # (emphasis around math, “<b>$\sigma$</b>”, is emphasis; where code may hold a “<b>”, only outside it)
+    whole = "`" not in text
+    if whole:
+        text = _emphasis(text)
     out, at = [], 0
     for span in VERBATIM.finditer(text):
-        out += [plain(text[at:span.start()]), span.group()]
+        part = LAYOUT_TAG.sub("", text[at:span.start()])
+        out += [part if whole else _emphasis(part), span.group()]
         at = span.end()
-    return "".join(out) + plain(text[at:])
+    rest = LAYOUT_TAG.sub("", text[at:])
+    return "".join(out) + (rest if whole else _emphasis(rest))
+
+
+def _emphasis(text: str) -> str:
+    """HTML's emphasis as Markdown's (“<b>x</b>” → “**x**”)."""
+    return EMPHASIS_TAG.sub(lambda m: f"{EMPHASIS_MARK[m.group(1).lower()]}{m.group(2)}{EMPHASIS_MARK[m.group(1).lower()]}",
+                            text) if "<" in text else text
 
 # An outliner's block reference (“((k3Tq9xZ1a))”) and tags (“#gotcha”, “#[[Deep Learning]]”) outside
 # code: links for the app, not words.
