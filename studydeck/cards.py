@@ -1630,6 +1630,8 @@ class _Extractor:
         elif block.language in SHELL_LANGUAGES or not block.language and commands(block.text):
             # “torchrun --nproc_per_node=4 train.py”: a command to recall, nothing to run here
             front = self.t("{a}：写出命令", "{a}: write the command", a=about)
+            if not _names_a_task(about) and not _marked_out(flags):
+                flags = flags + (LEFT_OUT + "unnamed-code",)  # “单机：写出命令”: which command?
         elif REPL_LINE.match(block.text):
             # an interpreter session pasted in: what its lines printed is the answer (the verifier
             # runs them and compares)
@@ -1662,6 +1664,8 @@ class _Extractor:
                 # “F.softmax(logits)  # tensor([[0.6590, …”): no lines to write from memory, no
                 # behaviour to ask (still checked)
                 flags = flags + (CHECKED_ONLY + "worked-output",)
+            elif not _names_a_task(named) and not _marked_out(flags):
+                flags = flags + (LEFT_OUT + "unnamed-code",)  # “Architecture: write the code”: which code?
         else:
             # nothing defined, nothing claimed: the question is what it prints, answered by
             # running it (a card only if it ran; see gates.unrun)
@@ -1741,6 +1745,43 @@ CHEAT_SHEET_LINES = 24
 # A lead that tells the writer's story rather than what the code is.
 REMARK_LEAD = re.compile(r"没写完|没写出来|卡住|后来补|补上的|待补|\b(?:TODO|FIXME)\b|\bI (?:got stuck|forgot|gave up|"
                          r"couldn'?t|did ?n[o']t)\b|\b(?:not finished|unfinished|got stuck)\b", re.I)
+
+
+def _marked_out(flags: tuple[str, ...]) -> bool:
+    return any(f.startswith(LEFT_OUT) for f in flags)
+
+
+def _names_a_task(phrase: str) -> bool:
+    """Whether the words a code card asks by say what the code does: a task (“使用 torch.svd 快速
+    计算秩”, “Launch on one node”, “Saving a model”, “如何安装 CPU 版”), not only where it sits
+    (“单机”, “The old way”, “Config she's using”, “韦恩图”, “Architecture”)."""
+    part = re.split(r"\s*›\s*", phrase)[-1]
+    part = SECTION_NUMBER.sub("", re.sub(r"[*_`]", "", part)).strip()
+    return bool(TASK_EN.match(part) or TASK_ZH.match(part))
+
+
+_VERBS_EN = ("add", "apply", "build", "calculate", "check", "clip", "compare", "compute", "concatenate", "configure",
+             "convert", "copy", "count", "create", "debug", "decode", "define", "disable", "download", "draw",
+             "enable", "encode", "estimate", "evaluate", "export", "extract", "fetch", "filter", "find", "fit",
+             "freeze", "generate", "get", "import", "implement", "initialize", "initialise", "inspect", "install",
+             "launch", "list", "load", "log", "make", "mask", "measure", "merge", "move", "normalize", "pad", "plot",
+             "predict", "preprocess", "print", "profile", "read", "register", "remove", "replace", "reshape",
+             "resume", "run", "sample", "save", "select", "serve", "set", "shuffle", "solve", "sort", "split",
+             "stack", "start", "stop", "test", "tokenize", "train", "transform", "turn", "update", "use", "verify",
+             "visualize", "wrap", "write")
+# An English task: an imperative or a gerund first (“Set your identity once”, “Saving a model”,
+# “How to clip gradients”).
+TASK_EN = re.compile(r"(?:how\s+(?:to|do\s+(?:i|you|we))\s+|to\s+)?(?:(?:quickly|first|then|now)\s+)?(?:" + "|".join(
+    v[:-1] + "(?:e|es|ed|ing)" if v.endswith("e") else
+    v + "(?:s|es|ed|ing|" + v[-1] + "ing)?" for v in _VERBS_EN) + r")\b", re.I)
+# A Chinese task: a verb first, after an adverb or the tool it uses (“使用 torch.svd 快速计算秩”,
+# “如何安装”, “保存模型”); a noun first (“环境安装”, “以前的写法”) names a place in the notes.
+TASK_ZH = re.compile(
+    r"(?:(?:先|再|然后|直接|快速|手动|自己|如何|怎么|怎样|一键)\s*)*(?:(?:用|使用|利用|通过|借助|调用)\s*[^，,。；;：:]{1,40}?)?"
+    r"(?:计算|求|实现|构造|构建|搭建|创建|新建|定义|安装|启动|运行|训练|加载|载入|导入|导出|保存|读取|读入|写入|画|绘制|可视化|"
+    r"生成|转换|转成|查看|检查|设置|初始化|获取|拟合|评估|测试|比较|采样|划分|切分|拆分|排序|合并|拼接|下载|更新|注册|冻结|"
+    r"裁剪|打印|统计|查找|删除|添加|开启|关闭|启用|禁用|归一化|编码|解码|分词|预测|推理|复制|克隆|调试|恢复|部署|替换|验证|估计|"
+    r"预处理|选择|筛选|打乱|封装|编写|手写|写一个|模拟|清空|释放|指定|固定|设定|配置|冻住|计时|测量|求解)")
 
 
 # A shell's languages: what such a block holds is a command to recall, not a program that prints.

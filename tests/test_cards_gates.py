@@ -1134,3 +1134,42 @@ def test_a_long_run_of_spaces_after_a_reply_arrow_is_read_at_once() -> None:
     """(A backtracking pattern took a minute on “↳” and 20,000 spaces; the line is no turn.)"""
     cards, _ = extract("# T\n\n## S\n\n↳" + " " * 20000 + "x\n\n- **Dropout**: zeroes units at random\n")
     assert [c.back for c in cards] == ["zeroes units at random"]
+
+
+UNNAMED_CODE = [
+    ("# 多卡训练\n\n## 启动\n\n单机：\n\n```bash\ntorchrun --standalone --nproc_per_node=4 train.py\n```\n"),
+    ("# DDP\n\n## Launching\n\nThe old way:\n\n```bash\npython -m torch.distributed.launch --nproc_per_node=4 train.py\n```\n"),
+    ("# 信息论\n\n## 韦恩图\n\n```\n┌──── H(X) ────┐\n│ H(X|Y) │ I(X;Y) │\n└──── H(Y) ────┘\n```\n"),
+    ("# Review\n\n## Setup\n\nConfig she's using:\n\n```yaml\nimg_size: 32\npatch_size: 4\n```\n"),
+    ("# MLP\n\n## Architecture\n\n```\nx (2) -> Linear(2, 16) -> ReLU -> Linear(16, 2)\n```\n"),
+    ("# 显存\n\n## 排查\n\n试了：\n\n```\nexport PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True\n```\n"),
+]
+
+
+@pytest.mark.parametrize("notes", UNNAMED_CODE)
+def test_code_whose_place_does_not_say_what_it_does_is_left_out(notes: str) -> None:
+    """“单机：写出命令”, “Architecture: write the code”: the line above or the heading only says
+    where the code sits, so the card cannot be answered."""
+    cards, notices = extract(notes)
+    assert not [c for c in cards if c.kind is CardKind.CODE]
+    [notice] = [n for n in notices if n.rule == "left-out:unnamed-code"]
+    assert notice.source.line == notes.splitlines().index(next(l for l in notes.splitlines() if l.startswith("```"))) + 1
+    zh = any("\u4e00" <= ch <= "\u9fff" for ch in notes)
+    assert ("没有说这段代码做什么" if zh else "does not say what the code does") in notice.message
+
+
+@pytest.mark.parametrize("notes, asked", [
+    ("# 秩\n\n## 秩\n\n使用 torch.svd 或 torch.qr 快速计算秩\n\n```python\nimport torch\nA = torch.ones(3, 3)\n"
+     "r = torch.linalg.matrix_rank(A)\n```\n", "使用 torch.svd 或 torch.qr 快速计算秩"),
+    ("# DDP\n\n## Launching\n\nLaunch on one node:\n\n```bash\ntorchrun --standalone --nproc_per_node=4 train.py\n```\n",
+     "Launch on one node"),
+    ("# PyTorch\n\n## 保存模型\n\n```python\nimport torch\ntorch.save(model.state_dict(), 'model.pt')\n```\n", "保存模型"),
+    ("# PyTorch\n\n## Saving a model\n\n```python\nimport torch\ntorch.save(model.state_dict(), 'model.pt')\n```\n",
+     "Saving a model"),
+    ("# PyTorch\n\n## 环境\n\n如何安装 CPU 版：\n\n```bash\npip install torch --index-url https://download.pytorch.org/whl/cpu\n```\n",
+     "如何安装 CPU 版"),
+])
+def test_code_whose_line_above_says_what_it_does_is_asked(notes: str, asked: str) -> None:
+    cards, notices = extract(notes)
+    assert [c.front.split("：")[0].split(": ")[0] for c in cards if c.kind is CardKind.CODE] == [asked]
+    assert not [n for n in notices if n.rule == "left-out:unnamed-code"]
