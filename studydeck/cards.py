@@ -737,6 +737,7 @@ class _Extractor:
         self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
         self.speakers = _speakers(outline)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
+        self.recurring = _recurring_labels(outline)  # (“**推文版**：…” in every section: the writer's label)
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -1288,6 +1289,7 @@ class _Extractor:
                     or AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
+                    or _bare(term).casefold() in self.recurring
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
@@ -2845,6 +2847,29 @@ def _lines(outline: Outline):
         for block in section.blocks:
             for text in [block.text] if block.kind == "paragraph" else [it.text for it in block.items]:
                 yield from text.splitlines()
+
+
+def _recurring_labels(outline: Outline) -> set[str]:
+    """The bold words lines open on in three sections or more (“**推文版**：…”, “**My take:** …”):
+    a label the writer gives a part of each section, not a concept defined there. (A concept is
+    defined once; a facet, “**缺点**”, “**Idea**”, is asked of each section's subject.)"""
+    where: dict[str, set[int]] = {}
+    for n, (_, section) in enumerate(iter_sections(outline.root)):
+        stack = list(section.blocks)
+        while stack:
+            block = stack.pop()
+            stack.extend(block.blocks)
+            stack.extend(child for it in block.items for child in it.children)
+            for text in [block.text] if block.kind == "paragraph" else [it.text for it in block.items]:
+                for line in text.splitlines():
+                    opening = BOLD_OPENING.match(line)
+                    if opening:
+                        where.setdefault(_bare(opening.group(1)).casefold(), set()).add(n)
+    return {term for term, sections in where.items() if len(sections) >= 3 and not FACET.fullmatch(term)}
+
+
+# The bold words a line opens on (“**推文版**：…”, “**My take:** …”).
+BOLD_OPENING = re.compile(r"\s*\*\*([^*\n]{1,30}?)\*\*")
 
 
 def _attendees(outline: Outline) -> set[str]:

@@ -1173,3 +1173,19 @@ def test_code_whose_line_above_says_what_it_does_is_asked(notes: str, asked: str
     cards, notices = extract(notes)
     assert [c.front.split("：")[0].split(": ")[0] for c in cards if c.kind is CardKind.CODE] == [asked]
     assert not [n for n in notices if n.rule == "left-out:unnamed-code"]
+
+
+def test_a_bold_label_that_opens_a_line_in_every_section_is_no_term() -> None:
+    """“**推文版**：…” under each of a thread's sections is the writer's label for a part of it;
+    a facet (“**缺点**”) is still asked of each section's subject, and a term in two sections
+    is still a term."""
+    sections = ["Lloyd 算法", "收敛性", "初始化"]
+    notes = "# k-means\n\n" + "".join(
+        f"## {s}\n\n- **缺点**：对初值敏感\n\n**推文版**：{s}的要点写在这里，大约一百四十个字。\n\n" for s in sections)
+    notes += "## 两个概念\n\n- **惯性**：簇内平方和\n\n## 再说一次\n\n- **惯性**：簇内平方和，越小越紧\n"
+    cards, notices = extract(notes)
+    fronts = [c.front for c in cards]
+    assert not [f for f in fronts if "推文版" in f]
+    assert len([n for n in notices if n.rule == "left-out:label-term" and "推文版" in n.message]) == 3
+    assert [f for f in fronts if "缺点" in f] == [f"{s}的缺点是什么？" for s in sections]
+    assert len([f for f in fronts if "惯性" in f]) == 2
