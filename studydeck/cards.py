@@ -79,6 +79,30 @@ ATTRIBUTE_VALUE = re.compile(r"(?P<attribute>(?!常|通常|一般|建议|推荐|
                              r"(?:(?![是为即约就都也很正恰于成到变])[\u4e00-\u9fff]){2,8})\s*"
                              r"(?P<value>\$[^$\n]+\$|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?)")
 NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
+
+
+def _remarks(rest: str) -> bool:
+    """Whether the Chinese after a name is a remark on it rather than what it is or does (“终于通了”,
+    “用 Dice + 交叉熵 一起”, “看调用栈”, “那个树的例子…”, “大约 2n³”, “是量化杀手”, “是轮流分配的”,
+    “问题 → fastText …”); “层归一化”, “训练时随机丢弃一部分神经元”, “先用很小的学习率，再逐步增大”,
+    “是对每个 token 的特征向量按均方根缩放”, “正好是 $D_{KL}$” say what it is."""
+    if re.match(r"(?:正好|恰好|就|即)?(?:是|等于|即)\s*\$", rest):
+        return False  # “gap 正好是 $D_{KL}(q\|p)$”: what it equals
+    clause = re.split(r"[，,。；;\n]", strip_math(rest), maxsplit=1)[0]
+    said = re.match(r"(?:是|指)(?!不是|否)([^（(]+)", clause)
+    if said:  # “是量化杀手”, “是轮流分配的”: a verdict or a manner, not a definition
+        return len(CJK.findall(said.group(1))) < 6 or said.group(1).rstrip().endswith("的")
+    return REMARK_ON_NAME.search(clause) is not None
+
+
+# In the clause after a name, what makes it a remark: a choice or a look (“用 G=32”, “看调用栈”), a
+# guess or a feeling (“是不是…”, “大约”, “终于通了”), a person or a pointer (“我写…”, “那个例子”), a
+# time (“的时候”), what something “is” of the name (“给出的是…”), advice (“就行”, “要…”), a
+# comparison, an arrow or an equation, a number.
+REMARK_ON_NAME = re.compile(r"^(?:用|看|是不是|大约|大概|终于)|[我你他她]|那|这个|的时候|的(?:就|不)?是|就行|就好|即可|"
+                            r"要|比\s*\S|[?？!！→⇒=]|\d")
+
+
 # After a name, words that carry on its sentence rather than describe it: a particle or a
 # preposition (“CIFAR-10 上试了 110 层”, “degradation 的根本原因”), a word that makes one noun of
 # them (“ReLU 系激活函数”, “Adam 类优化器”), math, a number or an operator
@@ -1230,7 +1254,7 @@ class _Extractor:
                 self.definition(name_desc.group("name"), valued.group("value"), it.source, ctx,
                                 attribute=valued.group("attribute"))
             else:
-                self.definition(name_desc.group("name"), rest, it.source, ctx)
+                self.definition(name_desc.group("name"), rest, it.source, ctx, loose=True)
             return
         if _is_bare_name(text) and any(s.children or len(s.text.split()) > 1 for s in siblings if s is not it):
             self.notices.append(Notice(it.source, "empty-item", self.t(
@@ -1304,12 +1328,14 @@ class _Extractor:
 
     def definition(self, term: str, desc: str, source: Source, ctx: _Ctx, within: str = "",
                    remark: bool = False, points: bool = False, attribute: str = "", sheet: bool = False,
-                   grid: bool = False) -> None:
+                   grid: bool = False, loose: bool = False) -> None:
         """A card asking what ``term`` is; ``within``: the formula a term written in math is a
         part of (“$(1-\\rho) g_t^2$：当前梯度平方的贡献” under $v_t = \\rho v_{t-1} + (1-\\rho) g_t^2$);
         ``attribute``: what of the term ``desc`` gives instead (a table's column: “归一化的维度”);
         ``sheet``: the term is one field of a sheet about the section's subject (left out as a label);
-        ``grid``: one cell of a table of things by properties (a card per property of the term)."""
+        ``grid``: one cell of a table of things by properties (a card per property of the term);
+        ``loose``: the term is only the name a line opens on (“- RoPE 终于通了”), asked what it is
+        only when what follows says so."""
         desc = EDGE_BREAKS.sub("", desc.strip())
         if "\n" not in desc:
             # “# trials until first success” after a colon: on a card of its own it must not turn
@@ -1415,6 +1441,8 @@ class _Extractor:
             # “GRU: ~3/4 the params, usually just as good”: a remark on the term, not what it is
             front = self.t("{c}：关于 {t}，要记住什么？", "{c}: what should you remember about {t}?",
                            c=_named_concept(ctx), t=shown)
+        elif loose and _remarks(desc):
+            return  # “- RoPE 终于通了”, “- loss 用 Dice + 交叉熵”: a remark on the name, not what it is
         elif normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept or LETTER.fullmatch(ctx.concept):
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
         else:

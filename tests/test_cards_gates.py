@@ -1189,3 +1189,27 @@ def test_a_bold_label_that_opens_a_line_in_every_section_is_no_term() -> None:
     assert len([n for n in notices if n.rule == "left-out:label-term" and "推文版" in n.message]) == 3
     assert [f for f in fronts if "缺点" in f] == [f"{s}的缺点是什么？" for s in sections]
     assert len([f for f in fronts if "惯性" in f]) == 2
+
+
+def test_a_name_then_chinese_is_a_definition_only_when_it_says_what_the_thing_is() -> None:
+    """“- LayerNorm 层归一化”, “- tanh 双曲正切函数”, “- Dropout 训练时随机丢弃…”: what it is or does,
+    so a definition; “- RoPE 终于通了”, “- loss 用 Dice + 交叉熵”, “- worker 是轮流分配的”: a remark
+    about it, no card."""
+    kept = {"LayerNorm": "层归一化 用于 Transformer", "tanh": "双曲正切函数", "sigmoid": "二分类",
+            "H0": "原假设，H1 是备择假设", "RMSNorm": "是对每个 token 的特征向量按均方根缩放",
+            "Dropout": "训练时随机丢弃一部分神经元，推理时不丢弃", "gap": "正好是 $D_{KL}(q\\|p)$"}
+    remarks = {"RoPE": "终于通了，关键就是那个共轭", "loss": "用 Dice + 交叉熵 一起",
+               "usability": "我写“可用性”，改成“实用性”", "worker": "是轮流分配的（跳过已经停掉的 worker）",
+               "inv": "大约 2n³，比 LU 慢 ~3 倍", "attention": "是不是 SDPA / flash", "snapshot": "看调用栈",
+               "backward": "返回值个数 = forward 输入个数", "depthwise conv": "是量化杀手"}
+    notes = "# 笔记\n\n## 各种\n\n" + "".join(f"- {k} {v}\n" for k, v in {**kept, **remarks}.items())
+    cards, _ = extract(notes)
+    assert {c.front.split("**")[1]: c.back for c in cards} == kept
+
+
+def test_a_name_then_a_remark_keeps_the_question_the_remark_answers() -> None:
+    """Under a module's section, “- weight 形状 (C_out, C_in/groups, kH, kW)” says what its weight
+    is like: asked as that case, not as what the weight is."""
+    cards, _ = extract("# 常用模块的形状\n\n## nn.Conv2d\n\n卷积层的权重和输出形状。\n\n"
+                       "- weight 形状 (C_out, C_in/groups, kH, kW)\n- RoPE 终于通了\n")
+    assert [(c.front, c.back) for c in cards] == [("nn.Conv2d：**weight** → ？", "形状 (C_out, C_in/groups, kH, kW)")]
