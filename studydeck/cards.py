@@ -25,8 +25,8 @@ from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown,
                              plain_inline, without_math)
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, UNFINISHED_WORDS, language
-from studydeck.printed import (SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs, free_names,
-                               without_shown_outputs)
+from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs,
+                               free_names, without_shown_outputs)
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
@@ -1694,8 +1694,11 @@ class _Extractor:
                 # “F.softmax(logits)  # tensor([[0.6590, …”): no lines to write from memory, no
                 # behaviour to ask (still checked)
                 flags = flags + (CHECKED_ONLY + "worked-output",)
-            elif not _names_a_task(named) and not _marked_out(flags):
-                flags = flags + (LEFT_OUT + "unnamed-code",)  # “Architecture: write the code”: which code?
+            elif not _names_a_task(named) and not _marked_out(flags) and not (
+                    block.language.lower() in PYTHON_LANGUAGES and (block.language or python_tree(block.text, "") is not None)):
+                # “Architecture: write the code” over a diagram, pseudocode or a config: which code?
+                # (Python stays: the verifier checks what it claims, or that it runs at all)
+                flags = flags + (LEFT_OUT + "unnamed-code",)
         else:
             # nothing defined, nothing claimed: the question is what it prints, answered by
             # running it (a card only if it ran; see gates.unrun)
@@ -2753,7 +2756,11 @@ REPORT_FIELD = re.compile(
     r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?|"
     # a meeting's roles and what was assigned to read
     r"scribe|note-?takers?|facilitators?|hosts?|moderators?|presenters?|(?:assigned )?readings?|记录人?|主持人?|"
-    r"score(?: attempt)?(?: \d+)?|attempt \d+|得分|成绩", re.I)
+    r"score(?: attempt)?(?: \d+)?|attempt \d+|得分|成绩|"
+    # who came, and a ticket's or an exported note's fields
+    r"present|absent|attendance|出席|缺席|缺勤|请假|type|priority|status|assignee|reporter|labels?|components?|"
+    r"milestone|resolution|folder|文件夹|标签|tags?|(?:创建|修改|更新)(?:时间|日期)|created|updated|modified|"
+    r"environment|环境|运行环境|实验环境", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)天\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
@@ -3113,7 +3120,7 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|^\s*定义(?=\s*\$)|称�
                         r"\b(?:is defined|defined as|is called)\b|^\s*define\b", re.I)
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.
-SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行]|\bsection\s*\d|"
+SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行题问页条讲课次期]|\bsection\s*\d|"
                          r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待办|下一篇|"
                             rf"{UNFINISHED_WORDS}|^\s*(?:→|⇒|->|=>)|老师|助教|课上|课后|下节课|下次课|不考|"

@@ -1213,3 +1213,27 @@ def test_a_name_then_a_remark_keeps_the_question_the_remark_answers() -> None:
     cards, _ = extract("# 常用模块的形状\n\n## nn.Conv2d\n\n卷积层的权重和输出形状。\n\n"
                        "- weight 形状 (C_out, C_in/groups, kH, kW)\n- RoPE 终于通了\n")
     assert [(c.front, c.back) for c in cards] == [("nn.Conv2d：**weight** → ？", "形状 (C_out, C_in/groups, kH, kW)")]
+
+
+def test_a_records_fields_and_a_numbered_problem_are_no_terms() -> None:
+    """Who came to a meeting, a ticket's fields, an exported note's folder, one's own machine, and
+    “第 2 题”: a record's fields and a homework's numbering, not concepts. A field's name that is
+    defined as a concept (“**Environment**: the world the agent …”) and “第一类错误” stay terms."""
+    notes = ("# 第 9 周\n\n## 记录\n\n- **Present:** Hana, Tomás, Priya\n- **Absent:** Mirek (ill)\n"
+             "- **Type:** Bug\n- **Priority:** P2\n- **文件夹**：工作 / 炼丹\n- **环境**：torch 2.1 + 单卡 3090\n"
+             "- **第 2 题**：证明线性自编码器的解不唯一\n- **第1次 WA**：把梯度的符号写反了\n"
+             "- **第一类错误**：原假设为真却拒绝了它\n")
+    cards, notices = extract(notes)
+    assert [c.front for c in cards] == ["记录：**第一类错误** 是什么？"]
+    rl, _ = extract("# RL\n\n## Basics\n\n- **Environment**: the world the agent acts in and gets rewards from\n")
+    assert [c.back for c in rl] == ["the world the agent acts in and gets rewards from"]
+
+
+def test_python_under_a_label_stays_a_card_for_the_verifier() -> None:
+    """Python the notes wrote wrong (“x = torch.ones((2, 3)”) under a heading that names no task is
+    still a card: the verifier says what is wrong with it; a config under the same heading is not."""
+    notes = "# 张量\n\n## 试了\n\n```python\nimport torch\nx = torch.ones((2, 3)\nprint(x)\n```\n"
+    cards, _ = extract(notes)
+    assert [c.code for c in cards if c.kind is CardKind.CODE] == ["import torch\nx = torch.ones((2, 3)\nprint(x)\n"]
+    config, notices = extract("# 张量\n\n## 试了\n\n```yaml\nlr: 0.1\nepochs: 90\n```\n")
+    assert not config and [n.rule for n in notices] == ["left-out:unnamed-code"]

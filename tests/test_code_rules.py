@@ -29,8 +29,8 @@ needs_sandbox = pytest.mark.skipif(sandbox.sandbox_problem() is not None,
 
 
 @pytest.mark.parametrize("heading, reason, words", [
-    ("Octave", "unlabelled-not-python", "does not parse as Python"),
-    ("Octave, labelled", "not-python", "octave"),
+    ("Solve the normal equation in Octave", "unlabelled-not-python", "does not parse as Python"),
+    ("Solve the normal equation in Octave, labelled", "not-python", "octave"),
     ("A documentation snippet", "undefined-names", "loss_fn, model"),  # (optim is taken for granted)
     ("An API signature", "signature", "signature"),  # asked to recall, never a “does not parse”
     ("A def line read in the source", "signature", "signature"),  # (its body left in the library)
