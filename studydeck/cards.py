@@ -413,8 +413,14 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     table's record, not knowledge asked cell by cell."""
     if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()):
         return True
+    if all(NUMBER_CELL.fullmatch(plain_inline(cell)) for _, cells in rows for cell in cells):
+        return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
     return any(name and _result_column(name, [cells[j] for _, cells in rows], scored=True)
                for j, name in enumerate(header[1:], 1))
+
+
+# A cell that is only a number (“0.1”, “3.7e6”, “~62”, “**0.512**”).
+NUMBER_CELL = re.compile(r"\s*[~≈<>]?\s*[-+−]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+−]?\d+)?\s*%?\s*")
 
 
 def _result_column(name: str, values: list[str], scored: bool = False) -> bool:
@@ -483,7 +489,10 @@ REMARK_HEADER = re.compile(r"备注|补充|疑问|问题|注意|评价|感想|�
 RESULT_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d+|mse|rmse|mae|loss|error|"
                            r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|ram|throughput|"
                            r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??|regret|"
-                           r"rouge(?:-\w+)?|meteor|cider|wer|cer|pts|points)(?!\w)|分值|人数|"
+                           r"rouge(?:-\w+)?|meteor|cider|wer|cer|pts|points|"
+                           # a ranking's measures (“nDCG@10”, “R@100”, “MRR”, “HR@10”)
+                           r"n?dcg(?:@\d+)?|mrr(?:@\d+)?|recall(?:@\d+)?|precision(?:@\d+)?|[rp]@\d+|hits?@\d+|hr@\d+)(?!\w)|"
+                           r"分值|人数|"
                            r"^p\s*[(（]|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
                            r"显存|内存|吞吐|延迟|实测|加速比?|"
                            r"(?-i:\bm?AP(?:\d+|@[\d.:]+)?(?!\w))|"  # (“mAP@0.5”, “AP50”)

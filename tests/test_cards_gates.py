@@ -1237,3 +1237,17 @@ def test_python_under_a_label_stays_a_card_for_the_verifier() -> None:
     assert [c.code for c in cards if c.kind is CardKind.CODE] == ["import torch\nx = torch.ones((2, 3)\nprint(x)\n"]
     config, notices = extract("# 张量\n\n## 试了\n\n```yaml\nlr: 0.1\nepochs: 90\n```\n")
     assert not config and [n.rule for n in notices] == ["left-out:unnamed-code"]
+
+
+def test_a_rankings_scores_and_a_sweeps_numbers_are_records() -> None:
+    """“| system | nDCG@10 | R@100 |” over one's systems, and “| ε | max u | min u |” over a sweep's
+    numbers, are what one's runs gave, not properties to learn cell by cell; a table of facts
+    beside them keeps its cards."""
+    notes = ("# 检索\n\n## 结果\n\n| system | nDCG@10 | R@100 |\n|---|---|---|\n| BM25 | 0.421 | 0.83 |\n"
+             "| dense | 0.489 | 0.82 |\n| RRF | **0.512** | **0.89** |\n\n"
+             "## 扫参\n\n| ε | max u | min u |\n|---|---|---|\n| 1 | 1.23 | 0.0247 |\n| 0.5 | 6.52 | 2.9e-3 |\n"
+             "| 0.1 | 3.7e6 | 2.1e-11 |\n\n"
+             "## 度量\n\n| 指标 | 关心什么 | 取值范围 |\n|---|---|---|\n| MRR | 第一个相关结果的位置 | 0 到 1 |\n"
+             "| nDCG | 整个排序和分级相关度 | 0 到 1 |\n")
+    cards, _ = extract(notes)
+    assert sorted(c.back for c in cards) == ["整个排序和分级相关度", "第一个相关结果的位置"]
