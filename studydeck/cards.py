@@ -2894,9 +2894,11 @@ def _lines(outline: Outline):
 
 
 def _recurring_labels(outline: Outline) -> set[str]:
-    """The bold words lines open on in three sections or more (“**推文版**：…”, “**My take:** …”):
+    """The bold words or the label lines open on in three sections or more (“**推文版**：…”, “**My
+    take:** …”, “干扰：…”):
     a label the writer gives a part of each section, not a concept defined there. (A concept is
-    defined once; a facet, “**缺点**”, “**Idea**”, is asked of each section's subject.)"""
+    defined once; a facet, “**缺点**”, “**Idea**”, and a question, “why:”, are asked of each
+    section's subject.)"""
     where: dict[str, set[int]] = {}
     for n, (_, section) in enumerate(iter_sections(outline.root)):
         stack = list(section.blocks)
@@ -2906,14 +2908,17 @@ def _recurring_labels(outline: Outline) -> set[str]:
             stack.extend(child for it in block.items for child in it.children)
             for text in [block.text] if block.kind == "paragraph" else [it.text for it in block.items]:
                 for line in text.splitlines():
-                    opening = BOLD_OPENING.match(line)
+                    opening = BOLD_OPENING.match(line) or PLAIN_LABEL_OPENING.match(line)
                     if opening:
                         where.setdefault(_bare(opening.group(1)).casefold(), set()).add(n)
-    return {term for term, sections in where.items() if len(sections) >= 3 and not FACET.fullmatch(term)}
+    return {term for term, sections in where.items()
+            if len(sections) >= 3 and not FACET.fullmatch(term) and not ASKS.match(term)}
 
 
-# The bold words a line opens on (“**推文版**：…”, “**My take:** …”).
+# The bold words a line opens on (“**推文版**：…”, “**My take:** …”), or a short label and its colon
+# (“干扰：微信 ×1”, “ML：…”).
 BOLD_OPENING = re.compile(r"\s*\*\*([^*\n]{1,30}?)\*\*")
+PLAIN_LABEL_OPENING = re.compile(r"\s*([^\s:：*`$|]{1,12}(?: [^\s:：*`$|]{1,12})?)\s*[:：]\s*\S")
 
 
 def _attendees(outline: Outline) -> set[str]:
@@ -3113,7 +3118,9 @@ FACET = re.compile(
     r"definition|algorithm|cost|症状|现象|symptoms?|(?:基本|主要|核心)?思想|定理|求解|解法|规则|法则|rules?|"
     r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|steps|procedure|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
-    r"problems?|issues?|limitations?|defaults?|purpose|benefits?)", re.I)
+    r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
+    # what a wrong statement should have said (“正确版本”, under a statement that is false)
+    r"正确(?:的)?(?:版本|说法|结论|写法)|correct(?:ed)? (?:version|statement))", re.I)
 # What an exercise's statement starts with (“Implement …”, “Given …”, “Write …”, “实现…”).
 TASK_STATEMENT = re.compile(r"(?:^|[.。;；]\s*)(?:implement|write|given|return|design|build|code up|"
                             r"实现|编写|写出|给定)\b", re.I)

@@ -1251,3 +1251,22 @@ def test_a_rankings_scores_and_a_sweeps_numbers_are_records() -> None:
              "| nDCG | 整个排序和分级相关度 | 0 到 1 |\n")
     cards, _ = extract(notes)
     assert sorted(c.back for c in cards) == ["整个排序和分级相关度", "第一个相关结果的位置"]
+
+
+def test_a_plain_label_in_every_section_is_no_term_but_a_why_is_asked() -> None:
+    """“干扰：微信 ×1” under each pomodoro is the log's label; “why:” under each rule is its
+    question, and “正确版本：” under a false statement is what it should have said."""
+    notes = "# 番茄钟\n\n" + "".join(f"## 🍅{i} CTC 第 {i} 部分\n\n干扰：微信 ×{i}\n\n" for i in (1, 2, 3))
+    cards, _ = extract(notes)
+    assert not cards
+    rules = "# Rules of thumb\n\n" + "".join(
+        f"## {rule}\n\n- why: {reason}\n\n" for rule, reason in (
+            ("Tune the learning rate first", "the other settings depend on it"),
+            ("Always use warmup", "Adam's second moment is noisy at first"),
+            ("Scale the learning rate with the batch", "the mean step grows with the batch")))
+    cards, _ = extract(rules)
+    assert [c.back for c in cards] == ["the other settings depend on it", "Adam's second moment is noisy at first",
+                                       "the mean step grows with the batch"]
+    wrong, _ = extract("# 反例\n\n## 纯牛顿法一定收敛 ❌\n\n反例：$f(x) = |x|^{4/3}$。\n\n正确版本：需要阻尼牛顿（回溯线搜索）。\n")
+    assert [(c.front, c.back) for c in wrong if "正确版本" in c.front] == [
+        ("纯牛顿法一定收敛的正确版本是什么？", "需要阻尼牛顿（回溯线搜索）。")]
