@@ -1323,6 +1323,7 @@ class _Extractor:
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
                     or _bare(term).casefold() in self.recurring
+                    or WHOSE_TERM.search(term.strip("* "))
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
@@ -2769,7 +2770,9 @@ REPORT_FIELD = re.compile(
     # who came, and a ticket's or an exported note's fields
     r"present|absent|attendance|出席|缺席|缺勤|请假|type|priority|status|assignee|reporter|labels?|components?|"
     r"milestone|resolution|folder|文件夹|标签|tags?|(?:创建|修改|更新)(?:时间|日期)|created|updated|modified|"
-    r"environment|环境|运行环境|实验环境", re.I)
+    r"environment|环境|运行环境|实验环境|"
+    # a design document's fields, and where the notes come from
+    r"depends on|dependencies|tracking|owners?|reviewers?|负责人|依赖|(?:主要)?(?:来源|出处)|sources?", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)天\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
@@ -2974,6 +2977,14 @@ DEFINES = re.compile(r"\s*(?:(?:a|an|the)\s+(?:\S+\s+){0,4}?(?:that|which|whose|
 SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opinion|point|one-liner|advice|comments?|"
                       r"questions?|answers?|summary|notes|config|runs?|results?|suggestions?|slides?|framing)\b|"
                       r"['’]s words\b|原话", re.I)
+# A term that is someone's or something's before it (“its cost”, “their extension”, “它的缺点”), what
+# someone gave (“rule of thumb he gave”), or a date (“03-05 v2”, “3/13 晚”, “2024-03-14 run”; not
+# “0-1 分布”, “68-95-99.7 rule”): it names nothing
+# a card can show.
+WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?:它|它们|他|她|他们|她们|我们)的|"
+                        r"\b(?:he|she|they|someone|the (?:presenter|speaker|author|TA|prof(?:essor)?))\s+"
+                        r"(?:gave|said|used|showed|mentioned|suggested|recommended|proposed)\b|"
+                        r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{2}-\d{2}|\d{1,2}/\d{1,2})(?![\d./-])", re.I)
 # A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.
 PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.

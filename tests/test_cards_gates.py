@@ -1270,3 +1270,14 @@ def test_a_plain_label_in_every_section_is_no_term_but_a_why_is_asked() -> None:
     wrong, _ = extract("# 反例\n\n## 纯牛顿法一定收敛 ❌\n\n反例：$f(x) = |x|^{4/3}$。\n\n正确版本：需要阻尼牛顿（回溯线搜索）。\n")
     assert [(c.front, c.back) for c in wrong if "正确版本" in c.front] == [
         ("纯牛顿法一定收敛的正确版本是什么？", "需要阻尼牛顿（回溯线搜索）。")]
+
+
+def test_a_term_that_is_someones_or_a_date_or_a_design_docs_field_names_nothing() -> None:
+    notes = ("# Poster session\n\n## Client drift\n\n- their extension: momentum on the client side\n"
+             "- rule of thumb he gave: thousands of clients per round\n- 03-05 v2: fixed the acceptance rule\n"
+             "- 3/13 晚: found the first bug\n- Depends on: RFC 0002\n- Tracking: todo.md item 17\n"
+             "- **SCAFFOLD**: control variates that correct each client's drift\n"
+             "- **0-1 loss**: one for a wrong label, zero for a right one\n"
+             "- **68-95-99.7 rule**: the mass within one, two and three standard deviations\n")
+    cards, _ = extract(notes)
+    assert [c.front.split("**")[1] for c in cards] == ["SCAFFOLD", "0-1 loss", "68-95-99.7 rule"]
