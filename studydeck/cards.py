@@ -1874,6 +1874,10 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy ex
                      r"^\s*(?:\*\*)?(?:(?:problem|exercise)\s*\d+|(?:例题|习题|练习|题目)\s*\d*)(?:\*\*)?\s*[:：]|"
                      r"^\s*(?:\*\*)?(?:problem|exercise)(?:\*\*)?\s*[:：][^…\d]*\d|例如|比如|譬如|举例|举个例子|"
                      r"为例|示例|例子|(?<![例假])如\s*[:：]", re.I)
+# A counterexample: the function or the object it gives is a fact to recall (“反例：$f(x) = \min(|x|, 1)$”);
+# what it works out from them is its working (“$f_1 + f_2 = x^3 - x$”, “$p^* = 0$”).
+COUNTEREXAMPLE = re.compile(r"反例|\bcounter-?examples?\b", re.I)
+THE_OBJECT = re.compile(r"\s*[A-Za-z](?:_\{?\w+\}?)?\s*(?:\(\s*[a-z](?:\s*,\s*[a-z])*\s*\))?\s*")
 # “Consider the function …”, “考虑这个函数”: an illustration unless the sentence names it.
 CONSIDER = re.compile(r"\bconsider\b|考虑", re.I)
 # How a line that breaks off mid-sentence ends: a comma, a colon, a verb waiting for its object.
@@ -2090,7 +2094,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
     named = split is not None
     words = strip_math(lead + " " + sentence)
     if EXAMPLE.search(words) or CONSIDER.search(words) and not NAMING.search(words) \
-            or _concrete_function(target[2]):
+            or _concrete_function(target[2]) \
+            or COUNTEREXAMPLE.search(words) and split is not None and not THE_OBJECT.fullmatch(split[0]):
         return "example"
     if sentence.rstrip().endswith(("?", "？")):
         return "question"  # “…的下标即 $l = i$ ?”: the text wonders; it states nothing

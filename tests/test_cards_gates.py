@@ -1281,3 +1281,13 @@ def test_a_term_that_is_someones_or_a_date_or_a_design_docs_field_names_nothing(
              "- **68-95-99.7 rule**: the mass within one, two and three standard deviations\n")
     cards, _ = extract(notes)
     assert [c.front.split("**")[1] for c in cards] == ["SCAFFOLD", "0-1 loss", "68-95-99.7 rule"]
+
+
+def test_a_counterexample_gives_its_function_not_its_working() -> None:
+    """“反例：$$f(x) = \\min(|x|, 1)$$” is the counterexample to recall; “$f_1 + f_2 = x^3 - x$” and
+    “$p^* = 0$” are what it works out."""
+    notes = ("# 凸优化反例\n\n## 拟凸函数的局部极小 = 全局极小 ❌\n\n反例：\n$$f(x) = \\min(|x|, 1)$$\n\n"
+             "## 两个拟凸函数的和是拟凸的 ❌\n\n反例：$f_1(x)=x^3$，$f_2(x)=-x$，\n$$f_1+f_2 = x^3-x$$\n不是拟凸。\n\n"
+             "## Slater 不成立就一定有对偶间隙 ❌\n\n反例：可行集只有 $\\{0\\}$，$p^* = 0$，Slater 不成立。\n")
+    cards, _ = extract(notes)
+    assert [c.back.split("$$")[1] if "$$" in c.back else c.back for c in cards] == ["f(x) = \\min(|x|, 1)"]
