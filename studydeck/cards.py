@@ -771,12 +771,16 @@ class _Extractor:
         self.speakers = _speakers(outline)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         self.recurring = _recurring_labels(outline)  # (“**推文版**：…” in every section: the writer's label)
+        self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
         if kind is CardKind.FORMULA:
             kw.setdefault("guards", ctx.guards)
         kw.setdefault("legacy_key", key)
+        if kind is CardKind.FORMULA and source.line in self.corrected \
+                and not any(f.startswith(LEFT_OUT) for f in kw.get("flags", ())):
+            kw["flags"] = tuple(kw.get("flags", ())) + (LEFT_OUT + "crossed-out",)  # what an erratum corrects
         if "\\tag" in back or "\\label" in back:  # the notes' own equation numbers mean nothing on a card
             front, back = EQUATION_NUMBER.sub("", front), EQUATION_NUMBER.sub("", back)
         self.cards.append(Card(kind=kind, key=key, doc=self.doc, deck=ctx.deck, front=front, back=back,
@@ -2927,6 +2931,38 @@ def _recurring_labels(outline: Outline) -> set[str]:
 # (“干扰：微信 ×1”, “ML：…”).
 BOLD_OPENING = re.compile(r"\s*\*\*([^*\n]{1,30}?)\*\*")
 PLAIN_LABEL_OPENING = re.compile(r"\s*([^\s:：*`$|]{1,12}(?: [^\s:：*`$|]{1,12})?)\s*[:：]\s*\S")
+
+
+def _corrected_lines(outline: Outline) -> set[int]:
+    """The lines of what an erratum quotes in order to correct it: under a section with a line that
+    says what should be instead (“**应为**：”, “更正：”, “Should be:”), the text given as the original (“**原文**：$S(t)
+    = 1 - e^{-H(t)}$”, or “**原文**：” over its formula). (In a translation, “原文” is the source,
+    and nothing there corrects it.)"""
+    lines: set[int] = set()
+    for _, section in iter_sections(outline.root):
+        texts = [(b.text, b.source.line) for b in section.blocks if b.kind != "list"] + \
+                [(it.text, it.source.line) for b in section.blocks for it in b.items]
+        if not any(CORRECTION.match(line) for text, _ in texts for line in text.splitlines()):
+            continue
+        quoting = False
+        for block in section.blocks:
+            for text, line in [(block.text, block.source.line)] if block.kind != "list" else \
+                    [(it.text, it.source.line) for it in block.items]:
+                quoted = QUOTED_ORIGINAL.match(text)
+                if quoted or quoting:
+                    lines.update(range(line, line + text.count("\n") + 1))
+                quoting = bool(quoted) and not text[quoted.end():].strip()  # “**原文**：” over its formula
+    return lines
+
+
+# The label an erratum puts before what should be instead (“**应为**：”, “更正：”, “正确的三个更新（…）：”,
+# “Should be:”, “Correction:”); a doubt (“我当时以为：应该是 $a_{ij}$？”) corrects nothing.
+CORRECTION = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:应为|应该是|更正(?:为|后)?|改为|改成|正确(?:的)?[^：:\n]{0,40}|"
+                        r"correct(?:ion|ed)?(?: version)?|should (?:be|read))\s*(?:\*\*)?\s*[:：]", re.I)
+# The original an erratum quotes (“**原文**：”, “课件写的：”, “Original:”, “The slides say:”).
+QUOTED_ORIGINAL = re.compile(r"\s*(?:\*\*)?\s*(?:原文|原式|原句|课件(?:上)?(?:写的|原文)?|讲义(?:上)?(?:写的)?|书上(?:写的)?|"
+                             r"original|the (?:book|slides?|notes|lecture) (?:says?|said|wrote|has)|slides? (?:says?|said))"
+                             r"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?", re.I)
 
 
 def _attendees(outline: Outline) -> set[str]:

@@ -104,9 +104,10 @@ MESSAGES = {
     "example": ("“{front}” 是举例用的（一个例子或例题里的内容），不是要记住的规律；把一般的公式或规律单独写成一行",
                 "“{front}” belongs to an example (a worked case), not a rule to recall; state the general "
                 "formula or rule on a line of its own"),
-    "crossed-out": ("“{front}” 在笔记里被标成错的（删除线、NO、✗，或“我写的：”一类自己的错答），不是要记住的结论；写出正确的公式",
-                    "“{front}” is marked wrong in the notes (struck through, NO, ✗, or “What I wrote:”, one's own "
-                    "wrong answer), not a fact to recall; write the right formula"),
+    "crossed-out": ("“{front}” 在笔记里被标成错的（删除线、NO、✗，“我写的：”一类自己的错答，或勘误里被更正的原文），不是要记住的结论；"
+                    "写出正确的公式",
+                    "“{front}” is marked wrong in the notes (struck through, NO, ✗, “What I wrote:”, one's own "
+                    "wrong answer, or the original an erratum corrects), not a fact to recall; write the right formula"),
     "wrong-code": ("这段代码在笔记里被标成错的，或是改之前的版本（WRONG、有 bug、原代码），不是要记住的写法；只留改好的那一版",
                    "this code is marked wrong in the notes, or is the version before a fix (WRONG, buggy, "
                    "original code), not one to recall; keep only the fixed version"),

@@ -1291,3 +1291,18 @@ def test_a_counterexample_gives_its_function_not_its_working() -> None:
              "## Slater 不成立就一定有对偶间隙 ❌\n\n反例：可行集只有 $\\{0\\}$，$p^* = 0$，Slater 不成立。\n")
     cards, _ = extract(notes)
     assert [c.back.split("$$")[1] if "$$" in c.back else c.back for c in cards] == ["f(x) = \\min(|x|, 1)"]
+
+
+def test_what_an_erratum_corrects_is_no_card_but_a_doubt_keeps_it() -> None:
+    """“**原文**：$S(t) = 1 - e^{-H(t)}$” over “**应为**：$S(t) = e^{-H(t)}$” quotes the mistake; where
+    the writer only doubted it (“我当时以为：应该是 $a_{ij}$？”), the original is right and asked."""
+    notes = ("# 讲义勘误\n\n## E02 累积风险与生存函数\n\n- **原文**：$S(t) = 1 - e^{-H(t)}$\n"
+             "- **应为**：$S(t) = e^{-H(t)}$\n\n"
+             "## #02 前向递推下标\n\n**原文**：\n$$\\alpha_{t+1}(i)=\\Big[\\sum_{j} \\alpha_t(j)\\,a_{ji}\\Big]\\,b_i(o_{t+1})$$\n\n"
+             "**我当时以为**：应该是 $a_{ij}$？看错了。\n")
+    cards, notices = extract(notes)
+    backs = [c.back for c in cards]
+    assert any("e^{-H(t)}" in b and "1 -" not in b for b in backs)
+    assert not any("1 - e^{-H(t)}" in b for b in backs)
+    assert any("a_{ji}" in b for b in backs)
+    assert any(n.rule == "left-out:crossed-out" and "勘误里被更正的原文" in n.message for n in notices)
