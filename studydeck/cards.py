@@ -1900,8 +1900,9 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
 # A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
 # A sentence that opens as a guess (“I think yes: …”, “我猜…”, “大概是…”).
-HEDGED = re.compile(r"\s*(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|my understanding|"
-                    r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是)", re.I)
+HEDGED = re.compile(r"\s*(?:\*\*)?\s*(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|my (?:current )?understanding|"
+                    r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是|(?:目前|暂时|现在)的?理解|"
+                    r"current understanding)", re.I)
 def _opens_inside_brackets(text: str) -> bool:
     """Text that begins inside an aside (“just to see the pattern):”), a list's “1)” aside."""
     text = re.sub(r"^\s*\d+[.)）]\s*", "", text)
@@ -2761,7 +2762,9 @@ LABEL_TERM = re.compile(
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
-    r"\s*(?:\d+|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$", re.I)
+    r"\s*(?:\d+|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?"
+    # (or what it is about after a dash: “aside — gradient inversion”, “Note – on BN”)
+    r"(?:\s+[—–]\s+.*)?$", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -2784,7 +2787,7 @@ REPORT_FIELD = re.compile(
     r"depends on|dependencies|tracking|owners?|reviewers?|负责人|依赖|(?:主要)?(?:来源|出处)|sources?", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
-    r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)天\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
+    r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
     r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
     r"学习(?:目标|计划|进度)|(?:study|learning) (?:goals?|plan|progress)", re.I)
 
@@ -3023,6 +3026,8 @@ SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opi
 # “0-1 分布”, “68-95-99.7 rule”): it names nothing
 # a card can show.
 WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?:它|它们|他|她|他们|她们|我们)的|"
+                        # a pointer to elsewhere (“见 E05 表最后两列”, “Look at (2.26)”), a note to oneself
+                        r"^(?:见|参见|详见|see\s|look at\s|cf\.?\s)|\bfor myself\b|给自己|"
                         r"\b(?:he|she|they|someone|the (?:presenter|speaker|author|TA|prof(?:essor)?))\s+"
                         r"(?:gave|said|used|showed|mentioned|suggested|recommended|proposed)\b|"
                         r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{2}-\d{2}|\d{1,2}/\d{1,2})(?![\d./-])", re.I)

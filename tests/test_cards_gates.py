@@ -1306,3 +1306,14 @@ def test_what_an_erratum_corrects_is_no_card_but_a_doubt_keeps_it() -> None:
     assert not any("1 - e^{-H(t)}" in b for b in backs)
     assert any("a_{ji}" in b for b in backs)
     assert any(n.rule == "left-out:crossed-out" and "勘误里被更正的原文" in n.message for n in notices)
+
+
+def test_pointers_notes_to_self_labels_with_their_topic_and_a_current_guess_give_no_card() -> None:
+    notes = ("# 讲义勘误\n\n## E08 KM 与 Nelson–Aalen\n\n- **见 E05 表最后两列**：0.8097 vs 0.8000\n"
+             "- **Look at (2.26)**: y does not appear in it\n- **Summary for myself**: most errors were f vs y\n"
+             "- **aside — gradient inversion**: someone asked about DLG\n- **今日目标**：把 CTC 搞懂\n"
+             "- **signature (2.2)**: `load_state_dict(state_dict, strict=True)`\n"
+             "- **Seeding**: fixing the random state of every library\n\n"
+             "## gamma 和 xi 的关系\n\n**目前理解**：式子本身对 $t=1,\\dots,T-1$ 是对的。\n")
+    cards, _ = extract(notes)
+    assert [c.front.split("**")[1] for c in cards] == ["signature (2.2)", "Seeding"]
