@@ -1637,7 +1637,7 @@ class _Extractor:
                  else "")
         bare = about.strip("*_ :：")
         if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare) or self._tagged(about) \
-                or _opens_inside_brackets(about):
+                or _opens_inside_brackets(about) or CONTINUES.match(about):
             # “没写完，卡住了…”, “**解决**：”: the writer's story or a label; “just to see it):”, the end
             # of an aside: the section names the code
             about = ""
@@ -1789,6 +1789,8 @@ SHORT_CODE_LINES = 15
 CHEAT_SHEET_LINES = 24
 
 
+# The end of a sentence begun before (“which makes no sense:”, “so the fix:”): it names nothing.
+CONTINUES = re.compile(r"(?-i:which|that|so|and|but|because|since|or|then|hence|thus)\b")
 # A lead that tells the writer's story rather than what the code is.
 REMARK_LEAD = re.compile(r"没写完|没写出来|卡住|后来补|补上的|待补|\b(?:TODO|FIXME)\b|\bI (?:got stuck|forgot|gave up|"
                          r"couldn'?t|did ?n[o']t)\b|\b(?:not finished|unfinished|got stuck)\b", re.I)

@@ -1317,3 +1317,11 @@ def test_pointers_notes_to_self_labels_with_their_topic_and_a_current_guess_give
              "## gamma 和 xi 的关系\n\n**目前理解**：式子本身对 $t=1,\\dots,T-1$ 是对的。\n")
     cards, _ = extract(notes)
     assert [c.front.split("**")[1] for c in cards] == ["signature (2.2)", "Seeding"]
+
+
+def test_code_after_the_end_of_a_sentence_is_asked_under_its_section() -> None:
+    notes = ("# Softmax\n\n## The log-sum-exp trick\n\nCaught it because the naive version gave a loss of inf on\n"
+             "the first batch and NaN gradients after it, which makes no sense.\n\n```python\nimport numpy as np\ndef logsumexp(x):\n    m = x.max()\n"
+             "    return m + np.log(np.exp(x - m).sum())\n```\n")
+    cards, _ = extract(notes)
+    assert [c.front for c in cards if c.kind is CardKind.CODE] == ["The log-sum-exp trick: write `logsumexp(x)`"]
