@@ -354,8 +354,11 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
-            not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True):
-        return []  # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one)
+            not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
+            _locators(header, values) or any(TOTAL_ROW.fullmatch(_cell_text(cells[0])) for _, cells in rows[1:]):
+        # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
+        # “| 关键词 | 卡 |” over “4/5b”: an index; a table with a total row: a tally)
+        return []
     attribute = "" if not header or MEANING_HEADER.search(header) else header
     corner = rows[0][1][0].strip()
     return [(_of_corner(corner, cells[0]), cells[1], Source(source.path, line), attribute)
@@ -396,7 +399,8 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
         if not name or len(name) > 16 or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
                 or _result_column(name, [cells[j] for _, cells in rows[1:]]) or _metadata_field(name, "") \
                 or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) \
-                or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]):
+                or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]) \
+                or _locators(name, [cells[j] for _, cells in rows[1:]]):
             continue
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
@@ -413,10 +417,33 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     table's record, not knowledge asked cell by cell."""
     if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()):
         return True
-    if all(NUMBER_CELL.fullmatch(plain_inline(cell)) for _, cells in rows for cell in cells):
+    if all(NUMBER_CELL.fullmatch(_cell_text(cell)) for _, cells in rows for cell in cells):
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
+    if any(TOTAL_ROW.fullmatch(_cell_text(cells[0])) for _, cells in rows):
+        return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
     return any(name and _result_column(name, [cells[j] for _, cells in rows], scored=True)
                for j, name in enumerate(header[1:], 1))
+
+
+def _cell_text(cell: str) -> str:
+    """A cell's text without its emphasis (“**total**” → “total”)."""
+    return plain_inline(cell).strip().strip("*_").strip()
+
+
+# The row that adds a table up (“total”, “合计”): the table is a tally.
+TOTAL_ROW = re.compile(r"total|grand total|合计|总计|总分|小计|共计", re.I)
+# A column that says where something is in the notes or a book (“| 关键词 | 卡 |” over “4/5b”, “Page”,
+# “§”), not what it is: an index.
+LOCATOR_HEADER = re.compile(r"卡号?|卡片(?:号|编号)?|cards?(?: ?(?:no\.?|ids?|#))?|pages?|页码?|章节|sections?|chapters?|§|"
+                            r"refs?|links?|出处", re.I)
+LOCATOR_CELL = re.compile(r"\s*(?:(?:pp?\.|§|第)\s*)?\d+(?:[./]\d+)*[a-z]\d*(?:[a-z]\d*)*\s*|"
+                          r"\s*(?:pp?\.|§)\s*\d+(?:[./-]\d+)*\s*|\s*第\s*\d+\s*[页章节]\s*", re.I)
+
+
+def _locators(header: str, values: list[str]) -> bool:
+    """A column of places (“4/5b”, “4/1a, 4/1b”, “p. 12”, “§3.2”) or one named for them (“卡号”, “Page”)."""
+    cells = [part for v in values for part in re.split(r"[,，、;；]", _cell_text(v)) if part.strip()]
+    return bool(LOCATOR_HEADER.fullmatch(header.strip())) or bool(cells) and all(LOCATOR_CELL.fullmatch(c) for c in cells)
 
 
 # A cell that is only a number (“0.1”, “3.7e6”, “~62”, “**0.512**”).

@@ -1325,3 +1325,17 @@ def test_code_after_the_end_of_a_sentence_is_asked_under_its_section() -> None:
              "    return m + np.log(np.exp(x - m).sum())\n```\n")
     cards, _ = extract(notes)
     assert [c.front for c in cards if c.kind is CardKind.CODE] == ["The log-sum-exp trick: write `logsumexp(x)`"]
+
+
+def test_an_index_and_a_tally_are_no_tables_of_knowledge() -> None:
+    """“| 关键词 | 卡 |” over “4/5b” says where a card is, and a table with a total row is a tally (a
+    self-test's score); a table of formats by their bits, and one with a “sum” row, keep their cards
+    (“sum” itself names its answer, `np.sum`)."""
+    notes = ("# 核方法\n\n## 索引\n\n| 关键词 | 卡 |\n|---|---|\n| Bochner | 4/5b |\n| Gram 矩阵 | 4/1a, 4/1b |\n\n"
+             "## 自测\n\n| 部分 | 题数 | 答对 |\n|---|---:|---:|\n| 核函数 | 3 | 3 |\n| 高斯过程 | 3 | 2 |\n"
+             "| **合计** | **6** | **5** |\n\n"
+             "## 浮点格式\n\n| 格式 | 指数位 | 尾数位 |\n|---|---|---|\n| FP32 | 8 | 23 |\n| BF16 | 8 | 7 |\n\n"
+             "## 归约\n\n| 操作 | NumPy | PyTorch |\n|---|---|---|\n| sum | `np.sum(a)` | `torch.sum(t)` |\n"
+             "| cumulative sum | `np.cumsum(a)` | `torch.cumsum(t, dim=0)` |\n")
+    cards, _ = extract(notes)
+    assert sorted(c.back for c in cards) == sorted(["8", "23", "8", "7", "`np.cumsum(a)`", "`torch.cumsum(t, dim=0)`"])
