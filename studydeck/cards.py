@@ -2753,6 +2753,8 @@ LABEL_TERM = re.compile(
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
+    # a way of saying it rather than a thing (“工程上”, “反过来”, “in practice”)
+    r"(?:工程|实际|理论|事实|实践|原理)上|反过来|反之|相反|in practice|in theory|conversely|"
     # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
     r"(?:另|又)一个\S{1,4}|another \S+|经验|教训|lessons?(?: learned)?|"
     # where the notes' code lives, a line of what was shown, a way of writing it
@@ -2813,7 +2815,11 @@ REPORT_FIELD = re.compile(
     r"milestone|resolution|folder|文件夹|标签|tags?|(?:创建|修改|更新)(?:时间|日期)|created|updated|modified|"
     r"environment|环境|运行环境|实验环境|"
     # a design document's fields, and where the notes come from
-    r"depends on|dependencies|tracking|owners?|reviewers?|负责人|依赖|(?:主要)?(?:来源|出处)|sources?", re.I)
+    r"depends on|dependencies|tracking|owners?|reviewers?|负责人|依赖|(?:主要)?(?:来源|出处)|sources?|"
+    # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
+    r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
+    # a draft's own plan (“回应”, “决定”)
+    r"回应|决定|(?:我们的)?方案", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
@@ -3202,7 +3208,7 @@ BARE_COMPARISON = re.compile(r"\s*(?:比较|对比|区别|差异|异同|comparis
 FACET = re.compile(
     r"(?:缺点|优点|优缺点|特点|用途|作用|用法|问题|局限性?|限制|好处|坏处|适用场景|应用场景|默认值|定义|算法|代价|"
     r"definition|algorithm|cost|症状|现象|symptoms?|(?:基本|主要|核心)?思想|定理|求解|解法|规则|法则|rules?|"
-    r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|steps|procedure|"
+    r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|流程|steps|procedure|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)

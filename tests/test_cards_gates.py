@@ -1339,3 +1339,17 @@ def test_an_index_and_a_tally_are_no_tables_of_knowledge() -> None:
              "| cumulative sum | `np.cumsum(a)` | `torch.cumsum(t, dim=0)` |\n")
     cards, _ = extract(notes)
     assert sorted(c.back for c in cards) == sorted(["8", "23", "8", "7", "`np.cumsum(a)`", "`torch.cumsum(t, dim=0)`"])
+
+
+def test_a_model_cards_fields_and_a_way_of_saying_are_no_terms_but_a_process_is_a_facet() -> None:
+    notes = ("# 模型卡与笔记\n\n这一页是课程项目的模型卡，后面是读论文时记的几条。\n\n## Model Details\n\n- **Model type**: encoder-decoder LSTM\n"
+             "- **Version history**: v1 MSE; v2 quantiles\n- **Hardware**: 1× RTX 3060, ~40 min\n\n"
+             "## Expert Choice 路由\n\n- **反过来**：expert 挑 token，每个 expert 选 top-k 个 token\n"
+             "- **工程上**：batch 拆到各个 expert 上后变小\n\n## GPT\n\n- **流程**：文本 → token → embedding → Transformer\n\n"
+             "## 随机数\n\n| 操作 | NumPy | PyTorch |\n|---|---|---|\n| seed | `np.random.seed(0)` | `torch.manual_seed(0)` |\n"
+             "| uniform | `np.random.rand(3)` | `torch.rand(3)` |\n")
+    cards, _ = extract(notes)
+    fronts = [c.front for c in cards]
+    assert "GPT的流程是什么？" in fronts
+    assert not [f for f in fronts if any(w in f for w in ("Model type", "Version history", "Hardware", "反过来", "工程上"))]
+    assert "`torch.manual_seed(0)`" in {c.back for c in cards}
