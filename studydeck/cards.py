@@ -1407,7 +1407,8 @@ class _Extractor:
                      formulas=formulas_in(desc))
             return
         label = sheet or self.is_label(term, desc)
-        why = "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
+        why = "crossed-out" if term.lstrip("* ").startswith("~~") and "~~" in desc else \
+            "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \

@@ -1353,3 +1353,10 @@ def test_a_model_cards_fields_and_a_way_of_saying_are_no_terms_but_a_process_is_
     assert "GPT的流程是什么？" in fronts
     assert not [f for f in fronts if any(w in f for w in ("Model type", "Version history", "Hardware", "反过来", "工程上"))]
     assert "`torch.manual_seed(0)`" in {c.back for c in cards}
+
+
+def test_a_struck_through_definition_is_left_out() -> None:
+    cards, notices = extract("# 学习率调度\n\n## RAdam\n\n- ~~结论：Adam 不需要 warmup~~ ← 之前写错了\n"
+                             "- **预热**：训练初期用较小的学习率，再逐步增大\n")
+    assert [c.back for c in cards] == ["训练初期用较小的学习率，再逐步增大"]
+    assert [n.rule for n in notices] == ["left-out:crossed-out"]
