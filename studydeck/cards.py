@@ -82,25 +82,22 @@ NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\
 
 
 def _remarks(rest: str) -> bool:
-    """Whether the Chinese after a name is a remark on it rather than what it is or does (“终于通了”,
-    “用 Dice + 交叉熵 一起”, “看调用栈”, “那个树的例子…”, “大约 2n³”, “是量化杀手”, “是轮流分配的”,
-    “问题 → fastText …”); “层归一化”, “训练时随机丢弃一部分神经元”, “先用很小的学习率，再逐步增大”,
-    “是对每个 token 的特征向量按均方根缩放”, “正好是 $D_{KL}$” say what it is."""
-    if re.match(r"(?:正好|恰好|就|即)?(?:是|等于|即)\s*\$", rest):
-        return False  # “gap 正好是 $D_{KL}(q\|p)$”: what it equals
-    clause = re.split(r"[，,。；;\n]", strip_math(rest), maxsplit=1)[0]
+    """Whether the Chinese after a name is a remark on it rather than what it is or does: the
+    writer's feeling or guess (“终于通了”, “是不是 SDPA”, “大约 2n³”), a look or a setting (“看调用栈”,
+    “用 Dice + 交叉熵 一起”, “用的是 6B”), a person or a pointer (“我写…”, “那个例子”), a manner (“是轮流分配
+    的”), a comparison (“比用 SFT 好”), an equation, an arrow or a cry. “是均方误差”, “用对比学习对齐图像和文本”, “衡量的是两个分布的差异”, “训练刚开始的
+    时候用较小的学习率”, “正好是 $D_{KL}$” say what it is or does."""
+    clause = re.split(r"[，,。；;\n]", strip_math(rest), maxsplit=1)[0].strip()
     said = re.match(r"(?:是|指)(?!不是|否)([^（(]+)", clause)
-    if said:  # “是量化杀手”, “是轮流分配的”: a verdict or a manner, not a definition
-        return len(CJK.findall(said.group(1))) < 6 or said.group(1).rstrip().endswith("的")
+    if said and said.group(1).rstrip().endswith("的"):
+        return True  # “是轮流分配的”: how it behaves, not what it is
     return REMARK_ON_NAME.search(clause) is not None
 
 
-# In the clause after a name, what makes it a remark: a choice or a look (“用 G=32”, “看调用栈”), a
-# guess or a feeling (“是不是…”, “大约”, “终于通了”), a person or a pointer (“我写…”, “那个例子”), a
-# time (“的时候”), what something “is” of the name (“给出的是…”), advice (“就行”, “要…”), a
-# comparison, an arrow or an equation, a number.
-REMARK_ON_NAME = re.compile(r"^(?:用|看|是不是|大约|大概|终于)|[我你他她]|那|这个|的时候|的(?:就|不)?是|就行|就好|即可|"
-                            r"要|比\s*\S|[?？!！→⇒=]|\d")
+# In the clause after a name, positive signs of a remark (see _remarks).
+REMARK_ON_NAME = re.compile(r"^(?:用的是|用\s*+(?=[A-Za-z`$\d])|看(?![作成])|是不是|大约|大概|终于)|我|那个|这个|那一|"
+                            # (a comparison, “比 SFT 好”, and an equation outside math, “返回值个数 = 输入个数”)
+                            r"就行|[?？!！→⇒=]|比[^，,。]{0,12}?(?:好|差|大|小|快|慢|高|低|多|少|强|弱)")
 
 
 # After a name, words that carry on its sentence rather than describe it: a particle or a
@@ -447,7 +444,7 @@ def _locators(header: str, values: list[str]) -> bool:
 
 
 # A cell that is only a number (“0.1”, “3.7e6”, “~62”, “**0.512**”).
-NUMBER_CELL = re.compile(r"\s*[~≈<>]?\s*[-+−]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+−]?\d+)?\s*%?\s*")
+NUMBER_CELL = re.compile(r"\s*+(?:[~≈<>]\s*+)?[-+−]?\s*+(?:\d++(?:\.\d*+)?|\.\d++)(?:[eE][-+−]?\d++)?\s*+(?:%\s*+)?")
 
 
 def _result_column(name: str, values: list[str], scored: bool = False) -> bool:
@@ -518,7 +515,7 @@ RESULT_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|score|bleu|ppl
                            r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??|regret|"
                            r"rouge(?:-\w+)?|meteor|cider|wer|cer|pts|points|"
                            # a ranking's measures (“nDCG@10”, “R@100”, “MRR”, “HR@10”)
-                           r"n?dcg(?:@\d+)?|mrr(?:@\d+)?|recall(?:@\d+)?|precision(?:@\d+)?|[rp]@\d+|hits?@\d+|hr@\d+)(?!\w)|"
+                           r"n?dcg(?:@\d+)?|mrr(?:@\d+)?|(?:recall|precision|map|[rp]|hits?|hr)@\d+)(?!\w)|"
                            r"分值|人数|"
                            r"^p\s*[(（]|准确率|精度|得分|分数|误差|结果|耗时|速度|排名|"
                            r"显存|内存|吞吐|延迟|实测|加速比?|"
@@ -797,7 +794,7 @@ class _Extractor:
         self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
         self.speakers = _speakers(outline)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
-        self.recurring = _recurring_labels(outline)  # (“**推文版**：…” in every section: the writer's label)
+        self.recurring = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
 
     # -- helpers ---------------------------------------------------------------
@@ -1353,7 +1350,6 @@ class _Extractor:
                     or AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
-                    or _bare(term).casefold() in self.recurring
                     or WHOSE_TERM.search(term.strip("* "))
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
@@ -1375,8 +1371,8 @@ class _Extractor:
         ``attribute``: what of the term ``desc`` gives instead (a table's column: “归一化的维度”);
         ``sheet``: the term is one field of a sheet about the section's subject (left out as a label);
         ``grid``: one cell of a table of things by properties (a card per property of the term);
-        ``loose``: the term is only the name a line opens on (“- RoPE 终于通了”), asked what it is
-        only when what follows says so."""
+        ``loose``: the term is only the name a line opens on (“- RoPE 终于通了”): asked what it is
+        only when what follows is no remark on it (else left out as an aside, said)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
         if "\n" not in desc:
             # “# trials until first success” after a colon: on a card of its own it must not turn
@@ -1416,7 +1412,9 @@ class _Extractor:
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
-        facet = FACET.fullmatch(term.strip())
+        # a facet, or a label the writer gives a part of every section (“**推文版**”, “Time complexity”):
+        # asked of the section's subject
+        facet = FACET.fullmatch(term.strip()) or _bare(term).casefold() in self.recurring
         if facet and TASK_STATEMENT.search(strip_math(desc)):
             why = why or "label-term"  # “**Problem**: implement iou(a, b) …”: an exercise's task, no drawback
         if ARGUMENT_PART.fullmatch(term.strip()) or facet and (
@@ -1483,12 +1481,12 @@ class _Extractor:
             # “GRU: ~3/4 the params, usually just as good”: a remark on the term, not what it is
             front = self.t("{c}：关于 {t}，要记住什么？", "{c}: what should you remember about {t}?",
                            c=_named_concept(ctx), t=shown)
-        elif loose and _remarks(desc):
-            return  # “- RoPE 终于通了”, “- loss 用 Dice + 交叉熵”: a remark on the name, not what it is
         elif normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept or LETTER.fullmatch(ctx.concept):
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
+            why = why or ("aside" if loose and _remarks(desc) else "")  # (“- RoPE 终于通了”: a remark on it)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
+            why = why or ("aside" if loose and _remarks(desc) else "")
         # (an attribute's value may be a bare number: what it is, not a number worked out)
         flags = ((LEFT_OUT + why,) if why else ()) + (("attribute",) if attribute else ())
         self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(keyed),
@@ -1665,7 +1663,8 @@ class _Extractor:
                  else "")
         bare = about.strip("*_ :：")
         if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare) or self._tagged(about) \
-                or _opens_inside_brackets(about) or CONTINUES.match(about):
+                or _opens_inside_brackets(about) or CONTINUES.match(about) \
+                or GOES_ON.match(about) and not _names_a_task(about):
             # “没写完，卡住了…”, “**解决**：”: the writer's story or a label; “just to see it):”, the end
             # of an aside: the section names the code
             about = ""
@@ -1818,7 +1817,10 @@ CHEAT_SHEET_LINES = 24
 
 
 # The end of a sentence begun before (“which makes no sense:”, “so the fix:”): it names nothing.
-CONTINUES = re.compile(r"(?-i:which|that|so|and|but|because|since|or|then|hence|thus)\b")
+CONTINUES = re.compile(r"(?:which|that|but|because|since|or|hence|thus)\b")
+# A lead that goes on from the one before (“then launch one process per GPU:”): a fragment unless
+# it names a task.
+GOES_ON = re.compile(r"(?:then|so|and|also)\b")
 # A lead that tells the writer's story rather than what the code is.
 REMARK_LEAD = re.compile(r"没写完|没写出来|卡住|后来补|补上的|待补|\b(?:TODO|FIXME)\b|\bI (?:got stuck|forgot|gave up|"
                          r"couldn'?t|did ?n[o']t)\b|\b(?:not finished|unfinished|got stuck)\b", re.I)
@@ -1829,36 +1831,46 @@ def _marked_out(flags: tuple[str, ...]) -> bool:
 
 
 def _names_a_task(phrase: str) -> bool:
-    """Whether the words a code card asks by say what the code does: a task (“使用 torch.svd 快速
-    计算秩”, “Launch on one node”, “Saving a model”, “如何安装 CPU 版”), not only where it sits
-    (“单机”, “The old way”, “Config she's using”, “韦恩图”, “Architecture”)."""
+    """Whether the words a code card asks by say what the code does: a task anywhere in them
+    (“使用 torch.svd 快速计算秩”, “我们可以用下面的命令安装 CPU 版”, “You can install the CPU build
+    with pip”, “Distributed training”, “多卡训练”), or an algorithm over its pseudocode (“Dijkstra's
+    algorithm”); not only where the code sits (“单机”, “The old way”, “Config she's using”, “韦恩图”,
+    “Architecture”, “试了”)."""
     part = re.split(r"\s*›\s*", phrase)[-1]
     part = SECTION_NUMBER.sub("", re.sub(r"[*_`]", "", part)).strip()
-    return bool(TASK_EN.match(part) or TASK_ZH.match(part))
+    return bool(TASK_EN.search(part) or TASK_ZH.search(part) or IN_A_LANGUAGE.search(part))
 
 
-_VERBS_EN = ("add", "apply", "build", "calculate", "check", "clip", "compare", "compute", "concatenate", "configure",
-             "convert", "copy", "count", "create", "debug", "decode", "define", "disable", "download", "draw",
-             "enable", "encode", "estimate", "evaluate", "export", "extract", "fetch", "filter", "find", "fit",
-             "freeze", "generate", "get", "import", "implement", "initialize", "initialise", "inspect", "install",
-             "launch", "list", "load", "log", "make", "mask", "measure", "merge", "move", "normalize", "pad", "plot",
-             "predict", "preprocess", "print", "profile", "read", "register", "remove", "replace", "reshape",
-             "resume", "run", "sample", "save", "select", "serve", "set", "shuffle", "solve", "sort", "split",
-             "stack", "start", "stop", "test", "tokenize", "train", "transform", "turn", "update", "use", "verify",
-             "visualize", "wrap", "write")
-# An English task: an imperative or a gerund first (“Set your identity once”, “Saving a model”,
-# “How to clip gradients”).
-TASK_EN = re.compile(r"(?:how\s+(?:to|do\s+(?:i|you|we))\s+|to\s+)?(?:(?:quickly|first|then|now)\s+)?(?:" + "|".join(
-    v[:-1] + "(?:e|es|ed|ing)" if v.endswith("e") else
-    v + "(?:s|es|ed|ing|" + v[-1] + "ing)?" for v in _VERBS_EN) + r")\b", re.I)
-# A Chinese task: a verb first, after an adverb or the tool it uses (“使用 torch.svd 快速计算秩”,
-# “如何安装”, “保存模型”); a noun first (“环境安装”, “以前的写法”) names a place in the notes.
+_VERBS_EN = ("activate", "add", "apply", "build", "calculate", "check", "clip", "clone", "commit", "compare", "compile",
+             "compute", "concatenate", "configure", "convert", "copy", "count", "create", "debug", "decode", "define",
+             "delete", "deploy", "disable", "distill", "download", "draw", "enable", "encode", "estimate", "evaluate",
+             "execute", "export", "extract", "fetch", "filter", "find", "fine-tune", "finetune", "fit", "freeze",
+             "generate", "import", "implement", "initialize", "initialise", "inspect", "install", "kill", "launch",
+             "load", "log", "mask", "measure", "merge", "monitor", "move", "normalize", "pad", "plot", "predict",
+             "preprocess", "print", "profile", "pull", "push", "quantize", "read", "register", "remove", "replace",
+             "reshape", "resume", "revert", "run", "sample", "save", "select", "serve", "set", "show", "shuffle",
+             "solve", "sort", "split", "stack", "start", "stop", "test", "tokenize", "train", "transform", "undo",
+             "uninstall", "unzip", "update", "upgrade", "verify", "visualize", "wrap", "write")
+# An English task anywhere in the words (“Set your identity once”, “Saving a model”, “You can install
+# the CPU build”, “Gradient clipping”, “Installation”), or an algorithm (over its pseudocode).
+TASK_EN = re.compile(r"\b(?:" + "|".join(
+    v[:-1] + "(?:e|es|ed|ing|ation)" if v.endswith("e") else
+    v[:-1] + "(?:y|ies|ied|ying|ication)" if v.endswith("y") else
+    v + "(?:s|es|ed|ing|ation|" + v[-1] + "ing|" + v[-1] + "ed)?" for v in _VERBS_EN) +
+    r"|algorithms?|pseudo-?code)\b", re.I)
+# A thing written in a language (“Softmax kernel in CUDA”, “Linear regression in R”, “用 SQL 实现”): that
+# thing's code.
+IN_A_LANGUAGE = re.compile(r"\b(?:in|with|using)\s+(?-i:R|SQL|CUDA|C\+\+|C|Julia|MATLAB|Octave|Rust|JavaScript|"
+                           r"TypeScript|Java|Go|Scala|Triton|JAX|NumPy|PyTorch|TensorFlow|Bash)\b|"
+                           r"用\s*[A-Za-z+]+\s*(?:实现|写)", re.I)
+# A Chinese task anywhere in the words (“使用 torch.svd 快速计算秩”, “接下来安装 torchvision”, “多卡训练”,
+# “激活环境”), or an algorithm (“Dijkstra 算法”, “伪代码”).
 TASK_ZH = re.compile(
-    r"(?:(?:先|再|然后|直接|快速|手动|自己|如何|怎么|怎样|一键)\s*)*(?:(?:用|使用|利用|通过|借助|调用)\s*[^，,。；;：:]{1,40}?)?"
-    r"(?:计算|求|实现|构造|构建|搭建|创建|新建|定义|安装|启动|运行|训练|加载|载入|导入|导出|保存|读取|读入|写入|画|绘制|可视化|"
-    r"生成|转换|转成|查看|检查|设置|初始化|获取|拟合|评估|测试|比较|采样|划分|切分|拆分|排序|合并|拼接|下载|更新|注册|冻结|"
-    r"裁剪|打印|统计|查找|删除|添加|开启|关闭|启用|禁用|归一化|编码|解码|分词|预测|推理|复制|克隆|调试|恢复|部署|替换|验证|估计|"
-    r"预处理|选择|筛选|打乱|封装|编写|手写|写一个|模拟|清空|释放|指定|固定|设定|配置|冻住|计时|测量|求解)")
+    r"计算|求解|实现|构造|构建|搭建|创建|新建|定义|安装|卸载|启动|运行|执行|训练|微调|加载|载入|导入|导出|保存|读取|读入|写入|"
+    r"画图|绘制|可视化|生成|转换|转成|查看|检查|设置|初始化|获取|拟合|评估|测试|比较|采样|划分|切分|拆分|排序|合并|拼接|下载|"
+    r"上传|更新|升级|注册|冻结|冻住|裁剪|打印|统计|查找|删除|添加|开启|关闭|启用|禁用|激活|撤销|提交|推送|拉取|克隆|解压|压缩|"
+    r"归一化|编码|解码|分词|预测|推理|复制|调试|恢复|部署|替换|验证|估计|预处理|筛选|打乱|封装|编写|手写|写一个|模拟|清空|"
+    r"释放|指定|固定|设定|配置|计时|测量|监控|量化|蒸馏|算法|伪代码")
 
 
 # A shell's languages: what such a block holds is a command to recall, not a program that prints.
@@ -1911,7 +1923,8 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy ex
 # A counterexample: the function or the object it gives is a fact to recall (“反例：$f(x) = \min(|x|, 1)$”);
 # what it works out from them is its working (“$f_1 + f_2 = x^3 - x$”, “$p^* = 0$”).
 COUNTEREXAMPLE = re.compile(r"反例|\bcounter-?examples?\b", re.I)
-THE_OBJECT = re.compile(r"\s*[A-Za-z](?:_\{?\w+\}?)?\s*(?:\(\s*[a-z](?:\s*,\s*[a-z])*\s*\))?\s*")
+THE_OBJECT = re.compile(r"\s*+(?:[A-Za-z]|\\math\w++\{[^{}]*+\}|\\[A-Za-z]++)(?:_\{?\w+\}?)?\s*+"
+                        r"(?:\(\s*+[a-z](?:\s*+,\s*+[a-z])*+\s*+\))?\s*+")
 # “Consider the function …”, “考虑这个函数”: an illustration unless the sentence names it.
 CONSIDER = re.compile(r"\bconsider\b|考虑", re.I)
 # How a line that breaks off mid-sentence ends: a comma, a colon, a verb waiting for its object.
@@ -1930,8 +1943,8 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
 # A noun phrase set off before the formula names it: “a leaky average of the squared gradients, $s_t = …$”.
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
 # A sentence that opens as a guess (“I think yes: …”, “我猜…”, “大概是…”).
-HEDGED = re.compile(r"\s*(?:\*\*)?\s*(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|my (?:current )?understanding|"
-                    r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是|(?:目前|暂时|现在)的?理解|"
+HEDGED = re.compile(r"\s*+(?:\*\*\s*+)?(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|my (?:current )?understanding|"
+                    r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是|(?:目前|暂时)的?理解(?!了)|"
                     r"current understanding)", re.I)
 def _opens_inside_brackets(text: str) -> bool:
     """Text that begins inside an aside (“just to see the pattern):”), a list's “1)” aside."""
@@ -2765,7 +2778,7 @@ LABEL_TERM = re.compile(
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
     r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|"
     r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
-    r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\S{0,6}|"
+    r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
     r"watch out|heads up|小心|警告|"
     r"(?:first|second|final|old|new) version|初版|第[一二三\d]版|其他|其它|plus|refs?|画图|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
@@ -2794,9 +2807,10 @@ LABEL_TERM = re.compile(
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
-    r"\s*(?:\d+|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?"
-    # (or what it is about after a dash: “aside — gradient inversion”, “Note – on BN”)
-    r"(?:\s+[—–]\s+.*)?$", re.I)
+    r"\s*(?:\d+|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
+    # an aside with what it is about after a dash (“aside — gradient inversion”; “Lemma — Jensen's
+    # inequality” and “Tip – gradient clipping” name their subject)
+    r"^(?:aside|btw|p\.?s\.?|题外话|旁注|插一句)\s++[—–]\s*+\S", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -2812,11 +2826,11 @@ REPORT_FIELD = re.compile(
     r"scribe|note-?takers?|facilitators?|hosts?|moderators?|presenters?|(?:assigned )?readings?|记录人?|主持人?|"
     r"score(?: attempt)?(?: \d+)?|attempt \d+|得分|成绩|"
     # who came, and a ticket's or an exported note's fields
-    r"present|absent|attendance|出席|缺席|缺勤|请假|type|priority|status|assignee|reporter|labels?|components?|"
-    r"milestone|resolution|folder|文件夹|标签|tags?|(?:创建|修改|更新)(?:时间|日期)|created|updated|modified|"
-    r"environment|环境|运行环境|实验环境|"
+    r"present|absent|attendance|出席|缺席|缺勤|请假|type|priority|status|assignee|reporter|components?|"
+    r"milestone|resolution|folder|文件夹|(?:创建|修改|更新)(?:时间|日期)|created|updated|modified|"
+    r"运行环境|实验环境|"
     # a design document's fields, and where the notes come from
-    r"depends on|dependencies|tracking|owners?|reviewers?|负责人|依赖|(?:主要)?(?:来源|出处)|sources?|"
+    r"depends on|tracking|owners?|reviewers?|负责人|(?:主要)?(?:来源|出处)|sources?|"
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
     # a draft's own plan (“回应”, “决定”)
@@ -2945,11 +2959,10 @@ def _lines(outline: Outline):
 
 
 def _recurring_labels(outline: Outline) -> set[str]:
-    """The bold words or the label lines open on in three sections or more (“**推文版**：…”, “**My
-    take:** …”, “干扰：…”):
-    a label the writer gives a part of each section, not a concept defined there. (A concept is
-    defined once; a facet, “**缺点**”, “**Idea**”, and a question, “why:”, are asked of each
-    section's subject.)"""
+    """The bold words or the label lines open on in three sections or more (“**推文版**：…”, “Time
+    complexity:”, “干扰：…”): a part the writer gives each section, asked of that section's subject
+    as a facet is (“Quicksort: what is its time complexity?”), not a concept to define. (A question,
+    “why:”, is asked as one already.)"""
     where: dict[str, set[int]] = {}
     for n, (_, section) in enumerate(iter_sections(outline.root)):
         stack = list(section.blocks)
@@ -2979,7 +2992,7 @@ def _corrected_lines(outline: Outline) -> set[int]:
     and nothing there corrects it.)"""
     lines: set[int] = set()
     for _, section in iter_sections(outline.root):
-        texts = [(b.text, b.source.line) for b in section.blocks if b.kind != "list"] + \
+        texts = [(b.text, b.source.line) for b in section.blocks if b.kind == "paragraph"] + \
                 [(it.text, it.source.line) for b in section.blocks for it in b.items]
         if not any(CORRECTION.match(line) for text, _ in texts for line in text.splitlines()):
             continue
@@ -2994,14 +3007,15 @@ def _corrected_lines(outline: Outline) -> set[int]:
     return lines
 
 
-# The label an erratum puts before what should be instead (“**应为**：”, “更正：”, “正确的三个更新（…）：”,
-# “Should be:”, “Correction:”); a doubt (“我当时以为：应该是 $a_{ij}$？”) corrects nothing.
-CORRECTION = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:应为|应该是|更正(?:为|后)?|改为|改成|正确(?:的)?[^：:\n]{0,40}|"
-                        r"correct(?:ion|ed)?(?: version)?|should (?:be|read))\s*(?:\*\*)?\s*[:：]", re.I)
+# The label an erratum puts before what should be instead (“**应为**：”, “更正：”, “正确写法：”, “Should
+# be:”, “Correction:”); a doubt (“我当时以为：应该是 $a_{ij}$？”) or “正确理解：” corrects nothing.
+CORRECTION = re.compile(r"\s*+(?:[-*+]\s++)?(?:\*\*\s*+)?(?:应为|应该是|更正(?:为|后)?|改为|改成|"
+                        r"正确(?:的)?(?:版本|写法|公式|式子|答案)|correct(?:ion|ed)(?: version)?|should (?:be|read))"
+                        r"\s*+(?:\*\*\s*+)?[:：]", re.I)
 # The original an erratum quotes (“**原文**：”, “课件写的：”, “Original:”, “The slides say:”).
-QUOTED_ORIGINAL = re.compile(r"\s*(?:\*\*)?\s*(?:原文|原式|原句|课件(?:上)?(?:写的|原文)?|讲义(?:上)?(?:写的)?|书上(?:写的)?|"
+QUOTED_ORIGINAL = re.compile(r"\s*+(?:\*\*\s*+)?(?:原文|原式|原句|课件(?:上)?(?:写的|原文)?|讲义(?:上)?(?:写的)?|书上(?:写的)?|"
                              r"original|the (?:book|slides?|notes|lecture) (?:says?|said|wrote|has)|slides? (?:says?|said))"
-                             r"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?", re.I)
+                             r"\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?", re.I)
 
 
 def _attendees(outline: Outline) -> set[str]:
@@ -3059,14 +3073,15 @@ SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opi
                       r"['’]s words\b|原话", re.I)
 # A term that is someone's or something's before it (“its cost”, “their extension”, “它的缺点”), what
 # someone gave (“rule of thumb he gave”), or a date (“03-05 v2”, “3/13 晚”, “2024-03-14 run”; not
-# “0-1 分布”, “68-95-99.7 rule”): it names nothing
+# “0-1 分布”, “68-95-99.7 rule”, “80/20 rule”, “10-20 system”): it names nothing
 # a card can show.
 WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?:它|它们|他|她|他们|她们|我们)的|"
                         # a pointer to elsewhere (“见 E05 表最后两列”, “Look at (2.26)”), a note to oneself
                         r"^(?:见|参见|详见|see\s|look at\s|cf\.?\s)|\bfor myself\b|给自己|"
                         r"\b(?:he|she|they|someone|the (?:presenter|speaker|author|TA|prof(?:essor)?))\s+"
                         r"(?:gave|said|used|showed|mentioned|suggested|recommended|proposed)\b|"
-                        r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{2}-\d{2}|\d{1,2}/\d{1,2})(?![\d./-])", re.I)
+                        r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d./-])|"
+                        r"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?=\s*+(?:$|v\d|[(（]|晚|早|上午|下午|晚上|中午|凌晨)))", re.I)
 # A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.
 PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.
@@ -3229,7 +3244,7 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|^\s*定义(?=\s*\$)|称�
                         r"\b(?:is defined|defined as|is called)\b|^\s*define\b", re.I)
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.
-SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行题问页条讲课次期]|\bsection\s*\d|"
+SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行题问页讲课期]|\bsection\s*\d|"
                          r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待办|下一篇|"
                             rf"{UNFINISHED_WORDS}|^\s*(?:→|⇒|->|=>)|老师|助教|课上|课后|下节课|下次课|不考|"

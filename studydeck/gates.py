@@ -111,11 +111,10 @@ MESSAGES = {
     "wrong-code": ("这段代码在笔记里被标成错的，或是改之前的版本（WRONG、有 bug、原代码），不是要记住的写法；只留改好的那一版",
                    "this code is marked wrong in the notes, or is the version before a fix (WRONG, buggy, "
                    "original code), not one to recall; keep only the fixed version"),
-    "unnamed-code": ("“{front}” 没有说这段代码做什么，卡片答不出；在代码前写一句它要做的事（如“用 torchrun 在一台机器的 4 张卡上启动训练：”），"
-                     "或把它写成一个函数（def …）",
+    "unnamed-code": ("“{front}” 没有说这段代码做什么，卡片答不出；在代码前写一句它要做的事"
+                     "（如“用 torchrun 在一台机器的 4 张卡上启动训练：”）",
                      "“{front}” does not say what the code does, so the card cannot be answered; say what it does in "
-                     "the line before it (“Launch training on the 4 GPUs of one machine:”), or make it a function "
-                     "(def …)"),
+                     "the line before it (“Launch training on the 4 GPUs of one machine:”)"),
     "example-code": ("“{front}” 里的函数只是示例（f、g 这样的名字），不是要记住的实现；写出它演示的方法本身",
                      "the functions in “{front}” are a worked example (named like f or g), not a method to "
                      "recall; show the method it demonstrates"),
