@@ -95,9 +95,11 @@ def _remarks(rest: str) -> bool:
 
 
 # In the clause after a name, positive signs of a remark (see _remarks).
-REMARK_ON_NAME = re.compile(r"^(?:用的是|用\s*+(?=[A-Za-z`$\d])|看(?![作成])|是不是|大约|大概|终于)|我|那个|这个|那一|"
-                            # (a comparison, “比 SFT 好”, and an equation outside math, “返回值个数 = 输入个数”)
-                            r"就行|[?？!！→⇒=]|比[^，,。]{0,12}?(?:好|差|大|小|快|慢|高|低|多|少|强|弱)")
+REMARK_ON_NAME = re.compile(r"^(?:用的是\s*+\d|用\s*+(?=`|\d|\w+\s*+=)|看(?![作成])|是不是|大约|大概|终于)|我|那个|这个|那一|"
+                            # (a comparison, “比 SFT 好”, and an equation outside math, “返回值个数 = 输入个数”,
+                            # not after “是”)
+                            r"就行|[?？!！→⇒]|^(?![是即指]).*=|(?<![对])比(?![例率值特如较])[^，,。]{0,12}?"
+                            r"(?:好|差|大|小|快|慢|高|低|多|少|强|弱)")
 
 
 # After a name, words that carry on its sentence rather than describe it: a particle or a
@@ -352,7 +354,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
-            _locators(header, values) or any(TOTAL_ROW.fullmatch(_cell_text(cells[0])) for _, cells in rows[1:]):
+            _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]):
         # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
         # “| 关键词 | 卡 |” over “4/5b”: an index; a table with a total row: a tally)
         return []
@@ -416,10 +418,17 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True
     if all(NUMBER_CELL.fullmatch(_cell_text(cell)) for _, cells in rows for cell in cells):
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
-    if any(TOTAL_ROW.fullmatch(_cell_text(cells[0])) for _, cells in rows):
+    if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
     return any(name and _result_column(name, [cells[j] for _, cells in rows], scored=True)
                for j, name in enumerate(header[1:], 1))
+
+
+def _tally_row(cells: list[str]) -> bool:
+    """A total row of numbers (“| **total** | **27** | **20.5** |”); “| 总计 | $L = L_{cls} + \\lambda L_{reg}$ |”
+    sums formulas, and is a row like the others."""
+    return bool(TOTAL_ROW.fullmatch(_cell_text(cells[0]))) and all(
+        NUMBER_CELL.fullmatch(_cell_text(c)) for c in cells[1:] if c.strip())
 
 
 def _cell_text(cell: str) -> str:
@@ -431,9 +440,10 @@ def _cell_text(cell: str) -> str:
 TOTAL_ROW = re.compile(r"total|grand total|合计|总计|总分|小计|共计", re.I)
 # A column that says where something is in the notes or a book (“| 关键词 | 卡 |” over “4/5b”, “Page”,
 # “§”), not what it is: an index.
-LOCATOR_HEADER = re.compile(r"卡号?|卡片(?:号|编号)?|cards?(?: ?(?:no\.?|ids?|#))?|pages?|页码?|章节|sections?|chapters?|§|"
+LOCATOR_HEADER = re.compile(r"卡号|卡片(?:号|编号)?|cards? ?(?:no\.?|ids?|#)|pages?|页码?|章节|sections?|chapters?|§|"
                             r"refs?|links?|出处", re.I)
-LOCATOR_CELL = re.compile(r"\s*(?:(?:pp?\.|§|第)\s*)?\d+(?:[./]\d+)*[a-z]\d*(?:[a-z]\d*)*\s*|"
+# (a card's id has a slash or a dot, “4/5b”, “4/1a1”; “7B”, “2k”, “32bit” are sizes)
+LOCATOR_CELL = re.compile(r"\s*+(?:(?:pp?\.|§|第)\s*+)?\d++(?:[./]\d++)++[a-z]?\d*+(?:[a-z]\d*+)*+\s*+|"
                           r"\s*(?:pp?\.|§)\s*\d+(?:[./-]\d+)*\s*|\s*第\s*\d+\s*[页章节]\s*", re.I)
 
 
@@ -487,8 +497,10 @@ def _measured(name: str, column: list[str]) -> bool:
     """A column of scores or measurements (“| MultiNLI | 91.0 | 90.8 |”, “| 显存 | 21.3G |”): every
     cell a decimal, and the column no default or other setting (“默认 lr”: 0.01, 0.001 are what is
     to be recalled)."""
-    return not re.search(r"默认|default|推荐|recommended|常用|typical", name, re.I) and len(column) >= 2 \
-        and all(MEASURED_CELL.fullmatch(cell) for cell in column)
+    cells = [_cell_text(cell) for cell in column]
+    cells = [cell for cell in cells if cell.strip(" .…")]  # (a “| ... | | |” row says the table goes on)
+    return not re.search(r"默认|default|推荐|recommended|常用|typical", name, re.I) and len(cells) >= 2 \
+        and all(MEASURED_CELL.fullmatch(cell) for cell in cells)
 
 
 def _names_itself(thing: str, value: str) -> bool:
@@ -737,6 +749,17 @@ DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,
 EMPHASIZED_LINE = re.compile(r"(\*|_)[^*_].*\1|（[^（）]*）|\([^()]*\)")
 
 
+def _a_value(desc: str) -> bool:
+    """A field's value rather than a description: versions or counts (“torch 2.1 + CUDA 12.1，单卡
+    3090”), or a short list (“bug, amp, P2”); “智能体交互的外部世界，接收动作返回奖励” describes."""
+    items = [i.strip() for i in re.split(r"[,，、;；/+]", desc) if i.strip()]
+    return bool(re.search(r"\d", desc)) or len(items) >= 2 and all(len(i) <= 16 for i in items)
+
+
+# Fields that are concepts too (“环境” in RL, “Label”, “Dependencies” in parsing): fields only over a value.
+VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖", re.I)
+
+
 def _says_what_it_is(desc: str) -> bool:
     """“the underlying storage of a Parameter”, “是一种…”: a definition, not a field's value."""
     return bool(HEADLESS.match(desc) or SAYS_WHAT.search(desc) or re.match(r"\s*(?:the|a|an)\s", desc, re.I))
@@ -794,7 +817,7 @@ class _Extractor:
         self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
         self.speakers = _speakers(outline)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
-        self.recurring = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
+        self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
 
     # -- helpers ---------------------------------------------------------------
@@ -1350,9 +1373,11 @@ class _Extractor:
                     or AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
+                    or _bare(term).casefold() in self.rewrites
                     or WHOSE_TERM.search(term.strip("* "))
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
+                    and (not VALUED_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or _a_value(desc))
                     or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                     or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term)
                     or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated
@@ -1372,7 +1397,7 @@ class _Extractor:
         ``sheet``: the term is one field of a sheet about the section's subject (left out as a label);
         ``grid``: one cell of a table of things by properties (a card per property of the term);
         ``loose``: the term is only the name a line opens on (“- RoPE 终于通了”): asked what it is
-        only when what follows is no remark on it (else left out as an aside, said)."""
+        only when what follows is no remark on it (else left out, said)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
         if "\n" not in desc:
             # “# trials until first success” after a colon: on a card of its own it must not turn
@@ -1483,10 +1508,10 @@ class _Extractor:
                            c=_named_concept(ctx), t=shown)
         elif normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept or LETTER.fullmatch(ctx.concept):
             front = self.t("什么是 {t}？", "What is {t}?", t=shown)
-            why = why or ("aside" if loose and _remarks(desc) else "")  # (“- RoPE 终于通了”: a remark on it)
+            why = why or ("remark" if loose and _remarks(desc) else "")  # (“- RoPE 终于通了”: a remark on it)
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
-            why = why or ("aside" if loose and _remarks(desc) else "")
+            why = why or ("remark" if loose and _remarks(desc) else "")
         # (an attribute's value may be a bare number: what it is, not a number worked out)
         flags = ((LEFT_OUT + why,) if why else ()) + (("attribute",) if attribute else ())
         self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(keyed),
@@ -1836,9 +1861,20 @@ def _names_a_task(phrase: str) -> bool:
     with pip”, “Distributed training”, “多卡训练”), or an algorithm over its pseudocode (“Dijkstra's
     algorithm”); not only where the code sits (“单机”, “The old way”, “Config she's using”, “韦恩图”,
     “Architecture”, “试了”)."""
-    part = re.split(r"\s*›\s*", phrase)[-1]
+    part = " ".join(phrase.split("›")[-1].split())[:200]  # (its words, as a card shows them)
     part = SECTION_NUMBER.sub("", re.sub(r"[*_`]", "", part)).strip()
+    # (a task word only in what the thing was for, “Config she's using for training”, “The config I
+    # used for the final run”, “试了训练时加上”, names no task; nor does a record's noun, “…的训练配置”)
+    part = re.sub(r"\b(?:for|of|during|after|before|from)\b.*$|[\u4e00-\u9fff]{1,4}时", "", part, flags=re.I)
+    if RECORD_HEAD.search(part):
+        return False
     return bool(TASK_EN.search(part) or TASK_ZH.search(part) or IN_A_LANGUAGE.search(part))
+
+
+# What a block is when its lead names a record of a run rather than a task (“实验 3 的训练配置”,
+# “Architecture we ended up training”, “The config I used”).
+RECORD_HEAD = re.compile(r"^(?:the |my |our |her |his )?(?:config(?:uration)?|architecture|setup|output|log|results?)\b|"
+                         r"(?:配置|日志|输出|结果)$|^试了", re.I)
 
 
 _VERBS_EN = ("activate", "add", "apply", "build", "calculate", "check", "clip", "clone", "commit", "compare", "compile",
@@ -1944,7 +1980,7 @@ BARE_NAME = re.compile(r"^(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|mathcal|mat
 APPOSITION = re.compile(r"(?:[A-Za-z]+\s+){2,}[A-Za-z]+\s*[,:]\s*$|[\u3400-\u9fff]{3,}\s*[，：]\s*$")
 # A sentence that opens as a guess (“I think yes: …”, “我猜…”, “大概是…”).
 HEDGED = re.compile(r"\s*+(?:\*\*\s*+)?(?:I (?:think|guess|believe|suspect)|probably|maybe|perhaps|my (?:current )?understanding|"
-                    r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是|(?:目前|暂时)的?理解(?!了)|"
+                    r"我(?:觉得|猜|认为|估计|感觉|的理解|理解的是)|大概|也许|应该是|(?:目前|暂时|现在)的?理解(?!了)|"
                     r"current understanding)", re.I)
 def _opens_inside_brackets(text: str) -> bool:
     """Text that begins inside an aside (“just to see the pattern):”), a list's “1)” aside."""
@@ -2810,7 +2846,7 @@ LABEL_TERM = re.compile(
     r"\s*(?:\d+|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
     # an aside with what it is about after a dash (“aside — gradient inversion”; “Lemma — Jensen's
     # inequality” and “Tip – gradient clipping” name their subject)
-    r"^(?:aside|btw|p\.?s\.?|题外话|旁注|插一句)\s++[—–]\s*+\S", re.I)
+    r"^(?:aside|btw|p\.?s\.?|update|更新|题外话|旁注|插一句)\s++[—–]\s*+\S", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -2828,13 +2864,13 @@ REPORT_FIELD = re.compile(
     # who came, and a ticket's or an exported note's fields
     r"present|absent|attendance|出席|缺席|缺勤|请假|type|priority|status|assignee|reporter|components?|"
     r"milestone|resolution|folder|文件夹|(?:创建|修改|更新)(?:时间|日期)|created|updated|modified|"
-    r"运行环境|实验环境|"
+    r"运行环境|实验环境|环境|environment|labels?|tags?|标签|dependencies|依赖|"
     # a design document's fields, and where the notes come from
     r"depends on|tracking|owners?|reviewers?|负责人|(?:主要)?(?:来源|出处)|sources?|"
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
     # a draft's own plan (“回应”, “决定”)
-    r"回应|决定|(?:我们的)?方案", re.I)
+    r"回应|决定|我们的方案", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
@@ -2958,12 +2994,14 @@ def _lines(outline: Outline):
                 yield from text.splitlines()
 
 
-def _recurring_labels(outline: Outline) -> set[str]:
+def _recurring_labels(outline: Outline) -> tuple[set[str], set[str]]:
     """The bold words or the label lines open on in three sections or more (“**推文版**：…”, “Time
     complexity:”, “干扰：…”): a part the writer gives each section, asked of that section's subject
-    as a facet is (“Quicksort: what is its time complexity?”), not a concept to define. (A question,
-    “why:”, is asked as one already.)"""
+    as a facet is (“Quicksort: what is its time complexity?”), not a concept to define; and of those,
+    the ones whose lines run on as prose (“**推文版**：BERT 就是双向的…，刷爆了 GLUE，必读！”): the
+    writer's rewrite of each section, no card. (A question, “why:”, is asked as one already.)"""
     where: dict[str, set[int]] = {}
+    lengths: dict[str, list[int]] = {}
     for n, (_, section) in enumerate(iter_sections(outline.root)):
         stack = list(section.blocks)
         while stack:
@@ -2974,9 +3012,19 @@ def _recurring_labels(outline: Outline) -> set[str]:
                 for line in text.splitlines():
                     opening = BOLD_OPENING.match(line) or PLAIN_LABEL_OPENING.match(line)
                     if opening:
-                        where.setdefault(_bare(opening.group(1)).casefold(), set()).add(n)
+                        term = _bare(opening.group(1)).casefold()
+                        where.setdefault(term, set()).add(n)
+                        lengths.setdefault(term, []).append(len(line) - opening.end())
     return {term for term, sections in where.items()
-            if len(sections) >= 3 and not FACET.fullmatch(term) and not ASKS.match(term)}
+            if len(sections) >= 3 and not FACET.fullmatch(term) and not ASKS.match(term)}, \
+        {term for term, sections in where.items()
+         if len(sections) >= 3 and not FACET.fullmatch(term) and not ASKS.match(term)
+         and (REWRITE.fullmatch(term) or sorted(lengths[term])[len(lengths[term]) // 2] >= 60)}
+
+
+# A retelling of a section (“推文版”, “白话版”, “一句话总结”, “TL;DR”, “ELI5”), not a part of its subject.
+REWRITE = re.compile(r".{0,4}版|tweets?|tl;?dr|eli5|in one (?:sentence|line)|一句话\S{0,3}|(?:大)?白话\S{0,2}|通俗\S{0,3}",
+                     re.I)
 
 
 # The bold words a line opens on (“**推文版**：…”, “**My take:** …”), or a short label and its colon
@@ -3010,8 +3058,8 @@ def _corrected_lines(outline: Outline) -> set[int]:
 # The label an erratum puts before what should be instead (“**应为**：”, “更正：”, “正确写法：”, “Should
 # be:”, “Correction:”); a doubt (“我当时以为：应该是 $a_{ij}$？”) or “正确理解：” corrects nothing.
 CORRECTION = re.compile(r"\s*+(?:[-*+]\s++)?(?:\*\*\s*+)?(?:应为|应该是|更正(?:为|后)?|改为|改成|"
-                        r"正确(?:的)?(?:版本|写法|公式|式子|答案)|correct(?:ion|ed)(?: version)?|should (?:be|read))"
-                        r"\s*+(?:\*\*\s*+)?[:：]", re.I)
+                        r"正确(?!理解|率|性)(?:的)?(?:应该)?(?:是|版本|写法|公式|式子|答案)?|correct(?:ion|ed)?(?: version)?|"
+                        r"should (?:be|read))\s*+(?:\*\*\s*+)?[:：]", re.I)
 # The original an erratum quotes (“**原文**：”, “课件写的：”, “Original:”, “The slides say:”).
 QUOTED_ORIGINAL = re.compile(r"\s*+(?:\*\*\s*+)?(?:原文|原式|原句|课件(?:上)?(?:写的|原文)?|讲义(?:上)?(?:写的)?|书上(?:写的)?|"
                              r"original|the (?:book|slides?|notes|lecture) (?:says?|said|wrote|has)|slides? (?:says?|said))"
@@ -3081,7 +3129,7 @@ WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?
                         r"\b(?:he|she|they|someone|the (?:presenter|speaker|author|TA|prof(?:essor)?))\s+"
                         r"(?:gave|said|used|showed|mentioned|suggested|recommended|proposed)\b|"
                         r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d./-])|"
-                        r"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?=\s*+(?:$|v\d|[(（]|晚|早|上午|下午|晚上|中午|凌晨)))", re.I)
+                        r"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?![\d./-])(?!\s*+(?:rule|split|system|time|法则|原则)))", re.I)
 # A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.
 PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.
@@ -3224,7 +3272,7 @@ BARE_COMPARISON = re.compile(r"\s*(?:比较|对比|区别|差异|异同|comparis
 FACET = re.compile(
     r"(?:缺点|优点|优缺点|特点|用途|作用|用法|问题|局限性?|限制|好处|坏处|适用场景|应用场景|默认值|定义|算法|代价|"
     r"definition|algorithm|cost|症状|现象|symptoms?|(?:基本|主要|核心)?思想|定理|求解|解法|规则|法则|rules?|"
-    r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|流程|steps|procedure|"
+    r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|流程|(?:解决)?方案|steps|procedure|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)

@@ -111,6 +111,9 @@ MESSAGES = {
     "wrong-code": ("这段代码在笔记里被标成错的，或是改之前的版本（WRONG、有 bug、原代码），不是要记住的写法；只留改好的那一版",
                    "this code is marked wrong in the notes, or is the version before a fix (WRONG, buggy, "
                    "original code), not one to recall; keep only the fixed version"),
+    "remark": ("“{front}” 后面是一句对它的评论（感受、猜测、做法、比较），不是它是什么；写一句“它是……”，或把评论写成完整的陈述",
+               "what follows “{front}” is a remark on it (a feeling, a guess, a setting, a comparison), not what it "
+               "is; write “it is …”, or make the remark a statement of its own"),
     "unnamed-code": ("“{front}” 没有说这段代码做什么，卡片答不出；在代码前写一句它要做的事"
                      "（如“用 torchrun 在一台机器的 4 张卡上启动训练：”）",
                      "“{front}” does not say what the code does, so the card cannot be answered; say what it does in "
