@@ -2997,9 +2997,9 @@ def _lines(outline: Outline):
 def _recurring_labels(outline: Outline) -> tuple[set[str], set[str]]:
     """The bold words or the label lines open on in three sections or more (“**推文版**：…”, “Time
     complexity:”, “干扰：…”): a part the writer gives each section, asked of that section's subject
-    as a facet is (“Quicksort: what is its time complexity?”), not a concept to define; and of those,
-    the ones whose lines run on as prose (“**推文版**：BERT 就是双向的…，刷爆了 GLUE，必读！”): the
-    writer's rewrite of each section, no card. (A question, “why:”, is asked as one already.)"""
+    as a facet is (“Quicksort: what is its time complexity?”), not a concept to define; and, of
+    those, the ones that retell each section, named so (“推文版”, “TL;DR”) or whose lines run on as
+    prose (60 characters or more, as a rule): no card. (A question, “why:”, is asked as one already.)"""
     where: dict[str, set[int]] = {}
     lengths: dict[str, list[int]] = {}
     for n, (_, section) in enumerate(iter_sections(outline.root)):
@@ -3015,11 +3015,10 @@ def _recurring_labels(outline: Outline) -> tuple[set[str], set[str]]:
                         term = _bare(opening.group(1)).casefold()
                         where.setdefault(term, set()).add(n)
                         lengths.setdefault(term, []).append(len(line) - opening.end())
-    return {term for term, sections in where.items()
-            if len(sections) >= 3 and not FACET.fullmatch(term) and not ASKS.match(term)}, \
-        {term for term, sections in where.items()
-         if len(sections) >= 3 and not FACET.fullmatch(term) and not ASKS.match(term)
-         and (REWRITE.fullmatch(term) or sorted(lengths[term])[len(lengths[term]) // 2] >= 60)}
+    recurring = {term for term, sections in where.items()
+                 if len(sections) >= 3 and not FACET.fullmatch(term) and not ASKS.match(term)}
+    return recurring, {term for term in recurring
+                       if REWRITE.fullmatch(term) or sorted(lengths[term])[len(lengths[term]) // 2] >= 60}
 
 
 # A retelling of a section (“推文版”, “白话版”, “一句话总结”, “TL;DR”, “ELI5”), not a part of its subject.
