@@ -2951,7 +2951,7 @@ HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|U
                            r"\s*[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)[^\s()（）]*\s*$|"
                            r"\s*\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
-PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+PAREN_TAIL = re.compile(r"(?<!\s)\s*+[(（][^()（）]*+[)）]\s*+$")  # (tried once per run of spaces)
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
 ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|正解|正确|(?:(?:the )?(?:correct|right|model|reference|final) )?"
                           r"(?:answer|solution)|correct(?:ion)?|right", re.I)
@@ -3256,7 +3256,8 @@ def _asked(title: str) -> str:
 EQUATION_NUMBER = re.compile(r"\s*\\(?:tag\*?|label)\{[^{}]*\}")
 # Marks after a heading's words (“有什么区别 ⭐”, “… 🔥🔥”): how often it came up, not the question.
 # (and tally marks, “✅ ||||”: how often one got it wrong)
-TRAILING_MARKS = re.compile(r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+)+$")
+TRAILING_MARKS = re.compile(r"(?<![\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF])"  # (tried once per run of marks)
+                            r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+)+$")
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.
