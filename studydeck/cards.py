@@ -826,7 +826,7 @@ class _Extractor:
             kw.setdefault("guards", ctx.guards)
         kw.setdefault("legacy_key", key)
         if kind is CardKind.FORMULA and source.line in self.corrected \
-                and not any(f.startswith(LEFT_OUT) for f in kw.get("flags", ())):
+                and not _marked_out(kw.get("flags", ())):
             kw["flags"] = tuple(kw.get("flags", ())) + (LEFT_OUT + "crossed-out",)  # what an erratum corrects
         if "\\tag" in back or "\\label" in back:  # the notes' own equation numbers mean nothing on a card
             front, back = EQUATION_NUMBER.sub("", front), EQUATION_NUMBER.sub("", back)
