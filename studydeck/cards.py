@@ -29,20 +29,21 @@ from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED
                                free_names, without_shown_outputs)
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
-SECTION_NUMBER = re.compile(r"^\s*(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
+SECTION_NUMBER = re.compile(r"^\s*+(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
                             r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*|[一二三四五六七八九十]+[、.．]\s*|"
                             r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*|"
                             # a slide's or a page's number (“p.12  Challenges”, “Slide 7 — Recall”, “P5”)
                             r"(?:pp?\.\s*|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*(?:pp?\.\s*)?\d+)?\s*页?\s*"
                             r"(?:[—–:：-]\s*)?)(?=\S)|"
-                            r"\s*[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$|"
+                            r"(?<!\s)\s*+[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$|"
                             # a lecture's timestamp (“输出尺寸 (26:30)”, “(0:00 – 12:30)”)
-                            r"\s*[（(]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[–—-]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]", re.I)
+                            # (each from the start of a run of spaces only: once per run, not once per space)
+                            r"(?<!\s)\s*+[（(]\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[–—-]\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]", re.I)
 RELATION = re.compile(
     r"=|\\leftarrow|\\gets|\\to\b|\\rightarrow|\\mapsto|\\neq|\\ne\b|<|>|\\le(?:q|qslant)?\b|"
     r"\\ge(?:q|qslant)?\b|\\approx|\\sim|\\propto|\\equiv|\\in\b")
 STEP_PREFIX = re.compile(r"^\s*(?:第\s*[\d一二三四五六七八九十]+\s*步[：:、.\s]*|\(?(\d+)\s*[、.．)）:：]\s*)")
-MNEMONIC = re.compile(r"\s+([A-Z])\s*$")
+MNEMONIC = re.compile(r"(?<!\s)\s+([A-Z])\s*$")
 QUESTION = re.compile(
     r"[?？]\s*$|^\s*(如何|怎么|怎样|为什么|为何|什么|哪些|是否|(how|why|what|which|when)\b)|"
     r"(区别|差异|异同|比较|对比|\bdifferences?\s+(?:between|of|from|in)\b|\bthe differences?\b|\bcompar(?:e|ing|ison)\b|\bvs\.?\b)",
@@ -60,7 +61,7 @@ PARAM_LABEL = re.compile(
 INTRO_LABEL = re.compile(r"^(介绍|简介|定义|概述|说明|introduction|definition|overview|summary)$", re.I)
 IDENT = re.compile(r"^`?([A-Za-z_][\w.]*)`?$")
 LABELLED = re.compile(
-    r"^\s*(?:\*\*(?P<bc>[^*]+?)\s*[：:]\s*\*\*|\*\*(?P<b>[^*]+?)\*\*\s*[：:]|(?P<p>[^：:\n]{1,40}?)\s*[：:])"
+    r"^\s*+(?:\*\*(?P<bc>[^*]*?[^*\s])\s*+[：:]\s*\*\*|\*\*(?P<b>[^*]+?)\*\*\s*[：:]|(?P<p>[^：:\n]{1,40}?)\s*[：:])"
     r"\s*(?P<rest>.*)$", re.S)
 # An Obsidian (Dataview) field, “key:: value”: metadata of the note.
 DATAVIEW_FIELD = re.compile(r"^\s*[\w\- ]{1,30}::(?!:)")
@@ -2945,11 +2946,12 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
-HEADING_ASIDE = re.compile(r"\s*[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|\bI\s+[a-z]|"
+HEADING_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|\bI\s+[a-z]|"
                            rf"\b[Mm]y\b|\bexam|\bWIP\b|\bTODO\b|{UNFINISHED_WORDS})[^()（）]*[)）]\s*$|"
                            # how much an exam weighs it (“⭐⭐⭐ 重点中的重点”, “🔥 必考计算题”)
-                           r"\s*[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)[^\s()（）]*\s*$|"
-                           r"\s*\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
+                           r"(?<!\s)\s*+[⭐★☆🔥❗‼️\u2600-\u27bf\U0001F300-\U0001FAFF]+\s*(?:重点|必考|常考|考点|高频|必背|必会|必看)[^\s()（）]*\s*$|"
+                           r"(?<!\s)\s*+\[\s*(?:slides?|p\.?|pp\.?|page|ppt|幻灯片)\s*\d+(?:\s*[-–]\s*\d+)?\s*\]")  # “[slide 14]”
+# (each tried from the start of a run of spaces only)
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"(?<!\s)\s*+[(（][^()（）]*+[)）]\s*+$")  # (tried once per run of spaces)
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).

@@ -1420,6 +1420,18 @@ def test_long_runs_of_spaces_or_digits_in_errata_labels_and_tables_are_read_at_o
         assert not [c for c in cards if "1111" in c.back]
 
 
+def test_long_runs_of_blanks_in_headings_and_bold_labels_are_read_at_once() -> None:
+    """(A heading of a word and 20,000 spaces took 38 s, a paragraph of 20,000 tabs 146 s: patterns
+    that tried each space of a run as a new start.)"""
+    spaces = " " * 20000
+    cards, notices = extract("# T\n\n## Dropout" + spaces + "rate\n\n- **训练时**：随机置零\n\n"
+                       "## Adam\n\n**Adam" + spaces + "：** 一种自适应学习率的优化器\n\n" + "\t" * 20000 + "x\n")
+    # (the first heading is too long to ask by, and said so)
+    assert [(c.front, c.back) for c in cards] == [("什么是 **Adam**？", "一种自适应学习率的优化器")]
+    assert [n.message for n in notices if n.rule == "left-out:too-long"] == [
+        "“Dropout rate：**训练时** → ？” 太长；把要问的事写成一句短话，细节放进列表"]
+
+
 def test_what_a_second_review_found_the_mends_took_or_let_back() -> None:
     kept = ("# 笔记\n\n## 模型规模\n\n| 模型 | 参数量 | 上下文长度 |\n|---|---|---|\n| LLaMA | 7B, 13B, 33B, 65B | 2k |\n"
             "| GPT-3 | 175B | 2k |\n| LLaMA 2 | 7B, 13B, 70B | 4k |\n\n"
