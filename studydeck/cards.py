@@ -355,14 +355,14 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
-            _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]):
+            _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) or _worked(values):
         # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
         # “| 关键词 | 卡 |” over “4/5b”: an index; a table with a total row: a tally)
         return []
     attribute = "" if not header or MEANING_HEADER.search(header) else header
     corner = rows[0][1][0].strip()
     return [(_of_corner(corner, cells[0]), cells[1], Source(source.path, line), attribute)
-            for line, cells in rows[1:] if cells[0] and cells[1]]
+            for line, cells in rows[1:] if cells[0] and cells[1] and not EMPTY_CELL.fullmatch(cells[0])]
 
 
 def _of_corner(corner: str, thing: str) -> str:
@@ -405,6 +405,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
+                    and not EMPTY_CELL.fullmatch(thing) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
                 out.append((thing, name, value, Source(source.path, line)))
     return out
@@ -421,8 +422,26 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
+    if all(LOCAL_ID.fullmatch(_cell_text(cells[0])) for _, cells in rows) and \
+            all(NUMBER_CELL.fullmatch(_cell_text(cell)) for _, cells in rows for cell in cells[1:]):
+        return True  # “| b1 | 6 | 5 | 1 |”: the counts of an example's own values
+    if any(_worked([cells[j] for _, cells in rows]) for j in range(1, len(header))):
+        return True
     return any(name and _result_column(name, [cells[j] for _, cells in rows], scored=True)
                for j, name in enumerate(header[1:], 1))
+
+
+def _worked(values: list[str]) -> bool:
+    """A column of sums worked out (“4096 + 4096 = 8192”, “18432”): every cell a number, one at least
+    with its working: an example's arithmetic, row by row."""
+    cells = [_cell_text(v) for v in values if v.strip()]
+    return bool(cells) and all(re.match(r"[~≈]?\s*\d", c) for c in cells) and any(WORKED_SUM.fullmatch(c) for c in cells)
+
+
+# “4096 + 4096 = 8192”, “2 × 128 = 256”, “0.5*4 ≈ 2”
+WORKED_SUM = re.compile(r"[~≈]?\s*+\d[\d.,]*+(?:\s*+[-+×*/·x]\s*+\d[\d.,]*+)++\s*+[=≈]\s*+[~≈]?\s*+\d[\d.,]*+\s*+\S{0,6}")
+# An example's own name for a value or a case (“a1”, “b2”, “x_3”, “$s_1$”), not a thing to know.
+LOCAL_ID = re.compile(r"\$?[A-Za-z]_?\{?\d{1,2}\}?\$?")
 
 
 def _tally_row(cells: list[str]) -> bool:
@@ -465,7 +484,14 @@ def _result_column(name: str, values: list[str], scored: bool = False) -> bool:
     big_o = sum(bool(re.match(r"\W*(?:O|Θ|Ω|\\Theta|\\Omega)\s*\(", v)) for v in values) * 2 > len(values) > 0
     spread = sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) > 0  # (“56.1 ± 0.6”)
     named = bool(RESULT_HEADER.search(name)) and not COMPLEXITY.search(name) and not big_o
-    return named and (not scored or _mostly_numbers(values)) or spread or _measured(name, values)
+    return named and (not scored or _mostly_numbers(values)) or spread or _measured(name, values) \
+        or bool(PLAN_HEADER.search(name)) and _mostly_numbers(values)
+
+
+# A column of one's own plan against what happened, or a guess at it (“| 计划 | 实际 |”, “estimate”),
+# when its cells are numbers (“20min”, “~4.0 GB”; “MLE 估计” over formulas is knowledge).
+PLAN_HEADER = re.compile(r"\b(?:estimates?|estimated|planned|plan|actual|budget(?:ed)?)\b|计划|实际|预计|预估|估计|估算|用时",
+                         re.I)
 
 
 def _mostly_numbers(values: list[str]) -> bool:
@@ -817,6 +843,7 @@ class _Extractor:
         self.enumerated: set[str] = set()
         self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
         self.speakers = _speakers(outline)
+        self.present = _attendees(outline)  # (whoever a meeting's notes list: “到场：阿澈、小满”)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
@@ -1369,13 +1396,19 @@ class _Extractor:
         """A term that labels a remark, a field or a place rather than names a concept
         (“**注意**：…”, “Note:”, “[解析]”, “Deadline: …”)."""
         return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
+                    # what an erratum quotes or puts instead (“**改为**：…”, “Correction:”)
+                    # (“正确版本：” under a false statement is what it should have said: a facet of it)
+                    or CORRECTION.match(_bare(term) + "：") and not FACET.fullmatch(_bare(term).strip())
+                    or QUOTED_ORIGINAL.match(_bare(term) + "：")
+                    # (“**关键点**：…” alone; a table's column “关键点” is asked of each row)
+                    or re.fullmatch(r"关键点|(?:the )?key point", _bare(term).strip(), re.I)
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term)
                     or AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
                     or _bare(term).casefold() in self.rewrites
-                    or WHOSE_TERM.search(term.strip("* "))
+                    or WHOSE_TERM.search(term.strip("* ")) or self._someones(_bare(term))
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     and (not VALUED_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or _a_value(desc))
@@ -1383,6 +1416,10 @@ class _Extractor:
                     or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term)
                     or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated
                     or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term))
+
+    def _someones(self, term: str) -> bool:
+        """A term that is a speaker's own (“小满踩的坑”, “老周说的”, “Priya's trick”)."""
+        return any(term.startswith(name) and OWNED_BY.match(term, len(name)) for name in self.speakers | self.present)
 
     def _tagged(self, text: str) -> bool:
         """Text that opens on an annotator's tag (“[me] so”, “【小鹿】✅ 记下了”)."""
@@ -2005,7 +2042,8 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
                                     r"(?:written |put )?(?:in symbols|formally|mathematically|as a formula|as an equation)"
                                     r"(?:,? (?:this|that|it) (?:is|reads))?)\s*[:：,，]?\s*", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
-CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|^\s*(?:\*\*)?" + r"(?:%s)" % (
+CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
+                         r"(?-i:\bWRONG\b)|[(（][^()（）\n]{0,20}\bwrong\b[^()（）\n]{0,20}[)）]|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
 ) + r"\s*(?:\*\*)?\s*[:：]", re.I)  # (or what a mistake log says one wrote: “**What I wrote:** …”)
 # An item that starts as a sentence does, with its subject (“We could …”, “我们可以…”).
@@ -2186,7 +2224,7 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "question"  # “…的下标即 $l = i$ ?”: the text wonders; it states nothing
     if HEDGED.match(strip_math(sentence)):
         return "unsure"  # “I think yes: $\hat x_0 = …$”: a guess at something, not a fact
-    if CROSSED_OUT.search(strip_math(sentence)):
+    if CROSSED_OUT.search(strip_math(sentence)) or CROSSED_OUT.search(strip_math(lead)) and not strip_math(sentence).strip():
         return "crossed-out"  # “$\mathrm{Var}(X - Y) = \mathrm{Var}X - \mathrm{Var}Y$ ~~~ **NO**”: marked wrong
     before = sentence[:target[0]]
     clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
@@ -2841,6 +2879,9 @@ LABEL_TERM = re.compile(
     r"\S{0,4}备注|待看|待读|待补|to[- ]read|reading list|考试要求|考纲|考试范围|论文|原文|papers?|"
     # a counterexample, to what the card cannot say
     r"反例|counter-?examples?|"
+    # the catch, a verdict on what was said, what a review added (“讲评补充”), a flashcard by its
+    # number (“card 3b”)
+    r"(?:the )?catch|wrong|incorrect|right|correct|错误|错了|不对|对的|\S{1,6}补充|cards?\s*#?\d+[a-z]?\d*|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
@@ -2861,6 +2902,7 @@ REPORT_FIELD = re.compile(
     r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?|"
     # a meeting's roles and what was assigned to read
     r"scribe|note-?takers?|facilitators?|hosts?|moderators?|presenters?|(?:assigned )?readings?|记录人?|主持人?|"
+    r"领读人?|导读人?|分享人|到场|签到(?:打卡)?|打卡|"
     r"score(?: attempt)?(?: \d+)?|attempt \d+|得分|成绩|"
     # who came, and a ticket's or an exported note's fields
     r"present|absent|attendance|出席|缺席|缺勤|请假|type|priority|status|assignee|reporter|components?|"
@@ -2874,7 +2916,7 @@ REPORT_FIELD = re.compile(
     r"回应|决定|我们的方案", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
-    r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
+    r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
     r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
     r"学习(?:目标|计划|进度)|(?:study|learning) (?:goals?|plan|progress)", re.I)
 
@@ -3062,9 +3104,11 @@ CORRECTION = re.compile(r"\s*+(?:[-*+]\s++)?(?:\*\*\s*+)?(?:应为|应该是|更
                         r"正确(?!理解|率|性)(?:的)?(?:应该)?(?:是|版本|写法|公式|式子|答案)?|correct(?:ion|ed)?(?: version)?|"
                         r"should (?:be|read))\s*+(?:\*\*\s*+)?[:：]", re.I)
 # The original an erratum quotes (“**原文**：”, “课件写的：”, “Original:”, “The slides say:”).
-QUOTED_ORIGINAL = re.compile(r"\s*+(?:\*\*\s*+)?(?:原文|原式|原句|课件(?:上)?(?:写的|原文)?|讲义(?:上)?(?:写的)?|书上(?:写的)?|"
+QUOTED_ORIGINAL = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:原文|原式|原句|课件(?:上)?(?:写的|原文)?|讲义(?:上)?(?:写的)?|书上(?:写的)?|"
                              r"original|the (?:book|slides?|notes|lecture) (?:says?|said|wrote|has)|slides? (?:says?|said))"
-                             r"\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?", re.I)
+                             r"\s*+(?:\*\*\s*+)?[:：]|"
+                             # or said in prose (“原文写的是 $H = …$”, “课件上写成了”)
+                             r"(?:原文|原式|课件|讲义|书)上?(?:写的是|写作|写成了?)[:：]?)\s*+(?:\*\*)?", re.I)
 
 
 def _attendees(outline: Outline) -> set[str]:
@@ -3096,7 +3140,7 @@ def _tags(outline: Outline) -> set[str]:
 # A line that lists who was there (“**Present:** Priya, Tom”, “Attendees: …”, “参会人：…”), at its
 # start or as one of the fields a line holds (“时间：周四 ｜ 参与：阿哲、小鱼”).
 ATTENDEES = re.compile(r"(?:^|[|｜·•;；]\s*)\s*\**\s*(?:present|attendees|attending|participants|people|members|"
-                       r"参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员)"
+                       r"参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员|到场|在场|到会|签到)"
                        r"\s*(?:[:：]\s*\**|\**\s*[:：])\s*(?P<names>[^|｜\n]+)", re.I)
 # A Chinese name or nickname (“阿哲”, “老孟”, “小鱼”, “张三”): two to four characters.
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -3124,6 +3168,8 @@ SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opi
 # someone gave (“rule of thumb he gave”), or a date (“03-05 v2”, “3/13 晚”, “2024-03-14 run”; not
 # “0-1 分布”, “68-95-99.7 rule”, “80/20 rule”, “10-20 system”): it names nothing
 # a card can show.
+# After a person's name: what follows is theirs (“的”, “踩的坑”, “’s”, “ said”).
+OWNED_BY = re.compile(r"的|踩|说|问|提|讲|觉得|认为|补充|['’]s\b|\s+(?:says?|said|asked|thinks?|thought)\b")
 WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?:它|它们|他|她|他们|她们|我们)的|"
                         # a pointer to elsewhere (“见 E05 表最后两列”, “Look at (2.26)”), a note to oneself
                         r"^(?:见|参见|详见|see\s|look at\s|cf\.?\s)|\bfor myself\b|给自己|"

@@ -1466,3 +1466,53 @@ def test_a_column_of_measurements_with_its_best_in_bold_and_a_trailing_row_is_st
              "| ... | | | |\n")
     cards, _ = extract(notes)
     assert not cards
+
+
+def test_an_erratums_labels_are_no_terms_and_the_original_may_be_quoted_in_prose() -> None:
+    """“**改为**：用 `log_softmax`…” says what should be written instead: “改为” names nothing to ask
+    about. “原文写的是 $H = …$” quotes the mistake as surely as “**原文**：” does."""
+    notes = ("# 勘误\n\n## 交叉熵\n\n原文写的是 $H = -\\sum p \\log p$。\n\n"
+             "**应为**：$H(p, q) = -\\sum_i p_i \\log q_i$\n\n"
+             "**改为**：用 `log_softmax` 再 `nll_loss`。\n\n"
+             "**Correction**: divide by the batch size once.\n\n"
+             "**Dropout**：训练时随机把部分神经元置零。\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["**应为**：$H(p, q) = -\\sum_i p_i \\log q_i$", "训练时随机把部分神经元置零。"]
+
+
+def test_a_worked_examples_tables_plan_and_estimates_are_records() -> None:
+    """A table of one's plan against what happened (“| 阶段 | 计划 | 实际 |”), of estimates, of a
+    sum worked cell by cell (“4096 + 4096 = 8192”), or of counts for an example's own values (“b1”,
+    “b2”) is that example's record, not knowledge; a table of facts in numbers stays a glossary."""
+    notes = ("# 期末笔记\n\n## 时间分配\n\n| 阶段 | 计划 | 实际 |\n|---|---|---|\n| 选择+判断 | 20min | 25min |\n"
+             "| 三 决策树计算 | 15min | **35min**（算 log 算到怀疑人生） |\n| 检查 | 15min | 5min |\n\n"
+             "## 决策树计算\n\n| 特征B取值 | 样本数 | 正 | 负 |\n|---|---|---|---|\n| b1 | 6 | 5 | 1 |\n| b2 | 4 | 1 | 3 |\n\n"
+             "## memory budget\n\n| thing | estimate |\n|---|---|\n| base weights NF4 (8.03B × 0.5 B) | ~4.0 GB |\n"
+             "| Adam 8-bit states | ~0.08 GB |\n| **total** | **~16–20 GB** |\n\n"
+             "## r and alpha\n\n| module | d_in + d_out |\n|---|---|\n| q_proj | 4096 + 4096 = 8192 |\n"
+             "| k_proj | 4096 + 1024 = 5120 |\n| up_proj | 18432 |\n\n"
+             "## 浮点格式\n\n| 格式 | 指数位 | 尾数位 |\n|---|---|---|\n| fp16 | 5 | 10 |\n| bf16 | 8 | 7 |\n| fp32 | 8 | 23 |\n\n"
+             "## 字节数\n\n| dtype | bytes |\n|---|---|\n| fp16 | 2 |\n| fp32 | 4 |\n")
+    cards, _ = extract(notes)
+    assert sorted(c.back for c in cards) == ["10", "2", "23", "4", "5", "7", "8", "8"]
+
+
+def test_a_rows_mark_a_meetings_roles_and_its_members_pitfalls_are_no_terms() -> None:
+    """“| — | `sampler.set_epoch(epoch)` |” has no old name to ask by; a reading group's roles
+    (“领读”, “到场”), its members' sayings and pitfalls (“**小满踩的坑**”), a flashcard's number
+    (“card 3b”), a label that marks a statement wrong, and an old back marked WRONG are no knowledge."""
+    notes = ("# 读书会第 7 期\n\n**领读**：阿澈（Hamilton 第 5 章）\n\n**到场**：阿澈、小满、老周、Yuki、我，共 5 人\n\n"
+             "## 自环是干嘛的\n\n- **阿澈**：GCN 不加自环的话更新里没有自己\n- **老周**：但这样自己和邻居共享同一个 W\n\n"
+             "## 代码环节\n\n- **小满踩的坑**：手写 `MessagePassing` 时忘了 `add_self_loops`\n"
+             "- **GCN 归一化**：对称归一化 $\\tilde D^{-1/2} \\tilde A \\tilde D^{-1/2}$\n\n"
+             "## Old → new\n\n| Old (DP) | New (DDP) |\n|---|---|\n| `nn.DataParallel(model)` | `DDP(model)` |\n"
+             "| — | `sampler.set_epoch(epoch)` at the start of every epoch |\n\n"
+             "## Leeches\n\n- **card 3b**: irreducible + aperiodic\n- **Catch**: the sampler pads by repeating samples\n"
+             "- **Wrong**: that's FP4, NF4 is a lookup table\n- **关键点**：MC 估计的误差和维度无关\n"
+             "- **讲评补充**：C4.5 先找信息增益高于平均的\n- **下一次**：第 3 章，预计周末\n\n"
+             "## ESS\n\n**Back (old, WRONG):**\n$$\\text{ESS} = \\frac{N}{1 + \\sum_k \\rho_k}$$\n\n"
+             "**Back (fixed):**\n$$\\text{ESS} = \\frac{N}{1 + 2\\sum_{k=1}^\\infty \\rho_k}$$\n")
+    cards, _ = extract(notes)
+    assert sorted(" ".join(c.back.split()) for c in cards) == sorted([
+        "`DDP(model)`", "对称归一化 $\\tilde D^{-1/2} \\tilde A \\tilde D^{-1/2}$",
+        "**Back (fixed):** $$\\text{ESS} = \\frac{N}{1 + 2\\sum_{k=1}^\\infty \\rho_k}$$"])
