@@ -1409,6 +1409,7 @@ class _Extractor:
                     or self._tagged(term)
                     or _bare(term).casefold() in self.rewrites
                     or WHOSE_TERM.search(term.strip("* ")) or self._someones(_bare(term))
+                    or TIME_SPENT.match(_bare(term))
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     and (not VALUED_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or _a_value(desc))
@@ -2881,7 +2882,7 @@ LABEL_TERM = re.compile(
     r"反例|counter-?examples?|"
     # the catch, a verdict on what was said, what a review added (“讲评补充”), a flashcard by its
     # number (“card 3b”)
-    r"(?:the )?catch|wrong|incorrect|right|correct|错误|错了|不对|对的|\S{1,6}补充|cards?\s*#?\d+[a-z]?\d*|"
+    r"(?:the )?catch|(?:the )?logic|rationale|逻辑|理由|wrong|incorrect|right|correct|错误|错了|不对|对的|\S{1,6}补充|cards?\s*#?\d+[a-z]?\d*|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
@@ -3119,7 +3120,8 @@ def _attendees(outline: Outline) -> set[str]:
     while stack:
         block = stack.pop()
         stack.extend(block.blocks)
-        for line in block.text.splitlines() if block.kind == "paragraph" else ():
+        texts = [block.text] if block.kind == "paragraph" else [it.text for it in block.items]  # (or “- 到场：…”)
+        for line in (line for text in texts for line in text.splitlines()):
             field = ATTENDEES.search(line)
             if field:
                 for part in re.split(r"[,，、/&;；]|\band\b|和", field.group("names")):
@@ -3168,6 +3170,8 @@ SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opi
 # someone gave (“rule of thumb he gave”), or a date (“03-05 v2”, “3/13 晚”, “2024-03-14 run”; not
 # “0-1 分布”, “68-95-99.7 rule”, “80/20 rule”, “10-20 system”): it names nothing
 # a card can show.
+# A log's time spent before what was done (“1h 目标分布”, “⏱ 30min”, “2 hours:”).
+TIME_SPENT = re.compile(r"\s*+(?:⏱\s*+)?\d+(?:\.\d+)?\s*+(?:h|hrs?|hours?|min|mins|minutes|小时|分钟)(?![A-Za-z])", re.I)
 # After a person's name: what follows is theirs (“的”, “踩的坑”, “’s”, “ said”).
 OWNED_BY = re.compile(r"的|踩|说|问|提|讲|觉得|认为|补充|['’]s\b|\s+(?:says?|said|asked|thinks?|thought)\b")
 WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?:它|它们|他|她|他们|她们|我们)的|"

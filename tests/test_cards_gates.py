@@ -1500,16 +1500,18 @@ def test_a_worked_examples_tables_plan_and_estimates_are_records() -> None:
 def test_a_rows_mark_a_meetings_roles_and_its_members_pitfalls_are_no_terms() -> None:
     """“| — | `sampler.set_epoch(epoch)` |” has no old name to ask by; a reading group's roles
     (“领读”, “到场”), its members' sayings and pitfalls (“**小满踩的坑**”), a flashcard's number
-    (“card 3b”), a label that marks a statement wrong, and an old back marked WRONG are no knowledge."""
-    notes = ("# 读书会第 7 期\n\n**领读**：阿澈（Hamilton 第 5 章）\n\n**到场**：阿澈、小满、老周、Yuki、我，共 5 人\n\n"
-             "## 自环是干嘛的\n\n- **阿澈**：GCN 不加自环的话更新里没有自己\n- **老周**：但这样自己和邻居共享同一个 W\n\n"
-             "## 代码环节\n\n- **小满踩的坑**：手写 `MessagePassing` 时忘了 `add_self_loops`\n"
+    (“card 3b”), a label that marks a statement wrong or gives its logic, a log's time spent (“1h”)
+    and an old back marked WRONG are no knowledge."""
+    notes = ("# 读书会第 7 期\n\n- 领读：阿澈（Hamilton 第 5 章）\n- 到场：阿澈、小满、老周、Yuki、我，共 5 人\n\n"
+             "## 自环是干嘛的\n\n- 阿澈：GCN 不加自环的话更新里没有自己\n- 老周：但这样自己和邻居共享同一个 W\n\n"
+             "## 代码环节\n\n- 小满踩的坑：手写 `MessagePassing` 时忘了 `add_self_loops`\n"
              "- **GCN 归一化**：对称归一化 $\\tilde D^{-1/2} \\tilde A \\tilde D^{-1/2}$\n\n"
              "## Old → new\n\n| Old (DP) | New (DDP) |\n|---|---|\n| `nn.DataParallel(model)` | `DDP(model)` |\n"
              "| — | `sampler.set_epoch(epoch)` at the start of every epoch |\n\n"
              "## Leeches\n\n- **card 3b**: irreducible + aperiodic\n- **Catch**: the sampler pads by repeating samples\n"
              "- **Wrong**: that's FP4, NF4 is a lookup table\n- **关键点**：MC 估计的误差和维度无关\n"
-             "- **讲评补充**：C4.5 先找信息增益高于平均的\n- **下一次**：第 3 章，预计周末\n\n"
+             "- **讲评补充**：C4.5 先找信息增益高于平均的\n- **下一次**：第 3 章，预计周末\n"
+             "- **logic**: it's a necessary check, not sufficient\n- **1h 目标分布**：两个高斯混合，看能不能跨峰\n\n"
              "## ESS\n\n**Back (old, WRONG):**\n$$\\text{ESS} = \\frac{N}{1 + \\sum_k \\rho_k}$$\n\n"
              "**Back (fixed):**\n$$\\text{ESS} = \\frac{N}{1 + 2\\sum_{k=1}^\\infty \\rho_k}$$\n")
     cards, _ = extract(notes)
