@@ -699,7 +699,7 @@ def _closing(text: str, at: int) -> int:
     return len(text)
 
 
-SYMBOL_ASIDE = re.compile(r"\s*[（(]\s*\$[^$]*\$\s*[)）]\s*$")
+SYMBOL_ASIDE = re.compile(r"(?<!\s)\s*+[（(]\s*\$[^$]*\$\s*[)）]\s*$")  # (once per run of spaces)
 
 
 @lru_cache(maxsize=1 << 13)  # an item's text is tried as a label by several readers of the list
@@ -2163,7 +2163,7 @@ SHAPES = re.compile(r"(?:\([^()]*\))+")
 # A range of values (“0..L-K”, “1, 2, \ldots, n”).
 RANGE = re.compile(r"\w\s*\.\.\s*\w|^\s*[\w\\{}^]+(?:\s*,\s*[\w\\{}^]+)*\s*,\s*(?:\\[lc]?dots|…)\s*,\s*[\w\\{}^]+\s*$")
 # Spacing at either end of a formula cut from a list (“, \quad \hat{v}_t = …”).
-SPACING = re.compile(r"^(?:\s|\\(?:q?quad|[,;:! ])|~)+|(?:\s|\\(?:q?quad|[,;:! ])|~)+$")
+SPACING = re.compile(r"^(?:\s|\\(?:q?quad|[,;:! ])|~)+|(?<![\s~])(?:\s|\\(?:q?quad|[,;:! ])|~)+$")  # (once per run)
 
 
 def _listed_formulas(body: str) -> list[tuple[str, tuple[str, str]]]:
@@ -2801,14 +2801,14 @@ LABEL_TERM = re.compile(
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
-    r"(?:推论|引理|命题|corollary|lemma|proposition)\s*\d*(?:\.\d+)*|"
+    r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
     # a memory aid, or where the code lives: no concept either
     r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|"
     # what the writer makes of it (“**个人感觉**：先看李航再看 PRML”)
     r"个人(?:感觉|看法|理解|观点|体会|意见|评价|总结|想法)|我的(?:看法|理解|想法)|my (?:take|view|opinion)|"
     r"实践|实际经验|key (?:things?|ideas?|insights?|takeaways?)|takeaways?|"
     # a bare number names nothing (“**2**: full marks”)
-    r"\d+(?:\.\d+)?|"
+    r"\d++(?:\.\d++)?|"
     # a caveat to what the text said (“**唯一例外**：…”, “Exception: …”)
     r"(?:唯一的?|一个|重要的?)?(?:例外|特例|特殊情况)|(?:the only |one |an? )?(?:exceptions?|special cases?)|"
     # a count standing for what the text said before (“Two: update and reset”, “两个：…”)
@@ -2820,7 +2820,7 @@ LABEL_TERM = re.compile(
     r"(?:本章|本节|本页|学习)?(?:目标|内容|大纲|目录)|(?:learning )?(?:goals|objectives)|outline|agenda|"
     r"(?:table of )?contents|"
     # an assignment's own prompts (“Inline Question 2”, “Your Explanation”), an outline's places
-    r"(?:inline )?question\s*\d*|your (?:answer|explanation|solution)s?|earlier|later|then|next|finally|afterwards|"
+    r"(?:inline )?question\s*+\d*+|your (?:answer|explanation|solution)s?|earlier|later|then|next|finally|afterwards|"
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
     r"created|last (?:edit(?:ed)?|update[ds]?|modified|cleanup|review(?:ed)?|checked)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
@@ -2829,7 +2829,7 @@ LABEL_TERM = re.compile(
     # a source cited for an example (“ResNet paper: lr=0.1, ÷10 at 30, 60”)
     r".+\s(?:paper|article|blog post)|.+(?:论文|原文)|"
     # a step of an argument (“**第一步**：先求雅可比”)
-    r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d+|"
+    r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d++|"
     # the page's own furniture: a licence footer, an editor's update, one more aside
     r"版权声明|转载声明|声明|原文链接|copyright|licen[cs]e|disclaimer|update(?:s|d)?(?:\s*[(（]?\d{4}[)）]?)?|更新|"
     r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?|"
@@ -2882,11 +2882,11 @@ LABEL_TERM = re.compile(
     r"反例|counter-?examples?|"
     # the catch, a verdict on what was said, what a review added (“讲评补充”), a flashcard by its
     # number (“card 3b”)
-    r"(?:the )?catch|(?:the )?logic|rationale|逻辑|理由|wrong|incorrect|right|correct|错误|错了|不对|对的|\S{1,6}补充|cards?\s*#?\d+[a-z]?\d*|"
+    r"(?:the )?catch|(?:the )?logic|rationale|逻辑|理由|wrong|incorrect|right|correct|错误|错了|不对|对的|\S{1,6}补充|cards?\s*+#?\d++[a-z]?\d*+|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
-    r"\s*(?:\d+|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
+    r"\s*+(?:\d++|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
     # an aside with what it is about after a dash (“aside — gradient inversion”; “Lemma — Jensen's
     # inequality” and “Tip – gradient clipping” name their subject)
     r"^(?:aside|btw|p\.?s\.?|update|更新|题外话|旁注|插一句)\s++[—–]\s*+\S", re.I)
@@ -3344,8 +3344,8 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|^\s*定义(?=\s*\$)|称�
                         r"\b(?:is defined|defined as|is called)\b|^\s*define\b", re.I)
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.
-SECTION_REF = re.compile(r"\d+(?:\.\d+)+\s*节|第\s*[\d一二三四五六七八九十]+\s*[节章段行题问页讲课期]|\bsection\s*\d|"
-                         r"^\s*\d+(?:\.\d+)+\s*的|\b(?:line|row|step)\s*\d", re.I)
+SECTION_REF = re.compile(r"(?<![\d.])\d++(?:\.\d++)+\s*+节|第\s*[\d一二三四五六七八九十]+\s*[节章段行题问页讲课期]|\bsection\s*\d|"
+                         r"^\s*+\d++(?:\.\d++)+\s*+的|\b(?:line|row|step)\s*\d", re.I)
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待办|下一篇|"
                             rf"{UNFINISHED_WORDS}|^\s*(?:→|⇒|->|=>)|老师|助教|课上|课后|下节课|下次课|不考|"
                             # a clause, not a name (“Huber 把两者结合起来”, “所以 [3] 提出了…”, “也不是梯度消失”)

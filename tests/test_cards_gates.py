@@ -1430,6 +1430,13 @@ def test_long_runs_of_blanks_in_headings_and_bold_labels_are_read_at_once() -> N
     assert [(c.front, c.back) for c in cards] == [("什么是 **Adam**？", "一种自适应学习率的优化器")]
     assert [n.message for n in notices if n.rule == "left-out:too-long"] == [
         "“Dropout rate：**训练时** → ？” 太长；把要问的事写成一句短话，细节放进列表"]
+    # (a row named by 20,000 digits took 24 s, a formula with 20,000 spaces each side of “=” 19 s,
+    # a bold label with them each side of its colon 10 s)
+    cards, notices = extract("# T\n\n## S\n\n| a | b |\n|---|---|\n| " + "1" * 20000 + "x | 1 |\n| Adam | 2 |\n\n"
+                             "## F\n\n$$x" + spaces + "=" + spaces + "y$$\n\n"
+                             "## L\n\n- **名" + spaces + "：" + spaces + "值**：值\n- **Adam**：优化器\n")
+    assert [(c.front, c.back) for c in cards] == [("S: **Adam**: b?", "2"), ("What is **Adam**?", "优化器")]
+    assert [n.message[:12] for n in notices if n.rule == "left-out:too-long"] == ["“S: **111111", "“F: $$x = ?$"]
 
 
 def test_what_a_second_review_found_the_mends_took_or_let_back() -> None:
