@@ -564,3 +564,10 @@ def test_eps_is_moved_out_of_the_root_in_the_notes_own_latex(written, repaired) 
     assert eps_outside_latex(written) == repaired
     if repaired is not None:
         parse_formula(repaired)  # what the learner is told to write reads back as a formula
+
+
+def test_a_heading_names_its_optimizer_inside_or_outside_brackets_and_an_unclosed_run_is_read_once() -> None:
+    """(A heading of 5,000 unclosed “[a](” took 10 s: each bracket was read to the end of the line.)"""
+    assert [getattr(lookup(h), "name", None) for h in (
+        "Adam（自适应矩估计）", "自适应矩估计 (Adam)", "AdamW (decoupled (L2) weight decay)", "[a](" * 5000)] == [
+        "Adam", "Adam", "AdamW", None]

@@ -196,9 +196,10 @@ def _lookup(name: str) -> Any | None:
     name = DATED.sub("", name)  # “Day 13 · 10/25 · Adam”: a diary's day and date, then its topic
     name = re.sub(r"^`?(torch\.optim\.|torch\.nn\.functional\.|torch\.nn\.|nn\.|F\.|optim\.)", "", name.strip()).strip("`")
     candidates = [name]
-    outside = re.sub(r"[（(][^）)]*[）)]", " ", name)
+    # (the innermost brackets: a bracket that never closes is read once, not from each bracket in it)
+    outside = re.sub(r"[（(][^（(）)]*[）)]", " ", name)
     candidates.append(outside)
-    candidates.extend(re.findall(r"[（(]([^）)]*)[）)]", name))
+    candidates.extend(re.findall(r"[（(]([^（(）)]*)[）)]", name))
     first = _FIRST_NAME.match(outside.strip())
     if first:
         candidates.append(first.group(1))
@@ -224,7 +225,7 @@ def resolve(deck: tuple[str, ...]) -> Any | None:
         concept = lookup(part)
         if concept is not None:
             return concept
-        if _PROPER_NAME.match(re.sub(r"[（(][^）)]*[）)]", "", part).strip()):
+        if _PROPER_NAME.match(re.sub(r"[（(][^（(）)]*[）)]", "", part).strip()):
             return None
     return None
 
