@@ -355,7 +355,8 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
-            _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) or _worked(values):
+            _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) or _worked(values) \
+            or _traced([plain_inline(c).strip() for c in rows[0][1]], rows[1:]):
         # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
         # “| 关键词 | 卡 |” over “4/5b”: an index; a table with a total row: a tally)
         return []
@@ -427,8 +428,30 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True  # “| b1 | 6 | 5 | 1 |”: the counts of an example's own values
     if any(_worked([cells[j] for _, cells in rows]) for j in range(1, len(header))):
         return True
+    if _traced(header, rows):
+        return True
     return any(name and _result_column(name, [cells[j] for _, cells in rows], scored=True)
                for j, name in enumerate(header[1:], 1))
+
+
+def _traced(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
+    """A trace of the notes' own code (“| `x` | (5, 16) | float32 |”, “| **b** | `deg` | (5,) |”): rows
+    named by its variables or its lines' letters, and a column of shapes in numbers. (“| `nn.Linear(in,
+    out)` | `(N, out)` |” gives the shape in symbols: what the layer does, to know.)"""
+    shapes = [j for j, name in enumerate(header) if j and SHAPE_HEADER.search(plain_inline(name))]
+    return bool(shapes) and all(VARIABLE_CELL.fullmatch(_cell_text(cells[0])) for _, cells in rows) and any(
+        all(NUMBER_SHAPE.fullmatch(_cell_text(cells[j]).strip("`")) for _, cells in rows if cells[j].strip())
+        for j in shapes)
+
+
+SHAPE_HEADER = re.compile(r"\b(?:shapes?|sizes?|dims?|dimensions?)\b|形状|尺寸|维度", re.I)
+# A shape in numbers (“(5, 16)”, “(10,)”, “[2, 10]”, “5×32”), or several (“(5, 32) / (5, 8)”).
+NUMBER_SHAPE = re.compile(r"\s*+(?:[(\[]\s*+\d++(?:\s*+,\s*+\d++)*+\s*+,?\s*+[)\]]|\d++(?:\s*+[×x*]\s*+\d++)++)"
+                          r"(?:\s*+/\s*+(?:[(\[]\s*+\d++(?:\s*+,\s*+\d++)*+\s*+,?\s*+[)\]]|\d++(?:\s*+[×x*]\s*+\d++)++))*+\s*+")
+# A variable of the notes' code, or a line's letter (“`x`”, “`edge_index[0]`”, “`lin(x)`”, “`.view(N, H, C)`”,
+# “b”, “`a_s`, `a_d`”): not a library's name (“`nn.Linear(…)`”, “`torch.cat`”).
+VARIABLE_CELL = re.compile(r"(?!`?(?:torch|nn|F|np|tf)\.)(?:`[^`]{1,40}`(?:\s*+\([^()]{0,20}\))?(?:\s*+[,/]\s*+`[^`]{1,40}`)*+|"
+                           r"[a-z]|[a-z_][a-z0-9_]{0,20})\s*+(?:[(（][^()（）]{0,20}[)）])?")
 
 
 def _worked(values: list[str]) -> bool:
@@ -2720,6 +2743,9 @@ BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
+    r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
+    r"recommended (?:reads?|reading|links|papers)|things to (?:read|follow up(?: on)?|look into)|follow[- ]?ups?|"
+    r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
     r"reading list|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     # the course's own business (“作业 & 考试”, “Logistics”)
@@ -2882,7 +2908,7 @@ LABEL_TERM = re.compile(
     r"反例|counter-?examples?|"
     # the catch, a verdict on what was said, what a review added (“讲评补充”), a flashcard by its
     # number (“card 3b”)
-    r"(?:the )?catch|(?:the )?logic|rationale|逻辑|理由|wrong|incorrect|right|correct|错误|错了|不对|对的|\S{1,6}补充|cards?\s*+#?\d++[a-z]?\d*+|"
+    r"(?:the )?catch|(?:the )?logic|(?:the )?trick|overall|rating|last pass|rationale|逻辑|理由|wrong|incorrect|right|correct|错误|错了|不对|对的|\S{1,6}补充|cards?\s*+#?\d++[a-z]?\d*+|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
@@ -2914,7 +2940,9 @@ REPORT_FIELD = re.compile(
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
     # a draft's own plan (“回应”, “决定”)
-    r"回应|决定|我们的方案", re.I)
+    r"回应|决定|我们的方案|"
+    # a debate's motion, sides and rules
+    r"辩题|正方|反方|赛制|辩位|[一二三四]辩|结辩|motion|(?:government|opposition|proposition) side", re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
@@ -3178,7 +3206,9 @@ WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?
                         # a pointer to elsewhere (“见 E05 表最后两列”, “Look at (2.26)”), a note to oneself
                         r"^(?:见|参见|详见|see\s|look at\s|cf\.?\s)|\bfor myself\b|给自己|"
                         r"\b(?:he|she|they|someone|the (?:presenter|speaker|author|TA|prof(?:essor)?))\s+"
-                        r"(?:gave|said|used|showed|mentioned|suggested|recommended|proposed)\b|"
+                        r"(?:gave|said|used|showed|mentioned|suggested|recommended|proposed|pushed|shared|wrote|made)\b|"
+                        # what a stream's or a talk's audience said (“joke from chat”)
+                        r"\bfrom (?:the )?(?:chat|audience|comments)\b|"
                         r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d./-])|"
                         r"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?![\d./-])(?!\s*+(?:rule|split|system|time|法则|原则)))", re.I)
 # A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.

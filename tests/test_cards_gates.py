@@ -1525,3 +1525,25 @@ def test_a_rows_mark_a_meetings_roles_and_its_members_pitfalls_are_no_terms() ->
     assert sorted(" ".join(c.back.split()) for c in cards) == sorted([
         "`DDP(model)`", "对称归一化 $\\tilde D^{-1/2} \\tilde A \\tilde D^{-1/2}$",
         "**Back (fixed):** $$\\text{ESS} = \\frac{N}{1 + 2\\sum_{k=1}^\\infty \\rho_k}$$"])
+
+
+def test_a_trace_of_the_notes_own_variables_a_debates_fields_and_what_to_read_give_no_card() -> None:
+    """“| `x` | (5, 16) | float32 |”: the shapes of one toy example's variables, line by line (“**b**”,
+    “`e_max`”), are a trace of the notes' own code; “| `nn.Flatten()` | `(N, C*H*W)` |” in symbols
+    is knowledge. A debate's motion and sides, a reading list and one's own follow-ups are no knowledge."""
+    notes = ("# Shape trace\n\n## The toy graph\n\n| tensor | shape | dtype |\n|---|---|---|\n"
+             "| `x` | (5, 16) | float32 |\n| `edge_index` | (2, 10) | int64 |\n| `edge_index[0]` | (10,) | int64 |\n\n"
+             "## Line by line\n\n| line | expression | shape |\n|---|---|---|\n| **b** | `deg` | (5,) |\n"
+             "| **c** | `norm` | (15,) |\n| **d** | `xw` | (5, 32) |\n\n"
+             "## Layers\n\n| layer | output shape |\n|---|---|\n| `nn.Flatten()` | `(N, C*H*W)` |\n"
+             "| `nn.Conv2d(C, K, 3, padding=1)` | `(N, K, H, W)` |\n\n"
+             "## 组会辩论\n\n- **辩题**：DPO 已经可以取代 PPO\n- **正方**：我 + 老周\n- **反方**：师兄那组\n"
+             "- **赛制（简化版）**：一辩立论 3min → 二辩质询 2min\n\n"
+             "## 推荐读的东西\n\n- **ZeRO**：论文（Rajbhandari et al. 2020）第 3 节那张显存图\n\n"
+             "## Things to follow up\n\n- **Overall**: best 2 hours of the workshop honestly\n\n"
+             "## Stream\n\n- **joke from chat**: just use bytes and 1M context lol\n"
+             "- **repo he pushed at the end**: forgot to copy the name\n- **rating**: 8/10 stream\n"
+             "- **The trick**: IAF can score its own samples cheaply\n- **BPE**: merges the most frequent pair of symbols\n")
+    cards, _ = extract(notes)
+    assert sorted(" ".join(c.back.split()) for c in cards) == [
+        "`(N, C*H*W)`", "`(N, K, H, W)`", "merges the most frequent pair of symbols"]
