@@ -355,7 +355,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
-            _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) or _worked(values) \
+            _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
             or _traced([plain_inline(c).strip() for c in rows[0][1]], rows[1:]):
         # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
         # “| 关键词 | 卡 |” over “4/5b”: an index; a table with a total row: a tally)
@@ -363,7 +363,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     attribute = "" if not header or MEANING_HEADER.search(header) else header
     corner = rows[0][1][0].strip()
     return [(_of_corner(corner, cells[0]), cells[1], Source(source.path, line), attribute)
-            for line, cells in rows[1:] if cells[0] and cells[1] and not EMPTY_CELL.fullmatch(cells[0])]
+            for line, cells in rows[1:] if cells[0] and cells[1] and not EMPTY_NAME.fullmatch(cells[0])]
 
 
 def _of_corner(corner: str, thing: str) -> str:
@@ -406,7 +406,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
-                    and not EMPTY_CELL.fullmatch(thing) \
+                    and not EMPTY_NAME.fullmatch(thing) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
                 out.append((thing, name, value, Source(source.path, line)))
     return out
@@ -426,10 +426,10 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     if all(LOCAL_ID.fullmatch(_cell_text(cells[0])) for _, cells in rows) and \
             all(NUMBER_CELL.fullmatch(_cell_text(cell)) for _, cells in rows for cell in cells[1:]):
         return True  # “| b1 | 6 | 5 | 1 |”: the counts of an example's own values
-    if any(_worked([cells[j] for _, cells in rows]) for j in range(1, len(header))):
-        return True
     if _traced(header, rows):
         return True
+    if _plan_and_actual(header, rows):
+        return True  # “| 阶段 | 计划 | 实际 |”: one's own schedule and how it went
     return any(name and _result_column(name, [cells[j] for _, cells in rows], scored=True)
                for j, name in enumerate(header[1:], 1))
 
@@ -448,23 +448,14 @@ SHAPE_HEADER = re.compile(r"\b(?:shapes?|sizes?|dims?|dimensions?)\b|形状|尺�
 # A shape in numbers (“(5, 16)”, “(10,)”, “[2, 10]”, “5×32”), or several (“(5, 32) / (5, 8)”).
 NUMBER_SHAPE = re.compile(r"\s*+(?:[(\[]\s*+\d++(?:\s*+,\s*+\d++)*+\s*+,?\s*+[)\]]|\d++(?:\s*+[×x*]\s*+\d++)++)"
                           r"(?:\s*+/\s*+(?:[(\[]\s*+\d++(?:\s*+,\s*+\d++)*+\s*+,?\s*+[)\]]|\d++(?:\s*+[×x*]\s*+\d++)++))*+\s*+")
-# A variable of the notes' code, or a line's letter (“`x`”, “`edge_index[0]`”, “`lin(x)`”, “`.view(N, H, C)`”,
-# “b”, “`a_s`, `a_d`”): not a library's name (“`nn.Linear(…)`”, “`torch.cat`”).
+# A variable of the notes' code, in backticks, or a line's letter (“`x`”, “`edge_index[0]`”, “`lin(x)`”,
+# “`.view(N, H, C)`”, “b”, “`a_s`, `a_d`”): not a library's name (“`nn.Linear(…)`”, “`torch.cat`”).
 VARIABLE_CELL = re.compile(r"(?!`?(?:torch|nn|F|np|tf)\.)(?:`[^`]{1,40}`(?:\s*+\([^()]{0,20}\))?(?:\s*+[,/]\s*+`[^`]{1,40}`)*+|"
-                           r"[a-z]|[a-z_][a-z0-9_]{0,20})\s*+(?:[(（][^()（）]{0,20}[)）])?")
+                           r"[a-z])\s*+(?:[(（][^()（）]{0,20}[)）])?")  # (“conv1 | 112×112” names a known net's layer)
 
 
-def _worked(values: list[str]) -> bool:
-    """A column of sums worked out (“4096 + 4096 = 8192”, “18432”): every cell a number, one at least
-    with its working: an example's arithmetic, row by row."""
-    cells = [_cell_text(v) for v in values if v.strip()]
-    return bool(cells) and all(re.match(r"[~≈]?\s*\d", c) for c in cells) and any(WORKED_SUM.fullmatch(c) for c in cells)
-
-
-# “4096 + 4096 = 8192”, “2 × 128 = 256”, “0.5*4 ≈ 2”
-WORKED_SUM = re.compile(r"[~≈]?\s*+\d[\d.,]*+(?:\s*+[-+×*/·x]\s*+\d[\d.,]*+)++\s*+[=≈]\s*+[~≈]?\s*+\d[\d.,]*+\s*+\S{0,6}")
 # An example's own name for a value or a case (“a1”, “b2”, “x_3”, “$s_1$”), not a thing to know.
-LOCAL_ID = re.compile(r"\$?[A-Za-z]_?\{?\d{1,2}\}?\$?")
+LOCAL_ID = re.compile(r"\$?[a-z]_?\{?\d{1,2}\}?\$?")  # (“C1”, “S2” name LeNet's layers)
 
 
 def _tally_row(cells: list[str]) -> bool:
@@ -507,14 +498,19 @@ def _result_column(name: str, values: list[str], scored: bool = False) -> bool:
     big_o = sum(bool(re.match(r"\W*(?:O|Θ|Ω|\\Theta|\\Omega)\s*\(", v)) for v in values) * 2 > len(values) > 0
     spread = sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) > 0  # (“56.1 ± 0.6”)
     named = bool(RESULT_HEADER.search(name)) and not COMPLEXITY.search(name) and not big_o
-    return named and (not scored or _mostly_numbers(values)) or spread or _measured(name, values) \
-        or bool(PLAN_HEADER.search(name)) and _mostly_numbers(values)
+    return named and (not scored or _mostly_numbers(values)) or spread or _measured(name, values)
 
 
-# A column of one's own plan against what happened, or a guess at it (“| 计划 | 实际 |”, “estimate”),
-# when its cells are numbers (“20min”, “~4.0 GB”; “MLE 估计” over formulas is knowledge).
-PLAN_HEADER = re.compile(r"\b(?:estimates?|estimated|planned|plan|actual|budget(?:ed)?)\b|计划|实际|预计|预估|估计|估算|用时",
-                         re.I)
+# One's own plan against what happened (“| 阶段 | 计划 | 实际 |”, “| | estimate | actual |”): two columns
+# so named, of numbers (“20min”, “~4.0 GB”); “实际有效位数” alone, or “估计” alone, is a fact's column.
+PLAN_HEADER = re.compile(r"(?:planned|plan|estimated?|expected|计划|预计|预估|估计|估算)(?:\s*[(（][^()（）]*[)）])?", re.I)
+ACTUAL_HEADER = re.compile(r"(?:actual|measured|real|实际|实测|真实)(?:\s*[(（][^()（）]*[)）])?", re.I)
+
+
+def _plan_and_actual(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
+    names = [plain_inline(name).strip() for name in header]
+    numeric = [j for j in range(1, len(names)) if _mostly_numbers([cells[j] for _, cells in rows if j < len(cells)])]
+    return any(PLAN_HEADER.fullmatch(names[j]) for j in numeric) and any(ACTUAL_HEADER.fullmatch(names[j]) for j in numeric)
 
 
 def _mostly_numbers(values: list[str]) -> bool:
@@ -592,6 +588,8 @@ SETTING_HEADER = re.compile(r"\$?\\?[A-Za-z]{1,2}(?:_\{?[\w,]+\}?)?\$?")
 MARK_CELL = re.compile(r"\s*(?:[✓✔✗✘❌✅√×⭐★☆+\-]+|yes|no|y|n|是|否|有|无|支持|不支持|可以|不可以|能|不能)\s*[!！]*\s*",
                        re.I)
 # A cell that gives no value (“—”, “同上”, “N/A”).
+# A row's name that marks it has none (“—”, “--”, “N/A”); “-”, “/”, “//” and “?” are an operator's.
+EMPTY_NAME = re.compile(r"\s*(?:[—–]+|-{2,}|…+|N/?A|n/?a|同上|ditto)\s*")
 EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditto|same as above|\(?same\)?)\s*", re.I)
 
 
@@ -865,8 +863,8 @@ class _Extractor:
         # terms that number instances of one thing (训练集1, 训练集2): an example's parts
         self.enumerated: set[str] = set()
         self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
-        self.speakers = _speakers(outline)
         self.present = _attendees(outline)  # (whoever a meeting's notes list: “到场：阿澈、小满”)
+        self.speakers = _speakers(outline, self.present)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
@@ -1421,7 +1419,9 @@ class _Extractor:
         return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
                     # what an erratum quotes or puts instead (“**改为**：…”, “Correction:”)
                     # (“正确版本：” under a false statement is what it should have said: a facet of it)
+                    # (“**应为**：” in every section of an errata list is asked of each: a facet)
                     or CORRECTION.match(_bare(term) + "：") and not FACET.fullmatch(_bare(term).strip())
+                    and _bare(term).casefold() not in self.recurring
                     or QUOTED_ORIGINAL.match(_bare(term) + "：")
                     # (“**关键点**：…” alone; a table's column “关键点” is asked of each row)
                     or re.fullmatch(r"关键点|(?:the )?key point", _bare(term).strip(), re.I)
@@ -1443,7 +1443,8 @@ class _Extractor:
 
     def _someones(self, term: str) -> bool:
         """A term that is a speaker's own (“小满踩的坑”, “老周说的”, “Priya's trick”)."""
-        return any(term.startswith(name) and OWNED_BY.match(term, len(name)) for name in self.speakers | self.present)
+        return any(term.startswith(name) and OWNED_BY.match(term, len(name)) for name in self.speakers) or any(
+            term.startswith(name) and DOES_OWN.match(term, len(name)) for name in self.present - self.speakers)
 
     def _tagged(self, text: str) -> bool:
         """Text that opens on an annotator's tag (“[me] so”, “【小鹿】✅ 记下了”)."""
@@ -1844,6 +1845,10 @@ class _Extractor:
     def math(self, block: Block, ctx: _Ctx, lead: Block | None, after: Block | None = None) -> None:
         """A display formula, with the sentence before it (and the clause after it that names it)."""
         words = last_sentence(lead.text) if lead is not None else ""
+        if words and LEAD_MARKS_WRONG.search(strip_math(words)) and not PUTS_RIGHT.search(strip_math(words)):
+            # (“**Back (old, WRONG):**”, “Old version (wrong):”, “My answer:” over it: the formula the
+            # writer marks wrong; “❌ missing the log-det term. Correct:” introduces the right one)
+            self.corrected.update(range(block.source.line, block.source.line + block.text.count("\n") + 2))
         if is_plain_formula(words.strip()):
             words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
         rows = stated_rows(block.text)
@@ -2067,9 +2072,15 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
                                     r"(?:,? (?:this|that|it) (?:is|reads))?)\s*[:：,，]?\s*", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
-                         r"(?-i:\bWRONG\b)|[(（][^()（）\n]{0,20}\bwrong\b[^()（）\n]{0,20}[)）]|^\s*(?:\*\*)?" + r"(?:%s)" % (
+                         r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
 ) + r"\s*(?:\*\*)?\s*[:：]", re.I)  # (or what a mistake log says one wrote: “**What I wrote:** …”)
+# A lead that ends by marking what follows wrong (“**Back (old, WRONG):**”, “Old version (wrong):”,
+# “What I wrote:”), and one that puts it right (“Correct:”, “正确的是”, “fixed”).
+LEAD_MARKS_WRONG = re.compile(r"(?:[(（][^()（）\n]{0,20}\bwrong\b[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)|（错）|错误(?:的)?(?:版本|写法)|"
+                              r"^\s*+\**+(?:what I (?:wrote|said|put|answered)|my (?:answer|attempt)|"
+                              r"我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)))\s*+\**+\s*+[:：]\s*+\**+\s*+$", re.I)
+PUTS_RIGHT = re.compile(r"\bcorrect(?:ed|ion)?\b|\bfix(?:ed)?\b|\bright\b|正确|应为|应该是|更正|改正|改为", re.I)
 # An item that starts as a sentence does, with its subject (“We could …”, “我们可以…”).
 RUNNING_TEXT = re.compile(r"\s*(?:(?:we|i|you|one|it|this|that|they|let'?s|then|so|here)\b|我们|你们?|这|那)", re.I)
 # A label that names what the formula after it is (“Adagrad：$G_t = …$”, “**MSE**: $\ell = …$”).
@@ -2908,7 +2919,8 @@ LABEL_TERM = re.compile(
     r"反例|counter-?examples?|"
     # the catch, a verdict on what was said, what a review added (“讲评补充”), a flashcard by its
     # number (“card 3b”)
-    r"(?:the )?catch|(?:the )?logic|(?:the )?trick|overall|rating|last pass|rationale|逻辑|理由|wrong|incorrect|right|correct|错误|错了|不对|对的|\S{1,6}补充|cards?\s*+#?\d++[a-z]?\d*+|"
+    r"the catch|(?:the )?logic|(?:the )?trick|overall|rating|last pass|rationale|逻辑|理由|wrong|incorrect|错了|不对|"
+    r"(?:讲评|老师|课上|课后|助教|评论区?|群里)补充|cards?\s*+#?\d++[a-z]?\d*+|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
@@ -3033,7 +3045,7 @@ LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
 ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
                             r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
-def _speakers(outline: Outline) -> set[str]:
+def _speakers(outline: Outline, present: set[str]) -> set[str]:
     """The names a transcript's turns start with (“**M:** And check…”, “**Jen:** …”): at least two
     of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary."""
     turns: Counter = Counter()
@@ -3052,7 +3064,6 @@ def _speakers(outline: Outline) -> set[str]:
                  if not arrow or n >= 2 or SPEAKER_NAME.fullmatch(name.strip())}
     talking |= commented
     # (and whoever a meeting's notes list as present: “**Present:** Priya, Tom, Jun, me (Sam)”)
-    present = _attendees(outline)
     if present:
         spoke = re.compile(r"\s*\**(" + "|".join(map(re.escape, sorted(present))) + r")\**\s*[:：]")
         talking |= {m.group(1) for text in _lines(outline) if (m := spoke.match(text))}
@@ -3148,9 +3159,12 @@ def _attendees(outline: Outline) -> set[str]:
     while stack:
         block = stack.pop()
         stack.extend(block.blocks)
-        texts = [block.text] if block.kind == "paragraph" else [it.text for it in block.items]  # (or “- 到场：…”)
+        # (a list item too, “- 到场：…”, where it names a meeting's own: “- 成员：属性、方法” lists a class's parts)
+        texts = [block.text] if block.kind == "paragraph" else [it.text for it in block.items]
         for line in (line for text in texts for line in text.splitlines()):
             field = ATTENDEES.search(line)
+            if field and block.kind != "paragraph" and not MEETING_ATTENDEES.search(line):
+                continue
             if field:
                 for part in re.split(r"[,，、/&;；]|\band\b|和", field.group("names")):
                     word = re.sub(r"[(（][^)）]*[)）]", " ", part).split()
@@ -3169,9 +3183,11 @@ def _tags(outline: Outline) -> set[str]:
 
 # A line that lists who was there (“**Present:** Priya, Tom”, “Attendees: …”, “参会人：…”), at its
 # start or as one of the fields a line holds (“时间：周四 ｜ 参与：阿哲、小鱼”).
-ATTENDEES = re.compile(r"(?:^|[|｜·•;；]\s*)\s*\**\s*(?:present|attendees|attending|participants|people|members|"
+ATTENDEES = re.compile(r"(?:^|[|｜·•;；])\s*+\**+\s*+(?:present|attendees|attending|participants|people|members|"
                        r"参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员|到场|在场|到会|签到)"
                        r"\s*(?:[:：]\s*\**|\**\s*[:：])\s*(?P<names>[^|｜\n]+)", re.I)
+# The words only a meeting's notes list people under (not “成员”, “members”, “participants”).
+MEETING_ATTENDEES = re.compile(r"present|attendees|attending|参会|出席|与会|到场|在场|到会|签到", re.I)
 # A Chinese name or nickname (“阿哲”, “老孟”, “小鱼”, “张三”): two to four characters.
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A tag a paragraph opens on: “[me]”, “【老周】” (what a notes' legend may call “my annotation”).
@@ -3200,6 +3216,9 @@ SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opi
 # a card can show.
 # A log's time spent before what was done (“1h 目标分布”, “⏱ 30min”, “2 hours:”).
 TIME_SPENT = re.compile(r"\s*+(?:⏱\s*+)?\d+(?:\.\d+)?\s*+(?:h|hrs?|hours?|min|mins|minutes|小时|分钟)(?![A-Za-z])", re.I)
+# After a name a list of people holds, what only a person does (“小满踩的坑”, “老周说的”): “生成器的目标”
+# and “Adam's bias correction” are a thing's, whatever a list called them.
+DOES_OWN = re.compile(r"踩|说|问|提到|讲的|觉得|认为|\s+(?:says?|said|asked|thinks?|thought)\b")
 # After a person's name: what follows is theirs (“的”, “踩的坑”, “’s”, “ said”).
 OWNED_BY = re.compile(r"的|踩|说|问|提|讲|觉得|认为|补充|['’]s\b|\s+(?:says?|said|asked|thinks?|thought)\b")
 WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?:它|它们|他|她|他们|她们|我们)的|"

@@ -1488,16 +1488,14 @@ def test_an_erratums_labels_are_no_terms_and_the_original_may_be_quoted_in_prose
 
 
 def test_a_worked_examples_tables_plan_and_estimates_are_records() -> None:
-    """A table of one's plan against what happened (“| 阶段 | 计划 | 实际 |”), of estimates, of a
-    sum worked cell by cell (“4096 + 4096 = 8192”), or of counts for an example's own values (“b1”,
-    “b2”) is that example's record, not knowledge; a table of facts in numbers stays a glossary."""
+    """A table of one's plan or estimate against what happened (“| 阶段 | 计划 | 实际 |”), or of counts
+    for an example's own values (“b1”, “b2”) is that example's record, not knowledge; a table of facts
+    in numbers stays a glossary (and so do the tables of the third review's test)."""
     notes = ("# 期末笔记\n\n## 时间分配\n\n| 阶段 | 计划 | 实际 |\n|---|---|---|\n| 选择+判断 | 20min | 25min |\n"
              "| 三 决策树计算 | 15min | **35min**（算 log 算到怀疑人生） |\n| 检查 | 15min | 5min |\n\n"
              "## 决策树计算\n\n| 特征B取值 | 样本数 | 正 | 负 |\n|---|---|---|---|\n| b1 | 6 | 5 | 1 |\n| b2 | 4 | 1 | 3 |\n\n"
-             "## memory budget\n\n| thing | estimate |\n|---|---|\n| base weights NF4 (8.03B × 0.5 B) | ~4.0 GB |\n"
-             "| Adam 8-bit states | ~0.08 GB |\n| **total** | **~16–20 GB** |\n\n"
-             "## r and alpha\n\n| module | d_in + d_out |\n|---|---|\n| q_proj | 4096 + 4096 = 8192 |\n"
-             "| k_proj | 4096 + 1024 = 5120 |\n| up_proj | 18432 |\n\n"
+             "## memory budget\n\n| thing | estimate | actual |\n|---|---|---|\n| base weights NF4 | ~4.0 GB | 4.3 GB |\n"
+             "| Adam 8-bit states | ~0.08 GB | 0.1 GB |\n| activations | ~8–12 GB | 14 GB |\n\n"
              "## 浮点格式\n\n| 格式 | 指数位 | 尾数位 |\n|---|---|---|\n| fp16 | 5 | 10 |\n| bf16 | 8 | 7 |\n| fp32 | 8 | 23 |\n\n"
              "## 字节数\n\n| dtype | bytes |\n|---|---|\n| fp16 | 2 |\n| fp32 | 4 |\n")
     cards, _ = extract(notes)
@@ -1515,7 +1513,7 @@ def test_a_rows_mark_a_meetings_roles_and_its_members_pitfalls_are_no_terms() ->
              "- **GCN 归一化**：对称归一化 $\\tilde D^{-1/2} \\tilde A \\tilde D^{-1/2}$\n\n"
              "## Old → new\n\n| Old (DP) | New (DDP) |\n|---|---|\n| `nn.DataParallel(model)` | `DDP(model)` |\n"
              "| — | `sampler.set_epoch(epoch)` at the start of every epoch |\n\n"
-             "## Leeches\n\n- **card 3b**: irreducible + aperiodic\n- **Catch**: the sampler pads by repeating samples\n"
+             "## Leeches\n\n- **card 3b**: irreducible + aperiodic\n- **The catch**: the sampler pads by repeating samples\n"
              "- **Wrong**: that's FP4, NF4 is a lookup table\n- **关键点**：MC 估计的误差和维度无关\n"
              "- **讲评补充**：C4.5 先找信息增益高于平均的\n- **下一次**：第 3 章，预计周末\n"
              "- **logic**: it's a necessary check, not sufficient\n- **1h 目标分布**：两个高斯混合，看能不能跨峰\n\n"
@@ -1547,3 +1545,61 @@ def test_a_trace_of_the_notes_own_variables_a_debates_fields_and_what_to_read_gi
     cards, _ = extract(notes)
     assert sorted(" ".join(c.back.split()) for c in cards) == [
         "`(N, C*H*W)`", "`(N, K, H, W)`", "merges the most frequent pair of symbols"]
+
+
+def test_what_the_third_review_found_the_new_rules_took_from_ordinary_notes() -> None:
+    """Ordinary notes whose cards the rules of round 10 took: participants that are a system's
+    parts, tables of numbers worked or named like an example's values, a column named “实际…”, a
+    true statement that says when it would be wrong, glossary rows named “-” or “catch”."""
+    notes = ("# 笔记\n\n## GAN\n\n参与者：生成器、判别器\n\n- **生成器的目标**：让判别器把假样本判成真\n\n"
+             "## Python 类\n\n- 成员：属性、方法\n- **方法的第一个参数**：`self`，指向实例本身\n\n"
+             "## 会议\n\n**Present:** Adam, Priya\n\n- **Adam's bias correction**: divides the moments by $1-\\beta^t$\n\n"
+             "## VGG\n\n| 层 | 输出尺寸 | 参数量 |\n|---|---|---|\n| conv3-64 | 224×224×64 | 3×3×3×64 = 1728 |\n"
+             "| conv3-128 | 112×112×128 | 3×3×64×128 = 73728 |\n| fc-1000 | 1000 | 4096×1000 = 4096000 |\n\n"
+             "## 字节\n\n| dtype | bytes per param |\n|---|---|\n| fp32 | 32 / 8 = 4 |\n| fp16 | 16 / 8 = 2 |\n\n"
+             "## 有效位\n\n| 格式 | 名义位数 | 实际有效位数 |\n|---|---|---|\n| fp16 | 16 | 11 |\n| bf16 | 16 | 8 |\n| fp32 | 32 | 24 |\n\n"
+             "## LeNet-5\n\n| 层 | 特征图数 | 尺寸 |\n|---|---|---|\n| C1 | 6 | 28 |\n| S2 | 6 | 14 |\n| C3 | 16 | 10 |\n\n"
+             "## 方差\n\n$\\mathrm{Var}(X+Y) = \\mathrm{Var}X + \\mathrm{Var}Y$ (wrong if not independent).\n\n"
+             "## 运算符\n\n| 运算符 | 含义 |\n|---|---|\n| - | 减法 |\n| // | 整除 |\n\n"
+             "## 异常\n\n- **catch**：捕获并处理异常\n- **缺失值补充**：用均值或中位数填上空值\n\n"
+             "## 报错\n\n| 操作 | 错误 | 解决 |\n|---|---|---|\n| `x.view(-1)` | not contiguous | 先 `.contiguous()` |\n"
+             "| `loss.backward()` 两次 | graph freed | `retain_graph=True` |\n| `x.cuda()` 混用 | device mismatch | 统一 `.to(device)` |\n")
+    cards, _ = extract(notes)
+    backs = {" ".join(c.back.split()) for c in cards}
+    assert {"让判别器把假样本判成真", "`self`，指向实例本身", "divides the moments by $1-\\beta^t$",
+            "224×224×64", "3×3×3×64 = 1728", "32 / 8 = 4", "11", "24", "28", "16",
+            "减法", "整除", "捕获并处理异常", "用均值或中位数填上空值", "not contiguous", "graph freed"} <= backs
+    assert any("\\mathrm{Var}X + \\mathrm{Var}Y" in b for b in backs)
+
+
+def test_a_display_formula_under_a_lead_that_marks_it_wrong_and_a_rows_dash_and_a_quoted_original_give_no_card() -> None:
+    """“**Back (old, WRONG):**” or “Old version (wrong):” over a display formula marks it wrong, as on
+    the same line; a lead that says when a true formula would fail (“wrong if not independent”) does
+    not. In a table of three columns, a row named “—” has no name to ask by; “**原文**：…” in prose is
+    the text an erratum corrects."""
+    notes = ("# T\n\n## ESS\n\n**Back (old, WRONG):**\n\n$$\\text{ESS} = \\frac{N}{1+\\sum_k \\rho_k}$$\n\n"
+             "Old version (wrong):\n\n$$\\text{ESS} = N$$\n\n**Back (fixed):**\n\n$$\\text{ESS} = \\frac{N}{1+2\\sum_k \\rho_k}$$\n\n"
+             "## V\n\nIndependent variables (wrong if not independent) give:\n\n"
+             "$$\\mathrm{Var}(X+Y) = \\mathrm{Var}X + \\mathrm{Var}Y$$\n\n"
+             "## G\n\n| 名 | 甲 | 乙 |\n|---|---|---|\n| — | 1 | 2 |\n| Adam | 3 | 4 |\n\n"
+             "## 勘误\n\n- **原文**：用 softmax 再取 log\n- **应为**：用 log_softmax\n")
+    cards, notices = extract(notes)
+    assert [c.back.split("$$")[1] if "$$" in c.back else c.back for c in cards] == [
+        "\\text{ESS} = \\frac{N}{1+2\\sum_k \\rho_k}", "\\mathrm{Var}(X+Y) = \\mathrm{Var}X + \\mathrm{Var}Y", "3", "4"]
+    assert sum(n.rule == "left-out:crossed-out" for n in notices) == 2
+    # (“**应为**：” in every section of an errata list is what each should have said: asked of each)
+    errata = "# 讲义勘误\n\n" + "".join(f"## {t}\n\n- **原文**：{a}\n- **应为**：{b}\n\n" for t, a, b in (
+        ("E03 指数分布的中位生存时间", "$1/\\lambda$", "中位数 $= \\ln 2/\\lambda$"),
+        ("E09 log-rank 检验的自由度", "组数", "组数 − 1"), ("E12 风险比的解释", "生存时间之比", "瞬时风险之比")))
+    cards, _ = extract(errata)
+    assert [(c.front, c.back) for c in cards] == [
+        ("E03 指数分布的中位生存时间的应为是什么？", "中位数 $= \\ln 2/\\lambda$"),
+        ("E09 log-rank 检验的自由度的应为是什么？", "组数 − 1"), ("E12 风险比的解释的应为是什么？", "瞬时风险之比")]
+
+
+def test_a_table_of_a_known_nets_layers_by_output_size_is_knowledge() -> None:
+    """“| conv1 | 112×112 |”: ResNet's layers, named as the paper names them, not the notes' variables."""
+    notes = ("# ResNet\n\n## 各层输出\n\n| layer | output size |\n|---|---|\n| conv1 | 112×112 |\n| conv2_x | 56×56 |\n"
+             "| conv3_x | 28×28 |\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["112×112", "56×56", "28×28"]
