@@ -436,14 +436,22 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
 
 def _traced(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     """A trace of the notes' own code (“| `x` | (5, 16) | float32 |”, “| **b** | `deg` | (5,) |”): rows
-    named by its variables or its lines' letters, and a column of shapes in numbers. (“| `nn.Linear(in,
-    out)` | `(N, out)` |” gives the shape in symbols: what the layer does, to know.)"""
-    shapes = [j for j, name in enumerate(header) if j and SHAPE_HEADER.search(plain_inline(name))]
-    return bool(shapes) and all(VARIABLE_CELL.fullmatch(_cell_text(cells[0])) for _, cells in rows) and any(
+    named by its variables or its lines' letters, a column of shapes in numbers, and beside it what
+    a trace records too (a dtype, the expression), or rows named by letters. (“| `W_Q` | 512×64 |”,
+    “| `x.flatten(1)` | (2, 12) |”, “| `conv1.weight` | (64, 3, 7, 7) |”: a model's or an API's
+    shapes, to know; so is “| `nn.Linear(in, out)` | `(N, out)` |”, the shape in symbols.)"""
+    names = [plain_inline(name).strip() for name in header]
+    shapes = [j for j, name in enumerate(names) if j and SHAPE_HEADER.search(name)]
+    lettered = all(re.fullmatch(r"[a-z]", _cell_text(cells[0])) for _, cells in rows)
+    if not shapes or not (lettered or any(TRACE_HEADER.fullmatch(name) for name in names[1:])):
+        return False
+    return all(VARIABLE_CELL.fullmatch(_cell_text(cells[0])) for _, cells in rows) and any(
         all(NUMBER_SHAPE.fullmatch(_cell_text(cells[j]).strip("`")) for _, cells in rows if cells[j].strip())
         for j in shapes)
 
 
+# What a trace records of each variable besides its shape.
+TRACE_HEADER = re.compile(r"dtypes?|expressions?|exprs?|code|devices?|类型|表达式|代码", re.I)
 SHAPE_HEADER = re.compile(r"\b(?:shapes?|sizes?|dims?|dimensions?)\b|形状|尺寸|维度", re.I)
 # A shape in numbers (“(5, 16)”, “(10,)”, “[2, 10]”, “5×32”), or several (“(5, 32) / (5, 8)”).
 NUMBER_SHAPE = re.compile(r"\s*+(?:[(\[]\s*+\d++(?:\s*+,\s*+\d++)*+\s*+,?\s*+[)\]]|\d++(?:\s*+[×x*]\s*+\d++)++)"
@@ -588,8 +596,8 @@ SETTING_HEADER = re.compile(r"\$?\\?[A-Za-z]{1,2}(?:_\{?[\w,]+\}?)?\$?")
 MARK_CELL = re.compile(r"\s*(?:[✓✔✗✘❌✅√×⭐★☆+\-]+|yes|no|y|n|是|否|有|无|支持|不支持|可以|不可以|能|不能)\s*[!！]*\s*",
                        re.I)
 # A cell that gives no value (“—”, “同上”, “N/A”).
-# A row's name that marks it has none (“—”, “--”, “N/A”); “-”, “/”, “//” and “?” are an operator's.
-EMPTY_NAME = re.compile(r"\s*(?:[—–]+|-{2,}|…+|N/?A|n/?a|同上|ditto)\s*")
+# A row's name that marks it has none (“—”, “N/A”); “-”, “--”, “/”, “//”, “…” and “?” are an operator's.
+EMPTY_NAME = re.compile(r"\s*(?:[—–]+|N/?A|n/?a|同上|ditto)\s*")
 EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditto|same as above|\(?same\)?)\s*", re.I)
 
 
@@ -2074,10 +2082,10 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
-) + r"\s*(?:\*\*)?\s*[:：]", re.I)  # (or what a mistake log says one wrote: “**What I wrote:** …”)
+) + r"\s*+(?:\*\*)?+\s*+[:：]", re.I)  # (or what a mistake log says one wrote: “**What I wrote:** …”)
 # A lead that ends by marking what follows wrong (“**Back (old, WRONG):**”, “Old version (wrong):”,
 # “What I wrote:”), and one that puts it right (“Correct:”, “正确的是”, “fixed”).
-LEAD_MARKS_WRONG = re.compile(r"(?:[(（][^()（）\n]{0,20}\bwrong\b[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)|（错）|错误(?:的)?(?:版本|写法)|"
+LEAD_MARKS_WRONG = re.compile(r"(?:[(（]\s*+(?:(?:old|original|first|previous|my)\s*+[,，]?\s*+)?wrong\b[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)|（错）|错误(?:的)?(?:版本|写法)|"
                               r"^\s*+\**+(?:what I (?:wrote|said|put|answered)|my (?:answer|attempt)|"
                               r"我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)))\s*+\**+\s*+[:：]\s*+\**+\s*+$", re.I)
 PUTS_RIGHT = re.compile(r"\bcorrect(?:ed|ion)?\b|\bfix(?:ed)?\b|\bright\b|正确|应为|应该是|更正|改正|改为", re.I)
@@ -2755,7 +2763,7 @@ BACK_MATTER = re.compile(
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
-    r"recommended (?:reads?|reading|links|papers)|things to (?:read|follow up(?: on)?|look into)|follow[- ]?ups?|"
+    r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
     r"reading list|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
@@ -2919,7 +2927,7 @@ LABEL_TERM = re.compile(
     r"反例|counter-?examples?|"
     # the catch, a verdict on what was said, what a review added (“讲评补充”), a flashcard by its
     # number (“card 3b”)
-    r"the catch|(?:the )?logic|(?:the )?trick|overall|rating|last pass|rationale|逻辑|理由|wrong|incorrect|错了|不对|"
+    r"the catch|(?:the )?logic|last pass|rationale|逻辑|理由|wrong|incorrect|错了|不对|"
     r"(?:讲评|老师|课上|课后|助教|评论区?|群里)补充|cards?\s*+#?\d++[a-z]?\d*+|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
@@ -3185,7 +3193,7 @@ def _tags(outline: Outline) -> set[str]:
 # start or as one of the fields a line holds (“时间：周四 ｜ 参与：阿哲、小鱼”).
 ATTENDEES = re.compile(r"(?:^|[|｜·•;；])\s*+\**+\s*+(?:present|attendees|attending|participants|people|members|"
                        r"参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员|到场|在场|到会|签到)"
-                       r"\s*(?:[:：]\s*\**|\**\s*[:：])\s*(?P<names>[^|｜\n]+)", re.I)
+                       r"\s*+(?:[:：]\s*+\**+|\**+\s*+[:：])\s*+(?P<names>[^|｜\n]+)", re.I)
 # The words only a meeting's notes list people under (not “成员”, “members”, “participants”).
 MEETING_ATTENDEES = re.compile(r"present|attendees|attending|参会|出席|与会|到场|在场|到会|签到", re.I)
 # A Chinese name or nickname (“阿哲”, “老孟”, “小鱼”, “张三”): two to four characters.
@@ -3218,16 +3226,16 @@ SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opi
 TIME_SPENT = re.compile(r"\s*+(?:⏱\s*+)?\d+(?:\.\d+)?\s*+(?:h|hrs?|hours?|min|mins|minutes|小时|分钟)(?![A-Za-z])", re.I)
 # After a name a list of people holds, what only a person does (“小满踩的坑”, “老周说的”): “生成器的目标”
 # and “Adam's bias correction” are a thing's, whatever a list called them.
-DOES_OWN = re.compile(r"踩|说|问|提到|讲的|觉得|认为|\s+(?:says?|said|asked|thinks?|thought)\b")
+DOES_OWN = re.compile(r"踩|说(?!明|法)|问(?!题)|提到|讲的|觉得|认为|\s+(?:says?|said|asked|thinks?|thought)\b")
 # After a person's name: what follows is theirs (“的”, “踩的坑”, “’s”, “ said”).
-OWNED_BY = re.compile(r"的|踩|说|问|提|讲|觉得|认为|补充|['’]s\b|\s+(?:says?|said|asked|thinks?|thought)\b")
+OWNED_BY = re.compile(r"的|踩|说(?!明|法)|问(?!题)|提|讲|觉得|认为|补充|['’]s\b|\s+(?:says?|said|asked|thinks?|thought)\b")
 WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?:它|它们|他|她|他们|她们|我们)的|"
                         # a pointer to elsewhere (“见 E05 表最后两列”, “Look at (2.26)”), a note to oneself
                         r"^(?:见|参见|详见|see\s|look at\s|cf\.?\s)|\bfor myself\b|给自己|"
                         r"\b(?:he|she|they|someone|the (?:presenter|speaker|author|TA|prof(?:essor)?))\s+"
                         r"(?:gave|said|used|showed|mentioned|suggested|recommended|proposed|pushed|shared|wrote|made)\b|"
                         # what a stream's or a talk's audience said (“joke from chat”)
-                        r"\bfrom (?:the )?(?:chat|audience|comments)\b|"
+                        r"\b(?:jokes?|questions?|comments?|remarks?|quips?) from (?:the )?(?:chat|audience)\b|"
                         r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d./-])|"
                         r"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?![\d./-])(?!\s*+(?:rule|split|system|time|法则|原则)))", re.I)
 # A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.

@@ -1528,7 +1528,7 @@ def test_a_rows_mark_a_meetings_roles_and_its_members_pitfalls_are_no_terms() ->
 def test_a_trace_of_the_notes_own_variables_a_debates_fields_and_what_to_read_give_no_card() -> None:
     """“| `x` | (5, 16) | float32 |”: the shapes of one toy example's variables, line by line (“**b**”,
     “`e_max`”), are a trace of the notes' own code; “| `nn.Flatten()` | `(N, C*H*W)` |” in symbols
-    is knowledge. A debate's motion and sides, a reading list and one's own follow-ups are no knowledge."""
+    is knowledge. A debate's motion and sides, a reading list and what a stream's chat said are no knowledge."""
     notes = ("# Shape trace\n\n## The toy graph\n\n| tensor | shape | dtype |\n|---|---|---|\n"
              "| `x` | (5, 16) | float32 |\n| `edge_index` | (2, 10) | int64 |\n| `edge_index[0]` | (10,) | int64 |\n\n"
              "## Line by line\n\n| line | expression | shape |\n|---|---|---|\n| **b** | `deg` | (5,) |\n"
@@ -1538,10 +1538,10 @@ def test_a_trace_of_the_notes_own_variables_a_debates_fields_and_what_to_read_gi
              "## 组会辩论\n\n- **辩题**：DPO 已经可以取代 PPO\n- **正方**：我 + 老周\n- **反方**：师兄那组\n"
              "- **赛制（简化版）**：一辩立论 3min → 二辩质询 2min\n\n"
              "## 推荐读的东西\n\n- **ZeRO**：论文（Rajbhandari et al. 2020）第 3 节那张显存图\n\n"
-             "## Things to follow up\n\n- **Overall**: best 2 hours of the workshop honestly\n\n"
+             "## Things to read\n\n- **ZeRO-Infinity**: the NVMe offload paper, section 4\n\n"
              "## Stream\n\n- **joke from chat**: just use bytes and 1M context lol\n"
-             "- **repo he pushed at the end**: forgot to copy the name\n- **rating**: 8/10 stream\n"
-             "- **The trick**: IAF can score its own samples cheaply\n- **BPE**: merges the most frequent pair of symbols\n")
+             "- **repo he pushed at the end**: forgot to copy the name\n- **last pass**: sunday, did 1–14\n"
+             "- **BPE**: merges the most frequent pair of symbols\n")
     cards, _ = extract(notes)
     assert sorted(" ".join(c.back.split()) for c in cards) == [
         "`(N, C*H*W)`", "`(N, K, H, W)`", "merges the most frequent pair of symbols"]
@@ -1603,3 +1603,29 @@ def test_a_table_of_a_known_nets_layers_by_output_size_is_knowledge() -> None:
              "| conv3_x | 28×28 |\n")
     cards, _ = extract(notes)
     assert [c.back for c in cards] == ["112×112", "56×56", "28×28"]
+
+
+def test_what_the_fourth_review_found_the_new_rules_took_from_ordinary_notes() -> None:
+    """A model's or an API's shapes in backticks are knowledge (a trace records a dtype or the
+    expression too, or names its lines by letters); “rating”, “Overall”, “The trick” are terms or
+    facets; follow-ups are notes; a lead that says a formula is easy to get wrong does not mark it
+    wrong; “属性问题” is no person's question; “--” and “…” are operators; a class's members listed
+    in a list item are no meeting; “❌ … Correct:” introduces the right formula."""
+    notes = ("# 笔记\n\n## 注意力的权重矩阵\n\n| 矩阵 | 形状 |\n|---|---|\n| `W_Q` | 512×64 |\n| `W_O` | 512×512 |\n\n"
+             "## ResNet-50\n\n| parameter | shape |\n|---|---|\n| `conv1.weight` | (64, 3, 7, 7) |\n| `fc.bias` | (1000,) |\n\n"
+             "## 形状操作\n\n| 操作 | 形状 | 说明 |\n|---|---|---|\n| `x.permute(2, 0, 1)` | (4, 2, 3) | 换轴 |\n"
+             "| `x.flatten(1)` | (2, 12) | 拉平 |\n\n"
+             "## 推荐系统\n\n- **rating**：用户对物品的显式打分，如 1–5 星\n- **Overall**: fraction of all pixels classified correctly\n\n"
+             "## Follow-ups\n\n- **LayerNorm**: normalises over the features of each sample\n\n"
+             "## Softmax 梯度\n\nThe gradient with respect to the logits (easy to get wrong):\n\n$$\\frac{\\partial L}{\\partial z_i} = p_i - y_i$$\n\n"
+             "## Marginal likelihood\n\n❌ missing the log-determinant term. Correct:\n\n$$\\log p(y) = -\\tfrac12 y^T K^{-1} y - \\tfrac12 \\log|K| + c$$\n\n"
+             "## 对象\n\n- 成员：属性、方法\n- 属性：类上定义的变量\n- 方法：类上定义的函数\n\n"
+             "## 运算符\n\n| 运算符 | 含义 |\n|---|---|\n| -- | 自减 |\n| … | 省略号，切片里表示其余维度 |\n")
+    cards, _ = extract(notes)
+    backs = {" ".join(c.back.split()) for c in cards}
+    assert {"512×64", "512×512", "(64, 3, 7, 7)", "(1000,)", "(4, 2, 3)", "(2, 12)", "用户对物品的显式打分，如 1–5 星",
+            "fraction of all pixels classified correctly", "normalises over the features of each sample",
+            "类上定义的变量", "类上定义的函数", "自减", "省略号，切片里表示其余维度"} <= backs
+    assert any("p_i - y_i" in b for b in backs) and any("\\log|K|" in b for b in backs)
+    cards, _ = extract("# 类\n\n成员：属性、方法\n\n- **属性问题**：类属性被所有实例共享\n")
+    assert "类属性被所有实例共享" in [c.back for c in cards]
