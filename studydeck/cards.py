@@ -1853,7 +1853,7 @@ class _Extractor:
     def math(self, block: Block, ctx: _Ctx, lead: Block | None, after: Block | None = None) -> None:
         """A display formula, with the sentence before it (and the clause after it that names it)."""
         words = last_sentence(lead.text) if lead is not None else ""
-        if words and LEAD_MARKS_WRONG.search(strip_math(words)) and not PUTS_RIGHT.search(strip_math(words)):
+        if words and LEAD_MARKS_WRONG.search(strip_math(words)):
             # (“**Back (old, WRONG):**”, “Old version (wrong):”, “My answer:” over it: the formula the
             # writer marks wrong; “❌ missing the log-det term. Correct:” introduces the right one)
             self.corrected.update(range(block.source.line, block.source.line + block.text.count("\n") + 2))
@@ -2084,11 +2084,10 @@ CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wr
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
 ) + r"\s*+(?:\*\*)?+\s*+[:：]", re.I)  # (or what a mistake log says one wrote: “**What I wrote:** …”)
 # A lead that ends by marking what follows wrong (“**Back (old, WRONG):**”, “Old version (wrong):”,
-# “What I wrote:”), and one that puts it right (“Correct:”, “正确的是”, “fixed”).
+# “What I wrote:”); “Old version (wrong), fixed:” and “❌ … Correct:” introduce the right one.
 LEAD_MARKS_WRONG = re.compile(r"(?:[(（]\s*+(?:(?:old|original|first|previous|my)\s*+[,，]?\s*+)?wrong\b[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)|（错）|错误(?:的)?(?:版本|写法)|"
                               r"^\s*+\**+(?:what I (?:wrote|said|put|answered)|my (?:answer|attempt)|"
                               r"我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)))\s*+\**+\s*+[:：]\s*+\**+\s*+$", re.I)
-PUTS_RIGHT = re.compile(r"\bcorrect(?:ed|ion)?\b|\bfix(?:ed)?\b|\bright\b|正确|应为|应该是|更正|改正|改为", re.I)
 # An item that starts as a sentence does, with its subject (“We could …”, “我们可以…”).
 RUNNING_TEXT = re.compile(r"\s*(?:(?:we|i|you|one|it|this|that|they|let'?s|then|so|here)\b|我们|你们?|这|那)", re.I)
 # A label that names what the formula after it is (“Adagrad：$G_t = …$”, “**MSE**: $\ell = …$”).

@@ -1627,5 +1627,10 @@ def test_what_the_fourth_review_found_the_new_rules_took_from_ordinary_notes() -
             "fraction of all pixels classified correctly", "normalises over the features of each sample",
             "类上定义的变量", "类上定义的函数", "自减", "省略号，切片里表示其余维度"} <= backs
     assert any("p_i - y_i" in b for b in backs) and any("\\log|K|" in b for b in backs)
+    # (an estimate without what actually happened is a table of facts; a lead that marks the old
+    # version wrong and then gives the fixed one introduces the fixed one)
+    cards, _ = extract("# GPT-2\n\n## 参数量\n\n| 模型 | 估算 | 层数 |\n|---|---|---|\n| small | 85M | 12 |\n| medium | 302M | 24 |\n\n"
+                       "## ESS\n\nOld version (wrong), fixed:\n\n$$\\text{ESS} = \\frac{N}{1 + 2\\sum_k \\rho_k}$$\n")
+    assert {"85M", "302M", "12", "24"} <= {c.back for c in cards} and any("2\\sum_k" in c.back for c in cards)
     cards, _ = extract("# 类\n\n成员：属性、方法\n\n- **属性问题**：类属性被所有实例共享\n")
     assert "类属性被所有实例共享" in [c.back for c in cards]
