@@ -2266,7 +2266,7 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "question"  # “…的下标即 $l = i$ ?”: the text wonders; it states nothing
     if HEDGED.match(strip_math(sentence)):
         return "unsure"  # “I think yes: $\hat x_0 = …$”: a guess at something, not a fact
-    if CROSSED_OUT.search(strip_math(sentence)) or CROSSED_OUT.search(strip_math(lead)) and not strip_math(sentence).strip():
+    if CROSSED_OUT.search(strip_math(sentence)):
         return "crossed-out"  # “$\mathrm{Var}(X - Y) = \mathrm{Var}X - \mathrm{Var}Y$ ~~~ **NO**”: marked wrong
     before = sentence[:target[0]]
     clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
