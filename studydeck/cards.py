@@ -434,13 +434,13 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
                for j, name in enumerate(header[1:], 1))
 
 
-def _traced(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
+def _traced(names: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     """A trace of the notes' own code (“| `x` | (5, 16) | float32 |”, “| **b** | `deg` | (5,) |”): rows
     named by its variables or its lines' letters, a column of shapes in numbers, and beside it what
     a trace records too (a dtype, the expression), or rows named by letters. (“| `W_Q` | 512×64 |”,
     “| `x.flatten(1)` | (2, 12) |”, “| `conv1.weight` | (64, 3, 7, 7) |”: a model's or an API's
-    shapes, to know; so is “| `nn.Linear(in, out)` | `(N, out)` |”, the shape in symbols.)"""
-    names = [plain_inline(name).strip() for name in header]
+    shapes, to know; so is “| `nn.Linear(in, out)` | `(N, out)` |”, the shape in symbols.) ``names``:
+    the header's cells as plain text."""
     shapes = [j for j, name in enumerate(names) if j and SHAPE_HEADER.search(name)]
     lettered = all(re.fullmatch(r"[a-z]", _cell_text(cells[0])) for _, cells in rows)
     if not shapes or not (lettered or any(TRACE_HEADER.fullmatch(name) for name in names[1:])):
@@ -515,8 +515,7 @@ PLAN_HEADER = re.compile(r"(?:planned|plan|estimated?|expected|计划|预计|预
 ACTUAL_HEADER = re.compile(r"(?:actual|measured|real|实际|实测|真实)(?:\s*[(（][^()（）]*[)）])?", re.I)
 
 
-def _plan_and_actual(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
-    names = [plain_inline(name).strip() for name in header]
+def _plan_and_actual(names: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     numeric = [j for j in range(1, len(names)) if _mostly_numbers([cells[j] for _, cells in rows if j < len(cells)])]
     return any(PLAN_HEADER.fullmatch(names[j]) for j in numeric) and any(ACTUAL_HEADER.fullmatch(names[j]) for j in numeric)
 
