@@ -82,6 +82,17 @@ ATTRIBUTE_VALUE = re.compile(r"(?P<attribute>(?!常|通常|一般|建议|推荐|
 NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
 
 
+def _a_glossary(items: list[Item]) -> bool:
+    """Whether list items of the form “name 说明” are a glossary: most of them so begin. In a list of
+    steps or remarks, one that opens on a name (“2. BN 折叠进卷积”, “- range 小 ⇒ s 小”) is a
+    sentence like the others."""
+    named = [it.text.strip() for it in items if it.text.strip()]
+    # (“- **Repository**: …” glosses a name too, and “- PReLU” is a name not yet glossed)
+    entries = sum(bool(NAME_DESC.match(text) and CJK.search(NAME_DESC.match(text).group("rest")))
+                  or bool(split_label(text)) or _is_bare_name(text) for text in named)
+    return len(named) < 3 or entries * 2 >= len(named)
+
+
 def _remarks(rest: str) -> bool:
     """Whether the Chinese after a name is a remark on it rather than what it is or does: the
     writer's feeling or guess (“终于通了”, “是不是 SDPA”, “大约 2n³”), a look or a setting (“看调用栈”,
@@ -115,7 +126,7 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      # advice, and a setting for one stage (“CNN 先试 static PTQ”, “Switch 训练用 CF=1.25”)
                      r"先(?:试|看|检查|跑|确认)|(?:训练|推理|测试|评估)用|"
                      # a change or a condition (“batch 大了 …”, “CF 大 → 浪费”)
-                     r"[大小多少高低长短快慢](?:了|\s*(?:→|->|时|的话|[，,]))|"
+                     r"[大小多少高低长短快慢](?:了|\s*(?:→|->|⇒|=>|时|的话|[，,]))|"
                      # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
                      r"部分|维度|大小|曲线|数量|个数|模块|分支)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
@@ -428,6 +439,8 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True  # “| b1 | 6 | 5 | 1 |”: the counts of an example's own values
     if _traced(header, rows):
         return True
+    if _counted_by_place(header, rows):
+        return True  # “| 错因 | 次数 | 题号 |”: how often each kind of one's own slip, and where
     if _plan_and_actual(header, rows):
         return True  # “| 阶段 | 计划 | 实际 |”: one's own schedule and how it went
     return any(name and _result_column(name, [cells[j] for _, cells in rows], scored=True)
@@ -466,6 +479,16 @@ VARIABLE_CELL = re.compile(r"(?!`?(?:torch|nn|F|np|tf)\.)(?:`[^`]{1,40}`(?:\s*+\
 LOCAL_ID = re.compile(r"\$?[a-z]_?\{?\d{1,2}\}?\$?")  # (“C1”, “S2” name LeNet's layers)
 
 
+def _counted_by_place(names: list[str], rows: list[tuple[int, list[str]]]) -> bool:
+    """A tally of the notes' own items: a column of where they are (question numbers, pages) and
+    every other column a count (“| 错因 | 次数 | 题号 |” over “| 计算 | 3 | 1, 4, 6 |”)."""
+    places = [j for j in range(1, len(names))
+              if _locators(names[j], [cells[j] for _, cells in rows if j < len(cells)])]
+    counts = [j for j in range(1, len(names)) if j not in places]
+    return bool(places) and bool(counts) and all(
+        re.fullmatch(r"\s*\d{1,4}\s*", _cell_text(cells[j])) for j in counts for _, cells in rows if j < len(cells))
+
+
 def _tally_row(cells: list[str]) -> bool:
     """A total row of numbers (“| **total** | **27** | **20.5** |”); “| 总计 | $L = L_{cls} + \\lambda L_{reg}$ |”
     sums formulas, and is a row like the others."""
@@ -483,6 +506,7 @@ TOTAL_ROW = re.compile(r"total|grand total|合计|总计|总分|小计|共计", 
 # A column that says where something is in the notes or a book (“| 关键词 | 卡 |” over “4/5b”, “Page”,
 # “§”), not what it is: an index.
 LOCATOR_HEADER = re.compile(r"卡号|卡片(?:号|编号)?|cards? ?(?:no\.?|ids?|#)|pages?|页码?|章节|sections?|chapters?|§|"
+                            r"题号|题目编号|(?:problems?|questions?|exercises?) ?(?:no\.?|#|numbers?)|q ?#|"
                             r"refs?|links?|出处", re.I)
 # (a card's id has a slash or a dot, “4/5b”, “4/1a1”; “7B”, “2k”, “32bit” are sizes)
 LOCATOR_CELL = re.compile(r"\s*+(?:(?:pp?\.|§|第)\s*+)?\d++(?:[./]\d++)++[a-z]?\d*+(?:[a-z]\d*+)*+\s*+|"
@@ -537,6 +561,11 @@ OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|t
 OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?的?(?:小)?(?:实验|测试|测速|跑的)|实测|测速|"
                       r"\bmy (?:quick |own |little |small )?(?:sim(?:ulation)?s?|runs?|experiments?|results|benchmarks?)\b|"
                       r"\b(?:experiments?|runs?|sims?) (?:I|we) (?:ran|did)\b", re.I)
+# A lead that says the list after it is what one's own runs shared (“Fixed across all runs unless
+# noted:”, “所有实验统一设置：”).
+RUNS_SETUP = re.compile(r"\b(?:fixed|held|kept|same|shared|constant|common)\b.{0,12}\b(?:across|for|in|over) (?:all |every |each )?"
+                        r"(?:the |my |our )?(?:runs?|experiments?|trials?|sweeps?)\b|"
+                        r"(?:所有|全部|每[个组次]?)(?:的)?(?:实验|运行|run)\S{0,4}(?:统一|相同|一样|共同|固定)", re.I)
 # The corner of a table whose rows are one's runs (“run”, “exp”, “#”, “实验编号”).
 RECORD_CORNER = re.compile(r"(?:runs?|rows?|日期|dates?|days?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
                            r"实验|试验|编号|序号|轮次|实验编号)", re.I)
@@ -934,7 +963,8 @@ class _Extractor:
             # “### Q9. 梯度消失怎么解决”: a numbered question asks wherever its question word stands
             asks = QUESTION.search(section.title) or asked and ASKING_HEADING.search(asked.group("q"))
             if path and asks and not BARE_COMPARISON.fullmatch(concept) and not ABOUT_THE_WRITER.search(concept) \
-                    and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks):
+                    and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks) \
+                    and not _beside_the_outline(section.blocks):
                 # a question as the heading, its answer as an outline: a mind-map card
 
                 self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
@@ -1069,6 +1099,12 @@ class _Extractor:
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
                 mini = "" if mini in self.speakers or self._tagged(mini) else mini
+                if mini and DERIVING.search(mini):
+                    # “**Proof idea.**” over “1. From Claim 2: … 2. Convexity: … 3. Combine: …”: the
+                    # steps of an argument, each meaningless alone; its code still makes cards
+                    self.blocks([b for it in _all_items(block) for b in it.children if b.kind == "code"], ctx)
+                    lead = None
+                    continue
                 # “**Gaussian $\mathcal{N}(\mu, \sigma^2)$**” over a list of its pdf, mean, …: the
                 # bold line names what the list is about, as a heading would
                 self.list_(block, replace(ctx, concept=mini, scope=normalize_name(mini)) if mini else ctx,
@@ -1273,6 +1309,8 @@ class _Extractor:
                 flags = ("needs-answer",) + (("mindmap",) if mindmap else ())
                 self.add(ctx, CardKind.QUESTION, "q:" + normalize_name(it.text), question, "", it.source, flags=flags)
             return
+        if lead is not None and RUNS_SETUP.search(lead.text):
+            return  # “Fixed across all runs unless noted:” over “- aug: RandomCrop…”: one's own runs' settings
         if lead is not None and block.ordered and REASONS_LEAD.fullmatch(lead.text.strip()) and ctx.concept:
             # “为什么需要：” over “1. … 2. …”: the reasons, in no order to recall, for the section's subject
             question = self.t("{c}：{q}？", "{c}: {q}?", c=_named_concept(ctx), q=lead.text.strip().rstrip("：: "))
@@ -1363,7 +1401,7 @@ class _Extractor:
             return
         name_desc = NAME_DESC.match(text)
         if name_desc and CJK.search(name_desc.group("rest")) and not ctx.labels \
-                and not RUNS_ON.match(name_desc.group("rest")):
+                and not RUNS_ON.match(name_desc.group("rest")) and _a_glossary(siblings):
             rest = name_desc.group("rest").strip()
             valued = ATTRIBUTE_VALUE.fullmatch(rest)
             if valued:  # “GD 步长上限 $2/L$”: what GD's step limit is
@@ -1721,6 +1759,10 @@ class _Extractor:
             back = f"`{' '.join(text.split())}`" if plain else asked.answer
             formulas = (text.strip(),) if plain else asked.formulas
             why = asked.why or ("" if boxed or defined else self._why_not_formula(ctx, asked))
+            # (“Then Claim 2: $…$. Iterate. $\\square$”: the last step of a proof, not a fact of its own)
+            why = why or ("derivation-step" if QED.search(text) and not boxed else "")
+            # (“$\\mathrm{PPL} = ?$ = `torch.exp(ce)`”: the sentence writes the asked side again, another way)
+            why = why or ("answer-in-front" if EQUAL_AFTER_HOLE.search(asked.prompt) else "")
             flags = (("plain-text",) if plain else ()) + (("result",) if result else ()) + \
                 ((LEFT_OUT + why,) if why else ())
             # the line the asked formula begins on (as a display block is at its “$$”), in a
@@ -2781,6 +2823,10 @@ BACK_MATTER = re.compile(
     r"疑问|待解决(?:的问题)?|"
     # a repository's own business
     r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo(?: list)?|to-?dos?|待办(?:事项)?|"
+    # a log's own business, and what its writer decided to leave for later
+    r"admin|housekeeping|杂事|things (?:i'?m|i am|we'?re|we are|i'?ll|we'?ll) not (?:going to )?\w+(?: \w+)?|"
+    r"(?:not|won'?t be) (?:chasing|pursuing|doing|covering|trying)(?: \w+)?|parking lot|someday(?:/maybe)?|"
+    r"暂(?:时)?不(?:考虑|研究|看|做)的?(?:东西|方向)?|以后再(?:看|说|做)|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
@@ -2886,6 +2932,10 @@ LABEL_TERM = re.compile(
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
+    # (“同理：…”: the same argument again, for what the text said before)
+    r"同理|同样|类似地|similarly|likewise|"
+    # what a speaker says aloud on a slide, and how the learner felt (“口播：…”, “感想：…”)
+    r"口播|台词|旁白|讲稿|speaker notes?|voice-?over|感想|感受|心得|体会|reflections?|"
     # a way of saying it rather than a thing (“工程上”, “反过来”, “in practice”)
     r"(?:工程|实际|理论|事实|实践|原理)上|反过来|反之|相反|in practice|in theory|conversely|"
     # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
@@ -3237,7 +3287,7 @@ WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?
                         r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d./-])|"
                         r"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?![\d./-])(?!\s*+(?:rule|split|system|time|法则|原则)))", re.I)
 # A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.
-PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+", re.I)
+PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+|(?<![\w-])pp?\.\s*\d+|第\s*\d+\s*页", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.
 MARK_SYMBOL = "[\u2600-\u27bf\u2b50\u2b55\U0001F300-\U0001FAFF]"
 LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMBOL})[^\n])+){{2,}}")
@@ -3451,6 +3501,10 @@ def _named_after(after: "Block | None", lead: str) -> str:
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
 DERIVING = re.compile(r"推导|证明|收敛性?分析|理论分析|对\S{1,12}求导|"
                       r"\b(?:derivations?|deriving|proofs?|(?:convergence|theoretical) analysis)\b", re.I)
+# A hole the sentence goes on to equal something outside its formula (“$H = ?$ = −Σ p log p”).
+EQUAL_AFTER_HOLE = re.compile(r"(?:\?\s*\$|\[\?\]|［？］)\s*(?:=(?!=)|≈|≡)")
+# The mark that ends a proof (“$\\square$”, “∎”, “Q.E.D.”, “证毕”).
+QED = re.compile(r"\\(?:square|blacksquare|qed|Box)\b|[□∎]|\bQ\.?E\.?D\b|证毕")
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).
 LEFT_OUT = "left-out:"
 
@@ -3531,9 +3585,26 @@ STEP_COUNT = re.compile(r"(?:分|共|一共)?\s*[两二三四五六七八九十\
 TODO_LEAD = re.compile(r"\**\s*(?:todo|to[- ]do|待办|待做|待补充?|待看|下一步|next steps?)\s*(?:list)?\s*[:：]?\s*\**", re.I)
 # A lead that asks why, its subject left to the heading (“为什么需要：”, “原因：”, “Why:”, “Reasons:”).
 REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,8}[：:]", re.I)
-KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|\b(?:cases|kinds|types|"
+KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|来源|原因|因素|"
+                   r"[两二三四五六七八九十\d]\s*[种类]|\b(?:sources|causes|factors|reasons|cases|kinds|types|"
                    r"categories|properties|features|characteristics|pros|cons|advantages|disadvantages|methods|"
                    r"techniques|approaches|tricks)\b", re.I)  # (a list of them, in no order to recall)
+
+
+def _beside_the_outline(blocks: list[Block]) -> bool:
+    """Whether a section holds more of its answer than its lists: prose that is not only a lead into
+    a list (“有以下几种：”), a table or a display formula. An outline of its lists alone would answer
+    its question in part, or with what was only said beside the answer (“## BatchNorm 在多卡下效果变差？”
+    over the cause in prose, the fix in code, and a list of caveats)."""
+    for i, block in enumerate(blocks):
+        if block.kind in ("table", "math"):
+            return True
+        if block.kind == "paragraph":
+            text = block.text.strip()
+            leads = text.endswith((":", "：")) and i + 1 < len(blocks) and blocks[i + 1].kind == "list"
+            if not leads and len(re.sub(r"\W", "", strip_math(LINK.sub("", text)))) >= 8:
+                return True
+    return False
 
 
 def _is_steps(block: Block) -> bool:
@@ -3582,6 +3653,17 @@ def _is_bare_name(text: str) -> bool:
     """“Adam”, “Layer Norm”: a name alone; “SGD + momentum 0.9” sets a value."""
     return not CJK.search(text) and re.fullmatch(r"[\w\-+. ]{1,30}", text.strip()) is not None \
         and not re.search(r"\s[\d.]+\b", text)
+
+
+def _all_items(block: Block) -> list[Item]:
+    """A list's items, and the items of the lists inside them, in order."""
+    out = []
+    for it in block.items:
+        out.append(it)
+        for child in it.children:
+            if child.kind == "list":
+                out.extend(_all_items(child))
+    return out
 
 
 def _child_items(it: Item) -> list[Item]:
