@@ -1083,6 +1083,9 @@ class _Extractor:
                     self.answered(ctx, prompt, answer, block.source)
                     lead = None
                     continue
+            if block.kind == "paragraph" and i and blocks[i - 1].kind == "code" and RAN_OUTPUT.match(block.text):
+                lead = block  # “output: all `True`. expected …” under code: what it printed, in words
+                continue
             if block.kind == "paragraph":
                 intro_done = self.paragraph(block, nxt, ctx, intro_done)
                 # only a section's first paragraph can say what it is (an image before it aside)
@@ -3779,6 +3782,8 @@ SIGNATURE = re.compile(rf"(?:(?:def\s+)?[A-Za-z_][\w.]*\((?:{_PARAMETER}(?:,{_PA
 # A line that says what follows is what a program printed (“输出：”, “Output:”, “运行结果如下”).
 OUTPUT_LEAD = re.compile(r"(?:^|[\s，,。.])(?:输出|运行结果|结果|打印出?|output|prints?|result)\s*(?:如下|is|was)?\s*"
                          r"(?:[(（][^()（）\n]*[)）]\s*)?[:：]\s*$", re.I)  # (“output (pasted):”)
+# A paragraph that says what the code above it printed (“output: all `True`”, “**输出**：…”).
+RAN_OUTPUT = re.compile(r"\s*+\**(?:输出|运行结果|output|printed|prints|it prints)\**\s*+[:：]\**\s*+\S", re.I)
 # A debugger's session pasted in (“(Pdb) n”, “ipdb> c”, “(gdb) bt”).
 DEBUGGER_SESSION = re.compile(r"^\s*(?:\((?:Pdb|gdb|lldb)\)|i?pdb>)", re.M)
 # What a program printed rather than code: an error, a traceback, a tensor's repr.

@@ -1641,7 +1641,7 @@ def test_what_round_twelve_found_gives_no_card() -> None:
     sentence in a list of steps that opens on a name, a tally of one's own slips by question
     number, kinds led as “有两种” taken for steps, a speaker's cue, a connective, a feeling and a
     page as terms, a proof's steps and its last line, a log's admin and what it leaves for later,
-    one's runs' shared settings, and a hole the sentence equals again."""
+    one's runs' shared settings, a hole the sentence equals again, and what code printed, in words."""
     notes = ("# 笔记\n\n## BatchNorm 在多卡下效果变差？\n\n普通 BN 在 DDP 下每张卡只用自己那份 batch 算统计量。\n\n"
              "解决：SyncBatchNorm\n\n- 顺序：先 convert，再包 DDP\n- 每卡 batch 够大的话差别不大\n\n"
              "## PTQ\n\nPTQ 流程：\n1. 拿训练好的 FP32 模型\n2. BN 折叠进卷积（fold BN）\n3. 插 observer，跑一小批校准数据（我们用了 512 张训练集图），统计激活范围\n"
@@ -1659,6 +1659,8 @@ def test_what_round_twelve_found_gives_no_card() -> None:
              "## Admin\n\n- wandb project: `cifar-optim-sweep`\n\n"
              "## Things I'm NOT going to chase\n\n- Lion: maybe next month, wants a smaller lr\n\n"
              "## Perplexity\n\n$\\mathrm{PPL} = \\exp(\\bar\\ell)$ = `torch.exp(mean_ce)` when the loss is in nats.\n\n"
+             "## Sanity check\n\n```python\nimport torch\nprint(torch.ones(2) <= 2)\n```\n\n"
+             "output: all `True`, the bound holds with room to spare\n\n"
              "Written out: $\\mathrm{PP} = ?$ hmm\n")
     # (the last line only keeps the file from ending on the case above)
     cards, _ = extract(notes)
@@ -1667,7 +1669,7 @@ def test_what_round_twelve_found_gives_no_card() -> None:
     assert not [c for c in cards if c.kind is CardKind.STEPS], shown
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
     for gone in ("折叠进卷积", "次数", "题号", "口播", "同理", "感想", "p.33", "Claim 2", "Combine", "RandomCrop",
-                 "cosine decay", "cifar-optim-sweep", "Lion", "torch.exp"):
+                 "cosine decay", "cifar-optim-sweep", "Lion", "torch.exp", "room to spare"):
         assert gone not in texts, gone
 
 
