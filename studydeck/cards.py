@@ -410,7 +410,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
     for j, name in enumerate(header[1:], 1):
         if not name or len(name) > 16 or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
                 or _result_column(name, [cells[j] for _, cells in rows[1:]]) or _metadata_field(name, "") \
-                or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) \
+                or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) or SELF_RATED.search(name) \
                 or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]) \
                 or _locators(name, [cells[j] for _, cells in rows[1:]]):
             continue
@@ -553,6 +553,12 @@ COMPLEXITY = re.compile(r"complexit|复杂度|big-?o\b", re.I)
 # A bare “Time” over numbers is no result in a two-column table: “| Event | Time |” over “8 minutes
 # 20 seconds” holds facts (“Time (s)”, “Runtime” are measurements).
 BARE_TIME = re.compile(r"\s*(?:time|时间)\s*", re.I)
+# A column of how the learner rates themself, or counts their own encounters with each row
+# (“掌握程度”, “confidence”, “被问次数”, “times missed”): theirs, not the row's.
+SELF_RATED = re.compile(r"掌握(?:程度|情况)?|熟练(?:度|程度)|熟悉(?:度|程度)|自评|自我评价|把握|信心|"
+                        r"(?:被问|被考|考过|考到|出现|做错|答错|错|遇到|见过)(?:的)?(?:次数|几次)|"
+                        r"^(?:my )?(?:mastery|confidence|comfort(?: level)?|self[- ]?(?:rating|assessment)|how well i know(?: it)?)$|"
+                        r"times? (?:asked|seen|missed|wrong|failed|got (?:it )?wrong)|#\s*(?:asked|seen|missed|wrong)", re.I)
 # A column of one person's or one's own choices (“Priya's”, “我的”, “ours”): theirs, not the row's.
 OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|their)\b|我的|我们的|他的|她的|自己的", re.I)
 
@@ -1133,8 +1139,8 @@ class _Extractor:
                 # is a sheet of fields about one subject, not a glossary: no field names a concept
                 # (one label among terms, “| Note | … |”, is only that row's)
                 sheet = not _table_header(block.text, block.source) and sum(
-                    self.is_label(clean_term(term), desc) or bool(FACET.fullmatch(clean_term(term).strip()))
-                    for term, desc, _, _ in rows) >= 2
+                    self.is_label(clean_term(term), desc) and not FRAMEWORK.fullmatch(clean_term(term).strip())
+                    or bool(FACET.fullmatch(clean_term(term).strip())) for term, desc, _, _ in rows) >= 2
                 for term, desc, source, attribute in rows:
                     self.definition(term, desc, source, ctx, attribute=attribute, sheet=sheet)
                 for term, attribute, value, source in ([] if params or compared or own or rows else
@@ -1475,7 +1481,8 @@ class _Extractor:
                     or re.fullmatch(r"关键点|(?:the )?key point", _bare(term).strip(), re.I)
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term)
-                    or AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not DEFINES.match(desc)
+                    or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
+                        or FRAMEWORK.fullmatch(_bare(term).strip())) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
                     or _bare(term).casefold() in self.rewrites
@@ -2114,7 +2121,7 @@ WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|^\s*(?:the )?wrong (?:version|way|code
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version)"
-                        r"(?:\*\*)?\s*[(（:：]", re.I)
+                        r"(?:\*\*)?\s*(?:[(（:：]|$)", re.I)  # (“**before**” alone on its line)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
 # formula is, the sentence before it said.
 ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:写成|写作|用)(?:式子|公式|数学式|数学语言)"
@@ -2937,6 +2944,14 @@ LABEL_TERM = re.compile(
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # (“同理：…”: the same argument again, for what the text said before)
     r"同理|同样|类似地|similarly|likewise|"
+    # one side of a fix shown as before and after (“**before:** loop was …”)
+    r"before|after|before the fix|after the fix|修改前|修改后|改前|改后|"
+    # the fields of a decision record (“Options: (a) … (d)”, “Decision.”, “Consequence.”)
+    r"(?:options?|alternatives)(?: considered)?|decisions?|consequences?|context|reali[sz]ation|outcome|"
+    r"format(?: of (?:each|an?|the) \w+)?|"
+    # the learner's state of mind, and what they mean to watch, read or present next
+    r"心态|心情|mood|mindset|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
+    r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
     # what a speaker says aloud on a slide, and how the learner felt (“口播：…”, “感想：…”)
     r"口播|台词|旁白|讲稿|speaker notes?|voice-?over|感想|感受|心得|体会|reflections?|"
     # a way of saying it rather than a thing (“工程上”, “反过来”, “in practice”)
@@ -2986,7 +3001,9 @@ LABEL_TERM = re.compile(
     r"\s*+(?:\d++|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
     # an aside with what it is about after a dash (“aside — gradient inversion”; “Lemma — Jensen's
     # inequality” and “Tip – gradient clipping” name their subject)
-    r"^(?:aside|btw|p\.?s\.?|update|更新|题外话|旁注|插一句)\s++[—–]\s*+\S", re.I)
+    r"^(?:aside|btw|p\.?s\.?|update|更新|题外话|旁注|插一句)\s++[—–]\s*+\S|"
+    # a numbered stage of a process the card does not name (“第一阶段 reduce-scatter：走 N-1 步”)
+    r"^(?:第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)|(?:stage|phase)\s*+\d++)\s++\S", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -3260,10 +3277,14 @@ TAG_OPENING = re.compile(r"\s*(?:\\?\[(?![ xX]?\\?\])([^\[\]\n]{1,12})\\?\]|【(
 AMBIGUOUS_LABEL = re.compile(r"repo(?:sitory)?|subject|ablations?|(?:quick )?sanity(?: checks?)?(?:\s.*)?|"
                              r"(?:time )?budget|figures?|aims?|purpose|goal|plan|"
                              r"caveats?|(?:cheap |quick |dirty )?hacks?|(?:full |short )?title", re.I)
+# A library named as a label (“PyTorch：`GradScaler` 是动态 scaling”): how it is done there, not what
+# the library is. (A row of a subject's fact sheet so named is that subject's, and no sign of a sheet.)
+FRAMEWORK = re.compile(r"pytorch|torch|tensorflow|tf|jax|keras|numpy|np|sklearn|scikit-learn|hugging ?face|"
+                       r"(?:in|with) (?:pytorch|torch|tensorflow|jax|keras|numpy)", re.I)
 # What a definition opens with: “a directory whose …”, “the noun phrase that …”, “是…”, “指…”
 # (“a working training loop by Friday”, “the usual ablations first” say what one will do).
 DEFINES = re.compile(r"\s*(?:(?:a|an|the)\s+(?:\S+\s+){0,4}?(?:that|which|whose|who|where|in which|used (?:to|for))\b|"
-                     r"(?:是|指|即|就是)\S)", re.I)
+                     r"(?:是|指|即|就是)\s?\S)", re.I)
 # Someone's words or choice (“Tom's pitch”, “problem (guest's words)”, “TA 原话”): whose, not what.
 # (“Slater's condition”, “Bessel's correction”: a result named after its finder, a concept)
 SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opinion|point|one-liner|advice|comments?|"

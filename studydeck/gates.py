@@ -46,7 +46,8 @@ def commands(code: str) -> bool:
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
 # An answer put off (“下节课讲”, “以后再补”, “covered next lecture”, “will be explained later”).
-DEFERRED = re.compile(r"\s*(?:(?:老师|助教|书上)说\s*)?(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)\s*再?\s*"
+DEFERRED = re.compile(r"\s*(?:下周|下次|回头|有空|以后|之后|改天|明天)\s*(?:有空)?(?:的话)?\s*[^，,。；;\n]{0,16}?(?:一下|看看|试试|查一?查)\s*[。.!！~～]*\s*|"
+                      r"\s*(?:(?:老师|助教|书上)说\s*)?(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)\s*再?\s*"
                       r"(?:讲|说|补|看|学|讨论|解释)(?:吧|了|哦)?\s*[。.!！~～]*\s*|"
                       # or only sends the learner elsewhere (“见书”, “见课本 p.120”, “see the slides”)
                       r"\s*[(（]?\s*(?:见|参见|参考|详见)\s*(?:书|课本|教材|讲义|PPT|ppt|slides?|原文|论文)[^，,。；;\n]{0,16}?\s*[)）]?\s*[。.]?\s*|"
@@ -950,7 +951,7 @@ def todo_answer(card: Card) -> str | None:
 
 
 # An answer that only says the lecture or the notes left it out (“没细讲”, “skipped”).
-NOT_COVERED = re.compile(r"[(（]?(?:老师)?(?:没细讲|没有细讲|没讲到?|没有讲|跳过了?|略过了?|skipped|not covered|"
+NOT_COVERED = re.compile(r"(?:…|\.{2,})?\s*[(（]?(?:老师)?(?:没细讲|没有细讲|没讲到?|没有讲|跳过了?|略过了?|skip(?:ped)?|not covered|"
                          r"didn'?t cover(?: it)?)[)）]?[。.!！…～~]*", re.I)
 
 

@@ -1691,3 +1691,45 @@ def test_ordinary_notes_keep_what_the_round_twelve_rules_look_at() -> None:
     assert "13" in [c.back for c in cards] and "3" in [c.back for c in cards]
     assert any(c.kind is CardKind.STEPS and "前向" in c.back for c in cards)
     assert "\\frac{L}{2}" in backs and "\\exp(\\bar\\ell)" in backs
+
+
+def test_what_round_thirteen_found_gives_no_card() -> None:
+    """A self-assessment table (times asked, how well one knows it), a state of mind, what one
+    means to watch next, a talk's plan, a numbered stage the card cannot name, a library named as
+    a label, before-and-after labels and the buggy code under “**before**”, a decision record's
+    fields, and answers that only defer (“下周有空 profile 一下”) or skip (“... skip”)."""
+    notes = ("# 面试复盘\n\n## 总结\n\n| 主题 | 被问次数 | 掌握程度 |\n|---|---|---|\n| attention 细节 | 4 | 还行 |\n"
+             "| Adam / AdamW | 3 | 要再背一遍 |\n\n心态：连挂两家之后有点崩，但给了点信心。\n\n"
+             "- **下一个想看的合集**：Megatron 的 TP 讲解\n- **Talk plan**: 15 min, 3 min motivation, 5 min method\n\n"
+             "## Ring all-reduce\n\n- 第一阶段 reduce-scatter：走 N-1 步\n- 第二阶段 all-gather：再走 N-1 步\n\n"
+             "## 混合精度\n\n- fp16：5 位指数，10 位尾数\n- PyTorch：`GradScaler` 是动态 scaling，出现 inf 就跳过这步\n\n"
+             "## Forgot zero_grad()\n\n**before:** loop was forward, backward, step, with no zeroing\n\n"
+             "## Dataset seeds\n\n**before**\n```python\nimport numpy as np\n\ndef pick(i):\n    return np.random.randint(0, 32) + i\n```\n\n"
+             "## D-09 · int8 for serving\n\n**Options**: (a) fp32 as is, (b) dynamic quantisation, (c) static PTQ\n\n"
+             "**Realisation**: the latency column above is pessimistic at batch size 1\n\n"
+             "## 总结\n\n- **bucket_cap_mb 调大调小的影响**：下周有空 profile 一下\n\n"
+             "## Distributions\n\n| dist | mean | var |\n|---|---|---|\n| Bernoulli(p) | p | p(1−p) |\n| Beta(α,β) | α/(α+β) | ... skip |\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("被问次数", "掌握程度", "还行", "有点崩", "Megatron", "15 min", "N-1", "GradScaler", "no zeroing",
+                 "randint", "dynamic quantisation", "pessimistic", "profile", "skip"):
+        assert gone not in texts, gone
+    backs = [c.back for c in cards]
+    assert "5 位指数，10 位尾数" in backs and "p(1−p)" in backs and "α/(α+β)" in backs
+
+
+def test_ordinary_notes_keep_what_the_round_thirteen_rules_look_at() -> None:
+    """A subject's fact sheet with a row for its library keeps its other rows; a stage named in a
+    heading's list by its name, a library defined as one, an iteration count column, and the
+    fixed code under “**after**”-free leads are kept."""
+    notes = ("# LSTM\n\n| | |\n|---|---|\n| **State** | hidden $h_t$ and cell $c_t$ |\n"
+             "| **Gates** | input, forget, output |\n| **PyTorch** | `torch.nn.LSTM` |\n\n"
+             "## 框架\n\n- **PyTorch**：是 Meta 开源的深度学习框架，以动态图著称\n\n"
+             "## 算法\n\n| 算法 | 迭代次数 | 收敛阶 |\n|---|---|---|\n| 牛顿法 | 5 | 二阶 |\n| 梯度下降 | 100 | 一阶 |\n\n"
+             "## Training loop\n\nThe fixed loop:\n\n```python\ndef train_step(model, opt, x, y):\n    opt.zero_grad()\n"
+             "    loss = ((model(x) - y) ** 2).mean()\n    loss.backward()\n    opt.step()\n    return loss\n```\n")
+    cards, _ = extract(notes)
+    backs = " | ".join(c.back for c in cards)
+    for kept in ("hidden $h_t$ and cell $c_t$", "input, forget, output", "Meta 开源的深度学习框架", "二阶", "一阶",
+                 "def train_step"):
+        assert kept in backs, kept
