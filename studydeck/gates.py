@@ -83,6 +83,9 @@ MESSAGES = {
                    "“{front}” does not say what it asks about; name it before the formula"),
     "duplicate-front": ("与第 {line} 行的卡片问题相同（“{front}”）；写明各自的条件或对象，让问题不同",
                         "asks the same as the card at line {line} (“{front}”); name the case each one covers"),
+    "restated": ("“{front}” 的答案与第 {line} 行的卡片是同一个公式（又写了一遍，如速查表或小结）；只留一处，或写明两者的不同",
+                 "“{front}” answers with the same formula as the card at line {line} (written again, as in a "
+                 "summary); keep one, or say how they differ"),
     "setup-only": ("这段代码只有导入或设置，没有要记住的内容；写出它演示的那一步",
                    "this code only imports or sets up; nothing to recall; show the step it is for"),
     "unfinished": ("“{front}” 的答案停在半句（它后面的公式或列表没有跟上）；把后面的内容写进同一段",
@@ -1056,7 +1059,7 @@ def gate(cards: list[Card]) -> tuple[list[Card], list[Notice]]:
             notices.append(left_out(card, reason))
         else:
             kept.append(card)
-    return _one_front_per_deck(kept, notices)
+    return _one_card_per_formula(*_one_front_per_deck(kept, notices))
 
 
 def _one_front_per_deck(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
@@ -1074,6 +1077,62 @@ def _one_front_per_deck(cards: list[Card], notices: list[Notice]) -> tuple[list[
                 other = group[1] if card is first else first
                 notices.append(left_out(card, "duplicate-front", line=other.source.line))
     return [c for c in cards if id(c) not in dropped], notices
+
+
+def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
+    """A formula the notes write again (a theorem, then its line in a summary or a quick-reference
+    table) is asked once, where it first stands: the later card answers with what an earlier one
+    already asks for, under another name."""
+    first: dict[str, tuple[Card, str]] = {}
+    kept: list[Card] = []
+    for card in cards:
+        answers = _answered_formulas(card)
+        # (the same equation, left side and all, in another section is a step of that section's
+        # procedure too, “$g_t = \\nabla f(\\theta_{t-1})$” under SGD and under Adadelta: it stays)
+        earlier = next((first[rhs][0] for rhs, lhs in answers.items()
+                        if rhs in first and (not lhs or lhs != first[rhs][1])), None)
+        if earlier is not None:
+            notices.append(left_out(card, "restated", line=earlier.source.line))
+            continue
+        for rhs, lhs in answers.items():
+            first.setdefault(rhs, (card, lhs))
+        kept.append(card)
+    return kept, notices
+
+
+def _answered_formulas(card: Card) -> dict[str, str]:
+    """The right-hand sides a formula or definition card asks for, normalised, each with its left
+    side (“G\\odot\\sigma'(X)” → “dX”, from “$dX = G\\odot\\sigma'(X)$”; a bare formula has none):
+    those its front does not already show. Short ones (“λ”, “np”) are left out: two quantities may
+    well share them."""
+    if card.kind is CardKind.FORMULA:
+        formulas = card.formulas
+    elif card.kind is CardKind.DEFINITION:
+        spans = math_spans(card.back)
+        formulas = tuple(body for _, _, body, _ in spans) if len(spans) == 1 and \
+            not without_math(card.back).strip(" .,;，。；") else ()
+    else:
+        return {}
+    front = _formula_key(card.front)
+    out = {}
+    for formula in formulas:
+        parts = RELATION_SPLIT.split(formula)
+        if len(parts) < 2 and card.kind is CardKind.FORMULA:
+            continue
+        rhs = _formula_key(parts[-1])
+        shown = _formula_key(re.sub(r"\\[a-zA-Z]+", "x", parts[-1]))  # (“\\lambda” is one symbol)
+        if len(shown) >= 5 and rhs not in front:
+            out[rhs] = _formula_key(parts[0]) if len(parts) > 1 else ""
+    return out
+
+
+RELATION_SPLIT = re.compile(r":=|(?<![<>!=:])=(?!=)|\\approx\b|\\equiv\b")
+
+
+def _formula_key(text: str) -> str:
+    text = re.sub(r"\\(?:left|right|displaystyle)\b|\\[,;:!]|\\q?quad\b", "", text)
+    text = re.sub(r"\\[dt]frac\b", r"\\frac", text)
+    return re.sub(r"\s+", "", text).rstrip(".,;，。；")
 
 
 def unanswered(cards: list[Card]) -> tuple[list[Card], list[Notice]]:

@@ -1733,3 +1733,26 @@ def test_ordinary_notes_keep_what_the_round_thirteen_rules_look_at() -> None:
     for kept in ("hidden $h_t$ and cell $c_t$", "input, forget, output", "Meta 开源的深度学习框架", "二阶", "一阶",
                  "def train_step"):
         assert kept in backs, kept
+
+
+def test_a_formula_written_again_is_asked_once_where_it_first_stands() -> None:
+    """A theorem's result restated in a quick-reference list, a definition restated inside a
+    theorem, a count worked out again: the later card is left out and said; short answers two
+    quantities may share (“λ”, “p - y”), different formulas, and one equation stated whole in two
+    sections (a step of each one's procedure) are kept."""
+    notes = ("# 反向传播\n\n## 逐元素激活\n\n**定理 3.1** 设 $Y = \\sigma(X)$ 逐元素，则 $\\dfrac{\\partial L}{\\partial X} = G\\odot \\sigma'(X)$。\n\n"
+             "## 交叉熵\n\n**定理 4.5** softmax 加交叉熵的梯度：$\\dfrac{\\partial L}{\\partial z} = p - y$。\n\n"
+             "## Poisson\n\nThe mean of a Poisson variable is $\\mu_X = \\lambda$.\n\nIts variance is $\\sigma_X^2 = \\lambda$ as well.\n\n"
+             "## 附：速查\n\n- $Y=\\sigma(X)$ 的反向：$dX = G \\odot \\sigma'(X)$\n- softmax+CE 的反向：$dz = p - y$\n"
+             "- 线性层的反向：$dW = X^\\top G$\n\n"
+             "## SGD\n\n计算梯度：$g_t = \\nabla_\\theta f_t(\\theta_{t-1})$\n\n"
+             "## Adadelta\n\n计算梯度：$g_t = \\nabla_\\theta f_t(\\theta_{t-1})$\n")
+    cards, notices = extract(notes)
+    # (the same equation, left side and all, is a step of each section's procedure)
+    assert sum("\\nabla_\\theta f_t" in c.back for c in cards) == 2
+    backs = [" ".join(c.back.split()) for c in cards]
+    assert not any("dX" in b for b in backs)
+    restated = [n for n in notices if n.rule == "left-out:restated"]
+    assert len(restated) == 1 and "第 5 行" in restated[0].message
+    assert any("dz = p - y" in b for b in backs) and any("X^\\top G" in b for b in backs)
+    assert sum("\\lambda" in b for b in backs) == 2
