@@ -1007,9 +1007,10 @@ class _Extractor:
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
-            if any(BACK_MATTER.match(_bare(SECTION_NUMBER.sub("", t))) for t in (self.outline.title, *path)) \
+            if any(BACK_MATTER.match(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))))
+                   for t in (self.outline.title, *path)) \
                     or any(CONTENTS.match(bare) or NOT_READ_YET.match(bare)
-                           for bare in (_bare(SECTION_NUMBER.sub("", t)) for t in path)):
+                           for bare in (_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))) for t in path)):
                 # exercises, reading lists: only the cards written by hand are taken
                 for block in section.blocks:
                     if block.kind == "paragraph":
@@ -1480,7 +1481,8 @@ class _Extractor:
                     # (“**关键点**：…” alone; a table's column “关键点” is asked of each row)
                     or re.fullmatch(r"关键点|(?:the )?key point", _bare(term).strip(), re.I)
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
-                    or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term)
+                    or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
+                    or DIARY_TERM.match(_bare(term))
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                         or FRAMEWORK.fullmatch(_bare(term).strip())) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
@@ -2807,6 +2809,8 @@ NOT_READ_YET = re.compile(r"^\s*(?:other\s*/\s*later|later|to read|reading queue
 # A section that lists what the notes or a lecture will cover (“Outline”, “本讲内容”, “目录”):
 # topics, not knowledge. (A heading, not the file's title: notes may be titled by their first one.)
 CONTENTS = re.compile(r"(?:outline|(?:table of )?contents|agenda|目录|大纲|本[节章讲课]内容|今天的内容)$", re.I)
+# A slide's number before its title (“P2 目录”, “Slide 14: Outline”, “第 3 页 封面”).
+SLIDE_NUMBER = re.compile(r"^\s*(?:P|p|slide|第)\s*\d{1,3}\s*页?\s*[:：.|·-]?\s*(?=\S)", re.I)
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
@@ -2835,6 +2839,11 @@ BACK_MATTER = re.compile(
     r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo(?: list)?|to-?dos?|待办(?:事项)?|"
     # a log's own business, and what its writer decided to leave for later
     r"admin|housekeeping|杂事|things (?:i'?m|i am|we'?re|we are|i'?ll|we'?ll) not (?:going to )?\w+(?: \w+)?|"
+    # a talk's cover and its outlook, one's feelings after reading, a contest's or a project's particulars
+    r"封面|cover(?: page| slide)?|title slide|展望|未来(?:的)?(?:工作|方向)|后续工作|future (?:work|directions)|outlook|"
+    r"读后感|碎碎念|闲聊|杂谈|随想|musings|rants?|"
+    r"(?:比赛|竞赛|项目|课程)?(?:基本)?信息|(?:competition|contest|project) (?:info(?:rmation)?|details|overview)|"
+    r"(?:basic|general) info(?:rmation)?|"
     r"(?:not|won'?t be) (?:chasing|pursuing|doing|covering|trying)(?: \w+)?|parking lot|someday(?:/maybe)?|"
     r"暂(?:时)?不(?:考虑|研究|看|做)的?(?:东西|方向)?|以后再(?:看|说|做)|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
@@ -2944,6 +2953,12 @@ LABEL_TERM = re.compile(
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # (“同理：…”: the same argument again, for what the text said before)
     r"同理|同样|类似地|similarly|likewise|"
+    # a day of a plan (“**Mon**: §1–6”), an error's number in a log, a tuning log, the notes' own format
+    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|(?:error|bug|报错|错误)\s*#?\d+|"
+    r"调参记录|实验记录|(?:tuning|sweep|run|experiment) log|格式|"
+    # what the learner felt (“写完最大的感受”)
+    r"\S{0,10}(?:感受|感想|体会)|"
     # one side of a fix shown as before and after (“**before:** loop was …”)
     r"before|after|before the fix|after the fix|修改前|修改后|改前|改后|"
     # the fields of a decision record (“Options: (a) … (d)”, “Decision.”, “Consequence.”)
@@ -3027,6 +3042,8 @@ REPORT_FIELD = re.compile(
     r"depends on|tracking|owners?|reviewers?|负责人|(?:主要)?(?:来源|出处)|sources?|"
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
+    # a project's aim and what it ran on (“Target: Figure 1”, “Stretch: Fig. 6”, “GPU: one 3090”)
+    r"stretch(?: goals?)?|targets?|gpus?|compute(?: budget)?|budget|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
@@ -3311,6 +3328,12 @@ WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?
                         r"^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d./-])|"
                         r"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?![\d./-])(?!\s*+(?:rule|split|system|time|法则|原则)))", re.I)
 # A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.
+# A term that records a check's outcome or a rating (“H1 ✓”, “Sol. manual. ✔. Params”, “整体 7/10”): one's own verdict.
+CHECKED_TERM = re.compile(r"[✓✔✗✘✅❌☑]|(?<![\d.])\d{1,2}(?:\.\d)?\s*/\s*(?:10|5)(?![\d/])")
+# A term that says what the writer did (“Looked at the curves”, “Tried a smaller lr”): a diary's line.
+DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|realized|realised|fixed|switched|plotted|"
+                        r"compared|launched|killed|bumped|spotted)\s+(?:at|the|a|an|it|this|that|these|those|my|our|with|on|"
+                        r"up|out|over|into|again|back)\b", re.I)
 PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+|(?<![\w-])pp?\.\s*\d+|第\s*\d+\s*页", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.
 MARK_SYMBOL = "[\u2600-\u27bf\u2b50\u2b55\U0001F300-\U0001FAFF]"

@@ -1756,3 +1756,38 @@ def test_a_formula_written_again_is_asked_once_where_it_first_stands() -> None:
     assert len(restated) == 1 and "第 5 行" in restated[0].message
     assert any("dz = p - y" in b for b in backs) and any("X^\\top G" in b for b in backs)
     assert sum("\\lambda" in b for b in backs) == 2
+
+
+def test_what_round_fourteen_found_gives_no_card() -> None:
+    """A talk's cover and contents behind a slide number, its outlook, a contest's particulars, a
+    feeling after reading, a plan's weekdays, an error's number, a tuning log, the notes' format, a
+    check's outcome or a rating as a term, a diary's line, and a project's target, stretch goal and GPU."""
+    notes = ("# 课程 Project 答辩\n\n## P1 封面\n\n- **第 6 组**：王同学（实验）、我（PPT）\n\n"
+             "## P2 目录\n\n1. 背景与动机\n2. 量化基础\n3. 实验\n\n## P15 展望\n\n- INT4 权重\n- 换 FX graph mode\n\n"
+             "## 比赛基本信息\n\n- **评价指标**：accuracy\n- **数据**：训练集约 21k 张\n\n"
+             "## 读后感 / 碎碎念\n\n- **整体 7/10**：公式没错，但“为什么”一笔带过\n\n"
+             "## 复习\n\n- **Mon**: §1–6 + 2021 paper\n- **周二**：§7–13\n- **ERROR 2**: `NameError`, import math\n"
+             "- **调参记录**：t1=0.2 CV 0.887\n- **格式**：`>` 是原文引用\n- **写完最大的感受**：卷积其实是一个家族\n\n"
+             "## Run 2\n\n- **H1 ✓**: plain-56 train error roughly 2× plain-20's\n"
+             "- **Looked at the curves**: test error jumps around between evals\n\n"
+             "## Notebook\n\n- **Target**: Figure 1 of the ResNet paper\n- **Stretch**: Fig. 6 left\n"
+             "- **GPU**: one 3090 borrowed from the shared box\n\n## Terms\n\n- **Dropout**: randomly zeroes activations\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["randomly zeroes activations"], [(c.front, c.back) for c in cards]
+
+
+def test_ordinary_notes_keep_what_the_round_fourteen_rules_look_at() -> None:
+    """A heading that only starts with a letter and digits, a term with a ratio, a masked or gated
+    thing, the null hypothesis, a target's meaning, and a section on a thing's information."""
+    notes = ("# 笔记\n\n## P3 量化基础\n\n- **scale**：浮点到整数的步长\n\n"
+             "## Terms\n\n- **Masked attention**: attention that cannot look at later tokens\n"
+             "- **Gated units**: units whose output a sigmoid gate scales\n"
+             "- **H0**: the null hypothesis, that there is no effect\n"
+             "- **Target**: the value a model is trained to predict\n"
+             "- **Aspect ratio 16/9**: a width sixteen ninths of the height\n\n"
+             "## 互信息\n\n- **互信息**：两个随机变量共享的信息量\n")
+    cards, _ = extract(notes)
+    backs = {c.back for c in cards}
+    assert {"浮点到整数的步长", "attention that cannot look at later tokens", "units whose output a sigmoid gate scales",
+            "the null hypothesis, that there is no effect", "the value a model is trained to predict",
+            "a width sixteen ninths of the height", "两个随机变量共享的信息量"} <= backs, backs
