@@ -2842,7 +2842,7 @@ BACK_MATTER = re.compile(
     # a talk's cover and its outlook, one's feelings after reading, a contest's or a project's particulars
     r"封面|cover(?: page| slide)?|title slide|展望|未来(?:的)?(?:工作|方向)|后续工作|future (?:work|directions)|outlook|"
     r"读后感|碎碎念|闲聊|杂谈|随想|musings|rants?|"
-    r"(?:比赛|竞赛|项目|课程)?(?:基本)?信息|(?:competition|contest|project) (?:info(?:rmation)?|details|overview)|"
+    r"(?:比赛|竞赛|项目|课程)(?:基本)?信息|基本信息|(?:competition|contest|project) (?:info(?:rmation)?|details|overview)|"
     r"(?:basic|general) info(?:rmation)?|"
     r"(?:not|won'?t be) (?:chasing|pursuing|doing|covering|trying)(?: \w+)?|parking lot|someday(?:/maybe)?|"
     r"暂(?:时)?不(?:考虑|研究|看|做)的?(?:东西|方向)?|以后再(?:看|说|做)|"
