@@ -2954,7 +2954,9 @@ LABEL_TERM = re.compile(
     # (“同理：…”: the same argument again, for what the text said before)
     r"同理|同样|类似地|similarly|likewise|"
     # a day of a plan (“**Mon**: §1–6”), an error's number in a log, a tuning log, the notes' own format
-    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    # (“SAT”, satisfiability, is no Saturday: the short forms are only Title case or lower case)
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun))|"
     r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|(?:error|bug|报错|错误)\s*#?\d+|"
     r"调参记录|实验记录|(?:tuning|sweep|run|experiment) log|格式|"
     # what the learner felt (“写完最大的感受”)
