@@ -2964,7 +2964,7 @@ LABEL_TERM = re.compile(
     # one side of a fix shown as before and after (“**before:** loop was …”)
     r"before|after|before the fix|after the fix|修改前|修改后|改前|改后|"
     # the fields of a decision record (“Options: (a) … (d)”, “Decision.”, “Consequence.”)
-    r"(?:options?|alternatives)(?: considered)?|decisions?|consequences?|context|reali[sz]ation|outcome|"
+    r"(?:options?|alternatives)(?: considered)?|decisions?|consequences?|"
     r"format(?: of (?:each|an?|the) \w+)?|"
     # the learner's state of mind, and what they mean to watch, read or present next
     r"心态|心情|mood|mindset|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
@@ -3295,7 +3295,9 @@ TAG_OPENING = re.compile(r"\s*(?:\\?\[(?![ xX]?\\?\])([^\[\]\n]{1,12})\\?\]|【(
 # history git tracks”): a label unless what follows says what the thing is.
 AMBIGUOUS_LABEL = re.compile(r"repo(?:sitory)?|subject|ablations?|(?:quick )?sanity(?: checks?)?(?:\s.*)?|"
                              r"(?:time )?budget|figures?|aims?|purpose|goal|plan|"
-                             r"caveats?|(?:cheap |quick |dirty )?hacks?|(?:full |short )?title", re.I)
+                             r"caveats?|(?:cheap |quick |dirty )?hacks?|(?:full |short )?title|"
+                             # (a decision record's “Realisation:”; a realization of a random variable is defined)
+                             r"reali[sz]ation", re.I)
 # A library named as a label (“PyTorch：`GradScaler` 是动态 scaling”): how it is done there, not what
 # the library is. (A row of a subject's fact sheet so named is that subject's, and no sign of a sheet.)
 FRAMEWORK = re.compile(r"pytorch|torch|tensorflow|tf|jax|keras|numpy|np|sklearn|scikit-learn|hugging ?face|"

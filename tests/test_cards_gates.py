@@ -1785,10 +1785,12 @@ def test_ordinary_notes_keep_what_the_round_fourteen_rules_look_at() -> None:
              "- **H0**: the null hypothesis, that there is no effect\n"
              "- **Target**: the value a model is trained to predict\n"
              "- **Aspect ratio 16/9**: a width sixteen ninths of the height\n"
-             "- **SAT**: deciding whether a Boolean formula can be made true\n\n"
+             "- **SAT**: deciding whether a Boolean formula can be made true\n"
+             "- **Realization**: a value that a random variable takes in one draw\n\n"
              "## 互信息\n\n- **互信息**：两个随机变量共享的信息量\n\n## 信息\n\n- **自信息**：$-\\log p(x)$，事件越罕见信息越多\n")
     cards, _ = extract(notes)
     backs = {c.back for c in cards}
     assert {"浮点到整数的步长", "attention that cannot look at later tokens", "units whose output a sigmoid gate scales",
             "the null hypothesis, that there is no effect", "the value a model is trained to predict",
-            "a width sixteen ninths of the height", "deciding whether a Boolean formula can be made true", "两个随机变量共享的信息量", "$-\\log p(x)$，事件越罕见信息越多"} <= backs, backs
+            "a width sixteen ninths of the height", "deciding whether a Boolean formula can be made true", "两个随机变量共享的信息量",
+            "a value that a random variable takes in one draw", "$-\\log p(x)$，事件越罕见信息越多"} <= backs, backs
