@@ -83,9 +83,8 @@ NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\
 
 
 def _a_glossary(items: list[Item]) -> bool:
-    """Whether list items of the form “name 说明” are a glossary: most of them so begin. In a list of
-    steps or remarks, one that opens on a name (“2. BN 折叠进卷积”, “- range 小 ⇒ s 小”) is a
-    sentence like the others."""
+    """Whether numbered items of the form “name 说明” are a glossary: most of them so begin. In a
+    numbered list of steps, one that opens on a name (“2. BN 折叠进卷积”) is a sentence like the others."""
     named = [it.text.strip() for it in items if it.text.strip()]
     # (“- **Repository**: …” glosses a name too, and “- PReLU” is a name not yet glossed)
     entries = sum(bool(NAME_DESC.match(text) and CJK.search(NAME_DESC.match(text).group("rest")))
@@ -485,8 +484,12 @@ def _counted_by_place(names: list[str], rows: list[tuple[int, list[str]]]) -> bo
     places = [j for j in range(1, len(names))
               if _locators(names[j], [cells[j] for _, cells in rows if j < len(cells)])]
     counts = [j for j in range(1, len(names)) if j not in places]
-    return bool(places) and bool(counts) and all(
+    return bool(places) and bool(counts) and all(COUNT_HEADER.search(names[j]) for j in counts) and all(
         re.fullmatch(r"\s*\d{1,4}\s*", _cell_text(cells[j])) for j in counts for _, cells in rows if j < len(cells))
+
+
+# A column that counts (“次数”, “count”, “# wrong”): with a column of places, a tally (“| 端口 | 页码 |” is no count).
+COUNT_HEADER = re.compile(r"次数|个数|题数|数量|频次|count|times|frequency|#", re.I)
 
 
 def _tally_row(cells: list[str]) -> bool:
@@ -569,9 +572,9 @@ OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?�
                       r"\b(?:experiments?|runs?|sims?) (?:I|we) (?:ran|did)\b", re.I)
 # A lead that says the list after it is what one's own runs shared (“Fixed across all runs unless
 # noted:”, “所有实验统一设置：”).
-RUNS_SETUP = re.compile(r"\b(?:fixed|held|kept|same|shared|constant|common)\b.{0,12}\b(?:across|for|in|over) (?:all |every |each )?"
-                        r"(?:the |my |our )?(?:runs?|experiments?|trials?|sweeps?)\b|"
-                        r"(?:所有|全部|每[个组次]?)(?:的)?(?:实验|运行|run)\S{0,4}(?:统一|相同|一样|共同|固定)", re.I)
+RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept )?the same|shared|constant)\s+(?:across|for|in|over)\s+"
+                        r"(?:all |every |each )?(?:the |my |our )?(?:runs?|experiments?|trials?|sweeps?)\b|"
+                        r"\s*(?:以下|下面)?(?:所有|全部)(?:的)?(?:实验|运行|run)(?:都|均)?(?:统一|相同|一样|固定)", re.I)
 # The corner of a table whose rows are one's runs (“run”, “exp”, “#”, “实验编号”).
 RECORD_CORNER = re.compile(r"(?:runs?|rows?|日期|dates?|days?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
                            r"实验|试验|编号|序号|轮次|实验编号)", re.I)
@@ -1109,7 +1112,7 @@ class _Extractor:
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
                 mini = "" if mini in self.speakers or self._tagged(mini) else mini
-                if mini and DERIVING.search(mini):
+                if mini and PROOF_LEAD.fullmatch(mini):
                     # “**Proof idea.**” over “1. From Claim 2: … 2. Convexity: … 3. Combine: …”: the
                     # steps of an argument, each meaningless alone; its code still makes cards
                     self.blocks([b for it in _all_items(block) for b in it.children if b.kind == "code"], ctx)
@@ -1319,17 +1322,18 @@ class _Extractor:
                 flags = ("needs-answer",) + (("mindmap",) if mindmap else ())
                 self.add(ctx, CardKind.QUESTION, "q:" + normalize_name(it.text), question, "", it.source, flags=flags)
             return
-        if lead is not None and RUNS_SETUP.search(lead.text):
+        if lead is not None and RUNS_SETUP.match(lead.text):
             return  # “Fixed across all runs unless noted:” over “- aug: RandomCrop…”: one's own runs' settings
         if lead is not None and block.ordered and REASONS_LEAD.fullmatch(lead.text.strip()) and ctx.concept:
             # “为什么需要：” over “1. … 2. …”: the reasons, in no order to recall, for the section's subject
             question = self.t("{c}：{q}？", "{c}: {q}?", c=_named_concept(ctx), q=lead.text.strip().rstrip("：: "))
             if self.answered(ctx, question, [block], lead.source):
                 return
-        if _is_steps(block) and not (lead is not None and KINDS.search(lead.text)):
+        if _is_steps(block) and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)):
             self.steps(block, ctx, lead)
             return
         self.enumerated |= _enumerated_terms(named)
+        sentences = block.ordered and not _a_glossary(items)  # (“2. BN 折叠进卷积” among steps)
         seen: dict[str, Item] = {}
         top = not ctx.labels
         for it in items:
@@ -1341,9 +1345,12 @@ class _Extractor:
                         f"“{it.text.strip()}” repeats “{first.text.strip()}” (line {first.source.line}); "
                         "its cards are taken once; merge the two"))
                 seen.setdefault(key, it)
-            self.item(it, ctx, siblings=items, lead=lead)
+            self.item(it, ctx, siblings=items, lead=lead, in_steps=sentences)
 
-    def item(self, it: Item, ctx: _Ctx, siblings: list[Item], lead: Block | None = None) -> None:
+    def item(self, it: Item, ctx: _Ctx, siblings: list[Item], lead: Block | None = None,
+             in_steps: bool = False) -> None:
+        """One list item's cards. ``in_steps``: the item is one of a numbered list of sentences
+        (steps, not a glossary), so a name at its start begins its sentence."""
         text = it.text.strip()
         said = DEFAULTS_PREFIX.match(text)
         if said and not it.children and self.defaults_line(text[said.end():], it.source, ctx,
@@ -1411,7 +1418,7 @@ class _Extractor:
             return
         name_desc = NAME_DESC.match(text)
         if name_desc and CJK.search(name_desc.group("rest")) and not ctx.labels \
-                and not RUNS_ON.match(name_desc.group("rest")) and _a_glossary(siblings):
+                and not RUNS_ON.match(name_desc.group("rest")) and not in_steps:
             rest = name_desc.group("rest").strip()
             valued = ATTRIBUTE_VALUE.fullmatch(rest)
             if valued:  # “GD 步长上限 $2/L$”: what GD's step limit is
@@ -1772,7 +1779,7 @@ class _Extractor:
             formulas = (text.strip(),) if plain else asked.formulas
             why = asked.why or ("" if boxed or defined else self._why_not_formula(ctx, asked))
             # (“Then Claim 2: $…$. Iterate. $\\square$”: the last step of a proof, not a fact of its own)
-            why = why or ("derivation-step" if QED.search(text) and not boxed else "")
+            why = why or ("derivation-step" if _proof_step(text, asked) and not boxed else "")
             # (“$\\mathrm{PPL} = ?$ = `torch.exp(ce)`”: the sentence writes the asked side again, another way)
             why = why or ("answer-in-front" if EQUAL_AFTER_HOLE.search(asked.prompt) else "")
             flags = (("plain-text",) if plain else ()) + (("result",) if result else ()) + \
@@ -2838,13 +2845,13 @@ BACK_MATTER = re.compile(
     # a repository's own business
     r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo(?: list)?|to-?dos?|待办(?:事项)?|"
     # a log's own business, and what its writer decided to leave for later
-    r"admin|housekeeping|杂事|things (?:i'?m|i am|we'?re|we are|i'?ll|we'?ll) not (?:going to )?\w+(?: \w+)?|"
+    r"杂事|things (?:i'?m|i am|we'?re|we are|i'?ll|we'?ll) not (?:going to )?\w+(?: \w+)?|"
     # a talk's cover and its outlook, one's feelings after reading, a contest's or a project's particulars
     r"封面|cover(?: page| slide)?|title slide|展望|未来(?:的)?(?:工作|方向)|后续工作|future (?:work|directions)|outlook|"
     r"读后感|碎碎念|闲聊|杂谈|随想|musings|rants?|"
     r"(?:比赛|竞赛|项目|课程)(?:基本)?信息|基本信息|(?:competition|contest|project) (?:info(?:rmation)?|details|overview)|"
     r"(?:basic|general) info(?:rmation)?|"
-    r"(?:not|won'?t be) (?:chasing|pursuing|doing|covering|trying)(?: \w+)?|parking lot|someday(?:/maybe)?|"
+    r"(?:not|won'?t be) (?:chasing|pursuing|doing|covering|trying)(?: \w+)?|"
     r"暂(?:时)?不(?:考虑|研究|看|做)的?(?:东西|方向)?|以后再(?:看|说|做)|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
@@ -2970,7 +2977,7 @@ LABEL_TERM = re.compile(
     r"心态|心情|mood|mindset|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
     r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
     # what a speaker says aloud on a slide, and how the learner felt (“口播：…”, “感想：…”)
-    r"口播|台词|旁白|讲稿|speaker notes?|voice-?over|感想|感受|心得|体会|reflections?|"
+    r"讲稿|speaker notes?|感想|感受|心得|体会|reflections?|"
     # a way of saying it rather than a thing (“工程上”, “反过来”, “in practice”)
     r"(?:工程|实际|理论|事实|实践|原理)上|反过来|反之|相反|in practice|in theory|conversely|"
     # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
@@ -3338,7 +3345,7 @@ CHECKED_TERM = re.compile(r"[✓✔✗✘✅❌☑]|(?<![\d.])\d{1,2}(?:\.\d)?\s
 DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|realized|realised|fixed|switched|plotted|"
                         r"compared|launched|killed|bumped|spotted)\s+(?:at|the|a|an|it|this|that|these|those|my|our|with|on|"
                         r"up|out|over|into|again|back)\b", re.I)
-PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+|(?<![\w-])pp?\.\s*\d+|第\s*\d+\s*页", re.I)
+PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+|(?<![\w-])(?-i:pp?)\.\s*\d+|第\s*\d+\s*页", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.
 MARK_SYMBOL = "[\u2600-\u27bf\u2b50\u2b55\U0001F300-\U0001FAFF]"
 LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMBOL})[^\n])+){{2,}}")
@@ -3553,9 +3560,16 @@ def _named_after(after: "Block | None", lead: str) -> str:
 DERIVING = re.compile(r"推导|证明|收敛性?分析|理论分析|对\S{1,12}求导|"
                       r"\b(?:derivations?|deriving|proofs?|(?:convergence|theoretical) analysis)\b", re.I)
 # A hole the sentence goes on to equal something outside its formula (“$H = ?$ = −Σ p log p”).
-EQUAL_AFTER_HOLE = re.compile(r"(?:\?\s*\$|\[\?\]|［？］)\s*(?:=(?!=)|≈|≡)")
+EQUAL_AFTER_HOLE = re.compile(r"(?:\?\s*\$|\[\?\]|［？］)\s*(?:=(?!=)|≈|≡)(?!\s*[-−]?\s*[\d.])")  # (“≈ 1/137” is its value)
+# A bold line that opens a proof (“**Proof idea.**”, “**证明**”, “**Derivation of the update**”), not a
+# thing whose name has the word (“列表推导式”, “Zero-knowledge proofs”, “工作量证明”).
+PROOF_LEAD = re.compile(r"\s*(?:(?:proof|derivation)(?:\s+(?:idea|sketch|outline))?(?:\s+(?:of|via|for|by)\s.*)?|"
+                        r"(?:sketch|outline) of (?:the )?proof|证明|证|推导|证明思路|证明过程|推导过程|证明如下|推导如下)"
+                        r"\s*[.:：。]?\s*", re.I)
 # The mark that ends a proof (“$\\square$”, “∎”, “Q.E.D.”, “证毕”).
-QED = re.compile(r"\\(?:square|blacksquare|qed|Box)\b|[□∎]|\bQ\.?E\.?D\b|证毕")
+QED = re.compile(r"\\(?:square|blacksquare|qed)\b|[□∎]|\bQ\.E\.D\.|证毕")
+# A word that opens a proof inside a paragraph (“Jensen: … (proof: …) $\\square$”).
+PROOF_WORD = re.compile(r"\bproof\b|\bpf\.|证明|证：", re.I)
 # The flag that carries an extraction rule's verdict to the gates (see gates.marked).
 LEFT_OUT = "left-out:"
 
@@ -3636,26 +3650,46 @@ STEP_COUNT = re.compile(r"(?:分|共|一共)?\s*[两二三四五六七八九十\
 TODO_LEAD = re.compile(r"\**\s*(?:todo|to[- ]do|待办|待做|待补充?|待看|下一步|next steps?)\s*(?:list)?\s*[:：]?\s*\**", re.I)
 # A lead that asks why, its subject left to the heading (“为什么需要：”, “原因：”, “Why:”, “Reasons:”).
 REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,8}[：:]", re.I)
+# A lead that says its list is steps (“定位 NaN 原因的步骤：”, “Steps to find the causes:”).
+STEPS_NAMED = re.compile(r"步骤|流程|分\S{1,2}步|\bsteps?\b|\bprocedure\b|\bprocess\b|\bpipeline\b|\bworkflow\b", re.I)
 KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|来源|原因|因素|"
                    r"[两二三四五六七八九十\d]\s*[种类]|\b(?:sources|causes|factors|reasons|cases|kinds|types|"
                    r"categories|properties|features|characteristics|pros|cons|advantages|disadvantages|methods|"
                    r"techniques|approaches|tricks)\b", re.I)  # (a list of them, in no order to recall)
 
 
+def _proof_step(text: str, asked: "Asked") -> bool:
+    """A formula in the text of a proof that ends here (“Then Claim 2: $…$. Iterate. $\\square$”);
+    not a result stated before its proof in the same text (“**Theorem.** …”, “Jensen: $…$ (proof: …) ∎”)."""
+    end = QED.search(text)
+    if end is None or NAMED_STATEMENT_HEAD.match(text):
+        return False
+    proof = PROOF_WORD.search(text)
+    return not (proof and asked.at < proof.start())
+
+
+# A text that states a named result (“**Theorem.**”, “Lemma 2:”, “定理 3.1”).
+NAMED_STATEMENT_HEAD = re.compile(r"\s*(?:\*\*)?\s*(?:theorem|lemma|claim|corollary|proposition|定理|引理|推论|命题)\b", re.I)
+
+
 def _beside_the_outline(blocks: list[Block]) -> bool:
     """Whether a section holds more of its answer than its lists: prose that is not only a lead into
     a list (“有以下几种：”), a table or a display formula. An outline of its lists alone would answer
     its question in part, or with what was only said beside the answer (“## BatchNorm 在多卡下效果变差？”
-    over the cause in prose, the fix in code, and a list of caveats)."""
+    over the cause in prose, the fix in code, and a list of caveats). A line of introduction or a
+    pointer beside the list is not enough."""
+    prose = 0
     for i, block in enumerate(blocks):
         if block.kind in ("table", "math"):
             return True
         if block.kind == "paragraph":
             text = block.text.strip()
             leads = text.endswith((":", "：")) and i + 1 < len(blocks) and blocks[i + 1].kind == "list"
-            if not leads and len(re.sub(r"\W", "", strip_math(LINK.sub("", text)))) >= 8:
-                return True
-    return False
+            if not leads:
+                words = re.sub(r"\W", "", strip_math(LINK.sub("", text)))
+                prose += len(words) + len(CJK.findall(words))  # (a Chinese character says about two letters' worth)
+    # (“There are a few reasons.”, “See also the paper.” around the list are not its answer)
+    return prose >= 60
 
 
 def _is_steps(block: Block) -> bool:

@@ -1640,7 +1640,8 @@ def test_what_round_twelve_found_gives_no_card() -> None:
     """A question heading answered partly in prose (its lists alone answer something else), a
     sentence in a list of steps that opens on a name, a tally of one's own slips by question
     number, kinds led as “有两种” taken for steps, a speaker's cue, a connective, a feeling and a
-    page as terms, a proof's steps and its last line, a log's admin and what it leaves for later,
+    page as terms, kinds led as “Three sources of error:”, a remark that opens on a name and runs on
+    with “⇒”, a proof's steps and its last line, what a log leaves for later,
     one's runs' shared settings, a hole the sentence equals again, and what code printed, in words."""
     notes = ("# 笔记\n\n## BatchNorm 在多卡下效果变差？\n\n普通 BN 在 DDP 下每张卡只用自己那份 batch 算统计量。\n\n"
              "解决：SyncBatchNorm\n\n- 顺序：先 convert，再包 DDP\n- 每卡 batch 够大的话差别不大\n\n"
@@ -1648,15 +1649,16 @@ def test_what_round_twelve_found_gives_no_card() -> None:
              "4. 算 scale，转成 INT8\n\n"
              "## 统计\n\n| 错因 | 次数 | 题号 |\n|---|---|---|\n| 概念 | 2 | 2, 5 |\n| 计算 | 3 | 1, 4, 6 |\n\n"
              "## 仿射量化\n\n误差来源有两种：\n1. 舍入\n2. 截断\n\n"
-             "## 对称量化\n\n口播：对称量化用在 ReLU 后面，负半边全浪费了\n\n"
-             "同理：高斯噪声下的 MLE 就是 MSE\n\n感想：GPT 复习效率确实高，但公式常错\n\n"
-             "↳ 回答 p.33 的问题：激活不按 K 维分 scale\n\n"
+             "## 对称量化\n\n同理：高斯噪声下的 MLE 就是 MSE\n\n感想：GPT 复习效率确实高，但公式常错\n\n"
+             "↳ 回答 p.33 的问题：激活不按 K 维分 scale\n\n↳ 见第 12 页的推导：输入通道方向的 scale 提不出来\n\n"
+             "## 误差\n\nThree sources of error:\n1. Bias\n2. Variance\n3. Noise\n\n"
+             "## 量化误差\n\n- 舍入误差：最多 s/2\n- range 小 ⇒ s 小 ⇒ rounding 小，但 outlier 被砍\n\n"
              "## Claim 4\n\n**Proof idea.**\n\n1. From Claim 2: $f(x_{k+1}) \\le f(x_k) - \\frac{1}{2L}\\|g_k\\|^2$.\n"
              "2. Combine:\n$$\nf(x_{k+1}) - f^* \\le \\langle g_k, x_k - x^*\\rangle\n$$\n\n"
              "## Claim 5\n\nThen Claim 2: $f(x_{k+1}) - f^* \\le (1 - \\mu/L)(f(x_k) - f^*)$. Iterate. $\\square$\n\n"
              "## Setup\n\nFixed across all runs unless noted:\n- aug: RandomCrop(32, padding=4) + HorizontalFlip\n"
              "- lr: 0.1 with cosine decay\n\n"
-             "## Admin\n\n- wandb project: `cifar-optim-sweep`\n\n"
+
              "## Things I'm NOT going to chase\n\n- Lion: maybe next month, wants a smaller lr\n\n"
              "## Perplexity\n\n$\\mathrm{PPL} = \\exp(\\bar\\ell)$ = `torch.exp(mean_ce)` when the loss is in nats.\n\n"
              "## Sanity check\n\n```python\nimport torch\nprint(torch.ones(2) <= 2)\n```\n\n"
@@ -1668,8 +1670,9 @@ def test_what_round_twelve_found_gives_no_card() -> None:
     assert not [c for c in cards if c.kind is CardKind.QUESTION], shown
     assert not [c for c in cards if c.kind is CardKind.STEPS], shown
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
-    for gone in ("折叠进卷积", "次数", "题号", "口播", "同理", "感想", "p.33", "Claim 2", "Combine", "RandomCrop",
-                 "cosine decay", "cifar-optim-sweep", "Lion", "torch.exp", "room to spare"):
+    assert "最多 s/2" in texts  # (the kinds of error, each asked on its own)
+    for gone in ("折叠进卷积", "次数", "题号", "同理", "感想", "p.33", "第 12 页", "Claim 2", "Combine", "RandomCrop",
+                 "cosine decay", "Lion", "torch.exp", "room to spare", "outlier 被砍"):
         assert gone not in texts, gone
 
 
@@ -1794,3 +1797,29 @@ def test_ordinary_notes_keep_what_the_round_fourteen_rules_look_at() -> None:
             "the null hypothesis, that there is no effect", "the value a model is trained to predict",
             "a width sixteen ninths of the height", "deciding whether a Boolean formula can be made true", "两个随机变量共享的信息量",
             "a value that a random variable takes in one draw", "$-\\log p(x)$，事件越罕见信息越多"} <= backs, backs
+
+
+def test_ordinary_notes_keep_what_the_fifth_review_found_the_round_twelve_rules_took() -> None:
+    """A glossary whose names are of both scripts, a question introduced in a line without a colon,
+    a table with a page column beside non-counts, steps to find causes, terms of broadcasting, a
+    Django admin section, a lineage named P.1, a list comprehension, quantum electrodynamics, a
+    theorem with its one-line proof, advice to keep settings the same across runs, and a formula
+    whose value follows it."""
+    notes = ("# 笔记\n\n## 优化\n\n- SGD 随机梯度下降\n- Adam adaptive moment estimation\n- RMSprop root mean square propagation\n\n"
+             "## 方法\n\n- 梯度下降 沿负梯度方向走\n- 动量法 累积过去的梯度\n- Nadam 自适应学习率，结合 Nesterov 动量\n\n"
+             "## Why normalize inputs?\n\nThere are a few reasons.\n\n- gradients are better conditioned\n- a larger learning rate works\n\n"
+             "## 端口\n\n| 协议 | 端口 | 页码 |\n|---|---|---|\n| HTTP | 80 | 12 |\n| SSH | 22 | 15 |\n\n"
+             "## 排查\n\n定位 loss 变 NaN 原因的步骤：\n1. 查输入\n2. 查学习率\n3. 查 log 的参数\n\n"
+             "## 广播\n\n- **旁白**：画外的叙述者对剧情进行解说\n- **口播**：播音员直接面对话筒播读稿件\n\n"
+             "## Admin\n\n- **ModelAdmin**: the class that configures a model's admin page\n\n"
+             "## 变异株\n\n- **P.1（Gamma）**：最早在巴西发现的变异株\n\n"
+             "## Python\n\n**列表推导式**\n\n- 语法：`[expr for x in xs if cond]`\n\n"
+             "## 物理\n\nQED 的耦合常数是精细结构常数 $\\alpha = \\frac{e^2}{4\\pi\\varepsilon_0\\hbar c}$ ≈ 1/137。\n\n"
+             "## Inequalities\n\n**Theorem (Cauchy–Schwarz).** For vectors $u, v$: $|\\langle u,v\\rangle| \\le \\|u\\|\\|v\\|$. ∎\n\n"
+             "## 复现\n\nkeep these the same across runs:\n- **seed**: fixes the random number generators\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for kept in ("随机梯度下降", "自适应学习率，结合 Nesterov 动量", "gradients are better conditioned", "80", "22", "查学习率",
+                 "画外的叙述者", "播音员直接面对话筒", "configures a model's admin page", "最早在巴西发现",
+                 "[expr for x in xs if cond]", "4\\pi\\varepsilon_0", "\\|u\\|\\|v\\|", "fixes the random number generators"):
+        assert kept in texts, kept
