@@ -366,7 +366,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
             _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
-            or _traced([plain_inline(c).strip() for c in rows[0][1]], rows[1:]):
+            or _traced([plain_inline(c).strip() for c in rows[0][1]], rows[1:]) or _samples(rows[1:]):
         # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
         # “| 关键词 | 卡 |” over “4/5b”: an index; a table with a total row: a tally)
         return []
@@ -429,6 +429,8 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     table's record, not knowledge asked cell by cell."""
     if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()):
         return True
+    if _samples(rows):
+        return True  # “| 天气 | 风 | 打球 |” over “| 晴 | 弱 | 是 |”, “| 晴 | 强 | 否 |”: a data set's rows
     if all(NUMBER_CELL.fullmatch(_cell_text(cell)) for _, cells in rows for cell in cells):
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
     if any(_tally_row(cells) for _, cells in rows):
@@ -476,6 +478,13 @@ VARIABLE_CELL = re.compile(r"(?!`?(?:torch|nn|F|np|tf)\.)(?:`[^`]{1,40}`(?:\s*+\
 
 # An example's own name for a value or a case (“a1”, “b2”, “x_3”, “$s_1$”), not a thing to know.
 LOCAL_ID = re.compile(r"\$?[a-z]_?\{?\d{1,2}\}?\$?")  # (“C1”, “S2” name LeNet's layers)
+
+
+def _samples(rows: list[tuple[int, list[str]]]) -> bool:
+    """Rows that are a data set's samples, not things: a name in the first column more than once
+    (“晴” over two rows of a weather table). A glossary or a table of things names each once."""
+    names = [_cell_text(cells[0]).casefold() for _, cells in rows if cells and _cell_text(cells[0])]
+    return len(set(names)) < len(names)
 
 
 def _counted_by_place(names: list[str], rows: list[tuple[int, list[str]]]) -> bool:
@@ -563,7 +572,8 @@ SELF_RATED = re.compile(r"掌握(?:程度|情况)?|熟练(?:度|程度)|熟悉(?
                         r"^(?:my )?(?:mastery|confidence|comfort(?: level)?|self[- ]?(?:rating|assessment)|how well i know(?: it)?)$|"
                         r"times? (?:asked|seen|missed|wrong|failed|got (?:it )?wrong)|#\s*(?:asked|seen|missed|wrong)", re.I)
 # A column of one person's or one's own choices (“Priya's”, “我的”, “ours”): theirs, not the row's.
-OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|their)\b|我的|我们的|他的|她的|自己的", re.I)
+OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|their)\b|我的|我们的|他的|她的|自己的|"
+                          r"^(?:我|我们)(?:现在|实际|自己|这边)?(?:用|跑|设|选|改)的", re.I)  # (“我现在用的”)
 
 
 # A heading or a line over a table that says the table records one's own runs.
@@ -3018,7 +3028,7 @@ LABEL_TERM = re.compile(
     # the catch, a verdict on what was said, what a review added (“讲评补充”), a flashcard by its
     # number (“card 3b”)
     r"the catch|(?:the )?logic|last pass|rationale|逻辑|理由|wrong|incorrect|错了|不对|"
-    r"(?:讲评|老师|课上|课后|助教|评论区?|群里)补充|cards?\s*+#?\d++[a-z]?\d*+|"
+    r"(?:讲评|老师|课上|课后|助教|评论区?|群里)补充|\S{1,3}(?:哥|姐|老师|师兄|师姐|学长|学姐)补充|cards?\s*+#?\d++[a-z]?\d*+|"
     r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
@@ -3053,6 +3063,8 @@ REPORT_FIELD = re.compile(
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
     # a project's aim and what it ran on (“Target: Figure 1”, “Stretch: Fig. 6”, “GPU: one 3090”)
     r"stretch(?: goals?)?|targets?|gpus?|compute(?: budget)?|budget|"
+    # a stand-up's slots (“Blocker: 无”, “昨天：…”, “今天：…”)
+    r"blockers?|阻塞(?:点)?|卡点|yesterday|today|tomorrow|昨天|今天|明天|昨日|今日|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules

@@ -46,6 +46,7 @@ def commands(code: str) -> bool:
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
 # An answer put off (“下节课讲”, “以后再补”, “covered next lecture”, “will be explained later”).
+MARKS_ONLY = re.compile(r"\s*[(（]?\s*\d+(?:\.\d+)?\s*(?:'|’|′|分|pts?\.?|points?|marks?)\s*[)）]?\s*[。.]?\s*", re.I)
 DEFERRED = re.compile(r"\s*(?:下周|下次|回头|有空|以后|之后|改天|明天)\s*(?:有空)?(?:的话)?\s*[^，,。；;\n]{0,16}?(?:一下|看看|试试|查一?查)\s*[。.!！~～]*\s*|"
                       r"\s*(?:(?:老师|助教|书上)说\s*)?(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)\s*再?\s*"
                       r"(?:讲|说|补|看|学|讨论|解释)(?:吧|了|哦)?\s*[。.!！~～]*\s*|"
@@ -234,6 +235,8 @@ def empty_answer(card: Card) -> str | None:
         return None  # its answer is what the code prints when it runs (see unrun)
     if LEADING_PLACEHOLDER.match(card.back):
         return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
+    if MARKS_ONLY.fullmatch(card.back):
+        return "empty-answer"  # “1'”, “2 分”: what a marking scheme gives the point, not the point
     if DEFERRED.fullmatch(card.back):
         return "empty-answer"  # “老师说下节课讲”: where the answer will come from, not the answer
     return None if _plain(card.back) and not PLACEHOLDER.match(card.back) else "empty-answer"

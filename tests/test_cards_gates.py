@@ -1823,3 +1823,18 @@ def test_ordinary_notes_keep_what_the_fifth_review_found_the_round_twelve_rules_
                  "画外的叙述者", "播音员直接面对话筒", "configures a model's admin page", "最早在巴西发现",
                  "[expr for x in xs if cond]", "4\\pi\\varepsilon_0", "\\|u\\|\\|v\\|", "fixes the random number generators"):
         assert kept in texts, kept
+
+
+def test_what_round_fifteen_found_gives_no_card() -> None:
+    """A data set's rows (a name twice in the first column), one's own column of settings (“我现在用的”),
+    a stand-up's slots, an addendum by a person (“王哥补充”), and an answer that is only a mark (“2'”)."""
+    notes = ("# 押题\n\n## 朴素贝叶斯\n\n| 天气 | 风 | 打球 |\n|---|---|---|\n| 晴 | 弱 | 是 |\n| 晴 | 强 | 否 |\n| 阴 | 弱 | 是 |\n\n"
+             "## 设置\n\n| 项 | 论文 | 我现在用的 |\n|---|---|---|\n| backbone | ResNet-50 | ResNet-18 |\n| batch size | 4096 | 512 |\n\n"
+             "## 站会 3/12\n\n- **昨天**：跑通 DDP\n- **今天**：查 hang\n- **Blocker**：无\n\n"
+             "## 学到的\n\n- **王哥补充**：Adam 一般不严格线性放缩\n\n"
+             "## 评分点\n\n- **结论 + 各项含义**：2'\n\n## 术语\n\n- **DDP**：每个进程一份模型，梯度 all-reduce\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["每个进程一份模型，梯度 all-reduce"], [(c.front, c.back) for c in cards]
+    # (a table of things, each named once, keeps its cells; so does a column of another's settings)
+    cards, _ = extract("# 设置\n\n| 项 | 论文默认 | 常用 |\n|---|---|---|\n| batch size | 4096 | 256 |\n| 温度 | 0.5 | 0.1 |\n")
+    assert {"4096", "256", "0.5", "0.1"} <= {c.back for c in cards}, [(c.front, c.back) for c in cards]
