@@ -822,6 +822,13 @@ def _about_the_notes(block: Block) -> bool:
     (“视频：B站…”, “**When:** Thu 7pm”)."""
     if block.kind in ("rule", "quote"):
         return True
+    if block.kind == "table":
+        # a page's properties (“| **Status** | 🟡 In progress |”, “| **Created** | March 2 |”): a
+        # two-column table whose rows are mostly the notes' own fields
+        rows = _table_rows(block.text, block.source)
+        pairs = [(clean_term(cells[0]), cells[1]) for _, cells in rows if len(cells) == 2 and cells[0].strip()]
+        return len(pairs) >= 2 and all(len(cells) == 2 for _, cells in rows) and \
+            2 * sum(_metadata_field(*pair) for pair in pairs) >= len(pairs)
     if block.kind != "paragraph":
         return False
     lines = [line.strip() for line in block.text.splitlines() if line.strip()]
@@ -2975,7 +2982,9 @@ LABEL_TERM = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun))|"
     r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|(?:error|bug|报错|错误)\s*#?\d+|"
-    r"调参记录|实验记录|(?:tuning|sweep|run|experiment) log|格式|"
+    r"调参记录|实验记录|(?:tuning|sweep|run|experiment) log|格式|logistics|后勤|"
+    # a date as a term (“**Apr 9**: updated the RMSNorm section”)
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s*+\d{1,2}(?:st|nd|rd|th)?|"
     # what the learner felt (“写完最大的感受”)
     r"\S{0,10}(?:感受|感想|体会)|"
     # one side of a fix shown as before and after (“**before:** loop was …”)
@@ -3063,6 +3072,8 @@ REPORT_FIELD = re.compile(
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
     # a project's aim and what it ran on (“Target: Figure 1”, “Stretch: Fig. 6”, “GPU: one 3090”)
     r"stretch(?: goals?)?|targets?|gpus?|compute(?: budget)?|budget|"
+    # who put a talk on (“主办：某开源社区”)
+    r"主办(?:方)?|协办(?:方)?|承办(?:方)?|organi[sz]ers?|organi[sz]ed by|hosted by|sponsors?|"
     # a stand-up's slots (“Blocker: 无”, “昨天：…”, “今天：…”)
     r"blockers?|阻塞(?:点)?|卡点|yesterday|today|tomorrow|昨天|今天|明天|昨日|今日|"
     # a draft's own plan (“回应”, “决定”)

@@ -1827,7 +1827,8 @@ def test_ordinary_notes_keep_what_the_fifth_review_found_the_round_twelve_rules_
 
 def test_what_round_fifteen_found_gives_no_card() -> None:
     """A data set's rows (a name twice in the first column), one's own column of settings (“我现在用的”),
-    a stand-up's slots, an addendum by a person (“王哥补充”), and an answer that is only a mark (“2'”)."""
+    a stand-up's slots, an addendum by a person (“王哥补充”), an answer that is only a mark (“2'”), a
+    page's properties table, who put a talk on, a date as a term, logistics."""
     notes = ("# 押题\n\n## 朴素贝叶斯\n\n| 天气 | 风 | 打球 |\n|---|---|---|\n| 晴 | 弱 | 是 |\n| 晴 | 强 | 否 |\n| 阴 | 弱 | 是 |\n\n"
              "## 设置\n\n| 项 | 论文 | 我现在用的 |\n|---|---|---|\n| backbone | ResNet-50 | ResNet-18 |\n| batch size | 4096 | 512 |\n\n"
              "## 站会 3/12\n\n- **昨天**：跑通 DDP\n- **今天**：查 hang\n- **Blocker**：无\n\n"
@@ -1835,6 +1836,16 @@ def test_what_round_fifteen_found_gives_no_card() -> None:
              "## 评分点\n\n- **结论 + 各项含义**：2'\n\n## 术语\n\n- **DDP**：每个进程一份模型，梯度 all-reduce\n")
     cards, _ = extract(notes)
     assert [c.back for c in cards] == ["每个进程一份模型，梯度 all-reduce"], [(c.front, c.back) for c in cards]
+    # a page's properties at its top, who put a talk on, a log's date and its logistics
+    cards, _ = extract("# 🧮 Normalization layers\n\n| Property | Value |\n|---|---|\n| **Type** | Topic |\n"
+                       "| **Status** | 🟡 In progress |\n| **Area** | Deep Learning › Training stability |\n"
+                       "| **Confidence** | ▓▓▓░░ 3/5 |\n| **Created** | March 2, 2024 |\n\n- **主办**：某开源推理社区\n\n"
+                       "## Changes\n\n- **Apr 9**: updated the RMSNorm section\n- **Logistics**: room 4.12 booked Sun 2–5pm\n\n"
+                       "## BatchNorm\n\n- **BatchNorm**: normalises each channel over the batch\n")
+    assert [c.back for c in cards] == ["normalises each channel over the batch"], [(c.front, c.back) for c in cards]
+    # (a glossary table at the top of the notes is their subject beginning)
+    cards, _ = extract("# 归一化\n\n| 术语 | 含义 |\n|---|---|\n| BN | 在 batch 维上归一化 |\n| LN | 在特征维上归一化 |\n")
+    assert {"在 batch 维上归一化", "在特征维上归一化"} <= {c.back for c in cards}
     # (a table of things, each named once, keeps its cells; so does a column of another's settings)
     cards, _ = extract("# 设置\n\n| 项 | 论文默认 | 常用 |\n|---|---|---|\n| batch size | 4096 | 256 |\n| 温度 | 0.5 | 0.1 |\n")
     assert {"4096", "256", "0.5", "0.1"} <= {c.back for c in cards}, [(c.front, c.back) for c in cards]
