@@ -567,8 +567,8 @@ COMPLEXITY = re.compile(r"complexit|复杂度|big-?o\b", re.I)
 BARE_TIME = re.compile(r"\s*(?:time|时间)\s*", re.I)
 # A column of how the learner rates themself, or counts their own encounters with each row
 # (“掌握程度”, “confidence”, “被问次数”, “times missed”): theirs, not the row's.
-SELF_RATED = re.compile(r"掌握(?:程度|情况)?|熟练(?:度|程度)|熟悉(?:度|程度)|自评|自我评价|把握|信心|"
-                        r"(?:被问|被考|考过|考到|出现|做错|答错|错|遇到|见过)(?:的)?(?:次数|几次)|"
+SELF_RATED = re.compile(r"掌握(?:程度|情况)?|熟练(?:度|程度)|熟悉(?:度|程度)|自评|自我评价|^(?:把握|信心)(?:程度)?$|"
+                        r"(?:被问|被考|考过|考到|做错|答错|错|遇到|见过)(?:的)?(?:次数|几次)|"
                         r"^(?:my )?(?:mastery|confidence|comfort(?: level)?|self[- ]?(?:rating|assessment)|how well i know(?: it)?)$|"
                         r"times? (?:asked|seen|missed|wrong|failed|got (?:it )?wrong)|#\s*(?:asked|seen|missed|wrong)", re.I)
 # A column of one person's or one's own choices (“Priya's”, “我的”, “ours”): theirs, not the row's.
@@ -1508,7 +1508,7 @@ class _Extractor:
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
                     or DIARY_TERM.match(_bare(term))
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
-                        or FRAMEWORK.fullmatch(_bare(term).strip())) and not DEFINES.match(desc)
+                        or FRAMEWORK.fullmatch(_bare(term).strip()) and desc.lstrip().startswith("`")) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
                     or self._tagged(term)
                     or _bare(term).casefold() in self.rewrites
@@ -2147,7 +2147,7 @@ WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|^\s*(?:the )?wrong (?:version|way|code
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version)"
-                        r"(?:\*\*)?\s*(?:[(（:：]|$)", re.I)  # (“**before**” alone on its line)
+                        r"(?:\*\*)?\s*[(（:：]|^\s*(?:\*\*)?before(?: the fix)?(?:\*\*)?\s*$", re.I)  # (“**before**” alone)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
 # formula is, the sentence before it said.
 ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:写成|写作|用)(?:式子|公式|数学式|数学语言)"
@@ -2834,7 +2834,7 @@ NOT_READ_YET = re.compile(r"^\s*(?:other\s*/\s*later|later|to read|reading queue
 # topics, not knowledge. (A heading, not the file's title: notes may be titled by their first one.)
 CONTENTS = re.compile(r"(?:outline|(?:table of )?contents|agenda|目录|大纲|本[节章讲课]内容|今天的内容)$", re.I)
 # A slide's number before its title (“P2 目录”, “Slide 14: Outline”, “第 3 页 封面”).
-SLIDE_NUMBER = re.compile(r"^\s*(?:P|p|slide|第)\s*\d{1,3}\s*页?\s*[:：.|·-]?\s*(?=\S)", re.I)
+SLIDE_NUMBER = re.compile(r"^\s*+(?:P|p|slide|第)\s*+\d{1,3}\s*+页?\s*+[:：.|·-]?\s*+(?=\S)", re.I)
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
@@ -2864,7 +2864,7 @@ BACK_MATTER = re.compile(
     # a log's own business, and what its writer decided to leave for later
     r"杂事|things (?:i'?m|i am|we'?re|we are|i'?ll|we'?ll) not (?:going to )?\w+(?: \w+)?|"
     # a talk's cover and its outlook, one's feelings after reading, a contest's or a project's particulars
-    r"封面|cover(?: page| slide)?|title slide|展望|未来(?:的)?(?:工作|方向)|后续工作|future (?:work|directions)|outlook|"
+    r"封面|cover (?:page|slide)|title slide|展望|未来(?:的)?(?:工作|方向)|后续工作|future (?:work|directions)|outlook|"
     r"读后感|碎碎念|闲聊|杂谈|随想|musings|rants?|"
     r"(?:比赛|竞赛|项目|课程)(?:基本)?信息|基本信息|(?:competition|contest|project) (?:info(?:rmation)?|details|overview)|"
     r"(?:basic|general) info(?:rmation)?|"
@@ -2978,22 +2978,19 @@ LABEL_TERM = re.compile(
     # (“同理：…”: the same argument again, for what the text said before)
     r"同理|同样|类似地|similarly|likewise|"
     # a day of a plan (“**Mon**: §1–6”), an error's number in a log, a tuning log, the notes' own format
-    # (“SAT”, satisfiability, is no Saturday: the short forms are only Title case or lower case)
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun))|"
-    r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|(?:error|bug|报错|错误)\s*#?\d+|"
-    r"调参记录|实验记录|(?:tuning|sweep|run|experiment) log|格式|logistics|后勤|"
+    # (“SAT”, “Sun”, the Sunday algorithm name other things: weekdays only, Title case or lower case)
+    r"monday|tuesday|wednesday|thursday|friday|"
+    r"(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)|(?:mon|tue|tues|wed|thu|thur|thurs|fri))|"
+    r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|(?:error|bug|报错|错误)\s*+#?\d++|"
+    r"调参记录|实验记录|(?:tuning|sweep|run|experiment) log|logistics|后勤|(?:本文|笔记|本笔记)?的?格式|"
     # a date as a term (“**Apr 9**: updated the RMSNorm section”)
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s*+\d{1,2}(?:st|nd|rd|th)?|"
-    # what the learner felt (“写完最大的感受”)
-    r"\S{0,10}(?:感受|感想|体会)|"
-    # one side of a fix shown as before and after (“**before:** loop was …”)
-    r"before|after|before the fix|after the fix|修改前|修改后|改前|改后|"
-    # the fields of a decision record (“Options: (a) … (d)”, “Decision.”, “Consequence.”)
-    r"(?:options?|alternatives)(?: considered)?|decisions?|consequences?|"
-    r"format(?: of (?:each|an?|the) \w+)?|"
+    # what the learner felt (“写完最大的感受”; “本体感受” is a sense)
+    r"\S{0,8}的(?:感受|感想|体会)|"
+    # one side of a fix shown as before and after (“**before the fix:** loop was …”)
+    r"before the fix|after the fix|修改前|修改后|改前|改后|"
     # the learner's state of mind, and what they mean to watch, read or present next
-    r"心态|心情|mood|mindset|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
+    r"心态|心情|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
     r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
     # what a speaker says aloud on a slide, and how the learner felt (“口播：…”, “感想：…”)
     r"讲稿|speaker notes?|感想|感受|心得|体会|reflections?|"
@@ -3045,8 +3042,9 @@ LABEL_TERM = re.compile(
     # an aside with what it is about after a dash (“aside — gradient inversion”; “Lemma — Jensen's
     # inequality” and “Tip – gradient clipping” name their subject)
     r"^(?:aside|btw|p\.?s\.?|update|更新|题外话|旁注|插一句)\s++[—–]\s*+\S|"
-    # a numbered stage of a process the card does not name (“第一阶段 reduce-scatter：走 N-1 步”)
-    r"^(?:第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)|(?:stage|phase)\s*+\d++)\s++\S", re.I)
+    # a numbered stage of a process the card does not name (“第一阶段 reduce-scatter：走 N-1 步”;
+    # “Phase 1 trial”, “Stage 4 cancer” are names)
+    r"^第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)\s*+\S", re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -3070,8 +3068,6 @@ REPORT_FIELD = re.compile(
     r"depends on|tracking|owners?|reviewers?|负责人|(?:主要)?(?:来源|出处)|sources?|"
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
-    # a project's aim and what it ran on (“Target: Figure 1”, “Stretch: Fig. 6”, “GPU: one 3090”)
-    r"stretch(?: goals?)?|targets?|gpus?|compute(?: budget)?|budget|"
     # who put a talk on (“主办：某开源社区”)
     r"主办(?:方)?|协办(?:方)?|承办(?:方)?|organi[sz]ers?|organi[sz]ed by|hosted by|sponsors?|"
     # a stand-up's slots (“Blocker: 无”, “昨天：…”, “今天：…”)
@@ -3330,8 +3326,8 @@ AMBIGUOUS_LABEL = re.compile(r"repo(?:sitory)?|subject|ablations?|(?:quick )?san
                              r"reali[sz]ation", re.I)
 # A library named as a label (“PyTorch：`GradScaler` 是动态 scaling”): how it is done there, not what
 # the library is. (A row of a subject's fact sheet so named is that subject's, and no sign of a sheet.)
-FRAMEWORK = re.compile(r"pytorch|torch|tensorflow|tf|jax|keras|numpy|np|sklearn|scikit-learn|hugging ?face|"
-                       r"(?:in|with) (?:pytorch|torch|tensorflow|jax|keras|numpy)", re.I)
+FRAMEWORK = re.compile(r"(?-i:PyTorch|Pytorch|pytorch|TensorFlow|Tensorflow|tensorflow|JAX|Keras|keras|NumPy|Numpy|numpy|"
+                       r"sklearn|scikit-learn|Hugging ?Face)|(?:in|with) (?-i:PyTorch|pytorch|TensorFlow|JAX|Keras|NumPy|numpy)")
 # What a definition opens with: “a directory whose …”, “the noun phrase that …”, “是…”, “指…”
 # (“a working training loop by Friday”, “the usual ablations first” say what one will do).
 DEFINES = re.compile(r"\s*(?:(?:a|an|the)\s+(?:\S+\s+){0,4}?(?:that|which|whose|who|where|in which|used (?:to|for))\b|"
@@ -3363,7 +3359,7 @@ WHOSE_TERM = re.compile(r"^(?:its|their|his|her|our|this|that|these|those)\b|^(?
                         r"(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?![\d./-])(?!\s*+(?:rule|split|system|time|法则|原则)))", re.I)
 # A page of the notes' own source in a term (“BN bug (p.38)”): a record of where, not a concept.
 # A term that records a check's outcome or a rating (“H1 ✓”, “Sol. manual. ✔. Params”, “整体 7/10”): one's own verdict.
-CHECKED_TERM = re.compile(r"[✓✔✗✘✅❌☑]|(?<![\d.])\d{1,2}(?:\.\d)?\s*/\s*(?:10|5)(?![\d/])")
+CHECKED_TERM = re.compile(r"[✓✔✗✘✅❌☑]|(?<![\d.])\d{1,2}(?:\.\d)?\s*+/\s*+10(?![\d/])")
 # A term that says what the writer did (“Looked at the curves”, “Tried a smaller lr”): a diary's line.
 DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|realized|realised|fixed|switched|plotted|"
                         r"compared|launched|killed|bumped|spotted)\s+(?:at|the|a|an|it|this|that|these|those|my|our|with|on|"

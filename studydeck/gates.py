@@ -47,7 +47,7 @@ PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
 # An answer put off (“下节课讲”, “以后再补”, “covered next lecture”, “will be explained later”).
 MARKS_ONLY = re.compile(r"\s*[(（]?\s*\d+(?:\.\d+)?\s*(?:'|’|′|分|pts?\.?|points?|marks?)\s*[)）]?\s*[。.]?\s*", re.I)
-DEFERRED = re.compile(r"\s*(?:下周|下次|回头|有空|以后|之后|改天|明天)\s*(?:有空)?(?:的话)?\s*[^，,。；;\n]{0,16}?(?:一下|看看|试试|查一?查)\s*[。.!！~～]*\s*|"
+DEFERRED = re.compile(r"\s*+(?:下周|下次|回头|改天|明天)(?:有空)?(?:的话)?\s*+[^，,。；;\s]{0,16}?\s*+(?:一下|看看|试试|查一?查)\s*+[。.!！~～]*+\s*+|"
                       r"\s*(?:(?:老师|助教|书上)说\s*)?(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)\s*再?\s*"
                       r"(?:讲|说|补|看|学|讨论|解释)(?:吧|了|哦)?\s*[。.!！~～]*\s*|"
                       # or only sends the learner elsewhere (“见书”, “见课本 p.120”, “see the slides”)
@@ -957,8 +957,8 @@ def todo_answer(card: Card) -> str | None:
 
 
 # An answer that only says the lecture or the notes left it out (“没细讲”, “skipped”).
-NOT_COVERED = re.compile(r"(?:…|\.{2,})?\s*[(（]?(?:老师)?(?:没细讲|没有细讲|没讲到?|没有讲|跳过了?|略过了?|skip(?:ped)?|not covered|"
-                         r"didn'?t cover(?: it)?)[)）]?[。.!！…～~]*", re.I)
+NOT_COVERED = re.compile(r"(?:(?:…|\.{2,})\s*+skip|(?:…|\.{2,})?\s*[(（]?(?:老师)?(?:没细讲|没有细讲|没讲到?|没有讲|跳过了?|略过了?|skipped|"
+                         r"not covered|didn'?t cover(?: it)?)[)）]?)[。.!！…～~]*", re.I)
 
 
 # An answer that stops on a to-do or says it is not finished.
@@ -1083,17 +1083,17 @@ def _one_front_per_deck(cards: list[Card], notices: list[Notice]) -> tuple[list[
 
 
 def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
-    """A formula the notes write again (a theorem, then its line in a summary or a quick-reference
-    table) is asked once, where it first stands: the later card answers with what an earlier one
-    already asks for, under another name."""
+    """A formula a summary writes again (a theorem, then its line in a quick-reference list or a
+    小结) is asked once, where it first stands: the summary's card answers with what an earlier one
+    already asks for. (Elsewhere two equations with one right side may be two facts: a uniform
+    distribution's mean and median, OLS and the Gaussian MLE; and one equation in two sections is a
+    step of each one's procedure.)"""
     first: dict[str, tuple[Card, str]] = {}
     kept: list[Card] = []
     for card in cards:
         answers = _answered_formulas(card)
-        # (the same equation, left side and all, in another section is a step of that section's
-        # procedure too, “$g_t = \\nabla f(\\theta_{t-1})$” under SGD and under Adadelta: it stays)
-        earlier = next((first[rhs][0] for rhs, lhs in answers.items()
-                        if rhs in first and (not lhs or lhs != first[rhs][1])), None)
+        summing_up = any(SUMMARY_SECTION.search(part) for part in card.deck[1:])
+        earlier = next((first[rhs][0] for rhs in answers if rhs in first), None) if summing_up else None
         if earlier is not None:
             notices.append(left_out(card, "restated", line=earlier.source.line))
             continue
@@ -1120,8 +1120,8 @@ def _answered_formulas(card: Card) -> dict[str, str]:
     out = {}
     for formula in formulas:
         parts = RELATION_SPLIT.split(formula)
-        if len(parts) < 2 and card.kind is CardKind.FORMULA:
-            continue
+        if len(parts) < 2:
+            continue  # (a table's cell, “$O(n \\log n)$”, is a fact about its row, not an equation)
         rhs = _formula_key(parts[-1])
         shown = _formula_key(re.sub(r"\\[a-zA-Z]+", "x", parts[-1]))  # (“\\lambda” is one symbol)
         if len(shown) >= 5 and rhs not in front:
@@ -1129,6 +1129,9 @@ def _answered_formulas(card: Card) -> dict[str, str]:
     return out
 
 
+# A section that sums up what came before (“附：速查”, “小结”, “Summary”, “Cheat sheet”, “A4 纸上的版本”).
+SUMMARY_SECTION = re.compile(r"速查|小结|总结|汇总|回顾|summary|recap|cheat ?sheet|quick ?ref(?:erence)?|tl;?dr|"
+                             r"\bA4\b", re.I)
 RELATION_SPLIT = re.compile(r":=|(?<![<>!=:])=(?!=)|\\approx\b|\\equiv\b")
 
 
