@@ -3680,8 +3680,7 @@ KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优
 def _proof_step(text: str, asked: "Asked") -> bool:
     """A formula in the text of a proof that ends here (“Then Claim 2: $…$. Iterate. $\\square$”);
     not a result stated before its proof in the same text (“**Theorem.** …”, “Jensen: $…$ (proof: …) ∎”)."""
-    end = QED.search(text)
-    if end is None or NAMED_STATEMENT_HEAD.match(text):
+    if not QED.search(text) or NAMED_STATEMENT_HEAD.match(text):
         return False
     proof = PROOF_WORD.search(text)
     return not (proof and asked.at < proof.start())
