@@ -366,7 +366,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
             _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
-            or _traced([plain_inline(c).strip() for c in rows[0][1]], rows[1:]) or _samples(rows[1:]):
+            or _traced([plain_inline(c).strip() for c in rows[0][1]], rows[1:]):
         # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
         # “| 关键词 | 卡 |” over “4/5b”: an index; a table with a total row: a tally)
         return []
@@ -826,9 +826,11 @@ def _about_the_notes(block: Block) -> bool:
         # a page's properties (“| **Status** | 🟡 In progress |”, “| **Created** | March 2 |”): a
         # two-column table whose rows are mostly the notes' own fields
         rows = _table_rows(block.text, block.source)
-        pairs = [(clean_term(cells[0]), cells[1]) for _, cells in rows if len(cells) == 2 and cells[0].strip()]
-        return len(pairs) >= 2 and all(len(cells) == 2 for _, cells in rows) and \
-            2 * sum(_metadata_field(*pair) for pair in pairs) >= len(pairs)
+        if not rows or not PROPERTY_HEADER.fullmatch(plain_inline(rows[0][1][0]).strip()):
+            return False  # (“| 常数 | 数值 |” under the title is the subject beginning)
+        terms = [clean_term(cells[0]) for _, cells in rows[1:] if len(cells) == 2 and cells[0].strip()]
+        return len(terms) >= 2 and all(len(cells) == 2 for _, cells in rows) and \
+            2 * sum(_metadata_field(term, "") for term in terms) >= len(terms)
     if block.kind != "paragraph":
         return False
     lines = [line.strip() for line in block.text.splitlines() if line.strip()]
@@ -837,6 +839,11 @@ def _about_the_notes(block: Block) -> bool:
     # (and lines mostly about the notes: “**约定**: …” over “**logits**: …” is the subject beginning)
     return all(label and label[1] for label in labels) and (
         not labels or 2 * sum(_metadata_field(*label) for label in labels) >= len(labels))
+
+
+# The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
+PROPERTY_HEADER = re.compile(r"propert(?:y|ies)|fields?|keys?|attributes?|meta(?:data)?|属性|字段|元数据|信息项|"
+                             r"", re.I)  # (or a header left empty, “| | |”)
 
 
 def _metadata_field(term: str, value: str) -> bool:
@@ -2147,7 +2154,9 @@ WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|^\s*(?:the )?wrong (?:version|way|code
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version)"
-                        r"(?:\*\*)?\s*[(（:：]|^\s*(?:\*\*)?before(?: the fix)?(?:\*\*)?\s*$", re.I)  # (“**before**” alone)
+                        r"(?:\*\*)?\s*[(（:：]|"
+                        # (alone on its line: “**before**”, “**原代码**”; “**Original**” alone may be the first of two right ones)
+                        r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original code|old version)(?:\*\*)?\s*$", re.I)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
 # formula is, the sentence before it said.
 ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:写成|写作|用)(?:式子|公式|数学式|数学语言)"
@@ -2982,9 +2991,10 @@ LABEL_TERM = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|"
     r"(?-i:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)|(?:mon|tue|tues|wed|thu|thur|thurs|fri))|"
     r"周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|(?:error|bug|报错|错误)\s*+#?\d++|"
-    r"调参记录|实验记录|(?:tuning|sweep|run|experiment) log|logistics|后勤|(?:本文|笔记|本笔记)?的?格式|"
+    r"调参记录|实验记录|(?:tuning|sweep|run|experiment) log|(?:本文|笔记|本笔记)?的?格式|"
     # a date as a term (“**Apr 9**: updated the RMSNorm section”)
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s*+\d{1,2}(?:st|nd|rd|th)?|"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s++\d{1,2}(?:st|nd|rd|th)?|"
     # what the learner felt (“写完最大的感受”; “本体感受” is a sense)
     r"\S{0,8}的(?:感受|感想|体会)|"
     # one side of a fix shown as before and after (“**before the fix:** loop was …”)
@@ -3068,10 +3078,8 @@ REPORT_FIELD = re.compile(
     r"depends on|tracking|owners?|reviewers?|负责人|(?:主要)?(?:来源|出处)|sources?|"
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
-    # who put a talk on (“主办：某开源社区”)
-    r"主办(?:方)?|协办(?:方)?|承办(?:方)?|organi[sz]ers?|organi[sz]ed by|hosted by|sponsors?|"
-    # a stand-up's slots (“Blocker: 无”, “昨天：…”, “今天：…”)
-    r"blockers?|阻塞(?:点)?|卡点|yesterday|today|tomorrow|昨天|今天|明天|昨日|今日|"
+    # who put a talk on (“主办：某开源社区”), and a stand-up's blocker (“Blocker: 无”)
+    r"主办|blockers?|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules

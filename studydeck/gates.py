@@ -46,9 +46,12 @@ def commands(code: str) -> bool:
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
 # An answer put off (“下节课讲”, “以后再补”, “covered next lecture”, “will be explained later”).
-MARKS_ONLY = re.compile(r"\s*[(（]?\s*\d+(?:\.\d+)?\s*(?:'|’|′|分|pts?\.?|points?|marks?)\s*[)）]?\s*[。.]?\s*", re.I)
-DEFERRED = re.compile(r"\s*+(?:下周|下次|回头|改天|明天)(?:有空)?(?:的话)?\s*+[^，,。；;\s]{0,16}?\s*+(?:一下|看看|试试|查一?查)\s*+[。.!！~～]*+\s*+|"
-                      r"\s*(?:(?:老师|助教|书上)说\s*)?(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)\s*再?\s*"
+MARKS_ONLY = re.compile(r"\s*+[(（]?\s*+\d++(?:\.\d++)?\s*+(?:'|’|′|分|pts?\.?|points?|marks?)\s*+(?:[)）]\s*+)?(?:[。.]\s*+)?", re.I)
+# A section of a marking scheme (“评分点”, “Marking scheme”, “Rubric”): its numbers are marks.
+MARKING_SECTION = re.compile(r"评分|得分点|给分|踩分|marking|mark scheme|rubric|grading", re.I)
+DEFERRED = re.compile(r"\s*+(?:下周|下次|回头|改天|明天|有空|以后有空|之后)(?:有空)?(?:的话)?[^，,。；;\n]{0,24}?(?:一下|看看|试试|查一?查)"
+                      r"[。.!！~～\s]*+|"
+                      r"\s*(?:(?:老师|助教|书上)说\s*)?(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)\s*+再?\s*+"
                       r"(?:讲|说|补|看|学|讨论|解释)(?:吧|了|哦)?\s*[。.!！~～]*\s*|"
                       # or only sends the learner elsewhere (“见书”, “见课本 p.120”, “see the slides”)
                       r"\s*[(（]?\s*(?:见|参见|参考|详见)\s*(?:书|课本|教材|讲义|PPT|ppt|slides?|原文|论文)[^，,。；;\n]{0,16}?\s*[)）]?\s*[。.]?\s*|"
@@ -235,7 +238,7 @@ def empty_answer(card: Card) -> str | None:
         return None  # its answer is what the code prints when it runs (see unrun)
     if LEADING_PLACEHOLDER.match(card.back):
         return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
-    if MARKS_ONLY.fullmatch(card.back):
+    if MARKS_ONLY.fullmatch(card.back) and any(MARKING_SECTION.search(part) for part in (*card.deck[1:], card.front)):
         return "empty-answer"  # “1'”, “2 分”: what a marking scheme gives the point, not the point
     if DEFERRED.fullmatch(card.back):
         return "empty-answer"  # “老师说下节课讲”: where the answer will come from, not the answer
@@ -1087,13 +1090,15 @@ def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[lis
     小结) is asked once, where it first stands: the summary's card answers with what an earlier one
     already asks for. (Elsewhere two equations with one right side may be two facts: a uniform
     distribution's mean and median, OLS and the Gaussian MLE; and one equation in two sections is a
-    step of each one's procedure.)"""
+    step of each one's procedure, as is one restated with its own left side: “the MLE is also $\\hat\\beta = …$”.)"""
     first: dict[str, tuple[Card, str]] = {}
     kept: list[Card] = []
     for card in cards:
         answers = _answered_formulas(card)
-        summing_up = any(SUMMARY_SECTION.search(part) for part in card.deck[1:])
-        earlier = next((first[rhs][0] for rhs in answers if rhs in first), None) if summing_up else None
+        # (the section the card is in, not a chapter above it: “## 优化算法回顾” may hold every optimizer)
+        summing_up = len(card.deck) > 1 and bool(SUMMARY_SECTION.search(card.deck[-1]))
+        earlier = next((first[rhs][0] for rhs, lhs in answers.items() if rhs in first and (not lhs or lhs != first[rhs][1])),
+                       None) if summing_up else None
         if earlier is not None:
             notices.append(left_out(card, "restated", line=earlier.source.line))
             continue

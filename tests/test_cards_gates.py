@@ -1826,7 +1826,7 @@ def test_ordinary_notes_keep_what_the_fifth_review_found_the_round_twelve_rules_
 def test_what_round_fifteen_found_gives_no_card() -> None:
     """A data set's rows (a name twice in the first column), one's own column of settings (“我现在用的”),
     a stand-up's slots, an addendum by a person (“王哥补充”), an answer that is only a mark (“2'”), a
-    page's properties table, who put a talk on, a date as a term, logistics."""
+    page's properties table, who put a talk on, a date as a term."""
     notes = ("# 押题\n\n## 朴素贝叶斯\n\n| 天气 | 风 | 打球 |\n|---|---|---|\n| 晴 | 弱 | 是 |\n| 晴 | 强 | 否 |\n| 阴 | 弱 | 是 |\n\n"
              "## 设置\n\n| 项 | 论文 | 我现在用的 |\n|---|---|---|\n| backbone | ResNet-50 | ResNet-18 |\n| batch size | 4096 | 512 |\n\n"
              "## 站会 3/12\n\n- **昨天**：跑通 DDP\n- **今天**：查 hang\n- **Blocker**：无\n\n"
@@ -1834,11 +1834,11 @@ def test_what_round_fifteen_found_gives_no_card() -> None:
              "## 评分点\n\n- **结论 + 各项含义**：2'\n\n## 术语\n\n- **DDP**：每个进程一份模型，梯度 all-reduce\n")
     cards, _ = extract(notes)
     assert [c.back for c in cards] == ["每个进程一份模型，梯度 all-reduce"], [(c.front, c.back) for c in cards]
-    # a page's properties at its top, who put a talk on, a log's date and its logistics
+    # a page's properties at its top, who put a talk on, a log's date
     cards, _ = extract("# 🧮 Normalization layers\n\n| Property | Value |\n|---|---|\n| **Type** | Topic |\n"
                        "| **Status** | 🟡 In progress |\n| **Area** | Deep Learning › Training stability |\n"
                        "| **Confidence** | ▓▓▓░░ 3/5 |\n| **Created** | March 2, 2024 |\n\n- **主办**：某开源推理社区\n\n"
-                       "## Changes\n\n- **Apr 9**: updated the RMSNorm section\n- **Logistics**: room 4.12 booked Sun 2–5pm\n\n"
+                       "## Changes\n\n- **Apr 9**: updated the RMSNorm section\n\n"
                        "## BatchNorm\n\n- **BatchNorm**: normalises each channel over the batch\n")
     assert [c.back for c in cards] == ["normalises each channel over the batch"], [(c.front, c.back) for c in cards]
     # (a glossary table at the top of the notes is their subject beginning)
@@ -1882,3 +1882,31 @@ def test_ordinary_notes_keep_what_the_sixth_review_found_the_round_thirteen_and_
                  "first-in-human", "distant organs", "thousands of simple cores", "adverse impact", "实数", "类别下标",
                  "(N, CHW)", "(N, 1)", "union contains the space", "skip", "先把学习率降一下"):
         assert kept in texts, kept
+
+
+def test_ordinary_notes_keep_what_the_seventh_review_found_the_round_fifteen_rules_took() -> None:
+    """A glossary naming one thing twice, a table of constants under the title, OS terms and
+    logistics, a version or a year after a word (JUnit 5, Mars 2020), points in a game, one step of
+    two procedures in a recap chapter, the MLE restated with its own left side in a summary; and
+    the buggy code under a bare “**原代码**” and deferrals give no card."""
+    notes = ("# 大学物理常数\n\n| 常数 | 数值 |\n|---|---|\n| 光速 c | 3.00×10⁸ m/s |\n| 普朗克常数 h | 6.63×10⁻³⁴ J·s |\n\n"
+             "## 缩写\n\n| 缩写 | 全称 |\n|---|---|\n| CV | Computer Vision |\n| CV | Cross-Validation |\n| NLP | Natural Language Processing |\n\n"
+             "## 进程\n\n- **阻塞**：进程因等待某个事件而暂停执行，主动让出 CPU\n"
+             "- **Logistics**: the planning and control of the flow of goods\n"
+             "- **JUnit 5**: the current major version of JUnit\n- **Mars 2020**: NASA's rover mission to Jezero crater\n\n"
+             "## 篮球\n\n- **三分线外投篮命中**：3 分\n\n"
+             "## 优化算法回顾\n\n### Momentum\n\n- 参数的更新：$\\theta_t = \\theta_{t-1} - \\eta v_t$\n\n"
+             "### Nesterov\n\n- 参数的更新：$\\theta_t = \\theta_{t-1} - \\eta v_t$\n\n"
+             "## OLS\n\nThe least-squares estimate is $\\hat\\beta = (X^\\top X)^{-1}X^\\top y$.\n\n"
+             "## Summary\n\nUnder Gaussian noise the MLE is also $\\hat\\beta = (X^\\top X)^{-1}X^\\top y$.\n\n"
+             "## Softmax\n\n**原代码**\n```python\nimport numpy as np\n\ndef softmax(x):\n    return np.exp(x) / np.exp(x).sum()\n```\n\n"
+             "## 待查\n\n- **bucket 大小的影响**：有空查一下\n- **py-spy**：明天用 py-spy dump 一下\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for kept in ("3.00×10⁸ m/s", "Natural Language Processing", "主动让出 CPU", "flow of goods", "major version of JUnit",
+                 "Jezero crater", "3 分"):
+        assert kept in texts, kept
+    assert sum("\\eta v_t" in c.back for c in cards) == 2, texts
+    assert sum("(X^\\top X)^{-1}" in c.back for c in cards) == 2, texts
+    for gone in ("def softmax", "有空查一下", "dump 一下"):
+        assert gone not in texts, gone
