@@ -45,10 +45,11 @@ def commands(code: str) -> bool:
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
-# An answer put off (“下节课讲”, “以后再补”, “covered next lecture”, “will be explained later”).
+# An answer that is only a mark (“1'”, “2 分”, “3 points”).
 MARKS_ONLY = re.compile(r"\s*+[(（]?\s*+\d++(?:\.\d++)?\s*+(?:'|’|′|分|pts?\.?|points?|marks?)\s*+(?:[)）]\s*+)?(?:[。.]\s*+)?", re.I)
 # A section of a marking scheme (“评分点”, “Marking scheme”, “Rubric”): its numbers are marks.
 MARKING_SECTION = re.compile(r"评分|得分点|给分|踩分|marking|mark scheme|rubric|grading", re.I)
+# An answer put off (“下节课讲”, “以后再补”, “有空查一下”, “covered next lecture”, “will be explained later”).
 DEFERRED = re.compile(r"\s*+(?:下周|下次|回头|改天|明天|有空|以后有空|之后)(?:有空)?(?:的话)?[^，,。；;\n]{0,24}?(?:一下|看看|试试|查一?查)"
                       r"[。.!！~～\s]*+|"
                       r"\s*(?:(?:老师|助教|书上)说\s*)?(?:下节课|下次课?|下周|下一?讲|以后|之后|回头|后面)\s*+再?\s*+"
@@ -1110,8 +1111,8 @@ def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[lis
 
 def _answered_formulas(card: Card) -> dict[str, str]:
     """The right-hand sides a formula or definition card asks for, normalised, each with its left
-    side (“G\\odot\\sigma'(X)” → “dX”, from “$dX = G\\odot\\sigma'(X)$”; a bare formula has none):
-    those its front does not already show. Short ones (“λ”, “np”) are left out: two quantities may
+    side (“G\\odot\\sigma'(X)” → “dX”, from “$dX = G\\odot\\sigma'(X)$”): those its front does not
+    already show. Short ones (“λ”, “np”) are left out: two quantities may
     well share them."""
     if card.kind is CardKind.FORMULA:
         formulas = card.formulas
@@ -1130,7 +1131,7 @@ def _answered_formulas(card: Card) -> dict[str, str]:
         rhs = _formula_key(parts[-1])
         shown = _formula_key(re.sub(r"\\[a-zA-Z]+", "x", parts[-1]))  # (“\\lambda” is one symbol)
         if len(shown) >= 5 and rhs not in front:
-            out[rhs] = _formula_key(parts[0]) if len(parts) > 1 else ""
+            out[rhs] = _formula_key(parts[0])
     return out
 
 
