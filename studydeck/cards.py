@@ -87,7 +87,7 @@ def _a_glossary(items: list[Item]) -> bool:
     numbered list of steps, one that opens on a name (“2. BN 折叠进卷积”) is a sentence like the others."""
     named = [it.text.strip() for it in items if it.text.strip()]
     # (“- **Repository**: …” glosses a name too, and “- PReLU” is a name not yet glossed)
-    entries = sum(bool(NAME_DESC.match(text) and CJK.search(NAME_DESC.match(text).group("rest")))
+    entries = sum(bool((glossed := NAME_DESC.match(text)) and CJK.search(glossed.group("rest")))
                   or bool(split_label(text)) or _is_bare_name(text) for text in named)
     return len(named) < 3 or entries * 2 >= len(named)
 
@@ -842,8 +842,8 @@ def _about_the_notes(block: Block) -> bool:
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
-PROPERTY_HEADER = re.compile(r"propert(?:y|ies)|fields?|keys?|attributes?|meta(?:data)?|属性|字段|元数据|信息项|"
-                             r"", re.I)  # (or a header left empty, “| | |”)
+# (or a header left empty, “| | |”)
+PROPERTY_HEADER = re.compile(r"(?:propert(?:y|ies)|fields?|keys?|attributes?|meta(?:data)?|属性|字段|元数据|信息项)?", re.I)
 
 
 def _metadata_field(term: str, value: str) -> bool:
