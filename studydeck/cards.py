@@ -409,7 +409,8 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
     for j, name in enumerate(header[1:], 1):
         if not name or len(name) > 16 or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
                 or _result_column(name, [cells[j] for _, cells in rows[1:]]) or _metadata_field(name, "") \
-                or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) or SELF_RATED.search(name) \
+                or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) and not OWN_ANSWER.fullmatch(name) \
+                or SELF_RATED.search(name) or REJECTED_HEADER.search(name) \
                 or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]) \
                 or _locators(name, [cells[j] for _, cells in rows[1:]]):
             continue
@@ -418,7 +419,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
                     and not EMPTY_NAME.fullmatch(thing) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
-                out.append((thing, name, value, Source(source.path, line)))
+                out.append((thing, OWN_ANSWER.sub(r"\g<what>", name), value, Source(source.path, line)))
     return out
 
 
@@ -435,6 +436,9 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
+    if any(_tally_column(_cell_text(header[0]), name, [cells[j] for _, cells in rows])
+           for j, name in enumerate(header[1:], 1)):
+        return True  # “| name | A (5) | B (8) | total |”: the same tally, one row per person
     if all(LOCAL_ID.fullmatch(_cell_text(cells[0])) for _, cells in rows) and \
             all(NUMBER_CELL.fullmatch(_cell_text(cell)) for _, cells in rows for cell in cells[1:]):
         return True  # “| b1 | 6 | 5 | 1 |”: the counts of an example's own values
@@ -508,6 +512,20 @@ def _tally_row(cells: list[str]) -> bool:
         NUMBER_CELL.fullmatch(_cell_text(c)) for c in cells[1:] if c.strip())
 
 
+def _tally_column(corner: str, name: str, column: list[str]) -> bool:
+    """People's marks added up: rows named for people (“| name | A (5) | B (8) | total |” over “| Mei |
+    5 | 8 | **13** |”) and a column of numbers named total. (“| 格式 | 符号位 | 指数位 | 尾数位 | total |”
+    adds up a format's bits: a fact of each format.)"""
+    return bool(PEOPLE_CORNER.fullmatch(corner) and TOTAL_ROW.fullmatch(_cell_text(name))) and all(
+        NUMBER_CELL.fullmatch(_cell_text(cell)) or EMPTY_CELL.fullmatch(_cell_text(cell)) for cell in column) and any(
+        NUMBER_CELL.fullmatch(_cell_text(cell)) for cell in column)
+
+
+# The corner of a table whose rows are people (“name”, “姓名”, “组员”).
+PEOPLE_CORNER = re.compile(r"names?|姓名|名字|who|students?|学生|同学|members?|成员|组员|队员|people|persons?|"
+                           r"players?|teams?|队伍|小组|组别|选手", re.I)
+
+
 def _cell_text(cell: str) -> str:
     """A cell's text without its emphasis (“**total**” → “total”)."""
     return plain_inline(cell).strip().strip("*_").strip()
@@ -574,6 +592,15 @@ SELF_RATED = re.compile(r"掌握(?:程度|情况)?|熟练(?:度|程度)|熟悉(?
 # A column of one person's or one's own choices (“Priya's”, “我的”, “ours”): theirs, not the row's.
 OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|their)\b|我的|我们的|他的|她的|自己的|"
                           r"^(?:我|我们)(?:现在|实际|自己|这边)?(?:用|跑|设|选|改)的", re.I)  # (“我现在用的”)
+
+
+# One's own rendering of each row (“我的译法”, “My translation”): the table's answer, asked without the “my”.
+OWN_ANSWER = re.compile(r"(?:我的|my\s+)(?P<what>译法|翻译|译名|中文名?|定义|解释|translations?|definitions?|"
+                        r"explanations?|answers?|答案)", re.I)
+# A column of words not to use (“备选 / 不用的”, “Avoid”, “误译”): asking it teaches them.
+REJECTED_HEADER = re.compile(r"不用|弃用|避免|别用|不要用?|不推荐|不建议|误译|误用|错误(?:的)?(?:译法|写法|说法|用法)|"
+                             r"\brejected\b|\bavoid\b|\bdon'?t\s+use\b|\bdo\s+not\s+use\b|\bnot\s+used\b|"
+                             r"\bwrong\s+(?:translations?|words?|terms?)", re.I)
 
 
 # A heading or a line over a table that says the table records one's own runs.
@@ -846,6 +873,15 @@ def _about_the_notes(block: Block) -> bool:
 PROPERTY_HEADER = re.compile(r"(?:propert(?:y|ies)|fields?|keys?|attributes?|meta(?:data)?|属性|字段|元数据|信息项)?", re.I)
 
 
+# A line that is only a bold label (“**坑**”, “**Returns:**”, “**参数**：”): it heads what comes after it.
+BOLD_LEAD = re.compile(r"\s*+\*\*[^*\n]{1,24}\*\*\s*+[:：]?\s*+")
+
+
+# Pieces set apart by a spaced dot or bar (“`[resolved]` · 👍 31 · tags”): a line of a post's or a
+# page's fields, not a name (“冯·诺依曼” has no spaces).
+FIELDS_LINE = re.compile(r"\S\s+[·•|｜]\s+\S")
+
+
 def _metadata_field(term: str, value: str) -> bool:
     """A label and its value that tell about the notes: where they come from, when, who, what
     they cover (“视频：B站…”, “**When:** Thu 7pm”, “范围：ch10 HMM”, “Source:: [[…]]”)."""
@@ -871,6 +907,33 @@ def _a_value(desc: str) -> bool:
     3090”), or a short list (“bug, amp, P2”); “智能体交互的外部世界，接收动作返回奖励” describes."""
     items = [i.strip() for i in re.split(r"[,，、;；/+]", desc) if i.strip()]
     return bool(re.search(r"\d", desc)) or len(items) >= 2 and all(len(i) <= 16 for i in items)
+
+
+def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
+    """A line of the writer's own setup (“GPU: RTX 3090 24GB”, “软件：PyTorch 2.1.2 + CUDA 12.1”,
+    “Params: 11.18 M”) under a heading that says so (“环境”, “Hardware”, “Model details”): the
+    machine and the model one ran, not knowledge. (“**奖励**：环境对动作的即时反馈” under “环境” is
+    an environment's part; “Supervised learning” under “Setup” is no field of a machine.)"""
+    heading = SECTION_NUMBER.sub("", ctx.deck[-1]).strip() if ctx.deck else ""
+    field = PAREN_TAIL.sub("", _bare(term)).strip()
+    return bool(SETUP_HEADING.fullmatch(heading) and SETUP_FIELD.fullmatch(field)) and _a_value(desc) \
+        and not _says_what_it_is(desc)
+
+
+# A section of the machine, the software and the model one's runs used.
+SETUP_HEADING = re.compile(
+    r"(?:(?:实验|运行|测试|硬件|软件|开发|训练|机器|服务器|软硬件)环境|环境(?:配置|信息|说明)?|硬件(?:配置)?|配置|"
+    r"(?:实验|训练|测试)(?:配置|设置)|模型(?:信息|详情|概况)|"
+    r"(?:(?:experiment(?:al)?|test|benchmark|training|hardware|software|system|compute|my)\s+)?"
+    r"(?:setup|environment|env|config(?:uration)?|specs?)|hardware|machines?|model (?:details|info(?:rmation)?|overview))",
+    re.I)
+# The fields of such a section (“GPU”, “存储”, “软件”, “Framework”, “Size on disk”).
+SETUP_FIELD = re.compile(
+    r"gpus?|cpus?|显卡|内存|显存|ram|vram|memory|存储|硬盘|磁盘|disks?|storage|ssd|软件|software|硬件|hardware|os|"
+    r"系统|操作系统|python|cuda|cudnn|drivers?|驱动|pytorch|torch|torchvision|框架|frameworks?|libraries|库|"
+    r"数据|数据集|data(?:set)?|模型|models?|architecture|架构|网络|network|backbone|params|parameters|参数量|"
+    r"size(?: on disk)?|大小|inputs?|outputs?|输入|输出|机器|machines?|servers?|服务器|nodes?|节点|版本|versions?",
+    re.I)
 
 
 # Fields that are concepts too (“环境” in RL, “Label”, “Dependencies” in parsing): fields only over a value.
@@ -1192,6 +1255,11 @@ class _Extractor:
 
     def paragraph(self, block: Block, nxt: Block | None, ctx: _Ctx, intro_done: bool) -> bool:
         text = block.text
+        lines = text.splitlines()
+        while len(lines) >= 2 and BOLD_LEAD.fullmatch(lines[-1]):
+            # “**用途**：…” over a last line “**坑**”: that line heads the list after it, not this answer
+            lines.pop()
+            text = "\n".join(lines)
         if self.manual(text, block.source, ctx, nxt):
             return intro_done
         if _is_param_label(text) and nxt is not None and nxt.kind == "list":
@@ -1526,6 +1594,7 @@ class _Extractor:
                     and (not VALUED_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or _a_value(desc))
                     or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                     or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term)
+                    or FIELDS_LINE.search(term)
                     or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated
                     or (PROSE_LABEL_ZH if CJK.search(term) else PROSE_LABEL).search(term))
 
@@ -1578,7 +1647,7 @@ class _Extractor:
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, desc, source,
                      formulas=formulas_in(desc))
             return
-        label = sheet or self.is_label(term, desc)
+        label = sheet or self.is_label(term, desc) or _setup_field(term, desc, ctx)
         why = "crossed-out" if term.lstrip("* ").startswith("~~") and "~~" in desc else \
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
@@ -1697,9 +1766,11 @@ class _Extractor:
             if ident:
                 pname = ident.group(1)
                 symbols = tuple((pname, m.strip("$ ")) for m in SYMBOL_IN_DESC.findall(desc))
-                front = self.t("{c} 的参数 `{p}` 是什么？默认值？", "{c}: what is the parameter `{p}`, and its default?",
-                               c=ctx.concept, p=pname)
                 default = parse_default(desc)
+                # (no default said: asked what it is, not for a default the answer does not give)
+                front = self.t("{c} 的参数 `{p}` 是什么？默认值？", "{c}: what is the parameter `{p}`, and its default?",
+                               c=ctx.concept, p=pname) if default is not None else \
+                    self.t("{c} 的参数 `{p}` 是什么？", "{c}: what is the parameter `{p}`?", c=ctx.concept, p=pname)
                 # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
                 meaning = _param_meaning(desc) if default is not None else desc
                 if ONLY_REQUIRED.fullmatch(desc):
@@ -3016,7 +3087,11 @@ LABEL_TERM = re.compile(
     r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|"
     r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
-    r"watch out|heads up|小心|警告|"
+    r"watch out|heads[- ]up(?:\s+(?:for|on|about)\s.+)?|小心|警告|"
+    # a note to oneself, a draft the text then revises, a page's length, a pointer to another day's question
+    r"reminders?\s+to\s+(?:self|myself)|notes?\s+to\s+myself|顺便(?:记|说|提)(?:一下|一句|下)?|碎碎念|"
+    r"初译|初稿|原稿|草稿|原译|(?:first|rough|early)\s+drafts?|字数|word\s+count|下一步(?:计划|打算|安排)?|"
+    r"回答\s*+\S.{0,14}?的?问题|answer(?:ing|s)?\s+(?:to\s+)?\S.{0,14}?['’]s\s+questions?|"
     r"(?:first|second|final|old|new) version|初版|第[一二三\d]版|其他|其它|plus|refs?|画图|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
     # of a formula before (“第二项”), a rewording (“Equivalently”)
@@ -3080,6 +3155,8 @@ REPORT_FIELD = re.compile(
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
     # who put a talk on (“主办：某开源社区”), and a stand-up's blocker (“Blocker: 无”)
     r"主办|blockers?|"
+    # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
+    r"instructors?|lecturers?|teaching assistants?|tas|助教|讲师|(?:授课|任课|主讲)(?:老师|教师)|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
@@ -3524,7 +3601,9 @@ TASK_STATEMENT = re.compile(r"(?:^|[.。;；]\s*)(?:implement|write|given|return
                             r"实现|编写|写出|给定)\b", re.I)
 # A term that names a step of an argument (“**结果**：…”, “**cause**: …”, “**fix**: …”): the
 # result, the cause or the fix of what the text said before it, which the card cannot show.
-ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决|解决方法|解决办法|结论|假设|"
+ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决|解决方法|解决办法|结论|假设|更好的(?:办法|做法|解决办法|方法)|"
+                           r"(?:better|proper|real|quick|simple|simpler|cleaner|permanent|temporary)\s+"
+                           r"(?:fix(?:es)?|solutions?|way|workaround)|"
                            r"results?|causes?|effects?|fix(?:es)?|solutions?|motivation|outcome)", re.I)
 
 

@@ -1910,3 +1910,89 @@ def test_ordinary_notes_keep_what_the_seventh_review_found_the_round_fifteen_rul
     assert sum("(X^\\top X)^{-1}" in c.back for c in cards) == 2, texts
     for gone in ("def softmax", "有空查一下", "dump 一下"):
         assert gone not in texts, gone
+
+
+def test_a_score_sheet_a_setup_sheet_and_a_post_s_fields_give_no_card() -> None:
+    """A study group's marks added up in a total column, the machine a benchmark ran on, one's
+    own model's details, a forum post's status line and a course's staff are records, not
+    knowledge; a bold label on the line before a list heads that list, not the answer above it."""
+    notes = ("# Quiz week 7\n\nInstructors: Prof. Okafor, TAs: Lena (lead TA), Marcus\n\n"
+             "## @214 Val accuracy stuck at 10%\n\n`[resolved]` · 👍 31 · tags: hw3, batchnorm · *Anonymous Beaker*\n\n"
+             "Switch to `model.eval()` before validating.\n\n"
+             "## Scores\n\n| name | A (5) | B (8) | total | notes |\n|---|---|---|---|---|\n"
+             "| Mei | 5 | 8 | **13** | fair |\n| Dev | 4 | 7 | 11 | late |\n| me | — | — | — | wrote it |\n\n"
+             "## 0. 环境\n\n| 项 | 值 |\n|---|---|\n| GPU | RTX 3090 24GB（服务器 2 号卡） |\n"
+             "| CPU | Xeon Silver 4210R，10C/20T |\n| 存储 | NVMe SSD，数据解压在本地，不走 NFS |\n"
+             "| 软件 | PyTorch 2.1.2 + CUDA 12.1，torchvision 0.16 |\n\n"
+             "## 1. Model details\n\n| | |\n|---|---|\n"
+             "| Architecture | ResNet-18 (torchvision), `fc` replaced by `Linear(512, 10)` |\n"
+             "| Params | 11.18 M (all trainable) |\n| Framework | PyTorch 2.2, torchvision 0.17 |\n\n"
+             "## `Dataset`\n\n**用途**：map-style 数据集，按下标取一个样本。\n**坑**\n"
+             "- `__getitem__` 里不要做 `.to('cuda')`，worker 是子进程\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("Okafor", "resolved", "Mei", "Dev", "RTX 3090", "Xeon", "NVMe", "CUDA 12.1", "ResNet-18", "11.18 M",
+                 "PyTorch 2.2"):
+        assert gone not in texts, gone
+    (use,) = [c for c in cards if "按下标取一个样本" in c.back]
+    assert "坑" not in use.back, use.back
+
+
+def test_ordinary_notes_keep_an_environment_a_setup_a_staff_s_role_and_a_table_of_numbers() -> None:
+    """An RL environment's parts, a setup defined, a distillation teacher, a table of formulas
+    without a total, and a paragraph whose bold lines are all its own fields keep their cards."""
+    notes = ("# 笔记\n\n## 环境\n\n- **动作**：智能体在某一时刻可以做出的选择\n- **奖励**：环境对动作的即时反馈，一个标量\n\n"
+             "## Setup\n\n| | |\n|---|---|\n| Supervised learning | learning a map from labelled examples |\n"
+             "| Self-supervision | labels made from the data itself |\n\n"
+             "## Distillation\n\n- **Teacher**: the large pretrained model whose soft labels guide the student\n"
+             "- **Student**: the small model trained to match the teacher's outputs\n\n"
+             "## 分布\n\n| 分布 | 期望 | 方差 |\n|---|---|---|\n| 伯努利 | $p$ | $p(1-p)$ |\n| 均匀 U(a,b) | $(a+b)/2$ | $(b-a)^2/12$ |\n\n"
+             "## 精度\n\n| 格式 | 指数位 | 尾数位 | total |\n|---|---|---|---|\n| fp16 | 5 | 10 | 16 |\n"
+             "| bf16 | 8 | 7 | 16 |\n\n"
+             "## Adam\n\n**用途**：自适应学习率的优化器\n**默认 lr**：1e-3\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for kept in ("可以做出的选择", "即时反馈", "labelled examples", "data itself", "soft labels", "trained to match",
+                 "(b-a)^2/12", "尾数位", "自适应学习率", "1e-3"):
+        assert kept in texts, kept
+
+
+def test_labels_of_one_s_own_asides_and_a_column_of_rejected_words_give_no_card() -> None:
+    """A reminder to oneself, a heads-up, a better fix of what came before, a first draft that was
+    revised, a word count, a pointer to another day's question, the next step, and the words a glossary rejects
+    give no card; the glossary's own choice is asked, and a parameter with no default said is
+    asked what it is, not for a default."""
+    notes = ("# Upgrade notes\n\n## AMP\n\n**Reminder to self**: with bf16 you don't need GradScaler at all.\n\n"
+             "**Heads-up for 2.6**: the default becomes `weights_only=True`.\n\n"
+             "**Better fix**: stop saving `args` objects, save `vars(args)`.\n\n"
+             "# 翻译笔记\n\n## 术语表\n\n| English | 我的译法 | 备选 / 不用的 | 备注 |\n|---|---|---|---|\n"
+             "| geometric progression | 等比数列 | 几何级数 ✗ | 级数是求和 |\n| linear projection | 线性投影 | 线性映射 | |\n"
+             "| positional encoding | 位置编码 | 位置嵌入 | |\n\n"
+             "## 句 2\n\n**初译**：我们怀疑对于大的 $d_k$ 值，点积的幅度变大。\n\n**改译**：我们推测，当 $d_k$ 较大时，点积的数值会变得很大。\n\n"
+             "## 还没解决的\n\n- **字数**：目前 2700 左右，还差一点\n\n"
+             "## Day 9\n\n**回答 Day 4 的问题**：分类用 MSE 相当于假设 one-hot 上加高斯噪声。\n\n"
+             "**顺便记**：PyTorch 默认 `allow_tf32 = True`。\n\n**下一步**：离线 resize 数据，然后试 DDP。\n\n"
+             "## DataLoader\n\n| 参数 | 说明 |\n|---|---|\n| `shuffle` | 每个 epoch 打乱 |\n| `batch_size` | 默认 **1** |\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("GradScaler", "weights_only", "vars(args)", "几何级数", "线性映射", "位置嵌入", "我们怀疑", "2700",
+                 "高斯噪声", "allow_tf32", "离线 resize"):
+        assert gone not in texts, gone
+    for kept in ("等比数列", "线性投影", "位置编码", "我们推测"):
+        assert kept in texts, kept
+    (shuffle,) = [c for c in cards if c.kind is CardKind.PARAMETER and "`shuffle`" in c.front]
+    assert "默认" not in shuffle.front, shuffle.front
+    (size,) = [c for c in cards if c.kind is CardKind.CLOZE and "`batch_size`" in c.front]
+    assert "{{c1::" in size.front and "1" in size.front
+
+
+def test_ordinary_notes_keep_a_reminder_defined_a_draft_model_and_a_range() -> None:
+    """A reminder as a thing (a calendar's), a draft model in speculative decoding and a table's
+    ranges beside one's own reading of them keep what they had."""
+    notes = ("# Notes\n\n## Calendar\n\n- **Reminder**: a notification the app shows before an event starts\n\n"
+             "## Speculative decoding\n\n- **Draft model**: a small model that proposes tokens the large one verifies\n\n"
+             "## 激活函数\n\n| 函数 | 值域 | 我的理解 |\n|---|---|---|\n| sigmoid | (0, 1) | 概率 |\n| tanh | (-1, 1) | 零中心 |\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for kept in ("notification the app shows", "proposes tokens", "(-1, 1)"):
+        assert kept in texts, kept
