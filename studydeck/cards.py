@@ -131,7 +131,7 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      r"[^。！!.\n]*[?？]|"
                      r"[^，,。；;\n]{0,8}?(?:说|认为|觉得|提到|指出)", re.S)  # (“ResNet 论文里说…”: a report)
 DEFAULT = re.compile(
-    r"默认(?:值)?(?:为|是|:|：)?\s*`?(?P<zh>[(\[][^\s，,。；;）)]*|[^\s，,。；;）)（(]+)|"
+    r"(?:默认|缺省)(?:值)?(?:为|是|:|：)?\s*`?(?P<zh>[(\[][^\s，,。；;）)]*|[^\s，,。；;）)（(]+)|"
     r"\bdefaults?(?: value)?(?: is|:|=| to)?\s*`?(?P<en>[(\[][^\s,;)]*|[^\s,;()]+)",
     re.I)
 IMPLIED_DEFAULT = re.compile(r"[（(]\s*(None|True|False)\s*(?:表示|means)")
@@ -419,7 +419,10 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
                     and not EMPTY_NAME.fullmatch(thing) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
-                out.append((thing, OWN_ANSWER.sub(r"\g<what>", name), value, Source(source.path, line)))
+                # (“我的译法” beside “标准译法” stays “我的”: two renderings)
+                shown = OWN_ANSWER.sub(r"\g<what>", name)
+                shown = shown if not any(h != name and shown in h for h in header[1:]) else name
+                out.append((thing, shown, value, Source(source.path, line)))
     return out
 
 
@@ -436,7 +439,8 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
-    if any(_tally_column(_cell_text(header[0]), name, [cells[j] for _, cells in rows])
+    if any(_tally_column(_cell_text(header[0]), [_cell_text(cells[0]) for _, cells in rows], name,
+                         [cells[j] for _, cells in rows])
            for j, name in enumerate(header[1:], 1)):
         return True  # “| name | A (5) | B (8) | total |”: the same tally, one row per person
     if all(LOCAL_ID.fullmatch(_cell_text(cells[0])) for _, cells in rows) and \
@@ -512,18 +516,21 @@ def _tally_row(cells: list[str]) -> bool:
         NUMBER_CELL.fullmatch(_cell_text(c)) for c in cells[1:] if c.strip())
 
 
-def _tally_column(corner: str, name: str, column: list[str]) -> bool:
+def _tally_column(corner: str, rows: list[str], name: str, column: list[str]) -> bool:
     """People's marks added up: rows named for people (“| name | A (5) | B (8) | total |” over “| Mei |
     5 | 8 | **13** |”) and a column of numbers named total. (“| 格式 | 符号位 | 指数位 | 尾数位 | total |”
-    adds up a format's bits: a fact of each format.)"""
-    return bool(PEOPLE_CORNER.fullmatch(corner) and TOTAL_ROW.fullmatch(_cell_text(name))) and all(
+    adds up a format's bits, a fact of each format; so does “| Name | … | total |” over “| FP32 | … |”:
+    a name with a digit names no person.)"""
+    return bool(PEOPLE_CORNER.fullmatch(corner) and TOTAL_COLUMN.fullmatch(_cell_text(name))) \
+        and not any(re.search(r"\d", row) for row in rows) and all(
         NUMBER_CELL.fullmatch(_cell_text(cell)) or EMPTY_CELL.fullmatch(_cell_text(cell)) for cell in column) and any(
         NUMBER_CELL.fullmatch(_cell_text(cell)) for cell in column)
 
 
-# The corner of a table whose rows are people (“name”, “姓名”, “组员”).
+# The corner of a table whose rows are people (“name”, “姓名”, “组员”), and the column adding their marks up.
 PEOPLE_CORNER = re.compile(r"names?|姓名|名字|who|students?|学生|同学|members?|成员|组员|队员|people|persons?|"
-                           r"players?|teams?|队伍|小组|组别|选手", re.I)
+                           r"players?|teams?|队伍|小组|组名|组别|选手", re.I)
+TOTAL_COLUMN = re.compile(r"total|grand total|sum|合计|总计|总分|总成绩|总评|overall", re.I)
 
 
 def _cell_text(cell: str) -> str:
@@ -598,9 +605,10 @@ OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|t
 OWN_ANSWER = re.compile(r"(?:我的|my\s+)(?P<what>译法|翻译|译名|中文名?|定义|解释|translations?|definitions?|"
                         r"explanations?|answers?|答案)", re.I)
 # A column of words not to use (“备选 / 不用的”, “Avoid”, “误译”): asking it teaches them.
-REJECTED_HEADER = re.compile(r"不用|弃用|避免|别用|不要用?|不推荐|不建议|误译|误用|错误(?:的)?(?:译法|写法|说法|用法)|"
-                             r"\brejected\b|\bavoid\b|\bdon'?t\s+use\b|\bdo\s+not\s+use\b|\bnot\s+used\b|"
-                             r"\bwrong\s+(?:translations?|words?|terms?)", re.I)
+# (“如何避免”, “Avoid when”, “不用会怎样”, “常见误用” say when or why: knowledge)
+REJECTED_HEADER = re.compile(r"(?:不用|弃用|别用|不要用|不推荐|不建议用?)(?:的)?(?:译法|译名|词|说法|写法|术语)?\s*$|误译|"
+                             r"错误(?:的)?(?:译法|译名|写法|说法)|\brejected\b|\bavoid(?:ed)?\s*$|"
+                             r"\b(?:don'?t|do not)\s+use\s*$|\bnot\s+used\s*$|\bwrong\s+(?:translations?|words?|terms?)", re.I)
 
 
 # A heading or a line over a table that says the table records one's own runs.
@@ -778,7 +786,7 @@ def _param_meaning(desc: str) -> str:
         if char in "（(":
             close = _closing(bare, i)
             aside = bare[i + 1:close]
-            if not re.search(r"[，,。;；]|默认|default", aside, re.I) and len(aside) <= 12:
+            if not re.search(r"[，,。;；]|默认|缺省|default", aside, re.I) and len(aside) <= 12:
                 out.append(bare[i:close + 1])  # a short aside names the symbol: “学习率（γ）”
             i = close + 1
             continue
@@ -788,7 +796,7 @@ def _param_meaning(desc: str) -> str:
         i += 1
     meaning = "".join(out)
     meaning = meaning[:m.start()] if (m := IMPLIED_DEFAULT.search(meaning)) else meaning
-    meaning = re.split(r"默认|\bdefault", meaning, maxsplit=1, flags=re.I)[0]
+    meaning = re.split(r"默认|缺省|\bdefault", meaning, maxsplit=1, flags=re.I)[0]
     return " ".join(meaning.split())
 
 
@@ -874,12 +882,13 @@ PROPERTY_HEADER = re.compile(r"(?:propert(?:y|ies)|fields?|keys?|attributes?|met
 
 
 # A line that is only a bold label (“**坑**”, “**Returns:**”, “**参数**：”): it heads what comes after it.
-BOLD_LEAD = re.compile(r"\s*+\*\*[^*\n]{1,24}\*\*\s*+[:：]?\s*+")
+BOLD_LEAD = re.compile(r"\s*+\*\*[^\W\d_][^*\n:：$]{0,15}[:：]?\*\*\s*+[:：]?\s*+")
+LINE_DONE = ("。", ".", "！", "!", "？", "?", "）", ")", "`")
 
 
-# Pieces set apart by a spaced dot or bar (“`[resolved]` · 👍 31 · tags”): a line of a post's or a
-# page's fields, not a name (“冯·诺依曼” has no spaces).
-FIELDS_LINE = re.compile(r"\S\s+[·•|｜]\s+\S")
+# Three pieces or more set apart by a spaced dot or bar (“`[resolved]` · 👍 31 · tags”): a line of a
+# post's or a page's fields, not a name (“冯·诺依曼” has no spaces; “P(A | B)”, “Q · K” are math).
+FIELDS_LINE = re.compile(r"\S\s+([·•|｜])\s+\S.*?\s\1\s+\S")
 
 
 def _metadata_field(term: str, value: str) -> bool:
@@ -916,16 +925,21 @@ def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
     an environment's part; “Supervised learning” under “Setup” is no field of a machine.)"""
     heading = SECTION_NUMBER.sub("", ctx.deck[-1]).strip() if ctx.deck else ""
     field = PAREN_TAIL.sub("", _bare(term)).strip()
-    return bool(SETUP_HEADING.fullmatch(heading) and SETUP_FIELD.fullmatch(field)) and _a_value(desc) \
-        and not _says_what_it_is(desc)
+    return bool(SETUP_HEADING.fullmatch(heading) and SETUP_FIELD.fullmatch(field) and PRODUCT.match(desc)) \
+        and _a_value(desc) and not _says_what_it_is(desc)
+
+
+# A value that opens on a product and its model or version number (“RTX 3090”, “Xeon Silver 4210R”,
+# “PyTorch 2.1.2”, “ResNet-18”); “图形处理器，有上千个小核心”, “32×32 的灰度图像”, “175B” do not.
+PRODUCT = re.compile(r"\s*+(?:[A-Za-z][\w+.-]*\s+){0,3}[A-Za-z][A-Za-z+.]*[\s-]?v?\d")
 
 
 # A section of the machine, the software and the model one's runs used.
 SETUP_HEADING = re.compile(
-    r"(?:(?:实验|运行|测试|硬件|软件|开发|训练|机器|服务器|软硬件)环境|环境(?:配置|信息|说明)?|硬件(?:配置)?|配置|"
-    r"(?:实验|训练|测试)(?:配置|设置)|模型(?:信息|详情|概况)|"
-    r"(?:(?:experiment(?:al)?|test|benchmark|training|hardware|software|system|compute|my)\s+)?"
-    r"(?:setup|environment|env|config(?:uration)?|specs?)|hardware|machines?|model (?:details|info(?:rmation)?|overview))",
+    r"(?:我的|我们的)?(?:(?:实验|运行|测试|硬件|软件|开发|训练|机器|服务器|软硬件)环境|环境(?:与配置|和配置|配置|信息|说明)?|"
+    r"硬件(?:配置)?|(?:实验|训练|测试)(?:配置|设置))|"
+    r"(?:(?:experiment(?:al)?|test|benchmark|training|hardware|software|system|compute|my|our)\s+)?"
+    r"(?:setup|environment|env|specs?)|hardware(?: used)?|machines?|model details",
     re.I)
 # The fields of such a section (“GPU”, “存储”, “软件”, “Framework”, “Size on disk”).
 SETUP_FIELD = re.compile(
@@ -1256,7 +1270,8 @@ class _Extractor:
     def paragraph(self, block: Block, nxt: Block | None, ctx: _Ctx, intro_done: bool) -> bool:
         text = block.text
         lines = text.splitlines()
-        while len(lines) >= 2 and BOLD_LEAD.fullmatch(lines[-1]):
+        while len(lines) >= 2 and BOLD_LEAD.fullmatch(lines[-1]) and nxt is not None and nxt.kind == "list" \
+                and lines[-2].rstrip().endswith(LINE_DONE):
             # “**用途**：…” over a last line “**坑**”: that line heads the list after it, not this answer
             lines.pop()
             text = "\n".join(lines)
@@ -2326,9 +2341,14 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
         listed = _listed_formulas(target[2]) if split else []
         # several results in one pair of dollars (“$\frac{\partial |X|}{\partial X} = …, \frac{\partial a^T x}{\partial x} = a$”):
         # one question each, answered by its own formula alone
+        # “幂等 $A^2 = A$：EV 只能是 0 或 1；$r(A) = \operatorname{tr}(A)$”: a later clause that is only its
+        # formula holds under what the line's head says; the head comes with it
+        head = _head_of(text, every) if start and not lead and not _words(sentence[:target[0]]) else ""
         for n, (part, part_split) in enumerate(listed or [(target[2], split)]):
             shown = f"{mark}{part_split[0]} {part_split[1]} ?{mark}" if part_split else hole
             prompt = _clip(sentence[:target[0]], before=True, limit=room) + shown + after
+            if head:
+                prompt = head + prompt.lstrip()
             if part_split is None and len(re.sub(r"\W", "", strip_math(prompt.replace(hole, "")) + lead)) < 8:
                 continue  # “再化简 ［？］”: nothing says which formula is meant
             if lead:
@@ -2348,6 +2368,30 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
             formulas = tuple(part.strip() if i == index else spans[i][2].strip() for i in related)
             asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key, formulas, why, start + target[0]))
     return asked
+
+
+def _words(text: str) -> bool:
+    """Whether ``text`` has words outside its math."""
+    return bool(re.search(r"[^\W\d_]", strip_math(text)))
+
+
+def _head_of(text: str, spans) -> str:
+    """What a line says it is about before its first colon outside math (“幂等 $A^2 = A$：”, “For an
+    idempotent matrix $A^2 = A$:”), when words say it; else nothing."""
+    for m in re.finditer(r"[:：]", text):
+        if any(s <= m.start() < e for s, e, _, _ in spans):
+            continue
+        head = text[:m.end()]
+        if head.count("**") % 2 and text.startswith("**", m.end()):
+            head += "**"  # (“**Note:**”)
+        # (a speaker's tag, “**M:**”, says no subject)
+        if "\n" in head.strip() or len(strip_math(head)) > 40 or not re.search(r"[^\W\d_]{2,}", strip_math(head)):
+            return ""
+        words = re.sub(r"^[^\w\s]+\s*", "", _bare(strip_math(head)).strip().rstrip("*:： "))
+        if LABEL_TERM.match(words) or CORRECTION.match(words + "：") or re.fullmatch(r"订正|纠正|改正", words):
+            return ""  # (“✅ 订正：”, “Note:”: a label, no subject)
+        return head.strip() + ("" if head.rstrip("*").endswith("：") else " ")
+    return ""
 
 
 # Words written in math (“\textrm{ with equality if and only if }”).
@@ -3089,8 +3133,9 @@ LABEL_TERM = re.compile(
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
     r"watch out|heads[- ]up(?:\s+(?:for|on|about)\s.+)?|小心|警告|"
     # a note to oneself, a draft the text then revises, a page's length, a pointer to another day's question
-    r"reminders?\s+to\s+(?:self|myself)|notes?\s+to\s+myself|顺便(?:记|说|提)(?:一下|一句|下)?|碎碎念|"
-    r"初译|初稿|原稿|草稿|原译|(?:first|rough|early)\s+drafts?|字数|word\s+count|下一步(?:计划|打算|安排)?|"
+    r"reminders?\s+to\s+(?:self|myself)|notes?\s+to\s+myself|提醒自己|顺[便带](?:记|说|提)(?:一下|一句|下)?|fyi|碎碎念|"
+    # (a draft of a text; “草稿”, “draft model” name a model in speculative decoding)
+    r"初译|初稿|二稿|原稿|原译|"
     r"回答\s*+\S.{0,14}?的?问题|answer(?:ing|s)?\s+(?:to\s+)?\S.{0,14}?['’]s\s+questions?|"
     r"(?:first|second|final|old|new) version|初版|第[一二三\d]版|其他|其它|plus|refs?|画图|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
@@ -3156,7 +3201,7 @@ REPORT_FIELD = re.compile(
     # who put a talk on (“主办：某开源社区”), and a stand-up's blocker (“Blocker: 无”)
     r"主办|blockers?|"
     # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
-    r"instructors?|lecturers?|teaching assistants?|tas|助教|讲师|(?:授课|任课|主讲)(?:老师|教师)|"
+    r"instructors?|lecturers?|tas|助教|讲师|(?:授课|任课|主讲)(?:老师|教师)|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
@@ -3603,7 +3648,7 @@ TASK_STATEMENT = re.compile(r"(?:^|[.。;；]\s*)(?:implement|write|given|return
 # result, the cause or the fix of what the text said before it, which the card cannot show.
 ARGUMENT_PART = re.compile(r"(?:结果|原因|效果|动机|目的|解决|解决方法|解决办法|结论|假设|更好的(?:办法|做法|解决办法|方法)|"
                            r"(?:better|proper|real|quick|simple|simpler|cleaner|permanent|temporary)\s+"
-                           r"(?:fix(?:es)?|solutions?|way|workaround)|"
+                           r"(?:fix(?:es)?|solutions?|way|workaround|approach)|"
                            r"results?|causes?|effects?|fix(?:es)?|solutions?|motivation|outcome)", re.I)
 
 
