@@ -435,6 +435,8 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True
     if _samples(rows):
         return True  # “| 天气 | 风 | 打球 |” over “| 晴 | 弱 | 是 |”, “| 晴 | 强 | 否 |”: a data set's rows
+    if TIME_CORNER.fullmatch(_cell_text(header[0])) and all(TIME_SPAN.fullmatch(_cell_text(cells[0])) for _, cells in rows):
+        return True  # “| 时间 | 内容 | 形式 |” over “| 0–5 | 回顾 | 提问 |”: a lesson's or a meeting's timetable
     if all(NUMBER_CELL.fullmatch(_cell_text(cell)) for _, cells in rows for cell in cells):
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
     if any(_tally_row(cells) for _, cells in rows):
@@ -525,6 +527,13 @@ def _tally_column(corner: str, rows: list[str], name: str, column: list[str]) ->
         and not any(re.search(r"\d", row) for row in rows) and all(
         NUMBER_CELL.fullmatch(_cell_text(cell)) or EMPTY_CELL.fullmatch(_cell_text(cell)) for cell in column) and any(
         NUMBER_CELL.fullmatch(_cell_text(cell)) for cell in column)
+
+
+# The corner of a timetable, and the span of minutes or of the clock a row of it takes (“0–5”,
+# “14:00–14:20”, “5-15 min”, “第 1 节”); “| 时间 | 含义 |” over “| 墙钟时间 | … |” names kinds of time.
+TIME_CORNER = re.compile(r"时间|时段|时间段|时刻|用时|time|times|slot|time ?slot|schedule|when|min(?:ute)?s?|分钟", re.I)
+TIME_SPAN = re.compile(r"\s*+\d{1,3}(?::\d{2})?\s*+(?:min|mins|分钟|')?\s*+[–—~-]+\s*+\d{1,3}(?::\d{2})?\s*+"
+                       r"(?:min|mins|分钟|')?\s*+|\s*+\d{1,2}:\d{2}\s*+|\s*+第\s*+\d+\s*+[节课]\s*+", re.I)
 
 
 # The corner of a table whose rows are people (“name”, “姓名”, “组员”), and the column adding their marks up.
@@ -1595,6 +1604,7 @@ class _Extractor:
                     # (“**关键点**：…” alone; a table's column “关键点” is asked of each row)
                     or re.fullmatch(r"关键点|(?:the )?key point", _bare(term).strip(), re.I)
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
+                    or _bare(term).strip() in self.present
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
                     or DIARY_TERM.match(_bare(term))
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
@@ -1663,7 +1673,8 @@ class _Extractor:
                      formulas=formulas_in(desc))
             return
         label = sheet or self.is_label(term, desc) or _setup_field(term, desc, ctx)
-        why = "crossed-out" if term.lstrip("* ").startswith("~~") and "~~" in desc else \
+        struck = term.strip("* ")
+        why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~")) else \
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
@@ -1827,7 +1838,8 @@ class _Extractor:
                 subject = split[0]  # (“分两步：”, “Two steps:” name no procedure: the section's it is)
         # “式(9.5)的解释 的 4 个步骤”: a heading that only numbers an equation names no procedure
         # (or a label such as “要点”, “Notes”: a list of remarks, not steps)
-        flags = (LEFT_OUT + "label-term",) if NUMBERED_REF.search(subject) or LABEL_TERM.match(subject) else ()
+        flags = (LEFT_OUT + "label-term",) if NUMBERED_REF.search(subject) or LABEL_TERM.match(subject) \
+            or LABEL_TERM.match(PAREN_TAIL.sub("", subject).strip()) else ()
         hint = "-".join(initials) if len(initials) == len(names) else ""
         front = self.t("{s} 的 {n} 个步骤依次是？", "{s}: what are the {n} steps, in order?", s=subject, n=len(names))
         if hint:
@@ -2254,7 +2266,11 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
-) + r"\s*+(?:\*\*)?+\s*+[:：]", re.I)  # (or what a mistake log says one wrote: “**What I wrote:** …”)
+) + r"\s*+(?:\*\*)?+\s*+[:：]|"
+    # (or what an earlier version of the notes said: “My first version of this note said $wd = \lambda$”)
+    r"\b(?:my|the|an?) (?:first|earlier|previous|old|original) (?:version|draft)(?: of (?:this|these|the) notes?)? "
+    r"(?:said|had|claimed|wrote)\b|(?:之前|以前|原来|一开始)(?:这里)?(?:写的是|写成了?)", re.I)
+# (or what a mistake log says one wrote: “**What I wrote:** …”)
 # A lead that ends by marking what follows wrong (“**Back (old, WRONG):**”, “Old version (wrong):”,
 # “What I wrote:”); “Old version (wrong), fixed:” and “❌ … Correct:” introduce the right one.
 LEAD_MARKS_WRONG = re.compile(r"(?:[(（]\s*+(?:(?:old|original|first|previous|my)\s*+[,，]?\s*+)?wrong\b[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)|（错）|错误(?:的)?(?:版本|写法)|"
@@ -3136,6 +3152,12 @@ LABEL_TERM = re.compile(
     r"reminders?\s+to\s+(?:self|myself)|notes?\s+to\s+myself|提醒自己|顺[便带](?:记|说|提)(?:一下|一句|下)?|fyi|碎碎念|"
     # (a draft of a text; “草稿”, “draft model” name a model in speculative decoding)
     r"初译|初稿|二稿|原稿|原译|"
+    # links and books to read, the material one revised from, how long it took, what is left to tidy,
+    # the order one means to study in, one's own aside or surprise
+    r"相关(?:链接|资料|阅读|笔记)|推荐(?:读|看|阅读)的?\S{0,4}|recommended (?:reading|reads?)|book (?:recs?|recommendations?)|"
+    r"推荐书目|(?:复习|学习|参考|备考)资料|实际用时|用时|还没(?:整理|看|写|做|学)的?|待整理|"
+    r"(?:学习|阅读|复习)(?:顺序|路线图?|路径)|(?:study|reading|learning) (?:order|path|roadmap)|"
+    r"(?:nice|pleasant|big|fun|small) surprise|惊喜|my (?:aside|note|comment)s?|"
     r"回答\s*+\S.{0,14}?的?问题|answer(?:ing|s)?\s+(?:to\s+)?\S.{0,14}?['’]s\s+questions?|"
     r"(?:first|second|final|old|new) version|初版|第[一二三\d]版|其他|其它|plus|refs?|画图|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term
@@ -3202,6 +3224,8 @@ REPORT_FIELD = re.compile(
     r"主办|blockers?|"
     # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
     r"instructors?|lecturers?|tas|助教|讲师|(?:授课|任课|主讲)(?:老师|教师)|"
+    # a book's editions, and who an interview or a show had
+    r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|interviewee|interviewer|嘉宾|guests?|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
@@ -3418,7 +3442,8 @@ def _attendees(outline: Outline) -> set[str]:
                 continue
             if field:
                 for part in re.split(r"[,，、/&;；]|\band\b|和", field.group("names")):
-                    word = re.sub(r"[(（][^)）]*[)）]", " ", part).split()
+                    # (“**Dr. Priya Raman**”: the name without its emphasis or title)
+                    word = TITLE.sub("", re.sub(r"[(（][^)）]*[)）]", " ", part).replace("*", " ").strip()).split()
                     if word and (SPEAKER_NAME.fullmatch(word[0]) or CJK_NAME.fullmatch(word[0])):
                         names.add(word[0])
     return names
@@ -3435,8 +3460,10 @@ def _tags(outline: Outline) -> set[str]:
 # A line that lists who was there (“**Present:** Priya, Tom”, “Attendees: …”, “参会人：…”), at its
 # start or as one of the fields a line holds (“时间：周四 ｜ 参与：阿哲、小鱼”).
 ATTENDEES = re.compile(r"(?:^|[|｜·•;；])\s*+\**+\s*+(?:present|attendees|attending|participants|people|members|"
+                       r"hosts?|guests?|interviewee|interviewer|嘉宾|主持人?|受访(?:者|人)?|采访(?:者|人)|"
                        r"参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员|到场|在场|到会|签到)"
                        r"\s*+(?:[:：]\s*+\**+|\**+\s*+[:：])\s*+(?P<names>[^|｜\n]+)", re.I)
+TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss)\.?\s+", re.I)
 # The words only a meeting's notes list people under (not “成员”, “members”, “participants”).
 MEETING_ATTENDEES = re.compile(r"present|attendees|attending|参会|出席|与会|到场|在场|到会|签到", re.I)
 # A Chinese name or nickname (“阿哲”, “老孟”, “小鱼”, “张三”): two to four characters.

@@ -2058,3 +2058,42 @@ def test_one_s_own_rendering_beside_the_standard_one_keeps_its_my() -> None:
                        "| embedding | 嵌入 | 嵌入向量 |\n")
     fronts = [c.front for c in cards]
     assert any("标准译法" in f for f in fronts) and any("我的译法" in f for f in fronts), fronts
+
+
+def test_a_lesson_s_timetable_a_study_order_pointers_and_a_guest_s_name_give_no_card() -> None:
+    """A lesson plan's minutes, what is left to tidy and how long it took, links and reading tips,
+    the order one means to study in, the people of a podcast, a book's editions, one's own aside
+    and surprise, a claim struck out, and what an earlier version of the note said give no card."""
+    notes = ("# 第6讲 教案\n\n## 二、时间安排\n\n| 时间 | 内容 | 形式 | 备注 |\n|---|---|---|---|\n"
+             "| 0–5 | 回顾上节 | 提问 | |\n| 5–15 | BN 前向 | 讲 | 板书 |\n| 15–30 | 训练 vs 推理 | 讨论 | |\n\n"
+             "## 课后反思\n\n- **实际用时**：Q4 讨论超了 8 分钟\n- **还没整理**：手写 BN 前向反向 → 下周末\n"
+             "- **相关链接**：[讨论帖](https://www.nowcoder.com/)\n- **推荐读**：[A White Paper on Quantization](https://arxiv.org/abs/2106.08295)\n"
+             "- **复习资料**：讲义 ch3–ch9 + 作业 2、4\n\n"
+             "## 学习顺序（拓扑排序一下）\n\n1. 高斯 KL —— 自己推一遍（今晚）\n2. 推后验（周末）\n3. 写个小 DDPM 跑通\n\n"
+             "# Ep. 47\n\nhost: **Maya Okafor**\nguest: **Dr. Priya Raman** (inference at a chip startup)\n\n"
+             "## 06:30 intro\n\n- Priya: \"Quantization is lossy compression where the decompressor is a matmul.\"\n"
+             "- **Editions**: PRML = Bishop 2006; DL book = Goodfellow 2016\n"
+             "- **my aside**: calibration methods are ways of choosing the clipping range\n"
+             "- **Nice surprise**: PRML's weight ordering matches PyTorch's layout\n"
+             "- **book rec**: none, she said read the kernels\n\n"
+             "## Runbook\n\n- **~~spike 一般是 Adam eps 太大导致的~~**：之前写错了，eps 太小时更新才会过大\n\n"
+             "## Losses\n\nMy first version of this note said $wd = \\lambda$, which is only true with `reduction='sum'`.\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("提问", "板书", "超了 8 分钟", "下周末", "nowcoder", "White Paper", "讲义", "今晚", "Priya", "Bishop 2006",
+                 "clipping range", "weight ordering", "read the kernels", "eps 太大", "wd = "):
+        assert gone not in texts, gone
+
+
+def test_ordinary_notes_keep_a_table_of_times_surprisal_a_reading_path_defined_and_a_crossed_word() -> None:
+    """A table of kinds of time, surprise in information theory, a link function, an order of
+    operations, and a term with a word struck through inside it keep their cards."""
+    notes = ("# 笔记\n\n## 计时\n\n| 时间 | 含义 | 测法 |\n|---|---|---|\n| 墙钟时间 | 真实流逝的时间 | `time.perf_counter()` |\n"
+             "| CPU 时间 | 进程占用 CPU 的时间 | `time.process_time()` |\n\n"
+             "## Information\n\n- **Surprise**: $-\\log p(x)$, large for unlikely outcomes\n\n"
+             "## GLM\n\n- **Link function**: maps the mean of the response to the linear predictor\n\n"
+             "## Ops\n\n- **运算顺序**：先乘除后加减\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for kept in ("perf_counter", "unlikely outcomes", "linear predictor", "先乘除后加减"):
+        assert kept in texts, kept
