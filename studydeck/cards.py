@@ -891,7 +891,7 @@ PROPERTY_HEADER = re.compile(r"(?:propert(?:y|ies)|fields?|keys?|attributes?|met
 
 
 # A line that is only a bold label (“**坑**”, “**Returns:**”, “**参数**：”): it heads what comes after it.
-BOLD_LEAD = re.compile(r"\s*+\*\*[^\W\d_][^*\n:：$]{0,15}[:：]?\*\*\s*+[:：]?\s*+")
+BOLD_LABEL_LINE = re.compile(r"\s*+\*\*[^\W\d_][^*\n:：$]{0,15}[:：]?\*\*\s*+[:：]?\s*+")
 LINE_DONE = ("。", ".", "！", "!", "？", "?", "）", ")", "`")
 
 
@@ -1279,7 +1279,7 @@ class _Extractor:
     def paragraph(self, block: Block, nxt: Block | None, ctx: _Ctx, intro_done: bool) -> bool:
         text = block.text
         lines = text.splitlines()
-        while len(lines) >= 2 and BOLD_LEAD.fullmatch(lines[-1]) and nxt is not None and nxt.kind == "list" \
+        while len(lines) >= 2 and BOLD_LABEL_LINE.fullmatch(lines[-1]) and nxt is not None and nxt.kind == "list" \
                 and lines[-2].rstrip().endswith(LINE_DONE):
             # “**用途**：…” over a last line “**坑**”: that line heads the list after it, not this answer
             lines.pop()
