@@ -1144,33 +1144,40 @@ class _Extractor:
         """A quiz with its answers further on (“**Q1.** Entropy of a fair die?” … “**A1.** log₂ 6”):
         each question a card, answered by the paragraph of its number and what follows it up to the
         next answer or heading. Both are then taken: neither is read again for cards of its own."""
-        waiting: dict[str, tuple[Block, _Ctx]] = {}  # by number, the latest question not yet answered
-        pairs: list[tuple[Block, _Ctx, list[Block]]] = []
+        waiting: dict[str, tuple[Block, _Ctx, list[Block]]] = {}  # by number, the latest question not yet answered
+        pairs: list[tuple[Block, _Ctx, list[Block], list[Block]]] = []
         for path, section in iter_sections(self.outline.root):
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=section.title if path else self.outline.title)
             current: list[Block] | None = None
+            shown: list[Block] | None = None  # the code or math a question asks about, right under it
             for block in section.blocks:
                 mark = NUMBERED_MARK.match(block.text) if block.kind == "paragraph" else None
                 if mark and mark.group("q"):
+                    shown = None
                     if block.text[mark.end():].strip():  # (a bare “**Q1.**” asks nothing)
-                        waiting[mark.group("n")] = (block, ctx)
+                        shown = []
+                        waiting[mark.group("n")] = (block, ctx, shown)
                     current = None
                 elif mark and mark.group("n") in waiting:
-                    question, asked_in = waiting.pop(mark.group("n"))
-                    current = [block]
-                    pairs.append((question, asked_in, current))
+                    question, asked_in, under = waiting.pop(mark.group("n"))
+                    current, shown = [block], None
+                    pairs.append((question, asked_in, under, current))
+                elif shown is not None and block.kind in ("code", "math"):
+                    shown.append(block)  # “**Q9.** What does this print?” over its code
                 elif current is not None and block.kind in ("math", "code", "list", "paragraph") \
                         and not (block.kind == "paragraph" and split_label(block.text)):
                     current.append(block)  # the answer goes on: its formula, its list, its next words
                 else:
                     current = None  # (a definition of its own after it: not the answer's)
+                if block.kind not in ("code", "math") and not (mark and mark.group("q")):
+                    shown = None
         if len(pairs) < 2:
             return  # one “Q1.” and one “A1.” make no answer key
-        for question, ctx, answer in pairs:
+        for question, ctx, under, answer in pairs:
             first = replace(answer[0], text=NUMBERED_MARK.sub("", answer[0].text, count=1))
-            self.answered(ctx, NUMBERED_MARK.sub("", question.text, count=1).strip(),
-                          [first, *answer[1:]] if first.text.strip() else answer[1:], question.source)
-            self.consumed |= {id(question), *(id(b) for b in answer)}
+            asked = "\n\n".join([NUMBERED_MARK.sub("", question.text, count=1).strip(), *map(_block_markdown, under)])
+            self.answered(ctx, asked, [first, *answer[1:]] if first.text.strip() else answer[1:], question.source)
+            self.consumed |= {id(question), *(id(b) for b in under), *(id(b) for b in answer)}
 
     def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
         lead: Block | None = None

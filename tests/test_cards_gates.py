@@ -2097,3 +2097,14 @@ def test_ordinary_notes_keep_a_table_of_times_surprisal_a_reading_path_defined_a
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
     for kept in ("perf_counter", "unlikely outcomes", "linear predictor", "先乘除后加减"):
         assert kept in texts, kept
+
+
+def test_a_quiz_question_asks_about_the_code_under_it_on_its_front() -> None:
+    """“**Q9.** What does this print?” over a code block, answered in the key further on: the
+    card shows the code it asks about."""
+    notes = ("# Quiz\n\n## Questions\n\n**Q1.** What does `torch.round(torch.tensor([0.5, 1.5]))` return?\n\n"
+             "**Q2.** What does this print?\n\n```python\nimport torch\nprint(torch.tensor([1, 2]).sum())\n```\n\n"
+             "## Answer key\n\n**A1.** `tensor([0., 2.])`, round half to even.\n\n**A2.** `tensor(3)`\n")
+    cards, _ = extract(notes)
+    (q2,) = [c for c in cards if "What does this print" in c.front]
+    assert "print(torch.tensor([1, 2]).sum())" in q2.front and "tensor(3)" in q2.back, (q2.front, q2.back)
