@@ -435,7 +435,8 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True
     if _samples(rows):
         return True  # “| 天气 | 风 | 打球 |” over “| 晴 | 弱 | 是 |”, “| 晴 | 强 | 否 |”: a data set's rows
-    if TIME_CORNER.fullmatch(_cell_text(header[0])) and all(TIME_SPAN.fullmatch(_cell_text(cells[0])) for _, cells in rows):
+    if TIME_CORNER.fullmatch(_cell_text(header[0])) and any(AGENDA_HEADER.fullmatch(_cell_text(h)) for h in header[1:]) \
+            and all(TIME_SPAN.fullmatch(_cell_text(cells[0])) for _, cells in rows):
         return True  # “| 时间 | 内容 | 形式 |” over “| 0–5 | 回顾 | 提问 |”: a lesson's or a meeting's timetable
     if all(NUMBER_CELL.fullmatch(_cell_text(cell)) for _, cells in rows for cell in cells):
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
@@ -531,7 +532,12 @@ def _tally_column(corner: str, rows: list[str], name: str, column: list[str]) ->
 
 # The corner of a timetable, and the span of minutes or of the clock a row of it takes (“0–5”,
 # “14:00–14:20”, “5-15 min”, “第 1 节”); “| 时间 | 含义 |” over “| 墙钟时间 | … |” names kinds of time.
-TIME_CORNER = re.compile(r"时间|时段|时间段|时刻|用时|time|times|slot|time ?slot|schedule|when|min(?:ute)?s?|分钟", re.I)
+TIME_CORNER = re.compile(r"时间|时段|时间段|时刻|时长|用时|time|times|slot|time ?slot|schedule|when|duration|min(?:ute)?s?|分钟",
+                         re.I)
+# What a timetable's other columns hold: what is done then, how, by whom (a TCP exchange's “| 时间 |
+# 客户端 | 服务器 |” or a schedule's “| 时间 | 学习率 |” are knowledge by time).
+AGENDA_HEADER = re.compile(r"内容|形式|活动|环节|安排|主题|议程|讲者|主讲|负责人?|topics?|activit(?:y|ies)|format|contents?|agenda|"
+                           r"items?|speakers?|who|what|session", re.I)
 TIME_SPAN = re.compile(r"\s*+\d{1,3}(?::\d{2})?\s*+(?:min|mins|分钟|')?\s*+[–—~-]+\s*+\d{1,3}(?::\d{2})?\s*+"
                        r"(?:min|mins|分钟|')?\s*+|\s*+\d{1,2}:\d{2}\s*+|\s*+第\s*+\d+\s*+[节课]\s*+", re.I)
 
@@ -925,6 +931,19 @@ def _a_value(desc: str) -> bool:
     3090”), or a short list (“bug, amp, P2”); “智能体交互的外部世界，接收动作返回奖励” describes."""
     items = [i.strip() for i in re.split(r"[,，、;；/+]", desc) if i.strip()]
     return bool(re.search(r"\d", desc)) or len(items) >= 2 and all(len(i) <= 16 for i in items)
+
+
+# Who a show or an interview had, when a person's name follows (“guest: **Dr. Priya Raman**”, “嘉宾：李飞飞教授”);
+# a guest OS, an interviewer agent are defined.
+PEOPLE_FIELD = re.compile(r"guests?|嘉宾|interviewers?|interviewees?|hosts?|主持人?|主讲人?", re.I)
+PERSON_VALUE = re.compile(r"\s*+\**+\s*+(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+)\b|"
+                          r"\s*+\**+\s*+[\u4e00-\u9fff]{2,3}(?:老师|教授|博士|同学|博后)", re.I)
+
+
+def _claim(text: str) -> bool:
+    """Words that state something (“spike 一般是 Adam eps 太大导致的”), not a name (“`F.upsample`”, “Variable”)."""
+    words = strip_math(text).strip()
+    return not words.startswith("`") and (len(CJK.findall(words)) >= 4 or len(words.split()) >= 4)
 
 
 def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
@@ -1611,7 +1630,6 @@ class _Extractor:
                     # (“**关键点**：…” alone; a table's column “关键点” is asked of each row)
                     or re.fullmatch(r"关键点|(?:the )?key point", _bare(term).strip(), re.I)
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
-                    or _bare(term).strip() in self.present
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
                     or DIARY_TERM.match(_bare(term))
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
@@ -1620,6 +1638,7 @@ class _Extractor:
                     or self._tagged(term)
                     or _bare(term).casefold() in self.rewrites
                     or WHOSE_TERM.search(term.strip("* ")) or self._someones(_bare(term))
+                    or PEOPLE_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and PERSON_VALUE.match(desc)
                     or TIME_SPENT.match(_bare(term))
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
@@ -1680,8 +1699,9 @@ class _Extractor:
                      formulas=formulas_in(desc))
             return
         label = sheet or self.is_label(term, desc) or _setup_field(term, desc, ctx)
+        # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
         struck = term.strip("* ")
-        why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~")) else \
+        why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) else \
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
@@ -1845,8 +1865,9 @@ class _Extractor:
                 subject = split[0]  # (“分两步：”, “Two steps:” name no procedure: the section's it is)
         # “式(9.5)的解释 的 4 个步骤”: a heading that only numbers an equation names no procedure
         # (or a label such as “要点”, “Notes”: a list of remarks, not steps)
+        # (and “学习顺序（拓扑排序一下）”: the order one means to study in, a plan)
         flags = (LEFT_OUT + "label-term",) if NUMBERED_REF.search(subject) or LABEL_TERM.match(subject) \
-            or LABEL_TERM.match(PAREN_TAIL.sub("", subject).strip()) else ()
+            or STUDY_ORDER.fullmatch(PAREN_TAIL.sub("", subject).strip()) else ()
         hint = "-".join(initials) if len(initials) == len(names) else ""
         front = self.t("{s} 的 {n} 个步骤依次是？", "{s}: what are the {n} steps, in order?", s=subject, n=len(names))
         if hint:
@@ -2275,8 +2296,13 @@ CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wr
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
 ) + r"\s*+(?:\*\*)?+\s*+[:：]|"
     # (or what an earlier version of the notes said: “My first version of this note said $wd = \lambda$”)
-    r"\b(?:my|the|an?) (?:first|earlier|previous|old|original) (?:version|draft)(?: of (?:this|these|the) notes?)? "
-    r"(?:said|had|claimed|wrote)\b|(?:之前|以前|原来|一开始)(?:这里)?(?:写的是|写成了?)", re.I)
+    # (“The original version had the ReLU after the addition” tells of ResNet v1: a fact)
+    r"\bmy (?:first|earlier|previous|old|original) (?:version|draft|notes?)(?: of (?:this|these|the|my) notes?)? "
+    r"(?:said|had|claimed|wrote)\b|\b(?:the )?(?:first|earlier|previous|old|original|v\d+) (?:version|draft) of "
+    r"(?:this|these|my) notes? (?:said|had|claimed)\b|\bmy notes? (?:said|had|claimed)\b|"
+    r"\b(?:previously|originally|first|earlier) I wrote\b|\bI (?:previously|originally|first) wrote\b|"
+    r"(?:我|笔记里?|这里)(?:之前|以前|原来|一开始|原先)(?:写的是|写成了?)|(?:之前|以前|原来|一开始|原先)(?:我|笔记里?|这里)(?:写的是|写成了?|写的)|"
+    r"(?:旧版|初版|第一版|上一版)(?:笔记)?里?(?:写的是|写成了?)|笔记初版写的是|上次写成了?", re.I)
 # (or what a mistake log says one wrote: “**What I wrote:** …”)
 # A lead that ends by marking what follows wrong (“**Back (old, WRONG):**”, “Old version (wrong):”,
 # “What I wrote:”); “Old version (wrong), fixed:” and “❌ … Correct:” introduce the right one.
@@ -3161,9 +3187,9 @@ LABEL_TERM = re.compile(
     r"初译|初稿|二稿|原稿|原译|"
     # links and books to read, the material one revised from, how long it took, what is left to tidy,
     # the order one means to study in, one's own aside or surprise
-    r"相关(?:链接|资料|阅读|笔记)|推荐(?:读|看|阅读)的?\S{0,4}|recommended (?:reading|reads?)|book (?:recs?|recommendations?)|"
-    r"推荐书目|(?:复习|学习|参考|备考)资料|实际用时|用时|还没(?:整理|看|写|做|学)的?|待整理|"
-    r"(?:学习|阅读|复习)(?:顺序|路线图?|路径)|(?:study|reading|learning) (?:order|path|roadmap)|"
+    r"相关(?:链接|资料|阅读|笔记|文章)|推荐(?:读|看|阅读)(?:的)?(?:论文|文章|书|书目|资料|材料|东西)?|推荐书(?:目|籍)|"
+    r"(?:延伸|拓展|扩展)阅读|(?:recommended|suggested|further) (?:reading|reads?|books?)|book (?:recs?|recommendations?)|"
+    r"(?:复习|学习|参考|备考)资料|实际用时|time spent|还没(?:整理|看|写|做|学)完?的?|待整理|still to (?:read|do)|"
     r"(?:nice|pleasant|big|fun|small) surprise|惊喜|my (?:aside|note|comment)s?|"
     r"回答\s*+\S.{0,14}?的?问题|answer(?:ing|s)?\s+(?:to\s+)?\S.{0,14}?['’]s\s+questions?|"
     r"(?:first|second|final|old|new) version|初版|第[一二三\d]版|其他|其它|plus|refs?|画图|"
@@ -3232,11 +3258,15 @@ REPORT_FIELD = re.compile(
     # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
     r"instructors?|lecturers?|tas|助教|讲师|(?:授课|任课|主讲)(?:老师|教师)|"
     # a book's editions, and who an interview or a show had
-    r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|interviewee|interviewer|嘉宾|guests?|"
+    r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|访谈对象|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
     r"辩题|正方|反方|赛制|辩位|[一二三四]辩|结辩|motion|(?:government|opposition|proposition) side", re.I)
+# The order one means to study in (“学习顺序”, “Reading order”) heading a numbered list: a plan. (As a
+# term defined, “reading order” of Image GPT or “学习顺序” of curriculum learning, a concept.)
+STUDY_ORDER = re.compile(r"(?:我的)?(?:学习|阅读|复习)(?:顺序|路线图?|路径|计划)|(?:my )?(?:study|reading|learning) (?:order|path|roadmap|plan)",
+                         re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
@@ -3467,7 +3497,6 @@ def _tags(outline: Outline) -> set[str]:
 # A line that lists who was there (“**Present:** Priya, Tom”, “Attendees: …”, “参会人：…”), at its
 # start or as one of the fields a line holds (“时间：周四 ｜ 参与：阿哲、小鱼”).
 ATTENDEES = re.compile(r"(?:^|[|｜·•;；])\s*+\**+\s*+(?:present|attendees|attending|participants|people|members|"
-                       r"hosts?|guests?|interviewee|interviewer|嘉宾|主持人?|受访(?:者|人)?|采访(?:者|人)|"
                        r"参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员|到场|在场|到会|签到)"
                        r"\s*+(?:[:：]\s*+\**+|\**+\s*+[:：])\s*+(?P<names>[^|｜\n]+)", re.I)
 TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss)\.?\s+", re.I)
