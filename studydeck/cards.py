@@ -608,6 +608,7 @@ BARE_TIME = re.compile(r"\s*(?:time|时间)\s*", re.I)
 # A column of how the learner rates themself, or counts their own encounters with each row
 # (“掌握程度”, “confidence”, “被问次数”, “times missed”): theirs, not the row's.
 SELF_RATED = re.compile(r"掌握(?:程度|情况)?|熟练(?:度|程度)|熟悉(?:度|程度)|自评|自我评价|^(?:把握|信心)(?:程度)?$|"
+                        r"^(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)$|^(?:my )?(?:rating|interest)$|^my score$|"
                         r"(?:被问|被考|考过|考到|做错|答错|错|遇到|见过)(?:的)?(?:次数|几次)|"
                         r"^(?:my )?(?:mastery|confidence|comfort(?: level)?|self[- ]?(?:rating|assessment)|how well i know(?: it)?)$|"
                         r"times? (?:asked|seen|missed|wrong|failed|got (?:it )?wrong)|#\s*(?:asked|seen|missed|wrong)", re.I)
@@ -979,7 +980,11 @@ SETUP_FIELD = re.compile(
 
 
 # Fields that are concepts too (“环境” in RL, “Label”, “Dependencies” in parsing): fields only over a value.
-VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖", re.I)
+VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖|团队|teams?(?: name)?", re.I)
+# One's own rating of a paper or a talk (“打分：⭐⭐⭐⭐ / 兴趣 5”, “评分：4/5”); “**rating**：用户对物品的显式打分，
+# 如 1–5 星” defines one.
+RATING_FIELD = re.compile(r"(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)|(?:my )?(?:ratings?|scores?|interest)", re.I)
+RATING_VALUE = re.compile(r"^[\s*_]*+(?:[⭐★☆✩]|\d++(?:\.\d++)?\s*+(?:/\s*+(?:5|10|100)\b|分|stars?\b|$))", re.I)
 
 
 def _says_what_it_is(desc: str) -> bool:
@@ -1220,6 +1225,16 @@ class _Extractor:
                         or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
                     ctx = outside  # (“总结：” over a list: the example is over)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.kind == "paragraph" and nxt is not None and _choice_options(nxt) and _asks_to_choose(block.text):
+                # a multiple-choice question: its stem and options asked whole, answered by the
+                # answer written under them (“**答案：A**”) and the reasons after it; an option alone
+                # states nothing (the wrong ones least of all), nor do options without an answer
+                answer = _choice_answer(blocks[i + 2:])
+                self.consumed |= {id(nxt), *(id(b) for b in answer)}
+                if answer:
+                    self.answered(ctx, block.text.strip() + "\n\n" + _list_markdown(nxt), answer, block.source)
+                lead = None
+                continue
             prompt = _prompt(block)
             if prompt:
                 # “8. Residual connections — why do they work?” and the paragraphs under it
@@ -1639,6 +1654,7 @@ class _Extractor:
                     or _bare(term).casefold() in self.rewrites
                     or WHOSE_TERM.search(term.strip("* ")) or self._someones(_bare(term))
                     or PEOPLE_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and PERSON_VALUE.match(desc)
+                    or RATING_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and RATING_VALUE.match(desc)
                     or TIME_SPENT.match(_bare(term))
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
@@ -3259,6 +3275,8 @@ REPORT_FIELD = re.compile(
     r"instructors?|lecturers?|tas|助教|讲师|(?:授课|任课|主讲)(?:老师|教师)|"
     # a book's editions, and who an interview or a show had
     r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|访谈对象|"
+    # a team's name, a contest's task
+    r"队名|团队|赛题|team(?: name)?|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
@@ -4049,6 +4067,46 @@ QUESTION_END = re.compile(r"[?？]\s*(?:[（(][^()（）\n]{0,60}[)）])?\s*$")
 # no sentence (“**所以 Transformer 用 LN，因为…**” is one, and goes on with the answer).
 BOLD_LINE = re.compile(r"\*\*\s*(?:(?:Q|问题?|题)\s*\d+|\d+\s*[.、)）]|第\s*\d+\s*[题节])[^*\n]*\*\*\s*[:：]?|"
                        r"\*\*[^*\n，,。；;！!？?]{1,30}\*\*\s*[:：]?")
+
+
+# A choice question's option (“A. …”, “(b) …”, “C、…”) and the line that gives its answer (“**答案：B**”,
+# “Answer: (b)”, “正确答案：A C”).
+CHOICE_OPTION = re.compile(r"\s*+(?:\(?(?P<l>[A-Fa-f])[.．、)）]|(?P<m>[A-F])\s*+[:：])\s*+\S")
+CHOICE_ANSWER = re.compile(r"\s*+(?:\*\*)?\s*+(?:正确)?(?:答案|选|answer|ans|key)\s*+(?:\*\*)?\s*+(?:[:：]|is)?\s*+(?:\*\*)?\s*+"
+                           r"\(?[A-Fa-f]\)?(?:\s*+[,，、/和&]?\s*+\(?[A-Fa-f]\)?)*+(?![A-Za-z])", re.I)
+
+
+def _asks_to_choose(text: str) -> bool:
+    """A stem that asks (“…正确的是：”, “Which observer …?”); “We consider two cases:” over “(a) …”,
+    “(b) …” lays out parts, each a fact."""
+    last = strip_math(text).strip().splitlines()[-1] if text.strip() else ""
+    return bool(re.search(r"[?？]\s*$", last) or CHOICE_STEM.search(strip_math(text)))
+
+
+CHOICE_STEM = re.compile(r"下列|以下(?:哪|说法|选项|描述)|哪(?:个|些|一|种|项)|正确的是|错误的是|不正确的是|不对的是|是[：:]\s*$|"
+                         r"\b(?:which|what|choose|select|pick)\b.*[:：]?\s*$|\b(?:true|false) (?:statement|about)", re.I)
+
+
+def _choice_options(block: Block) -> bool:
+    """A list of two options or more lettered from A (or a) on: the options of a choice question."""
+    if block.kind != "list" or len(block.items) < 2:
+        return False
+    letters = [(m.group("l") or m.group("m")).upper() if (m := CHOICE_OPTION.match(it.text)) else "" for it in block.items]
+    return letters == [chr(ord("A") + n) for n in range(len(letters))]
+
+
+def _choice_answer(blocks: list[Block]) -> list[Block]:
+    """The answer under a choice question's options (“**答案：B**”) and its reasons after it, up to
+    the next question; empty when no answer is written."""
+    if not blocks or blocks[0].kind != "paragraph" or not CHOICE_ANSWER.match(blocks[0].text):
+        return []
+    out = [blocks[0]]
+    for n, block in enumerate(blocks[1:], 1):
+        if block.kind not in ANSWER_KINDS or block.kind == "paragraph" and n + 1 < len(blocks) \
+                and _choice_options(blocks[n + 1]) or _prompt(block) or len(out) == 4:
+            break  # (the next question's stem)
+        out.append(block)
+    return out
 
 
 def _answer_blocks(blocks: list[Block]) -> list[Block]:

@@ -2141,3 +2141,53 @@ def test_ordinary_notes_keep_what_the_review_of_round_seventeen_found_its_rules_
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
     for text in kept:
         assert text in texts, text
+
+
+def test_a_choice_question_is_one_card_and_its_options_give_none() -> None:
+    """A multiple-choice question (a stem, lettered options, “**答案：A**” and its 解析) is asked
+    whole, options on the front, the answer and why on the back; an option alone (“A. $\\hat\\mu
+    \\leftarrow 0.9\\hat\\mu + 0.1\\mu_B$”) is no fact, the wrong ones least of all. Options with no
+    answer written give no card either."""
+    notes = ("# 选择题\n\n### Q2 【自编】\n\nPyTorch 中 BN 的 `momentum=0.1`（默认），running_mean 的更新公式是：\n\n"
+             "- A. $\\hat\\mu \\leftarrow 0.9\\,\\hat\\mu + 0.1\\,\\mu_B$\n- B. $\\hat\\mu \\leftarrow 0.1\\,\\hat\\mu + 0.9\\,\\mu_B$\n"
+             "- C. $\\hat\\mu \\leftarrow \\mu_B$\n\n**答案：A**\n解析：Keras 的 momentum 含义正好反过来。\n\n"
+             "### Q3\n\nWhich observer clips outliers?\n\n- (a) `MinMaxObserver`\n- (b) `HistogramObserver`\n\n"
+             "**Answer: (b)** it picks the range that minimises the quantization error.\n\n"
+             "### Q4\n\nWhich is the default eps of `nn.LayerNorm`?\n\n- A. 1e-5\n- B. 1e-8\n\n"
+             "## 其他\n\n- **LN**：对每个样本的特征维归一化\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    (q2,) = [c for c in cards if "running_mean 的更新公式是" in c.front]
+    assert "0.1\\,\\hat\\mu + 0.9" in q2.front and "答案：A" in q2.back and "Keras" in q2.back, (q2.front, q2.back)
+    assert not any(c.front.lstrip().startswith(("A.", "B.", "C.")) for c in cards), texts
+    assert sum("0.1\\,\\hat\\mu + 0.9" in c.front + c.back for c in cards) == 1, texts
+    (q3,) = [c for c in cards if "Which observer" in c.front]
+    assert "HistogramObserver" in q3.front and "minimises" in q3.back
+    assert "1e-8" not in texts
+    assert "对每个样本的特征维归一化" in texts
+
+
+def test_ordinary_notes_keep_cases_and_parts_lettered_from_a() -> None:
+    """Regimes lettered A and B under a line that lays them out, not asks to choose, keep their cards."""
+    notes = ("# Fitting\n\n## Cases\n\nTwo regimes:\n\n- A. **Underfitting**: the model is too simple to capture the signal\n"
+             "- B. **Overfitting**: the model memorises noise in the training set\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for kept in ("too simple to capture", "memorises noise"):
+        assert kept in texts, kept
+
+
+def test_one_s_ratings_a_team_s_name_and_a_contest_s_task_give_no_card() -> None:
+    """A paper digest's own scores (“打分：⭐⭐⭐⭐ / 兴趣 5”, a “我打分” column), a hackathon's team and
+    task give no card; a rating defined in recommender notes keeps its."""
+    notes = ("# arXiv 速览\n\n## AWQ\n\n- 一句话：按激活幅度保护 1% 的显著权重\n- 打分：⭐⭐⭐⭐ / 兴趣 **5** → 周末精读\n\n"
+             "## 月底小结\n\n| 论文 | 类型 | 我打分 | 兴趣 |\n|---|---|---|---|\n| GPTQ | weight-only | ⭐5 | 5 |\n"
+             "| AWQ | weight-only | ⭐4 | 5 |\n\n# 黑客松\n\n**队名**：三个臭皮匠　成员：我、阿杰、小鱼\n\n"
+             "**赛题**：校园植物照片 120 类分类，train 2.1 万张\n\n# 推荐系统\n\n- **Rating**: a user's explicit feedback on an item, 1–5 stars\n"
+             "- **兴趣**：用户对物品的偏好程度\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("⭐", "臭皮匠", "120 类分类"):
+        assert gone not in texts, gone
+    for kept in ("explicit feedback", "偏好程度", "weight-only"):
+        assert kept in texts, kept
