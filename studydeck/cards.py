@@ -411,6 +411,8 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
                 or _result_column(name, [cells[j] for _, cells in rows[1:]]) or _metadata_field(name, "") \
                 or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) and not OWN_ANSWER.fullmatch(name) \
                 or SELF_RATED.search(name) or REJECTED_HEADER.search(name) \
+                or RATING_FIELD.fullmatch(name) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
+                    _cell_text(cells[j])) for _, cells in rows[1:]) \
                 or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]) \
                 or _locators(name, [cells[j] for _, cells in rows[1:]]):
             continue
@@ -608,7 +610,7 @@ BARE_TIME = re.compile(r"\s*(?:time|时间)\s*", re.I)
 # A column of how the learner rates themself, or counts their own encounters with each row
 # (“掌握程度”, “confidence”, “被问次数”, “times missed”): theirs, not the row's.
 SELF_RATED = re.compile(r"掌握(?:程度|情况)?|熟练(?:度|程度)|熟悉(?:度|程度)|自评|自我评价|^(?:把握|信心)(?:程度)?$|"
-                        r"^(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)$|^(?:my )?(?:rating|interest)$|^my score$|"
+                        r"^我的?(?:打分|评分)$|^my (?:rating|score)$|"
                         r"(?:被问|被考|考过|考到|做错|答错|错|遇到|见过)(?:的)?(?:次数|几次)|"
                         r"^(?:my )?(?:mastery|confidence|comfort(?: level)?|self[- ]?(?:rating|assessment)|how well i know(?: it)?)$|"
                         r"times? (?:asked|seen|missed|wrong|failed|got (?:it )?wrong)|#\s*(?:asked|seen|missed|wrong)", re.I)
@@ -980,11 +982,11 @@ SETUP_FIELD = re.compile(
 
 
 # Fields that are concepts too (“环境” in RL, “Label”, “Dependencies” in parsing): fields only over a value.
-VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖|团队|teams?(?: name)?", re.I)
+VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖", re.I)
 # One's own rating of a paper or a talk (“打分：⭐⭐⭐⭐ / 兴趣 5”, “评分：4/5”); “**rating**：用户对物品的显式打分，
 # 如 1–5 星” defines one.
 RATING_FIELD = re.compile(r"(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)|(?:my )?(?:ratings?|scores?|interest)", re.I)
-RATING_VALUE = re.compile(r"^[\s*_]*+(?:[⭐★☆✩]|\d++(?:\.\d++)?\s*+(?:/\s*+(?:5|10|100)\b|分|stars?\b|$))", re.I)
+RATING_VALUE = re.compile(r"^[\s*_]*+(?:[⭐★☆✩]|\d++(?:\.\d++)?\s*+(?:/\s*+(?:5|10|100)\b|分(?![制钟])|\**\s*$))", re.I)
 
 
 def _says_what_it_is(desc: str) -> bool:
@@ -1179,8 +1181,9 @@ class _Extractor:
                 if mark and mark.group("q"):
                     shown = None
                     if block.text[mark.end():].strip():  # (a bare “**Q1.**” asks nothing)
-                        shown = []
-                        waiting[mark.group("n")] = (block, ctx, shown)
+                        under: list[Block] = []
+                        waiting[mark.group("n")] = (block, ctx, under)
+                        shown = under if POINTS_AT.search(block.text) else None
                     current = None
                 elif mark and mark.group("n") in waiting:
                     question, asked_in, under = waiting.pop(mark.group("n"))
@@ -1225,14 +1228,16 @@ class _Extractor:
                         or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
                     ctx = outside  # (“总结：” over a list: the example is over)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if block.kind == "paragraph" and nxt is not None and _choice_options(nxt) and _asks_to_choose(block.text):
+            answer = _choice_answer(blocks[i + 2:]) if block.kind == "paragraph" and nxt is not None \
+                and _choice_options(nxt) else []
+            if answer:
                 # a multiple-choice question: its stem and options asked whole, answered by the
                 # answer written under them (“**答案：A**”) and the reasons after it; an option alone
-                # states nothing (the wrong ones least of all), nor do options without an answer
-                answer = _choice_answer(blocks[i + 2:])
+                # states nothing (the wrong ones least of all). (Without an answer written, lettered
+                # points are points: “误差分解成哪几部分？” over “A. 偏差：…”.)
                 self.consumed |= {id(nxt), *(id(b) for b in answer)}
-                if answer:
-                    self.answered(ctx, block.text.strip() + "\n\n" + _list_markdown(nxt), answer, block.source)
+                self.answered(ctx, block.text.strip() + "\n\n" + _list_markdown(nxt), answer, block.source,
+                              flags=("choice",))
                 lead = None
                 continue
             prompt = _prompt(block)
@@ -1384,7 +1389,8 @@ class _Extractor:
         else:
             self.blocks(block.blocks, replace(ctx, deck=ctx.deck + (title,), concept=title, labels=(), legacy=()))
 
-    def answered(self, ctx: _Ctx, question: str, blocks: list[Block], source: Source, render=None) -> bool:
+    def answered(self, ctx: _Ctx, question: str, blocks: list[Block], source: Source, render=None,
+                 flags: tuple[str, ...] = ()) -> bool:
         """A question card whose answer is ``blocks`` written back as Markdown; False when
         they hold nothing (an empty bullet). A question too short to name its subject
         (“怎么选？”, “Why?”) is asked of the section's."""
@@ -1400,7 +1406,7 @@ class _Extractor:
         if _says_no_subject(question) and ctx.concept:
             question = self.t("{c}：{q}", "{c}: {q}", c=_named_concept(ctx), q=question)
         self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
-                 formulas=tuple(f for b in blocks for f in formulas_in(b.text)))
+                 formulas=tuple(f for b in blocks for f in formulas_in(b.text)), flags=flags)
         return True
 
     def manual(self, text: str, source: Source, ctx: _Ctx, nxt: Block | None = None) -> bool:
@@ -3276,7 +3282,7 @@ REPORT_FIELD = re.compile(
     # a book's editions, and who an interview or a show had
     r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|访谈对象|"
     # a team's name, a contest's task
-    r"队名|团队|赛题|team(?: name)?|"
+    r"队名|赛题|team name|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
@@ -4072,19 +4078,18 @@ BOLD_LINE = re.compile(r"\*\*\s*(?:(?:Q|问题?|题)\s*\d+|\d+\s*[.、)）]|第\
 # A choice question's option (“A. …”, “(b) …”, “C、…”) and the line that gives its answer (“**答案：B**”,
 # “Answer: (b)”, “正确答案：A C”).
 CHOICE_OPTION = re.compile(r"\s*+(?:\(?(?P<l>[A-Fa-f])[.．、)）]|(?P<m>[A-F])\s*+[:：])\s*+\S")
-CHOICE_ANSWER = re.compile(r"\s*+(?:\*\*)?\s*+(?:正确)?(?:答案|选|answer|ans|key)\s*+(?:\*\*)?\s*+(?:[:：]|is)?\s*+(?:\*\*)?\s*+"
-                           r"\(?[A-Fa-f]\)?(?:\s*+[,，、/和&]?\s*+\(?[A-Fa-f]\)?)*+(?![A-Za-z])", re.I)
-
-
-def _asks_to_choose(text: str) -> bool:
-    """A stem that asks (“…正确的是：”, “Which observer …?”); “We consider two cases:” over “(a) …”,
-    “(b) …” lays out parts, each a fact."""
-    last = strip_math(text).strip().splitlines()[-1] if text.strip() else ""
-    return bool(re.search(r"[?？]\s*$", last) or CHOICE_STEM.search(strip_math(text)))
-
-
-CHOICE_STEM = re.compile(r"下列|以下(?:哪|说法|选项|描述)|哪(?:个|些|一|种|项)|正确的是|错误的是|不正确的是|不对的是|是[：:]\s*$|"
-                         r"\b(?:which|what|choose|select|pick)\b.*[:：]?\s*$|\b(?:true|false) (?:statement|about)", re.I)
+_LETTER = r"(?:[(（][A-Fa-f][)）]|[A-F](?![A-Za-z])|[a-f](?![A-Za-z]))"
+CHOICE_ANSWER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:正确)?(?:答案|选项)|答|选|(?:the |correct )?answer(?: is)?|ans\.?|key)\s*(?:\*\*)?\s*"
+                           r"(?:[:：]|为|是|is|[—–-])?\s*(?:\*\*)?\s*" + _LETTER +
+                           r"(?:(?:\s*[,，、/&和]\s*|\s+and\s+|\s*)" + _LETTER + r")*", re.I)
+# Words by which a question points at what is under it (“What does this print?”, “下面代码输出什么”, “Given:”);
+# “**Q1.** Derive the derivative of the sigmoid.” over a formula has its answer under it.
+POINTS_AT = re.compile(r"\b(?:this|these|the following|below|given)\b|下面|下列|以下|如下|这段|这个|给定|已知|[:：]\s*$", re.I)
+# A paragraph that explains a choice question's answer (“解析：…”, “逐项分析：”, “Why:”): it goes on the back.
+EXPLAINS = re.compile(r"\s*(?:\*\*)?\s*(?:解析|分析|逐项分析|解释|讲解|理由|原因|注|注意|备注|explanation|why|reason(?:ing)?|"
+                      r"note|because)\b", re.I)
+# A line that asks (a question mark, a blank to fill “（ ）”, options inline “A. … B. …”): the next question.
+ASKS_AGAIN = re.compile(r"[?？]\s*$|[(（]\s*[)）]|(?:^|\s)[(（]?A[.)）．、]\s*\S.*\s[(（]?B[.)）．、]\s*\S", re.M)
 
 
 def _choice_options(block: Block) -> bool:
@@ -4102,9 +4107,16 @@ def _choice_answer(blocks: list[Block]) -> list[Block]:
         return []
     out = [blocks[0]]
     for n, block in enumerate(blocks[1:], 1):
-        if block.kind not in ANSWER_KINDS or block.kind == "paragraph" and n + 1 < len(blocks) \
-                and _choice_options(blocks[n + 1]) or _prompt(block) or len(out) == 4:
-            break  # (the next question's stem)
+        explains = block.kind in ("paragraph", "quote") and EXPLAINS.match(block.text.lstrip("> "))
+        if explains or block.kind == "list" and out[-1].kind == "paragraph" and EXPLAINS.match(out[-1].text):
+            out.append(block)  # (“逐项分析：” over “- A. 对：…”, “> 解析：…”)
+            continue
+        if block.kind not in ANSWER_KINDS or len(out) == 4 or _prompt(block) \
+                or block.kind == "paragraph" and (n + 1 < len(blocks) and _choice_options(blocks[n + 1])
+                                                  or split_label(block.text) or ASKS_AGAIN.search(block.text)
+                                                  or NUMBERED_MARK.match(block.text) or QA.match(block.text)) \
+                or block.kind == "list" and (_choice_options(block) or any(ASKS_AGAIN.search(it.text) for it in block.items)):
+            break  # (the next question, or a definition of its own after the answer)
         out.append(block)
     return out
 
@@ -4162,6 +4174,8 @@ def _block_markdown(block: Block) -> str:
         return f"$${block.text}$$"
     if block.kind == "callout":  # “答案”, folded: what it holds
         return "\n\n".join(_box_markdown(b) for b in block.blocks)
+    if block.kind == "quote":  # (“> 解析：…” under a choice question's answer)
+        return block.text
     return _list_markdown(block)
 
 

@@ -352,7 +352,8 @@ def too_long(card: Card) -> str | None:
     front = CLOZE.sub(r"\2", card.front) if card.kind is CardKind.CLOZE else card.front
     if "computed-output" in card.flags or "asks-output" in card.flags:
         front = front.split("```", 1)[0]  # the code it shows is measured in lines, below
-    limit = MAX_BACK if card.kind is CardKind.CLOZE else MAX_FRONT
+    # (a choice question shows its options too: the stem and four of them)
+    limit = MAX_BACK if card.kind is CardKind.CLOZE else 2 * MAX_FRONT if "choice" in card.flags else MAX_FRONT
     # the code the answer shows (a function without the lines that try it out), else all of it
     shown = card.back.split("\n", 1)[-1].rsplit("\n```", 1)[0] if card.back.startswith("```") else card.code
     if card.kind is CardKind.CODE and len(shown.splitlines()) >= MAX_CODE_LINES:

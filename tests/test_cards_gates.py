@@ -2154,6 +2154,8 @@ def test_a_choice_question_is_one_card_and_its_options_give_none() -> None:
              "### Q3\n\nWhich observer clips outliers?\n\n- (a) `MinMaxObserver`\n- (b) `HistogramObserver`\n\n"
              "**Answer: (b)** it picks the range that minimises the quantization error.\n\n"
              "### Q4\n\nWhich is the default eps of `nn.LayerNorm`?\n\n- A. 1e-5\n- B. 1e-8\n\n"
+             "### Q10\n\nRMSNorm 的公式（$n$ 为特征维数）\n\n- A. $y = \\frac{x - \\mu}{\\sigma}\\gamma$\n"
+             "- B. $y = \\frac{x}{\\mathrm{RMS}(x)}\\gamma$\n\n**答案：B**\n解析：去掉了减均值。\n\n"
              "## 其他\n\n- **LN**：对每个样本的特征维归一化\n")
     cards, _ = extract(notes)
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
@@ -2164,6 +2166,8 @@ def test_a_choice_question_is_one_card_and_its_options_give_none() -> None:
     (q3,) = [c for c in cards if "Which observer" in c.front]
     assert "HistogramObserver" in q3.front and "minimises" in q3.back
     assert "1e-8" not in texts
+    (q10,) = [c for c in cards if "RMSNorm 的公式" in c.front]
+    assert "\\sigma" in q10.front and "去掉了减均值" in q10.back, (q10.front, q10.back)
     assert "对每个样本的特征维归一化" in texts
 
 
@@ -2191,3 +2195,44 @@ def test_one_s_ratings_a_team_s_name_and_a_contest_s_task_give_no_card() -> None
         assert gone not in texts, gone
     for kept in ("explicit feedback", "偏好程度", "weight-only"):
         assert kept in texts, kept
+
+
+@pytest.mark.parametrize("notes, kept", [
+    ("# LR\n\nHere is what the common schedules do:\n\n- A. Step decay: multiply the lr by γ every k epochs\n"
+     "- B. Cosine annealing: follow half a cosine from the base lr down to zero\n- C. Linear warmup: ramp up over the first steps\n",
+     ["half a cosine"]),
+    ("# 误差\n\n模型误差可以分解成哪几部分？\n\n- A. **偏差**：模型假设与真实规律的差距\n- B. **方差**：对训练集扰动的敏感程度\n",
+     ["真实规律的差距", "扰动的敏感程度"]),
+    ("# Opt\n\n## Q1\n\nWhich optimizer decouples weight decay?\n\n- A. Adam\n- B. AdamW\n\n**Answer: B**\n\n"
+     "**AMSGrad**: keeps the running max of the second moment\n", ["running max of the second moment"]),
+    ("# 推荐\n\n- **评分**：5 分制的显式反馈，用户主动给出，稀疏但信号强\n\n"
+     "| 模型 | 关系建模方式 | 评分 |\n|---|---|---|\n| TransE | 平移 | 负的头加关系与尾之间的距离 |\n"
+     "| DistMult | 双线性对角 | 三者逐元素乘积之和 |\n", ["5 分制", "三者逐元素乘积之和"]),
+    ("# W&B\n\n- **Team**: W&B 里多人共享的 entity，免费版最多 1 个 team\n", ["多人共享的 entity"]),
+    ("# Quiz\n\n**Q1.** Derive the derivative of the sigmoid.\n\n$$\\sigma'(x) = \\sigma(x)(1-\\sigma(x))$$\n\n"
+     "**Q2.** What is the range of tanh?\n\n## Key\n\n**A1.** Use the quotient rule.\n\n**A2.** $(-1, 1)$\n",
+     ["quotient rule"]),
+])
+def test_ordinary_notes_keep_what_the_review_of_round_eighteen_found_its_rules_took(notes: str, kept: list[str]) -> None:
+    """Lettered points with no answer written are points, not options; a definition after a
+    choice question's answer is its own; a rating scale and a scoring column of a knowledge-graph
+    table are knowledge; a team defined with a number; a worked answer under a quiz question is
+    not put on its front."""
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for text in kept:
+        assert text in texts, text
+    if "Derive the derivative" in notes:
+        (q1,) = [c for c in cards if "Derive the derivative" in c.front]
+        assert "1-\\sigma(x)" not in q1.front, q1.front
+
+
+def test_a_choice_question_s_answer_said_in_words_and_its_explanation_in_a_quote() -> None:
+    notes = ("# 题库\n\n## Q1\n\nDropout 在推理阶段（ ）。\n\n- A. 随机丢弃神经元\n- B. 不丢弃，输出不缩放\n\n答案为 B\n\n"
+             "> 解析：PyTorch 用 inverted dropout，训练时已经除以 1-p。\n\n"
+             "## Q2\n\nWhich layer has no parameters?\n\n- A. Conv2d\n- B. MaxPool2d\n\nAnswer: B, because pooling only takes a max.\n")
+    cards, _ = extract(notes)
+    (q1,) = [c for c in cards if "Dropout 在推理阶段" in c.front]
+    assert "inverted dropout" in q1.back, q1.back
+    (q2,) = [c for c in cards if "no parameters" in c.front]
+    assert "MaxPool2d" in q2.front and "only takes a max" in q2.back
