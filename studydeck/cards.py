@@ -1228,15 +1228,29 @@ class _Extractor:
                         or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
                     ctx = outside  # (“总结：” over a list: the example is over)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            answer = _choice_answer(blocks[i + 2:]) if block.kind == "paragraph" and nxt is not None \
-                and _choice_options(nxt) else []
+            choice = _choice(blocks, i) if block.kind == "paragraph" else None
+            if choice is not None:
+                # a choice question written line by line (“下列哪个…？”, “A. …”, “B. …”, “答案：C”)
+                asked, answer, taken = choice
+                self.consumed |= {id(b) for b in taken}
+                self.answered(ctx, asked, answer, block.source, flags=("choice",))
+                lead = None
+                continue
+            options = nxt
+            if block.kind == "paragraph" and nxt is not None and nxt.kind == "list" and nxt.items \
+                    and (glued := _glued_answer(nxt)) is not None:
+                options = glued[0]  # (“- D. …\n答案：A”: the answer under its options)
+                answer = _choice_answer([glued[1], *blocks[i + 2:]]) if _choice_options(options) else []
+            else:
+                answer = _choice_answer(blocks[i + 2:]) if block.kind == "paragraph" and nxt is not None \
+                    and _choice_options(nxt) else []
             if answer:
                 # a multiple-choice question: its stem and options asked whole, answered by the
                 # answer written under them (“**答案：A**”) and the reasons after it; an option alone
                 # states nothing (the wrong ones least of all). (Without an answer written, lettered
                 # points are points: “误差分解成哪几部分？” over “A. 偏差：…”.)
                 self.consumed |= {id(nxt), *(id(b) for b in answer)}
-                self.answered(ctx, block.text.strip() + "\n\n" + _list_markdown(nxt), answer, block.source,
+                self.answered(ctx, block.text.strip() + "\n\n" + _list_markdown(options), answer, block.source,
                               flags=("choice",))
                 lead = None
                 continue
@@ -4098,6 +4112,45 @@ def _choice_options(block: Block) -> bool:
         return False
     letters = [(m.group("l") or m.group("m")).upper() if (m := CHOICE_OPTION.match(it.text)) else "" for it in block.items]
     return letters == [chr(ord("A") + n) for n in range(len(letters))]
+
+
+def _choice(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block]] | None:
+    """A choice question written in one paragraph ``blocks[i]``, a line each (its stem, its lettered
+    options, its answer and what follows): the front, the answer's blocks, and the blocks after it
+    they take."""
+    block = blocks[i]
+    if "\n" not in block.text:
+        return None
+    lines = block.text.splitlines()
+    first = next((n for n, line in enumerate(lines) if n and (m := CHOICE_OPTION.match(line))
+                  and (m.group("l") or m.group("m")).upper() == "A"), None)
+    if first is None:
+        return None
+    options = []
+    for line in lines[first:]:
+        m = CHOICE_OPTION.match(line)
+        if not m or (m.group("l") or m.group("m")).upper() != chr(ord("A") + len(options)):
+            break
+        options.append(line.strip())
+    rest = lines[first + len(options):]
+    if len(options) < 2 or not rest or not CHOICE_ANSWER.match(rest[0]):
+        return None
+    asked = "\n".join(lines[:first]).strip() + "\n\n" + "\n".join(f"- {o}" for o in options)
+    answer = _choice_answer([replace(block, text="\n".join(rest).strip()), *blocks[i + 1:]])
+    return asked, answer, [b for b in answer[1:]]
+
+
+def _glued_answer(block: Block) -> tuple[Block, Block] | None:
+    """Options whose last one runs on into the answer, no blank line between (“- D. …\n答案：A”):
+    the options without it, and the answer as a paragraph of its own."""
+    last = block.items[-1]
+    lines = last.text.splitlines()
+    cut = next((n for n, line in enumerate(lines) if n and CHOICE_ANSWER.match(line)), None)
+    if cut is None:
+        return None
+    kept = replace(last, text="\n".join(lines[:cut]))
+    answer = Block("paragraph", Source(last.source.path, last.source.line + cut), text="\n".join(lines[cut:]).strip())
+    return replace(block, items=[*block.items[:-1], kept]), answer
 
 
 def _choice_answer(blocks: list[Block]) -> list[Block]:

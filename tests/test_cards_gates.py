@@ -2236,3 +2236,19 @@ def test_a_choice_question_s_answer_said_in_words_and_its_explanation_in_a_quote
     assert "inverted dropout" in q1.back, q1.back
     (q2,) = [c for c in cards if "no parameters" in c.front]
     assert "MaxPool2d" in q2.front and "only takes a max" in q2.back
+
+
+def test_a_choice_question_written_line_by_line_in_one_paragraph_is_one_card() -> None:
+    """“下列哪个激活函数…？” with its options and “答案：C” on the lines under it, no blank line between
+    (as most notes write them), or the answer right under a list of options, is one card."""
+    notes = ("# 选择题\n\n## 1\n\n下列哪个激活函数在正半轴梯度恒为 1？\nA. Sigmoid\nB. Tanh\nC. ReLU\nD. Softmax\n"
+             "答案：C\n解析：ReLU 在 x > 0 时导数为 1。\n\n"
+             "## 2\n\nWhich layer has no learnable parameters?\n\n- A. Conv2d\n- B. MaxPool2d\n- C. BatchNorm2d\nAnswer: B\n\n"
+             "## 3\n\n- **Sigmoid**：把实数压到 (0, 1)\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    (q1,) = [c for c in cards if "正半轴梯度恒为 1" in c.front]
+    assert "C. ReLU" in q1.front and "答案：C" in q1.back and "导数为 1" in q1.back and "答案" not in q1.front, (q1.front, q1.back)
+    (q2,) = [c for c in cards if "no learnable parameters" in c.front]
+    assert "MaxPool2d" in q2.front and "Answer: B" in q2.back and "Answer" not in q2.front, (q2.front, q2.back)
+    assert "压到 (0, 1)" in texts
