@@ -444,6 +444,8 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
+    if PERSON_CORNER.fullmatch(_cell_text(header[0])) and any(DUTY_HEADER.fullmatch(_cell_text(h)) for h in header[1:]):
+        return True  # “| 人 | 负责 | 产出 | DDL |”: who does what in one's own group, a plan
     if any(_tally_column(_cell_text(header[0]), [_cell_text(cells[0]) for _, cells in rows], name,
                          [cells[j] for _, cells in rows])
            for j, name in enumerate(header[1:], 1)):
@@ -547,6 +549,10 @@ TIME_SPAN = re.compile(r"\s*+\d{1,3}(?::\d{2})?\s*+(?:min|mins|分钟|')?\s*+[�
 # The corner of a table whose rows are people (“name”, “姓名”, “组员”), and the column adding their marks up.
 PEOPLE_CORNER = re.compile(r"names?|姓名|名字|who|students?|学生|同学|members?|成员|组员|队员|people|persons?|"
                            r"players?|teams?|队伍|小组|组名|组别|选手", re.I)
+# The corner of a table of one's group, by person, and a column of what each is to do.
+PERSON_CORNER = re.compile(r"人|谁|成员|组员|队员|负责人|姓名|members?|who|person|people|owners?|assignees?", re.I)
+DUTY_HEADER = re.compile(r"负责|分工|任务|职责|产出|交付|ddl|截止|deadline|due|tasks?|responsibilit(?:y|ies)|deliverables?|"
+                         r"owns|assigned", re.I)
 TOTAL_COLUMN = re.compile(r"total|grand total|sum|合计|总计|总分|总成绩|总评|overall", re.I)
 
 
@@ -2315,7 +2321,8 @@ def _opens_inside_brackets(text: str) -> bool:
 WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|^\s*(?:the )?wrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|"
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
-                        r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version)"
+                        r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version|"
+                        r"attempt\s*1|first (?:attempt|try)|第一次(?:尝试|写的)|第一版)"
                         r"(?:\*\*)?\s*[(（:：]|"
                         # (alone on its line: “**before**”, “**原代码**”; “**Original**” alone may be the first of two right ones)
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original code|old version)(?:\*\*)?\s*$", re.I)
@@ -3054,6 +3061,7 @@ BACK_MATTER = re.compile(
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
     r"reading list|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
+    r"修改记录|变更记录|版本记录|revision history|"
     # the course's own business (“作业 & 考试”, “Logistics”)
     r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia|"
     r"feedback received|评语|老师反馈|"
@@ -3155,7 +3163,9 @@ LABEL_TERM = re.compile(
     # a count standing for what the text said before (“Two: update and reset”, “两个：…”)
     r"(?:one|two|three|four|five|six)|[一二两三四五六][个种类点条]|"
     # the course's own business, and when the note was read
-    r"office hours?|deadlines?|due(?: date)?|grading|homework|作业|截止(?:日期|时间)?|答疑|read(?: on)?|读于|阅读日期|"
+    r"office hours?(?:\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?(?:\s.*)?)?|deadlines?|due(?: date)?|grading|homework|作业|截止(?:日期|时间)?|答疑|read(?: on)?|读于|阅读日期|"
+    # a citation key (“@muller2019”): a work the card cannot show
+    r"@[\w:.-]+|"
     r"(?:本章|本节|本周)?(?:学习|阅读)时间|(?:本章|本节)?配套\S{0,6}|视频教程|"
     # what the page will cover, rather than what it says
     r"(?:本章|本节|本页|学习)?(?:目标|内容|大纲|目录)|(?:learning )?(?:goals|objectives)|outline|agenda|"
@@ -3296,7 +3306,7 @@ REPORT_FIELD = re.compile(
     # a book's editions, and who an interview or a show had
     r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|访谈对象|"
     # a team's name, a contest's task
-    r"队名|赛题|team name|"
+    r"队名|赛题|team name|组号|group (?:number|no\.?|#)|贴的人|发帖人|提问人|提问者|posted by|asked by|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules

@@ -368,7 +368,14 @@ def url_front(card: Card) -> str | None:
 def link_answer(card: Card) -> str | None:
     lines = [line for line in card.back.splitlines() if line.strip()]
     return "link-answer" if lines and card.kind is not CardKind.CODE and all(
-        LINK_LINE.match(line) or _only_links(line) for line in lines) else None
+        LINK_LINE.match(line) or _only_links(line) or CROSS_REF.fullmatch(line) for line in lines) else None
+
+
+# A reference to an equation, a figure or a section of the notes (Quarto “@eq-ce”, MyST {eq}`label`,
+# LaTeX “\eqref{eq:ce}”, “式 (3.2)”): where the answer is, not the answer.
+_REF = (r"(?:@(?:eq|fig|tbl|sec|thm|lem|def)-[\w-]+|\{(?:eq|numref|ref)\}`[^`]+`|\\(?:eq)?ref\{[^{}]+\}|"
+        r"(?:见|参见)?\s*(?:式|公式|图|表)\s*[(（]?\d+(?:\.\d+)*[)）]?|\(\s*\d+(?:\.\d+)*\s*\))")
+CROSS_REF = re.compile(rf"\s*(?:[-*+]\s+)?{_REF}(?:\s*(?:[,，;；、]|and|和)\s*{_REF})*\s*[.。]?\s*")
 
 
 # A link (not an image: a figure is content of its own).

@@ -2252,3 +2252,32 @@ def test_a_choice_question_written_line_by_line_in_one_paragraph_is_one_card() -
     (q2,) = [c for c in cards if "no learnable parameters" in c.front]
     assert "MaxPool2d" in q2.front and "Answer: B" in q2.back and "Answer" not in q2.front, (q2.front, q2.back)
     assert "压到 (0, 1)" in texts
+
+
+def test_who_does_what_who_posted_a_first_attempt_and_an_answer_that_only_points_give_no_card() -> None:
+    """A group's table of who does what, its group number and change log, who posted a question on
+    a wall, a first attempt's code, an answer that is only a cross-reference (“@eq-ce”), a citation
+    key as a term and office hours give no card."""
+    notes = ("# 大作业\n\n组号：第7组\n\n## 分工\n\n| 人 | 负责 | 产出 | DDL |\n|---|---|---|---|\n"
+             "| 李一凡 | FP32 baseline 训练、评测脚本 | baseline ckpt | 11/10 |\n| 陈思远 | PTQ：fuse、observer 对比 | `ptq.py` | 11/17 |\n\n"
+             "## 修改记录\n\n- v0.1 11/3 陈思远：初稿\n- v0.2 11/5 赵博：加了树莓派部分\n\n"
+             "## Q1 BN 在 train 和 eval 模式下差在哪？\n\n贴的人：小鱼　✋✋✋\n\n"
+             "# Kata\n\n## conv2d\n\nAttempt 1:\n```python\ndef conv2d(x, w):\n    return (w @ x).view(2, 3)\n```\n\n"
+             "# Losses\n\n## Summary table\n\n| Loss | formula | use |\n|---|---|---|\n| CE | @eq-ce | default |\n"
+             "| focal | @eq-focal | imbalance |\n\n## LS\n\n- **@muller2019**: a teacher trained with LS is a worse teacher\n"
+             "- **Office hours Thu 4pm**: ask TA whether the quiz covers focal loss\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("第7组", "评测脚本", "ptq.py", "树莓派", "小鱼", "w @ x", "@eq-ce", "@eq-focal", "worse teacher", "ask TA"):
+        assert gone not in texts, gone
+    assert "imbalance" in texts
+
+
+def test_ordinary_notes_keep_a_table_of_people_s_results_and_a_second_attempt() -> None:
+    """A table of scientists and what each found, and code under “Attempt 2 (works):” keep their cards."""
+    notes = ("# 历史\n\n| 人物 | 贡献 | 年份 |\n|---|---|---|\n| Hinton | 反向传播的推广 | 1986 |\n| LeCun | 卷积网络 LeNet | 1998 |\n\n"
+             "## Name | formula\n\n| Name | Formula |\n|---|---|\n| ReLU | $\\max(0, x)$ |\n| GELU | $x\\Phi(x)$ |\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for kept in ("卷积网络 LeNet", "\\max(0, x)"):
+        assert kept in texts, kept
