@@ -4102,16 +4102,19 @@ BOLD_LINE = re.compile(r"\*\*\s*(?:(?:Q|问题?|题)\s*\d+|\d+\s*[.、)）]|第\
 # A choice question's option (“A. …”, “(b) …”, “C、…”) and the line that gives its answer (“**答案：B**”,
 # “Answer: (b)”, “正确答案：A C”).
 CHOICE_OPTION = re.compile(r"\s*+(?:\(?(?P<l>[A-Fa-f])[.．、)）]|(?P<m>[A-F])\s*+[:：])\s*+\S")
-_LETTER = r"(?:[(（][A-Fa-f][)）]|[A-F](?![A-Za-z])|[a-f](?![A-Za-z]))"
-CHOICE_ANSWER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:正确)?(?:答案|选项)|答|选|(?:the |correct )?answer(?: is)?|ans\.?|key)\s*(?:\*\*)?\s*"
+# (capital letters, or small ones in brackets: “答：e^x …”, “Answer: a model's …”, “答：A/B 两组…”, “C++” are words)
+_LETTER = r"(?:[(（][A-Fa-f][)）]|(?-i:[A-F]))"
+CHOICE_ANSWER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:正确)?(?:答案|选项)|答|(?:the |correct )?answer(?: is)?|ans\.?)\s*(?:\*\*)?\s*"
                            r"(?:[:：]|为|是|is|[—–-])?\s*(?:\*\*)?\s*" + _LETTER +
-                           r"(?:(?:\s*[,，、/&和]\s*|\s+and\s+|\s*)" + _LETTER + r")*", re.I)
+                           r"(?:(?:\s*[,，、&和]\s*|\s+and\s+|\s*)" + _LETTER + r")*"
+                           r"(?=\s*(?:$|\*\*|[,，.。;；:：(（)）—–-]|because\b|since\b|as\b|因为|是|正确|对))", re.I | re.M)
 # Words by which a question points at what is under it (“What does this print?”, “下面代码输出什么”, “Given:”);
 # “**Q1.** Derive the derivative of the sigmoid.” over a formula has its answer under it.
 POINTS_AT = re.compile(r"\b(?:this|these|the following|below|given)\b|下面|下列|以下|如下|这段|这个|给定|已知|[:：]\s*$", re.I)
 # A paragraph that explains a choice question's answer (“解析：…”, “逐项分析：”, “Why:”): it goes on the back.
 EXPLAINS = re.compile(r"\s*(?:\*\*)?\s*(?:解析|分析|逐项分析|解释|讲解|理由|原因|注|注意|备注|explanation|why|reason(?:ing)?|"
                       r"note|because)\b", re.I)
+QA_LINE = re.compile(r"\s*(?:\*\*)?(?:Q\d*|问)\s*[:：.]", re.I)
 # A line that asks (a question mark, a blank to fill “（ ）”, options inline “A. … B. …”): the next question.
 ASKS_AGAIN = re.compile(r"[?？]\s*$|[(（]\s*[)）]|(?:^|\s)[(（]?A[.)）．、]\s*\S.*\s[(（]?B[.)）．、]\s*\S", re.M)
 
@@ -4145,6 +4148,9 @@ def _choice(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block]]
     rest = lines[first + len(options):]
     if len(options) < 2 or not rest or not CHOICE_ANSWER.match(rest[0]):
         return None
+    # (the answer's lines end where a line asks again: “Q: ReLU 的缺点是什么？”)
+    end = next((n for n, line in enumerate(rest) if n and (ASKS_AGAIN.search(line) or QA_LINE.match(line))), len(rest))
+    rest = rest[:end]
     asked = "\n".join(lines[:first]).strip() + "\n\n" + "\n".join(f"- {o}" for o in options)
     answer = _choice_answer([replace(block, text="\n".join(rest).strip()), *blocks[i + 1:]])
     return asked, answer, [b for b in answer[1:]]
@@ -4169,18 +4175,22 @@ def _choice_answer(blocks: list[Block]) -> list[Block]:
     if not blocks or blocks[0].kind != "paragraph" or not CHOICE_ANSWER.match(blocks[0].text):
         return []
     out = [blocks[0]]
+    explaining = EXPLAINS.search(blocks[0].text) is not None  # (“答案：B\n解析：…” in one paragraph)
     for n, block in enumerate(blocks[1:], 1):
-        explains = block.kind in ("paragraph", "quote") and EXPLAINS.match(block.text.lstrip("> "))
-        if explains or block.kind == "list" and out[-1].kind == "paragraph" and EXPLAINS.match(out[-1].text):
-            out.append(block)  # (“逐项分析：” over “- A. 对：…”, “> 解析：…”)
-            continue
-        if block.kind not in ANSWER_KINDS or len(out) == 4 or _prompt(block) \
-                or block.kind == "paragraph" and (n + 1 < len(blocks) and _choice_options(blocks[n + 1])
-                                                  or split_label(block.text) or ASKS_AGAIN.search(block.text)
-                                                  or NUMBERED_MARK.match(block.text) or QA.match(block.text)) \
+        if len(out) == 4 or _prompt(block) \
+                or block.kind in ("paragraph", "quote") and (n + 1 < len(blocks) and _choice_options(blocks[n + 1])
+                                                             or ASKS_AGAIN.search(block.text)
+                                                             or NUMBERED_MARK.match(block.text) or QA.match(block.text)) \
                 or block.kind == "list" and (_choice_options(block) or any(ASKS_AGAIN.search(it.text) for it in block.items)):
-            break  # (the next question, or a definition of its own after the answer)
-        out.append(block)
+            break  # the next question
+        if block.kind in ("paragraph", "quote") and EXPLAINS.match(block.text.lstrip("> ")):
+            out.append(block)  # (“解析：…”, “> 解析：…”, “逐项分析：”)
+            explaining = True
+            continue
+        if explaining and block.kind in ("list", "code", "math") and out[-1] is blocks[n - 1]:
+            out.append(block)  # what the explanation shows right under it (“逐项分析：” over “- A. 对：…”)
+            continue
+        break  # (notes of their own after the answer: a definition, a formula, the next point)
     return out
 
 

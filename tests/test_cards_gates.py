@@ -2281,3 +2281,36 @@ def test_ordinary_notes_keep_a_table_of_people_s_results_and_a_second_attempt() 
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
     for kept in ("卷积网络 LeNet", "\\max(0, x)"):
         assert kept in texts, kept
+
+
+@pytest.mark.parametrize("notes, kept", [
+    ("# Retrieval\n\nTwo ways to score a query against documents:\n\n- A. **Bi-encoder**: encodes query and document separately\n"
+     "- B. **Cross-encoder**: reads query and document together\n\nKey: a bi-encoder can precompute the document vectors.\n",
+     ["encodes query and document separately"]),
+    ("# 微调\n\n两种微调方案：\n\n- A. **全量微调**：更新全部参数\n- B. **LoRA**：只训练低秩增量矩阵\n\n选 A 还是 B 主要看显存和数据量。\n",
+     ["更新全部参数"]),
+    ("# 部署\n\n问：导出模型有哪两种常见方式？\n\n- A. TorchScript：trace 或 script\n- B. ONNX：跨框架的图格式\n\n"
+     "答：C++ 端一般用 TorchScript。\n", ["跨框架的图格式"]),
+    ("# Q\n\n## 1\n\nWhich divergence is asymmetric?\n\n- A. JS\n- B. KL\n\nAnswer: B\n\n"
+     "$$D_{KL}(p\\|q) = \\sum_x p(x) \\log \\frac{p(x)}{q(x)}$$\n\n"
+     "Perplexity is the exponential of the cross-entropy: $\\mathrm{PPL} = e^{H(p, q)}$.\n", ["\\mathrm{PPL} = ?"]),
+])
+def test_ordinary_notes_keep_what_the_second_review_of_choice_questions_found(notes: str, kept: list[str]) -> None:
+    """Lettered points followed by a remark that opens on “Key:”, “选 A 还是 B”, “答：C++ …” are points;
+    a formula and a fact after a choice question's answer are cards of their own."""
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for text in kept:
+        assert text in texts, text
+    assert not any("choice" in c.flags and "PPL" in c.back for c in cards), texts
+
+
+def test_a_choice_question_with_several_answers_and_the_next_question_in_the_same_paragraph() -> None:
+    notes = ("# 题\n\n下列说法正确的有：\nA. BN 训练时用 batch 统计量\nB. LN 不依赖 batch\nC. GN 需要大 batch\nD. IN 常用于风格迁移\n"
+             "答案：ABD\n解析：GN 正是为小 batch 设计的。\n\n"
+             "哪个激活函数在 0 点不可导？\nA. ReLU\nB. Sigmoid\n答案：A\nQ: ReLU 的缺点是什么？\n答：死神经元。\n")
+    cards, _ = extract(notes)
+    (multi,) = [c for c in cards if "下列说法正确的有" in c.front]
+    assert "答案：ABD" in multi.back and "小 batch" in multi.back
+    (relu,) = [c for c in cards if "0 点不可导" in c.front]
+    assert "死神经元" not in relu.back, relu.back
