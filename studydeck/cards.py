@@ -1053,7 +1053,8 @@ class _Extractor:
         self.present = _attendees(outline)  # (whoever a meeting's notes list: “到场：阿澈、小满”)
         self.speakers = _speakers(outline, self.present)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
-        self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
+        self.recurring, self.rewrites = _recurring_labels(outline)
+        self.answered_headings: set[tuple[str, ...]] = set()  # (question headings a “答（…）：” answered)  # (“Time complexity:” in every section: a facet of each)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
 
     # -- helpers ---------------------------------------------------------------
@@ -1733,8 +1734,12 @@ class _Extractor:
                 "“{t}” is a sentence, not a term; name the thing in a few words, then explain it",
                 t=term if len(term) <= 40 else term[:39] + "…")))
             return
-        if ANSWER_LABEL.fullmatch(term.strip()) and ASKING_HEADING.search(ctx.concept):
+        if (ANSWER_LABEL.fullmatch(term.strip()) or ANSWER_MARK.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
+                and ctx.deck not in self.answered_headings and not desc.lstrip().startswith("~~")) \
+                and ASKING_HEADING.search(ctx.concept):
             # “## BatchNorm 训练和推理有什么区别” over “**正确答案：** …”: the heading asks, this answers
+            # (“**答（老王）：** …”, someone's answer on a question wall: the first one, not a follow-up's)
+            self.answered_headings.add(ctx.deck)
             question = TRAILING_MARKS.sub("", ctx.concept)
             question += "" if question.endswith(("?", "？")) else self.t("？", "?")
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, desc, source,
@@ -3400,6 +3405,8 @@ PAREN_TAIL = re.compile(r"(?<!\s)\s*+[(（][^()（）]*+[)）]\s*+$")  # (tried 
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
 ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|正解|正确|(?:(?:the )?(?:correct|right|model|reference|final) )?"
                           r"(?:answer|solution)|correct(?:ion)?|right", re.I)
+# Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed).
+ANSWER_MARK = re.compile(r"答|回答|解答")
 # A bold label that opens a paragraph (“**正确答案：** …”, “**Note:** …”).
 LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^*\n]{1,20}?)\*\*\s*[:：]\s*")
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).

@@ -2314,3 +2314,17 @@ def test_a_choice_question_with_several_answers_and_the_next_question_in_the_sam
     assert "答案：ABD" in multi.back and "小 batch" in multi.back
     (relu,) = [c for c in cards if "0 点不可导" in c.front]
     assert "死神经元" not in relu.back, relu.back
+
+
+def test_a_question_heading_answered_by_someone_s_answer_mark_is_one_card() -> None:
+    """“## Q1 BN 在 train 和 eval 模式下到底差在哪？” over “**答（老王）：** …”, a follow-up and its
+    answer: the heading asked, the first answer on the back."""
+    notes = ("# 问题墙\n\n## Q1 BN 在 train 和 eval 模式下到底差在哪？\n\n贴的人：小鱼　✋✋\n\n"
+             "**答（老王）：** train 模式用当前 batch 的均值、方差；eval 模式直接用 running 统计量。\n\n"
+             "**追问（小鱼）：** 那 momentum=0.1 是说新的占 0.9 吗？\n\n**答（老王）：** 反了，新的占 0.1。\n\n"
+             "## Q4 BN 放在激活前还是激活后？\n\n**答（阿杰）：** ~~必须放在 ReLU 后面。~~\n\n"
+             "## 笔记\n\n- **答辩**：毕业前的最后一关\n")
+    cards, _ = extract(notes)
+    (q1,) = [c for c in cards if "train 和 eval 模式下到底差在哪" in c.front]
+    assert "running 统计量" in q1.back and "反了" not in q1.back, q1.back
+    assert not any("必须放在 ReLU 后面" in c.back for c in cards)
