@@ -444,8 +444,8 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
-    if PERSON_CORNER.fullmatch(_cell_text(header[0])) and any(DUTY_HEADER.fullmatch(_cell_text(h)) for h in header[1:]):
-        return True  # “| 人 | 负责 | 产出 | DDL |”: who does what in one's own group, a plan
+    if PERSON_CORNER.fullmatch(_cell_text(header[0])) and any(DUE_HEADER.fullmatch(_cell_text(h)) for h in header[1:]):
+        return True  # “| 人 | 负责 | 产出 | DDL |”: who does what in one's own group by when, a plan
     if any(_tally_column(_cell_text(header[0]), [_cell_text(cells[0]) for _, cells in rows], name,
                          [cells[j] for _, cells in rows])
            for j, name in enumerate(header[1:], 1)):
@@ -550,9 +550,10 @@ TIME_SPAN = re.compile(r"\s*+\d{1,3}(?::\d{2})?\s*+(?:min|mins|分钟|')?\s*+[�
 PEOPLE_CORNER = re.compile(r"names?|姓名|名字|who|students?|学生|同学|members?|成员|组员|队员|people|persons?|"
                            r"players?|teams?|队伍|小组|组名|组别|选手", re.I)
 # The corner of a table of one's group, by person, and a column of what each is to do.
-PERSON_CORNER = re.compile(r"人|谁|成员|组员|队员|负责人|姓名|members?|who|person|people|owners?|assignees?", re.I)
-DUTY_HEADER = re.compile(r"负责|分工|任务|职责|产出|交付|ddl|截止|deadline|due|tasks?|responsibilit(?:y|ies)|deliverables?|"
-                         r"owns|assigned", re.I)
+# (“| 谁 | 任务 | 输入 |” over a GAN's generator and discriminator, “| 成员 | 职责 |” over Raft's roles: parts of
+# a system, no due date)
+PERSON_CORNER = re.compile(r"人|谁|成员|组员|队员|负责人|姓名|names?|members?|who|person|people|owners?|assignees?", re.I)
+DUE_HEADER = re.compile(r"ddl|截止(?:日期|时间)?|期限|deadline|due(?: date)?", re.I)
 TOTAL_COLUMN = re.compile(r"total|grand total|sum|合计|总计|总分|总成绩|总评|overall", re.I)
 
 
@@ -1053,8 +1054,7 @@ class _Extractor:
         self.present = _attendees(outline)  # (whoever a meeting's notes list: “到场：阿澈、小满”)
         self.speakers = _speakers(outline, self.present)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
-        self.recurring, self.rewrites = _recurring_labels(outline)
-        self.answered_headings: set[tuple[str, ...]] = set()  # (question headings a “答（…）：” answered)  # (“Time complexity:” in every section: a facet of each)
+        self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
 
     # -- helpers ---------------------------------------------------------------
@@ -1235,6 +1235,16 @@ class _Extractor:
                         or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
                     ctx = outside  # (“总结：” over a list: the example is over)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.kind == "paragraph" and ASKING_HEADING.search(ctx.concept) and (answer := _marked_answer(blocks, i)):
+                # “## Q1 BN 在 train 和 eval 下差在哪？” over “**答（老王）：** …”: someone's answer on a question
+                # wall or in a thread, with what runs on from it, up to the next turn
+                question = TRAILING_MARKS.sub("", ctx.concept)
+                question += "" if question.endswith(("?", "？")) else self.t("？", "?")
+                self.consumed |= {id(b) for b in answer[1:]}
+                self.answered(ctx, question, [replace(block, text=LEAD_LABEL.sub("", block.text, count=1)), *answer[1:]],
+                              block.source)
+                lead = None
+                continue
             choice = _choice(blocks, i) if block.kind == "paragraph" else None
             if choice is not None:
                 # a choice question written line by line (“下列哪个…？”, “A. …”, “B. …”, “答案：C”)
@@ -1734,12 +1744,8 @@ class _Extractor:
                 "“{t}” is a sentence, not a term; name the thing in a few words, then explain it",
                 t=term if len(term) <= 40 else term[:39] + "…")))
             return
-        if (ANSWER_LABEL.fullmatch(term.strip()) or ANSWER_MARK.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
-                and ctx.deck not in self.answered_headings and not desc.lstrip().startswith("~~")) \
-                and ASKING_HEADING.search(ctx.concept):
+        if ANSWER_LABEL.fullmatch(term.strip()) and ASKING_HEADING.search(ctx.concept):
             # “## BatchNorm 训练和推理有什么区别” over “**正确答案：** …”: the heading asks, this answers
-            # (“**答（老王）：** …”, someone's answer on a question wall: the first one, not a follow-up's)
-            self.answered_headings.add(ctx.deck)
             question = TRAILING_MARKS.sub("", ctx.concept)
             question += "" if question.endswith(("?", "？")) else self.t("？", "?")
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, desc, source,
@@ -2327,7 +2333,7 @@ WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|^\s*(?:the )?wrong (?:version|way|code
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version|"
-                        r"attempt\s*1|first (?:attempt|try)|第一次(?:尝试|写的)|第一版)"
+                        r"attempt\s*1|first (?:attempt|try)|第一次(?:尝试|写的))"
                         r"(?:\*\*)?\s*[(（:：]|"
                         # (alone on its line: “**before**”, “**原代码**”; “**Original**” alone may be the first of two right ones)
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original code|old version)(?:\*\*)?\s*$", re.I)
@@ -3066,7 +3072,7 @@ BACK_MATTER = re.compile(
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
     r"reading list|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
-    r"修改记录|变更记录|版本记录|revision history|"
+    r"修改记录|变更记录|revision history|"
     # the course's own business (“作业 & 考试”, “Logistics”)
     r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia|"
     r"feedback received|评语|老师反馈|"
@@ -3170,7 +3176,7 @@ LABEL_TERM = re.compile(
     # the course's own business, and when the note was read
     r"office hours?(?:\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?(?:\s.*)?)?|deadlines?|due(?: date)?|grading|homework|作业|截止(?:日期|时间)?|答疑|read(?: on)?|读于|阅读日期|"
     # a citation key (“@muller2019”): a work the card cannot show
-    r"@[\w:.-]+|"
+    r"@[a-z]+\d{2,4}[a-z]*|"
     r"(?:本章|本节|本周)?(?:学习|阅读)时间|(?:本章|本节)?配套\S{0,6}|视频教程|"
     # what the page will cover, rather than what it says
     r"(?:本章|本节|本页|学习)?(?:目标|内容|大纲|目录)|(?:learning )?(?:goals|objectives)|outline|agenda|"
@@ -3405,8 +3411,35 @@ PAREN_TAIL = re.compile(r"(?<!\s)\s*+[(（][^()（）]*+[)）]\s*+$")  # (tried 
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
 ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|正解|正确|(?:(?:the )?(?:correct|right|model|reference|final) )?"
                           r"(?:answer|solution)|correct(?:ion)?|right", re.I)
-# Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed).
-ANSWER_MARK = re.compile(r"答|回答|解答")
+# Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed), and
+# a turn that corrects what was said (“**更正**：”, “不对。”).
+ANSWER_MARK = re.compile(r"答|回答|解答|answer|a", re.I)
+CORRECTING_TURN = re.compile(r"\s*(?:\*\*[^*\n]{0,20}\*\*\s*[:：]?\s*)?(?:更正|纠正|订正|正确答案|不对|错了|不是这样|"
+                             r"correction|wrong|not quite|actually,? no)", re.I)
+
+
+def _turn(block: Block) -> str:
+    """A paragraph's turn, by its bold lead without the speaker in brackets (“**答（老王）：**” → “答”)."""
+    lead = LEAD_LABEL.match(block.text) if block.kind == "paragraph" else None
+    return PAREN_TAIL.sub("", (lead.group(1) or lead.group(2))).strip() if lead else ""
+
+
+def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
+    """``blocks[i]`` and what runs on from it, when it is its section's first turn and an answer
+    (“**答（老王）：**”) that no later turn corrects (“**答（老王）：** 不对…”, “**更正**：”); a turn before
+    it (“**问**：…”) is what it answers instead."""
+    if not ANSWER_MARK.fullmatch(_turn(blocks[i])) or LEAD_LABEL.sub("", blocks[i].text, count=1).lstrip(" *").startswith("~~"):
+        return []
+    if any(_turn(b) for b in blocks[:i]) or any(
+            CORRECTING_TURN.match(LEAD_LABEL.sub("", b.text, count=1)) or CORRECTING_TURN.match(b.text)
+            or ANSWER_LABEL.fullmatch(_turn(b)) for b in blocks[i + 1:] if b.kind == "paragraph"):
+        return []
+    out = [blocks[i]]
+    for block in blocks[i + 1:]:
+        if block.kind not in ANSWER_KINDS or _turn(block) or len(out) == 4 or _prompt(block):
+            break  # (the next turn: a follow-up, another answer)
+        out.append(block)
+    return out
 # A bold label that opens a paragraph (“**正确答案：** …”, “**Note:** …”).
 LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^*\n]{1,20}?)\*\*\s*[:：]\s*")
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).

@@ -2328,3 +2328,38 @@ def test_a_question_heading_answered_by_someone_s_answer_mark_is_one_card() -> N
     (q1,) = [c for c in cards if "train 和 eval 模式下到底差在哪" in c.front]
     assert "running 统计量" in q1.back and "反了" not in q1.back, q1.back
     assert not any("必须放在 ReLU 后面" in c.back for c in cards)
+
+
+@pytest.mark.parametrize("notes, kept", [
+    ("# GAN\n\n| 谁 | 任务 | 输入 | 损失 |\n|---|---|---|---|\n| 生成器 G | 以假乱真 | 噪声 z | 非饱和损失 |\n"
+     "| 判别器 D | 分辨真假 | 图像 x | 二元交叉熵 |\n", ["以假乱真"]),
+    ("# Raft\n\n| 成员 | 职责 | 何时出现 |\n|---|---|---|\n| Leader | 接收写请求并复制日志 | 选举胜出后 |\n"
+     "| Follower | 被动响应 | 平时 |\n", ["复制日志"]),
+    ("# Python\n\n- **@torch.no_grad()**：关闭梯度追踪，推理时省显存\n- **@property**：把方法变成只读属性\n",
+     ["关闭梯度追踪", "只读属性"]),
+    ("# Git\n\n## 版本记录\n\n- **git log**：查看提交历史\n- **git reflog**：查看 HEAD 的移动记录\n", ["提交历史"]),
+    ("# 二分\n\n**第一版：** 左闭右闭区间\n\n```python\ndef search(a, x):\n    lo, hi = 0, len(a) - 1\n    while lo <= hi:\n"
+     "        mid = (lo + hi) // 2\n        if a[mid] == x:\n            return mid\n        if a[mid] < x:\n            lo = mid + 1\n"
+     "        else:\n            hi = mid - 1\n    return -1\n```\n", ["def search"]),
+])
+def test_ordinary_notes_keep_what_the_review_of_round_nineteen_found_its_rules_took(notes: str, kept: list[str]) -> None:
+    """A system's roles by who does what (no due date), decorators, git's history commands under a
+    version heading, and a first version that is right keep their cards."""
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for text in kept:
+        assert text in texts, text
+
+
+def test_a_thread_s_first_answer_is_asked_only_when_nothing_corrects_it_and_with_what_runs_on() -> None:
+    notes = ("# 问题墙\n\n## 为什么 Adam 需要 bias correction？\n\n**答（小李）：** 因为学习率太大。\n\n"
+             "**答（老王）：** 不对。初始时 m 和 v 是 0，前几步的估计偏向 0。\n\n"
+             "## 梯度累积怎么写？\n\n**答（老王）：** 每步 loss 除以累积步数，攒够再 `step()`：\n\n"
+             "```python\nloss = loss / k\nloss.backward()\nif (i + 1) % k == 0:\n    opt.step()\n    opt.zero_grad()\n```\n\n"
+             "## BN 的细节有哪些？\n\n**问**：eval 时用什么统计量？\n\n**答**：running 统计量。\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "学习率太大" not in texts, texts
+    (accum,) = [c for c in cards if "梯度累积怎么写" in c.front]
+    assert "opt.zero_grad()" in accum.back, accum.back
+    assert not any("BN 的细节有哪些" in c.front and "running 统计量" in c.back for c in cards), texts
