@@ -3073,6 +3073,9 @@ BACK_MATTER = re.compile(
     r"reading list|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     r"修改记录|变更记录|revision history|"
+    # whom to ask and how, a club's own news, one's score on a practice sheet
+    r"who to ask|whom to ask|contacts?|联系人|联系方式|找谁|问谁|(?:club|group|lab|course) (?:stuff|news|business|logistics)|"
+    r"社团(?:通知|事务)|群(?:通知|公告)|(?:得分|成绩|分数)\s*[&/、和与]\s*(?:反思|总结)|my scores?|scores?\s*[&/]\s*reflections?|"
     # the course's own business (“作业 & 考试”, “Logistics”)
     r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia|"
     r"feedback received|评语|老师反馈|"
@@ -3248,6 +3251,9 @@ LABEL_TERM = re.compile(
     r"(?:延伸|拓展|扩展)阅读|(?:recommended|suggested|further) (?:reading|reads?|books?)|book (?:recs?|recommendations?)|"
     r"(?:复习|学习|参考|备考)资料|实际用时|time spent|还没(?:整理|看|写|做|学)完?的?|待整理|still to (?:read|do)|"
     r"(?:nice|pleasant|big|fun|small) surprise|惊喜|my (?:aside|note|comment)s?|"
+    # what one got out of a session, when the next one is, what someone else added
+    r"(?:今天|本次|这次|今日)?(?:最大的)?收获|下次(?:时间|上课|见面)|"
+    r".{0,30}\b(?:also mentioned|pointed out|also (?:said|noted|added))|.{0,10}(?:也提到|还提到|顺便提到)(?:的)?|"
     r"回答\s*+\S.{0,14}?的?问题|answer(?:ing|s)?\s+(?:to\s+)?\S.{0,14}?['’]s\s+questions?|"
     r"(?:first|second|final|old|new) version|初版|第[一二三\d]版|其他|其它|plus|refs?|画图|"
     # a part of the page (“Implementation”, “Theory bit”, “Claim”, “Ablation”, “last thing”), a term

@@ -2363,3 +2363,17 @@ def test_a_thread_s_first_answer_is_asked_only_when_nothing_corrects_it_and_with
     (accum,) = [c for c in cards if "梯度累积怎么写" in c.front]
     assert "opt.zero_grad()" in accum.back, accum.back
     assert not any("BN 的细节有哪些" in c.front and "running 统计量" in c.back for c in cards), texts
+
+
+def test_who_to_ask_a_club_s_news_one_s_score_and_takeaways_give_no_card() -> None:
+    notes = ("# Onboarding\n\n## 4. Who to ask\n\n| topic | person | how |\n|---|---|---|\n| cluster, SLURM | Wei (PhD) | Slack |\n"
+             "| QAT codebase | Tomás (PhD) | DM fine |\n\n## 1. Club stuff\n\n- **Room change**: meetings are now in ENG 214\n\n"
+             "# 归一化\n\n## 四、得分 & 反思\n\n| 题型 | 题数 | 错 |\n|---|---|---|\n| 判断 | 16 | 4 |\n| 填空 | 12 | 3 |\n\n"
+             "## 总结\n\n- **今天最大的收获**：我两次把方向说反了\n- **下次时间**：下周四，同一时间\n\n"
+             "## Poster #30\n\n- **Author also mentioned**: numpy's global RNG is copied into every worker\n\n"
+             "## History of ideas\n\n| idea | person | year |\n|---|---|---|\n| backprop | Rumelhart | 1986 |\n| LSTM | Hochreiter | 1997 |\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("Wei (PhD)", "DM fine", "ENG 214", "16", "说反了", "下周四", "global RNG"):
+        assert gone not in texts, gone
+    assert "Rumelhart" in texts  # (a column of who found what is knowledge)
