@@ -444,7 +444,7 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
-    if PERSON_CORNER.fullmatch(_cell_text(header[0])) and any(DUE_HEADER.fullmatch(_cell_text(h)) for h in header[1:]):
+    if PEOPLE_CORNER.fullmatch(_cell_text(header[0])) and any(DUE_HEADER.fullmatch(_cell_text(h)) for h in header[1:]):
         return True  # “| 人 | 负责 | 产出 | DDL |”: who does what in one's own group by when, a plan
     if any(_tally_column(_cell_text(header[0]), [_cell_text(cells[0]) for _, cells in rows], name,
                          [cells[j] for _, cells in rows])
@@ -546,13 +546,11 @@ TIME_SPAN = re.compile(r"\s*+\d{1,3}(?::\d{2})?\s*+(?:min|mins|分钟|')?\s*+[�
                        r"(?:min|mins|分钟|')?\s*+|\s*+\d{1,2}:\d{2}\s*+|\s*+第\s*+\d+\s*+[节课]\s*+", re.I)
 
 
-# The corner of a table whose rows are people (“name”, “姓名”, “组员”), and the column adding their marks up.
-PEOPLE_CORNER = re.compile(r"names?|姓名|名字|who|students?|学生|同学|members?|成员|组员|队员|people|persons?|"
-                           r"players?|teams?|队伍|小组|组名|组别|选手", re.I)
-# The corner of a table of one's group, by person, and a column of what each is to do.
-# (“| 谁 | 任务 | 输入 |” over a GAN's generator and discriminator, “| 成员 | 职责 |” over Raft's roles: parts of
-# a system, no due date)
-PERSON_CORNER = re.compile(r"人|谁|成员|组员|队员|负责人|姓名|names?|members?|who|person|people|owners?|assignees?", re.I)
+# The corner of a table whose rows are people (“name”, “姓名”, “组员”, “谁”), the column adding their marks
+# up, and the column of when each is to be done: a group's plan. (“| 谁 | 任务 | 输入 |” over a GAN's
+# generator and discriminator, “| 成员 | 职责 |” over Raft's roles: parts of a system, no due date.)
+PEOPLE_CORNER = re.compile(r"names?|姓名|名字|人|谁|who|students?|学生|同学|members?|成员|组员|队员|负责人|people|persons?|"
+                           r"owners?|assignees?|players?|teams?|队伍|小组|组名|组别|选手", re.I)
 DUE_HEADER = re.compile(r"ddl|截止(?:日期|时间)?|期限|deadline|due(?: date)?", re.I)
 TOTAL_COLUMN = re.compile(r"total|grand total|sum|合计|总计|总分|总成绩|总评|overall", re.I)
 
