@@ -1243,7 +1243,7 @@ class _Extractor:
                               block.source)
                 lead = None
                 continue
-            choice = _choice(blocks, i) if block.kind == "paragraph" else None
+            choice = (_choice(blocks, i) or _true_or_false(blocks, i)) if block.kind == "paragraph" else None
             if choice is not None:
                 # a choice question written line by line (“下列哪个…？”, “A. …”, “B. …”, “答案：C”)
                 asked, answer, taken = choice
@@ -4200,6 +4200,31 @@ def _choice(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block]]
     return asked, answer, [b for b in answer[1:]]
 
 
+# A statement to judge (“ReLU 在 0 点可导。（ ）”) and its verdict (“答案：×”, “**答案：√**”, “答：错”, “Answer: False”).
+JUDGE_BLANK = re.compile(r"[(（]\s*[)）]\s*$")
+JUDGE_ANSWER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:正确)?答案|答|(?:the )?answer)\s*(?:\*\*)?\s*(?:[:：]|为|是|is)?\s*(?:\*\*)?\s*"
+                          r"(?:[√✓✔×✗✘]|对|错|正确|错误|(?-i:T|F)\b|true\b|false\b)", re.I)
+
+
+def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block]] | None:
+    """A true-or-false question: a statement ending in a blank “（ ）” and its verdict, on the next line
+    or in the next paragraph, with what explains it: the front, the answer's blocks, the blocks taken."""
+    lines = blocks[i].text.splitlines()
+    at = next((n for n, line in enumerate(lines) if JUDGE_BLANK.search(line)), None)
+    if at is None:
+        return None
+    rest = lines[at + 1:]
+    if rest:
+        if not JUDGE_ANSWER.match(rest[0]):
+            return None
+        answer = _explained([replace(blocks[i], text="\n".join(rest).strip()), *blocks[i + 1:]])
+        return "\n".join(lines[:at + 1]).strip(), answer, answer[1:]
+    if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" and JUDGE_ANSWER.match(blocks[i + 1].text):
+        answer = _explained(blocks[i + 1:])
+        return blocks[i].text.strip(), answer, answer
+    return None
+
+
 def _glued_answer(block: Block) -> tuple[Block, Block] | None:
     """Options whose last one runs on into the answer, no blank line between (“- D. …\n答案：A”):
     the options without it, and the answer as a paragraph of its own."""
@@ -4218,6 +4243,11 @@ def _choice_answer(blocks: list[Block]) -> list[Block]:
     the next question; empty when no answer is written."""
     if not blocks or blocks[0].kind != "paragraph" or not CHOICE_ANSWER.match(blocks[0].text):
         return []
+    return _explained(blocks)
+
+
+def _explained(blocks: list[Block]) -> list[Block]:
+    """An answer ``blocks[0]`` and what explains it after it, up to the next question."""
     out = [blocks[0]]
     explaining = EXPLAINS.search(blocks[0].text) is not None  # (“答案：B\n解析：…” in one paragraph)
     for n, block in enumerate(blocks[1:], 1):

@@ -2377,3 +2377,18 @@ def test_who_to_ask_a_club_s_news_one_s_score_and_takeaways_give_no_card() -> No
     for gone in ("Wei (PhD)", "DM fine", "ENG 214", "16", "说反了", "下周四", "global RNG"):
         assert gone not in texts, gone
     assert "Rumelhart" in texts  # (a column of who found what is knowledge)
+
+
+def test_a_true_or_false_question_is_one_card_and_its_false_statement_is_no_fact() -> None:
+    """“ReLU 在 0 点可导。（ ）” over “答案：×”: the statement is asked with its blank, the verdict and
+    why on the back; a statement marked false is never a card of its own."""
+    notes = ("# 判断题\n\n## 1\n\n梯度方向是函数值下降最快的方向。（ ）\n答案：×\n解析：负梯度方向才是下降最快的方向。\n\n"
+             "## 2\n\nBN 在 eval 模式下使用 running 统计量。（ ）\n\n**答案：√**\n\n## 3\n\n- **梯度**：函数增长最快的方向\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    (q1,) = [c for c in cards if "下降最快的方向。（ ）" in c.front]
+    assert "答案：×" in q1.back and "负梯度" in q1.back, q1.back
+    (q2,) = [c for c in cards if "running 统计量。（ ）" in c.front]
+    assert "√" in q2.back
+    assert sum("梯度方向是函数值下降最快的方向" in c.front + c.back for c in cards) == 1, texts
+    assert "函数增长最快的方向" in texts
