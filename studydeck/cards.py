@@ -3415,11 +3415,14 @@ PAREN_TAIL = re.compile(r"(?<!\s)\s*+[(（][^()（）]*+[)）]\s*+$")  # (tried 
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
 ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|正解|正确|(?:(?:the )?(?:correct|right|model|reference|final) )?"
                           r"(?:answer|solution)|correct(?:ion)?|right", re.I)
-# Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed), and
-# a turn that corrects what was said (“**更正**：”, “不对。”).
+# Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed); a turn
+# that asks (“**追问（小鱼）：**”, “**问**：”, “**Q:**”); one that corrects what was said (“**更正：**”, a turn
+# opening “不对。”); one that goes on explaining (“**解析：**”, “**原因：**”, “**Why:**”).
 ANSWER_MARK = re.compile(r"答|回答|解答|answer|a", re.I)
-CORRECTING_TURN = re.compile(r"\s*(?:\*\*[^*\n]{0,20}\*\*\s*[:：]?\s*)?(?:更正|纠正|订正|正确答案|不对|错了|不是这样|"
-                             r"correction|wrong|not quite|actually,? no)", re.I)
+ASKING_TURN = re.compile(r"问|追问|提问|q|question|follow-?up|q \(follow-?up\)", re.I)
+CORRECTION_TURN = re.compile(r"更正|纠正|订正|正确答案|correction|corrected|erratum", re.I)
+CORRECTING_TURN = re.compile(r"\s*(?:不对|错了|不是这样|wrong|not quite|actually,? no)\s*[。，,.!！:：;；]", re.I)
+EXPLAINING_TURN = re.compile(r"解析|分析|原因|理由|解释|补充说明|why|reason|because|explanation|note", re.I)
 
 
 def _turn(block: Block) -> str:
@@ -3428,22 +3431,42 @@ def _turn(block: Block) -> str:
     return PAREN_TAIL.sub("", (lead.group(1) or lead.group(2))).strip() if lead else ""
 
 
+def _struck(block: Block) -> bool:
+    return LEAD_LABEL.sub("", block.text, count=1).lstrip(" *").startswith("~~")
+
+
 def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
-    """``blocks[i]`` and what runs on from it, when it is its section's first turn and an answer
-    (“**答（老王）：**”) that no later turn corrects (“**答（老王）：** 不对…”, “**更正**：”); a turn before
-    it (“**问**：…”) is what it answers instead."""
-    if not ANSWER_MARK.fullmatch(_turn(blocks[i])) or LEAD_LABEL.sub("", blocks[i].text, count=1).lstrip(" *").startswith("~~"):
+    """``blocks[i]`` and what goes on explaining it, when it is the first answer of its section
+    (“**答（老王）：**”; one struck out before it does not count) that no question turn precedes (“**问**：…”
+    is what it answers) and no later turn corrects (“**答（老王）：** 不对。…”, “**更正：**”), and no
+    “**B:**” follows (then “**A:**” is a matrix, an option, a speaker); else nothing."""
+    if not ANSWER_MARK.fullmatch(_turn(blocks[i])) or _struck(blocks[i]):
         return []
-    if any(_turn(b) for b in blocks[:i]) or any(
-            CORRECTING_TURN.match(LEAD_LABEL.sub("", b.text, count=1)) or CORRECTING_TURN.match(b.text)
-            or ANSWER_LABEL.fullmatch(_turn(b)) for b in blocks[i + 1:] if b.kind == "paragraph"):
+    before = [_turn(b) for b in blocks[:i]]
+    if any(ASKING_TURN.fullmatch(t) for t in before) or any(
+            ANSWER_MARK.fullmatch(_turn(b)) and not _struck(b) for b in blocks[:i]):
+        return []
+    later = [b for b in blocks[i + 1:] if b.kind == "paragraph"]
+    if any(CORRECTION_TURN.fullmatch(_turn(b)) or ANSWER_LABEL.fullmatch(_turn(b))
+           or CORRECTING_TURN.match(LEAD_LABEL.sub("", b.text, count=1)) for b in later) \
+            or _turn(blocks[i]).casefold() == "a" and any(_turn(b).casefold() == "b" for b in later):
         return []
     out = [blocks[i]]
+    opens = blocks[i].text.rstrip().endswith((":", "："))  # (“攒够再 `step()`：” over its code)
     for block in blocks[i + 1:]:
-        if block.kind not in ANSWER_KINDS or _turn(block) or len(out) == 4 or _prompt(block):
-            break  # (the next turn: a follow-up, another answer)
-        out.append(block)
+        if len(out) == 4 or _prompt(block):
+            break
+        if block.kind == "paragraph" and EXPLAINING_TURN.fullmatch(_turn(block)):
+            out.append(block)  # (“**解析：** …”, “**Why:** …”: the answer goes on)
+            opens = block.text.rstrip().endswith((":", "："))
+            continue
+        if opens and block.kind in ("code", "math", "list"):
+            out.append(block)
+            continue
+        break  # (notes of their own after the answer, or the next turn)
     return out
+
+
 # A bold label that opens a paragraph (“**正确答案：** …”, “**Note:** …”).
 LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^*\n]{1,20}?)\*\*\s*[:：]\s*")
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
@@ -4201,19 +4224,21 @@ def _choice(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block]]
 
 
 # A statement to judge (“ReLU 在 0 点可导。（ ）”) and its verdict (“答案：×”, “**答案：√**”, “答：错”, “Answer: False”).
-JUDGE_BLANK = re.compile(r"[(（]\s*[)）]\s*$")
+JUDGE_BLANK = re.compile(r"(?:（\s*）|\(\s+\))\s*$")
 JUDGE_ANSWER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:正确)?答案|答|(?:the )?answer)\s*(?:\*\*)?\s*(?:[:：]|为|是|is)?\s*(?:\*\*)?\s*"
-                          r"(?:[√✓✔×✗✘]|对|错|正确|错误|(?-i:T|F)\b|true\b|false\b)", re.I)
+                          r"(?:[√✓✔×✗✘]|对|错|正确|错误|true\b|false\b)", re.I)
 
 
 def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block]] | None:
     """A true-or-false question: a statement ending in a blank “（ ）” and its verdict, on the next line
     or in the next paragraph, with what explains it: the front, the answer's blocks, the blocks taken."""
     lines = blocks[i].text.splitlines()
-    at = next((n for n, line in enumerate(lines) if JUDGE_BLANK.search(line)), None)
-    if at is None:
-        return None
-    rest = lines[at + 1:]
+    if not lines or not JUDGE_BLANK.search(lines[0]):
+        return None  # (the statement opens its paragraph: a line above it is notes of its own)
+    at = 0
+    rest = lines[1:]
+    # (the verdict's lines end where the next statement begins)
+    rest = rest[:next((n for n, line in enumerate(rest) if JUDGE_BLANK.search(line)), len(rest))]
     if rest:
         if not JUDGE_ANSWER.match(rest[0]):
             return None

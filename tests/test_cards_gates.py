@@ -2392,3 +2392,33 @@ def test_a_true_or_false_question_is_one_card_and_its_false_statement_is_no_fact
     assert "√" in q2.back
     assert sum("梯度方向是函数值下降最快的方向" in c.front + c.back for c in cards) == 1, texts
     assert "函数增长最快的方向" in texts
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    ("# Q\n\n## BN 和 LN 有什么区别？\n\n**答：** BN 在 batch 维度上归一化，LN 在特征维度上归一化。\n\n"
+     "- **Dropout**：训练时以概率 p 随机置零激活\n- **Adam**：自适应学习率\n", ["随机置零激活", "自适应学习率"], []),
+    ("# Q\n\n## 为什么用非对称量化？\n\n**答：** 激活常常全为正。\n\n不对称分布用非对称量化更省精度。\n",
+     ["激活常常全为正"], []),
+    ("# Q\n\n## 为什么小 batch 下 BN 效果差？\n\n**背景：** 我用 batch size 2 训练检测模型。\n\n"
+     "**答：** batch 太小时均值方差估计噪声很大。\n", ["估计噪声很大"], []),
+    ("# Q\n\n## 为什么 Transformer 用 LN？\n\n**答（小李）：** ~~因为 LN 更快~~\n\n"
+     "**答（老王）：** 因为序列长度可变、batch 小，LN 对每个 token 单独归一化。\n", ["对每个 token 单独归一化"], ["LN 更快"]),
+    ("# Q\n\n## How does LoRA update a weight?\n\n**A:** r×k down-projection\n\n**B:** d×r up-projection\n",
+     [], ["r×k down-projection"]),
+    ("# Q\n\n## L1 为什么产生稀疏解？\n\n**答：** 因为 L1 的梯度恒定。\n\n**更正：** L1 的等高线是菱形，顶点在坐标轴上。\n",
+     [], ["梯度恒定"]),
+    ("# Q\n\n## Does weight decay apply to biases?\n\n**A:** No, not by default.\n\n**Why:** param groups decide it.\n",
+     ["param groups decide it"], []),
+    ("# 判断\n\nReLU：max(0, x)，正区间梯度恒为 1。\n判断：ReLU 在 0 点可导。（ ）\n答：错\n", [], ["答：错"]),
+])
+def test_ordinary_notes_keep_what_the_review_of_thread_answers_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    """A thread's answer takes only what explains it; a word that starts like a correction (“不对称”) or a
+    bold lead before it (“**背景：**”) does not stop it; a struck-out first answer gives way to the next;
+    “**A:**” beside “**B:**” is no answer; a bold correction stops the wrong one; a true-or-false
+    statement must open its paragraph."""
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for text in kept:
+        assert text in texts, text
+    for text in gone:
+        assert text not in texts, text
