@@ -3442,9 +3442,9 @@ def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
     “**B:**” follows (then “**A:**” is a matrix, an option, a speaker); else nothing."""
     if not ANSWER_MARK.fullmatch(_turn(blocks[i])) or _struck(blocks[i]):
         return []
-    before = [_turn(b) for b in blocks[:i]]
-    if any(ASKING_TURN.fullmatch(t) for t in before) or any(
-            ANSWER_MARK.fullmatch(_turn(b)) and not _struck(b) for b in blocks[:i]):
+    # (an answer turn before it comes first: the scan stops there, so a thread of many turns stays linear)
+    if any(ASKING_TURN.fullmatch(t) or ANSWER_MARK.fullmatch(t) and not _struck(b)
+           for b in blocks[:i] if (t := _turn(b))):
         return []
     later = [b for b in blocks[i + 1:] if b.kind == "paragraph"]
     if any(CORRECTION_TURN.fullmatch(_turn(b)) or ANSWER_LABEL.fullmatch(_turn(b))
@@ -4220,7 +4220,7 @@ def _choice(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block]]
     rest = rest[:end]
     asked = "\n".join(lines[:first]).strip() + "\n\n" + "\n".join(f"- {o}" for o in options)
     answer = _choice_answer([replace(block, text="\n".join(rest).strip()), *blocks[i + 1:]])
-    return asked, answer, [b for b in answer[1:]]
+    return asked, answer, answer[1:]
 
 
 # A statement to judge (“ReLU 在 0 点可导。（ ）”) and its verdict (“答案：×”, “**答案：√**”, “答：错”, “Answer: False”).
@@ -4235,7 +4235,6 @@ def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[
     lines = blocks[i].text.splitlines()
     if not lines or not JUDGE_BLANK.search(lines[0]):
         return None  # (the statement opens its paragraph: a line above it is notes of its own)
-    at = 0
     rest = lines[1:]
     # (the verdict's lines end where the next statement begins)
     rest = rest[:next((n for n, line in enumerate(rest) if JUDGE_BLANK.search(line)), len(rest))]
@@ -4243,7 +4242,7 @@ def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[
         if not JUDGE_ANSWER.match(rest[0]):
             return None
         answer = _explained([replace(blocks[i], text="\n".join(rest).strip()), *blocks[i + 1:]])
-        return "\n".join(lines[:at + 1]).strip(), answer, answer[1:]
+        return lines[0].strip(), answer, answer[1:]
     if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" and JUDGE_ANSWER.match(blocks[i + 1].text):
         answer = _explained(blocks[i + 1:])
         return blocks[i].text.strip(), answer, answer
