@@ -3417,12 +3417,11 @@ ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|�
                           r"(?:answer|solution)|correct(?:ion)?|right", re.I)
 # Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed); a turn
 # that asks (“**追问（小鱼）：**”, “**问**：”, “**Q:**”); one that corrects what was said (“**更正：**”, a turn
-# opening “不对。”); one that goes on explaining (“**解析：**”, “**原因：**”, “**Why:**”).
+# opening “不对。”). (One that goes on explaining, “**解析：**”, “**Why:**”, is EXPLAINS.)
 ANSWER_MARK = re.compile(r"答|回答|解答|answer|a", re.I)
 ASKING_TURN = re.compile(r"问|追问|提问|q|question|follow-?up|q \(follow-?up\)", re.I)
 CORRECTION_TURN = re.compile(r"更正|纠正|订正|正确答案|correction|corrected|erratum", re.I)
 CORRECTING_TURN = re.compile(r"\s*(?:不对|错了|不是这样|wrong|not quite|actually,? no)\s*[。，,.!！:：;；]", re.I)
-EXPLAINING_TURN = re.compile(r"解析|分析|原因|理由|解释|补充说明|why|reason|because|explanation|note", re.I)
 
 
 def _turn(block: Block) -> str:
@@ -3456,7 +3455,7 @@ def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
     for block in blocks[i + 1:]:
         if len(out) == 4 or _prompt(block):
             break
-        if block.kind == "paragraph" and EXPLAINING_TURN.fullmatch(_turn(block)):
+        if block.kind == "paragraph" and EXPLAINS.fullmatch(_turn(block)):
             out.append(block)  # (“**解析：** …”, “**Why:** …”: the answer goes on)
             opens = block.text.rstrip().endswith((":", "："))
             continue
@@ -4179,7 +4178,7 @@ CHOICE_ANSWER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:正确)?(?:答案|选项)|答|
 # “**Q1.** Derive the derivative of the sigmoid.” over a formula has its answer under it.
 POINTS_AT = re.compile(r"\b(?:this|these|the following|below|given)\b|下面|下列|以下|如下|这段|这个|给定|已知|[:：]\s*$", re.I)
 # A paragraph that explains a choice question's answer (“解析：…”, “逐项分析：”, “Why:”): it goes on the back.
-EXPLAINS = re.compile(r"\s*(?:\*\*)?\s*(?:解析|分析|逐项分析|解释|讲解|理由|原因|注|注意|备注|explanation|why|reason(?:ing)?|"
+EXPLAINS = re.compile(r"\s*(?:\*\*)?\s*(?:解析|分析|逐项分析|解释|补充说明|讲解|理由|原因|注|注意|备注|explanation|why|reason(?:ing)?|"
                       r"note|because)\b", re.I)
 QA_LINE = re.compile(r"\s*(?:\*\*)?(?:Q\d*|问)\s*[:：.]", re.I)
 # A line that asks (a question mark, a blank to fill “（ ）”, options inline “A. … B. …”): the next question.
