@@ -127,7 +127,7 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      # a change or a condition (“batch 大了 …”, “CF 大 → 浪费”)
                      r"[大小多少高低长短快慢](?:了|\s*(?:→|->|⇒|=>|时|的话|[，,]))|"
                      # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
-                     r"部分|维度|大小|曲线|数量|个数|模块|分支)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
+                     r"部分|维度|大小|曲线|数量|个数|模块|分支|统计量|版本|接口|写法|代码)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
                      r"[^，,。；;\n]{0,8}?(?:说|认为|觉得|提到|指出)", re.S)  # (“ResNet 论文里说…”: a report)
 DEFAULT = re.compile(
@@ -407,8 +407,12 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
     corner = rows[0][1][0].strip()
     out = []
     for j, name in enumerate(header[1:], 1):
-        if not name or len(name) > 16 or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
-                or _result_column(name, [cells[j] for _, cells in rows[1:]]) or _metadata_field(name, "") \
+        # (a longer header in words, “shape in → shape out”, still names a property; one with numbers,
+        # “Test (in-dist., n=2,725)”, names a split of one's own data)
+        long = 24 if not CJK.search(name) and not re.search(r"\d", name) else 16
+        if not name or len(name) > long or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
+                or _result_column(name, [cells[j] for _, cells in rows[1:]]) \
+                or _metadata_field(name, "") and not CAUTION_HEADER.fullmatch(name) \
                 or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) and not OWN_ANSWER.fullmatch(name) \
                 or SELF_RATED.search(name) or REJECTED_HEADER.search(name) \
                 or RATING_FIELD.fullmatch(name) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
@@ -428,6 +432,11 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
     return out
 
 
+# A column of what to watch out for with each row (“| op | shape | gotcha |”): a property of the row's
+# thing, though the same word alone labels a remark (“**Gotcha:** …”).
+CAUTION_HEADER = re.compile(r"gotchas?|pitfalls?|caveats?|traps?|坑|易错点?", re.I)
+
+
 def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     """A table of outcomes, not of things with properties: rows that are runs (“| run | max_depth
     |”), or a column of results beside the others (“| index | top-20 | ms/q | RAM |”, “| Model |
@@ -440,8 +449,11 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     if TIME_CORNER.fullmatch(_cell_text(header[0])) and any(AGENDA_HEADER.fullmatch(_cell_text(h)) for h in header[1:]) \
             and all(TIME_SPAN.fullmatch(_cell_text(cells[0])) for _, cells in rows):
         return True  # “| 时间 | 内容 | 形式 |” over “| 0–5 | 回顾 | 提问 |”: a lesson's or a meeting's timetable
-    if all(NUMBER_CELL.fullmatch(_cell_text(cell)) for _, cells in rows for cell in cells):
-        return True  # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row
+    numeric = sum(all(NUMBER_CELL.fullmatch(_cell_text(cell)) for cell in cells) for _, cells in rows)
+    if numeric == len(rows) or len(rows) >= 3 and numeric * 3 >= len(rows) * 2:
+        # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row (a row
+        # in words among them, “| 1–4 | ≈ t | – |”, is one of them)
+        return True
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
     if PEOPLE_CORNER.fullmatch(_cell_text(header[0])) and any(DUE_HEADER.fullmatch(_cell_text(h)) for h in header[1:]):
@@ -684,6 +696,8 @@ REMARK_HEADER = re.compile(r"备注|补充|疑问|问题|注意|评价|感想|�
 RESULT_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|score|bleu|ppl|perplexity|top-?\d+|mse|rmse|mae|loss|error|"
                            r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|ram|throughput|"
                            r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??|regret|"
+                           # one's own time per step (“时间/iter”, “time per epoch”)
+                           r"(?:时间|耗时|time|speed|速度)\s*(?:/\s*|per\s+|每)(?:iter(?:ation)?|step|epoch|batch|it|步|轮|次|个?迭代)|"
                            r"rouge(?:-\w+)?|meteor|cider|wer|cer|pts|points|"
                            # a ranking's measures (“nDCG@10”, “R@100”, “MRR”, “HR@10”)
                            r"n?dcg(?:@\d+)?|mrr(?:@\d+)?|(?:recall|precision|map|[rp]|hits?|hr)@\d+)(?!\w)|"
@@ -855,9 +869,11 @@ def split_label(text: str) -> tuple[str, str] | None:
                              or raw.count("[") != raw.count("]")  # “![bg right:40%](…)”: inside an image's text
                              or re.search(r"(?:^|[\s→>])\d+\s*$", raw) and re.match(r"\d", match.group("rest"))
                              or raw.count("`") % 2
-                             or re.match(r"\w:\w", text[match.end("p") - 1:])):
+                             or re.match(r"\w:\w", text[match.end("p") - 1:])
+                             or re.search(r"\*\*[^*]*[.。!！?？]\s*\*\*\s*\S", raw)):
         # “(19:40) 严格来说…”, “参数量比？→ 4:3”: a time or a ratio, not a label; “`OutOfMemoryError:
-        # CUDA out of memory`”: a colon inside code; “看到 cuda:0 上…”: a colon inside a word
+        # CUDA out of memory`”: a colon inside code; “看到 cuda:0 上…”: a colon inside a word;
+        # “**Seeds / variance.** CIFAR: 3 seeds”: a bold lead ends its sentence before the colon
         return None
     term = clean_term(raw)
     core = SYMBOL_ASIDE.sub("", term)  # “**Stride** ($S$)”: the term with its symbol
@@ -1349,7 +1365,8 @@ class _Extractor:
                 self.math(block, ctx, lead, after=nxt)
             elif block.kind == "callout":
                 self.box(block, ctx)
-            lead = None
+            # “- 推理时可以把 BN fold 进前面的 conv：” as a list's last item introduces the formula under the list
+            lead = _introducing_item(block) if nxt is not None and nxt.kind == "math" else None
 
     def paragraph(self, block: Block, nxt: Block | None, ctx: _Ctx, intro_done: bool) -> bool:
         text = block.text
@@ -1583,7 +1600,10 @@ class _Extractor:
                 return
             sub = ctx.within(plain_label)
             if labelled and labelled[1]:
-                self.definition(labelled[0], labelled[1] + "\n\n" + _children_text(it), it.source, ctx)
+                # (an outline below it, items over items of their own, is asked item by item: one level
+                # of it on the back would show those items' names without what is under them)
+                outline = any(c.children for b in it.children if b.kind == "list" for c in b.items)
+                self.definition(labelled[0], labelled[1] + ("" if outline else "\n\n" + _children_text(it)), it.source, ctx)
             self.blocks(it.children, sub)
             return
         # a leaf
@@ -2085,7 +2105,9 @@ class _Extractor:
                 or GENERIC_HEADING.match(ctx.concept) else _named_concept(ctx) or about
             front = self.t("{a}：写出代码", "{a}: write the code", a=named)
             leans = _leans_on(block.text, block.language)
-            if leans:  # “x.grad = None; y = x * 2 …” with x from a block before: not a card on its own
+            if not defined and lead is not None and CHECK_CAPTION.fullmatch(lead.text):
+                flags = flags + (CHECKED_ONLY + "check-code",)  # “Quick check:” over a loop that prints: checked, not asked
+            elif leans:  # “x.grad = None; y = x * 2 …” with x from a block before: not a card on its own
                 flags = flags + ("leans-on:" + ", ".join(leans),)
             elif not defined and any(_worked_number(v) for v in expected_outputs(block.text).values()):
                 # code that shows the numbers it works out from its example (“print(loss)  # 输出：tensor(0.4167)”,
@@ -3068,7 +3090,7 @@ BACK_MATTER = re.compile(
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
     r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
-    r"reading list|(?:recommended |learning )?(?:materials|readings)|"
+    r"reading list(?:\s+(?:that|which|i|we|for)\b.*|\s*[(（].*)?|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     r"修改记录|变更记录|revision history|"
     # whom to ask and how, a club's own news, one's score on a practice sheet
@@ -3297,6 +3319,8 @@ LABEL_TERM = re.compile(
 # a Parameter”).
 REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
+    # a report's settings and what was run (“**设置：** 4×A100 …”, “Experiments: ResNet-18 / CIFAR-10, …”)
+    r"(?:实验|训练|测试)?设置|experiments?|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
     r"考试(?:时间|范围)?|exams?|教材|textbooks?|(?:course )?(?:site|website|homepage)|课程主页|主页|官网|"
@@ -4082,6 +4106,18 @@ def _child_items(it: Item) -> list[Item]:
     return [c for b in it.children if b.kind == "list" for c in b.items]
 
 
+def _introducing_item(block: Block) -> Block | None:
+    """A list's last item as the lead of what follows the list, when it ends in a colon and has
+    nothing under it (“- 推理时可以把 BN fold 进前面的 conv：”)."""
+    if block.kind != "list" or not block.items:
+        return None
+    last = block.items[-1]
+    text = last.text.strip()
+    if last.children or not text.endswith((":", "：")):
+        return None
+    return Block("paragraph", last.source, text=text)
+
+
 def _children_text(it: Item, prose_only: bool = False) -> str:
     lines = []
     for block in it.children:
@@ -4318,7 +4354,14 @@ SIGNATURE = re.compile(rf"(?:(?:def\s+)?[A-Za-z_][\w.]*\((?:{_PARAMETER}(?:,{_PA
 OUTPUT_LEAD = re.compile(r"(?:^|[\s，,。.])(?:输出|运行结果|结果|打印出?|output|prints?|result)\s*(?:如下|is|was)?\s*"
                          r"(?:[(（][^()（）\n]*[)）]\s*)?[:：]\s*$", re.I)  # (“output (pasted):”)
 # A paragraph that says what the code above it printed (“output: all `True`”, “**输出**：…”).
-RAN_OUTPUT = re.compile(r"\s*+\**(?:输出|运行结果|output|printed|prints|it prints)\**\s*+[:：]\**\s*+\S", re.I)
+RAN_OUTPUT = re.compile(r"\s*+\**(?:输出|运行结果|output|printed|prints|it prints|"
+                        # (“checks out: $2x + 3$ → 7, 9 ✓”: the output is what the writer expected)
+                        r"checks? out|matches|as expected|对上了|符合预期|结果正确)\**\s*+[:：,，]\**\s*+\S", re.I)
+# A caption that only says the code checks something (“Quick check:”, “验证一下：”): it checks a claim
+# of the text, with nothing of its own to write from memory.
+CHECK_CAPTION = re.compile(r"\s*(?:\*\*)?(?:(?:a )?(?:quick|sanity|numerical|numeric|small) )?(?:check|verification|test)"
+                           r"(?: it| this)?(?:\*\*)?\s*[:：.]?(?:\*\*)?\s*|"
+                           r"\s*(?:\*\*)?(?:简单|快速)?(?:验证|检验|检查|自检)(?:一下)?(?:\*\*)?\s*[:：]?(?:\*\*)?\s*", re.I)
 # A debugger's session pasted in (“(Pdb) n”, “ipdb> c”, “(gdb) bt”).
 DEBUGGER_SESSION = re.compile(r"^\s*(?:\((?:Pdb|gdb|lldb)\)|i?pdb>)", re.M)
 # What a program printed rather than code: an error, a traceback, a tensor's repr.

@@ -197,6 +197,9 @@ MESSAGES = {
                     "it and the card follows"),
     "unsure": ("“{front}” 的答案是一句还不确定的话（“要再确认”）；查清后写下确定的答案",
                "the answer to “{front}” is not settled yet (“not sure”, “to check”); write it once you know"),
+    "check-code": ("这段代码只是验证上文的说法（“验证一下：”），没有要默写的用法；把验证出的结论写成一句话",
+                   "this code only checks what the text says (“Quick check:”), with nothing to write from memory; "
+                   "state what it shows in a sentence"),
     "worked-output": ("这段代码每行旁写的是用例子里的数算出的值，不是要记住的用法；在行旁写形状或类型（如 # (2, 3)），"
                       "或把要记住的用法写成一句话",
                       "the values beside these lines are numbers worked out from the example, not behaviour to "

@@ -2422,3 +2422,98 @@ def test_ordinary_notes_keep_what_the_review_of_thread_answers_found(notes: str,
         assert text in texts, text
     for text in gone:
         assert text not in texts, text
+
+
+def test_a_formula_under_a_list_item_that_introduces_it_is_asked_with_that_item() -> None:
+    """“- 推理时可以把 BN fold 进前面的 conv：” as a list's last item, then a display formula: the item is
+    the formula's lead, as a paragraph ending in a colon would be (not the section's heading alone)."""
+    notes = ("# BN\n\n### 实践细节\n\n- Conv 后面接 BN 时 conv 的 `bias=False`\n- 推理时可以把 BN **fold** 进前面的 conv：\n\n"
+             "$$\nW' = \\frac{\\gamma}{\\sqrt{\\sigma^2 + \\epsilon}} W\n$$\n")
+    cards, _ = extract(notes)
+    (card,) = [c for c in cards if "W'" in c.front]
+    assert "fold" in card.front and "conv" in card.front, card.front
+
+
+def test_one_s_own_timings_per_iteration_and_an_experiment_s_settings_give_no_card() -> None:
+    """“| 实现 | 时间/iter |” over “~38 ms”: one's own benchmark; “**设置：** 4×A100 …” and “Experiments: …”
+    are a report's fields; a row named by a range of a sweep's values (“1–4”) names no thing."""
+    notes = ("# LSTM\n\n## 速度对比\n\n| 实现 | 时间/iter |\n|---|---|\n| `nn.LSTM` | ~38 ms |\n| `MyLSTM` | ~95 ms |\n"
+             "| `MyLSTM` + jit | ~70 ms |\n\n## 本周实验\n\n**设置：** 实验室 4×A100 40G 那台，GPT-2 small，跑 500 step 取平均。\n\n"
+             "# Review\n\n## Summary\n\nExperiments: ResNet-18 / CIFAR-10, ViT-S/16 on ImageNet, GPT-2 small for 50k steps.\n\n"
+             "## RAdam\n\n| t | $\\rho_t$ | $r_t$ |\n|---|---|---|\n| 1–4 | ≈ t | – (SGDM branch) |\n| 5 | 4.996 | 0.017 |\n"
+             "| 100 | 98.3 | 0.215 |\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("38 ms", "95 ms", "4×A100", "ResNet-18", "≈ t", "SGDM"):
+        assert gone not in texts, gone
+
+
+def test_a_reading_list_named_at_length_is_back_matter() -> None:
+    notes = ("# Letter\n\n## 10. Reading list that actually helped\n\n- **skip**: that 40-page Medium guide\n"
+             "- **The Annotated Transformer**: line-by-line code\n")
+    cards, _ = extract(notes)
+    assert not cards, [c.front for c in cards]
+
+
+def test_a_name_that_makes_one_noun_with_the_word_after_it_is_no_term() -> None:
+    """“- running 统计量用 `register_buffer`”: “running 统计量” is one noun; “running” is asked nothing."""
+    notes = ("# BN\n\n## 易错点\n\n- running 统计量用 `register_buffer`，不是 Parameter\n- PyTorch 版本不同默认值不同\n"
+             "- GELU 高斯误差线性单元\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "**running**" not in texts and "**PyTorch**" not in texts, texts
+    assert "高斯误差线性单元" in texts  # (a name and what it is stays a card)
+
+
+def test_code_under_a_bare_check_label_and_a_line_that_says_the_output_checks_out_give_no_card() -> None:
+    """“Quick check:” over a loop that prints numbers checks a claim of the text (the verifier still
+    runs it); “checks out: $…$ → 7, 9 ✓” under a notebook's output says the output is right."""
+    notes = ("# Notes\n\n## RAdam\n\nQuick check:\n\n```python\nimport math\nb2 = 0.999\nrho_inf = 2 / (1 - b2) - 1   # 1999\n"
+             "for t in [1, 5, 100]:\n    print(t, rho_inf - 2 * t * b2**t / (1 - b2**t))\n```\n\n"
+             "## Basic backward\n\n```python\nimport torch\nx = torch.tensor([2., 3.], requires_grad=True)\n"
+             "(x**2 + 3*x).sum().backward()\nprint(x.grad)\n```\n\n```\ntensor([7., 9.])\n```\n\n"
+             "checks out: $\\frac{d}{dx}(x^2 + 3x) = 2x + 3$ → 7, 9 ✓\n\n"
+             "## Softmax\n\nStable softmax:\n\n```python\nimport torch\ndef softmax(x):\n    e = (x - x.max()).exp()\n    return e / e.sum()\n```\n")
+    from studydeck.gates import unrun
+
+    cards, notices = extract(notes)
+    cards, left_out = unrun(cards, {})  # (as after the verifier ran, whatever it found)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "rho_inf" not in texts and "Quick check" not in texts, texts
+    assert any(n.rule == "left-out:check-code" for n in left_out)
+    assert "2x + 3" not in texts, texts
+    assert "def softmax" in texts  # (code under a caption that names it stays)
+
+
+def test_a_bold_lead_that_ends_its_sentence_is_not_part_of_a_label_after_it() -> None:
+    notes = ("# Review\n\n## Weaknesses\n\n1. **Seeds / variance.** CIFAR: 3 seeds, ImageNet: 1 seed.\n"
+             "2. **Dropout rate**: 0.1 in every layer\n")
+    cards, _ = extract(notes)
+    fronts = [c.front for c in cards]
+    assert not any("Seeds / variance. CIFAR" in f for f in fronts), fronts
+    assert any("Dropout rate" in f for f in fronts), fronts
+
+
+def test_a_cheat_sheet_table_asks_each_op_s_shapes_and_its_gotcha() -> None:
+    """“| op | shape in → shape out | gotcha |”: each row's shapes and what to watch out for are asked."""
+    notes = ("# Cheat sheet\n\n## Shape changing\n\n| op | shape in → shape out | gotcha |\n|---|---|---|\n"
+             "| `x.flatten(1)` | `(B, C, H, W)` → `(B, C*H*W)` | `flatten()` with no args flattens B too |\n"
+             "| `x.squeeze()` | `(1, 3, 1)` → `(3,)` | squeezes all size-1 dims; pass a dim |\n"
+             "| `x.unsqueeze(1)` | `(B, D)` → `(B, 1, D)` | same as `x[:, None, :]` |\n")
+    cards, _ = extract(notes)
+    by_front = {c.front: c.back for c in cards}
+    assert any("`x.squeeze()`" in f and "gotcha" in f and "pass a dim" in b for f, b in by_front.items()), by_front
+    assert any("`x.flatten(1)`" in f and "shape in" in f and "C*H*W" in b for f, b in by_front.items()), by_front
+
+
+def test_an_outline_under_a_labelled_item_is_not_shown_one_level_deep_on_its_back() -> None:
+    """“- 基本公式：线性量化” over items that have items of their own: the back is the label's value, not
+    the names of sub-items without what is under them; a flat list under it stays on the back."""
+    notes = ("# 量化\n\n- 基本公式：线性（仿射）量化\n\t- 反量化 $$\\hat{x} = s\\,(q - z)$$\n\t- scale 和 zero-point\n"
+             "\t\t- $s = \\dfrac{x_{max} - x_{min}}{q_{max} - q_{min}}$\n\t- 对称 vs 非对称\n\t\t- 对称：$z = 0$\n\n"
+             "# Optim\n\n- **Adam**: adaptive moments\n  - keeps a running mean of gradients\n  - and of their squares\n")
+    cards, _ = extract(notes)
+    (basic,) = [c for c in cards if "基本公式" in c.front and c.kind.value == "definition"]
+    assert "scale 和 zero-point" not in basic.back and "线性（仿射）量化" in basic.back, basic.back
+    (adam,) = [c for c in cards if "**Adam**" in c.front]
+    assert "running mean" in adam.back and "squares" in adam.back, adam.back
