@@ -3319,6 +3319,7 @@ LABEL_TERM = re.compile(
 # a Parameter”).
 REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
+    r"(?:sanity )?check|验证|检验|自检|"
     # a report's settings and what was run (“**设置：** 4×A100 …”, “Experiments: ResNet-18 / CIFAR-10, …”)
     r"(?:实验|训练|测试)?设置|experiments?|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"

@@ -2517,3 +2517,13 @@ def test_an_outline_under_a_labelled_item_is_not_shown_one_level_deep_on_its_bac
     assert "scale 和 zero-point" not in basic.back and "线性（仿射）量化" in basic.back, basic.back
     (adam,) = [c for c in cards if "**Adam**" in c.front]
     assert "running mean" in adam.back and "squares" in adam.back, adam.back
+
+
+def test_a_line_that_checks_one_s_own_function_against_the_library_gives_no_card() -> None:
+    """“验证：`torch.allclose(my_ce(z, y), F.cross_entropy(z, y))`” checks the code above; it is not asked."""
+    notes = ("# 手撕\n\n## Cross-Entropy\n\n验证：`torch.allclose(cross_entropy(z, y), F.cross_entropy(z, y))`。\n\n"
+             "**复杂度：** $O(NC)$。\n\n## 验证集\n\n- **验证集**：用来调超参数的数据\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "allclose" not in texts, texts
+    assert "调超参数" in texts
