@@ -2527,3 +2527,13 @@ def test_a_line_that_checks_one_s_own_function_against_the_library_gives_no_card
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
     assert "allclose" not in texts, texts
     assert "调超参数" in texts
+
+
+def test_a_symbol_approximated_by_arithmetic_on_numbers_is_a_worked_value() -> None:
+    notes = ("# Notes\n\n## Half-life\n\n- For $\\lambda_0=1$: $t \\approx 0.693/0.0010005 \\approx 693$ steps.\n"
+             "- Euler's number: $e \\approx 2.718$\n- Stirling: $n! \\approx \\sqrt{2\\pi n}(n/e)^n$\n")
+    cards, notices = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "693" not in texts, texts
+    assert any(n.rule == "left-out:worked-value" for n in notices)
+    assert "2.718" in texts and "\\sqrt{2\\pi n}" in texts, texts
