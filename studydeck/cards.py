@@ -127,7 +127,9 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      # a change or a condition (“batch 大了 …”, “CF 大 → 浪费”)
                      r"[大小多少高低长短快慢](?:了|\s*(?:→|->|⇒|=>|时|的话|[，,]))|"
                      # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
-                     r"部分|维度|大小|曲线|数量|个数|模块|分支|统计量|版本|接口|写法|代码)|"  # (“PyTorch 默认 `p=0.1`”: a statement)
+                     r"部分|维度|大小|曲线|数量|个数|模块|分支|"
+                     # (“running 统计量用 …”, “PyTorch 版本不同 …”; “Git 版本控制系统” names what Git is)
+                     r"(?:统计量|版本|接口|写法|代码)(?=\s*(?:[用是在有会要不都也就可能被把从将对里中仍还只已]|[，,。；;：:（(]|$)))|"  # (“PyTorch 默认 `p=0.1`”: a statement)
                      r"[^。！!.\n]*[?？]|"
                      r"[^，,。；;\n]{0,8}?(?:说|认为|觉得|提到|指出)", re.S)  # (“ResNet 论文里说…”: a report)
 DEFAULT = re.compile(
@@ -409,10 +411,10 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
     for j, name in enumerate(header[1:], 1):
         # (a longer header in words, “shape in → shape out”, still names a property; one with numbers,
         # “Test (in-dist., n=2,725)”, names a split of one's own data)
-        long = 24 if not CJK.search(name) and not re.search(r"\d", name) else 16
+        long = 24 if not CJK.search(name) and not re.search(r"\d|\b(?:I|my|me|we|our)\b", name) else 16
         if not name or len(name) > long or MEANING_HEADER.search(name) or REMARK_HEADER.search(name) \
                 or _result_column(name, [cells[j] for _, cells in rows[1:]]) \
-                or _metadata_field(name, "") and not CAUTION_HEADER.fullmatch(name) \
+                or _metadata_field(name, "") and not CAUTION_HEADER.fullmatch(PAREN_TAIL.sub("", name).strip()) \
                 or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) and not OWN_ANSWER.fullmatch(name) \
                 or SELF_RATED.search(name) or REJECTED_HEADER.search(name) \
                 or RATING_FIELD.fullmatch(name) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
@@ -434,7 +436,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
 
 # A column of what to watch out for with each row (“| op | shape | gotcha |”): a property of the row's
 # thing, though the same word alone labels a remark (“**Gotcha:** …”).
-CAUTION_HEADER = re.compile(r"gotchas?|pitfalls?|caveats?|traps?|坑|易错点?", re.I)
+CAUTION_HEADER = re.compile(r"(?:common )?(?:gotchas?|pitfalls?|caveats?|traps?)|(?:常见的?)?(?:坑|易错点?)", re.I)
 
 
 def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
@@ -450,9 +452,11 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
             and all(TIME_SPAN.fullmatch(_cell_text(cells[0])) for _, cells in rows):
         return True  # “| 时间 | 内容 | 形式 |” over “| 0–5 | 回顾 | 提问 |”: a lesson's or a meeting's timetable
     numeric = sum(all(NUMBER_CELL.fullmatch(_cell_text(cell)) for cell in cells) for _, cells in rows)
-    if numeric == len(rows) or len(rows) >= 3 and numeric * 3 >= len(rows) * 2:
-        # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row (a row
-        # in words among them, “| 1–4 | ≈ t | – |”, is one of them)
+    if numeric == len(rows) or len(rows) >= 3 and numeric * 3 >= len(rows) * 2 \
+            and SETTING_HEADER.fullmatch(_cell_text(header[0]).strip()):
+        # “| ε | max u | min u |” over “| 0.1 | 3.7e6 | 2.1e-11 |”: a sweep's numbers, row by row (under a
+        # variable's name, a row in words among them, “| 1–4 | ≈ t | – |”, is one of them; under
+        # “confidence”, “| 95% | 1.96 |” are values to know)
         return True
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
@@ -697,7 +701,8 @@ RESULT_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|score|bleu|ppl
                            r"results?|runtime|time|speed|lb|leaderboard|public|private|cv|memory|mem|vram|ram|throughput|"
                            r"latency|fps|qps|it/s|steps?/s|samples?/s|ms/\w+|ms|secs?|seconds|speed-?up|p-?values?|reject\??|regret|"
                            # one's own time per step (“时间/iter”, “time per epoch”)
-                           r"(?:时间|耗时|time|speed|速度)\s*(?:/\s*|per\s+|每)(?:iter(?:ation)?|step|epoch|batch|it|步|轮|次|个?迭代)|"
+                           r"(?:时间|耗时|time|speed|速度)\s*(?:/\s*|per\s+|每)(?:iter(?:ation)?|step|epoch|batch|it|步|个?迭代)|"
+                           r"每(?:步|次迭代|个?iter(?:ation)?|个?step|个?epoch)(?:时间|耗时)|"
                            r"rouge(?:-\w+)?|meteor|cider|wer|cer|pts|points|"
                            # a ranking's measures (“nDCG@10”, “R@100”, “MRR”, “HR@10”)
                            r"n?dcg(?:@\d+)?|mrr(?:@\d+)?|(?:recall|precision|map|[rp]|hits?|hr)@\d+)(?!\w)|"
@@ -870,7 +875,8 @@ def split_label(text: str) -> tuple[str, str] | None:
                              or re.search(r"(?:^|[\s→>])\d+\s*$", raw) and re.match(r"\d", match.group("rest"))
                              or raw.count("`") % 2
                              or re.match(r"\w:\w", text[match.end("p") - 1:])
-                             or re.search(r"\*\*[^*]*[.。!！?？]\s*\*\*\s*\S", raw)):
+                             or re.search(r"\*\*(?=[^*]*?(?:[A-Za-z]{2,}[^*A-Za-z\n]+[A-Za-z]{2,}|[\u4e00-\u9fff]{3}))[^*]*[.。!！?？]\s*\*\*\s*\S",
+                                          raw)):
         # “(19:40) 严格来说…”, “参数量比？→ 4:3”: a time or a ratio, not a label; “`OutOfMemoryError:
         # CUDA out of memory`”: a colon inside code; “看到 cuda:0 上…”: a colon inside a word;
         # “**Seeds / variance.** CIFAR: 3 seeds”: a bold lead ends its sentence before the colon
@@ -1600,10 +1606,7 @@ class _Extractor:
                 return
             sub = ctx.within(plain_label)
             if labelled and labelled[1]:
-                # (an outline below it, items over items of their own, is asked item by item: one level
-                # of it on the back would show those items' names without what is under them)
-                outline = any(c.children for b in it.children if b.kind == "list" for c in b.items)
-                self.definition(labelled[0], labelled[1] + ("" if outline else "\n\n" + _children_text(it)), it.source, ctx)
+                self.definition(labelled[0], labelled[1] + "\n\n" + _children_text(it), it.source, ctx)
             self.blocks(it.children, sub)
             return
         # a leaf
@@ -2105,7 +2108,8 @@ class _Extractor:
                 or GENERIC_HEADING.match(ctx.concept) else _named_concept(ctx) or about
             front = self.t("{a}：写出代码", "{a}: write the code", a=named)
             leans = _leans_on(block.text, block.language)
-            if not defined and lead is not None and CHECK_CAPTION.fullmatch(lead.text):
+            if not defined and lead is not None and CHECK_CAPTION.fullmatch(lead.text) \
+                    and python_tree(block.text, block.language) is not None:
                 flags = flags + (CHECKED_ONLY + "check-code",)  # “Quick check:” over a loop that prints: checked, not asked
             elif leans:  # “x.grad = None; y = x * 2 …” with x from a block before: not a card on its own
                 flags = flags + ("leans-on:" + ", ".join(leans),)
@@ -3090,7 +3094,7 @@ BACK_MATTER = re.compile(
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
     r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
-    r"reading list(?:\s+(?:that|which|i|we|for)\b.*|\s*[(（].*)?|(?:recommended |learning )?(?:materials|readings)|"
+    r"reading list(?:\s+(?:that|which|i|we)\b.*|\s*[(（].*)?|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     r"修改记录|变更记录|revision history|"
     # whom to ask and how, a club's own news, one's score on a practice sheet
@@ -3320,8 +3324,8 @@ LABEL_TERM = re.compile(
 REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
     r"(?:sanity )?check|验证|检验|自检|"
-    # a report's settings and what was run (“**设置：** 4×A100 …”, “Experiments: ResNet-18 / CIFAR-10, …”)
-    r"(?:实验|训练|测试)?设置|experiments?|"
+    # a report's settings (“**设置：** 4×A100 …”; “实验设置” may be a concept of experimental design)
+    r"设置|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"
     r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
     r"考试(?:时间|范围)?|exams?|教材|textbooks?|(?:course )?(?:site|website|homepage)|课程主页|主页|官网|"
@@ -4114,9 +4118,18 @@ def _introducing_item(block: Block) -> Block | None:
         return None
     last = block.items[-1]
     text = last.text.strip()
-    if last.children or not text.endswith((":", "：")):
+    if last.children or not text.endswith((":", "：")) or TASK_ITEM.match(text) or BARE_LABEL_LINE.fullmatch(text) \
+            or BACK_MATTER.match(_bare(PAREN_TAIL.sub("", text.rstrip(":： ")))) or NOT_UNDERSTOOD.search(text) \
+            or REMARK_HEADER.match(_bare(text)):
+        # (“- [ ] 背下面这个：”, “- 课后作业：”, “- See also (Hölder):”, “- 还没看懂的地方，问助教：”, “- Questions
+        # for office hours:” introduce nothing of the formula)
         return None
     return Block("paragraph", last.source, text=text)
+
+
+# What the writer has not understood yet (“还没看懂”, “don't get”): a note to oneself.
+NOT_UNDERSTOOD = re.compile(r"(?:还)?没(?:搞|弄|看|想)?(?:懂|明白|清楚)|不(?:太)?(?:懂|明白|理解)|"
+                            r"\b(?:don'?t|do not|still not) (?:get|understand)\b|unclear to me", re.I)
 
 
 def _children_text(it: Item, prose_only: bool = False) -> str:
