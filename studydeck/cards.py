@@ -983,8 +983,20 @@ def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
     an environment's part; “Supervised learning” under “Setup” is no field of a machine.)"""
     heading = SECTION_NUMBER.sub("", ctx.deck[-1]).strip() if ctx.deck else ""
     field = PAREN_TAIL.sub("", _bare(term)).strip()
-    return bool(SETUP_HEADING.fullmatch(heading) and SETUP_FIELD.fullmatch(field) and PRODUCT.match(desc)) \
-        and _a_value(desc) and not _says_what_it_is(desc)
+    if not SETUP_HEADING.fullmatch(heading) or _says_what_it_is(desc):
+        return False
+    # (a package and its version, “| numpy | 1.26.2 |”; a run's own settings, “seeds: 3 (0, 1, 2)”,
+    # “DataLoader: batch_size=32, shuffle=True”)
+    return bool(SETUP_FIELD.fullmatch(field) and PRODUCT.match(desc) or VERSION_VALUE.fullmatch(desc)
+                or RUN_FIELD.fullmatch(field) or SETTINGS_VALUE.fullmatch(desc)) and _a_value(desc)
+
+
+# A version number alone (“2.1.2”, “v3.11”), and settings written as code (“batch_size=32, shuffle=True”).
+VERSION_VALUE = re.compile(r"\s*`?v?\d+(?:\.\d+){1,3}`?\s*")
+SETTINGS_VALUE = re.compile(r"\s*`?\w+\s*=\s*[^,`=]+(?:,\s*\w+\s*=\s*[^,`=]+)+`?\s*")
+# What one run was set to (“seeds”, “epochs”, “batch size”), under a setup's heading.
+RUN_FIELD = re.compile(r"seeds?|随机种子|种子|epochs?|轮数|batch(?: |_)?size|批大小|precision|精度|schedule|"
+                       r"augmentations?|数据增强|optimi[sz]er|优化器|lr|learning rate|学习率|steps|iterations?|迭代次数", re.I)
 
 
 # A value that opens on a product and its model or version number (“RTX 3090”, “Xeon Silver 4210R”,
@@ -1173,7 +1185,7 @@ class _Extractor:
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
-            if any(BACK_MATTER.match(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))))
+            if any(_back_matter(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))))
                    for t in (self.outline.title, *path)) \
                     or any(CONTENTS.match(bare) or NOT_READ_YET.match(bare)
                            for bare in (_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))) for t in path)):
@@ -2380,7 +2392,12 @@ CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wr
     r"(?:this|these|my) notes? (?:said|had|claimed)\b|\bmy notes? (?:said|had|claimed)\b|"
     r"\b(?:previously|originally|first|earlier) I wrote\b|\bI (?:previously|originally|first) wrote\b|"
     r"(?:我|笔记里?|这里)(?:之前|以前|原来|一开始|原先)(?:写的是|写成了?)|(?:之前|以前|原来|一开始|原先)(?:我|笔记里?|这里)(?:写的是|写成了?|写的)|"
-    r"(?:旧版|初版|第一版|上一版)(?:笔记)?里?(?:写的是|写成了?)|笔记初版写的是|上次写成了?", re.I)
+    r"(?:旧版|初版|第一版|上一版)(?:笔记)?里?(?:写的是|写成了?)|笔记初版写的是|上次写成了?|"
+    # (or a draft taking back what it just wrote: “wait, that's wrong —— 这只是 $i = j$ 的情况”)
+    # (“不对，应该是 …”, “wait, that's wrong; it should be …” give the right one)
+    r"^(?!.*(?:应该|应为|正确|should|correct|actually|其实|instead))(?:"
+    r"\s*(?:wait|hmm|oops|no)[,，.!]?\s*(?:that'?s|this is|it'?s)\s+(?:wrong|not right|incorrect)\b|"
+    r"\s*(?:等等|等一下|咦)?[,，]?\s*(?:不对(?![称应劲])|错了)[,，。!！—-])", re.I)
 # (or what a mistake log says one wrote: “**What I wrote:** …”)
 # A lead that ends by marking what follows wrong (“**Back (old, WRONG):**”, “Old version (wrong):”,
 # “What I wrote:”); “Old version (wrong), fixed:” and “❌ … Correct:” introduce the right one.
@@ -3128,6 +3145,14 @@ BACK_MATTER = re.compile(
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
+def _back_matter(heading: str) -> bool:
+    """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”)."""
+    if BACK_MATTER.match(heading):
+        return True
+    parts = re.split(r"\s*(?:/|&|\+|、|\band\b|和|与|及)\s*", heading)
+    return len(parts) > 1 and all(part and BACK_MATTER.match(part) for part in parts)
+
+
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
 GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:常见的?|常用的?|主要的?|其[他它]的?|(?:common|main|other)\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
@@ -3230,6 +3255,8 @@ LABEL_TERM = re.compile(
     r"(?:who|when|where|what time)\??|ddl|attendees|participants|参会人?|参加者|action items?|notation|记号|符号说明|符号约定|"
     r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
+    # one's own look back (“Biggest lesson honestly:”, “最大的收获：”)
+    r"(?:the |my )?(?:biggest|main|key|most important|one|real) (?:lessons?|takeaways?)(?:\s+\w+)?|最大的?(?:收获|教训)|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # (“同理：…”: the same argument again, for what the text said before)
@@ -3323,7 +3350,7 @@ LABEL_TERM = re.compile(
 # a Parameter”).
 REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
-    r"(?:sanity )?check|验证|检验|自检|"
+    r"(?:sanity )?check(?:ed)?|tested|verified|验证|检验|检查|自检|"
     # a report's settings (“**设置：** 4×A100 …”; “实验设置” may be a concept of experimental design)
     r"设置|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"

@@ -150,9 +150,10 @@ def _emphasis(text: str) -> str:
                             text) if "<" in text else text
 
 # An outliner's block reference (“((k3Tq9xZ1a))”) and tags (“#gotcha”, “#[[Deep Learning]]”) outside
-# code: links for the app, not words.
+# code, where tags stand: at the end of a line, or before other tags (“… #todo #bn”): links for the app,
+# not words. (Inside a sentence, “start at #CPU cores / #GPUs, …”, “#” counts.)
 OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])(?<![=≈~<>]\s)(?<![=≈~<>])"
-                           r"#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
+                           r"#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])(?=[ \t]*(?:#\S|$))", re.M)
 # (after “=”, “#leaves” is a count: “$T$ = #leaves”)
 HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")
 # A video's or a recording's time at the start of a line (“**[02:10]** …”, “[1:02:15] …”, “03:50 —”).

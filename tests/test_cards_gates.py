@@ -2569,3 +2569,40 @@ def test_a_symbol_approximated_by_arithmetic_on_numbers_is_a_worked_value() -> N
     assert "693" not in texts, texts
     assert any(n.rule == "left-out:worked-value" for n in notices)
     assert "2.718" in texts and "\\sqrt{2\\pi n}" in texts, texts
+
+
+def test_a_hash_inside_a_sentence_counts_and_only_trailing_tags_are_dropped() -> None:
+    """“start at #CPU cores / #GPUs, go down …”: “#” means “number of”; “… #todo #bn” at a line's end are tags."""
+    notes = ("# DataLoader\n\n## Checklist\n\n- **num_workers**: start at #CPU cores / #GPUs, go down if RAM explodes\n"
+             "- **pin_memory**: True when training on GPU #gotcha #todo\n")
+    cards, _ = extract(notes)
+    backs = {c.front: c.back for c in cards}
+    assert any("#CPU cores / #GPUs" in b for b in backs.values()), backs
+    assert any(b.strip() == "True when training on GPU" for b in backs.values()), backs
+
+
+def test_a_setup_section_s_versions_and_run_settings_and_a_report_s_look_back_give_no_card() -> None:
+    notes = ("# Issue 23\n\n## Environment\n\n| thing | version |\n|---|---|\n| torch | 2.1.2 |\n| numpy | 1.26.2 |\n"
+             "| DataLoader | `batch_size=32, shuffle=True, num_workers=4` |\n\n## Comment 5\n\n"
+             "Checked: two runs with the same seed → identical params. 🎉\n\n"
+             "# Lab 3\n\n## 2.1 Setup\n\n| field | value |\n|---|---|\n| seeds | 3 seeds (0, 1, 2) for main runs |\n"
+             "| epochs | 30 |\n\n## 5. Conclusion\n\n- Biggest lesson honestly: plot the LR schedule before launching 20 runs.\n\n"
+             "# 量化\n\n## 例子\n\n- 检查：$x = 0 \\Rightarrow q = 64$ ✓\n\n## Glossary\n\n- **Random seed**: the number that fixes a generator's sequence\n"
+             "- **Epoch**: one pass over the training set\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("2.1.2", "1.26.2", "batch_size=32", "identical params", "3 seeds", "plot the LR schedule", "q = 64"):
+        assert gone not in texts, gone
+    assert "fixes a generator" in texts and "one pass over" in texts
+
+
+def test_a_draft_taking_back_what_it_wrote_and_a_joined_back_matter_heading_give_no_card() -> None:
+    notes = ("# 推导草稿\n\n## Jacobian\n\n- $\\partial p_i / \\partial z_j = p_i(1 - p_i)$\n"
+             "- wait, that's wrong —— 这只是 $i = j$ 的情况。\n- 不对，应该是 $J_{ij} = \\delta_{ij} p_i - p_i p_j$\n"
+             "- 不对称矩阵的情况：$J \\ne J^\\top$\n\n## Open questions / TODO\n\n- `LLM.int8(): https://arxiv.org/abs/2208.07339`\n"
+             "- **outlier threshold**: why 6.0?\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "这只是" not in texts and "arxiv" not in texts, texts
+    assert "\\delta_{ij} p_i - p_i p_j" in texts, texts  # (the correction after “不对，应该是” is the right one)
+    assert "J \\ne J^\\top" in texts or "不对称" in texts, texts
