@@ -150,10 +150,26 @@ def _emphasis(text: str) -> str:
                             text) if "<" in text else text
 
 # An outliner's block reference (“((k3Tq9xZ1a))”) and tags (“#gotcha”, “#[[Deep Learning]]”) outside
-# code, where tags stand: at the end of a line, or before other tags (“… #todo #bn”): links for the app,
-# not words. (Inside a sentence, “start at #CPU cores / #GPUs, …”, “#” counts.)
+# code: links for the app, not words. (See :func:`_without_outliner_marks` for where a tag stands.)
 OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])(?<![=≈~<>]\s)(?<![=≈~<>])"
-                           r"#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])(?=[ \t]*(?:#\S|$))", re.M)
+                           r"#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
+# After a tag, what says it stands as one: the line's end, another tag, or punctuation.
+# (a comma or a semicolon only before another tag: “#GPUs, go down …” goes on as a sentence)
+AFTER_TAG = re.compile(r"[ \t]*(?:[.!?。！？]?[ \t]*$|#[A-Za-z\[]|[:：)）\]]|[,，;；][ \t]*#[A-Za-z\[])", re.M)
+
+
+def _without_outliner_marks(text: str) -> str:
+    """Block references and tags taken out: a tag stands at the start of a line, at its end, before
+    another tag, a colon or a closing bracket (“- #card **Dropout**: …”, “… #todo #bn.”, “**Momentum**
+    #optim :”, “(#cv, #aug)”);
+    inside a sentence, “start at #CPU cores / #GPUs, go down …”, “#” counts and stays."""
+    def drop(match: re.Match) -> str:
+        if not match.group().startswith("#"):
+            return ""  # a block reference
+        start, end = match.start(), match.end()
+        line_start = text.rfind("\n", 0, start) + 1
+        return "" if not text[line_start:start].strip() or AFTER_TAG.match(text, end) else match.group()
+    return OUTLINER_MARK.sub(drop, text)
 # (after “=”, “#leaves” is a count: “$T$ = #leaves”)
 HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")
 # A video's or a recording's time at the start of a line (“**[02:10]** …”, “[1:02:15] …”, “03:50 —”).
@@ -887,7 +903,7 @@ class _Builder:
         if "[^" in text:
             text = FOOTNOTE_MARK.sub("", text)  # the note it points to is the page's, not the card's
         if "((" in text or "#" in text:
-            text = OUTLINER_MARK.sub("", text)  # Roam, Logseq: a block's reference, a page's tag
+            text = _without_outliner_marks(text)  # Roam, Logseq: a block's reference, a page's tag
         if "[" in text:
             text = SLIDE_REF.sub("", text)  # “[slide 36]”: where the lecture showed it, not what it says
         if ":" in text:
