@@ -3142,6 +3142,8 @@ BACK_MATTER = re.compile(
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
+
+
 def _back_matter(heading: str) -> bool:
     """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”)."""
     if BACK_MATTER.match(heading):
@@ -3347,7 +3349,7 @@ LABEL_TERM = re.compile(
 # a Parameter”).
 REPORT_FIELD = re.compile(
     r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
-    r"(?:sanity )?check|验证|检验|自检|"
+    r"sanity check|验证|检验|自检|"
     # a report's settings (“**设置：** 4×A100 …”; “实验设置” may be a concept of experimental design)
     r"设置|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"

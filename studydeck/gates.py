@@ -749,7 +749,7 @@ def declaration(card: Card) -> str | None:
     if approx and (NUMBER_MATRIX.match(approx.group(1)) or NUMBER_VECTOR.match(approx.group(1))
                    or _arithmetic(formula[:approx.start()])):
         return "worked-value"  # “A ≈ [[0.40, 0.20], …]”, “512 \times 768 ≈ 0.39”: worked out by hand
-    if approx and re.search(r"[-+*/]|\\(?:times|cdot|frac)", approx.group(1)) and \
+    if approx and re.search(r"(?<=[\w)}])\s*[-+*/]|\\(?:times|cdot|frac)", approx.group(1)) and \
             all(_arithmetic(step.strip()) for step in re.split(r"\\approx|(?<![<>!\\])=", approx.group(1)) if step.strip()):
         return "worked-value"  # “t ≈ 0.693/0.0010005 ≈ 693”: a number worked out from the example's numbers
     similar = re.fullmatch(r"\s*(\S+)\s*\\(?:sim|simeq|cong|equiv)\s*(\S+?)\s*[.,;，。]?\s*", formula)

@@ -150,7 +150,8 @@ def _emphasis(text: str) -> str:
                             text) if "<" in text else text
 
 # An outliner's block reference (“((k3Tq9xZ1a))”) and tags (“#gotcha”, “#[[Deep Learning]]”) outside
-# code: links for the app, not words. (See :func:`_without_outliner_marks` for where a tag stands.)
+# code: links for the app, not words. (See :func:`_without_outliner_marks` for where a tag stands;
+# after “=”, “#leaves” is a count: “$T$ = #leaves”.)
 OUTLINER_MARK = re.compile(r"\s*\(\([\w-]{6,}\)\)|(?<![\w&#/`$])(?<![=≈~<>]\s)(?<![=≈~<>])"
                            r"#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*)(?![\w`$(])")
 # After a tag, what says it stands as one: the line's end, another tag, or punctuation.
@@ -170,7 +171,8 @@ def _without_outliner_marks(text: str) -> str:
         line_start = text.rfind("\n", 0, start) + 1
         return "" if not text[line_start:start].strip() or AFTER_TAG.match(text, end) else match.group()
     return OUTLINER_MARK.sub(drop, text)
-# (after “=”, “#leaves” is a count: “$T$ = #leaves”)
+
+
 HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")
 # A video's or a recording's time at the start of a line (“**[02:10]** …”, “[1:02:15] …”, “03:50 —”).
 # (a bare “1:10 的正负样本比例” is a ratio, not a time: bare, it needs a dash after it)

@@ -20,6 +20,16 @@ def extract(text: str):
     return extract_cards(parse_notes(text, "g.md"))
 
 
+def assert_keeps(notes: str, kept: list[str], gone: list[str]) -> None:
+    """Each of ``kept`` is on some card made from ``notes`` (front or back); none of ``gone`` is."""
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for text in kept:
+        assert text in texts, text
+    for text in gone:
+        assert text not in texts, text
+
+
 @pytest.mark.parametrize("notes, reason", [
     ("# 笔记\n\n## 优化器\n- **学习率**：待补充\n", "empty-answer"),
     ("# 笔记\n\n## 小结\n- **大 batch 为什么泛化差** —— 老师说下节课讲\n", "empty-answer"),
@@ -2416,12 +2426,7 @@ def test_ordinary_notes_keep_what_the_review_of_thread_answers_found(notes: str,
     bold lead before it (“**背景：**”) does not stop it; a struck-out first answer gives way to the next;
     “**A:**” beside “**B:**” is no answer; a bold correction stops the wrong one; a true-or-false
     statement must open its paragraph."""
-    cards, _ = extract(notes)
-    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
-    for text in kept:
-        assert text in texts, text
-    for text in gone:
-        assert text not in texts, text
+    assert_keeps(notes, kept, gone)
 
 
 def test_a_formula_under_a_list_item_that_introduces_it_is_asked_with_that_item() -> None:
@@ -2543,12 +2548,7 @@ def test_a_cheat_sheet_table_asks_each_op_s_shapes_and_its_gotcha() -> None:
 ])
 def test_ordinary_notes_keep_what_the_review_of_round_twenty_one_found_its_rules_took(
         notes: str, kept: list[str], gone: list[str]) -> None:
-    cards, _ = extract(notes)
-    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
-    for text in kept:
-        assert text in texts, text
-    for text in gone:
-        assert text not in texts, text
+    assert_keeps(notes, kept, gone)
 
 
 def test_a_line_that_checks_one_s_own_function_against_the_library_gives_no_card() -> None:
@@ -2626,9 +2626,4 @@ def test_a_heading_of_two_back_matter_names_joined_is_back_matter() -> None:
 ])
 def test_ordinary_notes_keep_what_the_review_of_round_twenty_two_found_its_rules_took(
         notes: str, kept: list[str], gone: list[str]) -> None:
-    cards, _ = extract(notes)
-    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
-    for text in kept:
-        assert text in texts, text
-    for text in gone:
-        assert text not in texts, text
+    assert_keeps(notes, kept, gone)
