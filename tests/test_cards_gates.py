@@ -2627,3 +2627,48 @@ def test_a_heading_of_two_back_matter_names_joined_is_back_matter() -> None:
 def test_ordinary_notes_keep_what_the_review_of_round_twenty_two_found_its_rules_took(
         notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_an_answer_under_its_mark_runs_to_the_next_question() -> None:
+    """“**问：Adam 和 SGD 比有什么优缺点？**” over “答：…”, two formulas, a line and a list of 优点/缺点: all
+    of it answers the question; the list is no facet of the section's heading."""
+    notes = ("# 八股\n\n## 一、基础 & 优化\n\n**问：说一下 Adam，和 SGD 比有什么优缺点？**\n\n答：Adam = Momentum + RMSProp + 偏差修正。\n\n"
+             "$$\nm_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t\n$$\n\n$$\n\\hat m_t = \\frac{m_t}{1-\\beta_1^t}\n$$\n\n"
+             "默认 $\\beta_1=0.9$。\n\n- 优点：自适应学习率，收敛快\n- 缺点：泛化有时不如 SGD\n\n**问：sigmoid 导数最大值是多少？**\n\n答：0.25。\n")
+    cards, _ = extract(notes)
+    (adam,) = [c for c in cards if "说一下 Adam" in c.front]
+    assert "收敛快" in adam.back and "泛化有时不如 SGD" in adam.back, adam.back
+    assert not any("基础 & 优化的优点" in c.front for c in cards), [c.front for c in cards]
+    assert any("sigmoid 导数最大值" in c.front and "0.25" in c.back for c in cards)
+
+
+def test_a_problem_s_numbers_and_a_same_cell_give_no_card() -> None:
+    notes = ("# Exam prep\n\n## Problem 7 — Best low-rank approximation\n\n- **Spectral error**: $3$\n"
+             "- **Energy kept**: $25/35 \\approx 71.4\\%$\n- **Eckart–Young**: the truncated SVD is the best rank-$k$ approximation\n\n"
+             "# 实验\n\n## 网络结构\n\n| 层 | 无 BN 版本 | 有 BN 版本 |\n|---|---|---|\n| stem | Conv(3→32) | Conv(3→32)+BN |\n"
+             "| fc | Linear(8192 → 10) | 同 |\n| pool | MaxPool(2) | MaxPool(2) |\n\n"
+             "# 八股\n\n## Adam\n\n- 优点：自适应学习率，对超参不敏感\n\n"
+             "# Constants\n\n- **Euler's number**: $2.718$\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("Spectral error", "71.4", "同 |"):
+        assert gone not in texts, gone
+    assert "best rank-$k$ approximation" in texts and "Conv(3→32)+BN" in texts
+    assert "对超参不敏感" in texts and "2.718" in texts
+
+
+def test_what_is_not_written_up_yet_a_stray_thought_and_a_demo_that_convinces_oneself_give_no_card() -> None:
+    from studydeck.gates import unrun
+
+    notes = ("# 八股\n\n## 七、没整理完的 / 不会的\n\n- **LoRA**：原理 + 为什么 B 初始化为 0\n\n"
+             "# Reading group\n\n## Comparison\n\nThought: SmoothQuant and GPTQ are complementary-ish.\n\n"
+             "## SmoothQuant\n\nTiny sanity demo I wrote to convince myself the product is unchanged:\n\n"
+             "```python\nimport torch\nX = torch.randn(16, 8)\nW = torch.randn(8, 4)\ns = X.abs().amax(0) ** 0.5\n"
+             "print(torch.allclose((X / s) @ (s[:, None] * W), X @ W, atol=1e-5))  # True\n```\n\n"
+             "## Migration\n\n- **Smooth factor**: $s_j = \\max|X_j|^{\\alpha} / \\max|W_j|^{1-\\alpha}$ moves the difficulty to the weights\n")
+    cards, _ = extract(notes)
+    cards, _ = unrun(cards, {})
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("B 初始化为 0", "complementary", "allclose"):
+        assert gone not in texts, gone
+    assert "moves the difficulty" in texts
