@@ -349,8 +349,7 @@ EXAMPLE_LEAD = re.compile(r"\s*\*\*\s*((?:例题?|示例|example|ex\.)\s*\d+(?:\
 BOLD_LEAD = re.compile(r"\s*\*\*[^*\n]+\*\*")
 SOLUTION_LEAD = re.compile(r"\s*\*\*\s*(?:解|答|解答|solution|answer)\s*[.:：]?\s*\*\*", re.I)
 SOLUTION_WORD = re.compile(r"\s*(?:解|答|解答|solution|answer)\s*[.:：]", re.I)
-# An answer's mark at the start of its first paragraph (“答：”, “**A:**”, “Answer:”).
-ANSWER_START = re.compile(r"\s*(?:\*\*)?(?:答|回答|解答|A|Answer)\s*(?:\*\*)?\s*[:：]", re.I)
+
 # A paragraph that is only a short label over what follows (“总结：”, “Summary:”).
 BARE_LABEL_LINE = re.compile(r"\s*[^\s$:：]{1,12}\s*[:：]\s*")
 # A lead that sets two things side by side: the table after it compares, it defines nothing.
@@ -724,7 +723,7 @@ MARK_CELL = re.compile(r"\s*(?:[✓✔✗✘❌✅√×⭐★☆+\-]+|yes|no|y|n
 # A cell that gives no value (“—”, “同上”, “N/A”).
 # A row's name that marks it has none (“—”, “N/A”); “-”, “--”, “/”, “//”, “…” and “?” are an operator's.
 EMPTY_NAME = re.compile(r"\s*(?:[—–]+|N/?A|n/?a|同上|ditto)\s*")
-EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上?|无|略|ditto|same as above|\(?same\)?)\s*", re.I)
+EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditto|same as above|\(?same\)?)\s*", re.I)
 
 
 # A glossary's second column: what each term is (“含义”, “Meaning”, “说明”, “Description”).
@@ -1796,7 +1795,7 @@ class _Extractor:
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
-            else "example" if _works_an_example(ctx) or _a_problem_s_number(desc, ctx) \
+            else "example" if _works_an_example(ctx) \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
@@ -3131,8 +3130,6 @@ BACK_MATTER = re.compile(
     # what the writer has yet to understand: questions to oneself, not answered here
     r"(?:still )?unsure|open questions?|questions? i still have|things i don'?t get|还没(?:搞|弄)?懂(?:的)?|没懂的?|"
     r"疑问|待解决(?:的问题)?|"
-    # what is not written up yet (“没整理完的 / 不会的”, “待整理”)
-    r"(?:还)?不会的?(?:题|问题)?|(?:还)?没(?:整理|写|学)完的?|待(?:整理|补充|完善)(?:的)?|未整理(?:的)?|"
     # a repository's own business
     r"contributing|contributors?|how to contribute|贡献(?:指南)?|star history|todo(?: list)?|to-?dos?|待办(?:事项)?|"
     # a log's own business, and what its writer decided to leave for later
@@ -3261,7 +3258,7 @@ LABEL_TERM = re.compile(
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # one's own look back (“Biggest lesson honestly:”, “最大的收获：”)
     r"(?:the |my )?(?:biggest|main|key|most important|one|real) (?:lessons?|takeaways?)(?:\s+\w+)?|最大的?(?:收获|教训)|"
-    r"(?:my |random |stray |a )?thoughts?|musings?|"
+    r"(?:my|random|stray|some) thoughts?|musings?|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # (“同理：…”: the same argument again, for what the text said before)
@@ -3823,13 +3820,12 @@ def _works_an_example(ctx: _Ctx) -> bool:
         or any(HOMEWORK_PART.match(h) for h in headings) and any(HOMEWORK.search(h) for h in ctx.deck)
 
 
-def _a_problem_s_number(desc: str, ctx: _Ctx) -> bool:
-    """A number alone (“$3$”, “$25/35 \\approx 71.4\\%$”) under a problem's heading (“Problem 7 — …”,
-    “第 2 题”): what that problem's numbers work out to, asked without them."""
-    if not any(HOMEWORK_PART.match(h) for h in (*ctx.deck[1:], *ctx.labels)):
-        return False
-    bare = re.sub(r"\\(?:approx|times|cdot|%)|[$%]", " ", desc)
-    return bool(re.search(r"\d", bare)) and re.fullmatch(r"[\d\s.,/+\-*()=≈×]+[。.]?", bare.strip()) is not None
+def _facet_list(block: Block) -> bool:
+    """A list of points most of which are labelled facets (“- 优点：…”, “- 缺点：…”, “- Pros: …”), two or
+    more (a remark among them, “- 面试官追问过…”, goes with them)."""
+    labels = [split_label(it.text) for it in block.items if it.text.strip()]
+    facets = sum(bool(label and FACET.fullmatch(label[0].strip())) for label in labels)
+    return facets >= 2 and facets * 2 > len(labels)
 
 
 def _one_of_an_example(term: str, desc: str) -> bool:
@@ -4384,17 +4380,19 @@ def _explained(blocks: list[Block]) -> list[Block]:
 
 def _answer_blocks(blocks: list[Block]) -> list[Block]:
     """The blocks that answer a prompt: what follows it up to the next prompt (or a table,
-    a quote), at most a few (more under an answer's mark, “答：”, “Answer:”: the writer says where
-    the answer begins, and it runs to the next question)."""
+    a quote), at most a few; and a list of the answer's facets right after them (“- 优点：…”, “- 缺点：…”
+    under “…和 SGD 比有什么优缺点？”), which has no other subject."""
     out: list[Block] = []
-    most = 8 if blocks and blocks[0].kind == "paragraph" and ANSWER_START.match(blocks[0].text) else 4
     for block in blocks:
+        if len(out) == 4 and block.kind == "list" and _facet_list(block):
+            out.append(block)
+            break
         if block.kind == "callout" and not out and GENERIC_BOX.fullmatch(box_title(block.text)):
             return [block]  # a folded “答案” under the question
         if out and block.kind == "paragraph" and BOLD_LINE.fullmatch(block.text.strip()):
             break  # “**Q9. 一张表总结**”: a heading written in bold begins the next part
         if block.kind not in ANSWER_KINDS or _prompt(block) or QA.match(block.text) \
-                or len(out) == most or block.ordered and any(_asks(it.text) for it in block.items):
+                or len(out) == 4 or block.ordered and any(_asks(it.text) for it in block.items):
             break  # (a numbered list of questions: the prompts after it, numbered on)
         out.append(block)
     return out
@@ -4421,8 +4419,7 @@ CHECK_CAPTION = re.compile(r"\s*(?:\*\*)?(?:(?:a )?(?:quick|sanity|numerical|num
                            r"\s*(?:\*\*)?(?:简单|快速)?(?:验证|检验|检查|自检)(?:一下)?(?:\*\*)?\s*[:：]?(?:\*\*)?\s*", re.I)
 # A sentence that says the code after it checks a claim (“a sanity demo I wrote to convince myself the
 # product is unchanged:”, “用来确认一下形状对不对：”).
-CHECKING_LEAD = re.compile(r"\bsanity[- ](?:check|demo|test)|\bto (?:convince myself|double-check|check|verify|confirm)\b|"
-                           r"确认一下|验证一下|检验一下|自己验证", re.I)
+CHECKING_LEAD = re.compile(r"\bsanity[- ](?:check|demo|test)\b|\bto convince myself\b|说服自己|自己(?:验证|确认)一下", re.I)
 # A debugger's session pasted in (“(Pdb) n”, “ipdb> c”, “(gdb) bt”).
 DEBUGGER_SESSION = re.compile(r"^\s*(?:\((?:Pdb|gdb|lldb)\)|i?pdb>)", re.M)
 # What a program printed rather than code: an error, a traceback, a tensor's repr.
