@@ -376,7 +376,8 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     attribute = "" if not header or MEANING_HEADER.search(header) else header
     corner = rows[0][1][0].strip()
     return [(_of_corner(corner, cells[0]), cells[1], Source(source.path, line), attribute)
-            for line, cells in rows[1:] if cells[0] and cells[1] and not EMPTY_NAME.fullmatch(cells[0])]
+            for line, cells in rows[1:] if cells[0] and cells[1] and not EMPTY_NAME.fullmatch(cells[0])
+            and not CITATION_CELL.fullmatch(_cell_text(cells[1]))]
 
 
 def _of_corner(corner: str, thing: str) -> str:
@@ -426,6 +427,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
+                    and not CITATION_CELL.fullmatch(_cell_text(value)) \
                     and not EMPTY_NAME.fullmatch(thing) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
                 # (“我的译法” beside “标准译法” stays “我的”: two renderings)
@@ -1668,10 +1670,13 @@ class _Extractor:
         sub = _Ctx(ctx.deck if same else ctx.deck + (name,), name)
         prose = [c for c in _child_items(it) if not c.children and c.text.strip()
                  and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)]
+        # (“- Ba, Kiros, Hinton 2016” under “- LayerNorm”: who proposed it, no part of what it is)
+        cited = [c for c in _child_items(it) if not c.children and CITATION_CELL.fullmatch(c.text)]
+        prose = [c for c in prose if c not in cited]
         if prose:
             # one line beside code or labelled points is a remark on the concept, not what it is
             line = prose[0].text.strip()
-            aside = len(prose) == 1 and (len(it.children) > 1 or len(_child_items(it)) > 1) \
+            aside = len(prose) == 1 and (len(it.children) > 1 or len(_child_items(it)) - len(cited) > 1) \
                 and normalize_name(name) not in normalize_name(line) and not SAYS_WHAT.search(line)
             # points of which the first does not say what it is (“用极大似然估计”, “没有闭式解”):
             # what to remember about the concept, not what it is
@@ -1682,7 +1687,7 @@ class _Extractor:
         rest = [b for b in it.children]
         for block in rest:
             if block.kind == "list":
-                kept = [c for c in block.items if c not in prose]
+                kept = [c for c in block.items if c not in prose and c not in cited]
                 if kept:
                     self.list_(Block("list", block.source, items=kept, ordered=block.ordered), sub, None, None)
             else:
@@ -3143,7 +3148,9 @@ BACK_MATTER = re.compile(
     r"暂(?:时)?不(?:考虑|研究|看|做)的?(?:东西|方向)?|以后再(?:看|说|做)|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
-    r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
+    r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?|"
+    # what the writer says is no card (“leftover / not cards”)
+    r"not (?:for )?cards?|no cards?|leftovers?|不做卡片?|不是卡片?)$", re.I)
 
 
 def _back_matter(heading: str) -> bool:
@@ -3258,7 +3265,7 @@ LABEL_TERM = re.compile(
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # one's own look back (“Biggest lesson honestly:”, “最大的收获：”)
     r"(?:the |my )?(?:biggest|main|key|most important|one|real) (?:lessons?|takeaways?)(?:\s+\w+)?|最大的?(?:收获|教训)|"
-    r"(?:my|random|stray|some) thoughts?|musings?|"
+    r"(?:my|random|stray|some) thoughts?|musings?|my (?:first|initial|original|naive) (?:thoughts?|guess|idea|take|understanding)|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # (“同理：…”: the same argument again, for what the text said before)
@@ -4110,6 +4117,10 @@ def _states(text: str) -> bool:
 
 # A work cited by its authors and year (“Szegedy 2014”, “Goodfellow et al. (2014b)”, “Luong (2015)”).
 CITATION = re.compile(r"[A-Z][a-z]+(?: et al\.?| (?:and|&) [A-Z][a-z]+)?,? \(?\d{4}[a-z]?\)?")
+# A work cited alone, by its authors and year (“Shazeer 2019”, “Ba, Kiros, Hinton 2016”, “Vaswani et al.
+# (2017)”): where an idea comes from, not the idea.
+CITATION_CELL = re.compile(r"\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:(?:,| (?:and|&)|, (?:and|&)) [A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)*"
+                           r"(?: et al\.?)?,? \(?\d{4}[a-z]?\)?\s*")
 # A count of things (“Two gates”, “三个优点”): which they are is what the card asks.
 COUNTED = re.compile(r"(?:two|three|four|five|six|seven|\d+)\s+[a-z][\w-]*s|[两二三四五六七八九十\d]+\s*[个种类点条大项][^\s，,。]{1,6}", re.I)
 PART_OF_TOPIC = re.compile(r"(?:细节|要点|注意事项|小结|总结|\b(?:details|notes|summary|takeaways))$", re.I)

@@ -197,6 +197,9 @@ MESSAGES = {
                     "it and the card follows"),
     "unsure": ("“{front}” 的答案是一句还不确定的话（“要再确认”）；查清后写下确定的答案",
                "the answer to “{front}” is not settled yet (“not sure”, “to check”); write it once you know"),
+    "turned-down": ("“{front}” 下面写着这张卡不好（“BAD”“删掉”）；删去它，或写出想要的那一张",
+                    "under “{front}” the notes say the card is bad (“BAD”, “delete”); remove it, or write the one "
+                    "you want instead"),
     "check-code": ("这段代码只是验证上文的说法（“验证一下：”），没有要默写的用法；把验证出的结论写成一句话",
                    "this code only checks what the text says (“Quick check:”), with nothing to write from memory; "
                    "state what it shows in a sentence"),
@@ -943,6 +946,19 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
     return kept, notices
 
 
+# A line of an answer in which the writer turns their own card down (“- BAD. trivia, delete”, “删掉”,
+# “not a card”).
+TURNED_DOWN = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?-i:BAD)\b|bad card\b|delete(?: (?:this|it))?\b[.!]?\s*$|"
+                         r"not a (?:good )?card\b|don'?t (?:make|card) (?:this|it)\b|删掉|删了吧|不(?:要)?做成?卡片?)",
+                         re.I | re.M)
+
+
+def turned_down(card: Card) -> str | None:
+    """A card the writer wrote by hand and then turned down under it (“Typical momentum value? 0.9
+    — BAD. trivia, no understanding”)."""
+    return "turned-down" if card.kind is CardKind.MANUAL and TURNED_DOWN.search(card.back) else None
+
+
 def marked(card: Card) -> str | None:
     """What the extraction rules already found (a formula given as an example, a premise)."""
     return next((f.split(":", 1)[1] for f in card.flags if f.startswith("left-out:")), None)
@@ -1057,7 +1073,7 @@ BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotc
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, todo_answer, link_answer, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, todo_answer, turned_down, link_answer, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 
