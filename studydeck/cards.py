@@ -377,7 +377,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     corner = rows[0][1][0].strip()
     return [(_of_corner(corner, cells[0]), cells[1], Source(source.path, line), attribute)
             for line, cells in rows[1:] if cells[0] and cells[1] and not EMPTY_NAME.fullmatch(cells[0])
-            and not CITATION_CELL.fullmatch(_cell_text(cells[1]))]
+            and not (CITED_HEADER.fullmatch(PAREN_TAIL.sub("", header).strip()) and CITATION_CELL.fullmatch(_cell_text(cells[1])))]
 
 
 def _of_corner(corner: str, thing: str) -> str:
@@ -427,7 +427,8 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
-                    and not CITATION_CELL.fullmatch(_cell_text(value)) \
+                    and not (any(CITED_HEADER.fullmatch(PAREN_TAIL.sub("", _cell_text(h)).strip()) for h in (name, thing))
+                             and CITATION_CELL.fullmatch(_cell_text(value))) \
                     and not EMPTY_NAME.fullmatch(thing) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
                 # (“我的译法” beside “标准译法” stays “我的”: two renderings)
@@ -1671,7 +1672,7 @@ class _Extractor:
         prose = [c for c in _child_items(it) if not c.children and c.text.strip()
                  and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)]
         # (“- Ba, Kiros, Hinton 2016” under “- LayerNorm”: who proposed it, no part of what it is)
-        cited = [c for c in _child_items(it) if not c.children and CITATION_CELL.fullmatch(c.text)]
+        cited = [c for c in _child_items(it) if not c.children and CITATION_ALONE.fullmatch(_cell_text(c.text))]
         prose = [c for c in prose if c not in cited]
         if prose:
             # one line beside code or labelled points is a remark on the concept, not what it is
@@ -1792,7 +1793,9 @@ class _Extractor:
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, desc, source,
                      formulas=formulas_in(desc))
             return
-        label = sheet or self.is_label(term, desc) or _setup_field(term, desc, ctx)
+        label = sheet or self.is_label(term, desc) or _setup_field(term, desc, ctx) \
+            or bool(CITED_HEADER.fullmatch(_bare(term).strip()) and CITATION_CELL.fullmatch(_cell_text(desc)))
+        # (“**Introduced**: Hochreiter & Schmidhuber, 1997”: where the thing comes from, a field of the notes)
         # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
         struck = term.strip("* ")
         why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) else \
@@ -3148,14 +3151,15 @@ BACK_MATTER = re.compile(
     r"暂(?:时)?不(?:考虑|研究|看|做)的?(?:东西|方向)?|以后再(?:看|说|做)|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
-    r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?|"
-    # what the writer says is no card (“leftover / not cards”)
-    r"not (?:for )?cards?|no cards?|leftovers?|不做卡片?|不是卡片?)$", re.I)
+    r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
+# A heading that says what is under it is no card (“leftover / not cards”, “不做卡片”).
+NOT_CARDS = re.compile(r"\bnot (?:for |as )?(?:flash)?cards?\b|\bno cards?\b|不(?:做|是|要做)(?:成)?卡片?", re.I)
 
 
 def _back_matter(heading: str) -> bool:
-    """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”)."""
-    if BACK_MATTER.match(heading):
+    """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”), or one that
+    says its notes are no cards."""
+    if BACK_MATTER.match(heading) or NOT_CARDS.search(heading):
         return True
     parts = re.split(r"\s*(?:/|&|\+|、|\b(?i:and)\b|和|与|及)\s*", heading)
     return len(parts) > 1 and all(part and BACK_MATTER.match(part) for part in parts)
@@ -3265,7 +3269,7 @@ LABEL_TERM = re.compile(
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # one's own look back (“Biggest lesson honestly:”, “最大的收获：”)
     r"(?:the |my )?(?:biggest|main|key|most important|one|real) (?:lessons?|takeaways?)(?:\s+\w+)?|最大的?(?:收获|教训)|"
-    r"(?:my|random|stray|some) thoughts?|musings?|my (?:first|initial|original|naive) (?:thoughts?|guess|idea|take|understanding)|"
+    r"(?:my|random|stray|some) thoughts?|musings?|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # (“同理：…”: the same argument again, for what the text said before)
@@ -4118,9 +4122,14 @@ def _states(text: str) -> bool:
 # A work cited by its authors and year (“Szegedy 2014”, “Goodfellow et al. (2014b)”, “Luong (2015)”).
 CITATION = re.compile(r"[A-Z][a-z]+(?: et al\.?| (?:and|&) [A-Z][a-z]+)?,? \(?\d{4}[a-z]?\)?")
 # A work cited alone, by its authors and year (“Shazeer 2019”, “Ba, Kiros, Hinton 2016”, “Vaswani et al.
-# (2017)”): where an idea comes from, not the idea.
-CITATION_CELL = re.compile(r"\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:(?:,| (?:and|&)|, (?:and|&)) [A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)*"
-                           r"(?: et al\.?)?,? \(?\d{4}[a-z]?\)?\s*")
+# (2017)”): where an idea comes from, not the idea. A capitalised word and a year may be a month, a
+# place or a product too (“May 2018”, “Windows 2000”): alone it counts only under a header that asks
+# where a thing comes from (“提出”, “Paper”); by itself a citation names several authors, or “et al.”.
+_NAME = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+|[A-Z]\.)(?:[ -][A-Z][a-z]+)?"
+CITATION_CELL = re.compile(rf"\s*{_NAME}(?:(?:,| (?:and|&)|, (?:and|&)) {_NAME})*(?: et al\.?)?,? \(?\d{{4}}[a-z]?\)?\s*")
+CITATION_ALONE = re.compile(rf"\s*{_NAME}(?:(?:(?:,| (?:and|&)|, (?:and|&)) {_NAME})+(?: et al\.?)?| et al\.?),? \(?\d{{4}}[a-z]?\)?\s*")
+CITED_HEADER = re.compile(r"提出(?:者|人)?|出处|来源|论文|作者|proposed(?: by)?|introduced(?: by)?|papers?|authors?|sources?|"
+                          r"references?|citations?", re.I)
 # A count of things (“Two gates”, “三个优点”): which they are is what the card asks.
 COUNTED = re.compile(r"(?:two|three|four|five|six|seven|\d+)\s+[a-z][\w-]*s|[两二三四五六七八九十\d]+\s*[个种类点条大项][^\s，,。]{1,6}", re.I)
 PART_OF_TOPIC = re.compile(r"(?:细节|要点|注意事项|小结|总结|\b(?:details|notes|summary|takeaways))$", re.I)

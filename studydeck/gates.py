@@ -946,17 +946,20 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
     return kept, notices
 
 
-# A line of an answer in which the writer turns their own card down (“- BAD. trivia, delete”, “删掉”,
-# “not a card”).
-TURNED_DOWN = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?-i:BAD)\b|bad card\b|delete(?: (?:this|it))?\b[.!]?\s*$|"
-                         r"not a (?:good )?card\b|don'?t (?:make|card) (?:this|it)\b|删掉|删了吧|不(?:要)?做成?卡片?)",
-                         re.I | re.M)
+# A line under an answer in which the writer turns their own card down: a verdict, alone or before
+# its reason (“- BAD. trivia”, “删掉”, “not a card”, “don't card this”); not “BAD: …” over “GOOD: …”, an
+# example of a bad card.
+TURNED_DOWN = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?-i:BAD)\s*[.!—–]|(?:delete|删掉|删了吧|删)\s*[.!。！]?\s*$|"
+                         r"not a (?:good )?card\b|don'?t card (?:this|it)\b|不做成?卡片?\s*[.。!！]?\s*$)", re.I)
 
 
 def turned_down(card: Card) -> str | None:
     """A card the writer wrote by hand and then turned down under it (“Typical momentum value? 0.9
     — BAD. trivia, no understanding”)."""
-    return "turned-down" if card.kind is CardKind.MANUAL and TURNED_DOWN.search(card.back) else None
+    if card.kind is not CardKind.MANUAL:
+        return None
+    lines = FENCE.sub("", card.back).splitlines()[1:]  # (the answer itself is the first line: “BAD”, “DELETE”)
+    return "turned-down" if any(TURNED_DOWN.match(line) for line in lines) else None
 
 
 def marked(card: Card) -> str | None:
