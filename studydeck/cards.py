@@ -377,7 +377,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     corner = rows[0][1][0].strip()
     return [(_of_corner(corner, cells[0]), cells[1], Source(source.path, line), attribute)
             for line, cells in rows[1:] if cells[0] and cells[1] and not EMPTY_NAME.fullmatch(cells[0])
-            and not (CITED_HEADER.fullmatch(PAREN_TAIL.sub("", header).strip()) and CITATION_CELL.fullmatch(_cell_text(cells[1])))]
+            and not (CITED_HEADER.fullmatch(PAREN_TAIL.sub("", header).strip()) and CITATION_ALONE.fullmatch(_cell_text(cells[1])))]
 
 
 def _of_corner(corner: str, thing: str) -> str:
@@ -428,7 +428,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
                     and not (any(CITED_HEADER.fullmatch(PAREN_TAIL.sub("", _cell_text(h)).strip()) for h in (name, thing))
-                             and CITATION_CELL.fullmatch(_cell_text(value))) \
+                             and CITATION_ALONE.fullmatch(_cell_text(value))) \
                     and not EMPTY_NAME.fullmatch(thing) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
                 # (“我的译法” beside “标准译法” stays “我的”: two renderings)
@@ -1673,6 +1673,7 @@ class _Extractor:
                  and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)]
         # (“- Ba, Kiros, Hinton 2016” under “- LayerNorm”: who proposed it, no part of what it is)
         cited = [c for c in _child_items(it) if not c.children and CITATION_ALONE.fullmatch(_cell_text(c.text))]
+        cited = cited if any(c not in cited for c in prose) else []  # (a history's “GAN: Goodfellow et al. 2014”)
         prose = [c for c in prose if c not in cited]
         if prose:
             # one line beside code or labelled points is a remark on the concept, not what it is
@@ -1794,7 +1795,7 @@ class _Extractor:
                      formulas=formulas_in(desc))
             return
         label = sheet or self.is_label(term, desc) or _setup_field(term, desc, ctx) \
-            or bool(CITED_HEADER.fullmatch(_bare(term).strip()) and CITATION_CELL.fullmatch(_cell_text(desc)))
+            or bool(CITED_HEADER.fullmatch(_bare(term).strip()) and CITATION_ALONE.fullmatch(_cell_text(desc)))
         # (“**Introduced**: Hochreiter & Schmidhuber, 1997”: where the thing comes from, a field of the notes)
         # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
         struck = term.strip("* ")
@@ -3153,16 +3154,17 @@ BACK_MATTER = re.compile(
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
 # A heading that says what is under it is no card (“leftover / not cards”, “不做卡片”).
-NOT_CARDS = re.compile(r"\bnot (?:for |as )?(?:flash)?cards?\b|\bno cards?\b|不(?:做|是|要做)(?:成)?卡片?", re.I)
+NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|是|要做)成?卡片", re.I)
 
 
 def _back_matter(heading: str) -> bool:
     """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”), or one that
     says its notes are no cards."""
-    if BACK_MATTER.match(heading) or NOT_CARDS.search(heading):
+    if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()):
         return True
     parts = re.split(r"\s*(?:/|&|\+|、|\b(?i:and)\b|和|与|及)\s*", heading)
-    return len(parts) > 1 and all(part and BACK_MATTER.match(part) for part in parts)
+    return len(parts) > 1 and (all(part and BACK_MATTER.match(part) for part in parts)
+                               or any(NOT_CARDS.fullmatch(part) for part in parts))
 
 
 # A heading that is a bare kind of section (“The Algorithm”, “算法”, “Properties”).
@@ -4121,12 +4123,11 @@ def _states(text: str) -> bool:
 
 # A work cited by its authors and year (“Szegedy 2014”, “Goodfellow et al. (2014b)”, “Luong (2015)”).
 CITATION = re.compile(r"[A-Z][a-z]+(?: et al\.?| (?:and|&) [A-Z][a-z]+)?,? \(?\d{4}[a-z]?\)?")
-# A work cited alone, by its authors and year (“Shazeer 2019”, “Ba, Kiros, Hinton 2016”, “Vaswani et al.
-# (2017)”): where an idea comes from, not the idea. A capitalised word and a year may be a month, a
-# place or a product too (“May 2018”, “Windows 2000”): alone it counts only under a header that asks
-# where a thing comes from (“提出”, “Paper”); by itself a citation names several authors, or “et al.”.
+# A work cited alone, by its authors and year (“Ba, Kiros, Hinton 2016”, “Kingma & Ba 2015”, “Vaswani
+# et al. (2017)”): where an idea comes from, not the idea. (One capitalised word and a year may be a
+# month, a place or a product, “May 2018”, “ImageNet 2012”; several may be countries, so in a table it
+# counts only under a header that asks where a thing comes from, “提出”, “Proposed”.)
 _NAME = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+|[A-Z]\.)(?:[ -][A-Z][a-z]+)?"
-CITATION_CELL = re.compile(rf"\s*{_NAME}(?:(?:,| (?:and|&)|, (?:and|&)) {_NAME})*(?: et al\.?)?,? \(?\d{{4}}[a-z]?\)?\s*")
 CITATION_ALONE = re.compile(rf"\s*{_NAME}(?:(?:(?:,| (?:and|&)|, (?:and|&)) {_NAME})+(?: et al\.?)?| et al\.?),? \(?\d{{4}}[a-z]?\)?\s*")
 CITED_HEADER = re.compile(r"提出(?:者|人)?|出处|来源|论文|作者|proposed(?: by)?|introduced(?: by)?|papers?|authors?|sources?|"
                           r"references?|citations?", re.I)

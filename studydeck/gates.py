@@ -197,9 +197,9 @@ MESSAGES = {
                     "it and the card follows"),
     "unsure": ("“{front}” 的答案是一句还不确定的话（“要再确认”）；查清后写下确定的答案",
                "the answer to “{front}” is not settled yet (“not sure”, “to check”); write it once you know"),
-    "turned-down": ("“{front}” 下面写着这张卡不好（“BAD”“删掉”）；删去它，或写出想要的那一张",
-                    "under “{front}” the notes say the card is bad (“BAD”, “delete”); remove it, or write the one "
-                    "you want instead"),
+    "turned-down": ("“{front}” 下面写着这张卡不好（“BAD.”）；删去它，或写出想要的那一张",
+                    "under “{front}” the notes say the card is bad (“BAD.”); remove it, or write the one you want "
+                    "instead"),
     "check-code": ("这段代码只是验证上文的说法（“验证一下：”），没有要默写的用法；把验证出的结论写成一句话",
                    "this code only checks what the text says (“Quick check:”), with nothing to write from memory; "
                    "state what it shows in a sentence"),
@@ -946,11 +946,10 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
     return kept, notices
 
 
-# A line under an answer in which the writer turns their own card down: a verdict, alone or before
-# its reason (“- BAD. trivia”, “删掉”, “not a card”, “don't card this”); not “BAD: …” over “GOOD: …”, an
-# example of a bad card.
-TURNED_DOWN = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:(?-i:BAD)\s*[.!—–]|(?:delete|删掉|删了吧|删)\s*[.!。！]?\s*$|"
-                         r"not a (?:good )?card\b|don'?t card (?:this|it)\b|不做成?卡片?\s*[.。!！]?\s*$)", re.I)
+# The last line under a hand-written card's answer, where the writer turns the card down: “BAD.” and the
+# reason (“- BAD. trivia, no understanding”); a “GOOD” line beside it makes both an example instead.
+TURNED_DOWN = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?-i:BAD)\.(?:\*\*)?\s+\S")
+GOOD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?-i:GOOD)\b", re.M)
 
 
 def turned_down(card: Card) -> str | None:
@@ -958,8 +957,9 @@ def turned_down(card: Card) -> str | None:
     — BAD. trivia, no understanding”)."""
     if card.kind is not CardKind.MANUAL:
         return None
-    lines = FENCE.sub("", card.back).splitlines()[1:]  # (the answer itself is the first line: “BAD”, “DELETE”)
-    return "turned-down" if any(TURNED_DOWN.match(line) for line in lines) else None
+    lines = [line for line in FENCE.sub("", card.back).splitlines() if line.strip()]
+    return "turned-down" if len(lines) > 1 and TURNED_DOWN.match(lines[-1]) and not GOOD_LINE.search(card.back) \
+        else None
 
 
 def marked(card: Card) -> str | None:
