@@ -170,3 +170,20 @@ def test_an_entry_this_build_read_stays_however_old_it_is(tmp_path: Path, monkey
     again = Workspace.load([notes], cache_dir=cache)
     again.verify(cached_only=True)
     assert all(again.exercises(doc, cached_only=True) for doc in again.docs)
+
+
+def test_the_verdicts_are_known_whichever_way_the_notes_are_named(tmp_path: Path, monkeypatch) -> None:
+    """The same notes named another way (a relative path, an absolute one) find the verdicts a run
+    under the other name kept, each pointing at its card with this run's spelling of the path."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("# Sigmoid\n\n$$\\sigma(x) = \\frac{1}{1 + e^{-x}}$$\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = Workspace.load([notes], cache_dir=cache).verify(device="cpu")
+    assert first.counts()["agrees"] == 1
+    monkeypatch.chdir(tmp_path)
+    named = Workspace.load([Path("notes")], cache_dir=cache)
+    known = named.verify(cached_only=True)
+    assert [(r.uid, r.verdict) for r in known.results] == [(r.uid, r.verdict) for r in first.results]
+    assert [r.source for r in known.results] == [c.source for c in named.cards if c.uid in {r.uid for r in known.results}]
+    assert all(not r.source.path.startswith("/") for r in known.results), [r.source for r in known.results]

@@ -52,7 +52,45 @@ def _card_key(card: Card) -> dict:
     data = card.to_dict()
     for name in ("legacy_key", "sibling"):
         data.pop(name, None)  # how the deck files it, not what is checked
+    # the notes file by its name inside the notes folder, not as this run spells its path (“notes/a.md”,
+    # “./notes/a.md”, an absolute one): the same card, the same checks
+    data["source"] = {"doc": card.doc, "line": card.source.line}
     return data
+
+
+# In a kept verdict, a path of the notes stands as its file's name inside the notes folder, after this mark.
+DOC_MARK = "\x00doc:"
+
+
+def _respelled(value: Any, paths: dict[str, str]) -> Any:
+    """``value`` (a result's dict, or a part of one) with each ``{"path": …, "line": …}`` whose path
+    ``paths`` names written with the path it maps to."""
+    if isinstance(value, dict):
+        if set(value) == {"path", "line"} and value["path"] in paths:
+            return {"path": paths[value["path"]], "line": value["line"]}
+        return {k: _respelled(v, paths) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_respelled(v, paths) for v in value]
+    return value
+
+
+def _task_cards(task: Task) -> list[Card]:
+    return [*task.cards, *task.context]
+
+
+def _kept(task: Task, results: list[Result]) -> list[dict]:
+    """The results as the cache keeps them: the notes' paths by their files' names in the notes folder."""
+    paths = {c.source.path: DOC_MARK + c.doc for c in _task_cards(task)}
+    return [_respelled(r.to_dict(), paths) for r in results]
+
+
+def _read_back(task: Task, entry: Any) -> list[Result] | None:
+    """A cache entry's results, with the notes' paths as this run spells them (None: not an entry)."""
+    paths = {DOC_MARK + c.doc: c.source.path for c in _task_cards(task)}
+    try:
+        return [Result.from_dict(_respelled(r, paths)) for r in entry["results"]]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 @dataclass
@@ -164,14 +202,6 @@ class VerifyCache:
         self.dirty.clear()
 
 
-def _cached_results(entry: Any) -> list[Result] | None:
-    """The results of a cache entry, or None when it is not one (damaged, or older)."""
-    try:
-        return [Result.from_dict(r) for r in entry["results"]]
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return None
-
-
 # Verdicts kept per file: 256 files of 256 each (a build of more checks than fit a file's share
 # checks the least recently used of them again next time).
 SHARD_ENTRIES = 256
@@ -197,7 +227,7 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
         key = task.key(version, device)
         hit = next((k for k in (task.key(version, d) for d in lookups) if k in cache), None)
         entry = cache.pop(hit) if hit is not None else None
-        cached = _cached_results(entry)
+        cached = _read_back(task, entry) if entry is not None else None
         if cached is not None:
             cache[hit] = entry  # most recently used last
             results.extend(cached)
@@ -213,13 +243,13 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
         report.device = str(dev)
         done = 0
 
-        def keep(key: str, task_results: list[Result]) -> None:
+        def keep(task: Task, key: str, task_results: list[Result]) -> None:
             nonlocal done
             done += 1
             if progress is not None:
                 progress(done, len(pending))
             if not any(r.reason in TRANSIENT for r in task_results):  # a timeout may pass next time
-                cache[key] = {"device": str(dev), "results": [r.to_dict() for r in task_results]}
+                cache[key] = {"device": str(dev), "results": _kept(task, task_results)}
             results.extend(task_results)
 
         code = [(task, key) for task, key in pending if task.kind == "code"]
@@ -233,10 +263,10 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
             except (RecursionError, MemoryError, OverflowError, ArithmeticError) as exc:
                 # a formula too deep or too large to check: no verdict, and the build goes on
                 task_results = [_unchecked(card, task, exc) for card in task.cards]
-            keep(key, task_results)
+            keep(task, key, task_results)
         if code_results is not None:
             for (task, key), task_results in zip(code, code_results()):
-                keep(key, task_results)
+                keep(task, key, task_results)
         if progress is not None:
             progress(len(pending), len(pending))
         cache.save()
