@@ -725,6 +725,13 @@ def top_level_parts(text: str, cuts: str = r":|,|\\q?quad\b") -> list[str]:
     return parts + [text[last:]]
 
 
+# An elementary function at a constant (“\cos 0”, “\cos\pi”, “\log 0”, “\ln 1”, “e^0”): its value is
+# arithmetic (a named function, “\sigma(0)”, “\Gamma(1/2)”, or “e^{i\pi}” is a fact of its own).
+_CONSTANT = r"(?:\d+(?:\.\d+)?|\d*\\pi(?:\s*/\s*\d+)?)"
+CONSTANT_CALL = re.compile(rf"\s*(?:\\(?:cos|sin|tan|log|ln|exp)\s*(?:\(\s*{_CONSTANT}\s*\)|\{{\s*{_CONSTANT}\s*\}}|{_CONSTANT})"
+                           rf"|e\s*\^\s*(?:\{{\s*\d+\s*\}}|\d))\s*")
+
+
 def declaration(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula or not card.formulas:
         return None
@@ -765,8 +772,8 @@ def declaration(card: Card) -> str | None:
     if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
         return "declaration"
     lhs = formula[:relation.start()].strip()
-    if relation.group() == "=" and _arithmetic(lhs):
-        return "worked-value"  # “12 \times 768^2 \times 12 = …”: arithmetic, not a rule
+    if relation.group() == "=" and (_arithmetic(lhs) or CONSTANT_CALL.fullmatch(lhs)):
+        return "worked-value"  # “12 \times 768^2 \times 12 = …”, “\cos\pi = -1”: arithmetic, not a rule
     if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \
             and (BARE_SYMBOL.match(lhs) or ":" in lhs):
         return "declaration"  # n → ∞, f: ℝ^d → ℝ: a limit taken or a map's type, not a fact

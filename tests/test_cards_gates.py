@@ -2712,3 +2712,16 @@ def test_a_card_the_writer_turned_down_and_a_cited_work_give_no_card() -> None:
     assert any(n.rule == "left-out:turned-down" for n in notices)
     for kept in ("zig-zag", "$2gd$", "和 batch 无关", "binds Bcl-xL", "删掉 bias", "December 2008", "forget and output"):
         assert kept in texts, kept
+
+
+def test_an_elementary_function_at_a_constant_is_arithmetic() -> None:
+    """“the cos term is $\\cos 0 = 1$”, “$\\cos\\pi = -1$”, “$\\log 0 = -\\infty$”: worked out, no card; a named
+    function's value (“$\\Gamma(1/2) = \\sqrt{\\pi}$”) and Euler's identity are facts."""
+    notes = ("# Schedules\n\n## Cosine\n\n- At $t = t_w$ the cos term is $\\cos 0 = 1$ → $\\eta_{\\max}$;\n"
+             "- at $t = T$ it's $\\cos\\pi = -1$ → $\\eta_{\\min}$.\n- In fp16 $p$ underflows and $\\log 0 = -\\infty$.\n\n"
+             "## Facts\n\n- Gamma at one half: $\\Gamma(1/2) = \\sqrt{\\pi}$\n- Euler's identity: $e^{i\\pi} = -1$\n")
+    cards, notices = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("\\cos 0", "\\cos\\pi", "\\log 0"):
+        assert gone not in texts, gone
+    assert "\\Gamma(1/2)" in texts and "e^{i\\pi}" in texts, texts
