@@ -187,3 +187,21 @@ def test_the_verdicts_are_known_whichever_way_the_notes_are_named(tmp_path: Path
     assert [(r.uid, r.verdict) for r in known.results] == [(r.uid, r.verdict) for r in first.results]
     assert [r.source for r in known.results] == [c.source for c in named.cards if c.uid in {r.uid for r in known.results}]
     assert all(not r.source.path.startswith("/") for r in known.results), [r.source for r in known.results]
+
+
+def test_kept_verdicts_point_at_their_own_files_when_two_folders_hold_files_of_one_name(tmp_path: Path) -> None:
+    """``x/a.md`` and ``y/a.md`` checked together: read back from the cache, each verdict names its own file."""
+    for folder, notes in (("x", "# Sigmoid\n\n$$\\sigma(x) = \\frac{1}{1 + e^{-x}}$$\n"),
+                          ("y", "# Tanh\n\nA wrong one, on purpose.\n\n$$\\tanh(x) = \\frac{e^x + e^{-x}}{e^x - e^{-x}}$$\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.md").write_text(notes, encoding="utf-8")
+    cache = tmp_path / "cache"
+    paths = [tmp_path / "x", tmp_path / "y"]
+    first = Workspace.load(paths, cache_dir=cache).verify(device="cpu")
+    again = Workspace.load(paths, cache_dir=cache)
+    known = again.verify(cached_only=True)
+    sources = {c.uid: c.source for c in again.cards}
+    assert len(known.results) == len(first.results) == 2
+    assert {r.verdict.value for r in known.results} == {"agrees", "disagrees"}
+    for result in known.results:
+        assert result.source == sources[result.uid], (result.source, sources[result.uid])

@@ -58,8 +58,9 @@ def _card_key(card: Card) -> dict:
     return data
 
 
-# In a kept verdict, a path of the notes stands as its file's name inside the notes folder, after this mark.
-DOC_MARK = "\x00doc:"
+# In a kept verdict, a path of the notes stands as the place in its task of the first card from that file,
+# after this mark (the task's cards are in the order its key fixes; two folders may hold a file of one name).
+CARD_MARK = "\x00card:"
 
 
 def _respelled(value: Any, paths: dict[str, str]) -> Any:
@@ -79,14 +80,16 @@ def _task_cards(task: Task) -> list[Card]:
 
 
 def _kept(task: Task, results: list[Result]) -> list[dict]:
-    """The results as the cache keeps them: the notes' paths by their files' names in the notes folder."""
-    paths = {c.source.path: DOC_MARK + c.doc for c in _task_cards(task)}
+    """The results as the cache keeps them: each path of the notes by the first of the task's cards from it."""
+    paths: dict[str, str] = {}
+    for i, card in enumerate(_task_cards(task)):
+        paths.setdefault(card.source.path, f"{CARD_MARK}{i}")
     return [_respelled(r.to_dict(), paths) for r in results]
 
 
 def _read_back(task: Task, entry: Any) -> list[Result] | None:
     """A cache entry's results, with the notes' paths as this run spells them (None: not an entry)."""
-    paths = {DOC_MARK + c.doc: c.source.path for c in _task_cards(task)}
+    paths = {f"{CARD_MARK}{i}": card.source.path for i, card in enumerate(_task_cards(task))}
     try:
         return [Result.from_dict(_respelled(r, paths)) for r in entry["results"]]
     except (KeyError, TypeError, ValueError, AttributeError):
