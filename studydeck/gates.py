@@ -730,6 +730,9 @@ def top_level_parts(text: str, cuts: str = r":|,|\\q?quad\b") -> list[str]:
 _CONSTANT = r"(?:\d+(?:\.\d+)?|\d*\\pi(?:\s*/\s*\d+)?)"
 CONSTANT_CALL = re.compile(rf"\s*(?:\\(?:cos|sin|tan|log|ln|exp)\s*(?:\(\s*{_CONSTANT}\s*\)|\{{\s*{_CONSTANT}\s*\}}|{_CONSTANT})"
                            rf"|e\s*\^\s*(?:\{{\s*\d+\s*\}}|\d))\s*")
+# What such a value works out to when it is only arithmetic: a whole number or an infinity (“\sin(\pi/6) =
+# \frac12” in a table of special values, “\ln 2 = \sum …”, “\ln 2 = 1/\log_2 e” are facts to know).
+WHOLE_VALUE = re.compile(r"\s*[-+]?\s*(?:\d+|\\infty)\s*")
 
 
 def declaration(card: Card) -> str | None:
@@ -772,7 +775,7 @@ def declaration(card: Card) -> str | None:
     if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
         return "declaration"
     lhs = formula[:relation.start()].strip()
-    if relation.group() == "=" and (_arithmetic(lhs) or CONSTANT_CALL.fullmatch(lhs)):
+    if relation.group() == "=" and (_arithmetic(lhs) or CONSTANT_CALL.fullmatch(lhs) and WHOLE_VALUE.fullmatch(rhs)):
         return "worked-value"  # “12 \times 768^2 \times 12 = …”, “\cos\pi = -1”: arithmetic, not a rule
     if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \
             and (BARE_SYMBOL.match(lhs) or ":" in lhs):

@@ -2719,9 +2719,11 @@ def test_an_elementary_function_at_a_constant_is_arithmetic() -> None:
     function's value (“$\\Gamma(1/2) = \\sqrt{\\pi}$”) and Euler's identity are facts."""
     notes = ("# Schedules\n\n## Cosine\n\n- At $t = t_w$ the cos term is $\\cos 0 = 1$ → $\\eta_{\\max}$;\n"
              "- at $t = T$ it's $\\cos\\pi = -1$ → $\\eta_{\\min}$.\n- In fp16 $p$ underflows and $\\log 0 = -\\infty$.\n\n"
-             "## Facts\n\n- Gamma at one half: $\\Gamma(1/2) = \\sqrt{\\pi}$\n- Euler's identity: $e^{i\\pi} = -1$\n")
+             "## Facts\n\n- Gamma at one half: $\\Gamma(1/2) = \\sqrt{\\pi}$\n- Euler's identity: $e^{i\\pi} = -1$\n"
+             "- Nats to bits: $\\ln 2 = \\frac{1}{\\log_2 e}$\n\n## Special values\n\n- $\\sin(\\pi/6) = \\frac{1}{2}$\n")
     cards, notices = extract(notes)
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
     for gone in ("\\cos 0", "\\cos\\pi", "\\log 0"):
         assert gone not in texts, gone
-    assert "\\Gamma(1/2)" in texts and "e^{i\\pi}" in texts, texts
+    for kept in ("\\Gamma(1/2)", "e^{i\\pi}", "\\log_2 e", "\\sin(\\pi/6)"):
+        assert kept in texts, kept
