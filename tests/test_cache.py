@@ -205,3 +205,19 @@ def test_kept_verdicts_point_at_their_own_files_when_two_folders_hold_files_of_o
     assert {r.verdict.value for r in known.results} == {"agrees", "disagrees"}
     for result in known.results:
         assert result.source == sources[result.uid], (result.source, sources[result.uid])
+
+
+def test_a_kept_verdict_s_words_name_no_path_of_the_run_that_kept_it(tmp_path: Path, monkeypatch) -> None:
+    """An update rule that cannot be read says on which line; read back under another name of the notes,
+    its words name no path of the first run."""
+    notes = tmp_path / "sgd"
+    notes.mkdir()
+    (notes / "sgd.md").write_text("# SGD\n\n$$g_t = \\nabla f(\\theta_{t-1})$$\n\n$$\\text{else}: g_t = -g_t$$\n\n"
+                                  "$$\\theta_t = \\theta_{t-1} - \\gamma g_t$$\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = Workspace.load([notes], cache_dir=cache).verify(device="cpu")
+    said = [r for r in first.results if "“else”" in r.detail]
+    assert said and all("line 5" in r.detail and "sgd.md" not in r.detail for r in said), [r.detail for r in said]
+    monkeypatch.chdir(tmp_path)
+    known = Workspace.load([Path("sgd")], cache_dir=cache).verify(cached_only=True)
+    assert [r.detail for r in known.results] == [r.detail for r in first.results]

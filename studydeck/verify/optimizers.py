@@ -101,7 +101,7 @@ def card_steps(card: Card, last_if: list[Cond | None]) -> list[Step]:
                 last_if[0] = pending[0]
             elif s.kind == "else":
                 if last_if[0] is None:
-                    raise NotAProgram(f"{card.source}: “else” without an “if” before it")
+                    raise NotAProgram(f"line {card.source.line}: “else” without an “if” before it")
                 pending = [last_if[0].negated()]
             elif s.kind in ("assign", "update", "claim") and _is_time_condition(s):
                 node = (s.rel or "=", s.target or s.expr, s.expr if s.target is not None else s.rhs)
