@@ -377,7 +377,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     corner = rows[0][1][0].strip()
     return [(_of_corner(corner, cells[0]), cells[1], Source(source.path, line), attribute)
             for line, cells in rows[1:] if cells[0] and cells[1] and not EMPTY_NAME.fullmatch(cells[0])
-            and not (CITED_HEADER.fullmatch(PAREN_TAIL.sub("", header).strip()) and CITATION_ALONE.fullmatch(_cell_text(cells[1])))]
+            and not _cited(header, cells[1])]
 
 
 def _of_corner(corner: str, thing: str) -> str:
@@ -427,8 +427,7 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
-                    and not (any(CITED_HEADER.fullmatch(PAREN_TAIL.sub("", _cell_text(h)).strip()) for h in (name, thing))
-                             and CITATION_ALONE.fullmatch(_cell_text(value))) \
+                    and not _cited(name, value) and not _cited(thing, value) \
                     and not EMPTY_NAME.fullmatch(thing) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
                 # (“我的译法” beside “标准译法” stays “我的”: two renderings)
@@ -1795,7 +1794,7 @@ class _Extractor:
                      formulas=formulas_in(desc))
             return
         label = sheet or self.is_label(term, desc) or _setup_field(term, desc, ctx) \
-            or bool(CITED_HEADER.fullmatch(_bare(term).strip()) and CITATION_ALONE.fullmatch(_cell_text(desc)))
+            or _cited(_bare(term), desc)
         # (“**Introduced**: Hochreiter & Schmidhuber, 1997”: where the thing comes from, a field of the notes)
         # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
         struck = term.strip("* ")
@@ -4131,6 +4130,12 @@ _NAME = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+|[A-Z]\.)(?:[ -][A-Z][a-z]+)?"
 CITATION_ALONE = re.compile(rf"\s*{_NAME}(?:(?:(?:,| (?:and|&)|, (?:and|&)) {_NAME})+(?: et al\.?)?| et al\.?),? \(?\d{{4}}[a-z]?\)?\s*")
 CITED_HEADER = re.compile(r"提出(?:者|人)?|出处|来源|论文|作者|proposed(?: by)?|introduced(?: by)?|papers?|authors?|sources?|"
                           r"references?|citations?", re.I)
+
+
+def _cited(header: str, value: str) -> bool:
+    """A citation (several authors, or “et al.”) under a header that asks where a thing comes from."""
+    return bool(CITED_HEADER.fullmatch(PAREN_TAIL.sub("", _cell_text(header)).strip())
+                and CITATION_ALONE.fullmatch(_cell_text(value)))
 # A count of things (“Two gates”, “三个优点”): which they are is what the card asks.
 COUNTED = re.compile(r"(?:two|three|four|five|six|seven|\d+)\s+[a-z][\w-]*s|[两二三四五六七八九十\d]+\s*[个种类点条大项][^\s，,。]{1,6}", re.I)
 PART_OF_TOPIC = re.compile(r"(?:细节|要点|注意事项|小结|总结|\b(?:details|notes|summary|takeaways))$", re.I)
@@ -4439,7 +4444,7 @@ CHECK_CAPTION = re.compile(r"\s*(?:\*\*)?(?:(?:a )?(?:quick|sanity|numerical|num
                            r"(?: it| this)?(?:\*\*)?\s*[:：.]?(?:\*\*)?\s*|"
                            r"\s*(?:\*\*)?(?:简单|快速)?(?:验证|检验|检查|自检)(?:一下)?(?:\*\*)?\s*[:：]?(?:\*\*)?\s*", re.I)
 # A sentence that says the code after it checks a claim (“a sanity demo I wrote to convince myself the
-# product is unchanged:”, “用来确认一下形状对不对：”).
+# product is unchanged:”, “自己验证一下形状对不对：”).
 CHECKING_LEAD = re.compile(r"\bsanity[- ](?:check|demo|test)\b|\bto convince myself\b|说服自己|自己(?:验证|确认)一下", re.I)
 # A debugger's session pasted in (“(Pdb) n”, “ipdb> c”, “(gdb) bt”).
 DEBUGGER_SESSION = re.compile(r"^\s*(?:\((?:Pdb|gdb|lldb)\)|i?pdb>)", re.M)

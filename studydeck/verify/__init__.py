@@ -230,7 +230,7 @@ def verify(cards: list[Card], *, device: str = "auto", cache_path: Path | None =
         key = task.key(version, device)
         hit = next((k for k in (task.key(version, d) for d in lookups) if k in cache), None)
         entry = cache.pop(hit) if hit is not None else None
-        cached = _read_back(task, entry) if entry is not None else None
+        cached = _read_back(task, entry)
         if cached is not None:
             cache[hit] = entry  # most recently used last
             results.extend(cached)
