@@ -1093,6 +1093,7 @@ class _Extractor:
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
+        self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -1369,11 +1370,15 @@ class _Extractor:
                 sheet = not _table_header(block.text, block.source) and sum(
                     self.is_label(clean_term(term), desc) and not FRAMEWORK.fullmatch(clean_term(term).strip())
                     or bool(FACET.fullmatch(clean_term(term).strip())) for term, desc, _, _ in rows) >= 2
+                # (“以 7B 参数的模型为例：” over it: its cells are that example's, asked with it)
+                setting = _example_setting(lead.text) if lead is not None else ""
+                cells = replace(ctx, concept=self.t("{c}（{s}）", "{c} ({s})", c=ctx.concept, s=setting)) \
+                    if setting else ctx
                 for term, desc, source, attribute in rows:
-                    self.definition(term, desc, source, ctx, attribute=attribute, sheet=sheet)
+                    self.definition(term, desc, source, cells, attribute=attribute, sheet=sheet)
                 for term, attribute, value, source in ([] if params or compared or own or rows else
                                                        table_grid(block.text, block.source)):
-                    self.definition(term, value, source, ctx, attribute=attribute, grid=True)
+                    self.definition(term, value, source, cells, attribute=attribute, grid=True)
             elif block.kind == "code":
                 if DEBUGGER_SESSION.search(block.text):
                     pass  # “(Pdb) s … -> def __iter__”: a walk through someone's code, not code to write
@@ -1386,6 +1391,8 @@ class _Extractor:
                     self.code(block, ctx, lead, shows_error=shows_error, shown=None if shows_error else shown)
             elif block.kind == "math":
                 self.math(block, ctx, lead, after=nxt)
+                if nxt is not None and nxt.kind == "math":
+                    continue  # “Adam 维护一阶矩和二阶矩：” over two displays in a row: it introduces both
             elif block.kind == "callout":
                 self.box(block, ctx)
             # “- 推理时可以把 BN fold 进前面的 conv：” as a list's last item introduces the formula under the list
@@ -1595,7 +1602,12 @@ class _Extractor:
         if self.manual(text, it.source, ctx):
             return
         if TASK_ITEM.match(text):
-            return  # “[ ] do the softmax Jacobian by hand”: a to-do, not something known yet
+            # “[ ] do the softmax Jacobian by hand”: a to-do, not something known yet; what is written
+            # under it (“- [x] 秩” over “- 知识点：列秩 = 行秩”) is what was learned doing it
+            if it.children:
+                task = TRAILING_MARKS.sub("", text[TASK_ITEM.match(text).end():]).strip()
+                self.blocks(it.children, ctx.within(task) if task else ctx)
+            return
         labelled = split_label(text)
         if it.children:
             answer = [b for b in it.children if b.kind in ANSWER_KINDS]
@@ -2066,6 +2078,7 @@ class _Extractor:
                  else "")
         bare = about.strip("*_ :：")
         if REMARK_LEAD.search(about) or LABEL_TERM.match(bare) or ARGUMENT_PART.fullmatch(bare) or self._tagged(about) \
+                or FIXED_VERSION.match(bare + "：") \
                 or _opens_inside_brackets(about) or CONTINUES.match(about) \
                 or GOES_ON.match(about) and not _names_a_task(about):
             # “没写完，卡住了…”, “**解决**：”: the writer's story or a label; “just to see it):”, the end
@@ -2088,8 +2101,10 @@ class _Extractor:
         if defined and all(EXAMPLE_FUNCTION.fullmatch(d.strip("`").split("(")[0].removeprefix("class "))
                            for d in defined):
             flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
-        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)):
-            flags = (LEFT_OUT + "wrong-code",)  # “first version (WRONG, …)”, “原代码：”: not the one to recall
+        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or block.source.line in self.superseded:
+            # “first version (WRONG, …)”, “原代码：”, or a function a corrected version below rewrites:
+            # not the one to recall
+            flags = (LEFT_OUT + "wrong-code",)
         if defined and not OUTPUT_CLAIM.search(block.text):
             # the function is what to recall: name it, so the question says what to write
             front = self.t("{a}：写出 {d}", "{a}: write {d}", a=about, d="、".join(defined) if self.zh
@@ -3224,7 +3239,7 @@ LABEL_TERM = re.compile(
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
-    r"核心|核心思想|关键|"
+    r"核心|核心思想|关键|知识点|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
     # a memory aid, or where the code lives: no concept either
@@ -3258,7 +3273,7 @@ LABEL_TERM = re.compile(
     # a step of an argument (“**第一步**：先求雅可比”)
     r"第\s*[一二三四五六七八九十\d]+\s*步|(?:first|second|third|next|final|last) step|step \d++|"
     # the page's own furniture: a licence footer, an editor's update, one more aside
-    r"版权声明|转载声明|声明|原文链接|copyright|licen[cs]e|disclaimer|update(?:s|d)?(?:\s*[(（]?\d{4}[)）]?)?|更新|"
+    r"版权声明|转载声明|声明|原文链接|copyright|licen[cs]e|disclaimer|update(?:s|d)?(?:\s*[(（]?\d{4}[)）]?)?|更新|edit(?:s|ed)?|"
     r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?|"
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”), the learner's
     # own asides (“bug of the day”, “记住”, “弹幕”), a study plan
@@ -3273,6 +3288,9 @@ LABEL_TERM = re.compile(
     r"(?:my|random|stray|some) thoughts?|musings?|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
+    # (“add μ-strong convexity: linear convergence”: one more condition on the case before; “Alternative: …”,
+    # “to add: cosine annealing, EMA, …”: another way, or what the page still lacks)
+    r"(?-i:add(?:ing)?)\s(?![&+])[^,，.。;；]{1,30}|(?:再)?加上[^,，。；]{1,12}|alternatives?|alternatively|to[- ]add|待加|待添加|"
     # (“同理：…”: the same argument again, for what the text said before)
     r"同理|同样|类似地|similarly|likewise|"
     # a day of a plan (“**Mon**: §1–6”), an error's number in a log, a tuning log, the notes' own format
@@ -3337,7 +3355,7 @@ LABEL_TERM = re.compile(
     r"(?:另一个|换个|从另一个)(?:角度|视角)|直观|直观上|直观解释|约定|"
     r"another (?:angle|perspective)|intuitively|conventions?|"
     # a kind of remark (“小技巧”, “踩坑”, “Debug tip”), a kind of exam question (“填空”), a viewer's aside
-    r"小?技巧|踩坑|坑点|避坑|填空题?|选择题|判断题|简答题|弹幕\S{0,4}|吐槽|"
+    r"小?技巧|踩坑|坑点|避坑|填空题?|选择题|判断题|简答题|弹幕\S{0,4}|\S{0,4}吐槽|"
     # why the learner got a question wrong, in a log of mistakes (“错因：默认 A 对称了”)
     r"错因|错误原因|出错原因|错的原因|失分点|"
     # the notes' own business: a team's remark, what to read later, what the exam asks, the paper's link
@@ -3549,7 +3567,8 @@ def _speakers(outline: Outline, present: set[str]) -> set[str]:
         for block in section.blocks:
             if block.kind == "paragraph" and (lead := LEAD_LABEL.match(block.text)):
                 name = (lead.group(1) or lead.group(2)).strip()
-                if SPEAKER_NAME.fullmatch(name) and not FACET.fullmatch(name) and not LABEL_TERM.match(name):
+                if (SPEAKER_NAME.fullmatch(name) or CJK_ROLE.fullmatch(name)) and not FACET.fullmatch(name) \
+                        and not LABEL_TERM.match(name):
                     turns[name] += 1
     talking = {name for name, n in turns.items() if n >= 2}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
@@ -3632,6 +3651,39 @@ def _corrected_lines(outline: Outline) -> set[int]:
                     lines.update(range(line, line + text.count("\n") + 1))
                 quoting = bool(quoted) and not text[quoted.end():].strip()  # “**原文**：” over its formula
     return lines
+
+
+def _superseded_code(outline: Outline) -> set[int]:
+    """The first lines of code blocks that a corrected version later in their section rewrites:
+    “订正版：” (“Fixed version:”, “改正后：”) over a function named as one defined above (the same
+    name, or that name lengthened: ``my_ce`` → ``my_ce_stable``). The first attempt is not the one
+    to recall."""
+    lines: set[int] = set()
+    for _, section in iter_sections(outline.root):
+        blocks = section.blocks
+        for i, block in enumerate(blocks):
+            if block.kind != "code" or not i or blocks[i - 1].kind != "paragraph" \
+                    or not FIXED_VERSION.match(last_sentence(blocks[i - 1].text)):
+                continue
+            fixed = [_function_name(d) for d in defined_names(block.text, block.language)]
+            for earlier in reversed(blocks[:i - 1]):
+                if earlier.kind != "code":
+                    continue
+                names = [_function_name(d) for d in defined_names(earlier.text, earlier.language)]
+                if names and any(new.startswith(old) for new in fixed for old in names):
+                    lines.add(earlier.source.line)
+                    break
+    return lines
+
+
+def _function_name(signature: str) -> str:
+    return signature.strip("`").removeprefix("class ").split("(")[0].strip()
+
+
+# The line over a corrected version of code (“订正版：”, “**改正后**：”, “Fixed version:”, “Corrected:”).
+FIXED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:订正|改正|修正|更正)(?:版|后|版本|后的(?:版本|代码|写法)?)?|"
+                           r"(?:the )?(?:fixed|corrected)(?: version| code)?|"
+                           r"正确(?:的)?(?:版本|写法|代码|实现))\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
 
 
 # The label an erratum puts before what should be instead (“**应为**：”, “更正：”, “正确写法：”, “Should
@@ -3749,6 +3801,10 @@ LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMB
 COMMENT_TURN = re.compile(r"\s*+(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*+\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
+# Who speaks in a Chinese transcript (“面试官”, “候选人”, “老师”, “小林”, “甲”), by a role's ending or a
+# nickname's opening.
+CJK_ROLE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:官|人|者|师|生|员|友|哥|姐|弟|妹)|(?:小|老|阿)[\u4e00-\u9fff]{1,2}|"
+                      r"[甲乙丙丁]|助教|导师|同学|学长|学姐|师兄|师姐")
 
 
 def _valued_math(term: str) -> bool:
@@ -4172,6 +4228,20 @@ def _all_items(block: Block) -> list[Item]:
 
 def _child_items(it: Item) -> list[Item]:
     return [c for b in it.children if b.kind == "list" for c in b.items]
+
+
+def _example_setting(lead: str) -> str:
+    """The sentence before a table that sets the example its numbers are for (“以 7B 参数的模型为例：”,
+    “For a 7B model:”, “e.g. with batch size 32:”), or ``""``."""
+    words = last_sentence(lead).strip()
+    if len(words) > 60 or not words.endswith((":", "：")) or not EXAMPLE_SETTING.search(words):
+        return ""
+    return words.rstrip(":： ")
+
+
+# A sentence that sets up an example (“以 7B 模型为例”, “比如 batch 为 32 时”, “For a 7B model”).
+EXAMPLE_SETTING = re.compile(r"以.{1,30}?为例|举个?例|比如|例如|假设|假如|\bfor (?:example|instance)\b|\be\.g\.|"
+                             r"\btake .{1,30} as an example\b|\bsuppose\b|\bfor an? (?:\S+ )?\d", re.I)
 
 
 def _introducing_item(block: Block) -> Block | None:

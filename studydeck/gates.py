@@ -44,7 +44,7 @@ def commands(code: str) -> bool:
 
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
-LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
+LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—.。,，;；!！-]|$)", re.I)
 # An answer that is only a mark (“1'”, “2 分”, “3 points”).
 MARKS_ONLY = re.compile(r"\s*+[(（]?\s*+\d++(?:\.\d++)?\s*+(?:'|’|′|分|pts?\.?|points?|marks?)\s*+(?:[)）]\s*+)?(?:[。.]\s*+)?", re.I)
 # A section of a marking scheme (“评分点”, “Marking scheme”, “Rubric”): its numbers are marks.
@@ -512,7 +512,15 @@ def equation_reference(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula:
         return None
     prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
+    if EQUATION_RUN.search(card.front):
+        return None  # “The standard equations (10.8–10.11), copied:” over them: the numbers of what it shows
     return "equation-ref" if EQUATION_REF.search(prompt) else None
+
+
+# A sentence that numbers the run of equations it introduces (“equations (10.8–10.11), copied:”,
+# “式 (3.1)–(3.4)：”): those equations are the ones on the card.
+EQUATION_RUN = re.compile(r"[(（]\s*\d+(?:\.\d+)*\s*[)）]?\s*(?:[–—~～-]|to|至|到)\s*[(（]?\s*\d+(?:\.\d+)*\s*[)）]"
+                          r"[^.。;；:：\n]{0,20}[:：]\s*\n\s*\n\s*\$\$")
 
 
 # Words that name the formula they lead to as a definition or a formula of its own (“感知机模型的公式可表示为”,

@@ -2718,3 +2718,98 @@ def test_an_elementary_function_at_a_constant_is_arithmetic() -> None:
         assert gone not in texts, gone
     for kept in ("\\Gamma(1/2)", "e^{i\\pi}", "\\log_2 e", "\\sin(\\pi/6)"):
         assert kept in texts, kept
+
+
+def test_a_sentence_over_displays_in_a_row_introduces_each_of_them() -> None:
+    """“Adam 维护一阶矩和二阶矩：” over two displays, apart or on lines in a row: both are what it introduces."""
+    for gap in ("\n\n", "\n"):
+        notes = ("# Adam\n\n## 更新\n\nAdam 维护一阶矩和二阶矩：\n\n$$m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$$" + gap +
+                 "$$v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2$$\n")
+        cards, _ = extract(notes)
+        assert len(cards) == 2 and all("一阶矩和二阶矩" in c.front for c in cards), [c.front for c in cards]
+    # (a sentence that numbers the equations it copies points at nothing the card lacks)
+    notes = ("# RNN\n\n## Recurrent networks\n\nThe standard equations (10.8–10.11), copied:\n\n"
+             "$$a^{(t)} = b + W h^{(t-1)} + U x^{(t)}$$\n\n$$h^{(t)} = \\tanh(a^{(t)})$$\n")
+    assert_keeps(notes, ["$$a^{(t)} = ?$$", "$$h^{(t)} = ?$$"], [])
+
+
+def test_the_turns_of_a_chinese_transcript_name_no_term() -> None:
+    notes = ("# 模拟面试\n\n**面试官**：先简单说一下 SGD with momentum 的更新公式吧。\n\n"
+             "**候选人**：就是维护一个速度 $v$，每步 $v_t = \\mu v_{t-1} + g_t$，然后 $\\theta_t = \\theta_{t-1} - \\eta v_t$。\n\n"
+             "**面试官**：PyTorch 里是这么实现的吗？\n\n**候选人**：呃……应该是吧，就是个指数滑动平均。\n")
+    assert_keeps(notes, ["\\theta_t = ?"], ["面试官** 是什么", "候选人** 是什么", "应该是吧"])
+
+
+@pytest.mark.parametrize("notes, gone", [
+    # an answer's edits and another way, in a forum answer
+    ("# Seeds\n\n## Fix\n\nAlternative: just use torch's RNG for augmentation and the problem disappears.\n\n"
+     "**EDIT:** as pointed out in the comments, `% 2**32` is needed because the seed is 64-bit.\n\n"
+     "**EDIT 2:** fixed a typo in the DataLoader call.\n", ["Alternative", "EDIT"]),
+    # what a glossary still lacks, one more condition on the case above, a rant, a plan's “知识点”
+    ("# Glossary\n\n## Z\n\n- **Zero-shot**: a task with no task-specific training examples\n"
+     "- **to add**: cosine annealing, EMA of weights, InfoNCE\n", ["to add"]),
+    ("# GD\n\n## Rates\n\n- L-smooth + convex: an $O(1/k)$ rate\n"
+     "- add μ-strong convexity: linear convergence, the error shrinks by a constant factor per step\n", ["strong convexity"]),
+    ("# 计划\n\n## 最后三天\n\n**进度吐槽**：SVD 那块还是很虚，看完第 29 讲再回来补。\n", ["进度吐槽"]),
+    ("# 线代\n\n## 子空间\n\n- 知识点: $N(A) \\perp C(A^\\top)$\n", ["知识点** 是什么"]),
+])
+def test_a_label_that_names_no_term_gives_no_card_of_its_own(notes: str, gone: list[str]) -> None:
+    assert_keeps(notes, [], gone)
+
+
+def test_an_answer_that_opens_on_a_to_do_is_empty() -> None:
+    cards, notices = extract("# Glossary\n\n## V\n\n**VAE** — TODO. lecture 9, haven't watched yet\n\n"
+                             "**ViT** — a transformer over image patches\n")
+    assert [c for c in cards if "patches" in c.back]
+    assert not [c for c in cards if "watched" in c.back]
+    assert [n.source.line for n in notices if n.rule == "left-out:empty-answer"] == [5]
+
+
+def test_a_table_of_an_example_is_asked_with_that_example() -> None:
+    """“以 7B 参数的模型为例：” over a table of sizes: 28 GB is the size of that model's weights, not of FP32's."""
+    notes = ("# 模型量化\n\n## 概述\n\n以 7B 参数的模型为例：\n\n| 精度 | 每参数字节 | 权重大小（约） |\n|---|---|---|\n"
+             "| FP32 | 4 | 28 GB |\n| INT8 | 1 | 7 GB |\n")
+    cards, _ = extract(notes)
+    sizes = [c for c in cards if c.back.startswith(("28 GB", "7 GB"))]
+    assert len(sizes) == 2 and all("以 7B 参数的模型为例" in c.front for c in sizes), [c.front for c in cards]
+
+
+def test_code_a_corrected_version_rewrites_is_not_the_one_to_recall() -> None:
+    notes = ("# 作业 3\n\n## 第 5 题 数值稳定的交叉熵\n\n**解：**\n\n```python\ndef my_ce(logits, target):\n"
+             "    probs = torch.softmax(logits, dim=1)\n    return -torch.log(probs)[torch.arange(len(target)), target].mean()\n```\n\n"
+             "> **评分：10/15** 不稳定：softmax 下溢成 0 时 log 给出 -inf。\n\n订正版：\n\n```python\n"
+             "def my_ce_stable(logits, target):\n    log_probs = logits - torch.logsumexp(logits, dim=1, keepdim=True)\n"
+             "    return -log_probs[torch.arange(len(target)), target].mean()\n```\n")
+    cards, _ = extract(notes)
+    assert [c.front for c in cards if c.kind is CardKind.CODE] == ["第 5 题 数值稳定的交叉熵：写出 `my_ce_stable(logits, target)`"]
+
+
+def test_what_is_written_under_a_done_task_is_what_was_learned() -> None:
+    notes = ("# 线代复习计划\n\n## Day 3 行列式\n\n- [x] 性质\n  - $\\det(cA) = c^n \\det A$ ← 不是 $c\\det A$!!\n"
+             "- [ ] 克拉默法则 —— 老师说大概率不考, 先跳过\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["$\\det(cA) = c^n \\det A$ ← 不是 $c\\det A$!!"]
+    assert "性质" in cards[0].front
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a term that opens on the words the new labels use; a row of a table under a sentence that sets no example
+    ("# Transformer\n\n## Block\n\n- **Add & Norm**: a residual connection followed by LayerNorm\n"
+     "- **Edit distance**: the fewest insertions, deletions and substitutions between two strings\n"
+     "- **Alternative hypothesis**: what a test accepts when it rejects the null\n",
+     ["residual connection followed by LayerNorm", "fewest insertions", "rejects the null"], []),
+    ("# Norm\n\n## Compare\n\nThe three side by side:\n\n| Norm | Stats over |\n|---|---|\n| BatchNorm | $(N, H, W)$ |\n",
+     ["BatchNorm"], ["side by side（", "side by side ("]),
+    # a to-do with nothing learned under it; a first version of another function than the corrected one
+    ("# Plan\n\n## Week 1\n\n- [ ] read ch. 7\n  - sections 7.1–7.3 only\n- [x] **Dropout**: zero each unit with probability $p$\n",
+     [], ["sections 7.1", "Dropout"]),
+    ("# Loss\n\n## Two losses\n\n```python\ndef mse(a, b):\n    return ((a - b) ** 2).mean()\n```\n\n"
+     "Fixed version:\n\n```python\ndef huber(a, b, d=1.0):\n    r = (a - b).abs()\n"
+     "    return torch.where(r < d, 0.5 * r ** 2, d * (r - 0.5 * d)).mean()\n```\n", ["def mse", "def huber"], []),
+    # a distillation note's teacher and student, each once, are terms
+    ("# 蒸馏\n\n## 角色\n\n**教师**：大模型，给出软标签\n\n**学生**：小模型，学习教师的软标签\n",
+     ["给出软标签", "学习教师的软标签"], []),
+])
+def test_ordinary_notes_keep_what_the_rules_of_round_twenty_five_might_take(
+        notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
