@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from studydeck.gates import (BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM, RESTATING,
+from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM,
+                             RESTATING,
                              before_the_hole, commands, gate, hidden_formula, named_formula, names_it_after, python_tree,
                              top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
@@ -1283,6 +1284,22 @@ class _Extractor:
                               block.source)
                 lead = None
                 continue
+            prompted = block.kind == "paragraph" and _short_prompt(block, ctx.concept)
+            guesses = _guesses(blocks, i + 1) if prompted else []
+            if prompted and i + 1 + len(guesses) < len(blocks) \
+                    and (answer := _marked_answer(blocks, i + 1 + len(guesses))):
+                # “`einsum('ij,jk->ik', …)` — shape?” over “**Answer:** `(3, 5)`” and “**Why:** …”: a
+                # puzzle and its answer, whatever the heading (and the wrong first guesses between, none);
+                # a prompt that does not ask (“`torch.einsum('bn,bn->b', a, b)`”) is asked under its heading
+                self.consumed |= {id(b) for b in guesses + answer}
+                asked = block.text.strip()
+                if not TRAILING_MARKS.sub("", asked).endswith(("?", "？")) and ctx.concept:
+                    asked = self.t("{c}：{q}", "{c}: {q}", c=_named_concept(ctx), q=asked)
+                self.answered(ctx, asked,
+                              [replace(answer[0], text=LEAD_LABEL.sub("", answer[0].text, count=1)), *answer[1:]],
+                              block.source)
+                lead = None
+                continue
             choice = (_choice(blocks, i) or _true_or_false(blocks, i)) if block.kind == "paragraph" else None
             if choice is not None:
                 # a choice question written line by line (“下列哪个…？”, “A. …”, “B. …”, “答案：C”)
@@ -1391,7 +1408,7 @@ class _Extractor:
                     self.code(block, ctx, lead, shows_error=shows_error, shown=None if shows_error else shown)
             elif block.kind == "math":
                 self.math(block, ctx, lead, after=nxt)
-                if nxt is not None and nxt.kind == "math":
+                if nxt is not None and nxt.kind == "math" and lead is not None and _introduces_each(lead.text):
                     continue  # “Adam 维护一阶矩和二阶矩：” over two displays in a row: it introduces both
             elif block.kind == "callout":
                 self.box(block, ctx)
@@ -1603,8 +1620,8 @@ class _Extractor:
             return
         if TASK_ITEM.match(text):
             # “[ ] do the softmax Jacobian by hand”: a to-do, not something known yet; what is written
-            # under it (“- [x] 秩” over “- 知识点：列秩 = 行秩”) is what was learned doing it
-            if it.children:
+            # under one done (“- [x] 秩” over “- 知识点：列秩 = 行秩”) is what was learned doing it
+            if it.children and DONE_TASK.match(text):
                 task = TRAILING_MARKS.sub("", text[TASK_ITEM.match(text).end():]).strip()
                 self.blocks(it.children, ctx.within(task) if task else ctx)
             return
@@ -1846,7 +1863,7 @@ class _Extractor:
         elif facet and not why:
             # “**problem**: G_t only grows …” under AdaGrad: the problem of AdaGrad
             low = term.strip().casefold()
-            front = self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_named_concept(ctx), t=low,
+            front = self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_facet_owner(ctx), t=low,
                            v="is it" if low.endswith(" for") else "are its" if low.endswith("s") else "is its")
         elif ASKS.match(term) or COMPARISON.search(term):
             # “**为什么 FFN 先升维到 4d**：…”: the term is itself the question
@@ -2844,16 +2861,42 @@ def stated_rows(body: str) -> list[tuple[int, str]]:
     if not env or env.group(1) in ("array", "split"):
         return []
     start = body.index(env.group(3)) if env.group(3) else 0
-    rows, offset = [], start
-    for piece in re.split(r"(\\\\(?:\[[^\]]*\])?)", env.group(3)):  # (a row break, with its spacing: “\\[4pt]”)
-        if not piece.startswith("\\\\") and piece.strip():
-            line = body.count("\n", 0, offset + len(piece) - len(piece.lstrip()))
-            rows.append((line, piece.replace("&", "").strip()))
-        offset += len(piece)
+    rows = []
+    for offset, piece in _top_level_rows(env.group(3)):
+        if piece.strip():
+            line = body.count("\n", 0, start + offset + len(piece) - len(piece.lstrip()))
+            rows.append((line, piece.strip()))
     sides = [split_formula(unboxed(row)) for _, row in rows]
     named = [normalize_latex(s[0]) for s in sides if s]
     if len(rows) < 2 or len(named) < len(rows) or len(set(named)) < len(named):
         return []
+    return rows
+
+
+def _top_level_rows(text: str) -> list[tuple[int, str]]:
+    """The rows of an environment's body with where each starts, split at its own row breaks
+    (“\\\\”, “\\\\[4pt]”) and with its own alignment marks (“&”) taken out; those of an
+    environment inside it (a ``cases`` in an ``aligned`` row) stay as they are."""
+    rows, depth, start, out, i = [], 0, 0, [], 0
+    while i < len(text):
+        if text.startswith("\\begin{", i):
+            depth += 1
+        elif text.startswith("\\end{", i):
+            depth -= 1
+        elif text.startswith("\\\\", i) and depth == 0:
+            rows.append((start, "".join(out)))
+            spacing = re.match(r"\\\\(?:\[[^\]]*\])?", text[i:])
+            i += spacing.end()
+            start, out = i, []
+            continue
+        elif text[i] == "\\" and i + 1 < len(text):
+            out.append(text[i:i + 2])  # (an escaped character, “\\&”, “\\\\” inside: as it is)
+            i += 2
+            continue
+        if not (text[i] == "&" and depth == 0):
+            out.append(text[i])
+        i += 1
+    rows.append((start, "".join(out)))
     return rows
 
 
@@ -3133,6 +3176,9 @@ BACK_MATTER = re.compile(
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
     r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
+    # what is left to do, and how to hand a report in (“剩下要做的（按优先级）”, “实验报告要求”)
+    r"(?:剩下|剩余|还)(?:要|需要)?做的(?:事|事情)?(?:\s*[(（][^()（）]*[)）])?|remaining (?:work|tasks|to-?dos?)|"
+    r"(?:实验)?报告要求|提交要求|submission(?: requirements)?|"
     r"reading list(?:\s+(?:that|which|i|we)\b.*|\s*[(（].*)?|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
     r"修改记录|变更记录|revision history|"
@@ -3235,7 +3281,7 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
-    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|小结|总结|来源|出处|标签|相关|"
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|\S{0,3}?(?:小结|总结)|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
@@ -3288,9 +3334,8 @@ LABEL_TERM = re.compile(
     r"(?:my|random|stray|some) thoughts?|musings?|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
-    # (“add μ-strong convexity: linear convergence”: one more condition on the case before; “Alternative: …”,
-    # “to add: cosine annealing, EMA, …”: another way, or what the page still lacks)
-    r"(?-i:add(?:ing)?)\s(?![&+])[^,，.。;；]{1,30}|(?:再)?加上[^,，。；]{1,12}|alternatives?|alternatively|to[- ]add|待加|待添加|"
+    # (“Alternative: …”, “to add: cosine annealing, EMA, …”: another way, or what the page still lacks)
+    r"alternatives?|alternatively|to[- ]add|待加|待添加|"
     # (“同理：…”: the same argument again, for what the text said before)
     r"同理|同样|类似地|similarly|likewise|"
     # a day of a plan (“**Mon**: §1–6”), an error's number in a log, a tuning log, the notes' own format
@@ -3308,6 +3353,12 @@ LABEL_TERM = re.compile(
     r"before the fix|after the fix|修改前|修改后|改前|改后|"
     # the learner's state of mind, and what they mean to watch, read or present next
     r"心态|心情|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
+    # an assignment's requirements, and what one's own runs measured (“要求：三组都输出 True”, “实测：…”)
+    r"要求|requirements?|实测|measured|"
+    # a pledge, one more small point, a detail the text stresses (“立个 flag：”, “还有一个小点：”, “Important detail:”)
+    r"立个?\s*flag|还有(?:一个|一点)\S{0,4}|(?:an? |one )?(?:important|small|minor) (?:details?|points?|notes?)|"
+    # a version of the notes or of a handout (“v1：步骤 2 的输入尺寸写成了 15”)
+    r"(?-i:v)\d+(?:\.\d+)*|"
     r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
     # what a speaker says aloud on a slide, and how the learner felt (“口播：…”, “感想：…”)
     r"讲稿|speaker notes?|感想|感受|心得|体会|reflections?|"
@@ -3393,7 +3444,7 @@ REPORT_FIELD = re.compile(
     # a meeting's roles and what was assigned to read
     r"scribe|note-?takers?|facilitators?|hosts?|moderators?|presenters?|(?:assigned )?readings?|记录人?|主持人?|"
     r"领读人?|导读人?|分享人|到场|签到(?:打卡)?|打卡|"
-    r"score(?: attempt)?(?: \d+)?|attempt \d+|得分|成绩|"
+    r"(?:my |last |latest |best )?score(?: (?:on |of )?(?:the |my )?(?:last |latest |first |best )?attempt)?(?: \d+)?|attempt \d+|得分|成绩|"
     # who came, and a ticket's or an exported note's fields
     r"present|absent|attendance|出席|缺席|缺勤|请假|type|priority|status|assignee|reporter|components?|"
     r"milestone|resolution|folder|文件夹|(?:创建|修改|更新)(?:时间|日期)|created|updated|modified|"
@@ -3402,6 +3453,8 @@ REPORT_FIELD = re.compile(
     r"depends on|tracking|owners?|reviewers?|负责人|(?:主要)?(?:来源|出处)|sources?|"
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
+    # a study's own setup, as a poster or a paper summary lists it (“Tasks: IWSLT'14 …”, “Logged: …”)
+    r"tasks|variants|logged|baselines?|datasets|"
     # who put a talk on (“主办：某开源社区”), and a stand-up's blocker (“Blocker: 无”)
     r"主办|blockers?|"
     # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
@@ -3522,6 +3575,33 @@ def _struck(block: Block) -> bool:
     return LEAD_LABEL.sub("", block.text, count=1).lstrip(" *").startswith("~~")
 
 
+def _guesses(blocks: list[Block], i: int) -> list[Block]:
+    """The paragraphs from ``blocks[i]`` on (two at most) that give a first guess (“My first answer: …”,
+    “Tempting: …”, “我一开始以为…”), before the answer."""
+    out = []
+    for block in blocks[i:i + 2]:
+        if block.kind != "paragraph" or not GUESS.match(block.text):
+            break
+        out.append(block)
+    return out
+
+
+# A first guess, before the answer (“My first answer: `(3, 4)`”, “Tempting: …”, “我一开始以为…”).
+GUESS = re.compile(r"\s*(?:\*\*)?\s*(?:(?:my )?first (?:guess|answer|thought|try|attempt)|tempting|i (?:first )?(?:thought|guessed|expected)|"
+                   r"(?:my )?guess|我?(?:一开始|原来|本来|当时)?(?:以为|猜|预期|预想)|第一反应|直觉(?:上)?(?:以为|觉得))", re.I)
+
+
+def _short_prompt(block: Block, heading: str) -> bool:
+    """A paragraph of three lines at most, with no label of its own, that may be the prompt of the
+    answer after it: it asks (“`torch.einsum('ij,jk->ik', A, B)` — shape?”), or, under a heading that
+    does not, shows code or a formula to work on (“`torch.einsum('bn,bn->b', a, b)`”)."""
+    text = block.text.strip()
+    if text.count("\n") >= 3 or len(text) > 240 or _turn(block):
+        return False
+    asks = TRAILING_MARKS.sub("", text).endswith(("?", "？"))
+    return asks or ("`" in text or "$" in text) and not ASKING_HEADING.search(heading)
+
+
 def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
     """``blocks[i]`` and what goes on explaining it, when it is the first answer of its section
     (“**答（老王）：**”; one struck out before it does not count) that no question turn precedes (“**问**：…”
@@ -3564,12 +3644,20 @@ def _speakers(outline: Outline, present: set[str]) -> set[str]:
     of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary."""
     turns: Counter = Counter()
     for _, section in iter_sections(outline.root):
+        roles = []
         for block in section.blocks:
             if block.kind == "paragraph" and (lead := LEAD_LABEL.match(block.text)):
                 name = (lead.group(1) or lead.group(2)).strip()
-                if (SPEAKER_NAME.fullmatch(name) or CJK_ROLE.fullmatch(name)) and not FACET.fullmatch(name) \
-                        and not LABEL_TERM.match(name):
+                if FACET.fullmatch(name) or LABEL_TERM.match(name):
+                    continue
+                if SPEAKER_NAME.fullmatch(name):
                     turns[name] += 1
+                elif CJK_ROLE.fullmatch(name):
+                    roles.append(name)
+        # (a Chinese role speaks only where two take turns, A B A B, in one section: “**生产者**：…
+        # **消费者**：…” under each of two headings are two terms, twice)
+        if sum(a != b for a, b in zip(roles, roles[1:])) >= 3:
+            turns.update(roles)
     talking = {name for name, n in turns.items() if n >= 2}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
     # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
@@ -3631,16 +3719,21 @@ BOLD_OPENING = re.compile(r"\s*\*\*([^*\n]{1,30}?)\*\*")
 PLAIN_LABEL_OPENING = re.compile(r"\s*([^\s:：*`$|]{1,12}(?: [^\s:：*`$|]{1,12})?)\s*[:：]\s*\S")
 
 
+# A heading over a list of errata (“勘误（v1 → v2）”, “Errata”).
+ERRATA = re.compile(r"勘误|\berrat(?:a|um)\b", re.I)
+
+
 def _corrected_lines(outline: Outline) -> set[int]:
     """The lines of what an erratum quotes in order to correct it: under a section with a line that
-    says what should be instead (“**应为**：”, “更正：”, “Should be:”), the text given as the original (“**原文**：$S(t)
+    says what should be instead (“**应为**：”, “更正：”, “Should be:”), or under errata, the text given as the original (“**原文**：$S(t)
     = 1 - e^{-H(t)}$”, or “**原文**：” over its formula). (In a translation, “原文” is the source,
     and nothing there corrects it.)"""
     lines: set[int] = set()
     for _, section in iter_sections(outline.root):
         texts = [(b.text, b.source.line) for b in section.blocks if b.kind == "paragraph"] + \
                 [(it.text, it.source.line) for b in section.blocks for it in b.items]
-        if not any(CORRECTION.match(line) for text, _ in texts for line in text.splitlines()):
+        if not ERRATA.search(section.title) and not any(CORRECTION.match(line) for text, _ in texts
+                                                        for line in text.splitlines()):
             continue
         quoting = False
         for block in section.blocks:
@@ -3654,10 +3747,10 @@ def _corrected_lines(outline: Outline) -> set[int]:
 
 
 def _superseded_code(outline: Outline) -> set[int]:
-    """The first lines of code blocks that a corrected version later in their section rewrites:
-    “订正版：” (“Fixed version:”, “改正后：”) over a function named as one defined above (the same
-    name, or that name lengthened: ``my_ce`` → ``my_ce_stable``). The first attempt is not the one
-    to recall."""
+    """The first lines of code blocks that a corrected version right after them rewrites: “订正版：”
+    (“Fixed version:”, “改正后：”) over a function named as the one in the code block before it (the
+    same name, or that name with a fix's suffix: ``my_ce`` → ``my_ce_stable``). The first attempt is
+    not the one to recall."""
     lines: set[int] = set()
     for _, section in iter_sections(outline.root):
         blocks = section.blocks
@@ -3666,14 +3759,18 @@ def _superseded_code(outline: Outline) -> set[int]:
                     or not FIXED_VERSION.match(last_sentence(blocks[i - 1].text)):
                 continue
             fixed = [_function_name(d) for d in defined_names(block.text, block.language)]
-            for earlier in reversed(blocks[:i - 1]):
-                if earlier.kind != "code":
-                    continue
-                names = [_function_name(d) for d in defined_names(earlier.text, earlier.language)]
-                if names and any(new.startswith(old) for new in fixed for old in names):
-                    lines.add(earlier.source.line)
-                    break
+            earlier = next((b for b in reversed(blocks[:i - 1]) if b.kind == "code"), None)
+            if earlier is None:
+                continue
+            names = [_function_name(d) for d in defined_names(earlier.text, earlier.language)]
+            if any(new == old or new.startswith(old) and FIX_SUFFIX.fullmatch(new[len(old):])
+                   for new in fixed for old in names):
+                lines.add(earlier.source.line)
     return lines
+
+
+# What a corrected function's name adds to the first one's (“_stable”, “_fixed”, “_v2”, “2”).
+FIX_SUFFIX = re.compile(r"_?(?:stable|safe|fixed|fix|correct(?:ed)?|new|good|right|ok|final|better|v?\d+)", re.I)
 
 
 def _function_name(signature: str) -> str:
@@ -3681,8 +3778,8 @@ def _function_name(signature: str) -> str:
 
 
 # The line over a corrected version of code (“订正版：”, “**改正后**：”, “Fixed version:”, “Corrected:”).
-FIXED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:订正|改正|修正|更正)(?:版|后|版本|后的(?:版本|代码|写法)?)?|"
-                           r"(?:the )?(?:fixed|corrected)(?: version| code)?|"
+FIXED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:订正|改正|修正|更正|修改)(?:版|后|版本|后的(?:版本|代码|写法)?)?|改后|"
+                           r"(?:the )?(?:fixed|corrected|correct)(?: version| code)?|"
                            r"正确(?:的)?(?:版本|写法|代码|实现))\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
 
 
@@ -3696,7 +3793,9 @@ QUOTED_ORIGINAL = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:原文|原式|原句|课�
                              r"original|the (?:book|slides?|notes|lecture) (?:says?|said|wrote|has)|slides? (?:says?|said))"
                              r"\s*+(?:\*\*\s*+)?[:：]|"
                              # or said in prose (“原文写的是 $H = …$”, “课件上写成了”)
-                             r"(?:原文|原式|课件|讲义|书)上?(?:写的是|写作|写成了?)[:：]?)\s*+(?:\*\*)?", re.I)
+                             r"(?:原文|原式|课件|讲义|书)上?(?:写的是|写作|写成了?)[:：]?|"
+                             # or an erratum's old version (“v1 中感受野公式写成了 $…$”, “v1 had …”)
+                             r"v\d+\s*(?:中|里|版)?\S{0,12}?(?:写成了?|误写为|错写成|had|wrote|said))\s*+(?:\*\*)?", re.I)
 
 
 def _attendees(outline: Outline) -> set[str]:
@@ -3935,7 +4034,8 @@ TRAILING_MARKS = re.compile(r"(?<![\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\
                             r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+)+$")
 
 
-# A task-list item (“[ ] read ch. 7”, “[x] …”): something to do.
+# A task-list item (“[ ] read ch. 7”, “[x] …”): something to do; and one done.
+DONE_TASK = re.compile(r"\s*(?:\[[xX]\]|DONE(?=\s))\s")
 TASK_ITEM = re.compile(r"\s*(?:\[[ xX]\]|(?:TODO|LATER|NOW|DOING|DONE|WAITING|CANCEL+ED)(?=\s))\s")  # (and Logseq's)
 # A heading that asks which to choose (“怎么选”, “Which loss to use”): its terms are the cases.
 CHOOSING = re.compile(r"怎么选|如何选|选哪个|用哪个|怎么挑|\bwhich\b.*\b(?:to use|to choose|to pick)\b|"
@@ -4051,6 +4151,16 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
         if match and len(match.group(1).strip()) >= 2:
             stems.setdefault(match.group(1).strip(), set()).add(split[0])
     return {term for terms in stems.values() if len(terms) >= 2 for term in terms}
+
+
+def _facet_owner(ctx: _Ctx) -> str:
+    """What a facet (“problem: …”) is of: the name of the item it hangs from (“- AdaGrad” over
+    “- problem: $G_t$ only grows”), else the concept of the section."""
+    label = ctx.labels[-1].strip() if ctx.labels else ""
+    if label and _is_bare_name(label) and len(label.split()) <= 3 and not GENERIC_HEADING.match(label) \
+            and not LABEL_TERM.match(label) and not FACET.fullmatch(label):
+        return label
+    return _named_concept(ctx)
 
 
 def _named_concept(ctx: _Ctx) -> str:
@@ -4230,17 +4340,38 @@ def _child_items(it: Item) -> list[Item]:
     return [c for b in it.children if b.kind == "list" for c in b.items]
 
 
+def _introduces_each(lead: str) -> bool:
+    """A sentence over displays in a row that introduces each of them (“Adam 维护一阶矩和二阶矩：”,
+    “量化与反量化过程为：”), rather than the first alone: not a step (“Setting the gradient to zero, we
+    get:” leads to the step, not to the result after it), not an example's setting, and not one
+    thing defined (“交叉熵定义为：”, “The loss is:”) unless it names two or more."""
+    words = last_sentence(lead)
+    if BACK_REFERENCE.search(words) or EXAMPLE_SETTING.search(words) or re.search(r"=\s*-?\d", words):
+        return False
+    return not ONE_DEFINED.search(words) or MORE_THAN_ONE.search(strip_math(words)) is not None
+
+
+# A sentence that ends on the one thing it defines (“交叉熵定义为：”, “The loss is:”).
+ONE_DEFINED = re.compile(r"(?:定义为|定义如下|即为|为|是|等于|\bis(?: defined as| given by)?|\bequals|\breads)\s*[:：]?\s*$", re.I)
+# Words that name more than one (“一阶矩和二阶矩”, “量化与反量化”, “both”, “each”).
+MORE_THAN_ONE = re.compile(r"和|与|及|、|分别|两个|二者|各|\b(?:and|both|each|respectively)\b", re.I)
+
+
 def _example_setting(lead: str) -> str:
     """The sentence before a table that sets the example its numbers are for (“以 7B 参数的模型为例：”,
     “For a 7B model:”, “e.g. with batch size 32:”), or ``""``."""
     words = last_sentence(lead).strip()
-    if len(words) > 60 or not words.endswith((":", "：")) or not EXAMPLE_SETTING.search(words):
-        return ""
+    if len(words) > 60 or not words.endswith((":", "：")) or not EXAMPLE_SETTING.search(words) \
+            or BARE_EXAMPLE.fullmatch(words):
+        return ""  # (a bare “例如：” sets no example of its own)
     return words.rstrip(":： ")
 
 
+# An example's mark alone (“例如：”, “For example:”): no setting of its own.
+BARE_EXAMPLE = re.compile(r"\**\s*(?:例如|比如|举个?例子?|for (?:example|instance)|e\.g\.?|假设|假如|suppose)\s*\**\s*[,，]?\s*[:：]\s*\**",
+                          re.I)
 # A sentence that sets up an example (“以 7B 模型为例”, “比如 batch 为 32 时”, “For a 7B model”).
-EXAMPLE_SETTING = re.compile(r"以.{1,30}?为例|举个?例|比如|例如|假设|假如|\bfor (?:example|instance)\b|\be\.g\.|"
+EXAMPLE_SETTING = re.compile(r"以.{1,30}?为例|举个?例|(?<!对)比如|例如|假设(?!检验|空间|函数)|假如|\bfor (?:example|instance)\b|\be\.g\.|"
                              r"\btake .{1,30} as an example\b|\bsuppose\b|\bfor an? (?:\S+ )?\d", re.I)
 
 

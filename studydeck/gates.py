@@ -44,7 +44,10 @@ def commands(code: str) -> bool:
 
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
-LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—.。,，;；!！-]|$)", re.I)
+LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
+# A to-do and a short note on it (“TODO. lecture 9, haven't watched yet”); what runs on after “TODO,”
+# (“TODO, check ε; replace one-hot $y$ by …”) may still be the answer.
+TODO_NOTE = re.compile(r"\s*(?:todo|tbd|fixme)\b\s*[.。,，;；!！]\s*(?P<rest>[^$]{0,40})", re.I)
 # An answer that is only a mark (“1'”, “2 分”, “3 points”).
 MARKS_ONLY = re.compile(r"\s*+[(（]?\s*+\d++(?:\.\d++)?\s*+(?:'|’|′|分|pts?\.?|points?|marks?)\s*+(?:[)）]\s*+)?(?:[。.]\s*+)?", re.I)
 # A section of a marking scheme (“评分点”, “Marking scheme”, “Rubric”): its numbers are marks.
@@ -243,7 +246,7 @@ def empty_answer(card: Card) -> str | None:
         return None  # the build looks for its answer elsewhere in the notes
     if "computed-output" in card.flags:
         return None  # its answer is what the code prints when it runs (see unrun)
-    if LEADING_PLACEHOLDER.match(card.back):
+    if LEADING_PLACEHOLDER.match(card.back) or TODO_NOTE.fullmatch(card.back.strip()):
         return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
     if MARKS_ONLY.fullmatch(card.back) and any(MARKING_SECTION.search(part) for part in (*card.deck[1:], card.front)):
         return "empty-answer"  # “1'”, “2 分”: what a marking scheme gives the point, not the point
@@ -512,15 +515,19 @@ def equation_reference(card: Card) -> str | None:
     if card.kind is not CardKind.FORMULA or card.plain_formula:
         return None
     prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
-    if EQUATION_RUN.search(card.front):
+    run = EQUATION_RUN.search(card.front)
+    if run and not USES_EQUATIONS.search(card.front[:run.start()].rsplit("\n", 1)[-1]):
         return None  # “The standard equations (10.8–10.11), copied:” over them: the numbers of what it shows
     return "equation-ref" if EQUATION_REF.search(prompt) else None
 
 
-# A sentence that numbers the run of equations it introduces (“equations (10.8–10.11), copied:”,
-# “式 (3.1)–(3.4)：”): those equations are the ones on the card.
+# Words that use numbered equations rather than copy them (“Using (2)–(4)”, “由式 (3.1)–(3.4)”, “联立”).
+USES_EQUATIONS = re.compile(r"\b(?:using|use|from|by|via|with|plug\w*|sub\w*|combin\w*|apply\w*|solv\w*)\b|"
+                            r"由|根据|代入|带入|结合|利用|联立|把|将|用", re.I)
+# A sentence that numbers the run of equations it introduces, and says nothing more after the numbers
+# (“equations (10.8–10.11), copied:”, “式 (3.1)–(3.4) 如下：”): those equations are the ones on the card.
 EQUATION_RUN = re.compile(r"[(（]\s*\d+(?:\.\d+)*\s*[)）]?\s*(?:[–—~～-]|to|至|到)\s*[(（]?\s*\d+(?:\.\d+)*\s*[)）]"
-                          r"[^.。;；:：\n]{0,20}[:：]\s*\n\s*\n\s*\$\$")
+                          r"(?:\s*[,，]?\s*(?:copied|as follows|are|read|如下|为|分别为|是|抄录?如下))?\s*[:：]\s*\n\s*\n\s*\$\$", re.I)
 
 
 # Words that name the formula they lead to as a definition or a formula of its own (“感知机模型的公式可表示为”,
