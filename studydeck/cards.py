@@ -1408,7 +1408,9 @@ class _Extractor:
                     self.code(block, ctx, lead, shows_error=shows_error, shown=None if shows_error else shown)
             elif block.kind == "math":
                 self.math(block, ctx, lead, after=nxt)
-                if nxt is not None and nxt.kind == "math" and lead is not None and _introduces_each(lead.text):
+                if nxt is not None and nxt.kind == "math" and lead is not None and _introduces_each(lead.text) \
+                        and not re.search(r"=\s*0\s*$", block.text.strip()):
+                    # (“$$2X^\top(Xw - y) + 2\lambda w = 0$$”: an equation solved for what follows, a step)
                     continue  # “Adam 维护一阶矩和二阶矩：” over two displays in a row: it introduces both
             elif block.kind == "callout":
                 self.box(block, ctx)
@@ -1764,6 +1766,8 @@ class _Extractor:
                     or PEOPLE_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and PERSON_VALUE.match(desc)
                     or RATING_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and RATING_VALUE.match(desc)
                     or TIME_SPENT.match(_bare(term))
+                    # (“用时：3h” under a task: how long it took; “**用时**：最坏情况下的运行时间” is a term)
+                    or re.fullmatch(r"time|duration|用时|耗时|时长", _bare(term).strip(), re.I) and TIME_SPENT.match(desc)
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     and (not VALUED_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or _a_value(desc))
@@ -3281,7 +3285,7 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
-    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|\S{0,3}?(?:小结|总结)|来源|出处|标签|相关|"
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|(?:本章|本节|本周|一周|今日|今天|每日|每周|阶段|第\s*\S{1,3}\s*[讲章节周天课])?(?:小结|总结)|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
@@ -3454,7 +3458,7 @@ REPORT_FIELD = re.compile(
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
     # a study's own setup, as a poster or a paper summary lists it (“Tasks: IWSLT'14 …”, “Logged: …”)
-    r"tasks|variants|logged|baselines?|datasets|"
+    r"tasks|variants|logged|baselines|datasets|"
     # who put a talk on (“主办：某开源社区”), and a stand-up's blocker (“Blocker: 无”)
     r"主办|blockers?|"
     # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
@@ -3594,12 +3598,15 @@ GUESS = re.compile(r"\s*(?:\*\*)?\s*(?:(?:my )?first (?:guess|answer|thought|try
 def _short_prompt(block: Block, heading: str) -> bool:
     """A paragraph of three lines at most, with no label of its own, that may be the prompt of the
     answer after it: it asks (“`torch.einsum('ij,jk->ik', A, B)` — shape?”), or, under a heading that
-    does not, shows code or a formula to work on (“`torch.einsum('bn,bn->b', a, b)`”)."""
+    does not, shows code to work on (“`torch.einsum('bn,bn->b', a, b)`”)."""
     text = block.text.strip()
     if text.count("\n") >= 3 or len(text) > 240 or _turn(block):
         return False
     asks = TRAILING_MARKS.sub("", text).endswith(("?", "？"))
-    return asks or ("`" in text or "$" in text) and not ASKING_HEADING.search(heading)
+    # (“$\hat m_t = m_t / (1 - \beta_1^t)$” over “**Answer:** it undoes …” states a formula, asked as one)
+    # (and a sentence about code, “`x.view(-1)` 要求 tensor 是 contiguous 的”, is no puzzle)
+    words = re.sub(r"`[^`\n]*`|[\s,，.。;；:：()（）]", "", text)
+    return asks or "`" in text and "$" not in text and len(words) <= 16 and not ASKING_HEADING.search(heading)
 
 
 def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
@@ -3643,6 +3650,7 @@ def _speakers(outline: Outline, present: set[str]) -> set[str]:
     """The names a transcript's turns start with (“**M:** And check…”, “**Jen:** …”): at least two
     of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary."""
     turns: Counter = Counter()
+    named: set[str] = set()  # (roles a section names one after another, as terms: “## 角色” over “**提议者**：…”)
     for _, section in iter_sections(outline.root):
         roles = []
         for block in section.blocks:
@@ -3658,7 +3666,9 @@ def _speakers(outline: Outline, present: set[str]) -> set[str]:
         # **消费者**：…” under each of two headings are two terms, twice)
         if sum(a != b for a, b in zip(roles, roles[1:])) >= 3:
             turns.update(roles)
-    talking = {name for name, n in turns.items() if n >= 2}
+        else:
+            named.update(roles)
+    talking = {name for name, n in turns.items() if n >= 2 and name not in named}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
     # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
     turns_marked = Counter((m.group(1), m.group(0).lstrip()[:1] in "↳⤷➥") for text in _lines(outline)
@@ -3740,7 +3750,9 @@ def _corrected_lines(outline: Outline) -> set[int]:
             for text, line in [(block.text, block.source.line)] if block.kind != "list" else \
                     [(it.text, it.source.line) for it in block.items]:
                 quoted = QUOTED_ORIGINAL.match(text)
-                if quoted or quoting:
+                if quoted or quoting or ERRATA.search(section.title) and ERRATUM_OLD.match(text) \
+                        and len(math_spans(text)) <= 1:
+                    # (a line that gives the right formula after the old one keeps it: no line is taken whole)
                     lines.update(range(line, line + text.count("\n") + 1))
                 quoting = bool(quoted) and not text[quoted.end():].strip()  # “**原文**：” over its formula
     return lines
@@ -3748,9 +3760,9 @@ def _corrected_lines(outline: Outline) -> set[int]:
 
 def _superseded_code(outline: Outline) -> set[int]:
     """The first lines of code blocks that a corrected version right after them rewrites: “订正版：”
-    (“Fixed version:”, “改正后：”) over a function named as the one in the code block before it (the
-    same name, or that name with a fix's suffix: ``my_ce`` → ``my_ce_stable``). The first attempt is
-    not the one to recall."""
+    (“Fixed version:”, “改正后：”) over functions named as each of those in the code block before it
+    (the same name, or that name with a fix's suffix: ``my_ce`` → ``my_ce_stable``). The first attempt
+    is not the one to recall."""
     lines: set[int] = set()
     for _, section in iter_sections(outline.root):
         blocks = section.blocks
@@ -3763,8 +3775,9 @@ def _superseded_code(outline: Outline) -> set[int]:
             if earlier is None:
                 continue
             names = [_function_name(d) for d in defined_names(earlier.text, earlier.language)]
-            if any(new == old or new.startswith(old) and FIX_SUFFIX.fullmatch(new[len(old):])
-                   for new in fixed for old in names):
+            # (each of its functions rewritten: a helper beside the broken one, “log_softmax”, stays)
+            if names and all(any(new == old or new.startswith(old) and FIX_SUFFIX.fullmatch(new[len(old):])
+                                 for new in fixed) for old in names):
                 lines.add(earlier.source.line)
     return lines
 
@@ -3777,8 +3790,9 @@ def _function_name(signature: str) -> str:
     return signature.strip("`").removeprefix("class ").split("(")[0].strip()
 
 
-# The line over a corrected version of code (“订正版：”, “**改正后**：”, “Fixed version:”, “Corrected:”).
-FIXED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:订正|改正|修正|更正|修改)(?:版|后|版本|后的(?:版本|代码|写法)?)?|改后|"
+# The line over a corrected version of code (“订正版：”, “**改正后**：”, “Fixed version:”, “Corrected:”);
+# “修改后：” may extend the code rather than mend it.
+FIXED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:订正|改正|修正|更正)(?:版|后|版本|后的(?:版本|代码|写法)?)?|"
                            r"(?:the )?(?:fixed|corrected|correct)(?: version| code)?|"
                            r"正确(?:的)?(?:版本|写法|代码|实现))\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
 
@@ -3793,9 +3807,9 @@ QUOTED_ORIGINAL = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:原文|原式|原句|课�
                              r"original|the (?:book|slides?|notes|lecture) (?:says?|said|wrote|has)|slides? (?:says?|said))"
                              r"\s*+(?:\*\*\s*+)?[:：]|"
                              # or said in prose (“原文写的是 $H = …$”, “课件上写成了”)
-                             r"(?:原文|原式|课件|讲义|书)上?(?:写的是|写作|写成了?)[:：]?|"
-                             # or an erratum's old version (“v1 中感受野公式写成了 $…$”, “v1 had …”)
-                             r"v\d+\s*(?:中|里|版)?\S{0,12}?(?:写成了?|误写为|错写成|had|wrote|said))\s*+(?:\*\*)?", re.I)
+                             r"(?:原文|原式|课件|讲义|书)上?(?:写的是|写作|写成了?)[:：]?)\s*+(?:\*\*)?", re.I)
+# An erratum's line on what an old version had (“v1 中感受野公式写成了 $…$”, “v1 里 padding 写成了 $p = k/2$”).
+ERRATUM_OLD = re.compile(r"\s*v\d+\s*(?:中|里|版|的)?\s*.{0,20}?(?:写成了?|误写为|错写成|写错成)(?!了)(?!正确|对的)")
 
 
 def _attendees(outline: Outline) -> set[str]:
@@ -4346,11 +4360,17 @@ def _introduces_each(lead: str) -> bool:
     get:” leads to the step, not to the result after it), not an example's setting, and not one
     thing defined (“交叉熵定义为：”, “The loss is:”) unless it names two or more."""
     words = last_sentence(lead)
-    if BACK_REFERENCE.search(words) or EXAMPLE_SETTING.search(words) or re.search(r"=\s*-?\d", words):
+    if BACK_REFERENCE.search(words) or STEP_LEAD.search(words) or EXAMPLE_SETTING.search(words) \
+            or re.search(r"=\s*-?\d", words):
         return False
     return not ONE_DEFINED.search(words) or MORE_THAN_ONE.search(strip_math(words)) is not None
 
 
+# A sentence that sets up a step (“对 $w$ 求偏导并令其为零：”, “Setting the derivative with respect to $w$
+# to zero:”, “Taking the log of the likelihood:”, “Applying the chain rule:”).
+STEP_LEAD = re.compile(r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)|求(?:偏)?导|对\S{1,12}?求导|取对数|"
+                       r"\bsett?ing\b.{0,60}?\bto (?:zero|0)\b|\btak(?:e|ing) the (?:log|logarithm|derivative|gradient)\b|"
+                       r"\bapply(?:ing)? the\b|\bdifferentiat\w*", re.I)
 # A sentence that ends on the one thing it defines (“交叉熵定义为：”, “The loss is:”).
 ONE_DEFINED = re.compile(r"(?:定义为|定义如下|即为|为|是|等于|\bis(?: defined as| given by)?|\bequals|\breads)\s*[:：]?\s*$", re.I)
 # Words that name more than one (“一阶矩和二阶矩”, “量化与反量化”, “both”, “each”).
@@ -4359,10 +4379,11 @@ MORE_THAN_ONE = re.compile(r"和|与|及|、|分别|两个|二者|各|\b(?:and|b
 
 def _example_setting(lead: str) -> str:
     """The sentence before a table that sets the example its numbers are for (“以 7B 参数的模型为例：”,
-    “For a 7B model:”, “e.g. with batch size 32:”), or ``""``."""
+    “For a 7B model:”, “e.g. with batch size 32:”), with a number, a formula or code in it, or ``""``
+    (“假设你已经装好了 Miniconda：” sets none)."""
     words = last_sentence(lead).strip()
     if len(words) > 60 or not words.endswith((":", "：")) or not EXAMPLE_SETTING.search(words) \
-            or BARE_EXAMPLE.fullmatch(words):
+            or BARE_EXAMPLE.fullmatch(words) or not re.search(r"\d|\$|`", words):
         return ""  # (a bare “例如：” sets no example of its own)
     return words.rstrip(":： ")
 

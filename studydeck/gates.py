@@ -45,9 +45,11 @@ def commands(code: str) -> bool:
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
-# A to-do and a short note on it (“TODO. lecture 9, haven't watched yet”); what runs on after “TODO,”
-# (“TODO, check ε; replace one-hot $y$ by …”) may still be the answer.
-TODO_NOTE = re.compile(r"\s*(?:todo|tbd|fixme)\b\s*[.。,，;；!！]\s*(?P<rest>[^$]{0,40})", re.I)
+# A to-do and a short note on what is still to do (“TODO. lecture 9, haven't watched yet”); what runs
+# on after “TODO,” (“TODO, basically BERT on image patches”) may still be the answer.
+TODO_NOTE = re.compile(r"\s*(?:todo|tbd|fixme)\b\s*[.。!！]\s*(?=[^$]{0,40}$)[^$]*?"
+                       r"(?:haven'?t|have not|not yet|later|lecture\s*\d|week\s*\d|look into|还没|没看|待看|以后|回头|"
+                       r"第\s*\d+\s*[讲课周章])[^$]*", re.I)
 # An answer that is only a mark (“1'”, “2 分”, “3 points”).
 MARKS_ONLY = re.compile(r"\s*+[(（]?\s*+\d++(?:\.\d++)?\s*+(?:'|’|′|分|pts?\.?|points?|marks?)\s*+(?:[)）]\s*+)?(?:[。.]\s*+)?", re.I)
 # A section of a marking scheme (“评分点”, “Marking scheme”, “Rubric”): its numbers are marks.
@@ -343,7 +345,7 @@ OPERATIONS = [(r"\b(?:maximum|larger|greater) of\b|最大值|较大者", rf"\\ma
 
 def leaked_syntax(card: Card) -> str | None:
     front = _words(card.front)
-    if LEAK.search(front) or LEAK.search(FENCE.sub("", card.back)) or front.count("**") % 2 \
+    if LEAK.search(front) or LEAK.search(FENCE.sub("", card.back)) or re.sub(r"`[^`\n]*`", "", front).count("**") % 2 \
             or FOLD.search(front) or ("{{{" in card.back or "}}}" in card.back) and FOLD.search(_words(card.back)):
         return "leaked-syntax"
     bare = re.sub(r"`[^`]*`", "", front) if "*" in front else ""

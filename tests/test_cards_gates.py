@@ -2918,3 +2918,49 @@ def test_a_facet_in_an_outline_is_asked_of_the_item_it_hangs_from() -> None:
 def test_ordinary_notes_keep_what_the_rules_of_round_twenty_six_might_take(
         notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a formula stated over a marked answer is asked as a formula; code under a question keeps its `**`
+    ("# Adam\n\n## Bias correction\n\n$\\hat m_t = m_t / (1 - \\beta_1^t)$\n\n"
+     "**Answer:** it undoes the bias toward 0 from initializing $m_0 = 0$.\n", ["$\\hat m_t = ?$"], []),
+    ("# Autograd\n\n## Scalar\n\n`y = x ** 2; y.backward()` 对标量 `x=3.` 得到什么？\n\n**Answer:** `tensor(6.)`\n",
+     ["对标量 `x=3.` 得到什么？ `tensor(6.)`"], []),
+    # a sentence about code over “**答：**” is no puzzle
+    ("# Tensor\n\n## 常用函数\n\n`x.view(-1)` 要求 tensor 是 contiguous 的，`x.reshape(-1)` 不要求。\n\n"
+     "**答：** 所以 transpose 之后要先 `.contiguous()` 再 `view`。\n", [], ["不要求。 所以 transpose"]),
+    # an erratum's line that says the new version is right is no old version
+    ("# 讲义勘误\n\n## 勘误（v2 → v3）\n\n- v1 中 Dice 系数写成了 $D = \\frac{|A \\cap B|}{|A \\cup B|}$，应为 $D = \\frac{2|A \\cap B|}{|A| + |B|}$。\n"
+     "- v2 中把 IoU 写成了正确的 $\\mathrm{IoU} = \\frac{|A \\cap B|}{|A \\cup B|}$（v1 漏了）。\n",
+     ["\\mathrm{IoU} = ?"], []),
+    # a step's lead in Chinese is not the lead of the result after it
+    ("# 回归\n\n## 岭回归\n\n对 $w$ 求偏导并令其为零：\n\n$$2X^\\top(Xw - y) + 2\\lambda w = 0$$\n\n"
+     "$$w^* = (X^\\top X + \\lambda I)^{-1} X^\\top y$$\n", ["$$w^* = ?$$"], []),
+    # roles a section names as terms stay terms, even where another section has them take turns
+    ("# Paxos\n\n## 角色\n\n**提议者**：提出提案 (n, v)。\n\n**接受者**：对提案投票。\n\n## 一轮消息流程\n\n"
+     "**提议者**：发 Prepare(n)。\n\n**接受者**：回 Promise。\n\n**提议者**：发 Accept(n, v)。\n\n**接受者**：回 Accepted。\n",
+     ["提出提案 (n, v)", "对提案投票"], []),
+    # a short answer after “TODO,” or “TODO;” stands; “TODO.” before a to-do does not
+    ("# Glossary\n\n## Vision\n\n**ViT** — TODO, basically BERT on 16x16 image patches\n\n"
+     "**CLIP** — TODO; contrastive image–text pretraining\n\n**VAE** — TODO. lecture 9, haven't watched yet\n",
+     ["BERT on 16x16", "contrastive image–text"], ["haven't watched"]),
+    # the time a done task took is no card; a baseline in RL and a summary named by its subject are terms
+    ("# 期末复习计划\n\n## 第 1 周\n\n- [x] 看完第 5 讲 SVD\n  - 用时：3h\n- [x] Lecture 7: PCA\n  - time: 2h, watched at 1.5x\n\n"
+     "# RL\n\n## Policy gradient\n\n- **Baseline**: in REINFORCE, a $b(s)$ subtracted from the return to cut variance\n\n"
+     "# 降维\n\n## 小结\n\n**PCA小结**：对中心化后的协方差矩阵做特征分解。\n\n**SVD总结**：$A = U \\Sigma V^\\top$，$U$、$V$ 正交。\n",
+     ["subtracted from the return", "协方差矩阵做特征分解", "$A = ?$"], ["3h", "watched at 1.5x"]),
+    # a helper beside the broken function stays; “修改后：” may extend code rather than mend it
+    ("# Lab\n\n## NLL\n\n```python\ndef log_softmax(z):\n    return z - z.exp().sum(-1, keepdim=True).log()\n\n"
+     "def nll(z, y):\n    return -z.softmax(-1).log()[range(len(y)), y].mean()\n```\n\n订正版：\n\n```python\n"
+     "def nll_stable(z, y):\n    return -log_softmax(z)[range(len(y)), y].mean()\n```\n\n"
+     "## Attention\n\n```python\ndef attention(q, k, v):\n    return (q @ k.transpose(-2, -1)).softmax(-1) @ v\n```\n\n"
+     "修改后：\n\n```python\ndef attention_masked(q, k, v, mask=None):\n    s = q @ k.transpose(-2, -1)\n"
+     "    if mask is not None:\n        s = s.masked_fill(mask, float('-inf'))\n    return s.softmax(-1) @ v\n```\n",
+     ["def log_softmax", "def attention(q, k, v)"], []),
+    # a sentence that sets nothing countable is no example's setting
+    ("# 环境\n\n## conda\n\n假设你已经装好了 Miniconda，常用命令：\n\n| 命令 | 作用 |\n|---|---|\n| conda create | 新建环境 |\n"
+     "| conda activate | 激活环境 |\n", ["新建环境"], ["假设你已经装好了"]),
+])
+def test_ordinary_notes_keep_what_the_review_of_round_twenty_six_found_its_rules_took(
+        notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
