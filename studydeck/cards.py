@@ -3182,6 +3182,7 @@ BACK_MATTER = re.compile(
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
     # what is left to do, and how to hand a report in (“剩下要做的（按优先级）”, “实验报告要求”)
     r"(?:剩下|剩余|还)(?:要|需要)?做的(?:事|事情)?(?:\s*[(（][^()（）]*[)）])?|remaining (?:work|tasks|to-?dos?)|"
+    r"(?:复习|备考)资料|"
     r"(?:实验)?报告要求|提交要求|submission(?: requirements)?|"
     r"reading list(?:\s+(?:that|which|i|we)\b.*|\s*[(（].*)?|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
@@ -3217,14 +3218,16 @@ BACK_MATTER = re.compile(
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
+# A heading that says what is under it will not be examined (“老师说不考的”, “Not on the exam”).
+NOT_EXAMINED = re.compile(r"不考|不用(?:看|背)|可以跳过|\bnot (?:on the (?:exam|final|midterm)|examined|tested)\b", re.I)
 # A heading that says what is under it is no card (“leftover / not cards”, “不做卡片”).
 NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|是|要做)成?卡片", re.I)
 
 
 def _back_matter(heading: str) -> bool:
     """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”), or one that
-    says its notes are no cards."""
-    if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()):
+    says its notes are no cards, or not to be studied (“老师明确说**不考**的（别浪费时间）”)."""
+    if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()) or NOT_EXAMINED.search(heading):
         return True
     parts = re.split(r"\s*(?:/|&|\+|、|\b(?i:and)\b|和|与|及)\s*", heading)
     return len(parts) > 1 and (all(part and BACK_MATTER.match(part) for part in parts)
@@ -3360,7 +3363,10 @@ LABEL_TERM = re.compile(
     # an assignment's requirements, and what one's own runs measured (“要求：三组都输出 True”, “实测：…”)
     r"要求|requirements?|实测|measured|"
     # a pledge, one more small point, a detail the text stresses (“立个 flag：”, “还有一个小点：”, “Important detail:”)
-    r"立个?\s*flag|还有(?:一个|一点)\S{0,4}|(?:an? |one )?(?:important|small|minor) (?:details?|points?|notes?)|"
+    r"立个?\s*flag|还有(?:一个|一点)\S{0,4}|(?:an? |one )?(?:important|small|minor) (?:details?|points?|notes?|things?)|"
+    # an annotation's own label in an annotated reading list, and an old exam's question (“**我的注释：**”,
+    # “**去年判断题原题**”)
+    r"(?:我的)?(?:注释|批注|评注|按语)|annotations?|(?:去年|往年|历年)?\S{0,6}?原题|"
     # a version of the notes or of a handout (“v1：步骤 2 的输入尺寸写成了 15”)
     r"(?-i:v)\d+(?:\.\d+)*|"
     r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
@@ -4190,6 +4196,12 @@ def _named_concept(ctx: _Ctx) -> str:
     return ctx.concept
 
 
+# A reference as a bibliography writes it: authors by surname and initials, then the year
+# (“Ioffe, S., & Szegedy, C. (2015).”, “Ba, J. L., Kiros, J. R., & Hinton, G. E. (2016)”).
+BIBLIOGRAPHY_ENTRY = re.compile(r"\s*[*_]*\s*[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s*)+(?:,?\s*(?:&|and|et al\.?)?\s*"
+                                r"(?:[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s*)+)?)*[(（]?(?:19|20)\d{2}[a-z]?[)）]?")
+
+
 def _introduces(text: str, concept: str) -> bool:
     """A section's first paragraph says what its concept is: its first sentence names the
     concept and says what it is, or is a definition without a subject (“A technique that …”,
@@ -4207,6 +4219,8 @@ def _introduces(text: str, concept: str) -> bool:
     first = words[slice(*bounds[0])] if bounds else words
     if SELF_REFERENCE.search(first):
         return False  # “本章介绍概率图模型…”: about the chapter, not the concept
+    if BIBLIOGRAPHY_ENTRY.match(words):
+        return False  # “**Ioffe, S., & Szegedy, C. (2015).** *Batch Normalization: …*”: the paper, not what it says
     names = {n for n in (normalize_name(concept), normalize_name(concept.rsplit(".", 1)[-1])) if n}
     said = normalize_name(first)
     # the first sentence names the concept (“PyTorch 的 Autograd 是…”); one that only leads on

@@ -2964,3 +2964,24 @@ def test_ordinary_notes_keep_what_the_rules_of_round_twenty_six_might_take(
 def test_ordinary_notes_keep_what_the_review_of_round_twenty_six_found_its_rules_took(
         notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_an_annotated_reading_list_and_an_exam_sheet_s_own_business_give_no_card() -> None:
+    notes = ("# 文献清单\n\n## 1. Batch Normalization\n\n**Ioffe, S., & Szegedy, C. (2015).** *Batch Normalization: Accelerating "
+             "Deep Network Training.* ICML 2015.\n\n**讲了什么：** 对每个 channel 用 mini-batch 的均值和方差做标准化。\n\n"
+             "**我的注释：** 推理时忘了 `model.eval()` 就还在用 batch 统计量。\n\n"
+             "# 期末重点\n\n## MLE\n\n**去年判断题原题**：“高斯方差的最大似然估计是无偏的” ✗\n\n"
+             "## 老师明确说**不考**的（别浪费时间）\n\n- **高斯过程**：不考（好耶）\n\n## 复习资料\n\n- **参考书**：Bishop *PRML* 第 9 章\n\n"
+             "# Blog\n\n## Comments\n\n**Small thing**: `zero_grad()` sets grads to None by default since 2.0.\n")
+    assert_keeps(notes, [], ["Ioffe, S.", "注释", "原题", "好耶", "PRML", "Small thing"])
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a heading about skip connections; a first sentence that names a person is no reference
+    ("# ResNet\n\n## Skip connections\n\n- **Identity shortcut**: adds the input $x$ to the block's output $F(x)$\n\n"
+     "## Adam\n\nAdam, the optimizer of Kingma and Ba (2014), keeps running averages of the gradient and its square.\n",
+     ["adds the input", "keeps running averages"], []),
+])
+def test_ordinary_notes_keep_what_the_rules_of_round_twenty_seven_might_take(
+        notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
