@@ -1027,7 +1027,7 @@ SETUP_FIELD = re.compile(
 
 
 # Fields that are concepts too (“环境” in RL, “Label”, “Dependencies” in parsing): fields only over a value.
-VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖", re.I)
+VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖|baselines?", re.I)
 # One's own rating of a paper or a talk (“打分：⭐⭐⭐⭐ / 兴趣 5”, “评分：4/5”); “**rating**：用户对物品的显式打分，
 # 如 1–5 星” defines one.
 RATING_FIELD = re.compile(r"(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)|(?:my )?(?:ratings?|scores?|interest)", re.I)
@@ -1090,7 +1090,9 @@ class _Extractor:
         self.enumerated: set[str] = set()
         self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
         self.present = _attendees(outline)  # (whoever a meeting's notes list: “到场：阿澈、小满”)
-        self.speakers = _speakers(outline, self.present)
+        self.speakers, self.section_turns = _speakers(outline, self.present)
+        self.turns_here: set[str] = set()  # (the roles taking turns in the section being read)
+        self.cites_here = False  # (the section being read opens with a bibliography entry)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
@@ -1129,6 +1131,9 @@ class _Extractor:
         root = self.outline.root
         self.answer_key()
         for path, section in iter_sections(root):
+            self.turns_here = self.section_turns.get(id(section), set())
+            self.cites_here = bool(section.blocks) and section.blocks[0].kind == "paragraph" \
+                and BIBLIOGRAPHY_ENTRY.match(section.blocks[0].text) is not None
             if section is not root and all(b.kind == "rule" for b in section.blocks) and not section.sections:
                 self.notices.append(Notice(section.source, "empty-section", self.t(
                     "“{t}”一节是空的；写上内容，或删去这个标题",
@@ -1192,7 +1197,7 @@ class _Extractor:
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
-            if any(_back_matter(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))))
+            if any(_back_matter(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t)))) or NOT_EXAMINED_ASIDE.search(t)
                    for t in (self.outline.title, *path)) \
                     or any(CONTENTS.match(bare) or NOT_READ_YET.match(bare)
                            for bare in (_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))) for t in path)):
@@ -1353,7 +1358,7 @@ class _Extractor:
             elif block.kind == "list":
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
-                mini = "" if mini in self.speakers or self._tagged(mini) else mini
+                mini = "" if mini in self.speakers or mini in self.turns_here or self._tagged(mini) else mini
                 if mini and PROOF_LEAD.fullmatch(mini):
                     # “**Proof idea.**” over “1. From Claim 2: … 2. Convexity: … 3. Combine: …”: the
                     # steps of an argument, each meaningless alone; its code still makes cards
@@ -1408,9 +1413,7 @@ class _Extractor:
                     self.code(block, ctx, lead, shows_error=shows_error, shown=None if shows_error else shown)
             elif block.kind == "math":
                 self.math(block, ctx, lead, after=nxt)
-                if nxt is not None and nxt.kind == "math" and lead is not None and _introduces_each(lead.text) \
-                        and not re.search(r"=\s*0\s*$", block.text.strip()):
-                    # (“$$2X^\top(Xw - y) + 2\lambda w = 0$$”: an equation solved for what follows, a step)
+                if nxt is not None and nxt.kind == "math" and lead is not None and _introduces_each(lead.text):
                     continue  # “Adam 维护一阶矩和二阶矩：” over two displays in a row: it introduces both
             elif block.kind == "callout":
                 self.box(block, ctx)
@@ -1755,6 +1758,9 @@ class _Extractor:
                     # (“**关键点**：…” alone; a table's column “关键点” is asked of each row)
                     or re.fullmatch(r"关键点|(?:the )?key point", _bare(term).strip(), re.I)
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
+                    or _bare(term).strip() in self.turns_here
+                    # (“**注释：**” under a paper's reference: the reader's annotation of that paper)
+                    or self.cites_here and re.fullmatch(r"注释|annotations?", _bare(term).strip(), re.I)
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
                     or DIARY_TERM.match(_bare(term))
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
@@ -2106,6 +2112,11 @@ class _Extractor:
             # of an aside: the section names the code
             about = ""
         about = about or " › ".join((ctx.concept,) + ctx.labels)
+        rewritten = self.superseded.get(block.source.line, set())
+        wrong = rewritten >= {_function_name(d) for d in defined_names(block.text, block.language)}
+        if rewritten and not wrong:
+            # (“def log_softmax …; def nll …” over “订正版：” and “def nll_stable …”: the helper alone)
+            block = replace(block, text=_without_definitions(block.text, rewritten))
         for offset, line in enumerate(block.text.splitlines(), start=1):
             # “torch.optim.Adam(model.parameters())   # 默认 lr=1e-4”: defaults stated beside the call
             code, _, comment = line.partition("#")
@@ -2122,7 +2133,7 @@ class _Extractor:
         if defined and all(EXAMPLE_FUNCTION.fullmatch(d.strip("`").split("(")[0].removeprefix("class "))
                            for d in defined):
             flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
-        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or block.source.line in self.superseded:
+        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or rewritten and wrong:
             # “first version (WRONG, …)”, “原代码：”, or a function a corrected version below rewrites:
             # not the one to recall
             flags = (LEFT_OUT + "wrong-code",)
@@ -3219,7 +3230,11 @@ BACK_MATTER = re.compile(
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
 # A heading that says what is under it will not be examined (“老师说不考的”, “Not on the exam”).
-NOT_EXAMINED = re.compile(r"不考|不用(?:看|背)|可以跳过|\bnot (?:on the (?:exam|final|midterm)|examined|tested)\b", re.I)
+NOT_EXAMINED = re.compile(r"不考(?!虑|察|究|试|核|证|验|量)|不用(?:看|背)|^\s*(?:可以)?跳过\s*$|"
+                          r"\bnot (?:on the (?:exam|final|midterm)|examined)\b", re.I)
+# … or says so in brackets of its own (“第 8 章 EM（不考）”, “(not tested)”); “（第 8 章不考）”, “（只考硬间隔，
+# 软间隔不考）” and “（不用背，但要会用）” say it of a part.
+NOT_EXAMINED_ASIDE = re.compile(r"[(（]\s*(?:不考|不用看|不用背|可以跳过|跳过|not (?:examined|tested|on the exam))\s*[)）]", re.I)
 # A heading that says what is under it is no card (“leftover / not cards”, “不做卡片”).
 NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|是|要做)成?卡片", re.I)
 
@@ -3288,7 +3303,7 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
-    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|(?:本章|本节|本周|一周|今日|今天|每日|每周|阶段|第\s*\S{1,3}\s*[讲章节周天课])?(?:小结|总结)|来源|出处|标签|相关|"
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|[^\sA-Za-z]{0,3}?(?:小结|总结)|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
@@ -3366,7 +3381,7 @@ LABEL_TERM = re.compile(
     r"立个?\s*flag|还有(?:一个|一点)\S{0,4}|(?:an? |one )?(?:important|small|minor) (?:details?|points?|notes?|things?)|"
     # an annotation's own label in an annotated reading list, and an old exam's question (“**我的注释：**”,
     # “**去年判断题原题**”)
-    r"(?:我的)?(?:注释|批注|评注|按语)|annotations?|(?:去年|往年|历年)?\S{0,6}?原题|"
+    r"我的注释|批注|评注|按语|my annotations?|(?:去年|往年|历年)?\S{0,6}?原题|"
     # a version of the notes or of a handout (“v1：步骤 2 的输入尺寸写成了 15”)
     r"(?-i:v)\d+(?:\.\d+)*|"
     r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
@@ -3464,7 +3479,7 @@ REPORT_FIELD = re.compile(
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
     # a study's own setup, as a poster or a paper summary lists it (“Tasks: IWSLT'14 …”, “Logged: …”)
-    r"tasks|variants|logged|baselines|datasets|"
+    r"tasks|variants|logged|baselines?|datasets|"
     # who put a talk on (“主办：某开源社区”), and a stand-up's blocker (“Blocker: 无”)
     r"主办|blockers?|"
     # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
@@ -3604,15 +3619,25 @@ GUESS = re.compile(r"\s*(?:\*\*)?\s*(?:(?:my )?first (?:guess|answer|thought|try
 def _short_prompt(block: Block, heading: str) -> bool:
     """A paragraph of three lines at most, with no label of its own, that may be the prompt of the
     answer after it: it asks (“`torch.einsum('ij,jk->ik', A, B)` — shape?”), or, under a heading that
-    does not, shows code to work on (“`torch.einsum('bn,bn->b', a, b)`”)."""
-    text = block.text.strip()
+    does not, shows code or an expression to work out (“`torch.einsum('bn,bn->b', a, b)`”,
+    “$\\int_0^1 x^2\\,dx$”) rather than stating something (“$\\hat m_t = m_t / (1 - \\beta_1^t)$”, a
+    sentence about code that ends “…不要求。”)."""
+    text = TRAILING_MARKS.sub("", block.text.strip())
     if text.count("\n") >= 3 or len(text) > 240 or _turn(block):
         return False
-    asks = TRAILING_MARKS.sub("", text).endswith(("?", "？"))
-    # (“$\hat m_t = m_t / (1 - \beta_1^t)$” over “**Answer:** it undoes …” states a formula, asked as one)
-    # (and a sentence about code, “`x.view(-1)` 要求 tensor 是 contiguous 的”, is no puzzle)
-    words = re.sub(r"`[^`\n]*`|[\s,，.。;；:：()（）]", "", text)
-    return asks or "`" in text and "$" not in text and len(words) <= 16 and not ASKING_HEADING.search(heading)
+    if text.endswith(("?", "？")):
+        return True
+    if not ("`" in text or "$" in text) or ASKING_HEADING.search(heading) or text.endswith("。"):
+        return False
+    opening = re.match(r"\$\$?([^$]+)\$", text)
+    if opening and STATES.search(opening.group(1)):
+        return False  # a formula stated, asked as a formula
+    prose = re.sub(r"`[^`\n]*`|\$[^$]*\$", "", text)
+    return not (text.endswith(".") and len(prose.strip()) > 24)
+
+
+# A relation that states something (“=”, “≤”, “←”, “≈”), in LaTeX or as typed.
+STATES = re.compile(r"=|\\(?:le|ge|leq|geq|leftarrow|approx|propto|equiv|sim)\b|[<>≤≥≈←]")
 
 
 def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
@@ -3652,11 +3677,13 @@ LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
 ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
                             r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
-def _speakers(outline: Outline, present: set[str]) -> set[str]:
+def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, set[str]]]:
     """The names a transcript's turns start with (“**M:** And check…”, “**Jen:** …”): at least two
-    of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary."""
+    of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary. And,
+    by section, the Chinese roles that take turns there (“**面试官**：…”, “**候选人**：…”, A B A B):
+    where a section names them one after another (“## 角色” over “**提议者**：…”), they are terms."""
     turns: Counter = Counter()
-    named: set[str] = set()  # (roles a section names one after another, as terms: “## 角色” over “**提议者**：…”)
+    by_section: dict[int, set[str]] = {}
     for _, section in iter_sections(outline.root):
         roles = []
         for block in section.blocks:
@@ -3668,13 +3695,11 @@ def _speakers(outline: Outline, present: set[str]) -> set[str]:
                     turns[name] += 1
                 elif CJK_ROLE.fullmatch(name):
                     roles.append(name)
-        # (a Chinese role speaks only where two take turns, A B A B, in one section: “**生产者**：…
+        # (a Chinese role speaks only where two take turns, A B A B, in its section: “**生产者**：…
         # **消费者**：…” under each of two headings are two terms, twice)
         if sum(a != b for a, b in zip(roles, roles[1:])) >= 3:
-            turns.update(roles)
-        else:
-            named.update(roles)
-    talking = {name for name, n in turns.items() if n >= 2 and name not in named}
+            by_section[id(section)] = {name for name in roles if roles.count(name) >= 2}
+    talking = {name for name, n in turns.items() if n >= 2}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
     # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
     turns_marked = Counter((m.group(1), m.group(0).lstrip()[:1] in "↳⤷➥") for text in _lines(outline)
@@ -3686,7 +3711,7 @@ def _speakers(outline: Outline, present: set[str]) -> set[str]:
     if present:
         spoke = re.compile(r"\s*\**(" + "|".join(map(re.escape, sorted(present))) + r")\**\s*[:：]")
         talking |= {m.group(1) for text in _lines(outline) if (m := spoke.match(text))}
-    return talking if len(talking) >= 2 else commented
+    return (talking if len(talking) >= 2 else commented), by_section
 
 
 def _lines(outline: Outline):
@@ -3757,35 +3782,55 @@ def _corrected_lines(outline: Outline) -> set[int]:
                     [(it.text, it.source.line) for it in block.items]:
                 quoted = QUOTED_ORIGINAL.match(text)
                 if quoted or quoting or ERRATA.search(section.title) and ERRATUM_OLD.match(text) \
-                        and len(math_spans(text)) <= 1:
+                        and sum(bool(STATES.search(body)) for _, _, body, _ in math_spans(text)) <= 1:
                     # (a line that gives the right formula after the old one keeps it: no line is taken whole)
                     lines.update(range(line, line + text.count("\n") + 1))
                 quoting = bool(quoted) and not text[quoted.end():].strip()  # “**原文**：” over its formula
     return lines
 
 
-def _superseded_code(outline: Outline) -> set[int]:
-    """The first lines of code blocks that a corrected version right after them rewrites: “订正版：”
-    (“Fixed version:”, “改正后：”) over functions named as each of those in the code block before it
-    (the same name, or that name with a fix's suffix: ``my_ce`` → ``my_ce_stable``). The first attempt
-    is not the one to recall."""
-    lines: set[int] = set()
+def _superseded_code(outline: Outline) -> dict[int, set[str]]:
+    """The functions of a code block (by its first line) that a corrected version right after it
+    rewrites: “订正版：” (“Fixed version:”, “改正后：”) over a function of the same name, or of that name
+    with a fix's suffix (``my_ce`` → ``my_ce_stable``); “修改后：” over one of the same name. The first
+    attempt is not the one to recall; a helper beside it (“log_softmax”) is."""
+    lines: dict[int, set[str]] = {}
     for _, section in iter_sections(outline.root):
         blocks = section.blocks
         for i, block in enumerate(blocks):
-            if block.kind != "code" or not i or blocks[i - 1].kind != "paragraph" \
-                    or not FIXED_VERSION.match(last_sentence(blocks[i - 1].text)):
+            said = last_sentence(blocks[i - 1].text) if block.kind == "code" and i and blocks[i - 1].kind == "paragraph" \
+                else ""
+            fixing, revising = FIXED_VERSION.match(said), REVISED_VERSION.match(said)
+            if not (fixing or revising):
                 continue
             fixed = [_function_name(d) for d in defined_names(block.text, block.language)]
             earlier = next((b for b in reversed(blocks[:i - 1]) if b.kind == "code"), None)
             if earlier is None:
                 continue
-            names = [_function_name(d) for d in defined_names(earlier.text, earlier.language)]
-            # (each of its functions rewritten: a helper beside the broken one, “log_softmax”, stays)
-            if names and all(any(new == old or new.startswith(old) and FIX_SUFFIX.fullmatch(new[len(old):])
-                                 for new in fixed) for old in names):
-                lines.add(earlier.source.line)
+            names = {_function_name(d) for d in defined_names(earlier.text, earlier.language)}
+            rewritten = {old for old in names for new in fixed
+                         if new == old or fixing and new.startswith(old) and FIX_SUFFIX.fullmatch(new[len(old):])}
+            if rewritten:
+                lines[earlier.source.line] = rewritten
     return lines
+
+
+# The line over a new version of code that may extend it (“修改后：”, “Updated version:”): a function
+# it defines again under the same name replaces the one before.
+REVISED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:修改后|改后|更新后|(?:the )?(?:updated|revised) (?:version|code))"
+                             r"(?:的(?:版本|代码|写法))?\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
+
+
+def _without_definitions(code: str, names: set[str]) -> str:
+    """Python ``code`` without the top-level functions and classes called ``names``."""
+    tree = ast.parse(code)
+    lines = code.splitlines()
+    drop: set[int] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name in names:
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            drop.update(range(start - 1, node.end_lineno))
+    return "\n".join(line for n, line in enumerate(lines) if n not in drop).strip("\n") + "\n"
 
 
 # What a corrected function's name adds to the first one's (“_stable”, “_fixed”, “_v2”, “2”).
@@ -3815,7 +3860,8 @@ QUOTED_ORIGINAL = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:原文|原式|原句|课�
                              # or said in prose (“原文写的是 $H = …$”, “课件上写成了”)
                              r"(?:原文|原式|课件|讲义|书)上?(?:写的是|写作|写成了?)[:：]?)\s*+(?:\*\*)?", re.I)
 # An erratum's line on what an old version had (“v1 中感受野公式写成了 $…$”, “v1 里 padding 写成了 $p = k/2$”).
-ERRATUM_OLD = re.compile(r"\s*v\d+\s*(?:中|里|版|的)?\s*.{0,20}?(?:写成了?|误写为|错写成|写错成)(?!了)(?!正确|对的)")
+ERRATUM_OLD = re.compile(r"\s*v\d+\s*(?:中|里|版|的)?\s*.{0,20}?(?:写成了?|误写为|错写成|写错成|had|wrote|said)(?!了)(?!正确|对的)",
+                         re.I)
 
 
 def _attendees(outline: Outline) -> set[str]:
@@ -4374,21 +4420,23 @@ def _introduces_each(lead: str) -> bool:
     get:” leads to the step, not to the result after it), not an example's setting, and not one
     thing defined (“交叉熵定义为：”, “The loss is:”) unless it names two or more."""
     words = last_sentence(lead)
-    if BACK_REFERENCE.search(words) or STEP_LEAD.search(words) or EXAMPLE_SETTING.search(words) \
+    several = MORE_THAN_ONE.search(strip_math(words)) is not None
+    if BACK_REFERENCE.search(words) or STEP_LEAD.search(words) and not several or EXAMPLE_SETTING.search(words) \
             or re.search(r"=\s*-?\d", words):
-        return False
-    return not ONE_DEFINED.search(words) or MORE_THAN_ONE.search(strip_math(words)) is not None
+        return False  # (“对偶问题的两个约束：”, “取对数后的两条性质：” name two: each display is one)
+    return not ONE_DEFINED.search(words) or several
 
 
 # A sentence that sets up a step (“对 $w$ 求偏导并令其为零：”, “Setting the derivative with respect to $w$
 # to zero:”, “Taking the log of the likelihood:”, “Applying the chain rule:”).
 STEP_LEAD = re.compile(r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)|求(?:偏)?导|对\S{1,12}?求导|取对数|"
                        r"\bsett?ing\b.{0,60}?\bto (?:zero|0)\b|\btak(?:e|ing) the (?:log|logarithm|derivative|gradient)\b|"
-                       r"\bapply(?:ing)? the\b|\bdifferentiat\w*", re.I)
+                       r"\bapply(?:ing)? the (?:\w+ )?(?:rule|theorem|lemma|trick|identity)\b|\bdifferentiat\w*", re.I)
 # A sentence that ends on the one thing it defines (“交叉熵定义为：”, “The loss is:”).
 ONE_DEFINED = re.compile(r"(?:定义为|定义如下|即为|为|是|等于|\bis(?: defined as| given by)?|\bequals|\breads)\s*[:：]?\s*$", re.I)
 # Words that name more than one (“一阶矩和二阶矩”, “量化与反量化”, “both”, “each”).
-MORE_THAN_ONE = re.compile(r"和|与|及|、|分别|两个|二者|各|\b(?:and|both|each|respectively)\b", re.I)
+MORE_THAN_ONE = re.compile(r"和|与|及|、|分别|[两二三四几多]\s*[个条种点类项组]|二者|各|\b(?:and|both|each|respectively|two|three)\b",
+                           re.I)
 
 
 def _example_setting(lead: str) -> str:
@@ -4397,7 +4445,8 @@ def _example_setting(lead: str) -> str:
     (“假设你已经装好了 Miniconda：” sets none)."""
     words = last_sentence(lead).strip()
     if len(words) > 60 or not words.endswith((":", "：")) or not EXAMPLE_SETTING.search(words) \
-            or BARE_EXAMPLE.fullmatch(words) or not re.search(r"\d|\$|`", words):
+            or BARE_EXAMPLE.fullmatch(words) \
+            or not re.search(r"\d|\$|`|以.{1,30}?为例|\btake .{1,30} as an example\b", words, re.I):
         return ""  # (a bare “例如：” sets no example of its own)
     return words.rstrip(":： ")
 

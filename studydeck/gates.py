@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from studydeck.model import Card, CardKind, Notice
-from studydeck.notes import math_spans, without_math
+from studydeck.notes import CJK, math_spans, without_math
 from studydeck.printed import MACHINE
 from studydeck.text import CLOZE, CLOZE_OPEN, UNFINISHED_WORDS, say
 
@@ -45,11 +45,21 @@ def commands(code: str) -> bool:
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
-# A to-do and a short note on what is still to do (“TODO. lecture 9, haven't watched yet”); what runs
-# on after “TODO,” (“TODO, basically BERT on image patches”) may still be the answer.
-TODO_NOTE = re.compile(r"\s*(?:todo|tbd|fixme)\b\s*[.。!！]\s*(?=[^$]{0,40}$)[^$]*?"
-                       r"(?:haven'?t|have not|not yet|later|lecture\s*\d|week\s*\d|look into|还没|没看|待看|以后|回头|"
-                       r"第\s*\d+\s*[讲课周章])[^$]*", re.I)
+# A to-do and what is still to do (“TODO. lecture 9, haven't watched yet”, “TODO. 补推导”); what runs on
+# after “TODO,” (“TODO, basically BERT on image patches”), or after “TODO.” at some length (“TODO。就是 x
+# 乘以标准正态的 CDF”), may still be the answer.
+TODO_NOTE = re.compile(r"\s*(?:todo|tbd|fixme)\b\s*[.。!！]\s*(?P<rest>[^$`]*)", re.I)
+TODO_WORDS = re.compile(r"haven'?t|have not|not yet|later|lecture\s*\d|week\s*\d|look into|还没|没看|待看|以后|回头|"
+                        r"第\s*\d+\s*[讲课周章]|^\s*(?:re-?read|read|check|ask|watch|finish|write|补|查|看|整理|问)", re.I)
+
+
+def _todo_note(answer: str) -> bool:
+    """“TODO.” and what is still to do, or a few words; not an answer written after the mark."""
+    note = TODO_NOTE.fullmatch(answer)
+    if note is None:
+        return False
+    rest = note.group("rest")
+    return bool(TODO_WORDS.search(rest)) or len(rest.split()) <= 6 and len(CJK.findall(rest)) <= 8
 # An answer that is only a mark (“1'”, “2 分”, “3 points”).
 MARKS_ONLY = re.compile(r"\s*+[(（]?\s*+\d++(?:\.\d++)?\s*+(?:'|’|′|分|pts?\.?|points?|marks?)\s*+(?:[)）]\s*+)?(?:[。.]\s*+)?", re.I)
 # A section of a marking scheme (“评分点”, “Marking scheme”, “Rubric”): its numbers are marks.
@@ -248,7 +258,7 @@ def empty_answer(card: Card) -> str | None:
         return None  # the build looks for its answer elsewhere in the notes
     if "computed-output" in card.flags:
         return None  # its answer is what the code prints when it runs (see unrun)
-    if LEADING_PLACEHOLDER.match(card.back) or TODO_NOTE.fullmatch(card.back.strip()):
+    if LEADING_PLACEHOLDER.match(card.back) or _todo_note(card.back.strip()):
         return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
     if MARKS_ONLY.fullmatch(card.back) and any(MARKING_SECTION.search(part) for part in (*card.deck[1:], card.front)):
         return "empty-answer"  # “1'”, “2 分”: what a marking scheme gives the point, not the point
