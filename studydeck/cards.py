@@ -1160,7 +1160,9 @@ class _Extractor:
             asks = QUESTION.search(section.title) or asked and ASKING_HEADING.search(asked.group("q"))
             if path and asks and not BARE_COMPARISON.fullmatch(concept) and not ABOUT_THE_WRITER.search(concept) \
                     and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks) \
-                    and not _beside_the_outline(section.blocks):
+                    and not _beside_the_outline(section.blocks) \
+                    and not any(_choice_options(b) for b in section.blocks if b.kind == "list"):
+                # (“下列哪个…？” over lettered options: a choice question, no outline)
                 # a question as the heading, its answer as an outline: a mind-map card
 
                 self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
@@ -1348,6 +1350,22 @@ class _Extractor:
                 # only a section's first paragraph can say what it is (an image before it aside)
                 intro_done = intro_done or len(strip_math(LINK.sub("", block.text))) >= 8
                 lead = block
+                continue
+            answer = _choice_answer(blocks[i + 1:]) or _own_choice_answer(blocks[i + 1:]) \
+                if block.kind == "list" and lead is None and _choice_options(block) and ASKING_HEADING.search(ctx.concept) \
+                else []
+            if answer or block.kind == "list" and lead is None and _choice_options(block) \
+                    and CHOOSES.search(ctx.concept):
+                # “### 7. Pre-LN 和 Post-LN，哪个说法正确？” over “- A. …”, “- B. …” and “**我的答案：B ✅**”: the
+                # heading's question and its options, answered by the letter marked right; an option alone
+                # states nothing (the wrong ones least of all), answered or not. (Under “误差分解成哪几部分？”,
+                # with no answer, “A. 偏差：…” is a point.)
+                self.consumed |= {id(b) for b in answer}
+                if answer:
+                    self.answered(ctx, TRAILING_MARKS.sub("", ctx.concept).strip() + "\n\n" + _list_markdown(block),
+                                  answer, block.source, flags=("choice",))
+                    # (the formulas its reasons state are cards of their own: “Pre-LN：$x_{l+1} = …$”)
+                    self.blocks([replace(b) for b in answer[1:] if b.kind in ("paragraph", "math")], ctx)
                 continue
             if block.kind == "list" and lead is not None and _is_param_label(lead.text):
                 self.parameters(block.items, ctx)  # “参数说明：” / “Parameters:” on a line of its own
@@ -4657,6 +4675,29 @@ def _glued_answer(block: Block) -> tuple[Block, Block] | None:
     kept = replace(last, text="\n".join(lines[:cut]))
     answer = Block("paragraph", Source(last.source.path, last.source.line + cut), text="\n".join(lines[cut:]).strip())
     return replace(block, items=[*block.items[:-1], kept]), answer
+
+
+def _own_choice_answer(blocks: list[Block]) -> list[Block]:
+    """A 错题本's answer under a choice question's options: “**我的答案：A ❌　正确答案：B**” or “**我的答案：B
+    ✅**”, written as the right letter (“答案：B”), and its reasons after it; empty when the right letter
+    is not said."""
+    if not blocks or blocks[0].kind != "paragraph":
+        return []
+    mine = OWN_CHOICE.match(blocks[0].text)
+    if mine is None:
+        return []
+    right = mine.group("right") or (mine.group("mine") if mine.group("mark") in RIGHT_MARKS else None)
+    if right is None:
+        return []
+    return _explained([replace(blocks[0], text=f"答案：{right}"), *blocks[1:]])
+
+
+# A question that asks to choose among options (“哪个说法正确？”, “下列…错误的是”, “Which of the following”).
+CHOOSES = re.compile(r"哪(?:个|一个|一项|些)|下列|以下哪|(?:正确|错误|不正确|不对)的是|\bwhich (?:of|one|statement)\b", re.I)
+# One's own answer to a choice question, marked, and the right one (“**我的答案：A ❌（第二次错了！！）　正确答案：B**”).
+OWN_CHOICE = re.compile(r"\s*(?:\*\*)?\s*(?:我的答案|我选的?|my answer)\s*[:：]?\s*(?P<mine>[A-F])\s*(?P<mark>✅|✔️?|√|❌|✗|×)?"
+                        r"(?:[^\n]*?(?:正确答案|正解|correct(?: answer)?)\s*[:：]?\s*(?:\*\*)?\s*(?P<right>[A-F]))?", re.I)
+RIGHT_MARKS = ("✅", "✔", "✔️", "√")
 
 
 def _choice_answer(blocks: list[Block]) -> list[Block]:

@@ -3026,3 +3026,28 @@ def test_ordinary_notes_keep_what_the_rules_of_round_twenty_seven_might_take(
 def test_ordinary_notes_keep_what_the_review_of_round_twenty_seven_found_its_rules_took(
         notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_choice_question_under_its_heading_is_answered_by_the_letter_marked_right() -> None:
+    """A 错题本's “### 7. …哪个说法正确？” over lettered options and “**我的答案：A ❌　正确答案：B**” (or “B ✅”):
+    one card, the question with its options, answered by the right letter; no option is a card of its own."""
+    notes = ("# 归一化 错题整理\n\n## 一、选择题\n\n### 2. running mean 的更新公式是？\n\n"
+             "- A. $\\hat\\mu \\leftarrow 0.1\\,\\hat\\mu + 0.9\\,\\mu_B$\n- B. $\\hat\\mu \\leftarrow 0.9\\,\\hat\\mu + 0.1\\,\\mu_B$\n\n"
+             "**我的答案：A ❌（第二次错了！！）　正确答案：B**\n\n**解析：** PyTorch 的 momentum 是新值的权重。\n\n"
+             "### 7. Transformer 里 Pre-LN 和 Post-LN，哪个说法正确？\n\n- A. Post-LN 训练更稳定，不需要 warmup\n"
+             "- B. Pre-LN 梯度更稳定，通常可以少用 warmup\n\n**我的答案：B ✅**\n\n"
+             "### 8. 下列哪个不是归一化层？\n\n- A. BatchNorm\n- B. Dropout\n")
+    cards, _ = extract(notes)
+    assert sorted(c.back.split("\n")[0] for c in cards) == ["答案：B", "答案：B"], [(c.front, c.back) for c in cards]
+    assert all("- A." in c.front and "- B." in c.front for c in cards)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "新值的权重" in texts and "Dropout" not in texts
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # lettered points under a question that asks for parts, with no answer marked, are points
+    ("# 误差\n\n## 误差分解成哪几部分？\n\n- A. **偏差**：模型的期望预测与真实值之差\n- B. **方差**：预测随训练集变化的程度\n",
+     ["期望预测与真实值之差"], []),
+])
+def test_ordinary_notes_keep_what_a_choice_under_its_heading_might_take(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
