@@ -1027,7 +1027,7 @@ SETUP_FIELD = re.compile(
 
 
 # Fields that are concepts too (“环境” in RL, “Label”, “Dependencies” in parsing): fields only over a value.
-VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖|baselines?", re.I)
+VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖", re.I)
 # One's own rating of a paper or a talk (“打分：⭐⭐⭐⭐ / 兴趣 5”, “评分：4/5”); “**rating**：用户对物品的显式打分，
 # 如 1–5 星” defines one.
 RATING_FIELD = re.compile(r"(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)|(?:my )?(?:ratings?|scores?|interest)", re.I)
@@ -1131,9 +1131,9 @@ class _Extractor:
         root = self.outline.root
         self.answer_key()
         for path, section in iter_sections(root):
-            self.turns_here = self.section_turns.get(id(section), set())
-            self.cites_here = bool(section.blocks) and section.blocks[0].kind == "paragraph" \
-                and BIBLIOGRAPHY_ENTRY.match(section.blocks[0].text) is not None
+            self.turns_here = self.section_turns.get(id(section), self.section_turns.get(None, set()))
+            self.cites_here = any(BIBLIOGRAPHY_ENTRY.match(text) or PAPER_LINK.search(text) for block in section.blocks[:2]
+                                  for text in ([block.text] if block.kind == "paragraph" else [it.text for it in block.items[:1]]))
             if section is not root and all(b.kind == "rule" for b in section.blocks) and not section.sections:
                 self.notices.append(Notice(section.source, "empty-section", self.t(
                     "“{t}”一节是空的；写上内容，或删去这个标题",
@@ -1199,8 +1199,7 @@ class _Extractor:
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
-            if any(_back_matter(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t)))) or NOT_EXAMINED_ASIDE.search(t)
-                   for t in (self.outline.title, *path)) \
+            if any(_back_matter(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t)))) for t in (self.outline.title, *path)) \
                     or any(CONTENTS.match(bare) or NOT_READ_YET.match(bare)
                            for bare in (_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))) for t in path)):
                 # exercises, reading lists: only the cards written by hand are taken
@@ -1431,7 +1430,7 @@ class _Extractor:
                     self.code(block, ctx, lead, shows_error=shows_error, shown=None if shows_error else shown)
             elif block.kind == "math":
                 self.math(block, ctx, lead, after=nxt)
-                if nxt is not None and nxt.kind == "math" and lead is not None and _introduces_each(lead.text):
+                if nxt is not None and nxt.kind == "math" and lead is not None and _carries_on(lead.text, block, nxt):
                     continue  # “Adam 维护一阶矩和二阶矩：” over two displays in a row: it introduces both
             elif block.kind == "callout":
                 self.box(block, ctx)
@@ -1796,6 +1795,9 @@ class _Extractor:
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     and (not VALUED_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or _a_value(desc))
                     or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
+                    # (a study's baseline named with its numbers or a list of methods; RL's “$V(s)$，减小方差” is a term)
+                    or re.fullmatch(r"baselines?", _bare(term).strip(), re.I) and "$" not in desc
+                    and (re.search(r"\d", desc) or len(re.split(r"[,，、;；]", desc)) >= 3)
                     or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term)
                     or FIELDS_LINE.search(term)
                     or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated
@@ -1803,7 +1805,7 @@ class _Extractor:
 
     def _someones(self, term: str) -> bool:
         """A term that is a speaker's own (“小满踩的坑”, “老周说的”, “Priya's trick”)."""
-        return any(term.startswith(name) and OWNED_BY.match(term, len(name)) for name in self.speakers) or any(
+        return any(term.startswith(name) and OWNED_BY.match(term, len(name)) for name in self.speakers | self.turns_here) or any(
             term.startswith(name) and DOES_OWN.match(term, len(name)) for name in self.present - self.speakers)
 
     def _tagged(self, text: str) -> bool:
@@ -3247,20 +3249,14 @@ BACK_MATTER = re.compile(
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
-# A heading that says what is under it will not be examined (“老师说不考的”, “Not on the exam”).
-NOT_EXAMINED = re.compile(r"不考(?!虑|察|究|试|核|证|验|量)|不用(?:看|背)|^\s*(?:可以)?跳过\s*$|"
-                          r"\bnot (?:on the (?:exam|final|midterm)|examined)\b", re.I)
-# … or says so in brackets of its own (“第 8 章 EM（不考）”, “(not tested)”); “（第 8 章不考）”, “（只考硬间隔，
-# 软间隔不考）” and “（不用背，但要会用）” say it of a part.
-NOT_EXAMINED_ASIDE = re.compile(r"[(（]\s*(?:不考|不用看|不用背|可以跳过|跳过|not (?:examined|tested|on the exam))\s*[)）]", re.I)
 # A heading that says what is under it is no card (“leftover / not cards”, “不做卡片”).
 NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|是|要做)成?卡片", re.I)
 
 
 def _back_matter(heading: str) -> bool:
     """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”), or one that
-    says its notes are no cards, or not to be studied (“老师明确说**不考**的（别浪费时间）”)."""
-    if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()) or NOT_EXAMINED.search(heading):
+    says its notes are no cards."""
+    if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()):
         return True
     parts = re.split(r"\s*(?:/|&|\+|、|\b(?i:and)\b|和|与|及)\s*", heading)
     return len(parts) > 1 and (all(part and BACK_MATTER.match(part) for part in parts)
@@ -3321,7 +3317,7 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
-    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|[^\sA-Za-z]{0,3}?(?:小结|总结)|来源|出处|标签|相关|"
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|(?:(?:本|这|今|全|各|上|下|前|第\s*[\d一二三四五六七八九十]*\s*)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|一句话|一周|今日|今天|每日|每周)?(?:小结|总结)|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
@@ -3497,7 +3493,7 @@ REPORT_FIELD = re.compile(
     # a model card's or a run's own fields (“Model type”, “Hardware”, “Seeds”, “Out of scope”)
     r"model type|version history|intended use|out of scope|developed by|hardware|硬件|版本历史|"
     # a study's own setup, as a poster or a paper summary lists it (“Tasks: IWSLT'14 …”, “Logged: …”)
-    r"tasks|variants|logged|baselines?|datasets|"
+    r"tasks|variants|logged|datasets|"
     # who put a talk on (“主办：某开源社区”), and a stand-up's blocker (“Blocker: 无”)
     r"主办|blockers?|"
     # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
@@ -3645,13 +3641,21 @@ def _short_prompt(block: Block, heading: str) -> bool:
         return False
     if text.endswith(("?", "？")):
         return True
-    if not ("`" in text or "$" in text) or ASKING_HEADING.search(heading) or text.endswith("。"):
+    if not ("`" in text or "$" in text) or ASKING_HEADING.search(heading):
         return False
-    opening = re.match(r"\$\$?([^$]+)\$", text)
-    if opening and STATES.search(opening.group(1)):
-        return False  # a formula stated, asked as a formula
-    prose = re.sub(r"`[^`\n]*`|\$[^$]*\$", "", text)
-    return not (text.endswith(".") and len(prose.strip()) > 24)
+    if IMPERATIVE.match(text):
+        return True  # “写出 `einsum('ij,jk->ik', A, B)` 的输出形状。”, “Compute $\\hat m_1$ when $g_1 = 2$.”
+    if any(STATES.search(body) for _, _, body, _ in math_spans(text)):
+        return False  # a formula stated (“Bias correction $\\hat m_t = …$”), asked as a formula
+    # (else code or math with a few words: “`torch.einsum('bn,bn->b', a, b)`”, “$\\int_0^1 x e^x\\,dx$，提示：分部积分”;
+    # “Notation: $\\lambda$ is the decoupled weight decay” is a sentence)
+    return len(re.sub(r"`[^`\n]*`|\$[^$]*\$|[\s,，.。;；:：()（）]", "", text)) <= 16
+
+
+# A prompt that tells what to do (“写出 …”, “求 …”, “Compute …”, “What is …”).
+IMPERATIVE = re.compile(r"\s*(?:写出|求出?|计算|说出|给出|算出|推导|判断|输出|结果|形状|"
+                        r"(?:compute|find|write|give|derive|evaluate|calculate|what|which|how)\b|"
+                        r"(?:the )?(?:output|shape|result|value|d?type)s?(?: shape)? (?:of|for)\b)", re.I)
 
 
 # A relation that states something (“=”, “≤”, “←”, “≈”), in LaTeX or as typed.
@@ -3695,13 +3699,15 @@ LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
 ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
                             r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
-def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, set[str]]]:
+def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int | None, set[str]]]:
     """The names a transcript's turns start with (“**M:** And check…”, “**Jen:** …”): at least two
-    of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary. And,
-    by section, the Chinese roles that take turns there (“**面试官**：…”, “**候选人**：…”, A B A B):
-    where a section names them one after another (“## 角色” over “**提议者**：…”), they are terms."""
+    of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary. And
+    the Chinese roles that take turns in some section (“**面试官**：…”, “**候选人**：…”, A B A B), by
+    section (``None``: any other): where a section names them one after another (“## 角色” over
+    “**提议者**：…”), they are terms."""
     turns: Counter = Counter()
-    by_section: dict[int, set[str]] = {}
+    by_section: dict[int | None, set[str]] = {}
+    naming: dict[int, set[str]] = {}
     for _, section in iter_sections(outline.root):
         roles = []
         for block in section.blocks:
@@ -3717,6 +3723,12 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
         # **消费者**：…” under each of two headings are two terms, twice)
         if sum(a != b for a, b in zip(roles, roles[1:])) >= 3:
             by_section[id(section)] = {name for name in roles if roles.count(name) >= 2}
+        elif len(set(roles)) >= 2:
+            naming[id(section)] = set(roles)
+    # (a role that takes turns somewhere speaks in a wrap-up too, “**面试官的评价**：…”; not where a section
+    # names the roles one after another)
+    taking = set().union(*by_section.values()) if by_section else set()
+    by_section = {key: taking - names for key, names in naming.items()} | {None: taking}
     talking = {name for name, n in turns.items() if n >= 2}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
     # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
@@ -3778,6 +3790,18 @@ BOLD_OPENING = re.compile(r"\s*\*\*([^*\n]{1,30}?)\*\*")
 PLAIN_LABEL_OPENING = re.compile(r"\s*([^\s:：*`$|]{1,12}(?: [^\s:：*`$|]{1,12})?)\s*[:：]\s*\S")
 
 
+def _states_the_old(text: str) -> bool:
+    """An erratum's line that gives the old version (“v1 中…写成了 $…$”, “v1 wrote the Adam step as $…$”):
+    one formula that states something, before any word that corrects it (“fixed to $p = …$”)."""
+    if not ERRATUM_OLD.match(text):
+        return False
+    stated = [start for start, _, body, _ in math_spans(text) if STATES.search(body)]
+    fixed = CORRECTING_WORDS.search(text)
+    return len(stated) == 1 and (fixed is None or stated[0] < fixed.start())
+
+
+# Words that give the right version (“fixed to”, “the correct one is”, “should be”, “应为”, “改为”).
+CORRECTING_WORDS = re.compile(r"\b(?:fixed|corrected|correct|should|now|right)\b|应为|改为|改成|正确|更正", re.I)
 # A heading over a list of errata (“勘误（v1 → v2）”, “Errata”).
 ERRATA = re.compile(r"勘误|\berrat(?:a|um)\b", re.I)
 
@@ -3799,8 +3823,7 @@ def _corrected_lines(outline: Outline) -> set[int]:
             for text, line in [(block.text, block.source.line)] if block.kind != "list" else \
                     [(it.text, it.source.line) for it in block.items]:
                 quoted = QUOTED_ORIGINAL.match(text)
-                if quoted or quoting or ERRATA.search(section.title) and ERRATUM_OLD.match(text) \
-                        and sum(bool(STATES.search(body)) for _, _, body, _ in math_spans(text)) <= 1:
+                if quoted or quoting or ERRATA.search(section.title) and _states_the_old(text):
                     # (a line that gives the right formula after the old one keeps it: no line is taken whole)
                     lines.update(range(line, line + text.count("\n") + 1))
                 quoting = bool(quoted) and not text[quoted.end():].strip()  # “**原文**：” over its formula
@@ -3825,9 +3848,13 @@ def _superseded_code(outline: Outline) -> dict[int, set[str]]:
             earlier = next((b for b in reversed(blocks[:i - 1]) if b.kind == "code"), None)
             if earlier is None:
                 continue
-            names = {_function_name(d) for d in defined_names(earlier.text, earlier.language)}
+            signatures = defined_names(earlier.text, earlier.language)
+            names = {_function_name(d) for d in signatures}
+            # (after “修改后：”, the same name with the same parameters: “train_step(…, scaler)” extends it)
+            revised = {_function_name(d) for d in defined_names(block.text, block.language) if d in signatures}
             rewritten = {old for old in names for new in fixed
-                         if new == old or fixing and new.startswith(old) and FIX_SUFFIX.fullmatch(new[len(old):])}
+                         if fixing and (new == old or new.startswith(old) and FIX_SUFFIX.fullmatch(new[len(old):]))
+                         or not fixing and old in revised}
             if rewritten:
                 lines[earlier.source.line] = rewritten
     return lines
@@ -3841,7 +3868,9 @@ REVISED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:修改后|改后|更新后|(?
 
 def _without_definitions(code: str, names: set[str]) -> str:
     """Python ``code`` without the top-level functions and classes called ``names``."""
-    tree = ast.parse(code)
+    tree = python_tree(code, "python")
+    if tree is None:
+        return code
     lines = code.splitlines()
     drop: set[int] = set()
     for node in tree.body:
@@ -4266,6 +4295,10 @@ BIBLIOGRAPHY_ENTRY = re.compile(r"\s*[*_]*\s*[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s*)+(
                                 r"(?:[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s*)+)?)*[(（]?(?:19|20)\d{2}[a-z]?[)）]?")
 
 
+# A link to a paper (“[…](https://arxiv.org/abs/1502.03167)”, “arXiv:1502.03167”, “doi.org/…”).
+PAPER_LINK = re.compile(r"arxiv\.org/|\barXiv:\s*\d|doi\.org/|openreview\.net/|aclanthology\.org/", re.I)
+
+
 def _introduces(text: str, concept: str) -> bool:
     """A section's first paragraph says what its concept is: its first sentence names the
     concept and says what it is, or is a definition without a subject (“A technique that …”,
@@ -4445,6 +4478,21 @@ def _introduces_each(lead: str) -> bool:
     return not ONE_DEFINED.search(words) or several
 
 
+def _carries_on(lead: str, display: Block, after: Block) -> bool:
+    """Whether the sentence over ``display`` is also the lead of the display ``after`` it: it introduces
+    each (above), and ``after`` is not what an equation set to zero solves for (“… = 0” over
+    “$$b = \\bar y - w \\bar x$$”), nor, after words that set things to zero (“对 $w$ 和 $b$ 分别求偏导并令其
+    为零：”), anything but another equation set to zero."""
+    zero = re.compile(r"=\s*0\s*$")
+    if not _introduces_each(lead) or zero.search(display.text.strip()) and not zero.search(after.text.strip()):
+        return False
+    return not SET_TO_ZERO.search(last_sentence(lead)) or zero.search(after.text.strip()) is not None
+
+
+# Words that set something to zero (“令其为零”, “setting the gradient to zero”): the equations they lead to.
+SET_TO_ZERO = re.compile(r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)|\bto (?:zero|0)\b", re.I)
+
+
 # A sentence that sets up a step (“对 $w$ 求偏导并令其为零：”, “Setting the derivative with respect to $w$
 # to zero:”, “Taking the log of the likelihood:”, “Applying the chain rule:”).
 STEP_LEAD = re.compile(r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)|求(?:偏)?导|对\S{1,12}?求导|取对数|"
@@ -4453,7 +4501,7 @@ STEP_LEAD = re.compile(r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)|求
 # A sentence that ends on the one thing it defines (“交叉熵定义为：”, “The loss is:”).
 ONE_DEFINED = re.compile(r"(?:定义为|定义如下|即为|为|是|等于|\bis(?: defined as| given by)?|\bequals|\breads)\s*[:：]?\s*$", re.I)
 # Words that name more than one (“一阶矩和二阶矩”, “量化与反量化”, “both”, “each”).
-MORE_THAN_ONE = re.compile(r"和|与|及|、|分别|[两二三四几多]\s*[个条种点类项组]|二者|各|\b(?:and|both|each|respectively|two|three)\b",
+MORE_THAN_ONE = re.compile(r"(?<!求)和|与|及|、|分别|[两二三四几多]\s*[个条种点类项组]|二者|各|\b(?:and|both|each|respectively|two|three)\b",
                            re.I)
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from studydeck.model import Card, CardKind, Notice
-from studydeck.notes import CJK, math_spans, without_math
+from studydeck.notes import math_spans, without_math
 from studydeck.printed import MACHINE
 from studydeck.text import CLOZE, CLOZE_OPEN, UNFINISHED_WORDS, say
 
@@ -45,25 +45,26 @@ def commands(code: str) -> bool:
 # What people write where the answer will go.
 PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
 LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
-# A to-do and what is still to do (“TODO. lecture 9, haven't watched yet”, “TODO. 补推导”); what runs on
-# after “TODO,” (“TODO, basically BERT on image patches”), or after “TODO.” at some length (“TODO。就是 x
-# 乘以标准正态的 CDF”), may still be the answer.
+# A to-do and what is still to do (“TODO. lecture 9, haven't watched yet”, “TODO. 补推导”, “TODO. not sure”);
+# what runs on after “TODO,” (“TODO, basically BERT on image patches”) or “TODO.” (“TODO. max(0, x)”) may
+# still be the answer.
 TODO_NOTE = re.compile(r"\s*(?:todo|tbd|fixme)\b\s*[.。!！]\s*(?P<rest>[^$`]*)", re.I)
 TODO_WORDS = re.compile(r"haven'?t|have not|not yet|later|lecture\s*\d|week\s*\d|look into|还没|没看|待看|以后|回头|"
-                        r"第\s*\d+\s*[讲课周章]|^\s*(?:re-?read|read|check|ask|watch|finish|write|补|查|看|整理|问)", re.I)
+                        r"第\s*\d+\s*[讲课周章]|^\s*(?:re-?read|read|check|ask|watch|finish|write|补|查|看|整理|问)|"
+                        r"not sure|unsure|不懂|不确定|不清楚|^[\s?？]*$|[?？]\s*$", re.I)
 
 
 def _todo_note(answer: str) -> bool:
-    """“TODO.” and what is still to do, or a few words; not an answer written after the mark."""
+    """“TODO.” and what is still to do, or a doubt; not an answer written after the mark."""
     note = TODO_NOTE.fullmatch(answer)
-    if note is None:
-        return False
-    rest = note.group("rest")
-    return bool(TODO_WORDS.search(rest)) or len(rest.split()) <= 6 and len(CJK.findall(rest)) <= 8
+    return note is not None and TODO_WORDS.search(note.group("rest")) is not None
 # An answer that is only a mark (“1'”, “2 分”, “3 points”).
 MARKS_ONLY = re.compile(r"\s*+[(（]?\s*+\d++(?:\.\d++)?\s*+(?:'|’|′|分|pts?\.?|points?|marks?)\s*+(?:[)）]\s*+)?(?:[。.]\s*+)?", re.I)
 # A section of a marking scheme (“评分点”, “Marking scheme”, “Rubric”): its numbers are marks.
 MARKING_SECTION = re.compile(r"评分|得分点|给分|踩分|marking|mark scheme|rubric|grading", re.I)
+# An answer that only says its question will not be examined (“不考”, “不考（好耶）”, “not examined”).
+NOT_EXAMINED_ONLY = re.compile(r"\s*(?:老师说)?(?:不考(?!虑|究|试|证|验|量)|不在考试范围内?|not (?:examined|tested|on the exam))"
+                               r"[^\n。.]{0,12}[。.!！]?\s*", re.I)
 # An answer put off (“下节课讲”, “以后再补”, “有空查一下”, “covered next lecture”, “will be explained later”).
 DEFERRED = re.compile(r"\s*+(?:下周|下次|回头|改天|明天|有空|以后有空|之后)(?:有空)?(?:的话)?[^，,。；;\n]{0,24}?(?:一下|看看|试试|查一?查)"
                       r"[。.!！~～\s]*+|"
@@ -262,8 +263,9 @@ def empty_answer(card: Card) -> str | None:
         return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
     if MARKS_ONLY.fullmatch(card.back) and any(MARKING_SECTION.search(part) for part in (*card.deck[1:], card.front)):
         return "empty-answer"  # “1'”, “2 分”: what a marking scheme gives the point, not the point
-    if DEFERRED.fullmatch(card.back):
-        return "empty-answer"  # “老师说下节课讲”: where the answer will come from, not the answer
+    if DEFERRED.fullmatch(card.back) or NOT_EXAMINED_ONLY.fullmatch(card.back):
+        # “老师说下节课讲”: where the answer will come from, not the answer; “不考（好耶）”: that it is not examined
+        return "empty-answer"
     return None if _plain(card.back) and not PLACEHOLDER.match(card.back) else "empty-answer"
 
 

@@ -2997,11 +2997,11 @@ def test_ordinary_notes_keep_what_the_rules_of_round_twenty_seven_might_take(
      "$$\\lambda_i g_i(x^*) = 0$$\n\n## Log rules\n\n取对数后的两条性质：\n\n$$\\log(ab) = \\log a + \\log b$$\n\n"
      "$$\\log(a^k) = k \\log a$$\n",
      ["互补松弛：\n\n$$\\lambda_i g_i(x^*) = ?$$", "两条性质：\n\n$$\\log(a^k) = ?$$"], []),
-    # “不考” in a heading's own words or brackets, not in 不考虑 or a part of the title
+    # a heading that says “不考” keeps its knowledge (an answer that only says 不考 is none)
     ("# 机器学习期末复习（第 8 章不考）\n\n## 不考虑偏置项时的闭式解\n\n把偏置吸收进 $X$ 后，**正规方程**：$X^\\top X w = X^\\top y$\n\n"
      "## SVM（只考硬间隔，软间隔不考）\n\n**支持向量**：满足 $y_i(w^\\top x_i + b) = 1$ 的样本\n\n"
      "## 第 8 章 EM（不考）\n\n**Jensen 不等式**：$f(\\mathbb{E}X) \\le \\mathbb{E} f(X)$ 对凸函数成立\n",
-     ["X^\\top X w = ?", "b) = ?$ 的样本"], ["Jensen"]),
+     ["X^\\top X w = ?", "b) = ?$ 的样本", "Jensen"], []),
     # glossary terms named like the new labels; a paper's baseline is its setup, RL's is a concept
     ("# Glossary\n\n## Data\n\n- **Annotation**: the label a human attaches to a data point\n"
      "- **注释**：Python 中以 # 开头的行，解释器忽略它\n- **PCA小结**：对中心化后的协方差矩阵做特征分解\n"
@@ -3050,4 +3050,44 @@ def test_a_choice_question_under_its_heading_is_answered_by_the_letter_marked_ri
      ["期望预测与真实值之差"], []),
 ])
 def test_ordinary_notes_keep_what_a_choice_under_its_heading_might_take(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a notebook's magic in code a corrected version follows; an extension after “修改后：” keeps the base
+    ("# Lab\n\n## NLL\n\n```python\n%matplotlib inline\ndef log_softmax(z):\n    return z - z.exp().sum(-1, keepdim=True).log()\n\n"
+     "def nll(z, y):\n    return -z.softmax(-1).log()[range(len(y)), y].mean()\n```\n\n订正版：\n\n```python\n"
+     "def nll(z, y):\n    return -log_softmax(z)[range(len(y)), y].mean()\n```\n\n"
+     "## 基本版\n\n```python\ndef standardize(x):\n    return (x - x.mean(0)) / x.std(0)\n```\n\n"
+     "修改后：\n\n```python\ndef standardize(x, eps=1e-5):\n    return (x - x.mean(0)) / (x.std(0) + eps)\n```\n",
+     ["def log_softmax", "`standardize(x)`", "`standardize(x, eps)`"], ["z.softmax(-1).log()"]),
+    # a prompt that tells what to do, or works out an expression; a formula stated after a word; a sentence
+    ("# 自测\n\n## einsum\n\n写出 `torch.einsum('ij,jk->ik', A, B)` 的输出形状。\n\n**答：** `(3, 5)`\n\n"
+     "## Bias correction\n\nBias correction $\\hat m_t = m_t / (1 - \\beta_1^t)$\n\n**Answer:** it undoes the bias toward 0.\n\n"
+     "## Weight decay\n\nNotation: $\\lambda$ is the decoupled weight decay, $\\eta$ the learning rate\n\n"
+     "**Answer:** AdamW applies $\\theta \\leftarrow \\theta - \\eta\\lambda\\theta$ outside the adaptive step.\n",
+     ["的输出形状。 `(3, 5)`", "$\\hat m_t = ?$"], ["Notation: $\\lambda$ is the decoupled weight decay, $\\eta$ the learning rate AdamW"]),
+    # equations set to zero lead to what they solve for, which is asked on its own
+    ("# 回归\n\n## 一元线性回归\n\n对 $w$ 和 $b$ 分别求偏导并令其为零：\n\n$$\\sum_i (w x_i + b - y_i) x_i = 0$$\n\n"
+     "$$\\sum_i (w x_i + b - y_i) = 0$$\n\n$$b = \\bar y - w \\bar x$$\n", ["$$b = ?$$"], []),
+    # a role that takes turns in a transcript is no term in its wrap-up either
+    ("# 模拟面试\n\n## 第一轮\n\n**面试官**：说一下 Adam。\n\n**候选人**：一阶矩和二阶矩的滑动平均。\n\n**面试官**：bias correction 呢？\n\n"
+     "**候选人**：除以 $1 - \\beta^t$。\n\n## 面试后整理\n\n**面试官的评价**：基础扎实，但推导不够细。\n\n- **面试官**：全程很看重推导细节\n",
+     [], ["基础扎实", "很看重推导细节"]),
+    # “TODO.” before an answer, and before a to-do
+    ("# Glossary\n\n## Activations\n\n**ReLU** — TODO。max(0, x)\n\n**Lookahead** — TODO. check the paper\n\n"
+     "**Mish** — TODO。看论文\n", ["max(0, x)"], ["check the paper", "看论文"]),
+    # an annotation under a paper linked, not cited; a comment in Python is a term
+    ("# 归一化论文笔记\n\n## Batch Normalization\n\n[Batch Normalization](https://arxiv.org/abs/1502.03167) — Ioffe & Szegedy\n\n"
+     "**注释：** eval 时用 running 统计量。\n\n# Python\n\n- **注释**：以 `#` 开头的行，解释器会忽略它\n",
+     ["解释器会忽略它"], ["running 统计量"]),
+    # a summary named by its subject; a baseline in RL and a paper's list of baselines
+    ("# 正则化\n\n## 要点\n\n**正则化小结**：L1 产生稀疏解，L2 让权重变小。\n\n# RL\n\n## Actor-critic\n\n**Baseline**：$V(s)$，减小方差\n\n"
+     "# LoRA\n\n## Setup\n\n- **Baselines**: full fine-tuning, adapters, prefix tuning, BitFit\n",
+     ["L1 产生稀疏解", "减小方差"], ["prefix tuning"]),
+    # an erratum that gives only the correction
+    ("# 讲义\n\n## Errata\n\n- v2 had a typo in the padding for dilated convs, fixed to $p = d(k-1)/2$.\n", ["fixed to $p = ?$"], []),
+])
+def test_ordinary_notes_keep_what_the_review_of_round_twenty_eight_found_its_rules_took(
+        notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
