@@ -960,6 +960,13 @@ DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,
 EMPHASIZED_LINE = re.compile(r"(\*|_)[^*_].*\1|（[^（）]*）|\([^()]*\)")
 
 
+def _names_listed(desc: str) -> bool:
+    """Three names or more, listed (“full fine-tuning, adapters, prefix tuning, BitFit”); not a
+    sentence's clauses (“the state value, estimated by a critic, subtracted from the return”)."""
+    items = [i.strip() for i in re.split(r"[,，、;；]", desc.strip(" .。")) if i.strip()]
+    return len(items) >= 3 and all(len(i) <= 24 and len(i.split()) <= 3 for i in items)
+
+
 def _a_value(desc: str) -> bool:
     """A field's value rather than a description: versions or counts (“torch 2.1 + CUDA 12.1，单卡
     3090”), or a short list (“bug, amp, P2”); “智能体交互的外部世界，接收动作返回奖励” describes."""
@@ -1092,6 +1099,8 @@ class _Extractor:
         self.present = _attendees(outline)  # (whoever a meeting's notes list: “到场：阿澈、小满”)
         self.speakers, self.section_turns = _speakers(outline, self.present)
         self.turns_here: set[str] = set()  # (the roles taking turns in the section being read)
+        # (and in any: “**面试官的评价**：…” in a wrap-up is theirs)
+        self.turn_takers: set[str] = set().union(*self.section_turns.values())
         self.cites_here = False  # (the section being read opens with a bibliography entry)
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
@@ -1131,7 +1140,7 @@ class _Extractor:
         root = self.outline.root
         self.answer_key()
         for path, section in iter_sections(root):
-            self.turns_here = self.section_turns.get(id(section), self.section_turns.get(None, set()))
+            self.turns_here = self.section_turns.get(id(section), set())
             self.cites_here = any(BIBLIOGRAPHY_ENTRY.match(text) or PAPER_LINK.search(text) for block in section.blocks[:2]
                                   for text in ([block.text] if block.kind == "paragraph" else [it.text for it in block.items[:1]]))
             if section is not root and all(b.kind == "rule" for b in section.blocks) and not section.sections:
@@ -1161,8 +1170,9 @@ class _Extractor:
             if path and asks and not BARE_COMPARISON.fullmatch(concept) and not ABOUT_THE_WRITER.search(concept) \
                     and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks) \
                     and not _beside_the_outline(section.blocks) \
-                    and not any(_choice_options(b) for b in section.blocks if b.kind == "list"):
-                # (“下列哪个…？” over lettered options: a choice question, no outline)
+                    and not _answered_choice(section.blocks) \
+                    and not (CHOOSES.search(concept) and any(_choice_options(b) for b in section.blocks)):
+                # (“哪个说法正确？” over lettered options and “答案：B”: a choice question, no outline)
                 # a question as the heading, its answer as an outline: a mind-map card
 
                 self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
@@ -1328,7 +1338,10 @@ class _Extractor:
                 # states nothing (the wrong ones least of all). (Without an answer written, lettered
                 # points are points: “误差分解成哪几部分？” over “A. 偏差：…”.)
                 self.consumed |= {id(nxt), *(id(b) for b in answer)}
-                self.answered(ctx, block.text.strip() + "\n\n" + _list_markdown(options), answer, block.source,
+                stem = block.text.strip()
+                if not TRAILING_MARKS.sub("", stem).endswith(("?", "？")) and ASKING_HEADING.search(ctx.concept):
+                    stem = TRAILING_MARKS.sub("", ctx.concept).strip() + "\n\n" + stem  # (“(2024 期中第 3 题)” asks nothing)
+                self.answered(ctx, stem + "\n\n" + _list_markdown(options), answer, block.source,
                               flags=("choice",))
                 lead = None
                 continue
@@ -1350,21 +1363,24 @@ class _Extractor:
                 intro_done = intro_done or len(strip_math(LINK.sub("", block.text))) >= 8
                 lead = block
                 continue
+            choosing = block.kind == "list" and lead is None and _choice_options(block)
             answer = _choice_answer(blocks[i + 1:]) or _own_choice_answer(blocks[i + 1:]) \
-                if block.kind == "list" and lead is None and _choice_options(block) and ASKING_HEADING.search(ctx.concept) \
-                else []
-            if answer or block.kind == "list" and lead is None and _choice_options(block) \
-                    and CHOOSES.search(ctx.concept):
+                if choosing and ASKING_HEADING.search(ctx.concept) else []
+            if answer or choosing and CHOOSES.search(ctx.concept):
                 # “### 7. Pre-LN 和 Post-LN，哪个说法正确？” over “- A. …”, “- B. …” and “**我的答案：B ✅**”: the
                 # heading's question and its options, answered by the letter marked right; an option alone
                 # states nothing (the wrong ones least of all), answered or not. (Under “误差分解成哪几部分？”,
                 # with no answer, “A. 偏差：…” is a point.)
                 self.consumed |= {id(b) for b in answer}
                 if answer:
-                    self.answered(ctx, TRAILING_MARKS.sub("", ctx.concept).strip() + "\n\n" + _list_markdown(block),
-                                  answer, block.source, flags=("choice",))
-                    # (the formulas its reasons state are cards of their own: “Pre-LN：$x_{l+1} = …$”)
-                    self.blocks([replace(b) for b in answer[1:] if b.kind in ("paragraph", "math")], ctx)
+                    # (with the code or formula it shows before its options: “What does this print?” over code)
+                    shown = [_block_markdown(b) for b in blocks[:i] if b.kind in ("code", "math")]
+                    stem = "\n\n".join([TRAILING_MARKS.sub("", ctx.concept).strip(), *shown, _list_markdown(block)])
+                    self.answered(ctx, stem, answer, block.source, flags=("choice",))
+                    # (the formulas its reasons state are cards of their own, “Pre-LN：$x_{l+1} = …$”, unless
+                    # the reasons quote a mistake: “我把系数写反了，写成了 $…$”)
+                    if not any(MISTAKE.search(b.text) for b in answer[1:]):
+                        self.blocks([replace(b) for b in answer[1:] if b.kind in ("paragraph", "math")], ctx)
                 continue
             if block.kind == "list" and lead is not None and _is_param_label(lead.text):
                 self.parameters(block.items, ctx)  # “参数说明：” / “Parameters:” on a line of its own
@@ -1797,7 +1813,7 @@ class _Extractor:
                     or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                     # (a study's baseline named with its numbers or a list of methods; RL's “$V(s)$，减小方差” is a term)
                     or re.fullmatch(r"baselines?", _bare(term).strip(), re.I) and "$" not in desc
-                    and (re.search(r"\d", desc) or len(re.split(r"[,，、;；]", desc)) >= 3)
+                    and (re.search(r"\d", desc) or _names_listed(desc))
                     or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term)
                     or FIELDS_LINE.search(term)
                     or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated
@@ -1805,7 +1821,7 @@ class _Extractor:
 
     def _someones(self, term: str) -> bool:
         """A term that is a speaker's own (“小满踩的坑”, “老周说的”, “Priya's trick”)."""
-        return any(term.startswith(name) and OWNED_BY.match(term, len(name)) for name in self.speakers | self.turns_here) or any(
+        return any(term.startswith(name) and OWNED_BY.match(term, len(name)) for name in self.speakers | self.turn_takers) or any(
             term.startswith(name) and DOES_OWN.match(term, len(name)) for name in self.present - self.speakers)
 
     def _tagged(self, text: str) -> bool:
@@ -3249,14 +3265,18 @@ BACK_MATTER = re.compile(
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
+# A heading that says what is under it will not be examined (“老师明确说不考的”, “本章不考”, “Not on the exam”);
+# “HMM 不考” and “（第 8 章不考）” say it of a part, and keep their knowledge.
+NOT_EXAMINED = re.compile(r"(?:老师)?(?:明确)?(?:说)?(?:\*\*)?不考(?:\*\*)?的?(?:内容|部分|章节|知识点)?|(?:这|本)(?:章|节|部分)不考|"
+                          r"not (?:examined|on the exam|tested)", re.I)
 # A heading that says what is under it is no card (“leftover / not cards”, “不做卡片”).
 NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|是|要做)成?卡片", re.I)
 
 
 def _back_matter(heading: str) -> bool:
     """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”), or one that
-    says its notes are no cards."""
-    if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()):
+    says its notes are no cards, or not examined (“老师明确说**不考**的”)."""
+    if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()) or NOT_EXAMINED.fullmatch(heading.strip()):
         return True
     parts = re.split(r"\s*(?:/|&|\+|、|\b(?i:and)\b|和|与|及)\s*", heading)
     return len(parts) > 1 and (all(part and BACK_MATTER.match(part) for part in parts)
@@ -3317,7 +3337,7 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
-    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|(?:(?:本|这|今|全|各|上|下|前|第\s*[\d一二三四五六七八九十]*\s*)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|一句话|一周|今日|今天|每日|每周)?(?:小结|总结)|来源|出处|标签|相关|"
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|(?:(?:本|这|今|全|各|上|下|前|第\s*[\d一二三四五六七八九十]*\s*)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|来源|出处|标签|相关|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
@@ -3653,8 +3673,9 @@ def _short_prompt(block: Block, heading: str) -> bool:
 
 
 # A prompt that tells what to do (“写出 …”, “求 …”, “Compute …”, “What is …”).
-IMPERATIVE = re.compile(r"\s*(?:写出|求出?|计算|说出|给出|算出|推导|判断|输出|结果|形状|"
-                        r"(?:compute|find|write|give|derive|evaluate|calculate|what|which|how)\b|"
+IMPERATIVE = re.compile(r"\s*(?:写出|求出?|计算|说出|给出|算出|推导|判断|输出|结果|形状|证明|解释|说明|为什么|已知|设|"
+                        r"(?:compute|find|write|give|derive|evaluate|calculate|what|which|how|why|show|prove|explain|"
+                        r"verify|given|with|suppose|let)\b|"
                         r"(?:the )?(?:output|shape|result|value|d?type)s?(?: shape)? (?:of|for)\b)", re.I)
 
 
@@ -3699,15 +3720,13 @@ LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
 ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
                             r"^(?:why|how|what|which|when|does|do|is|are|can|should)\b|\bdifference", re.I)
-def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int | None, set[str]]]:
+def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, set[str]]]:
     """The names a transcript's turns start with (“**M:** And check…”, “**Jen:** …”): at least two
-    of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary. And
-    the Chinese roles that take turns in some section (“**面试官**：…”, “**候选人**：…”, A B A B), by
-    section (``None``: any other): where a section names them one after another (“## 角色” over
-    “**提议者**：…”), they are terms."""
+    of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary. And,
+    by section, the Chinese roles that take turns there (“**面试官**：…”, “**候选人**：…”, A B A B);
+    elsewhere (“## 角色” over “**提议者**：…”, “- **学生**：要训练的小模型”) they are terms."""
     turns: Counter = Counter()
-    by_section: dict[int | None, set[str]] = {}
-    naming: dict[int, set[str]] = {}
+    by_section: dict[int, set[str]] = {}
     for _, section in iter_sections(outline.root):
         roles = []
         for block in section.blocks:
@@ -3723,12 +3742,6 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int |
         # **消费者**：…” under each of two headings are two terms, twice)
         if sum(a != b for a, b in zip(roles, roles[1:])) >= 3:
             by_section[id(section)] = {name for name in roles if roles.count(name) >= 2}
-        elif len(set(roles)) >= 2:
-            naming[id(section)] = set(roles)
-    # (a role that takes turns somewhere speaks in a wrap-up too, “**面试官的评价**：…”; not where a section
-    # names the roles one after another)
-    taking = set().union(*by_section.values()) if by_section else set()
-    by_section = {key: taking - names for key, names in naming.items()} | {None: taking}
     talking = {name for name, n in turns.items() if n >= 2}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
     # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
@@ -4484,7 +4497,9 @@ def _carries_on(lead: str, display: Block, after: Block) -> bool:
     “$$b = \\bar y - w \\bar x$$”), nor, after words that set things to zero (“对 $w$ 和 $b$ 分别求偏导并令其
     为零：”), anything but another equation set to zero."""
     zero = re.compile(r"=\s*0\s*$")
-    if not _introduces_each(lead) or zero.search(display.text.strip()) and not zero.search(after.text.strip()):
+    several = MORE_THAN_ONE.search(strip_math(last_sentence(lead))) is not None
+    if not _introduces_each(lead) or zero.search(display.text.strip()) and not zero.search(after.text.strip()) \
+            and not several:
         return False
     return not SET_TO_ZERO.search(last_sentence(lead)) or zero.search(after.text.strip()) is not None
 
@@ -4725,6 +4740,12 @@ def _glued_answer(block: Block) -> tuple[Block, Block] | None:
     return replace(block, items=[*block.items[:-1], kept]), answer
 
 
+def _answered_choice(blocks: list[Block]) -> bool:
+    """Lettered options among ``blocks`` with the right letter written under them."""
+    return any(_choice_options(b) and bool(_choice_answer(blocks[i + 1:]) or _own_choice_answer(blocks[i + 1:]))
+               for i, b in enumerate(blocks))
+
+
 def _own_choice_answer(blocks: list[Block]) -> list[Block]:
     """A 错题本's answer under a choice question's options: “**我的答案：A ❌　正确答案：B**” or “**我的答案：B
     ✅**”, written as the right letter (“答案：B”), and its reasons after it; empty when the right letter
@@ -4740,8 +4761,11 @@ def _own_choice_answer(blocks: list[Block]) -> list[Block]:
     return _explained([replace(blocks[0], text=f"答案：{right}"), *blocks[1:]])
 
 
+# Words that quote a mistake (“写成了”, “写反了”, “I wrote”, “wrong”).
+MISTAKE = re.compile(r"写成|写反|写错|误写|错写|错成|\b(?:I (?:wrote|had)|wrong|mistake)\b", re.I)
 # A question that asks to choose among options (“哪个说法正确？”, “下列…错误的是”, “Which of the following”).
-CHOOSES = re.compile(r"哪(?:个|一个|一项|些)|下列|以下哪|(?:正确|错误|不正确|不对)的是|\bwhich (?:of|one|statement)\b", re.I)
+CHOOSES = re.compile(r"下列|以下哪|哪(?:个|一个|一项|些)(?:说法|选项|表述|叙述)|(?:正确|错误|不正确|不对)的是|"
+                     r"\bwhich of the following\b|\bwhich statement\b", re.I)
 # One's own answer to a choice question, marked, and the right one (“**我的答案：A ❌（第二次错了！！）　正确答案：B**”).
 OWN_CHOICE = re.compile(r"\s*(?:\*\*)?\s*(?:我的答案|我选的?|my answer)\s*[:：]?\s*(?P<mine>[A-F])\s*(?P<mark>✅|✔️?|√|❌|✗|×)?"
                         r"(?:[^\n]*?(?:正确答案|正解|correct(?: answer)?)\s*[:：]?\s*(?:\*\*)?\s*(?P<right>[A-F]))?", re.I)

@@ -3070,10 +3070,12 @@ def test_ordinary_notes_keep_what_a_choice_under_its_heading_might_take(notes: s
     # equations set to zero lead to what they solve for, which is asked on its own
     ("# 回归\n\n## 一元线性回归\n\n对 $w$ 和 $b$ 分别求偏导并令其为零：\n\n$$\\sum_i (w x_i + b - y_i) x_i = 0$$\n\n"
      "$$\\sum_i (w x_i + b - y_i) = 0$$\n\n$$b = \\bar y - w \\bar x$$\n", ["$$b = ?$$"], []),
-    # a role that takes turns in a transcript is no term in its wrap-up either
+    # what a role that takes turns in a transcript owns is no term in its wrap-up; a role defined elsewhere is
     ("# 模拟面试\n\n## 第一轮\n\n**面试官**：说一下 Adam。\n\n**候选人**：一阶矩和二阶矩的滑动平均。\n\n**面试官**：bias correction 呢？\n\n"
-     "**候选人**：除以 $1 - \\beta^t$。\n\n## 面试后整理\n\n**面试官的评价**：基础扎实，但推导不够细。\n\n- **面试官**：全程很看重推导细节\n",
-     [], ["基础扎实", "很看重推导细节"]),
+     "**候选人**：除以 $1 - \\beta^t$。\n\n## 面试后整理\n\n**面试官的评价**：基础扎实，但推导不够细。\n\n"
+     "# 蒸馏\n\n## 对话\n\n**老师**：蒸馏是什么？\n\n**学生**：小模型学大模型。\n\n**老师**：学什么？\n\n**学生**：软标签。\n\n"
+     "## 术语\n\n- **学生**：要训练的小模型，模仿老师的输出分布\n",
+     ["要训练的小模型"], ["基础扎实", "小模型学大模型"]),
     # “TODO.” before an answer, and before a to-do
     ("# Glossary\n\n## Activations\n\n**ReLU** — TODO。max(0, x)\n\n**Lookahead** — TODO. check the paper\n\n"
      "**Mish** — TODO。看论文\n", ["max(0, x)"], ["check the paper", "看论文"]),
@@ -3089,5 +3091,31 @@ def test_ordinary_notes_keep_what_a_choice_under_its_heading_might_take(notes: s
     ("# 讲义\n\n## Errata\n\n- v2 had a typo in the padding for dilated convs, fixed to $p = d(k-1)/2$.\n", ["fixed to $p = ?$"], []),
 ])
 def test_ordinary_notes_keep_what_the_review_of_round_twenty_eight_found_its_rules_took(
+        notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # lettered points under a question that is no quiz are the outline of its answer
+    ("# 归一化\n\n## Transformer 为什么用 LN 而不是 BN？\n\n- a. 序列长度可变，BN 的统计量在 padding 上不稳定\n"
+     "- b. 推理时 batch 很小，running 统计与训练不一致\n", ["序列长度可变", "running 统计与训练不一致"], []),
+    # a choice's reasons that quote the mistake give no formula card; code shown before the options is on the front
+    ("# 错题\n\n## 一、选择题\n\n### 2. running mean 的更新公式是？\n\n- A. $\\hat\\mu \\leftarrow 0.1\\,\\hat\\mu + 0.9\\,\\mu_B$\n"
+     "- B. $\\hat\\mu \\leftarrow 0.9\\,\\hat\\mu + 0.1\\,\\mu_B$\n\n**我的答案：A ❌　正确答案：B**\n\n"
+     "**解析：** 我把系数写反了，写成了 $\\hat\\mu = 0.1\\,\\hat\\mu + 0.9\\,\\mu_B$，其实新值的权重是 0.1。\n\n"
+     "## What does this print?\n\n```python\nprint(torch.zeros(3).shape)\n```\n\n- A: `torch.Size([3])`\n- B: `torch.Size([1, 3])`\n\n"
+     "**Answer: A** — a 1-D tensor of three zeros.\n", ["torch.zeros(3).shape", "答案：B"], ["\\hat\\mu = ?"]),
+    # a question's own words under a heading that asks, before its options and answer
+    ("# 优化器错题\n\n## 7. 哪个优化器自带偏差修正？\n\n(2024 期中第 3 题)\n\n- A. SGD\n- B. Adam\n\n答案：B\n",
+     ["哪个优化器自带偏差修正"], []),
+    # a prompt that gives what is known; a summary named for a class; a baseline described in clauses
+    ("# 信息论\n\n## 熵\n\n已知 $p = 0.5$，求二元熵 $H(p)$\n\n**Answer:** $1$ bit\n\n**课堂小结**：今天讲了熵和交叉熵。\n\n"
+     "# RL\n\n## PG\n\n- **Baseline**: the state value, estimated by a critic, subtracted from the return, so variance drops\n",
+     ["$1$ bit", "estimated by a critic"], ["今天讲了熵"]),
+    # a heading that says its section will not be examined
+    ("# 复习\n\n## 老师明确说**不考**的（别浪费时间）\n\n- **变分推断**：用简单分布近似后验\n\n## EM\n\n- **E 步**：求隐变量的后验\n",
+     ["求隐变量的后验"], ["用简单分布近似后验"]),
+])
+def test_ordinary_notes_keep_what_the_last_review_found_its_rules_took(
         notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
