@@ -19,8 +19,7 @@ from functools import lru_cache
 from typing import Callable
 
 from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM,
-                             RESTATING,
-                             before_the_hole, commands, gate, hidden_formula, named_formula, names_it_after, python_tree,
+                             RESTATING, before_the_hole, commands, gate, hidden_formula, named_formula, names_it_after, python_tree,
                              top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown,
@@ -1141,8 +1140,7 @@ class _Extractor:
         self.answer_key()
         for path, section in iter_sections(root):
             self.turns_here = self.section_turns.get(id(section), set())
-            self.cites_here = any(BIBLIOGRAPHY_ENTRY.match(text) or PAPER_LINK.search(text) for block in section.blocks[:2]
-                                  for text in ([block.text] if block.kind == "paragraph" else [it.text for it in block.items[:1]]))
+            self.cites_here = _opens_with_a_paper(section.blocks)
             if section is not root and all(b.kind == "rule" for b in section.blocks) and not section.sections:
                 self.notices.append(Notice(section.source, "empty-section", self.t(
                     "“{t}”一节是空的；写上内容，或删去这个标题",
@@ -1209,7 +1207,8 @@ class _Extractor:
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
-            if any(_back_matter(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t)))) for t in (self.outline.title, *path)) \
+            if any(_back_matter(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))))
+                   for t in (self.outline.title, *path)) \
                     or any(CONTENTS.match(bare) or NOT_READ_YET.match(bare)
                            for bare in (_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))) for t in path)):
                 # exercises, reading lists: only the cards written by hand are taken
@@ -1340,7 +1339,8 @@ class _Extractor:
                 self.consumed |= {id(nxt), *(id(b) for b in answer)}
                 stem = block.text.strip()
                 if not TRAILING_MARKS.sub("", stem).endswith(("?", "？")) and ASKING_HEADING.search(ctx.concept):
-                    stem = TRAILING_MARKS.sub("", ctx.concept).strip() + "\n\n" + stem  # (“(2024 期中第 3 题)” asks nothing)
+                    # (“(2024 期中第 3 题)” asks nothing: its heading does)
+                    stem = TRAILING_MARKS.sub("", ctx.concept).strip() + "\n\n" + stem
                 self.answered(ctx, stem + "\n\n" + _list_markdown(options), answer, block.source,
                               flags=("choice",))
                 lead = None
@@ -1821,7 +1821,8 @@ class _Extractor:
 
     def _someones(self, term: str) -> bool:
         """A term that is a speaker's own (“小满踩的坑”, “老周说的”, “Priya's trick”)."""
-        return any(term.startswith(name) and OWNED_BY.match(term, len(name)) for name in self.speakers | self.turn_takers) or any(
+        return any(term.startswith(name) and OWNED_BY.match(term, len(name))
+                   for name in self.speakers | self.turn_takers) or any(
             term.startswith(name) and DOES_OWN.match(term, len(name)) for name in self.present - self.speakers)
 
     def _tagged(self, text: str) -> bool:
@@ -3337,7 +3338,10 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
-    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|(?:(?:本|这|今|全|各|上|下|前|第\s*[\d一二三四五六七八九十]*\s*)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|来源|出处|标签|相关|"
+    r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|来源|出处|标签|相关|"
+    # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
+    r"(?:(?:本|这|今|全|各|上|下|前|第\s*[\d一二三四五六七八九十]*\s*)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
+    r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
@@ -3503,7 +3507,8 @@ REPORT_FIELD = re.compile(
     # a meeting's roles and what was assigned to read
     r"scribe|note-?takers?|facilitators?|hosts?|moderators?|presenters?|(?:assigned )?readings?|记录人?|主持人?|"
     r"领读人?|导读人?|分享人|到场|签到(?:打卡)?|打卡|"
-    r"(?:my |last |latest |best )?score(?: (?:on |of )?(?:the |my )?(?:last |latest |first |best )?attempt)?(?: \d+)?|attempt \d+|得分|成绩|"
+    r"(?:my |last |latest |best )?score(?: (?:on |of )?(?:the |my )?(?:last |latest |first |best )?attempt)?(?: \d+)?|"
+    r"attempt \d+|得分|成绩|"
     # who came, and a ticket's or an exported note's fields
     r"present|absent|attendance|出席|缺席|缺勤|请假|type|priority|status|assignee|reporter|components?|"
     r"milestone|resolution|folder|文件夹|(?:创建|修改|更新)(?:时间|日期)|created|updated|modified|"
@@ -3646,8 +3651,8 @@ def _guesses(blocks: list[Block], i: int) -> list[Block]:
 
 
 # A first guess, before the answer (“My first answer: `(3, 4)`”, “Tempting: …”, “我一开始以为…”).
-GUESS = re.compile(r"\s*(?:\*\*)?\s*(?:(?:my )?first (?:guess|answer|thought|try|attempt)|tempting|i (?:first )?(?:thought|guessed|expected)|"
-                   r"(?:my )?guess|我?(?:一开始|原来|本来|当时)?(?:以为|猜|预期|预想)|第一反应|直觉(?:上)?(?:以为|觉得))", re.I)
+GUESS = re.compile(r"\s*(?:\*\*)?\s*(?:(?:my )?first (?:guess|answer|thought|try|attempt)|tempting|"
+                   r"i (?:first )?(?:thought|guessed|expected)|(?:my )?guess|我?(?:一开始|原来|本来|当时)?(?:以为|猜|预期|预想)|第一反应|直觉(?:上)?(?:以为|觉得))", re.I)
 
 
 def _short_prompt(block: Block, heading: str) -> bool:
@@ -3821,9 +3826,9 @@ ERRATA = re.compile(r"勘误|\berrat(?:a|um)\b", re.I)
 
 def _corrected_lines(outline: Outline) -> set[int]:
     """The lines of what an erratum quotes in order to correct it: under a section with a line that
-    says what should be instead (“**应为**：”, “更正：”, “Should be:”), or under errata, the text given as the original (“**原文**：$S(t)
-    = 1 - e^{-H(t)}$”, or “**原文**：” over its formula). (In a translation, “原文” is the source,
-    and nothing there corrects it.)"""
+    says what should be instead (“**应为**：”, “更正：”, “Should be:”), or under errata, the text given
+    as the original (“**原文**：$S(t) = 1 - e^{-H(t)}$”, or “**原文**：” over its formula; “v1 中…写成了
+    $…$”). (In a translation, “原文” is the source, and nothing there corrects it.)"""
     lines: set[int] = set()
     for _, section in iter_sections(outline.root):
         texts = [(b.text, b.source.line) for b in section.blocks if b.kind == "paragraph"] + \
@@ -3852,8 +3857,8 @@ def _superseded_code(outline: Outline) -> dict[int, set[str]]:
     for _, section in iter_sections(outline.root):
         blocks = section.blocks
         for i, block in enumerate(blocks):
-            said = last_sentence(blocks[i - 1].text) if block.kind == "code" and i and blocks[i - 1].kind == "paragraph" \
-                else ""
+            led = block.kind == "code" and i and blocks[i - 1].kind == "paragraph"
+            said = last_sentence(blocks[i - 1].text) if led else ""
             fixing, revising = FIXED_VERSION.match(said), REVISED_VERSION.match(said)
             if not (fixing or revising):
                 continue
@@ -4308,6 +4313,13 @@ BIBLIOGRAPHY_ENTRY = re.compile(r"\s*[*_]*\s*[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s*)+(
                                 r"(?:[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s*)+)?)*[(（]?(?:19|20)\d{2}[a-z]?[)）]?")
 
 
+def _opens_with_a_paper(blocks: list[Block]) -> bool:
+    """A section whose first two blocks cite a paper or link to one (“**Ioffe, S., & Szegedy, C. (2015).**”,
+    “[Batch Normalization](https://arxiv.org/abs/1502.03167)”)."""
+    texts = [b.text if b.kind == "paragraph" else b.items[0].text for b in blocks[:2] if b.kind == "paragraph" or b.items]
+    return any(BIBLIOGRAPHY_ENTRY.match(text) or PAPER_LINK.search(text) for text in texts)
+
+
 # A link to a paper (“[…](https://arxiv.org/abs/1502.03167)”, “arXiv:1502.03167”, “doi.org/…”).
 PAPER_LINK = re.compile(r"arxiv\.org/|\barXiv:\s*\d|doi\.org/|openreview\.net/|aclanthology\.org/", re.I)
 
@@ -4511,7 +4523,8 @@ SET_TO_ZERO = re.compile(r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)|\
 # A sentence that sets up a step (“对 $w$ 求偏导并令其为零：”, “Setting the derivative with respect to $w$
 # to zero:”, “Taking the log of the likelihood:”, “Applying the chain rule:”).
 STEP_LEAD = re.compile(r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)|求(?:偏)?导|对\S{1,12}?求导|取对数|"
-                       r"\bsett?ing\b.{0,60}?\bto (?:zero|0)\b|\btak(?:e|ing) the (?:log|logarithm|derivative|gradient)\b|"
+                       r"\bsett?ing\b.{0,60}?\bto (?:zero|0)\b|"
+                       r"\btak(?:e|ing) the (?:log|logarithm|derivative|gradient)\b|"
                        r"\bapply(?:ing)? the (?:\w+ )?(?:rule|theorem|lemma|trick|identity)\b|\bdifferentiat\w*", re.I)
 # A sentence that ends on the one thing it defines (“交叉熵定义为：”, “The loss is:”).
 ONE_DEFINED = re.compile(r"(?:定义为|定义如下|即为|为|是|等于|\bis(?: defined as| given by)?|\bequals|\breads)\s*[:：]?\s*$", re.I)
@@ -4533,8 +4546,8 @@ def _example_setting(lead: str) -> str:
 
 
 # An example's mark alone (“例如：”, “For example:”): no setting of its own.
-BARE_EXAMPLE = re.compile(r"\**\s*(?:例如|比如|举个?例子?|for (?:example|instance)|e\.g\.?|假设|假如|suppose)\s*\**\s*[,，]?\s*[:：]\s*\**",
-                          re.I)
+BARE_EXAMPLE = re.compile(r"\**\s*(?:例如|比如|举个?例子?|for (?:example|instance)|e\.g\.?|假设|假如|suppose)"
+                          r"\s*\**\s*[,，]?\s*[:：]\s*\**", re.I)
 # A sentence that sets up an example (“以 7B 模型为例”, “比如 batch 为 32 时”, “For a 7B model”).
 EXAMPLE_SETTING = re.compile(r"以.{1,30}?为例|举个?例|(?<!对)比如|例如|假设(?!检验|空间|函数)|假如|\bfor (?:example|instance)\b|\be\.g\.|"
                              r"\btake .{1,30} as an example\b|\bsuppose\b|\bfor an? (?:\S+ )?\d", re.I)

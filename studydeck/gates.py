@@ -58,6 +58,8 @@ def _todo_note(answer: str) -> bool:
     """“TODO.” and what is still to do, or a doubt; not an answer written after the mark."""
     note = TODO_NOTE.fullmatch(answer)
     return note is not None and TODO_WORDS.search(note.group("rest")) is not None
+
+
 # An answer that is only a mark (“1'”, “2 分”, “3 points”).
 MARKS_ONLY = re.compile(r"\s*+[(（]?\s*+\d++(?:\.\d++)?\s*+(?:'|’|′|分|pts?\.?|points?|marks?)\s*+(?:[)）]\s*+)?(?:[。.]\s*+)?", re.I)
 # A section of a marking scheme (“评分点”, “Marking scheme”, “Rubric”): its numbers are marks.
@@ -541,7 +543,8 @@ USES_EQUATIONS = re.compile(r"\b(?:using|use|from|by|via|with|plug\w*|sub\w*|com
 # A sentence that numbers the run of equations it introduces, and says nothing more after the numbers
 # (“equations (10.8–10.11), copied:”, “式 (3.1)–(3.4) 如下：”): those equations are the ones on the card.
 EQUATION_RUN = re.compile(r"[(（]\s*\d+(?:\.\d+)*\s*[)）]?\s*(?:[–—~～-]|to|至|到)\s*[(（]?\s*\d+(?:\.\d+)*\s*[)）]"
-                          r"(?:\s*[,，]?\s*(?:copied|as follows|are|read|如下|为|分别为|是|抄录?如下))?\s*[:：]\s*\n\s*\n\s*\$\$", re.I)
+                          r"(?:\s*[,，]?\s*(?:copied|as follows|are|read|如下|为|分别为|是|抄录?如下))?"
+                          r"\s*[:：]\s*\n\s*\n\s*\$\$", re.I)
 
 
 # Words that name the formula they lead to as a definition or a formula of its own (“感知机模型的公式可表示为”,
