@@ -959,11 +959,19 @@ DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,
 EMPHASIZED_LINE = re.compile(r"(\*|_)[^*_].*\1|（[^（）]*）|\([^()]*\)")
 
 
+# A heading over a study's own setup (“Setup”, “Experiments”, “实验设置”).
+STUDY_SETUP = re.compile(r"\b(?:setup|experiments?|experimental|evaluation)\b|实验|设置", re.I)
+
+
 def _names_listed(desc: str) -> bool:
     """Three names or more, listed (“full fine-tuning, adapters, prefix tuning, BitFit”); not a
     sentence's clauses (“the state value, estimated by a critic, subtracted from the return”)."""
     items = [i.strip() for i in re.split(r"[,，、;；]", desc.strip(" .。")) if i.strip()]
-    return len(items) >= 3 and all(len(i) <= 24 and len(i.split()) <= 3 for i in items)
+    return len(items) >= 3 and all(len(i) <= 48 and len(i.split()) <= 6 and not CLAUSE_START.match(i) for i in items)
+
+
+# How a clause, not a name, begins (“the state value”, “estimated by a critic”, “so variance drops”).
+CLAUSE_START = re.compile(r"(?:the|a|an|so|which|that|and|or|but|then|thus|hence)\b|[a-z]+ed\b")
 
 
 def _a_value(desc: str) -> bool:
@@ -1101,6 +1109,7 @@ class _Extractor:
         # (and in any: “**面试官的评价**：…” in a wrap-up is theirs)
         self.turn_takers: set[str] = set().union(*self.section_turns.values())
         self.cites_here = False  # (the section being read opens with a bibliography entry)
+        self.heading_here = ""
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
@@ -1141,6 +1150,7 @@ class _Extractor:
         for path, section in iter_sections(root):
             self.turns_here = self.section_turns.get(id(section), set())
             self.cites_here = _opens_with_a_paper(section.blocks)
+            self.heading_here = section.title
             if section is not root and all(b.kind == "rule" for b in section.blocks) and not section.sections:
                 self.notices.append(Notice(section.source, "empty-section", self.t(
                     "“{t}”一节是空的；写上内容，或删去这个标题",
@@ -1169,7 +1179,8 @@ class _Extractor:
                     and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks) \
                     and not _beside_the_outline(section.blocks) \
                     and not _answered_choice(section.blocks) \
-                    and not (CHOOSES.search(concept) and any(_choice_options(b) for b in section.blocks)):
+                    and not any(_choice_options(b) and (CHOOSES.search(concept) or _bare_options(b))
+                                for b in section.blocks):
                 # (“哪个说法正确？” over lettered options and “答案：B”: a choice question, no outline)
                 # a question as the heading, its answer as an outline: a mind-map card
 
@@ -1209,6 +1220,8 @@ class _Extractor:
                     continue
             if any(_back_matter(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))))
                    for t in (self.outline.title, *path)) \
+                    or any(NOT_EXAMINED.fullmatch(_bare(SECTION_NUMBER.sub("", t)).strip()) and not CONTRAST.search(t)
+                           for t in path) \
                     or any(CONTENTS.match(bare) or NOT_READ_YET.match(bare)
                            for bare in (_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))) for t in path)):
                 # exercises, reading lists: only the cards written by hand are taken
@@ -1366,15 +1379,16 @@ class _Extractor:
             choosing = block.kind == "list" and lead is None and _choice_options(block)
             answer = _choice_answer(blocks[i + 1:]) or _own_choice_answer(blocks[i + 1:]) \
                 if choosing and ASKING_HEADING.search(ctx.concept) else []
-            if answer or choosing and CHOOSES.search(ctx.concept):
+            if answer or choosing and (CHOOSES.search(ctx.concept)
+                                       or _bare_options(block) and ASKING_HEADING.search(ctx.concept)):
                 # “### 7. Pre-LN 和 Post-LN，哪个说法正确？” over “- A. …”, “- B. …” and “**我的答案：B ✅**”: the
                 # heading's question and its options, answered by the letter marked right; an option alone
                 # states nothing (the wrong ones least of all), answered or not. (Under “误差分解成哪几部分？”,
                 # with no answer, “A. 偏差：…” is a point.)
                 self.consumed |= {id(b) for b in answer}
                 if answer:
-                    # (with the code or formula it shows before its options: “What does this print?” over code)
-                    shown = [_block_markdown(b) for b in blocks[:i] if b.kind in ("code", "math")]
+                    # (with the code it shows right before its options: “What does this print?” over code)
+                    shown = [_block_markdown(blocks[i - 1])] if i and blocks[i - 1].kind == "code" else []
                     stem = "\n\n".join([TRAILING_MARKS.sub("", ctx.concept).strip(), *shown, _list_markdown(block)])
                     self.answered(ctx, stem, answer, block.source, flags=("choice",))
                     # (the formulas its reasons state are cards of their own, “Pre-LN：$x_{l+1} = …$”, unless
@@ -1813,7 +1827,7 @@ class _Extractor:
                     or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                     # (a study's baseline named with its numbers or a list of methods; RL's “$V(s)$，减小方差” is a term)
                     or re.fullmatch(r"baselines?", _bare(term).strip(), re.I) and "$" not in desc
-                    and (re.search(r"\d", desc) or _names_listed(desc))
+                    and (re.search(r"\d", desc) or _names_listed(desc) or STUDY_SETUP.search(self.heading_here))
                     or LABEL_TERM.match(PAREN_TAIL.sub("", term).strip()) or re.fullmatch(r"\\?[\[【].*\\?[\]】]", term)
                     or FIELDS_LINE.search(term)
                     or SECTION_REF.search(term) or NUMBERED_REF.search(term) or term in self.enumerated
@@ -3270,14 +3284,16 @@ BACK_MATTER = re.compile(
 # “HMM 不考” and “（第 8 章不考）” say it of a part, and keep their knowledge.
 NOT_EXAMINED = re.compile(r"(?:老师)?(?:明确)?(?:说)?(?:\*\*)?不考(?:\*\*)?的?(?:内容|部分|章节|知识点)?|(?:这|本)(?:章|节|部分)不考|"
                           r"not (?:examined|on the exam|tested)", re.I)
+# … unless its aside says it matters all the same (“不考的（但面试常问）”).
+CONTRAST = re.compile(r"但|不过|要用|需要|会用|面试|\b(?:but|still)\b", re.I)
 # A heading that says what is under it is no card (“leftover / not cards”, “不做卡片”).
 NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|是|要做)成?卡片", re.I)
 
 
 def _back_matter(heading: str) -> bool:
     """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”), or one that
-    says its notes are no cards, or not examined (“老师明确说**不考**的”)."""
-    if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()) or NOT_EXAMINED.fullmatch(heading.strip()):
+    says its notes are no cards."""
+    if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()):
         return True
     parts = re.split(r"\s*(?:/|&|\+|、|\b(?i:and)\b|和|与|及)\s*", heading)
     return len(parts) > 1 and (all(part and BACK_MATTER.match(part) for part in parts)
@@ -3668,8 +3684,8 @@ def _short_prompt(block: Block, heading: str) -> bool:
         return True
     if not ("`" in text or "$" in text) or ASKING_HEADING.search(heading):
         return False
-    if IMPERATIVE.match(text):
-        return True  # “写出 `einsum('ij,jk->ik', A, B)` 的输出形状。”, “Compute $\\hat m_1$ when $g_1 = 2$.”
+    if IMPERATIVE.match(text) and (not SETTING_UP.match(text) or COMMANDS.search(text)):
+        return True  # (“Let $c = \\max_i z_i$; then …” states; “已知 $p = 0.5$，求 $H(p)$” asks)  # “写出 `einsum('ij,jk->ik', A, B)` 的输出形状。”, “Compute $\\hat m_1$ when $g_1 = 2$.”
     if any(STATES.search(body) for _, _, body, _ in math_spans(text)):
         return False  # a formula stated (“Bias correction $\\hat m_t = …$”), asked as a formula
     # (else code or math with a few words: “`torch.einsum('bn,bn->b', a, b)`”, “$\\int_0^1 x e^x\\,dx$，提示：分部积分”;
@@ -3684,6 +3700,10 @@ IMPERATIVE = re.compile(r"\s*(?:写出|求出?|计算|说出|给出|算出|推�
                         r"(?:the )?(?:output|shape|result|value|d?type)s?(?: shape)? (?:of|for)\b)", re.I)
 
 
+# A prompt's opening that only sets things up (“Let …”, “With …”, “已知 …”), and a word that then asks.
+SETTING_UP = re.compile(r"\s*(?:已知|设|given|with|suppose|let)\b", re.I)
+COMMANDS = re.compile(r"[?？]|求|计算|证明|写出|推导|多少|\b(?:compute|find|show|prove|derive|evaluate|calculate|what|how)\b",
+                      re.I)
 # A relation that states something (“=”, “≤”, “←”, “≈”), in LaTeX or as typed.
 STATES = re.compile(r"=|\\(?:le|ge|leq|geq|leftarrow|approx|propto|equiv|sim)\b|[<>≤≥≈←]")
 
@@ -3728,10 +3748,12 @@ ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|
 def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, set[str]]]:
     """The names a transcript's turns start with (“**M:** And check…”, “**Jen:** …”): at least two
     of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary. And,
-    by section, the Chinese roles that take turns there (“**面试官**：…”, “**候选人**：…”, A B A B);
-    elsewhere (“## 角色” over “**提议者**：…”, “- **学生**：要训练的小模型”) they are terms."""
+    by section, the Chinese roles that take turns somewhere (“**面试官**：…”, “**候选人**：…”, A B A B);
+    where a section names them (“## 角色” over “**提议者**：…”, “## 术语” over “- **学生**：要训练的小模型”)
+    they are terms."""
     turns: Counter = Counter()
     by_section: dict[int, set[str]] = {}
+    naming: set[int] = set()
     for _, section in iter_sections(outline.root):
         roles = []
         for block in section.blocks:
@@ -3747,6 +3769,12 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
         # **消费者**：…” under each of two headings are two terms, twice)
         if sum(a != b for a, b in zip(roles, roles[1:])) >= 3:
             by_section[id(section)] = {name for name in roles if roles.count(name) >= 2}
+        elif len(set(roles)) >= 2 or GLOSSARY_HEADING.search(section.title):
+            naming.add(id(section))
+    # (a role that takes turns speaks in the transcript's wrap-up too, “- **面试官**：全程很看重推导细节”; not
+    # where a section names the roles, “## 角色” over “**提议者**：…”, or a glossary defines them)
+    taking = set().union(*by_section.values()) if by_section else set()
+    by_section = {id(s): taking for _, s in iter_sections(outline.root) if id(s) not in naming} | by_section
     talking = {name for name, n in turns.items() if n >= 2}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
     # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
@@ -4031,6 +4059,8 @@ LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMB
 COMMENT_TURN = re.compile(r"\s*+(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*+\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
+# A heading over definitions (“术语”, “角色”, “Glossary”, “名词解释”).
+GLOSSARY_HEADING = re.compile(r"术语|角色|定义|名词解释|概念|glossary|terms|terminology|definitions|roles", re.I)
 # Who speaks in a Chinese transcript (“面试官”, “候选人”, “老师”, “小林”, “甲”), by a role's ending or a
 # nickname's opening.
 CJK_ROLE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:官|人|者|师|生|员|友|哥|姐|弟|妹)|(?:小|老|阿)[\u4e00-\u9fff]{1,2}|"
@@ -4511,7 +4541,7 @@ def _carries_on(lead: str, display: Block, after: Block) -> bool:
     zero = re.compile(r"=\s*0\s*$")
     several = MORE_THAN_ONE.search(strip_math(last_sentence(lead))) is not None
     if not _introduces_each(lead) or zero.search(display.text.strip()) and not zero.search(after.text.strip()) \
-            and not several:
+            and (not several or STEP_LEAD.search(last_sentence(lead))):
         return False
     return not SET_TO_ZERO.search(last_sentence(lead)) or zero.search(after.text.strip()) is not None
 
@@ -4753,6 +4783,13 @@ def _glued_answer(block: Block) -> tuple[Block, Block] | None:
     return replace(block, items=[*block.items[:-1], kept]), answer
 
 
+def _bare_options(block: Block) -> bool:
+    """Lettered options that are a few words each, with nothing said of them (“A. ReLU”, “B. tanh”): a
+    quiz's, not the points of an answer (“A. **偏差**：模型的期望预测与真实值之差”)."""
+    return all(len(CHOICE_OPTION.sub("", it.text, count=1).strip()) <= 24 and not re.search(r"[:：]", it.text)
+               and not it.children for it in block.items)
+
+
 def _answered_choice(blocks: list[Block]) -> bool:
     """Lettered options among ``blocks`` with the right letter written under them."""
     return any(_choice_options(b) and bool(_choice_answer(blocks[i + 1:]) or _own_choice_answer(blocks[i + 1:]))
@@ -4774,8 +4811,8 @@ def _own_choice_answer(blocks: list[Block]) -> list[Block]:
     return _explained([replace(blocks[0], text=f"答案：{right}"), *blocks[1:]])
 
 
-# Words that quote a mistake (“写成了”, “写反了”, “I wrote”, “wrong”).
-MISTAKE = re.compile(r"写成|写反|写错|误写|错写|错成|\b(?:I (?:wrote|had)|wrong|mistake)\b", re.I)
+# Words that quote one's mistake (“写成了”, “写反了”, “I wrote”); “option A is wrong” quotes none.
+MISTAKE = re.compile(r"写成|写反|写错|误写|错写|错成|我写|\bI (?:wrote|had|put)\b", re.I)
 # A question that asks to choose among options (“哪个说法正确？”, “下列…错误的是”, “Which of the following”).
 CHOOSES = re.compile(r"下列|以下哪|哪(?:个|一个|一项|些)(?:说法|选项|表述|叙述)|(?:正确|错误|不正确|不对)的是|"
                      r"\bwhich of the following\b|\bwhich statement\b", re.I)

@@ -3073,9 +3073,10 @@ def test_ordinary_notes_keep_what_a_choice_under_its_heading_might_take(notes: s
     # what a role that takes turns in a transcript owns is no term in its wrap-up; a role defined elsewhere is
     ("# 模拟面试\n\n## 第一轮\n\n**面试官**：说一下 Adam。\n\n**候选人**：一阶矩和二阶矩的滑动平均。\n\n**面试官**：bias correction 呢？\n\n"
      "**候选人**：除以 $1 - \\beta^t$。\n\n## 面试后整理\n\n**面试官的评价**：基础扎实，但推导不够细。\n\n"
+     "- **面试官**：全程很看重推导细节\n\n"
      "# 蒸馏\n\n## 对话\n\n**老师**：蒸馏是什么？\n\n**学生**：小模型学大模型。\n\n**老师**：学什么？\n\n**学生**：软标签。\n\n"
      "## 术语\n\n- **学生**：要训练的小模型，模仿老师的输出分布\n",
-     ["要训练的小模型"], ["基础扎实", "小模型学大模型"]),
+     ["要训练的小模型"], ["基础扎实", "很看重推导细节", "小模型学大模型"]),
     # “TODO.” before an answer, and before a to-do
     ("# Glossary\n\n## Activations\n\n**ReLU** — TODO。max(0, x)\n\n**Lookahead** — TODO. check the paper\n\n"
      "**Mish** — TODO。看论文\n", ["max(0, x)"], ["check the paper", "看论文"]),
@@ -3117,5 +3118,30 @@ def test_ordinary_notes_keep_what_the_review_of_round_twenty_eight_found_its_rul
      ["求隐变量的后验"], ["用简单分布近似后验"]),
 ])
 def test_ordinary_notes_keep_what_the_last_review_found_its_rules_took(
+        notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a quiz's bare options with no answer written are no outline; what is shown before them gives nothing away
+    ("# 激活函数\n\n## 1. 哪个激活函数是零中心的？\n\n- A. ReLU\n- B. tanh\n- C. sigmoid\n\n"
+     "## 2. BN 的 running mean 怎么更新？\n\n训练时用 batch 统计，推理时用滑动平均：\n\n$$\\hat\\mu \\leftarrow 0.9\\,\\hat\\mu + 0.1\\,\\mu_B$$\n\n"
+     "- A. 新值权重 0.9\n- B. 新值权重 0.1\n\n答案：B\n",
+     [], ["- A. ReLU", "0.1\\,\\mu_B$$\n\n- A."]),
+    # “option A is wrong” quotes no mistake of one's own: the reasons' formula is still asked
+    ("# Optimizers\n\n## 3. Which optimizer keeps a per-parameter learning rate?\n\n- A. SGD with momentum\n- B. Adagrad\n\n"
+     "**Answer: B**\n\n**Explanation:** option A is wrong; Adagrad divides by the root of the summed squares, "
+     "$\\eta_i = \\eta / \\sqrt{G_{ii} + \\epsilon}$.\n", ["\\eta_i = ?"], []),
+    # a contrasting aside keeps a section the heading says is not examined; a “Let …” statement stays a formula card
+    ("# 复习\n\n## 不考的（但面试常问）\n\n- **变分推断**：用简单分布近似后验\n\n## Softmax trick\n\n"
+     "Let $c = \\max_i z_i$; then $\\mathrm{softmax}(z) = \\mathrm{softmax}(z - c)$.\n\n"
+     "**Answer:** subtracting the max avoids overflow in `exp`.\n", ["用简单分布近似后验", "\\mathrm{softmax}(z) = ?"], []),
+    # a paper's setup lists its baselines however long their names; a step's lead stays off the solved result
+    ("# LoRA\n\n## Setup\n\n- **Baseline**: full fine-tuning, adapter layers after each attention block, prefix tuning on the keys and values\n"
+     "- **LoRA rank**: the rank $r$ of the update $\\Delta W = BA$\n\n"
+     "# 回归\n\n## 正规方程\n\n对 $w$ 和 $b$ 求偏导：\n\n$$\\frac{\\partial L}{\\partial w} = 0$$\n\n$$w^* = (X^\\top X)^{-1} X^\\top y$$\n",
+     ["$$w^* = ?$$"], ["adapter layers after", "求偏导：\n\n$$w^* = ?$$"]),
+])
+def test_ordinary_notes_keep_what_the_final_review_found_its_rules_took(
         notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
