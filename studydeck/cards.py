@@ -397,6 +397,19 @@ def _table_header(table: str, source: Source) -> str:
     return "".join(rows[0][1]) if rows else ""
 
 
+def _tally(table: str, source: Source) -> bool:
+    """A table of one's own tally, every column after the first a count or a score (“| 部分 | 题数 | 错 |”,
+    “| Topic | Attempts | Correct |”): how one did, not what a thing is."""
+    rows = _table_rows(table, source)
+    header = [plain_inline(cell).strip() for cell in rows[0][1]] if rows else []
+    return len(header) >= 2 and all(TALLY_COLUMN.fullmatch(cell) for cell in header[1:])
+
+
+# A column of one's own tally (“题数”, “错”, “得分”, “Correct”, “Attempts”).
+TALLY_COLUMN = re.compile(r"题数|错|错题(?:数)?|对|得分|分数|失分|扣分|满分|(?:my )?scores?|correct|wrong|mistakes|"
+                          r"attempts|total|points|marks", re.I)
+
+
 def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]:
     """A table with a row per thing and a column per property (“| 分布 | 期望 | 方差 |”): each cell
     the value of its column's property for its row's thing, as (thing, property, value, line).
@@ -1431,7 +1444,8 @@ class _Extractor:
                     self.parameters(items, owned)
                 compared = lead is not None and COMPARISON.search(lead.text)
                 # (“## 跑过的小实验”, “My quick sim:” over it: one's own runs, however its rows are named)
-                own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else "")))
+                own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
+                    or _tally(block.text, block.source)
                 rows = [] if params or compared or own else table_definitions(block.text, block.source)
                 # a table with no header whose rows include labels or facets (“| Idea | … |”, “| Defaults | … |”)
                 # is a sheet of fields about one subject, not a glossary: no field names a concept

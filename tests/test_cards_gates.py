@@ -3145,3 +3145,13 @@ def test_ordinary_notes_keep_what_the_last_review_found_its_rules_took(
 def test_ordinary_notes_keep_what_the_final_review_found_its_rules_took(
         notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # one's own tally after a practice sheet gives no card; a table of a thing's properties still does
+    ("# 公式默写 第3轮\n\n## 统计\n\n| 部分 | 题数 | 错 |\n|---|---|---|\n| softmax/CE | 10 | 2（label smoothing）|\n"
+     "| 归一化 | 7 | 3 |\n\n# 分布\n\n## 常见分布\n\n| 分布 | 期望 | 方差 |\n|---|---|---|\n| 伯努利 | $p$ | $p(1-p)$ |\n"
+     "| 泊松 | $\\lambda$ | $\\lambda$ |\n", ["$p(1-p)$"], ["label smoothing", "题数"]),
+])
+def test_a_table_of_one_s_own_tally_gives_no_card(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
