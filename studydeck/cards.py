@@ -398,14 +398,21 @@ def _table_header(table: str, source: Source) -> str:
 
 
 def _tally(table: str, source: Source) -> bool:
-    """A table of one's own tally, every column after the first a count or a score (“| 部分 | 题数 | 错 |”,
-    “| Topic | Attempts | Correct |”): how one did, not what a thing is."""
+    """A table of one's own tally (“| 部分 | 题数 | 错 |”, “| Topic | Attempts | Correct |”): two columns or more
+    after the first, each a count or a score, one of them how many were tried, and every cell under
+    them a number. A confusion matrix's “| Prediction | Correct | Wrong |”, an exam's “| 科目 | 满分 |”
+    and a rubric say what things are."""
     rows = _table_rows(table, source)
     header = [plain_inline(cell).strip() for cell in rows[0][1]] if rows else []
-    return len(header) >= 2 and all(TALLY_COLUMN.fullmatch(cell) for cell in header[1:])
+    if len(header) < 3 or not all(TALLY_COLUMN.fullmatch(cell) for cell in header[1:]) \
+            or not any(TRIED_COLUMN.fullmatch(cell) for cell in header[1:]):
+        return False
+    cells = [plain_inline(cell).strip() for _, row in rows[1:] for cell in row[1:]]
+    return all(re.match(r"[\d.]*\d", cell) for cell in cells if cell)
 
 
-# A column of one's own tally (“题数”, “错”, “得分”, “Correct”, “Attempts”).
+# A column of one's own tally (“题数”, “错”, “得分”, “Correct”, “Attempts”), and one of how many were tried.
+TRIED_COLUMN = re.compile(r"题数|错题数|attempts|total|tried", re.I)
 TALLY_COLUMN = re.compile(r"题数|错|错题(?:数)?|对|得分|分数|失分|扣分|满分|(?:my )?scores?|correct|wrong|mistakes|"
                           r"attempts|total|points|marks", re.I)
 

@@ -3155,3 +3155,14 @@ def test_ordinary_notes_keep_what_the_final_review_found_its_rules_took(
 ])
 def test_a_table_of_one_s_own_tally_gives_no_card(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # tables whose columns are named like a tally but say what things are
+    ("# Metrics\n\n## Outcomes of a binary classifier\n\n| Prediction | Correct | Wrong |\n|---|---|---|\n"
+     "| Positive | True positive (TP) | False positive (FP) |\n| Negative | True negative (TN) | False negative (FN) |\n",
+     "True positive (TP)"),
+    ("# 高考\n\n## 科目\n\n| 科目 | 满分 |\n|---|---|\n| 语文 | 150 |\n| 数学 | 150 |\n| 综合 | 300 |\n", "300"),
+])
+def test_ordinary_notes_keep_tables_named_like_a_tally(notes: str, kept: str) -> None:
+    assert_keeps(notes, [kept], [])
