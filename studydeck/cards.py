@@ -4568,12 +4568,13 @@ def _carries_on(lead: str, display: Block, after: Block) -> bool:
 
 
 # Words that set something to zero (“令其为零”, “setting the gradient to zero”): the equations they lead to.
-SET_TO_ZERO = re.compile(r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)|\bto (?:zero|0)\b", re.I)
+_ZEROED = r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)"
+SET_TO_ZERO = re.compile(rf"{_ZEROED}|\bto (?:zero|0)\b", re.I)
 
 
 # A sentence that sets up a step (“对 $w$ 求偏导并令其为零：”, “Setting the derivative with respect to $w$
 # to zero:”, “Taking the log of the likelihood:”, “Applying the chain rule:”).
-STEP_LEAD = re.compile(r"令\S{0,10}?(?:为零|为\s*0|等于零|等于\s*0)|求(?:偏)?导|对\S{1,12}?求导|取对数|"
+STEP_LEAD = re.compile(rf"{_ZEROED}|求(?:偏)?导|对\S{{1,12}}?求导|取对数|"
                        r"\bsett?ing\b.{0,60}?\bto (?:zero|0)\b|"
                        r"\btak(?:e|ing) the (?:log|logarithm|derivative|gradient)\b|"
                        r"\bapply(?:ing)? the (?:\w+ )?(?:rule|theorem|lemma|trick|identity)\b|\bdifferentiat\w*", re.I)
