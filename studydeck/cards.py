@@ -1322,6 +1322,15 @@ class _Extractor:
                         or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
                     ctx = outside  # (“总结：” over a list: the example is over)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.kind == "paragraph" and BLANK.search(block.text) and (filled := _filled_blank(blocks, i)):
+                # “**2.** 把 `momentum` 设为 ____ 时…” over “我填：0 ❌” and “> **订正**：是 `None`。”: the blank
+                # asks, what was filled in answers, and one marked wrong never does (its correction does)
+                prompt, answer, taken = filled
+                self.consumed |= {id(b) for b in taken}
+                if answer:
+                    self.answered(ctx, prompt, [replace(block, text=answer)], block.source)
+                lead = None
+                continue
             if block.kind == "paragraph" and ASKING_HEADING.search(ctx.concept) and (answer := _marked_answer(blocks, i)):
                 # “## Q1 BN 在 train 和 eval 下差在哪？” over “**答（老王）：** …”: someone's answer on a question
                 # wall or in a thread, with what runs on from it, up to the next turn
@@ -1629,6 +1638,11 @@ class _Extractor:
                 if has_formula(it.text):
                     self.item(it, ctx, siblings=block.items, lead=lead)
             return
+        if any(BLANK.search(it.text) for it in block.items):
+            left = self.filled_blanks(block.items, ctx)
+            if not left:
+                return
+            block = replace(block, items=left)
         items = block.items
         named = [it for it in items if it.text.strip()]
         for it in items:
@@ -1675,6 +1689,49 @@ class _Extractor:
                         "its cards are taken once; merge the two"))
                 seen.setdefault(key, it)
             self.item(it, ctx, siblings=items, lead=lead, in_steps=sentences)
+
+    def filled_blanks(self, items: list[Item], ctx: _Ctx) -> list[Item]:
+        """The cards of a recall sheet's blanks among ``items`` (“softmax：$…$ = ______” over “- 默：$…$ ✅”, or
+        a next item “- 默：…”): the blank asks, what was filled in answers, or after one marked wrong
+        its correction (“- → $…$”), and the remarks under it (“- 记忆：…”) go with the answer; with no
+        correction, no card. The items that are not such a blank or its answer are returned."""
+        left: list[Item] = []
+        k = 0
+        while k < len(items):
+            it = items[k]
+            under = it.children[0].items if it.children and it.children[0].kind == "list" else []
+            # (“22. SGD + momentum：” over “- 默：…” asks as a blank does; “38. 参数量 ______” over “- （没写完）”
+            # and “- → $…$”: the correction answers)
+            asks = BLANK.search(it.text) or it.text.rstrip().endswith((":", "：", "?", "？"))
+            first = next((n for n, u in enumerate(under) if _filled_answer(u.text) is not None
+                          or BLANK.search(it.text) and _correction(u.text, it.text)), None) if asks else None
+            filled = None if first is None else _filled_answer(under[first].text)
+            if first is not None:
+                rest = under[first + 1:]
+                if filled is None:
+                    filled = _correction(under[first].text, it.text)
+                if not filled and rest and CORRECTED.match(rest[0].text):
+                    filled, rest = _correction(rest[0].text, it.text), rest[1:]
+                remarks = [r.text.strip() for r in self.filled_blanks(rest, ctx) if r.text.strip()]
+                if filled:
+                    answer = filled + "\n\n" + "\n".join(f"- {r}" for r in remarks) if remarks else filled
+                    self.answered(ctx, _blank_prompt(it.text), [Block("paragraph", it.source, text=answer)], it.source)
+                self.blocks(it.children[1:], ctx)
+                k += 1
+                continue
+            filled = _filled_answer(items[k + 1].text) \
+                if BLANK.search(it.text) and not it.children and k + 1 < len(items) else None
+            if filled is not None:
+                taken = 2
+                if not filled and k + 2 < len(items) and CORRECTED.match(items[k + 2].text):
+                    filled, taken = _correction(items[k + 2].text, it.text), 3
+                if filled:
+                    self.answered(ctx, _blank_prompt(it.text), [Block("paragraph", it.source, text=filled)], it.source)
+                k += taken
+                continue
+            left.append(it)
+            k += 1
+        return left
 
     def item(self, it: Item, ctx: _Ctx, siblings: list[Item], lead: Block | None = None,
              in_steps: bool = False) -> None:
@@ -3759,6 +3816,78 @@ def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
             continue
         break  # (notes of their own after the answer, or the next turn)
     return out
+
+
+# A blank to fill in (“$L = $ ______”, “$y = \\underline{\\qquad}$”), not a name's underscores (`__init__`).
+BLANK = re.compile(r"(?<![\w\\])_{3,}(?!\w)|(?:\\_){3,}|\\underline\{\s*(?:\\q?quad\s*)+\}")
+# What was filled into a blank, with its mark (“默：$…$ ✅”, “我填：γ，β ✔️”, “❌ 我填了 `0.1`”, “My answer: …”).
+FILLED = re.compile(r"\s*(?:[❌✅✔✓✗✘]\ufe0f?\s*)?(?:\*\*)?(?:(?:默写?|我填|我写|我的答案|填|答案?|(?:my )?answer)\s*(?:\*\*)?"
+                    r"\s*[：:]|(?:我填了|我写了|i wrote|i put)(?=\s))\s*(?:\*\*)?\s*", re.I)
+# The correction of one filled in wrong (“→ $…$”, “> **订正**：…”, “✅ 正确：…”, “Correct: …”).
+CORRECTED = re.compile(r"\s*(?:>\s*)?(?:[✅✔✓]\ufe0f?\s*)?(?:(?:\*\*)?(?:订正|更正|改正|正确答案|正确|正解|应为|应该是|"
+                       r"correct(?:ion|ed)?(?: answer)?|right answer)\s*(?:\*\*)?\s*[：:]\s*(?:\*\*(?!\S*\*\*))?|→|⇒|->)\s*", re.I)
+RIGHT_MARK = re.compile(r"\s*[✅✔✓☑]\ufe0f?\s*")
+WRONG_MARK = re.compile(r"\s*[❌✗✘]\ufe0f?\s*")
+
+
+def _filled_answer(text: str) -> str | None:
+    """What a line filled into a blank says, without its label and marks; None when it is not
+    such a line, "" when it was marked wrong."""
+    filled = FILLED.match(text)
+    if not filled:
+        return None
+    if WRONG_MARK.search(text):
+        return ""
+    answer = RIGHT_MARK.sub(" ", text[filled.end():])
+    answer = re.sub(r"\s+(?=[（(，。；、）)])", "", TRAILING_MARKS.sub("", answer)).strip()
+    return answer or None
+
+
+def _correction(text: str, prompt: str) -> str:
+    """The right answer a correction line gives (“→ $…$　忘了除以 K”) to ``prompt``, or "" (also when the
+    prompt has more blanks than one: “LLaMA 用 RMSNorm” corrects one of three, and answers no card)."""
+    said = CORRECTED.match(text)
+    return TRAILING_MARKS.sub("", text[said.end():]).strip() if said and len(BLANK.findall(prompt)) < 2 else ""
+
+
+def _blank_prompt(text: str) -> str:
+    """The question a line with a blank asks (“**1.** BN 训练时 … ____。” → “BN 训练时 … ____。”)."""
+    text = re.sub(r"^\s*\*\*\s*\d+\s*[.．、]?\s*\*\*\s*", "", text)
+    text = re.sub(r"^\s*(?:\*\*)?(?:题目|问题|question)\s*(?:\*\*)?\s*[：:]\s*(?:\*\*)?\s*", "", text, flags=re.I)
+    return STEP_PREFIX.sub("", text, count=1).strip()
+
+
+def _filled_blank(blocks: list[Block], i: int) -> tuple[str, str, list[Block]] | None:
+    """A blank written in a paragraph and what was filled into it, on the paragraph's next line or in the
+    next paragraph (“**1.** … ____。” over “我填：γ，β ✔️”), and after one marked wrong its correction
+    (“> **订正**：…”, “✅ 正确：…”): the prompt, the answer ("" when the one filled in is wrong and nothing
+    corrects it) and the blocks after ``blocks[i]`` that it takes; None when it is not one."""
+    lines = blocks[i].text.splitlines()
+    at = max((k for k, line in enumerate(lines) if BLANK.search(line)), default=None)
+    if at is None:
+        return None
+    taken: list[Block] = []
+    more = lines[at + 1:]
+    if not more:
+        if i + 1 >= len(blocks) or blocks[i + 1].kind != "paragraph":
+            return None
+        taken.append(blocks[i + 1])
+        more = blocks[i + 1].text.splitlines()
+    answer = _filled_answer(more[0])
+    if answer is None:
+        return None
+    if answer:
+        answer = "\n".join([answer, *more[1:]])
+    elif len(more) > 1:
+        answer = "\n".join([_correction(more[1], blocks[i].text), *more[2:]]) \
+            if _correction(more[1], blocks[i].text) else ""  # (a correction of one blank among several: none)
+    elif i + 1 + len(taken) < len(blocks) and blocks[i + 1 + len(taken)].kind in ("paragraph", "quote"):
+        fix = blocks[i + 1 + len(taken)]
+        text = "\n".join(re.sub(r"^\s*>\s?", "", line) for line in fix.text.splitlines())
+        if CORRECTED.match(text):
+            answer = _correction(text, blocks[i].text)
+            taken.append(fix)
+    return _blank_prompt("\n".join(lines[:at + 1])), answer.strip(), taken
 
 
 # A bold label that opens a paragraph (“**正确答案：** …”, “**Note:** …”).

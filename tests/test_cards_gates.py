@@ -3166,3 +3166,52 @@ def test_a_table_of_one_s_own_tally_gives_no_card(notes: str, kept: list[str], g
 ])
 def test_ordinary_notes_keep_tables_named_like_a_tally(notes: str, kept: str) -> None:
     assert_keeps(notes, [kept], [])
+
+
+def test_a_filled_blank_is_asked_with_its_blank_and_answered_by_what_was_filled_in() -> None:
+    """A recall sheet's “softmax：$…$ = ______” over “- 默：$…$ ✅”, an exercise's “____” over “我填：…”,
+    and “The default is ____.” over “My answer: … ✓”: the blank asks, what was filled in answers, without
+    its label and marks; an answer marked wrong is never the answer: its correction is (“→ …”, “**订正**：…”,
+    “✅ 正确：…”), and with none, or one that corrects one blank of several, there is no card."""
+    notes = ("# 公式默写 第3轮\n\n## 一、Softmax\n\n"
+             "1. softmax：$\\mathrm{softmax}(z)_i = $ ______\n   - 默：$\\dfrac{e^{z_i}}{\\sum_j e^{z_j}}$ ✅\n"
+             "2. 数值稳定写法：分子分母同时减去 ______\n   - 默：$\\max_j z_j$ ✅（不改变结果）\n"
+             "3. label smoothing：$y'_k = $ ______\n   - 默：$(1-\\epsilon)\\,y_k + \\epsilon$ ❌\n"
+             "   - → $(1-\\epsilon)\\,y_k + \\dfrac{\\epsilon}{K}$　忘了除以 K\n"
+             "   - 记忆：加起来要等于 1\n"
+             "4. KL 散度 $D_{KL}(P\\|Q) = $ ______\n   - 默：$\\sum_x Q(x)\\log\\frac{Q(x)}{P(x)}$ ❌\n\n"
+             "## 二、填空题\n\n**1.** BN 训练时输出 $y = $ ____ $\\cdot \\hat x + $ ____。\n我填：γ，β  ✔️\n\n"
+             "**2.** 把 BN 的 `momentum` 设为 ____ 时，running 统计量变成累计平均。\n我填：0  ❌\n"
+             "> **订正**：是 `None`。\n\n"
+             "**3.** LLaMA 前的 LLM 多用 ____-LN，LLaMA 用 ____。\n我填：Pre；LayerNorm  ❌\n> **订正**：LLaMA 用 RMSNorm。\n\n"
+             "## 第 4 题\n\n**题目**：10 分类网络刚初始化时，交叉熵 loss 约为 ____\n\n❌ 我填了 `0.1`\n\n"
+             "✅ 正确：$\\ln 10\\approx 2.303$\n\n"
+             "# LayerNorm drill\n\n## Fill in\n\nThe default `eps` of `nn.LayerNorm` is ____.\n\nMy answer: `1e-5` ✓\n")
+    cards, _ = extract(notes)
+    backs = {c.front: c.back for c in cards}
+    def back_of(asked: str) -> str:
+        [back] = [b for f, b in backs.items() if asked in f]
+        return back
+    assert back_of("(z)_i = $ ______").startswith("$\\dfrac{e^{z_i}}{\\sum_j e^{z_j}}$")
+    assert back_of("分子分母同时减去 ______") == "$\\max_j z_j$（不改变结果）"
+    assert back_of("y'_k = $ ______").startswith("$(1-\\epsilon)\\,y_k + \\dfrac{\\epsilon}{K}$")
+    assert "加起来要等于 1" in back_of("y'_k = $ ______")
+    assert back_of("$y = $ ____ $\\cdot \\hat x + $ ____") == "γ，β"
+    assert back_of("设为 ____ 时") == "是 `None`。"
+    assert back_of("交叉熵 loss 约为 ____") == "$\\ln 10\\approx 2.303$"
+    assert back_of("`nn.LayerNorm` is ____") == "`1e-5`"
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for wrong in ("y_k + \\epsilon$ ", "Q(x)\\log", "我填：0", "`0.1`", "默", "✅", "❌", "✔", "✓", "LLaMA"):
+        assert wrong not in texts, wrong
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a form's blank and a blank no one filled in ask nothing
+    ("# 实验四 预习报告\n\n> 姓名：____  学号：2021xxxx\n\n## 原理\n\n- **BatchNorm**：对每个通道求均值和方差\n",
+     ["每个通道"], ["姓名"]),
+    ("# 练习\n\n## 填空\n\n1. Adam 的默认 $\\beta_2$ 是 ____\n2. SGD 的动量一般取 0.9\n", [], ["____"]),
+    # a label that is not an answer's stays what it was
+    ("# 优化器\n\n## Adam\n\n- **默认值**：`lr=1e-3`，`betas=(0.9, 0.999)`\n", ["betas=(0.9, 0.999)"], []),
+])
+def test_ordinary_notes_keep_their_cards_beside_filled_blanks(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
