@@ -417,11 +417,12 @@ TALLY_COLUMN = re.compile(r"题数|错|错题(?:数)?|对|得分|分数|失分|�
                           r"attempts|total|points|marks", re.I)
 
 
-def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]:
+def table_grid(table: str, source: Source, known: str = "") -> list[tuple[str, str, str, Source]]:
     """A table with a row per thing and a column per property (“| 分布 | 期望 | 方差 |”): each cell
     the value of its column's property for its row's thing, as (thing, property, value, line).
     Columns of remarks or of what a thing is (“备注”, “Notes”, “含义”) give none; nor does a table
-    whose corner is empty (which way it reads, the table does not say)."""
+    whose corner is empty (which way it reads, the table does not say); nor the column of ``known``,
+    the framework notes that go from it to another already know, beside that other's."""
     rows = _table_rows(table, source)
     header = [plain_inline(cell).strip() for cell in rows[0][1]] if rows else []
     if len(rows) < 3 or len(header) < 3 or not header[0] or any(len(cells) != len(header) for _, cells in rows):
@@ -430,7 +431,11 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
         return []
     corner = rows[0][1][0].strip()
     out = []
+    learnt = [name for name in header[1:] if known and FRAMEWORK_NAME.search(name)
+              and known.casefold() not in name.casefold()]
     for j, name in enumerate(header[1:], 1):
+        if learnt and known.casefold() in name.casefold():
+            continue  # (“| 操作 | PyTorch | JAX |” in notes “PyTorch → JAX”: the PyTorch side is the cue)
         # (a longer header in words, “shape in → shape out”, still names a property; one with numbers,
         # “Test (in-dist., n=2,725)”, names a split of one's own data)
         long = 24 if not CJK.search(name) and not re.search(r"\d|\b(?:I|my|me|we|our)\b", name) else 16
@@ -455,6 +460,20 @@ def table_grid(table: str, source: Source) -> list[tuple[str, str, str, Source]]
                 shown = shown if not any(h != name and shown in h for h in header[1:]) else name
                 out.append((thing, shown, value, Source(source.path, line)))
     return out
+
+
+# A framework's or a language's name, and notes that go from one to another (“PyTorch → JAX 转换笔记”,
+# “NumPy to PyTorch”, “从 TensorFlow 迁移到 PyTorch”): the first is what the learner knows.
+FRAMEWORK_NAME = re.compile(r"\b(?:PyTorch|TensorFlow|JAX|Keras|NumPy|MATLAB|pandas|scikit-learn|sklearn|MXNet|Paddle(?:Paddle)?|"
+                            r"Flax|optax|TF|torch)\b", re.I)
+TRANSLATION = re.compile(rf"(?:从\s*)?(?P<known>{FRAMEWORK_NAME.pattern})\s*(?:→|->|=>|⇒|➡️?|\bto\b|转到?|迁移到|切换到|到)\s*"
+                         rf"(?:{FRAMEWORK_NAME.pattern})", re.I)
+
+
+def _translated_from(text: str) -> str:
+    """The framework notes go from to another (“PyTorch → JAX 转换笔记” → “PyTorch”), or ""."""
+    moved = TRANSLATION.search(text)
+    return moved.group("known") if moved else ""
 
 
 # A column of what to watch out for with each row (“| op | shape | gotcha |”): a property of the row's
@@ -767,7 +786,7 @@ def is_plain_formula(text: str) -> bool:
     """Text that is a formula without markup: ``Mish(x)=x∗Tanh(Softplus(x))``, ``ln(1 + ex)``."""
     if not text or "$" in text or CJK.search(text) or len(text) > 300:
         return False
-    if re.search(r"\*\*|`|<\w|\w:\s", text):  # emphasis, code, HTML or a `label: ` is prose
+    if re.search(r"\*\*|`|<\w|\w:\s|://", text):  # emphasis, code, HTML, a `label: ` or a link is prose
         return False
     if "=" not in text and len(re.findall(r"→|->|⇒|=>", text)) >= 2:
         return False  # “conv(5×5) → avgpool → FC 120 → 10”: a pipeline of stages, not a formula
@@ -1475,8 +1494,9 @@ class _Extractor:
                     if setting else ctx
                 for term, desc, source, attribute in rows:
                     self.definition(term, desc, source, cells, attribute=attribute, sheet=sheet)
+                known = _translated_from(" ".join((*ctx.deck, lead.text if lead is not None else "")))
                 for term, attribute, value, source in ([] if params or compared or own or rows else
-                                                       table_grid(block.text, block.source)):
+                                                       table_grid(block.text, block.source, known)):
                     self.definition(term, value, source, cells, attribute=attribute, grid=True)
             elif block.kind == "code":
                 if DEBUGGER_SESSION.search(block.text):
@@ -1961,7 +1981,11 @@ class _Extractor:
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, desc, source,
                      formulas=formulas_in(desc))
             return
-        label = sheet or self.is_label(term, desc) or _setup_field(term, desc, ctx) \
+        # (“**Practical**: CE takes raw logits”, “Important detail: …”: what matters in practice, of the section's
+        # subject, not a label that takes its fact with it)
+        practice = PRACTICE.fullmatch(term.strip()) is not None and bool(ctx.concept) and not (attribute or grid) \
+            and not THREAD_TURN.search(ctx.concept)  # (“**ptr** replied on Mar 3”: someone's turn, no subject)
+        label = not practice and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
             or _cited(_bare(term), desc)
         # (“**Introduced**: Hochreiter & Schmidhuber, 1997”: where the thing comes from, a field of the notes)
         # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
@@ -1971,7 +1995,7 @@ class _Extractor:
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
-            else "example" if _works_an_example(ctx) \
+            else "example" if _works_an_example(ctx) or _exercise_arithmetic(desc, ctx) \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
@@ -1999,6 +2023,8 @@ class _Extractor:
         elif COUNTED.fullmatch(term.strip()) and not why:
             # “Two gates: update and reset” under GRU: which they are
             front = self.t("{c}的{t}是什么？", "{c}: what are the {t}?", c=_named_concept(ctx), t=term.strip().lower())
+        elif practice and not why:
+            front = self.t("{c}：实践中要注意什么？", "{c}: what matters in practice?", c=_facet_owner(ctx))
         elif facet and not why:
             # “**problem**: G_t only grows …” under AdaGrad: the problem of AdaGrad
             low = term.strip().casefold()
@@ -2230,6 +2256,9 @@ class _Extractor:
         """A code card; ``shows_error``: the notebook's output under it is the error it raises,
         which the verifier then expects; ``shown``: the output pasted under it, which the verifier
         compares with what it prints."""
+        known = _translated_from(" ".join(ctx.deck[:-1]))
+        if known and {m.group(0).casefold() for m in FRAMEWORK_NAME.finditer(ctx.concept)} == {known.casefold()}:
+            return  # (“### PyTorch 版” in notes “PyTorch → JAX”: the side the learner knows, the cue of the other)
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
         bare = about.strip("*_ :：")
@@ -3480,7 +3509,7 @@ LABEL_TERM = re.compile(
     r".+\s(?:cheat ?sheet|notes|recap|overview)|.+(?:速查表?|笔记|备忘录?)|"
     r"(?:复习)?优先级|priorit(?:y|ies)|记住|记一下|remember|note to self|弹幕|评论|comments?|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
-    r"(?:who|when|where|what time)\??|ddl|attendees|participants|参会人?|参加者|action items?|notation|记号|符号说明|符号约定|"
+    r"(?:who|when|where|what time)\??|ddl|attendees|participants|参会人?|参加(?:者|人员)?|action items?|notation|记号|符号说明|符号约定|"
     r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # one's own look back (“Biggest lesson honestly:”, “最大的收获：”)
@@ -3507,6 +3536,8 @@ LABEL_TERM = re.compile(
     r"before the fix|after the fix|修改前|修改后|改前|改后|"
     # the learner's state of mind, and what they mean to watch, read or present next
     r"心态|心情|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
+    # a study log's break, and what is still unclear to the learner (“**Break**: made coffee”, “still fuzzy”)
+    r"breaks?|休息|茶歇|still (?:fuzzy|unclear|confus\w*|open)|(?:还|仍)(?:不懂|没懂|没搞懂|不清楚|模糊)\S{0,4}|"
     # an assignment's requirements, and what one's own runs measured (“要求：三组都输出 True”, “实测：…”)
     r"要求|requirements?|实测|measured|"
     # a pledge, one more small point, a detail the text stresses (“立个 flag：”, “还有一个小点：”, “Important detail:”)
@@ -3594,7 +3625,7 @@ REPORT_FIELD = re.compile(
     # a report's settings (“**设置：** 4×A100 …”; “实验设置” may be a concept of experimental design)
     r"设置|"
     r"(?:开始|结束|完成)(?:时间|日期)?|视频|video|next \S+|my \S+(?: \S+)?|"
-    r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期|本期|下次|"
+    r"标题|题目|title|会议|期刊|venue|journal|发表(?:于|在)?|链接|地址|代码|code|github|arxiv|下期(?:预告)?|本期|下次|预告|"
     r"考试(?:时间|范围)?|exams?|教材|textbooks?|(?:course )?(?:site|website|homepage)|课程主页|主页|官网|"
     # where and when a talk or a class was, and who gave it
     r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?|"
@@ -3933,11 +3964,13 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     commented = {PAREN_TAIL.sub("", name).strip() for (name, arrow), n in turns_marked.items()
                  if not arrow or n >= 2 or SPEAKER_NAME.fullmatch(name.strip())}
     talking |= commented
-    # (and whoever a meeting's notes list as present: “**Present:** Priya, Tom, Jun, me (Sam)”)
+    # (and whoever a meeting's notes list as present, even speaking once: “**Present:** Priya, Tom, Jun, me (Sam)”)
+    listed: set[str] = set()
     if present:
         spoke = re.compile(r"\s*\**(" + "|".join(map(re.escape, sorted(present))) + r")\**\s*[:：]")
-        talking |= {m.group(1) for text in _lines(outline) if (m := spoke.match(text))}
-    return (talking if len(talking) >= 2 else commented), by_section
+        listed = {m.group(1) for text in _lines(outline) if (m := spoke.match(text))}
+    talking |= listed
+    return (talking if len(talking) >= 2 else commented | listed), by_section
 
 
 def _lines(outline: Outline):
@@ -4145,7 +4178,7 @@ ATTENDEES = re.compile(r"(?:^|[|｜·•;；])\s*+\**+\s*+(?:present|attendees|a
                        r"\s*+(?:[:：]\s*+\**+|\**+\s*+[:：])\s*+(?P<names>[^|｜\n]+)", re.I)
 TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss)\.?\s+", re.I)
 # The words only a meeting's notes list people under (not “成员”, “members”, “participants”).
-MEETING_ATTENDEES = re.compile(r"present|attendees|attending|参会|出席|与会|到场|在场|到会|签到", re.I)
+MEETING_ATTENDEES = re.compile(r"present|attendees|attending|参会|参加|出席|与会|到场|在场|到会|签到", re.I)
 # A Chinese name or nickname (“阿哲”, “老孟”, “小鱼”, “张三”): two to four characters.
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A tag a paragraph opens on: “[me]”, “【老周】” (what a notes' legend may call “my annotation”).
@@ -4298,6 +4331,19 @@ def _works_an_example(ctx: _Ctx) -> bool:
         or any(HOMEWORK_PART.match(h) for h in headings) and any(HOMEWORK.search(h) for h in ctx.deck)
 
 
+# A heading of an exercise or an exam's problem (“习题 3：感受野”, “第 4 题”, “Problem 2”).
+EXERCISE_HEADING = re.compile(r"习题|练习|作业|思考题|例题|大题|第\s*[\d一二三四五六七八九十]+\s*题|"
+                              r"\b(?:exercise|problem|homework|hw)\s*\d", re.I)
+
+
+def _exercise_arithmetic(desc: str, ctx: _Ctx) -> bool:
+    """Numbers worked out under an exercise (“第1层：$1 + 2 = 3$”, “普通：$3\\cdot3\\cdot64 = 576$”): that
+    exercise's working (a value alone, “Derivative of tanh at 0: $1$”, may be a fact)."""
+    plain = re.sub(r"\\(?:cdot|times|div)", "*", re.sub(r"\\[,;]|\\quad|[$\s{}]", "", desc))
+    return bool(re.fullmatch(r"[\d.,()]+(?:[-+*/×·÷^][\d.,()]+)+=[\d.,()]+", plain)) \
+        and any(EXERCISE_HEADING.search(h) for h in (*ctx.deck[1:], *ctx.labels))
+
+
 def _facet_list(block: Block) -> bool:
     """A list of points most of which are labelled facets (“- 优点：…”, “- 缺点：…”, “- Pros: …”), two or
     more (a remark among them, “- 面试官追问过…”, goes with them)."""
@@ -4363,6 +4409,11 @@ FACET = re.compile(
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)
     r"正确(?:的)?(?:版本|说法|结论|写法)|correct(?:ed)? (?:version|statement))", re.I)
+# A label for what matters in practice (“Practical:”, “In practice:”, “Important detail:”, “实践中：”).
+PRACTICE = re.compile(r"practical(?: (?:tips?|notes?|points?))?|in practice|(?:an? |one )?important (?:details?|points?)|"
+                      r"实践中|实际使用中?|实用(?:技巧|要点)?", re.I)
+# A heading that is someone's turn in a thread (“**ptr-kovacs** replied on Mar 3”, “3 楼回复”).
+THREAD_TURN = re.compile(r"\b(?:replied|wrote|commented)\b|回复|\d+\s*楼", re.I)
 # What an exercise's statement starts with (“Implement …”, “Given …”, “Write …”, “实现…”).
 TASK_STATEMENT = re.compile(r"(?:^|[.。;；]\s*)(?:implement|write|given|return|design|build|code up|"
                             r"实现|编写|写出|给定)\b", re.I)

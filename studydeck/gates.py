@@ -520,7 +520,7 @@ EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|eq
                           r"[\u2460-\u2473][^\u2460-\u2473]{0,24}[-−+×÷][^\u2460-\u2473]{0,24}[\u2460-\u2473]|"
                           r"(?:由|根据|代入|结合|利用|把|将|\bby|\bfrom|\binto)\s*[\u2460-\u2473]|"
                           # a bare number in brackets after a word that points (“via (2)”, “w/ (1) + (8)”)
-                          r"(?:\b(?:via|from|by|using|with|w/|see|per|plug(?:ging)? into|sub(?:stitute|bing)? into|"
+                          r"(?:\b(?:via|from|by|using|with|w/|see|per|into|put(?:ting)?|appl(?:y|ies|ying)|combin(?:e|es|ing)|"
                           r"maximi[sz](?:e|es|ing)|minimi[sz](?:e|es|ing)|solv(?:e|es|ing)|optimi[sz](?:e|es|ing)|"
                           r"satisf(?:y|ies|ying)|subject to)|"
                           r"由|根据|代入|结合|利用|[+＋])\s*[(（]\d+(?:\.\d+)*[)）]", re.I | re.M)

@@ -3215,3 +3215,54 @@ def test_a_filled_blank_is_asked_with_its_blank_and_answered_by_what_was_filled_
 ])
 def test_ordinary_notes_keep_their_cards_beside_filled_blanks(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_translation_table_asks_the_side_one_is_learning() -> None:
+    """Notes that go from one framework to another (“PyTorch → JAX 转换笔记”) with a table of both: the
+    side one already knows is the cue, not a card; the side one learns is asked."""
+    notes = ("# NumPy → PyTorch 对照笔记\n\n## 对照表\n\n| 操作 | NumPy | PyTorch |\n|---|---|---|\n"
+             "| 拼接 | `np.concatenate([a, b])` | `torch.cat([x, y])` |\n| 按列求和 | `a.sum(axis=0)` | `x.sum(dim=0)` |\n"
+             "| 交换两维 | `np.swapaxes(a, 0, 1)` | `x.transpose(0, 1)` |\n\n## 同一个归一化，两种写法\n\n### NumPy 版\n\n"
+             "```python\ndef normalize(a):\n    return (a - a.mean(axis=0)) / a.std(axis=0)\n```\n\n### PyTorch 版\n\n"
+             "```python\ndef normalize(x):\n    return (x - x.mean(dim=0)) / x.std(dim=0, unbiased=False)\n```\n")
+    assert_keeps(notes, ["torch.cat([x, y])", "x.sum(dim=0)", "unbiased=False"],
+                 ["np.concatenate", "a.sum(axis=0)", "a.std(axis=0)"])
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # two frameworks compared, no direction: both are what one learns (the classic BN momentum trap)
+    ("# BatchNorm\n\n## 两个框架的默认值\n\n| 参数 | PyTorch | Keras |\n|---|---|---|\n| momentum | 0.1 | 0.99 |\n"
+     "| eps | 1e-5 | 1e-3 |\n| 统计量 | 有偏方差归一化 | 有偏方差归一化 |\n", ["0.1", "0.99"]),
+])
+def test_ordinary_notes_keep_both_sides_of_a_comparison(notes, kept) -> None:
+    assert_keeps(notes, kept, [])
+
+
+def test_a_link_line_is_no_formula_and_a_step_that_uses_numbered_equations_is_left_out() -> None:
+    links = ("# Quantization\n\n## What it is\n\n- **scale**: the step between two levels\n\n"
+             "## links\n\n- LLM.int8(): https://arxiv.org/abs/2208.07339\n- GPTQ: https://arxiv.org/abs/2210.17323\n")
+    assert_keeps(links, ["the step between two levels"], ["arxiv"])
+    proof = ("# GD proof\n\n## Step 3\n\nPut (2) into (1), writing $g = \\nabla f(x)$:\n\n"
+             "$$f(x^+) \\le f^\\star + g^\\top(x - x^\\star) - \\frac{\\eta}{2}\\|g\\|^2$$\n\n"
+             "## Step 4\n\nApply (3) at $x = x_{i-1}$ and add up:\n\n$$\\sum_{i=1}^{k} (f(x_i) - f^\\star) \\le R$$\n\n"
+             "## Descent lemma\n\nFor $L$-smooth $f$:\n\n$$f(y) \\le f(x) + \\nabla f(x)^\\top (y - x) + \\frac{L}{2}\\|y - x\\|^2$$\n")
+    assert_keeps(proof, ["\\frac{L}{2}\\|y - x\\|^2"], ["\\frac{\\eta}{2}\\|g\\|^2", "(f(x_i) - f^\\star)"])
+
+
+def test_an_exercise_s_own_arithmetic_and_a_log_s_breaks_give_no_card() -> None:
+    exercises = ("# 第6章 卷积神经网络 课后习题（自己做的答案）\n\n## 习题 3：感受野\n\n**步骤**：\n\n"
+                 "- 第1层：$1 + 2 = 3$\n- 第2层：$3 + 2 = 5$\n\n"
+                 "## 习题 5：深度可分离卷积\n\n- 普通：$3\\cdot3\\cdot64\\cdot64 = 36864$\n- 可分离合计：$4672$\n"
+                 "- **depthwise**：每个通道单独一个 $k\\times k$ 核（`groups=C_in`）\n")
+    assert_keeps(exercises, ["每个通道单独一个"], ["1 + 2 = 3", "36864"])
+    log = ("# 🍅 pomodoro log\n\n## 🍅1 affine quantization\n\n- **scale**: the step between two levels\n"
+           "- **Break**: made coffee, didn't open twitter\n- **practical**: start QAT from a trained float model\n\n"
+           "## End of day\n\n- **still fuzzy**: GPTQ's actual update rule\n")
+    assert_keeps(log, ["the step between two levels", "what matters in practice?"], ["coffee", "GPTQ's actual"])
+    thread = ("# DDP + grad accumulation #2174\n\n## What is DDP\n\n- **DDP**: one process per GPU, grads all-reduced\n\n"
+              "## **ptr** replied on Mar 3\n\nImportant detail: the forward pass must also be inside `no_sync()`.\n")
+    assert_keeps(thread, ["one process per GPU"], ["no_sync"])
+    minutes = ("# 读书会 纪要\n\n- 参加：小林、阿哲、老周、我\n\n## BN 为什么有用\n\n"
+               "- **BN**：对每个通道做归一化\n- 老周：另外还有正则化效果，所以有 BN 时 dropout 可以少用\n\n"
+               "## 杂记\n\n- **下期预告**：优化器专题\n")
+    assert_keeps(minutes, ["对每个通道做归一化"], ["小林", "正则化效果", "优化器专题"])
