@@ -20,7 +20,7 @@ from typing import Callable
 
 from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM,
                              RESTATING, before_the_hole, commands, gate, hidden_formula, named_formula, names_it_after, python_tree,
-                             top_level_parts)
+                             setup_commands, top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown,
                              plain_inline, without_math)
@@ -1450,6 +1450,8 @@ class _Extractor:
                     and len(ctx.deck) > 1:
                 parent = SECTION_NUMBER.sub("", ctx.deck[-2]) or ctx.deck[-2] if len(ctx.deck) > 2 else ctx.concept
                 self.parameters(block.items, replace(ctx, concept=parent))
+            elif block.kind == "list" and lead is not None and REFERENCES_LEAD.fullmatch(lead.text.splitlines()[-1]):
+                pass  # “References I'm diffing against:”, “参考：” over a list: the works read, not what they say
             elif block.kind == "list":
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
@@ -2309,7 +2311,9 @@ class _Extractor:
         elif block.language in SHELL_LANGUAGES or not block.language and commands(block.text):
             # “torchrun --nproc_per_node=4 train.py”: a command to recall, nothing to run here
             front = self.t("{a}：写出命令", "{a}: write the command", a=about)
-            if not _names_a_task(about) and not _marked_out(flags):
+            if setup_commands(block.text) and not _marked_out(flags):
+                flags = flags + (LEFT_OUT + "setup-commands",)  # “conda create …; pip install -r …”
+            elif not _names_a_task(about) and not _marked_out(flags):
                 flags = flags + (LEFT_OUT + "unnamed-code",)  # “单机：写出命令”: which command?
         elif REPL_LINE.match(block.text):
             # an interpreter session pasted in: what its lines printed is the answer (the verifier
@@ -4412,6 +4416,9 @@ FACET = re.compile(
 # A label for what matters in practice (“Practical:”, “In practice:”, “Important detail:”, “实践中：”).
 PRACTICE = re.compile(r"practical(?: (?:tips?|notes?|points?))?|in practice|(?:an? |one )?important (?:details?|points?)|"
                       r"实践中|实际使用中?|实用(?:技巧|要点)?", re.I)
+# A line that introduces a list of works or links (“References I'm diffing against:”, “参考：”, “Links:”).
+REFERENCES_LEAD = re.compile(r"\s*(?:\*\*)?\s*(?:(?:references?|参考(?:资料|文献|链接)?|相关链接|延伸阅读|扩展阅读|推荐阅读)"
+                             r"(?:\s+[^:：\n]{1,40})?|links?)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*", re.I)
 # A heading that is someone's turn in a thread (“**ptr-kovacs** replied on Mar 3”, “3 楼回复”).
 THREAD_TURN = re.compile(r"\b(?:replied|wrote|commented)\b|回复|\d+\s*楼", re.I)
 # What an exercise's statement starts with (“Implement …”, “Given …”, “Write …”, “实现…”).

@@ -36,6 +36,25 @@ SHELL_COMMAND = re.compile(r"\s*(?:\$\s+)?(?:pip3?|python3?|torchrun|conda|git|n
                            r"deepspeed|srun|sbatch)(?:\s|$)")
 
 
+# A command that sets up one's machine rather than does the work (“conda create -n percep python=3.10”,
+# “pip install -r requirements.txt”, “python -c "import torch; print(torch.__version__)"”).
+# (“pip install torch --index-url …” is worth recalling: only a project's own requirements are setup)
+SETUP_COMMAND = re.compile(r"\s*(?:\$\s+)?(?:conda\s+(?:create|activate|deactivate|env)|"
+                           r"(?:pip3?|python3?\s+-m\s+pip)\s+install\s+(?:-r\s|-e\s|--editable\s|\.(?:\s|$|\[))|"
+                           r"python3?\s+-m\s+venv|(?:source|\.)\s+\S*activate|git\s+clone|cd\s|"
+                           r"python3?\s+-c\s+['\"]import\s+\w+\s*;\s*print\()")
+
+
+def setup_commands(code: str) -> bool:
+    """Two lines or more, each making, entering or checking a project's environment, one of them making it
+    (“conda create …”, “git clone …”, “pip install -r requirements.txt”): a team's setup, not something to
+    learn (“conda activate dl” alone, under “激活环境：”, is how one does it)."""
+    lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return len(lines) >= 2 and all(SETUP_COMMAND.match(line) for line in lines) \
+        and any(re.match(r"\s*(?:\$\s+)?(?:conda\s+create|python3?\s+-m\s+venv|git\s+clone|"
+                         r"(?:pip3?|python3?\s+-m\s+pip)\s+install\s+(?:-r|-e|--editable)\s)", line) for line in lines)
+
+
 def commands(code: str) -> bool:
     """Every line of a bare fence is a shell command: something to type, not Python."""
     lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
@@ -141,6 +160,9 @@ MESSAGES = {
     "remark": ("“{front}” 后面是一句对它的评论（感受、猜测、做法、比较），不是它是什么；写一句“它是……”，或把评论写成完整的陈述",
                "what follows “{front}” is a remark on it (a feeling, a guess, a setting, a comparison), not what it "
                "is; write “it is …”, or make the remark a statement of its own"),
+    "setup-commands": ("这段命令只是装环境（conda / pip / git clone），不是要记的知识；要记的命令单独写一行并说明它做什么",
+                       "these commands only set up an environment (conda / pip / git clone), nothing to learn; put a "
+                       "command worth recalling on its own with what it does"),
     "unnamed-code": ("“{front}” 没有说这段代码做什么，卡片答不出；在代码前写一句它要做的事"
                      "（如“用 torchrun 在一台机器的 4 张卡上启动训练：”）",
                      "“{front}” does not say what the code does, so the card cannot be answered; say what it does in "

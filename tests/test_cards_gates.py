@@ -3266,3 +3266,20 @@ def test_an_exercise_s_own_arithmetic_and_a_log_s_breaks_give_no_card() -> None:
                "- **BN**：对每个通道做归一化\n- 老周：另外还有正则化效果，所以有 BN 时 dropout 可以少用\n\n"
                "## 杂记\n\n- **下期预告**：优化器专题\n")
     assert_keeps(minutes, ["对每个通道做归一化"], ["小林", "正则化效果", "优化器专题"])
+
+
+def test_a_list_of_references_and_an_environment_s_setup_give_no_card() -> None:
+    """“References I'm diffing against:” / “参考：” over a list: the works read; “conda create …”, “pip install
+    -r …”: a team's setup. A command worth recalling (“torchrun --nproc_per_node=4 train.py”) is still one."""
+    notes = ("# Reproducing the Transformer\n\nRunning list while reimplementing Transformer-base.\n"
+             "References I'm diffing against:\n\n- \"official\": tensor2tensor (`t2t`), `transformer.py`\n"
+             "- The Annotated Transformer — *not* official but everyone copies it\n\n"
+             "## Warmup\n\n- **warmup**: lr grows linearly for the first 4000 steps\n\n"
+             "## Environment\n\nSet up the environment (the CUDA build has to match the driver):\n\n"
+             "```bash\nconda create -n percep python=3.10 -y\nconda activate percep\npip install -r requirements.txt\n"
+             "python -c \"import torch; print(torch.cuda.is_available())\"\n```\n\n"
+             "## Launch\n\nLaunch training on the 4 GPUs of one machine:\n\n```bash\ntorchrun --nproc_per_node=4 train.py\n```\n\n"
+             "# PyTorch → JAX 笔记\n\n环境：jax 0.4 / flax\n参考：\n- JAX 官方 The Sharp Bits：https://jax.readthedocs.io\n"
+             "- Flax linen 文档 + optax 文档\n\n## PRNG\n\n- **PRNGKey**：JAX 的随机数状态，要显式 split\n")
+    assert_keeps(notes, ["lr grows linearly", "torchrun --nproc_per_node=4", "要显式 split"],
+                 ["tensor2tensor", "everyone copies", "conda create", "optax 文档"])
