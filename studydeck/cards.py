@@ -431,8 +431,14 @@ def table_grid(table: str, source: Source, known: str = "") -> list[tuple[str, s
         return []
     corner = rows[0][1][0].strip()
     out = []
+    # (only where the known side's cells are its code, “`torch.tensor([1., 2.])`”: how one writes it there; a
+    # layout or a default, “HWIO”, “float64”, is a fact of that side to learn too)
     learnt = [name for name in header[1:] if known and FRAMEWORK_NAME.search(name)
               and known.casefold() not in name.casefold()]
+    if learnt and not all(sum(_cell_text(cells[j]) != cells[j].strip() or not cells[j].strip() or "`" in cells[j]
+                              for _, cells in rows[1:]) * 4 >= (len(rows) - 1) * 3
+                          for j, name in enumerate(header) if j and known.casefold() in name.casefold()):
+        learnt = []
     for j, name in enumerate(header[1:], 1):
         if learnt and known.casefold() in name.casefold():
             continue  # (“| 操作 | PyTorch | JAX |” in notes “PyTorch → JAX”: the PyTorch side is the cue)
@@ -784,9 +790,14 @@ def formulas_in(text: str) -> tuple[str, ...]:
 
 def is_plain_formula(text: str) -> bool:
     """Text that is a formula without markup: ``Mish(x)=x∗Tanh(Softplus(x))``, ``ln(1 + ex)``."""
+    # (a link beside a formula cites it; beside no relation, it is what the line gives: “LLM.int8(): https://…”)
+    linked = re.sub(r"\(?<?https?://[^\s)>]+>?\)?", "", text or "").strip()
+    if linked != (text or "").strip() and "=" not in linked:
+        return False
+    text = linked
     if not text or "$" in text or CJK.search(text) or len(text) > 300:
         return False
-    if re.search(r"\*\*|`|<\w|\w:\s|://", text):  # emphasis, code, HTML, a `label: ` or a link is prose
+    if re.search(r"\*\*|`|<\w|\w:\s", text):  # emphasis, code, HTML or a `label: ` is prose
         return False
     if "=" not in text and len(re.findall(r"→|->|⇒|=>", text)) >= 2:
         return False  # “conv(5×5) → avgpool → FC 120 → 10”: a pipeline of stages, not a formula
@@ -1150,7 +1161,8 @@ class _Extractor:
         self.cites_here = False  # (the section being read opens with a bibliography entry)
         self.heading_here = ""
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
-        self.recurring, self.rewrites = _recurring_labels(outline)  # (“Time complexity:” in every section: a facet of each)
+        # (“Time complexity:” in every section: a facet of each; “Break:” in two or more, a log's breaks)
+        self.recurring, self.rewrites, self.twice = _recurring_labels(outline)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
 
@@ -1714,9 +1726,9 @@ class _Extractor:
 
     def filled_blanks(self, items: list[Item], ctx: _Ctx) -> list[Item]:
         """The cards of a recall sheet's blanks among ``items`` (“softmax：$…$ = ______” over “- 默：$…$ ✅”, or
-        a next item “- 默：…”): the blank asks, what was filled in answers, or after one marked wrong
-        its correction (“- → $…$”), and the remarks under it (“- 记忆：…”) go with the answer; with no
-        correction, no card. The items that are not such a blank or its answer are returned."""
+        a next item “- 默：…”): the blank asks and what was filled in answers, or the correction after it
+        (“- → $…$”; see ``_settled``), with the remarks under it (“- 记忆：…”); with no answer, no card.
+        The items that are not such a blank or its answer are returned."""
         left: list[Item] = []
         k = 0
         while k < len(items):
@@ -1724,32 +1736,28 @@ class _Extractor:
             under = it.children[0].items if it.children and it.children[0].kind == "list" else []
             # (“22. SGD + momentum：” over “- 默：…” asks as a blank does; “38. 参数量 ______” over “- （没写完）”
             # and “- → $…$”: the correction answers)
-            asks = BLANK.search(it.text) or it.text.rstrip().endswith((":", "：", "?", "？"))
-            first = next((n for n, u in enumerate(under) if _filled_answer(u.text) is not None
-                          or BLANK.search(it.text) and _correction(u.text, it.text)), None) if asks else None
-            filled = None if first is None else _filled_answer(under[first].text)
-            if first is not None:
-                rest = under[first + 1:]
-                if filled is None:
-                    filled = _correction(under[first].text, it.text)
-                if not filled and rest and CORRECTED.match(rest[0].text):
-                    filled, rest = _correction(rest[0].text, it.text), rest[1:]
-                remarks = [r.text.strip() for r in self.filled_blanks(rest, ctx) if r.text.strip()]
-                if filled:
-                    answer = filled + "\n\n" + "\n".join(f"- {r}" for r in remarks) if remarks else filled
+            blank = BLANK.search(it.text) is not None
+            asks = blank or it.text.rstrip().endswith((":", "：", "?", "？"))
+            settled = _settled(under[0].text, [u.text for u in under[1:2]], it.text, bare=blank) \
+                if asks and under else None
+            if settled is None and blank and under and CORRECTED.match(under[0].text):
+                settled = (_correction(under[0].text) if len(BLANK.findall(it.text)) < 2 else "", 0)
+            if settled is not None:
+                answer, used = settled
+                remarks = [r.text.strip() for r in self.filled_blanks(under[1 + used:], ctx) if r.text.strip()]
+                if answer:
+                    answer = answer + "\n\n" + "\n".join(f"- {r}" for r in remarks) if remarks else answer
                     self.answered(ctx, _blank_prompt(it.text), [Block("paragraph", it.source, text=answer)], it.source)
                 self.blocks(it.children[1:], ctx)
                 k += 1
                 continue
-            filled = _filled_answer(items[k + 1].text) \
-                if BLANK.search(it.text) and not it.children and k + 1 < len(items) else None
-            if filled is not None:
-                taken = 2
-                if not filled and k + 2 < len(items) and CORRECTED.match(items[k + 2].text):
-                    filled, taken = _correction(items[k + 2].text, it.text), 3
-                if filled:
-                    self.answered(ctx, _blank_prompt(it.text), [Block("paragraph", it.source, text=filled)], it.source)
-                k += taken
+            settled = _settled(items[k + 1].text, [n.text for n in items[k + 2:k + 3]], it.text) \
+                if blank and not it.children and k + 1 < len(items) else None
+            if settled is not None:
+                answer, used = settled
+                if answer:
+                    self.answered(ctx, _blank_prompt(it.text), [Block("paragraph", it.source, text=answer)], it.source)
+                k += 2 + used
                 continue
             left.append(it)
             k += 1
@@ -1986,9 +1994,11 @@ class _Extractor:
         # (“**Practical**: CE takes raw logits”, “Important detail: …”: what matters in practice, of the section's
         # subject, not a label that takes its fact with it)
         practice = PRACTICE.fullmatch(term.strip()) is not None and bool(ctx.concept) and not (attribute or grid) \
-            and not THREAD_TURN.search(ctx.concept)  # (“**ptr** replied on Mar 3”: someone's turn, no subject)
+            and not THREAD_TURN.search(ctx.concept) and not NO_SUBJECT.search(ctx.concept) \
+            and not GLOSSARY_HEADING.search(ctx.concept)  # (“**ptr** replied on Mar 3”, “第 3 周 周报”: no subject)
         label = not practice and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
-            or _cited(_bare(term), desc)
+            or _cited(_bare(term), desc) \
+            or _bare(term).casefold() in ("break", "breaks") and _bare(term).casefold() in self.twice  # (a log's)
         # (“**Introduced**: Hochreiter & Schmidhuber, 1997”: where the thing comes from, a field of the notes)
         # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
         struck = term.strip("* ")
@@ -1997,7 +2007,7 @@ class _Extractor:
             else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
-            else "example" if _works_an_example(ctx) or _exercise_arithmetic(desc, ctx) \
+            else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
@@ -2078,6 +2088,12 @@ class _Extractor:
         else:
             front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
             why = why or ("remark" if loose and _remarks(desc) else "")
+        if practice and not why:
+            same = next((n for n, c in enumerate(self.cards) if c.front == front and c.deck == ctx.deck), None)
+            if same is not None:  # (“In practice: …” and “Practical: …” in one section: one card, both)
+                self.cards[same] = replace(self.cards[same], back=self.cards[same].back + "\n\n" + desc,
+                                           formulas=self.cards[same].formulas + formulas_in(desc))
+                return
         # (an attribute's value may be a bare number: what it is, not a number worked out)
         flags = ((LEFT_OUT + why,) if why else ()) + (("attribute",) if attribute else ())
         self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(keyed),
@@ -2259,7 +2275,8 @@ class _Extractor:
         which the verifier then expects; ``shown``: the output pasted under it, which the verifier
         compares with what it prints."""
         known = _translated_from(" ".join(ctx.deck[:-1]))
-        if known and {m.group(0).casefold() for m in FRAMEWORK_NAME.finditer(ctx.concept)} == {known.casefold()}:
+        if known and re.fullmatch(rf"(?:in\s+)?{re.escape(known)}\s*(?:的)?\s*(?:版本?|写法|实现|代码|version|implementation|"
+                                  r"code|side|way)?", PAREN_TAIL.sub("", ctx.concept).strip(), re.I):
             return  # (“### PyTorch 版” in notes “PyTorch → JAX”: the side the learner knows, the cue of the other)
         about = (_clip(last_sentence(lead.text), before=True).strip().rstrip("：:。.，,") if lead is not None
                  else "")
@@ -3541,7 +3558,7 @@ LABEL_TERM = re.compile(
     # the learner's state of mind, and what they mean to watch, read or present next
     r"心态|心情|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
     # a study log's break, and what is still unclear to the learner (“**Break**: made coffee”, “still fuzzy”)
-    r"breaks?|休息|茶歇|still (?:fuzzy|unclear|confus\w*|open)|(?:还|仍)(?:不懂|没懂|没搞懂|不清楚|模糊)\S{0,4}|"
+    r"休息|茶歇|still (?:fuzzy|unclear|confus\w*|open)|(?:还|仍)(?:不懂|没懂|没搞懂|不清楚|模糊)\S{0,4}|"
     # an assignment's requirements, and what one's own runs measured (“要求：三组都输出 True”, “实测：…”)
     r"要求|requirements?|实测|measured|"
     # a pledge, one more small point, a detail the text stresses (“立个 flag：”, “还有一个小点：”, “Important detail:”)
@@ -3858,31 +3875,60 @@ BLANK = re.compile(r"(?<![\w\\])_{3,}(?!\w)|(?:\\_){3,}|\\underline\{\s*(?:\\q?q
 # What was filled into a blank, with its mark (“默：$…$ ✅”, “我填：γ，β ✔️”, “❌ 我填了 `0.1`”, “My answer: …”).
 FILLED = re.compile(r"\s*(?:[❌✅✔✓✗✘]\ufe0f?\s*)?(?:\*\*)?(?:(?:默写?|我填|我写|我的答案|填|答案?|(?:my )?answer)\s*(?:\*\*)?"
                     r"\s*[：:]|(?:我填了|我写了|i wrote|i put)(?=\s))\s*(?:\*\*)?\s*", re.I)
-# The correction of one filled in wrong (“→ $…$”, “> **订正**：…”, “✅ 正确：…”, “Correct: …”).
-CORRECTED = re.compile(r"\s*(?:>\s*)?(?:[✅✔✓]\ufe0f?\s*)?(?:(?:\*\*)?(?:订正|更正|改正|正确答案|正确|正解|应为|应该是|"
-                       r"correct(?:ion|ed)?(?: answer)?|right answer)\s*(?:\*\*)?\s*[：:]\s*(?:\*\*(?!\S*\*\*))?|→|⇒|->)\s*", re.I)
+# The correction of one filled in wrong: an arrow (“→ $…$”) or a label (“> **订正**：…”, “✅ 正确：…”, “应为 0.999”),
+# and the labels that give the right answer whatever was filled in (“参考答案：$1-p$”, “Correct answer: …”).
+REFERENCE_ANSWER = re.compile(r"\s*(?:>\s*)?(?:[✅✔✓]\ufe0f?\s*)?(?:\*\*)?(?:订正|更正|改正|参考答案|标准答案|正确答案|正确|正解|"
+                              r"correct(?:ion|ed)?(?: answer)?|right answer|reference answer)\s*(?:\*\*)?\s*[：:]\s*"
+                              r"(?:\*\*(?!\S*\*\*))?|\s*(?:应为|应该是)\s*", re.I)
+CORRECTED = re.compile(rf"{REFERENCE_ANSWER.pattern}|\s*(?:>\s*)?(?:→|⇒|->)\s*", re.I)
 RIGHT_MARK = re.compile(r"\s*[✅✔✓☑]\ufe0f?\s*")
-WRONG_MARK = re.compile(r"\s*[❌✗✘]\ufe0f?\s*")
+MARK = re.compile(r"[✅✔✓☑❌✗✘]")
+# What says nothing was filled in (“忘了”, “（空着，没想起来）”, “不会 😭”, “no idea, look it up”, “（没写完）”).
+UNKNOWN = re.compile(r"[?？—…-]*$|(?:忘了|忘记|不会|不知道|不记得|没想起来|想不起来|空着|没写|没做|跳过|不确定)|"
+                     r"(?:no idea|don'?t know|forgot|skipped|left (?:it )?blank|not sure)\b", re.I)
 
 
-def _filled_answer(text: str) -> str | None:
-    """What a line filled into a blank says, without its label and marks; None when it is not
-    such a line, "" when it was marked wrong."""
-    filled = FILLED.match(text)
-    if not filled:
-        return None
-    if WRONG_MARK.search(text):
-        return ""
-    answer = RIGHT_MARK.sub(" ", text[filled.end():])
-    answer = re.sub(r"\s+(?=[（(，。；、）)])", "", TRAILING_MARKS.sub("", answer)).strip()
-    return answer or None
+def _cleaned(answer: str) -> str:
+    """An answer without the marks of right, and what a mark parts from it (“cos ✅  这个我一直记得…”) a
+    paragraph of its own."""
+    answer = re.sub(r"\s*[✅✔✓☑]\ufe0f?\s{2,}(?=[^\s（(，。；、,;])", "\n\n", answer.strip(), count=1)
+    answer = re.sub(r"[ \t]*[✅✔✓☑]\ufe0f?[ \t]*", " ", answer)
+    return re.sub(r"[ \t]+(?=[（，。；、）])", "", TRAILING_MARKS.sub("", answer)).strip()
 
 
-def _correction(text: str, prompt: str) -> str:
-    """The right answer a correction line gives (“→ $…$　忘了除以 K”) to ``prompt``, or "" (also when the
-    prompt has more blanks than one: “LLaMA 用 RMSNorm” corrects one of three, and answers no card)."""
+def _correction(text: str) -> str:
+    """The right answer a correction line gives (“→ $…$　忘了除以 K”), or ""."""
     said = CORRECTED.match(text)
-    return TRAILING_MARKS.sub("", text[said.end():]).strip() if said and len(BLANK.findall(prompt)) < 2 else ""
+    return _cleaned(text[said.end():]) if said else ""
+
+
+def _settled(attempt: str, after: list[str], prompt: str, bare: bool = False) -> tuple[str, int] | None:
+    """The answer to ``prompt``'s blank, from the line filled into it (``attempt``) and the lines ``after`` it,
+    and how many of those it takes: the attempt, without its label and marks, when it is marked right or
+    not marked and no reference answer follows; else the correction, after the mark on its line (“❌ 应为
+    0.999”) or on the next (“→ …”, “**订正**：…”, “参考答案：…”), and "" when there is none or it corrects
+    one blank of several (which one, it cannot say). Any mark of wrong outside brackets makes it wrong
+    (“$h$ ✅，$d$ ❌”; “✅（上周 ❌ 过一次）” is right), as does an attempt that says nothing was filled in
+    (“忘了”, “no idea”). None when ``attempt`` is no
+    line filled in (``bare``: a remark alone, “（没写完，时间到了）”, may say nothing was)."""
+    filled = FILLED.match(attempt)
+    rest = attempt[filled.end():] if filled else attempt
+    said = rest.strip().strip("（）()*_ ")
+    if not filled and not (bare and UNKNOWN.match(said)):
+        return None
+    # (a mark in brackets is a remark's: “✅（上周 ❌ 过一次）”)
+    mark = re.search(r"[❌✗✘]", re.sub(r"（[^（）]*）|\([^()]*\)", lambda m: " " * len(m.group(0)), attempt))
+    one = len(BLANK.findall(prompt)) < 2
+    if mark is not None or UNKNOWN.match(said):
+        line = attempt[mark.end():] if mark is not None else ""
+        if CORRECTED.match(line) and _correction(line):
+            return (_correction(line) if one else ""), 0
+        if after and CORRECTED.match(after[0]):
+            return (_correction(after[0]) if one else ""), 1
+        return "", 0
+    if not MARK.search(attempt) and after and REFERENCE_ANSWER.match(after[0]):
+        return (_correction(after[0]) if one else ""), 1  # (“我的答案：p” over “参考答案：$1-p$”)
+    return _cleaned(rest), 0
 
 
 def _blank_prompt(text: str) -> str:
@@ -3894,9 +3940,9 @@ def _blank_prompt(text: str) -> str:
 
 def _filled_blank(blocks: list[Block], i: int) -> tuple[str, str, list[Block]] | None:
     """A blank written in a paragraph and what was filled into it, on the paragraph's next line or in the
-    next paragraph (“**1.** … ____。” over “我填：γ，β ✔️”), and after one marked wrong its correction
-    (“> **订正**：…”, “✅ 正确：…”): the prompt, the answer ("" when the one filled in is wrong and nothing
-    corrects it) and the blocks after ``blocks[i]`` that it takes; None when it is not one."""
+    next paragraph (“**1.** … ____。” over “我填：γ，β ✔️”), and after it its correction (“> **订正**：…”,
+    “✅ 正确：…”): the prompt, the answer ("" when there is none, see ``_settled``) and the blocks after
+    ``blocks[i]`` that it takes; None when it is not one."""
     lines = blocks[i].text.splitlines()
     at = max((k for k, line in enumerate(lines) if BLANK.search(line)), default=None)
     if at is None:
@@ -3908,20 +3954,17 @@ def _filled_blank(blocks: list[Block], i: int) -> tuple[str, str, list[Block]] |
             return None
         taken.append(blocks[i + 1])
         more = blocks[i + 1].text.splitlines()
-    answer = _filled_answer(more[0])
-    if answer is None:
+    fix = blocks[i + 1 + len(taken)] if i + 1 + len(taken) < len(blocks) \
+        and blocks[i + 1 + len(taken)].kind in ("paragraph", "quote") else None
+    after = more[1:2] or ([re.sub(r"^\s*>\s?", "", fix.text, flags=re.M)] if fix is not None else [])
+    settled = _settled(more[0], after, "\n".join(lines[:at + 1]))
+    if settled is None:
         return None
-    if answer:
-        answer = "\n".join([answer, *more[1:]])
-    elif len(more) > 1:
-        answer = "\n".join([_correction(more[1], blocks[i].text), *more[2:]]) \
-            if _correction(more[1], blocks[i].text) else ""  # (a correction of one blank among several: none)
-    elif i + 1 + len(taken) < len(blocks) and blocks[i + 1 + len(taken)].kind in ("paragraph", "quote"):
-        fix = blocks[i + 1 + len(taken)]
-        text = "\n".join(re.sub(r"^\s*>\s?", "", line) for line in fix.text.splitlines())
-        if CORRECTED.match(text):
-            answer = _correction(text, blocks[i].text)
-            taken.append(fix)
+    answer, used = settled
+    if used and not more[1:2]:
+        taken.append(fix)  # (the correction in the block after)
+    elif answer:
+        answer = "\n".join([answer, *more[1 + used:]])  # (and the lines that go on from it)
     return _blank_prompt("\n".join(lines[:at + 1])), answer.strip(), taken
 
 
@@ -3985,12 +4028,13 @@ def _lines(outline: Outline):
                 yield from text.splitlines()
 
 
-def _recurring_labels(outline: Outline) -> tuple[set[str], set[str]]:
+def _recurring_labels(outline: Outline) -> tuple[set[str], set[str], set[str]]:
     """The bold words or the label lines open on in three sections or more (“**推文版**：…”, “Time
     complexity:”, “干扰：…”): a part the writer gives each section, asked of that section's subject
     as a facet is (“Quicksort: what is its time complexity?”), not a concept to define; and, of
     those, the ones that retell each section, named so (“推文版”, “TL;DR”) or whose lines run on as
-    prose (60 characters or more, as a rule): no card. (A question, “why:”, is asked as one already.)"""
+    prose (60 characters or more, as a rule): no card. (A question, “why:”, is asked as one already.) And
+    the labels met in two sections or more."""
     where: dict[str, set[int]] = {}
     lengths: dict[str, list[int]] = {}
     for n, (_, section) in enumerate(iter_sections(outline.root)):
@@ -4009,7 +4053,8 @@ def _recurring_labels(outline: Outline) -> tuple[set[str], set[str]]:
     recurring = {term for term, sections in where.items()
                  if len(sections) >= 3 and not FACET.fullmatch(term) and not ASKS.match(term)}
     return recurring, {term for term in recurring
-                       if REWRITE.fullmatch(term) or sorted(lengths[term])[len(lengths[term]) // 2] >= 60}
+                       if REWRITE.fullmatch(term) or sorted(lengths[term])[len(lengths[term]) // 2] >= 60}, \
+        {term for term, sections in where.items() if len(sections) >= 2}
 
 
 # A retelling of a section (“推文版”, “白话版”, “一句话总结”, “TL;DR”, “ELI5”), not a part of its subject.
@@ -4336,15 +4381,16 @@ def _works_an_example(ctx: _Ctx) -> bool:
 
 
 # A heading of an exercise or an exam's problem (“习题 3：感受野”, “第 4 题”, “Problem 2”).
-EXERCISE_HEADING = re.compile(r"习题|练习|作业|思考题|例题|大题|第\s*[\d一二三四五六七八九十]+\s*题|"
-                              r"\b(?:exercise|problem|homework|hw)\s*\d", re.I)
+EXERCISE_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:课后)?(?:习题|练习|作业|思考题|例题|大题)(?:\s*[\d一二三四五六七八九十]|\s*[:：]|\s*$)|"
+                              r"第\s*[\d一二三四五六七八九十]+\s*题|^\s*(?:exercise|problem|homework|hw)\s*\d", re.I)
 
 
-def _exercise_arithmetic(desc: str, ctx: _Ctx) -> bool:
+def _exercise_arithmetic(term: str, desc: str, ctx: _Ctx) -> bool:
     """Numbers worked out under an exercise (“第1层：$1 + 2 = 3$”, “普通：$3\\cdot3\\cdot64 = 576$”): that
-    exercise's working (a value alone, “Derivative of tanh at 0: $1$”, may be a fact)."""
+    exercise's working, under a short label (a value alone, “Derivative of tanh at 0: $1$”, and a sum a
+    long name states, “两层 3×3 卷积的感受野：$3 + 2 = 5$”, may be facts)."""
     plain = re.sub(r"\\(?:cdot|times|div)", "*", re.sub(r"\\[,;]|\\quad|[$\s{}]", "", desc))
-    return bool(re.fullmatch(r"[\d.,()]+(?:[-+*/×·÷^][\d.,()]+)+=[\d.,()]+", plain)) \
+    return bool(re.fullmatch(r"[\d.,()]+(?:[-+*/×·÷^][\d.,()]+)+=[\d.,()]+", plain)) and len(term) <= 8 \
         and any(EXERCISE_HEADING.search(h) for h in (*ctx.deck[1:], *ctx.labels))
 
 
@@ -4419,6 +4465,9 @@ PRACTICE = re.compile(r"practical(?: (?:tips?|notes?|points?))?|in practice|(?:a
 # A line that introduces a list of works or links (“References I'm diffing against:”, “参考：”, “Links:”).
 REFERENCES_LEAD = re.compile(r"\s*(?:\*\*)?\s*(?:(?:references?|参考(?:资料|文献|链接)?|相关链接|延伸阅读|扩展阅读|推荐阅读)"
                              r"(?:\s+[^:：\n]{1,40})?|links?)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*", re.I)
+# A heading named by a time or a bucket, not a subject (“第 3 周 周报”, “Misc”, “杂记”, “Week 3 log”).
+NO_SUBJECT = re.compile(r"周报|日报|月报|日志|日记|随记|杂记|杂项|其[他它]|(?<![-\w])(?:misc\w*|log|diary|journal|other)(?![-\w])|"
+                        r"第\s*[\d一二三四五六七八九十]+\s*[周天]|\b(?:week|day)\s*\d", re.I)
 # A heading that is someone's turn in a thread (“**ptr-kovacs** replied on Mar 3”, “3 楼回复”).
 THREAD_TURN = re.compile(r"\b(?:replied|wrote|commented)\b|回复|\d+\s*楼", re.I)
 # What an exercise's statement starts with (“Implement …”, “Given …”, “Write …”, “实现…”).

@@ -548,11 +548,17 @@ EQUATION_REF = re.compile(r"式\s*[(（]?\s*\d|公式\s*[(（]?\d|\b(?:eq|eqn|eq
                           r"由|根据|代入|结合|利用|[+＋])\s*[(（]\d+(?:\.\d+)*[)）]", re.I | re.M)
 
 
+# Points numbered in a sentence (“splits into (1) a reconstruction term and (2) a KL term”): no equations.
+ENUMERATED = re.compile(r"[(（]1[)）]\s*[^()（）\n]*?\w+\s+\w+[^()（）\n]*?[(（]2[)）]")
+
+
 def equation_reference(card: Card) -> str | None:
     """A formula whose sentence points at a numbered equation cannot be answered without it."""
     if card.kind is not CardKind.FORMULA or card.plain_formula:
         return None
     prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
+    if ENUMERATED.search(prompt):
+        return None
     run = EQUATION_RUN.search(card.front)
     if run and not USES_EQUATIONS.search(card.front[:run.start()].rsplit("\n", 1)[-1]):
         return None  # “The standard equations (10.8–10.11), copied:” over them: the numbers of what it shows

@@ -3257,6 +3257,8 @@ def test_an_exercise_s_own_arithmetic_and_a_log_s_breaks_give_no_card() -> None:
     assert_keeps(exercises, ["每个通道单独一个"], ["1 + 2 = 3", "36864"])
     log = ("# 🍅 pomodoro log\n\n## 🍅1 affine quantization\n\n- **scale**: the step between two levels\n"
            "- **Break**: made coffee, didn't open twitter\n- **practical**: start QAT from a trained float model\n\n"
+           "## 🍅2 symmetric\n\n- **zero point**: 0 for symmetric schemes\n- **Break**: 5 min, stretched\n\n"
+           "## 🍅3 PTQ\n\n- **calibration**: run a few batches to set the observers\n- **Break**: snack\n\n"
            "## End of day\n\n- **still fuzzy**: GPTQ's actual update rule\n")
     assert_keeps(log, ["the step between two levels", "what matters in practice?"], ["coffee", "GPTQ's actual"])
     thread = ("# DDP + grad accumulation #2174\n\n## What is DDP\n\n- **DDP**: one process per GPU, grads all-reduced\n\n"
@@ -3283,3 +3285,42 @@ def test_a_list_of_references_and_an_environment_s_setup_give_no_card() -> None:
              "- Flax linen 文档 + optax 文档\n\n## PRNG\n\n- **PRNGKey**：JAX 的随机数状态，要显式 split\n")
     assert_keeps(notes, ["lr grows linearly", "torchrun --nproc_per_node=4", "要显式 split"],
                  ["tensor2tensor", "everyone copies", "conda create", "optax 文档"])
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a blank with nothing filled in, one's own answer before the reference answer, a correction on the
+    # same line, a mark of wrong for one blank of two, and a line of answer after other lines
+    ("# 默写\n\n## 分布\n\n- 泊松分布的方差是 ______\n  - 默：忘了\n- 指数分布的期望是 ______\n  - 默：$1/\\lambda$ ✅\n\n"
+     "**1.** Jensen: for convex $f$, $f(\\mathbb{E}[X])$ ______ $\\mathbb{E}[f(X)]$\n\nMy answer: no idea, look it up\n\n"
+     "## Dropout\n\n- 推理时要把权重乘以 ______\n  - 我的答案：p\n  - 参考答案：$1-p$（p 是丢弃率）\n\n"
+     "## Adam\n\n**2.** Adam 的默认 $\\beta_2$ 是 ______。\n我填：0.99 ❌ 应为 0.999\n\n"
+     "**3.** bias correction 在第 $t$ 步除以 ______。\n默：$1-\\beta^t$ ✅（上周 ❌ 过一次）\n\n"
+     "**4.** 多头注意力切成 ______ 个头，每个头维度是 ______。\n\n我填：$h$ ✅，$d_{model}$ ❌\n> **订正**：每个头是 $d_{model}/h$\n\n"
+     "## GroupNorm\n\n- GroupNorm 的组数一般取：\n  - 32（论文默认）\n  - 答：组数太小就退化成 LayerNorm\n",
+     ["$1/\\lambda$", "$1-p$（p 是丢弃率）", "0.999", "$1-\\beta^t$"],
+     ["忘了", "no idea", "我的答案", "0.99 ", "$h$，", "组数一般取：\n"]),
+    # a translation's known side that is a fact to learn too, not its code; a section of the known
+    # framework that teaches a technique
+    ("# TF → PyTorch 权重转换笔记\n\n## 布局\n\n| 层 | TF 布局 | PyTorch 布局 |\n|---|---|---|\n"
+     "| Conv2D kernel | HWIO | OIHW |\n| Dense kernel | (in, out) | (out, in) |\n| BN 缩放 | gamma | weight |\n\n"
+     "# NumPy → PyTorch 入门笔记\n\n## NumPy 的数值稳定 softmax\n\n先减最大值再取指数：\n\n"
+     "```python\ndef softmax(x):\n    e = np.exp(x - x.max())\n    return e / e.sum()\n```\n",
+     ["HWIO", "gamma", "def softmax"], []),
+    # points numbered in a lead, a link beside a formula
+    ("# VAE\n\n## ELBO\n\nThe ELBO splits into (1) a reconstruction term and (2) a KL term:\n\n"
+     "$$\\mathcal{L} = \\mathbb{E}_q[\\log p(x|z)] - D_{KL}(q(z|x)\\|p(z))$$\n\n"
+     "## Activations\n\n- GELU(x) = x·Φ(x)  (https://arxiv.org/abs/1606.08415)\n",
+     ["D_{KL}(q(z|x)\\|p(z))", "x·Φ(x)"], []),
+    # a sum a long name states under an exercise, a heading that only mentions practice
+    ("# 第6章 卷积 笔记（自己做的答案）\n\n## 习题 3：感受野\n\n- 两层 3×3 卷积的感受野：$3 + 2 = 5$\n\n"
+     "## 练习模式下的经验法则\n\n- Adam 状态每参数字节数（fp32）：$4 + 4 = 8$\n", ["$3 + 2 = 5$", "$4 + 4 = 8$"], []),
+    # “break” as a term, two practice labels in one section, practice in a week's report and a glossary
+    ("# Python 控制流\n\n## 关键字\n\n- **break**：立即跳出最内层循环\n- **continue**：跳过本次循环剩下的语句\n\n"
+     "# Training notes\n\n## Label smoothing\n\n- **Definition**: replace one-hot targets with soft ones\n"
+     "- **In practice**: ε = 0.1 is the usual choice\n- **Practical**: it hurts distillation teachers\n\n"
+     "## 第 3 周 周报\n\n- **实践中**：这周主要在调 batch size，没有新结论\n\n## Glossary\n\n- **Practical**: of or relating to practice\n",
+     ["立即跳出最内层循环", "ε = 0.1 is the usual choice", "it hurts distillation teachers"],
+     ["周报: what matters", "Glossary: what matters", "第 3 周 周报：实践中"]),
+])
+def test_ordinary_notes_keep_what_the_review_of_round_thirty_found(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
