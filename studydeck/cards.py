@@ -1353,13 +1353,14 @@ class _Extractor:
                         or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
                     ctx = outside  # (“总结：” over a list: the example is over)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if block.kind == "paragraph" and BLANK.search(block.text) and (filled := _filled_blank(blocks, i)):
+            if block.kind == "paragraph" and BLANK.search(block.text) and (filled := _filled_blanks(blocks, i)):
                 # “**2.** 把 `momentum` 设为 ____ 时…” over “我填：0 ❌” and “> **订正**：是 `None`。”: the blank
                 # asks, what was filled in answers, and one marked wrong never does (its correction does)
-                prompt, answer, taken = filled
+                pairs, taken = filled
                 self.consumed |= {id(b) for b in taken}
-                if answer:
-                    self.answered(ctx, prompt, [replace(block, text=answer)], block.source)
+                for prompt, answer, source in pairs:
+                    if answer:
+                        self.answered(ctx, prompt, [replace(block, text=answer)], source)
                 lead = None
                 continue
             if block.kind == "paragraph" and ASKING_HEADING.search(ctx.concept) and (answer := _marked_answer(blocks, i)):
@@ -1462,8 +1463,11 @@ class _Extractor:
                     and len(ctx.deck) > 1:
                 parent = SECTION_NUMBER.sub("", ctx.deck[-2]) or ctx.deck[-2] if len(ctx.deck) > 2 else ctx.concept
                 self.parameters(block.items, replace(ctx, concept=parent))
-            elif block.kind == "list" and lead is not None and REFERENCES_LEAD.fullmatch(lead.text.splitlines()[-1]):
-                pass  # “References I'm diffing against:”, “参考：” over a list: the works read, not what they say
+            elif block.kind == "list" and lead is not None and REFERENCES_LEAD.fullmatch(lead.text.splitlines()[-1]) \
+                    and any(LINKED.search(it.text) for it in block.items) and not any("$" in it.text for it in block.items):
+                # “References I'm diffing against:”, “参考：” over a list with links: the works read, not what
+                # they say (a list of facts under “参考：”, with its formulas, is what it says)
+                pass
             elif block.kind == "list":
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
@@ -1737,7 +1741,9 @@ class _Extractor:
             # (“22. SGD + momentum：” over “- 默：…” asks as a blank does; “38. 参数量 ______” over “- （没写完）”
             # and “- → $…$”: the correction answers)
             blank = BLANK.search(it.text) is not None
-            asks = blank or it.text.rstrip().endswith((":", "：", "?", "？"))
+            # (“2. 第 2 题（见课本 P45）：” names no question: only where to find it)
+            asks = blank or it.text.rstrip().endswith((":", "：", "?", "？")) and len(re.sub(
+                r"第\s*\d+\s*题|[(（][^()（）]*[)）]|\b(?:Q|problem|exercise|ex)\s*\d+|[\W\d_]", "", it.text, flags=re.I)) >= 2
             settled = _settled(under[0].text, [u.text for u in under[1:2]], it.text, bare=blank) \
                 if asks and under else None
             if settled is None and blank and under and CORRECTED.match(under[0].text):
@@ -3874,31 +3880,49 @@ def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
 BLANK = re.compile(r"(?<![\w\\])_{3,}(?!\w)|(?:\\_){3,}|\\underline\{\s*(?:\\q?quad\s*)+\}")
 # What was filled into a blank, with its mark (“默：$…$ ✅”, “我填：γ，β ✔️”, “❌ 我填了 `0.1`”, “My answer: …”).
 FILLED = re.compile(r"\s*(?:[❌✅✔✓✗✘]\ufe0f?\s*)?(?:\*\*)?(?:(?:默写?|我填|我写|我的答案|填|答案?|(?:my )?answer)\s*(?:\*\*)?"
-                    r"\s*[：:]|(?:我填了|我写了|i wrote|i put)(?=\s))\s*(?:\*\*)?\s*", re.I)
-# The correction of one filled in wrong: an arrow (“→ $…$”) or a label (“> **订正**：…”, “✅ 正确：…”, “应为 0.999”),
-# and the labels that give the right answer whatever was filled in (“参考答案：$1-p$”, “Correct answer: …”).
+                    r"\s*[：:]|(?:我填了|我写了)(?=\s))\s*(?:\*\*)?\s*", re.I)
+# The correction of one filled in wrong: an arrow (“→ $…$”) or a label (“> **订正**：…”, “✅ 正确：…”), and the
+# labels that give the right answer whatever was filled in (“参考答案：$1-p$”, “Correct answer: …”); on the
+# line of the wrong one, also “应为 0.999”.
 REFERENCE_ANSWER = re.compile(r"\s*(?:>\s*)?(?:[✅✔✓]\ufe0f?\s*)?(?:\*\*)?(?:订正|更正|改正|参考答案|标准答案|正确答案|正确|正解|"
-                              r"correct(?:ion|ed)?(?: answer)?|right answer|reference answer)\s*(?:\*\*)?\s*[：:]\s*"
-                              r"(?:\*\*(?!\S*\*\*))?|\s*(?:应为|应该是)\s*", re.I)
+                              r"应为|应该是|correct(?:ion|ed)?(?: answer)?|right answer|reference answer)\s*(?:\*\*)?\s*[：:]\s*"
+                              r"(?:\*\*(?!\S*\*\*))?", re.I)
 CORRECTED = re.compile(rf"{REFERENCE_ANSWER.pattern}|\s*(?:>\s*)?(?:→|⇒|->)\s*", re.I)
+CORRECTED_HERE = re.compile(rf"{CORRECTED.pattern}|\s*(?:应为|应该是)\s*", re.I)
 RIGHT_MARK = re.compile(r"\s*[✅✔✓☑]\ufe0f?\s*")
 MARK = re.compile(r"[✅✔✓☑❌✗✘]")
-# What says nothing was filled in (“忘了”, “（空着，没想起来）”, “不会 😭”, “no idea, look it up”, “（没写完）”).
-UNKNOWN = re.compile(r"[?？—…-]*$|(?:忘了|忘记|不会|不知道|不记得|没想起来|想不起来|空着|没写|没做|跳过|不确定)|"
-                     r"(?:no idea|don'?t know|forgot|skipped|left (?:it )?blank|not sure)\b", re.I)
+WRONG_MARK = re.compile(r"[❌✗✘]")
+# What says nothing was filled in (“忘了”, “（空着，没想起来）”, “不会 😭 下次再看”, “no idea, look it up”, “TODO”):
+# the words alone, or with only a remark after them (“忘记门”, “不确定性（…）”, “不会（eval 下不更新）” answer).
+UNKNOWN = re.compile(r"(?:忘了|忘记了|不会|不知道|不记得|没想起来|想不起来|空着|没写完?|没做完?|跳过|不确定|待查|待补|"
+                     r"no idea|(?:i )?don'?t know|forgot|skipped|left (?:it )?blank|not sure|todo|tbd|[?？—…-]+)", re.I)
+UNKNOWN_TAIL = re.compile(r"(?:[\s，,、。.!！~～;；:：]|[\u2600-\u27bf\U0001F300-\U0001FAFF])[^$`（(]*")
+
+
+def _says_unknown(said: str, attempt: str, prompt: str) -> bool:
+    """Whether what was filled in says nothing was (“忘了”, “不会 😭 下次再看”); never one marked right, nor
+    one of the options the prompt gives (“（填 会/不会）” over “答：不会”)."""
+    if RIGHT_MARK.search(attempt):
+        return False
+    unknown = UNKNOWN.match(said)
+    if unknown is not None and unknown.group(0) in prompt:
+        return False
+    return not said or unknown is not None and (unknown.end() == len(said)
+                                                or UNKNOWN_TAIL.fullmatch(said, unknown.end()) is not None)
 
 
 def _cleaned(answer: str) -> str:
     """An answer without the marks of right, and what a mark parts from it (“cos ✅  这个我一直记得…”) a
     paragraph of its own."""
-    answer = re.sub(r"\s*[✅✔✓☑]\ufe0f?\s{2,}(?=[^\s（(，。；、,;])", "\n\n", answer.strip(), count=1)
+    answer = re.sub(r"\s*[✅✔✓☑]\ufe0f?\s+(?=[^\s（(，。；、,;✅✔✓☑])", "\n\n", answer.strip(), count=1)
     answer = re.sub(r"[ \t]*[✅✔✓☑]\ufe0f?[ \t]*", " ", answer)
     return re.sub(r"[ \t]+(?=[（，。；、）])", "", TRAILING_MARKS.sub("", answer)).strip()
 
 
-def _correction(text: str) -> str:
-    """The right answer a correction line gives (“→ $…$　忘了除以 K”), or ""."""
-    said = CORRECTED.match(text)
+def _correction(text: str, here: bool = False) -> str:
+    """The right answer a correction line gives (“→ $…$　忘了除以 K”), or "" (``here``: after the mark on the
+    line of the wrong one, where “应为 0.999” needs no colon)."""
+    said = (CORRECTED_HERE if here else CORRECTED).match(text)
     return _cleaned(text[said.end():]) if said else ""
 
 
@@ -3907,65 +3931,98 @@ def _settled(attempt: str, after: list[str], prompt: str, bare: bool = False) ->
     and how many of those it takes: the attempt, without its label and marks, when it is marked right or
     not marked and no reference answer follows; else the correction, after the mark on its line (“❌ 应为
     0.999”) or on the next (“→ …”, “**订正**：…”, “参考答案：…”), and "" when there is none or it corrects
-    one blank of several (which one, it cannot say). Any mark of wrong outside brackets makes it wrong
-    (“$h$ ✅，$d$ ❌”; “✅（上周 ❌ 过一次）” is right), as does an attempt that says nothing was filled in
-    (“忘了”, “no idea”). None when ``attempt`` is no
-    line filled in (``bare``: a remark alone, “（没写完，时间到了）”, may say nothing was)."""
+    one blank of several (which one, it cannot say). Wrong: an attempt whose first mark is one of wrong
+    (“上次填成 $d_k$ ❌” after a ✅ is a remark), for several blanks any mark of wrong outside brackets
+    (“$h$ ✅，$d$ ❌”), or one that says nothing was filled in (“忘了”, “no idea”). None when ``attempt`` is
+    no line filled in (``bare``: a remark alone, “（没写完，时间到了）”, may say nothing was)."""
     filled = FILLED.match(attempt)
     rest = attempt[filled.end():] if filled else attempt
-    said = rest.strip().strip("（）()*_ ")
-    if not filled and not (bare and UNKNOWN.match(said)):
+    said = TRAILING_MARKS.sub("", rest).strip().strip("（）()*_ ")
+    if not filled and not (bare and said and _says_unknown(said, attempt, prompt)):
         return None
-    # (a mark in brackets is a remark's: “✅（上周 ❌ 过一次）”)
-    mark = re.search(r"[❌✗✘]", re.sub(r"（[^（）]*）|\([^()]*\)", lambda m: " " * len(m.group(0)), attempt))
     one = len(BLANK.findall(prompt)) < 2
-    if mark is not None or UNKNOWN.match(said):
-        line = attempt[mark.end():] if mark is not None else ""
-        if CORRECTED.match(line) and _correction(line):
-            return (_correction(line) if one else ""), 0
+    marks = re.sub(r"（[^（）]*）|\([^()]*\)", lambda m: " " * len(m.group(0)), attempt)  # (a remark's, in brackets)
+    first = MARK.search(marks)
+    wrong = (first if first is not None and WRONG_MARK.fullmatch(first.group(0)) else None) if one \
+        else WRONG_MARK.search(marks)
+    if wrong is not None or _says_unknown(said, attempt, prompt):
+        line = attempt[wrong.end():] if wrong is not None else ""
+        if _correction(line, here=True):
+            return (_correction(line, here=True) if one else ""), 0
         if after and CORRECTED.match(after[0]):
             return (_correction(after[0]) if one else ""), 1
         return "", 0
     if not MARK.search(attempt) and after and REFERENCE_ANSWER.match(after[0]):
         return (_correction(after[0]) if one else ""), 1  # (“我的答案：p” over “参考答案：$1-p$”)
-    return _cleaned(rest), 0
+    answer = _cleaned(rest)
+    # (“`max_length=______` — for BERT the usual max is 512.” over “512 ✅”: the front says it)
+    shown = re.sub(r"[$`*\s]", "", answer)
+    # (an option in brackets, “（填 会/不会）”, is no answer given away)
+    asked = re.sub(r"[$`*\s]|（[^（）]*）|\([^()]*\)", "", BLANK.sub(" ", _blank_prompt(prompt)))
+    return ("" if len(shown) >= 2 and shown in asked else answer), 0
 
 
 def _blank_prompt(text: str) -> str:
     """The question a line with a blank asks (“**1.** BN 训练时 … ____。” → “BN 训练时 … ____。”)."""
-    text = re.sub(r"^\s*\*\*\s*\d+\s*[.．、]?\s*\*\*\s*", "", text)
+    text = re.sub(r"^\s*\*\*\s*(?:Q|q|第)?\s*\d+\s*[.．、题]?\s*\*\*\s*", "", text)
     text = re.sub(r"^\s*(?:\*\*)?(?:题目|问题|question)\s*(?:\*\*)?\s*[：:]\s*(?:\*\*)?\s*", "", text, flags=re.I)
     return STEP_PREFIX.sub("", text, count=1).strip()
 
 
-def _filled_blank(blocks: list[Block], i: int) -> tuple[str, str, list[Block]] | None:
-    """A blank written in a paragraph and what was filled into it, on the paragraph's next line or in the
-    next paragraph (“**1.** … ____。” over “我填：γ，β ✔️”), and after it its correction (“> **订正**：…”,
-    “✅ 正确：…”): the prompt, the answer ("" when there is none, see ``_settled``) and the blocks after
-    ``blocks[i]`` that it takes; None when it is not one."""
-    lines = blocks[i].text.splitlines()
-    at = max((k for k, line in enumerate(lines) if BLANK.search(line)), default=None)
-    if at is None:
-        return None
+# A line that starts a numbered question (“**2.**”, “2.”, “Q3”, “第 4 题”).
+NUMBERED_PROMPT = re.compile(r"\s*(?:\*\*\s*)?(?:(?:Q|q|第)\s*\d+\s*(?:题)?|\d+\s*[.．、)）])")
+
+
+def _filled_blanks(blocks: list[Block], i: int) -> tuple[list[tuple[str, str, Source]], list[Block]] | None:
+    """The blanks written in a paragraph and what was filled into each, on the line after it (“**1.** … ____。”
+    over “我填：γ，β ✔️”, and “**2.** …” over its own, in one paragraph) or, for the last, in the next
+    paragraph, with the correction after (“> **订正**：…”, “✅ 正确：…”; see ``_settled``), and the lines that go
+    on from an answer until the next numbered one: each blank's prompt, answer ("" for none) and line, and
+    the blocks after ``blocks[i]`` that they take; None when no blank in it is filled in."""
+    block = blocks[i]
+    lines = block.text.splitlines()
+    pairs: list[tuple[str, str, Source]] = []
     taken: list[Block] = []
-    more = lines[at + 1:]
-    if not more:
-        if i + 1 >= len(blocks) or blocks[i + 1].kind != "paragraph":
-            return None
-        taken.append(blocks[i + 1])
-        more = blocks[i + 1].text.splitlines()
-    fix = blocks[i + 1 + len(taken)] if i + 1 + len(taken) < len(blocks) \
-        and blocks[i + 1 + len(taken)].kind in ("paragraph", "quote") else None
-    after = more[1:2] or ([re.sub(r"^\s*>\s?", "", fix.text, flags=re.M)] if fix is not None else [])
-    settled = _settled(more[0], after, "\n".join(lines[:at + 1]))
-    if settled is None:
-        return None
-    answer, used = settled
-    if used and not more[1:2]:
-        taken.append(fix)  # (the correction in the block after)
-    elif answer:
-        answer = "\n".join([answer, *more[1 + used:]])  # (and the lines that go on from it)
-    return _blank_prompt("\n".join(lines[:at + 1])), answer.strip(), taken
+    start = k = 0
+    while k < len(lines):
+        if not BLANK.search(lines[k]) or not (k + 1 < len(lines) and FILLED.match(lines[k + 1])) \
+                and not (k + 1 == len(lines) and i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph"
+                         and FILLED.match(blocks[i + 1].text)):
+            k += 1
+            continue
+        prompt = "\n".join(lines[start:k + 1])
+        if k + 1 < len(lines):
+            more = lines[k + 1:]
+        else:
+            taken.append(blocks[i + 1])
+            more = blocks[i + 1].text.splitlines()
+        # (what goes on from the answer, up to the next numbered question)
+        end = next((n for n in range(1, len(more)) if NUMBERED_PROMPT.match(more[n]) or BLANK.search(more[n])),
+                   len(more))
+        nxt = blocks[i + 1 + len(taken)] if i + 1 + len(taken) < len(blocks) else None
+        after = more[1:2] or ([re.sub(r"^\s*>\s?", "", nxt.text, flags=re.M)]
+                              if nxt is not None and nxt.kind in ("paragraph", "quote") else [])
+        attempt = more[0]
+        if FILLED.fullmatch(attempt) and not MARK.search(attempt):
+            # (“答：” alone over the formula that answers, on the next line or in the next block)
+            if len(more) > 1:
+                attempt, more = attempt + more[1], [attempt + more[1], *more[2:]]
+                end = max(1, end - 1)
+                after = more[1:2] or after
+            elif nxt is not None and nxt.kind in ("math", "paragraph"):
+                taken.append(nxt)
+                attempt, after = attempt + (f"$${nxt.text}$$" if nxt.kind == "math" else nxt.text), []
+        settled = _settled(attempt, after, prompt)
+        answer, used = settled if settled is not None else ("", 0)
+        if used and not more[1:2]:
+            taken.append(nxt)  # (the correction in the block after)
+        elif answer and end > 1 + used:
+            answer = "\n".join([answer, *more[1 + used:end]])
+        pairs.append((_blank_prompt(prompt), answer.strip(), Source(block.source.path, block.source.line + start)))
+        if k + 1 >= len(lines) or end >= len(more):
+            break
+        start = k = k + 1 + end
+    return (pairs, taken) if pairs else None
 
 
 # A bold label that opens a paragraph (“**正确答案：** …”, “**Note:** …”).
@@ -4465,6 +4522,8 @@ PRACTICE = re.compile(r"practical(?: (?:tips?|notes?|points?))?|in practice|(?:a
 # A line that introduces a list of works or links (“References I'm diffing against:”, “参考：”, “Links:”).
 REFERENCES_LEAD = re.compile(r"\s*(?:\*\*)?\s*(?:(?:references?|参考(?:资料|文献|链接)?|相关链接|延伸阅读|扩展阅读|推荐阅读)"
                              r"(?:\s+[^:：\n]{1,40})?|links?)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*", re.I)
+# A link, or a paper cited by its arXiv number or its authors (“[arXiv:1706.03762](…)”, “Caron et al., 2021”).
+LINKED = re.compile(r"https?://|\]\(|\barxiv\b|\bet al\.", re.I)
 # A heading named by a time or a bucket, not a subject (“第 3 周 周报”, “Misc”, “杂记”, “Week 3 log”).
 NO_SUBJECT = re.compile(r"周报|日报|月报|日志|日记|随记|杂记|杂项|其[他它]|(?<![-\w])(?:misc\w*|log|diary|journal|other)(?![-\w])|"
                         r"第\s*[\d一二三四五六七八九十]+\s*[周天]|\b(?:week|day)\s*\d", re.I)

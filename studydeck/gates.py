@@ -46,13 +46,12 @@ SETUP_COMMAND = re.compile(r"\s*(?:\$\s+)?(?:conda\s+(?:create|activate|deactiva
 
 
 def setup_commands(code: str) -> bool:
-    """Two lines or more, each making, entering or checking a project's environment, one of them making it
-    (“conda create …”, “git clone …”, “pip install -r requirements.txt”): a team's setup, not something to
-    learn (“conda activate dl” alone, under “激活环境：”, is how one does it)."""
+    """Two lines or more, each making, entering or checking a project's environment, one of them installing
+    its pinned requirements (“pip install -r requirements.txt”): a team's setup, not something to learn
+    (“conda create -n dl python=3.10” and “conda activate dl” under “新建环境并进入：” are how one does it)."""
     lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     return len(lines) >= 2 and all(SETUP_COMMAND.match(line) for line in lines) \
-        and any(re.match(r"\s*(?:\$\s+)?(?:conda\s+create|python3?\s+-m\s+venv|git\s+clone|"
-                         r"(?:pip3?|python3?\s+-m\s+pip)\s+install\s+(?:-r|-e|--editable)\s)", line) for line in lines)
+        and any(re.match(r"\s*(?:\$\s+)?(?:pip3?|python3?\s+-m\s+pip)\s+install\s+-r\s", line) for line in lines)
 
 
 def commands(code: str) -> bool:

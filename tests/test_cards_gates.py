@@ -3274,7 +3274,8 @@ def test_a_list_of_references_and_an_environment_s_setup_give_no_card() -> None:
     """“References I'm diffing against:” / “参考：” over a list: the works read; “conda create …”, “pip install
     -r …”: a team's setup. A command worth recalling (“torchrun --nproc_per_node=4 train.py”) is still one."""
     notes = ("# Reproducing the Transformer\n\nRunning list while reimplementing Transformer-base.\n"
-             "References I'm diffing against:\n\n- \"official\": tensor2tensor (`t2t`), `transformer.py`\n"
+             "References I'm diffing against:\n\n- paper: Vaswani et al. 2017, [arXiv:1706.03762](https://arxiv.org/abs/1706.03762)\n"
+             "- \"official\": tensor2tensor (`t2t`), `transformer.py`\n"
              "- The Annotated Transformer — *not* official but everyone copies it\n\n"
              "## Warmup\n\n- **warmup**: lr grows linearly for the first 4000 steps\n\n"
              "## Environment\n\nSet up the environment (the CUDA build has to match the driver):\n\n"
@@ -3323,4 +3324,32 @@ def test_a_list_of_references_and_an_environment_s_setup_give_no_card() -> None:
      ["周报: what matters", "Glossary: what matters", "第 3 周 周报：实践中"]),
 ])
 def test_ordinary_notes_keep_what_the_review_of_round_thirty_found(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # several blanks answered in one paragraph; a hedge after an answer; an answer that is an option the
+    # prompt gives, or a word that begins like “I don't know”; a formula on the line after “答：”
+    ("# 自测\n\n## 基础\n\n**1.** softmax 的输出各分量之和为 ______。\n答：1\n**2.** ReLU 在 $x=0$ 处的导数通常取 ______。\n答：0\n"
+     "**3.** BatchNorm 的两个可学习参数是 ______。\n答：$\\gamma$ 和 $\\beta$\n\n"
+     "**Q4.** Adam 中 $\\beta_2$ 的默认值是 ______。\n我填：0.999\n\n应该是对的，论文和 PyTorch 默认都是这个。\n\n"
+     "## eval\n\n1. `torch.no_grad()` 下前向传播 ______ 构建计算图（填 会/不会）。\n   - 答：不会\n"
+     "2. LSTM 中决定丢弃哪些旧信息的门叫 ______。\n   - 答：忘记门（forget gate）\n\n"
+     "## 分布\n\n**5.** 泊松分布 $P(X=k)$ = ______。\n答：\n$\\dfrac{\\lambda^k e^{-\\lambda}}{k!}$\n",
+     ["之和为 ______。 1 |", "ReLU 在 $x=0$ 处的导数通常取 ______。 0", "0.999", "构建计算图（填 会/不会）。 不会", "忘记门",
+      "\\dfrac{\\lambda^k e^{-\\lambda}}{k!}"], ["对的，论文", "**Q4.**"]),
+    # facts under “参考：” and values under “Reference values from the paper:”; commands a tutorial teaches;
+    # a numbered exercise with no question of its own
+    ("# 注意力\n\n## 缩放点积\n\n参考：\n- **缩放因子**：$\\sqrt{d_k}$，让点积的方差回到 1\n\n"
+     "## BERT fine-tuning\n\nReference values from the paper:\n\n- **Batch size**: 16 or 32\n\n"
+     "## 环境\n\n新建一个指定 Python 版本的 conda 环境并进入它：\n\n```bash\nconda create -n dl python=3.10\nconda activate dl\n```\n\n"
+     "## 答案核对\n\n1. 若 $X \\sim N(0,1)$，则 $P(X > 0) = $ ______\n   - 答：0.5\n2. 第 2 题（见课本 P45）：\n"
+     "   - 答：$e^{-2}$ ❌\n   - → $1 - e^{-2}$\n",
+     ["让点积的方差回到 1", "16 or 32", "conda create -n dl", "0.5"], ["第 2 题（见课本 P45）"]),
+    # a placeholder to fill in a tutorial, and an answer the front already states
+    ("# HF tutorial\n\n## Login\n\nReplace `______` with your access token in `huggingface-cli login --token ______`.\n"
+     "I put mine in an env var instead.\n\n## Tokenizer\n\n`tokenizer(text, max_length=______)` — for BERT the usual max is 512.\n"
+     "My answer: 512 ✅\n", [], ["mine in an env var", "My answer"]),
+])
+def test_ordinary_notes_keep_what_the_second_review_of_round_thirty_found(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
