@@ -1363,6 +1363,23 @@ class _Extractor:
                         self.answered(ctx, prompt, [replace(block, text=answer)], source)
                 lead = None
                 continue
+            if block.kind == "paragraph" and (pair := _asked_and_answered(blocks, i)):
+                # “**学生问：** 同一个 loss 做两次 backward，第二次就报错了。” over “**助教答：** …”: the question
+                # (with its heading, when it only tells what happened) and the answer, up to the next turn
+                asked, taken = pair
+                answer = taken[next(n for n, b in enumerate(taken) if _turn(b)):]
+                if asked.startswith(("```", "$$")) and ctx.concept:
+                    asked = TRAILING_MARKS.sub("", ctx.concept).strip() + "\n\n" + asked  # (its code under its heading)
+                elif not TRAILING_MARKS.sub("", asked).endswith(("?", "？")) and ctx.concept:
+                    asked = self.t("{c}：{q}", "{c}: {q}", c=TRAILING_MARKS.sub("", ctx.concept).strip(), q=asked)
+                self.consumed |= {id(b) for b in taken}
+                answer = [replace(answer[0], text=LEAD_LABEL.sub("", answer[0].text, count=1)), *answer[1:]]
+                self.answered(ctx, asked, answer, block.source)
+                # (and the formulas the answer states, cards of their own: “$$\mathrm{Var}(q\cdot k) = d_k$$”)
+                self.blocks([replace(b) for b in answer if b.kind in ("math", "list") or b.kind == "paragraph" and "$" in b.text],
+                            ctx)
+                lead = None
+                continue
             if block.kind == "paragraph" and ASKING_HEADING.search(ctx.concept) and (answer := _marked_answer(blocks, i)):
                 # “## Q1 BN 在 train 和 eval 下差在哪？” over “**答（老王）：** …”: someone's answer on a question
                 # wall or in a thread, with what runs on from it, up to the next turn
@@ -2014,6 +2031,7 @@ class _Extractor:
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
+            else "result" if OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc) and not grid \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
@@ -3787,6 +3805,44 @@ def _turn(block: Block) -> str:
     return PAREN_TAIL.sub("", (lead.group(1) or lead.group(2))).strip() if lead else ""
 
 
+# A turn that asks or answers with who takes it before it (“**学生问：**”, “**助教答：**”, “**TA answer:**”).
+ROLE_ASKS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|student|learner)\s*(?:问|提问|追问)|(?:student|learner)'?s? question", re.I)
+ROLE_ANSWERS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|ta|teacher|instructor|prof\.?|tutor)\s*(?:答|回答|解答)|"
+                          r"(?:ta|teacher|instructor|tutor)'?s? answer", re.I)
+
+
+def _asked_and_answered(blocks: list[Block], i: int) -> tuple[str, list[Block]] | None:
+    """``blocks[i]`` a turn that asks (“**问：** …”, “**学生问：** …”, with the code it shows after it) and the
+    next a turn that answers it (“**答：**”, “**助教答：**”): the question, and the blocks after ``blocks[i]``
+    it takes: the question's code, and the answer's first paragraph with what it opens with a colon (three
+    blocks at most); else None."""
+    asked = _turn(blocks[i])
+    if not (ASKING_TURN.fullmatch(asked) or ROLE_ASKS.fullmatch(asked)) or _struck(blocks[i]):
+        return None
+    # (the question may go on over code it shows, “**学生问：**” over the code that printed None)
+    j = next((j for j in range(i + 1, min(i + 4, len(blocks))) if blocks[j].kind not in ("code", "math")
+              or _turn(blocks[j])), len(blocks))
+    if j >= len(blocks) or blocks[j].kind != "paragraph":
+        return None
+    answers = _turn(blocks[j])
+    if not (ANSWER_MARK.fullmatch(answers) or ROLE_ANSWERS.fullmatch(answers)) or _struck(blocks[j]):
+        return None
+    question = "\n\n".join([LEAD_LABEL.sub("", blocks[i].text, count=1).strip(),
+                             *(_block_markdown(b) for b in blocks[i + 1:j])]).strip()
+    out = [*blocks[i + 1:j], blocks[j]]
+    # (the answer's first paragraph, and what it opens with a colon; what follows is read as notes are,
+    # each formula or term a card of its own)
+    opens = not LEAD_LABEL.sub("", blocks[j].text, count=1).strip() or blocks[j].text.rstrip().endswith((":", "："))
+    for block in blocks[j + 1:]:
+        if len(out) == j - i + 3 or not opens or block.kind in ("quote", "rule", "callout") or _turn(block):
+            break
+        out.append(block)
+        opens = block.kind == "paragraph" and block.text.rstrip().endswith((":", "："))
+    if len(out) == j - i and not LEAD_LABEL.sub("", blocks[j].text, count=1).strip() or not question:
+        return None
+    return question, out
+
+
 def _struck(block: Block) -> bool:
     return LEAD_LABEL.sub("", block.text, count=1).lstrip(" *").startswith("~~")
 
@@ -3919,6 +3975,13 @@ def _cleaned(answer: str) -> str:
     return re.sub(r"[ \t]+(?=[（，。；、）])", "", TRAILING_MARKS.sub("", answer)).strip()
 
 
+def _answers_each(correction: str, blanks: int) -> bool:
+    """A correction that answers each of several blanks, parted as the attempt was (“实数；**正交**。…”), not
+    one of them (“第二空是 B·T 组”, “LLaMA 用 RMSNorm”)."""
+    return not re.match(r"\s*第\s*[\d一二三四五六七八九十]+\s*空", correction) \
+        and len(re.split(r"[；;]", correction)) >= blanks
+
+
 def _correction(text: str, here: bool = False) -> str:
     """The right answer a correction line gives (“→ $…$　忘了除以 K”), or "" (``here``: after the mark on the
     line of the wrong one, where “应为 0.999” needs no colon)."""
@@ -3936,11 +3999,23 @@ def _settled(attempt: str, after: list[str], prompt: str, bare: bool = False) ->
     (“$h$ ✅，$d$ ❌”), or one that says nothing was filled in (“忘了”, “no idea”). None when ``attempt`` is
     no line filled in (``bare``: a remark alone, “（没写完，时间到了）”, may say nothing was)."""
     filled = FILLED.match(attempt)
+    marked = 0
+    while filled and marked < len(after) and MARK.match(after[marked].strip()) and not CORRECTED.match(after[marked]):
+        marked += 1  # (“- 我的答案：…” over “- ✅” or “- ❌（半对）”: its mark on a line of its own)
+    attempt, after = " ".join([attempt, *after[:marked]]), after[marked:]
+    settled = _settled_marked(attempt, after, prompt, bare)
+    return None if settled is None else (settled[0], settled[1] + marked)
+
+
+def _settled_marked(attempt: str, after: list[str], prompt: str, bare: bool = False) -> tuple[str, int] | None:
+    """``_settled`` for an attempt with its marks on its line."""
+    filled = FILLED.match(attempt)
     rest = attempt[filled.end():] if filled else attempt
     said = TRAILING_MARKS.sub("", rest).strip().strip("（）()*_ ")
     if not filled and not (bare and said and _says_unknown(said, attempt, prompt)):
         return None
-    one = len(BLANK.findall(prompt)) < 2
+    blanks = len(BLANK.findall(prompt))
+    one = blanks < 2
     marks = re.sub(r"（[^（）]*）|\([^()]*\)", lambda m: " " * len(m.group(0)), attempt)  # (a remark's, in brackets)
     first = MARK.search(marks)
     wrong = (first if first is not None and WRONG_MARK.fullmatch(first.group(0)) else None) if one \
@@ -3950,10 +4025,11 @@ def _settled(attempt: str, after: list[str], prompt: str, bare: bool = False) ->
         if _correction(line, here=True):
             return (_correction(line, here=True) if one else ""), 0
         if after and CORRECTED.match(after[0]):
-            return (_correction(after[0]) if one else ""), 1
+            return (_correction(after[0]) if one or _answers_each(_correction(after[0]), blanks) else ""), 1
         return "", 0
     if not MARK.search(attempt) and after and REFERENCE_ANSWER.match(after[0]):
-        return (_correction(after[0]) if one else ""), 1  # (“我的答案：p” over “参考答案：$1-p$”)
+        # (“我的答案：p” over “参考答案：$1-p$”)
+        return (_correction(after[0]) if one or _answers_each(_correction(after[0]), blanks) else ""), 1
     answer = _cleaned(rest)
     # (“`max_length=______` — for BERT the usual max is 512.” over “512 ✅”: the front says it)
     shown = re.sub(r"[$`*\s]", "", answer)
@@ -3983,6 +4059,18 @@ def _filled_blanks(blocks: list[Block], i: int) -> tuple[list[tuple[str, str, So
     lines = block.text.splitlines()
     pairs: list[tuple[str, str, Source]] = []
     taken: list[Block] = []
+    below = blocks[i + 1] if i + 1 < len(blocks) else None
+    if BLANK.search(lines[-1]) and below is not None and below.kind == "list" and below.items \
+            and FILLED.match(below.items[0].text):
+        # “**2.** … ______。” over “- 我的答案：…”, “- ✅” / “- ❌”, “- 订正：…”, “- 备注：…”: the list answers
+        prompt = "\n".join(lines[next((n for n in range(len(lines) - 1, 0, -1) if NUMBERED_PROMPT.match(lines[n])),
+                                       0):])
+        texts = [it.text.strip() for it in below.items]
+        answer, used = _settled(texts[0], texts[1:], prompt) or ("", 0)
+        remarks = [t for t in texts[1 + used:] if t and not MARK.match(t) and not CORRECTED.match(t)]
+        if answer and remarks:
+            answer += "\n\n" + "\n".join(f"- {r}" for r in remarks)
+        return [(_blank_prompt(prompt), answer, block.source)], [below]
     start = k = 0
     while k < len(lines):
         if not BLANK.search(lines[k]) or not (k + 1 < len(lines) and FILLED.match(lines[k + 1])) \
@@ -4524,6 +4612,9 @@ REFERENCES_LEAD = re.compile(r"\s*(?:\*\*)?\s*(?:(?:references?|参考(?:资料|
                              r"(?:\s+[^:：\n]{1,40})?|links?)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*", re.I)
 # A link, or a paper cited by its arXiv number or its authors (“[arXiv:1706.03762](…)”, “Caron et al., 2021”).
 LINKED = re.compile(r"https?://|\]\(|\barxiv\b|\bet al\.", re.I)
+# A number measured, with its unit (“~38 ms”, “13.5 GB”, “1.6×”, “97.9%”, “120 it/s”).
+MEASURED_VALUE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:ms|s\b|sec|min\b|h\b|[KMGT]i?B\b|%|×|x\b|it/s|tok(?:ens)?/s|fps|"
+                            r"秒|分钟|小时)", re.I)
 # A heading named by a time or a bucket, not a subject (“第 3 周 周报”, “Misc”, “杂记”, “Week 3 log”).
 NO_SUBJECT = re.compile(r"周报|日报|月报|日志|日记|随记|杂记|杂项|其[他它]|(?<![-\w])(?:misc\w*|log|diary|journal|other)(?![-\w])|"
                         r"第\s*[\d一二三四五六七八九十]+\s*[周天]|\b(?:week|day)\s*\d", re.I)

@@ -379,7 +379,7 @@ OPERATIONS = [(r"\b(?:maximum|larger|greater) of\b|最大值|较大者", rf"\\ma
 
 
 def leaked_syntax(card: Card) -> str | None:
-    front = _words(card.front)
+    front = _words(FENCE.sub("", card.front))  # (the code a question shows is code: “y ** 2”)
     if LEAK.search(front) or LEAK.search(FENCE.sub("", card.back)) or re.sub(r"`[^`\n]*`", "", front).count("**") % 2 \
             or FOLD.search(front) or ("{{{" in card.back or "}}}" in card.back) and FOLD.search(_words(card.back)):
         return "leaked-syntax"

@@ -3353,3 +3353,27 @@ def test_ordinary_notes_keep_what_the_review_of_round_thirty_found(notes, kept, 
 ])
 def test_ordinary_notes_keep_what_the_second_review_of_round_thirty_found(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_question_turn_and_its_answer_turn_are_one_card_and_one_s_own_runs_are_no_facts() -> None:
+    """“**学生问：** …” (or its code) over “**助教答：** …”: the question (under its heading, when it only tells
+    what happened) and the answer with what goes on from it, not “…的学生问是什么？”. Under “我的实验”, the
+    numbers one measured are that run's, not facts."""
+    notes = ("# 答疑精华帖\n\n## Q1. 为什么中间变量的 `.grad` 是 None?\n\n**学生问:**\n```python\nx = torch.ones(3, requires_grad=True)\n"
+             "y = x * 2\n(y ** 2).sum().backward()\nprint(y.grad)   # None ???\n```\n\n**助教答:**\n`.grad` 只保存在 leaf tensor 上，"
+             "要看中间变量的梯度得先 `y.retain_grad()`。\n\n## Q3. backward 两次报错\n\n**学生问:** 同一个 loss 做两次 backward，第二次就报错了。\n\n"
+             "**助教答:** `backward()` 结束后会释放计算图，确实需要时用 `retain_graph=True`。\n\n"
+             "## Q4. 梯度为什么越来越大？\n\n**学生问:** loss 一开始降，后来直接 nan。\n\n**助教答:** 没清零梯度，`.grad` 是累加的。\n\n"
+             "## Q2\n\n**问：** 为什么要除以 $\\sqrt{d_k}$？\n\n**答：** 各分量独立、方差 1 时，点积的方差是 $d_k$：\n\n"
+             "$$\\mathrm{Var}(q\\cdot k) = d_k$$\n\n除以标准差让方差回到 1。\n\n"
+             "# 组会汇报\n\n## Slide 9 · 我的实验 1：ResNet-18\n\n- **CPU**：latency FP32 ~38 ms → INT8 ~14 ms\n"
+             "- **fp16 NaN 的原因**：attention logits 太大，换 bf16 解决\n\n"
+             "## Slide 4 · 粒度\n\n- **per-channel**：每个输出通道一个 scale\n")
+    cards, _ = extract(notes)
+    backs = {c.front: c.back for c in cards}
+    assert any("print(y.grad)" in f and "retain_grad" in b for f, b in backs.items()), backs
+    assert backs["backward 两次报错：同一个 loss 做两次 backward，第二次就报错了。"].startswith("`backward()` 结束后")
+    assert backs["梯度为什么越来越大？：loss 一开始降，后来直接 nan。"] == "没清零梯度，`.grad` 是累加的。"
+    assert backs["为什么要除以 $\\sqrt{d_k}$？"].startswith("各分量独立")
+    assert any(f.endswith("$$\\mathrm{Var}(q\\cdot k) = ?$$") for f in backs), backs  # (its formula, a card of its own)
+    assert_keeps(notes, ["每个输出通道一个 scale", "换 bf16 解决"], ["学生问是什么", "~38 ms"])
