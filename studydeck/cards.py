@@ -1367,13 +1367,15 @@ class _Extractor:
                 # “**学生问：** 同一个 loss 做两次 backward，第二次就报错了。” over “**助教答：** …”: the question
                 # (with its heading, when it only tells what happened) and the answer, up to the next turn
                 asked, taken = pair
-                answer = taken[next(n for n, b in enumerate(taken) if _turn(b)):]
+                answer = taken[max(n for n, b in enumerate(taken) if _turn(b)):]  # (the last turn: what corrects)
                 if asked.startswith(("```", "$$")) and ctx.concept:
                     asked = TRAILING_MARKS.sub("", ctx.concept).strip() + "\n\n" + asked  # (its code under its heading)
-                elif not TRAILING_MARKS.sub("", asked).endswith(("?", "？")) and ctx.concept:
+                elif (not TRAILING_MARKS.sub("", asked).endswith(("?", "？")) or FOLLOW_UP.match(asked)) and ctx.concept:
+                    # (and a question that goes on from the one before, “那推理时呢？”, under its heading)
                     asked = self.t("{c}：{q}", "{c}: {q}", c=TRAILING_MARKS.sub("", ctx.concept).strip(), q=asked)
                 self.consumed |= {id(b) for b in taken}
-                answer = [replace(answer[0], text=LEAD_LABEL.sub("", answer[0].text, count=1)), *answer[1:]]
+                answer = [replace(answer[0], text=CORRECTING_TURN.sub("", LEAD_LABEL.sub("", answer[0].text, count=1),
+                                                                     count=1).strip()), *answer[1:]]
                 self.answered(ctx, asked, answer, block.source)
                 # (and the formulas the answer states, cards of their own: “$$\mathrm{Var}(q\cdot k) = d_k$$”)
                 self.blocks([replace(b) for b in answer if b.kind in ("math", "list") or b.kind == "paragraph" and "$" in b.text],
@@ -3631,6 +3633,8 @@ LABEL_TERM = re.compile(
     r"最后(?:编辑|更新|修改)(?:于|时间)?|(?:编辑|更新|修改)于|"
     # a self-test's own marks (“**Q**: … **A**: …”)
     r"q|a|问|答|"
+    # (someone's turn in a transcript, “**网友答**”, “**学生回答**”, “**老师讲解**”: who speaks, no term)
+    r"[\u4e00-\u9fff]{1,3}(?:问|答|回答|提问|追问|讲解)|复盘|点评|"
     # the notes' own legend, a link to another subject (“图例：⭐ = 必考”, “ML 联系”)
     r"图例|legend|(?:和|与)?(?:ML|机器学习|深度学习|AI)\s*(?:的)?联系|connection to \S+|"
     # what a session went through (“Covered: MLE, MAP, CLT”)
@@ -3814,8 +3818,12 @@ ROLE_ANSWERS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|ta|teacher|instructor|prof\.
 def _asked_and_answered(blocks: list[Block], i: int) -> tuple[str, list[Block]] | None:
     """``blocks[i]`` a turn that asks (“**问：** …”, “**学生问：** …”, with the code it shows after it) and the
     next a turn that answers it (“**答：**”, “**助教答：**”): the question, and the blocks after ``blocks[i]``
-    it takes: the question's code, and the answer's first paragraph with what it opens with a colon (three
-    blocks at most); else None."""
+    it takes: the question's code, and the answer's first paragraph with what it opens with a colon (a run
+    of formulas or code, or a list; four blocks at most); else None. Not where the talk goes on about the
+    same question (a next turn that reviews or corrects it: “**复盘：** 正确的说法是…”, “**答（楼主补充）：** 不对”),
+    where one's own or another student's answer is given (“**我答：**”, unsure), where letters are options
+    or names (“**A:** ReLU” beside “**B:** GELU”; “**Q:** the action value” beside “**V:**”), nor where the
+    answer only says where it is or that it is not known yet (“See the previous section.”, “TODO”)."""
     asked = _turn(blocks[i])
     if not (ASKING_TURN.fullmatch(asked) or ROLE_ASKS.fullmatch(asked)) or _struck(blocks[i]):
         return None
@@ -3827,20 +3835,55 @@ def _asked_and_answered(blocks: list[Block], i: int) -> tuple[str, list[Block]] 
     answers = _turn(blocks[j])
     if not (ANSWER_MARK.fullmatch(answers) or ROLE_ANSWERS.fullmatch(answers)) or _struck(blocks[j]):
         return None
+    letters = {t.casefold() for b in blocks if len(t := _turn(b)) == 1 and t.isascii()}
+    if letters - {"q", "a"} and (len(asked) == 1 and asked.isascii() or len(answers) == 1 and answers.isascii()):
+        return None
+    # (the next turn, when it is no new question, may correct this answer: “**复盘：**”, “**答（楼主补充）：** 不对”,
+    # another answer; one that adds to it, “**补充（阿杰）：**”, does not)
+    first = j
+    following = next((n for n in range(j + 1, len(blocks)) if _turn(blocks[n])), None)
+    if following is not None:
+        t, said = _turn(blocks[following]), LEAD_LABEL.sub("", blocks[following].text, count=1)
+        fixes = CORRECTION_TURN.search(t) or REVIEW_TURN.search(t) or CORRECTING_TURN.match(said)
+        if fixes and blocks[following].kind == "paragraph" and CORRECTING_TURN.sub("", said, count=1).strip():
+            # (then the one that corrects it answers: “**复盘：** 正确的说法是…”, “**答（楼主补充）：** 不对。loss 要…”)
+            j = following
+        elif fixes or ANSWER_MARK.fullmatch(t) or ROLE_ANSWERS.fullmatch(t):
+            return None  # (two answers, and which is right the notes do not say)
+    if j == first and ROLE_ANSWERS.fullmatch(answers) and OWN_ANSWERER.match(answers):
+        return None  # (one's own answer, or another student's, that nothing after confirms)
+    said = CORRECTING_TURN.sub("", LEAD_LABEL.sub("", blocks[j].text, count=1), count=1).strip()
+    if NO_ANSWER.match(said):
+        return None
     question = "\n\n".join([LEAD_LABEL.sub("", blocks[i].text, count=1).strip(),
-                             *(_block_markdown(b) for b in blocks[i + 1:j])]).strip()
+                             *(_block_markdown(b) for b in blocks[i + 1:first])]).strip()
     out = [*blocks[i + 1:j], blocks[j]]
     # (the answer's first paragraph, and what it opens with a colon; what follows is read as notes are,
     # each formula or term a card of its own)
-    opens = not LEAD_LABEL.sub("", blocks[j].text, count=1).strip() or blocks[j].text.rstrip().endswith((":", "："))
+    opens = not said or blocks[j].text.rstrip().endswith((":", "："))
+    run = ""
     for block in blocks[j + 1:]:
-        if len(out) == j - i + 3 or not opens or block.kind in ("quote", "rule", "callout") or _turn(block):
+        if len(out) == j - i + 4 or block.kind in ("quote", "rule", "callout") or _turn(block) \
+                or not (opens or run and block.kind == run):
             break
         out.append(block)
         opens = block.kind == "paragraph" and block.text.rstrip().endswith((":", "："))
-    if len(out) == j - i and not LEAD_LABEL.sub("", blocks[j].text, count=1).strip() or not question:
+        run = block.kind if block.kind in ("math", "code") else ""  # (“分三步推：” over three formulas)
+    if len(out) == j - i and not said or not question:
         return None
     return question, out
+
+
+# A question that goes on from the one before (“那推理时呢？”, “What about eval?”, “And why?”).
+FOLLOW_UP = re.compile(r"\s*(?:那么?|如果|还有|另外|为什么[?？]|why\?|what about\b|and\b|so\b|then\b|but\b)", re.I)
+# A turn that goes over what was answered (“**复盘：**”, “**老师讲解：**”, “**点评：**”).
+REVIEW_TURN = re.compile(r"复盘|讲解|点评|正解|正确|纠正|review|feedback", re.I)
+# One's own answer, or another learner's, in a transcript (“**我答：**”, “**学生回答：**”): not known right.
+OWN_ANSWERER = re.compile(r"我|本人|自己|学生|同学|网友")
+# An answer that only says where the answer is, or that it is not known yet.
+NO_ANSWER = re.compile(r"(?:see (?:the )?(?:previous|above|below|next|earlier)|见上|同上|参见|见下|"
+                       r"(?:good question\W+)?(?:nobody|no one)\b.{0,30}\bknew|not sure|no idea|不确定|不知道|不清楚|"
+                       r"todo|tbd|待查|待补|回头(?:再)?查)", re.I)
 
 
 def _struck(block: Block) -> bool:
@@ -3978,7 +4021,8 @@ def _cleaned(answer: str) -> str:
 def _answers_each(correction: str, blanks: int) -> bool:
     """A correction that answers each of several blanks, parted as the attempt was (“实数；**正交**。…”), not
     one of them (“第二空是 B·T 组”, “LLaMA 用 RMSNorm”)."""
-    return not re.match(r"\s*第\s*[\d一二三四五六七八九十]+\s*空", correction) \
+    return not re.search(r"第\s*[\d一二三四五六七八九十]+\s*[空个]|\b(?:first|second|third|last|other)\b|没错|没问题|"
+                         r"\b(?:was|is) (?:right|correct)\b", correction, re.I) \
         and len(re.split(r"[；;]", correction)) >= blanks
 
 
@@ -4060,14 +4104,17 @@ def _filled_blanks(blocks: list[Block], i: int) -> tuple[list[tuple[str, str, So
     pairs: list[tuple[str, str, Source]] = []
     taken: list[Block] = []
     below = blocks[i + 1] if i + 1 < len(blocks) else None
-    if BLANK.search(lines[-1]) and below is not None and below.kind == "list" and below.items \
-            and FILLED.match(below.items[0].text):
+    if BLANK.search(lines[-1]) and sum(bool(BLANK.search(line)) for line in lines) == 1 and below is not None \
+            and below.kind == "list" and below.items and FILLED.match(below.items[0].text) \
+            and not any(FILLED.match(it.text) for it in below.items[1:]):
         # “**2.** … ______。” over “- 我的答案：…”, “- ✅” / “- ❌”, “- 订正：…”, “- 备注：…”: the list answers
         prompt = "\n".join(lines[next((n for n in range(len(lines) - 1, 0, -1) if NUMBERED_PROMPT.match(lines[n])),
                                        0):])
         texts = [it.text.strip() for it in below.items]
         answer, used = _settled(texts[0], texts[1:], prompt) or ("", 0)
-        remarks = [t for t in texts[1 + used:] if t and not MARK.match(t) and not CORRECTED.match(t)]
+        # (its remarks, not a link or what comes next: “- 参考：https://…”, “- 下一题开始是第 7 章”)
+        remarks = [t for t in texts[1 + used:] if t and not MARK.match(t) and not CORRECTED.match(t)
+                   and not LINKED.search(t) and not re.search(r"下一[题道]|next (?:question|problem)|第\s*\d+\s*章", t)]
         if answer and remarks:
             answer += "\n\n" + "\n".join(f"- {r}" for r in remarks)
         return [(_blank_prompt(prompt), answer, block.source)], [below]
@@ -4613,8 +4660,9 @@ REFERENCES_LEAD = re.compile(r"\s*(?:\*\*)?\s*(?:(?:references?|参考(?:资料|
 # A link, or a paper cited by its arXiv number or its authors (“[arXiv:1706.03762](…)”, “Caron et al., 2021”).
 LINKED = re.compile(r"https?://|\]\(|\barxiv\b|\bet al\.", re.I)
 # A number measured, with its unit (“~38 ms”, “13.5 GB”, “1.6×”, “97.9%”, “120 it/s”).
-MEASURED_VALUE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:ms|s\b|sec|min\b|h\b|[KMGT]i?B\b|%|×|x\b|it/s|tok(?:ens)?/s|fps|"
-                            r"秒|分钟|小时)", re.I)
+# (a before and an after, “FP32 ~38 ms → INT8 ~14 ms”: a spec, “A100 显存：80 GB”, or a claim, is no run's)
+_UNIT = r"\d(?:[\d.,]*\d)?\s*(?:ms|s\b|sec|min\b|h\b|[KMGT]i?B\b|%|×|x\b|it/s|tok(?:ens)?/s|fps|秒|分钟|小时)"
+MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
 # A heading named by a time or a bucket, not a subject (“第 3 周 周报”, “Misc”, “杂记”, “Week 3 log”).
 NO_SUBJECT = re.compile(r"周报|日报|月报|日志|日记|随记|杂记|杂项|其[他它]|(?<![-\w])(?:misc\w*|log|diary|journal|other)(?![-\w])|"
                         r"第\s*[\d一二三四五六七八九十]+\s*[周天]|\b(?:week|day)\s*\d", re.I)

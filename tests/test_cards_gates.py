@@ -2322,15 +2322,18 @@ def test_a_choice_question_with_several_answers_and_the_next_question_in_the_sam
 
 def test_a_question_heading_answered_by_someone_s_answer_mark_is_one_card() -> None:
     """“## Q1 BN 在 train 和 eval 模式下到底差在哪？” over “**答（老王）：** …”, a follow-up and its
-    answer: the heading asked, the first answer on the back."""
+    answer: the heading asked, the first answer on the back; the follow-up asked with its own answer."""
     notes = ("# 问题墙\n\n## Q1 BN 在 train 和 eval 模式下到底差在哪？\n\n贴的人：小鱼　✋✋\n\n"
              "**答（老王）：** train 模式用当前 batch 的均值、方差；eval 模式直接用 running 统计量。\n\n"
              "**追问（小鱼）：** 那 momentum=0.1 是说新的占 0.9 吗？\n\n**答（老王）：** 反了，新的占 0.1。\n\n"
              "## Q4 BN 放在激活前还是激活后？\n\n**答（阿杰）：** ~~必须放在 ReLU 后面。~~\n\n"
              "## 笔记\n\n- **答辩**：毕业前的最后一关\n")
     cards, _ = extract(notes)
-    (q1,) = [c for c in cards if "train 和 eval 模式下到底差在哪" in c.front]
+    (q1,) = [c for c in cards if "train 和 eval 模式下到底差在哪" in c.front and "momentum" not in c.front]
     assert "running 统计量" in q1.back and "反了" not in q1.back, q1.back
+    # (the follow-up and its answer, a card of their own under the heading)
+    (follow,) = [c for c in cards if "那 momentum=0.1 是说新的占 0.9 吗？" in c.front]
+    assert follow.back.startswith("反了"), follow.back
     assert not any("必须放在 ReLU 后面" in c.back for c in cards)
 
 
@@ -3377,3 +3380,28 @@ def test_a_question_turn_and_its_answer_turn_are_one_card_and_one_s_own_runs_are
     assert backs["为什么要除以 $\\sqrt{d_k}$？"].startswith("各分量独立")
     assert any(f.endswith("$$\\mathrm{Var}(q\\cdot k) = ?$$") for f in backs), backs  # (its formula, a card of its own)
     assert_keeps(notes, ["每个输出通道一个 scale", "换 bf16 解决"], ["学生问是什么", "~38 ms"])
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # an answer the next turn corrects (the correction answers), one's own answer; options and names as letters
+    ("# 面试复盘\n\n## Transformer\n\n**面试官问：** 为什么 attention 里要除以 $\\sqrt{d_k}$？\n\n"
+     "**我答：** 我说是为了防止梯度消失，其实答得不对。\n\n**复盘：** 正确的说法是方差随 $d_k$ 线性增长，softmax 会饱和。\n\n"
+     "## 梯度累积\n\n**楼主问：** 梯度累积 4 步和 batch 放大 4 倍完全等价吗？\n\n**网友答：** 完全等价，直接累加就行。\n\n"
+     "**答（楼主补充）：** 不对。loss 要除以累积步数，BN 的统计量也不一样。\n",
+     ["attention 里要除以 $\\sqrt{d_k}$？ 正确的说法是方差随 $d_k$ 线性增长", "完全等价吗？ loss 要除以累积步数"],
+     ["其实答得不对", "直接累加就行", "不对。"]),
+    ("# Week 3 quiz\n\n**Question:** Which activation is used in the FFN of GPT-2?\n\n**A:** ReLU\n\n**B:** GELU\n\n"
+     "**Answer:** B, GELU.\n\n# RL notes\n\n## Notation\n\n**V:** the state value $V(s) = \\mathbb{E}[G_t \\mid s_t = s]$\n\n"
+     "**Q:** the action value $Q(s,a) = \\mathbb{E}[G_t \\mid s_t = s, a_t = a]$\n\n"
+     "**A:** the advantage $A(s,a) = Q(s,a) - V(s)$\n", ["Q(s,a) = \\mathbb{E}"], ["FFN of GPT-2? ReLU", "the action value $Q(s,a)=\\mathbb{E}"]),
+    # an answer that only says where it is; two prompts over one list; a correction of one blank of two
+    ("# FAQ\n\n## Setup\n\n**Q:** Why is my loss NaN in fp16?\n\n**A:** See the previous section.\n\n"
+     "## 填空\n\n**3.** softmax 的输出之和为 ______。\n**4.** ReLU 在 0 处的导数通常取 ______。\n\n- 我的答案：1 ✅\n- 我的答案：0 ✅\n\n"
+     "**5.** warmup 常用 ______ 步，形状是 ______。\n\n- 我的答案：1000；余弦\n- ❌\n- 订正：第二个应为线性 warmup；第一个没错\n",
+     [], ["See the previous section", "导数通常取 ______。 1", "线性 warmup"]),
+    # under one's own experiments, a spec and a claim stay; a before and after measured is the run's
+    ("# 混合精度训练笔记\n\n## 我的实验：fp16 vs bf16\n\n**A100 显存**：80 GB\n\n**FlashAttention 论文宣称加速**：2-4×\n\n"
+     "**CPU 推理**：FP32 ~38 ms → INT8 ~14 ms\n", ["80 GB", "2-4×"], ["~38 ms"]),
+])
+def test_ordinary_notes_keep_what_the_third_review_of_the_turns_found(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
