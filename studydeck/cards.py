@@ -3531,8 +3531,11 @@ LABEL_TERM = re.compile(
     r"(?:one|two|three|four|five|six)|[一二两三四五六][个种类点条]|"
     # the course's own business, and when the note was read
     r"office hours?(?:\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?(?:\s.*)?)?|deadlines?|due(?: date)?|grading|homework|作业|截止(?:日期|时间)?|答疑|read(?: on)?|读于|阅读日期|"
-    # a citation key (“@muller2019”): a work the card cannot show
-    r"@[a-z]+\d{2,4}[a-z]*|"
+    # a citation key (“@muller2019”): a work the card cannot show; someone mentioned in a chat (“@小鹿”,
+    # “@Kevin_W”, “@阿泽（我）”): whose reply it is
+    # (a Python decorator, “@property”, “@torch.no_grad()”, is a term)
+    r"@[a-z]+\d{2,4}[a-z]*|@(?:[^\s@:：,，.()（）]{0,12}[\u4e00-\u9fff][^\s@:：,，.()（）]{0,12}|(?-i:[A-Z])[\w-]{0,23})"
+    r"(?:\s*[(（][^()（）]*[)）])?|"
     r"(?:本章|本节|本周)?(?:学习|阅读)时间|(?:本章|本节)?配套\S{0,6}|视频教程|"
     # what the page will cover, rather than what it says
     r"(?:本章|本节|本页|学习)?(?:目标|内容|大纲|目录)|(?:learning )?(?:goals|objectives)|outline|agenda|"

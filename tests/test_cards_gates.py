@@ -3405,3 +3405,12 @@ def test_a_question_turn_and_its_answer_turn_are_one_card_and_one_s_own_runs_are
 ])
 def test_ordinary_notes_keep_what_the_third_review_of_the_turns_found(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_chat_s_replies_by_who_wrote_them_are_no_terms() -> None:
+    """“- @小鹿：…” under “**群友回答**”: someone's reply in a group chat, wrong as often as not; not “@小鹿 是什么？”."""
+    notes = ("# 每日一题\n\n## Day 1 · Adam 的 bias correction\n\n**题目**：为什么要除以 $1-\\beta_1^t$？\n\n**群友回答**\n\n"
+             "- @小鹿：因为 $m$ 会越来越大\n- @Kevin_W：不除的话前几步步长特别小\n- @阿泽（我）：说不清\n\n"
+             "**✅ 采纳答案**\n\n$m_0 = 0$，所以 $\\mathbb{E}[m_t] = (1-\\beta_1^t)\\,\\mathbb{E}[g]$，除掉就无偏了。\n\n"
+             "# Python\n\n- **@property**：把方法变成只读属性\n- **@staticmethod**：不接收 self 的方法\n")
+    assert_keeps(notes, ["只读属性", "不接收 self"], ["越来越大", "特别小", "说不清"])
