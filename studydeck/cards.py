@@ -2081,6 +2081,9 @@ class _Extractor:
                               if normalize_name(d) != normalize_name(term)), named)
             front = self.t("{c}：{q}", "{c}: {q}", c=named,
                            q=term if term.endswith(("?", "？")) else term + self.t("？", "?"))
+            if GENERIC_HEADING.match(SECTION_NUMBER.sub("", ctx.concept).strip()) and (_says_no_subject(term) or (
+                    not re.search(r"[A-Za-z$`]", term) and len(re.sub(r"[\W_]|为什么|为何|怎么|如何|什么|吗|呢", "", term)) <= 4)):
+                why = why or "label-term"  # (“简答题” over “**为什么有效？**”: of what, the card cannot say)
         elif ctx.labels and COMPARISON.search(ctx.labels[-1]) \
                 and not (PROSE_LABEL_ZH if CJK.search(ctx.labels[-1]) else PROSE_LABEL).search(ctx.labels[-1]):
             # “参数对比（每层 C 个通道）：” over “三个 3x3：参数少”: this case of what the label compares
@@ -3433,7 +3436,9 @@ BACK_MATTER = re.compile(
     r"暂(?:时)?不(?:考虑|研究|看|做)的?(?:东西|方向)?|以后再(?:看|说|做)|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # a quiz's answers: the options they choose among are not on the page
-    r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?)$", re.I)
+    r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?|"
+    # a course's timetable (“本周安排（不考）”, “Schedule”)
+    r"(?:本周|本节|课程|时间|学习|进度|考试)安排(?:\s*[(（][^()（）]*[)）])?|schedule|logistics)$", re.I)
 # A heading that says what is under it will not be examined (“老师明确说不考的”, “本章不考”, “Not on the exam”);
 # “HMM 不考” and “（第 8 章不考）” say it of a part, and keep their knowledge.
 NOT_EXAMINED = re.compile(r"(?:老师)?(?:明确)?(?:说)?(?:\*\*)?不考(?:\*\*)?的?(?:内容|部分|章节|知识点)?|(?:这|本)(?:章|节|部分)不考|"
@@ -3459,6 +3464,8 @@ GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:常见的?|常用的?|主要的?|其[他它]的?|(?:common|main|other)\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
     r"derivations?|proofs?|intuition|idea|notation|techniques|算法|方法|手段|技巧|模型|理论|定义|性质|原理|公式|推导|证明|基本思想|思路|符号|细节|"
     r"记号|"
+    # a kind of exam question (“二、简答题”, “多选题”): which, not what about
+    r"(?:单项|多项|单|多)?(?:选择|选|填空|判断|简答|计算|问答|论述|编程|综合)题|"
     # a day of a log (“2024-03-13”, “2024年3月13日（周三）”, “Day 12”): when, not what
     r"\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s*[(（]?\w{0,9}[)）]?)?|(?:day|week)\s*\d+|第\s*\d+\s*[天周])$", re.I)
 # A heading that joins two things (“Vectorization and Caches”, “凸性与二阶导数”) is a topic.
@@ -3557,7 +3564,9 @@ LABEL_TERM = re.compile(
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”), the learner's
     # own asides (“bug of the day”, “记住”, “弹幕”), a study plan
     r".+\s(?:cheat ?sheet|notes|recap|overview)|.+(?:速查表?|笔记|备忘录?)|"
-    r"(?:复习)?优先级|priorit(?:y|ies)|记住|记一下|remember|note to self|弹幕|评论|comments?|"
+    r"(?:复习)?优先级|priorit(?:y|ies)|记住|记一下|(?:另外|还要|也要|再)记(?:住|一下)?|remember|note to self|弹幕|评论|comments?|"
+    # one's own tries at a quiz (“Attempt log: 1st try 14/22”)
+    r"(?:attempt|score|try) (?:log|history)|答题记录|做题记录|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|attendees|participants|参会人?|参加(?:者|人员)?|action items?|notation|记号|符号说明|符号约定|"
     r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"

@@ -3414,3 +3414,24 @@ def test_a_chat_s_replies_by_who_wrote_them_are_no_terms() -> None:
              "**✅ 采纳答案**\n\n$m_0 = 0$，所以 $\\mathbb{E}[m_t] = (1-\\beta_1^t)\\,\\mathbb{E}[g]$，除掉就无偏了。\n\n"
              "# Python\n\n- **@property**：把方法变成只读属性\n- **@staticmethod**：不接收 self 的方法\n")
     assert_keeps(notes, ["只读属性", "不接收 self"], ["越来越大", "特别小", "说不清"])
+
+
+def test_an_exam_section_s_kind_a_timetable_and_an_unfilled_blank_give_no_card() -> None:
+    notes = ("# 笔试真题整理\n\n## 四、简答题\n\n- **作用**：可以用更大学习率、对初始化不敏感\n- **为什么有效？**：loss landscape 更平滑\n\n"
+             "## 五、BatchNorm\n\n- **作用**：加速收敛，允许更大的学习率\n\n"
+             "# 第5周：卷积层\n\n## 0. 本周安排（不考）\n\n- **周四 实验课**：用 PyTorch 搭 LeNet，作业3 下周五截止\n\n"
+             "## 1. 卷积\n\n- **感受野**：输出一个像素能看到的输入区域\n\n"
+             "# Autograd self-quiz\n\n- **Attempt log**: 1st try 14/22, 2nd try 19/22\n\n## Part C\n\n"
+             "**Q15.** The cross-entropy has gradient $$\\frac{\\partial L}{\\partial z} = \\underline{\\qquad\\qquad}$$\n\n"
+             "## Part D\n\n- **leaf tensor**: a tensor created by the user, with `requires_grad=True`\n")
+    assert_keeps(notes, ["允许更大的学习率", "能看到的输入区域", "created by the user"],
+                 ["对初始化不敏感", "平滑", "LeNet", "14/22", "\\underline"])
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # a heading that names a question's kind among other words, and a plan that is a technique's
+    ("# BN 复习\n\n## 选择题常考的点：BN\n\n- **BN 的作用**：加速收敛\n", ["加速收敛"]),
+    ("# 调参\n\n## 学习率安排\n\n- **warmup**：前 5% 的步数线性升到峰值\n", ["线性升到峰值"]),
+])
+def test_ordinary_notes_keep_headings_that_only_mention_an_exam_kind_or_a_schedule(notes, kept) -> None:
+    assert_keeps(notes, kept, [])
