@@ -1163,6 +1163,8 @@ class _Extractor:
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         # (“Time complexity:” in every section: a facet of each; “Break:” in two or more, a log's breaks)
         self.recurring, self.rewrites, self.twice = _recurring_labels(outline)
+        # (notes where some reply is by a name, “- @小鹿：…”, “@Kevin_W”: there every “@Yuki” is someone's too)
+        self.chat = any(CHAT_MENTION.match(text) for text in _lines(outline))
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
 
@@ -2023,7 +2025,8 @@ class _Extractor:
             and not GLOSSARY_HEADING.search(ctx.concept)  # (“**ptr** replied on Mar 3”, “第 3 周 周报”: no subject)
         label = not practice and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
             or _cited(_bare(term), desc) \
-            or _bare(term).casefold() in ("break", "breaks") and _bare(term).casefold() in self.twice  # (a log's)
+            or _bare(term).casefold() in ("break", "breaks") and _bare(term).casefold() in self.twice \
+            or self.chat and _bare(term).startswith("@")  # (a log's breaks, a chat's replies)
         # (“**Introduced**: Hochreiter & Schmidhuber, 1997”: where the thing comes from, a field of the notes)
         # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
         struck = term.strip("* ")
@@ -2081,8 +2084,9 @@ class _Extractor:
                               if normalize_name(d) != normalize_name(term)), named)
             front = self.t("{c}：{q}", "{c}: {q}", c=named,
                            q=term if term.endswith(("?", "？")) else term + self.t("？", "?"))
-            if GENERIC_HEADING.match(SECTION_NUMBER.sub("", ctx.concept).strip()) and (_says_no_subject(term) or (
-                    not re.search(r"[A-Za-z$`]", term) and len(re.sub(r"[\W_]|为什么|为何|怎么|如何|什么|吗|呢", "", term)) <= 4)):
+            if GENERIC_HEADING.match(SECTION_NUMBER.sub("", ctx.concept).strip()) and (re.fullmatch(
+                    r"(?:有效|可行|可以|这样做?|它|这|重要|必要|合理|对|好|行|能|会|好用|管用)*",
+                    re.sub(r"[\W_]|为什么|为何|怎么|如何|什么|是|吗|呢", "", term))):
                 why = why or "label-term"  # (“简答题” over “**为什么有效？**”: of what, the card cannot say)
         elif ctx.labels and COMPARISON.search(ctx.labels[-1]) \
                 and not (PROSE_LABEL_ZH if CJK.search(ctx.labels[-1]) else PROSE_LABEL).search(ctx.labels[-1]):
@@ -3438,7 +3442,7 @@ BACK_MATTER = re.compile(
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?|"
     # a course's timetable (“本周安排（不考）”, “Schedule”)
-    r"(?:本周|本节|课程|时间|学习|进度|考试)安排(?:\s*[(（][^()（）]*[)）])?|schedule|logistics)$", re.I)
+    r"(?:本周|本节|课程|考试)安排(?:\s*[(（][^()（）]*[)）])?|(?:course|class) schedule|logistics)$", re.I)
 # A heading that says what is under it will not be examined (“老师明确说不考的”, “本章不考”, “Not on the exam”);
 # “HMM 不考” and “（第 8 章不考）” say it of a part, and keep their knowledge.
 NOT_EXAMINED = re.compile(r"(?:老师)?(?:明确)?(?:说)?(?:\*\*)?不考(?:\*\*)?的?(?:内容|部分|章节|知识点)?|(?:这|本)(?:章|节|部分)不考|"
@@ -3541,8 +3545,10 @@ LABEL_TERM = re.compile(
     # a citation key (“@muller2019”): a work the card cannot show; someone mentioned in a chat (“@小鹿”,
     # “@Kevin_W”, “@阿泽（我）”): whose reply it is
     # (a Python decorator, “@property”, “@torch.no_grad()”, is a term)
-    r"@[a-z]+\d{2,4}[a-z]*|@(?:[^\s@:：,，.()（）]{0,12}[\u4e00-\u9fff][^\s@:：,，.()（）]{0,12}|(?-i:[A-Z])[\w-]{0,23})"
-    r"(?:\s*[(（][^()（）]*[)）])?|"
+    # (a Python decorator or an annotation, “@property”, “@Transactional”, is a term: a name in Latin letters is a
+    # mention only with an underscore or a digit, “@Kevin_W”, or one's own, “@Sam (me)”)
+    r"@[a-z]+\d{2,4}[a-z]*|@[^\s@:：,，.()（）]{0,12}[\u4e00-\u9fff][^\s@:：,，.()（）]{0,12}(?:\s*[(（][^()（）]*[)）])?|"
+    r"@[A-Za-z][A-Za-z]*(?:[_\d][\w-]*)(?:\s*[(（][^()（）]*[)）])?|@[A-Za-z][\w-]{0,23}\s*[(（](?:me|我|本人)[)）]|"
     r"(?:本章|本节|本周)?(?:学习|阅读)时间|(?:本章|本节)?配套\S{0,6}|视频教程|"
     # what the page will cover, rather than what it says
     r"(?:本章|本节|本页|学习)?(?:目标|内容|大纲|目录)|(?:learning )?(?:goals|objectives)|outline|agenda|"
@@ -4678,6 +4684,8 @@ MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.
 # A heading named by a time or a bucket, not a subject (“第 3 周 周报”, “Misc”, “杂记”, “Week 3 log”).
 NO_SUBJECT = re.compile(r"周报|日报|月报|日志|日记|随记|杂记|杂项|其[他它]|(?<![-\w])(?:misc\w*|log|diary|journal|other)(?![-\w])|"
                         r"第\s*[\d一二三四五六七八九十]+\s*[周天]|\b(?:week|day)\s*\d", re.I)
+# A line that is someone's reply in a chat, by a name no code annotation has (“- @小鹿：…”, “@Kevin_W: …”).
+CHAT_MENTION = re.compile(r"\s*(?:[-*+]\s+)?\**@(?:[^\s@:：]*[\u4e00-\u9fff]|[A-Za-z]+[_\d])[^\s@:：]*\**\s*[:：]")
 # A heading that is someone's turn in a thread (“**ptr-kovacs** replied on Mar 3”, “3 楼回复”).
 THREAD_TURN = re.compile(r"\b(?:replied|wrote|commented)\b|回复|\d+\s*楼", re.I)
 # What an exercise's statement starts with (“Implement …”, “Given …”, “Write …”, “实现…”).

@@ -290,7 +290,7 @@ def empty_answer(card: Card) -> str | None:
         return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
     if MARKS_ONLY.fullmatch(card.back) and any(MARKING_SECTION.search(part) for part in (*card.deck[1:], card.front)):
         return "empty-answer"  # “1'”, “2 分”: what a marking scheme gives the point, not the point
-    if card.kind is CardKind.FORMULA and BLANK_LEFT.search(card.back):
+    if card.kind is CardKind.FORMULA and any(BLANK_LEFT.search(f) for f in card.formulas):
         return "empty-answer"  # (“$$\frac{\partial L}{\partial z} = \underline{\qquad}$$”: a blank still to fill)
     if DEFERRED.fullmatch(card.back) or NOT_EXAMINED_ONLY.fullmatch(card.back):
         # “老师说下节课讲”: where the answer will come from, not the answer; “不考（好耶）”: that it is not examined

@@ -3408,12 +3408,15 @@ def test_ordinary_notes_keep_what_the_third_review_of_the_turns_found(notes, kep
 
 
 def test_a_chat_s_replies_by_who_wrote_them_are_no_terms() -> None:
-    """“- @小鹿：…” under “**群友回答**”: someone's reply in a group chat, wrong as often as not; not “@小鹿 是什么？”."""
+    """“- @小鹿：…” under “**群友回答**”: someone's reply in a group chat, wrong as often as not; not “@小鹿 是什么？”
+    (and in notes with such replies, “@Yuki” is someone too; a glossary's “@property” is a term)."""
     notes = ("# 每日一题\n\n## Day 1 · Adam 的 bias correction\n\n**题目**：为什么要除以 $1-\\beta_1^t$？\n\n**群友回答**\n\n"
              "- @小鹿：因为 $m$ 会越来越大\n- @Kevin_W：不除的话前几步步长特别小\n- @阿泽（我）：说不清\n\n"
              "**✅ 采纳答案**\n\n$m_0 = 0$，所以 $\\mathbb{E}[m_t] = (1-\\beta_1^t)\\,\\mathbb{E}[g]$，除掉就无偏了。\n\n"
-             "# Python\n\n- **@property**：把方法变成只读属性\n- **@staticmethod**：不接收 self 的方法\n")
-    assert_keeps(notes, ["只读属性", "不接收 self"], ["越来越大", "特别小", "说不清"])
+             "## Day 2 · AdamW\n\n**群友回答**\n\n- @Yuki：AdamW 把 decay 从梯度里拿出来了\n")
+    assert_keeps(notes, [], ["越来越大", "特别小", "说不清", "从梯度里拿出来"])
+    python = "# Python\n\n- **@property**：把方法变成只读属性\n- **@staticmethod**：不接收 self 的方法\n"
+    assert_keeps(python, ["只读属性", "不接收 self"], [])
 
 
 def test_an_exam_section_s_kind_a_timetable_and_an_unfilled_blank_give_no_card() -> None:
@@ -3434,4 +3437,20 @@ def test_an_exam_section_s_kind_a_timetable_and_an_unfilled_blank_give_no_card()
     ("# 调参\n\n## 学习率安排\n\n- **warmup**：前 5% 的步数线性升到峰值\n", ["线性升到峰值"]),
 ])
 def test_ordinary_notes_keep_headings_that_only_mention_an_exam_kind_or_a_schedule(notes, kept) -> None:
+    assert_keeps(notes, kept, [])
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # annotations and decorators are terms; a question under 简答题 that names its subject is asked
+    ("# Spring\n\n## 事务与注入\n\n- **@Transactional**：声明式事务，方法抛出 RuntimeException 时回滚\n"
+     "- **@Autowired**：按类型注入依赖\n", ["声明式事务", "按类型注入"]),
+    ("# 操作系统 期末复习\n\n## 一、简答题\n\n- **什么是死锁？**：两个或多个进程互相等待对方持有的资源\n"
+     "- **为什么要分页？**：消除外部碎片，便于内存管理\n", ["互相等待对方持有的资源", "消除外部碎片"]),
+    # an LR schedule and a project's timeline are content; a blank in a remark beside a formula is the remark's
+    ("# 学习率\n\n## Schedule\n\n- **Cosine decay**: $\\eta_t = \\eta_{min} + \\tfrac12(\\eta_{max} - \\eta_{min})(1 + \\cos(\\pi t / T))$\n\n"
+     "## 进度安排\n\n- **关键路径**：项目网络图中最长的路径，决定最短工期\n", ["\\cos(\\pi t / T)", "决定最短工期"]),
+    ("# 代数\n\n## 公式\n\n- **完全平方**：$(a+b)^2 = a^2 + 2ab + b^2$，考试常挖掉中间项：$a^2 + $ ____ $ + b^2$。\n",
+     ["a^2 + 2ab + b^2"]),
+])
+def test_ordinary_notes_keep_what_the_review_of_round_thirty_two_found(notes, kept) -> None:
     assert_keeps(notes, kept, [])
