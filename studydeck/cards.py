@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, FIRST_CLAUSE, MAGIC, OUTPUT_CLAIM,
-                             RESTATING, before_the_hole, commands, gate, hidden_formula, named_formula, names_it_after, python_tree,
-                             setup_commands, top_level_parts)
+from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, BLANK, FIRST_CLAUSE, MAGIC,
+                             OUTPUT_CLAIM, RESTATING, before_the_hole, commands, gate, hidden_formula, named_formula,
+                             names_it_after, python_tree, setup_commands, top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown,
                              plain_inline, without_math)
@@ -1763,8 +1763,7 @@ class _Extractor:
             # and “- → $…$”: the correction answers)
             blank = BLANK.search(it.text) is not None
             # (“2. 第 2 题（见课本 P45）：” names no question: only where to find it)
-            asks = blank or it.text.rstrip().endswith((":", "：", "?", "？")) and len(re.sub(
-                r"第\s*\d+\s*题|[(（][^()（）]*[)）]|\b(?:Q|problem|exercise|ex)\s*\d+|[\W\d_]", "", it.text, flags=re.I)) >= 2
+            asks = blank or it.text.rstrip().endswith((":", "：", "?", "？")) and len(ONLY_WHERE.sub("", it.text)) >= 2
             settled = _settled(under[0].text, [u.text for u in under[1:2]], it.text, bare=blank) \
                 if asks and under else None
             if settled is None and blank and under and CORRECTED.match(under[0].text):
@@ -2025,7 +2024,7 @@ class _Extractor:
             and not GLOSSARY_HEADING.search(ctx.concept)  # (“**ptr** replied on Mar 3”, “第 3 周 周报”: no subject)
         label = not practice and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
             or _cited(_bare(term), desc) \
-            or _bare(term).casefold() in ("break", "breaks") and _bare(term).casefold() in self.twice \
+            or LOG_BREAK.fullmatch(_bare(term)) is not None and _bare(term).casefold() in self.twice \
             or self.chat and _bare(term).startswith("@")  # (a log's breaks, a chat's replies)
         # (“**Introduced**: Hochreiter & Schmidhuber, 1997”: where the thing comes from, a field of the notes)
         # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
@@ -2084,9 +2083,8 @@ class _Extractor:
                               if normalize_name(d) != normalize_name(term)), named)
             front = self.t("{c}：{q}", "{c}: {q}", c=named,
                            q=term if term.endswith(("?", "？")) else term + self.t("？", "?"))
-            if GENERIC_HEADING.match(SECTION_NUMBER.sub("", ctx.concept).strip()) and (re.fullmatch(
-                    r"(?:有效|可行|可以|这样做?|它|这|重要|必要|合理|对|好|行|能|会|好用|管用)*",
-                    re.sub(r"[\W_]|为什么|为何|怎么|如何|什么|是|吗|呢", "", term))):
+            if GENERIC_HEADING.match(SECTION_NUMBER.sub("", ctx.concept).strip()) \
+                    and SUBJECTLESS.fullmatch(ASKING_WORDS.sub("", term)):
                 why = why or "label-term"  # (“简答题” over “**为什么有效？**”: of what, the card cannot say)
         elif ctx.labels and COMPARISON.search(ctx.labels[-1]) \
                 and not (PROSE_LABEL_ZH if CJK.search(ctx.labels[-1]) else PROSE_LABEL).search(ctx.labels[-1]):
@@ -3543,10 +3541,8 @@ LABEL_TERM = re.compile(
     # the course's own business, and when the note was read
     r"office hours?(?:\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?(?:\s.*)?)?|deadlines?|due(?: date)?|grading|homework|作业|截止(?:日期|时间)?|答疑|read(?: on)?|读于|阅读日期|"
     # a citation key (“@muller2019”): a work the card cannot show; someone mentioned in a chat (“@小鹿”,
-    # “@Kevin_W”, “@阿泽（我）”): whose reply it is
-    # (a Python decorator, “@property”, “@torch.no_grad()”, is a term)
-    # (a Python decorator or an annotation, “@property”, “@Transactional”, is a term: a name in Latin letters is a
-    # mention only with an underscore or a digit, “@Kevin_W”, or one's own, “@Sam (me)”)
+    # “@Kevin_W”, “@阿泽（我）”): whose reply it is (a decorator or an annotation, “@property”, “@Transactional”,
+    # is a term: a name in Latin letters is a mention only with an underscore or a digit, or one's own, “@Sam (me)”)
     r"@[a-z]+\d{2,4}[a-z]*|@[^\s@:：,，.()（）]{0,12}[\u4e00-\u9fff][^\s@:：,，.()（）]{0,12}(?:\s*[(（][^()（）]*[)）])?|"
     r"@[A-Za-z][A-Za-z]*(?:[_\d][\w-]*)(?:\s*[(（][^()（）]*[)）])?|@[A-Za-z][\w-]{0,23}\s*[(（](?:me|我|本人)[)）]|"
     r"(?:本章|本节|本周)?(?:学习|阅读)时间|(?:本章|本节)?配套\S{0,6}|视频教程|"
@@ -3993,8 +3989,6 @@ def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
     return out
 
 
-# A blank to fill in (“$L = $ ______”, “$y = \\underline{\\qquad}$”), not a name's underscores (`__init__`).
-BLANK = re.compile(r"(?<![\w\\])_{3,}(?!\w)|(?:\\_){3,}|\\underline\{\s*(?:\\q?quad\s*)+\}")
 # What was filled into a blank, with its mark (“默：$…$ ✅”, “我填：γ，β ✔️”, “❌ 我填了 `0.1`”, “My answer: …”).
 FILLED = re.compile(r"\s*(?:[❌✅✔✓✗✘]\ufe0f?\s*)?(?:\*\*)?(?:(?:默写?|我填|我写|我的答案|填|答案?|(?:my )?answer)\s*(?:\*\*)?"
                     r"\s*[：:]|(?:我填了|我写了)(?=\s))\s*(?:\*\*)?\s*", re.I)
@@ -4681,11 +4675,18 @@ LINKED = re.compile(r"https?://|\]\(|\barxiv\b|\bet al\.", re.I)
 # (a before and an after, “FP32 ~38 ms → INT8 ~14 ms”: a spec, “A100 显存：80 GB”, or a claim, is no run's)
 _UNIT = r"\d(?:[\d.,]*\d)?\s*(?:ms|s\b|sec|min\b|h\b|[KMGT]i?B\b|%|×|x\b|it/s|tok(?:ens)?/s|fps|秒|分钟|小时)"
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
+# A log's break (“**Break**: made coffee”), in two sections or more (once, in a glossary, Python's is a term).
+LOG_BREAK = re.compile(r"breaks?", re.I)
 # A heading named by a time or a bucket, not a subject (“第 3 周 周报”, “Misc”, “杂记”, “Week 3 log”).
 NO_SUBJECT = re.compile(r"周报|日报|月报|日志|日记|随记|杂记|杂项|其[他它]|(?<![-\w])(?:misc\w*|log|diary|journal|other)(?![-\w])|"
                         r"第\s*[\d一二三四五六七八九十]+\s*[周天]|\b(?:week|day)\s*\d", re.I)
 # A line that is someone's reply in a chat, by a name no code annotation has (“- @小鹿：…”, “@Kevin_W: …”).
 CHAT_MENTION = re.compile(r"\s*(?:[-*+]\s+)?\**@(?:[^\s@:：]*[\u4e00-\u9fff]|[A-Za-z]+[_\d])[^\s@:：]*\**\s*[:：]")
+# What is left of a question without its asking words when it names no subject (“为什么有效？” → “有效”).
+ASKING_WORDS = re.compile(r"[\W_]|为什么|为何|怎么|如何|什么|是|吗|呢")
+SUBJECTLESS = re.compile(r"(?:有效|可行|可以|这样做?|它|这|重要|必要|合理|对|好|行|能|会|好用|管用)*")
+# A numbered exercise that only says where to find it (“第 2 题（见课本 P45）：”, “Q3:”).
+ONLY_WHERE = re.compile(r"第\s*\d+\s*题|[(（][^()（）]*[)）]|\b(?:Q|problem|exercise|ex)\s*\d+|[\W\d_]", re.I)
 # A heading that is someone's turn in a thread (“**ptr-kovacs** replied on Mar 3”, “3 楼回复”).
 THREAD_TURN = re.compile(r"\b(?:replied|wrote|commented)\b|回复|\d+\s*楼", re.I)
 # What an exercise's statement starts with (“Implement …”, “Given …”, “Write …”, “实现…”).

@@ -39,6 +39,7 @@ SHELL_COMMAND = re.compile(r"\s*(?:\$\s+)?(?:pip3?|python3?|torchrun|conda|git|n
 # A command that sets up one's machine rather than does the work (“conda create -n percep python=3.10”,
 # “pip install -r requirements.txt”, “python -c "import torch; print(torch.__version__)"”).
 # (“pip install torch --index-url …” is worth recalling: only a project's own requirements are setup)
+PINNED_INSTALL = re.compile(r"\s*(?:\$\s+)?(?:pip3?|python3?\s+-m\s+pip)\s+install\s+-r\s")
 SETUP_COMMAND = re.compile(r"\s*(?:\$\s+)?(?:conda\s+(?:create|activate|deactivate|env)|"
                            r"(?:pip3?|python3?\s+-m\s+pip)\s+install\s+(?:-r\s|-e\s|--editable\s|\.(?:\s|$|\[))|"
                            r"python3?\s+-m\s+venv|(?:source|\.)\s+\S*activate|git\s+clone|cd\s|"
@@ -51,7 +52,7 @@ def setup_commands(code: str) -> bool:
     (“conda create -n dl python=3.10” and “conda activate dl” under “新建环境并进入：” are how one does it)."""
     lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     return len(lines) >= 2 and all(SETUP_COMMAND.match(line) for line in lines) \
-        and any(re.match(r"\s*(?:\$\s+)?(?:pip3?|python3?\s+-m\s+pip)\s+install\s+-r\s", line) for line in lines)
+        and any(PINNED_INSTALL.match(line) for line in lines)
 
 
 def commands(code: str) -> bool:
@@ -275,8 +276,8 @@ def machine_output(card: Card) -> str | None:
     return None
 
 
-# A blank left to fill in (“______”, “\underline{\qquad}”).
-BLANK_LEFT = re.compile(r"(?<![\w\\])_{4,}(?!\w)|\\underline\{\s*(?:\\q?quad\s*)+\}")
+# A blank to fill in (“$L = $ ______”, “$y = \underline{\qquad}$”), not a name's underscores (`__init__`).
+BLANK = re.compile(r"(?<![\w\\])_{3,}(?!\w)|(?:\\_){3,}|\\underline\{\s*(?:\\q?quad\s*)+\}")
 
 
 def empty_answer(card: Card) -> str | None:
@@ -290,7 +291,7 @@ def empty_answer(card: Card) -> str | None:
         return "empty-answer"  # “TODO (look into double descent)”: what will go here, not yet an answer
     if MARKS_ONLY.fullmatch(card.back) and any(MARKING_SECTION.search(part) for part in (*card.deck[1:], card.front)):
         return "empty-answer"  # “1'”, “2 分”: what a marking scheme gives the point, not the point
-    if card.kind is CardKind.FORMULA and any(BLANK_LEFT.search(f) for f in card.formulas):
+    if card.kind is CardKind.FORMULA and any(BLANK.search(f) for f in card.formulas):
         return "empty-answer"  # (“$$\frac{\partial L}{\partial z} = \underline{\qquad}$$”: a blank still to fill)
     if DEFERRED.fullmatch(card.back) or NOT_EXAMINED_ONLY.fullmatch(card.back):
         # “老师说下节课讲”: where the answer will come from, not the answer; “不考（好耶）”: that it is not examined
