@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import itertools
 import re
 import textwrap
 import unicodedata
@@ -1365,6 +1366,17 @@ class _Extractor:
                         self.answered(ctx, prompt, [replace(block, text=answer)], source)
                 lead = None
                 continue
+            if block.kind == "paragraph" and (settled := _accepted_answer(blocks, i)):
+                # “**题目**：…” with the members' replies under it and then “**✅ 采纳答案**（…）”: the problem and the
+                # answer the thread settled on (the replies, wrong as often as not, are no cards)
+                asked, taken, answer = settled
+                if not TRAILING_MARKS.sub("", asked.split("\n\n", 1)[0]).endswith(("?", "？")) and ctx.concept:
+                    asked = self.t("{c}：{q}", "{c}: {q}", c=TRAILING_MARKS.sub("", ctx.concept).strip(), q=asked)
+                self.consumed |= {id(b) for b in (*taken, *answer)}
+                self.answered(ctx, asked, answer, block.source)
+                self.blocks(_formulas_of(answer), ctx)
+                lead = None
+                continue
             if block.kind == "paragraph" and (pair := _asked_and_answered(blocks, i)):
                 # “**学生问：** 同一个 loss 做两次 backward，第二次就报错了。” over “**助教答：** …”: the question
                 # (with its heading, when it only tells what happened) and the answer, up to the next turn
@@ -1380,8 +1392,7 @@ class _Extractor:
                                                                      count=1).strip()), *answer[1:]]
                 self.answered(ctx, asked, answer, block.source)
                 # (and the formulas the answer states, cards of their own: “$$\mathrm{Var}(q\cdot k) = d_k$$”)
-                self.blocks([replace(b) for b in answer if b.kind in ("math", "list") or b.kind == "paragraph" and "$" in b.text],
-                            ctx)
+                self.blocks(_formulas_of(answer), ctx)
                 lead = None
                 continue
             if block.kind == "paragraph" and ASKING_HEADING.search(ctx.concept) and (answer := _marked_answer(blocks, i)):
@@ -3821,6 +3832,51 @@ def _turn(block: Block) -> str:
     """A paragraph's turn, by its bold lead without the speaker in brackets (“**答（老王）：**” → “答”)."""
     lead = LEAD_LABEL.match(block.text) if block.kind == "paragraph" else None
     return PAREN_TAIL.sub("", (lead.group(1) or lead.group(2))).strip() if lead else ""
+
+
+def _formulas_of(answer: list[Block]) -> list[Block]:
+    """The blocks of an answer that state formulas, and the lines that lead to them, read again as notes are
+    (“$$\\mathrm{Var}(q\\cdot k) = d_k$$”, “AdamW（Loshchilov & Hutter）：” over its update): cards of their own."""
+    return [replace(b) for b in answer if b.kind in ("math", "list")
+            or b.kind == "paragraph" and ("$" in b.text or b.text.rstrip().endswith((":", "：")))]
+
+
+# A problem's statement (“**题目**：…”, “**Question:** …”), and the answer a thread or a class settled on
+# (“**✅ 采纳答案**（@不想调参 的思路）”, “**参考答案**：…”, “**Accepted answer:**”).
+STATEMENT_TURN = re.compile(r"题目|题干|question|problem", re.I)
+SETTLED_ANSWER = re.compile(r"\s*\*\*\s*(?:[✅✔]\ufe0f?\s*)?(?:采纳答案|参考答案|标准答案|最佳答案|accepted answer|model answer)"
+                            r"\s*[:：]?\s*\*\*\s*(?:[(（][^()（）\n]*[)）])?\s*[:：]?\s*", re.I)
+
+
+def _accepted_answer(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block]] | None:
+    """``blocks[i]`` a problem's statement and, later in its section, before the next statement or rule, the
+    answer settled on: the question (with the code it shows), the blocks it takes besides the answer (that
+    code, the answer's label paragraph) and the answer (what the label's line says and what follows it, up
+    to the next bold label, quote or rule, four blocks at most); else None."""
+    if blocks[i].kind != "paragraph" or not STATEMENT_TURN.fullmatch(_turn(blocks[i])):
+        return None
+    question = LEAD_LABEL.sub("", blocks[i].text, count=1).strip()
+    # (with the code or formula it shows right after it: “**题目**：下面代码有什么问题？” over the code)
+    shown = list(itertools.takewhile(lambda b: b.kind in ("code", "math"), blocks[i + 1:i + 3]))
+    question = "\n\n".join([question, *(_block_markdown(b) for b in shown)]) if question else ""
+    for j in range(i + 1 + len(shown), len(blocks)):
+        block = blocks[j]
+        if block.kind == "rule" or block.kind == "paragraph" and STATEMENT_TURN.fullmatch(_turn(block)):
+            return None
+        settled = SETTLED_ANSWER.match(block.text) if block.kind == "paragraph" else None
+        if settled is None:
+            continue
+        said = block.text[settled.end():].strip()
+        answer = [replace(block, text=said)] if said else []
+        for after in blocks[j + 1:]:
+            if len(answer) == 4 or after.kind in ("rule", "quote", "callout") \
+                    or after.kind == "paragraph" and (_turn(after) or SETTLED_ANSWER.match(after.text)):
+                break
+            answer.append(after)
+        if not question or not answer:
+            return None
+        return question, [*shown, block], answer
+    return None
 
 
 # A turn that asks or answers with who takes it before it (“**学生问：**”, “**助教答：**”, “**TA answer:**”).

@@ -3454,3 +3454,22 @@ def test_ordinary_notes_keep_headings_that_only_mention_an_exam_kind_or_a_schedu
 ])
 def test_ordinary_notes_keep_what_the_review_of_round_thirty_two_found(notes, kept) -> None:
     assert_keeps(notes, kept, [])
+
+
+def test_a_problem_and_the_answer_a_thread_settled_on_are_one_card() -> None:
+    """“**题目**：…” (with its code), the members' replies under it, and “**✅ 采纳答案**（…）”: the problem asked,
+    the settled answer on the back; the replies are no cards, nor is the problem's code a card of its own."""
+    notes = ("# 每日一题\n\n## Day 2 · AdamW\n\n**题目**：`Adam(params, weight_decay=0.01)` 和 `AdamW(params, weight_decay=0.01)` "
+             "一样吗？\n\n**群友回答**\n\n- @小鹿：一样的吧，weight decay 就是 L2\n- @Yuki：AdamW 是 decoupled\n\n"
+             "**✅ 采纳答案**（@Yuki）\n\nAdam 的 `weight_decay` 是 L2：先 $g \\leftarrow g + \\lambda\\theta$，会被 $\\sqrt{\\hat v}$ 除掉；"
+             "AdamW 直接 $\\theta \\leftarrow \\theta - \\eta\\lambda\\theta$。\n\n## Day 7 · AMP + clip\n\n"
+             "**题目**：下面代码有什么问题？\n\n```python\nscaler.scale(loss).backward()\nclip_grad_norm_(model.parameters(), 1.0)\n"
+             "scaler.step(optimizer)\n```\n\n**✅ 采纳答案**\n\nclip 之前要 `scaler.unscale_(optimizer)`，不然裁剪的是放大后的梯度。\n")
+    cards, _ = extract(notes)
+    backs = {c.front: c.back for c in cards}
+    [adamw] = [b for f, b in backs.items() if f.startswith("`Adam(params, weight_decay=0.01)`")]
+    assert adamw.startswith("Adam 的 `weight_decay` 是 L2")
+    [amp] = [(f, b) for f, b in backs.items() if f.startswith("下面代码有什么问题？")]
+    assert "scaler.step(optimizer)" in amp[0] and amp[1].startswith("clip 之前要")
+    assert not any("一样的吧" in b for b in backs.values())
+    assert sum("scaler.scale(loss).backward()" in f for f in backs) == 1, backs
