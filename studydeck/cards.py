@@ -3841,6 +3841,12 @@ def _formulas_of(answer: list[Block]) -> list[Block]:
             or b.kind == "paragraph" and ("$" in b.text or b.text.rstrip().endswith((":", "：")))]
 
 
+# A statement that asks (“…一样吗？”, “写出…”, “Show that …”), or that leans on what is shown below it.
+PROBLEM_ASKS = re.compile(r"[?？]|求|证明|写出|计算|判断|说明|解释|比较|推导|实现|给出|列举|举出|给\S{0,4}理由|"
+                          r"\b(?:what|why|how|which|when|compute|calculate|show|prove|find|derive|write|explain|implement|"
+                          r"give|list|name)\b", re.I)
+SHOWN_BELOW = re.compile(r"下图|下表|如图|如下|下面的?(?:图|表|列表|数据|网络|有向图|矩阵)|给定下面|\b(?:below|following|shown)\b", re.I)
+IMAGE_ONLY = re.compile(r"\s*!\[[^\]]*\]\([^)]*\)\s*")
 # A problem's statement (“**题目**：…”, “**Question:** …”), and the answer a thread or a class settled on
 # (“**✅ 采纳答案**（@不想调参 的思路）”, “**参考答案**：…”, “**Accepted answer:**”).
 STATEMENT_TURN = re.compile(r"题目|题干|question|problem", re.I)
@@ -3855,9 +3861,23 @@ def _accepted_answer(blocks: list[Block], i: int) -> tuple[str, list[Block], lis
     to the next bold label, quote or rule, four blocks at most); else None."""
     if blocks[i].kind != "paragraph" or not STATEMENT_TURN.fullmatch(_turn(blocks[i])):
         return None
+    # (one settled answer to each statement of the section, or which answers which it cannot say: “**题目**” three
+    # times over one “**参考答案**：” and its list)
+    statements = sum(b.kind == "paragraph" and STATEMENT_TURN.fullmatch(_turn(b)) is not None for b in blocks)
+    if statements != sum(b.kind == "paragraph" and SETTLED_ANSWER.match(b.text) is not None for b in blocks):
+        return None
     question = LEAD_LABEL.sub("", blocks[i].text, count=1).strip()
-    # (with the code or formula it shows right after it: “**题目**：下面代码有什么问题？” over the code)
+    # (a statement asks, “…一样吗？”, “写出…”, “Show that …”; “**Problem:** RNNs are sequential” in a paper's
+    # summary tells the problem it solves)
+    if not PROBLEM_ASKS.search(question):
+        return None
+    # (with the code or formula it shows right after it: “**题目**：下面代码有什么问题？” over the code; a figure,
+    # a table or a list it needs cannot go on the card)
     shown = list(itertools.takewhile(lambda b: b.kind in ("code", "math"), blocks[i + 1:i + 3]))
+    nxt = blocks[i + 1 + len(shown)] if i + 1 + len(shown) < len(blocks) else None
+    if nxt is not None and (nxt.kind in ("table", "list") or nxt.kind == "paragraph" and IMAGE_ONLY.fullmatch(nxt.text)) \
+            or SHOWN_BELOW.search(question) and not shown:
+        return None
     question = "\n\n".join([question, *(_block_markdown(b) for b in shown)]) if question else ""
     for j in range(i + 1 + len(shown), len(blocks)):
         block = blocks[j]
@@ -3869,11 +3889,13 @@ def _accepted_answer(blocks: list[Block], i: int) -> tuple[str, list[Block], lis
         said = block.text[settled.end():].strip()
         answer = [replace(block, text=said)] if said else []
         for after in blocks[j + 1:]:
+            if after.kind == "paragraph" and (CORRECTION_TURN.search(_turn(after)) or REVIEW_TURN.search(_turn(after))):
+                return None  # (“**更正**：上面的参考答案错了…”: the settled answer is not)
             if len(answer) == 4 or after.kind in ("rule", "quote", "callout") \
                     or after.kind == "paragraph" and (_turn(after) or SETTLED_ANSWER.match(after.text)):
                 break
             answer.append(after)
-        if not question or not answer:
+        if not question or not answer or all(b.kind == "table" for b in answer):
             return None
         return question, [*shown, block], answer
     return None

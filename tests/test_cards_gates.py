@@ -3473,3 +3473,20 @@ def test_a_problem_and_the_answer_a_thread_settled_on_are_one_card() -> None:
     assert "scaler.step(optimizer)" in amp[0] and amp[1].startswith("clip 之前要")
     assert not any("一样的吧" in b for b in backs.values())
     assert sum("scaler.scale(loss).backward()" in f for f in backs) == 1, backs
+
+
+@pytest.mark.parametrize("notes, gone", [
+    # three statements over one answer section; a settled answer corrected after; a summary's "Problem:"
+    ("# 期中复习题\n\n## 优化\n\n**题目**：为什么 Adam 需要偏差修正？\n\n**题目**：sigmoid 和 tanh 的导数最大值各是多少？\n\n"
+     "**题目**：BN 训练和推理有什么不同？\n\n**参考答案**：\n\n1. 初始化为 0，前期偏小\n2. 0.25 和 1\n3. 训练用 batch 统计量\n",
+     ["0.25 和 1"]),
+    ("# 概率练习\n\n## 条件概率\n\n**题目**：掷两枚硬币，已知至少一枚正面，两枚都是正面的概率是多少？\n\n**参考答案**：$1/2$\n\n"
+     "**更正**：上面的参考答案错了，样本空间只剩三种，答案是 $1/3$。\n", ["$1/2$"]),
+    ("# Paper notes: Attention Is All You Need\n\n## Summary\n\n**Problem:** RNNs are sequential, so training cannot be "
+     "parallelized.\n\n**Model answer:** (my own take) attention alone is enough.\n", ["attention alone is enough"]),
+    # a statement that needs the figure below it
+    ("# 数据结构\n\n## 二叉树\n\n**题目**：写出下图所示二叉树的中序遍历序列。\n\n![二叉树](tree.png)\n\n**参考答案**：D B E A F C\n",
+     ["D B E A F C"]),
+])
+def test_ordinary_notes_keep_what_the_review_of_settled_answers_found(notes, gone) -> None:
+    assert_keeps(notes, [], gone)
