@@ -3841,10 +3841,7 @@ def _formulas_of(answer: list[Block]) -> list[Block]:
             or b.kind == "paragraph" and ("$" in b.text or b.text.rstrip().endswith((":", "：")))]
 
 
-# A statement that asks (“…一样吗？”, “写出…”, “Show that …”), or that leans on what is shown below it.
-PROBLEM_ASKS = re.compile(r"[?？]|求|证明|写出|计算|判断|说明|解释|比较|推导|实现|给出|列举|举出|给\S{0,4}理由|"
-                          r"\b(?:what|why|how|which|when|compute|calculate|show|prove|find|derive|write|explain|implement|"
-                          r"give|list|name)\b", re.I)
+# A statement that leans on what is shown below it (“写出下图所示…”, “the graph below”).
 SHOWN_BELOW = re.compile(r"下图|下表|如图|如下|下面的?(?:图|表|列表|数据|网络|有向图|矩阵)|给定下面|\b(?:below|following|shown)\b", re.I)
 IMAGE_ONLY = re.compile(r"\s*!\[[^\]]*\]\([^)]*\)\s*")
 # A problem's statement (“**题目**：…”, “**Question:** …”), and the answer a thread or a class settled on
@@ -4031,6 +4028,10 @@ IMPERATIVE = re.compile(r"\s*(?:写出|求出?|计算|说出|给出|算出|推�
 SETTING_UP = re.compile(r"\s*(?:已知|设|given|with|suppose|let)\b", re.I)
 COMMANDS = re.compile(r"[?？]|求|计算|证明|写出|推导|多少|\b(?:compute|find|show|prove|derive|evaluate|calculate|what|how)\b",
                       re.I)
+# A problem's statement that asks (“…一样吗？”, “写出…”, “Show that …”): the words a puzzle's prompt asks by, and
+# more that set an exercise.
+PROBLEM_ASKS = re.compile(rf"{COMMANDS.pattern}|判断|说明|解释|比较|实现|给出|列举|举出|给\S{{0,4}}理由|"
+                          r"\b(?:why|which|when|write|explain|implement|give|list|name)\b", re.I)
 # A relation that states something (“=”, “≤”, “←”, “≈”), in LaTeX or as typed.
 STATES = re.compile(r"=|\\(?:le|ge|leq|geq|leftarrow|approx|propto|equiv|sim)\b|[<>≤≥≈←]")
 
