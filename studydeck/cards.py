@@ -337,6 +337,9 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"^\s*(?:example|e\.g\.|例子|举例)\s*\d*\s*(?:[:：]|$)|"
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
+# A label that opens the working of a problem (“**解**：” over its steps, “验算：” of its numbers).
+SOLVING_LABEL = re.compile(r"[\s*【\[]*(?:解|验算)[\s*】\]]*[:：]?[\s*]*")
+SOLVING_LEAD = re.compile(r"[\s*【\[]*(?:解|验算)[\s*】\]]*[:：]")
 # A problem of a homework or one of its parts (“Problem 1: derive …”, “第 2 题”, “1c. back through …”),
 # and what says the notes are homework (“作业 3”, “HW 2 write-up”, “Problem set 4”): under both,
 # the formulas work that problem through. (“Problem 1: exploding gradients” alone names a topic.)
@@ -367,11 +370,13 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     header = plain_inline(rows[0][1][1]).strip()
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
+            WORKED_HEADING.search(plain_inline(rows[0][1][0]).strip()) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
             _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
             or _traced([plain_inline(c).strip() for c in rows[0][1]], rows[1:]):
         # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
+        # “| worked example | value |”: that example's numbers;
         # “| 关键词 | 卡 |” over “4/5b”: an index; a table with a total row: a tally)
         return []
     attribute = "" if not header or MEANING_HEADER.search(header) else header
@@ -727,11 +732,18 @@ def _measured(name: str, column: list[str]) -> bool:
         and all(MEASURED_CELL.fullmatch(cell) for cell in cells)
 
 
+# A value that is another thing's (“same as x”, “与 x 相同”, “同 x”).
+SAME_AS = re.compile(r"\s*(?:(?:the )?same as|identical to|与|和|同)\s*(?P<what>.+?)\s*(?:相同|一样|一致)?\s*", re.I)
+
+
 def _names_itself(thing: str, value: str) -> bool:
     """Code that calls what the row names (“sort” → `np.sort(a)`), or the row's name spelled
     another way (“Squared error” → `"squared_error"`): the answer is on the front."""
     letters = lambda text: re.sub(r"[^a-z]", "", text.lower())
     if letters(value) and letters(value) == letters(thing):
+        return True
+    same = SAME_AS.fullmatch(value)  # (“$x$ | unit | same as x”)
+    if same and _cell_text(same.group("what")).strip("$` ") == _cell_text(thing).strip("$` "):
         return True
     number = re.fullmatch(r"\s*(\d+)\s*\S{0,2}\s*", value)  # (“SimLex-999” → “999 对”, “VGG-16” → 16)
     if number and re.search(rf"(?<!\d){number.group(1)}(?!\d)", thing):
@@ -771,7 +783,7 @@ MARK_CELL = re.compile(r"\s*(?:[✓✔✗✘❌✅√×⭐★☆+\-]+|yes|no|y|n
 # A cell that gives no value (“—”, “同上”, “N/A”).
 # A row's name that marks it has none (“—”, “N/A”); “-”, “--”, “/”, “//”, “…” and “?” are an operator's.
 EMPTY_NAME = re.compile(r"\s*(?:[—–]+|N/?A|n/?a|同上|ditto)\s*")
-EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditto|same as above|\(?same\)?)\s*", re.I)
+EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditto|same as above|\(?same\)?|any|anything|任意|不限)\s*", re.I)
 
 
 # A glossary's second column: what each term is (“含义”, “Meaning”, “说明”, “Description”).
@@ -1201,6 +1213,7 @@ class _Extractor:
     def run(self) -> tuple[list[Card], list[Notice]]:
         root = self.outline.root
         self.answer_key()
+        self.answer_list()
         for path, section in iter_sections(root):
             self.turns_here = self.section_turns.get(id(section), set())
             self.cites_here = _opens_with_a_paper(section.blocks)
@@ -1333,6 +1346,74 @@ class _Extractor:
             asked = "\n\n".join([NUMBERED_MARK.sub("", question.text, count=1).strip(), *map(_block_markdown, under)])
             self.answered(ctx, asked, [first, *answer[1:]] if first.text.strip() else answer[1:], question.source)
             self.consumed |= {id(question), *(id(b) for b in under), *(id(b) for b in answer)}
+
+    def answer_list(self) -> None:
+        """A worksheet with its answers numbered under a heading of their own further on (“**Q3.** …
+        stored in the ________ attribute” or “3. BN 的均值在哪几维上算？” … “## Answer key” / “## 答案”
+        over “3. `.grad`”): each question a card, answered by the item of its number. The questions
+        are the paragraphs numbered “Q1.” …, or else one ordered list that asks, nearest before the
+        key; every answer must find its question and at least half the questions their answer. What
+        follows a numbered question up to the next one (its code, “Prints: ____”) is part of it."""
+        key: dict[int, Item] = {}
+        key_lists: list[Block] = []
+        key_section: Section | None = None
+        for _, section in iter_sections(self.outline.root):
+            if ANSWER_KEY_TITLE.fullmatch(HEADING_ASIDE.sub("", SECTION_NUMBER.sub("", section.title)).strip()):
+                lists = [b for b in section.blocks if b.kind == "list" and b.ordered and id(b) not in self.consumed]
+                numbers = [b.start + i for b in lists for i in range(len(b.items))]
+                if len(numbers) >= 2 and len(set(numbers)) == len(numbers):
+                    key = {b.start + i: item for b in lists for i, item in enumerate(b.items)}
+                    key_lists, key_section = lists, section
+                    break
+        if key_section is None:
+            return
+        marked: dict[int, tuple[_Ctx, list[Block]]] = {}  # “**Q3.** …” and what follows it
+        listed: list[tuple[_Ctx, Block]] = []  # ordered lists that ask
+        repeated = False
+        for path, section in iter_sections(self.outline.root):
+            if section is key_section:
+                break
+            ctx = _Ctx(deck=(self.outline.title,) + path, concept=section.title if path else self.outline.title)
+            current: list[Block] | None = None
+            for block in section.blocks:
+                mark = NUMBERED_MARK.match(block.text) if block.kind == "paragraph" else None
+                if id(block) in self.consumed or block.kind == "rule" or mark and not mark.group("q"):
+                    current = None
+                elif mark:
+                    repeated |= int(mark.group("n")) in marked
+                    current = [block]
+                    marked[int(mark.group("n"))] = (ctx, current)
+                elif current is not None and (block.kind in ("code", "math") or block.kind == "paragraph" and (
+                        ASKS_OR_BLANK.search(block.text) or not any(ASKS_OR_BLANK.search(b.text) for b in current
+                                                                    if b.kind == "paragraph"))):
+                    current.append(block)  # (“Why? it needs its ________”, not “random thought: …” after it)
+                else:
+                    current = None
+                    if block.kind == "list" and block.ordered and \
+                            2 * sum(bool(ASKS_OR_BLANK.search(i.text.strip())) for i in block.items) >= len(block.items):
+                        listed.append((ctx, block))
+        if repeated:
+            return  # (“Q1.” in each part: which one a “1.” answers is not said)
+        questions: dict[int, tuple[_Ctx, list[Block]]] = marked
+        taken: list[Block] = [b for _, blocks in marked.values() for b in blocks]
+        if len(marked) < 2:
+            if not listed:
+                return
+            ctx, asking = listed[-1]
+            questions = {asking.start + i: (ctx, [Block("paragraph", item.source, item.text)])
+                         for i, item in enumerate(asking.items)}
+            taken = [asking]
+        if not set(key) <= set(questions) or 2 * len(key) < len(questions):
+            return
+        for n, item in sorted(key.items()):
+            ctx, blocks = questions[n]
+            first = NUMBERED_MARK.sub("", blocks[0].text, count=1).strip()
+            asked = "\n\n".join(p for p in [first, *(b.text if b.kind == "paragraph" else _block_markdown(b)
+                                                       for b in blocks[1:])] if p)
+            answer = [Block("paragraph", item.source, item.text),
+                      *(b for b in item.children if b.kind in ("code", "math"))]
+            self.answered(ctx, asked, answer, blocks[0].source)
+        self.consumed |= {id(b) for b in (*taken, *key_lists)}
 
     def blocks(self, blocks: list[Block], ctx: _Ctx, section: Section | None = None) -> None:
         lead: Block | None = None
@@ -1701,6 +1782,8 @@ class _Extractor:
         return False
 
     def list_(self, block: Block, ctx: _Ctx, lead: Block | None, section: Section | None) -> None:
+        if lead is not None and SOLVING_LABEL.fullmatch(lead.text.strip()):
+            ctx = ctx.within(plain_inline(lead.text).strip(" ：:"))  # “**解**：” over its steps: a problem's working
         if lead is not None and TODO_LEAD.fullmatch(lead.text.strip()):
             # “TODO：” over what is still to do: nothing known yet, but a formula written out whole
             # (“施密特正交化公式老记错，$\beta_2 = …$ 抄十遍”) is known
@@ -2046,7 +2129,8 @@ class _Extractor:
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
-            else "result" if OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc) and not grid \
+            else "result" if (OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc)
+                              or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)) and not grid \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
@@ -2076,6 +2160,12 @@ class _Extractor:
             front = self.t("{c}的{t}是什么？", "{c}: what are the {t}?", c=_named_concept(ctx), t=term.strip().lower())
         elif practice and not why:
             front = self.t("{c}：实践中要注意什么？", "{c}: what matters in practice?", c=_facet_owner(ctx))
+        elif facet and SYMPTOM.fullmatch(term.strip()) and _shares_a_word(desc, ctx.concept) and not why:
+            # “**Symptom:** loss prints nan” under “Loss is nan”: the heading names it already; a symptom is
+            # what one sees, to ask its cause by (those of a cause, “Exploding gradients” → “NaNs, loss
+            # spikes”, are a fact of it)
+            why = "symptom"
+            front = self.t("{c}的{t}是什么？", "{c}: what is its {t}?", c=_facet_owner(ctx), t=term.strip().casefold())
         elif facet and not why:
             # “**problem**: G_t only grows …” under AdaGrad: the problem of AdaGrad
             low = term.strip().casefold()
@@ -2298,8 +2388,8 @@ class _Extractor:
         that derives or proves (its formulas are steps), or one named by an equation number
         with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
-        if _works_an_example(ctx):
-            return "example"  # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”: that example's working
+        if _works_an_example(ctx) or SOLVING_LEAD.match(asked.prompt):
+            return "example"  # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, “验算：…”: that example's working
         lead = _words_before(asked.prompt)
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt) \
                 and not NAMED_STATEMENT.match(asked.prompt) and not _cites_a_known_result(lead) \
@@ -2352,9 +2442,10 @@ class _Extractor:
         if defined and all(EXAMPLE_FUNCTION.fullmatch(d.strip("`").split("(")[0].removeprefix("class "))
                            for d in defined):
             flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
-        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or rewritten and wrong:
-            # “first version (WRONG, …)”, “原代码：”, or a function a corrected version below rewrites:
-            # not the one to recall
+        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or rewritten and wrong \
+                or WRONG_MARK.search(block.text) and not RIGHT_MARK.search(block.text):
+            # “first version (WRONG, …)”, “原代码：”, a function a corrected version below rewrites, or code
+            # whose comments mark it wrong (“return v, v  # ❌ …”, and nothing marked right): not the one to recall
             flags = (LEFT_OUT + "wrong-code",)
         if defined and not OUTPUT_CLAIM.search(block.text):
             # the function is what to recall: name it, so the question says what to write
@@ -3534,7 +3625,9 @@ LABEL_TERM = re.compile(
     r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
-    r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
+    r"intuition|idea|直觉|直观理解|status|状态|"
+    # how plainly it is said, not what (“**人话**：…”, “ELI5: …”)
+    r"(?:说)?人话|大白话|通俗(?:地说|来说|来讲|理解|解释|版|说法)?|白话版?|eli5|in plain (?:english|words)|plain english|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|知识点|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
@@ -3609,7 +3702,7 @@ LABEL_TERM = re.compile(
     # the learner's state of mind, and what they mean to watch, read or present next
     r"心态|心情|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
     # a study log's break, and what is still unclear to the learner (“**Break**: made coffee”, “still fuzzy”)
-    r"休息|茶歇|still (?:fuzzy|unclear|confus\w*|open)|(?:还|仍)(?:不懂|没懂|没搞懂|不清楚|模糊)\S{0,4}|"
+    r"休息|茶歇|(?:still )?(?:fuzzy|unclear|confus\w*|unsure|not sure)|still open|open questions?|(?:还|仍)(?:不懂|没懂|没搞懂|不清楚|模糊)\S{0,4}|"
     # an assignment's requirements, and what one's own runs measured (“要求：三组都输出 True”, “实测：…”)
     r"要求|requirements?|实测|measured|"
     # a pledge, one more small point, a detail the text stresses (“立个 flag：”, “还有一个小点：”, “Important detail:”)
@@ -4659,7 +4752,7 @@ def _works_an_example(ctx: _Ctx) -> bool:
     """Whether the sections work an example or a homework problem through (“A worked example by
     hand”; “作业 3 / Problem 1 / 1c.”), so what they say is that example's working, not facts."""
     headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
-    return any(WORKED_HEADING.search(h) for h in headings) \
+    return any(WORKED_HEADING.search(h) for h in headings) or any(SOLVING_LABEL.fullmatch(h) for h in ctx.labels) \
         or any(HOMEWORK_PART.match(h) for h in headings) and any(HOMEWORK.search(h) for h in ctx.deck)
 
 
@@ -4742,6 +4835,21 @@ FACET = re.compile(
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)
     r"正确(?:的)?(?:版本|说法|结论|写法)|correct(?:ed)? (?:version|statement))", re.I)
+# What one sees of a problem (“**Symptom:**”, “**现象**：”).
+SYMPTOM = re.compile(r"症状|现象|symptoms?", re.I)
+# A word that says something (three letters or more, no function word), or a run of Chinese characters.
+CONTENT_WORD = re.compile(r"(?!(?:the|and|for|with|from|after|before|then|than|this|that|are|was|its|not|but)\b)"
+                          r"[a-z]{3,}|[\u4e00-\u9fff]{3,}")
+
+
+def _shares_a_word(text: str, other: str) -> bool:
+    """Whether ``text`` says a word of ``other`` (“loss prints nan” and “Loss is nan”; “spike” and “spikes”;
+    three Chinese characters in a row, “显存一直在涨” and “显存一直涨”, not two, “梯度接近 0” and “梯度消失”)."""
+    def words(t: str) -> set[str]:
+        found = CONTENT_WORD.findall(strip_math(t).casefold())
+        return {w[:5] for w in found if w.isascii()} | {w[i:i + 3] for w in found if not w.isascii()
+                                                          for i in range(len(w) - 2)}
+    return bool(words(text) & words(other))
 # A label for what matters in practice (“Practical:”, “In practice:”, “Important detail:”, “实践中：”).
 PRACTICE = re.compile(r"practical(?: (?:tips?|notes?|points?))?|in practice|(?:an? |one )?important (?:details?|points?)|"
                       r"实践中|实际使用中?|实用(?:技巧|要点)?", re.I)
@@ -4753,6 +4861,10 @@ LINKED = re.compile(r"https?://|\]\(|\barxiv\b|\bet al\.", re.I)
 # A number measured, with its unit (“~38 ms”, “13.5 GB”, “1.6×”, “97.9%”, “120 it/s”).
 # (a before and an after, “FP32 ~38 ms → INT8 ~14 ms”: a spec, “A100 显存：80 GB”, or a claim, is no run's)
 _UNIT = r"\d(?:[\d.,]*\d)?\s*(?:ms|s\b|sec|min\b|h\b|[KMGT]i?B\b|%|×|x\b|it/s|tok(?:ens)?/s|fps|秒|分钟|小时)"
+MEASURED = re.compile(_UNIT, re.I)
+# A label of what a run came to (“**Speedup**: 41 → 11.5 min/epoch”, “**Result after the fixes**: 86.9% val”).
+RESULT_LABEL = re.compile(r"(?:(?:final|my|our)\s+)?(?:results?|speed-?ups?)(?:\s+(?:after|before|with|of|on)\b.*)?|"
+                          r"(?:实验|最终|实测|我的)?(?:结果|效果)|加速比?", re.I)
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
 # A log's break (“**Break**: made coffee”), in two sections or more (once, in a glossary, Python's is a term).
 LOG_BREAK = re.compile(r"breaks?", re.I)
@@ -5254,6 +5366,14 @@ CHOICE_ANSWER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:正确)?(?:答案|选项)|答|
                            r"(?=\s*(?:$|\*\*|[,，.。;；:：(（)）—–-]|because\b|since\b|as\b|因为|是|正确|对))", re.I | re.M)
 # Words by which a question points at what is under it (“What does this print?”, “下面代码输出什么”, “Given:”);
 # “**Q1.** Derive the derivative of the sigmoid.” over a formula has its answer under it.
+# The heading of a worksheet's answers (“Answer key”, “Answers”, “Solutions”, “答案”, “参考答案”, “小测验答案”).
+ANSWER_KEY_TITLE = re.compile(r"[\W_]*(?:(?:quiz|review|self-?check|exercises?|questions?)\s+)?(?:answer\s*key|answers|"
+                              r"solutions|key)[\W_]*|[\W_]*(?:小测验?|测验|自测|练习|习题|思考题)?(?:参考)?(?:答案|解答)"
+                              r"(?:[与和及](?:解析|讲解))?[\W_]*", re.I)
+# A question that asks by its end (“…？”) or by a blank to fill (“________”, “（ ）”).
+ASKS_OR_BLANK = re.compile(rf"{QUESTION_END.pattern}|{BLANK.pattern}|[(（]\s+[)）]")
+
+
 POINTS_AT = re.compile(r"\b(?:this|these|the following|below|given)\b|下面|下列|以下|如下|这段|这个|给定|已知|[:：]\s*$", re.I)
 # A paragraph that explains a choice question's answer (“解析：…”, “逐项分析：”, “Why:”): it goes on the back.
 EXPLAINS = re.compile(r"\s*(?:\*\*)?\s*(?:解析|分析|逐项分析|解释|补充说明|讲解|理由|原因|注|注意|备注|explanation|why|reason(?:ing)?|"

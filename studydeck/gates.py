@@ -208,6 +208,9 @@ MESSAGES = {
                 "this code neither defines a function nor says what it prints (and running it gave no steady "
                 "output); put the step to remember in a function (def …), or write the result after the "
                 "print as “# output: …”"),
+    "symptom": ("“{front}” 只问症状；症状是认出问题的线索：把它写进问题，问原因或解决办法（如“loss 变成 nan：可能的原因？”）",
+                "“{front}” asks only for a symptom, which is how one recognizes a problem: put it in the question "
+                "and ask its cause or fix (“loss turns nan: likely causes?”)"),
     "label-term": ("“{front}” 的术语只是一个标签（如“解析”“注意”），不是概念；用概念的名字作术语",
                    "the term of “{front}” is a label (such as “Note” or “Proof”), not a concept; use the "
                    "concept's name as the term"),
@@ -247,6 +250,8 @@ MESSAGES = {
                       "或把要记住的用法写成一句话",
                       "the values beside these lines are numbers worked out from the example, not behaviour to "
                       "recall; write shapes or dtypes beside them (# (2, 3)), or state the behaviour in a sentence"),
+    "elsewhere": ("“{front}” 的答案只说答案在别处（如“见下文”）；把答案写在这里",
+                  "“{front}” only says where its answer is (“see below”); write the answer here"),
     "as-above": ("“{front}” 的答案只说“同上”，离开上一条就看不懂；把它写完整",
                  "the answer to “{front}” only points to the item before it (“same but …”); write it out in full"),
     "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
@@ -1088,6 +1093,8 @@ def not_an_answer(card: Card) -> str | None:
         return "open-question"
     if UNSURE.search(card.back) and len(_plain(card.back)) <= 80:
         return "unsure"  # “记得好像没有，要再确认”: the writer does not know yet
+    if POINTS_ELSEWHERE.fullmatch(card.back.strip()):
+        return "elsewhere"  # “see block below”, “见下文”: the answer is somewhere else
     if SIBLING_ANSWER.match(card.back):
         return "as-above"  # “**avg pool** — same but mean”: it says nothing without the item before
     if BARE_REMARK.fullmatch(card.back.strip()):
@@ -1115,6 +1122,9 @@ def _arithmetic_answer(text: str) -> bool:
 
 
 # An answer the writer is not sure of (“要再确认”, “not sure”, “(?)”).
+# An answer that only says where the answer is (“see block below”, “(see above)”, “见下面的代码”).
+POINTS_ELSEWHERE = re.compile(r"\W*(?:(?:see|cf|refer to)\b[^.;\n]{0,30}?\b(?:below|above|later)\b|"
+                              r"(?:参见|参考|见|看)\s*(?:下文|下方|下面|后文|后面|上文|上面|上方|前文|前面))[^.。;；\n]{0,12}?\W*", re.I)
 UNSURE = re.compile(r"要?再确认|待确认|待核实|不确定|记不清|好像|not sure|unsure|need to (?:check|verify|confirm)|"
                     r"to be confirmed|double-check|\(\?\)|（？）", re.I)
 

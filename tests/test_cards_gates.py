@@ -3490,3 +3490,127 @@ def test_a_problem_and_the_answer_a_thread_settled_on_are_one_card() -> None:
 ])
 def test_ordinary_notes_keep_what_the_review_of_settled_answers_found(notes, gone) -> None:
     assert_keeps(notes, [], gone)
+
+
+def test_a_worksheet_is_answered_by_the_numbered_key_at_its_end() -> None:
+    """“**Q1.** … requires_grad=________” and “**Q2.**” over code and “Prints: `____`”, then “## Answer
+    key” over “1. `True`” “2. `tensor(8.)`”: each question a card, answered by the item of its number;
+    the aside after the last question is no part of it."""
+    notes = ("# Autograd self-check\n\n## Part A\n\n"
+             "**Q1.** A tensor records its operations only if it has `requires_grad=________`.\n\n"
+             "**Q2.**\n\n```python\nx = torch.tensor(3.0, requires_grad=True)\n(x**2).backward()\nprint(x.grad)\n```\n\n"
+             "Prints: `tensor(________)`\n\n"
+             "**Q3.** Gradients of a non-leaf tensor `h` are kept only after `h.________()`.\n\n"
+             "random thought: do a quiz on vmap some day.\n\n"
+             "## Answer key\n\n(cover this!)\n\n1. `True`\n2. `6.` (2x at x = 3)\n3. `retain_grad`\n")
+    cards, _ = extract(notes)
+    by_answer = {c.back.split()[0]: c for c in cards}
+    assert "requires_grad=________" in by_answer["`True`"].front
+    assert "print(x.grad)" in by_answer["`6.`"].front and "Prints:" in by_answer["`6.`"].front
+    assert "h.________()" in by_answer["`retain_grad`"].front
+    assert not any("random thought" in c.front or "vmap" in c.back for c in cards), [c.front for c in cards]
+
+
+def test_a_quiz_list_is_answered_by_the_numbered_list_under_its_answers_heading() -> None:
+    """“## 小测验” over “1. …？” and “## 答案” over “1. …”: question n is answered by answer n, and an
+    outline numbered like it (“## 大纲” 1., 2.) is no quiz."""
+    notes = ("# 归一化分享\n\n## 大纲\n\n1. BatchNorm 公式\n2. LayerNorm 为什么用在 Transformer\n\n"
+             "## 小测验\n\n1. `BatchNorm2d` 的均值在哪几个维度上算？\n2. RMSNorm 比 LayerNorm 少了哪两样东西？\n\n"
+             "## 答案\n\n1. 在 (N, H, W) 上算，每个通道一个。\n2. 少了减均值和偏置 β。\n")
+    cards, _ = extract(notes)
+    pairs = {c.front: c.back for c in cards}
+    assert pairs.get("`BatchNorm2d` 的均值在哪几个维度上算？") == "在 (N, H, W) 上算，每个通道一个。", pairs
+    assert pairs.get("RMSNorm 比 LayerNorm 少了哪两样东西？") == "少了减均值和偏置 β。", pairs
+    assert not any("BatchNorm 公式" in f for f in pairs), pairs
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # problems that ask nothing, and solutions that define: the definitions stay
+    ("# Deep nets\n\n## Problems\n\n1. Vanishing gradients in deep sigmoid nets\n2. Exploding gradients in RNNs\n\n"
+     "## Solutions\n\n1. **ReLU**: its gradient is 1 for positive inputs\n"
+     "2. **Gradient clipping**: rescales the gradient when its norm exceeds a threshold\n",
+     ["ReLU", "Gradient clipping", "rescales the gradient"], ["Vanishing gradients"]),
+    # answers that outnumber the questions asked: not this worksheet's key
+    ("# Adam\n\n## Questions\n\n1. Why does Adam need bias correction?\n\n## Answers\n\n"
+     "1. **Bias correction**: divides the moment by $1-\\beta^t$ because it starts at zero\n"
+     "2. **Warmup**: raises the learning rate over the first steps\n3. **AdamW**: decays the weights apart from the gradient\n",
+     ["**Warmup**", "**AdamW**", "over the first steps"], []),
+])
+def test_ordinary_notes_keep_their_numbered_lists_beside_an_answers_heading(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, reason", [
+    # a symptom under the problem it shows: the heading says it already
+    ("# Troubleshooting\n\n## Loss is nan\n\n**Symptom:** loss prints `nan` after a few hundred steps.\n\n"
+     "**Fix:** lower the learning rate and clip the gradient norm.\n", "symptom"),
+    ("# 复现记录\n\n## 显存一直涨 → OOM\n\n**现象**：跑了几百个 iter 之后 OOM\n\n**解决**：`total_loss += loss.item()`\n", "symptom"),
+    # an answer that says only where the answer is
+    ("# Optimisers\n\n## Adam\n\n| Cue | Notes |\n|---|---|\n| Adam = ? | momentum + RMSProp + bias correction |\n"
+     "| Update equations? | see block below |\n", "elsewhere"),
+    # what one's own run came to
+    ("# DDP log\n\n## Fri\n\nMoved the script to 4 GPUs today.\n\n"
+     "**Speedup**: 1 GPU: 41 min/epoch. 4 GPUs: 11.5 min/epoch → ~3.6×.\n", "result"),
+    ("# Training loop fixes\n\n## The fixed loop\n\n**Result after the fixes**: 86.9% val at epoch 90. Before: ~28%.\n",
+     "result"),
+    # code whose own comments mark it wrong
+    ("# SimCLR\n\n## 坑 1\n\n原因如下：\n\n```python\ndef __getitem__(self, i):\n    img, _ = self.base[i]\n"
+     "    v = self.transform(img)\n    return v, v        # ❌ 只随机增强了一次\n```\n", "wrong-code"),
+])
+def test_fields_that_are_no_card_are_left_out_with_their_reason(notes, reason) -> None:
+    cards, notices = extract(notes)
+    assert any(n.rule == f"left-out:{reason}" for n in notices), ([n.rule for n in notices], [c.front for c in cards])
+
+
+@pytest.mark.parametrize("notes, gone", [
+    # how plainly a thing is said names no concept
+    ("# 线代\n\n## 低秩近似\n\n截断 SVD 给出秩 k 近似。\n\n**人话**：截断 SVD 就是最好的秩 k 近似，误差由扔掉的奇异值决定。\n", "人话"),
+    ("# Linear algebra\n\n## Low rank\n\nTruncated SVD gives a rank-k approximation.\n\n"
+     "**ELI5**: keep the biggest stretches of the matrix and drop the rest.\n", "ELI5"),
+    # what is still unclear to the learner
+    ("# Optimisers\n\n## Summary\n\n**Momentum** averages past gradients.\n\n"
+     "**still unsure**: the 2/lambda_max derivation, ask in office hours.\n", "derivation"),
+    # a worked example's numbers in a table
+    ("# Quantization\n\n## Choosing s and z\n\n| worked example | value |\n|---|---|\n| range | [−1.0, 3.0], uint8 |\n"
+     "| s | 4/255 ≈ 0.015686 |\n| z | 64 |\n", "0.015686"),
+    # a cell that says nothing (“any”) or names its own row (“same as x”)
+    ("# Quantization\n\n## Affine\n\n| symbol | meaning | shape | unit |\n|---|---|---|---|\n"
+     "| $x$ | real value | any | same as x |\n| $s$ | scale | `()` | units of x per step |\n", "same as x"),
+    ("# Quantization\n\n## Affine\n\n| symbol | meaning | shape | unit |\n|---|---|---|---|\n"
+     "| $x$ | real value | any | same as x |\n| $s$ | scale | `()` | units of x per step |\n", "any"),
+    # a problem's working (“**解**：” over its steps, “验算：”)
+    ("# 线代\n\n## 矩阵范数\n\n> **例 2.9** 求 $A$ 的 SVD。\n\n**解**：\n1. $A^\\top A$ 的特征值 $45, 5$，$\\sigma_1 = \\sqrt{45}$\n"
+     "2. 对应特征向量：$v_1 = \\frac{1}{\\sqrt2}(1,1)^\\top$，$v_2=\\frac1{\\sqrt2}(1,-1)^\\top$。\n\n"
+     "验算：$\\sigma_1\\sigma_2 = 15 = |\\det A|$ ✓\n", "v_2"),
+    ("# 线代\n\n## 矩阵范数\n\n> **例 2.9** 求 $A$ 的 SVD。\n\n**解**：\n1. $A^\\top A$ 的特征值 $45, 5$\n\n"
+     "验算：$\\sigma_1\\sigma_2 = 15 = |\\det A|$ ✓\n", "15"),
+])
+def test_what_names_no_fact_gives_no_card(notes, gone) -> None:
+    cards, _ = extract(notes)
+    assert not any(gone in c.front or gone in c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a facet that is a fact of the problem still asks
+    ("# Losses\n\n## MSE\n\nMean squared error.\n\n**缺点**：对离群点敏感\n", ["对离群点敏感"], []),
+    # the symptoms of a cause are a fact of it; the heading does not say them
+    ("# Training\n\n## Exploding gradients\n\n**Symptoms**: NaNs, loss spikes\n\n"
+     "**Gradient clipping**: rescales the gradients when their norm exceeds a threshold\n", ["NaNs, loss spikes"], []),
+    ("# 复现记录\n\n## 坑 1：两个 view 是同一张图\n\n**现象**：loss 很快掉到 4.3 然后不动，kNN acc 只有 31%\n",
+     ["kNN acc 只有 31%"], []),
+    # code that marks a wrong line and the right one: the contrast is the point
+    ("# Autograd\n\n## In-place\n\n写法对比：\n\n```python\ny = torch.sigmoid(x)\ny.mul_(2)   # ❌ in-place on a saved output\n"
+     "y = y * 2    # ✅ out of place\n```\n", ["y = y * 2"], []),
+    # a value that is another row's stays
+    ("# Quantization\n\n## Affine\n\n| symbol | meaning | shape | unit |\n|---|---|---|---|\n"
+     "| $x$ | real value | `(M, K)` | float |\n| $\\hat x$ | dequantized | `(M, K)` | same as x |\n", ["same as x"], []),
+    # “解释”, “解法” are no working
+    ("# 注意力\n\n## 缩放\n\n**解释**：点积的方差随 $d_k$ 增大，所以除以 $\\sqrt{d_k}$。\n", ["点积的方差"], []),
+    # a label of a result that defines, with no number measured, is a term
+    ("# Parallel computing\n\n## Amdahl\n\n**Speedup**: the serial time divided by the parallel time, at most "
+     "1/(1-p) for p the parallel share.\n", ["serial time divided by"], []),
+    # a pointer inside a real answer is part of it
+    ("# Optimisers\n\n## Adam\n\n- **Bias correction**: divides by $1-\\beta^t$ (derivation: see below)\n", ["divides by"], []),
+])
+def test_ordinary_notes_keep_facets_contrasts_and_findings(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
