@@ -340,6 +340,12 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
 # A label that opens the working of a problem (“**解**：” over its steps, “验算：” of its numbers).
 SOLVING_LABEL = re.compile(r"[\s*【\[]*(?:解|验算)[\s*】\]]*[:：]?[\s*]*")
 SOLVING_LEAD = re.compile(r"[\s*【\[]*(?:解|验算)[\s*】\]]*[:：]")
+# A formula that comes to a number (“$\sigma_1\sigma_2 = 15$”).
+WORKED_VALUE = re.compile(r"=\s*-?\d+(?:\.\d+)?(?![\w.^_{])")
+# A table's corner that says its rows work one example (“worked example”, “算例”; “Example” alone heads a
+# column of examples).
+WORKED_CORNER = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\b(?:numerical|toy) example|例题|算例|手算|"
+                           r"计算实例|数值例子", re.I)
 # A problem of a homework or one of its parts (“Problem 1: derive …”, “第 2 题”, “1c. back through …”),
 # and what says the notes are homework (“作业 3”, “HW 2 write-up”, “Problem set 4”): under both,
 # the formulas work that problem through. (“Problem 1: exploding gradients” alone names a topic.)
@@ -370,7 +376,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     header = plain_inline(rows[0][1][1]).strip()
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
-            WORKED_HEADING.search(plain_inline(rows[0][1][0]).strip()) or \
+            WORKED_CORNER.search(plain_inline(rows[0][1][0]).strip()) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
             _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
@@ -732,18 +738,11 @@ def _measured(name: str, column: list[str]) -> bool:
         and all(MEASURED_CELL.fullmatch(cell) for cell in cells)
 
 
-# A value that is another thing's (“same as x”, “与 x 相同”, “同 x”).
-SAME_AS = re.compile(r"\s*(?:(?:the )?same as|identical to|与|和|同)\s*(?P<what>.+?)\s*(?:相同|一样|一致)?\s*", re.I)
-
-
 def _names_itself(thing: str, value: str) -> bool:
     """Code that calls what the row names (“sort” → `np.sort(a)`), or the row's name spelled
     another way (“Squared error” → `"squared_error"`): the answer is on the front."""
     letters = lambda text: re.sub(r"[^a-z]", "", text.lower())
     if letters(value) and letters(value) == letters(thing):
-        return True
-    same = SAME_AS.fullmatch(value)  # (“$x$ | unit | same as x”)
-    if same and _cell_text(same.group("what")).strip("$` ") == _cell_text(thing).strip("$` "):
         return True
     number = re.fullmatch(r"\s*(\d+)\s*\S{0,2}\s*", value)  # (“SimLex-999” → “999 对”, “VGG-16” → 16)
     if number and re.search(rf"(?<!\d){number.group(1)}(?!\d)", thing):
@@ -783,7 +782,7 @@ MARK_CELL = re.compile(r"\s*(?:[✓✔✗✘❌✅√×⭐★☆+\-]+|yes|no|y|n
 # A cell that gives no value (“—”, “同上”, “N/A”).
 # A row's name that marks it has none (“—”, “N/A”); “-”, “--”, “/”, “//”, “…” and “?” are an operator's.
 EMPTY_NAME = re.compile(r"\s*(?:[—–]+|N/?A|n/?a|同上|ditto)\s*")
-EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditto|same as above|\(?same\)?|any|anything|任意|不限)\s*", re.I)
+EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditto|same as above|\(?same\)?)\s*", re.I)
 
 
 # A glossary's second column: what each term is (“含义”, “Meaning”, “说明”, “Description”).
@@ -1147,6 +1146,8 @@ class _Ctx:
     legacy: tuple[str, ...] = ()
     # What a bold line over a list names (“**Gaussian**”): the list's definitions are its own.
     scope: str = ""
+    # Under “**解**：”: the steps of a problem's solution, whose formulas are that problem's working.
+    working: bool = False
 
     def within(self, label: str, legacy: str | None = None, guards: tuple[str, ...] = ()) -> "_Ctx":
         return replace(self, labels=self.labels + (label,), guards=self.guards + guards,
@@ -1351,25 +1352,28 @@ class _Extractor:
         """A worksheet with its answers numbered under a heading of their own further on (“**Q3.** …
         stored in the ________ attribute” or “3. BN 的均值在哪几维上算？” … “## Answer key” / “## 答案”
         over “3. `.grad`”): each question a card, answered by the item of its number. The questions
-        are the paragraphs numbered “Q1.” …, or else one ordered list that asks, nearest before the
-        key; every answer must find its question and at least half the questions their answer. What
-        follows a numbered question up to the next one (its code, “Prints: ____”) is part of it."""
+        are the ordered list right before the key, when it asks, or else the paragraphs numbered
+        “Q1.” …; every answer must find its question, at least half the questions their answer, and
+        no other list that asks could be the one answered. What follows a numbered question that does
+        not ask yet (“**Q8.**”, “This fails:”) up to the next one (its code, “Prints: ____”) is part of it."""
         key: dict[int, Item] = {}
         key_lists: list[Block] = []
         key_section: Section | None = None
         for _, section in iter_sections(self.outline.root):
             if ANSWER_KEY_TITLE.fullmatch(HEADING_ASIDE.sub("", SECTION_NUMBER.sub("", section.title)).strip()):
                 lists = [b for b in section.blocks if b.kind == "list" and b.ordered and id(b) not in self.consumed]
-                numbers = [b.start + i for b in lists for i in range(len(b.items))]
+                numbers = [n for b in lists for n in _numbers(b)]
                 if len(numbers) >= 2 and len(set(numbers)) == len(numbers):
-                    key = {b.start + i: item for b in lists for i, item in enumerate(b.items)}
+                    key = {n: item for b in lists for n, item in zip(_numbers(b), b.items)}
                     key_lists, key_section = lists, section
                     break
-        if key_section is None:
-            return
+        if key_section is None or 2 * sum(bool(TERM_FIRST.match(it.text)) for it in key.values()) >= len(key):
+            return  # (“1. **Gradient clipping**: …” under “Solutions”: a glossary of remedies, no answers)
         marked: dict[int, tuple[_Ctx, list[Block]]] = {}  # “**Q3.** …” and what follows it
-        listed: list[tuple[_Ctx, Block]] = []  # ordered lists that ask
+        lists: list[tuple[_Ctx, Block]] = []  # the ordered lists, in order
         repeated = False
+        after_marks = False  # whether an ordered list comes after the last “Q3.”
+        answered_here = 0  # the “Q3.” with words of an answer right under them
         for path, section in iter_sections(self.outline.root):
             if section is key_section:
                 break
@@ -1381,28 +1385,31 @@ class _Extractor:
                     current = None
                 elif mark:
                     repeated |= int(mark.group("n")) in marked
-                    current = [block]
+                    current, after_marks = [block], False
                     marked[int(mark.group("n"))] = (ctx, current)
                 elif current is not None and (block.kind in ("code", "math") or block.kind == "paragraph" and (
-                        ASKS_OR_BLANK.search(block.text) or not any(ASKS_OR_BLANK.search(b.text) for b in current
-                                                                    if b.kind == "paragraph"))):
+                        ASKS_OR_BLANK.search(block.text) or not _asks_yet(current))):
                     current.append(block)  # (“Why? it needs its ________”, not “random thought: …” after it)
                 else:
+                    answered_here += current is not None and block.kind == "paragraph" \
+                        and bool(QUESTION_END.search(current[0].text))
                     current = None
-                    if block.kind == "list" and block.ordered and \
-                            2 * sum(bool(ASKS_OR_BLANK.search(i.text.strip())) for i in block.items) >= len(block.items):
-                        listed.append((ctx, block))
-        if repeated:
-            return  # (“Q1.” in each part: which one a “1.” answers is not said)
-        questions: dict[int, tuple[_Ctx, list[Block]]] = marked
-        taken: list[Block] = [b for _, blocks in marked.values() for b in blocks]
-        if len(marked) < 2:
-            if not listed:
-                return
-            ctx, asking = listed[-1]
-            questions = {asking.start + i: (ctx, [Block("paragraph", item.source, item.text)])
-                         for i, item in enumerate(asking.items)}
-            taken = [asking]
+                    if block.kind == "list" and block.ordered:
+                        lists.append((ctx, block))
+                        after_marks = True
+        if marked and not after_marks:
+            if repeated or len(marked) < 2 or 2 * answered_here >= len(marked):
+                return  # (“Q1.” in each part: which one a “1.” answers is not said; or each answered under it)
+            questions = marked
+            taken: list[Block] = [b for _, blocks in marked.values() for b in blocks]
+        else:
+            asking = [(ctx, b) for ctx, b in lists if _asking_list(b) and set(key) <= set(_numbers(b))]
+            if not lists or not asking or asking[-1][1] is not lists[-1][1] or len(asking) > 1:
+                return  # (the list right before the key asks nothing, or two lists ask: which one is answered)
+            ctx, block = asking[-1]
+            questions = {n: (ctx, [Block("paragraph", item.source, item.text)])
+                         for n, item in zip(_numbers(block), block.items)}
+            taken = [block]
         if not set(key) <= set(questions) or 2 * len(key) < len(questions):
             return
         for n, item in sorted(key.items()):
@@ -1410,8 +1417,9 @@ class _Extractor:
             first = NUMBERED_MARK.sub("", blocks[0].text, count=1).strip()
             asked = "\n\n".join(p for p in [first, *(b.text if b.kind == "paragraph" else _block_markdown(b)
                                                        for b in blocks[1:])] if p)
-            answer = [Block("paragraph", item.source, item.text),
-                      *(b for b in item.children if b.kind in ("code", "math"))]
+            told = [replace(b, items=[it for it in b.items if not it.text.lstrip().startswith("~~")])
+                    if b.kind == "list" else b for b in item.children if b.kind in ("code", "math", "list")]
+            answer = [Block("paragraph", item.source, item.text), *(b for b in told if b.kind != "list" or b.items)]
             self.answered(ctx, asked, answer, blocks[0].source)
         self.consumed |= {id(b) for b in (*taken, *key_lists)}
 
@@ -1783,7 +1791,7 @@ class _Extractor:
 
     def list_(self, block: Block, ctx: _Ctx, lead: Block | None, section: Section | None) -> None:
         if lead is not None and SOLVING_LABEL.fullmatch(lead.text.strip()):
-            ctx = ctx.within(plain_inline(lead.text).strip(" ：:"))  # “**解**：” over its steps: a problem's working
+            ctx = replace(ctx, working=True)  # “**解**：” over its steps: a problem's working
         if lead is not None and TODO_LEAD.fullmatch(lead.text.strip()):
             # “TODO：” over what is still to do: nothing known yet, but a formula written out whole
             # (“施密特正交化公式老记错，$\beta_2 = …$ 抄十遍”) is known
@@ -2130,7 +2138,8 @@ class _Extractor:
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
             else "result" if (OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc)
-                              or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)) and not grid \
+                              or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)
+                              and (MEASURED_VALUE.search(desc) or BEFORE_AFTER.search(f"{term} {desc}"))) and not grid \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
@@ -2160,7 +2169,11 @@ class _Extractor:
             front = self.t("{c}的{t}是什么？", "{c}: what are the {t}?", c=_named_concept(ctx), t=term.strip().lower())
         elif practice and not why:
             front = self.t("{c}：实践中要注意什么？", "{c}: what matters in practice?", c=_facet_owner(ctx))
-        elif facet and SYMPTOM.fullmatch(term.strip()) and _shares_a_word(desc, ctx.concept) and not why:
+        elif PLAIN_WORDS.fullmatch(_bare(term).strip()) and not why:
+            # “**人话**：截断 SVD 就是最好的秩 k 近似” under 低秩近似: what it is, said plainly
+            front = self.t("{c}：通俗地说是什么？", "{c}: what is it, in plain words?", c=_facet_owner(ctx))
+        elif facet and SYMPTOM.fullmatch(term.strip()) and OBSERVED.search(ctx.concept) \
+                and _shares_a_word(desc, ctx.concept) and not why:
             # “**Symptom:** loss prints nan” under “Loss is nan”: the heading names it already; a symptom is
             # what one sees, to ask its cause by (those of a cause, “Exploding gradients” → “NaNs, loss
             # spikes”, are a fact of it)
@@ -2388,8 +2401,10 @@ class _Extractor:
         that derives or proves (its formulas are steps), or one named by an equation number
         with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
-        if _works_an_example(ctx) or SOLVING_LEAD.match(asked.prompt):
-            return "example"  # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, “验算：…”: that example's working
+        if _works_an_example(ctx) or ctx.working or SOLVING_LEAD.match(asked.prompt) and any(map(WORKED_VALUE.search, asked.formulas)):
+            # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, a step under “**解**：”, “验算：$… = 15$”:
+            # that example's working
+            return "example"
         lead = _words_before(asked.prompt)
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt) \
                 and not NAMED_STATEMENT.match(asked.prompt) and not _cites_a_known_result(lead) \
@@ -2443,7 +2458,7 @@ class _Extractor:
                            for d in defined):
             flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
         if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or rewritten and wrong \
-                or WRONG_MARK.search(block.text) and not RIGHT_MARK.search(block.text):
+                or _marked_wrong(block.text) and not (lead is not None and RIGHT_LEAD.search(lead.text)):
             # “first version (WRONG, …)”, “原代码：”, a function a corrected version below rewrites, or code
             # whose comments mark it wrong (“return v, v  # ❌ …”, and nothing marked right): not the one to recall
             flags = (LEFT_OUT + "wrong-code",)
@@ -3625,9 +3640,7 @@ LABEL_TERM = re.compile(
     r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
-    r"intuition|idea|直觉|直观理解|status|状态|"
-    # how plainly it is said, not what (“**人话**：…”, “ELI5: …”)
-    r"(?:说)?人话|大白话|通俗(?:地说|来说|来讲|理解|解释|版|说法)?|白话版?|eli5|in plain (?:english|words)|plain english|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
+    r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|知识点|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
@@ -3702,7 +3715,7 @@ LABEL_TERM = re.compile(
     # the learner's state of mind, and what they mean to watch, read or present next
     r"心态|心情|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
     # a study log's break, and what is still unclear to the learner (“**Break**: made coffee”, “still fuzzy”)
-    r"休息|茶歇|(?:still )?(?:fuzzy|unclear|confus\w*|unsure|not sure)|still open|open questions?|(?:还|仍)(?:不懂|没懂|没搞懂|不清楚|模糊)\S{0,4}|"
+    r"休息|茶歇|still (?:fuzzy|unclear|confus\w*|unsure|not sure|open)|open questions?|(?:还|仍)(?:不懂|没懂|没搞懂|不清楚|模糊)\S{0,4}|"
     # an assignment's requirements, and what one's own runs measured (“要求：三组都输出 True”, “实测：…”)
     r"要求|requirements?|实测|measured|"
     # a pledge, one more small point, a detail the text stresses (“立个 flag：”, “还有一个小点：”, “Important detail:”)
@@ -4175,6 +4188,17 @@ CORRECTED_HERE = re.compile(rf"{CORRECTED.pattern}|\s*(?:应为|应该是)\s*", 
 RIGHT_MARK = re.compile(r"\s*[✅✔✓☑]\ufe0f?\s*")
 MARK = re.compile(r"[✅✔✓☑❌✗✘]")
 WRONG_MARK = re.compile(r"[❌✗✘]")
+# A line of code with a comment that marks it wrong (“return v, v  # ❌ 只增强了一次”), and one that says what
+# not to write (“# 不要写成 v, v ❌”, “# ❌ don't call it here”).
+WRONG_LINE = re.compile(r"^[^#\n]*[^\s#][^#\n]*(?:#|//)(?P<comment>[^\n]*[❌✗✘][^\n]*)$", re.M)
+NOT_THIS = re.compile(r"不要|别|不能|\b(?:don'?t|do not|never|not|instead of|avoid)\b", re.I)
+# A lead that says the code after it is the right one (“正确写法：”, “Fixed version:”).
+RIGHT_LEAD = re.compile(r"正确|改正|修正|修复后|\b(?:correct(?:ed)?|fixed|right)\b", re.I)
+
+
+def _marked_wrong(code: str) -> bool:
+    """Code whose own comments mark a line of it wrong, and none right (“return v, v  # ❌ …”)."""
+    return not RIGHT_MARK.search(code) and any(not NOT_THIS.search(m.group("comment")) for m in WRONG_LINE.finditer(code))
 # What says nothing was filled in (“忘了”, “（空着，没想起来）”, “不会 😭 下次再看”, “no idea, look it up”, “TODO”):
 # the words alone, or with only a remark after them (“忘记门”, “不确定性（…）”, “不会（eval 下不更新）” answer).
 UNKNOWN = re.compile(r"(?:忘了|忘记了|不会|不知道|不记得|没想起来|想不起来|空着|没写完?|没做完?|跳过|不确定|待查|待补|"
@@ -4752,7 +4776,7 @@ def _works_an_example(ctx: _Ctx) -> bool:
     """Whether the sections work an example or a homework problem through (“A worked example by
     hand”; “作业 3 / Problem 1 / 1c.”), so what they say is that example's working, not facts."""
     headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
-    return any(WORKED_HEADING.search(h) for h in headings) or any(SOLVING_LABEL.fullmatch(h) for h in ctx.labels) \
+    return any(WORKED_HEADING.search(h) for h in headings) \
         or any(HOMEWORK_PART.match(h) for h in headings) and any(HOMEWORK.search(h) for h in ctx.deck)
 
 
@@ -4835,8 +4859,15 @@ FACET = re.compile(
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)
     r"正确(?:的)?(?:版本|说法|结论|写法)|correct(?:ed)? (?:version|statement))", re.I)
-# What one sees of a problem (“**Symptom:**”, “**现象**：”).
+# What one sees of a problem (“**Symptom:**”, “**现象**：”), and a heading that names a problem by what one
+# sees of it (“Loss is nan”, “CUDA out of memory”, “显存一直涨 → OOM”), not by its cause (“Exploding gradients”).
 SYMPTOM = re.compile(r"症状|现象|symptoms?", re.I)
+OBSERVED = re.compile(r"\b(?:nan|inf|spikes?|out of memory|oom|hangs?|hanging|killed|errors?|crash(?:es)?|stuck|slow|"
+                      r"freez\w*|diverg\w*)\b|\b(?:not|doesn'?t|does not|won'?t|never)\s+(?:decreas|converg|learn|mov|go)\w*|"
+                      r"报错|卡住|卡死|不降|不收敛|不下降|不动|爆显存|显存\S{0,4}涨|变慢|很慢|发散|崩溃|挂了", re.I)
+# A label that says a thing plainly (“**人话**：…”, “ELI5: …”, “In plain English:”): what it is, plainly put.
+PLAIN_WORDS = re.compile(r"(?:说)?人话|大白话|通俗(?:地说|来说|来讲|理解|解释|版|说法)?|白话版?|eli5|"
+                         r"in plain (?:english|words)|plain english", re.I)
 # A word that says something (three letters or more, no function word), or a run of Chinese characters.
 CONTENT_WORD = re.compile(r"(?!(?:the|and|for|with|from|after|before|then|than|this|that|are|was|its|not|but)\b)"
                           r"[a-z]{3,}|[\u4e00-\u9fff]{3,}")
@@ -4862,6 +4893,7 @@ LINKED = re.compile(r"https?://|\]\(|\barxiv\b|\bet al\.", re.I)
 # (a before and an after, “FP32 ~38 ms → INT8 ~14 ms”: a spec, “A100 显存：80 GB”, or a claim, is no run's)
 _UNIT = r"\d(?:[\d.,]*\d)?\s*(?:ms|s\b|sec|min\b|h\b|[KMGT]i?B\b|%|×|x\b|it/s|tok(?:ens)?/s|fps|秒|分钟|小时)"
 MEASURED = re.compile(_UNIT, re.I)
+BEFORE_AFTER = re.compile(r"\b(?:before|after)\b|之前|之后|修改前|修改后|改前|改后", re.I)
 # A label of what a run came to (“**Speedup**: 41 → 11.5 min/epoch”, “**Result after the fixes**: 86.9% val”).
 RESULT_LABEL = re.compile(r"(?:(?:final|my|our)\s+)?(?:results?|speed-?ups?)(?:\s+(?:after|before|with|of|on)\b.*)?|"
                           r"(?:实验|最终|实测|我的)?(?:结果|效果)|加速比?", re.I)
@@ -5368,10 +5400,36 @@ CHOICE_ANSWER = re.compile(r"\s*(?:\*\*)?\s*(?:(?:正确)?(?:答案|选项)|答|
 # “**Q1.** Derive the derivative of the sigmoid.” over a formula has its answer under it.
 # The heading of a worksheet's answers (“Answer key”, “Answers”, “Solutions”, “答案”, “参考答案”, “小测验答案”).
 ANSWER_KEY_TITLE = re.compile(r"[\W_]*(?:(?:quiz|review|self-?check|exercises?|questions?)\s+)?(?:answer\s*key|answers|"
-                              r"solutions|key)[\W_]*|[\W_]*(?:小测验?|测验|自测|练习|习题|思考题)?(?:参考)?(?:答案|解答)"
+                              r"solutions)[\W_]*|[\W_]*(?:小测验?|测验|自测|练习|习题|思考题)?(?:参考)?(?:答案|解答)"
                               r"(?:[与和及](?:解析|讲解))?[\W_]*", re.I)
 # A question that asks by its end (“…？”) or by a blank to fill (“________”, “（ ）”).
 ASKS_OR_BLANK = re.compile(rf"{QUESTION_END.pattern}|{BLANK.pattern}|[(（]\s+[)）]")
+# An item that starts with its term in bold and a colon (“**Gradient clipping**: rescale …”).
+TERM_FIRST = re.compile(r"\s*\*\*[^*\n]{1,60}\*\*\s*[:：]|\s*\*\*[^*\n]{1,60}[:：]\s*\*\*")
+
+
+def _numbers(block: Block) -> list[int]:
+    """The numbers an ordered list's items are written with (“1.”, “3.”, “5.” for the odd ones)."""
+    return [item.number or block.start + i for i, item in enumerate(block.items)]
+
+
+# An exercise that asks by its first word (“Derive the gradient …”, “求 $A$ 的特征值。”; not “计算图”).
+SETS_A_TASK = re.compile(r"\s*(?:(?:compute|find|show|prove|derive|evaluate|calculate|explain|implement|describe|state|"
+                         r"write|sketch|estimate)\b|(?:求|证明|写出|推导|计算|判断|说明|解释|比较|列举|给出)(?=[\s$`：:]))", re.I)
+
+
+def _asking_list(block: Block) -> bool:
+    """Whether most of a list's items ask (“…？”, “____”, “Derive …”): a list of questions."""
+    return 2 * sum(bool(ASKS_OR_BLANK.search(it.text.strip()) or SETS_A_TASK.match(it.text))
+                   for it in block.items) >= len(block.items)
+
+
+def _asks_yet(blocks: list[Block]) -> bool:
+    """Whether a numbered question's words so far ask (“**Q1.** Implement a stable softmax.”), or wait
+    for what follows (“**Q8.**” alone, “This fails during backward:”)."""
+    words = NUMBERED_MARK.sub("", " ".join(b.text for b in blocks if b.kind == "paragraph"), count=1).strip()
+    return bool(words) and not words.endswith((":", "：")) or any(
+        ASKS_OR_BLANK.search(b.text) for b in blocks if b.kind == "paragraph")
 
 
 POINTS_AT = re.compile(r"\b(?:this|these|the following|below|given)\b|下面|下列|以下|如下|这段|这个|给定|已知|[:：]\s*$", re.I)

@@ -1123,8 +1123,9 @@ def _arithmetic_answer(text: str) -> bool:
 
 # An answer the writer is not sure of (“要再确认”, “not sure”, “(?)”).
 # An answer that only says where the answer is (“see block below”, “(see above)”, “见下面的代码”).
-POINTS_ELSEWHERE = re.compile(r"\W*(?:(?:see|cf|refer to)\b[^.;\n]{0,30}?\b(?:below|above|later)\b|"
-                              r"(?:参见|参考|见|看)\s*(?:下文|下方|下面|后文|后面|上文|上面|上方|前文|前面))[^.。;；\n]{0,12}?\W*", re.I)
+POINTS_ELSEWHERE = re.compile(r"\W*(?:(?:see|cf|refer to)\b[^.;:\n]{0,30}?\b(?:below|above|later)\b|"
+                              r"(?:参见|参考|见|看)\s*(?:下文|下方|下面|后文|后面|上文|上面|上方|前文|前面))"
+                              r"(?:\s*(?:for (?:details|more)|的?(?:代码|推导|公式|说明|解释|表格?|图|代码块)))?\W*", re.I)
 UNSURE = re.compile(r"要?再确认|待确认|待核实|不确定|记不清|好像|not sure|unsure|need to (?:check|verify|confirm)|"
                     r"to be confirmed|double-check|\(\?\)|（？）", re.I)
 

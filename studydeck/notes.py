@@ -194,6 +194,7 @@ class Item:
     text: str
     source: Source
     children: list["Block"] = field(default_factory=list)
+    number: int = 0  # an ordered list's item: the number written before it (“3.” after “1.” is 3)
 
 
 @dataclass
@@ -890,7 +891,7 @@ class _Builder:
             if block.kind in ("quote", "table") and block.source.line == self.src(node).line:
                 # (“- > a quote” on the item's own line: its source lines start with the item's mark)
                 block.text = LIST_MARK.sub("", block.text, count=1)
-        return Item(text=text, source=source, children=blocks)
+        return Item(text=text, source=source, children=blocks, number=int(node.info) if node.info.isdigit() else 0)
 
     def inline(self, text: str) -> str:
         if "{" in text:

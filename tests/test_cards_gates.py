@@ -3563,21 +3563,12 @@ def test_fields_that_are_no_card_are_left_out_with_their_reason(notes, reason) -
 
 
 @pytest.mark.parametrize("notes, gone", [
-    # how plainly a thing is said names no concept
-    ("# 线代\n\n## 低秩近似\n\n截断 SVD 给出秩 k 近似。\n\n**人话**：截断 SVD 就是最好的秩 k 近似，误差由扔掉的奇异值决定。\n", "人话"),
-    ("# Linear algebra\n\n## Low rank\n\nTruncated SVD gives a rank-k approximation.\n\n"
-     "**ELI5**: keep the biggest stretches of the matrix and drop the rest.\n", "ELI5"),
     # what is still unclear to the learner
     ("# Optimisers\n\n## Summary\n\n**Momentum** averages past gradients.\n\n"
      "**still unsure**: the 2/lambda_max derivation, ask in office hours.\n", "derivation"),
     # a worked example's numbers in a table
     ("# Quantization\n\n## Choosing s and z\n\n| worked example | value |\n|---|---|\n| range | [−1.0, 3.0], uint8 |\n"
      "| s | 4/255 ≈ 0.015686 |\n| z | 64 |\n", "0.015686"),
-    # a cell that says nothing (“any”) or names its own row (“same as x”)
-    ("# Quantization\n\n## Affine\n\n| symbol | meaning | shape | unit |\n|---|---|---|---|\n"
-     "| $x$ | real value | any | same as x |\n| $s$ | scale | `()` | units of x per step |\n", "same as x"),
-    ("# Quantization\n\n## Affine\n\n| symbol | meaning | shape | unit |\n|---|---|---|---|\n"
-     "| $x$ | real value | any | same as x |\n| $s$ | scale | `()` | units of x per step |\n", "any"),
     # a problem's working (“**解**：” over its steps, “验算：”)
     ("# 线代\n\n## 矩阵范数\n\n> **例 2.9** 求 $A$ 的 SVD。\n\n**解**：\n1. $A^\\top A$ 的特征值 $45, 5$，$\\sigma_1 = \\sqrt{45}$\n"
      "2. 对应特征向量：$v_1 = \\frac{1}{\\sqrt2}(1,1)^\\top$，$v_2=\\frac1{\\sqrt2}(1,-1)^\\top$。\n\n"
@@ -3613,4 +3604,91 @@ def test_what_names_no_fact_gives_no_card(notes, gone) -> None:
     ("# Optimisers\n\n## Adam\n\n- **Bias correction**: divides by $1-\\beta^t$ (derivation: see below)\n", ["divides by"], []),
 ])
 def test_ordinary_notes_keep_facets_contrasts_and_findings(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, front, back", [
+    ("# 线代\n\n## 低秩近似\n\n截断 SVD 给出秩 k 近似。\n\n**人话**：截断 SVD 就是最好的秩 k 近似，误差由扔掉的奇异值决定。\n",
+     "低秩近似：通俗地说是什么？", "截断 SVD 就是最好的秩 k 近似"),
+    ("# Linear algebra\n\n## Low rank\n\nTruncated SVD gives a rank-k approximation.\n\n"
+     "**ELI5**: keep the biggest stretches of the matrix and drop the rest.\n",
+     "Low rank: what is it, in plain words?", "keep the biggest stretches"),
+])
+def test_a_thing_said_plainly_is_asked_plainly_of_its_section(notes, front, back) -> None:
+    """“**人话**：…” under 低秩近似 asks what 低秩近似 is, plainly put; “人话” itself is no term."""
+    cards, _ = extract(notes)
+    assert any(c.front == front and back in c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # answers to the odd exercises only: each is paired by the number written before it
+    ("# Probability review\n\n## Exercises\n\n1. What is the expected value of a fair die?\n"
+     "2. What is the variance of a Bernoulli(p) variable?\n3. If X ~ Poisson(λ), what is Var(X)?\n\n"
+     "## Answers\n\n1. 3.5\n\n3. λ (mean and variance are equal)\n", ["Var(X)? λ (mean"], ["Bernoulli(p) variable? λ"]),
+    # “Key” alone heads takeaways, not answers
+    ("# Attention\n\n## Questions I had\n\n1. Why divide by sqrt(d_k)?\n2. Why use multiple heads?\n\n"
+     "## Key\n\n1. Self-attention costs O(n²·d) time.\n2. Positional encodings are added to the inputs.\n",
+     [], ["sqrt(d_k)? Self-attention"]),
+    # remedies defined under “Solutions”, after problems in another order: the definitions stay
+    ("# Deep nets\n\n## Problems\n\n1. Why do gradients vanish in deep sigmoid nets?\n2. Why do RNN gradients explode?\n\n"
+     "## Solutions\n\n1. **Gradient clipping**: rescale the gradient when its norm exceeds a threshold.\n"
+     "2. **Residual connections**: add the input to the block's output.\n", ["what is **Gradient clipping**"],
+     ["sigmoid nets? **Gradient clipping**"]),
+    # two lists ask before the key: which one it answers is not said
+    ("# 正则化\n\n## 课后习题\n\n1. L2 正则对应权重的什么先验？\n2. Dropout 在测试时怎么处理？\n\n"
+     "## 课堂讨论\n\n1. 为什么 BN 和 Dropout 一起用效果会变差？\n2. 权重衰减和 L2 在 Adam 里为什么不等价？\n\n"
+     "## 参考答案\n\n1. 高斯先验。\n2. 不再随机丢弃，用全部神经元。\n", [], ["效果会变差？ 高斯先验"]),
+    # the list right before the key asks nothing by its end but sets tasks: it is the one answered
+    ("# Regularisation\n\n**Q1.** Why does weight decay shrink weights?\n\nBecause its gradient is $\\lambda w$.\n\n"
+     "**Q2.** Is dropout active at test time?\n\nNo, all units are used.\n\n## Exercises\n\n"
+     "1. Derive the gradient of the L1 penalty.\n2. Show that early stopping acts like L2.\n\n## Solutions\n\n"
+     "1. $\\lambda\\,\\mathrm{sign}(w)$\n2. Like ridge with $\\lambda \\approx 1/(\\eta t)$.\n",
+     ["Derive the gradient of the L1 penalty. $\\lambda\\,\\mathrm{sign}(w)$"], ["shrink weights? $\\lambda"]),
+    # a question that says what to do is whole: the note after it is no part of it
+    ("# Softmax\n\n**Q1.** Implement a numerically stable softmax.\n\nSoftmax is shift-invariant, which helps.\n\n"
+     "**Q2.** What is the derivative of $s_i$ by $x_j$?\n\n## Answers\n\n1. Subtract the max first.\n"
+     "2. $s_i(\\delta_{ij} - s_j)$\n", ["Implement a numerically stable softmax. Subtract"], ["shift-invariant, which helps. Sub"]),
+    # an answer's sub-list is part of it, a struck-out aside is not
+    ("# CNN\n\n## Quiz\n\n1. What are the reasons CNNs need fewer parameters?\n2. What does a 1×1 convolution do?\n\n"
+     "## Answer key\n\n1. Two reasons:\n   - local connectivity\n   - ~~pooling~~ no\n   - weight sharing\n"
+     "2. It mixes channels at each pixel.\n", ["local connectivity", "weight sharing"], ["~~pooling~~"]),
+    # the symptoms of a cause are what to recognise it by
+    ("# 训练\n\n## 梯度消失\n\n**现象**：靠近输入的几层梯度消失得很快，参数几乎不更新\n\n"
+     "## Dead ReLU\n\n**Symptom**: a large share of ReLU units output exactly zero\n",
+     ["参数几乎不更新", "output exactly zero"], []),
+    # “**解**：” over a short answer's points: they stay; its formulas of one problem's numbers do not
+    ("# 机器学习 课后习题\n\n## 习题 3.2 简述 Dropout 的作用\n\n**解**：\n\n"
+     "1. **防止共适应**：神经元不能依赖某几个特定的神经元，必须学到更鲁棒的特征。\n"
+     "2. **近似模型集成**：每次前向相当于采样一个子网络，测试时相当于对指数多个子网络取平均。\n"
+     "3. **正则化**：等价于对权重加了一种自适应的 L2 惩罚。\n", ["必须学到更鲁棒的特征", "自适应的 L2 惩罚"], []),
+    # “验算：” with a formula to learn, not a number
+    ("# 数值方法\n\n## 梯度检查\n\n验算：用中心差分 $\\frac{\\partial f}{\\partial x} \\approx \\frac{f(x+h)-f(x-h)}{2h}$，"
+     "误差是 $O(h^2)$。\n", ["f(x+h)-f(x-h)"], []),
+    # a table of examples (“Example” alone in its corner) is a lookup table
+    ("# Distributions\n\n## Which one\n\n| Example | Distribution |\n|---|---|\n"
+     "| heads in 10 coin flips | Binomial |\n| emails per hour | Poisson |\n| time to next arrival | Exponential |\n",
+     ["Binomial", "Poisson"], []),
+    # “any”, “不限”, “same as $e^x$” are values that say something
+    ("# Layers\n\n## Inputs\n\n| Layer | Input shape | Input dtype |\n|---|---|---|\n| nn.Linear | `(*, in)` | float |\n"
+     "| nn.ReLU | any | float |\n\n## Calculus\n\n| Function | Derivative | Antiderivative |\n|---|---|---|\n"
+     "| $e^x$ | same as $e^x$ | same as $e^x$ |\n| $\\sin x$ | $\\cos x$ | $-\\cos x$ |\n", ["any", "same as $e^x$"], []),
+    # a glossary's “Fuzzy” and “Unsure” are terms
+    ("# Sets\n\n## Kinds of membership\n\n- **Crisp**: an element is in the set or not\n"
+     "- **Fuzzy**: membership is a degree in [0, 1]\n- **Unsure**: a prediction whose confidence is below the reject threshold\n",
+     ["a degree in [0, 1]", "below the reject threshold"], []),
+    # a pointer with the answer after it is an answer
+    ("# Activations\n\n## Sigmoid\n\n- **Derivative**: see below: σ(1 − σ)\n- **学习率预热**：见后面，前 5% 步线性增大\n",
+     ["σ(1 − σ)", "前 5% 步线性增大"], []),
+    # a law's or a paper's speedup is a fact to learn, not one's own run
+    ("# Parallelism\n\n## Amdahl's law\n\n**Speedup**: with p = 95% parallel, the speedup never exceeds 20×.\n\n"
+     "## FlashAttention\n\n**加速比**：在 GPT-2 上端到端快 3×，注意力本身最多快 7.6×。\n", ["never exceeds 20×", "最多快 7.6×"], []),
+    # ❌ printed by correct code, in a comment on what not to do, or under “正确写法”
+    ("# Grad check\n\n## Helper\n\n```python\ndef grad_check(f, x, analytic, h=1e-5, tol=1e-4):\n"
+     "    num = (f(x + h) - f(x - h)) / (2 * h)\n    rel = abs(num - analytic) / max(abs(num), 1e-12)\n"
+     "    if rel > tol:\n        print(\"❌ gradient mismatch\", rel)\n    return rel\n```\n", ["def grad_check"], []),
+    ("# SimCLR\n\n## 坑 1\n\n正确写法（每个视图单独增强一次）：\n\n```python\ndef __getitem__(self, i):\n"
+     "    img, _ = self.base[i]\n    return self.transform(img), self.transform(img)  # 不要写成 v, v ❌\n```\n",
+     ["self.transform(img), self.transform(img)"], []),
+])
+def test_ordinary_notes_keep_what_the_third_review_showed(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
