@@ -338,14 +338,18 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
 # A label that opens the working of a problem (“**解**：” over its steps, “验算：” of its numbers).
-SOLVING_LABEL = re.compile(r"[\s*【\[]*(?:解|验算)[\s*】\]]*[:：]?[\s*]*")
-SOLVING_LEAD = re.compile(r"[\s*【\[]*(?:解|验算)[\s*】\]]*[:：]")
-# A formula that comes to a number (“$\sigma_1\sigma_2 = 15$”).
-WORKED_VALUE = re.compile(r"=\s*-?\d+(?:\.\d+)?(?![\w.^_{])")
+SOLVING_LABEL = re.compile(r"[\s*【\[]*解[\s*】\]]*[:：]?[\s*]*")
+def _comes_to_numbers(text: str) -> bool:
+    r"""Whether a formula's last side is numbers only (“$v_2=\frac1{\sqrt2}(1,-1)^\top$”, “$= 3\sqrt5$”)."""
+    spans = [m.group(0) for m in re.finditer(r"\$[^$]+\$", text)] or [text]
+    value = spans[-1].strip("$").rsplit("=", 1)[-1]
+    value = re.sub(r"\\[A-Za-z]+", " ", value)
+    return bool(re.search(r"\d", value)) and not re.search(r"[A-Za-z\u0370-\u03ff]", value)
+
+
 # A table's corner that says its rows work one example (“worked example”, “算例”; “Example” alone heads a
 # column of examples).
-WORKED_CORNER = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\b(?:numerical|toy) example|例题|算例|手算|"
-                           r"计算实例|数值例子", re.I)
+WORKED_CORNER = re.compile(r"(?:an? )?worked(?:[- ]out)? example\s*\d*|算例\s*\d*|手算|计算实例|数值例子", re.I)
 # A problem of a homework or one of its parts (“Problem 1: derive …”, “第 2 题”, “1c. back through …”),
 # and what says the notes are homework (“作业 3”, “HW 2 write-up”, “Problem set 4”): under both,
 # the formulas work that problem through. (“Problem 1: exploding gradients” alone names a topic.)
@@ -376,7 +380,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     header = plain_inline(rows[0][1][1]).strip()
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
-            WORKED_CORNER.search(plain_inline(rows[0][1][0]).strip()) or \
+            WORKED_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
             _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
@@ -734,8 +738,20 @@ def _measured(name: str, column: list[str]) -> bool:
     to be recalled)."""
     cells = [_cell_text(cell) for cell in column]
     cells = [cell for cell in cells if cell.strip(" .…")]  # (a “| ... | | |” row says the table goes on)
-    return not re.search(r"默认|default|推荐|recommended|常用|typical", name, re.I) and len(cells) >= 2 \
-        and all(MEASURED_CELL.fullmatch(cell) for cell in cells)
+    if re.search(r"默认|default|推荐|recommended|常用|typical", name, re.I) or len(cells) < 2:
+        return False
+    if RATE_HEADER.search(name):
+        # (“| 训练 img/s |” over “1080”, “1120~1130”: a throughput measured, whole numbers too)
+        return 2 * sum(bool(COUNT_CELL.fullmatch(cell)) for cell in cells) >= len(cells)
+    return all(MEASURED_CELL.fullmatch(cell) for cell in cells)
+
+
+# A column of a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”), and a cell of a count,
+# a range or an approximate value (“1080”, “1120~1130”, “~115s”).
+RATE_HEADER = re.compile(r"(?:img|imgs|images?|it|its|samples?|tok|tokens?|seqs?|steps?|batch(?:es)?)\s*/\s*(?:s|sec|秒)\b|"
+                         r"\bthroughput\b|\blatency\b|[(（]\s*(?:ms|s|sec|min|秒|毫秒|分钟)\s*[)）]|吞吐|耗时|用时|延迟", re.I)
+COUNT_CELL = re.compile(r"\s*[~≈约]?\s*[-+]?\d[\d,.]*\s*(?:[~–-]\s*\d[\d,.]*)?\s*(?:%|[a-zA-Z/]{1,6}|秒|分钟|毫秒)?"
+                        r"\s*(?:[(（][^()（）]*[)）])?\s*")
 
 
 def _names_itself(thing: str, value: str) -> bool:
@@ -789,7 +805,9 @@ EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditt
 # (or a value, which only the term's own section can say the question of: “| 超参数 | 取值 |”)
 MEANING_HEADER = re.compile(r"含义|意思|意义|解释|说明|定义|描述|释义|备注|简介|概念|内容|笔记|要点|取值|值$|"
                             r"\b(?:meaning|definition|description|explanation|notes?|what it (?:is|does)|"
-                            r"summary|remarks?|details?|values?|settings?|comments?)\b", re.I)
+                            r"summary|remarks?|details?|values?|settings?|comments?)\b|"
+                            # the answer column of a table of questions (“| Q | A |”, “| 问题 | 答案 |”)
+                            r"^\s*(?:a|answers?|答|答案|回答|解答|back)\s*$", re.I)
 
 
 def has_formula(text: str) -> bool:
@@ -1065,6 +1083,8 @@ def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
     field = PAREN_TAIL.sub("", _bare(term)).strip()
     if not SETUP_HEADING.fullmatch(heading) or _says_what_it_is(desc):
         return False
+    if RUNS_HEADING.fullmatch(heading) and len(desc) <= 120:
+        return True  # (“实验环境” over “| CPU | 12 核 24 线程 |”, “测量方法：…”: the machine and the way one's runs went)
     # (a package and its version, “| numpy | 1.26.2 |”, “| torch | 2.1 |”; the seeds one ran, “seeds: 3 (0,
     # 1, 2)”; settings written as code, “DataLoader: batch_size=32, shuffle=True”)
     return bool(SETUP_FIELD.fullmatch(field) and (PRODUCT.match(desc) or VERSION_VALUE.fullmatch(desc))
@@ -1093,6 +1113,11 @@ SETUP_HEADING = re.compile(
     r"(?:(?:experiment(?:al)?|test|benchmark|training|hardware|software|system|compute|my|our)\s+)?"
     r"(?:setup|environment|env|specs?)|hardware(?: used)?|machines?|model details",
     re.I)
+# Such a section named as that of one's runs (“实验环境”, “测试环境”, “Experimental setup”; not “环境” alone,
+# which may be a reinforcement learner's).
+RUNS_HEADING = re.compile(r"(?:我的|我们的)?(?:(?:实验|运行|测试|硬件|训练|机器|服务器|软硬件)环境|硬件配置|(?:实验|训练|测试)(?:配置|设置))|"
+                          r"(?:(?:experiment(?:al)?|test|benchmark|training|hardware|compute)\s+)(?:setup|environment|specs?)|"
+                          r"hardware used", re.I)
 # The fields of such a section (“GPU”, “存储”, “软件”, “Framework”, “Size on disk”).
 SETUP_FIELD = re.compile(
     r"gpus?|cpus?|显卡|内存|显存|ram|vram|memory|存储|硬盘|磁盘|disks?|storage|ssd|软件|software|硬件|hardware|os|"
@@ -1361,14 +1386,20 @@ class _Extractor:
         key_section: Section | None = None
         for _, section in iter_sections(self.outline.root):
             if ANSWER_KEY_TITLE.fullmatch(HEADING_ASIDE.sub("", SECTION_NUMBER.sub("", section.title)).strip()):
-                lists = [b for b in section.blocks if b.kind == "list" and b.ordered and id(b) not in self.consumed]
+                lists = [b for i, b in enumerate(section.blocks) if b.kind == "list" and b.ordered
+                         and id(b) not in self.consumed
+                         and not (i and section.blocks[i - 1].kind == "paragraph"
+                                  and section.blocks[i - 1].text.rstrip().endswith((":", "：")))]
+                # (a list a line introduces, “第 3 题的步骤：”, “Generic checklist, try in this order:”, is no key)
                 numbers = [n for b in lists for n in _numbers(b)]
                 if len(numbers) >= 2 and len(set(numbers)) == len(numbers):
                     key = {n: item for b in lists for n, item in zip(_numbers(b), b.items)}
                     key_lists, key_section = lists, section
                     break
-        if key_section is None or 2 * sum(bool(TERM_FIRST.match(it.text)) for it in key.values()) >= len(key):
-            return  # (“1. **Gradient clipping**: …” under “Solutions”: a glossary of remedies, no answers)
+        if key_section is None or 2 * sum(bool(TERM_FIRST.match(it.text)) for it in key.values()) >= len(key) \
+                or any(NAMES_ITS_QUESTION.match(it.text) for it in key.values()):
+            return  # (“1. **Gradient clipping**: …” under “Solutions”: a glossary of remedies, no answers;
+            # “1. (Q3) λ”: the item says which question it answers, not its number)
         marked: dict[int, tuple[_Ctx, list[Block]]] = {}  # “**Q3.** …” and what follows it
         lists: list[tuple[_Ctx, Block]] = []  # the ordered lists, in order
         repeated = False
@@ -1379,6 +1410,8 @@ class _Extractor:
                 break
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=section.title if path else self.outline.title)
             current: list[Block] | None = None
+            numbered = sum(b.kind == "list" and b.ordered or b.kind == "paragraph" and bool(NUMBERED_PARAGRAPH.match(b.text))
+                           for b in section.blocks)
             for block in section.blocks:
                 mark = NUMBERED_MARK.match(block.text) if block.kind == "paragraph" else None
                 if id(block) in self.consumed or block.kind == "rule" or mark and not mark.group("q"):
@@ -1395,7 +1428,9 @@ class _Extractor:
                         and bool(QUESTION_END.search(current[0].text))
                     current = None
                     if block.kind == "list" and block.ordered:
-                        lists.append((ctx, block))
+                        # (a quiz's own list: under a heading that sets questions, the only numbered thing there)
+                        lists.append((ctx if numbered == 1 and QUIZ_TITLE.search(section.title)
+                                      and not NOT_A_QUIZ.search(section.title) else None, block))
                         after_marks = True
         if marked and not after_marks:
             if repeated or len(marked) < 2 or 2 * answered_here >= len(marked):
@@ -1404,10 +1439,11 @@ class _Extractor:
             taken: list[Block] = [b for _, blocks in marked.values() for b in blocks]
         else:
             asking = [(ctx, b) for ctx, b in lists if _asking_list(b) and set(key) <= set(_numbers(b))]
-            if not lists or not asking or asking[-1][1] is not lists[-1][1] or len(asking) > 1:
-                return  # (the list right before the key asks nothing, or two lists ask: which one is answered)
+            if not lists or not asking or asking[-1][1] is not lists[-1][1] or len(asking) > 1 or asking[-1][0] is None:
+                return  # (the list right before the key asks nothing, or is no quiz's, or two lists ask)
             ctx, block = asking[-1]
-            questions = {n: (ctx, [Block("paragraph", item.source, item.text)])
+            # (a question's options and code under it are part of it)
+            questions = {n: (ctx, [Block("paragraph", item.source, item.text), *item.children])
                          for n, item in zip(_numbers(block), block.items)}
             taken = [block]
         if not set(key) <= set(questions) or 2 * len(key) < len(questions):
@@ -1621,6 +1657,13 @@ class _Extractor:
                 own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
                     or _tally(block.text, block.source)
                 rows = [] if params or compared or own else table_definitions(block.text, block.source)
+                if rows and QA_CORNER.fullmatch(plain_inline(_table_rows(block.text, block.source)[0][1][0]).strip()):
+                    # “| Q | A |” over “| Which axes does LayerNorm reduce over? | The last … |”: a row that asks
+                    # is a question and its answer; one that does not (“| **TODO** | … |”) is read as before
+                    for term, desc, source, _ in rows:
+                        if ASKS_OR_BLANK.search(term.strip()) or SETS_A_TASK.match(term):
+                            self.answered(ctx, term.strip(), [Block("paragraph", source, desc)], source)
+                    rows = [r for r in rows if not (ASKS_OR_BLANK.search(r[0].strip()) or SETS_A_TASK.match(r[0]))]
                 # a table with no header whose rows include labels or facets (“| Idea | … |”, “| Defaults | … |”)
                 # is a sheet of fields about one subject, not a glossary: no field names a concept
                 # (one label among terms, “| Note | … |”, is only that row's)
@@ -2139,7 +2182,8 @@ class _Extractor:
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
             else "result" if (OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc)
                               or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)
-                              and (MEASURED_VALUE.search(desc) or BEFORE_AFTER.search(f"{term} {desc}"))) and not grid \
+                              and (MEASURED_VALUE.search(desc) or BEFORE_AFTER.search(desc)
+                                   or re.search(r"\b(?:after|before) the fix", term, re.I))) and not grid \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
@@ -2169,11 +2213,14 @@ class _Extractor:
             front = self.t("{c}的{t}是什么？", "{c}: what are the {t}?", c=_named_concept(ctx), t=term.strip().lower())
         elif practice and not why:
             front = self.t("{c}：实践中要注意什么？", "{c}: what matters in practice?", c=_facet_owner(ctx))
+        elif PLAIN_WORDS.fullmatch(_bare(term).strip()) and not why and (
+                DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)):
+            why = "label-term"  # (“**ELI5**” under “Overview”: plainly, what is it, the card cannot say)
+            front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
         elif PLAIN_WORDS.fullmatch(_bare(term).strip()) and not why:
             # “**人话**：截断 SVD 就是最好的秩 k 近似” under 低秩近似: what it is, said plainly
             front = self.t("{c}：通俗地说是什么？", "{c}: what is it, in plain words?", c=_facet_owner(ctx))
-        elif facet and SYMPTOM.fullmatch(term.strip()) and OBSERVED.search(ctx.concept) \
-                and _shares_a_word(desc, ctx.concept) and not why:
+        elif facet and SYMPTOM.fullmatch(term.strip()) and _only_what_one_sees(ctx.concept, desc) and not why:
             # “**Symptom:** loss prints nan” under “Loss is nan”: the heading names it already; a symptom is
             # what one sees, to ask its cause by (those of a cause, “Exploding gradients” → “NaNs, loss
             # spikes”, are a fact of it)
@@ -2401,9 +2448,9 @@ class _Extractor:
         that derives or proves (its formulas are steps), or one named by an equation number
         with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
-        if _works_an_example(ctx) or ctx.working or SOLVING_LEAD.match(asked.prompt) and any(map(WORKED_VALUE.search, asked.formulas)):
-            # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, a step under “**解**：”, “验算：$… = 15$”:
-            # that example's working
+        if _works_an_example(ctx) or ctx.working and _comes_to_numbers(asked.answer):
+            # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, a step under “**解**：” that comes to numbers
+            # (“$v_2=\frac1{\sqrt2}(1,-1)^\top$”; an identity, “$\tanh'(x) = 1 - \tanh^2(x)$”, is learnt): that example's working
             return "example"
         lead = _words_before(asked.prompt)
         if any(DERIVING.search(h) for h in headings) and not DEFINED_AS.search(asked.prompt) \
@@ -2457,10 +2504,9 @@ class _Extractor:
         if defined and all(EXAMPLE_FUNCTION.fullmatch(d.strip("`").split("(")[0].removeprefix("class "))
                            for d in defined):
             flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
-        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or rewritten and wrong \
-                or _marked_wrong(block.text) and not (lead is not None and RIGHT_LEAD.search(lead.text)):
-            # “first version (WRONG, …)”, “原代码：”, a function a corrected version below rewrites, or code
-            # whose comments mark it wrong (“return v, v  # ❌ …”, and nothing marked right): not the one to recall
+        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or rewritten and wrong:
+            # “first version (WRONG, …)”, “原代码：”, “手滑写成了”, or a function a corrected version below
+            # rewrites: not the one to recall
             flags = (LEFT_OUT + "wrong-code",)
         if defined and not OUTPUT_CLAIM.search(block.text):
             # the function is what to recall: name it, so the question says what to write
@@ -2751,7 +2797,7 @@ def _opens_inside_brackets(text: str) -> bool:
 # A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
 # (not what a lead says is free of them: “没有 bug 的版本”, “不容易出错的写法”, “instead of the wrong way”)
-WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|^\s*(?:the )?wrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|"
+WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|手滑|(?:错|误)写成|(?<![易容不没别])写错了?|^\s*(?:the )?wrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|"
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version|"
@@ -4188,17 +4234,6 @@ CORRECTED_HERE = re.compile(rf"{CORRECTED.pattern}|\s*(?:应为|应该是)\s*", 
 RIGHT_MARK = re.compile(r"\s*[✅✔✓☑]\ufe0f?\s*")
 MARK = re.compile(r"[✅✔✓☑❌✗✘]")
 WRONG_MARK = re.compile(r"[❌✗✘]")
-# A line of code with a comment that marks it wrong (“return v, v  # ❌ 只增强了一次”), and one that says what
-# not to write (“# 不要写成 v, v ❌”, “# ❌ don't call it here”).
-WRONG_LINE = re.compile(r"^[^#\n]*[^\s#][^#\n]*(?:#|//)(?P<comment>[^\n]*[❌✗✘][^\n]*)$", re.M)
-NOT_THIS = re.compile(r"不要|别|不能|\b(?:don'?t|do not|never|not|instead of|avoid)\b", re.I)
-# A lead that says the code after it is the right one (“正确写法：”, “Fixed version:”).
-RIGHT_LEAD = re.compile(r"正确|改正|修正|修复后|\b(?:correct(?:ed)?|fixed|right)\b", re.I)
-
-
-def _marked_wrong(code: str) -> bool:
-    """Code whose own comments mark a line of it wrong, and none right (“return v, v  # ❌ …”)."""
-    return not RIGHT_MARK.search(code) and any(not NOT_THIS.search(m.group("comment")) for m in WRONG_LINE.finditer(code))
 # What says nothing was filled in (“忘了”, “（空着，没想起来）”, “不会 😭 下次再看”, “no idea, look it up”, “TODO”):
 # the words alone, or with only a remark after them (“忘记门”, “不确定性（…）”, “不会（eval 下不更新）” answer).
 UNKNOWN = re.compile(r"(?:忘了|忘记了|不会|不知道|不记得|没想起来|想不起来|空着|没写完?|没做完?|跳过|不确定|待查|待补|"
@@ -4380,6 +4415,7 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     where a section names them (“## 角色” over “**提议者**：…”, “## 术语” over “- **学生**：要训练的小模型”)
     they are terms."""
     turns: Counter = Counter()
+    handles: Counter = Counter()  # a chat's names as typed (“priya.k”, “tomek_b”, “mara (me)”, “deniz”)
     by_section: dict[int, set[str]] = {}
     naming: set[int] = set()
     for _, section in iter_sections(outline.root):
@@ -4391,6 +4427,8 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
                     continue
                 if SPEAKER_NAME.fullmatch(name):
                     turns[name] += 1
+                elif CHAT_HANDLE.fullmatch(name):
+                    handles[name] += 1
                 elif CJK_ROLE.fullmatch(name):
                     roles.append(name)
         # (a Chinese role speaks only where two take turns, A B A B, in its section: “**生产者**：…
@@ -4404,6 +4442,11 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     taking = set().union(*by_section.values()) if by_section else set()
     by_section = {id(s): taking for _, s in iter_sections(outline.root) if id(s) not in naming} | by_section
     talking = {name for name, n in turns.items() if n >= 2}
+    # (a chat's lowercase names speak where the export shows it is a chat, by its reactions, “👍 14 🔥 3”, or
+    # by the writer's own name, “mara (me)”: then “deniz” twice is someone; “**input:** …” in each section
+    # is a field, and “**torch.compile**：+7%” once is a term)
+    if any(OWN_HANDLE.search(name) for name in handles) or sum(map(bool, map(REACTIONS.fullmatch, _lines(outline)))) >= 2:
+        talking |= {PAREN_TAIL.sub("", name).strip() for name, n in handles.items() if n >= 2 or OWN_HANDLE.search(name)}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
     # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
     turns_marked = Counter((m.group(1), m.group(0).lstrip()[:1] in "↳⤷➥") for text in _lines(outline)
@@ -4691,6 +4734,11 @@ LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMB
 COMMENT_TURN = re.compile(r"\s*+(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*+\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
+# A chat's name as typed: lowercase, maybe with a dot, an underscore or digits, maybe the writer's own (“(me)”).
+CHAT_HANDLE = re.compile(r"[a-z][a-z0-9._]{1,15}(?:\s*[(（](?:me|我)[)）])?")
+# A line of a chat's reactions (“👍 14 🔥 3 🧠 2”, “👍 11 ✅ 2”).
+REACTIONS = re.compile(r"\s*(?:[\u2600-\u27bf\U0001F300-\U0001FAFF]\ufe0f?\s*\d+\s*)+")
+OWN_HANDLE = re.compile(r"[(（](?:me|我)[)）]")
 # A heading over definitions (“术语”, “角色”, “Glossary”, “名词解释”).
 GLOSSARY_HEADING = re.compile(r"术语|角色|定义|名词解释|概念|glossary|terms|terminology|definitions|roles", re.I)
 # Who speaks in a Chinese transcript (“面试官”, “候选人”, “老师”, “小林”, “甲”), by a role's ending or a
@@ -4859,28 +4907,36 @@ FACET = re.compile(
     r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)
     r"正确(?:的)?(?:版本|说法|结论|写法)|correct(?:ed)? (?:version|statement))", re.I)
-# What one sees of a problem (“**Symptom:**”, “**现象**：”), and a heading that names a problem by what one
-# sees of it (“Loss is nan”, “CUDA out of memory”, “显存一直涨 → OOM”), not by its cause (“Exploding gradients”).
+# What one sees of a problem (“**Symptom:**”, “**现象**：”), and the words of what one sees (“nan”, “hangs”, “报错”).
 SYMPTOM = re.compile(r"症状|现象|symptoms?", re.I)
-OBSERVED = re.compile(r"\b(?:nan|inf|spikes?|out of memory|oom|hangs?|hanging|killed|errors?|crash(?:es)?|stuck|slow|"
-                      r"freez\w*|diverg\w*)\b|\b(?:not|doesn'?t|does not|won'?t|never)\s+(?:decreas|converg|learn|mov|go)\w*|"
-                      r"报错|卡住|卡死|不降|不收敛|不下降|不动|爆显存|显存\S{0,4}涨|变慢|很慢|发散|崩溃|挂了", re.I)
+OBSERVED = re.compile(r"nan|inf|spike|hangs?|hangi|kille|error|crash|stuck|slow|freez|oom|"
+                      r"报错|卡住|卡死|不降|不收敛|不下降|不动|爆显存|变慢|很慢|崩溃|挂了", re.I)
+OBSERVED_HEADING = re.compile(r"\b(?:nan|inf|spikes?|hangs?|hanging|killed|errors?|crash(?:es)?|stuck|slow|freez\w*|oom|"
+                              r"out of memory)\b|报错|卡住|卡死|不降|不收敛|不下降|爆显存|变慢|很慢|崩溃|挂了", re.I)
 # A label that says a thing plainly (“**人话**：…”, “ELI5: …”, “In plain English:”): what it is, plainly put.
 PLAIN_WORDS = re.compile(r"(?:说)?人话|大白话|通俗(?:地说|来说|来讲|理解|解释|版|说法)?|白话版?|eli5|"
                          r"in plain (?:english|words)|plain english", re.I)
 # A word that says something (three letters or more, no function word), or a run of Chinese characters.
-CONTENT_WORD = re.compile(r"(?!(?:the|and|for|with|from|after|before|then|than|this|that|are|was|its|not|but)\b)"
-                          r"[a-z]{3,}|[\u4e00-\u9fff]{3,}")
+CONTENT_WORD = re.compile(r"(?!(?:the|and|for|with|from|after|before|then|than|this|that|are|was|its|not|but|is|"
+                          r"of|in|on|to|at|by|or|as|it|an)\b)"
+                          r"[a-z]{2,}|[\u4e00-\u9fff]{3,}")
 
 
-def _shares_a_word(text: str, other: str) -> bool:
-    """Whether ``text`` says a word of ``other`` (“loss prints nan” and “Loss is nan”; “spike” and “spikes”;
-    three Chinese characters in a row, “显存一直在涨” and “显存一直涨”, not two, “梯度接近 0” and “梯度消失”)."""
-    def words(t: str) -> set[str]:
-        found = CONTENT_WORD.findall(strip_math(t).casefold())
-        return {w[:5] for w in found if w.isascii()} | {w[i:i + 3] for w in found if not w.isascii()
-                                                          for i in range(len(w) - 2)}
-    return bool(words(text) & words(other))
+def _words_of(text: str) -> set[str]:
+    """Its words by their first five letters (“spike”, “spikes”), and its runs of Chinese characters by
+    three in a row (“显存一直在涨” and “显存一直涨” share “显存一”)."""
+    found = CONTENT_WORD.findall(strip_math(text).casefold())
+    return {w[:5] for w in found if w.isascii()} | {w[i:i + 3] for w in found if not w.isascii()
+                                                      for i in range(len(w) - 2)}
+
+
+def _only_what_one_sees(heading: str, symptom: str) -> bool:
+    """Whether a heading names a problem only by what one sees of it, all of which its symptom says again
+    (“Loss is nan / inf” over “loss prints nan …”, “CUDA out of memory” over “CUDA out of memory. Tried …”);
+    one that names a cause (“Exploding gradients → NaN loss”, “Overfitting: validation error goes up”) does not."""
+    said = _words_of(symptom)
+    words = [w for w in _words_of(heading) if not OBSERVED.fullmatch(w)]
+    return bool(OBSERVED_HEADING.search(heading)) and all(w in said for w in words)
 # A label for what matters in practice (“Practical:”, “In practice:”, “Important detail:”, “实践中：”).
 PRACTICE = re.compile(r"practical(?: (?:tips?|notes?|points?))?|in practice|(?:an? |one )?important (?:details?|points?)|"
                       r"实践中|实际使用中?|实用(?:技巧|要点)?", re.I)
@@ -4893,7 +4949,7 @@ LINKED = re.compile(r"https?://|\]\(|\barxiv\b|\bet al\.", re.I)
 # (a before and an after, “FP32 ~38 ms → INT8 ~14 ms”: a spec, “A100 显存：80 GB”, or a claim, is no run's)
 _UNIT = r"\d(?:[\d.,]*\d)?\s*(?:ms|s\b|sec|min\b|h\b|[KMGT]i?B\b|%|×|x\b|it/s|tok(?:ens)?/s|fps|秒|分钟|小时)"
 MEASURED = re.compile(_UNIT, re.I)
-BEFORE_AFTER = re.compile(r"\b(?:before|after)\b|之前|之后|修改前|修改后|改前|改后", re.I)
+BEFORE_AFTER = re.compile(r"\b(?:before|after)\s*(?:the fix(?:es)?\s*)?[:：]|修改前|修改后|改前|改后|优化前|优化后", re.I)
 # A label of what a run came to (“**Speedup**: 41 → 11.5 min/epoch”, “**Result after the fixes**: 86.9% val”).
 RESULT_LABEL = re.compile(r"(?:(?:final|my|our)\s+)?(?:results?|speed-?ups?)(?:\s+(?:after|before|with|of|on)\b.*)?|"
                           r"(?:实验|最终|实测|我的)?(?:结果|效果)|加速比?", re.I)
@@ -5404,6 +5460,15 @@ ANSWER_KEY_TITLE = re.compile(r"[\W_]*(?:(?:quiz|review|self-?check|exercises?|q
                               r"(?:[与和及](?:解析|讲解))?[\W_]*", re.I)
 # A question that asks by its end (“…？”) or by a blank to fill (“________”, “（ ）”).
 ASKS_OR_BLANK = re.compile(rf"{QUESTION_END.pattern}|{BLANK.pattern}|[(（]\s+[)）]")
+# A key's item that names the question it answers (“(Q3) λ”, “Q1: 3.5”, “第 2 题：…”).
+NAMES_ITS_QUESTION = re.compile(r"\s*[(（\[]?\s*(?:Q|问|题|第)\s*\d+\s*(?:题)?\s*[)）\]:：.]", re.I)
+# A paragraph numbered as an exercise (“**1.** Show that …”, “Exercise 2.”, “**第 1 题**”).
+NUMBERED_PARAGRAPH = re.compile(r"\s*(?:\*\*)?\s*(?:\d+\s*[.)、．]|(?:exercise|problem|question|q)\s*\d+|第\s*\d+\s*题)", re.I)
+# The heading of a set of questions (“Quiz”, “Review questions”, “课后习题”, “二、计算题”), and one of questions
+# still open (“Open questions (ask TA)”, “我还没搞懂的”).
+QUIZ_TITLE = re.compile(r"quiz|questions?|exercises?|problems?|self[- ]?(?:check|test)|worksheet|practice|"
+                        r"小测验?|测验|习题|练习|思考题|自测|题目|复习题|课后题|作业|题\s*$", re.I)
+NOT_A_QUIZ = re.compile(r"\bopen\b|\bask\b|\blater\b|\btodo\b|还没|不懂|没搞懂|待|疑问|想查", re.I)
 # An item that starts with its term in bold and a colon (“**Gradient clipping**: rescale …”).
 TERM_FIRST = re.compile(r"\s*\*\*[^*\n]{1,60}\*\*\s*[:：]|\s*\*\*[^*\n]{1,60}[:：]\s*\*\*")
 
@@ -5413,6 +5478,8 @@ def _numbers(block: Block) -> list[int]:
     return [item.number or block.start + i for i, item in enumerate(block.items)]
 
 
+# The question column of a table of questions and answers (“| Q | A |”, “| 问题 | 答案 |”, “| Front | Back |”).
+QA_CORNER = re.compile(r"q|questions?|问|问题|题目|prompt|front|正面", re.I)
 # An exercise that asks by its first word (“Derive the gradient …”, “求 $A$ 的特征值。”; not “计算图”).
 SETS_A_TASK = re.compile(r"\s*(?:(?:compute|find|show|prove|derive|evaluate|calculate|explain|implement|describe|state|"
                          r"write|sketch|estimate)\b|(?:求|证明|写出|推导|计算|判断|说明|解释|比较|列举|给出)(?=[\s$`：:]))", re.I)
