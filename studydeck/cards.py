@@ -13,7 +13,7 @@ import itertools
 import re
 import textwrap
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -723,6 +723,11 @@ OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?�
 RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept )?the same|shared|constant)\s+(?:across|for|in|over)\s+"
                         r"(?:all |every |each )?(?:the |my |our )?(?:runs?|experiments?|trials?|sweeps?)\b|"
                         r"\s*(?:以下|下面)?(?:所有|全部)(?:的)?(?:实验|运行|run)(?:都|均)?(?:统一|相同|一样|固定)", re.I)
+# A heading of one experiment among several (“实验 2：pin_memory”, “Experiment 3”, “Run 12”), and a column of
+# a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”).
+NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
+RATE_HEADER = re.compile(r"(?:img|imgs|images?|it|samples?|tok|tokens?|seqs?|steps?|batch(?:es)?)\s*/\s*(?:s|sec|秒)\b|"
+                         r"\bthroughput\b|\blatency\b|[(（]\s*(?:ms|s|sec|min|秒|毫秒|分钟)\s*[)）]|吞吐|耗时|用时|延迟", re.I)
 # The corner of a table whose rows are one's runs (“run”, “exp”, “#”, “实验编号”).
 RECORD_CORNER = re.compile(r"(?:runs?|rows?|日期|dates?|days?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
                            r"实验|试验|编号|序号|轮次|实验编号)", re.I)
@@ -738,20 +743,10 @@ def _measured(name: str, column: list[str]) -> bool:
     to be recalled)."""
     cells = [_cell_text(cell) for cell in column]
     cells = [cell for cell in cells if cell.strip(" .…")]  # (a “| ... | | |” row says the table goes on)
-    if re.search(r"默认|default|推荐|recommended|常用|typical", name, re.I) or len(cells) < 2:
-        return False
-    if RATE_HEADER.search(name):
-        # (“| 训练 img/s |” over “1080”, “1120~1130”: a throughput measured, whole numbers too)
-        return 2 * sum(bool(COUNT_CELL.fullmatch(cell)) for cell in cells) >= len(cells)
-    return all(MEASURED_CELL.fullmatch(cell) for cell in cells)
+    return not re.search(r"默认|default|推荐|recommended|常用|typical", name, re.I) and len(cells) >= 2 \
+        and all(MEASURED_CELL.fullmatch(cell) for cell in cells)
 
 
-# A column of a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”), and a cell of a count,
-# a range or an approximate value (“1080”, “1120~1130”, “~115s”).
-RATE_HEADER = re.compile(r"(?:img|imgs|images?|it|its|samples?|tok|tokens?|seqs?|steps?|batch(?:es)?)\s*/\s*(?:s|sec|秒)\b|"
-                         r"\bthroughput\b|\blatency\b|[(（]\s*(?:ms|s|sec|min|秒|毫秒|分钟)\s*[)）]|吞吐|耗时|用时|延迟", re.I)
-COUNT_CELL = re.compile(r"\s*[~≈约]?\s*[-+]?\d[\d,.]*\s*(?:[~–-]\s*\d[\d,.]*)?\s*(?:%|[a-zA-Z/]{1,6}|秒|分钟|毫秒)?"
-                        r"\s*(?:[(（][^()（）]*[)）])?\s*")
 
 
 def _names_itself(thing: str, value: str) -> bool:
@@ -808,6 +803,7 @@ MEANING_HEADER = re.compile(r"含义|意思|意义|解释|说明|定义|描述|�
                             r"summary|remarks?|details?|values?|settings?|comments?)\b|"
                             # the answer column of a table of questions (“| Q | A |”, “| 问题 | 答案 |”)
                             r"^\s*(?:a|answers?|答|答案|回答|解答|back)\s*$", re.I)
+ANSWER_HEADER = re.compile(r"a|answers?|答|答案|回答|解答|back|背面", re.I)
 
 
 def has_formula(text: str) -> bool:
@@ -1083,15 +1079,17 @@ def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
     field = PAREN_TAIL.sub("", _bare(term)).strip()
     if not SETUP_HEADING.fullmatch(heading) or _says_what_it_is(desc):
         return False
-    if RUNS_HEADING.fullmatch(heading) and len(desc) <= 120:
-        return True  # (“实验环境” over “| CPU | 12 核 24 线程 |”, “测量方法：…”: the machine and the way one's runs went)
     # (a package and its version, “| numpy | 1.26.2 |”, “| torch | 2.1 |”; the seeds one ran, “seeds: 3 (0,
     # 1, 2)”; settings written as code, “DataLoader: batch_size=32, shuffle=True”)
-    return bool(SETUP_FIELD.fullmatch(field) and (PRODUCT.match(desc) or VERSION_VALUE.fullmatch(desc))
+    return bool(SETUP_FIELD.fullmatch(field) and (PRODUCT.match(desc) or VERSION_VALUE.fullmatch(desc)
+                                                  or len(desc) <= 60 and HARDWARE_VALUE.match(desc))
                 or RELEASE_VALUE.fullmatch(desc) or SEEDS_FIELD.fullmatch(field) and re.match(r"\s*\d", desc)
                 or SETTINGS_VALUE.fullmatch(desc)) and _a_value(desc)
 
 
+# A machine's size (“64G”, “12 核 24 线程”, “2 TB NVMe”).
+HARDWARE_VALUE = re.compile(r"\s*(?:\d+\s*[×x]\s*)?(?:[A-Za-z0-9][\w-]*\s+){0,3}\d+(?:\.\d+)?\s*"
+                            r"(?:G|GB|GiB|T|TB|TiB|M|MB|核|线程|cores?|threads?)(?![A-Za-z/])", re.I)
 # A version number alone (“2.1”, “v3.11”), and one no decimal is written like (“1.26.2”, “v2”).
 VERSION_VALUE = re.compile(r"\s*`?v?\d+(?:\.\d+){1,3}`?\s*")
 RELEASE_VALUE = re.compile(r"\s*`?(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)?)`?\s*")
@@ -1113,11 +1111,6 @@ SETUP_HEADING = re.compile(
     r"(?:(?:experiment(?:al)?|test|benchmark|training|hardware|software|system|compute|my|our)\s+)?"
     r"(?:setup|environment|env|specs?)|hardware(?: used)?|machines?|model details",
     re.I)
-# Such a section named as that of one's runs (“实验环境”, “测试环境”, “Experimental setup”; not “环境” alone,
-# which may be a reinforcement learner's).
-RUNS_HEADING = re.compile(r"(?:我的|我们的)?(?:(?:实验|运行|测试|硬件|训练|机器|服务器|软硬件)环境|硬件配置|(?:实验|训练|测试)(?:配置|设置))|"
-                          r"(?:(?:experiment(?:al)?|test|benchmark|training|hardware|compute)\s+)(?:setup|environment|specs?)|"
-                          r"hardware used", re.I)
 # The fields of such a section (“GPU”, “存储”, “软件”, “Framework”, “Size on disk”).
 SETUP_FIELD = re.compile(
     r"gpus?|cpus?|显卡|内存|显存|ram|vram|memory|存储|硬盘|磁盘|disks?|storage|ssd|软件|software|硬件|hardware|os|"
@@ -1389,8 +1382,9 @@ class _Extractor:
                 lists = [b for i, b in enumerate(section.blocks) if b.kind == "list" and b.ordered
                          and id(b) not in self.consumed
                          and not (i and section.blocks[i - 1].kind == "paragraph"
-                                  and section.blocks[i - 1].text.rstrip().endswith((":", "：")))]
-                # (a list a line introduces, “第 3 题的步骤：”, “Generic checklist, try in this order:”, is no key)
+                                  and section.blocks[i - 1].text.rstrip().endswith((":", "："))
+                                  and STEPS_LEAD.search(section.blocks[i - 1].text))]
+                # (a list of steps a line introduces, “第 3 题的步骤：”, “Generic checklist, try in this order:”, is no key)
                 numbers = [n for b in lists for n in _numbers(b)]
                 if len(numbers) >= 2 and len(set(numbers)) == len(numbers):
                     key = {n: item for b in lists for n, item in zip(_numbers(b), b.items)}
@@ -1655,9 +1649,15 @@ class _Extractor:
                 compared = lead is not None and COMPARISON.search(lead.text)
                 # (“## 跑过的小实验”, “My quick sim:” over it: one's own runs, however its rows are named)
                 own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
-                    or _tally(block.text, block.source)
+                    or _tally(block.text, block.source) \
+                    or NUMBERED_RUN.search(ctx.deck[-1]) and any(
+                        RATE_HEADER.search(plain_inline(cell)) for _, cells in _table_rows(block.text, block.source)[:1]
+                        for cell in cells)
+                # (“## 实验 2：pin_memory” over “| 变量 | 训练 img/s |”: an experiment's throughput, measured)
                 rows = [] if params or compared or own else table_definitions(block.text, block.source)
-                if rows and QA_CORNER.fullmatch(plain_inline(_table_rows(block.text, block.source)[0][1][0]).strip()):
+                header = _table_rows(block.text, block.source)[0][1] if rows else []
+                if rows and QA_CORNER.fullmatch(plain_inline(header[0]).strip()) \
+                        and ANSWER_HEADER.fullmatch(plain_inline(header[1]).strip()):
                     # “| Q | A |” over “| Which axes does LayerNorm reduce over? | The last … |”: a row that asks
                     # is a question and its answer; one that does not (“| **TODO** | … |”) is read as before
                     for term, desc, source, _ in rows:
@@ -2213,13 +2213,13 @@ class _Extractor:
             front = self.t("{c}的{t}是什么？", "{c}: what are the {t}?", c=_named_concept(ctx), t=term.strip().lower())
         elif practice and not why:
             front = self.t("{c}：实践中要注意什么？", "{c}: what matters in practice?", c=_facet_owner(ctx))
-        elif PLAIN_WORDS.fullmatch(_bare(term).strip()) and not why and (
-                DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)):
-            why = "label-term"  # (“**ELI5**” under “Overview”: plainly, what is it, the card cannot say)
-            front = self.t("{c}：{t} 是什么？", "{c}: what is {t}?", c=_named_concept(ctx), t=shown)
         elif PLAIN_WORDS.fullmatch(_bare(term).strip()) and not why:
-            # “**人话**：截断 SVD 就是最好的秩 k 近似” under 低秩近似: what it is, said plainly
-            front = self.t("{c}：通俗地说是什么？", "{c}: what is it, in plain words?", c=_facet_owner(ctx))
+            # “**人话**：截断 SVD 就是最好的秩 k 近似” under 低秩近似: what it is, said plainly (under “Overview”,
+            # what the file is about)
+            owner = SECTION_NUMBER.sub("", ctx.deck[-2]).strip() or ctx.deck[-2] \
+                if len(ctx.deck) >= 2 and (DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)) \
+                else _facet_owner(ctx)
+            front = self.t("{c}：通俗地说是什么？", "{c}: what is it, in plain words?", c=owner)
         elif facet and SYMPTOM.fullmatch(term.strip()) and _only_what_one_sees(ctx.concept, desc) and not why:
             # “**Symptom:** loss prints nan” under “Loss is nan”: the heading names it already; a symptom is
             # what one sees, to ask its cause by (those of a cause, “Exploding gradients” → “NaNs, loss
@@ -2797,7 +2797,7 @@ def _opens_inside_brackets(text: str) -> bool:
 # A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
 # (not what a lead says is free of them: “没有 bug 的版本”, “不容易出错的写法”, “instead of the wrong way”)
-WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|手滑|(?:错|误)写成|(?<![易容不没别])写错了?|^\s*(?:the )?wrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|"
+WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|手滑写|^\s*(?:the )?wrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|"
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version|"
@@ -4415,7 +4415,7 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     where a section names them (“## 角色” over “**提议者**：…”, “## 术语” over “- **学生**：要训练的小模型”)
     they are terms."""
     turns: Counter = Counter()
-    handles: Counter = Counter()  # a chat's names as typed (“priya.k”, “tomek_b”, “mara (me)”, “deniz”)
+    handles: defaultdict = defaultdict(set)  # a chat's lowercase names, and whether others reacted to them
     by_section: dict[int, set[str]] = {}
     naming: set[int] = set()
     for _, section in iter_sections(outline.root):
@@ -4428,7 +4428,11 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
                 if SPEAKER_NAME.fullmatch(name):
                     turns[name] += 1
                 elif CHAT_HANDLE.fullmatch(name):
-                    handles[name] += 1
+                    # (a chat's name as typed, “deniz”, “priya.k”, speaks where others reacted to what it said:
+                    # its paragraph ends with the reactions, “👍 11 ✅ 2”; a lowercase glossary term never does)
+                    reacted = REACTIONS.fullmatch(block.text.rstrip().rsplit("\n", 1)[-1]) is not None
+                    handles[PAREN_TAIL.sub("", name).strip()] |= {"reacted"} if reacted else {"own"} \
+                        if OWN_HANDLE.search(name) else set()
                 elif CJK_ROLE.fullmatch(name):
                     roles.append(name)
         # (a Chinese role speaks only where two take turns, A B A B, in its section: “**生产者**：…
@@ -4442,11 +4446,9 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     taking = set().union(*by_section.values()) if by_section else set()
     by_section = {id(s): taking for _, s in iter_sections(outline.root) if id(s) not in naming} | by_section
     talking = {name for name, n in turns.items() if n >= 2}
-    # (a chat's lowercase names speak where the export shows it is a chat, by its reactions, “👍 14 🔥 3”, or
-    # by the writer's own name, “mara (me)”: then “deniz” twice is someone; “**input:** …” in each section
-    # is a field, and “**torch.compile**：+7%” once is a term)
-    if any(OWN_HANDLE.search(name) for name in handles) or sum(map(bool, map(REACTIONS.fullmatch, _lines(outline)))) >= 2:
-        talking |= {PAREN_TAIL.sub("", name).strip() for name, n in handles.items() if n >= 2 or OWN_HANDLE.search(name)}
+    reacted = {name for name, marks in handles.items() if "reacted" in marks}
+    if reacted:
+        talking |= reacted | {name for name, marks in handles.items() if "own" in marks}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
     # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
     turns_marked = Counter((m.group(1), m.group(0).lstrip()[:1] in "↳⤷➥") for text in _lines(outline)
@@ -4734,11 +4736,12 @@ LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMB
 COMMENT_TURN = re.compile(r"\s*+(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*+\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
-# A chat's name as typed: lowercase, maybe with a dot, an underscore or digits, maybe the writer's own (“(me)”).
+# A chat's name as typed (“deniz”, “priya.k”, “tomek_b”, “mara (me)”), a line of reactions to a message
+# (“👍 14 🔥 3 🧠 2”), and the writer's own name (“(me)”).
 CHAT_HANDLE = re.compile(r"[a-z][a-z0-9._]{1,15}(?:\s*[(（](?:me|我)[)）])?")
-# A line of a chat's reactions (“👍 14 🔥 3 🧠 2”, “👍 11 ✅ 2”).
 REACTIONS = re.compile(r"\s*(?:[\u2600-\u27bf\U0001F300-\U0001FAFF]\ufe0f?\s*\d+\s*)+")
 OWN_HANDLE = re.compile(r"[(（](?:me|我)[)）]")
+
 # A heading over definitions (“术语”, “角色”, “Glossary”, “名词解释”).
 GLOSSARY_HEADING = re.compile(r"术语|角色|定义|名词解释|概念|glossary|terms|terminology|definitions|roles", re.I)
 # Who speaks in a Chinese transcript (“面试官”, “候选人”, “老师”, “小林”, “甲”), by a role's ending or a
@@ -5463,12 +5466,16 @@ ASKS_OR_BLANK = re.compile(rf"{QUESTION_END.pattern}|{BLANK.pattern}|[(（]\s+[)
 # A key's item that names the question it answers (“(Q3) λ”, “Q1: 3.5”, “第 2 题：…”).
 NAMES_ITS_QUESTION = re.compile(r"\s*[(（\[]?\s*(?:Q|问|题|第)\s*\d+\s*(?:题)?\s*[)）\]:：.]", re.I)
 # A paragraph numbered as an exercise (“**1.** Show that …”, “Exercise 2.”, “**第 1 题**”).
-NUMBERED_PARAGRAPH = re.compile(r"\s*(?:\*\*)?\s*(?:\d+\s*[.)、．]|(?:exercise|problem|question|q)\s*\d+|第\s*\d+\s*题)", re.I)
+NUMBERED_PARAGRAPH = re.compile(r"\s*(?:\*\*)?\s*(?:\d+\s*[.)、．]|(?:exercise|problem|question|q)\s*\d+\s*[.:：)]|第\s*\d+\s*题)",
+                                re.I)
+# A line that introduces steps or a checklist (“第 3 题的步骤：”, “try in this order:”, “Mistakes I made:”).
+STEPS_LEAD = re.compile(r"步骤|过程|流程|顺序|依次|checklist|steps?\b|in (?:this|that) order|procedure|mistakes?|错误|犯的错", re.I)
 # The heading of a set of questions (“Quiz”, “Review questions”, “课后习题”, “二、计算题”), and one of questions
 # still open (“Open questions (ask TA)”, “我还没搞懂的”).
 QUIZ_TITLE = re.compile(r"quiz|questions?|exercises?|problems?|self[- ]?(?:check|test)|worksheet|practice|"
-                        r"小测验?|测验|习题|练习|思考题|自测|题目|复习题|课后题|作业|题\s*$", re.I)
-NOT_A_QUIZ = re.compile(r"\bopen\b|\bask\b|\blater\b|\btodo\b|还没|不懂|没搞懂|待|疑问|想查", re.I)
+                        r"\bcheck\b|understanding|review|test yourself|"
+                        r"小测验?|测验|习题|练习|思考题|自测|题目|复习|课后题|作业|题\s*$", re.I)
+NOT_A_QUIZ = re.compile(r"\bopen questions?\b|\bask\b|\blater\b|\btodo\b|还没|不懂|没搞懂|待|疑问|想查", re.I)
 # An item that starts with its term in bold and a colon (“**Gradient clipping**: rescale …”).
 TERM_FIRST = re.compile(r"\s*\*\*[^*\n]{1,60}\*\*\s*[:：]|\s*\*\*[^*\n]{1,60}[:：]\s*\*\*")
 

@@ -3763,28 +3763,6 @@ def test_a_table_of_questions_and_answers_is_asked_row_by_row() -> None:
     assert not any(f.endswith("A?") for f in pairs), pairs
 
 
-@pytest.mark.parametrize("notes, gone", [
-    # the machine and the way one's runs went, under a heading that says so
-    ("# DataLoader 对比实验\n\n## 实验环境\n\n| 项目 | 配置 |\n|---|---|\n| CPU | 12 核 24 线程（i9 那台） |\n| 内存 | 64G |\n"
-     "| transform | `RandomResizedCrop(224)` + `ToTensor` |\n", "64G"),
-    # a column of throughput measured, whole numbers and ranges too
-    ("# DataLoader 对比实验\n\n## 实验 2：pin_memory\n\n| 变量 | 训练 img/s | 备注 |\n|---|---|---|\n"
-     "| pin_memory=False | 1080 | baseline |\n| pin_memory=True | 1120~1130 | +3.7% |\n| 预先 resize | 1140 | |\n", "1080"),
-    # a chat's names as typed, once a handle shows it is a chat
-    ("# #optim-help FAQ\n\n## Q1. Adam vs AdamW?\n\n**priya.k:** AdamW applies the decay to the weights directly.\n\n"
-     "**jonas:** for plain SGD they're identical tho\n\n## Q2. What does β2 = 0.999 mean?\n\n"
-     "**jonas:** a 999-step window\n\n**mara (me):** wait is that true\n\n**priya.k:** the window is about 1/(1-β).\n",
-     "jonas"),
-    ("# #optim-help FAQ\n\n## Q1. Adam vs AdamW?\n\n**priya.k:** AdamW applies the decay to the weights directly.\n\n"
-     "**jonas:** for plain SGD they're identical tho\n\n## Q2. What does β2 = 0.999 mean?\n\n"
-     "**jonas:** a 999-step window\n\n**mara (me):** wait is that true\n\n**priya.k:** the window is about 1/(1-β).\n",
-     "mara"),
-])
-def test_a_run_s_setup_and_measurements_and_a_chat_s_names_give_no_card(notes, gone) -> None:
-    cards, _ = extract(notes)
-    assert not any(gone in c.front or gone in c.back for c in cards), [(c.front, c.back) for c in cards]
-
-
 @pytest.mark.parametrize("notes, kept, gone", [
     # fields in lowercase in every section, with no chat handle anywhere, stay terms
     ("# Algorithms\n\n## AdaBoost\n\n**input:** a training set and a weak learner\n\n**output:** a weighted vote of weak "
@@ -3801,3 +3779,71 @@ def test_a_run_s_setup_and_measurements_and_a_chat_s_names_give_no_card(notes, g
 ])
 def test_ordinary_notes_keep_fields_configurations_and_defaults(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a table whose second column is no answer (“GPT-2 output”, “Who to ask”) teaches no question's answer
+    ("# Hallucinations\n\n## Prompts I tried\n\n| Prompt | GPT-2 output |\n|---|---|\n"
+     "| What is the capital of Australia? | Sydney |\n| How many legs does a spider have? | Six |\n"
+     "| Is 91 a prime number? | Yes, 91 is prime |\n", [], ["Australia? Sydney"]),
+    # quizzes under headings that set questions in other words, keys a line introduces, an intro line
+    ("# Lecture 6: Backprop\n\n## Check your understanding\n\n1. What is the derivative of sigmoid in terms of σ(x)?\n"
+     "2. Why does ReLU help with vanishing gradients?\n\n## Answers\n\n1. σ(x)(1 − σ(x))\n"
+     "2. Its gradient is 1 for positive inputs\n", ["in terms of σ(x)? σ(x)(1 − σ(x))"], []),
+    ("# Week 3 quiz\n\n## Quiz\n\n1. What does momentum accumulate?\n2. Which optimizer decouples weight decay?\n\n"
+     "## Answers\n\nChecked against the lecture slides:\n\n1. An exponential moving average of past gradients\n"
+     "2. AdamW\n", ["decouples weight decay? AdamW"], []),
+    ("# Hash tables\n\n## Quiz: open addressing\n\n1. What is linear probing?\n2. What load factor is usually kept "
+     "below?\n\n## Answers\n\n1. On a collision, try the next slot\n2. About 0.7\n", ["kept below? About 0.7"], []),
+    ("# Linear algebra review\n\n## Practice problems\n\nProblem 2 was on last year's midterm, so I added a variant.\n\n"
+     "1. What is the rank of a 3×3 matrix whose rows are all equal?\n2. Is the product of two orthogonal matrices "
+     "orthogonal?\n\n## Answers\n\n1. 1\n2. Yes\n", ["orthogonal? Yes"], []),
+    # a lead that says it was wrong before and gives the corrected code
+    ("# PyTorch 易错点\n\n## 数值稳定的 softmax\n\n我之前写错了（忘了减最大值），下面是改好的版本：\n\n```python\n"
+     "def softmax(z):\n    z = z - z.max(dim=-1, keepdim=True).values\n    e = z.exp()\n    return e / e.sum(dim=-1, keepdim=True)\n```\n",
+     ["def softmax"], []),
+    # a paper's training setup is its facts
+    ("# Transformer paper\n\n## Training setup\n\n- **Label smoothing**: ε_ls = 0.1 (hurts perplexity, improves BLEU)\n"
+     "- **Warmup steps**: 4000, then lr decays with the inverse square root of the step\n", ["ε_ls = 0.1", "inverse square root"], []),
+    # a lowercase glossary beside one's own name is no chat
+    ("# Dropout notes\n\n## Dropout\n\n**formula:** h = m ⊙ x / (1 − p), m ~ Bernoulli(1 − p)\n\n## DropConnect\n\n"
+     "**formula:** h = (M ⊙ W) x\n\n## Questions\n\n**lena (me):** why rescale by 1/(1 − p)?\n", ["Bernoulli(1 − p)"], []),
+    # a plain-words label under “Overview” asks of what the file is about
+    ("# Attention\n\n## Overview\n\n**ELI5**: each word looks at every other word and takes a weighted average.\n",
+     ["Attention: what is it, in plain words?"], []),
+])
+def test_ordinary_notes_keep_what_the_third_review_of_worksheets_and_fields_showed(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, gone", [
+    # the machine one's runs used, by its sizes
+    ("# DataLoader 对比实验\n\n## 实验环境\n\n| 项目 | 配置 |\n|---|---|\n| GPU | 1× RTX 3090 24G |\n| CPU | 12 核 24 线程（i9 那台） |\n"
+     "| 内存 | 64G |\n", "64G"),
+    # a numbered experiment's throughput, measured
+    ("# DataLoader 对比实验\n\n## 实验 2：pin_memory\n\n| 变量 | 训练 img/s | 备注 |\n|---|---|---|\n"
+     "| pin_memory=False | 1080 | baseline |\n| pin_memory=True | 1120 | +3.7% |\n| 预先 resize | 1140 | 最快 |\n", "1080"),
+    # a chat's names as typed, where others reacted to what they said
+    ("# #optim-help FAQ\n\n## Q1. Adam vs AdamW?\n\n**priya.k:** AdamW applies the decay to the weights directly.\n"
+     "👍 14 🔥 3\n\n**jonas:** for plain SGD they're identical tho\n👍 6\n\n## Q2. What does β2 = 0.999 mean?\n\n"
+     "**jonas:** a 999-step window\n\n**mara (me):** wait is that true\n\n**priya.k:** the window is about 1/(1-β).\n👍 11\n",
+     "jonas"),
+])
+def test_a_run_s_machine_and_measurements_and_a_chat_s_names_give_no_card(notes, gone) -> None:
+    cards, _ = extract(notes)
+    assert not any(gone in c.front or gone in c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # a lowercase glossary in a file with reactions elsewhere: its terms were reacted to by no one
+    ("# Softmax thread\n\n## Summary\n\n**logits:** the raw scores before softmax\n\n**temperature:** divides the logits "
+     "before softmax\n\n## Thread\n\n**Sam:** nice summary\n👍 3\n\n## More\n\n**logits:** unnormalized log-probabilities\n",
+     ["raw scores before softmax"]),
+    # rules of thumb in a throughput column, under no experiment of one's own
+    ("# Serving\n\n## Throughput rules of thumb\n\n| Setting | tokens/s |\n|---|---|\n| Human reading speed | ~5 |\n"
+     "| Typical chat UI target | 30-50 |\n", ["30-50"]),
+    # a definition under a hardware heading
+    ("# Clusters\n\n## Hardware setup\n\n- **NVLink**: direct GPU-to-GPU interconnect, ~600 GB/s on A100\n", ["GPU-to-GPU"]),
+])
+def test_ordinary_notes_keep_glossaries_rules_of_thumb_and_definitions_by_runs(notes, kept) -> None:
+    assert_keeps(notes, kept, [])
