@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
-from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, BLANK, FIRST_CLAUSE, MAGIC,
+from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, BLANK, FIRST_CLAUSE, MAGIC, UNSURE,
                              OUTPUT_CLAIM, RESTATING, before_the_hole, commands, gate, hidden_formula, named_formula,
                              names_it_after, python_tree, setup_commands, top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
@@ -433,12 +433,13 @@ TALLY_COLUMN = re.compile(r"题数|错|错题(?:数)?|对|得分|分数|失分|�
                           r"attempts|total|points|marks", re.I)
 
 
-def table_grid(table: str, source: Source, known: str = "") -> list[tuple[str, str, str, Source]]:
+def table_grid(table: str, source: Source, known: str = "", runs: bool = False) -> list[tuple[str, str, str, Source]]:
     """A table with a row per thing and a column per property (“| 分布 | 期望 | 方差 |”): each cell
     the value of its column's property for its row's thing, as (thing, property, value, line).
     Columns of remarks or of what a thing is (“备注”, “Notes”, “含义”) give none; nor does a table
     whose corner is empty (which way it reads, the table does not say); nor the column of ``known``,
-    the framework notes that go from it to another already know, beside that other's."""
+    the framework notes that go from it to another already know, beside that other's; nor, in an
+    experiment's own tables (``runs``), a column of a speed or a time measured (“训练 img/s”: 1080, 1120)."""
     rows = _table_rows(table, source)
     header = [plain_inline(cell).strip() for cell in rows[0][1]] if rows else []
     if len(rows) < 3 or len(header) < 3 or not header[0] or any(len(cells) != len(header) for _, cells in rows):
@@ -469,7 +470,9 @@ def table_grid(table: str, source: Source, known: str = "") -> list[tuple[str, s
                 or RATING_FIELD.fullmatch(name) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
                 or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]) \
-                or _locators(name, [cells[j] for _, cells in rows[1:]]):
+                or _locators(name, [cells[j] for _, cells in rows[1:]]) \
+                or runs and RATE_HEADER.search(name) and 2 * sum(
+                    bool(COUNT_CELL.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) >= len(rows) - 1:
             continue
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
@@ -728,6 +731,8 @@ RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept 
 NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
 RATE_HEADER = re.compile(r"(?:img|imgs|images?|it|samples?|tok|tokens?|seqs?|steps?|batch(?:es)?)\s*/\s*(?:s|sec|秒)\b|"
                          r"\bthroughput\b|\blatency\b|[(（]\s*(?:ms|s|sec|min|秒|毫秒|分钟)\s*[)）]|吞吐|耗时|用时|延迟", re.I)
+COUNT_CELL = re.compile(r"\s*[~≈约]?\s*[-+]?\d[\d,.]*\s*(?:[~–-]\s*\d[\d,.]*)?\s*(?:%|[a-zA-Z/]{1,6}|秒|分钟|毫秒)?"
+                        r"\s*(?:[(（][^()（）]*[)）])?\s*")
 # The corner of a table whose rows are one's runs (“run”, “exp”, “#”, “实验编号”).
 RECORD_CORNER = re.compile(r"(?:runs?|rows?|日期|dates?|days?|exp(?:eriment)?s?|trials?|ids?|#|no\.?|run (?:id|name)|"
                            r"实验|试验|编号|序号|轮次|实验编号)", re.I)
@@ -1081,15 +1086,11 @@ def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
         return False
     # (a package and its version, “| numpy | 1.26.2 |”, “| torch | 2.1 |”; the seeds one ran, “seeds: 3 (0,
     # 1, 2)”; settings written as code, “DataLoader: batch_size=32, shuffle=True”)
-    return bool(SETUP_FIELD.fullmatch(field) and (PRODUCT.match(desc) or VERSION_VALUE.fullmatch(desc)
-                                                  or len(desc) <= 60 and HARDWARE_VALUE.match(desc))
+    return bool(SETUP_FIELD.fullmatch(field) and (PRODUCT.match(desc) or VERSION_VALUE.fullmatch(desc))
                 or RELEASE_VALUE.fullmatch(desc) or SEEDS_FIELD.fullmatch(field) and re.match(r"\s*\d", desc)
                 or SETTINGS_VALUE.fullmatch(desc)) and _a_value(desc)
 
 
-# A machine's size (“64G”, “12 核 24 线程”, “2 TB NVMe”).
-HARDWARE_VALUE = re.compile(r"\s*(?:\d+\s*[×x]\s*)?(?:[A-Za-z0-9][\w-]*\s+){0,3}\d+(?:\.\d+)?\s*"
-                            r"(?:G|GB|GiB|T|TB|TiB|M|MB|核|线程|cores?|threads?)(?![A-Za-z/])", re.I)
 # A version number alone (“2.1”, “v3.11”), and one no decimal is written like (“1.26.2”, “v2”).
 VERSION_VALUE = re.compile(r"\s*`?v?\d+(?:\.\d+){1,3}`?\s*")
 RELEASE_VALUE = re.compile(r"\s*`?(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)?)`?\s*")
@@ -1649,11 +1650,7 @@ class _Extractor:
                 compared = lead is not None and COMPARISON.search(lead.text)
                 # (“## 跑过的小实验”, “My quick sim:” over it: one's own runs, however its rows are named)
                 own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
-                    or _tally(block.text, block.source) \
-                    or NUMBERED_RUN.search(ctx.deck[-1]) and any(
-                        RATE_HEADER.search(plain_inline(cell)) for _, cells in _table_rows(block.text, block.source)[:1]
-                        for cell in cells)
-                # (“## 实验 2：pin_memory” over “| 变量 | 训练 img/s |”: an experiment's throughput, measured)
+                    or _tally(block.text, block.source)
                 rows = [] if params or compared or own else table_definitions(block.text, block.source)
                 header = _table_rows(block.text, block.source)[0][1] if rows else []
                 if rows and QA_CORNER.fullmatch(plain_inline(header[0]).strip()) \
@@ -1661,7 +1658,9 @@ class _Extractor:
                     # “| Q | A |” over “| Which axes does LayerNorm reduce over? | The last … |”: a row that asks
                     # is a question and its answer; one that does not (“| **TODO** | … |”) is read as before
                     for term, desc, source, _ in rows:
-                        if ASKS_OR_BLANK.search(term.strip()) or SETS_A_TASK.match(term):
+                        if (ASKS_OR_BLANK.search(term.strip()) or SETS_A_TASK.match(term)) and not UNSURE.search(desc) \
+                                and not UNKNOWN.fullmatch(desc.strip()) and not re.match(r"\s*[?？]", desc):
+                            # (“| Why does GQA keep the quality? | ??? ask in office hours |”: not answered yet)
                             self.answered(ctx, term.strip(), [Block("paragraph", source, desc)], source)
                     rows = [r for r in rows if not (ASKS_OR_BLANK.search(r[0].strip()) or SETS_A_TASK.match(r[0]))]
                 # a table with no header whose rows include labels or facets (“| Idea | … |”, “| Defaults | … |”)
@@ -1677,8 +1676,10 @@ class _Extractor:
                 for term, desc, source, attribute in rows:
                     self.definition(term, desc, source, cells, attribute=attribute, sheet=sheet)
                 known = _translated_from(" ".join((*ctx.deck, lead.text if lead is not None else "")))
+                # (“## 实验 2：pin_memory” over “| 变量 | 训练 img/s |”: that experiment's throughput, measured)
+                runs = bool(NUMBERED_RUN.search(ctx.deck[-1]))
                 for term, attribute, value, source in ([] if params or compared or own or rows else
-                                                       table_grid(block.text, block.source, known)):
+                                                       table_grid(block.text, block.source, known, runs)):
                     self.definition(term, value, source, cells, attribute=attribute, grid=True)
             elif block.kind == "code":
                 if DEBUGGER_SESSION.search(block.text):
@@ -4415,7 +4416,7 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     where a section names them (“## 角色” over “**提议者**：…”, “## 术语” over “- **学生**：要训练的小模型”)
     they are terms."""
     turns: Counter = Counter()
-    handles: defaultdict = defaultdict(set)  # a chat's lowercase names, and whether others reacted to them
+    handles: defaultdict = defaultdict(Counter)  # a chat's lowercase names: their turns, and those reacted to
     by_section: dict[int, set[str]] = {}
     naming: set[int] = set()
     for _, section in iter_sections(outline.root):
@@ -4429,10 +4430,11 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
                     turns[name] += 1
                 elif CHAT_HANDLE.fullmatch(name):
                     # (a chat's name as typed, “deniz”, “priya.k”, speaks where others reacted to what it said:
-                    # its paragraph ends with the reactions, “👍 11 ✅ 2”; a lowercase glossary term never does)
-                    reacted = REACTIONS.fullmatch(block.text.rstrip().rsplit("\n", 1)[-1]) is not None
-                    handles[PAREN_TAIL.sub("", name).strip()] |= {"reacted"} if reacted else {"own"} \
-                        if OWN_HANDLE.search(name) else set()
+                    # its paragraph ends with the reactions, “👍 11 ✅ 2”)
+                    said = handles[PAREN_TAIL.sub("", name).strip()]
+                    said["turns"] += 1
+                    said["reacted"] += REACTIONS.fullmatch(block.text.rstrip().rsplit("\n", 1)[-1]) is not None
+                    said["own"] += OWN_HANDLE.search(name) is not None
                 elif CJK_ROLE.fullmatch(name):
                     roles.append(name)
         # (a Chinese role speaks only where two take turns, A B A B, in its section: “**生产者**：…
@@ -4446,9 +4448,10 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     taking = set().union(*by_section.values()) if by_section else set()
     by_section = {id(s): taking for _, s in iter_sections(outline.root) if id(s) not in naming} | by_section
     talking = {name for name, n in turns.items() if n >= 2}
-    reacted = {name for name, marks in handles.items() if "reacted" in marks}
+    # (a name that opens two paragraphs or more, one of them reacted to; then the writer's own too)
+    reacted = {name for name, said in handles.items() if said["reacted"] and said["turns"] >= 2}
     if reacted:
-        talking |= reacted | {name for name, marks in handles.items() if "own" in marks}
+        talking |= reacted | {name for name, said in handles.items() if said["own"]}
     # (a comment's mark before its writer, even the only one: “💬 Kevin：…”, “↳ me: …”)
     # (after an arrow, which also marks a sub-point, only a name met twice, or “me”: “↳ Chain rule: …” is a point)
     turns_marked = Counter((m.group(1), m.group(0).lstrip()[:1] in "↳⤷➥") for text in _lines(outline)
@@ -4739,7 +4742,7 @@ SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
 # A chat's name as typed (“deniz”, “priya.k”, “tomek_b”, “mara (me)”), a line of reactions to a message
 # (“👍 14 🔥 3 🧠 2”), and the writer's own name (“(me)”).
 CHAT_HANDLE = re.compile(r"[a-z][a-z0-9._]{1,15}(?:\s*[(（](?:me|我)[)）])?")
-REACTIONS = re.compile(r"\s*(?:[\u2600-\u27bf\U0001F300-\U0001FAFF]\ufe0f?\s*\d+\s*)+")
+REACTIONS = re.compile(r"\s*(?:(?:👍|👎|❤️?|🔥|😂|🎉|✅|🙏|💯|👀|🧠|😅|➕|🚀|👏|🤔)\ufe0f?\s*\d+\s*)+")
 OWN_HANDLE = re.compile(r"[(（](?:me|我)[)）]")
 
 # A heading over definitions (“术语”, “角色”, “Glossary”, “名词解释”).
