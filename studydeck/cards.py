@@ -728,6 +728,9 @@ OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?�
 RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept )?the same|shared|constant)\s+(?:across|for|in|over)\s+"
                         r"(?:all |every |each )?(?:the |my |our )?(?:runs?|experiments?|trials?|sweeps?)\b|"
                         r"\s*(?:以下|下面)?(?:所有|全部)(?:的)?(?:实验|运行|run)(?:都|均)?(?:统一|相同|一样|固定)", re.I)
+# A heading that says its section is not for cards (“对比表（不做卡，自己看）”, “Raw notes (no cards)”).
+NO_CARDS = re.compile(r"不(?:用|要)?做(?:成)?卡|不出卡|别做卡|不制卡|不进\s*anki|\bno\s+(?:anki|flash)?cards?\b|"
+                      r"\bnot\s+for\s+(?:anki|cards|flashcards)\b|\bdon'?t\s+(?:make\s+)?(?:anki\s+)?cards?\b", re.I)
 # A heading of one experiment among several (“实验 2：pin_memory”, “Experiment 3”, “Run 12”), and a column of
 # a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”).
 NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
@@ -1235,6 +1238,8 @@ class _Extractor:
         self.answer_key()
         self.answer_list()
         for path, section in iter_sections(root):
+            if any(NO_CARDS.search(title) for title in path):
+                continue  # (“## 对比表（不做卡，自己看）”: the learner says so)
             self.turns_here = self.section_turns.get(id(section), set())
             self.cites_here = _opens_with_a_paper(section.blocks)
             self.heading_here = section.title
@@ -1778,7 +1783,7 @@ class _Extractor:
         if blocks and blocks[0].kind == "paragraph" and ANSWER_LEAD.match(blocks[0].text):
             # “Q：…” over “A：…”: the answer without its mark
             blocks = [replace(blocks[0], text=ANSWER_LEAD.sub("", blocks[0].text, count=1)), *blocks[1:]]
-        answer = "\n\n".join(render(b) for b in blocks)
+        answer = "\n\n".join(text for text in map(render, blocks) if text.strip())  # (“**背面：**” alone over its formula)
         if not answer.strip(" -\n"):
             return False
         if _says_no_subject(question) and ctx.concept:
@@ -3975,8 +3980,9 @@ ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|�
 # Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed); a turn
 # that asks (“**追问（小鱼）：**”, “**问**：”, “**Q:**”); one that corrects what was said (“**更正：**”, a turn
 # opening “不对。”). (One that goes on explaining, “**解析：**”, “**Why:**”, is EXPLAINS.)
-ANSWER_MARK = re.compile(r"答|回答|解答|answer|a", re.I)
-ASKING_TURN = re.compile(r"问|追问|提问|q|question|follow-?up|q \(follow-?up\)", re.I)
+# (and a card drafted as its two sides, “**正面：** …” over “**背面：** …”, “**Front:**” over “**Back:**”)
+ANSWER_MARK = re.compile(r"答|回答|解答|answer|a|背面|back", re.I)
+ASKING_TURN = re.compile(r"问|追问|提问|q|question|follow-?up|q \(follow-?up\)|正面|front", re.I)
 CORRECTION_TURN = re.compile(r"更正|纠正|订正|正确答案|correction|corrected|erratum", re.I)
 CORRECTING_TURN = re.compile(r"\s*(?:不对|错了|不是这样|wrong|not quite|actually,? no)\s*[。，,.!！:：;；]", re.I)
 

@@ -3865,3 +3865,35 @@ def test_ordinary_notes_keep_glossaries_rules_of_thumb_and_definitions_by_runs(n
 ])
 def test_ordinary_notes_keep_what_the_fourth_review_showed(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, front, back", [
+    ("# 归一化 卡片草稿\n\n## 卡片 3\n\n**正面：** BN 在 `model.eval()` 模式下用的是什么统计量？\n\n"
+     "**背面：** 用训练时累积的 running mean / running var。\n", "BN 在 `model.eval()` 模式下用的是什么统计量？",
+     "用训练时累积的 running mean / running var。"),
+    ("# Card drafts\n\n## Card 2\n\n**Front:** Which axes does LayerNorm normalize over?\n\n"
+     "**Back:** The last dimensions, per sample.\n", "Which axes does LayerNorm normalize over?",
+     "The last dimensions, per sample."),
+])
+def test_a_card_drafted_as_its_two_sides_is_that_card(notes, front, back) -> None:
+    """“**正面：** …” over “**背面：** …”: the learner's own card, its front and its back as written."""
+    cards, _ = extract(notes)
+    assert any(c.front == front and c.back == back for c in cards), [(c.front, c.back) for c in cards]
+
+
+def test_a_section_the_learner_marks_as_no_cards_gives_none() -> None:
+    notes = ("# 归一化\n\n## BatchNorm\n\n- **BatchNorm**：在 batch 维上归一化\n\n## 对比表（不做卡，自己看）\n\n"
+             "| 方法 | 归一化的维度 | 依赖 batch |\n|---|---|---|\n| BN | N, H, W | 是 |\n| LN | C, H, W | 否 |\n| GN | 组内 | 否 |\n\n"
+             "### 细节\n\n- **GroupNorm**：把通道分组\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["在 batch 维上归一化"], [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize("notes, kept", [
+    ("# Web apps\n\n## Layers\n\n**Front:** the part the user sees\n\n**Database**: where the rows are kept\n",
+     ["the part the user sees"]),
+    ("# GPUs\n\n## Training with no GPU cards at all\n\n- **CPU offload**: keeps optimizer states in host memory\n",
+     ["host memory"]),
+])
+def test_ordinary_notes_keep_a_front_label_and_headings_about_cards(notes, kept) -> None:
+    assert_keeps(notes, kept, [])
