@@ -728,9 +728,13 @@ OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?�
 RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept )?the same|shared|constant)\s+(?:across|for|in|over)\s+"
                         r"(?:all |every |each )?(?:the |my |our )?(?:runs?|experiments?|trials?|sweeps?)\b|"
                         r"\s*(?:以下|下面)?(?:所有|全部)(?:的)?(?:实验|运行|run)(?:都|均)?(?:统一|相同|一样|固定)", re.I)
-# A heading that says its section is not for cards (“对比表（不做卡，自己看）”, “Raw notes (no cards)”).
-NO_CARDS = re.compile(r"不(?:用|要)?做(?:成)?卡|不出卡|别做卡|不制卡|不进\s*anki|\bno\s+(?:anki|flash)?cards?\b|"
-                      r"\bnot\s+for\s+(?:anki|cards|flashcards)\b|\bdon'?t\s+(?:make\s+)?(?:anki\s+)?cards?\b", re.I)
+# A heading's aside that says its section is not for cards (“对比表（不做卡，自己看）”, “Raw notes (no cards)”,
+# “(don't make cards, just read)”); not one that says it was so before (“（之前不做卡，这次全部补上）”).
+NO_CARDS = re.compile(r"[(（](?![^()（）]*(?:之前|以前|补|\bused to\b|\bbut\b|\bshould\b|\bnow\b))\s*"
+                      r"(?:不(?:用|要)?(?:做|制作|出)(?:成)?卡(?![方尔])|别做卡|不制卡|不进\s*anki|"
+                      r"\bno\s+(?:anki\s+|flash)?cards?(?=\s*(?:[,，;；)）]|please))|"
+                      r"\bnot\s+for\s+(?:anki|cards|flashcards)\b|\bdon['’]?t\s+(?:make\s+)?(?:anki\s+|flash)?cards?\b|"
+                      r"\bskip\s+(?:for\s+)?(?:anki|cards|flashcards)\b)[^()（）]*[)）]", re.I)
 # A heading of one experiment among several (“实验 2：pin_memory”, “Experiment 3”, “Run 12”), and a column of
 # a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”).
 NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
@@ -1238,7 +1242,7 @@ class _Extractor:
         self.answer_key()
         self.answer_list()
         for path, section in iter_sections(root):
-            if any(NO_CARDS.search(title) for title in path):
+            if any(NO_CARDS.search(title) for title in (self.outline.title, *path)):
                 continue  # (“## 对比表（不做卡，自己看）”: the learner says so)
             self.turns_here = self.section_turns.get(id(section), set())
             self.cites_here = _opens_with_a_paper(section.blocks)
@@ -3980,9 +3984,12 @@ ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|�
 # Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed); a turn
 # that asks (“**追问（小鱼）：**”, “**问**：”, “**Q:**”); one that corrects what was said (“**更正：**”, a turn
 # opening “不对。”). (One that goes on explaining, “**解析：**”, “**Why:**”, is EXPLAINS.)
-# (and a card drafted as its two sides, “**正面：** …” over “**背面：** …”, “**Front:**” over “**Back:**”)
-ANSWER_MARK = re.compile(r"答|回答|解答|answer|a|背面|back", re.I)
-ASKING_TURN = re.compile(r"问|追问|提问|q|question|follow-?up|q \(follow-?up\)|正面|front", re.I)
+ANSWER_MARK = re.compile(r"答|回答|解答|answer|a", re.I)
+ASKING_TURN = re.compile(r"问|追问|提问|q|question|follow-?up|q \(follow-?up\)", re.I)
+# A card drafted as its two sides, “**正面：** …？” over “**背面：** …” (“**Front:**” over “**Back:**”): only where
+# the front asks (“**Front:** React + Vite” over “**Back:** Django” are a web app's two ends).
+FRONT_SIDE = re.compile(r"正面|front", re.I)
+BACK_SIDE = re.compile(r"背面|back", re.I)
 CORRECTION_TURN = re.compile(r"更正|纠正|订正|正确答案|correction|corrected|erratum", re.I)
 CORRECTING_TURN = re.compile(r"\s*(?:不对|错了|不是这样|wrong|not quite|actually,? no)\s*[。，,.!！:：;；]", re.I)
 
@@ -4073,7 +4080,10 @@ def _asked_and_answered(blocks: list[Block], i: int) -> tuple[str, list[Block]] 
     or names (“**A:** ReLU” beside “**B:** GELU”; “**Q:** the action value” beside “**V:**”), nor where the
     answer only says where it is or that it is not known yet (“See the previous section.”, “TODO”)."""
     asked = _turn(blocks[i])
-    if not (ASKING_TURN.fullmatch(asked) or ROLE_ASKS.fullmatch(asked)) or _struck(blocks[i]):
+    front = LEAD_LABEL.sub("", blocks[i].text, count=1).strip()
+    drafted = FRONT_SIDE.fullmatch(asked) is not None and bool(
+        "?" in front or "？" in front or ASKS_OR_BLANK.search(front) or SETS_A_TASK.match(front))
+    if not (ASKING_TURN.fullmatch(asked) or ROLE_ASKS.fullmatch(asked) or drafted) or _struck(blocks[i]):
         return None
     # (the question may go on over code it shows, “**学生问：**” over the code that printed None)
     j = next((j for j in range(i + 1, min(i + 4, len(blocks))) if blocks[j].kind not in ("code", "math")
@@ -4081,7 +4091,8 @@ def _asked_and_answered(blocks: list[Block], i: int) -> tuple[str, list[Block]] 
     if j >= len(blocks) or blocks[j].kind != "paragraph":
         return None
     answers = _turn(blocks[j])
-    if not (ANSWER_MARK.fullmatch(answers) or ROLE_ANSWERS.fullmatch(answers)) or _struck(blocks[j]):
+    if not (BACK_SIDE.fullmatch(answers) if drafted else ANSWER_MARK.fullmatch(answers) or ROLE_ANSWERS.fullmatch(answers)) \
+            or _struck(blocks[j]):
         return None
     letters = {t.casefold() for b in blocks if len(t := _turn(b)) == 1 and t.isascii()}
     if letters - {"q", "a"} and (len(asked) == 1 and asked.isascii() or len(answers) == 1 and answers.isascii()):

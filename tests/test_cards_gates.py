@@ -3897,3 +3897,26 @@ def test_a_section_the_learner_marks_as_no_cards_gives_none() -> None:
 ])
 def test_ordinary_notes_keep_a_front_label_and_headings_about_cards(notes, kept) -> None:
     assert_keeps(notes, kept, [])
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a thing's two sides, not a card's: each stays its own fact
+    ("# Web apps\n\n## Stack\n\n**Front:** React + Vite, talks to the API over fetch.\n\n"
+     "**Back:** Django REST Framework with PostgreSQL.\n", ["what is **Front**", "what is **Back**"], []),
+    ("# 概率\n\n## 硬币的两面\n\n**正面：** 记为 H，概率 $p$。\n\n**背面：** 记为 T，概率 $1-p$。\n", ["记为 T"], ["记为 H，概率 $p$。 记为 T"]),
+    # a “Back” note after an answer is no second answer
+    ("# Lifting\n\n## Deadlift\n\n**Q:** Which muscles does the conventional deadlift mainly train?\n\n"
+     "**A:** The posterior chain: glutes, hamstrings and spinal erectors.\n\n"
+     "**Back:** keep it neutral; rounding under load shifts the stress onto the discs.\n", ["The posterior chain"], []),
+    # headings that speak of cards otherwise
+    ("# 统计检验\n\n## 什么时候不用做卡方检验\n\n### 期望频数太小\n\n- **Fisher 精确检验**：期望频数小于 5 时用它\n\n"
+     "## Derangements: P(no card lands in its own position)\n\n- **Derangement**: a permutation with no fixed point\n\n"
+     "## 高频错题（之前不做卡，这次全部补上）\n\n- **秩-零化度定理**：rank + nullity = n\n",
+     ["期望频数小于 5", "no fixed point", "rank + nullity"], []),
+    # an opt-out with a curly apostrophe, and one on the file's title
+    ("# Models\n\n## Comparison table (don’t make cards, just read)\n\n| Model | Params |\n|---|---|\n| BERT-base | 110M |\n"
+     "| GPT-2 small | 124M |\n", [], ["110M"]),
+    ("# Scratch (no cards)\n\n## Misc\n\n- **Entropy**: expected surprise of a distribution\n", [], ["expected surprise"]),
+])
+def test_ordinary_notes_keep_what_the_review_of_drafted_cards_showed(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
