@@ -2825,7 +2825,9 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
-    "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)"
+    "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
+    # (a 错题本's wrong solution: “**我的错解**：…”, “错误解法：…”, “My wrong attempt:”)
+    "(?:我的)?错解|错误解法|my (?:wrong|incorrect) (?:answer|attempt|solution)|wrong (?:answer|attempt|solution)"
 ) + r"\s*+(?:\*\*)?+\s*+[:：]|"
     # (or what an earlier version of the notes said: “My first version of this note said $wd = \lambda$”)
     # (“The original version had the ReLU after the addition” tells of ResNet v1: a fact)

@@ -3920,3 +3920,16 @@ def test_ordinary_notes_keep_a_front_label_and_headings_about_cards(notes, kept)
 ])
 def test_ordinary_notes_keep_what_the_review_of_drafted_cards_showed(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes", [
+    "# 错题本\n\n## 正态方差的 MLE\n\n**我的错解**：$\\hat\\sigma^2 = \\frac{1}{n-1}\\sum(X_i - \\bar X)^2$，无偏。\n\n"
+    "**正解**：$\\hat\\sigma^2_{MLE} = \\frac1n\\sum(X_i-\\bar X)^2$，有偏。\n",
+    "# Mistakes\n\n## Variance of a difference\n\nMy wrong attempt: $\\mathrm{Var}(X - Y) = \\mathrm{Var}X - \\mathrm{Var}Y$.\n\n"
+    "Right: $\\mathrm{Var}(X - Y) = \\mathrm{Var}X + \\mathrm{Var}Y$ for independent $X, Y$.\n",
+])
+def test_a_wrong_solution_of_one_s_own_is_not_asked(notes) -> None:
+    """A 错题本's “**我的错解**：$…$”: the formula it gives is the mistake, not the fact; the right one stays."""
+    cards, notices = extract(notes)
+    assert not any("n-1" in c.back or "\\mathrm{Var}X - \\mathrm{Var}Y" in c.back for c in cards), [c.back for c in cards]
+    assert any("crossed-out" in n.rule for n in notices), [n.rule for n in notices]
