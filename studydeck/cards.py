@@ -728,13 +728,6 @@ OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?�
 RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept )?the same|shared|constant)\s+(?:across|for|in|over)\s+"
                         r"(?:all |every |each )?(?:the |my |our )?(?:runs?|experiments?|trials?|sweeps?)\b|"
                         r"\s*(?:以下|下面)?(?:所有|全部)(?:的)?(?:实验|运行|run)(?:都|均)?(?:统一|相同|一样|固定)", re.I)
-# A heading's aside that says its section is not for cards (“对比表（不做卡，自己看）”, “Raw notes (no cards)”,
-# “(don't make cards, just read)”); not one that says it was so before (“（之前不做卡，这次全部补上）”).
-NO_CARDS = re.compile(r"[(（](?![^()（）]*(?:之前|以前|补|\bused to\b|\bbut\b|\bshould\b|\bnow\b))\s*"
-                      r"(?:不(?:用|要)?(?:做|制作|出)(?:成)?卡(?![方尔])|别做卡|不制卡|不进\s*anki|"
-                      r"\bno\s+(?:anki\s+|flash)?cards?(?=\s*(?:[,，;；)）]|please))|"
-                      r"\bnot\s+for\s+(?:anki|cards|flashcards)\b|\bdon['’]?t\s+(?:make\s+)?(?:anki\s+|flash)?cards?\b|"
-                      r"\bskip\s+(?:for\s+)?(?:anki|cards|flashcards)\b)[^()（）]*[)）]", re.I)
 # A heading of one experiment among several (“实验 2：pin_memory”, “Experiment 3”, “Run 12”), and a column of
 # a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”).
 NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
@@ -808,14 +801,15 @@ EMPTY_NAME = re.compile(r"\s*(?:[—–]+|N/?A|n/?a|同上|ditto)\s*")
 EMPTY_CELL = re.compile(r"\s*(?:[-—–/?？…]+|N/?A|n/?a|同上|无|略|ditto|same as above|\(?same\)?)\s*", re.I)
 
 
-# A glossary's second column: what each term is (“含义”, “Meaning”, “说明”, “Description”).
+# The answer column of a table of questions (“| Q | A |”, “| 问题 | 答案 |”, “| 正面 | 背面 |”).
+ANSWER_HEADER = re.compile(r"a|answers?|答|答案|回答|解答|back|背面", re.I)
+# A glossary's second column: what each term is (“含义”, “Meaning”, “说明”, “Description”), or a table of
+# questions' answers.
 # (or a value, which only the term's own section can say the question of: “| 超参数 | 取值 |”)
 MEANING_HEADER = re.compile(r"含义|意思|意义|解释|说明|定义|描述|释义|备注|简介|概念|内容|笔记|要点|取值|值$|"
                             r"\b(?:meaning|definition|description|explanation|notes?|what it (?:is|does)|"
                             r"summary|remarks?|details?|values?|settings?|comments?)\b|"
-                            # the answer column of a table of questions (“| Q | A |”, “| 问题 | 答案 |”)
-                            r"^\s*(?:a|answers?|答|答案|回答|解答|back)\s*$", re.I)
-ANSWER_HEADER = re.compile(r"a|answers?|答|答案|回答|解答|back|背面", re.I)
+                            rf"^\s*(?:{ANSWER_HEADER.pattern})\s*$", re.I)
 
 
 def has_formula(text: str) -> bool:
@@ -1666,12 +1660,12 @@ class _Extractor:
                         and ANSWER_HEADER.fullmatch(plain_inline(header[1]).strip()):
                     # “| Q | A |” over “| Which axes does LayerNorm reduce over? | The last … |”: a row that asks
                     # is a question and its answer; one that does not (“| **TODO** | … |”) is read as before
-                    for term, desc, source, _ in rows:
-                        if (ASKS_OR_BLANK.search(term.strip()) or SETS_A_TASK.match(term)) and not UNSURE.search(desc) \
-                                and not UNKNOWN.fullmatch(desc.strip()) and not re.match(r"\s*[?？]", desc):
+                    asking = [r for r in rows if ASKS_OR_BLANK.search(r[0].strip()) or SETS_A_TASK.match(r[0])]
+                    for term, desc, source, _ in asking:
+                        if not UNSURE.search(desc) and not UNKNOWN.fullmatch(desc.strip()) and not re.match(r"\s*[?？]", desc):
                             # (“| Why does GQA keep the quality? | ??? ask in office hours |”: not answered yet)
                             self.answered(ctx, term.strip(), [Block("paragraph", source, desc)], source)
-                    rows = [r for r in rows if not (ASKS_OR_BLANK.search(r[0].strip()) or SETS_A_TASK.match(r[0]))]
+                    rows = [r for r in rows if r not in asking]
                 # a table with no header whose rows include labels or facets (“| Idea | … |”, “| Defaults | … |”)
                 # is a sheet of fields about one subject, not a glossary: no field names a concept
                 # (one label among terms, “| Note | … |”, is only that row's)
@@ -3568,6 +3562,13 @@ NOT_READ_YET = re.compile(r"^\s*(?:other\s*/\s*later|later|to read|reading queue
 CONTENTS = re.compile(r"(?:outline|(?:table of )?contents|agenda|目录|大纲|本[节章讲课]内容|今天的内容)$", re.I)
 # A slide's number before its title (“P2 目录”, “Slide 14: Outline”, “第 3 页 封面”).
 SLIDE_NUMBER = re.compile(r"^\s*+(?:P|p|slide|第)\s*+\d{1,3}\s*+页?\s*+[:：.|·-]?\s*+(?=\S)", re.I)
+# A heading's aside that says its section is not for cards (“对比表（不做卡，自己看）”, “Raw notes (no cards)”,
+# “(don't make cards, just read)”); not one that says it was so before (“（之前不做卡，这次全部补上）”).
+NO_CARDS = re.compile(r"[(（](?![^()（）]*(?:之前|以前|补|\bused to\b|\bbut\b|\bshould\b|\bnow\b))\s*"
+                      r"(?:不(?:用|要)?(?:做|制作|出)(?:成)?卡(?![方尔])|别做卡|不制卡|不进\s*anki|"
+                      r"\bno\s+(?:anki\s+|flash)?cards?(?=\s*(?:[,，;；)）]|please))|"
+                      r"\bnot\s+for\s+(?:anki|cards|flashcards)\b|\bdon['’]?t\s+(?:make\s+)?(?:anki\s+|flash)?cards?\b|"
+                      r"\bskip\s+(?:for\s+)?(?:anki|cards|flashcards)\b)[^()（）]*[)）]", re.I)
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
