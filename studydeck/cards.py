@@ -970,7 +970,8 @@ def split_label(text: str) -> tuple[str, str] | None:
     core = SYMBOL_ASIDE.sub("", term)  # “**Stride** ($S$)”: the term with its symbol
     if not core or core.count("$") % 2 or "$" in core and not core.startswith("$"):
         return None
-    if len(term) > 30 or "](" in term or term.endswith(("http", "https")) or len(CJK.findall(term)) > 10 or re.search(r"[，。,;；]", term):
+    if len(term) > 30 or "](" in term or term.endswith(("http", "https")) or len(CJK.findall(term)) > 10 \
+            or re.search(r"[，。,;；]", term) and not IN_SHORT.fullmatch(term):  # (“**TL;DR:**” is a label)
         return None
     if not _brackets_balance(term):
         return None  # “**(root mean square prop**: fun fact …)”: an aside that opens before the colon
@@ -1033,7 +1034,9 @@ def _metadata_field(term: str, value: str) -> bool:
 NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|讲次|起因|缘由|写在前面|阅读建议|"
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
                          r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
-                         r"last (?:edit|updated?|modified)", re.I)
+                         r"last (?:edit|updated?|modified)|"
+                         # an exam's particulars above notes for it (“**Exam:** Mon 12 May”, “**Allowed:** one A4 sheet”)
+                         r"exam|考试|考场|(?:not )?allowed|允许携带|禁止携带|可带|不可带|venue", re.I)
 DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,2}:\d{2}|https?://|\[\[")
 
 
@@ -1194,6 +1197,7 @@ class _Extractor:
         self.turn_takers: set[str] = set().union(*self.section_turns.values())
         self.cites_here = False  # (the section being read opens with a bibliography entry)
         self.heading_here = ""
+        self.opening_here: set[int] = set()
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         # (“Time complexity:” in every section: a facet of each; “Break:” in two or more, a log's breaks)
         self.recurring, self.rewrites, self.twice = _recurring_labels(outline)
@@ -1241,6 +1245,10 @@ class _Extractor:
             self.turns_here = self.section_turns.get(id(section), set())
             self.cites_here = _opens_with_a_paper(section.blocks)
             self.heading_here = section.title
+            # (the paragraphs a section opens with, before its first list, formula, code or table: where it is
+            # summed up, “**TL;DR:** …”, if anywhere)
+            opening = list(itertools.takewhile(lambda b: b.kind == "paragraph", section.blocks))[:3]
+            self.opening_here = {b.source.line for b in opening}
             if section is not root and all(b.kind == "rule" for b in section.blocks) and not section.sections:
                 self.notices.append(Notice(section.source, "empty-section", self.t(
                     "“{t}”一节是空的；写上内容，或删去这个标题",
@@ -1288,6 +1296,21 @@ class _Extractor:
                           *_answer_blocks(section.blocks[1:])]
                 self.answered(_Ctx(ctx.deck[:-1], ctx.concept), asked.group("q").strip(), answer, section.source)
                 self.blocks(section.blocks[len(answer):], ctx, section=section)
+                continue
+            verdict = _verdict(section.blocks[0]) if path and section.blocks else None
+            if verdict is not None and _judged_statement(concept):
+                # “### 4. `AdamW` 的默认 `weight_decay` 是 0。” over “**判断：×**” and “改正：…”: a statement to judge,
+                # its verdict and what corrects or explains it; a statement judged wrong names nothing the
+                # cards under it are about (its parent does)
+                wrong, said = verdict
+                statement = JUDGE_BLANK.sub("", concept).strip()
+                answer = [replace(section.blocks[0], text=said), *_reasons(section.blocks[1:], wrong)]
+                self.answered(_Ctx(ctx.deck[:-1], ctx.concept),
+                              self.t("判断对错：{s}", "True or false: {s}", s=statement), answer, section.source,
+                              flags=("choice",))
+                if wrong:
+                    ctx = replace(ctx, concept=SECTION_NUMBER.sub("", ctx.deck[-2]).strip() or ctx.deck[-2])
+                self.blocks(section.blocks[1:], ctx, section=section)
                 continue
             if asked and asks and section.blocks and section.blocks[0].kind == "paragraph" \
                     and not split_label(section.blocks[0].text) and not _prompt(section.blocks[0]):
@@ -1463,6 +1486,7 @@ class _Extractor:
         shown = [b for b in blocks if b.kind not in ("rule", "callout")]  # a box aside, the text begins
         intro_done = bool(shown) and shown[0].kind != "paragraph"
         outside = ctx
+        own_answer = False  # (below a line “**我的答案：**”, “**My answer:**”, up to the next paragraph)
         for i, block in enumerate(blocks):
             if id(block) in self.consumed:
                 continue  # already the end of the answer before it
@@ -1583,6 +1607,20 @@ class _Extractor:
                     self.answered(ctx, prompt, answer, block.source)
                     lead = None
                     continue
+            if block.kind == "quote" and (pairs := _quoted_pairs(block)):
+                # “> **Q:** does the flip matter at all?” over “> **A:** not for learning…”: a question asked in
+                # class and its answer, set off as a quote in the margin, each pair a card as written
+                for text, line in pairs:
+                    self.manual(text, Source(block.source.path, line), ctx)
+                lead = None
+                continue
+            if own_answer and block.kind in ("list", "table", "math", "code"):
+                # (under “**我的答案：**” that a grader marks after it, “【批】输出 ✓。参数量 ✗”: one's own working,
+                # right or wrong, its parts named by labels that ask nothing without the question; the
+                # correction, “【订正】…”, is read as notes are)
+                continue
+            own_answer = block.kind == "paragraph" and OWN_ANSWER_LINE.fullmatch(block.text.strip()) is not None \
+                and _graded(blocks[i + 1:]) or own_answer and block.kind not in ("paragraph", "rule")
             if block.kind == "paragraph" and i and blocks[i - 1].kind == "code" and RAN_OUTPUT.match(block.text):
                 lead = block  # “output: all `True`. expected …” under code: what it printed, in words
                 continue
@@ -2171,7 +2209,10 @@ class _Extractor:
         practice = PRACTICE.fullmatch(term.strip()) is not None and bool(ctx.concept) and not (attribute or grid) \
             and not THREAD_TURN.search(ctx.concept) and not NO_SUBJECT.search(ctx.concept) \
             and not GLOSSARY_HEADING.search(ctx.concept)  # (“**ptr** replied on Mar 3”, “第 3 周 周报”: no subject)
-        label = not practice and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
+        # (“**TL;DR:** …”, “**一句话总结**：…” under BatchNorm: what BatchNorm is, in one line)
+        brief = IN_SHORT.fullmatch(_bare(term).strip()) is not None and bool(ctx.concept) and not (attribute or grid) \
+            and source.line in self.opening_here and not NO_SUBJECT.search(ctx.concept) and not COMPARISON.search(ctx.concept)
+        label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
             or _cited(_bare(term), desc) \
             or LOG_BREAK.fullmatch(_bare(term)) is not None and _bare(term).casefold() in self.twice \
             or self.chat and _bare(term).startswith("@")  # (a log's breaks, a chat's replies)
@@ -2187,7 +2228,8 @@ class _Extractor:
             else "result" if (OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc)
                               or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)
                               and (MEASURED_VALUE.search(desc) or BEFORE_AFTER.search(desc)
-                                   or re.search(r"\b(?:after|before) the fix", term, re.I))) and not grid \
+                                   or re.search(r"\b(?:after|before) the fix|(?:修|改)(?:完|好)|修复(?:之)?后", term, re.I))) \
+                             and not grid \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
         keyed = f"{term} {attribute}" if grid else term  # what the card's identity is made of
@@ -2196,7 +2238,7 @@ class _Extractor:
         facet = FACET.fullmatch(term.strip()) or _bare(term).casefold() in self.recurring
         if facet and TASK_STATEMENT.search(strip_math(desc)):
             why = why or "label-term"  # “**Problem**: implement iou(a, b) …”: an exercise's task, no drawback
-        if ARGUMENT_PART.fullmatch(term.strip()) or facet and (
+        if ARGUMENT_PART.fullmatch(term.strip()) or facet and not brief and (
                 DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)
                 or FACET.fullmatch(ctx.concept.strip())):
             why = why or "label-term"  # “后续的反思：**问题**：…”: the problem of what, the card cannot say
@@ -2217,14 +2259,18 @@ class _Extractor:
             front = self.t("{c}的{t}是什么？", "{c}: what are the {t}?", c=_named_concept(ctx), t=term.strip().lower())
         elif practice and not why:
             front = self.t("{c}：实践中要注意什么？", "{c}: what matters in practice?", c=_facet_owner(ctx))
-        elif PLAIN_WORDS.fullmatch(_bare(term).strip()) and not why:
+        elif (PLAIN_WORDS.fullmatch(_bare(term).strip()) or brief) and not why:
             # “**人话**：截断 SVD 就是最好的秩 k 近似” under 低秩近似: what it is, said plainly (under “Overview”,
-            # what the file is about)
+            # what the file is about); “**TL;DR:** …”: what it is, in one line
             owner = SECTION_NUMBER.sub("", ctx.deck[-2]).strip() or ctx.deck[-2] \
-                if len(ctx.deck) >= 2 and (DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept)) \
+                if len(ctx.deck) >= 2 and (DOC_HEADING.fullmatch(ctx.concept.strip()) or GENERIC_HEADING.match(ctx.concept)) \
                 else _facet_owner(ctx)
-            front = self.t("{c}：通俗地说是什么？", "{c}: what is it, in plain words?", c=owner)
-        elif facet and SYMPTOM.fullmatch(term.strip()) and _only_what_one_sees(ctx.concept, desc) and not why:
+            front = self.t("{c}：一句话说是什么？", "{c}: what is it, in one line?", c=owner) if brief else \
+                self.t("{c}：通俗地说是什么？", "{c}: what is it, in plain words?", c=owner)
+        elif facet and SYMPTOM.fullmatch(term.strip()) and not why and (
+                _only_what_one_sees(ctx.concept, desc) or INCIDENT.match(ctx.concept) and OBSERVED.search(ctx.concept)):
+            # (under “Chain 1：loss 跑到第 3 个 epoch 突然变 nan”, one's own incident named by what one saw: what
+            # happened that time; under “坑 1：两个 view 是同一张图”, a cause, what one sees of it is a fact of it)
             # “**Symptom:** loss prints nan” under “Loss is nan”: the heading names it already; a symptom is
             # what one sees, to ask its cause by (those of a cause, “Exploding gradients” → “NaNs, loss
             # spikes”, are a fact of it)
@@ -3616,7 +3662,10 @@ BACK_MATTER = re.compile(
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?|"
     # a course's timetable (“本周安排（不考）”, “Schedule”)
-    r"(?:本周|本节|课程|考试)安排(?:\s*[(（][^()（）]*[)）])?|(?:course|class) schedule|logistics)$", re.I)
+    r"(?:本周|本节|课程|考试)安排(?:\s*[(（][^()（）]*[)）])?|(?:course|class) schedule|logistics|"
+    # one's own plan to revise (“Revision schedule”, “复习计划（倒数两周）”)
+    r"(?:revision|study|review|exam prep)\s+(?:schedule|plan|timetable)|(?:复习|学习|备考)(?:计划|安排|时间表|日程)"
+    r"(?:\s*[(（][^()（）]*[)）])?)$", re.I)
 # A heading that says what is under it will not be examined (“老师明确说不考的”, “本章不考”, “Not on the exam”);
 # “HMM 不考” and “（第 8 章不考）” say it of a part, and keep their knowledge.
 NOT_EXAMINED = re.compile(r"(?:老师)?(?:明确)?(?:说)?(?:\*\*)?不考(?:\*\*)?的?(?:内容|部分|章节|知识点)?|(?:这|本)(?:章|节|部分)不考|"
@@ -4936,10 +4985,15 @@ FACET = re.compile(
 # What one sees of a problem (“**Symptom:**”, “**现象**：”), and the words of what one sees (“nan”, “hangs”, “报错”).
 SYMPTOM = re.compile(r"症状|现象|symptoms?", re.I)
 OBSERVED = re.compile(r"\b(?:nan|inf|spikes?|hangs?|hanging|killed|errors?|crash(?:es)?|stuck|slow|freez\w*|oom|"
-                              r"out of memory)\b|报错|卡住|卡死|不降|不收敛|不下降|爆显存|变慢|很慢|崩溃|挂了", re.I)
+                              r"out of memory|low (?:gpu )?utili[sz]ation)\b|报错|卡住|卡死|不降|不收敛|不下降|爆显存|变慢|很慢|崩溃|挂了|"
+                              r"利用率(?:低|只有|很低)", re.I)
 # A label that says a thing plainly (“**人话**：…”, “ELI5: …”, “In plain English:”): what it is, plainly put.
 PLAIN_WORDS = re.compile(r"(?:说)?人话|大白话|通俗(?:地说|来说|来讲|理解|解释|版|说法)?|白话版?|eli5|"
                          r"in plain (?:english|words)|plain english", re.I)
+# A label that sums a thing up in a line (“**TL;DR:**”, “**一句话总结**：”, “In one sentence:”).
+# (“一句话：” alone, after a comparison or a timeline, says what it comes to: no definition)
+IN_SHORT = re.compile(r"tl\s*;\s*dr|in (?:one|a) (?:sentence|line|nutshell)|one-?liner|一句话(?:总结|概括|定义|解释)|简而言之",
+                      re.I)
 # A word that says something (two letters or more, no function word), or a run of Chinese characters.
 CONTENT_WORD = re.compile(r"(?!(?:the|and|for|with|from|after|before|then|than|this|that|are|was|its|not|but|is|"
                           r"of|in|on|to|at|by|or|as|it|an)\b)"
@@ -4975,7 +5029,9 @@ MEASURED = re.compile(_UNIT, re.I)
 BEFORE_AFTER = re.compile(r"\b(?:before|after)\s*(?:the fix(?:es)?\s*)?[:：]|修改前|修改后|改前|改后|优化前|优化后", re.I)
 # A label of what a run came to (“**Speedup**: 41 → 11.5 min/epoch”, “**Result after the fixes**: 86.9% val”).
 RESULT_LABEL = re.compile(r"(?:(?:final|my|our)\s+)?(?:results?|speed-?ups?)(?:\s+(?:after|before|with|of|on)\b.*)?|"
-                          r"(?:实验|最终|实测|我的)?(?:结果|效果)|加速比?", re.I)
+                          r"(?:实验|最终|实测|我的)?(?:结果|效果)|加速比?|(?:修|改)(?:完|好)(?:之)?后|修复(?:之)?后", re.I)
+# A heading that numbers one of one's own incidents (“Chain 1：loss 突然变 nan”, “Bug #3”, “坑 2：…”).
+INCIDENT = re.compile(r"\s*(?:chain|case|incident|bug|坑|踩坑|翻车|事故|故障)\s*#?\s*\d+\b", re.I)
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
 # A log's break (“**Break**: made coffee”), in two sections or more (once, in a glossary, Python's is a term).
 LOG_BREAK = re.compile(r"breaks?", re.I)
@@ -5531,6 +5587,41 @@ POINTS_AT = re.compile(r"\b(?:this|these|the following|below|given)\b|下面|下
 EXPLAINS = re.compile(r"\s*(?:\*\*)?\s*(?:解析|分析|逐项分析|解释|补充说明|讲解|理由|原因|注|注意|备注|explanation|why|reason(?:ing)?|"
                       r"note|because)\b", re.I)
 QA_LINE = re.compile(r"\s*(?:\*\*)?(?:Q\d*|问)\s*[:：.]", re.I)
+# A line that opens the answer to the question above it (“**A:** …”, “答：…”).
+A_LINE = re.compile(r"\s*(?:\*\*)?\s*(?:A|答)\s*(?:\*\*)?\s*[:：]", re.I)
+# A grader's remark on one's answer (“【批】输出 ✓。参数量 ✗”, “**批改**：…”, “Grader's comment: …”).
+GRADED = re.compile(r"\s*(?:>\s*)?(?:【\s*批[改注语]?\s*】|(?:\*\*)?\s*(?:批改|批注|老师(?:批注|批改|评语)|评语|"
+                    r"grader(?:'s)? (?:comments?|notes?|remarks?)|ta (?:comments?|remarks?))\s*(?:\*\*)?\s*[:：])", re.I)
+
+
+def _graded(blocks: list[Block]) -> bool:
+    """Whether a grader's remark follows one's answer (“【批】感受野 ✗（−4）”), in one of the next two
+    paragraphs after it (“比例 ≈ 0.12” may end the answer first)."""
+    after = [b for b in blocks if b.kind in ("paragraph", "quote")][:2]
+    return any(GRADED.match(b.text) for b in after)
+
+
+# A line that is only a label over one's own answer (“**我的答案：**”, “**My answer:**”, “我的解答：”).
+OWN_ANSWER_LINE = re.compile(r"(?:\*\*)?\s*(?:我的(?:答案|解答|作答|解法|回答)|my (?:answer|attempt|solution|working))\s*"
+                             r"(?:[:：]\s*(?:\*\*)?|(?:\*\*)?\s*[:：])", re.I)
+
+
+def _quoted_pairs(block: Block) -> list[tuple[str, int]]:
+    """A quote made of questions and their answers (“> **Q:** …” over “> **A:** …”): each pair's text, without
+    the quote's marks, and its line; empty for any other quote (a passage quoted, a remark, a callout)."""
+    lines = [re.sub(r"^\s*>\s?", "", line) for line in block.text.splitlines()]
+    if any(line.lstrip().startswith(">") for line in lines):
+        return []  # (a quote within the quote: someone else's words, answered or not)
+    starts = [n for n, line in enumerate(lines) if QA_LINE.match(line)]
+    if not starts or any(line.strip() for line in lines[:starts[0]]):
+        return []
+    pairs = []
+    for start, end in zip(starts, [*starts[1:], len(lines)]):
+        text = "\n".join(lines[start:end]).strip()
+        if not any(A_LINE.match(line) for line in lines[start + 1:end]) or not QA.match(text):
+            return []  # (a question not answered here: it asks, nothing more)
+        pairs.append((text, block.source.line + start))
+    return pairs
 # A line that asks (a question mark, a blank to fill “（ ）”, options inline “A. … B. …”): the next question.
 ASKS_AGAIN = re.compile(r"[?？]\s*$|[(（]\s*[)）]|(?:^|\s)[(（]?A[.)）．、]\s*\S.*\s[(（]?B[.)）．、]\s*\S", re.M)
 
@@ -5596,6 +5687,46 @@ def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[
         answer = _explained(blocks[i + 1:])
         return blocks[i].text.strip(), answer, answer
     return None
+
+
+# A line that judges the statement above it (“**判断：×**”, “答案：对”, “**True or false:** False”, “T/F: T”).
+VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?:判断|判定|对错|答案|答|true or false|t\s*/\s*f|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
+                     r"(?P<v>[√✓✔×✗✘]|对|错|正确|错误|true|false|t|f)(?!\w)\s*(?:\*\*)?", re.I)
+WRONG_VERDICT = re.compile(r"[×✗✘]|错|错误|false|f", re.I)
+# What corrects a statement judged wrong (“改正：…”, “**Correction:** …”, “应为…”).
+CORRECTS = re.compile(r"\s*(?:\*\*)?\s*(?:改正|更正|订正|纠正|正确(?:的)?说法|应为|应该是|correction|corrected|"
+                      r"the (?:right|correct) (?:statement|version))\s*(?:\*\*)?\s*[:：]?", re.I)
+
+
+def _verdict(block: Block) -> tuple[bool, str] | None:
+    """A paragraph that opens with a verdict on the statement above it (“**判断：×** （~~我一开始判了√~~）”):
+    whether it judges it wrong, and the verdict as the answer says it (“×（错）”, “False”); else None."""
+    match = VERDICT.match(block.text) if block.kind == "paragraph" else None
+    if match is None:
+        return None
+    wrong = WRONG_VERDICT.fullmatch(match.group("v")) is not None
+    said = ("×（错）" if wrong else "√（对）") if CJK.search(block.text) else ("False" if wrong else "True")
+    # (what the line adds, without its struck asides and its remarks in brackets: “（~~我一开始判了√~~ 😅）”)
+    rest = PAREN_TAIL.sub("", re.sub(r"~~[^~]*~~", "", block.text[match.end():])).strip(" *")
+    return wrong, f"{said} {rest}".strip() if re.search(r"\w", rest) else said
+
+
+def _judged_statement(heading: str) -> bool:
+    """A heading that states something to judge (“Adagrad 的有效学习率随训练单调不增。”, “Adam is invariant to
+    rescaling the gradient”), not a label (“Q3”, “第 2 题”)."""
+    bare = JUDGE_BLANK.sub("", heading).strip()
+    return len(re.findall(r"[\u4e00-\u9fff]", bare)) + len(re.findall(r"[A-Za-z]\w*", bare)) >= 6
+
+
+def _reasons(blocks: list[Block], wrong: bool) -> list[Block]:
+    """What a verdict's answer takes after it: the paragraph that corrects a statement judged wrong (“改正：…”),
+    else the one that explains it (“理由：…”), if it comes first."""
+    for block in blocks[:2]:
+        if block.kind != "paragraph":
+            break
+        if wrong and CORRECTS.match(block.text) or not wrong and EXPLAINS.match(block.text):
+            return [block]
+    return []
 
 
 def _glued_answer(block: Block) -> tuple[Block, Block] | None:

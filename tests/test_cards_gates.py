@@ -3933,3 +3933,119 @@ def test_a_wrong_solution_of_one_s_own_is_not_asked(notes) -> None:
     cards, notices = extract(notes)
     assert not any("n-1" in c.back or "\\mathrm{Var}X - \\mathrm{Var}Y" in c.back for c in cards), [c.back for c in cards]
     assert any("crossed-out" in n.rule for n in notices), [n.rule for n in notices]
+
+
+@pytest.mark.parametrize("notes, front, back", [
+    # a question asked in class and its answer, set off as a quote in the margin
+    ("# Lecture 7: Convolutions\n\n## Output size\n\nThe output size is floored.\n\n"
+     "> **Q:** what happens to the leftover pixels when it doesn't divide evenly?\n"
+     "> **A:** the floor throws them away; the last rows are never covered.\n",
+     "what happens to the leftover pixels when it doesn't divide evenly?", "the floor throws them away"),
+    ("# 卷积\n\n## 池化\n\n> **问：** max pool 有梯度吗？\n> **答：** 有，只传给窗口里最大的那个位置。\n\n"
+     "> **问：** avg pool 呢？\n> **答：** 平均分给窗口里每个位置。\n",
+     "avg pool 呢？", "平均分给窗口里每个位置"),
+])
+def test_a_quoted_question_and_its_answer_is_a_card(notes, front, back) -> None:
+    """“> **Q:** …” over “> **A:** …”: the quote holds a question and its answer, each pair a card as written."""
+    cards, _ = extract(notes)
+    assert any(c.front == front and back in c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+def test_a_quote_that_only_asks_or_only_quotes_gives_no_card() -> None:
+    notes = ("# Convolutions\n\n## Stride\n\n> **Q:** is it still equivariant with stride 2?\n> (ask next week)\n\n"
+             "> Q: what did the paper claim? It said: A: nothing new.\n> > **A:** quoted from a forum\n")
+    cards, _ = extract(notes)
+    assert not cards, [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize("notes, front, back, gone", [
+    ("# 优化器 判断题\n\n### 4. `AdamW` 的默认 `weight_decay` 是 0。\n\n**判断：×** （~~我一开始判了√~~ 😅）\n\n"
+     "改正：`AdamW` 默认 `weight_decay=1e-2`；`Adam` 默认才是 `0`。\n\n理由：看文档签名。\n",
+     "判断对错：`AdamW` 的默认 `weight_decay` 是 0。", "×（错）\n\n改正：`AdamW` 默认 `weight_decay=1e-2`", "判了"),
+    ("# 优化器 判断题\n\n### 6. Adagrad 的有效学习率随训练单调不增。\n\n**判断：√**\n\n"
+     "理由：累积的平方梯度只增不减，步长单调不增。\n",
+     "判断对错：Adagrad 的有效学习率随训练单调不增。", "√（对）\n\n理由：累积的平方梯度只增不减", ""),
+    ("# Optimiser myths\n\n## Adam needs no learning-rate warmup at all\n\n**True or false:** False\n\n"
+     "**Correction:** Adam often needs warmup more than SGD, since its second moment is noisy early on.\n",
+     "True or false: Adam needs no learning-rate warmup at all", "False\n\n**Correction:** Adam often", ""),
+])
+def test_a_statement_with_its_verdict_asks_to_judge_it(notes, front, back, gone) -> None:
+    """A heading that states something over “**判断：×**” / “**True or false:** False” is a statement to judge:
+    the card asks it and answers with the verdict and what corrects or explains it."""
+    cards, _ = extract(notes)
+    card = next((c for c in cards if c.front == front), None)
+    assert card is not None and card.back.startswith(back), [(c.front, c.back) for c in cards]
+    assert not gone or gone not in card.back
+
+
+def test_a_statement_judged_wrong_names_nothing_the_cards_under_it_are_about() -> None:
+    notes = ("# 优化器 判断题\n\n### 2. Adam 的一阶矩在训练初期是无偏的，所以 bias correction 可有可无。\n\n**判断：×**\n\n"
+             "改正：$m_0 = 0$ 初始化导致 $m_t$ 偏向 0，需要修正：\n$$\\hat m_t = \\frac{m_t}{1-\\beta_1^t}$$\n")
+    cards, _ = extract(notes)
+    formula = [c for c in cards if "\\hat m_t" in c.back and not c.front.startswith("判断对错")]
+    assert formula and all("无偏" not in c.front for c in formula), [(c.front, c.back) for c in cards]
+
+
+def test_a_label_heading_with_a_verdict_is_no_statement() -> None:
+    assert_keeps("# Quiz\n\n## Q3\n\n**Answer:** True\n\nBecause the mean is linear.\n", [], ["True or false: Q3"])
+
+
+@pytest.mark.parametrize("notes, front, back", [
+    ("# Normalisation layers\n\n## BatchNorm\n\n**TL;DR:** normalise each channel over (N, H, W) with the batch's "
+     "stats in train mode.\n\nThe details follow.\n", "BatchNorm: what is it, in one line?", "normalise each channel"),
+    ("# 归一化\n\n## LayerNorm\n\n**一句话总结**：对每个样本的最后几维做归一化，训练和推理一样。\n\n细节见下。\n",
+     "LayerNorm：一句话说是什么？", "对每个样本的最后几维做归一化"),
+])
+def test_a_section_summed_up_in_a_line_asks_it_in_one_line(notes, front, back) -> None:
+    """“**TL;DR:** …” opening a section sums up what the section is about: asked of it, in one line."""
+    cards, _ = extract(notes)
+    assert any(c.front == front and back in c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize("notes", [
+    # at the end of a post, after its code: the whole post's summary, not the last section's
+    "# Gradient accumulation\n\n## Multi-GPU\n\nUse no_sync.\n\n```python\nwith model.no_sync():\n    loss.backward()\n```\n\n"
+    "**TL;DR:** divide the loss by the number of steps; step once per group.\n",
+    # what a comparison comes to
+    "# MHA vs GQA\n\n## 横向对比\n\n| | MHA | GQA |\n|---|---|---|\n| K/V 份数 | h | g |\n\n一句话：**三者 Q 都一样，区别只在 K/V 有几份**。\n",
+])
+def test_a_summary_that_closes_a_section_is_not_asked_as_what_it_is(notes) -> None:
+    cards, _ = extract(notes)
+    assert not any("in one line" in c.front or "一句话" in c.front for c in cards), [(c.front, c.back) for c in cards]
+
+
+def test_a_revision_plan_and_an_exams_rules_give_no_cards() -> None:
+    notes = ("# Maths for ML — final exam plan\n\n**Exam:** Mon 12 May, 09:30, Sports Hall B.\n"
+             "**Allowed:** non-programmable calculator, one A4 sheet of notes.\n**Not allowed:** anything else.\n\n"
+             "## Revision schedule\n\n| Days left | Plan |\n|---|---|\n| 14–12 | Linear algebra: eigen, SVD |\n"
+             "| 11–9 | Matrix calculus + least squares |\n\n## Identities\n\n- $\\nabla_x (a^\\top x) = a$\n")
+    cards, _ = extract(notes)
+    texts = [(c.front, c.back) for c in cards]
+    assert any("a^\\top x" in c.front for c in cards), texts
+    assert not any("calculator" in c.back or "eigen" in c.back or "anything else" in c.back for c in cards), texts
+
+
+def test_ones_own_incident_is_no_symptom_to_learn() -> None:
+    """Under “Chain 1：loss … 突然变 nan”, one's own incident, what happened that time (“**现象**：…”) and how it
+    stood after the fix (“**修完之后**：稳定 71.8%”) are no cards."""
+    notes = ("# 训练翻车复盘\n\n## Chain 1：loss 跑到第 3 个 epoch 突然变 `nan`\n\n"
+             "**现象**：ResNet-18 + CIFAR-100，前两个 epoch 正常，第 3 个 epoch 中途直接 `nan`。\n\n"
+             "**修完之后**：验证集稳定 71.8%，三次完全一样。\n\n"
+             "**学到的**：用 `log_softmax` 而不是 `log(softmax(...))`，前者内部用 logsumexp，数值稳定。\n")
+    cards, notices = extract(notes)
+    texts = [(c.front, c.back) for c in cards]
+    assert not any("ResNet-18" in c.back or "71.8%" in c.back for c in cards), texts
+    assert {"left-out:symptom", "left-out:result"} <= {n.rule for n in notices}
+
+
+def test_ones_graded_answer_is_no_card_but_an_ungraded_worksheet_answer_is_read() -> None:
+    graded = ("# 随堂测验 3\n\n## 一、计算题\n\n### 1. 输出尺寸\n\n输入 `(8, 3, 32, 32)`，`Conv2d(3, 16, 5)`，输出 shape？参数量？\n\n"
+              "**我的答案：**\n\n- **输出**：`(8, 16, 28, 28)`\n- **参数量**：$16 \\times 3 \\times 5 \\times 5 = 1200$\n\n"
+              "【批】输出 ✓。参数量 ✗ 漏了 bias！\n\n【订正】\n\n$$\\#\\text{params} = C_{out} C_{in} k^2 + C_{out}$$\n")
+    cards, _ = extract(graded)
+    texts = [(c.front, c.back) for c in cards]
+    assert not any("28, 28" in c.back or "1200" in c.back for c in cards), texts
+    assert any("C_{out} C_{in} k^2" in c.back for c in cards), texts
+    ungraded = ("# Worksheet\n\n## Part C\n\n**C1. Post-LN vs Pre-LN: write both.**\n\nMy answer:\n"
+                "- Post-LN: $x_{l+1} = \\operatorname{LN}(x_l + F(x_l))$\n- Pre-LN: $x_{l+1} = x_l + F(\\operatorname{LN}(x_l))$\n")
+    assert_keeps(ungraded, ["\\operatorname{LN}(x_l + F(x_l))"], [])
