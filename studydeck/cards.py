@@ -1003,6 +1003,9 @@ def _about_the_notes(block: Block) -> bool:
     labels = [split_label(line) for line in lines if not EMPHASIZED_LINE.fullmatch(line)]
     # (“**Adam**：keeps running averages …” under the title is the subject itself, not its source)
     # (and lines mostly about the notes: “**约定**: …” over “**logits**: …” is the subject beginning)
+    if all(label and label[1] for label in labels) and any(
+            EXAM_FIELD.fullmatch(_bare(term).strip()) and DATE_OR_LINK.search(value) for term, value in labels):
+        return True  # (“**Exam:** Mon 12 May, 09:30” over “**Allowed:** …”, “**Not allowed:** …”)
     return all(label and label[1] for label in labels) and (
         not labels or 2 * sum(_metadata_field(*label) for label in labels) >= len(labels))
 
@@ -1034,9 +1037,10 @@ def _metadata_field(term: str, value: str) -> bool:
 NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|讲次|起因|缘由|写在前面|阅读建议|"
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
                          r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
-                         r"last (?:edit|updated?|modified)|"
-                         # an exam's particulars above notes for it (“**Exam:** Mon 12 May”, “**Allowed:** one A4 sheet”)
-                         r"exam|考试|考场|(?:not )?allowed|允许携带|禁止携带|可带|不可带|venue", re.I)
+                         r"last (?:edit|updated?|modified)", re.I)
+# An exam named with its day or time above notes for it (“**Exam:** Mon 12 May, 09:30”): the lines with it are its
+# particulars (“**Allowed:** one A4 sheet”).
+EXAM_FIELD = re.compile(r"(?:final |midterm )?exam|考试|期中(?:考试)?|期末(?:考试)?", re.I)
 DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,2}:\d{2}|https?://|\[\[")
 
 
@@ -1615,12 +1619,12 @@ class _Extractor:
                 lead = None
                 continue
             if own_answer and block.kind in ("list", "table", "math", "code"):
-                # (under “**我的答案：**” that a grader marks after it, “【批】输出 ✓。参数量 ✗”: one's own working,
-                # right or wrong, its parts named by labels that ask nothing without the question; the
-                # correction, “【订正】…”, is read as notes are)
+                # (under “**我的答案：**” that a grader marks wrong after it, “【批】输出 ✓。参数量 ✗”: one's own
+                # working, its parts named by labels that ask nothing without the question; the correction,
+                # “【订正】…”, is read as notes are)
                 continue
             own_answer = block.kind == "paragraph" and OWN_ANSWER_LINE.fullmatch(block.text.strip()) is not None \
-                and _graded(blocks[i + 1:]) or own_answer and block.kind not in ("paragraph", "rule")
+                and _marked_wrong(blocks[i + 1:]) or own_answer and block.kind not in ("paragraph", "rule")
             if block.kind == "paragraph" and i and blocks[i - 1].kind == "code" and RAN_OUTPUT.match(block.text):
                 lead = block  # “output: all `True`. expected …” under code: what it printed, in words
                 continue
@@ -2211,7 +2215,10 @@ class _Extractor:
             and not GLOSSARY_HEADING.search(ctx.concept)  # (“**ptr** replied on Mar 3”, “第 3 周 周报”: no subject)
         # (“**TL;DR:** …”, “**一句话总结**：…” under BatchNorm: what BatchNorm is, in one line)
         brief = IN_SHORT.fullmatch(_bare(term).strip()) is not None and bool(ctx.concept) and not (attribute or grid) \
-            and source.line in self.opening_here and not NO_SUBJECT.search(ctx.concept) and not COMPARISON.search(ctx.concept)
+            and source.line in self.opening_here and not NO_SUBJECT.search(ctx.concept) and not COMPARISON.search(ctx.concept) \
+            and not ASKS.match(ctx.concept) and not re.match(r"\s*(?:\d{4}|how to\b|怎么|如何)", ctx.concept, re.I) \
+            and not ABOUT_THE_TEXT.match(desc) and not re.search(r"(?:这|本)(?:一)?(?:章|节|篇|讲)|\bthis (?:chapter|post|section)\b", desc, re.I)
+        # (“Why I switched…”, “How to fix OOM”, “2012–2015: …” sum up no thing; “这一章讲的是…” sums up the text)
         label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
             or _cited(_bare(term), desc) \
             or LOG_BREAK.fullmatch(_bare(term)) is not None and _bare(term).casefold() in self.twice \
@@ -2228,7 +2235,9 @@ class _Extractor:
             else "result" if (OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc)
                               or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)
                               and (MEASURED_VALUE.search(desc) or BEFORE_AFTER.search(desc)
-                                   or re.search(r"\b(?:after|before) the fix|(?:修|改)(?:完|好)|修复(?:之)?后", term, re.I))) \
+                                   or re.search(r"\b(?:after|before) the fix", term, re.I))
+                              # (“**修完之后**：稳定 71.8%” under “Chain 4：…”: how one's own incident stood after it)
+                              or INCIDENT.match(ctx.concept) and FIXED_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)) \
                              and not grid \
             else "aside" if remark else ""
         shown = term if "$" in term or "`" in term else f"**{term}**"
@@ -3642,6 +3651,9 @@ BACK_MATTER = re.compile(
     r"what (?:(?:didn'?t|did not|also|else) )?(?:worked|work|helped|failed|went (?:wrong|well|badly|poorly))"
     r"(?: for (?:the |my |me)?[\w -]+)?|"
     r"what i (?:tried|learned|did)|lessons? learned|lessons? \(?for (?:the )?next\b.*|"
+    r"(?:总结(?:一下)?)?\S{0,8}?(?:经验)?教训(?:总结)?|"  # (“总结一下这两周的教训”)
+    # the tricks a contest's look back says did not work (“没用 / 负收益的 trick ❌”)
+    r"(?:没用|无效|没效果|负收益|失败)(?:\s*/\s*(?:没用|无效|没效果|负收益|失败))*的?\s*(?:tricks?|技巧|方法|尝试|做法)\s*[❌✗]?|"
     r"(?:project )?(?:retrospective|retro|post-?mortem|复盘)(?:\s*[:：—–-].*)?|"
     r"(?:open )?action items|复盘|踩坑记录|经验教训|"
     # what the writer has yet to understand: questions to oneself, not answered here
@@ -3664,7 +3676,7 @@ BACK_MATTER = re.compile(
     # a course's timetable (“本周安排（不考）”, “Schedule”)
     r"(?:本周|本节|课程|考试)安排(?:\s*[(（][^()（）]*[)）])?|(?:course|class) schedule|logistics|"
     # one's own plan to revise (“Revision schedule”, “复习计划（倒数两周）”)
-    r"(?:revision|study|review|exam prep)\s+(?:schedule|plan|timetable)|(?:复习|学习|备考)(?:计划|安排|时间表|日程)"
+    r"(?:revision|exam prep)\s+(?:schedule|plan|timetable)|(?:复习|备考)(?:计划|安排|时间表|日程)"
     r"(?:\s*[(（][^()（）]*[)）])?)$", re.I)
 # A heading that says what is under it will not be examined (“老师明确说不考的”, “本章不考”, “Not on the exam”);
 # “HMM 不考” and “（第 8 章不考）” say it of a part, and keep their knowledge.
@@ -3750,6 +3762,9 @@ LABEL_TERM = re.compile(
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|知识点|"
+    # works leaned on, and what one saw only in hindsight (“**main refs**：…”, “**后来才意识到**：…”)
+    r"(?:main |key )?refs?|(?:后来|事后)(?:才)?(?:意识到|发现|明白|想通)|in hindsight|(?:i )?realized later|"
+    r"批改|批注|评语|grader(?:'s)? comments?|ta comments?|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
     # a memory aid, or where the code lives: no concept either
@@ -3908,7 +3923,7 @@ LABEL_TERM = re.compile(
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
 # a Parameter”).
 REPORT_FIELD = re.compile(
-    r"name|姓名|学号|student id|data|metrics?|final|score|results?(?: on .+)?|setup|check|started|finished|"
+    r"name|姓名|学号|student id|data|metrics?|final|最终|score|results?(?: on .+)?|setup|check|started|finished|"
     r"sanity check|验证|检验|自检|"
     # a report's settings (“**设置：** 4×A100 …”; “实验设置” may be a concept of experimental design)
     r"设置|"
@@ -4992,7 +5007,7 @@ PLAIN_WORDS = re.compile(r"(?:说)?人话|大白话|通俗(?:地说|来说|来�
                          r"in plain (?:english|words)|plain english", re.I)
 # A label that sums a thing up in a line (“**TL;DR:**”, “**一句话总结**：”, “In one sentence:”).
 # (“一句话：” alone, after a comparison or a timeline, says what it comes to: no definition)
-IN_SHORT = re.compile(r"tl\s*;\s*dr|in (?:one|a) (?:sentence|line|nutshell)|one-?liner|一句话(?:总结|概括|定义|解释)|简而言之",
+IN_SHORT = re.compile(r"tl\s*;\s*dr|in (?:one|a) (?:sentence|line|nutshell)|一句话(?:总结|概括|定义|解释)|简而言之",
                       re.I)
 # A word that says something (two letters or more, no function word), or a run of Chinese characters.
 CONTENT_WORD = re.compile(r"(?!(?:the|and|for|with|from|after|before|then|than|this|that|are|was|its|not|but|is|"
@@ -5029,9 +5044,10 @@ MEASURED = re.compile(_UNIT, re.I)
 BEFORE_AFTER = re.compile(r"\b(?:before|after)\s*(?:the fix(?:es)?\s*)?[:：]|修改前|修改后|改前|改后|优化前|优化后", re.I)
 # A label of what a run came to (“**Speedup**: 41 → 11.5 min/epoch”, “**Result after the fixes**: 86.9% val”).
 RESULT_LABEL = re.compile(r"(?:(?:final|my|our)\s+)?(?:results?|speed-?ups?)(?:\s+(?:after|before|with|of|on)\b.*)?|"
-                          r"(?:实验|最终|实测|我的)?(?:结果|效果)|加速比?|(?:修|改)(?:完|好)(?:之)?后|修复(?:之)?后", re.I)
-# A heading that numbers one of one's own incidents (“Chain 1：loss 突然变 nan”, “Bug #3”, “坑 2：…”).
-INCIDENT = re.compile(r"\s*(?:chain|case|incident|bug|坑|踩坑|翻车|事故|故障)\s*#?\s*\d+\b", re.I)
+                          r"(?:实验|最终|实测|我的)?(?:结果|效果)|加速比?", re.I)
+FIXED_LABEL = re.compile(r"(?:修|改)(?:完|好)(?:之)?后|修复(?:之)?后|after (?:the )?fix(?:es)?", re.I)
+# A heading that numbers one of one's own incidents (“Chain 1：loss 突然变 nan”, “Bug #3: training hangs”).
+INCIDENT = re.compile(r"\s*(?:chain|bug|翻车)\s*#?\s*\d+\b", re.I)
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
 # A log's break (“**Break**: made coffee”), in two sections or more (once, in a glossary, Python's is a term).
 LOG_BREAK = re.compile(r"breaks?", re.I)
@@ -5594,13 +5610,21 @@ GRADED = re.compile(r"\s*(?:>\s*)?(?:【\s*批[改注语]?\s*】|(?:\*\*)?\s*(?:
                     r"grader(?:'s)? (?:comments?|notes?|remarks?)|ta (?:comments?|remarks?))\s*(?:\*\*)?\s*[:：])", re.I)
 
 
-def _graded(blocks: list[Block]) -> bool:
-    """Whether a grader's remark follows one's answer (“【批】感受野 ✗（−4）”), in one of the next two
-    paragraphs after it (“比例 ≈ 0.12” may end the answer first)."""
+MARKED_WRONG = re.compile(r"[✗✘❌×]|扣\s*\d|[−-]\s*\d+\s*分|[(（][−-]\s*\d+[)）]|错|不对|漏了|\b(?:wrong|incorrect|missing)\b",
+                          re.I)
+
+
+def _marked_wrong(blocks: list[Block]) -> bool:
+    """Whether a grader's remark marks one's answer wrong (“【批】感受野 ✗（−4）”), in one of the next two
+    paragraphs after it (“比例 ≈ 0.12” may end the answer first); one marked right (“【批】✓ 满分”) is read."""
     after = [b for b in blocks if b.kind in ("paragraph", "quote")][:2]
-    return any(GRADED.match(b.text) for b in after)
+    return any(GRADED.match(b.text) and MARKED_WRONG.search(b.text) for b in after)
 
 
+# A choice's option on a line of its own (“**B:** dropout”, “C) weight decay”).
+OPTION_LINE = re.compile(r"\s*(?:\*\*)?[B-F]\s*(?:\*\*)?\s*[:：.)）]", re.I)
+# A question put to someone about themselves (“您当年为什么…”, “Do you still think…”): an interview's.
+ADDRESSED = re.compile(r"您|\b(?:do|did|would|will|were|are|have|had) you\b|\byour (?:view|opinion|take|advice)\b", re.I)
 # A line that is only a label over one's own answer (“**我的答案：**”, “**My answer:**”, “我的解答：”).
 OWN_ANSWER_LINE = re.compile(r"(?:\*\*)?\s*(?:我的(?:答案|解答|作答|解法|回答)|my (?:answer|attempt|solution|working))\s*"
                              r"(?:[:：]\s*(?:\*\*)?|(?:\*\*)?\s*[:：])", re.I)
@@ -5615,11 +5639,18 @@ def _quoted_pairs(block: Block) -> list[tuple[str, int]]:
     starts = [n for n, line in enumerate(lines) if QA_LINE.match(line)]
     if not starts or any(line.strip() for line in lines[:starts[0]]):
         return []
+    if any(OPTION_LINE.match(line) for line in lines):
+        return []  # (“A: batch size” beside “B: dropout”: a choice's options, not an answer)
     pairs = []
     for start, end in zip(starts, [*starts[1:], len(lines)]):
         text = "\n".join(lines[start:end]).strip()
-        if not any(A_LINE.match(line) for line in lines[start + 1:end]) or not QA.match(text):
+        qa = QA.match(text)
+        if not any(A_LINE.match(line) for line in lines[start + 1:end]) or qa is None:
             return []  # (a question not answered here: it asks, nothing more)
+        if not ASKS_OR_BLANK.search(qa.group("q")) or ADDRESSED.search(qa.group("q")):
+            # (“> **Q:** charge on each plate” over “> **A:** area of one plate”: a legend of symbols; “> **Q:**
+            # 您当年为什么…”: an interview, someone's views)
+            return []
         pairs.append((text, block.source.line + start))
     return pairs
 # A line that asks (a question mark, a blank to fill “（ ）”, options inline “A. … B. …”): the next question.
@@ -5691,7 +5722,8 @@ def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[
 
 # A line that judges the statement above it (“**判断：×**”, “答案：对”, “**True or false:** False”, “T/F: T”).
 VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?:判断|判定|对错|答案|答|true or false|t\s*/\s*f|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
-                     r"(?P<v>[√✓✔×✗✘]|对|错|正确|错误|true|false|t|f)(?!\w)\s*(?:\*\*)?", re.I)
+                     r"(?P<v>[√✓✔×✗✘]|对|错|正确|错误|true|false|(?-i:T|F)(?=\s*(?:$|\*\*|[.。,，;；])))(?!\w)(?!\s*[=(（])"
+                     r"\s*(?:\*\*)?", re.I | re.M)
 WRONG_VERDICT = re.compile(r"[×✗✘]|错|错误|false|f", re.I)
 # What corrects a statement judged wrong (“改正：…”, “**Correction:** …”, “应为…”).
 CORRECTS = re.compile(r"\s*(?:\*\*)?\s*(?:改正|更正|订正|纠正|正确(?:的)?说法|应为|应该是|correction|corrected|"
@@ -5708,13 +5740,17 @@ def _verdict(block: Block) -> tuple[bool, str] | None:
     said = ("×（错）" if wrong else "√（对）") if CJK.search(block.text) else ("False" if wrong else "True")
     # (what the line adds, without its struck asides and its remarks in brackets: “（~~我一开始判了√~~ 😅）”)
     rest = PAREN_TAIL.sub("", re.sub(r"~~[^~]*~~", "", block.text[match.end():])).strip(" *")
-    return wrong, f"{said} {rest}".strip() if re.search(r"\w", rest) else said
+    if not re.search(r"\w", rest):
+        return wrong, said
+    return wrong, said + rest if rest[0] in ",，.。;；:：" else f"{said} {rest}"
 
 
 def _judged_statement(heading: str) -> bool:
     """A heading that states something to judge (“Adagrad 的有效学习率随训练单调不增。”, “Adam is invariant to
     rescaling the gradient”), not a label (“Q3”, “第 2 题”)."""
     bare = JUDGE_BLANK.sub("", heading).strip()
+    if ASKS.match(bare) or re.search(r"[?？]|什么|哪|吗|呢|多少|几[个种]", bare) or SETS_A_TASK.match(bare):
+        return False  # (“What does bool("False") evaluate to”, “Find the period…”: a question, answered “True”)
     return len(re.findall(r"[\u4e00-\u9fff]", bare)) + len(re.findall(r"[A-Za-z]\w*", bare)) >= 6
 
 

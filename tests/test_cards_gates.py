@@ -4049,3 +4049,65 @@ def test_ones_graded_answer_is_no_card_but_an_ungraded_worksheet_answer_is_read(
     ungraded = ("# Worksheet\n\n## Part C\n\n**C1. Post-LN vs Pre-LN: write both.**\n\nMy answer:\n"
                 "- Post-LN: $x_{l+1} = \\operatorname{LN}(x_l + F(x_l))$\n- Pre-LN: $x_{l+1} = x_l + F(\\operatorname{LN}(x_l))$\n")
     assert_keeps(ungraded, ["\\operatorname{LN}(x_l + F(x_l))"], [])
+
+
+def test_a_contests_look_back_keeps_its_tricks_but_not_its_own_particulars() -> None:
+    """A Kaggle 复盘: the tricks that did not work, the final ensemble, what one saw in hindsight, the lessons of the
+    fortnight and the works leaned on are no cards; a trick that worked, with its formula, is."""
+    notes = ("# 比赛复盘\n\n**main refs**：PyTorch docs, Jacob et al. 2018\n\n"
+             "## 3. 有用的 trick ✅\n\n### LLRD\n\n越靠近输入的层 lr 越小：$\\text{lr}_l = \\text{lr}_0 \\cdot \\eta^{L-l}$\n\n"
+             "## 4. 没用 / 负收益的 trick ❌\n\n- **伪标签**：拿错数据了，readability 分数和 content 不是一个东西\n\n"
+             "## 5. Ensemble\n\n- **最终**：3 个 deberta-v3-large + LGBM stacking\n"
+             "- **后来才意识到**：OOF 只有 4 个 prompt，权重本身就过拟合\n\n"
+             "## 总结一下这两周的教训\n\n- **数据**：先用假数据测上限\n")
+    cards, _ = extract(notes)
+    texts = [(c.front, c.back) for c in cards]
+    assert any("\\eta^{L-l}" in c.back for c in cards), texts
+    for gone in ("拿错数据", "LGBM", "过拟合", "假数据", "Jacob"):
+        assert not any(gone in c.back for c in cards), (gone, texts)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a legend of symbols set off as a quote, a choice's options, an interview: no question and its answer
+    ("# Capacitors\n\n## Parallel plates\n\nThe capacitance is $C = \\varepsilon_0 A / d$.\n\n"
+     "> **Q:** charge on each plate (coulombs)\n> **A:** area of one plate (m²)\n", [], ["area of one plate"]),
+    ("# Regularization quiz\n\n## L2\n\n> **Q:** Which of these is NOT a regularizer?\n> **A:** batch size\n"
+     "> **B:** dropout\n> **C:** weight decay\n", [], ["**B:** dropout"]),
+    ("# 访谈摘录\n\n## 反向传播\n\n> 问：您当年为什么坚持神经网络？\n> 答：我觉得大脑就是这么工作的。\n", [], ["大脑就是这么工作的"]),
+    # “Answer: T = 2.01 s” and a question answered “True” are no verdicts on a statement
+    ("# Problem set 4\n\n## Oscillations\n\n### 4.2 Find the period of a simple pendulum of length 1 m\n\n"
+     "**Answer:** T = 2.01 s\n\n- **Period**: $T = 2\\pi\\sqrt{L/g}$, independent of the mass\n",
+     ["independent of the mass"], ["True or false", "True = 2.01"]),
+    ("# Python gotchas\n\n## Truthiness\n\n### What does bool(\"False\") evaluate to in Python\n\n"
+     "**Answer:** True — any non-empty string is truthy, whatever it says.\n", [], ["True or false"]),
+    # a TL;DR of one's reasons, of a how-to, of a chapter: no “what is it”
+    ("# Blog\n\n## Why I switched from TensorFlow to PyTorch\n\n**TL;DR:** eager execution made debugging painless.\n\n"
+     "More here.\n", [], ["in one line"]),
+    ("# GPU\n\n## How to fix CUDA out of memory\n\n**TL;DR:** lower the batch size, then use checkpointing.\n\nMore.\n",
+     [], ["in one line"]),
+    ("# 线代\n\n## 特征值与特征向量\n\n**一句话总结**：这一章讲的是怎样把矩阵对角化。\n\n细节。\n", [], ["一句话说是什么"]),
+    # a review schedule as a subject (spaced repetition), “Allowed” as a column or an API's fact
+    ("# Spaced repetition\n\n## Review schedule\n\nThe interval grows as $I(n) = I(n-1) \\times EF$.\n\n"
+     "**Lapse**: a failed review; the card's interval goes back to 1 day.\n", ["goes back to 1 day"], []),
+    ("# Rust ownership\n\n## Borrowing rules\n\n| Borrow | Allowed | Not allowed |\n|---|---|---|\n"
+     "| `&T` (shared) | any number at the same time | mutating through it |\n"
+     "| `&mut T` (exclusive) | exactly one at a time | any other borrow alive alongside it |\n",
+     ["exactly one at a time"], []),
+    ("# Mixed precision\n\n**Allowed:** `torch.float16` and `torch.bfloat16` as the autocast dtype on CUDA.\n"
+     "**Not allowed:** integer dtypes; autocast raises an error for them.\n\n## GradScaler\n\n"
+     "**Loss scaling**: multiply the loss before backward.\n", ["`torch.bfloat16`"], []),
+    # a textbook's case and a pitfall named by what one sees, a fix measured in a textbook: facts of their subject
+    ("# Neurology\n\n## Stroke syndromes\n\n### Case 3: sudden slow speech and errors in naming objects\n\n"
+     "**Symptom:** non-fluent speech with intact comprehension (Broca's aphasia).\n", ["Broca's aphasia"], []),
+    ("# 操作系统：死锁\n\n## 典型场景\n\n### 坑 1：两个线程互相等待导致程序卡死\n\n**现象**：两个线程都卡在 `lock()` 上，CPU 占用为 0。\n",
+     ["CPU 占用为 0"], []),
+    ("# Database indexing\n\n## B-tree index\n\n**修复后**：给 `customer_id` 建 B-tree 索引，查询从 1200 ms 降到 3 ms。\n\n"
+     "**覆盖索引**：索引里已经包含查询需要的所有列。\n", ["降到 3 ms"], []),
+    # one's own answer that a grader marks right is read as before
+    ("# Homework 3\n\n## Q2: Recursive power\n\nWrite `power(base, exp)` using recursion.\n\n**My answer:**\n\n"
+     "```python\ndef power(base, exp):\n    if exp == 0:\n        return 1\n    half = power(base, exp // 2)\n"
+     "    return half * half if exp % 2 == 0 else half * half * base\n```\n\n"
+     "Grader's comment: ✓ correct, and O(log n) as required. Full marks.\n", ["def power(base, exp)"], []),
+])
+def test_ordinary_notes_keep_what_the_review_of_quotes_verdicts_and_summaries_showed(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
