@@ -35,7 +35,7 @@ SECTION_NUMBER = re.compile(r"^\s*+(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+
                             r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*|"
                             # a slide's or a page's number (“p.12  Challenges”, “Slide 7 — Recall”, “P5”)
                             r"(?:pp?\.\s*|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*(?:pp?\.\s*)?\d+)?\s*页?\s*"
-                            r"(?:[—–:：-]\s*)?)(?=\S)|"
+                            r"(?:[—–:：·•|-]\s*)?)(?=\S)|"
                             r"(?<!\s)\s*+[（(]\s*\d+\s*(?:min|mins|minutes|分钟|分)\s*[）)]\s*$|"
                             # a lecture's timestamp (“输出尺寸 (26:30)”, “(0:00 – 12:30)”)
                             # (each from the start of a run of spaces only: once per run, not once per space)
@@ -1556,6 +1556,19 @@ class _Extractor:
                               block.source)
                 lead = None
                 continue
+            if block.kind == "paragraph" and ASKING_HEADING.search(ctx.concept) and (answer := _labelled_answer(blocks, i)):
+                # “## Q1 为什么要除以 √d_k？” over “**应该怎么答：**” and the list and formula under it: the heading
+                # asks, they answer (what one answered before it, “**我的回答：**”, is no answer)
+                question = TRAILING_MARKS.sub("", ctx.concept)
+                question += "" if question.endswith(("?", "？")) else self.t("？", "?")
+                self.consumed |= {id(b) for b in answer if b.kind != "math"}
+                self.answered(ctx, question, answer, block.source)
+                lead = None
+                continue
+            if block.kind == "paragraph" and nxt is not None and nxt.kind == "code" and ASKING_HEADING.search(ctx.concept) \
+                    and (label := LABEL_ONLY.fullmatch(block.text.strip())) and ANSWER_LABEL.fullmatch(label.group("label").strip()):
+                lead = None  # (“**应该怎么答：**” over code: the code answers the heading, asked by it)
+                continue
             prompted = block.kind == "paragraph" and _short_prompt(block, ctx.concept)
             guesses = _guesses(blocks, i + 1) if prompted else []
             if prompted and i + 1 + len(guesses) < len(blocks) \
@@ -2263,6 +2276,9 @@ class _Extractor:
             # “**Szegedy 2014**: 发现了对抗样本”: what that work found, not what it “is”
             front = self.t("{c}：{t} 提出或发现了什么？", "{c}: what did {t} propose or show?", c=_named_concept(ctx),
                            t=shown)
+        elif re.search(r"[^\s*]\s*是$", _bare(term).strip()) and CJK.search(term) and not why:
+            # “**作者的论点是**：…”, “**GPU 上的 kernel 基本是**：…”: a sentence that stops where its answer begins
+            front = self.t("{c}：{t}什么？", "{c}: {t} what?", c=_named_concept(ctx), t=_bare(term).strip())
         elif COUNTED.fullmatch(term.strip()) and not why:
             # “Two gates: update and reset” under GRU: which they are
             front = self.t("{c}的{t}是什么？", "{c}: what are the {t}?", c=_named_concept(ctx), t=term.strip().lower())
@@ -2874,7 +2890,7 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
-    "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
+    "what I (?:wrote|said|put|answered)|I (?:originally |first )?wrote|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
     # (a 错题本's wrong solution: “**我的错解**：…”, “错误解法：…”, “My wrong attempt:”)
     "(?:我的)?错解|错误解法|my (?:wrong|incorrect) (?:answer|attempt|solution)|wrong (?:answer|attempt|solution)"
 ) + r"\s*+(?:\*\*)?+\s*+[:：]|"
@@ -3763,7 +3779,7 @@ LABEL_TERM = re.compile(
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|知识点|"
     # works leaned on, and what one saw only in hindsight (“**main refs**：…”, “**后来才意识到**：…”)
-    r"(?:main |key )?refs?|(?:后来|事后)(?:才)?(?:意识到|发现|明白|想通)|in hindsight|(?:i )?realized later|"
+    r"(?:main |key |primary )?(?:refs?|sources|references)|(?:后来|事后)(?:才)?(?:意识到|发现|明白|想通)|in hindsight|(?:i )?realized later|"
     r"批改|批注|评语|grader(?:'s)? comments?|ta comments?|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
@@ -3967,7 +3983,9 @@ STUDY_ORDER = re.compile(r"(?:我的)?(?:学习|阅读|复习)(?:顺序|路线�
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
     r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
-    r"学习(?:目标|计划|进度)|(?:study|learning) (?:goals?|plan|progress)", re.I)
+    r"(?:学习|复习)(?:目标|计划|进度)|(?:study|learning|review) (?:goals?|plan|progress)|"
+    # a flashcard's own record (“**Lapses:** 10 (!!)”)
+    r"lapses|lapse count|review count|遗忘次数|复习次数", re.I)
 
 
 # A point that starts by saying what is done with the thing or how it behaves (“用极大似然估计”,
@@ -4047,7 +4065,10 @@ HEADING_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）]*(?:\d+:\d+|我|自己|
 PAREN_TAIL = re.compile(r"(?<!\s)\s*+[(（][^()（）]*+[)）]\s*+$")  # (tried once per run of spaces)
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
 ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|正解|正确|(?:(?:the )?(?:correct|right|model|reference|final) )?"
-                          r"(?:answer|solution)|correct(?:ion)?|right", re.I)
+                          r"(?:answer|solution)|correct(?:ion)?|right|"
+                          # what one should have answered (“**应该怎么答：**” after “**我的回答：**” in an interview's look back)
+                          r"应该(?:怎么|这么|这样|如何)(?:答|回答)|(?:正确|标准|更好)的?(?:答法|回答)|"
+                          r"what i should have (?:said|answered)|(?:a )?better answer", re.I)
 # Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed); a turn
 # that asks (“**追问（小鱼）：**”, “**问**：”, “**Q:**”); one that corrects what was said (“**更正：**”, a turn
 # opening “不对。”). (One that goes on explaining, “**解析：**”, “**Why:**”, is EXPLAINS.)
@@ -4271,6 +4292,27 @@ PROBLEM_ASKS = re.compile(rf"{COMMANDS.pattern}|判断|说明|解释|比较|实�
                           r"\b(?:why|which|when|write|explain|implement|give|list|name)\b", re.I)
 # A relation that states something (“=”, “≤”, “←”, “≈”), in LaTeX or as typed.
 STATES = re.compile(r"=|\\(?:le|ge|leq|geq|leftarrow|approx|propto|equiv|sim)\b|[<>≤≥≈←]")
+
+
+# A line that is only a label, with a remark in brackets (“**应该怎么答（整理后的版本）：**”, “**参考答案**：”).
+LABEL_ONLY = re.compile(r"(?:\*\*)?\s*(?P<label>[^*:：()（）\n]{1,24}?)\s*(?:[(（][^()（）\n]*[)）])?\s*"
+                        r"(?:[:：]\s*(?:\*\*)?|(?:\*\*)?\s*[:：])")
+
+
+def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
+    """``blocks[i]`` a line that only labels the answer (“**应该怎么答：**”, “**Model answer:**”) and the list, prose
+    and formulas under it, up to the next labelled line, code, table or rule (three blocks at most); else
+    nothing (code under it is a card of its own)."""
+    label = LABEL_ONLY.fullmatch(blocks[i].text.strip())
+    if label is None or not ANSWER_LABEL.fullmatch(label.group("label").strip()):
+        return []
+    out = []
+    for block in blocks[i + 1:i + 4]:
+        if block.kind not in ("list", "paragraph", "math") \
+                or block.kind == "paragraph" and (LEAD_LABEL.match(block.text) or BOLD_LEAD.match(block.text)):
+            break
+        out.append(block)
+    return out if out and out[0].kind != "math" else []
 
 
 def _marked_answer(blocks: list[Block], i: int) -> list[Block]:

@@ -4111,3 +4111,35 @@ def test_a_contests_look_back_keeps_its_tricks_but_not_its_own_particulars() -> 
 ])
 def test_ordinary_notes_keep_what_the_review_of_quotes_verdicts_and_summaries_showed(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_an_interviews_look_back_asks_its_question_and_answers_what_one_should_have_said() -> None:
+    notes = ("# 二面复盘\n\n## Q1 为什么 attention 里要除以 $\\sqrt{d_k}$？\n\n"
+             "**我的回答：** 防止数值太大。（说得太笼统了）\n\n**应该怎么答：**\n"
+             "- 点积 $q\\cdot k$ 的方差为 $d_k$。\n- 除以 $\\sqrt{d_k}$ 把方差拉回 1，softmax 不饱和。\n\n"
+             "$$\\mathrm{Attention}(Q,K,V)=\\mathrm{softmax}\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right)V$$\n\n"
+             "## Q2 手撕 MHA 怎么写？\n\n**我的回答：** 写出来了，mask 写错了。\n\n**应该怎么答（整理后的版本）：**\n\n"
+             "```python\ndef causal_mask(T):\n    return torch.triu(torch.ones(T, T, dtype=torch.bool), diagonal=1)\n```\n")
+    cards, _ = extract(notes)
+    texts = [(c.front, c.back) for c in cards]
+    answer = next((c for c in cards if c.front == "Q1 为什么 attention 里要除以 $\\sqrt{d_k}$？"), None)
+    assert answer is not None and "方差拉回 1" in answer.back and "防止数值太大" not in answer.back, texts
+    assert any("\\mathrm{softmax}" in c.back and "= ?" in c.front for c in cards), texts
+    code = [c for c in cards if "causal_mask" in c.back]
+    assert code and all("应该怎么答" not in c.front and "Q2" in c.front for c in code), texts
+
+
+def test_a_slide_talks_number_and_cover_and_an_errata_quote_give_no_cards() -> None:
+    notes = ("# 组会讲稿：FlashAttention\n\n## Slide 1 · 封面\n\n- **FlashAttention**: Fast and Memory-Efficient Exact Attention\n"
+             "- **汇报人**：xxx ｜ 2024.05\n\n## Slide 3 · GPU 内存层级\n\n- **IO-aware**：算法设计要考虑读写 HBM 的次数\n"
+             "- **GPU 上的 kernel 基本是**：从 HBM 读数据到 SRAM，计算，再写回 HBM\n\n"
+             "## Errata\n\n- **I wrote:** \"reverse mode builds the full Jacobian $J = \\partial y / \\partial x$.\"\n"
+             "- **Actually:** reverse mode never materialises $J$.\n\n"
+             "## Sources\n\n**Main sources**: Goodfellow ch. 8, the Adam paper.\n\n**复习进度**：BN ✅ LN ✅ GN 半懂\n\n"
+             "**Lapses:** 10 (!!)\n")
+    cards, _ = extract(notes)
+    texts = [(c.front, c.back) for c in cards]
+    assert any(c.front == "GPU 内存层级：**IO-aware** 是什么？" for c in cards), texts
+    assert any(c.front == "GPU 内存层级：GPU 上的 kernel 基本是什么？" for c in cards), texts
+    for gone in ("Exact Attention", "xxx", "\\partial y / \\partial x", "Goodfellow", "半懂", "(!!)"):
+        assert not any(gone in c.back for c in cards), (gone, texts)
