@@ -1335,8 +1335,7 @@ class _Extractor:
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
                     continue
-            if any(_back_matter(_bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", t))))
-                   for t in (self.outline.title, *path)) \
+            if any(_back_matter_heading(t) for t in (self.outline.title, *path)) \
                     or any(NOT_EXAMINED.fullmatch(_bare(SECTION_NUMBER.sub("", t)).strip()) and not CONTRAST.search(t)
                            for t in path) \
                     or any(CONTENTS.match(bare) or NOT_READ_YET.match(bare)
@@ -1561,12 +1560,16 @@ class _Extractor:
                 # asks, they answer (what one answered before it, “**我的回答：**”, is no answer)
                 question = TRAILING_MARKS.sub("", ctx.concept)
                 question += "" if question.endswith(("?", "？")) else self.t("？", "?")
+                if _says_no_subject(question) and len(ctx.deck) >= 2:
+                    # (“### 为什么？” under “## Dropout”: asked of it)
+                    parent = SECTION_NUMBER.sub("", ctx.deck[-2]).strip() or ctx.deck[-2]
+                    question = self.t("{c}：{q}", "{c}: {q}", c=parent, q=question)
                 self.consumed |= {id(b) for b in answer if b.kind != "math"}
                 self.answered(ctx, question, answer, block.source)
                 lead = None
                 continue
             if block.kind == "paragraph" and nxt is not None and nxt.kind == "code" and ASKING_HEADING.search(ctx.concept) \
-                    and (label := LABEL_ONLY.fullmatch(block.text.strip())) and ANSWER_LABEL.fullmatch(label.group("label").strip()):
+                    and _whole_answer_label(block):
                 lead = None  # (“**应该怎么答：**” over code: the code answers the heading, asked by it)
                 continue
             prompted = block.kind == "paragraph" and _short_prompt(block, ctx.concept)
@@ -2276,7 +2279,8 @@ class _Extractor:
             # “**Szegedy 2014**: 发现了对抗样本”: what that work found, not what it “is”
             front = self.t("{c}：{t} 提出或发现了什么？", "{c}: what did {t} propose or show?", c=_named_concept(ctx),
                            t=shown)
-        elif re.search(r"[^\s*]\s*是$", _bare(term).strip()) and CJK.search(term) and not why:
+        elif re.search(r"[^\s*于凡要若总还但可就或不只正便即乃亦皆]\s*是$", _bare(term).strip()) and CJK.search(term) \
+                and not re.fullmatch(r"[\u4e00-\u9fff]{4}", _bare(term).strip()) and not ASKS.match(_bare(term)) and not why:
             # “**作者的论点是**：…”, “**GPU 上的 kernel 基本是**：…”: a sentence that stops where its answer begins
             front = self.t("{c}：{t}什么？", "{c}: {t} what?", c=_named_concept(ctx), t=_bare(term).strip())
         elif COUNTED.fullmatch(term.strip()) and not why:
@@ -2890,7 +2894,7 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
-    "what I (?:wrote|said|put|answered)|I (?:originally |first )?wrote|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
+    "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
     # (a 错题本's wrong solution: “**我的错解**：…”, “错误解法：…”, “My wrong attempt:”)
     "(?:我的)?错解|错误解法|my (?:wrong|incorrect) (?:answer|attempt|solution)|wrong (?:answer|attempt|solution)"
 ) + r"\s*+(?:\*\*)?+\s*+[:：]|"
@@ -3494,6 +3498,8 @@ def _mini_heading(text: str) -> str:
     if said and (LABEL_TERM.match(name) or REPORT_FIELD.fullmatch(name) or ANSWER_LABEL.fullmatch(name)
                  or ARGUMENT_PART.fullmatch(name)):
         return ""  # “**Started:** sat 14 oct”: a field and its value, no heading for what follows
+    if WHOLE_ANSWER.fullmatch(PAREN_TAIL.sub("", name).strip()):
+        return ""  # (“**应该怎么答：**” over a list: the answer's points, of the heading, not of “应该怎么答”)
     return name
 
 
@@ -3704,6 +3710,22 @@ CONTRAST = re.compile(r"但|不过|要用|需要|会用|面试|\b(?:but|still)\b
 NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|是|要做)成?卡片", re.I)
 
 
+# A slide's number before its title (“Slide 5 | Sources”, “p.12 · …”, “第 3 页”).
+SLIDE_TITLE = re.compile(r"\s*(?:slide|pp?\.|第)\s*\d+", re.I)
+# What a talk's slides hold besides its subject: its cover, its outline, its questions, its thanks and works cited.
+SLIDE_BACK = re.compile(r"封面|(?:cover|title)(?: page| slide)?|目录|大纲|agenda|outline|(?:table of )?contents|q\s*&\s*a|问答|"
+                        r"谢谢|致谢|thanks|thank you|references?|参考文献|参考资料", re.I)
+
+
+def _back_matter_heading(title: str) -> bool:
+    """A heading of back matter; on a slide (“Slide 5 | Sources”), only the talk's own (its cover, “Q&A”,
+    “References”): a slide titled “Sources” or “Resources” is about them."""
+    bare = _bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", title)))
+    if SLIDE_TITLE.match(title):
+        return SLIDE_BACK.fullmatch(bare.strip()) is not None
+    return _back_matter(bare)
+
+
 def _back_matter(heading: str) -> bool:
     """A heading of back matter, or of two joined (“Open questions / TODO”, “参考资料 & 致谢”), or one that
     says its notes are no cards."""
@@ -3779,7 +3801,7 @@ LABEL_TERM = re.compile(
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|知识点|"
     # works leaned on, and what one saw only in hindsight (“**main refs**：…”, “**后来才意识到**：…”)
-    r"(?:main |key |primary )?(?:refs?|sources|references)|(?:后来|事后)(?:才)?(?:意识到|发现|明白|想通)|in hindsight|(?:i )?realized later|"
+    r"(?:main |key )?refs|(?:后来|事后)(?:才)?(?:意识到|发现|明白|想通)|in hindsight|(?:i )?realized later|"
     r"批改|批注|评语|grader(?:'s)? comments?|ta comments?|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
@@ -3866,7 +3888,7 @@ LABEL_TERM = re.compile(
     r"(?-i:v)\d+(?:\.\d+)*|"
     r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
     # what a speaker says aloud on a slide, and how the learner felt (“口播：…”, “感想：…”)
-    r"讲稿|speaker notes?|感想|感受|心得|体会|reflections?|"
+    r"讲稿|speaker notes?|感想|感受|心得|体会|reflections?|(?:整体|总体)(?:感觉|感受|印象)|overall (?:impression|feeling)s?|"
     # a way of saying it rather than a thing (“工程上”, “反过来”, “in practice”)
     r"(?:工程|实际|理论|事实|实践|原理)上|反过来|反之|相反|in practice|in theory|conversely|"
     # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
@@ -3983,9 +4005,7 @@ STUDY_ORDER = re.compile(r"(?:我的)?(?:学习|阅读|复习)(?:顺序|路线�
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
     r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
-    r"(?:学习|复习)(?:目标|计划|进度)|(?:study|learning|review) (?:goals?|plan|progress)|"
-    # a flashcard's own record (“**Lapses:** 10 (!!)”)
-    r"lapses|lapse count|review count|遗忘次数|复习次数", re.I)
+    r"(?:学习|复习)(?:目标|计划|进度)|(?:study|learning|review) (?:goals?|plan|progress)", re.I)
 
 
 # A point that starts by saying what is done with the thing or how it behaves (“用极大似然估计”,
@@ -4063,12 +4083,16 @@ HEADING_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）]*(?:\d+:\d+|我|自己|
 # (each tried from the start of a run of spaces only)
 # A remark in brackets after a term (“下期（第 8 期）”, “Final (public LB)”).
 PAREN_TAIL = re.compile(r"(?<!\s)\s*+[(（][^()（）]*+[)）]\s*+$")  # (tried once per run of spaces)
+SHOULD_HAVE = r"应该(?:怎么|这么|这样|如何)(?:答|回答)|正确的?(?:答法|回答)|标准答法|what i should have (?:said|answered)"
 # A label that introduces the answer to what the heading asks (“**正确答案：**”, “**Answer:**”).
 ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|正解|正确|(?:(?:the )?(?:correct|right|model|reference|final) )?"
                           r"(?:answer|solution)|correct(?:ion)?|right|"
                           # what one should have answered (“**应该怎么答：**” after “**我的回答：**” in an interview's look back)
-                          r"应该(?:怎么|这么|这样|如何)(?:答|回答)|(?:正确|标准|更好)的?(?:答法|回答)|"
-                          r"what i should have (?:said|answered)|(?:a )?better answer", re.I)
+                          rf"{SHOULD_HAVE}", re.I)
+# A label that gives the whole answer to what the heading asks (“**参考答案：**”, “**Model answer:**”, “**应该怎么答：**”);
+# not “**Right:**” (one side of two), nor “**更好的回答：**” (an addition to an answer).
+WHOLE_ANSWER = re.compile(rf"(?:正确|参考|标准)(?:答案|解答)|正解|(?:the )?(?:correct|model|reference) (?:answer|solution)|"
+                          rf"{SHOULD_HAVE}", re.I)
 # Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed); a turn
 # that asks (“**追问（小鱼）：**”, “**问**：”, “**Q:**”); one that corrects what was said (“**更正：**”, a turn
 # opening “不对。”). (One that goes on explaining, “**解析：**”, “**Why:**”, is EXPLAINS.)
@@ -4300,19 +4324,33 @@ LABEL_ONLY = re.compile(r"(?:\*\*)?\s*(?P<label>[^*:：()（）\n]{1,24}?)\s*(?:
 
 
 def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
-    """``blocks[i]`` a line that only labels the answer (“**应该怎么答：**”, “**Model answer:**”) and the list, prose
-    and formulas under it, up to the next labelled line, code, table or rule (three blocks at most); else
-    nothing (code under it is a card of its own)."""
-    label = LABEL_ONLY.fullmatch(blocks[i].text.strip())
-    if label is None or not ANSWER_LABEL.fullmatch(label.group("label").strip()):
-        return []
-    out = []
-    for block in blocks[i + 1:i + 4]:
-        if block.kind not in ("list", "paragraph", "math") \
-                or block.kind == "paragraph" and (LEAD_LABEL.match(block.text) or BOLD_LEAD.match(block.text)):
+    """``blocks[i]`` a line that only labels the whole answer (“**应该怎么答：**”, “**Model answer:**”), the only one
+    of its section, and what it labels: a list, prose or a formula, with the lists and formulas that go on from
+    it (three blocks at most) up to the next labelled line, code, table or rule; else nothing (code under it is a
+    card of its own)."""
+    if not _whole_answer_label(blocks[i]) or sum(map(_whole_answer_label, blocks)) > 1 \
+            or any(_choice_options(b) for b in blocks):
+        return []  # (three “**参考答案：**” under one heading, or options to choose: which answers what it cannot say)
+    out: list[Block] = []
+    for block in blocks[i + 1:]:
+        ends = block.kind in ("code", "table", "rule", "quote", "callout") \
+            or block.kind == "paragraph" and (LEAD_LABEL.match(block.text) or BOLD_LEAD.match(block.text))
+        # (what follows the first block goes on with it only as a list or a formula, or after a lead's colon)
+        goes_on = not out or block.kind in ("list", "math") \
+            or out[-1].kind == "paragraph" and out[-1].text.rstrip().endswith((":", "："))
+        if ends or not goes_on or len(out) == 3:
+            if out and not ends:
+                return []  # (prose after it, “面试官听完点点头…”, or more than three blocks: where it ends is not said)
             break
         out.append(block)
-    return out if out and out[0].kind != "math" else []
+    if not out or out[0].kind == "math" or out[-1].kind == "paragraph" and out[-1].text.rstrip().endswith((":", "：")):
+        return []  # (“If you have not pushed yet:” over the command: the code answers, asked as code)
+    return out
+
+
+def _whole_answer_label(block: Block) -> bool:
+    label = LABEL_ONLY.fullmatch(block.text.strip()) if block.kind == "paragraph" else None
+    return label is not None and WHOLE_ANSWER.fullmatch(label.group("label").strip()) is not None
 
 
 def _marked_answer(blocks: list[Block], i: int) -> list[Block]:
