@@ -31,7 +31,7 @@ from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*+(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
-                            r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*|[一二三四五六七八九十]+[、.．]\s*|"
+                            r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*(?:[:：、.．—–-]\s*)?|[一二三四五六七八九十]+[、.．]\s*|"
                             r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*|"
                             # a slide's or a page's number (“p.12  Challenges”, “Slide 7 — Recall”, “P5”)
                             r"(?:pp?\.\s*|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*(?:pp?\.\s*)?\d+)?\s*页?\s*"
@@ -3687,7 +3687,7 @@ BACK_MATTER = re.compile(
     r"杂事|things (?:i'?m|i am|we'?re|we are|i'?ll|we'?ll) not (?:going to )?\w+(?: \w+)?|"
     # a talk's cover and its outlook, one's feelings after reading, a contest's or a project's particulars
     r"封面|cover (?:page|slide)|title slide|展望|未来(?:的)?(?:工作|方向)|后续工作|future (?:work|directions)|outlook|"
-    r"读后感|碎碎念|闲聊|杂谈|随想|musings|rants?|"
+    r"读后感|碎碎念|闲聊|杂谈|随想|零碎|musings|rants?|"
     r"(?:比赛|竞赛|项目|课程)(?:基本)?信息|基本信息|(?:competition|contest|project) (?:info(?:rmation)?|details|overview)|"
     r"(?:basic|general) info(?:rmation)?|"
     r"(?:not|won'?t be) (?:chasing|pursuing|doing|covering|trying)(?: \w+)?|"

@@ -4184,3 +4184,12 @@ def test_how_an_interview_felt_is_no_term() -> None:
 ])
 def test_ordinary_notes_keep_what_the_review_of_answer_labels_and_slides_showed(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_parts_number_comes_off_with_its_colon_and_a_books_odds_and_ends_give_no_cards() -> None:
+    notes = ("# 《AI 3.0》读书笔记\n\n## 第二部分：看与学\n\n- **ConvNet**：一层层提取越来越抽象的特征\n\n"
+             "## 读后感 / 零碎\n\n- **优点**：没有公式也能讲清楚\n- **缺点**：有些地方重复\n")
+    cards, _ = extract(notes)
+    texts = [(c.front, c.back) for c in cards]
+    assert any(c.front.startswith("看与学：") for c in cards), texts
+    assert not any(c.front.startswith("：") or "没有公式" in c.back for c in cards), texts
