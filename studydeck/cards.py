@@ -31,7 +31,7 @@ from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*+(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
-                            r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*(?:[:：、.．—–-]\s*)?|[一二三四五六七八九十]+[、.．]\s*|"
+                            r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*(?:[:：、．—–]\s*|[.-]\s+)?|[一二三四五六七八九十]+[、.．]\s*|"
                             r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*|"
                             # a slide's or a page's number (“p.12  Challenges”, “Slide 7 — Recall”, “P5”)
                             r"(?:pp?\.\s*|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*(?:pp?\.\s*)?\d+)?\s*页?\s*"
@@ -1307,7 +1307,7 @@ class _Extractor:
                 # its verdict and what corrects or explains it; a statement judged wrong names nothing the
                 # cards under it are about (its parent does)
                 wrong, said = verdict
-                statement = JUDGE_BLANK.sub("", concept).strip()
+                statement = JUDGE_BLANK.sub("", _claimed(concept)).strip()
                 answer = [replace(section.blocks[0], text=said), *_reasons(section.blocks[1:], wrong)]
                 self.answered(_Ctx(ctx.deck[:-1], ctx.concept),
                               self.t("判断对错：{s}", "True or false: {s}", s=statement), answer, section.source,
@@ -2146,7 +2146,7 @@ class _Extractor:
                     # (“**关键点**：…” alone; a table's column “关键点” is asked of each row)
                     or re.fullmatch(r"关键点|(?:the )?key point", _bare(term).strip(), re.I)
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
-                    or _bare(term).strip() in self.turns_here
+                    or _bare(term).strip() in self.turns_here or PERSON_TURN.fullmatch(_bare(term).strip())
                     # (“**注释：**” under a paper's reference: the reader's annotation of that paper)
                     or self.cites_here and re.fullmatch(r"注释|annotations?", _bare(term).strip(), re.I)
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
@@ -2279,8 +2279,8 @@ class _Extractor:
             # “**Szegedy 2014**: 发现了对抗样本”: what that work found, not what it “is”
             front = self.t("{c}：{t} 提出或发现了什么？", "{c}: what did {t} propose or show?", c=_named_concept(ctx),
                            t=shown)
-        elif re.search(r"[^\s*于凡要若总还但可就或不只正便即乃亦皆]\s*是$", _bare(term).strip()) and CJK.search(term) \
-                and not re.fullmatch(r"[\u4e00-\u9fff]{4}", _bare(term).strip()) and not ASKS.match(_bare(term)) and not why:
+        elif re.search(r"[^\s*]\s*是$", _bare(term).strip()) and CJK.search(term) and not SHI_WORD.fullmatch(_bare(term).strip()) \
+                and not ASKS.match(_bare(term)) and not why:
             # “**作者的论点是**：…”, “**GPU 上的 kernel 基本是**：…”: a sentence that stops where its answer begins
             front = self.t("{c}：{t}什么？", "{c}: {t} what?", c=_named_concept(ctx), t=_bare(term).strip())
         elif COUNTED.fullmatch(term.strip()) and not why:
@@ -3687,7 +3687,7 @@ BACK_MATTER = re.compile(
     r"杂事|things (?:i'?m|i am|we'?re|we are|i'?ll|we'?ll) not (?:going to )?\w+(?: \w+)?|"
     # a talk's cover and its outlook, one's feelings after reading, a contest's or a project's particulars
     r"封面|cover (?:page|slide)|title slide|展望|未来(?:的)?(?:工作|方向)|后续工作|future (?:work|directions)|outlook|"
-    r"读后感|碎碎念|闲聊|杂谈|随想|零碎|musings|rants?|"
+    r"读后感|碎碎念|闲聊|杂谈|随想|musings|rants?|"
     r"(?:比赛|竞赛|项目|课程)(?:基本)?信息|基本信息|(?:competition|contest|project) (?:info(?:rmation)?|details|overview)|"
     r"(?:basic|general) info(?:rmation)?|"
     r"(?:not|won'?t be) (?:chasing|pursuing|doing|covering|trying)(?: \w+)?|"
@@ -3696,7 +3696,7 @@ BACK_MATTER = re.compile(
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?|"
     # a course's timetable (“本周安排（不考）”, “Schedule”)
-    r"(?:本周|本节|课程|考试)安排(?:\s*[(（][^()（）]*[)）])?|(?:course|class) schedule|logistics|"
+    r"(?:本周|本节|课程|考试|时间|日程)安排(?:\s*[(（][^()（）]*[)）])?|(?:course|class) schedule|logistics|"
     # one's own plan to revise (“Revision schedule”, “复习计划（倒数两周）”)
     r"(?:revision|exam prep)\s+(?:schedule|plan|timetable)|(?:复习|备考)(?:计划|安排|时间表|日程)"
     r"(?:\s*[(（][^()（）]*[)）])?)$", re.I)
@@ -3711,10 +3711,11 @@ NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|�
 
 
 # A slide's number before its title (“Slide 5 | Sources”, “p.12 · …”, “第 3 页”).
-SLIDE_TITLE = re.compile(r"\s*(?:slide|pp?\.|第)\s*\d+", re.I)
+SLIDE_TITLE = re.compile(r"\s*(?:slide\s*\d|pp?\.\s*\d|第\s*\d+\s*页)", re.I)
 # What a talk's slides hold besides its subject: its cover, its outline, its questions, its thanks and works cited.
 SLIDE_BACK = re.compile(r"封面|(?:cover|title)(?: page| slide)?|目录|大纲|agenda|outline|(?:table of )?contents|q\s*&\s*a|问答|"
-                        r"谢谢|致谢|thanks|thank you|references?|参考文献|参考资料", re.I)
+                        r"谢谢|致谢|thanks|thank you|acknowledge?ments?|references?|bibliography|参考文献|参考资料|"
+                        r"further reading|延伸阅读|future work|未来工作|展望", re.I)
 
 
 def _back_matter_heading(title: str) -> bool:
@@ -3801,7 +3802,7 @@ LABEL_TERM = re.compile(
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
     r"核心|核心思想|关键|知识点|"
     # works leaned on, and what one saw only in hindsight (“**main refs**：…”, “**后来才意识到**：…”)
-    r"(?:main |key )?refs|(?:后来|事后)(?:才)?(?:意识到|发现|明白|想通)|in hindsight|(?:i )?realized later|"
+    r"(?:main |key )?refs|自己测(?:了|的|过)?|(?:后来|事后)(?:才)?(?:意识到|发现|明白|想通)|in hindsight|(?:i )?realized later|"
     r"批改|批注|评语|grader(?:'s)? comments?|ta comments?|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
@@ -3888,7 +3889,7 @@ LABEL_TERM = re.compile(
     r"(?-i:v)\d+(?:\.\d+)*|"
     r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
     # what a speaker says aloud on a slide, and how the learner felt (“口播：…”, “感想：…”)
-    r"讲稿|speaker notes?|感想|感受|心得|体会|reflections?|(?:整体|总体)(?:感觉|感受|印象)|overall (?:impression|feeling)s?|"
+    r"讲稿|speaker notes?|感想|感受|心得|体会|reflections?|(?:整体|总体)(?:感觉|感受)|"
     # a way of saying it rather than a thing (“工程上”, “反过来”, “in practice”)
     r"(?:工程|实际|理论|事实|实践|原理)上|反过来|反之|相反|in practice|in theory|conversely|"
     # one more of what the text had (“另一个坑”, “another trap”), what one learned (“经验”, “Lesson”)
@@ -4005,7 +4006,7 @@ STUDY_ORDER = re.compile(r"(?:我的)?(?:学习|阅读|复习)(?:顺序|路线�
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
     r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
-    r"(?:学习|复习)(?:目标|计划|进度)|(?:study|learning|review) (?:goals?|plan|progress)", re.I)
+    r"(?:学习|复习)(?:目标|计划|进度)|(?:study|learning|review) (?:goals?|plan|progress)|完成度|完成情况|completion(?: rate)?", re.I)
 
 
 # A point that starts by saying what is done with the thing or how it behaves (“用极大似然估计”,
@@ -4091,7 +4092,8 @@ ANSWER_LABEL = re.compile(r"(?:正确|参考|标准|最终)?(?:答案|解答)|�
                           rf"{SHOULD_HAVE}", re.I)
 # A label that gives the whole answer to what the heading asks (“**参考答案：**”, “**Model answer:**”, “**应该怎么答：**”);
 # not “**Right:**” (one side of two), nor “**更好的回答：**” (an addition to an answer).
-WHOLE_ANSWER = re.compile(rf"(?:正确|参考|标准)(?:答案|解答)|正解|(?:the )?(?:correct|model|reference) (?:answer|solution)|"
+WHOLE_ANSWER = re.compile(rf"(?:正确|参考|标准)?答案|(?:正确|参考|标准)解答|正解|(?:(?:the )?(?:correct|model|reference) )?answer|"
+                          rf"(?:the )?(?:correct|model|reference) solution|"
                           rf"{SHOULD_HAVE}", re.I)
 # Someone's answer on a question wall or in a thread (“**答（老王）：**”, bracket and name removed); a turn
 # that asks (“**追问（小鱼）：**”, “**问**：”, “**Q:**”); one that corrects what was said (“**更正：**”, a turn
@@ -4177,9 +4179,15 @@ def _accepted_answer(blocks: list[Block], i: int) -> tuple[str, list[Block], lis
 
 
 # A turn that asks or answers with who takes it before it (“**学生问：**”, “**助教答：**”, “**TA answer:**”).
-ROLE_ASKS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|student|learner)\s*(?:问|提问|追问)|(?:student|learner)'?s? question", re.I)
-ROLE_ANSWERS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|ta|teacher|instructor|prof\.?|tutor)\s*(?:答|回答|解答)|"
+# (who may be tagged by a letter or a number: “**同学A 回答**”, “**学生 2 问**”)
+ROLE_ASKS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}\s*[A-Z\d]?|student|learner)\s*(?:问|提问|追问)|(?:student|learner)'?s? question", re.I)
+ROLE_ANSWERS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}\s*[A-Z\d]?|ta|teacher|instructor|prof\.?|tutor)\s*(?:答|回答|解答)|"
                           r"(?:ta|teacher|instructor|tutor)'?s? answer", re.I)
+
+
+# A person's turn in a class or an interview (“**同学A 回答**”, “**老师提问**”, “**面试官追问**”): who speaks, no term.
+PERSON_TURN = re.compile(r"(?:老师|教授|同学|学生|助教|学长|学姐|师兄|师姐|面试官|候选人|主讲人?|听众|观众)\s*[A-Z\d]?\s*"
+                         r"(?:问|提问|追问|答|回答|解答|补充)")
 
 
 def _asked_and_answered(blocks: list[Block], i: int) -> tuple[str, list[Block]] | None:
@@ -4329,7 +4337,7 @@ def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
     it (three blocks at most) up to the next labelled line, code, table or rule; else nothing (code under it is a
     card of its own)."""
     if not _whole_answer_label(blocks[i]) or sum(map(_whole_answer_label, blocks)) > 1 \
-            or any(_choice_options(b) for b in blocks):
+            or any(_choice_options(b) for b in blocks[:i]):
         return []  # (three “**参考答案：**” under one heading, or options to choose: which answers what it cannot say)
     out: list[Block] = []
     for block in blocks[i + 1:]:
@@ -4339,8 +4347,10 @@ def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
         goes_on = not out or block.kind in ("list", "math") \
             or out[-1].kind == "paragraph" and out[-1].text.rstrip().endswith((":", "："))
         if ends or not goes_on or len(out) == 3:
-            if out and not ends:
-                return []  # (prose after it, “面试官听完点点头…”, or more than three blocks: where it ends is not said)
+            # (prose after it, “面试官听完点点头…”, “参考：《图解 HTTP》”, is notes of their own; more than three
+            # blocks that go on, an answer longer than a card, gives none)
+            if out and goes_on and not ends:
+                return []
             break
         out.append(block)
     if not out or out[0].kind == "math" or out[-1].kind == "paragraph" and out[-1].text.rstrip().endswith((":", "：")):
@@ -5126,6 +5136,9 @@ BEFORE_AFTER = re.compile(r"\b(?:before|after)\s*(?:the fix(?:es)?\s*)?[:：]|�
 RESULT_LABEL = re.compile(r"(?:(?:final|my|our)\s+)?(?:results?|speed-?ups?)(?:\s+(?:after|before|with|of|on)\b.*)?|"
                           r"(?:实验|最终|实测|我的)?(?:结果|效果)|加速比?", re.I)
 FIXED_LABEL = re.compile(r"(?:修|改)(?:完|好)(?:之)?后|修复(?:之)?后|after (?:the )?fix(?:es)?", re.I)
+# A word that ends in 是 (“于是”, “但是”, “实事求是”): a word, not a sentence that stops before its answer.
+SHI_WORD = re.compile(r"(?:于|凡|要|若|总|还|但|可|就|或|不|只|正|便|即|乃|也|亦|都|皆|倒|硬|老|真|像|算|而|可能)是|"
+                      r"实事求是|莫衷一是|自以为是|各行其是|比比皆是|俯拾皆是")
 # A heading that numbers one of one's own incidents (“Chain 1：loss 突然变 nan”, “Bug #3: training hangs”).
 INCIDENT = re.compile(r"\s*(?:chain|bug|翻车)\s*#?\s*\d+\b", re.I)
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
@@ -5801,10 +5814,21 @@ def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[
 
 
 # A line that judges the statement above it (“**判断：×**”, “答案：对”, “**True or false:** False”, “T/F: T”).
-VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?:判断|判定|对错|答案|答|true or false|t\s*/\s*f|answer)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
-                     r"(?P<v>[√✓✔×✗✘]|对|错|正确|错误|true|false|(?-i:T|F)(?=\s*(?:$|\*\*|[.。,，;；])))(?!\w)(?!\s*[=(（])"
+VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?:判断|判定|对错|答案|答|结论|true or false|t\s*/\s*f|answer|verdict)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
+                     r"(?P<v>[√✓✔×✗✘]|对|错|正确|错误|true|false|it depends|看情况|视情况而定|不一定|"
+                     r"(?-i:T|F)(?=\s*(?:$|\*\*|[.。,，;；])))(?!\w)(?!\s*[=(（])"
                      r"\s*(?:\*\*)?", re.I | re.M)
 WRONG_VERDICT = re.compile(r"[×✗✘]|错|错误|false|f", re.I)
+DEPENDS_VERDICT = re.compile(r"it depends|看情况|视情况而定|不一定", re.I)
+# What names a claim before it (“Myth 1: “Adam needs no tuning””, “误区 3：…”, “Claim:”), and the quotes around it.
+CLAIM_LABEL = re.compile(r"\s*(?:myths?|claims?|statements?|误区|说法|谣言|迷思|观点)\s*\d*\s*[:：.]\s*", re.I)
+
+
+def _claimed(heading: str) -> str:
+    """The claim a heading states, without what names it and its quotes (“Myth 1: “Adam needs no tuning”” →
+    “Adam needs no tuning”)."""
+    claim = CLAIM_LABEL.sub("", heading, count=1).strip()
+    return claim[1:-1].strip() if len(claim) > 2 and claim[0] + claim[-1] in ('""', "“”", "「」", "''", "‘’") else claim
 # What corrects a statement judged wrong (“改正：…”, “**Correction:** …”, “应为…”).
 CORRECTS = re.compile(r"\s*(?:\*\*)?\s*(?:改正|更正|订正|纠正|正确(?:的)?说法|应为|应该是|correction|corrected|"
                       r"the (?:right|correct) (?:statement|version))\s*(?:\*\*)?\s*[:：]?", re.I)
@@ -5817,7 +5841,10 @@ def _verdict(block: Block) -> tuple[bool, str] | None:
     if match is None:
         return None
     wrong = WRONG_VERDICT.fullmatch(match.group("v")) is not None
-    said = ("×（错）" if wrong else "√（对）") if CJK.search(block.text) else ("False" if wrong else "True")
+    depends = DEPENDS_VERDICT.fullmatch(match.group("v")) is not None
+    said = ("看情况" if depends else "×（错）" if wrong else "√（对）") if CJK.search(block.text) else \
+        ("It depends" if depends else "False" if wrong else "True")
+    wrong = wrong or depends  # (a claim true only sometimes names nothing either)
     # (what the line adds, without its struck asides and its remarks in brackets: “（~~我一开始判了√~~ 😅）”)
     rest = PAREN_TAIL.sub("", re.sub(r"~~[^~]*~~", "", block.text[match.end():])).strip(" *")
     if not re.search(r"\w", rest):
@@ -5836,12 +5863,17 @@ def _judged_statement(heading: str) -> bool:
 
 def _reasons(blocks: list[Block], wrong: bool) -> list[Block]:
     """What a verdict's answer takes after it: the paragraph that corrects a statement judged wrong (“改正：…”),
-    else the one that explains it (“理由：…”), if it comes first."""
+    else the one that explains it (“理由：…”), if it comes first; else a short paragraph right under it."""
     for block in blocks[:2]:
         if block.kind != "paragraph":
             break
         if wrong and CORRECTS.match(block.text) or not wrong and EXPLAINS.match(block.text):
             return [block]
+    # (a paragraph that says why right under it, unlabelled: “`3e-4` is a decent default, that's all.”)
+    first = blocks[0] if blocks else None
+    if first is not None and first.kind == "paragraph" and len(first.text) <= 300 and not LEAD_LABEL.match(first.text) \
+            and not first.text.rstrip().endswith((":", "：")):
+        return [first]
     return []
 
 
@@ -6082,8 +6114,9 @@ def _dedupe(cards: list[Card]) -> list[Card]:
         if deck != card.deck:
             card = replace(card, deck=deck)
         content = (norm, card.kind, normalize_name(card.back) or normalize_name(card.front),
-                   # (two properties of one thing may have one value: a Poisson's mean and variance)
-                   normalize_name(card.front) if "attribute" in card.flags else "")
+                   # (two properties of one thing may have one value: a Poisson's mean and variance; two
+                   # questions to choose or judge may have one answer: “B”, “False”)
+                   normalize_name(card.front) if "attribute" in card.flags or "choice" in card.flags else "")
         if content in by_content:
             continue
         if card.kind in ANCHORED or card.key.startswith("cloze:"):

@@ -313,7 +313,8 @@ def answer_in_front(card: Card) -> str | None:
         hidden = [m.group(2).strip() for m in CLOZE.finditer(card.front)]
         return "answer-in-front" if any(len(h) >= 3 and h in rest for h in hidden) else None
     back = _plain(card.back)
-    if len(back) >= 4 and back in _plain(card.front):
+    # (a question to choose or to judge shows what it chooses among on its front: the options, “True or false”)
+    if len(back) >= 4 and back in _plain(card.front) and "choice" not in card.flags:
         return "answer-in-front"
     return "answer-in-front" if card.kind is CardKind.FORMULA and _front_says_it(card) else None
 

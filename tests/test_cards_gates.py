@@ -4143,10 +4143,9 @@ def test_a_slide_talks_number_and_cover_and_its_fields_give_no_cards() -> None:
 
 
 def test_how_an_interview_felt_is_no_term() -> None:
-    cards, notices = extract("# 面试复盘\n\n## 总结\n\n- **整体感觉**：前半段还行，中间那题算错了\n"
-                             "- **Overall impression**: went fine until the KV cache question\n")
+    cards, notices = extract("# 面试复盘\n\n## 总结\n\n- **整体感觉**：前半段还行，中间那题算错了\n")
     assert not cards, [(c.front, c.back) for c in cards]
-    assert [n.rule for n in notices].count("left-out:label-term") == 2
+    assert [n.rule for n in notices].count("left-out:label-term") == 1
 
 
 @pytest.mark.parametrize("notes, kept, gone", [
@@ -4186,10 +4185,59 @@ def test_ordinary_notes_keep_what_the_review_of_answer_labels_and_slides_showed(
     assert_keeps(notes, kept, gone)
 
 
-def test_a_parts_number_comes_off_with_its_colon_and_a_books_odds_and_ends_give_no_cards() -> None:
+def test_a_parts_number_comes_off_with_its_colon() -> None:
     notes = ("# 《AI 3.0》读书笔记\n\n## 第二部分：看与学\n\n- **ConvNet**：一层层提取越来越抽象的特征\n\n"
-             "## 读后感 / 零碎\n\n- **优点**：没有公式也能讲清楚\n- **缺点**：有些地方重复\n")
+             "## 读后感\n\n- **优点**：没有公式也能讲清楚\n- **缺点**：有些地方重复\n")
     cards, _ = extract(notes)
     texts = [(c.front, c.back) for c in cards]
     assert any(c.front.startswith("看与学：") for c in cards), texts
     assert not any(c.front.startswith("：") or "没有公式" in c.back for c in cards), texts
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # the answer in prose, a remark after it: the answer is the card, the remark is not
+    ("# 面试复盘\n\n## Q3 KV cache 为什么能加速推理？\n\n**我的回答：** 因为缓存了。\n\n**应该怎么答：**\n\n"
+     "自回归生成时之前 token 的 K、V 不变，缓存下来就不用重算。\n\n（我当时只答出了一半）\n",
+     ["KV cache 为什么能加速推理？"], ["只答出了一半"]),
+    ("# 生物\n\n## 为什么酶能加快反应速率？\n\n**答案：**\n\n酶降低反应的活化能。\n", ["为什么酶能加快反应速率？"], []),
+    # an answer lettered a), b) is no choice among options
+    ("# 正则化\n\n## 增大正则化系数 λ 会对模型产生什么影响？\n\n**参考答案：**\n\n- a) 权重向 0 收缩\n- b) 偏差增大，方差减小\n",
+     ["模型产生什么影响？"], []),
+    # a chapter's number is no slide's: its exercises and reading stay as before
+    ("# 概率\n\n## 第3章 习题\n\n**3.2 证明**：两个独立变量的方差可加。\n\n## 第 4 节 延伸阅读\n\n- **《All of Statistics》**：Wasserman\n",
+     [], ["3.2 证明", "Wasserman"]),
+    ("# Diffusion talk\n\n## Slide 12 · Acknowledgements\n\n- **Swiss NSF**: grant 200021\n", [], ["Swiss NSF"]),
+    # words that end in 是 keep their shape; a title's own dot stays
+    ("# 统计\n\n## 方差\n\n- **Bessel 校正是**：样本方差除以 $n-1$ 而不是 $n$\n", ["Bessel 校正是什么？"], []),
+    ("# 心理学\n\n## 印象形成\n\n- **总体印象**：由少数中心特质决定的整体评价（Asch, 1946）\n", ["Asch, 1946"], []),
+    ("# Python\n\n## 零碎\n\n- **`is` vs `==`**：`is` 比较身份，`==` 比较值\n", ["`is` 比较身份"], []),
+    ("# C#\n\n## 第3章 .NET 运行时\n\n- **CLR**：公共语言运行时，负责 JIT 和垃圾回收\n", [".NET 运行时"], []),
+])
+def test_ordinary_notes_keep_what_the_review_of_answer_shapes_chapters_and_words_showed(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+def test_a_myths_verdict_asks_to_judge_the_claim_and_two_claims_may_share_a_verdict() -> None:
+    notes = ("# Optimiser myths\n\n## Myth 6: \"Warmup is only needed for Transformers\"\n\n**Verdict: False**\n\n"
+             "Large-batch SGD on ResNets needs it too (Goyal et al. 2017).\n\n"
+             "## Myth 7: \"Double the batch size, double the learning rate\"\n\n**Verdict: It depends**\n\n"
+             "- for SGD up to a point; for Adam a square root is argued\n\n"
+             "## Myth 10: \"Gradient clipping is only for RNNs\"\n\n**Verdict: False**\n\n- Transformers clip at 1.0 too\n")
+    cards, _ = extract(notes)
+    fronts = {c.front: c.back for c in cards}
+    assert fronts.get("True or false: Warmup is only needed for Transformers", "").startswith("False\n\nLarge-batch SGD"), fronts
+    assert fronts.get("True or false: Double the batch size, double the learning rate") == "It depends", fronts
+    assert fronts.get("True or false: Gradient clipping is only for RNNs") == "False", fronts
+
+
+def test_a_plans_schedule_its_progress_and_a_classmates_turn_give_no_cards() -> None:
+    notes = ("# 分布式训练 学习计划\n\n## 时间安排\n\n| 周 | 资料 | 预计时间 |\n|---|---|---|\n| W1 | DataLoader 文档 | 6h |\n"
+             "| W2 | DDP tutorial | 8h |\n\n## Week 1 复盘\n\n- **完成度**：80%，profiling 没做完\n"
+             "- **自己测**：num_workers 0 → 8，一个 epoch 40min → 14min\n"
+             "- **pin_memory**：把 batch 放进锁页内存，拷到 GPU 更快\n\n"
+             "## 课堂\n\n**老师提问**：推理时忘了 `model.eval()` 会怎样？\n\n**同学C 回答**：结果会随 batch 里其他样本变化。\n")
+    cards, _ = extract(notes)
+    texts = [(c.front, c.back) for c in cards]
+    assert any("锁页内存" in c.back for c in cards), texts
+    for gone in ("DataLoader 文档", "80%", "40min", "同学C", "其他样本变化"):
+        assert not any(gone in c.front or gone in c.back for c in cards), (gone, texts)
