@@ -31,7 +31,7 @@ from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*+(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
-                            r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*(?:[:：、．—–]\s*|[.-]\s+)?|[一二三四五六七八九十]+[、.．]\s*|"
+                            r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*(?:[:：、．—–]\s*|[.-](?=\s|[\u4e00-\u9fff])\s*)?|[一二三四五六七八九十]+[、.．]\s*|"
                             r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*|"
                             # a slide's or a page's number (“p.12  Challenges”, “Slide 7 — Recall”, “P5”)
                             r"(?:pp?\.\s*|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*(?:pp?\.\s*)?\d+)?\s*页?\s*"
@@ -1301,14 +1301,15 @@ class _Extractor:
                 self.answered(_Ctx(ctx.deck[:-1], ctx.concept), asked.group("q").strip(), answer, section.source)
                 self.blocks(section.blocks[len(answer):], ctx, section=section)
                 continue
-            verdict = _verdict(section.blocks[0]) if path and section.blocks else None
+            verdict = _verdict(section.blocks[0], section.title) if path and section.blocks else None
             if verdict is not None and _judged_statement(concept):
                 # “### 4. `AdamW` 的默认 `weight_decay` 是 0。” over “**判断：×**” and “改正：…”: a statement to judge,
                 # its verdict and what corrects or explains it; a statement judged wrong names nothing the
                 # cards under it are about (its parent does)
                 wrong, said = verdict
                 statement = JUDGE_BLANK.sub("", _claimed(concept)).strip()
-                answer = [replace(section.blocks[0], text=said), *_reasons(section.blocks[1:], wrong)]
+                answer = [replace(section.blocks[0], text=said),
+                          *_reasons(section.blocks[1:], wrong, CLAIMED.match(section.title) is not None)]
                 self.answered(_Ctx(ctx.deck[:-1], ctx.concept),
                               self.t("判断对错：{s}", "True or false: {s}", s=statement), answer, section.source,
                               flags=("choice",))
@@ -3696,7 +3697,7 @@ BACK_MATTER = re.compile(
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?|"
     # a course's timetable (“本周安排（不考）”, “Schedule”)
-    r"(?:本周|本节|课程|考试|时间|日程)安排(?:\s*[(（][^()（）]*[)）])?|(?:course|class) schedule|logistics|"
+    r"(?:本周|本节|课程|考试)安排(?:\s*[(（][^()（）]*[)）])?|(?:course|class) schedule|logistics|"
     # one's own plan to revise (“Revision schedule”, “复习计划（倒数两周）”)
     r"(?:revision|exam prep)\s+(?:schedule|plan|timetable)|(?:复习|备考)(?:计划|安排|时间表|日程)"
     r"(?:\s*[(（][^()（）]*[)）])?)$", re.I)
@@ -3714,8 +3715,7 @@ NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|�
 SLIDE_TITLE = re.compile(r"\s*(?:slide\s*\d|pp?\.\s*\d|第\s*\d+\s*页)", re.I)
 # What a talk's slides hold besides its subject: its cover, its outline, its questions, its thanks and works cited.
 SLIDE_BACK = re.compile(r"封面|(?:cover|title)(?: page| slide)?|目录|大纲|agenda|outline|(?:table of )?contents|q\s*&\s*a|问答|"
-                        r"谢谢|致谢|thanks|thank you|acknowledge?ments?|references?|bibliography|参考文献|参考资料|"
-                        r"further reading|延伸阅读|future work|未来工作|展望", re.I)
+                        r"谢谢|致谢|thanks|thank you|references?|参考文献|参考资料", re.I)
 
 
 def _back_matter_heading(title: str) -> bool:
@@ -3742,6 +3742,8 @@ GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:常见的?|常用的?|主要的?|其[他它]的?|(?:common|main|other)\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
     r"derivations?|proofs?|intuition|idea|notation|techniques|算法|方法|手段|技巧|模型|理论|定义|性质|原理|公式|推导|证明|基本思想|思路|符号|细节|"
     r"记号|"
+    # a facet of the heading above, named by the question it answers (“### Why”, “### What”, “### Gotchas”)
+    r"why|what|how|when|where|gotchas|pitfalls|caveats|usage|when to use|是什么|为什么|怎么用|怎么做|用法|注意事项|"
     # a kind of exam question (“二、简答题”, “多选题”): which, not what about
     r"(?:单项|多项|单|多)?(?:选择|选|填空|判断|简答|计算|问答|论述|编程|综合)题|"
     # a day of a log (“2024-03-13”, “2024年3月13日（周三）”, “Day 12”): when, not what
@@ -4006,7 +4008,7 @@ STUDY_ORDER = re.compile(r"(?:我的)?(?:学习|阅读|复习)(?:顺序|路线�
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
     r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
-    r"(?:学习|复习)(?:目标|计划|进度)|(?:study|learning|review) (?:goals?|plan|progress)|完成度|完成情况|completion(?: rate)?", re.I)
+    r"(?:学习|复习)(?:目标|计划|进度)|(?:study|learning|review) (?:goals?|plan|progress)", re.I)
 
 
 # A point that starts by saying what is done with the thing or how it behaves (“用极大似然估计”,
@@ -4179,9 +4181,8 @@ def _accepted_answer(blocks: list[Block], i: int) -> tuple[str, list[Block], lis
 
 
 # A turn that asks or answers with who takes it before it (“**学生问：**”, “**助教答：**”, “**TA answer:**”).
-# (who may be tagged by a letter or a number: “**同学A 回答**”, “**学生 2 问**”)
-ROLE_ASKS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}\s*[A-Z\d]?|student|learner)\s*(?:问|提问|追问)|(?:student|learner)'?s? question", re.I)
-ROLE_ANSWERS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}\s*[A-Z\d]?|ta|teacher|instructor|prof\.?|tutor)\s*(?:答|回答|解答)|"
+ROLE_ASKS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|student|learner)\s*(?:问|提问|追问)|(?:student|learner)'?s? question", re.I)
+ROLE_ANSWERS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|ta|teacher|instructor|prof\.?|tutor)\s*(?:答|回答|解答)|"
                           r"(?:ta|teacher|instructor|tutor)'?s? answer", re.I)
 
 
@@ -4336,9 +4337,12 @@ def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
     of its section, and what it labels: a list, prose or a formula, with the lists and formulas that go on from
     it (three blocks at most) up to the next labelled line, code, table or rule; else nothing (code under it is a
     card of its own)."""
-    if not _whole_answer_label(blocks[i]) or sum(map(_whole_answer_label, blocks)) > 1 \
-            or any(_choice_options(b) for b in blocks[:i]):
-        return []  # (three “**参考答案：**” under one heading, or options to choose: which answers what it cannot say)
+    if not _whole_answer_label(blocks[i]) or sum(map(_whole_answer_label, blocks)) > 1:
+        return []  # (three “**参考答案：**” under one heading: which answers what it cannot say)
+    if not all(b.kind == "paragraph" and OWN_TURN.match(b.text) for b in blocks[:i]):
+        # (only one's own answer may come before it, “**我的回答：** …”; a problem's statement, its options, a
+        # follow-up question, “**面试官追问**：…”, would be what it answers, and the card could not show it)
+        return []
     out: list[Block] = []
     for block in blocks[i + 1:]:
         ends = block.kind in ("code", "table", "rule", "quote", "callout") \
@@ -4349,13 +4353,27 @@ def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
         if ends or not goes_on or len(out) == 3:
             # (prose after it, “面试官听完点点头…”, “参考：《图解 HTTP》”, is notes of their own; more than three
             # blocks that go on, an answer longer than a card, gives none)
-            if out and goes_on and not ends:
+            # (and prose after it that is no aside goes on with the answer, a proof's last step, perhaps: where
+            # the answer ends is not said)
+            if out and not ends and (goes_on or not ASIDE_AFTER.fullmatch(block.text.strip())):
                 return []
             break
         out.append(block)
     if not out or out[0].kind == "math" or out[-1].kind == "paragraph" and out[-1].text.rstrip().endswith((":", "：")):
         return []  # (“If you have not pushed yet:” over the command: the code answers, asked as code)
+    if out[0].kind == "paragraph" and (NO_ANSWER.match(out[0].text) or PAGE_REF.search(out[0].text) and len(out[0].text) < 80):
+        return []  # (“见课本 p.145 例 4-3”: where the answer is, not the answer)
+    if _marked_wrong(blocks[i + 1 + len(out):]):
+        return []  # (“**批改**：✗ 应为 O(n²)” under it: the answer given was wrong)
     return out
+
+
+# One's own answer before the one that should have been given (“**我的回答：** …”, “**My answer:** …”).
+OWN_TURN = re.compile(r"\s*(?:\*\*)?\s*(?:我的(?:回答|答案|作答)|我答|my (?:answer|attempt))\s*(?:\*\*)?\s*[:：]", re.I)
+# A remark after an answer, on its own line: in brackets, or pointing to a source (“（我当时只答出了一半）”,
+# “参考：《图解 HTTP》第 7 章”, “See also Clayden ch. 15”).
+ASIDE_AFTER = re.compile(r"[(（].*[)）][。.]?|(?:参考|参见|出处|来源)\s*[:：]?.*|(?:see also|cf\.|sources?|refs?|references?)\b.*",
+                         re.I | re.S)
 
 
 def _whole_answer_label(block: Block) -> bool:
@@ -5137,7 +5155,7 @@ RESULT_LABEL = re.compile(r"(?:(?:final|my|our)\s+)?(?:results?|speed-?ups?)(?:\
                           r"(?:实验|最终|实测|我的)?(?:结果|效果)|加速比?", re.I)
 FIXED_LABEL = re.compile(r"(?:修|改)(?:完|好)(?:之)?后|修复(?:之)?后|after (?:the )?fix(?:es)?", re.I)
 # A word that ends in 是 (“于是”, “但是”, “实事求是”): a word, not a sentence that stops before its answer.
-SHI_WORD = re.compile(r"(?:于|凡|要|若|总|还|但|可|就|或|不|只|正|便|即|乃|也|亦|都|皆|倒|硬|老|真|像|算|而|可能)是|"
+SHI_WORD = re.compile(r"(?:于|凡|要|若|总|还|但|可|就|或|不|只|正|便|即|乃|也|亦|都|皆|倒|硬|老|真|像|算|而|可能|而不|并不|也不|还不|都不)是|"
                       r"实事求是|莫衷一是|自以为是|各行其是|比比皆是|俯拾皆是")
 # A heading that numbers one of one's own incidents (“Chain 1：loss 突然变 nan”, “Bug #3: training hangs”).
 INCIDENT = re.compile(r"\s*(?:chain|bug|翻车)\s*#?\s*\d+\b", re.I)
@@ -5814,7 +5832,7 @@ def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[
 
 
 # A line that judges the statement above it (“**判断：×**”, “答案：对”, “**True or false:** False”, “T/F: T”).
-VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?:判断|判定|对错|答案|答|结论|true or false|t\s*/\s*f|answer|verdict)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
+VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?P<label>判断|判定|对错|答案|答|true or false|t\s*/\s*f|answer|verdict)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
                      r"(?P<v>[√✓✔×✗✘]|对|错|正确|错误|true|false|it depends|看情况|视情况而定|不一定|"
                      r"(?-i:T|F)(?=\s*(?:$|\*\*|[.。,，;；])))(?!\w)(?!\s*[=(（])"
                      r"\s*(?:\*\*)?", re.I | re.M)
@@ -5822,6 +5840,8 @@ WRONG_VERDICT = re.compile(r"[×✗✘]|错|错误|false|f", re.I)
 DEPENDS_VERDICT = re.compile(r"it depends|看情况|视情况而定|不一定", re.I)
 # What names a claim before it (“Myth 1: “Adam needs no tuning””, “误区 3：…”, “Claim:”), and the quotes around it.
 CLAIM_LABEL = re.compile(r"\s*(?:myths?|claims?|statements?|误区|说法|谣言|迷思|观点)\s*\d*\s*[:：.]\s*", re.I)
+# A heading that names a claim as one (“## Myth 7: “Double the batch…””, “### 误区 2：…”).
+CLAIMED = re.compile(r"\s*(?:\d+[.)]\s*)?(?:myths?|claims?|statements?|误区|说法|谣言|迷思)\s*\d*\s*[:：.]", re.I)
 
 
 def _claimed(heading: str) -> str:
@@ -5834,7 +5854,7 @@ CORRECTS = re.compile(r"\s*(?:\*\*)?\s*(?:改正|更正|订正|纠正|正确(?:�
                       r"the (?:right|correct) (?:statement|version))\s*(?:\*\*)?\s*[:：]?", re.I)
 
 
-def _verdict(block: Block) -> tuple[bool, str] | None:
+def _verdict(block: Block, heading: str = "") -> tuple[bool, str] | None:
     """A paragraph that opens with a verdict on the statement above it (“**判断：×** （~~我一开始判了√~~）”):
     whether it judges it wrong, and the verdict as the answer says it (“×（错）”, “False”); else None."""
     match = VERDICT.match(block.text) if block.kind == "paragraph" else None
@@ -5844,7 +5864,9 @@ def _verdict(block: Block) -> tuple[bool, str] | None:
     depends = DEPENDS_VERDICT.fullmatch(match.group("v")) is not None
     said = ("看情况" if depends else "×（错）" if wrong else "√（对）") if CJK.search(block.text) else \
         ("It depends" if depends else "False" if wrong else "True")
-    wrong = wrong or depends  # (a claim true only sometimes names nothing either)
+    if (depends or match.group("label").casefold() == "verdict") and not CLAIMED.match(heading):
+        return None  # (“Verdict: It depends” under a laptop's name, a topic's: no claim to judge)
+    wrong = wrong or depends  # (a myth true only sometimes names nothing the cards under it are about either)
     # (what the line adds, without its struck asides and its remarks in brackets: “（~~我一开始判了√~~ 😅）”)
     rest = PAREN_TAIL.sub("", re.sub(r"~~[^~]*~~", "", block.text[match.end():])).strip(" *")
     if not re.search(r"\w", rest):
@@ -5861,7 +5883,7 @@ def _judged_statement(heading: str) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", bare)) + len(re.findall(r"[A-Za-z]\w*", bare)) >= 6
 
 
-def _reasons(blocks: list[Block], wrong: bool) -> list[Block]:
+def _reasons(blocks: list[Block], wrong: bool, claimed: bool = False) -> list[Block]:
     """What a verdict's answer takes after it: the paragraph that corrects a statement judged wrong (“改正：…”),
     else the one that explains it (“理由：…”), if it comes first; else a short paragraph right under it."""
     for block in blocks[:2]:
@@ -5869,10 +5891,11 @@ def _reasons(blocks: list[Block], wrong: bool) -> list[Block]:
             break
         if wrong and CORRECTS.match(block.text) or not wrong and EXPLAINS.match(block.text):
             return [block]
-    # (a paragraph that says why right under it, unlabelled: “`3e-4` is a decent default, that's all.”)
-    first = blocks[0] if blocks else None
+    # (on a page of myths, a paragraph that says why right under it, unlabelled: “`3e-4` is a decent default, that's
+    # all.”; elsewhere such a line may be anything, “Next week: chapter 6”)
+    first = blocks[0] if blocks and claimed else None
     if first is not None and first.kind == "paragraph" and len(first.text) <= 300 and not LEAD_LABEL.match(first.text) \
-            and not first.text.rstrip().endswith((":", "：")):
+            and not first.text.rstrip().endswith((":", "：")) and not ASIDE_AFTER.fullmatch(first.text.strip()):
         return [first]
     return []
 
