@@ -1308,8 +1308,9 @@ class _Extractor:
                 # cards under it are about (its parent does)
                 wrong, said = verdict
                 statement = JUDGE_BLANK.sub("", _claimed(concept)).strip()
-                answer = [replace(section.blocks[0], text=said),
-                          *_reasons(section.blocks[1:], wrong, CLAIMED.match(section.title) is not None)]
+                judged = CLAIMED.match(section.title) is not None or JUDGING_LABEL.match(
+                    VERDICT.match(section.blocks[0].text).group("label")) is not None
+                answer = [replace(section.blocks[0], text=said), *_reasons(section.blocks[1:], wrong, judged)]
                 self.answered(_Ctx(ctx.deck[:-1], ctx.concept),
                               self.t("判断对错：{s}", "True or false: {s}", s=statement), answer, section.source,
                               flags=("choice",))
@@ -1318,7 +1319,8 @@ class _Extractor:
                 self.blocks(section.blocks[1:], ctx, section=section)
                 continue
             if asked and asks and section.blocks and section.blocks[0].kind == "paragraph" \
-                    and not split_label(section.blocks[0].text) and not _prompt(section.blocks[0]):
+                    and not split_label(section.blocks[0].text) and not _prompt(section.blocks[0]) \
+                    and not _whole_answer_label(section.blocks[0]):  # (“**Answer:**” over it: read with the blocks)
                 # “### Q10. Dropout 训练和测试有什么不同” over its answer in prose: an interview
                 # list's question and answer, without the “A:”
                 answer = []
@@ -1546,16 +1548,6 @@ class _Extractor:
                 self.blocks(_formulas_of(answer), ctx)
                 lead = None
                 continue
-            if block.kind == "paragraph" and ASKING_HEADING.search(ctx.concept) and (answer := _marked_answer(blocks, i)):
-                # “## Q1 BN 在 train 和 eval 下差在哪？” over “**答（老王）：** …”: someone's answer on a question
-                # wall or in a thread, with what runs on from it, up to the next turn
-                question = TRAILING_MARKS.sub("", ctx.concept)
-                question += "" if question.endswith(("?", "？")) else self.t("？", "?")
-                self.consumed |= {id(b) for b in answer[1:]}
-                self.answered(ctx, question, [replace(block, text=LEAD_LABEL.sub("", block.text, count=1)), *answer[1:]],
-                              block.source)
-                lead = None
-                continue
             if block.kind == "paragraph" and ASKING_HEADING.search(ctx.concept) and (answer := _labelled_answer(blocks, i)):
                 # “## Q1 为什么要除以 √d_k？” over “**应该怎么答：**” and the list and formula under it: the heading
                 # asks, they answer (what one answered before it, “**我的回答：**”, is no answer)
@@ -1572,6 +1564,16 @@ class _Extractor:
             if block.kind == "paragraph" and nxt is not None and nxt.kind == "code" and ASKING_HEADING.search(ctx.concept) \
                     and _whole_answer_label(block):
                 lead = None  # (“**应该怎么答：**” over code: the code answers the heading, asked by it)
+                continue
+            if block.kind == "paragraph" and ASKING_HEADING.search(ctx.concept) and (answer := _marked_answer(blocks, i)):
+                # “## Q1 BN 在 train 和 eval 下差在哪？” over “**答（老王）：** …”: someone's answer on a question
+                # wall or in a thread, with what runs on from it, up to the next turn
+                question = TRAILING_MARKS.sub("", ctx.concept)
+                question += "" if question.endswith(("?", "？")) else self.t("？", "?")
+                self.consumed |= {id(b) for b in answer[1:]}
+                self.answered(ctx, question, [replace(block, text=LEAD_LABEL.sub("", block.text, count=1)), *answer[1:]],
+                              block.source)
+                lead = None
                 continue
             prompted = block.kind == "paragraph" and _short_prompt(block, ctx.concept)
             guesses = _guesses(blocks, i + 1) if prompted else []
@@ -3742,8 +3744,6 @@ GENERIC_HEADING = re.compile(
     r"^(?:the\s+)?(?:常见的?|常用的?|主要的?|其[他它]的?|(?:common|main|other)\s+)?(?:algorithms?|methods?|models?|theory|definitions?|properties|basics|details|formulas?|"
     r"derivations?|proofs?|intuition|idea|notation|techniques|算法|方法|手段|技巧|模型|理论|定义|性质|原理|公式|推导|证明|基本思想|思路|符号|细节|"
     r"记号|"
-    # a facet of the heading above, named by the question it answers (“### Why”, “### What”, “### Gotchas”)
-    r"why|what|how|when|where|gotchas|pitfalls|caveats|usage|when to use|是什么|为什么|怎么用|怎么做|用法|注意事项|"
     # a kind of exam question (“二、简答题”, “多选题”): which, not what about
     r"(?:单项|多项|单|多)?(?:选择|选|填空|判断|简答|计算|问答|论述|编程|综合)题|"
     # a day of a log (“2024-03-13”, “2024年3月13日（周三）”, “Day 12”): when, not what
@@ -4339,9 +4339,9 @@ def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
     card of its own)."""
     if not _whole_answer_label(blocks[i]) or sum(map(_whole_answer_label, blocks)) > 1:
         return []  # (three “**参考答案：**” under one heading: which answers what it cannot say)
-    if not all(b.kind == "paragraph" and OWN_TURN.match(b.text) for b in blocks[:i]):
-        # (only one's own answer may come before it, “**我的回答：** …”; a problem's statement, its options, a
-        # follow-up question, “**面试官追问**：…”, would be what it answers, and the card could not show it)
+    if not all(b.kind == "paragraph" and not _states_a_problem(b) for b in blocks[:i]):
+        # (a problem's statement, its data or options, a follow-up question, “**面试官追问**：…”, before it would be
+        # what it answers, and the card could not show it; one's own answer, a source line, a hint, a grade may come)
         return []
     out: list[Block] = []
     for block in blocks[i + 1:]:
@@ -4361,19 +4361,28 @@ def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
         out.append(block)
     if not out or out[0].kind == "math" or out[-1].kind == "paragraph" and out[-1].text.rstrip().endswith((":", "：")):
         return []  # (“If you have not pushed yet:” over the command: the code answers, asked as code)
-    if out[0].kind == "paragraph" and (NO_ANSWER.match(out[0].text) or PAGE_REF.search(out[0].text) and len(out[0].text) < 80):
+    if out[0].kind == "paragraph" and (NO_ANSWER.match(out[0].text) or re.match(r"\s*(?:见|参见|详见|see\b|cf\.)", out[0].text, re.I)):
         return []  # (“见课本 p.145 例 4-3”: where the answer is, not the answer)
-    if _marked_wrong(blocks[i + 1 + len(out):]):
-        return []  # (“**批改**：✗ 应为 O(n²)” under it: the answer given was wrong)
+    if not any(OWN_TURN.match(b.text) for b in blocks[:i]) and _marked_wrong(blocks[i + 1 + len(out):]):
+        return []  # (“**批改**：✗ 应为 O(n²)” under it, and no answer of one's own before it: this one was wrong)
     return out
+
+
+def _states_a_problem(block: Block) -> bool:
+    """A paragraph that asks or states what is to be answered (“一个盒子里有 3 红 7 白，取一个是红球的概率？”,
+    “题目：…”, “A. … B. …”, “**面试官追问**：…”)."""
+    turn = _turn(block)
+    return bool(ASKS_OR_BLANK.search(block.text) or ASKS_AGAIN.search(block.text) or STATEMENT_TURN.fullmatch(turn)
+                or ASKING_TURN.fullmatch(turn) or ROLE_ASKS.fullmatch(turn)) and not OWN_TURN.match(block.text)
 
 
 # One's own answer before the one that should have been given (“**我的回答：** …”, “**My answer:** …”).
 OWN_TURN = re.compile(r"\s*(?:\*\*)?\s*(?:我的(?:回答|答案|作答)|我答|my (?:answer|attempt))\s*(?:\*\*)?\s*[:：]", re.I)
 # A remark after an answer, on its own line: in brackets, or pointing to a source (“（我当时只答出了一半）”,
 # “参考：《图解 HTTP》第 7 章”, “See also Clayden ch. 15”).
-ASIDE_AFTER = re.compile(r"[(（].*[)）][。.]?|(?:参考|参见|出处|来源)\s*[:：]?.*|(?:see also|cf\.|sources?|refs?|references?)\b.*",
-                         re.I | re.S)
+ASIDE_AFTER = re.compile(r"[(（].*[)）][。.]?|(?:参考|参见|出处|来源)\s*[:：]?.*|(?:see also|cf\.|sources?|refs?|references?)\b.*|"
+                         # (or one's own reflection: “这题其实答到第二点就够了”, “I blanked on…”)
+                         r"(?:这题|这道题|this (?:one|question)).*|.*(?:我|\bI\b|\bmy\b|\bme\b).*", re.I | re.S)
 
 
 def _whole_answer_label(block: Block) -> bool:
@@ -5289,6 +5298,12 @@ def _named_concept(ctx: _Ctx) -> str:
     """The concept a card is about, as its question names it: a heading that names only a part
     of the document (“The Algorithm”, “实现”, “式(9.5)的解释”) goes after the heading above it
     (“Adadelta › The Algorithm”)."""
+    if FACET_HEADING.fullmatch(ctx.concept.strip()):
+        # (“### What” under “## Adam”, “#### When” under “### How” under “## Adam”: a facet of the nearest
+        # heading above that names something)
+        parent = next((name for name in (SECTION_NUMBER.sub("", d).strip() or d for d in reversed(ctx.deck[:-1]))
+                       if not FACET_HEADING.fullmatch(name)), "")
+        return f"{parent} › {ctx.concept}" if parent else ctx.concept
     generic = DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept) \
         or NUMBERED_REF.search(ctx.concept)
     if generic and len(ctx.deck) >= 2:
@@ -5296,6 +5311,11 @@ def _named_concept(ctx: _Ctx) -> str:
         if normalize_name(parent) != normalize_name(ctx.concept) and not NUMBERED_REF.search(parent):
             return f"{parent} › {ctx.concept}"
     return ctx.concept
+
+
+# A heading that is only the question it answers of the heading above (“### Why”, “### What”, “### Gotchas”).
+FACET_HEADING = re.compile(r"why|what|how|when|gotchas|pitfalls|caveats|usage|when to use|是什么|为什么|怎么用|怎么做|"
+                           r"用法|注意事项", re.I)
 
 
 # A reference as a bibliography writes it: authors by surname and initials, then the year
@@ -5832,16 +5852,21 @@ def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[
 
 
 # A line that judges the statement above it (“**判断：×**”, “答案：对”, “**True or false:** False”, “T/F: T”).
-VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?P<label>判断|判定|对错|答案|答|true or false|t\s*/\s*f|answer|verdict)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
+VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?P<label>判断|判定|对错|答案|答|结论|true or false|t\s*/\s*f|answer|verdict)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
                      r"(?P<v>[√✓✔×✗✘]|对|错|正确|错误|true|false|it depends|看情况|视情况而定|不一定|"
                      r"(?-i:T|F)(?=\s*(?:$|\*\*|[.。,，;；])))(?!\w)(?!\s*[=(（])"
                      r"\s*(?:\*\*)?", re.I | re.M)
 WRONG_VERDICT = re.compile(r"[×✗✘]|错|错误|false|f", re.I)
 DEPENDS_VERDICT = re.compile(r"it depends|看情况|视情况而定|不一定", re.I)
 # What names a claim before it (“Myth 1: “Adam needs no tuning””, “误区 3：…”, “Claim:”), and the quotes around it.
-CLAIM_LABEL = re.compile(r"\s*(?:myths?|claims?|statements?|误区|说法|谣言|迷思|观点)\s*\d*\s*[:：.]\s*", re.I)
-# A heading that names a claim as one (“## Myth 7: “Double the batch…””, “### 误区 2：…”).
-CLAIMED = re.compile(r"\s*(?:\d+[.)]\s*)?(?:myths?|claims?|statements?|误区|说法|谣言|迷思)\s*\d*\s*[:：.]", re.I)
+CLAIM_LABEL = re.compile(r"\s*(?:myths?|misconceptions?|claims?|statements?|误区|误解|说法|谣言|迷思|观点)\s*#?\s*"
+                         r"[\d一二三四五六七八九十]*\s*[:：.、]\s*", re.I)
+# A heading that names a claim as one (“## Myth 7: “Double the batch…””, “### 误区 2：…”), or states it as a sentence.
+CLAIMED = re.compile(r"\s*(?:\d+[.)]\s*)?(?:myths?|misconceptions?|claims?|statements?|误区|误解|说法|谣言|迷思)\s*#?\s*"
+                     r"[\d一二三四五六七八九十]*\s*[:：.、]|\s*[\"“「].+[\"”」]\s*$|"
+                     r".*\w.*\s\S+.*[^.][。.]\s*$", re.I)  # (or a whole sentence: “Sunk costs should affect decisions.”)
+# A label that asks to judge (“判断：”, “True or false:”), against one that only answers (“答案：”, “Answer:”).
+JUDGING_LABEL = re.compile(r"判断|判定|对错|true or false|t\s*/\s*f", re.I)
 
 
 def _claimed(heading: str) -> str:
@@ -5864,8 +5889,9 @@ def _verdict(block: Block, heading: str = "") -> tuple[bool, str] | None:
     depends = DEPENDS_VERDICT.fullmatch(match.group("v")) is not None
     said = ("看情况" if depends else "×（错）" if wrong else "√（对）") if CJK.search(block.text) else \
         ("It depends" if depends else "False" if wrong else "True")
-    if (depends or match.group("label").casefold() == "verdict") and not CLAIMED.match(heading):
-        return None  # (“Verdict: It depends” under a laptop's name, a topic's: no claim to judge)
+    judging = JUDGING_LABEL.fullmatch(match.group("label")) is not None
+    if (depends and not judging or match.group("label").casefold() in ("verdict", "结论")) and not CLAIMED.match(heading):
+        return None  # (“Verdict: It depends” under a laptop's name, “结论：不一定” under a topic's: no claim to judge)
     wrong = wrong or depends  # (a myth true only sometimes names nothing the cards under it are about either)
     # (what the line adds, without its struck asides and its remarks in brackets: “（~~我一开始判了√~~ 😅）”)
     rest = PAREN_TAIL.sub("", re.sub(r"~~[^~]*~~", "", block.text[match.end():])).strip(" *")
@@ -5891,11 +5917,12 @@ def _reasons(blocks: list[Block], wrong: bool, claimed: bool = False) -> list[Bl
             break
         if wrong and CORRECTS.match(block.text) or not wrong and EXPLAINS.match(block.text):
             return [block]
-    # (on a page of myths, a paragraph that says why right under it, unlabelled: “`3e-4` is a decent default, that's
-    # all.”; elsewhere such a line may be anything, “Next week: chapter 6”)
+    # (on a page of myths or a 判断题 sheet, a paragraph that says why right under it, unlabelled: “`3e-4` is a decent
+    # default, that's all.”; under a bare “Answer:” such a line may be anything, “Next week: chapter 6”)
     first = blocks[0] if blocks and claimed else None
     if first is not None and first.kind == "paragraph" and len(first.text) <= 300 and not LEAD_LABEL.match(first.text) \
-            and not first.text.rstrip().endswith((":", "：")) and not ASIDE_AFTER.fullmatch(first.text.strip()):
+            and not first.text.rstrip().endswith((":", "：")) and not ASIDE_AFTER.fullmatch(first.text.strip()) \
+            and not re.match(r"\s*(?:见|参见|详见|see\b|cf\.)", first.text, re.I):
         return [first]
     return []
 

@@ -4280,3 +4280,31 @@ def test_a_heading_named_by_the_question_it_answers_is_a_facet_of_the_one_above(
 ])
 def test_ordinary_notes_keep_what_the_review_of_answers_verdicts_and_turns_showed(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a facet heading's own facets and definitions stay, named by the heading above
+    ("# Optimizers\n\n## Adam\n\n### Why\n\n**Pros**: per-parameter step sizes, little tuning\n\n"
+     "**Cons**: can generalize worse than SGD\n", ["Adam › Why: what are its pros?"], []),
+    ("# Optimizers\n\n## Adam\n\n### How\n\n#### When\n\n**Warmup**: a linear warmup of 1–5k steps for transformers.\n\n"
+     "**Clipping**: clip the gradient norm at 1.0.\n", ["Adam › When"], ["How › When"]),
+    # what may come before the answer label: a source line, a grade of one's own answer; a page inside an answer
+    ("# 面经\n\n## 什么是 MVCC？\n\n🔥 高频｜字节二面\n\n**参考答案：**\n\n多版本并发控制：读不加锁，读旧版本快照。\n",
+     ["什么是 MVCC？ 多版本并发控制"], []),
+    ("# 排序\n\n## 堆排序是稳定的吗？\n\n**我的回答：** 是稳定的\n\n**参考答案：**\n\n不稳定，建堆和交换会打乱相等元素的次序。\n\n"
+     "**批改**：✗ 我答错了\n", ["堆排序是稳定的吗？ 不稳定"], []),
+    ("# Signals\n\n## What is aliasing?\n\n**Answer:**\n\nHigh-frequency copies overlap the baseband (Fig. 7.3, p. 518).\n",
+     ["overlap the baseband"], []),
+    ("# 网络\n\n## TCP 为什么要三次握手？\n\n**参考答案：**\n\n确认双方的收发能力，并同步初始序列号。\n\n这题其实答到第二点就够了。\n",
+     ["TCP 为什么要三次握手？ 确认双方"], []),
+    # claims named other ways, a 判断题 sheet's conclusions, a statement judged under “Verdict:”
+    ("# Myths\n\n## Misconception 3: Dropout should be used in every layer\n\n**Verdict:** False\n\n"
+     "Usually only after the large fully connected layers.\n", ["True or false: Dropout should be used in every layer"], []),
+    ("# 健身误区\n\n## 误区一：空腹有氧燃脂更多\n\n**结论：** 不一定\n\n总热量缺口才是关键。\n", ["判断对错：空腹有氧燃脂更多"], []),
+    ("# 判断题\n\n### 3. 正交矩阵的特征值都是 ±1。\n\n**结论：** 错误\n\n正交矩阵的特征值模为 1，但可以是复数。\n",
+     ["判断对错：正交矩阵的特征值都是 ±1。"], []),
+    ("# Economics T/F\n\n## Sunk costs should affect future decisions.\n\n**Verdict:** False\n\nOnly future costs matter.\n",
+     ["True or false: Sunk costs should affect future decisions."], []),
+])
+def test_ordinary_notes_keep_what_the_review_of_facet_headings_and_answer_labels_showed(notes, kept, gone) -> None:
+    assert_keeps(notes, kept, gone)
