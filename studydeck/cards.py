@@ -4339,7 +4339,7 @@ def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
     card of its own)."""
     if not _whole_answer_label(blocks[i]) or sum(map(_whole_answer_label, blocks)) > 1:
         return []  # (three “**参考答案：**” under one heading: which answers what it cannot say)
-    if not all(b.kind == "paragraph" and not _states_a_problem(b) for b in blocks[:i]):
+    if not all(b.kind == "paragraph" and _beside_the_problem(b) for b in blocks[:i]):
         # (a problem's statement, its data or options, a follow-up question, “**面试官追问**：…”, before it would be
         # what it answers, and the card could not show it; one's own answer, a source line, a hint, a grade may come)
         return []
@@ -4361,19 +4361,33 @@ def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
         out.append(block)
     if not out or out[0].kind == "math" or out[-1].kind == "paragraph" and out[-1].text.rstrip().endswith((":", "：")):
         return []  # (“If you have not pushed yet:” over the command: the code answers, asked as code)
-    if out[0].kind == "paragraph" and (NO_ANSWER.match(out[0].text) or re.match(r"\s*(?:见|参见|详见|see\b|cf\.)", out[0].text, re.I)):
-        return []  # (“见课本 p.145 例 4-3”: where the answer is, not the answer)
+    if out[0].kind == "paragraph" and (NO_ANSWER.match(out[0].text) or _only_cites(out[0].text)):
+        return []  # (“见课本 p.145 例 4-3”, “Rudin, Theorem 2.41, p. 40.”: where the answer is, not the answer)
+    if len(out) == 1 and re.fullmatch(r"\s*[(（]?\s*(?:[A-Fa-f]|[①-⑳]|\d)\s*[)）.]?\s*", out[0].text):
+        return []  # (“③”, “(b)”: an option's mark, without the options)
     if not any(OWN_TURN.match(b.text) for b in blocks[:i]) and _marked_wrong(blocks[i + 1 + len(out):]):
         return []  # (“**批改**：✗ 应为 O(n²)” under it, and no answer of one's own before it: this one was wrong)
     return out
 
 
-def _states_a_problem(block: Block) -> bool:
-    """A paragraph that asks or states what is to be answered (“一个盒子里有 3 红 7 白，取一个是红球的概率？”,
-    “题目：…”, “A. … B. …”, “**面试官追问**：…”)."""
-    turn = _turn(block)
-    return bool(ASKS_OR_BLANK.search(block.text) or ASKS_AGAIN.search(block.text) or STATEMENT_TURN.fullmatch(turn)
-                or ASKING_TURN.fullmatch(turn) or ROLE_ASKS.fullmatch(turn)) and not OWN_TURN.match(block.text)
+def _only_cites(text: str) -> bool:
+    """An answer that only says where the answer is: “见课本 p.145”, “Refer to Clayden, pp. 614–616”, “Rudin, Theorem
+    2.41, p. 40.”, “课本第 88 页定义 4.18。”; not “时域卷积对应频域相乘，证明见第 4 章”."""
+    if re.match(r"\s*(?:见|参见|详见|see\b|cf\.|refer to\b)", text, re.I):
+        return True
+    rest = PAGE_REF.sub("", text)
+    rest = re.sub(r"(?:theorem|thm|definition|def|lemma|scheme|fig(?:ure)?|eq|例|定理|定义|引理|图|式)\.?\s*[\d.()-]+|"
+                  r"《[^》]*》|(?-i:\b[A-Z][a-z]+\b)|课本|教材|书上?", "", rest, flags=re.I)  # (and names: “Rudin”)
+    return bool(PAGE_REF.search(text)) and len(re.findall(r"[A-Za-z]|[\u4e00-\u9fff]", rest)) < 6
+
+
+def _beside_the_problem(block: Block) -> bool:
+    """A paragraph before an answer that states no part of the problem: one's own answer (“**我的回答：** …”), a
+    grade (“**批改**：✗”), a line in brackets or italics (“（2023 年期末第 3 题，10 分）”, “*提示：…*”), or a short
+    tag (“🔥 高频｜字节二面”); not “A fair die is rolled twice…”, which the card could not show."""
+    text = block.text.strip()
+    return bool(OWN_TURN.match(text) or GRADED.match(text) or EMPHASIZED_LINE.fullmatch(text)
+                or len(text) <= 24 and not re.search(r"[\d$?？。.:：①-⑳()（）]", text))
 
 
 # One's own answer before the one that should have been given (“**我的回答：** …”, “**My answer:** …”).
@@ -4381,8 +4395,8 @@ OWN_TURN = re.compile(r"\s*(?:\*\*)?\s*(?:我的(?:回答|答案|作答)|我答|
 # A remark after an answer, on its own line: in brackets, or pointing to a source (“（我当时只答出了一半）”,
 # “参考：《图解 HTTP》第 7 章”, “See also Clayden ch. 15”).
 ASIDE_AFTER = re.compile(r"[(（].*[)）][。.]?|(?:参考|参见|出处|来源)\s*[:：]?.*|(?:see also|cf\.|sources?|refs?|references?)\b.*|"
-                         # (or one's own reflection: “这题其实答到第二点就够了”, “I blanked on…”)
-                         r"(?:这题|这道题|this (?:one|question)).*|.*(?:我|\bI\b|\bmy\b|\bme\b).*", re.I | re.S)
+                         # (or one's own reflection: “这题其实答到第二点就够了”, “I blanked on…”, “I hope this helps”)
+                         r"(?:这题|这道题|this (?:one|question)|我(?!们|国|方)|(?-i:I)(?:'|\s+(?!/))|my\b).*", re.I | re.S)
 
 
 def _whole_answer_label(block: Block) -> bool:
@@ -5314,8 +5328,8 @@ def _named_concept(ctx: _Ctx) -> str:
 
 
 # A heading that is only the question it answers of the heading above (“### Why”, “### What”, “### Gotchas”).
-FACET_HEADING = re.compile(r"why|what|how|when|gotchas|pitfalls|caveats|usage|when to use|是什么|为什么|怎么用|怎么做|"
-                           r"用法|注意事项", re.I)
+FACET_HEADING = re.compile(r"(?:(?:common|main|other|more)\s+)?(?:why|what|how|when|where|gotchas|pitfalls|caveats|usage|"
+                           r"when to use)|(?:常见)?(?:是什么|为什么|怎么用|怎么做|用法|注意事项)", re.I)
 
 
 # A reference as a bibliography writes it: authors by surname and initials, then the year
@@ -5853,18 +5867,19 @@ def _true_or_false(blocks: list[Block], i: int) -> tuple[str, list[Block], list[
 
 # A line that judges the statement above it (“**判断：×**”, “答案：对”, “**True or false:** False”, “T/F: T”).
 VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?P<label>判断|判定|对错|答案|答|结论|true or false|t\s*/\s*f|answer|verdict)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
-                     r"(?P<v>[√✓✔×✗✘]|对|错|正确|错误|true|false|it depends|看情况|视情况而定|不一定|"
-                     r"(?-i:T|F)(?=\s*(?:$|\*\*|[.。,，;；])))(?!\w)(?!\s*[=(（])"
+                     r"(?P<v>[√✓✔×✗✘]|正确|错误|看情况|视情况而定|不一定|"
+                     # (a word that may begin a sentence, “对 $\theta$ 求导”, “False promise…”, only where it ends)
+                     r"(?:对|错|true|false|it depends|(?-i:T|F))(?=\s*(?:$|\*\*|[.。,，;；!！(（—–-]))"
+                     r")(?!\w)(?!\s*[=(（])"
                      r"\s*(?:\*\*)?", re.I | re.M)
 WRONG_VERDICT = re.compile(r"[×✗✘]|错|错误|false|f", re.I)
 DEPENDS_VERDICT = re.compile(r"it depends|看情况|视情况而定|不一定", re.I)
 # What names a claim before it (“Myth 1: “Adam needs no tuning””, “误区 3：…”, “Claim:”), and the quotes around it.
 CLAIM_LABEL = re.compile(r"\s*(?:myths?|misconceptions?|claims?|statements?|误区|误解|说法|谣言|迷思|观点)\s*#?\s*"
                          r"[\d一二三四五六七八九十]*\s*[:：.、]\s*", re.I)
-# A heading that names a claim as one (“## Myth 7: “Double the batch…””, “### 误区 2：…”), or states it as a sentence.
+# A heading that names a claim as one (“## Myth 7: “Double the batch…””, “### 误区 2：…”).
 CLAIMED = re.compile(r"\s*(?:\d+[.)]\s*)?(?:myths?|misconceptions?|claims?|statements?|误区|误解|说法|谣言|迷思)\s*#?\s*"
-                     r"[\d一二三四五六七八九十]*\s*[:：.、]|\s*[\"“「].+[\"”」]\s*$|"
-                     r".*\w.*\s\S+.*[^.][。.]\s*$", re.I)  # (or a whole sentence: “Sunk costs should affect decisions.”)
+                     r"[\d一二三四五六七八九十]*\s*[:：.、]", re.I)
 # A label that asks to judge (“判断：”, “True or false:”), against one that only answers (“答案：”, “Answer:”).
 JUDGING_LABEL = re.compile(r"判断|判定|对错|true or false|t\s*/\s*f", re.I)
 
@@ -5922,7 +5937,7 @@ def _reasons(blocks: list[Block], wrong: bool, claimed: bool = False) -> list[Bl
     first = blocks[0] if blocks and claimed else None
     if first is not None and first.kind == "paragraph" and len(first.text) <= 300 and not LEAD_LABEL.match(first.text) \
             and not first.text.rstrip().endswith((":", "：")) and not ASIDE_AFTER.fullmatch(first.text.strip()) \
-            and not re.match(r"\s*(?:见|参见|详见|see\b|cf\.)", first.text, re.I):
+            and not _only_cites(first.text) and not re.match(r"\s*(?:见|参见|详见|see\b|cf\.)", first.text, re.I):
         return [first]
     return []
 
