@@ -1306,10 +1306,8 @@ class _Extractor:
                 # “### 4. `AdamW` 的默认 `weight_decay` 是 0。” over “**判断：×**” and “改正：…”: a statement to judge,
                 # its verdict and what corrects or explains it; a statement judged wrong names nothing the
                 # cards under it are about (its parent does)
-                wrong, said = verdict
+                wrong, said, judged = verdict
                 statement = JUDGE_BLANK.sub("", _claimed(concept)).strip()
-                judged = CLAIMED.match(section.title) is not None or JUDGING_LABEL.match(
-                    VERDICT.match(section.blocks[0].text).group("label")) is not None
                 answer = [replace(section.blocks[0], text=said), *_reasons(section.blocks[1:], wrong, judged)]
                 self.answered(_Ctx(ctx.deck[:-1], ctx.concept),
                               self.t("判断对错：{s}", "True or false: {s}", s=statement), answer, section.source,
@@ -4334,9 +4332,10 @@ LABEL_ONLY = re.compile(r"(?:\*\*)?\s*(?P<label>[^*:：()（）\n]{1,24}?)\s*(?:
 
 def _labelled_answer(blocks: list[Block], i: int) -> list[Block]:
     """``blocks[i]`` a line that only labels the whole answer (“**应该怎么答：**”, “**Model answer:**”), the only one
-    of its section, and what it labels: a list, prose or a formula, with the lists and formulas that go on from
-    it (three blocks at most) up to the next labelled line, code, table or rule; else nothing (code under it is a
-    card of its own)."""
+    of its section, with nothing but one's own answer, a grade or an aside before it, and what it labels: a list,
+    prose or a formula, with the lists and formulas that go on from it (three blocks at most) up to the next
+    labelled line, code, table or rule, or an aside; else nothing: prose that goes on past it, an answer that only
+    cites its place or is an option's mark, or one a grader marks wrong (code under it is a card of its own)."""
     if not _whole_answer_label(blocks[i]) or sum(map(_whole_answer_label, blocks)) > 1:
         return []  # (three “**参考答案：**” under one heading: which answers what it cannot say)
     if not all(b.kind == "paragraph" and _beside_the_problem(b) for b in blocks[:i]):
@@ -5894,9 +5893,10 @@ CORRECTS = re.compile(r"\s*(?:\*\*)?\s*(?:改正|更正|订正|纠正|正确(?:�
                       r"the (?:right|correct) (?:statement|version))\s*(?:\*\*)?\s*[:：]?", re.I)
 
 
-def _verdict(block: Block, heading: str = "") -> tuple[bool, str] | None:
-    """A paragraph that opens with a verdict on the statement above it (“**判断：×** （~~我一开始判了√~~）”):
-    whether it judges it wrong, and the verdict as the answer says it (“×（错）”, “False”); else None."""
+def _verdict(block: Block, heading: str = "") -> tuple[bool, str, bool] | None:
+    """A paragraph that opens with a verdict on the statement ``heading`` (“**判断：×** （~~我一开始判了√~~）”):
+    whether it judges it wrong, the verdict as the answer says it (“×（错）”, “False”), and whether it asks to judge
+    (“判断：”, or a claim named so, “Myth 2:”), so that a paragraph under it explains it; else None."""
     match = VERDICT.match(block.text) if block.kind == "paragraph" else None
     if match is None:
         return None
@@ -5908,11 +5908,12 @@ def _verdict(block: Block, heading: str = "") -> tuple[bool, str] | None:
     if (depends and not judging or match.group("label").casefold() in ("verdict", "结论")) and not CLAIMED.match(heading):
         return None  # (“Verdict: It depends” under a laptop's name, “结论：不一定” under a topic's: no claim to judge)
     wrong = wrong or depends  # (a myth true only sometimes names nothing the cards under it are about either)
+    judged = judging or CLAIMED.match(heading) is not None
     # (what the line adds, without its struck asides and its remarks in brackets: “（~~我一开始判了√~~ 😅）”)
     rest = PAREN_TAIL.sub("", re.sub(r"~~[^~]*~~", "", block.text[match.end():])).strip(" *")
     if not re.search(r"\w", rest):
-        return wrong, said
-    return wrong, said + rest if rest[0] in ",，.。;；:：" else f"{said} {rest}"
+        return wrong, said, judged
+    return wrong, said + rest if rest[0] in ",，.。;；:：" else f"{said} {rest}", judged
 
 
 def _judged_statement(heading: str) -> bool:
