@@ -149,8 +149,8 @@ ANSWER_LEAD = re.compile(r"^\s*(?:\*\*)?(?:A|答)\s*[:：](?:\*\*)?\s*")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
-QA = re.compile(r"^\s*(?:\*\*)?(?:Q|问)\s*\d*\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*[:：]?(?:\*\*)?\s*[:：]?\s*(?P<q>.+?)\n\s*(?:\*\*)?(?:A|答)\s*(?:[(（][^()（）\n]{1,16}[)）]\s*)?(?:[:：]\s*(?:\*\*)?|(?:\*\*)\s*[:：])"
-                r"\s*(?P<a>.+)$", re.S)  # (“A.” on a line is an option, not the answer)
+QA = re.compile(r"^\s*(?:\*\*)?(?:Q|问)\s*\d*\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*[:：]?(?:\*\*)?\s*[:：]?\s*(?P<q>.+?)\n\s*(?:\*\*)?(?:A|答)\s*[:：]?(?:\*\*)?"
+                r"\s*[:：]?\s*(?P<a>.+)$", re.S)
 
 
 DOC_PARAM = re.compile(r"^\s*\*{0,2}`?(?P<name>[A-Za-z_]\w*)`?\*{0,2}\s*(?P<type>\([^)]*\))?\s*[–—]\s*(?P<desc>.+)$", re.S)

@@ -4327,20 +4327,3 @@ def test_ordinary_notes_keep_what_the_review_of_facet_headings_and_answer_labels
 ])
 def test_ordinary_notes_keep_what_the_review_of_claims_problems_and_pointers_showed(notes, kept, gone) -> None:
     assert_keeps(notes, kept, gone)
-
-
-@pytest.mark.parametrize("notes, front, back", [
-    # “A (author):” answers with its speaker set aside; an answer marked “A:” with nothing after it answers nothing
-    ("# Poster Q&A\n\n## Warmup\n\n- Q: Why does Post-LN need warmup but Pre-LN doesn't?\n  A (author): the last layers' "
-     "gradients are large at init.\n", "Why does Post-LN need warmup but Pre-LN doesn't?", "the last layers' gradients"),
-])
-def test_an_answer_marked_with_its_speaker_answers_without_it(notes, front, back) -> None:
-    cards, _ = extract(notes)
-    card = next((c for c in cards if c.front == front), None)
-    assert card is not None and card.back.startswith(back), [(c.front, c.back) for c in cards]
-
-
-def test_a_line_opening_A_without_a_colon_is_no_answer() -> None:
-    """“Q: …” over “A …” with no colon is no answer mark (an option “A.”, a sentence “A fair die…”)."""
-    cards, _ = extract("# Quiz\n\n## Sampling\n\nQ: what do we roll?\nA fair die, twice.\n")
-    assert not any(c.back.startswith("fair die") or c.back.startswith(". ") for c in cards), [(c.front, c.back) for c in cards]
