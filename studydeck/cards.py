@@ -1620,6 +1620,18 @@ class _Extractor:
                 lead = None
                 continue
             prompt = _prompt(block)
+            if prompt and nxt is not None and _option_lines(nxt):
+                # “**1. FP16 能表示的最大有限值约为？**” over “A. 3.4e38　B. 65504 …” and “> 答案：**B**。…”: a choice
+                # question, answered by the letter the quote under it gives, or by none (its options answer nothing)
+                said = blocks[i + 2].text if i + 2 < len(blocks) and blocks[i + 2].kind in ("quote", "paragraph") else ""
+                said = re.sub(r"(?m)^\s*>\s?", "", said).strip()
+                self.consumed.add(id(nxt))
+                if CHOICE_ANSWER.match(said):
+                    self.consumed.add(id(blocks[i + 2]))
+                    self.answered(ctx, prompt + "\n\n" + nxt.text.strip(), [replace(blocks[i + 2], kind="paragraph", text=said)],
+                                  block.source, flags=("choice",))
+                lead = None
+                continue
             if prompt:
                 # “8. Residual connections — why do they work?” and the paragraphs under it
                 answer = _answer_blocks(blocks[i + 1:])
@@ -5799,6 +5811,15 @@ def _quoted_pairs(block: Block) -> list[tuple[str, int]]:
     return pairs
 # A line that asks (a question mark, a blank to fill “（ ）”, options inline “A. … B. …”): the next question.
 ASKS_AGAIN = re.compile(r"[?？]\s*$|[(（]\s*[)）]|(?:^|\s)[(（]?A[.)）．、]\s*\S.*\s[(（]?B[.)）．、]\s*\S", re.M)
+
+
+def _option_lines(block: Block) -> bool:
+    """A paragraph of two options or more lettered from A on, a line each or side by side (“A. 3.4e38　B. 65504”)."""
+    if block.kind != "paragraph":
+        return False
+    letters = [m.group(1).upper() for m in re.finditer(r"(?:^|\s)\(?([A-Fa-f])[.．、)）]\s*\S", block.text)]
+    return len(letters) >= 2 and letters == [chr(ord("A") + n) for n in range(len(letters))] \
+        and CHOICE_OPTION.match(block.text) is not None
 
 
 def _choice_options(block: Block) -> bool:
