@@ -1620,16 +1620,17 @@ class _Extractor:
                 lead = None
                 continue
             prompt = _prompt(block)
-            if prompt and nxt is not None and _option_lines(nxt):
+            said = re.sub(r"(?m)^\s*>\s?", "", blocks[i + 2].text).strip() \
+                if prompt and i + 2 < len(blocks) and blocks[i + 2].kind in ("quote", "paragraph") else ""
+            if prompt and nxt is not None and _option_lines(nxt) and CHOICE_ANSWER.match(said):
                 # “**1. FP16 能表示的最大有限值约为？**” over “A. 3.4e38　B. 65504 …” and “> 答案：**B**。…”: a choice
-                # question, answered by the letter the quote under it gives, or by none (its options answer nothing)
-                said = blocks[i + 2].text if i + 2 < len(blocks) and blocks[i + 2].kind in ("quote", "paragraph") else ""
-                said = re.sub(r"(?m)^\s*>\s?", "", said).strip()
-                self.consumed.add(id(nxt))
-                if CHOICE_ANSWER.match(said):
-                    self.consumed.add(id(blocks[i + 2]))
-                    self.answered(ctx, prompt + "\n\n" + nxt.text.strip(), [replace(blocks[i + 2], kind="paragraph", text=said)],
-                                  block.source, flags=("choice",))
+                # question, answered by the letter under its options (lettered points with no letter under them, a
+                # question's cases or steps, are its answer, as before)
+                self.consumed |= {id(nxt), id(blocks[i + 2])}
+                numbered = QA_HEADING.match(prompt.strip())  # (“Q3. Which …?”: the question without its number)
+                stem = numbered.group("q").strip() if numbered else prompt
+                self.answered(ctx, stem + "\n\n" + nxt.text.strip(), [replace(blocks[i + 2], kind="paragraph", text=said)],
+                              block.source, flags=("choice",))
                 lead = None
                 continue
             if prompt:
