@@ -5896,11 +5896,12 @@ VERDICT = re.compile(r"\s*(?:\*\*)?\s*(?P<label>判断|判定|对错|答案|答|
 WRONG_VERDICT = re.compile(r"[×✗✘]|错|错误|false|f", re.I)
 DEPENDS_VERDICT = re.compile(r"it depends|看情况|视情况而定|不一定", re.I)
 # What names a claim before it (“Myth 1: “Adam needs no tuning””, “误区 3：…”, “Claim:”), and the quotes around it.
-CLAIM_LABEL = re.compile(r"\s*(?:myths?|misconceptions?|claims?|statements?|误区|误解|说法|谣言|迷思|观点)\s*#?\s*"
-                         r"[\d一二三四五六七八九十]*\s*[:：.、]\s*", re.I)
+_CLAIM_WORDS = r"myths?|misconceptions?|claims?|statements?|误区|误解|说法|谣言|迷思"
+_CLAIM_NUMBER = r"\s*#?\s*[\d一二三四五六七八九十]*\s*[:：.、]"
+CLAIM_LABEL = re.compile(rf"\s*(?:{_CLAIM_WORDS}|观点){_CLAIM_NUMBER}\s*", re.I)
 # A heading that names a claim as one (“## Myth 7: “Double the batch…””, “### 误区 2：…”).
-CLAIMED = re.compile(r"\s*(?:\d+[.)]\s*)?(?:myths?|misconceptions?|claims?|statements?|误区|误解|说法|谣言|迷思)\s*#?\s*"
-                     r"[\d一二三四五六七八九十]*\s*[:：.、]", re.I)
+# (“观点：” names a view, which it strips, not a claim to judge)
+CLAIMED = re.compile(rf"\s*(?:\d+[.)]\s*)?(?:{_CLAIM_WORDS}){_CLAIM_NUMBER}", re.I)
 # A label that asks to judge (“判断：”, “True or false:”), against one that only answers (“答案：”, “Answer:”).
 JUDGING_LABEL = re.compile(r"判断|判定|对错|true or false|t\s*/\s*f", re.I)
 
