@@ -1316,6 +1316,13 @@ class _Extractor:
                     ctx = replace(ctx, concept=SECTION_NUMBER.sub("", ctx.deck[-2]).strip() or ctx.deck[-2])
                 self.blocks(section.blocks[1:], ctx, section=section)
                 continue
+            guessed = asked and asks and self._guessed_first(section.blocks)
+            if guessed:
+                # “### Q3. And RMSProp?” over “**me:** …root mean square of something?” and “**tutor:** Yes: keep
+                # an EMA of…”: one's own guess first, then the answer, from whoever answers it
+                self.blocks(section.blocks[:1], ctx, section=section)
+                section = replace(section, blocks=[replace(section.blocks[1], text=LEAD_LABEL.sub(
+                    "", section.blocks[1].text, count=1)), *section.blocks[2:]])
             if asked and asks and section.blocks and section.blocks[0].kind == "paragraph" \
                     and not split_label(section.blocks[0].text) and not _prompt(section.blocks[0]) \
                     and not _whole_answer_label(section.blocks[0]):  # (“**Answer:**” over it: read with the blocks)
@@ -2147,6 +2154,15 @@ class _Extractor:
                      "\n".join(f"- {t}" for t in terms), it.source)
         self.blocks(it.children, ctx.within(label))
 
+    def _guessed_first(self, blocks: list[Block]) -> bool:
+        """A dialogue's section that opens with the writer's own turn (“**me:** …”) and then another
+        speaker's (“**tutor:** …”)."""
+        names = [(lead.group(1) or lead.group(2)).strip() if b.kind == "paragraph" and (lead := LEAD_LABEL.match(b.text))
+                 else "" for b in blocks[:2]]
+        return len(names) == 2 and all(n in self.speakers for n in names) \
+            and OWN_SPEAKER.fullmatch(names[0]) is not None and OWN_SPEAKER.fullmatch(names[1]) is None \
+            and not re.search(r"[?？]\s*$", blocks[1].text)  # (not an advisor's question back: “…合理吗？”)
+
     def is_label(self, term: str, desc: str) -> bool:
         """A term that labels a remark, a field or a place rather than names a concept
         (“**注意**：…”, “Note:”, “[解析]”, “Deadline: …”)."""
@@ -2258,7 +2274,9 @@ class _Extractor:
         struck = term.strip("* ")
         why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) else \
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
-            else "notation" if _notation(term, ctx) else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
+            else "notation" if _notation(term, ctx) \
+            else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
+            else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
@@ -4646,13 +4664,19 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     handles: defaultdict = defaultdict(Counter)  # a chat's lowercase names: their turns, and those reacted to
     by_section: dict[int, set[str]] = {}
     naming: set[int] = set()
+    answering: Counter = Counter()  # (a name whose turn comes right after the writer's own, “**me:**”)
     for _, section in iter_sections(outline.root):
         roles = []
+        before = ""
         for block in section.blocks:
+            said, before = before, ""
             if block.kind == "paragraph" and (lead := LEAD_LABEL.match(block.text)):
                 name = (lead.group(1) or lead.group(2)).strip()
+                before = name
                 if FACET.fullmatch(name) or LABEL_TERM.match(name):
                     continue
+                if OWN_SPEAKER.fullmatch(said) and not OWN_SPEAKER.fullmatch(name):
+                    answering[name] += 1
                 if SPEAKER_NAME.fullmatch(name):
                     turns[name] += 1
                 elif CHAT_HANDLE.fullmatch(name):
@@ -4675,6 +4699,9 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     taking = set().union(*by_section.values()) if by_section else set()
     by_section = {id(s): taking for _, s in iter_sections(outline.root) if id(s) not in naming} | by_section
     talking = {name for name, n in turns.items() if n >= 2}
+    # (one's own turns with an AI tutor's or a teacher's after them, “**me:** …?” over “**tutor:** …”: both speak)
+    if any(OWN_SPEAKER.fullmatch(name) for name in talking):
+        talking |= {name for name, n in answering.items() if n >= 2}
     # (a name that opens two paragraphs or more, one of them reacted to; then the writer's own too)
     reacted = {name for name, said in handles.items() if said["reacted"] and said["turns"] >= 2}
     if reacted:
@@ -4966,6 +4993,8 @@ LEGEND = re.compile(rf"(?:[\s/|,，;；]*{MARK_SYMBOL}\ufe0f?\s*(?:(?!{MARK_SYMB
 COMMENT_TURN = re.compile(r"\s*+(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*+\**([^:：*\n]{1,20}?)\**\s*[:：]")
 # A person's name or initial as a transcript writes it (“M”, “Jen”, “Prof”), not a label (“Note”).
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
+# The writer, taking a turn in a dialogue (“**me:** …”, “**Me:**”, “**我：**”).
+OWN_SPEAKER = re.compile(r"me|我", re.I)
 # A chat's name as typed (“deniz”, “priya.k”, “tomek_b”, “mara (me)”), a line of reactions to a message
 # (“👍 14 🔥 3 🧠 2”), and the writer's own name (“(me)”).
 CHAT_HANDLE = re.compile(r"[a-z][a-z0-9._]{1,15}(?:\s*[(（](?:me|我)[)）])?")

@@ -4341,3 +4341,26 @@ def test_a_choice_question_in_bold_over_its_options_is_answered_by_the_quote_und
     steps = ("# Debugging\n\n**How do you debug a sudden loss spike?**\n\nA. check the batch  B. check the LR  C. check the "
              "grad norm\n\nThen compare with the last good checkpoint.\n")
     assert_keeps(steps, ["A. check the batch"], [])
+
+
+def test_a_dialogue_with_a_tutor_asks_the_heading_and_answers_by_the_tutor_not_by_one_s_guess() -> None:
+    """“### Q3. Why the bias correction?” over “**me:** …start at zero, so the steps are too small” and “**tutor:**
+    Right about the cause, wrong about…”: the heading's question, answered by the tutor; one's own guess gives no
+    card (it is often wrong), and its message says so."""
+    notes = ("# Teach me Adam in 5 questions\n\n### Q1. Why the bias correction?\n\n"
+             "**me:** Because $m$ and $v$ start at zero, so the early steps are too small.\n\n"
+             "**tutor:** Right about the cause, wrong about the effect: $v$ is biased toward zero more than $m$, so the "
+             "early steps would be too large without it.\n\n"
+             "### Q2. What is epsilon for?\n\n**me:** Avoiding division by zero.\n\n"
+             "**tutor:** That is the main job, but it also caps the step where $v$ is tiny.\n")
+    cards, notices = extract(notes)
+    texts = [(c.front, c.back) for c in cards]
+    bias = next((c for c in cards if c.front.startswith("Why the bias correction")), None)
+    assert bias is not None and bias.back.startswith("Right about the cause"), texts
+    assert not any("its me" in c.front or "too small" in c.back or c.back.startswith("Avoiding") for c in cards), texts
+    assert any(n.rule == "left-out:personal" for n in notices), [n.rule for n in notices]
+    # an advisor's question back is no answer: “**我：** …” then “**老师：** …合理吗？”
+    grilled = ("# 组会\n\n## Q5：attention map 怎么量化？\n\n**我：** 也是 uint8，范围 [0, 1]。\n\n"
+               "**老师：** 大部分值接近 0，均匀量化合理吗？\n\n**我：** 不太合理。\n\n## Q6：GELU 呢？\n\n**我：** 一样。\n\n"
+               "**老师：** 输出有负值吗？\n")
+    assert not any("合理吗" in c.back for c in extract(grilled)[0]), [(c.front, c.back) for c in extract(grilled)[0]]
