@@ -1316,29 +1316,37 @@ class _Extractor:
                     ctx = replace(ctx, concept=SECTION_NUMBER.sub("", ctx.deck[-2]).strip() or ctx.deck[-2])
                 self.blocks(section.blocks[1:], ctx, section=section)
                 continue
-            guessed = asked and asks and self._guessed_first(section.blocks)
+            # (“## Why clip gradients?”, “### 5. 为什么 conv 后接 BN 时不要 bias？”: a heading that asks as a question
+            # does, numbered or not)
+            asked_here = bool(path) and (asked is not None or QUESTION_END.search(section.title) is not None)
+            guessed = asked_here and asks and self._guessed_first(section.blocks)
             if guessed:
                 # “### Q3. And RMSProp?” over “**me:** …root mean square of something?” and “**tutor:** Yes: keep
                 # an EMA of…”: one's own guess first, then the answer, from whoever answers it
                 self.blocks(section.blocks[:1], ctx, section=section)
                 section = replace(section, blocks=[replace(section.blocks[1], text=LEAD_LABEL.sub(
                     "", section.blocks[1].text, count=1)), *section.blocks[2:]])
-            if asked and asks and section.blocks and section.blocks[0].kind == "paragraph" \
-                    and not split_label(section.blocks[0].text) and not _prompt(section.blocks[0]) \
-                    and not _whole_answer_label(section.blocks[0]):  # (“**Answer:**” over it: read with the blocks)
+            if asked_here and asks and section.blocks and section.blocks[0].kind == "paragraph" \
+                    and (not (opens := split_label(section.blocks[0].text)) or REPLY_WORD.fullmatch(_bare(opens[0]).strip())) \
+                    and not _prompt(section.blocks[0]) \
+                    and not _whole_answer_label(section.blocks[0]) \
+                    and (asked is not None or _answers_its_heading(section.title, section.blocks[0])):
                 # “### Q10. Dropout 训练和测试有什么不同” over its answer in prose: an interview
                 # list's question and answer, without the “A:”
                 answer = []
                 for block in _answer_blocks(section.blocks[:3]):
-                    if block.kind == "math" and answer and answer[-1].text.rstrip().endswith((":", "：")):
-                        answer.append(block)  # “计算：” over the formula it announces
+                    if block.kind in ("math", "list") and answer and answer[-1].text.rstrip().endswith((":", "：")):
+                        answer.append(block)  # “计算：” over the formula it announces, “经验：” over its points
                         break
                     label = split_label(block.text) if block.kind == "paragraph" else None
                     if block.kind != "paragraph" or len(answer) == 2 or label and (
                             DEFAULTS_LABEL.fullmatch(label[0].strip()) or _is_param_label(label[0])):
                         break  # (“默认：lr=1e-3, …” under the answer: cards of its own, checked)
                     answer.append(block)
-                question = _asked(concept).strip()
+                if answer and answer[-1].kind == "paragraph" and answer[-1].text.rstrip().endswith((":", "：")) \
+                        and _only_opens("\n".join(b.text for b in answer)):
+                    answer = []  # (“没有标准答案。经验：” over a table: the answer is in what it opens, asked as such)
+                question = QUESTION_NUMBER.sub("", _asked(concept)).strip()
                 question += "" if question.endswith(("?", "？")) else self.t("？", "?")
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
                     self.blocks(section.blocks[len(answer):], ctx, section=section)
@@ -5135,6 +5143,37 @@ def _bare(title: str) -> str:
 
 
 LEADING_MARKS = re.compile(r"^[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]+")
+
+
+# A question's number before it, after the arrow of a follow-up (“↳↳ Q0.3.1 ”, “Q12 ”).
+QUESTION_NUMBER = re.compile(r"^[\s↳⤷➥→]*(?:(?:Q|问)\s*\d+(?:\.\d+)*\s*[:：.、]?\s*)?")
+
+
+def _answers_its_heading(title: str, first: Block) -> bool:
+    """A heading that asks (“## Why clip gradients?”) over a paragraph that answers it: not an exercise's or a
+    worksheet part's (“第 2 题 … 是否无偏？”, “Part C — where does the norm go?”), whose paragraph states the
+    task, nor one that asks back, shows only a picture or only a mark (“What is `x.grad` now and why?”,
+    “![axes](…)”, “**Q8.**”)."""
+    text = first.text.strip()
+    return not (EXERCISE_HEADING.search(title) or WORKSHEET_PART.match(title) or QUESTION_END.search(text)
+                or re.fullmatch(r"(?:!\[[^\]]*\]\([^)]*\)\s*)+|\*\*[^*]+\*\*", text))
+
+
+def _only_opens(text: str) -> bool:
+    """An answer that ends on a colon and says little before it (“没有标准答案。经验：”), or points at a table
+    (“抄的 Table 5(WikiSQL / MNLI acc):”): what it opens is the answer; not “用 `torch.autograd.grad` 配
+    `create_graph=True`，让求出的梯度本身也带计算图：” over the code."""
+    bare = strip_math(text).strip()
+    last = re.split(r"(?<=[。！？!?])|(?<=\.)\s+", bare)[-1]
+    return len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", bare)) < 10 or re.search(r"\btable\b|\bbelow\b|\bfollowing\b|下表|如下|见下", last, re.I) is not None
+
+
+# A reply's first word before a colon (“Usually no: …”, “Yes: keep an EMA…”, “不会：…”): the answer begins, no term.
+REPLY_WORD = re.compile(r"(?:(?:usually|mostly|mainly|generally|almost always|not always|partly|basically)\s*,?\s*)?"
+                        r"(?:yes|no|not really|partly|both|neither|it depends)|(?:一般|通常|基本)?(?:是的?|不是|对|不对|会|不会|"
+                        r"可以|不可以|不行|要|不要|需要|不需要|不一定)", re.I)
+# A worksheet's or an exam's part (“Part B — what does this print?”, “第二部分：…”).
+WORKSHEET_PART = re.compile(r"\s*(?:part\s+(?:[A-Z]|\d+|[IVX]+)\b|第\s*[一二三四五六七八九十\d]+\s*部分)", re.I)
 
 
 def _asked(title: str) -> str:

@@ -119,6 +119,9 @@ MESSAGES = {
                  "“{front}” is too long; state what to recall in one short sentence, details in a list"),
     "url-front": ("“{front}” 的问题是网址或文件名；给它写一个标题或术语",
                   "“{front}” asks about a URL or a file name; give it a heading or a term"),
+    "reference-answer": ("“{front}” 的答案只是一篇文献（作者、年份、链接）；写出它提出或说明了什么",
+                         "the answer to “{front}” is only a reference (authors, year, link); write what the work "
+                         "proposed or showed"),
     "link-answer": ("“{front}” 的答案只有链接或文件名；写出要记住的内容",
                     "the answer to “{front}” is only links or file names; write what to remember"),
     "no-subject": ("“{front}” 没有说问的是什么；在公式前写出它的名字",
@@ -426,8 +429,21 @@ def url_front(card: Card) -> str | None:
 
 def link_answer(card: Card) -> str | None:
     lines = [line for line in card.back.splitlines() if line.strip()]
+    if lines and card.kind is not CardKind.CODE and all(REFERENCE_LINE.fullmatch(line) for line in lines):
+        return None if ASKS_WHOSE.search(card.front) else "reference-answer"
     return "link-answer" if lines and card.kind is not CardKind.CODE and all(
         LINK_LINE.match(line) or _only_links(line) or CROSS_REF.fullmatch(line) for line in lines) else None
+
+
+# A work cited by its authors and year with a link to it (“Ioffe & Szegedy, 2015. [arXiv:1502.03167](…)”,
+# “Ba, Kiros & Hinton (2016) https://arxiv.org/abs/1607.06450”): where an idea comes from, not the idea;
+# unless the card asks who or where (“Who proposed BatchNorm?”, “出自哪篇论文？”).
+_AUTHOR = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+|[A-Z]\.)(?:[ -][A-Z][a-z]+)?"
+REFERENCE_LINE = re.compile(
+    rf"\s*(?:[-*+]\s+)?{_AUTHOR}(?:(?:,| and| &|, and|, &) {_AUTHOR})*(?: et al\.?)?,? \(?\d{{4}}[a-z]?\)?[.,;:]?"
+    r"(?:\s*(?:\[[^\[\]]*\]\([^)]*\)|<?https?://\S+>?|arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?|doi:\s*\S+)[.,;]?)+\s*")
+ASKS_WHOSE = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|which (?:paper|work|article)|\bwhere\b.*\b(?:from|proposed|introduced)\b|"
+                        r"\bcited?\b|\breference|谁|哪篇|哪一篇|出处|出自|来源|提出者|作者", re.I)
 
 
 # A reference to an equation, a figure or a section of the notes (Quarto “@eq-ce”, MyST {eq}`label`,

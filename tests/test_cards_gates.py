@@ -4364,3 +4364,50 @@ def test_a_dialogue_with_a_tutor_asks_the_heading_and_answers_by_the_tutor_not_b
                "**老师：** 大部分值接近 0，均匀量化合理吗？\n\n**我：** 不太合理。\n\n## Q6：GELU 呢？\n\n**我：** 一样。\n\n"
                "**老师：** 输出有负值吗？\n")
     assert not any("合理吗" in c.back for c in extract(grilled)[0]), [(c.front, c.back) for c in extract(grilled)[0]]
+
+
+def test_an_answer_that_is_only_a_reference_gives_no_card_unless_the_card_asks_whose() -> None:
+    """“1. **Batch Normalization** — Ioffe & Szegedy, 2015. [arXiv:1502.03167](…)”: where the idea comes from, not
+    the idea; “Who proposed dropout?” over the same kind of line asks for just that."""
+    notes = ("# Normalisation papers\n\nPapers:\n\n"
+             "1. **Batch Normalization** — Ioffe & Szegedy, 2015. [arXiv:1502.03167](https://arxiv.org/abs/1502.03167)\n"
+             "2. **Layer Normalization** — Ba, Kiros & Hinton, 2016. https://arxiv.org/abs/1607.06450\n\n"
+             "## Who proposed dropout?\n\nSrivastava et al., 2014. [JMLR](https://jmlr.org/papers/v15/srivastava14a.html)\n")
+    cards, notices = extract(notes)
+    texts = [(c.front, c.back) for c in cards]
+    assert not any("Szegedy" in c.back or "Hinton" in c.back for c in cards), texts
+    assert sum(n.rule == "left-out:reference-answer" for n in notices) == 2, [n.rule for n in notices]
+    assert any(c.front.startswith("Who proposed dropout") and "Srivastava" in c.back for c in cards), texts
+
+
+def test_a_heading_that_asks_is_answered_by_the_paragraph_under_it_numbered_or_not() -> None:
+    """“## Why clip gradients?” over a paragraph that answers it, “### 5. 为什么 conv 后接 BN 时写 bias=False？”,
+    a follow-up “↳ Q0.7 Should you decay γ?”: each is a card, asked as the heading asks, without its number."""
+    notes = ("# Training FAQ\n\n## Why clip gradients?\n\nTo stop one bad batch from blowing up the weights when the "
+             "gradient norm spikes.\n\n## 5. 为什么 conv 后接 BN 时写 `bias=False`？\n\n因为 BN 会先减均值，conv 的 bias "
+             "是每通道常数，减完就没了。\n\n### ↳ Q0.7 Should you apply weight decay to γ and β?\n\nUsually no: common "
+             "practice excludes norm parameters and biases from weight decay.\n")
+    cards, _ = extract(notes)
+    fronts = {c.front: c.back for c in cards}
+    assert fronts.get("Why clip gradients?", "").startswith("To stop one bad batch"), fronts
+    assert fronts.get("为什么 conv 后接 BN 时写 `bias=False`？", "").startswith("因为 BN"), fronts
+    assert fronts.get("Should you apply weight decay to γ and β?", "").startswith("Usually no"), fronts
+
+
+@pytest.mark.parametrize("notes, gone", [
+    # an exercise's or a worksheet part's heading: the paragraph under it states the task
+    ("# 作业 3\n\n## 第 2 题（20 分）高斯分布方差的 MLE 是否无偏？\n\n$x_i \\sim N(\\mu, \\sigma^2)$，求 MLE 并计算其期望。\n",
+     "是否无偏？"),
+    ("# Worksheet\n\n## Part C — where does the norm go?\n\nWrite both the Post-LN and the Pre-LN block, then compare.\n",
+     "where does the norm go?"),
+    # a paragraph that asks back, one that is only a picture, one that only opens what follows with a colon
+    ("# Autograd\n\n## Why did my gradient double?\n\nRun the cell twice without re-creating `x`. What is `x.grad` now "
+     "and why?\n", "gradient double?"),
+    ("# Norms\n\n## Which axes does each norm use?\n\n![norm axes](img/axes.png)\n", "Which axes"),
+    ("# DataLoader\n\n## How many workers should I use?\n\nThere is no single answer. Rules of thumb:\n\n"
+     "| GPUs | workers |\n|---|---|\n| 1 | 4 |\n| 8 | 32 |\n", "How many workers should I use?"),
+])
+def test_a_heading_that_asks_over_what_does_not_answer_it_gives_no_card_of_it(notes: str, gone: str) -> None:
+    cards, _ = extract(notes)
+    assert not any(c.front.startswith(gone) or c.front.endswith(gone) and len(c.front) < 60 for c in cards), \
+        [(c.front, c.back) for c in cards]
