@@ -2386,7 +2386,8 @@ class _Extractor:
             front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
         elif (remark or points) and (normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept):
             front = self.t("关于 {t}，要记住什么？", "What should you remember about {t}?", t=shown)
-        elif REMARK.match(desc) or remark or REMARKS_HEADING.search(ctx.concept) and not _says_what_it_is(desc) \
+        elif REMARK.match(desc) or remark or SAID_OF.search(_bare(term)) \
+                or REMARKS_HEADING.search(ctx.concept) and not _says_what_it_is(desc) \
                 or len(desc) < 120 and STATES_THEOREM.search(desc) \
                 and not NAMED_RESULT.search(PAREN_TAIL.sub("", term)) and not re.search(r"性$|\bproperty$", term):
             # (a law, a theorem or a property is what its statement says: asked what it is)
@@ -3670,7 +3671,9 @@ DOC_HEADING = re.compile(
     r"\b(?:implementations?|implementing|from scratch|concise|analysis|experiments?|training|summary|exercises?|"
     r"discussions?|introduction|overview|background|motivation|preliminaries|setup|appendix|examples?)\b|"
     r"实现|从零开始|简洁|^(?:误差|结果|实验|数据|复杂度|性能|案例|原因|对比|理论|收敛性|稳定性)?分析$|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
-    r"反思|心得|感想|补充|结果|\bresults?\b", re.I)
+    r"反思|心得|感想|补充|结果|\bresults?\b|"
+    # the parts of a decision record (“### Context”, “### Decision”, “### Consequences”)
+    r"^(?:context|decisions?|consequences|alternatives(?: considered)?|背景|决策|决定|后果|影响)$", re.I)
 # A section of things the writer has not read yet (“Other / later”, “To read”, “以后再看”):
 # a list of topics for later, not knowledge.
 NOT_READ_YET = re.compile(r"^\s*(?:other\s*/\s*later|later|to read|reading queue|以后再看|待看|待读)\s*$", re.I)
@@ -3691,6 +3694,7 @@ BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
+    r"(?:下一步|接下来|之后|后续)的?(?:计划|打算|安排)|next (?:plans?|week'?s plan)|"
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
     r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
@@ -3743,7 +3747,7 @@ BACK_MATTER = re.compile(
 # A heading that says what is under it will not be examined (“老师明确说不考的”, “本章不考”, “Not on the exam”);
 # “HMM 不考” and “（第 8 章不考）” say it of a part, and keep their knowledge.
 NOT_EXAMINED = re.compile(r"(?:老师)?(?:明确)?(?:说)?(?:\*\*)?不考(?:\*\*)?的?(?:内容|部分|章节|知识点)?|(?:这|本)(?:章|节|部分)不考|"
-                          r"not (?:examined|on the exam|tested)", re.I)
+                          r"(?:[\w ]{1,20}?\s*[/|–—-]\s*)?not (?:examined|examinable|(?:on|for|in) the (?:exam|final|midterm)|tested)", re.I)
 # … unless its aside says it matters all the same (“不考的（但面试常问）”).
 CONTRAST = re.compile(r"但|不过|要用|需要|会用|面试|\b(?:but|still)\b", re.I)
 # A heading that says what is under it is no card (“leftover / not cards”, “不做卡片”).
@@ -3801,7 +3805,10 @@ REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|O\(|(?:can'?t|cannot|don'?t|doe
                     # how it compares or behaves in one case (“泛化一般更好，训练开销大”, “eval 时不丢弃”,
                     # “better than …”, “stochastic or deterministic”)
                     r"[^，,。；;\n]{0,8}?(?:更|较|比较)(?:好|差|大|小|快|慢|高|低|稳|容易|难|少|多)|[^，,。；;\n$]{1,10}?时[，,]?\s*(?:不|没|别|也|要|才|仍|还)|"
-                    r"(?:better|worse|faster|slower|cheaper|easier|harder|more|less)\b|\w+ or \w+\s*$)", re.I)
+                    r"(?:better|worse|faster|slower|cheaper|easier|harder|more|less)\b|\w+ or \w+\s*$|"
+                    # the term as one of a kind the text goes on about (“**ResNet-50** 这类模型，…”, “models like this”)
+                    r"(?:这|此|那)(?:一)?(?:类|种|些)|(?:such|these) (?:models?|layers?|methods?|networks?|cases?)\b|"
+                    r"(?:models?|layers?|methods?|networks?) like (?:this|these|it)\b)", re.I)
 # A short text that states a theorem about its term (“半正定 ⟺ 凸”, “independent ⇒ uncorrelated”):
 # something to remember about it, not what it is.
 STATES_THEOREM = re.compile(r"⟺|⇔|⇒|\biff\b|当且仅当")
@@ -3986,7 +3993,12 @@ LABEL_TERM = re.compile(
     # number (“card 3b”)
     r"the catch|(?:the )?logic|last pass|rationale|逻辑|理由|wrong|incorrect|错了|不对|"
     r"(?:讲评|老师|课上|课后|助教|评论区?|群里)补充|\S{1,3}(?:哥|姐|老师|师兄|师姐|学长|学姐)补充|cards?\s*+#?\d++[a-z]?\d*+|"
-    r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?))"
+    r"(?:debug(?:ging)?|pro|quick|general|useful) (?:tips?|rules?|tricks?)|"
+    # what an interviewer checks (“**考察点**：能不能推一下”), a reviewer's or the authors' reply in a review thread
+    # (“**R3 回复**：I keep my score.”), one's own notes and feelings on it (“**笔记**”, “**做完感想**”), what to bring
+    r"考察点|考查点|考核点|what (?:they(?:'re| are)?|the interviewer(?:'s| is)?) (?:testing|looking for|checking)|"
+    r"(?:r\d|reviewer\s*\d*|审稿人\s*\d*|作者|authors?)\s*(?:的)?(?:回复|答复|reply|response|rebuttal)|笔记|my notes|"
+    r"\S{1,4}(?:感想|心得)|(?:what )?to bring|bring|带(?:上|齐)?|携带|需要(?:带|准备)|要带)"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
     r"\s*+(?:\d++|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
@@ -4113,6 +4125,8 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"\bdefaults?\s+`?\w+\s*=|默认\s*`?\w+\s*=|"  # “`MSELoss` default `reduction='mean'`”: a claim
                          r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
+# A thing and what one says of it (“LLM 不一样”, “默认值不同”, “小模型不够用”): a remark to remember, not a name.
+SAID_OF = re.compile(r"\S\s*(?:不一样|不同|一样|不够用|够用|不行|没用|不适用)$")
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
 HEADING_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|\bI\s+[a-z]|"

@@ -285,7 +285,8 @@ def machine_output(card: Card) -> str | None:
 
 
 # A blank to fill in (“$L = $ ______”, “$y = \underline{\qquad}$”), not a name's underscores (`__init__`).
-BLANK = re.compile(r"(?<![\w\\])_{3,}(?!\w)|(?:\\_){3,}|\\underline\{\s*(?:\\q?quad\s*)+\}")
+BLANK = re.compile(r"(?<![\w\\])_{3,}(?!\w)|(?:\\_){3,}|\\underline\{\s*(?:\\q?quad\s*)+\}|"
+                   r"[_^]\{\s*\?\s*\}|[_^]\?")  # (“$s^X_{?}$”: an index the notes leave open, to ask about)
 
 
 def empty_answer(card: Card) -> str | None:

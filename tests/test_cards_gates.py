@@ -4411,3 +4411,65 @@ def test_a_heading_that_asks_over_what_does_not_answer_it_gives_no_card_of_it(no
     cards, _ = extract(notes)
     assert not any(c.front.startswith(gone) or c.front.endswith(gone) and len(c.front) < 60 for c in cards), \
         [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize("notes, gone", [
+    # what an interviewer checks, a reviewer's reply, one's own notes and feelings, what to bring
+    ("# 面试题\n\n## Q2. Ring All-Reduce 的通信量是多少？\n\n**考察点**：能不能推一下，不是背结论。\n\n期望回答：每卡约 2M。\n", "考察点"),
+    ("# Review 笔记\n\n## Reviewer 3（分数 3）\n\n**R3 回复**：*\"I keep my score.\"*\n", "I keep my score"),
+    ("# Review 笔记\n\n## Reviewer 2（分数 6）\n\n**笔记**：calibration 就是跑一小批数据统计激活的 min/max，拿来定 scale。\n", "笔记"),
+    ("# 注意力机制\n\n## Transformer\n\n**做完感想**：10.3 最有收获，10.2 的核回归第一遍没看懂为啥叫注意力。\n", "做完感想"),
+    ("# CNN cheat sheet (midterm, Fri 9am)\n\nbring: calculator (NOT phone), student card, one A4 sheet\n\n"
+     "## Output size\n\n$$O = (W - K + 2P)/S + 1$$\n", "bring"),
+])
+def test_a_label_that_names_no_concept_gives_no_card(notes: str, gone: str) -> None:
+    cards, _ = extract(notes)
+    assert not any(gone in c.front or gone in c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+def test_the_parts_of_a_decision_record_are_named_by_the_decision_they_belong_to() -> None:
+    """“## ADR-004: Checkpoint contents” over “### Context” and “### Decision”: a part of the record, not a concept
+    (“What is **Context**?”); what it holds is asked of the decision above it."""
+    notes = ("# Architecture decisions\n\n## ADR-004: Checkpoint contents and atomic writes\n\n### Context\n\n"
+             "A preempted job resumed with a fresh optimizer and the loss spiked.\n\n### Decision\n\n"
+             "**DataLoader**: `num_workers=4, pin_memory=True, persistent_workers=True`.\n\n## Context window\n\n"
+             "The context window is the number of tokens a model attends to at once.\n")
+    cards, _ = extract(notes)
+    fronts = [c.front for c in cards]
+    assert not any(f.startswith(("What is **Context**", "Decision:")) for f in fronts), fronts
+    assert any(f.startswith("ADR-004: Checkpoint contents and atomic writes › Decision") for f in fronts), fronts
+    assert any("Context window" in f for f in fronts), fronts
+
+
+def test_a_formula_that_leaves_an_index_open_is_no_answer() -> None:
+    """“$$Y_{t,n} \\approx \\sum_k s^X_{?} q^X_{t,k} s^W_{?} q^W_{k,n}$$”: the notes ask which index the scales take
+    (answered in the lines after it); the formula with its “?” is no fact to recall."""
+    notes = ("# INT8 GEMM\n\n## Scales\n\n量化后\n\n$$ Y_{t,n} \\approx \\sum_k s^X_{?}\\, q^X_{t,k}\\; s^W_{?}\\, q^W_{k,n} $$\n\n"
+             "- 如果 $X$ 是 per-token，$s^X_t s^W_n$ 可以提到求和外面。\n")
+    cards, notices = extract(notes)
+    assert not any("s^X_{?}" in c.back for c in cards), [(c.front, c.back) for c in cards]
+    assert "left-out:empty-answer" in [n.rule for n in notices], [n.rule for n in notices]
+
+
+@pytest.mark.parametrize("notes, gone", [
+    ("# 期中复盘\n\n## BatchNorm\n\n**running mean**：eval 时用来归一化的均值，训练时按动量更新。\n\n## 下一步计划\n\n**编程题**：考试前练一下 10 分钟内手写 BN / LN。\n",
+     "手写 BN"),
+    ("# Autograd\n\n## Leaf tensors\n\nA leaf tensor is one the user created.\n\n### misc / not for the exam\n\n"
+     "**reading group thursday**: bring the micrograd notebook\n", "micrograd notebook"),
+])
+def test_a_heading_over_one_s_plans_or_what_is_not_examined_gives_no_card(notes: str, gone: str) -> None:
+    cards, _ = extract(notes)
+    assert not any(gone in c.back for c in cards), [(c.front, c.back) for c in cards]
+    assert cards, "the knowledge before it stays"
+
+
+@pytest.mark.parametrize("notes, asked", [
+    # the term as one of a kind the text goes on about, and a thing with what one says of it
+    ("# 量化讨论\n\n## 观点 1\n\n论据：\n- ResNet-50 这类模型，权重 per-channel 对称量化，INT8 掉点通常 < 1%\n"
+     "- PTQ 不需要训练，只要一小批无标签校准数据\n", "关于 **ResNet-50**，要记住什么？"),
+    ("# 量化讨论\n\n## 结论\n\n**LLM 不一样**：主要矛盾是激活 outlier，weight-only 方法更实用。\n", "关于 **LLM 不一样**，要记住什么？"),
+])
+def test_a_term_the_text_only_remarks_on_is_asked_what_to_remember_not_what_it_is(notes: str, asked: str) -> None:
+    cards, _ = extract(notes)
+    assert any(c.front.endswith(asked) for c in cards) and not any(c.front.endswith("是什么？") for c in cards), \
+        [(c.front, c.back) for c in cards]
