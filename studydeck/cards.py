@@ -1200,6 +1200,7 @@ class _Extractor:
         # (and in any: “**面试官的评价**：…” in a wrap-up is theirs)
         self.turn_takers: set[str] = set().union(*self.section_turns.values())
         self.cites_here = False  # (the section being read opens with a bibliography entry)
+        self.story_here = False  # (the section being read tells one's own story: “**S:** … **T:** … **A:** … **R:**”)
         self.heading_here = ""
         self.opening_here: set[int] = set()
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
@@ -1248,6 +1249,7 @@ class _Extractor:
                 continue  # (“## 对比表（不做卡，自己看）”: the learner says so)
             self.turns_here = self.section_turns.get(id(section), set())
             self.cites_here = _opens_with_a_paper(section.blocks)
+            self.story_here = _star_story(section.blocks)
             self.heading_here = section.title
             # (the paragraphs a section opens with, before its first list, formula, code or table: where it is
             # summed up, “**TL;DR:** …”, if anywhere)
@@ -1321,16 +1323,22 @@ class _Extractor:
             asked_here = bool(path) and (asked is not None or QUESTION_END.search(section.title) is not None)
             guessed = asked_here and asks and self._guessed_first(section.blocks)
             if guessed:
-                # “### Q3. And RMSProp?” over “**me:** …root mean square of something?” and “**tutor:** Yes: keep
-                # an EMA of…”: one's own guess first, then the answer, from whoever answers it
-                self.blocks(section.blocks[:1], ctx, section=section)
-                section = replace(section, blocks=[replace(section.blocks[1], text=LEAD_LABEL.sub(
-                    "", section.blocks[1].text, count=1)), *section.blocks[2:]])
+                # “### Q5. Why the bias correction?” over “**me:** …so the early steps are too small.” and “**tutor:**
+                # Right about the cause, wrong about…”: one's own guess first, then the answer, from whoever answers
+                # it; where that only confirms (“**tutor:** Exactly.”), one's own answer with what it adds
+                own, other = section.blocks[0], section.blocks[1]
+                said = LEAD_LABEL.sub("", other.text, count=1)
+                mine = LEAD_LABEL.sub("", own.text, count=1)
+                if CONFIRMS.match(said) and not BUT.search(re.split(r"(?<=[.!?。！？])", said, maxsplit=1)[0]):
+                    section = replace(section, blocks=[replace(own, text=mine + "\n\n" + said), *section.blocks[2:]])
+                else:
+                    self.blocks(section.blocks[:1], ctx, section=section)
+                    section = replace(section, blocks=[replace(other, text=said), *section.blocks[2:]])
             if asked_here and asks and section.blocks and section.blocks[0].kind == "paragraph" \
                     and (not (opens := split_label(section.blocks[0].text)) or REPLY_WORD.fullmatch(_bare(opens[0]).strip())) \
                     and not _prompt(section.blocks[0]) \
                     and not _whole_answer_label(section.blocks[0]) \
-                    and (asked is not None or _answers_its_heading(section.title, section.blocks[0])):
+                    and (asked is not None or _answers_its_heading(section)):
                 # “### Q10. Dropout 训练和测试有什么不同” over its answer in prose: an interview
                 # list's question and answer, without the “A:”
                 answer = []
@@ -1339,13 +1347,18 @@ class _Extractor:
                         answer.append(block)  # “计算：” over the formula it announces, “经验：” over its points
                         break
                     label = split_label(block.text) if block.kind == "paragraph" else None
-                    if block.kind != "paragraph" or len(answer) == 2 or label and (
+                    if block.kind != "paragraph" or len(answer) == (2 if asked else 1) or label and (
                             DEFAULTS_LABEL.fullmatch(label[0].strip()) or _is_param_label(label[0])):
                         break  # (“默认：lr=1e-3, …” under the answer: cards of its own, checked)
                     answer.append(block)
-                if answer and answer[-1].kind == "paragraph" and answer[-1].text.rstrip().endswith((":", "：")) \
-                        and _only_opens("\n".join(b.text for b in answer)):
-                    answer = []  # (“没有标准答案。经验：” over a table: the answer is in what it opens, asked as such)
+                opened = answer and answer[-1].kind == "paragraph" and answer[-1].text.rstrip().endswith((":", "：")) \
+                    and len(answer) < len(section.blocks)
+                shown = section.blocks[len(answer)] if opened else None
+                if shown is not None and (shown.kind in ("math", "list", "table")
+                                          or shown.kind == "code" and len(shown.text.splitlines()) <= MAX_SHOWN_CODE):
+                    answer.append(shown)  # (“以 (N, C, H, W) 为例：” over its table, “Launch with:” over the command)
+                elif opened and _only_opens("\n".join(b.text for b in answer)):
+                    answer = []  # (“没有标准答案。经验：” over a long listing: the answer is in what it opens)
                 question = QUESTION_NUMBER.sub("", _asked(concept)).strip()
                 question += "" if question.endswith(("?", "？")) else self.t("？", "?")
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
@@ -2284,6 +2297,7 @@ class _Extractor:
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) \
             else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
+                or self.story_here \
             else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
@@ -2386,7 +2400,7 @@ class _Extractor:
             front = self.t("{c}：{t} → ？", "{c}: {t} → ?", c=_named_concept(ctx), t=shown)
         elif (remark or points) and (normalize_name(term) == normalize_name(ctx.concept) or not ctx.concept):
             front = self.t("关于 {t}，要记住什么？", "What should you remember about {t}?", t=shown)
-        elif REMARK.match(desc) or remark or SAID_OF.search(_bare(term)) \
+        elif REMARK.match(desc) or remark or loose and ONE_OF_A_KIND.match(desc) \
                 or REMARKS_HEADING.search(ctx.concept) and not _says_what_it_is(desc) \
                 or len(desc) < 120 and STATES_THEOREM.search(desc) \
                 and not NAMED_RESULT.search(PAREN_TAIL.sub("", term)) and not re.search(r"性$|\bproperty$", term):
@@ -3671,9 +3685,7 @@ DOC_HEADING = re.compile(
     r"\b(?:implementations?|implementing|from scratch|concise|analysis|experiments?|training|summary|exercises?|"
     r"discussions?|introduction|overview|background|motivation|preliminaries|setup|appendix|examples?)\b|"
     r"实现|从零开始|简洁|^(?:误差|结果|实验|数据|复杂度|性能|案例|原因|对比|理论|收敛性|稳定性)?分析$|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
-    r"反思|心得|感想|补充|结果|\bresults?\b|"
-    # the parts of a decision record (“### Context”, “### Decision”, “### Consequences”)
-    r"^(?:context|decisions?|consequences|alternatives(?: considered)?|背景|决策|决定|后果|影响)$", re.I)
+    r"反思|心得|感想|补充|结果|\bresults?\b", re.I)
 # A section of things the writer has not read yet (“Other / later”, “To read”, “以后再看”):
 # a list of topics for later, not knowledge.
 NOT_READ_YET = re.compile(r"^\s*(?:other\s*/\s*later|later|to read|reading queue|以后再看|待看|待读)\s*$", re.I)
@@ -3747,7 +3759,8 @@ BACK_MATTER = re.compile(
 # A heading that says what is under it will not be examined (“老师明确说不考的”, “本章不考”, “Not on the exam”);
 # “HMM 不考” and “（第 8 章不考）” say it of a part, and keep their knowledge.
 NOT_EXAMINED = re.compile(r"(?:老师)?(?:明确)?(?:说)?(?:\*\*)?不考(?:\*\*)?的?(?:内容|部分|章节|知识点)?|(?:这|本)(?:章|节|部分)不考|"
-                          r"(?:[\w ]{1,20}?\s*[/|–—-]\s*)?not (?:examined|examinable|(?:on|for|in) the (?:exam|final|midterm)|tested)", re.I)
+                          r"(?:(?:misc(?:ellaneous|ellany)?|other|extras?|杂项|其他|其它)\s*[/|–—-]\s*)?"
+                          r"not (?:examined|examinable|(?:on|for|in) the (?:exam|final|midterm)|tested)", re.I)
 # … unless its aside says it matters all the same (“不考的（但面试常问）”).
 CONTRAST = re.compile(r"但|不过|要用|需要|会用|面试|\b(?:but|still)\b", re.I)
 # A heading that says what is under it is no card (“leftover / not cards”, “不做卡片”).
@@ -3805,10 +3818,11 @@ REMARK = re.compile(r"\s*(?:[~≈<>±]\s*\d|\d|`|O\(|(?:can'?t|cannot|don'?t|doe
                     # how it compares or behaves in one case (“泛化一般更好，训练开销大”, “eval 时不丢弃”,
                     # “better than …”, “stochastic or deterministic”)
                     r"[^，,。；;\n]{0,8}?(?:更|较|比较)(?:好|差|大|小|快|慢|高|低|稳|容易|难|少|多)|[^，,。；;\n$]{1,10}?时[，,]?\s*(?:不|没|别|也|要|才|仍|还)|"
-                    r"(?:better|worse|faster|slower|cheaper|easier|harder|more|less)\b|\w+ or \w+\s*$|"
-                    # the term as one of a kind the text goes on about (“**ResNet-50** 这类模型，…”, “models like this”)
-                    r"(?:这|此|那)(?:一)?(?:类|种|些)|(?:such|these) (?:models?|layers?|methods?|networks?|cases?)\b|"
-                    r"(?:models?|layers?|methods?|networks?) like (?:this|these|it)\b)", re.I)
+                    r"(?:better|worse|faster|slower|cheaper|easier|harder|more|less)\b|\w+ or \w+\s*$)", re.I)
+# A line that opens on a name as one of a kind it goes on about (“- ResNet-50 这类模型，INT8 掉点 < 1%”): a
+# remark on that kind. (After a colon, “**线粒体**：这种细胞器…”, it says what the term is.)
+ONE_OF_A_KIND = re.compile(r"\s*(?:这|此|那)(?:一)?(?:类|种|些)|\s*(?:such|these) (?:models?|layers?|methods?|networks?)\b|"
+                           r"\s*(?:models?|layers?|methods?|networks?) like (?:this|these|it)\b", re.I)
 # A short text that states a theorem about its term (“半正定 ⟺ 凸”, “independent ⇒ uncorrelated”):
 # something to remember about it, not what it is.
 STATES_THEOREM = re.compile(r"⟺|⇔|⇒|\biff\b|当且仅当")
@@ -3997,8 +4011,8 @@ LABEL_TERM = re.compile(
     # what an interviewer checks (“**考察点**：能不能推一下”), a reviewer's or the authors' reply in a review thread
     # (“**R3 回复**：I keep my score.”), one's own notes and feelings on it (“**笔记**”, “**做完感想**”), what to bring
     r"考察点|考查点|考核点|what (?:they(?:'re| are)?|the interviewer(?:'s| is)?) (?:testing|looking for|checking)|"
-    r"(?:r\d|reviewer\s*\d*|审稿人\s*\d*|作者|authors?)\s*(?:的)?(?:回复|答复|reply|response|rebuttal)|笔记|my notes|"
-    r"\S{1,4}(?:感想|心得)|(?:what )?to bring|bring|带(?:上|齐)?|携带|需要(?:带|准备)|要带)"
+    r"(?:r\d|reviewer\s*\d*|审稿人\s*\d*|作者|authors?)\s*(?:的)?(?:回复|答复|reply|response|rebuttal)|my notes|"
+    r"\S{1,4}(?:感想|心得)|(?:what )?to bring|需要(?:带|准备)|要带)"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
     r"\s*+(?:\d++|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
@@ -4125,8 +4139,6 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"\bdefaults?\s+`?\w+\s*=|默认\s*`?\w+\s*=|"  # “`MSELoss` default `reduction='mean'`”: a claim
                          r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
-# A thing and what one says of it (“LLM 不一样”, “默认值不同”, “小模型不够用”): a remark to remember, not a name.
-SAID_OF = re.compile(r"\S\s*(?:不一样|不同|一样|不够用|够用|不行|没用|不适用)$")
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
 HEADING_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|\bI\s+[a-z]|"
@@ -4697,8 +4709,9 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
                 before = name
                 if FACET.fullmatch(name) or LABEL_TERM.match(name):
                     continue
-                if OWN_SPEAKER.fullmatch(said) and not OWN_SPEAKER.fullmatch(name):
-                    answering[name] += 1
+                if OWN_SPEAKER.fullmatch(said) and not OWN_SPEAKER.fullmatch(name) and not ANSWER_LABEL.fullmatch(name) \
+                        and not CORRECTION.match(name + "："):
+                    answering[name] += 1  # (not the answer one's own is checked against: “**正解：**”, “**Correct:**”)
                 if SPEAKER_NAME.fullmatch(name):
                     turns[name] += 1
                 elif CHAT_HANDLE.fullmatch(name):
@@ -5017,6 +5030,11 @@ COMMENT_TURN = re.compile(r"\s*+(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*+\**([^
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
 # The writer, taking a turn in a dialogue (“**me:** …”, “**Me:**”, “**我：**”).
 OWN_SPEAKER = re.compile(r"me|我", re.I)
+# A turn that takes back what it grants (“Right about the cause, wrong about…”, “对，但是…”).
+BUT = re.compile(r"\b(?:wrong|but|however|though|not quite|partly|only)\b|不过|但|不对|错|只对", re.I)
+# A turn that says the one before it was right (“Exactly.”, “Good. Now…”, “对。”, “没错，另外…”).
+CONFIRMS = re.compile(r"\s*(?:yes|yep|yeah|exactly|right|correct|good|great|perfect|nice|solid|fine|indeed|bingo|"
+                      r"oui|parfait|très bien|sí|genau|richtig|对|对的|没错|是的|正确|很好|不错|没问题|完全正确|好)(?![\w\u4e00-\u9fff])\s*[.!！。,，:：;；]?", re.I)
 # A chat's name as typed (“deniz”, “priya.k”, “tomek_b”, “mara (me)”), a line of reactions to a message
 # (“👍 14 🔥 3 🧠 2”), and the writer's own name (“(me)”).
 CHAT_HANDLE = re.compile(r"[a-z][a-z0-9._]{1,15}(?:\s*[(（](?:me|我)[)）])?")
@@ -5163,14 +5181,40 @@ LEADING_MARKS = re.compile(r"^[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U000
 QUESTION_NUMBER = re.compile(r"^[\s↳⤷➥→]*(?:(?:Q|问)\s*\d+(?:\.\d+)*\s*[:：.、]?\s*)?")
 
 
-def _answers_its_heading(title: str, first: Block) -> bool:
+def _answers_its_heading(section: Section) -> bool:
     """A heading that asks (“## Why clip gradients?”) over a paragraph that answers it: not an exercise's or a
     worksheet part's (“第 2 题 … 是否无偏？”, “Part C — where does the norm go?”), whose paragraph states the
-    task, nor one that asks back, shows only a picture or only a mark (“What is `x.grad` now and why?”,
-    “![axes](…)”, “**Q8.**”)."""
-    text = first.text.strip()
-    return not (EXERCISE_HEADING.search(title) or WORKSHEET_PART.match(title) or QUESTION_END.search(text)
+    task; not one about the course or oneself (“When is the midterm?”, “这章考不考？”), nor one that names no
+    subject (“Why?”, “What's next?”); not where headings under it answer (the paragraph only leads into them), nor
+    where the paragraph asks back, is about the text or one's own grasp of it, only points elsewhere, says too
+    little, or shows only a picture or a mark (“What is `x.grad` now and why?”, “本节引入随机变量的概念”,
+    “这个我还没完全搞懂”, “见第 5 讲的 slides。”, “Three steps.”, “![axes](…)”, “**Q8.**”)."""
+    title, text = section.title, section.blocks[0].text.strip()
+    words = len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]|\$[^$]+\$", text))
+    return not (EXERCISE_HEADING.search(title) or WORKSHEET_PART.match(title) or COURSE_QUESTION.search(title)
+                or _says_no_subject(TRAILING_MARKS.sub("", QUESTION_NUMBER.sub("", SECTION_NUMBER.sub("", title))).strip())
+                or section.sections and (words < 6 or re.search(r"\b(?:I|we)\b|我", text))  # (“Three steps.”, “so I split it up”)
+                or QUESTION_END.search(text) or words < 4
+                or SELF_REFERENCE.search(text[:40]) or ABOUT_THE_TEXT.match(text) or OWN_GRASP.search(text) or OWN_VOICE.match(text)
+                or NO_ANSWER.match(text) or _only_cites(text)
                 or re.fullmatch(r"(?:!\[[^\]]*\]\([^)]*\)\s*)+|\*\*[^*]+\*\*", text))
+
+
+# A question about the course or the exam, or about oneself (“When is the midterm?”, “What should I bring?”,
+# “这章考不考？”, “你最近读的一篇论文是什么？”).
+COURSE_QUESTION = re.compile(r"\b(?:exams?|midterms?|finals?|quiz(?:zes)?|office hours?|bring|deadlines?|due|grades?|"
+                             r"homework|assignments?|syllabus)\b|考试|考不考|会考|期中|期末|作业|截止|答疑|带什么|"
+                             r"你(?:最近|自己|平时|当时|那时)|\byour (?:recent|favou?rite|last)\b|\b(?:did|were|was) you\b|"
+                             r"what'?s next|what (?:is|comes) next|next time|下节课|下次课?|接下来(?:讲|学)", re.I)
+# An answer about oneself (“It took me a whole evening…”, “I think…”, “我当时…”).
+OWN_VOICE = re.compile(r"\s*(?:I\b|I'(?:m|ve|d|ll)\b|(?i:my|it took me)\b|我(?!们|国|方))")
+# One's own grasp of what the text says (“这个我还没完全搞懂，先记一下。”, “I'm still fuzzy on this”).
+OWN_GRASP = re.compile(r"(?:还)?没(?:完全|太|怎么)?(?:搞|弄|看|想)?(?:懂|明白|清楚)|不太懂|还不懂|"
+                       r"\b(?:still (?:fuzzy|confused|unsure)|not sure|don'?t (?:fully |really )?(?:get|understand))\b", re.I)
+
+
+# The most lines of code an answer may show after the words that open it (“用 `no_sync()`：” over the loop).
+MAX_SHOWN_CODE = 15
 
 
 def _only_opens(text: str) -> bool:
@@ -5184,8 +5228,8 @@ def _only_opens(text: str) -> bool:
 
 # A reply's first word before a colon (“Usually no: …”, “Yes: keep an EMA…”, “不会：…”): the answer begins, no term.
 REPLY_WORD = re.compile(r"(?:(?:usually|mostly|mainly|generally|almost always|not always|partly|basically)\s*,?\s*)?"
-                        r"(?:yes|no|not really|partly|both|neither|it depends)|(?:一般|通常|基本)?(?:是的?|不是|对|不对|会|不会|"
-                        r"可以|不可以|不行|要|不要|需要|不需要|不一定)", re.I)
+                        r"(?:yes|no|not really|not quite|almost|close|nearly|partly|both|neither|it depends|right|correct|exactly)|(?:一般|通常|基本)?(?:是的?|不是|对|不对|会|不会|"
+                        r"可以|不可以|不行|要|不要|需要|不需要|不一定|差不多|接近了?)", re.I)
 # A worksheet's or an exam's part (“Part B — what does this print?”, “第二部分：…”).
 WORKSHEET_PART = re.compile(r"\s*(?:part\s+(?:[A-Z]|\d+|[IVX]+)\b|第\s*[一二三四五六七八九十\d]+\s*部分)", re.I)
 
@@ -5430,6 +5474,20 @@ FACET_HEADING = re.compile(r"(?:(?:common|main|other|more)\s+)?(?:why|what|how|w
 # (“Ioffe, S., & Szegedy, C. (2015).”, “Ba, J. L., Kiros, J. R., & Hinton, G. E. (2016)”).
 BIBLIOGRAPHY_ENTRY = re.compile(r"\s*[*_]*\s*[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s*)+(?:,?\s*(?:&|and|et al\.?)?\s*"
                                 r"(?:[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s*)+)?)*[(（]?(?:19|20)\d{2}[a-z]?[)）]?")
+
+
+# The parts of a story told the STAR way (“**S:** …”, “**Task:**”, “**行动**：”), by the letter each stands for.
+STAR_PART = {"s": "s", "situation": "s", "情境": "s", "情景": "s", "背景": "s", "t": "t", "task": "t", "任务": "t",
+             "a": "a", "action": "a", "actions": "a", "行动": "a", "r": "r", "result": "r", "results": "r", "结果": "r"}
+
+
+def _star_story(blocks: list[Block]) -> bool:
+    """A section that tells one's own story the STAR way, three parts of it or more opening its paragraphs
+    (“**S:** moving our classifier to 8 GPUs…”, “**T:** I owned the migration”, “**A:**”, “**R:** 6.9×”):
+    what its labels name (“root cause: …”, “*Differently:* …”) is that story's, no concept."""
+    parts = {STAR_PART.get(PAREN_TAIL.sub("", lead.group(1) or lead.group(2)).strip().casefold())
+             for b in blocks if b.kind == "paragraph" and (lead := LEAD_LABEL.match(b.text))}
+    return len(parts - {None}) >= 3 and {"s", "a"} <= parts
 
 
 def _opens_with_a_paper(blocks: list[Block]) -> bool:
@@ -6197,7 +6255,7 @@ def _block_markdown(block: Block) -> str:
         return f"$${block.text}$$"
     if block.kind == "callout":  # “答案”, folded: what it holds
         return "\n\n".join(_box_markdown(b) for b in block.blocks)
-    if block.kind == "quote":  # (“> 解析：…” under a choice question's answer)
+    if block.kind in ("quote", "table"):  # (“> 解析：…” under a choice question's answer; a table as written)
         return block.text
     return _list_markdown(block)
 
