@@ -1354,15 +1354,17 @@ class _Extractor:
                 opened = answer and answer[-1].kind == "paragraph" and answer[-1].text.rstrip().endswith((":", "：")) \
                     and len(answer) < len(section.blocks)
                 shown = section.blocks[len(answer)] if opened else None
+                tabled = shown is not None and shown.kind == "table"
                 if shown is not None and (shown.kind in ("math", "list", "table")
                                           or shown.kind == "code" and len(shown.text.splitlines()) <= MAX_SHOWN_CODE):
-                    answer.append(shown)  # (“以 (N, C, H, W) 为例：” over its table, “Launch with:” over the command)
+                    # (“Launch with:” over the command; “以 (N, C, H, W) 为例：” over a table, whose cells are asked too)
+                    answer.append(shown)
                 elif opened and _only_opens("\n".join(b.text for b in answer)):
                     answer = []  # (“没有标准答案。经验：” over a long listing: the answer is in what it opens)
                 question = QUESTION_NUMBER.sub("", _asked(concept)).strip()
                 question += "" if question.endswith(("?", "？")) else self.t("？", "?")
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
-                    self.blocks(section.blocks[len(answer):], ctx, section=section)
+                    self.blocks(section.blocks[len(answer) - tabled:], ctx, section=section)
                     continue
             if any(_back_matter_heading(t) for t in (self.outline.title, *path)) \
                     or any(NOT_EXAMINED.fullmatch(_bare(SECTION_NUMBER.sub("", t)).strip()) and not CONTRAST.search(t)

@@ -4392,11 +4392,16 @@ def test_a_heading_that_asks_is_answered_by_the_paragraph_under_it_numbered_or_n
     assert fronts.get("Why clip gradients?", "").startswith("To stop one bad batch"), fronts
     assert fronts.get("为什么 conv 后接 BN 时写 `bias=False`？", "").startswith("因为 BN"), fronts
     assert fronts.get("Should you apply weight decay to γ and β?", "").startswith("Usually no"), fronts
-    # words that open a table or a short listing take it with them
-    table = ("# DataLoader\n\n## How many workers should I use?\n\nThere is no single answer. Rules of thumb:\n\n"
-             "| GPUs | workers |\n|---|---|\n| 1 | 4 |\n| 8 | 32 |\n")
-    answer = {c.front: c.back for c in extract(table)[0]}.get("How many workers should I use?", "")
-    assert "| 8 | 32 |" in answer, answer
+    # words that open a short listing take it with them; a table they open asks its own cards
+    listing = ("# DataLoader\n\n## How do I make the workers differ?\n\nSeed each worker from the base seed, like this:\n\n"
+               "```python\ndef seed_worker(worker_id):\n    np.random.seed(torch.initial_seed() % 2**32)\n```\n")
+    answer = {c.front: c.back for c in extract(listing)[0]}.get("How do I make the workers differ?", "")
+    assert "def seed_worker" in answer, answer
+    table = ("# 归一化\n\n## Q7：LN 和 BN 的区别是什么？\n\n核心区别就是在哪些维度上求统计量。以 `(N, C, H, W)` 为例：\n\n"
+             "| 方法 | 统计维度 |\n|---|---|\n| BatchNorm | N, H, W |\n| LayerNorm | C, H, W |\n")
+    cards = {c.front: c.back for c in extract(table)[0]}
+    assert "| LayerNorm | C, H, W |" in cards.get("LN 和 BN 的区别是什么？", ""), cards
+    assert any("**LayerNorm**" in f and v == "C, H, W" for f, v in cards.items()), cards
 
 
 @pytest.mark.parametrize("notes, gone", [
@@ -4411,6 +4416,7 @@ def test_a_heading_that_asks_is_answered_by_the_paragraph_under_it_numbered_or_n
     ("# Norms\n\n## Which axes does each norm use?\n\n![norm axes](img/axes.png)\n", "Which axes"),
     ("# DataLoader\n\n## How do I seed the workers?\n\nLike this:\n\n```python\n" + "x = 1\n" * 20 + "```\n",
      "How do I seed the workers?"),
+
     # one about the course or oneself, one that names no subject, one whose subsections answer it
     ("# Week 3\n\n## When is the midterm?\n\nThursday 9am in room B204, bring a calculator.\n", "When is the midterm?"),
     ("# Attention\n\n## Scaled dot product\n\nScores are divided by the square root of the key dimension.\n\n### Why?\n\n"
