@@ -1200,12 +1200,13 @@ class _Extractor:
         # (and in any: “**面试官的评价**：…” in a wrap-up is theirs)
         self.turn_takers: set[str] = set().union(*self.section_turns.values())
         self.cites_here = False  # (the section being read opens with a bibliography entry)
-        self.story_here = False  # (the section being read tells one's own story: “**S:** … **T:** … **A:** … **R:**”)
+        self.story_here = range(0)  # (the lines of one's own story in it: “**S:** … **T:** … **A:** … **R:**”)
         self.heading_here = ""
         self.opening_here: set[int] = set()
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
         # (“Time complexity:” in every section: a facet of each; “Break:” in two or more, a log's breaks)
         self.recurring, self.rewrites, self.twice = _recurring_labels(outline)
+        self.faq = _faq_sections(outline)  # (the headings that ask on a page of questions and their answers)
         # (notes where some reply is by a name, “- @小鹿：…”, “@Kevin_W”: there every “@Yuki” is someone's too)
         self.chat = any(CHAT_MENTION.match(text) for text in _lines(outline))
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
@@ -1318,18 +1319,25 @@ class _Extractor:
                     ctx = replace(ctx, concept=SECTION_NUMBER.sub("", ctx.deck[-2]).strip() or ctx.deck[-2])
                 self.blocks(section.blocks[1:], ctx, section=section)
                 continue
-            # (“## Why clip gradients?”, “### 5. 为什么 conv 后接 BN 时不要 bias？”: a heading that asks as a question
-            # does, numbered or not)
-            asked_here = bool(path) and (asked is not None or QUESTION_END.search(section.title) is not None)
-            guessed = asked_here and asks and self._guessed_first(section.blocks)
+            # (“## Why clip gradients?”, “### 5. 为什么 conv 后接 BN 时不要 bias？” among headings that mostly ask: a
+            # page of questions and their answers, numbered or not)
+            asked_here = bool(path) and (asked is not None or id(section) in self.faq)
+            # (a dialogue under a heading that asks, “### What does momentum do?” over “**me:** …”, “**tutor:** …”)
+            guessed = bool(path) and asks and (asked_here or QUESTION_END.search(section.title) is not None) \
+                and self._guessed_first(section.blocks)
+            asked_here = asked_here or bool(guessed)
             if guessed:
                 # “### Q5. Why the bias correction?” over “**me:** …so the early steps are too small.” and “**tutor:**
-                # Right about the cause, wrong about…”: one's own guess first, then the answer, from whoever answers
-                # it; where that only confirms (“**tutor:** Exactly.”), one's own answer with what it adds
+                # Right about the cause, wrong about…”: one's own guess first, then the answer, from the tutor; where
+                # that only confirms (“**tutor:** Exactly.”), one's own answer with what it adds. (With anyone else,
+                # an interviewer, a student one teaches, one's own turn is the answer: “**Interviewer:** Okay, noted.”)
                 own, other = section.blocks[0], section.blocks[1]
                 said = LEAD_LABEL.sub("", other.text, count=1)
                 mine = LEAD_LABEL.sub("", own.text, count=1)
-                if CONFIRMS.match(said) and not BUT.search(re.split(r"(?<=[.!?。！？])", said, maxsplit=1)[0]):
+                if guessed == "own":
+                    self.blocks(section.blocks[1:2], ctx, section=section)
+                    section = replace(section, blocks=[replace(own, text=mine), *section.blocks[2:]])
+                elif CONFIRMS.match(said) and not BUT.search(re.split(r"(?<=[.!?。！？])", said, maxsplit=1)[0]):
                     section = replace(section, blocks=[replace(own, text=mine + "\n\n" + said), *section.blocks[2:]])
                 else:
                     self.blocks(section.blocks[:1], ctx, section=section)
@@ -1347,12 +1355,16 @@ class _Extractor:
                         answer.append(block)  # “计算：” over the formula it announces, “经验：” over its points
                         break
                     label = split_label(block.text) if block.kind == "paragraph" else None
-                    if block.kind != "paragraph" or len(answer) == (2 if asked else 1) or label and (
+                    if block.kind != "paragraph" or len(answer) == (2 if (asked or COMPARISON.search(concept)) and not guessed else 1) \
+                            or label and (
                             DEFAULTS_LABEL.fullmatch(label[0].strip()) or _is_param_label(label[0])):
                         break  # (“默认：lr=1e-3, …” under the answer: cards of its own, checked)
                     answer.append(block)
-                opened = answer and answer[-1].kind == "paragraph" and answer[-1].text.rstrip().endswith((":", "：")) \
-                    and len(answer) < len(section.blocks)
+                # (words that open what follows: “…like this:”, and a sentence that runs on into its formula,
+                # “Writing $s = \mathrm{softmax}(z)$, the Jacobian is” over $$…$$)
+                opened = answer and answer[-1].kind == "paragraph" and len(answer) < len(section.blocks) and (
+                    answer[-1].text.rstrip().endswith((":", "："))
+                    or section.blocks[len(answer)].kind == "math" and not re.search(r"[.。!！?？)）]\s*$", answer[-1].text))
                 shown = section.blocks[len(answer)] if opened else None
                 tabled = shown is not None and shown.kind == "table"
                 if shown is not None and (shown.kind in ("math", "list", "table")
@@ -2177,14 +2189,23 @@ class _Extractor:
                      "\n".join(f"- {t}" for t in terms), it.source)
         self.blocks(it.children, ctx.within(label))
 
-    def _guessed_first(self, blocks: list[Block]) -> bool:
-        """A dialogue's section that opens with the writer's own turn (“**me:** …”) and then another
-        speaker's (“**tutor:** …”)."""
+    def _guessed_first(self, blocks: list[Block]) -> str:
+        """A dialogue's section that opens with the writer's own turn (“**me:** …”) and then another speaker's:
+        “tutor” where that one teaches (“**tutor:** …”, “**老师：**”; not where it asks back, “…合理吗？”), “own”
+        where it does not (“**Interviewer:**”, “**Amy:**”); else ""."""
         names = [(lead.group(1) or lead.group(2)).strip() if b.kind == "paragraph" and (lead := LEAD_LABEL.match(b.text))
                  else "" for b in blocks[:2]]
-        return len(names) == 2 and all(n in self.speakers for n in names) \
-            and OWN_SPEAKER.fullmatch(names[0]) is not None and OWN_SPEAKER.fullmatch(names[1]) is None \
-            and not re.search(r"[?？]\s*$", blocks[1].text)  # (not an advisor's question back: “…合理吗？”)
+        if not (len(names) == 2 and all(n in self.speakers for n in names)
+                and OWN_SPEAKER.fullmatch(names[0]) is not None and OWN_SPEAKER.fullmatch(names[1]) is None):
+            return ""
+        said = LEAD_LABEL.sub("", blocks[1].text, count=1)
+        mine = LEAD_LABEL.sub("", blocks[0].text, count=1)
+        if re.search(r"[?？]\s*$", said):
+            return ""  # (a question back, “…合理吗？”: no answer yet)
+        if TEACHES.fullmatch(PAREN_TAIL.sub("", names[1]).strip()) or PUTS_RIGHT.match(said) \
+                or OWN_GRASP.search(mine) or re.search(r"\b(?:wrong|no idea)\b|不对|答错|不知道", mine, re.I):
+            return "tutor"  # (one's own guess, put right: “**Camille:** Almost: aller takes être…”)
+        return "own"
 
     def is_label(self, term: str, desc: str) -> bool:
         """A term that labels a remark, a field or a place rather than names a concept
@@ -2299,7 +2320,7 @@ class _Extractor:
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) \
             else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
-                or self.story_here \
+                or source.line in self.story_here \
             else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
@@ -5032,8 +5053,14 @@ COMMENT_TURN = re.compile(r"\s*+(?:💬|🗨️?|🗣️?|↳|⤷|➥)\s*+\**([^
 SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
 # The writer, taking a turn in a dialogue (“**me:** …”, “**Me:**”, “**我：**”).
 OWN_SPEAKER = re.compile(r"me|我", re.I)
+# Who teaches in a dialogue with the writer (“tutor”, “ChatGPT”, “老师”, “助教”, “师兄”).
+TEACHES = re.compile(r"(?:ai |math |writing )?(?:tutor|teacher|prof(?:essor)?|ta|instructor|lecturer|mentor|coach|"
+                     r"ai|chatgpt|gpt(?:-?[\d.o]+)?|claude|gemini|copilot|assistant|bot|llm)|"
+                     r"老师|教授|助教|导师|师兄|师姐|学长|学姐|教练", re.I)
+# A turn that says the one before it was wrong (“Almost: aller takes être…”, “No. It is the probability…”, “不对，…”).
+PUTS_RIGHT = re.compile(r"\s*(?:no\b|nope|almost|not quite|not really|close\b|wrong|incorrect|actually|不对|不是|错|差一点|不完全)", re.I)
 # A turn that takes back what it grants (“Right about the cause, wrong about…”, “对，但是…”).
-BUT = re.compile(r"\b(?:wrong|but|however|though|not quite|partly|only)\b|不过|但|不对|错|只对", re.I)
+BUT = re.compile(r"\b(?:wrong|but|however|not quite|partly)\b|不过|但|不对|错|只对", re.I)
 # A turn that says the one before it was right (“Exactly.”, “Good. Now…”, “对。”, “没错，另外…”).
 CONFIRMS = re.compile(r"\s*(?:yes|yep|yeah|exactly|right|correct|good|great|perfect|nice|solid|fine|indeed|bingo|"
                       r"oui|parfait|très bien|sí|genau|richtig|对|对的|没错|是的|正确|很好|不错|没问题|完全正确|好)(?![\w\u4e00-\u9fff])\s*[.!！。,，:：;；]?", re.I)
@@ -5194,6 +5221,8 @@ def _answers_its_heading(section: Section) -> bool:
     title, text = section.title, section.blocks[0].text.strip()
     words = len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]|\$[^$]+\$", text))
     return not (EXERCISE_HEADING.search(title) or WORKSHEET_PART.match(title) or COURSE_QUESTION.search(title)
+                or NUMBERED_TASK.match(title) or LEADS_IN.match(text) or LEADS_IN_LATER.search(_first_sentence(text))
+                or CJK.search(title) is None and not set(re.findall(r"[a-z]+", title.casefold())) - NO_SUBJECT_WORDS
                 or _says_no_subject(TRAILING_MARKS.sub("", QUESTION_NUMBER.sub("", SECTION_NUMBER.sub("", title))).strip())
                 or section.sections and (words < 6 or re.search(r"\b(?:I|we)\b|我", text))  # (“Three steps.”, “so I split it up”)
                 or QUESTION_END.search(text) or words < 4
@@ -5202,12 +5231,67 @@ def _answers_its_heading(section: Section) -> bool:
                 or re.fullmatch(r"(?:!\[[^\]]*\]\([^)]*\)\s*)+|\*\*[^*]+\*\*", text))
 
 
+def _faq_sections(outline: Outline) -> set[int]:
+    """The sections (by id) whose heading asks, three or more of them, at least half the headings of the page or
+    of their siblings (“## Why clip gradients?”, “## Is Adam always better than SGD?”, …): a page of questions and
+    their answers. (A question among headings that do not ask, “## Where does the energy go?” between “## Kinetic
+    energy” and “## Potential energy”, is the text's own.)"""
+    def asks(section: Section) -> bool:
+        title = TRAILING_MARKS.sub("", HEADING_ASIDE.sub("", section.title))
+        return bool(QUESTION_END.search(title) or ASKING_HEADING.search(SECTION_NUMBER.sub("", title))) \
+            and not FACET_HEADING.fullmatch(title.strip(" ?？"))  # (“### What” under “## Adam”: a facet of it)
+
+    headings = [section for path, section in iter_sections(outline.root) if path]
+    asking = [section for section in headings if asks(section)]
+    if len(asking) >= 3 and 2 * len(asking) >= len(headings):
+        return {id(section) for section in asking}
+    out: set[int] = set()
+    for _, section in iter_sections(outline.root):
+        kids = [k for k in section.sections if asks(k)]
+        if len(kids) >= 3 and 2 * len(kids) >= len(section.sections):
+            out |= {id(k) for k in kids}
+    return out
+
+
+# An exercise, an example or an exam's question by its number (“Question 4: …”, “Example 3.2 — …”, “例 2 …”).
+NUMBERED_TASK = re.compile(r"\s*(?:question|q|example|ex\.?|exercise|problem|task|例题?|题|问题)\s*[\d.]+", re.I)
+# A paragraph that only leads into the answer: a set-up, a count of what follows, the first of several
+# (“Consider a ball rolling…”, “There are three main reasons.”, “这个问题可以从两个角度来理解。”, “首先，…”).
+LEADS_IN = re.compile(r"\s*(?:consider|think (?:about|of)|imagine|suppose|recall|let'?s|let us|surprisingly|first(?:ly)?\b|"
+                      r"(?:there|here) are \w+ (?:main |key |big )?(?:reasons?|ways?|steps?|parts?|things?|points?|answers?)|"
+                      r"假设|考虑|想象|设想|回忆一下|我们先|先来|先看|首先|第一[，,、：:]|其一|"
+                      r"(?:主要|大概|一共)?有[两二三四五六七八九十几\d]+(?:个|点|种|条|方面)|(?:可以)?从[两二三四五\d]+个(?:角度|方面))", re.I)
+# … or further into its first sentence (“这个问题可以从两个角度来理解。”, “没错，这两个都是充要条件。”, “Both are
+# right.”: what it answers is said before it).
+LEADS_IN_LATER = re.compile(r"(?:可以)?从[两二三四五\d]+个(?:角度|方面)|(?:主要|一共)有[两二三四五六七八九十几\d]+(?:个|点|种|条)|"
+                            r"^(?:没错|对|是的|yes|right)[，,.!！]?\s*(?:这|那|these|those|both)", re.I)
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[。！？!?])|(?<=\.)\s", text.strip(), maxsplit=1)[0]
+
+
 # A question about the course or the exam, or about oneself (“When is the midterm?”, “What should I bring?”,
 # “这章考不考？”, “你最近读的一篇论文是什么？”).
 COURSE_QUESTION = re.compile(r"\b(?:exams?|midterms?|finals?|quiz(?:zes)?|office hours?|bring|deadlines?|due|grades?|"
                              r"homework|assignments?|syllabus)\b|考试|考不考|会考|期中|期末|作业|截止|答疑|带什么|"
                              r"你(?:最近|自己|平时|当时|那时)|\byour (?:recent|favou?rite|last)\b|\b(?:did|were|was) you\b|"
-                             r"what'?s next|what (?:is|comes) next|next time|下节课|下次课?|接下来(?:讲|学)", re.I)
+                             r"what'?s next|what (?:is|comes) next|next time|下节课|下次课?|接下来(?:讲|学)|"
+                             # (an exam's, a meeting's, an interview's: “这一章重要吗？”, “Should we move to Kafka?”,
+                             # “What's your biggest weakness?”; the text's own: “Who is this for?”)
+                             r"重要吗|重点|这题|这道题|老师|\b(?:should|shall|can|do) we\b|我们(?:要不要|该不该|是否)|要不要|"
+                             r"\bdo you (?:want|like|prefer|think)\b|\byour (?:biggest|greatest|main|favou?rite|strengths?|weakness(?:es)?)\b|"
+                             r"\bwho (?:is|'s) this for\b|\bwhat (?:will|you'?ll) you learn\b|\bwhat'?s in this\b|^\s*ready\b|"
+                             r"本文|这篇|本笔记|\bhave you ever\b|你有没有想过|"
+                             # (the state of a team or a day: “Who owns the rota now?”, “Why did Friday's deploy fail?”)
+                             r"\b(?:now|currently|today|yesterday|tomorrow|this (?:week|sprint|quarter)|"
+                             r"(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s?)\b|目前|现在|今天|昨天|本周|这周", re.I)
+# The words of a question that name no subject (“What happened?”, “So what?”, “Is it worth it?”, “Questions?”).
+NO_SUBJECT_WORDS = {"what", "why", "how", "who", "when", "where", "which", "is", "are", "was", "were", "it", "its", "this",
+                    "that", "these", "those", "so", "do", "does", "did", "we", "you", "i", "happened", "happens", "change",
+                    "changed", "worth", "next", "the", "a", "an", "question", "questions", "ready", "then", "now", "else",
+                    "about", "ever", "have", "has", "any", "more", "there", "again", "really", "actually", "s", "matter",
+                    "matters", "mean", "means", "wrong", "right", "go", "went", "work", "works", "about", "all", "to"}
 # An answer about oneself (“It took me a whole evening…”, “I think…”, “我当时…”).
 OWN_VOICE = re.compile(r"\s*(?:I\b|I'(?:m|ve|d|ll)\b|(?i:my|it took me)\b|我(?!们|国|方))")
 # One's own grasp of what the text says (“这个我还没完全搞懂，先记一下。”, “I'm still fuzzy on this”).
@@ -5483,13 +5567,34 @@ STAR_PART = {"s": "s", "situation": "s", "情境": "s", "情景": "s", "背景":
              "a": "a", "action": "a", "actions": "a", "行动": "a", "r": "r", "result": "r", "results": "r", "结果": "r"}
 
 
-def _star_story(blocks: list[Block]) -> bool:
-    """A section that tells one's own story the STAR way, three parts of it or more opening its paragraphs
-    (“**S:** moving our classifier to 8 GPUs…”, “**T:** I owned the migration”, “**A:**”, “**R:** 6.9×”):
-    what its labels name (“root cause: …”, “*Differently:* …”) is that story's, no concept."""
-    parts = {STAR_PART.get(PAREN_TAIL.sub("", lead.group(1) or lead.group(2)).strip().casefold())
-             for b in blocks if b.kind == "paragraph" and (lead := LEAD_LABEL.match(b.text))}
-    return len(parts - {None}) >= 3 and {"s", "a"} <= parts
+def _star_story(blocks: list[Block]) -> range:
+    """The lines of a story told the STAR way in a section (“**S:** moving our classifier to 8 GPUs…”, “**T:** I
+    owned the migration”, “**A:**” over what one did, “**R:** 6.9×”, and an aside right after, “*Differently:* …”):
+    what its labels name (“root cause: …”) is that story's, no concept. All four parts as letters, or three as words
+    (“Situation”, “行动”) told in the first person; no other one-letter label beside them (“**u**”, “**v**” for
+    SUVAT, “**B**” for a choir)."""
+    labelled = [(i, PAREN_TAIL.sub("", lead.group(1) or lead.group(2)).strip()) for i, b in enumerate(blocks)
+                if b.kind == "paragraph" and (lead := LEAD_LABEL.match(b.text))]
+    parts = [(i, STAR_PART.get(name.casefold()), name) for i, name in labelled]
+    found = {part for _, part, _ in parts if part}
+    letters = {name for _, part, name in parts if len(name) == 1}
+    told = re.sub(r'"[^"\n]*"|“[^”\n]*”', "",  # (what it quotes: say “I”, not “we”)
+                  " ".join(blocks[i].text for i, part, _ in parts if part in ("s", "t", "a")))
+    own = re.search(r"\b(?:I|we|my|our|me|us)\b|我", told, re.I) is not None
+    if not (found == {"s", "t", "a", "r"} and letters == {"S", "T", "A", "R"}
+            and (own or not re.search(r"\b(?:you|your)\b|你", told, re.I))
+            or len(found) >= 3 and {"s", "a"} <= found and not letters and own):
+        # (one's own: “**S:** Switched a model to AMP…”, “**Situation:** our classifier…”; not how the method goes,
+        # “**Situation:** where you were”, nor a case study's, “**背景**：二战后日本市场小”)
+        return range(0)
+    first = min(i for i, part, _ in parts if part)
+    last = max(i for i, part, _ in parts if part) + 1
+    while last < len(blocks) and blocks[last].kind != "paragraph":
+        last += 1  # (what the last part holds: “**A:**” over its list)
+    if last < len(blocks) and re.match(r"\s*(?:\*\*?|_)[^*_\n]{1,30}[:：]", blocks[last].text):
+        last += 1  # (an aside on it: “*Differently:* would add a smoke test”)
+    end = blocks[last].source.line if last < len(blocks) else 10 ** 9
+    return range(blocks[first].source.line, end)
 
 
 def _opens_with_a_paper(blocks: list[Block]) -> bool:

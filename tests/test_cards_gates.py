@@ -4372,7 +4372,9 @@ def test_an_answer_that_is_only_a_reference_gives_no_card_unless_the_card_asks_w
     notes = ("# Normalisation papers\n\nPapers:\n\n"
              "1. **Batch Normalization** — Ioffe & Szegedy, 2015. [arXiv:1502.03167](https://arxiv.org/abs/1502.03167)\n"
              "2. **Layer Normalization** — Ba, Kiros & Hinton, 2016. https://arxiv.org/abs/1607.06450\n\n"
-             "## Who proposed dropout?\n\nSrivastava et al., 2014. [JMLR](https://jmlr.org/papers/v15/srivastava14a.html)\n")
+             "## Who proposed dropout?\n\nSrivastava et al., 2014. [JMLR](https://jmlr.org/papers/v15/srivastava14a.html)\n\n"
+             "## Who proposed Adam?\n\nKingma & Ba, 2014. arXiv:1412.6980\n\n"
+             "## Who proposed GELU?\n\nHendrycks & Gimpel, 2016. https://arxiv.org/abs/1606.08415\n")
     cards, notices = extract(notes)
     texts = [(c.front, c.back) for c in cards]
     assert not any("Szegedy" in c.back or "Hinton" in c.back for c in cards), texts
@@ -4383,18 +4385,24 @@ def test_an_answer_that_is_only_a_reference_gives_no_card_unless_the_card_asks_w
 def test_a_heading_that_asks_is_answered_by_the_paragraph_under_it_numbered_or_not() -> None:
     """“## Why clip gradients?” over a paragraph that answers it, “### 5. 为什么 conv 后接 BN 时写 bias=False？”,
     a follow-up “↳ Q0.7 Should you decay γ?”: each is a card, asked as the heading asks, without its number."""
-    notes = ("# Training FAQ\n\n## Why clip gradients?\n\nTo stop one bad batch from blowing up the weights when the "
+    notes = ("# Training FAQ\n\n## Why warm up the learning rate?\n\nThe first updates come from a poor estimate of the "
+             "gradient's scale, so small steps keep them from doing damage.\n\n"
+             "## Why clip gradients?\n\nTo stop one bad batch from blowing up the weights when the "
              "gradient norm spikes.\n\n## 5. 为什么 conv 后接 BN 时写 `bias=False`？\n\n因为 BN 会先减均值，conv 的 bias "
-             "是每通道常数，减完就没了。\n\n### ↳ Q0.7 Should you apply weight decay to γ and β?\n\nUsually no: common "
-             "practice excludes norm parameters and biases from weight decay.\n")
+             "是每通道常数，减完就没了。\n\n### ↳ Q0.6 Why do we need γ and β?\n\nSo the layer can still represent the identity "
+             "if that is what training needs.\n\n### ↳ Q0.7 Should you apply weight decay to γ and β?\n\nUsually no: common "
+             "practice excludes norm parameters and biases from weight decay.\n\n### ↳ Q0.8 What breaks with batch size 1?\n\n"
+             "The batch statistics become the sample itself, so every output is normalised to zero.\n")
     cards, _ = extract(notes)
     fronts = {c.front: c.back for c in cards}
     assert fronts.get("Why clip gradients?", "").startswith("To stop one bad batch"), fronts
     assert fronts.get("为什么 conv 后接 BN 时写 `bias=False`？", "").startswith("因为 BN"), fronts
     assert fronts.get("Should you apply weight decay to γ and β?", "").startswith("Usually no"), fronts
     # words that open a short listing take it with them; a table they open asks its own cards
-    listing = ("# DataLoader\n\n## How do I make the workers differ?\n\nSeed each worker from the base seed, like this:\n\n"
-               "```python\ndef seed_worker(worker_id):\n    np.random.seed(torch.initial_seed() % 2**32)\n```\n")
+    listing = ("# DataLoader FAQ\n\n## How do I make the workers differ?\n\nSeed each worker from the base seed, like this:\n\n"
+               "```python\ndef seed_worker(worker_id):\n    np.random.seed(torch.initial_seed() % 2**32)\n```\n\n"
+               "## Is batch_size per GPU?\n\nYes: each process loads its own batch of that size.\n\n"
+               "## Why pin memory?\n\nPage-locked host memory lets the copy to the GPU run asynchronously.\n")
     answer = {c.front: c.back for c in extract(listing)[0]}.get("How do I make the workers differ?", "")
     assert "def seed_worker" in answer, answer
     table = ("# 归一化\n\n## Q7：LN 和 BN 的区别是什么？\n\n核心区别就是在哪些维度上求统计量。以 `(N, C, H, W)` 为例：\n\n"
@@ -4426,11 +4434,45 @@ def test_a_heading_that_asks_is_answered_by_the_paragraph_under_it_numbered_or_n
     # a paragraph about the text, or about one's own grasp of it, or one that points elsewhere
     ("# 概率\n\n## 什么是随机变量？\n\n本节引入随机变量的概念，下一节讲分布函数。\n", "什么是随机变量？"),
     ("# 训练\n\n## 混合精度有什么坑？\n\n这个我还没完全搞懂，先记一下，回头再看论文。\n", "混合精度有什么坑？"),
+    # a set-up, a count of what follows, the first of several reasons
+    ("# Physics\n\n## Can a machine be 100% efficient?\n\nConsider a car engine burning fuel in its cylinders.\n",
+     "Can a machine be 100% efficient?"),
+    ("# Caching\n\n## Why cache sessions in Redis instead of Postgres?\n\nThere are three main reasons.\n\nLatency matters "
+     "most for us, then expiry.\n",
+     "Why cache sessions in Redis"),
+    ("# 网络\n\n## TCP 为什么需要三次握手？\n\n首先，要确认双方的发送和接收能力都正常。\n\n其次，要同步双方的初始序列号。\n",
+     "TCP 为什么需要三次握手？"),
+    # a meeting's, an exam's, an interview's question; an exam paper's numbered question
+    ("# Team sync\n\n## Should we move the job queue to Kafka?\n\nTom thinks the current queue is fine; Priya wants numbers "
+     "first.\n", "Should we move the job queue"),
+    ("# 期末复习\n\n## 这一章重要吗？\n\n非常重要，老师说至少一道大题出自这里。\n", "这一章重要吗？"),
+    ("# Interview\n\n## What's your biggest weakness?\n\nOver-engineering small scripts before they need it.\n",
+     "What's your biggest weakness?"),
+    ("# Past paper\n\n## Question 4: Is the estimator unbiased?\n\nLet $X_1, \\dots, X_n$ be i.i.d. with mean $\\mu$ and "
+     "consider the estimator below.\n", "Is the estimator unbiased?"),
 ])
 def test_a_heading_that_asks_over_what_does_not_answer_it_gives_no_card_of_it(notes: str, gone: str) -> None:
-    cards, _ = extract(notes)
+    """Each among questions that are answered (a page of questions), so only what is under test keeps it out."""
+    title, _, rest = notes.partition("\n\n")
+    page = (f"{title}\n\n## Why clip gradients?\n\nTo stop one bad batch from blowing up the weights when the gradient "
+            "norm spikes.\n\n## Why warm up the learning rate?\n\nThe first updates come from a poor estimate of the "
+            "gradient's scale, so small steps keep them from doing damage.\n\n## Why use AdamW over Adam?\n\nIts weight "
+            f"decay is applied to the weights directly, not through the adaptive gradient scaling.\n\n{rest}")
+    cards, _ = extract(page)
+    fronts = [c.front for c in cards]
+    assert "Why clip gradients?" in fronts and "Why warm up the learning rate?" in fronts, fronts
     assert not any(c.front.startswith(gone) or c.front.endswith(gone) and len(c.front) < 60 for c in cards), \
         [(c.front, c.back) for c in cards]
+
+
+def test_a_question_heading_among_headings_that_do_not_ask_is_the_text_s_own() -> None:
+    """“## Why does this matter?”, “## Where does the energy go?” in a chapter of headings that name things: the
+    text asks it of itself, and the paragraph under it sets the scene (“Consider a ball…”)."""
+    notes = ("# Energy\n\n## Kinetic energy\n\n**Kinetic energy**: the energy of motion, $E = mv^2/2$.\n\n"
+             "## Where does the energy go?\n\nThe ball slows because friction turns its kinetic energy into heat.\n\n"
+             "## Potential energy\n\n**Potential energy**: the energy of position.\n")
+    fronts = [c.front for c in extract(notes)[0]]
+    assert not any(f.startswith("Where does the energy go") for f in fronts), fronts
 
 
 @pytest.mark.parametrize("notes, gone", [
@@ -4507,3 +4549,17 @@ def test_a_turn_that_confirms_one_s_own_answer_keeps_it_and_a_correction_label_i
                 "除以 n-1 才无偏。\n\n## 2. MLE 一定无偏吗？\n\n**我：** 是的。\n\n**正解：** 不一定，正态方差的 MLE 除以 n，是有偏的。\n")
     answers = {c.front: c.back for c in extract(mistakes)[0]}
     assert any(b.startswith("用样本均值代替总体均值") for b in answers.values()), answers
+
+
+def test_in_a_dialogue_with_someone_who_does_not_teach_one_s_own_turn_answers_unless_it_is_put_right() -> None:
+    """A mock interview: “**me:** Hash the long URL…” over “**Interviewer:** Okay, noted.” answers with one's own turn;
+    “**Camille:** Almost: aller takes être…” puts one's own turn right, and answers."""
+    notes = ("# Mock interview\n\n## How would you design a URL shortener?\n\n**me:** Hash the long URL with base62 over an "
+             "auto-increment ID and cache the hot links.\n\n**Interviewer:** Okay, noted. Let's talk about scaling the writes "
+             "next.\n\n## How do you say \"I went to the market\"?\n\n**me:** J'ai allé au marché.\n\n**Interviewer:** Almost: "
+             "aller takes être, so \"Je suis allé au marché\".\n\n## What consistency does the redirect path need?\n\n**me:** "
+             "Eventual consistency is fine for redirects.\n\n**Interviewer:** That works.\n")
+    answers = {c.front: c.back for c in extract(notes)[0]}
+    assert answers.get("How would you design a URL shortener?", "").startswith("Hash the long URL"), answers
+    assert answers.get('How do you say "I went to the market"?', "").startswith("Almost: aller takes être"), answers
+    assert not any("Okay, noted" in b or b.startswith("J'ai allé") for b in answers.values()), answers
