@@ -1325,7 +1325,7 @@ class _Extractor:
             # (a dialogue under a heading that asks, “### What does momentum do?” over “**me:** …”, “**tutor:** …”)
             guessed = bool(path) and asks and (asked_here or QUESTION_END.search(section.title) is not None) \
                 and self._guessed_first(section.blocks)
-            asked_here = asked_here or bool(guessed)
+            asked_here = asked_here or guessed == "tutor"
             if guessed:
                 # “### Q5. Why the bias correction?” over “**me:** …so the early steps are too small.” and “**tutor:**
                 # Right about the cause, wrong about…”: one's own guess first, then the answer, from the tutor; where
@@ -1335,9 +1335,10 @@ class _Extractor:
                 said = LEAD_LABEL.sub("", other.text, count=1)
                 mine = LEAD_LABEL.sub("", own.text, count=1)
                 if guessed == "own":
-                    self.blocks(section.blocks[1:2], ctx, section=section)
-                    section = replace(section, blocks=[replace(own, text=mine), *section.blocks[2:]])
-                elif CONFIRMS.match(said) and not BUT.search(re.split(r"(?<=[.!?。！？])", said, maxsplit=1)[0]):
+                    self.blocks(section.blocks[:2], ctx, section=section)
+                    section = replace(section, blocks=section.blocks[2:])
+                elif CONFIRMS.match(said) and not re.search(r"[?？]\s*$", mine) \
+                        and not BUT.search(re.split(r"(?<=[.!?。！？])", said, maxsplit=1)[0]):
                     section = replace(section, blocks=[replace(own, text=mine + "\n\n" + said), *section.blocks[2:]])
                 else:
                     self.blocks(section.blocks[:1], ctx, section=section)
@@ -2199,13 +2200,11 @@ class _Extractor:
                 and OWN_SPEAKER.fullmatch(names[0]) is not None and OWN_SPEAKER.fullmatch(names[1]) is None):
             return ""
         said = LEAD_LABEL.sub("", blocks[1].text, count=1)
-        mine = LEAD_LABEL.sub("", blocks[0].text, count=1)
         if re.search(r"[?？]\s*$", said):
             return ""  # (a question back, “…合理吗？”: no answer yet)
-        if TEACHES.fullmatch(PAREN_TAIL.sub("", names[1]).strip()) or PUTS_RIGHT.match(said) \
-                or OWN_GRASP.search(mine) or re.search(r"\b(?:wrong|no idea)\b|不对|答错|不知道", mine, re.I):
-            return "tutor"  # (one's own guess, put right: “**Camille:** Almost: aller takes être…”)
-        return "own"
+        # (with anyone else, a peer, an interviewer, a student one teaches, who is right the card cannot say: the
+        # one's own turn is still no card, “what is its me?”, but neither turn answers)
+        return "tutor" if TEACHES.fullmatch(PAREN_TAIL.sub("", names[1]).strip()) else "own"
 
     def is_label(self, term: str, desc: str) -> bool:
         """A term that labels a remark, a field or a place rather than names a concept
@@ -4758,8 +4757,8 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     by_section = {id(s): taking for _, s in iter_sections(outline.root) if id(s) not in naming} | by_section
     talking = {name for name, n in turns.items() if n >= 2}
     # (one's own turns with an AI tutor's or a teacher's after them, “**me:** …?” over “**tutor:** …”: both speak)
-    if any(OWN_SPEAKER.fullmatch(name) for name in talking):
-        talking |= {name for name, n in answering.items() if n >= 2}
+    if any(OWN_SPEAKER.fullmatch(name) for name in talking) and sum(answering.values()) >= 2:
+        talking |= set(answering)  # (one who answers once among others who do: “**Tom:**”, “**Profesora:**”)
     # (a name that opens two paragraphs or more, one of them reacted to; then the writer's own too)
     reacted = {name for name, said in handles.items() if said["reacted"] and said["turns"] >= 2}
     if reacted:
@@ -5055,14 +5054,14 @@ SPEAKER_NAME = re.compile(r"[A-Z]{1,2}|[A-Z][a-z]{1,11}|me|我")
 OWN_SPEAKER = re.compile(r"me|我", re.I)
 # Who teaches in a dialogue with the writer (“tutor”, “ChatGPT”, “老师”, “助教”, “师兄”).
 TEACHES = re.compile(r"(?:ai |math |writing )?(?:tutor|teacher|prof(?:essor)?|ta|instructor|lecturer|mentor|coach|"
-                     r"ai|chatgpt|gpt(?:-?[\d.o]+)?|claude|gemini|copilot|assistant|bot|llm)|"
-                     r"老师|教授|助教|导师|师兄|师姐|学长|学姐|教练", re.I)
+                     r"ai|chatgpt|gpt(?:-?[\d.o]+)?|claude|gemini|copilot|assistant|bot|llm|sensei|profesora?|professeur|"
+                     r"lehrer(?:in)?|maestr[oa])|老师|教授|助教|导师|师兄|师姐|学长|学姐|教练|先生", re.I)
 # A turn that says the one before it was wrong (“Almost: aller takes être…”, “No. It is the probability…”, “不对，…”).
 PUTS_RIGHT = re.compile(r"\s*(?:no\b|nope|almost|not quite|not really|close\b|wrong|incorrect|actually|不对|不是|错|差一点|不完全)", re.I)
 # A turn that takes back what it grants (“Right about the cause, wrong about…”, “对，但是…”).
 BUT = re.compile(r"\b(?:wrong|but|however|not quite|partly)\b|不过|但|不对|错|只对", re.I)
 # A turn that says the one before it was right (“Exactly.”, “Good. Now…”, “对。”, “没错，另外…”).
-CONFIRMS = re.compile(r"\s*(?:yes|yep|yeah|exactly|right|correct|good|great|perfect|nice|solid|fine|indeed|bingo|"
+CONFIRMS = re.compile(r"\s*(?!(?:good|great|nice|fair) (?:question|point)|好问题)(?:yes|yep|yeah|exactly|right|correct|good|great|perfect|nice|solid|fine|indeed|bingo|"
                       r"oui|parfait|très bien|sí|genau|richtig|对|对的|没错|是的|正确|很好|不错|没问题|完全正确|好)(?![\w\u4e00-\u9fff])\s*[.!！。,，:：;；]?", re.I)
 # A chat's name as typed (“deniz”, “priya.k”, “tomek_b”, “mara (me)”), a line of reactions to a message
 # (“👍 14 🔥 3 🧠 2”), and the writer's own name (“(me)”).
@@ -5223,6 +5222,8 @@ def _answers_its_heading(section: Section) -> bool:
     return not (EXERCISE_HEADING.search(title) or WORKSHEET_PART.match(title) or COURSE_QUESTION.search(title)
                 or NUMBERED_TASK.match(title) or LEADS_IN.match(text) or LEADS_IN_LATER.search(_first_sentence(text))
                 or CJK.search(title) is None and not set(re.findall(r"[a-z]+", title.casefold())) - NO_SUBJECT_WORDS
+                or _personal_question(QUESTION_NUMBER.sub("", SECTION_NUMBER.sub("", title)))
+                or DATE_OR_LINK.search(QUESTION_NUMBER.sub("", SECTION_NUMBER.sub("", title)))
                 or _says_no_subject(TRAILING_MARKS.sub("", QUESTION_NUMBER.sub("", SECTION_NUMBER.sub("", title))).strip())
                 or section.sections and (words < 6 or re.search(r"\b(?:I|we)\b|我", text))  # (“Three steps.”, “so I split it up”)
                 or QUESTION_END.search(text) or words < 4
@@ -5259,8 +5260,30 @@ NUMBERED_TASK = re.compile(r"\s*(?:question|q|example|ex\.?|exercise|problem|tas
 # (“Consider a ball rolling…”, “There are three main reasons.”, “这个问题可以从两个角度来理解。”, “首先，…”).
 LEADS_IN = re.compile(r"\s*(?:consider|think (?:about|of)|imagine|suppose|recall|let'?s|let us|surprisingly|first(?:ly)?\b|"
                       r"(?:there|here) are \w+ (?:main |key |big )?(?:reasons?|ways?|steps?|parts?|things?|points?|answers?)|"
+                      r"(?:two|three|four|several|a few) (?:separate |different |main |big )?(?:things|reasons|problems|issues|"
+                      r"causes|parts|steps)\b|"
+                      r"(?:this|it|that) (?:depends|varies)|it'?s complicated|(?:good|great|fair) (?:question|point)|好问题|看情况|视情况|"
+                      r".{0,60}\bfor (?:a|one) (?:good|simple) reason\b|"
+                      # (someone's view, reported: “Maria thought it was…”, “学姐说她三月开始看数学”)
+                      r"[^.。!?！？]{0,40}?\b(?:thought|thinks|argued|argues|said|says|felt|believes|believed|suggested|"
+                      r"disagreed|recommended|recommends)\b|[^。！？]{0,12}?(?:她|他|学姐|学长|师兄|师姐|同学|老师)(?:说|推荐|觉得|认为)|"
                       r"假设|考虑|想象|设想|回忆一下|我们先|先来|先看|首先|第一[，,、：:]|其一|"
                       r"(?:主要|大概|一共)?有[两二三四五六七八九十几\d]+(?:个|点|种|条|方面)|(?:可以)?从[两二三四五\d]+个(?:角度|方面))", re.I)
+# A question about someone, or about what happened (“What am I grateful for?”, “Where did we stay?”, “Why use it?”,
+# “What went well?”, “她为什么…”): a journal's, a trip's, a meeting's; or one whose subject is in the heading above.
+PERSONAL_QUESTION = re.compile(r"\b(?:we|us|our|he|she|him|her|his|they|them|their|it|its|this|that|these|those)\b|"
+                               r"\bwhat (?:happened|went|did)\b|\bhow did\b|\b(?:go|goes|went|going) well\b|\bplan\b|"
+                               r"\bwhen is the next\b|^\s*who\b(?! (?:proposed|invented|introduced|discovered|coined|developed|"
+                               r"designed|created|wrote|first))|[我你他她它]|计划|安排|经验", re.I)
+
+
+def _personal_question(title: str) -> bool:
+    """A question about someone or what happened (PERSONAL_QUESTION); “I” and “you” too, unless the question names
+    a technical thing (“Should you decay γ and β?”, “Should I use DDP or FSDP?”, “Why do I need `set_epoch`?”; not
+    “What motivates you?”, “Can I drive?”, “What am I grateful for?”)."""
+    how_to = re.sub(r"\bhow (?:do|can|should|would) (?:i|you)\b", "how", title, flags=re.I)  # (“How do I freeze a layer?”)
+    return bool(PERSONAL_QUESTION.search(how_to)) or re.search(r"\b(?:i|me|my|mine|you|your|yourself)\b", how_to, re.I) is not None \
+        and not re.search(r"[`$]|\b[A-Z]{2,}|\b\w*[a-z][A-Z]\w*|[^\x00-\x7f]", how_to)
 # … or further into its first sentence (“这个问题可以从两个角度来理解。”, “没错，这两个都是充要条件。”, “Both are
 # right.”: what it answers is said before it).
 LEADS_IN_LATER = re.compile(r"(?:可以)?从[两二三四五\d]+个(?:角度|方面)|(?:主要|一共)有[两二三四五六七八九十几\d]+(?:个|点|种|条)|"
@@ -5314,7 +5337,8 @@ def _only_opens(text: str) -> bool:
 
 # A reply's first word before a colon (“Usually no: …”, “Yes: keep an EMA…”, “不会：…”): the answer begins, no term.
 REPLY_WORD = re.compile(r"(?:(?:usually|mostly|mainly|generally|almost always|not always|partly|basically)\s*,?\s*)?"
-                        r"(?:yes|no|not really|not quite|almost|close|nearly|partly|both|neither|it depends|right|correct|exactly)|(?:一般|通常|基本)?(?:是的?|不是|对|不对|会|不会|"
+                        r"(?:yes|no|not really|not quite|almost|close|nearly|partly|both|neither|it depends|right|correct|exactly|"
+                        r"casi|presque|sí|oui|ja|nein)|(?:一般|通常|基本)?(?:是的?|不是|对|不对|会|不会|"
                         r"可以|不可以|不行|要|不要|需要|不需要|不一定|差不多|接近了?)", re.I)
 # A worksheet's or an exam's part (“Part B — what does this print?”, “第二部分：…”).
 WORKSHEET_PART = re.compile(r"\s*(?:part\s+(?:[A-Z]|\d+|[IVX]+)\b|第\s*[一二三四五六七八九十\d]+\s*部分)", re.I)

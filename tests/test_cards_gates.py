@@ -4398,6 +4398,11 @@ def test_a_heading_that_asks_is_answered_by_the_paragraph_under_it_numbered_or_n
     assert fronts.get("Why clip gradients?", "").startswith("To stop one bad batch"), fronts
     assert fronts.get("为什么 conv 后接 BN 时写 `bias=False`？", "").startswith("因为 BN"), fronts
     assert fronts.get("Should you apply weight decay to γ and β?", "").startswith("Usually no"), fronts
+    # “I” and “you” in a question that names a technical thing: a how-to, not one's own life
+    assert_keeps("# DDP FAQ\n\n## Should I use DDP or FSDP?\n\nDDP when the model and its optimizer state fit on one GPU; "
+                 "FSDP shards them when they do not.\n\n## How do I freeze a layer?\n\nSet `requires_grad` to False on "
+                 "its parameters.\n\n## Why pin memory?\n\nPage-locked host memory lets the copy to the GPU overlap.\n",
+                 ["Should I use DDP or FSDP? DDP when", "How do I freeze a layer? Set `requires_grad`"], [])
     # words that open a short listing take it with them; a table they open asks its own cards
     listing = ("# DataLoader FAQ\n\n## How do I make the workers differ?\n\nSeed each worker from the base seed, like this:\n\n"
                "```python\ndef seed_worker(worker_id):\n    np.random.seed(torch.initial_seed() % 2**32)\n```\n\n"
@@ -4450,6 +4455,17 @@ def test_a_heading_that_asks_is_answered_by_the_paragraph_under_it_numbered_or_n
      "What's your biggest weakness?"),
     ("# Past paper\n\n## Question 4: Is the estimator unbiased?\n\nLet $X_1, \\dots, X_n$ be i.i.d. with mean $\\mu$ and "
      "consider the estimator below.\n", "Is the estimator unbiased?"),
+    # a retro's, a meeting's, a journal's question; someone's view reported; a restatement that only promises a reason
+    ("# Retro\n\n## What didn't go well?\n\nThe on-call rotation was uneven: Dana got paged eleven times in one week.\n",
+     "What didn't go well?"),
+    ("# Sync\n\n## Who owns the on-call rota?\n\nMarta took it over from Ben after the reorg, swaps go through her.\n",
+     "Who owns the on-call rota?"),
+    ("# Journal\n\n## What am I grateful for?\n\nA long walk with Anna on Sunday and a quiet evening with a book.\n",
+     "What am I grateful for?"),
+    ("# Book club\n\n## Why don't the students try to escape?\n\nMaria thought it was conditioning: they were told their whole "
+     "lives that this is what they are for.\n", "Why don't the students try to escape?"),
+    ("# Networking\n\n## Why does TCP need a three-way handshake?\n\nTCP needs a three-way handshake for a good reason.\n",
+     "Why does TCP need a three-way handshake?"),
 ])
 def test_a_heading_that_asks_over_what_does_not_answer_it_gives_no_card_of_it(notes: str, gone: str) -> None:
     """Each among questions that are answered (a page of questions), so only what is under test keeps it out."""
@@ -4551,15 +4567,17 @@ def test_a_turn_that_confirms_one_s_own_answer_keeps_it_and_a_correction_label_i
     assert any(b.startswith("用样本均值代替总体均值") for b in answers.values()), answers
 
 
-def test_in_a_dialogue_with_someone_who_does_not_teach_one_s_own_turn_answers_unless_it_is_put_right() -> None:
-    """A mock interview: “**me:** Hash the long URL…” over “**Interviewer:** Okay, noted.” answers with one's own turn;
-    “**Camille:** Almost: aller takes être…” puts one's own turn right, and answers."""
-    notes = ("# Mock interview\n\n## How would you design a URL shortener?\n\n**me:** Hash the long URL with base62 over an "
+def test_in_a_dialogue_with_someone_who_does_not_teach_neither_turn_answers() -> None:
+    """A mock interview or a study partner, “**me:** …” over “**Interviewer:** Okay, noted.”, “**Tom:** Nope, …”: who
+    is right the card cannot say, so neither turn answers (and one's own turn is no card of its own); a teacher's
+    turn that puts one right, “**Profesora:** Casi: …”, answers."""
+    notes = ("# Practice\n\n## How would you design a URL shortener?\n\n**me:** Hash the long URL with base62 over an "
              "auto-increment ID and cache the hot links.\n\n**Interviewer:** Okay, noted. Let's talk about scaling the writes "
-             "next.\n\n## How do you say \"I went to the market\"?\n\n**me:** J'ai allé au marché.\n\n**Interviewer:** Almost: "
-             "aller takes être, so \"Je suis allé au marché\".\n\n## What consistency does the redirect path need?\n\n**me:** "
-             "Eventual consistency is fine for redirects.\n\n**Interviewer:** That works.\n")
-    answers = {c.front: c.back for c in extract(notes)[0]}
-    assert answers.get("How would you design a URL shortener?", "").startswith("Hash the long URL"), answers
-    assert answers.get('How do you say "I went to the market"?', "").startswith("Almost: aller takes être"), answers
-    assert not any("Okay, noted" in b or b.startswith("J'ai allé") for b in answers.values()), answers
+             "next.\n\n## What does the central bank do about inflation?\n\n**me:** It raises interest rates.\n\n"
+             "**Tom:** Nope, pretty sure it's the government that sets rates.\n\n## ¿Ser o estar para \"bored\"?\n\n"
+             "**me:** Soy aburrido en la clase.\n\n**Profesora:** Casi: para el estado es estar, \"estoy aburrido\".\n")
+    cards, notices = extract(notes)
+    answers = {c.front: c.back for c in cards}
+    assert not any(b.startswith(("Hash the long URL", "Okay, noted", "It raises", "Nope", "Soy aburrido")) for b in answers.values()), answers
+    assert not any("its me" in f for f in answers), answers
+    assert answers.get('¿Ser o estar para "bored"?', "").startswith("Casi: para el estado es estar"), answers
