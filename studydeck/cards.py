@@ -1338,7 +1338,7 @@ class _Extractor:
                     self.blocks(section.blocks[:2], ctx, section=section)
                     section = replace(section, blocks=section.blocks[2:])
                 elif CONFIRMS.match(said) and not re.search(r"[?？]\s*$", mine) \
-                        and not BUT.search(re.split(r"(?<=[.!?。！？])", said, maxsplit=1)[0]):
+                        and not BUT.search(_first_sentence(said)):
                     section = replace(section, blocks=[replace(own, text=mine + "\n\n" + said), *section.blocks[2:]])
                 else:
                     self.blocks(section.blocks[:1], ctx, section=section)
@@ -5056,8 +5056,6 @@ OWN_SPEAKER = re.compile(r"me|我", re.I)
 TEACHES = re.compile(r"(?:ai |math |writing )?(?:tutor|teacher|prof(?:essor)?|ta|instructor|lecturer|mentor|coach|"
                      r"ai|chatgpt|gpt(?:-?[\d.o]+)?|claude|gemini|copilot|assistant|bot|llm|sensei|profesora?|professeur|"
                      r"lehrer(?:in)?|maestr[oa])|老师|教授|助教|导师|师兄|师姐|学长|学姐|教练|先生", re.I)
-# A turn that says the one before it was wrong (“Almost: aller takes être…”, “No. It is the probability…”, “不对，…”).
-PUTS_RIGHT = re.compile(r"\s*(?:no\b|nope|almost|not quite|not really|close\b|wrong|incorrect|actually|不对|不是|错|差一点|不完全)", re.I)
 # A turn that takes back what it grants (“Right about the cause, wrong about…”, “对，但是…”).
 BUT = re.compile(r"\b(?:wrong|but|however|not quite|partly)\b|不过|但|不对|错|只对", re.I)
 # A turn that says the one before it was right (“Exactly.”, “Good. Now…”, “对。”, “没错，另外…”).
@@ -5291,7 +5289,9 @@ LEADS_IN_LATER = re.compile(r"(?:可以)?从[两二三四五\d]+个(?:角度|方
 
 
 def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=[。！？!?])|(?<=\.)\s", text.strip(), maxsplit=1)[0]
+    text = text.strip()
+    bounds = _sentences(text)
+    return text[slice(*bounds[0])] if bounds else text
 
 
 # A question about the course or the exam, or about oneself (“When is the midterm?”, “What should I bring?”,
@@ -5331,7 +5331,8 @@ def _only_opens(text: str) -> bool:
     (“抄的 Table 5(WikiSQL / MNLI acc):”): what it opens is the answer; not “用 `torch.autograd.grad` 配
     `create_graph=True`，让求出的梯度本身也带计算图：” over the code."""
     bare = strip_math(text).strip()
-    last = re.split(r"(?<=[。！？!?])|(?<=\.)\s+", bare)[-1]
+    bounds = _sentences(bare)
+    last = bare[slice(*bounds[-1])] if bounds else bare
     return len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", bare)) < 10 or re.search(r"\btable\b|\bbelow\b|\bfollowing\b|下表|如下|见下", last, re.I) is not None
 
 
