@@ -1330,14 +1330,14 @@ class _Extractor:
                 # “### Q5. Why the bias correction?” over “**me:** …so the early steps are too small.” and “**tutor:**
                 # Right about the cause, wrong about…”: one's own guess first, then the answer, from the tutor; where
                 # that only confirms (“**tutor:** Exactly.”), one's own answer with what it adds. (With anyone else,
-                # an interviewer, a student one teaches, one's own turn is the answer: “**Interviewer:** Okay, noted.”)
+                # an interviewer, a peer, a student one teaches, neither turn answers: who is right the card cannot say.)
                 own, other = section.blocks[0], section.blocks[1]
                 said = LEAD_LABEL.sub("", other.text, count=1)
                 mine = LEAD_LABEL.sub("", own.text, count=1)
                 if guessed == "own":
                     self.blocks(section.blocks[:2], ctx, section=section)
                     section = replace(section, blocks=section.blocks[2:])
-                elif CONFIRMS.match(said) and not re.search(r"[?？]\s*$", mine) \
+                elif CONFIRMS.match(said) and not QUESTION_END.search(mine) \
                         and not BUT.search(_first_sentence(said)):
                     section = replace(section, blocks=[replace(own, text=mine + "\n\n" + said), *section.blocks[2:]])
                 else:
@@ -2200,7 +2200,7 @@ class _Extractor:
                 and OWN_SPEAKER.fullmatch(names[0]) is not None and OWN_SPEAKER.fullmatch(names[1]) is None):
             return ""
         said = LEAD_LABEL.sub("", blocks[1].text, count=1)
-        if re.search(r"[?？]\s*$", said):
+        if QUESTION_END.search(said):
             return ""  # (a question back, “…合理吗？”: no answer yet)
         # (with anyone else, a peer, an interviewer, a student one teaches, who is right the card cannot say: the
         # one's own turn is still no card, “what is its me?”, but neither turn answers)
@@ -4732,7 +4732,7 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
                 if FACET.fullmatch(name) or LABEL_TERM.match(name):
                     continue
                 if OWN_SPEAKER.fullmatch(said) and not OWN_SPEAKER.fullmatch(name) and not ANSWER_LABEL.fullmatch(name) \
-                        and not CORRECTION.match(name + "："):
+                        and not CORRECTION_TURN.fullmatch(name):
                     answering[name] += 1  # (not the answer one's own is checked against: “**正解：**”, “**Correct:**”)
                 if SPEAKER_NAME.fullmatch(name):
                     turns[name] += 1
@@ -5057,7 +5057,7 @@ TEACHES = re.compile(r"(?:ai |math |writing )?(?:tutor|teacher|prof(?:essor)?|ta
                      r"ai|chatgpt|gpt(?:-?[\d.o]+)?|claude|gemini|copilot|assistant|bot|llm|sensei|profesora?|professeur|"
                      r"lehrer(?:in)?|maestr[oa])|老师|教授|助教|导师|师兄|师姐|学长|学姐|教练|先生", re.I)
 # A turn that takes back what it grants (“Right about the cause, wrong about…”, “对，但是…”).
-BUT = re.compile(r"\b(?:wrong|but|however|not quite|partly)\b|不过|但|不对|错|只对", re.I)
+BUT = re.compile(r"\b(?:wrong|but|however|not quite|partly)\b|不过|但|不对|(?<![没不])错|只对", re.I)
 # A turn that says the one before it was right (“Exactly.”, “Good. Now…”, “对。”, “没错，另外…”).
 CONFIRMS = re.compile(r"\s*(?!(?:good|great|nice|fair) (?:question|point)|好问题)(?:yes|yep|yeah|exactly|right|correct|good|great|perfect|nice|solid|fine|indeed|bingo|"
                       r"oui|parfait|très bien|sí|genau|richtig|对|对的|没错|是的|正确|很好|不错|没问题|完全正确|好)(?![\w\u4e00-\u9fff])\s*[.!！。,，:：;；]?", re.I)
@@ -5252,11 +5252,13 @@ def _faq_sections(outline: Outline) -> set[int]:
     return out
 
 
-# An exercise, an example or an exam's question by its number (“Question 4: …”, “Example 3.2 — …”, “例 2 …”).
-NUMBERED_TASK = re.compile(r"\s*(?:question|q|example|ex\.?|exercise|problem|task|例题?|题|问题)\s*[\d.]+", re.I)
+# An exercise, an example or an exam's question by its number (“Question 4: …”, “Example 3.2 — …”, “例 2 …”,
+# “问题1：…” over the chapter's working); not an interview list's “Q5 …”, a number only.
+NUMBERED_TASK = re.compile(r"\s*(?:question|example|ex\.?|exercise|problem|task|例题?|题|问题)\s*[\d.]+", re.I)
 # A paragraph that only leads into the answer: a set-up, a count of what follows, the first of several
 # (“Consider a ball rolling…”, “There are three main reasons.”, “这个问题可以从两个角度来理解。”, “首先，…”).
-LEADS_IN = re.compile(r"\s*(?:consider|think (?:about|of)|imagine|suppose|recall|let'?s|let us|surprisingly|first(?:ly)?\b|"
+LEADS_IN = re.compile(r"\s*(?:consider|think (?:about|of)|imagine|suppose|recall (?:that|what|how)|let'?s|let us|surprisingly|"
+                      r"first(?:ly)?,|"
                       r"(?:there|here) are \w+ (?:main |key |big )?(?:reasons?|ways?|steps?|parts?|things?|points?|answers?)|"
                       r"(?:two|three|four|several|a few) (?:separate |different |main |big )?(?:things|reasons|problems|issues|"
                       r"causes|parts|steps)\b|"
@@ -5269,10 +5271,11 @@ LEADS_IN = re.compile(r"\s*(?:consider|think (?:about|of)|imagine|suppose|recall
                       r"(?:主要|大概|一共)?有[两二三四五六七八九十几\d]+(?:个|点|种|条|方面)|(?:可以)?从[两二三四五\d]+个(?:角度|方面))", re.I)
 # A question about someone, or about what happened (“What am I grateful for?”, “Where did we stay?”, “Why use it?”,
 # “What went well?”, “她为什么…”): a journal's, a trip's, a meeting's; or one whose subject is in the heading above.
-PERSONAL_QUESTION = re.compile(r"\b(?:we|us|our|he|she|him|her|his|they|them|their|it|its|this|that|these|those)\b|"
-                               r"\bwhat (?:happened|went|did)\b|\bhow did\b|\b(?:go|goes|went|going) well\b|\bplan\b|"
-                               r"\bwhen is the next\b|^\s*who\b(?! (?:proposed|invented|introduced|discovered|coined|developed|"
-                               r"designed|created|wrote|first))|[我你他她它]|计划|安排|经验", re.I)
+PERSONAL_QUESTION = re.compile(r"\b(?:we|us|our|he|she|him|her|his|they|them|their|it|its)\b|\bthis\??$|"
+                               r"\bwhat (?:happened|went|did)\b|\bhow did\b|\b(?:go|goes|went|going) well\b|"
+                               r"\b(?:the|my|our|a) plan\b|\bwhen is the next\b|"
+                               r"^\s*who\b(?! (?:proposed|invented|introduced|discovered|coined|developed|designed|created|wrote|first))|"
+                               r"[我你他她它]|计划|安排", re.I)
 
 
 def _personal_question(title: str) -> bool:
@@ -5281,9 +5284,9 @@ def _personal_question(title: str) -> bool:
     “What motivates you?”, “Can I drive?”, “What am I grateful for?”)."""
     how_to = re.sub(r"\bhow (?:do|can|should|would) (?:i|you)\b", "how", title, flags=re.I)  # (“How do I freeze a layer?”)
     return bool(PERSONAL_QUESTION.search(how_to)) or re.search(r"\b(?:i|me|my|mine|you|your|yourself)\b", how_to, re.I) is not None \
-        and not re.search(r"[`$]|\b[A-Z]{2,}|\b\w*[a-z][A-Z]\w*|[^\x00-\x7f]", how_to)
-# … or further into its first sentence (“这个问题可以从两个角度来理解。”, “没错，这两个都是充要条件。”, “Both are
-# right.”: what it answers is said before it).
+        and not re.search(r"[`$]|\b[A-Z]{2,}|\b\w*[a-z][A-Z]\w*|[^\x00-\x7f‘’“”—–…]", how_to)
+# A paragraph that leads in further into its first sentence (“这个问题可以从两个角度来理解。”), or agrees with what
+# was said before it (“没错，这两个都是充要条件。”, “Yes, these two…”).
 LEADS_IN_LATER = re.compile(r"(?:可以)?从[两二三四五\d]+个(?:角度|方面)|(?:主要|一共)有[两二三四五六七八九十几\d]+(?:个|点|种|条)|"
                             r"^(?:没错|对|是的|yes|right)[，,.!！]?\s*(?:这|那|these|those|both)", re.I)
 
@@ -5296,7 +5299,7 @@ def _first_sentence(text: str) -> str:
 
 # A question about the course or the exam, or about oneself (“When is the midterm?”, “What should I bring?”,
 # “这章考不考？”, “你最近读的一篇论文是什么？”).
-COURSE_QUESTION = re.compile(r"\b(?:exams?|midterms?|finals?|quiz(?:zes)?|office hours?|bring|deadlines?|due|grades?|"
+COURSE_QUESTION = re.compile(r"\b(?:exams?|midterms?|final exams?|quiz(?:zes)?|office hours?|bring|deadlines?|due date|grades?|"
                              r"homework|assignments?|syllabus)\b|考试|考不考|会考|期中|期末|作业|截止|答疑|带什么|"
                              r"你(?:最近|自己|平时|当时|那时)|\byour (?:recent|favou?rite|last)\b|\b(?:did|were|was) you\b|"
                              r"what'?s next|what (?:is|comes) next|next time|下节课|下次课?|接下来(?:讲|学)|"
@@ -5307,14 +5310,14 @@ COURSE_QUESTION = re.compile(r"\b(?:exams?|midterms?|finals?|quiz(?:zes)?|office
                              r"\bwho (?:is|'s) this for\b|\bwhat (?:will|you'?ll) you learn\b|\bwhat'?s in this\b|^\s*ready\b|"
                              r"本文|这篇|本笔记|\bhave you ever\b|你有没有想过|"
                              # (the state of a team or a day: “Who owns the rota now?”, “Why did Friday's deploy fail?”)
-                             r"\b(?:now|currently|today|yesterday|tomorrow|this (?:week|sprint|quarter)|"
+                             r"\b(?:today|yesterday|tomorrow|this (?:week|sprint|quarter)|"
                              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s?)\b|目前|现在|今天|昨天|本周|这周", re.I)
 # The words of a question that name no subject (“What happened?”, “So what?”, “Is it worth it?”, “Questions?”).
 NO_SUBJECT_WORDS = {"what", "why", "how", "who", "when", "where", "which", "is", "are", "was", "were", "it", "its", "this",
                     "that", "these", "those", "so", "do", "does", "did", "we", "you", "i", "happened", "happens", "change",
                     "changed", "worth", "next", "the", "a", "an", "question", "questions", "ready", "then", "now", "else",
                     "about", "ever", "have", "has", "any", "more", "there", "again", "really", "actually", "s", "matter",
-                    "matters", "mean", "means", "wrong", "right", "go", "went", "work", "works", "about", "all", "to"}
+                    "matters", "mean", "means", "wrong", "right", "go", "went", "work", "works", "all", "to"}
 # An answer about oneself (“It took me a whole evening…”, “I think…”, “我当时…”).
 OWN_VOICE = re.compile(r"\s*(?:I\b|I'(?:m|ve|d|ll)\b|(?i:my|it took me)\b|我(?!们|国|方))")
 # One's own grasp of what the text says (“这个我还没完全搞懂，先记一下。”, “I'm still fuzzy on this”).

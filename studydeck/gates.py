@@ -430,19 +430,21 @@ def url_front(card: Card) -> str | None:
 
 def link_answer(card: Card) -> str | None:
     lines = [line for line in card.back.splitlines() if line.strip()]
-    if lines and card.kind is not CardKind.CODE and all(REFERENCE_LINE.fullmatch(line) for line in lines):
+    if not lines or card.kind is CardKind.CODE:
+        return None
+    if all(REFERENCE_LINE.fullmatch(line) for line in lines):
         if ASKS_WHOSE.search(card.front):
             return None  # (“Who proposed dropout?” over “Srivastava et al., 2014. [JMLR](…)”)
         if card.kind is CardKind.DEFINITION:
             return "reference-answer"
-    return "link-answer" if lines and card.kind is not CardKind.CODE and all(
-        LINK_LINE.match(line) or _only_links(line) or CROSS_REF.fullmatch(line) for line in lines) else None
+    return "link-answer" if all(LINK_LINE.match(line) or _only_links(line) or CROSS_REF.fullmatch(line)
+                                for line in lines) else None
 
 
 # A work cited by its authors and year with a link to it (“Ioffe & Szegedy, 2015. [arXiv:1502.03167](…)”,
 # “Ba, Kiros & Hinton (2016) https://arxiv.org/abs/1607.06450”), as what a term is: where an idea comes from,
 # not the idea; unless the card asks who, when or where (“Who proposed BatchNorm?”, “出自哪篇论文？”).
-_AUTHOR = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+|[A-Z]\.)(?:[ -][A-Z][a-z]+)?"
+_AUTHOR = r"(?:[A-Z](?:[a-z]++(?:[A-Z][a-z]++)?|[A-Z][a-z]++)|[A-Z]\.)(?:[ -][A-Z][a-z]++)?"  # (“Ioffe”, “LeCun”, “J.”)
 REFERENCE_LINE = re.compile(
     rf"\s*(?:[-*+]\s+)?{_AUTHOR}(?:(?:,| and| &|, and|, &) {_AUTHOR})*(?: et al\.?)?,? \(?\d{{4}}[a-z]?\)?[.,;:]?"
     r"(?:\s*(?:\[[^\[\]]*\]\([^)]*\)|<?https?://\S+>?|arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?|doi:\s*\S+)[.,;]?)+\s*")

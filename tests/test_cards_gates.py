@@ -4489,6 +4489,7 @@ def test_a_question_heading_among_headings_that_do_not_ask_is_the_text_s_own() -
              "## Potential energy\n\n**Potential energy**: the energy of position.\n")
     fronts = [c.front for c in extract(notes)[0]]
     assert not any(f.startswith("Where does the energy go") for f in fronts), fronts
+    assert any("Kinetic energy" in f for f in fronts), fronts
 
 
 @pytest.mark.parametrize("notes, gone", [
@@ -4565,6 +4566,13 @@ def test_a_turn_that_confirms_one_s_own_answer_keeps_it_and_a_correction_label_i
                 "除以 n-1 才无偏。\n\n## 2. MLE 一定无偏吗？\n\n**我：** 是的。\n\n**正解：** 不一定，正态方差的 MLE 除以 n，是有偏的。\n")
     answers = {c.front: c.back for c in extract(mistakes)[0]}
     assert any(b.startswith("用样本均值代替总体均值") for b in answers.values()), answers
+    assert not any("因为样本少" in b for b in answers.values()), answers
+    # a teacher who agrees in Chinese (“没错，…”: 错 inside 没错 takes nothing back)
+    agreed = ("# 答疑\n\n### 正定矩阵怎么判断？\n\n**我：** 所有特征值都大于零，或者所有顺序主子式都大于零。\n\n"
+              "**老师：** 没错，这两个都是充要条件。\n\n### 什么是无偏估计？\n\n**我：** 不知道。\n\n"
+              "**老师：** 期望等于真值的估计量。\n")
+    answers = {c.front: c.back for c in extract(agreed)[0]}
+    assert answers.get("正定矩阵怎么判断？", "").startswith("所有特征值都大于零"), answers
 
 
 def test_in_a_dialogue_with_someone_who_does_not_teach_neither_turn_answers() -> None:
