@@ -5754,7 +5754,7 @@ CITATION = re.compile(r"[A-Z][a-z]+(?: et al\.?| (?:and|&) [A-Z][a-z]+)?,? \(?\d
 # et al. (2017)”): where an idea comes from, not the idea. (One capitalised word and a year may be a
 # month, a place or a product, “May 2018”, “ImageNet 2012”; several may be countries, so in a table it
 # counts only under a header that asks where a thing comes from, “提出”, “Proposed”.)
-_NAME = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+|[A-Z]\.)(?:[ -][A-Z][a-z]+)?"
+_NAME = r"(?:[A-Z](?:[a-z]++(?:[A-Z][a-z]++)?|[A-Z][a-z]++)|[A-Z]\.)(?:[ -][A-Z][a-z]++)?"  # (no backtracking within a name)
 CITATION_ALONE = re.compile(rf"\s*{_NAME}(?:(?:(?:,| (?:and|&)|, (?:and|&)) {_NAME})+(?: et al\.?)?| et al\.?),? \(?\d{{4}}[a-z]?\)?\s*")
 CITED_HEADER = re.compile(r"提出(?:者|人)?|出处|来源|论文|作者|proposed(?: by)?|introduced(?: by)?|papers?|authors?|sources?|"
                           r"references?|citations?", re.I)
