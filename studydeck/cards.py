@@ -2209,7 +2209,9 @@ class _Extractor:
     def is_label(self, term: str, desc: str) -> bool:
         """A term that labels a remark, a field or a place rather than names a concept
         (“**注意**：…”, “Note:”, “[解析]”, “Deadline: …”)."""
-        return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or ANSWER_LABEL.fullmatch(term.strip())
+        # (a tag before it, “【注】顺便：…”, “[Note] also:”: the label is what follows)
+        return bool(LABEL_TERM.match(term.strip("[]【】()（）\\ ")) or LABEL_TERM.match(LEADING_TAG.sub("", term).strip())
+                    or ANSWER_LABEL.fullmatch(term.strip())
                     # what an erratum quotes or puts instead (“**改为**：…”, “Correction:”)
                     # (“正确版本：” under a false statement is what it should have said: a facet of it)
                     # (“**应为**：” in every section of an errata list is asked of each: a facet)
@@ -3873,6 +3875,8 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
                          r"^[^,;.]*?\b(?:this|that) (?:problem|issue)\b", re.I)
 # A page of a book (“第 258 页”, “P130 页”, “page 12”, “p. 12”): an answer that cites one talks about the text.
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
+# A bracketed tag that opens a label (“【注】顺便”, “[Note] also”).
+LEADING_TAG = re.compile(r"^\s*[【\[（(][^】\]）)]{1,6}[】\]）)]\s*")
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|来源|出处|标签|相关|"

@@ -4497,12 +4497,19 @@ def test_a_question_heading_among_headings_that_do_not_ask_is_the_text_s_own() -
     ("# 面试题\n\n## Q2. Ring All-Reduce 的通信量是多少？\n\n**考察点**：能不能推一下，不是背结论。\n\n期望回答：每卡约 2M。\n", "考察点"),
     ("# Review 笔记\n\n## Reviewer 3（分数 3）\n\n**R3 回复**：*\"I keep my score.\"*\n", "I keep my score"),
     ("# 注意力机制\n\n## Transformer\n\n**做完感想**：10.3 最有收获，10.2 的核回归第一遍没看懂为啥叫注意力。\n", "做完感想"),
+    # a label behind a bracketed tag
+    ("# 讨论区\n\n## 高赞回答\n\n【注】顺便：conv 后面紧跟 BN 的时候 conv 的 bias 没用，所以写 `bias=False`。\n", "顺便"),
     ("# CNN cheat sheet (midterm, Fri 9am)\n\n**What to bring**: calculator (NOT phone), student card, one A4 sheet\n\n"
      "## Output size\n\n$$O = (W - K + 2P)/S + 1$$\n", "calculator"),
 ])
 def test_a_label_that_names_no_concept_gives_no_card(notes: str, gone: str) -> None:
     cards, _ = extract(notes)
     assert not any(gone in c.front or gone in c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+def test_a_term_behind_a_bracketed_tag_is_still_a_term() -> None:
+    assert_keeps("# 归一化\n\n## 方法\n\n**[BN] 批归一化**：对每个通道在 batch 维上求均值和方差，再做仿射变换。\n\n"
+                 "**【重点】层归一化**：对每个样本在特征维上求均值和方差。\n", ["批归一化** 是什么", "层归一化** 是什么"], [])
 
 
 def test_a_formula_that_leaves_an_index_open_is_no_answer() -> None:
