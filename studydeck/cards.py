@@ -11,6 +11,7 @@ import ast
 import hashlib
 import itertools
 import re
+import sys
 import textwrap
 import unicodedata
 from collections import Counter, defaultdict
@@ -1377,7 +1378,8 @@ class _Extractor:
                 question = QUESTION_NUMBER.sub("", _asked(concept)).strip()
                 question += "" if question.endswith(("?", "？")) else self.t("？", "?")
                 if answer and self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question, answer, section.source):
-                    self.blocks(section.blocks[len(answer) - tabled:], ctx, section=section)
+                    # (a table shown in the answer is still asked cell by cell)
+                    self.blocks(section.blocks[len(answer) - 1 if tabled else len(answer):], ctx, section=section)
                     continue
             if any(_back_matter_heading(t) for t in (self.outline.title, *path)) \
                     or any(NOT_EXAMINED.fullmatch(_bare(SECTION_NUMBER.sub("", t)).strip()) and not CONTRAST.search(t)
@@ -5220,13 +5222,13 @@ def _answers_its_heading(section: Section) -> bool:
     little, or shows only a picture or a mark (“What is `x.grad` now and why?”, “本节引入随机变量的概念”,
     “这个我还没完全搞懂”, “见第 5 讲的 slides。”, “Three steps.”, “![axes](…)”, “**Q8.**”)."""
     title, text = section.title, section.blocks[0].text.strip()
-    words = len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]|\$[^$]+\$", text))
+    asked = QUESTION_NUMBER.sub("", SECTION_NUMBER.sub("", title))  # (“↳ Q0.7 Should you…”: the question itself)
+    words = _word_count(text)
     return not (EXERCISE_HEADING.search(title) or WORKSHEET_PART.match(title) or COURSE_QUESTION.search(title)
                 or NUMBERED_TASK.match(title) or LEADS_IN.match(text) or LEADS_IN_LATER.search(_first_sentence(text))
                 or CJK.search(title) is None and not set(re.findall(r"[a-z]+", title.casefold())) - NO_SUBJECT_WORDS
-                or _personal_question(QUESTION_NUMBER.sub("", SECTION_NUMBER.sub("", title)))
-                or DATE_OR_LINK.search(QUESTION_NUMBER.sub("", SECTION_NUMBER.sub("", title)))
-                or _says_no_subject(TRAILING_MARKS.sub("", QUESTION_NUMBER.sub("", SECTION_NUMBER.sub("", title))).strip())
+                or _personal_question(asked) or DATE_OR_LINK.search(asked)
+                or _says_no_subject(TRAILING_MARKS.sub("", asked).strip())
                 or section.sections and (words < 6 or re.search(r"\b(?:I|we)\b|我", text))  # (“Three steps.”, “so I split it up”)
                 or QUESTION_END.search(text) or words < 4
                 or SELF_REFERENCE.search(text[:40]) or ABOUT_THE_TEXT.match(text) or OWN_GRASP.search(text) or OWN_VOICE.match(text)
@@ -5295,6 +5297,11 @@ LEADS_IN_LATER = re.compile(r"(?:可以)?从[两二三四五\d]+个(?:角度|方
                             r"^(?:没错|对|是的|yes|right)[，,.!！]?\s*(?:这|那|these|those|both)", re.I)
 
 
+def _word_count(text: str) -> int:
+    """Words of a text, a Chinese character counting as one and a formula as one."""
+    return len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]|\$[^$]+\$", text))
+
+
 def _first_sentence(text: str) -> str:
     text = text.strip()
     bounds = _sentences(text)
@@ -5340,7 +5347,7 @@ def _only_opens(text: str) -> bool:
     bare = strip_math(text).strip()
     bounds = _sentences(bare)
     last = bare[slice(*bounds[-1])] if bounds else bare
-    return len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", bare)) < 10 or re.search(r"\btable\b|\bbelow\b|\bfollowing\b|下表|如下|见下", last, re.I) is not None
+    return _word_count(bare) < 10 or re.search(r"\btable\b|\bbelow\b|\bfollowing\b|下表|如下|见下", last, re.I) is not None
 
 
 # A reply's first word before a colon (“Usually no: …”, “Yes: keep an EMA…”, “不会：…”): the answer begins, no term.
@@ -5625,7 +5632,7 @@ def _star_story(blocks: list[Block]) -> range:
         last += 1  # (what the last part holds: “**A:**” over its list)
     if last < len(blocks) and re.match(r"\s*(?:\*\*?|_)[^*_\n]{1,30}[:：]", blocks[last].text):
         last += 1  # (an aside on it: “*Differently:* would add a smoke test”)
-    end = blocks[last].source.line if last < len(blocks) else 10 ** 9
+    end = blocks[last].source.line if last < len(blocks) else sys.maxsize  # (to the section's end)
     return range(blocks[first].source.line, end)
 
 
