@@ -1744,15 +1744,17 @@ class _Extractor:
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
                 mini = "" if mini in self.speakers or mini in self.turns_here or self._tagged(mini) else mini
-                if mini and PROOF_LEAD.fullmatch(mini):
+                if mini and PROOF_LEAD.fullmatch(mini) or lead is not None and not ctx.labels and _opens_a_proof(lead.text):
                     # “**Proof idea.**” over “1. From Claim 2: … 2. Convexity: … 3. Combine: …”: the
                     # steps of an argument, each meaningless alone; its code still makes cards
                     self.blocks([b for it in _all_items(block) for b in it.children if b.kind == "code"], ctx)
                     lead = None
                     continue
                 # “**Gaussian $\mathcal{N}(\mu, \sigma^2)$**” over a list of its pdf, mean, …: the
-                # bold line names what the list is about, as a heading would
-                self.list_(block, replace(ctx, concept=mini, scope=normalize_name(mini)) if mini else ctx,
+                # bold line names what the list is about, as a heading would; one that names only an
+                # aspect (“**常见变形：**”, “**Properties**”) names it of the section's subject
+                concept = f"{_named_concept(ctx)} › {mini}" if mini and ctx.concept and ASPECT.fullmatch(mini) else mini
+                self.list_(block, replace(ctx, concept=concept, scope=normalize_name(mini)) if mini else ctx,
                            lead, section)
             elif block.kind == "table":
                 params = table_parameters(block.text, block.source) or table_default_matrix(
@@ -2617,10 +2619,10 @@ class _Extractor:
                 and not NAMED_STATEMENT.match(asked.prompt) and not _cites_a_known_result(lead) \
                 and not _for_every_case(lead):
             return "derivation-step"
-        if NUMBERED_REF.search(ctx.concept) and not DEFINED_AS.search(asked.prompt) and not NAMED_RESULT.search(lead):
+        if _named_by_number(ctx.concept) and not DEFINED_AS.search(asked.prompt) and not NAMED_RESULT.search(lead):
             return "derivation-step"  # “式(9.5)的解释”: it works through that equation, step by step
         words = re.sub(r"\W|写出公式|write the formula", "", strip_math(asked.prompt.replace("［？］", "").replace("[?]", "")))
-        named = [h for h in (ctx.concept, *ctx.labels) if h and not NUMBERED_REF.search(h)]
+        named = [h for h in (ctx.concept, *ctx.labels) if h and not _named_by_number(h)]
         return "no-subject" if len(words) < 4 and not named else ""
 
     def code(self, block: Block, ctx: _Ctx, lead: Block | None, shows_error: bool = False,
@@ -3697,6 +3699,16 @@ def _theorem_name(match: re.Match) -> str:
 # A heading about a numbered equation, figure or table (“式(3.7)的推导”) names no concept.
 NUMBERED_REF = re.compile(r"(?:[式图表例]|引理|定理|推论|习题)\s*[(（]?\d|"
                           r"\b(?:eq|eqn|fig|figure|table|equation|lemma|theorem|example|exercise)\.?\s*[(]?\d", re.I)
+# Where a heading says its place in a book beside its subject (“Gibbs' inequality (Lemma 4.1, p. 71)”,
+# “Softmax is shift-invariant (line under eq. 4.10)”): the brackets it can go without.
+CITED_PLACE = re.compile(r"\s*[(（\[［]([^()（）\[\]［］]*)[)）\]］]")
+
+
+def _named_by_number(heading: str) -> bool:
+    """Whether a heading names an equation, a figure or an exercise as its subject (“式(9.5)的解释”,
+    “Eq. (3) explained”), not only where its subject stands in the book."""
+    subject = CITED_PLACE.sub(lambda m: " " if NUMBERED_REF.search(m.group(1)) else m.group(), heading)
+    return NUMBERED_REF.search(subject if re.search(r"\w\w", subject) else heading) is not None
 
 
 # What follows a name that is being defined: “… 功能是”, “ is”, “（…）指”, “: ”.
@@ -3733,6 +3745,10 @@ BACK_MATTER = re.compile(
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
     r"(?:下一步|接下来|之后|后续)的?(?:计划|打算|安排)|next (?:plans?|week'?s plan)|"
+    # what a teacher means to do differently next time (“下次要改的”, “What I'd change next time”; a
+    # series' “Next time” may say what the next part builds on)
+    r"下次(?:要|该|可以|得)?(?:改|改进|调整|注意)的?(?:地方|点|内容)?|"
+    r"(?:what|things) (?:i'?d|i would|i'?ll|to) (?:change|do differently)(?: next time)?|"
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
     r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
@@ -3828,6 +3844,12 @@ GENERIC_HEADING = re.compile(
     r"(?:单项|多项|单|多)?(?:选择|选|填空|判断|简答|计算|问答|论述|编程|综合)题|"
     # a day of a log (“2024-03-13”, “2024年3月13日（周三）”, “Day 12”): when, not what
     r"\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s*[(（]?\w{0,9}[)）]?)?|(?:day|week)\s*\d+|第\s*\d+\s*[天周])$", re.I)
+# What a bold line over a list may name of the subject above it, not a subject of its own (“常见变形”,
+# “适用条件”, “Properties”, “When to use it”).
+ASPECT = re.compile(r"(?:常见的?|主要的?|其他的?|其它的?)?(?:变形|变体|变种|推广|形式|性质|特点|特性|优点|缺点|优缺点|局限性?|"
+                    r"适用(?:条件|场景|范围)|使用场景|应用场景|注意事项|用法|例子|示例)|"
+                    r"(?:(?:common|main|other|key)\s+)?(?:variants?|variations?|forms|properties|pros(?:\s+(?:and|&)\s+cons)?|"
+                    r"cons|advantages|disadvantages|limitations|use cases|when to use(?: it)?|usage|examples?)", re.I)
 # A heading that joins two things (“Vectorization and Caches”, “凸性与二阶导数”) is a topic.
 TOPIC = re.compile(r"\s(?:and|&|vs\.?|versus)\s|[与和及]", re.I)
 # A definition written without its subject: “A technique that …”, “是一种…”, “指…”.
@@ -3930,6 +3952,12 @@ LABEL_TERM = re.compile(
     # the page's own furniture: a licence footer, an editor's update, one more aside
     r"版权声明|转载声明|声明|原文链接|copyright|licen[cs]e|disclaimer|update(?:s|d)?(?:\s*[(（]?\d{4}[)）]?)?|更新|edit(?:s|ed)?|"
     r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?|"
+    # a lecturer's digression, the talk's speaker, how the class ended, what went wrong for the writer
+    # (“**Side story**: he reviewed a paper once…”, “**报告人**：L 博士”, “**Bit us**: …”; a tangent is a line)
+    r"digressions?|side (?:story|stories|rant|note)|anecdotes?|story time|题外话|插曲|八卦|"
+    r"(?:the )?(?:speakers?|presenters?|lecturers?|instructors?)|报告人|主讲人?|讲者|演讲者|主持人?|"
+    r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:words|remarks?|quote|joke)|"
+    r"(?:this |that |it )?(?:bit|got|burned|bitten) (?:us|me)|"
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”), the learner's
     # own asides (“bug of the day”, “记住”, “弹幕”), a study plan
     r".+\s(?:cheat ?sheet|notes|recap|overview)|.+(?:速查表?|笔记|备忘录?)|"
@@ -5536,6 +5564,15 @@ EQUAL_AFTER_HOLE = re.compile(r"(?:\?\s*\$|\[\?\]|［？］)\s*(?:=(?!=)|≈|≡
 PROOF_LEAD = re.compile(r"\s*(?:(?:proof|derivation)(?:\s+(?:idea|sketch|outline))?(?:\s+(?:of|via|for|by)\s.*)?|"
                         r"(?:sketch|outline) of (?:the )?proof|证明|证|推导|证明思路|证明过程|推导过程|证明如下|推导如下)"
                         r"\s*[.:：。]?\s*", re.I)
+BOLD_WITH_ASIDE = re.compile(r"\s*\*\*(?P<bold>[^*\n]+)\*\*\s*(?:[(（][^\n]*[)）])?\s*[.:：。]?\s*")
+
+
+def _opens_a_proof(lead: str) -> bool:
+    """A line that opens a proof with an aside on it (“**Proof** (margin, version using $\\log t \\le t - 1$):”)."""
+    opening = BOLD_WITH_ASIDE.fullmatch(lead.strip())
+    return opening is not None and PROOF_LEAD.fullmatch(opening.group("bold")) is not None
+
+
 # The mark that ends a proof (“$\\square$”, “∎”, “Q.E.D.”, “证毕”).
 QED = re.compile(r"\\(?:square|blacksquare|qed)\b|[□∎]|\bQ\.E\.D\.|证毕")
 # A word that opens a proof inside a paragraph (“Jensen: … (proof: …) $\\square$”).
@@ -5582,10 +5619,10 @@ def _named_concept(ctx: _Ctx) -> str:
                        if not FACET_HEADING.fullmatch(name)), "")
         return f"{parent} › {ctx.concept}" if parent else ctx.concept
     generic = DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept) \
-        or NUMBERED_REF.search(ctx.concept)
+        or _named_by_number(ctx.concept)
     if generic and len(ctx.deck) >= 2:
         parent = SECTION_NUMBER.sub("", ctx.deck[-2]).strip() or ctx.deck[-2]
-        if normalize_name(parent) != normalize_name(ctx.concept) and not NUMBERED_REF.search(parent):
+        if normalize_name(parent) != normalize_name(ctx.concept) and not _named_by_number(parent):
             return f"{parent} › {ctx.concept}"
     return ctx.concept
 
@@ -5652,7 +5689,7 @@ def _introduces(text: str, concept: str) -> bool:
     concept and says what it is, or is a definition without a subject (“A technique that …”,
     “是一种…”). A question, words about the document, or a heading that names an equation, a
     figure or a part of the document (“Concise Implementation”, “小结”) give no definition."""
-    if text.rstrip().endswith(("?", "？")) or NUMBERED_REF.search(concept) or not concept.strip():
+    if text.rstrip().endswith(("?", "？")) or _named_by_number(concept) or not concept.strip():
         return False
     if DOC_HEADING.search(concept) or GENERIC_HEADING.match(concept) or len(concept.split()) > 4 \
             or len(CJK.findall(concept)) > 12 or TOPIC.search(concept):

@@ -119,9 +119,9 @@ MESSAGES = {
                  "“{front}” is too long; state what to recall in one short sentence, details in a list"),
     "url-front": ("“{front}” 的问题是网址或文件名；给它写一个标题或术语",
                   "“{front}” asks about a URL or a file name; give it a heading or a term"),
-    "reference-answer": ("“{front}” 的答案只是一篇文献（作者、年份、链接）；写出它提出或说明了什么",
-                         "the answer to “{front}” is only a reference (authors, year, link); write what the work "
-                         "proposed or showed"),
+    "reference-answer": ("“{front}” 的答案只是文献（作者、年份、链接或编号）；写出它们提出或说明了什么",
+                         "the answer to “{front}” is only references (authors, year, link or number); write what "
+                         "the work proposed or showed"),
     "link-answer": ("“{front}” 的答案只有链接或文件名；写出要记住的内容",
                     "the answer to “{front}” is only links or file names; write what to remember"),
     "no-subject": ("“{front}” 没有说问的是什么；在公式前写出它的名字",
@@ -272,6 +272,15 @@ def _plain(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 13)
+def own_words(front: str) -> str:
+    """What a card's front says after the headings and labels it opens with (“A › B: …”). A
+    heading's own colon (“Ch. 4 — Losses: the proofs › Softmax (eq. 4.10): …”) is not where they end."""
+    first, _, rest = front.partition("\n")
+    if " › " in first:
+        front = first.rsplit(" › ", 1)[-1] + _ + rest
+    return front.split("：", 1)[-1].split(": ", 1)[-1]
+
+
 def _words(text: str) -> str:
     """The front without its math and the code it shows: what names the subject."""
     return without_math(FENCE.sub("", text))
@@ -366,7 +375,11 @@ def _front_says_it(card: Card) -> bool:
             return True
     called = NAME_CALL.fullmatch(side)
     if called:
-        return _said_alone(called.group(1) or called.group(2), f"{before} {after}")
+        name = called.group(1) or called.group(2)
+        span = hidden_formula(card.front)
+        if re.search(re.escape(name), card.front[span[0]:span[1]], re.I):
+            return False  # (“Softmax: $\mathrm{softmax}(z + c) = ?$”: what the same function gives, not its name)
+        return _said_alone(name, f"{before} {after}")
     # the sentence that leads to it, though it ended before the formula (“…之比称为条件数。 $$\\kappa = ?$$”)
     sentence = re.split(r"[。！？；;!?]|\.\s|\n\s*\n", before.rstrip().rstrip("。！？；;!?.：:，, "))[-1]
     side = re.sub(r"\\(?:left|right)(?![A-Za-z])", "", side).rstrip(".,;")
@@ -432,6 +445,9 @@ def link_answer(card: Card) -> str | None:
     lines = [line for line in card.back.splitlines() if line.strip()]
     if not lines or card.kind is CardKind.CODE:
         return None
+    # (two numbers in one pair of brackets are a range: “uint8：[0, 255]”)
+    if all(CITATION_NUMBERS.fullmatch(line) and not INTERVAL.fullmatch(line.strip()) for line in lines):
+        return "reference-answer"  # (“**线性/低秩** 的代表工作？” over “[6][7][8][18]”: the list they point into is not on the card)
     if all(REFERENCE_LINE.fullmatch(line) for line in lines):
         if ASKS_WHOSE.search(card.front):
             return None  # (“Who proposed dropout?” over “Srivastava et al., 2014. [JMLR](…)”)
@@ -448,6 +464,8 @@ _AUTHOR = r"(?:[A-Z](?:[a-z]++(?:[A-Z][a-z]++)?|[A-Z][a-z]++)|[A-Z]\.)(?:[ -][A-
 REFERENCE_LINE = re.compile(
     rf"\s*(?:[-*+]\s+)?{_AUTHOR}(?:(?:,| and| &|, and|, &) {_AUTHOR})*(?: et al\.?)?,? \(?\d{{4}}[a-z]?\)?[.,;:]?"
     r"(?:\s*(?:\[[^\[\]]*\]\([^)]*\)|<?https?://\S+>?|arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?|doi:\s*\S+)[.,;]?)+\s*")
+# Works cited only by their numbers in the text's reference list (“[6][7][8][18]”, “[3, 5–7]”).
+CITATION_NUMBERS = re.compile(r"\s*(?:[-*+]\s+)?(?:\[[1-9]\d*(?:\s*[-–,，、]\s*[1-9]\d*)*\]\s*[,，、;；]?\s*)+[.。]?\s*")
 ASKS_WHOSE = re.compile(r"\b(?:who|whom|whose|when|where|which|source|origin(?:al)?|cited?|references?)\b|"
                         r"what (?:paper|work|article|year)|谁|哪|何时|什么时候|出处|出自|来源|提出|作者", re.I)
 
@@ -590,7 +608,7 @@ def equation_reference(card: Card) -> str | None:
     """A formula whose sentence points at a numbered equation cannot be answered without it."""
     if card.kind is not CardKind.FORMULA or card.plain_formula:
         return None
-    prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
+    prompt = own_words(_words(card.front))
     if ENUMERATED.search(prompt):
         return None
     run = EQUATION_RUN.search(card.front)
@@ -664,12 +682,12 @@ def derivation_step(card: Card) -> str | None:
         # a result the text marks as such (boxed, “the final form”, “**定理3（辛钦大数定律）** 设…则 ?”), or
         # names, is worth recalling
         return None
-    prompt = _words(card.front).split("：", 1)[-1].split(": ", 1)[-1]
+    prompt = own_words(_words(card.front))
     lines = [line.strip() for line in prompt.replace("?", "").replace("？", "").splitlines()]
     # the whole sentence too: the question shows only the clauses next to the formula, and the
     # word that leans on what came before (“Since …, we can say”) may be in the ones it left out
     lines += [line.strip() for line in _words(card.back).splitlines()] + [" ".join(lines)]  # a wrapped lead too
-    if CONTINUES.match(card.front.split("：", 1)[-1].split(": ", 1)[-1]):
+    if CONTINUES.match(own_words(card.front)):
         return "derivation-step"  # “→ 必须有一个是 0 才能保证 …”: the line goes on from the one before
     return "derivation-step" if any(BACK_REFERENCE.search(line) for line in lines) else None
 
@@ -681,7 +699,7 @@ STATED_RESULT = re.compile(r"\s*\*\*\s*(?:定理|引理|推论|命题|定义|性
 def _concludes_a_stated_result(front: str) -> bool:
     """The hidden formula is what a labelled result concludes (“**定理 5.1** 设 … 则 $$\\sum \\lambda_i = ?$$”),
     not one of its premises."""
-    body = front.split("：", 1)[-1].split(": ", 1)[-1]
+    body = own_words(front)
     label, hole = STATED_RESULT.match(body), hidden_formula(body)
     return bool(label and hole and CONCLUDES.search(_words(body[label.end():hole[0]])))
 

@@ -29,6 +29,10 @@ ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite
                        r"|^\s*[A-Za-z][\w\-]{0,30}::(?!:)\s+\S.*$"
                        # a MyST target (“(sec-autograd)=”), on a line of its own
                        r"|^\s*\([\w:.-]+\)=\s*$")
+# A chat export's message header: when, and who (“**22:23 Momo🍵**”, “[2024-04-11 22:04] 老周：”), on a line
+# of its own above what they said. Who said it is no part of a question or an answer.
+CHAT_HEADER = re.compile(r"\s*(?:\*\*|__)?\s*[\[［(（]?\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*"
+                         r"[\]］)）]?\s+[^\s*_:：\d][^*_:：\n]{0,24}?\s*(?:\*\*|__)?\s*[:：]?\s*")
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 # Fenced blocks a notes app draws or runs as a query: a diagram, a Dataview list, a chart.
@@ -810,9 +814,13 @@ class _Builder:
         if kind == "paragraph":
             if FOOTNOTE_TEXT.match(_inline_source(node)):
                 return None  # a footnote's text (“[^1]: Ioffe & Szegedy, 2015”): where a claim comes from
-            text = "\n".join(line for line in _inline_source(node).splitlines() if not ROLE_LINE.match(line))
+            lines = _inline_source(node).splitlines()
+            said = next((i for i, line in enumerate(lines) if not CHAT_HEADER.fullmatch(line)), len(lines))
+            text = "\n".join(line for line in lines[said:] if not ROLE_LINE.match(line))
             text = self.inline(text)
-            return Block("paragraph", self.src(node), text=text) if text else None
+            source = self.src(node)
+            source = Source(source.path, source.line + said) if said else source
+            return Block("paragraph", source, text=text) if text else None
         if kind in ("bullet_list", "ordered_list"):
             items = [self.item(child) for child in node.children]
             start = node.attrs.get("start", 1) if kind == "ordered_list" else 1

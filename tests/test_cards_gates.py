@@ -4596,3 +4596,85 @@ def test_in_a_dialogue_with_someone_who_does_not_teach_neither_turn_answers() ->
     assert not any(b.startswith(("Hash the long URL", "Okay, noted", "It raises", "Nope", "Soy aburrido")) for b in answers.values()), answers
     assert not any("its me" in f for f in answers), answers
     assert answers.get('¿Ser o estar para "bored"?', "").startswith("Casi: para el estado es estar"), answers
+
+
+def test_a_heading_that_says_where_its_subject_stands_in_the_book_is_no_equation_to_explain() -> None:
+    # “(eq. 4.7)”, “(Lemma 4.1, p. 71)” beside a subject say where it is; “式(9.5)的解释” is about the equation
+    notes = ("# Ch. 4 Losses\n\n"
+             "## 4.2 Cross-entropy = entropy + KL (eq. 4.7)\n\n"
+             "**Claim.** $H(p, q) := -\\sum_x p(x)\\log q(x) = H(p) + \\mathrm{KL}(p\\|q)$.\n\n"
+             "## 4.4 Softmax is shift-invariant (line under eq. 4.10)\n\n"
+             "**Claim.** For any $c$, $\\mathrm{softmax}(z + c\\mathbf 1) = \\mathrm{softmax}(z)$.\n\n"
+             "## 式(9.5)的解释\n\n于是 $\\mathbf{X} = \\mathbf{U}\\mathbf{V}$。\n")
+    assert_keeps(notes, ["H(p) + \\mathrm{KL}(p\\|q)", "\\mathrm{softmax}(z)$"], ["\\mathbf{U}\\mathbf{V}"])
+
+
+def test_a_heading_with_a_colon_above_does_not_carry_the_next_heading_into_what_the_card_asks() -> None:
+    notes = ("# Notes\n\n## Lecture 4: Softmax is shift-invariant (line under eq. 4.10)\n\n### Why\n\n"
+             "For any $c$, $\\mathrm{softmax}(z + c\\mathbf 1) = \\mathrm{softmax}(z)$.\n")
+    assert_keeps(notes, ["\\mathrm{softmax}(z)$"], [])
+    # a sentence that points at an equation it does not show is still left out
+    cards, notices = extract(notes.replace("For any $c$,", "By eq. 4.9,"))
+    assert not cards
+    assert "left-out:equation-ref" in {n.rule for n in notices}
+
+
+@pytest.mark.parametrize("label", ["Digression", "Side story", "Ended with", "Bit us", "报告人", "Speaker"])
+def test_a_lecturer_s_digression_the_speaker_and_what_bit_the_writer_are_labels_not_terms(label: str) -> None:
+    notes = f"# Lecture 9\n\n## Adam\n\n- **{label}**: someone asked if full-batch GD is still SGD; in spirit, yes.\n" \
+            "- **AdamW**: Adam with the weight decay taken out of the gradient.\n"
+    cards, notices = extract(notes)
+    assert [c.front for c in cards] == ["Adam: what is **AdamW**?"]
+    assert "left-out:label-term" in {n.rule for n in notices}
+
+
+@pytest.mark.parametrize("heading", ["三、下次要改的", "What to change next time", "What I'd change next time"])
+def test_what_a_teacher_means_to_change_next_time_gives_no_card(heading: str) -> None:
+    notes = f"# 教学反思\n\n## 学生的困惑\n\n- **计算图**：张量和生成它的运算连成的有向无环图\n\n## {heading}\n\n" \
+            "1. **砍内容**：in-place 挪到第 6 周\n2. **先讲例子**：再讲公式\n"
+    assert_keeps(notes, ["有向无环图"], ["in-place 挪到第 6 周", "再讲公式"])
+
+
+def test_an_answer_that_is_only_citation_numbers_is_no_answer() -> None:
+    notes = "# 研究现状\n\n## 小结\n\n- **线性/低秩** 的代表工作：[6][7][8][18]\n- **稀疏注意力** 的代表工作：[3, 5–7]\n" \
+            "- **FlashAttention**：按块计算 softmax，不存 $N \\times N$ 矩阵 [12]\n"
+    cards, notices = extract(notes)
+    assert [c.back for c in cards] == ["按块计算 softmax，不存 $N \\times N$ 矩阵 [12]"]
+    assert sum(n.rule == "left-out:reference-answer" for n in notices) == 2
+    # two numbers in one pair of brackets are a range, a fact (“uint8：[0, 255]”), not works cited
+    assert_keeps("# 量化\n\n## 格式\n\n- **uint8**：[0, 255]\n- **评分范围**：[1, 5]\n", ["[0, 255]", "[1, 5]"], [])
+
+
+def test_a_chat_export_s_message_header_is_no_part_of_a_card() -> None:
+    notes = ("# 读书会群聊\n\n## 2024-04-11\n\n**22:04 老周**\n\n- **GELU**：平滑的激活函数\n\n"
+             "**22:23 Momo🍵**\n公式对比一下：\n"
+             "$$\\text{RMSNorm}(x) = \\gamma \\odot \\frac{x}{\\sqrt{\\frac{1}{d}\\sum_i x_i^2 + \\epsilon}}$$\n\n"
+             "[22:25] 大鹏：\n**LayerNorm**：对每个样本在特征维上归一化\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "GELU" in texts and "RMSNorm" in texts and "LayerNorm" in texts
+    assert not any(word in texts for word in ("22:04", "老周", "Momo", "22:25", "大鹏"))
+    formula = next(c for c in cards if "RMSNorm" in c.front)
+    assert formula.source.line == 11  # where its formula starts
+
+
+def test_the_steps_of_a_proof_opened_with_an_aside_are_no_cards() -> None:
+    notes = ("# Ch. 4\n\n## 4.1 Gibbs' inequality (Lemma 4.1, p. 71)\n\n"
+             "**Claim.** $\\mathrm{KL}(p\\|q) = \\sum_x p(x)\\log\\frac{p(x)}{q(x)}$ is never negative.\n\n"
+             "**Proof** (margin, version using $\\log t \\le t - 1$):\n\n"
+             "1. $-\\mathrm{KL}(p\\|q) = \\sum_{x\\in S} p(x)\\log\\frac{q(x)}{p(x)}$.\n"
+             "2. Together: $p = q$.\n")
+    assert_keeps(notes, ["\\sum_x p(x)\\log\\frac{p(x)}{q(x)}$"], ["\\sum_{x\\in S}", "Together"])
+
+
+def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() -> None:
+    notes = ("# 公式手册\n\n## 1. Softmax\n\n$$p_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$\n\n**常见变形：**\n"
+             "- 平移不变性：$\\mathrm{softmax}(z + c) = \\mathrm{softmax}(z)$\n"
+             "- $K = 2$ 时退化成 sigmoid：$\\mathrm{softmax}(z)_1 = \\sigma(z_1 - z_2)$\n\n"
+             "## 2. Binomial\n\n**Properties**\n- its pmf: $X \\sim \\mathrm{Binomial}(n, p)$\n")
+    cards, _ = extract(notes)
+    fronts = [c.front for c in cards]
+    assert "Softmax › 常见变形：平移不变性：$\\mathrm{softmax}(z + c) = ?$" in fronts
+    assert "Softmax › 常见变形：$K = 2$ 时退化成 sigmoid：$\\mathrm{softmax}(z)_1 = ?$" in fronts
+    # the name alone, applied to symbols, is still what the front says in words
+    assert not any("X \\sim ?" in f for f in fronts)
