@@ -1744,7 +1744,8 @@ class _Extractor:
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
                 mini = "" if mini in self.speakers or mini in self.turns_here or self._tagged(mini) else mini
-                if mini and PROOF_LEAD.fullmatch(mini) or lead is not None and not ctx.labels and _opens_a_proof(lead.text):
+                if mini and PROOF_LEAD.fullmatch(mini) or \
+                        block.ordered and lead is not None and not ctx.labels and _opens_a_proof(lead.text):
                     # “**Proof idea.**” over “1. From Claim 2: … 2. Convexity: … 3. Combine: …”: the
                     # steps of an argument, each meaningless alone; its code still makes cards
                     self.blocks([b for it in _all_items(block) for b in it.children if b.kind == "code"], ctx)
@@ -1753,7 +1754,8 @@ class _Extractor:
                 # “**Gaussian $\mathcal{N}(\mu, \sigma^2)$**” over a list of its pdf, mean, …: the
                 # bold line names what the list is about, as a heading would; one that names only an
                 # aspect (“**常见变形：**”, “**Properties**”) names it of the section's subject
-                concept = f"{_named_concept(ctx)} › {mini}" if mini and ctx.concept and ASPECT.fullmatch(mini) else mini
+                concept = f"{self._aspect_owner(blocks[:i], ctx)} › {mini}" if mini and ctx.concept and \
+                    ASPECT.fullmatch(mini) else mini
                 self.list_(block, replace(ctx, concept=concept, scope=normalize_name(mini)) if mini else ctx,
                            lead, section)
             elif block.kind == "table":
@@ -2603,6 +2605,15 @@ class _Extractor:
             self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, at, extra=extra,
                      formulas=formulas, plain_formula=plain, flags=flags, legacy_key=legacy_key)
             legacy_key = ""  # the earlier version made one card of the whole text
+
+    def _aspect_owner(self, before: list[Block], ctx: _Ctx) -> str:
+        """Whose aspect a bold line over a list names: the nearest bold line above it that names a subject
+        (“**指数分布 $\\mathrm{Exp}(\\lambda)$**” over its mean, then “**特点**”), else the section's."""
+        for block in reversed(before):
+            mini = _mini_heading(block.text) if block.kind == "paragraph" else ""
+            if mini and not ASPECT.fullmatch(mini) and mini not in self.speakers and not self._tagged(mini):
+                return mini
+        return _named_concept(ctx)
 
     @staticmethod
     def _why_not_formula(ctx: _Ctx, asked: Asked) -> str:
@@ -3706,9 +3717,16 @@ CITED_PLACE = re.compile(r"\s*[(（\[［]([^()（）\[\]［］]*)[)）\]］]")
 
 def _named_by_number(heading: str) -> bool:
     """Whether a heading names an equation, a figure or an exercise as its subject (“式(9.5)的解释”,
-    “Eq. (3) explained”), not only where its subject stands in the book."""
+    “Eq. (3) explained”, “Walkthrough (eq. 3)”), not only where its subject stands in the book."""
     subject = CITED_PLACE.sub(lambda m: " " if NUMBERED_REF.search(m.group(1)) else m.group(), heading)
-    return NUMBERED_REF.search(subject if re.search(r"\w\w", subject) else heading) is not None
+    if not re.search(r"\w\w", subject) or WORKS_THROUGH.search(subject):
+        subject = heading
+    return NUMBERED_REF.search(subject) is not None
+
+
+# Words of a heading that works through what its brackets cite (“Walkthrough (eq. 3)”, “逐项解释（式 7.32）”).
+WORKS_THROUGH = re.compile(r"walk-?through|explain\w*|explanation|interpret\w*|term by term|step by step|"
+                           r"解释|讲解|解读|说明|推导|证明|逐项|逐步", re.I)
 
 
 # What follows a name that is being defined: “… 功能是”, “ is”, “（…）指”, “: ”.
@@ -3746,9 +3764,10 @@ BACK_MATTER = re.compile(
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
     r"(?:下一步|接下来|之后|后续)的?(?:计划|打算|安排)|next (?:plans?|week'?s plan)|"
     # what a teacher means to do differently next time (“下次要改的”, “What I'd change next time”; a
-    # series' “Next time” may say what the next part builds on)
-    r"下次(?:要|该|可以|得)?(?:改|改进|调整|注意)的?(?:地方|点|内容)?|"
-    r"(?:what|things) (?:i'?d|i would|i'?ll|to) (?:change|do differently)(?: next time)?|"
+    # series' “Next time” may say what the next part builds on, a mistakes log's “下次注意” the lesson)
+    r"下次(?:要|该|可以|得)?(?:改|改进|调整)的?(?:地方|点|内容)?|"
+    r"(?:what|things) (?:i'?d|i would|i'?ll) (?:change|do differently)(?: next time)?|"
+    r"what to (?:change|do differently) next time|"
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
     r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
@@ -3952,11 +3971,11 @@ LABEL_TERM = re.compile(
     # the page's own furniture: a licence footer, an editor's update, one more aside
     r"版权声明|转载声明|声明|原文链接|copyright|licen[cs]e|disclaimer|update(?:s|d)?(?:\s*[(（]?\d{4}[)）]?)?|更新|edit(?:s|ed)?|"
     r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?|"
-    # a lecturer's digression, the talk's speaker, how the class ended, what went wrong for the writer
-    # (“**Side story**: he reviewed a paper once…”, “**报告人**：L 博士”, “**Bit us**: …”; a tangent is a line)
-    r"digressions?|side (?:story|stories|rant|note)|anecdotes?|story time|题外话|插曲|八卦|"
-    r"(?:the )?(?:speakers?|presenters?|lecturers?|instructors?)|报告人|主讲人?|讲者|演讲者|主持人?|"
-    r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:words|remarks?|quote|joke)|"
+    # a lecturer's side story, the talk's speaker, how the class ended, what went wrong for the writer
+    # (“**Side story**: he reviewed a paper once…”, “**报告人**：L 博士”, “**Bit us**: …”; a digression, an
+    # anecdote, a speaker, a presenter are terms of rhetoric, of speech and of software too)
+    r"side (?:story|stories|rant)|story time|题外话|报告人|主讲人|演讲者|"
+    r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:quote|joke)|"
     r"(?:this |that |it )?(?:bit|got|burned|bitten) (?:us|me)|"
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”), the learner's
     # own asides (“bug of the day”, “记住”, “弹幕”), a study plan
@@ -5568,7 +5587,8 @@ BOLD_WITH_ASIDE = re.compile(r"\s*\*\*(?P<bold>[^*\n]+)\*\*\s*(?:[(（][^\n]*[)�
 
 
 def _opens_a_proof(lead: str) -> bool:
-    """A line that opens a proof with an aside on it (“**Proof** (margin, version using $\\log t \\le t - 1$):”)."""
+    """A line that opens a proof with an aside on it (“**Proof** (margin, version using $\\log t \\le t - 1$):”);
+    over numbered steps, those of the proof (over a bulleted list, the tools it uses may be named results)."""
     opening = BOLD_WITH_ASIDE.fullmatch(lead.strip())
     return opening is not None and PROOF_LEAD.fullmatch(opening.group("bold")) is not None
 

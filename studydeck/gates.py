@@ -377,7 +377,7 @@ def _front_says_it(card: Card) -> bool:
     if called:
         name = called.group(1) or called.group(2)
         span = hidden_formula(card.front)
-        if re.search(re.escape(name), card.front[span[0]:span[1]], re.I):
+        if re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", card.front[span[0]:span[1]], re.I):
             return False  # (“Softmax: $\mathrm{softmax}(z + c) = ?$”: what the same function gives, not its name)
         return _said_alone(name, f"{before} {after}")
     # the sentence that leads to it, though it ended before the formula (“…之比称为条件数。 $$\\kappa = ?$$”)
@@ -445,8 +445,7 @@ def link_answer(card: Card) -> str | None:
     lines = [line for line in card.back.splitlines() if line.strip()]
     if not lines or card.kind is CardKind.CODE:
         return None
-    # (two numbers in one pair of brackets are a range: “uint8：[0, 255]”)
-    if all(CITATION_NUMBERS.fullmatch(line) and not INTERVAL.fullmatch(line.strip()) for line in lines):
+    if all(CITATION_NUMBERS.fullmatch(line) for line in lines):
         return "reference-answer"  # (“**线性/低秩** 的代表工作？” over “[6][7][8][18]”: the list they point into is not on the card)
     if all(REFERENCE_LINE.fullmatch(line) for line in lines):
         if ASKS_WHOSE.search(card.front):
@@ -464,8 +463,9 @@ _AUTHOR = r"(?:[A-Z](?:[a-z]++(?:[A-Z][a-z]++)?|[A-Z][a-z]++)|[A-Z]\.)(?:[ -][A-
 REFERENCE_LINE = re.compile(
     rf"\s*(?:[-*+]\s+)?{_AUTHOR}(?:(?:,| and| &|, and|, &) {_AUTHOR})*(?: et al\.?)?,? \(?\d{{4}}[a-z]?\)?[.,;:]?"
     r"(?:\s*(?:\[[^\[\]]*\]\([^)]*\)|<?https?://\S+>?|arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?|doi:\s*\S+)[.,;]?)+\s*")
-# Works cited only by their numbers in the text's reference list (“[6][7][8][18]”, “[3, 5–7]”).
-CITATION_NUMBERS = re.compile(r"\s*(?:[-*+]\s+)?(?:\[[1-9]\d*(?:\s*[-–,，、]\s*[1-9]\d*)*\]\s*[,，、;；]?\s*)+[.。]?\s*")
+# Works cited only by their numbers in the text's reference list (“[6][7][8][18]”, “[2][5–7]”); one pair of
+# brackets may hold values (“[0, 255]”, “[3, 4, 6, 3]”, “[1–5]”).
+CITATION_NUMBERS = re.compile(r"\s*(?:[-*+]\s+)?(?:\[[1-9]\d*(?:\s*[-–]\s*[1-9]\d*)?\]\s*[,，、;；]?\s*){2,}[.。]?\s*")
 ASKS_WHOSE = re.compile(r"\b(?:who|whom|whose|when|where|which|source|origin(?:al)?|cited?|references?)\b|"
                         r"what (?:paper|work|article|year)|谁|哪|何时|什么时候|出处|出自|来源|提出|作者", re.I)
 

@@ -30,9 +30,12 @@ ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite
                        # a MyST target (“(sec-autograd)=”), on a line of its own
                        r"|^\s*\([\w:.-]+\)=\s*$")
 # A chat export's message header: when, and who (“**22:23 Momo🍵**”, “[2024-04-11 22:04] 老周：”), on a line
-# of its own above what they said. Who said it is no part of a question or an answer.
-CHAT_HEADER = re.compile(r"\s*(?:\*\*|__)?\s*[\[［(（]?\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*"
-                         r"[\]］)）]?\s+[^\s*_:：\d][^*_:：\n]{0,24}?\s*(?:\*\*|__)?\s*[:：]?\s*")
+# of its own above what they said, set off in bold, in brackets or by a colon (“09:30 Eastern Time” is an
+# answer). Who said it is no part of a question or an answer.
+_CHAT_TIME = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?"
+_CHAT_NAME = r"[^\s*_:：\d\[\]［］][^*_:：\n\[\]［］]{0,24}?"
+CHAT_HEADER = re.compile(rf"\s*(?:(?:\*\*|__){_CHAT_TIME}\s+{_CHAT_NAME}\s*(?:\*\*|__)|[\[［]\s*{_CHAT_TIME}\s*[\]］]\s*{_CHAT_NAME}|"
+                         rf"{_CHAT_TIME}\s+{_CHAT_NAME}\s*[:：])\s*[:：]?\s*")
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 # Fenced blocks a notes app draws or runs as a query: a diagram, a Dataview list, a chart.

@@ -4619,13 +4619,21 @@ def test_a_heading_with_a_colon_above_does_not_carry_the_next_heading_into_what_
     assert "left-out:equation-ref" in {n.rule for n in notices}
 
 
-@pytest.mark.parametrize("label", ["Digression", "Side story", "Ended with", "Bit us", "报告人", "Speaker"])
-def test_a_lecturer_s_digression_the_speaker_and_what_bit_the_writer_are_labels_not_terms(label: str) -> None:
+@pytest.mark.parametrize("label", ["Side story", "Ended with", "Bit us", "报告人"])
+def test_a_lecturer_s_side_story_the_speaker_and_what_bit_the_writer_are_labels_not_terms(label: str) -> None:
     notes = f"# Lecture 9\n\n## Adam\n\n- **{label}**: someone asked if full-batch GD is still SGD; in spirit, yes.\n" \
             "- **AdamW**: Adam with the weight decay taken out of the gradient.\n"
     cards, notices = extract(notes)
     assert [c.front for c in cards] == ["Adam: what is **AdamW**?"]
     assert "left-out:label-term" in {n.rule for n in notices}
+
+
+def test_a_digression_an_anecdote_a_speaker_and_a_presenter_are_terms_where_they_are_defined() -> None:
+    notes = ("# Rhetoric and software\n\n## Terms\n\n- **Digression**: a passage that leaves the main subject for a while\n"
+             "- **Anecdote**: a short account of a real incident, told to make a point\n"
+             "- **Presenter**: the part of MVP that reacts to view events and updates the model\n"
+             "- **Speaker**: the person whose voice produced a segment of audio\n")
+    assert_keeps(notes, ["leaves the main subject", "real incident", "reacts to view events", "segment of audio"], [])
 
 
 @pytest.mark.parametrize("heading", ["三、下次要改的", "What to change next time", "What I'd change next time"])
@@ -4635,14 +4643,21 @@ def test_what_a_teacher_means_to_change_next_time_gives_no_card(heading: str) ->
     assert_keeps(notes, ["有向无环图"], ["in-place 挪到第 6 周", "再讲公式"])
 
 
+def test_a_mistakes_log_s_lesson_for_next_time_and_a_guide_s_what_to_change_keep_their_cards() -> None:
+    notes = ("# 错题本\n\n## 下次注意\n\n- **model.eval()**：切换 BN 和 Dropout 到推理行为，不影响 autograd\n\n"
+             "## What to change\n\n- **weight_decay**: in AdamW it is decoupled from the gradient\n")
+    assert_keeps(notes, ["切换 BN 和 Dropout", "decoupled from the gradient"], [])
+
+
 def test_an_answer_that_is_only_citation_numbers_is_no_answer() -> None:
-    notes = "# 研究现状\n\n## 小结\n\n- **线性/低秩** 的代表工作：[6][7][8][18]\n- **稀疏注意力** 的代表工作：[3, 5–7]\n" \
+    notes = "# 研究现状\n\n## 小结\n\n- **线性/低秩** 的代表工作：[6][7][8][18]\n- **稀疏注意力** 的代表工作：[2][5–7]\n" \
             "- **FlashAttention**：按块计算 softmax，不存 $N \\times N$ 矩阵 [12]\n"
     cards, notices = extract(notes)
     assert [c.back for c in cards] == ["按块计算 softmax，不存 $N \\times N$ 矩阵 [12]"]
     assert sum(n.rule == "left-out:reference-answer" for n in notices) == 2
-    # two numbers in one pair of brackets are a range, a fact (“uint8：[0, 255]”), not works cited
-    assert_keeps("# 量化\n\n## 格式\n\n- **uint8**：[0, 255]\n- **评分范围**：[1, 5]\n", ["[0, 255]", "[1, 5]"], [])
+    # one pair of brackets holds values: a range (“uint8：[0, 255]”), a list (“[3, 4, 6, 3]”), a scale
+    assert_keeps("# 量化\n\n## 格式\n\n- **uint8**：[0, 255]\n- **ResNet-50 每阶段的 block 数**：[3, 4, 6, 3]\n"
+                 "- **李克特量表的取值**：[1–5]\n", ["[0, 255]", "[3, 4, 6, 3]", "[1–5]"], [])
 
 
 def test_a_chat_export_s_message_header_is_no_part_of_a_card() -> None:
@@ -4656,6 +4671,9 @@ def test_a_chat_export_s_message_header_is_no_part_of_a_card() -> None:
     assert not any(word in texts for word in ("22:04", "老周", "Momo", "22:25", "大鹏"))
     formula = next(c for c in cards if "RMSNorm" in c.front)
     assert formula.source.line == 11  # where its formula starts
+    # a time that begins an answer is the answer (“09:30 Eastern Time”): no header without bold, brackets or a colon
+    assert_keeps("# Markets\n\n## NYSE\n\n**When does the regular session open?**\n\n09:30 Eastern Time\n"
+                 "Pre-market trading starts earlier.\n", ["09:30 Eastern Time"], [])
 
 
 def test_the_steps_of_a_proof_opened_with_an_aside_are_no_cards() -> None:
@@ -4665,6 +4683,10 @@ def test_the_steps_of_a_proof_opened_with_an_aside_are_no_cards() -> None:
              "1. $-\\mathrm{KL}(p\\|q) = \\sum_{x\\in S} p(x)\\log\\frac{q(x)}{p(x)}$.\n"
              "2. Together: $p = q$.\n")
     assert_keeps(notes, ["\\sum_x p(x)\\log\\frac{p(x)}{q(x)}$"], ["\\sum_{x\\in S}", "Together"])
+    # over a bulleted list, the tools a proof uses may be named results of their own
+    tools = ("# 信息论\n\n## KL 非负\n\n**证明**（考前只需记住用到的两个工具）：\n\n"
+             "- **Jensen 不等式**：凸函数 $f$ 满足 $f(E[X]) \\le E[f(X)]$\n- **对数不等式**：$\\log t \\le t - 1$\n")
+    assert_keeps(tools, ["\\log t \\le t - 1"], [])
 
 
 def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() -> None:
@@ -4676,5 +4698,11 @@ def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() ->
     fronts = [c.front for c in cards]
     assert "Softmax › 常见变形：平移不变性：$\\mathrm{softmax}(z + c) = ?$" in fronts
     assert "Softmax › 常见变形：$K = 2$ 时退化成 sigmoid：$\\mathrm{softmax}(z)_1 = ?$" in fronts
-    # the name alone, applied to symbols, is still what the front says in words
+    # the name alone, applied to symbols, is still what the front says in words (“\\beta” is no “Beta”)
     assert not any("X \\sim ?" in f for f in fronts)
+    cards, _ = extract("# Priors\n\n## Beta–Binomial\n\nThe success probability gets a Beta prior: $$\\beta \\sim \\mathrm{Beta}(a, b)$$\n")
+    assert not cards
+    # a bold line above that names a subject owns the aspect, not the section
+    cards, _ = extract("# 概率论\n\n## 常见连续分布\n\n**指数分布 $\\mathrm{Exp}(\\lambda)$**\n\n- 均值：$1/\\lambda$\n\n"
+                       "**特点**\n\n- 无记忆性：$P(X > s + t \\mid X > s) = P(X > t)$\n")
+    assert any(c.front.startswith("指数分布 $\\mathrm{Exp}(\\lambda)$ › 特点：无记忆性") for c in cards), [c.front for c in cards]
