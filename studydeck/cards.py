@@ -2609,10 +2609,13 @@ class _Extractor:
     def _aspect_owner(self, before: list[Block], ctx: _Ctx) -> str:
         """Whose aspect a bold line over a list names: the nearest bold line above it that names a subject
         (“**指数分布 $\\mathrm{Exp}(\\lambda)$**” over its mean, then “**特点**”), else the section's."""
-        for block in reversed(before):
+        for block in reversed(before[:-1]):  # (the last is the aspect's own line)
             mini = _mini_heading(block.text) if block.kind == "paragraph" else ""
-            if mini and not ASPECT.fullmatch(mini) and mini not in self.speakers and not self._tagged(mini):
-                return mini
+            if mini:  # the nearest: it names a subject, or the section's is meant (“**证明要点**”, then “**例子**”)
+                named = not (ASPECT.fullmatch(mini) or LABEL_TERM.match(mini) or GENERIC_HEADING.match(mini)
+                             or FACET_HEADING.fullmatch(mini) or DERIVING.search(mini) or mini in self.speakers
+                             or self._tagged(mini))
+                return mini if named else _named_concept(ctx)
         return _named_concept(ctx)
 
     @staticmethod

@@ -4706,3 +4706,7 @@ def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() ->
     cards, _ = extract("# 概率论\n\n## 常见连续分布\n\n**指数分布 $\\mathrm{Exp}(\\lambda)$**\n\n- 均值：$1/\\lambda$\n\n"
                        "**特点**\n\n- 无记忆性：$P(X > s + t \\mid X > s) = P(X > t)$\n")
     assert any(c.front.startswith("指数分布 $\\mathrm{Exp}(\\lambda)$ › 特点：无记忆性") for c in cards), [c.front for c in cards]
+    # …and a bold line that names no subject (“**证明要点**”) leaves the aspect to the section
+    cards, _ = extract("# 定理卡片\n\n## 卡片 2：KL 散度非负\n\n**证明要点**\n\n- 用 Jensen\n\n**例子**\n\n"
+                       "- 交叉熵 = 熵 + KL：$H(p,q) = H(p) + D_{KL}(p\\|q)$。\n")
+    assert [c.front for c in cards] == ["定理卡片 › 卡片 2：KL 散度非负 › 例子：交叉熵 = 熵 + KL：$H(p,q) = ?$。"]
