@@ -1753,7 +1753,7 @@ class _Extractor:
                     continue
                 # “**Gaussian $\mathcal{N}(\mu, \sigma^2)$**” over a list of its pdf, mean, …: the
                 # bold line names what the list is about, as a heading would; one that names only an
-                # aspect (“**常见变形：**”, “**Properties**”) names it of the section's subject
+                # aspect (“**常见变形：**”, “**Properties**”) names it of the subject above it
                 concept = f"{self._aspect_owner(blocks[:i], ctx)} › {mini}" if mini and ctx.concept and \
                     ASPECT.fullmatch(mini) else mini
                 self.list_(block, replace(ctx, concept=concept, scope=normalize_name(mini)) if mini else ctx,

@@ -275,9 +275,9 @@ def _plain(text: str) -> str:
 def own_words(front: str) -> str:
     """What a card's front says after the headings and labels it opens with (“A › B: …”). A
     heading's own colon (“Ch. 4 — Losses: the proofs › Softmax (eq. 4.10): …”) is not where they end."""
-    first, _, rest = front.partition("\n")
+    first, newline, rest = front.partition("\n")
     if " › " in first:
-        front = first.rsplit(" › ", 1)[-1] + _ + rest
+        front = first.rsplit(" › ", 1)[-1] + newline + rest
     return front.split("：", 1)[-1].split(": ", 1)[-1]
 
 
