@@ -1744,8 +1744,8 @@ class _Extractor:
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
                 mini = "" if mini in self.speakers or mini in self.turns_here or self._tagged(mini) else mini
-                if mini and PROOF_LEAD.fullmatch(mini) or \
-                        block.ordered and lead is not None and not ctx.labels and _opens_a_proof(lead.text):
+                if (mini and PROOF_LEAD.fullmatch(mini)) or \
+                        (block.ordered and lead is not None and not ctx.labels and _opens_a_proof(lead.text)):
                     # “**Proof idea.**” over “1. From Claim 2: … 2. Convexity: … 3. Combine: …”: the
                     # steps of an argument, each meaningless alone; its code still makes cards
                     self.blocks([b for it in _all_items(block) for b in it.children if b.kind == "code"], ctx)
@@ -1756,8 +1756,13 @@ class _Extractor:
                 # aspect (“**常见变形：**”, “**Properties**”) names it of the subject above it
                 concept = f"{self._aspect_owner(blocks[:i], ctx)} › {mini}" if mini and ctx.concept and \
                     ASPECT.fullmatch(mini) else mini
-                self.list_(block, replace(ctx, concept=concept, scope=normalize_name(mini)) if mini else ctx,
-                           lead, section)
+                if mini and REMARKS_BY.fullmatch(mini):
+                    # (“**王老师点评**” over “- profile 结论很清楚…”: someone's remarks, each on what it names,
+                    # none saying what that is)
+                    self.list_(block, ctx.within(mini), lead, section)
+                else:
+                    self.list_(block, replace(ctx, concept=concept, scope=normalize_name(mini)) if mini else ctx,
+                               lead, section)
             elif block.kind == "table":
                 params = table_parameters(block.text, block.source) or table_default_matrix(
                     block.text, block.source, " ".join((ctx.concept, lead.text if lead is not None else "")), self.zh,
@@ -3715,7 +3720,7 @@ NUMBERED_REF = re.compile(r"(?:[式图表例]|引理|定理|推论|习题)\s*[(�
                           r"\b(?:eq|eqn|fig|figure|table|equation|lemma|theorem|example|exercise)\.?\s*[(]?\d", re.I)
 # Where a heading says its place in a book beside its subject (“Gibbs' inequality (Lemma 4.1, p. 71)”,
 # “Softmax is shift-invariant (line under eq. 4.10)”): the brackets it can go without.
-CITED_PLACE = re.compile(r"\s*[(（\[［]([^()（）\[\]［］]*)[)）\]］]")
+CITED_PLACE = re.compile(r"(?<!\s)\s*+[(（\[［]([^()（）\[\]［］]*+)[)）\]］]")  # (tried once per run of spaces)
 
 
 def _named_by_number(heading: str) -> bool:
@@ -3771,6 +3776,13 @@ BACK_MATTER = re.compile(
     r"下次(?:要|该|可以|得)?(?:改|改进|调整)的?(?:地方|点|内容)?|"
     r"(?:what|things) (?:i'?d|i would|i'?ll) (?:change|do differently)(?: next time)?|"
     r"what to (?:change|do differently) next time|"
+    # a grader's own business: what each mistake costs and how often it came up (“Deductions”, “Common-error
+    # tally”), a meeting's other business, one's own run kept for reference, how to present a poster
+    r"(?:point )?deductions|扣分(?:项|点|标准|细则)?|评分(?:标准|细则|规则)|grading (?:rules|split|notes|policy)|"
+    r"rubric|(?:common[- ])?(?:error|mistake)s? tally(?:\s*[(（].*)?|错误统计|"
+    r"其[他它]事项|any other business|aob|"
+    r".*\b(?:config(?:uration)?|setup|settings|hyper-?parameters)\b.*\bfor (?:future )?reference\b.*|"
+    r"(?:讲|汇报|展示|答辩)(?:的)?时(?:候)?(?:要)?注意(?:的)?(?:事项|点)?|"
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
     r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
@@ -3866,6 +3878,9 @@ GENERIC_HEADING = re.compile(
     r"(?:单项|多项|单|多)?(?:选择|选|填空|判断|简答|计算|问答|论述|编程|综合)题|"
     # a day of a log (“2024-03-13”, “2024年3月13日（周三）”, “Day 12”): when, not what
     r"\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s*[(（]?\w{0,9}[)）]?)?|(?:day|week)\s*\d+|第\s*\d+\s*[天周])$", re.I)
+# A bold line over someone's remarks (“王老师点评”, “审稿意见”, “Reviewer 2's comments”, “Feedback”).
+REMARKS_BY = re.compile(r"(?:[^\s*]{1,12}\s?){0,3}?(?:点评|评语|批注|批改意见|审稿意见|修改意见|反馈|"
+                        r"(?:'s\s+)?(?:comments?|feedback|remarks))", re.I)
 # What a bold line over a list may name of the subject above it, not a subject of its own (“常见变形”,
 # “适用条件”, “Properties”, “When to use it”).
 ASPECT = re.compile(r"(?:常见的?|主要的?|其他的?|其它的?)?(?:变形|变体|变种|推广|形式|性质|特点|特性|优点|缺点|优缺点|局限性?|"
@@ -3978,7 +3993,7 @@ LABEL_TERM = re.compile(
     # (“**Side story**: he reviewed a paper once…”, “**报告人**：L 博士”, “**Bit us**: …”; a digression, an
     # anecdote, a speaker, a presenter are terms of rhetoric, of speech and of software too)
     r"side (?:story|stories|rant)|story time|题外话|报告人|主讲人|演讲者|"
-    r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:quote|joke)|"
+    r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:quote|joke)|deductions?|grading split|"
     r"(?:this |that |it )?(?:bit|got|burned|bitten) (?:us|me)|"
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”), the learner's
     # own asides (“bug of the day”, “记住”, “弹幕”), a study plan
@@ -5586,14 +5601,19 @@ EQUAL_AFTER_HOLE = re.compile(r"(?:\?\s*\$|\[\?\]|［？］)\s*(?:=(?!=)|≈|≡
 PROOF_LEAD = re.compile(r"\s*(?:(?:proof|derivation)(?:\s+(?:idea|sketch|outline))?(?:\s+(?:of|via|for|by)\s.*)?|"
                         r"(?:sketch|outline) of (?:the )?proof|证明|证|推导|证明思路|证明过程|推导过程|证明如下|推导如下)"
                         r"\s*[.:：。]?\s*", re.I)
-BOLD_WITH_ASIDE = re.compile(r"\s*\*\*(?P<bold>[^*\n]+)\*\*\s*(?:[(（][^\n]*[)）])?\s*[.:：。]?\s*")
+# What may follow a bold opening that is all the line says: an aside in brackets, a colon.
+ONLY_AN_ASIDE = re.compile(r"\s*+[.:：。]?\s*+(?:[(（][^()（）\n]*+[)）])?\s*+[.:：。]?\s*+")
 
 
 def _opens_a_proof(lead: str) -> bool:
-    """A line that opens a proof with an aside on it (“**Proof** (margin, version using $\\log t \\le t - 1$):”);
-    over numbered steps, those of the proof (over a bulleted list, the tools it uses may be named results)."""
-    opening = BOLD_WITH_ASIDE.fullmatch(lead.strip())
-    return opening is not None and PROOF_LEAD.fullmatch(opening.group("bold")) is not None
+    """A line that opens a proof with an aside on it (“**Proof** (margin, version using $\\log t \\le t - 1$):”,
+    “**Proof (sketch):**”); over numbered steps, those of the proof (over a bulleted list, the tools it
+    uses may be named results)."""
+    lead = lead.strip()
+    opening = BOLD_OPENING.match(lead)
+    if opening is None or not ONLY_AN_ASIDE.fullmatch(lead, opening.end()):
+        return False
+    return PROOF_LEAD.fullmatch(PAREN_TAIL.sub("", opening.group(1).strip().rstrip(".:：。"))) is not None
 
 
 # The mark that ends a proof (“$\\square$”, “∎”, “Q.E.D.”, “证毕”).

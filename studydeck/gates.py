@@ -271,16 +271,20 @@ def _plain(text: str) -> str:
     return re.sub(r"[\s*`_$\\{}()（）,，.。:：;；!！?？]+", "", text).casefold()
 
 
-@lru_cache(maxsize=1 << 13)
-def own_words(front: str) -> str:
+def own_words(front: str, concept: str = "") -> str:
     """What a card's front says after the headings and labels it opens with (“A › B: …”). A
-    heading's own colon (“Ch. 4 — Losses: the proofs › Softmax (eq. 4.10): …”) is not where they end."""
+    heading's own colon (“Ch. 4 — Losses: the proofs › Softmax (eq. 4.10): …”, or the card's
+    ``concept`` “Lecture 4: Softmax (eq. 4.10)” before it) is not where they end."""
     first, newline, rest = front.partition("\n")
-    if " › " in first:
-        front = first.rsplit(" › ", 1)[-1] + newline + rest
-    return front.split("：", 1)[-1].split(": ", 1)[-1]
+    first = first.rsplit(" › ", 1)[-1]
+    for heading in dict.fromkeys((concept.strip(), _words(concept).strip())):
+        if heading and first.startswith(heading) and first[len(heading):len(heading) + 1] in (":", "："):
+            first = first[len(heading):]
+            break
+    return (first + newline + rest).split("：", 1)[-1].split(": ", 1)[-1]
 
 
+@lru_cache(maxsize=1 << 13)
 def _words(text: str) -> str:
     """The front without its math and the code it shows: what names the subject."""
     return without_math(FENCE.sub("", text))
@@ -465,7 +469,8 @@ REFERENCE_LINE = re.compile(
     r"(?:\s*(?:\[[^\[\]]*\]\([^)]*\)|<?https?://\S+>?|arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?|doi:\s*\S+)[.,;]?)+\s*")
 # Works cited only by their numbers in the text's reference list (“[6][7][8][18]”, “[2][5–7]”); one pair of
 # brackets may hold values (“[0, 255]”, “[3, 4, 6, 3]”, “[1–5]”).
-CITATION_NUMBERS = re.compile(r"\s*(?:[-*+]\s+)?(?:\[[1-9]\d*(?:\s*[-–]\s*[1-9]\d*)?\]\s*[,，、;；]?\s*){2,}[.。]?\s*")
+CITATION_NUMBERS = re.compile(r"\s*+(?:[-*+]\s++)?(?:\[[1-9]\d*+(?:\s*+[-–]\s*+[1-9]\d*+)?\](?:\s*+[,，、;；])?\s*+){2,}"
+                              r"[.。]?\s*+")
 ASKS_WHOSE = re.compile(r"\b(?:who|whom|whose|when|where|which|source|origin(?:al)?|cited?|references?)\b|"
                         r"what (?:paper|work|article|year)|谁|哪|何时|什么时候|出处|出自|来源|提出|作者", re.I)
 
@@ -608,7 +613,7 @@ def equation_reference(card: Card) -> str | None:
     """A formula whose sentence points at a numbered equation cannot be answered without it."""
     if card.kind is not CardKind.FORMULA or card.plain_formula:
         return None
-    prompt = own_words(_words(card.front))
+    prompt = own_words(_words(card.front), card.concept)
     if ENUMERATED.search(prompt):
         return None
     run = EQUATION_RUN.search(card.front)
@@ -682,12 +687,12 @@ def derivation_step(card: Card) -> str | None:
         # a result the text marks as such (boxed, “the final form”, “**定理3（辛钦大数定律）** 设…则 ?”), or
         # names, is worth recalling
         return None
-    prompt = own_words(_words(card.front))
+    prompt = own_words(_words(card.front), card.concept)
     lines = [line.strip() for line in prompt.replace("?", "").replace("？", "").splitlines()]
     # the whole sentence too: the question shows only the clauses next to the formula, and the
     # word that leans on what came before (“Since …, we can say”) may be in the ones it left out
     lines += [line.strip() for line in _words(card.back).splitlines()] + [" ".join(lines)]  # a wrapped lead too
-    if CONTINUES.match(own_words(card.front)):
+    if CONTINUES.match(own_words(card.front, card.concept)):
         return "derivation-step"  # “→ 必须有一个是 0 才能保证 …”: the line goes on from the one before
     return "derivation-step" if any(BACK_REFERENCE.search(line) for line in lines) else None
 

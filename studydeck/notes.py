@@ -32,10 +32,10 @@ ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite
 # A chat export's message header: when, and who (“**22:23 Momo🍵**”, “[2024-04-11 22:04] 老周：”), on a line
 # of its own above what they said, set off in bold, in brackets or by a colon (“09:30 Eastern Time” is an
 # answer). Who said it is no part of a question or an answer.
-_CHAT_TIME = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?"
-_CHAT_NAME = r"[^\s*_:：\d\[\]［］][^*_:：\n\[\]［］]{0,24}?"
-CHAT_HEADER = re.compile(rf"\s*(?:(?:\*\*|__){_CHAT_TIME}\s+{_CHAT_NAME}\s*(?:\*\*|__)|[\[［]\s*{_CHAT_TIME}\s*[\]］]\s*{_CHAT_NAME}|"
-                         rf"{_CHAT_TIME}\s+{_CHAT_NAME}\s*[:：])\s*[:：]?\s*")
+_CHAT_TIME = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s++)?\d{1,2}:\d{2}(?::\d{2})?"
+_CHAT_NAME = r"[^\s*_:：\d\[\]［］](?:[^*_:：\n\[\]［］]{0,23}[^\s*_:：\[\]［］])?"  # (no space at either end)
+CHAT_HEADER = re.compile(rf"\s*+(?:(?:\*\*|__){_CHAT_TIME}\s++{_CHAT_NAME}(?:\*\*|__)|"
+                         rf"[\[［]\s*+{_CHAT_TIME}\s*+[\]］]\s*+{_CHAT_NAME}|{_CHAT_TIME}\s++{_CHAT_NAME}\s*+[:：])\s*+[:：]?\s*+")
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 # Fenced blocks a notes app draws or runs as a query: a diagram, a Dataview list, a chart.
@@ -819,7 +819,7 @@ class _Builder:
                 return None  # a footnote's text (“[^1]: Ioffe & Szegedy, 2015”): where a claim comes from
             lines = _inline_source(node).splitlines()
             said = next((i for i, line in enumerate(lines) if not CHAT_HEADER.fullmatch(line)), len(lines))
-            text = "\n".join(line for line in lines[said:] if not ROLE_LINE.match(line))
+            text = "\n".join(line for line in lines[said:] if not ROLE_LINE.match(line) and not CHAT_HEADER.fullmatch(line))
             text = self.inline(text)
             source = self.src(node)
             source = Source(source.path, source.line + said) if said else source

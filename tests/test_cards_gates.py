@@ -4613,6 +4613,9 @@ def test_a_heading_with_a_colon_above_does_not_carry_the_next_heading_into_what_
     notes = ("# Notes\n\n## Lecture 4: Softmax is shift-invariant (line under eq. 4.10)\n\n### Why\n\n"
              "For any $c$, $\\mathrm{softmax}(z + c\\mathbf 1) = \\mathrm{softmax}(z)$.\n")
     assert_keeps(notes, ["\\mathrm{softmax}(z)$"], [])
+    # the heading with the colon right above the sentence, under a title or as the title itself
+    for above in ("# Notes\n\n## ", "# "):
+        assert_keeps(notes.replace("# Notes\n\n## ", above).replace("### Why\n\n", ""), ["\\mathrm{softmax}(z)$"], [])
     # a sentence that points at an equation it does not show is still left out
     cards, notices = extract(notes.replace("For any $c$,", "By eq. 4.9,"))
     assert not cards
@@ -4671,6 +4674,10 @@ def test_a_chat_export_s_message_header_is_no_part_of_a_card() -> None:
     assert not any(word in texts for word in ("22:04", "老周", "Momo", "22:25", "大鹏"))
     formula = next(c for c in cards if "RMSNorm" in c.front)
     assert formula.source.line == 11  # where its formula starts
+    # messages one under another, with no blank line between them
+    cards, _ = extract("# 群聊\n\n## 2024-04-11\n\n[22:25] 大鹏：\n**LayerNorm**：对每个样本归一化\n"
+                       "[22:26] 小王：\n**RMSNorm**：只除以均方根\n")
+    assert sorted(c.back for c in cards) == ["只除以均方根", "对每个样本归一化"]
     # a time that begins an answer is the answer (“09:30 Eastern Time”): no header without bold, brackets or a colon
     assert_keeps("# Markets\n\n## NYSE\n\n**When does the regular session open?**\n\n09:30 Eastern Time\n"
                  "Pre-market trading starts earlier.\n", ["09:30 Eastern Time"], [])
@@ -4687,6 +4694,10 @@ def test_the_steps_of_a_proof_opened_with_an_aside_are_no_cards() -> None:
     tools = ("# 信息论\n\n## KL 非负\n\n**证明**（考前只需记住用到的两个工具）：\n\n"
              "- **Jensen 不等式**：凸函数 $f$ 满足 $f(E[X]) \\le E[f(X)]$\n- **对数不等式**：$\\log t \\le t - 1$\n")
     assert_keeps(tools, ["\\log t \\le t - 1"], [])
+    # the aside inside the bold (“**Proof (sketch):**”), or after its colon
+    for opening in ("**Proof (sketch):**", "**Proof**: (by induction)"):
+        assert_keeps(notes.replace("**Proof** (margin, version using $\\log t \\le t - 1$):", opening),
+                     ["\\sum_x p(x)\\log\\frac{p(x)}{q(x)}$"], ["\\sum_{x\\in S}", "Together"])
 
 
 def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() -> None:
@@ -4700,8 +4711,9 @@ def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() ->
     assert "Softmax › 常见变形：$K = 2$ 时退化成 sigmoid：$\\mathrm{softmax}(z)_1 = ?$" in fronts
     # the name alone, applied to symbols, is still what the front says in words (“\\beta” is no “Beta”)
     assert not any("X \\sim ?" in f for f in fronts)
-    cards, _ = extract("# Priors\n\n## Beta–Binomial\n\nThe success probability gets a Beta prior: $$\\beta \\sim \\mathrm{Beta}(a, b)$$\n")
-    assert not cards
+    cards, notices = extract("# Priors\n\n## Beta–Binomial\n\nThe success probability gets a Beta prior: "
+                             "$$\\beta \\sim \\mathrm{Beta}(a, b)$$\n")
+    assert not cards and "left-out:answer-in-front" in {n.rule for n in notices}
     # a bold line above that names a subject owns the aspect, not the section
     cards, _ = extract("# 概率论\n\n## 常见连续分布\n\n**指数分布 $\\mathrm{Exp}(\\lambda)$**\n\n- 均值：$1/\\lambda$\n\n"
                        "**特点**\n\n- 无记忆性：$P(X > s + t \\mid X > s) = P(X > t)$\n")
@@ -4710,3 +4722,30 @@ def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() ->
     cards, _ = extract("# 定理卡片\n\n## 卡片 2：KL 散度非负\n\n**证明要点**\n\n- 用 Jensen\n\n**例子**\n\n"
                        "- 交叉熵 = 熵 + KL：$H(p,q) = H(p) + D_{KL}(p\\|q)$。\n")
     assert [c.front for c in cards] == ["定理卡片 › 卡片 2：KL 散度非负 › 例子：交叉熵 = 熵 + KL：$H(p,q) = ?$。"]
+
+
+@pytest.mark.parametrize("heading", ["Deductions", "Common-error tally (keep updating)", "其他事项",
+                                     "final run (0414) config for reference", "讲的时候注意"])
+def test_a_grader_s_business_a_meeting_s_other_business_and_one_s_own_run_give_no_card(heading: str) -> None:
+    notes = (f"# HW3\n\n## Softmax\n\n- **Log-sum-exp**: $\\log\\sum_k e^{{z_k}}$, computed after subtracting the max\n\n"
+             f"## {heading}\n\n- **lr**: 1e-4 peak (AdamW)\n- **服务器**：3 号卡又掉了\n\n"
+             "| Mistake | Deduction |\n|---|---|\n| Off-diagonal sign wrong | -3 |\n")
+    assert_keeps(notes, ["subtracting the max"], ["1e-4 peak", "3 号卡", "-3"])
+
+
+def test_a_label_of_deductions_or_of_the_grading_split_is_no_term() -> None:
+    notes = ("# HW3 rubric\n\nGrading split: Q1–Q2 Priya, Q3 Marco.\n\n## Q5 Autograd\n\n"
+             "Deductions: vague answers -2 each.\n\n**retain_grad**: keeps `.grad` on a non-leaf tensor.\n")
+    assert_keeps(notes, ["non-leaf tensor"], ["Priya", "vague answers"])
+
+
+def test_someone_s_remarks_over_a_list_are_no_definitions_of_what_they_mention() -> None:
+    notes = ("# 周会记录\n\n## 陈师兄：KV cache\n\n**王老师点评**\n"
+             "- profile 结论很清楚。建议加一个 roofline 图\n- W4A16 大家都做烂了，想想 activation 量化\n"
+             "- **PagedAttention**：按页管理 KV cache，减少显存碎片\n\n"
+             "**术语**\n- GQA 多个 query 头共享一组 K/V\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "roofline" not in texts and "做烂了" not in texts
+    assert "减少显存碎片" in texts  # a term the remarks define is still a card
+    assert "共享一组 K/V" in texts  # a list under a bold line that names its subject is read as before
