@@ -3776,13 +3776,12 @@ BACK_MATTER = re.compile(
     r"下次(?:要|该|可以|得)?(?:改|改进|调整)的?(?:地方|点|内容)?|"
     r"(?:what|things) (?:i'?d|i would|i'?ll) (?:change|do differently)(?: next time)?|"
     r"what to (?:change|do differently) next time|"
-    # a grader's own business: what each mistake costs and how often it came up (“Deductions”, “Common-error
-    # tally”), a meeting's other business, one's own run kept for reference, how to present a poster
-    r"(?:point )?deductions|扣分(?:项|点|标准|细则)?|评分(?:标准|细则|规则)|grading (?:rules|split|notes|policy)|"
-    r"rubric|(?:common[- ])?(?:error|mistake)s? tally(?:\s*[(（].*)?|错误统计|"
-    r"其[他它]事项|any other business|aob|"
-    r".*\b(?:config(?:uration)?|setup|settings|hyper-?parameters)\b.*\bfor (?:future )?reference\b.*|"
-    r"(?:讲|汇报|展示|答辩)(?:的)?时(?:候)?(?:要)?注意(?:的)?(?:事项|点)?|"
+    # how often each mistake came up in a grader's pile (“Common-error tally”), a meeting's other business,
+    # one's own run (“final run (0414) config”; the defaults of a method, or a config kept “for reference”,
+    # are facts)
+    r"(?:common[- ])?(?:error|mistake)s? tally(?:\s*[(（].*)?|错误统计|any other business|a\.?o\.?b\.?|"
+    r"(?:(?:my|our)\s+)?(?:final|best|last)\s+(?:run|experiment)s?\b.*|"
+    r"(?:my|our)\s+(?:runs?|experiments?|training)\b.*\b(?:config(?:uration)?|setup|settings|hyper-?parameters)\b.*|"
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
     r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
@@ -3878,9 +3877,14 @@ GENERIC_HEADING = re.compile(
     r"(?:单项|多项|单|多)?(?:选择|选|填空|判断|简答|计算|问答|论述|编程|综合)题|"
     # a day of a log (“2024-03-13”, “2024年3月13日（周三）”, “Day 12”): when, not what
     r"\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s*[(（]?\w{0,9}[)）]?)?|(?:day|week)\s*\d+|第\s*\d+\s*[天周])$", re.I)
-# A bold line over someone's remarks (“王老师点评”, “审稿意见”, “Reviewer 2's comments”, “Feedback”).
-REMARKS_BY = re.compile(r"(?:[^\s*]{1,12}\s?){0,3}?(?:点评|评语|批注|批改意见|审稿意见|修改意见|反馈|"
-                        r"(?:'s\s+)?(?:comments?|feedback|remarks))", re.I)
+# A bold line over someone's remarks: a teacher's, a reviewer's, a named person's (“王老师点评”, “审稿意见”,
+# “Reviewer 2's comments”, “Comments from reviewer 2”, “Marco's feedback”); not a kind of feedback (“负反馈”,
+# “人类反馈”, “Human feedback”) nor the comments of code.
+_REMARKER = r"(?:[\u4e00-\u9fff]{0,3}(?:老师|导师|师兄|师姐|助教|教授|审稿人|评委)|(?:reviewer|referee|ta|prof\.?|teacher|advisor|grader)\s*\d*|[A-Z][a-z]+)"
+REMARKS_BY = re.compile(rf"(?:{_REMARKER}(?:'s|的)?\s?)?(?:点评|评语|批注|批改意见|审稿意见|修改意见)|"
+                        rf"{_REMARKER}(?:'s|的)\s?(?:comments?|feedback|remarks|反馈|意见)|"
+                        rf"(?:[\u4e00-\u9fff]{{0,3}}(?:老师|导师|师兄|师姐|助教|评委))(?:反馈|意见)|"
+                        rf"(?:comments?|feedback|remarks) (?:from|by) (?:the )?{_REMARKER}", re.I)
 # What a bold line over a list may name of the subject above it, not a subject of its own (“常见变形”,
 # “适用条件”, “Properties”, “When to use it”).
 ASPECT = re.compile(r"(?:常见的?|主要的?|其他的?|其它的?)?(?:变形|变体|变种|推广|形式|性质|特点|特性|优点|缺点|优缺点|局限性?|"
@@ -3993,7 +3997,7 @@ LABEL_TERM = re.compile(
     # (“**Side story**: he reviewed a paper once…”, “**报告人**：L 博士”, “**Bit us**: …”; a digression, an
     # anecdote, a speaker, a presenter are terms of rhetoric, of speech and of software too)
     r"side (?:story|stories|rant)|story time|题外话|报告人|主讲人|演讲者|"
-    r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:quote|joke)|deductions?|grading split|"
+    r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:quote|joke)|deductions|grading split|"
     r"(?:this |that |it )?(?:bit|got|burned|bitten) (?:us|me)|"
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”), the learner's
     # own asides (“bug of the day”, “记住”, “弹幕”), a study plan
@@ -5611,9 +5615,13 @@ def _opens_a_proof(lead: str) -> bool:
     uses may be named results)."""
     lead = lead.strip()
     opening = BOLD_OPENING.match(lead)
-    if opening is None or not ONLY_AN_ASIDE.fullmatch(lead, opening.end()):
-        return False
+    if opening is None or not ONLY_AN_ASIDE.fullmatch(lead, opening.end()) or NAMES_ITS_TOOLS.search(lead):
+        return False  # (“**Proof** (the lemmas it uses):” over named results, each worth knowing)
     return PROOF_LEAD.fullmatch(PAREN_TAIL.sub("", opening.group(1).strip().rstrip(".:：。"))) is not None
+
+
+# An aside that says the list holds what a proof uses, not its steps.
+NAMES_ITS_TOOLS = re.compile(r"lemmas?|tools?|ingredients?|results?|facts?|theorems?|引理|工具|用到|定理|结论", re.I)
 
 
 # The mark that ends a proof (“$\\square$”, “∎”, “Q.E.D.”, “证毕”).

@@ -122,6 +122,9 @@ MESSAGES = {
     "reference-answer": ("“{front}” 的答案只是文献（作者、年份、链接或编号）；写出它们提出或说明了什么",
                          "the answer to “{front}” is only references (authors, year, link or number); write what "
                          "the work proposed or showed"),
+    "score-answer": ("“{front}” 的答案只是扣的分（如“-3”），是评分的安排，不是要记的知识；写出这样答为什么错",
+                     "the answer to “{front}” is only points taken off (such as “-3”): how it is graded, not what to "
+                     "know; write why the answer is wrong"),
     "link-answer": ("“{front}” 的答案只有链接或文件名；写出要记住的内容",
                     "the answer to “{front}” is only links or file names; write what to remember"),
     "no-subject": ("“{front}” 没有说问的是什么；在公式前写出它的名字",
@@ -443,6 +446,25 @@ def too_long(card: Card) -> str | None:
 
 def url_front(card: Card) -> str | None:
     return "url-front" if URL_OR_FILE.search(re.sub(r"`[^`]*`", "", _words(card.front))) else None
+
+
+def score_answer(card: Card) -> str | None:
+    """“Forgets bias in param count → -0.5 per row, cap -2”: a grader's deduction, not a fact. A bare
+    negative number is one only where the card speaks of deductions (“cos π?” → “-1” is a fact)."""
+    if card.kind is CardKind.CODE or not DEDUCTION.fullmatch(card.back):
+        return None
+    said = " ".join((card.front, *card.deck))
+    return "score-answer" if POINTS_WORD.search(card.back) or GRADING.search(said) else None
+
+
+# Points taken off, and how they add up (“-3”, “−2 each”, “-0.5 per row, cap -2”, “-5 (see general rules)”).
+DEDUCTION = re.compile(r"\s*+[-−–]\s*+\d++(?:\.\d++)?\s*+(?:pts?|points?|marks?|分)?(?:\s*+(?:per|each|every|/)(?:\s*+[A-Za-z]++){0,2})?"
+                       r"(?:\s*+[,，;；]\s*+cap\s*+[-−–]?\s*+\d++(?:\.\d++)?)?\s*+(?:[(（][^()（）\n]*+[)）])?\s*+[.。]?\s*+")
+
+
+# How a deduction says it is one (“pts”, “per row”, “cap -2”), and words about grading.
+POINTS_WORD = re.compile(r"\b(?:pts?|points?|marks?|per|each|every|cap)\b|分", re.I)
+GRADING = re.compile(r"deduct|penalt|rubric|grading|扣分|评分", re.I)
 
 
 def link_answer(card: Card) -> str | None:
@@ -1209,7 +1231,7 @@ BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotc
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, todo_answer, turned_down, link_answer, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, todo_answer, turned_down, link_answer, score_answer, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

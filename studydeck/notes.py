@@ -8,6 +8,7 @@ node keeps the line it came from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,12 +31,13 @@ ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite
                        # a MyST target (“(sec-autograd)=”), on a line of its own
                        r"|^\s*\([\w:.-]+\)=\s*$")
 # A chat export's message header: when, and who (“**22:23 Momo🍵**”, “[2024-04-11 22:04] 老周：”), on a line
-# of its own above what they said, set off in bold, in brackets or by a colon (“09:30 Eastern Time” is an
-# answer). Who said it is no part of a question or an answer.
-_CHAT_TIME = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s++)?\d{1,2}:\d{2}(?::\d{2})?"
-_CHAT_NAME = r"[^\s*_:：\d\[\]［］](?:[^*_:：\n\[\]［］]{0,23}[^\s*_:：\[\]［］])?"  # (no space at either end)
-CHAT_HEADER = re.compile(rf"\s*+(?:(?:\*\*|__){_CHAT_TIME}\s++{_CHAT_NAME}(?:\*\*|__)|"
-                         rf"[\[［]\s*+{_CHAT_TIME}\s*+[\]］]\s*+{_CHAT_NAME}|{_CHAT_TIME}\s++{_CHAT_NAME}\s*+[:：])\s*+[:：]?\s*+")
+# of its own above what they said, set off in bold or in brackets. It is one only where the same name heads
+# two or more lines of the file: a video's “**15:05 Placement**” or “[12:40] At test time:” names a part of
+# the talk. Who said it is no part of a question or an answer.
+_CHAT_TIME = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s++)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+_CHAT_NAME = r"[^\s*_:：\d\[\]［］][^\s*_:：\[\]［］]{0,15}(?:\s[^\s*_:：\[\]［］]{1,16})?"  # (a word or two)
+CHAT_HEADER = re.compile(rf"\s*+(?:(?:\*\*|__){_CHAT_TIME}\s++(?P<bold>{_CHAT_NAME})(?:\*\*|__)|"
+                         rf"[\[［]\s*+{_CHAT_TIME}\s*+[\]］]\s*+(?P<bracketed>{_CHAT_NAME}))\s*+[:：]?\s*+")
 TAB_LINE = re.compile(r"^(?:#@tab|%%tab)\s+([^\n]*)\n?")
 KEPT_TABS = {"pytorch", "all"}
 # Fenced blocks a notes app draws or runs as a query: a diagram, a Dataview list, a chart.
@@ -758,6 +760,12 @@ class _Builder:
         # framework). Keep the PyTorch and framework-neutral copies.
         self.uses_tabs = any(line.startswith("#@tab") for line in lines)
         self.d2l = self.uses_tabs or any(TAB_LINE.match(line) for line in lines) or any(ROLE_LINE.match(line) and line.strip() for line in lines)
+        headers = Counter(m.group("bold") or m.group("bracketed") for m in map(CHAT_HEADER.fullmatch, lines) if m)
+        self.speakers = {name for name, count in headers.items() if count >= 2}
+
+    def _chat_header(self, line: str) -> bool:
+        header = CHAT_HEADER.fullmatch(line)
+        return header is not None and (header.group("bold") or header.group("bracketed")) in self.speakers
 
     def say(self, zh: str, en: str, **kw) -> str:
         """A message in the language of these notes (worked out once, when first needed)."""
@@ -818,8 +826,8 @@ class _Builder:
             if FOOTNOTE_TEXT.match(_inline_source(node)):
                 return None  # a footnote's text (“[^1]: Ioffe & Szegedy, 2015”): where a claim comes from
             lines = _inline_source(node).splitlines()
-            said = next((i for i, line in enumerate(lines) if not CHAT_HEADER.fullmatch(line)), len(lines))
-            text = "\n".join(line for line in lines[said:] if not ROLE_LINE.match(line) and not CHAT_HEADER.fullmatch(line))
+            said = next((i for i, line in enumerate(lines) if not self._chat_header(line)), len(lines))
+            text = "\n".join(line for line in lines[said:] if not ROLE_LINE.match(line) and not self._chat_header(line))
             text = self.inline(text)
             source = self.src(node)
             source = Source(source.path, source.line + said) if said else source

@@ -4664,21 +4664,24 @@ def test_an_answer_that_is_only_citation_numbers_is_no_answer() -> None:
 
 
 def test_a_chat_export_s_message_header_is_no_part_of_a_card() -> None:
+    # (each name heads two or more messages)
     notes = ("# 读书会群聊\n\n## 2024-04-11\n\n**22:04 老周**\n\n- **GELU**：平滑的激活函数\n\n"
              "**22:23 Momo🍵**\n公式对比一下：\n"
              "$$\\text{RMSNorm}(x) = \\gamma \\odot \\frac{x}{\\sqrt{\\frac{1}{d}\\sum_i x_i^2 + \\epsilon}}$$\n\n"
-             "[22:25] 大鹏：\n**LayerNorm**：对每个样本在特征维上归一化\n")
+             "[22:25] 大鹏：\n**LayerNorm**：对每个样本在特征维上归一化\n[22:26] 小王：\n**BatchNorm**：在 batch 维上归一化\n\n"
+             "**22:30 老周**\n收到\n\n**22:31 Momo🍵**\n👍\n\n[22:32] 大鹏：\n好\n\n[22:33] 小王：\n晚安\n")
     cards, _ = extract(notes)
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
-    assert "GELU" in texts and "RMSNorm" in texts and "LayerNorm" in texts
-    assert not any(word in texts for word in ("22:04", "老周", "Momo", "22:25", "大鹏"))
+    assert all(term in texts for term in ("GELU", "RMSNorm", "LayerNorm", "BatchNorm"))
+    assert not any(word in texts for word in ("22:04", "老周", "Momo", "22:25", "大鹏", "小王"))
     formula = next(c for c in cards if "RMSNorm" in c.front)
     assert formula.source.line == 11  # where its formula starts
-    # messages one under another, with no blank line between them
-    cards, _ = extract("# 群聊\n\n## 2024-04-11\n\n[22:25] 大鹏：\n**LayerNorm**：对每个样本归一化\n"
-                       "[22:26] 小王：\n**RMSNorm**：只除以均方根\n")
-    assert sorted(c.back for c in cards) == ["只除以均方根", "对每个样本归一化"]
-    # a time that begins an answer is the answer (“09:30 Eastern Time”): no header without bold, brackets or a colon
+    assert next(c for c in cards if "LayerNorm" in c.front).back == "对每个样本在特征维上归一化"
+    # a time that names a part of a talk, once (“**15:05 Placement**”, “[12:40] At test time:”), is content
+    assert_keeps("# Lecture 6 video\n\n**Batch normalization**: normalizes each feature over the mini-batch.\n"
+                 "[12:40] At test time:\nthe running mean and variance replace the batch statistics.\n"
+                 "**15:05 Placement**\nafter the linear layer.\n", ["At test time", "Placement"], [])
+    # a time that begins an answer is the answer (“09:30 Eastern Time”)
     assert_keeps("# Markets\n\n## NYSE\n\n**When does the regular session open?**\n\n09:30 Eastern Time\n"
                  "Pre-market trading starts earlier.\n", ["09:30 Eastern Time"], [])
 
@@ -4698,6 +4701,10 @@ def test_the_steps_of_a_proof_opened_with_an_aside_are_no_cards() -> None:
     for opening in ("**Proof (sketch):**", "**Proof**: (by induction)"):
         assert_keeps(notes.replace("**Proof** (margin, version using $\\log t \\le t - 1$):", opening),
                      ["\\sum_x p(x)\\log\\frac{p(x)}{q(x)}$"], ["\\sum_{x\\in S}", "Together"])
+    # an aside that says the list holds what the proof uses: named results, each a card
+    uses = ("# VC\n\n## Generalization bound\n\n**Proof** (ingredients, each worth knowing):\n\n"
+            "1. **Union bound**: $P(\\cup_i A_i) \\le \\sum_i P(A_i)$\n2. **Symmetrization**: compare the sample with a ghost sample\n")
+    assert_keeps(uses, ["\\sum_i P(A_i)", "ghost sample"], [])
 
 
 def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() -> None:
@@ -4724,19 +4731,35 @@ def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() ->
     assert [c.front for c in cards] == ["定理卡片 › 卡片 2：KL 散度非负 › 例子：交叉熵 = 熵 + KL：$H(p,q) = ?$。"]
 
 
-@pytest.mark.parametrize("heading", ["Deductions", "Common-error tally (keep updating)", "其他事项",
-                                     "final run (0414) config for reference", "讲的时候注意"])
-def test_a_grader_s_business_a_meeting_s_other_business_and_one_s_own_run_give_no_card(heading: str) -> None:
+@pytest.mark.parametrize("heading", ["Common-error tally (keep updating)", "final run (0414) config for reference",
+                                     "A.O.B."])
+def test_a_grader_s_tally_a_meeting_s_other_business_and_one_s_own_run_give_no_card(heading: str) -> None:
     notes = (f"# HW3\n\n## Softmax\n\n- **Log-sum-exp**: $\\log\\sum_k e^{{z_k}}$, computed after subtracting the max\n\n"
-             f"## {heading}\n\n- **lr**: 1e-4 peak (AdamW)\n- **服务器**：3 号卡又掉了\n\n"
-             "| Mistake | Deduction |\n|---|---|\n| Off-diagonal sign wrong | -3 |\n")
-    assert_keeps(notes, ["subtracting the max"], ["1e-4 peak", "3 号卡", "-3"])
+             f"## {heading}\n\n- **lr**: 1e-4 peak (AdamW)\n- **服务器**：3 号卡又掉了\n")
+    assert_keeps(notes, ["subtracting the max"], ["1e-4 peak", "3 号卡"])
+
+
+@pytest.mark.parametrize("heading", ["Default hyperparameters for reference", "其他事项", "讲的时候注意", "Rubric",
+                                     "Deductions", "评分标准"])
+def test_a_heading_about_grading_settings_or_presenting_keeps_its_facts(heading: str) -> None:
+    notes = f"# Notes\n\n## {heading}\n\n- **β1**: 0.9, the decay of the first moment\n- **眼神交流**：看着评委，不要看屏幕\n"
+    assert_keeps(notes, ["decay of the first moment", "不要看屏幕"], [])
+
+
+def test_what_a_grader_takes_off_is_no_card_but_a_negative_number_may_be_a_fact() -> None:
+    notes = ("# HW3 rubric\n\n## Q1 Deductions\n\n| Mistake | Deduction |\n|---|---|\n| Off-diagonal sign wrong | -3 |\n\n"
+             "## Q4\n\n- **Forgets bias in param count**: -0.5 per row, cap -2\n")
+    cards, notices = extract(notes)
+    assert not cards and sum(n.rule == "left-out:score-answer" for n in notices) == 2
+    cards, _ = extract("# Trigonometry\n\n## Values\n\n- **cos π**: -1\n- **tanh's lower bound**: -1 each time x → -∞\n")
+    assert [c.back for c in cards] == ["-1", "-1 each time x → -∞"]
 
 
 def test_a_label_of_deductions_or_of_the_grading_split_is_no_term() -> None:
     notes = ("# HW3 rubric\n\nGrading split: Q1–Q2 Priya, Q3 Marco.\n\n## Q5 Autograd\n\n"
-             "Deductions: vague answers -2 each.\n\n**retain_grad**: keeps `.grad` on a non-leaf tensor.\n")
-    assert_keeps(notes, ["non-leaf tensor"], ["Priya", "vague answers"])
+             "Deductions: vague answers -2 each.\n\n**retain_grad**: keeps `.grad` on a non-leaf tensor.\n\n"
+             "## Reasoning\n\n- **Deduction**: reasoning from premises to a conclusion that must be true\n")
+    assert_keeps(notes, ["non-leaf tensor", "must be true"], ["Priya", "vague answers"])
 
 
 def test_someone_s_remarks_over_a_list_are_no_definitions_of_what_they_mention() -> None:
@@ -4749,3 +4772,8 @@ def test_someone_s_remarks_over_a_list_are_no_definitions_of_what_they_mention()
     assert "roofline" not in texts and "做烂了" not in texts
     assert "减少显存碎片" in texts  # a term the remarks define is still a card
     assert "共享一组 K/V" in texts  # a list under a bold line that names its subject is read as before
+    # a kind of feedback names a subject: its list is read as before
+    cards, _ = extract("# 控制\n\n## 反馈\n\n**负反馈**\n- AGC 自动调节增益，让输出幅度稳定\n\n"
+                       "**Human feedback**\n- **Reward model**: scores a response the way labellers would\n")
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "负反馈：**AGC**" in texts and "Human feedback：**Reward model**" in texts
