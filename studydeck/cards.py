@@ -3006,6 +3006,8 @@ CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wr
     r"(?:said|had|claimed|wrote)\b|\b(?:the )?(?:first|earlier|previous|old|original|v\d+) (?:version|draft) of "
     r"(?:this|these|my) notes? (?:said|had|claimed)\b|\bmy notes? (?:said|had|claimed)\b|"
     r"\b(?:previously|originally|first|earlier) I wrote\b|\bI (?:previously|originally|first) wrote\b|"
+    # (a changelog's “**Fixed:** I had written the Adam update as $$…$$”: what the fix replaced)
+    r"\bI(?: had|'d) (?:(?:previously|originally|first) )?(?:written|wrote|put|typed)\b|\bfixed\b\W*+I had\b|"
     r"(?:我|笔记里?|这里)(?:之前|以前|原来|一开始|原先)(?:写的是|写成了?)|(?:之前|以前|原来|一开始|原先)(?:我|笔记里?|这里)(?:写的是|写成了?|写的)|"
     r"(?:旧版|初版|第一版|上一版)(?:笔记)?里?(?:写的是|写成了?)|笔记初版写的是|上次写成了?", re.I)
 # (or what a mistake log says one wrote: “**What I wrote:** …”)
@@ -3799,7 +3801,7 @@ BACK_MATTER = re.compile(
     r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia|"
     r"feedback received|评语|老师反馈|"
     r"attendees|participants|参会(?:人员)?|出席(?:人员)?|与会(?:人员)?)"
-    r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|homework|exams?|midterms?|grading))*|"
+    r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|安排|通知|homework|exams?|midterms?|grading|logistics))*|"
     # a project's look back: what its author tried and how it went
     r"what (?:(?:didn'?t|did not|also|else) )?(?:worked|work|helped|failed|went (?:wrong|well|badly|poorly))"
     r"(?: for (?:the |my |me)?[\w -]+)?|"
@@ -3998,6 +4000,11 @@ LABEL_TERM = re.compile(
     # anecdote, a speaker, a presenter are terms of rhetoric, of speech and of software too)
     r"side (?:story|stories|rant)|story time|题外话|报告人|主讲人|演讲者|"
     r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:quote|joke)|deductions|grading split|"
+    # a homework's or a run's header, a session's own business (“Collaborators: talked w/ Priya”, “Late days
+    # used: 1”, “**机器**：2× 3090”, “**Pizza**: Marco ordering”, “Feedback on the session: too long on Q2”)
+    r"collaborators?|late days?(?: used)?|(?:机器|硬件|hardware|machines?)|pizza|snacks|food|"
+    r"feedback on (?:the |this |our |my )?(?:session|talk|class|lecture|meeting|presentation|discussion)|"
+    r"known (?:gaps|issues)(?: at the time)?|"
     r"(?:this |that |it )?(?:bit|got|burned|bitten) (?:us|me)|"
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”), the learner's
     # own asides (“bug of the day”, “记住”, “弹幕”), a study plan

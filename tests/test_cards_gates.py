@@ -4777,3 +4777,24 @@ def test_someone_s_remarks_over_a_list_are_no_definitions_of_what_they_mention()
                        "**Human feedback**\n- **Reward model**: scores a response the way labellers would\n")
     texts = " | ".join(f"{c.front} {c.back}" for c in cards)
     assert "负反馈：**AGC**" in texts and "Human feedback：**Reward model**" in texts
+
+
+def test_a_changelog_s_fixed_entry_does_not_ask_for_what_one_had_written() -> None:
+    notes = ("# CHANGELOG of my optimizer notes\n\n## v5 — where epsilon goes\n\n**Fixed:** I had written the Adam update as\n"
+             "$$\\theta_t = \\theta_{t-1} - \\eta \\frac{\\hat m_t}{\\sqrt{\\hat v_t + \\epsilon}}$$\nThat's wrong for PyTorch. It's\n"
+             "$$\\theta_t = \\theta_{t-1} - \\eta \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\epsilon}$$\n\n"
+             "## v3 — bias correction\n\n**Fixed:** I had\n$$\\hat m_t = \\frac{m_t}{1-\\beta_1}$$\nMissing the exponent!\n")
+    assert_keeps(notes, ["\\sqrt{\\hat v_t} + \\epsilon}$$"], ["\\sqrt{\\hat v_t + \\epsilon}}", "{1-\\beta_1}"])
+
+
+@pytest.mark.parametrize("label", ["Collaborators", "Late days used", "机器", "Pizza", "Feedback on the session",
+                                   "Known gaps at the time"])
+def test_a_homework_s_or_a_session_s_own_fields_are_no_terms(label: str) -> None:
+    notes = f"# Homework 3\n\n**{label}**: talked w/ Priya about Q4; 2× RTX 3090; Marco ordering\n\n" \
+            "## Conv\n\n- **Receptive field**: the input region that one output unit sees\n"
+    assert_keeps(notes, ["one output unit sees"], ["Priya"])
+
+
+def test_a_heading_of_homework_and_arrangements_is_course_business() -> None:
+    notes = "# 第7讲\n\n## BN\n\n- **BN**：在 batch 维上归一化\n\n## 作业 & 安排\n\n- **HW4**：周日 23:59 截止\n"
+    assert_keeps(notes, ["在 batch 维上归一化"], ["23:59"])
