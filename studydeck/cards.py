@@ -2994,6 +2994,12 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
                                     r"(?:written |put )?(?:in symbols|formally|mathematically|as a formula|as an equation)"
                                     r"(?:,? (?:this|that|it) (?:is|reads))?)\s*[:：,，]?\s*", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
+# What one had written before a fix (“I had written the Adam update as”, “I originally had”, “Fixed: I had”);
+# not “I had written on the cheat sheet”, “I had to”, “I'd put it as” (how one would say it).
+OWN_EARLIER = (r"\bI had (?:(?:previously|originally|first|mistakenly) )?(?:written|wrote) (?:\S+ ){0,5}?as\b|"
+               r"\bI (?:originally|previously|first) had\b|\bI had mistakenly\b|\bfixed\b[^\w\n]*+I (?:previously )?had\b(?! to\b)")
+# (the line before a display formula that says so: “**Fixed:** I had written the Adam update as” over $$…$$)
+OWN_EARLIER_LEAD = re.compile(rf"(?:{OWN_EARLIER})[^.!?。！？\n]*+[:：]?\s*+$", re.I)
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
@@ -3007,7 +3013,7 @@ CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wr
     r"(?:this|these|my) notes? (?:said|had|claimed)\b|\bmy notes? (?:said|had|claimed)\b|"
     r"\b(?:previously|originally|first|earlier) I wrote\b|\bI (?:previously|originally|first) wrote\b|"
     # (a changelog's “**Fixed:** I had written the Adam update as $$…$$”: what the fix replaced)
-    r"\bI(?: had|'d) (?:(?:previously|originally|first) )?(?:written|wrote|put|typed)\b|\bfixed\b\W*+I had\b|"
+    + OWN_EARLIER + "|" +
     r"(?:我|笔记里?|这里)(?:之前|以前|原来|一开始|原先)(?:写的是|写成了?)|(?:之前|以前|原来|一开始|原先)(?:我|笔记里?|这里)(?:写的是|写成了?|写的)|"
     r"(?:旧版|初版|第一版|上一版)(?:笔记)?里?(?:写的是|写成了?)|笔记初版写的是|上次写成了?", re.I)
 # (or what a mistake log says one wrote: “**What I wrote:** …”)
@@ -3223,7 +3229,7 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "question"  # “…的下标即 $l = i$ ?”: the text wonders; it states nothing
     if HEDGED.match(strip_math(sentence)):
         return "unsure"  # “I think yes: $\hat x_0 = …$”: a guess at something, not a fact
-    if CROSSED_OUT.search(strip_math(sentence)):
+    if CROSSED_OUT.search(strip_math(sentence)) or OWN_EARLIER_LEAD.search(strip_math(lead)):
         return "crossed-out"  # “$\mathrm{Var}(X - Y) = \mathrm{Var}X - \mathrm{Var}Y$ ~~~ **NO**”: marked wrong
     before = sentence[:target[0]]
     clause = re.split(r"[，,。；;：:]", before)[-1] if before.strip() else lead
@@ -3801,7 +3807,7 @@ BACK_MATTER = re.compile(
     r"(?:作业|考试|期中|期末|课程安排|课程信息|homework|exams?|midterms?|grading|logistics|administrivia|"
     r"feedback received|评语|老师反馈|"
     r"attendees|participants|参会(?:人员)?|出席(?:人员)?|与会(?:人员)?)"
-    r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|安排|通知|homework|exams?|midterms?|grading|logistics))*|"
+    r"(?:\s*[&/、,，和与及]\s*(?:作业|考试|期中|期末|homework|exams?|midterms?|grading))*|"
     # a project's look back: what its author tried and how it went
     r"what (?:(?:didn'?t|did not|also|else) )?(?:worked|work|helped|failed|went (?:wrong|well|badly|poorly))"
     r"(?: for (?:the |my |me)?[\w -]+)?|"
@@ -4000,11 +4006,10 @@ LABEL_TERM = re.compile(
     # anecdote, a speaker, a presenter are terms of rhetoric, of speech and of software too)
     r"side (?:story|stories|rant)|story time|题外话|报告人|主讲人|演讲者|"
     r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:quote|joke)|deductions|grading split|"
-    # a homework's or a run's header, a session's own business (“Collaborators: talked w/ Priya”, “Late days
-    # used: 1”, “**机器**：2× 3090”, “**Pizza**: Marco ordering”, “Feedback on the session: too long on Q2”)
-    r"collaborators?|late days?(?: used)?|(?:机器|硬件|hardware|machines?)|pizza|snacks|food|"
-    r"feedback on (?:the |this |our |my )?(?:session|talk|class|lecture|meeting|presentation|discussion)|"
-    r"known (?:gaps|issues)(?: at the time)?|"
+    # a homework's header, a session's own business (“Late days used: 1”, “Feedback on the session: too long
+    # on Q2”, “Known gaps at the time: …”; food, a machine, collaborators, late days are terms elsewhere)
+    r"late days? used|feedback on (?:the |this |our |my |today'?s )?(?:session|meeting|discussion|workshop)|"
+    r"known (?:gaps|issues) at the time|"
     r"(?:this |that |it )?(?:bit|got|burned|bitten) (?:us|me)|"
     # a page of notes named as a whole (“loss functions cheat sheet”, “优化器速查”), the learner's
     # own asides (“bug of the day”, “记住”, “弹幕”), a study plan
