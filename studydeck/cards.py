@@ -2612,10 +2612,12 @@ class _Extractor:
             legacy_key = ""  # the earlier version made one card of the whole text
 
     def _aspect_owner(self, before: list[Block], ctx: _Ctx) -> str:
-        """Whose aspect a bold line over a list names: the nearest bold line above it that names a subject
-        (“**指数分布 $\\mathrm{Exp}(\\lambda)$**” over its mean, then “**特点**”), else the section's."""
+        """Whose aspect a bold line over a list names: the nearest line above it that is only a bold name, if
+        that names a subject (“**指数分布 $\\mathrm{Exp}(\\lambda)$**” over its mean, then “**特点**”), else the
+        section's (after “**证明要点**”, “**例子**” is the section's)."""
         for block in reversed(before[:-1]):  # (the last is the aspect's own line)
-            mini = _mini_heading(block.text) if block.kind == "paragraph" else ""
+            only_bold = block.kind == "paragraph" and ONLY_BOLD.fullmatch(block.text.strip())
+            mini = _mini_heading(block.text) if only_bold else ""
             if mini:  # the nearest: it names a subject, or the section's is meant (“**证明要点**”, then “**例子**”)
                 named = not (ASPECT.fullmatch(mini) or LABEL_TERM.match(mini) or GENERIC_HEADING.match(mini)
                              or FACET_HEADING.fullmatch(mini) or DERIVING.search(mini) or mini in self.speakers
@@ -2993,13 +2995,16 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
                                     r"(?:式子|数学式)(?:就是|是|为|如下)|写出来(?:就是)?|"
                                     r"(?:written |put )?(?:in symbols|formally|mathematically|as a formula|as an equation)"
                                     r"(?:,? (?:this|that|it) (?:is|reads))?)\s*[:：,，]?\s*", re.I)
-# What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 # What one had written before a fix (“I had written the Adam update as”, “I originally had”, “Fixed: I had”);
-# not “I had written on the cheat sheet”, “I had to”, “I'd put it as” (how one would say it).
+# not “I had written on the cheat sheet”, “I had to”, “I first had to look it up”, “I'd put it as” (how one
+# would say it).
 OWN_EARLIER = (r"\bI had (?:(?:previously|originally|first|mistakenly) )?(?:written|wrote) (?:\S+ ){0,5}?as\b|"
-               r"\bI (?:originally|previously|first) had\b|\bI had mistakenly\b|\bfixed\b[^\w\n]*+I (?:previously )?had\b(?! to\b)")
-# (the line before a display formula that says so: “**Fixed:** I had written the Adam update as” over $$…$$)
-OWN_EARLIER_LEAD = re.compile(rf"(?:{OWN_EARLIER})[^.!?。！？\n]*+[:：]?\s*+$", re.I)
+               r"\bI (?:originally|previously|first) had\b(?! to\b)|\bI had mistakenly (?:written|wrote|put)\b|"
+               r"\bfixed\b[^\w\n]*+I (?:previously )?had\b(?! to\b)")
+# (the line before a display formula that ends by saying so: “**Fixed:** I had written the Adam update as”
+# over $$…$$; not “**Fixed:** I had a typo in the next formula, now correct:”)
+OWN_EARLIER_LEAD = re.compile(rf"(?:{OWN_EARLIER})\s*+[:：]?\s*+$", re.I)
+# What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
@@ -3788,7 +3793,7 @@ BACK_MATTER = re.compile(
     # one's own run (“final run (0414) config”; the defaults of a method, or a config kept “for reference”,
     # are facts)
     r"(?:common[- ])?(?:error|mistake)s? tally(?:\s*[(（].*)?|错误统计|any other business|a\.?o\.?b\.?|"
-    r"(?:(?:my|our)\s+)?(?:final|best|last)\s+(?:run|experiment)s?\b.*|"
+    r"(?:(?:my|our)\s+)?(?:final|best|last)\s+(?:run|experiment)s?(?![\w-]).*|"
     r"(?:my|our)\s+(?:runs?|experiments?|training)\b.*\b(?:config(?:uration)?|setup|settings|hyper-?parameters)\b.*|"
     r"推荐(?:读|看)的?(?:东西|资料|材料|论文|文章)?|(?:建议|值得)(?:读|看|阅读)的?(?:东西|资料|论文|文章)?|必读|"
     r"recommended (?:reads?|reading|links|papers)|things to (?:read|look into)|"
@@ -3885,10 +3890,11 @@ GENERIC_HEADING = re.compile(
     r"(?:单项|多项|单|多)?(?:选择|选|填空|判断|简答|计算|问答|论述|编程|综合)题|"
     # a day of a log (“2024-03-13”, “2024年3月13日（周三）”, “Day 12”): when, not what
     r"\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s*[(（]?\w{0,9}[)）]?)?|(?:day|week)\s*\d+|第\s*\d+\s*[天周])$", re.I)
+ONLY_BOLD = re.compile(r"\*\*[^*\n]++\*\*\s*+[:：]?")
 # A bold line over someone's remarks: a teacher's, a reviewer's, a named person's (“王老师点评”, “审稿意见”,
 # “Reviewer 2's comments”, “Comments from reviewer 2”, “Marco's feedback”); not a kind of feedback (“负反馈”,
 # “人类反馈”, “Human feedback”) nor the comments of code.
-_REMARKER = r"(?:[\u4e00-\u9fff]{0,3}(?:老师|导师|师兄|师姐|助教|教授|审稿人|评委)|(?:reviewer|referee|ta|prof\.?|teacher|advisor|grader)\s*\d*|[A-Z][a-z]+)"
+_REMARKER = r"(?:[\u4e00-\u9fff]{0,3}(?:老师|导师|师兄|师姐|助教|教授|审稿人|评委)|(?:reviewer|referee|ta|prof\.?|teacher|advisor|grader)\s*\d*|(?-i:[A-Z][a-z]+))"
 REMARKS_BY = re.compile(rf"(?:{_REMARKER}(?:'s|的)?\s?)?(?:点评|评语|批注|批改意见|审稿意见|修改意见)|"
                         rf"{_REMARKER}(?:'s|的)\s?(?:comments?|feedback|remarks|反馈|意见)|"
                         rf"(?:[\u4e00-\u9fff]{{0,3}}(?:老师|导师|师兄|师姐|助教|评委))(?:反馈|意见)|"
@@ -4001,11 +4007,12 @@ LABEL_TERM = re.compile(
     # the page's own furniture: a licence footer, an editor's update, one more aside
     r"版权声明|转载声明|声明|原文链接|copyright|licen[cs]e|disclaimer|update(?:s|d)?(?:\s*[(（]?\d{4}[)）]?)?|更新|edit(?:s|ed)?|"
     r"one more (?:thing|subtlety|note|point)|(?:another|a) (?:subtlety|gotcha|aside)|aside|p\.?s\.?|"
-    # a lecturer's side story, the talk's speaker, how the class ended, what went wrong for the writer
-    # (“**Side story**: he reviewed a paper once…”, “**报告人**：L 博士”, “**Bit us**: …”; a digression, an
-    # anecdote, a speaker, a presenter are terms of rhetoric, of speech and of software too)
+    # a lecturer's side story, the talk's speaker, how the class ended, what went wrong for the writer, how a
+    # grader splits the work (“**Side story**: he reviewed a paper once…”, “**报告人**：L 博士”, “**Bit us**: …”,
+    # “Grading split: Q1–Q2 Priya”; a digression, an anecdote, a speaker, a presenter are terms of rhetoric, of
+    # speech and of software too)
     r"side (?:story|stories|rant)|story time|题外话|报告人|主讲人|演讲者|"
-    r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:quote|joke)|deductions|grading split|"
+    r"(?:he |she |they |we |it )?ended (?:with|on)|closing (?:quote|joke)|grading split|"
     # a homework's header, a session's own business (“Late days used: 1”, “Feedback on the session: too long
     # on Q2”, “Known gaps at the time: …”; food, a machine, collaborators, late days are terms elsewhere)
     r"late days? used|feedback on (?:the |this |our |my |today'?s )?(?:session|meeting|discussion|workshop)|"
@@ -5633,7 +5640,7 @@ def _opens_a_proof(lead: str) -> bool:
 
 
 # An aside that says the list holds what a proof uses, not its steps.
-NAMES_ITS_TOOLS = re.compile(r"lemmas?|tools?|ingredients?|results?|facts?|theorems?|引理|工具|用到|定理|结论", re.I)
+NAMES_ITS_TOOLS = re.compile(r"\b(?:lemmas?|tools?|ingredients?|results?|facts?|theorems?)\b|引理|工具|用到|定理|结论", re.I)
 
 
 # The mark that ends a proof (“$\\square$”, “∎”, “Q.E.D.”, “证毕”).

@@ -280,7 +280,8 @@ def own_words(front: str, concept: str = "") -> str:
     ``concept`` “Lecture 4: Softmax (eq. 4.10)” before it) is not where they end."""
     first, newline, rest = front.partition("\n")
     first = first.rsplit(" › ", 1)[-1]
-    for heading in dict.fromkeys((concept.strip(), _words(concept).strip())):
+    own = concept.rsplit(" › ", 1)[-1]  # (a concept named with its parent: what stands after the last “ › ”)
+    for heading in dict.fromkeys((concept.strip(), _words(concept).strip(), own.strip(), _words(own).strip())):
         if heading and first.startswith(heading) and first[len(heading):len(heading) + 1] in (":", "："):
             first = first[len(heading):]
             break
@@ -459,12 +460,12 @@ def score_answer(card: Card) -> str | None:
 
 # Points taken off, and how they add up (“-3”, “−2 each”, “-0.5 per row, cap -2”, “-5 (see general rules)”).
 DEDUCTION = re.compile(r"\s*+[-−–]\s*+\d++(?:\.\d++)?\s*+(?:pts?|points?|marks?|分)?(?:\s*+(?:per|each|every|/)(?:\s*+[A-Za-z]++){0,2})?"
-                       r"(?:\s*+[,，;；]\s*+cap\s*+[-−–]?\s*+\d++(?:\.\d++)?)?\s*+(?:[(（][^()（）\n]*+[)）])?\s*+[.。]?\s*+")
+                       r"(?:\s*+[,，;；]\s*+cap\s*+[-−–]?\s*+\d++(?:\.\d++)?)?\s*+(?:[(（][^()（）\n]*+[)）])?\s*+[.。]?\s*+", re.I)
 
 
 # How a deduction says it is one (“pts”, “per row”, “cap -2”), and words about grading.
 POINTS_WORD = re.compile(r"\b(?:pts?|points?|marks?|per|each|every|cap)\b|分", re.I)
-GRADING = re.compile(r"deduct|penalt|rubric|grading|扣分|评分", re.I)
+GRADING = re.compile(r"\bdeduct|\brubrics?\b|\bgrading\b|扣分|评分", re.I)
 
 
 def link_answer(card: Card) -> str | None:

@@ -31,9 +31,9 @@ ROLE_LINE = re.compile(r"^\s*:(label|eqlabel|begin_tab|end_tab|width|numref|cite
                        # a MyST target (“(sec-autograd)=”), on a line of its own
                        r"|^\s*\([\w:.-]+\)=\s*$")
 # A chat export's message header: when, and who (“**22:23 Momo🍵**”, “[2024-04-11 22:04] 老周：”), on a line
-# of its own above what they said, set off in bold or in brackets. It is one only where the same name heads
-# two or more lines of the file: a video's “**15:05 Placement**” or “[12:40] At test time:” names a part of
-# the talk. Who said it is no part of a question or an answer.
+# of its own above what they said, set off in bold or in brackets, and a word or two. It is one only where
+# the same name heads two or more lines of the file: a video's “**15:05 Placement**” or “[12:40] Inference:”
+# names a part of the talk. Who said it is no part of a question or an answer.
 _CHAT_TIME = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s++)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
 _CHAT_NAME = r"[^\s*_:：\d\[\]［］][^\s*_:：\[\]［］]{0,15}(?:\s[^\s*_:：\[\]［］]{1,16})?"  # (a word or two)
 CHAT_HEADER = re.compile(rf"\s*+(?:(?:\*\*|__){_CHAT_TIME}\s++(?P<bold>{_CHAT_NAME})(?:\*\*|__)|"

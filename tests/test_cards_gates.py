@@ -4607,6 +4607,8 @@ def test_a_heading_that_says_where_its_subject_stands_in_the_book_is_no_equation
              "**Claim.** For any $c$, $\\mathrm{softmax}(z + c\\mathbf 1) = \\mathrm{softmax}(z)$.\n\n"
              "## 式(9.5)的解释\n\n于是 $\\mathbf{X} = \\mathbf{U}\\mathbf{V}$。\n")
     assert_keeps(notes, ["H(p) + \\mathrm{KL}(p\\|q)", "\\mathrm{softmax}(z)$"], ["\\mathbf{U}\\mathbf{V}"])
+    # a heading that works through the equation it cites is still about it
+    assert_keeps(notes.replace("## 式(9.5)的解释", "## Walkthrough (eq. 9.5)"), [], ["\\mathbf{U}\\mathbf{V}"])
 
 
 def test_a_heading_with_a_colon_above_does_not_carry_the_next_heading_into_what_the_card_asks() -> None:
@@ -4677,10 +4679,10 @@ def test_a_chat_export_s_message_header_is_no_part_of_a_card() -> None:
     formula = next(c for c in cards if "RMSNorm" in c.front)
     assert formula.source.line == 11  # where its formula starts
     assert next(c for c in cards if "LayerNorm" in c.front).back == "对每个样本在特征维上归一化"
-    # a time that names a part of a talk, once (“**15:05 Placement**”, “[12:40] At test time:”), is content
+    # a time that names a part of a talk, once (“**15:05 Placement**”, “[12:40] Inference:”), is content
     assert_keeps("# Lecture 6 video\n\n**Batch normalization**: normalizes each feature over the mini-batch.\n"
-                 "[12:40] At test time:\nthe running mean and variance replace the batch statistics.\n"
-                 "**15:05 Placement**\nafter the linear layer.\n", ["At test time", "Placement"], [])
+                 "[12:40] Inference:\nthe running mean and variance replace the batch statistics.\n"
+                 "**15:05 Placement**\nafter the linear layer.\n", ["Inference", "Placement"], [])
     # a time that begins an answer is the answer (“09:30 Eastern Time”)
     assert_keeps("# Markets\n\n## NYSE\n\n**When does the regular session open?**\n\n09:30 Eastern Time\n"
                  "Pre-market trading starts earlier.\n", ["09:30 Eastern Time"], [])
@@ -4702,6 +4704,8 @@ def test_the_steps_of_a_proof_opened_with_an_aside_are_no_cards() -> None:
         assert_keeps(notes.replace("**Proof** (margin, version using $\\log t \\le t - 1$):", opening),
                      ["\\sum_x p(x)\\log\\frac{p(x)}{q(x)}$"], ["\\sum_{x\\in S}", "Together"])
     # an aside that says the list holds what the proof uses: named results, each a card
+    factoring = notes.replace("**Proof** (margin, version using $\\log t \\le t - 1$):", "**Proof** (by factoring):")
+    assert_keeps(factoring, ["\\sum_x p(x)\\log\\frac{p(x)}{q(x)}$"], ["\\sum_{x\\in S}", "Together"])
     uses = ("# VC\n\n## Generalization bound\n\n**Proof** (ingredients, each worth knowing):\n\n"
             "1. **Union bound**: $P(\\cup_i A_i) \\le \\sum_i P(A_i)$\n2. **Symmetrization**: compare the sample with a ghost sample\n")
     assert_keeps(uses, ["\\sum_i P(A_i)", "ghost sample"], [])
@@ -4725,6 +4729,10 @@ def test_a_bold_line_that_names_an_aspect_names_it_of_the_section_s_subject() ->
     cards, _ = extract("# 概率论\n\n## 常见连续分布\n\n**指数分布 $\\mathrm{Exp}(\\lambda)$**\n\n- 均值：$1/\\lambda$\n\n"
                        "**特点**\n\n- 无记忆性：$P(X > s + t \\mid X > s) = P(X > t)$\n")
     assert any(c.front.startswith("指数分布 $\\mathrm{Exp}(\\lambda)$ › 特点：无记忆性") for c in cards), [c.front for c in cards]
+    # a bold term defined in between is no owner: only a line that is a bold name alone
+    cards, _ = extract("# 概率论\n\n## 常见连续分布\n\n**指数分布 $\\mathrm{Exp}(\\lambda)$**\n\n- 均值：$1/\\lambda$\n\n"
+                       "**GELU**：平滑的激活函数\n\n**特点**\n\n- 无记忆性：$P(X > s + t \\mid X > s) = P(X > t)$\n")
+    assert any(c.front.startswith("指数分布 $\\mathrm{Exp}(\\lambda)$ › 特点") for c in cards), [c.front for c in cards]
     # …and a bold line that names no subject (“**证明要点**”) leaves the aspect to the section
     cards, _ = extract("# 定理卡片\n\n## 卡片 2：KL 散度非负\n\n**证明要点**\n\n- 用 Jensen\n\n**例子**\n\n"
                        "- 交叉熵 = 熵 + KL：$H(p,q) = H(p) + D_{KL}(p\\|q)$。\n")
@@ -4753,13 +4761,19 @@ def test_what_a_grader_takes_off_is_no_card_but_a_negative_number_may_be_a_fact(
     assert not cards and sum(n.rule == "left-out:score-answer" for n in notices) == 2
     cards, _ = extract("# Trigonometry\n\n## Values\n\n- **cos π**: -1\n- **tanh's lower bound**: -1 each time x → -∞\n")
     assert [c.back for c in cards] == ["-1", "-1 each time x → -∞"]
+    # under a heading that only sounds like grading (“L1 penalty”, “degrading”), a negative number is a fact;
+    # an answer that says what it takes off (“per row”, “Pts”) is a deduction anywhere
+    cards, notices = extract("# Regularization\n\n## L1 penalty\n\n- **sign(w) for w < 0**: -1\n\n"
+                             "## Q4\n\n- **Forgets bias**: -0.5 Pts per row\n")
+    assert [c.back for c in cards] == ["-1"] and sum(n.rule == "left-out:score-answer" for n in notices) == 1
 
 
-def test_a_label_of_deductions_or_of_the_grading_split_is_no_term() -> None:
+def test_a_label_of_the_grading_split_is_no_term_and_deductions_are_a_term_of_tax_and_logic() -> None:
     notes = ("# HW3 rubric\n\nGrading split: Q1–Q2 Priya, Q3 Marco.\n\n## Q5 Autograd\n\n"
-             "Deductions: vague answers -2 each.\n\n**retain_grad**: keeps `.grad` on a non-leaf tensor.\n\n"
-             "## Reasoning\n\n- **Deduction**: reasoning from premises to a conclusion that must be true\n")
-    assert_keeps(notes, ["non-leaf tensor", "must be true"], ["Priya", "vague answers"])
+             "**retain_grad**: keeps `.grad` on a non-leaf tensor.\n\n"
+             "## Reasoning\n\n- **Deduction**: reasoning from premises to a conclusion that must be true\n"
+             "- **Deductions**: amounts subtracted from gross income before tax\n")
+    assert_keeps(notes, ["non-leaf tensor", "must be true", "gross income"], ["Priya"])
 
 
 def test_someone_s_remarks_over_a_list_are_no_definitions_of_what_they_mention() -> None:
@@ -4772,6 +4786,10 @@ def test_someone_s_remarks_over_a_list_are_no_definitions_of_what_they_mention()
     assert "roofline" not in texts and "做烂了" not in texts
     assert "减少显存碎片" in texts  # a term the remarks define is still a card
     assert "共享一组 K/V" in texts  # a list under a bold line that names its subject is read as before
+    # a named person's or a reviewer's remarks, in English too
+    for bold in ("Marco's feedback", "Comments from reviewer 2"):
+        cards, _ = extract(f"# Review\n\n## Draft 2\n\n**{bold}**\n- profile 结论很清楚，建议加 roofline 图\n")
+        assert not cards, bold
     # a kind of feedback names a subject: its list is read as before
     cards, _ = extract("# 控制\n\n## 反馈\n\n**负反馈**\n- AGC 自动调节增益，让输出幅度稳定\n\n"
                        "**Human feedback**\n- **Reward model**: scores a response the way labellers would\n")
@@ -4791,6 +4809,10 @@ def test_a_changelog_s_fixed_entry_does_not_ask_for_what_one_had_written() -> No
              "$$\\theta_t = \\theta_{t-1} - \\eta \\frac{m_t}{v_t + \\epsilon}$$\n\nThe correct update is\n\n"
              "$$\\theta_t = \\theta_{t-1} - \\eta \\frac{\\hat m_t}{\\sqrt{\\hat v_t} + \\epsilon}$$\n")
     assert_keeps(apart, ["\\sqrt{\\hat v_t} + \\epsilon}$$"], ["{v_t + \\epsilon}"])
+    # a fix that says the next formula is right keeps it; having had to look one up is no mistake
+    assert_keeps("# Optimizer notes\n\n## Adam bias correction\n\n**Fixed:** I had a typo in the next formula, now correct:\n\n"
+                 "$$\\hat v_t = \\frac{v_t}{1-\\beta_2^t}$$\n\n## Jacobian\n\nThe softmax Jacobian is "
+                 "$J_{ij} = s_i(\\delta_{ij} - s_j)$, which I first had to look up.\n", ["{1-\\beta_2^t}", "\\delta_{ij} - s_j"], [])
     # what one wrote down, or would say, is no mistake
     assert_keeps("# Stats\n\n## Variance\n\nThe unbiased estimator I had written on the cheat sheet is "
                  "$s^2 = \\frac{1}{n-1}\\sum_i (x_i - \\bar x)^2$.\n", ["\\frac{1}{n-1}"], [])
