@@ -4703,9 +4703,10 @@ def test_the_steps_of_a_proof_opened_with_an_aside_are_no_cards() -> None:
     for opening in ("**Proof (sketch):**", "**Proof**: (by induction)"):
         assert_keeps(notes.replace("**Proof** (margin, version using $\\log t \\le t - 1$):", opening),
                      ["\\sum_x p(x)\\log\\frac{p(x)}{q(x)}$"], ["\\sum_{x\\in S}", "Together"])
-    # an aside that says the list holds what the proof uses: named results, each a card
+    # (“factoring” names no tools the proof uses)
     factoring = notes.replace("**Proof** (margin, version using $\\log t \\le t - 1$):", "**Proof** (by factoring):")
     assert_keeps(factoring, ["\\sum_x p(x)\\log\\frac{p(x)}{q(x)}$"], ["\\sum_{x\\in S}", "Together"])
+    # an aside that says the list holds what the proof uses: named results, each a card
     uses = ("# VC\n\n## Generalization bound\n\n**Proof** (ingredients, each worth knowing):\n\n"
             "1. **Union bound**: $P(\\cup_i A_i) \\le \\sum_i P(A_i)$\n2. **Symmetrization**: compare the sample with a ghost sample\n")
     assert_keeps(uses, ["\\sum_i P(A_i)", "ghost sample"], [])
