@@ -659,9 +659,19 @@ LOCATOR_CELL = re.compile(r"\s*+(?:(?:pp?\.|§|第)\s*+)?\d++(?:[./]\d++)++[a-z]
 
 
 def _locators(header: str, values: list[str]) -> bool:
-    """A column of places (“4/5b”, “4/1a, 4/1b”, “p. 12”, “§3.2”) or one named for them (“卡号”, “Page”)."""
+    """A column of places (“4/5b”, “4/1a, 4/1b”, “p. 12”, “§3.2”), one named for them (“卡号”, “Page”), or one
+    named for a book's chapter, whose cells say where in it (“GBC ch. 7” over “7.1.1, long derivation”)."""
     cells = [part for v in values for part in re.split(r"[,，、;；]", _cell_text(v)) if part.strip()]
-    return bool(LOCATOR_HEADER.fullmatch(header.strip())) or bool(cells) and all(LOCATOR_CELL.fullmatch(c) for c in cells)
+    placed = sum(bool(LEADING_SECTION.match(_cell_text(v))) for v in values)
+    return bool(LOCATOR_HEADER.fullmatch(header.strip())) or bool(CHAPTER_HEADER.search(header)) and 2 * placed >= len(values) \
+        or bool(cells) and all(LOCATOR_CELL.fullmatch(c) for c in cells)
+
+
+# A column header that names a chapter of a book (“GBC ch. 7”, “UDL chapter 9”, “花书 第 7 章”), over cells
+# that mostly open on a section's number (“7.1.1, long derivation”); one over notation (“$a_j = \sum_i …$”)
+# says how that book writes it.
+CHAPTER_HEADER = re.compile(r"\b(?:ch|chap|chapter)\.?\s*+\d|第\s*+\d++\s*+章", re.I)
+LEADING_SECTION = re.compile(r"\s*+(?:§\s*+)?\d++(?:\.\d++)++(?![\d.])")
 
 
 # A cell that is only a number (“0.1”, “3.7e6”, “~62”, “**0.512**”).
@@ -5566,6 +5576,7 @@ DEFINED_AS = re.compile(r"定义为|定义式|定义是|^\s*定义(?=\s*\$)|称�
 # A term that points at a part of the text (“注意8.1节最后一段提到”) or reads as a clause
 # (“One thing to note”, “You may be curious”) names no concept.
 SECTION_REF = re.compile(r"(?<![\d.])\d++(?:\.\d++)+\s*+节|第\s*[\d一二三四五六七八九十]+\s*[节章段行题问页讲课期]|\bsection\s*\d|"
+                         r"^\s*+(?-i:[A-Z]{2,6})\s++§?\d++\.\d++\.\d++\s*+$|"  # (“UDL 9.3.1”: a book's section)
                          r"^\s*+\d++(?:\.\d++)+\s*+的|\b(?:line|row|step)\s*\d", re.I)
 PROSE_LABEL_ZH = re.compile(r"我们|你|这|那|就|一下|一点|一句|吧|了$|注意|大家|疑问|可能|可以|我|该|此|待办|下一篇|"
                             rf"{UNFINISHED_WORDS}|^\s*(?:→|⇒|->|=>)|老师|助教|课上|课后|下节课|下次课|不考|"

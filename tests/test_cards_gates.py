@@ -4832,3 +4832,21 @@ def test_food_a_machine_and_collaborators_are_terms_where_they_are_defined() -> 
              "- **Collaborators**: citizens of occupied countries who worked with the occupiers\n\n"
              "## 作业 & 安排\n\n- **作业排序**：决定各作业在机器上的加工顺序\n")
     assert_keeps(notes, ["energy and nutrients", "instruction set", "occupiers", "加工顺序"], [])
+
+
+def test_a_column_named_for_a_book_s_chapter_says_where_not_what() -> None:
+    notes = ("# Regularisation: two textbooks\n\n## Structure at a glance\n\n| topic | GBC ch. 7 | UDL ch. 9 | effect |\n"
+             "|---|---|---|---|\n| L2 / weight decay | 7.1.1, long derivation w/ Hessian | 9.1, short | shrinks weights |\n"
+             "| data augmentation | 7.4 | 9.3.8 | more data from the same data |\n"
+             "| early stopping | 7.8 | 9.3.1 | stop before the validation loss rises |\n\n"
+             "## Early stopping\n\n- **UDL 9.3.1**: short, mostly \"it works\", no derivation\n"
+             "- **Patience**: how many epochs without improvement before stopping\n")
+    cards, _ = extract(notes)
+    texts = " | ".join(f"{c.front} {c.back}" for c in cards)
+    assert "shrinks weights" in texts and "without improvement" in texts
+    assert "7.1.1" not in texts and "9.3.8" not in texts and "UDL 9.3.1" not in texts
+    # a chapter's column of how that book writes each thing is notation to learn
+    crosswalk = ("# Notation crosswalk\n\n## Backprop\n\n| concept | PRML ch. 5 | DL book ch. 6 |\n|---|---|---|\n"
+                 "| pre-activation | $a_j = \\sum_i w_{ji} z_i$ | $a = W h + b$ |\n| error signal | $\\delta_j$ | $g$ |\n"
+                 "| output delta | $\\delta_k = y_k - t_k$ | $g = \\hat y - y$ |\n")
+    assert_keeps(crosswalk, ["w_{ji} z_i", "\\delta_k = y_k - t_k"], [])
