@@ -172,14 +172,27 @@ def _without_outliner_marks(text: str) -> str:
     """Block references and tags taken out: a tag stands at the start of a line, at its end, before
     another tag, a colon or a closing bracket (“- #card **Dropout**: …”, “… #todo #bn.”, “**Momentum**
     #optim :”, “(#cv, #aug)”);
-    inside a sentence, “start at #CPU cores / #GPUs, go down …”, “#” counts and stays."""
+    inside a sentence, “start at #CPU cores / #GPUs, go down …”, or as an argument, “O(#inputs)”, “#” counts
+    and stays."""
+    dropped = []
+
     def drop(match: re.Match) -> str:
         if not match.group().startswith("#"):
             return ""  # a block reference
         start, end = match.start(), match.end()
+        if start >= 2 and text[start - 1] in "(（" and text[start - 2].isalnum():
+            return match.group()  # (“cost ~ O(#inputs) passes”: a count, as an argument)
         line_start = text.rfind("\n", 0, start) + 1
-        return "" if not text[line_start:start].strip() or AFTER_TAG.match(text, end) else match.group()
-    return OUTLINER_MARK.sub(drop, text)
+        if text[line_start:start].strip() and not AFTER_TAG.match(text, end):
+            return match.group()
+        dropped.append(match)
+        return ""
+    out = OUTLINER_MARK.sub(drop, text)
+    # (the brackets that held only tags go with them: “flips and crops (#cv, #aug)”)
+    return EMPTY_BRACKETS.sub("", out) if dropped else out
+
+
+EMPTY_BRACKETS = re.compile(r"(?<![ \t])[ \t]*+[(（][ \t,，;；]*+[)）]")  # (tried once per run of spaces)
 
 
 HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")

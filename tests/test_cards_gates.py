@@ -2573,6 +2573,11 @@ def test_a_hash_inside_a_sentence_counts_and_only_trailing_tags_are_dropped() ->
     backs = {c.front: c.back for c in cards}
     assert any("#CPU cores / #GPUs" in b for b in backs.values()), backs
     assert any(b.strip() == "True when training on GPU" for b in backs.values()), backs
+    # a count as an argument (“O(#inputs)”) stays; tags in brackets of their own go, brackets and all
+    cards, _ = extract("# Autodiff\n\n## Modes\n\n- **forward mode**: one pass per input, cost ~ O(#inputs) passes.\n"
+                       "- **reverse mode**: one pass per output, cost ~ O(#outputs) passes (#autodiff, #ad)\n")
+    assert sorted(c.back for c in cards) == ["one pass per input, cost ~ O(#inputs) passes.",
+                                             "one pass per output, cost ~ O(#outputs) passes"]
 
 
 def test_a_setup_section_s_versions_and_run_settings_and_a_report_s_look_back_give_no_card() -> None:
