@@ -32,7 +32,9 @@ from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*+(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
-                            r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*(?:[:：、．—–]\s*|[.-](?=\s|[\u4e00-\u9fff])\s*)?|[一二三四五六七八九十]+[、.．]\s*|"
+                            r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*(?:[:：、．—–]\s*|[.-](?=\s|[\u4e00-\u9fff])\s*)?|"
+                            # (a tutor's or a course's session, with its date: “第 2 次（3/16）相似对角化”)
+                            r"第\s*+[一二三四五六七八九十\d]++\s*+次\s*+(?:课\s*+)?[（(][^()（）\n]{1,20}[)）]\s*+(?:[:：—–-]\s*+)?|[一二三四五六七八九十]+[、.．]\s*|"
                             r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*|"
                             # a slide's or a page's number (“p.12  Challenges”, “Slide 7 — Recall”, “P5”)
                             r"(?:pp?\.\s*|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*(?:pp?\.\s*)?\d+)?\s*页?\s*"
@@ -459,9 +461,12 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
                               for _, cells in rows[1:]) * 4 >= (len(rows) - 1) * 3
                           for j, name in enumerate(header) if j and known.casefold() in name.casefold()):
         learnt = []
+    given = _example_columns(header)
     for j, name in enumerate(header[1:], 1):
         if learnt and known.casefold() in name.casefold():
             continue  # (“| 操作 | PyTorch | JAX |” in notes “PyTorch → JAX”: the PyTorch side is the cue)
+        if given and j in given[:-1]:
+            continue  # (what goes in, and the call, are the givens of what comes out)
         # (a longer header in words, “shape in → shape out”, still names a property; one with numbers,
         # “Test (in-dist., n=2,725)”, names a split of one's own data)
         long = 24 if not CJK.search(name) and not re.search(r"\d|\b(?:I|my|me|we|our)\b", name) else 16
@@ -486,8 +491,31 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
                 # (“我的译法” beside “标准译法” stays “我的”: two renderings)
                 shown = OWN_ANSWER.sub(r"\g<what>", name)
                 shown = shown if not any(h != name and shown in h for h in header[1:]) else name
+                if given and j == given[-1]:
+                    knowns = [f"{header[k]} {cells[k].strip()}" for k in given[:-1] if cells[k].strip()]
+                    if len(knowns) < len(given) - 1:
+                        continue  # (an example without its input asks nothing)
+                    shown = f"{'，'.join(knowns)} 时的{shown}" if CJK.search(name) else \
+                        f"{shown} given {', '.join(knowns)}"
                 out.append((thing, shown, value, Source(source.path, line)))
     return out
+
+
+# A column named by a question (“会不会拷贝”, “是否原地”, “能否求导”, “要不要 contiguous”).
+ASKING_COLUMN = re.compile(r"^(?:会不会|是否|能否|能不能|可否|要不要|需不需要|有没有)|吗$")
+# Columns that make each row a worked example, what goes in and what comes out (“| 操作 | 输入形状 | 调用 |
+# 输出形状 |”, “| API | before (1.x) | after (2.x) |”): what goes in is only that example's.
+EXAMPLE_IN = re.compile(r"(?:输入|input|before|变换前|改前|修改前)\s*+(?:形状|shape|size|维度|dims?|尺寸)?", re.I)
+EXAMPLE_OUT = re.compile(r"(?:输出|output|after|变换后|改后|修改后)\s*+(?:形状|shape|size|维度|dims?|尺寸)?", re.I)
+
+
+def _example_columns(header: list[str]) -> tuple[int, ...]:
+    """The columns from what goes in to what comes out, if the table has both (the columns between say
+    how, “调用”), else ()."""
+    names = [PAREN_TAIL.sub("", _cell_text(h)).strip() for h in header]
+    ins = [j for j, h in enumerate(names) if j and EXAMPLE_IN.fullmatch(h)]
+    outs = [j for j, h in enumerate(names) if j and EXAMPLE_OUT.fullmatch(h)]
+    return tuple(range(ins[0], outs[0] + 1)) if ins and outs and ins[0] < outs[0] else ()
 
 
 # A framework's or a language's name, and notes that go from one to another (“PyTorch → JAX 转换笔记”,
@@ -530,8 +558,11 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
-    if PEOPLE_CORNER.fullmatch(_cell_text(header[0])) and any(DUE_HEADER.fullmatch(_cell_text(h)) for h in header[1:]):
-        return True  # “| 人 | 负责 | 产出 | DDL |”: who does what in one's own group by when, a plan
+    if PEOPLE_CORNER.fullmatch(_cell_text(header[0])) and any(
+            DUE_HEADER.fullmatch(_cell_text(h)) or ROSTER_HEADER.fullmatch(_cell_text(h)) for h in header[1:]):
+        # “| 人 | 负责 | 产出 | DDL |”: who does what in one's own group by when, a plan; “| 成员 | 学号 | 负责 |
+        # 贡献比例 |”: who did what, a team's roster
+        return True
     if any(_tally_column(_cell_text(header[0]), [_cell_text(cells[0]) for _, cells in rows], name,
                          [cells[j] for _, cells in rows])
            for j, name in enumerate(header[1:], 1)):
@@ -638,6 +669,9 @@ TIME_SPAN = re.compile(r"\s*+\d{1,3}(?::\d{2})?\s*+(?:min|mins|分钟|')?\s*+[�
 PEOPLE_CORNER = re.compile(r"names?|姓名|名字|人|谁|who|students?|学生|同学|members?|成员|组员|队员|负责人|people|persons?|"
                            r"owners?|assignees?|players?|teams?|队伍|小组|组名|组别|选手", re.I)
 DUE_HEADER = re.compile(r"ddl|截止(?:日期|时间)?|期限|deadline|due(?: date)?", re.I)
+# A column that tells people apart or weighs what each did (“学号”, “email”, “贡献比例”): a roster.
+ROSTER_HEADER = re.compile(r"学号|工号|邮箱|e-?mail|student ?(?:id|no\.?|number)|贡献(?:比例|度|占比)?|分工比例|"
+                           r"contributions?(?: \(?%\)?)?|share of (?:the )?work|workload", re.I)
 TOTAL_COLUMN = re.compile(r"total|grand total|sum|合计|总计|总分|总成绩|总评|overall", re.I)
 
 
@@ -655,6 +689,7 @@ LOCATOR_HEADER = re.compile(r"卡号|卡片(?:号|编号)?|cards? ?(?:no\.?|ids?
                             r"refs?|links?|出处", re.I)
 # (a card's id has a slash or a dot, “4/5b”, “4/1a1”; “7B”, “2k”, “32bit” are sizes)
 LOCATOR_CELL = re.compile(r"\s*+(?:(?:pp?\.|§|第)\s*+)?\d++(?:[./]\d++)++[a-z]?\d*+(?:[a-z]\d*+)*+\s*+|"
+                          r"\s*+(?:Q\s*+\d++[a-z]?+|第\s*+\d++\s*+题)\s*+|"  # (a question's number: “Q4”, “第 3 题”)
                           r"\s*(?:pp?\.|§)\s*\d+(?:[./-]\d+)*\s*|\s*第\s*\d+\s*[页章节]\s*", re.I)
 
 
@@ -803,9 +838,10 @@ RESULT_HEADER = re.compile(r"(?<![A-Za-z])(?:auc|acc(?:uracy)?|f1|score|bleu|ppl
 ARGUMENTS_HEADER = re.compile(r"参数|params?|parameters?|arguments?|args", re.I)
 # A column named by one symbol (“r”, “N”, “$d_k$”): one experiment's settings, not a property.
 SETTING_HEADER = re.compile(r"\$?\\?[A-Za-z]{1,2}(?:_\{?[\w,]+\}?)?\$?")
-# A cell that only ticks or crosses (“✓”, “×”, “是”, “⭐⭐”): a comparison's mark, no value to recall.
-MARK_CELL = re.compile(r"\s*(?:[✓✔✗✘❌✅√×⭐★☆+\-]+|yes|no|y|n|是|否|有|无|支持|不支持|可以|不可以|能|不能)\s*[!！]*\s*",
-                       re.I)
+# A cell that only ticks or crosses (“✓”, “×”, “是”, “⭐⭐”, “⚠️”), or points to a footnote as well (“⚠️ (2)”,
+# “❌ [4]”): a comparison's mark, no value to recall.
+MARK_CELL = re.compile(r"\s*+(?:(?:[✓✔✗✘❌✅√×⭐★☆⚠❓+\-]\ufe0f?+)++|yes|no|y|n|是|否|有|无|支持|不支持|可以|不可以|能|不能)"
+                       r"\s*+[!！]*+(?:\s*+(?:\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]++))?+\s*+", re.I)
 # A cell that gives no value (“—”, “同上”, “N/A”).
 # A row's name that marks it has none (“—”, “N/A”); “-”, “--”, “/”, “//”, “…” and “?” are an operator's.
 EMPTY_NAME = re.compile(r"\s*(?:[—–]+|N/?A|n/?a|同上|ditto)\s*")
@@ -1055,6 +1091,13 @@ EXAM_FIELD = re.compile(r"(?:final |midterm )?exam|考试|期中(?:考试)?|期�
 DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,2}:\d{2}|https?://|\[\[")
 
 
+# A tutor's log of a session: where the student got stuck (their confusions, as they held them), and how it was
+# explained (the section's own content).
+STUCK_LABEL = re.compile(r"(?:学生|他|她)?(?:卡在哪(?:里|儿)?|哪里卡住了?)|where (?:s?he|they|the student) (?:got|gets|was) stuck",
+                         re.I)
+TAUGHT_LABEL = re.compile(r"(?:我是?)?怎么讲的|讲解过程|how i (?:explained|taught) it", re.I)
+# A play's stage direction: a line in brackets, in italics or not (“*[TEACHER writes on the board:]*”).
+STAGE_DIRECTION = re.compile(r"\s*+([*_]?+)\[[^\[\]\n]++\]\1\s*+")
 # a line in italics, or one in brackets (“（我是 1.5 倍速看的）”): an aside on the notes
 EMPHASIZED_LINE = re.compile(r"(\*|_)[^*_].*\1|（[^（）]*）|\([^()]*\)")
 
@@ -1300,10 +1343,14 @@ class _Extractor:
                 # (“哪个说法正确？” over lettered options and “答案：B”: a choice question, no outline)
                 # a question as the heading, its answer as an outline: a mind-map card
 
-                self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
-                         "q:" + normalize_name(section.title), self.subjected(_asked(concept) or section.title, path),
-                         outline_markdown(section.blocks),
-                         section.source, flags=("mindmap",))
+                # (“- **My answer:** … - **Confidence:** 4 - **Result:** ❌ - **Why:** …”: one's own try, marked;
+                # what answers the question is the reason given, and one's answer only where it was right)
+                attempt = _attempt_answer(section.blocks)
+                if attempt is None or attempt:
+                    self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
+                             "q:" + normalize_name(section.title), self.subjected(_asked(concept) or section.title, path),
+                             attempt or outline_markdown(section.blocks),
+                             section.source, flags=("mindmap",))
                 # its code still makes cards of its own, checked (“b = a.view(2, -1)  # -> (2, 12)”)
                 self.blocks([b for b in section.blocks if b.kind == "code"], ctx, section=section)
                 continue
@@ -1754,6 +1801,11 @@ class _Extractor:
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
                 mini = "" if mini in self.speakers or mini in self.turns_here or self._tagged(mini) else mini
+                if mini and STUCK_LABEL.fullmatch(mini):
+                    lead = None  # (a tutor's “**学生卡在哪**”: the student's confusions, as they held them)
+                    continue
+                # (a tutor's “**怎么讲的**”: the section's own content, under no name of its own)
+                mini = "" if TAUGHT_LABEL.fullmatch(mini) else mini
                 if (mini and PROOF_LEAD.fullmatch(mini)) or \
                         (block.ordered and lead is not None and not ctx.labels and _opens_a_proof(lead.text)):
                     # “**Proof idea.**” over “1. From Claim 2: … 2. Convexity: … 3. Combine: …”: the
@@ -2368,8 +2420,10 @@ class _Extractor:
             why = why or "label-term"  # “后续的反思：**问题**：…”: the problem of what, the card cannot say
         if attribute:
             # (a remark in brackets, “（对 N,C,H,W）”, may list the very values asked for)
-            front = self.t("{c}：{t} 的{a}？", "{c}: {t}: {a}?", c=_named_concept(ctx), t=shown,
-                           a=(PAREN_TAIL.sub("", attribute) or attribute).rstrip("？?：: "))
+            asked = (PAREN_TAIL.sub("", attribute) or attribute).rstrip("？?：: ")
+            # (a column that asks, “会不会拷贝”, asks it of the row: “**view** 会不会拷贝？”)
+            front = self.t("{c}：{t} {a}？" if ASKING_COLUMN.search(asked) else "{c}：{t} 的{a}？", "{c}: {t}: {a}?",
+                           c=_named_concept(ctx), t=shown, a=asked)
         elif USUAL_VALUE.fullmatch(strip_math(desc) if "$" not in desc else desc) and not why:
             # “**margin**：建议取 0 ~ 0.5”: the value it usually takes, not what it is
             front = self.t("{c}：{t} 通常取多少？", "{c}: what value does {t} usually take?",
@@ -2569,7 +2623,9 @@ class _Extractor:
         label = LEAD_LABEL.match(text)
         named = label and (label.group(1) or label.group(2)).strip()
         first_line = source.line
-        if named and (ANSWER_LABEL.fullmatch(named) or LABEL_TERM.match(named)):
+        if named and (ANSWER_LABEL.fullmatch(named) or LABEL_TERM.match(named) or named in self.speakers
+                      or named in self.turns_here):
+            # (“**STUDENT:** So $y = …$”: nor is who says it)
             first_line += text[:label.end()].count("\n")
             text = text[label.end():]  # “**正确答案：** 假设 …”: the label is no part of the sentence
         legacy = [l for l in ctx.legacy if l.strip(" …：:，,。")]
@@ -2620,6 +2676,14 @@ class _Extractor:
             self.add(ctx, CardKind.FORMULA, slot + asked.anchor, front, back, at, extra=extra,
                      formulas=formulas, plain_formula=plain, flags=flags, legacy_key=legacy_key)
             legacy_key = ""  # the earlier version made one card of the whole text
+
+    def _unspoken(self, words: str) -> str:
+        """A line without the name of who says it (“**STUDENT:** Subtract, divide, then…:”), and no line at all
+        where it only sets a scene (“*[TEACHER writes on the board:]*”)."""
+        label = LEAD_LABEL.match(words)
+        if label and (label.group(1) or label.group(2)).strip() in self.speakers | self.turns_here:
+            words = words[label.end():]
+        return "" if STAGE_DIRECTION.fullmatch(words) else words
 
     def _aspect_owner(self, before: list[Block], ctx: _Ctx) -> str:
         """Whose aspect a bold line over a list names: the nearest line above it that is only a bold name, if
@@ -2776,7 +2840,7 @@ class _Extractor:
 
     def math(self, block: Block, ctx: _Ctx, lead: Block | None, after: Block | None = None) -> None:
         """A display formula, with the sentence before it (and the clause after it that names it)."""
-        words = last_sentence(lead.text) if lead is not None else ""
+        words = self._unspoken(last_sentence(lead.text)) if lead is not None else ""
         if words and LEAD_MARKS_WRONG.search(strip_math(words)):
             # (“**Back (old, WRONG):**”, “Old version (wrong):”, “My answer:” over it: the formula the
             # writer marks wrong; “❌ missing the log-det term. Correct:” introduces the right one)
@@ -3810,6 +3874,9 @@ BACK_MATTER = re.compile(
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
     # what is left to do, and how to hand a report in (“剩下要做的（按优先级）”, “实验报告要求”)
     r"(?:剩下|剩余|还)(?:要|需要)?做的(?:事|事情)?(?:\s*[(（][^()（）]*[)）])?|remaining (?:work|tasks|to-?dos?)|"
+    # what the page means to cover later (“Things I want to add / check”, “Not covered (maybe later)”, “还没讲的”)
+    r"(?:things )?(?:i )?(?:want|need|plan|have) to (?:add|check|cover|read|look into)(?:\s*+(?:/|and|&)\s*+\w+)*+|"
+    r"not (?:yet )?covered(?: yet)?(?:\s*[(（][^()（）]*[)）])?|(?:还没|尚未|暂未)(?:讲|覆盖|涉及|写)的?(?:内容)?|"
     r"(?:复习|备考)资料|"
     r"(?:实验)?报告要求|提交要求|submission(?: requirements)?|"
     r"reading list(?:\s+(?:that|which|i|we)\b.*|\s*[(（].*)?|(?:recommended |learning )?(?:materials|readings)|"
@@ -4006,7 +4073,7 @@ LABEL_TERM = re.compile(
     # an assignment's own prompts (“Inline Question 2”, “Your Explanation”), an outline's places
     r"(?:inline )?question\s*+\d*+|your (?:answer|explanation|solution)s?|earlier|later|then|next|finally|afterwards|"
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
-    r"created|last (?:edit(?:ed)?|update[ds]?|modified|cleanup|review(?:ed)?|checked)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
+    r"created|last (?:edit(?:ed)?|update[ds]?|modified|cleanup|cleaned(?: up)?|review(?:ed)?|checked)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
     # a place in what the text lays out (“中间：纹理”, “后面：更高级”)
     r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|.{0,8}例子|例题|样例|参考(?:资料|文献|书目)?|references?|"
@@ -4116,6 +4183,8 @@ LABEL_TERM = re.compile(
     r"[\u4e00-\u9fff]{1,3}(?:问|答|回答|提问|追问|讲解)|复盘|点评|"
     # the notes' own legend, a link to another subject (“图例：⭐ = 必考”, “ML 联系”)
     r"图例|legend|(?:和|与)?(?:ML|机器学习|深度学习|AI)\s*(?:的)?联系|connection to \S+|"
+    # (and the key to one's own marks: “Confidence key: 1 = pure guess”, “难度说明”)
+    r"(?:confidence|rating|difficulty|mastery|score)\s+(?:key|scale|legend)|(?:把握|难度|掌握程度|星级)(?:说明|标记|含义)|"
     # what a session went through (“Covered: MLE, MAP, CLT”)
     r"covered|topics(?: covered)?|discussed|内容回顾|讨论了?|"
     # a way of looking at what the text said (“另一个角度”, “直观”, “换个视角”), the notes' conventions
@@ -4138,13 +4207,20 @@ LABEL_TERM = re.compile(
     # (“**R3 回复**：I keep my score.”), one's own notes and feelings on it (“**笔记**”, “**做完感想**”), what to bring
     r"考察点|考查点|考核点|what (?:they(?:'re| are)?|the interviewer(?:'s| is)?) (?:testing|looking for|checking)|"
     r"(?:r\d|reviewer\s*\d*|审稿人\s*\d*|作者|authors?)\s*(?:的)?(?:回复|答复|reply|response|rebuttal)|my notes|"
-    r"\S{1,4}(?:感想|心得)|(?:what )?to bring|需要(?:带|准备)|要带)"
+    r"\S{1,4}(?:感想|心得)|(?:what )?to bring|需要(?:带|准备)|要带|"
+    # a tutor's own log of a session (“**摸底**”, “**学生卡在哪**”, “**怎么讲的**”, “**留的题**”, “**还没讲**”), an
+    # email's header (“**发件人：** 我”)
+    r"摸底|(?:学生|他|她)?卡在哪(?:里|儿)?|怎么讲的|(?:今天|这次|本次)?讲了(?:什么|啥|哪些)|作业情况|留的(?:题|作业)|"
+    r"还没讲(?:的)?|下次(?:要)?讲(?:的)?|where (?:s?he|they|the student) (?:got|gets|was) stuck|"
+    r"how i (?:explained|taught) it|发件人|收件人|抄送|(?:邮件)?主题)"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
     r"\s*+(?:\d++|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
     # an aside with what it is about after a dash (“aside — gradient inversion”; “Lemma — Jensen's
     # inequality” and “Tip – gradient clipping” name their subject)
     r"^(?:aside|btw|p\.?s\.?|update|更新|题外话|旁注|插一句)\s++[—–]\s*+\S|"
+    # what one's own run gave, under a run-in label (“**Result.** char-identity baseline: **0.908**”)
+    r"^(?:results?|findings?|outcome|结果|实测)[.。]\s*+\S|"
     # a numbered stage of a process the card does not name (“第一阶段 reduce-scatter：走 N-1 步”;
     # “Phase 1 trial”, “Stage 4 cancer” are names)
     r"^第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)\s*+\S", re.I)
@@ -5176,7 +5252,9 @@ GLOSSARY_HEADING = re.compile(r"术语|角色|定义|名词解释|概念|glossar
 # Who speaks in a Chinese transcript (“面试官”, “候选人”, “老师”, “小林”, “甲”), by a role's ending or a
 # nickname's opening.
 CJK_ROLE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:官|人|者|师|生|员|友|哥|姐|弟|妹)|(?:小|老|阿)[\u4e00-\u9fff]{1,2}|"
-                      r"[甲乙丙丁]|助教|导师|同学|学长|学姐|师兄|师姐")
+                      r"[甲乙丙丁]|助教|导师|同学|学长|学姐|师兄|师姐|"
+                      # (and a play's cast, in capitals: “**TEACHER:** …”, “**STUDENT:** …”)
+                      r"[A-Z]{3,12}")
 
 
 def _valued_math(term: str) -> bool:
@@ -6173,6 +6251,39 @@ GRADED = re.compile(r"\s*(?:>\s*)?(?:【\s*批[改注语]?\s*】|(?:\*\*)?\s*(?:
 
 MARKED_WRONG = re.compile(r"[✗✘❌×]|扣\s*\d|[−-]\s*\d+\s*分|[(（][−-]\s*\d+[)）]|错|不对|漏了|\b(?:wrong|incorrect|missing)\b",
                           re.I)
+
+
+def _attempt_answer(blocks: list[Block]) -> str | None:
+    """What answers a question over a record of one's own try at it (“- **My answer:** … - **Confidence:** 4
+    - **Result:** ❌ wrong - **Why:** …”): the reasons, and one's answer where the result says it was right; ""
+    where nothing does; None where the list is no such record."""
+    first = next((b for b in blocks if b.kind == "list"), None)
+    if first is None:
+        return None
+    fields = [(term.strip(), desc, item) for item in first.items
+              for term, desc in [split_label(item.text) or ("", "")] if term]
+    own = [(desc, item) for term, desc, item in fields if ATTEMPT_OWN.fullmatch(_bare(term))]
+    marks = [desc for term, desc, _ in fields if ATTEMPT_MARK.fullmatch(_bare(term))]
+    if not own or not marks:
+        return None
+    right = any(MARKED_RIGHT.search(m) for m in marks) and not any(MARKED_WRONG.search(m) for m in marks)
+    kept = own if right else []
+    kept += [(desc, item) for term, desc, item in fields if ATTEMPT_WHY.fullmatch(_bare(term))]
+    parts = []
+    for desc, item in kept:
+        parts += [desc.strip(), *(_block_markdown(b) if b.kind != "paragraph" else b.text
+                                  for b in item.children if b.kind != "list")]
+    return "\n\n".join(p for p in parts if p)
+
+
+# The fields of a record of one's own try at a question: the answer one gave, how it was marked or how sure
+# one was, and the reasons that answer the question.
+ATTEMPT_OWN = re.compile(r"(?:my|our) (?:answer|attempt|solution|guess)|我的(?:答案|作答|解答|回答)|我(?:写|答)的", re.I)
+ATTEMPT_MARK = re.compile(r"result|verdict|score|marks?|graded?|confidence|结果|对错|得分|判分|批改|把握|信心|自信(?:程度)?",
+                          re.I)
+ATTEMPT_WHY = re.compile(r"why|reasons?|explanation|correct(?:ion| answer)?|right answer|the fix|fix|"
+                         r"解析|原因|正解|正确答案|订正|讲解|为什么", re.I)
+MARKED_RIGHT = re.compile(r"✅|✓|✔|\bcorrect\b|\bright\b|full marks|满分|(?<![不没])对")
 
 
 def _marked_wrong(blocks: list[Block]) -> bool:

@@ -535,9 +535,11 @@ UNFINISHED = re.compile(
 def unfinished(card: Card) -> str | None:
     """A definition whose text stops where the formula or list it announces should follow,
     or (in Chinese) runs on through clauses and stops without ending its sentence."""
+    last = card.back.rstrip().splitlines()[-1] if card.back.strip() else ""
+    if card.kind is CardKind.FORMULA and LEADS_TO.search(last):
+        return "unfinished"  # “实对称矩阵 $A=A^T$ ⇒” over what it implies, in the list below
     if card.kind is not CardKind.DEFINITION:
         return None
-    last = card.back.rstrip().splitlines()[-1] if card.back.strip() else ""
     if UNFINISHED.search(last):
         return "unfinished"  # one that ends in math is complete
     if card.lang == "zh" and not UNENDED_OK.search(last) and LEADS_ON.match(re.split(r"[，,]", last)[-1]):
@@ -545,6 +547,8 @@ def unfinished(card: Card) -> str | None:
     return None
 
 
+# An arrow a formula's sentence ends on: what it implies comes after it.
+LEADS_TO = re.compile(r"(?:⇒|⟹|→|=>|->|\\Rightarrow|\\implies)\s*$")
 # A last clause that announces what comes next (“给定数据集”, “例如”, “对于”).
 LEADS_ON = re.compile(r"\s*(?:具体地|具体来说|具体而言|例如|比如|给定|设|令|如下|即|其中|对于|当|假设|若|如果)")
 # How a Chinese sentence may end: its mark, a closing bracket or quote, math, code.
@@ -1282,6 +1286,7 @@ def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[lis
     distribution's mean and median, OLS and the Gaussian MLE; and one equation in two sections is a
     step of each one's procedure, as is one restated with its own left side: “the MLE is also $\\hat\\beta = …$”.)"""
     first: dict[str, tuple[Card, str]] = {}
+    sides: dict[str, Card] = {}  # every right side asked so far, short ones too (“p - q”)
     kept: list[Card] = []
     for card in cards:
         answers = _answered_formulas(card)
@@ -1289,13 +1294,39 @@ def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[lis
         summing_up = len(card.deck) > 1 and bool(SUMMARY_SECTION.search(card.deck[-1]))
         earlier = next((first[rhs][0] for rhs, lhs in answers.items() if rhs in first and (not lhs or lhs != first[rhs][1])),
                        None) if summing_up else None
+        bare = _bare_formula(card) if summing_up else ""
+        if earlier is None and bare in sides:
+            earlier = sides[bare]  # “**grad wrt logits**: $p - q$” in a quick reference, after “$\nabla_z L = p - q$”
         if earlier is not None:
             notices.append(left_out(card, "restated", line=earlier.source.line))
             continue
         for rhs, lhs in answers.items():
             first.setdefault(rhs, (card, lhs))
+        for rhs in _asked_sides(card):
+            sides.setdefault(rhs, card)
         kept.append(card)
     return kept, notices
+
+
+def _bare_formula(card: Card) -> str:
+    """The formula a definition card answers with, alone and with no relation in it (“$\\sigma(x) - t$”),
+    normalised; "" for any other card, and for one of a symbol or two (“$\\mu$”, “$\\log K$”)."""
+    if card.kind is not CardKind.DEFINITION:
+        return ""
+    spans = math_spans(card.back)
+    if len(spans) != 1 or without_math(card.back).strip(" .,;，。；") or RELATION_SPLIT.search(spans[0][2]):
+        return ""
+    body = spans[0][2]
+    return _formula_key(body) if len(_formula_key(re.sub(r"\\[a-zA-Z]+", "x", body))) >= 3 else ""
+
+
+def _asked_sides(card: Card) -> list[str]:
+    """The right sides, normalised, of the equations a formula card asks to complete."""
+    if card.kind is not CardKind.FORMULA:
+        return []
+    front = _formula_key(card.front)
+    return [rhs for formula in card.formulas for parts in [RELATION_SPLIT.split(formula)] if len(parts) >= 2
+            for rhs in [_formula_key(parts[-1])] if rhs not in front]
 
 
 def _answered_formulas(card: Card) -> dict[str, str]:
@@ -1332,6 +1363,7 @@ RELATION_SPLIT = re.compile(r":=|(?<![<>!=:])=(?!=)|\\approx\b|\\equiv\b")
 
 def _formula_key(text: str) -> str:
     text = re.sub(r"\\(?:left|right|displaystyle)\b|\\[,;:!]|\\q?quad\b", "", text)
+    text = re.sub(r"\\[lr]?vert\b", "|", re.sub(r"\\[lr]?Vert\b", r"\\|", text))  # (“\lvert x\rvert” is “|x|”)
     text = re.sub(r"\\[dt]frac\b", r"\\frac", text)
     return re.sub(r"\s+", "", text).rstrip(".,;，。；")
 

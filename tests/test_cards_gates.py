@@ -4855,3 +4855,113 @@ def test_a_column_named_for_a_book_s_chapter_says_where_not_what() -> None:
                  "| pre-activation | $a_j = \\sum_i w_{ji} z_i$ | $a = W h + b$ |\n| error signal | $\\delta_j$ | $g$ |\n"
                  "| output delta | $\\delta_k = y_k - t_k$ | $g = \\hat y - y$ |\n")
     assert_keeps(crosswalk, ["w_{ji} z_i", "\\delta_k = y_k - t_k"], [])
+
+
+def test_a_play_s_cast_speaks_and_its_stage_directions_set_no_scene_on_a_card() -> None:
+    notes = ("# Normalisation — a dialogue\n\n## Scene 1\n\n**STUDENT:** Normalised over *what*?\n\n"
+             "**TEACHER:** Good, start there. Which axes would you average over?\n\n**STUDENT:** All of them?\n\n"
+             "**TEACHER:** Then you'd get one mean for the whole tensor.\n\n*[TEACHER writes on the board:]*\n\n"
+             "$$\n\\mu_c = \\frac{1}{NHW}\\sum_{n,h,w} x_{n,c,h,w}\n$$\n\n"
+             "**STUDENT:** Subtract, divide, then the scale and shift:\n\n$$\ny = \\gamma_c \\hat{x} + \\beta_c\n$$\n\n"
+             "## Scene 2\n\n**TEACHER:** Pre or post?\n\n**STUDENT:** Which is which?\n\n**TEACHER:** Look.\n\n"
+             "**STUDENT:** Two ways to place it.\n\n"
+             "- **Post-LN**: `x = LN(x + Sublayer(x))`\n- **Pre-LN**: `x = x + Sublayer(LN(x))`\n")
+    cards, _ = extract(notes)
+    fronts = " | ".join(c.front for c in cards)
+    assert "\\mu_c = ?" in fronts and "y = ?" in fronts and "Post-LN" in fronts
+    assert "TEACHER" not in fronts and "STUDENT" not in fronts and "teacher" not in fronts
+    # capitals that label, not speak, stay what they were
+    assert_keeps("# Tips\n\n## Adam\n\n**NOTE:** warm up the learning rate\n\n**NOTE:** decay it late\n\n"
+                 "- **eps**: the term that keeps the denominator from zero\n", ["denominator"], [])
+
+
+def test_a_worked_example_s_row_asks_what_comes_out_given_what_goes_in() -> None:
+    notes = ("# 张量形状速查\n\n## 总表\n\n| 操作 | 输入形状 | 调用 | 输出形状 | 会不会拷贝 |\n|---|---|---|---|---|\n"
+             "| permute | `(B, H, W, C)` | `x.permute(0, 3, 1, 2)` | `(B, C, H, W)` | 不拷贝 |\n"
+             "| squeeze | `(B, 1, D)` | `x.squeeze(1)` | `(B, D)` | 不拷贝 |\n"
+             "| repeat | `(B, 1, D)` | `x.repeat(1, T, 1)` | `(B, T, D)` | **拷贝** |\n")
+    cards, _ = extract(notes)
+    by_front = {c.front: c.back for c in cards}
+    asked = next(f for f in by_front if "permute" in f and "输出形状" in f)
+    assert "`(B, H, W, C)`" in asked and "`x.permute(0, 3, 1, 2)`" in asked and by_front[asked] == "`(B, C, H, W)`"
+    assert not any("输入形状？" in f or "调用？" in f for f in by_front)  # (an example's input is no fact)
+    assert by_front.get("总表：**repeat** 会不会拷贝？") == "**拷贝**"
+
+
+def test_a_mark_that_points_to_a_footnote_is_no_answer() -> None:
+    notes = ("# Which loss?\n\n## The table\n\n| Situation | `CrossEntropyLoss` | `BCEWithLogitsLoss` | `MSELoss` |\n"
+             "|---|---|---|---|\n| binary classification | ⚠️ (2) | ✅ | ❌ |\n"
+             "| heavy class imbalance | ⚠️ `weight=` | ⚠️ `pos_weight=` | ❌ [3] |\n"
+             "| regression with outliers | ❌ | ❌ | ⚠️ |\n")
+    cards, _ = extract(notes)
+    backs = [c.back for c in cards]
+    assert "⚠️ `weight=`" in backs and "⚠️ `pos_weight=`" in backs
+    assert not any(b.startswith(("⚠️ (", "❌")) or b == "⚠️" for b in backs), backs
+
+
+def test_a_team_s_roster_and_a_tally_of_one_s_own_slips_by_question_are_no_cards() -> None:
+    notes = ("# 大作业 README\n\n## 方法\n\n- **Mixup**：两个样本线性插值，标签也插值\n\n## 分工\n\n"
+             "| 成员 | 学号 | 负责 | 贡献比例 |\n|---|---|---|---|\n| 王同学（组长） | 2021xxxx01 | 训练框架、README | 30% |\n"
+             "| 李同学 | 2021xxxx17 | mixup 实现与实验 | 25% |\n| 陈同学 | 2021xxxx23 | 数据增强、画图 | 45% |\n\n"
+             "## Pattern in my mistakes\n\n| Type | Questions | Count |\n|---|---|---|\n"
+             "| Confused two mechanisms | Q1, Q4 | 2 |\n| Direction swapped | Q8 | 1 |\n| Incomplete counting | Q7 | 1 |\n")
+    assert_keeps(notes, ["标签也插值"], ["训练框架", "数据增强", "Confused", "Direction"])
+    # (a table of roles in a system is no roster: “| 成员 | 职责 |” over Raft's)
+    assert_keeps("# Raft\n\n## 角色\n\n| 成员 | 职责 | 任期 |\n|---|---|---|\n| Leader | 处理客户端请求、复制日志 | 一个 term |\n"
+                 "| Follower | 被动响应 Leader 的请求 | 任意 |\n| Candidate | 发起选举 | 选举期间 |\n",
+                 ["复制日志", "发起选举"], [])
+
+
+def test_a_tutor_s_log_asks_what_was_taught_not_where_the_student_stuck() -> None:
+    notes = ("# 家教记录\n\n## 第 2 次（3/16）相似对角化\n\n**摸底**：会算行列式，秩的概念模糊。\n\n**学生卡在哪**\n"
+             "- $A = P\\Lambda P^{-1}$ 会套公式，但列顺序对不上。\n- 他认为\"所有方阵都能对角化\"。\n\n**怎么讲的**\n"
+             "- 充分条件：$n$ 个**不同**特征值 ⇒ 一定可对角化。\n- 用处：$A^k = P\\Lambda^k P^{-1}$。\n"
+             "- **谱定理**：实对称矩阵 $A=A^T$ ⇒\n  - 一定可以正交对角化\n\n"
+             "## 阶段小结\n\n- **还没讲**：正定矩阵、Eckart–Young\n")
+    cards, _ = extract(notes)
+    fronts = [c.front for c in cards]
+    assert "相似对角化的充分条件是什么？" in fronts, fronts
+    assert any(f.startswith("相似对角化：") and "A^k = ?" in f for f in fronts), fronts
+    text = " | ".join(f"{c.front} {c.back}" for c in cards)
+    for gone in ("怎么讲的", "卡在哪", "列顺序", "所有方阵", "摸底", "第 2 次", "Eckart", "A = ?$ ⇒"):
+        assert gone not in text, gone
+
+
+def test_an_email_s_header_and_a_page_s_plans_are_no_cards() -> None:
+    notes = ("# 邮件整理\n\n## 线程 1\n\n**主题：** HW3 第 2 题\n**发件人：** 我\n**时间：** 10月14日\n\n"
+             "**Adam 下不等价**：L2 的梯度会被 $\\sqrt{\\hat v_t}$ 除掉\n\n"
+             "# Rules of thumb\n\n*Last cleaned up: after the ViT run that diverged.*\n\n"
+             "## Rule 1\n\n- **Warmup**: a few hundred steps of rising learning rate at the start\n\n"
+             "## Things I want to add / check\n\n- **EMA of weights**: decay 0.999, separate page maybe\n\n"
+             "## Not covered (maybe later)\n\n- **Dice loss**: ask Sam, he used it\n")
+    assert_keeps(notes, ["被 $\\sqrt{\\hat v_t}$ 除掉", "rising learning rate"],
+                 ["HW3 第 2 题", "发件人", "ViT run", "EMA", "ask Sam"])
+
+
+def test_a_record_of_one_s_own_try_answers_with_the_reason_and_only_a_right_answer() -> None:
+    notes = ("# Quiz 3 — error analysis\n\n### Q1. Why is the dot product divided by $\\sqrt{d_k}$?\n\n"
+             "- **My answer:** To normalise the weights so they sum to 1.\n- **Confidence:** 4\n"
+             "- **Result:** ❌ wrong (0/1)\n- **Why:** the softmax makes them sum to 1; the scaling keeps the\n"
+             "  variance of $q \\cdot k$ at 1.\n- **Lesson:** high confidence + wrong = the dangerous kind.\n\n"
+             "### Q2. Shape of the output of attention?\n\n- **My answer:** $n \\times d_v$\n- **Confidence:** 5\n"
+             "- **Result:** ✅\n- **Why:** $QK^\\top$ is $n \\times m$, times $V$.\n")
+    cards, _ = extract(notes)
+    backs = {c.front: c.back for c in cards}
+    first = next(b for f, b in backs.items() if "sqrt{d_k}" in f)
+    assert "variance" in first and "sum to 1." not in first.split("softmax")[0] and "Confidence" not in first
+    assert "dangerous" not in first
+    second = next(b for f, b in backs.items() if "Shape" in f)
+    assert second.startswith("$n \\times d_v$") and "n \\times m" in second and "Result" not in second
+
+
+def test_a_quick_reference_s_bare_formula_already_asked_is_asked_once() -> None:
+    notes = ("# Cross-entropy\n\n## Gradient\n\nIn vector form: $\\nabla_z \\mathcal{L} = p - q$\n\n"
+             "## BCE\n\nStable version: $$\\ell = \\max(x, 0) - x\\,t + \\log\\left(1 + e^{-|x|}\\right)$$\n\n"
+             "Gradient: $\\dfrac{\\partial \\ell}{\\partial x} = \\sigma(x) - t$.\n\n## Quick reference\n\n"
+             "- **grad wrt logits**: $p - q$\n- **BCE stable**: $\\max(x,0) - xt + \\log(1+e^{-\\lvert x\\rvert})$\n"
+             "- **BCE grad**: $\\sigma(x) - t$\n- **label smoothing**: $(1-\\varepsilon) y + \\varepsilon / K$\n")
+    cards, notices = extract(notes)
+    fronts = " | ".join(c.front for c in cards)
+    assert "label smoothing" in fronts and "p - q" not in " ".join(c.back for c in cards if "Quick" in c.front)
+    assert "grad wrt logits" not in fronts and "BCE stable" not in fronts and "BCE grad" not in fronts
+    assert sum(n.rule == "left-out:restated" for n in notices) == 3
