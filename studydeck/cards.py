@@ -34,7 +34,8 @@ from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED
 SECTION_NUMBER = re.compile(r"^\s*+(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
                             r"[IVX]+\.\s*|第\s*[一二三四五六七八九十百\d]+\s*(?:章|节|部分|讲|课)\s*(?:[:：、．—–]\s*|[.-](?=\s|[\u4e00-\u9fff])\s*)?|"
                             # (a tutor's or a course's session, with its date: “第 2 次（3/16）相似对角化”)
-                            r"第\s*+[一二三四五六七八九十\d]++\s*+次\s*+(?:课\s*+)?[（(][^()（）\n]{1,20}[)）]\s*+(?:[:：—–-]\s*+)?|[一二三四五六七八九十]+[、.．]\s*|"
+                            r"第\s*+[一二三四五六七八九十\d]++\s*+次\s*+(?:课\s*+)?[（(][^()（）\n\d]{0,8}+\d{1,2}\s*+[/.月]\s*+\d{1,2}(?!\d)"
+                            r"[^()（）\n]{0,12}+[)）]\s*+(?:[:：—–-]\s*+)?|[一二三四五六七八九十]+[、.．]\s*|"
                             r"[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*|"
                             # a slide's or a page's number (“p.12  Challenges”, “Slide 7 — Recall”, “P5”)
                             r"(?:pp?\.\s*|slide\s*|第\s*(?=\d+\s*页))\d+(?:\s*[-–]\s*(?:pp?\.\s*)?\d+)?\s*页?\s*"
@@ -461,7 +462,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
                               for _, cells in rows[1:]) * 4 >= (len(rows) - 1) * 3
                           for j, name in enumerate(header) if j and known.casefold() in name.casefold()):
         learnt = []
-    given = _example_columns(header)
+    given = _example_columns(header, rows[1:])
     for j, name in enumerate(header[1:], 1):
         if learnt and known.casefold() in name.casefold():
             continue  # (“| 操作 | PyTorch | JAX |” in notes “PyTorch → JAX”: the PyTorch side is the cue)
@@ -491,12 +492,11 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
                 # (“我的译法” beside “标准译法” stays “我的”: two renderings)
                 shown = OWN_ANSWER.sub(r"\g<what>", name)
                 shown = shown if not any(h != name and shown in h for h in header[1:]) else name
-                if given and j == given[-1]:
-                    knowns = [f"{header[k]} {cells[k].strip()}" for k in given[:-1] if cells[k].strip()]
-                    if len(knowns) < len(given) - 1:
-                        continue  # (an example without its input asks nothing)
+                knowns = [f"{header[k]} {cells[k].strip()}" for k in given[:-1]
+                          if cells[k].strip() and not EMPTY_CELL.fullmatch(cells[k])] if given and j == given[-1] else []
+                if knowns:  # (a row without its input asks what comes out, as any other)
                     shown = f"{'，'.join(knowns)} 时的{shown}" if CJK.search(name) else \
-                        f"{shown} given {', '.join(knowns)}"
+                        f"given {', '.join(knowns)}, {shown}"
                 out.append((thing, shown, value, Source(source.path, line)))
     return out
 
@@ -504,18 +504,30 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
 # A column named by a question (“会不会拷贝”, “是否原地”, “能否求导”, “要不要 contiguous”).
 ASKING_COLUMN = re.compile(r"^(?:会不会|是否|能否|能不能|可否|要不要|需不需要|有没有)|吗$")
 # Columns that make each row a worked example, what goes in and what comes out (“| 操作 | 输入形状 | 调用 |
-# 输出形状 |”, “| API | before (1.x) | after (2.x) |”): what goes in is only that example's.
-EXAMPLE_IN = re.compile(r"(?:输入|input|before|变换前|改前|修改前)\s*+(?:形状|shape|size|维度|dims?|尺寸)?", re.I)
-EXAMPLE_OUT = re.compile(r"(?:输出|output|after|变换后|改后|修改后)\s*+(?:形状|shape|size|维度|dims?|尺寸)?", re.I)
+# 输出形状 |”): what goes in is only that example's. (“| 操作 | Before | After |” asks each side.)
+EXAMPLE_IN = re.compile(r"(?:输入|input)\s*+(?:形状|shape|size|维度|dims?|尺寸)?", re.I)
+EXAMPLE_OUT = re.compile(r"(?:输出|output)\s*+(?:形状|shape|size|维度|dims?|尺寸)?", re.I)
 
 
-def _example_columns(header: list[str]) -> tuple[int, ...]:
-    """The columns from what goes in to what comes out, if the table has both (the columns between say
-    how, “调用”), else ()."""
+def _example_columns(header: list[str], rows: list[tuple[int, list[str]]]) -> tuple[int, ...]:
+    """The columns from what goes in to what comes out, if the table has both and they hold code or shapes
+    (“`(B, T, D)`”, “28×28×1”) in most rows, else () (“| Stage | Input | Location | Output |” over glycolysis's
+    glucose and ATP: each column a fact of its row). The columns between say how (“调用”)."""
     names = [PAREN_TAIL.sub("", _cell_text(h)).strip() for h in header]
     ins = [j for j, h in enumerate(names) if j and EXAMPLE_IN.fullmatch(h)]
     outs = [j for j, h in enumerate(names) if j and EXAMPLE_OUT.fullmatch(h)]
-    return tuple(range(ins[0], outs[0] + 1)) if ins and outs and ins[0] < outs[0] else ()
+    if not (ins and outs and ins[0] < outs[0]):
+        return ()
+    worked = sum(all(EXAMPLE_VALUE.search(cells[j]) for j in (ins[0], outs[0])) for _, cells in rows)
+    if 2 * worked < len(rows):
+        return ()
+    # (a column between them of code says how, “调用”; one of words, “说明”, is a property of its own)
+    how = [j for j in range(ins[0] + 1, outs[0]) if 2 * sum("`" in cells[j] for _, cells in rows) >= len(rows)]
+    return (ins[0], *how, outs[0])
+
+
+# A value that is code or a shape (“`x.view(B, -1)`”, “(B, T, D)”, “28×28×1”, “[3, 224, 224]”).
+EXAMPLE_VALUE = re.compile(r"`|[(\[]\s*+[\w*+.…-]++(?:\s*+,\s*+[\w*+.…-]++)++\s*+[)\]]|\d\s*+[×x]\s*+\d")
 
 
 # A framework's or a language's name, and notes that go from one to another (“PyTorch → JAX 转换笔记”,
@@ -622,13 +634,17 @@ def _samples(rows: list[tuple[int, list[str]]]) -> bool:
 def _counted_by_place(names: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     """A tally of the notes' own items: a column of where they are (question numbers, pages) and
     every other column a count (“| 错因 | 次数 | 题号 |” over “| 计算 | 3 | 1, 4, 6 |”)."""
+    # (beside counts, a column of question numbers, “Q1, Q4”, “第 3 题”, says where too)
     places = [j for j in range(1, len(names))
-              if _locators(names[j], [cells[j] for _, cells in rows if j < len(cells)])]
+              if _locators(names[j], [cells[j] for _, cells in rows if j < len(cells)])
+              or all(QUESTION_PLACE.fullmatch(part) for _, cells in rows if j < len(cells)
+                     for part in re.split(r"[,，、;；]", _cell_text(cells[j])) if part.strip())]
     counts = [j for j in range(1, len(names)) if j not in places]
     return bool(places) and bool(counts) and all(COUNT_HEADER.search(names[j]) for j in counts) and all(
         re.fullmatch(r"\s*\d{1,4}\s*", _cell_text(cells[j])) for j in counts for _, cells in rows if j < len(cells))
 
 
+QUESTION_PLACE = re.compile(r"\s*+(?:Q\s*+\d++[a-z]?+|第\s*+\d++\s*+题)\s*+", re.I)
 # A column that counts (“次数”, “count”, “# wrong”): with a column of places, a tally (“| 端口 | 页码 |” is no count).
 COUNT_HEADER = re.compile(r"次数|个数|题数|数量|频次|count|times|frequency|#", re.I)
 
@@ -670,8 +686,8 @@ PEOPLE_CORNER = re.compile(r"names?|姓名|名字|人|谁|who|students?|学生|�
                            r"owners?|assignees?|players?|teams?|队伍|小组|组名|组别|选手", re.I)
 DUE_HEADER = re.compile(r"ddl|截止(?:日期|时间)?|期限|deadline|due(?: date)?", re.I)
 # A column that tells people apart or weighs what each did (“学号”, “email”, “贡献比例”): a roster.
-ROSTER_HEADER = re.compile(r"学号|工号|邮箱|e-?mail|student ?(?:id|no\.?|number)|贡献(?:比例|度|占比)?|分工比例|"
-                           r"contributions?(?: \(?%\)?)?|share of (?:the )?work|workload", re.I)
+ROSTER_HEADER = re.compile(r"学号|工号|邮箱|e-?mail|student ?(?:id|no\.?|number)|贡献比例|贡献占比|分工比例|"
+                           r"contributions? ?(?:\(%\)|%)|share of (?:the )?work", re.I)
 TOTAL_COLUMN = re.compile(r"total|grand total|sum|合计|总计|总分|总成绩|总评|overall", re.I)
 
 
@@ -689,7 +705,6 @@ LOCATOR_HEADER = re.compile(r"卡号|卡片(?:号|编号)?|cards? ?(?:no\.?|ids?
                             r"refs?|links?|出处", re.I)
 # (a card's id has a slash or a dot, “4/5b”, “4/1a1”; “7B”, “2k”, “32bit” are sizes)
 LOCATOR_CELL = re.compile(r"\s*+(?:(?:pp?\.|§|第)\s*+)?\d++(?:[./]\d++)++[a-z]?\d*+(?:[a-z]\d*+)*+\s*+|"
-                          r"\s*+(?:Q\s*+\d++[a-z]?+|第\s*+\d++\s*+题)\s*+|"  # (a question's number: “Q4”, “第 3 题”)
                           r"\s*(?:pp?\.|§)\s*\d+(?:[./-]\d+)*\s*|\s*第\s*\d+\s*[页章节]\s*", re.I)
 
 
@@ -840,8 +855,8 @@ ARGUMENTS_HEADER = re.compile(r"参数|params?|parameters?|arguments?|args", re.
 SETTING_HEADER = re.compile(r"\$?\\?[A-Za-z]{1,2}(?:_\{?[\w,]+\}?)?\$?")
 # A cell that only ticks or crosses (“✓”, “×”, “是”, “⭐⭐”, “⚠️”), or points to a footnote as well (“⚠️ (2)”,
 # “❌ [4]”): a comparison's mark, no value to recall.
-MARK_CELL = re.compile(r"\s*+(?:(?:[✓✔✗✘❌✅√×⭐★☆⚠❓+\-]\ufe0f?+)++|yes|no|y|n|是|否|有|无|支持|不支持|可以|不可以|能|不能)"
-                       r"\s*+[!！]*+(?:\s*+(?:\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]++))?+\s*+", re.I)
+MARK_CELL = re.compile(r"\s*+(?:(?:[✓✔✗✘❌✅√×⭐★☆⚠❓+\-]\ufe0f?+)++(?:\s*+(?:\(\d{1,2}\)|\[\d{1,2}\]))?+|"
+                       r"yes|no|y|n|是|否|有|无|支持|不支持|可以|不可以|能|不能)\s*+[!！]*+\s*+", re.I)
 # A cell that gives no value (“—”, “同上”, “N/A”).
 # A row's name that marks it has none (“—”, “N/A”); “-”, “--”, “/”, “//”, “…” and “?” are an operator's.
 EMPTY_NAME = re.compile(r"\s*(?:[—–]+|N/?A|n/?a|同上|ditto)\s*")
@@ -1080,6 +1095,12 @@ def _metadata_field(term: str, value: str) -> bool:
                 or NOTES_FIELD.fullmatch(term) or DATE_OR_LINK.search(value))
 
 
+# An email's header fields (“From:”, “发件人：”): the lines with them are its header.
+EMAIL_FIELD = re.compile(r"from|to|cc|bcc|sender|recipients?|发件人|收件人|抄送|寄件人", re.I)
+# (and its subject, with when it was sent beside it)
+EMAIL_SUBJECT = re.compile(r"主题|subject|邮件主题", re.I)
+SENT_FIELD = re.compile(r"时间|日期|发送时间|date|time|sent", re.I)
+RUN_IN_RESULT = re.compile(r"(?:results?|findings?|outcome|结果|实测)[.。]\s*+\S", re.I)
 # What notes say about themselves in their opening lines.
 NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|讲次|起因|缘由|写在前面|阅读建议|"
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
@@ -1096,6 +1117,8 @@ DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,
 STUCK_LABEL = re.compile(r"(?:学生|他|她)?(?:卡在哪(?:里|儿)?|哪里卡住了?)|where (?:s?he|they|the student) (?:got|gets|was) stuck",
                          re.I)
 TAUGHT_LABEL = re.compile(r"(?:我是?)?怎么讲的|讲解过程|how i (?:explained|taught) it", re.I)
+# An arrow a formula's sentence ends on: what it implies comes after it, in another line.
+LEADS_TO = re.compile(r"\s*+(?:⇒|⟹|→|=>|->)\s*+$")
 # A play's stage direction: a line in brackets, in italics or not (“*[TEACHER writes on the board:]*”).
 STAGE_DIRECTION = re.compile(r"\s*+([*_]?+)\[[^\[\]\n]++\]\1\s*+")
 # a line in italics, or one in brackets (“（我是 1.5 倍速看的）”): an aside on the notes
@@ -1921,6 +1944,10 @@ class _Extractor:
         lines = [line for line in text.splitlines() if line.strip()]
         if len(lines) >= 2 and all((split_label(line) or ("", ""))[1] for line in lines):
             # “Up: [[MOC]]\nRelated: [[A]] · [[B]]\nSource: …”: one label and its value a line
+            fields = [_bare(split_label(line)[0]).strip() for line in lines]
+            if any(EMAIL_FIELD.fullmatch(f) for f in fields) or any(EMAIL_SUBJECT.fullmatch(f) for f in fields) \
+                    and any(SENT_FIELD.fullmatch(f) for f in fields):
+                return True  # (“**主题：** …\n**发件人：** 我\n**时间：** …”: an email's header, line by line)
             for i, line in enumerate(lines):
                 term, desc = split_label(line)
                 self.definition(term, desc, Source(block.source.path, block.source.line + i), ctx)
@@ -2308,6 +2335,10 @@ class _Extractor:
                     or PEOPLE_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and PERSON_VALUE.match(desc)
                     or RATING_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and RATING_VALUE.match(desc)
                     or TIME_SPENT.match(_bare(term))
+                    # (what one's own run gave, under a run-in label: “**Result.** baseline: **0.908**. So …”; an
+                    # email's subject, a reply: “**主题：** Re: 训练一开始 loss 就 NaN”)
+                    or RUN_IN_RESULT.match(_bare(term)) and re.match(r"[\s*_~≈]*+[-+−]?\d", desc)
+                    or EMAIL_SUBJECT.fullmatch(_bare(term).strip()) and re.match(r"\s*+(?:re|fwd?|回复|转发)\s*+[:：]", desc, re.I)
                     # (“用时：3h” under a task: how long it took; “**用时**：最坏情况下的运行时间” is a term)
                     or re.fullmatch(r"time|duration|用时|耗时|时长", _bare(term).strip(), re.I) and TIME_SPENT.match(desc)
                     or LABEL_TERM.match(_bare(term))
@@ -2647,6 +2678,8 @@ class _Extractor:
                 asked = _without_the_next_step(asked)
             if named_by:
                 asked = replace(asked, prompt=f"{asked.prompt} {named_by}")
+            if LEADS_TO.search(asked.prompt):  # (“Newton's second law, $F = ?$ ⇒” over what it implies, below)
+                asked = replace(asked, prompt=LEADS_TO.sub("", asked.prompt), answer=LEADS_TO.sub("", asked.answer))
             # a formula the text names as a definition, before it or after it, is no step either
             defined = not plain and named_formula(asked.prompt)
             if not plain and (max(map(relation_steps, asked.formulas), default=0) > MAX_STEPS
@@ -2680,10 +2713,12 @@ class _Extractor:
     def _unspoken(self, words: str) -> str:
         """A line without the name of who says it (“**STUDENT:** Subtract, divide, then…:”), and no line at all
         where it only sets a scene (“*[TEACHER writes on the board:]*”)."""
+        cast = self.speakers | self.turns_here
         label = LEAD_LABEL.match(words)
-        if label and (label.group(1) or label.group(2)).strip() in self.speakers | self.turns_here:
+        if label and (label.group(1) or label.group(2)).strip() in cast:
             words = words[label.end():]
-        return "" if STAGE_DIRECTION.fullmatch(words) else words
+        staged = STAGE_DIRECTION.fullmatch(words)
+        return "" if staged and any(name in staged.group(0) for name in cast) else words
 
     def _aspect_owner(self, before: list[Block], ctx: _Ctx) -> str:
         """Whose aspect a bold line over a list names: the nearest line above it that is only a bold name, if
@@ -3875,8 +3910,10 @@ BACK_MATTER = re.compile(
     # what is left to do, and how to hand a report in (“剩下要做的（按优先级）”, “实验报告要求”)
     r"(?:剩下|剩余|还)(?:要|需要)?做的(?:事|事情)?(?:\s*[(（][^()（）]*[)）])?|remaining (?:work|tasks|to-?dos?)|"
     # what the page means to cover later (“Things I want to add / check”, “Not covered (maybe later)”, “还没讲的”)
-    r"(?:things )?(?:i )?(?:want|need|plan|have) to (?:add|check|cover|read|look into)(?:\s*+(?:/|and|&)\s*+\w+)*+|"
-    r"not (?:yet )?covered(?: yet)?(?:\s*[(（][^()（）]*[)）])?|(?:还没|尚未|暂未)(?:讲|覆盖|涉及|写)的?(?:内容)?|"
+    r"(?:things )?i (?:want|need|plan|have) to (?:add|check|cover|read|look into)(?:\s*+(?:/|and|&)\s*+\w+)*+|"
+    r"things to (?:add|check|cover)(?:\s*+(?:/|and|&)\s*+\w+)*+ (?:later|next)|"
+    r"not yet covered|not covered yet|"
+    r"(?:还没|尚未)讲(?:到)?的?(?:内容)?|"
     r"(?:复习|备考)资料|"
     r"(?:实验)?报告要求|提交要求|submission(?: requirements)?|"
     r"reading list(?:\s+(?:that|which|i|we)\b.*|\s*[(（].*)?|(?:recommended |learning )?(?:materials|readings)|"
@@ -3933,6 +3970,7 @@ NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|�
 
 
 # A slide's number before its title (“Slide 5 | Sources”, “p.12 · …”, “第 3 页”).
+DEFERRED = re.compile(r"\W*+not (?:yet )?covered\b[^()（）]*+[(（][^()（）]*?(?:later|maybe|yet|以后|之后)[^()（）]*+[)）]", re.I)
 SLIDE_TITLE = re.compile(r"\s*(?:slide\s*\d|pp?\.\s*\d|第\s*\d+\s*页)", re.I)
 # What a talk's slides hold besides its subject: its cover, its outline, its questions, its thanks and works cited.
 SLIDE_BACK = re.compile(r"封面|(?:cover|title)(?: page| slide)?|目录|大纲|agenda|outline|(?:table of )?contents|q\s*&\s*a|问答|"
@@ -3943,6 +3981,9 @@ def _back_matter_heading(title: str) -> bool:
     """A heading of back matter; on a slide (“Slide 5 | Sources”), only the talk's own (its cover, “Q&A”,
     “References”): a slide titled “Sources” or “Resources” is about them."""
     bare = _bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", title)))
+    if DEFERRED.match(title):
+        return True  # (“Not covered (maybe later)”: what the page leaves for another day; “Not covered” alone may
+        # be the subject, an insurance's exclusions)
     if SLIDE_TITLE.match(title):
         return SLIDE_BACK.fullmatch(bare.strip()) is not None
     return _back_matter(bare)
@@ -4184,7 +4225,7 @@ LABEL_TERM = re.compile(
     # the notes' own legend, a link to another subject (“图例：⭐ = 必考”, “ML 联系”)
     r"图例|legend|(?:和|与)?(?:ML|机器学习|深度学习|AI)\s*(?:的)?联系|connection to \S+|"
     # (and the key to one's own marks: “Confidence key: 1 = pure guess”, “难度说明”)
-    r"(?:confidence|rating|difficulty|mastery|score)\s+(?:key|scale|legend)|(?:把握|难度|掌握程度|星级)(?:说明|标记|含义)|"
+    r"(?:confidence|rating|difficulty|mastery|score)\s+(?:key|legend)|(?:把握|难度|掌握程度|星级)(?:说明|标记|含义)|"
     # what a session went through (“Covered: MLE, MAP, CLT”)
     r"covered|topics(?: covered)?|discussed|内容回顾|讨论了?|"
     # a way of looking at what the text said (“另一个角度”, “直观”, “换个视角”), the notes' conventions
@@ -4212,15 +4253,13 @@ LABEL_TERM = re.compile(
     # email's header (“**发件人：** 我”)
     r"摸底|(?:学生|他|她)?卡在哪(?:里|儿)?|怎么讲的|(?:今天|这次|本次)?讲了(?:什么|啥|哪些)|作业情况|留的(?:题|作业)|"
     r"还没讲(?:的)?|下次(?:要)?讲(?:的)?|where (?:s?he|they|the student) (?:got|gets|was) stuck|"
-    r"how i (?:explained|taught) it|发件人|收件人|抄送|(?:邮件)?主题)"
+    r"how i (?:explained|taught) it|发件人|收件人|抄送|邮件主题)"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
     r"\s*+(?:\d++|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
     # an aside with what it is about after a dash (“aside — gradient inversion”; “Lemma — Jensen's
     # inequality” and “Tip – gradient clipping” name their subject)
     r"^(?:aside|btw|p\.?s\.?|update|更新|题外话|旁注|插一句)\s++[—–]\s*+\S|"
-    # what one's own run gave, under a run-in label (“**Result.** char-identity baseline: **0.908**”)
-    r"^(?:results?|findings?|outcome|结果|实测)[.。]\s*+\S|"
     # a numbered stage of a process the card does not name (“第一阶段 reduce-scatter：走 N-1 步”;
     # “Phase 1 trial”, “Stage 4 cancer” are names)
     r"^第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)\s*+\S", re.I)
@@ -4893,7 +4932,8 @@ ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|
 def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, set[str]]]:
     """The names a transcript's turns start with (“**M:** And check…”, “**Jen:** …”): at least two
     of them, each opening two paragraphs or more. A label seen once is a term, as in a glossary. And,
-    by section, the Chinese roles that take turns somewhere (“**面试官**：…”, “**候选人**：…”, A B A B);
+    by section, the Chinese roles, or a play's cast in capitals, that take turns somewhere (“**面试官**：…”,
+    “**候选人**：…”, A B A B; “**TEACHER:** …”, “**STUDENT:** …”);
     where a section names them (“## 角色” over “**提议者**：…”, “## 术语” over “- **学生**：要训练的小模型”)
     they are terms."""
     turns: Counter = Counter()
@@ -4901,6 +4941,7 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
     by_section: dict[int, set[str]] = {}
     naming: set[int] = set()
     answering: Counter = Counter()  # (a name whose turn comes right after the writer's own, “**me:**”)
+    written = None  # (the names the notes write in title case, “Maya”: read once, where a cast may need them)
     for _, section in iter_sections(outline.root):
         roles = []
         before = ""
@@ -4925,6 +4966,11 @@ def _speakers(outline: Outline, present: set[str]) -> tuple[set[str], dict[int, 
                     said["own"] += OWN_HANDLE.search(name) is not None
                 elif CJK_ROLE.fullmatch(name):
                     roles.append(name)
+                elif CAST_NAME.fullmatch(name):
+                    if written is None:
+                        written = set(re.findall(r"\b[A-Z][a-z]{1,11}\b", " ".join(_lines(outline))))
+                    if CAST_ROLE.fullmatch(name) or name.title() in written:
+                        roles.append(name)
         # (a Chinese role speaks only where two take turns, A B A B, in its section: “**生产者**：…
         # **消费者**：…” under each of two headings are two terms, twice)
         if sum(a != b for a, b in zip(roles, roles[1:])) >= 3:
@@ -5252,9 +5298,12 @@ GLOSSARY_HEADING = re.compile(r"术语|角色|定义|名词解释|概念|glossar
 # Who speaks in a Chinese transcript (“面试官”, “候选人”, “老师”, “小林”, “甲”), by a role's ending or a
 # nickname's opening.
 CJK_ROLE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:官|人|者|师|生|员|友|哥|姐|弟|妹)|(?:小|老|阿)[\u4e00-\u9fff]{1,2}|"
-                      r"[甲乙丙丁]|助教|导师|同学|学长|学姐|师兄|师姐|"
-                      # (and a play's cast, in capitals: “**TEACHER:** …”, “**STUDENT:** …”)
-                      r"[A-Z]{3,12}")
+                      r"[甲乙丙丁]|助教|导师|同学|学长|学姐|师兄|师姐")
+# A play's cast, in capitals (“**TEACHER:** …”, “**MAYA:** …”): a role, or a name the notes also write as one
+# (“Maya”); capitals that are neither are acronyms, “**TCP:** …” beside “**UDP:** …”.
+CAST_NAME = re.compile(r"[A-Z]{2,12}")
+CAST_ROLE = re.compile(r"TEACHER|STUDENT|TUTOR|PROF|PROFESSOR|TA|INSTRUCTOR|LECTURER|INTERVIEWER|CANDIDATE|HOST|GUEST|"
+                       r"USER|ASSISTANT|NARRATOR|MODERATOR|MENTOR|ME|YOU|DOCTOR|PATIENT|CLIENT|AUDIENCE|CHILD|PARENT")
 
 
 def _valued_math(term: str) -> bool:
@@ -6263,27 +6312,31 @@ def _attempt_answer(blocks: list[Block]) -> str | None:
     fields = [(term.strip(), desc, item) for item in first.items
               for term, desc in [split_label(item.text) or ("", "")] if term]
     own = [(desc, item) for term, desc, item in fields if ATTEMPT_OWN.fullmatch(_bare(term))]
-    marks = [desc for term, desc, _ in fields if ATTEMPT_MARK.fullmatch(_bare(term))]
+    marks = [(desc, item) for term, desc, item in fields if ATTEMPT_MARK.fullmatch(_bare(term))]
     if not own or not marks:
-        return None
-    right = any(MARKED_RIGHT.search(m) for m in marks) and not any(MARKED_WRONG.search(m) for m in marks)
-    kept = own if right else []
+        return None  # (how sure one was is no mark: “**Confidence:** 5” alone leaves the answer as written)
+    right = any(MARKED_RIGHT.search(m) for m, _ in marks) and \
+        not any(MARKED_WRONG.search(m) or PARTLY.search(m) for m, _ in marks)
+    kept = list(own) if right else []
+    # (a result that says more than its mark answers too: “❌ — it rises only ~0.1 °C, no difference”)
+    kept += [(desc, item) for desc, item in marks if len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", re.sub(
+        rf"{MARKED_WRONG.pattern}|{MARKED_RIGHT.pattern}|{PARTLY.pattern}|\b(?:idea|place|answer)\b", " ", desc,
+        flags=re.I))) >= 2]
     kept += [(desc, item) for term, desc, item in fields if ATTEMPT_WHY.fullmatch(_bare(term))]
     parts = []
     for desc, item in kept:
-        parts += [desc.strip(), *(_block_markdown(b) if b.kind != "paragraph" else b.text
-                                  for b in item.children if b.kind != "list")]
-    return "\n\n".join(p for p in parts if p)
+        parts += [desc.strip(), *(_block_markdown(b) if b.kind != "paragraph" else b.text for b in item.children)]
+    return "\n\n".join(p for p in parts if p) or None  # (nothing kept: the list as written)
 
 
 # The fields of a record of one's own try at a question: the answer one gave, how it was marked or how sure
 # one was, and the reasons that answer the question.
 ATTEMPT_OWN = re.compile(r"(?:my|our) (?:answer|attempt|solution|guess)|我的(?:答案|作答|解答|回答)|我(?:写|答)的", re.I)
-ATTEMPT_MARK = re.compile(r"result|verdict|score|marks?|graded?|confidence|结果|对错|得分|判分|批改|把握|信心|自信(?:程度)?",
-                          re.I)
-ATTEMPT_WHY = re.compile(r"why|reasons?|explanation|correct(?:ion| answer)?|right answer|the fix|fix|"
-                         r"解析|原因|正解|正确答案|订正|讲解|为什么", re.I)
-MARKED_RIGHT = re.compile(r"✅|✓|✔|\bcorrect\b|\bright\b|full marks|满分|(?<![不没])对")
+ATTEMPT_MARK = re.compile(r"result|verdict|score|marks?|graded?|结果|对错|得分|判分|批改", re.I)
+ATTEMPT_WHY = re.compile(r"why|reasons?|explanation|correct(?:ion| answer)?|right answer|the fix|fix|actual(?: answer)?|"
+                         r"(?:model |the )?(?:answer|solution)|解析|原因|正解|(?:正确|参考|标准)答案|订正|讲解|为什么", re.I)
+MARKED_RIGHT = re.compile(r"✅|✓|✔|\bcorrect\b|\bright\b|full marks|满分|答对|全对|^\s*对(?:了|的)?\s*[!！。]?\s*$")
+PARTLY = re.compile(r"\b(?:not|partly|partially|half|mostly|almost|but)\b|-ish\b|½|部分|一半|基本|半对|不太|但")
 
 
 def _marked_wrong(blocks: list[Block]) -> bool:

@@ -535,11 +535,9 @@ UNFINISHED = re.compile(
 def unfinished(card: Card) -> str | None:
     """A definition whose text stops where the formula or list it announces should follow,
     or (in Chinese) runs on through clauses and stops without ending its sentence."""
-    last = card.back.rstrip().splitlines()[-1] if card.back.strip() else ""
-    if card.kind is CardKind.FORMULA and LEADS_TO.search(last):
-        return "unfinished"  # “实对称矩阵 $A=A^T$ ⇒” over what it implies, in the list below
     if card.kind is not CardKind.DEFINITION:
         return None
+    last = card.back.rstrip().splitlines()[-1] if card.back.strip() else ""
     if UNFINISHED.search(last):
         return "unfinished"  # one that ends in math is complete
     if card.lang == "zh" and not UNENDED_OK.search(last) and LEADS_ON.match(re.split(r"[，,]", last)[-1]):
@@ -547,8 +545,6 @@ def unfinished(card: Card) -> str | None:
     return None
 
 
-# An arrow a formula's sentence ends on: what it implies comes after it.
-LEADS_TO = re.compile(r"(?:⇒|⟹|→|=>|->|\\Rightarrow|\\implies)\s*$")
 # A last clause that announces what comes next (“给定数据集”, “例如”, “对于”).
 LEADS_ON = re.compile(r"\s*(?:具体地|具体来说|具体而言|例如|比如|给定|设|令|如下|即|其中|对于|当|假设|若|如果)")
 # How a Chinese sentence may end: its mark, a closing bracket or quote, math, code.
@@ -1286,7 +1282,7 @@ def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[lis
     distribution's mean and median, OLS and the Gaussian MLE; and one equation in two sections is a
     step of each one's procedure, as is one restated with its own left side: “the MLE is also $\\hat\\beta = …$”.)"""
     first: dict[str, tuple[Card, str]] = {}
-    sides: dict[str, Card] = {}  # every right side asked so far, short ones too (“p - q”)
+    sides: dict[str, Card] = {}  # every right side a formula card asked so far, short ones too (“p - q”)
     kept: list[Card] = []
     for card in cards:
         answers = _answered_formulas(card)
@@ -1295,8 +1291,10 @@ def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[lis
         earlier = next((first[rhs][0] for rhs, lhs in answers.items() if rhs in first and (not lhs or lhs != first[rhs][1])),
                        None) if summing_up else None
         bare = _bare_formula(card) if summing_up else ""
-        if earlier is None and bare in sides:
-            earlier = sides[bare]  # “**grad wrt logits**: $p - q$” in a quick reference, after “$\nabla_z L = p - q$”
+        if earlier is None and bare and bare in sides and _same_subject(card, sides[bare]):
+            # “**BCE grad**: $\sigma(x) - t$” in a quick reference, after “BCE: Gradient: $\partial\ell/\partial x = ?$”
+            # (“**Logistic density**: $\sigma(x)(1-\sigma(x))$” after the sigmoid's derivative is a fact of its own)
+            earlier = sides[bare]
         if earlier is not None:
             notices.append(left_out(card, "restated", line=earlier.source.line))
             continue
@@ -1306,6 +1304,19 @@ def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[lis
             sides.setdefault(rhs, card)
         kept.append(card)
     return kept, notices
+
+
+def _same_subject(card: Card, earlier: Card) -> bool:
+    """Whether the bold term a summary's card asks about shares a word with the earlier card's front or
+    headings (“grad” with “Gradient”, “BCE” with “BCE”; Chinese: two characters in a row)."""
+    term = re.search(r"\*\*(.+?)\*\*", card.front)
+    if term is None:
+        return False
+    said = " ".join((earlier.front, *earlier.deck)).casefold()
+    words = re.findall(r"[a-z]{3,}", term.group(1).casefold())
+    prefixes = {w[:4] for w in re.findall(r"[a-z]{3,}", said)}
+    hanzi = re.findall(r"[\u4e00-\u9fff]+", term.group(1))
+    return any(w[:4] in prefixes for w in words) or any(h[i:i + 2] in said for h in hanzi for i in range(len(h) - 1))
 
 
 def _bare_formula(card: Card) -> str:
@@ -1363,7 +1374,7 @@ RELATION_SPLIT = re.compile(r":=|(?<![<>!=:])=(?!=)|\\approx\b|\\equiv\b")
 
 def _formula_key(text: str) -> str:
     text = re.sub(r"\\(?:left|right|displaystyle)\b|\\[,;:!]|\\q?quad\b", "", text)
-    text = re.sub(r"\\[lr]?vert\b", "|", re.sub(r"\\[lr]?Vert\b", r"\\|", text))  # (“\lvert x\rvert” is “|x|”)
+    text = re.sub(r"\\[lr]?vert(?![A-Za-z])", "|", re.sub(r"\\[lr]?Vert(?![A-Za-z])", r"\\|", text))  # (“\lvert x\rvert”: “|x|”)
     text = re.sub(r"\\[dt]frac\b", r"\\frac", text)
     return re.sub(r"\s+", "", text).rstrip(".,;，。；")
 

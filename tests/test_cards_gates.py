@@ -4965,3 +4965,61 @@ def test_a_quick_reference_s_bare_formula_already_asked_is_asked_once() -> None:
     assert "label smoothing" in fronts and "p - q" not in " ".join(c.back for c in cards if "Quick" in c.front)
     assert "grad wrt logits" not in fronts and "BCE stable" not in fronts and "BCE grad" not in fronts
     assert sum(n.rule == "left-out:restated" for n in notices) == 3
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # capitals that alternate are acronyms unless they are roles or names the notes write as names
+    ("# Networks\n\n## TCP vs UDP\n\n**TCP:** connection-oriented; a handshake sets up the connection first.\n\n"
+     "**UDP:** connectionless; each datagram is sent on its own.\n\n**TCP:** guarantees in-order delivery.\n\n"
+     "**UDP:** gives no ordering or delivery guarantee.\n\n**TCP:** has congestion control.\n\n"
+     "**UDP:** has no congestion control.\n", ["handshake sets up", "each datagram"]),
+    # an input and an output column of facts, not of code or shapes, are facts of their row
+    ("# Respiration\n\n## Stages\n\n| Stage | Input | Location | Output |\n|---|---|---|---|\n"
+     "| Glycolysis | glucose, 2 ATP | cytoplasm | 2 pyruvate, 4 ATP |\n| Krebs cycle | acetyl-CoA | mitochondrial matrix | CO2, NADH |\n"
+     "| Electron transport | NADH, FADH2 | inner membrane | ATP, water |\n", ["**Krebs cycle**: Input?", "**Krebs cycle**: Output?"]),
+    # a column of contributions in words is knowledge; a share of the work in percent makes a roster
+    ("# Physics\n\n## People\n\n| Name | Years | Contribution |\n|---|---|---|\n| Isaac Newton | 1643–1727 | laws of motion |\n"
+     "| James Clerk Maxwell | 1831–1879 | equations of electromagnetism |\n| Marie Curie | 1867–1934 | radioactivity |\n",
+     ["laws of motion", "radioactivity"]),
+    # quadrants are no question numbers; “n²” is no mark with a footnote
+    ("# Trig\n\n## Signs\n\n| Function | Positive in | Negative in |\n|---|---|---|\n| sin, csc | Q1, Q2 | Q3, Q4 |\n"
+     "| cos, sec | Q1, Q4 | Q2, Q3 |\n| tan, cot | Q1, Q3 | Q2, Q4 |\n\n## Sorts\n\n| Sort | Worst case | Stable |\n|---|---|---|\n"
+     "| Bubble | n² | yes |\n| Insertion | n² | yes |\n| Merge | n log n | yes |\n", ["Q1, Q2", "n²"]),
+    ("# 现代文学\n\n## 鲁迅\n\n- **主题**：揭露封建礼教“吃人”的本质\n\n## Psychometrics\n\n"
+     "- **Rating scale**: a set of ordered categories a respondent chooses from\n", ["吃人", "ordered categories"]),
+    ("# Health insurance\n\n## Not covered\n\n- **Cosmetic surgery**: procedures done only to change appearance\n",
+     ["change appearance"]),
+    ("# Mechanics\n\n## Kinematics\n\n- For constant acceleration, $v = u + at$ ⇒\n  - $s = ut + \\frac12 at^2$\n", ["$v = ?$"]),
+])
+def test_what_the_round_51_rules_leave_as_it_was(notes: str, kept: list[str]) -> None:
+    assert_keeps(notes, kept, [])
+
+
+def test_a_try_marked_partly_right_or_only_rated_is_not_answered_with_one_s_own_answer() -> None:
+    cards, _ = extract("# Chemistry quiz\n\n### Q1. What is the hybridisation of carbon in ethene?\n\n"
+                       "- **My answer:** sp³\n- **Result:** not correct — it's sp²\n- **Why:** three σ bonds and one π bond\n\n"
+                       "### Q2. Why is the sky blue?\n\n- **My answer:** Rayleigh scattering of short wavelengths\n"
+                       "- **Confidence:** 5\n")
+    backs = {c.front: c.back for c in cards}
+    first = next(b for f, b in backs.items() if "ethene" in f)
+    assert "sp²" in first and "sp³" not in first
+    assert "Rayleigh" in next(b for f, b in backs.items() if "sky" in f)
+
+
+def test_an_english_worked_example_s_front_keeps_all_its_givens_and_a_column_of_words_between_is_its_own() -> None:
+    notes = ("# Shapes\n\n## Table\n\n| op | input shape | effect | call | output shape |\n|---|---|---|---|---|\n"
+             "| permute | `(B, H, W, C)` | channels last to first | `x.permute(0, 3, 1, 2)` | `(B, C, H, W)` |\n"
+             "| squeeze | `(B, 1, D)` | drops a size-1 dim | `x.squeeze(1)` | `(B, D)` |\n"
+             "| flatten | `(B, C, H, W)` | — | `x.flatten(1)` | `(B, C*H*W)` |\n")
+    cards, _ = extract(notes)
+    by_front = {c.front: c.back for c in cards}
+    asked = next(f for f in by_front if "permute" in f and "output shape" in f)
+    assert "`x.permute(0, 3, 1, 2)`" in asked and "`(B, H, W, C)`" in asked, asked
+    assert any("effect" in f and by_front[f] == "channels last to first" for f in by_front), by_front
+
+
+def test_a_try_half_right_in_chinese_or_explained_in_sub_points_answers_with_the_reasons() -> None:
+    cards, _ = extract("# 错题\n\n### 1. 为什么 Adam 需要偏差修正？\n\n- **我的答案**：因为学习率太大\n- **结果**：半对\n"
+                       "- **原因**：\n  - $m_0 = 0$，前几步的估计偏向 0\n  - 除以 $1-\\beta^t$ 抵消\n")
+    (card,) = [c for c in cards if "偏差修正" in c.front]
+    assert "偏向 0" in card.back and "学习率太大" not in card.back
