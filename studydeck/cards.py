@@ -2585,10 +2585,8 @@ class _Extractor:
                 pname = ident.group(1)
                 symbols = tuple((pname, m.strip("$ ")) for m in SYMBOL_IN_DESC.findall(desc))
                 default = parse_default(desc)
-                # (no default said: asked what it is, not for a default the answer does not give)
-                front = self.t("{c} 的参数 `{p}` 是什么？默认值？", "{c}: what is the parameter `{p}`, and its default?",
-                               c=ctx.concept, p=pname) if default is not None else \
-                    self.t("{c} 的参数 `{p}` 是什么？", "{c}: what is the parameter `{p}`?", c=ctx.concept, p=pname)
+                # (asked what it is; its default, where one is said, is asked by the cloze below)
+                front = self.t("{c} 的参数 `{p}` 是什么？", "{c}: what is the parameter `{p}`?", c=ctx.concept, p=pname)
                 # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
                 meaning = _param_meaning(desc) if default is not None else desc
                 if ONLY_REQUIRED.fullmatch(desc):

@@ -2056,8 +2056,8 @@ def test_ordinary_notes_keep_what_the_review_of_round_sixteen_found_its_rules_to
 
 def test_a_parameter_s_default_said_as_缺省值_is_asked_for() -> None:
     cards, _ = extract("# 优化器\n\n## `torch.optim.SGD`\n\n参数：\n\n- `weight_decay`：L2 惩罚系数，缺省值 0\n")
-    (param,) = [c for c in cards if c.kind is CardKind.PARAMETER]
-    assert "默认值" in param.front, param.front
+    (default,) = [c for c in cards if c.kind is CardKind.CLOZE and "weight_decay" in c.front]
+    assert "默认为 {{c1::0}}" in default.front, default.front
 
 
 def test_one_s_own_rendering_beside_the_standard_one_keeps_its_my() -> None:
@@ -5023,3 +5023,13 @@ def test_a_try_half_right_in_chinese_or_explained_in_sub_points_answers_with_the
                        "- **原因**：\n  - $m_0 = 0$，前几步的估计偏向 0\n  - 除以 $1-\\beta^t$ 抵消\n")
     (card,) = [c for c in cards if "偏差修正" in c.front]
     assert "偏向 0" in card.back and "学习率太大" not in card.back
+
+
+def test_a_parameter_with_a_default_is_asked_what_it_is_and_its_default_by_two_different_cards() -> None:
+    cards, _ = extract("# DataLoader\n\n## 参数\n\n- `shuffle`：每个 epoch 重新打乱，默认 False\n"
+                       "- `num_workers`：0 = 在主进程里加载，默认 0\n")
+    fronts = sorted(c.front for c in cards if "shuffle" in c.front)
+    assert len(fronts) == 2 and len(set(fronts)) == 2
+    what, default = (f for f in fronts if "{{c1::" not in f), (f for f in fronts if "{{c1::" in f)
+    assert next(what).endswith("`shuffle` 是什么？")  # (no “默认值？”: the cloze asks that)
+    assert "{{c1::False}}" in next(default)

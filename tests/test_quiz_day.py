@@ -111,7 +111,7 @@ def test_reviews_come_before_new_cards(tmp_path: Path) -> None:
 
 def test_every_blank_of_a_cloze_is_asked_one_a_day(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
-    # new cards that ask one fact twice (a parameter and its default) wait for each other too
+    # new cards made from one line (what a parameter is, and the cloze of its default) wait for each other too
     groups: dict[str, int] = {}
     for card in (c for d in collect([FIXTURES / "study.md"]) for c in d.cards if c.sibling):
         groups[card.sibling] = groups.get(card.sibling, 0) + 1
@@ -141,9 +141,9 @@ def test_every_blank_of_a_cloze_is_asked_one_a_day(tmp_path: Path) -> None:
 def test_cards_of_one_sibling_group_are_buried_until_the_next_day(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("TZ", "UTC")  # study days are local time
     time.tzset()
-    # Cards that ask one fact in two ways share a sibling group: a parameter and its default.
+    # Cards made from one line share a sibling group: what a parameter is, and the cloze of its default.
     cards = [c for d in collect([FIXTURES]) for c in d.cards if "Lion" in c.front]
-    param = next(c for c in cards if "`maximize`, and its default" in c.front)
+    param = next(c for c in cards if "the parameter `maximize`?" in c.front)
     default = next(c for c in cards if "`maximize`" in c.front and "{{c1::False}}" in c.front)
     assert param.sibling and param.sibling == default.sibling
     grouped = [StudyCard(c, c.uid) for c in (param, default)]

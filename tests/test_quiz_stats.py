@@ -59,7 +59,7 @@ def db(tmp_path, utc):
     path = tmp_path / "r.db"
     study = study_cards([c for d in collect([FIXTURES]) for c in d.cards])
     uid = {name: next(s.uid for s in study if name in s.card.front)
-           for name in ("Epoch", "Batch", "Dropout", "Overfitting", "`lr`, and its default", "`foreach` (")}
+           for name in ("Epoch", "Batch", "Dropout", "Overfitting", "the parameter `lr`?", "`foreach` (")}
     a, b, c, d, e, f = uid.values()
     store = Store(path)
     store.sync(study, at("2026-01-01T00:00:00"))
