@@ -791,6 +791,14 @@ RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept 
                         r"\s*(?:以下|下面)?(?:所有|全部)(?:的)?(?:实验|运行|run)(?:都|均)?(?:统一|相同|一样|固定)", re.I)
 # A heading of one experiment among several (“实验 2：pin_memory”, “Experiment 3”, “Run 12”), and a column of
 # a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”).
+# A section that records one numbered try (“Attempt 2 — warmup + cosine”, “Run 3”, “第 2 次尝试”), and the
+# fields of its record (“Config”, “Curves”, “Rationale at the time”): what was run and what it did.
+# (“Experiment 2: Stroop” over its results, “Trial 3” in medicine, report others' work: no numbered run of one's own)
+ATTEMPT_HEADING = re.compile(r"\b(?:attempt|try)\s*+#?\d++|第\s*+[\d一二三四五六七八九十]++\s*+次尝试|尝试\s*+[\d一二三四五六七八九十]++",
+                             re.I)
+RUN_FIELD = re.compile(r"config(?:uration)?|setup|settings|(?:what the )?curves?(?: did)?|curves? with .{1,20}|plots?|"
+                       r"results?|outcome|observations?|rationale(?: at the time)?|hypothesis|what changed|changes?|"
+                       r"diagnosis|verdict|配置|设置|曲线|结果|现象|观察|改动|假设", re.I)
 NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
 RATE_HEADER = re.compile(r"(?:img|imgs|images?|it|samples?|tok|tokens?|seqs?|steps?|batch(?:es)?)\s*/\s*(?:s|sec|秒)\b|"
                          r"\bthroughput\b|\blatency\b|[(（]\s*(?:ms|s|sec|min|秒|毫秒|分钟)\s*[)）]|吞吐|耗时|用时|延迟", re.I)
@@ -1102,7 +1110,7 @@ EMAIL_SUBJECT = re.compile(r"主题|subject|邮件主题", re.I)
 SENT_FIELD = re.compile(r"时间|日期|发送时间|date|time|sent", re.I)
 RUN_IN_RESULT = re.compile(r"(?:results?|findings?|outcome|结果|实测)[.。]\s*+\S", re.I)
 # What notes say about themselves in their opening lines.
-NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|讲次|起因|缘由|写在前面|阅读建议|"
+NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|课本|讲次|起因|缘由|写在前面|阅读建议|"
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
                          r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
                          r"last (?:edit|updated?|modified)", re.I)
@@ -2339,6 +2347,10 @@ class _Extractor:
                     # email's subject, a reply: “**主题：** Re: 训练一开始 loss 就 NaN”)
                     or RUN_IN_RESULT.match(_bare(term)) and re.match(r"[\s*_~≈]*+[-+−]?\d", desc)
                     or EMAIL_SUBJECT.fullmatch(_bare(term).strip()) and re.match(r"\s*+(?:re|fwd?|回复|转发)\s*+[:：]", desc, re.I)
+                    # (a numbered attempt's record: “## Attempt 2 — warmup” over “**Curves**: still 2.46 plateau”)
+                    or RUN_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and ATTEMPT_HEADING.search(self.heading_here)
+                    # (a list of materials by their links: “**资料**：[LLM 八股整理 repo](https://…)”)
+                    or re.fullmatch(r"资料|materials?|resources?", _bare(term).strip(), re.I) and LINKED.search(desc)
                     # (“用时：3h” under a task: how long it took; “**用时**：最坏情况下的运行时间” is a term)
                     or re.fullmatch(r"time|duration|用时|耗时|时长", _bare(term).strip(), re.I) and TIME_SPENT.match(desc)
                     or LABEL_TERM.match(_bare(term))
@@ -4203,7 +4215,7 @@ LABEL_TERM = re.compile(
     # the order one means to study in, one's own aside or surprise
     r"相关(?:链接|资料|阅读|笔记|文章)|推荐(?:读|看|阅读)(?:的)?(?:论文|文章|书|书目|资料|材料|东西)?|推荐书(?:目|籍)|"
     r"(?:延伸|拓展|扩展)阅读|(?:recommended|suggested|further) (?:reading|reads?|books?)|book (?:recs?|recommendations?)|"
-    r"(?:复习|学习|参考|备考)资料|实际用时|time spent|还没(?:整理|看|写|做|学)完?的?|待整理|still to (?:read|do)|"
+    r"(?:复习|学习|参考|备考)资料|实际用时|time spent|还没(?:整理|看|写|做|学|读)完?的?|待整理|still to (?:read|do)|(?:things |ideas )?(?:i )?(?:want|wanna) to (?:try|read)(?: next)?|"
     r"(?:nice|pleasant|big|fun|small) surprise|惊喜|my (?:aside|note|comment)s?|"
     # what one got out of a session, when the next one is, what someone else added
     r"(?:今天|本次|这次|今日)?(?:最大的)?收获|下次(?:时间|上课|见面)|"

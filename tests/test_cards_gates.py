@@ -5033,3 +5033,15 @@ def test_a_parameter_with_a_default_is_asked_what_it_is_and_its_default_by_two_d
     what, default = (f for f in fronts if "{{c1::" not in f), (f for f in fronts if "{{c1::" in f)
     assert next(what).endswith("`shuffle` 是什么？")  # (no “默认值？”: the cloze asks that)
     assert "{{c1::False}}" in next(default)
+
+
+def test_a_numbered_attempt_s_record_plans_and_a_list_of_linked_materials_are_no_cards() -> None:
+    notes = ("# Debugging diary\n\n## Attempt 2 — warmup + cosine\n\n**Config**: lr = 1e-3 peak, 200 warmup steps\n\n"
+             "**Curves**: smoother, no spikes. **Still 2.46 plateau.**\n\n"
+             "**Warmup**: raising the learning rate from 0 over the first steps\n\n## misc\n\n"
+             "- **want to try**: RoPE instead of learned position embeddings\n\n## Setup\n\n"
+             "- **Config**: the section of a YAML file a run reads its settings from\n")
+    assert_keeps(notes, ["raising the learning rate", "reads its settings from"], ["200 warmup", "2.46 plateau", "RoPE instead"])
+    notes = ("# 概率论复习\n\n**课本**：茆诗松《概率论与数理统计教程》，期中考第 1–6 章\n\n## 杂\n\n- **还没读**：SpQR、QuIP#\n"
+             "- **资料**：[LLM 八股整理 repo](https://github.com/xxx/llm-notes)\n\n## 分布\n\n- **泊松分布**：单位时间内事件发生次数的分布\n")
+    assert_keeps(notes, ["事件发生次数"], ["茆诗松", "SpQR", "八股"])
