@@ -794,7 +794,8 @@ RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept 
 # A section that records one numbered try (“Attempt 2 — warmup + cosine”, “Run 3”, “第 2 次尝试”), and the
 # fields of its record (“Config”, “Curves”, “Rationale at the time”): what was run and what it did.
 # (“Experiment 2: Stroop” over its results, “Trial 3” in medicine, report others' work: no numbered run of one's own)
-ATTEMPT_HEADING = re.compile(r"\b(?:attempt|try)\s*+#?\d++|第\s*+[\d一二三四五六七八九十]++\s*+次尝试|尝试\s*+[\d一二三四五六七八九十]++",
+WANT_TO = re.compile(r"(?:things |ideas )?(?:i )?(?:want|wanna) to (?:try|read)(?: next)?", re.I)
+ATTEMPT_HEADING = re.compile(r"(?:\b(?:attempt|try)\s*+#?|尝试\s*+)\d++(?=\s*+(?:$|[—–:：(（-]))|第\s*+[\d一二三四五六七八九十]++\s*+次尝试",
                              re.I)
 RUN_FIELD = re.compile(r"config(?:uration)?|setup|settings|(?:what the )?curves?(?: did)?|curves? with .{1,20}|plots?|"
                        r"results?|outcome|observations?|rationale(?: at the time)?|hypothesis|what changed|changes?|"
@@ -1100,7 +1101,9 @@ def _metadata_field(term: str, value: str) -> bool:
     they cover (“视频：B站…”, “**When:** Thu 7pm”, “范围：ch10 HMM”, “Source:: [[…]]”)."""
     term = PAREN_TAIL.sub("", _bare(term)).strip()
     return bool(REPORT_FIELD.fullmatch(term) or LOG_SLOT.fullmatch(term) or LABEL_TERM.match(term)
-                or NOTES_FIELD.fullmatch(term) or DATE_OR_LINK.search(value))
+                or NOTES_FIELD.fullmatch(term) or DATE_OR_LINK.search(value)
+                # (the textbook one studies from, by its title: “**课本**：茆诗松《概率论与数理统计教程》”)
+                or re.fullmatch(r"课本|textbook", term, re.I) and re.search(r"《|\bedition\b|版|第\s*\d|\bch(?:apter)?\.?\s*\d", value, re.I))
 
 
 # An email's header fields (“From:”, “发件人：”): the lines with them are its header.
@@ -1110,7 +1113,7 @@ EMAIL_SUBJECT = re.compile(r"主题|subject|邮件主题", re.I)
 SENT_FIELD = re.compile(r"时间|日期|发送时间|date|time|sent", re.I)
 RUN_IN_RESULT = re.compile(r"(?:results?|findings?|outcome|结果|实测)[.。]\s*+\S", re.I)
 # What notes say about themselves in their opening lines.
-NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|课本|讲次|起因|缘由|写在前面|阅读建议|"
+NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|讲次|起因|缘由|写在前面|阅读建议|"
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
                          r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
                          r"last (?:edit|updated?|modified)", re.I)
@@ -2350,7 +2353,9 @@ class _Extractor:
                     # (a numbered attempt's record: “## Attempt 2 — warmup” over “**Curves**: still 2.46 plateau”)
                     or RUN_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and ATTEMPT_HEADING.search(self.heading_here)
                     # (a list of materials by their links: “**资料**：[LLM 八股整理 repo](https://…)”)
-                    or re.fullmatch(r"资料|materials?|resources?", _bare(term).strip(), re.I) and LINKED.search(desc)
+                    or re.fullmatch(r"资料|materials?|resources?", _bare(term).strip(), re.I) and re.match(r"\s*+<?(?:\[|https?://)", desc)
+                    # (“want to try: RoPE instead of …”: a plan; “**want to try** 想尝试（…）” glosses the phrase)
+                    or WANT_TO.fullmatch(_bare(term).strip()) and not re.match(r"\s*+[\u4e00-\u9fff]", desc)
                     # (“用时：3h” under a task: how long it took; “**用时**：最坏情况下的运行时间” is a term)
                     or re.fullmatch(r"time|duration|用时|耗时|时长", _bare(term).strip(), re.I) and TIME_SPENT.match(desc)
                     or LABEL_TERM.match(_bare(term))
@@ -2597,8 +2602,13 @@ class _Extractor:
                 pname = ident.group(1)
                 symbols = tuple((pname, m.strip("$ ")) for m in SYMBOL_IN_DESC.findall(desc))
                 default = parse_default(desc)
-                # (asked what it is; its default, where one is said, is asked by the cloze below)
-                front = self.t("{c} 的参数 `{p}` 是什么？", "{c}: what is the parameter `{p}`?", c=ctx.concept, p=pname)
+                # (asked what it is; its default, where one is said, is asked by the cloze below, unless the
+                # meaning says the default too, “If True, adds a bias. Default: True”: then this card asks it)
+                said = default is not None and len(no_cloze(default).strip()) >= 3 and \
+                    no_cloze(default).strip() in f"{ctx.concept} {pname} {no_cloze(_param_meaning(desc))}"
+                front = self.t("{c} 的参数 `{p}` 是什么？默认值？", "{c}: what is the parameter `{p}`, and its default?",
+                               c=ctx.concept, p=pname) if said else \
+                    self.t("{c} 的参数 `{p}` 是什么？", "{c}: what is the parameter `{p}`?", c=ctx.concept, p=pname)
                 # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
                 meaning = _param_meaning(desc) if default is not None else desc
                 if ONLY_REQUIRED.fullmatch(desc):
@@ -4215,7 +4225,7 @@ LABEL_TERM = re.compile(
     # the order one means to study in, one's own aside or surprise
     r"相关(?:链接|资料|阅读|笔记|文章)|推荐(?:读|看|阅读)(?:的)?(?:论文|文章|书|书目|资料|材料|东西)?|推荐书(?:目|籍)|"
     r"(?:延伸|拓展|扩展)阅读|(?:recommended|suggested|further) (?:reading|reads?|books?)|book (?:recs?|recommendations?)|"
-    r"(?:复习|学习|参考|备考)资料|实际用时|time spent|还没(?:整理|看|写|做|学|读)完?的?|待整理|still to (?:read|do)|(?:things |ideas )?(?:i )?(?:want|wanna) to (?:try|read)(?: next)?|"
+    r"(?:复习|学习|参考|备考)资料|实际用时|time spent|还没(?:整理|看|写|做|学|读)完?的?|待整理|still to (?:read|do)|"
     r"(?:nice|pleasant|big|fun|small) surprise|惊喜|my (?:aside|note|comment)s?|"
     # what one got out of a session, when the next one is, what someone else added
     r"(?:今天|本次|这次|今日)?(?:最大的)?收获|下次(?:时间|上课|见面)|"

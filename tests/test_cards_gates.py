@@ -5045,3 +5045,28 @@ def test_a_numbered_attempt_s_record_plans_and_a_list_of_linked_materials_are_no
     notes = ("# 概率论复习\n\n**课本**：茆诗松《概率论与数理统计教程》，期中考第 1–6 章\n\n## 杂\n\n- **还没读**：SpQR、QuIP#\n"
              "- **资料**：[LLM 八股整理 repo](https://github.com/xxx/llm-notes)\n\n## 分布\n\n- **泊松分布**：单位时间内事件发生次数的分布\n")
     assert_keeps(notes, ["事件发生次数"], ["茆诗松", "SpQR", "八股"])
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # “尝试十字相乘法”, “try 3 times” are no numbered tries
+    ("# 因式分解\n\n## 尝试十字相乘法\n\n- **观察**：常数项拆成两数之积，且两数之和等于一次项系数\n", ["两数之积"]),
+    ("# HTTP\n\n## Retry policy: try 3 times, then give up\n\n- **Config**: `Retry(total=3, backoff_factor=0.5)` on an adapter\n",
+     ["backoff_factor"]),
+    # resources defined, with a link inside; a phrase glossed in another language; a textbook defined
+    ("# Economics\n\n## Key terms\n\n- **Resources**: the [factors of production](https://e.org/f) used to produce goods\n",
+     ["used to produce goods"]),
+    ("# 英语动词搭配\n\n## want to do\n\n- **want to try**：想尝试（want 后接不定式）\n", ["想尝试"]),
+    ("# 教育学\n\n**课本**：指依据课程标准编写的、供教学使用的正式教材\n\n## 课程\n\n- **课程标准**：规定学科目标的文件\n",
+     ["供教学使用"]),
+])
+def test_what_the_attempt_and_plan_labels_leave_as_it_was(notes: str, kept: list[str]) -> None:
+    assert_keeps(notes, kept, [])
+
+
+def test_a_parameter_whose_meaning_says_its_default_is_still_asked_for_the_default() -> None:
+    cards, _ = extract("# nn.Linear\n\n## Parameters\n\n- bias (bool, optional) – if set to ``True``, the layer learns an "
+                       "additive bias. Default: ``True``\n- in_features (int) – size of each input sample\n"
+                       "- eps (float, optional) – added to the denominator (default: 1e-8)\n")
+    fronts = [c.front for c in cards]
+    assert any("`bias`, and its default?" in f for f in fronts), fronts
+    assert any(f.endswith("the parameter `eps`?") for f in fronts) and any("{{c1::1e-8}}" in f for f in fronts), fronts
