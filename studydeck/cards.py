@@ -1114,6 +1114,7 @@ SENT_FIELD = re.compile(r"时间|日期|发送时间|date|time|sent", re.I)
 RUN_IN_RESULT = re.compile(r"(?:results?|findings?|outcome|结果|实测)[.。]\s*+\S", re.I)
 # What notes say about themselves in their opening lines.
 NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|讲次|起因|缘由|写在前面|阅读建议|"
+                         r"队伍|队员|组员|[一二三初首]刷|整理自|compiled from|collected from|"
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
                          r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
                          r"last (?:edit|updated?|modified)", re.I)
@@ -3155,7 +3156,11 @@ CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wr
 # “What I wrote:”); “Old version (wrong), fixed:” and “❌ … Correct:” introduce the right one.
 LEAD_MARKS_WRONG = re.compile(r"(?:[(（]\s*+(?:(?:old|original|first|previous|my)\s*+[,，]?\s*+)?wrong\b[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)|（错）|错误(?:的)?(?:版本|写法)|"
                               r"^\s*+\**+(?:what I (?:wrote|said|put|answered)|my (?:answer|attempt)|"
-                              r"我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)))\s*+\**+\s*+[:：]\s*+\**+\s*+$", re.I)
+                              r"我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
+                              # (one's understanding on a first pass, which the second corrects: “**一刷时的理解：**”)
+                              r"[一初首]刷(?:时)?的?(?:理解|写法|笔记)|(?:之前|以前|当时|原来)的?(?:理解|以为|写法)|"
+                              r"(?:my )?first[- ]pass(?: understanding| version)?|what i (?:first|used to) (?:thought|think|believed?)))"
+                              r"\s*+\**+\s*+[:：]\s*+\**+\s*+$", re.I)
 # An item that starts as a sentence does, with its subject (“We could …”, “我们可以…”).
 RUNNING_TEXT = re.compile(r"\s*(?:(?:we|i|you|one|it|this|that|they|let'?s|then|so|here)\b|我们|你们?|这|那)", re.I)
 # A label that names what the formula after it is (“Adagrad：$G_t = …$”, “**MSE**: $\ell = …$”).
@@ -3929,6 +3934,8 @@ BACK_MATTER = re.compile(
     r"not yet processed(?:\s*[(（][^()（）]*[)）])?|unprocessed(?: links| bookmarks)?|"
     # what is left to do, and how to hand a report in (“剩下要做的（按优先级）”, “实验报告要求”)
     r"(?:剩下|剩余|还)(?:要|需要)?做的(?:事|事情)?(?:\s*[(（][^()（）]*[)）])?|remaining (?:work|tasks|to-?dos?)|"
+    # notes about the notes (“Meta / todo”), the plan of what goes on one's cheat sheet (“Cheat sheet plan”)
+    r"meta|(?:cheat ?sheet|crib sheet|小抄|A4 ?纸?)\s*(?:plan|layout|布局|计划|排版)|"
     # what the page means to cover later (“Things I want to add / check”, “Not covered (maybe later)”, “还没讲的”)
     r"(?:things )?i (?:want|need|plan|have) to (?:add|check|cover|read|look into)(?:\s*+(?:/|and|&)\s*+\w+)*+|"
     r"things to (?:add|check|cover)(?:\s*+(?:/|and|&)\s*+\w+)*+ (?:later|next)|"
@@ -4202,6 +4209,7 @@ LABEL_TERM = re.compile(
     # a version of the notes or of a handout (“v1：步骤 2 的输入尺寸写成了 15”)
     r"(?-i:v)\d+(?:\.\d+)*|"
     r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
+    r"(?:cheat ?sheet|crib sheet|小抄|A4 ?纸?)\s*(?:plan|layout|布局|计划|排版)|"
     # what a speaker says aloud on a slide, and how the learner felt (“口播：…”, “感想：…”)
     r"讲稿|speaker notes?|感想|感受|心得|体会|reflections?|(?:整体|总体)(?:感觉|感受)|"
     # a way of saying it rather than a thing (“工程上”, “反过来”, “in practice”)
@@ -5228,11 +5236,11 @@ def _tags(outline: Outline) -> set[str]:
 # A line that lists who was there (“**Present:** Priya, Tom”, “Attendees: …”, “参会人：…”), at its
 # start or as one of the fields a line holds (“时间：周四 ｜ 参与：阿哲、小鱼”).
 ATTENDEES = re.compile(r"(?:^|[|｜·•;；])\s*+\**+\s*+(?:present|attendees|attending|participants|people|members|"
-                       r"参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员|到场|在场|到会|签到)"
+                       r"team(?: members)?|参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员|到场|在场|到会|签到|队伍|队员|组员)"
                        r"\s*+(?:[:：]\s*+\**+|\**+\s*+[:：])\s*+(?P<names>[^|｜\n]+)", re.I)
 TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss)\.?\s+", re.I)
 # The words only a meeting's notes list people under (not “成员”, “members”, “participants”).
-MEETING_ATTENDEES = re.compile(r"present|attendees|attending|参会|参加|出席|与会|到场|在场|到会|签到", re.I)
+MEETING_ATTENDEES = re.compile(r"present|attendees|attending|参会|参加|出席|与会|到场|在场|到会|签到|队伍|队员|组员", re.I)
 # A Chinese name or nickname (“阿哲”, “老孟”, “小鱼”, “张三”): two to four characters.
 CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A tag a paragraph opens on: “[me]”, “【老周】” (what a notes' legend may call “my annotation”).

@@ -4991,7 +4991,7 @@ def test_a_quick_reference_s_bare_formula_already_asked_is_asked_once() -> None:
      ["change appearance"]),
     ("# Mechanics\n\n## Kinematics\n\n- For constant acceleration, $v = u + at$ ⇒\n  - $s = ut + \\frac12 at^2$\n", ["$v = ?$"]),
 ])
-def test_what_the_round_51_rules_leave_as_it_was(notes: str, kept: list[str]) -> None:
+def test_acronyms_tables_of_facts_and_subjects_named_like_labels_keep_their_cards(notes: str, kept: list[str]) -> None:
     assert_keeps(notes, kept, [])
 
 
@@ -5070,3 +5070,22 @@ def test_a_parameter_whose_meaning_says_its_default_is_still_asked_for_the_defau
     fronts = [c.front for c in cards]
     assert any("`bias`, and its default?" in f for f in fronts), fronts
     assert any(f.endswith("the parameter `eps`?") for f in fronts) and any("{{c1::1e-8}}" in f for f in fronts), fronts
+
+
+def test_a_first_pass_s_understanding_a_team_s_members_and_notes_about_the_notes_are_no_cards() -> None:
+    notes = ("# BN 二刷笔记\n\n**一刷**：去年 9 月，囫囵吞枣\n**二刷**：这周，边看边跑代码\n\n## 公式\n\n**一刷时的理解：**\n\n"
+             "$$\n\\hat x = \\frac{x - \\mu_B}{\\sqrt{\\sigma_B^2} + \\epsilon}\n$$\n\n**二刷修正：** $\\epsilon$ 在根号里面：\n\n"
+             "$$\n\\hat x = \\frac{x - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}\n$$\n")
+    cards, _ = extract(notes)
+    backs = " | ".join(c.back for c in cards)
+    assert "\\sqrt{\\sigma_B^2 + \\epsilon}" in backs and "\\sqrt{\\sigma_B^2} + \\epsilon" not in backs, backs
+    assert "囫囵吞枣" not in backs and "边看边跑" not in backs
+    notes = ("# 组队讨论纪要\n\n队伍：老何 / 阿杰 / 小鱼 / 我（记录）\n\n## 第二次会议\n\n### 进展\n\n"
+             "- 老何：max_len 1024，CV 0.812\n- 阿杰：分类 head CV 0.805\n- 小鱼：LGBM 0.795\n\n### 术语\n\n"
+             "- **QWK**：按类别距离平方加权的 kappa 系数\n")
+    assert_keeps(notes, ["距离平方加权"], ["老何 /", "0.805", "LGBM"])
+    notes = ("# Exam traps\n\n**Compiled from**: last year's midterm and the problem sets\n\n"
+             "## Bayes\n\n- **Base rate**: the prior probability of the condition\n\n## Meta / todo\n\n"
+             "- **Zotero collection**: `thesis/optim`, export .bib before the deadline\n\n## Cheat sheet plan\n\n"
+             "- **Front**: distributions table\n")
+    assert_keeps(notes, ["prior probability"], ["last year's midterm", "thesis/optim", "distributions table"])
