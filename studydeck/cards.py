@@ -1102,6 +1102,7 @@ def _metadata_field(term: str, value: str) -> bool:
     term = PAREN_TAIL.sub("", _bare(term)).strip()
     return bool(REPORT_FIELD.fullmatch(term) or LOG_SLOT.fullmatch(term) or LABEL_TERM.match(term)
                 or NOTES_FIELD.fullmatch(term) or DATE_OR_LINK.search(value)
+                or re.fullmatch(r"队伍|队员|组员|team(?: members)?", term, re.I) and OWN_NAME.search(value)
                 # (the textbook one studies from, by its title: “**课本**：茆诗松《概率论与数理统计教程》”)
                 or re.fullmatch(r"课本|textbook", term, re.I) and re.search(r"《|\bedition\b|版|第\s*\d|\bch(?:apter)?\.?\s*\d", value, re.I))
 
@@ -1114,7 +1115,7 @@ SENT_FIELD = re.compile(r"时间|日期|发送时间|date|time|sent", re.I)
 RUN_IN_RESULT = re.compile(r"(?:results?|findings?|outcome|结果|实测)[.。]\s*+\S", re.I)
 # What notes say about themselves in their opening lines.
 NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创建|状态|标签|课程|书|教材|讲次|起因|缘由|写在前面|阅读建议|"
-                         r"队伍|队员|组员|[一二三初首]刷|整理自|compiled from|collected from|"
+                         r"[一二三初首]刷|整理自|compiled from|"
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
                          r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
                          r"last (?:edit|updated?|modified)", re.I)
@@ -3158,8 +3159,8 @@ LEAD_MARKS_WRONG = re.compile(r"(?:[(（]\s*+(?:(?:old|original|first|previous|m
                               r"^\s*+\**+(?:what I (?:wrote|said|put|answered)|my (?:answer|attempt)|"
                               r"我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
                               # (one's understanding on a first pass, which the second corrects: “**一刷时的理解：**”)
-                              r"[一初首]刷(?:时)?的?(?:理解|写法|笔记)|(?:之前|以前|当时|原来)的?(?:理解|以为|写法)|"
-                              r"(?:my )?first[- ]pass(?: understanding| version)?|what i (?:first|used to) (?:thought|think|believed?)))"
+                              r"[一初首]刷(?:时)?的?(?:理解|写法|笔记)|(?:之前|以前|当时|原来)的?(?:理解|以为)|当时的写法|"
+                              r"my first[- ]pass(?: understanding| version)?|first[- ]pass (?:understanding|version)|what i (?:first|used to) (?:thought|think|believed?)))"
                               r"\s*+\**+\s*+[:：]\s*+\**+\s*+$", re.I)
 # An item that starts as a sentence does, with its subject (“We could …”, “我们可以…”).
 RUNNING_TEXT = re.compile(r"\s*(?:(?:we|i|you|one|it|this|that|they|let'?s|then|so|here)\b|我们|你们?|这|那)", re.I)
@@ -3935,7 +3936,7 @@ BACK_MATTER = re.compile(
     # what is left to do, and how to hand a report in (“剩下要做的（按优先级）”, “实验报告要求”)
     r"(?:剩下|剩余|还)(?:要|需要)?做的(?:事|事情)?(?:\s*[(（][^()（）]*[)）])?|remaining (?:work|tasks|to-?dos?)|"
     # notes about the notes (“Meta / todo”), the plan of what goes on one's cheat sheet (“Cheat sheet plan”)
-    r"meta|(?:cheat ?sheet|crib sheet|小抄|A4 ?纸?)\s*(?:plan|layout|布局|计划|排版)|"
+    r"(?:cheat ?sheet|crib sheet|小抄)\s*(?:plan|layout|布局|计划|排版)|A4 ?纸?\s*(?:plan|计划)|"
     # what the page means to cover later (“Things I want to add / check”, “Not covered (maybe later)”, “还没讲的”)
     r"(?:things )?i (?:want|need|plan|have) to (?:add|check|cover|read|look into)(?:\s*+(?:/|and|&)\s*+\w+)*+|"
     r"things to (?:add|check|cover)(?:\s*+(?:/|and|&)\s*+\w+)*+ (?:later|next)|"
@@ -4022,7 +4023,8 @@ def _back_matter(heading: str) -> bool:
     if BACK_MATTER.match(heading) or NOT_CARDS.fullmatch(heading.strip()):
         return True
     parts = re.split(r"\s*(?:/|&|\+|、|\b(?i:and)\b|和|与|及)\s*", heading)
-    return len(parts) > 1 and (all(part and BACK_MATTER.match(part) for part in parts)
+    return len(parts) > 1 and (all(part and (BACK_MATTER.match(part) or re.fullmatch(r"meta", part, re.I)) for part in parts)
+                               and any(BACK_MATTER.match(part) for part in parts)
                                or any(NOT_CARDS.fullmatch(part) for part in parts))
 
 
@@ -4209,7 +4211,7 @@ LABEL_TERM = re.compile(
     # a version of the notes or of a handout (“v1：步骤 2 的输入尺寸写成了 15”)
     r"(?-i:v)\d+(?:\.\d+)*|"
     r"(?:talk|presentation|slides?|reading|study|review|复习|学习|讲解|分享)\s*plan|(?:复习|学习|分享|汇报)(?:计划|安排)|"
-    r"(?:cheat ?sheet|crib sheet|小抄|A4 ?纸?)\s*(?:plan|layout|布局|计划|排版)|"
+    r"(?:cheat ?sheet|crib sheet|小抄)\s*(?:plan|layout|布局|计划|排版)|A4 ?纸?\s*(?:plan|计划)|"
     # what a speaker says aloud on a slide, and how the learner felt (“口播：…”, “感想：…”)
     r"讲稿|speaker notes?|感想|感受|心得|体会|reflections?|(?:整体|总体)(?:感觉|感受)|"
     # a way of saying it rather than a thing (“工程上”, “反过来”, “in practice”)
@@ -5216,6 +5218,8 @@ def _attendees(outline: Outline) -> set[str]:
             field = ATTENDEES.search(line)
             if field and block.kind != "paragraph" and not MEETING_ATTENDEES.search(line):
                 continue
+            if field and TEAM_LABEL.search(line[:field.start("names")]) and not OWN_NAME.search(field.group("names")):
+                continue  # (“Team: Goalkeeper, Defenders, …”, “队员：控球后卫 / 中锋”: positions, not a team one is on)
             if field:
                 for part in re.split(r"[,，、/&;；]|\band\b|和", field.group("names")):
                     # (“**Dr. Priya Raman**”: the name without its emphasis or title)
@@ -5238,6 +5242,9 @@ def _tags(outline: Outline) -> set[str]:
 ATTENDEES = re.compile(r"(?:^|[|｜·•;；])\s*+\**+\s*+(?:present|attendees|attending|participants|people|members|"
                        r"team(?: members)?|参会人?|出席|与会|参加者?|参与(?:者|人员)?|成员|到场|在场|到会|签到|队伍|队员|组员)"
                        r"\s*+(?:[:：]\s*+\**+|\**+\s*+[:：])\s*+(?P<names>[^|｜\n]+)", re.I)
+# A team's label, and the writer among its names (“队伍：老何 / 阿杰 / 我（记录）”, “Team: Priya / Tom / me”).
+TEAM_LABEL = re.compile(r"team|队伍|队员|组员", re.I)
+OWN_NAME = re.compile(r"\b(?:me|myself)\b|我", re.I)
 TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss)\.?\s+", re.I)
 # The words only a meeting's notes list people under (not “成员”, “members”, “participants”).
 MEETING_ATTENDEES = re.compile(r"present|attendees|attending|参会|参加|出席|与会|到场|在场|到会|签到|队伍|队员|组员", re.I)

@@ -5089,3 +5089,19 @@ def test_a_first_pass_s_understanding_a_team_s_members_and_notes_about_the_notes
              "- **Zotero collection**: `thesis/optim`, export .bib before the deadline\n\n## Cheat sheet plan\n\n"
              "- **Front**: distributions table\n")
     assert_keeps(notes, ["prior probability"], ["last year's midterm", "thesis/optim", "distributions table"])
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # a team's positions, not a team one is on
+    ("# Football\n\nTeam: Goalkeeper, Defenders, Midfielders, Forwards\n\n## Positions\n\n"
+     "- **Goalkeeper**: the only player allowed to handle the ball in the penalty area\n", ["handle the ball"]),
+    ("# 篮球\n\n## 位置\n\n**队员**：控球后卫 / 得分后卫 / 中锋\n\n- **中锋**：站在篮下，负责篮板和护框\n", ["篮板和护框"]),
+    # “Meta” as the subject; an algorithm's first pass; an A4 page's layout
+    ("# Django models\n\n## Meta\n\n- **ordering**: the default order of a query set\n", ["default order"]),
+    ("# Variance\n\n## Two-pass algorithm\n\n**First pass:**\n\n$$\n\\bar x = \\frac{1}{n}\\sum_i x_i\n$$\n", ["\\bar x = ?"]),
+    ("# LaTeX\n\n## A4 纸排版\n\n- **geometry 宏包**：用来设置页边距与纸张尺寸的宏包。\n", ["页边距"]),
+    ("# Strains\n\n## Table\n\n| Strain | Collected from | Year |\n|---|---|---|\n| E. coli K-12 | stool of a patient | 1922 |\n"
+     "| HeLa | cervical tumour | 1951 |\n| S. aureus | nasal swab | 1884 |\n", ["cervical tumour"]),
+])
+def test_positions_a_subject_named_meta_and_an_algorithm_s_first_pass_keep_their_cards(notes: str, kept: list[str]) -> None:
+    assert_keeps(notes, kept, [])
