@@ -791,10 +791,12 @@ RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept 
                         r"\s*(?:以下|下面)?(?:所有|全部)(?:的)?(?:实验|运行|run)(?:都|均)?(?:统一|相同|一样|固定)", re.I)
 # A heading of one experiment among several (“实验 2：pin_memory”, “Experiment 3”, “Run 12”), and a column of
 # a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”).
-# A section that records one numbered try (“Attempt 2 — warmup + cosine”, “Run 3”, “第 2 次尝试”), and the
-# fields of its record (“Config”, “Curves”, “Rationale at the time”): what was run and what it did.
-# (“Experiment 2: Stroop” over its results, “Trial 3” in medicine, report others' work: no numbered run of one's own)
+# A plan to try or read something (“want to try: RoPE instead of …”).
 WANT_TO = re.compile(r"(?:things |ideas )?(?:i )?(?:want|wanna) to (?:try|read)(?: next)?", re.I)
+# A section that records one numbered try (“Attempt 2 — warmup + cosine”, “Try #3:”, “第 2 次尝试”), and the
+# fields of its record (“Config”, “Curves”, “Rationale at the time”): what was run and what it did.
+# (“Experiment 2: Stroop” over its results, “Trial 3” in medicine, report others' work; “尝试十字相乘法”, “try 3
+# times” count no tries)
 ATTEMPT_HEADING = re.compile(r"(?:\b(?:attempt|try)\s*+#?|尝试\s*+)\d++(?=\s*+(?:$|[—–:：(（-]))|第\s*+[\d一二三四五六七八九十]++\s*+次尝试",
                              re.I)
 RUN_FIELD = re.compile(r"config(?:uration)?|setup|settings|(?:what the )?curves?(?: did)?|curves? with .{1,20}|plots?|"
@@ -1381,12 +1383,10 @@ class _Extractor:
 
                 # (“- **My answer:** … - **Confidence:** 4 - **Result:** ❌ - **Why:** …”: one's own try, marked;
                 # what answers the question is the reason given, and one's answer only where it was right)
-                attempt = _attempt_answer(section.blocks)
-                if attempt is None or attempt:
-                    self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
-                             "q:" + normalize_name(section.title), self.subjected(_asked(concept) or section.title, path),
-                             attempt or outline_markdown(section.blocks),
-                             section.source, flags=("mindmap",))
+                self.add(_Ctx(ctx.deck[:-1], ctx.concept), CardKind.QUESTION,
+                         "q:" + normalize_name(section.title), self.subjected(_asked(concept) or section.title, path),
+                         _attempt_answer(section.blocks) or outline_markdown(section.blocks),
+                         section.source, flags=("mindmap",))
                 # its code still makes cards of its own, checked (“b = a.view(2, -1)  # -> (2, 12)”)
                 self.blocks([b for b in section.blocks if b.kind == "code"], ctx, section=section)
                 continue
@@ -6339,8 +6339,8 @@ MARKED_WRONG = re.compile(r"[✗✘❌×]|扣\s*\d|[−-]\s*\d+\s*分|[(（][−
 
 def _attempt_answer(blocks: list[Block]) -> str | None:
     """What answers a question over a record of one's own try at it (“- **My answer:** … - **Confidence:** 4
-    - **Result:** ❌ wrong - **Why:** …”): the reasons, and one's answer where the result says it was right; ""
-    where nothing does; None where the list is no such record."""
+    - **Result:** ❌ wrong - **Why:** …”): the reasons, and one's answer where the result says it was right;
+    None where the list is no such record, or nothing in it answers (the list is the answer as written)."""
     first = next((b for b in blocks if b.kind == "list"), None)
     if first is None:
         return None
@@ -6364,8 +6364,8 @@ def _attempt_answer(blocks: list[Block]) -> str | None:
     return "\n\n".join(p for p in parts if p) or None  # (nothing kept: the list as written)
 
 
-# The fields of a record of one's own try at a question: the answer one gave, how it was marked or how sure
-# one was, and the reasons that answer the question.
+# The fields of a record of one's own try at a question: the answer one gave, how it was marked (how sure one
+# was is no mark), and the reasons that answer the question.
 ATTEMPT_OWN = re.compile(r"(?:my|our) (?:answer|attempt|solution|guess)|我的(?:答案|作答|解答|回答)|我(?:写|答)的", re.I)
 ATTEMPT_MARK = re.compile(r"result|verdict|score|marks?|graded?|结果|对错|得分|判分|批改", re.I)
 ATTEMPT_WHY = re.compile(r"why|reasons?|explanation|correct(?:ion| answer)?|right answer|the fix|fix|actual(?: answer)?|"

@@ -1293,7 +1293,7 @@ def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[lis
         bare = _bare_formula(card) if summing_up else ""
         if earlier is None and bare and bare in sides and _same_subject(card, sides[bare]):
             # “**BCE grad**: $\sigma(x) - t$” in a quick reference, after “BCE: Gradient: $\partial\ell/\partial x = ?$”
-            # (“**Logistic density**: $\sigma(x)(1-\sigma(x))$” after the sigmoid's derivative is a fact of its own)
+            # (“**Work to stop a moving mass**: $\frac12 mv^2$” after the kinetic energy is a fact of its own)
             earlier = sides[bare]
         if earlier is not None:
             notices.append(left_out(card, "restated", line=earlier.source.line))
