@@ -150,6 +150,8 @@ IDENT_IN_DESC = re.compile(r"[（(]\s*`?([A-Za-z_]\w*)`?\s*[）)]")
 NUMBERED_MARK = re.compile(r"^\s*(?:\*\*)?(?:(?P<q>Q|问)|A|答)(?P<n>\d+)\s*(?:[.:：)）]\s*(?:\*\*)?|\*\*\s*[.:：]?)\s*")
 QA_HEADING = re.compile(r"^(?:Q|问)\s*\d*\s*[:：.]\s*(?P<q>.+)$")
 ANSWER_LEAD = re.compile(r"^\s*(?:\*\*)?(?:A|答)\s*[:：](?:\*\*)?\s*")
+# An answer written as a list's first item under its question (“- Q：…” over “  - A：不是。…”): the bullet before its mark.
+LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
@@ -1312,6 +1314,8 @@ class _Extractor:
         if kind is CardKind.FORMULA and source.line in self.corrected \
                 and not _marked_out(kw.get("flags", ())):
             kw["flags"] = tuple(kw.get("flags", ())) + (LEFT_OUT + "crossed-out",)  # what an erratum corrects
+        if kind in (CardKind.MANUAL, CardKind.QUESTION) and LISTED_ANSWER.match(back):
+            back = ANSWER_LEAD.sub("", LISTED_ANSWER.sub("", back, count=1), count=1)  # “- A：不是。…”: the answer itself
         if "\\tag" in back or "\\label" in back:  # the notes' own equation numbers mean nothing on a card
             front, back = EQUATION_NUMBER.sub("", front), EQUATION_NUMBER.sub("", back)
         self.cards.append(Card(kind=kind, key=key, doc=self.doc, deck=ctx.deck, front=front, back=back,

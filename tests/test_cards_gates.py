@@ -5105,3 +5105,10 @@ def test_a_first_pass_s_understanding_a_team_s_members_and_notes_about_the_notes
 ])
 def test_positions_a_subject_named_meta_and_an_algorithm_s_first_pass_keep_their_cards(notes: str, kept: list[str]) -> None:
     assert_keeps(notes, kept, [])
+
+
+def test_an_answer_written_as_a_list_item_under_its_question_loses_its_bullet_and_mark() -> None:
+    cards, _ = extract("# 答辩讲稿\n\n## Slide 2\n\n**可能被问的问题：**\n- Q：INT8 体积是 1/4，那速度是不是也快 4 倍？\n"
+                       "  - A：不是。实际加速取决于硬件是否有 INT8 指令。\n  - （初稿写的是 4×，已经删了）\n")
+    (card,) = [c for c in cards if "4 倍" in c.front]
+    assert card.back.startswith("不是。实际加速"), card.back
