@@ -21,8 +21,8 @@ from functools import lru_cache
 from typing import Callable
 
 from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYMBOL, BLANK, FIRST_CLAUSE, MAGIC, UNSURE,
-                             OUTPUT_CLAIM, RESTATING, before_the_hole, commands, gate, hidden_formula, named_formula,
-                             names_it_after, python_tree, setup_commands, top_level_parts)
+                             OUTPUT_CLAIM, RESTATING, before_the_hole, blank_said_around, commands, gate, hidden_formula,
+                             named_formula, names_it_after, python_tree, setup_commands, top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown,
                              plain_inline, without_math)
@@ -2608,26 +2608,25 @@ class _Extractor:
                 pname = ident.group(1)
                 symbols = tuple((pname, m.strip("$ ")) for m in SYMBOL_IN_DESC.findall(desc))
                 default = parse_default(desc)
-                # (asked what it is; its default, where one is said, is asked by the cloze below, unless the
-                # meaning says the default too, “If True, adds a bias. Default: True”: then this card asks it)
-                said = default is not None and len(no_cloze(default).strip()) >= 3 and \
-                    no_cloze(default).strip() in f"{ctx.concept} {pname} {no_cloze(_param_meaning(desc))}"
-                front = self.t("{c} 的参数 `{p}` 是什么？默认值？", "{c}: what is the parameter `{p}`, and its default?",
-                               c=ctx.concept, p=pname) if said else \
-                    self.t("{c} 的参数 `{p}` 是什么？", "{c}: what is the parameter `{p}`?", c=ctx.concept, p=pname)
                 # “(float, optional) learning rate (default: 1e-3)” -> “learning rate”
                 meaning = _param_meaning(desc) if default is not None else desc
                 if ONLY_REQUIRED.fullmatch(desc):
                     meaning = ""  # “默认 必填”, “默认：无”: nothing said of what it is
+                cloze = "" if default is None else self.t(
+                    "{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}", "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
+                    c=ctx.concept, p=pname, m=no_cloze(meaning), d=no_cloze(default)) if meaning \
+                    else self.t("{c} 的参数 `{p}` 默认为 {{{{c1::{d}}}}}", "{c}: `{p}` defaults to {{{{c1::{d}}}}}",
+                                c=ctx.concept, p=pname, d=no_cloze(default))
+                # (asked what it is; its default, where one is said, is asked by the cloze below, unless the
+                # meaning says the default too, “If True, adds a bias. Default: True”, and the cloze is left out:
+                # then this card asks it)
+                front = self.t("{c} 的参数 `{p}` 是什么？默认值？", "{c}: what is the parameter `{p}`, and its default?",
+                               c=ctx.concept, p=pname) if cloze and blank_said_around(cloze) else \
+                    self.t("{c} 的参数 `{p}` 是什么？", "{c}: what is the parameter `{p}`?", c=ctx.concept, p=pname)
                 if meaning:  # (a default alone is asked once, by the cloze below)
                     self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols,
                              param=pname, default=default, sibling=f"param:{pname}", flags=flags)
-                if default is not None:
-                    cloze = self.t("{c} 的参数 `{p}`（{m}）默认为 {{{{c1::{d}}}}}",
-                                   "{c}: `{p}` ({m}) defaults to {{{{c1::{d}}}}}",
-                                   c=ctx.concept, p=pname, m=no_cloze(meaning), d=no_cloze(default)) if meaning \
-                        else self.t("{c} 的参数 `{p}` 默认为 {{{{c1::{d}}}}}", "{c}: `{p}` defaults to {{{{c1::{d}}}}}",
-                                    c=ctx.concept, p=pname, d=no_cloze(default))
+                if cloze:
                     self.add(ctx, CardKind.CLOZE, "default:" + pname, cloze, desc, child.source,
                              symbols=symbols, flags=("default", *flags), param=pname, default=default,
                              sibling=f"param:{pname}")
@@ -6358,9 +6357,8 @@ def _attempt_answer(blocks: list[Block]) -> str | None:
         not any(MARKED_WRONG.search(m) or PARTLY.search(m) for m, _ in marks)
     kept = list(own) if right else []
     # (a result that says more than its mark answers too: “❌ — it rises only ~0.1 °C, no difference”)
-    kept += [(desc, item) for desc, item in marks if len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", re.sub(
-        rf"{MARKED_WRONG.pattern}|{MARKED_RIGHT.pattern}|{PARTLY.pattern}|\b(?:idea|place|answer)\b", " ", desc,
-        flags=re.I))) >= 2]
+    kept += [(desc, item) for desc, item in marks
+             if len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", MARK_WORDS.sub(" ", desc))) >= 2]
     kept += [(desc, item) for term, desc, item in fields if ATTEMPT_WHY.fullmatch(_bare(term))]
     parts = []
     for desc, item in kept:
@@ -6376,6 +6374,8 @@ ATTEMPT_WHY = re.compile(r"why|reasons?|explanation|correct(?:ion| answer)?|righ
                          r"(?:model |the )?(?:answer|solution)|解析|原因|正解|(?:正确|参考|标准)答案|订正|讲解|为什么", re.I)
 MARKED_RIGHT = re.compile(r"✅|✓|✔|\bcorrect\b|\bright\b|full marks|满分|答对|全对|^\s*对(?:了|的)?\s*[!！。]?\s*$")
 PARTLY = re.compile(r"\b(?:not|partly|partially|half|mostly|almost|but)\b|-ish\b|½|部分|一半|基本|半对|不太|但")
+# (what a result says besides its mark: all but these, “wrong-ish: staling happens even in sealed bags”)
+MARK_WORDS = re.compile(rf"{MARKED_WRONG.pattern}|{MARKED_RIGHT.pattern}|{PARTLY.pattern}|\b(?:idea|place|answer)\b", re.I)
 
 
 def _marked_wrong(blocks: list[Block]) -> bool:

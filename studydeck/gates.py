@@ -325,14 +325,17 @@ def empty_answer(card: Card) -> str | None:
     return None if _plain(card.back) and not PLACEHOLDER.match(card.back) else "empty-answer"
 
 
+def blank_said_around(cloze: str) -> bool:
+    """The words around a blank say what it hides (“None 表示自动选择 … {{c1::None}}”)."""
+    rest = CLOZE.sub(" ", cloze)
+    return any(len(h) >= 3 and h in rest for h in (m.group(2).strip() for m in CLOZE.finditer(cloze)))
+
+
 def answer_in_front(card: Card) -> str | None:
     if card.kind is CardKind.CLOZE:
         if "default" not in card.flags:
             return None
-        # the words around a default must not say it (“None 表示自动选择 … {{c1::None}}”)
-        rest = CLOZE.sub(" ", card.front)
-        hidden = [m.group(2).strip() for m in CLOZE.finditer(card.front)]
-        return "answer-in-front" if any(len(h) >= 3 and h in rest for h in hidden) else None
+        return "answer-in-front" if blank_said_around(card.front) else None
     back = _plain(card.back)
     # (a question to choose or to judge shows what it chooses among on its front: the options, “True or false”)
     if len(back) >= 4 and back in _plain(card.front) and "choice" not in card.flags:
