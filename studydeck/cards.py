@@ -4000,8 +4000,9 @@ CONTRAST = re.compile(r"但|不过|要用|需要|会用|面试|\b(?:but|still)\b
 NOT_CARDS = re.compile(r"not (?:for |as )?(?:flash)?cards?(?: yet)?|不(?:做|是|要做)成?卡片", re.I)
 
 
+# A heading over what the page leaves for another day (“Not covered (maybe later)”).
+LEFT_FOR_LATER = re.compile(r"\W*+not (?:yet )?covered\b[^()（）]*+[(（][^()（）]*?(?:later|maybe|yet|以后|之后)[^()（）]*+[)）]", re.I)
 # A slide's number before its title (“Slide 5 | Sources”, “p.12 · …”, “第 3 页”).
-DEFERRED = re.compile(r"\W*+not (?:yet )?covered\b[^()（）]*+[(（][^()（）]*?(?:later|maybe|yet|以后|之后)[^()（）]*+[)）]", re.I)
 SLIDE_TITLE = re.compile(r"\s*(?:slide\s*\d|pp?\.\s*\d|第\s*\d+\s*页)", re.I)
 # What a talk's slides hold besides its subject: its cover, its outline, its questions, its thanks and works cited.
 SLIDE_BACK = re.compile(r"封面|(?:cover|title)(?: page| slide)?|目录|大纲|agenda|outline|(?:table of )?contents|q\s*&\s*a|问答|"
@@ -4012,7 +4013,7 @@ def _back_matter_heading(title: str) -> bool:
     """A heading of back matter; on a slide (“Slide 5 | Sources”), only the talk's own (its cover, “Q&A”,
     “References”): a slide titled “Sources” or “Resources” is about them."""
     bare = _bare(SLIDE_NUMBER.sub("", SECTION_NUMBER.sub("", title)))
-    if DEFERRED.match(title):
+    if LEFT_FOR_LATER.match(title):
         return True  # (“Not covered (maybe later)”: what the page leaves for another day; “Not covered” alone may
         # be the subject, an insurance's exclusions)
     if SLIDE_TITLE.match(title):
