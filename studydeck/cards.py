@@ -572,10 +572,12 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True
     if any(_tally_row(cells) for _, cells in rows):
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
-    if PEOPLE_CORNER.fullmatch(_cell_text(header[0])) and any(
-            DUE_HEADER.fullmatch(_cell_text(h)) or ROSTER_HEADER.fullmatch(_cell_text(h)) for h in header[1:]):
+    if PEOPLE_CORNER.fullmatch(_cell_text(header[0])) and (any(
+            DUE_HEADER.fullmatch(_cell_text(h)) or ROSTER_HEADER.fullmatch(_cell_text(h)) for h in header[1:])
+            or any(OWN_ROW.fullmatch(_cell_text(cells[0])) for _, cells in rows)):
         # “| 人 | 负责 | 产出 | DDL |”: who does what in one's own group by when, a plan; “| 成员 | 学号 | 负责 |
-        # 贡献比例 |”: who did what, a team's roster
+        # 贡献比例 |”: who did what, a team's roster; “| 队员 | 主要负责 |” with the writer in a row (“我（阿哲）”):
+        # one's own team's split of the work
         return True
     if any(_tally_column(_cell_text(header[0]), [_cell_text(cells[0]) for _, cells in rows], name,
                          [cells[j] for _, cells in rows])
@@ -686,6 +688,8 @@ TIME_SPAN = re.compile(r"\s*+\d{1,3}(?::\d{2})?\s*+(?:min|mins|分钟|')?\s*+[�
 # generator and discriminator, “| 成员 | 职责 |” over Raft's roles: parts of a system, no due date.)
 PEOPLE_CORNER = re.compile(r"names?|姓名|名字|人|谁|who|students?|学生|同学|members?|成员|组员|队员|负责人|people|persons?|"
                            r"owners?|assignees?|players?|teams?|队伍|小组|组名|组别|选手", re.I)
+# The writer named in a row of people (“我”, “我（阿哲）”, “me (Sam)”).
+OWN_ROW = re.compile(r"\s*(?:我|本人|me|myself)\s*(?:[(（][^()（）\n]{0,12}[)）])?\s*", re.I)
 DUE_HEADER = re.compile(r"ddl|截止(?:日期|时间)?|期限|deadline|due(?: date)?", re.I)
 # A column that tells people apart or weighs what each did (“学号”, “email”, “贡献比例”): a roster.
 ROSTER_HEADER = re.compile(r"学号|工号|邮箱|e-?mail|student ?(?:id|no\.?|number)|贡献比例|贡献占比|分工比例|"
@@ -1133,7 +1137,9 @@ DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,
 # explained (the section's own content).
 STUCK_LABEL = re.compile(r"(?:学生|他|她)?(?:卡在哪(?:里|儿)?|哪里卡住了?)|where (?:s?he|they|the student) (?:got|gets|was) stuck",
                          re.I)
-TAUGHT_LABEL = re.compile(r"(?:我是?)?怎么讲的|讲解过程|how i (?:explained|taught) it", re.I)
+# (as are one's own reading of what was taught, “**我的理解：**”, and a talk's lines, “**Say:**”)
+TAUGHT_LABEL = re.compile(r"(?:我是?)?怎么讲的|讲解过程|how i (?:explained|taught) it|我的理解|个人理解|"
+                          r"my (?:own )?(?:understanding|take)|in my (?:own )?words|say|speaker notes?|讲稿|台词", re.I)
 # An arrow a formula's sentence ends on: what it implies comes after it, in another line.
 LEADS_TO = re.compile(r"\s*+(?:⇒|⟹|→|=>|->)\s*+$")
 # A play's stage direction: a line in brackets, in italics or not (“*[TEACHER writes on the board:]*”).
@@ -1227,7 +1233,9 @@ SETUP_FIELD = re.compile(
 VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖", re.I)
 # One's own rating of a paper or a talk (“打分：⭐⭐⭐⭐ / 兴趣 5”, “评分：4/5”); “**rating**：用户对物品的显式打分，
 # 如 1–5 星” defines one.
-RATING_FIELD = re.compile(r"(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)|(?:my )?(?:ratings?|scores?|interest)", re.I)
+# (or the scale itself: “| Criterion | 1–5 | Comment |”, “评分（1-10）”)
+RATING_FIELD = re.compile(r"(?:(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)|(?:my )?(?:ratings?|scores?|interest))"
+                          r"(?:\s*[(（]\s*[01]\s*[–—~-]\s*(?:3|4|5|7|10|100)\s*[)）])?|[01]\s*[–—~-]\s*(?:3|4|5|7|10|100)", re.I)
 RATING_VALUE = re.compile(r"^[\s*_]*+(?:[⭐★☆✩]|\d++(?:\.\d++)?\s*+(?:/\s*+(?:5|10|100)\b|分(?![制钟])|\**\s*$))", re.I)
 
 
@@ -4182,6 +4190,10 @@ LABEL_TERM = re.compile(
     # one's own look back (“Biggest lesson honestly:”, “最大的收获：”)
     r"(?:the |my )?(?:biggest|main|key|most important|one|real) (?:lessons?|takeaways?)(?:\s+\w+)?|最大的?(?:收获|教训)|"
     r"(?:my|random|stray|some) thoughts?|musings?|"
+    # who says what follows (“PyTorch docs themselves say: use DDP”), what one still cannot do (“还是不太会：BLEU”),
+    # a rung of a question ladder (“**Level 2** — …”)
+    r".+\s(?:say|says|said)|还是?不太?(?:会|懂)|还没(?:搞|弄)?(?:懂|明白)|没(?:搞|弄)(?:懂|明白)|"
+    r"still (?:unsure|shaky|fuzzy|confused|don'?t get|do not get)(?: about)?|(?:level|tier|rung)\s*\d+(?:\s*[—–-]\s*.*)?|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # (“Alternative: …”, “to add: cosine annealing, EMA, …”: another way, or what the page still lacks)

@@ -918,6 +918,9 @@ def declaration(card: Card) -> str | None:
     if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
         return "declaration"
     lhs = formula[:relation.start()].strip()
+    example = EXAMPLE_FUNCTION.fullmatch(lhs)
+    if relation.group() == "=" and example and _only_in(rhs.split("=")[0], example.group("x")):
+        return "example"  # “f(x) = x^3”, “f'(x) = 3x^2”: a function made up to show a rule, and what it works out to
     if relation.group() == "=" and (_arithmetic(lhs) or CONSTANT_CALL.fullmatch(lhs) and WHOLE_VALUE.fullmatch(rhs)):
         return "worked-value"  # “12 \times 768^2 \times 12 = …”, “\cos\pi = -1”: arithmetic, not a rule
     if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \
@@ -949,6 +952,17 @@ def declaration(card: Card) -> str | None:
                  or re.search(r"\\[vcd]dots", rhs) and not COMPUTED_ENTRY.search(rhs)):
         return "declaration"  # a matrix written out entry by entry
     return None
+
+
+# A function with no name of its own, or its derivative, of one variable (“f(x)”, “f''(x)”, “g'(t)”).
+EXAMPLE_FUNCTION = re.compile(r"[fgh](?:'{1,3}|\^\{?\((?:\d|''?)\)\}?|\^\{?\\prime\}?)?\s*(?:\\left)?\(\s*(?P<x>[a-z])\s*(?:\\right)?\)")
+LATEX_LAYOUT = re.compile(r"\\(?:frac|dfrac|tfrac|cdot|times|left|right|quad|qquad|,|;|!)|[\s{}()\[\]+\-*/^.,0-9]")
+
+
+def _only_in(expression: str, variable: str) -> bool:
+    """An expression of numbers and ``variable`` alone (“3x^2 + 1”, “\\frac{1}{x}”): no other symbol, nothing named."""
+    rest = LATEX_LAYOUT.sub("", expression)
+    return variable in expression and set(rest) <= {variable}
 
 
 # Names a block may call without defining them: Python's own and the usual numeric libraries.
@@ -1196,7 +1210,10 @@ def _arithmetic_answer(text: str) -> bool:
 # An answer the writer is not sure of (“要再确认”, “not sure”, “(?)”).
 # An answer that only says where the answer is (“see block below”, “(see above)”, “见下面的代码”).
 POINTS_ELSEWHERE = re.compile(r"\W*(?:(?:see|cf|refer to)\b[^.;:\n]{0,30}?\b(?:below|above|later)\b|"
-                              r"(?:参见|参考|见|看)\s*(?:下文|下方|下面|后文|后面|上文|上面|上方|前文|前面))"
+                              r"(?:参见|参考|见|看)\s*(?:下文|下方|下面|后文|后面|上文|上面|上方|前文|前面)|"
+                              # or another part by its number (“见第 5 节”, “see section 5”, “(see §5)”)
+                              r"(?:参见|参考|详见|见)\s*第\s*[\d一二三四五六七八九十]+\s*(?:节|章|部分|讲|页|条|题)|"
+                              r"(?:see|cf\.?|refer to)\s+(?:sections?|sec\.|§|chapter|ch\.|part|question|q)\s*\d+(?:\.\d+)*)"
                               r"(?:\s*(?:for (?:details|more)|的?(?:代码|推导|公式|说明|解释|表格?|图|代码块)))?\W*", re.I)
 UNSURE = re.compile(r"要?再确认|待确认|待核实|不确定|记不清|好像|not sure|unsure|need to (?:check|verify|confirm)|"
                     r"to be confirmed|double-check|\(\?\)|（？）", re.I)

@@ -188,11 +188,14 @@ def _without_outliner_marks(text: str) -> str:
         dropped.append(match)
         return ""
     out = OUTLINER_MARK.sub(drop, text)
-    # (the brackets that held only tags go with them: “flips and crops (#cv, #aug)”)
-    return EMPTY_BRACKETS.sub("", out) if dropped else out
+    # (the brackets that held only tags go with them: “flips and crops (#cv, #aug)”, and the label of a line that
+    # held only tags: “Tags: #adam #formula”)
+    return TAGS_LABEL_LINE.sub("", EMPTY_BRACKETS.sub("", out)) if dropped else out
 
 
 EMPTY_BRACKETS = re.compile(r"(?<![ \t])[ \t]*+[(（][ \t,，;；]*+[)）]")  # (tried once per run of spaces)
+TAGS_LABEL_LINE = re.compile(r"^[ \t]*+(?:[*_]{1,2})?(?:tags?|标签|keywords?)(?:[*_]{1,2})?[ \t]*+[:：]?"
+                             r"(?:[*_]{1,2})?[ \t,，]*+(?:\n|$)", re.M | re.I)
 
 
 HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")

@@ -5112,3 +5112,80 @@ def test_an_answer_written_as_a_list_item_under_its_question_loses_its_bullet_an
                        "  - A：不是。实际加速取决于硬件是否有 INT8 指令。\n  - （初稿写的是 4×，已经删了）\n")
     (card,) = [c for c in cards if "4 倍" in c.front]
     assert card.back.startswith("不是。实际加速"), card.back
+
+
+def test_a_team_s_division_of_work_with_the_writer_among_its_rows_gives_no_cards() -> None:
+    notes = ("# 数模备赛\n\n## 分工\n\n| 队员 | 主要负责 | 要练的 |\n|---|---|---|\n| 我（阿哲） | 建模 + 写代码 | LSTM 模板 |\n"
+             "| 小林 | 论文写作 + 排版 | LaTeX 模板 |\n| 老周 | 数据预处理 | ADF 检验 |\n\n## 指标\n\n"
+             "- **MAPE**：平均绝对百分比误差\n")
+    assert_keeps(notes, ["平均绝对百分比误差"], ["论文写作", "ADF 检验", "建模 + 写代码"])
+    # a system's parts under “成员 | 职责” (no one of them the writer) are its roles
+    notes = ("# Raft\n\n## 角色\n\n| 成员 | 职责 |\n|---|---|\n| Leader | 接收客户端请求并复制日志 |\n"
+             "| Follower | 被动响应 Leader 的请求 |\n| Candidate | 选举期间争取成为 Leader |\n")
+    assert_keeps(notes, ["复制日志", "争取成为"], [])
+
+
+def test_a_column_of_ratings_on_a_scale_gives_no_cards() -> None:
+    notes = ("# Peer review\n\n## Score\n\n| Criterion | 1–5 | Comment |\n|---|---|---|\n"
+             "| Clarity of writing | 4 | intro overclaims speedup |\n| Technical correctness | 3 | test-set calibration |\n"
+             "| Reproducibility | 5 | code ran first try |\n\n## Quantisation\n\n"
+             "- **Zero-point**: the integer that stands for the real value 0\n")
+    cards, _ = extract(notes)
+    assert not [c for c in cards if "Clarity" in c.front or "Reproducibility" in c.front], [c.front for c in cards]
+    assert any("real value 0" in c.back for c in cards)
+    # a scale whose cells say what each level means is knowledge
+    assert_keeps("# Pain\n\n## Scale\n\n| Level | 1–3 | 4–6 |\n|---|---|---|\n| Meaning | mild, ignorable | moderate, "
+                 "distracting |\n| Advice | rest | see a doctor |\n", ["mild, ignorable"], [])
+
+
+def test_a_label_for_one_s_own_reading_or_a_speaker_s_lines_names_no_subject() -> None:
+    notes = ("# Autograd\n\n## 反向模式自动微分\n\n> 老师原话：“backward 算的是 vector-Jacobian product。”\n\n**我的理解：**\n"
+             "- 前向模式：一次算 Jacobian 的一列，要 n 次\n- 代价：反向模式要存中间结果，显存占用大\n")
+    cards, _ = extract(notes)
+    assert cards and not [c for c in cards if "我的理解" in c.front], [c.front for c in cards]
+    (cost,) = [c for c in cards if "存中间结果" in c.back]
+    assert "反向模式" in cost.front, cost.front
+    notes = ("# DDP talk\n\n## Card 3 — Why not DataParallel?\n\n**Say:**\n- DP re-broadcasts the model every iteration\n"
+             "- PyTorch docs themselves say: use DDP even on a single machine.\n- **Backend**: `nccl` for GPUs, `gloo` for CPU\n")
+    cards, _ = extract(notes)
+    fronts = [c.front for c in cards]
+    assert not [f for f in fronts if f.startswith("Say") or "themselves say" in f], fronts
+    assert any("`nccl` for GPUs" in c.back for c in cards), fronts
+
+
+@pytest.mark.parametrize("notes", [
+    "# 损失函数\n\n## CrossEntropyLoss\n\n- `label_smoothing=0.1`：见第 5 节\n- **reduction**：默认 mean\n",
+    "# Losses\n\n## Cross-entropy\n\n- **label smoothing**: see section 5.\n- **reduction**: mean by default\n",
+    "# Losses\n\n## Cross-entropy\n\n- **label smoothing**: (see §5)\n- **reduction**: mean by default\n",
+])
+def test_an_answer_that_only_names_another_section_gives_no_card(notes: str) -> None:
+    cards, _ = extract(notes)
+    assert [c.front for c in cards if "mean" in c.back] and not [c for c in cards if "smoothing" in c.front], \
+        [(c.front, c.back) for c in cards]
+
+
+def test_a_tags_line_is_no_formula_s_sentence() -> None:
+    notes = ("# Zettelkasten\n\n## 202611290910 Adam update rule\nTags: #optimisation #adam #formula\n\n"
+             "$$\nm_t = \\beta_1 m_{t-1} + (1-\\beta_1)\\, g_t\n$$\n\nLinks: [[202611290900]]\n")
+    cards, _ = extract(notes)
+    assert cards and not [c for c in cards if "Tags" in c.front or "#adam" in c.front], [c.front for c in cards]
+
+
+@pytest.mark.parametrize("notes, gone", [
+    ("# Norm ladder\n\n## GroupNorm\n\n**Level 1** — Split channels into G groups, normalise per sample.\n\n"
+     "**Level 2** — Special cases: G = 1 gives LayerNorm.\n\n- **Group size**: usually 32 groups\n", "Level"),
+    ("# 倒计时\n\n## D-1\n\n- **还是不太会**：beam search 复杂度、BLEU，听天由命\n- **BLEU**：n-gram 精确率的几何平均乘简短惩罚\n",
+     "不太会"),
+])
+def test_a_rung_s_number_or_what_one_still_cannot_do_is_no_term(notes: str, gone: str) -> None:
+    cards, _ = extract(notes)
+    assert cards and not [c for c in cards if gone in c.front], [c.front for c in cards]
+
+
+def test_a_function_made_up_for_an_example_and_its_derivatives_are_no_cards() -> None:
+    notes = ("# Autograd\n\n## create_graph\n\n> 老师原话：“create_graph=True 让 backward 本身也被记录成图。”\n\n**我的理解：**\n\n$$\nf(x) = x^3,\\quad f'(x) = 3x^2,\\quad f''(x) = 6x\n$$\n\n"
+             "## Sigmoid\n\n$$\nf(x) = \\frac{1}{1 + e^{-x}}\n$$\n\n它的导数：\n\n$$\nf'(x) = f(x)\\,(1 - f(x))\n$$\n")
+    cards, _ = extract(notes)
+    backs = [c.back for c in cards]
+    assert not [b for b in backs if "x^3" in b or "3x^2" in b or "6x" in b], backs
+    assert [b for b in backs if "e^{-x}" in b] and [b for b in backs if "(1 - f(x))" in b], backs
