@@ -478,7 +478,8 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
                 or _metadata_field(name, "") and not CAUTION_HEADER.fullmatch(PAREN_TAIL.sub("", name).strip()) \
                 or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) and not OWN_ANSWER.fullmatch(name) \
                 or SELF_RATED.search(name) or REJECTED_HEADER.search(name) \
-                or RATING_FIELD.fullmatch(name) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
+                or (RATING_FIELD.fullmatch(name) or RATING_SCALE.fullmatch(name) and CRITERIA_CORNER.fullmatch(_cell_text(
+                    corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
                 or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]) \
                 or _locators(name, [cells[j] for _, cells in rows[1:]]) \
@@ -574,10 +575,12 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return True  # “| **total** | **27** | **20.5** |”: a tally (a self-test's score, a budget), no knowledge
     if PEOPLE_CORNER.fullmatch(_cell_text(header[0])) and (any(
             DUE_HEADER.fullmatch(_cell_text(h)) or ROSTER_HEADER.fullmatch(_cell_text(h)) for h in header[1:])
-            or any(OWN_ROW.fullmatch(_cell_text(cells[0])) for _, cells in rows)):
+            or TEAM_CORNER.fullmatch(_cell_text(header[0])) and any(DUTY_HEADER.search(_cell_text(h)) for h in header[1:])
+            and any(OWN_ROW.fullmatch(_cell_text(cells[0])) for _, cells in rows)):
         # “| 人 | 负责 | 产出 | DDL |”: who does what in one's own group by when, a plan; “| 成员 | 学号 | 负责 |
         # 贡献比例 |”: who did what, a team's roster; “| 队员 | 主要负责 |” with the writer in a row (“我（阿哲）”):
-        # one's own team's split of the work
+        # one's own team's split of the work (“| Person | Pinyin |” over “| 我 | wǒ |” is a pronoun's table, and
+        # “| Member | Daily Scrum |” with “Me (dev)” a process's roles)
         return True
     if any(_tally_column(_cell_text(header[0]), [_cell_text(cells[0]) for _, cells in rows], name,
                          [cells[j] for _, cells in rows])
@@ -688,8 +691,10 @@ TIME_SPAN = re.compile(r"\s*+\d{1,3}(?::\d{2})?\s*+(?:min|mins|分钟|')?\s*+[�
 # generator and discriminator, “| 成员 | 职责 |” over Raft's roles: parts of a system, no due date.)
 PEOPLE_CORNER = re.compile(r"names?|姓名|名字|人|谁|who|students?|学生|同学|members?|成员|组员|队员|负责人|people|persons?|"
                            r"owners?|assignees?|players?|teams?|队伍|小组|组名|组别|选手", re.I)
-# The writer named in a row of people (“我”, “我（阿哲）”, “me (Sam)”).
-OWN_ROW = re.compile(r"\s*(?:我|本人|me|myself)\s*(?:[(（][^()（）\n]{0,12}[)）])?\s*", re.I)
+# The writer named in a row of people (“我”, “我（阿哲）”, “me (Sam)”), the members of a team, and what each is to do.
+OWN_ROW = re.compile(r"\s*+(?:我|me|myself)\s*+(?:[(（][^()（）\n]{0,12}[)）])?+\s*+", re.I)
+TEAM_CORNER = re.compile(r"队员|组员|成员|(?:team ?)?members?|teammates?", re.I)
+DUTY_HEADER = re.compile(r"负责|分工|任务|职责|要做|要练|responsib|in charge|assigned|tasks?|duties|owns", re.I)
 DUE_HEADER = re.compile(r"ddl|截止(?:日期|时间)?|期限|deadline|due(?: date)?", re.I)
 # A column that tells people apart or weighs what each did (“学号”, “email”, “贡献比例”): a roster.
 ROSTER_HEADER = re.compile(r"学号|工号|邮箱|e-?mail|student ?(?:id|no\.?|number)|贡献比例|贡献占比|分工比例|"
@@ -1137,9 +1142,9 @@ DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,
 # explained (the section's own content).
 STUCK_LABEL = re.compile(r"(?:学生|他|她)?(?:卡在哪(?:里|儿)?|哪里卡住了?)|where (?:s?he|they|the student) (?:got|gets|was) stuck",
                          re.I)
-# (as are one's own reading of what was taught, “**我的理解：**”, and a talk's lines, “**Say:**”)
+# (as are one's own reading of what was taught, “**我的理解：**”, and a talk's notes, “**Speaker notes:**”)
 TAUGHT_LABEL = re.compile(r"(?:我是?)?怎么讲的|讲解过程|how i (?:explained|taught) it|我的理解|个人理解|"
-                          r"my (?:own )?(?:understanding|take)|in my (?:own )?words|say|speaker notes?|讲稿|台词", re.I)
+                          r"my (?:own )?(?:understanding|take)|in my (?:own )?words|speaker notes?|讲稿", re.I)
 # An arrow a formula's sentence ends on: what it implies comes after it, in another line.
 LEADS_TO = re.compile(r"\s*+(?:⇒|⟹|→|=>|->)\s*+$")
 # A play's stage direction: a line in brackets, in italics or not (“*[TEACHER writes on the board:]*”).
@@ -1233,9 +1238,12 @@ SETUP_FIELD = re.compile(
 VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies|依赖", re.I)
 # One's own rating of a paper or a talk (“打分：⭐⭐⭐⭐ / 兴趣 5”, “评分：4/5”); “**rating**：用户对物品的显式打分，
 # 如 1–5 星” defines one.
-# (or the scale itself: “| Criterion | 1–5 | Comment |”, “评分（1-10）”)
+# (with its scale, “评分（1-10）”; or the scale alone beside the criteria rated, “| Criterion | 1–5 | Comment |”: a
+# mineral's “| 1–10 |” hardness or a survey's “| Response anchor | 1–5 |” codes are facts)
 RATING_FIELD = re.compile(r"(?:(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)|(?:my )?(?:ratings?|scores?|interest))"
-                          r"(?:\s*[(（]\s*[01]\s*[–—~-]\s*(?:3|4|5|7|10|100)\s*[)）])?|[01]\s*[–—~-]\s*(?:3|4|5|7|10|100)", re.I)
+                          r"(?:\s*[(（]\s*[01]\s*[–—~-]\s*(?:3|4|5|7|10|100)\s*[)）])?", re.I)
+RATING_SCALE = re.compile(r"[01]\s*+(?:[–—~～−-]|to)\s*+(?:3|4|5|7|10|100)\s*+分?")
+CRITERIA_CORNER = re.compile(r"criteri(?:on|a)|评分项|评价项|评分标准|评价维度|rubric(?: item)?", re.I)
 RATING_VALUE = re.compile(r"^[\s*_]*+(?:[⭐★☆✩]|\d++(?:\.\d++)?\s*+(?:/\s*+(?:5|10|100)\b|分(?![制钟])|\**\s*$))", re.I)
 
 
@@ -4190,10 +4198,11 @@ LABEL_TERM = re.compile(
     # one's own look back (“Biggest lesson honestly:”, “最大的收获：”)
     r"(?:the |my )?(?:biggest|main|key|most important|one|real) (?:lessons?|takeaways?)(?:\s+\w+)?|最大的?(?:收获|教训)|"
     r"(?:my|random|stray|some) thoughts?|musings?|"
-    # who says what follows (“PyTorch docs themselves say: use DDP”), what one still cannot do (“还是不太会：BLEU”),
-    # a rung of a question ladder (“**Level 2** — …”)
-    r".+\s(?:say|says|said)|还是?不太?(?:会|懂)|还没(?:搞|弄)?(?:懂|明白)|没(?:搞|弄)(?:懂|明白)|"
-    r"still (?:unsure|shaky|fuzzy|confused|don'?t get|do not get)(?: about)?|(?:level|tier|rung)\s*\d+(?:\s*[—–-]\s*.*)?|"
+    # a source named as saying what follows (“PyTorch docs themselves say: use DDP”; not “Needless to say”, “have a
+    # say”), a rung of a question ladder alone (“**Level 1** — …”; “Level 2 — partial automation” names one)
+    r"(?:.+\s)?(?:docs?|documentation|paper|authors?|book|textbook|teacher|prof(?:essor)?|lecturer|slides|they|he|she)"
+    r"(?:\s+(?:themselves|itself|also|all))?\s+(?:say|says|said)|"
+    r"(?:level|rung)\s*\d+|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
     # (“Alternative: …”, “to add: cosine annealing, EMA, …”: another way, or what the page still lacks)
@@ -4216,7 +4225,8 @@ LABEL_TERM = re.compile(
     # the learner's state of mind, and what they mean to watch, read or present next
     r"心态|心情|(?:下一个|下次|接下来)?想(?:看|读|学|做|试)的?\S{0,6}|"
     # a study log's break, and what is still unclear to the learner (“**Break**: made coffee”, “still fuzzy”)
-    r"休息|茶歇|still (?:fuzzy|unclear|confus\w*|unsure|not sure|open)|open questions?|(?:还|仍)(?:不懂|没懂|没搞懂|不清楚|模糊)\S{0,4}|"
+    r"休息|茶歇|still (?:fuzzy|unclear|confus\w*|unsure|not sure|open|shaky|don'?t get|do not get)|open questions?|"
+    r"(?:还|仍)(?:不懂|没懂|没搞懂|不清楚|模糊)\S{0,4}|还是?不太?(?:会|懂)|还没(?:搞|弄)?(?:懂|明白)|"
     # an assignment's requirements, and what one's own runs measured (“要求：三组都输出 True”, “实测：…”)
     r"要求|requirements?|实测|measured|"
     # a pledge, one more small point, a detail the text stresses (“立个 flag：”, “还有一个小点：”, “Important detail:”)
@@ -5888,7 +5898,7 @@ def _named_concept(ctx: _Ctx) -> str:
 
 # A heading that is only the question it answers of the heading above (“### Why”, “### What”, “### Gotchas”).
 FACET_HEADING = re.compile(r"(?:(?:common|main|other|more)\s+)?(?:why|what|how|when|where|gotchas|pitfalls|caveats|usage|"
-                           r"when to use)|(?:常见)?(?:是什么|为什么|怎么用|怎么做|用法|注意事项)", re.I)
+                           r"when to use)|(?:常见的?)?(?:是什么|为什么|怎么用|怎么做|用法|注意事项)|踩?坑点?", re.I)
 
 
 # A reference as a bibliography writes it: authors by surname and initials, then the year

@@ -918,9 +918,6 @@ def declaration(card: Card) -> str | None:
     if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
         return "declaration"
     lhs = formula[:relation.start()].strip()
-    example = EXAMPLE_FUNCTION.fullmatch(lhs)
-    if relation.group() == "=" and example and _only_in(rhs.split("=")[0], example.group("x")):
-        return "example"  # “f(x) = x^3”, “f'(x) = 3x^2”: a function made up to show a rule, and what it works out to
     if relation.group() == "=" and (_arithmetic(lhs) or CONSTANT_CALL.fullmatch(lhs) and WHOLE_VALUE.fullmatch(rhs)):
         return "worked-value"  # “12 \times 768^2 \times 12 = …”, “\cos\pi = -1”: arithmetic, not a rule
     if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \
@@ -955,14 +952,15 @@ def declaration(card: Card) -> str | None:
 
 
 # A function with no name of its own, or its derivative, of one variable (“f(x)”, “f''(x)”, “g'(t)”).
-EXAMPLE_FUNCTION = re.compile(r"[fgh](?:'{1,3}|\^\{?\((?:\d|''?)\)\}?|\^\{?\\prime\}?)?\s*(?:\\left)?\(\s*(?P<x>[a-z])\s*(?:\\right)?\)")
-LATEX_LAYOUT = re.compile(r"\\(?:frac|dfrac|tfrac|cdot|times|left|right|quad|qquad|,|;|!)|[\s{}()\[\]+\-*/^.,0-9]")
+MADE_UP_FUNCTION = re.compile(r"(?P<f>[fgh])(?P<order>'{1,3}|\^(?:\{(?:\(\d\)|'{1,3}|(?:\\prime){1,3})\}|\\prime|\(\d\))|)"
+                              r"\s*+(?:\\left)?\(\s*+(?P<x>[a-z])\s*+(?:\\right)?\)")
+LATEX_LAYOUT = re.compile(r"\\(?:frac|dfrac|tfrac|cdot|times|left|right|quad|qquad)(?![A-Za-z])|\\[,;!]|[\s{}()\[\]+\-*/^.,0-9]")
 
 
 def _only_in(expression: str, variable: str) -> bool:
-    """An expression of numbers and ``variable`` alone (“3x^2 + 1”, “\\frac{1}{x}”): no other symbol, nothing named."""
+    """An expression of numbers and ``variable`` alone (“3x^2 + 1”, “\\frac{1}{x}”): no other symbol, no function."""
     rest = LATEX_LAYOUT.sub("", expression)
-    return variable in expression and set(rest) <= {variable}
+    return variable in rest and set(rest) <= {variable}
 
 
 # Names a block may call without defining them: Python's own and the usual numeric libraries.
@@ -1211,9 +1209,10 @@ def _arithmetic_answer(text: str) -> bool:
 # An answer that only says where the answer is (“see block below”, “(see above)”, “见下面的代码”).
 POINTS_ELSEWHERE = re.compile(r"\W*(?:(?:see|cf|refer to)\b[^.;:\n]{0,30}?\b(?:below|above|later)\b|"
                               r"(?:参见|参考|见|看)\s*(?:下文|下方|下面|后文|后面|上文|上面|上方|前文|前面)|"
-                              # or another part by its number (“见第 5 节”, “see section 5”, “(see §5)”)
-                              r"(?:参见|参考|详见|见)\s*第\s*[\d一二三四五六七八九十]+\s*(?:节|章|部分|讲|页|条|题)|"
-                              r"(?:see|cf\.?|refer to)\s+(?:sections?|sec\.|§|chapter|ch\.|part|question|q)\s*\d+(?:\.\d+)*)"
+                              # or another part of the notes by its number (“见第 5 节”, “see section 5”, “(see §5)”; not
+                              # a law's “见第1166条”, “see Chapter 12”, “see section 362”: where a rule stands is the answer)
+                              r"(?:参见|参考|详见|见)\s*第\s*(?:\d{1,2}(?:\.\d+)*|[一二三四五六七八九十]{1,3})\s*(?:节|章|部分|讲)|"
+                              r"(?:see|cf\.?|refer to)\s+(?:sections?|sec\.?|§|part|question|q)\s*\d{1,2}(?:\.\d+)*(?!\d))"
                               r"(?:\s*(?:for (?:details|more)|的?(?:代码|推导|公式|说明|解释|表格?|图|代码块)))?\W*", re.I)
 UNSURE = re.compile(r"要?再确认|待确认|待核实|不确定|记不清|好像|not sure|unsure|need to (?:check|verify|confirm)|"
                     r"to be confirmed|double-check|\(\?\)|（？）", re.I)
@@ -1275,7 +1274,41 @@ def gate(cards: list[Card]) -> tuple[list[Card], list[Notice]]:
             notices.append(left_out(card, reason))
         else:
             kept.append(card)
-    return _one_card_per_formula(*_one_front_per_deck(kept, notices))
+    return _one_card_per_formula(*_worked_functions(*_one_front_per_deck(kept, notices)))
+
+
+def _made_up_function(card: Card) -> tuple[str, int] | None:
+    """The function a formula card asks of, and how often it is differentiated, where its right side holds
+    numbers and its one variable alone (“f(x) = x^3” → (“f”, 0), “f''(x) = 6x” → (“f”, 2)), or None."""
+    if card.kind is not CardKind.FORMULA or not card.formulas:
+        return None
+    shown = " ".join(card.front.split())
+    hidden = [f for f in card.formulas if " ".join(f.split()) not in shown]
+    equation = re.fullmatch(r"\s*([^=]+?)\s*=\s*([^=]+?)[\s.,;，。]*", hidden[-1] if hidden else card.formulas[-1])
+    named = MADE_UP_FUNCTION.fullmatch(equation.group(1)) if equation else None
+    if not named or not _only_in(equation.group(2), named.group("x")):
+        return None
+    order = named.group("order")
+    return named.group("f"), order.count("'") + order.count("prime") or int(re.sub(r"\D", "", order) or 0)
+
+
+def _worked_functions(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
+    """A function made up on the spot and worked out in one display (“f(x) = x^3, f'(x) = 3x^2, f''(x) = 6x”)
+    is an example of a rule, each card of it a step with nothing to stand on. (One such formula alone,
+    “1/x 的导数：f'(x) = -1/x^2”, “f(n) = n(n-1)/2”, the logistic map's “f(x) = 4x(1-x)”, is a fact.)"""
+    orders: dict[tuple[str, int, str], set[int]] = {}
+    for card in cards:
+        made = _made_up_function(card)
+        if made:
+            orders.setdefault((card.doc, card.source.line, made[0]), set()).add(made[1])
+    kept: list[Card] = []
+    for card in cards:
+        made = _made_up_function(card)
+        if made and len(orders[(card.doc, card.source.line, made[0])]) > 1:
+            notices.append(left_out(card, "example"))
+        else:
+            kept.append(card)
+    return kept, notices
 
 
 def _one_front_per_deck(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:

@@ -187,15 +187,16 @@ def _without_outliner_marks(text: str) -> str:
             return match.group()
         dropped.append(match)
         return ""
+    # (a line of tags under a label goes whole: “Tags: #adam #formula”, Logseq's “tags:: #a, #b”)
+    text = TAGS_LINE.sub("", text) if "#" in text else text
     out = OUTLINER_MARK.sub(drop, text)
-    # (the brackets that held only tags go with them: “flips and crops (#cv, #aug)”, and the label of a line that
-    # held only tags: “Tags: #adam #formula”)
-    return TAGS_LABEL_LINE.sub("", EMPTY_BRACKETS.sub("", out)) if dropped else out
+    # (the brackets that held only tags go with them: “flips and crops (#cv, #aug)”)
+    return EMPTY_BRACKETS.sub("", out) if dropped else out
 
 
 EMPTY_BRACKETS = re.compile(r"(?<![ \t])[ \t]*+[(（][ \t,，;；]*+[)）]")  # (tried once per run of spaces)
-TAGS_LABEL_LINE = re.compile(r"^[ \t]*+(?:[*_]{1,2})?(?:tags?|标签|keywords?)(?:[*_]{1,2})?[ \t]*+[:：]?"
-                             r"(?:[*_]{1,2})?[ \t,，]*+(?:\n|$)", re.M | re.I)
+TAGS_LINE = re.compile(r"^[ \t]*+(?:[*_]{1,2})?(?:tags?|标签|keywords?)(?:[*_]{1,2})?[ \t]*+(?::{1,2}|：)?(?:[*_]{1,2})?"
+                       r"(?:[ \t,，;；/]*+#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*+))++[ \t,，;；/.]*+(?:\n|$)", re.M | re.I)
 
 
 HEADER_ATTRS = re.compile(r"\s*\{(?:\s*[#.][\w:.-]+)+\s*\}\s*$")
