@@ -155,7 +155,9 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
-QA = re.compile(r"^\s*(?:\*\*)?(?:Q|问)\s*\d*\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*[:：]?(?:\*\*)?\s*[:：]?\s*(?P<q>.+?)\n\s*(?:\*\*)?(?:A|答)\s*[:：]?(?:\*\*)?"
+# (a short label may come before its marked question: “追问弹幕：**Q：** …”)
+QA = re.compile(r"^\s*(?:(?!(?:Q|问)\s*\d*\s*[:：])[^\s*:：\n]{1,8}[:：]\s*(?=(?:\*\*)?(?:Q|问)\s*\d*\s*(?:\*\*)?\s*[:：]))?"
+                r"(?:\*\*)?(?:Q|问)\s*\d*\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*[:：]?(?:\*\*)?\s*[:：]?\s*(?P<q>.+?)\n\s*(?:\*\*)?(?:A|答)\s*[:：]?(?:\*\*)?"
                 r"\s*[:：]?\s*(?P<a>.+)$", re.S)
 
 
@@ -808,11 +810,13 @@ WANT_TO = re.compile(r"(?:things |ideas )?(?:i )?(?:want|wanna) to (?:try|read)(
 # fields of its record (“Config”, “Curves”, “Rationale at the time”): what was run and what it did.
 # (“Experiment 2: Stroop” over its results, “Trial 3” in medicine, report others' work; “尝试十字相乘法”, “try 3
 # times” count no tries)
-ATTEMPT_HEADING = re.compile(r"(?:\b(?:attempt|try)\s*+#?|尝试\s*+)\d++(?=\s*+(?:$|[—–:：(（-]))|第\s*+[\d一二三四五六七八九十]++\s*+次尝试",
-                             re.I)
+# (or one run of one's own by its day or its id: “2024-03-04  exp01  baseline”, “run_3 — bs 256”; “Experiment 2 — Asch
+# conformity”, “Run 2 of the study” are studies to learn; and what a run led to: “下一步：加 warmup”)
+ATTEMPT_HEADING = re.compile(r"(?:\b(?:attempt|try)\s*+#?|尝试\s*+)\d++(?=\s*+(?:$|[—–:：(（-]))|第\s*+[\d一二三四五六七八九十]++\s*+次尝试|"
+                             r"^\s*+\d{4}[-/.年]\s*+\d{1,2}[-/.月]\s*+\d{1,2}日?(?!\d)|\b(?:exp|run)(?:[-_#]|\s#)?\d+\b", re.I)
 RUN_FIELD = re.compile(r"config(?:uration)?|setup|settings|(?:what the )?curves?(?: did)?|curves? with .{1,20}|plots?|"
-                       r"results?|outcome|observations?|rationale(?: at the time)?|hypothesis|what changed|changes?|"
-                       r"diagnosis|verdict|配置|设置|曲线|结果|现象|观察|改动|假设", re.I)
+                       r"results?|outcome|observations?|observed|what happened|rationale(?: at the time)?|hypothesis|what changed|"
+                       r"changes?|diagnosis|verdict|next(?: steps?)?|配置|设置|曲线|结果|现象|观察|改动|变动|假设|下一步|下步|后续", re.I)
 NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
 RATE_HEADER = re.compile(r"(?:img|imgs|images?|it|samples?|tok|tokens?|seqs?|steps?|batch(?:es)?)\s*/\s*(?:s|sec|秒)\b|"
                          r"\bthroughput\b|\blatency\b|[(（]\s*(?:ms|s|sec|min|秒|毫秒|分钟)\s*[)）]|吞吐|耗时|用时|延迟", re.I)
@@ -1186,6 +1190,11 @@ def _claim(text: str) -> bool:
     """Words that state something (“spike 一般是 Adam eps 太大导致的”), not a name (“`F.upsample`”, “Variable”)."""
     words = strip_math(text).strip()
     return not words.startswith("`") and (len(CJK.findall(words)) >= 4 or len(words.split()) >= 4)
+
+
+# What follows from the line before (“consequence: minimising CE == minimising forward KL”), unless what it says is
+# what a consequence is (“Consequence: the legal result that follows a breach”).
+CONSEQUENCE = re.compile(r"(?:a |one |in |as a )?consequences?|(?:an )?implications?|推论是|结果是", re.I)
 
 
 def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
@@ -2053,7 +2062,7 @@ class _Extractor:
             question = qa.group("q").strip()
             if question.count("**") % 2:
                 question = question.removesuffix("**").strip()  # “**Q: …？**”: the bold wraps the label too
-            answer = qa.group("a").strip()
+            answer = _judged_answer(qa.group("a").strip())
             if nxt is not None and (nxt.kind == "list" or answer.endswith((":", "：")) and nxt.kind in ("code", "math")):
                 # “…梯度累积：” and the code it announces; a list right under an answer goes on with it
                 answer += "\n\n" + _block_markdown(nxt)
@@ -2454,6 +2463,7 @@ class _Extractor:
             and not ABOUT_THE_TEXT.match(desc) and not re.search(r"(?:这|本)(?:一)?(?:章|节|篇|讲)|\bthis (?:chapter|post|section)\b", desc, re.I)
         # (“Why I switched…”, “How to fix OOM”, “2012–2015: …” sum up no thing; “这一章讲的是…” sums up the text)
         label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
+            or CONSEQUENCE.fullmatch(_bare(term).strip()) is not None and not _says_what_it_is(desc) \
             or _cited(_bare(term), desc) \
             or LOG_BREAK.fullmatch(_bare(term)) is not None and _bare(term).casefold() in self.twice \
             or self.chat and _bare(term).startswith("@")  # (a log's breaks, a chat's replies)
@@ -6399,6 +6409,30 @@ MARKED_RIGHT = re.compile(r"✅|✓|✔|\bcorrect\b|\bright\b|full marks|满分|
 PARTLY = re.compile(r"\b(?:not|partly|partially|half|mostly|almost|but)\b|-ish\b|½|部分|一半|基本|半对|不太|但")
 # (what a result says besides its mark: all but these, “wrong-ish: staling happens even in sealed bags”)
 MARK_WORDS = re.compile(rf"{MARKED_WRONG.pattern}|{MARKED_RIGHT.pattern}|{PARTLY.pattern}|\b(?:idea|place|answer)\b", re.I)
+
+
+# A line under an answer that marks it (“**判：** ❌ 答偏了”, “Verdict: ✓”), and a line that adds to it or sets it right
+# (“**补充：** …”, “Correction: …”).
+VERDICT_LINE = re.compile(r"\s*+(?:\*\*)?\s*+(?:判|判定|对错|批改|评判|verdict|graded?)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?(?P<mark>.*)",
+                          re.I)
+ADDED_LINE = re.compile(r"\s*+(?:\*\*)?\s*+(?:补充|订正|更正|正解|纠正|addendum|correction|note)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+",
+                        re.I)
+
+
+def _judged_answer(answer: str) -> str:
+    """An answer a quizzing partner marked (“是，会卡在局部最小。” over “**判：** ❌ 答偏了” and “**补充：** 大部分是鞍点…”):
+    the answer given, where the mark says it was right, and what was added; the mark itself is no part of it."""
+    lines = answer.splitlines()
+    at = next((n for n, line in enumerate(lines) if n and VERDICT_LINE.fullmatch(line)), None)
+    if at is None:
+        return answer
+    mark = VERDICT_LINE.fullmatch(lines[at]).group("mark")
+    wrong = MARKED_WRONG.search(mark) or PARTLY.search(mark)
+    if not (wrong or MARKED_RIGHT.search(mark)):
+        return answer  # (“Graded: 8/10” says how much, not whether)
+    added = [ADDED_LINE.sub("", line, count=1) for line in lines[at + 1:]]
+    said = [] if wrong else lines[:at]
+    return "\n".join(line for line in (*said, *added) if line.strip()).strip()
 
 
 def _marked_wrong(blocks: list[Block]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import os
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -841,7 +842,22 @@ def _math_pieces(text: str) -> list[str]:
 def _arithmetic(text: str) -> bool:
     """Numbers and operators only: a sum worked out, not a formula with symbols."""
     return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", re.sub(
-        r"\\(?:times|cdot|frac|left|right|,)", "", text))
+        r"\\(?:times|cdot|[dt]?frac|left|right|,)", "", text))
+
+
+def _scaled_arithmetic(lhs: str, rhs: str) -> bool:
+    """Numbers worked out before the same symbols on both sides (“2 \\cdot 9C^2 = 18C^2”): arithmetic, not a rule."""
+    left, right = re.sub(r"\s+", "", lhs), re.sub(r"\s+", "", rhs)
+    tail = os.path.commonprefix([left[::-1], right[::-1]])[::-1]
+    start = re.search(r"[A-Za-z\\]", tail)
+    if start is None:
+        return False
+    tail = tail[start.start():]
+    if not re.match(r"\\?[A-Za-z]", tail):
+        return False
+    head, value = left[:-len(tail)], right[:-len(tail)]
+    return re.fullmatch(r"\d+(?:\.\d+)?", value) is not None and re.search(r"\d\s*(?:\\cdot|\\times|[*×·])\s*\d", head) \
+        is not None and _arithmetic(head)
 
 
 def _worked_fraction(formula: str) -> bool:
@@ -918,7 +934,8 @@ def declaration(card: Card) -> str | None:
     if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
         return "declaration"
     lhs = formula[:relation.start()].strip()
-    if relation.group() == "=" and (_arithmetic(lhs) or CONSTANT_CALL.fullmatch(lhs) and WHOLE_VALUE.fullmatch(rhs)):
+    if relation.group() == "=" and (_arithmetic(lhs) or CONSTANT_CALL.fullmatch(lhs) and WHOLE_VALUE.fullmatch(rhs)
+                                    or _scaled_arithmetic(lhs, rhs)):
         return "worked-value"  # “12 \times 768^2 \times 12 = …”, “\cos\pi = -1”: arithmetic, not a rule
     if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \
             and (BARE_SYMBOL.match(lhs) or ":" in lhs):

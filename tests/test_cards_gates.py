@@ -5241,3 +5241,44 @@ def test_a_heading_of_pitfalls_names_them_of_the_heading_above() -> None:
     (ddp,) = [c for c in cards if "SyncBatchNorm" in c.back]
     (eps,) = [c for c in cards if "根号里面" in c.back]
     assert "Batch Normalization" in ddp.front and "LayerNorm" in eps.front, (ddp.front, eps.front)
+
+
+def test_the_record_of_one_s_own_dated_run_gives_no_cards_but_its_lesson_does() -> None:
+    notes = ("# ViT 实验台账\n\n## 2024-03-04  exp01  baseline\n\n- 配置：无 warmup，fp32\n"
+             "- 现象：前 200 step loss 在 2.30 附近不动，然后突然跳到 nan。\n- 结论：ViT 没有 warmup 时早期步子过大，容易发散。\n"
+             "- 下一步：加 warmup，加梯度裁剪\n\n## run_3 — bs 256\n\n- **Result**: 84.6%, 7 s/epoch\n")
+    assert_keeps(notes, [], ["2.30 附近", "加梯度裁剪", "无 warmup，fp32", "84.6%"])
+    # a study named by its number is one to learn
+    assert_keeps("# Social psychology\n\n## Experiment 2 — Asch conformity\n\n- **Observation**: most participants went "
+                 "along with the wrong majority\n\n## Run 2 of the prison study\n\n- **Observation**: guards grew cruel within six days\n",
+                 ["wrong majority", "six days"], [])
+
+
+def test_a_question_and_answer_behind_a_short_label_is_a_card() -> None:
+    cards, _ = extract("# CNN 答疑\n\n## 00:31:02\n\n追问弹幕：**Q：** 那为啥 ResNet 里 conv 都是 bias=False\n"
+                       "**A：** 后面接 BN，常数 bias 会被减掉。\n")
+    assert [(c.front, c.back) for c in cards] == [("那为啥 ResNet 里 conv 都是 bias=False", "后面接 BN，常数 bias 会被减掉。")]
+    # (a question whose first word starts with its mark's letter keeps that word)
+    cards, _ = extract("# 量化\n\n## 卡片\n\nQ: QAT 是啥？\nA: Quantization-Aware Training，训练时插入 fake quant。\n")
+    assert [c.front for c in cards] == ["QAT 是啥？"]
+
+
+def test_numbers_worked_out_before_the_same_symbols_and_a_connective_give_no_cards() -> None:
+    notes = ("# CNN\n\n## 感受野\n\n参数对比：两个 3×3 是 $2 \\cdot 9C^2 = 18C^2$，一个 5×5 是 $25C^2$。\n\n"
+             "## KL\n\nsanity check: $\\mu=0,\\sigma=1$ → $\\tfrac12(0+1-0-1) = 0$ ✓.\n\n"
+             "## CE and KL\n\n- **Cross-entropy**: $H(p, q) = H(p) + \\mathrm{KL}(p \\| q)$\n"
+             "- **consequence**: minimising CE w.r.t. q is minimising the forward KL\n\n"
+             "## 复利\n\n本息和：$A = P(1 + r)^n$\n")
+    assert_keeps(notes, ["P(1 + r)^n", "\\mathrm{KL}(p \\| q)"], ["18C^2", "(0+1-0-1)", "forward KL"])
+    # a consequence defined, and algebra with symbols on both sides, are kept
+    assert_keeps("# Contract law\n\n## Terms\n\n- **Consequence**: the legal result that follows a breach\n\n"
+                 "## 完全平方\n\n完全平方公式：$(a + b)^2 = a^2 + 2ab + b^2$\n", ["follows a breach", "a^2 + 2ab + b^2"], [])
+
+
+def test_a_partner_s_mark_under_an_answer_decides_what_answers() -> None:
+    cards, _ = extract("# 互测\n\n### Q4\n**问：** 鞍点对 SGD 是问题吗？\n**答：** 是，SGD 容易卡在局部最小。\n**判：** ❌ 答偏了\n"
+                       "**补充：** 高维里临界点大部分是鞍点，SGD 的噪声有助于逃离鞍点。\n\n### Q5\n**问：** AdaGrad 的缺点？\n"
+                       "**答：** 分母单调增，有效学习率一直降。\n**判：** ✅\n**补充：** 所以适合稀疏特征。\n")
+    backs = {c.front: c.back for c in cards}
+    assert backs["鞍点对 SGD 是问题吗？"] == "高维里临界点大部分是鞍点，SGD 的噪声有助于逃离鞍点。", backs
+    assert backs["AdaGrad 的缺点？"] == "分母单调增，有效学习率一直降。\n所以适合稀疏特征。", backs
