@@ -155,8 +155,8 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
-# (a short label may come before its marked question: “追问弹幕：**Q：** …”)
-QA = re.compile(r"^\s*(?:(?!(?:Q|问)\s*\d*\s*[:：])[^\s*:：\n]{1,8}[:：]\s*(?=(?:\*\*)?(?:Q|问)\s*\d*\s*(?:\*\*)?\s*[:：]))?"
+# (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”)
+QA = re.compile(r"^\s*(?:(?!(?:Q|问)\s*\d*\s*[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*(?=(?:\*\*)?(?:Q|问)\s*\d*\s*(?:\*\*)?\s*[:：]))?"
                 r"(?:\*\*)?(?:Q|问)\s*\d*\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*[:：]?(?:\*\*)?\s*[:：]?\s*(?P<q>.+?)\n\s*(?:\*\*)?(?:A|答)\s*[:：]?(?:\*\*)?"
                 r"\s*[:：]?\s*(?P<a>.+)$", re.S)
 
@@ -806,14 +806,21 @@ RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept 
 # a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”).
 # A plan to try or read something (“want to try: RoPE instead of …”).
 WANT_TO = re.compile(r"(?:things |ideas )?(?:i )?(?:want|wanna) to (?:try|read)(?: next)?", re.I)
+# How sure the writer is of what they wrote, and a level of it (“Confidence: med”, “把握：高”, “confidence: 3/5”).
+OWN_CONFIDENCE = re.compile(r"(?:my )?confidence(?: level)?|certainty|sureness|把握(?:程度)?|信心|自信度|确定度", re.I)
+CONFIDENCE_LEVEL = re.compile(r"\s*+(?:(?:very |fairly |quite |pretty )?(?:high|med(?:ium)?|low|mid)|[高中低]|较高|较低|一般|"
+                              r"\d(?:\.\d)?\s*+(?:/\s*+\d+)?|[★☆⭐]+)\s*+[.!。]?\s*+(?:[(（][^()（）\n]{0,40}[)）])?\s*+", re.I)
+
+
 # A section that records one numbered try (“Attempt 2 — warmup + cosine”, “Try #3:”, “第 2 次尝试”), and the
 # fields of its record (“Config”, “Curves”, “Rationale at the time”): what was run and what it did.
 # (“Experiment 2: Stroop” over its results, “Trial 3” in medicine, report others' work; “尝试十字相乘法”, “try 3
 # times” count no tries)
-# (or one run of one's own by its day or its id: “2024-03-04  exp01  baseline”, “run_3 — bs 256”; “Experiment 2 — Asch
-# conformity”, “Run 2 of the study” are studies to learn; and what a run led to: “下一步：加 warmup”)
+# (or one run of one's own by its id: “2024-03-04  exp01  baseline”, “run_3 — bs 256”, “Run #4”; a day alone heads a
+# lecture or an event, and “Experiment 2 — Asch conformity”, “Run 2 of the study”, C's “exp2”, “Exp1 — the standard
+# exponential” name things to learn; and what a run led to: “下一步：加 warmup”)
 ATTEMPT_HEADING = re.compile(r"(?:\b(?:attempt|try)\s*+#?|尝试\s*+)\d++(?=\s*+(?:$|[—–:：(（-]))|第\s*+[\d一二三四五六七八九十]++\s*+次尝试|"
-                             r"^\s*+\d{4}[-/.年]\s*+\d{1,2}[-/.月]\s*+\d{1,2}日?(?!\d)|\b(?:exp|run)(?:[-_#]|\s#)?\d+\b", re.I)
+                             r"\b(?:exp|run)(?:[-_#]|\s#)\d+\b|\b(?:exp|run)0\d+\b", re.I)
 RUN_FIELD = re.compile(r"config(?:uration)?|setup|settings|(?:what the )?curves?(?: did)?|curves? with .{1,20}|plots?|"
                        r"results?|outcome|observations?|observed|what happened|rationale(?: at the time)?|hypothesis|what changed|"
                        r"changes?|diagnosis|verdict|next(?: steps?)?|配置|设置|曲线|结果|现象|观察|改动|变动|假设|下一步|下步|后续", re.I)
@@ -1192,11 +1199,6 @@ def _claim(text: str) -> bool:
     return not words.startswith("`") and (len(CJK.findall(words)) >= 4 or len(words.split()) >= 4)
 
 
-# What follows from the line before (“consequence: minimising CE == minimising forward KL”), unless what it says is
-# what a consequence is (“Consequence: the legal result that follows a breach”).
-CONSEQUENCE = re.compile(r"(?:a |one |in |as a )?consequences?|(?:an )?implications?|推论是|结果是", re.I)
-
-
 def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
     """A line of the writer's own setup (“GPU: RTX 3090 24GB”, “软件：PyTorch 2.1.2 + CUDA 12.1”,
     “Params: 11.18 M”) under a heading that says so (“环境”, “Hardware”, “Model details”): the
@@ -1214,7 +1216,7 @@ def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
 
 
 # A version number alone (“2.1”, “v3.11”), and one no decimal is written like (“1.26.2”, “v2”).
-VERSION_VALUE = re.compile(r"\s*`?v?\d+(?:\.\d+){1,3}`?\s*")
+VERSION_VALUE = re.compile(r"\s*`?v?\d+(?:\.\d+){1,3}(?:\+[\w.]+)?`?\s*")  # (and a build's tag: “2.1.0+cu118”)
 RELEASE_VALUE = re.compile(r"\s*`?(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)?)`?\s*")
 # Settings written as code (“batch_size=32, shuffle=True”, “`lr=1e-3`, `betas=(0.9, 0.999)`”).
 _SETTING = r"`?\w+\s*=\s*(?:\([^()]*\)|\[[^\[\]]*\]|[^,`=()\[\]]+)`?"
@@ -1224,7 +1226,8 @@ SEEDS_FIELD = re.compile(r"seeds?|随机种子|种子", re.I)
 
 # A value that opens on a product and its model or version number (“RTX 3090”, “Xeon Silver 4210R”,
 # “PyTorch 2.1.2”, “ResNet-18”); “图形处理器，有上千个小核心”, “32×32 的灰度图像”, “175B” do not.
-PRODUCT = re.compile(r"\s*+(?:[A-Za-z][\w+.-]*\s+){0,3}[A-Za-z][A-Za-z+.]*[\s-]?v?\d")
+# (after a word of how many: “单卡 RTX 3090 24G”, “2× A100”)
+PRODUCT = re.compile(r"\s*+(?:[\u4e00-\u9fff]{1,3}\s*+|\d\s*+[×x]\s*+)?(?:[A-Za-z][\w+.-]*\s+){0,3}[A-Za-z][A-Za-z+.]*[\s-]?v?\d")
 
 
 # A section of the machine, the software and the model one's runs used.
@@ -2062,6 +2065,8 @@ class _Extractor:
             question = qa.group("q").strip()
             if question.count("**") % 2:
                 question = question.removesuffix("**").strip()  # “**Q: …？**”: the bold wraps the label too
+            if qa.group("label"):
+                question = self.t("{l}：{q}", "{l}: {q}", l=qa.group("label"), q=question)
             answer = _judged_answer(qa.group("a").strip())
             if nxt is not None and (nxt.kind == "list" or answer.endswith((":", "：")) and nxt.kind in ("code", "math")):
                 # “…梯度累积：” and the code it announces; a list right under an answer goes on with it
@@ -2381,6 +2386,8 @@ class _Extractor:
                     # email's subject, a reply: “**主题：** Re: 训练一开始 loss 就 NaN”)
                     or RUN_IN_RESULT.match(_bare(term)) and re.match(r"[\s*_~≈]*+[-+−]?\d", desc)
                     or EMAIL_SUBJECT.fullmatch(_bare(term).strip()) and re.match(r"\s*+(?:re|fwd?|回复|转发)\s*+[:：]", desc, re.I)
+                    # (how sure one is of a claim: “Confidence: high”, “把握：中”)
+                    or OWN_CONFIDENCE.fullmatch(_bare(term).strip()) and CONFIDENCE_LEVEL.fullmatch(desc)
                     # (a numbered attempt's record: “## Attempt 2 — warmup” over “**Curves**: still 2.46 plateau”)
                     or RUN_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and ATTEMPT_HEADING.search(self.heading_here)
                     # (a list of materials by their links: “**资料**：[LLM 八股整理 repo](https://…)”)
@@ -2463,7 +2470,6 @@ class _Extractor:
             and not ABOUT_THE_TEXT.match(desc) and not re.search(r"(?:这|本)(?:一)?(?:章|节|篇|讲)|\bthis (?:chapter|post|section)\b", desc, re.I)
         # (“Why I switched…”, “How to fix OOM”, “2012–2015: …” sum up no thing; “这一章讲的是…” sums up the text)
         label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
-            or CONSEQUENCE.fullmatch(_bare(term).strip()) is not None and not _says_what_it_is(desc) \
             or _cited(_bare(term), desc) \
             or LOG_BREAK.fullmatch(_bare(term)) is not None and _bare(term).casefold() in self.twice \
             or self.chat and _bare(term).startswith("@")  # (a log's breaks, a chat's replies)
@@ -4202,7 +4208,11 @@ LABEL_TERM = re.compile(
     # one's own tries at a quiz (“Attempt log: 1st try 14/22”)
     r"(?:attempt|score|try) (?:log|history)|答题记录|做题记录|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
-    r"(?:who|when|where|what time)\??|ddl|attendees|participants|参会人?|参加(?:者|人员)?|action items?|notation|记号|符号说明|符号约定|"
+    r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment|project|项目)\s*\d*\s*(?:ddl|deadline|截止(?:日期|时间)?)|"
+    r"office hours?|办公时间|答疑时间|"
+    # what the writer does not know yet (“??? q”: a question left open)
+    r"\?{2,}.*|？{2,}.*|"
+    r"attendees|participants|参会人?|参加(?:者|人员)?|action items?|notation|记号|符号说明|符号约定|"
     r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # one's own look back (“Biggest lesson honestly:”, “最大的收获：”)
@@ -6415,6 +6425,10 @@ MARK_WORDS = re.compile(rf"{MARKED_WRONG.pattern}|{MARKED_RIGHT.pattern}|{PARTLY
 # (“**补充：** …”, “Correction: …”).
 VERDICT_LINE = re.compile(r"\s*+(?:\*\*)?\s*+(?:判|判定|对错|批改|评判|verdict|graded?)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?(?P<mark>.*)",
                           re.I)
+# (the mark opens it: “❌ 答偏了”, “✓”, “⚠️ 半对”, “wrong —”; words alone, “not guilty”, mark nothing)
+VERDICT_MARK = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?P<partly>(?:⚠️?|❓)\s*+(?:半对|部分对|基本对)?|半对|部分对|基本对|partly(?: right| correct)?|partially(?: right| correct)?|"
+                          r"half(?: right)?|mostly right|½)|(?P<wrong>[❌✗✘×]|错(?!误)|不对|wrong\b|incorrect\b)|(?P<right>[✅✓✔]|对(?!比|于|应)|"
+                          r"right\b|correct\b))", re.I)
 ADDED_LINE = re.compile(r"\s*+(?:\*\*)?\s*+(?:补充|订正|更正|正解|纠正|addendum|correction|note)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+",
                         re.I)
 
@@ -6426,13 +6440,17 @@ def _judged_answer(answer: str) -> str:
     at = next((n for n, line in enumerate(lines) if n and VERDICT_LINE.fullmatch(line)), None)
     if at is None:
         return answer
-    mark = VERDICT_LINE.fullmatch(lines[at]).group("mark")
-    wrong = MARKED_WRONG.search(mark) or PARTLY.search(mark)
-    if not (wrong or MARKED_RIGHT.search(mark)):
-        return answer  # (“Graded: 8/10” says how much, not whether)
-    added = [ADDED_LINE.sub("", line, count=1) for line in lines[at + 1:]]
-    said = [] if wrong else lines[:at]
-    return "\n".join(line for line in (*said, *added) if line.strip()).strip()
+    said = VERDICT_LINE.fullmatch(lines[at]).group("mark")
+    mark = VERDICT_MARK.match(said)
+    if mark is None:
+        return answer  # (“Graded: 8/10” says how much, not whether; a court's “Verdict: not guilty” is the answer)
+    added = [ADDED_LINE.sub("", line, count=1) for line in lines[at + 1:] if line.strip()]
+    if mark.group("wrong") and added:
+        return "\n".join(added).strip()  # (what it should have been; one marked only partly right keeps both)
+    # (a mark that says more than itself answers too: “✓ — contrast the balance of probabilities in civil cases”)
+    remark = said[mark.end():].strip(" \t*,，;；:：—–-")
+    told = [remark] if len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", remark)) >= 3 else []
+    return "\n".join(line for line in (*lines[:at], *told, *added) if line.strip()).strip()
 
 
 def _marked_wrong(blocks: list[Block]) -> bool:

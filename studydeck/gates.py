@@ -842,7 +842,7 @@ def _math_pieces(text: str) -> list[str]:
 def _arithmetic(text: str) -> bool:
     """Numbers and operators only: a sum worked out, not a formula with symbols."""
     return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", re.sub(
-        r"\\(?:times|cdot|[dt]?frac|left|right|,)", "", text))
+        r"\\(?:times|cdot|frac|left|right|,)", "", text))
 
 
 def _scaled_arithmetic(lhs: str, rhs: str) -> bool:
