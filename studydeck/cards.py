@@ -156,9 +156,9 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
 # (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”)
-QA = re.compile(r"^\s*(?:(?!(?:Q|问)\s*\d*\s*[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*(?=(?:\*\*)?(?:Q|问)\s*\d*\s*(?:\*\*)?\s*[:：]))?"
-                r"(?:\*\*)?(?:Q|问)\s*\d*\s*(?:[(（][^()（）\n]{1,16}[)）])?\s*[:：]?(?:\*\*)?\s*[:：]?\s*(?P<q>.+?)\n\s*(?:\*\*)?(?:A|答)\s*[:：]?(?:\*\*)?"
-                r"\s*[:：]?\s*(?P<a>.+)$", re.S)
+QA = re.compile(r"^\s*+(?:(?!(?:Q|问)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+(?=(?:\*\*)?(?:Q|问)\s*+\d*+\s*+(?:\*\*)?\s*+[:：]))?"
+                r"(?:\*\*)?(?:Q(?![A-Za-z])|问(?!题))\s*+\d*+\s*+(?:[(（][^()（）\n]{1,16}[)）])?\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+"
+                r"(?P<q>[^\n]+?(?:\n[^\n]+?)*?)\n[^\S\n]*+(?:\*\*)?(?:A(?![A-Za-z])|答)\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<a>.+)$", re.S)
 
 
 DOC_PARAM = re.compile(r"^\s*\*{0,2}`?(?P<name>[A-Za-z_]\w*)`?\*{0,2}\s*(?P<type>\([^)]*\))?\s*[–—]\s*(?P<desc>.+)$", re.S)
@@ -797,6 +797,10 @@ REJECTED_HEADER = re.compile(r"(?:不用|弃用|别用|不要用|不推荐|不�
 OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?的?(?:小)?(?:实验|测试|测速|跑的)|实测|测速|"
                       r"\bmy (?:quick |own |little |small )?(?:sim(?:ulation)?s?|runs?|experiments?|results|benchmarks?)\b|"
                       r"\b(?:experiments?|runs?|sims?) (?:I|we) (?:ran|did)\b", re.I)
+# A lead that says the numbers after it are made up for an example (“我的例子：我家这边的天气（随便编的概率）”, “toy data”).
+MADE_UP = re.compile(r"随便编|瞎编|编的(?:概率|数据|数字)?|虚构的?|假设的(?:数据|概率|数字)|(?:我|自己)(?:编|举)的例子|我的例子|"
+                     r"\bmade[- ]up\b|\binvented (?:numbers|data|probabilities)\b|\btoy (?:example|data|numbers)\b|"
+                     r"\bfake (?:data|numbers)\b", re.I)
 # A lead that says the list after it is what one's own runs shared (“Fixed across all runs unless
 # noted:”, “所有实验统一设置：”).
 RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept )?the same|shared|constant)\s+(?:across|for|in|over)\s+"
@@ -1252,7 +1256,8 @@ VALUED_FIELD = re.compile(r"环境|environment|labels?|tags?|标签|dependencies
 # 如 1–5 星” defines one.
 # (with its scale, “评分（1-10）”; or the scale alone beside the criteria rated, “| Criterion | 1–5 | Comment |”: a
 # mineral's “| 1–10 |” hardness or a survey's “| Response anchor | 1–5 |” codes are facts)
-RATING_FIELD = re.compile(r"(?:(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)|(?:my )?(?:ratings?|scores?|interest))"
+RATING_FIELD = re.compile(r"(?:(?:我的?)?(?:打分|评分|兴趣(?:度)?|推荐度)|(?:my )?(?:ratings?|scores?|interest)|"
+                          r"[\u4e00-\u9fff]{0,3}(?:小测|测验|随堂测?|期中|期末|作业|考试)(?:得分|成绩|分数)|(?:quiz|test|exam|midterm|final) score)"
                           r"(?:\s*[(（]\s*[01]\s*[–—~-]\s*(?:3|4|5|7|10|100)\s*[)）])?", re.I)
 RATING_SCALE = re.compile(r"[01]\s*+(?:[–—~～−-]|to)\s*+(?:3|4|5|7|10|100)\s*+分?")
 CRITERIA_CORNER = re.compile(r"criteri(?:on|a)|评分项|评价项|评分标准|评价维度|rubric(?: item)?", re.I)
@@ -1909,7 +1914,7 @@ class _Extractor:
                 compared = lead is not None and COMPARISON.search(lead.text)
                 # (“## 跑过的小实验”, “My quick sim:” over it: one's own runs, however its rows are named)
                 own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
-                    or _tally(block.text, block.source)
+                    or _tally(block.text, block.source) or lead is not None and MADE_UP.search(lead.text)
                 rows = [] if params or compared or own else table_definitions(block.text, block.source)
                 header = _table_rows(block.text, block.source)[0][1] if rows else []
                 if rows and QA_CORNER.fullmatch(plain_inline(header[0]).strip()) \
@@ -4210,6 +4215,10 @@ LABEL_TERM = re.compile(
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment|project|项目)\s*\d*\s*(?:ddl|deadline|截止(?:日期|时间)?)|"
     r"office hours?|办公时间|答疑时间|"
+    # what a lab's code should print (“**Expected output:** `tensor(18.)`”), a statement to judge true or false (“Q4. 判断”),
+    # one's own view (“My take after reading”)
+    r"expected (?:output|result)s?|预期(?:输出|结果)|期望输出|q\d+[.:：]?\s*判断(?:题|对错)?|判断题|判断对错|true or false|"
+    r"my (?:take|view|opinion|two cents)\b.*|"
     # what the writer does not know yet (“??? q”: a question left open)
     r"\?{2,}.*|？{2,}.*|"
     r"attendees|participants|参会人?|参加(?:者|人员)?|action items?|notation|记号|符号说明|符号约定|"
@@ -6427,9 +6436,9 @@ VERDICT_LINE = re.compile(r"\s*+(?:\*\*)?\s*+(?:判|判定|对错|批改|评判|
                           re.I)
 # (the mark opens it: “❌ 答偏了”, “✓”, “⚠️ 半对”, “wrong —”; words alone, “not guilty”, mark nothing)
 VERDICT_MARK = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?P<partly>(?:⚠️?|❓)\s*+(?:半对|部分对|基本对)?|半对|部分对|基本对|partly(?: right| correct)?|partially(?: right| correct)?|"
-                          r"half(?: right)?|mostly right|½)|(?P<wrong>[❌✗✘×]|错(?!误)|不对|wrong\b|incorrect\b)|(?P<right>[✅✓✔]|对(?!比|于|应)|"
-                          r"right\b|correct\b))", re.I)
-ADDED_LINE = re.compile(r"\s*+(?:\*\*)?\s*+(?:补充|订正|更正|正解|纠正|addendum|correction|note)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+",
+                          r"half(?: right)?|mostly right|½)|(?P<wrong>[❌✗✘×]|错(?!误)|不对|wrong\b|incorrect\b)|(?P<right>[✅✓✔√]|对(?!比|于|应)|"
+                          r"正确|right\b|correct\b))", re.I)
+ADDED_LINE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:补充|订正|更正|正解|纠正|addendum|correction|note\b)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+",
                         re.I)
 
 
@@ -6445,8 +6454,10 @@ def _judged_answer(answer: str) -> str:
     if mark is None:
         return answer  # (“Graded: 8/10” says how much, not whether; a court's “Verdict: not guilty” is the answer)
     added = [ADDED_LINE.sub("", line, count=1) for line in lines[at + 1:] if line.strip()]
-    if mark.group("wrong") and added:
-        return "\n".join(added).strip()  # (what it should have been; one marked only partly right keeps both)
+    if mark.group("wrong"):
+        # (what it should have been; with nothing to set it right, no answer: a wrong one taught is worse; one marked
+        # only partly right keeps both)
+        return "\n".join(added).strip()
     # (a mark that says more than itself answers too: “✓ — contrast the balance of probabilities in civil cases”)
     remark = said[mark.end():].strip(" \t*,，;；:：—–-")
     told = [remark] if len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", remark)) >= 3 else []

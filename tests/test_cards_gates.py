@@ -5243,14 +5243,15 @@ def test_a_heading_of_pitfalls_names_them_of_the_heading_above() -> None:
     assert "Batch Normalization" in ddp.front and "LayerNorm" in eps.front, (ddp.front, eps.front)
 
 
-def test_the_record_of_one_s_own_dated_run_gives_no_cards_but_its_lesson_does() -> None:
+def test_the_record_of_one_s_own_numbered_run_gives_no_cards() -> None:
     assert_keeps("# Genetics\n\n## 2024-03-04 Lecture 5: Mendel\n\n- **Observation**: all F1 seeds were round; wrinkled came "
-                 "back in F2\n\n## exp2\n\n- **Observation**: `ldexp(1.0, x)` is exact and faster than `exp2`\n",
-                 ["wrinkled came back", "is exact and faster"], [])
+                 "back in F2\n\n## exp2\n\n- **Observation**: `ldexp(1.0, x)` is exact and faster than `exp2`\n\n"
+                 "## 1937年7月7日 卢沟桥事变\n\n- **后续**：全面抗战爆发\n\n## Waterloo\n\n- **Consequences**: Napoleon exiled to "
+                 "Saint Helena\n", ["wrinkled came back", "is exact and faster", "全面抗战爆发", "Saint Helena"], [])
     notes = ("# ViT 实验台账\n\n## 2024-03-04  exp01  baseline\n\n- 配置：无 warmup，fp32\n"
              "- 现象：前 200 step loss 在 2.30 附近不动，然后突然跳到 nan。\n- 结论：ViT 没有 warmup 时早期步子过大，容易发散。\n"
-             "- 下一步：加 warmup，加梯度裁剪\n\n## run_3 — bs 256\n\n- **Result**: 84.6%, 7 s/epoch\n")
-    assert_keeps(notes, [], ["2.30 附近", "加梯度裁剪", "无 warmup，fp32", "84.6%"])
+             "- 下一步：加 warmup，加梯度裁剪\n\n## run_3 — bs 256\n\n- **Observation**: loss flat for 2k steps, then fell\n")
+    assert_keeps(notes, [], ["2.30 附近", "加梯度裁剪", "无 warmup，fp32", "loss flat for 2k steps"])
     # a study named by its number is one to learn
     assert_keeps("# Social psychology\n\n## Experiment 2 — Asch conformity\n\n- **Observation**: most participants went "
                  "along with the wrong majority\n\n## Run 2 of the prison study\n\n- **Observation**: guards grew cruel within six days\n",
@@ -5295,6 +5296,13 @@ def test_a_partner_s_mark_under_an_answer_decides_what_answers() -> None:
     backs = {c.front: c.back for c in cards}
     assert "necessity is not a defence" in backs["What did R v Dudley and Stephens decide?"], backs
     assert backs["Where does the Krebs cycle run?"].startswith("In the mitochondrial matrix."), backs
+    cards, _ = extract("# 互测\n\n### Q1\n**问：** 梯度裁剪在哪一步做？\n**答：** backward 之后、step 之前。\n**判：** ✅ 对，但可以更简洁\n\n"
+                       "### Q2\n**问：** Adam 的 eps 默认多少？\n**答：** 1e-6\n**判：** ❌\n\n### Q3\n**问：** SGD 的 lr 有默认值吗？\n"
+                       "**答：** 没有，必须传。\n**判：** 正确\n")
+    backs = {c.front: c.back for c in cards}
+    assert backs["梯度裁剪在哪一步做？"].startswith("backward 之后、step 之前。"), backs
+    assert backs["SGD 的 lr 有默认值吗？"] == "没有，必须传。", backs
+    assert "Adam 的 eps 默认多少？" not in backs, backs  # (marked wrong, and nothing says what is right)
 
 
 def test_one_s_confidence_a_course_s_deadline_and_one_s_machine_give_no_cards() -> None:
@@ -5311,3 +5319,16 @@ def test_one_s_confidence_a_course_s_deadline_and_one_s_machine_give_no_cards() 
     # a confidence defined, in statistics, is a term
     assert_keeps("# Stats\n\n## Intervals\n\n- **Confidence**: the share of intervals that cover the true value\n",
                  ["cover the true value"], [])
+
+
+def test_made_up_numbers_expected_output_a_statement_to_judge_and_one_s_score_give_no_cards() -> None:
+    notes = ("# CNN 第6讲\n\n## 池化\n\n- **Q4. 判断**：max pooling 层有可学习参数。\n- **My take after reading**: a lot of that "
+             "gap was weight decay done wrong\n- **随堂小测得分**：3/5 😭\n- **max pooling**：取窗口内最大值，没有参数\n\n## 熵\n\n"
+             "**我的例子 2：我家这边的天气**（随便编的概率）\n\n| 天气 | 晴 | 阴 | 雨 |\n|---|---|---|---|\n| $p$ | 1/2 | 1/4 | 1/4 |\n"
+             "| 编码 | `0` | `10` | `11` |\n\n## Lab\n\n### Task A3: gradients accumulate\n\n**Expected output:** `tensor(18.)`\n")
+    cards, _ = extract(notes)
+    assert [c.back for c in cards] == ["取窗口内最大值，没有参数"], [(c.front, c.back) for c in cards]
+    # a score defined, an expected value, and a table of real numbers under a lead that says “examples” are kept
+    assert_keeps("# 指标\n\n## 分类\n\n- **F1 得分**：精确率与召回率的调和平均\n- **Expected value**: the probability-weighted "
+                 "mean\n\n## 激活\n\nExamples of activations:\n\n| 函数 | 值域 | 导数最大值 |\n|---|---|---|\n| sigmoid | (0, 1) | 1/4 |\n"
+                 "| tanh | (-1, 1) | 1 |\n| ReLU | [0, ∞) | 1 |\n", ["调和平均", "probability-weighted", "(0, 1)"], [])
