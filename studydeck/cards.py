@@ -155,10 +155,15 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
-# (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”)
-QA = re.compile(r"^\s*+(?:(?!(?:Q|问)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+(?=(?:\*\*)?(?:Q|问)\s*+\d*+\s*+(?:\*\*)?\s*+[:：]))?"
-                r"(?:\*\*)?(?:Q(?![A-Za-z])|问(?!题))\s*+\d*+\s*+(?:[(（][^()（）\n]{1,16}[)）])?\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+"
-                r"(?P<q>[^\n]+?(?:\n[^\n]+?)*?)\n[^\S\n]*+(?:\*\*)?(?:A(?![A-Za-z])|答)\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<a>.+)$", re.S)
+# (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”;
+# “Question:”/“Answer:”, “问题：”/“答案：” mark them as well; “QAT …”, “And …” do not)
+QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+(?=(?:\*\*)?(?:Q|问)\s*+\d*+\s*+(?:\*\*)?\s*+[:：]))?"
+                r"(?:\*\*)?(?:Q(?![A-Za-z])|question\b|问题?)\s*+\d*+\s*+(?:[(（][^()（）\n]{1,16}[)）])?\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+"
+                r"(?P<q>[^\n]+?(?:\n[^\n]+?)*?)\n[^\S\n]*+(?:\*\*)?(?:A(?![A-Za-z])|answer\b|ans\b\.?|答案?)\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<a>.+)$",
+                re.S | re.I)
+
+
+QA_LABEL_ONLY = re.compile(r"复习|练习|自测|测验|例\s*\d*|习题\s*\d*|ex(?:ercise)?\s*\d*|review|recap|quiz|q&a|flashcards?|卡片", re.I)
 
 
 DOC_PARAM = re.compile(r"^\s*\*{0,2}`?(?P<name>[A-Za-z_]\w*)`?\*{0,2}\s*(?P<type>\([^)]*\))?\s*[–—]\s*(?P<desc>.+)$", re.S)
@@ -798,9 +803,8 @@ OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?�
                       r"\bmy (?:quick |own |little |small )?(?:sim(?:ulation)?s?|runs?|experiments?|results|benchmarks?)\b|"
                       r"\b(?:experiments?|runs?|sims?) (?:I|we) (?:ran|did)\b", re.I)
 # A lead that says the numbers after it are made up for an example (“我的例子：我家这边的天气（随便编的概率）”, “toy data”).
-MADE_UP = re.compile(r"随便编|瞎编|编的(?:概率|数据|数字)?|虚构的?|假设的(?:数据|概率|数字)|(?:我|自己)(?:编|举)的例子|我的例子|"
-                     r"\bmade[- ]up\b|\binvented (?:numbers|data|probabilities)\b|\btoy (?:example|data|numbers)\b|"
-                     r"\bfake (?:data|numbers)\b", re.I)
+MADE_UP = re.compile(r"(?:随便|瞎)编|编的(?:概率|数据|数字)|假设的(?:数据|概率|数字)|(?:我|自己)(?:编|举)的例子|我的例子|"
+                     r"\b(?:made[- ]up|invented|fake|toy) (?:numbers|data|probabilities|values)\b", re.I)
 # A lead that says the list after it is what one's own runs shared (“Fixed across all runs unless
 # noted:”, “所有实验统一设置：”).
 RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept )?the same|shared|constant)\s+(?:across|for|in|over)\s+"
@@ -810,10 +814,14 @@ RUNS_SETUP = re.compile(r"\s*(?:\*\*)?\s*(?:fixed|held fixed|kept fixed|(?:kept 
 # a speed or a time measured (“训练 img/s”, “it/s”, “latency (ms)”, “耗时”).
 # A plan to try or read something (“want to try: RoPE instead of …”).
 WANT_TO = re.compile(r"(?:things |ideas )?(?:i )?(?:want|wanna) to (?:try|read)(?: next)?", re.I)
+EXPECTED_FIELD = re.compile(r"expected (?:output|result)s?|预期(?:输出|结果)|期望输出", re.I)
+TO_JUDGE = re.compile(r"(?:q\d+[.:：]?\s*)?判断(?:题|对错)?|true or false|t/f", re.I)
+JUDGED = re.compile(r"[（(]\s*(?:对|错|√|×|✓|✗|T|F|true|false)\s*[)）]|\b(?:true|false)\b|[✓✗√×]|(?:^|[。.；;，,\s])(?:对|错)(?:[。.；;，,\s]|$)",
+                    re.I)
 # How sure the writer is of what they wrote, and a level of it (“Confidence: med”, “把握：高”, “confidence: 3/5”).
 OWN_CONFIDENCE = re.compile(r"(?:my )?confidence(?: level)?|certainty|sureness|把握(?:程度)?|信心|自信度|确定度", re.I)
 CONFIDENCE_LEVEL = re.compile(r"\s*+(?:(?:very |fairly |quite |pretty )?(?:high|med(?:ium)?|low|mid)|[高中低]|较高|较低|一般|"
-                              r"\d(?:\.\d)?\s*+(?:/\s*+\d+)?|[★☆⭐]+)\s*+[.!。]?\s*+(?:[(（][^()（）\n]{0,40}[)）])?\s*+", re.I)
+                              r"\d(?:\.\d)?\s*+/\s*+\d+|[★☆⭐]+)\s*+[.!。]?\s*+(?:[(（][^()（）\n]{0,40}[)）])?\s*+", re.I)
 
 
 # A section that records one numbered try (“Attempt 2 — warmup + cosine”, “Try #3:”, “第 2 次尝试”), and the
@@ -1214,7 +1222,8 @@ def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
         return False
     # (a package and its version, “| numpy | 1.26.2 |”, “| torch | 2.1 |”; the seeds one ran, “seeds: 3 (0,
     # 1, 2)”; settings written as code, “DataLoader: batch_size=32, shuffle=True”)
-    return bool(SETUP_FIELD.fullmatch(field) and (PRODUCT.match(desc) or VERSION_VALUE.fullmatch(desc))
+    return bool(SETUP_FIELD.fullmatch(field) and (PRODUCT.match(desc) or VERSION_VALUE.fullmatch(desc)
+                                                  or COUNTED_PRODUCT.fullmatch(PAREN_TAIL.sub("", desc)))
                 or RELEASE_VALUE.fullmatch(desc) or SEEDS_FIELD.fullmatch(field) and re.match(r"\s*\d", desc)
                 or SETTINGS_VALUE.fullmatch(desc)) and _a_value(desc)
 
@@ -1230,8 +1239,11 @@ SEEDS_FIELD = re.compile(r"seeds?|随机种子|种子", re.I)
 
 # A value that opens on a product and its model or version number (“RTX 3090”, “Xeon Silver 4210R”,
 # “PyTorch 2.1.2”, “ResNet-18”); “图形处理器，有上千个小核心”, “32×32 的灰度图像”, “175B” do not.
-# (after a word of how many: “单卡 RTX 3090 24G”, “2× A100”)
-PRODUCT = re.compile(r"\s*+(?:[\u4e00-\u9fff]{1,3}\s*+|\d\s*+[×x]\s*+)?(?:[A-Za-z][\w+.-]*\s+){0,3}[A-Za-z][A-Za-z+.]*[\s-]?v?\d")
+PRODUCT = re.compile(r"\s*+(?:[A-Za-z][\w+.-]*\s+){0,3}[A-Za-z][A-Za-z+.]*[\s-]?v?\d")
+# (or after how many, in a short value that says nothing more: “单卡 RTX 3090 24G”, “1× RTX 3090”; not “8× A100 80GB per
+# DGX A100, linked by NVSwitch”, “单卡 H100 SXM 的 FP16 峰值约 989 TFLOPS”)
+COUNTED_PRODUCT = re.compile(r"\s*+(?:[单双四八]卡|\d+\s*+[×x])\s*+(?:[A-Za-z][\w+.-]*\s+){0,3}[A-Za-z][A-Za-z+.]*[\s-]?v?\d"
+                             r"(?![^\n]*(?:的|是|约|\bper\b|\bat\b|\blinked\b))[^\n]{0,30}")
 
 
 # A section of the machine, the software and the model one's runs used.
@@ -2070,8 +2082,11 @@ class _Extractor:
             question = qa.group("q").strip()
             if question.count("**") % 2:
                 question = question.removesuffix("**").strip()  # “**Q: …？**”: the bold wraps the label too
-            if qa.group("label"):
-                question = self.t("{l}：{q}", "{l}: {q}", l=qa.group("label"), q=question)
+            label = qa.group("label")
+            if label and label.casefold() not in qa.group("a").casefold() and not QA_LABEL_ONLY.fullmatch(label):
+                # (“Ribosome: Q: …”: its subject; not one the answer names, “Ribosome: Q: Which organelle …? A: The
+                # ribosome.”, nor a page's own, “复习: Q:”, “Ex1: Q:”)
+                question = self.t("{l}：{q}", "{l}: {q}", l=label, q=question)
             answer = _judged_answer(qa.group("a").strip())
             if nxt is not None and (nxt.kind == "list" or answer.endswith((":", "：")) and nxt.kind in ("code", "math")):
                 # “…梯度累积：” and the code it announces; a list right under an answer goes on with it
@@ -2391,6 +2406,10 @@ class _Extractor:
                     # email's subject, a reply: “**主题：** Re: 训练一开始 loss 就 NaN”)
                     or RUN_IN_RESULT.match(_bare(term)) and re.match(r"[\s*_~≈]*+[-+−]?\d", desc)
                     or EMAIL_SUBJECT.fullmatch(_bare(term).strip()) and re.match(r"\s*+(?:re|fwd?|回复|转发)\s*+[:：]", desc, re.I)
+                    # (what a lab's code should print, “**Expected output:** `tensor(18.)`”, not what an expected output
+                    # is in economics or an expected result in testing; a statement to judge with no verdict beside it, “**Q4. 判断**：max pooling 有参数。”)
+                    or EXPECTED_FIELD.fullmatch(_bare(term).strip()) and (desc.lstrip().startswith("`") or len(desc.strip()) <= 12)
+                    or TO_JUDGE.fullmatch(_bare(term).strip()) and not JUDGED.search(desc)
                     # (how sure one is of a claim: “Confidence: high”, “把握：中”)
                     or OWN_CONFIDENCE.fullmatch(_bare(term).strip()) and CONFIDENCE_LEVEL.fullmatch(desc)
                     # (a numbered attempt's record: “## Attempt 2 — warmup” over “**Curves**: still 2.46 plateau”)
@@ -4213,11 +4232,9 @@ LABEL_TERM = re.compile(
     # one's own tries at a quiz (“Attempt log: 1st try 14/22”)
     r"(?:attempt|score|try) (?:log|history)|答题记录|做题记录|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
-    r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment|project|项目)\s*\d*\s*(?:ddl|deadline|截止(?:日期|时间)?)|"
+    r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*\d*\s*(?:ddl|deadline|截止(?:日期|时间)?)|"
     r"office hours?|办公时间|答疑时间|"
-    # what a lab's code should print (“**Expected output:** `tensor(18.)`”), a statement to judge true or false (“Q4. 判断”),
     # one's own view (“My take after reading”)
-    r"expected (?:output|result)s?|预期(?:输出|结果)|期望输出|q\d+[.:：]?\s*判断(?:题|对错)?|判断题|判断对错|true or false|"
     r"my (?:take|view|opinion|two cents)\b.*|"
     # what the writer does not know yet (“??? q”: a question left open)
     r"\?{2,}.*|？{2,}.*|"
@@ -6435,9 +6452,11 @@ MARK_WORDS = re.compile(rf"{MARKED_WRONG.pattern}|{MARKED_RIGHT.pattern}|{PARTLY
 VERDICT_LINE = re.compile(r"\s*+(?:\*\*)?\s*+(?:判|判定|对错|批改|评判|verdict|graded?)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?(?P<mark>.*)",
                           re.I)
 # (the mark opens it: “❌ 答偏了”, “✓”, “⚠️ 半对”, “wrong —”; words alone, “not guilty”, mark nothing)
-VERDICT_MARK = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?P<partly>(?:⚠️?|❓)\s*+(?:半对|部分对|基本对)?|半对|部分对|基本对|partly(?: right| correct)?|partially(?: right| correct)?|"
-                          r"half(?: right)?|mostly right|½)|(?P<wrong>[❌✗✘×]|错(?!误)|不对|wrong\b|incorrect\b)|(?P<right>[✅✓✔√]|对(?!比|于|应)|"
-                          r"正确|right\b|correct\b))", re.I)
+VERDICT_MARK = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?P<partly>(?:(?:⚠️?|❓)\s*+)?(?:半对|部分对|基本对|partly(?: right| correct)?|"
+                          r"partially(?: right| correct)?|half(?: right)?|mostly right|½)|⚠️?|❓)|(?P<wrong>[❌✗✘×]|错(?![\u4e00-\u9fff])|错[了的]|不对|wrong\b|incorrect\b)|"
+                          r"(?P<right>[✅✓✔√]|对(?![\u4e00-\u9fff])|对[了的]|正确|right\b|correct\b))", re.I)
+REMARK_AFTER_MARK = re.compile(r"\s*+(?:wrong|right|correct|incorrect|对|错|正确)?\s*+(?:[(（](?P<aside>[^()（）]+)[)）]\s*+$|"
+                               r"[—–:：-]\s*+(?P<remark>.+?)\s*+$)", re.I)
 ADDED_LINE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:补充|订正|更正|正解|纠正|addendum|correction|note\b)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+",
                         re.I)
 
@@ -6454,13 +6473,15 @@ def _judged_answer(answer: str) -> str:
     if mark is None:
         return answer  # (“Graded: 8/10” says how much, not whether; a court's “Verdict: not guilty” is the answer)
     added = [ADDED_LINE.sub("", line, count=1) for line in lines[at + 1:] if line.strip()]
+    # (a mark that explains itself after a dash, a colon or a bracket answers too: “✓ — contrast the balance of
+    # probabilities in civil cases”, “✗ — also the intention to permanently deprive”; “✅ nice, remembered it” is chatter)
+    remark = REMARK_AFTER_MARK.match(said, mark.end())
+    remark = remark and (remark.group("aside") or remark.group("remark")).strip()
+    told = [remark] if remark and len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", remark)) >= 3 else []
     if mark.group("wrong"):
         # (what it should have been; with nothing to set it right, no answer: a wrong one taught is worse; one marked
         # only partly right keeps both)
-        return "\n".join(added).strip()
-    # (a mark that says more than itself answers too: “✓ — contrast the balance of probabilities in civil cases”)
-    remark = said[mark.end():].strip(" \t*,，;；:：—–-")
-    told = [remark] if len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", remark)) >= 3 else []
+        return "\n".join((*told, *added)).strip()
     return "\n".join(line for line in (*lines[:at], *told, *added) if line.strip()).strip()
 
 

@@ -5332,3 +5332,45 @@ def test_made_up_numbers_expected_output_a_statement_to_judge_and_one_s_score_gi
     assert_keeps("# 指标\n\n## 分类\n\n- **F1 得分**：精确率与召回率的调和平均\n- **Expected value**: the probability-weighted "
                  "mean\n\n## 激活\n\nExamples of activations:\n\n| 函数 | 值域 | 导数最大值 |\n|---|---|---|\n| sigmoid | (0, 1) | 1/4 |\n"
                  "| tanh | (-1, 1) | 1 |\n| ReLU | [0, ∞) | 1 |\n", ["调和平均", "probability-weighted", "(0, 1)"], [])
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # tables under leads that say “made up of”, “改编的”, or whose subject is fiction
+    ("# Cells\n\n## Membrane\n\nThe plasma membrane is made up of the following components:\n\n| Component | Role | Share |\n"
+     "|---|---|---|\n| Phospholipids | form the bilayer | ~50% |\n| Cholesterol | buffers membrane fluidity | ~20% |\n"
+     "| Proteins | transport and signalling | ~30% |\n", ["buffers membrane fluidity"]),
+    ("# 文学\n\n## 改编\n\n以下是根据古典小说改编的电影：\n\n| 电影 | 原著 | 年份 |\n|---|---|---|\n| 大话西游 | 西游记 | 1995 |\n"
+     "| 赤壁 | 三国演义 | 2008 |\n| 倩女幽魂 | 聊斋志异 | 1987 |\n", ["三国演义"]),
+    # a deadline, an expected output and a statement judged, defined or answered
+    ("# PM\n\n## Terms\n\n- **Project deadline**: the fixed date by which the project's scope must be delivered\n"
+     "- **Expected output**: the level of output firms and workers anticipate\n", ["fixed date", "firms and workers anticipate"]),
+    ("# 化学\n\n## 平衡\n\n- **Q4. 判断**：催化剂能改变反应的平衡常数。（错）催化剂只改变反应速率。\n", ["只改变反应速率"]),
+    # a machine's facts in a hardware course, and a certainty defined by a number
+    ("# HPC\n\n## Hardware\n\n- **Node**: 8× A100 80GB per DGX A100, linked by NVSwitch at 600 GB/s\n", ["linked by NVSwitch"]),
+    ("# Probability\n\n## Axioms\n\n- **Certainty**: 1 (the probability of the sure event)\n", ["sure event"]),
+    # “Answer:”, “问题：…答：”, and a verdict that opens with a word
+    ("# History\n\n## 1776\n\nQ: Who wrote the Declaration of Independence?\nAnswer: Thomas Jefferson, with edits by the "
+     "committee.\n", ["Thomas Jefferson"]),
+    ("# 生物\n\n## 线粒体\n\n问题：线粒体的主要功能是什么？\n答：有氧呼吸、产生 ATP。\n", ["产生 ATP"]),
+    ("# 民法\n\n## 善意取得\n\nQ: 乙能否取得所有权？\nA: 能。\n判：对方丙为善意第三人，可以取得。\n", ["对方丙为善意第三人"]),
+])
+def test_what_the_review_of_the_round_s_labels_and_marks_keeps(notes: str, kept: list[str]) -> None:
+    assert_keeps(notes, kept, [])
+
+
+def test_a_label_the_answer_names_or_the_page_s_own_stays_off_the_front() -> None:
+    cards, _ = extract("# Cells\n\n## Organelles\n\nRibosome: Q: Which organelle synthesises proteins?\nA: The ribosome.\n\n"
+                       "复习: Q: 线粒体的功能？\nA: 产生 ATP。\n")
+    assert [c.front for c in cards] == ["Which organelle synthesises proteins?", "线粒体的功能？"], [c.front for c in cards]
+
+
+def test_a_mark_s_own_explanation_answers_and_a_testing_term_is_kept() -> None:
+    cards, _ = extract("# Econ self-test\n\n## Demand\n\nQ: What shifts the demand curve?\nA: A change in price.\n"
+                       "Verdict: ⚠️ half right — price moves along the curve; income and tastes shift it.\n\n## Theft\n\n"
+                       "Q: What is the mens rea of theft?\nA: Dishonesty only.\nVerdict: ✗ — also the intention to permanently "
+                       "deprive (Theft Act 1968 s.1)\n")
+    backs = {c.front: c.back for c in cards}
+    assert "income and tastes shift it" in backs["What shifts the demand curve?"], backs
+    assert backs["What is the mens rea of theft?"] == "also the intention to permanently deprive (Theft Act 1968 s.1)", backs
+    assert_keeps("# 软件测试\n\n## 术语\n\n- **预期结果**：被测对象在给定输入下应表现出的行为，用来与实际结果比较\n"
+                 "- **测试用例**：一组前置条件、输入、动作和预期结果\n", ["被测对象"], [])
