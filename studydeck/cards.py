@@ -157,10 +157,12 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
 # (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”;
 # “Question:”/“Answer:”, “问题：”/“答案：” mark them as well; “QAT …”, “And …” do not)
-QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+(?=(?:\*\*)?(?:Q|问)\s*+\d*+\s*+(?:\*\*)?\s*+[:：]))?"
-                r"(?:\*\*)?(?:Q(?![A-Za-z])|question\b|问题?)\s*+\d*+\s*+(?:[(（][^()（）\n]{1,16}[)）])?\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+"
-                r"(?P<q>[^\n]+?(?:\n[^\n]+?)*?)\n[^\S\n]*+(?:\*\*)?(?:A(?![A-Za-z])|answer\b|ans\b\.?|答案?)\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<a>.+)$",
-                re.S | re.I)
+QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+"
+                r"(?=(?:\*\*)?(?:Q|(?i:question)|问题?)\s*+\d*+\s*+(?:\*\*)?\s*+[:：]))?"
+                r"(?:\*\*)?(?:Q(?![A-Za-z])|(?:q|(?i:question)\b)(?=\s*+\d*+\s*+(?:\*\*)?\s*+[:：])|问题?)\s*+\d*+\s*+"
+                r"(?:[(（][^()（）\n]{1,16}[)）])?\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<q>[^\n]+?(?:\n[^\n]+?)*?)\n[^\S\n]*+(?:\*\*)?"
+                r"(?:A(?![A-Za-z])|a(?=\s*+(?:\*\*)?\s*+[:：])|(?i:answer|ans)\b\.?|答案?)\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<a>.+)$",
+                re.S)
 
 
 QA_LABEL_ONLY = re.compile(r"复习|练习|自测|测验|例\s*\d*|习题\s*\d*|ex(?:ercise)?\s*\d*|review|recap|quiz|q&a|flashcards?|卡片", re.I)
@@ -803,7 +805,7 @@ OWN_RUNS = re.compile(r"跑过的|跑了\S{0,4}实验|(?:我|自己)(?:自己)?�
                       r"\bmy (?:quick |own |little |small )?(?:sim(?:ulation)?s?|runs?|experiments?|results|benchmarks?)\b|"
                       r"\b(?:experiments?|runs?|sims?) (?:I|we) (?:ran|did)\b", re.I)
 # A lead that says the numbers after it are made up for an example (“我的例子：我家这边的天气（随便编的概率）”, “toy data”).
-MADE_UP = re.compile(r"(?:随便|瞎)编|编的(?:概率|数据|数字)|假设的(?:数据|概率|数字)|(?:我|自己)(?:编|举)的例子|我的例子|"
+MADE_UP = re.compile(r"(?:随便|瞎)编|编的(?:概率|数据|数字)|假设的(?:数据|概率|数字)|(?:我|自己)编的例子|"
                      r"\b(?:made[- ]up|invented|fake|toy) (?:numbers|data|probabilities|values)\b", re.I)
 # A lead that says the list after it is what one's own runs shared (“Fixed across all runs unless
 # noted:”, “所有实验统一设置：”).
@@ -2082,14 +2084,18 @@ class _Extractor:
             question = qa.group("q").strip()
             if question.count("**") % 2:
                 question = question.removesuffix("**").strip()  # “**Q: …？**”: the bold wraps the label too
+            answer = _judged_answer(qa.group("a").strip())
             label = qa.group("label")
-            if label and label.casefold() not in qa.group("a").casefold() and not QA_LABEL_ONLY.fullmatch(label):
+            named = label and re.search(rf"(?<![^\W\d_]){re.escape(label)}(?![^\W\d_])" if label.isascii()
+                                        else re.escape(label), answer, re.I)
+            if label and not named and not QA_LABEL_ONLY.fullmatch(label):
                 # (“Ribosome: Q: …”: its subject; not one the answer names, “Ribosome: Q: Which organelle …? A: The
                 # ribosome.”, nor a page's own, “复习: Q:”, “Ex1: Q:”)
                 question = self.t("{l}：{q}", "{l}: {q}", l=label, q=question)
-            answer = _judged_answer(qa.group("a").strip())
-            if nxt is not None and (nxt.kind == "list" or answer.endswith((":", "：")) and nxt.kind in ("code", "math")):
-                # “…梯度累积：” and the code it announces; a list right under an answer goes on with it
+            if answer and nxt is not None and (nxt.kind == "list"
+                                               or answer.endswith((":", "：")) and nxt.kind in ("code", "math")):
+                # “…梯度累积：” and the code it announces; a list right under an answer goes on with it (not under an
+                # answer marked wrong with nothing to set it right: that card is left out)
                 answer += "\n\n" + _block_markdown(nxt)
                 self.consumed.add(id(nxt))
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
@@ -4232,8 +4238,8 @@ LABEL_TERM = re.compile(
     # one's own tries at a quiz (“Attempt log: 1st try 14/22”)
     r"(?:attempt|score|try) (?:log|history)|答题记录|做题记录|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
-    r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*\d*\s*(?:ddl|deadline|截止(?:日期|时间)?)|"
-    r"office hours?|办公时间|答疑时间|"
+    r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*+\d*+\s*+(?:ddl|deadline|截止(?:日期|时间)?)|"
+    r"办公时间|答疑时间|"
     # one's own view (“My take after reading”)
     r"my (?:take|view|opinion|two cents)\b.*|"
     # what the writer does not know yet (“??? q”: a question left open)
@@ -6451,12 +6457,14 @@ MARK_WORDS = re.compile(rf"{MARKED_WRONG.pattern}|{MARKED_RIGHT.pattern}|{PARTLY
 # (“**补充：** …”, “Correction: …”).
 VERDICT_LINE = re.compile(r"\s*+(?:\*\*)?\s*+(?:判|判定|对错|批改|评判|verdict|graded?)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?(?P<mark>.*)",
                           re.I)
-# (the mark opens it: “❌ 答偏了”, “✓”, “⚠️ 半对”, “wrong —”; words alone, “not guilty”, mark nothing)
-VERDICT_MARK = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?P<partly>(?:(?:⚠️?|❓)\s*+)?(?:半对|部分对|基本对|partly(?: right| correct)?|"
-                          r"partially(?: right| correct)?|half(?: right)?|mostly right|½)|⚠️?|❓)|(?P<wrong>[❌✗✘×]|错(?![\u4e00-\u9fff])|错[了的]|不对|wrong\b|incorrect\b)|"
-                          r"(?P<right>[✅✓✔√]|对(?![\u4e00-\u9fff])|对[了的]|正确|right\b|correct\b))", re.I)
-REMARK_AFTER_MARK = re.compile(r"\s*+(?:wrong|right|correct|incorrect|对|错|正确)?\s*+(?:[(（](?P<aside>[^()（）]+)[)）]\s*+$|"
-                               r"[—–:：-]\s*+(?P<remark>.+?)\s*+$)", re.I)
+# (the mark opens it: “❌ 答偏了”, “✓”, “⚠️ 半对”, “wrong —”; words alone, “not guilty”, and a word that opens a
+# sentence, “Wrong word order in my draft but …”, “correct answer is …”, mark nothing)
+VERDICT_MARK = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:⚠️?\s*+)?(?P<wrong>[❌✗✘×]|错(?![\u4e00-\u9fff])|错[了的误]|答错|不对|不正确|"
+                          r"(?:wrong|incorrect)\b(?!\s+[a-z]))|(?P<partly>(?:(?:⚠️?|❓)\s*+)?(?:半对|部分对|基本对|partly(?: right| correct)?|"
+                          r"partially(?: right| correct)?|half(?: right)?|mostly right|½)|⚠️?|❓)|"
+                          r"(?P<right>[✅✓✔√]|对(?![\u4e00-\u9fff])|对[了的]|正确(?!答案)|(?:right|correct)\b(?!\s+[a-z])))", re.I)
+REMARK_AFTER_MARK = re.compile(r"\s*+(?:wrong|right|correct|incorrect|对[了的]?|错[了的误]?|正确)?\s*+(?:[(（](?P<aside>[^()（）]+)[)）]\s*+$|"
+                               r"[—–:：-]\s*+(?P<remark>.+))", re.I)
 ADDED_LINE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:补充|订正|更正|正解|纠正|addendum|correction|note\b)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+",
                         re.I)
 
@@ -6477,10 +6485,14 @@ def _judged_answer(answer: str) -> str:
     # probabilities in civil cases”, “✗ — also the intention to permanently deprive”; “✅ nice, remembered it” is chatter)
     remark = REMARK_AFTER_MARK.match(said, mark.end())
     remark = remark and (remark.group("aside") or remark.group("remark")).strip()
-    told = [remark] if remark and len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", remark)) >= 3 else []
+    # (after a wrong mark, any remark sets it right: “✗ — 80S”)
+    told = [remark] if remark and (mark.group("wrong") or len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", remark)) >= 3) \
+        else []
     if mark.group("wrong"):
-        # (what it should have been; with nothing to set it right, no answer: a wrong one taught is worse; one marked
-        # only partly right keeps both)
+        # (what it should have been, in its lines or after its mark, “判：错误，应为核糖体”; with nothing to set it right,
+        # no answer: a wrong one taught is worse; one marked only partly right keeps both)
+        rest = said[mark.end():].strip(" \t*,，;；。.")
+        told = told or ([rest] if rest and not added else [])
         return "\n".join((*told, *added)).strip()
     return "\n".join(line for line in (*lines[:at], *told, *added) if line.strip()).strip()
 

@@ -5374,3 +5374,23 @@ def test_a_mark_s_own_explanation_answers_and_a_testing_term_is_kept() -> None:
     assert backs["What is the mens rea of theft?"] == "also the intention to permanently deprive (Theft Act 1968 s.1)", backs
     assert_keeps("# 软件测试\n\n## 术语\n\n- **预期结果**：被测对象在给定输入下应表现出的行为，用来与实际结果比较\n"
                  "- **测试用例**：一组前置条件、输入、动作和预期结果\n", ["被测对象"], [])
+
+
+def test_marks_read_as_a_quizzing_partner_means_them() -> None:
+    cards, _ = extract("# 细胞\n\n## 一\n\nQ: 蛋白质在哪合成？\nA: 线粒体\n判：错误，应为核糖体\n\n## 二\n\nQ: 有氧呼吸在哪？\n"
+                       "A: 核糖体\n判：⚠️ 错了\n补充：线粒体\n\n## 三\n\nQ: 细胞核的功能？\nA: 储存遗传物质\n判：正确答案是储存并复制"
+                       "遗传物质\n\n## 四\n\nQ: Eukaryotic ribosomes sediment at?\nA: 70S\nVerdict: ✗ — 80S\n")
+    backs = {c.front: c.back for c in cards}
+    assert backs == {"蛋白质在哪合成？": "应为核糖体", "有氧呼吸在哪？": "线粒体", "细胞核的功能？": "储存遗传物质\n判：正确答案是储存并复制遗传物质",
+                     "Eukaryotic ribosomes sediment at?": "80S"}, backs
+
+
+@pytest.mark.parametrize("notes", [
+    "# Primes\n\n## Quiz\n\nQ: Which of these numbers is\na prime: 21, 23 or 27?\nA: 23.\n",
+    "# RL\n\n## Methods\n\nq-learning updates the action value toward the reward plus the best next value;\n"
+    "a learning rate controls the step.\n",
+])
+def test_a_lower_case_q_or_a_inside_words_marks_nothing(notes: str) -> None:
+    cards, _ = extract(notes)
+    assert not [c for c in cards if c.front.startswith("-learning") or c.back.startswith("prime:")], \
+        [(c.front, c.back) for c in cards]
