@@ -2413,7 +2413,8 @@ class _Extractor:
                     or RUN_IN_RESULT.match(_bare(term)) and re.match(r"[\s*_~≈]*+[-+−]?\d", desc)
                     or EMAIL_SUBJECT.fullmatch(_bare(term).strip()) and re.match(r"\s*+(?:re|fwd?|回复|转发)\s*+[:：]", desc, re.I)
                     # (what a lab's code should print, “**Expected output:** `tensor(18.)`”, not what an expected output
-                    # is in economics or an expected result in testing; a statement to judge with no verdict beside it, “**Q4. 判断**：max pooling 有参数。”)
+                    # is in economics or an expected result in testing; a statement to judge with no verdict beside it,
+                    # “**Q4. 判断**：max pooling 有参数。”)
                     or EXPECTED_FIELD.fullmatch(_bare(term).strip()) and (desc.lstrip().startswith("`") or len(desc.strip()) <= 12)
                     or TO_JUDGE.fullmatch(_bare(term).strip()) and not JUDGED.search(desc)
                     # (how sure one is of a claim: “Confidence: high”, “把握：中”)
