@@ -1168,6 +1168,10 @@ DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,
 STUCK_LABEL = re.compile(r"(?:学生|他|她)?(?:卡在哪(?:里|儿)?|哪里卡住了?)|where (?:s?he|they|the student) (?:got|gets|was) stuck",
                          re.I)
 # (as are one's own reading of what was taught, “**我的理解：**”, and a talk's notes, “**Speaker notes:**”)
+# An answer's marking scheme (“**评分要点**：” over “- 指出后果：长距离依赖难学 1分”): how marks are given, not what is known.
+# (“评分标准” may name a contest's metric, a fact to learn.)
+MARKING_LABEL = re.compile(r"评分要点|得分点|给分点|采分点|(?:marking|mark|grading) (?:scheme|points|guide)|how (?:it is|it's) marked",
+                           re.I)
 TAUGHT_LABEL = re.compile(r"(?:我是?)?怎么讲的|讲解过程|how i (?:explained|taught) it|我的理解|个人理解|"
                           r"my (?:own )?(?:understanding|take)|in my (?:own )?words|speaker notes?|讲稿", re.I)
 # An arrow a formula's sentence ends on: what it implies comes after it, in another line.
@@ -1888,7 +1892,7 @@ class _Extractor:
                 mini = _mini_heading(lead.text) if lead is not None and not ctx.labels else ""
                 # a speaker's turn names no list after it
                 mini = "" if mini in self.speakers or mini in self.turns_here or self._tagged(mini) else mini
-                if mini and STUCK_LABEL.fullmatch(mini):
+                if mini and (STUCK_LABEL.fullmatch(mini) or MARKING_LABEL.fullmatch(mini)):
                     lead = None  # (a tutor's “**学生卡在哪**”: the student's confusions, as they held them)
                     continue
                 # (a tutor's “**怎么讲的**”: the section's own content, under no name of its own)
@@ -4240,7 +4244,7 @@ LABEL_TERM = re.compile(
     r"(?:attempt|score|try) (?:log|history)|答题记录|做题记录|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*+\d*+\s*+(?:ddl|deadline|截止(?:日期|时间)?)|"
-    r"办公时间|答疑时间|"
+    r"办公时间|答疑时间|评分要点|得分点|给分点|采分点|(?:marking|mark|grading) (?:scheme|points|guide)|"
     # one's own view (“My take after reading”)
     r"my (?:take|view|opinion|two cents)\b.*|"
     # what the writer does not know yet (“??? q”: a question left open)

@@ -5394,3 +5394,12 @@ def test_a_lower_case_q_or_a_inside_words_marks_nothing(notes: str) -> None:
     cards, _ = extract(notes)
     assert not [c for c in cards if c.front.startswith("-learning") or c.back.startswith("prime:")], \
         [(c.front, c.back) for c in cards]
+
+
+def test_an_answer_s_marking_scheme_gives_no_cards() -> None:
+    notes = ("# 简答题库\n\n## 第二题：为什么 RNN 容易梯度消失？（8分）\n\n**参考答案：** 反传时雅可比连乘，导数小于 1 时指数衰减。\n\n"
+             "**评分要点：**\n- 写出连乘形式 3分\n- 指出后果：长距离依赖难学 1分\n\n## 第七题：LSTM 参数量（4分）\n\n"
+             "- **评分要点**：结果正确 2 分，过程 2 分。\n- **门的个数**：4 组（输入、遗忘、候选、输出）\n")
+    assert_keeps(notes, ["4 组"], ["长距离依赖难学", "结果正确 2 分"])
+    # a contest's scoring criteria are its metric
+    assert_keeps("# Kaggle\n\n## 赛题\n\n- **评分标准**：QWK（二次加权 kappa）\n", ["二次加权 kappa"], [])
