@@ -4244,7 +4244,7 @@ LABEL_TERM = re.compile(
     r"(?:attempt|score|try) (?:log|history)|答题记录|做题记录|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*+\d*+\s*+(?:ddl|deadline|截止(?:日期|时间)?)|"
-    r"办公时间|答疑时间|评分要点|得分点|给分点|采分点|(?:marking|mark|grading) (?:scheme|points|guide)|"
+    r"办公时间|答疑时间|评分要点|得分点|给分点|采分点|"
     # one's own view (“My take after reading”)
     r"my (?:take|view|opinion|two cents)\b.*|"
     # what the writer does not know yet (“??? q”: a question left open)

@@ -5401,5 +5401,6 @@ def test_an_answer_s_marking_scheme_gives_no_cards() -> None:
              "**评分要点：**\n- 写出连乘形式 3分\n- 指出后果：长距离依赖难学 1分\n\n## 第七题：LSTM 参数量（4分）\n\n"
              "- **评分要点**：结果正确 2 分，过程 2 分。\n- **门的个数**：4 组（输入、遗忘、候选、输出）\n")
     assert_keeps(notes, ["4 组"], ["长距离依赖难学", "结果正确 2 分"])
-    # a contest's scoring criteria are its metric
-    assert_keeps("# Kaggle\n\n## 赛题\n\n- **评分标准**：QWK（二次加权 kappa）\n", ["二次加权 kappa"], [])
+    # a contest's scoring criteria are its metric; a marking scheme defined is a term
+    assert_keeps("# Kaggle\n\n## 赛题\n\n- **评分标准**：QWK（二次加权 kappa）\n\n## Assessment\n\n- **Marking scheme**: a "
+                 "document that tells examiners how to award marks\n", ["二次加权 kappa", "tells examiners"], [])
