@@ -6496,8 +6496,9 @@ def _judged_answer(answer: str) -> str:
     if mark.group("wrong"):
         # (what it should have been, in its lines or after its mark, “判：错误，应为核糖体”; with nothing to set it right,
         # no answer: a wrong one taught is worse; one marked only partly right keeps both)
-        rest = said[mark.end():].strip(" \t*,，;；。.")
-        told = told or ([rest] if rest and not added else [])
+        # (“❌ 答偏了” says only how it went)
+        rest = re.match(r"\s*+[,，:：;；]\s*+(.+)", said[mark.end():])
+        told = told or ([rest.group(1).strip(" \t*。.")] if rest and not added else [])
         return "\n".join((*told, *added)).strip()
     return "\n".join(line for line in (*lines[:at], *told, *added) if line.strip()).strip()
 

@@ -5379,7 +5379,8 @@ def test_a_mark_s_own_explanation_answers_and_a_testing_term_is_kept() -> None:
 def test_marks_read_as_a_quizzing_partner_means_them() -> None:
     cards, _ = extract("# 细胞\n\n## 一\n\nQ: 蛋白质在哪合成？\nA: 线粒体\n判：错误，应为核糖体\n\n## 二\n\nQ: 有氧呼吸在哪？\n"
                        "A: 核糖体\n判：⚠️ 错了\n补充：线粒体\n\n## 三\n\nQ: 细胞核的功能？\nA: 储存遗传物质\n判：正确答案是储存并复制"
-                       "遗传物质\n\n## 四\n\nQ: Eukaryotic ribosomes sediment at?\nA: 70S\nVerdict: ✗ — 80S\n")
+                       "遗传物质\n\n## 四\n\nQ: Eukaryotic ribosomes sediment at?\nA: 70S\nVerdict: ✗ — 80S\n\n## 五\n\nQ: 鞍点多还是局部最小多？\n"
+                       "A: 局部最小\n判：❌ 答偏了\n")
     backs = {c.front: c.back for c in cards}
     assert backs == {"蛋白质在哪合成？": "应为核糖体", "有氧呼吸在哪？": "线粒体", "细胞核的功能？": "储存遗传物质\n判：正确答案是储存并复制遗传物质",
                      "Eukaryotic ribosomes sediment at?": "80S"}, backs
