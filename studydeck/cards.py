@@ -4192,7 +4192,7 @@ LABEL_TERM = re.compile(
     # a memory aid, or where the code lives: no concept either
     r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|"
     # what the writer makes of it (“**个人感觉**：先看李航再看 PRML”)
-    r"个人(?:感觉|看法|理解|观点|体会|意见|评价|总结|想法)|我的(?:看法|理解|想法)|my (?:take|view|opinion)|"
+    r"个人(?:感觉|看法|理解|观点|体会|意见|评价|总结|想法)|我的(?:看法|理解|想法)|my (?:take|view|opinion|two cents)\b.*|"
     r"实践|实际经验|key (?:things?|ideas?|insights?|takeaways?)|takeaways?|"
     # a bare number names nothing (“**2**: full marks”)
     r"\d++(?:\.\d++)?|"
@@ -4245,8 +4245,6 @@ LABEL_TERM = re.compile(
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*+\d*+\s*+(?:ddl|deadline|截止(?:日期|时间)?)|"
     r"办公时间|答疑时间|评分要点|得分点|给分点|采分点|"
-    # one's own view (“My take after reading”)
-    r"my (?:take|view|opinion|two cents)\b.*|"
     # what the writer does not know yet (“??? q”: a question left open)
     r"\?{2,}.*|？{2,}.*|"
     r"attendees|participants|参会人?|参加(?:者|人员)?|action items?|notation|记号|符号说明|符号约定|"
