@@ -129,6 +129,8 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      r"[很太挺更最真级有]|非常|特别|比较|相当|那边|这边|这里|那里|本身|自身|层面|粒度|"
                      # advice, and a setting for one stage (“CNN 先试 static PTQ”, “Switch 训练用 CF=1.25”)
                      r"先(?:试|看|检查|跑|确认)|(?:训练|推理|测试|评估)用|"
+                     # what it did once (“PaLM 用过 z-loss”, “BERT 提出了 MLM”): a statement about it
+                     r"(?:用|做|试|跑|见|学|讲|听|看|读|写|改|遇|碰|踩)(?:过|了)|(?:提出|引入|发现|证明|采用|使用|尝试)(?:过|了)|"
                      # a change or a condition (“batch 大了 …”, “CF 大 → 浪费”)
                      r"[大小多少高低长短快慢](?:了|\s*(?:→|->|⇒|=>|时|的话|[，,]))|"
                      # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
@@ -155,6 +157,10 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
+# A question and its answer on one line: “Q: Why scale by 1/(1-p)? A: So …”, “Q：…？A：…” (the question ends in its
+# question mark right before the answer's mark: “Q: matrix A: a 3×3 …” names a matrix)
+ONE_LINE_QA = re.compile(r"(?:\*\*)?(?:Q|问)\s*+\d*+\s*+(?:\*\*)?[:：](?:\*\*)?\s*+(?P<q>[^\n]*?[?？])\s*+"
+                         r"(?:\*\*)?(?:A|答)\s*+(?:\*\*)?[:：](?:\*\*)?\s*+(?P<a>\S[^\n]*)")
 # (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”;
 # “Question:”/“Answer:”, “问题：”/“答案：” mark them as well; “QAT …”, “And …” do not)
 QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+"
@@ -1106,6 +1112,12 @@ def _about_the_notes(block: Block) -> bool:
         terms = [clean_term(cells[0]) for _, cells in rows[1:] if len(cells) == 2 and cells[0].strip()]
         return len(terms) >= 2 and all(len(cells) == 2 for _, cells in rows) and \
             2 * sum(_metadata_field(term, "") for term in terms) >= len(terms)
+    if block.kind == "list" and not any(it.children for it in block.items):
+        # the same fields as a list (“- 日期：2024/10/15”, “- 老師：林老師”), an aside without a label among them
+        # (“- 上週請假沒來”): at least two fields, most of them about the notes, and no formula
+        labels = [label for label in (split_label(it.text.strip()) for it in block.items) if label and label[1]]
+        return len(labels) >= 2 and not any("$" in it.text for it in block.items) and \
+            2 * sum(_opening_field(*label) for label in labels) > len(labels)
     if block.kind != "paragraph":
         return False
     lines = [line.strip() for line in block.text.splitlines() if line.strip()]
@@ -1116,7 +1128,20 @@ def _about_the_notes(block: Block) -> bool:
             EXAM_FIELD.fullmatch(_bare(term).strip()) and DATE_OR_LINK.search(value) for term, value in labels):
         return True  # (“**Exam:** Mon 12 May, 09:30” over “**Allowed:** …”, “**Not allowed:** …”)
     return all(label and label[1] for label in labels) and (
-        not labels or 2 * sum(_metadata_field(*label) for label in labels) >= len(labels))
+        not labels or 2 * sum(_opening_field(*label) for label in labels) >= len(labels))
+
+
+# Who teaches, and the class's material, in the lines a page of class notes opens with (“老師：林老師”, “Slides: week 6
+# folder”; a column “Teacher” in a table of philosophers is knowledge).
+CLASS_FIELD = re.compile(r"老师|老師|教师|教師|讲师|講師|授课(?:老师|教师)?|授課(?:老師|教師)?|课件|讲义|講義|投影片|"
+                         r"lecturer|instructor|teacher|prof(?:essor)?|slides|readings?", re.I)
+
+
+def _opening_field(term: str, value: str) -> bool:
+    """A field of the lines notes open with: one about the notes, the class's own, or a lecture by its day
+    (“Lec 6 (Tue Oct 15): …”)."""
+    return _metadata_field(term, value) or bool(DAY_NAMED.search(term)) \
+        or bool(CLASS_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()))
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
@@ -1160,6 +1185,9 @@ NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创�
 # An exam named with its day or time above notes for it (“**Exam:** Mon 12 May, 09:30”): the lines with it are its
 # particulars (“**Allowed:** one A4 sheet”).
 EXAM_FIELD = re.compile(r"(?:final |midterm )?exam|考试|期中(?:考试)?|期末(?:考试)?", re.I)
+# A day named by its weekday or its month (“Tue Oct 15”, “周二”).
+DAY_NAMED = re.compile(r"\b(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?|\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+                       r"[a-z]*\.?\s++\d{1,2}\b|[周週]\s*[一二三四五六日天]|星期[一二三四五六日天]")
 DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,2}:\d{2}|https?://|\[\[")
 
 
@@ -2074,9 +2102,12 @@ class _Extractor:
         return True
 
     def manual(self, text: str, source: Source, ctx: _Ctx, nxt: Block | None = None) -> bool:
-        pairs = [INLINE_CARD.fullmatch(line.strip()) for line in text.splitlines() if line.strip()]
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        pairs = [INLINE_CARD.fullmatch(line) for line in lines]
+        if not (pairs and all(pairs)):
+            pairs = [ONE_LINE_QA.fullmatch(line) for line in lines]
         if pairs and all(pairs):
-            # “sample mean unbiased? :: yes, E[x̄] = μ”, a line each: written as cards already
+            # “sample mean unbiased? :: yes, E[x̄] = μ”, “Q: … ? A: …”, a line each: written as cards already
             for offset, pair in enumerate(pairs):
                 question, answer = pair.group("q").strip(), pair.group("a").strip()
                 self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
@@ -3115,7 +3146,8 @@ EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
 # A line that ends on a word that leads into more (因为, 而, 令, 的, …) was wrapped, not ended.
 # A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”) ends no sentence.
-_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.)(?=\s)"
+# (a sentence in bold ends with its bold: “**Check the loss at initialisation.**”)
+_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.)(?:\*{1,3}(?!\*))?(?=\s)"
 SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
                                r"(?<=[\u3400-\u9fff）」』”])(?<![因而令则即的在和与及或为是对将把被当若设由从得且但并其以])"
                                r"\n(?!\s*\$\$)")
@@ -3300,7 +3332,10 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
             continue  # only says when something holds (“if $\mu \neq 0$:”); its items say what
         target = spans[index]
         split = split_formula(unboxed(target[2]))
-        if split is None and len(normalize_latex(target[2])) < 12 or split and not re.search(r"[A-Za-z\\]", split[0]):
+        in_words = split is None and _named_in_words(sentence[:target[0]], unboxed(target[2]))
+        if in_words:
+            split = in_words  # “precision $= \dfrac{TP}{TP+FP}$”: the words right before are its left side
+        elif split is None and len(normalize_latex(target[2])) < 12 or split and not re.search(r"[A-Za-z\\]", split[0]):
             continue  # “for any $\alpha>0$”, “rows $14 \sim 21$”: an assumption or a range, not a fact
         mark = "$$" if target[3] else "$"
         # English says in more letters what Chinese says in fewer characters
@@ -3317,7 +3352,8 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
         # formula holds under what the line's head says; the head comes with it
         head = _head_of(text, every) if start and not lead and not _words(sentence[:target[0]]) else ""
         for n, (part, part_split) in enumerate(listed or [(target[2], split)]):
-            shown = f"{mark}{part_split[0]} {part_split[1]} ?{mark}" if part_split else hole
+            shown = f"{mark}{part_split[1]} ?{mark}" if in_words else \
+                f"{mark}{part_split[0]} {part_split[1]} ?{mark}" if part_split else hole
             prompt = _clip(sentence[:target[0]], before=True, limit=room) + shown + after
             if head:
                 prompt = head + prompt.lstrip()
@@ -3330,7 +3366,7 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
             answer = (whole[:at + target[0]] + f"{mark}{part.strip()}{mark}" + whole[at + target[1]:] if listed
                       else whole).strip()
             one = (target[0], target[1], part, target[3])
-            why = _why_not(sentence, one, lead, part_split, prose and not conditions)
+            why = _why_not(sentence, one, lead, part_split, prose and not conditions, in_words=bool(in_words))
             if not why and part_split and (
                     any(_same_left(spans[i][2], part_split[0]) for i in related if i != index)
                     or any(_same_left(body, part_split[0], loose=True) for _, _, body, _ in math_spans(lead))):
@@ -3340,6 +3376,26 @@ def ask_formulas(text: str, lead: str, plain: bool, hole: str, prose: bool = Fal
             formulas = tuple(part.strip() if i == index else spans[i][2].strip() for i in related)
             asked.append(Asked(" ".join(prompt.split(" ")).strip(), answer, key, formulas, why, start + target[0]))
     return asked
+
+
+# A formula that opens on its relation (“$= \dfrac{TP}{TP+FP}$”, “$\approx 0.47$”).
+OPENS_ON_RELATION = re.compile(r"\s*+(=|:=|\\approx\b|\\equiv\b|\\propto\b|\\coloneqq\b)(?!=)")
+# The words of a name ending right before it, opening its line or sentence: “precision ”, “recall = TPR ”, “参数量 ”
+# (not a label's value, “**应为**：中位数 $= …$”, nor a clause after a comma).
+NAME_BEFORE = re.compile(r"(?:^|[。；;!?！？]\s*+)(?:[-*+]\s++)?(?P<name>[^\s$，,。；;：:!?！？()（）][^$，,。；;：:!?！？()（）\n]{0,39}?)"
+                         r"(?<=[^\W_]|`|\*)\s*+$")
+
+
+def _named_in_words(before: str, body: str) -> tuple[str, str] | None:
+    r"""``(name, relation)`` when ``body`` opens on its relation and the words right before it name what it
+    gives (“precision $= \dfrac{TP}{TP+FP}$”, “参数量 $= K^2 C_{in} C_{out}$”); None otherwise."""
+    relation = OPENS_ON_RELATION.match(body)
+    if relation is None or not re.search(r"[A-Za-z\\]", body[relation.end():]):
+        return None  # (“harmonic $\approx 0.0198$”: a value worked out, no formula)
+    name = NAME_BEFORE.search(before[-48:])
+    if name is None or "$" in name.group("name") or not re.search(r"[^\W\d_]{2,}", name.group("name")):
+        return None
+    return _bare(name.group("name")).strip(), relation.group(1)
 
 
 def _words(text: str) -> bool:
@@ -3425,10 +3481,11 @@ INDEX = re.compile(r"_\{?[0-9a-zA-Z]\}?")
 DESCRIBES = re.compile(r"[\u4e00-\u9fff]{3}|(?:\b[A-Za-z]{2,}\b\W+){3}")
 
 
-def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose: bool) -> str:
+def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose: bool, in_words: bool = False) -> str:
     r"""Why the formula ``target`` of ``sentence`` (after ``lead``) states no fact of its own.
     ``prose``: running text, where a bare symbol needs the sentence (or a condition such as
-    “if $X \sim \mathrm{Bernoulli}(p)$”) to say what it is."""
+    “if $X \sim \mathrm{Bernoulli}(p)$”) to say what it is; ``in_words``: its left side is the words
+    before it (“precision $= …$”), a name and no bare symbol."""
     named = split is not None
     words = strip_math(lead + " " + sentence)
     if EXAMPLE.search(words) or CONSIDER.search(words) and not NAMING.search(words) \
@@ -3461,7 +3518,7 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
                 and not INTRODUCES.search(said_before) and not FORMULA_NOUN.search(said_before):
             return "no-subject"  # “…the bias satisfies $b \in …$. ［？］”: nothing says which formula
         return ""
-    if prose and named and BARE_NAME.match(split[0].strip()) and not said \
+    if prose and named and not in_words and BARE_NAME.match(split[0].strip()) and not said \
             and not (DESCRIBES.search(strip_math(before)) and before.rstrip().endswith(("：", ":"))):
         return "no-subject"  # “we could simply compute $\mathbf{A} = ?$”: A is never said to be anything
     before_words = strip_math(before)
@@ -4242,7 +4299,7 @@ LABEL_TERM = re.compile(
     r"(?:复习)?优先级|priorit(?:y|ies)|记住|记一下|(?:另外|还要|也要|再)记(?:住|一下)?|remember|note to self|弹幕|评论|comments?|"
     # one's own tries at a quiz (“Attempt log: 1st try 14/22”)
     r"(?:attempt|score|try) (?:log|history)|答题记录|做题记录|"
-    r"易错点?|易混点?|常错|套路题?|题型|考点|常考|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
+    r"易错点?|易混点?|常错|套路题?|题型|考点|常考|(?:考试|考試)?(?:会考|會考|必考)|还要做|还要看|待做|待办|to-?do list|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*+\d*+\s*+(?:ddl|deadline|截止(?:日期|时间)?)|"
     r"办公时间|答疑时间|评分要点|得分点|给分点|采分点|"
     # what the writer does not know yet (“??? q”: a question left open)
@@ -4251,7 +4308,7 @@ LABEL_TERM = re.compile(
     r"(?:another|other|alternative) (?:view|way to see it|interpretation|explanation)|另一种(?:理解|解释|看法)|"
     r"abbrev(?:iation)?s?|缩写|(?:cool |neat )?tricks?|.+ of the day|"
     # one's own look back (“Biggest lesson honestly:”, “最大的收获：”)
-    r"(?:the |my )?(?:biggest|main|key|most important|one|real) (?:lessons?|takeaways?)(?:\s+\w+)?|最大的?(?:收获|教训)|"
+    r"(?:the |my )?(?:biggest|big|main|key|most important|one|real) (?:lessons?|takeaways?)(?:\s+\w+)?|最大的?(?:收获|教训)|"
     r"(?:my|random|stray|some) thoughts?|musings?|"
     # a source named as saying what follows (“PyTorch docs themselves say: use DDP”; not “Needless to say”, “have a
     # say”), a rung of a question ladder alone (“**Level 1** — …”; “Level 2 — partial automation” names one)
@@ -4264,6 +4321,9 @@ LABEL_TERM = re.compile(
     r"alternatives?|alternatively|to[- ]add|待加|待添加|"
     # (“同理：…”: the same argument again, for what the text said before)
     r"同理|同样|类似地|similarly|likewise|"
+    # the same again for another case, or the other side of a comparison alone (“same for binary: BCEWithLogitsLoss”,
+    # “vs original post-LN: …”): what it is about, the text before said
+    r"同上|same (?:for|as|with|here)\b.*|(?:vs\.?|versus|compared (?:to|with))\s.+|"
     # a day of a plan (“**Mon**: §1–6”), an error's number in a log, a tuning log, the notes' own format
     # (“SAT”, “Sun”, the Sunday algorithm name other things: weekdays only, Title case or lower case)
     r"monday|tuesday|wednesday|thursday|friday|"
@@ -4490,7 +4550,9 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"[\u4e00-\u9fff]的$|"  # “A4 纸上要写的”: what is to be written, named by a clause
                          r"\bdefaults?\s+`?\w+\s*=|默认\s*`?\w+\s*=|"  # “`MSELoss` default `reduction='mean'`”: a claim
                          r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”
-                         r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]", re.I)
+                         r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]|"
+                         # a case, not a name (“是 H（概率 1/2）：结束”, “如果 lr 太大：发散”)
+                         r"^\s*(?:是(?![非否])|若(?!干)|如果|假如|要是)\s*\S", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
 HEADING_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|\bI\s+[a-z]|"

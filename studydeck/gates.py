@@ -332,6 +332,10 @@ def blank_said_around(cloze: str) -> bool:
     return any(len(h) >= 3 and h in rest for h in (m.group(2).strip() for m in CLOZE.finditer(cloze)))
 
 
+# An answer that is a function's name applied to one symbol and nothing more (“$\tanh x$”, “$\exp(x)$”).
+NAME_ONLY = re.compile(r"\$\s*+\\?([A-Za-z]{2,}+)\s*+(?:\(\s*+[A-Za-z]\s*+\)|\{\s*+[A-Za-z]\s*+\}|[A-Za-z])?\s*+\$")
+
+
 def answer_in_front(card: Card) -> str | None:
     if card.kind is CardKind.CLOZE:
         if "default" not in card.flags:
@@ -341,6 +345,9 @@ def answer_in_front(card: Card) -> str | None:
     # (a question to choose or to judge shows what it chooses among on its front: the options, “True or false”)
     if len(back) >= 4 and back in _plain(card.front) and "choice" not in card.flags:
         return "answer-in-front"
+    named = NAME_ONLY.fullmatch(card.back.strip())
+    if named and re.search(rf"(?<![A-Za-z]){named.group(1)}(?![A-Za-z])", card.front, re.I):
+        return "answer-in-front"  # “tanh 的表达式？” → “$\tanh x$”: the answer writes the name the front asked about
     return "answer-in-front" if card.kind is CardKind.FORMULA and _front_says_it(card) else None
 
 
@@ -845,6 +852,18 @@ def _arithmetic(text: str) -> bool:
         r"\\(?:times|cdot|frac|left|right|,)", "", text))
 
 
+# What an expression of numbers alone may hold besides them: operators, brackets, elementary functions, an infinity.
+CONSTANT_PIECES = re.compile(r"\\(?:log|ln|exp|sqrt|frac|d?frac|times|cdot|left|right|infty|[,;! ])|"
+                             r"(?<![A-Za-z])e(?=\s*\^)|[\d\s.+\-*/^{}()\[\]]")
+
+
+def _numbers_worked_out(lhs: str) -> bool:
+    """An expression of two numbers or more, or of an infinity, and nothing else (“1000 \\log 0.5”, “e^{-\\infty}”):
+    its value is arithmetic (a constant named alone, “e”, “\\pi”, and one function's special value, “\\sqrt{2}
+    \\approx 1.41”, “\\ln 2 \\approx 0.693”, are facts some learn)."""
+    return (len(re.findall(r"\d+(?:\.\d+)?", lhs)) >= 2 or "\\infty" in lhs) and not CONSTANT_PIECES.sub("", lhs)
+
+
 def _scaled_arithmetic(lhs: str, rhs: str) -> bool:
     """Numbers worked out before the same symbols on both sides (“2 \\cdot 9C^2 = 18C^2”): arithmetic, not a rule."""
     left, right = re.sub(r"\s+", "", lhs), re.sub(r"\s+", "", rhs)
@@ -919,7 +938,8 @@ def declaration(card: Card) -> str | None:
         return None  # the sentence says what the notation means: recalling it is the point
     approx = re.search(r"\\approx\s*(.*?)[\s.,;]*$", formula, re.S)
     if approx and (NUMBER_MATRIX.match(approx.group(1)) or NUMBER_VECTOR.match(approx.group(1))
-                   or _arithmetic(formula[:approx.start()])):
+                   or _arithmetic(formula[:approx.start()])
+                   or _numbers_worked_out(formula[:approx.start()]) and NUMERIC.match(approx.group(1).strip())):
         return "worked-value"  # “A ≈ [[0.40, 0.20], …]”, “512 \times 768 ≈ 0.39”: worked out by hand
     if approx and re.search(r"(?<=[\w)}])\s*[-+*/]|\\(?:times|cdot|frac)", approx.group(1)) and \
             all(_arithmetic(step.strip()) for step in re.split(r"\\approx|(?<![<>!\\])=", approx.group(1)) if step.strip()):
@@ -934,7 +954,8 @@ def declaration(card: Card) -> str | None:
     if MEMBERSHIP.match(relation.group()) and not re.search(r"[=<>]", rhs):
         return "declaration"
     lhs = formula[:relation.start()].strip()
-    if relation.group() == "=" and (_arithmetic(lhs) or CONSTANT_CALL.fullmatch(lhs) and WHOLE_VALUE.fullmatch(rhs)
+    if relation.group() == "=" and (_arithmetic(lhs) or (CONSTANT_CALL.fullmatch(lhs) or _numbers_worked_out(lhs) and "infty" in lhs)
+                                    and WHOLE_VALUE.fullmatch(rhs)
                                     or _scaled_arithmetic(lhs, rhs)):
         return "worked-value"  # “12 \times 768^2 \times 12 = …”, “\cos\pi = -1”: arithmetic, not a rule
     if ARROW.match(relation.group()) and not OPERATOR.search(rhs) and not re.search(r"[=<>]", rhs) \

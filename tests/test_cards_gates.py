@@ -5405,3 +5405,97 @@ def test_an_answer_s_marking_scheme_gives_no_cards() -> None:
     # a contest's scoring criteria are its metric; a marking scheme defined is a term
     assert_keeps("# Kaggle\n\n## 赛题\n\n- **评分标准**：QWK（二次加权 kappa）\n\n## Assessment\n\n- **Marking scheme**: a "
                  "document that tells examiners how to award marks\n", ["二次加权 kappa", "tells examiners"], [])
+
+
+def test_a_question_and_its_answer_on_one_line_are_a_card() -> None:
+    cards, _ = extract("# Dropout\n\nQ: Why scale by 1/(1-p) at train time? A: So the expected activation matches test time.\n\n"
+                       "- Q: What does `model.eval()` change? A: Dropout and BatchNorm behaviour.\n\n"
+                       "Q：dropout 在测试时做什么？A：什么都不做，用全部神经元。\n")
+    assert [(c.front, c.back) for c in cards] == [
+        ("Why scale by 1/(1-p) at train time?", "So the expected activation matches test time."),
+        ("What does `model.eval()` change?", "Dropout and BatchNorm behaviour."),
+        ("dropout 在测试时做什么？", "什么都不做，用全部神经元。")]
+    # a “Q:” line whose words do not end in a question before “A:” is no pair (“A:” there names a matrix)
+    cards, _ = extract("# Rank\n\nQ: matrix A: a 3×3 with rank 2, see below\n")
+    assert cards == []
+
+
+def test_a_formula_that_opens_on_its_relation_after_the_name_in_words_is_asked() -> None:
+    cards, _ = extract("# Metrics\n\n## Conventions\n\n- precision $= \\dfrac{TP}{TP+FP}$ — of what I flagged, how much was right\n"
+                       "- recall = TPR $= \\dfrac{TP}{TP+FN}$\n\n## 卷积\n\n- 参数量 $= K \\times K \\times C_{in} \\times C_{out} + C_{out}$\n")
+    fronts = {c.front: c.back for c in cards}
+    assert fronts == {
+        "Conventions: precision $= ?$ — of what I flagged, how much was right":
+            "precision $= \\dfrac{TP}{TP+FP}$ — of what I flagged, how much was right",
+        "Conventions: recall = TPR $= ?$": "recall = TPR $= \\dfrac{TP}{TP+FN}$",
+        "卷积: 参数量 $= ?$": "参数量 $= K \\times K \\times C_{in} \\times C_{out} + C_{out}$"}, fronts
+    # a value worked out in an example names no rule, nor does a relation after a sentence's end
+    assert_keeps("# Metrics\n\n## Binary example\n\n- accuracy $= (30+45)/100 = 0.75$\n\n## Loss\n\n"
+                 "The loss goes down. $= \\frac{1}{n}\\sum_i \\ell_i$\n", [], ["0.75", "\\sum_i"])
+
+
+def test_a_lectures_particulars_above_its_first_section_give_no_cards() -> None:
+    # a list of the class's fields, one aside among them; lectures named by their dates; the teacher in traditional script
+    assert_keeps("# 機器學習 第六週 課堂筆記\n\n- 日期：2024/10/15（二）3–4 節\n- 老師：林老師（投影片 Lec06 在 COOL 上）\n"
+                 "- 上週請假沒來，筆記跟阿哲借的\n\n## 損失函數\n\n- **MSE**：預測與真值之差的平方的平均\n",
+                 ["預測與真值之差"], ["林老師"])
+    assert_keeps("# Recommender Systems — Lectures 6 & 7\n\nLec 6 (Tue Oct 15): matrix factorisation, explicit vs implicit feedback\n"
+                 "Lec 7 (Thu Oct 17): BPR, negative sampling, ranking metrics\nSlides: week 6 folder. Reading: Koren et al. 2009\n\n"
+                 "---\n\n## Setup\n\n- **Implicit feedback**: clicks or views, no explicit rating\n",
+                 ["clicks or views"], ["matrix factorisation, explicit", "week 6 folder"])
+    # a glossary that opens the page is the subject itself
+    assert_keeps("# Optimisers\n\n- Momentum: a running average of past gradients\n- Nesterov: momentum evaluated at the look-ahead point\n\n"
+                 "## More\n\n- **Adam**: momentum plus per-parameter scaling\n",
+                 ["running average of past gradients", "look-ahead point", "per-parameter scaling"], [])
+
+
+def test_labels_that_mark_the_exam_a_todo_or_the_other_side_of_a_comparison_are_no_terms() -> None:
+    assert_keeps("# Softmax\n\n## Rules\n\n- never take the log of a softmax\n- same for binary: `BCEWithLogitsLoss` instead of `sigmoid`\n\n"
+                 "## Block\n\nvs original post-LN: `x = LN(x + Attn(x))`.\n\n## Losses\n\nBig lesson: every classification loss wants logits.\n",
+                 [], ["BCEWithLogitsLoss", "LN(x + Attn(x))", "wants logits"])
+    assert_keeps("# 复习\n\n## 小批次\n\n⭐考試會考：mini-batch 梯度是全批次梯度的不偏估計。\n\n## 计划\n\n还要做：去年真题、作业 3 重做。\n",
+                 [], ["不偏估計", "去年真题"])
+    # a comparison named with both sides, a lesson plan and “sameness” as a term keep theirs
+    assert_keeps("# Optimisers\n\n## Pairs\n\n- **SGD vs Adam**: Adam adapts each parameter's step\n- **Same-padding**: output size equals input size\n",
+                 ["adapts each parameter", "output size equals input"], [])
+
+
+def test_an_expression_of_numbers_worked_out_is_arithmetic() -> None:
+    # (one function's special value, “\ln 2 \approx 0.693”, is a fact some learn; a constant named alone too)
+    notes = ("# Sanity checks\n\n## Init loss\n\n- at init the loss starts at $\\ln 2 \\approx 0.693$.\n"
+             "- Sum of logs is $1000 \\log 0.5 \\approx -693$, totally fine.\n- masked scores give $e^{-\\infty} = 0$ after softmax\n"
+             "- one step: $\\sqrt{10} \\approx 3.16$\n\n## Constants\n\n- Euler's number: $e \\approx 2.718$\n"
+             "- Basel problem: $\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}$\n- Gaussian integral: $\\Gamma(1/2) = \\sqrt{\\pi}$\n")
+    assert_keeps(notes, ["2.718", "\\frac{\\pi^2}{6}", "\\sqrt{\\pi}", "0.693", "3.16"], ["-693", "e^{-\\infty} = 0"])
+
+
+def test_an_answer_that_only_writes_the_name_of_what_is_asked_is_no_answer() -> None:
+    notes = ("# 激活函数\n\n| 函数 | 表达式 | 导数 |\n|------|--------|------|\n| sigmoid | $\\sigma(x) = \\frac{1}{1+e^{-x}}$ | $\\sigma(x)(1-\\sigma(x))$ |\n"
+             "| tanh | $\\tanh x$ | $1 - \\tanh^2 x$ |\n")
+    cards, _ = extract(notes)
+    backs = [c.back for c in cards]
+    assert "$\\tanh x$" not in backs, backs
+    assert "$1 - \\tanh^2 x$" in backs and any("\\frac{1}{1+e^{-x}}" in b for b in backs), backs
+
+
+def test_a_name_and_what_it_once_did_is_no_definition() -> None:
+    assert_keeps("# 训练稳定性\n\n## loss spike\n\n- PaLM 用过 z-loss，惩罚 softmax normalizer 偏离 0\n- BERT 提出了 MLM 预训练目标\n"
+                 "- Git 版本控制系统\n- Adam 自适应矩估计优化器\n", ["版本控制系统", "自适应矩估计"], ["用过 z-loss", "提出了 MLM"])
+
+
+def test_a_relation_after_a_name_that_gives_only_a_number_is_no_formula() -> None:
+    assert_keeps("# Metrics\n\n## F1\n\n- Extreme case: $P=1, R=0.01$ → arithmetic 0.505, harmonic $\\approx 0.0198$.\n"
+                 "\n## Log\n\n### Week 7 (Mar 1) — Adam\n\n- bias correction: $\\hat m_t = m_t / (1-\\beta_1^t)$\n",
+                 ["Week 7 (Mar 1)"], ["0.0198"])
+
+
+def test_a_case_written_as_a_clause_is_no_term() -> None:
+    assert_keeps("# 连续两次正面\n\n## 解法三\n\n先等第一个 H，然后再抛一次：\n\n- 是 H（概率 1/2）：结束\n- 是 T（概率 1/2）：相当于从头再来\n\n"
+                 "## 术语\n\n- 若干：不定的数量\n- 是非题：判断对错的题\n", ["不定的数量", "判断对错的题"], ["结束", "从头再来"])
+
+
+def test_a_sentence_in_bold_ends_before_the_next_so_a_formula_keeps_its_condition() -> None:
+    cards, _ = extract("# Rules\n\n2. **Check the loss at initialisation.**\n   For a $C$-class softmax classifier with roughly uniform "
+                       "predictions at init, the\n   cross-entropy should be about\n   $$\\mathcal{L}_0 \\approx -\\log\\frac{1}{C} = \\log C.$$\n")
+    assert [c.front.split(": ", 1)[1].split("\n")[0] for c in cards] == [
+        "For a $C$-class softmax classifier with roughly uniform predictions at init, the"], [c.front for c in cards]
