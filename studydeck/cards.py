@@ -129,8 +129,9 @@ RUNS_ON = re.compile(r"\s*(?:[^\u4e00-\u9fff]|[上下里中内外前后的地得
                      r"[很太挺更最真级有]|非常|特别|比较|相当|那边|这边|这里|那里|本身|自身|层面|粒度|"
                      # advice, and a setting for one stage (“CNN 先试 static PTQ”, “Switch 训练用 CF=1.25”)
                      r"先(?:试|看|检查|跑|确认)|(?:训练|推理|测试|评估)用|"
-                     # what it did once (“PaLM 用过 z-loss”, “BERT 提出了 MLM”): a statement about it
-                     r"(?:用|做|试|跑|见|学|讲|听|看|读|写|改|遇|碰|踩)(?:过|了)|(?:提出|引入|发现|证明|采用|使用|尝试)(?:过|了)|"
+                     # what one did with it once (“PaLM 用过 z-loss”, “Redux 用过两年”): a statement about it (what it
+                     # did, “Fleming 发现了青霉素”, “React 用了虚拟 DOM”, is what it is known for)
+                     r"(?:用|做|试|跑|见|遇|碰|踩)过|"
                      # a change or a condition (“batch 大了 …”, “CF 大 → 浪费”)
                      r"[大小多少高低长短快慢](?:了|\s*(?:→|->|⇒|=>|时|的话|[，,]))|"
                      # a noun that makes one noun of them (“FM 部分”, “embedding 维度”, “batch 大小”)
@@ -157,10 +158,16 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
-# A question and its answer on one line: “Q: Why scale by 1/(1-p)? A: So …”, “Q：…？A：…” (the question ends in its
-# question mark right before the answer's mark: “Q: matrix A: a 3×3 …” names a matrix)
-ONE_LINE_QA = re.compile(r"(?:\*\*)?(?:Q|问)\s*+\d*+\s*+(?:\*\*)?[:：](?:\*\*)?\s*+(?P<q>[^\n]*?[?？])\s*+"
-                         r"(?:\*\*)?(?:A|答)\s*+(?:\*\*)?[:：](?:\*\*)?\s*+(?P<a>\S[^\n]*)")
+# A question and its answer on one line: “Q: Why scale by 1/(1-p)? A: So …”, “Q：…？A：…”, “Q1: …? — A1: …” (the
+# question ends in its question mark right before the answer's mark: “Q: matrix A: a 3×3 …” names a matrix)
+_Q_MARK = r"(?:\*\*)?(?:Q|问|問|(?i:question))\s*+\d*+\s*+(?:\*\*)?[:：]"
+ONE_LINE_QA = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>[^\n]*?[?？])\s*+(?:[—–-]++\s*+)?"
+                         r"(?:\*\*)?(?:A|答|(?i:answer))\s*+\d*+\s*+(?:\*\*)?[:：](?:\*\*)?\s*+(?P<a>\S[^\n]*)")
+# Where the next pair begins on the same line (“… A: Opioid overdose. Q: Why give flumazenil? A: …”).
+NEXT_PAIR = re.compile(r"\s++(?=" + _Q_MARK + r")")
+# An answer in the first person (“A: I forgot zero_grad”, “A: Yes, I was.”, “答：我觉得…”): one's own answer or a
+# witness's, not a fact to recall.
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|our)\b|我")
 # (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”;
 # “Question:”/“Answer:”, “问题：”/“答案：” mark them as well; “QAT …”, “And …” do not)
 QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+"
@@ -175,6 +182,22 @@ QA_LABEL_ONLY = re.compile(r"复习|练习|自测|测验|例\s*\d*|习题\s*\d*|
 
 
 DOC_PARAM = re.compile(r"^\s*\*{0,2}`?(?P<name>[A-Za-z_]\w*)`?\*{0,2}\s*(?P<type>\([^)]*\))?\s*[–—]\s*(?P<desc>.+)$", re.S)
+
+
+def _one_line_pairs(lines: list[str]) -> list[tuple[int, str, str]]:
+    """The questions and answers of lines that each hold one or more “Q: …? A: …” pairs, with the line each is on; a
+    line with no pair goes on with the answer before it. Empty unless the first line holds a pair."""
+    pairs: list[tuple[int, str, str]] = []
+    for offset, line in enumerate(lines):
+        found = [ONE_LINE_QA.fullmatch(part) for part in NEXT_PAIR.split(line)]
+        if all(found):
+            pairs += [(offset, m.group("q").strip(), m.group("a").strip()) for m in found]
+        elif pairs and not re.match(_Q_MARK, line):
+            at, question, answer = pairs[-1]
+            pairs[-1] = (at, question, answer + "\n" + line)
+        else:
+            return []
+    return pairs
 
 
 def split_doc_param(text: str) -> tuple[str, str] | None:
@@ -1114,10 +1137,11 @@ def _about_the_notes(block: Block) -> bool:
             2 * sum(_metadata_field(term, "") for term in terms) >= len(terms)
     if block.kind == "list" and not any(it.children for it in block.items):
         # the same fields as a list (“- 日期：2024/10/15”, “- 老師：林老師”), an aside without a label among them
-        # (“- 上週請假沒來”): at least two fields, most of them about the notes, and no formula
+        # (“- 上週請假沒來”): at least two fields, every one about the notes or the class, and no formula (a poem's
+        # “- 作者：李白” over “- 体裁：五言古绝” is the subject beginning)
         labels = [label for label in (split_label(it.text.strip()) for it in block.items) if label and label[1]]
         return len(labels) >= 2 and not any("$" in it.text for it in block.items) and \
-            2 * sum(_opening_field(*label) for label in labels) > len(labels)
+            all(_opening_field(*label, dated=_dated(labels)) for label in labels)
     if block.kind != "paragraph":
         return False
     lines = [line.strip() for line in block.text.splitlines() if line.strip()]
@@ -1127,21 +1151,31 @@ def _about_the_notes(block: Block) -> bool:
     if all(label and label[1] for label in labels) and any(
             EXAM_FIELD.fullmatch(_bare(term).strip()) and DATE_OR_LINK.search(value) for term, value in labels):
         return True  # (“**Exam:** Mon 12 May, 09:30” over “**Allowed:** …”, “**Not allowed:** …”)
+    # (the class's own fields, “Lec 6 (Tue Oct 15): …”, “Slides: …”, must be more than half)
     return all(label and label[1] for label in labels) and (
-        not labels or 2 * sum(_opening_field(*label) for label in labels) >= len(labels))
+        not labels or 2 * sum(_metadata_field(*label) for label in labels) >= len(labels)
+        or 2 * sum(_opening_field(*label, dated=_dated(labels)) for label in labels) > len(labels))
 
 
 # Who teaches, and the class's material, in the lines a page of class notes opens with (“老師：林老師”, “Slides: week 6
-# folder”; a column “Teacher” in a table of philosophers is knowledge).
+# folder”), counted only beside the class's day (a philosopher's “Teacher: Socrates” is knowledge).
 CLASS_FIELD = re.compile(r"老师|老師|教师|教師|讲师|講師|授课(?:老师|教师)?|授課(?:老師|教師)?|课件|讲义|講義|投影片|"
                          r"lecturer|instructor|teacher|prof(?:essor)?|slides|readings?", re.I)
+# A class named by its number (“Lec 6”, “Lecture 7”, “Week 3”, “第 6 讲”): with its day, a line of the class's schedule.
+CLASS_SLOT = re.compile(r"(?:lec(?:ture)?|week|class|session|seminar|tutorial|recitation)\s*\.?\s*\d+|"
+                        r"第\s*[\d一二三四五六七八九十]+\s*[讲講周週课課节節次]", re.I)
 
 
-def _opening_field(term: str, value: str) -> bool:
-    """A field of the lines notes open with: one about the notes, the class's own, or a lecture by its day
-    (“Lec 6 (Tue Oct 15): …”)."""
-    return _metadata_field(term, value) or bool(DAY_NAMED.search(term)) \
-        or bool(CLASS_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()))
+def _dated(labels: list[tuple[str, str]]) -> bool:
+    """Whether one of the fields gives the class's day (“日期：2024/10/15”, “Lec 6 (Tue Oct 15)”)."""
+    return any(DATE_OR_LINK.search(value) or DAY_NAMED.search(term) for term, value in labels)
+
+
+def _opening_field(term: str, value: str, dated: bool = False) -> bool:
+    """A field of the lines notes open with: one about the notes, a class by its number and its day
+    (“Lec 6 (Tue Oct 15): …”), or, beside the class's day, who teaches it and its material."""
+    return _metadata_field(term, value) or bool(CLASS_SLOT.match(_bare(term).strip()) and DAY_NAMED.search(term)) \
+        or dated and bool(CLASS_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()))
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
@@ -1186,8 +1220,10 @@ NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创�
 # particulars (“**Allowed:** one A4 sheet”).
 EXAM_FIELD = re.compile(r"(?:final |midterm )?exam|考试|期中(?:考试)?|期末(?:考试)?", re.I)
 # A day named by its weekday or its month (“Tue Oct 15”, “周二”).
-DAY_NAMED = re.compile(r"\b(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?|\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-                       r"[a-z]*\.?\s++\d{1,2}\b|[周週]\s*[一二三四五六日天]|星期[一二三四五六日天]")
+_MONTH = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*+\.?"
+DAY_NAMED = re.compile(r"\b(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?\b\.?|"
+                       rf"\b{_MONTH}\s++\d{{1,2}}\b|\b\d{{1,2}}\s++{_MONTH}|"
+                       r"[周週][一二三四五六日天](?![\u4e00-\u9fff])|(?:星期|礼拜|禮拜)[一二三四五六日天]")
 DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,2}:\d{2}|https?://|\[\[")
 
 
@@ -2104,10 +2140,15 @@ class _Extractor:
     def manual(self, text: str, source: Source, ctx: _Ctx, nxt: Block | None = None) -> bool:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         pairs = [INLINE_CARD.fullmatch(line) for line in lines]
-        if not (pairs and all(pairs)):
-            pairs = [ONE_LINE_QA.fullmatch(line) for line in lines]
+        if not (pairs and all(pairs)) and (written := _one_line_pairs(lines)):
+            # “Q: … ? A: …”, a line each (and the lines an answer runs on to): written as cards already
+            for offset, question, answer in written:
+                if not FIRST_PERSON.search(answer):
+                    self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
+                             Source(source.path, source.line + offset), formulas=formulas_in(answer))
+            return True
         if pairs and all(pairs):
-            # “sample mean unbiased? :: yes, E[x̄] = μ”, “Q: … ? A: …”, a line each: written as cards already
+            # “sample mean unbiased? :: yes, E[x̄] = μ”, a line each: written as cards already
             for offset, pair in enumerate(pairs):
                 question, answer = pair.group("q").strip(), pair.group("a").strip()
                 self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
@@ -3146,8 +3187,9 @@ EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
 # A line that ends on a word that leads into more (因为, 而, 令, 的, …) was wrapped, not ended.
 # A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”) ends no sentence.
-# (a sentence in bold ends with its bold: “**Check the loss at initialisation.**”)
-_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.)(?:\*{1,3}(?!\*))?(?=\s)"
+# (a sentence in bold that ends its line ends with its bold: “**Check the loss at initialisation.**”; “**Lactobacillus
+# spp.** the …” goes on)
+_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.)(?:(?:\*{1,3}|_{1,3})(?![*_])(?=[ \t]*\n))?(?=\s)"
 SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
                                r"(?<=[\u3400-\u9fff）」』”])(?<![因而令则即的在和与及或为是对将把被当若设由从得且但并其以])"
                                r"\n(?!\s*\$\$)")
@@ -4299,7 +4341,7 @@ LABEL_TERM = re.compile(
     r"(?:复习)?优先级|priorit(?:y|ies)|记住|记一下|(?:另外|还要|也要|再)记(?:住|一下)?|remember|note to self|弹幕|评论|comments?|"
     # one's own tries at a quiz (“Attempt log: 1st try 14/22”)
     r"(?:attempt|score|try) (?:log|history)|答题记录|做题记录|"
-    r"易错点?|易混点?|常错|套路题?|题型|考点|常考|(?:考试|考試)?(?:会考|會考|必考)|还要做|还要看|待做|待办|to-?do list|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
+    r"易错点?|易混点?|常错|套路题?|题型|考点|常考|(?:考试|考試)(?:会考|會考|必考)|还要做|还要看|待做|待办|to-?do list|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*+\d*+\s*+(?:ddl|deadline|截止(?:日期|时间)?)|"
     r"办公时间|答疑时间|评分要点|得分点|给分点|采分点|"
     # what the writer does not know yet (“??? q”: a question left open)
@@ -4323,7 +4365,7 @@ LABEL_TERM = re.compile(
     r"同理|同样|类似地|similarly|likewise|"
     # the same again for another case, or the other side of a comparison alone (“same for binary: BCEWithLogitsLoss”,
     # “vs original post-LN: …”): what it is about, the text before said
-    r"同上|same (?:for|as|with|here)\b.*|(?:vs\.?|versus|compared (?:to|with))\s.+|"
+    r"same (?:for|as|with|here)\b.*|(?:(?-i:vs)\.?|versus|compared (?:to|with))\s.+|"
     # a day of a plan (“**Mon**: §1–6”), an error's number in a log, a tuning log, the notes' own format
     # (“SAT”, “Sun”, the Sunday algorithm name other things: weekdays only, Title case or lower case)
     r"monday|tuesday|wednesday|thursday|friday|"
@@ -4552,7 +4594,7 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]|"
                          # a case, not a name (“是 H（概率 1/2）：结束”, “如果 lr 太大：发散”)
-                         r"^\s*(?:是(?![非否])|若(?!干)|如果|假如|要是)\s*\S", re.I)
+                         r"^(?!.*……)\s*(?:是|若|如果|假如|要是)(?:\s+|(?=[A-Za-z\d$`]))\S", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
 HEADING_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|\bI\s+[a-z]|"

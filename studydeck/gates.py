@@ -346,8 +346,10 @@ def answer_in_front(card: Card) -> str | None:
     if len(back) >= 4 and back in _plain(card.front) and "choice" not in card.flags:
         return "answer-in-front"
     named = NAME_ONLY.fullmatch(card.back.strip())
-    if named and re.search(rf"(?<![A-Za-z]){named.group(1)}(?![A-Za-z])", card.front, re.I):
-        return "answer-in-front"  # “tanh 的表达式？” → “$\tanh x$”: the answer writes the name the front asked about
+    if named and re.search(rf"(?<![A-Za-z]){named.group(1)}(?![A-Za-z(])", without_math(card.front), re.I):
+        # (“tanh 的表达式？” → “$\tanh x$”: the answer writes the name the front asks about in words; an identity,
+        # “$\sin(\pi - x) = ?$” → “$\sin x$”, asks in math)
+        return "answer-in-front"
     return "answer-in-front" if card.kind is CardKind.FORMULA and _front_says_it(card) else None
 
 
@@ -858,10 +860,14 @@ CONSTANT_PIECES = re.compile(r"\\(?:log|ln|exp|sqrt|frac|d?frac|times|cdot|left|
 
 
 def _numbers_worked_out(lhs: str) -> bool:
-    """An expression of two numbers or more, or of an infinity, and nothing else (“1000 \\log 0.5”, “e^{-\\infty}”):
-    its value is arithmetic (a constant named alone, “e”, “\\pi”, and one function's special value, “\\sqrt{2}
-    \\approx 1.41”, “\\ln 2 \\approx 0.693”, are facts some learn)."""
-    return (len(re.findall(r"\d+(?:\.\d+)?", lhs)) >= 2 or "\\infty" in lhs) and not CONSTANT_PIECES.sub("", lhs)
+    """A count times a function of a number (“1000 \\log 0.5”), or an expression of an infinity (“e^{-\\infty}”), and
+    nothing else: its value is arithmetic (a constant named alone, “e”, and a constant worked out once, “1/\\sqrt{2}
+    \\approx 0.707”, “1 - e^{-1} \\approx 0.632”, “\\ln 2 \\approx 0.693”, are facts some learn)."""
+    return bool(SCALED_CALL.match(lhs) or "\\infty" in lhs) and not CONSTANT_PIECES.sub("", lhs)
+
+
+# A count before a function (“1000 \log 0.5”, “12 \times \ln 2”).
+SCALED_CALL = re.compile(r"\s*+\d+(?:\.\d+)?\s*+(?:\\times|\\cdot)?\s*+\\(?:log|ln|exp|sqrt)\b")
 
 
 def _scaled_arithmetic(lhs: str, rhs: str) -> bool:
