@@ -1162,8 +1162,8 @@ def _about_the_notes(block: Block) -> bool:
 CLASS_FIELD = re.compile(r"老师|老師|教师|教師|讲师|講師|授课(?:老师|教师)?|授課(?:老師|教師)?|课件|讲义|講義|投影片|"
                          r"lecturer|instructor|teacher|prof(?:essor)?|slides|readings?", re.I)
 # A class named by its number (“Lec 6”, “Lecture 7”, “Week 3”, “第 6 讲”): with its day, a line of the class's schedule.
-CLASS_SLOT = re.compile(r"(?:lec(?:ture)?|week|class|session|seminar|tutorial|recitation)\s*\.?\s*\d+|"
-                        r"第\s*[\d一二三四五六七八九十]+\s*[讲講周週课課节節次]", re.I)
+CLASS_SLOT = re.compile(r"(?:lec(?:ture)?|week|class|session|seminar|tutorial|recitation)\s*+\.?\s*+\d|"
+                        r"第\s*+[\d一二三四五六七八九十]++\s*+[讲講周週课課节節次]", re.I)
 
 
 def _dated(labels: list[tuple[str, str]]) -> bool:
