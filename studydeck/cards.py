@@ -160,14 +160,20 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
 # A question and its answer on one line: “Q: Why scale by 1/(1-p)? A: So …”, “Q：…？A：…”, “Q1: …? — A1: …” (the
 # question ends in its question mark right before the answer's mark: “Q: matrix A: a 3×3 …” names a matrix)
-_Q_MARK = r"(?:\*\*)?(?:Q|问|問|(?i:question))\s*+\d*+\s*+(?:\*\*)?[:：]"
-ONE_LINE_QA = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>[^\n]*?[?？])\s*+(?:[—–-]++\s*+)?"
-                         r"(?:\*\*)?(?:A|答|(?i:answer))\s*+\d*+\s*+(?:\*\*)?[:：](?:\*\*)?\s*+(?P<a>\S[^\n]*)")
+# (a mark of one's own may come first: “★ Q: …” for one got wrong)
+_Q_MARK = r"(?:[★☆✗✘❌✅⭐❗‼🔥]\uFE0F?\s*+)*+(?:\*\*)?(?:Q|问|問|(?i:question))\s*+\d*+\s*+(?:\*\*)?[:：]"
+_A_MARK = r"(?:\*\*)?(?:A|答|(?i:answer))\s*+\d*+\s*+(?:\*\*)?[:：](?:\*\*)?\s*+"
+ONE_LINE_QA = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>[^\n]*?[?？])\s*+(?:[—–-]++\s*+)?" + _A_MARK + r"(?P<a>\S[^\n]*)")
+# A question on a line of its own among them, its answer from the next (“★ Q: BatchNorm train vs eval?” over “A: …”,
+# “★ Q: Write the Adam update.” over “A:” and the lines of the update).
+ASKED_LINE = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>\S[^\n]*?)(?:\*\*)?")
+ANSWER_LINE = re.compile(_A_MARK + r"(?P<a>[^\n]*)")
 # Where the next pair begins on the same line (“… A: Opioid overdose. Q: Why give flumazenil? A: …”).
-NEXT_PAIR = re.compile(r"\s++(?=" + _Q_MARK + r")")
+NEXT_PAIR = re.compile(r"(?<![★☆✗✘❌✅⭐❗‼🔥\uFE0F])\s++(?=" + _Q_MARK + r")")
 # An answer in the first person (“A: I forgot zero_grad”, “A: Yes, I was.”, “答：我觉得…”): one's own answer or a
-# witness's, not a fact to recall.
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|our)\b|我")
+# witness's, not a fact to recall (a remark of one's own after it, “(Priya — I only said …)”, is no matter).
+FIRST_PERSON = re.compile(r"\W*+(?:(?:yes|no|yeah|nope)\b\W*+)?(?:I|I'm|I've|I'd|me|my|we|our)\b|"
+                          r"\W*+(?:(?:是的?|对|不是?|没有)[，,]?\s*+)?我", re.I)
 # (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”;
 # “Question:”/“Answer:”, “问题：”/“答案：” mark them as well; “QAT …”, “And …” do not)
 QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+"
@@ -188,16 +194,25 @@ def _one_line_pairs(lines: list[str]) -> list[tuple[int, str, str]]:
     """The questions and answers of lines that each hold one or more “Q: …? A: …” pairs, with the line each is on; a
     line with no pair goes on with the answer before it. Empty unless the first line holds a pair."""
     pairs: list[tuple[int, str, str]] = []
+    asked: re.Match | None = None  # a question on a line of its own, waiting for its answer
     for offset, line in enumerate(lines):
         found = [ONE_LINE_QA.fullmatch(part) for part in NEXT_PAIR.split(line)]
-        if all(found):
+        if asked is not None:
+            answered = ANSWER_LINE.fullmatch(line)
+            if answered is None:
+                return []
+            pairs.append((offset - 1, asked.group("q").strip(), answered.group("a").strip()))
+            asked = None
+        elif all(found):
             pairs += [(offset, m.group("q").strip(), m.group("a").strip()) for m in found]
+        elif pairs and (asked := ASKED_LINE.fullmatch(line)) is not None:
+            continue
         elif pairs and not re.match(_Q_MARK, line):
             at, question, answer = pairs[-1]
-            pairs[-1] = (at, question, answer + "\n" + line)
+            pairs[-1] = (at, question, (answer + "\n" + line).strip())
         else:
             return []
-    return pairs
+    return pairs if asked is None and all(answer for _, _, answer in pairs) else []
 
 
 def split_doc_param(text: str) -> tuple[str, str] | None:
@@ -377,8 +392,9 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
 EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
 WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
-                            r"计算实例|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
-                            r"^\s*(?:example|e\.g\.|例子|举例)\s*\d*\s*(?:[:：]|$)|"
+                            r"手[计計]|计算实例|數值例子|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
+                            # (with where it comes from beside it: “例子（lecture 7 p.12）”, “Example (past paper Q4)”)
+                            r"^\s*+(?:example|e\.g\.|例子|举例|舉例)\s*+\d*+\s*+(?:[(（][^()（）\n]*+[)）]\s*+)?(?:[:：]|$)|"
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
 # A label that opens the working of a problem (“**解**：” over its steps, “验算：” of its numbers).
@@ -1159,6 +1175,10 @@ def _about_the_notes(block: Block) -> bool:
 
 # Who teaches, and the class's material, in the lines a page of class notes opens with (“老師：林老師”, “Slides: week 6
 # folder”), counted only beside the class's day (a philosopher's “Teacher: Socrates” is knowledge).
+# What the notes were read from, by its kind (“- Tutorial: *A Gentle Introduction…*”, “- API: `torch.autograd`”): in a
+# list above the first section whose every field is one, a reading list.
+MATERIAL_FIELD = re.compile(r"tutorials?|docs?|documentation|api(?: docs?| reference)?|papers?|videos?|blogs?(?: posts?)?|"
+                            r"articles?|lecture notes|textbook|教程|文档|官方文档|论文|视频|博客", re.I)
 CLASS_FIELD = re.compile(r"老师|老師|教师|教師|讲师|講師|授课(?:老师|教师)?|授課(?:老師|教師)?|课件|讲义|講義|投影片|"
                          r"lecturer|instructor|teacher|prof(?:essor)?|slides|readings?", re.I)
 # A class named by its number (“Lec 6”, “Lecture 7”, “Week 3”, “第 6 讲”): with its day, a line of the class's schedule.
@@ -1175,7 +1195,8 @@ def _opening_field(term: str, value: str, dated: bool = False) -> bool:
     """A field of the lines notes open with: one about the notes, a class by its number and its day
     (“Lec 6 (Tue Oct 15): …”), or, beside the class's day, who teaches it and its material."""
     return _metadata_field(term, value) or bool(CLASS_SLOT.match(_bare(term).strip()) and DAY_NAMED.search(term)) \
-        or dated and bool(CLASS_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()))
+        or dated and bool(CLASS_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())) \
+        or bool(MATERIAL_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()))
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
@@ -1751,8 +1772,11 @@ class _Extractor:
         for i, block in enumerate(blocks):
             if id(block) in self.consumed:
                 continue  # already the end of the answer before it
-            if ctx.preamble and not _about_the_notes(block):
-                # the subject begins: what follows is knowledge, even above the first heading
+            if ctx.preamble and not _about_the_notes(block) and not (
+                    block.kind == "paragraph" and "\n" not in block.text.strip()
+                    and block.text.rstrip().endswith((":", "：")) and i + 1 < len(blocks) and _about_the_notes(blocks[i + 1])):
+                # the subject begins: what follows is knowledge, even above the first heading (a line that introduces
+                # the fields under it, “读的是这几页：”, is one of them)
                 ctx, outside = replace(ctx, preamble=False), replace(outside, preamble=False)
             if block.kind == "paragraph":
                 # “**例 9.1** 求 A 的特征值” opens a worked example: what follows is that example's
@@ -2143,7 +2167,7 @@ class _Extractor:
         if not (pairs and all(pairs)) and (written := _one_line_pairs(lines)):
             # “Q: … ? A: …”, a line each (and the lines an answer runs on to): written as cards already
             for offset, question, answer in written:
-                if not FIRST_PERSON.search(answer):
+                if not FIRST_PERSON.match(answer):
                     self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
                              Source(source.path, source.line + offset), formulas=formulas_in(answer))
             return True
@@ -4341,6 +4365,12 @@ LABEL_TERM = re.compile(
     r"(?:复习)?优先级|priorit(?:y|ies)|记住|记一下|(?:另外|还要|也要|再)记(?:住|一下)?|remember|note to self|弹幕|评论|comments?|"
     # one's own tries at a quiz (“Attempt log: 1st try 14/22”)
     r"(?:attempt|score|try) (?:log|history)|答题记录|做题记录|"
+    # a student's wrong answer quoted, and how an exam was graded (“**Wrong answer C**: forgot to center”,
+    # “**Full credit needed**: …”, “**Overall (out of 90)**: mean 63.4”)
+    r"(?:common |typical |student'?s? )?wrong answers?(?:\s+[A-Z\d])?|(?:常见的?)?错误答案|"
+    r"(?:full|partial|half) credit(?:\s+(?:needed|requires?|for|if))?|overall\s*[(（]\s*out of \d+\s*[)）]|"
+    # a remark of surprise, links to elsewhere on the page, what is still to come (“**Nice**: …”, “Quick links”)
+    r"nice|cool|neat|wow|whoa|aha|hmm+|quick links|useful links|相关链接|still to (?:add|do|read|write|cover|learn)|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|(?:考试|考試)(?:会考|會考|必考)|还要做|还要看|待做|待办|to-?do list|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*+\d*+\s*+(?:ddl|deadline|截止(?:日期|时间)?)|"
     r"办公时间|答疑时间|评分要点|得分点|给分点|采分点|"
@@ -4594,7 +4624,11 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"\bdue\s+(?:\w+day|tomorrow|today|next|on|by)\b|"  # “Pset 5 due Monday”
                          r"[\w`）)]\s*是(?:个|一个)|[\u4e00-\u9fff]了[\u4e00-\u9fff]|"
                          # a case, not a name (“是 H（概率 1/2）：结束”, “如果 lr 太大：发散”)
-                         r"^(?!.*……)\s*(?:是|若|如果|假如|要是)(?:\s+|(?=[A-Za-z\d$`]))\S", re.I)
+                         r"^(?!.*……)\s*(?:是|若|如果|假如|要是)(?:\s+|(?=[A-Za-z\d$`]))\S|"
+                         # a sentence cut before its complement, and a case by its excess (“So the whole algorithm is”,
+                         # “Batch size actually too big”, “lr 太大”)
+                         r"\S\s+(?:is|are)$|\S\s+too (?:big|small|large|high|low|long|short|many|few)$|"
+                         r"\S\s*(?:太|过)(?:大|小|高|低|长|短|多|少)$", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
 HEADING_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|\bI\s+[a-z]|"
@@ -6057,7 +6091,8 @@ def _named_concept(ctx: _Ctx) -> str:
 
 # A heading that is only the question it answers of the heading above (“### Why”, “### What”, “### Gotchas”).
 FACET_HEADING = re.compile(r"(?:(?:common|main|other|more)\s+)?(?:why|what|how|when|where|gotchas|pitfalls|caveats|usage|"
-                           r"when to use)|(?:常见的?)?(?:是什么|为什么|怎么用|怎么做|用法|注意事项)|踩?坑点?", re.I)
+                           r"when (?:not )?to use(?: it)?|use cases?|how it works)|(?:常见的?)?(?:是什么|为什么|怎么用|怎么做|用法|"
+                           r"注意事项|使用场景|适用场景|什么时候用)|踩?坑点?", re.I)
 
 
 # A reference as a bibliography writes it: authors by surname and initials, then the year
@@ -6980,7 +7015,7 @@ def _says_no_subject(question: str) -> bool:
     return bool(words) and "`" not in question and "$" not in question and (
         len(CJK.findall(words)) <= 4 and not re.search(r"[A-Za-z]{2,}", words) if CJK.search(words)
         else words.lower() in ("why", "why not", "how", "how so", "when", "which one", "what for", "what else")
-        or PRONOUN_QUESTION.fullmatch(words) is not None)
+        or PRONOUN_QUESTION.fullmatch(words) is not None) or FACET_HEADING.fullmatch(words) is not None
 
 
 # A question whose only subject is a pronoun (“What is it?”, “How to prevent”, “Why does it

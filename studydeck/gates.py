@@ -135,6 +135,9 @@ MESSAGES = {
     "restated": ("“{front}” 的答案与第 {line} 行的卡片是同一个公式（又写了一遍，如速查表或小结）；只留一处，或写明两者的不同",
                  "“{front}” answers with the same formula as the card at line {line} (written again, as in a "
                  "summary); keep one, or say how they differ"),
+    "course-rule": ("“{front}” 问的是课程或作业的规定（能不能、要不要），不是知识；这类问答留在课程的 FAQ 里",
+                    "“{front}” asks about a course's or an assignment's rules (may I, do we need), not what to know; "
+                    "keep it in the course's FAQ"),
     "setup-only": ("这段代码只有导入或设置，没有要记住的内容；写出它演示的那一步",
                    "this code only imports or sets up; nothing to recall; show the step it is for"),
     "unfinished": ("“{front}” 的答案停在半句（它后面的公式或列表没有跟上）；把后面的内容写进同一段",
@@ -469,6 +472,25 @@ def score_answer(card: Card) -> str | None:
         return None
     said = " ".join((card.front, *card.deck))
     return "score-answer" if POINTS_WORD.search(card.back) or GRADING.search(said) else None
+
+
+def course_rule(card: Card) -> str | None:
+    """“Can I use pretrained weights?” → “Not for Parts 1–3”: what a course allows or requires, answered by its own
+    machinery (its parts, autograder, submission), not a fact (“Can I use BCELoss on logits?” → “No, …” is one)."""
+    if card.kind not in (CardKind.MANUAL, CardKind.QUESTION) or not PERMISSION.match(_words(card.front)):
+        return None
+    return "course-rule" if COURSE_MACHINERY.search(card.back) else None
+
+
+# A question of what one may or must do (“Can I …”, “Do we need …”, “Is it OK to …”, “我可以…吗”).
+PERMISSION = re.compile(r"\s*+(?:(?:can|may|could) (?:i|we)\b|do (?:i|we) (?:really |still )?(?:need|have) to\b|"
+                        r"do (?:i|we) (?:really |still )?need\b|(?:am i|are we) (?:allowed|required|supposed)\b|"
+                        r"is it (?:ok|okay|fine|allowed|alright) (?:to|if)\b|which .{1,40}? do (?:we|i) need\b|"
+                        r"(?:我|我们)(?:可以|能|需要|要不要|必须)|(?:可以|能不能|可不可以|需不需要|要不要))", re.I)
+# What only a course has: its parts, its grader, its submission (“Part 5”, “the autograder”, “Gradescope”, “作业”).
+COURSE_MACHINERY = re.compile(r"\b(?-i:Parts?) \d|\b(?:autograder|grader|graded|grading|submission|submit|deadline|late days?|"
+                              r"TAs?|office hours|rubric|starter code|handout|assignment|homework|pset|syllabus|Piazza|Canvas|"
+                              r"Gradescope)\b|作业|助教|提交|扣分|截止|评分", re.I)
 
 
 # Points taken off, and how they add up (“-3”, “−2 each”, “-0.5 per row, cap -2”, “-5 (see general rules)”).
@@ -1295,7 +1317,7 @@ BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotc
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, todo_answer, turned_down, link_answer, score_answer, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

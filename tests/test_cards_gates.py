@@ -5535,3 +5535,53 @@ def test_the_new_rules_keep_terms_cases_profiles_and_constants_of_other_subjects
                  ["$\\sin x$", "$\\cos x$"], [])
     assert_keeps("# AC circuits\n\n## RMS\n\n- the RMS factor: $1/\\sqrt{2} \\approx 0.707$\n- after one time constant: $1 - e^{-1} \\approx 0.632$\n",
                  ["0.707", "0.632"], [])
+
+
+def test_starred_pairs_and_a_question_answered_on_the_lines_below_are_cards_of_their_own() -> None:
+    cards, _ = extract("# Interview prep\n\n## Optimisation\n\nQ: SGD with momentum update? A: $v \\leftarrow \\beta v + g$.\n"
+                       "★ Q: Why does L1 give sparse weights? A: Its subgradient stays constant near zero. (Priya — I only said diamond)\n"
+                       "★ Q: Write the Adam update.\nA:\n$m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$\n$v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2$\n"
+                       "Q: Adam vs AdamW? A: AdamW decouples weight decay.\n")
+    assert [c.front for c in cards] == ["SGD with momentum update?", "Why does L1 give sparse weights?",
+                                        "Write the Adam update.", "Adam vs AdamW?"], [c.front for c in cards]
+    assert cards[0].back == "$v \\leftarrow \\beta v + g$." and cards[2].back.startswith("$m_t") and "v_t" in cards[2].back
+
+
+def test_a_facet_heading_asked_as_a_question_names_the_section_above() -> None:
+    cards, _ = extract("# Loss functions\n\n## MSE\n\n### When to use\n- Regression where errors are roughly Gaussian.\n"
+                       "- The optimal constant prediction is the mean.\n")
+    assert [c.front for c in cards] == ["MSE: When to use"], [c.front for c in cards]
+
+
+def test_an_example_heading_with_its_source_beside_it_works_an_example() -> None:
+    assert_keeps("# LA\n\n## Eigen\n\n### 例子（lecture 7 p.12）\n\n- $\\lambda_1 = 3$，$\\mathbf{v}_1 = \\frac{1}{\\sqrt2}(1,1)^T$\n\n"
+                 "### 手計例子（past paper 2022 Q4）\n\n- $\\mathbf{u}_i = A\\mathbf{v}_i / \\sigma_i$：$\\mathbf{u}_1 = \\frac{1}{\\sqrt{10}}(1,3)^T$\n\n"
+                 "## Trace\n\n- 特征值之和：$\\operatorname{tr}(A) = \\sum_i \\lambda_i$\n", ["\\sum_i \\lambda_i"], ["(1,1)^T", "(1,3)^T"])
+
+
+def test_a_students_wrong_answer_a_graders_notes_a_remark_and_a_case_by_its_excess_are_no_terms() -> None:
+    assert_keeps("# Midterm 1\n\n## Which regularizer gives sparse weights?\n\n**Wrong answer**: L2, because squaring shrinks\n\n"
+                 "**Wrong answer C**: forgot to center\n\n**Full credit needed**: yes, why, and the fix\n\n## Grades\n\n"
+                 "**Overall (out of 90)**: mean 63.4, median 66\n\n## Backprop\n\n**Nice**: the $1/p_k$ cancels the $p_k$.\n\n"
+                 "**So the whole algorithm is**: (7) then (8).\n\n## Errors\n\n- **Batch size actually too big**: halve it.\n"
+                 "- **lr 太大**：发散\n\n## Links\n\n**Quick links**: [Setup] · [Errors]\n\n**Still to add**: recsys basics\n",
+                 [], ["squaring shrinks", "forgot to center", "the fix", "63.4", "cancels", "(7) then", "halve it", "发散",
+                      "[Setup]", "recsys basics"])
+    # a term that is a pattern, a case or a credit in other subjects keeps its card
+    assert_keeps("# Economics\n\n## Terms\n\n- **Tax credit**: an amount subtracted from the tax owed\n"
+                 "- **Overall balance**: the sum of current and capital accounts\n- **Nice guy strategy**: cooperate first\n",
+                 ["subtracted from the tax", "current and capital", "cooperate first"], [])
+
+
+def test_a_reading_list_above_the_first_section_is_about_the_notes() -> None:
+    assert_keeps("# 读 autograd 文档\n\n读的是这几页：\n\n- Tutorial: *A Gentle Introduction to `torch.autograd`*\n"
+                 "- Notes: *Autograd mechanics*\n- API: `torch.autograd`、`torch.Tensor.backward`\n\n## 问题\n\n"
+                 "- **叶子张量**：requires_grad 且由用户创建的张量\n", ["由用户创建"], ["Gentle Introduction", "torch.Tensor.backward"])
+
+
+def test_what_a_course_allows_is_no_card_but_a_question_of_what_works_is() -> None:
+    cards, notices = extract("# A2 FAQ\n\n## Setup\n\nQ: Do I need a GPU? A: No. Part 1 and 2 run on a laptop CPU.\n\n"
+                             "Q: Can I use pretrained weights from torchvision? A: Not for Parts 1–3; the autograder checks.\n\n"
+                             "Q: Can I use `BCELoss` on raw logits? A: No: apply a sigmoid first, or use `BCEWithLogitsLoss`.\n")
+    assert [c.front for c in cards] == ["Can I use `BCELoss` on raw logits?"], [c.front for c in cards]
+    assert sum(n.rule == "left-out:course-rule" for n in notices) == 2
