@@ -158,6 +158,20 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
+# RemNote's and Logseq's other card marks: “question >> answer”, “a <> b” both ways, “term ;; description” (outside
+# code and math: “`x >> 1`” shifts).
+ARROW_CARD = re.compile(r"(?P<q>[^\n]*?[^\s<>;])\s++(?:>>|<>|;;)\s++(?P<a>\S.*)")
+
+
+def _written_card(line: str) -> re.Match | None:
+    """A card written on one line as spaced-repetition apps write them (“q :: a”, “q >> a”, “q ;; a”)."""
+    card = INLINE_CARD.fullmatch(line) or ARROW_CARD.fullmatch(line)
+    if card is None:
+        return None
+    question = card.group("q")
+    return card if question.count("`") % 2 == 0 and question.count("$") % 2 == 0 and not question.startswith(">") else None
+
+
 # A question and its answer on one line: “Q: Why scale by 1/(1-p)? A: So …”, “Q：…？A：…”, “Q1: …? — A1: …” (the
 # question ends in its question mark right before the answer's mark: “Q: matrix A: a 3×3 …” names a matrix)
 # (a mark of one's own may come first: “★ Q: …” for one got wrong)
@@ -166,14 +180,14 @@ _A_MARK = r"(?:\*\*)?(?:A|答|(?i:answer))\s*+\d*+\s*+(?:\*\*)?[:：](?:\*\*)?\s
 ONE_LINE_QA = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>[^\n]*?[?？])\s*+(?:[—–-]++\s*+)?" + _A_MARK + r"(?P<a>\S[^\n]*)")
 # A question on a line of its own among them, its answer from the next (“★ Q: BatchNorm train vs eval?” over “A: …”,
 # “★ Q: Write the Adam update.” over “A:” and the lines of the update).
-ASKED_LINE = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>\S[^\n]*?)(?:\*\*)?")
+ASKED_LINE = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>\S[^\n]*?[?？.。])(?:\*\*)?")
 ANSWER_LINE = re.compile(_A_MARK + r"(?P<a>[^\n]*)")
 # Where the next pair begins on the same line (“… A: Opioid overdose. Q: Why give flumazenil? A: …”).
 NEXT_PAIR = re.compile(r"(?<![★☆✗✘❌✅⭐❗‼🔥\uFE0F])\s++(?=" + _Q_MARK + r")")
 # An answer in the first person (“A: I forgot zero_grad”, “A: Yes, I was.”, “答：我觉得…”): one's own answer or a
 # witness's, not a fact to recall (a remark of one's own after it, “(Priya — I only said …)”, is no matter).
-FIRST_PERSON = re.compile(r"\W*+(?:(?:yes|no|yeah|nope)\b\W*+)?(?:I|I'm|I've|I'd|me|my|we|our)\b|"
-                          r"\W*+(?:(?:是的?|对|不是?|没有)[，,]?\s*+)?我", re.I)
+FIRST_PERSON = re.compile(r"\W*+(?:(?i:yes|no|yeah|nope)\b\W*+)?(?:I(?![\s]*+[=(\-⁻\d])|I'm|I've|I'd|me|[Mm]y|[Ww]e|[Oo]ur)\b|"
+                          r"\W*+(?:(?:是的?|对|不是?|没有)[，,]?\s*+)?我")
 # (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”;
 # “Question:”/“Answer:”, “问题：”/“答案：” mark them as well; “QAT …”, “And …” do not)
 QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+"
@@ -188,6 +202,23 @@ QA_LABEL_ONLY = re.compile(r"复习|练习|自测|测验|例\s*\d*|习题\s*\d*|
 
 
 DOC_PARAM = re.compile(r"^\s*\*{0,2}`?(?P<name>[A-Za-z_]\w*)`?\*{0,2}\s*(?P<type>\([^)]*\))?\s*[–—]\s*(?P<desc>.+)$", re.S)
+
+
+# A deletion as RemNote and Mochi write it (“{{likelihood}}”, “{{1::prior}}”), outside math and code.
+BARE_CLOZE = re.compile(r"\{\{(?!c\d+::)(?:(?P<n>\d+)::)?(?P<text>[^{}\n]+?)\}\}")
+
+
+def _numbered_clozes(text: str) -> str:
+    """``text`` with its bare deletions numbered as Anki's (“{{likelihood}} × {{prior}}” → “{{c1::likelihood}} ×
+    {{c2::prior}}”); those inside math or code stay as they are."""
+    inside = [(s, e) for s, e, _, _ in math_spans(text)] + [m.span() for m in re.finditer(r"`[^`\n]*`", text)]
+    count = itertools.count(1)
+
+    def number(m: re.Match) -> str:
+        if any(s <= m.start() < e for s, e in inside):
+            return m.group(0)
+        return "{{c%s::%s}}" % (m.group("n") or next(count), m.group("text"))
+    return BARE_CLOZE.sub(number, text)
 
 
 def _one_line_pairs(lines: list[str]) -> list[tuple[int, str, str]]:
@@ -392,9 +423,11 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
 EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
 WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
-                            r"手[计計]|计算实例|數值例子|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
-                            # (with where it comes from beside it: “例子（lecture 7 p.12）”, “Example (past paper Q4)”)
-                            r"^\s*+(?:example|e\.g\.|例子|举例|舉例)\s*+\d*+\s*+(?:[(（][^()（）\n]*+[)）]\s*+)?(?:[:：]|$)|"
+                            r"(?<![\u4e00-\u9fff])手[计計]|计算实例|數值例子|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
+                            # (with where it comes from beside it: “例子（lecture 7 p.12）”, “Example (past paper Q4)”; a topic
+                            # there, “Example (Michaelis–Menten kinetics)”, names what it shows)
+                            r"^\s*+(?:example|e\.g\.|例子|举例|舉例)\s*+\d*+\s*+(?:[(（][^()（）\n]*?(?:\d|lecture|lec\b|slides?|p\.|pages?|"
+                            r"paper|讲|講|页|頁|真题|真題)[^()（）\n]*+[)）]\s*+)?(?:[:：]|$)|"
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
 # A label that opens the working of a problem (“**解**：” over its steps, “验算：” of its numbers).
@@ -1179,6 +1212,8 @@ def _about_the_notes(block: Block) -> bool:
 # list above the first section whose every field is one, a reading list.
 MATERIAL_FIELD = re.compile(r"tutorials?|docs?|documentation|api(?: docs?| reference)?|papers?|videos?|blogs?(?: posts?)?|"
                             r"articles?|lecture notes|textbook|教程|文档|官方文档|论文|视频|博客", re.I)
+# A value that names a work: a title set off (“*A Gentle Introduction*”, “《…》”, “"…"”), code, a link.
+SOURCE_VALUE = re.compile(r"\s*+(?:\*[^*\n]+\*|_[^_\n]+_|[“\"《「][^”\"》」\n]+[”\"》」]|`[^`\n]+`|\[[^\]\n]+\]\(|https?://)")
 CLASS_FIELD = re.compile(r"老师|老師|教师|教師|讲师|講師|授课(?:老师|教师)?|授課(?:老師|教師)?|课件|讲义|講義|投影片|"
                          r"lecturer|instructor|teacher|prof(?:essor)?|slides|readings?", re.I)
 # A class named by its number (“Lec 6”, “Lecture 7”, “Week 3”, “第 6 讲”): with its day, a line of the class's schedule.
@@ -1196,7 +1231,7 @@ def _opening_field(term: str, value: str, dated: bool = False) -> bool:
     (“Lec 6 (Tue Oct 15): …”), or, beside the class's day, who teaches it and its material."""
     return _metadata_field(term, value) or bool(CLASS_SLOT.match(_bare(term).strip()) and DAY_NAMED.search(term)) \
         or dated and bool(CLASS_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())) \
-        or bool(MATERIAL_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()))
+        or bool(MATERIAL_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and SOURCE_VALUE.match(value))
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
@@ -2163,7 +2198,7 @@ class _Extractor:
 
     def manual(self, text: str, source: Source, ctx: _Ctx, nxt: Block | None = None) -> bool:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        pairs = [INLINE_CARD.fullmatch(line) for line in lines]
+        pairs = [_written_card(line) for line in lines]
         if not (pairs and all(pairs)) and (written := _one_line_pairs(lines)):
             # “Q: … ? A: …”, a line each (and the lines an answer runs on to): written as cards already
             for offset, question, answer in written:
@@ -2201,6 +2236,8 @@ class _Extractor:
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
                      formulas=formulas_in(answer), legacy_key=f"manual:{n}")
             return True
+        if not CLOZE_OPEN.search(text) and BARE_CLOZE.search(text):
+            text = _numbered_clozes(text)  # “posterior ∝ {{likelihood}} × {{prior}}”, as RemNote and Mochi write them
         if CLOZE_OPEN.search(text):
             # a draft's own asides under it (“-- hmm c1 on both hides both”, “-- cloze this? meh”):
             # the writer talking to themselves, no part of the card
@@ -2340,6 +2377,8 @@ class _Extractor:
                 self.blocks(it.children, ctx)
             return
         if self.manual(text, it.source, ctx):
+            if it.children and all(_written_card(line.strip()) for line in text.splitlines() if line.strip()):
+                self.blocks(it.children, ctx)  # (“MLE of σ² >> …” over “Bessel's correction :: …”: cards of their own)
             return
         if TASK_ITEM.match(text):
             # “[ ] do the softmax Jacobian by hand”: a to-do, not something known yet; what is written
@@ -2420,8 +2459,10 @@ class _Extractor:
         """A top-level item with children: a concept of its own (``SGD`` under 优化器)."""
         same = normalize_name(name) == normalize_name(ctx.deck[-1])
         sub = _Ctx(ctx.deck if same else ctx.deck + (name,), name)
+        # (a child written as a card, “Var(aX + b) >> a^2 Var(X)”, is a card of its own: no part of what the name is)
         prose = [c for c in _child_items(it) if not c.children and c.text.strip()
-                 and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)]
+                 and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)
+                 and not _written_card(c.text.strip()) and not BARE_CLOZE.search(c.text)]
         # (“- Ba, Kiros, Hinton 2016” under “- LayerNorm”: who proposed it, no part of what it is)
         cited = [c for c in _child_items(it) if not c.children and CITATION_ALONE.fullmatch(_cell_text(c.text))]
         cited = cited if any(c not in cited for c in prose) else []  # (a history's “GAN: Goodfellow et al. 2014”)
@@ -2610,6 +2651,7 @@ class _Extractor:
         why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) else \
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) \
+            else "marked-reply" if MARKED_REPLY.match(desc) \
             else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
                 or source.line in self.story_here \
             else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
@@ -4368,9 +4410,14 @@ LABEL_TERM = re.compile(
     # a student's wrong answer quoted, and how an exam was graded (“**Wrong answer C**: forgot to center”,
     # “**Full credit needed**: …”, “**Overall (out of 90)**: mean 63.4”)
     r"(?:common |typical |student'?s? )?wrong answers?(?:\s+[A-Z\d])?|(?:常见的?)?错误答案|"
-    r"(?:full|partial|half) credit(?:\s+(?:needed|requires?|for|if))?|overall\s*[(（]\s*out of \d+\s*[)）]|"
-    # a remark of surprise, links to elsewhere on the page, what is still to come (“**Nice**: …”, “Quick links”)
-    r"nice|cool|neat|wow|whoa|aha|hmm+|quick links|useful links|相关链接|still to (?:add|do|read|write|cover|learn)|"
+    r"(?:full|partial|half) credit\s+(?:needed|requires?|for|if)\b.*|overall\s*[(（]\s*out of \d+\s*[)）]|"
+    # a remark, links to elsewhere on the page, what is still to come (“**Hmm**: …”, “Quick links”; “Nice”, “Cool”,
+    # “Wow” name a treaty, a jazz style and a tape fault, “HMM” and “AHA” are a model and an association)
+    r"(?-i:[Hh]mm+|[Aa]ha)|quick links|useful links|相关链接|still to (?:add|do|read|write|cover|learn)|"
+    # a translation exercise's own fields (“- 我的翻译：…”, “- 修改：…”, “- 笔记：…”)
+    r"笔记|修改(?:后|版)?|我的翻译|译文|改译|"
+    # one's own code set right (“**Fixed version**: same loop with …”; “Observation” is what a study saw)
+    r"(?:the )?(?:fixed|corrected|working|final|my|own) version|修正版|改正版|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|(?:考试|考試)(?:会考|會考|必考)|还要做|还要看|待做|待办|to-?do list|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*+\d*+\s*+(?:ddl|deadline|截止(?:日期|时间)?)|"
     r"办公时间|答疑时间|评分要点|得分点|给分点|采分点|"
@@ -4627,8 +4674,10 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          r"^(?!.*……)\s*(?:是|若|如果|假如|要是)(?:\s+|(?=[A-Za-z\d$`]))\S|"
                          # a sentence cut before its complement, and a case by its excess (“So the whole algorithm is”,
                          # “Batch size actually too big”, “lr 太大”)
-                         r"\S\s+(?:is|are)$|\S\s+too (?:big|small|large|high|low|long|short|many|few)$|"
-                         r"\S\s*(?:太|过)(?:大|小|高|低|长|短|多|少)$", re.I)
+                         r"^(?:so|then|thus|hence|and|the|this|that|which|it|here)\s+(?:\S+\s+){1,}(?:is|are)$|"
+                         r"\S\s+too (?:big|small|large|high|low|long|short|many|few)$|"
+                         # (a setting written in Latin letters: “lr 太大”, “batch 過大”; “羊水过多” is a diagnosis)
+                         r"[A-Za-z\d]\s*(?:太|过|過)(?:大|小|高|低|长|長|短|多|少)$", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
 # “Dataset 类 (05:30开始是重点)”): how the notes came about, no part of what the section is about.
 HEADING_ASIDE = re.compile(r"(?<!\s)\s*+[(（][^()（）]*(?:\d+:\d+|我|自己|老师|UP主|没讲|不一定|考|必背|重点|\bI\s+[a-z]|"
@@ -6074,11 +6123,11 @@ def _named_concept(ctx: _Ctx) -> str:
     """The concept a card is about, as its question names it: a heading that names only a part
     of the document (“The Algorithm”, “实现”, “式(9.5)的解释”) goes after the heading above it
     (“Adadelta › The Algorithm”)."""
-    if FACET_HEADING.fullmatch(ctx.concept.strip()):
+    if FACET_NAMED.fullmatch(ctx.concept.strip()):
         # (“### What” under “## Adam”, “#### When” under “### How” under “## Adam”: a facet of the nearest
         # heading above that names something)
         parent = next((name for name in (SECTION_NUMBER.sub("", d).strip() or d for d in reversed(ctx.deck[:-1]))
-                       if not FACET_HEADING.fullmatch(name)), "")
+                       if not FACET_NAMED.fullmatch(name)), "")
         return f"{parent} › {ctx.concept}" if parent else ctx.concept
     generic = DOC_HEADING.search(ctx.concept) or GENERIC_HEADING.match(ctx.concept) \
         or _named_by_number(ctx.concept)
@@ -6091,8 +6140,11 @@ def _named_concept(ctx: _Ctx) -> str:
 
 # A heading that is only the question it answers of the heading above (“### Why”, “### What”, “### Gotchas”).
 FACET_HEADING = re.compile(r"(?:(?:common|main|other|more)\s+)?(?:why|what|how|when|where|gotchas|pitfalls|caveats|usage|"
-                           r"when (?:not )?to use(?: it)?|use cases?|how it works)|(?:常见的?)?(?:是什么|为什么|怎么用|怎么做|用法|"
-                           r"注意事项|使用场景|适用场景|什么时候用)|踩?坑点?", re.I)
+                           r"when to use)|(?:常见的?)?(?:是什么|为什么|怎么用|怎么做|用法|注意事项)|踩?坑点?", re.I)
+# (and a few more that only name a side of the heading above: “When not to use”, “Use cases”, “How it works”, “使用场景”;
+# on a page of questions, “## When not to use?” is one of them)
+FACET_NAMED = re.compile(FACET_HEADING.pattern + r"|(?:when (?:not )?to use(?: it)?|use cases?|how it works)|"
+                         r"(?:使用场景|适用场景|什么时候用)", re.I)
 
 
 # A reference as a bibliography writes it: authors by surname and initials, then the year
@@ -6656,6 +6708,11 @@ OWN_ANSWER_LINE = re.compile(r"(?:\*\*)?\s*(?:我的(?:答案|解答|作答|解�
                              r"(?:[:：]\s*(?:\*\*)?|(?:\*\*)?\s*[:：])", re.I)
 
 
+# Someone's words in quotes, then a mark on them (“- Priya: "Predictions depend on the batch." ✔”, “- Someone at the
+# back: "The running stats get overwritten." → ✔ partly”): a reply in class, marked, not what the name is.
+MARKED_REPLY = re.compile(r"\s*+[\"“「『][^\"”」』\n]{2,400}+[\"”」』]\s*+(?:→\s*+)?[✔✓✗✘❌✅]")
+
+
 def _quoted_pairs(block: Block) -> list[tuple[str, int]]:
     """A quote made of questions and their answers (“> **Q:** …” over “> **A:** …”): each pair's text, without
     the quote's marks, and its line; empty for any other quote (a passage quoted, a remark, a callout)."""
@@ -7015,7 +7072,7 @@ def _says_no_subject(question: str) -> bool:
     return bool(words) and "`" not in question and "$" not in question and (
         len(CJK.findall(words)) <= 4 and not re.search(r"[A-Za-z]{2,}", words) if CJK.search(words)
         else words.lower() in ("why", "why not", "how", "how so", "when", "which one", "what for", "what else")
-        or PRONOUN_QUESTION.fullmatch(words) is not None) or FACET_HEADING.fullmatch(words) is not None
+        or PRONOUN_QUESTION.fullmatch(words) is not None) or FACET_NAMED.fullmatch(words) is not None
 
 
 # A question whose only subject is a pronoun (“What is it?”, “How to prevent”, “Why does it

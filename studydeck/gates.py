@@ -264,6 +264,9 @@ MESSAGES = {
                   "“{front}” only says where its answer is (“see below”); write the answer here"),
     "as-above": ("“{front}” 的答案只说“同上”，离开上一条就看不懂；把它写完整",
                  "the answer to “{front}” only points to the item before it (“same but …”); write it out in full"),
+    "marked-reply": ("“{front}” 后面是课上某人的回答（引号里的话和对它的判定），不是这个名字的定义；把要记的结论单独写成一句",
+                     "what follows “{front}” is someone's reply in class (their words in quotes, then a mark), not what "
+                     "the name is; state the point to remember on its own"),
     "personal": ("“{front}” 后面写的是自己的事（“我……”），不是要记住的知识；把其中的结论写成一句陈述",
                  "what follows “{front}” is about yourself (“I …”, “my …”), not knowledge to recall; state "
                  "the fact itself"),
@@ -475,22 +478,34 @@ def score_answer(card: Card) -> str | None:
 
 
 def course_rule(card: Card) -> str | None:
-    """“Can I use pretrained weights?” → “Not for Parts 1–3”: what a course allows or requires, answered by its own
-    machinery (its parts, autograder, submission), not a fact (“Can I use BCELoss on logits?” → “No, …” is one)."""
-    if card.kind not in (CardKind.MANUAL, CardKind.QUESTION) or not PERMISSION.match(_words(card.front)):
+    """“Can I use pretrained weights?” → “Not for Parts 1–3; the autograder checks”, “期末可以带计算器吗？”: what a course
+    allows or requires, not a fact (“Can I use BCELoss on logits?” → “No, …” is one; “Can we retry a POST?” → “…
+    a second submission” is one, in software's own words)."""
+    if card.kind not in (CardKind.MANUAL, CardKind.QUESTION):
         return None
-    return "course-rule" if COURSE_MACHINERY.search(card.back) else None
+    front = _words(card.front)
+    if not (PERMISSION.match(front) or PERMISSION_ZH.search(front)):
+        return None
+    return "course-rule" if COURSE_ONLY.search(card.back) or EXAM_NAMED.search(front) \
+        or COURSE_PAGE.search(" ".join(card.deck)) and re.search(r"\b(?-i:Parts?) \d", card.back) else None
 
 
 # A question of what one may or must do (“Can I …”, “Do we need …”, “Is it OK to …”, “我可以…吗”).
 PERMISSION = re.compile(r"\s*+(?:(?:can|may|could) (?:i|we)\b|do (?:i|we) (?:really |still )?(?:need|have) to\b|"
                         r"do (?:i|we) (?:really |still )?need\b|(?:am i|are we) (?:allowed|required|supposed)\b|"
-                        r"is it (?:ok|okay|fine|allowed|alright) (?:to|if)\b|which .{1,40}? do (?:we|i) need\b|"
-                        r"(?:我|我们)(?:可以|能|需要|要不要|必须)|(?:可以|能不能|可不可以|需不需要|要不要))", re.I)
-# What only a course has: its parts, its grader, its submission (“Part 5”, “the autograder”, “Gradescope”, “作业”).
-COURSE_MACHINERY = re.compile(r"\b(?-i:Parts?) \d|\b(?:autograder|grader|graded|grading|submission|submit|deadline|late days?|"
-                              r"TAs?|office hours|rubric|starter code|handout|assignment|homework|pset|syllabus|Piazza|Canvas|"
-                              r"Gradescope)\b|作业|助教|提交|扣分|截止|评分", re.I)
+                        r"is it (?:ok|okay|fine|allowed|alright) (?:to|if)\b|which .{1,40}? do (?:we|i) need\b)", re.I)
+PERMISSION_ZH = re.compile(r"(?:我|我们|我們)?(?:可以|能不能|可不可以|需不需要|要不要)\S{0,12}[吗嗎？?]")
+# What only a course has (“the autograder”, “Gradescope”, “late days”, “作业”, “助教”): words that in other subjects
+# mean other things (a submission, a deadline, a grade, Part 36, 提交, 截止, 评分) are not among them.
+COURSE_ONLY = re.compile(r"\b(?:auto-?grader|Gradescope|Piazza|psets?|problem sets?|late days?|office hours|starter code|"
+                         r"(?:the|this|our|each) (?:assignment|homework|handout|lab report|project report))\b|\b(?-i:TAs?)\b|"
+                         r"作业|作業|助教|实验报告|實驗報告|学习通|學習通", re.I)
+# A page about one assignment of a course (“A2 Starter Code — FAQ”, “HW3 FAQ”, “Lab 4 questions”, “作业3 答疑”): there, an
+# answer by the assignment's parts (“Not for Parts 1–3”) is its rule.
+COURSE_PAGE = re.compile(r"\b(?:starter code|(?:assignment|homework|hw|pset|problem set|lab|project)\s*\d+|(?-i:A\d{1,2})|"
+                         r"(?:course|class) faq)\b|(?:作业|作業|实验|實驗)\s*\d+", re.I)
+# An exam the question is about (“May we bring notes to the midterm?”, “期末可以带计算器吗？”).
+EXAM_NAMED = re.compile(r"\b(?:midterm|final exam|the final|the exam|quiz(?:zes)?|in-class test)\b|期中|期末|考试|考試|随堂测验", re.I)
 
 
 # Points taken off, and how they add up (“-3”, “−2 each”, “-0.5 per row, cap -2”, “-5 (see general rules)”).
