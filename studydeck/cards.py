@@ -163,11 +163,21 @@ INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
 ARROW_CARD = re.compile(r"(?P<q>[^\n]*?[^\s<>;])\s++(?:>>|<>|;;)\s++(?P<a>\S.*)")
 
 
+# What marks a side of “… >> …” as code or as a comparison, not a card: a shell's redirect or a stream (“cmd >> log.txt”,
+# “std::cin >> n;”), SQL's or Excel's “<>” (“price <> 0”), a label before it (“tee -a: like >> …”), a quantity much
+# greater than a symbol or a number (“Re >> 1”, “n >> p”).
+CODE_SIDE = re.compile(r"[;&|'\"\[\]{}<]|std::|^\s*[(=-]|\w\(|\$\(|:\s|^\S+\.\w{1,4}\s*$")
+SYMBOL_SIDE = re.compile(r"\s*+[-+]?\d[\d.,]*+(?:[\s:,;)]|$)")
+
+
 def _written_card(line: str) -> re.Match | None:
     """A card written on one line as spaced-repetition apps write them (“q :: a”, “q >> a”, “q ;; a”)."""
-    card = INLINE_CARD.fullmatch(line) or ARROW_CARD.fullmatch(line)
+    card = INLINE_CARD.fullmatch(line)
     if card is None:
-        return None
+        card = ARROW_CARD.fullmatch(line)
+        if card is None or any(CODE_SIDE.search(strip_math(side)) for side in (card.group("q"), card.group("a"))) \
+                or SYMBOL_SIDE.match(card.group("a")) or re.search(r"(?:^|\s)\w{1,2}(?:_\w+)?$", card.group("q")):
+            return None
     question = card.group("q")
     return card if question.count("`") % 2 == 0 and question.count("$") % 2 == 0 and not question.startswith(">") else None
 
@@ -180,7 +190,7 @@ _A_MARK = r"(?:\*\*)?(?:A|答|(?i:answer))\s*+\d*+\s*+(?:\*\*)?[:：](?:\*\*)?\s
 ONE_LINE_QA = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>[^\n]*?[?？])\s*+(?:[—–-]++\s*+)?" + _A_MARK + r"(?P<a>\S[^\n]*)")
 # A question on a line of its own among them, its answer from the next (“★ Q: BatchNorm train vs eval?” over “A: …”,
 # “★ Q: Write the Adam update.” over “A:” and the lines of the update).
-ASKED_LINE = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>\S[^\n]*?[?？.。])(?:\*\*)?")
+ASKED_LINE = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>\S[^\n]*?)(?:\*\*)?")
 ANSWER_LINE = re.compile(_A_MARK + r"(?P<a>[^\n]*)")
 # Where the next pair begins on the same line (“… A: Opioid overdose. Q: Why give flumazenil? A: …”).
 NEXT_PAIR = re.compile(r"(?<![★☆✗✘❌✅⭐❗‼🔥\uFE0F])\s++(?=" + _Q_MARK + r")")
@@ -205,7 +215,19 @@ DOC_PARAM = re.compile(r"^\s*\*{0,2}`?(?P<name>[A-Za-z_]\w*)`?\*{0,2}\s*(?P<type
 
 
 # A deletion as RemNote and Mochi write it (“{{likelihood}}”, “{{1::prior}}”), outside math and code.
-BARE_CLOZE = re.compile(r"\{\{(?!c\d+::)(?:(?P<n>\d+)::)?(?P<text>[^{}\n]+?)\}\}")
+BARE_CLOZE = re.compile(r"(?<![\w\"'=\\$({}])(?<!=\s)\{\{(?!c\d+::)(?:(?P<n>\d+)::)?"
+                        r"(?P<text>(?:\$[^$\n]+\$|[^\W_])(?:[^{}$|()=,#/\\<>\n]|\$[^$\n]+\$)*?)(?<!\s)\}\}(?!\})")
+# (not a template's “{{ name }}”, “{{.Name}}”, “{% … %}”, a format string's “f"{{x}}"”, LaTeX's “\frac{{a}}{{b}}”, a set
+# “{{1,2}}”)
+TEMPLATE_MARKS = re.compile(r"\{%|\{\{[#/>!{]|\{\{\s")
+
+
+def _bare_clozes(text: str) -> bool:
+    """Whether ``text`` holds deletions as RemNote writes them, outside math and code, and no template's marks."""
+    if TEMPLATE_MARKS.search(text):
+        return False
+    inside = [(s, e) for s, e, _, _ in math_spans(text)] + [m.span() for m in re.finditer(r"`[^`\n]*`", text)]
+    return any(not any(s <= m.start() < e for s, e in inside) for m in BARE_CLOZE.finditer(text))
 
 
 def _numbered_clozes(text: str) -> str:
@@ -236,7 +258,10 @@ def _one_line_pairs(lines: list[str]) -> list[tuple[int, str, str]]:
             asked = None
         elif all(found):
             pairs += [(offset, m.group("q").strip(), m.group("a").strip()) for m in found]
-        elif pairs and (asked := ASKED_LINE.fullmatch(line)) is not None:
+        elif pairs and (lone := ASKED_LINE.fullmatch(line)) is not None and (
+                lone.group("q").rstrip().endswith(("?", "？", ".", "。"))
+                or offset + 1 < len(lines) and ANSWER_LINE.fullmatch(lines[offset + 1])):
+            asked = lone  # (its answer starts on the next line)
             continue
         elif pairs and not re.match(_Q_MARK, line):
             at, question, answer = pairs[-1]
@@ -1461,6 +1486,7 @@ class _Extractor:
         self.consumed: set[int] = set()  # blocks (by id) an answer before them took in
         self.present = _attendees(outline)  # (whoever a meeting's notes list: “到场：阿澈、小满”)
         self.speakers, self.section_turns = _speakers(outline, self.present)
+        self.repliers = _repliers(outline)
         self.turns_here: set[str] = set()  # (the roles taking turns in the section being read)
         # (and in any: “**面试官的评价**：…” in a wrap-up is theirs)
         self.turn_takers: set[str] = set().union(*self.section_turns.values())
@@ -2236,7 +2262,7 @@ class _Extractor:
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
                      formulas=formulas_in(answer), legacy_key=f"manual:{n}")
             return True
-        if not CLOZE_OPEN.search(text) and BARE_CLOZE.search(text):
+        if not CLOZE_OPEN.search(text) and _bare_clozes(text):
             text = _numbered_clozes(text)  # “posterior ∝ {{likelihood}} × {{prior}}”, as RemNote and Mochi write them
         if CLOZE_OPEN.search(text):
             # a draft's own asides under it (“-- hmm c1 on both hides both”, “-- cloze this? meh”):
@@ -2277,6 +2303,24 @@ class _Extractor:
                 return
             block = replace(block, items=left)
         items = block.items
+        fields = [split_label(it.text.strip()) for it in items]
+        if any(f and TRANSLATION_DRAFT.fullmatch(_bare(f[0]).strip()) for f in fields):
+            # a translation exercise (“- 我的翻译：…” over “- 修改：…”, “- 笔记：…”): its fields ask nothing without the
+            # sentence translated; what is left (a term's gloss) is asked as usual
+            for it, f in zip(items, fields):
+                if f and (TRANSLATION_DRAFT.fullmatch(_bare(f[0]).strip()) or TRANSLATION_FIELD.fullmatch(_bare(f[0]).strip())):
+                    self.notices.append(Notice(it.source, "left-out:label-term", self.t(
+                        "“{t}” 是翻译练习的一栏，离开原句问不出什么；把要记的词或结构写成“词：释义”",
+                        "“{t}” is a field of a translation exercise and asks nothing without the sentence; write the "
+                        "word or pattern to remember as “term: meaning”", t=_bare(f[0]).strip())))
+            dropped = [it for it, f in zip(items, fields)
+                       if f and (TRANSLATION_DRAFT.fullmatch(_bare(f[0]).strip())
+                                 or TRANSLATION_FIELD.fullmatch(_bare(f[0]).strip()))]
+            for it in dropped:
+                if it.children:
+                    self.blocks(it.children, ctx)  # (“- 笔记：” over “- **BLEU**：…”: the glosses under it are terms)
+            items = [it for it in items if it not in dropped]
+            block = replace(block, items=items)
         named = [it for it in items if it.text.strip()]
         for it in items:
             if not it.text.strip() and not it.children:
@@ -2462,7 +2506,8 @@ class _Extractor:
         # (a child written as a card, “Var(aX + b) >> a^2 Var(X)”, is a card of its own: no part of what the name is)
         prose = [c for c in _child_items(it) if not c.children and c.text.strip()
                  and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)
-                 and not _written_card(c.text.strip()) and not BARE_CLOZE.search(c.text)]
+                 and not (ARROW_CARD.fullmatch(c.text.strip()) and _written_card(c.text.strip()))
+                 and not _bare_clozes(c.text)]
         # (“- Ba, Kiros, Hinton 2016” under “- LayerNorm”: who proposed it, no part of what it is)
         cited = [c for c in _child_items(it) if not c.children and CITATION_ALONE.fullmatch(_cell_text(c.text))]
         cited = cited if any(c not in cited for c in prose) else []  # (a history's “GAN: Goodfellow et al. 2014”)
@@ -2651,7 +2696,8 @@ class _Extractor:
         why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) else \
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "notation" if _notation(term, ctx) \
-            else "marked-reply" if MARKED_REPLY.match(desc) \
+            else "marked-reply" if MARKED_REPLY.match(desc) and (_bare(term).strip() in self.repliers
+                                                                 or SOMEONE.fullmatch(_bare(term).strip())) \
             else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
                 or source.line in self.story_here \
             else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
@@ -4415,9 +4461,10 @@ LABEL_TERM = re.compile(
     # “Wow” name a treaty, a jazz style and a tape fault, “HMM” and “AHA” are a model and an association)
     r"(?-i:[Hh]mm+|[Aa]ha)|quick links|useful links|相关链接|still to (?:add|do|read|write|cover|learn)|"
     # a translation exercise's own fields (“- 我的翻译：…”, “- 修改：…”, “- 笔记：…”)
-    r"笔记|修改(?:后|版)?|我的翻译|译文|改译|"
-    # one's own code set right (“**Fixed version**: same loop with …”; “Observation” is what a study saw)
-    r"(?:the )?(?:fixed|corrected|working|final|my|own) version|修正版|改正版|"
+    r"我的翻译|改译|"
+    # one's own code set right (“**My fixed version**: same loop with …”; “Observation” is what a study saw, “Working
+    # version” and “Fixed version” a text's or a code's)
+    r"my (?:fixed|corrected|own) version|"
     r"易错点?|易混点?|常错|套路题?|题型|考点|常考|(?:考试|考試)(?:会考|會考|必考)|还要做|还要看|待做|待办|to-?do list|个人理解|我的理解|更深的理解|深入理解|my (?:understanding|take)|"
     r"(?:who|when|where|what time)\??|ddl|(?:作业|hw|homework|assignment)\s*+\d*+\s*+(?:ddl|deadline|截止(?:日期|时间)?)|"
     r"办公时间|答疑时间|评分要点|得分点|给分点|采分点|"
@@ -4675,7 +4722,7 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          # a sentence cut before its complement, and a case by its excess (“So the whole algorithm is”,
                          # “Batch size actually too big”, “lr 太大”)
                          r"^(?:so|then|thus|hence|and|the|this|that|which|it|here)\s+(?:\S+\s+){1,}(?:is|are)$|"
-                         r"\S\s+too (?:big|small|large|high|low|long|short|many|few)$|"
+                         r"^\S*[A-Za-z\d_]\S*(?:\s+\S+){0,3}\s+too (?:big|small|large|high|low|long|short|many|few)$|"
                          # (a setting written in Latin letters: “lr 太大”, “batch 過大”; “羊水过多” is a diagnosis)
                          r"[A-Za-z\d]\s*(?:太|过|過)(?:大|小|高|低|长|長|短|多|少)$", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
@@ -6711,6 +6758,28 @@ OWN_ANSWER_LINE = re.compile(r"(?:\*\*)?\s*(?:我的(?:答案|解答|作答|解�
 # Someone's words in quotes, then a mark on them (“- Priya: "Predictions depend on the batch." ✔”, “- Someone at the
 # back: "The running stats get overwritten." → ✔ partly”): a reply in class, marked, not what the name is.
 MARKED_REPLY = re.compile(r"\s*+[\"“「『][^\"”」』\n]{2,400}+[\"”」』]\s*+(?:→\s*+)?[✔✓✗✘❌✅]")
+
+
+# One's own first try at translating a sentence (“我的翻译：…”, “初译：…”, “My translation: …”), and the fields a
+# translation exercise writes beside it (“修改：…”, “笔记：…”, “语法：…”; “修改程序” in a constitution is a term).
+TRANSLATION_DRAFT = re.compile(r"我的翻译|我的译文|初译|第一遍|my (?:translation|draft)|first (?:try|draft)", re.I)
+TRANSLATION_FIELD = re.compile(r"修改(?:后|版)?|改译|译文|笔记|语法|notes?|revised|revision|grammar|corrected", re.I)
+# Someone answering in class, as notes of a lecture's questions record them (“A (Priya): "…"”, “- Tom: "Dropout stays
+# on." ✔”, “Someone at the back”, “有同学”).
+REPLY_TAG = re.compile(r"(?:^|\n)\s*(?:[-*+]\s+)?(?:\*\*)?(?:A|答)\s*[(（]\s*(?P<a>[A-Z][a-z]+|[\u4e00-\u9fff]{1,3})|"
+                       r"(?:^|\n)\s*[-*+]\s+(?P<b>[A-Z][a-z]+|[\u4e00-\u9fff]{1,3})\s*[:：]\s*[\"“「]")
+SOMEONE = re.compile(r"someone\b.*|a student\b.*|another student\b.*|(?:有|某|一位|一个)?同学\S{0,3}|有人", re.I)
+
+
+def _repliers(outline: Outline) -> set[str]:
+    """The names that answer in class on this page, each at least twice (“A (Priya): …”, “- Priya: "…" ✔”)."""
+    seen: Counter = Counter()
+    for _, section in iter_sections(outline.root):
+        for block in section.blocks:
+            text = block.text if block.kind == "paragraph" else "\n".join("- " + it.text for it in block.items) \
+                if block.kind == "list" else ""
+            seen.update(m.group("a") or m.group("b") for m in REPLY_TAG.finditer(text))
+    return {name for name, n in seen.items() if n >= 2}
 
 
 def _quoted_pairs(block: Block) -> list[tuple[str, int]]:

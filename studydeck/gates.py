@@ -505,7 +505,11 @@ COURSE_ONLY = re.compile(r"\b(?:auto-?grader|Gradescope|Piazza|psets?|problem se
 COURSE_PAGE = re.compile(r"\b(?:starter code|(?:assignment|homework|hw|pset|problem set|lab|project)\s*\d+|(?-i:A\d{1,2})|"
                          r"(?:course|class) faq)\b|(?:作业|作業|实验|實驗)\s*\d+", re.I)
 # An exam the question is about (“May we bring notes to the midterm?”, “期末可以带计算器吗？”).
-EXAM_NAMED = re.compile(r"\b(?:midterm|final exam|the final|the exam|quiz(?:zes)?|in-class test)\b|期中|期末|考试|考試|随堂测验", re.I)
+# (“the final” only where it ends the question: “the final value theorem”, “the final dose” are other things; 期末 alone is
+# also the end of a period)
+EXAM_NAMED = re.compile(r"\b(?:midterms?|final exams?|in-class (?:test|quiz))\b|\b(?:the|our) final(?=\s*[?？]|\s*$)|"
+                        r"期[中末](?:考试|考試|考|复习|複習|(?=\s*(?:可以|能不能|能|需要|要不要|允许|带)))|开卷|開卷|闭卷|閉卷|"
+                        r"随堂测验", re.I)
 
 
 # Points taken off, and how they add up (“-3”, “−2 each”, “-0.5 per row, cap -2”, “-5 (see general rules)”).

@@ -5620,9 +5620,9 @@ def test_labels_of_a_translation_exercise_and_a_marked_reply_in_class_are_no_ter
                  "## Train vs eval\n\n**Q: \"So what goes wrong if you forget `model.eval()`?\"**\nSeveral answers:\n"
                  "- Priya: \"Predictions depend on the batch.\" ✔\n"
                  "- Someone at the back: \"The running stats get overwritten.\" → ✔ partly\n\n## GPU\n\n"
-                 "**Fixed version**: same loop with `w.grad.zero_()`.\n",
+                 "**My fixed version**: same loop with `w.grad.zero_()`.\n",
                  [], ["主流的序列转导", "是“主流的”", "w.grad.zero_()"])
-    cards, notices = extract("# Lecture 9\n\n## Train vs eval\n\n**Q: \"What does BN use at test time?\"**\nA (Marcus): \"The test "
+    cards, notices = extract("# Lecture 9\n\n## Train vs eval\n\n**Q: \"What does BN use at test time?\"**\nA (Priya): \"The test "
                              "batch's mean.\"\n→ ✗ In eval mode it uses the running estimates.\n\n"
                              "**Q: \"So what goes wrong if you forget `model.eval()`?\"**\nSeveral answers:\n"
                              "- Priya: \"Predictions depend on the batch.\" ✔\n- Someone at the back: \"The running stats get overwritten.\" → ✔ partly\n")
@@ -5659,3 +5659,27 @@ def test_on_a_page_about_one_assignment_what_it_allows_is_no_card() -> None:
     # a civil procedure's Part 36 is no assignment
     assert_keeps("# Civil procedure\n\n## Offers\n\nQ: Can we make a Part 36 offer before proceedings? A: Yes, at any time, "
                  "even before proceedings start.\n", ["at any time"], [])
+
+
+def test_what_the_third_review_of_this_round_found_the_rules_took_from_other_subjects() -> None:
+    # “much greater than”, a shell's redirect, a C++ stream, SQL's “not equal” are no card marks
+    cards, _ = extract("# Notes\n\n## Fluids\n\n- Reynolds number Re >> 1: inertial forces dominate\n- Ideal voltmeter: R_V >> R of the circuit\n\n"
+                       "## Shell\n\n- `>>` appends: grep -c pattern file >> counts.txt\n- nohup cmd >> out.log 2>&1 &\n\n## C++\n\n"
+                       "- std::cin >> n >> m; reads two ints\n\n## SQL\n\n- WHERE price <> 0 filters out free items\n")
+    assert not any(c.kind is CardKind.MANUAL for c in cards), [(c.front, c.back) for c in cards]
+    # templates, format strings, LaTeX and sets keep their braces
+    cards, _ = extract("# Templates\n\n## Jinja\n\n- Text interpolation: {{ name }} prints a variable\n- Go templates: {{.Name}}\n"
+                       "- Python: f\"{{x}}\" prints literal braces\n- LaTeX: \\frac{{a}}{{b}}\n- a set of sets: {{1,2}}\n")
+    assert not any(c.kind is CardKind.CLOZE for c in cards), [c.front for c in cards]
+    # a verified quote, a grammar judgement, a constitution's amendment, 译文 in a classical-Chinese class, a fixed version
+    assert_keeps("# Speeches\n\n## WWII\n\n- Churchill: \"We shall fight on the beaches\" ✔\n\n## 论语\n\n- 温故而知新：译文：复习旧知识能得到新的体会\n\n"
+                 "## 宪法\n\n- **修改**：由全国人大常委会或五分之一以上代表提议\n\n## UCC\n\n- **Fixed version**: the 2003 amendments, withdrawn in 2011\n",
+                 ["fight on the beaches", "复习旧知识", "五分之一以上代表", "withdrawn in 2011"], [])
+    # the final value theorem, a physical exam and the end of a period are no course's exam
+    assert_keeps("# Control\n\n## Laplace\n\nQ: Can we use the final value theorem here? A: Only if all poles of sF(s) are in the left half-plane.\n\n"
+                 "## Clinic\n\nQ: Can we skip the exam if the patient refuses? A: Document the refusal and its reasons.\n",
+                 ["left half-plane", "Document the refusal"], [])
+    # a question line without its mark still takes the answer on the next line
+    cards, _ = extract("# Bio\n\n## Glycolysis\n\nQ: Where does glycolysis run? A: In the cytosol.\nQ: Net ATP from glycolysis\nA: 2 per glucose.\n"
+                       "Q: First enzyme? A: Hexokinase.\n")
+    assert [c.front for c in cards] == ["Where does glycolysis run?", "Net ATP from glycolysis", "First enzyme?"], [c.front for c in cards]
