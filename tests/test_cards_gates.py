@@ -5683,3 +5683,21 @@ def test_what_the_third_review_of_this_round_found_the_rules_took_from_other_sub
     cards, _ = extract("# Bio\n\n## Glycolysis\n\nQ: Where does glycolysis run? A: In the cytosol.\nQ: Net ATP from glycolysis\nA: 2 per glucose.\n"
                        "Q: First enzyme? A: Hexokinase.\n")
     assert [c.front for c in cards] == ["Where does glycolysis run?", "Net ATP from glycolysis", "First enzyme?"], [c.front for c in cards]
+
+
+def test_an_interviews_setting_a_predicate_as_a_term_and_a_facet_of_no_one_thing_give_no_card() -> None:
+    assert_keeps("# 面试手推\n\n## Q1 手推逻辑回归\n\n**场景**：某厂 算法岗一面，给了一张 A4 纸。\n\n**结论**：梯度是 $X^\\top(\\sigma - y)$\n\n"
+                 "## im2col\n\n- costs memory: every input pixel copied up to F·F times\n"
+                 "- doesn't matter for learning: the net learns the flipped kernel\n\n## Review\n\n- shaky: conv backward w.r.t. input\n",
+                 [], ["A4 纸", "copied up to", "flipped kernel", "conv backward"])
+    assert_keeps("# cards draft — optimizers (deck: DL::optim)\n\nAdaGrad: what does it accumulate?\n\nProblem: $G_t$ only grows, so the "
+                 "effective lr decays.\n", [], ["only grows"])
+    # a facet of a page named by one thing, a state of matter, and a cost defined keep theirs
+    assert_keeps("# AdaGrad\n\nProblem: $G_t$ only grows, so the effective lr decays.\n\n## States\n\n- solid: keeps its shape\n"
+                 "- **Cost function**: what training minimises\n", ["only grows", "keeps its shape", "training minimises"], [])
+
+
+def test_a_column_of_settings_keeps_its_cards() -> None:
+    # (“场景” over an interview question's notes is its setting; as a table's column, when a test is used)
+    assert_keeps("# 假设检验\n\n## 常用检验一览\n\n| 检验 | 场景 | 统计量 |\n|---|---|---|\n| 单样本 z | 方差已知 | $z$ |\n| 配对 t | 前后测 | $t$ |\n",
+                 ["方差已知", "前后测"], [])
