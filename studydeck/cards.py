@@ -547,6 +547,25 @@ def _tally(table: str, source: Source) -> bool:
     return all(re.match(r"[\d.]*\d", cell) for cell in cells if cell)
 
 
+def _plan_table(table: str, source: Source) -> bool:
+    """One's own plan, ticked off (“| 周 | 主题 | 资料 | 产出 | 完成? |” over “| W1 | 卷积基础… | … | ✅ |”): a column
+    headed as done or status whose cells are marks of progress. A table of what a status code means (“| Status | Meaning
+    |” over “| 404 | not found |”) is knowledge."""
+    rows = _table_rows(table, source)
+    header = [plain_inline(cell).strip().rstrip("?？") for cell in rows[0][1]] if rows else []
+    for j, name in enumerate(header):
+        if j and PROGRESS_HEADER.fullmatch(name):
+            cells = [plain_inline(row[j]).strip() for _, row in rows[1:] if len(row) > j and row[j].strip()]
+            if cells and 2 * sum(bool(PROGRESS_MARK.match(c)) for c in cells) > len(cells):
+                return True
+    return False
+
+
+# A column of how far one got (“完成?”, “状态”, “Status”, “Done?”), and the marks in it (“✅”, “⚠️ 一半”, “⏳”, “done”).
+PROGRESS_HEADER = re.compile(r"完成(?:情况|度)?|状态|進度|进度|status|done|progress|complete(?:d)?", re.I)
+PROGRESS_MARK = re.compile(r"[✅⚠⏳❌✔✗☐☑✓✘🟢🟡🔴]|(?:done|todo|in progress|skipped|partly|完成|未完成|一半|进行中|没做|跳过)\b", re.I)
+
+
 # A column of one's own tally (“题数”, “错”, “得分”, “Correct”, “Attempts”), and one of how many were tried.
 TRIED_COLUMN = re.compile(r"题数|错题数|attempts|total|tried", re.I)
 TALLY_COLUMN = re.compile(r"题数|错|错题(?:数)?|对|得分|分数|失分|扣分|满分|(?:my )?scores?|correct|wrong|mistakes|"
@@ -2081,7 +2100,8 @@ class _Extractor:
                 compared = lead is not None and COMPARISON.search(lead.text)
                 # (“## 跑过的小实验”, “My quick sim:” over it: one's own runs, however its rows are named)
                 own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
-                    or _tally(block.text, block.source) or lead is not None and MADE_UP.search(lead.text)
+                    or _tally(block.text, block.source) or _plan_table(block.text, block.source) \
+                    or lead is not None and MADE_UP.search(lead.text)
                 rows = [] if params or compared or own else table_definitions(block.text, block.source)
                 header = _table_rows(block.text, block.source)[0][1] if rows else []
                 if rows and QA_CORNER.fullmatch(plain_inline(header[0]).strip()) \

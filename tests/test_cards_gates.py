@@ -5711,3 +5711,12 @@ def test_what_the_fourth_review_of_this_round_found_the_rules_took_from_other_su
                                                               "全局只需要一个实例"], [])
     assert_keeps("# Ohm's law\n\nLimitations: it fails for diodes and for conductors whose temperature changes.\n",
                  ["fails for diodes"], [])
+
+
+def test_a_plan_ticked_off_gives_no_cards_but_a_table_of_statuses_does() -> None:
+    assert_keeps("# CV 一个月\n\n## 计划表\n\n| 周 | 主题 | 资料 | 产出 | 完成? |\n|---|---|---|---|---|\n"
+                 "| W1 (3.4–3.10) | 卷积基础、感受野 | CS231n lec 5–7 | 手写 conv2d | ✅ |\n| W2 (3.11–3.17) | ResNet、数据增强 | ResNet 论文 | "
+                 "ResNet-18 ≥ 93% | ✅ (93.4) |\n| W3 | 检测 | YOLOv1 | 手写 NMS | ⚠️ 一半 |\n",
+                 [], ["卷积基础", "ResNet 论文", "手写 NMS"])
+    assert_keeps("# Releases\n\n## Channels\n\n| Channel | Status |\n|---|---|\n| Nightly | unstable, built every night from main |\n"
+                 "| Stable | supported, tested every six weeks |\n", ["built every night", "tested every six weeks"], [])
