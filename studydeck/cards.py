@@ -193,7 +193,7 @@ ONE_LINE_QA = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>[^\n]*?[?？])\s*+(?:[�
 ASKED_LINE = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>\S[^\n]*?)(?:\*\*)?")
 ANSWER_LINE = re.compile(_A_MARK + r"(?P<a>[^\n]*)")
 # Where the next pair begins on the same line (“… A: Opioid overdose. Q: Why give flumazenil? A: …”).
-NEXT_PAIR = re.compile(r"(?<![★☆✗✘❌✅⭐❗‼🔥\uFE0F])\s++(?=" + _Q_MARK + r")")
+NEXT_PAIR = re.compile(r"(?<=\S)(?<![★☆✗✘❌✅⭐❗‼🔥\uFE0F])\s++(?=" + _Q_MARK + r")")
 # An answer in the first person (“A: I forgot zero_grad”, “A: Yes, I was.”, “答：我觉得…”): one's own answer or a
 # witness's, not a fact to recall (a remark of one's own after it, “(Priya — I only said …)”, is no matter).
 FIRST_PERSON = re.compile(r"\W*+(?:(?i:yes|no|yeah|nope)\b\W*+)?(?:I(?![\s]*+[=(\-⁻\d])|I'm|I've|I'd|me|[Mm]y|[Ww]e|[Oo]ur)\b|"
@@ -451,8 +451,8 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"(?<![\u4e00-\u9fff])手[计計]|计算实例|數值例子|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
                             # (with where it comes from beside it: “例子（lecture 7 p.12）”, “Example (past paper Q4)”; a topic
                             # there, “Example (Michaelis–Menten kinetics)”, names what it shows)
-                            r"^\s*+(?:example|e\.g\.|例子|举例|舉例)\s*+\d*+\s*+(?:[(（][^()（）\n]*?(?:\d|lecture|lec\b|slides?|p\.|pages?|"
-                            r"paper|讲|講|页|頁|真题|真題)[^()（）\n]*+[)）]\s*+)?(?:[:：]|$)|"
+                            r"^\s*+(?:example|e\.g\.|例子|举例|舉例)\s*+\d*+\s*+(?:[(（](?=[^()（）\n]*?(?:\d|lecture|lec\b|slides?|p\.|"
+                            r"pages?|paper|讲|講|页|頁|真题|真題))[^()（）\n]*+[)）]\s*+)?(?:[:：]|$)|"
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
 # A label that opens the working of a problem (“**解**：” over its steps, “验算：” of its numbers).
