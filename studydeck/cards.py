@@ -166,17 +166,23 @@ ARROW_CARD = re.compile(r"(?P<q>[^\n]*?[^\s<>;])\s++(?:>>|<>|;;)\s++(?P<a>\S.*)"
 # What marks a side of “… >> …” as code or as a comparison, not a card: a shell's redirect or a stream (“cmd >> log.txt”,
 # “std::cin >> n;”), SQL's or Excel's “<>” (“price <> 0”), a label before it (“tee -a: like >> …”), a quantity much
 # greater than a symbol or a number (“Re >> 1”, “n >> p”).
-CODE_SIDE = re.compile(r"[;&|'\"\[\]{}<]|std::|^\s*[(=-]|\w\(|\$\(|:\s|^\S+\.\w{1,4}\s*$")
+CODE_SIDE = re.compile(r"[;&|\[\]{}<]|(?<![A-Za-z])'|'(?![a-z])|\"[^\"]*\"|std::|^\s*[(=-]|\w\(|\$\(|^\S+\.\w{1,4}\s*$")
+# (a label before the mark, “tee -a: like >> …”; a quantity much greater than a symbol, “Re >> 1”, “n >> p”)
+LABEL_SIDE = re.compile(r":\s")
+MUCH_GREATER = re.compile(r"(?:^|\s)\w{1,2}(?:_\w+)?$")
 SYMBOL_SIDE = re.compile(r"\s*+[-+]?\d[\d.,]*+(?:[\s:,;)]|$)")
 
 
 def _written_card(line: str) -> re.Match | None:
     """A card written on one line as spaced-repetition apps write them (“q :: a”, “q >> a”, “q ;; a”)."""
+    if "\n" in line:
+        return None
     card = INLINE_CARD.fullmatch(line)
     if card is None:
         card = ARROW_CARD.fullmatch(line)
         if card is None or any(CODE_SIDE.search(strip_math(side)) for side in (card.group("q"), card.group("a"))) \
-                or SYMBOL_SIDE.match(card.group("a")) or re.search(r"(?:^|\s)\w{1,2}(?:_\w+)?$", card.group("q")):
+                or LABEL_SIDE.search(strip_math(card.group("q"))) or SYMBOL_SIDE.match(card.group("a")) \
+                or ">>" in card.group(0)[len(card.group("q")):card.start("a")] and MUCH_GREATER.search(card.group("q")):
             return None
     question = card.group("q")
     return card if question.count("`") % 2 == 0 and question.count("$") % 2 == 0 and not question.startswith(">") else None
@@ -193,10 +199,10 @@ ONE_LINE_QA = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>[^\n]*?[?？])\s*+(?:[�
 ASKED_LINE = re.compile(_Q_MARK + r"(?:\*\*)?\s*+(?P<q>\S[^\n]*?)(?:\*\*)?")
 ANSWER_LINE = re.compile(_A_MARK + r"(?P<a>[^\n]*)")
 # Where the next pair begins on the same line (“… A: Opioid overdose. Q: Why give flumazenil? A: …”).
-NEXT_PAIR = re.compile(r"(?<=\S)(?<![★☆✗✘❌✅⭐❗‼🔥\uFE0F])\s++(?=" + _Q_MARK + r")")
+NEXT_PAIR = re.compile(r"(?<![\s★☆✗✘❌✅⭐❗‼🔥\uFE0F])\s++(?=" + _Q_MARK + r")")
 # An answer in the first person (“A: I forgot zero_grad”, “A: Yes, I was.”, “答：我觉得…”): one's own answer or a
 # witness's, not a fact to recall (a remark of one's own after it, “(Priya — I only said …)”, is no matter).
-FIRST_PERSON = re.compile(r"\W*+(?:(?i:yes|no|yeah|nope)\b\W*+)?(?:I(?![\s]*+[=(\-⁻\d])|I'm|I've|I'd|me|[Mm]y|[Ww]e|[Oo]ur)\b|"
+FIRST_PERSON = re.compile(r"\W*+(?:(?i:yes|no|yeah|nope)\b\W*+)?(?:I(?=\s+[a-z])|I'm|I've|I'd|me|[Mm]y|[Ww]e|[Oo]ur)\b|"
                           r"\W*+(?:(?:是的?|对|不是?|没有)[，,]?\s*+)?我")
 # (a short label may come before its marked question, and stays before it: “Ribosome: Q: …”, “追问弹幕：**Q：** …”;
 # “Question:”/“Answer:”, “问题：”/“答案：” mark them as well; “QAT …”, “And …” do not)
@@ -234,7 +240,8 @@ def _numbered_clozes(text: str) -> str:
     """``text`` with its bare deletions numbered as Anki's (“{{likelihood}} × {{prior}}” → “{{c1::likelihood}} ×
     {{c2::prior}}”); those inside math or code stay as they are."""
     inside = [(s, e) for s, e, _, _ in math_spans(text)] + [m.span() for m in re.finditer(r"`[^`\n]*`", text)]
-    count = itertools.count(1)
+    # (after the highest number written: “{{1::mean}} and {{variance}}” hides each in a card of its own)
+    count = itertools.count(max((int(m.group("n")) for m in BARE_CLOZE.finditer(text) if m.group("n")), default=0) + 1)
 
     def number(m: re.Match) -> str:
         if any(s <= m.start() < e for s, e in inside):
@@ -1250,14 +1257,14 @@ def _about_the_notes(block: Block) -> bool:
         or 2 * sum(_opening_field(*label, dated=_dated(labels)) for label in labels) > len(labels))
 
 
-# Who teaches, and the class's material, in the lines a page of class notes opens with (“老師：林老師”, “Slides: week 6
-# folder”), counted only beside the class's day (a philosopher's “Teacher: Socrates” is knowledge).
 # What the notes were read from, by its kind (“- Tutorial: *A Gentle Introduction…*”, “- API: `torch.autograd`”): in a
 # list above the first section whose every field is one, a reading list.
 MATERIAL_FIELD = re.compile(r"tutorials?|docs?|documentation|api(?: docs?| reference)?|papers?|videos?|blogs?(?: posts?)?|"
                             r"articles?|lecture notes|textbook|教程|文档|官方文档|论文|视频|博客", re.I)
 # A value that names a work: a title set off (“*A Gentle Introduction*”, “《…》”, “"…"”), code, a link.
 SOURCE_VALUE = re.compile(r"\s*+(?:\*[^*\n]+\*|_[^_\n]+_|[“\"《「][^”\"》」\n]+[”\"》」]|`[^`\n]+`|\[[^\]\n]+\]\(|https?://)")
+# Who teaches, and the class's material, in the lines a page of class notes opens with (“老師：林老師”, “Slides: week 6
+# folder”), counted only beside the class's day (a philosopher's “Teacher: Socrates” is knowledge).
 CLASS_FIELD = re.compile(r"老师|老師|教师|教師|讲师|講師|授课(?:老师|教师)?|授課(?:老師|教師)?|课件|讲义|講義|投影片|"
                          r"lecturer|instructor|teacher|prof(?:essor)?|slides|readings?", re.I)
 # A class named by its number (“Lec 6”, “Lecture 7”, “Week 3”, “第 6 讲”): with its day, a line of the class's schedule.
@@ -1267,12 +1274,13 @@ CLASS_SLOT = re.compile(r"(?:lec(?:ture)?|week|class|session|seminar|tutorial|re
 
 def _dated(labels: list[tuple[str, str]]) -> bool:
     """Whether one of the fields gives the class's day (“日期：2024/10/15”, “Lec 6 (Tue Oct 15)”)."""
-    return any(DATE_OR_LINK.search(value) or DAY_NAMED.search(term) for term, value in labels)
+    return any(DATE_ONLY.search(value) or DAY_NAMED.search(term) for term, value in labels)
 
 
 def _opening_field(term: str, value: str, dated: bool = False) -> bool:
     """A field of the lines notes open with: one about the notes, a class by its number and its day
-    (“Lec 6 (Tue Oct 15): …”), or, beside the class's day, who teaches it and its material."""
+    (“Lec 6 (Tue Oct 15): …”), beside the class's day who teaches it and its slides, or a work read (“Tutorial:
+    *A Gentle Introduction…*”)."""
     return _metadata_field(term, value) or bool(CLASS_SLOT.match(_bare(term).strip()) and DAY_NAMED.search(term)) \
         or dated and bool(CLASS_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())) \
         or bool(MATERIAL_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and SOURCE_VALUE.match(value))
@@ -1320,10 +1328,13 @@ NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创�
 # particulars (“**Allowed:** one A4 sheet”).
 EXAM_FIELD = re.compile(r"(?:final |midterm )?exam|考试|期中(?:考试)?|期末(?:考试)?", re.I)
 # A day named by its weekday or its month (“Tue Oct 15”, “周二”).
-_MONTH = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*+\.?"
+_MONTH = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|"
+          r"Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 DAY_NAMED = re.compile(r"\b(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?\b\.?|"
                        rf"\b{_MONTH}\s++\d{{1,2}}\b|\b\d{{1,2}}\s++{_MONTH}|"
                        r"[周週][一二三四五六日天](?![\u4e00-\u9fff])|(?:星期|礼拜|禮拜)[一二三四五六日天]")
+# (a date alone: “Mark 12:28–34” is a verse, not a time)
+DATE_ONLY = re.compile(r"\d{4}[-/.年]\d{1,2}|(?<![\d:])\d{1,2}[/.月]\d{1,2}日?(?![\d:])")
 DATE_OR_LINK = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[/.月]\d{1,2}日?|\d{1,2}:\d{2}|https?://|\[\[")
 
 
@@ -2526,7 +2537,7 @@ class _Extractor:
         # (a child written as a card, “Var(aX + b) >> a^2 Var(X)”, is a card of its own: no part of what the name is)
         prose = [c for c in _child_items(it) if not c.children and c.text.strip()
                  and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)
-                 and not (ARROW_CARD.fullmatch(c.text.strip()) and _written_card(c.text.strip()))
+                 and not ("\n" not in c.text.strip() and _written_card(c.text.strip()))
                  and not _bare_clozes(c.text)]
         # (“- Ba, Kiros, Hinton 2016” under “- LayerNorm”: who proposed it, no part of what it is)
         cited = [c for c in _child_items(it) if not c.children and CITATION_ALONE.fullmatch(_cell_text(c.text))]
@@ -4752,7 +4763,7 @@ CLAUSE_TERM = re.compile(r"\S\s+(?:is|are|was|were|isn'?t|aren'?t|doesn'?t|don'?
                          # learning”): a predicate whose subject is the item above (“cost function”, “costs follow the
                          # event”, “cannot contract out” are terms)
                          r"^(?-i:doesn't|does not)\s+\S|^(?-i:costs?)\s+(?:more |extra |a lot of )?(?:memory|time|compute|O\(|\d)|"
-                         r"^\S*[A-Za-z\d_]\S*(?:\s+\S+){0,3}\s+too (?:big|small|large|high|low|long|short|many|few)$|"
+                         r"^(?=\S*?[A-Za-z\d_])\S++(?:\s++\S++){0,3}\s++too (?:big|small|large|high|low|long|short|many|few)$|"
                          # (a setting written in Latin letters: “lr 太大”, “batch 過大”; “羊水过多” is a diagnosis)
                          r"[A-Za-z\d]\s*(?:太|过|過)(?:大|小|高|低|长|長|短|多|少)$", re.I)
 # A remark in brackets after a heading's words (“P4 Tensor 基础（这集是我自己补的，UP主没细讲）”,
@@ -6804,8 +6815,8 @@ TRANSLATION_DRAFT = re.compile(r"我的翻译|我的译文|初译|第一遍|my (
 TRANSLATION_FIELD = re.compile(r"修改(?:后|版)?|改译|译文|笔记|语法|notes?|revised|revision|grammar|corrected", re.I)
 # Someone answering in class, as notes of a lecture's questions record them (“A (Priya): "…"”, “- Tom: "Dropout stays
 # on." ✔”, “Someone at the back”, “有同学”).
-REPLY_TAG = re.compile(r"(?:^|\n)\s*(?:[-*+]\s+)?(?:\*\*)?(?:A|答)\s*[(（]\s*(?P<a>[A-Z][a-z]+|[\u4e00-\u9fff]{1,3})|"
-                       r"(?:^|\n)\s*[-*+]\s+(?P<b>[A-Z][a-z]+|[\u4e00-\u9fff]{1,3})\s*[:：]\s*[\"“「]")
+REPLY_TAG = re.compile(r"(?:^|\n)[ \t]*+(?:[-*+][ \t]++)?(?:\*\*)?(?:A|答)[ \t]*+[(（][ \t]*+(?P<a>[A-Z][a-z]+|[\u4e00-\u9fff]{1,3})|"
+                       r"(?:^|\n)[ \t]*+[-*+][ \t]++(?P<b>[A-Z][a-z]+|[\u4e00-\u9fff]{1,3})[ \t]*+[:：][ \t]*+[\"“「]")
 SOMEONE = re.compile(r"someone\b.*|a student\b.*|another student\b.*|(?:有|某|一位|一个)?同学\S{0,3}|有人", re.I)
 
 

@@ -354,7 +354,7 @@ def answer_in_front(card: Card) -> str | None:
     # (a question to choose or to judge shows what it chooses among on its front: the options, “True or false”)
     if len(back) >= 4 and back in _plain(card.front) and "choice" not in card.flags:
         return "answer-in-front"
-    named = NAME_ONLY.fullmatch(card.back.strip())
+    named = NAME_ONLY.fullmatch(card.back.strip()) if "choice" not in card.flags else None
     if named and re.search(rf"(?<![A-Za-z]){named.group(1)}(?![A-Za-z(])", without_math(card.front), re.I):
         # (“tanh 的表达式？” → “$\tanh x$”: the answer writes the name the front asks about in words; an identity,
         # “$\sin(\pi - x) = ?$” → “$\sin x$”, asks in math)

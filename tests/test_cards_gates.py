@@ -1967,9 +1967,9 @@ def test_ordinary_notes_keep_an_environment_a_setup_a_staff_s_role_and_a_table_o
 
 
 def test_labels_of_one_s_own_asides_and_a_column_of_rejected_words_give_no_card() -> None:
-    """A reminder to oneself, a heads-up, a better fix of what came before, a first draft that was
-    revised, a pointer to another day's question, and the words a glossary rejects
-    give no card; the glossary's own choice is asked, and a parameter with no default said is
+    """A reminder to oneself, a heads-up, a better fix of what came before, a first draft and its
+    revision (neither shows the sentence translated), a pointer to another day's question, and the words a glossary
+    rejects give no card; the glossary's own choice is asked, and a parameter with no default said is
     asked what it is, not for a default."""
     notes = ("# Upgrade notes\n\n## AMP\n\n**Reminder to self**: with bf16 you don't need GradScaler at all.\n\n"
              "**Heads-up for 2.6**: the default becomes `weights_only=True`.\n\n"
@@ -5720,3 +5720,25 @@ def test_a_plan_ticked_off_gives_no_cards_but_a_table_of_statuses_does() -> None
                  [], ["卷积基础", "ResNet 论文", "手写 NMS"])
     assert_keeps("# Releases\n\n## Channels\n\n| Channel | Status |\n|---|---|\n| Nightly | unstable, built every night from main |\n"
                  "| Stable | supported, tested every six weeks |\n", ["built every night", "tested every six weeks"], [])
+
+
+def test_what_the_code_review_found_the_new_card_marks_and_labels_did() -> None:
+    # a template's page keeps its braces even where one of them looks like a deletion
+    cards, _ = extract("# Jinja\n\n## Loops\n\n- {% for x in xs %}{{x}}{% endfor %} repeats the body\n")
+    assert not any(c.kind is CardKind.CLOZE for c in cards), [c.front for c in cards]
+    # a numbered deletion beside a bare one: each its own number
+    cards, _ = extract("# Stats\n\n## Moments\n\n- the {{1::mean}} and the {{variance}} of a Poisson are both lambda\n")
+    assert [c.front for c in cards] == ["the {{c1::mean}} and the {{c2::variance}} of a Poisson are both lambda"], [c.front for c in cards]
+    # a possessive, a short name before “;;”, an answer that starts with a colon clause, and “I/O” as an answer
+    cards, _ = extract("# Physics\n\n## Laws\n\n- Newton's second law >> F = ma\n- Vitamin C ;; ascorbic acid\n"
+                       "- Mitochondria >> the site of respiration: ATP is made here\n\n## Jobs\n\n"
+                       "Q: What limits a disk-heavy ETL job? A: I/O throughput.\n")
+    fronts = [c.front for c in cards]
+    assert fronts == ["Newton's second law", "Vitamin C", "Mitochondria", "What limits a disk-heavy ETL job?"], fronts
+    # facet headings named only by this session's additions ask of the heading above
+    cards, _ = extract("# Losses\n\n## Focal loss\n\n### When not to use\n- balanced data\n- calibrated probabilities needed\n\n"
+                       "### How it works\n- down-weights easy examples\n- by $(1-p_t)^\\gamma$\n")
+    assert [c.front for c in cards] == ["Focal loss: When not to use", "Focal loss: How it works"], [c.front for c in cards]
+    # a month's name must be the month: “Mark 12” on a page's first lines is no day
+    assert_keeps("# Gospels\n\nMark 12: the greatest commandment\nTeacher: a title Jesus is given\nReadings: Mark 12:28–34\n\n"
+                 "## Themes\n\n- **Love**: the first commandment\n", ["greatest commandment"], [])
