@@ -899,7 +899,7 @@ def _arithmetic(text: str) -> bool:
 
 
 # What an expression of numbers alone may hold besides them: operators, brackets, elementary functions, an infinity.
-CONSTANT_PIECES = re.compile(r"\\(?:log|ln|exp|sqrt|frac|d?frac|times|cdot|left|right|infty|[,;! ])|"
+CONSTANT_PIECES = re.compile(r"\\(?:log|ln|exp|sqrt|d?frac|times|cdot|left|right|infty|[,;! ])|"
                              r"(?<![A-Za-z])e(?=\s*\^)|[\d\s.+\-*/^{}()\[\]]")
 
 
