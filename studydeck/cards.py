@@ -173,6 +173,10 @@ MUCH_GREATER = re.compile(r"(?:^|\s)\w{1,2}(?:_\w+)?$")
 SYMBOL_SIDE = re.compile(r"\s*+[-+]?\d[\d.,]*+(?:[\s:,;)]|$)")
 
 
+# The line between a drafted card's front and back, as card apps import them (“--” alone, between rules “---”).
+SIDE_BREAK = re.compile(r"\s*--\s*")
+
+
 def _written_card(line: str) -> re.Match | None:
     """A card written on one line as spaced-repetition apps write them (“q :: a”, “q >> a”, “q ;; a”)."""
     if "\n" in line:
@@ -1568,6 +1572,7 @@ class _Extractor:
         root = self.outline.root
         self.answer_key()
         self.answer_list()
+        self.sided_cards()
         for path, section in iter_sections(root):
             if any(NO_CARDS.search(title) for title in (self.outline.title, *path)):
                 continue  # (“## 对比表（不做卡，自己看）”: the learner says so)
@@ -1765,6 +1770,31 @@ class _Extractor:
             asked = "\n\n".join([NUMBERED_MARK.sub("", question.text, count=1).strip(), *map(_block_markdown, under)])
             self.answered(ctx, asked, [first, *answer[1:]] if first.text.strip() else answer[1:], question.source)
             self.consumed |= {id(question), *(id(b) for b in under), *(id(b) for b in answer)}
+
+    def sided_cards(self) -> None:
+        """Cards drafted as a card app imports them: between rules (“---”), the front, a line “--” of its own, then
+        the back (“What is the update rule of plain SGD?” / “--” / “$$\\theta_{t+1} = …$$”), each a card as written.
+        Two at least on a page (a “--” once is a dash); the learner's asides in a quote under the back are no part of
+        it."""
+        drafts: list[tuple[_Ctx, list[Block], int]] = []
+        for path, section in iter_sections(self.outline.root):
+            ctx = _Ctx(deck=(self.outline.title,) + path, concept=section.title if path else self.outline.title)
+            chunk: list[Block] = []
+            for block in [*section.blocks, None]:
+                if block is not None and block.kind != "rule":
+                    chunk.append(block)
+                    continue
+                breaks = [i for i, b in enumerate(chunk) if b.kind == "paragraph" and SIDE_BREAK.fullmatch(b.text)]
+                if len(breaks) == 1 and 0 < breaks[0] < len(chunk) - 1:
+                    drafts.append((ctx, chunk, breaks[0]))
+                chunk = []
+        if len(drafts) < 2:
+            return
+        for ctx, chunk, i in drafts:
+            front = "\n\n".join(b.text if b.kind == "paragraph" else _block_markdown(b) for b in chunk[:i])
+            back = [b for b in chunk[i + 1:] if b.kind != "quote"]
+            if back and self.answered(ctx, front.strip(), back, chunk[0].source):
+                self.consumed.update(id(b) for b in chunk)
 
     def answer_list(self) -> None:
         """A worksheet with its answers numbered under a heading of their own further on (“**Q3.** …

@@ -5614,6 +5614,20 @@ def test_cards_written_as_remnote_writes_them_and_its_bare_deletions() -> None:
     assert not any("Estimation" in f for f in got), got
 
 
+def test_cards_drafted_with_a_side_line_between_rules_are_cards_as_written() -> None:
+    cards, _ = extract("# cards draft — optimizers\n\nfront / back split by a `--` line, cards split by `---`.\n\n---\n\n"
+                       "What is the update rule of plain SGD?\n\n--\n\n$$\\theta_{t+1} = \\theta_t - \\eta g_t$$\n\n---\n\n"
+                       "AdaGrad: what does it accumulate?\n\n--\n\nThe **sum** of squared gradients, $G_t = G_{t-1} + g_t^2$.\n\n"
+                       "> check the docs before I add the next one\n\n---\n\nRMSProp uses {{an exponential moving average}}.\n")
+    got = {c.front: c.back for c in cards}
+    assert got["What is the update rule of plain SGD?"] == "$$\\theta_{t+1} = \\theta_t - \\eta g_t$$", got
+    assert got["AdaGrad: what does it accumulate?"].startswith("The **sum**") and "docs" not in str(got), got
+    assert "RMSProp uses {{c1::an exponential moving average}}." in got and len(got) == 3, got
+    # a dash on its own once, between two paragraphs of prose, is a dash
+    assert_keeps("# Letters\n\n## Closing\n\n- **Valediction**: the words before the signature\n\n---\n\nYours sincerely,\n\n--\n\n"
+                 "Jane\n\n---\n", ["the words before the signature"], ["Jane"])
+
+
 def test_labels_of_a_translation_exercise_and_a_marked_reply_in_class_are_no_terms() -> None:
     assert_keeps("# 精读\n\n## Abstract\n\n**[A1]** The dominant sequence transduction models are based on RNNs.\n\n"
                  "- 我的翻译：主要的序列转换模型基于 RNN。\n- 修改：主流的序列转导模型基于循环神经网络。\n- 笔记：*dominant* 是“主流的”\n\n"
