@@ -84,7 +84,9 @@ USUAL_VALUE = re.compile(rf"\s*(?:(?:建议|推荐|通常|一般|常|常用|经�
 ATTRIBUTE_VALUE = re.compile(r"(?P<attribute>(?!常|通常|一般|建议|推荐|大约|大概|最好|默认\s*(?:\$|\d))"
                              r"(?:(?![是为即约就都也很正恰于成到变])[\u4e00-\u9fff]){2,8})\s*"
                              r"(?P<value>\$[^$\n]+\$|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?)")
-NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
+# (a letter alone before a Chinese word is part of its name: “F 检验看整体显著性”, “t 分布”)
+NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)(?<![^\w\-+.][A-Za-z])(?<!^[A-Za-z])"
+                       r"\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
 
 
 def _a_glossary(items: list[Item]) -> bool:
@@ -481,6 +483,8 @@ def _comes_to_numbers(text: str) -> bool:
 # A table's corner that says its rows work one example (“worked example”, “算例”; “Example” alone heads a
 # column of examples).
 WORKED_CORNER = re.compile(r"(?:an? )?worked(?:[- ]out)? example\s*\d*|算例\s*\d*|手算|计算实例|数值例子", re.I)
+# A corner that sets a value (“t=1, g scalar”, “$n = 3$”): the table works that case out.
+SETTING_CORNER = re.compile(r"(?<![\w\\])[A-Za-z]\w{0,3}\s*+=\s*+-?\d")
 # A problem of a homework or one of its parts (“Problem 1: derive …”, “第 2 题”, “1c. back through …”),
 # and what says the notes are homework (“作业 3”, “HW 2 write-up”, “Problem set 4”): under both,
 # the formulas work that problem through. (“Problem 1: exploding gradients” alone names a topic.)
@@ -511,7 +515,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     header = plain_inline(rows[0][1][1]).strip()
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
-            WORKED_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or \
+            WORKED_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or SETTING_CORNER.search(plain_inline(rows[0][1][0])) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
             _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
@@ -699,8 +703,8 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     |”), or a column of results beside the others (“| index | top-20 | ms/q | RAM |”, “| Model |
     Year | Top-5 error |”): what a run was set to, and when a scored model came out, are that
     table's record, not knowledge asked cell by cell."""
-    if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()):
-        return True
+    if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()) or SETTING_CORNER.search(plain_inline(header[0])):
+        return True  # (“| t=1, g scalar | no correction | correct both |”: one case worked out)
     if _samples(rows):
         return True  # “| 天气 | 风 | 打球 |” over “| 晴 | 弱 | 是 |”, “| 晴 | 强 | 否 |”: a data set's rows
     if TIME_CORNER.fullmatch(_cell_text(header[0])) and any(AGENDA_HEADER.fullmatch(_cell_text(h)) for h in header[1:]) \
@@ -1536,6 +1540,7 @@ class _Extractor:
         self.chat = any(CHAT_MENTION.match(text) for text in _lines(outline))
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
+        self.verdicts = _review_verdicts(outline)  # (a paper review's “Weaknesses”, “Rating”: its verdict)
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -1576,6 +1581,15 @@ class _Extractor:
         for path, section in iter_sections(root):
             if any(NO_CARDS.search(title) for title in (self.outline.title, *path)):
                 continue  # (“## 对比表（不做卡，自己看）”: the learner says so)
+            if id(section) in self.verdicts:
+                # (a review's “## Weaknesses”, “## Rating”: the reviewer's judgement of one paper)
+                if any(b.kind != "rule" for b in section.blocks):
+                    self.notices.append(Notice(section.source, "left-out:review-verdict", self.t(
+                        "“{t}”是审稿意见里的评价（对一篇论文的看法、打分），不是要记住的知识，不做卡片；要记的事实写到别的小节里",
+                        "section “{t}” is a review's verdict on one paper (the reviewer's judgement or score), not "
+                        "knowledge to recall, so no cards are made from it; write the facts to remember in a section of "
+                        "their own", t=section.title)))
+                continue
             self.turns_here = self.section_turns.get(id(section), set())
             self.cites_here = _opens_with_a_paper(section.blocks)
             self.story_here = _star_story(section.blocks)
@@ -2645,7 +2659,7 @@ class _Extractor:
                     # (“**注释：**” under a paper's reference: the reader's annotation of that paper)
                     or self.cites_here and re.fullmatch(r"注释|annotations?", _bare(term).strip(), re.I)
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
-                    or DIARY_TERM.match(_bare(term))
+                    or DIARY_TERM.match(_bare(term)) or TALLY_TERM.fullmatch(_bare(term).strip())
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                         or FRAMEWORK.fullmatch(_bare(term).strip()) and desc.lstrip().startswith("`")) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
@@ -2767,6 +2781,7 @@ class _Extractor:
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
+                or _worked_data(desc, ctx) \
             else "result" if (OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc)
                               or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)
                               and (MEASURED_VALUE.search(desc) or BEFORE_AFTER.search(desc)
@@ -3795,12 +3810,21 @@ def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
     marks = SENTENCE_END_WRAPPED if PUNCTUATED_LINE.search(text) else SENTENCE_END_MARK
     cuts, last = [], 0
     for start, end, body, display in (math_spans(text) if spans is None else spans) + [(len(text), len(text), "", False)]:
-        cuts += [m.end() for m in marks.finditer(text, last, start) if not _inside_brackets(text, m.end())]
+        cuts += [m.end() for m in marks.finditer(text, last, start) if not _inside_brackets(text, m.end())
+                 and not _run_in_title(text, m.end())]
         if display and body.rstrip().endswith(".") and re.match(r"\s+[A-Z]", text[end:]):
             cuts.append(end)  # “… if and only if P = Q.$$ Alternatively, …”: the period sits in the math
         last = end
     bounds = [0] + cuts + [len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _run_in_title(text: str, end: int) -> bool:
+    """Whether a sentence mark right before ``end`` closes a bold title the paragraph runs on from (“**核心思想。**
+    论文假设…”, as “**Core idea.** The paper assumes…” is read): the title goes with what it heads."""
+    # (a question in bold, “**追问 2：收敛速度？**”, is asked, and what follows answers it)
+    return text.startswith("**", end) and text[end - 1:end] in ("。", ".") \
+        and text.count("**", text.rfind("\n", 0, end) + 1, end) % 2 == 1
 
 
 def _is_condition(sentence: str, index: int, spans) -> bool:
@@ -4265,7 +4289,8 @@ BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
-    r"(?:下一步|接下来|之后|后续)的?(?:计划|打算|安排)|next (?:plans?|week'?s plan)|"
+    r"(?:下一步|接下来|之后|后续|下(?:个|一)?(?:月|阶段|学期))的?(?:工作|学习|研究)?(?:计划|打算|安排)|"
+    r"next (?:plans?|(?:week|month|term|semester)'?s plans?)|plans? for next (?:week|month|term|semester)|"
     # what a teacher means to do differently next time (“下次要改的”, “What I'd change next time”; a
     # series' “Next time” may say what the next part builds on, a mistakes log's “下次注意” the lesson)
     r"下次(?:要|该|可以|得)?(?:改|改进|调整)的?(?:地方|点|内容)?|"
@@ -4683,6 +4708,8 @@ REPORT_FIELD = re.compile(
     r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?|"
     # a meeting's roles and what was assigned to read
     r"scribe|note-?takers?|facilitators?|hosts?|moderators?|presenters?|(?:assigned )?readings?|记录人?|主持人?|"
+    # who gives a report and who supervises it (“**汇报人**：…”, “**指导教师**：…”, “Prepared by: …”)
+    r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|(?:prepared|presented|submitted|reported) by|"
     r"领读人?|导读人?|分享人|到场|签到(?:打卡)?|打卡|"
     r"(?:my |last |latest |best )?score(?: (?:on |of )?(?:the |my )?(?:last |latest |first |best )?attempt)?(?: \d+)?|"
     r"attempt \d+|得分|成绩|"
@@ -5689,6 +5716,11 @@ CHECKED_TERM = re.compile(r"[✓✔✗✘✅❌☑]|(?<![\d.])\d{1,2}(?:\.\d)?\s
 DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|realized|realised|fixed|switched|plotted|"
                         r"compared|launched|killed|bumped|spotted)\s+(?:at|the|a|an|it|this|that|these|those|my|our|with|on|"
                         r"up|out|over|into|again|back)\b", re.I)
+# A tally of one's own work as a term (“精读论文2篇”, “刷题 30 道”, “Read 3 papers”): what a report counts, no concept.
+TALLY_TERM = re.compile(r"(?:精读|泛读|细读|阅读|读了?|看了?|完成了?|学习?了?|做了?|刷了?|写了?)\s*+(?:论文|文献|书|章节?|题目?|视频|博客)?"
+                        r"\s*+\d++\s*+(?:篇|本|章|节|道|题|个|次|集|(?:个)?小时|h)(?:论文|文献|书|题)?|"
+                        r"(?:read|finished|completed|did|solved|watched|wrote)\s++\d++\s++(?:\w+\s++)?"
+                        r"(?:papers?|chapters?|books?|problems?|exercises?|videos?|lectures?|hours?|posts?)", re.I)
 PAGE_IN_TERM = re.compile(r"[(（]\s*(?:p|pp|page|页)\.?\s*\d+|(?<![\w-])(?-i:pp?)\.\s*\d+|第\s*\d+\s*页", re.I)
 # What the marks of the notes mean (“🔴 must fix / 🟠 should fix / ⚪ nit”): a key to the notes, no knowledge.
 MARK_SYMBOL = "[\u2600-\u27bf\u2b50\u2b55\U0001F300-\U0001FAFF]"
@@ -5800,6 +5832,38 @@ def _for_every_case(lead: str) -> bool:
     return bool(found) and "…" not in lead[found[-1].end():]
 
 
+# The fields of a paper review (OpenReview's, a journal's, 审稿意见): a summary of the paper, then the reviewer's verdict.
+REVIEW_FIELD = re.compile(r"(?:paper )?summary|(?:summary of )?strengths?(?: and weaknesses)?|weakness(?:es)?|"
+                          r"questions?(?: (?:for|to) (?:the )?authors?)?|(?:overall )?(?:rating|score|recommendation)|"
+                          r"confidence|soundness|presentation|contribution|limitations|decision|(?:major|minor) "
+                          r"(?:issues|comments|concerns|points)|clarity|originality|significance|quality|"
+                          r"论文(?:概述|总结|摘要)|概述|总结|优点|缺点|不足|主要问题|问题|给作者的问题|评分|总体评价|置信度|推荐意见|建议",
+                          re.I)
+# (the verdict: what the reviewer judges; the paper's summary is the paper's)
+REVIEW_VERDICT = re.compile(r"strengths?(?: and weaknesses)?|weakness(?:es)?|questions?(?: (?:for|to) (?:the )?authors?)?|"
+                            r"(?:overall )?(?:rating|score|recommendation)|confidence|soundness|presentation|contribution|"
+                            r"decision|(?:major|minor) (?:issues|comments|concerns|points)|clarity|originality|significance|"
+                            r"优点|缺点|不足|主要问题|给作者的问题|评分|总体评价|置信度|推荐意见", re.I)
+REVIEW_SCORE = re.compile(r"(?:overall )?(?:rating|score|recommendation)|confidence|decision|评分|置信度|推荐意见", re.I)
+
+
+def _review_verdicts(outline: Outline) -> set[int]:
+    """The sections (by id) of a paper review's verdict: on a page whose headings are a review's fields, three or more,
+    with both its strengths and weaknesses (“优点”, “缺点”) and a score (“Rating”, “Confidence”, “评分”), the sections
+    that judge the paper (a study note's “### Weaknesses” of a method, with no rating beside it, keeps its cards)."""
+    fields = {}
+    for path, section in iter_sections(outline.root):
+        if path:
+            name = SECTION_NUMBER.sub("", HEADING_ASIDE.sub("", section.title)).strip().rstrip(":：")
+            if REVIEW_FIELD.fullmatch(name):
+                fields[id(section)] = name.casefold()
+    names = set(fields.values())
+    if len(names) < 3 or not any(REVIEW_SCORE.fullmatch(n) for n in names) \
+            or not any(re.match(r"strength|优点", n) for n in names) or not any(re.match(r"weakness|缺点|不足", n) for n in names):
+        return set()
+    return {key for key, name in fields.items() if REVIEW_VERDICT.fullmatch(name)}
+
+
 def _works_an_example(ctx: _Ctx) -> bool:
     """Whether the sections work an example or a homework problem through (“A worked example by
     hand”; “作业 3 / Problem 1 / 1c.”), so what they say is that example's working, not facts."""
@@ -5811,6 +5875,18 @@ def _works_an_example(ctx: _Ctx) -> bool:
 # A heading of an exercise or an exam's problem (“习题 3：感受野”, “第 4 题”, “Problem 2”).
 EXERCISE_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:课后)?(?:习题|练习|作业|思考题|例题|大题)(?:\s*[\d一二三四五六七八九十]|\s*[:：]|\s*$)|"
                               r"第\s*[\d一二三四五六七八九十]+\s*题|^\s*(?:exercise|problem|homework|hw)\s*\d", re.I)
+
+
+def _worked_data(desc: str, ctx: _Ctx) -> bool:
+    """In notes whose title says they work an example by hand (“BPE vs WordPiece — worked by hand”), an answer that is
+    that example's data: numbers, the example's own tokens or a list of them, with hardly a word (“**17**”,
+    “t 7, e 7, b 4”, “**[ea, ##t]**”); a rule stated there (“split into chars, then apply the merges in the order
+    learned”) is one."""
+    if not WORKED_HEADING.search(ctx.deck[0]):
+        return False
+    bare = re.sub(r"`[^`\n]*`|\$[^$\n]*\$|\[[^\]\n]*\]", " ", desc)
+    words = re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2,}", bare)
+    return len(words) <= 3 and bool(re.search(r"\d|`|\[", desc))
 
 
 def _exercise_arithmetic(term: str, desc: str, ctx: _Ctx) -> bool:

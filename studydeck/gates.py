@@ -410,10 +410,27 @@ def _front_says_it(card: Card) -> bool:
         if re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", card.front[span[0]:span[1]], re.I):
             return False  # (“Softmax: $\mathrm{softmax}(z + c) = ?$”: what the same function gives, not its name)
         return _said_alone(name, f"{before} {after}")
+    if _spelled_out(side, without_math(f"{before} {after}")):
+        return True
     # the sentence that leads to it, though it ended before the formula (“…之比称为条件数。 $$\\kappa = ?$$”)
     sentence = re.split(r"[。！？；;!?]|\.\s|\n\s*\n", before.rstrip().rstrip("。！？；;!?.：:，, "))[-1]
     side = re.sub(r"\\(?:left|right)(?![A-Za-z])", "", side).rstrip(".,;")
     return any(re.search(words, sentence, re.I) and re.fullmatch(operator, side) for words, operator in OPERATIONS)
+
+
+# The Greek letters a formula is written with, and the words that read an operation aloud (“x 减 mu 除以根号下 sigma 方加
+# epsilon”, “x minus mu over sigma”).
+GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "kappa", "lambda", "mu", "nu",
+         "xi", "pi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega")
+SPOKEN_OPERATION = re.compile(r"减|除以|乘以?|加上?|根号|平方|\b(?:plus|minus|times|divided by|over|square root|squared)\b", re.I)
+
+
+def _spelled_out(side: str, words: str) -> bool:
+    """Whether the words of the front read the hidden side aloud: every Greek letter of it, two or more, by name, with
+    the operations between them (“公式就是 x 减 mu 除以根号下 sigma 方加 epsilon” over $\\hat x = ?$)."""
+    letters = {name.removeprefix("var") for name in re.findall(r"\\([a-z]+)(?![A-Za-z])", side) if name in GREEK}
+    return len(letters) >= 2 and SPOKEN_OPERATION.search(words) is not None \
+        and all(re.search(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", words, re.I) for name in letters)
 
 
 # What ends a chain of equalities: words, a bound, a list.
@@ -892,10 +909,15 @@ def _math_pieces(text: str) -> list[str]:
 
 
 
-def _arithmetic(text: str) -> bool:
-    """Numbers and operators only: a sum worked out, not a formula with symbols."""
+def _arithmetic(text: str, fractions: str = "[dt]?frac") -> bool:
+    """Numbers and operators only: a sum worked out, not a formula with symbols (a number's unit beside it, “13.5\\
+    \\text{GB} / 3.35\\ \\text{TB/s}”, is still a number)."""
     return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", re.sub(
-        r"\\(?:times|cdot|frac|left|right|,)", "", text))
+        rf"\\(?:times|cdot|{fractions}|left|right|,)", "", UNIT.sub("", text)))
+
+
+# A number's unit written as text in math (“\text{GB}”, “\ \mathrm{TB/s}”, “\text{ ms}”).
+UNIT = re.compile(r"(?<=[\d}])\s*+(?:\\[ ,;]\s*+)?\\(?:text|mathrm)\s*+\{\s*+[A-Za-z]{1,5}(?:/[A-Za-z]{1,3})?\s*+\}")
 
 
 # What an expression of numbers alone may hold besides them: operators, brackets, elementary functions, an infinity.
@@ -925,8 +947,9 @@ def _scaled_arithmetic(lhs: str, rhs: str) -> bool:
     if not re.match(r"\\?[A-Za-z]", tail):
         return False
     head, value = left[:-len(tail)], right[:-len(tail)]
+    # (“3 \\cdot 2 \\cdot \\tfrac12 k_B T = 3 k_B T”: a law's factors, the half of it one of them)
     return re.fullmatch(r"\d+(?:\.\d+)?", value) is not None and re.search(r"\d\s*(?:\\cdot|\\times|[*×·])\s*\d", head) \
-        is not None and _arithmetic(head)
+        is not None and _arithmetic(head, fractions="frac")
 
 
 def _worked_fraction(formula: str) -> bool:

@@ -496,7 +496,10 @@ def _summary_text(html: str) -> str:
 
 
 def as_callouts(text: str) -> str:
-    """``text`` with its MkDocs boxes and HTML ``<details>`` written as callouts, line for line."""
+    """``text`` with its MkDocs boxes and HTML ``<details>`` written as callouts, line for line (and Vim's fold
+    markers taken out)."""
+    if "{{{" in text and FOLD_OPEN.search(text):
+        text = _without_folds(text)
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
     lines = text.split("\n")
@@ -532,6 +535,33 @@ def _callout_lines(lines: list[str]) -> list[str]:
         out.append(line)
         i += 1
     return out
+
+
+# Vim's fold markers, where notes kept in Vim fold by them: “## Adam {{{2” opens a fold, a line “}}}” closes one (also
+# in a comment, “<!-- {{{1 -->”), and a modeline near the top or the end sets it up (“vim: set foldmethod=marker:”).
+FOLD_OPEN = re.compile(r"\{\{\{\d*+[ \t]*+(?:-->)?[ \t]*+$", re.M)
+FOLD_CLOSE = re.compile(r"\s*+(?:<!--\s*+)?\}\}\}\d*+\s*+(?:-->)?\s*+")
+MODELINE = re.compile(r"\s*+(?:<!--\s*+)?(?:vi|vim|ex):\s*+(?:set?\s++)?[\w=:,+-]+(?:[ \t]++[\w=:,+-]+)*+:?\s*+(?:-->)?\s*+")
+
+
+def _without_folds(text: str) -> str:
+    """``text`` without Vim's fold markers, line for line; a fenced block's lines stay as they are (“{{{” is a
+    template's). Only where some line ends in an opening marker: a line “}}}” alone elsewhere closes braces."""
+    lines = text.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        if fence:
+            fence = "" if _closes(line, fence) else fence
+            continue
+        opened = FENCE_LINE.match(line)
+        if opened:
+            fence = opened.group(1)
+            continue
+        if FOLD_CLOSE.fullmatch(line) or (i < 5 or i >= len(lines) - 5) and MODELINE.fullmatch(line):
+            lines[i] = ""
+        elif "{{{" in line and (opened := FOLD_OPEN.search(line)):
+            lines[i] = line[:opened.start()].rstrip().removesuffix("<!--").rstrip()
+    return "\n".join(lines)
 
 
 def _closes(line: str, fence: str) -> bool:

@@ -5756,3 +5756,90 @@ def test_what_the_code_review_found_the_new_card_marks_and_labels_did() -> None:
     # a month's name must be the month: “Mark 12” on a page's first lines is no day
     assert_keeps("# Gospels\n\nMark 12: the greatest commandment\nTeacher: a title Jesus is given\nReadings: Mark 12:28–34\n\n"
                  "## Themes\n\n- **Love**: the first commandment\n", ["greatest commandment"], [])
+
+
+def test_vim_fold_markers_are_no_part_of_the_notes() -> None:
+    cards, notices = extract("# optimizers -- running notes {{{1\n\n## Adam {{{2\n\n- **beta1**: 0.9, the decay of the first moment\n\n"
+                             "}}}\n## SGD {{{2\n\n$$\\theta_t = \\theta_{t-1} - \\eta\\, g_t$$\n\n}}}\n\n"
+                             "vim: set foldmethod=marker foldlevel=1:\n")
+    assert [c.front.split(":")[0] for c in cards] == ["Adam", "SGD"] and "{{{" not in str(cards), [c.front for c in cards]
+    assert not [n for n in notices if "raw Markdown" in n.message], [n.message for n in notices]
+    # braces of a template in code, and a display closing its braces on a line of its own, stay as written
+    cards, _ = extract("# Jinja\n\n## Loops\n\n```jinja\n{% for x in xs %}{{{ x }}}{% endfor %}\n}}}\n```\n\n"
+                       "## Nested\n\n$$\nf = \\frac{a}{b_{c_{d\n}}}\n$$\n")
+    assert any("}}}" in c.back for c in cards), [c.back for c in cards]
+
+
+def test_a_reports_own_fields_its_tally_and_its_plan_are_no_cards() -> None:
+    cards, _ = extract("# 关于5月学习情况的汇报\n\n**汇报人**：陈思远（硕士二年级）\n**指导教师**：王老师\n"
+                       "**汇报时间**：2024年5月31日（组会）\n\n## 一、总体学习情况\n\n本月主要包括以下方面：\n\n"
+                       "1. 精读论文2篇：《LoRA》、《QLoRA》；泛读3篇。\n2. 阅读 `peft` 源码，梳理了初始化的实现。\n\n"
+                       "## Log\n\n- Read 3 papers: LoRA, QLoRA, DoRA\n- **Rank**: the number of independent rows\n\n## 二、主要内容\n\n- **秩**：矩阵中线性无关的行的最大个数\n\n"
+                       "## 六、下一步工作计划\n\n1. 6月上旬：精读AdaLoRA论文\n2. 6月下旬：写综述初稿\n")
+    assert [c.back for c in cards] == ["the number of independent rows", "矩阵中线性无关的行的最大个数"], \
+        [(c.front, c.back) for c in cards]
+
+
+def test_a_by_hand_examples_own_data_is_no_card_but_its_rule_is() -> None:
+    cards, notices = extract("# BPE — worked by hand\n\n## Step 1 — pair counts\n\n| pair | count |\n|---|---|\n| e a | **17** |\n"
+                             "| a c | 8 |\n\n## Encoding new words\n\n- **Rule**: split into chars, then apply the merges in the "
+                             "order they were learned\n- `eat`: **[ea, ##t]**\n- **Token counts**: t 7, e 7, ##a 17\n")
+    assert [c.back for c in cards] == ["split into chars, then apply the merges in the order they were learned"], \
+        [(c.front, c.back) for c in cards]
+    assert any(n.rule == "left-out:example" for n in notices), [n.rule for n in notices]
+    # the same table in notes that work no example is a table of facts
+    assert_keeps("# CNN numbers\n\n## Parameters\n\n| model | params |\n|---|---|\n| ResNet-50 | 25.6M |\n| VGG-16 | 138M |\n",
+                 ["25.6M", "138M"], [])
+
+
+def test_a_formula_read_aloud_before_it_gives_it_away() -> None:
+    cards, notices = extract("# BN\n\n## 公式\n\n公式就是 x 减 mu 除以根号下 sigma 方加 epsilon：\n\n"
+                             "$$\\hat x = \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}}$$\n")
+    assert not cards and any(n.rule == "left-out:answer-in-front" for n in notices), [c.front for c in cards]
+    # named, not read aloud: the card stays
+    assert_keeps("# BN\n\n## 公式\n\n归一化（减均值、除以标准差）：\n\n$$\\hat x = \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}}$$\n",
+                 ["\\hat x = ?"], [])
+
+
+def test_arithmetic_in_tfrac_and_with_units_is_worked_out_not_a_rule() -> None:
+    cards, _ = extract("# KL\n\n## Check\n\nWith $\\mu=0$: $$\\tfrac12(0 + 1 - 1 - 0) = 0$$\n\n"
+                       "## Decode\n\nEvery token reads all weights once: $13.5\\ \\text{GB} / 3.35\\ \\text{TB/s} \\approx 4$ ms.\n\n"
+                       "## Closed form\n\n$$\\mathrm{KL} = \\tfrac12(\\mu^2 + \\sigma^2 - \\log \\sigma^2 - 1)$$\n")
+    assert [c.front for c in cards] == ["Closed form: $$\\mathrm{KL} = ?$$"], [c.front for c in cards]
+
+
+def test_a_paper_reviews_verdict_is_no_card_but_its_summary_is() -> None:
+    cards, notices = extract("# Practice review #3\n\n## Summary\n\n- **UWR**: caps each layer's update relative to its "
+                             "weight norm\n\n## Strengths\n\n1. Clear, simple method.\n\n## Weaknesses\n\n"
+                             "1. **Overhead**: they claim negligible but give no wall-clock numbers.\n"
+                             "2. **Minor**: Eq. 5 uses $\\theta$ and Eq. 7 uses $W$.\n\n## Rating\n\n**5: marginally below**\n\n"
+                             "## Confidence\n\n**3: fairly confident**\n")
+    assert [c.front for c in cards] == ["Practice review #3 › Summary: what is **UWR**?"], [c.front for c in cards]
+    assert sum(n.rule == "left-out:review-verdict" for n in notices) == 4, [n.rule for n in notices]
+    # a method's strengths and weaknesses in one's notes, with no score beside them, are what to know of it
+    assert_keeps("# Optimizers\n\n## Summary\n\n- **Adam**: adaptive moments\n\n## Strengths\n\n- **Speed**: fast early progress\n\n"
+                 "## Weaknesses\n\n- **Generalisation**: often worse than SGD on vision\n",
+                 ["fast early progress", "often worse than SGD"], [])
+
+
+def test_a_bold_title_a_chinese_item_runs_on_from_stays_with_it() -> None:
+    cards, notices = extract("# LoRA\n\n## 原理\n\n1. **推理无额外延迟。** 部署时可将 $W = W_0 + BA$ 直接合并，结构与原模型相同。\n")
+    assert [c.front for c in cards] == ["LoRA › 原理：**推理无额外延迟。** 部署时可将 $W = ?$ 直接合并，结构与原模型相同。"], \
+        [c.front for c in cards]
+    assert not [n for n in notices if n.rule == "left-out:leaked-syntax"], [n.message for n in notices]
+
+
+def test_a_letter_before_a_chinese_word_is_part_of_its_name() -> None:
+    assert_keeps("# 术语\n\n## 缩写\n\n- BN 批归一化，对每个通道归一化\n- LN 层归一化，对每个样本归一化\n- F 检验看整体显著性\n",
+                 ["对每个通道归一化", "对每个样本归一化"], ["检验看整体显著性"])
+
+
+def test_a_table_whose_corner_sets_a_value_works_that_case_out() -> None:
+    cards, _ = extract("# Adam\n\n## Bias correction\n\n| t=1, g scalar | no correction | correct both |\n|---|---|---|\n"
+                       "| numerator | 0.1 g | g |\n| step / lr | ~3.16 sign(g) | 1 * sign(g) |\n\n"
+                       "| $n = 3$ | value |\n|---|---|\n| mean | 2 |\n| var | 0.67 |\n")
+    assert not cards, [(c.front, c.back) for c in cards]
+    # a corner that names what the rows are keeps its table
+    assert_keeps("# Norms\n\n## Which axes\n\n| layer | normalises over | learnable |\n|---|---|---|\n"
+                 "| BatchNorm2d | N, H, W | γ, β per channel |\n| LayerNorm | last dims | γ, β per feature |\n",
+                 ["N, H, W", "last dims"], [])
