@@ -8,6 +8,7 @@ special syntax; two explicit forms exist for cards written by hand (see README).
 from __future__ import annotations
 
 import ast
+import csv
 import hashlib
 import itertools
 import re
@@ -85,7 +86,7 @@ ATTRIBUTE_VALUE = re.compile(r"(?P<attribute>(?!常|通常|一般|建议|推荐|
                              r"(?:(?![是为即约就都也很正恰于成到变])[\u4e00-\u9fff]){2,8})\s*"
                              r"(?P<value>\$[^$\n]+\$|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?)")
 # (a letter alone before a Chinese word is part of its name: “F 检验看整体显著性”, “t 分布”)
-NAME_DESC = re.compile(r"^\s*(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)(?<![^\w\-+.][A-Za-z])(?<!^[A-Za-z])"
+NAME_DESC = re.compile(r"^\s*(?![A-Za-z]\s)(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)"
                        r"\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
 
 
@@ -177,6 +178,8 @@ SYMBOL_SIDE = re.compile(r"\s*+[-+]?\d[\d.,]*+(?:[\s:,;)]|$)")
 
 # The line between a drafted card's front and back, as card apps import them (“--” alone, between rules “---”).
 SIDE_BREAK = re.compile(r"\s*--\s*")
+# A mark of one's own before a drafted question (“(!) Why …?”, “★ …”).
+MARK_PREFIX = re.compile(r"^\s*+(?:\(!+\)|\[[^\]\n]{1,12}\]|[★☆⭐❗‼🔥])\s*+")
 
 
 def _written_card(line: str) -> re.Match | None:
@@ -192,6 +195,50 @@ def _written_card(line: str) -> re.Match | None:
             return None
     question = card.group("q")
     return card if question.count("`") % 2 == 0 and question.count("$") % 2 == 0 and not question.startswith(">") else None
+
+
+# Cards pasted as an app exports or imports them, in a block of their own: comma-separated with a header that names the
+# sides (“"front","back"”, “term,definition”, “问题,答案”), or a side each side of a tab (Quizlet's “term⇥definition”).
+CARD_SIDES = {("front", "back"), ("question", "answer"), ("q", "a"), ("term", "definition"), ("正面", "背面"),
+              ("问题", "答案"), ("术语", "定义"), ("问", "答")}
+PASTED_LANGUAGES = {"", "csv", "tsv", "text", "txt", "plain", "plaintext"}
+# MathJax's delimiters, as cards for Anki are written (“\\( H(p,q) \\)”): the notes' own.
+MATHJAX_INLINE = re.compile(r"\\\((.{1,400}?)\\\)")
+MATHJAX_DISPLAY = re.compile(r"\\\[(.{1,400}?)\\\]")
+
+
+def _dollars(text: str) -> str:
+    return MATHJAX_INLINE.sub(lambda m: f"${m.group(1).strip()}$", MATHJAX_DISPLAY.sub(lambda m: f"$${m.group(1).strip()}$$", text))
+
+
+def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
+    """The cards in a code block that holds cards pasted as delimited text, each with its line's offset from the block's
+    first line (the fence's), its front and its back; [] for any other block (a data set's CSV names no sides; a
+    Quizlet row's definition runs on to the next line when Enter was pressed inside it)."""
+    if block.language.casefold() not in PASTED_LANGUAGES:
+        return []
+    lines = block.text.splitlines()
+    rows = [(k, line) for k, line in enumerate(lines, start=1) if line.strip()]
+    if len(rows) < 3:
+        return []
+    if sum("\t" in line for _, line in rows) * 3 >= len(rows) * 2:
+        cards: list[list] = []
+        for k, line in rows:
+            front, tab, back = line.partition("\t")
+            if tab:
+                cards.append([k, front.strip(), back.strip()])
+            elif cards:
+                cards[-1][2] += " " + line.strip()  # (a definition broken across lines)
+        if cards and tuple(c.casefold() for c in cards[0][1:]) in CARD_SIDES:
+            cards = cards[1:]
+        worded = sum(len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", back)) >= 3 for _, _, back in cards)
+        return [(k, f, b) for k, f, b in cards if f and b] if len(cards) >= 3 and 2 * worded >= len(cards) else []
+    parsed = list(csv.reader([line for _, line in rows]))
+    if tuple(c.strip().casefold() for c in parsed[0]) not in CARD_SIDES \
+            or sum(len(fields) == 2 for fields in parsed[1:]) * 5 < (len(parsed) - 1) * 4:
+        return []
+    return [(k, _dollars(f.strip()), _dollars(b.strip())) for (k, _), fields in zip(rows[1:], parsed[1:])
+            if len(fields) == 2 for f, b in [fields] if f.strip() and b.strip()]
 
 
 # A question and its answer on one line: “Q: Why scale by 1/(1-p)? A: So …”, “Q：…？A：…”, “Q1: …? — A1: …” (the
@@ -297,7 +344,7 @@ def _is_param_label(text: str) -> bool:
     return PARAM_LABEL.match(text.strip().strip("*#").strip().rstrip(":：").strip().strip("*")) is not None
 
 
-def table_parameters(table: str, source: Source) -> list[tuple[str, list[Item]]]:
+def table_parameters(table: str, source: Source, zh: bool = True) -> list[tuple[str, list[Item]]]:
     """A parameter table (a name column, and a meaning or a default column) as list items,
     grouped by what they belong to when a column before the name says so (“| 优化器 | 参数 |
     默认值 |”: RMSprop's ``lr``, Adagrad's ``lr``); the owner is empty when none does."""
@@ -322,7 +369,9 @@ def table_parameters(table: str, source: Source) -> list[tuple[str, list[Item]]]
             continue
         text = row[desc] if desc is not None and desc < len(row) else ""
         if default is not None and default < len(row) and row[default]:
-            text = f"{text}，默认 {row[default]}" if text else f"默认 {row[default]}"
+            # (in the notes' language: “…，默认 0.3”, “… (default: 0.3)”)
+            text = (f"{text}，默认 {row[default]}" if text else f"默认 {row[default]}") if zh else \
+                (f"{text} (default: {row[default]})" if text else f"default: {row[default]}")
         if owned:
             owner = clean_term(row[0]) or owner  # an empty cell: the owner of the row above, as if merged
         groups.setdefault(owner, []).append(Item(f"{row[name].strip('`* ')}: {text}", Source(source.path, line)))
@@ -484,7 +533,8 @@ def _comes_to_numbers(text: str) -> bool:
 # column of examples).
 WORKED_CORNER = re.compile(r"(?:an? )?worked(?:[- ]out)? example\s*\d*|算例\s*\d*|手算|计算实例|数值例子", re.I)
 # A corner that sets a value (“t=1, g scalar”, “$n = 3$”): the table works that case out.
-SETTING_CORNER = re.compile(r"(?<![\w\\])[A-Za-z]\w{0,3}\s*+=\s*+-?\d")
+# (a number alone: “T = 298 K” and “n = 2 shell” name a condition the rows' facts hold under)
+SETTING_CORNER = re.compile(r"\s*+\$?\s*+[A-Za-z]\w*+\s*+=\s*+-?\d++(?:\.\d++)?+\s*+\$?(?:\s*+[,，;；]\s*+[^,，;；|\n]*+)*+")
 # A problem of a homework or one of its parts (“Problem 1: derive …”, “第 2 题”, “1c. back through …”),
 # and what says the notes are homework (“作业 3”, “HW 2 write-up”, “Problem set 4”): under both,
 # the formulas work that problem through. (“Problem 1: exploding gradients” alone names a topic.)
@@ -515,7 +565,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
     header = plain_inline(rows[0][1][1]).strip()
     values = [cells[1] for _, cells in rows[1:]]
     if RECORD_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or header and _measured(header, values) or \
-            WORKED_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or SETTING_CORNER.search(plain_inline(rows[0][1][0])) or \
+            WORKED_CORNER.fullmatch(plain_inline(rows[0][1][0]).strip()) or SETTING_CORNER.fullmatch(plain_inline(rows[0][1][0])) or \
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
             _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
@@ -598,8 +648,9 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
     header = [plain_inline(cell).strip() for cell in rows[0][1]] if rows else []
     if len(rows) < 3 or len(header) < 3 or not header[0] or any(len(cells) != len(header) for _, cells in rows):
         return []
-    if _records(header, rows[1:]):
-        return []
+    if _records(header, rows[1:]) or 2 * sum(bool(FILE_NAME.fullmatch(_cell_text(cells[0]))) for _, cells in rows[1:]) \
+            >= len(rows) - 1:
+        return []  # (“| file | rows | what |” over “`orders.csv`”: one project's files)
     corner = rows[0][1][0].strip()
     out = []
     # (only where the known side's cells are its code, “`torch.tensor([1., 2.])`”: how one writes it there; a
@@ -628,6 +679,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
                     corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
                 or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]) \
+                or 2 * sum(bool(SHAPE_CHANGE.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _locators(name, [cells[j] for _, cells in rows[1:]]) \
                 or runs and RATE_HEADER.search(name) and 2 * sum(
                     bool(COUNT_CELL.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) >= len(rows) - 1:
@@ -648,6 +700,17 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
                         f"given {', '.join(knowns)}, {shown}"
                 out.append((thing, shown, value, Source(source.path, line)))
     return out
+
+
+# An example's tensor going through, in numbers (“(8, 3, 32, 32) → (8, 32, 32, 3)”): which sizes were picked is the
+# example's (“(B, C, H, W) → (B, H, W, C)” says what the operation does to any).
+_SIZES = r"`?[(\[]\s*+\d++(?:\s*+,\s*+\d++)*+\s*+,?\s*+[)\]]`?"
+SHAPE_CHANGE = re.compile(rf"\s*+{_SIZES}\s*+(?:→|->|=>|⟶|⇒)\s*+{_SIZES}\s*+")
+
+
+# A file's name (“orders.csv”, “train.py”, “configs/base.yaml”): a table of them lists one project's files.
+FILE_NAME = re.compile(r"\s*+`?[\w./~-]*\w\.(?:csv|tsv|json|jsonl|parquet|txt|py|ipynb|yaml|yml|toml|md|pt|pth|ckpt|npy|npz|"
+                       r"h5|pkl|zip|tar|gz|log|sh|sql|xlsx?)`?\s*+", re.I)
 
 
 # A column named by a question (“会不会拷贝”, “是否原地”, “能否求导”, “要不要 contiguous”).
@@ -703,7 +766,7 @@ def _records(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     |”), or a column of results beside the others (“| index | top-20 | ms/q | RAM |”, “| Model |
     Year | Top-5 error |”): what a run was set to, and when a scored model came out, are that
     table's record, not knowledge asked cell by cell."""
-    if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()) or SETTING_CORNER.search(plain_inline(header[0])):
+    if RECORD_CORNER.fullmatch(plain_inline(header[0]).strip()) or SETTING_CORNER.fullmatch(plain_inline(header[0])):
         return True  # (“| t=1, g scalar | no correction | correct both |”: one case worked out)
     if _samples(rows):
         return True  # “| 天气 | 风 | 打球 |” over “| 晴 | 弱 | 是 |”, “| 晴 | 强 | 否 |”: a data set's rows
@@ -1287,11 +1350,26 @@ def _dated(labels: list[tuple[str, str]]) -> bool:
 
 def _opening_field(term: str, value: str, dated: bool = False) -> bool:
     """A field of the lines notes open with: one about the notes, a class by its number and its day
-    (“Lec 6 (Tue Oct 15): …”), beside the class's day who teaches it and its slides, or a work read (“Tutorial:
-    *A Gentle Introduction…*”)."""
+    (“Lec 6 (Tue Oct 15): …”), beside the class's day who teaches it and its slides, a report's author and
+    supervisor, or a work read (“Tutorial: *A Gentle Introduction…*”)."""
     return _metadata_field(term, value) or bool(CLASS_SLOT.match(_bare(term).strip()) and DAY_NAMED.search(term)) \
+        or bool(REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and len(value) <= 40
+                and not re.search(r"[是指的]|\b(?:is|are|means)\b", value)) \
         or dated and bool(CLASS_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())) \
         or bool(MATERIAL_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and SOURCE_VALUE.match(value))
+
+
+# A stretch of time a plan is laid out by (“6月上旬”, “第 3 周”, “Week 2”, “周一”), under a heading that names a plan
+# (“下一步工作计划”, “Study plan”, “安排”): what one means to do then, no concept.
+TIME_SLOT = re.compile(r"\d{1,2}\s*月\s*(?:上旬|中旬|下旬|初|中|底|末|份)?|[上中下]旬|第?\s*\d+\s*[周天週]|"
+                       r"(?:week|day|month)\s*\d+(?:\s*[-–]\s*\d+)?|(?:周|星期|礼拜)[一二三四五六日天]|"
+                       r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?", re.I)
+PLAN_TITLE = re.compile(r"计划|安排|日程|打算|\b(?:plans?|schedule|roadmap|timeline)\b", re.I)
+
+
+# Who gives a report and who supervises it, in the lines it opens with (“**汇报人**：陈思远”, “**指导教师**：王老师”,
+# “Prepared by: …”); a name, not what the role is.
+REPORTER_FIELD = re.compile(r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|(?:prepared|presented|submitted|reported) by", re.I)
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
@@ -1541,6 +1619,7 @@ class _Extractor:
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
         self.verdicts = _review_verdicts(outline)  # (a paper review's “Weaknesses”, “Rating”: its verdict)
+        self.views = _changed_views(outline)  # (“- old: …” over “+ new: …”: what one thought, and what is so)
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -1585,7 +1664,7 @@ class _Extractor:
                 # (a review's “## Weaknesses”, “## Rating”: the reviewer's judgement of one paper)
                 if any(b.kind != "rule" for b in section.blocks):
                     self.notices.append(Notice(section.source, "left-out:review-verdict", self.t(
-                        "“{t}”是审稿意见里的评价（对一篇论文的看法、打分），不是要记住的知识，不做卡片；要记的事实写到别的小节里",
+                        "“{t}”一节是审稿意见里的评价（对一篇论文的看法、打分），不是要记住的知识，不做卡片；要记的事实写到别的小节里",
                         "section “{t}” is a review's verdict on one paper (the reviewer's judgement or score), not "
                         "knowledge to recall, so no cards are made from it; write the facts to remember in a section of "
                         "their own", t=section.title)))
@@ -1792,16 +1871,25 @@ class _Extractor:
         it."""
         drafts: list[tuple[_Ctx, list[Block], int]] = []
         for path, section in iter_sections(self.outline.root):
+            if any(NO_CARDS.search(title) for title in (self.outline.title, *path)) or id(section) in self.verdicts:
+                continue
             ctx = _Ctx(deck=(self.outline.title,) + path, concept=section.title if path else self.outline.title)
             chunk: list[Block] = []
+            ruled = False  # (whether a rule is above the blocks gathered)
             for block in [*section.blocks, None]:
                 if block is not None and block.kind != "rule":
                     chunk.append(block)
                     continue
                 breaks = [i for i, b in enumerate(chunk) if b.kind == "paragraph" and SIDE_BREAK.fullmatch(b.text)]
-                if len(breaks) == 1 and 0 < breaks[0] < len(chunk) - 1:
+                if len(breaks) == 1 and 0 < breaks[0] < len(chunk) - 1 and (ruled or block is not None) \
+                        and not any(id(b) in self.consumed for b in chunk):
                     drafts.append((ctx, chunk, breaks[0]))
-                chunk = []
+                chunk, ruled = [], True
+        # (each front one line of its own that asks, “What is …?”, “Write down the full Adam update.”: one slide over the
+        # next, “--” a deck's vertical break, holds no question)
+        drafts = [(ctx, chunk, i) for ctx, chunk, i in drafts
+                  if i == 1 and chunk[0].kind == "paragraph" and (_asks(front := MARK_PREFIX.sub("", chunk[0].text))
+                                                                  or "\n" not in front and IMPERATIVE.match(front))]
         if len(drafts) < 2:
             return
         for ctx, chunk, i in drafts:
@@ -2140,7 +2228,7 @@ class _Extractor:
                     self.list_(block, replace(ctx, concept=concept, scope=normalize_name(mini)) if mini else ctx,
                                lead, section)
             elif block.kind == "table":
-                params = table_parameters(block.text, block.source) or table_default_matrix(
+                params = table_parameters(block.text, block.source, self.zh) or table_default_matrix(
                     block.text, block.source, " ".join((ctx.concept, lead.text if lead is not None else "")), self.zh,
                     self.callable_named)
                 if section is not None and not ctx.labels and _is_param_label(SECTION_NUMBER.sub("", section.title)) \
@@ -2188,7 +2276,12 @@ class _Extractor:
                                                        table_grid(block.text, block.source, known, runs)):
                     self.definition(term, value, source, cells, attribute=attribute, grid=True)
             elif block.kind == "code":
-                if DEBUGGER_SESSION.search(block.text):
+                if pasted := _pasted_cards(block):
+                    # (“"front","back"” over “"KL 对称吗？","不对称…"”: the learner's own cards, as an app takes them in)
+                    for offset, front, back in pasted:
+                        self.add(ctx, CardKind.MANUAL, "manual:" + anchor(front), front, back,
+                                 Source(block.source.path, block.source.line + offset), formulas=formulas_in(back))
+                elif DEBUGGER_SESSION.search(block.text):
                     pass  # “(Pdb) s … -> def __iter__”: a walk through someone's code, not code to write
                 elif not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
                                                  or lead is not None and OUTPUT_LEAD.search(lead.text))):
@@ -2424,6 +2517,9 @@ class _Extractor:
             question = self.t("{c}：{q}？", "{c}: {q}?", c=_named_concept(ctx), q=lead.text.strip().rstrip("：: "))
             if self.answered(ctx, question, [block], lead.source):
                 return
+        if PLAN_TITLE.search(ctx.concept) and 2 * sum(bool((label := split_label(it.text.strip())) and TIME_SLOT.fullmatch(
+                _bare(label[0]).strip())) for it in named) >= len(named):
+            return  # (“下一步工作计划” over “1. 6月上旬：精读…”, “2. 6月下旬：…”: what one means to do when)
         if _is_steps(block) and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)):
             self.steps(block, ctx, lead)
             return
@@ -2659,7 +2755,7 @@ class _Extractor:
                     # (“**注释：**” under a paper's reference: the reader's annotation of that paper)
                     or self.cites_here and re.fullmatch(r"注释|annotations?", _bare(term).strip(), re.I)
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
-                    or DIARY_TERM.match(_bare(term)) or TALLY_TERM.fullmatch(_bare(term).strip())
+                    or DIARY_TERM.match(_bare(term))
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                         or FRAMEWORK.fullmatch(_bare(term).strip()) and desc.lstrip().startswith("`")) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
@@ -2731,6 +2827,15 @@ class _Extractor:
         term = clean_term(term)
         if not term:
             return
+        if source.line in self.views and OLD_VIEW.fullmatch(_bare(term).strip()):
+            return  # (“- old: softmax is needed for argmax” over “+ new: …”: asked by the card of what replaced it)
+        if source.line in self.views and NEW_VIEW.fullmatch(_bare(term).strip()):
+            # what one got wrong, and what is so instead: a card of the mistake
+            front = self.t("{c}：以前以为“{o}”——实际上呢？", "{c}: I used to think “{o}”; what is actually so?",
+                           c=_named_concept(ctx), o=self.views[source.line])
+            self.add(ctx, CardKind.MANUAL, "view:" + anchor(self.views[source.line]), front, desc, source,
+                     formulas=formulas_in(desc))
+            return
         if DEFAULTS_LABEL.fullmatch(term.strip()) and self.defaults_line(desc, source, ctx):
             return
         if self.callable_named(term.strip().strip("`")) and self.defaults_line(desc, source, ctx, call=term):
@@ -2772,11 +2877,15 @@ class _Extractor:
         struck = term.strip("* ")
         why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) else \
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
+            else "label-term" if TIME_SLOT.fullmatch(_bare(term).strip()) and PLAN_TITLE.search(ctx.concept) \
+                or REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and len(desc) <= 40 \
+                and not re.search(r"[是指的]|\b(?:is|are|means)\b", desc) \
             else "notation" if _notation(term, ctx) \
             else "marked-reply" if MARKED_REPLY.match(desc) and (_bare(term).strip() in self.repliers
                                                                  or SOMEONE.fullmatch(_bare(term).strip())) \
             else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
                 or source.line in self.story_here \
+            else "tally" if TALLY_TERM.fullmatch(_bare(term).strip()) \
             else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
@@ -3819,12 +3928,19 @@ def _sentences(text: str, spans: list | None = None) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
+# A bold title a line opens with, up to its closing mark (“1. **核心思想。**”).
+RUN_IN_TITLE = re.compile(r"[ \t]*+(?:[-*+]|\d{1,3}[.)])?[ \t]*+\*\*[^*\n]{1,40}")
+
+
 def _run_in_title(text: str, end: int) -> bool:
     """Whether a sentence mark right before ``end`` closes a bold title the paragraph runs on from (“**核心思想。**
     论文假设…”, as “**Core idea.** The paper assumes…” is read): the title goes with what it heads."""
-    # (a question in bold, “**追问 2：收敛速度？**”, is asked, and what follows answers it)
-    return text.startswith("**", end) and text[end - 1:end] in ("。", ".") \
-        and text.count("**", text.rfind("\n", 0, end) + 1, end) % 2 == 1
+    # (a question in bold, “**追问 2：收敛速度？**”, is asked, and what follows answers it; a bold phrase inside the
+    # sentence, “…称为**核心思想。**”, heads nothing)
+    if not (text.startswith("**", end) and text[end - 1:end] == "。"):
+        return False
+    start = text.rfind("\n", max(0, end - 60), end) + 1
+    return (start > 0 or end <= 60) and RUN_IN_TITLE.fullmatch(text, start, end) is not None
 
 
 def _is_condition(sentence: str, index: int, spans) -> bool:
@@ -4289,12 +4405,13 @@ BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
-    r"(?:下一步|接下来|之后|后续|下(?:个|一)?(?:月|阶段|学期))的?(?:工作|学习|研究)?(?:计划|打算|安排)|"
-    r"next (?:plans?|(?:week|month|term|semester)'?s plans?)|plans? for next (?:week|month|term|semester)|"
+    r"(?:下一步|接下来|之后|后续|下周)的?(?:学习)?(?:计划|打算|安排)|next (?:plans?|week'?s plans?)|"
     # what a teacher means to do differently next time (“下次要改的”, “What I'd change next time”; a
     # series' “Next time” may say what the next part builds on, a mistakes log's “下次注意” the lesson)
     r"下次(?:要|该|可以|得)?(?:改|改进|调整)的?(?:地方|点|内容)?|"
     r"(?:what|things) (?:i'?d|i would|i'?ll) (?:change|do differently)(?: next time)?|"
+    # (what one would try with more time: “What I'd do next”, “If I had more time”)
+    r"(?:what|things) (?:i'?d|i would|i'?ll|to) (?:do|try) next|if i had (?:more|another) (?:time|week|day)|"
     r"what to (?:change|do differently) next time|"
     # how often each mistake came up in a grader's pile (“Common-error tally”), a meeting's other business,
     # one's own run (“final run (0414) config”; the defaults of a method, or a config kept “for reference”,
@@ -4708,8 +4825,6 @@ REPORT_FIELD = re.compile(
     r"场合|地点|时长|日期|讲者|主讲人?|演讲者|occasion|location|date|speakers?|"
     # a meeting's roles and what was assigned to read
     r"scribe|note-?takers?|facilitators?|hosts?|moderators?|presenters?|(?:assigned )?readings?|记录人?|主持人?|"
-    # who gives a report and who supervises it (“**汇报人**：…”, “**指导教师**：…”, “Prepared by: …”)
-    r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|(?:prepared|presented|submitted|reported) by|"
     r"领读人?|导读人?|分享人|到场|签到(?:打卡)?|打卡|"
     r"(?:my |last |latest |best )?score(?: (?:on |of )?(?:the |my )?(?:last |latest |first |best )?attempt)?(?: \d+)?|"
     r"attempt \d+|得分|成绩|"
@@ -5717,7 +5832,8 @@ DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|
                         r"compared|launched|killed|bumped|spotted)\s+(?:at|the|a|an|it|this|that|these|those|my|our|with|on|"
                         r"up|out|over|into|again|back)\b", re.I)
 # A tally of one's own work as a term (“精读论文2篇”, “刷题 30 道”, “Read 3 papers”): what a report counts, no concept.
-TALLY_TERM = re.compile(r"(?:精读|泛读|细读|阅读|读了?|看了?|完成了?|学习?了?|做了?|刷了?|写了?)\s*+(?:论文|文献|书|章节?|题目?|视频|博客)?"
+# (“阅读 4 篇”, “写 2 篇”, “做 15 题” with no “了” state what an exam holds)
+TALLY_TERM = re.compile(r"(?:精读|泛读|细读|刷了?|(?:阅读|读|看|完成|学习?|做|写)了)\s*+(?:论文|文献|书|章节?|题目?|视频|博客)?"
                         r"\s*+\d++\s*+(?:篇|本|章|节|道|题|个|次|集|(?:个)?小时|h)(?:论文|文献|书|题)?|"
                         r"(?:read|finished|completed|did|solved|watched|wrote)\s++\d++\s++(?:\w+\s++)?"
                         r"(?:papers?|chapters?|books?|problems?|exercises?|videos?|lectures?|hours?|posts?)", re.I)
@@ -5832,6 +5948,32 @@ def _for_every_case(lead: str) -> bool:
     return bool(found) and "…" not in lead[found[-1].end():]
 
 
+# What one used to think, and what one knows now, as two labels in a row (“- old: …” / “+ new: …”, “以前以为：…” /
+# “现在知道：…”, “I thought: …” / “Actually: …”).
+OLD_VIEW = re.compile(r"old(?: (?:belief|view|me))?|(?:what )?i (?:used to think|thought)|before|以前(?:以为|的理解)?|"
+                      r"原来(?:以为|的理解)|之前(?:以为|的理解)|旧(?:的)?(?:理解|认识|看法)?|我以为", re.I)
+NEW_VIEW = re.compile(r"new(?: (?:belief|view|me))?|(?:what i know )?now|actually|after|现在(?:知道|的理解|明白)?|"
+                      r"其实|实际上|新(?:的)?(?:理解|认识|看法)?|后来(?:知道|明白)", re.I)
+
+
+def _changed_views(outline: Outline) -> dict[int, str]:
+    """The lines of a belief changed, as two labelled lines in a row, the old over the new (in one list or two, “-”
+    then “+”): the old line's number to nothing and the new one's to what the old said. (“Before: 12 s” over “After:
+    3 s” measures a fix: only where the old view is a sentence of words, not a number.)"""
+    views: dict[int, str] = {}
+    for _, section in iter_sections(outline.root):
+        lines = [(it.source.line, it.text) for b in section.blocks if b.kind == "list" for it in b.items] + \
+                [(b.source.line, b.text) for b in section.blocks if b.kind == "paragraph" and "\n" not in b.text]
+        lines.sort()
+        for (at, text), (then, after) in zip(lines, lines[1:]):
+            old, new = split_label(text.strip()), split_label(after.strip())
+            if old and new and old[1] and new[1] and then - at <= 2 \
+                    and OLD_VIEW.fullmatch(_bare(old[0]).strip()) and NEW_VIEW.fullmatch(_bare(new[0]).strip()) \
+                    and len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", strip_math(old[1]))) >= 3:
+                views[at], views[then] = "", old[1].strip()
+    return views
+
+
 # The fields of a paper review (OpenReview's, a journal's, 审稿意见): a summary of the paper, then the reviewer's verdict.
 REVIEW_FIELD = re.compile(r"(?:paper )?summary|(?:summary of )?strengths?(?: and weaknesses)?|weakness(?:es)?|"
                           r"questions?(?: (?:for|to) (?:the )?authors?)?|(?:overall )?(?:rating|score|recommendation)|"
@@ -5844,6 +5986,8 @@ REVIEW_VERDICT = re.compile(r"strengths?(?: and weaknesses)?|weakness(?:es)?|que
                             r"(?:overall )?(?:rating|score|recommendation)|confidence|soundness|presentation|contribution|"
                             r"decision|(?:major|minor) (?:issues|comments|concerns|points)|clarity|originality|significance|"
                             r"优点|缺点|不足|主要问题|给作者的问题|评分|总体评价|置信度|推荐意见", re.I)
+PAPER_SIGN = re.compile(r"\b(?:papers?|submissions?|manuscripts?|authors?|openreview|preprint|arxiv)\b|论文|审稿|投稿|稿件|作者",
+                        re.I)
 REVIEW_SCORE = re.compile(r"(?:overall )?(?:rating|score|recommendation)|confidence|decision|评分|置信度|推荐意见", re.I)
 
 
@@ -5858,10 +6002,15 @@ def _review_verdicts(outline: Outline) -> set[int]:
             if REVIEW_FIELD.fullmatch(name):
                 fields[id(section)] = name.casefold()
     names = set(fields.values())
-    if len(names) < 3 or not any(REVIEW_SCORE.fullmatch(n) for n in names) \
-            or not any(re.match(r"strength|优点", n) for n in names) or not any(re.match(r"weakness|缺点|不足", n) for n in names):
+    # (of a paper: said in the title or a heading, “Questions for authors”, “论文…”; a film's or a patient's scale is not)
+    if not any(PAPER_SIGN.search(title) for title in (outline.title, *fields.values())):
         return set()
-    return {key for key, name in fields.items() if REVIEW_VERDICT.fullmatch(name)}
+    if len(names) < 3 or not any(REVIEW_SCORE.fullmatch(n) for n in names) \
+            or not any(re.search(r"strength|优点", n) for n in names) or not any(re.search(r"weakness|缺点|不足", n) for n in names):
+        return set()
+    # (and what is under them: “## Weaknesses” over “### W1 Overhead”)
+    return {id(sub) for _, section in iter_sections(outline.root) if id(section) in fields
+            and REVIEW_VERDICT.fullmatch(fields[id(section)]) for _, sub in iter_sections(section)}
 
 
 def _works_an_example(ctx: _Ctx) -> bool:
@@ -5882,11 +6031,23 @@ def _worked_data(desc: str, ctx: _Ctx) -> bool:
     that example's data: numbers, the example's own tokens or a list of them, with hardly a word (“**17**”,
     “t 7, e 7, b 4”, “**[ea, ##t]**”); a rule stated there (“split into chars, then apply the merges in the order
     learned”) is one."""
-    if not WORKED_HEADING.search(ctx.deck[0]):
-        return False
-    bare = re.sub(r"`[^`\n]*`|\$[^$\n]*\$|\[[^\]\n]*\]", " ", desc)
+    if not WORKED_TITLE.search(ctx.deck[0]) or MEASURE.search(desc):
+        return False  # (a recipe's “62–65%”, “24 °C”, “2 h”: the amounts to remember, by hand or not)
+    bare = re.sub(r"`[^`\n]*`|\$[^$\n]*\$|\[[^\[\]\n]*\]", " ", desc)
     words = re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]{2,}", bare)
-    return len(words) <= 3 and bool(re.search(r"\d|`|\[", desc))
+    # (a name beside the number, “30000 in BERT”, says what holds beyond the example)
+    return len(words) <= 3 and bool(re.search(r"\d", bare) or re.search(r"`|\[", desc)) \
+        and not any(w[0].isupper() for w in words)
+
+
+# A title that says the notes work an example through by hand (“BPE vs WordPiece — worked by hand”, “手算 GCN”; not a
+# paper's “Highlights”).
+# (“手推公式”: derivations by hand, in symbols)
+WORKED_TITLE = re.compile(r"\bby hand\b|\bworked[- ](?:out|through|examples?)\b|\b(?:numerical|toy) example|手算|"
+                          r"(?<![\u4e00-\u9fff])手[计計]|算例|计算实例|數值例子|数值例子", re.I)
+# A quantity with its unit, a share or a range (“62–65%”, “24 °C”, “2 h”, “450 ℃”, “1–2 tsp”).
+MEASURE = re.compile(r"%|°|℃|\d\s*+[-–~]\s*+\d|\d\s*+(?:[kmµμ]?(?:g|l|m|s|Hz|Pa|J|W|V|A)|min|h|hrs?|K|atm|tsp|tbsp|cups?|"
+                     r"ml|mL|kg|mg|cm|mm|km|℃|小时|分钟|克|千克|毫升|升|米|厘米)\b")
 
 
 def _exercise_arithmetic(term: str, desc: str, ctx: _Ctx) -> bool:

@@ -221,6 +221,9 @@ MESSAGES = {
     "symptom": ("“{front}” 只问症状；症状是认出问题的线索：把它写进问题，问原因或解决办法（如“loss 变成 nan：可能的原因？”）",
                 "“{front}” asks only for a symptom, which is how one recognizes a problem: put it in the question "
                 "and ask its cause or fix (“loss turns nan: likely causes?”)"),
+    "tally": ("“{front}” 的术语是自己工作量的计数（如“刷题 30 道”），不是概念；要记的内容写成“术语：解释”",
+              "the term of “{front}” counts one's own work (such as “Read 3 papers”), not a concept; write what to "
+              "remember as “term: explanation”"),
     "label-term": ("“{front}” 的术语只是一个标签（如“解析”“注意”），不是概念；用概念的名字作术语",
                    "the term of “{front}” is a label (such as “Note” or “Proof”), not a concept; use the "
                    "concept's name as the term"),
@@ -422,15 +425,24 @@ def _front_says_it(card: Card) -> bool:
 # epsilon”, “x minus mu over sigma”).
 GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "kappa", "lambda", "mu", "nu",
          "xi", "pi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega")
-SPOKEN_OPERATION = re.compile(r"减|除以|乘以?|加上?|根号|平方|\b(?:plus|minus|times|divided by|over|square root|squared)\b", re.I)
+SPOKEN_OPERATION = re.compile(r"(?<![增参更追添])加(?!速|快|强|大|深|入)|(?<![增])减(?![少小弱缓])|除以|乘以?|根号|平方|"
+                              r"\b(?:plus|minus|times|divided by|over|square root|squared)\b", re.I)
 
 
 def _spelled_out(side: str, words: str) -> bool:
-    """Whether the words of the front read the hidden side aloud: every Greek letter of it, two or more, by name, with
-    the operations between them (“公式就是 x 减 mu 除以根号下 sigma 方加 epsilon” over $\\hat x = ?$)."""
+    """Whether the words of the front read the hidden side aloud: every Greek letter of it, two or more, by name, each
+    right beside an operation (“公式就是 x 减 mu 除以根号下 sigma 方加 epsilon” over $\\hat x = ?$; not “fixed by mu_0
+    and epsilon_0 … over a century”)."""
     letters = {name.removeprefix("var") for name in re.findall(r"\\([a-z]+)(?![A-Za-z])", side) if name in GREEK}
-    return len(letters) >= 2 and SPOKEN_OPERATION.search(words) is not None \
-        and all(re.search(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", words, re.I) for name in letters)
+    if len(letters) < 2:
+        return False
+    operations = [m.span() for m in SPOKEN_OPERATION.finditer(words)]
+    for name in letters:
+        said = [m.span() for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", words, re.I)]
+        if not any(0 <= start - op_end <= 6 or 0 <= op_start - end <= 6
+                   for start, end in said for op_start, op_end in operations):
+            return False
+    return True
 
 
 # What ends a chain of equalities: words, a bound, a list.
@@ -887,6 +899,10 @@ RESTATED = re.compile(r"(?:\b(?:a?symmetric|non-?negative|unchanged|invariant|pr
                       rf"之比|最大值|最小值)[^.;。；]{{0,80}}?(?:{RESTATING})\s*[,，:：]?\s*$", re.I)
 
 
+# The hidden side said again right after the hole, in other symbols (“$K' = ?$，即 $d(K-1)+1$”, “$= ?$, i.e. $2n$”).
+RESTATED_AFTER = re.compile(r"\s*+[,，]?\s*+(?:即|也就是|也即|亦即|\bi\.\s?e\.,?|\bthat is,?|\bnamely)\s*+\$")
+
+
 def hidden_formula(prompt: str) -> tuple[int, int] | None:
     """Where a formula card's question hides its answer: the whole formula hidden (“［？］”), or
     the formula whose right side is “?” (`$P(AB) = ?$`), as a span of ``prompt``."""
@@ -912,12 +928,17 @@ def _math_pieces(text: str) -> list[str]:
 def _arithmetic(text: str, fractions: str = "[dt]?frac") -> bool:
     """Numbers and operators only: a sum worked out, not a formula with symbols (a number's unit beside it, “13.5\\
     \\text{GB} / 3.35\\ \\text{TB/s}”, is still a number)."""
+    bare = UNIT.sub("", text)
+    if bare != text and not re.search(r"[-+*/×·÷]|\\(?:times|cdot|div|[dt]?frac)(?![A-Za-z])", bare):
+        return False  # (“1\ \text{atm}”: a unit's size, “1 atm = 101.325 kPa”, is a fact; quantities worked out are not)
     return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", re.sub(
-        rf"\\(?:times|cdot|{fractions}|left|right|,)", "", UNIT.sub("", text)))
+        rf"\\(?:times|cdot|{fractions}|left|right|,)", "", bare))
 
 
-# A number's unit written as text in math (“\text{GB}”, “\ \mathrm{TB/s}”, “\text{ ms}”).
-UNIT = re.compile(r"(?<=[\d}])\s*+(?:\\[ ,;]\s*+)?\\(?:text|mathrm)\s*+\{\s*+[A-Za-z]{1,5}(?:/[A-Za-z]{1,3})?\s*+\}")
+# A number's unit written as text in math (“\text{GB}”, “\ \mathrm{TB/s}”, “\text{ ms}”; “\mathrm{KL}”, “\mathrm{Var}”
+# are functions).
+_UNITS = r"(?:[KMGTP]i?B|B|bytes?|bits?|[mµun]?s|min|h|[kMG]?Hz|[KMGTP]?FLOPs?|tokens?|k?W|[kM]?J|[ckm]?m|k?g|K|k?Pa|atm|V|A)"
+UNIT = re.compile(rf"(?<=[\d}}])\s*+(?:\\[ ,;]\s*+)?\\(?:text|mathrm)\s*+\{{\s*+{_UNITS}(?:/{_UNITS})?\s*+\}}")
 
 
 # What an expression of numbers alone may hold besides them: operators, brackets, elementary functions, an infinity.
@@ -947,9 +968,9 @@ def _scaled_arithmetic(lhs: str, rhs: str) -> bool:
     if not re.match(r"\\?[A-Za-z]", tail):
         return False
     head, value = left[:-len(tail)], right[:-len(tail)]
-    # (“3 \\cdot 2 \\cdot \\tfrac12 k_B T = 3 k_B T”: a law's factors, the half of it one of them)
+    # (“3 \cdot 2 \cdot \tfrac12 k_B T = 3 k_B T”: a law's factors, a fraction one of them, however it is written)
     return re.fullmatch(r"\d+(?:\.\d+)?", value) is not None and re.search(r"\d\s*(?:\\cdot|\\times|[*×·])\s*\d", head) \
-        is not None and _arithmetic(head, fractions="frac")
+        is not None and _arithmetic(head, fractions="(?!)")
 
 
 def _worked_fraction(formula: str) -> bool:
@@ -991,6 +1012,9 @@ def declaration(card: Card) -> str | None:
         return None
     if NAMED_PROPERTY.search(card.front) or RESTATED.search(_words(before_the_hole(card.front))):
         return "answer-in-front"  # “对称：$I(X;Y) = ?$”, “is symmetric, i.e., ?”: the words state what is hidden
+    hole = hidden_formula(card.front)
+    if hole and RESTATED_AFTER.match(card.front, hole[1]):
+        return "answer-in-front"  # “等效核大小 $K' = ?$，即 $d(K-1)+1$”: the same, in other symbols, right after it
     # the one asked: the formula the front does not show whole (a condition, before or after it, it shows)
     shown = " ".join(card.front.split())
     hidden = [f for f in card.formulas if " ".join(f.split()) not in shown]
@@ -1266,7 +1290,18 @@ def todo_answer(card: Card) -> str | None:
     if card.kind in (CardKind.CODE, CardKind.CLOZE) or "computed-output" in card.flags:
         return None
     words = _words(card.back)
-    return "todo-answer" if TODO_END.search(words) or NOT_COVERED.fullmatch(words.strip()) else None
+    # (or it opens on one that says it is not done, “TODO 还没看懂”, or the card does, “"TODO: 为什么 MLE 渐近正态"”; “TODO,
+    # basically BERT on 16x16 patches” answers all the same; or it is what one means to do, “计划复习…”)
+    opened = TODO_START.match(words)
+    return "todo-answer" if TODO_END.search(words) or NOT_COVERED.fullmatch(words.strip()) \
+        or opened and (TODO_WORDS.search(words[opened.end():]) or not words[opened.end():].strip(" ,.:;：，。；-—")) \
+        or TODO_START.match(_words(card.front)) or PLANNED.match(words) else None
+
+
+TODO_START = re.compile(r"\s*+(?:\*\*)?(?-i:TODO|TBD|FIXME)\b")
+# What one means to do (“计划复习疑问句中…”, “Plan to reread ch. 3”, “I'll ask the TA”).
+PLANNED = re.compile(r"\s*+(?:计划|打算|准备)(?:要|去|在)?(?:复习|整理|看|读|学|写|做|补|研究|调研|精读|泛读|重读)|"
+                     r"\s*+(?:(?:plan|going|intend)\s+to|i['’]ll|i will)\b", re.I)
 
 
 # An answer that only says the lecture or the notes left it out (“没细讲”, “skipped”).

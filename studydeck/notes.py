@@ -500,6 +500,8 @@ def as_callouts(text: str) -> str:
     markers taken out)."""
     if "{{{" in text and FOLD_OPEN.search(text):
         text = _without_folds(text)
+    if "#+" in text or ":PROPERTIES:" in text:
+        text = _from_org(text) if ORG_MARK.search(text) else text
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
     lines = text.split("\n")
@@ -539,29 +541,111 @@ def _callout_lines(lines: list[str]) -> list[str]:
 
 # Vim's fold markers, where notes kept in Vim fold by them: “## Adam {{{2” opens a fold, a line “}}}” closes one (also
 # in a comment, “<!-- {{{1 -->”), and a modeline near the top or the end sets it up (“vim: set foldmethod=marker:”).
-FOLD_OPEN = re.compile(r"\{\{\{\d*+[ \t]*+(?:-->)?[ \t]*+$", re.M)
+FOLD_OPEN = re.compile(r"\{\{\{\d*+[ \t]*+(?:-->)?[ \t\r]*+$", re.M)
 FOLD_CLOSE = re.compile(r"\s*+(?:<!--\s*+)?\}\}\}\d*+\s*+(?:-->)?\s*+")
-MODELINE = re.compile(r"\s*+(?:<!--\s*+)?(?:vi|vim|ex):\s*+(?:set?\s++)?[\w=:,+-]+(?:[ \t]++[\w=:,+-]+)*+:?\s*+(?:-->)?\s*+")
+# (a modeline sets options: “vim: set foldmethod=marker:”, “vi: ts=4 sw=4”; “ex: radiation pressure …” is an example)
+MODELINE = re.compile(r"\s*+(?:<!--\s*+)?(?:vi|vim|ex):\s*+(?:set?\s++[\w=:,+-]++|[\w:,+-]*+=[\w=:,+-]*+)"
+                      r"(?:[ \t]++[\w=:,+-]++)*+:?\s*+")
 
 
 def _without_folds(text: str) -> str:
-    """``text`` without Vim's fold markers, line for line; a fenced block's lines stay as they are (“{{{” is a
-    template's). Only where some line ends in an opening marker: a line “}}}” alone elsewhere closes braces."""
+    """``text`` without Vim's fold markers, line for line; a fenced block's and a display formula's lines stay as they
+    are (“{{{” is a template's, “}}}” closes braces in LaTeX), and no more folds close than opened. Only where some line
+    ends in an opening marker: a line “}}}” alone elsewhere closes braces."""
     lines = text.split("\n")
-    fence = ""
+    fence, math, depth = "", False, 0
     for i, line in enumerate(lines):
         if fence:
             fence = "" if _closes(line, fence) else fence
             continue
-        opened = FENCE_LINE.match(line)
-        if opened:
-            fence = opened.group(1)
+        fenced = FENCE_LINE.match(line.lstrip())  # (a fence indented under a list item too)
+        if fenced:
+            fence = fenced.group(1)
             continue
-        if FOLD_CLOSE.fullmatch(line) or (i < 5 or i >= len(lines) - 5) and MODELINE.fullmatch(line):
-            lines[i] = ""
-        elif "{{{" in line and (opened := FOLD_OPEN.search(line)):
-            lines[i] = line[:opened.start()].rstrip().removesuffix("<!--").rstrip()
+        if line.count("$$") % 2:
+            math = not math
+        if math:
+            continue
+        end = "\r" if line.endswith("\r") else ""
+        if FOLD_CLOSE.fullmatch(line) and depth:
+            lines[i], depth = end, depth - 1
+        elif (i < 5 or i >= len(lines) - 5) and MODELINE.fullmatch(line.strip().removesuffix("-->")):
+            lines[i] = end
+        elif "{{{" in line and (marker := FOLD_OPEN.search(line)):
+            # (“<!-- {{{1 -->” goes whole; “<!-- Adam {{{2 -->” keeps its words, still a comment)
+            head = line[:marker.start()].rstrip()
+            head = head.removesuffix("<!--").rstrip() if head.endswith("<!--") else \
+                head + " -->" if "<!--" in head and "-->" in line[marker.start():] else head
+            lines[i], depth = head + end, depth + 1
     return "\n".join(lines)
+
+
+# What Emacs's Org mode leaves in notes exported from it: its keyword lines (“#+TITLE: …”, “#+BEGIN_SRC python”), a
+# heading's drawer of properties (“:PROPERTIES:” … “:END:”), the dates a task was planned or done (“CLOSED: [2024-03-02
+# Sat 10:40]”), a done heading's keyword and its tags (“## DONE Momentum  :lecture:”), verbatim text (“=lr=1e-3=”,
+# “~x~”), links (“[[https://…][Adam (2014)]]”) and tables ruled with “+” (“|----+----|”).
+ORG_MARK = re.compile(r"^#\+(?:TITLE|AUTHOR|DATE|OPTIONS|STARTUP|FILETAGS|BEGIN_SRC|BEGIN_EXAMPLE|BEGIN_QUOTE)\b|"
+                      r"^[ \t]*+:PROPERTIES:[ \t]*+$", re.M | re.I)
+ORG_KEYWORD = re.compile(r"#\+(?P<key>[A-Za-z_]+)(?::[ \t]*+(?P<value>.*))?(?:[ \t]++(?P<lang>[\w+-]+).*)?", re.I)
+ORG_DRAWER = re.compile(r"[ \t]*+:(?P<name>PROPERTIES|LOGBOOK|[A-Z_]+):[ \t]*+")
+ORG_PLANNING = re.compile(r"[ \t]*+(?:(?:SCHEDULED|DEADLINE|CLOSED):[ \t]*+[<\[][^>\]\n]*+[>\]][ \t]*+)++")
+ORG_DONE_HEADING = re.compile(r"(#{1,6}[ \t]++)(?:DONE|CANCEL(?:L)?ED)[ \t]++")
+ORG_TAGS = re.compile(r":(?:[\w@#%]++:)++")
+ORG_VERBATIM = re.compile(r"(?<![\w=~])([=~])(?=\S)([^\n]*?\S)\1(?=[\s.,;:!?)'\"]|$)")
+ORG_LINK = re.compile(r"\[\[([^\[\]\n]+)\]\[([^\[\]\n]+)\]\]")
+ORG_RULE = re.compile(r"[ \t]*+\|[-: ]++(?:\+[-: ]++)++\|[ \t]*+")
+
+
+def _from_org(text: str) -> str:
+    """``text`` exported from Org mode, line for line, as the Markdown it means: the title a heading, its source blocks
+    fences, what only Org reads gone."""
+    lines = text.split("\n")
+    fence, drawer, titled = "", False, False
+    for i, line in enumerate(lines):
+        if fence:
+            if fence != "```" and line.strip().upper().startswith(("#+END_SRC", "#+END_EXAMPLE")):
+                lines[i], fence = "```", ""
+            elif fence == "```" and line.lstrip().startswith(("```", "~~~")):
+                fence = ""
+            continue
+        if drawer:
+            drawer = ORG_DRAWER.fullmatch(line) is None or ORG_DRAWER.fullmatch(line).group("name") != "END"
+            lines[i] = ""
+            continue
+        keyword = ORG_KEYWORD.fullmatch(line) if line.startswith("#+") else None
+        if keyword:
+            key = keyword.group("key").upper()
+            if key in ("BEGIN_SRC", "BEGIN_EXAMPLE"):
+                lines[i], fence = "```" + (keyword.group("lang") or ""), key
+            elif key == "TITLE" and keyword.group("value") and not titled:
+                lines[i], titled = "# " + keyword.group("value").strip(), True
+            else:
+                lines[i] = ""
+            continue
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = "```"  # (a Markdown fence in it: its lines stay as they are)
+            continue
+        drawn = ORG_DRAWER.fullmatch(line)
+        if drawn and drawn.group("name") in ("PROPERTIES", "LOGBOOK"):
+            lines[i], drawer = "", True
+        elif ORG_PLANNING.fullmatch(line):
+            lines[i] = ""
+        elif ORG_RULE.fullmatch(line):
+            lines[i] = line.replace("+", "|")
+        else:
+            if line.startswith("#"):
+                line = ORG_DONE_HEADING.sub(r"\1", line)
+                head, space, tags = line.rstrip().rpartition(" ")  # (“## Adam   :paper:optim:”: its tags last)
+                line = head.rstrip() if space and ORG_TAGS.fullmatch(tags) else line
+            lines[i] = _org_inline(line) if ("=" in line or "~" in line or "[[" in line) else line
+    return "\n".join(lines)
+
+
+def _org_inline(line: str) -> str:
+    """A line's Org verbatim text as code and its links as Markdown's, outside its math (“$a = b$” stays)."""
+    parts = re.split(r"(\$[^$\n]*\$)", line)
+    return "".join(part if k % 2 else ORG_LINK.sub(r"[\2](\1)", ORG_VERBATIM.sub(r"`\2`", part))
+                   for k, part in enumerate(parts))
 
 
 def _closes(line: str, fence: str) -> bool:

@@ -13,7 +13,7 @@ import pytest
 from studydeck.cards import extract_cards
 from studydeck.gates import unanswered
 from studydeck.model import CardKind
-from studydeck.notes import parse_notes
+from studydeck.notes import as_callouts, parse_notes
 
 
 def extract(text: str):
@@ -5764,10 +5764,18 @@ def test_vim_fold_markers_are_no_part_of_the_notes() -> None:
                              "vim: set foldmethod=marker foldlevel=1:\n")
     assert [c.front.split(":")[0] for c in cards] == ["Adam", "SGD"] and "{{{" not in str(cards), [c.front for c in cards]
     assert not [n for n in notices if "raw Markdown" in n.message], [n.message for n in notices]
+    # in notes kept in Vim, a display formula closing its braces on a line of its own keeps them, and an example line
+    # near the end that sets no option is no modeline
+    cards, _ = extract("# strings {{{1\n\n## Harmonics {{{2\n\n$$\nf_n = \\frac{n}{2L}\\sqrt{\\frac{T}{\\mu_{\\text{s}\n}}}\n$$\n\n}}}\n\n"
+                       "- **Solar sail**: radiation pressure pushes it\n\nex: radiation pressure at 1 AU is about 9 uPa\n"
+                       "<!-- vim: set foldmethod=marker: -->\n")
+    assert any("\\mu_{\\text{s}\n}}}" in c.back for c in cards), [c.back for c in cards]
     # braces of a template in code, and a display closing its braces on a line of its own, stay as written
-    cards, _ = extract("# Jinja\n\n## Loops\n\n```jinja\n{% for x in xs %}{{{ x }}}{% endfor %}\n}}}\n```\n\n"
-                       "## Nested\n\n$$\nf = \\frac{a}{b_{c_{d\n}}}\n$$\n")
-    assert any("}}}" in c.back for c in cards), [c.back for c in cards]
+    text = ("# Jinja {{{1\n\n## Loops {{{2\n\n```jinja\n{% for x in xs %}{{{ x }}}{% endfor %}\n}}}\n```\n\n"
+            "## Nested\n\n$$\nf = \\frac{a}{b_{c_{d\n}}}\n$$\n\n}}}\n")
+    assert "{{{ x }}}{% endfor %}\n}}}\n```" in as_callouts(text) and len(as_callouts(text).split("\n")) == len(text.split("\n"))
+    cards, _ = extract(text)
+    assert [c.back for c in cards] == ["$$f = \\frac{a}{b_{c_{d\n}}}$$"], [c.back for c in cards]
 
 
 def test_a_reports_own_fields_its_tally_and_its_plan_are_no_cards() -> None:
@@ -5796,6 +5804,11 @@ def test_a_formula_read_aloud_before_it_gives_it_away() -> None:
     cards, notices = extract("# BN\n\n## 公式\n\n公式就是 x 减 mu 除以根号下 sigma 方加 epsilon：\n\n"
                              "$$\\hat x = \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}}$$\n")
     assert not cards and any(n.rule == "left-out:answer-in-front" for n in notices), [c.front for c in cards]
+    # the letters named apart from any operation (“fixed by mu_0 and epsilon_0 … over a century”), or 增加 beside them:
+    # the card stays
+    assert_keeps("# Light\n\n## Speed\n\nIts speed is fixed by mu_0 and epsilon_0 alone, as Maxwell showed over a century ago:\n\n"
+                 "$$c = \\frac{1}{\\sqrt{\\mu_0 \\varepsilon_0}}$$\n\n## 阻尼\n\n增加 beta 和 gamma 时，共振峰变宽：\n\n"
+                 "$$Q = \\frac{\\gamma}{\\beta}$$\n", ["c = ?", "Q = ?"], [])
     # named, not read aloud: the card stays
     assert_keeps("# BN\n\n## 公式\n\n归一化（减均值、除以标准差）：\n\n$$\\hat x = \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}}$$\n",
                  ["\\hat x = ?"], [])
@@ -5809,13 +5822,23 @@ def test_arithmetic_in_tfrac_and_with_units_is_worked_out_not_a_rule() -> None:
 
 
 def test_a_paper_reviews_verdict_is_no_card_but_its_summary_is() -> None:
-    cards, notices = extract("# Practice review #3\n\n## Summary\n\n- **UWR**: caps each layer's update relative to its "
+    cards, notices = extract("# Practice review #3 of a paper\n\n## Summary\n\n- **UWR**: caps each layer's update relative to its "
                              "weight norm\n\n## Strengths\n\n1. Clear, simple method.\n\n## Weaknesses\n\n"
                              "1. **Overhead**: they claim negligible but give no wall-clock numbers.\n"
                              "2. **Minor**: Eq. 5 uses $\\theta$ and Eq. 7 uses $W$.\n\n## Rating\n\n**5: marginally below**\n\n"
                              "## Confidence\n\n**3: fairly confident**\n")
-    assert [c.front for c in cards] == ["Practice review #3 › Summary: what is **UWR**?"], [c.front for c in cards]
+    assert [c.front for c in cards] == ["Practice review #3 of a paper › Summary: what is **UWR**?"], [c.front for c in cards]
     assert sum(n.rule == "left-out:review-verdict" for n in notices) == 4, [n.rule for n in notices]
+    # OpenReview's one field for both, and what is under a verdict's heading
+    cards, _ = extract("# Review of submission 4312\n\n## Summary\n\n- **UWR**: caps each layer's update\n\n"
+                       "## Strengths And Weaknesses\n\n- **Overhead**: no wall-clock numbers\n\n### W2 Scale\n\n"
+                       "- **Largest model**: only 350M parameters\n\n## Questions for authors\n\n1. How does it compare to LAMB?\n\n"
+                       "## Rating\n\n5\n")
+    assert [c.front for c in cards] == ["Review of submission 4312 › Summary: what is **UWR**?"], [c.front for c in cards]
+    # a film's review, with no paper to review, keeps the techniques it names
+    assert_keeps("# Film review: Citizen Kane\n\n## Summary\n\n- **Plot**: a newspaper magnate's life\n\n## Strengths\n\n"
+                 "- **Deep focus**: foreground and background both sharp\n\n## Weaknesses\n\n- **Non-linear narrative**: told "
+                 "out of order in flashbacks\n\n## Rating\n\n**4.5/5**\n", ["both sharp", "out of order"], [])
     # a method's strengths and weaknesses in one's notes, with no score beside them, are what to know of it
     assert_keeps("# Optimizers\n\n## Summary\n\n- **Adam**: adaptive moments\n\n## Strengths\n\n- **Speed**: fast early progress\n\n"
                  "## Weaknesses\n\n- **Generalisation**: often worse than SGD on vision\n",
@@ -5836,10 +5859,91 @@ def test_a_letter_before_a_chinese_word_is_part_of_its_name() -> None:
 
 def test_a_table_whose_corner_sets_a_value_works_that_case_out() -> None:
     cards, _ = extract("# Adam\n\n## Bias correction\n\n| t=1, g scalar | no correction | correct both |\n|---|---|---|\n"
-                       "| numerator | 0.1 g | g |\n| step / lr | ~3.16 sign(g) | 1 * sign(g) |\n\n"
-                       "| $n = 3$ | value |\n|---|---|\n| mean | 2 |\n| var | 0.67 |\n")
+                       "| numerator | 0.1 g | g |\n| step / lr | ~3.16 sign(g) | 1 * sign(g) |\n")
     assert not cards, [(c.front, c.back) for c in cards]
-    # a corner that names what the rows are keeps its table
+    # a corner that names what the rows are keeps its table, and one that names a condition (“T = 298 K”, “at x=0”)
     assert_keeps("# Norms\n\n## Which axes\n\n| layer | normalises over | learnable |\n|---|---|---|\n"
-                 "| BatchNorm2d | N, H, W | γ, β per channel |\n| LayerNorm | last dims | γ, β per feature |\n",
-                 ["N, H, W", "last dims"], [])
+                 "| BatchNorm2d | N, H, W | γ, β per channel |\n| LayerNorm | last dims | γ, β per feature |\n\n"
+                 "| at x=0 | value | derivative |\n|---|---|---|\n| sigmoid | 0.5 | 0.25 |\n| tanh | 0 | 1 |\n\n"
+                 "| T = 298 K | ΔH°f (kJ/mol) |\n|---|---|\n| H₂O(l) | −285.8 |\n| CO₂(g) | −393.5 |\n| CH₄(g) | −74.8 |\n",
+                 ["N, H, W", "last dims", "0.25", "−285.8"], [])
+
+
+def test_cards_pasted_as_csv_or_tab_separated_lines_are_cards_as_written() -> None:
+    cards, notices = extract("# 信息论 flashcards\n\n## Deck 1\n\n```csv\n\"front\",\"back\"\n\"KL(p||q) 对称吗？\",\"不对称，一般 KL(p||q) ≠ KL(q||p)\"\n"
+                             "\"熵的单位\",\"以 2 为底：bits；以 e 为底：nats\"\n\"交叉熵、熵、KL 的关系\",\"\\( H(p,q) = H(p) + D_{KL}(p\\|q) \\)\"\n"
+                             "\"TODO: Fisher information\",\"TODO 还没看懂\"\n```\n\n## Quizlet\n\n```\nrandom variable\ta variable that can take "
+                             "different values randomly\nPMF\tprobability mass function P(x), for discrete vars; sum over x = 1\n"
+                             "covariance = 0 → independent?\tNO. independent → cov 0,\nnot the other way round.\n```\n")
+    got = {c.front: c.back for c in cards}
+    assert got["KL(p||q) 对称吗？"].startswith("不对称") and got["熵的单位"].startswith("以 2 为底"), got
+    assert got["交叉熵、熵、KL 的关系"] == "$H(p,q) = H(p) + D_{KL}(p\\|q)$", got
+    assert got["covariance = 0 → independent?"] == "NO. independent → cov 0, not the other way round.", got
+    assert "PMF" in got and "random variable" in got and not any("TODO" in f or "front" in f for f in got), got
+    assert next(c for c in cards if c.front == "熵的单位").source.line == 8, [(c.front, c.source.line) for c in cards]
+    # a data set's CSV, and a TSV of numbers, are data
+    cards, _ = extract("# Data\n\n## Iris\n\n```csv\nsepal_length,sepal_width,species\n5.1,3.5,setosa\n4.9,3.0,setosa\n"
+                       "6.2,3.4,virginica\n```\n\n```\nepoch\tloss\n1\t0.91\n2\t0.55\n3\t0.43\n```\n")
+    assert not [c for c in cards if c.kind.name == "MANUAL"], [(c.front, c.back) for c in cards]
+
+
+def test_a_parameter_tables_default_is_said_in_the_notes_language() -> None:
+    cards, _ = extract("# Schedules\n\n## One-cycle\n\n| arg | default | meaning |\n|---|---|---|\n"
+                       "| `pct_start` | 0.3 | fraction of steps spent increasing |\n| `div_factor` | 25 | initial LR = max_lr / 25 |\n")
+    assert all("默认" not in c.back for c in cards) and any("(default: 0.3)" in c.back for c in cards), \
+        [(c.front, c.back) for c in cards]
+
+
+def test_an_examples_shapes_in_numbers_and_a_projects_files_are_no_cards() -> None:
+    cards, _ = extract("# einops\n\n## rearrange\n\n| what | pattern | shape before → after |\n|---|---|---|\n"
+                       "| transpose | `\"b c h w -> b h w c\"` | (8, 3, 32, 32) → (8, 32, 32, 3) |\n"
+                       "| add axis | `\"b d -> b 1 d\"` | (8, 512) → (8, 1, 512) |\n| squeeze | `\"b 1 d -> b d\"` | (8, 1, 512) → (8, 512) |\n\n"
+                       "## Data\n\n| file | rows | what |\n|---|---|---|\n| `orders.csv` | 1.31M | one row per weekly box |\n"
+                       "| `labels.csv` | 48,212 | churn label per subscriber |\n| `tickets.csv` | 92,407 | one row per ticket |\n")
+    assert sorted(c.back for c in cards) == ['`"b 1 d -> b d"`', '`"b c h w -> b h w c"`', '`"b d -> b 1 d"`'], \
+        [(c.front, c.back) for c in cards]
+    # shapes in symbols say what the operation does to any tensor
+    assert_keeps("# einops\n\n## rearrange\n\n| what | pattern | shape |\n|---|---|---|\n"
+                 "| transpose | `\"b c h w -> b h w c\"` | (B, C, H, W) → (B, H, W, C) |\n"
+                 "| add axis | `\"b d -> b 1 d\"` | (B, D) → (B, 1, D) |\n| squeeze | `\"b 1 d -> b d\"` | (B, 1, D) → (B, D) |\n",
+                 ["(B, C, H, W) → (B, H, W, C)"], [])
+
+
+def test_notes_exported_from_org_mode_read_as_the_markdown_they_mean() -> None:
+    text = ("#+TITLE: Optimizers — reading notes\n#+AUTHOR: Mira\n#+OPTIONS: toc:nil\n\n# Adam\n:PROPERTIES:\n:ID: 5f1c9a2e\n:END:\n\n"
+            "## DONE Defaults   :pytorch:\nCLOSED: [2024-03-02 Sat 10:40]\n\n- **Defaults in PyTorch**: =lr=1e-3=, =betas=(0.9, 0.999)=\n\n"
+            "#+BEGIN_SRC python\nopt = torch.optim.Adam(model.parameters(), lr=1e-3)\n#+END_SRC\n\n"
+            "| optimizer | state per param |\n|-----------+-----------------|\n| SGD | none |\n| Adam | `exp_avg`, `exp_avg_sq` |\n")
+    outline = parse_notes(text, "g.md")
+    assert outline.title == "Optimizers — reading notes", outline.title
+    cards, _ = extract_cards(outline)
+    got = {c.front: c.back for c in cards}
+    assert "`lr=1e-3`, `betas=(0.9, 0.999)`" in got.values() and all(f.startswith("Defaults:") for f in got), got
+    assert not any("CLOSED" in f or "closed" in f or "PROPERTIES" in c for f, c in got.items()), got
+    assert "`exp_avg`, `exp_avg_sq`" in got.values(), got
+    # a Markdown page that quotes an Org keyword keeps its lines
+    assert_keeps("# Org mode\n\n## Keywords\n\n- **CLOSED**: the line Org writes when a task is marked done\n",
+                 ["the line Org writes"], [])
+
+
+def test_the_hidden_side_said_again_right_after_the_hole_gives_it_away() -> None:
+    cards, notices = extract("# CNN\n\n## 空洞卷积\n\n带空洞时把 $K$ 换成等效核大小 $K' = K + (K-1)(d-1)$，即 $d(K-1)+1$。\n")
+    assert not cards and any(n.rule == "left-out:answer-in-front" for n in notices), [c.front for c in cards]
+
+
+def test_an_old_belief_over_the_new_one_is_asked_as_the_mistake_it_was() -> None:
+    cards, _ = extract("# belief diff log\n\n## softmax + cross-entropy\n\n- old: softmax is needed to get the argmax prediction\n"
+                       "+ new: argmax of logits equals argmax of softmax, softmax is monotone\n")
+    assert [(c.front, c.back) for c in cards] == [
+        ("softmax + cross-entropy: I used to think “softmax is needed to get the argmax prediction”; what is actually so?",
+         "argmax of logits equals argmax of softmax, softmax is monotone")], [(c.front, c.back) for c in cards]
+    cards, _ = extract("# 认识的变化\n\n## 过拟合\n\n- 以前以为：训练误差为零就一定是过拟合\n- 现在知道：插值的模型也可能泛化得很好\n")
+    assert [(c.front, c.back) for c in cards] == [("过拟合：以前以为“训练误差为零就一定是过拟合”——实际上呢？", "插值的模型也可能泛化得很好")], \
+        [(c.front, c.back) for c in cards]
+    # a fix measured before and after is no belief
+    assert_keeps("# Profiling\n\n## Data loader\n\n- **Before**: 12 s per epoch\n- **After**: 3 s per epoch\n", [], ["used to think"])
+
+
+def test_what_one_would_do_next_is_a_plan() -> None:
+    assert_keeps("# Take-home\n\n## Model\n\n- **LightGBM**: gradient-boosted trees, fast on tabular data\n\n## What I'd do next\n\n"
+                 "- **Monitor drift**: the channel mix changes with campaigns\n", ["gradient-boosted trees"], ["channel mix"])
