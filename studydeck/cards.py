@@ -331,6 +331,11 @@ def _one_line_pairs(lines: list[str]) -> list[tuple[int, str, str]]:
     return pairs if asked is None and all(answer for _, _, answer in pairs) else []
 
 
+# A default said last (“…，默认 0.001”, “… (default: 0.3)”, “…; defaults to `True`.”).
+TRAILING_DEFAULT = re.compile(r"(?:\s*+[，,;；]\s*+默认值?\s*+[:：为是]?\s*+[^，,。；;\s()（）]++|\s*+[(（]\s*+default:?\s*+[^()（）]++[)）]|"
+                              r"\s*+[,;.]\s*+defaults?(?: to| is|:)\s*+[^\s,;()（）]++)(?=[)）]?\s*+[。.]?\s*+$)", re.I)
+
+
 def split_doc_param(text: str) -> tuple[str, str] | None:
     """PyTorch's own documentation style: ``lr (float, optional) – learning rate (default: 1e-3)``."""
     match = DOC_PARAM.match(text)
@@ -674,7 +679,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
                 or _result_column(name, [cells[j] for _, cells in rows[1:]]) \
                 or _metadata_field(name, "") and not CAUTION_HEADER.fullmatch(PAREN_TAIL.sub("", name).strip()) \
                 or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) and not OWN_ANSWER.fullmatch(name) \
-                or SELF_RATED.search(name) or REJECTED_HEADER.search(name) \
+                or SELF_RATED.search(name) or REJECTED_HEADER.search(name) or OWN_USE_HEADER.search(name) \
                 or (RATING_FIELD.fullmatch(name) or RATING_SCALE.fullmatch(name) and CRITERIA_CORNER.fullmatch(_cell_text(
                     corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
@@ -711,6 +716,11 @@ SHAPE_CHANGE = re.compile(rf"\s*+{_SIZES}\s*+(?:→|->|=>|⟶|⇒)\s*+{_SIZES}\s
 # A file's name (“orders.csv”, “train.py”, “configs/base.yaml”): a table of them lists one project's files.
 FILE_NAME = re.compile(r"\s*+`?[\w./~-]*\w\.(?:csv|tsv|json|jsonl|parquet|txt|py|ipynb|yaml|yml|toml|md|pt|pth|ckpt|npy|npz|"
                        r"h5|pkl|zip|tar|gz|log|sh|sql|xlsx?)`?\s*+", re.I)
+
+
+# A column of one's own habits (“When I use it”, “I'd pick it when”, “我常用吗”): the learner's practice, no fact of the row.
+OWN_USE_HEADER = re.compile(r"\b(?:i|we)\s++(?:(?:would|'d|usually|often|always|never)\s++)?(?:use|used|prefer|pick|choose|reach for)\b|"
+                            r"\bmy (?:take|pick|choice|usage|preference|go-to|default)\b|我(?:常用|会用|一般用|喜欢用|的选择)", re.I)
 
 
 # A column named by a question (“会不会拷贝”, “是否原地”, “能否求导”, “要不要 contiguous”).
@@ -2432,7 +2442,8 @@ class _Extractor:
             return True
         if not CLOZE_OPEN.search(text) and _bare_clozes(text):
             text = _numbered_clozes(text)  # “posterior ∝ {{likelihood}} × {{prior}}”, as RemNote and Mochi write them
-        if CLOZE_OPEN.search(text):
+        # (a deletion shown as code, “Anki 支持 `{{c1::...}}` cloze”, is an example of the syntax)
+        if CLOZE_OPEN.search(CODE_SPAN.sub("", text)):
             # a draft's own asides under it (“-- hmm c1 on both hides both”, “-- cloze this? meh”):
             # the writer talking to themselves, no part of the card
             text = "\n".join(line for line in text.splitlines() if not DRAFT_ASIDE.match(line)).strip()
@@ -3065,7 +3076,11 @@ class _Extractor:
                                c=ctx.concept, p=pname) if cloze and blank_said_around(cloze) else \
                     self.t("{c} 的参数 `{p}` 是什么？", "{c}: what is the parameter `{p}`?", c=ctx.concept, p=pname)
                 if meaning:  # (a default alone is asked once, by the cloze below)
-                    self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, desc, child.source, symbols=symbols,
+                    # (what it is, without the default the cloze asks, where that only ends it: “学习率，默认 0.001”,
+                    # “fraction of steps spent increasing (default: 0.3)”)
+                    said = TRAILING_DEFAULT.sub("", desc) if cloze and not blank_said_around(cloze) else desc
+                    self.add(ctx, CardKind.PARAMETER, "param:" + pname, front, said.strip() or desc, child.source,
+                             symbols=symbols,
                              param=pname, default=default, sibling=f"param:{pname}", flags=flags)
                 if cloze:
                     self.add(ctx, CardKind.CLOZE, "default:" + pname, cloze, desc, child.source,

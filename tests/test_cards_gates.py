@@ -5947,3 +5947,21 @@ def test_an_old_belief_over_the_new_one_is_asked_as_the_mistake_it_was() -> None
 def test_what_one_would_do_next_is_a_plan() -> None:
     assert_keeps("# Take-home\n\n## Model\n\n- **LightGBM**: gradient-boosted trees, fast on tabular data\n\n## What I'd do next\n\n"
                  "- **Monitor drift**: the channel mix changes with campaigns\n", ["gradient-boosted trees"], ["channel mix"])
+
+
+def test_a_parameter_card_leaves_the_default_to_the_cloze_that_asks_it() -> None:
+    cards, _ = extract("# Schedules\n\n## One-cycle\n\n| arg | default | meaning |\n|---|---|---|\n"
+                       "| `pct_start` | 0.3 | fraction of steps spent increasing |\n| `div_factor` | 25 | divides max_lr for the start |\n")
+    got = {c.front: c.back for c in cards}
+    assert got["One-cycle: what is the parameter `pct_start`?"] == "fraction of steps spent increasing", got
+    assert "One-cycle: `pct_start` (fraction of steps spent increasing) defaults to {{c1::0.3}}" in got, got
+    # a default inside brackets leaves the brackets closed
+    cards, _ = extract("# 优化器\n\n- SGD\n  - 参数说明:\n    - differentiable: 是否支持可微优化（实验性功能，默认 False）。\n")
+    assert any(c.back == "是否支持可微优化（实验性功能）。" for c in cards), [(c.front, c.back) for c in cards]
+
+
+def test_a_column_of_ones_own_habits_and_a_deletion_shown_as_code_are_no_cards() -> None:
+    assert_keeps("# Schedules\n\n## Cheat sheet\n\n| schedule | key hyperparams | when I use it |\n|---|---|---|\n"
+                 "| Step | step_size, gamma | rarely |\n| Cosine | T_max | fine-tuning |\n| One-cycle | max_lr | short runs |\n\n"
+                 "## Anki\n\n- Anki 的挖空写成 `{{c1::...}}`，提示写在第二对冒号后\n",
+                 ["step_size, gamma", "T_max"], ["rarely", "short runs", "{{c1::...}}`"])
