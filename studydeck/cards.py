@@ -213,8 +213,9 @@ def _dollars(text: str) -> str:
 
 def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
     """The cards in a code block that holds cards pasted as delimited text, each with its line's offset from the block's
-    first line (the fence's), its front and its back; [] for any other block (a data set's CSV names no sides; a
-    Quizlet row's definition runs on to the next line when Enter was pressed inside it)."""
+    first line (the fence's), its front and its back; [] for any other block (a data set's CSV names no sides, a survey's
+    “question,answer” over “Q1 …,4” answers in numbers, a week's “Mon⇥Rest” is a plan; a Quizlet row's definition runs
+    on to the next line when Enter was pressed inside it, a line of its own that starts a sentence does not)."""
     if block.language.casefold() not in PASTED_LANGUAGES:
         return []
     lines = block.text.splitlines()
@@ -227,18 +228,28 @@ def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
             front, tab, back = line.partition("\t")
             if tab:
                 cards.append([k, front.strip(), back.strip()])
-            elif cards:
+            elif cards and (line.strip()[:1].islower() or line.strip()[:1].isdigit()
+                            or not cards[-1][2].endswith((".", "。", "!", "?", "？", ")", "）"))):
                 cards[-1][2] += " " + line.strip()  # (a definition broken across lines)
-        if cards and tuple(c.casefold() for c in cards[0][1:]) in CARD_SIDES:
-            cards = cards[1:]
-        worded = sum(len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", back)) >= 3 for _, _, back in cards)
-        return [(k, f, b) for k, f, b in cards if f and b] if len(cards) >= 3 and 2 * worded >= len(cards) else []
-    parsed = list(csv.reader([line for _, line in rows]))
-    if tuple(c.strip().casefold() for c in parsed[0]) not in CARD_SIDES \
-            or sum(len(fields) == 2 for fields in parsed[1:]) * 5 < (len(parsed) - 1) * 4:
+        if cards and (tuple(c.casefold() for c in cards[0][1:]) in CARD_SIDES or not _worded(cards[0][2])):
+            cards = cards[1:]  # (a header: “term⇥definition”, “上句⇥下句”)
+    else:
+        parsed = list(csv.reader([line for _, line in rows]))
+        if tuple(c.strip().casefold() for c in parsed[0]) not in CARD_SIDES \
+                or sum(len(fields) == 2 for fields in parsed[1:]) * 3 < (len(parsed) - 1) * 2:
+            return []
+        cards = [[k, _dollars(fields[0].strip()), _dollars(fields[1].strip())]
+                 for (k, _), fields in zip(rows[1:], parsed[1:]) if len(fields) == 2]
+    cards = [(k, f, b) for k, f, b in cards if f and b]
+    if len(cards) < 3 or 2 * sum(_worded(b) for _, _, b in cards) < len(cards) \
+            or 2 * sum(bool(TIME_SLOT.fullmatch(f)) for _, f, _ in cards) >= len(cards):
         return []
-    return [(k, _dollars(f.strip()), _dollars(b.strip())) for (k, _), fields in zip(rows[1:], parsed[1:])
-            if len(fields) == 2 for f, b in [fields] if f.strip() and b.strip()]
+    return cards
+
+
+def _worded(text: str) -> bool:
+    """Three words or more (or Chinese characters): a definition, not a value."""
+    return len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", text)) >= 3
 
 
 # A question and its answer on one line: “Q: Why scale by 1/(1-p)? A: So …”, “Q：…？A：…”, “Q1: …? — A1: …” (the
@@ -375,7 +386,7 @@ def table_parameters(table: str, source: Source, zh: bool = True) -> list[tuple[
         text = row[desc] if desc is not None and desc < len(row) else ""
         if default is not None and default < len(row) and row[default]:
             # (in the notes' language: “…，默认 0.3”, “… (default: 0.3)”)
-            text = (f"{text}，默认 {row[default]}" if text else f"默认 {row[default]}") if zh else \
+            text = (f"{text}，默认 {row[default]}" if text else f"默认 {row[default]}") if (CJK.search(text) if text else zh) else \
                 (f"{text} (default: {row[default]})" if text else f"default: {row[default]}")
         if owned:
             owner = clean_term(row[0]) or owner  # an empty cell: the owner of the row above, as if merged
@@ -654,8 +665,9 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
     if len(rows) < 3 or len(header) < 3 or not header[0] or any(len(cells) != len(header) for _, cells in rows):
         return []
     if _records(header, rows[1:]) or 2 * sum(bool(FILE_NAME.fullmatch(_cell_text(cells[0]))) for _, cells in rows[1:]) \
-            >= len(rows) - 1:
-        return []  # (“| file | rows | what |” over “`orders.csv`”: one project's files)
+            >= len(rows) - 1 and any(2 * sum(bool(COUNT_CELL.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:])
+                                     >= len(rows) - 1 for j in range(1, len(header))):
+        return []  # (“| file | rows | what |” over “`orders.csv` | 1.31M”: one project's files; what each is for is not)
     corner = rows[0][1][0].strip()
     out = []
     # (only where the known side's cells are its code, “`torch.tensor([1., 2.])`”: how one writes it there; a
@@ -1374,7 +1386,11 @@ def _opening_field(term: str, value: str, dated: bool = False) -> bool:
 TIME_SLOT = re.compile(r"\d{1,2}\s*月\s*(?:上旬|中旬|下旬|初|中|底|末|份)?|[上中下]旬|第?\s*\d+\s*[周天週]|"
                        r"(?:week|day|month)\s*\d+(?:\s*[-–]\s*\d+)?|(?:周|星期|礼拜)[一二三四五六日天]|"
                        r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?", re.I)
-PLAN_TITLE = re.compile(r"计划|安排|日程|打算|\b(?:plans?|schedule|roadmap|timeline)\b", re.I)
+# (one's own: “下一步工作计划”, “我的复习安排”, “Study plan”, “Next week's plan”; a training plan's phases, a recipe's
+# “三天时间安排”, a cycle's timeline are facts)
+PLAN_TITLE = re.compile(r"(?:下一步|接下来|下(?:个|一)?(?:月|周|阶段|学期)|我的|个人)的?(?:学习|复习|工作|研究)?(?:计划|安排|打算)|"
+                        r"(?:学习|复习|备考)(?:计划|安排)|\b(?:my|next|study|revision|learning|reading)(?: week'?s| month'?s)? "
+                        r"(?:plans?|schedule)\b|\bplans? for next\b", re.I)
 
 
 # Who gives a report and who supervises it, in the lines it opens with (“**汇报人**：陈思远”, “**指导教师**：王老师”,
@@ -2528,8 +2544,8 @@ class _Extractor:
             question = self.t("{c}：{q}？", "{c}: {q}?", c=_named_concept(ctx), q=lead.text.strip().rstrip("：: "))
             if self.answered(ctx, question, [block], lead.source):
                 return
-        if PLAN_TITLE.search(ctx.concept) and 2 * sum(bool((label := split_label(it.text.strip())) and TIME_SLOT.fullmatch(
-                _bare(label[0]).strip())) for it in named) >= len(named):
+        if PLAN_TITLE.search(ctx.concept) and all((label := split_label(it.text.strip())) and TIME_SLOT.fullmatch(
+                _bare(label[0]).strip()) for it in named):
             return  # (“下一步工作计划” over “1. 6月上旬：精读…”, “2. 6月下旬：…”: what one means to do when)
         if _is_steps(block) and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)):
             self.steps(block, ctx, lead)
@@ -2838,9 +2854,9 @@ class _Extractor:
         term = clean_term(term)
         if not term:
             return
-        if source.line in self.views and OLD_VIEW.fullmatch(_bare(term).strip()):
+        if source.line in self.views and not self.views[source.line]:
             return  # (“- old: softmax is needed for argmax” over “+ new: …”: asked by the card of what replaced it)
-        if source.line in self.views and NEW_VIEW.fullmatch(_bare(term).strip()):
+        if self.views.get(source.line):
             # what one got wrong, and what is so instead: a card of the mistake
             front = self.t("{c}：以前以为“{o}”——实际上呢？", "{c}: I used to think “{o}”; what is actually so?",
                            c=_named_concept(ctx), o=self.views[source.line])
@@ -2896,7 +2912,7 @@ class _Extractor:
                                                                  or SOMEONE.fullmatch(_bare(term).strip())) \
             else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
                 or source.line in self.story_here \
-            else "tally" if TALLY_TERM.fullmatch(_bare(term).strip()) \
+            else "tally" if TALLY_TERM.fullmatch(_bare(term).strip()) and not EXAM_PARTS.search(desc) \
             else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
@@ -4483,6 +4499,9 @@ BACK_MATTER = re.compile(
     r"(?:not|won'?t be) (?:chasing|pursuing|doing|covering|trying)(?: \w+)?|"
     r"暂(?:时)?不(?:考虑|研究|看|做)的?(?:东西|方向)?|以后再(?:看|说|做)|"
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
+    # what a candidate asks the interviewer at the end (“反问环节”, “Questions I asked them”): the company's answers
+    r"(?:通用)?反问(?:环节|清单|问题)?|(?:my |our )?questions (?:for|to) (?:the )?(?:interviewers?|team|company|them)|"
+    r"questions (?:i|we) asked(?: them| the interviewers?)?|reverse questions|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?|"
     # a course's timetable (“本周安排（不考）”, “Schedule”)
@@ -5846,6 +5865,8 @@ CHECKED_TERM = re.compile(r"[✓✔✗✘✅❌☑]|(?<![\d.])\d{1,2}(?:\.\d)?\s
 DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|realized|realised|fixed|switched|plotted|"
                         r"compared|launched|killed|bumped|spotted)\s+(?:at|the|a|an|it|this|that|these|those|my|our|with|on|"
                         r"up|out|over|into|again|back)\b", re.I)
+# What an exam's part holds (“每篇 5 题”, “共 40 分”): “精读 4 篇” over it is the exam's, no tally.
+EXAM_PARTS = re.compile(r"每[篇题道个小]|共\s*+\d|\d\s*+分(?![钟析布类])|\b(?:each|per) (?:passage|question|item)\b|\bmarks?\b|\bpoints\b", re.I)
 # A tally of one's own work as a term (“精读论文2篇”, “刷题 30 道”, “Read 3 papers”): what a report counts, no concept.
 # (“阅读 4 篇”, “写 2 篇”, “做 15 题” with no “了” state what an exam holds)
 TALLY_TERM = re.compile(r"(?:精读|泛读|细读|刷了?|(?:阅读|读|看|完成|学习?|做|写)了)\s*+(?:论文|文献|书|章节?|题目?|视频|博客)?"
@@ -5965,10 +5986,15 @@ def _for_every_case(lead: str) -> bool:
 
 # What one used to think, and what one knows now, as two labels in a row (“- old: …” / “+ new: …”, “以前以为：…” /
 # “现在知道：…”, “I thought: …” / “Actually: …”).
-OLD_VIEW = re.compile(r"old(?: (?:belief|view|me))?|(?:what )?i (?:used to think|thought)|before|以前(?:以为|的理解)?|"
-                      r"原来(?:以为|的理解)|之前(?:以为|的理解)|旧(?:的)?(?:理解|认识|看法)?|我以为", re.I)
-NEW_VIEW = re.compile(r"new(?: (?:belief|view|me))?|(?:what i know )?now|actually|after|现在(?:知道|的理解|明白)?|"
-                      r"其实|实际上|新(?:的)?(?:理解|认识|看法)?|后来(?:知道|明白)", re.I)
+OLD_VIEW = re.compile(r"old (?:belief|view|understanding)|my old (?:belief|view|understanding)|(?:what )?i (?:used to think|thought|believed)|"
+                      r"以前以为|原来以为|之前以为|我以为|以前的理解|原来的理解|旧的?(?:理解|认识|看法)", re.I)
+NEW_VIEW = re.compile(r"new (?:belief|view|understanding)|(?:what i know )?now|actually|in fact|现在(?:知道|明白|的理解)|其实|实际上|"
+                      r"后来(?:知道|明白)|新的?(?:理解|认识|看法)", re.I)
+# (bare “old:” / “new:” on a page of one's changed beliefs only: “belief diff log”, “误区”; a vocabulary's “old: 老的”
+# and a reform's “Before: … After: …” are facts)
+BARE_OLD, BARE_NEW = re.compile(r"old|before|以前|原来", re.I), re.compile(r"new|now|after|现在", re.I)
+BELIEF_PAGE = re.compile(r"belief|misconception|things i got wrong|what i got wrong|i used to think|误区|误解|以为|认知(?:变化|更新)",
+                         re.I)
 
 
 def _changed_views(outline: Outline) -> dict[int, str]:
@@ -5982,8 +6008,10 @@ def _changed_views(outline: Outline) -> dict[int, str]:
         lines.sort()
         for (at, text), (then, after) in zip(lines, lines[1:]):
             old, new = split_label(text.strip()), split_label(after.strip())
+            believed = BELIEF_PAGE.search(" ".join((outline.title, section.title))) is not None
             if old and new and old[1] and new[1] and then - at <= 2 \
-                    and OLD_VIEW.fullmatch(_bare(old[0]).strip()) and NEW_VIEW.fullmatch(_bare(new[0]).strip()) \
+                    and (OLD_VIEW.fullmatch(_bare(old[0]).strip()) or believed and BARE_OLD.fullmatch(_bare(old[0]).strip())) \
+                    and (NEW_VIEW.fullmatch(_bare(new[0]).strip()) or believed and BARE_NEW.fullmatch(_bare(new[0]).strip())) \
                     and len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", strip_math(old[1]))) >= 3:
                 views[at], views[then] = "", old[1].strip()
     return views
@@ -7088,7 +7116,7 @@ COLLECTION_TITLE = re.compile(r"\s[—–]\s|:\s|\b(?:drafts?|notes|cards|talk|r
                               re.I)
 # Where an interview question was asked, as a label over the question's notes (“**场景**：某厂一面，给了一张 A4 纸”; a
 # table's column “场景” says when a test is used).
-INTERVIEW_SETTING = re.compile(r"场景|面试场景")
+INTERVIEW_SETTING = re.compile(r"场景|面试场景|面试官|面试形式|interviewers?|format", re.I)
 # (on an interview's page only: a design pattern's or a frame's “场景” is when it applies)
 INTERVIEW_PAGE = re.compile(r"面试|[一二三四]面|interview|真题|八股", re.I)
 # One's own first try at translating a sentence (“我的翻译：…”, “初译：…”, “My translation: …”), and the fields a

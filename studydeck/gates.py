@@ -900,7 +900,11 @@ RESTATED = re.compile(r"(?:\b(?:a?symmetric|non-?negative|unchanged|invariant|pr
 
 
 # The hidden side said again right after the hole, in other symbols (“$K' = ?$，即 $d(K-1)+1$”, “$= ?$, i.e. $2n$”).
-RESTATED_AFTER = re.compile(r"\s*+[,，]?\s*+(?:即|也就是|也即|亦即|\bi\.\s?e\.,?|\bthat is,?|\bnamely)\s*+\$")
+# (an expression alone that ends the clause: “$pV = ?$，即 $R = 8.314$…”, “$\Delta G = ?$，即 $\Delta G<0$ 时…”, “$T = ?$, i.e.
+# $T$ does not depend on the mass” say something else)
+RESTATED_AFTER = re.compile(r"\s*+[,，]?\s*+(?:即|也就是|也即|亦即|\bi\.\s?e\.,?|\bthat is,?|\bnamely)\s*+"
+                            r"\$(?=[^$\n]*[-+*/^_\\(){}])(?![^$\n]*\\(?:le|ge|leq|geq|neq|approx|sim|in)(?![A-Za-z]))"
+                            r"[^$=<>\n]++\$\s*+(?:[。.,，;；)）]|$)")
 
 
 def hidden_formula(prompt: str) -> tuple[int, int] | None:
@@ -1291,17 +1295,22 @@ def todo_answer(card: Card) -> str | None:
         return None
     words = _words(card.back)
     # (or it opens on one that says it is not done, “TODO 还没看懂”, or the card does, “"TODO: 为什么 MLE 渐近正态"”; “TODO,
-    # basically BERT on 16x16 patches” answers all the same; or it is what one means to do, “计划复习…”)
+    # basically BERT on 16x16 patches” answers all the same, and “TODO/FIXME comments mark…” is about them; or it is what
+    # one means to do, “计划复习…”)
     opened = TODO_START.match(words)
+    rest = words[opened.end():].lstrip(" :：,，-—") if opened else ""
     return "todo-answer" if TODO_END.search(words) or NOT_COVERED.fullmatch(words.strip()) \
-        or opened and (TODO_WORDS.search(words[opened.end():]) or not words[opened.end():].strip(" ,.:;：，。；-—")) \
-        or TODO_START.match(_words(card.front)) or PLANNED.match(words) else None
+        or opened and (not rest or TODO_WORDS.match(rest)) \
+        or TODO_FRONT.match(_words(card.front)) or PLANNED.match(words) else None
 
 
-TODO_START = re.compile(r"\s*+(?:\*\*)?(?-i:TODO|TBD|FIXME)\b")
+TODO_START = re.compile(r"\s*+(?:\*\*)?(?-i:TODO|TBD|FIXME)(?=[\s:：]|$)")
+TODO_FRONT = re.compile(r"\s*+(?:\*\*)?(?-i:TODO|TBD)\s*+[:：]")
 # What one means to do (“计划复习疑问句中…”, “Plan to reread ch. 3”, “I'll ask the TA”).
-PLANNED = re.compile(r"\s*+(?:计划|打算|准备)(?:要|去|在)?(?:复习|整理|看|读|学|写|做|补|研究|调研|精读|泛读|重读)|"
-                     r"\s*+(?:(?:plan|going|intend)\s+to|i['’]ll|i will)\b", re.I)
+# (one's own study to come: “be going to” in a vocabulary, “计划做的全部工作” of a WBS, “准备做菜前…” are definitions)
+PLANNED = re.compile(r"\s*+(?:我)?(?:计划|打算|准备)(?:要|去|再)?(?:复习|整理|重读|再看|精读|泛读|重新推导|补上)|"
+                     r"\s*+(?:(?:i )?plan to|i['’]ll|i will)\s++(?:re-?)?(?:read|review|revisit|watch|redo|derive|check|ask|look)\b",
+                     re.I)
 
 
 # An answer that only says the lecture or the notes left it out (“没细讲”, “skipped”).

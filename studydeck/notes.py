@@ -500,8 +500,8 @@ def as_callouts(text: str) -> str:
     markers taken out)."""
     if "{{{" in text and FOLD_OPEN.search(text):
         text = _without_folds(text)
-    if "#+" in text or ":PROPERTIES:" in text:
-        text = _from_org(text) if ORG_MARK.search(text) else text
+    if ("#+" in text or ":PROPERTIES:" in text) and ORG_MARK.search(_unfenced(text)):
+        text = _from_org(text)  # (Org shown in a fence, “```org”, in a note about Org is an example)
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
     lines = text.split("\n")
@@ -585,7 +585,7 @@ def _without_folds(text: str) -> str:
 # Sat 10:40]”), a done heading's keyword and its tags (“## DONE Momentum  :lecture:”), verbatim text (“=lr=1e-3=”,
 # “~x~”), links (“[[https://…][Adam (2014)]]”) and tables ruled with “+” (“|----+----|”).
 ORG_MARK = re.compile(r"^#\+(?:TITLE|AUTHOR|DATE|OPTIONS|STARTUP|FILETAGS|BEGIN_SRC|BEGIN_EXAMPLE|BEGIN_QUOTE)\b|"
-                      r"^[ \t]*+:PROPERTIES:[ \t]*+$", re.M | re.I)
+                      r"^:PROPERTIES:[ \t]*+$", re.M | re.I)  # (“    :PROPERTIES:” indented is code, an example)
 ORG_KEYWORD = re.compile(r"#\+(?P<key>[A-Za-z_]+)(?::[ \t]*+(?P<value>.*))?(?:[ \t]++(?P<lang>[\w+-]+).*)?", re.I)
 ORG_DRAWER = re.compile(r"[ \t]*+:(?P<name>PROPERTIES|LOGBOOK|[A-Z_]+):[ \t]*+")
 ORG_PLANNING = re.compile(r"[ \t]*+(?:(?:SCHEDULED|DEADLINE|CLOSED):[ \t]*+[<\[][^>\]\n]*+[>\]][ \t]*+)++")
@@ -594,6 +594,19 @@ ORG_TAGS = re.compile(r":(?:[\w@#%]++:)++")
 ORG_VERBATIM = re.compile(r"(?<![\w=~])([=~])(?=\S)([^\n]*?\S)\1(?=[\s.,;:!?)'\"]|$)")
 ORG_LINK = re.compile(r"\[\[([^\[\]\n]+)\]\[([^\[\]\n]+)\]\]")
 ORG_RULE = re.compile(r"[ \t]*+\|[-: ]++(?:\+[-: ]++)++\|[ \t]*+")
+
+
+def _unfenced(text: str) -> str:
+    """``text`` without its fenced blocks' lines."""
+    kept, fence = [], ""
+    for line in text.split("\n"):
+        if fence:
+            fence = "" if _closes(line, fence) else fence
+        elif (opened := FENCE_LINE.match(line.lstrip())):
+            fence = opened.group(1)
+        else:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _from_org(text: str) -> str:

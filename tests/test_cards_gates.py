@@ -5965,3 +5965,38 @@ def test_a_column_of_ones_own_habits_and_a_deletion_shown_as_code_are_no_cards()
                  "| Step | step_size, gamma | rarely |\n| Cosine | T_max | fine-tuning |\n| One-cycle | max_lr | short runs |\n\n"
                  "## Anki\n\n- Anki 的挖空写成 `{{c1::...}}`，提示写在第二对冒号后\n",
                  ["step_size, gamma", "T_max"], ["rarely", "short runs", "{{c1::...}}`"])
+
+
+def test_what_the_reviews_of_this_round_found_the_new_rules_took_from_other_notes() -> None:
+    # a vocabulary's old/new and a reform's before/after are facts, not one's changed beliefs
+    assert_keeps("# Vocabulary\n\n## Adjectives\n\n- **old**: 老的；旧的，having lived a long time\n- **new**: 新的，recently made\n\n"
+                 "## Reformation\n\n- **Before**: the king answered to the Pope in church matters\n"
+                 "- **After**: the Act of Supremacy made him head of the Church of England\n",
+                 ["老的；旧的", "新的", "answered to the Pope"], ["used to think", "以前以为"])
+    # “going to”, a plan's own words in a definition, and TODO as the subject are what is asked
+    assert_keeps("# 英语\n\n## 将来时\n\n- **be going to**: going to + 动词原形，表示打算做某事\n\n## 项目管理\n\n"
+                 "- **WBS**：计划做的全部工作按层分解成工作包\n\n## Code comments\n\nQ: TODO vs FIXME: what is the difference? "
+                 "A: TODO marks work not yet done; FIXME marks code known to be broken.\n",
+                 ["表示打算做某事", "按层分解成工作包", "known to be broken"], [])
+    # a cycle's timeline and a training plan's phases are facts
+    assert_keeps("# Obstetrics\n\n## Menstrual cycle timeline\n\n- **Day 1-5**: menstruation\n- **Day 14**: ovulation, after the LH surge\n"
+                 "- **Day 15-28**: luteal phase\n", ["menstruation", "after the LH surge", "luteal phase"], [])
+    # what follows “即” that is another fact keeps the card
+    assert_keeps("# 热力学\n\n## 自发性\n\n吉布斯自由能 $\\Delta G = \\Delta H - T\\Delta S$，即 $\\Delta G < 0$ 时反应自发。\n",
+                 ["\\Delta G = ?"], [])
+    # a table of standard files with what each is for, and an exam's parts
+    assert_keeps("# Packaging\n\n## Files\n\n| file | what it declares | read by |\n|---|---|---|\n"
+                 "| `pyproject.toml` | build system and metadata | pip, build |\n| `setup.py` | the legacy build script | setuptools |\n"
+                 "| `requirements.txt` | pinned dependencies | pip |\n\n## 考试结构\n\n- **精读 4 篇**：阅读理解 A 节，每篇 5 题，共 40 分\n",
+                 ["build system and metadata", "pinned dependencies", "每篇 5 题"], [])
+    # a survey's answers and a week's plan pasted as rows are data, not cards
+    cards, _ = extract("# Data\n\n## Survey\n\n```csv\nquestion,answer\nQ1 How satisfied are you?,4\nQ2 Would you recommend us?,5\n"
+                       "Q3 How often do you visit?,2\n```\n\n## Week\n\n```\nMon\tRest or 30 min easy cross-training\n"
+                       "Tue\t8 km easy with strides at the end\nWed\tIntervals, 6 x 800 m at 5K pace\n```\n")
+    assert not [c for c in cards if c.kind.name == "MANUAL"], [(c.front, c.back) for c in cards]
+    # Org shown in a fence, in notes about Org, stays as written
+    assert_keeps("# Org mode\n\n## Header\n\n```org\n#+TITLE: My notes\n```\n\n## Inline markup\n\n"
+                 "- **Verbatim**: text between equals signs, =like this=, is shown literally\n", ["=like this="], [])
+    # a Chinese cell in English notes keeps its own language
+    assert_keeps("# Requests\n\n## requests.get\n\n| parameter | description | default |\n|---|---|---|\n"
+                 "| `timeout` | 超时秒数 | None |\n| `verify` | 是否校验证书 | True |\n", ["是否校验证书"], ["(default:"])
