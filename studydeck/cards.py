@@ -732,6 +732,8 @@ FILE_NAME = re.compile(r"\s*+`?[\w./~-]*\w\.(?:csv|tsv|json|jsonl|parquet|txt|py
 
 # A column of one's own habits (“When I use it”, “I'd pick it when”, “我常用吗”): the learner's practice, no fact of the row.
 OWN_USE_HEADER = re.compile(r"\b(?:i|we)\s++(?:(?:would|'d|usually|often|always|never)\s++)?(?:use|used|prefer|pick|choose|reach for)\b|"
+                            # (how one's own mistake came to light: “caught by”, “how I found it”, “怎么发现的”)
+                            r"\bcaught (?:by|it|with)\b|\bhow (?:i|we) (?:found|caught|noticed)\b|怎么发现的?|发现(?:方式|途径)|"
                             r"\bmy (?:take|pick|choice|usage|preference|go-to|default)\b|我(?:常用|会用|一般用|喜欢用|的选择)", re.I)
 
 
@@ -956,7 +958,13 @@ def _locators(header: str, values: list[str]) -> bool:
     cells = [part for v in values for part in re.split(r"[,，、;；]", _cell_text(v)) if part.strip()]
     placed = sum(bool(LEADING_SECTION.match(_cell_text(v))) for v in values)
     return bool(LOCATOR_HEADER.fullmatch(header.strip())) or bool(CHAPTER_HEADER.search(header)) and 2 * placed >= len(values) \
-        or bool(cells) and all(LOCATOR_CELL.fullmatch(c) for c in cells)
+        or bool(cells) and all(LOCATOR_CELL.fullmatch(c) for c in cells) \
+        or bool(cells) and bool(NUMBERED_ITEMS.fullmatch(header.strip())) and all(re.fullmatch(r"\s*+#?\d{1,3}\s*+", c) for c in cells)
+
+
+# A column of the notes' own items by number (“| family | bugs |” over “5, 6, 10”, “| 题型 | 题号 |”).
+NUMBERED_ITEMS = re.compile(r"bugs?|items?|examples?|cases?|entries|problems?|questions?|exercises?|cards?|#|nos?\.?|ids?|"
+                            r"[例题错]|例题|错题|条目", re.I)
 
 
 # A column header that names a chapter of a book (“GBC ch. 7”, “UDL chapter 9”, “花书 第 7 章”), over cells
@@ -1646,6 +1654,8 @@ class _Extractor:
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
         self.verdicts = _review_verdicts(outline)  # (a paper review's “Weaknesses”, “Rating”: its verdict)
         self.views = _changed_views(outline)  # (“- old: …” over “+ new: …”: what one thought, and what is so)
+        self.legend = _colour_keys(outline)  # (“- 🟨 yellow: main claim”: what the notes' own colours mean)
+        self.bugs = self.bug_cases()  # (code over “**Symptom:** …”, “**Fix:** …”, “**Why:** …”)
 
     # -- helpers ---------------------------------------------------------------
     def add(self, ctx: _Ctx, kind: CardKind, key: str, front: str, back: str, source: Source, **kw) -> None:
@@ -1711,7 +1721,12 @@ class _Extractor:
             concept = TRAILING_MARKS.sub("", HEADING_ASIDE.sub("", concept)) or concept
             concept = _asked(concept).strip() or concept  # “Q11. 1x1 卷积的作用”: what it is about
             concept = DATED.sub("", concept) or concept  # “Wed 4.10 — MLE vs MAP”: a log's day, then its topic
-            ctx = _Ctx(deck=(self.outline.title,) + path, concept=concept,
+            # (a reader's annotation, “### 🟨 Highlight · p. 2 · [open](zotero://…)”, is of the paper the notes are on:
+            # no subject, no deck of its own)
+            shown = tuple(title for title in path if not ANNOTATION_HEADING.match(title))
+            if path and ANNOTATION_HEADING.match(path[-1]):
+                concept = SECTION_NUMBER.sub("", shown[-1]).strip() if shown else self.outline.title
+            ctx = _Ctx(deck=(self.outline.title,) + shown, concept=concept,
                        preamble=section is root and bool(root.sections))
             called = HEADING_SIGNATURE.fullmatch(concept.strip()) if path else None
             if called and self.callable_named(called.group("name")):
@@ -1889,6 +1904,34 @@ class _Extractor:
             asked = "\n\n".join([NUMBERED_MARK.sub("", question.text, count=1).strip(), *map(_block_markdown, under)])
             self.answered(ctx, asked, [first, *answer[1:]] if first.text.strip() else answer[1:], question.source)
             self.consumed |= {id(question), *(id(b) for b in under), *(id(b) for b in answer)}
+
+    def bug_cases(self) -> dict[int, tuple[str, str]]:
+        """Code with a bug, in a section that then says how to fix it (“```…```” over “**Symptom:** …”, “**Fix:** …”,
+        “**Why:** …”): by the code block's id, what one sees (shown on the front) and the fix with why (the back). The
+        paragraphs that say so, and the fixed code after the fix, are taken with it."""
+        bugs: dict[int, tuple[str, str]] = {}
+        for _, section in iter_sections(self.outline.root):
+            blocks = section.blocks
+            codes = [i for i, b in enumerate(blocks) if b.kind == "code"]
+            fixes = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and BUG_FIX.match(b.text)]
+            if not codes or not fixes or fixes[0] < codes[0] or any(codes[0] < i < fixes[0] for i in codes[1:]):
+                continue
+            taken, symptom, answer = [], "", []
+            for i in range(codes[0] + 1, len(blocks)):
+                block = blocks[i]
+                said = block.kind == "paragraph" and (BUG_SYMPTOM.match(block.text) or BUG_FIX.match(block.text)
+                                                      or BUG_WHY.match(block.text))
+                if not said and not (block.kind in ("code", "math") and answer):
+                    break
+                taken.append(block)
+                if block.kind == "paragraph" and BUG_SYMPTOM.match(block.text):
+                    symptom = block.text.strip()
+                else:
+                    answer.append(block.text.strip() if block.kind == "paragraph" else _block_markdown(block))
+            if answer:
+                bugs[id(blocks[codes[0]])] = (symptom, "\n\n".join(answer))
+                self.consumed.update(id(b) for b in taken)
+        return bugs
 
     def sided_cards(self) -> None:
         """Cards drafted as a card app imports them: between rules (“---”), the front, a line “--” of its own, then
@@ -2902,7 +2945,9 @@ class _Extractor:
         # (“**Introduced**: Hochreiter & Schmidhuber, 1997”: where the thing comes from, a field of the notes)
         # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
         struck = term.strip("* ")
-        why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) else \
+        # (a strike that runs over the line, “~~First try: "…” over “determined"~~ — wrong”, crosses out both)
+        why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) \
+            or struck.count("~~") % 2 and "~~" not in desc else \
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "label-term" if TIME_SLOT.fullmatch(_bare(term).strip()) and PLAN_TITLE.search(ctx.concept) \
                 or REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and len(desc) <= 40 \
@@ -2913,6 +2958,7 @@ class _Extractor:
             else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
                 or source.line in self.story_here \
             else "tally" if TALLY_TERM.fullmatch(_bare(term).strip()) and not EXAM_PARTS.search(desc) \
+            else "legend" if source.line in self.legend \
             else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
@@ -3257,6 +3303,17 @@ class _Extractor:
         """A code card; ``shows_error``: the notebook's output under it is the error it raises,
         which the verifier then expects; ``shown``: the output pasted under it, which the verifier
         compares with what it prints."""
+        if id(block) in self.bugs:
+            # (“spot the bug”: the code, then what one sees, the fix and why: asked as the bug it has)
+            symptom, answer = self.bugs[id(block)]
+            fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
+            front = (self.t("{c}：这个报错是什么原因？怎么改？\n\n{f}", "{c}: what causes this error, and the fix?\n\n{f}",
+                            c=_named_concept(ctx), f=fence) if SHOWN_ERROR.search(block.text) else
+                     self.t("{c}：这段代码有什么问题？怎么改？\n\n{f}", "{c}: what is wrong with this code, and the fix?\n\n{f}",
+                            c=_named_concept(ctx), f=fence)) + (f"\n\n{symptom}" if symptom else "")
+            self.add(ctx, CardKind.MANUAL, "bug:" + anchor(block.text), front, answer, block.source,
+                     formulas=formulas_in(answer), flags=("shows-code",))
+            return
         known = _translated_from(" ".join(ctx.deck[:-1]))
         if known and re.fullmatch(rf"(?:in\s+)?{re.escape(known)}\s*(?:的)?\s*(?:版本?|写法|实现|代码|version|implementation|"
                                   r"code|side|way)?", PAREN_TAIL.sub("", ctx.concept).strip(), re.I):
@@ -6015,6 +6072,42 @@ def _changed_views(outline: Outline) -> dict[int, str]:
                     and len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", strip_math(old[1]))) >= 3:
                 views[at], views[then] = "", old[1].strip()
     return views
+
+
+# A reader's annotation exported from a PDF reader (Zotero, Hypothesis, Readwise): its kind, its page, a link back
+# (“🟨 Highlight · p. 2 · [open](zotero://…)”, “Note (page 4)”).
+ANNOTATION_HEADING = re.compile(r"\s*+(?:[\U0001F7E0-\U0001F7EB\u2B1B\u2B1C]\ufe0f?\s*+)?(?:highlight|image|underline|note|annotation|"
+                                r"ink|comment|strikeout)s?\b[^\n]{0,20}?(?:\bp(?:age|\.)?\s*+\d+)", re.I)
+# A key to the notes' own colours or marks (“- 🟨 yellow: main claim”, “- 红色：没懂”): three or more items, each a colour.
+COLOUR_TERM = re.compile(r"\s*+(?:[\U0001F7E0-\U0001F7EB\u2B1B\u2B1C🔴🟠🟡🟢🔵🟣⚪⚫]\ufe0f?\s*+)?(?:\*\*)?(?:yellow|green|red|blue|purple|"
+                         r"orange|pink|grey|gray|black|white|黄色?|绿色?|红色?|蓝色?|紫色?|橙色?|粉色?|灰色?)(?:\*\*)?\s*+", re.I)
+
+
+KEY_LEAD = re.compile(r"\b(?:key|legend|colou?rs?|highlights?)\b|图例|颜色|标注|高亮|记号", re.I)
+
+
+def _colour_keys(outline: Outline) -> set[int]:
+    """The lines of a list that keys the notes' own colours (three items or more, each labelled by a colour: “- 🟨
+    yellow: main claim / remember this”, “- 红色：没懂”); a list of pigments or of flags' colours says more than a word
+    or two a colour."""
+    lines: set[int] = set()
+    for _, section in iter_sections(outline.root):
+        for i, block in enumerate(section.blocks):
+            if block.kind != "list" or len(block.items) < 3 or not (
+                    i and section.blocks[i - 1].kind == "paragraph" and KEY_LEAD.search(section.blocks[i - 1].text)):
+                continue  # (under a line that says it is a key: “Colour key (same in my whole library):”, “颜色说明：”)
+            labels = [split_label(it.text.strip()) for it in block.items]
+            if all(label and label[1] and COLOUR_TERM.fullmatch(label[0]) and len(label[1]) <= 60 for label in labels):
+                lines |= {it.source.line for it in block.items}
+    return lines
+
+
+# What a “spot the bug” entry says under its code: what one sees, the fix, and why (“**Symptom:** …”, “**Fix:** …”, “**Why:**
+# …”; “**现象**：”, “**修复**：”, “**原因**：”).
+_BUG_LABEL = r"\s*+(?:\*\*)?(?:{})\s*+(?:\*\*)?\s*+[:：](?:\*\*)?"
+BUG_SYMPTOM = re.compile(_BUG_LABEL.format(r"symptoms?|what you see|现象|症状|表现"), re.I)
+BUG_FIX = re.compile(_BUG_LABEL.format(r"(?:the )?fix(?:ed)?|solution|correction|修复|改法|解决(?:办法|方法)?|正确写法|修正"), re.I)
+BUG_WHY = re.compile(_BUG_LABEL.format(r"why|(?:root )?cause|原因|为什么"), re.I)
 
 
 # The fields of a paper review (OpenReview's, a journal's, 审稿意见): a summary of the paper, then the reviewer's verdict.

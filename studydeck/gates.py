@@ -221,6 +221,9 @@ MESSAGES = {
     "symptom": ("“{front}” 只问症状；症状是认出问题的线索：把它写进问题，问原因或解决办法（如“loss 变成 nan：可能的原因？”）",
                 "“{front}” asks only for a symptom, which is how one recognizes a problem: put it in the question "
                 "and ask its cause or fix (“loss turns nan: likely causes?”)"),
+    "legend": ("“{front}” 说的是笔记自己的颜色或记号的含义（图例），不是知识；留着它即可，它不会做成卡片",
+               "“{front}” says what the notes' own colour or mark means (a key to them), not knowledge; keep it, it "
+               "just makes no card"),
     "tally": ("“{front}” 的术语是自己工作量的计数（如“刷题 30 道”），不是概念；要记的内容写成“术语：解释”",
               "the term of “{front}” counts one's own work (such as “Read 3 papers”), not a concept; write what to "
               "remember as “term: explanation”"),
@@ -485,8 +488,10 @@ def leaked_syntax(card: Card) -> str | None:
 
 def too_long(card: Card) -> str | None:
     front = CLOZE.sub(r"\2", card.front) if card.kind is CardKind.CLOZE else card.front
-    if "computed-output" in card.flags or "asks-output" in card.flags:
+    if "computed-output" in card.flags or "asks-output" in card.flags or "shows-code" in card.flags:
         front = front.split("```", 1)[0]  # the code it shows is measured in lines, below
+    if "shows-code" in card.flags and len(card.front.split("```")[1].splitlines()) > MAX_CODE_LINES:
+        return "too-long"  # (a bug to spot in forty lines is no card either)
     # (a choice question shows its options too: the stem and four of them)
     limit = MAX_BACK if card.kind is CardKind.CLOZE else 2 * MAX_FRONT if "choice" in card.flags else MAX_FRONT
     # the code the answer shows (a function without the lines that try it out), else all of it

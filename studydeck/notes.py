@@ -502,6 +502,8 @@ def as_callouts(text: str) -> str:
         text = _without_folds(text)
     if ("#+" in text or ":PROPERTIES:" in text) and ORG_MARK.search(_unfenced(text)):
         text = _from_org(text)  # (Org shown in a fence, “```org”, in a note about Org is an example)
+    if ("页】" in text or "lide" in text) and len(SLIDE_LINE.findall(text)) >= 3:
+        text = _slides_as_headings(text)
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
     lines = text.split("\n")
@@ -594,6 +596,31 @@ ORG_TAGS = re.compile(r":(?:[\w@#%]++:)++")
 ORG_VERBATIM = re.compile(r"(?<![\w=~])([=~])(?=\S)([^\n]*?\S)\1(?=[\s.,;:!?)'\"]|$)")
 ORG_LINK = re.compile(r"\[\[([^\[\]\n]+)\]\[([^\[\]\n]+)\]\]")
 ORG_RULE = re.compile(r"[ \t]*+\|[-: ]++(?:\+[-: ]++)++\|[ \t]*+")
+
+
+# A talk's notes page by page, on lines of their own (“【第4页】误差从哪来”, “[Slide 3] Attention”, “Slide 3: Attention”):
+# each page a section.
+SLIDE_LINE = re.compile(r"^[ \t]*+(?:【第\s*+\d++\s*+页】|\[(?:slide|page|p\.?)\s*+\d++\]|(?:slide|幻灯片)\s*+\d++\s*+[:：—–-])"
+                        r"[ \t]*+(?P<title>[^\n]*?)[ \t]*+$", re.M | re.I)
+
+
+def _slides_as_headings(text: str) -> str:
+    """``text`` with each slide's marker line a heading one level under the heading before it, line for line."""
+    lines = text.split("\n")
+    level, fence = 1, ""
+    for i, line in enumerate(lines):
+        if fence:
+            fence = "" if _closes(line, fence) else fence
+            continue
+        if (opened := FENCE_LINE.match(line.lstrip())):
+            fence = opened.group(1)
+            continue
+        heading = re.match(r"(#{1,6})\s", line)
+        if heading:
+            level = len(heading.group(1))
+        elif (slide := SLIDE_LINE.match(line)) and (i == 0 or not lines[i - 1].strip()):
+            lines[i] = "#" * min(level + 1, 6) + " " + (slide.group("title") or line.strip())
+    return "\n".join(lines)
 
 
 def _unfenced(text: str) -> str:

@@ -6000,3 +6000,45 @@ def test_what_the_reviews_of_this_round_found_the_new_rules_took_from_other_note
     # a Chinese cell in English notes keeps its own language
     assert_keeps("# Requests\n\n## requests.get\n\n| parameter | description | default |\n|---|---|---|\n"
                  "| `timeout` | 超时秒数 | None |\n| `verify` | 是否校验证书 | True |\n", ["是否校验证书"], ["(default:"])
+
+
+def test_a_readers_annotations_and_colour_key_are_of_the_paper_they_annotate() -> None:
+    cards, notices = extract("# Adam — annotations\n\nColour key:\n- 🟨 yellow: main claim / remember this\n- 🟩 green: definition\n"
+                             "- 🟥 red: don't buy it\n\n### 🟩 Image · p. 2 · [open](zotero://open-pdf/library/items/H7D9?page=2)\n\n"
+                             "**Comment:** the update, all ops elementwise:\n\n$$m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$$\n")
+    assert len(cards) == 1 and cards[0].front.startswith("Adam — annotations: ") and "zotero" not in cards[0].front \
+        and "Image" not in cards[0].front and cards[0].deck == ("Adam — annotations",), [(c.deck, c.front) for c in cards]
+    assert sum(n.rule == "left-out:legend" for n in notices) == 3, [n.rule for n in notices]
+    # a list of pigments says what each colour is made of
+    assert_keeps("# Painting\n\n## Pigments\n\n- **yellow**: cadmium sulfide, or the cheaper hansa yellow for students\n"
+                 "- **blue**: ultramarine, a sodium aluminosilicate with sulfur\n- **red**: cadmium selenide or a quinacridone\n",
+                 ["cadmium sulfide", "ultramarine"], [])
+
+
+def test_a_bug_to_spot_is_asked_with_its_code_and_answered_by_the_fix() -> None:
+    cards, _ = extract("# Spot the bug\n\n## 1. The loss that explodes\n\n```python\nfor x, y in loader:\n    loss = F.cross_entropy(model(x), y)\n"
+                       "    loss.backward()\n    optimizer.step()\n```\n\n**Symptom:** the loss goes down, then blows up.\n\n"
+                       "**Fix:** call `optimizer.zero_grad()` before `backward()`.\n\n**Why:** `.grad` accumulates across calls.\n\n"
+                       "### Patterns\n\n| family | bugs |\n|---|---|\n| autograd bookkeeping | 1, 4, 8 |\n| silent shapes | 5, 6 |\n")
+    assert len(cards) == 1 and "```python\nfor x, y in loader:" in cards[0].front and "**Symptom:** the loss" in cards[0].front \
+        and cards[0].back.startswith("**Fix:** call `optimizer.zero_grad()`") and "accumulates" in cards[0].back, \
+        [(c.front, c.back) for c in cards]
+    # code followed by its explanation, with no fix, is a code card
+    cards, _ = extract("# Loops\n\n## Training step\n\n```python\ndef step(model, x, y, opt):\n    opt.zero_grad()\n"
+                       "    loss = F.mse_loss(model(x), y)\n    loss.backward()\n    opt.step()\n```\n\n**Why:** the order matters.\n")
+    assert [c.kind.name for c in cards if c.kind.name != "DEFINITION"] == ["CODE"], [(c.kind, c.front) for c in cards]
+
+
+def test_columns_of_how_one_caught_a_mistake_and_a_strike_over_two_lines_are_no_cards() -> None:
+    assert_keeps("# Identities\n\n## Mistakes I've made\n\n| identity | correct? | caught by? |\n|---|---|---|\n"
+                 "| $\\partial \\log\\det X/\\partial X = X^{-1}$ | needs $X^{-\\top}$ | autograd with a non-symmetric X |\n"
+                 "| $\\partial\\, a^\\top X b/\\partial X = b a^\\top$ | $a b^\\top$ | shape error, obviously |\n\n"
+                 "## Exercise 7.3\n\n~~First try: \"there are infinitely many, so it's not\ndetermined\"~~ — wrong, scrap.\n",
+                 [], ["shape error", "non-symmetric X", "infinitely many", "scrap"])
+
+
+def test_a_talks_page_markers_are_its_sections() -> None:
+    cards, _ = extract("# 量化分享\n\n【第1页】标题页\n\n开场白。\n\n【第2页】误差从哪来\n\n- **rounding error**：舍入到最近整数带来的误差\n\n"
+                       "【第3页】粒度\n\n- **per-channel**：每个输出通道一个 scale\n")
+    assert [c.front for c in cards] == ["误差从哪来：**rounding error** 是什么？", "粒度：**per-channel** 是什么？"], \
+        [c.front for c in cards]
