@@ -1403,7 +1403,8 @@ PLAN_TITLE = re.compile(r"(?:下一步|接下来|下(?:个|一)?(?:月|周|阶�
 
 # Who gives a report and who supervises it, in the lines it opens with (“**汇报人**：陈思远”, “**指导教师**：王老师”,
 # “Prepared by: …”); a name, not what the role is.
-REPORTER_FIELD = re.compile(r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|(?:prepared|presented|submitted|reported) by", re.I)
+REPORTER_FIELD = re.compile(r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|批改人|评阅人|阅卷人|"
+                            r"(?:prepared|presented|submitted|reported|graded|marked) by|grader|marker", re.I)
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).

@@ -5779,6 +5779,9 @@ def test_vim_fold_markers_are_no_part_of_the_notes() -> None:
 
 
 def test_a_reports_own_fields_its_tally_and_its_plan_are_no_cards() -> None:
+    # who marked a lab report, signed at its end
+    assert_keeps("# 实验报告\n\n## 实验总结\n\n- **BatchNorm**：按通道对一个 batch 做归一化\n\n批改人：王助教　2024-04-22\n",
+                 ["按通道对一个 batch 做归一化"], ["王助教"])
     cards, _ = extract("# 关于5月学习情况的汇报\n\n**汇报人**：陈思远（硕士二年级）\n**指导教师**：王老师\n"
                        "**汇报时间**：2024年5月31日（组会）\n\n## 一、总体学习情况\n\n本月主要包括以下方面：\n\n"
                        "1. 精读论文2篇：《LoRA》、《QLoRA》；泛读3篇。\n2. 阅读 `peft` 源码，梳理了初始化的实现。\n\n"
