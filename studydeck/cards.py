@@ -653,13 +653,15 @@ TALLY_COLUMN = re.compile(r"题数|错|错题(?:数)?|对|得分|分数|失分|�
                           r"attempts|total|points|marks", re.I)
 
 
-def table_grid(table: str, source: Source, known: str = "", runs: bool = False) -> list[tuple[str, str, str, Source]]:
+def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
+               own: bool = False) -> list[tuple[str, str, str, Source]]:
     """A table with a row per thing and a column per property (“| 分布 | 期望 | 方差 |”): each cell
     the value of its column's property for its row's thing, as (thing, property, value, line).
     Columns of remarks or of what a thing is (“备注”, “Notes”, “含义”) give none; nor does a table
     whose corner is empty (which way it reads, the table does not say); nor the column of ``known``,
     the framework notes that go from it to another already know, beside that other's; nor, in an
-    experiment's own tables (``runs``), a column of a speed or a time measured (“训练 img/s”: 1080, 1120)."""
+    experiment's own tables (``runs``), a column of a speed or a time measured (“训练 img/s”: 1080, 1120); nor, in a
+    table of one's own mistakes (``own``), how each was caught."""
     rows = _table_rows(table, source)
     header = [plain_inline(cell).strip() for cell in rows[0][1]] if rows else []
     if len(rows) < 3 or len(header) < 3 or not header[0] or any(len(cells) != len(header) for _, cells in rows):
@@ -692,6 +694,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False) 
                 or _metadata_field(name, "") and not CAUTION_HEADER.fullmatch(PAREN_TAIL.sub("", name).strip()) \
                 or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) and not OWN_ANSWER.fullmatch(name) \
                 or SELF_RATED.search(name) or REJECTED_HEADER.search(name) or OWN_USE_HEADER.search(name) \
+                or OPTION_HEADER.fullmatch(name) or own and CAUGHT_HEADER.search(name) \
                 or (RATING_FIELD.fullmatch(name) or RATING_SCALE.fullmatch(name) and CRITERIA_CORNER.fullmatch(_cell_text(
                     corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
@@ -733,8 +736,21 @@ FILE_NAME = re.compile(r"\s*+`?[\w./~-]*\w\.(?:csv|tsv|json|jsonl|parquet|txt|py
 # A column of one's own habits (“When I use it”, “I'd pick it when”, “我常用吗”): the learner's practice, no fact of the row.
 OWN_USE_HEADER = re.compile(r"\b(?:i|we)\s++(?:(?:would|'d|usually|often|always|never)\s++)?(?:use|used|prefer|pick|choose|reach for)\b|"
                             # (how one's own mistake came to light: “caught by”, “how I found it”, “怎么发现的”)
-                            r"\bcaught (?:by|it|with)\b|\bhow (?:i|we) (?:found|caught|noticed)\b|怎么发现的?|发现(?:方式|途径)|"
+                            r"\bhow i (?:found|caught|noticed)(?: it)?\b|我(?:是)?怎么发现的?|"
+                            # (and what one would answer: “what I'd say”, “my call”, “我会怎么答”)
+                            r"\bwhat (?:i|we)(?:'d| would) (?:say|pick|choose|answer|do)\b|\bmy (?:answer|call|pick)\b|我(?:会)?怎么(?:答|说|选)|"
                             r"\bmy (?:take|pick|choice|usage|preference|go-to|default)\b|我(?:常用|会用|一般用|喜欢用|的选择)", re.I)
+
+
+# A column of one alternative among others (“option A”, “choice 2”, “方案B”): the row's choices, side by side; a cell
+# alone answers nothing.
+OPTION_HEADER = re.compile(r"(?:option|choice|alternative|approach|design|方案|选项|选择)\s*+[A-Da-d1-4一二三四甲乙丙]", re.I)
+
+
+# How a mistake came to light (“caught by”, “怎么发现的”), under a heading of one's own mistakes (“Mistakes I've actually
+# made”, “我的错题”): the learner's story, where elsewhere (a defect class “caught by” a type checker) it is a fact.
+CAUGHT_HEADER = re.compile(r"\bcaught (?:by|it|with)\b|\bhow (?:i|we) (?:found|caught|noticed)\b|怎么发现的?|发现(?:方式|途径)", re.I)
+OWN_MISTAKES = re.compile(r"\bmistakes? (?:i|i'?ve|i have|we)\b|\bmy (?:mistakes|bugs|errors)\b|错题|我的错|我犯的|我踩(?:过)?的坑", re.I)
 
 
 # A column named by a question (“会不会拷贝”, “是否原地”, “能否求导”, “要不要 contiguous”).
@@ -959,12 +975,14 @@ def _locators(header: str, values: list[str]) -> bool:
     placed = sum(bool(LEADING_SECTION.match(_cell_text(v))) for v in values)
     return bool(LOCATOR_HEADER.fullmatch(header.strip())) or bool(CHAPTER_HEADER.search(header)) and 2 * placed >= len(values) \
         or bool(cells) and all(LOCATOR_CELL.fullmatch(c) for c in cells) \
-        or bool(cells) and bool(NUMBERED_ITEMS.fullmatch(header.strip())) and all(re.fullmatch(r"\s*+#?\d{1,3}\s*+", c) for c in cells)
+        or bool(NUMBERED_ITEMS.fullmatch(header.strip())) and all(ITEM_NUMBERS.fullmatch(_cell_text(v)) for v in values) \
+        and any("," in v or "、" in v for v in values)
 
 
 # A column of the notes' own items by number (“| family | bugs |” over “5, 6, 10”, “| 题型 | 题号 |”).
-NUMBERED_ITEMS = re.compile(r"bugs?|items?|examples?|cases?|entries|problems?|questions?|exercises?|cards?|#|nos?\.?|ids?|"
-                            r"[例题错]|例题|错题|条目", re.I)
+NUMBERED_ITEMS = re.compile(r"bugs?|examples?|entries|problems?|questions?|exercises?|see|[例题]|例题|错题|条目|见", re.I)
+# (numbers of the notes' own items, “5, 6, 10”, “#3、#7”; “1,920” is a count)
+ITEM_NUMBERS = re.compile(r"\s*+#?\d{1,3}(?:\s*+(?:,\s++|、\s*+)#?\d{1,3})*+\s*+")
 
 
 # A column header that names a chapter of a book (“GBC ch. 7”, “UDL chapter 9”, “花书 第 7 章”), over cells
@@ -1011,6 +1029,7 @@ BARE_TIME = re.compile(r"\s*(?:time|时间)\s*", re.I)
 # A column of how the learner rates themself, or counts their own encounters with each row
 # (“掌握程度”, “confidence”, “被问次数”, “times missed”): theirs, not the row's.
 SELF_RATED = re.compile(r"掌握(?:程度|情况)?|熟练(?:度|程度)|熟悉(?:度|程度)|自评|自我评价|^(?:把握|信心)(?:程度)?$|"
+                        r"[讲答学做推写]得(?:怎么样|怎样|如何)|\bhow (?:well )?(?:did )?(?:i|it) (?:do|did|go|went)\b|"
                         r"^我的?(?:打分|评分)$|^my (?:rating|score)$|"
                         r"(?:被问|被考|考过|考到|做错|答错|错|遇到|见过)(?:的)?(?:次数|几次)|"
                         r"^(?:my )?(?:mastery|confidence|comfort(?: level)?|self[- ]?(?:rating|assessment)|how well i know(?: it)?)$|"
@@ -1724,8 +1743,8 @@ class _Extractor:
             concept = DATED.sub("", concept) or concept  # “Wed 4.10 — MLE vs MAP”: a log's day, then its topic
             # (a reader's annotation, “### 🟨 Highlight · p. 2 · [open](zotero://…)”, is of the paper the notes are on:
             # no subject, no deck of its own)
-            shown = tuple(title for title in path if not ANNOTATION_HEADING.match(title))
-            if path and ANNOTATION_HEADING.match(path[-1]):
+            shown = tuple(title for title in path if not ANNOTATION_HEADING.fullmatch(title))
+            if path and ANNOTATION_HEADING.fullmatch(path[-1]):
                 concept = SECTION_NUMBER.sub("", shown[-1]).strip() if shown else self.outline.title
             ctx = _Ctx(deck=(self.outline.title,) + shown, concept=concept,
                        preamble=section is root and bool(root.sections))
@@ -1916,6 +1935,15 @@ class _Extractor:
             codes = [i for i, b in enumerate(blocks) if b.kind == "code"]
             fixes = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and BUG_FIX.match(b.text)]
             if not codes or not fixes or fixes[0] < codes[0] or any(codes[0] < i < fixes[0] for i in codes[1:]):
+                continue
+            # (a bug said to be one: what one sees, an error shown, or a heading or a line before it that says so; and
+            # the fix before why: “**Why:**” then “**Fix:** if already pushed” explains correct code)
+            why = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and BUG_WHY.match(b.text) and i > codes[0]]
+            seen = any(b.kind == "paragraph" and BUG_SYMPTOM.match(b.text) for b in blocks[codes[0] + 1:fixes[0]])
+            said = BUG_WORDS.search(" ".join((self.outline.title, *(t for t in (section.title,)),
+                                              *(b.text for b in blocks[max(0, codes[0] - 1):codes[0]] if b.kind == "paragraph"))))
+            shown = SHOWN_ERROR.search(blocks[codes[0]].text) is not None  # (an error's cause comes before its fix)
+            if why and why[0] < fixes[0] and not (seen or shown) or not (seen or said or shown):
                 continue
             taken, symptom, answer = [], "", []
             for i in range(codes[0] + 1, len(blocks)):
@@ -2343,7 +2371,8 @@ class _Extractor:
                 # (“## 实验 2：pin_memory” over “| 变量 | 训练 img/s |”: that experiment's throughput, measured)
                 runs = bool(NUMBERED_RUN.search(ctx.deck[-1]))
                 for term, attribute, value, source in ([] if params or compared or own or rows else
-                                                       table_grid(block.text, block.source, known, runs)):
+                                                       table_grid(block.text, block.source, known, runs,
+                                                                  own=bool(OWN_MISTAKES.search(ctx.deck[-1])))):
                     self.definition(term, value, source, cells, attribute=attribute, grid=True)
             elif block.kind == "code":
                 if pasted := _pasted_cards(block):
@@ -2948,7 +2977,8 @@ class _Extractor:
         struck = term.strip("* ")
         # (a strike that runs over the line, “~~First try: "…” over “determined"~~ — wrong”, crosses out both)
         why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) \
-            or struck.count("~~") % 2 and "~~" not in desc else \
+            or CODE_SPAN.sub("", struck).count("~~") % 2 and "~~" not in CODE_SPAN.sub("", desc) and "~~~" not in struck \
+            or OLD_VIEW.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) else \
             "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "label-term" if TIME_SLOT.fullmatch(_bare(term).strip()) and PLAN_TITLE.search(ctx.concept) \
                 or REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and len(desc) <= 40 \
@@ -4559,6 +4589,8 @@ BACK_MATTER = re.compile(
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # what a candidate asks the interviewer at the end (“反问环节”, “Questions I asked them”): the company's answers
     r"(?:通用)?反问(?:环节|清单|问题)?|(?:my |our )?questions (?:for|to) (?:the )?(?:interviewers?|team|company|them)|"
+    # how one rates one's own grasp (“自评”, “Self-assessment”)
+    r"自评|自我(?:评价|评估)|self[- ]?(?:assessment|evaluation|rating)|"
     r"questions (?:i|we) asked(?: them| the interviewers?)?|reverse questions|"
     # a quiz's answers: the options they choose among are not on the page
     r"quiz(?:zes)?(?: answers)?|测验|小测(?:验)?(?:答案)?|"
@@ -6078,13 +6110,19 @@ def _changed_views(outline: Outline) -> dict[int, str]:
 # A reader's annotation exported from a PDF reader (Zotero, Hypothesis, Readwise): its kind, its page, a link back
 # (“🟨 Highlight · p. 2 · [open](zotero://…)”, “Note (page 4)”).
 ANNOTATION_HEADING = re.compile(r"\s*+(?:[\U0001F7E0-\U0001F7EB\u2B1B\u2B1C]\ufe0f?\s*+)?(?:highlight|image|underline|note|annotation|"
-                                r"ink|comment|strikeout)s?\b[^\n]{0,20}?(?:\bp(?:age|\.)?\s*+\d+)", re.I)
+                                r"ink|comment|strikeout)s?(?:\s++\d++)?\s*+[·•|,(（-]?\s*+(?:p\.|page)\s*+\d++\s*+[)）]?"
+                                r"(?:\s*+[·•|]\s*+\[[^\]\n]*+\]\([^)\n]*+\))?(?:\s*+[·•|]\s*+[\d:/ -]++)?\s*+", re.I)
 # A key to the notes' own colours or marks (“- 🟨 yellow: main claim”, “- 红色：没懂”): three or more items, each a colour.
 COLOUR_TERM = re.compile(r"\s*+(?:[\U0001F7E0-\U0001F7EB\u2B1B\u2B1C🔴🟠🟡🟢🔵🟣⚪⚫]\ufe0f?\s*+)?(?:\*\*)?(?:yellow|green|red|blue|purple|"
                          r"orange|pink|grey|gray|black|white|黄色?|绿色?|红色?|蓝色?|紫色?|橙色?|粉色?|灰色?)(?:\*\*)?\s*+", re.I)
 
 
-KEY_LEAD = re.compile(r"\b(?:key|legend|colou?rs?|highlights?)\b|图例|颜色|标注|高亮|记号", re.I)
+KEY_LEAD = re.compile(r"\bcolou?r[- ]?(?:key|code|legend)s? \(?(?:same |used )?(?:in|for) my\b|\bcolou?r key\b|\blegend\b|"
+                      r"\bmy (?:colou?rs|highlights?|marks)\b|\bhighlight(?:s|ing)? (?:key|colou?rs)\b|图例|(?:颜色|高亮|标注|记号)(?:的)?(?:说明|含义)",
+                      re.I)
+# What a note's own colour stands for (“main claim / remember this”, “don't buy it”, “没懂”, “重点”).
+NOTE_TAKING = re.compile(r"claim|remember|definition|equation|disagree|don'?t buy|confus|check|follow[- ]?up|to-?do|important|"
+                         r"question|implement|reference|重点|没懂|不懂|疑问|待查|定义|结论|存疑|不同意|公式|回头", re.I)
 
 
 def _colour_keys(outline: Outline) -> set[int]:
@@ -6098,11 +6136,13 @@ def _colour_keys(outline: Outline) -> set[int]:
                     i and section.blocks[i - 1].kind == "paragraph" and KEY_LEAD.search(section.blocks[i - 1].text)):
                 continue  # (under a line that says it is a key: “Colour key (same in my whole library):”, “颜色说明：”)
             labels = [split_label(it.text.strip()) for it in block.items]
-            if all(label and label[1] and COLOUR_TERM.fullmatch(label[0]) and len(label[1]) <= 60 for label in labels):
+            if all(label and label[1] and COLOUR_TERM.fullmatch(label[0]) and len(label[1]) <= 60 for label in labels) \
+                    and 2 * sum(bool(NOTE_TAKING.search(label[1])) for label in labels) >= len(labels):
                 lines |= {it.source.line for it in block.items}
     return lines
 
 
+BUG_WORDS = re.compile(r"\bbugs?\b|\bbuggy\b|\bmistakes?\b|\bwrong\b|\bbroken\b|\bspot the\b|错误|有错|报错|bug", re.I)
 # What a “spot the bug” entry says under its code: what one sees, the fix, and why (“**Symptom:** …”, “**Fix:** …”, “**Why:**
 # …”; “**现象**：”, “**修复**：”, “**原因**：”).
 _BUG_LABEL = r"\s*+(?:\*\*)?(?:{})\s*+(?:\*\*)?\s*+[:：](?:\*\*)?"

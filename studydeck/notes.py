@@ -604,6 +604,9 @@ SLIDE_LINE = re.compile(r"^[ \t]*+(?:【第\s*+\d++\s*+页】|\[(?:slide|page|p\
                         r"[ \t]*+(?P<title>[^\n]*?)[ \t]*+$", re.M | re.I)
 
 
+SLIDE_TITLE = re.compile(r"(?:[^\s.。！!？?；;]++[ \t]*+){0,8}+|[^。！!？?；;.\n]{0,40}")
+
+
 def _slides_as_headings(text: str) -> str:
     """``text`` with each slide's marker line a heading one level under the heading before it, line for line."""
     lines = text.split("\n")
@@ -618,7 +621,9 @@ def _slides_as_headings(text: str) -> str:
         heading = re.match(r"(#{1,6})\s", line)
         if heading:
             level = len(heading.group(1))
-        elif (slide := SLIDE_LINE.match(line)) and (i == 0 or not lines[i - 1].strip()):
+        elif (slide := SLIDE_LINE.match(line)) and (i == 0 or not lines[i - 1].strip()) \
+                and SLIDE_TITLE.fullmatch(slide.group("title")):
+            # (a title, short and no sentence: “Slide 3: Lung (H&E) — thin-walled alveoli, …” says a fact on the line)
             lines[i] = "#" * min(level + 1, 6) + " " + (slide.group("title") or line.strip())
     return "\n".join(lines)
 

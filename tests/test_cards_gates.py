@@ -6045,3 +6045,34 @@ def test_a_talks_page_markers_are_its_sections() -> None:
                        "【第3页】粒度\n\n- **per-channel**：每个输出通道一个 scale\n")
     assert [c.front for c in cards] == ["误差从哪来：**rounding error** 是什么？", "粒度：**per-channel** 是什么？"], \
         [c.front for c in cards]
+
+
+def test_a_self_rating_an_old_belief_alone_and_a_tables_options_are_no_cards() -> None:
+    assert_keeps("# PCA 讲给阿杰\n\n## 方差\n\n- **主成分**：协方差矩阵最大特征值对应的特征向量\n\n## 自评\n\n| 部分 | 讲得怎样 |\n|---|---|\n"
+                 "| 方差 ↔ 特征值 | ✅ 讲清楚了 |\n| 中心化 | ❌ 说错了 |\n| SVD 关系 | ⚠️ 半错 |\n",
+                 ["最大特征值对应的特征向量"], ["讲清楚了", "说错了"])
+    assert_keeps("# Attention, v0.1 → v0.8\n\n## v0.5 — multi-head is subspaces\n\n- **Old belief (v0.4)**: multi-head costs h times as much\n"
+                 "- **Multi-head attention**: h heads, each in d/h dimensions, so the cost is about that of one head\n",
+                 ["each in d/h dimensions"], ["costs h times"])
+    assert_keeps("# System design\n\n## Trade-offs\n\n| decision | option A | option B | what I'd say |\n|---|---|---|---|\n"
+                 "| objective | CTR | watch time | B, CTR → clickbait |\n| retrieval | two-tower + ANN | item-to-item | A, scales |\n"
+                 "| ranking | one model | multi-task | multi-task |\n", [], ["CTR", "two-tower", "clickbait"])
+
+
+def test_what_the_third_review_of_this_session_found_the_rules_took_from_other_notes() -> None:
+    # colours that are facts (a flame test, triage tags), not a key to one's own highlights
+    assert_keeps("# Chemistry\n\n## Flame tests\n\nFlame test colours for common metal ions:\n\n- **Red**: lithium or strontium\n"
+                 "- **Yellow**: sodium\n- **Lilac**: potassium\n- **Green**: copper or barium\n", ["lithium or strontium", "sodium"], [])
+    # a defect class caught by a tool, and atomic numbers, are facts
+    assert_keeps("# Testing\n\n## Defects\n\n| defect class | caught by |\n|---|---|\n| type mismatch | static type checker |\n"
+                 "| off-by-one | boundary tests |\n| race condition | stress tests |\n\n## Elements\n\n| element | symbol | no. |\n"
+                 "|---|---|---|\n| Hydrogen | H | 1 |\n| Carbon | C | 6 |\n| Oxygen | O | 8 |\n", ["static type checker", "6"], [])
+    # correct code, explained, then what to do in another case, is no bug
+    cards, _ = extract("# Git\n\n## Undo the last commit\n\n```bash\ngit reset --soft HEAD~1\n```\n\n"
+                       "**Why:** it moves HEAD back and keeps the changes staged.\n\n**Fix:** if already pushed, use `git revert` instead.\n")
+    assert not any("wrong with this code" in c.front for c in cards), [c.front for c in cards]
+    # a double tilde shown as code is no strike
+    assert_keeps("# JavaScript\n\n## Operators\n\n- **`~~x`**: double bitwise NOT; truncates toward zero\n", ["truncates toward zero"], [])
+    # a heading that names intervals by their symbols is no PDF annotation
+    cards, _ = extract("# Music\n\n## Notes and intervals (P4, P5, M3)\n\n- **Perfect fifth**: seven semitones\n")
+    assert cards and cards[0].front.startswith("Notes and intervals (P4, P5, M3)"), [c.front for c in cards]
