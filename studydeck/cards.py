@@ -666,6 +666,10 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
     header = [plain_inline(cell).strip() for cell in rows[0][1]] if rows else []
     if len(rows) < 3 or len(header) < 3 or not header[0] or any(len(cells) != len(header) for _, cells in rows):
         return []
+    counted = [all(COUNT_CELL.fullmatch(_cell_text(c)) for c in cells[1:] if c.strip()) for _, cells in rows[1:]]
+    if any(TOTAL_ROW.fullmatch(_cell_text(cells[0])) and tallied for (_, cells), tallied in zip(rows[1:], counted)) \
+            and 3 * sum(counted) >= 2 * (len(rows) - 1):
+        return []  # (“| label | train | val | test |” over counts and a total row: a data set's tally, cell by cell)
     if _records(header, rows[1:]) or 2 * sum(bool(FILE_NAME.fullmatch(_cell_text(cells[0]))) for _, cells in rows[1:]) \
             >= len(rows) - 1 and any(2 * sum(bool(COUNT_CELL.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:])
                                      >= len(rows) - 1 for j in range(1, len(header))):
@@ -4589,6 +4593,8 @@ BACK_MATTER = re.compile(
     r"links?|related(?: notes| pages)?|backlinks|相关链接|相关笔记|"
     # what a candidate asks the interviewer at the end (“反问环节”, “Questions I asked them”): the company's answers
     r"(?:通用)?反问(?:环节|清单|问题)?|(?:my |our )?questions (?:for|to) (?:the )?(?:interviewers?|team|company|them)|"
+    # a talk's outline of what it covers today (“Outline”, “Agenda”, “本讲提纲”)
+    r"outline|agenda|today'?s (?:plan|agenda|outline)|本(?:讲|节|次)(?:内容|提纲|安排)|提纲|"
     # how one rates one's own grasp (“自评”, “Self-assessment”)
     r"自评|自我(?:评价|评估)|self[- ]?(?:assessment|evaluation|rating)|"
     r"questions (?:i|we) asked(?: them| the interviewers?)?|reverse questions|"
@@ -7509,9 +7515,17 @@ RIGHT_MARKS = ("✅", "✔", "✔️", "√")
 def _choice_answer(blocks: list[Block]) -> list[Block]:
     """The answer under a choice question's options (“**答案：B**”) and its reasons after it, up to
     the next question; empty when no answer is written."""
+    if blocks and blocks[0].kind == "paragraph" and "\n" in blocks[0].text:
+        # (one's own pick on a line above the right one, “我的答案：C ❌” over “正确答案：B”: the right one answers)
+        first, rest = blocks[0].text.split("\n", 1)
+        if OWN_PICK.match(first) and CHOICE_ANSWER.match(rest):
+            blocks = [replace(blocks[0], text=rest), *blocks[1:]]
     if not blocks or blocks[0].kind != "paragraph" or not CHOICE_ANSWER.match(blocks[0].text):
         return []
     return _explained(blocks)
+
+
+OWN_PICK = re.compile(r"\s*+(?:\*\*)?(?:我的答案|我选(?:的)?|我的选择|my (?:answer|pick|choice)|i (?:chose|picked|answered))", re.I)
 
 
 def _explained(blocks: list[Block]) -> list[Block]:

@@ -504,6 +504,8 @@ def as_callouts(text: str) -> str:
         text = _from_org(text)  # (Org shown in a fence, “```org”, in a note about Org is an example)
     if ("页】" in text or "lide" in text) and len(SLIDE_LINE.findall(text)) >= 3:
         text = _slides_as_headings(text)
+    if ("\\pause" in text or "<" in text) and len(BEAMER_MARK.findall(text)) >= 2:
+        text = _without_overlays(text)
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
     lines = text.split("\n")
@@ -626,6 +628,76 @@ def _slides_as_headings(text: str) -> str:
             # (a title, short and no sentence: “Slide 3: Lung (H&E) — thin-walled alveoli, …” says a fact on the line)
             lines[i] = "#" * min(level + 1, 6) + " " + (slide.group("title") or line.strip())
     return "\n".join(lines)
+
+
+# What Beamer's slides leave in notes exported from them: a pause between a slide's parts (“\pause”), a part shown on
+# one click only (“\only<2>{…}”, “\onslide<3->{…}”), a slide's columns, and its highlights (“\alert{noise floor}”).
+BEAMER_MARK = re.compile(r"^[ \t]*+\\pause\b|\\(?:only|onslide|uncover|visible)<[^>\n]{1,10}>\{", re.M)
+BEAMER_LINE = re.compile(r"[ \t]*+\\(?:pause|framebreak|vfill|(?:begin|end)\{columns?\}(?:\{[^}\n]*\})?|column\{[^}\n]*\})[ \t\r]*+")
+OVERLAY_OPEN = re.compile(r"\\(?:only|onslide|uncover|visible)<[^>\n]{1,10}>\{")
+ALERT = re.compile(r"\\alert\{([^{}\n]*+)\}")
+BEAMER_BLOCK = re.compile(r"[ \t]*+\\(?:begin\{(?:alert|example)?block\}(?:\{([^{}\n]*+)\})?|end\{(?:alert|example)?block\})[ \t\r]*+")
+FRAME_HEADING = re.compile(r"(#{1,6}[ \t]++)(?:frame|slide)(?:[ \t]*+\d++)?[ \t]*+[:：][ \t]*+(?=\S)", re.I)
+
+
+def _without_overlays(text: str) -> str:
+    """``text`` exported from Beamer, line for line, as the Markdown it shows: every overlay's content, none of the
+    commands that stage it, and a highlight in bold; a fenced block's and a display formula's lines stay as they are."""
+    lines = text.split("\n")
+    fence, math, open_parts = "", False, 0
+    for i, line in enumerate(lines):
+        if fence:
+            fence = "" if _closes(line, fence) else fence
+            continue
+        if (opened := FENCE_LINE.match(line.lstrip())):
+            fence = opened.group(1)
+            continue
+        if line.count("$$") % 2:
+            math = not math
+        if math:
+            continue
+        if BEAMER_LINE.fullmatch(line):
+            lines[i] = ""
+            continue
+        if (boxed := BEAMER_BLOCK.fullmatch(line)):
+            lines[i] = f"**{boxed.group(1)}**" if boxed.group(1) else ""  # (“\begin{block}{Descent lemma}”: its title)
+            continue
+        if line.startswith("#") and (framed := FRAME_HEADING.match(line)):
+            lines[i] = framed.group(1) + line[framed.end():]  # (“### Frame: Momentum”: the slide's title)
+            continue
+        if open_parts and line.strip() == "}":
+            lines[i], open_parts = "", open_parts - 1  # (the end of “\only<1>{” on a line of its own)
+            continue
+        line = ALERT.sub(r"**\1**", line)
+        if OVERLAY_OPEN.search(line):
+            line, unclosed = _unwrapped(line)
+            open_parts += unclosed
+        lines[i] = line
+    return "\n".join(lines)
+
+
+def _unwrapped(line: str) -> tuple[str, int]:
+    r"""``line`` with each overlay's command and its closing brace taken out (“\only<2>{Minibatch …}” → “Minibatch …”),
+    in one pass; and how many overlays it opens that close on a later line."""
+    out, stack, k = [], [], 0
+    for part in OVERLAY_OPEN.finditer(line):
+        for ch in line[k:part.start()]:
+            if ch == "{":
+                stack.append(False)
+            elif ch == "}" and stack:
+                if stack.pop():
+                    continue  # (an overlay's own closing brace)
+            out.append(ch)
+        stack.append(True)
+        k = part.end()
+    for ch in line[k:]:
+        if ch == "{":
+            stack.append(False)
+        elif ch == "}" and stack:
+            if stack.pop():
+                continue
+        out.append(ch)
+    return "".join(out), sum(stack)
 
 
 def _unfenced(text: str) -> str:

@@ -6076,3 +6076,25 @@ def test_what_the_third_review_of_this_session_found_the_rules_took_from_other_n
     # a heading that names intervals by their symbols is no PDF annotation
     cards, _ = extract("# Music\n\n## Notes and intervals (P4, P5, M3)\n\n- **Perfect fifth**: seven semitones\n")
     assert cards and cards[0].front.startswith("Notes and intervals (P4, P5, M3)"), [c.front for c in cards]
+
+
+def test_a_data_sets_counts_with_their_total_and_ones_own_pick_above_the_right_one() -> None:
+    assert_keeps("# Datasheet\n\n## Composition\n\n| label | train | val | test |\n|---|---:|---:|---:|\n| Robin | 1,842 | 301 | 388 |\n"
+                 "| Cardinal | 1,210 | 198 | 240 |\n| Jay | 964 | 150 | 201 |\n| **total** | **4,016** | **649** | **829** |\n",
+                 [], ["1,842", "1,210"])
+    cards, _ = extract("# 笔试\n\n### 4. 正则化\n\nL1 正则容易得到稀疏解，原因是：\n\n- A. L1 范数处处可导\n- B. L1 的约束区域在坐标轴上有尖角\n"
+                       "- C. L1 正则等价于给参数加高斯先验\n- D. L1 使损失函数严格凸\n\n我的答案：C ❌\n正确答案：B\n\n解析：L2 对应高斯先验，L1 对应拉普拉斯先验。\n")
+    assert len(cards) == 1 and "- C. L1 正则等价于给参数加高斯先验" in cards[0].front and cards[0].back.startswith("正确答案：B") \
+        and "我的答案" not in cards[0].back, [(c.front, c.back) for c in cards]
+
+
+def test_slides_exported_from_beamer_read_as_what_they_show() -> None:
+    text = ("# Lecture 6\n\n### Frame: Outline\n\n- **Recap**: gradient descent\n- **Not today**: second-order methods\n\n"
+            "### Frame: Momentum\n\n\\pause\n\n- \\alert{Heavy ball}: adds $\\beta (w_t - w_{t-1})$ to the step\n\n\\only<2>{\n"
+            "- **Nesterov**: takes the gradient at the look-ahead point\n}\n\n\\begin{block}{Rate}\n"
+            "$$\\rho = \\frac{\\sqrt{\\kappa} - 1}{\\sqrt{\\kappa} + 1}$$\n\\end{block}\n")
+    assert as_callouts(text).count("\n") == text.count("\n")
+    cards, _ = extract(text)
+    fronts = [c.front for c in cards]
+    assert not any("\\" in f.split("$")[0] or "Frame" in f or "Recap" in f for f in fronts), fronts
+    assert any("look-ahead point" in c.back for c in cards) and any("\\rho = ?" in f for f in fronts), fronts
