@@ -87,6 +87,7 @@ ATTRIBUTE_VALUE = re.compile(r"(?P<attribute>(?!常|通常|一般|建议|推荐|
                              r"(?P<value>\$[^$\n]+\$|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?)")
 # (a letter alone before a Chinese word is part of its name: “F 检验看整体显著性”, “t 分布”)
 NAME_DESC = re.compile(r"^\s*(?![A-Za-z]\s)(?P<name>[A-Za-z][\w\-+.]*(?: [A-Za-z][\w\-+.]*)*)"
+                       r"(?!(?<= [A-Za-z])\s+(?:分布|检验|统计量|大调|小调|矩阵|向量|值|函数|空间))"  # (“Student t 分布”)
                        r"\s+(?P<rest>(?![/|,;:·\-–—])\S.*)$", re.S)
 
 
@@ -214,32 +215,39 @@ def _dollars(text: str) -> str:
 def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
     """The cards in a code block that holds cards pasted as delimited text, each with its line's offset from the block's
     first line (the fence's), its front and its back; [] for any other block (a data set's CSV names no sides, a survey's
-    “question,answer” over “Q1 …,4” answers in numbers, a week's “Mon⇥Rest” is a plan; a Quizlet row's definition runs
-    on to the next line when Enter was pressed inside it, a line of its own that starts a sentence does not)."""
+    “question,answer” over “Q1 …,4” answers in numbers, a week's “Mon⇥Rest” is a plan, a table of three columns has two
+    tabs a row; a Quizlet row's definition runs on to the next line when Enter was pressed inside it, in lower case)."""
     if block.language.casefold() not in PASTED_LANGUAGES:
         return []
     lines = block.text.splitlines()
     rows = [(k, line) for k, line in enumerate(lines, start=1) if line.strip()]
     if len(rows) < 3:
         return []
-    if sum("\t" in line for _, line in rows) * 3 >= len(rows) * 2:
+    if sum(line.count("\t") == 1 for _, line in rows) * 3 >= len(rows) * 2:
         cards: list[list] = []
         for k, line in rows:
             front, tab, back = line.partition("\t")
             if tab:
                 cards.append([k, front.strip(), back.strip()])
-            elif cards and (line.strip()[:1].islower() or line.strip()[:1].isdigit()
-                            or not cards[-1][2].endswith((".", "。", "!", "?", "？", ")", "）"))):
+            elif cards and (line.strip()[:1].islower() or line.strip()[:1].isdigit()):
                 cards[-1][2] += " " + line.strip()  # (a definition broken across lines)
-        if cards and (tuple(c.casefold() for c in cards[0][1:]) in CARD_SIDES or not _worded(cards[0][2])):
-            cards = cards[1:]  # (a header: “term⇥definition”, “上句⇥下句”)
+        if cards and tuple(c.casefold() for c in cards[0][1:]) in CARD_SIDES:
+            cards = cards[1:]  # (a header: “term⇥definition”)
     else:
-        parsed = list(csv.reader([line for _, line in rows]))
-        if tuple(c.strip().casefold() for c in parsed[0]) not in CARD_SIDES \
-                or sum(len(fields) == 2 for fields in parsed[1:]) * 3 < (len(parsed) - 1) * 2:
+        try:
+            reader = csv.reader(block.text.splitlines(keepends=True))
+            records, start = [], 1
+            for fields in reader:  # (each record at the line it starts on, a quoted field over lines or not)
+                if any(f.strip() for f in fields):
+                    records.append((start, fields))
+                start = reader.line_num + 1
+        except csv.Error:
+            return []  # (not CSV after all: a quote left open, a field too long)
+        if not records or tuple(c.strip().casefold() for c in records[0][1]) not in CARD_SIDES \
+                or sum(len(fields) == 2 for _, fields in records[1:]) * 3 < (len(records) - 1) * 2:
             return []
-        cards = [[k, _dollars(fields[0].strip()), _dollars(fields[1].strip())]
-                 for (k, _), fields in zip(rows[1:], parsed[1:]) if len(fields) == 2]
+        cards = [[k, _dollars(fields[0].strip()), _dollars(" ".join(fields[1].split()))]
+                 for k, fields in records[1:] if len(fields) == 2]
     cards = [(k, f, b) for k, f, b in cards if f and b]
     if len(cards) < 3 or 2 * sum(_worded(b) for _, _, b in cards) < len(cards) \
             or 2 * sum(bool(TIME_SLOT.fullmatch(f)) for _, f, _ in cards) >= len(cards):
@@ -343,8 +351,9 @@ def _one_line_pairs(lines: list[str]) -> list[tuple[int, str, str]]:
 
 
 # A default said last (“…，默认 0.001”, “… (default: 0.3)”, “…; defaults to `True`.”).
-TRAILING_DEFAULT = re.compile(r"(?:\s*+[，,;；]\s*+默认值?\s*+[:：为是]?\s*+[^，,。；;\s()（）]++|\s*+[(（]\s*+default:?\s*+[^()（）]++[)）]|"
-                              r"\s*+[,;.]\s*+defaults?(?: to| is|:)\s*+[^\s,;()（）]++)(?=[)）]?\s*+[。.]?\s*+$)", re.I)
+TRAILING_DEFAULT = re.compile(r"(?<!\s)(?:\s*+[，,;；]\s*+默认值?\s*+[:：为是]?\s*+(?:[(（][^()（）\n]*+[)）]|[^，,。；;\s()（）]++)|"
+                              r"\s*+[(（]\s*+default:?\s*+(?:\([^()\n]*+\)|[^()（）]++)[)）]|"
+                              r"\s*+[,;.]\s*+defaults?(?: to| is|:)\s*+(?:\([^()\n]*+\)|[^\s,;()（）]++))(?=[)）]?\s*+[。.]?\s*+$)", re.I)
 
 
 def split_doc_param(text: str) -> tuple[str, str] | None:
@@ -550,7 +559,8 @@ def _comes_to_numbers(text: str) -> bool:
 WORKED_CORNER = re.compile(r"(?:an? )?worked(?:[- ]out)? example\s*\d*|算例\s*\d*|手算|计算实例|数值例子", re.I)
 # A corner that sets a value (“t=1, g scalar”, “$n = 3$”): the table works that case out.
 # (a number alone: “T = 298 K” and “n = 2 shell” name a condition the rows' facts hold under)
-SETTING_CORNER = re.compile(r"\s*+\$?\s*+[A-Za-z]\w*+\s*+=\s*+-?\d++(?:\.\d++)?+\s*+\$?(?:\s*+[,，;；]\s*+[^,，;；|\n]*+)*+")
+SETTING_CORNER = re.compile(r"\s*+\$?\s*+[A-Za-z]\w*+\s*+=\s*+-?\d++(?:\.\d++)?+(?:[eE][-+]?\d++)?+\s*+\$?"
+                            r"(?:\s*+[(（][^()（）\n]*+[)）])?+(?:\s*+[,，;；]\s*+[^,，;；|\n]*+)*+")
 # A problem of a homework or one of its parts (“Problem 1: derive …”, “第 2 题”, “1c. back through …”),
 # and what says the notes are homework (“作业 3”, “HW 2 write-up”, “Problem set 4”): under both,
 # the formulas work that problem through. (“Problem 1: exploding gradients” alone names a topic.)
@@ -585,6 +595,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
             sum(bool(re.search(r"\d\s*±\s*\d", v)) for v in values) * 2 > len(values) or \
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
             _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
+            or SELF_RATED.search(header) or OWN_USE_HEADER.search(header) \
             or _traced([plain_inline(c).strip() for c in rows[0][1]], rows[1:]):
         # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
         # “| worked example | value |”: that example's numbers;
@@ -1427,7 +1438,7 @@ PLAN_TITLE = re.compile(r"(?:下一步|接下来|下(?:个|一)?(?:月|周|阶�
 # Who gives a report and who supervises it, in the lines it opens with (“**汇报人**：陈思远”, “**指导教师**：王老师”,
 # “Prepared by: …”); a name, not what the role is.
 REPORTER_FIELD = re.compile(r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|批改人|评阅人|阅卷人|"
-                            r"(?:prepared|presented|submitted|reported|graded|marked) by|grader|marker", re.I)
+                            r"(?:prepared|presented|submitted|reported|graded|marked) by", re.I)
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
@@ -1936,34 +1947,42 @@ class _Extractor:
         bugs: dict[int, tuple[str, str]] = {}
         for _, section in iter_sections(self.outline.root):
             blocks = section.blocks
-            codes = [i for i, b in enumerate(blocks) if b.kind == "code"]
-            fixes = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and BUG_FIX.match(b.text)]
-            if not codes or not fixes or fixes[0] < codes[0] or any(codes[0] < i < fixes[0] for i in codes[1:]):
-                continue
-            # (a bug said to be one: what one sees, an error shown, or a heading or a line before it that says so; and
-            # the fix before why: “**Why:**” then “**Fix:** if already pushed” explains correct code)
-            why = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and BUG_WHY.match(b.text) and i > codes[0]]
-            seen = any(b.kind == "paragraph" and BUG_SYMPTOM.match(b.text) for b in blocks[codes[0] + 1:fixes[0]])
-            said = BUG_WORDS.search(" ".join((self.outline.title, *(t for t in (section.title,)),
-                                              *(b.text for b in blocks[max(0, codes[0] - 1):codes[0]] if b.kind == "paragraph"))))
-            shown = SHOWN_ERROR.search(blocks[codes[0]].text) is not None  # (an error's cause comes before its fix)
-            if why and why[0] < fixes[0] and not (seen or shown) or not (seen or said or shown):
-                continue
-            taken, symptom, answer = [], "", []
-            for i in range(codes[0] + 1, len(blocks)):
-                block = blocks[i]
-                said = block.kind == "paragraph" and (BUG_SYMPTOM.match(block.text) or BUG_FIX.match(block.text)
-                                                      or BUG_WHY.match(block.text))
-                if not said and not (block.kind in ("code", "math") and answer):
-                    break
-                taken.append(block)
-                if block.kind == "paragraph" and BUG_SYMPTOM.match(block.text):
-                    symptom = block.text.strip()
-                else:
-                    answer.append(block.text.strip() if block.kind == "paragraph" else _block_markdown(block))
-            if answer:
-                bugs[id(blocks[codes[0]])] = (symptom, "\n\n".join(answer))
-                self.consumed.update(id(b) for b in taken)
+            for c, code in enumerate(blocks):
+                if code.kind != "code" or id(code) in self.consumed:
+                    continue
+                # (what is written under it, up to the next code that is not the fixed version)
+                under = list(itertools.takewhile(lambda b: b.kind != "code", blocks[c + 1:]))
+                fixes = [k for k, b in enumerate(under) if b.kind == "paragraph" and BUG_FIX.match(b.text)]
+                if not fixes:
+                    continue
+                # (a bug said to be one: what one sees, an error shown, or a heading or a line before it that says
+                # so; and the fix before why: “**Why:**” then “**Fix:** if already pushed” explains correct code)
+                why = [k for k, b in enumerate(under) if b.kind == "paragraph" and BUG_WHY.match(b.text)]
+                seen = any(b.kind == "paragraph" and BUG_SYMPTOM.match(b.text) for b in under[:fixes[0]])
+                named = BUG_WORDS.search(" ".join((self.outline.title, section.title,
+                                                   *(b.text for b in blocks[max(0, c - 1):c] if b.kind == "paragraph"))))
+                shown = SHOWN_ERROR.search(code.text) is not None  # (an error's cause comes before its fix)
+                if why and why[0] < fixes[0] and not (seen or shown) or not (seen or named or shown):
+                    continue
+                taken, symptom, answer = [], "", []
+                for k in range(c + 1, len(blocks)):
+                    block = blocks[k]
+                    labelled = block.kind == "paragraph" and (BUG_SYMPTOM.match(block.text) or BUG_FIX.match(block.text)
+                                                              or BUG_WHY.match(block.text))
+                    after = blocks[k + 1] if k + 1 < len(blocks) else None
+                    if block.kind == "code" and after is not None and after.kind == "paragraph" \
+                            and (BUG_SYMPTOM.match(after.text) or BUG_FIX.match(after.text)):
+                        break  # (the next bug's code, with its own symptom and fix)
+                    if not labelled and not (block.kind in ("code", "math") and answer):
+                        break
+                    taken.append(block)
+                    if block.kind == "paragraph" and BUG_SYMPTOM.match(block.text):
+                        symptom = block.text.strip()
+                    else:
+                        answer.append(block.text.strip() if block.kind == "paragraph" else _block_markdown(block))
+                if answer:
+                    bugs[id(code)] = (symptom, "\n\n".join(answer))
+                    self.consumed.update(id(b) for b in taken)
         return bugs
 
     def sided_cards(self) -> None:
@@ -2981,11 +3000,11 @@ class _Extractor:
         struck = term.strip("* ")
         # (a strike that runs over the line, “~~First try: "…” over “determined"~~ — wrong”, crosses out both)
         why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) \
-            or CODE_SPAN.sub("", struck).count("~~") % 2 and "~~" not in CODE_SPAN.sub("", desc) and "~~~" not in struck \
-            or OLD_VIEW.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) else \
-            "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
-            else "label-term" if TIME_SLOT.fullmatch(_bare(term).strip()) and PLAN_TITLE.search(ctx.concept) \
-                or REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and len(desc) <= 40 \
+            or CODE_SPAN.sub("", struck).count("~~") % 2 and "~~" not in CODE_SPAN.sub("", desc) and "~~~" not in struck else \
+            "old-view" if OLD_VIEW.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) \
+            else "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
+            else "plan-item" if TIME_SLOT.fullmatch(_bare(term).strip()) and PLAN_TITLE.search(ctx.concept) \
+            else "report-field" if REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and len(desc) <= 40 \
                 and not re.search(r"[是指的]|\b(?:is|are|means)\b", desc) \
             else "notation" if _notation(term, ctx) \
             else "marked-reply" if MARKED_REPLY.match(desc) and (_bare(term).strip() in self.repliers

@@ -11,6 +11,7 @@ import ast
 import builtins
 import os
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 from typing import Callable
@@ -221,6 +222,14 @@ MESSAGES = {
     "symptom": ("“{front}” 只问症状；症状是认出问题的线索：把它写进问题，问原因或解决办法（如“loss 变成 nan：可能的原因？”）",
                 "“{front}” asks only for a symptom, which is how one recognizes a problem: put it in the question "
                 "and ask its cause or fix (“loss turns nan: likely causes?”)"),
+    "old-view": ("“{front}” 后面是自己以前的看法（已经改了），不是要记住的结论；把现在的理解写成一句陈述",
+                 "what follows “{front}” is a view one held before and has changed, not a fact to recall; state what "
+                 "you understand now"),
+    "plan-item": ("“{front}” 是计划里的一个时间段（要做什么），不是知识；留着它即可，它不会做成卡片",
+                  "“{front}” is a slot of one's own plan (what to do when), not knowledge; keep it, it just makes no card"),
+    "report-field": ("“{front}” 是汇报或报告本身的信息（谁写的、谁批改、谁指导），不是知识；留着它即可，它不会做成卡片",
+                     "“{front}” is about the report itself (who wrote, marked or supervised it), not knowledge; keep "
+                     "it, it just makes no card"),
     "legend": ("“{front}” 说的是笔记自己的颜色或记号的含义（图例），不是知识；留着它即可，它不会做成卡片",
                "“{front}” says what the notes' own colour or mark means (a key to them), not knowledge; keep it, it "
                "just makes no card"),
@@ -428,7 +437,7 @@ def _front_says_it(card: Card) -> bool:
 # epsilon”, “x minus mu over sigma”).
 GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "kappa", "lambda", "mu", "nu",
          "xi", "pi", "rho", "sigma", "tau", "phi", "varphi", "chi", "psi", "omega")
-SPOKEN_OPERATION = re.compile(r"(?<![增参更追添])加(?!速|快|强|大|深|入)|(?<![增])减(?![少小弱缓])|除以|乘以?|根号|平方|"
+SPOKEN_OPERATION = re.compile(r"(?<![增参更追添])加(?!速|快|强|大|深|入)|(?<![增衰递缩删裁])减(?![少小弱缓])|除以|乘以?|根号|平方|"
                               r"\b(?:plus|minus|times|divided by|over|square root|squared)\b", re.I)
 
 
@@ -440,10 +449,13 @@ def _spelled_out(side: str, words: str) -> bool:
     if len(letters) < 2:
         return False
     operations = [m.span() for m in SPOKEN_OPERATION.finditer(words)]
+    starts = [start for start, _ in operations]
     for name in letters:
         said = [m.span() for m in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", words, re.I)]
+        # (the operations near each naming, found by bisection: a long page of names is still read once)
         if not any(0 <= start - op_end <= 6 or 0 <= op_start - end <= 6
-                   for start, end in said for op_start, op_end in operations):
+                   for start, end in said
+                   for op_start, op_end in operations[max(0, bisect_left(starts, start - 40)):bisect_left(starts, end + 10)]):
             return False
     return True
 

@@ -548,8 +548,7 @@ def _callout_lines(lines: list[str]) -> list[str]:
 FOLD_OPEN = re.compile(r"\{\{\{\d*+[ \t]*+(?:-->)?[ \t\r]*+$", re.M)
 FOLD_CLOSE = re.compile(r"\s*+(?:<!--\s*+)?\}\}\}\d*+\s*+(?:-->)?\s*+")
 # (a modeline sets options: “vim: set foldmethod=marker:”, “vi: ts=4 sw=4”; “ex: radiation pressure …” is an example)
-MODELINE = re.compile(r"\s*+(?:<!--\s*+)?(?:vi|vim|ex):\s*+(?:set?\s++[\w=:,+-]++|[\w:,+-]*+=[\w=:,+-]*+)"
-                      r"(?:[ \t]++[\w=:,+-]++)*+:?\s*+")
+MODELINE = re.compile(r"\s*+(?:<!--\s*+)?(?:vi|vim|ex):\s*+(?:set?\s++[^:\n]++:|[\w:,+-]*+=[\w=:,+-]*+(?:[ \t]++[\w=:,+-]++)*+:?)\s*+")
 
 
 def _without_folds(text: str) -> str:
@@ -589,24 +588,24 @@ def _without_folds(text: str) -> str:
 # Sat 10:40]”), a done heading's keyword and its tags (“## DONE Momentum  :lecture:”), verbatim text (“=lr=1e-3=”,
 # “~x~”), links (“[[https://…][Adam (2014)]]”) and tables ruled with “+” (“|----+----|”).
 ORG_MARK = re.compile(r"^#\+(?:TITLE|AUTHOR|DATE|OPTIONS|STARTUP|FILETAGS|BEGIN_SRC|BEGIN_EXAMPLE|BEGIN_QUOTE)\b|"
-                      r"^:PROPERTIES:[ \t]*+$", re.M | re.I)  # (“    :PROPERTIES:” indented is code, an example)
+                      r"^:PROPERTIES:[ \t\r]*+$", re.M | re.I)  # (“    :PROPERTIES:” indented is code, an example)
 ORG_KEYWORD = re.compile(r"#\+(?P<key>[A-Za-z_]+)(?::[ \t]*+(?P<value>.*))?(?:[ \t]++(?P<lang>[\w+-]+).*)?", re.I)
-ORG_DRAWER = re.compile(r"[ \t]*+:(?P<name>PROPERTIES|LOGBOOK|[A-Z_]+):[ \t]*+")
+ORG_DRAWER = re.compile(r"[ \t]*+:(?P<name>[A-Za-z_]+):[ \t]*+")
 ORG_PLANNING = re.compile(r"[ \t]*+(?:(?:SCHEDULED|DEADLINE|CLOSED):[ \t]*+[<\[][^>\]\n]*+[>\]][ \t]*+)++")
 ORG_DONE_HEADING = re.compile(r"(#{1,6}[ \t]++)(?:DONE|CANCEL(?:L)?ED)[ \t]++")
 ORG_TAGS = re.compile(r":(?:[\w@#%]++:)++")
-ORG_VERBATIM = re.compile(r"(?<![\w=~])([=~])(?=\S)([^\n]*?\S)\1(?=[\s.,;:!?)'\"]|$)")
+ORG_VERBATIM = re.compile(r"(?<![\w=~])([=~])(?=\S)([^\n]{0,200}?\S)\1(?=[\s.,;:!?)'\"]|$)")
 ORG_LINK = re.compile(r"\[\[([^\[\]\n]+)\]\[([^\[\]\n]+)\]\]")
 ORG_RULE = re.compile(r"[ \t]*+\|[-: ]++(?:\+[-: ]++)++\|[ \t]*+")
 
 
 # A talk's notes page by page, on lines of their own (“【第4页】误差从哪来”, “[Slide 3] Attention”, “Slide 3: Attention”):
 # each page a section.
-SLIDE_LINE = re.compile(r"^[ \t]*+(?:【第\s*+\d++\s*+页】|\[(?:slide|page|p\.?)\s*+\d++\]|(?:slide|幻灯片)\s*+\d++\s*+[:：—–-])"
-                        r"[ \t]*+(?P<title>[^\n]*?)[ \t]*+$", re.M | re.I)
+SLIDE_LINE = re.compile(r"^[ \t]*+(?:【第\s*+\d++\s*+页】|\[slide\s*+\d++\]|(?:slide|幻灯片)\s*+\d++\s*+[:：—–-])"
+                        r"[ \t]*+(?P<title>[^\n]*+)$", re.M | re.I)
 
 
-SLIDE_TITLE = re.compile(r"(?:[^\s.。！!？?；;]++[ \t]*+){0,8}+|[^。！!？?；;.\n]{0,40}")
+SLIDE_TITLE = re.compile(r"(?:[^\s.。！!？?；;,—]++[ \t]*+){0,8}+|[^。！!？?；;.,—\n]{0,40}")
 
 
 def _slides_as_headings(text: str) -> str:
@@ -624,9 +623,9 @@ def _slides_as_headings(text: str) -> str:
         if heading:
             level = len(heading.group(1))
         elif (slide := SLIDE_LINE.match(line)) and (i == 0 or not lines[i - 1].strip()) \
-                and SLIDE_TITLE.fullmatch(slide.group("title")):
+                and SLIDE_TITLE.fullmatch(slide.group("title").strip()):
             # (a title, short and no sentence: “Slide 3: Lung (H&E) — thin-walled alveoli, …” says a fact on the line)
-            lines[i] = "#" * min(level + 1, 6) + " " + (slide.group("title") or line.strip())
+            lines[i] = "#" * min(level + 1, 6) + " " + (slide.group("title").strip() or line.strip())
     return "\n".join(lines)
 
 
@@ -718,44 +717,59 @@ def _from_org(text: str) -> str:
     fences, what only Org reads gone."""
     lines = text.split("\n")
     fence, drawer, titled = "", False, False
-    for i, line in enumerate(lines):
+    closes = _drawers_closing(lines)
+    for i, raw in enumerate(lines):
+        line, end = (raw[:-1], "\r") if raw.endswith("\r") else (raw, "")  # (a CRLF file keeps its line ends)
         if fence:
             if fence != "```" and line.strip().upper().startswith(("#+END_SRC", "#+END_EXAMPLE")):
-                lines[i], fence = "```", ""
+                lines[i], fence = "```" + end, ""
             elif fence == "```" and line.lstrip().startswith(("```", "~~~")):
                 fence = ""
             continue
         if drawer:
-            drawer = ORG_DRAWER.fullmatch(line) is None or ORG_DRAWER.fullmatch(line).group("name") != "END"
-            lines[i] = ""
+            drawer = ORG_DRAWER.fullmatch(line) is None or ORG_DRAWER.fullmatch(line).group("name").upper() != "END"
+            lines[i] = end
             continue
         keyword = ORG_KEYWORD.fullmatch(line) if line.startswith("#+") else None
         if keyword:
             key = keyword.group("key").upper()
             if key in ("BEGIN_SRC", "BEGIN_EXAMPLE"):
-                lines[i], fence = "```" + (keyword.group("lang") or ""), key
+                lines[i], fence = "```" + (keyword.group("lang") or "") + end, key
             elif key == "TITLE" and keyword.group("value") and not titled:
-                lines[i], titled = "# " + keyword.group("value").strip(), True
+                lines[i], titled = "# " + keyword.group("value").strip() + end, True
             else:
-                lines[i] = ""
+                lines[i] = end
             continue
         if line.lstrip().startswith(("```", "~~~")):
             fence = "```"  # (a Markdown fence in it: its lines stay as they are)
             continue
         drawn = ORG_DRAWER.fullmatch(line)
-        if drawn and drawn.group("name") in ("PROPERTIES", "LOGBOOK"):
-            lines[i], drawer = "", True
+        if drawn and drawn.group("name").upper() in ("PROPERTIES", "LOGBOOK") and closes[i]:
+            lines[i], drawer = end, True  # (a drawer never closed before the next heading is left as written)
         elif ORG_PLANNING.fullmatch(line):
-            lines[i] = ""
+            lines[i] = end
         elif ORG_RULE.fullmatch(line):
-            lines[i] = line.replace("+", "|")
+            lines[i] = line.replace("+", "|") + end
         else:
             if line.startswith("#"):
                 line = ORG_DONE_HEADING.sub(r"\1", line)
                 head, space, tags = line.rstrip().rpartition(" ")  # (“## Adam   :paper:optim:”: its tags last)
                 line = head.rstrip() if space and ORG_TAGS.fullmatch(tags) else line
-            lines[i] = _org_inline(line) if ("=" in line or "~" in line or "[[" in line) else line
+            lines[i] = (_org_inline(line) if ("=" in line or "~" in line or "[[" in line) else line) + end
     return "\n".join(lines)
+
+
+def _drawers_closing(lines: list[str]) -> list[bool]:
+    """For each line, whether an “:END:” follows it before the next heading (read once, from the end)."""
+    closes, state = [False] * len(lines), False
+    for i in range(len(lines) - 1, -1, -1):
+        closes[i] = state
+        line = lines[i].rstrip("\r")
+        if line.startswith("#"):
+            state = False
+        elif re.fullmatch(r"[ \t]*+:END:[ \t]*+", line, re.I):
+            state = True
+    return closes
 
 
 def _org_inline(line: str) -> str:

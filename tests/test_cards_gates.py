@@ -6098,3 +6098,43 @@ def test_slides_exported_from_beamer_read_as_what_they_show() -> None:
     fronts = [c.front for c in cards]
     assert not any("\\" in f.split("$")[0] or "Frame" in f or "Recap" in f for f in fronts), fronts
     assert any("look-ahead point" in c.back for c in cards) and any("\\rho = ?" in f for f in fronts), fronts
+
+
+def test_what_the_code_review_found_the_rules_of_this_session_missed_or_took() -> None:
+    # an Org drawer never closed leaves the rest of the notes as they are
+    assert_keeps("#+TITLE: Optimizers\n\n## Adam\n:PROPERTIES:\n:ID: 1\n\n## SGD\n\n- **lr**: the step size of each update\n",
+                 ["the step size of each update"], [])
+    # a quoted back over two lines is one back, and every card keeps its own line
+    cards, _ = extract("# Cards\n\n## Biology\n\n```csv\nfront,back\nmitosis,\"cell division into\ntwo identical cells\"\n"
+                       "meiosis,division into four cells with half the chromosomes\nosmosis,water moving across a membrane\n```\n")
+    got = {c.front: (c.back, c.source.line) for c in cards}
+    assert got["mitosis"] == ("cell division into two identical cells", 7) and got["osmosis"][1] == 10, got
+    # three columns a row are a table, not cards
+    cards, _ = extract("# Papers\n\n## Optimisers\n\n```\nAdam\t2014\tadaptive moments of the gradient\n"
+                       "AdamW\t2017\tdecoupled weight decay from the update\nLion\t2023\tsign of an interpolated momentum\n```\n")
+    assert not [c for c in cards if c.kind.name == "MANUAL"], [(c.front, c.back) for c in cards]
+    # a letter closing a name before a Chinese word is part of it (“Student t 分布”), a vitamin's letter is a name
+    assert_keeps("# 统计\n\n## 分布\n\n- Student t 分布的尾部比正态分布更厚\n- Vitamin C 抗坏血酸，水溶性维生素\n- Vitamin D 促进钙吸收，脂溶性\n",
+                 ["抗坏血酸", "促进钙吸收"], ["分布的尾部"])
+    # a corner that sets a rate in scientific notation works that case out
+    assert_keeps("# Adam\n\n## First steps\n\n| lr=1e-3 | step 1 | step 2 |\n|---|---|---|\n| m | 0.1 g | 0.19 g |\n| v | 0.001 g² | 0.002 g² |\n",
+                 [], ["0.19 g"])
+    # a default that is a pair stays with the cloze that asks it
+    cards, _ = extract("# Adam\n\n## Parameters\n\n| arg | default | meaning |\n|---|---|---|\n| `betas` | (0.9, 0.999) | decay rates of the moments |\n"
+                       "| `eps` | 1e-8 | added to the denominator |\n")
+    assert any(c.back == "decay rates of the moments" for c in cards), [(c.front, c.back) for c in cards]
+    # a grader as a concept, and 衰减 beside Greek letters, are no report's field and no operation read aloud
+    assert_keeps("# Eval\n\n## LLM-as-judge\n\n- **Grader**: a model scoring another model's answers against a rubric\n\n"
+                 "## 动量\n\n动量 beta 和学习率衰减 gamma 一起决定步长：\n\n$$s = \\frac{\\gamma}{1 - \\beta}$$\n",
+                 ["scoring another model's answers", "s = ?"], [])
+    # by hand: a number with its unit, a share, or a named model beside it is a fact to keep
+    assert_keeps("# Sourdough by hand\n\n## Dough\n\n- **Hydration**: 62–65%\n- **Bulk fermentation**: 24 °C for 4 h\n",
+                 ["62–65%", "24 °C"], [])
+    assert_keeps("# BPE worked by hand\n\n## Vocabulary\n\n- **Vocabulary size**: 30000 in BERT\n- **Merges**: 14\n",
+                 ["30000 in BERT"], [": 14"])
+    # an interviewer and the questions asked back at the end are the interview's, not knowledge
+    assert_keeps("# 秋招面试日记\n\n## 8-27 一面\n\n面试官：男，做召回的。\n\n- **BN**：对每个通道在 batch 上归一化\n\n### 反问环节\n\n"
+                 "1. 问：组里召回主要是双塔吗？\n   答：双塔为主。\n", ["对每个通道在 batch 上归一化"], ["做召回的", "双塔为主"])
+    # a column rating how well one explained each part, under any heading
+    assert_keeps("# PCA 讲给阿杰\n\n## 讲完以后\n\n| 部分 | 讲得怎样 |\n|---|---|\n| 方差 ↔ 特征值 | ✅ 讲清楚了 |\n| 中心化 | ❌ 说错了 |\n"
+                 "| SVD 关系 | ⚠️ 半错 |\n\n## 定义\n\n- **主成分**：协方差矩阵最大特征值的特征向量\n", ["最大特征值的特征向量"], ["讲清楚了"])
