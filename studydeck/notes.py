@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.amsmath import amsmath_plugin
@@ -556,19 +556,9 @@ def _without_folds(text: str) -> str:
     are (“{{{” is a template's, “}}}” closes braces in LaTeX), and no more folds close than opened. Only where some line
     ends in an opening marker: a line “}}}” alone elsewhere closes braces."""
     lines = text.split("\n")
-    fence, math, depth = "", False, 0
-    for i, line in enumerate(lines):
-        if fence:
-            fence = "" if _closes(line, fence) else fence
-            continue
-        fenced = FENCE_LINE.match(line.lstrip())  # (a fence indented under a list item too)
-        if fenced:
-            fence = fenced.group(1)
-            continue
-        if line.count("$$") % 2:
-            math = not math
-        if math:
-            continue
+    depth = 0
+    for i in _prose_lines(lines, math=True):
+        line = lines[i]
         end = "\r" if line.endswith("\r") else ""
         if FOLD_CLOSE.fullmatch(line) and depth:
             lines[i], depth = end, depth - 1
@@ -611,14 +601,9 @@ SLIDE_TITLE = re.compile(r"(?:[^\s.。！!？?；;,—]++[ \t]*+){0,8}+|[^。！
 def _slides_as_headings(text: str) -> str:
     """``text`` with each slide's marker line a heading one level under the heading before it, line for line."""
     lines = text.split("\n")
-    level, fence = 1, ""
-    for i, line in enumerate(lines):
-        if fence:
-            fence = "" if _closes(line, fence) else fence
-            continue
-        if (opened := FENCE_LINE.match(line.lstrip())):
-            fence = opened.group(1)
-            continue
+    level = 1
+    for i in _prose_lines(lines):
+        line = lines[i]
         heading = re.match(r"(#{1,6})\s", line)
         if heading:
             level = len(heading.group(1))
@@ -643,18 +628,9 @@ def _without_overlays(text: str) -> str:
     """``text`` exported from Beamer, line for line, as the Markdown it shows: every overlay's content, none of the
     commands that stage it, and a highlight in bold; a fenced block's and a display formula's lines stay as they are."""
     lines = text.split("\n")
-    fence, math, open_parts = "", False, 0
-    for i, line in enumerate(lines):
-        if fence:
-            fence = "" if _closes(line, fence) else fence
-            continue
-        if (opened := FENCE_LINE.match(line.lstrip())):
-            fence = opened.group(1)
-            continue
-        if line.count("$$") % 2:
-            math = not math
-        if math:
-            continue
+    open_parts = 0
+    for i in _prose_lines(lines, math=True):
+        line = lines[i]
         if BEAMER_LINE.fullmatch(line):
             lines[i] = ""
             continue
@@ -701,15 +677,25 @@ def _unwrapped(line: str) -> tuple[str, int]:
 
 def _unfenced(text: str) -> str:
     """``text`` without its fenced blocks' lines."""
-    kept, fence = [], ""
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    return "\n".join(lines[i] for i in _prose_lines(lines))
+
+
+def _prose_lines(lines: list[str], math: bool = False) -> Iterator[int]:
+    """The indices of ``lines`` outside fenced blocks (a fence indented under a list item too) and, with ``math``,
+    outside display formulas; the lines that open or close a fence are neither."""
+    fence, inside = "", False
+    for i, line in enumerate(lines):
         if fence:
             fence = "" if _closes(line, fence) else fence
-        elif (opened := FENCE_LINE.match(line.lstrip())):
+            continue
+        if (opened := FENCE_LINE.match(line.lstrip())):
             fence = opened.group(1)
-        else:
-            kept.append(line)
-    return "\n".join(kept)
+            continue
+        if math and line.count("$$") % 2:
+            inside = not inside
+        if not inside:
+            yield i
 
 
 def _from_org(text: str) -> str:
