@@ -1417,8 +1417,7 @@ def _opening_field(term: str, value: str, dated: bool = False) -> bool:
     (“Lec 6 (Tue Oct 15): …”), beside the class's day who teaches it and its slides, a report's author and
     supervisor, or a work read (“Tutorial: *A Gentle Introduction…*”)."""
     return _metadata_field(term, value) or bool(CLASS_SLOT.match(_bare(term).strip()) and DAY_NAMED.search(term)) \
-        or bool(REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and len(value) <= 40
-                and not re.search(r"[是指的]|\b(?:is|are|means)\b", value)) \
+        or _reporter(term, value) \
         or dated and bool(CLASS_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())) \
         or bool(MATERIAL_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and SOURCE_VALUE.match(value))
 
@@ -1439,6 +1438,13 @@ PLAN_TITLE = re.compile(r"(?:下一步|接下来|下(?:个|一)?(?:月|周|阶�
 # “Prepared by: …”); a name, not what the role is.
 REPORTER_FIELD = re.compile(r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|批改人|评阅人|阅卷人|"
                             r"(?:prepared|presented|submitted|reported|graded|marked) by", re.I)
+
+
+def _reporter(term: str, value: str) -> bool:
+    """Who gave, marked or supervised a report, by name (“**批改人**：王助教”; “**汇报人**：在材料末尾署名的人” says what the
+    role is)."""
+    return bool(REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())) and len(value) <= 40 \
+        and not re.search(r"[是指的]|\b(?:is|are|means)\b", value)
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
@@ -3004,8 +3010,7 @@ class _Extractor:
             "old-view" if OLD_VIEW.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) \
             else "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "plan-item" if TIME_SLOT.fullmatch(_bare(term).strip()) and PLAN_TITLE.search(ctx.concept) \
-            else "report-field" if REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and len(desc) <= 40 \
-                and not re.search(r"[是指的]|\b(?:is|are|means)\b", desc) \
+            else "report-field" if _reporter(term, desc) \
             else "notation" if _notation(term, ctx) \
             else "marked-reply" if MARKED_REPLY.match(desc) and (_bare(term).strip() in self.repliers
                                                                  or SOMEONE.fullmatch(_bare(term).strip())) \
