@@ -2744,6 +2744,8 @@ class _Extractor:
                 return
             label = labelled[0] if labelled else text.rstrip(":： ")
             plain_label = label.strip("*` ")
+            if BOLD_NAME_ASIDE.fullmatch(label):
+                plain_label = _bare(label)  # (“**Focal loss** (Lin et al. 2017, RetinaNet)”: the name, its source aside)
             if PARAM_LABEL.match(plain_label):
                 self.parameters(_child_items(it), ctx)
                 return
@@ -6901,9 +6903,15 @@ def _names_a_concept(text: str, labelled: tuple[str, str] | None, top: bool) -> 
             or PART_OF_TOPIC.search(text.strip("*:： ")):
         return False  # “细节”, “训练细节”, “Details”: a part of what the section is about, not a thing of its own
     if labelled is None:
-        # “32x32x3 的图片 → 拉平成 3072x1”, “更小的 filter, 更深的网络”: a statement, not a name
-        return not text.endswith((":", "：")) and not _states(text) and len(text) <= 40
+        # “32x32x3 的图片 → 拉平成 3072x1”, “更小的 filter, 更深的网络”: a statement, not a name (a bold name with an
+        # aside in brackets, “**Focal loss** (Lin et al. 2017, RetinaNet)”, is the name)
+        name = _bare(text) if BOLD_NAME_ASIDE.fullmatch(text) else text
+        return not text.endswith((":", "：")) and not _states(name) and len(name) <= 40
     return not labelled[1] and "**" in text
+
+
+# A name in bold with an aside in brackets after it (“**Focal loss** (Lin et al. 2017, RetinaNet)”).
+BOLD_NAME_ASIDE = re.compile(r"\s*+\*\*[^*\n]{1,40}\*\*\s*+[(（][^()（）\n]{1,80}[)）]\s*+")
 
 
 def _is_bare_name(text: str) -> bool:

@@ -6138,3 +6138,11 @@ def test_what_the_code_review_found_the_rules_of_this_session_missed_or_took() -
     # a column rating how well one explained each part, under any heading
     assert_keeps("# PCA 讲给阿杰\n\n## 讲完以后\n\n| 部分 | 讲得怎样 |\n|---|---|\n| 方差 ↔ 特征值 | ✅ 讲清楚了 |\n| 中心化 | ❌ 说错了 |\n"
                  "| SVD 关系 | ⚠️ 半错 |\n\n## 定义\n\n- **主成分**：协方差矩阵最大特征值的特征向量\n", ["最大特征值的特征向量"], ["讲清楚了"])
+
+
+def test_a_bold_name_with_its_source_in_brackets_names_what_is_under_it() -> None:
+    cards, notices = extract("# Losses\n\n## Classification\n\n- **Focal loss** (Lin et al. 2017, RetinaNet, dense detection)\n"
+                             "  - formula: $-\\alpha_t (1 - p_t)^{\\gamma} \\log p_t$\n"
+                             "  - PyTorch: `torchvision.ops.sigmoid_focal_loss`, no `nn` class\n")
+    assert cards and all(c.front.startswith("Focal loss:") for c in cards), [c.front for c in cards]
+    assert not [n for n in notices if "raw Markdown" in n.message], [n.message for n in notices]
