@@ -1671,6 +1671,7 @@ class _Extractor:
         self.cards: list[Card] = []
         self.notices: list[Notice] = list(outline.notices)
         self.zh = _is_chinese(outline)
+        self.traditional = self.zh and _is_traditional(outline)  # (“是什麼？” for notes in traditional characters)
         self.counters: dict[tuple[str, ...], int] = {}
         # terms that number instances of one thing (训练集1, 训练集2): an example's parts
         self.enumerated: set[str] = set()
@@ -1726,6 +1727,8 @@ class _Extractor:
         return question
 
     def t(self, zh: str, en: str, **kw) -> str:
+        if self.zh and self.traditional:
+            zh = zh.translate(TO_TRADITIONAL)  # (the template only: the notes' own words stay as written)
         return (zh if self.zh else en).format(**kw)
 
     # -- walk --------------------------------------------------------------------
@@ -4454,12 +4457,17 @@ def extract_cards(outline: Outline, doc: str | None = None,
 
 def _is_chinese(outline: Outline) -> bool:
     """Questions are asked in the notes' language: Chinese when CJK outweighs Latin words."""
+    return language(_prose_texts(outline)) == "zh"
+
+
+def _prose_texts(outline: Outline) -> list[str]:
+    """The headings, paragraphs and items of the notes, without code and LaTeX (Latin in every language)."""
     texts: list[str] = []
 
     def walk(blocks: list[Block]) -> None:
         for block in blocks:
             if block.kind in ("code", "math"):
-                continue  # code and LaTeX are Latin in every language
+                continue
             texts.append(block.text)
             for item in block.items:
                 texts.append(item.text)
@@ -4468,7 +4476,27 @@ def _is_chinese(outline: Outline) -> bool:
     for _, section in iter_sections(outline.root):
         texts.append(section.title)
         walk(section.blocks)
-    return language(texts) == "zh"
+    return texts
+
+
+# Characters written one way in traditional Chinese and another in simplified: the ones that tell a page's script, and
+# the ones the prompts are written with.
+_SCRIPT_PAIRS = ("們们這这個个說说為为麼么會会來来時时過过對对還还點点開开關关當当機机經经讓让發发應应從从動动將将長长實实現现裡里"
+                 "問问間间義义學学體体題题與与網网頁页數数據据類类後后無无並并專专際际選选參参計计習习練练權权優优損损嗎吗隨随態态區区處处"
+                 "統统")
+_TEMPLATE_PAIRS = ("個个為为麼么義义習习於于價价會会關关寫写幾几刪删別别單单卻却參参發发號号後后實实審审對对導导開开張张報报數数"
+                   "斷断時时術术構构標标欄栏沒没獨独現现碼码離离筆笔簽签線线練练結结節节補补見见認认記记論论評评識识詞词譯译話话"
+                   "語语說说踐践輸输這这連连釋释裡里錯错閉闭問问際际項项題题驟骤內内著着們们與与嗎吗")
+TRADITIONAL = frozenset(_SCRIPT_PAIRS[0::2])
+SIMPLIFIED = frozenset(_SCRIPT_PAIRS[1::2])
+TO_TRADITIONAL = str.maketrans({simp: trad for trad, simp in zip(_TEMPLATE_PAIRS[0::2], _TEMPLATE_PAIRS[1::2])})
+
+
+def _is_traditional(outline: Outline) -> bool:
+    """Whether Chinese notes are written in traditional characters (“這個”, “為什麼”): then the prompts are too."""
+    text = "".join(_prose_texts(outline))
+    traditional = sum(ch in TRADITIONAL for ch in text)
+    return traditional >= 5 and traditional > 3 * sum(ch in SIMPLIFIED for ch in text)
 
 
 # Steps beyond which a formula is a derivation to follow, not a fact to recall.

@@ -6146,3 +6146,11 @@ def test_a_bold_name_with_its_source_in_brackets_names_what_is_under_it() -> Non
                              "  - PyTorch: `torchvision.ops.sigmoid_focal_loss`, no `nn` class\n")
     assert cards and all(c.front.startswith("Focal loss:") for c in cards), [c.front for c in cards]
     assert not [n for n in notices if "raw Markdown" in n.message], [n.message for n in notices]
+
+
+def test_notes_in_traditional_characters_are_asked_in_them() -> None:
+    cards, _ = extract("# 機器學習筆記\n\n## 優化器\n\n- **學習率**：每一步更新的步長，通常從 1e-3 開始調\n- **動量**：對過去梯度做指數平均，讓更新更平滑\n")
+    assert [c.front for c in cards] == ["優化器：**學習率** 是什麼？", "優化器：**動量** 是什麼？"], [c.front for c in cards]
+    # simplified notes that quote a traditional name or two keep their script
+    cards, _ = extract("# 机器学习笔记\n\n## 优化器\n\n- **学习率**：每一步更新的步长（台湾叫「學習率」）\n- **动量**：对过去梯度做指数平均\n")
+    assert [c.front for c in cards] == ["优化器：**学习率** 是什么？", "优化器：**动量** 是什么？"], [c.front for c in cards]
