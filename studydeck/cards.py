@@ -25,8 +25,8 @@ from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYM
                              OUTPUT_CLAIM, RESTATING, before_the_hole, blank_said_around, commands, gate, hidden_formula,
                              named_formula, names_it_after, python_tree, setup_commands, top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
-from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, outline_markdown,
-                             plain_inline, without_math)
+from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, mathjax_as_dollars,
+                             outline_markdown, plain_inline, without_math)
 from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, UNFINISHED_WORDS, language
 from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs,
                                free_names, without_shown_outputs)
@@ -203,13 +203,6 @@ def _written_card(line: str) -> re.Match | None:
 CARD_SIDES = {("front", "back"), ("question", "answer"), ("q", "a"), ("term", "definition"), ("正面", "背面"),
               ("问题", "答案"), ("术语", "定义"), ("问", "答")}
 PASTED_LANGUAGES = {"", "csv", "tsv", "text", "txt", "plain", "plaintext"}
-# MathJax's delimiters, as cards for Anki are written (“\\( H(p,q) \\)”): the notes' own.
-MATHJAX_INLINE = re.compile(r"\\\((.{1,400}?)\\\)")
-MATHJAX_DISPLAY = re.compile(r"\\\[(.{1,400}?)\\\]")
-
-
-def _dollars(text: str) -> str:
-    return MATHJAX_INLINE.sub(lambda m: f"${m.group(1).strip()}$", MATHJAX_DISPLAY.sub(lambda m: f"$${m.group(1).strip()}$$", text))
 
 
 def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
@@ -246,7 +239,8 @@ def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
         if not records or tuple(c.strip().casefold() for c in records[0][1]) not in CARD_SIDES \
                 or sum(len(fields) == 2 for _, fields in records[1:]) * 3 < (len(records) - 1) * 2:
             return []
-        cards = [[k, _dollars(fields[0].strip()), _dollars(" ".join(fields[1].split()))]
+        # (MathJax's delimiters, as cards for Anki are written, “\\( H(p,q) \\)”: the notes' dollars)
+        cards = [[k, mathjax_as_dollars(fields[0].strip()), mathjax_as_dollars(" ".join(fields[1].split()))]
                  for k, fields in records[1:] if len(fields) == 2]
     cards = [(k, f, b) for k, f, b in cards if f and b]
     if len(cards) < 3 or 2 * sum(_worded(b) for _, _, b in cards) < len(cards) \

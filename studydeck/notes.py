@@ -894,6 +894,11 @@ def _math_marks(line: str) -> str:
     return INLINE_DELIMITERS.sub(_dollars, line) if "\\(" in line or "\\\\[" in line else line
 
 
+def mathjax_as_dollars(text: str) -> str:
+    """``text`` with MathJax's delimiters (“\\( … \\)”, “\\[ … \\]”) written as dollars, line by line, as the notes are read."""
+    return "\n".join(map(_math_marks, text.split("\n"))) if "\\" in text else text
+
+
 def _dollars(match: re.Match) -> str:
     if match.group(3) is not None:
         return f"$${match.group(3).strip()}$$"
