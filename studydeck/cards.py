@@ -27,7 +27,8 @@ from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYM
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
 from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, mathjax_as_dollars,
                              outline_markdown, plain_inline, without_math)
-from studydeck.text import CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, UNFINISHED_WORDS, language
+from studydeck.text import (CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, TO_TRADITIONAL, UNFINISHED_WORDS,
+                           language)
 from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs,
                                free_names, without_shown_outputs)
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
@@ -206,8 +207,8 @@ PASTED_LANGUAGES = {"", "csv", "tsv", "text", "txt", "plain", "plaintext"}
 
 
 def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
-    """The cards in a code block that holds cards pasted as delimited text, each with its line's offset from the block's
-    first line (the fence's), its front and its back; [] for any other block (a data set's CSV names no sides, a survey's
+    """The cards in a code block that holds cards pasted as delimited text, each with its line's number in the block's
+    text (from 1), its front and its back; [] for any other block (a data set's CSV names no sides, a survey's
     “question,answer” over “Q1 …,4” answers in numbers, a week's “Mon⇥Rest” is a plan, a table of three columns has two
     tabs a row; a Quizlet row's definition runs on to the next line when Enter was pressed inside it, in lower case)."""
     if block.language.casefold() not in PASTED_LANGUAGES:
@@ -1895,7 +1896,7 @@ class _Extractor:
                         self.box(block, ctx)  # a folded answer under its question: written by hand too
                 continue
             self.blocks(section.blocks, ctx, section=section)
-        cards, notices = gate(_dedupe(self.cards))
+        cards, notices = gate(_dedupe(self.cards), self.traditional)
         if not self.cards and _has_prose(self.outline):
             notices.append(Notice(Source(self.path, 1), "no-cards", self.t(
                 "这个文件有正文却没有生成卡片；用“术语：解释”、列表或 $公式$ 写下要记住的内容",
@@ -2405,7 +2406,7 @@ class _Extractor:
                     # (“"front","back"” over “"KL 对称吗？","不对称…"”: the learner's own cards, as an app takes them in)
                     for offset, front, back in pasted:
                         self.add(ctx, CardKind.MANUAL, "manual:" + anchor(front), front, back,
-                                 Source(block.source.path, block.source.line + offset), formulas=formulas_in(back))
+                                 Source(block.source.path, block.text_line(offset)), formulas=formulas_in(back))
                 elif DEBUGGER_SESSION.search(block.text):
                     pass  # “(Pdb) s … -> def __iter__”: a walk through someone's code, not code to write
                 elif not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
@@ -3397,7 +3398,7 @@ class _Extractor:
             code, _, comment = line.partition("#")
             said = DEFAULTS_PREFIX.match(comment)
             if said and OWNER_WORD.search(code):
-                self.defaults_line(comment[said.end():], Source(block.source.path, block.source.line + offset),
+                self.defaults_line(comment[said.end():], Source(block.source.path, block.text_line(offset)),
                                    ctx, call=code)
         defined = defined_names(block.text, block.language)
         fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
@@ -4473,17 +4474,12 @@ def _prose_texts(outline: Outline) -> list[str]:
     return texts
 
 
-# Characters written one way in traditional Chinese and another in simplified: the ones that tell a page's script, and
-# the ones the prompts are written with.
+# Characters written one way in traditional Chinese and another in simplified: the ones that tell a page's script.
 _SCRIPT_PAIRS = ("們们這这個个說说為为麼么會会來来時时過过對对還还點点開开關关當当機机經经讓让發发應应從从動动將将長长實实現现裡里"
                  "問问間间義义學学體体題题與与網网頁页數数據据類类後后無无並并專专際际選选參参計计習习練练權权優优損损嗎吗隨随態态區区處处"
                  "統统")
-_TEMPLATE_PAIRS = ("個个為为麼么義义習习於于價价會会關关寫写幾几刪删別别單单卻却參参發发號号後后實实審审對对導导開开張张報报數数"
-                   "斷断時时術术構构標标欄栏沒没獨独現现碼码離离筆笔簽签線线練练結结節节補补見见認认記记論论評评識识詞词譯译話话"
-                   "語语說说踐践輸输這这連连釋释裡里錯错閉闭問问際际項项題题驟骤內内著着們们與与嗎吗")
 TRADITIONAL = frozenset(_SCRIPT_PAIRS[0::2])
 SIMPLIFIED = frozenset(_SCRIPT_PAIRS[1::2])
-TO_TRADITIONAL = str.maketrans({simp: trad for trad, simp in zip(_TEMPLATE_PAIRS[0::2], _TEMPLATE_PAIRS[1::2])})
 
 
 def _is_traditional(outline: Outline) -> bool:

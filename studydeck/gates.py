@@ -19,7 +19,7 @@ from typing import Callable
 from studydeck.model import Card, CardKind, Notice
 from studydeck.notes import math_spans, without_math
 from studydeck.printed import MACHINE
-from studydeck.text import CLOZE, CLOZE_OPEN, UNFINISHED_WORDS, say
+from studydeck.text import CLOZE, CLOZE_OPEN, TO_TRADITIONAL, UNFINISHED_WORDS, say
 
 MAX_FRONT = 300
 MAX_BACK = 3000
@@ -64,8 +64,10 @@ def commands(code: str) -> bool:
 
 
 # What people write where the answer will go.
-PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待补充|待完善|待整理|待更新|待填|待写|待续|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$", re.I)
-LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待补充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
+# (in either script: “待補充”, “待寫”, “待續”)
+PLACEHOLDER = re.compile(r"^\s*(todo|tbd|tba|fixme|待[补補]充|待完善|待整理|待更新|待填|待[写寫]|待[续續]|未完|略|空|\.\.\.|…+|-+|\?+|？+)\s*$",
+                         re.I)
+LEADING_PLACEHOLDER = re.compile(r"\s*(?:todo|tbd|fixme|待[补補]充?|待完善|待整理|待更新)\b\s*(?:[(（:：—-]|$)", re.I)
 # A to-do and what is still to do (“TODO. lecture 9, haven't watched yet”, “TODO. 补推导”, “TODO. not sure”);
 # what runs on after “TODO,” (“TODO, basically BERT on image patches”) or “TODO.” (“TODO. max(0, x)”) may
 # still be the answer.
@@ -263,6 +265,9 @@ MESSAGES = {
     "todo-answer": ("“{front}” 的答案还没写完（结尾是 TODO、“没写完”，或只说“没细讲”）；写完这部分再生成卡片",
                     "the answer to “{front}” is not finished (it ends on a TODO, or only says “skipped”); finish "
                     "it and the card follows"),
+    "todo-item": ("“{front}” 是给自己的待办（TODO），不是知识；做完后把学到的写成“术语：解释”",
+                  "“{front}” is a to-do of one's own, not knowledge; once it is done, write what you learned as "
+                  "“term: explanation”"),
     "unsure": ("“{front}” 的答案是一句还不确定的话（“要再确认”）；查清后写下确定的答案",
                "the answer to “{front}” is not settled yet (“not sure”, “to check”); write it once you know"),
     "turned-down": ("“{front}” 下面写着这张卡不好（“BAD.”）；删去它，或写出想要的那一张",
@@ -1314,6 +1319,8 @@ def todo_answer(card: Card) -> str | None:
     # (or it opens on one that says it is not done, “TODO 还没看懂”, or the card does, “"TODO: 为什么 MLE 渐近正态"”; “TODO,
     # basically BERT on 16x16 patches” answers all the same, and “TODO/FIXME comments mark…” is about them; or it is what
     # one means to do, “计划复习…”)
+    if TODO_TERM.fullmatch(card.key):
+        return "todo-item"  # “**TODO:** 看一下偏差修正为什么…”: a to-do, whatever follows it
     opened = TODO_START.match(words)
     rest = words[opened.end():].lstrip(" :：,，-—") if opened else ""
     return "todo-answer" if TODO_END.search(words) or NOT_COVERED.fullmatch(words.strip()) \
@@ -1322,6 +1329,8 @@ def todo_answer(card: Card) -> str | None:
 
 
 TODO_START = re.compile(r"\s*+(?:\*\*)?(?-i:TODO|TBD|FIXME)(?=[\s:：]|$)")
+# A to-do written as a term (“**TODO:** read the AdamW paper”), by the key of its card.
+TODO_TERM = re.compile(r"def:(?:todo|tbd|fixme|待办|待补充)")
 TODO_FRONT = re.compile(r"\s*+(?:\*\*)?(?-i:TODO|TBD)\s*+[:：]")
 # What one means to do (“计划复习疑问句中…”, “Plan to reread ch. 3”, “I'll ask the TA”).
 # (one's own study to come: “be going to” in a vocabulary, “计划做的全部工作” of a WBS, “准备做菜前…” are definitions)
@@ -1428,25 +1437,29 @@ GATES: list[Callable[[Card], str | None]] = [
     declaration, marked]
 
 
-def left_out(card: Card, reason: str, **kw) -> Notice:
+def left_out(card: Card, reason: str, traditional: bool = False, **kw) -> Notice:
+    """The notice for ``card`` left out for ``reason``, in the notes' language (and script: ``traditional``)."""
     zh, en = MESSAGES[reason]
+    zh = zh.translate(TO_TRADITIONAL) if traditional else zh  # (the template only: the notes' own words stay as written)
     front = " ".join(card.front.split())
     # a long front is shown by its start and its end: the place in the notes, and what it asks
     front = front if len(front) <= 40 else front[:17].rstrip() + "…" + front[-22:].lstrip()
     return Notice(card.source, f"left-out:{reason}", say(card.lang, zh, en, front=front, **kw))
 
 
-def gate(cards: list[Card]) -> tuple[list[Card], list[Notice]]:
-    """The cards that pass every gate, and a notice for each one left out."""
+def gate(cards: list[Card], traditional: bool = False) -> tuple[list[Card], list[Notice]]:
+    """The cards that pass every gate, and a notice for each one left out (in traditional characters for notes
+    written in them)."""
     kept: list[Card] = []
     notices: list[Notice] = []
     for card in cards:
         reason = next((r for r in (g(card) for g in GATES) if r), None)
         if reason:
-            notices.append(left_out(card, reason))
+            notices.append(left_out(card, reason, traditional))
         else:
             kept.append(card)
-    return _one_card_per_formula(*_worked_functions(*_one_front_per_deck(kept, notices)))
+    return _one_card_per_formula(*_worked_functions(*_one_front_per_deck(kept, notices, traditional), traditional),
+                                 traditional)
 
 
 def _made_up_function(card: Card) -> tuple[str, int] | None:
@@ -1464,7 +1477,7 @@ def _made_up_function(card: Card) -> tuple[str, int] | None:
     return named.group("f"), order.count("'") + order.count("prime") or int(re.sub(r"\D", "", order) or 0)
 
 
-def _worked_functions(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
+def _worked_functions(cards: list[Card], notices: list[Notice], traditional: bool = False) -> tuple[list[Card], list[Notice]]:
     """A function made up on the spot and worked out in one display (“f(x) = x^3, f'(x) = 3x^2, f''(x) = 6x”)
     is an example of a rule, each card of it a step with nothing to stand on. (One such formula alone,
     “1/x 的导数：f'(x) = -1/x^2”, “f(n) = n(n-1)/2”, the logistic map's “f(x) = 4x(1-x)”, is a fact.)"""
@@ -1477,13 +1490,13 @@ def _worked_functions(cards: list[Card], notices: list[Notice]) -> tuple[list[Ca
     for card in cards:
         made = _made_up_function(card)
         if made and len(orders[(card.doc, card.source.line, made[0])]) > 1:
-            notices.append(left_out(card, "example"))
+            notices.append(left_out(card, "example", traditional))
         else:
             kept.append(card)
     return kept, notices
 
 
-def _one_front_per_deck(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
+def _one_front_per_deck(cards: list[Card], notices: list[Notice], traditional: bool = False) -> tuple[list[Card], list[Notice]]:
     """Two cards of one deck that ask the same but answer differently both go: neither
     question says which answer it wants."""
     groups: dict[tuple, list[Card]] = defaultdict(list)
@@ -1496,11 +1509,11 @@ def _one_front_per_deck(cards: list[Card], notices: list[Notice]) -> tuple[list[
             for card in group:
                 dropped.add(id(card))
                 other = group[1] if card is first else first
-                notices.append(left_out(card, "duplicate-front", line=other.source.line))
+                notices.append(left_out(card, "duplicate-front", traditional, line=other.source.line))
     return [c for c in cards if id(c) not in dropped], notices
 
 
-def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[list[Card], list[Notice]]:
+def _one_card_per_formula(cards: list[Card], notices: list[Notice], traditional: bool = False) -> tuple[list[Card], list[Notice]]:
     """A formula a summary writes again (a theorem, then its line in a quick-reference list or a
     小结) is asked once, where it first stands: the summary's card answers with what an earlier one
     already asks for. (Elsewhere two equations with one right side may be two facts: a uniform
@@ -1521,7 +1534,7 @@ def _one_card_per_formula(cards: list[Card], notices: list[Notice]) -> tuple[lis
             # (“**Work to stop a moving mass**: $\frac12 mv^2$” after the kinetic energy is a fact of its own)
             earlier = sides[bare]
         if earlier is not None:
-            notices.append(left_out(card, "restated", line=earlier.source.line))
+            notices.append(left_out(card, "restated", traditional, line=earlier.source.line))
             continue
         for rhs, lhs in answers.items():
             first.setdefault(rhs, (card, lhs))

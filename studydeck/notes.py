@@ -233,7 +233,11 @@ class Block:
     start: int = 1  # an ordered list's first number (“3.” goes on from an earlier list)
     language: str = ""  # a callout's: its type (note, tip, question, details, tab …)
     blocks: list["Block"] = field(default_factory=list)  # a callout's: what is inside it
-    content_line: int = 0  # a display formula's: the line its formula starts on (after a “$$” of its own)
+    content_line: int = 0  # a display formula's and a code block's: the line its text starts on (after a fence)
+
+    def text_line(self, n: int) -> int:
+        """The file's line of the ``n``-th line (from 1) of a code block's text, below its fence if it has one."""
+        return (self.content_line or self.source.line + 1) + n - 1
 
 
 @dataclass
@@ -1106,9 +1110,11 @@ class _Builder:
             if (frameworks or self.uses_tabs) and not frameworks & KEPT_TABS:
                 # another framework's version of the code: no card, but the section is not empty
                 return Block("other-code", self.src(node), text=code, language=language)
+            first = self.src(node).line + 1  # (below the fence)
             if tab:
+                first += code[:tab.end()].count("\n")
                 code = code[tab.end():]
-            return Block("code", self.src(node), text=code, language=language)
+            return Block("code", self.src(node), text=code, language=language, content_line=first)
         if kind == "code_block":
             if _looks_like_prose(node.content):
                 self.notices.append(Notice(self.src(node), "prose-as-code", self.say(
@@ -1116,7 +1122,7 @@ class _Builder:
                     "indented prose is read as a code block by Markdown; treated as text "
                     "(remove the leading spaces)")))
                 return Block("paragraph", self.src(node), text=" ".join(node.content.split()))
-            return Block("code", self.src(node), text=node.content, language="")
+            return Block("code", self.src(node), text=node.content, language="", content_line=self.src(node).line)
         if kind in ("math_block", "math_block_label", "amsmath"):
             return Block("math", self.src(node), text=node.content.strip(), content_line=self._content_line(node))
         if kind == "dl":

@@ -26,7 +26,9 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 CLOZE_OPEN = re.compile(r"\{\{c\d+::")
 # Words that say a piece of the notes is not finished yet (“没写完”, “待补充”, “先挖坑”, “unfinished”):
 # the card rules leave out a box, a heading's aside or an answer that says so.
-UNFINISHED_WORDS = (r"还没写完|没写完|未写完|还没写|未完成(?!的)|未完待续|待补充?|待完善|待续|(?:先|再)?挖个?坑|占个?坑|坑待填|"
+# (in either script: “還沒寫完”, “待補”)
+UNFINISHED_WORDS = (r"[还還][没沒][写寫]完|[没沒][写寫]完|未[写寫]完|[还還][没沒][写寫]|未完成(?!的)|未完待[续續]|待[补補]充?|待完善|待[续續]|"
+                    r"(?:先|再)?挖[个個]?坑|占[个個]?坑|坑待填|"
                     r"to be continued|not finished|unfinished")
 # A log's or a diary's day before a heading's topic (“Wed 4.10 — MLE vs MAP”, “2024-03-13：BatchNorm”,
 # “周三 4.10 | …”, “Day 13 · 10/25 · Adam”).
@@ -46,6 +48,18 @@ def language(texts: Iterable[str]) -> Lang:
     sample = MATH.sub(" ", " ".join(texts))
     return "zh" if len(CJK.findall(sample)) > len(LATIN_WORD.findall(sample)) else "en"
 
+
+
+# The characters the prompts and messages are written with that traditional Chinese writes another way (traditional,
+# simplified, pair by pair; 台 stays 台, as Taiwan writes “一台机器”).
+_TEMPLATE_PAIRS = ("個个為为麼么義义習习於于價价會会關关寫写幾几刪删別别單单卻却參参發发號号後后實实審审對对導导開开"
+                   "張张報报數数斷断時时術术構构標标欄栏沒没獨独現现碼码離离筆笔簽签線线練练結结節节補补見见認认記记"
+                   "論论評评識识詞词譯译話话語语說说踐践輸输這这連连釋释裡里錯错閉闭問问際际項项題题驟骤內内著着們们"
+                   "與与嗎吗業业東东兩两舉举書书從从決决準准劃划辦办務务動动變变啟启圍围圖图塊块處处頭头學学並并憶忆"
+                   "換换據据無无顯显機机條条來来樣样檔档檢检匯汇測测狀状獻献環环畫画確确類类細细經经給给編编網网範范"
+                   "裝装規规計计讓让訓训講讲設设證证誤误讀读課课誰谁調调談谈較较運运還还進进鏈链長长間间陳陈頁页顏颜"
+                   "驗验")
+TO_TRADITIONAL = str.maketrans({simp: trad for trad, simp in zip(_TEMPLATE_PAIRS[0::2], _TEMPLATE_PAIRS[1::2])})
 
 def say(lang: Lang, zh: str, en: str, **kw) -> str:
     """The message in the notes' language, formatted with ``kw``."""

@@ -110,6 +110,7 @@ def assert_keeps(notes: str, kept: list[str], gone: list[str]) -> None:
      "unsure"),
     ("# 交叉熵\n\n## 评论区\n\n- **记忆方法**：看谁在前面当权重\n", "label-term"),
     ("# 第 7 讲 优化\n\n## p.38 学习率调度\n\n- **1cycle**：没细讲\n", "todo-answer"),
+    ("# Adam\n\n## 笔记\n\n- **TODO:** 看一下偏差修正为什么要除以 $1-\\beta^t$，具体地，给定\n", "todo-item"),
     ("# 期中错题\n\n## Q6 k-means\n\n**正确**：每一步都不增加目标函数，有限步收敛\n", "label-term"),
     ("# 习题解答\n\n## 6.5 线性高斯系统\n\n(b) $p(y_1)$，同样的办法再做一次：\n\n"
      "$$p(y_1) = \\mathcal N(C\\mu_1, C\\Sigma_1 C^\\top + R)$$\n", "derivation-step"),
@@ -5884,6 +5885,12 @@ def test_cards_pasted_as_csv_or_tab_separated_lines_are_cards_as_written() -> No
     assert got["covariance = 0 → independent?"] == "NO. independent → cov 0, not the other way round.", got
     assert "PMF" in got and "random variable" in got and not any("TODO" in f or "front" in f for f in got), got
     assert next(c for c in cards if c.front == "熵的单位").source.line == 8, [(c.front, c.source.line) for c in cards]
+    # cards pasted as an indented block (no fence) are at their own lines too
+    cards, _ = extract("# Cards\n\nSome text.\n\n    \"front\",\"back\"\n    \"Is KL symmetric?\",\"No, KL(p||q) differs from KL(q||p)\"\n"
+                       "    \"Cross-entropy equals?\",\"entropy plus the KL divergence\"\n"
+                       "    \"What does softmax sum to?\",\"one, a probability distribution\"\n")
+    assert [(c.front, c.source.line) for c in cards if c.kind.name == "MANUAL"] == [
+        ("Is KL symmetric?", 6), ("Cross-entropy equals?", 7), ("What does softmax sum to?", 8)], cards
     # a data set's CSV, and a TSV of numbers, are data
     cards, _ = extract("# Data\n\n## Iris\n\n```csv\nsepal_length,sepal_width,species\n5.1,3.5,setosa\n4.9,3.0,setosa\n"
                        "6.2,3.4,virginica\n```\n\n```\nepoch\tloss\n1\t0.91\n2\t0.55\n3\t0.43\n```\n")
@@ -6154,3 +6161,9 @@ def test_notes_in_traditional_characters_are_asked_in_them() -> None:
     # simplified notes that quote a traditional name or two keep their script
     cards, _ = extract("# 机器学习笔记\n\n## 优化器\n\n- **学习率**：每一步更新的步长（台湾叫「學習率」）\n- **动量**：对过去梯度做指数平均\n")
     assert [c.front for c in cards] == ["优化器：**学习率** 是什么？", "优化器：**动量** 是什么？"], [c.front for c in cards]
+    # … and what is left out is said in their script too, the notes' words as written
+    _, notices = extract("# 機器學習筆記\n\n## 優化器\n\n- **學習率**：每一步更新的步長，通常從 1e-3 開始調\n"
+                         "- **動量**：待補充\n- **TODO:** 看一下 Adam 的偏差修正\n")
+    said = {n.rule: n.message for n in notices}
+    assert said["left-out:todo-item"] == "“優化器：**TODO** 是什麼？” 是給自己的待辦（TODO），不是知識；做完後把學到的寫成“術語：解釋”", said
+    assert said["left-out:empty-answer"].startswith("“優化器：**動量** 是什麼？”") and not set(said["left-out:empty-answer"]) & set("这个么说为写学还后"), said
