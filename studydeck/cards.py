@@ -1431,7 +1431,7 @@ PLAN_TITLE = re.compile(r"(?:下一步|接下来|下(?:个|一)?(?:月|周|阶�
 
 # Who gives a report and who supervises it, in the lines it opens with (“**汇报人**：陈思远”, “**指导教师**：王老师”,
 # “Prepared by: …”); a name, not what the role is.
-REPORTER_FIELD = re.compile(r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|批改人|评阅人|阅卷人|"
+REPORTER_FIELD = re.compile(r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|批改人|评阅人|阅卷人|整理人|整理者|记录人|记录者|"
                             r"(?:prepared|presented|submitted|reported|graded|marked) by", re.I)
 
 
@@ -1479,6 +1479,8 @@ NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创�
                          r"[一二三初首]刷|整理自|compiled from|"
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
                          r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
+                         # (an issue's or a pull request's fields: “Labels on the original: `module: autograd` · …”)
+                         r"labels?(?: on the (?:original|issue|thread|pr))?|assignees?|milestone|reviewers?|"
                          r"last (?:edit|updated?|modified)", re.I)
 # An exam named with its day or time above notes for it (“**Exam:** Mon 12 May, 09:30”): the lines with it are its
 # particulars (“**Allowed:** one A4 sheet”).
@@ -1503,8 +1505,11 @@ STUCK_LABEL = re.compile(r"(?:学生|他|她)?(?:卡在哪(?:里|儿)?|哪里卡
 # (“评分标准” may name a contest's metric, a fact to learn.)
 MARKING_LABEL = re.compile(r"评分要点|得分点|给分点|采分点|(?:marking|mark|grading) (?:scheme|points|guide)|how (?:it is|it's) marked",
                            re.I)
+# (and one's own remarks on what is above them, “**>> me:**”, “**(me)**”, “**My notes:**”, “**我的批注：**”)
 TAUGHT_LABEL = re.compile(r"(?:我是?)?怎么讲的|讲解过程|how i (?:explained|taught) it|我的理解|个人理解|"
-                          r"my (?:own )?(?:understanding|take)|in my (?:own )?words|speaker notes?|讲稿", re.I)
+                          r"my (?:own )?(?:understanding|take)|in my (?:own )?words|speaker notes?|讲稿|"
+                          r"[>»\s]*+[(（]?(?:me|my (?:own )?(?:notes?|remarks?|comments?)|note to self|我|我的(?:笔记|批注|注释|备注))[)）]?",
+                          re.I)
 # An arrow a formula's sentence ends on: what it implies comes after it, in another line.
 LEADS_TO = re.compile(r"\s*+(?:⇒|⟹|→|=>|->)\s*+$")
 # A play's stage direction: a line in brackets, in italics or not (“*[TEACHER writes on the board:]*”).
@@ -4982,7 +4987,11 @@ LABEL_TERM = re.compile(
     r"^(?:aside|btw|p\.?s\.?|update|更新|题外话|旁注|插一句)\s++[—–]\s*+\S|"
     # a numbered stage of a process the card does not name (“第一阶段 reduce-scatter：走 N-1 步”;
     # “Phase 1 trial”, “Stage 4 cancer” are names)
-    r"^第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)\s*+\S", re.I)
+    r"^第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)\s*+\S|"
+    # a choice's letter names nothing either, nor does who picked it (“C：uniform prior 下 MAP = MLE”, “选 D 的同学：…”
+    # under a question's options; “F1”, “C++” are names)
+    r"^(?:(?-i:[A-F])|选\s*+(?-i:[A-F])\s*+项?(?:的(?:同学|人))?|(?:those |people |students )?who (?:chose|picked) (?-i:[A-F]))$",
+    re.I)
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -6498,7 +6507,7 @@ FACET = re.compile(
     r"definition|algorithm|cost|症状|现象|symptoms?|(?:基本|主要|核心)?思想|定理|求解|解法|规则|法则|rules?|"
     r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|流程|(?:解决)?方案|steps|procedure|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
-    r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
+    r"problems?|issues?|limitations?|defaults?|purpose|benefits?|mental model|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)
     r"正确(?:的)?(?:版本|说法|结论|写法)|correct(?:ed)? (?:version|statement))", re.I)
 # What one sees of a problem (“**Symptom:**”, “**现象**：”), and the words of what one sees (“nan”, “hangs”, “报错”).

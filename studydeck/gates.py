@@ -268,6 +268,12 @@ MESSAGES = {
     "todo-item": ("“{front}” 是给自己的待办（TODO），不是知识；做完后把学到的写成“术语：解释”",
                   "“{front}” is a to-do of one's own, not knowledge; once it is done, write what you learned as "
                   "“term: explanation”"),
+    "letter-only": ("“{front}” 的答案只是一个选项字母，卡片上却没有选项；把选项写进题目，或把答案写成选项的内容",
+                    "the answer to “{front}” is only an option's letter, and the card shows no options; put the "
+                    "options in the question, or write the answer out"),
+    "status-only": ("“{front}” 的答案只说了它的状态（新增、实验性、已弃用），没说它是什么；写出它做什么、什么时候用",
+                    "the answer to “{front}” only gives its status (new, prototype, deprecated), not what it is; say "
+                    "what it does and when to use it"),
     "unsure": ("“{front}” 的答案是一句还不确定的话（“要再确认”）；查清后写下确定的答案",
                "the answer to “{front}” is not settled yet (“not sure”, “to check”); write it once you know"),
     "turned-down": ("“{front}” 下面写着这张卡不好（“BAD.”）；删去它，或写出想要的那一张",
@@ -1349,6 +1355,11 @@ NOT_COVERED = re.compile(r"(?:(?:…|\.{2,})\s*+skip|(?:…|\.{2,})?\s*[(（]?(?
 TODO_END = re.compile(rf"(?:{UNFINISHED_WORDS})[^\n]{{0,40}}$", re.I)
 
 
+# An answer that is only how far along a feature is (“new.”, “prototype.”, “实验性”).
+STATUS_ONLY = re.compile(r"[\s(（]*+(?:(?:still |now )?(?:new|prototype|beta|alpha|experimental|stable|deprecated|removed)|"
+                         r"新增|新功能|实验性(?:功能)?|原型|测试版|稳定版?|已?弃用|已?移除)[\s)）.。!！]*+", re.I)
+
+
 def not_an_answer(card: Card) -> str | None:
     """A definition whose text is a question or a task about its term, or a number worked out."""
     if card.kind is not CardKind.DEFINITION or not card.back.strip():
@@ -1372,6 +1383,8 @@ def not_an_answer(card: Card) -> str | None:
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
     if "attribute" in card.flags:
         return None  # “Dropout 的丢弃概率？” → 0.5: the value asked for
+    if STATUS_ONLY.fullmatch(_words(card.back)):
+        return "status-only"  # “`torch.set_default_device`: new.”: when it came, not what it is
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) or _arithmetic_answer(card.back) else None
 
 
@@ -1431,8 +1444,21 @@ BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotc
                          r"[\s*_)）!！.。~]*", re.I)
 
 
+# An answer that is a choice's letter alone (“B”, “**正确答案**：B”, “(c)”), and the options of a front that shows them.
+LETTER_ONLY = re.compile(r"[\s*]*+(?:(?:正确)?答案|answer|ans\.?)?[\s*]*+[:：]?[\s*]*+[(（]?(?-i:[A-F])[)）]?"
+                         r"(?:\s*+[,，、/&]\s*+[(（]?(?-i:[A-F])[)）]?)*+[\s*.。]*+", re.I)
+SHOWN_OPTIONS = re.compile(r"(?:^|\s|[(（])(?-i:A)\s*+[.．、)）:：].*?(?:^|\s|[(（])(?-i:B)\s*+[.．、)）:：]", re.M | re.S)
+
+
+def letter_only(card: Card) -> str | None:
+    """An answer that is only the letter of an option the front does not show (“Q4 — Ridge = MAP with ?” → “B”)."""
+    if card.kind in (CardKind.CODE, CardKind.CLOZE) or not LETTER_ONLY.fullmatch(card.back):
+        return None
+    return None if SHOWN_OPTIONS.search(card.front) else "letter-only"
+
+
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, letter_only, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

@@ -504,6 +504,10 @@ def as_callouts(text: str) -> str:
     markers taken out)."""
     if "{{{" in text and FOLD_OPEN.search(text):
         text = _without_folds(text)
+    if "<!--" in text:
+        text = _without_comments(text)
+    if "<t" in text and TABLE_OPEN.search(text):
+        text = _html_tables(text)
     if ("#+" in text or ":PROPERTIES:" in text) and ORG_MARK.search(_unfenced(text)):
         text = _from_org(text)  # (Org shown in a fence, “```org”, in a note about Org is an example)
     if ("页】" in text or "lide" in text) and len(SLIDE_LINE.findall(text)) >= 3:
@@ -575,6 +579,184 @@ def _without_folds(text: str) -> str:
                 head + " -->" if "<!--" in head and "-->" in line[marker.start():] else head
             lines[i], depth = head + end, depth + 1
     return "\n".join(lines)
+
+
+# An HTML comment (“<!-- check this -->”, “<!-- .element: class="fragment" -->”, a draft's hidden lines): no reader of
+# Markdown shows it. (In code and in math a “<!--” is what it says.)
+COMMENT_OPEN = re.compile(r"<!--")
+COMMENT_CLOSE = re.compile(r"-->")
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without its HTML comments, line for line (a comment over lines leaves them empty); one never closed is
+    left as it is, as are fenced blocks, display formulas, code and math."""
+    lines = text.split("\n")
+    prose = list(_prose_lines(lines, math=True))
+    # (the last prose line with a “-->”: a comment opened after it is never closed)
+    last_close = max((i for i in prose if "-->" in lines[i]), default=-1)
+    inside = False
+    for i in prose:
+        line = lines[i]
+        end = "\r" if line.endswith("\r") else ""
+        line = line.removesuffix("\r")
+        if "<!--" not in line and not inside:
+            continue
+        masked = KEPT_SPANS.sub(lambda m: "x" * len(m.group()), line) if ("`" in line or "$" in line) else line
+        out, at = [], 0
+        while True:
+            if inside:
+                close = COMMENT_CLOSE.search(masked, at)
+                if close is None:
+                    at = len(line)
+                    break
+                at, inside = close.end(), False
+            opened = COMMENT_OPEN.search(masked, at)
+            if opened is None or i > last_close or (i == last_close and COMMENT_CLOSE.search(masked, opened.end()) is None):
+                break  # (never closed: it stays)
+            out.append(line[at:opened.start()])
+            at, inside = opened.end(), True
+        out.append(line[at:])
+        kept = "".join(out).rstrip()
+        lines[i] = (kept if kept.strip() else "") + end
+    return "\n".join(lines)
+
+
+# A table written in HTML, as Pandoc writes a Word document's tables whose cells hold more than one line (“<table>” …
+# “<tr>” “<td><b>方法</b></td>” “<td>冻结…<br>” … “</table>”), a cell on a line of its own, over lines, or a row on one.
+TABLE_OPEN = re.compile(r"^[ \t]*+<table\b[^<>\n]*+>[ \t\r]*+$", re.M | re.I)
+TABLE_CLOSE = re.compile(r"[ \t]*+</table>[ \t\r]*+", re.I)
+TABLE_TAG = re.compile(r"<(?P<end>/?)(?P<tag>table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^<>]*+>", re.I)
+# (what a cell's text is laid out with: paragraphs, lists, code; a line break ends a line of the cell)
+CELL_TAG = re.compile(r"</?(?:p|div|span|ul|ol|li|code)\b[^<>]*+>", re.I)
+LINE_BREAK_TAG = re.compile(r"[ \t]*+<br\s*+/?>[ \t]*+", re.I)
+EMPHASIS_ONLY = re.compile(r"</?(?:b|strong|i|em)>", re.I)
+ITEM_MARK = re.compile(r"(?:[-*+·•]|\d{1,3}[.)])\s++")
+_Cell = tuple[int, list[str]]  # the line a cell starts on, and its text line by line
+
+
+def _html_tables(text: str) -> str:
+    """``text`` with its HTML tables written as the lists they would be in Markdown, line for line: a row an item named
+    by its first cell, on that cell's line; each other cell a point under it, by its column's header where there is one
+    (“- 推理延迟：无额外”), its lines (broken at “<br>”) points of their own; a row of two cells “- **名**：内容”. A table of
+    anything else (a caption, a table in a cell, words between rows) stays as it is."""
+    lines = text.split("\n")
+    prose = list(_prose_lines(lines))
+    k = 0
+    while k < len(prose):
+        start = prose[k]
+        k += 1
+        if not TABLE_OPEN.fullmatch(lines[start]):
+            continue
+        while k < len(prose) and not TABLE_CLOSE.fullmatch(lines[prose[k]]):
+            k += 1
+        if k == len(prose):
+            break  # (never closed: it stays)
+        end = prose[k]
+        k += 1
+        rows = _table_rows_html(lines[start + 1:end], start + 1)
+        if rows:
+            indent = lines[start][:len(lines[start]) - len(lines[start].lstrip())]
+            for i, line in _table_as_list(rows, start, end).items():
+                lines[i] = (indent + line if line else "") + ("\r" if lines[i].endswith("\r") else "")
+    return "\n".join(lines)
+
+
+def _table_rows_html(lines: list[str], first: int) -> list[tuple[bool, list[_Cell]]] | None:
+    """The rows of an HTML table's ``lines`` (the first at line ``first``): whether each is a header row, and its cells;
+    None where they are not rows of cells."""
+    rows: list[tuple[bool, list[_Cell]]] = []
+    cell: list[str] | None = None
+    in_head = False
+    for n, raw in enumerate(lines):
+        line = raw.removesuffix("\r")
+        if cell is not None:
+            cell.append("")  # (the cell goes on, on this line)
+        at = 0
+        for tag in TABLE_TAG.finditer(line):
+            name, closing = tag.group("tag").lower(), bool(tag.group("end"))
+            between = line[at:tag.start()]
+            if cell is not None:
+                cell[-1] += between
+            elif between.strip():
+                return None  # (words outside every cell)
+            at = tag.end()
+            if name in ("td", "th"):
+                if closing:
+                    cell = None
+                elif not rows or cell is not None:
+                    return None
+                else:
+                    rows[-1] = (rows[-1][0] or in_head or name == "th", rows[-1][1])
+                    rows[-1][1].append((first + n, [""]))
+                    cell = rows[-1][1][-1][1]
+            elif cell is not None or name in ("table", "caption"):
+                return None  # (a table in a cell, a caption)
+            elif name == "tr" and not closing:
+                rows.append((in_head, []))
+            elif name == "thead":
+                in_head = not closing
+        rest = line[at:]
+        if cell is not None:
+            cell[-1] += rest
+        elif rest.strip():
+            return None
+    return None if cell is not None or not any(cells for _, cells in rows) else rows
+
+
+def _cell_lines(cell: list[str]) -> list[str]:
+    """A cell's lines as Markdown: its emphasis as Markdown's, its other tags gone, a break inside a line a “；”."""
+    out = []
+    for line in cell:
+        line = CELL_TAG.sub(lambda m: "- " if m.group().lower().startswith("<li") else "", _emphasis(line))
+        parts = [p.strip() for p in LINE_BREAK_TAG.split(line)]
+        out.append(("；" if _has_cjk(line) else "; ").join(p for p in parts if p))
+    return out
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _table_as_list(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -> dict[int, str]:
+    """The lines ``start`` to ``end`` (an HTML table's) written as a list, by line."""
+    out = {i: "" for i in range(start, end + 1)}
+    names: list[str] = []
+    for is_header, cells in rows:
+        if is_header:
+            names = [" ".join(_cell_lines(lines)).strip().strip("*") for _, lines in cells]
+            continue
+        if not cells:
+            continue
+        (line, first), others = cells[0], cells[1:]
+        label = " ".join(t for t in _cell_lines(first) if t).strip()
+        if not label:
+            continue
+        # (a name in bold, over lines or not: “<b>秩的分析</b><br>（第7节）” is “**秩的分析 （第7节）**”)
+        name_only = " ".join(LINE_BREAK_TAG.sub(" ", CELL_TAG.sub("", EMPHASIS_ONLY.sub("", " ".join(first)))).split())
+        zh = _has_cjk(label) or any(_has_cjk(" ".join(c)) for _, c in others)
+        colon = "：" if zh else ": "
+        shown = f"**{name_only}**" if "**" not in name_only else label
+        if not others:
+            out[line] = f"- {label}"  # (a table of one column: a list)
+            continue
+        out[line] = f"- {shown}"
+        for k, (at, text) in enumerate(others, start=1):
+            texts = _cell_lines(text)
+            name = names[k] if len(names) == len(cells) and len(others) > 1 and names[k] else ""
+            said = texts[0]
+            head = f"{name}{colon}{said}" if name and said else said
+            if at == line or len(others) == 1 and sum(bool(t) for t in texts) == 1:
+                # (a row on one line, or the second of two cells in one line: what the first names)
+                joined = f"{colon}{head}" if out[line] == f"- {shown}" else ("；" if zh else "; ") + head
+                out[line] += joined if head else ""
+            elif head and out[at]:
+                out[at] += ("；" if zh else "; ") + head  # (a cell beside another on its line)
+            elif head:
+                out[at] = f"  {head}" if ITEM_MARK.match(head) else f"  - {head}"
+            for n, more in enumerate(texts[1:], start=1):
+                if more:
+                    out[at + n] = f"  {more}" if ITEM_MARK.match(more) else f"  - {more}"
+    return out
 
 
 # What Emacs's Org mode leaves in notes exported from it: its keyword lines (“#+TITLE: …”, “#+BEGIN_SRC python”), a

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import re
+
 import pytest
 
 from studydeck.cards import extract_cards
@@ -6167,3 +6169,69 @@ def test_notes_in_traditional_characters_are_asked_in_them() -> None:
     said = {n.rule: n.message for n in notices}
     assert said["left-out:todo-item"] == "“優化器：**TODO** 是什麼？” 是給自己的待辦（TODO），不是知識；做完後把學到的寫成“術語：解釋”", said
     assert said["left-out:empty-answer"].startswith("“優化器：**動量** 是什麼？”") and not set(said["left-out:empty-answer"]) & set("这个么说为写学还后"), said
+
+
+def test_html_comments_are_not_read_as_the_notes_words() -> None:
+    # a slide's fragment mark, a draft's hidden lines: no Markdown reader shows them (code keeps its own)
+    cards, _ = extract("# VAE\n\n## Setup\n\n<!-- TODO: check this -->\n\n"
+                       "- **Prior**: a standard normal over $z$ <!-- .element: class=\"fragment\" -->\n"
+                       "- **Encoder**: maps $x$ to the parameters of $q(z|x)$\n\n<!--\n- **Decoder**: not written yet\n-->\n"
+                       "- **ELBO**: a lower bound on $\\log p(x)$, written `<!-- x -->` in HTML\n")
+    got = {c.front: (c.back, c.source.line) for c in cards}
+    assert got["VAE › Setup: what is **Prior**?"] == ("a standard normal over $z$", 7), got
+    assert got["VAE › Setup: what is **ELBO**?"] == ("a lower bound on $\\log p(x)$, written `<!-- x -->` in HTML", 13), got
+    assert not any("<!--" in c.front or "Decoder" in c.front or "TODO" in c.front for c in cards), got
+
+
+def test_an_html_table_exported_from_word_is_read_as_the_list_it_lays_out() -> None:
+    # (Pandoc writes a Word table whose cells hold lines as HTML: a row a cell a line, “<br>” between a cell's lines)
+    cards, notices = extract("# LoRA 论文笔记\n\n## 方法\n\n<table>\n<tbody>\n<tr>\n<td><b>初始化</b></td>\n"
+                             "<td>A 用随机高斯初始化，B 初始化为 0，训练开始时增量为 0</td>\n</tr>\n<tr>\n<td><b>推理</b></td>\n"
+                             "<td>部署时直接合并：<br>\n$W = W_0 + BA$，和普通 Linear 一样算，<b>没有额外推理延迟</b></td>\n</tr>\n"
+                             "</tbody>\n</table>\n\n## 对比\n\n<table>\n<thead>\n<tr>\n<th>方法</th>\n<th>可训练参数</th>\n<th>推理延迟</th>\n"
+                             "</tr>\n</thead>\n<tbody>\n<tr>\n<td>Adapter</td>\n<td>很少</td>\n<td>有，插在层之间串行计算</td>\n</tr>\n"
+                             "<tr>\n<td>LoRA</td>\n<td>很少（可调 r）</td>\n<td>合并后没有额外延迟</td>\n</tr>\n</tbody>\n</table>\n")
+    got = {c.front: (c.back, c.source.line) for c in cards}
+    assert got["LoRA 论文笔记 › 方法：**初始化** 是什么？"] == ("A 用随机高斯初始化，B 初始化为 0，训练开始时增量为 0", 8), got
+    assert ("$W = W_0 + BA$，和普通 Linear 一样算，**没有额外推理延迟**", 14) in [
+        (c.back, c.source.line) for c in cards if c.kind.name == "FORMULA"], got
+    assert any(c.back == "合并后没有额外延迟" and c.source.line == 38 and "LoRA" in c.front and "推理延迟" in c.front
+               for c in cards), got
+    assert not any(re.search(r"</?(?:td|tr|b|br|table)\b", c.front + c.back) for c in cards), got
+    # a table never closed, or one with a caption, stays as it is
+    cards, _ = extract("# T\n\n## A\n\n<table>\n<tr>\n<td>Adam</td>\n<td>adaptive moments</td>\n</tr>\n")
+    assert not any("Adam" in c.front for c in cards), [(c.front, c.back) for c in cards]
+
+
+def test_a_to_do_a_release_status_and_an_options_letter_are_no_answers() -> None:
+    _, notices = extract("# PyTorch 2.x\n\n## 2.4\n\n- `torch.distributed.pipelining`: prototype.\n"
+                         "- `torch.func`: functorch's transforms moved into core\n\n## Q4 — Ridge = MAP with ?\n\n"
+                         "**题目**：L2 penalty 等价于 MAP with which prior?\nA. Laplace　B. Gaussian　C. Uniform\n\n**正确答案**：B\n\n"
+                         "**老师讲解**：\n- C：uniform prior 下 MAP = MLE，就是普通 least squares\n"
+                         "- 选 D 的同学：10 次确实少，但 MLE 总能算出来\n")
+    rules = {n.source.line: n.rule for n in notices}
+    assert rules[5] == "left-out:status-only" and rules[13] == "left-out:letter-only", notices
+    assert rules[16] == rules[17] == "left-out:label-term", notices
+    # the options on the front, the letter answers
+    from studydeck.gates import letter_only
+    card = extract("# Adam\n\n## Notes\n\n- **Adam**: an optimiser with moment estimates\n")[0][0]
+    assert letter_only(replace(card, front="Which is convex?\n\n- A. $x^2$\n- B. $-x^2$", back="答案：A")) is None
+    assert letter_only(replace(card, front="Which is convex?", back="答案：A")) == "letter-only"
+    # a table's status column says what it asks
+    assert_keeps("# PyTorch\n\n## APIs\n\n| API | status |\n|---|---|\n| `torch.export` | prototype |\n| `torch.compile` | stable |\n",
+                 ["prototype", "stable"], [])
+
+
+def test_ones_own_remarks_under_a_docstring_are_asked_of_what_it_documents() -> None:
+    cards, _ = extract("# Docs\n\n## `torch.gather`\n\nGathers values along an axis.\n\n**>> me:**\n"
+                       "- Mental model: output has the shape of `index`, every position copies the coordinate\n"
+                       "- **Ties**: the order of tied indices is not guaranteed\n")
+    assert [c.front for c in cards] == ["`torch.gather`: what is its mental model?", "`torch.gather`: what is **Ties**?"], \
+        [c.front for c in cards]
+    # the fields of a saved issue, and who put the notes together, are about the notes
+    _, notices = extract("# [saved thread] `torch.where` NaN\n\n> saved 2025-03-04.\n\n"
+                         "Labels on the original: `module: autograd` · `module: NaNs and Infs` · `triaged`\n\n---\n\n"
+                         "## Bug\n\n- **Cause**: the gradient of the unselected branch is still computed\n")
+    assert any(n.source.line == 5 and n.rule == "left-out:preamble" for n in notices), notices
+    cards, notices = extract("**论文笔记：LoRA**\n\n整理人：陈思远　　日期：2024年4月16日\n\n- **Adapter**：在层之间插入小模块，推理时增加延迟\n")
+    assert [n.rule for n in notices if n.source.line == 3] == ["left-out:report-field"] and len(cards) == 1, notices
