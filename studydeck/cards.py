@@ -659,6 +659,10 @@ TALLY_COLUMN = re.compile(r"题数|错|错题(?:数)?|对|得分|分数|失分|�
                           r"attempts|total|points|marks", re.I)
 
 
+# A column headed by a mark alone (“✅”, “⚠️”, “❌”, “✓”, “×”, “★”).
+MARK_HEADER = re.compile(r"\s*+(?:[✅✔✓☑❌✗✘×⚠❓❗★☆⭐🟢🟡🔴]\uFE0F?)\s*+")
+
+
 def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                own: bool = False) -> list[tuple[str, str, str, Source]]:
     """A table with a row per thing and a column per property (“| 分布 | 期望 | 方差 |”): each cell
@@ -676,6 +680,8 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
     if any(TOTAL_ROW.fullmatch(_cell_text(cells[0])) and tallied for (_, cells), tallied in zip(rows[1:], counted)) \
             and 3 * sum(counted) >= 2 * (len(rows) - 1):
         return []  # (“| label | train | val | test |” over counts and a total row: a data set's tally, cell by cell)
+    if all(MARK_HEADER.fullmatch(name) for name in header[1:]) and 3 * sum(counted) >= 2 * (len(rows) - 1):
+        return []  # (“| Part | ✅ | ⚠️ | ❌ |” over counts: one's own tally of marks, by part)
     if _records(header, rows[1:]) or 2 * sum(bool(FILE_NAME.fullmatch(_cell_text(cells[0]))) for _, cells in rows[1:]) \
             >= len(rows) - 1 and any(2 * sum(bool(COUNT_CELL.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:])
                                      >= len(rows) - 1 for j in range(1, len(header))):

@@ -514,6 +514,8 @@ def as_callouts(text: str) -> str:
         text = _slides_as_headings(text)
     if ("\\pause" in text or "<" in text) and len(BEAMER_MARK.findall(text)) >= 2:
         text = _without_overlays(text)
+    if "\\" in text and len(LATEX_MARK.findall(text)) >= 3:
+        text = _from_latex(text)
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
     lines = text.split("\n")
@@ -835,6 +837,90 @@ def _without_overlays(text: str) -> str:
             open_parts += unclosed
         lines[i] = line
     return "\n".join(lines)
+
+
+# What a LaTeX source pasted into notes leaves (“\section{PCA}”, “\begin{itemize}” … “\item …”, “\begin{align}” …
+# “\end{align}”, “\textbf{center}”, a comment “% 坑：…”), where a few of its lines open with its commands.
+LATEX_MARK = re.compile(r"^[ \t]*+\\(?:(?:sub){0,2}section\*?\{|begin\{(?:itemize|enumerate|description|align|equation|gather)\*?\}|"
+                        r"item\b)", re.M)
+LATEX_SECTION = re.compile(r"[ \t]*+\\(?P<sub>(?:sub){0,2})section\*?\{(?P<title>[^{}\n]*+)\}[ \t\r]*+")
+LATEX_LIST = re.compile(r"[ \t]*+\\(?P<end>begin|end)\{(?P<kind>itemize|enumerate|description)\}[ \t\r]*+")
+LATEX_ITEM = re.compile(r"[ \t]*+\\item\b(?:\[(?P<label>[^\]\n]*+)\])?[ \t]*+")
+LATEX_DISPLAY = re.compile(r"[ \t]*+\\(?P<end>begin|end)\{(?P<env>align|equation|gather|multline|eqnarray)\*?\}[ \t\r]*+")
+LATEX_STYLE = re.compile(r"\\(?P<cmd>textbf|emph|textit|texttt|underline)\{(?P<arg>[^{}\n]*+)\}")
+LATEX_ESCAPE = re.compile(r"\\([_%&#$])")
+STYLE_MARK = {"textbf": "**", "emph": "*", "textit": "*", "texttt": "`", "underline": ""}
+
+
+def _from_latex(text: str) -> str:
+    """``text`` with the LaTeX source pasted into it written as the Markdown it means, line for line: its sections
+    headings, its lists lists, its displayed equations “$$” blocks, its emphasis Markdown's, its comments gone (as
+    LaTeX leaves them out); fenced blocks and “$$” blocks stay as they are."""
+    lines = text.split("\n")
+    prose = list(_prose_lines(lines, math=True))
+    closing: dict[int, str] = {}  # the line that ends a displayed equation, and what it becomes
+    lists: list[list] = []  # the lists open: their kind and their count so far
+    for k, i in enumerate(prose):
+        line = lines[i]
+        end = "\r" if line.endswith("\r") else ""
+        if i in closing:
+            lines[i] = closing.pop(i) + end
+            continue
+        if closing:
+            continue  # (inside an equation: as it is)
+        if (shown := LATEX_DISPLAY.fullmatch(line)) and shown.group("end") == "begin":
+            last = next((j for j in prose[k + 1:k + 60] if (e := LATEX_DISPLAY.fullmatch(lines[j])) and e.group("end") == "end"),
+                        None)
+            if last is not None:
+                # (several lines aligned at “&”, or broken by “\\”: MathJax's “aligned” inside the dollars)
+                aligned = any("&" in lines[j] or "\\\\" in lines[j] for j in range(i + 1, last))
+                lines[i] = ("$$\\begin{aligned}" if aligned else "$$") + end
+                closing[last] = "\\end{aligned}$$" if aligned else "$$"
+            continue
+        if line.lstrip().startswith("%"):
+            lines[i] = end  # (a comment: LaTeX leaves it out)
+            continue
+        if (section := LATEX_SECTION.fullmatch(line)):
+            lines[i] = "#" * (2 + len(section.group("sub")) // 3) + " " + _latex_words(section.group("title")) + end
+            continue
+        if (opened := LATEX_LIST.fullmatch(line)):
+            if opened.group("end") == "begin":
+                lists.append([opened.group("kind"), 0])
+            elif lists:
+                lists.pop()
+            lines[i] = end
+            continue
+        indent = "  " * max(len(lists) - 1, 0)
+        if lists and (item := LATEX_ITEM.match(line)):
+            lists[-1][1] += 1
+            kind, count = lists[-1]
+            mark = f"{count}. " if kind == "enumerate" else "- "
+            label = f"**{_latex_words(item.group('label'))}**：" if item.group("label") else ""
+            lines[i] = indent + mark + label + _latex_words(line[item.end():].removesuffix("\r")) + end
+        elif lists and line.strip():
+            lines[i] = indent + "  " + _latex_words(line.strip())+ end  # (the item goes on)
+        elif "\\" in line:
+            lines[i] = _latex_words(line.removesuffix("\r")) + end
+    return "\n".join(lines)
+
+
+def _latex_words(text: str) -> str:
+    r"""``text``'s emphasis and escapes as Markdown writes them (“\textbf{center}” → “**center**”, “full\_matrices” →
+    “full_matrices”); math as it is."""
+    out = []
+    at = 0
+    for span in KEPT_SPANS.finditer(text):
+        out += [_latex_style(text[at:span.start()]), span.group()]
+        at = span.end()
+    return "".join(out) + _latex_style(text[at:])
+
+
+def _latex_style(text: str) -> str:
+    if "\\" not in text:
+        return text
+    text = LATEX_STYLE.sub(lambda m: STYLE_MARK[m.group("cmd")] + LATEX_ESCAPE.sub(r"\1", m.group("arg"))
+                           + STYLE_MARK[m.group("cmd")], text)
+    return LATEX_ESCAPE.sub(r"\1", text)
 
 
 def _unwrapped(line: str) -> tuple[str, int]:

@@ -6235,3 +6235,19 @@ def test_ones_own_remarks_under_a_docstring_are_asked_of_what_it_documents() -> 
     assert any(n.source.line == 5 and n.rule == "left-out:preamble" for n in notices), notices
     cards, notices = extract("**论文笔记：LoRA**\n\n整理人：陈思远　　日期：2024年4月16日\n\n- **Adapter**：在层之间插入小模块，推理时增加延迟\n")
     assert [n.rule for n in notices if n.source.line == 3] == ["left-out:report-field"] and len(cards) == 1, notices
+
+
+def test_latex_source_pasted_into_notes_is_read_as_the_markdown_it_means() -> None:
+    cards, notices = extract("# 线代复习\n\n\\section{Singular Value Decomposition}\n\n任意矩阵都可以分解成\n\\begin{align}\n"
+                             "A = U \\Sigma V^\\top\n\\end{align}\n\n\\subsection{和特征值的关系}\n\n\\begin{align}\n"
+                             "A^\\top A &= V (\\Sigma^\\top \\Sigma) V^\\top \\\\\nA A^\\top &= U (\\Sigma \\Sigma^\\top) U^\\top\n\\end{align}\n\n"
+                             "\\begin{itemize}\n  \\item \\textbf{rank}：非零奇异值的个数\n  \\item \\textbf{谱范数}：最大的奇异值 $\\sigma_1$\n"
+                             "\\end{itemize}\n\n% 坑：np.linalg.svd 的 s 是降序\n% 应用：图片压缩\n")
+    got = {c.front: (c.back, c.source.line) for c in cards}
+    assert got["Singular Value Decomposition：$$A = ?$$"] == ("$$\nA = U \\Sigma V^\\top\n$$", 6), got
+    assert got["和特征值的关系：$$A^\\top A = ?$$"][1] == 13 and got["和特征值的关系：**谱范数** 是什么？"] == ("最大的奇异值 $\\sigma_1$", 19), got
+    assert not any("%" in c.front or "\\textbf" in c.front + c.back or "\\item" in c.back for c in cards), got
+    # a tally of one's own marks by part is no card; a file with one “\item” in a code span is Markdown as it is
+    cards, _ = extract("# Check\n\n## Score\n\n| Part | ✅ | ⚠️ | ❌ |\n|---|---|---|---|\n| Adam basics | 5 | 2 | 1 |\n"
+                       "| Weight decay | 2 | 0 | 2 |\n| Practical | 2 | 0 | 2 |\n")
+    assert not cards, [(c.front, c.back) for c in cards]
