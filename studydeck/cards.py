@@ -1428,6 +1428,9 @@ def _opening_field(term: str, value: str, dated: bool = False) -> bool:
 TIME_SLOT = re.compile(r"\d{1,2}\s*月\s*(?:上旬|中旬|下旬|初|中|底|末|份)?|[上中下]旬|第?\s*\d+\s*[周天週]|"
                        r"(?:week|day|month)\s*\d+(?:\s*[-–]\s*\d+)?|(?:周|星期|礼拜)[一二三四五六日天]|"
                        r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?", re.I)
+# How long each part of one's own talk takes (“## 时间分配” over “| 论点 1 | 2:30 |”), on a clock.
+TIMING_TITLE = re.compile(r"时间分配|时长分配|时间预算|\btime (?:budget|allocation)\b", re.I)
+CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}(?:\s*[-–~]\s*\d{1,2}:\d{2})?")
 # (one's own: “下一步工作计划”, “我的复习安排”, “Study plan”, “Next week's plan”; a training plan's phases, a recipe's
 # “三天时间安排”, a cycle's timeline are facts)
 PLAN_TITLE = re.compile(r"(?:下一步|接下来|下(?:个|一)?(?:月|周|阶段|学期)|我的|个人)的?(?:学习|复习|工作|研究)?(?:计划|安排|打算)|"
@@ -1437,15 +1440,20 @@ PLAN_TITLE = re.compile(r"(?:下一步|接下来|下(?:个|一)?(?:月|周|阶�
 
 # Who gives a report and who supervises it, in the lines it opens with (“**汇报人**：陈思远”, “**指导教师**：王老师”,
 # “Prepared by: …”); a name, not what the role is.
-REPORTER_FIELD = re.compile(r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|批改人|评阅人|阅卷人|整理人|整理者|记录人|记录者|"
+REPORTER_FIELD = re.compile(r"汇报人|报告人|汇报者|指导(?:老师|教师|教授)|批改人|评阅人|阅卷人|"
                             r"(?:prepared|presented|submitted|reported|graded|marked) by", re.I)
 
 
 def _reporter(term: str, value: str) -> bool:
     """Who gave, marked or supervised a report, by name (“**批改人**：王助教”; “**汇报人**：在材料末尾署名的人” says what the
     role is)."""
-    return bool(REPORTER_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())) and len(value) <= 40 \
-        and not re.search(r"[是指的]|\b(?:is|are|means)\b", value)
+    bare = PAREN_TAIL.sub("", _bare(term)).strip()
+    return bool(REPORTER_FIELD.fullmatch(bare) or COMPILER_FIELD.fullmatch(bare) and DATE_OR_LINK.search(value)) \
+        and len(value) <= 40 and not re.search(r"[是指的]|\b(?:is|are|means)\b", value)
+
+
+# Who put the notes together, with the day (“整理人：陈思远　日期：2024年4月16日”; “《诗经》的整理者：相传孔子删定” is a fact).
+COMPILER_FIELD = re.compile(r"整理人|整理者|记录人|记录者")
 
 
 # The corner of a page's properties table (“| Property | Value |”, “| 属性 | 值 |”).
@@ -1514,7 +1522,7 @@ MARKING_LABEL = re.compile(r"评分要点|得分点|给分点|采分点|(?:marki
 # (and one's own remarks on what is above them, “**>> me:**”, “**(me)**”, “**My notes:**”, “**我的批注：**”)
 TAUGHT_LABEL = re.compile(r"(?:我是?)?怎么讲的|讲解过程|how i (?:explained|taught) it|我的理解|个人理解|"
                           r"my (?:own )?(?:understanding|take)|in my (?:own )?words|speaker notes?|讲稿|"
-                          r"[>»\s]*+[(（]?(?:me|my (?:own )?(?:notes?|remarks?|comments?)|note to self|我|我的(?:笔记|批注|注释|备注))[)）]?",
+                          r"[>»\s]*+[(（]?(?:me|my (?:own )?(?:notes?|remarks?|comments?)|note to self|我|我的(?:笔记|筆記|批注|批註|注释|註釋|备注|備註))[)）]?",
                           re.I)
 # An arrow a formula's sentence ends on: what it implies comes after it, in another line.
 LEADS_TO = re.compile(r"\s*+(?:⇒|⟹|→|=>|->)\s*+$")
@@ -1690,6 +1698,7 @@ class _Extractor:
         self.turn_takers: set[str] = set().union(*self.section_turns.values())
         self.cites_here = False  # (the section being read opens with a bibliography entry)
         self.story_here = range(0)  # (the lines of one's own story in it: “**S:** … **T:** … **A:** … **R:**”)
+        self.options_here = False  # (whether it shows a choice question's lettered options)
         self.heading_here = ""
         self.opening_here: set[int] = set()
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
@@ -1715,6 +1724,10 @@ class _Extractor:
             kw["flags"] = tuple(kw.get("flags", ())) + (LEFT_OUT + "crossed-out",)  # what an erratum corrects
         if kind in (CardKind.MANUAL, CardKind.QUESTION) and LISTED_ANSWER.match(back):
             back = ANSWER_LEAD.sub("", LISTED_ANSWER.sub("", back, count=1), count=1)  # “- A：不是。…”: the answer itself
+        if kind in (CardKind.MANUAL, CardKind.QUESTION) and self.options_here and LETTER_ONLY.fullmatch(back) \
+                and not SHOWN_OPTIONS.search(front):
+            # (“Q4 — Ridge = MAP with ?” → “B”, the options left in the section: elsewhere “C” may be the answer)
+            kw["flags"] = tuple(kw.get("flags", ())) + (LEFT_OUT + "letter-only",)
         if "\\tag" in back or "\\label" in back:  # the notes' own equation numbers mean nothing on a card
             front, back = EQUATION_NUMBER.sub("", front), EQUATION_NUMBER.sub("", back)
         self.cards.append(Card(kind=kind, key=key, doc=self.doc, deck=ctx.deck, front=front, back=back,
@@ -1758,6 +1771,7 @@ class _Extractor:
             self.turns_here = self.section_turns.get(id(section), set())
             self.cites_here = _opens_with_a_paper(section.blocks)
             self.story_here = _star_story(section.blocks)
+            self.options_here = _shows_options(section.blocks)
             self.heading_here = section.title
             # (the paragraphs a section opens with, before its first list, formula, code or table: where it is
             # summed up, “**TL;DR:** …”, if anywhere)
@@ -3021,6 +3035,7 @@ class _Extractor:
             "old-view" if OLD_VIEW.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) \
             else "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "plan-item" if TIME_SLOT.fullmatch(_bare(term).strip()) and PLAN_TITLE.search(ctx.concept) \
+                or TIMING_TITLE.search(ctx.concept) and CLOCK_TIME.fullmatch(desc.strip()) \
             else "report-field" if _reporter(term, desc) \
             else "notation" if _notation(term, ctx) \
             else "marked-reply" if MARKED_REPLY.match(desc) and (_bare(term).strip() in self.repliers
@@ -3029,7 +3044,8 @@ class _Extractor:
                 or source.line in self.story_here \
             else "tally" if TALLY_TERM.fullmatch(_bare(term).strip()) and not EXAM_PARTS.search(desc) \
             else "legend" if source.line in self.legend \
-            else "label-term" if label else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
+            else "label-term" if label or self.options_here and CHOICE_TERM.fullmatch(_bare(term).strip()) \
+            else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
@@ -3243,8 +3259,9 @@ class _Extractor:
                 subject = split[0]  # (“分两步：”, “Two steps:” name no procedure: the section's it is)
         # “式(9.5)的解释 的 4 个步骤”: a heading that only numbers an equation names no procedure
         # (or a label such as “要点”, “Notes”: a list of remarks, not steps)
-        # (and “学习顺序（拓扑排序一下）”: the order one means to study in, a plan)
+        # (and “学习顺序（拓扑排序一下）”: the order one means to study in, a plan; “易错点汇总”: pitfalls, in no order)
         flags = (LEFT_OUT + "label-term",) if NUMBERED_REF.search(subject) or LABEL_TERM.match(subject) \
+            or REMARKS_HEADING.search(subject) and not IN_ORDER.search(subject) \
             or STUDY_ORDER.fullmatch(PAREN_TAIL.sub("", subject).strip()) else ()
         hint = "-".join(initials) if len(initials) == len(names) else ""
         front = self.t("{s} 的 {n} 个步骤依次是？", "{s}: what are the {n} steps, in order?", s=subject, n=len(names))
@@ -4757,8 +4774,10 @@ REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:
                          re.I)
 # A section of pitfalls, tips or criticism: what it says of a term is a remark on it, not what it is
 # (“新同学常踩的坑” over “**embedding**：维度不是越大越好”).
-REMARKS_HEADING = re.compile(r"坑|血泪|批评|吐槽|误区|^\s*经验值?\s*$|"
+REMARKS_HEADING = re.compile(r"坑|血泪|批评|吐槽|误区|易错|易混|常见错误|常犯的?错|^\s*经验值?\s*$|"
                              r"\b(?:pitfalls?|gotchas?|critiques?|criticisms?|caveats?|mistakes?)\b", re.I)
+# Words that say a list is in order (“排查顺序”, “踩坑后的处理步骤”, “debugging steps”).
+IN_ORDER = re.compile(r"顺序|步骤|流程|次序|\b(?:order|steps?|procedure|workflow)\b", re.I)
 # A sentence that opens by naming what it states in bold (“**感知机模型**：… 可表示为 $y = ?$”): in a
 # derivation, the model or result the steps are about, not one of the steps.
 NAMED_STATEMENT = re.compile(r"\s*\*\*[^*\n]{2,24}\*\*\s*[:：]")
@@ -4993,11 +5012,29 @@ LABEL_TERM = re.compile(
     r"^(?:aside|btw|p\.?s\.?|update|更新|题外话|旁注|插一句)\s++[—–]\s*+\S|"
     # a numbered stage of a process the card does not name (“第一阶段 reduce-scatter：走 N-1 步”;
     # “Phase 1 trial”, “Stage 4 cancer” are names)
-    r"^第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)\s*+\S|"
-    # a choice's letter names nothing either, nor does who picked it (“C：uniform prior 下 MAP = MLE”, “选 D 的同学：…”
-    # under a question's options; “F1”, “C++” are names)
-    r"^(?:(?-i:[A-F])|选\s*+(?-i:[A-F])\s*+项?(?:的(?:同学|人))?|(?:those |people |students )?who (?:chose|picked) (?-i:[A-F]))$",
-    re.I)
+    r"^第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)\s*+\S", re.I)
+# An answer that is a choice's letter alone (“B”, “**正确答案**：B”, “(c)”), and the options of a front that shows them
+# (a section with options leaves such an answer out).
+LETTER_ONLY = re.compile(r"[\s*]*+(?:(?:正确)?答案|answer|ans\.?)?[\s*]*+[:：]?[\s*]*+[(（]?(?-i:[A-F])[)）]?"
+                         r"(?:\s*+[,，、/&]\s*+[(（]?(?-i:[A-F])[)）]?)*+[\s*.。]*+", re.I)
+SHOWN_OPTIONS = re.compile(r"(?:^|\s|[(（])(?-i:A)\s*+[.．、)）:：].*?(?:^|\s|[(（])(?-i:B)\s*+[.．、)）:：]", re.M | re.S)
+# Under a question's lettered options, a choice's letter, or who picked it (“C：uniform prior 下 MAP = MLE”, “选 D 的同学：
+# …”): it names an option, not a concept (elsewhere “B” is a vitamin, a key, a hex digit, a blood type).
+CHOICE_TERM = re.compile(r"(?-i:[A-F])|[选選]\s*+(?-i:[A-F])\s*+[项項]?(?:的(?:同学|同學|人))?|"
+                         r"(?:those |people |students )?who (?:chose|picked) (?-i:[A-F])", re.I)
+# Options lettered from A in a paragraph or a list (“A. Laplace　B. Gaussian”, “- (a) …” over “- (b) …”).
+OPTION_A = re.compile(r"(?:^|\s)[(（]?(?-i:A)[.．、)）]\s*+\S", re.M)
+OPTION_B = re.compile(r"(?:^|\s)[(（]?(?-i:B)[.．、)）]\s*+\S", re.M)
+
+
+def _shows_options(blocks: list[Block]) -> bool:
+    """Whether a section holds a choice question's lettered options (A and B at least)."""
+    for block in blocks:
+        text = block.text if block.kind == "paragraph" else "\n".join(it.text for it in block.items) \
+            if block.kind == "list" else ""
+        if OPTION_A.search(text) and OPTION_B.search(text):
+            return True
+    return False
 # A slot of a report, a log or a course page whose value belongs to that one project, paper or
 # day (“Metric: ROC AUC”, “check: … → True”, “标题：Attention Is All You Need”, “Started: sat
 # 14 oct”): no concept, unless what follows says what the thing is (“**data**: the storage of
@@ -6513,7 +6550,7 @@ FACET = re.compile(
     r"definition|algorithm|cost|症状|现象|symptoms?|(?:基本|主要|核心)?思想|定理|求解|解法|规则|法则|rules?|"
     r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|流程|(?:解决)?方案|steps|procedure|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
-    r"problems?|issues?|limitations?|defaults?|purpose|benefits?|mental model|"
+    r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)
     r"正确(?:的)?(?:版本|说法|结论|写法)|correct(?:ed)? (?:version|statement))", re.I)
 # What one sees of a problem (“**Symptom:**”, “**现象**：”), and the words of what one sees (“nan”, “hangs”, “报错”).

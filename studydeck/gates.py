@@ -238,7 +238,7 @@ MESSAGES = {
     "tally": ("“{front}” 的术语是自己工作量的计数（如“刷题 30 道”），不是概念；要记的内容写成“术语：解释”",
               "the term of “{front}” counts one's own work (such as “Read 3 papers”), not a concept; write what to "
               "remember as “term: explanation”"),
-    "label-term": ("“{front}” 的术语只是一个标签（如“解析”“注意”），不是概念；用概念的名字作术语",
+    "label-term": ("“{front}” 的术语只是一个小标题（如“解析”“注意”），不是概念；用概念的名字作术语",
                    "the term of “{front}” is a label (such as “Note” or “Proof”), not a concept; use the "
                    "concept's name as the term"),
     "question": ("“{front}” 里的公式出现在一个问句中，不是陈述；把答案写成陈述句",
@@ -1355,9 +1355,10 @@ NOT_COVERED = re.compile(r"(?:(?:…|\.{2,})\s*+skip|(?:…|\.{2,})?\s*[(（]?(?
 TODO_END = re.compile(rf"(?:{UNFINISHED_WORDS})[^\n]{{0,40}}$", re.I)
 
 
-# An answer that is only how far along a feature is (“new.”, “prototype.”, “实验性”).
-STATUS_ONLY = re.compile(r"[\s(（]*+(?:(?:still |now )?(?:new|prototype|beta|alpha|experimental|stable|deprecated|removed)|"
-                         r"新增|新功能|实验性(?:功能)?|原型|测试版|稳定版?|已?弃用|已?移除)[\s)）.。!！]*+", re.I)
+# An answer that is only how far along a feature of a library is (“new.”, “prototype.”, “实验性”), for a name in code
+# (“`torch.distributed.pipelining`: prototype.”; a sort is “stable”, an isotope too, and 原型 is Jung's archetype).
+STATUS_ONLY = re.compile(r"[\s(（]*+(?:(?:still |now )?(?:new|prototype|beta|alpha|experimental|deprecated|removed)|"
+                         r"新增|新功能|实验性(?:功能)?|測試版|测试版|已?弃用|已?移除)[\s)）.。!！]*+", re.I)
 
 
 def not_an_answer(card: Card) -> str | None:
@@ -1383,7 +1384,7 @@ def not_an_answer(card: Card) -> str | None:
         return "result"  # “MNIST MLP: 97.9% test acc after 10 epochs”: one run's outcome
     if "attribute" in card.flags:
         return None  # “Dropout 的丢弃概率？” → 0.5: the value asked for
-    if STATUS_ONLY.fullmatch(_words(card.back)):
+    if STATUS_ONLY.fullmatch(_words(card.back)) and "`" in card.front:
         return "status-only"  # “`torch.set_default_device`: new.”: when it came, not what it is
     return "worked-value" if WORKED_PRODUCT.match(card.back.strip()) or _arithmetic_answer(card.back) else None
 
@@ -1444,21 +1445,8 @@ BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotc
                          r"[\s*_)）!！.。~]*", re.I)
 
 
-# An answer that is a choice's letter alone (“B”, “**正确答案**：B”, “(c)”), and the options of a front that shows them.
-LETTER_ONLY = re.compile(r"[\s*]*+(?:(?:正确)?答案|answer|ans\.?)?[\s*]*+[:：]?[\s*]*+[(（]?(?-i:[A-F])[)）]?"
-                         r"(?:\s*+[,，、/&]\s*+[(（]?(?-i:[A-F])[)）]?)*+[\s*.。]*+", re.I)
-SHOWN_OPTIONS = re.compile(r"(?:^|\s|[(（])(?-i:A)\s*+[.．、)）:：].*?(?:^|\s|[(（])(?-i:B)\s*+[.．、)）:：]", re.M | re.S)
-
-
-def letter_only(card: Card) -> str | None:
-    """An answer that is only the letter of an option the front does not show (“Q4 — Ridge = MAP with ?” → “B”)."""
-    if card.kind in (CardKind.CODE, CardKind.CLOZE) or not LETTER_ONLY.fullmatch(card.back):
-        return None
-    return None if SHOWN_OPTIONS.search(card.front) else "letter-only"
-
-
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, letter_only, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

@@ -627,7 +627,8 @@ def _without_comments(text: str) -> str:
 # “<tr>” “<td><b>方法</b></td>” “<td>冻结…<br>” … “</table>”), a cell on a line of its own, over lines, or a row on one.
 TABLE_OPEN = re.compile(r"^[ \t]*+<table\b[^<>\n]*+>[ \t\r]*+$", re.M | re.I)
 TABLE_CLOSE = re.compile(r"[ \t]*+</table>[ \t\r]*+", re.I)
-TABLE_TAG = re.compile(r"<(?P<end>/?)(?P<tag>table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^<>]*+>", re.I)
+TABLE_TAG = re.compile(r"<(?P<end>/?)(?P<tag>table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b(?P<attrs>[^<>]*+)>", re.I)
+SPANNED = re.compile(r"\b(?:rowspan|colspan)\s*+=\s*+[\"']?\s*+(?:[2-9]|\d{2})", re.I)
 # (what a cell's text is laid out with: paragraphs, lists, code; a line break ends a line of the cell)
 CELL_TAG = re.compile(r"</?(?:p|div|span|ul|ol|li|code)\b[^<>]*+>", re.I)
 LINE_BREAK_TAG = re.compile(r"[ \t]*+<br\s*+/?>[ \t]*+", re.I)
@@ -658,7 +659,7 @@ def _html_tables(text: str) -> str:
         rows = _table_rows_html(lines[start + 1:end], start + 1)
         if rows:
             indent = lines[start][:len(lines[start]) - len(lines[start].lstrip())]
-            for i, line in _table_as_list(rows, start, end).items():
+            for i, line in (_table_as_pipes(rows, start, end) or _table_as_list(rows, start, end)).items():
                 lines[i] = (indent + line if line else "") + ("\r" if lines[i].endswith("\r") else "")
     return "\n".join(lines)
 
@@ -682,6 +683,8 @@ def _table_rows_html(lines: list[str], first: int) -> list[tuple[bool, list[_Cel
             elif between.strip():
                 return None  # (words outside every cell)
             at = tag.end()
+            if name in ("td", "th") and SPANNED.search(tag.group("attrs")):
+                return None  # (a cell over rows or columns: which row holds what, only the layout says)
             if name in ("td", "th"):
                 if closing:
                     cell = None
@@ -717,6 +720,40 @@ def _cell_lines(cell: list[str]) -> list[str]:
 
 def _has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _table_as_pipes(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -> dict[int, str] | None:
+    """The lines ``start`` to ``end`` (an HTML table's whose first row is its header) as a Markdown table, by line: its
+    header and rule on the table's first lines, each row on its own first line, a row of empty cells on every line
+    between (a row no card is made of), a cell's lines joined; None for a table without a header or with rows of other
+    lengths than the header's."""
+    (is_header, header), body = rows[0], rows[1:]
+    width = len(header)
+    if not is_header or width < 2 or not body or any(h or len(cells) != width for h, cells in body):
+        return None
+    lines = [cells[0][0] for _, cells in body]
+    if lines[0] <= start + 1 or any(b <= a for a, b in zip(lines, lines[1:])):
+        return None  # (two rows on one line)
+    empty = "|" + " |" * width
+    out = {i: empty for i in range(start, end)}
+    out[end] = ""
+    out[start] = "| " + " | ".join(_pipe_cell(cell) for _, cell in header) + " |"
+    out[start + 1] = "|" + "---|" * width
+    for line, (_, cells) in zip(lines, body):
+        out[line] = "| " + " | ".join(_pipe_cell(cell, named=k == 0) for k, (_, cell) in enumerate(cells)) + " |"
+    return out
+
+
+def _pipe_cell(cell: list[str], named: bool = False) -> str:
+    """A cell's lines as one cell of a Markdown table: joined by “；” (or “; ”), a “|” in it escaped; a row's name
+    (``named``) over a line break (“<strong>ACE inhibitors</strong><br>(lisinopril)”) with what follows it after a
+    space."""
+    if named:
+        text = " ".join(LINE_BREAK_TAG.sub(" ", CELL_TAG.sub("", _emphasis(" ".join(cell)))).split())
+    else:
+        texts = [t for t in _cell_lines(cell) if t]
+        text = ("；" if _has_cjk(" ".join(texts)) else "; ").join(texts)
+    return text.replace("|", "\\|")
 
 
 def _table_as_list(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -> dict[int, str]:

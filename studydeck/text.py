@@ -58,7 +58,7 @@ _TEMPLATE_PAIRS = ("個个為为麼么義义習习於于價价會会關关寫写
                    "與与嗎吗業业東东兩两舉举書书從从決决準准劃划辦办務务動动變变啟启圍围圖图塊块處处頭头學学並并憶忆"
                    "換换據据無无顯显機机條条來来樣样檔档檢检匯汇測测狀状獻献環环畫画確确類类細细經经給给編编網网範范"
                    "裝装規规計计讓让訓训講讲設设證证誤误讀读課课誰谁調调談谈較较運运還还進进鏈链長长間间陳陈頁页顏颜"
-                   "驗验")
+                   "驗验棄弃態态選选")
 TO_TRADITIONAL = str.maketrans({simp: trad for trad, simp in zip(_TEMPLATE_PAIRS[0::2], _TEMPLATE_PAIRS[1::2])})
 
 def say(lang: Lang, zh: str, en: str, **kw) -> str:

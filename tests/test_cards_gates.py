@@ -6183,7 +6183,7 @@ def test_html_comments_are_not_read_as_the_notes_words() -> None:
     assert not any("<!--" in c.front or "Decoder" in c.front or "TODO" in c.front for c in cards), got
 
 
-def test_an_html_table_exported_from_word_is_read_as_the_list_it_lays_out() -> None:
+def test_an_html_table_exported_from_word_is_read_as_the_table_or_list_it_lays_out() -> None:
     # (Pandoc writes a Word table whose cells hold lines as HTML: a row a cell a line, “<br>” between a cell's lines)
     cards, notices = extract("# LoRA 论文笔记\n\n## 方法\n\n<table>\n<tbody>\n<tr>\n<td><b>初始化</b></td>\n"
                              "<td>A 用随机高斯初始化，B 初始化为 0，训练开始时增量为 0</td>\n</tr>\n<tr>\n<td><b>推理</b></td>\n"
@@ -6195,9 +6195,21 @@ def test_an_html_table_exported_from_word_is_read_as_the_list_it_lays_out() -> N
     assert got["LoRA 论文笔记 › 方法：**初始化** 是什么？"] == ("A 用随机高斯初始化，B 初始化为 0，训练开始时增量为 0", 8), got
     assert ("$W = W_0 + BA$，和普通 Linear 一样算，**没有额外推理延迟**", 14) in [
         (c.back, c.source.line) for c in cards if c.kind.name == "FORMULA"], got
-    assert any(c.back == "合并后没有额外延迟" and c.source.line == 38 and "LoRA" in c.front and "推理延迟" in c.front
-               for c in cards), got
+    assert got["对比：**LoRA** 的可训练参数？"] == ("很少（可调 r）", 36) and got["对比：**Adapter** 的可训练参数？"][1] == 31, got
     assert not any(re.search(r"</?(?:td|tr|b|br|table)\b", c.front + c.back) for c in cards), got
+    # a table with a header is the Markdown table it lays out: each row's cells asked of its name, at the row's line
+    cards, _ = extract("# Food safety\n\n## Temperature control\n\n<table>\n<thead>\n<tr>\n<th>Food</th>\n"
+                       "<th>Min. internal temp</th>\n<th>Hold</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+                       "<td><strong>Poultry</strong><br />\n(whole or ground), stuffing</td>\n<td>165 °F (74 °C)</td>\n<td>&lt;1 s</td>\n"
+                       "</tr>\n<tr>\n<td>Ground beef, pork, fish</td>\n<td>155 °F (68 °C)</td>\n<td><p>17 s</p>\n<p>at 155 °F</p></td>\n"
+                       "</tr>\n</tbody>\n</table>\n")
+    got = {(c.front, c.back, c.source.line) for c in cards}
+    assert ("Temperature control: **Poultry (whole or ground), stuffing**: Min. internal temp?", "165 °F (74 °C)", 15) in got, got
+    assert ("Temperature control: **Ground beef, pork, fish**: Hold?", "17 s; at 155 °F", 21) in got, got
+    # a cell over two rows leaves the table as it was
+    cards, _ = extract("# T\n\n## A\n\n<table>\n<thead>\n<tr>\n<th>Case</th>\n<th>Drug</th>\n</tr>\n</thead>\n<tbody>\n"
+                       "<tr>\n<td rowspan=\"2\">Heart failure</td>\n<td>ACEi</td>\n</tr>\n<tr>\n<td>β-blocker</td>\n</tr>\n</tbody>\n</table>\n")
+    assert not any("Heart failure" in c.front and "ACEi" in c.back for c in cards), [(c.front, c.back) for c in cards]
     # a table never closed, or one with a caption, stays as it is
     cards, _ = extract("# T\n\n## A\n\n<table>\n<tr>\n<td>Adam</td>\n<td>adaptive moments</td>\n</tr>\n")
     assert not any("Adam" in c.front for c in cards), [(c.front, c.back) for c in cards]
@@ -6212,21 +6224,23 @@ def test_a_to_do_a_release_status_and_an_options_letter_are_no_answers() -> None
     rules = {n.source.line: n.rule for n in notices}
     assert rules[5] == "left-out:status-only" and rules[13] == "left-out:letter-only", notices
     assert rules[16] == rules[17] == "left-out:label-term", notices
-    # the options on the front, the letter answers
-    from studydeck.gates import letter_only
-    card = extract("# Adam\n\n## Notes\n\n- **Adam**: an optimiser with moment estimates\n")[0][0]
-    assert letter_only(replace(card, front="Which is convex?\n\n- A. $x^2$\n- B. $-x^2$", back="答案：A")) is None
-    assert letter_only(replace(card, front="Which is convex?", back="答案：A")) == "letter-only"
-    # a table's status column says what it asks
+    # a table's status column says what it asks; a sort is stable, an isotope too
     assert_keeps("# PyTorch\n\n## APIs\n\n| API | status |\n|---|---|\n| `torch.export` | prototype |\n| `torch.compile` | stable |\n",
                  ["prototype", "stable"], [])
+    assert_keeps("# Sorting\n\n## Stability\n\n- **Insertion sort**: stable\n- **Quicksort**: not stable\n", ["stable"], [])
+    # away from a question's options a letter is a name or an answer (a vitamin, a key, a grade, a hex digit)
+    cards, notices = extract("# Review\n\n## Vitamins\n\n- **C**: ascorbic acid; lack of it causes scurvy\n"
+                             "- **D**: calciferol, made in the skin in sunlight\n\nQ: Which vitamin prevents scurvy?\nA: C\n\n"
+                             "## Keys\n\nQ: What is the dominant of F major?\nA: C\n")
+    assert {c.back for c in cards} >= {"ascorbic acid; lack of it causes scurvy", "C"} and len(cards) >= 4, \
+        ([(c.front, c.back) for c in cards], notices)
 
 
 def test_ones_own_remarks_under_a_docstring_are_asked_of_what_it_documents() -> None:
     cards, _ = extract("# Docs\n\n## `torch.gather`\n\nGathers values along an axis.\n\n**>> me:**\n"
                        "- Mental model: output has the shape of `index`, every position copies the coordinate\n"
                        "- **Ties**: the order of tied indices is not guaranteed\n")
-    assert [c.front for c in cards] == ["`torch.gather`: what is its mental model?", "`torch.gather`: what is **Ties**?"], \
+    assert [c.front for c in cards] == ["`torch.gather`: what is **Mental model**?", "`torch.gather`: what is **Ties**?"], \
         [c.front for c in cards]
     # the fields of a saved issue, and who put the notes together, are about the notes
     _, notices = extract("# [saved thread] `torch.where` NaN\n\n> saved 2025-03-04.\n\n"
@@ -6235,6 +6249,8 @@ def test_ones_own_remarks_under_a_docstring_are_asked_of_what_it_documents() -> 
     assert any(n.source.line == 5 and n.rule == "left-out:preamble" for n in notices), notices
     cards, notices = extract("**论文笔记：LoRA**\n\n整理人：陈思远　　日期：2024年4月16日\n\n- **Adapter**：在层之间插入小模块，推理时增加延迟\n")
     assert [n.rule for n in notices if n.source.line == 3] == ["left-out:report-field"] and len(cards) == 1, notices
+    # who compiled a classic is a fact
+    assert_keeps("# 文学常识\n\n## 《诗经》\n\n- **整理者**：相传孔子删定\n- **篇数**：三百零五篇\n", ["相传孔子删定"], [])
 
 
 def test_latex_source_pasted_into_notes_is_read_as_the_markdown_it_means() -> None:
@@ -6251,3 +6267,17 @@ def test_latex_source_pasted_into_notes_is_read_as_the_markdown_it_means() -> No
     cards, _ = extract("# Check\n\n## Score\n\n| Part | ✅ | ⚠️ | ❌ |\n|---|---|---|---|\n| Adam basics | 5 | 2 | 1 |\n"
                        "| Weight decay | 2 | 0 | 2 |\n| Practical | 2 | 0 | 2 |\n")
     assert not cards, [(c.front, c.back) for c in cards]
+
+
+def test_a_list_of_pitfalls_is_no_procedure_and_a_talks_time_budget_is_no_knowledge() -> None:
+    cards, notices = extract("# 期末复习\n\n## 易错点汇总（习题课 + 往年）\n\n1. 信息增益偏好取值多的属性，**增益率**偏好取值少的\n"
+                             "2. PCA 一定先中心化\n3. EM 不保证全局最优\n\n## 训练踩坑的顺序\n\n1. 先过拟合一个 batch\n2. 再加数据\n"
+                             "3. 最后调学习率\n\n## 时间分配\n\n| 段落 | 时间 |\n|---|---|\n| 开场 + 结论先行 | 0:30 |\n"
+                             "| 论点 1 + 小复现 | 2:30 |\n| 论点 2 | 2:30 |\n")
+    assert [c.front for c in cards if c.kind.name == "STEPS"] == ["训练踩坑的顺序 的 3 个步骤依次是？"], \
+        [(c.front, c.back) for c in cards]
+    assert not any("论点" in c.front or "开场" in c.front for c in cards), [(c.front, c.back) for c in cards]
+    assert sum(n.rule == "left-out:plan-item" for n in notices) == 3, notices
+    # a race's splits on a clock are facts
+    assert_keeps("# Running\n\n## Pacing\n\n| distance | split |\n|---|---|\n| 1 km | 4:30 |\n| 5 km | 22:30 |\n"
+                 "| 10 km | 45:00 |\n", ["4:30", "22:30"], [])
