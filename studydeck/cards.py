@@ -2672,7 +2672,16 @@ class _Extractor:
         if PLAN_TITLE.search(ctx.concept) and all((label := split_label(it.text.strip())) and TIME_SLOT.fullmatch(
                 _bare(label[0]).strip()) for it in named):
             return  # (“下一步工作计划” over “1. 6月上旬：精读…”, “2. 6月下旬：…”: what one means to do when)
-        if _is_steps(block) and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)):
+        named_by = ctx.labels[-1] if ctx.labels else ""  # (“3. 为什么有效：” over “1. … 2. …”: reasons, in no order)
+        if block.ordered and REASONS_WORD.match(named_by.strip("*")) and not STEPS_NAMED.search(named_by) and ctx.concept:
+            question = self.t("{c}：{q}？", "{c}: {q}?", c=_named_concept(ctx), q=named_by.strip("*").rstrip("：:？? "))
+            if self.answered(ctx, question, [block], block.source):
+                return
+        # (a lead, a heading or a label that says the list is steps, “分两步：”, “## 训练步骤”: steps, whatever their form)
+        steps_said = any(STEPS_NAMED.search(t) or STEP_COUNT.search(t)
+                         for t in (lead.text if lead is not None else "", ctx.concept, named_by))
+        if _is_steps(block, steps_said) and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)) \
+                and not ((REASONS_WORD.search(named_by) or KINDS.search(named_by)) and not STEPS_NAMED.search(named_by)):
             self.steps(block, ctx, lead)
             return
         self.enumerated |= _enumerated_terms(named)
@@ -3101,7 +3110,8 @@ class _Extractor:
             front = self.t("{c}：一句话说是什么？", "{c}: what is it, in one line?", c=owner) if brief else \
                 self.t("{c}：通俗地说是什么？", "{c}: what is it, in plain words?", c=owner)
         elif facet and SYMPTOM.fullmatch(term.strip()) and not why and (
-                _only_what_one_sees(ctx.concept, desc) or INCIDENT.match(ctx.concept) and OBSERVED.search(ctx.concept)):
+                _only_what_one_sees(ctx.concept, desc) or INCIDENT.match(ctx.concept) and OBSERVED.search(ctx.concept)
+                or ISSUE_ID.match(ctx.concept)):
             # (under “Chain 1：loss 跑到第 3 个 epoch 突然变 nan”, one's own incident named by what one saw: what
             # happened that time; under “坑 1：两个 view 是同一张图”, a cause, what one sees of it is a fact of it)
             # “**Symptom:** loss prints nan” under “Loss is nan”: the heading names it already; a symptom is
@@ -6607,6 +6617,9 @@ SHI_WORD = re.compile(r"(?:于|凡|要|若|总|还|但|可|就|或|不|只|正|�
                       r"实事求是|莫衷一是|自以为是|各行其是|比比皆是|俯拾皆是")
 # A heading that numbers one of one's own incidents (“Chain 1：loss 突然变 nan”, “Bug #3: training hangs”).
 INCIDENT = re.compile(r"\s*(?:chain|bug|翻车)\s*#?\s*\d+\b", re.I)
+# One's own issue by its tracker's id (“KI-001 — Cross-entropy on softmax output”, “BUG-12: …”, “Issue #7”): what was seen
+# that time is its log; its cause, fix and lesson are what to learn.
+ISSUE_ID = re.compile(r"\s*(?:(?-i:[A-Z]{1,5})-\d{2,5}\b|(?:issue|ticket)\s*#?\d+\b)\s*(?:[—–:：-]|$)", re.I)
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
 # A log's break (“**Break**: made coffee”), in two sections or more (once, in a glossary, Python's is a term).
 LOG_BREAK = re.compile(r"breaks?", re.I)
@@ -6880,6 +6893,7 @@ STEP_COUNT = re.compile(r"(?:分|共|一共)?\s*[两二三四五六七八九十\
 # A lead over what is still to do (“TODO：”, “待办：”, “To do:”, “Next steps:”).
 TODO_LEAD = re.compile(r"\**\s*(?:todo|to[- ]do|待办|待做|待补充?|待看|下一步|next steps?)\s*(?:list)?\s*[:：]?\s*\**", re.I)
 # A lead that asks why, its subject left to the heading (“为什么需要：”, “原因：”, “Why:”, “Reasons:”).
+REASONS_WORD = re.compile(r"为什么|为何|原因|理由|\bwhy\b|\breasons?\b", re.I)
 REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,8}[：:]", re.I)
 # A lead that says its list is steps (“定位 NaN 原因的步骤：”, “Steps to find the causes:”).
 STEPS_NAMED = re.compile(r"步骤|流程|分\S{1,2}步|\bsteps?\b|\bprocedure\b|\bprocess\b|\bpipeline\b|\bworkflow\b", re.I)
@@ -6922,13 +6936,26 @@ def _beside_the_outline(blocks: list[Block]) -> bool:
     return prose >= 60
 
 
-def _is_steps(block: Block) -> bool:
-    """Numbered, short names: steps one recalls in order. Items that are paragraphs are not."""
+def _is_steps(block: Block, said: bool = False) -> bool:
+    """Numbered, short names: steps one recalls in order. Items that are paragraphs are not, nor (unless the notes
+    ``said`` the list is steps) items that each head points of their own, or name a facet, or a kind."""
     items = [it for it in block.items if it.text.strip()]
     if len(items) < 2 or any(len(strip_math(it.text)) > 40 or SENTENCE_INSIDE.search(it.text.strip()[:-1])
                              or not re.search(r"\w", strip_math(it.text)) or has_formula(it.text) for it in items):
         return False  # long items, sentences, or formulas (facts, equal expressions) are no steps
+    if said:
+        return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
+    if any(it.children and it.text.rstrip().endswith((":", "：")) and not STEP_PREFIX.match(it.text) for it in items):
+        return False  # (“2. 为什么有效：” over its own points: a heading of what follows, not a step)
+    if all((label := split_label(it.text.strip())) and label[1] and not STEP_PREFIX.match(it.text) for it in items):
+        return False  # (“1. 本质：…” “2. 注意：…”: facets, each by its label)
+    if all(BOLD_NAME_ITEM.fullmatch(it.text.strip()) for it in items) and 2 * sum(bool(it.children) for it in items) >= len(items):
+        return False  # (“1. **L2正则**（岭回归）” “2. **L1正则**（Lasso）”, each over its points: kinds, each by its name)
     return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
+
+
+# An item that is only a name in bold, an aside in brackets after it or not (“**L2正则**（岭回归 / 权重衰减）”).
+BOLD_NAME_ITEM = re.compile(r"\*\*[^*\n]++\*\*\s*+(?:[(（][^()（）\n]*+[)）])?")
 
 
 # Marks of a statement rather than a name: an arrow, an equals sign, a clause break, an

@@ -6281,3 +6281,19 @@ def test_a_list_of_pitfalls_is_no_procedure_and_a_talks_time_budget_is_no_knowle
     # a race's splits on a clock are facts
     assert_keeps("# Running\n\n## Pacing\n\n| distance | split |\n|---|---|\n| 1 km | 4:30 |\n| 5 km | 22:30 |\n"
                  "| 10 km | 45:00 |\n", ["4:30", "22:30"], [])
+
+
+def test_numbered_kinds_facets_and_reasons_are_no_steps_and_an_issues_symptom_is_its_log() -> None:
+    cards, notices = extract("# 正则化\n\n## 参数范数惩罚\n\n1. **L2正则**（岭回归 / 权重衰减）\n   - 效果：权重整体变小，一般不为 0\n"
+                             "2. **L1正则**（Lasso）\n   - 效果：产生稀疏解\n\n## Dropout\n\n1. 训练时每个神经元以概率 p 被置0。\n"
+                             "2. 为什么有效：\n   1. 近似于对指数多个子网络做集成；\n   2. 防止神经元之间的共适应。\n\n## 数据增强\n\n"
+                             "1. 本质：把不变性先验注入数据\n2. 注意：增强不能改变标签语义\n\n## 训练流程\n\n1. 前向计算损失\n"
+                             "2. 反向传播\n3. 更新参数\n")
+    assert [c.front for c in cards if c.kind.name == "STEPS"] == ["训练流程 的 3 个步骤依次是？"], [(c.front, c.back) for c in cards]
+    assert ("Dropout：为什么有效？", "1. 近似于对指数多个子网络做集成；\n2. 防止神经元之间的共适应。") in [(c.front, c.back) for c in cards]
+    assert "数据增强：**本质** 是什么？" in [c.front for c in cards], [c.front for c in cards]
+    # what one saw of one's own tracked issue is its log
+    _, notices = extract("# Known issues\n\n## KI-001 — Cross-entropy on softmax output → loss plateau\n\n"
+                         "- **Symptom:** loss dropped from 4.17 to ~3.9 and then crawled\n"
+                         "- **Root cause:** softmax applied twice before the loss\n")
+    assert any(n.source.line == 5 and n.rule == "left-out:symptom" for n in notices), notices
