@@ -516,6 +516,8 @@ def as_callouts(text: str) -> str:
         text = _without_overlays(text)
     if "\\" in text and len(LATEX_MARK.findall(text)) >= 3:
         text = _from_latex(text)
+    if "#" in text and len(TYPST_COMMAND.findall(text)) >= 2:
+        text = _from_typst(text)
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
     lines = text.split("\n")
@@ -796,6 +798,146 @@ def _table_as_list(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -
                 if more:
                     out[at + n] = f"  {more}" if ITEM_MARK.match(more) else f"  - {more}"
     return out
+
+
+# What Typst source pasted into notes leaves (“#set text(size: 11pt)”, “#let rank = math.op("rank")”, “= SVD”, “== Definition”,
+# “// a comment”, “+ item”, “/ Term: what it is”, “*bold*”, “#defn[” … “]”), where a few of its lines open with its
+# commands; its math (“$ A = U Sigma V^T $”, “$RR^(m times n)$”) is written as LaTeX where it only uses what both have.
+TYPST_COMMAND = re.compile(r"^[ \t]*+#(?:set|let|import|show|include)\b", re.M)
+TYPST_HEADING = re.compile(r"(=+)[ \t]++(\S.*)")
+TYPST_TERM = re.compile(r"([ \t]*+)/[ \t]++([^:\n]+?):[ \t]*+(.*)")
+TYPST_ENUM = re.compile(r"([ \t]*+)\+[ \t]++(.*)")
+TYPST_WRAPPER = re.compile(r"[ \t]*+(?:#[A-Za-z][\w-]*+(?:\([^()\n]*+\))?\[|\])[ \t]*+")
+TYPST_BOLD = re.compile(r"(?<![*\w\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
+TYPST_MATH = re.compile(r"\$([^$\n]+)\$")
+_TYPST_WORDS = {
+    **{g: "\\" + g for g in ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau "
+                             "upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split()},
+    "sum": "\\sum", "prod": "\\prod", "integral": "\\int", "int": "\\int", "times": "\\times", "dot": "\\cdot",
+    "in": "\\in", "RR": "\\mathbb{R}", "NN": "\\mathbb{N}", "ZZ": "\\mathbb{Z}", "QQ": "\\mathbb{Q}", "CC": "\\mathbb{C}",
+    "quad": "\\quad", "qquad": "\\qquad", "oo": "\\infty", "infinity": "\\infty", "partial": "\\partial", "nabla": "\\nabla",
+    "dots": "\\dots", "dots.c": "\\cdots", "dots.h": "\\dots", "approx": "\\approx", "lim": "\\lim", "log": "\\log",
+    "ln": "\\ln", "exp": "\\exp", "sin": "\\sin", "cos": "\\cos", "tan": "\\tan", "max": "\\max", "min": "\\min",
+    "det": "\\det", "forall": "\\forall", "exists": "\\exists", "union": "\\cup", "sect": "\\cap", "subset": "\\subset",
+    "prop": "\\propto", "arrow.r": "\\rightarrow", "arrow.l": "\\leftarrow", "T": "T", "top": "\\top", "perp": "\\perp",
+    "epsilon.alt": "\\varepsilon", "phi.alt": "\\varphi", "plus.minus": "\\pm", "ell": "\\ell", "tilde.op": "\\sim",
+}
+_TYPST_OPERATORS = {"->": "\\to", "=>": "\\Rightarrow", "<=": "\\le", ">=": "\\ge", "!=": "\\ne", "<-": "\\leftarrow"}
+# (what it wraps: “sqrt(x)”, “bold(u)”, “norm(A)”; “frac(a, b)” its two parts)
+_TYPST_CALLS = {"sqrt": ("\\sqrt{", "}"), "bold": ("\\mathbf{", "}"), "hat": ("\\hat{", "}"), "tilde": ("\\tilde{", "}"),
+                "bar": ("\\bar{", "}"), "overline": ("\\overline{", "}"), "cal": ("\\mathcal{", "}"),
+                "bb": ("\\mathbb{", "}"), "upright": ("\\mathrm{", "}"), "norm": ("\\left\\|", "\\right\\|"),
+                "abs": ("\\left|", "\\right|"), "floor": ("\\lfloor ", "\\rfloor"), "ceil": ("\\lceil ", "\\rceil")}
+_TYPST_TOKEN = re.compile(r"\"[^\"\n]*\"|[A-Za-z][A-Za-z]*(?:\.[a-z]+)*|\d+(?:\.\d+)?|->|=>|<=|>=|!=|<-|\s+|.", re.S)
+
+
+def _typst_math(body: str, ops: set[str]) -> str | None:
+    """Typst's math ``body`` as LaTeX (as it is where nothing in it is Typst's own: “$x_i$”, “$\\sigma$”), or None where
+    it uses what this does not read (a matrix, a case split, code)."""
+    tokens = _TYPST_TOKEN.findall(body)
+    if "\\" in body or "{" in body or not any(
+            len(t) > 1 and (t in _TYPST_WORDS or t in ops or t in _TYPST_CALLS or t in _TYPST_OPERATORS
+                            or t in ("frac", "mat", "vec", "cases")) for t in tokens) and not re.search(r"[_^]\(", body):
+        return body  # (LaTeX already, or the same in both)
+    out: list[str] = []
+    closers: list[str] = []  # (what each open bracket closes with)
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if tok.startswith('"'):
+            out.append("\\text{" + tok[1:-1] + "}")
+        elif tok[0].isalpha():
+            if tok in _TYPST_CALLS and nxt == "(":
+                head, tail = _TYPST_CALLS[tok]
+                out.append(head)
+                closers.append(tail)
+                k += 2
+                continue
+            if tok == "frac" and nxt == "(":
+                out.append("\\frac{")
+                closers.append("}}")  # (its comma closes the first part)
+                k += 2
+                continue
+            if tok in ("mat", "vec", "cases", "lr", "attach", "op", "class", "limits", "scripts") and nxt == "(":
+                return None
+            if len(tok) == 1 or tok in _TYPST_WORDS:
+                word = _TYPST_WORDS.get(tok, tok)
+                out.append(word + (" " if word.startswith("\\") and nxt[:1].isalnum() else ""))
+            elif "." in tok:
+                return None  # (a symbol's variant this does not know)
+            else:
+                out.append(f"\\operatorname{{{tok}}}" if tok in ops or nxt != "(" else f"\\operatorname{{{tok}}}")
+        elif tok in ("_", "^") and nxt == "(":
+            out.append(tok + "{")
+            closers.append("}")
+            k += 2
+            continue
+        elif tok == "(":
+            out.append("(")
+            closers.append(")")
+        elif tok == ")":
+            if not closers:
+                return None
+            closing = closers.pop()
+            out.append("}" if closing == "}}" else closing)
+        elif tok == "," and closers and closers[-1] == "}}":
+            closers[-1] = "}"
+            out.append("}{")
+        elif tok in _TYPST_OPERATORS:
+            out.append(_TYPST_OPERATORS[tok])
+        elif tok in ("#", "{", "}", "[", "]", "&", "\\"):
+            return None
+        else:
+            out.append(tok)
+        k += 1
+    return None if closers else " ".join("".join(out).split())
+
+
+def _from_typst(text: str) -> str:
+    """``text`` with the Typst source pasted into it written as the Markdown it means, line for line: its settings gone,
+    its headings, lists and term lists Markdown's, its bold “**…**”, its comments gone, its math LaTeX (or, where it
+    is not LaTeX's, shown as code: no card asks a formula it cannot show); fenced blocks stay as they are."""
+    lines = text.split("\n")
+    ops = set(re.findall(r"#let\s+(\w+)\s*=\s*math\.op", text))
+    depth = 0  # (the brackets a setting leaves open over lines)
+    for i in _prose_lines(lines, math=True):
+        raw = lines[i]
+        end = "\r" if raw.endswith("\r") else ""
+        line = raw.removesuffix("\r")
+        if depth > 0 or TYPST_COMMAND.match(line):
+            depth = max(depth, 0) + sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
+            lines[i] = end
+            continue
+        if line.lstrip().startswith("//") or TYPST_WRAPPER.fullmatch(line):
+            lines[i] = end
+            continue
+        if (heading := TYPST_HEADING.fullmatch(line)) and len(heading.group(1)) <= 6:
+            line = "#" * len(heading.group(1)) + " " + heading.group(2)
+        elif (term := TYPST_TERM.fullmatch(line)):
+            line = f"{term.group(1)}- **{term.group(2).strip()}**: {term.group(3)}"
+        elif (item := TYPST_ENUM.fullmatch(line)):
+            line = f"{item.group(1)}1. {item.group(2)}"
+        lines[i] = _typst_inline(line, ops) + end
+    return "\n".join(lines)
+
+
+def _typst_inline(line: str, ops: set[str]) -> str:
+    """A line's Typst math as LaTeX (“$ x $” alone on its line a display) and its bold as Markdown's, code as it is."""
+    out, at = [], 0
+    for span in re.finditer(r"(`+)[^`]*?\1|\$[^$\n]+\$", line):
+        out.append(TYPST_BOLD.sub(r"**\1**", line[at:span.start()]))
+        at = span.end()
+        if span.group().startswith("`"):
+            out.append(span.group())
+            continue
+        body = span.group()[1:-1]
+        latex = _typst_math(body, ops)
+        display = body.startswith(" ") and body.endswith(" ") and not line[:span.start()].strip() \
+            and not line[span.end():].strip()
+        out.append("`" + body.strip() + "`" if latex is None else f"$${latex}$$" if display else f"${latex}$")
+    out.append(TYPST_BOLD.sub(r"**\1**", line[at:]))
+    return "".join(out)
 
 
 # What Emacs's Org mode leaves in notes exported from it: its keyword lines (“#+TITLE: …”, “#+BEGIN_SRC python”), a

@@ -6297,3 +6297,15 @@ def test_numbered_kinds_facets_and_reasons_are_no_steps_and_an_issues_symptom_is
                          "- **Symptom:** loss dropped from 4.17 to ~3.9 and then crawled\n"
                          "- **Root cause:** softmax applied twice before the loss\n")
     assert any(n.source.line == 5 and n.rule == "left-out:symptom" for n in notices), notices
+
+
+def test_typst_source_pasted_into_notes_is_read_as_the_markdown_and_latex_it_means() -> None:
+    cards, _ = extract("#set page(paper: \"a4\")\n#let rank = math.op(\"rank\")\n\n= SVD\n\n// pasted from my typst file\n\n"
+                       "== Facts\n\n/ Spectral norm: $norm(A)_2 = sigma_1$\n/ Frobenius: $norm(A)_F = sqrt(sum_i sigma_i^2)$\n\n"
+                       "Truncate after $k$ terms:\n$ A_k = sum_(i=1)^k sigma_i bold(u)_i bold(v)_i^T $\n\n"
+                       "A matrix: $ M = mat(1, 2; 3, 4) $\n\n## Markdown again\n\n- **Storage**: $k(m+n+1)$ numbers instead of $mn$\n")
+    got = {c.front: c.back for c in cards}
+    assert got["Facts: **Spectral norm**: $\\left\\|A\\right\\|_2 = ?$"] == "**Spectral norm**: $\\left\\|A\\right\\|_2 = \\sigma_1$", got
+    assert "$$A_k = \\sum_{i=1}^k \\sigma_i \\mathbf{u}_i \\mathbf{v}_i^T$$" in got["Facts: Truncate after $k$ terms:\n$$A_k = ?$$"], got
+    assert not any("mat(" in f or "//" in f or "#set" in f for f in got), got  # (a matrix it cannot write is shown as code)
+    assert got["Markdown again: what is **Storage**?"] == "$k(m+n+1)$ numbers instead of $mn$", got
