@@ -4820,6 +4820,8 @@ LABEL_TERM = re.compile(
     # works leaned on, and what one saw only in hindsight (“**main refs**：…”, “**后来才意识到**：…”)
     r"(?:main |key )?refs|自己测(?:了|的|过)?|(?:后来|事后)(?:才)?(?:意识到|发现|明白|想通)|in hindsight|(?:i )?realized later|"
     r"批改|批注|评语|grader(?:'s)? comments?|ta comments?|"
+    # why one lost marks (“**扣分原因**：没写全概率公式那一步”): one's own exam, not the subject
+    r"(?:扣分|丢分|失分)(?:原因|点)?|被扣分的?(?:原因|地方)?|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
     r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
     # a memory aid, or where the code lives: no concept either
@@ -6344,7 +6346,9 @@ def _exercise_arithmetic(term: str, desc: str, ctx: _Ctx) -> bool:
     exercise's working, under a short label (a value alone, “Derivative of tanh at 0: $1$”, and a sum a
     long name states, “两层 3×3 卷积的感受野：$3 + 2 = 5$”, may be facts)."""
     plain = re.sub(r"\\(?:cdot|times|div)", "*", re.sub(r"\\[,;]|\\quad|[$\s{}]", "", desc))
-    return bool(re.fullmatch(r"[\d.,()]+(?:[-+*/×·÷^][\d.,()]+)+=[\d.,()]+", plain)) and len(term) <= 8 \
+    # (and what it is carried on to: “$32/2 = 16$ → $16\times16\times16$”)
+    return bool(re.fullmatch(r"[\d.,()]+(?:[-+*/×·÷^][\d.,()]+)+=[\d.,()]+(?:(?:→|->|⇒|=)[\d.,()]+(?:[-+*/×·÷^][\d.,()]+)*)*",
+                             plain)) and len(term) <= 8 \
         and any(EXERCISE_HEADING.search(h) for h in (*ctx.deck[1:], *ctx.labels))
 
 

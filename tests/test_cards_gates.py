@@ -6309,3 +6309,10 @@ def test_typst_source_pasted_into_notes_is_read_as_the_markdown_and_latex_it_mea
     assert "$$A_k = \\sum_{i=1}^k \\sigma_i \\mathbf{u}_i \\mathbf{v}_i^T$$" in got["Facts: Truncate after $k$ terms:\n$$A_k = ?$$"], got
     assert not any("mat(" in f or "//" in f or "#set" in f for f in got), got  # (a matrix it cannot write is shown as code)
     assert got["Markdown again: what is **Storage**?"] == "$k(m+n+1)$ numbers instead of $mn$", got
+
+
+def test_an_exams_working_carried_on_and_why_one_lost_marks_are_no_cards() -> None:
+    cards, notices = extract("# 期中错题\n\n## 综合题（第 19 题，CNN）\n\n- **pool**：$32/2 = 16$ → $16\\times16\\times16$\n\n"
+                             "## 第 16 题\n\n- **扣分原因**：没写全概率公式那一步\n- **全概率公式**：$P(B) = \\sum_i P(B|A_i)P(A_i)$\n")
+    assert [c.front for c in cards] == ["第 16 题：**全概率公式**：$P(B) = ?$"], [(c.front, c.back) for c in cards]
+    assert {n.source.line: n.rule for n in notices} == {5: "left-out:example", 9: "left-out:label-term"}, notices
