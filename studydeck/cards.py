@@ -1725,7 +1725,7 @@ class _Extractor:
         if kind in (CardKind.MANUAL, CardKind.QUESTION) and LISTED_ANSWER.match(back):
             back = ANSWER_LEAD.sub("", LISTED_ANSWER.sub("", back, count=1), count=1)  # “- A：不是。…”: the answer itself
         if kind in (CardKind.MANUAL, CardKind.QUESTION) and self.options_here and LETTER_ONLY.fullmatch(back) \
-                and not SHOWN_OPTIONS.search(front):
+                and not (OPTION_A.search(front) and OPTION_B.search(front)):
             # (“Q4 — Ridge = MAP with ?” → “B”, the options left in the section: elsewhere “C” may be the answer)
             kw["flags"] = tuple(kw.get("flags", ())) + (LEFT_OUT + "letter-only",)
         if "\\tag" in back or "\\label" in back:  # the notes' own equation numbers mean nothing on a card
@@ -5027,16 +5027,17 @@ LABEL_TERM = re.compile(
     r"^第\s*+[一二三四五六七八九十\d]++\s*+(?:阶段|步|轮)\s*+\S", re.I)
 # An answer that is a choice's letter alone (“B”, “**正确答案**：B”, “(c)”), and the options of a front that shows them
 # (a section with options leaves such an answer out).
-LETTER_ONLY = re.compile(r"[\s*]*+(?:(?:正确)?答案|answer|ans\.?)?[\s*]*+[:：]?[\s*]*+[(（]?(?-i:[A-F])[)）]?"
-                         r"(?:\s*+[,，、/&]\s*+[(（]?(?-i:[A-F])[)）]?)*+[\s*.。]*+", re.I)
-SHOWN_OPTIONS = re.compile(r"(?:^|\s|[(（])(?-i:A)\s*+[.．、)）:：].*?(?:^|\s|[(（])(?-i:B)\s*+[.．、)）:：]", re.M | re.S)
+_ONE_LETTER = r"(?:[(（]?(?-i:[A-F])[)）]?|[(（](?-i:[a-f])[)）])"
+LETTER_ONLY = re.compile(r"[\s*]*+(?:(?:正确)?答案|答|选|answer|ans\.?)?[\s*]*+[:：]?[\s*]*+" + _ONE_LETTER +
+                         r"(?:\s*+[,，、/&]\s*+" + _ONE_LETTER + r")*+[\s*.。]*+", re.I)
 # Under a question's lettered options, a choice's letter, or who picked it (“C：uniform prior 下 MAP = MLE”, “选 D 的同学：
 # …”): it names an option, not a concept (elsewhere “B” is a vitamin, a key, a hex digit, a blood type).
 CHOICE_TERM = re.compile(r"(?-i:[A-F])|[选選]\s*+(?-i:[A-F])\s*+[项項]?(?:的(?:同学|同學|人))?|"
                          r"(?:those |people |students )?who (?:chose|picked) (?-i:[A-F])", re.I)
-# Options lettered from A in a paragraph or a list (“A. Laplace　B. Gaussian”, “- (a) …” over “- (b) …”).
-OPTION_A = re.compile(r"(?:^|\s)[(（]?(?-i:A)[.．、)）]\s*+\S", re.M)
-OPTION_B = re.compile(r"(?:^|\s)[(（]?(?-i:B)[.．、)）]\s*+\S", re.M)
+# Options lettered from A in a paragraph or a list (“A. Laplace　B. Gaussian”, “- (a) …” over “- (b) …”): an “A.” that
+# opens a line (“Vitamin A. Needed for vision.” is a sentence), a “B.” after it.
+OPTION_A = re.compile(r"^[ \t]*+(?:[-*+][ \t]++)?(?:\*\*)?[(（]?(?-i:A)(?:\*\*)?[.．、)）][ \t]*+\S", re.M)
+OPTION_B = re.compile(r"(?:^|\s)(?:[-*+][ \t]++)?(?:\*\*)?[(（]?(?-i:B)(?:\*\*)?[.．、)）][ \t]*+\S", re.M)
 
 
 def _shows_options(blocks: list[Block]) -> bool:

@@ -1356,8 +1356,9 @@ TODO_END = re.compile(rf"(?:{UNFINISHED_WORDS})[^\n]{{0,40}}$", re.I)
 
 
 # An answer that is only how far along a feature of a library is (“new.”, “prototype.”, “实验性”), for a name in code
-# (“`torch.distributed.pipelining`: prototype.”; a sort is “stable”, an isotope too, and 原型 is Jung's archetype).
-STATUS_ONLY = re.compile(r"[\s(（]*+(?:(?:still |now )?(?:new|prototype|beta|alpha|experimental|deprecated|removed)|"
+# (“`torch.distributed.pipelining`: prototype.”; a sort is “stable”, an isotope too, 原型 is Jung's archetype, and “alpha” a
+# parameter's name).
+STATUS_ONLY = re.compile(r"[\s(（]*+(?:(?:still |now )?(?:new|prototype|experimental|deprecated|removed)|"
                          r"新增|新功能|实验性(?:功能)?|測試版|测试版|已?弃用|已?移除)[\s)）.。!！]*+", re.I)
 
 

@@ -514,9 +514,9 @@ def as_callouts(text: str) -> str:
         text = _slides_as_headings(text)
     if ("\\pause" in text or "<" in text) and len(BEAMER_MARK.findall(text)) >= 2:
         text = _without_overlays(text)
-    if "\\" in text and len(LATEX_MARK.findall(text)) >= 3:
-        text = _from_latex(text)
-    if "#" in text and len(TYPST_COMMAND.findall(text)) >= 2:
+    if "\\" in text and len(LATEX_MARK.findall(text)) >= 3 and len(LATEX_MARK.findall(_unfenced(text))) >= 3:
+        text = _from_latex(text)  # (LaTeX shown in a fence, “```latex”, is an example)
+    if "#" in text and len(TYPST_COMMAND.findall(text)) >= 2 and len(TYPST_COMMAND.findall(_unfenced(text))) >= 2:
         text = _from_typst(text)
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
@@ -592,48 +592,81 @@ COMMENT_CLOSE = re.compile(r"-->")
 
 
 def _without_comments(text: str) -> str:
-    """``text`` without its HTML comments, line for line (a comment over lines leaves them empty); one never closed is
-    left as it is, as are fenced blocks, display formulas, code and math."""
+    """``text`` without its HTML comments, line for line: a comment over lines leaves them empty, and where it sat
+    inside a sentence, what follows it joins the sentence's line; one never closed is left as it is, as are fenced
+    blocks (outside a comment), code and its spans."""
     lines = text.split("\n")
-    prose = list(_prose_lines(lines, math=True))
-    # (the last prose line with a “-->”: a comment opened after it is never closed)
-    last_close = max((i for i in prose if "-->" in lines[i]), default=-1)
-    inside = False
-    for i in prose:
-        line = lines[i]
-        end = "\r" if line.endswith("\r") else ""
-        line = line.removesuffix("\r")
-        if "<!--" not in line and not inside:
-            continue
-        masked = KEPT_SPANS.sub(lambda m: "x" * len(m.group()), line) if ("`" in line or "$" in line) else line
-        out, at = [], 0
+    shown = [line.removesuffix("\r") for line in lines]
+    masked = [_masked_code(line) if "`" in line else line for line in shown]
+    # (the last line with a “-->”: a comment opened after it is never closed; once open, a comment ends at the first
+    # “-->”, in backticks or not: it began first)
+    last_close = max((i for i, line in enumerate(shown) if "-->" in line), default=-1)
+    kept: dict[int, list[tuple[int, int]]] = {}  # the spans of each line touched that stay
+    joins: list[tuple[int, int]] = []  # (the line a comment opened on, the line it closed on)
+    fence, opened_on = "", None
+    for i, line in enumerate(masked):
+        if opened_on is None:
+            if fence:
+                fence = "" if _closes(line, fence) else fence
+                continue
+            if (fenced := FENCE_LINE.match(line.lstrip())):
+                fence = fenced.group(1)
+                continue
+            if "<!--" not in line:
+                continue
+        segments, at = [], 0
+        if opened_on is not None:
+            close = shown[i].find("-->")
+            if close < 0:
+                kept[i] = []  # (all of it inside the comment)
+                continue
+            joins.append((opened_on, i))
+            opened_on, at = None, close + 3
         while True:
-            if inside:
-                close = COMMENT_CLOSE.search(masked, at)
-                if close is None:
-                    at = len(line)
-                    break
-                at, inside = close.end(), False
-            opened = COMMENT_OPEN.search(masked, at)
-            if opened is None or i > last_close or (i == last_close and COMMENT_CLOSE.search(masked, opened.end()) is None):
-                break  # (never closed: it stays)
-            out.append(line[at:opened.start()])
-            at, inside = opened.end(), True
-        out.append(line[at:])
-        kept = "".join(out).rstrip()
-        lines[i] = (kept if kept.strip() else "") + end
+            start = line.find("<!--", at)
+            if start < 0:
+                segments.append((at, len(line)))
+                break
+            close = shown[i].find("-->", start + 4)
+            if close >= 0:
+                segments.append((at, start))
+                at = close + 3
+            elif i < last_close:
+                segments.append((at, start))
+                opened_on = i
+                break
+            else:
+                segments.append((at, len(line)))  # (never closed: it stays)
+                break
+        kept[i] = segments
+    words = {i: "".join(shown[i][a:b] for a, b in segments).rstrip() for i, segments in kept.items()}
+    for first, last in joins:
+        if words[first].strip() and words[last].strip():
+            # (“adaptive moment <!-- check … later --> estimation”: one sentence, on the line it began on)
+            words[first], words[last] = words[first] + " " + words[last].lstrip(), ""
+    for i, said in words.items():
+        lines[i] = (said if said.strip() else "") + ("\r" if lines[i].endswith("\r") else "")
     return "\n".join(lines)
+
+
+def _masked_code(line: str) -> str:
+    """``line`` with its code spans' characters as “x”, the same length."""
+    out, at = [], 0
+    for a, b in _code_spans(line):
+        out += [line[at:a], "x" * (b - a)]
+        at = b
+    return "".join(out) + line[at:]
 
 
 # A table written in HTML, as Pandoc writes a Word document's tables whose cells hold more than one line (“<table>” …
 # “<tr>” “<td><b>方法</b></td>” “<td>冻结…<br>” … “</table>”), a cell on a line of its own, over lines, or a row on one.
-TABLE_OPEN = re.compile(r"^[ \t]*+<table\b[^<>\n]*+>[ \t\r]*+$", re.M | re.I)
+TABLE_OPEN = re.compile(r"^ {0,3}<table\b[^<>\n]*+>[ \t\r]*+$", re.M | re.I)  # (indented four, it is code)
 TABLE_CLOSE = re.compile(r"[ \t]*+</table>[ \t\r]*+", re.I)
 TABLE_TAG = re.compile(r"<(?P<end>/?)(?P<tag>table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b(?P<attrs>[^<>]*+)>", re.I)
 SPANNED = re.compile(r"\b(?:rowspan|colspan)\s*+=\s*+[\"']?\s*+(?:[2-9]|\d{2})", re.I)
 # (what a cell's text is laid out with: paragraphs, lists, code; a line break ends a line of the cell)
 CELL_TAG = re.compile(r"</?(?:p|div|span|ul|ol|li|code)\b[^<>]*+>", re.I)
-LINE_BREAK_TAG = re.compile(r"[ \t]*+<br\s*+/?>[ \t]*+", re.I)
+LINE_BREAK_TAG = re.compile(r"(?<![ \t])[ \t]*+<br\s*+/?>[ \t]*+", re.I)
 EMPHASIS_ONLY = re.compile(r"</?(?:b|strong|i|em)>", re.I)
 ITEM_MARK = re.compile(r"(?:[-*+·•]|\d{1,3}[.)])\s++")
 _Cell = tuple[int, list[str]]  # the line a cell starts on, and its text line by line
@@ -645,10 +678,10 @@ def _html_tables(text: str) -> str:
     (“- 推理延迟：无额外”), its lines (broken at “<br>”) points of their own; a row of two cells “- **名**：内容”. A table of
     anything else (a caption, a table in a cell, words between rows) stays as it is."""
     lines = text.split("\n")
-    prose = list(_prose_lines(lines))
+    prose = list(_prose_lines(lines, math=True))
     k = 0
     while k < len(prose):
-        start = prose[k]
+        start, first = prose[k], k
         k += 1
         if not TABLE_OPEN.fullmatch(lines[start]):
             continue
@@ -658,10 +691,13 @@ def _html_tables(text: str) -> str:
             break  # (never closed: it stays)
         end = prose[k]
         k += 1
+        if k - 1 - first != end - start:
+            continue  # (a fence or a display formula inside it: it stays as it is)
         rows = _table_rows_html(lines[start + 1:end], start + 1)
-        if rows:
+        written = rows and (_table_as_pipes(rows, start, end) or _table_as_list(rows, start, end))
+        if written:
             indent = lines[start][:len(lines[start]) - len(lines[start].lstrip())]
-            for i, line in (_table_as_pipes(rows, start, end) or _table_as_list(rows, start, end)).items():
+            for i, line in written.items():
                 lines[i] = (indent + line if line else "") + ("\r" if lines[i].endswith("\r") else "")
     return "\n".join(lines)
 
@@ -693,7 +729,8 @@ def _table_rows_html(lines: list[str], first: int) -> list[tuple[bool, list[_Cel
                 elif not rows or cell is not None:
                     return None
                 else:
-                    rows[-1] = (rows[-1][0] or in_head or name == "th", rows[-1][1])
+                    # (a header row: in “<thead>”, or all “<th>”; “<th>Adam</th><td>…</td>” names its row)
+                    rows[-1] = ((in_head or name == "th") and (rows[-1][0] or not rows[-1][1]), rows[-1][1])
                     rows[-1][1].append((first + n, [""]))
                     cell = rows[-1][1][-1][1]
             elif cell is not None or name in ("table", "caption"):
@@ -731,8 +768,9 @@ def _table_as_pipes(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) 
     lengths than the header's."""
     (is_header, header), body = rows[0], rows[1:]
     width = len(header)
-    if not is_header or width < 2 or not body or any(h or len(cells) != width for h, cells in body):
-        return None
+    if not is_header or width < 2 or not body or any(h or len(cells) != width for h, cells in body) \
+            or any("|" in part for _, cells in rows for _, cell in cells for part in cell):
+        return None  # (a “|” in a cell, as in “$\|x\|$”, would cut a Markdown table's row: a list then)
     lines = [cells[0][0] for _, cells in body]
     if lines[0] <= start + 1 or any(b <= a for a, b in zip(lines, lines[1:])):
         return None  # (two rows on one line)
@@ -758,11 +796,16 @@ def _pipe_cell(cell: list[str], named: bool = False) -> str:
     return text.replace("|", "\\|")
 
 
-def _table_as_list(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -> dict[int, str]:
-    """The lines ``start`` to ``end`` (an HTML table's) written as a list, by line."""
+def _table_as_list(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -> dict[int, str] | None:
+    """The lines ``start`` to ``end`` (an HTML table's) written as a list, by line; None where two rows share a line."""
     out = {i: "" for i in range(start, end + 1)}
+    owner: dict[int, int] = {}  # (which row wrote each line)
     names: list[str] = []
-    for is_header, cells in rows:
+    for row, (is_header, cells) in enumerate(rows):
+        for at, text in cells:
+            for n in range(len(text)):
+                if owner.setdefault(at + n, row) != row:
+                    return None  # (“…</tr><tr>…” on one line: which point is whose, a list cannot say)
         if is_header:
             names = [" ".join(_cell_lines(lines)).strip().strip("*") for _, lines in cells]
             continue
@@ -918,7 +961,7 @@ def _from_typst(text: str) -> str:
             line = f"{term.group(1)}- **{term.group(2).strip()}**: {term.group(3)}"
         elif (item := TYPST_ENUM.fullmatch(line)):
             line = f"{item.group(1)}1. {item.group(2)}"
-        lines[i] = _typst_inline(line, ops) + end
+        lines[i] = (_typst_inline(line, ops) if "$$" not in line else line) + end  # (a line of LaTeX's own display)
     return "\n".join(lines)
 
 
@@ -1022,12 +1065,13 @@ def _without_overlays(text: str) -> str:
 # “\end{align}”, “\textbf{center}”, a comment “% 坑：…”), where a few of its lines open with its commands.
 LATEX_MARK = re.compile(r"^[ \t]*+\\(?:(?:sub){0,2}section\*?\{|begin\{(?:itemize|enumerate|description|align|equation|gather)\*?\}|"
                         r"item\b)", re.M)
-LATEX_SECTION = re.compile(r"[ \t]*+\\(?P<sub>(?:sub){0,2})section\*?\{(?P<title>[^{}\n]*+)\}[ \t\r]*+")
+LATEX_SECTION = re.compile(r"[ \t]*+\\(?P<sub>(?:sub){0,2})section\*?\{(?P<title>(?:[^{}\n]|\{[^{}\n]*+\})*+)\}[ \t\r]*+")
 LATEX_LIST = re.compile(r"[ \t]*+\\(?P<end>begin|end)\{(?P<kind>itemize|enumerate|description)\}[ \t\r]*+")
 LATEX_ITEM = re.compile(r"[ \t]*+\\item\b(?:\[(?P<label>[^\]\n]*+)\])?[ \t]*+")
 LATEX_DISPLAY = re.compile(r"[ \t]*+\\(?P<end>begin|end)\{(?P<env>align|equation|gather|multline|eqnarray)\*?\}[ \t\r]*+")
 LATEX_STYLE = re.compile(r"\\(?P<cmd>textbf|emph|textit|texttt|underline)\{(?P<arg>[^{}\n]*+)\}")
-LATEX_ESCAPE = re.compile(r"\\([_%&#$])")
+LATEX_ESCAPE = re.compile(r"\\([_%&#$])")  # (in code only: elsewhere Markdown reads “\_” as LaTeX does)
+INLINE_MATH = re.compile(r"\$\$[^\n]*?\$\$|\$[^$\n]*+\$")
 STYLE_MARK = {"textbf": "**", "emph": "*", "textit": "*", "texttt": "`", "underline": ""}
 
 
@@ -1045,8 +1089,8 @@ def _from_latex(text: str) -> str:
         if i in closing:
             lines[i] = closing.pop(i) + end
             continue
-        if closing:
-            continue  # (inside an equation: as it is)
+        if closing or "$$" in line:
+            continue  # (inside an equation, or a line of one written in dollars: as it is)
         if (shown := LATEX_DISPLAY.fullmatch(line)) and shown.group("end") == "begin":
             last = next((j for j in prose[k + 1:k + 60] if (e := LATEX_DISPLAY.fullmatch(lines[j])) and e.group("end") == "end"),
                         None)
@@ -1061,6 +1105,10 @@ def _from_latex(text: str) -> str:
             continue
         if (section := LATEX_SECTION.fullmatch(line)):
             lines[i] = "#" * (2 + len(section.group("sub")) // 3) + " " + _latex_words(section.group("title")) + end
+            lists = []  # (a section ends any list left open)
+            continue
+        if HEADING_LINE.match(line):
+            lists = []  # (so does a Markdown heading)
             continue
         if (opened := LATEX_LIST.fullmatch(line)):
             if opened.group("end") == "begin":
@@ -1069,7 +1117,8 @@ def _from_latex(text: str) -> str:
                 lists.pop()
             lines[i] = end
             continue
-        indent = "  " * max(len(lists) - 1, 0)
+        # (four spaces a level, inside “1. ” and “- ” alike; a list opened before any item of the one around it is not inside one)
+        indent = "    " * sum(1 for _, count in lists[:-1] if count)
         if lists and (item := LATEX_ITEM.match(line)):
             lists[-1][1] += 1
             kind, count = lists[-1]
@@ -1077,19 +1126,19 @@ def _from_latex(text: str) -> str:
             label = f"**{_latex_words(item.group('label'))}**：" if item.group("label") else ""
             lines[i] = indent + mark + label + _latex_words(line[item.end():].removesuffix("\r")) + end
         elif lists and line.strip():
-            lines[i] = indent + "  " + _latex_words(line.strip())+ end  # (the item goes on)
+            lines[i] = indent + "    " + _latex_words(line.strip()) + end  # (the item goes on)
         elif "\\" in line:
             lines[i] = _latex_words(line.removesuffix("\r")) + end
     return "\n".join(lines)
 
 
 def _latex_words(text: str) -> str:
-    r"""``text``'s emphasis and escapes as Markdown writes them (“\textbf{center}” → “**center**”, “full\_matrices” →
-    “full_matrices”); math as it is."""
-    out = []
-    at = 0
-    for span in KEPT_SPANS.finditer(text):
-        out += [_latex_style(text[at:span.start()]), span.group()]
+    r"""``text``'s emphasis as Markdown writes it (“\textbf{center}” → “**center**”, “\texttt{full\_matrices}” →
+    “`full_matrices`”); code and math as they are."""
+    masked = _masked_code(text) if "`" in text else text
+    out, at = [], 0
+    for span in INLINE_MATH.finditer(masked):
+        out += [_latex_style(text[at:span.start()]), text[span.start():span.end()]]
         at = span.end()
     return "".join(out) + _latex_style(text[at:])
 
@@ -1097,9 +1146,9 @@ def _latex_words(text: str) -> str:
 def _latex_style(text: str) -> str:
     if "\\" not in text:
         return text
-    text = LATEX_STYLE.sub(lambda m: STYLE_MARK[m.group("cmd")] + LATEX_ESCAPE.sub(r"\1", m.group("arg"))
+    return LATEX_STYLE.sub(lambda m: STYLE_MARK[m.group("cmd")] + (LATEX_ESCAPE.sub(r"\1", m.group("arg"))
+                                                                   if m.group("cmd") == "texttt" else m.group("arg"))
                            + STYLE_MARK[m.group("cmd")], text)
-    return LATEX_ESCAPE.sub(r"\1", text)
 
 
 def _unwrapped(line: str) -> tuple[str, int]:
@@ -1132,6 +1181,38 @@ def _unfenced(text: str) -> str:
     return "\n".join(lines[i] for i in _prose_lines(lines))
 
 
+BACKTICKS = re.compile(r"`+")
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Where ``line``'s code spans are: a run of backticks to the next run as long, in one pass."""
+    runs = [m.span() for m in BACKTICKS.finditer(line)]
+    following: list[int | None] = [None] * len(runs)
+    seen: dict[int, int] = {}
+    for k in range(len(runs) - 1, -1, -1):  # (each run's next run of the same length)
+        length = runs[k][1] - runs[k][0]
+        following[k] = seen.get(length)
+        seen[length] = k
+    spans, k = [], 0
+    while k < len(runs):
+        closing = following[k]
+        if closing is None:
+            k += 1
+            continue
+        spans.append((runs[k][0], runs[closing][1]))
+        k = closing + 1
+    return spans
+
+
+def _outside_code(line: str) -> str:
+    """``line`` without its code spans."""
+    out, at = [], 0
+    for a, b in _code_spans(line):
+        out.append(line[at:a])
+        at = b
+    return "".join(out) + line[at:]
+
+
 def _prose_lines(lines: list[str], math: bool = False) -> Iterator[int]:
     """The indices of ``lines`` outside fenced blocks (a fence indented under a list item too) and, with ``math``,
     outside display formulas; the lines that open or close a fence are neither."""
@@ -1143,8 +1224,8 @@ def _prose_lines(lines: list[str], math: bool = False) -> Iterator[int]:
         if (opened := FENCE_LINE.match(line.lstrip())):
             fence = opened.group(1)
             continue
-        if math and line.count("$$") % 2:
-            inside = not inside
+        if math and "$$" in line and (line.count("$$") if "`" not in line else _outside_code(line).count("$$")) % 2:
+            inside = not inside  # (a “$$” shown as code opens nothing)
         if not inside:
             yield i
 
@@ -1546,9 +1627,11 @@ class _Builder:
                 return None  # a MyST directive (```{note}): prose for a reader of the rendered page
             language, code = _fence_language(node.info, node.content)
             code = _without_line_numbers(code)
+            skipped = 0  # (the lines taken off the code's top: its chunk options, “#| echo: false”)
             if chunk:  # ```{python} (Quarto, R Markdown), ```{code-cell} ipython3 (MyST): code that runs
                 language = chunk.group(1) or chunk.group(2)
                 language = "python" if language.startswith("ipython") else language
+                skipped = LEADING_OPTIONS.match(code).group().count("\n")
                 code = CHUNK_OPTION.sub("", code)
             if language in NOT_PROGRAMS:
                 return Block("other-code", self.src(node), text=code, language=language)
@@ -1557,7 +1640,7 @@ class _Builder:
             if (frameworks or self.uses_tabs) and not frameworks & KEPT_TABS:
                 # another framework's version of the code: no card, but the section is not empty
                 return Block("other-code", self.src(node), text=code, language=language)
-            first = self.src(node).line + 1  # (below the fence)
+            first = self.src(node).line + 1 + skipped  # (below the fence)
             if tab:
                 first += code[:tab.end()].count("\n")
                 code = code[tab.end():]
@@ -1685,6 +1768,7 @@ def _inline_source(node: _Node) -> str:
 # lines are options for the renderer.
 CODE_CHUNK = re.compile(r"^\{\s*(python|r|julia|bash|sh)\b[^}]*\}|^\{code-cell\}\s*(\w+)", re.I)
 CHUNK_OPTION = re.compile(r"^#\|.*\n?", re.M)
+LEADING_OPTIONS = re.compile(r"(?:#\|.*\n)*")
 
 
 NUMBERED_LINE = re.compile(r"^\s*(\d+)(?: |$)")

@@ -6316,3 +6316,35 @@ def test_an_exams_working_carried_on_and_why_one_lost_marks_are_no_cards() -> No
                              "## 第 16 题\n\n- **扣分原因**：没写全概率公式那一步\n- **全概率公式**：$P(B) = \\sum_i P(B|A_i)P(A_i)$\n")
     assert [c.front for c in cards] == ["第 16 题：**全概率公式**：$P(B) = ?$"], [(c.front, c.back) for c in cards]
     assert {n.source.line: n.rule for n in notices} == {5: "left-out:example", 9: "left-out:label-term"}, notices
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a comment ends at its first “-->”, in backticks or not; one inside a sentence leaves the sentence whole
+    ("# A\n\n## B\n\n- **SGD**: plain steps <!-- b\n`-->` arrow\n- **Adam**: adaptive moments\n", ["adaptive moments"], ["b\n"]),
+    ("# A\n\n## B\n\n- **Adam**: adaptive moment <!-- check\nthe paper\nlater --> estimation, with bias correction\n",
+     ["adaptive moment estimation, with bias correction"], ["the paper"]),
+    # a display formula commented out opens nothing
+    ("# A\n\n## B\n\n<!--\n$$\nx = 1\n$$\n-->\n\n- **Adam**: adaptive moment estimation\n", ["adaptive moment estimation"], []),
+    # a row named by a “<th>” is a row; a table with a fence in a cell, or indented as code, stays as it is
+    ("# A\n\n## B\n\n<table>\n<tr><th>Adam</th><td>adaptive moment estimation</td></tr>\n"
+     "<tr><th>SGD</th><td>stochastic gradient descent</td></tr>\n</table>\n", ["adaptive moment estimation"], []),
+    ("# A\n\n## B\n\n<table>\n<tr><td>Adam</td><td>example:\n\n```python\nopt = Adam()\n```\n\n</td></tr>\n</table>\n",
+     [], ["- opt"]),
+    # LaTeX shown in a fence is an example; a “\#” stays a character, not a heading
+    ("# A\n\n## B\n\n```latex\n\\section{x}\n\\begin{itemize}\n\\item a\n\\end{itemize}\n```\n\n"
+     "- **escapes**: \\# and \\_ are typed with a backslash in LaTeX\n", ["\\# and \\_ are typed with a backslash in LaTeX"], []),
+    # a Markdown heading ends a LaTeX list left open
+    ("\\section{A}\n\\begin{itemize}\n\\item y\n\n## Next\n\n- **Adam**: an optimiser with moment estimates\n",
+     ["Next: what is **Adam**?"], []),
+])
+def test_what_the_code_review_found_in_the_rewrites(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+def test_a_sentence_that_names_vitamins_shows_no_options_and_chunk_options_keep_code_lines() -> None:
+    assert_keeps("# Vitamins\n\nVitamin A. Needed for vision. Vitamin B. Needed for energy.\n\n- **C**: ascorbic acid\n"
+                 "- **D**: calciferol, made in the skin\n", ["ascorbic acid", "calciferol, made in the skin"], [])
+    outline = parse_notes("# Q\n\n## Adam\n\n```{python}\n#| echo: false\n#| label: opt\n"
+                          "opt = torch.optim.Adam(model.parameters())  # 默认 lr=1e-3\n```\n", "g.md")
+    code = outline.root.sections[0].sections[0].blocks[0] if outline.root.sections[0].sections else outline.root.sections[0].blocks[0]
+    assert code.text.startswith("opt = ") and code.text_line(1) == 8, (code.text, code.text_line(1))
