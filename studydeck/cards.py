@@ -1699,6 +1699,7 @@ class _Extractor:
         self.cites_here = False  # (the section being read opens with a bibliography entry)
         self.story_here = range(0)  # (the lines of one's own story in it: “**S:** … **T:** … **A:** … **R:**”)
         self.options_here = False  # (whether it shows a choice question's lettered options)
+        self.tracked_here = False  # (whether it is one's own tracked issue: an id for a heading, a status under it)
         self.heading_here = ""
         self.opening_here: set[int] = set()
         self.tags = _tags(outline)  # (“**[me]**”, “【老周】”: whose words a paragraph holds)
@@ -1772,6 +1773,7 @@ class _Extractor:
             self.cites_here = _opens_with_a_paper(section.blocks)
             self.story_here = _star_story(section.blocks)
             self.options_here = _shows_options(section.blocks)
+            self.tracked_here = bool(ISSUE_ID.match(section.title)) and _has_status(section.blocks)
             self.heading_here = section.title
             # (the paragraphs a section opens with, before its first list, formula, code or table: where it is
             # summed up, “**TL;DR:** …”, if anywhere)
@@ -2672,8 +2674,10 @@ class _Extractor:
         if PLAN_TITLE.search(ctx.concept) and all((label := split_label(it.text.strip())) and TIME_SLOT.fullmatch(
                 _bare(label[0]).strip()) for it in named):
             return  # (“下一步工作计划” over “1. 6月上旬：精读…”, “2. 6月下旬：…”: what one means to do when)
-        named_by = ctx.labels[-1] if ctx.labels else ""  # (“3. 为什么有效：” over “1. … 2. …”: reasons, in no order)
-        if block.ordered and REASONS_WORD.match(named_by.strip("*")) and not STEPS_NAMED.search(named_by) and ctx.concept:
+        # (“3. 为什么有效：” over “1. … 2. …”, or “## Why substitution works” over them: reasons, in no order)
+        named_by = ctx.labels[-1] if ctx.labels else ctx.concept if lead is None else ""
+        if block.ordered and REASONS_WORD.match(named_by.strip("*")) and not STEPS_NAMED.search(named_by) \
+                and not IN_ORDER.search(named_by) and ctx.concept:
             question = self.t("{c}：{q}？", "{c}: {q}?", c=_named_concept(ctx), q=named_by.strip("*").rstrip("：:？? "))
             if self.answered(ctx, question, [block], block.source):
                 return
@@ -2681,7 +2685,7 @@ class _Extractor:
         steps_said = any(STEPS_NAMED.search(t) or STEP_COUNT.search(t)
                          for t in (lead.text if lead is not None else "", ctx.concept, named_by))
         if _is_steps(block, steps_said) and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)) \
-                and not ((REASONS_WORD.search(named_by) or KINDS.search(named_by)) and not STEPS_NAMED.search(named_by)):
+                and not (REASONS_WORD.search(named_by) and not STEPS_NAMED.search(named_by) and not IN_ORDER.search(named_by)):
             self.steps(block, ctx, lead)
             return
         self.enumerated |= _enumerated_terms(named)
@@ -3111,7 +3115,7 @@ class _Extractor:
                 self.t("{c}：通俗地说是什么？", "{c}: what is it, in plain words?", c=owner)
         elif facet and SYMPTOM.fullmatch(term.strip()) and not why and (
                 _only_what_one_sees(ctx.concept, desc) or INCIDENT.match(ctx.concept) and OBSERVED.search(ctx.concept)
-                or ISSUE_ID.match(ctx.concept)):
+                or self.tracked_here and ISSUE_ID.match(ctx.concept)):
             # (under “Chain 1：loss 跑到第 3 个 epoch 突然变 nan”, one's own incident named by what one saw: what
             # happened that time; under “坑 1：两个 view 是同一张图”, a cause, what one sees of it is a fact of it)
             # “**Symptom:** loss prints nan” under “Loss is nan”: the heading names it already; a symptom is
@@ -4787,7 +4791,7 @@ REFERS_BACK = re.compile(r"\s*(?:这个|这一|该|此|上|上面的?|以上)(?:
 REMARKS_HEADING = re.compile(r"坑|血泪|批评|吐槽|误区|易错|易混|常见错误|常犯的?错|^\s*经验值?\s*$|"
                              r"\b(?:pitfalls?|gotchas?|critiques?|criticisms?|caveats?|mistakes?)\b", re.I)
 # Words that say a list is in order (“排查顺序”, “踩坑后的处理步骤”, “debugging steps”).
-IN_ORDER = re.compile(r"顺序|步骤|流程|次序|\b(?:order|steps?|procedure|workflow)\b", re.I)
+IN_ORDER = re.compile(r"顺序|步骤|流程|次序|排查|\b(?:order|steps?|procedure|workflow|troubleshoot\w*)\b", re.I)
 # A sentence that opens by naming what it states in bold (“**感知机模型**：… 可表示为 $y = ?$”): in a
 # derivation, the model or result the steps are about, not one of the steps.
 NAMED_STATEMENT = re.compile(r"\s*\*\*[^*\n]{2,24}\*\*\s*[:：]")
@@ -6565,7 +6569,7 @@ FACET = re.compile(
     r"definition|algorithm|cost|症状|现象|symptoms?|(?:基本|主要|核心)?思想|定理|求解|解法|规则|法则|rules?|"
     r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|流程|(?:解决)?方案|steps|procedure|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
-    r"problems?|issues?|limitations?|defaults?|purpose|benefits?|"
+    r"problems?|issues?|limitations?|defaults?|purpose|benefits?|本质|essence|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)
     r"正确(?:的)?(?:版本|说法|结论|写法)|correct(?:ed)? (?:version|statement))", re.I)
 # What one sees of a problem (“**Symptom:**”, “**现象**：”), and the words of what one sees (“nan”, “hangs”, “报错”).
@@ -6622,8 +6626,17 @@ SHI_WORD = re.compile(r"(?:于|凡|要|若|总|还|但|可|就|或|不|只|正|�
                       r"实事求是|莫衷一是|自以为是|各行其是|比比皆是|俯拾皆是")
 # A heading that numbers one of one's own incidents (“Chain 1：loss 突然变 nan”, “Bug #3: training hangs”).
 INCIDENT = re.compile(r"\s*(?:chain|bug|翻车)\s*#?\s*\d+\b", re.I)
-# One's own issue by its tracker's id (“KI-001 — Cross-entropy on softmax output”, “BUG-12: …”, “Issue #7”): what was seen
-# that time is its log; its cause, fix and lesson are what to learn.
+# One's own issue by its tracker's id (“KI-001 — Cross-entropy on softmax output”, “BUG-12: …”, “Issue #7”), with its
+# status under it (“**Status:** 🟢 Fixed”): what was seen that time is its log; its cause, fix and lesson are what to learn
+# (“COVID-19 — …”, “CVE-2021-44228 — Log4Shell” have no status: what one sees of them is a fact).
+STATUS_LINE = re.compile(r"^[\s>*+-]*+(?:\*\*)?(?:status|状态|狀態)(?:\*\*)?\s*+[:：]", re.I | re.M)
+
+
+def _has_status(blocks: list[Block]) -> bool:
+    return any(STATUS_LINE.search(b.text if b.kind == "paragraph" else "\n".join(it.text for it in b.items)) for b in blocks
+               if b.kind in ("paragraph", "list"))
+
+
 ISSUE_ID = re.compile(r"\s*(?:(?-i:[A-Z]{1,5})-\d{2,5}\b|(?:issue|ticket)\s*#?\d+\b)\s*(?:[—–:：-]|$)", re.I)
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
 # A log's break (“**Break**: made coffee”), in two sections or more (once, in a glossary, Python's is a term).
@@ -6943,24 +6956,21 @@ def _beside_the_outline(blocks: list[Block]) -> bool:
 
 def _is_steps(block: Block, said: bool = False) -> bool:
     """Numbered, short names: steps one recalls in order. Items that are paragraphs are not, nor (unless the notes
-    ``said`` the list is steps) items that each head points of their own, or name a facet, or a kind."""
+    ``said`` the list is steps) items among which one asks why over its own points, or that each name a facet (a
+    procedure's items named by what one does, “1. Preheat: 180 °C”, “1. **Send for help**”, are steps)."""
     items = [it for it in block.items if it.text.strip()]
     if len(items) < 2 or any(len(strip_math(it.text)) > 40 or SENTENCE_INSIDE.search(it.text.strip()[:-1])
                              or not re.search(r"\w", strip_math(it.text)) or has_formula(it.text) for it in items):
         return False  # long items, sentences, or formulas (facts, equal expressions) are no steps
     if said:
         return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
-    if any(it.children and it.text.rstrip().endswith((":", "：")) and not STEP_PREFIX.match(it.text) for it in items):
-        return False  # (“2. 为什么有效：” over its own points: a heading of what follows, not a step)
-    if all((label := split_label(it.text.strip())) and label[1] and not STEP_PREFIX.match(it.text) for it in items):
+    if any(it.children and it.text.rstrip().endswith((":", "：")) and REASONS_WORD.search(it.text) for it in items):
+        return False  # (“3. 为什么有效：” over its own points: a fact about what is above, not a step)
+    labels = [split_label(it.text.strip()) for it in items]
+    if all(label and label[1] and (FACET.fullmatch(_bare(label[0]).strip()) or LABEL_TERM.match(_bare(label[0]).strip()))
+           for label in labels):
         return False  # (“1. 本质：…” “2. 注意：…”: facets, each by its label)
-    if all(BOLD_NAME_ITEM.fullmatch(it.text.strip()) for it in items) and 2 * sum(bool(it.children) for it in items) >= len(items):
-        return False  # (“1. **L2正则**（岭回归）” “2. **L1正则**（Lasso）”, each over its points: kinds, each by its name)
     return block.ordered or all(STEP_PREFIX.match(it.text) for it in items)
-
-
-# An item that is only a name in bold, an aside in brackets after it or not (“**L2正则**（岭回归 / 权重衰减）”).
-BOLD_NAME_ITEM = re.compile(r"\*\*[^*\n]++\*\*\s*+(?:[(（][^()（）\n]*+[)）])?")
 
 
 # Marks of a statement rather than a name: an arrow, an equals sign, a clause break, an

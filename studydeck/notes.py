@@ -850,6 +850,8 @@ TYPST_COMMAND = re.compile(r"^[ \t]*+#(?:set|let|import|show|include)\b", re.M)
 TYPST_HEADING = re.compile(r"(=+)[ \t]++(\S.*)")
 TYPST_TERM = re.compile(r"([ \t]*+)/[ \t]++([^:\n]+?):[ \t]*+(.*)")
 TYPST_ENUM = re.compile(r"([ \t]*+)\+[ \t]++(.*)")
+TYPST_CALL_LINE = re.compile(r"[ \t]*+#[A-Za-z][\w-]*+\([^()\n]*+\)[ \t]*+")
+TYPST_BOXED = re.compile(r"([ \t]*+)#[A-Za-z][\w-]*+(?:\([^()\n]*+\))?\[([^\[\]\n]*+)\][ \t]*+")
 TYPST_WRAPPER = re.compile(r"[ \t]*+(?:#[A-Za-z][\w-]*+(?:\([^()\n]*+\))?\[|\])[ \t]*+")
 TYPST_BOLD = re.compile(r"(?<![*\w\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
 TYPST_MATH = re.compile(r"\$([^$\n]+)\$")
@@ -863,11 +865,11 @@ _TYPST_WORDS = {
     "ln": "\\ln", "exp": "\\exp", "sin": "\\sin", "cos": "\\cos", "tan": "\\tan", "max": "\\max", "min": "\\min",
     "det": "\\det", "forall": "\\forall", "exists": "\\exists", "union": "\\cup", "sect": "\\cap", "subset": "\\subset",
     "prop": "\\propto", "arrow.r": "\\rightarrow", "arrow.l": "\\leftarrow", "T": "T", "top": "\\top", "perp": "\\perp",
-    "epsilon.alt": "\\varepsilon", "phi.alt": "\\varphi", "plus.minus": "\\pm", "ell": "\\ell", "tilde.op": "\\sim",
+    "dif": "\\mathrm{d}", "epsilon.alt": "\\varepsilon", "phi.alt": "\\varphi", "plus.minus": "\\pm", "ell": "\\ell", "tilde.op": "\\sim",
 }
 _TYPST_OPERATORS = {"->": "\\to", "=>": "\\Rightarrow", "<=": "\\le", ">=": "\\ge", "!=": "\\ne", "<-": "\\leftarrow"}
 # (what it wraps: “sqrt(x)”, “bold(u)”, “norm(A)”; “frac(a, b)” its two parts)
-_TYPST_CALLS = {"sqrt": ("\\sqrt{", "}"), "bold": ("\\mathbf{", "}"), "hat": ("\\hat{", "}"), "tilde": ("\\tilde{", "}"),
+_TYPST_CALLS = {"dot": ("\\dot{", "}"), "ddot": ("\\ddot{", "}"), "arrow": ("\\vec{", "}"), "sqrt": ("\\sqrt{", "}"), "bold": ("\\mathbf{", "}"), "hat": ("\\hat{", "}"), "tilde": ("\\tilde{", "}"),
                 "bar": ("\\bar{", "}"), "overline": ("\\overline{", "}"), "cal": ("\\mathcal{", "}"),
                 "bb": ("\\mathbb{", "}"), "upright": ("\\mathrm{", "}"), "norm": ("\\left\\|", "\\right\\|"),
                 "abs": ("\\left|", "\\right|"), "floor": ("\\lfloor ", "\\rfloor"), "ceil": ("\\lceil ", "\\rceil")}
@@ -944,19 +946,44 @@ def _from_typst(text: str) -> str:
     lines = text.split("\n")
     ops = set(re.findall(r"#let\s+(\w+)\s*=\s*math\.op", text))
     depth = 0  # (the brackets a setting leaves open over lines)
-    for i in _prose_lines(lines, math=True):
+    prose = list(_prose_lines(lines, math=True))
+    shown: dict[int, str] = {}  # (a display formula over lines: its first line's LaTeX)
+    commented = False
+    for k, i in enumerate(prose):
         raw = lines[i]
         end = "\r" if raw.endswith("\r") else ""
         line = raw.removesuffix("\r")
+        if i in shown:
+            lines[i] = shown.pop(i) + end
+            continue
+        if commented or line.lstrip().startswith("/*"):
+            commented = "*/" not in line  # (a block comment: gone)
+            lines[i] = end
+            continue
         if depth > 0 or TYPST_COMMAND.match(line):
             depth = max(depth, 0) + sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
             lines[i] = end
             continue
-        if line.lstrip().startswith("//") or TYPST_WRAPPER.fullmatch(line):
-            lines[i] = end
+        if line.lstrip().startswith("//") or TYPST_WRAPPER.fullmatch(line) or TYPST_CALL_LINE.fullmatch(line):
+            lines[i] = end  # (a comment, a box's edges, a call that only lays out: “#v(1em)”, “#pagebreak()”)
             continue
-        if (heading := TYPST_HEADING.fullmatch(line)) and len(heading.group(1)) <= 6:
-            line = "#" * len(heading.group(1)) + " " + heading.group(2)
+        if (boxed := TYPST_BOXED.fullmatch(line)):
+            line = boxed.group(1) + boxed.group(2)  # (“#align(center)[*Total: 50 points*]”: what it holds)
+        if line.strip().startswith("$") and line.count("$") == 1:
+            # (“$ integral_0^1 x^2 dif x” over lines to its closing “$”: one display, on its first line)
+            close = next((n for n in range(k + 1, min(k + 12, len(prose))) if "$" in lines[prose[n]]), None)
+            if close is not None and lines[prose[close]].rstrip("\r").rstrip().endswith("$") \
+                    and lines[prose[close]].count("$") == 1 and prose[close] - i == close - k:
+                body = " ".join(lines[prose[n]].strip() for n in range(k, close + 1)).strip().strip("$")
+                latex = _typst_math(body, ops)
+                if latex is not None:
+                    lines[i] = f"$${latex}$$" + end
+                    for n in range(k + 1, close + 1):
+                        shown[prose[n]] = ""
+                    continue
+        if (heading := TYPST_HEADING.fullmatch(line)) and len(heading.group(1)) <= 5:
+            # (one level down: a Typst file's “= Problem 1” is a section, its title set apart)
+            line = "#" * (len(heading.group(1)) + 1) + " " + heading.group(2)
         elif (term := TYPST_TERM.fullmatch(line)):
             line = f"{term.group(1)}- **{term.group(2).strip()}**: {term.group(3)}"
         elif (item := TYPST_ENUM.fullmatch(line)):
