@@ -25,7 +25,7 @@ from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYM
                              OUTPUT_CLAIM, RESTATING, before_the_hole, blank_said_around, commands, gate, hidden_formula,
                              named_formula, names_it_after, python_tree, setup_commands, top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
-from studydeck.notes import (CJK, Block, Item, Outline, Section, iter_sections, math_spans, mathjax_as_dollars,
+from studydeck.notes import (CJK, Block, Item, Outline, Section, masked_code, iter_sections, math_spans, mathjax_as_dollars,
                              outline_markdown, plain_inline, without_math)
 from studydeck.text import (CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, TO_TRADITIONAL, UNFINISHED_WORDS,
                            language)
@@ -163,6 +163,23 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
+INLINE_MATH_SPAN = re.compile(r"\$[^$\n]*+\$")
+# A rule written as its case and what to do (“**IF** the loss is NaN **THEN** lower the learning rate”, “**如果** … **那么** …”).
+IF_THEN = re.compile(r"\*\*(?:IF|If|WHEN|When|如果|若)\*\*\s*+(?P<cond>[^\n]+?)\s*+\*\*(?:THEN|Then|那么|则)\*\*\s*+(?P<then>\S[^\n]*)")
+
+
+def _spaced_card(line: str) -> re.Match | None:
+    """A card on one line as Obsidian's Spaced Repetition plugin takes it, spaces or not (“Entropy of a fair coin in
+    bits::1 bit”), in notes tagged for it (elsewhere “std::vector” is a name): its mark outside code and math."""
+    masked = masked_code(line) if "`" in line else line
+    masked = INLINE_MATH_SPAN.sub(lambda m: "x" * len(m.group()), masked) if "$" in masked else masked
+    mark = re.search(r"\s*+:{2,3}\s*+", masked)
+    if mark is None or not line[:mark.start()].strip() or not line[mark.end():].strip():
+        return None
+    return _PAIR.fullmatch(line[:mark.start()] + "\x00" + line[mark.end():])  # (its sides, as a match: “q”, “a”)
+
+
+_PAIR = re.compile(r"(?P<q>[^\x00]*)\x00(?P<a>.*)", re.S)
 # RemNote's and Logseq's other card marks: “question >> answer”, “a <> b” both ways, “term ;; description” (outside
 # code and math: “`x >> 1`” shifts).
 ARROW_CARD = re.compile(r"(?P<q>[^\n]*?[^\s<>;])\s++(?:>>|<>|;;)\s++(?P<a>\S.*)")
@@ -1353,7 +1370,11 @@ def split_label(text: str) -> tuple[str, str] | None:
     if any(len(re.findall(f"<{tag}>", term, re.I)) > len(re.findall(f"</{tag}>", term, re.I))
            and re.search(f"</{tag}>", rest, re.I) for tag in re.findall(r"<(\w+)>", term)):
         return None  # “<sup>注：Shazeer 原文说…</sup>”: a tag that opens before the colon holds it
-    return term, match.group("rest").strip()
+    rest = match.group("rest").strip()
+    if raw.startswith("*") and not raw.startswith("**") and raw.count("*") % 2 and rest.startswith("*") \
+            and not rest.startswith("**"):
+        rest = rest[1:].lstrip()  # (“*why:* a too-large step …”: the italics close after the colon)
+    return term, rest
 
 
 def _about_the_notes(block: Block) -> bool:
@@ -1699,6 +1720,7 @@ class _Extractor:
         self.cites_here = False  # (the section being read opens with a bibliography entry)
         self.story_here = range(0)  # (the lines of one's own story in it: “**S:** … **T:** … **A:** … **R:**”)
         self.options_here = False  # (whether it shows a choice question's lettered options)
+        self.spaced = outline.spaced_cards  # (cards written for Obsidian's Spaced Repetition: “q::a”, “q” over “?” over “a”)
         self.tracked_here = False  # (whether it is one's own tracked issue: an id for a heading, a status under it)
         self.heading_here = ""
         self.opening_here: set[int] = set()
@@ -2545,7 +2567,20 @@ class _Extractor:
 
     def manual(self, text: str, source: Source, ctx: _Ctx, nxt: Block | None = None) -> bool:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        pairs = [_written_card(line) for line in lines]
+        if (rule := IF_THEN.fullmatch(text.strip())):
+            # “**IF** the loss is NaN **THEN** lower the lr”: a rule, asked by its case
+            question = self.t("如果{c}，该怎么办？", "If {c}, what then?", c=rule.group("cond").rstrip("，,。. "))
+            self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, rule.group("then").strip(), source,
+                     formulas=formulas_in(rule.group("then")))
+            return True
+        if self.spaced and ("?" in lines[1:-1] or "??" in lines[1:-1]):
+            # (“Entropy of N(μ, σ²)” over “?” over its answer: a card written for the plugin, its sides split at the “?”)
+            cut = next(n for n, line in enumerate(lines) if n and line in ("?", "??"))
+            question, answer = "\n".join(lines[:cut]), "\n".join(lines[cut + 1:])
+            self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
+                     formulas=formulas_in(answer))
+            return True
+        pairs = [_written_card(line) or (_spaced_card(line) if self.spaced and "::" in line else None) for line in lines]
         if not (pairs and all(pairs)) and (written := _one_line_pairs(lines)):
             # “Q: … ? A: …”, a line each (and the lines an answer runs on to): written as cards already
             for offset, question, answer in written:
@@ -2678,7 +2713,12 @@ class _Extractor:
         named_by = ctx.labels[-1] if ctx.labels else ctx.concept if lead is None else ""
         if block.ordered and REASONS_WORD.match(named_by.strip("*")) and not STEPS_NAMED.search(named_by) \
                 and not IN_ORDER.search(named_by) and ctx.concept:
-            question = self.t("{c}：{q}？", "{c}: {q}?", c=_named_concept(ctx), q=named_by.strip("*").rstrip("：:？? "))
+            asked = named_by.strip("*").rstrip("：:？? ")
+            about = _named_concept(ctx)
+            if normalize_name(asked) in normalize_name(about):  # (the label is the concept: the section's is asked)
+                about = SECTION_NUMBER.sub("", ctx.deck[-1]).strip() or ctx.deck[-1]
+            question = self.t("{c}：{q}？", "{c}: {q}?", c=about, q=asked) if normalize_name(asked) not in normalize_name(about) \
+                else asked + self.t("？", "?")
             if self.answered(ctx, question, [block], block.source):
                 return
         # (a lead, a heading or a label that says the list is steps, “分两步：”, “## 训练步骤”: steps, whatever their form)
@@ -4418,6 +4458,8 @@ def definitions_only(code: str, language: str) -> str:
 def _mini_heading(text: str) -> str:
     """What a paragraph that is only a bold name, or starts with one (“**Bernoulli(p)** — one
     coin flip”), names; empty for any other paragraph."""
+    if (rule := IF_THEN.fullmatch(text.strip())):
+        return rule.group("cond")  # (“**IF** the loss is NaN **THEN** …” over its “why:”, “check:”: of that case)
     bold = re.fullmatch(r"\s*\*\*([^*\n]{1,60})\*\*(?:\s*[:：]|\s+[—–-]{1,2}\s)?[^\n]*", text.strip())
     name = clean_term(bold.group(1)).rstrip(":： ") if bold else ""
     said = text.strip()[bold.end(1):].strip(" *:：—–-") if bold else ""

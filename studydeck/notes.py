@@ -256,6 +256,12 @@ class Outline:
     root: Section
     front_matter: dict[str, Any] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
+    # Whether the notes hold cards for Obsidian's Spaced Repetition plugin (a “#flashcards” tag): then “q::a” and a
+    # question over a line “?” over its answer are cards as written.
+    spaced_cards: bool = False
+
+
+SPACED_TAG = re.compile(r"(?<![\w#&/])#flashcards(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -597,7 +603,7 @@ def _without_comments(text: str) -> str:
     blocks (outside a comment), code and its spans."""
     lines = text.split("\n")
     shown = [line.removesuffix("\r") for line in lines]
-    masked = [_masked_code(line) if "`" in line else line for line in shown]
+    masked = [masked_code(line) if "`" in line else line for line in shown]
     # (the last line with a “-->”: a comment opened after it is never closed; once open, a comment ends at the first
     # “-->”, in backticks or not: it began first)
     last_close = max((i for i, line in enumerate(shown) if "-->" in line), default=-1)
@@ -649,7 +655,7 @@ def _without_comments(text: str) -> str:
     return "\n".join(lines)
 
 
-def _masked_code(line: str) -> str:
+def masked_code(line: str) -> str:
     """``line`` with its code spans' characters as “x”, the same length."""
     out, at = [], 0
     for a, b in _code_spans(line):
@@ -1162,7 +1168,7 @@ def _from_latex(text: str) -> str:
 def _latex_words(text: str) -> str:
     r"""``text``'s emphasis as Markdown writes it (“\textbf{center}” → “**center**”, “\texttt{full\_matrices}” →
     “`full_matrices`”); code and math as they are."""
-    masked = _masked_code(text) if "`" in text else text
+    masked = masked_code(text) if "`" in text else text
     out, at = [], 0
     for span in INLINE_MATH.finditer(masked):
         out += [_latex_style(text[at:span.start()]), text[span.start():span.end()]]
@@ -1630,7 +1636,8 @@ class _Builder:
             if block is not None:
                 stack[-1].blocks.append(block)
         _join_broken_lines(root, self.notices, self.say)
-        return Outline(self.path, title, root, front, self.notices)
+        spaced = any(SPACED_TAG.search(line) for line in self.lines)
+        return Outline(self.path, title, root, front, self.notices, spaced_cards=spaced)
 
     def block(self, node: _Node) -> Block | None:
         kind = node.type

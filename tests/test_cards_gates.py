@@ -6371,3 +6371,23 @@ def test_typst_sections_accents_displays_over_lines_comments_and_layout_calls() 
         "$\\dot{x} = (\\mathrm{d} x) / (\\mathrm{d} t)$"), got
     assert got["Problem 1: $$\\int_0^1 x^2 \\mathrm{d} x = ?$$"] == "$$\\int_0^1 x^2 \\mathrm{d} x = 1/3$$", got
     assert not any("wrong" in b or "#v" in b for b in got.values()), got
+
+
+def test_cards_written_for_obsidian_spaced_repetition_and_if_then_rules() -> None:
+    cards, _ = extract("---\ntags: [ml]\n---\n#flashcards/ml\n\n# Entropy\n\n## Basics\n\n"
+                       "Entropy of a fair coin in bits::1 bit <!--SR:!2024-03-15,8,270-->\n"
+                       "What does `F.cross_entropy` expect: probabilities or logits?::Raw logits; it applies `log_softmax`\n\n"
+                       "Entropy of $\\mathcal{N}(\\mu, \\sigma^2)$\n?\n$h = \\frac{1}{2}\\log(2\\pi e\\,\\sigma^2)$, whatever $\\mu$.\n")
+    got = {c.front: c.back for c in cards if c.kind.name == "MANUAL"}
+    assert got == {"Entropy of a fair coin in bits": "1 bit",
+                   "What does `F.cross_entropy` expect: probabilities or logits?": "Raw logits; it applies `log_softmax`",
+                   "Entropy of $\\mathcal{N}(\\mu, \\sigma^2)$": "$h = \\frac{1}{2}\\log(2\\pi e\\,\\sigma^2)$, whatever $\\mu$."}, got
+    # without the plugin's tag, “std::vector” is a name
+    cards, _ = extract("# C++\n\n## Containers\n\nstd::vector is a dynamic array\nstd::map is a sorted tree\n")
+    assert not [c for c in cards if c.kind.name == "MANUAL"], [(c.front, c.back) for c in cards]
+    # a rule written as its case and what to do, and the why under it asked of that case
+    cards, _ = extract("# Rules\n\n## NaN\n\n**IF** the loss becomes NaN **THEN** lower the learning rate.\n"
+                       "- *why:* a too-large step blows the weights up.\n")
+    assert [(c.front, c.back) for c in cards] == [("If the loss becomes NaN, what then?", "lower the learning rate."),
+                                                  ("the loss becomes NaN: why?", "a too-large step blows the weights up.")], \
+        [(c.front, c.back) for c in cards]
