@@ -2723,9 +2723,11 @@ class _Extractor:
                 return
         # (a lead, a heading or a label that says the list is steps, “分两步：”, “## 训练步骤”: steps, whatever their form)
         steps_said = any(STEPS_NAMED.search(t) or STEP_COUNT.search(t)
-                         for t in (lead.text if lead is not None else "", ctx.concept, named_by))
+                         for t in (lead.text if lead is not None else "", ctx.labels[-1] if ctx.labels else "")) \
+            or bool(STEPS_HEADING.search(ctx.concept))
         if _is_steps(block, steps_said) and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)) \
-                and not (REASONS_WORD.search(named_by) and not STEPS_NAMED.search(named_by) and not IN_ORDER.search(named_by)):
+                and not (REASONS_WORD.match(named_by.strip("*")) and not STEPS_NAMED.search(named_by)
+                         and not IN_ORDER.search(named_by)):
             self.steps(block, ctx, lead)
             return
         self.enumerated |= _enumerated_terms(named)
@@ -6953,6 +6955,8 @@ STEP_COUNT = re.compile(r"(?:分|共|一共)?\s*[两二三四五六七八九十\
 # A lead over what is still to do (“TODO：”, “待办：”, “To do:”, “Next steps:”).
 TODO_LEAD = re.compile(r"\**\s*(?:todo|to[- ]do|待办|待做|待补充?|待看|下一步|next steps?)\s*(?:list)?\s*[:：]?\s*\**", re.I)
 # A lead that asks why, its subject left to the heading (“为什么需要：”, “原因：”, “Why:”, “Reasons:”).
+# A heading that says its list is steps (“## 训练流程”, “## Steps to deploy”; “## Gaussian process” names a model).
+STEPS_HEADING = re.compile(r"步骤|流程|分\S{1,2}步|\bsteps?\b|\bprocedure\b|\bhow to\b", re.I)
 REASONS_WORD = re.compile(r"为什么|为何|原因|理由|\bwhy\b|\breasons?\b", re.I)
 REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,8}[：:]", re.I)
 # A lead that says its list is steps (“定位 NaN 原因的步骤：”, “Steps to find the causes:”).

@@ -524,6 +524,13 @@ def as_callouts(text: str) -> str:
         text = _from_latex(text)  # (LaTeX shown in a fence, “```latex”, is an example)
     if "#" in text and len(TYPST_COMMAND.findall(text)) >= 2 and len(TYPST_COMMAND.findall(_unfenced(text))) >= 2:
         text = _from_typst(text)
+    if len(ADOC_MARK.findall(text)) >= 3 and len(ADOC_MARK.findall(_unfenced(text))) >= 3:
+        text = _from_asciidoc(text)
+    if ".. " in text or ":`" in text:
+        if len(RST_MARK.findall(text)) >= 3 and len(RST_MARK.findall(_unfenced(text))) >= 3:
+            text = _from_rst(text)
+    if len(CONFLUENCE_MARK.findall(text)) >= 3 and len(CONFLUENCE_MARK.findall(_unfenced(text))) >= 3:
+        text = _from_confluence(text)
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
     lines = text.split("\n")
@@ -609,17 +616,11 @@ def _without_comments(text: str) -> str:
     last_close = max((i for i, line in enumerate(shown) if "-->" in line), default=-1)
     kept: dict[int, list[tuple[int, int]]] = {}  # the spans of each line touched that stay
     joins: list[tuple[int, int]] = []  # (the line a comment opened on, the line it closed on)
-    fence, opened_on = "", None
+    prose = set(_prose_lines(lines, math=True))  # (a “<!--” in a fence or a display formula is what it says)
+    opened_on = None
     for i, line in enumerate(masked):
-        if opened_on is None:
-            if fence:
-                fence = "" if _closes(line, fence) else fence
-                continue
-            if (fenced := FENCE_LINE.match(line.lstrip())):
-                fence = fenced.group(1)
-                continue
-            if "<!--" not in line:
-                continue
+        if opened_on is None and (i not in prose or "<!--" not in line):
+            continue
         segments, at = [], 0
         if opened_on is not None:
             close = shown[i].find("-->")
@@ -634,10 +635,12 @@ def _without_comments(text: str) -> str:
                 segments.append((at, len(line)))
                 break
             close = shown[i].find("-->", start + 4)
+            # (one that opens a line, as a block, ends at the next “-->”; one inside a paragraph ends before a blank line)
+            block = not line[:start].strip() and len(line) - len(line.lstrip()) <= 3
             if close >= 0:
                 segments.append((at, start))
                 at = close + 3
-            elif i < last_close:
+            elif i < last_close and (block or _closes_in_paragraph(shown, i)):
                 segments.append((at, start))
                 opened_on = i
                 break
@@ -647,12 +650,22 @@ def _without_comments(text: str) -> str:
         kept[i] = segments
     words = {i: "".join(shown[i][a:b] for a, b in segments).rstrip() for i, segments in kept.items()}
     for first, last in joins:
-        if words[first].strip() and words[last].strip():
+        if words[first].strip() and words[last].strip() and not HEADING_LINE.match(words[first]):
             # (“adaptive moment <!-- check … later --> estimation”: one sentence, on the line it began on)
             words[first], words[last] = words[first] + " " + words[last].lstrip(), ""
     for i, said in words.items():
         lines[i] = (said if said.strip() else "") + ("\r" if lines[i].endswith("\r") else "")
     return "\n".join(lines)
+
+
+def _closes_in_paragraph(lines: list[str], i: int) -> bool:
+    """Whether a “-->” comes on the lines after ``i`` before a blank one."""
+    for line in lines[i + 1:]:
+        if not line.strip():
+            return False
+        if "-->" in line:
+            return True
+    return False
 
 
 def masked_code(line: str) -> str:
@@ -852,7 +865,7 @@ def _table_as_list(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -
 # What Typst source pasted into notes leaves (“#set text(size: 11pt)”, “#let rank = math.op("rank")”, “= SVD”, “== Definition”,
 # “// a comment”, “+ item”, “/ Term: what it is”, “*bold*”, “#defn[” … “]”), where a few of its lines open with its
 # commands; its math (“$ A = U Sigma V^T $”, “$RR^(m times n)$”) is written as LaTeX where it only uses what both have.
-TYPST_COMMAND = re.compile(r"^[ \t]*+#(?:set|let|import|show|include)\b", re.M)
+TYPST_COMMAND = re.compile(r"^ {0,3}#(?:set|let|import|show)[ \t]++[\w\"(]", re.M)  # (“#include <vector>” is C, “#set-theory” a tag)
 TYPST_HEADING = re.compile(r"(=+)[ \t]++(\S.*)")
 TYPST_TERM = re.compile(r"([ \t]*+)/[ \t]++([^:\n]+?):[ \t]*+(.*)")
 TYPST_ENUM = re.compile(r"([ \t]*+)\+[ \t]++(.*)")
@@ -871,33 +884,53 @@ _TYPST_WORDS = {
     "ln": "\\ln", "exp": "\\exp", "sin": "\\sin", "cos": "\\cos", "tan": "\\tan", "max": "\\max", "min": "\\min",
     "det": "\\det", "forall": "\\forall", "exists": "\\exists", "union": "\\cup", "sect": "\\cap", "subset": "\\subset",
     "prop": "\\propto", "arrow.r": "\\rightarrow", "arrow.l": "\\leftarrow", "T": "T", "top": "\\top", "perp": "\\perp",
-    "dif": "\\mathrm{d}", "epsilon.alt": "\\varepsilon", "phi.alt": "\\varphi", "plus.minus": "\\pm", "ell": "\\ell", "tilde.op": "\\sim",
+    "dif": "\\mathrm{d}", "emptyset": "\\emptyset", "div": "\\div", "dagger": "\\dagger", "compose": "\\circ",
+    "aleph": "\\aleph", "equiv": "\\equiv", "subset.eq": "\\subseteq", "supset": "\\supset", "supset.eq": "\\supseteq",
+    "dot.c": "\\cdot", "dots.v": "\\vdots", "plus.circle": "\\oplus", "times.circle": "\\otimes", "ast": "\\ast",
+    "angle.l": "\\langle", "angle.r": "\\rangle", "star": "\\star", "without": "\\setminus", "not": "\\neg",
+    "epsilon.alt": "\\varepsilon", "phi.alt": "\\varphi", "plus.minus": "\\pm", "ell": "\\ell", "tilde.op": "\\sim",
 }
-_TYPST_OPERATORS = {"->": "\\to", "=>": "\\Rightarrow", "<=": "\\le", ">=": "\\ge", "!=": "\\ne", "<-": "\\leftarrow"}
-# (what it wraps: “sqrt(x)”, “bold(u)”, “norm(A)”; “frac(a, b)” its two parts)
-_TYPST_CALLS = {"dot": ("\\dot{", "}"), "ddot": ("\\ddot{", "}"), "arrow": ("\\vec{", "}"), "sqrt": ("\\sqrt{", "}"), "bold": ("\\mathbf{", "}"), "hat": ("\\hat{", "}"), "tilde": ("\\tilde{", "}"),
-                "bar": ("\\bar{", "}"), "overline": ("\\overline{", "}"), "cal": ("\\mathcal{", "}"),
-                "bb": ("\\mathbb{", "}"), "upright": ("\\mathrm{", "}"), "norm": ("\\left\\|", "\\right\\|"),
-                "abs": ("\\left|", "\\right|"), "floor": ("\\lfloor ", "\\rfloor"), "ceil": ("\\lceil ", "\\rceil")}
-_TYPST_TOKEN = re.compile(r"\"[^\"\n]*\"|[A-Za-z][A-Za-z]*(?:\.[a-z]+)*|\d+(?:\.\d+)?|->|=>|<=|>=|!=|<-|\s+|.", re.S)
+_TYPST_OPERATORS = {"->": "\\to", "=>": "\\Rightarrow", "<=": "\\le", ">=": "\\ge", "!=": "\\ne", "<-": "\\leftarrow",
+                    "<=>": "\\iff", "<->": "\\leftrightarrow", "|->": "\\mapsto", "==>": "\\implies", "-->": "\\longrightarrow",
+                    "<==": "\\impliedby", "...": "\\dots", "{": "\\{", "}": "\\}", "%": "\\%", "#": None, "&": None,
+                    "\\": None, "[": "[", "]": "]"}
+# (what it wraps: “sqrt(x)”, “bold(u)”, “norm(A)”; “frac(a, b)”, “binom(n, k)” their two parts)
+_TYPST_CALLS = {"dot": ("\\dot{", "}"), "ddot": ("\\ddot{", "}"), "arrow": ("\\vec{", "}"), "sqrt": ("\\sqrt{", "}"),
+                "bold": ("\\mathbf{", "}"), "hat": ("\\hat{", "}"), "tilde": ("\\tilde{", "}"), "bar": ("\\bar{", "}"),
+                "overline": ("\\overline{", "}"), "cal": ("\\mathcal{", "}"), "bb": ("\\mathbb{", "}"),
+                "upright": ("\\mathrm{", "}"), "norm": ("\\left\\|", "\\right\\|"), "abs": ("\\left|", "\\right|"),
+                "floor": ("\\lfloor ", "\\rfloor"), "ceil": ("\\lceil ", "\\rceil")}
+_TYPST_TWO = {"frac": "\\frac{", "binom": "\\binom{"}  # (two parts, split at the comma)
+_TYPST_TOKEN = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|[A-Za-z][A-Za-z]*(?:\.[a-z]+)*|\d+(?:\.\d+)?|<=>|<->|\|->|==>|-->|<==|\.\.\.|"
+                          r"->|=>|<=|>=|!=|<-|\\|\s+|.", re.S)
+_TEXT_ESCAPE = re.compile(r"([_%#&$])")
 
 
 def _typst_math(body: str, ops: set[str]) -> str | None:
-    """Typst's math ``body`` as LaTeX (as it is where nothing in it is Typst's own: “$x_i$”, “$\\sigma$”), or None where
-    it uses what this does not read (a matrix, a case split, code)."""
+    """Typst's math ``body`` as LaTeX (as it is where it is LaTeX already, “$\\sigma_i$”, or the same in both, “$x_i$”), or
+    None where it uses what this does not read (a matrix, a case split, an alignment, code)."""
+    if re.search(r"\\[A-Za-z]", body):
+        return body  # (LaTeX already)
     tokens = _TYPST_TOKEN.findall(body)
-    if "\\" in body or "{" in body or not any(
-            len(t) > 1 and (t in _TYPST_WORDS or t in ops or t in _TYPST_CALLS or t in _TYPST_OPERATORS
-                            or t in ("frac", "mat", "vec", "cases")) for t in tokens) and not re.search(r"[_^]\(", body):
-        return body  # (LaTeX already, or the same in both)
+    if not any(len(t) > 1 and (t in _TYPST_WORDS or t in ops or t in _TYPST_CALLS or t in _TYPST_TWO or t in _TYPST_OPERATORS
+                               or t in ("mat", "vec", "cases", "op", "root")) or t[:1] in "{}&\"" or t == "\\" for t in tokens) \
+            and not re.search(r"[_^](?:\(|\d{2})", body):
+        return body  # (the same in both)
     out: list[str] = []
-    closers: list[str] = []  # (what each open bracket closes with)
+    closers: list[str] = []  # (what each open bracket closes with; “}}” a first part, “]{” a root's degree)
     k = 0
     while k < len(tokens):
         tok = tokens[k]
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        after = tokens[k + 2] if k + 2 < len(tokens) else ""
+        if tok in ("_", "^") and nxt[:1].isdigit() and len(nxt) > 1:
+            out.append(f"{tok}{{{nxt}}}")  # (“2^10”: all its digits up)
+            k += 2
+            continue
+        if tok in ("_", "^") and (nxt in _TYPST_CALLS or nxt in _TYPST_TWO or nxt.startswith('"')):
+            return None  # (“x^sqrt(2)”: what goes up is a call; this does not brace it)
         if tok.startswith('"'):
-            out.append("\\text{" + tok[1:-1] + "}")
+            out.append("\\text{" + _TEXT_ESCAPE.sub(r"\\\1", tok[1:-1].replace("\\\"", '"')) + "}")
         elif tok[0].isalpha():
             if tok in _TYPST_CALLS and nxt == "(":
                 head, tail = _TYPST_CALLS[tok]
@@ -905,12 +938,21 @@ def _typst_math(body: str, ops: set[str]) -> str | None:
                 closers.append(tail)
                 k += 2
                 continue
-            if tok == "frac" and nxt == "(":
-                out.append("\\frac{")
+            if tok in _TYPST_TWO and nxt == "(":
+                out.append(_TYPST_TWO[tok])
                 closers.append("}}")  # (its comma closes the first part)
                 k += 2
                 continue
-            if tok in ("mat", "vec", "cases", "lr", "attach", "op", "class", "limits", "scripts") and nxt == "(":
+            if tok == "root" and nxt == "(":
+                out.append("\\sqrt[")
+                closers.append("]{")
+                k += 2
+                continue
+            if tok == "op" and nxt == "(" and after.startswith('"') and k + 3 < len(tokens) and tokens[k + 3] == ")":
+                out.append("\\operatorname{" + after[1:-1] + "}")  # (“op("tr")”)
+                k += 4
+                continue
+            if tok in ("mat", "vec", "cases", "lr", "attach", "op", "class", "limits", "scripts", "root") and nxt == "(":
                 return None
             if len(tok) == 1 or tok in _TYPST_WORDS:
                 word = _TYPST_WORDS.get(tok, tok)
@@ -918,7 +960,7 @@ def _typst_math(body: str, ops: set[str]) -> str | None:
             elif "." in tok:
                 return None  # (a symbol's variant this does not know)
             else:
-                out.append(f"\\operatorname{{{tok}}}" if tok in ops or nxt != "(" else f"\\operatorname{{{tok}}}")
+                out.append(f"\\operatorname{{{tok}}}")
         elif tok in ("_", "^") and nxt == "(":
             out.append(tok + "{")
             closers.append("}")
@@ -931,14 +973,14 @@ def _typst_math(body: str, ops: set[str]) -> str | None:
             if not closers:
                 return None
             closing = closers.pop()
-            out.append("}" if closing == "}}" else closing)
-        elif tok == "," and closers and closers[-1] == "}}":
+            out.append("}" if closing == "}}" else "}" if closing == "]{" else closing)
+        elif tok == "," and closers and closers[-1] in ("}}", "]{"):
+            out.append("}{" if closers[-1] == "}}" else "]{")
             closers[-1] = "}"
-            out.append("}{")
         elif tok in _TYPST_OPERATORS:
+            if _TYPST_OPERATORS[tok] is None:
+                return None  # (“&” aligns, “\\” breaks a line, “#” is code: not a formula this reads)
             out.append(_TYPST_OPERATORS[tok])
-        elif tok in ("#", "{", "}", "[", "]", "&", "\\"):
-            return None
         else:
             out.append(tok)
         k += 1
@@ -963,11 +1005,12 @@ def _from_typst(text: str) -> str:
             lines[i] = shown.pop(i) + end
             continue
         if commented or line.lstrip().startswith("/*"):
-            commented = "*/" not in line  # (a block comment: gone)
-            lines[i] = end
+            commented = "*/" not in line  # (a block comment: gone, what follows it on its last line stays)
+            lines[i] = ("" if commented else line.split("*/", 1)[1].strip()) + end
             continue
         if depth > 0 or TYPST_COMMAND.match(line):
-            depth = max(depth, 0) + sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
+            bare = re.sub(r'"(?:[^"\\\n]|\\.)*"', "", line)  # (brackets in a string open nothing: “#let lp = "("”)
+            depth = max(depth, 0) + sum(bare.count(c) for c in "([{") - sum(bare.count(c) for c in ")]}")
             lines[i] = end
             continue
         if line.lstrip().startswith("//") or TYPST_WRAPPER.fullmatch(line) or TYPST_CALL_LINE.fullmatch(line):
@@ -975,9 +1018,11 @@ def _from_typst(text: str) -> str:
             continue
         if (boxed := TYPST_BOXED.fullmatch(line)):
             line = boxed.group(1) + boxed.group(2)  # (“#align(center)[*Total: 50 points*]”: what it holds)
-        if line.strip().startswith("$") and line.count("$") == 1:
+        if (line.strip() == "$" or line.strip().startswith("$ ")) and line.count("$") == 1:
             # (“$ integral_0^1 x^2 dif x” over lines to its closing “$”: one display, on its first line)
-            close = next((n for n in range(k + 1, min(k + 12, len(prose))) if "$" in lines[prose[n]]), None)
+            close = next((n for n in range(k + 1, min(k + 12, len(prose))) if "$" in lines[prose[n]]
+                          or not lines[prose[n]].strip() or HEADING_LINE.match(lines[prose[n]])), None)
+            close = close if close is not None and "$" in lines[prose[close]] else None  # (a blank line, a heading: no)
             if close is not None and lines[prose[close]].rstrip("\r").rstrip().endswith("$") \
                     and lines[prose[close]].count("$") == 1 and prose[close] - i == close - k:
                 body = " ".join(lines[prose[n]].strip() for n in range(k, close + 1)).strip().strip("$")
@@ -1001,19 +1046,225 @@ def _from_typst(text: str) -> str:
 def _typst_inline(line: str, ops: set[str]) -> str:
     """A line's Typst math as LaTeX (“$ x $” alone on its line a display) and its bold as Markdown's, code as it is."""
     out, at = [], 0
-    for span in re.finditer(r"(`+)[^`]*?\1|\$[^$\n]+\$", line):
-        out.append(TYPST_BOLD.sub(r"**\1**", line[at:span.start()]))
-        at = span.end()
-        if span.group().startswith("`"):
-            out.append(span.group())
+    masked = masked_code(line) if "`" in line else line
+    spans = sorted([*(("code", a, b) for a, b in _code_spans(line)),
+                    *(("math", m.start(), m.end()) for m in re.finditer(r"\$[^$\n]+\$", masked))], key=lambda t: t[1])
+    for kind, a, b in spans:
+        out.append(TYPST_BOLD.sub(r"**\1**", line[at:a]))
+        at = b
+        if kind == "code":
+            out.append(line[a:b])
             continue
-        body = span.group()[1:-1]
+        body = line[a + 1:b - 1]
         latex = _typst_math(body, ops)
-        display = body.startswith(" ") and body.endswith(" ") and not line[:span.start()].strip() \
-            and not line[span.end():].strip()
+        display = body.startswith(" ") and body.endswith(" ") and not line[:a].strip() and not line[b:].strip()
         out.append("`" + body.strip() + "`" if latex is None else f"$${latex}$$" if display else f"${latex}$")
     out.append(TYPST_BOLD.sub(r"**\1**", line[at:]))
     return "".join(out)
+
+
+# What AsciiDoc pasted into notes leaves (“== Masking”, “[source,python]” over “----” … “----”, “[stem]” over “++++”,
+# “stem:[\sqrt{d_k}]”, “NOTE: …”, “*bold*”, “. item”, “:toc: left”), where a few of its lines open with its marks.
+# (its document attributes, “:toc: left”, go with it, but count for nothing: “:end_tab:” is another site's mark)
+ADOC_MARK = re.compile(r"^(?:\[(?:source|stem|latexmath)\b[^\]\n]*\]|(?:NOTE|TIP|WARNING|IMPORTANT|CAUTION):[ \t])|"
+                       r"(?:stem|latexmath):\[", re.M)
+ADOC_HEADING = re.compile(r"(={1,6})[ \t]++(\S.*)")
+ADOC_BLOCK_ATTR = re.compile(r"\[(?P<kind>source|stem|latexmath|listing|literal)(?:,[ \t]*+(?P<lang>[\w+-]+))?[^\]\n]*\][ \t]*+")
+ADOC_ADMONITION = re.compile(r"(NOTE|TIP|WARNING|IMPORTANT|CAUTION):[ \t]++(.*)")
+ADOC_INLINE_MATH = re.compile(r"(?:stem|latexmath):\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]")
+ADOC_ITEM = re.compile(r"([*.]{1,5})[ \t]++(\S.*)")
+ADOC_TITLE = re.compile(r"\.([^\s.][^\n]*)")
+
+
+def _from_asciidoc(text: str) -> str:
+    """``text`` with the AsciiDoc pasted into it written as the Markdown it means, line for line: its titles headings,
+    its listing blocks fences, its “[stem]” blocks “$$” blocks, “stem:[…]” math, its admonitions labelled, its lists and
+    bold Markdown's, its attributes and comments gone."""
+    lines = text.split("\n")
+    opened = ""  # (what closes the block that is open: “----” a listing, “++++” a formula)
+    commented = False
+    waiting = None  # (the block an attribute line announces: “source python”, “stem”)
+    for i in _prose_lines(lines):
+        raw = lines[i]
+        end = "\r" if raw.endswith("\r") else ""
+        line = raw.removesuffix("\r")
+        stripped = line.strip()
+        if opened:
+            if stripped == opened:
+                lines[i], opened = ("```" if opened == "----" else "$$") + end, ""
+            continue
+        if commented or stripped == "////":
+            commented = (stripped != "////") == commented  # (a comment block: gone)
+            lines[i] = end
+            continue
+        if stripped in ("----", "++++", "...."):
+            kind = waiting or ("" if stripped != "++++" else "stem")
+            if kind.startswith("stem") or kind.startswith("latexmath"):
+                lines[i], opened = "$$" + end, stripped
+            else:
+                lines[i], opened = "```" + kind.partition(" ")[2] + end, stripped
+            waiting = None
+            continue
+        waiting = None
+        if (attr := ADOC_BLOCK_ATTR.fullmatch(stripped)):
+            waiting = attr.group("kind") + " " + (attr.group("lang") or "")
+            lines[i] = end
+            continue
+        if stripped.startswith("//") or re.fullmatch(r":[\w-]+:(?:[ \t].*)?", stripped):
+            lines[i] = end  # (a comment, a document attribute)
+            continue
+        if (heading := ADOC_HEADING.fullmatch(line)):
+            line = "#" * len(heading.group(1)) + " " + heading.group(2)
+        elif (note := ADOC_ADMONITION.fullmatch(line)):
+            line = f"**{note.group(1).title()}:** {note.group(2)}"
+        elif (item := ADOC_ITEM.fullmatch(line)):
+            depth, ordered = len(item.group(1)) - 1, item.group(1)[0] == "."
+            line = "    " * depth + ("1. " if ordered else "- ") + item.group(2)
+        elif (title := ADOC_TITLE.fullmatch(line)):
+            line = f"**{title.group(1).strip()}**"  # (“.Example” over a block: its title)
+        lines[i] = _markup_inline(ADOC_INLINE_MATH.sub(lambda m: f"${m.group(1).strip()}$", line)) + end
+    return "\n".join(lines)
+
+
+def _markup_inline(line: str) -> str:
+    """A line's “*bold*” as Markdown's “**bold**” (AsciiDoc's, Confluence's), outside code and math."""
+    if "*" not in line:
+        return line
+    out, at = [], 0
+    masked = masked_code(line) if "`" in line else line
+    for span in INLINE_MATH.finditer(masked):
+        out += [TYPST_BOLD.sub(r"**\1**", line[at:span.start()]), line[span.start():span.end()]]
+        at = span.end()
+    return "".join(out) + TYPST_BOLD.sub(r"**\1**", line[at:])
+
+
+# What reStructuredText pasted into notes leaves (“.. note::”, “.. math::” and “.. code-block:: python” over indented
+# lines, “:math:`x`”, “:func:`f`”, “.. contents::”, a title's over- and underline), where a few of its lines open with
+# its directives or use its roles.
+RST_MARK = re.compile(r"^\.\. [\w:-]+::|:(?:math|func|class|meth|mod|attr|ref|py:\w+):`", re.M)
+RST_DIRECTIVE = re.compile(r"([ \t]*+)\.\.[ \t]++(?P<name>[\w:-]+)::[ \t]*+(?P<arg>.*)")
+RST_TARGET = re.compile(r"[ \t]*+\.\.[ \t]++(?:_[^:\n]+:|\|[^|\n]+\||\[[^\]\n]+\]).*")
+RST_ROLE = re.compile(r":(?P<role>math|func|class|meth|mod|attr|ref|obj|data|py:\w+|doc|term):`(?P<text>[^`\n]+)`")
+RST_RULE = re.compile(r"([=\-~^\"'`#*+])\1{2,}[ \t]*+")
+RST_OPTION = re.compile(r"[ \t]++:[\w-]+:(?:[ \t].*)?\r?")
+RST_NOTE = {"note", "tip", "warning", "important", "caution", "hint", "attention", "danger", "seealso", "admonition"}
+
+
+def _from_rst(text: str) -> str:
+    """``text`` with the reStructuredText pasted into it written as the Markdown it means, line for line: its math and
+    code directives “$$” blocks and fences (closed on the blank line after their indented lines), its notes labelled,
+    its roles math or code, its titles headings, what only lays out the page gone."""
+    lines = text.split("\n")
+    prose = list(_prose_lines(lines, math=True))
+    closing: dict[int, str] = {}
+    for k, i in enumerate(prose):
+        raw = lines[i]
+        end = "\r" if raw.endswith("\r") else ""
+        line = raw.removesuffix("\r")
+        if i in closing:
+            lines[i] = closing.pop(i) + end
+            continue
+        if closing and any(j > i for j in closing):
+            continue  # (inside a math or code block: as it is)
+        if (directive := RST_DIRECTIVE.fullmatch(line)):
+            name, arg = directive.group("name").lower(), directive.group("arg").strip()
+            if name in ("math", "code-block", "code", "sourcecode"):
+                # (its lines: indented, after a blank line or not, up to the blank line after them)
+                last = None
+                for n in range(k + 1, len(prose)):
+                    j = prose[n]
+                    if lines[j].strip() and not lines[j][:1].isspace():
+                        break
+                    if lines[j].strip():
+                        last = n
+                    elif last is not None:
+                        break
+                if last is None or last + 1 >= len(prose) or prose[last + 1] != prose[last] + 1 \
+                        or lines[prose[last + 1]].strip() or prose[last] - i != last - k:
+                    lines[i] = end  # (no blank line after it to close it on: its lines stay as they are)
+                    continue
+                lines[i] = ("$$" if name == "math" else "```" + arg) + end
+                closing[prose[last + 1]] = "$$" if name == "math" else "```"
+                continue
+            if name in RST_NOTE:
+                title = arg if name == "admonition" else name.replace("seealso", "see also").title()
+                lines[i] = (f"**{title}:**" if title else "") + end
+                continue
+            lines[i] = end  # (“.. contents::”, “.. toctree::”, “.. image::”: how the page is laid out)
+            for n in range(k + 1, len(prose)):  # (and its options under it, “   :depth: 2”)
+                if not RST_OPTION.fullmatch(lines[prose[n]]) or prose[n] - i != n - k:
+                    break
+                lines[prose[n]] = ""
+            continue
+        if RST_TARGET.fullmatch(line):
+            lines[i] = end
+            continue
+        if RST_RULE.fullmatch(line):
+            before = lines[i - 1].strip() if i else ""
+            after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if before and not RST_RULE.fullmatch(before) and not before.startswith(("|", "=")):
+                lines[i] = ("=" * len(line.strip()) if line.strip()[0] == "=" else "-" * len(line.strip())) + end
+            elif after and line.strip()[0] != "=" or after:
+                lines[i] = end  # (a title's overline)
+            continue
+        lines[i] = RST_ROLE.sub(lambda m: f"${m.group('text')}$" if m.group("role") == "math" else
+                                (m.group("text").split("<")[0].strip() if m.group("role") in ("ref", "doc", "term")
+                                 else f"`{m.group('text')}`"), line) + end
+    return "\n".join(lines)
+
+
+# What Confluence's wiki markup leaves (“h2. Setup”, “{code:python}” … “{code}”, “{note}…{note}”, “||Quantity||…||”,
+# “# item” numbered, “{{mono}}”, “[~user]”, “[text|url]”), where a few of its lines use its headings or macros.
+CONFLUENCE_MARK = re.compile(r"^h[1-6]\.[ \t]|\{(?:code|noformat|note|info|tip|warning|panel|toc)\b", re.M)
+CONFLUENCE_HEADING = re.compile(r"h([1-6])\.[ \t]++(.*)")
+CONFLUENCE_CODE = re.compile(r"[ \t]*+\{(?:code|noformat)(?::(?:language=)?(?P<lang>[\w+-]+))?[^}\n]*\}[ \t]*+")
+CONFLUENCE_MACRO = re.compile(r"\{(?:note|info|tip|warning|panel|quote|expand|toc|section|column)(?::[^}\n]*)?\}")
+CONFLUENCE_ITEM = re.compile(r"([#*]{1,5})[ \t]++(\S.*)")
+CONFLUENCE_MONO = re.compile(r"\{\{([^{}\n]+)\}\}")
+CONFLUENCE_LINK = re.compile(r"\[([^|\]\n]+)\|([^\]\n]+)\]")
+CONFLUENCE_MENTION = re.compile(r"\[~([\w.-]+)\]")
+
+
+def _from_confluence(text: str) -> str:
+    """``text`` in Confluence's wiki markup written as the Markdown it means, line for line: headings, code blocks
+    fenced, macros gone (what they hold stays), lists, tables (the header on the blank line before its row, where that
+    blank line stands after another or a heading, and its rule on the header's own line), “{{mono}}” code, links and
+    mentions as their words."""
+    lines = text.split("\n")
+    code = False
+    for i in _prose_lines(lines):
+        raw = lines[i]
+        end = "\r" if raw.endswith("\r") else ""
+        line = raw.removesuffix("\r")
+        if (fence := CONFLUENCE_CODE.fullmatch(line)):
+            lines[i], code = ("```" + (fence.group("lang") or "") if not code else "```") + end, not code
+            continue
+        if code:
+            continue
+        if (heading := CONFLUENCE_HEADING.fullmatch(line)):
+            line = "#" * int(heading.group(1)) + " " + heading.group(2)
+        elif line.startswith("||") and line.rstrip().endswith("||"):
+            cells = [_confluence_inline(c.strip()) for c in line.strip().strip("|").split("||")]
+            if i and not lines[i - 1].strip() and (i < 2 or not lines[i - 2].strip() or HEADING_LINE.match(lines[i - 2])):
+                # (the header on the blank line before it, the rule on its own: the rows keep their lines)
+                lines[i - 1] = "| " + " | ".join(cells) + " |" + ("\r" if lines[i - 1].endswith("\r") else "")
+                line = "|" + "---|" * len(cells)
+            else:
+                line = "| " + " | ".join(cells) + " |"
+        elif (item := CONFLUENCE_ITEM.fullmatch(line)):
+            depth, ordered = len(item.group(1)) - 1, item.group(1)[-1] == "#"
+            line = "    " * depth + ("1. " if ordered else "- ") + item.group(2)
+        elif line.startswith("bq. "):
+            line = "> " + line[4:]
+        line = _confluence_inline(line)
+        lines[i] = (line if line.strip() else "") + end
+    return "\n".join(lines)
+
+
+def _confluence_inline(line: str) -> str:
+    """A line's macros gone (what they hold stays), “{{mono}}” code, links and mentions as their words, bold Markdown's."""
+    line = CONFLUENCE_MONO.sub(r"`\1`", CONFLUENCE_MACRO.sub("", line))
+    return _markup_inline(CONFLUENCE_LINK.sub(r"[\1](\2)", CONFLUENCE_MENTION.sub(r"@\1", line)))
 
 
 # What Emacs's Org mode leaves in notes exported from it: its keyword lines (“#+TITLE: …”, “#+BEGIN_SRC python”), a
@@ -1122,8 +1373,8 @@ def _from_latex(text: str) -> str:
         if i in closing:
             lines[i] = closing.pop(i) + end
             continue
-        if closing or "$$" in line:
-            continue  # (inside an equation, or a line of one written in dollars: as it is)
+        if closing or line.count("$$") % 2:
+            continue  # (inside an equation, or a line that opens or closes one written in dollars: as it is)
         if (shown := LATEX_DISPLAY.fullmatch(line)) and shown.group("end") == "begin":
             last = next((j for j in prose[k + 1:k + 60] if (e := LATEX_DISPLAY.fullmatch(lines[j])) and e.group("end") == "end"),
                         None)
@@ -1151,7 +1402,7 @@ def _from_latex(text: str) -> str:
             lines[i] = end
             continue
         # (four spaces a level, inside “1. ” and “- ” alike; a list opened before any item of the one around it is not inside one)
-        indent = "    " * sum(1 for _, count in lists[:-1] if count)
+        indent = "    " * min(sum(1 for _, count in lists[:-1] if count), 4)  # (nested deeper, it is as deep as four)
         if lists and (item := LATEX_ITEM.match(line)):
             lists[-1][1] += 1
             kind, count = lists[-1]

@@ -6391,3 +6391,26 @@ def test_cards_written_for_obsidian_spaced_repetition_and_if_then_rules() -> Non
     assert [(c.front, c.back) for c in cards] == [("If the loss becomes NaN, what then?", "lower the learning rate."),
                                                   ("the loss becomes NaN: why?", "a too-large step blows the weights up.")], \
         [(c.front, c.back) for c in cards]
+
+
+def test_asciidoc_rst_and_confluence_pasted_into_notes_are_read_as_the_markdown_they_mean() -> None:
+    cards, _ = extract("= Attention\n:toc: left\n:stem: latexmath\n\n// pasted from my wiki\n\n== Masking\n\n"
+                       "Masks set disallowed positions to stem:[-\\infty] before the softmax.\n\n"
+                       "* output shape: stem:[n \\times d_v]\n\n[stem]\n++++\nw = \\operatorname{softmax}(s)\n++++\n\n"
+                       "NOTE: This is about the *scale at init*.\n\n[source,python]\n----\nimport torch\nx = torch.ones(2)\n----\n")
+    fronts = [c.front for c in cards]
+    assert "Masking: $$w = ?$$" in fronts and not any("stem:" in f or "----" in f or "[source" in f for f in fronts), fronts
+    cards, _ = extract("Stable softmax\n==============\n\n.. contents:: On this page\n   :local:\n\nThe shift\n---------\n\n"
+                       "The log-sum-exp of :math:`x`, with :math:`m = \\max_i x_i`, is computed as\n\n.. math::\n\n   \\operatorname{LSE}(x) = m + \\log\\sum_i e^{x_i - m}\n\n"
+                       ".. note::\n\n   See :func:`torch.logsumexp`.\n")
+    got = {c.front: c.back for c in cards}
+    assert any("\\operatorname{LSE}(x) = m + \\log\\sum_i e^{x_i - m}" in b for b in got.values()), got
+    assert not any(":math:" in f or ".. " in f or ":local:" in f for f in got), got
+    cards, _ = extract("h1. PCA via SVD\n\nh2. Setup\n\n* Centered data $X_c = X - \\mathbf{1}\\mu^\\top$\n"
+                       "{note}*Center first.* Otherwise the first component points at the mean.{note}\n\n"
+                       "{code:python}\nU, S, Vt = np.linalg.svd(Xc, full_matrices=False)\n{code}\n\nh2. Terms\n\n\n"
+                       "||Term||Meaning||\n|scores|{{U * S}}, the data in the new axes|\n|loadings|the columns of {{V}}|\n")
+    got = {c.front: c.back for c in cards}
+    assert got.get("Setup: centered data $X_c = ?$") or any("X_c = ?" in f for f in got), got
+    assert any(b == "`U * S`, the data in the new axes" for b in got.values()), got
+    assert not any("h2." in f or "{code" in f or "{note}" in b for f, b in got.items()), got
