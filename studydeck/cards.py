@@ -165,7 +165,8 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
 INLINE_MATH_SPAN = re.compile(r"\$[^$\n]*+\$")
 # A rule written as its case and what to do (“**IF** the loss is NaN **THEN** lower the learning rate”, “**如果** … **那么** …”).
-IF_THEN = re.compile(r"\*\*(?:IF|If|WHEN|When|如果|若)\*\*\s*+(?P<cond>[^\n]+?)\s*+\*\*(?:THEN|Then|那么|则)\*\*\s*+(?P<then>\S[^\n]*)")
+IF_THEN = re.compile(r"\*\*(?:IF|If|if|WHEN|When|如果|若)\*\*\s*+(?P<cond>[^\n*]+?)\s*+\*\*(?:THEN|Then|then|那么|则)\*\*\s*+"
+                     r"(?P<then>\S[^\n*]*+(?:\*(?!\*)[^\n*]*+)*+)")  # (“**AND**”, “**ELSE**” inside: a rule of more parts)
 
 
 def _spaced_card(line: str) -> re.Match | None:
@@ -173,10 +174,22 @@ def _spaced_card(line: str) -> re.Match | None:
     bits::1 bit”), in notes tagged for it (elsewhere “std::vector” is a name): its mark outside code and math."""
     masked = masked_code(line) if "`" in line else line
     masked = INLINE_MATH_SPAN.sub(lambda m: "x" * len(m.group()), masked) if "$" in masked else masked
-    mark = re.search(r"\s*+:{2,3}\s*+", masked)
-    if mark is None or not line[:mark.start()].strip() or not line[mark.end():].strip():
+    at = masked.find("::")
+    if at < 0:
         return None
-    return _PAIR.fullmatch(line[:mark.start()] + "\x00" + line[mark.end():])  # (its sides, as a match: “q”, “a”)
+    stop = at + 2 + (masked[at + 2] == ":" if at + 2 < len(masked) else 0)
+    question, answer = line[:at].strip(), line[stop:].strip()
+    address = line[at - 1:at].isspace() and re.match(r"[0-9a-fA-F]{1,4}(?::|\s|$)", line[stop:])  # (“::1”)
+    if not question or not answer or masked.find("::", stop) >= 0 or SCOPED_NAME.match(line[stop:]) \
+            or CODE_SCOPE.search(line[:at]) or address:
+        return None  # (“Widget::draw()”, “std::sort”, “fe80::1”: a name in code, not a card)
+    return _PAIR.fullmatch(question + "\x00" + answer)  # (its sides, as a match: “q”, “a”)
+
+
+# What makes “::” a scope in code rather than a card's mark: a name right after it called, scoped again or ended like
+# a statement (“draw()”, “filesystem;”), or a namespace right before it (“std”, “boost”, “torch”), or an address.
+SCOPED_NAME = re.compile(r"[A-Za-z_]\w*+(?:\(|::|;|<|\[|\.\w)")
+CODE_SCOPE = re.compile(r"(?:\b(?:std|boost|torch|at|c10|Eigen|cv|fs|detail|absl|tf|llvm)|\b[0-9a-fA-F]{2,4}|[A-Z][a-z0-9]+[A-Z]\w*)$")
 
 
 _PAIR = re.compile(r"(?P<q>[^\x00]*)\x00(?P<a>.*)", re.S)
@@ -1756,6 +1769,16 @@ class _Extractor:
         self.cards.append(Card(kind=kind, key=key, doc=self.doc, deck=ctx.deck, front=front, back=back,
                                source=source, concept=ctx.concept, lang="zh" if self.zh else "en", **kw))
 
+    def _asked_of(self, ctx: _Ctx, asked: str) -> str:
+        """“{subject}：{asked}？”, of the section where the label is the concept itself (“Why it works” over its reasons),
+        or the question alone where the section is too."""
+        about = _named_concept(ctx)
+        if normalize_name(asked) in normalize_name(about):
+            about = SECTION_NUMBER.sub("", ctx.deck[-1]).strip() or ctx.deck[-1]
+        if normalize_name(asked) in normalize_name(about):
+            return asked + self.t("？", "?")
+        return self.t("{c}：{q}？", "{c}: {q}?", c=about, q=asked)
+
     def ordinal(self, ctx: _Ctx, what: str) -> int:
         slot = tuple(normalize_name(d) for d in ctx.deck) + (what,)
         self.counters[slot] = self.counters.get(slot, 0) + 1
@@ -2701,9 +2724,9 @@ class _Extractor:
             return
         if lead is not None and RUNS_SETUP.match(lead.text):
             return  # “Fixed across all runs unless noted:” over “- aug: RandomCrop…”: one's own runs' settings
-        if lead is not None and block.ordered and REASONS_LEAD.fullmatch(lead.text.strip()) and ctx.concept:
+        if lead is not None and block.ordered and REASONS_LEAD.fullmatch(lead.text.strip().strip("*").strip()) and ctx.concept:
             # “为什么需要：” over “1. … 2. …”: the reasons, in no order to recall, for the section's subject
-            question = self.t("{c}：{q}？", "{c}: {q}?", c=_named_concept(ctx), q=lead.text.strip().rstrip("：: "))
+            question = self._asked_of(ctx, lead.text.strip().strip("*").strip().rstrip("：: "))
             if self.answered(ctx, question, [block], lead.source):
                 return
         if PLAN_TITLE.search(ctx.concept) and all((label := split_label(it.text.strip())) and TIME_SLOT.fullmatch(
@@ -2713,12 +2736,7 @@ class _Extractor:
         named_by = ctx.labels[-1] if ctx.labels else ctx.concept if lead is None else ""
         if block.ordered and REASONS_WORD.match(named_by.strip("*")) and not STEPS_NAMED.search(named_by) \
                 and not IN_ORDER.search(named_by) and ctx.concept:
-            asked = named_by.strip("*").rstrip("：:？? ")
-            about = _named_concept(ctx)
-            if normalize_name(asked) in normalize_name(about):  # (the label is the concept: the section's is asked)
-                about = SECTION_NUMBER.sub("", ctx.deck[-1]).strip() or ctx.deck[-1]
-            question = self.t("{c}：{q}？", "{c}: {q}?", c=about, q=asked) if normalize_name(asked) not in normalize_name(about) \
-                else asked + self.t("？", "?")
+            question = self._asked_of(ctx, named_by.strip("*").rstrip("：:？? "))
             if self.answered(ctx, question, [block], block.source):
                 return
         # (a lead, a heading or a label that says the list is steps, “分两步：”, “## 训练步骤”: steps, whatever their form)
@@ -2726,7 +2744,7 @@ class _Extractor:
                          for t in (lead.text if lead is not None else "", ctx.labels[-1] if ctx.labels else "")) \
             or bool(STEPS_HEADING.search(ctx.concept))
         if _is_steps(block, steps_said) and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)) \
-                and not (REASONS_WORD.match(named_by.strip("*")) and not STEPS_NAMED.search(named_by)
+                and not (REASONS_WORD.search(named_by) and not STEPS_NAMED.search(named_by)
                          and not IN_ORDER.search(named_by)):
             self.steps(block, ctx, lead)
             return
@@ -6958,7 +6976,7 @@ TODO_LEAD = re.compile(r"\**\s*(?:todo|to[- ]do|待办|待做|待补充?|待看|
 # A heading that says its list is steps (“## 训练流程”, “## Steps to deploy”; “## Gaussian process” names a model).
 STEPS_HEADING = re.compile(r"步骤|流程|分\S{1,2}步|\bsteps?\b|\bprocedure\b|\bhow to\b", re.I)
 REASONS_WORD = re.compile(r"为什么|为何|原因|理由|\bwhy\b|\breasons?\b", re.I)
-REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,8}[：:]", re.I)
+REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,20}[：:]", re.I)
 # A lead that says its list is steps (“定位 NaN 原因的步骤：”, “Steps to find the causes:”).
 STEPS_NAMED = re.compile(r"步骤|流程|分\S{1,2}步|\bsteps?\b|\bprocedure\b|\bprocess\b|\bpipeline\b|\bworkflow\b", re.I)
 KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|来源|原因|因素|"

@@ -271,6 +271,9 @@ MESSAGES = {
     "letter-only": ("“{front}” 的答案只是一个选项字母，卡片上却没有选项；把选项写进题目，或把答案写成选项的内容",
                     "the answer to “{front}” is only an option's letter, and the card shows no options; put the "
                     "options in the question, or write the answer out"),
+    "blank-answer": ("“{front}” 的答案里还有待填的空（____）；把答案填进去，或把题目和答案分别写出",
+                     "the answer to “{front}” still holds a blank to fill (____); fill it in, or write the question and "
+                     "its answer apart"),
     "status-only": ("“{front}” 的答案只说了它的状态（新增、实验性、已弃用），没说它是什么；写出它做什么、什么时候用",
                     "the answer to “{front}” only gives its status (new, prototype, deprecated), not what it is; say "
                     "what it does and when to use it"),
@@ -1446,8 +1449,25 @@ BARE_REMARK = re.compile(r"[\s*_(（]*(?:careful|beware|important|watch out|gotc
                          r"[\s*_)）!！.。~]*", re.I)
 
 
+def blank_answer(card: Card) -> str | None:
+    """An answer that still holds a blank to fill (“$P(AB) = P(A)\\,$________”): a self-test's question, its answer
+    elsewhere or not written yet."""
+    if card.kind is CardKind.CODE:
+        return None
+    back = card.back.strip()
+    if BLANK_START.match(back):
+        return "blank-answer"  # (“________ $,\ x>0$”)
+    spans = math_spans(back)
+    # (the formula asked runs on into a blank: “$P(AB) = P(A)\,$________”; one shown as an exam's pattern after a
+    # whole formula, “$(a+b)^2 = …$，考试常挖掉中间项：$a^2 + $ ____”, is an aside)
+    return "blank-answer" if spans and BLANK_START.match(back[spans[0][1]:]) else None
+
+
+BLANK_START = re.compile(r"\s{0,2}(?:_{3,}|（\s*）|\(\s+\))")
+
+
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, blank_answer, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

@@ -526,10 +526,11 @@ def as_callouts(text: str) -> str:
         text = _from_typst(text)
     if len(ADOC_MARK.findall(text)) >= 3 and len(ADOC_MARK.findall(_unfenced(text))) >= 3:
         text = _from_asciidoc(text)
-    if ".. " in text or ":`" in text:
-        if len(RST_MARK.findall(text)) >= 3 and len(RST_MARK.findall(_unfenced(text))) >= 3:
-            text = _from_rst(text)
-    if len(CONFLUENCE_MARK.findall(text)) >= 3 and len(CONFLUENCE_MARK.findall(_unfenced(text))) >= 3:
+    if (".. " in text or ":`" in text) and len(RST_MARK.findall(text)) >= 3 \
+            and len(RST_MARK.findall("\n".join(_without_literals(line) for line in _unfenced(text).split("\n")))) >= 3:
+        text = _from_rst(text)  # (roles shown as code, “``:func:`f` ``”, are examples)
+    if len(CONFLUENCE_MARK.findall(text)) >= 3 and len(CONFLUENCE_MARK.findall(_unfenced(text))) >= 3 \
+            and len(re.findall(r"^h[1-6]\.[ \t]", text, re.M)) >= 2:
         text = _from_confluence(text)
     if not DIALECT_MARK.search(text) or not ANY_DIALECT.search(text):
         return text  # most notes: a few scans of the text, no line walked
@@ -606,21 +607,32 @@ COMMENT_CLOSE = re.compile(r"-->")
 
 def _without_comments(text: str) -> str:
     """``text`` without its HTML comments, line for line: a comment over lines leaves them empty, and where it sat
-    inside a sentence, what follows it joins the sentence's line; one never closed is left as it is, as are fenced
-    blocks (outside a comment), code and its spans."""
+    inside a sentence, what follows it joins the sentence's line. One that opens a line ends at the next “-->”, as an
+    HTML block does, whatever lies between; one inside a paragraph ends before the paragraph does (a blank line, a
+    heading, a fence, an item), or is text. Fenced blocks, display formulas and code spans outside comments stay."""
     lines = text.split("\n")
     shown = [line.removesuffix("\r") for line in lines]
     masked = [masked_code(line) if "`" in line else line for line in shown]
-    # (the last line with a “-->”: a comment opened after it is never closed; once open, a comment ends at the first
-    # “-->”, in backticks or not: it began first)
-    last_close = max((i for i, line in enumerate(shown) if "-->" in line), default=-1)
+    # (for each line, the next line with a “-->” and the next that ends a paragraph: one pass from the end)
+    next_close, next_break = [len(lines)] * (len(lines) + 1), [len(lines)] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        next_close[i] = i if "-->" in shown[i] else next_close[i + 1]
+        next_break[i] = i if PARAGRAPH_BREAK.match(shown[i]) else next_break[i + 1]
     kept: dict[int, list[tuple[int, int]]] = {}  # the spans of each line touched that stay
     joins: list[tuple[int, int]] = []  # (the line a comment opened on, the line it closed on)
-    prose = set(_prose_lines(lines, math=True))  # (a “<!--” in a fence or a display formula is what it says)
-    opened_on = None
+    fence, display, opened_on = "", False, None
     for i, line in enumerate(masked):
-        if opened_on is None and (i not in prose or "<!--" not in line):
-            continue
+        if opened_on is None:
+            if fence:
+                fence = "" if _closes(line, fence) else fence
+                continue
+            if (fenced := FENCE_LINE.match(line.lstrip())):
+                fence = fenced.group(1)
+                continue
+            if "<!--" not in line or display:
+                if "$$" in line and _outside_code(shown[i]).count("$$") % 2:
+                    display = not display
+                continue
         segments, at = [], 0
         if opened_on is not None:
             close = shown[i].find("-->")
@@ -635,12 +647,11 @@ def _without_comments(text: str) -> str:
                 segments.append((at, len(line)))
                 break
             close = shown[i].find("-->", start + 4)
-            # (one that opens a line, as a block, ends at the next “-->”; one inside a paragraph ends before a blank line)
             block = not line[:start].strip() and len(line) - len(line.lstrip()) <= 3
             if close >= 0:
                 segments.append((at, start))
                 at = close + 3
-            elif i < last_close and (block or _closes_in_paragraph(shown, i)):
+            elif next_close[i + 1] < len(lines) and (block or next_close[i + 1] < next_break[i + 1]):
                 segments.append((at, start))
                 opened_on = i
                 break
@@ -648,6 +659,9 @@ def _without_comments(text: str) -> str:
                 segments.append((at, len(line)))  # (never closed: it stays)
                 break
         kept[i] = segments
+        left = "".join(shown[i][a:b] for a, b in segments)
+        if opened_on is None and "$$" in left and _outside_code(left).count("$$") % 2:
+            display = not display  # (a formula opened beside a comment)
     words = {i: "".join(shown[i][a:b] for a, b in segments).rstrip() for i, segments in kept.items()}
     for first, last in joins:
         if words[first].strip() and words[last].strip() and not HEADING_LINE.match(words[first]):
@@ -658,14 +672,8 @@ def _without_comments(text: str) -> str:
     return "\n".join(lines)
 
 
-def _closes_in_paragraph(lines: list[str], i: int) -> bool:
-    """Whether a “-->” comes on the lines after ``i`` before a blank one."""
-    for line in lines[i + 1:]:
-        if not line.strip():
-            return False
-        if "-->" in line:
-            return True
-    return False
+# A line that ends the paragraph before it: a blank one, a heading, a fence, an item, a quote.
+PARAGRAPH_BREAK = re.compile(r"\s*+$|\s{0,3}(?:#{1,6}(?:\s|$)|```|~~~|[-*+]\s|\d{1,9}[.)]\s|>)")
 
 
 def masked_code(line: str) -> str:
@@ -865,7 +873,7 @@ def _table_as_list(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -
 # What Typst source pasted into notes leaves (“#set text(size: 11pt)”, “#let rank = math.op("rank")”, “= SVD”, “== Definition”,
 # “// a comment”, “+ item”, “/ Term: what it is”, “*bold*”, “#defn[” … “]”), where a few of its lines open with its
 # commands; its math (“$ A = U Sigma V^T $”, “$RR^(m times n)$”) is written as LaTeX where it only uses what both have.
-TYPST_COMMAND = re.compile(r"^ {0,3}#(?:set|let|import|show)[ \t]++[\w\"(]", re.M)  # (“#include <vector>” is C, “#set-theory” a tag)
+TYPST_COMMAND = re.compile(r"^ {0,3}#(?:set|let|import|show)(?:[ \t]++[\w\"(]|:)", re.M)  # (“#include <vector>” is C, “#set-theory” a tag)
 TYPST_HEADING = re.compile(r"(=+)[ \t]++(\S.*)")
 TYPST_TERM = re.compile(r"([ \t]*+)/[ \t]++([^:\n]+?):[ \t]*+(.*)")
 TYPST_ENUM = re.compile(r"([ \t]*+)\+[ \t]++(.*)")
@@ -973,7 +981,9 @@ def _typst_math(body: str, ops: set[str]) -> str | None:
             if not closers:
                 return None
             closing = closers.pop()
-            out.append("}" if closing == "}}" else "}" if closing == "]{" else closing)
+            if closing in ("}}", "]{"):
+                return None  # (“frac(a)”, “root(3)”: a part missing)
+            out.append(closing)
         elif tok == "," and closers and closers[-1] in ("}}", "]{"):
             out.append("}{" if closers[-1] == "}}" else "]{")
             closers[-1] = "}"
@@ -1009,7 +1019,8 @@ def _from_typst(text: str) -> str:
             lines[i] = ("" if commented else line.split("*/", 1)[1].strip()) + end
             continue
         if depth > 0 or TYPST_COMMAND.match(line):
-            bare = re.sub(r'"(?:[^"\\\n]|\\.)*"', "", line)  # (brackets in a string open nothing: “#let lp = "("”)
+            # (brackets in a string or a comment open nothing: “#let lp = "("”, “#let x = 1 // see (a”)
+            bare = re.sub(r'"(?:[^"\\\n]|\\.)*"', "", line).split("//", 1)[0]
             depth = max(depth, 0) + sum(bare.count(c) for c in "([{") - sum(bare.count(c) for c in ")]}")
             lines[i] = end
             continue
@@ -1065,9 +1076,9 @@ def _typst_inline(line: str, ops: set[str]) -> str:
 
 # What AsciiDoc pasted into notes leaves (“== Masking”, “[source,python]” over “----” … “----”, “[stem]” over “++++”,
 # “stem:[\sqrt{d_k}]”, “NOTE: …”, “*bold*”, “. item”, “:toc: left”), where a few of its lines open with its marks.
-# (its document attributes, “:toc: left”, go with it, but count for nothing: “:end_tab:” is another site's mark)
-ADOC_MARK = re.compile(r"^(?:\[(?:source|stem|latexmath)\b[^\]\n]*\]|(?:NOTE|TIP|WARNING|IMPORTANT|CAUTION):[ \t])|"
-                       r"(?:stem|latexmath):\[", re.M)
+# (its document attributes, “:toc: left”, go with it, but count for nothing: “:end_tab:” is another site's mark; nor do
+# lines that open with “NOTE:” alone: plain notes write them too)
+ADOC_MARK = re.compile(r"^\[(?:source|stem|latexmath)\b[^\]\n]*\][ \t\r]*$|(?:stem|latexmath):\[", re.M)
 ADOC_HEADING = re.compile(r"(={1,6})[ \t]++(\S.*)")
 ADOC_BLOCK_ATTR = re.compile(r"\[(?P<kind>source|stem|latexmath|listing|literal)(?:,[ \t]*+(?P<lang>[\w+-]+))?[^\]\n]*\][ \t]*+")
 ADOC_ADMONITION = re.compile(r"(NOTE|TIP|WARNING|IMPORTANT|CAUTION):[ \t]++(.*)")
@@ -1078,31 +1089,43 @@ ADOC_TITLE = re.compile(r"\.([^\s.][^\n]*)")
 
 def _from_asciidoc(text: str) -> str:
     """``text`` with the AsciiDoc pasted into it written as the Markdown it means, line for line: its titles headings,
-    its listing blocks fences, its “[stem]” blocks “$$” blocks, “stem:[…]” math, its admonitions labelled, its lists and
-    bold Markdown's, its attributes and comments gone."""
+    its listing and literal blocks fences, its “[stem]” blocks “$$” blocks, “stem:[…]” math, its admonitions labelled,
+    its lists and bold Markdown's, its header's attributes and its comments gone. A block whose delimiter is never
+    closed, a “++++” block not announced as “[stem]” (raw HTML) and fenced blocks and display formulas stay as they are."""
     lines = text.split("\n")
+    prose = list(_prose_lines(lines, math=True))
     opened = ""  # (what closes the block that is open: “----” a listing, “++++” a formula)
     commented = False
     waiting = None  # (the block an attribute line announces: “source python”, “stem”)
-    for i in _prose_lines(lines):
+    # (the document's header: a title “= …” opening it, and the attribute lines right under it)
+    header = bool(prose) and bool(re.match(r"=[ \t]", lines[prose[0]]))
+    for k, i in enumerate(prose):
         raw = lines[i]
         end = "\r" if raw.endswith("\r") else ""
         line = raw.removesuffix("\r")
         stripped = line.strip()
         if opened:
             if stripped == opened:
-                lines[i], opened = ("```" if opened == "----" else "$$") + end, ""
+                lines[i], opened = ("$$" if opened == "++++" else "```") + end, ""
             continue
-        if commented or stripped == "////":
-            commented = (stripped != "////") == commented  # (a comment block: gone)
+        if commented:
+            commented = stripped != "////"
             lines[i] = end
             continue
-        if stripped in ("----", "++++", "...."):
-            kind = waiting or ("" if stripped != "++++" else "stem")
-            if kind.startswith("stem") or kind.startswith("latexmath"):
+        def later(n: int = 400, k: int = k) -> list[str]:  # (the lines after this one, as far as a block may run)
+            return [lines[j].strip() for j in prose[k + 1:k + 1 + n]]
+        if stripped == "////" and "////" in later():
+            commented, lines[i] = True, end  # (a comment block: gone)
+            continue
+        if stripped in ("----", "++++", "....") and stripped in later():
+            kind = waiting or ""
+            if stripped == "++++" and not kind.startswith(("stem", "latexmath")):
+                waiting = None  # (raw HTML passed through: as it is)
+                continue
+            if stripped == "++++":
                 lines[i], opened = "$$" + end, stripped
             else:
-                lines[i], opened = "```" + kind.partition(" ")[2] + end, stripped
+                lines[i], opened = "```" + kind.partition(" ")[2].strip() + end, stripped
             waiting = None
             continue
         waiting = None
@@ -1110,8 +1133,11 @@ def _from_asciidoc(text: str) -> str:
             waiting = attr.group("kind") + " " + (attr.group("lang") or "")
             lines[i] = end
             continue
-        if stripped.startswith("//") or re.fullmatch(r":[\w-]+:(?:[ \t].*)?", stripped):
-            lines[i] = end  # (a comment, a document attribute)
+        if not stripped:
+            header = False
+        if stripped.startswith("//") and not stripped.startswith("///") \
+                or header and k and re.fullmatch(r":[\w-]+:(?:[ \t].*)?", stripped):
+            lines[i] = end  # (a comment; an attribute of the document's header)
             continue
         if (heading := ADOC_HEADING.fullmatch(line)):
             line = "#" * len(heading.group(1)) + " " + heading.group(2)
@@ -1120,8 +1146,9 @@ def _from_asciidoc(text: str) -> str:
         elif (item := ADOC_ITEM.fullmatch(line)):
             depth, ordered = len(item.group(1)) - 1, item.group(1)[0] == "."
             line = "    " * depth + ("1. " if ordered else "- ") + item.group(2)
-        elif (title := ADOC_TITLE.fullmatch(line)):
-            line = f"**{title.group(1).strip()}**"  # (“.Example” over a block: its title)
+        elif (title := ADOC_TITLE.fullmatch(line)) and (after := later(1)) \
+                and (after[0][:1] == "[" or after[0] in ("----", "++++", "....", "====", "|===")):
+            line = f"**{title.group(1).strip()}**"  # (“.Example” right over a block: its title)
         lines[i] = _markup_inline(ADOC_INLINE_MATH.sub(lambda m: f"${m.group(1).strip()}$", line)) + end
     return "\n".join(lines)
 
@@ -1147,16 +1174,25 @@ RST_TARGET = re.compile(r"[ \t]*+\.\.[ \t]++(?:_[^:\n]+:|\|[^|\n]+\||\[[^\]\n]+\
 RST_ROLE = re.compile(r":(?P<role>math|func|class|meth|mod|attr|ref|obj|data|py:\w+|doc|term):`(?P<text>[^`\n]+)`")
 RST_RULE = re.compile(r"([=\-~^\"'`#*+])\1{2,}[ \t]*+")
 RST_OPTION = re.compile(r"[ \t]++:[\w-]+:(?:[ \t].*)?\r?")
+RST_VERSIONED = {"deprecated": "Deprecated since", "versionadded": "New in", "versionchanged": "Changed in"}
+RST_SIGNATURES = {"class", "function", "method", "attribute", "data", "exception", "module", "py:class", "py:function",
+                  "py:method", "py:attribute", "py:data", "py:exception", "py:module", "decorator", "classmethod",
+                  "staticmethod", "autoclass", "autofunction", "automethod"}
+RST_LAYOUT = {"contents", "toctree", "image", "figure", "only", "index", "highlight", "currentmodule", "autosummary",
+              "automodule", "raw", "include", "sectionauthor", "moduleauthor", "meta", "rubric", "centered", "tabularcolumns"}
 RST_NOTE = {"note", "tip", "warning", "important", "caution", "hint", "attention", "danger", "seealso", "admonition"}
 
 
 def _from_rst(text: str) -> str:
     """``text`` with the reStructuredText pasted into it written as the Markdown it means, line for line: its math and
-    code directives “$$” blocks and fences (closed on the blank line after their indented lines), its notes labelled,
-    its roles math or code, its titles headings, what only lays out the page gone."""
+    code directives “$$” blocks and fences (their options dropped, closed on the blank line after their indented
+    lines), its notes labelled with what they say, an API's signature kept, its roles math or code (outside code), its
+    titles headings; what only lays out the page gone; other directives as they are."""
     lines = text.split("\n")
     prose = list(_prose_lines(lines, math=True))
     closing: dict[int, str] = {}
+    opened_at = -1  # (the last line of the block open, if any)
+    front = len(lines) > 1 and lines[0].strip() == "---"  # (front matter: its rules are not titles')
     for k, i in enumerate(prose):
         raw = lines[i]
         end = "\r" if raw.endswith("\r") else ""
@@ -1164,64 +1200,129 @@ def _from_rst(text: str) -> str:
         if i in closing:
             lines[i] = closing.pop(i) + end
             continue
-        if closing and any(j > i for j in closing):
+        if i < opened_at:
             continue  # (inside a math or code block: as it is)
+        if front:
+            front = not (k and line.strip() == "---")
+            continue
         if (directive := RST_DIRECTIVE.fullmatch(line)):
             name, arg = directive.group("name").lower(), directive.group("arg").strip()
+            if name == "math" and arg:
+                lines[i] = f"$${_rst_roles(arg)}$$" + end  # (“.. math:: a^2 + b^2”: the formula on its line)
+                continue
             if name in ("math", "code-block", "code", "sourcecode"):
-                # (its lines: indented, after a blank line or not, up to the blank line after them)
-                last = None
-                for n in range(k + 1, len(prose)):
-                    j = prose[n]
-                    if lines[j].strip() and not lines[j][:1].isspace():
-                        break
-                    if lines[j].strip():
-                        last = n
-                    elif last is not None:
-                        break
-                if last is None or last + 1 >= len(prose) or prose[last + 1] != prose[last] + 1 \
-                        or lines[prose[last + 1]].strip() or prose[last] - i != last - k:
-                    lines[i] = end  # (no blank line after it to close it on: its lines stay as they are)
-                    continue
+                block = _rst_block(lines, prose, k)
+                if block is None:
+                    continue  # (no blank line after it to close it on: as it is)
+                options, last = block
                 lines[i] = ("$$" if name == "math" else "```" + arg) + end
+                for n in options:
+                    lines[prose[n]] = ""
                 closing[prose[last + 1]] = "$$" if name == "math" else "```"
+                opened_at = prose[last + 1]
                 continue
             if name in RST_NOTE:
                 title = arg if name == "admonition" else name.replace("seealso", "see also").title()
-                lines[i] = (f"**{title}:**" if title else "") + end
+                lines[i] = (f"**{title}:**" if name == "admonition" else f"**{title}:** {_rst_roles(arg)}").rstrip() + end
                 continue
-            lines[i] = end  # (“.. contents::”, “.. toctree::”, “.. image::”: how the page is laid out)
-            for n in range(k + 1, len(prose)):  # (and its options under it, “   :depth: 2”)
-                if not RST_OPTION.fullmatch(lines[prose[n]]) or prose[n] - i != n - k:
-                    break
-                lines[prose[n]] = ""
+            if name in RST_VERSIONED:
+                lines[i] = f"**{RST_VERSIONED[name]} {arg.split()[0] if arg else ''}:** {' '.join(arg.split()[1:])}".rstrip() + end
+                continue
+            if name in RST_SIGNATURES:
+                lines[i] = f"**`{arg}`**" + end if arg else end  # (“.. class:: PurePath(*pathsegments)”: what is documented)
+                continue
+            if name in RST_LAYOUT:
+                lines[i] = end  # (“.. contents::”, “.. toctree::”, “.. image::”: how the page is laid out)
+                for n in range(k + 1, min(k + 40, len(prose))):  # (and its options under it, “   :depth: 2”)
+                    if not RST_OPTION.fullmatch(lines[prose[n]]) or prose[n] - i != n - k:
+                        break
+                    lines[prose[n]] = ""
             continue
-        if RST_TARGET.fullmatch(line):
-            lines[i] = end
+        if (target := RST_TARGET.fullmatch(line)):
+            if line.lstrip()[3:4] == "[":
+                lines[i] = line.lstrip()[3:] + end  # (a footnote: its text)
+            else:
+                lines[i] = end
             continue
         if RST_RULE.fullmatch(line):
             before = lines[i - 1].strip() if i else ""
             after = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            if before and not RST_RULE.fullmatch(before) and not before.startswith(("|", "=")):
+            below = lines[i + 2].strip() if i + 2 < len(lines) else ""
+            if before and not RST_RULE.fullmatch(before) and not before.startswith(("|", "=")) \
+                    and len(line.strip()) >= min(len(before), 4):
                 lines[i] = ("=" * len(line.strip()) if line.strip()[0] == "=" else "-" * len(line.strip())) + end
-            elif after and line.strip()[0] != "=" or after:
-                lines[i] = end  # (a title's overline)
+            elif after and not before and below == line.strip():
+                lines[i] = end  # (a title's overline, with its underline the same)
             continue
-        lines[i] = RST_ROLE.sub(lambda m: f"${m.group('text')}$" if m.group("role") == "math" else
-                                (m.group("text").split("<")[0].strip() if m.group("role") in ("ref", "doc", "term")
-                                 else f"`{m.group('text')}`"), line) + end
+        lines[i] = _rst_roles(line) + end
     return "\n".join(lines)
+
+
+def _rst_block(lines: list[str], prose: list[int], k: int) -> tuple[list[int], int] | None:
+    """The options (“:linenos:”) and the last indented line of the directive on ``prose[k]``, whose lines run through
+    blank ones while the next holds on indented; None where no blank line follows them to close the block on."""
+    options, last = [], None
+    for n in range(k + 1, min(k + 400, len(prose))):
+        j = prose[n]
+        if prose[n] - prose[k] != n - k:
+            return None  # (a fence or a formula among its lines)
+        text = lines[j].removesuffix("\r")
+        if text.strip() and not text[:1].isspace():
+            break
+        if last is None and not options and not text.strip():
+            continue
+        if last is None and RST_OPTION.fullmatch(text):
+            options.append(n)
+        elif text.strip():
+            last = n
+    else:
+        return None
+    if last is None or last + 1 >= len(prose) or prose[last + 1] != prose[last] + 1 or lines[prose[last + 1]].strip():
+        return None
+    return options, last
+
+
+def _rst_roles(line: str) -> str:
+    """A line's roles as Markdown: “:math:`x`” math, “:func:`f`” code, “:ref:`text <label>`” its text; code as it is."""
+    if ":`" not in line:
+        return line
+    out, at = [], 0
+    for a, b in _literal_spans(line):
+        out += [RST_ROLE.sub(_rst_role, line[at:a]), line[a:b]]
+        at = b
+    return "".join(out) + RST_ROLE.sub(_rst_role, line[at:])
+
+
+def _literal_spans(line: str) -> list[tuple[int, int]]:
+    """Where ``line``'s inline literals are, as reStructuredText writes them: in double backticks (a single pair is a
+    role's text, “:func:`f`”)."""
+    return [(a, b) for a, b in _code_spans(line) if line.startswith("``", a)]
+
+
+def _without_literals(line: str) -> str:
+    out, at = [], 0
+    for a, b in _literal_spans(line):
+        out.append(line[at:a])
+        at = b
+    return "".join(out) + line[at:]
+
+
+def _rst_role(m: re.Match) -> str:
+    if m.group("role") == "math":
+        return f"${m.group('text')}$"
+    return m.group("text").split("<")[0].strip() if m.group("role") in ("ref", "doc", "term") else f"`{m.group('text')}`"
 
 
 # What Confluence's wiki markup leaves (“h2. Setup”, “{code:python}” … “{code}”, “{note}…{note}”, “||Quantity||…||”,
 # “# item” numbered, “{{mono}}”, “[~user]”, “[text|url]”), where a few of its lines use its headings or macros.
-CONFLUENCE_MARK = re.compile(r"^h[1-6]\.[ \t]|\{(?:code|noformat|note|info|tip|warning|panel|toc)\b", re.M)
+# (its headings and macros count where they open a line, outside code: “`{warning}`” in a LaTeX note is an example)
+CONFLUENCE_MARK = re.compile(r"^(?:h[1-6]\.[ \t]|\{(?:code|noformat|note|info|tip|warning|panel|toc)\b)", re.M)
 CONFLUENCE_HEADING = re.compile(r"h([1-6])\.[ \t]++(.*)")
-CONFLUENCE_CODE = re.compile(r"[ \t]*+\{(?:code|noformat)(?::(?:language=)?(?P<lang>[\w+-]+))?[^}\n]*\}[ \t]*+")
-CONFLUENCE_MACRO = re.compile(r"\{(?:note|info|tip|warning|panel|quote|expand|toc|section|column)(?::[^}\n]*)?\}")
+CONFLUENCE_CODE = re.compile(r"[ \t]*+\{(?:code|noformat)(?::(?P<params>[^}\n]{0,200}))?\}[ \t]*+")
+CONFLUENCE_MACRO = re.compile(r"\{(?:note|info|tip|warning|panel|quote|expand|toc|section|column)(?::(?P<params>[^}\n]{0,200}))?\}")
 CONFLUENCE_ITEM = re.compile(r"([#*]{1,5})[ \t]++(\S.*)")
-CONFLUENCE_MONO = re.compile(r"\{\{([^{}\n]+)\}\}")
-CONFLUENCE_LINK = re.compile(r"\[([^|\]\n]+)\|([^\]\n]+)\]")
+CONFLUENCE_MONO = re.compile(r"\{\{(?!c\d+::)([^{}\n]{1,200})\}\}")  # (“{{c1::Paris}}” is a cloze)
+CONFLUENCE_LINK = re.compile(r"\[([^|\]\n]{1,200})\|((?:https?://|/|#|www\.)[^\]\s]{1,300}|[\w-]+(?: [\w-]+)*\.[a-z]{2,4})\]")
 CONFLUENCE_MENTION = re.compile(r"\[~([\w.-]+)\]")
 
 
@@ -1232,12 +1333,15 @@ def _from_confluence(text: str) -> str:
     mentions as their words."""
     lines = text.split("\n")
     code = False
-    for i in _prose_lines(lines):
+    listed = {i for i, line in enumerate(lines) if CONFLUENCE_ITEM.fullmatch(line.removesuffix("\r"))}
+    for i in _prose_lines(lines, math=True):
         raw = lines[i]
         end = "\r" if raw.endswith("\r") else ""
         line = raw.removesuffix("\r")
         if (fence := CONFLUENCE_CODE.fullmatch(line)):
-            lines[i], code = ("```" + (fence.group("lang") or "") if not code else "```") + end, not code
+            params = dict(p.partition("=")[::2] for p in (fence.group("params") or "").split("|") if p)
+            language = params.get("language") or next((k for k, v in params.items() if not v and k.isidentifier()), "")
+            lines[i], code = ("```" + language if not code else "```") + end, not code
             continue
         if code:
             continue
@@ -1251,7 +1355,8 @@ def _from_confluence(text: str) -> str:
                 line = "|" + "---|" * len(cells)
             else:
                 line = "| " + " | ".join(cells) + " |"
-        elif (item := CONFLUENCE_ITEM.fullmatch(line)):
+        elif (item := CONFLUENCE_ITEM.fullmatch(line)) and (item.group(1)[-1] == "*" or i - 1 in listed or i + 1 in listed):
+            # (“# item” in a run of items; a “## Bayes” alone is a Markdown heading)
             depth, ordered = len(item.group(1)) - 1, item.group(1)[-1] == "#"
             line = "    " * depth + ("1. " if ordered else "- ") + item.group(2)
         elif line.startswith("bq. "):
@@ -1262,9 +1367,26 @@ def _from_confluence(text: str) -> str:
 
 
 def _confluence_inline(line: str) -> str:
-    """A line's macros gone (what they hold stays), “{{mono}}” code, links and mentions as their words, bold Markdown's."""
-    line = CONFLUENCE_MONO.sub(r"`\1`", CONFLUENCE_MACRO.sub("", line))
-    return _markup_inline(CONFLUENCE_LINK.sub(r"[\1](\2)", CONFLUENCE_MENTION.sub(r"@\1", line)))
+    """A line's macros gone (what they hold stays; a panel's title in bold), “{{mono}}” code, links and mentions as
+    their words, bold Markdown's; code and math as they are."""
+    out, at = [], 0
+    masked = masked_code(line) if "`" in line else line
+    spans = sorted([*_code_spans(line), *((m.start(), m.end()) for m in INLINE_MATH.finditer(masked))])
+    for a, b in spans:
+        if a >= at:
+            out += [_confluence_words(line[at:a]), line[a:b]]
+            at = b
+    return "".join(out) + _confluence_words(line[at:])
+
+
+def _confluence_words(text: str) -> str:
+    text = CONFLUENCE_MACRO.sub(lambda m: f"**{title}** " if (title := _macro_title(m.group("params"))) else "", text)
+    text = CONFLUENCE_MONO.sub(r"`\1`", text)
+    return _markup_inline(CONFLUENCE_LINK.sub(r"[\1](\2)", CONFLUENCE_MENTION.sub(r"@\1", text)))
+
+
+def _macro_title(params: str | None) -> str:
+    return next((v for k, _, v in (p.partition("=") for p in (params or "").split("|")) if k == "title" and v), "")
 
 
 # What Emacs's Org mode leaves in notes exported from it: its keyword lines (“#+TITLE: …”, “#+BEGIN_SRC python”), a
@@ -1457,6 +1579,12 @@ def _unwrapped(line: str) -> tuple[str, int]:
                 continue
         out.append(ch)
     return "".join(out), sum(stack)
+
+
+def _unfenced_lines(lines: list[str]) -> Iterator[str]:
+    """``lines`` outside fenced blocks."""
+    for i in _prose_lines(lines):
+        yield lines[i]
 
 
 def _unfenced(text: str) -> str:
@@ -1887,7 +2015,7 @@ class _Builder:
             if block is not None:
                 stack[-1].blocks.append(block)
         _join_broken_lines(root, self.notices, self.say)
-        spaced = any(SPACED_TAG.search(line) for line in self.lines)
+        spaced = any(SPACED_TAG.search(masked_code(line) if "`" in line else line) for line in _unfenced_lines(self.lines))
         return Outline(self.path, title, root, front, self.notices, spaced_cards=spaced)
 
     def block(self, node: _Node) -> Block | None:

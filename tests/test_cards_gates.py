@@ -6414,3 +6414,22 @@ def test_asciidoc_rst_and_confluence_pasted_into_notes_are_read_as_the_markdown_
     assert got.get("Setup: centered data $X_c = ?$") or any("X_c = ?" in f for f in got), got
     assert any(b == "`U * S`, the data in the new axes" for b in got.values()), got
     assert not any("h2." in f or "{code" in f or "{note}" in b for f, b in got.items()), got
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # plain notes whose lines open with “NOTE:”, with a rule “----” and working “= 350 mg”: Markdown as written
+    ("# Meds\n\n## Dosing\n\nNOTE: check the weight.\nTIP: round down.\nCAUTION: units.\n\n- **Dose**: 5 mg/kg\n\n----\n\n"
+     "- **Drop factor of a blood set**: 15 drops/mL\n", ["15 drops/mL"], []),
+    # a Confluence page's clozes, code and math stay; a Markdown heading stays a heading
+    ("h2. Setup\n\nh3. More\n\n{note}Careful{note}\n\n## Bayes\n\nThe capital is {{c1::Paris}}.\n", ["{{c1::Paris}}"], []),
+    # front matter over reStructuredText stays front matter
+    ("---\ntitle: Docs\n---\n.. note:: a\n\n:func:`f` and :math:`x^2` and :class:`C`\n\n## Paths\n\n"
+     "- **PurePath**: a path that does no I/O\n", ["Paths: what is **PurePath**?"], ["title: Docs"]),
+    # in notes tagged for the plugin, C++ scopes and addresses are no cards; “France::Paris” is
+    ("#flashcards\n\n# C++\n\n## Scope\n\n静态成员用 Widget::count 访问，例如 Widget::draw() 在类外定义。\n\n"
+     "Capital of France::Paris\n", ["Paris"], ["draw() 在类外定义"]),
+    # reasons under a heading that names them are not steps, wherever the word stands
+    ("# Bread\n\n## The reasons my loaf was dense\n\n1. Underproofed dough\n2. Too little water\n", [], ["步骤", "steps"]),
+])
+def test_what_the_third_reviews_found_the_readers_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
