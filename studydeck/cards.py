@@ -2391,7 +2391,8 @@ class _Extractor:
                     and len(ctx.deck) > 1:
                 parent = SECTION_NUMBER.sub("", ctx.deck[-2]) or ctx.deck[-2] if len(ctx.deck) > 2 else ctx.concept
                 self.parameters(block.items, replace(ctx, concept=parent))
-            elif block.kind == "list" and lead is not None and REFERENCES_LEAD.fullmatch(lead.text.splitlines()[-1]) \
+            elif block.kind == "list" and lead is not None and lead.text.strip() \
+                    and REFERENCES_LEAD.fullmatch(lead.text.splitlines()[-1]) \
                     and any(LINKED.search(it.text) for it in block.items) and not any("$" in it.text for it in block.items):
                 # “References I'm diffing against:”, “参考：” over a list with links: the works read, not what
                 # they say (a list of facts under “参考：”, with its formulas, is what it says)

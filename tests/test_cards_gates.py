@@ -6433,3 +6433,8 @@ def test_asciidoc_rst_and_confluence_pasted_into_notes_are_read_as_the_markdown_
 ])
 def test_what_the_third_reviews_found_the_readers_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_box_whose_lead_is_only_a_tag_does_not_stop_the_file() -> None:
+    cards, notices = extract("# Notes\n\n<details>\n#flashcards\n- **list**: an ordered collection of items\n</details>\n")
+    assert not any("failed" in n.message for n in notices), notices
