@@ -1809,7 +1809,9 @@ def _dedent(line: str, width: int) -> str:
 # kramdown), are dollars.
 LIQUID_OPEN = re.compile(r"^(\s*)\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$")
 LIQUID_CLOSE = re.compile(r"^(\s*)\{%-?\s*endhighlight\s*-?%\}\s*$")
-SITE_LINE = re.compile(r"^\s*(?:\{%-?\s*(?:end)?raw\s*-?%\}|\{:[^}]*\})\s*$")
+# (a site's own tags on lines of their own: Jekyll's “{% raw %}”, kramdown's “{: .note}”, GitBook's tabs “{% tabs %}”,
+# “{% tab title="Pure PyTorch" %}”; what they hold stays)
+SITE_LINE = re.compile(r"^\s*(?:\{%-?\s*(?:end)?(?:raw|tabs?)\b[^%\n]{0,200}-?%\}|\{:[^}]*\})\s*$")
 EQUATION_LABEL = re.compile(r"(\$\$)\s*\{#[^}]*\}\s*$")
 INLINE_DELIMITERS = re.compile(r"\\\\\((.+?)\\\\\)|\\\((.+?)\\\)|\\\\\[(.+?)\\\\\]")
 

@@ -6438,3 +6438,9 @@ def test_what_the_third_reviews_found_the_readers_must_keep(notes: str, kept: li
 def test_a_box_whose_lead_is_only_a_tag_does_not_stop_the_file() -> None:
     cards, notices = extract("# Notes\n\n<details>\n#flashcards\n- **list**: an ordered collection of items\n</details>\n")
     assert not any("failed" in n.message for n in notices), notices
+
+
+def test_gitbook_tabs_are_layout_not_the_codes_task() -> None:
+    cards, _ = extract("# Schedules\n\n## Warmup\n\nLinear warmup then cosine decay:\n\n{% tabs %}\n{% tab title=\"Pure PyTorch\" %}\n"
+                       "```python\ndef warmup_cosine(step, W, T):\n    return min(1.0, step / W)\n```\n{% endtab %}\n{% endtabs %}\n")
+    assert cards and not any("{%" in c.front or "{%" in c.back for c in cards), [(c.front, c.back) for c in cards]
