@@ -6980,10 +6980,10 @@ REASONS_WORD = re.compile(r"为什么|为何|原因|理由|\bwhy\b|\breasons?\b"
 REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,20}[：:]", re.I)
 # A lead that says its list is steps (“定位 NaN 原因的步骤：”, “Steps to find the causes:”).
 STEPS_NAMED = re.compile(r"步骤|流程|分\S{1,2}步|\bsteps?\b|\bprocedure\b|\bprocess\b|\bpipeline\b|\bworkflow\b", re.I)
-KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|来源|原因|因素|"
+KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|来源|原因|因素|条件|前提|假设|"
                    r"[两二三四五六七八九十\d]\s*[种类]|\b(?:sources|causes|factors|reasons|cases|kinds|types|"
                    r"categories|properties|features|characteristics|pros|cons|advantages|disadvantages|methods|"
-                   r"techniques|approaches|tricks)\b", re.I)  # (a list of them, in no order to recall)
+                   r"techniques|approaches|tricks|conditions|assumptions|requirements)\b", re.I)  # (a list of them, in no order)
 
 
 def _proof_step(text: str, asked: "Asked") -> bool:

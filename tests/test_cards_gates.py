@@ -6444,3 +6444,9 @@ def test_gitbook_tabs_are_layout_not_the_codes_task() -> None:
     cards, _ = extract("# Schedules\n\n## Warmup\n\nLinear warmup then cosine decay:\n\n{% tabs %}\n{% tab title=\"Pure PyTorch\" %}\n"
                        "```python\ndef warmup_cosine(step, W, T):\n    return min(1.0, step / W)\n```\n{% endtab %}\n{% endtabs %}\n")
     assert cards and not any("{%" in c.front or "{%" in c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+def test_conditions_and_assumptions_in_a_numbered_list_are_no_steps() -> None:
+    cards, _ = extract("# 线代\n\n## 线性变换\n\n**线性**的两个几何条件：\n1. 直线变换后仍是直线\n2. 原点不动\n\n"
+                       "## 求根\n\n牛顿法的步骤：\n1. 选初值\n2. 迭代到收敛\n")
+    assert [c.front for c in cards if c.kind.name == "STEPS"] == ["牛顿法的步骤 的 2 个步骤依次是？"], [(c.front, c.back) for c in cards]
