@@ -271,6 +271,12 @@ MESSAGES = {
     "letter-only": ("“{front}” 的答案只是一个选项字母，卡片上却没有选项；把选项写进题目，或把答案写成选项的内容",
                     "the answer to “{front}” is only an option's letter, and the card shows no options; put the "
                     "options in the question, or write the answer out"),
+    "random-output": ("“{front}” 的答案是随机数的输出（即使设了种子，这些数本身也没有意义）；记它的形状、取值范围或用法",
+                      "the answer to “{front}” is what a random draw printed (seeded or not, the numbers mean nothing); "
+                      "remember its shape, range or use instead"),
+    "transcript": ("这段代码是一次终端会话（命令和它的输出），不是要写出的代码；把要记的命令单独写在一个代码块里，说明它做什么",
+                   "this block is a terminal session (a command and what it printed), not code to write; put the command "
+                   "to remember in a block of its own and say what it does"),
     "blank-answer": ("“{front}” 的答案里还有待填的空（____）；把答案填进去，或把题目和答案分别写出",
                      "the answer to “{front}” still holds a blank to fill (____); fill it in, or write the question and "
                      "its answer apart"),
@@ -1466,8 +1472,35 @@ def blank_answer(card: Card) -> str | None:
 BLANK_START = re.compile(r"\s{0,2}(?:_{3,}|（\s*）|\(\s+\))")
 
 
+# A call that draws random numbers (“torch.rand(2)”, “np.random.normal()”, “random.choice(xs)”), and an answer that is
+# only numbers or a tensor of them.
+RANDOM_CALL = re.compile(r"\b(?:torch\.(?:rand|randn|randint|randperm|normal|bernoulli|multinomial|poisson)|"
+                         r"(?:np|numpy)\.random\.\w+|random\.(?:random|randint|choice|shuffle|uniform|gauss)|rng\.\w+)\s*\(")
+NUMBERS_ONLY = re.compile(r"[`\s]*(?:tensor\(|array\()?[\s\[\](),.\d+\-e]*\)?[`\s]*", re.I)
+
+
+def random_output(card: Card) -> str | None:
+    """What a call that draws random numbers printed (“`torch.manual_seed(0); torch.rand(2)`” → “tensor([0.4963,
+    0.7682])”): numbers of no meaning to recall, seeded or not."""
+    return "random-output" if RANDOM_CALL.search(card.front) and card.kind is not CardKind.CODE \
+        and NUMBERS_ONLY.fullmatch(card.back) and re.search(r"\d", card.back) else None
+
+
+# A terminal session as a code block (“$ nvidia-smi …” over what it printed): what one command showed, not code to write.
+PROMPT_LINE = re.compile(r"\s*(?:\$|>>>|PS>|C:\\>)\s+\S")
+
+
+def transcript(card: Card) -> str | None:
+    if card.kind is not CardKind.CODE or not card.code.strip():
+        return None
+    lines = [line for line in card.code.splitlines() if line.strip()]
+    prompts = sum(bool(PROMPT_LINE.match(line)) for line in lines)
+    return "transcript" if lines and PROMPT_LINE.match(lines[0]) and prompts < len(lines) and lines[0].lstrip()[0] == "$" \
+        else None
+
+
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, blank_answer, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, blank_answer, random_output, transcript, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

@@ -6450,3 +6450,13 @@ def test_conditions_and_assumptions_in_a_numbered_list_are_no_steps() -> None:
     cards, _ = extract("# 线代\n\n## 线性变换\n\n**线性**的两个几何条件：\n1. 直线变换后仍是直线\n2. 原点不动\n\n"
                        "## 求根\n\n牛顿法的步骤：\n1. 选初值\n2. 迭代到收敛\n")
     assert [c.front for c in cards if c.kind.name == "STEPS"] == ["牛顿法的步骤 的 2 个步骤依次是？"], [(c.front, c.back) for c in cards]
+
+
+def test_random_draws_and_terminal_sessions_are_no_answers() -> None:
+    _, notices = extract("# Tensors\n\n## Creation\n\n| One-liner | Output |\n|---|---|\n"
+                         "| `torch.manual_seed(0); torch.rand(2)` | `tensor([0.4963, 0.7682])` |\n| `torch.zeros(2)` | `tensor([0., 0.])` |\n"
+                         "| `torch.manual_seed(0); torch.randint(0, 10, (3,))` | `tensor([4, 9, 3])` |\n\n"
+                         "## GPU\n\nCheck the card first:\n\n```\n$ nvidia-smi --query-gpu=name --format=csv\nname\nNVIDIA A10G\n```\n")
+    rules = {n.source.line: n.rule for n in notices}
+    assert rules.get(7) == rules.get(9) == "left-out:random-output" and 8 not in rules, notices
+    assert any(r == "left-out:transcript" for r in rules.values()), notices
