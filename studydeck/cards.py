@@ -165,8 +165,8 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
 INLINE_MATH_SPAN = re.compile(r"\$[^$\n]*+\$")
 # A rule written as its case and what to do (“**IF** the loss is NaN **THEN** lower the learning rate”, “**如果** … **那么** …”).
-IF_THEN = re.compile(r"\*\*(?:IF|If|if|WHEN|When|如果|若)\*\*\s*+(?P<cond>[^\n*]+?)\s*+\*\*(?:THEN|Then|then|那么|则)\*\*\s*+"
-                     r"(?P<then>\S[^\n*]*+(?:\*(?!\*)[^\n*]*+)*+)")  # (“**AND**”, “**ELSE**” inside: a rule of more parts)
+IF_THEN = re.compile(r"\*\*(?:IF|If|if|WHEN|When|如果|若)\*\*\s*+(?P<cond>(?:[^\n*]|\*(?!\*))+?)\s*+\*\*(?:THEN|Then|then|那么|则)\*\*\s*+"
+                     r"(?P<then>(?:(?!\*\*(?:ELSE|OTHERWISE|AND|OR|否则)\*\*)[^\n])+)")  # (“**AND**”, “**ELSE**”: a rule of more parts)
 
 
 def _spaced_card(line: str) -> re.Match | None:

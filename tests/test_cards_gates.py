@@ -6388,6 +6388,11 @@ def test_cards_written_for_obsidian_spaced_repetition_and_if_then_rules() -> Non
     # a rule written as its case and what to do, and the why under it asked of that case
     cards, _ = extract("# Rules\n\n## NaN\n\n**IF** the loss becomes NaN **THEN** lower the learning rate.\n"
                        "- *why:* a too-large step blows the weights up.\n")
+    # (its case in italics, its answer in bold, are still its parts; “**ELSE**” makes a rule of more parts)
+    cards2, _ = extract("# Rules\n\n## Loss\n\n**IF** you apply softmax *and* use `nn.CrossEntropyLoss` **THEN** pass **logits**.\n\n"
+                        "**IF** the rent is late **THEN** charge a fee; **ELSE** send a reminder.\n")
+    assert [c.front for c in cards2 if c.kind.name == "MANUAL"] == [
+        "If you apply softmax *and* use `nn.CrossEntropyLoss`, what then?"], [(c.front, c.back) for c in cards2]
     assert [(c.front, c.back) for c in cards] == [("If the loss becomes NaN, what then?", "lower the learning rate."),
                                                   ("the loss becomes NaN: why?", "a too-large step blows the weights up.")], \
         [(c.front, c.back) for c in cards]
