@@ -2725,6 +2725,11 @@ class _Extractor:
             return
         if lead is not None and RUNS_SETUP.match(lead.text):
             return  # “Fixed across all runs unless noted:” over “- aug: RandomCrop…”: one's own runs' settings
+        if lead is not None and block.ordered and ctx.concept and CONDITIONS_LEAD.fullmatch(lead.text.strip()) \
+                and not DOING.search(lead.text):
+            # (“线性的两个几何条件：” over “1. … 2. …”: the conditions, asked as such, not steps)
+            if self.answered(ctx, self._asked_of(ctx, lead.text.strip().rstrip("：: ").replace("**", "")), [block], lead.source):
+                return
         if lead is not None and block.ordered and REASONS_LEAD.fullmatch(lead.text.strip().strip("*").strip()) and ctx.concept:
             # “为什么需要：” over “1. … 2. …”: the reasons, in no order to recall, for the section's subject
             question = self._asked_of(ctx, lead.text.strip().strip("*").strip().rstrip("：: "))
@@ -6980,10 +6985,14 @@ REASONS_WORD = re.compile(r"为什么|为何|原因|理由|\bwhy\b|\breasons?\b"
 REASONS_LEAD = re.compile(r"(?:为什么|为何|原因|理由|why|reasons?)[^，,。.；;：:!！?？]{0,20}[：:]", re.I)
 # A lead that says its list is steps (“定位 NaN 原因的步骤：”, “Steps to find the causes:”).
 STEPS_NAMED = re.compile(r"步骤|流程|分\S{1,2}步|\bsteps?\b|\bprocedure\b|\bprocess\b|\bpipeline\b|\bworkflow\b", re.I)
-KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|来源|原因|因素|条件|前提|假设|"
+KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优点|缺点|方法|手段|措施|技巧|来源|原因|因素|"
                    r"[两二三四五六七八九十\d]\s*[种类]|\b(?:sources|causes|factors|reasons|cases|kinds|types|"
                    r"categories|properties|features|characteristics|pros|cons|advantages|disadvantages|methods|"
-                   r"techniques|approaches|tricks|conditions|assumptions|requirements)\b", re.I)  # (a list of them, in no order)
+                   r"techniques|approaches|tricks)\b", re.I)  # (a list of them, in no order to recall)
+# A lead that names its list as the conditions of something (“**线性**的两个几何条件：”, “CLT assumptions:”): the word ends
+# it, and no doing is named (“计算条件概率的做法：”, “假设检验怎么做：” are procedures).
+CONDITIONS_LEAD = re.compile(r"[^：:\n]*(?:条件|前提|假设|\bconditions|\bassumptions|\brequirements)\s*+[：:]\s*+", re.I)
+DOING = re.compile(r"做法|步骤|操作|顺序|怎么|如何|作法|流程|\bhow\b|\bsteps?\b|\border\b|\bprocedure\b|\bthen\b", re.I)
 
 
 def _proof_step(text: str, asked: "Asked") -> bool:

@@ -1469,14 +1469,17 @@ def blank_answer(card: Card) -> str | None:
     return "blank-answer" if spans and BLANK_START.match(back[spans[0][1]:]) else None
 
 
-BLANK_START = re.compile(r"\s{0,2}(?:_{3,}|（\s*）|\(\s+\))")
+BLANK_START = re.compile(r"\s{0,2}(?:_{3,}|（\s*）|\(\s+\))(?=\s*(?:\$|$|[,，.。;；]))")  # (a blank a formula or nothing follows)
 
 
 # A call that draws random numbers (“torch.rand(2)”, “np.random.normal()”, “random.choice(xs)”), and an answer that is
 # only numbers or a tensor of them.
 RANDOM_CALL = re.compile(r"\b(?:torch\.(?:rand|randn|randint|randperm|normal|bernoulli|multinomial|poisson)|"
-                         r"(?:np|numpy)\.random\.\w+|random\.(?:random|randint|choice|shuffle|uniform|gauss)|rng\.\w+)\s*\(")
-NUMBERS_ONLY = re.compile(r"[`\s]*(?:tensor\(|array\()?[\s\[\](),.\d+\-e]*\)?[`\s]*", re.I)
+                         r"(?:np|numpy)\.random\.\w+|random\.(?:random|randint|choice|shuffle|uniform|gauss)|"
+                         r"rng\.(?:random|normal|integers|uniform|choice|standard_normal|permutation|binomial))\s*\(")
+# (what it printed: a tensor or an array of values, “tensor([0.4963, 0.7682])”; a shape “(5,)”, a range “[0, 1)”, a
+# count or an expectation, “6”, “3.5”, are what to remember of it)
+NUMBERS_ONLY = re.compile(r"[`\s]*(?:tensor|array)\(\[[\s\[\],.\d+\-e]*\]\s*(?:,\s*dtype=[\w.]+\s*)?\)[`\s]*", re.I)
 
 
 def random_output(card: Card) -> str | None:
@@ -1494,9 +1497,20 @@ def transcript(card: Card) -> str | None:
     if card.kind is not CardKind.CODE or not card.code.strip():
         return None
     lines = [line for line in card.code.splitlines() if line.strip()]
-    prompts = sum(bool(PROMPT_LINE.match(line)) for line in lines)
-    return "transcript" if lines and PROMPT_LINE.match(lines[0]) and prompts < len(lines) and lines[0].lstrip()[0] == "$" \
-        else None
+    if not lines or not lines[0].lstrip().startswith("$ "):
+        return None
+    # (what it printed: the lines that are no command, no command's going on, “\”, “>”, a here-document, a comment)
+    printed, going_on, heredoc = 0, False, ""
+    for line in lines:
+        stripped = line.strip()
+        if heredoc:
+            heredoc = "" if stripped == heredoc else heredoc
+        elif not (PROMPT_LINE.match(line) or going_on or stripped.startswith(("#", ">"))):
+            printed += 1
+        going_on = stripped.endswith("\\")
+        if (here := re.search(r"<<-?\s*['\"]?(\w+)", line)) and PROMPT_LINE.match(line):
+            heredoc = here.group(1)
+    return "transcript" if printed >= 2 else None  # (one line printed, “-rwxr-x---”, may be the point)
 
 
 GATES: list[Callable[[Card], str | None]] = [

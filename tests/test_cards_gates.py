@@ -6465,3 +6465,20 @@ def test_random_draws_and_terminal_sessions_are_no_answers() -> None:
     rules = {n.source.line: n.rule for n in notices}
     assert rules.get(7) == rules.get(9) == "left-out:random-output" and 8 not in rules, notices
     assert any(r == "left-out:transcript" for r in rules.values()), notices
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # what a random call gives, as a shape, a range or a count, is what to remember of it
+    ("# Sampling\n\n## numpy\n\n| Call | Shape |\n|---|---|\n| `np.random.rand(2, 3)` | `(2, 3)` |\n| `np.random.rand(5)` | `(5,)` |\n"
+     "| `np.random.rand(4, 4)` | `(4, 4)` |\n\n- **`random.random()` 的返回值范围**：`[0.0, 1.0)`\n", ["(2, 3)", "[0.0, 1.0)"], []),
+    # commands over lines, a here-document, a comment: still commands, nothing printed
+    ("# Docker\n\n## Run\n\nRun nginx with a port and a name:\n\n```bash\n$ docker run -d \\\n    -p 8080:80 \\\n    --name web nginx\n```\n",
+     ["docker run -d"], []),
+    # a procedure on conditional probability, a construction under given conditions: steps
+    ("# 概率\n\n## 条件概率\n\n计算条件概率的做法：\n1. 写出样本空间\n2. 找出 B 的结果\n3. 数 AB 的结果\n", ["写出样本空间"], []),
+    # a site's tags shown in a fence are an example
+    ("# Docs\n\n## Tabs\n\nWrite a tabs block with two tabs:\n\n```markdown\n{% tabs %}\n{% tab title=\"macOS\" %}\nbrew install rg\n{% endtab %}\n"
+     "{% endtabs %}\n```\n", ['{% tab title="macOS" %}'], []),
+])
+def test_what_the_fourth_review_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
