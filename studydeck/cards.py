@@ -25,8 +25,8 @@ from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYM
                              OUTPUT_CLAIM, RESTATING, before_the_hole, blank_said_around, commands, gate, hidden_formula,
                              named_formula, names_it_after, python_tree, setup_commands, top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
-from studydeck.notes import (CJK, Block, Item, Outline, Section, masked_code, iter_sections, math_spans, mathjax_as_dollars,
-                             outline_markdown, plain_inline, without_math)
+from studydeck.notes import (CJK, INLINE_MATH, Block, Item, Outline, Section, iter_sections, masked_code, math_spans,
+                             mathjax_as_dollars, outline_markdown, plain_inline, without_math)
 from studydeck.text import (CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, TO_TRADITIONAL, UNFINISHED_WORDS,
                            language)
 from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs,
@@ -163,7 +163,6 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 # A card on one line, as spaced-repetition plugins write them: “question :: answer” (“:::”
 # asks both ways).
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
-INLINE_MATH_SPAN = re.compile(r"\$[^$\n]*+\$")
 # A rule written as its case and what to do (“**IF** the loss is NaN **THEN** lower the learning rate”, “**如果** … **那么** …”).
 IF_THEN = re.compile(r"\*\*(?:IF|If|if|WHEN|When|如果|若)\*\*\s*+(?P<cond>(?:[^\n*]|\*(?!\*))+?)\s*+\*\*(?:THEN|Then|then|那么|则)\*\*\s*+"
                      r"(?P<then>(?:(?!\*\*(?:ELSE|OTHERWISE|AND|OR|否则)\*\*)[^\n])+)")  # (“**AND**”, “**ELSE**”: a rule of more parts)
@@ -173,7 +172,7 @@ def _spaced_card(line: str) -> re.Match | None:
     """A card on one line as Obsidian's Spaced Repetition plugin takes it, spaces or not (“Entropy of a fair coin in
     bits::1 bit”), in notes tagged for it (elsewhere “std::vector” is a name): its mark outside code and math."""
     masked = masked_code(line) if "`" in line else line
-    masked = INLINE_MATH_SPAN.sub(lambda m: "x" * len(m.group()), masked) if "$" in masked else masked
+    masked = INLINE_MATH.sub(lambda m: "x" * len(m.group()), masked) if "$" in masked else masked
     at = masked.find("::")
     if at < 0:
         return None
