@@ -602,8 +602,6 @@ def _without_folds(text: str) -> str:
 
 # An HTML comment (“<!-- check this -->”, “<!-- .element: class="fragment" -->”, a draft's hidden lines): no reader of
 # Markdown shows it. (In code and in math a “<!--” is what it says.)
-COMMENT_OPEN = re.compile(r"<!--")
-COMMENT_CLOSE = re.compile(r"-->")
 
 
 def _without_comments(text: str) -> str:
@@ -882,7 +880,6 @@ TYPST_CALL_LINE = re.compile(r"[ \t]*+#[A-Za-z][\w-]*+\([^()\n]*+\)[ \t]*+")
 TYPST_BOXED = re.compile(r"([ \t]*+)#[A-Za-z][\w-]*+(?:\([^()\n]*+\))?\[([^\[\]\n]*+)\][ \t]*+")
 TYPST_WRAPPER = re.compile(r"[ \t]*+(?:#[A-Za-z][\w-]*+(?:\([^()\n]*+\))?\[|\])[ \t]*+")
 TYPST_BOLD = re.compile(r"(?<![*\w\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
-TYPST_MATH = re.compile(r"\$([^$\n]+)\$")
 _TYPST_WORDS = {
     **{g: "\\" + g for g in ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau "
                              "upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split()},
