@@ -602,8 +602,6 @@ def _without_folds(text: str) -> str:
 
 # An HTML comment (“<!-- check this -->”, “<!-- .element: class="fragment" -->”, a draft's hidden lines): no reader of
 # Markdown shows it. (In code and in math a “<!--” is what it says.)
-
-
 def _without_comments(text: str) -> str:
     """``text`` without its HTML comments, line for line: a comment over lines leaves them empty, and where it sat
     inside a sentence, what follows it joins the sentence's line. One that opens a line ends at the next “-->”, as an
