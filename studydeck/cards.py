@@ -2853,10 +2853,6 @@ class _Extractor:
             if INTRO_LABEL.match(plain_label):
                 self.definition(ctx.concept, _children_text(it, prose_only=True), it.source, ctx)
                 return
-            if _bare(plain_label).casefold() in self.recurring and not (labelled and labelled[1]):
-                # (“- **Prerequisites**” over its points, under every concept of the page: a facet of the section's)
-                self.definition(plain_label, _children_text(it), it.source, ctx)
-                return
             if _names_a_concept(text, labelled, top=not ctx.labels):
                 self.concept(it, ctx, plain_label)
                 return
@@ -3198,7 +3194,7 @@ class _Extractor:
             if len(ctx.deck) == 1 and not ctx.labels and COLLECTION_TITLE.search(ctx.concept):
                 why = "facet-of-page"
             low = term.strip().casefold()
-            front = self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_facet_owner(ctx, term), t=low,
+            front = self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_facet_owner(ctx), t=low,
                            v="is it" if low.endswith(" for") else "are its" if low.endswith("s") else "is its")
         elif ASKS.match(term) or COMPARISON.search(term):
             # “**为什么 FFN 先升维到 4d**：…”: the term is itself the question
@@ -6845,14 +6841,12 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
     return {term for terms in stems.values() if len(terms) >= 2 for term in terms}
 
 
-def _facet_owner(ctx: _Ctx, term: str = "") -> str:
+def _facet_owner(ctx: _Ctx) -> str:
     """What a facet (“problem: …”) is of: the name of the item it hangs from (“- AdaGrad” over
-    “- problem: $G_t$ only grows”), else the concept of the section (also where the item is the facet itself,
-    “- **Prerequisites**” over its points)."""
+    “- problem: $G_t$ only grows”), else the concept of the section."""
     label = ctx.labels[-1].strip() if ctx.labels else ""
     if label and _is_bare_name(label) and len(label.split()) <= 3 and not GENERIC_HEADING.match(label) \
-            and not LABEL_TERM.match(label) and not FACET.fullmatch(label) \
-            and normalize_name(_bare(label)) != normalize_name(_bare(term)):
+            and not LABEL_TERM.match(label) and not FACET.fullmatch(label):
         return label
     return _named_concept(ctx)
 

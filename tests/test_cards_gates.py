@@ -6482,13 +6482,3 @@ def test_random_draws_and_terminal_sessions_are_no_answers() -> None:
 ])
 def test_what_the_fourth_review_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
-
-
-def test_a_facet_every_concept_of_the_page_has_is_asked_of_that_concept() -> None:
-    notes = "# Dependencies\n\n" + "".join(
-        f"## {name}\n- **Prerequisites**\n  - {pre}\n- **Definition**\n  - {what}\n\n"
-        for name, pre, what in [("Expectation", "random variable, pmf or pdf", "the probability-weighted average of a function"),
-                                ("Monte Carlo estimation", "expectation and the law of large numbers", "an average of samples"),
-                                ("Jensen's inequality", "expectation and convex functions", "f(E[X]) is at most E[f(X)] for convex f")])
-    fronts = [c.front for c in extract(notes)[0]]
-    assert "Monte Carlo estimation: what are its prerequisites?" in fronts and not any(f.startswith("Prerequisites") for f in fronts), fronts
