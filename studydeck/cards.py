@@ -165,7 +165,7 @@ LISTED_ANSWER = re.compile(r"^\s*+[-*+]\s++(?=(?:\*\*)?(?:A|答)\s*[:：])")
 INLINE_CARD = re.compile(r"(?P<q>[^:\n]*[^:\s])\s+:{2,3}\s+(?P<a>\S.*)")
 # A rule written as its case and what to do (“**IF** the loss is NaN **THEN** lower the learning rate”, “**如果** … **那么** …”).
 IF_THEN = re.compile(r"\*\*(?:IF|If|if|WHEN|When|如果|若)\*\*\s*+(?P<cond>(?:[^\n*]|\*(?!\*))+?)\s*+\*\*(?:THEN|Then|then|那么|则)\*\*\s*+"
-                     r"(?P<then>(?:(?!\*\*(?:ELSE|OTHERWISE|AND|OR|否则)\*\*)[^\n])+)")  # (“**AND**”, “**ELSE**”: a rule of more parts)
+                     r"(?P<then>(?:(?!\*\*(?i:else|otherwise|and|or)\b[^*\n]{0,10}\*\*|\*\*否则)[^\n])+)")  # (“**AND**”, “**ELSE**”: a rule of more parts)
 
 
 def _spaced_card(line: str) -> re.Match | None:
@@ -2724,8 +2724,8 @@ class _Extractor:
             return
         if lead is not None and RUNS_SETUP.match(lead.text):
             return  # “Fixed across all runs unless noted:” over “- aug: RandomCrop…”: one's own runs' settings
-        if lead is not None and block.ordered and ctx.concept and CONDITIONS_LEAD.fullmatch(lead.text.strip()) \
-                and not DOING.search(lead.text):
+        conditions = lead is not None and CONDITIONS_WORD.search(lead.text) and not DOING.search(lead.text)
+        if block.ordered and ctx.concept and conditions and CONDITIONS_LEAD.fullmatch(lead.text.strip()):
             # (“线性的两个几何条件：” over “1. … 2. …”: the conditions, asked as such, not steps)
             if self.answered(ctx, self._asked_of(ctx, lead.text.strip().rstrip("：: ").replace("**", "")), [block], lead.source):
                 return
@@ -2748,7 +2748,8 @@ class _Extractor:
         steps_said = any(STEPS_NAMED.search(t) or STEP_COUNT.search(t)
                          for t in (lead.text if lead is not None else "", ctx.labels[-1] if ctx.labels else "")) \
             or bool(STEPS_HEADING.search(ctx.concept))
-        if _is_steps(block, steps_said) and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)) \
+        if _is_steps(block, steps_said) and not conditions \
+                and not (lead is not None and KINDS.search(lead.text) and not STEPS_NAMED.search(lead.text)) \
                 and not (REASONS_WORD.search(named_by) and not STEPS_NAMED.search(named_by)
                          and not IN_ORDER.search(named_by)):
             self.steps(block, ctx, lead)
@@ -6991,6 +6992,9 @@ KINDS = re.compile(r"情形|情况|种类|类型|类别|性质|特点|特性|优
 # A lead that names its list as the conditions of something (“**线性**的两个几何条件：”, “CLT assumptions:”): the word ends
 # it, and no doing is named (“计算条件概率的做法：”, “假设检验怎么做：” are procedures).
 CONDITIONS_LEAD = re.compile(r"[^：:\n]*(?:条件|前提|假设|\bconditions|\bassumptions|\brequirements)\s*+[：:]\s*+", re.I)
+# (the words themselves, not 条件概率, 假设检验: “Conditions for a valid contract:” lists no steps either)
+CONDITIONS_WORD = re.compile(r"条件(?!概率|分布|期望|独立|数学期望)|前提|假设(?!检验)|\bconditions\b|\bassumptions\b|\brequirements\b",
+                             re.I)
 DOING = re.compile(r"做法|步骤|操作|顺序|怎么|如何|作法|流程|\bhow\b|\bsteps?\b|\border\b|\bprocedure\b|\bthen\b", re.I)
 
 

@@ -1476,17 +1476,23 @@ BLANK_START = re.compile(r"\s{0,2}(?:_{3,}|（\s*）|\(\s+\))(?=\s*(?:\$|$|[,，
 # only numbers or a tensor of them.
 RANDOM_CALL = re.compile(r"\b(?:torch\.(?:rand|randn|randint|randperm|normal|bernoulli|multinomial|poisson)|"
                          r"(?:np|numpy)\.random\.\w+|random\.(?:random|randint|choice|shuffle|uniform|gauss)|"
-                         r"rng\.(?:random|normal|integers|uniform|choice|standard_normal|permutation|binomial))\s*\(")
+                         r"rng\.(?:random|normal|integers|uniform|choice|standard_normal|permutation|binomial|poisson|"
+                         r"exponential|gamma|beta|lognormal|geometric|laplace|multinomial|dirichlet|standard_exponential|"
+                         r"chisquare|triangular|weibull|multivariate_normal))\s*\(")
 # (what it printed: a tensor or an array of values, “tensor([0.4963, 0.7682])”; a shape “(5,)”, a range “[0, 1)”, a
 # count or an expectation, “6”, “3.5”, are what to remember of it)
-NUMBERS_ONLY = re.compile(r"[`\s]*(?:tensor|array)\(\[[\s\[\],.\d+\-e]*\]\s*(?:,\s*dtype=[\w.]+\s*)?\)[`\s]*", re.I)
+NUMBERS_ONLY = re.compile(r"[`\s]*(?:(?:tensor|array)\(\[[\s\[\],.\d+\-e]*\]\s*(?:,\s*dtype=[\w.]+\s*)?\)|"
+                          r"\[[\s\[\],+\-e\d]*\d\.\d[\s\[\],.\d+\-e]*\]|[+-]?\d\.\d{4,}(?:e[+-]?\d+)?)[`\s]*", re.I)
+# (NumPy prints “[0.37454012 0.95071431 0.73199394]”; one draw prints “0.6394267984578837”)
 
 
 def random_output(card: Card) -> str | None:
     """What a call that draws random numbers printed (“`torch.manual_seed(0); torch.rand(2)`” → “tensor([0.4963,
     0.7682])”): numbers of no meaning to recall, seeded or not."""
-    return "random-output" if RANDOM_CALL.search(card.front) and card.kind is not CardKind.CODE \
-        and NUMBERS_ONLY.fullmatch(card.back) and re.search(r"\d", card.back) else None
+    back = card.back.strip()
+    printed = NUMBERS_ONLY.fullmatch(back) is not None and (
+        not back.strip("`").startswith("[") or len(re.findall(r"\d+(?:\.\d+)?", back)) >= 3)  # (“[0.0, 1.0]” is a range)
+    return "random-output" if RANDOM_CALL.search(card.front) and card.kind is not CardKind.CODE and printed else None
 
 
 # A terminal session as a code block (“$ nvidia-smi …” over what it printed): what one command showed, not code to write.

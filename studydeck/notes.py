@@ -545,8 +545,9 @@ def _callout_lines(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         head = line.lstrip()[:1]  # most lines start with none of the marks: one look decides
-        if head == "{" and (not fence or LIQUID_CLOSE.match(line)):
-            # (a site's tags shown in a fence are an example; “{% endhighlight %}” closes the fence its tag opened)
+        if head == "{" and (not fence or LIQUID_CLOSE.match(line) or RAW_TAG.match(line)):
+            # (a site's tags shown in a fence are an example, but for “{% raw %}”, which the site itself reads, and
+            # “{% endhighlight %}”, which closes the fence its tag opened)
             line = lines[i] = _liquid(line)
             head = line.lstrip()[:1]
         if fence:
@@ -1807,7 +1808,7 @@ LIQUID_OPEN = re.compile(r"^(\s*)\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$")
 LIQUID_CLOSE = re.compile(r"^(\s*)\{%-?\s*endhighlight\s*-?%\}\s*$")
 # (a site's own tags on lines of their own: Jekyll's “{% raw %}”, kramdown's “{: .note}”, GitBook's tabs “{% tabs %}”,
 # “{% tab title="Pure PyTorch" %}”; what they hold stays)
-TAB_TITLE = re.compile(r"^\s*\{%-?\s*tab\s+title\s*=\s*[\"']([^\"'\n]{1,80})[\"'][^%\n]*-?%\}\s*$")
+RAW_TAG = re.compile(r"^\s*\{%-?\s*(?:end)?raw\s*-?%\}\s*$")
 SITE_LINE = re.compile(r"^\s*(?:\{%-?\s*(?:end)?(?:raw|tabs?)\b[^%\n]{0,200}-?%\}|\{:[^}]*\})\s*$")
 EQUATION_LABEL = re.compile(r"(\$\$)\s*\{#[^}]*\}\s*$")
 INLINE_DELIMITERS = re.compile(r"\\\\\((.+?)\\\\\)|\\\((.+?)\\\)|\\\\\[(.+?)\\\\\]")
@@ -1827,8 +1828,6 @@ def _liquid(line: str) -> str:
     closes = LIQUID_CLOSE.match(line)
     if closes:
         return f"{closes.group(1)}```"
-    if (tab := TAB_TITLE.match(line)):
-        return f"**{tab.group(1)}**"  # (“{% tab title="macOS" %}”: which tab, in its words)
     return "" if SITE_LINE.match(line) else line
 
 

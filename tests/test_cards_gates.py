@@ -6482,3 +6482,20 @@ def test_random_draws_and_terminal_sessions_are_no_answers() -> None:
 ])
 def test_what_the_fourth_review_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_what_the_fifth_review_found_the_last_rules_must_keep_and_leave() -> None:
+    cards, notices = extract("# Law\n\n## Consideration\n\n**IF** consideration is past **THEN** it is no consideration **else if** "
+                             "there was a prior request **then** it may be good.\n\nConditions for a valid contract:\n1. Offer\n"
+                             "2. Acceptance\n3. Consideration\n\n## Random\n\n| Call after `random.seed(42)` | Output |\n|---|---|\n"
+                             "| `random.random()` | `0.6394267984578837` |\n| `np.random.rand(3)` | `[0.37454012 0.95071431 0.73199394]` |\n"
+                             "| `random.uniform(0, 1)` | `[0.0, 1.0]` |\n")
+    fronts = [c.front for c in cards]
+    assert not any(f.startswith("If consideration") for f in fronts) and not any(c.kind.name == "STEPS" for c in cards), fronts
+    assert sum(n.rule == "left-out:random-output" for n in notices) == 2 and any("[0.0, 1.0]" in c.back for c in cards), notices
+    # a tab's code keeps the lead above the tabs; a site's “{% raw %}” in a fence is the site's, not shown
+    cards, _ = extract("# Pandoc\n\n## Install\n\nInstall Pandoc before anything else:\n\n{% tabs %}\n{% tab title=\"macOS\" %}\n"
+                       "```bash\nbrew install pandoc\n```\n{% endtab %}\n{% endtabs %}\n\n## Liquid\n\nLoop over the posts:\n\n"
+                       "```liquid\n{% raw %}\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n{% endraw %}\n```\n")
+    got = {c.front: c.back for c in cards}
+    assert any("brew install pandoc" in b for b in got.values()) and not any("{% raw %}" in b for b in got.values()), got
