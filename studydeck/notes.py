@@ -778,12 +778,8 @@ def _cell_lines(cell: list[str]) -> list[str]:
     for line in cell:
         line = CELL_TAG.sub(lambda m: "- " if m.group().lower().startswith("<li") else "", _emphasis(line))
         parts = [p.strip() for p in LINE_BREAK_TAG.split(line)]
-        out.append(("；" if _has_cjk(line) else "; ").join(p for p in parts if p))
+        out.append(("；" if CJK.search(line) else "; ").join(p for p in parts if p))
     return out
-
-
-def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _table_as_pipes(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -> dict[int, str] | None:
@@ -817,7 +813,7 @@ def _pipe_cell(cell: list[str], named: bool = False) -> str:
         text = " ".join(LINE_BREAK_TAG.sub(" ", CELL_TAG.sub("", _emphasis(" ".join(cell)))).split())
     else:
         texts = [t for t in _cell_lines(cell) if t]
-        text = ("；" if _has_cjk(" ".join(texts)) else "; ").join(texts)
+        text = ("；" if CJK.search(" ".join(texts)) else "; ").join(texts)
     return text.replace("|", "\\|")
 
 
@@ -842,7 +838,7 @@ def _table_as_list(rows: list[tuple[bool, list[_Cell]]], start: int, end: int) -
             continue
         # (a name in bold, over lines or not: “<b>秩的分析</b><br>（第7节）” is “**秩的分析 （第7节）**”)
         name_only = " ".join(LINE_BREAK_TAG.sub(" ", CELL_TAG.sub("", EMPHASIS_ONLY.sub("", " ".join(first)))).split())
-        zh = _has_cjk(label) or any(_has_cjk(" ".join(c)) for _, c in others)
+        zh = bool(CJK.search(label)) or any(CJK.search(" ".join(c)) for _, c in others)
         colon = "：" if zh else ": "
         shown = f"**{name_only}**" if "**" not in name_only else label
         if not others:
@@ -1586,8 +1582,7 @@ def _unfenced_lines(lines: list[str]) -> Iterator[str]:
 
 def _unfenced(text: str) -> str:
     """``text`` without its fenced blocks' lines."""
-    lines = text.split("\n")
-    return "\n".join(lines[i] for i in _prose_lines(lines))
+    return "\n".join(_unfenced_lines(text.split("\n")))
 
 
 BACKTICKS = re.compile(r"`+")
