@@ -3188,15 +3188,18 @@ class _Extractor:
             # what one sees, to ask its cause by (those of a cause, “Exploding gradients” → “NaNs, loss
             # spikes”, are a fact of it)
             why = "symptom"
-            front = self.t("{c}的{t}是什么？", "{c}: what is its {t}?", c=_facet_owner(ctx), t=term.strip().casefold())
+            front = self.t("{c}的{t}是什么？", "{c}: what is its {t}?", c=_facet_owner(ctx, term), t=term.strip().casefold())
         elif facet and not why:
             # “**problem**: G_t only grows …” under AdaGrad: the problem of AdaGrad (under a page's title that names
             # no one thing, “cards draft — optimizers”, “Talk notes — …”, of which, the card cannot say)
             if len(ctx.deck) == 1 and not ctx.labels and COLLECTION_TITLE.search(ctx.concept):
                 why = "facet-of-page"
             low = term.strip().casefold()
-            front = self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_facet_owner(ctx), t=low,
-                           v="is it" if low.endswith(" for") else "are its" if low.endswith("s") else "is its")
+            verb = FACET_VERB.fullmatch(_bare(low).strip())
+            front = self.t("{c}的{t}是什么？", "{c}: what does it {v}?", c=_facet_owner(ctx, term), t=low,
+                           v=verb and f"{verb[1]} {verb[2]}") if verb else \
+                self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_facet_owner(ctx, term), t=low,
+                       v="is it" if low.endswith(" for") else "are its" if low.endswith("s") else "is its")
         elif ASKS.match(term) or COMPARISON.search(term):
             # “**为什么 FFN 先升维到 4d**：…”: the term is itself the question
             named = _named_concept(ctx)
@@ -5911,6 +5914,10 @@ def _recurring_labels(outline: Outline) -> tuple[set[str], set[str], set[str]]:
         {term for term, sections in where.items() if len(sections) >= 2}
 
 
+# A facet said as a verb and its preposition (“Leads to”, “Depends on”, “Builds on”): what the subject does so.
+FACET_VERB = re.compile(r"([a-z]+?)s (to|on|from|into|with)")
+
+
 # A retelling of a section (“推文版”, “白话版”, “一句话总结”, “TL;DR”, “ELI5”), not a part of its subject.
 REWRITE = re.compile(r".{0,4}版|tweets?|tl;?dr|eli5|in one (?:sentence|line)|一句话\S{0,3}|(?:大)?白话\S{0,2}|通俗\S{0,3}",
                      re.I)
@@ -6842,14 +6849,19 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
     return {term for terms in stems.values() if len(terms) >= 2 for term in terms}
 
 
-def _facet_owner(ctx: _Ctx) -> str:
+def _facet_owner(ctx: _Ctx, term: str = "") -> str:
     """What a facet (“problem: …”) is of: the name of the item it hangs from (“- AdaGrad” over
-    “- problem: $G_t$ only grows”), else the concept of the section."""
+    “- problem: $G_t$ only grows”), else the concept of the section; never the facet itself (“- **Prerequisites**”
+    over its points, under “## Expectation”: the prerequisites of Expectation)."""
     label = ctx.labels[-1].strip() if ctx.labels else ""
     if label and _is_bare_name(label) and len(label.split()) <= 3 and not GENERIC_HEADING.match(label) \
             and not LABEL_TERM.match(label) and not FACET.fullmatch(label):
         return label
-    return _named_concept(ctx)
+    named = _named_concept(ctx)
+    if term and normalize_name(_bare(named)) == normalize_name(_bare(term)):
+        return next((SECTION_NUMBER.sub("", d).strip() for d in reversed(ctx.deck[:-1])
+                     if normalize_name(_bare(d)) != normalize_name(_bare(term))), named)
+    return named
 
 
 def _named_concept(ctx: _Ctx) -> str:

@@ -6499,3 +6499,15 @@ def test_what_the_fifth_review_found_the_last_rules_must_keep_and_leave() -> Non
                        "```liquid\n{% raw %}\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n{% endraw %}\n```\n")
     got = {c.front: c.back for c in cards}
     assert any("brew install pandoc" in b for b in got.values()) and not any("{% raw %}" in b for b in got.values()), got
+
+
+def test_a_facet_every_concept_has_is_asked_of_the_concept_not_of_itself() -> None:
+    notes = "# Concepts\n\n" + "".join(
+        f"## {name}\n- **Prerequisites**\n  - {pre}\n- **Definition**\n  - {what}\n- **Leads to**\n  - {nxt}\n\n"
+        for name, pre, what, nxt in [("Expectation", "random variable", "the mean of a distribution", "Monte Carlo"),
+                                     ("Entropy", "expectation, log", "the expected surprise", "cross-entropy"),
+                                     ("KL divergence", "cross-entropy", "cross-entropy minus entropy", "the ELBO")])
+    got = {c.front: c.back for c in extract(notes)[0]}
+    assert got.get("Entropy: what are its prerequisites?") == "- expectation, log", got
+    assert got.get("KL divergence: what does it lead to?") == "- the ELBO", got
+    assert not any(f.startswith(("Prerequisites:", "Leads to:")) for f in got), got
