@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from studydeck.verify import Report
     from studydeck.verify.result import Result
 
-NOTE_SUFFIXES = (".md", ".markdown")
+NOTE_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd")  # (R Markdown and Quarto are Markdown too)
 MAX_NOTES_BYTES = 32 << 20  # a notes file larger than this is not notes
 MANIFEST = ".studydeck-build.json"
 CACHE_KEEP = 5000  # cached files at least: old versions of notes go first

@@ -139,3 +139,16 @@ def test_build_counts_what_was_left_out_as_lint_lists_it(tmp_path: Path) -> None
     listed = linted.output.count("[left-out:no-subject]")
     assert listed == 2 and f"note: {listed} candidate card(s) left out ({listed} no-subject)" in built.output
     assert "$\\mathbf{A} = ?$" in linted.output and "$\\mathbf{D} = ?$" in linted.output
+
+
+def test_r_markdown_and_quarto_notes_in_a_folder_are_read(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "hw4.Rmd").write_text("---\ntitle: HW4\noutput: html_document\n---\n\n# Likelihood\n\n"
+                                   "**Fisher information**: the variance of the score.\n", encoding="utf-8")
+    (notes / "ridge.qmd").write_text("# Ridge\n\n**Ridge penalty**: $\\lambda \\lVert \\beta \\rVert_2^2$ added to the loss.\n",
+                                     encoding="utf-8")
+    (notes / "data.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    result = run("build", str(notes), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.apkg")) == ["hw4.apkg", "ridge.apkg"], result.output
