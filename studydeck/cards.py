@@ -279,6 +279,37 @@ def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
     return cards
 
 
+def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
+    """The cards a paragraph holds when a card app's export is pasted as text, a line each, the term and its definition
+    split by a tab (Quizlet's “Variance⇥Var(X) = E[(X - E[X])^2]”) or by a spaced hyphen (“Rank - dimension of the
+    column space”): each with its line in the paragraph (from 1), its front and its back. Every line so (a tab's
+    definition may run on to a line in lower case), three at least, the term a name of six words at most that ends no
+    sentence; a mark of one's own on the term (“*Law of total variance”) is not part of it."""
+    lines = block.text.splitlines()
+    if block.kind != "paragraph" or len(lines) < 3:
+        return []
+    for separator in ("\t", " - "):
+        cards: list[list] = []
+        for k, line in enumerate(lines, start=1):
+            front, split, back = line.strip().partition(separator)
+            front = front.strip()
+            if split and separator not in back and front and back.strip() and len(front.split()) <= 6 \
+                    and not FIRST_PERSON.match(front) and not FIRST_PERSON.match(back.strip()) \
+                    and not front.endswith((":", "：", "。", ",", "，", ";")) and not (front.endswith(".") and " " in front):
+                cards.append([k, re.sub(r"^(?:\*(?!\*)|[★☆⭐])\s*+", "", front), back.strip()])
+            elif separator == "\t" and cards and not split and line.strip()[:1].islower():
+                cards[-1][2] += " " + line.strip()  # (a definition broken across lines)
+            else:
+                break
+        else:
+            cards = [(k, f, b) for k, f, b in cards if f.count("*") % 2 == 0]
+            if len(cards) == len([line for line in lines if separator in line]) and len(cards) >= 3 \
+                    and 2 * sum(_worded(b) for _, _, b in cards) >= len(cards) \
+                    and 2 * sum(bool(TIME_SLOT.fullmatch(f)) for _, f, _ in cards) < len(cards):
+                return [tuple(card) for card in cards]
+    return []
+
+
 def _worded(text: str) -> bool:
     """Three words or more (or Chinese characters): a definition, not a value."""
     return len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]", text)) >= 3
@@ -2357,6 +2388,13 @@ class _Extractor:
                 and _marked_wrong(blocks[i + 1:]) or own_answer and block.kind not in ("paragraph", "rule")
             if block.kind == "paragraph" and i and blocks[i - 1].kind == "code" and RAN_OUTPUT.match(block.text):
                 lead = block  # “output: all `True`. expected …” under code: what it printed, in words
+                continue
+            if block.kind == "paragraph" and (pasted := _listed_cards(block)):
+                # (“Variance⇥Var(X) = …” a line each: the learner's own cards, as a card app exports them)
+                for offset, front, back in pasted:
+                    self.add(ctx, CardKind.MANUAL, "manual:" + anchor(front), front, back,
+                             Source(block.source.path, block.source.line + offset - 1), formulas=formulas_in(back))
+                lead = block
                 continue
             if block.kind == "paragraph":
                 intro_done = self.paragraph(block, nxt, ctx, intro_done)

@@ -6511,3 +6511,19 @@ def test_a_facet_every_concept_has_is_asked_of_the_concept_not_of_itself() -> No
     assert got.get("Entropy: what are its prerequisites?") == "- expectation, log", got
     assert got.get("KL divergence: what does it lead to?") == "- the ELBO", got
     assert not any(f.startswith(("Prerequisites:", "Leads to:")) for f in got), got
+
+
+def test_a_card_apps_export_pasted_as_lines_of_a_paragraph_makes_a_card_a_line() -> None:
+    cards, _ = extract("# Prob (export)\n\nexported from my set, separator = tab.\n\n"
+                       "Variance\tVar(X) = E[(X - E[X])^2] = E[X^2] - (E[X])^2\n*Law of total variance\tVar(X) = E[Var(X|Y)] + Var(E[X|Y])\n"
+                       "i.i.d.\tindependent and identically distributed\nForward vs reverse KL\tmin KL(p||q) over q is mass-covering\n"
+                       "min KL(q||p) is mode-seeking\n\n## Linear algebra\n\nRank - dimension of the column space\n"
+                       "Trace - sum of the diagonal = sum of the eigenvalues\nSVD - A = U S V^T for any matrix\n\n"
+                       "## Not cards\n\nMon - rest day and a long walk\nTue - gym then the lab\nWed - paper reading group\n\n"
+                       "I left early - it rained all day and night.\nWe went home - soaked to the skin by then.\nMy notes - I lost them on the bus again.\n")
+    got = {c.front: (c.back, c.source.line) for c in cards}
+    assert got.get("Law of total variance") == ("Var(X) = E[Var(X|Y)] + Var(E[X|Y])", 6), got
+    assert got.get("i.i.d.", ("",))[0] == "independent and identically distributed", got
+    assert got.get("Forward vs reverse KL", ("",))[0].endswith("min KL(q||p) is mode-seeking"), got
+    assert got.get("Trace", ("",))[0] == "sum of the diagonal = sum of the eigenvalues", got
+    assert not any(f in got for f in ("Mon", "Tue", "I left early", "We went home", "My notes")), got
