@@ -1757,6 +1757,7 @@ class _Extractor:
         self.present = _attendees(outline)  # (whoever a meeting's notes list: “到场：阿澈、小满”)
         self.speakers, self.section_turns = _speakers(outline, self.present)
         self.repliers = _repliers(outline)
+        self.scripted = _is_script(outline)  # (a comic's or a video's script: its panels' directions are no cards)
         self.turns_here: set[str] = set()  # (the roles taking turns in the section being read)
         # (and in any: “**面试官的评价**：…” in a wrap-up is theirs)
         self.turn_takers: set[str] = set().union(*self.section_turns.values())
@@ -3111,6 +3112,14 @@ class _Extractor:
             return
         if self.callable_named(term.strip().strip("`")) and self.defaults_line(desc, source, ctx, call=term):
             return  # “**AdamW**：lr=1e-3, betas=(0.9, 0.999), weight_decay=1e-2”: its defaults, each checked
+        if self.scripted and any(SCENE_HEADING.fullmatch(SECTION_NUMBER.sub("", title).strip()) for title in ctx.deck[1:]):
+            # (“### 分镜 3” over “- 画面：…”, “- 旁白：…”, “- 猫老师：「…」”: what a panel shows and who says what in
+            # it, not what a term is; its formulas and code are cards still)
+            self.notices.append(Notice(source, "left-out:script", self.t(
+                "“{t}” 是脚本里一格（一场）的说明或台词，不是要记住的知识；把它讲的结论单独写成一句",
+                "“{t}” is a direction or a line in a script's panel or scene, not knowledge to recall; state the fact "
+                "it shows on its own", t=term if len(term) <= 40 else term[:39] + "…")))
+            return
         asks = ASKS.match(term) is not None
         if len(term.split()) > 8 or term.rstrip().endswith((".", "。", "!", "！")) \
                 or term.rstrip().endswith(("?", "？")) and not asks or CLAUSE_TERM.search(term) and not asks:
@@ -4718,6 +4727,30 @@ NO_CARDS = re.compile(r"[(（](?![^()（）]*(?:之前|以前|补|\bused to\b|\b
                       r"\bno\s+(?:anki\s+|flash)?cards?(?=\s*(?:[,，;；)）]|please))|"
                       r"\bnot\s+for\s+(?:anki|cards|flashcards)\b|\bdon['’]?t\s+(?:make\s+)?(?:anki\s+|flash)?cards?\b|"
                       r"\bskip\s+(?:for\s+)?(?:anki|cards|flashcards)\b)[^()（）]*[)）]", re.I)
+# A script's panel, shot or scene, numbered (“分镜 3”, “分镜 6（…）”, “第 2 格”, “Panel 4: the mask”, “Scene 2”).
+SCENE_HEADING = re.compile(r"(?:分镜|镜头|(?i:panel|scene|shot))\s*+\d+[a-z]?(?:\s*+[（(:：—–-].*)?|第\s*+\d+\s*+[格幕场镜](?:\s*+[（(:：—–-].*)?")
+# What a script's line is, as its writer labels it: what is shown (“画面：”, “Visual:”), said over it (“旁白：”,
+# “Narration:”, “V.O.:”), heard (“音效：”, “SFX:”), written on it (“字幕：”, “Caption:”).
+PRODUCTION_LABEL = re.compile(r"\s*+(?:[-*+]\s++)?(?:\*\*)?(?:画面|旁白|镜头|台词|字幕|音效|配乐|BGM|(?i:visual|narration|narrator|"
+                              r"voice-?over|v\.o\.|sfx|caption|on[- ]screen|b-roll|camera))(?:\*\*)?\s*+[:：]")
+
+
+def _is_script(outline: Outline) -> bool:
+    """Whether the notes are a script (a comic's storyboard, a video's): two numbered panels or scenes at least, and two
+    lines at least labelled as a script labels what is shown or said (“画面：…”, “旁白：…”, “Visual: …”)."""
+    scenes = labelled = 0
+    for _, section in iter_sections(outline.root):
+        scenes += bool(SCENE_HEADING.fullmatch(SECTION_NUMBER.sub("", section.title).strip()))
+        stack = list(section.blocks)
+        while stack:
+            block = stack.pop()
+            stack.extend(block.blocks)
+            stack.extend(child for it in block.items for child in it.children)
+            texts = [block.text] if block.kind == "paragraph" else [it.text for it in block.items]
+            labelled += sum(bool(PRODUCTION_LABEL.match(line)) for text in texts for line in text.splitlines())
+    return scenes >= 2 and labelled >= 2
+
+
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"

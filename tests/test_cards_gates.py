@@ -6527,3 +6527,17 @@ def test_a_card_apps_export_pasted_as_lines_of_a_paragraph_makes_a_card_a_line()
     assert got.get("Forward vs reverse KL", ("",))[0].endswith("min KL(q||p) is mode-seeking"), got
     assert got.get("Trace", ("",))[0] == "sum of the diagonal = sum of the eigenvalues", got
     assert not any(f in got for f in ("Mon", "Tue", "I left early", "We went home", "My notes")), got
+
+
+def test_a_scripts_panels_directions_and_lines_are_no_cards_and_its_formulas_are() -> None:
+    panels = "".join(f"### 分镜 {n}\n- 画面：{shown}\n- 猫老师：「{said}」\n- 旁白：{over}\n\n" for n, shown, said, over in [
+        (1, "教室黑板上写着一句话。", "问题来了。", "每个词都要去看别的词。"),
+        (2, "特写同学手里三张卡片。", "$q = xW_Q$，$k = xW_K$，$v = xW_V$。", "三个矩阵所有位置共享。"),
+        (3, "同学拿着放大镜看名牌。", "打分就是点积。", "打分 = 点积 $s_j = q \\cdot k_j$。")])
+    cards, notices = extract("# 注意力教室 脚本\n\n## 分镜\n\n" + panels)
+    assert not any(c.kind.name == "DEFINITION" for c in cards), [c.front for c in cards]
+    assert any(n.rule == "left-out:script" for n in notices) and any(c.kind.name == "FORMULA" for c in cards), notices
+    # a page of scenes with no script's labels is notes on each scene
+    cards, _ = extract("# Hamlet\n\n## Scene 1\n\n- **Foreshadowing**: the ghost's warning hints at the ending.\n\n"
+                       "## Scene 2\n\n- **Soliloquy**: a speech alone on stage that shows the speaker's thoughts.\n")
+    assert [c.front for c in cards] == ["Scene 1: what is **Foreshadowing**?", "Scene 2: what is **Soliloquy**?"], cards
