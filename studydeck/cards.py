@@ -2570,6 +2570,8 @@ class _Extractor:
             if any(EMAIL_FIELD.fullmatch(f) for f in fields) or any(EMAIL_SUBJECT.fullmatch(f) for f in fields) \
                     and any(SENT_FIELD.fullmatch(f) for f in fields):
                 return True  # (“**主题：** …\n**发件人：** 我\n**时间：** …”: an email's header, line by line)
+            if any(OWN_SPEAKER.fullmatch(f) for f in fields):
+                return True  # (“me: *changes the seed*\nmodel: *accuracy drops 4%*”: who says what, a joke's turns)
             for i, line in enumerate(lines):
                 term, desc = split_label(line)
                 self.definition(term, desc, Source(block.source.path, block.source.line + i), ctx)
@@ -2621,7 +2623,11 @@ class _Extractor:
         answer = "\n\n".join(text for text in map(render, blocks) if text.strip())  # (“**背面：**” alone over its formula)
         if not answer.strip(" -\n"):
             return False
-        if _says_no_subject(question) and ctx.concept:
+        if (path := _decision_path(ctx.labels)):
+            # (“- **Q2. Is it a transformer?**” over “- **YES** → AdamW” over “- Q2c. loss spikes?”: a decision
+            # tree's question, asked on the branch it is on)
+            question = f"{path} → {question}"
+        elif _says_no_subject(question) and ctx.concept:
             question = self.t("{c}：{q}", "{c}: {q}", c=_named_concept(ctx), q=question)
         self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
                  formulas=tuple(f for b in blocks for f in formulas_in(b.text)), flags=flags)
@@ -4786,7 +4792,7 @@ BACK_MATTER = re.compile(
     r"(?:实验)?报告要求|提交要求|submission(?: requirements)?|"
     r"reading list(?:\s+(?:that|which|i|we)\b.*|\s*[(（].*)?|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
-    r"修改记录|变更记录|revision history|"
+    r"修改记录|变更记录|编辑记录|更新记录|revision history|edit(?:ing)? (?:log|history)|写在(?:最)?后(?:面)?|后记|afterword|"
     # whom to ask and how, a club's own news, one's score on a practice sheet
     r"who to ask|whom to ask|contacts?|联系人|联系方式|找谁|问谁|(?:club|group|lab|course) (?:stuff|news|business|logistics)|"
     r"社团(?:通知|事务)|群(?:通知|公告)|(?:得分|成绩|分数)\s*[&/、和与]\s*(?:反思|总结)|my scores?|scores?\s*[&/]\s*reflections?|"
@@ -5101,7 +5107,8 @@ LABEL_TERM = re.compile(
     r"(?:新|旧|老|正确的?|错误的?)?写法|(?:小)?实验|(?:本质|根本)原因|关于\S.*|about\s.+|"
     r"(?:my |honest |hot )?takes?|"
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
-    r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|"
+    r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|编辑记录|更新记录|修改记录|"
+    r"写在(?:最)?后(?:面)?|后记|afterword|edit(?:ing)? (?:log|history)|"
     r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
     r"watch out|heads[- ]up(?:\s+(?:for|on|about)\s.+)?|小心|警告|"
@@ -6918,6 +6925,18 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
         if match and len(match.group(1).strip()) >= 2:
             stems.setdefault(match.group(1).strip(), set()).add(split[0])
     return {term for terms in stems.values() if len(terms) >= 2 for term in terms}
+
+
+# A branch of a decision tree: the answer to the question over it (“**YES** → AdamW”, “NO (CNN)”, “是：…”).
+BRANCH = re.compile(r"(?:\*\*)?(?P<b>yes|no|是|否|不是)(?:\*\*)?(?=\s|$|[→:：(（,，*])", re.I)
+
+
+def _decision_path(labels: tuple[str, ...]) -> str:
+    """The way down a decision tree to where a question hangs (“Fine-tuning a pretrained model? YES”), from the items
+    over it that ask and the branches under them that answer; "" where the question hangs from no branch."""
+    steps = [f"{_bare(labels[k - 1]).strip()} {BRANCH.match(labels[k]).group('b').upper()}"
+             for k in range(1, len(labels)) if BRANCH.match(labels[k]) and labels[k - 1].rstrip("* ").endswith(("?", "？"))]
+    return " → ".join(steps) if steps and BRANCH.match(labels[-1]) else ""
 
 
 def _facet_owner(ctx: _Ctx, term: str = "") -> str:

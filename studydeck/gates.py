@@ -277,6 +277,9 @@ MESSAGES = {
     "transcript": ("这段代码是一次终端会话（命令和它的输出），不是要写出的代码；把要记的命令单独写在一个代码块里，说明它做什么",
                    "this block is a terminal session (a command and what it printed), not code to write; put the command "
                    "to remember in a block of its own and say what it does"),
+    "rendered-value": ("“{front}” 的答案是文档渲染时才算出的值（`r …`），笔记里没有写出来；把算出的值写进笔记",
+                       "the answer to “{front}” is a value computed when the document is rendered (`r …`), not written "
+                       "in the notes; write the value itself"),
     "blank-answer": ("“{front}” 的答案里还有待填的空（____）；把答案填进去，或把题目和答案分别写出",
                      "the answer to “{front}” still holds a blank to fill (____); fill it in, or write the question and "
                      "its answer apart"),
@@ -1519,8 +1522,22 @@ def transcript(card: Card) -> str | None:
     return "transcript" if printed >= 2 else None  # (one line printed, “-rwxr-x---”, may be the point)
 
 
+# A value R Markdown or Quarto computes when the document is rendered (“`r round(coef(fit)[2], 3)`”, “`{python} n`”).
+# (a name, a call, a number after it: “`r = 0.5`” is Python's r)
+RENDERED_VALUE = re.compile(r"`(?:r|\{(?:r|python|julia|ojs)\})\s++(?![\s=+\-*/<>!%&|^,;:.)\]])[^`\n]+`")
+
+
+def rendered_value(card: Card) -> str | None:
+    """An answer the notes do not hold: a value computed when the document is rendered (“$\\hat\\beta_1 = `r
+    round(coef(fit)["wt"], 3)`$”), the code that computes it in its place."""
+    if card.kind is CardKind.CODE:
+        return None
+    asked = set(RENDERED_VALUE.findall(card.back)) - set(RENDERED_VALUE.findall(card.front))
+    return "rendered-value" if asked else None
+
+
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, blank_answer, random_output, transcript, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, blank_answer, rendered_value, random_output, transcript, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

@@ -6541,3 +6541,38 @@ def test_a_scripts_panels_directions_and_lines_are_no_cards_and_its_formulas_are
     cards, _ = extract("# Hamlet\n\n## Scene 1\n\n- **Foreshadowing**: the ghost's warning hints at the ending.\n\n"
                        "## Scene 2\n\n- **Soliloquy**: a speech alone on stage that shows the speaker's thoughts.\n")
     assert [c.front for c in cards] == ["Scene 1: what is **Foreshadowing**?", "Scene 2: what is **Soliloquy**?"], cards
+
+
+def test_a_value_r_markdown_computes_when_rendered_is_no_answer() -> None:
+    cards, notices = extract("# HW4\n\n## Logistic regression\n\n$\\hat\\beta_1 = `r round(coef(fit)[\"wt\"], 3)`$: each extra 1000 lbs "
+                             "multiplies the odds by $e^{\\hat\\beta_1}$.\n\nThe change in probability: $\\partial p/\\partial x_j = "
+                             "\\beta_j\\, p(1-p)$.\n\nWe fit `r nrow(mtcars)` cars, and the slope is $b = `{python} slope`$.\n\n"
+                             "## Sampling\n\n- **改正**：`r = np.random.uniform(-2, -1); beta = 1 - 10**r`\n")
+    assert [c.back for c in cards if "`r round" in c.back or "{python}" in c.back] == [], [c.back for c in cards]
+    assert any("p(1-p)" in c.back for c in cards) and any("`r = np.random" in c.back for c in cards), cards
+    assert sum(n.rule == "left-out:rendered-value" for n in notices) >= 2, notices
+
+
+def test_a_decision_trees_question_is_asked_on_the_branch_it_hangs_from() -> None:
+    cards, _ = extract("# Which optimiser?\n\n- **Training a transformer from scratch?**\n  - **YES** → AdamW, warmup\n"
+                       "    - Which decay after warmup?\n      - cosine when the step budget is known\n      - inverse-sqrt otherwise\n"
+                       "  - **NO** → go on\n- **Is the batch over 1k?**\n  - 是：warmup\n    - How long a warmup?\n"
+                       "      - five epochs, as Goyal et al.\n")
+    fronts = [c.front for c in cards]
+    assert "Training a transformer from scratch? YES → Which decay after warmup?" in fronts, fronts
+    assert "Is the batch over 1k? 是 → How long a warmup?" in fronts, fronts
+
+
+def test_lines_of_turns_with_ones_own_are_no_terms() -> None:
+    cards, _ = extract("# Daily tips\n\n## Post 12\n\nme: *changes random seed from 42 to 43*\nmodel: *accuracy drops 4%*\n"
+                       "me: \"my method is robust\"\n\n## Post 13\n\nUp: [[Optimisers]]\nAdamW: Adam with decoupled weight decay\n")
+    fronts = [c.front for c in cards]
+    assert not any("**me**" in f or "**model**" in f for f in fronts) and any("**AdamW**" in f for f in fronts), fronts
+
+
+def test_an_afterword_and_an_edit_log_are_no_terms() -> None:
+    cards, notices = extract("# BN 论文翻译\n\n## 加速 BN 网络\n\n- **去掉 Dropout**：BN 已有正则化效果，去掉后训练更快且不过拟合\n\n"
+                             "**写在最后**：翻译花了两个周末，如有错误请在评论区指出。\n\n"
+                             "**编辑记录**：6/02 根据评论区的提醒，修正了算法 1 中分母漏掉 $\\epsilon$ 的错误。\n")
+    fronts = [c.front for c in cards]
+    assert not any("写在最后" in f or "编辑记录" in f for f in fronts) and any("去掉 Dropout" in f for f in fronts), fronts
