@@ -724,7 +724,7 @@ MARK_HEADER = re.compile(r"\s*+(?:[✅✔✓☑❌✗✘×⚠❓❗★☆⭐🟢
 
 
 def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
-               own: bool = False) -> list[tuple[str, str, str, Source]]:
+               own: bool = False, zh: bool = False) -> list[tuple[str, str, str, Source]]:
     """A table with a row per thing and a column per property (“| 分布 | 期望 | 方差 |”): each cell
     the value of its column's property for its row's thing, as (thing, property, value, line).
     Columns of remarks or of what a thing is (“备注”, “Notes”, “含义”) give none; nor does a table
@@ -774,7 +774,8 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                 or (RATING_FIELD.fullmatch(name) or RATING_SCALE.fullmatch(name) and CRITERIA_CORNER.fullmatch(_cell_text(
                     corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
-                or ARGUMENTS_HEADER.fullmatch(name) or _measured(name, [cells[j] for _, cells in rows[1:]]) \
+                or ARGUMENTS_HEADER.fullmatch(name) or WRONG_HEADER.fullmatch(name.strip()) \
+                or _measured(name, [cells[j] for _, cells in rows[1:]]) \
                 or 2 * sum(bool(SHAPE_CHANGE.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _locators(name, [cells[j] for _, cells in rows[1:]]) \
                 or runs and RATE_HEADER.search(name) and 2 * sum(
@@ -789,6 +790,8 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                 # (“我的译法” beside “标准译法” stays “我的”: two renderings)
                 shown = OWN_ANSWER.sub(r"\g<what>", name)
                 shown = shown if not any(h != name and shown in h for h in header[1:]) else name
+                if RIGHT_HEADER.fullmatch(name.strip()) and any(WRONG_HEADER.fullmatch(h.strip()) for h in header[1:]):
+                    shown = "正确说法" if zh else "correct answer"  # (“| 问题 | 容易答错的 | 正确 |”)
                 knowns = [f"{header[k]} {cells[k].strip()}" for k in given[:-1]
                           if cells[k].strip() and not EMPTY_CELL.fullmatch(cells[k])] if given and j == given[-1] else []
                 if knowns:  # (a row without its input asks what comes out, as any other)
@@ -1120,6 +1123,13 @@ OWN_ANSWER = re.compile(r"(?:我的|my\s+)(?P<what>译法|翻译|译名|中文�
                         r"explanations?|answers?|答案)", re.I)
 # A column of words not to use (“备选 / 不用的”, “Avoid”, “误译”): asking it teaches them.
 # (“如何避免”, “Avoid when”, “不用会怎样”, “常见误用” say when or why: knowledge)
+# A column of the wrong answers beside the right ones (“| 问题 | 容易答错的 | 正确 |”, “| Topic | Misconception | Fact |”):
+# what not to learn; and the column that sets them right.
+WRONG_HEADER = re.compile(r"(?:容易|常|常见的?)?(?:答|写|记|说|想)?错的?(?:答案|说法|写法|理解)?|常见错误(?:答案|说法)?|易错(?:答案|说法)?|"
+                          r"误区|误解|错解|错误(?:答案|说法|理解|的说法)|(?:common )?(?:wrong(?: answers?| beliefs?)?|misconceptions?|"
+                          r"myths?|mistakes?|incorrect(?: answers?)?)", re.I)
+RIGHT_HEADER = re.compile(r"正确(?:答案|说法|理解|的)?|正解|实际上|事实|(?:the )?(?:right|correct(?: answers?)?|truth|facts?|reality)",
+                          re.I)
 REJECTED_HEADER = re.compile(r"(?:不用|弃用|别用|不要用|不推荐|不建议用?)(?:的)?(?:译法|译名|词|说法|写法|术语)?\s*$|误译|"
                              r"错误(?:的)?(?:译法|译名|写法|说法)|\brejected\b|\bavoid(?:ed)?\s*$|"
                              r"\b(?:don'?t|do not)\s+use\s*$|\bnot\s+used\s*$|\bwrong\s+(?:translations?|words?|terms?)", re.I)
@@ -2510,7 +2520,7 @@ class _Extractor:
                 runs = bool(NUMBERED_RUN.search(ctx.deck[-1]))
                 for term, attribute, value, source in ([] if params or compared or own or rows else
                                                        table_grid(block.text, block.source, known, runs,
-                                                                  own=bool(OWN_MISTAKES.search(ctx.deck[-1])))):
+                                                                  own=bool(OWN_MISTAKES.search(ctx.deck[-1])), zh=self.zh)):
                     self.definition(term, value, source, cells, attribute=attribute, grid=True)
             elif block.kind == "code":
                 if pasted := _pasted_cards(block):
@@ -4717,7 +4727,7 @@ DOC_HEADING = re.compile(
     r"\b(?:implementations?|implementing|from scratch|concise|analysis|experiments?|training|summary|exercises?|"
     r"discussions?|introduction|overview|background|motivation|preliminaries|setup|appendix|examples?)\b|"
     r"实现|从零开始|简洁|^(?:误差|结果|实验|数据|复杂度|性能|案例|原因|对比|理论|收敛性|稳定性)?分析$|实验|训练|小结|总结|练习|习题|讨论|引言|简介|概述|背景|动机|预备|附录|示例|例子|"
-    r"反思|心得|感想|补充|结果|\bresults?\b", re.I)
+    r"反思|心得|感想|补充|结果|\bresults?\b|\bmark(?:ing)? schemes?\b|\bmarking guide\b|评分(?:标准|细则|要点)", re.I)
 # A section of things the writer has not read yet (“Other / later”, “To read”, “以后再看”):
 # a list of topics for later, not knowledge.
 NOT_READ_YET = re.compile(r"^\s*(?:other\s*/\s*later|later|to read|reading queue|以后再看|待看|待读)\s*$", re.I)

@@ -6576,3 +6576,22 @@ def test_an_afterword_and_an_edit_log_are_no_terms() -> None:
                              "**编辑记录**：6/02 根据评论区的提醒，修正了算法 1 中分母漏掉 $\\epsilon$ 的错误。\n")
     fronts = [c.front for c in cards]
     assert not any("写在最后" in f or "编辑记录" in f for f in fronts) and any("去掉 Dropout" in f for f in fronts), fronts
+
+
+def test_a_mark_schemes_formulas_are_asked_of_the_question_above_it() -> None:
+    cards, _ = extract("# Mock exam\n\n## Question 2 — Gradient descent on a quadratic\n\n**(a)** Compute the minimiser. **[2 marks]**\n\n"
+                       "### Mark scheme Q2\n\n- the minimiser is $x^\\star = A^{-1}b$ [1]\n")
+    assert [c.front for c in cards if c.kind.name == "FORMULA"] == [
+        "Question 2 — Gradient descent on a quadratic › Mark scheme Q2: the minimiser is $x^\\star = ?$ [1]"], cards
+
+
+def test_a_tables_column_of_wrong_answers_is_not_taught() -> None:
+    cards, _ = extract("# 笔记\n\n## 易混点\n\n| 问题 | 容易答错的 | 正确 |\n|---|---|---|\n| 缩放因子 | 除以 d_k | 除以 √d_k |\n"
+                       "| LN 归一化的维度 | batch 维 | 每个 token 的特征维 |\n\n## Myths\n\n| Topic | Misconception | Fact |\n|---|---|---|\n"
+                       "| Scaling | divide by d_k | divide by sqrt(d_k) |\n| LN axis | batch axis | feature axis |\n")
+    got = {c.front: c.back for c in cards}
+    assert not any(b in ("除以 d_k", "batch 维", "divide by d_k", "batch axis") for b in got.values()), got
+    assert got.get("易混点：**缩放因子** 的正确说法？") == "除以 √d_k" and got.get("Myths：**LN axis** 的正确说法？") == "feature axis", got
+    cards, _ = extract("# Notes\n\n## Myths\n\n| Topic | Misconception | Fact |\n|---|---|---|\n| Scaling | divide by d_k | divide by sqrt(d_k) |\n"
+                       "| LN axis | batch axis | feature axis |\n")
+    assert {c.front: c.back for c in cards}.get("Myths: **Scaling**: correct answer?") == "divide by sqrt(d_k)", cards
