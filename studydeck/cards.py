@@ -2580,7 +2580,8 @@ class _Extractor:
             if any(EMAIL_FIELD.fullmatch(f) for f in fields) or any(EMAIL_SUBJECT.fullmatch(f) for f in fields) \
                     and any(SENT_FIELD.fullmatch(f) for f in fields):
                 return True  # (“**主题：** …\n**发件人：** 我\n**时间：** …”: an email's header, line by line)
-            if any(OWN_SPEAKER.fullmatch(f) for f in fields):
+            if any(OWN_SPEAKER.fullmatch(f) and ACTED_OR_SAID.fullmatch(split_label(line)[1].strip())
+                   for f, line in zip(fields, lines)):
                 return True  # (“me: *changes the seed*\nmodel: *accuracy drops 4%*”: who says what, a joke's turns)
             for i, line in enumerate(lines):
                 term, desc = split_label(line)
@@ -3128,7 +3129,9 @@ class _Extractor:
             return
         if self.callable_named(term.strip().strip("`")) and self.defaults_line(desc, source, ctx, call=term):
             return  # “**AdamW**：lr=1e-3, betas=(0.9, 0.999), weight_decay=1e-2”: its defaults, each checked
-        if self.scripted and any(SCENE_HEADING.fullmatch(SECTION_NUMBER.sub("", title).strip()) for title in ctx.deck[1:]):
+        if self.scripted and any(SCENE_HEADING.fullmatch(SECTION_NUMBER.sub("", title).strip()) for title in ctx.deck[1:]) \
+                and (PRODUCTION_WORD.fullmatch(_bare(term).strip()) or SPOKEN_LINE.fullmatch(desc.strip())
+                     or SAID_HOW.search(_bare(term).strip())):
             # (“### 分镜 3” over “- 画面：…”, “- 旁白：…”, “- 猫老师：「…」”: what a panel shows and who says what in
             # it, not what a term is; its formulas and code are cards still)
             self.notices.append(Notice(source, "left-out:script", self.t(
@@ -4751,6 +4754,17 @@ PRODUCTION_LABEL = re.compile(r"\s*+(?:[-*+]\s++)?(?:\*\*)?(?:画面|旁白|镜�
                               r"voice-?over|v\.o\.|sfx|caption|on[- ]screen|b-roll|camera))(?:\*\*)?\s*+[:：]")
 
 
+# What a panel's line is labelled as, as its name whole (“画面”, “6a 画面”, ““它”的内心 OS”, “脚注（小字）”, “下一小格”; not
+# a term that holds such a word, “推镜头”).
+PRODUCTION_WORD = re.compile(r"(?:\d+[a-z]?\s*+|[^\s的]{1,8}的)?(?:画面|旁白|镜头|台词|字幕|音效|配乐|BGM|内心\s*+OS|脚注|"
+                             r"(?:下一|上一|这一|最后一|彩蛋)?小?格|(?i:visual|narration|narrator|voice-?over|v\.o\.|sfx|caption|"
+                             r"on[- ]screen|b-roll|camera|footnote))(?:\s*+[（(][^()（）]*[)）])?")
+# A line said in a panel, in quotes whole (“「……明明是我」”, “"Which one is it?"”), and who says it how (“学生（小声）”).
+SPOKEN_LINE = re.compile(r"「[^」]*」|“[^”]*”|\"[^\"]*\"|『[^』]*』")
+SAID_HOW = re.compile(r"[（(](?:小声|大声|低声|旁白|画外音|内心|心想|whisper(?:ing|s)?|aside|shout(?:ing|s)?|"
+                      r"o\.s\.|v\.o\.)[^()（）]*[)）]$", re.I)
+
+
 def _is_script(outline: Outline) -> bool:
     """Whether the notes are a script (a comic's storyboard, a video's): two numbered panels or scenes at least, and two
     lines at least labelled as a script labels what is shown or said (“画面：…”, “旁白：…”, “Visual: …”)."""
@@ -4802,7 +4816,7 @@ BACK_MATTER = re.compile(
     r"(?:实验)?报告要求|提交要求|submission(?: requirements)?|"
     r"reading list(?:\s+(?:that|which|i|we)\b.*|\s*[(（].*)?|(?:recommended |learning )?(?:materials|readings)|"
     r"(?:\w+\s+)?(?:sources|licen[cs]es?|credits|changelog|attributions?)|来源|出处|版权声明|许可证?|更新日志|"
-    r"修改记录|变更记录|编辑记录|更新记录|revision history|edit(?:ing)? (?:log|history)|写在(?:最)?后(?:面)?|后记|afterword|"
+    r"修改记录|变更记录|编辑记录|更新记录|revision history|"
     # whom to ask and how, a club's own news, one's score on a practice sheet
     r"who to ask|whom to ask|contacts?|联系人|联系方式|找谁|问谁|(?:club|group|lab|course) (?:stuff|news|business|logistics)|"
     r"社团(?:通知|事务)|群(?:通知|公告)|(?:得分|成绩|分数)\s*[&/、和与]\s*(?:反思|总结)|my scores?|scores?\s*[&/]\s*reflections?|"
@@ -5118,7 +5132,7 @@ LABEL_TERM = re.compile(
     r"(?:my |honest |hot )?takes?|"
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
     r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|编辑记录|更新记录|修改记录|"
-    r"写在(?:最)?后(?:面)?|后记|afterword|edit(?:ing)? (?:log|history)|"
+    r"写在(?:最)?后(?:面)?|"
     r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
     r"watch out|heads[- ]up(?:\s+(?:for|on|about)\s.+)?|小心|警告|"
@@ -6000,6 +6014,11 @@ def _recurring_labels(outline: Outline) -> tuple[set[str], set[str], set[str]]:
     return recurring, {term for term in recurring
                        if REWRITE.fullmatch(term) or sorted(lengths[term])[len(lengths[term]) // 2] >= 60}, \
         {term for term, sections in where.items() if len(sections) >= 2}
+
+
+# What one does or says in a joke's or a chat's turns: an action in italics (“*changes the seed*”), a quote (“"my
+# method is robust" 📈”).
+ACTED_OR_SAID = re.compile(r"(?:\*[^*\n]+\*|_[^_\n]+_|\"[^\"\n]+\"|“[^”\n]+”|「[^」\n]+」)\W*")
 
 
 # A facet said as a verb and its preposition (“Leads to”, “Depends on”, “Builds on”): what the subject does so.

@@ -1529,10 +1529,11 @@ RENDERED_VALUE = re.compile(r"`(?:r|\{(?:r|python|julia|ojs)\})\s++(?![\s=+\-*/<
 
 def rendered_value(card: Card) -> str | None:
     """An answer the notes do not hold: a value computed when the document is rendered (“$\\hat\\beta_1 = `r
-    round(coef(fit)["wt"], 3)`$”), the code that computes it in its place."""
-    if card.kind is CardKind.CODE:
-        return None
-    asked = set(RENDERED_VALUE.findall(card.back)) - set(RENDERED_VALUE.findall(card.front))
+    round(coef(fit)["wt"], 3)`$”), the code that computes it in its place, as the part a formula or a cloze hides."""
+    if card.kind not in (CardKind.FORMULA, CardKind.CLOZE):
+        return None  # (a definition that ends “…; in our fit it is `r b1`” still says what the thing is)
+    hidden = " ".join(m.group(2) for m in CLOZE.finditer(card.front)) if card.kind is CardKind.CLOZE else card.back
+    asked = set(RENDERED_VALUE.findall(hidden)) - set(RENDERED_VALUE.findall(CLOZE.sub("", card.front)))
     return "rendered-value" if asked else None
 
 

@@ -6595,3 +6595,24 @@ def test_a_tables_column_of_wrong_answers_is_not_taught() -> None:
     cards, _ = extract("# Notes\n\n## Myths\n\n| Topic | Misconception | Fact |\n|---|---|---|\n| Scaling | divide by d_k | divide by sqrt(d_k) |\n"
                        "| LN axis | batch axis | feature axis |\n")
     assert {c.front: c.back for c in cards}.get("Myths: **Scaling**: correct answer?") == "divide by sqrt(d_k)", cards
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # terms a scene's notes define are cards on a page that also notes each scene's visuals
+    ("# Vertigo\n\n## Scene 1\n\n- **Dolly zoom**: the camera tracks back while the lens zooms in.\n\nVisual: Scottie on the gutter\n\n"
+     "## Scene 2\n\n- **Eyeline match**: a cut from a look to what is seen.\n\nVisual: Madeleine in profile\n", ["Dolly zoom", "Eyeline match"], []),
+    # a term of the craft that holds a script's word (“推镜头”) is a term
+    ("# 分镜课\n\n## 分镜 1\n\n- 画面：远处的城市\n- 旁白：故事开始\n\n## 分镜 2\n\n- **推镜头**：镜头向被摄主体推进，景别由大变小\n- 画面：人物特写\n",
+     ["推镜头"], []),
+    # a vocabulary list with “我”, a list of abbreviations with “Me”: terms, not turns
+    ("# Lesson 3\n\n## Pronouns\n\n我: wǒ — I, me\n他: tā — he, him\n她: tā — she, her\n", ["tā — he, him"], []),
+    ("# Organic\n\n## Abbreviations\n\nMe: methyl, CH3\nEt: ethyl, C2H5\nPh: phenyl, C6H5\n", ["ethyl, C2H5"], []),
+    # a system's edit log, a book's afterword as a vocabulary item: terms
+    ("# HDFS\n\n## NameNode\n\n- **Edit log**: the NameNode's write-ahead journal of namespace changes\n", ["write-ahead journal"], []),
+    ("# 生词\n\n## 第三课\n\n- **后记**：hòujì — afterword, postscript\n", ["afterword, postscript"], []),
+    # a definition that ends on a value R computes still says what the thing is
+    ("# Lab\n\n## Fit\n\n- **Slope**: the expected change in the response per unit of x; in our fit it is `r round(b1, 2)`\n",
+     ["expected change in the response"], []),
+])
+def test_what_the_review_of_round_77_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
