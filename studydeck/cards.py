@@ -1567,9 +1567,15 @@ NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创�
                          r"[一二三初首]刷|整理自|compiled from|"
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
                          r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
+                         # (a database's properties of each entry: “Topic: Optimizers”, “Difficulty: Medium”, “难度：★★”)
+                         r"topics?|difficulty|category|categories|priority|难度|分类|类别|优先级|"
                          # (an issue's or a pull request's fields: “Labels on the original: `module: autograd` · …”)
                          r"labels?(?: on the (?:original|issue|thread|pr))?|assignees?|milestone|reviewers?|"
                          r"last (?:edit|updated?|modified)", re.I)
+# What a database export writes of each entry, a line each above its page (“Topic: Optimizers”, “Difficulty: Easy”,
+# “Status: Reviewed”, “Last reviewed: October 28”).
+ENTRY_PROPERTY = re.compile(r"topics?|difficulty|category|categories|priority|status|tags?|last reviewed|reviewed|"
+                            r"难度|分类|类别|优先级|状态|标签|复习日期", re.I)
 # An exam named with its day or time above notes for it (“**Exam:** Mon 12 May, 09:30”): the lines with it are its
 # particulars (“**Allowed:** one A4 sheet”).
 EXAM_FIELD = re.compile(r"(?:final |midterm )?exam|考试|期中(?:考试)?|期末(?:考试)?", re.I)
@@ -2585,6 +2591,8 @@ class _Extractor:
                 return True  # (“me: *changes the seed*\nmodel: *accuracy drops 4%*”: who says what, a joke's turns)
             for i, line in enumerate(lines):
                 term, desc = split_label(line)
+                if ENTRY_PROPERTY.fullmatch(fields[i]) and sum(bool(ENTRY_PROPERTY.fullmatch(f)) for f in fields) >= 2:
+                    continue  # (a database entry's properties, “Topic: Optimizers” over “Difficulty: Easy”: about the entry)
                 self.definition(term, desc, Source(block.source.path, block.source.line + i), ctx)
             return True
         labelled = split_label(text)
@@ -5132,7 +5140,7 @@ LABEL_TERM = re.compile(
     r"(?:my |honest |hot )?takes?|"
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
     r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|编辑记录|更新记录|修改记录|"
-    r"写在(?:最)?后(?:面)?|"
+    r"写在(?:最)?后(?:面)?|scribes?|scribed by|note[- ]?takers?|"
     r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
     r"watch out|heads[- ]up(?:\s+(?:for|on|about)\s.+)?|小心|警告|"

@@ -277,6 +277,9 @@ MESSAGES = {
     "transcript": ("这段代码是一次终端会话（命令和它的输出），不是要写出的代码；把要记的命令单独写在一个代码块里，说明它做什么",
                    "this block is a terminal session (a command and what it printed), not code to write; put the command "
                    "to remember in a block of its own and say what it does"),
+    "output-without-input": ("“{front}” 问的是打印出的结果，但问题里没有写运行的是什么；把调用和输入写进问题（如 “`torch.bincount(idx)` 输出？”）",
+                             "“{front}” asks what something printed, but the front does not show what was run; put the call "
+                             "and its input in the question (“`torch.bincount(idx)` gives?”)"),
     "rendered-value": ("“{front}” 的答案是文档渲染时才算出的值（`r …`），笔记里没有写出来；把算出的值写进笔记",
                        "the answer to “{front}” is a value computed when the document is rendered (`r …`), not written "
                        "in the notes; write the value itself"),
@@ -719,6 +722,8 @@ BACK_REFERENCE = re.compile(
     r"\bin other words\b|等式(?:右边|左边)|右端|左端|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
     r"进而|化简|抵消|由此|我们有|同理|移项|整理|展开|变形|两边|求导|即有|也就是|换言之|扩展.{0,8}定义|递归地|"
     r"\b(?:similarly|equivalently|rewriting|rewrite|simplifying|expanding|differentiating|setting the \w+ to)\b|"
+    r"\bcombining(?:\s*+[,:]|\s++(?:these|them|the two|both|the above|(?:this|it) with))|"
+    r"\b(?:putting (?:these|them|it|the two) together|telescop\w+|summing (?:over|up|from)|adding (?:these|them|up))\b|"
     r"重写|改写|去掉|消去|约去|略去|先求|求解|换元|(?:上述|上面的?|前面的?)(?:推导|结果|式子|等式|乘积|不等式)|"
     r"\b(?:the|this|that) (?:product|sum|expression|equation|result|derivation|bound|inequality) above\b|"
     r"\b(?:this|it|the same) (?:also |still )?holds\b|同样成立|也成立|"
@@ -1527,6 +1532,21 @@ def transcript(card: Card) -> str | None:
 RENDERED_VALUE = re.compile(r"`(?:r|\{(?:r|python|julia|ojs)\})\s++(?![\s=+\-*/<>!%&|^,;:.)\]])[^`\n]+`")
 
 
+# What a card asks when it asks what something printed (“Count ids: what is its output?”, “计数的输出是什么？”), and an
+# answer that is only what was printed: a tensor, an array, rows of numbers.
+ASKS_OUTPUT = re.compile(r"(?:what (?:is|are) its|的)\s*(?:outputs?|printed output|prints?|输出|打印(?:结果)?)\s*(?:是什么)?[?？]\s*$",
+                         re.I)
+PRINTED_VALUE = re.compile(r"\b(?:tensor|array)\(|^\s*+(?:```\w*\s*+)?`?\[\[?\s*-?\d")
+
+
+def output_without_input(card: Card) -> str | None:
+    """What something printed, asked of a name alone (“Count occurrences of each id: what is its output?” →
+    “tensor([2, 1, 2, 0, 0])”): the call and its inputs are not on the front, so it cannot be answered."""
+    if card.kind is not CardKind.DEFINITION or "`" in card.front or "$" in card.front:
+        return None
+    return "output-without-input" if ASKS_OUTPUT.search(card.front) and PRINTED_VALUE.search(card.back) else None
+
+
 def rendered_value(card: Card) -> str | None:
     """An answer the notes do not hold: a value computed when the document is rendered (“$\\hat\\beta_1 = `r
     round(coef(fit)["wt"], 3)`$”), the code that computes it in its place, as the part a formula or a cloze hides."""
@@ -1538,7 +1558,7 @@ def rendered_value(card: Card) -> str | None:
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, blank_answer, rendered_value, random_output, transcript, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, blank_answer, rendered_value, output_without_input, random_output, transcript, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

@@ -6616,3 +6616,48 @@ def test_a_tables_column_of_wrong_answers_is_not_taught() -> None:
 ])
 def test_what_the_review_of_round_77_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_step_that_combines_or_telescopes_the_lines_before_is_no_card() -> None:
+    cards, notices = extract("# Lecture 7\n\n## Convergence\n\nBy the descent lemma, each step gives a bound. Summing over $k$, the right side "
+                             "telescopes:\n\n$$\\sum_{k=1}^{K} (f(x_k) - f^\\star) \\le \\frac{\\|x_0 - x^\\star\\|^2}{2\\eta}$$\n\nCombining,\n\n"
+                             "$$\\|x_{k+1} - x^\\star\\|^2 \\le (1 - \\eta\\mu)\\|x_k - x^\\star\\|^2$$\n")
+    assert not [c for c in cards if c.kind.name == "FORMULA"], [c.front for c in cards]
+    assert sum(n.rule == "left-out:derivation-step" for n in notices) == 2, notices
+
+
+def test_a_database_entrys_properties_are_no_cards_and_its_answer_answers_its_title() -> None:
+    pages = "".join(f"# {q}\n\nTopic: {topic}\nDifficulty: {level}\nSource: {src}\nAnswer: {answer}\nStatus: Reviewed\n\n"
+                    for q, topic, level, src, answer in [
+                        ("Why warmup?", "LR schedule", "Hard", "Goyal et al. 2017", "early Adam steps are noisy, so ramp the lr up"),
+                        ("Cosine annealing formula?", "LR schedule", "Easy", "SGDR paper", "lr decays along half a cosine to the minimum"),
+                        ("Does SGD noise help?", "Theory", "Hard", "Keskar et al. 2017", "it tends to find flatter minima")])
+    cards, _ = extract("# Optimizers Q&A\n\n| Question | Topic | Difficulty |\n| --- | --- | --- |\n| Why warmup? | LR schedule | Hard |\n"
+                       "| Cosine annealing formula? | LR schedule | Easy |\n\n" + pages + "# Lecture 7\n\n**Scribes:** Priya Raman, Tom Okafor\n")
+    got = {c.front: c.back for c in cards}
+    assert got.get("Why warmup?") == "early Adam steps are noisy, so ramp the lr up", got
+    assert not any(re.search(r"topic|difficulty|scribes", f, re.I) for f in got), got
+    assert not any(b in ("Easy", "Hard", "LR schedule", "Theory") for b in got.values()), got
+
+
+def test_what_a_one_liner_printed_is_not_asked_of_its_goal_alone() -> None:
+    cards, notices = extract("# Tensor one-liners\n\n" + "".join(
+        f"## {n}. {goal}\n- **Goal:** {goal}\n- **One-liner:** `{call}`\n- **Output:** `{out}`\n- **Why:** {why}\n\n"
+        for n, goal, call, out, why in [
+            (1, "Count occurrences of each id", "torch.bincount(idx, minlength=5)", "tensor([2, 1, 2, 0, 0])", "counts each value"),
+            (2, "Sum values by group id", "torch.zeros(3).index_add_(0, idx, vals)", "tensor([4., 4., 7.])", "duplicates add up"),
+            (3, "First True per row", "mask.int().argmax(dim=1)", "tensor([1, 2, 0])", "argmax returns the first maximum")]))
+    assert not any(c.back.startswith("`tensor(") for c in cards), [(c.front, c.back) for c in cards]
+    assert sum(n.rule == "left-out:output-without-input" for n in notices) == 3, notices
+    assert any("torch.bincount" in c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a book's recorder is a fact of it; a contract's assignee a term; a law got by combining laws a result
+    ("# 文学常识\n\n## 先秦\n\n- **《论语》**\n  - **记录者**：孔子弟子及再传弟子\n  - **体例**：语录体\n", ["孔子弟子及再传弟子"], []),
+    ("# Contracts II\n\nAssignor: the party who transfers the rights\nAssignee: the party who receives the assigned rights\n"
+     "Obligor: the party who owes the performance\n", ["receives the assigned rights"], []),
+    ("# Gas laws\n\n## Ideal gas equation\n\nCombining the three laws with Avogadro's law:\n\n$$pV = nRT$$\n", ["pV = nRT"], []),
+])
+def test_what_the_review_of_round_78_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
