@@ -3909,14 +3909,16 @@ ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:�
 # would say it).
 OWN_EARLIER = (r"\bI had (?:(?:previously|originally|first|mistakenly) )?(?:written|wrote) (?:\S+ ){0,5}?as\b|"
                r"\bI (?:originally|previously|first) had\b(?! to\b)|\bI had mistakenly (?:written|wrote|put)\b|"
-               r"\bfixed\b[^\w\n]*+I (?:previously )?had\b(?! to\b)")
+               r"\bfixed\b[^\w\n]*+I (?:previously )?had\b(?! to\b)|"
+               # (“**what I wrote first:**”, “**My first attempt:**” over the display it got wrong)
+               r"^\W*+(?:what I (?:wrote|put|had) (?:first|at first|initially)|(?:my )?first (?:attempt|try)|我(?:一开始|最初|第一次)写的)\W*+")
 # (the line before a display formula that ends by saying so: “**Fixed:** I had written the Adam update as”
 # over $$…$$; not “**Fixed:** I had a typo in the next formula, now correct:”)
 OWN_EARLIER_LEAD = re.compile(rf"(?:{OWN_EARLIER})\s*+[:：]?\s*+$", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
-CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗❌]|（错）|\(wrong\)|错误的?写法|"
+CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗✘❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
-    "what I (?:wrote|said|put|answered)|my (?:answer|attempt)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
+    "what I (?:wrote|said|put|answered)(?: (?:first|at first|initially|before))?|my (?:answer|attempt)|(?:my )?first (?:attempt|try|version)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
     # (a 错题本's wrong solution: “**我的错解**：…”, “错误解法：…”, “My wrong attempt:”)
     "(?:我的)?错解|错误解法|my (?:wrong|incorrect) (?:answer|attempt|solution)|wrong (?:answer|attempt|solution)"
 ) + r"\s*+(?:\*\*)?+\s*+[:：]|"

@@ -6661,3 +6661,11 @@ def test_what_a_one_liner_printed_is_not_asked_of_its_goal_alone() -> None:
 ])
 def test_what_the_review_of_round_78_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_formula_marked_wrong_with_a_heavy_cross_or_as_a_first_attempt_is_no_card() -> None:
+    cards, _ = extract("# Derivation checklist\n\n## Step 6 — through a linear layer\n\n**first attempt:** $\\dfrac{\\partial L}{\\partial W} = G X^\\top$ ✘\n"
+                       "shape does not even multiply.\n\n**fix:** $\\dfrac{\\partial L}{\\partial W} = X^\\top G$ ✔\n\n## Step 3 — Jacobian\n\n"
+                       "**what I wrote first:**\n\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i(1 - p_i)$$\n\nThat's the sigmoid derivative pasted in.\n")
+    backs = " | ".join(c.back for c in cards)
+    assert "G X^\\top" not in backs and "p_i(1 - p_i)" not in backs and "X^\\top G" in backs, backs
