@@ -6669,3 +6669,10 @@ def test_a_formula_marked_wrong_with_a_heavy_cross_or_as_a_first_attempt_is_no_c
                        "**what I wrote first:**\n\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i(1 - p_i)$$\n\nThat's the sigmoid derivative pasted in.\n")
     backs = " | ".join(c.back for c in cards)
     assert "G X^\\top" not in backs and "p_i(1 - p_i)" not in backs and "X^\\top G" in backs, backs
+
+
+def test_notes_and_to_sum_up_are_labels_not_terms() -> None:
+    cards, _ = extract("# Lecture 7 — Batch Normalization\n\n## eval 模式\n\n**笔记**：我 HW3 就是这个 bug！验证集 acc 随 batch size 变。\n\n"
+                       "## Summary slide\n\n**To sum up**: PCA finds the directions of largest variance.\n\n**笔记本电脑**：便携的个人计算机。\n")
+    fronts = [c.front for c in cards]
+    assert not any("**笔记**" in f or "To sum up" in f for f in fronts) and any("笔记本电脑" in f for f in fronts), fronts
