@@ -1127,7 +1127,7 @@ OWN_ANSWER = re.compile(r"(?:我的|my\s+)(?P<what>译法|翻译|译名|中文�
 # what not to learn; and the column that sets them right.
 WRONG_HEADER = re.compile(r"(?:容易|常|常见的?)?(?:答|写|记|说|想)?错的?(?:答案|说法|写法|理解)?|常见错误(?:答案|说法)?|易错(?:答案|说法)?|"
                           r"误区|误解|错解|错误(?:答案|说法|理解|的说法)|(?:common )?(?:wrong(?: answers?| beliefs?)?|misconceptions?|"
-                          r"myths?|mistakes?|incorrect(?: answers?)?)", re.I)
+                          r"myths?|incorrect(?: answers?)?)", re.I)
 RIGHT_HEADER = re.compile(r"正确(?:答案|说法|理解|的)?|正解|实际上|事实|(?:the )?(?:right|correct(?: answers?)?|truth|facts?|reality)",
                           re.I)
 REJECTED_HEADER = re.compile(r"(?:不用|弃用|别用|不要用|不推荐|不建议用?)(?:的)?(?:译法|译名|词|说法|写法|术语)?\s*$|误译|"
@@ -1552,10 +1552,14 @@ def _metadata_field(term: str, value: str) -> bool:
     return bool(REPORT_FIELD.fullmatch(term) or LOG_SLOT.fullmatch(term) or LABEL_TERM.match(term)
                 or NOTES_FIELD.fullmatch(term) or DATE_OR_LINK.search(value)
                 or re.fullmatch(r"队伍|队员|组员|team(?: members)?", term, re.I) and OWN_NAME.search(value)
+
                 # (the textbook one studies from, by its title: “**课本**：茆诗松《概率论与数理统计教程》”)
                 or re.fullmatch(r"课本|textbook", term, re.I) and re.search(r"《|\bedition\b|版|第\s*\d|\bch(?:apter)?\.?\s*\d", value, re.I))
 
 
+# People named one after another (“Priya Raman, Tom Okafor and Wen-Hao Chu”, “A. Chen; R. Okafor”).
+NAME_LIST = re.compile(r"[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+){0,3}(?:\s*+(?:[,;&]|\band\b)\s*+(?:and\s++)?[A-Z][\w.'’-]*+"
+                       r"(?:\s++[A-Z][\w.'’-]*+){0,3})*+\.?")
 # An email's header fields (“From:”, “发件人：”): the lines with them are its header.
 EMAIL_FIELD = re.compile(r"from|to|cc|bcc|sender|recipients?|发件人|收件人|抄送|寄件人", re.I)
 # (and its subject, with when it was sent beside it)
@@ -1568,14 +1572,13 @@ NOTES_FIELD = re.compile(r"范围|来源|出处|作者|日期|时间|更新|创�
                          r"when|where|who|why i wrote (?:this|it)|how to read(?: this)?|"
                          r"source|author|date|updated?|created|status|tags?|course|book|covered|scope|"
                          # (a database's properties of each entry: “Topic: Optimizers”, “Difficulty: Medium”, “难度：★★”)
-                         r"topics?|difficulty|category|categories|priority|难度|分类|类别|优先级|"
+                         r"topics?|difficulty|难度|"
                          # (an issue's or a pull request's fields: “Labels on the original: `module: autograd` · …”)
                          r"labels?(?: on the (?:original|issue|thread|pr))?|assignees?|milestone|reviewers?|"
                          r"last (?:edit|updated?|modified)", re.I)
 # What a database export writes of each entry, a line each above its page (“Topic: Optimizers”, “Difficulty: Easy”,
 # “Status: Reviewed”, “Last reviewed: October 28”).
-ENTRY_PROPERTY = re.compile(r"topics?|difficulty|category|categories|priority|status|tags?|last reviewed|reviewed|"
-                            r"难度|分类|类别|优先级|状态|标签|复习日期", re.I)
+ENTRY_PROPERTY = re.compile(r"topics?|difficulty|status|tags?|last reviewed|reviewed|难度|状态|标签|复习日期", re.I)
 # An exam named with its day or time above notes for it (“**Exam:** Mon 12 May, 09:30”): the lines with it are its
 # particulars (“**Allowed:** one A4 sheet”).
 EXAM_FIELD = re.compile(r"(?:final |midterm )?exam|考试|期中(?:考试)?|期末(?:考试)?", re.I)
@@ -3047,6 +3050,9 @@ class _Extractor:
                     or QUOTED_ORIGINAL.match(_bare(term) + "：")
                     # (“**关键点**：…” alone; a table's column “关键点” is asked of each row)
                     or re.fullmatch(r"关键点|(?:the )?key point", _bare(term).strip(), re.I)
+                    # (a lecture's scribes by name, “**Scribes:** Priya Raman, Tom Okafor”; Egypt's scribes are a class)
+                    or re.fullmatch(r"scribes?|scribed by|note[- ]?takers?", _bare(term).strip(), re.I) is not None
+                    and NAME_LIST.fullmatch(desc.strip()) is not None
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
                     or _bare(term).strip() in self.turns_here or PERSON_TURN.fullmatch(_bare(term).strip())
                     # (“**注释：**” under a paper's reference: the reader's annotation of that paper)
@@ -3911,7 +3917,7 @@ OWN_EARLIER = (r"\bI had (?:(?:previously|originally|first|mistakenly) )?(?:writ
                r"\bI (?:originally|previously|first) had\b(?! to\b)|\bI had mistakenly (?:written|wrote|put)\b|"
                r"\bfixed\b[^\w\n]*+I (?:previously )?had\b(?! to\b)|"
                # (“**what I wrote first:**”, “**My first attempt:**” over the display it got wrong)
-               r"^\W*+(?:what I (?:wrote|put|had) (?:first|at first|initially)|(?:my )?first (?:attempt|try)|我(?:一开始|最初|第一次)写的)\W*+")
+               r"^\W*+(?:what I (?:wrote|put|had) (?:first|at first|initially)|(?:my )?first (?:attempt|try))\W*+")
 # (the line before a display formula that ends by saying so: “**Fixed:** I had written the Adam update as”
 # over $$…$$; not “**Fixed:** I had a typo in the next formula, now correct:”)
 OWN_EARLIER_LEAD = re.compile(rf"(?:{OWN_EARLIER})\s*+[:：]?\s*+$", re.I)
@@ -5143,7 +5149,7 @@ LABEL_TERM = re.compile(
     r"(?:my |honest |hot )?takes?|"
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
     r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|编辑记录|更新记录|修改记录|"
-    r"写在(?:最)?后(?:面)?|scribes?|scribed by|note[- ]?takers?|"
+    r"写在(?:最)?后(?:面)?|"
     r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
     r"watch out|heads[- ]up(?:\s+(?:for|on|about)\s.+)?|小心|警告|"

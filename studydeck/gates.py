@@ -722,8 +722,6 @@ BACK_REFERENCE = re.compile(
     r"\bin other words\b|等式(?:右边|左边)|右端|左端|因为|所以|由于|又由|代入|带入|代回|上式|以上|于是|因此|从而|可得|即得|可知|解得|求得|"
     r"进而|化简|抵消|由此|我们有|同理|移项|整理|展开|变形|两边|求导|即有|也就是|换言之|扩展.{0,8}定义|递归地|"
     r"\b(?:similarly|equivalently|rewriting|rewrite|simplifying|expanding|differentiating|setting the \w+ to)\b|"
-    r"\bcombining(?:\s*+[,:]|\s++(?:these|them|the two|both|the above|(?:this|it) with))|"
-    r"\b(?:putting (?:these|them|it|the two) together|telescop\w+|summing (?:over|up|from)|adding (?:these|them|up))\b|"
     r"重写|改写|去掉|消去|约去|略去|先求|求解|换元|(?:上述|上面的?|前面的?)(?:推导|结果|式子|等式|乘积|不等式)|"
     r"\b(?:the|this|that) (?:product|sum|expression|equation|result|derivation|bound|inequality) above\b|"
     r"\b(?:this|it|the same) (?:also |still )?holds\b|同样成立|也成立|"
@@ -1533,10 +1531,10 @@ RENDERED_VALUE = re.compile(r"`(?:r|\{(?:r|python|julia|ojs)\})\s++(?![\s=+\-*/<
 
 
 # What a card asks when it asks what something printed (“Count ids: what is its output?”, “计数的输出是什么？”), and an
-# answer that is only what was printed: a tensor, an array, rows of numbers.
+# answer that shows what code printed: a tensor, an array.
 ASKS_OUTPUT = re.compile(r"(?:what (?:is|are) its|的)\s*(?:outputs?|printed output|prints?|输出|打印(?:结果)?)\s*(?:是什么)?[?？]\s*$",
                          re.I)
-PRINTED_VALUE = re.compile(r"\b(?:tensor|array)\(|^\s*+(?:```\w*\s*+)?`?\[\[?\s*-?\d")
+PRINTED_VALUE = re.compile(r"\b(?:tensor|array)\(")
 
 
 def output_without_input(card: Card) -> str | None:
