@@ -586,6 +586,25 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
     return rows
 
 
+# A column of examples (“tiny example”, “例子”): where its cells work a case out (“$x=(1,2), y=(3,4)$ → $11$”), numbers of
+# that case, not what to learn of the row.
+EXAMPLE_HEADER = re.compile(r"(?:tiny |small |toy |worked |quick )?examples?|e\.g\.|(?:小)?例子|示例|举例|算例", re.I)
+# A column that only numbers a table's rows (“#”, “No.”, “序号”).
+ROW_NUMBER_HEADER = re.compile(r"#|no\.?|nr\.?|n°|序号|编号|序", re.I)
+
+
+def _unnumbered(block: Block) -> Block:
+    """A sheet of formulas without the column that numbers its rows (“| # | formula | … |” over “| 1 | $x^\\top y$ | … |”),
+    so that each row is named by its formula; any other table as it is. Every line stays where it was."""
+    lines = block.text.splitlines()
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines]
+    if len(rows) < 4 or not ROW_NUMBER_HEADER.fullmatch(rows[0][0]) or any(len(cells) < 3 for cells in rows) \
+            or not all(re.fullmatch(r"\d{1,4}\.?", cells[0]) for cells in rows[2:]) \
+            or 4 * sum(bool(re.fullmatch(r"\$[^$]+\$(?:[^$]{0,12}\$[^$]+\$)*", cells[1])) for cells in rows[2:]) < 3 * len(rows[2:]):
+        return block  # (only a sheet of numbered formulas: a review log's “| # | Front | Back | Lapses |” stays as it is)
+    return replace(block, text="\n".join("| " + " | ".join(cells[1:]) + " |" for cells in rows))
+
+
 # <br> at the start or the end of a text: a line break with nothing on one side.
 EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
@@ -775,6 +794,8 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                     corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
                 or ARGUMENTS_HEADER.fullmatch(name) or WRONG_HEADER.fullmatch(name.strip()) \
+                or EXAMPLE_HEADER.fullmatch(name.strip()) and 2 * sum("→" in cells[j] or "⇒" in cells[j] or "=>" in cells[j]
+                                                                  for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _measured(name, [cells[j] for _, cells in rows[1:]]) \
                 or 2 * sum(bool(SHAPE_CHANGE.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _locators(name, [cells[j] for _, cells in rows[1:]]) \
@@ -2483,6 +2504,7 @@ class _Extractor:
                     self.list_(block, replace(ctx, concept=concept, scope=normalize_name(mini)) if mini else ctx,
                                lead, section)
             elif block.kind == "table":
+                block = _unnumbered(block)  # (“| # | formula | intuition |” over “| 1 | $x^\top y$ | …”: rows by their formula)
                 params = table_parameters(block.text, block.source, self.zh) or table_default_matrix(
                     block.text, block.source, " ".join((ctx.concept, lead.text if lead is not None else "")), self.zh,
                     self.callable_named)

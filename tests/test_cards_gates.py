@@ -6693,3 +6693,13 @@ def test_notes_and_to_sum_up_are_labels_not_terms() -> None:
 ])
 def test_what_the_review_of_round_79_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_tables_rows_numbered_in_a_column_are_named_by_what_they_hold() -> None:
+    cards, _ = extract("# Linear algebra cheat sheet\n\n| # | formula | tiny example | PyTorch one-liner |\n|---|---|---|---|\n"
+                       "| 1 | $x^\\top y = \\sum_i x_i y_i$ | $x=(1,2), y=(3,4)$ → $11$ | `torch.dot(x, y)` |\n"
+                       "| 2 | $\\lVert x\\rVert_1 = \\sum_i \\lvert x_i\\rvert$ | $(3,-4)$ → $7$ | `torch.linalg.vector_norm(x, ord=1)` |\n"
+                       "| 3 | $xy^\\top$ | $x=(1,2), y=(3,4)$ → rank one | `torch.outer(x, y)` |\n")
+    got = {c.front: (c.back, c.source.line) for c in cards}
+    assert ("`torch.outer(x, y)`", 7) in got.values(), got
+    assert not any("→" in back for back, _ in got.values()), got
