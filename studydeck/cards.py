@@ -291,11 +291,19 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
     for separator in ("\t", " - "):
         cards: list[list] = []
         for k, line in enumerate(lines, start=1):
-            front, split, back = line.strip().partition(separator)
+            line = LINE_DRESS.sub("", line.strip())  # (“*Rank - …*”, a hard break's “\”, “<br>”)
+            # (the separator outside code and math: “$f(x) - f(y)$ bounds …”, “`ls - a`” are no cards)
+            masked = masked_code(line) if "`" in line else line
+            masked = INLINE_MATH.sub(lambda m: "x" * len(m.group()), masked) if "$" in masked else masked
+            at = masked.find(separator)
+            front, split, back = (line[:at], separator, line[at + len(separator):]) if at >= 0 else (line, "", "")
             front = front.strip()
-            if split and separator not in back and front and back.strip() and len(front.split()) <= 6 \
+            if split and masked.count(separator) == 1 and front and back.strip() and len(front.split()) <= 6 \
                     and not FIRST_PERSON.match(front) and not FIRST_PERSON.match(back.strip()) \
-                    and not front.endswith((":", "：", "。", ",", "，", ";")) and not (front.endswith(".") and " " in front):
+                    and not front.endswith((":", "：", "。", ",", "，", ";")) and not (front.endswith(".") and " " in front) \
+                    and not (NOTES_FIELD.fullmatch(front) or REPORT_FIELD.fullmatch(front)
+                             or CLASS_FIELD.fullmatch(front)) and not LISTED_NOT_A_TERM.fullmatch(front) \
+                    and not SAYS.match(back.strip()) and front.count("`") % 2 == 0:
                 cards.append([k, re.sub(r"^(?:\*(?!\*)|[★☆⭐])\s*+", "", front), back.strip()])
             elif separator == "\t" and cards and not split and line.strip()[:1].islower():
                 cards[-1][2] += " " + line.strip()  # (a definition broken across lines)
@@ -308,6 +316,16 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
                     and 2 * sum(bool(TIME_SLOT.fullmatch(f)) for _, f, _ in cards) < len(cards):
                 return [tuple(card) for card in cards]
     return []
+
+
+# What dresses a pasted line and is no part of its sides: italics around it whole, a hard break's “\” or “<br>” at its end.
+LINE_DRESS = re.compile(r"^\*(?=[^*\s])(?=[^*]*\*$)|(?<=[^*\s])\*$|\\$|\s*<br\s*/?>\s*$|^<b>|</b>(?=\s)", re.I)
+# A line's name that is no term: a step or a part by number (“Step 1 - load the data”, “第 2 步 - …”).
+LISTED_NOT_A_TERM = re.compile(r"(?:step|phase|stage|part|week|day|round|task)\s*+\d+|第\s*+\S{1,3}\s*+[步周天轮部]", re.I)
+# What someone thinks or says (“Alice - thinks we should…”): a meeting's views, not a definition.
+SAYS = re.compile(r"(?:thinks|says|said|wants|will|agreed|agrees|suggested|suggests|asked|asks|proposed|proposes|"
+                  r"prefers|argued|argues|disagreed|disagrees|mentioned|volunteered|is going to|觉得|认为|说|建议|同意|反对)\b",
+                  re.I)
 
 
 def _worded(text: str) -> bool:
@@ -1142,15 +1160,15 @@ OWNER_COLUMN = re.compile(r"^[A-Z][a-z]+['’]s\b|^(?:my|our|ours|mine|his|her|t
 # One's own rendering of each row (“我的译法”, “My translation”): the table's answer, asked without the “my”.
 OWN_ANSWER = re.compile(r"(?:我的|my\s+)(?P<what>译法|翻译|译名|中文名?|定义|解释|translations?|definitions?|"
                         r"explanations?|answers?|答案)", re.I)
-# A column of words not to use (“备选 / 不用的”, “Avoid”, “误译”): asking it teaches them.
-# (“如何避免”, “Avoid when”, “不用会怎样”, “常见误用” say when or why: knowledge)
 # A column of the wrong answers beside the right ones (“| 问题 | 容易答错的 | 正确 |”, “| Topic | Misconception | Fact |”):
-# what not to learn; and the column that sets them right.
-WRONG_HEADER = re.compile(r"(?:容易|常|常见的?)?(?:答|写|记|说|想)?错的?(?:答案|说法|写法|理解)?|常见错误(?:答案|说法)?|易错(?:答案|说法)?|"
-                          r"误区|误解|错解|错误(?:答案|说法|理解|的说法)|(?:common )?(?:wrong(?: answers?| beliefs?)?|misconceptions?|"
-                          r"myths?|incorrect(?: answers?)?)", re.I)
+# what not to learn; and the column that sets them right. (A pitfall, “常见错误 | 后果”, “Common mistake | How to avoid”,
+# is knowledge.)
+WRONG_HEADER = re.compile(r"(?:容易|常)(?:答|写|记|说|想)错的?(?:答案|说法|写法|理解)?|错误(?:答案|说法|理解|的说法)|误区|误解|错解|"
+                          r"(?:common )?(?:wrong(?: answers?| beliefs?)?|misconceptions?|myths?|incorrect(?: answers?)?)", re.I)
 RIGHT_HEADER = re.compile(r"正确(?:答案|说法|理解|的)?|正解|实际上|事实|(?:the )?(?:right|correct(?: answers?)?|truth|facts?|reality)",
                           re.I)
+# A column of words not to use (“备选 / 不用的”, “Avoid”, “误译”): asking it teaches them.
+# (“如何避免”, “Avoid when”, “不用会怎样”, “常见误用” say when or why: knowledge)
 REJECTED_HEADER = re.compile(r"(?:不用|弃用|别用|不要用|不推荐|不建议用?)(?:的)?(?:译法|译名|词|说法|写法|术语)?\s*$|误译|"
                              r"错误(?:的)?(?:译法|译名|写法|说法)|\brejected\b|\bavoid(?:ed)?\s*$|"
                              r"\b(?:don'?t|do not)\s+use\s*$|\bnot\s+used\s*$|\bwrong\s+(?:translations?|words?|terms?)", re.I)
@@ -2611,8 +2629,8 @@ class _Extractor:
             if any(EMAIL_FIELD.fullmatch(f) for f in fields) or any(EMAIL_SUBJECT.fullmatch(f) for f in fields) \
                     and any(SENT_FIELD.fullmatch(f) for f in fields):
                 return True  # (“**主题：** …\n**发件人：** 我\n**时间：** …”: an email's header, line by line)
-            if any(OWN_SPEAKER.fullmatch(f) and ACTED_OR_SAID.fullmatch(split_label(line)[1].strip())
-                   for f, line in zip(fields, lines)):
+            own = [line for f, line in zip(fields, lines) if OWN_SPEAKER.fullmatch(f)]
+            if len(own) >= 2 and all(ACTED_OR_SAID.fullmatch(split_label(line)[1].strip()) for line in own):
                 return True  # (“me: *changes the seed*\nmodel: *accuracy drops 4%*”: who says what, a joke's turns)
             for i, line in enumerate(lines):
                 term, desc = split_label(line)
@@ -3299,7 +3317,7 @@ class _Extractor:
             low = term.strip().casefold()
             verb = FACET_VERB.fullmatch(_bare(low).strip())
             front = self.t("{c}的{t}是什么？", "{c}: what does it {v}?", c=_facet_owner(ctx, term), t=low,
-                           v=verb and f"{verb[1]} {verb[2]}") if verb else \
+                           v=verb and f"{verb[1]}{'y' if verb[1] in ('appl', 'rel') else ''} {verb[2]}") if verb else \
                 self.t("{c}的{t}是什么？", "{c}: what {v} {t}?", c=_facet_owner(ctx, term), t=low,
                        v="is it" if low.endswith(" for") else "are its" if low.endswith("s") else "is its")
         elif ASKS.match(term) or COMPARISON.search(term):
@@ -4797,8 +4815,9 @@ PRODUCTION_LABEL = re.compile(r"\s*+(?:[-*+]\s++)?(?:\*\*)?(?:画面|旁白|镜�
 PRODUCTION_WORD = re.compile(r"(?:\d+[a-z]?\s*+|[^\s的]{1,8}的)?(?:画面|旁白|镜头|台词|字幕|音效|配乐|BGM|内心\s*+OS|脚注|"
                              r"(?:下一|上一|这一|最后一|彩蛋)?小?格|(?i:visual|narration|narrator|voice-?over|v\.o\.|sfx|caption|"
                              r"on[- ]screen|b-roll|camera|footnote))(?:\s*+[（(][^()（）]*[)）])?")
-# A line said in a panel, in quotes whole (“「……明明是我」”, “"Which one is it?"”), and who says it how (“学生（小声）”).
-SPOKEN_LINE = re.compile(r"「[^」]*」|“[^”]*”|\"[^\"]*\"|『[^』]*』")
+# A line said in a panel, in a script's quotes whole (“「……明明是我」”; a quote in “…” may be a rule's wording), and who
+# says it how (“学生（小声）”).
+SPOKEN_LINE = re.compile(r"「[^」]*」|『[^』]*』")
 SAID_HOW = re.compile(r"[（(](?:小声|大声|低声|旁白|画外音|内心|心想|whisper(?:ing|s)?|aside|shout(?:ing|s)?|"
                       r"o\.s\.|v\.o\.)[^()（）]*[)）]$", re.I)
 
@@ -6061,7 +6080,8 @@ ACTED_OR_SAID = re.compile(r"(?:\*[^*\n]+\*|_[^_\n]+_|\"[^\"\n]+\"|“[^”\n]+�
 
 
 # A facet said as a verb and its preposition (“Leads to”, “Depends on”, “Builds on”): what the subject does so.
-FACET_VERB = re.compile(r"([a-z]+?)s (to|on|from|into|with)")
+FACET_VERB = re.compile(r"(lead|depend|build|relate|refer|belong|point|map|reduce|converge|link|connect|generali[sz]e|"
+                        r"extend|feed|rel(?=ies)|appl(?=ies))(?:s|ies) (to|on|from|into|with)")
 
 
 # A retelling of a section (“推文版”, “白话版”, “一句话总结”, “TL;DR”, “ELI5”), not a part of its subject.
@@ -6996,7 +7016,7 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
 
 
 # A branch of a decision tree: the answer to the question over it (“**YES** → AdamW”, “NO (CNN)”, “是：…”).
-BRANCH = re.compile(r"(?:\*\*)?(?P<b>yes|no|是|否|不是)(?:\*\*)?(?=\s|$|[→:：(（,，*])", re.I)
+BRANCH = re.compile(r"(?:\*\*)?(?P<b>yes|no|是|否|不是)(?:\*\*)?(?=\s*+(?:$|[→:：(（,，*—–-]))", re.I)
 
 
 def _decision_path(labels: tuple[str, ...]) -> str:

@@ -1549,7 +1549,9 @@ def rendered_value(card: Card) -> str | None:
     """An answer the notes do not hold: a value computed when the document is rendered (“$\\hat\\beta_1 = `r
     round(coef(fit)["wt"], 3)`$”), the code that computes it in its place, as the part a formula or a cloze hides."""
     if card.kind not in (CardKind.FORMULA, CardKind.CLOZE):
-        return None  # (a definition that ends “…; in our fit it is `r b1`” still says what the thing is)
+        # (a definition that ends “…; in our fit it is `r b1`” still says what the thing is; one that is only the value
+        # is none)
+        return "rendered-value" if RENDERED_VALUE.fullmatch(card.back.strip().rstrip(".。")) else None
     hidden = " ".join(m.group(2) for m in CLOZE.finditer(card.front)) if card.kind is CardKind.CLOZE else card.back
     asked = set(RENDERED_VALUE.findall(hidden)) - set(RENDERED_VALUE.findall(CLOZE.sub("", card.front)))
     return "rendered-value" if asked else None

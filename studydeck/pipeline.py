@@ -130,7 +130,7 @@ def find_notes(paths: list[Path]) -> tuple[list[NotesFile], list[Notice]]:
             root = path.resolve()
             files = sorted(_walk(path), key=lambda p: p.as_posix())
             if not files:
-                raise NotesError(f"{shown}: no Markdown (.md) files in this folder")
+                raise NotesError(f"{shown}: no Markdown files (.md, .markdown, .Rmd, .qmd) in this folder")
             for f in files:
                 nf = NotesFile(f, _shown(f), _shown(f.relative_to(path)), root)
                 try:
@@ -151,10 +151,14 @@ def find_notes(paths: list[Path]) -> tuple[list[NotesFile], list[Notice]]:
 
 
 def _walk(folder: Path):
-    """Markdown files below ``folder``; folder symlinks are not followed (no loops)."""
+    """Markdown files below ``folder``; folder symlinks are not followed (no loops). The Markdown that R Markdown or
+    Quarto renders beside its source (``hw.md`` beside ``hw.Rmd``) is the source's output: the source is read."""
     for here, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        sources = {name.rsplit(".", 1)[0].casefold() for name in files if name.lower().endswith((".rmd", ".qmd"))}
         for name in files:
+            if name.lower().endswith((".md", ".markdown")) and name.rsplit(".", 1)[0].casefold() in sources:
+                continue
             if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
                 path = Path(here) / name
                 if path.is_file():

@@ -6703,3 +6703,47 @@ def test_a_tables_rows_numbered_in_a_column_are_named_by_what_they_hold() -> Non
     got = {c.front: (c.back, c.source.line) for c in cards}
     assert ("`torch.outer(x, y)`", 7) in got.values(), got
     assert not any("→" in back for back, _ in got.values()), got
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # lines split by “ - ” that are no glossary: a file's particulars, a meeting's views, steps, math and code
+    ("# CS229 notes\n\nCourse - CS229 Machine Learning at Stanford\nLecturer - Andrew Ng and Tengyu Ma\n"
+     "Source - the official lecture videos online\n\n## Lecture 1\n\n**Rank**: dimension of the column space\n", ["Rank"], ["Andrew Ng"]),
+    ("# Meeting\n\n## Views\n\nAlice - thinks we should use the larger model\nBob - says the data is too small for it\n"
+     "Carol - agreed with Bob on the data size\n", [], ["larger model", "too small"]),
+    ("# Pipeline\n\n## Steps\n\nStep 1 - load the data into a frame\nStep 2 - clean the missing values out\n"
+     "Step 3 - fit the model on the train split\n", [], ["load the data into a frame"]),
+    ("# Stats\n\n## Scores\n\n$x - \\mu$ over sigma is the z score of a point\n$x - y$ is the difference of the two samples\n"
+     "$f(x) - f(y)$ bounds the change in the value\n", [], ["f(y)$ bounds"]),
+    # a glossary written in italics, or with hard breaks, keeps its words clean
+    ("# LA\n\n## Terms\n\n*Rank - dimension of the column space*\n*Trace - sum of the diagonal entries*\n"
+     "*Determinant - product of the eigenvalues of it*\n", ["dimension of the column space |"], ["column space*"]),
+    # “Me:” in a glossary of abbreviations is a term, said once
+    ("# Organic\n\n## Groups\n\nMe: *methyl group*\nEt: *ethyl group*\nPh: *phenyl group*\n", ["ethyl group"], []),
+    # a pitfall's column is knowledge; “No one knows” is no branch; a rule's wording in quotes under a panel is a term
+    ("# Training\n\n## Pitfalls\n\n| Step | Common mistake | Consequence |\n|---|---|---|\n"
+     "| Backward | forgetting optimizer.zero_grad() | gradients accumulate |\n| Eval | forgetting model.eval() | dropout stays on |\n",
+     ["forgetting optimizer.zero_grad()"], []),
+    ("# Q\n\n- **Is the batch over 1k?**\n  - No one knows for sure\n    - What do people suspect?\n      - sharp minima\n", [],
+     ["NO → What do people suspect"]),
+    ("# NeurIPS\n\n## Panel 1: Scaling laws\n\nCamera: the slides were hard to read.\n\n- **Chinchilla rule**: “about 20 tokens per "
+     "parameter”\n\n## Panel 2: Safety\n\nCaption: the speaker's slide.\n\n- **RLHF**: fine-tuning from human preference labels\n",
+     ["about 20 tokens per parameter"], []),
+    # a facet said as a noun and “to” is no verb
+    ("# Topics\n\n" + "".join(f"## {t}\n- **Connections to**\n  - {c}\n- **Definition**\n  - {d}\n\n" for t, c, d in [
+        ("Entropy", "KL", "expected surprise"), ("KL", "cross-entropy", "a divergence"), ("MLE", "KL", "argmax of likelihood")]),
+     [], ["connection to?"]),
+])
+def test_what_the_code_review_of_this_session_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+def test_a_value_rendered_alone_is_no_answer_and_the_markdown_rendered_beside_its_source_is_not_read(tmp_path) -> None:
+    cards, notices = extract("# Lab\n\n## Fit\n\n- **Estimated slope**: `r round(coef(fit)[2], 3)`\n- **Slope**: change in y per unit of x\n")
+    assert [c.back for c in cards] == ["change in y per unit of x"] and any(n.rule == "left-out:rendered-value" for n in notices), cards
+    from studydeck.pipeline import Workspace
+    (tmp_path / "hw.Rmd").write_text("# HW\n\n**Slope**: change in y per unit of x\n", encoding="utf-8")
+    (tmp_path / "hw.md").write_text("# HW\n\n**Slope**: change in y per unit of x\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text("# Other\n\n**Rank**: dimension of the column space\n", encoding="utf-8")
+    ws = Workspace.load([tmp_path], cache_dir=None)
+    assert sorted(d.file.path.name for d in ws.docs) == ["hw.Rmd", "other.md"]
