@@ -604,6 +604,8 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
     return rows
 
 
+# A vocabulary's column of word classes (“POS”, “词性”: “adv.” for “substantially”): the word's form gives it away.
+WORD_CLASS_HEADER = re.compile(r"pos|part of speech|word class|词性", re.I)
 # A column of examples (“tiny example”, “例子”): where its cells work a case out (“$x=(1,2), y=(3,4)$ → $11$”), numbers of
 # that case, not what to learn of the row.
 EXAMPLE_HEADER = re.compile(r"(?:tiny |small |toy |worked |quick )?examples?|e\.g\.|(?:小)?例子|示例|举例|算例", re.I)
@@ -812,6 +814,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                     corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
                 or ARGUMENTS_HEADER.fullmatch(name) or WRONG_HEADER.fullmatch(name.strip()) \
+                or WORD_CLASS_HEADER.fullmatch(name.strip()) \
                 or EXAMPLE_HEADER.fullmatch(name.strip()) and 2 * sum("→" in cells[j] or "⇒" in cells[j] or "=>" in cells[j]
                                                                   for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _measured(name, [cells[j] for _, cells in rows[1:]]) \
@@ -1080,7 +1083,10 @@ TOTAL_ROW = re.compile(r"total|grand total|合计|总计|总分|小计|共计", 
 # “§”), not what it is: an index.
 LOCATOR_HEADER = re.compile(r"卡号|卡片(?:号|编号)?|cards? ?(?:no\.?|ids?|#)|pages?|页码?|章节|sections?|chapters?|§|"
                             r"题号|题目编号|(?:problems?|questions?|exercises?) ?(?:no\.?|#|numbers?)|q ?#|"
-                            r"refs?|links?|出处", re.I)
+                            r"refs?|links?|出处|"
+                            # (where else a formula or a section is used: “| 小节 | 引用的 |” over “3.1, 3.2”; “Used in” over
+                            # “BERT” names what uses it)
+                            r"引用(?:的|了)?(?:式子|公式)?(?:[（(].*[)）])?|用到的?(?:式子|公式)|cross[- ]?refs?", re.I)
 # (a card's id has a slash or a dot, “4/5b”, “4/1a1”; “7B”, “2k”, “32bit” are sizes)
 LOCATOR_CELL = re.compile(r"\s*+(?:(?:pp?\.|§|第)\s*+)?\d++(?:[./]\d++)++[a-z]?\d*+(?:[a-z]\d*+)*+\s*+|"
                           r"\s*(?:pp?\.|§)\s*\d+(?:[./-]\d+)*\s*|\s*第\s*\d+\s*[页章节]\s*", re.I)
@@ -5190,7 +5196,7 @@ LABEL_TERM = re.compile(
     r"(?:my |honest |hot )?takes?|"
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
     r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|编辑记录|更新记录|修改记录|"
-    r"写在(?:最)?后(?:面)?|"
+    r"写在(?:最)?后(?:面)?|signed(?: off)?(?: by)?|witnessed(?: by)?|签名|签字|"
     r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
     r"watch out|heads[- ]up(?:\s+(?:for|on|about)\s.+)?|小心|警告|"

@@ -6747,3 +6747,15 @@ def test_a_value_rendered_alone_is_no_answer_and_the_markdown_rendered_beside_it
     (tmp_path / "other.md").write_text("# Other\n\n**Rank**: dimension of the column space\n", encoding="utf-8")
     ws = Workspace.load([tmp_path], cache_dir=None)
     assert sorted(d.file.path.name for d in ws.docs) == ["hw.Rmd", "other.md"]
+
+
+def test_a_lab_books_signature_a_vocabularys_word_class_and_an_index_of_uses_are_no_cards() -> None:
+    cards, _ = extract("# Lab book\n\n" + "".join(f"## EXP-0{n}: {t}\n\n**Result**: {r}\n\n**Signed**: MO   Witnessed: J. Lindqvist (TA)\n\n"
+                                                    for n, t, r in [(7, "eval mode", "BN needs eval()"), (8, "label smoothing", "better ECE"),
+                                                                    (9, "bf16", "1.6x faster")]) +
+                       "## Vocabulary\n\n| word | POS | 中文 |\n|---|---|---|\n| substantially | adv. | 大幅地 |\n| ablation | n. | 消融 |\n"
+                       "| yield | v. | 产生 |\n\n## Index\n\n| 小节 | 定义的 | 引用的（来自前后） |\n|---|---|---|\n| §3.2 | 3.3–3.7 | 3.1, 3.2 |\n"
+                       "| §3.4 | 3.10–3.13 | 3.5, 3.6 |\n| §3.5 | 3.14–3.16 | 3.5, 3.8 |\n")
+    got = {c.front: c.back for c in cards}
+    assert not any(b.startswith("MO") or b in ("adv.", "n.", "v.") or b.startswith("3.5") for b in got.values()), got
+    assert "大幅地" in got.values(), got
