@@ -6202,7 +6202,7 @@ def _function_name(signature: str) -> str:
 # The line over a corrected version of code (“订正版：”, “**改正后**：”, “Fixed version:”, “Corrected:”);
 # “修改后：” may extend the code rather than mend it.
 FIXED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:订正|改正|修正|更正)(?:版|后|版本|后的(?:版本|代码|写法)?)?|"
-                           r"(?:the )?(?:fixed|corrected|correct)(?: version| code)?|"
+                           r"(?:the )?(?:fixed|corrected|correct)(?: version| code)?|(?:the )?fix(?:ed)?|修复(?:后)?|"
                            r"正确(?:的)?(?:版本|写法|代码|实现))\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
 
 

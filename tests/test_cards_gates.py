@@ -6759,3 +6759,12 @@ def test_a_lab_books_signature_a_vocabularys_word_class_and_an_index_of_uses_are
     got = {c.front: c.back for c in cards}
     assert not any(b.startswith("MO") or b in ("adv.", "n.", "v.") or b.startswith("3.5") for b in got.values()), got
     assert "大幅地" in got.values(), got
+
+
+def test_code_a_fix_follows_under_fix_is_the_buggy_version() -> None:
+    cards, notices = extract("# Spot the bug\n\n## Bug 3 — validating in train mode\n\n```python\ndef evaluate(model, loader):\n"
+                             "    return sum((model(x).argmax(1) == y).sum().item() for x, y in loader)\n```\n\n"
+                             "**What's wrong:** no `model.eval()`.\n\n**Fix:**\n\n```python\n@torch.no_grad()\ndef evaluate(model, loader):\n"
+                             "    model.eval()\n    return sum((model(x).argmax(1) == y).sum().item() for x, y in loader)\n```\n")
+    assert not any("def evaluate" in c.back and "model.eval()" not in c.back for c in cards), [c.back for c in cards]
+    assert any(n.source.line == 5 and "marked wrong" in n.message for n in notices), notices
