@@ -301,9 +301,7 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
             if split and masked.count(separator) == 1 and front and back.strip() and len(front.split()) <= 6 \
                     and not FIRST_PERSON.match(front) and not FIRST_PERSON.match(back.strip()) \
                     and not front.endswith((":", "：", "。", ",", "，", ";")) and not (front.endswith(".") and " " in front) \
-                    and not (NOTES_FIELD.fullmatch(front) or REPORT_FIELD.fullmatch(front)
-                             or CLASS_FIELD.fullmatch(front)) and not LISTED_NOT_A_TERM.fullmatch(front) \
-                    and not SAYS.match(back.strip()) and front.count("`") % 2 == 0:
+                    and front.count("`") % 2 == 0:
                 cards.append([k, re.sub(r"^(?:\*(?!\*)|[★☆⭐])\s*+", "", front), back.strip()])
             elif separator == "\t" and cards and not split and line.strip()[:1].islower():
                 cards[-1][2] += " " + line.strip()  # (a definition broken across lines)
@@ -311,7 +309,11 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
                 break
         else:
             cards = [(k, f, b) for k, f, b in cards if f.count("*") % 2 == 0]
-            if len(cards) == len([line for line in lines if separator in line]) and len(cards) >= 3 \
+            # (most lines a file's particulars, “Course - CS229”, numbered steps, “Step 1 - load the data”, or someone's
+            # view, “Alice - thinks we should…”: no glossary; a river's “Source - where it begins” among its terms is one)
+            aside = sum(bool(NOTES_FIELD.fullmatch(f) or REPORT_FIELD.fullmatch(f) or CLASS_FIELD.fullmatch(f)
+                             or LISTED_NOT_A_TERM.fullmatch(f) or SAYS.match(b)) for _, f, b in cards)
+            if len(cards) == len([line for line in lines if separator in line]) and len(cards) >= 3 and 2 * aside < len(cards) \
                     and 2 * sum(_worded(b) for _, _, b in cards) >= len(cards) \
                     and 2 * sum(bool(TIME_SLOT.fullmatch(f)) for _, f, _ in cards) < len(cards):
                 return [tuple(card) for card in cards]
@@ -2790,6 +2792,23 @@ class _Extractor:
                 if has_formula(it.text):
                     self.item(it, ctx, siblings=block.items, lead=lead)
             return
+        if sum(bool(REVERSE_ENTRY.search(it.text)) for it in block.items) >= 3:
+            # a glossary written to be covered: each item's description, then “→ **term**” on a line of its own
+            rest = []
+            for it in block.items:
+                entry = REVERSE_ENTRY.search(it.text)
+                description = MARK_PREFIX.sub("", it.text[:entry.start()].strip()) if entry else ""
+                if entry and len(strip_math(description).split()) >= 3:
+                    back = entry.group("term").strip()
+                    notes = _children_text(it) if it.children else ""
+                    self.add(ctx, CardKind.MANUAL, "manual:" + anchor(description), description,
+                             back + ("\n\n" + notes if notes.strip() else ""), it.source,
+                             formulas=formulas_in(description))
+                else:
+                    rest.append(it)
+            if not rest:
+                return
+            block = replace(block, items=rest)
         if any(BLANK.search(it.text) for it in block.items):
             left = self.filled_blanks(block.items, ctx)
             if not left:
@@ -5196,7 +5215,7 @@ LABEL_TERM = re.compile(
     r"(?:my |honest |hot )?takes?|"
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
     r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|编辑记录|更新记录|修改记录|"
-    r"写在(?:最)?后(?:面)?|signed(?: off)?(?: by)?|witnessed(?: by)?|签名|签字|"
+    r"写在(?:最)?后(?:面)?|signed(?: off)?(?: by)?|witnessed(?: by)?|"
     r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
     r"watch out|heads[- ]up(?:\s+(?:for|on|about)\s.+)?|小心|警告|"
@@ -7021,6 +7040,9 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
     return {term for terms in stems.values() if len(terms) >= 2 for term in terms}
 
 
+# The term a description leads to, on the item's last line of its own (“The scalar $\eta$ in …; too big → divergence.” over
+# “→ **learning rate (step size)**”).
+REVERSE_ENTRY = re.compile(r"\n\s*+(?:→|->|⇒|=>)\s*+\*\*(?P<term>[^*\n]{1,80})\*\*\s*+$")
 # A branch of a decision tree: the answer to the question over it (“**YES** → AdamW”, “NO (CNN)”, “是：…”).
 BRANCH = re.compile(r"(?:\*\*)?(?P<b>yes|no|是|否|不是)(?:\*\*)?(?=\s*+(?:$|[→:：(（,，*—–-]))", re.I)
 

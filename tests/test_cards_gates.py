@@ -6768,3 +6768,28 @@ def test_code_a_fix_follows_under_fix_is_the_buggy_version() -> None:
                              "    model.eval()\n    return sum((model(x).argmax(1) == y).sum().item() for x, y in loader)\n```\n")
     assert not any("def evaluate" in c.back and "model.eval()" not in c.back for c in cards), [c.back for c in cards]
     assert any(n.source.line == 5 and "marked wrong" in n.message for n in notices), notices
+
+
+def test_a_glossary_written_to_be_covered_asks_the_term_from_its_description() -> None:
+    cards, _ = extract("# Optimisation — reverse glossary\n\n## Plain methods\n\n"
+                       "1. The scalar in the update rule; too big diverges, too small crawls.\n   → **learning rate**\n\n"
+                       "2. Gradient estimated on a random subset of examples; unbiased but noisy.\n   → **mini-batch SGD**\n"
+                       "   - note: PyTorch's `SGD` does this when the loader batches.\n\n"
+                       "3. Uses the inverse Hessian to take one step to the minimum of a quadratic.\n   → **Newton's method**\n\n"
+                       "## Decisions\n\n- Transformer? → **AdamW**\n- CNN? → **SGD**\n- RL? → **Adam**\n")
+    got = {c.front: c.back for c in cards}
+    assert got.get("The scalar in the update rule; too big diverges, too small crawls.") == "learning rate", got
+    assert got.get("Gradient estimated on a random subset of examples; unbiased but noisy.", "").startswith("mini-batch SGD"), got
+    assert not any(b.startswith("AdamW") for b in got.values()) or "Transformer?" in got, got
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # one line of a glossary that reads like a field or a view does not throw the glossary away
+    ("# Rivers\n\n## Parts\n\nSource - the place where a river begins\nCourse - the path a river takes to the sea\n"
+     "Tributary - a smaller river that joins a larger one\nConfluence - the point where two rivers meet\n"
+     "Mouth - where the river meets the sea or a lake\n", ["the place where a river begins", "two rivers meet"], []),
+    ("# HSK 3\n\n## 生词\n\n签名 - to sign one's name; signature\n认为 - to think; to hold the opinion that\n"
+     "决定 - to decide; decision\n同意 - to agree to something proposed\n", ["to decide; decision", "to sign one's name"], []),
+])
+def test_what_the_review_of_round_80_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
