@@ -2816,6 +2816,14 @@ class _Extractor:
             block = replace(block, items=left)
         items = block.items
         fields = [split_label(it.text.strip()) for it in items]
+        said_by = [_bare(f[0]).strip() for f in fields if f]
+        if any(OWN_SPEAKER.fullmatch(name) for name in said_by) and sum(bool(PERSON_NAME.fullmatch(name)) for name in said_by) >= 2:
+            # (“- **Tom:** …”, “- **Wei:** …”, “- **me:** …”: what each said or tried, not what a “Tom” is)
+            self.notices.append(Notice(block.source, "left-out:attempts", self.t(
+                "这是几个人各自的回答（{n}），不是这些名字的定义；把要记住的结论单独写成一句",
+                "these are what each person answered ({n}), not what the names mean; state the point to remember on "
+                "its own", n="、".join(said_by[:3]) if self.zh else ", ".join(said_by[:3]))))
+            return
         if any(f and TRANSLATION_DRAFT.fullmatch(_bare(f[0]).strip()) for f in fields):
             # a translation exercise (“- 我的翻译：…” over “- 修改：…”, “- 笔记：…”): its fields ask nothing without the
             # sentence translated; what is left (a term's gloss) is asked as usual
@@ -7043,6 +7051,8 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
 # The term a description leads to, on the item's last line of its own (“The scalar $\eta$ in …; too big → divergence.” over
 # “→ **learning rate (step size)**”).
 REVERSE_ENTRY = re.compile(r"\n\s*+(?:→|->|⇒|=>)\s*+\*\*(?P<term>[^*\n]{1,80})\*\*\s*+$")
+# A person's first name as a list labels what they said (“Tom”, “Priya”, “Wei”, “Dr. Chen”).
+PERSON_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z]{2,11}(?:\s+[A-Z]\.?)?")
 # A branch of a decision tree: the answer to the question over it (“**YES** → AdamW”, “NO (CNN)”, “是：…”).
 BRANCH = re.compile(r"(?:\*\*)?(?P<b>yes|no|是|否|不是)(?:\*\*)?(?=\s*+(?:$|[→:：(（,，*—–-]))", re.I)
 

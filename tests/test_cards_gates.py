@@ -6793,3 +6793,14 @@ def test_a_glossary_written_to_be_covered_asks_the_term_from_its_description() -
 ])
 def test_what_the_review_of_round_80_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_list_of_what_each_person_tried_is_no_glossary_of_names() -> None:
+    cards, notices = extract("# Question of the week\n\n## Why divide by sqrt(d_k)?\n\n### Attempts\n\n"
+                             "- **Priya:** \"It normalises the dot product so it's like cosine similarity.\"\n"
+                             "- **Tom:** \"Without it the exponentials in softmax overflow.\"\n- **me:** something about gradients??\n\n"
+                             "## Optimisers\n\n- **Adam:** adaptive moments with bias correction\n- **Lion:** sign of an interpolated momentum\n\n"
+                             "## Shorthand\n\n- **Me**: methyl, –CH₃\n- **Et**: ethyl, –CH₂CH₃\n- **Ph**: phenyl, –C₆H₅\n")
+    fronts = [c.front for c in cards]
+    assert not any("Priya" in f or "Tom" in f for f in fronts) and any("Adam" in f for f in fronts), fronts
+    assert any("**Et**" in f for f in fronts) and any(n.rule == "left-out:attempts" for n in notices), (fronts, notices)
