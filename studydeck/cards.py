@@ -2792,14 +2792,15 @@ class _Extractor:
                 if has_formula(it.text):
                     self.item(it, ctx, siblings=block.items, lead=lead)
             return
-        if sum(bool(REVERSE_ENTRY.search(it.text)) for it in block.items) >= 3:
+        if sum(bool((entry := REVERSE_ENTRY.search(it.text)) and not BRANCH.fullmatch(entry.group("term").strip()))
+               for it in block.items) >= 3:
             # a glossary written to be covered: each item's description, then “→ **term**” on a line of its own
             rest = []
             for it in block.items:
                 entry = REVERSE_ENTRY.search(it.text)
                 description = MARK_PREFIX.sub("", it.text[:entry.start()].strip()) if entry else ""
-                if entry and len(strip_math(description).split()) >= 3:
-                    back = entry.group("term").strip()
+                if entry and len(strip_math(description).split()) >= 3 and not BRANCH.fullmatch(entry.group("term").strip()):
+                    back = (entry.group("term") + entry.group("tail")).strip()
                     notes = _children_text(it) if it.children else ""
                     self.add(ctx, CardKind.MANUAL, "manual:" + anchor(description), description,
                              back + ("\n\n" + notes if notes.strip() else ""), it.source,
@@ -2817,7 +2818,8 @@ class _Extractor:
         items = block.items
         fields = [split_label(it.text.strip()) for it in items]
         said_by = [_bare(f[0]).strip() for f in fields if f]
-        if any(OWN_SPEAKER.fullmatch(name) for name in said_by) and sum(bool(PERSON_NAME.fullmatch(name)) for name in said_by) >= 2:
+        if any(OWN_SPEAKER.fullmatch(name) for name in said_by) and sum(bool(PERSON_NAME.fullmatch(name)) for name in said_by) >= 2 \
+                and (ATTEMPTS.search(ctx.deck[-1]) or lead is not None and ATTEMPTS.search(lead.text)):
             # (“- **Tom:** …”, “- **Wei:** …”, “- **me:** …”: what each said or tried, not what a “Tom” is)
             self.notices.append(Notice(block.source, "left-out:attempts", self.t(
                 "这是几个人各自的回答（{n}），不是这些名字的定义；把要记住的结论单独写成一句",
@@ -6180,10 +6182,15 @@ def _superseded_code(outline: Outline) -> dict[int, set[str]]:
             led = block.kind == "code" and i and blocks[i - 1].kind == "paragraph"
             said = last_sentence(blocks[i - 1].text) if led else ""
             fixing, revising = FIXED_VERSION.match(said), REVISED_VERSION.match(said)
+            earlier = next((b for b in reversed(blocks[:i - 1]) if b.kind == "code"), None)
+            if BARE_FIX.match(said) and earlier is not None:
+                # (“**Fix:**” over the same function again, after what was wrong with the code before it: “**What's
+                # wrong:** no `model.eval()`”; not after “This already worked — refactor only”)
+                between = " ".join(b.text for b in blocks[blocks.index(earlier) + 1:i - 1] if b.kind == "paragraph")
+                fixing = fixing or (SAID_WRONG.search(between) and not REFACTOR.search(between + " " + said) or None)
             if not (fixing or revising):
                 continue
             fixed = [_function_name(d) for d in defined_names(block.text, block.language)]
-            earlier = next((b for b in reversed(blocks[:i - 1]) if b.kind == "code"), None)
             if earlier is None:
                 continue
             signatures = defined_names(earlier.text, earlier.language)
@@ -6229,10 +6236,14 @@ def _function_name(signature: str) -> str:
 # The line over a corrected version of code (“订正版：”, “**改正后**：”, “Fixed version:”, “Corrected:”);
 # “修改后：” may extend the code rather than mend it.
 FIXED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:订正|改正|修正|更正)(?:版|后|版本|后的(?:版本|代码|写法)?)?|"
-                           r"(?:the )?(?:fixed|corrected|correct)(?: version| code)?|(?:the )?fix(?:ed)?|修复(?:后)?|"
+                           r"(?:the )?(?:fixed|corrected|correct)(?: version| code)?|"
                            r"正确(?:的)?(?:版本|写法|代码|实现))\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
 
 
+# A bare “**Fix:**” over code, and what says, before it, that the code above was wrong.
+BARE_FIX = re.compile(r"\s*+(?:\*\*\s*+)?(?:the )?fix(?:ed)?|修复(?:后)?\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
+SAID_WRONG = re.compile(r"what'?s wrong|\bbug(?:gy|s)?\b|\bwrong\b|\bbroken\b|错在|出错|有问题|\bfails?\b", re.I)
+REFACTOR = re.compile(r"refactor|already work|clean(?:er|ed)? up|重构|本来就(?:对|能用)", re.I)
 # The label an erratum puts before what should be instead (“**应为**：”, “更正：”, “正确写法：”, “Should
 # be:”, “Correction:”); a doubt (“我当时以为：应该是 $a_{ij}$？”) or “正确理解：” corrects nothing.
 CORRECTION = re.compile(r"\s*+(?:[-*+]\s++)?(?:\*\*\s*+)?(?:应为|应该是|更正(?:为|后)?|改为|改成|"
@@ -6825,7 +6836,7 @@ EQUATION_NUMBER = re.compile(r"\s*\\(?:tag\*?|label)\{[^{}]*\}")
 # Marks after a heading's words (“有什么区别 ⭐”, “… 🔥🔥”): how often it came up, not the question.
 # (and tally marks, “✅ ||||”: how often one got it wrong)
 TRAILING_MARKS = re.compile(r"(?<![\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF])"  # (tried once per run of marks)
-                            r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+)+$")
+                            r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+|(?<=\s)[(（][!！]+[)）])+$")
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do; and one done.
@@ -7050,7 +7061,10 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
 
 # The term a description leads to, on the item's last line of its own (“The scalar $\eta$ in …; too big → divergence.” over
 # “→ **learning rate (step size)**”).
-REVERSE_ENTRY = re.compile(r"\n\s*+(?:→|->|⇒|=>)\s*+\*\*(?P<term>[^*\n]{1,80})\*\*\s*+$")
+REVERSE_ENTRY = re.compile(r"\n\s*+(?:→|->|⇒|=>)\s*+\*\*(?P<term>[^*\n]{1,80})\*\*(?P<tail>[^*\n]{0,80})$")
+# What heads a list of what each person answered (“### Attempts”, “Replies”, “同学的回答”).
+ATTEMPTS = re.compile(r"\b(?:attempts?|answers?|responses?|replies|guesses|who said what)\b|回答|作答|尝试|(?:同学|大家)(?:们)?的?(?:答案|说法)",
+                      re.I)
 # A person's first name as a list labels what they said (“Tom”, “Priya”, “Wei”, “Dr. Chen”).
 PERSON_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z]{2,11}(?:\s+[A-Z]\.?)?")
 # A branch of a decision tree: the answer to the question over it (“**YES** → AdamW”, “NO (CNN)”, “是：…”).

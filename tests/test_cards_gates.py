@@ -6804,3 +6804,30 @@ def test_a_list_of_what_each_person_tried_is_no_glossary_of_names() -> None:
     fronts = [c.front for c in cards]
     assert not any("Priya" in f or "Tom" in f for f in fronts) and any("Adam" in f for f in fronts), fronts
     assert any("**Et**" in f for f in fronts) and any(n.rule == "left-out:attempts" for n in notices), (fronts, notices)
+
+
+def test_a_questions_own_mark_after_it_is_not_part_of_the_question() -> None:
+    cards, _ = extract("# LoRA cards\n\n## Motivation\n\n### What is the intrinsic dimension idea? (!!)\n\nEarlier work showed models "
+                       "fine-tune well in a small subspace.\n\n### Why not adapters?\n\nThey add latency at inference.\n\n"
+                       "### Why is B initialised to zero? ★\n\nSo that training starts at the pretrained function.\n")
+    assert [c.front for c in cards] == ["What is the intrinsic dimension idea?", "Why not adapters?",
+                                        "Why is B initialised to zero?"], [c.front for c in cards]
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # names in a list with one's own view are people's answers only under a heading of answers
+    ("# Go review\n\n## Languages the team compared\n\n- **Ada:** strongly typed, used in avionics\n- **Julia:** fast numerics with JIT\n"
+     "- **Ruby:** quick to write with Rails\n- **Me:** Go is the pragmatic pick\n", ["used in avionics", "fast numerics"], []),
+    ("# WW1\n\n## Historiography\n\n- **Fischer:** Germany planned a war of aggression\n- **Clark:** the powers sleepwalked into war\n"
+     "- **MacMillan:** failures of leadership, not inevitable\n- **me:** Clark is the most convincing\n", ["sleepwalked"], []),
+    # a checklist answered “→ **yes**” asks nothing; a refactor under “**Fix:**” was right before it
+    ("# Cadences\n\n## Checklist\n\n1. Are the last two chords V and I in root position?\n   → **yes**\n\n"
+     "2. Is the last chord the tonic with the root on top?\n   → **yes**\n\n3. Is there a suspension before the final chord?\n   → **no**\n",
+     [], ["Are the last two chords"]),
+    ("# Debugging\n\n## Paging\n\nRead `?page=` from the query string, default 1:\n\n```python\ndef page_param(args):\n"
+     "    return int(args.get('page', 1))\n```\n\nThis already worked — refactor only, to validate the value.\n\n**Fix:**\n\n"
+     "```python\ndef page_param(args):\n    page = int(args.get('page', 1))\n    return max(page, 1)\n```\n",
+     ["return int(args.get('page', 1))"], []),
+])
+def test_what_the_review_of_round_81_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
