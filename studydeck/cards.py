@@ -606,6 +606,9 @@ def _table_rows(table: str, source: Source) -> list[tuple[int, list[str]]]:
     return rows
 
 
+# A lesson plan's columns of what the teacher and the students do and why (“教师活动”, “学生活动”, “设计意图”).
+LESSON_COLUMN = re.compile(r"教师活动|学生活动|设计意图|(?:teacher|student)(?:'s|s')? (?:activity|activities)",
+                           re.I)
 # A vocabulary's column of word classes (“POS”, “词性”: “adv.” for “substantially”): the word's form gives it away.
 WORD_CLASS_HEADER = re.compile(r"pos|part of speech|word class|词性", re.I)
 # A column of examples (“tiny example”, “例子”): where its cells work a case out (“$x=(1,2), y=(3,4)$ → $11$”), numbers of
@@ -816,7 +819,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                     corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
                 or ARGUMENTS_HEADER.fullmatch(name) or WRONG_HEADER.fullmatch(name.strip()) \
-                or WORD_CLASS_HEADER.fullmatch(name.strip()) \
+                or WORD_CLASS_HEADER.fullmatch(name.strip()) or LESSON_COLUMN.fullmatch(name.strip()) \
                 or EXAMPLE_HEADER.fullmatch(name.strip()) and 2 * sum("→" in cells[j] or "⇒" in cells[j] or "=>" in cells[j]
                                                                   for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _measured(name, [cells[j] for _, cells in rows[1:]]) \
@@ -4876,6 +4879,10 @@ def _is_script(outline: Outline) -> bool:
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
+    # a lesson plan's own business: the class it is for, its aims, its methods, its board, the teacher's reflection
+    r"教材分析|学情分析|教学目标|教学(?:重点|难点|重难点|重点与难点|重点和难点)|教学(?:方法|手段|准备|资源)(?:与准备|和准备)?|"
+    r"教学方法与准备|板书设计|教学反思|课后反思|(?:teaching|lesson) (?:objectives|aims|methods|materials|reflection)|"
+    r"student analysis|learner analysis|board (?:plan|layout)|"
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
     r"(?:下一步|接下来|之后|后续|下周)的?(?:学习)?(?:计划|打算|安排)|next (?:plans?|week'?s plans?)|"

@@ -6831,3 +6831,14 @@ def test_a_questions_own_mark_after_it_is_not_part_of_the_question() -> None:
 ])
 def test_what_the_review_of_round_81_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_a_lesson_plans_own_business_is_no_card_and_what_it_teaches_is() -> None:
+    cards, _ = extract("# 《K-均值聚类》教学设计\n\n## 二、学情分析\n\n**数学上**：知道两点间距离公式。\n\n## 三、教学目标\n\n"
+                       "**知识与技能**：能说出 K-means 的两个交替步骤。\n\n## 六、教学过程\n\n| 环节 | 教师活动 | 学生活动 | 设计意图 |\n"
+                       "|---|---|---|---|\n| 情境导入 | 展示散点图 | 自由发言 | 引出需求 |\n| 对比旧知 | 对比 KNN | 填对比表 | 区分两个 K |\n"
+                       "| 小结 | 引导总结 | 记录作业 | 形成结构 |\n\n### 6.2 形式化\n\n**分配步**：把每个点分给最近的中心。\n\n"
+                       "**更新步**：把每个中心移到它的点的平均位置。\n")
+    fronts = [c.front for c in cards]
+    assert not any("数学上" in f or "知识与技能" in f or "教师活动" in f or "学生活动" in f for f in fronts), fronts
+    assert any("分配步" in f for f in fronts) and any("更新步" in f for f in fronts), fronts
