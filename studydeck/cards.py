@@ -2056,6 +2056,8 @@ class _Extractor:
                     self.blocks(section.blocks[len(answer) - 1 if tabled else len(answer):], ctx, section=section)
                     continue
             if any(_back_matter_heading(t) for t in (self.outline.title, *path)) \
+                    or LESSON_PLAN_TITLE.fullmatch(self.outline.title.strip()) \
+                    and any(LESSON_SECTION.fullmatch(_bare(SECTION_NUMBER.sub("", t)).strip()) for t in path) \
                     or any(NOT_EXAMINED.fullmatch(_bare(SECTION_NUMBER.sub("", t)).strip()) and not CONTRAST.search(t)
                            for t in path) \
                     or any(CONTENTS.match(bare) or NOT_READ_YET.match(bare)
@@ -2596,6 +2598,8 @@ class _Extractor:
                     below = blocks[i + 1] if i + 1 < len(blocks) else None
                     shown = below.text if below is not None and below.kind == "code" and _is_output(below) else None
                     shows_error = shown is not None and SHOWN_ERROR.search(shown) is not None
+                    if lead is not None and (BARE_FIX.match(lead.text) or FIXED_VERSION.match(lead.text)):
+                        lead = None  # (“**Fix:**” over the mended function says what it is no more than the heading does)
                     self.code(block, ctx, lead, shows_error=shows_error, shown=None if shows_error else shown)
             elif block.kind == "math":
                 self.math(block, ctx, lead, after=nxt)
@@ -4879,10 +4883,7 @@ def _is_script(outline: Outline) -> bool:
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
-    # a lesson plan's own business: the class it is for, its aims, its methods, its board, the teacher's reflection
-    r"教材分析|学情分析|教学目标|教学(?:重点|难点|重难点|重点与难点|重点和难点)|教学(?:方法|手段|准备|资源)(?:与准备|和准备)?|"
-    r"教学方法与准备|板书设计|教学反思|课后反思|(?:teaching|lesson) (?:objectives|aims|methods|materials|reflection)|"
-    r"student analysis|learner analysis|board (?:plan|layout)|"
+
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
     r"(?:下一步|接下来|之后|后续|下周)的?(?:学习)?(?:计划|打算|安排)|next (?:plans?|week'?s plans?)|"
@@ -4980,6 +4981,15 @@ SLIDE_TITLE = re.compile(r"\s*(?:slide\s*\d|pp?\.\s*\d|第\s*\d+\s*页)", re.I)
 # What a talk's slides hold besides its subject: its cover, its outline, its questions, its thanks and works cited.
 SLIDE_BACK = re.compile(r"封面|(?:cover|title)(?: page| slide)?|目录|大纲|agenda|outline|(?:table of )?contents|q\s*&\s*a|问答|"
                         r"谢谢|致谢|thanks|thank you|references?|参考文献|参考资料", re.I)
+
+
+# A lesson plan's own business, in a page that is one (“《K-均值聚类》教学设计”, “Lesson plan: photosynthesis”): the class it
+# is for, its aims, its methods, the teacher's reflection (in a course on teaching, these are the subject).
+LESSON_SECTION = re.compile(r"教材分析|学情分析|教学目标|教学(?:重点|难点|重难点|重点与难点|重点和难点)|教学(?:方法|手段|准备|资源)"
+                            r"(?:与准备|和准备)?|教学反思|课后反思|(?:teaching|lesson) (?:objectives|aims|methods|materials|"
+                            r"reflection)|student analysis|learner analysis", re.I)
+LESSON_PLAN_TITLE = re.compile(r"(?:《[^》]{1,40}》|[^\n]{1,40}?)\s*(?:的)?(?:教学设计|教案)(?:\s*[(（][^()（）]*[)）])?|"
+                               r"(?i:lesson plan\b.{0,60}|.{1,60}\blesson plan)")
 
 
 def _back_matter_heading(title: str) -> bool:
@@ -6194,7 +6204,8 @@ def _superseded_code(outline: Outline) -> dict[int, set[str]]:
                 # (“**Fix:**” over the same function again, after what was wrong with the code before it: “**What's
                 # wrong:** no `model.eval()`”; not after “This already worked — refactor only”)
                 between = " ".join(b.text for b in blocks[blocks.index(earlier) + 1:i - 1] if b.kind == "paragraph")
-                fixing = fixing or (SAID_WRONG.search(between) and not REFACTOR.search(between + " " + said) or None)
+                fixing = fixing or ((not between.strip() or SAID_WRONG.search(between))
+                                    and not REFACTOR.search(between + " " + said) or None)
             if not (fixing or revising):
                 continue
             fixed = [_function_name(d) for d in defined_names(block.text, block.language)]
@@ -6248,9 +6259,10 @@ FIXED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:订正|改正|修正|更正)
 
 
 # A bare “**Fix:**” over code, and what says, before it, that the code above was wrong.
-BARE_FIX = re.compile(r"\s*+(?:\*\*\s*+)?(?:the )?fix(?:ed)?|修复(?:后)?\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
-SAID_WRONG = re.compile(r"what'?s wrong|\bbug(?:gy|s)?\b|\bwrong\b|\bbroken\b|错在|出错|有问题|\bfails?\b", re.I)
-REFACTOR = re.compile(r"refactor|already work|clean(?:er|ed)? up|重构|本来就(?:对|能用)", re.I)
+BARE_FIX = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:the )?fix(?:ed)?|修复(?:后)?)\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
+SAID_WRONG = re.compile(r"what'?s wrong|\bbug(?:gy|s)?\b|\bwrong\b|\bbroken\b|\bfails?\b|\bcrash(?:es|ed)?\b|\berrors?\b|"
+                        r"exception|incorrect|double[- ]count|错在|出错|有问题|报错|崩溃|不对|错误", re.I)
+REFACTOR = re.compile(r"(?:pure|just a|only a) refactor|refactor only|already work(?:s|ed)|只是重构|本来就(?:对|能用)", re.I)
 # The label an erratum puts before what should be instead (“**应为**：”, “更正：”, “正确写法：”, “Should
 # be:”, “Correction:”); a doubt (“我当时以为：应该是 $a_{ij}$？”) or “正确理解：” corrects nothing.
 CORRECTION = re.compile(r"\s*+(?:[-*+]\s++)?(?:\*\*\s*+)?(?:应为|应该是|更正(?:为|后)?|改为|改成|"
@@ -6843,7 +6855,7 @@ EQUATION_NUMBER = re.compile(r"\s*\\(?:tag\*?|label)\{[^{}]*\}")
 # Marks after a heading's words (“有什么区别 ⭐”, “… 🔥🔥”): how often it came up, not the question.
 # (and tally marks, “✅ ||||”: how often one got it wrong)
 TRAILING_MARKS = re.compile(r"(?<![\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF])"  # (tried once per run of marks)
-                            r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+|(?<=\s)[(（][!！]+[)）])+$")
+                            r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+|(?<=[?？]\s)[(（][!！]+[)）])+$")
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do; and one done.
@@ -7070,8 +7082,8 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
 # “→ **learning rate (step size)**”).
 REVERSE_ENTRY = re.compile(r"\n\s*+(?:→|->|⇒|=>)\s*+\*\*(?P<term>[^*\n]{1,80})\*\*(?P<tail>[^*\n]{0,80})$")
 # What heads a list of what each person answered (“### Attempts”, “Replies”, “同学的回答”).
-ATTEMPTS = re.compile(r"\b(?:attempts?|answers?|responses?|replies|guesses|who said what)\b|回答|作答|尝试|(?:同学|大家)(?:们)?的?(?:答案|说法)",
-                      re.I)
+ATTEMPTS = re.compile(r"\b(?:attempts?|answers?|responses?|replies|guesses|who said what|solutions?|dialogues?|role[- ]?plays?|"
+                      r"lösungen|antworten|rollenspiel|dialog)\b|回答|作答|尝试|对话|答案|(?:同学|大家)(?:们)?的?(?:答案|说法)", re.I)
 # A person's first name as a list labels what they said (“Tom”, “Priya”, “Wei”, “Dr. Chen”).
 PERSON_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z]{2,11}(?:\s+[A-Z]\.?)?")
 # A branch of a decision tree: the answer to the question over it (“**YES** → AdamW”, “NO (CNN)”, “是：…”).

@@ -6842,3 +6842,28 @@ def test_a_lesson_plans_own_business_is_no_card_and_what_it_teaches_is() -> None
     fronts = [c.front for c in cards]
     assert not any("数学上" in f or "知识与技能" in f or "教师活动" in f or "学生活动" in f for f in fronts), fronts
     assert any("分配步" in f for f in fronts) and any("更新步" in f for f in fronts), fronts
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # in a course on teaching, its aims and methods are the subject; a lesson plan's board holds the lesson's formulas
+    ("# 教学设计 课程笔记 第3周\n\n## 三、教学目标\n\n- **三维目标**：知识与技能、过程与方法、情感态度与价值观\n"
+     "- **ABCD表述法**：对象、行为、条件、程度\n\n## 教学方法\n\n- **探究法**：学生在教师引导下自己发现结论\n",
+     ["知识与技能、过程与方法", "学生在教师引导下自己发现结论"], []),
+    ("# 《排列与组合》教学设计\n\n## 二、学情分析\n\n**基础**：学过分类计数。\n\n## 七、板书设计\n\n"
+     "**排列数公式**：$A_n^m = \\frac{n!}{(n-m)!}$\n\n**组合数公式**：$C_n^m = \\frac{n!}{m!(n-m)!}$\n", ["\\frac{n!}{(n-m)!}"], ["学过分类计数"]),
+    # an exclamation mark that is the thing asked stays; a fix after a crash said in words marks the code before it
+    ("# Lab safety\n\n## Pictograms\n\n### Which pictogram is just an exclamation mark (!)\n\nGHS07, the health hazard warning.\n\n"
+     "### Which pictogram is a flame?\n\nGHS02, flammable.\n\n### Which pictogram is a skull?\n\nGHS06, acute toxicity.\n",
+     ["exclamation mark (!)"], []),
+    ("# Review\n\n## Averages\n\nAverage of the amounts:\n\n```python\ndef average_amount(xs):\n    return sum(xs) / len(xs)\n```\n\n"
+     "Crashes with ZeroDivisionError on an empty list.\n\n**Fix:**\n\n```python\ndef average_amount(xs):\n"
+     "    return sum(xs) / len(xs) if xs else 0.0\n```\n", ["if xs else 0.0"], ["return sum(xs) / len(xs)\n```"]),
+])
+def test_what_the_review_of_round_82_found_the_new_rules_must_keep(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+def test_a_role_plays_lines_with_ones_own_are_no_glossary_of_names() -> None:
+    cards, _ = extract("# Deutsch A2\n\n## Rollenspiel im Büro\n\n- **Mia:** Hast du den Bericht schon geschickt?\n"
+                       "- **Jonas:** Nein, ich schicke ihn morgen.\n- **me:** Ich kann dir helfen.\n")
+    assert not any("Mia" in c.front or "Jonas" in c.front for c in cards), [c.front for c in cards]
