@@ -311,12 +311,16 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
             cards = [(k, f, b) for k, f, b in cards if f.count("*") % 2 == 0]
             # (most lines a file's particulars, “Course - CS229”, numbered steps, “Step 1 - load the data”, or someone's
             # view, “Alice - thinks we should…”: no glossary; a river's “Source - where it begins” among its terms is one)
-            aside = sum(bool(NOTES_FIELD.fullmatch(f) or REPORT_FIELD.fullmatch(f) or CLASS_FIELD.fullmatch(f)
-                             or LISTED_NOT_A_TERM.fullmatch(f) or SAYS.match(b)) for _, f, b in cards)
-            if len(cards) == len([line for line in lines if separator in line]) and len(cards) >= 3 and 2 * aside < len(cards) \
+            asides = [bool(NOTES_FIELD.fullmatch(f) or REPORT_FIELD.fullmatch(f) or CLASS_FIELD.fullmatch(f)
+                           or LISTED_NOT_A_TERM.fullmatch(f) or SAYS.match(b)) for _, f, b in cards]
+            if len(cards) == len([line for line in lines if separator in line]) and len(cards) >= 3 and 2 * sum(asides) < len(cards) \
                     and 2 * sum(_worded(b) for _, _, b in cards) >= len(cards) \
                     and 2 * sum(bool(TIME_SLOT.fullmatch(f)) for _, f, _ in cards) < len(cards):
-                return [tuple(card) for card in cards]
+                # (the glossary's terms only: a river's “Source - the place where it begins” is one, “Course - GEOG101” not;
+                # a composer's view among composers, “Schoenberg - said tonality was exhausted”, is what to learn of him)
+                return [tuple(card) for card, aside in zip(cards, asides)
+                        if not aside or SAYS.match(card[2]) or not LISTED_NOT_A_TERM.fullmatch(card[1])
+                        and re.match(r"(?i:an?|the|to|one|any|where|when|how|what|which)\b|一种|一个|指|是", card[2])]
     return []
 
 
@@ -622,6 +626,8 @@ def _unnumbered(block: Block) -> Block:
     """A sheet of formulas without the column that numbers its rows (“| # | formula | … |” over “| 1 | $x^\\top y$ | … |”),
     so that each row is named by its formula; any other table as it is. Every line stays where it was."""
     lines = block.text.splitlines()
+    if "\\|" in block.text:
+        return block  # (“$\\|x\\|_\\infty$” in a cell: a bar that splits no cell)
     rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines]
     if len(rows) < 4 or not ROW_NUMBER_HEADER.fullmatch(rows[0][0]) or any(len(cells) < 3 for cells in rows) \
             or not all(re.fullmatch(r"\d{1,4}\.?", cells[0]) for cells in rows[2:]) \
@@ -768,7 +774,7 @@ MARK_HEADER = re.compile(r"\s*+(?:[✅✔✓☑❌✗✘×⚠❓❗★☆⭐🟢
 
 
 def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
-               own: bool = False, zh: bool = False) -> list[tuple[str, str, str, Source]]:
+               own: bool = False, zh: bool = False, lesson: bool = False) -> list[tuple[str, str, str, Source]]:
     """A table with a row per thing and a column per property (“| 分布 | 期望 | 方差 |”): each cell
     the value of its column's property for its row's thing, as (thing, property, value, line).
     Columns of remarks or of what a thing is (“备注”, “Notes”, “含义”) give none; nor does a table
@@ -819,7 +825,9 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                     corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
                 or ARGUMENTS_HEADER.fullmatch(name) or WRONG_HEADER.fullmatch(name.strip()) \
-                or WORD_CLASS_HEADER.fullmatch(name.strip()) or LESSON_COLUMN.fullmatch(name.strip()) \
+                or WORD_CLASS_HEADER.fullmatch(name.strip()) and 3 * sum(len(_cell_text(cells[j]).strip()) <= 8
+                                                                     for _, cells in rows[1:]) >= 2 * (len(rows) - 1) \
+                or lesson and LESSON_COLUMN.fullmatch(name.strip()) \
                 or EXAMPLE_HEADER.fullmatch(name.strip()) and 2 * sum("→" in cells[j] or "⇒" in cells[j] or "=>" in cells[j]
                                                                   for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _measured(name, [cells[j] for _, cells in rows[1:]]) \
@@ -1091,7 +1099,7 @@ LOCATOR_HEADER = re.compile(r"卡号|卡片(?:号|编号)?|cards? ?(?:no\.?|ids?
                             r"refs?|links?|出处|"
                             # (where else a formula or a section is used: “| 小节 | 引用的 |” over “3.1, 3.2”; “Used in” over
                             # “BERT” names what uses it)
-                            r"引用(?:的|了)?(?:式子|公式)?(?:[（(].*[)）])?|用到的?(?:式子|公式)|cross[- ]?refs?", re.I)
+                            r"引用(?:的|了)(?:式子|公式)?(?:[（(].*[)）])?|引用(?:式子|公式)|用到的?(?:式子|公式)|cross[- ]?refs?", re.I)
 # (a card's id has a slash or a dot, “4/5b”, “4/1a1”; “7B”, “2k”, “32bit” are sizes)
 LOCATOR_CELL = re.compile(r"\s*+(?:(?:pp?\.|§|第)\s*+)?\d++(?:[./]\d++)++[a-z]?\d*+(?:[a-z]\d*+)*+\s*+|"
                           r"\s*(?:pp?\.|§)\s*\d+(?:[./-]\d+)*\s*|\s*第\s*\d+\s*[页章节]\s*", re.I)
@@ -2582,7 +2590,8 @@ class _Extractor:
                 runs = bool(NUMBERED_RUN.search(ctx.deck[-1]))
                 for term, attribute, value, source in ([] if params or compared or own or rows else
                                                        table_grid(block.text, block.source, known, runs,
-                                                                  own=bool(OWN_MISTAKES.search(ctx.deck[-1])), zh=self.zh)):
+                                                                  own=bool(OWN_MISTAKES.search(ctx.deck[-1])), zh=self.zh,
+                                                                  lesson=bool(LESSON_PLAN_TITLE.fullmatch(self.outline.title.strip())))):
                     self.definition(term, value, source, cells, attribute=attribute, grid=True)
             elif block.kind == "code":
                 if pasted := _pasted_cards(block):
@@ -2806,7 +2815,8 @@ class _Extractor:
             for it in block.items:
                 entry = REVERSE_ENTRY.search(it.text)
                 description = MARK_PREFIX.sub("", it.text[:entry.start()].strip()) if entry else ""
-                if entry and len(strip_math(description).split()) >= 3 and not BRANCH.fullmatch(entry.group("term").strip()):
+                if entry and (len(strip_math(description).split()) >= 3 or len(CJK.findall(description)) >= 4) \
+                        and not BRANCH.fullmatch(entry.group("term").strip()):
                     back = (entry.group("term") + entry.group("tail")).strip()
                     notes = _children_text(it) if it.children else ""
                     self.add(ctx, CardKind.MANUAL, "manual:" + anchor(description), description,
@@ -3135,6 +3145,9 @@ class _Extractor:
                     # (a lecture's scribes by name, “**Scribes:** Priya Raman, Tom Okafor”; Egypt's scribes are a class)
                     or re.fullmatch(r"scribes?|scribed by|note[- ]?takers?", _bare(term).strip(), re.I) is not None
                     and NAME_LIST.fullmatch(desc.strip()) is not None
+                    # (a lab book's “**Signed**: MO   Witnessed: J. Lindqvist”; “Signed: an integer type that …” is a term)
+                    or re.fullmatch(r"signed(?: off)?(?: by)?|witnessed(?: by)?", _bare(term).strip(), re.I) is not None
+                    and len(desc.split()) <= 8 and not re.search(r"\b(?:a|an|the|that|which|is|are|can)\b", desc, re.I)
                     or term.strip() in self.speakers or PAREN_TAIL.sub("", _bare(term)).strip() in self.speakers
                     or _bare(term).strip() in self.turns_here or PERSON_TURN.fullmatch(_bare(term).strip())
                     # (“**注释：**” under a paper's reference: the reader's annotation of that paper)
@@ -4883,7 +4896,6 @@ def _is_script(outline: Outline) -> bool:
 # Sections that follow the content: questions without answers, reading lists, pointers.
 BACK_MATTER = re.compile(
     r"^(?:exercises?|problems?|discussions?|references?|bibliography|further reading|"
-
     r"(?:additional |more )?resources|next steps|see also|acknowledge?ments?|练习|习题|思考题|课后习题|讨论|参考文献|"
     r"参考资料|参考链接|参考|延伸阅读|扩展阅读|推荐阅读|推荐资料|学习资料|学习资源|资料|相关资源|下一步|致谢|"
     r"(?:下一步|接下来|之后|后续|下周)的?(?:学习)?(?:计划|打算|安排)|next (?:plans?|week'?s plans?)|"
@@ -4988,8 +5000,8 @@ SLIDE_BACK = re.compile(r"封面|(?:cover|title)(?: page| slide)?|目录|大纲|
 LESSON_SECTION = re.compile(r"教材分析|学情分析|教学目标|教学(?:重点|难点|重难点|重点与难点|重点和难点)|教学(?:方法|手段|准备|资源)"
                             r"(?:与准备|和准备)?|教学反思|课后反思|(?:teaching|lesson) (?:objectives|aims|methods|materials|"
                             r"reflection)|student analysis|learner analysis", re.I)
-LESSON_PLAN_TITLE = re.compile(r"(?:《[^》]{1,40}》|[^\n]{1,40}?)\s*(?:的)?(?:教学设计|教案)(?:\s*[(（][^()（）]*[)）])?|"
-                               r"(?i:lesson plan\b.{0,60}|.{1,60}\blesson plan)")
+LESSON_PLAN_TITLE = re.compile(r"(?!如何|怎样|怎么|关于)(?:《[^》]{1,40}》|[^\n]{1,40}?)\s*(?:的)?(?:教学设计|教案)(?:\s*[(（][^()（）]*[)）])?|"
+                               r"(?i:lesson plan\s*[:：—–-]\s*\S.{0,60}|(?!how\b|writing\b).{1,60}?\s[—–-]\s*lesson plan)")
 
 
 def _back_matter_heading(title: str) -> bool:
@@ -5242,7 +5254,7 @@ LABEL_TERM = re.compile(
     r"(?:my |honest |hot )?takes?|"
     # an email's header, a thread's numbering (“1/ hot take”), a talk's own business
     r"from|to|cc|bcc|sent|date sent|\d{1,2}/\s.*|(?:draft\s*\d*\s*)?changes?|changelog|改动|编辑记录|更新记录|修改记录|"
-    r"写在(?:最)?后(?:面)?|signed(?: off)?(?: by)?|witnessed(?: by)?|"
+    r"写在(?:最)?后(?:面)?|"
     r"timing(?: budget)?|时间分配|punchline|fig\.?|listened(?: to| on)?|watched(?: on)?|原话|"
     r"(?:honest|short|long|quick|my|her|his|the) answer|第\s*\d+\s*次\s*\S{0,6}|"
     r"watch out|heads[- ]up(?:\s+(?:for|on|about)\s.+)?|小心|警告|"
@@ -6190,7 +6202,8 @@ def _corrected_lines(outline: Outline) -> set[int]:
 def _superseded_code(outline: Outline) -> dict[int, set[str]]:
     """The functions of a code block (by its first line) that a corrected version right after it
     rewrites: “订正版：” (“Fixed version:”, “改正后：”) over a function of the same name, or of that name
-    with a fix's suffix (``my_ce`` → ``my_ce_stable``); “修改后：” over one of the same name. The first
+    with a fix's suffix (``my_ce`` → ``my_ce_stable``); “修改后：” over one of the same name; a bare “**Fix:**” over
+    the same function again, straight after the code or after words saying what was wrong with it. The first
     attempt is not the one to recall; a helper beside it (“log_softmax”) is."""
     lines: dict[int, set[str]] = {}
     for _, section in iter_sections(outline.root):
@@ -6199,13 +6212,13 @@ def _superseded_code(outline: Outline) -> dict[int, set[str]]:
             led = block.kind == "code" and i and blocks[i - 1].kind == "paragraph"
             said = last_sentence(blocks[i - 1].text) if led else ""
             fixing, revising = FIXED_VERSION.match(said), REVISED_VERSION.match(said)
-            earlier = next((b for b in reversed(blocks[:i - 1]) if b.kind == "code"), None)
+            earlier = next((b for b in reversed(blocks[:i - 1]) if b.kind == "code"
+                            and (not BARE_FIX.match(said) or defined_names(b.text, b.language))), None)
             if BARE_FIX.match(said) and earlier is not None:
                 # (“**Fix:**” over the same function again, after what was wrong with the code before it: “**What's
                 # wrong:** no `model.eval()`”; not after “This already worked — refactor only”)
                 between = " ".join(b.text for b in blocks[blocks.index(earlier) + 1:i - 1] if b.kind == "paragraph")
-                fixing = fixing or ((not between.strip() or SAID_WRONG.search(between))
-                                    and not REFACTOR.search(between + " " + said) or None)
+                fixing = fixing or (SAID_WRONG.search(between) or not between.strip() and not REFACTOR.search(said) or None)
             if not (fixing or revising):
                 continue
             fixed = [_function_name(d) for d in defined_names(block.text, block.language)]
@@ -6259,7 +6272,7 @@ FIXED_VERSION = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:订正|改正|修正|更正)
 
 
 # A bare “**Fix:**” over code, and what says, before it, that the code above was wrong.
-BARE_FIX = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:the )?fix(?:ed)?|修复(?:后)?)\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
+BARE_FIX = re.compile(r"\s*+(?:\*\*\s*+)?(?:(?:the )?fix|修复(?:后)?)\s*+(?:\*\*\s*+)?[:：]\s*+(?:\*\*)?\s*+$", re.I)
 SAID_WRONG = re.compile(r"what'?s wrong|\bbug(?:gy|s)?\b|\bwrong\b|\bbroken\b|\bfails?\b|\bcrash(?:es|ed)?\b|\berrors?\b|"
                         r"exception|incorrect|double[- ]count|错在|出错|有问题|报错|崩溃|不对|错误", re.I)
 REFACTOR = re.compile(r"(?:pure|just a|only a) refactor|refactor only|already work(?:s|ed)|只是重构|本来就(?:对|能用)", re.I)
@@ -6855,7 +6868,7 @@ EQUATION_NUMBER = re.compile(r"\s*\\(?:tag\*?|label)\{[^{}]*\}")
 # Marks after a heading's words (“有什么区别 ⭐”, “… 🔥🔥”): how often it came up, not the question.
 # (and tally marks, “✅ ||||”: how often one got it wrong)
 TRAILING_MARKS = re.compile(r"(?<![\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF])"  # (tried once per run of marks)
-                            r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+|(?<=[?？]\s)[(（][!！]+[)）])+$")
+                            r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+|(?<=[?？])[(（][!！]+[)）]|(?<=[?？]\s)[(（][!！]+[)）])+$")
 
 
 # A task-list item (“[ ] read ch. 7”, “[x] …”): something to do; and one done.
@@ -7080,12 +7093,13 @@ def _enumerated_terms(items: list[Item]) -> set[str]:
 
 # The term a description leads to, on the item's last line of its own (“The scalar $\eta$ in …; too big → divergence.” over
 # “→ **learning rate (step size)**”).
-REVERSE_ENTRY = re.compile(r"\n\s*+(?:→|->|⇒|=>)\s*+\*\*(?P<term>[^*\n]{1,80})\*\*(?P<tail>[^*\n]{0,80})$")
+REVERSE_ENTRY = re.compile(r"\n[ \t]*+(?:→|->|⇒|=>)[ \t]*+\*\*(?P<term>[^*\n]{1,80})\*\*(?P<tail>[^*\n]{0,80})$")
 # What heads a list of what each person answered (“### Attempts”, “Replies”, “同学的回答”).
 ATTEMPTS = re.compile(r"\b(?:attempts?|answers?|responses?|replies|guesses|who said what|solutions?|dialogues?|role[- ]?plays?|"
                       r"lösungen|antworten|rollenspiel|dialog)\b|回答|作答|尝试|对话|答案|(?:同学|大家)(?:们)?的?(?:答案|说法)", re.I)
 # A person's first name as a list labels what they said (“Tom”, “Priya”, “Wei”, “Dr. Chen”).
-PERSON_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z]{2,11}(?:\s+[A-Z]\.?)?")
+PERSON_NAME = re.compile(r"(?!(?:You|She|Her|His|Him|They|Them|Their|Our|Its|This|That|These|Those)\b)"
+                         r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z]{2,11}(?:\s+[A-Z]\.?)?")
 # A branch of a decision tree: the answer to the question over it (“**YES** → AdamW”, “NO (CNN)”, “是：…”).
 BRANCH = re.compile(r"(?:\*\*)?(?P<b>yes|no|是|否|不是)(?:\*\*)?(?=\s*+(?:$|[→:：(（,，*—–-]))", re.I)
 

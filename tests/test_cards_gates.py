@@ -6867,3 +6867,41 @@ def test_a_role_plays_lines_with_ones_own_are_no_glossary_of_names() -> None:
     cards, _ = extract("# Deutsch A2\n\n## Rollenspiel im Büro\n\n- **Mia:** Hast du den Bericht schon geschickt?\n"
                        "- **Jonas:** Nein, ich schicke ihn morgen.\n- **me:** Ich kann dir helfen.\n")
     assert not any("Mia" in c.front or "Jonas" in c.front for c in cards), [c.front for c in cards]
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a glossary's field or step line goes, its terms stay
+    ("# Rivers\n\n## Terms\n\nTributary - a stream that flows into a larger river\nDelta - landform at the mouth built from sediment\n"
+     "Meander - a winding curve in a river channel\nCourse - GEOG101\nStep 2 - label the diagram in the workbook\n",
+     ["a winding curve"], ["GEOG101", "label the diagram"]),
+    # a tag set's POS column means the tag; a course on teaching compares what teacher and students do
+    ("# Tagging\n\n## Penn tags\n\n| Tag | POS | Example word |\n|---|---|---|\n| NN | singular or mass noun | dog |\n"
+     "| VB | verb, base form | run |\n| JJ | adjective | red |\n", ["singular or mass noun"], []),
+    ("# 教学法笔记\n\n## 方法对比\n\n| 方法 | 教师活动 | 学生活动 | 适用场景 |\n|---|---|---|---|\n| 讲授法 | 系统讲解 | 听讲记录 | 新概念 |\n"
+     "| 讨论法 | 组织引导 | 小组讨论 | 开放问题 |\n| 探究法 | 提出问题 | 自主探究 | 规律发现 |\n", ["系统讲解"], []),
+    # pronouns under “Answers” are vocabulary, a quotation column is content, a signed integer a term
+    ("# Mandarin unit 1\n\n## Answers\n\n- **Me:** 我 (wǒ)\n- **You:** 你 (nǐ)\n- **She:** 她 (tā)\n", ["她 (tā)"], []),
+    ("# 鲁迅\n\n## 名句\n\n| 出处 | 引用 | 含义 |\n|---|---|---|\n| 《故乡》 | 其实地上本没有路 | 路是人走出来的 |\n"
+     "| 《自嘲》 | 横眉冷对千夫指 | 不畏强权 |\n| 《呐喊》 | 救救孩子 | 呼吁解放儿童 |\n", ["其实地上本没有路"], []),
+    ("# C types\n\n## Integers\n\n- **Signed**: an integer type that can also represent negative values\n", ["represent negative values"], []),
+    # a glossary to cover in Chinese; a course about writing lesson plans teaches their parts
+    ("# 复习\n\n## 优化\n\n- 梯度下降中每一步走多远的系数\n  → **学习率**\n- 每次只用一小批样本估计梯度的方法\n  → **小批量随机梯度下降**\n"
+     "- 把历史梯度按指数加权平均后再更新的方法\n  → **动量法**\n", ["学习率"], []),
+    ("# 如何写教案\n\n## 教学目标\n\n- **三维目标**：知识与技能、过程与方法、情感态度与价值观\n", ["知识与技能"], []),
+    # a table row with an escaped bar in its formula keeps its row
+    ("# Norms\n\n| # | formula | PyTorch one-liner |\n|---|---|---|\n| 1 | $\\|x\\|_1$ | `x.abs().sum()` |\n"
+     "| 2 | $\\|x\\|_2$ | `x.norm()` |\n| 3 | $\\|x\\|_\\infty$ | `x.abs().max()` |\n", [], ["$\\ |"]),
+])
+def test_what_the_second_code_review_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+def test_a_fix_after_the_crash_it_printed_marks_the_code_before_it() -> None:
+    cards, notices = extract("# Review\n\n## Mean\n\nMean of a list:\n\n```python\ndef mean(xs):\n    return sum(xs) / len(xs)\n```\n\n"
+                             "```\nZeroDivisionError: division by zero\n```\n\nIt already works for non-empty lists but crashes on an empty one.\n\n"
+                             "**Fix:**\n\n```python\ndef mean(xs):\n    return sum(xs) / len(xs) if xs else 0.0\n```\n\n"
+                             "## Heading questions\n\n### What is the intrinsic dimension idea?(!!)\n\nModels fine-tune in a small subspace.\n\n"
+                             "### Why zero init?\n\nTraining starts at the pretrained function.\n\n### Why not adapters?\n\nThey add latency.\n")
+    backs = [c.back for c in cards]
+    assert any("if xs else 0.0" in b for b in backs) and not any("len(xs)\n```" in b and "if xs" not in b for b in backs), backs
+    assert "What is the intrinsic dimension idea?" in [c.front for c in cards], [c.front for c in cards]
