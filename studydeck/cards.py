@@ -6867,7 +6867,7 @@ def _asked(title: str) -> str:
 EQUATION_NUMBER = re.compile(r"\s*\\(?:tag\*?|label)\{[^{}]*\}")
 # Marks after a heading's words (“有什么区别 ⭐”, “… 🔥🔥”): how often it came up, not the question.
 # (and tally marks, “✅ ||||”: how often one got it wrong)
-TRAILING_MARKS = re.compile(r"(?<![\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF])"  # (tried once per run of marks)
+TRAILING_MARKS = re.compile(r"(?<![\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF|])"  # (tried once per run of marks)
                             r"(?:[\s⭐★☆✨❗❓\u2600-\u27bf\U0001F300-\U0001FAFF]|(?<=\s)\|+|(?<=[?？])[(（][!！]+[)）]|(?<=[?？]\s)[(（][!！]+[)）])+$")
 
 
