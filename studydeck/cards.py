@@ -168,11 +168,17 @@ IF_THEN = re.compile(r"\*\*(?:IF|If|if|WHEN|When|如果|若)\*\*\s*+(?P<cond>(?:
                      r"(?P<then>(?:(?!\*\*(?i:else|otherwise|and|or)\b[^*\n]{0,10}\*\*|\*\*否则)[^\n])+)")  # (“**AND**”, “**ELSE**”: a rule of more parts)
 
 
+def _masked_line(line: str) -> str:
+    """``line`` with its code spans and inline math blanked out, each character kept in its place: where a mark is
+    found in it, it stands outside code and math."""
+    masked = masked_code(line) if "`" in line else line
+    return INLINE_MATH.sub(lambda m: "x" * len(m.group()), masked) if "$" in masked else masked
+
+
 def _spaced_card(line: str) -> re.Match | None:
     """A card on one line as Obsidian's Spaced Repetition plugin takes it, spaces or not (“Entropy of a fair coin in
     bits::1 bit”), in notes tagged for it (elsewhere “std::vector” is a name): its mark outside code and math."""
-    masked = masked_code(line) if "`" in line else line
-    masked = INLINE_MATH.sub(lambda m: "x" * len(m.group()), masked) if "$" in masked else masked
+    masked = _masked_line(line)
     at = masked.find("::")
     if at < 0:
         return None
@@ -293,8 +299,7 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
         for k, line in enumerate(lines, start=1):
             line = LINE_DRESS.sub("", line.strip())  # (“*Rank - …*”, a hard break's “\”, “<br>”)
             # (the separator outside code and math: “$f(x) - f(y)$ bounds …”, “`ls - a`” are no cards)
-            masked = masked_code(line) if "`" in line else line
-            masked = INLINE_MATH.sub(lambda m: "x" * len(m.group()), masked) if "$" in masked else masked
+            masked = _masked_line(line)
             at = masked.find(separator)
             front, split, back = (line[:at], separator, line[at + len(separator):]) if at >= 0 else (line, "", "")
             front = front.strip()
@@ -319,13 +324,16 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
                 # (the glossary's terms only: a river's “Source - the place where it begins” is one, “Course - GEOG101” not;
                 # a composer's view among composers, “Schoenberg - said tonality was exhausted”, is what to learn of him)
                 return [tuple(card) for card, aside in zip(cards, asides)
-                        if not aside or SAYS.match(card[2]) or not LISTED_NOT_A_TERM.fullmatch(card[1])
-                        and re.match(r"(?i:an?|the|to|one|any|where|when|how|what|which)\b|一种|一个|指|是", card[2])]
+                        if not aside or SAYS.match(card[2])
+                        or not LISTED_NOT_A_TERM.fullmatch(card[1]) and DEFINING_OPENING.match(card[2])]
     return []
 
 
 # What dresses a pasted line and is no part of its sides: italics around it whole, a hard break's “\” or “<br>” at its end.
 LINE_DRESS = re.compile(r"^\*(?=[^*\s])(?=[^*]*\*$)|(?<=[^*\s])\*$|\\$|\s*<br\s*/?>\s*$|^<b>|</b>(?=\s)", re.I)
+# How a definition opens (“the place where a river begins”, “to decide”, “一种…”), where a file's field has a value
+# (“Course - GEOG101”).
+DEFINING_OPENING = re.compile(r"(?i:an?|the|to|one|any|where|when|how|what|which)\b|一种|一个|指|是")
 # A line's name that is no term: a step or a part by number (“Step 1 - load the data”, “第 2 步 - …”).
 LISTED_NOT_A_TERM = re.compile(r"(?:step|phase|stage|part|week|day|round|task)\s*+\d+|第\s*+\S{1,3}\s*+[步周天轮部]", re.I)
 # What someone thinks or says (“Alice - thinks we should…”): a meeting's views, not a definition.
@@ -3384,8 +3392,7 @@ class _Extractor:
                 keyed = named + " " + term  # (each item's why a card of its own)
             elif normalize_name(named) == normalize_name(term):
                 # “- Why” over its reasons, under “Feature stores”: asked of the section, not of itself
-                named = next((SECTION_NUMBER.sub("", d).strip() for d in reversed(ctx.deck[:-1])
-                              if normalize_name(d) != normalize_name(term)), named)
+                named = _heading_above(ctx, term) or named
             front = self.t("{c}：{q}", "{c}: {q}", c=named,
                            q=term if term.endswith(("?", "？")) else term + self.t("？", "?"))
             if GENERIC_HEADING.match(SECTION_NUMBER.sub("", ctx.concept).strip()) \
@@ -7122,9 +7129,15 @@ def _facet_owner(ctx: _Ctx, term: str = "") -> str:
         return label
     named = _named_concept(ctx)
     if term and normalize_name(_bare(named)) == normalize_name(_bare(term)):
-        return next((SECTION_NUMBER.sub("", d).strip() for d in reversed(ctx.deck[:-1])
-                     if normalize_name(_bare(d)) != normalize_name(_bare(term))), named)
+        return _heading_above(ctx, term) or named
     return named
+
+
+def _heading_above(ctx: _Ctx, term: str) -> str:
+    """The nearest heading over the section that is not ``term`` itself (“- Why” under “Feature stores”, “- **Leads
+    to**” under “Expectation”: what they are of), without its number; "" where there is none."""
+    return next((SECTION_NUMBER.sub("", d).strip() for d in reversed(ctx.deck[:-1])
+                 if normalize_name(_bare(d)) != normalize_name(_bare(term))), "")
 
 
 def _named_concept(ctx: _Ctx) -> str:
