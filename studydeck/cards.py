@@ -29,7 +29,7 @@ from studydeck.notes import (CJK, INLINE_MATH, Block, Item, Outline, Section, it
                              mathjax_as_dollars, outline_markdown, plain_inline, without_math)
 from studydeck.text import (CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, TO_TRADITIONAL, UNFINISHED_WORDS,
                            language)
-from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED, evaluated_claims, expected_outputs,
+from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED, as_pycon, evaluated_claims, expected_outputs,
                                free_names, without_shown_outputs)
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
@@ -815,7 +815,14 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                           for j, name in enumerate(header) if j and known.casefold() in name.casefold()):
         learnt = []
     given = _example_columns(header, rows[1:])
+    # (the first column of what each thing is, “| 术语 | 含义 | 例子 |”: asked as a glossary's, what the thing is)
+    meaning = next((j for j, name in enumerate(header[1:], 1) if WHAT_IT_IS_HEADER.fullmatch(name)), None)
     for j, name in enumerate(header[1:], 1):
+        if j == meaning and not given:
+            out.extend((_of_corner(corner, cells[0].strip()), "", cells[j].strip(), Source(source.path, line))
+                       for line, cells in rows[1:] if _of_corner(corner, cells[0].strip()) and cells[j].strip()
+                       and not EMPTY_CELL.fullmatch(cells[j].strip()) and not EMPTY_NAME.fullmatch(cells[0].strip()))
+            continue
         if learnt and known.casefold() in name.casefold():
             continue  # (“| 操作 | PyTorch | JAX |” in notes “PyTorch → JAX”: the PyTorch side is the cue)
         if given and j in given[:-1]:
@@ -829,8 +836,8 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                 or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) and not OWN_ANSWER.fullmatch(name) \
                 or SELF_RATED.search(name) or REJECTED_HEADER.search(name) or OWN_USE_HEADER.search(name) \
                 or OPTION_HEADER.fullmatch(name) or own and CAUGHT_HEADER.search(name) \
-                or (RATING_FIELD.fullmatch(name) or RATING_SCALE.fullmatch(name) and CRITERIA_CORNER.fullmatch(_cell_text(
-                    corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
+                or (RATING_FIELD.fullmatch(name) or RATED_ON.fullmatch(name)
+                    or RATING_SCALE.fullmatch(name) and CRITERIA_CORNER.fullmatch(_cell_text(corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
                     _cell_text(cells[j])) for _, cells in rows[1:]) \
                 or ARGUMENTS_HEADER.fullmatch(name) or WRONG_HEADER.fullmatch(name.strip()) \
                 or WORD_CLASS_HEADER.fullmatch(name.strip()) and 3 * sum(len(_cell_text(cells[j]).strip()) <= 8
@@ -1322,6 +1329,10 @@ MEANING_HEADER = re.compile(r"含义|意思|意义|解释|说明|定义|描述|�
                             rf"^\s*(?:{ANSWER_HEADER.pattern})\s*$", re.I)
 
 
+# A column that says what each thing is, and only that (“含义”, “Meaning”, “Definition”, “What it is”).
+WHAT_IT_IS_HEADER = re.compile(r"\s*(?:含义|意思|释义|定义|\b(?:meaning|definition|what it is)\b)\s*", re.I)
+
+
 def has_formula(text: str) -> bool:
     return any(RELATION.search(body) for _, _, body, _ in math_spans(text))
 
@@ -1778,6 +1789,9 @@ RATING_FIELD = re.compile(r"(?:(?:我的?)?(?:打分|评分|兴趣(?:度)?|推�
                           r"(?:\s*[(（]\s*[01]\s*[–—~-]\s*(?:3|4|5|7|10|100)\s*[)）])?", re.I)
 RATING_SCALE = re.compile(r"[01]\s*+(?:[–—~～−-]|to)\s*+(?:3|4|5|7|10|100)\s*+分?")
 CRITERIA_CORNER = re.compile(r"criteri(?:on|a)|评分项|评价项|评分标准|评价维度|rubric(?: item)?", re.I)
+# A column headed by what it rates on a scale (“Conf. (1–5)”, “熟悉度（1-5）”): the writer's marks of each row, when
+# its cells are those marks.
+RATED_ON = re.compile(r"[^()（）\n]{1,20}?[(（]\s*+" + RATING_SCALE.pattern + r"\s*+[)）]")
 RATING_VALUE = re.compile(r"^[\s*_]*+(?:[⭐★☆✩]|\d++(?:\.\d++)?\s*+(?:/\s*+(?:5|10|100)\b|分(?![制钟])|\**\s*$))", re.I)
 
 
@@ -2600,7 +2614,7 @@ class _Extractor:
                                                        table_grid(block.text, block.source, known, runs,
                                                                   own=bool(OWN_MISTAKES.search(ctx.deck[-1])), zh=self.zh,
                                                                   lesson=bool(LESSON_PLAN_TITLE.fullmatch(self.outline.title.strip())))):
-                    self.definition(term, value, source, cells, attribute=attribute, grid=True)
+                    self.definition(term, value, source, cells, attribute=attribute, grid=bool(attribute))
             elif block.kind == "code":
                 if pasted := _pasted_cards(block):
                     # (“"front","back"” over “"KL 对称吗？","不对称…"”: the learner's own cards, as an app takes them in)
@@ -3013,6 +3027,8 @@ class _Extractor:
                 return
             label = labelled[0] if labelled else text.rstrip(":： ")
             plain_label = label.strip("*` ")
+            if "**" in plain_label:
+                plain_label = re.sub(r"\*\*([^*]+)\*\*", r"\1", label).strip("*` ")  # (“**likelihood** vs **probability**”)
             if BOLD_NAME_ASIDE.fullmatch(label):
                 plain_label = _bare(label)  # (“**Focal loss** (Lin et al. 2017, RetinaNet)”: the name, its source aside)
             if PARAM_LABEL.match(plain_label):
@@ -3162,6 +3178,8 @@ class _Extractor:
                     or self.cites_here and re.fullmatch(r"注释|annotations?", _bare(term).strip(), re.I)
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
                     or DIARY_TERM.match(_bare(term))
+                    # (“*Referenced from:* [Q1](#what-is-attention), [Q3](#multi-head)”: the page's own cross-links)
+                    or IN_PAGE_LINKS.fullmatch(desc.strip())
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                         or FRAMEWORK.fullmatch(_bare(term).strip()) and desc.lstrip().startswith("`")) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
@@ -3305,6 +3323,7 @@ class _Extractor:
             else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
                 or source.line in self.story_here \
             else "tally" if TALLY_TERM.fullmatch(_bare(term).strip()) and not EXAM_PARTS.search(desc) \
+                or len(MARK_COUNT.findall(desc)) >= 2 \
             else "legend" if source.line in self.legend \
             else "label-term" if label or self.options_here and CHOICE_TERM.fullmatch(_bare(term).strip()) \
             else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
@@ -3724,10 +3743,11 @@ class _Extractor:
                 flags = flags + (LEFT_OUT + "setup-commands",)  # “conda create …; pip install -r …”
             elif not _names_a_task(about) and not _marked_out(flags):
                 flags = flags + (LEFT_OUT + "unnamed-code",)  # “单机：写出命令”: which command?
-        elif REPL_LINE.match(block.text):
-            # an interpreter session pasted in: what its lines printed is the answer (the verifier
-            # runs them and compares)
-            typed = "\n".join(line for line in block.text.splitlines() if line.startswith((">>>", "...")))
+        elif REPL_LINE.match(as_pycon(block.text)):
+            # an interpreter session pasted in (IPython's “In [3]:” too): what its lines printed is the answer
+            # (the verifier runs them and compares)
+            typed = "\n".join(line for line, read in zip(block.text.splitlines(), as_pycon(block.text).splitlines())
+                               if read.startswith((">>>", "...")))
             front = self.t("{a}：这些语句输出什么？", "{a}: what do these lines print?", a=about) + \
                 f"\n\n```{block.language}\n{typed}\n```"
             flags = flags + ("asks-output",)
@@ -4026,7 +4046,9 @@ OWN_EARLIER_LEAD = re.compile(rf"(?:{OWN_EARLIER})\s*+[:：]?\s*+$", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗✘❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
-    "what I (?:wrote|said|put|answered)(?: (?:first|at first|initially|before))?|my (?:answer|attempt)|(?:my )?first (?:attempt|try|version)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
+    "what I (?:wrote|said|put|answered)(?: (?:first|at first|initially|before))?|my (?:answer|attempt)|(?:my )?first (?:attempt|try|version|draft|definition)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
+    # (one's own first go at it, before the book's: “我的第一版：”, “我的初稿定义：”)
+    "我的?(?:第一版|初版|初稿|第一遍)(?:定义|答案|理解|写法)?|"
     # (a 错题本's wrong solution: “**我的错解**：…”, “错误解法：…”, “My wrong attempt:”)
     "(?:我的)?错解|错误解法|my (?:wrong|incorrect) (?:answer|attempt|solution)|wrong (?:answer|attempt|solution)"
 ) + r"\s*+(?:\*\*)?+\s*+[:：]|"
@@ -5401,7 +5423,9 @@ STUDY_ORDER = re.compile(r"(?:我的)?(?:学习|阅读|复习)(?:顺序|路线�
                          re.I)
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
-    r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
+    r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|"
+    # (the next round of one's drill, a date beside it: “下一轮（3/30）重点”, “次回 (5/18)”)
+    r"(?:下一?(?:轮|遍|回)|次回)(?:\s*+[(（][^()（）\n]{1,12}[)）])?\s*+\w{0,4}|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
     r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
     r"(?:学习|复习)(?:目标|计划|进度)|(?:study|learning|review) (?:goals?|plan|progress)", re.I)
 
@@ -6398,6 +6422,12 @@ CHECKED_TERM = re.compile(r"[✓✔✗✘✅❌☑]|(?<![\d.])\d{1,2}(?:\.\d)?\s
 DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|realized|realised|fixed|switched|plotted|"
                         r"compared|launched|killed|bumped|spotted)\s+(?:at|the|a|an|it|this|that|these|those|my|our|with|on|"
                         r"up|out|over|into|again|back)\b", re.I)
+# Links to places on the same page and nothing else (“[Q1](#what-is-attention), [Q3](#multi-head)”, read as
+# “[Q1], [Q3]”); not a range (“[0, 1]”).
+_PAGE_LINK = r"\[[^\W\d_][^\[\],，\n]{0,40}\](?:\(#[^()\s]{0,80}\))?"
+IN_PAGE_LINKS = re.compile(rf"\[[^\[\]\n]{{1,60}}\]\(#[^()\s]{{0,80}}\)|{_PAGE_LINK}(?:\s*+(?:[,，、;；·|/]|and\b|和)\s*+{_PAGE_LINK})++")
+# One's own marks counted (“❌ 11 条，⚠️ 5 条”, “✅ 12 / ❌ 3”): a tally of how one did.
+MARK_COUNT = re.compile(r"[✅❌⚠✔✘✗☑✓]\uFE0F?\s*+[×x]?\d++\s*+(?:条|题|道|个|次|处)?")
 # What an exam's part holds (“每篇 5 题”, “共 40 分”): “精读 4 篇” over it is the exam's, no tally.
 EXAM_PARTS = re.compile(r"每[篇题道个小]|共\s*+\d|\d\s*+分(?![钟析布类])|\b(?:each|per) (?:passage|question|item)\b|\bmarks?\b|\bpoints\b", re.I)
 # A tally of one's own work as a term (“精读论文2篇”, “刷题 30 道”, “Read 3 papers”): what a report counts, no concept.

@@ -235,9 +235,9 @@ MESSAGES = {
     "legend": ("“{front}” 说的是笔记自己的颜色或记号的含义（图例），不是知识；留着它即可，它不会做成卡片",
                "“{front}” says what the notes' own colour or mark means (a key to them), not knowledge; keep it, it "
                "just makes no card"),
-    "tally": ("“{front}” 的术语是自己工作量的计数（如“刷题 30 道”），不是概念；要记的内容写成“术语：解释”",
-              "the term of “{front}” counts one's own work (such as “Read 3 papers”), not a concept; write what to "
-              "remember as “term: explanation”"),
+    "tally": ("“{front}” 记的是自己工作量或对错的计数（如“刷题 30 道”“❌ 11 条”），不是概念；要记的内容写成“术语：解释”",
+              "“{front}” counts one's own work or marks (such as “Read 3 papers”, “❌ 11, ✅ 5”), not a concept; write "
+              "what to remember as “term: explanation”"),
     "label-term": ("“{front}” 的术语只是一个小标题（如“解析”“注意”），不是概念；用概念的名字作术语",
                    "the term of “{front}” is a label (such as “Note” or “Proof”), not a concept; use the "
                    "concept's name as the term"),

@@ -298,6 +298,30 @@ MACHINE = re.compile(r"\bis_available\(\)|device_count\(|get_device_name|__versi
                      r"\bplatform\.", re.I)
 
 
+# An IPython session's prompts (“In [12]: x.shape”, “   ...: ”, “Out[12]: torch.Size([2])”).
+IPYTHON_IN = re.compile(r"^In \[\d*\]: ?")
+IPYTHON_MORE = re.compile(r"^\s+\.\.\.+: ?")
+IPYTHON_OUT = re.compile(r"^Out\[\d*\]: ?")
+
+
+def as_pycon(code: str) -> str:
+    """An IPython session written as the standard interpreter writes one (``In [3]: x`` as
+    ``>>> x``, ``Out[3]: 2`` as ``2``), line for line; any other code as it is."""
+    first = next((line for line in code.splitlines() if line.strip()), "")
+    if not IPYTHON_IN.match(first):
+        return code
+    out = []
+    for line in code.splitlines():
+        if IPYTHON_IN.match(line):
+            line = ">>> " + IPYTHON_IN.sub("", line, count=1)
+        elif IPYTHON_MORE.match(line):
+            line = "... " + IPYTHON_MORE.sub("", line, count=1)
+        elif IPYTHON_OUT.match(line):
+            line = IPYTHON_OUT.sub("", line, count=1)
+        out.append(line)
+    return "\n".join(out)
+
+
 def pycon_source(code: str) -> str:
     """The statements of a console transcript; output lines become blank, so lines keep their
     numbers. A line that is one whole expression shows its value, as the interpreter does."""
@@ -347,10 +371,16 @@ def transcript_output(code: str) -> dict[int, str]:
     lines = code.splitlines()
     out: dict[int, str] = {}
     current = None
+    warned = False
     for number, line in enumerate(lines, start=1):
         if PROMPT.match(line):
             current = number if line.startswith(">>>") and ("print(" in line or _echoed(lines, number - 1)) else None
             continue
+        if WARNED.match(line) or warned and line.startswith("  "):
+            # (a warning goes to stderr, its source line under it: not what the line printed)
+            warned = not warned
+            continue
+        warned = False
         if current is not None and line.strip():
             shown, _, remark = line.partition("  #")
             if VARIES.search(remark) or NOT_PRINTED.match(shown):
@@ -362,8 +392,11 @@ def transcript_output(code: str) -> dict[int, str]:
     return out
 
 
+# A warning as Python reports it (“<stdin>:1: UserWarning: Using a target size …”), its source line under it.
+WARNED = re.compile(r"\S[^\n]*?:\d+: [A-Za-z]*Warning: ")
 # What an interpreter session shows that is no printed value: a warning, an error.
-NOT_PRINTED = re.compile(r"\s*(?:Traceback|[\w.]*(?:Warning|Error|Exception)\b)")
+# (IPython's traceback opens with a rule of dashes)
+NOT_PRINTED = re.compile(r"\s*(?:Traceback|[\w.]*(?:Warning|Error|Exception)\b|-{10,})")
 # A remark that what was shown changes from run to run.
 VARIES = re.compile(r"differ|random|garbage|uninitiali[sz]ed|varies|arbitrary|随机|每次|不确定|不一样", re.I)
 
@@ -378,6 +411,7 @@ def free_names(code: str, language: str) -> set[str] | None:
     when it is no Python, does not parse, or imports ``*`` (what it binds is then unknown)."""
     if language.lower() not in PYTHON_LANGUAGES:
         return None
+    code = as_pycon(code)
     if language.lower() == "pycon" or code.startswith(">>>"):
         code = pycon_source(code)
     try:

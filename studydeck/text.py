@@ -19,6 +19,8 @@ Lang = Literal["zh", "en"]
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Hiragana and katakana (full- and half-width): what only Japanese writes among the CJK characters.
+KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 # `$$…$$` or `$…$`, for text that is not parsed as Markdown (card fields already extracted).
 MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
 # An Anki cloze deletion: {{c1::answer}} or {{c1::answer::hint}}.
@@ -44,9 +46,17 @@ INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\uf
 
 
 def language(texts: Iterable[str]) -> Lang:
-    """Chinese when CJK characters outweigh Latin words, math left out; else English."""
+    """Chinese when CJK characters outweigh Latin words, math left out; else English.
+
+    Japanese shares the characters but not the words of a Chinese question (“是什么”): notes
+    written in it (kana among the characters) are asked in English, as notes in any other
+    language are.
+    """
     sample = MATH.sub(" ", " ".join(texts))
-    return "zh" if len(CJK.findall(sample)) > len(LATIN_WORD.findall(sample)) else "en"
+    han = len(CJK.findall(sample))
+    if 10 * len(KANA.findall(sample)) >= han + 10:
+        return "en"
+    return "zh" if han > len(LATIN_WORD.findall(sample)) else "en"
 
 
 

@@ -6905,3 +6905,41 @@ def test_a_fix_after_the_crash_it_printed_marks_the_code_before_it() -> None:
     backs = [c.back for c in cards]
     assert any("if xs else 0.0" in b for b in backs) and not any("len(xs)\n```" in b and "if xs" not in b for b in backs), backs
     assert "What is the intrinsic dimension idea?" in [c.front for c in cards], [c.front for c in cards]
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a column of one's own marks on a scale is no fact of the row; a conference column is
+    ("# Quals\n\n## Syllabus + how confident I am\n\n| Topic | Conf. (1–5) | Notes |\n|---|---|---|\n"
+     "| Bias–variance | 4 | |\n| VC dimension | 2 | weakest |\n| Kernels, SVM | 3 | Mercer conditions |\n",
+     [], ["Conf."]),
+    ("# Papers\n\n## Read\n\n| Paper | Conf. | Idea |\n|---|---|---|\n| ResNet | CVPR | skip connections |\n"
+     "| Adam | ICLR | adaptive moments |\n| Dropout | JMLR | random unit masking |\n", ["CVPR"], []),
+    # a bold pair as an item's name is the comparison, without the markers between
+    ("# Probability\n\n## Basics\n\n- **likelihood** vs **probability**\n  - same formula $p(D|\\theta)$\n"
+     "  - fix the data, read it as a function of theta: likelihood\n", ["likelihood vs probability"], ["** vs **"]),
+    # a glossary table with more columns than the meaning asks what each term is
+    ("# Basics\n\n## Terms\n\n| Term | Meaning | Example |\n|---|---|---|\n| Epoch | one pass over the training set | 10 epochs |\n"
+     "| Batch | a group of samples processed together | 32 images |\n| Logit | an unnormalised score before softmax | 2.0 |\n",
+     ["what is **Epoch**?", "one pass over the training set"], []),
+    ("# LaTeX\n\n## Fonts\n\n| Symbol | LaTeX | Meaning |\n|---|---|---|\n| $\\mathbf{x}$ | `\\mathbf{x}` | a vector |\n"
+     "| $\\mathcal{L}$ | `\\mathcal{L}` | the loss |\n| $\\odot$ | `\\odot` | elementwise product |\n", ["elementwise product"], []),
+    # one's first draft of a definition, before the book's, is no fact
+    ("# 概率 定义默写\n\n## 3. 事件独立\n\n- 我的第一版：$A,B$ 独立就是 $P(A\\cap B)=0$，即不能同时发生。\n"
+     "- 书上的：$P(AB)=P(A)P(B)$。\n", ["P(A)P(B)"], ["P(A\\cap B)=0"]),
+    # the next round's plan, dated; a tally of one's own marks; a page's cross-links
+    ("# 默写\n\n## 小结\n\n- **下一轮（3/30）重点**：p 值、置信区间、CLT\n- **统计**：16 条里 ❌ 11 条，⚠️ 5 条，全对 0 条\n"
+     "- **下一代模型**：更大的上下文\n- **统计量**：样本的函数，不含未知参数\n", ["更大的上下文", "不含未知参数"], ["置信区间", "❌ 11"]),
+    ("# FAQ\n\n## Why divide by sqrt d?\n\n**Referenced from:** [Q1](#what-is-attention), [Q3](#multi-head)\n\n"
+     "**Range:** [0, 1]\n\n**Scaling:** keeps the logits at unit variance, see [Q1](#q1)\n", ["[0, 1]", "unit variance"], ["[Q3]"]),
+])
+def test_what_round_eighty_four_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+def test_notes_in_japanese_are_asked_in_english_not_in_chinese() -> None:
+    cards, notices = extract("# 逆伝播のメモ\n\n## 連鎖律\n\n- **連鎖律**：合成関数の微分は、それぞれの微分の積になる\n"
+                             "- **勾配**：各パラメータについての損失の偏微分をまとめたもの\n")
+    fronts = [c.front for c in cards]
+    assert fronts and all("什么" not in f and "?" in f for f in fronts), fronts
+    zh, _ = extract("# 反向传播\n\n## 链式法则\n\n- **链式法则**：复合函数的导数等于各层导数之积\n")
+    assert "什么" in zh[0].front

@@ -356,3 +356,18 @@ def test_a_block_whose_pasted_output_holds_stays_a_card_and_its_output_is_no_tag
     (card,) = [c for c in workspace.cards if c.deck[-1] == "Mean and sum"]
     assert workspace.results()[card.uid].reason == "code-agrees"
     assert not any("shown-output" in tag or "tensor" in tag for tag in card_tags(card))
+
+
+@needs_sandbox
+@pytest.mark.parametrize("heading, verdict, checked", [
+    ("Broadcasting in IPython", "agrees", 2),
+    ("A value IPython shows wrongly", "disagrees", None),
+    ("An object's place in memory", "agrees", 2),   # (IPython writes “<… at 0x…>” without “object”)
+    ("A warning over the value", "agrees", 1),      # (the warning went to stderr; the value is still checked)
+])
+def test_an_ipython_session_is_asked_and_checked_as_a_console_transcript(heading, verdict, checked) -> None:
+    card, result = _results("ipython-session.md")[heading]
+    assert "what do these lines print?" in card.front and "Out[" not in card.front
+    assert result.verdict.value == verdict, result.detail
+    if checked is not None:
+        assert result.facts == {"checked": checked}

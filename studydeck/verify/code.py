@@ -18,7 +18,7 @@ import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 
-from studydeck.printed import MACHINE, PROMPT, echo_evaluated, pycon_source, transcript_output
+from studydeck.printed import MACHINE, PROMPT, as_pycon, echo_evaluated, pycon_source, transcript_output
 
 TORCH_CALL = re.compile(r"\btorch\.([A-Za-z_][\w.]*)\s*\(")
 DOC_DEPRECATED = re.compile(r"`?(torch\.[\w.]+)`? is deprecated in favou?r of :func:`(torch\.[\w.]+)`")
@@ -41,7 +41,9 @@ def same_output(expected: str, printed: str) -> bool:
     """Equal as printed, or number by number at the precision the notes write them."""
     # NumPy 2 writes a scalar as “np.float32(1.118034)”, NumPy 1 (and most notes) as “1.118034”;
     # an object's address (“<AddBackward0 object at 0x7f…>”) differs from run to run
-    a, b = (" ".join(ADDRESS.sub("0x…", NUMPY_SCALAR.sub(r"\1", text)).split()) for text in (expected, printed))
+    # (and IPython writes it without the “object”: “<torch._C.Generator at 0x7f…>”)
+    a, b = (" ".join(ADDRESS.sub("0x…", NUMPY_SCALAR.sub(r"\1", text)).replace(" object at 0x…", " at 0x…").split())
+            for text in (expected, printed))
     if a == b:
         return True
     if NUMBER.sub("#", a) != NUMBER.sub("#", b):
@@ -79,7 +81,7 @@ def unsteady(code: str, expected: str, printed: str) -> bool:
 def expects_error(code: str, line: int, error: str = "") -> bool:
     """The line that raised says, in its comment, that it raises; or, in an interpreter
     session, the lines under it show that error (“>>> a.t().view(6)” over “RuntimeError: …”)."""
-    lines = code.splitlines()
+    lines = as_pycon(code).splitlines()
     if not 0 < line <= len(lines):
         return False
     if EXPECTS_ERROR.search(lines[line - 1]) is not None:
@@ -153,6 +155,7 @@ def read_block(code: str, language: str) -> Block:
     if language not in PYTHON:
         return Block(code, ("not-python", {"language": language}))
     shown = None
+    code = as_pycon(code)
     if language == "pycon" or any(PROMPT.match(line) for line in code.splitlines()[:1]):
         code, shown = pycon_source(code), transcript_output(code)
     else:
