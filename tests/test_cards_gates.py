@@ -6931,6 +6931,11 @@ def test_a_fix_after_the_crash_it_printed_marks_the_code_before_it() -> None:
      "- **下一代模型**：更大的上下文\n- **统计量**：样本的函数，不含未知参数\n", ["更大的上下文", "不含未知参数"], ["置信区间", "❌ 11"]),
     ("# FAQ\n\n## Why divide by sqrt d?\n\n**Referenced from:** [Q1](#what-is-attention), [Q3](#multi-head)\n\n"
      "**Range:** [0, 1]\n\n**Scaling:** keeps the logits at unit variance, see [Q1](#q1)\n", ["[0, 1]", "unit variance"], ["[Q3]"]),
+    # a gloss in brackets after the hidden symbol names it; a name or a number hidden is asked still
+    ("# Linear algebra\n\n## Null space\n\n- Rank–nullity: $\\operatorname{rank}(A) + \\dim N(A) = n$ (number of columns).\n"
+     "- Householder: $I - 2uu^\\top$ with $\\|u\\| = 1$ (Householder reflection).\n"
+     "- Variance: $\\mathrm{Var}(X) = E[X^2] - (EX)^2$ (shortcut formula)\n", ["Householder reflection", "shortcut formula"],
+     ["number of columns"]),
 ])
 def test_what_round_eighty_four_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
