@@ -373,6 +373,10 @@ QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：
                 re.S)
 
 
+# The fields of a question asked and answered, in a list of fields (“- **问题**：…”, “- **回答**：…”).
+QUESTION_FIELD = re.compile(r"问题|提问|question|q", re.I)
+ANSWER_FIELD = re.compile(r"回答|答案?|解答|answer|a", re.I)
+FIELD_LINE = re.compile(r"\s*+[-*]?\s*+\*\*[^*\n]{1,20}\*\*\s*+[:：]")
 QA_LABEL_ONLY = re.compile(r"复习|练习|自测|测验|例\s*\d*|习题\s*\d*|ex(?:ercise)?\s*\d*|review|recap|quiz|q&a|flashcards?|卡片", re.I)
 
 
@@ -709,6 +713,7 @@ def table_definitions(table: str, source: Source) -> list[tuple[str, str, Source
             not BARE_TIME.fullmatch(header) and _result_column(header, values, scored=True) or \
             _locators(header, values) or any(_tally_row(cells) for _, cells in rows[1:]) \
             or SELF_RATED.search(header) or OWN_USE_HEADER.search(header) \
+            or RATED_ON.fullmatch(header) and all(RATING_VALUE.match(_cell_text(v)) for v in values) \
             or _traced([plain_inline(c).strip() for c in rows[0][1]], rows[1:]):
         # (“| | acc |”, “| run | val AUC |”: one's own results, no glossary; “| 任务 | Loss |” is one;
         # “| worked example | value |”: that example's numbers;
@@ -817,6 +822,11 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
     given = _example_columns(header, rows[1:])
     # (the first column of what each thing is, “| 术语 | 含义 | 例子 |”: asked as a glossary's, what the thing is)
     meaning = next((j for j, name in enumerate(header[1:], 1) if WHAT_IT_IS_HEADER.fullmatch(name)), None)
+    if meaning is not None and meaning > 1 and PLACE_CORNER.fullmatch(header[0]):
+        # (“| Chapter | Key term | Definition |”: the rows are placed by the first column and named by the one before
+        # the meaning; what each named thing is, and nothing of the chapter)
+        return [(cells[meaning - 1].strip(), "", cells[meaning].strip(), Source(source.path, line)) for line, cells in rows[1:]
+                if cells[meaning - 1].strip() and cells[meaning].strip() and not EMPTY_CELL.fullmatch(cells[meaning].strip())]
     for j, name in enumerate(header[1:], 1):
         if j == meaning and not given:
             out.extend((_of_corner(corner, cells[0].strip()), "", cells[j].strip(), Source(source.path, line))
@@ -1329,6 +1339,9 @@ MEANING_HEADER = re.compile(r"含义|意思|意义|解释|说明|定义|描述|�
                             rf"^\s*(?:{ANSWER_HEADER.pattern})\s*$", re.I)
 
 
+# A first column that numbers or places the rows, not names them (“#”, “Chapter”, “Week”, “日期”, “第几讲”).
+PLACE_CORNER = re.compile(r"\s*(?:#|no\.?|nr\.?|ch(?:apter)?s?\.?|sections?|§|pages?|p\.|dates?|days?|weeks?|lectures?|lec\.?|"
+                          r"index|序号|编号|章节?|节|页码?|日期|时间|周次?|第.{0,3}[讲章节周课])\s*", re.I)
 # A column that says what each thing is, and only that (“含义”, “Meaning”, “Definition”, “What it is”).
 WHAT_IT_IS_HEADER = re.compile(r"\s*(?:含义|意思|释义|定义|\b(?:meaning|definition|what it is)\b)\s*", re.I)
 
@@ -1789,9 +1802,11 @@ RATING_FIELD = re.compile(r"(?:(?:我的?)?(?:打分|评分|兴趣(?:度)?|推�
                           r"(?:\s*[(（]\s*[01]\s*[–—~-]\s*(?:3|4|5|7|10|100)\s*[)）])?", re.I)
 RATING_SCALE = re.compile(r"[01]\s*+(?:[–—~～−-]|to)\s*+(?:3|4|5|7|10|100)\s*+分?")
 CRITERIA_CORNER = re.compile(r"criteri(?:on|a)|评分项|评价项|评分标准|评价维度|rubric(?: item)?", re.I)
-# A column headed by what it rates on a scale (“Conf. (1–5)”, “熟悉度（1-5）”): the writer's marks of each row, when
-# its cells are those marks.
-RATED_ON = re.compile(r"[^()（）\n]{1,20}?[(（]\s*+" + RATING_SCALE.pattern + r"\s*+[)）]")
+# A column of how sure or at home the writer is with each row, on a scale (“Conf. (1–5)”, “熟悉度（1-5）”): their
+# marks, when its cells are marks (“Severity (1–5)”, “辣度（1-5）” rate the rows themselves: facts).
+RATED_ON = re.compile(r"(?:my\s++)?(?:conf(?:idence)?\.?|mastery|familiarity|comfort(?: level)?|understanding|self[- ]?rating|"
+                      r"熟悉(?:度|程度)|熟练(?:度|程度)|掌握(?:程度|度)?|理解(?:程度|度)|把握|信心|自评)\s*+[(（]\s*+"
+                      + RATING_SCALE.pattern + r"\s*+[)）]", re.I)
 RATING_VALUE = re.compile(r"^[\s*_]*+(?:[⭐★☆✩]|\d++(?:\.\d++)?\s*+(?:/\s*+(?:5|10|100)\b|分(?![制钟])|\**\s*$))", re.I)
 
 
@@ -1806,11 +1821,18 @@ def _brackets_balance(text: str) -> bool:
         and text.count("【") == text.count("】") and text.count("[") == text.count("]")
 
 
+# A span in single-asterisk italics inside a name (“*batch* GD”, “*LR range test* / "lr finder"”).
+ITALIC_SPAN = re.compile(r"(?<![*\w])\*(?![\s*])([^*\n]{1,80}?)(?<![\s*])\*(?![*\w])")
+
+
 def clean_term(text: str) -> str:
     """A term as its name: no emphasis markers, links read as their text."""
     text = re.sub(r"!?\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\*\*([^*]+)\*\*|__([^_]+)__", lambda m: m.group(1) or m.group(2), text)
-    text = plain_inline(text).strip().strip("*").strip()
+    text = plain_inline(text).strip()
+    if "$" not in text and "`" not in text:
+        text = ITALIC_SPAN.sub(r"\1", text)  # (“*batch* GD”: the word in italics, not a marker left at the front)
+    text = text.strip("*").strip()
     if len(text) > 2 and text[0] == text[-1] == "_":
         text = text.strip("_").strip()  # “_italic_”, but not the underscore of a name (“_weight”)
     while text and (unicodedata.category(text[0]) == "So" or text[0] == "\ufe0f"):
@@ -2582,7 +2604,8 @@ class _Extractor:
                 # (“## 跑过的小实验”, “My quick sim:” over it: one's own runs, however its rows are named)
                 own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
                     or _tally(block.text, block.source) or _plan_table(block.text, block.source) \
-                    or lead is not None and MADE_UP.search(lead.text)
+                    or lead is not None and MADE_UP.search(lead.text) \
+                    or lead is not None and TALLY_LEAD.match(lead.text) or _answers_counted(block.text, block.source)
                 rows = [] if params or compared or own else table_definitions(block.text, block.source)
                 header = _table_rows(block.text, block.source)[0][1] if rows else []
                 if rows and QA_CORNER.fullmatch(plain_inline(header[0]).strip()) \
@@ -2865,6 +2888,24 @@ class _Extractor:
                 "these are what each person answered ({n}), not what the names mean; state the point to remember on "
                 "its own", n="、".join(said_by[:3]) if self.zh else ", ".join(said_by[:3]))))
             return
+        # (a bare “Q” asks only where it ends in a question mark: “- **Q**: a query matrix” is a symbol's meaning)
+        asked = next((n for n, f in enumerate(fields) if f and f[1].strip() and QUESTION_FIELD.fullmatch(_bare(f[0]).strip())
+                      and (len(_bare(f[0]).strip()) > 1 or f[1].rstrip().endswith(("?", "？")))), None)
+        answered = next((n for n, f in enumerate(fields) if asked is not None and n > asked and f and f[1].strip()
+                         and ANSWER_FIELD.fullmatch(_bare(f[0]).strip())), None)
+        if answered is not None and not any(FIELD_LINE.match(line) for line in fields[asked][1].splitlines()[1:]):
+            # a record of a question asked and answered (“- **提问人**：李想 - **问题**：… - **回答人**：… - **回答**：…”):
+            # the question and its answer, one card; who asked and who answered are no cards
+            # (its lines joined as one: no space where both sides are Chinese)
+            question = re.sub(r"(?<=[\u4e00-\u9fff，、])\s*\n\s*(?=[\u4e00-\u9fff])", "", fields[asked][1].strip())
+            question, answer = " ".join(question.split()), fields[answered][1].strip()
+            if items[answered].children:
+                answer += "\n\n" + _children_text(items[answered])
+            self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, items[asked].source,
+                     formulas=formulas_in(answer))
+            items = [it for n, it in enumerate(items) if n not in (asked, answered)]
+            block = replace(block, items=items)
+            fields = [split_label(it.text.strip()) for it in items]
         if any(f and TRANSLATION_DRAFT.fullmatch(_bare(f[0]).strip()) for f in fields):
             # a translation exercise (“- 我的翻译：…” over “- 修改：…”, “- 笔记：…”): its fields ask nothing without the
             # sentence translated; what is left (a term's gloss) is asked as usual
@@ -3178,8 +3219,8 @@ class _Extractor:
                     or self.cites_here and re.fullmatch(r"注释|annotations?", _bare(term).strip(), re.I)
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
                     or DIARY_TERM.match(_bare(term))
-                    # (“*Referenced from:* [Q1](#what-is-attention), [Q3](#multi-head)”: the page's own cross-links)
-                    or IN_PAGE_LINKS.fullmatch(desc.strip())
+                    # (a comment under a post, by its votes and its writer's handle: “▲ 3 — *noisy_gradient*: @kjetil_b fair”)
+                    or VOTED_HANDLE.fullmatch(term.strip("* "))
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                         or FRAMEWORK.fullmatch(_bare(term).strip()) and desc.lstrip().startswith("`")) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
@@ -3211,7 +3252,7 @@ class _Extractor:
                     or LABEL_TERM.match(_bare(term))
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     and (not VALUED_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or _a_value(desc))
-                    or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
+                    or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or LOG_SLOT.fullmatch(term.strip("* "))
                     # (a study's baseline named with its numbers or a list of methods; RL's “$V(s)$，减小方差” is a term)
                     or re.fullmatch(r"baselines?", _bare(term).strip(), re.I) and "$" not in desc
                     and (re.search(r"\d", desc) or _names_listed(desc) or STUDY_SETUP.search(self.heading_here))
@@ -3323,7 +3364,7 @@ class _Extractor:
             else "personal" if label and _bare(term).strip() in self.speakers and OWN_SPEAKER.fullmatch(_bare(term).strip()) \
                 or source.line in self.story_here \
             else "tally" if TALLY_TERM.fullmatch(_bare(term).strip()) and not EXAM_PARTS.search(desc) \
-                or len(MARK_COUNT.findall(desc)) >= 2 \
+                or len(MARK_COUNT.findall(desc)) >= 2 and (MARK_TALLY.fullmatch(desc.strip()) or len(COUNTED_MARK.findall(desc)) >= 2) \
             else "legend" if source.line in self.legend \
             else "label-term" if label or self.options_here and CHOICE_TERM.fullmatch(_bare(term).strip()) \
             else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
@@ -3743,7 +3784,7 @@ class _Extractor:
                 flags = flags + (LEFT_OUT + "setup-commands",)  # “conda create …; pip install -r …”
             elif not _names_a_task(about) and not _marked_out(flags):
                 flags = flags + (LEFT_OUT + "unnamed-code",)  # “单机：写出命令”: which command?
-        elif REPL_LINE.match(as_pycon(block.text)):
+        elif REPL_LINE.match(as_pycon(block.text).lstrip("\n")) and not IPYTHON_MAGIC.search(block.text):
             # an interpreter session pasted in (IPython's “In [3]:” too): what its lines printed is the answer
             # (the verifier runs them and compares)
             typed = "\n".join(line for line, read in zip(block.text.splitlines(), as_pycon(block.text).splitlines())
@@ -3937,6 +3978,9 @@ TASK_ZH = re.compile(
 SHELL_LANGUAGES = {"bash", "sh", "shell", "zsh", "console", "shell-session", "powershell", "ps1", "cmd", "bat"}
 # An interpreter session: its first line is a prompt.
 REPL_LINE = re.compile(r"^>>> ")
+# An IPython magic or shell escape at a prompt (“In [3]: %timeit f(x)”, “In [4]: !nvidia-smi”): what it prints is the
+# machine's, not a value to recall.
+IPYTHON_MAGIC = re.compile(r"^In \[[\d\s*]*\]: ?[%!]", re.M)
 
 
 # Words that present a formula as where an argument arrives (“Hence the final form:”, “最终得到”).
@@ -4046,7 +4090,7 @@ OWN_EARLIER_LEAD = re.compile(rf"(?:{OWN_EARLIER})\s*+[:：]?\s*+$", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗✘❌]|（错）|\(wrong\)|错误的?写法|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
-    "what I (?:wrote|said|put|answered)(?: (?:first|at first|initially|before))?|my (?:answer|attempt)|(?:my )?first (?:attempt|try|version|draft|definition)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
+    "what I (?:wrote|said|put|answered)(?: (?:first|at first|initially|before))?|my (?:answer|attempt)|(?:my )?first (?:attempt|try|version)|my first (?:draft|definition)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
     # (one's own first go at it, before the book's: “我的第一版：”, “我的初稿定义：”)
     "我的?(?:第一版|初版|初稿|第一遍)(?:定义|答案|理解|写法)?|"
     # (a 错题本's wrong solution: “**我的错解**：…”, “错误解法：…”, “My wrong attempt:”)
@@ -5413,6 +5457,8 @@ REPORT_FIELD = re.compile(
     r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|访谈对象|"
     # a team's name, a contest's task
     r"队名|赛题|team name|组号|group (?:number|no\.?|#)|贴的人|发帖人|提问人|提问者|posted by|asked by|"
+    # who answered, and a thread's reply after the answer (“回答人：王浩”, “Follow-up (hkwan): works now”)
+    r"回答人|答疑人|回复人|answered by|replied by|follow-?ups?|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
@@ -5424,8 +5470,8 @@ STUDY_ORDER = re.compile(r"(?:我的)?(?:学习|阅读|复习)(?:顺序|路线�
 # A log's slot for a day or a week (“本周目标”, “下周”, “Today's plan”): never a concept.
 LOG_SLOT = re.compile(
     r"(?:本|上|下|这|每)(?:周|星期|月)\w{0,4}|下一?次|next time|"
-    # (the next round of one's drill, a date beside it: “下一轮（3/30）重点”, “次回 (5/18)”)
-    r"(?:下一?(?:轮|遍|回)|次回)(?:\s*+[(（][^()（）\n]{1,12}[)）])?\s*+\w{0,4}|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
+    # (the next round of one's drill, dated: “下一轮（3/30）重点”, “次回 (5/18)”; “次回” alone is a word, “next time”)
+    r"(?:下一?(?:轮|遍|回)|次回)\s*+[(（]\s*+\d{1,2}\s*+[/.月-]\s*+\d{1,2}\s*+日?\s*+[)）]\s*+\w{0,4}|(?:今|明|昨)[天日]\w{0,4}|(?:this|next|last) (?:week|month)(?:'s)?(?: \w+)?|"
     r"(?:today|tomorrow|yesterday)(?:'s)?(?: \w+)?|(?:weekly|daily) (?:goals?|plan|review|summary)|"
     r"(?:学习|复习)(?:目标|计划|进度)|(?:study|learning|review) (?:goals?|plan|progress)", re.I)
 
@@ -6422,12 +6468,29 @@ CHECKED_TERM = re.compile(r"[✓✔✗✘✅❌☑]|(?<![\d.])\d{1,2}(?:\.\d)?\s
 DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|realized|realised|fixed|switched|plotted|"
                         r"compared|launched|killed|bumped|spotted)\s+(?:at|the|a|an|it|this|that|these|those|my|our|with|on|"
                         r"up|out|over|into|again|back)\b", re.I)
-# Links to places on the same page and nothing else (“[Q1](#what-is-attention), [Q3](#multi-head)”, read as
-# “[Q1], [Q3]”); not a range (“[0, 1]”).
-_PAGE_LINK = r"\[[^\W\d_][^\[\],，\n]{0,40}\](?:\(#[^()\s]{0,80}\))?"
-IN_PAGE_LINKS = re.compile(rf"\[[^\[\]\n]{{1,60}}\]\(#[^()\s]{{0,80}}\)|{_PAGE_LINK}(?:\s*+(?:[,，、;；·|/]|and\b|和)\s*+{_PAGE_LINK})++")
+# A post's votes and its writer's handle (“▲ 3 — *noisy_gradient*”, “14 — bayes_or_bust”).
+VOTED_HANDLE = re.compile(r"(?:[▲△⬆↑👍]\uFE0F?\s*+|\+)?\d{1,5}\s*+[—–-]\s*+[*_]?@?(?=[a-z0-9_.-]*[_\d])[a-z][a-z0-9_.-]{1,30}[*_]?")
+# A line that says the table under it counts (“Tally (students gave 2–3 answers each):”, “计票：”).
+TALLY_LEAD = re.compile(r"\s*+(?:\*\*)?(?:tally|tallies|vote counts?|计票|票数)(?:\*\*)?\s*+(?:[(（:：]|$)", re.I)
+# The answers people gave, counted (“| answer | count | verdict |”, “| 回答 | 人数 |”): a class's or a poll's tally.
+ANSWERS_CORNER = re.compile(r"\s*+(?:answers?|responses?|回答|答案|选项)\s*+", re.I)
+COUNTED_HEADER = re.compile(r"\s*+(?:count|votes?|#|n|人数|票数|次数|(?:# )?students)\s*+", re.I)
+
+
+def _answers_counted(table: str, source: Source) -> bool:
+    rows = _table_rows(table, source)
+    if len(rows) < 3 or not ANSWERS_CORNER.fullmatch(_cell_text(rows[0][1][0])):
+        return False
+    return any(COUNTED_HEADER.fullmatch(_cell_text(name)) and all(
+        re.fullmatch(r"\s*\d+\s*", _cell_text(cells[j])) for _, cells in rows[1:] if len(cells) > j)
+        for j, name in enumerate(rows[0][1]) if j)
+
+
 # One's own marks counted (“❌ 11 条，⚠️ 5 条”, “✅ 12 / ❌ 3”): a tally of how one did.
 MARK_COUNT = re.compile(r"[✅❌⚠✔✘✗☑✓]\uFE0F?\s*+[×x]?\d++\s*+(?:条|题|道|个|次|处)?")
+# (counted in a unit, “❌ 11 条”, or nothing but marks and counts, “✅ 12 / ❌ 3”; “✅ 3 vs 1, ❌ 3 vs 2” are cases)
+COUNTED_MARK = re.compile(r"[✅❌⚠✔✘✗☑✓]\uFE0F?\s*+[×x]?\d++\s*+(?:条|题|道|个|次|处)")
+MARK_TALLY = re.compile(r"(?:[✅❌⚠✔✘✗☑✓]\uFE0F?\s*+[×x]?\d++\s*+[,，/;；·|]?\s*+)++")
 # What an exam's part holds (“每篇 5 题”, “共 40 分”): “精读 4 篇” over it is the exam's, no tally.
 EXAM_PARTS = re.compile(r"每[篇题道个小]|共\s*+\d|\d\s*+分(?![钟析布类])|\b(?:each|per) (?:passage|question|item)\b|\bmarks?\b|\bpoints\b", re.I)
 # A tally of one's own work as a term (“精读论文2篇”, “刷题 30 道”, “Read 3 papers”): what a report counts, no concept.

@@ -950,10 +950,6 @@ RESTATED_AFTER = re.compile(r"\s*+[,，]?\s*+(?:即|也就是|也即|亦即|\bi\
                             r"[^$=<>\n]++\$\s*+(?:[。.,，;；)）]|$)")
 
 
-# Words in brackets right after the hidden side, saying what it is (“= ?$ (number of columns)”, “= ?$（列数）”).
-GLOSSED_AFTER = re.compile(r"\s*+[(（]\s*+(?:[A-Za-z]+(?:[ -][A-Za-z]+)++|[\u4e00-\u9fff]{2,8})\s*+[)）]")
-
-
 def hidden_formula(prompt: str) -> tuple[int, int] | None:
     """Where a formula card's question hides its answer: the whole formula hidden (“［？］”), or
     the formula whose right side is “?” (`$P(AB) = ?$`), as a span of ``prompt``."""
@@ -1066,10 +1062,6 @@ def declaration(card: Card) -> str | None:
     hole = hidden_formula(card.front)
     if hole and RESTATED_AFTER.match(card.front, hole[1]):
         return "answer-in-front"  # “等效核大小 $K' = ?$，即 $d(K-1)+1$”: the same, in other symbols, right after it
-    if hole and GLOSSED_AFTER.match(card.front, hole[1]) and (
-            said := re.search(r"(?<![<>!\\])=\s*([^=]+?)\s*[.,;，。]?\s*$", card.formulas[-1] if card.formulas else "")) \
-            and BARE_SYMBOL.match(said.group(1)) and said.group(1) not in _math_pieces(card.front):
-        return "answer-in-front"  # “$\operatorname{rank}(A) + \dim N(A) = ?$ (number of columns)”: the gloss names the symbol
     # the one asked: the formula the front does not show whole (a condition, before or after it, it shows)
     shown = " ".join(card.front.split())
     hidden = [f for f in card.formulas if " ".join(f.split()) not in shown]

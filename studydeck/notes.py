@@ -180,8 +180,8 @@ def _without_outliner_marks(text: str) -> str:
         if not match.group().startswith("#"):
             return ""  # a block reference
         start, end = match.start(), match.end()
-        if start >= 2 and text[start - 1] in "(（" and text[start - 2].isalnum():
-            return match.group()  # (“cost ~ O(#inputs) passes”: a count, as an argument)
+        if start >= 2 and text[start - 1] in "(（" and (text[start - 2].isalnum() or text[start - 2] == "]"):
+            return match.group()  # (“cost ~ O(#inputs) passes”: a count, as an argument; “[Q1](#what-is-attention)”: a link)
         line_start = text.rfind("\n", 0, start) + 1
         if text[line_start:start].strip() and not AFTER_TAG.match(text, end):
             return match.group()

@@ -299,8 +299,8 @@ MACHINE = re.compile(r"\bis_available\(\)|device_count\(|get_device_name|__versi
 
 
 # An IPython session's prompts (“In [12]: x.shape”, “   ...: ”, “Out[12]: torch.Size([2])”).
-IPYTHON_IN = re.compile(r"^In \[\d*\]: ?")
-IPYTHON_MORE = re.compile(r"^\s+\.\.\.+: ?")
+IPYTHON_IN = re.compile(r"^In \[[\d\s*]*\]: ?")
+IPYTHON_MORE = re.compile(r"^\s*\.\.\.+: ?")
 IPYTHON_OUT = re.compile(r"^Out\[\d*\]: ?")
 
 
@@ -308,8 +308,8 @@ def as_pycon(code: str) -> str:
     """An IPython session written as the standard interpreter writes one (``In [3]: x`` as
     ``>>> x``, ``Out[3]: 2`` as ``2``), line for line; any other code as it is."""
     first = next((line for line in code.splitlines() if line.strip()), "")
-    if not IPYTHON_IN.match(first):
-        return code
+    if not IPYTHON_IN.match(first) or not IPYTHON_IN.sub("", first, count=1).strip():
+        return code  # (“In [1]:” alone over a cell's code: a notebook's cells, not a session)
     out = []
     for line in code.splitlines():
         if IPYTHON_IN.match(line):
@@ -372,13 +372,15 @@ def transcript_output(code: str) -> dict[int, str]:
     out: dict[int, str] = {}
     current = None
     warned = False
+    typed = {PROMPT.sub("", line, count=1).strip() for line in lines if PROMPT.match(line)}
     for number, line in enumerate(lines, start=1):
         if PROMPT.match(line):
             current = number if line.startswith(">>>") and ("print(" in line or _echoed(lines, number - 1)) else None
+            warned = False
             continue
-        if WARNED.match(line) or warned and line.startswith("  "):
-            # (a warning goes to stderr, its source line under it: not what the line printed)
-            warned = not warned
+        if WARNED.match(line) or warned and line.startswith("  ") and line.strip() in typed:
+            # (a warning goes to stderr, the statement it points at under it: not what the line printed)
+            warned = WARNED.match(line) is not None
             continue
         warned = False
         if current is not None and line.strip():
@@ -395,8 +397,7 @@ def transcript_output(code: str) -> dict[int, str]:
 # A warning as Python reports it (“<stdin>:1: UserWarning: Using a target size …”), its source line under it.
 WARNED = re.compile(r"\S[^\n]*?:\d+: [A-Za-z]*Warning: ")
 # What an interpreter session shows that is no printed value: a warning, an error.
-# (IPython's traceback opens with a rule of dashes)
-NOT_PRINTED = re.compile(r"\s*(?:Traceback|[\w.]*(?:Warning|Error|Exception)\b|-{10,})")
+NOT_PRINTED = re.compile(r"\s*(?:Traceback|[\w.]*(?:Warning|Error|Exception)\b)")
 # A remark that what was shown changes from run to run.
 VARIES = re.compile(r"differ|random|garbage|uninitiali[sz]ed|varies|arbitrary|随机|每次|不确定|不一样", re.I)
 

@@ -19,8 +19,8 @@ Lang = Literal["zh", "en"]
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
-# Hiragana and katakana (full- and half-width): what only Japanese writes among the CJK characters.
-KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+# Hiragana and katakana letters: what only Japanese writes among the CJK characters.
+KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")  # (letters only: no “ー”, “・”, nor a kaomoji's “ゞ”, “ﾉ”)
 # `$$…$$` or `$…$`, for text that is not parsed as Markdown (card fields already extracted).
 MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
 # An Anki cloze deletion: {{c1::answer}} or {{c1::answer::hint}}.
@@ -49,13 +49,13 @@ def language(texts: Iterable[str]) -> Lang:
     """Chinese when CJK characters outweigh Latin words, math left out; else English.
 
     Japanese shares the characters but not the words of a Chinese question (“是什么”): notes
-    written in it (kana among the characters) are asked in English, as notes in any other
-    language are.
+    written in it (kana among the characters, about every other one) are asked in English, as
+    notes in any other language are; Chinese notes that quote Japanese stay Chinese.
     """
     sample = MATH.sub(" ", " ".join(texts))
-    han = len(CJK.findall(sample))
-    if 10 * len(KANA.findall(sample)) >= han + 10:
-        return "en"
+    han, kana = len(CJK.findall(sample)), len(KANA.findall(sample))
+    if kana >= 10 and 10 * kana >= 4 * (han + kana):
+        return "en"  # (Japanese writes kana in about every other character; Chinese notes on Japanese quote it)
     return "zh" if han > len(LATIN_WORD.findall(sample)) else "en"
 
 

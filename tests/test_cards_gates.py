@@ -6931,14 +6931,33 @@ def test_a_fix_after_the_crash_it_printed_marks_the_code_before_it() -> None:
      "- **下一代模型**：更大的上下文\n- **统计量**：样本的函数，不含未知参数\n", ["更大的上下文", "不含未知参数"], ["置信区间", "❌ 11"]),
     ("# FAQ\n\n## Why divide by sqrt d?\n\n**Referenced from:** [Q1](#what-is-attention), [Q3](#multi-head)\n\n"
      "**Range:** [0, 1]\n\n**Scaling:** keeps the logits at unit variance, see [Q1](#q1)\n", ["[0, 1]", "unit variance"], ["[Q3]"]),
-    # a gloss in brackets after the hidden symbol names it; a name or a number hidden is asked still
-    ("# Linear algebra\n\n## Null space\n\n- Rank–nullity: $\\operatorname{rank}(A) + \\dim N(A) = n$ (number of columns).\n"
-     "- Householder: $I - 2uu^\\top$ with $\\|u\\| = 1$ (Householder reflection).\n"
-     "- Variance: $\\mathrm{Var}(X) = E[X^2] - (EX)^2$ (shortcut formula)\n", ["Householder reflection", "shortcut formula"],
-     ["number of columns"]),
 ])
 def test_what_round_eighty_four_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # a rating of the rows themselves on a scale is a fact of each row
+    ("# Pharmacology\n\n## CTCAE\n\n| Grade | Severity (1–5) | Example |\n|---|---|---|\n| mild | 1 | no intervention |\n"
+     "| moderate | 2 | minimal intervention |\n| severe | 3 | hospitalisation indicated |\n", ["3"]),
+    ("# 川菜\n\n## 辣度\n\n| 菜 | 辣度（1–5） | 产地 |\n|---|---|---|\n| 水煮鱼 | 5 | 四川 |\n| 宫保鸡丁 | 3 | 四川 |\n"
+     "| 麻婆豆腐 | 4 | 成都 |\n", ["**水煮鱼** 的辣度"]),
+    # bracketed notation is no link; “次回” alone is a word, “下一轮” a rule of a tournament
+    ("# Music\n\n## Forms\n\n**Binary form:** [A], [B]\n\n**Ternary form:** [A], [B], [A]\n", ["[A], [B], [A]"]),
+    ("# Chemistry\n\n## Rates\n\n**Species in the rate equation:** [A], [B]\n", ["[A], [B]"]),
+    ("# Genki 8\n\n## Vocabulary\n\n- **次回**: next time (じかい), more formal than 今度\n", ["more formal than"]),
+    ("# 围棋比赛规则\n\n## 赛制\n\n- **下一轮**：按本轮结束后的积分重新配对，同积分内按对手分排序。\n", ["重新配对"]),
+    # Chinese notes on Japanese grammar quote kana and stay Chinese
+    ("# 日语 N3 语法\n\n## 授受动词\n\n- **あげる**：我给别人东西，视角在给的一方\n- **くれる**：别人给我东西，视角在接受的一方\n"
+     "- **もらう**：从别人那里得到，主语是接受者\n", ["授受动词："]),
+    # marks beside cases are no tally; a first definition is no draft of one's own; a chapter is no term
+    ("# Broadcasting\n\n## Rules\n\n- **Broadcasting rule**: trailing dims must match or be 1, e.g. ✅ 3 vs 1, ❌ 3 vs 2\n",
+     ["trailing dims must match"]),
+    ("# Information\n\n## Entropy\n\n- **First definition**: $H(X) = -\\sum p \\log p$ (Shannon)\n", ["(Shannon)"]),
+    ("# 复习笔记\n\n## 损失\n\n- **交叉熵**：衡量两个分布差异的量 ヽ(ﾟ∀ﾟ)ﾉ\n- **熵**：不确定性 (￣ー￣)ゞ\n", ["损失："]),
+])
+def test_what_the_review_of_round_eighty_four_found_the_rules_took(notes: str, kept: list[str]) -> None:
+    assert_keeps(notes, kept, [])
 
 
 def test_notes_in_japanese_are_asked_in_english_not_in_chinese() -> None:
@@ -6948,3 +6967,36 @@ def test_notes_in_japanese_are_asked_in_english_not_in_chinese() -> None:
     assert fronts and all("什么" not in f and "?" in f for f in fronts), fronts
     zh, _ = extract("# 反向传播\n\n## 链式法则\n\n- **链式法则**：复合函数的导数等于各层导数之积\n")
     assert "什么" in zh[0].front
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a record of a question asked and answered is one card; who asked and answered are none
+    ("# 组会\n\n## 讨论记录\n\n**Q1**\n- **提问人**：李想\n- **问题**：分母里为什么要把 $k = i$ 去掉？\n- **回答人**：刘思远\n"
+     "- **回答**：$\\mathrm{sim}(z_i, z_i) = 1$ 恒成立，是最大的一项，会压过其他项。\n",
+     ["分母里为什么要把 $k = i$ 去掉？", "会压过其他项"], ["刘思远", "李想"]),
+    ("# Seminar\n\n## Q1\n\n- **Asked by**: Li\n- **Question**: why remove k = i from the denominator?\n- **Answered by**: Liu\n"
+     "- **Answer**: it is always the largest term and swamps the rest.\n\n## Symbols\n\n- **Q**: a query matrix\n"
+     "- **A**: the adjacency matrix\n- **D**: the degree matrix\n",
+     ["why remove k = i from the denominator?", "swamps the rest", "the degree matrix"], ["Liu", "a query matrix"]),
+    # a thread's follow-up reply is no term
+    ("# Forum\n\n## Loss stuck at 2.30\n\n**Staff answer**: you applied softmax twice.\n\n**Follow-up (hkwan)**: yes. Works now.\n",
+     ["softmax twice"], ["Works now"]),
+    # a class's answers counted is a tally; a count of facts is a fact
+    ("# Exit tickets\n\n## Q3. Name two ways to reduce overfitting.\n\n| answer | count | verdict |\n|---|---:|:---:|\n"
+     "| more training data | 15 | ✅ |\n| dropout | 11 | ✅ |\n| train for more epochs | 3 | ❌ usually the opposite |\n\n"
+     "## Bones\n\n| Region | count |\n|---|---|\n| skull | 22 |\n| spine | 26 |\n| hands | 54 |\n", ["26"], ["11", "usually the opposite"]),
+    # a word in italics inside a row's name keeps the whole name
+    ("# GD\n\n## Variantes\n\n| variante | gradiente calculado con | ruido |\n|---|---|---|\n| *batch* GD | todo el dataset | ninguno |\n"
+     "| SGD | 1 ejemplo | mucho |\n| *mini-batch* SGD | B ejemplos | medio |\n", ["**batch GD**", "**mini-batch SGD**"], ["batch* GD"]),
+    # a notebook's cells under bare “In [1]:” labels are code, not a session; a chapter column names no term
+    ("# Notebook\n\n## Cells copied from a notebook\n\n```python\nIn [1]:\nx = torch.ones(2)\nprint(x.sum())\n\nIn [2]:\nprint(x * 5)\n```\n",
+     [], ["what do these lines print?"]),
+    ("# Reading\n\n## Terms by chapter\n\n| Chapter | Key term | Definition |\n|---|---|---|\n| Ch. 3 | Entropy | expected surprise |\n"
+     "| Ch. 4 | KL divergence | extra bits from the wrong code |\n| Ch. 5 | Mutual information | shared uncertainty |\n",
+     ["what is **Entropy**?", "expected surprise"], ["**Ch. 3**"]),
+    # an IPython magic's output is the machine's: no card asks what the session prints
+    ("# Timing\n\n## Sum\n\n```\nIn [1]: %timeit sum(range(1000))\n8.51 µs ± 42.1 ns per loop (mean ± std. dev. of 7 runs)\n```\n",
+     [], ["what do these lines print?"]),
+])
+def test_what_round_eighty_five_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)

@@ -364,10 +364,12 @@ def test_a_block_whose_pasted_output_holds_stays_a_card_and_its_output_is_no_tag
     ("A value IPython shows wrongly", "disagrees", None),
     ("An object's place in memory", "agrees", 2),   # (IPython writes “<… at 0x…>” without “object”)
     ("A warning over the value", "agrees", 1),      # (the warning went to stderr; the value is still checked)
+    ("A module's error, as IPython names it", "unverified", None),   # (the error the session shows: no failure)
+    ("A warning in a console session, then an indented print", "agrees", 2),  # (a rule of dashes printed is checked)
 ])
 def test_an_ipython_session_is_asked_and_checked_as_a_console_transcript(heading, verdict, checked) -> None:
     card, result = _results("ipython-session.md")[heading]
-    assert "what do these lines print?" in card.front and "Out[" not in card.front
+    assert "what do these lines print?" in card.front and "Out[" not in card.front and "1.0" not in card.front
     assert result.verdict.value == verdict, result.detail
     if checked is not None:
         assert result.facts == {"checked": checked}

@@ -87,12 +87,14 @@ def expects_error(code: str, line: int, error: str = "") -> bool:
     if EXPECTS_ERROR.search(lines[line - 1]) is not None:
         return True
     kind = error.split(":", 1)[0].strip()
+    # (IPython names a module's exception without its module: “StatisticsError: …” for statistics.StatisticsError)
+    kinds = (kind, kind.rsplit(".", 1)[-1]) if kind else ()
     if not any(PROMPT.match(shown) for shown in lines):
         return False  # not an interpreter session: nothing under the line is what it showed
     for shown in lines[line:]:
         if PROMPT.match(shown):
             break
-        if kind and shown.strip().startswith((kind, "Traceback")):
+        if kind and shown.strip().startswith((*kinds, "Traceback")):
             return True
     return False
 
@@ -156,7 +158,7 @@ def read_block(code: str, language: str) -> Block:
         return Block(code, ("not-python", {"language": language}))
     shown = None
     code = as_pycon(code)
-    if language == "pycon" or any(PROMPT.match(line) for line in code.splitlines()[:1]):
+    if language == "pycon" or any(PROMPT.match(line) for line in code.lstrip("\n").splitlines()[:1]):
         code, shown = pycon_source(code), transcript_output(code)
     else:
         code = echo_evaluated(code)  # “x.view(-1, 2)  # (6, 2)”: the line shows what it gives
