@@ -3221,6 +3221,8 @@ class _Extractor:
                     or DIARY_TERM.match(_bare(term))
                     # (a comment under a post, by its votes and its writer's handle: “▲ 3 — *noisy_gradient*: @kjetil_b fair”)
                     or VOTED_HANDLE.fullmatch(term.strip("* "))
+                    # (“**Compare with 4.11**: there the indicators were dependent”: a pointer to another exercise)
+                    or POINTER_TERM.fullmatch(_bare(term).strip())
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                         or FRAMEWORK.fullmatch(_bare(term).strip()) and desc.lstrip().startswith("`")) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
@@ -6468,6 +6470,10 @@ CHECKED_TERM = re.compile(r"[✓✔✗✘✅❌☑]|(?<![\d.])\d{1,2}(?:\.\d)?\s
 DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|realized|realised|fixed|switched|plotted|"
                         r"compared|launched|killed|bumped|spotted)\s+(?:at|the|a|an|it|this|that|these|those|my|our|with|on|"
                         r"up|out|over|into|again|back)\b", re.I)
+# A term that points to another numbered place (“Compare with 4.11”, “cf. Eq. (3)”, “参见 2.3 节”, “对比第 5 题”).
+POINTER_TERM = re.compile(r"(?:compare (?:with|to)|cf\.?|see(?: also)?|参见|参照|对比|对照|比较)\s*+"
+                          r"(?:§|ex(?:ercise)?\.?|eq(?:uation)?\.?|problem|question|section|chapter|式|第)?\s*+"
+                          r"[(（]?\d+(?:[.-]\d+)*[)）]?\s*+(?:节|章|题|式)?", re.I)
 # A post's votes and its writer's handle (“▲ 3 — *noisy_gradient*”, “14 — bayes_or_bust”).
 VOTED_HANDLE = re.compile(r"(?:[▲△⬆↑👍]\uFE0F?\s*+|\+)?\d{1,5}\s*+[—–-]\s*+[*_]?@?(?=[a-z0-9_.-]*[_\d])[a-z][a-z0-9_.-]{1,30}[*_]?")
 # A line that says the table under it counts (“Tally (students gave 2–3 answers each):”, “计票：”).

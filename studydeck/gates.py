@@ -707,10 +707,13 @@ def not_code(card: Card) -> str | None:
     settings = sum(bool(SETTING_LINE.match(line) or not CODE_MARK.search(line)) for line in lines) >= 0.8 * len(lines) \
         or sum(bool(re.search(r"\d(?:\.\d+)?%?\s*$", line)) and not re.match(r"\s*[A-Za-z_][\w.]*\s*=", line)
                for line in lines) >= 0.8 * len(lines)  # (a table of results: a name, then its number)
-    return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) or formula or settings else None
+    # (“ (4, 3)      (3,) -> (1, 3)” over “[a a a]    +    [b0 b1 b2]”: columns lined up by spaces, a diagram or a table)
+    aligned = len(lines) >= 2 and sum(bool(ALIGNED_LINE.search(line)) for line in lines) >= 0.6 * len(lines)
+    return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) or formula or settings or aligned else None
 
 
 CODE_MARK = re.compile(r"[()=\[\]{}]")
+ALIGNED_LINE = re.compile(r"\S {4,}\S")
 SETTING_LINE = re.compile(r"\s*[\w][\w .()/-]{0,40}?\s*[=:]\s*(?![^\n]*(?:[*'/^]|\w\())\S")  # no sum, no call
 
 

@@ -6994,6 +6994,14 @@ def test_notes_in_japanese_are_asked_in_english_not_in_chinese() -> None:
     ("# Reading\n\n## Terms by chapter\n\n| Chapter | Key term | Definition |\n|---|---|---|\n| Ch. 3 | Entropy | expected surprise |\n"
      "| Ch. 4 | KL divergence | extra bits from the wrong code |\n| Ch. 5 | Mutual information | shared uncertainty |\n",
      ["what is **Entropy**?", "expected surprise"], ["**Ch. 3**"]),
+    # a pointer to another exercise names nothing
+    ("# Probability\n\n## Binomial variance\n\n**Compare with 4.11**: there the indicators were dependent.\n\n"
+     "**Indicator variable**: a variable that is 1 when the event happens and 0 otherwise\n", ["1 when the event happens"],
+     ["indicators were dependent"]),
+    # a fence of columns lined up by spaces is a diagram or a table, no code to write
+    ("# Broadcasting\n\n## Rows\n\n**(3,) + (4, 3)** — row vector added to every row:\n\n```\n  (4, 3)          (3,) -> (1, 3) -> (4, 3)\n"
+     " [a a a]          [b0 b1 b2]         [b0 b1 b2]\n [a a a]    +                  =>    [b0 b1 b2]   (stretched down)\n"
+     " [a a a]                             [b0 b1 b2]\n```\n", [], ["write the code"]),
     # an IPython magic's output is the machine's: no card asks what the session prints
     ("# Timing\n\n## Sum\n\n```\nIn [1]: %timeit sum(range(1000))\n8.51 µs ± 42.1 ns per loop (mean ± std. dev. of 7 runs)\n```\n",
      [], ["what do these lines print?"]),
