@@ -373,6 +373,11 @@ QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：
                 re.S)
 
 
+# One's own guess, as a field (“Predict:”, “My guess:”, “I said:”, “我的预测：”, “我猜：”); “Prediction:” is a term.
+OWN_GUESS = re.compile(r"predict|predicted|my (?:prediction|guess)|(?:i|we) (?:said|guessed|predicted|thought)|"
+                       r"我(?:的)?(?:预测|猜测|猜的|以为的?)|我猜|予想", re.I)
+# What came out, beside a guess (“Actual:”, “Got:”, “实际：”).
+OBSERVED_FIELD = re.compile(r"actual(?:ly)?(?: (?:output|shape|result|answer))?|got|result|实际(?:输出|结果|形状)?|结果|结果", re.I)
 # The fields of a question asked and answered, in a list of fields (“- **问题**：…”, “- **回答**：…”).
 QUESTION_FIELD = re.compile(r"问题|提问|question|q", re.I)
 ANSWER_FIELD = re.compile(r"回答|答案?|解答|answer|a", re.I)
@@ -823,10 +828,10 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
     # (the first column of what each thing is, “| 术语 | 含义 | 例子 |”: asked as a glossary's, what the thing is)
     meaning = next((j for j, name in enumerate(header[1:], 1) if WHAT_IT_IS_HEADER.fullmatch(name)), None)
     if meaning is not None and meaning > 1 and PLACE_CORNER.fullmatch(header[0]):
-        # (“| Chapter | Key term | Definition |”: the rows are placed by the first column and named by the one before
-        # the meaning; what each named thing is, and nothing of the chapter)
-        return [(cells[meaning - 1].strip(), "", cells[meaning].strip(), Source(source.path, line)) for line, cells in rows[1:]
-                if cells[meaning - 1].strip() and cells[meaning].strip() and not EMPTY_CELL.fullmatch(cells[meaning].strip())]
+        # (“| Chapter | Key term | Definition |”, “| Page | Quote | Speaker | Meaning |”: the rows are placed by the first
+        # column and named by the second; what each named thing is, and nothing of the chapter)
+        return [(cells[1].strip(), "", cells[meaning].strip(), Source(source.path, line)) for line, cells in rows[1:]
+                if cells[1].strip() and cells[meaning].strip() and not EMPTY_CELL.fullmatch(cells[meaning].strip())]
     for j, name in enumerate(header[1:], 1):
         if j == meaning and not given:
             out.extend((_of_corner(corner, cells[0].strip()), "", cells[j].strip(), Source(source.path, line))
@@ -2751,7 +2756,9 @@ class _Extractor:
         if blocks and blocks[0].kind == "paragraph" and ANSWER_LEAD.match(blocks[0].text):
             # “Q：…” over “A：…”: the answer without its mark
             blocks = [replace(blocks[0], text=ANSWER_LEAD.sub("", blocks[0].text, count=1)), *blocks[1:]]
-        answer = "\n\n".join(text for text in map(render, blocks) if text.strip())  # (“**背面：**” alone over its formula)
+        # (over a record of one's own try, “- I said: … - Correct: …”: what answers it, without the try)
+        answer = _attempt_answer(blocks) or \
+            "\n\n".join(text for text in map(render, blocks) if text.strip())  # (“**背面：**” alone over its formula)
         if not answer.strip(" -\n"):
             return False
         if (path := _decision_path(ctx.labels)):
@@ -2888,9 +2895,37 @@ class _Extractor:
                 "these are what each person answered ({n}), not what the names mean; state the point to remember on "
                 "its own", n="、".join(said_by[:3]) if self.zh else ", ".join(said_by[:3]))))
             return
-        # (a bare “Q” asks only where it ends in a question mark: “- **Q**: a query matrix” is a symbol's meaning)
+        # (only a question that asks: “- **Q**: a query matrix”, “- **Question**: a formal request to a minister” are terms)
+        voted = [it for it in items if VOTED_COMMENT.match(it.text)]
+        if voted:
+            # (the comments under a post, each by its votes and its writer: someone's remark, not what a name means)
+            for it in voted:
+                self.notices.append(Notice(it.source, "left-out:comment", self.t(
+                    "这是帖子下的一条评论（票数和作者），不是要记住的知识；把其中的结论单独写成一句",
+                    "this is a comment under a post (its votes and its writer), not knowledge to recall; state the point "
+                    "it makes on its own")))
+            items = [it for it in items if it not in voted]
+            if not items:
+                return
+            block = replace(block, items=items)
+            fields = [split_label(it.text.strip()) for it in items]
+        guessed = [n for n, f in enumerate(fields) if f and OWN_GUESS.fullmatch(_bare(f[0]).strip())]
+        if guessed:
+            # one's own guess before running or checking (“- Predict: `(4, 16, 32, 32)`”, “- I said: …”), and what
+            # came out beside it (“- Actual: …”): a record of one's try, without the code or the question it was of
+            seen = [n for n, f in enumerate(fields) if f and OBSERVED_FIELD.fullmatch(_bare(f[0]).strip())]
+            for n in guessed + seen:
+                self.notices.append(Notice(items[n].source, "left-out:own-attempt", self.t(
+                    "“{t}” 记的是自己的预测和实际结果，离开代码或题目问不出什么；把学到的规律写成一句",
+                    "“{t}” records one's own guess and what came out, which asks nothing without the code or the "
+                    "question; state the rule learnt as a sentence", t=_bare(fields[n][0]).strip())))
+            items = [it for n, it in enumerate(items) if n not in guessed and n not in seen]
+            if not items:
+                return
+            block = replace(block, items=items)
+            fields = [split_label(it.text.strip()) for it in items]
         asked = next((n for n, f in enumerate(fields) if f and f[1].strip() and QUESTION_FIELD.fullmatch(_bare(f[0]).strip())
-                      and (len(_bare(f[0]).strip()) > 1 or f[1].rstrip().endswith(("?", "？")))), None)
+                      and f[1].rstrip().endswith(("?", "？"))), None)
         answered = next((n for n, f in enumerate(fields) if asked is not None and n > asked and f and f[1].strip()
                          and ANSWER_FIELD.fullmatch(_bare(f[0]).strip())), None)
         if answered is not None and not any(FIELD_LINE.match(line) for line in fields[asked][1].splitlines()[1:]):
@@ -3219,8 +3254,8 @@ class _Extractor:
                     or self.cites_here and re.fullmatch(r"注释|annotations?", _bare(term).strip(), re.I)
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
                     or DIARY_TERM.match(_bare(term))
-                    # (a comment under a post, by its votes and its writer's handle: “▲ 3 — *noisy_gradient*: @kjetil_b fair”)
-                    or VOTED_HANDLE.fullmatch(term.strip("* "))
+                    # (a thread's reply by someone named beside it: “**Follow-up (hkwan)**: yes. Works now”)
+                    or FOLLOW_UP_BY.fullmatch(term.strip("* "))
                     # (“**Compare with 4.11**: there the indicators were dependent”: a pointer to another exercise)
                     or POINTER_TERM.fullmatch(_bare(term).strip())
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
@@ -5459,8 +5494,8 @@ REPORT_FIELD = re.compile(
     r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|访谈对象|"
     # a team's name, a contest's task
     r"队名|赛题|team name|组号|group (?:number|no\.?|#)|贴的人|发帖人|提问人|提问者|posted by|asked by|"
-    # who answered, and a thread's reply after the answer (“回答人：王浩”, “Follow-up (hkwan): works now”)
-    r"回答人|答疑人|回复人|answered by|replied by|follow-?ups?|"
+    # who answered (“回答人：王浩”, “Answered by: Liu”)
+    r"回答人|答疑人|回复人|answered by|replied by|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
@@ -6474,13 +6509,16 @@ DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|
 POINTER_TERM = re.compile(r"(?:compare (?:with|to)|cf\.?|see(?: also)?|参见|参照|对比|对照|比较)\s*+"
                           r"(?:§|ex(?:ercise)?\.?|eq(?:uation)?\.?|problem|question|section|chapter|式|第)?\s*+"
                           r"[(（]?\d+(?:[.-]\d+)*[)）]?\s*+(?:节|章|题|式)?", re.I)
-# A post's votes and its writer's handle (“▲ 3 — *noisy_gradient*”, “14 — bayes_or_bust”).
-VOTED_HANDLE = re.compile(r"(?:[▲△⬆↑👍]\uFE0F?\s*+|\+)?\d{1,5}\s*+[—–-]\s*+[*_]?@?(?=[a-z0-9_.-]*[_\d])[a-z][a-z0-9_.-]{1,30}[*_]?")
+# A comment under a post, by its votes (“- ▲ 3 — *noisy_gradient*: @kjetil_b fair, edited.”, “👍 12 · Wei: …”).
+VOTED_COMMENT = re.compile(r"\s*+(?:[▲△⬆↑👍]\uFE0F?|\+1)\s*+\d{0,5}\s*+[—–·:-]")
+# A follow-up by someone (“Follow-up (hkwan)”, “追问（王浩）”): a thread's reply; “Follow-up” alone is a plan's part.
+FOLLOW_UP_BY = re.compile(r"(?:follow-?ups?|追问|补充)\s*+[(（][^()（）\n]{1,30}[)）]", re.I)
 # A line that says the table under it counts (“Tally (students gave 2–3 answers each):”, “计票：”).
 TALLY_LEAD = re.compile(r"\s*+(?:\*\*)?(?:tally|tallies|vote counts?|计票|票数)(?:\*\*)?\s*+(?:[(（:：]|$)", re.I)
 # The answers people gave, counted (“| answer | count | verdict |”, “| 回答 | 人数 |”): a class's or a poll's tally.
-ANSWERS_CORNER = re.compile(r"\s*+(?:answers?|responses?|回答|答案|选项)\s*+", re.I)
-COUNTED_HEADER = re.compile(r"\s*+(?:count|votes?|#|n|人数|票数|次数|(?:# )?students)\s*+", re.I)
+# (“| Response | Votes |” over a referendum's “| Leave | 17410742 |” is history; “| 选项 | n | l |” quantum numbers)
+ANSWERS_CORNER = re.compile(r"\s*+(?:answers?|回答|答案)\s*+", re.I)
+COUNTED_HEADER = re.compile(r"\s*+(?:count|人数|(?:# |number of )?students)\s*+", re.I)
 
 
 def _answers_counted(table: str, source: Source) -> bool:
@@ -7766,7 +7804,9 @@ def _attempt_answer(blocks: list[Block]) -> str | None:
               for term, desc in [split_label(item.text) or ("", "")] if term]
     own = [(desc, item) for term, desc, item in fields if ATTEMPT_OWN.fullmatch(_bare(term))]
     marks = [(desc, item) for term, desc, item in fields if ATTEMPT_MARK.fullmatch(_bare(term))]
-    if not own or not marks:
+    # (or one's answer and the correct one beside it, unmarked: “- I said: unbiased - Correct: biased. …”)
+    corrected = [term for term, _, _ in fields if CORRECT_FIELD.fullmatch(_bare(term))]
+    if not own or not (marks or corrected):
         return None  # (how sure one was is no mark: “**Confidence:** 5” alone leaves the answer as written)
     right = any(MARKED_RIGHT.search(m) for m, _ in marks) and \
         not any(MARKED_WRONG.search(m) or PARTLY.search(m) for m, _ in marks)
@@ -7783,7 +7823,9 @@ def _attempt_answer(blocks: list[Block]) -> str | None:
 
 # The fields of a record of one's own try at a question: the answer one gave, how it was marked (how sure one
 # was is no mark), and the reasons that answer the question.
-ATTEMPT_OWN = re.compile(r"(?:my|our) (?:answer|attempt|solution|guess)|我的(?:答案|作答|解答|回答)|我(?:写|答)的", re.I)
+ATTEMPT_OWN = re.compile(r"(?:my|our) (?:answer|attempt|solution|guess)|(?:i|we) (?:said|answered|wrote|guessed|put)|"
+                         r"我的(?:答案|作答|解答|回答)|我(?:写|答|说)的", re.I)
+CORRECT_FIELD = re.compile(r"correct(?:ion| answer)?|right answer|(?:正确|参考|标准)答案|正解|订正", re.I)
 ATTEMPT_MARK = re.compile(r"result|verdict|score|marks?|graded?|结果|对错|得分|判分|批改", re.I)
 ATTEMPT_WHY = re.compile(r"why|reasons?|explanation|correct(?:ion| answer)?|right answer|the fix|fix|actual(?: answer)?|"
                          r"(?:model |the )?(?:answer|solution)|解析|原因|正解|(?:正确|参考|标准)答案|订正|讲解|为什么", re.I)

@@ -19,6 +19,9 @@ Lang = Literal["zh", "en"]
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Words only Chinese writes (“这”, “们”, “吗”, “说”, “还”, “没”, “给”, “让”, “从”, “个”, “时”, in either script):
+# a page with kana and these is Chinese about Japanese.
+CHINESE_ONLY = re.compile(r"[这這们們么麼吗嗎说說还還没沒给給让讓从從呢吧啊哪怎样樣个时对對过为]")
 # Hiragana and katakana letters: what only Japanese writes among the CJK characters.
 KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")  # (letters only: no “ー”, “・”, nor a kaomoji's “ゞ”, “ﾉ”)
 # `$$…$$` or `$…$`, for text that is not parsed as Markdown (card fields already extracted).
@@ -49,13 +52,13 @@ def language(texts: Iterable[str]) -> Lang:
     """Chinese when CJK characters outweigh Latin words, math left out; else English.
 
     Japanese shares the characters but not the words of a Chinese question (“是什么”): notes
-    written in it (kana among the characters, about every other one) are asked in English, as
-    notes in any other language are; Chinese notes that quote Japanese stay Chinese.
+    written in it (kana among the characters, no word only Chinese writes) are asked in English,
+    as notes in any other language are; Chinese notes that quote Japanese stay Chinese.
     """
     sample = MATH.sub(" ", " ".join(texts))
     han, kana = len(CJK.findall(sample)), len(KANA.findall(sample))
-    if kana >= 10 and 10 * kana >= 4 * (han + kana):
-        return "en"  # (Japanese writes kana in about every other character; Chinese notes on Japanese quote it)
+    if kana >= 10 and 5 * kana >= han + kana and 200 * len(CHINESE_ONLY.findall(sample)) < kana:
+        return "en"  # (kana among the characters and no word only Chinese writes: Japanese)
     return "zh" if han > len(LATIN_WORD.findall(sample)) else "en"
 
 

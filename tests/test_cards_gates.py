@@ -7008,3 +7008,43 @@ def test_notes_in_japanese_are_asked_in_english_not_in_chinese() -> None:
 ])
 def test_what_round_eighty_five_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a follow-up plan is knowledge; error codes with an identifier are no comments; votes of a referendum are history
+    ("# Endocrinology\n\n## Case 1: Subclinical hypothyroidism\n\n- **Treat when**: TSH above 10\n"
+     "- **Follow-up**: recheck TSH 6–8 weeks after any dose change\n", ["recheck TSH 6–8 weeks"], []),
+    ("# Support\n\n## Payment errors\n\n- 402 — card_declined: the issuing bank refused; ask the customer to call their bank\n"
+     "- 429 — too_many_attempts: rate limit after 5 failed tries; wait 1 hour\n", ["call their bank", "wait 1 hour"], []),
+    ("# Politics\n\n## EU membership referendum\n\n| Response | Votes |\n|---|---|\n| Leave | 17410742 |\n| Remain | 16141241 |\n"
+     "| Spoiled | 25359 |\n", ["17410742"], []),
+    ("# 化学\n\n## 量子数\n\n| 选项 | n | l | m | 是否合理 |\n|---|---|---|---|---|\n| A | 1 | 0 | 0 | 合理 |\n"
+     "| B | 2 | 1 | -1 | 合理 |\n| C | 1 | 0 | 1 | 不合理：l = 0 时 m 只能为 0 |\n", ["m 只能为 0"], []),
+    # a table placed by its first column asks of the thing in its second
+    ("# Gatsby\n\n## Key quotes\n\n| Page | Quote | Speaker | Meaning |\n|---|---|---|---|\n"
+     "| 180 | So we beat on, boats against the current | Nick | we are always pulled back into the past |\n"
+     "| 21 | I hope she'll be a fool | Daisy | a woman survives by seeming simple |\n| 98 | Can't repeat the past? | Gatsby | he denies time |\n",
+     [], ["**Nick**", "**Gatsby**"]),
+    # two terms of a glossary named Question and Answer are no question asked
+    ("# Parliament\n\n## Terms\n\n- **Question**: a formal request for information or action addressed to a minister\n"
+     "- **Answer**: the minister's reply, printed in Hansard\n", [], ["printed in Hansard"]),
+    # comments under a post, by their votes, are no terms
+    ("# Forum\n\n## Finishes\n\n**Hardwax oil**: a finish of oil and wax that soaks in\n\nComments:\n- ▲ 12 — dadoking: hardwax oil, reapply yearly\n"
+     "- ▲ 3 — *noisy_gradient*: @kjetil_b fair, edited.\n", ["soaks in"], ["dadoking", "noisy_gradient"]),
+])
+def test_what_the_review_of_round_eighty_five_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # one's guess before running, and what came out beside it, asks nothing without the code
+    ("# Shapes\n\n## 1. Conv, no padding\n\n```python\nx = torch.randn(4, 3, 32, 32)\nconv = nn.Conv2d(3, 16, kernel_size=3)\n"
+     "print(conv(x).shape)\n```\n\n- Predict: `(4, 16, 32, 32)`\n- Actual: `torch.Size([4, 16, 30, 30])`\n"
+     "- ❌ default `padding=0`, so 30.\n", [], ["(4, 16, 32, 32)", "**Predict**", "**Actual**"]),
+    # under a question, one's own answer and the correct one: the correct one answers it
+    ("# Review log\n\n## Day 1\n\n**1. Is KL divergence symmetric?**\n- I said: yes, it's a distance.\n"
+     "- Correct: **no**, $D_{KL}(P\\|Q) \\neq D_{KL}(Q\\|P)$ in general.\n", ["Is KL divergence symmetric?", "in general"],
+     ["it's a distance"]),
+])
+def test_what_round_eighty_six_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
