@@ -868,6 +868,8 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
             continue
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
+            if COUNTED_HEADER.fullmatch(_cell_text(thing)) and re.fullmatch(r"\s*\d+\s*", _cell_text(value)):
+                continue  # (“| 分数段 | 90–100 | 80–89 |” over “| 人数 | 7 | 15 |”: how many people in each, a tally)
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
                     and not _cited(name, value) and not _cited(thing, value) \
                     and not EMPTY_NAME.fullmatch(thing) \
@@ -4126,6 +4128,8 @@ OWN_EARLIER = (r"\bI had (?:(?:previously|originally|first|mistakenly) )?(?:writ
 OWN_EARLIER_LEAD = re.compile(rf"(?:{OWN_EARLIER})\s*+[:：]?\s*+$", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗✘❌]|（错）|\(wrong\)|错误的?写法|"
+                         # (“还有人写成 $r(AB)=…$，那就是错的”, “…, which is wrong”: the sentence marks it wrong)
+                         r"(?:那|这)就?是错(?:的|误的)|\b(?:that|this|which) is wrong\b|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)(?: (?:first|at first|initially|before))?|my (?:answer|attempt)|(?:my )?first (?:attempt|try|version)|my first (?:draft|definition)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
     # (one's own first go at it, before the book's: “我的第一版：”, “我的初稿定义：”)
@@ -4167,6 +4171,9 @@ FRAGMENT_START = re.compile(r"^(?:之外|之|的|中|时|为|和|与|及|或|等
 PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[sz]e\w*|choose|chose|pick)\b|"
                      r"(?<![建预])设(?![置计定])|(?<!命)令|假设|假定|初始化|不妨|选择|选取|若将|如果将)"
                      r"[^，,。；;：:]{0,32}$", re.I)
+# The rest of a problem's sentence, setting the task after its givens (“，求秩…”, “，证明 $A$ 可逆”, “; find the rank”).
+TASK_AFTER = re.compile(r"[^。.!?？！\n]{0,40}?(?:[，,；;]\s*+(?:试|请|并)?(?:求(?![和导])|证明|求证|试证|判断)|"
+                        r"[,;]\s*+(?:find|show that|prove that|prove|compute|determine)\b)", re.I)
 # A sentence that opens with its premise (“设目标函数 … 连续可微, 且 …”, “Suppose …, then …”):
 # what follows, up to the end of the sentence, is argued from it.
 PREMISE_START = re.compile(r"(?:设(?![置计定])|令|假设|假定|若将|如果将|如将|其中|让我们|我们来看|"
@@ -4394,6 +4401,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "premise"
     if WHERE.search(strip_math(before if before.strip() else lead)):
         return "premise"  # “其中 $g_t = …$”: a symbol of the formula before, not a fact of its own
+    if TASK_AFTER.match(strip_math(sentence[target[1]:])):
+        return "premise"  # “$A^2-A-2I=O$，证明 $A$ 可逆”, “Let … = 3, find …”: a problem's givens, what it asks after
     said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before)) \
         or LABEL_BEFORE.match(strip_math(before))
     if ONLY_A_FORMULA_FOLLOWS.fullmatch(strip_math(before if before.strip() else lead)):
@@ -5496,6 +5505,8 @@ REPORT_FIELD = re.compile(
     r"队名|赛题|team name|组号|group (?:number|no\.?|#)|贴的人|发帖人|提问人|提问者|posted by|asked by|"
     # who answered (“回答人：王浩”, “Answered by: Liu”)
     r"回答人|答疑人|回复人|answered by|replied by|"
+    # an exam's particulars (“**课程**：线性代数（48学时）”, “**班级**：计科2301”, “**命题/阅卷**：本人”)
+    r"课程|班级|命题|阅卷|命题\s*/\s*阅卷|应考|实考|考试时间|考试时长|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules

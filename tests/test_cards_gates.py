@@ -7045,6 +7045,17 @@ def test_what_the_review_of_round_eighty_five_found(notes: str, kept: list[str],
     ("# Review log\n\n## Day 1\n\n**1. Is KL divergence symmetric?**\n- I said: yes, it's a distance.\n"
      "- Correct: **no**, $D_{KL}(P\\|Q) \\neq D_{KL}(Q\\|P)$ in general.\n", ["Is KL divergence symmetric?", "in general"],
      ["it's a distance"]),
+    # a problem's givens before its task, an exam's particulars, a head count by score band, a formula said wrong
+    ("# 线代期中试卷分析\n\n## 第15题\n\n设方阵 $A$ 满足 $A^2-A-2I=O$，证明 $A$ 可逆并求逆。\n\n"
+     "- **可逆矩阵**：存在 $B$ 使 $AB=BA=I$ 的方阵\n", ["存在 $B$"], ["A^2-A-2I = ?"]),
+    ("# 试卷分析\n\n## 基本信息\n\n- **课程**：线性代数（理工类，48学时）\n- **班级**：计科2301、计科2302\n\n"
+     "## 总体情况\n\n| 分数段 | 90–100 | 80–89 | 70–79 |\n|---|---|---|---|\n| 人数 | 7 | 15 | 21 |\n\n"
+     "## 第2题\n\n秩的不等式：$r(AB) \\ge r(A)+r(B)-n$。还有人写成等号 $r(AB)=r(A)+r(B)-n$，那就是错的。\n",
+     [], ["48学时", "计科2301", "**人数**", "r(AB) = ?$，那就是错的"]),
+    # a worked problem with its task after the givens in English
+    ("# Calculus\n\n## Critical points\n\nThe function $f(x) = x^3 - 3x + 1$ on the reals, find its critical points and "
+     "classify them.\n\n**Critical point**: a point where the derivative is zero or undefined\n",
+     ["derivative is zero or undefined"], ["f(x) = ?"]),
 ])
 def test_what_round_eighty_six_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
