@@ -374,10 +374,10 @@ QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：
 
 
 # One's own guess, as a field (“Predict:”, “My guess:”, “I said:”, “我的预测：”, “我猜：”); “Prediction:” is a term.
-OWN_GUESS = re.compile(r"predict|predicted|my (?:prediction|guess)|(?:i|we) (?:said|guessed|predicted|thought)|"
-                       r"我(?:的)?(?:预测|猜测|猜的|以为的?)|我猜|予想", re.I)
+OWN_GUESS = re.compile(r"predict|my (?:prediction|guess)|(?:i|we) (?:said|guessed|predicted|thought)|"
+                       r"我(?:的)?(?:预测|猜测|猜的|以为的?)|我猜", re.I)  # (“Predicted:” is a theory's, “予想” a conjecture)
 # What came out, beside a guess (“Actual:”, “Got:”, “实际：”).
-OBSERVED_FIELD = re.compile(r"actual(?:ly)?(?: (?:output|shape|result|answer))?|got|result|实际(?:输出|结果|形状)?|结果|结果", re.I)
+OBSERVED_FIELD = re.compile(r"actual(?:ly)?(?: (?:output|shape|result|answer))?|got|result|实际(?:输出|结果|形状)?|结果|結果", re.I)
 # The fields of a question asked and answered, in a list of fields (“- **问题**：…”, “- **回答**：…”).
 QUESTION_FIELD = re.compile(r"问题|提问|question|q", re.I)
 ANSWER_FIELD = re.compile(r"回答|答案?|解答|answer|a", re.I)
@@ -868,7 +868,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
             continue
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
-            if COUNTED_HEADER.fullmatch(_cell_text(thing)) and re.fullmatch(r"\s*\d+\s*", _cell_text(value)):
+            if HEADCOUNT_ROW.fullmatch(_cell_text(thing)) and re.fullmatch(r"\s*\d{1,3}\s*", _cell_text(value)):
                 continue  # (“| 分数段 | 90–100 | 80–89 |” over “| 人数 | 7 | 15 |”: how many people in each, a tally)
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
                     and not _cited(name, value) and not _cited(thing, value) \
@@ -3258,6 +3258,9 @@ class _Extractor:
                     or DIARY_TERM.match(_bare(term))
                     # (a thread's reply by someone named beside it: “**Follow-up (hkwan)**: yes. Works now”)
                     or FOLLOW_UP_BY.fullmatch(term.strip("* "))
+                    # (an exam's course and classes, by their hours and numbers: “**课程**：线性代数（48学时）”, “**班级**：计科2301”;
+                    # “**课程**：广义指学生在学校获得的全部经验” is the term)
+                    or re.fullmatch(r"课程|班级", _bare(term).strip()) is not None and re.search(r"学时|学分|课时|\d{3,}|\d+\s*人|\d{1,2}[:：]\d{2}|周[一二三四五六日天]", desc)
                     # (“**Compare with 4.11**: there the indicators were dependent”: a pointer to another exercise)
                     or POINTER_TERM.fullmatch(_bare(term).strip())
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
@@ -4129,7 +4132,7 @@ OWN_EARLIER_LEAD = re.compile(rf"(?:{OWN_EARLIER})\s*+[:：]?\s*+$", re.I)
 # What marks a statement as wrong: struck through, or answered with “NO”, “✗”, “（错）”.
 CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗✘❌]|（错）|\(wrong\)|错误的?写法|"
                          # (“还有人写成 $r(AB)=…$，那就是错的”, “…, which is wrong”: the sentence marks it wrong)
-                         r"(?:那|这)就?是错(?:的|误的)|\b(?:that|this|which) is wrong\b|"
+                         r"(?:那|这)就?是错(?:的|误的)|[,，;；—–]\s*(?:that|this|which) is wrong[.!]?\s*$|"
                          r"[(（][^()（）\n]{0,20}(?-i:\bWRONG\b)[^()（）\n]{0,20}[)）]|(?-i:\bWRONG\b)\s*+\**+\s*+[:：]|\*\*\s*+(?-i:WRONG)\s*+\*\*|^\s*(?:\*\*)?" + r"(?:%s)" % (
     "what I (?:wrote|said|put|answered)(?: (?:first|at first|initially|before))?|my (?:answer|attempt)|(?:my )?first (?:attempt|try|version)|my first (?:draft|definition)|我(?:当时|考试时)?(?:写的|的答案|的回答|答的|的做法)|"
     # (one's own first go at it, before the book's: “我的第一版：”, “我的初稿定义：”)
@@ -4174,6 +4177,10 @@ PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[
 # The rest of a problem's sentence, setting the task after its givens (“，求秩…”, “，证明 $A$ 可逆”, “; find the rank”).
 TASK_AFTER = re.compile(r"[^。.!?？！\n]{0,40}?(?:[，,；;]\s*+(?:试|请|并)?(?:求(?![和导])|证明|求证|试证|判断)|"
                         r"[,;]\s*+(?:find|show that|prove that|prove|compute|determine)\b)", re.I)
+# (a task in the clause that says when a formula is used is no task set: “，证明不等式时要用到”, “，求根时先算判别式”)
+TASK_USE = re.compile(r"[^。.!?？！\n]{0,40}?[，,；;]\s*+(?:试|请|并)?(?:求|证明|求证|试证|判断)[^，,。；;]{0,30}?时")
+# (nor after a name given to the formula: “**韦达定理**：…，求两根之和…”, “**Ideal gas law**: $PV = nRT$, find …”)
+NAMED_BEFORE = re.compile(r"\*\*[^*\n]{1,40}\*\*\s*[:：]|^[^，,。.;；:：]{1,30}[:：]\s*$")
 # A sentence that opens with its premise (“设目标函数 … 连续可微, 且 …”, “Suppose …, then …”):
 # what follows, up to the end of the sentence, is argued from it.
 PREMISE_START = re.compile(r"(?:设(?![置计定])|令|假设|假定|若将|如果将|如将|其中|让我们|我们来看|"
@@ -4401,7 +4408,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
         return "premise"
     if WHERE.search(strip_math(before if before.strip() else lead)):
         return "premise"  # “其中 $g_t = …$”: a symbol of the formula before, not a fact of its own
-    if TASK_AFTER.match(strip_math(sentence[target[1]:])):
+    if TASK_AFTER.match(strip_math(sentence[target[1]:])) and not TASK_USE.match(strip_math(sentence[target[1]:])) \
+            and not NAMED_BEFORE.search(strip_math(before)):
         return "premise"  # “$A^2-A-2I=O$，证明 $A$ 可逆”, “Let … = 3, find …”: a problem's givens, what it asks after
     said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before)) \
         or LABEL_BEFORE.match(strip_math(before))
@@ -5506,7 +5514,7 @@ REPORT_FIELD = re.compile(
     # who answered (“回答人：王浩”, “Answered by: Liu”)
     r"回答人|答疑人|回复人|answered by|replied by|"
     # an exam's particulars (“**课程**：线性代数（48学时）”, “**班级**：计科2301”, “**命题/阅卷**：本人”)
-    r"课程|班级|命题|阅卷|命题\s*/\s*阅卷|应考|实考|考试时间|考试时长|"
+    r"命题\s*/\s*阅卷|应考|实考|考试时间|考试时长|"
     # a draft's own plan (“回应”, “决定”)
     r"回应|决定|我们的方案|"
     # a debate's motion, sides and rules
@@ -6519,11 +6527,13 @@ DIARY_TERM = re.compile(r"(?:looked|tried|checked|ran|re-?ran|noticed|found|saw|
 # A term that points to another numbered place (“Compare with 4.11”, “cf. Eq. (3)”, “参见 2.3 节”, “对比第 5 题”).
 POINTER_TERM = re.compile(r"(?:compare (?:with|to)|cf\.?|see(?: also)?|参见|参照|对比|对照|比较)\s*+"
                           r"(?:§|ex(?:ercise)?\.?|eq(?:uation)?\.?|problem|question|section|chapter|式|第)?\s*+"
-                          r"[(（]?\d+(?:[.-]\d+)*[)）]?\s*+(?:节|章|题|式)?", re.I)
+                          r"[(（]?(?!\d{4}\b)\d+(?:[.-]\d+)*[)）]?\s*+(?:节|章|题|式)?", re.I)  # (“Compare with 1905” is history)
+# A row of how many people (“人数”, “students”), in a class's numbers (a census's millions are facts; so is a “count”).
+HEADCOUNT_ROW = re.compile(r"\s*+(?:人数|(?:# |number of )?students)\s*+", re.I)
 # A comment under a post, by its votes (“- ▲ 3 — *noisy_gradient*: @kjetil_b fair, edited.”, “👍 12 · Wei: …”).
 VOTED_COMMENT = re.compile(r"\s*+(?:[▲△⬆↑👍]\uFE0F?|\+1)\s*+\d{0,5}\s*+[—–·:-]")
 # A follow-up by someone (“Follow-up (hkwan)”, “追问（王浩）”): a thread's reply; “Follow-up” alone is a plan's part.
-FOLLOW_UP_BY = re.compile(r"(?:follow-?ups?|追问|补充)\s*+[(（][^()（）\n]{1,30}[)）]", re.I)
+FOLLOW_UP_BY = re.compile(r"(?:follow-?ups?|追问|补充)\s*+(?:[(（]\s*+@?[A-Za-z][\w.-]{1,20}\s*+[)）]|[(（][\u4e00-\u9fff]{2,4}[)）])", re.I)
 # A line that says the table under it counts (“Tally (students gave 2–3 answers each):”, “计票：”).
 TALLY_LEAD = re.compile(r"\s*+(?:\*\*)?(?:tally|tallies|vote counts?|计票|票数)(?:\*\*)?\s*+(?:[(（:：]|$)", re.I)
 # The answers people gave, counted (“| answer | count | verdict |”, “| 回答 | 人数 |”): a class's or a poll's tally.
@@ -7835,7 +7845,7 @@ def _attempt_answer(blocks: list[Block]) -> str | None:
 # The fields of a record of one's own try at a question: the answer one gave, how it was marked (how sure one
 # was is no mark), and the reasons that answer the question.
 ATTEMPT_OWN = re.compile(r"(?:my|our) (?:answer|attempt|solution|guess)|(?:i|we) (?:said|answered|wrote|guessed|put)|"
-                         r"我的(?:答案|作答|解答|回答)|我(?:写|答|说)的", re.I)
+                         r"我的(?:答案|作答|解答|回答)|我(?:写|答|说)的|(?:私|自分)の(?:答え|解答)", re.I)
 CORRECT_FIELD = re.compile(r"correct(?:ion| answer)?|right answer|(?:正确|参考|标准)答案|正解|订正", re.I)
 ATTEMPT_MARK = re.compile(r"result|verdict|score|marks?|graded?|结果|对错|得分|判分|批改", re.I)
 ATTEMPT_WHY = re.compile(r"why|reasons?|explanation|correct(?:ion| answer)?|right answer|the fix|fix|actual(?: answer)?|"

@@ -708,7 +708,9 @@ def not_code(card: Card) -> str | None:
         or sum(bool(re.search(r"\d(?:\.\d+)?%?\s*$", line)) and not re.match(r"\s*[A-Za-z_][\w.]*\s*=", line)
                for line in lines) >= 0.8 * len(lines)  # (a table of results: a name, then its number)
     # (“ (4, 3)      (3,) -> (1, 3)” over “[a a a]    +    [b0 b1 b2]”: columns lined up by spaces, a diagram or a table)
-    aligned = len(lines) >= 2 and sum(bool(ALIGNED_LINE.search(line)) for line in lines) >= 0.6 * len(lines)
+    # (not a struct laid out by gofmt or by hand: “struct point {” over “    int     x;”)
+    aligned = len(lines) >= 2 and sum(bool(ALIGNED_LINE.search(line)) for line in lines) >= 0.6 * len(lines) \
+        and not any(line.rstrip().endswith(("{", ";")) for line in lines)
     return "not-code" if ARROWS.search(card.code) or cjk * 2 > len(text) or formula or settings or aligned else None
 
 

@@ -7059,3 +7059,30 @@ def test_what_the_review_of_round_eighty_five_found(notes: str, kept: list[str],
 ])
 def test_what_round_eighty_six_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # a named formula with a note on its use is no problem's given
+    ("# 数学\n\n## 公式\n\n**韦达定理**：$x_1 + x_2 = -\\frac{b}{a}$，求两根之和与积时不用解方程。\n\n"
+     "**完全平方公式**：$(a+b)^2 = a^2 + 2ab + b^2$，证明基本不等式时要用到。\n", ["x_1 + x_2", "a^2 + 2ab"]),
+    ("# Physics\n\n## Laws\n\n**Ideal gas law**: $PV = nRT$, find any one of P, V, n, T from the other three.\n", ["nRT"]),
+    # 课程 and 班级 defined; a theory's prediction and the measured value; 予想 is a conjecture
+    ("# 教育学\n\n## 概念\n\n- **课程**：广义指学生在学校获得的全部经验\n- **班级**：学校行政体系中最基层的行政组织\n",
+     ["全部经验", "最基层的行政组织"]),
+    ("# Chemistry\n\n## Ammonia\n\n- Predicted: trigonal pyramidal, slightly under 109.5°\n- Actual: 107.8°, the lone pair pushes the "
+     "bonding pairs closer\n", ["107.8°"]),
+    ("# 整数論\n\n## 用語\n\n- **予想**：まだ証明されていないが正しいと信じられている数学的主張\n", ["証明されていない"]),
+    # a struct laid out in columns is code; a count of chromosomes and a census are facts; a year compared is history
+    ("# C\n\n## Structs\n\nDefining a point struct with x, y and a label:\n\n```\nstruct point {\n    int     x;\n    int     y;\n"
+     "    char    label[16];\n};\n```\n", ["struct point"]),
+    ("# Biology\n\n## Chromosome counts\n\n| species | human | chimp | dog | cat |\n|---|---|---|---|---|\n"
+     "| count | 46 | 48 | 78 | 38 |\n| haploid number | 23 | 24 | 39 | 19 |\n", ["78"]),
+    ("# Russia 1917\n\n## February\n\n**Compare with 1905**: in 1905 the army stayed loyal; in 1917 the garrison mutinied\n",
+     ["garrison mutinied"]),
+    # a follow-up interval, and a prohibition defined as what is wrong to do
+    ("# Ward round\n\n## DOAC\n\n**Follow-up (2 weeks)**: check renal function and bleeding after starting a DOAC\n", ["renal function"]),
+    ("# Deontic logic\n\n## Operators\n\n**Prohibition**: $F p \\equiv O \\neg p$, so a forbidden act is one that is wrong to do.\n",
+     ["O \\neg p"]),
+])
+def test_what_the_review_of_round_eighty_six_found_the_rules_took(notes: str, kept: list[str]) -> None:
+    assert_keeps(notes, kept, [])
