@@ -5235,6 +5235,9 @@ LEADING_TAG = re.compile(r"^\s*[【\[（(][^】\]）)]{1,6}[】\]）)]\s*")
 LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|来源|出处|标签|相关|笔记|"
     r"to sum up|in sum|总之|综上(?:所述)?|"
+    # (the same labels in German, French and Spanish notes: “**Achtung**:”, “**Remarque** :”, “**OJO**:”)
+    r"achtung|bemerkung|anmerkung|randnotiz|hinweis|merke|beispiel|remarque|exemple|rappel|"
+    r"ojo|nota|ejemplo|observaci[oó]n|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
     r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"

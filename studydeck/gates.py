@@ -955,6 +955,10 @@ RESTATED_AFTER = re.compile(r"\s*+[,，]?\s*+(?:即|也就是|也即|亦即|\bi\
                             r"[^$=<>\n]++\$\s*+(?:[。.,，;；)）]|$)")
 
 
+# Words that say a quantity is zero (“梯度消失”, “均值为零”, “set the gradient to zero”, “vanishes”).
+ZERO_WORDS = re.compile(r"\bzero\b|\bvanish\w*|为零|等于零|变为零|归零|消失|(?:为|等于)\s*0(?![.\d])", re.I)
+
+
 def hidden_formula(prompt: str) -> tuple[int, int] | None:
     """Where a formula card's question hides its answer: the whole formula hidden (“［？］”), or
     the formula whose right side is “?” (`$P(AB) = ?$`), as a span of ``prompt``."""
@@ -1065,6 +1069,10 @@ def declaration(card: Card) -> str | None:
     if NAMED_PROPERTY.search(card.front) or RESTATED.search(_words(before_the_hole(card.front))):
         return "answer-in-front"  # “对称：$I(X;Y) = ?$”, “is symmetric, i.e., ?”: the words state what is hidden
     hole = hidden_formula(card.front)
+    if hole and ZERO_WORDS.search(_words(card.front)) and card.formulas and \
+            re.search(r"(?:(?<![<>!\\])=|\\to\b|\\rightarrow\b|→)\s*(?:0|\\mathbf\{0\}|\\boldsymbol\{0\}|O)\s*[.,;，。]?\s*$",
+                      card.formulas[-1]):
+        return "answer-in-front"  # “梯度消失：$g = ?$”, “setting the gradient to zero: $\nabla L = ?$”: the words say it is 0
     if hole and RESTATED_AFTER.match(card.front, hole[1]):
         return "answer-in-front"  # “等效核大小 $K' = ?$，即 $d(K-1)+1$”: the same, in other symbols, right after it
     # the one asked: the formula the front does not show whole (a condition, before or after it, it shows)

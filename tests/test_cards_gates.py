@@ -7086,3 +7086,16 @@ def test_what_round_eighty_six_found(notes: str, kept: list[str], gone: list[str
 ])
 def test_what_the_review_of_round_eighty_six_found_the_rules_took(notes: str, kept: list[str]) -> None:
     assert_keeps(notes, kept, [])
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a label in German or Spanish notes is a label; “Attention” is a term
+    ("# Vorlesung\n\n## Perzeptron\n\n**Achtung**: die Lernrate muss klein sein.\n\n**Attention**: a mechanism that weighs tokens\n\n"
+     "**OJO**: el gradiente es local\n", ["weighs tokens"], ["Lernrate", "el gradiente"]),
+    # a zero the words already say gives the hidden side away; a zero they do not say is asked
+    ("# BN\n\n## 梯度\n\n- 梯度在 batch 维度上均值为零：$\\sum_i g_i = 0$\n- 期望：$E[x - \\mu] = 0$\n\n## Optimality\n\n"
+     "Setting the gradient to zero: $\\nabla L(w) = 0$\n\n## Sigmoid\n\n当 $|x|$ 大时 $\\sigma'(x) \\to 0$，梯度消失。\n",
+     ["E[x - \\mu] = ?"], ["g_i = ?", "L(w) = ?", "\\sigma'(x) \\to ?"]),
+])
+def test_what_round_eighty_seven_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
