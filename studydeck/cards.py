@@ -376,6 +376,8 @@ QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：
 # One's own guess, as a field (“Predict:”, “My guess:”, “I said:”, “我的预测：”, “我猜：”); “Prediction:” is a term.
 OWN_GUESS = re.compile(r"predict|my (?:prediction|guess)|(?:i|we) (?:said|guessed|predicted|thought)|"
                        r"我(?:的)?(?:预测|猜测|猜的|以为的?)|我猜", re.I)  # (“Predicted:” is a theory's, “予想” a conjecture)
+# A column of one's guesses beside what came out (“| code | predicted | actual |”, “| 预测 | 实际 |”).
+PREDICTED_COLUMN = re.compile(r"predict(?:ed|ion)?|my guess|guess|预测|猜测|予想", re.I)
 # What came out, beside a guess (“Actual:”, “Got:”, “实际：”).
 OBSERVED_FIELD = re.compile(r"actual(?:ly)?(?: (?:output|shape|result|answer))?|got|result|实际(?:输出|结果|形状)?|结果|結果", re.I)
 # The fields of a question asked and answered, in a list of fields (“- **问题**：…”, “- **回答**：…”).
@@ -830,8 +832,9 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
     if meaning is not None and meaning > 1 and PLACE_CORNER.fullmatch(header[0]):
         # (“| Chapter | Key term | Definition |”, “| Page | Quote | Speaker | Meaning |”: the rows are placed by the first
         # column and named by the second; what each named thing is, and nothing of the chapter)
-        return [(cells[1].strip(), "", cells[meaning].strip(), Source(source.path, line)) for line, cells in rows[1:]
-                if cells[1].strip() and cells[meaning].strip() and not EMPTY_CELL.fullmatch(cells[meaning].strip())]
+        named = next((j for j in range(1, meaning) if TERM_COLUMN.fullmatch(header[j])), 1)
+        return [(cells[named].strip(), "", cells[meaning].strip(), Source(source.path, line)) for line, cells in rows[1:]
+                if cells[named].strip() and cells[meaning].strip() and not EMPTY_CELL.fullmatch(cells[meaning].strip())]
     for j, name in enumerate(header[1:], 1):
         if j == meaning and not given:
             out.extend((_of_corner(corner, cells[0].strip()), "", cells[j].strip(), Source(source.path, line))
@@ -850,6 +853,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                 or _metadata_field(name, "") and not CAUTION_HEADER.fullmatch(PAREN_TAIL.sub("", name).strip()) \
                 or SETTING_HEADER.fullmatch(name) or OWNER_COLUMN.search(name) and not OWN_ANSWER.fullmatch(name) \
                 or SELF_RATED.search(name) or REJECTED_HEADER.search(name) or OWN_USE_HEADER.search(name) \
+                or PREDICTED_COLUMN.fullmatch(name) and any(OBSERVED_FIELD.fullmatch(h) for h in header) \
                 or OPTION_HEADER.fullmatch(name) or own and CAUGHT_HEADER.search(name) \
                 or (RATING_FIELD.fullmatch(name) or RATED_ON.fullmatch(name)
                     or RATING_SCALE.fullmatch(name) and CRITERIA_CORNER.fullmatch(_cell_text(corner))) and all(RATING_VALUE.match(_cell_text(cells[j])) or EMPTY_CELL.fullmatch(
@@ -1349,6 +1353,9 @@ MEANING_HEADER = re.compile(r"含义|意思|意义|解释|说明|定义|描述|�
 # A first column that numbers or places the rows, not names them (“#”, “Chapter”, “Week”, “日期”, “第几讲”).
 PLACE_CORNER = re.compile(r"\s*(?:#|no\.?|nr\.?|ch(?:apter)?s?\.?|sections?|§|pages?|p\.|dates?|days?|weeks?|lectures?|lec\.?|"
                           r"index|序号|编号|章节?|节|页码?|日期|时间|周次?|第.{0,3}[讲章节周课])\s*", re.I)
+# A column of the things a table names (“Key term”, “Term”, “Quote”, “术语”, “概念”, “符号”).
+TERM_COLUMN = re.compile(r"\s*(?:(?:key )?terms?|words?|concepts?|names?|symbols?|quotes?|phrases?|术语|概念|名词|词语?|符号|原文|引文)\s*",
+                         re.I)
 # A column that says what each thing is, and only that (“含义”, “Meaning”, “Definition”, “What it is”).
 WHAT_IT_IS_HEADER = re.compile(r"\s*(?:含义|意思|释义|定义|\b(?:meaning|definition|what it is)\b)\s*", re.I)
 
@@ -1829,7 +1836,7 @@ def _brackets_balance(text: str) -> bool:
 
 
 # A span in single-asterisk italics inside a name (“*batch* GD”, “*LR range test* / "lr finder"”).
-ITALIC_SPAN = re.compile(r"(?<![*\w])\*(?![\s*])([^*\n]{1,80}?)(?<![\s*])\*(?![*\w])")
+ITALIC_SPAN = re.compile(r"(?<![*A-Za-z0-9_])\*(?![\s*])([^*\n]{1,80}?)(?<![\s*])\*(?![*A-Za-z0-9_])")
 
 
 def clean_term(text: str) -> str:
@@ -2912,6 +2919,9 @@ class _Extractor:
             block = replace(block, items=items)
             fields = [split_label(it.text.strip()) for it in items]
         guessed = [n for n, f in enumerate(fields) if f and OWN_GUESS.fullmatch(_bare(f[0]).strip())]
+        if guessed and all(_bare(fields[n][0]).strip().casefold() == "predict" and not re.match(r"\s*[`(\[\d]", fields[n][1])
+                           for n in guessed) and not any(f and OBSERVED_FIELD.fullmatch(_bare(f[0]).strip()) for f in fields):
+            guessed = []  # (“- **predict**: returns the predicted labels” in an API's list is a method; “Predict: `(2, 8)`” a guess)
         if guessed:
             # one's own guess before running or checking (“- Predict: `(4, 16, 32, 32)`”, “- I said: …”), and what
             # came out beside it (“- Actual: …”): a record of one's try, without the code or the question it was of
@@ -2926,13 +2936,19 @@ class _Extractor:
                 return
             block = replace(block, items=items)
             fields = [split_label(it.text.strip()) for it in items]
-        asked = next((n for n, f in enumerate(fields) if f and f[1].strip() and QUESTION_FIELD.fullmatch(_bare(f[0]).strip())
-                      and f[1].rstrip().endswith(("?", "？"))), None)
-        answered = next((n for n, f in enumerate(fields) if asked is not None and n > asked and f and f[1].strip()
-                         and ANSWER_FIELD.fullmatch(_bare(f[0]).strip())), None)
-        if answered is not None and not any(FIELD_LINE.match(line) for line in fields[asked][1].splitlines()[1:]):
-            # a record of a question asked and answered (“- **提问人**：李想 - **问题**：… - **回答人**：… - **回答**：…”):
-            # the question and its answer, one card; who asked and who answered are no cards
+        # a record of a question asked and answered (“- **提问人**：李想 - **问题**：… - **回答人**：… - **回答**：…”): each
+        # question and the answer after it (before the next question), one card; who asked and who answered are no cards
+        # (only a question that asks: “- **Q**: a query matrix”, “- **Question**: a formal request to a minister” are terms)
+        asks = [n for n, f in enumerate(fields) if f and f[1].strip() and QUESTION_FIELD.fullmatch(_bare(f[0]).strip())
+                and f[1].rstrip().endswith(("?", "？"))
+                and not any(FIELD_LINE.match(line) for line in f[1].splitlines()[1:])]
+        paired = set()
+        for k, asked in enumerate(asks):
+            until = asks[k + 1] if k + 1 < len(asks) else len(fields)
+            answered = next((n for n in range(asked + 1, until) if fields[n] and fields[n][1].strip()
+                             and ANSWER_FIELD.fullmatch(_bare(fields[n][0]).strip())), None)
+            if answered is None:
+                continue
             # (its lines joined as one: no space where both sides are Chinese)
             question = re.sub(r"(?<=[\u4e00-\u9fff，、])\s*\n\s*(?=[\u4e00-\u9fff])", "", fields[asked][1].strip())
             question, answer = " ".join(question.split()), fields[answered][1].strip()
@@ -2940,7 +2956,11 @@ class _Extractor:
                 answer += "\n\n" + _children_text(items[answered])
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, items[asked].source,
                      formulas=formulas_in(answer))
-            items = [it for n, it in enumerate(items) if n not in (asked, answered)]
+            paired |= {asked, answered}
+        if paired:
+            items = [it for n, it in enumerate(items) if n not in paired]
+            if not items:
+                return
             block = replace(block, items=items)
             fields = [split_label(it.text.strip()) for it in items]
         if any(f and TRANSLATION_DRAFT.fullmatch(_bare(f[0]).strip()) for f in fields):
@@ -4175,7 +4195,7 @@ PREMISE = re.compile(r"(?:\b(?:let|suppose|assume|assuming|set|setting|initiali[
                      r"(?<![建预])设(?![置计定])|(?<!命)令|假设|假定|初始化|不妨|选择|选取|若将|如果将)"
                      r"[^，,。；;：:]{0,32}$", re.I)
 # The rest of a problem's sentence, setting the task after its givens (“，求秩…”, “，证明 $A$ 可逆”, “; find the rank”).
-TASK_AFTER = re.compile(r"[^。.!?？！\n]{0,40}?(?:[，,；;]\s*+(?:试|请|并)?(?:求(?![和导])|证明|求证|试证|判断)|"
+TASK_AFTER = re.compile(r"[^。.!?？！\n]{0,40}?(?:[，,；;]\s*+(?:试|请|并)?(?:求(?![和导])|证明|求证|试证|判断)(?![^，,。；;]{0,8}时)|"
                         r"[,;]\s*+(?:find|show that|prove that|prove|compute|determine)\b)", re.I)
 # (a task in the clause that says when a formula is used is no task set: “，证明不等式时要用到”, “，求根时先算判别式”)
 TASK_USE = re.compile(r"[^。.!?？！\n]{0,40}?[，,；;]\s*+(?:试|请|并)?(?:求|证明|求证|试证|判断)[^，,。；;]{0,30}?时")
@@ -4409,7 +4429,8 @@ def _why_not(sentence: str, target: tuple, lead: str, split: tuple | None, prose
     if WHERE.search(strip_math(before if before.strip() else lead)):
         return "premise"  # “其中 $g_t = …$”: a symbol of the formula before, not a fact of its own
     if TASK_AFTER.match(strip_math(sentence[target[1]:])) and not TASK_USE.match(strip_math(sentence[target[1]:])) \
-            and not NAMED_BEFORE.search(strip_math(before)):
+            and not NAMED_BEFORE.search(strip_math(before)) \
+            and not (NAMING.search(strip_math(before)) or DEFINING_CUE.search(strip_math(before))):
         return "premise"  # “$A^2-A-2I=O$，证明 $A$ 可逆”, “Let … = 3, find …”: a problem's givens, what it asks after
     said = NAMING.search(words) or DEFINING_CUE.search(words) or APPOSITION.search(strip_math(before)) \
         or LABEL_BEFORE.match(strip_math(before))
@@ -6534,7 +6555,7 @@ POINTER_TERM = re.compile(r"(?:compare (?:with|to)|cf\.?|see(?: also)?|参见|�
 # A row of how many people (“人数”, “students”), in a class's numbers (a census's millions are facts; so is a “count”).
 HEADCOUNT_ROW = re.compile(r"\s*+(?:人数|(?:# |number of )?students)\s*+", re.I)
 # A comment under a post, by its votes (“- ▲ 3 — *noisy_gradient*: @kjetil_b fair, edited.”, “👍 12 · Wei: …”).
-VOTED_COMMENT = re.compile(r"\s*+(?:[▲△⬆↑👍]\uFE0F?|\+1)\s*+\d{0,5}\s*+[—–·:-]")
+VOTED_COMMENT = re.compile(r"\s*+[▲△⬆👍]\uFE0F?\s*+\d{1,5}\s*+[—–·:-]")
 # A follow-up by someone (“Follow-up (hkwan)”, “追问（王浩）”): a thread's reply; “Follow-up” alone is a plan's part.
 FOLLOW_UP_BY = re.compile(r"(?:follow-?ups?|追问|补充)\s*+(?:[(（]\s*+@?[A-Za-z][\w.-]{1,20}\s*+[)）]|[(（][\u4e00-\u9fff]{2,4}[)）])", re.I)
 # A line that says the table under it counts (“Tally (students gave 2–3 answers each):”, “计票：”).
@@ -7829,7 +7850,10 @@ def _attempt_answer(blocks: list[Block]) -> str | None:
     own = [(desc, item) for term, desc, item in fields if ATTEMPT_OWN.fullmatch(_bare(term))]
     marks = [(desc, item) for term, desc, item in fields if ATTEMPT_MARK.fullmatch(_bare(term))]
     # (or one's answer and the correct one beside it, unmarked: “- I said: unbiased - Correct: biased. …”)
-    corrected = [term for term, _, _ in fields if CORRECT_FIELD.fullmatch(_bare(term))]
+    # (a “Correct: ✅” or “Correct answer: same as mine” marks one's answer right; it says no answer of its own)
+    corrected = [term for term, desc, _ in fields if CORRECT_FIELD.fullmatch(_bare(term))
+                 and len(re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fff]|\$", MARK_WORDS.sub(" ", desc))) >= 2
+                 and not re.fullmatch(r"\W*(?:same as mine|yes|no|right|correct|对|正确|同上)\W*", desc, re.I)]
     if not own or not (marks or corrected):
         return None  # (how sure one was is no mark: “**Confidence:** 5” alone leaves the answer as written)
     right = any(MARKED_RIGHT.search(m) for m, _ in marks) and \
@@ -7847,9 +7871,9 @@ def _attempt_answer(blocks: list[Block]) -> str | None:
 
 # The fields of a record of one's own try at a question: the answer one gave, how it was marked (how sure one
 # was is no mark), and the reasons that answer the question.
-ATTEMPT_OWN = re.compile(r"(?:my|our) (?:answer|attempt|solution|guess)|(?:i|we) (?:said|answered|wrote|guessed|put)|"
+ATTEMPT_OWN = re.compile(r"(?:my|our) (?:answer|attempt|solution|guess|prediction)|(?:i|we) (?:said|answered|wrote|guessed|put)|predict|"
                          r"我的(?:答案|作答|解答|回答)|我(?:写|答|说)的|(?:私|自分)の(?:答え|解答)", re.I)
-CORRECT_FIELD = re.compile(r"correct(?:ion| answer)?|right answer|(?:正确|参考|标准)答案|正解|订正", re.I)
+CORRECT_FIELD = re.compile(r"correct(?:ion| answer)?|right answer|(?:正确|参考|标准)答案|正解|订正|actual(?: (?:output|shape|result))?|实际(?:输出|结果)?", re.I)
 ATTEMPT_MARK = re.compile(r"result|verdict|score|marks?|graded?|结果|对错|得分|判分|批改", re.I)
 ATTEMPT_WHY = re.compile(r"why|reasons?|explanation|correct(?:ion| answer)?|right answer|the fix|fix|actual(?: answer)?|"
                          r"(?:model |the )?(?:answer|solution)|解析|原因|正解|(?:正确|参考|标准)答案|订正|讲解|为什么", re.I)

@@ -715,7 +715,7 @@ def not_code(card: Card) -> str | None:
 
 
 CODE_MARK = re.compile(r"[()=\[\]{}]")
-ALIGNED_LINE = re.compile(r"\S {4,}\S")
+ALIGNED_LINE = re.compile(r"\S {4,}(?![#/;-])\S")  # (a comment lined up after code, “g = grad(w)      # gradient”, is code)
 SETTING_LINE = re.compile(r"\s*[\w][\w .()/-]{0,40}?\s*[=:]\s*(?![^\n]*(?:[*'/^]|\w\())\S")  # no sum, no call
 
 

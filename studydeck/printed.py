@@ -308,8 +308,12 @@ def as_pycon(code: str) -> str:
     """An IPython session written as the standard interpreter writes one (``In [3]: x`` as
     ``>>> x``, ``Out[3]: 2`` as ``2``), line for line; any other code as it is."""
     first = next((line for line in code.splitlines() if line.strip()), "")
-    if not IPYTHON_IN.match(first) or not IPYTHON_IN.sub("", first, count=1).strip():
-        return code  # (“In [1]:” alone over a cell's code: a notebook's cells, not a session)
+    if not IPYTHON_IN.match(first):
+        return code
+    if not IPYTHON_IN.sub("", first, count=1).strip():
+        # (“In [1]:” alone over a cell's code: a notebook's cells, not a session; the labels are no code)
+        return "\n".join("" if IPYTHON_IN.match(line) and not IPYTHON_IN.sub("", line, count=1).strip() else line
+                         for line in code.splitlines())
     out = []
     for line in code.splitlines():
         if IPYTHON_IN.match(line):
@@ -372,15 +376,15 @@ def transcript_output(code: str) -> dict[int, str]:
     out: dict[int, str] = {}
     current = None
     warned = False
-    typed = {PROMPT.sub("", line, count=1).strip() for line in lines if PROMPT.match(line)}
     for number, line in enumerate(lines, start=1):
         if PROMPT.match(line):
             current = number if line.startswith(">>>") and ("print(" in line or _echoed(lines, number - 1)) else None
             warned = False
             continue
-        if WARNED.match(line) or warned and line.startswith("  ") and line.strip() in typed:
-            # (a warning goes to stderr, the statement it points at under it: not what the line printed)
-            warned = WARNED.match(line) is not None
+        if WARNED.match(line) or warned and line.startswith("  "):
+            # (a warning goes to stderr, with the source line it points at under it, but for one typed at the plain
+            # console's prompt, “<stdin>:1: UserWarning: …”, which shows none: not what the line printed)
+            warned = WARNED.match(line) is not None and not line.startswith("<stdin>")
             continue
         warned = False
         if current is not None and line.strip():

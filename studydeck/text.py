@@ -21,7 +21,7 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 # Words only Chinese writes (“这”, “们”, “吗”, “说”, “还”, “没”, “给”, “让”, “从”, “个”, “时”, in either script):
 # a page with kana and these is Chinese about Japanese.
-CHINESE_ONLY = re.compile(r"[这這们們么麼吗嗎说說还還没沒给給让讓从從呢吧啊哪怎样樣个时对對过为]")
+CHINESE_ONLY = re.compile(r"[这這们們么麼吗嗎说說还沒给让讓从從呢吧啊哪怎样樣个时对對过为]")  # (not 給 還 没: Japanese writes them)
 # Hiragana and katakana letters: what only Japanese writes among the CJK characters.
 KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")  # (letters only: no “ー”, “・”, nor a kaomoji's “ゞ”, “ﾉ”)
 # `$$…$$` or `$…$`, for text that is not parsed as Markdown (card fields already extracted).
@@ -57,7 +57,8 @@ def language(texts: Iterable[str]) -> Lang:
     """
     sample = MATH.sub(" ", " ".join(texts))
     han, kana = len(CJK.findall(sample)), len(KANA.findall(sample))
-    if kana >= 10 and 5 * kana >= han + kana and 200 * len(CHINESE_ONLY.findall(sample)) < kana:
+    chinese = len(CHINESE_ONLY.findall(sample))
+    if kana >= 10 and 5 * kana >= han + kana and (chinese < 2 or 200 * chinese < kana):
         return "en"  # (kana among the characters and no word only Chinese writes: Japanese)
     return "zh" if han > len(LATIN_WORD.findall(sample)) else "en"
 

@@ -7099,3 +7099,26 @@ def test_what_the_review_of_round_eighty_six_found_the_rules_took(notes: str, ke
 ])
 def test_what_round_eighty_seven_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a named rule with a note on when it is used; Japanese notes with 供給 and 還元; a term column beside a reading
+    ("# 微积分\n\n## 积分\n\n分部积分公式 $\\int u\\,dv = uv-\\int v\\,du$，求积分时按“反对幂三指”选 $u$。\n", ["uv-\\int v"], []),
+    ("# 経済学のメモ\n\n## 市場\n\n- **需要曲線**：価格が上がると需要量は減る\n- **供給曲線**：価格が上がると供給量は増える\n",
+     ["what is **需要曲線**?"], ["是什么"]),
+    ("# Info theory\n\n## Terms by week\n\n| Week | Reading | Key term | Definition |\n|---|---|---|---|\n"
+     "| 1 | Shannon 1948 | entropy | expected surprise |\n| 2 | Cover ch2 | KL divergence | extra bits from the wrong code |\n"
+     "| 3 | MacKay ch8 | mutual information | shared uncertainty |\n", ["**entropy**"], ["**Shannon 1948**"]),
+    # charges are no votes; an API's predict is a method; a right answer marked ✅ is no answer of its own
+    ("# Chem\n\n## Ions\n\n- +1 — alkali metals (Li, Na, K)\n- +2 — alkaline earth metals (Be, Mg)\n", ["alkali metals"], []),
+    ("# sklearn\n\n## Estimators\n\n- **predict**: returns the predicted labels for new samples\n- **fit**: learns the parameters\n",
+     ["predicted labels"], []),
+    ("# Review\n\n## Day 2\n\n**1. Is KL divergence symmetric?**\n- I said: no, it is not symmetric in general.\n- Correct: ✅\n",
+     ["not symmetric in general"], []),
+    # a column of one's guesses beside what came out
+    ("# Shapes\n\n## cat vs stack\n\n| call | predicted | actual |\n|---|---|---|\n| `cat(ts, 0)` | (6, 3) | torch.Size([6, 3]) |\n"
+     "| `stack(ts, 0)` | (2, 3, 3) | torch.Size([2, 3, 3]) |\n| `cat(ts, 1)` | (2, 9) | torch.Size([2, 9]) |\n",
+     ["torch.Size([6, 3])"], ["predicted?"]),
+])
+def test_what_the_code_review_of_rounds_eighty_five_to_eighty_seven_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
