@@ -19,9 +19,9 @@ Lang = Literal["zh", "en"]
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
-# Words only Chinese writes (“这”, “们”, “吗”, “说”, “还”, “没”, “给”, “让”, “从”, “个”, “时”, in either script):
-# a page with kana and these is Chinese about Japanese.
-CHINESE_ONLY = re.compile(r"[这這们們么麼吗嗎说說还沒给让讓从從呢吧啊哪怎样樣个时对對过为]")  # (not 給 還 没: Japanese writes them)
+# Words only Chinese writes (“这”, “们”, “吗”, “说”, “还”, “给”, “让”, “从”, “个”, “时”, most in either script; not
+# 給, 還 or 没, which Japanese writes too): a page with kana and two or more of these is Chinese about Japanese.
+CHINESE_ONLY = re.compile(r"[这這们們么麼吗嗎说說还沒给让讓从從呢吧啊哪怎样樣个时对對过为]")
 # Hiragana and katakana letters: what only Japanese writes among the CJK characters.
 KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")  # (letters only: no “ー”, “・”, nor a kaomoji's “ゞ”, “ﾉ”)
 # `$$…$$` or `$…$`, for text that is not parsed as Markdown (card fields already extracted).
