@@ -3846,7 +3846,7 @@ class _Extractor:
                 flags = flags + (LEFT_OUT + "setup-commands",)  # “conda create …; pip install -r …”
             elif not _names_a_task(about) and not _marked_out(flags):
                 flags = flags + (LEFT_OUT + "unnamed-code",)  # “单机：写出命令”: which command?
-        elif REPL_LINE.match(as_pycon(block.text).lstrip("\n")) and not IPYTHON_MAGIC.search(block.text):
+        elif REPL_LINE.match(as_pycon(block.text).lstrip("\n")):
             # an interpreter session pasted in (IPython's “In [3]:” too): what its lines printed is the answer
             # (the verifier runs them and compares)
             typed = "\n".join(line for line, read in zip(block.text.splitlines(), as_pycon(block.text).splitlines())
@@ -4040,9 +4040,6 @@ TASK_ZH = re.compile(
 SHELL_LANGUAGES = {"bash", "sh", "shell", "zsh", "console", "shell-session", "powershell", "ps1", "cmd", "bat"}
 # An interpreter session: its first line is a prompt.
 REPL_LINE = re.compile(r"^>>> ")
-# An IPython magic or shell escape at a prompt (“In [3]: %timeit f(x)”, “In [4]: !nvidia-smi”): what it prints is the
-# machine's, not a value to recall.
-IPYTHON_MAGIC = re.compile(r"^In \[[\d\s*]*\]: ?[%!]", re.M)
 
 
 # Words that present a formula as where an argument arrives (“Hence the final form:”, “最终得到”).

@@ -306,7 +306,7 @@ IPYTHON_OUT = re.compile(r"^Out\[\d*\]: ?")
 
 def as_pycon(code: str) -> str:
     """An IPython session written as the standard interpreter writes one (``In [3]: x`` as
-    ``>>> x``, ``Out[3]: 2`` as ``2``), line for line; any other code as it is."""
+    ``>>> x``, ``Out[3]: 2`` as ``2``), line for line, a magic's cell blank; any other code as it is."""
     first = next((line for line in code.splitlines() if line.strip()), "")
     if not IPYTHON_IN.match(first):
         return code
@@ -315,7 +315,14 @@ def as_pycon(code: str) -> str:
         return "\n".join("" if IPYTHON_IN.match(line) and not IPYTHON_IN.sub("", line, count=1).strip() else line
                          for line in code.splitlines())
     out = []
+    magic = False
     for line in code.splitlines():
+        if IPYTHON_IN.match(line):
+            # (a magic or a shell escape, “In [3]: %timeit f(x)”, and what it printed: the machine's, set aside)
+            magic = IPYTHON_IN.sub("", line, count=1).lstrip().startswith(("%", "!"))
+        if magic:
+            out.append("")
+            continue
         if IPYTHON_IN.match(line):
             line = ">>> " + IPYTHON_IN.sub("", line, count=1)
         elif IPYTHON_MORE.match(line):

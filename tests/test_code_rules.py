@@ -367,6 +367,7 @@ def test_a_block_whose_pasted_output_holds_stays_a_card_and_its_output_is_no_tag
     ("A module's error, as IPython names it", "unverified", None),   # (the error the session shows: no failure)
     ("A warning in a console session, then an indented print", "agrees", 2),  # (a rule of dashes printed is checked)
     ("A warning raised inside the library", "agrees", 1),  # (the library's line under it is no output)
+    ("A session with a magic cell", "agrees", 1),  # (the magic and what it printed are set aside, the rest is asked)
 ])
 def test_an_ipython_session_is_asked_and_checked_as_a_console_transcript(heading, verdict, checked) -> None:
     card, result = _results("ipython-session.md")[heading]
