@@ -26,6 +26,8 @@ DOC_DEPRECATED = re.compile(r"`?(torch\.[\w.]+)`? is deprecated in favou?r of :f
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 # what makes a block's printed values differ from run to run, or from the notes' machine
 UNSTEADY = re.compile(r"\brand\w*\(|random|normal_\(|uniform_\(|\binit\.|dropout|shuffle|multinomial|"
+                      # (draws from a distribution: “q.rsample((1000,))”, “torch.normal(0, 1, (3,))”, “torch.bernoulli(p)”)
+                      r"\.r?sample(?:_n)?\(|\b(?:torch\.)?(?:normal|bernoulli|poisson)\(|"
                       r"\bempty(?:_like)?\(|(?-i:\bTensor\()|"  # (memory left as it was found)
                       + MACHINE.pattern + "|"
                       r"\btime\.|datetime|perf_counter|nn\.(?:Linear|Conv|LSTM|GRU|RNN|Embedding|Bilinear|"
