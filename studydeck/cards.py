@@ -2905,48 +2905,38 @@ class _Extractor:
                 "its own", n="、".join(said_by[:3]) if self.zh else ", ".join(said_by[:3]))))
             return
         # (only a question that asks: “- **Q**: a query matrix”, “- **Question**: a formal request to a minister” are terms)
-        voted = [it for it in items if VOTED_COMMENT.match(it.text)]
-        if voted:
-            # (the comments under a post, each by its votes and its writer: someone's remark, not what a name means)
-            for it in voted:
-                self.notices.append(Notice(it.source, "left-out:comment", self.t(
-                    "这是帖子下的一条评论（票数和作者），不是要记住的知识；把其中的结论单独写成一句",
-                    "this is a comment under a post (its votes and its writer), not knowledge to recall; state the point "
-                    "it makes on its own")))
-            items = [it for it in items if it not in voted]
-            if not items:
-                return
-            block = replace(block, items=items)
-            fields = [split_label(it.text.strip()) for it in items]
-        guessed = [n for n, f in enumerate(fields) if f and OWN_GUESS.fullmatch(_bare(f[0]).strip())]
-        if guessed and all(_bare(fields[n][0]).strip().casefold() == "predict" and not re.match(r"\s*[`(\[\d]", fields[n][1])
-                           for n in guessed) and not any(f and OBSERVED_FIELD.fullmatch(_bare(f[0]).strip()) for f in fields):
-            guessed = []  # (“- **predict**: returns the predicted labels” in an API's list is a method; “Predict: `(2, 8)`” a guess)
-        if guessed:
-            # one's own guess before running or checking (“- Predict: `(4, 16, 32, 32)`”, “- I said: …”), and what
-            # came out beside it (“- Actual: …”): a record of one's try, without the code or the question it was of
-            seen = [n for n, f in enumerate(fields) if f and OBSERVED_FIELD.fullmatch(_bare(f[0]).strip())]
-            for n in guessed + seen:
-                self.notices.append(Notice(items[n].source, "left-out:own-attempt", self.t(
-                    "“{t}” 记的是自己的预测和实际结果，离开代码或题目问不出什么；把学到的规律写成一句",
-                    "“{t}” records one's own guess and what came out, which asks nothing without the code or the "
-                    "question; state the rule learnt as a sentence", t=_bare(fields[n][0]).strip())))
-            items = [it for n, it in enumerate(items) if n not in guessed and n not in seen]
-            if not items:
-                return
-            block = replace(block, items=items)
-            fields = [split_label(it.text.strip()) for it in items]
+        # the items that make no card of their own, found in one pass and set aside together
+        labels = [_bare(f[0]).strip() if f else "" for f in fields]
+        # (the comments under a post, each by its votes and its writer: someone's remark, not what a name means)
+        voted = {n for n, it in enumerate(items) if VOTED_COMMENT.match(it.text)}
+        for n in sorted(voted):
+            self.notices.append(Notice(items[n].source, "left-out:comment", self.t(
+                "这是帖子下的一条评论（票数和作者），不是要记住的知识；把其中的结论单独写成一句",
+                "this is a comment under a post (its votes and its writer), not knowledge to recall; state the point "
+                "it makes on its own")))
+        # one's own guess before running or checking (“- Predict: `(4, 16, 32, 32)`”, “- I said: …”), and what came out
+        # beside it (“- Actual: …”): a record of one's try, without the code or the question it was of
+        guessed = {n for n, label in enumerate(labels) if OWN_GUESS.fullmatch(label)}
+        seen = {n for n, label in enumerate(labels) if OBSERVED_FIELD.fullmatch(label)}
+        if not seen and all(labels[n].casefold() == "predict" and not re.match(r"\s*[`(\[\d]", fields[n][1]) for n in guessed):
+            guessed = set()  # (“- **predict**: returns the predicted labels” in an API's list is a method; “Predict: `(2, 8)`” a guess)
+        seen = seen if guessed else set()
+        for n in sorted(guessed | seen):
+            self.notices.append(Notice(items[n].source, "left-out:own-attempt", self.t(
+                "“{t}” 记的是自己的预测和实际结果，离开代码或题目问不出什么；把学到的规律写成一句",
+                "“{t}” records one's own guess and what came out, which asks nothing without the code or the "
+                "question; state the rule learnt as a sentence", t=labels[n])))
         # a record of a question asked and answered (“- **提问人**：李想 - **问题**：… - **回答人**：… - **回答**：…”): each
         # question and the answer after it (before the next question), one card; who asked and who answered are no cards
         # (only a question that asks: “- **Q**: a query matrix”, “- **Question**: a formal request to a minister” are terms)
-        asks = [n for n, f in enumerate(fields) if f and f[1].strip() and QUESTION_FIELD.fullmatch(_bare(f[0]).strip())
+        asks = [n for n, f in enumerate(fields) if f and f[1].strip() and QUESTION_FIELD.fullmatch(labels[n])
                 and f[1].rstrip().endswith(("?", "？"))
                 and not any(FIELD_LINE.match(line) for line in f[1].splitlines()[1:])]
         paired = set()
         for k, asked in enumerate(asks):
             until = asks[k + 1] if k + 1 < len(asks) else len(fields)
             answered = next((n for n in range(asked + 1, until) if fields[n] and fields[n][1].strip()
-                             and ANSWER_FIELD.fullmatch(_bare(fields[n][0]).strip())), None)
+                             and ANSWER_FIELD.fullmatch(labels[n])), None)
             if answered is None:
                 continue
             # (its lines joined as one: no space where both sides are Chinese)
@@ -2957,8 +2947,8 @@ class _Extractor:
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, items[asked].source,
                      formulas=formulas_in(answer))
             paired |= {asked, answered}
-        if paired:
-            items = [it for n, it in enumerate(items) if n not in paired]
+        if (aside := voted | guessed | seen | paired):
+            items = [it for n, it in enumerate(items) if n not in aside]
             if not items:
                 return
             block = replace(block, items=items)
