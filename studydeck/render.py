@@ -23,6 +23,9 @@ from markdown_it.common.utils import escapeHtml
 from studydeck.notes import configure
 
 CLOZE_CLOSE = re.compile(r"\}\}")
+# A link Anki can follow names its scheme (``https:``, ``mailto:``); an anchor in the page
+# (``#q1``) or a path beside the notes (``other.md``) leads nowhere inside a card.
+LINK_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
 # Formatting Anki shows as it is; only these tags, and only bare, survive.
 KEPT_TAG = re.compile(r"&lt;(/?)(br|sub|sup|b|i|u|mark|kbd)\s*/?&gt;", re.I)
 MEDIA_SUFFIXES = frozenset(
@@ -86,7 +89,18 @@ def _renderer() -> MarkdownIt:
     md.add_render_rule("math_inline_double", math_display)
     md.add_render_rule("math_block", math_display)
     md.add_render_rule("math_block_label", math_display)
+    def link_open(self, tokens, idx, options, env):
+        followed = bool(LINK_SCHEME.match(str(tokens[idx].attrs.get("href", ""))))
+        env.setdefault("links", []).append(followed)
+        return self.renderToken(tokens, idx, options, env) if followed else ""
+
+    def link_close(self, tokens, idx, options, env):
+        links = env.get("links")
+        return self.renderToken(tokens, idx, options, env) if not links or links.pop() else ""
+
     md.add_render_rule("fence", fence)
+    md.add_render_rule("link_open", link_open)
+    md.add_render_rule("link_close", link_close)
     md.add_render_rule("image", image)
     md.add_render_rule("html_inline", lambda self, tokens, idx, options, env: safe_html(tokens[idx].content))
     md.add_render_rule("html_block", lambda self, tokens, idx, options, env: safe_html(tokens[idx].content))
