@@ -121,8 +121,11 @@ def test_sessions_and_snippets_without_imports(heading, verdict, reason, checked
     assert (result.verdict.value, result.reason) == (verdict, reason), result.detail
     if checked is not None:
         assert result.facts["checked"] == checked
-    if reason == "wrong-output":
-        assert "prints tensor(1.2910), the comment says tensor(1.1180)" in result.detail
+    if reason == "wrong-output":  # a session shows its values; no comment says them
+        assert "prints tensor(1.2910), the session shows tensor(1.1180)" in result.detail
+        assert verdict_line(result, "zh") == "✘ 输出 tensor(1.2910)，会话里显示的是 tensor(1.1180)（第 " \
+            f"{result.culprits[0].line} 行）"
+        assert verdict_line(result, "en").startswith("✘ prints tensor(1.2910), the session shows tensor(1.1180)")
 
 
 @needs_sandbox

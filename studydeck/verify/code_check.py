@@ -61,6 +61,9 @@ DETAILS = {
     "unsteady-output": "line {line} prints {printed}, the notes {expected}; its values are random or "
                        "depend on fresh weights or the clock, so this is no error",
     "no-output": "line {line} printed nothing (expected {expected})",
+    # a console or IPython session shows its values under its lines; no comment says them
+    "wrong-output:session": "line {line} prints {printed}, the session shows {expected}",
+    "no-output:session": "line {line} printed nothing, the session shows {expected}",
     "wrong-rank": "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}",
     "ran-no-claims": "ran without error; nothing it prints is claimed in the notes",
     "printed": "ran without error; what it printed is the card's answer",
@@ -176,11 +179,16 @@ def _installed() -> frozenset[str]:
                      if importlib.util.find_spec(m) is not None)
 
 
+def _said(session: bool) -> dict:
+    """Where the notes state a value: a session shows it under its line (else a comment says it)."""
+    return {"session": True} if session else {}
+
+
 def result(job: Job, reason: str, facts: dict, *, output: str = "", example: str = "",
            extras: list[dict] = (), line: int | None = None) -> Result:
     card = job.card
     verdict = Verdict.DISAGREES if reason in DISAGREES else Verdict.AGREES if reason in AGREES else Verdict.UNVERIFIED
-    detail = DETAILS[reason].format(**facts)
+    detail = DETAILS.get(f"{reason}:session" if facts.get("session") else reason, DETAILS[reason]).format(**facts)
     if line is None and verdict is Verdict.DISAGREES and isinstance(facts.get("line"), int):
         line = facts["line"] or None
     if extras:
@@ -309,13 +317,14 @@ class Runner:
         for line, text in answer.get("records") or []:
             printed.setdefault(line, text)
         checked = 0
-        claims = job.block.shown if job.block.shown is not None else expected_outputs(job.card.code)
+        session = job.block.shown is not None
+        claims = job.block.shown if session else expected_outputs(job.card.code)
         if before is not None:
             claims = {line: value for line, value in claims.items() if line < before}
         for line, expected in claims.items():
             checked += 1
             if line not in printed:
-                return result(job, "no-output", {"line": line, "expected": expected}, output=output,
+                return result(job, "no-output", {"line": line, "expected": expected, **_said(session)}, output=output,
                               example=example, extras=extras, line=line)
             if not same_output(expected, printed[line]):
                 if unsteady("\n".join([c.code for c in job.earlier] + [job.block.source]), expected, printed[line]):
@@ -324,7 +333,8 @@ class Runner:
                                   output=output, example=example, extras=extras)
                 # (an expression with its value beside it gives that value; it prints nothing)
                 wrong = "wrong-value" if line in evaluated_claims(job.card.code) else "wrong-output"
-                return result(job, wrong, {"line": line, "expected": expected, "printed": printed[line].strip()},
+                return result(job, wrong, {"line": line, "expected": expected, "printed": printed[line].strip(),
+                                           **_said(session)},
                               output=output, example=example, extras=extras, line=line)
         pasted = next((f[len(SHOWN_OUTPUT):] for f in job.card.flags if f.startswith(SHOWN_OUTPUT)), None)
         if pasted is not None and not claims and before is None:

@@ -129,6 +129,9 @@ CODE_MESSAGES: dict[str, tuple[str, str]] = {
                               "unverified: prints {printed}, set out differently from the output pasted under it "
                               "(another version, or only part of it); not compared"),
     "no-output": ("没有输出，注释写的是 {expected}", "prints nothing, the comment says {expected}"),
+    # a console or IPython session shows its values under its lines
+    "wrong-output:session": ("输出 {printed}，会话里显示的是 {expected}", "prints {printed}, the session shows {expected}"),
+    "no-output:session": ("没有输出，会话里显示的是 {expected}", "prints nothing, the session shows {expected}"),
     "wrong-rank": ("输出的秩是 {printed}，torch.linalg.matrix_rank 给出 {ranks}",
                    "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}"),
 }
@@ -143,7 +146,9 @@ HEADS = {
 def verdict_line(result: Result, lang: Lang) -> str:
     """One sentence: the mark, what was found, and the line to fix when it is not the card's."""
     zh = lang == "zh"
-    template = FORMULA_MESSAGES.get(result.reason) or CODE_MESSAGES.get(result.reason)
+    # a session's values are shown under its lines, not said by a comment
+    session = CODE_MESSAGES.get(f"{result.reason}:session") if result.facts.get("session") else None
+    template = FORMULA_MESSAGES.get(result.reason) or session or CODE_MESSAGES.get(result.reason)
     body = result.detail
     if template is not None:
         try:
