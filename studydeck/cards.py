@@ -692,6 +692,11 @@ HOMEWORK_PART = re.compile(r"^\s*(?:problem|exercise)\s*\d+|^\s*第\s*(?:\d+|[�
                            r"^\s*\d+[a-h][.)]\s", re.I)
 HOMEWORK = re.compile(r"\b(?:homework|hw\s*\d+|assignments?\s*\d+|problem\s*sets?|psets?|solutions? to|write-?up)\b|"
                       r"作业|习题(?:解答|答案)?|题解", re.I)
+# A question that states what to judge or complete (“True / False”, “判断题”, “选择”, “填空”): its formulas are facts.
+STATEMENT_ITEM = re.compile(r"true\s*+/\s*+false|multiple[- ]choice|判断|选择|填空", re.I)
+# A problem's heading that carries its marks (“题 2 连续型随机变量（10 分）”, “3. Bayes (8 marks)”): an exam's problem.
+MARKED_PROBLEM = re.compile(r"^\s*+(?:第\s*+)?(?:题|problem|question|q)?\s*+\d{1,3}\b.*[(（]\s*+\d{1,3}\s*+"
+                            r"(?:分(?!钟)|pts?\.?|points?|marks?)\s*+[)）]", re.I)
 # A paragraph that opens a worked example (“**例 9.1** 求…”, “**Example 3.2.** Compute…”), one that
 # opens anything else under a bold label (“**定理 9.2**”), and a solution's lead (“**解**：”).
 EXAMPLE_LEAD = re.compile(r"\s*\*\*\s*((?:例题?|示例|example|ex\.)\s*\d+(?:\.\d+)*)\s*[.:：]?\s*\*\*", re.I)
@@ -2663,8 +2668,7 @@ class _Extractor:
                 elif not (_is_output(block) and (i and blocks[i - 1].kind == "code" or PRINTED.match(block.text)
                                                  or lead is not None and OUTPUT_LEAD.search(lead.text))):
                     # (else what the code above it printed: a notebook's output)
-                    below = blocks[i + 1] if i + 1 < len(blocks) else None
-                    shown = below.text if below is not None and below.kind == "code" and _is_output(below) else None
+                    shown = _pasted_below(blocks, i)
                     shows_error = shown is not None and SHOWN_ERROR.search(shown) is not None
                     if lead is not None and (BARE_FIX.match(lead.text) or FIXED_VERSION.match(lead.text)):
                         lead = None  # (“**Fix:**” over the mended function says what it is no more than the heading does)
@@ -3302,6 +3306,8 @@ class _Extractor:
                     # (“用时：3h” under a task: how long it took; “**用时**：最坏情况下的运行时间” is a term)
                     or re.fullmatch(r"time|duration|用时|耗时|时长", _bare(term).strip(), re.I) and TIME_SPENT.match(desc)
                     or LABEL_TERM.match(_bare(term))
+                    # (a comment named by its number and votes: “**c1** (+52)”, “#3 (+9)”, “@mira (+31)”)
+                    or VOTED_NAME.fullmatch(term.replace("*", "").strip())
                     or REPORT_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) and not _says_what_it_is(desc)
                     and (not VALUED_FIELD.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or _a_value(desc))
                     or LOG_SLOT.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) or LOG_SLOT.fullmatch(term.strip("* "))
@@ -3747,8 +3753,10 @@ class _Extractor:
         that derives or proves (its formulas are steps), or one named by an equation number
         with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
-        if _works_an_example(ctx) or ctx.working and _comes_to_numbers(asked.answer):
-            # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, a step under “**解**：” that comes to numbers
+        if _works_an_example(ctx) or any(MARKED_PROBLEM.match(h) and not STATEMENT_ITEM.search(h) for h in headings) \
+                or ctx.working and _comes_to_numbers(asked.answer):
+            # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, an exam's problem by its marks (“题 2 …（10 分）”), a
+            # step under “**解**：” that comes to numbers
             # (“$v_2=\frac1{\sqrt2}(1,-1)^\top$”; an identity, “$\tanh'(x) = 1 - \tanh^2(x)$”, is learnt): that example's working
             return "example"
         lead = _words_before(asked.prompt)
@@ -4041,10 +4049,11 @@ EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
 # A sentence ends at these marks (outside math); a clause at these.
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
 # A line that ends on a word that leads into more (因为, 而, 令, 的, …) was wrapped, not ended.
-# A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”) ends no sentence.
+# A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”, Russian “т.к.”) ends no sentence, nor
+# one that a Russian word in lower case follows (“стац. точка”: a word cut short).
 # (a sentence in bold that ends its line ends with its bold: “**Check the loss at initialisation.**”; “**Lactobacillus
 # spp.** the …” goes on)
-_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.)(?:(?:\*{1,3}|_{1,3})(?![*_])(?=[ \t]*\n))?(?=\s)"
+_STOP = r"(?:[!?;]|(?<!\b[^\W\d_])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.(?![ \t]+[а-яё]))(?:(?:\*{1,3}|_{1,3})(?![*_])(?=[ \t]*\n))?(?=\s)"
 SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
                                r"(?<=[\u3400-\u9fff）」』”])(?<![因而令则即的在和与及或为是对将把被当若设由从得且但并其以])"
                                r"\n(?!\s*\$\$)")
@@ -5246,6 +5255,11 @@ LABEL_TERM = re.compile(
     # (the same labels in German, French and Spanish notes: “**Achtung**:”, “**Remarque** :”, “**OJO**:”)
     r"achtung|bemerkung|anmerkung|randnotiz|hinweis|merke|beispiel|remarque|exemple|rappel|"
     r"ojo|nota|ejemplo|observaci[oó]n|"
+    # (Italian, Portuguese, Russian and Vietnamese: “**Attenzione**:”, “**Obs.**:”, “**Замечание**:”, “**Chú ý**:”)
+    r"attenzione|nota bene|esempio|es\.|osservazione|intuizione|(?:nella |in )pratica|"
+    r"aten[cç][aã]o|exemplo|observa[cç][aã]o|obs\.|dica|"
+    r"замечание|примечание|пример|важно|внимание|напоминание|заметка|итог|вывод|"
+    r"chú ý|lưu ý|ví dụ|nhận xét|ghi chú|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
     r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"
@@ -5259,7 +5273,7 @@ LABEL_TERM = re.compile(
     # why one lost marks (“**扣分原因**：没写全概率公式那一步”): one's own exam, not the subject
     r"(?:扣分|丢分|失分)(?:原因|点)?|被扣分的?(?:原因|地方)?|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
-    r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
+    r"(?:推论|引理|命题|corollary|lemma|proposition|следствие|лемма|corollario)\s*+\d*+(?:\.\d++)*+|"
     # a memory aid, or where the code lives: no concept either
     r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|"
     # what the writer makes of it (“**个人感觉**：先看李航再看 PRML”)
@@ -6543,6 +6557,10 @@ POINTER_TERM = re.compile(r"(?:compare (?:with|to)|cf\.?|see(?: also)?|参见|�
 HEADCOUNT_ROW = re.compile(r"\s*+(?:人数|(?:# |number of )?students)\s*+", re.I)
 # A comment under a post, by its votes (“- ▲ 3 — *noisy_gradient*: @kjetil_b fair, edited.”, “👍 12 · Wei: …”).
 VOTED_COMMENT = re.compile(r"\s*+[▲△⬆👍]\uFE0F?\s*+\d{1,5}\s*+[—–·:-]")
+# A comment named by its number or its author and its votes (“c1 (+52)”, “#3 (+9)”, “@mira (+31 votes)”); a name
+# with no number, “Fe (+3)”, is an ion's charge.
+VOTED_NAME = re.compile(r"(?:[A-Za-z]{1,2}\d{1,3}|#\d{1,4}|@[\w.-]{2,30}|(?:comment|reply|answer)\s*+\d{1,3}|(?:评论|回复)\s*+\d{1,3}|"
+                        r"\d{1,4}\s*+楼)\s*+[(（]\s*+[+▲↑]\s*+\d{1,5}\s*+(?:votes?|赞|票)?\s*+[)）]", re.I)
 # A follow-up by someone (“Follow-up (hkwan)”, “追问（王浩）”): a thread's reply; “Follow-up” alone is a plan's part.
 FOLLOW_UP_BY = re.compile(r"(?:follow-?ups?|追问|补充)\s*+(?:[(（]\s*+@?[A-Za-z][\w.-]{1,20}\s*+[)）]|[(（][\u4e00-\u9fff]{2,4}[)）])", re.I)
 # A line that says the table under it counts (“Tally (students gave 2–3 answers each):”, “计票：”).
@@ -8285,11 +8303,24 @@ SHOWN_ERROR = re.compile(r"Traceback \(most recent call last\)|^\s*[A-Z]\w*(?:Er
 PRINTED = re.compile(r"\s*(?:Traceback \(most recent call last\)|[A-Z]\w*(?:Error|Exception|Warning):|tensor\(|-{20,})")
 
 
+def _pasted_below(blocks: list[Block], i: int) -> str | None:
+    """What the code block ``i`` printed, as the notes paste it: an output block right under it,
+    or under a lead of its own (“Output:”, “输出：”) between them."""
+    below = blocks[i + 1:i + 3]
+    if below and below[0].kind == "paragraph" and len(below[0].text) <= 40 and OUTPUT_LEAD.search(below[0].text):
+        below = below[1:]
+    return below[0].text if below and below[0].kind == "code" and _is_output(below[0]) else None
+
+
+# The languages a fence of what a program printed is marked with (“```text”, “```output”).
+OUTPUT_LANGUAGES = frozenset("text txt plaintext plain output out stdout".split())
+
+
 def _is_output(block: Block) -> bool:
-    """A block with no language that is not Python: text a program printed, as a notebook
-    exported to Markdown shows it under its cell."""
+    """A block with no language that is not Python, or one marked as plain text: text a program
+    printed, as a notebook exported to Markdown shows it under its cell."""
     if block.language:
-        return False
+        return block.language.lower() in OUTPUT_LANGUAGES and "print(" not in block.text
     tree = python_tree(block.text, "python")  # “tensor([2., 4., 6.])” reads as Python too: a value
     return tree is None or all(isinstance(st, ast.Expr) for st in tree.body) and "print(" not in block.text
 

@@ -129,6 +129,9 @@ MESSAGES = {
     "score-answer": ("“{front}” 的答案只是扣的分（如“-3”），是评分的安排，不是要记的知识；写出这样答为什么错",
                      "the answer to “{front}” is only points taken off (such as “-3”): how it is graded, not what to "
                      "know; write why the answer is wrong"),
+    "byline-answer": ("“{front}” 的答案只是帖子的信息（谁提的问、分类、是否已解决），不是要记的知识；写出帖子里学到的内容",
+                      "the answer to “{front}” is only a post's particulars (who asked, its category, whether it is "
+                      "answered), not what to know; write what the thread taught"),
     "link-answer": ("“{front}” 的答案只有链接或文件名；写出要记住的内容",
                     "the answer to “{front}” is only links or file names; write what to remember"),
     "no-subject": ("“{front}” 没有说问的是什么；在公式前写出它的名字",
@@ -550,6 +553,22 @@ def score_answer(card: Card) -> str | None:
         return None
     said = " ".join((card.front, *card.deck))
     return "score-answer" if POINTS_WORD.search(card.back) or GRADING.search(said) else None
+
+
+# Who wrote a post (“asked by **@kbrandt-ml**”, “posted by u/throwaway”, “楼主：小王”), and the words that say what a
+# post is beside it (“Q&A”, “✅ Answered”, “已解决”).
+BYLINE = re.compile(r"\b(?:asked|posted|answered|replied|opened|submitted|started|edited)\s++by\s*+[:：]?\s*+\**+\s*+"
+                    r"(?:@|u/)?[\w.-]++\**+|(?:提问者|提问人|发帖人|楼主|题主)\s*+[:：]\s*+\S++", re.I)
+POST_STATUS = re.compile(r"[✅✔☑]\ufe0f?|\b(?:un)?answered\b|\b(?:resolved|solved|closed|open|locked|pinned)\b|"
+                         r"\bq\s*+&\s*+a\b|已解决|未解决|已回答|已采纳|置顶", re.I)
+
+
+def byline_answer(card: Card) -> str | None:
+    """“what is its category?” → “Q&A · asked by **@kbrandt-ml** · ✅ Answered”: a post's particulars, not a fact."""
+    if card.kind is CardKind.CODE or not BYLINE.search(card.back):
+        return None
+    rest = POST_STATUS.sub(" ", BYLINE.sub(" ", card.back))
+    return "byline-answer" if len(re.findall(r"[^\W\d_]{2,}|[\u4e00-\u9fff]", rest)) <= 2 else None
 
 
 def course_rule(card: Card) -> str | None:
@@ -1571,7 +1590,7 @@ def rendered_value(card: Card) -> str | None:
 
 
 GATES: list[Callable[[Card], str | None]] = [
-    empty_answer, blank_answer, rendered_value, output_without_input, random_output, transcript, todo_answer, turned_down, link_answer, score_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
+    empty_answer, blank_answer, rendered_value, output_without_input, random_output, transcript, todo_answer, turned_down, link_answer, score_answer, byline_answer, course_rule, no_subject, setup_only, not_code, machine_output, glue_code, url_front,
     leaked_syntax, too_long, answer_in_front, unfinished, not_an_answer, derivation_step, equation_reference,
     declaration, marked]
 

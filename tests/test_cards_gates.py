@@ -7122,3 +7122,33 @@ def test_what_round_eighty_seven_found(notes: str, kept: list[str], gone: list[s
 ])
 def test_what_the_code_review_of_rounds_eighty_five_to_eighty_seven_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # an exam's problem under its number (“题 2 …（10 分）” in a 计算题 drill): its steps are that problem's working
+    ("# 概率论 期末计算题训练\n\n## 题 2 连续型随机变量（10 分）\n\n设 $X$ 的概率密度 $f(x)=kx$，$0<x<2$，求 $k$ 与 $E(X)$。\n\n"
+     "**解题步骤：**\n\n1. 规范性 $\\int_0^2 kx\\,dx=2k=1$，得 $k=\\tfrac12$ ……（2 分）\n"
+     "2. $E(X)=\\int_0^2 x\\cdot\\tfrac{x}{2}\\,dx=\\tfrac43$ ……（2 分）\n\n## 公式\n\n- 方差：$D(X)=E(X^2)-[E(X)]^2$\n",
+     ["D(X) = ?"], ["k = ?", "E(X) = ?"]),
+    # a statement to judge, with its marks, states a fact
+    ("# Quiz 3\n\n## Question 3 (1 pt) — True / False\n\n- **Feedback:** Decoupled weight decay (AdamW) applies "
+     "$\\theta \\leftarrow \\theta - \\eta\\lambda\\theta$ separately from the adaptive step.\n", ["\\theta \\leftarrow ?"], []),
+    # a post's particulars are no answer; what the thread taught is
+    ("# Forum export\n\n## Schedulers\n\n- **Category**: Q&A · asked by **@kbrandt-ml** · ✅ Answered\n"
+     "- **Effective batch**: batch size × accumulation steps × devices\n", ["× accumulation steps"], ["kbrandt"]),
+    ("# 论坛\n\n## 梯度爆炸\n\n- **帖子信息**：提问者：小王 · 已解决\n- **梯度裁剪**：把梯度的范数限制在阈值以内\n",
+     ["范数限制"], ["小王"]),
+    # a comment named by its number and its votes asks nothing; an ion's charge is a term
+    ("# SO thread\n\n## Comments\n\n**c1** (+52): `x += y` is in-place: it calls `add_`, which autograd tracks.\n\n"
+     "**#3** (+9): ReLU saves its output too.\n", [], ["c1 (+52)", "#3 (+9)"]),
+    ("# Chem\n\n## Ions\n\n**Fe** (+3): iron(III), the ferric ion\n", ["ferric ion"], []),
+    # Russian notes: a label is a label; “т.к.” and a word cut short (“стац. точка”) end no sentence
+    ("# Линейная регрессия\n\n## Оценка\n\n**Следствие**: прямая проходит через точку средних.\n\n"
+     "Несмещённая оценка дисперсии шума: $\\hat\\sigma^2 = \\frac{\\text{RSS}}{n - p}$, т.к. $\\mathbb{E}\\,\\text{RSS} = \\sigma^2 (n-p)$.\n",
+     ["т.к. $\\mathbb{E}"], ["Следствие"]),
+    # a label in Italian or Vietnamese notes
+    ("# Appunti\n\n## SGD\n\n**Attenzione**: il learning rate va scelto con cura.\n\n## CNN\n\n**Chú ý**: padding giữ nguyên kích thước.\n",
+     [], ["learning rate va", "padding giữ"]),
+])
+def test_what_round_eighty_nine_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)

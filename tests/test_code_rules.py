@@ -328,6 +328,14 @@ def test_the_output_pasted_under_a_block_is_what_it_must_print() -> None:
     assert (results["Random numbers"][1].verdict, results["Random numbers"][1].reason) == \
         (Verdict.UNVERIFIED, "unsteady-output")
     assert results["Another version's repr"][1].reason == "pasted-output-differs"
+    # (an “Output:” line of its own between the code and what it printed)
+    assert results["An output under a lead of its own that holds"][1].reason == "code-agrees"
+    card, wrong = results["An output under a lead of its own"]
+    assert (wrong.verdict, wrong.reason) == (Verdict.DISAGREES, "wrong-pasted-output"), wrong.detail
+    assert "torch.Size([3])" in wrong.detail
+    # (a fence marked as plain text under the code: what it printed)
+    assert results["An output fence marked as text"][1].reason == "code-agrees"
+    assert results["An output fence marked as text that differs"][1].reason == "wrong-pasted-output"
 
 
 def test_a_session_that_uses_names_the_notes_define_nowhere_is_no_card(tmp_path) -> None:
