@@ -667,7 +667,8 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
 # A label that opens the working of a problem (“**解**：” over its steps, “验算：” of its numbers).
-SOLVING_LABEL = re.compile(r"[\s*【\[]*解[\s*】\]]*[:：]?[\s*]*")
+SOLVING_LABEL = re.compile(r"[\s*【\[]*+(?:解|解题(?:步骤|过程)|解答过程|solution|working|(?:solution )?steps)[\s*】\]]*+[:：]?[\s*]*+",
+                           re.I)
 
 
 def _comes_to_numbers(text: str) -> bool:
@@ -3753,10 +3754,10 @@ class _Extractor:
         that derives or proves (its formulas are steps), or one named by an equation number
         with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
-        if _works_an_example(ctx) or any(MARKED_PROBLEM.match(h) and not STATEMENT_ITEM.search(h) for h in headings) \
-                or ctx.working and _comes_to_numbers(asked.answer):
-            # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, an exam's problem by its marks (“题 2 …（10 分）”), a
-            # step under “**解**：” that comes to numbers
+        if _works_an_example(ctx) or ctx.working and (_comes_to_numbers(asked.answer) or any(
+                MARKED_PROBLEM.match(h) and not STATEMENT_ITEM.search(h) for h in headings)):
+            # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, a step under “**解**：” that comes to numbers, or
+            # any step of one under an exam's problem by its marks (“题 2 …（10 分）” over “**解题步骤：**”)
             # (“$v_2=\frac1{\sqrt2}(1,-1)^\top$”; an identity, “$\tanh'(x) = 1 - \tanh^2(x)$”, is learnt): that example's working
             return "example"
         lead = _words_before(asked.prompt)
@@ -4049,11 +4050,11 @@ EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
 # A sentence ends at these marks (outside math); a clause at these.
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
 # A line that ends on a word that leads into more (因为, 而, 令, 的, …) was wrapped, not ended.
-# A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”, Russian “т.к.”) ends no sentence, nor
+# A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”, Russian “т.к.”; not “в К.”, kelvin) ends no sentence, nor
 # one that a Russian word in lower case follows (“стац. точка”: a word cut short).
 # (a sentence in bold that ends its line ends with its bold: “**Check the loss at initialisation.**”; “**Lactobacillus
 # spp.** the …” goes on)
-_STOP = r"(?:[!?;]|(?<!\b[^\W\d_])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.(?![ \t]+[а-яё]))(?:(?:\*{1,3}|_{1,3})(?![*_])(?=[ \t]*\n))?(?=\s)"
+_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\b[а-яё])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.(?![ \t]+[а-яё]))(?:(?:\*{1,3}|_{1,3})(?![*_])(?=[ \t]*\n))?(?=\s)"
 SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
                                r"(?<=[\u3400-\u9fff）」』”])(?<![因而令则即的在和与及或为是对将把被当若设由从得且但并其以])"
                                r"\n(?!\s*\$\$)")
@@ -5256,10 +5257,11 @@ LABEL_TERM = re.compile(
     r"achtung|bemerkung|anmerkung|randnotiz|hinweis|merke|beispiel|remarque|exemple|rappel|"
     r"ojo|nota|ejemplo|observaci[oó]n|"
     # (Italian, Portuguese, Russian and Vietnamese: “**Attenzione**:”, “**Obs.**:”, “**Замечание**:”, “**Chú ý**:”)
-    r"attenzione|nota bene|esempio|es\.|osservazione|intuizione|(?:nella |in )pratica|"
-    r"aten[cç][aã]o|exemplo|observa[cç][aã]o|obs\.|dica|"
-    r"замечание|примечание|пример|важно|внимание|напоминание|заметка|итог|вывод|"
-    r"chú ý|lưu ý|ví dụ|nhận xét|ghi chú|"
+    # (not a word that is also a term: “Intuizione” in Kant, “Atenção”/“Chú ý” in psychology, “Вывод” a derivation)
+    r"attenzione|nota bene|esempio|es\.|(?:nella |in )pratica|"
+    r"exemplo|obs\.|dica|"
+    r"замечание|примечание|пример|важно|напоминание|заметка|итог|"
+    r"lưu ý|ví dụ|ghi chú|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
     r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"
@@ -5273,7 +5275,7 @@ LABEL_TERM = re.compile(
     # why one lost marks (“**扣分原因**：没写全概率公式那一步”): one's own exam, not the subject
     r"(?:扣分|丢分|失分)(?:原因|点)?|被扣分的?(?:原因|地方)?|"
     # a result's kind without its name (“**推论**：…”, “Corollary:”): which one, the card cannot say
-    r"(?:推论|引理|命题|corollary|lemma|proposition|следствие|лемма|corollario)\s*+\d*+(?:\.\d++)*+|"
+    r"(?:推论|引理|命题|corollary|lemma|proposition)\s*+\d*+(?:\.\d++)*+|"
     # a memory aid, or where the code lives: no concept either
     r"mnemonics?|记忆方法|记法|口诀|助记|files?|文件|路径|"
     # what the writer makes of it (“**个人感觉**：先看李航再看 PRML”)
@@ -6558,8 +6560,8 @@ HEADCOUNT_ROW = re.compile(r"\s*+(?:人数|(?:# |number of )?students)\s*+", re.
 # A comment under a post, by its votes (“- ▲ 3 — *noisy_gradient*: @kjetil_b fair, edited.”, “👍 12 · Wei: …”).
 VOTED_COMMENT = re.compile(r"\s*+[▲△⬆👍]\uFE0F?\s*+\d{1,5}\s*+[—–·:-]")
 # A comment named by its number or its author and its votes (“c1 (+52)”, “#3 (+9)”, “@mira (+31 votes)”); a name
-# with no number, “Fe (+3)”, is an ion's charge.
-VOTED_NAME = re.compile(r"(?:[A-Za-z]{1,2}\d{1,3}|#\d{1,4}|@[\w.-]{2,30}|(?:comment|reply|answer)\s*+\d{1,3}|(?:评论|回复)\s*+\d{1,3}|"
+# with no number, “Fe (+3)”, is an ion's charge, and a capital with one, “C1 (+1)”, an atom's oxidation state.
+VOTED_NAME = re.compile(r"(?:(?-i:[a-z]{1,2})\d{1,3}|#\d{1,4}|@[\w.-]{2,30}|(?:comment|reply|answer)\s*+\d{1,3}|(?:评论|回复)\s*+\d{1,3}|"
                         r"\d{1,4}\s*+楼)\s*+[(（]\s*+[+▲↑]\s*+\d{1,5}\s*+(?:votes?|赞|票)?\s*+[)）]", re.I)
 # A follow-up by someone (“Follow-up (hkwan)”, “追问（王浩）”): a thread's reply; “Follow-up” alone is a plan's part.
 FOLLOW_UP_BY = re.compile(r"(?:follow-?ups?|追问|补充)\s*+(?:[(（]\s*+@?[A-Za-z][\w.-]{1,20}\s*+[)）]|[(（][\u4e00-\u9fff]{2,4}[)）])", re.I)

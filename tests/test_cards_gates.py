@@ -7143,12 +7143,30 @@ def test_what_the_code_review_of_rounds_eighty_five_to_eighty_seven_found(notes:
      "**#3** (+9): ReLU saves its output too.\n", [], ["c1 (+52)", "#3 (+9)"]),
     ("# Chem\n\n## Ions\n\n**Fe** (+3): iron(III), the ferric ion\n", ["ferric ion"], []),
     # Russian notes: a label is a label; “т.к.” and a word cut short (“стац. точка”) end no sentence
-    ("# Линейная регрессия\n\n## Оценка\n\n**Следствие**: прямая проходит через точку средних.\n\n"
+    ("# Линейная регрессия\n\n## Оценка\n\n**Замечание**: прямая проходит через точку средних.\n\n"
      "Несмещённая оценка дисперсии шума: $\\hat\\sigma^2 = \\frac{\\text{RSS}}{n - p}$, т.к. $\\mathbb{E}\\,\\text{RSS} = \\sigma^2 (n-p)$.\n",
-     ["т.к. $\\mathbb{E}"], ["Следствие"]),
+     ["т.к. $\\mathbb{E}"], ["Замечание"]),
     # a label in Italian or Vietnamese notes
-    ("# Appunti\n\n## SGD\n\n**Attenzione**: il learning rate va scelto con cura.\n\n## CNN\n\n**Chú ý**: padding giữ nguyên kích thước.\n",
+    ("# Appunti\n\n## SGD\n\n**Attenzione**: il learning rate va scelto con cura.\n\n## CNN\n\n**Lưu ý**: padding giữ nguyên kích thước.\n",
      [], ["learning rate va", "padding giữ"]),
 ])
 def test_what_round_eighty_nine_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # formulas to learn, grouped by the exam question that asks them, with its marks: facts, not a problem's working
+    ("# Physics final: what each question tests\n\n## Q1 Kinematics (10 marks)\n\n**Kinetic energy** is $E_k = \\frac{1}{2}mv^2$.\n",
+     ["E_k = ?"]),
+    # words that are labels in one set of notes and terms in another
+    ("# Физика\n\n## Понятия\n\n- **Вывод**: получение формулы из исходных законов\n", ["получение формулы"]),
+    ("# Psicologia\n\n## Processos\n\n- **Atenção**: processo que seleciona estímulos relevantes\n", ["seleciona estímulos"]),
+    ("# Tâm lý học\n\n## Quá trình\n\n- **Chú ý**: sự tập trung của ý thức vào một đối tượng\n", ["tập trung"]),
+    # a capital and a number beside a charge is an atom's oxidation state, no comment's votes
+    ("# Organic\n\n## Glucose\n\n**C1** (+1): the anomeric carbon, oxidised in the open-chain aldehyde\n", ["anomeric carbon"]),
+    # a capital letter's period ends its sentence (“в К.”: kelvin)
+    ("# Теплота\n\n## Теплоёмкость\n\nТемпературу измеряют в К. **Уравнение Майера**: $C_p - C_v = R$.\n",
+     ["**Уравнение Майера**: $C_p - C_v = ?$"]),
+])
+def test_what_the_review_of_round_eighty_nine_found_the_rules_took(notes: str, kept: list[str]) -> None:
+    assert_keeps(notes, kept, [])
