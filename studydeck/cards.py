@@ -694,7 +694,7 @@ HOMEWORK_PART = re.compile(r"^\s*(?:problem|exercise)\s*\d+|^\s*第\s*(?:\d+|[�
 HOMEWORK = re.compile(r"\b(?:homework|hw\s*\d+|assignments?\s*\d+|problem\s*sets?|psets?|solutions? to|write-?up)\b|"
                       r"作业|习题(?:解答|答案)?|题解", re.I)
 # A question that states what to judge or complete (“True / False”, “判断题”, “选择”, “填空”): its formulas are facts.
-STATEMENT_ITEM = re.compile(r"true\s*+/\s*+false|multiple[- ]choice|判断|选择|填空", re.I)
+STATEMENT_ITEM = re.compile(r"true\s*+/\s*+false|multiple[- ]choice|判断题|选择题|填空题", re.I)
 # A problem's heading that carries its marks (“题 2 连续型随机变量（10 分）”, “3. Bayes (8 marks)”): an exam's problem.
 MARKED_PROBLEM = re.compile(r"^\s*+(?:第\s*+)?(?:题|problem|question|q)?\s*+\d{1,3}\b.*[(（]\s*+\d{1,3}\s*+"
                             r"(?:分(?!钟)|pts?\.?|points?|marks?)\s*+[)）]", re.I)
@@ -6560,8 +6560,9 @@ HEADCOUNT_ROW = re.compile(r"\s*+(?:人数|(?:# |number of )?students)\s*+", re.
 # A comment under a post, by its votes (“- ▲ 3 — *noisy_gradient*: @kjetil_b fair, edited.”, “👍 12 · Wei: …”).
 VOTED_COMMENT = re.compile(r"\s*+[▲△⬆👍]\uFE0F?\s*+\d{1,5}\s*+[—–·:-]")
 # A comment named by its number or its author and its votes (“c1 (+52)”, “#3 (+9)”, “@mira (+31 votes)”); a name
-# with no number, “Fe (+3)”, is an ion's charge, and a capital with one, “C1 (+1)”, an atom's oxidation state.
-VOTED_NAME = re.compile(r"(?:(?-i:[a-z]{1,2})\d{1,3}|#\d{1,4}|@[\w.-]{2,30}|(?:comment|reply|answer)\s*+\d{1,3}|(?:评论|回复)\s*+\d{1,3}|"
+# with no number, “Fe (+3)”, is an ion's charge, a capital with one, “C1 (+1)”, an atom's oxidation state, and
+# “x1 (+1)” a labelled sample.
+VOTED_NAME = re.compile(r"(?:(?-i:c)\d{1,3}|#\d{1,4}|@[\w.-]{2,30}|(?:comment|reply|answer)\s*+\d{1,3}|(?:评论|回复)\s*+\d{1,3}|"
                         r"\d{1,4}\s*+楼)\s*+[(（]\s*+[+▲↑]\s*+\d{1,5}\s*+(?:votes?|赞|票)?\s*+[)）]", re.I)
 # A follow-up by someone (“Follow-up (hkwan)”, “追问（王浩）”): a thread's reply; “Follow-up” alone is a plan's part.
 FOLLOW_UP_BY = re.compile(r"(?:follow-?ups?|追问|补充)\s*+(?:[(（]\s*+@?[A-Za-z][\w.-]{1,20}\s*+[)）]|[(（][\u4e00-\u9fff]{2,4}[)）])", re.I)
@@ -8309,7 +8310,8 @@ def _pasted_below(blocks: list[Block], i: int) -> str | None:
     """What the code block ``i`` printed, as the notes paste it: an output block right under it,
     or under a lead of its own (“Output:”, “输出：”) between them."""
     below = blocks[i + 1:i + 3]
-    if below and below[0].kind == "paragraph" and len(below[0].text) <= 40 and OUTPUT_LEAD.search(below[0].text):
+    if below and below[0].kind == "paragraph" and len(below[0].text) <= 40 \
+            and OUTPUT_LEAD.search(re.sub(r"[*_]", "", below[0].text)):  # (“**Output:**” too)
         below = below[1:]
     return below[0].text if below and below[0].kind == "code" and _is_output(below[0]) else None
 
@@ -8322,7 +8324,8 @@ def _is_output(block: Block) -> bool:
     """A block with no language that is not Python, or one marked as plain text: text a program
     printed, as a notebook exported to Markdown shows it under its cell."""
     if block.language:
-        return block.language.lower() in OUTPUT_LANGUAGES and "print(" not in block.text
+        # (a traceback shows the line that failed, “print(x @ x)”, and is still what was printed)
+        return block.language.lower() in OUTPUT_LANGUAGES and ("print(" not in block.text or bool(SHOWN_ERROR.search(block.text)))
     tree = python_tree(block.text, "python")  # “tensor([2., 4., 6.])” reads as Python too: a value
     return tree is None or all(isinstance(st, ast.Expr) for st in tree.body) and "print(" not in block.text
 

@@ -557,9 +557,10 @@ def score_answer(card: Card) -> str | None:
 
 # Who wrote a post (“asked by **@kbrandt-ml**”, “posted by u/throwaway”, “楼主：小王”), and the words that say what a
 # post is beside it (“Q&A”, “✅ Answered”, “已解决”).
+# (a handle, “@x” or “u/x”: “answered by Turing (1936)”, “started by torchrun” are history and facts)
 BYLINE = re.compile(r"\b(?:asked|posted|answered|replied|opened|submitted|started|edited)\s++by\s*+[:：]?\s*+\**+\s*+"
-                    r"(?:@|u/)?[\w.-]++\**+|(?:提问者|提问人|发帖人|楼主|题主)\s*+[:：]\s*+\S++", re.I)
-POST_STATUS = re.compile(r"[✅✔☑]\ufe0f?|\b(?:un)?answered\b|\b(?:resolved|solved|closed|open|locked|pinned)\b|"
+                    r"(?:@|u/)[\w.-]++\**+|(?:提问者|提问人|发帖人|楼主|题主)\s*+[:：]\s*+\S++", re.I)
+POST_STATUS = re.compile(r"[✅✔☑]\ufe0f?|\b(?:un)?answered\b|\b(?:resolved|solved|locked|pinned)\b|"
                          r"\bq\s*+&\s*+a\b|已解决|未解决|已回答|已采纳|置顶", re.I)
 
 

@@ -23,9 +23,10 @@ from markdown_it.common.utils import escapeHtml
 from studydeck.notes import configure
 
 CLOZE_CLOSE = re.compile(r"\}\}")
-# A link Anki can follow names its scheme (``https:``, ``mailto:``); an anchor in the page
-# (``#q1``) or a path beside the notes (``other.md``) leads nowhere inside a card.
-LINK_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
+# A link Anki can follow goes to the web or to mail (``https:``, ``mailto:``); an anchor in the page
+# (``#q1``), a path beside the notes (``other.md``, ``C:/notes/x.md``) or a local server leads nowhere
+# inside a card.
+LINK_SCHEME = re.compile(r"(?:https?|ftp)://(?!localhost\b|127\.0\.0\.1\b)|mailto:", re.I)
 # Formatting Anki shows as it is; only these tags, and only bare, survive.
 KEPT_TAG = re.compile(r"&lt;(/?)(br|sub|sup|b|i|u|mark|kbd)\s*/?&gt;", re.I)
 MEDIA_SUFFIXES = frozenset(
@@ -89,6 +90,7 @@ def _renderer() -> MarkdownIt:
     md.add_render_rule("math_inline_double", math_display)
     md.add_render_rule("math_block", math_display)
     md.add_render_rule("math_block_label", math_display)
+
     def link_open(self, tokens, idx, options, env):
         followed = bool(LINK_SCHEME.match(str(tokens[idx].attrs.get("href", ""))))
         env.setdefault("links", []).append(followed)

@@ -7164,6 +7164,9 @@ def test_what_round_eighty_nine_found(notes: str, kept: list[str], gone: list[st
     ("# Tâm lý học\n\n## Quá trình\n\n- **Chú ý**: sự tập trung của ý thức vào một đối tượng\n", ["tập trung"]),
     # a capital and a number beside a charge is an atom's oxidation state, no comment's votes
     ("# Organic\n\n## Glucose\n\n**C1** (+1): the anomeric carbon, oxidised in the open-chain aldehyde\n", ["anomeric carbon"]),
+    # who answered, in history; a labelled sample; a model selection problem's working is still working
+    ("# Logic\n\n## Decidability\n\n- **Entscheidungsproblem**: answered by Turing (1936)\n", ["answered by Turing"]),
+    ("# SVM\n\n## Toy data\n\n**x1** (+1): the point (2, 3), a positive sample on the margin\n", ["positive sample"]),
     # a capital letter's period ends its sentence (“в К.”: kelvin)
     ("# Теплота\n\n## Теплоёмкость\n\nТемпературу измеряют в К. **Уравнение Майера**: $C_p - C_v = R$.\n",
      ["**Уравнение Майера**: $C_p - C_v = ?$"]),

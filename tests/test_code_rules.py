@@ -336,6 +336,7 @@ def test_the_output_pasted_under_a_block_is_what_it_must_print() -> None:
     # (a fence marked as plain text under the code: what it printed)
     assert results["An output fence marked as text"][1].reason == "code-agrees"
     assert results["An output fence marked as text that differs"][1].reason == "wrong-pasted-output"
+    assert results["An output under a bold lead"][1].reason == "wrong-pasted-output"  # (“**Output:**”)
 
 
 def test_a_session_that_uses_names_the_notes_define_nowhere_is_no_card(tmp_path) -> None:

@@ -103,14 +103,15 @@ def test_links_that_lead_nowhere_in_a_card_are_plain_text(tmp_path: Path, col: C
     notes.mkdir()
     (notes / "x.md").write_text(
         "# X\n- **Attention**: weights each value by how well its key matches the query "
-        "([FAQ](#faq), [next page](seq2seq.md#decoder), [paper](https://arxiv.org/abs/1706.03762))\n",
+        "([FAQ](#faq), [next page](seq2seq.md#decoder), [drive](C:/notes/x.md), [server](http://localhost:8888/tree), "
+        "[paper](https://arxiv.org/abs/1706.03762))\n",
         encoding="utf-8")
     build([notes], tmp_path / "d", now=T0, verify=False)
     import_apkg(col, tmp_path / "d" / "x.apkg")
     (nid,) = col.find_notes("")
     assert col.get_note(nid)["Back"] == (
         "weights each value by how well its key matches the query "
-        '(FAQ, next page, <a href="https://arxiv.org/abs/1706.03762">paper</a>)')
+        '(FAQ, next page, drive, server, <a href="https://arxiv.org/abs/1706.03762">paper</a>)')
 
 
 def test_images_are_packaged_as_media(tmp_path: Path, col: Collection) -> None:
