@@ -62,7 +62,10 @@ def _close(stated: str, printed: str) -> bool:
     decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
     exponent = int(re.split(r"[eE]", stated)[1]) if re.search(r"[eE]", stated) else 0
     step = 10.0 ** (exponent - decimals)
-    return abs(x - y) <= max(0.5 * step, 1e-6 * max(1.0, abs(x))) + 1e-12
+    # (a value written with its exponent, “5.9605e-07”, is stated at its own scale: a rounding error of
+    # 2.3842e-07 is not it, though both are below a millionth)
+    scale = abs(x) if re.search(r"[eE]", stated) else max(1.0, abs(x))
+    return abs(x - y) <= max(0.5 * step, 1e-6 * scale) + 1e-12
 
 
 RANDOM_INTS = re.compile(r"randint|randperm|shuffle|multinomial|random\.(?:choice|sample)", re.I)
