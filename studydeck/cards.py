@@ -294,7 +294,10 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
     lines = block.text.splitlines()
     if block.kind != "paragraph" or len(lines) < 3:
         return []
-    for separator in ("\t", " - "):
+    for separator in ("\t", " - ", " → "):
+        # (“question → answer”, a line each: the question may be a phrase, and its answer an arrow of its own,
+        # “CLT in one line → standardised sum … → N(0, 1)”; a chain of three, “Input → Conv → ReLU → Pool”, is a diagram)
+        arrow = separator == " → "
         cards: list[list] = []
         for k, line in enumerate(lines, start=1):
             line = LINE_DRESS.sub("", line.strip())  # (“*Rank - …*”, a hard break's “\”, “<br>”)
@@ -303,7 +306,8 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
             at = masked.find(separator)
             front, split, back = (line[:at], separator, line[at + len(separator):]) if at >= 0 else (line, "", "")
             front = front.strip()
-            if split and masked.count(separator) == 1 and front and back.strip() and len(front.split()) <= 6 \
+            if split and (masked.count(separator) <= 2 if arrow else masked.count(separator) == 1) and front \
+                    and back.strip() and len(front.split()) <= (14 if arrow else 6) \
                     and not FIRST_PERSON.match(front) and not FIRST_PERSON.match(back.strip()) \
                     and not front.endswith((":", "：", "。", ",", "，", ";")) and not (front.endswith(".") and " " in front) \
                     and front.count("`") % 2 == 0:
@@ -319,7 +323,7 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
             asides = [bool(NOTES_FIELD.fullmatch(f) or REPORT_FIELD.fullmatch(f) or CLASS_FIELD.fullmatch(f)
                            or LISTED_NOT_A_TERM.fullmatch(f) or SAYS.match(b)) for _, f, b in cards]
             if len(cards) == len([line for line in lines if separator in line]) and len(cards) >= 3 and 2 * sum(asides) < len(cards) \
-                    and 2 * sum(_worded(b) for _, _, b in cards) >= len(cards) \
+                    and (arrow or 2 * sum(_worded(b) for _, _, b in cards) >= len(cards)) \
                     and 2 * sum(bool(TIME_SLOT.fullmatch(f)) for _, f, _ in cards) < len(cards):
                 # (the glossary's terms only: a river's “Source - the place where it begins” is one, “Course - GEOG101” not;
                 # a composer's view among composers, “Schoenberg - said tonality was exhausted”, is what to learn of him)
@@ -666,8 +670,10 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"pages?|paper|讲|講|页|頁|真题|真題))[^()（）\n]*+[)）]\s*+)?(?:[:：]|$)|"
                             # a paper's results, dataset by dataset: measurements, not definitions
                             r"\b(?:results|highlights|findings)\b|实验结果", re.I)
-# A label that opens the working of a problem (“**解**：” over its steps, “验算：” of its numbers).
-SOLVING_LABEL = re.compile(r"[\s*【\[]*+(?:解|解题(?:步骤|过程)|解答过程|solution|working|(?:solution )?steps)[\s*】\]]*+[:：]?[\s*]*+",
+# A label that opens the working of a problem (“**解**：”, “**Solution:**” over its steps; “Steps:” alone may
+# derive a general result).
+FINAL_ANSWER = re.compile(r"\s*+\*\*\s*+(?:final answers?|最终答案)\s*+[:：]?\s*+\*\*", re.I)
+SOLVING_LABEL = re.compile(r"[\s*【\[]*+(?:解|解题(?:步骤|过程)|解答过程|solution)[\s*】\]]*+[:：]?[\s*]*+",
                            re.I)
 
 
@@ -2025,6 +2031,17 @@ class _Extractor:
             asked = QA_HEADING.match(section.title) if path else None
             # “### Q9. 梯度消失怎么解决”: a numbered question asks wherever its question word stands
             asks = QUESTION.search(section.title) or asked and ASKING_HEADING.search(asked.group("q"))
+            record = _choice_fields(section.blocks[0]) if section.blocks and section.blocks[0].kind == "list" else None
+            if record is not None:
+                # (“## 第 10 题 `model.eval()` 做了什么” over “- 选项：A. … - 我选的：D - 正确答案：B - 解析：…”: the
+                # heading asks, with the options; the right answer and why answer)
+                shown, answer = record
+                question = TRAILING_MARKS.sub("", section.title).strip()
+                question += "" if question.endswith(("?", "？")) else self.t("？", "?")
+                self.answered(_Ctx(ctx.deck[:-1], ctx.concept), question + "\n\n" + shown, answer, section.source,
+                              flags=("choice",))
+                self.blocks(section.blocks[1:], ctx, section=section)
+                continue
             if path and asks and not BARE_COMPARISON.fullmatch(concept) and not ABOUT_THE_WRITER.search(concept) \
                     and not BACK_MATTER.match(_bare(concept)) and any(b.kind == "list" for b in section.blocks) \
                     and not _beside_the_outline(section.blocks) \
@@ -2378,6 +2395,9 @@ class _Extractor:
                 example = EXAMPLE_LEAD.match(block.text)
                 if example:
                     ctx = outside.within(example.group(1).strip())
+                elif SOLVING_LABEL.fullmatch(block.text.strip()) or FINAL_ANSWER.match(block.text):
+                    # (“**Solution:**” alone on its line over the steps, and “**Final answer:** …” after them)
+                    ctx = replace(outside, working=True)
                 elif BOLD_LEAD.match(block.text) and not SOLUTION_LEAD.match(block.text) \
                         or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
                     ctx = outside  # (“总结：” over a list: the example is over)
@@ -2464,7 +2484,8 @@ class _Extractor:
                               block.source)
                 lead = None
                 continue
-            choice = (_choice(blocks, i) or _true_or_false(blocks, i)) if block.kind == "paragraph" else None
+            choice = (_choice(blocks, i) or _true_or_false(blocks, i) or _choice_record(blocks, i, ctx.concept)) \
+                if block.kind == "paragraph" else None
             if choice is not None:
                 # a choice question written line by line (“下列哪个…？”, “A. …”, “B. …”, “答案：C”)
                 asked, answer, taken = choice
@@ -3863,8 +3884,10 @@ class _Extractor:
                 self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=shows)
             front = asked + f"\n\n```{block.language}\n{without_shown_outputs(block.text)}\n```"
             flags = flags + ("asks-output",)
-        elif OUTPUT_CLAIM.search(block.text) or expected_outputs(block.text) \
+        elif OUTPUT_CLAIM.search(block.text) or expected_outputs(block.text, beside=False) \
                 or python_tree(block.text, block.language) is None:
+            # (a value beside a print with no word that says so, “print(ok)  # True”, is checked, but makes no code
+            # to recall of a check: it is asked what it prints, below)
             # the code is what to recall; what it prints stays on the answer side, checked. A
             # sentence before it names the code only when it introduces it (“…自己写一个：”)
             named = about if lead is not None and _captions(lead.text) \
@@ -3877,7 +3900,7 @@ class _Extractor:
                 flags = flags + (CHECKED_ONLY + "check-code",)  # “Quick check:” over a loop that prints: checked, not asked
             elif leans:  # “x.grad = None; y = x * 2 …” with x from a block before: not a card on its own
                 flags = flags + ("leans-on:" + ", ".join(leans),)
-            elif not defined and any(_worked_number(v) for v in expected_outputs(block.text).values()):
+            elif not defined and any(_worked_number(v) for v in expected_outputs(block.text, beside=False).values()):
                 # code that shows the numbers it works out from its example (“print(loss)  # 输出：tensor(0.4167)”,
                 # “F.softmax(logits)  # tensor([[0.6590, …”): no lines to write from memory, no
                 # behaviour to ask (still checked)
@@ -3890,7 +3913,10 @@ class _Extractor:
         else:
             # nothing defined, nothing claimed: the question is what it prints, answered by
             # running it (a card only if it ran; see gates.unrun)
-            front = self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=about) + "\n\n" + fence
+            # (the values pasted beside its prints taken out of the question: they answer it)
+            asked = without_shown_outputs(block.text).rstrip("\n")
+            front = self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=about) + \
+                f"\n\n```{block.language}\n{asked}\n```"
             back, flags = "", ("computed-output",)
         if shows_error:
             flags = flags + ("shows-error",)
@@ -8216,6 +8242,49 @@ CHOOSES = re.compile(r"下列|以下哪|哪(?:个|一个|一项|些)(?:说法|�
 OWN_CHOICE = re.compile(r"\s*(?:\*\*)?\s*(?:我的答案|我选的?|my answer)\s*[:：]?\s*(?P<mine>[A-F])\s*(?P<mark>✅|✔️?|√|❌|✗|×)?"
                         r"(?:[^\n]*?(?:正确答案|正解|correct(?: answer)?)\s*[:：]?\s*(?:\*\*)?\s*(?P<right>[A-F]))?", re.I)
 RIGHT_MARKS = ("✅", "✔", "✔️", "√")
+
+
+# A choice question's record in a mistakes log: its options, the answer that is right and why (one's own pick
+# beside them, “我选的：C”, is no answer).
+OPTIONS_FIELD = re.compile(r"选项|options?|choices?|备选答案", re.I)
+KEY_FIELD = re.compile(r"(?:正确|参考|标准)?答案|正解|correct(?: answer| option| choice)?|right answer|(?:answer )?key|answer", re.I)
+WHY_FIELD = re.compile(r"解析|讲解|原因|错因|分析|为什么|why|explanation|reason(?:ing)?|rationale", re.I)
+
+
+def _choice_record(blocks: list[Block], i: int, concept: str) -> tuple[str, list[Block], list[Block]] | None:
+    """``blocks[i]`` a question, and under it a list of its options, the right answer and why (“- 选项：A. 1　B. 0.5
+    - 我选的：B - 正确答案：**C** - 解析：…”): the question with its options, the answer with its reasons, and the
+    blocks it takes; else None."""
+    block, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is None or nxt.kind != "list" or not (record := _choice_fields(nxt)):
+        return None
+    stem = block.text.strip()
+    if not TRAILING_MARKS.sub("", stem).endswith(("?", "？")):
+        if not concept:
+            return None
+        stem = TRAILING_MARKS.sub("", concept).strip() + "\n\n" + stem  # (“设 $X$ …” under “第 2 题 …”)
+    shown, answer = record
+    return stem + "\n\n" + shown, answer, [nxt]
+
+
+def _choice_fields(block: Block) -> tuple[str, list[Block]] | None:
+    """A list that records a choice question's options, its right answer and why: the options as shown, and the
+    answer with its reasons; else None."""
+    fields = [(_bare(term).strip(), desc.strip(), item) for item in block.items
+              for term, desc in [split_label(item.text) or ("", "")]]
+    options = [(desc, item) for term, desc, item in fields if OPTIONS_FIELD.fullmatch(term)]
+    keys = [(desc, item) for term, desc, item in fields if KEY_FIELD.fullmatch(term) and desc]
+    if len(options) != 1 or len(keys) != 1:
+        return None
+    desc, item = options[0]
+    shown = "\n".join([desc, *(_list_markdown(b) if b.kind == "list" else b.text for b in item.children)]).strip()
+    if not (OPTION_A.search(shown) and OPTION_B.search(shown)):
+        return None
+    why = [(desc, item) for term, desc, item in fields if WHY_FIELD.fullmatch(term)]
+    answer = [Block("paragraph", it.source, "\n\n".join(
+        [d, *(_list_markdown(b) if b.kind == "list" else _block_markdown(b) if b.kind != "paragraph" else b.text
+              for b in it.children)]).strip()) for d, it in (*keys, *why)]
+    return shown, answer
 
 
 def _choice_answer(blocks: list[Block]) -> list[Block]:

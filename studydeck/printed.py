@@ -22,12 +22,13 @@ EXPECTED = re.compile(r"#\s*(?:输出|结果|(?:output|out|prints?)\b(?!\s*\()|=
 WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def expected_outputs(code: str) -> dict[int, str]:
+def expected_outputs(code: str, beside: bool = True) -> dict[int, str]:
     """``print(x)  # 输出：2`` -> {line: "2"}. A comment in words (``# 输出：同上``, “same as
     above”) describes the output rather than stating it, and is no claim. What a print showed
     may also stand in the comment lines under it, as a notebook's output is pasted
-    (``# tensor([1, 2])``, or ``# 输出:`` over the printed lines)."""
-    return {number: value for number, value, _, _ in _output_claims(code.splitlines())}
+    (``# tensor([1, 2])``, or ``# 输出:`` over the printed lines). ``beside``: and a value written beside its
+    print as Python shows it, with no word that says so (``print(x.sum())  # tensor(6.)``)."""
+    return {number: value for number, value, _, _ in _output_claims(code.splitlines(), beside)}
 
 
 def without_shown_outputs(code: str) -> str:
@@ -42,7 +43,7 @@ def without_shown_outputs(code: str) -> str:
     return "\n".join(line for line, kept in zip(lines, keep) if kept)
 
 
-def _output_claims(lines: list[str]):
+def _output_claims(lines: list[str], beside: bool = True):
     """(print's line, stated value, where the comment on that line starts, comment lines under
     it that belong to the claim) for each print whose output the code states, and for each
     expression a cheat sheet writes its value beside (``x.unsqueeze(0)  # (1, 3, 4)``)."""
@@ -58,8 +59,23 @@ def _output_claims(lines: list[str]):
             yield number, match.group("value"), match.start(), 0
         elif match and (lead := _leading_value(match.group("value"))) is not None:
             yield number, lead, match.start(), 0  # “# -> tensor(3.)   dz/dx = y”: the value, then a remark
+        elif beside and (side := _printed_beside(line)) is not None:
+            yield number, side[1], side[0], 0
         elif (shown := _shown_below(lines, number, headed=header is not None)) is not None:
             yield number, shown[0], header.start() if header else len(line), shown[1]
+
+
+def _printed_beside(line: str) -> tuple[int, str] | None:
+    """``print(torch.logsumexp(x, 0))  # tensor(1002.4076)``: what the print showed, pasted beside it as Python
+    writes it (where the comment starts, the value); not under a loop (a value each pass), not a shape written
+    as a tuple (``# (2, 3)`` beside ``print(x.shape)``), not words (``# the mean``)."""
+    if line[:1].isspace():
+        return None
+    statement, comment = _without_comment(line)
+    text = REMARK_AFTER.sub("", comment.strip()[1:].strip()) if comment else ""
+    if not text or SHAPE.fullmatch(text) or not _printed_like(text) or not _value_like(text):
+        return None
+    return line.index("#", len(statement)), text
 
 
 def evaluated_claims(code: str) -> dict[int, str]:

@@ -7167,9 +7167,42 @@ def test_what_round_eighty_nine_found(notes: str, kept: list[str], gone: list[st
     # who answered, in history; a labelled sample; a model selection problem's working is still working
     ("# Logic\n\n## Decidability\n\n- **Entscheidungsproblem**: answered by Turing (1936)\n", ["answered by Turing"]),
     ("# SVM\n\n## Toy data\n\n**x1** (+1): the point (2, 3), a positive sample on the margin\n", ["positive sample"]),
+    # “Steps:” over the derivation of a general result, under a checklist's heading: its steps are learnt
+    ("# Final derivation checklist\n\n## OLS normal equations (5 marks)\n\nSteps:\n\n1. geometric version: residual "
+     "$y - X\\hat\\beta \\perp$ every column of $X$ → $X^\\top(y - X\\hat\\beta) = 0$.\n", ["X^\\top(y - X\\hat\\beta) = ?"]),
     # a capital letter's period ends its sentence (“в К.”: kelvin)
     ("# Теплота\n\n## Теплоёмкость\n\nТемпературу измеряют в К. **Уравнение Майера**: $C_p - C_v = R$.\n",
      ["**Уравнение Майера**: $C_p - C_v = ?$"]),
 ])
 def test_what_the_review_of_round_eighty_nine_found_the_rules_took(notes: str, kept: list[str]) -> None:
     assert_keeps(notes, kept, [])
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a choice question's record: asked with its options, answered by the right one and why (not by one's own pick,
+    # and not “what are the options?”)
+    ("# 选择题错题本\n\n## 第 3 题 Dropout\n\nDropout 在测试时应该怎么处理？\n\n"
+     "- 选项：A. 继续随机丢弃　B. 关闭，不做缩放　C. 关闭并乘以 p\n- 我选的：C\n- 正确答案：**B**\n"
+     "- 解析：PyTorch 用 inverted dropout，训练时已除以 $1-p$。\n",
+     ["Dropout 在测试时应该怎么处理？\n\nA. 继续随机丢弃", "**B**\n\nPyTorch 用 inverted dropout"], ["**选项**", "我选的"]),
+    ("# Quiz log\n\n## Q10 What does `model.eval()` change\n\n- Options:\n  - A. turns off autograd\n"
+     "  - B. switches Dropout and BatchNorm to inference behaviour\n  - C. freezes the parameters\n- My choice: A\n"
+     "- Correct answer: B\n- Why: `eval()` only sets `self.training = False`; autograd needs `torch.no_grad()`.\n",
+     ["Q10 What does `model.eval()` change?\n\n- A. turns off autograd", "B\n\n`eval()` only sets"], ["My choice"]),
+    # a choice question's fields with no right answer written: no card asks for its options either way
+    ("# Quiz\n\n## Q1\n\nWhich norm is scale invariant?\n\n- Options: A. BatchNorm B. LayerNorm\n- Notes: both are\n",
+     [], ["Which norm is scale invariant?\n\nA. BatchNorm"]),
+    # an exam problem worked under “**Solution:**” in paragraphs, and its “**Final answer:**”: that problem's working
+    ("# Probability past paper, worked\n\n## Question 3 (12 marks)\n\nThe pdf is $f(x) = \\frac38 x^2$ on $[0, 2]$.\n\n"
+     "**Solution:**\n\n$\\mathrm{Var}(X) = E[X^2] - (E[X])^2 = \\frac{12}{5} - \\frac94 = \\frac{3}{20}$ **(2 marks)**\n\n"
+     "**Final answer:** $E[X] = 3/2$, $\\mathrm{Var}(X) = 3/20$\n\n## Facts\n\n- Variance: $\\mathrm{Var}(X) = E[X^2] - (E[X])^2$\n",
+     ["Variance: $\\mathrm{Var}(X) = ?$"], ["3/20", "\\frac{3}{20}"]),
+    # a cheat sheet of “question → answer” lines: a card a line; a chain of layers is a diagram
+    ("# Cheat sheet\n\n## Probability\nVar(aX + b) → $a^2\\,\\mathrm{Var}(X)$ (shift b does nothing)\n"
+     "uncorrelated ⇒ independent? → no (Y = X² is uncorrelated with X)\nCLT in one line → standardised sum of iid → N(0, 1)\n",
+     ["uncorrelated ⇒ independent? no (Y = X²", "CLT in one line standardised sum of iid → N(0, 1)"], []),
+    ("# CNN\n\n## Blocks\nstem → conv → bn → relu\nstage → conv → bn → relu\nhead → pool → fc → softmax\n",
+     [], ["stem conv"]),
+])
+def test_what_round_ninety_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)

@@ -83,6 +83,7 @@ def _line_of(heading: str) -> int:
     ("A console transcript that shows a wrong value", "wrong-output", "prints torch.Size([2, 3])"),
     ("A wrong shape beside fresh weights", "wrong-output", "prints torch.Size([1, 2])"),
     ("An output pasted under the print that differs", "wrong-output", "prints torch.Size([3, 2])"),
+    ("A value pasted beside its print that differs", "wrong-output", "line 3 prints tensor(3.), the comment says tensor(4.)"),
 ])
 def test_the_notes_own_errors_still_disagree(heading, reason, words) -> None:
     card, result = _results("real-errors.md")[heading]
@@ -90,6 +91,15 @@ def test_the_notes_own_errors_still_disagree(heading, reason, words) -> None:
     assert words in result.detail
     assert answer_markdown(result, card.lang).startswith("✘")
     assert result.culprits and result.culprits[0].line > card.source.line  # the line inside the block
+
+
+@needs_sandbox
+def test_a_value_beside_its_print_is_checked_and_not_shown_on_the_question() -> None:
+    """``print(x.sum())  # tensor(3.)``: the value Python shows, pasted beside the print with no word that says so,
+    is what the line must print; the card asks what the code prints without it."""
+    card, result = _results("real-errors.md")["A value pasted beside its print that holds"]
+    assert (result.verdict.value, result.reason) == ("agrees", "code-agrees"), result.detail
+    assert "what does this code print?" in card.front and "tensor(3.)" not in card.front
 
 
 @needs_sandbox
@@ -337,6 +347,8 @@ def test_the_output_pasted_under_a_block_is_what_it_must_print() -> None:
     assert results["An output fence marked as text"][1].reason == "code-agrees"
     assert results["An output fence marked as text that differs"][1].reason == "wrong-pasted-output"
     assert results["An output under a bold lead"][1].reason == "wrong-pasted-output"  # (“**Output:**”)
+    # (a value with its exponent is compared at its own scale: 2.3842e-07 is not 5.9605e-07)
+    assert results["A tiny value at its own scale"][1].reason == "wrong-pasted-output"
 
 
 def test_a_session_that_uses_names_the_notes_define_nowhere_is_no_card(tmp_path) -> None:
