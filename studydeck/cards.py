@@ -317,6 +317,9 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
             else:
                 break
         else:
+            if arrow and (any(re.search(r"[:：]", f) for _, f, _ in cards)
+                          or sum(a[2] == b[1] for a, b in zip(cards, cards[1:])) >= 1):
+                continue  # (“f: ℝ² → ℝ”, a map's signature; “CLOSED → SYN_SENT” over “SYN_SENT → …”, a chain of states)
             cards = [(k, f, b) for k, f, b in cards if f.count("*") % 2 == 0]
             # (most lines a file's particulars, “Course - CS229”, numbered steps, “Step 1 - load the data”, or someone's
             # view, “Alice - thinks we should…”: no glossary; a river's “Source - where it begins” among its terms is one)
@@ -699,6 +702,9 @@ HOMEWORK_PART = re.compile(r"^\s*(?:problem|exercise)\s*\d+|^\s*第\s*(?:\d+|[�
                            r"^\s*\d+[a-h][.)]\s", re.I)
 HOMEWORK = re.compile(r"\b(?:homework|hw\s*\d+|assignments?\s*\d+|problem\s*sets?|psets?|solutions? to|write-?up)\b|"
                       r"作业|习题(?:解答|答案)?|题解", re.I)
+# Words that name a general law or formula inside a worked solution (“The present value formula is”, “by Newton's second
+# law”, “由全概率公式”): that formula is learnt, though the problem's working is not.
+NAMED_LAW = re.compile(r"\b(?:formula|law|theorem|rule|identity|definition)\b|公式|定律|定理|法则|恒等式", re.I)
 # A question that states what to judge or complete (“True / False”, “判断题”, “选择”, “填空”): its formulas are facts.
 STATEMENT_ITEM = re.compile(r"true\s*+/\s*+false|multiple[- ]choice|判断题|选择题|填空题", re.I)
 # A problem's heading that carries its marks (“题 2 连续型随机变量（10 分）”, “3. Bayes (8 marks)”): an exam's problem.
@@ -3776,7 +3782,8 @@ class _Extractor:
         with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
         if _works_an_example(ctx) or ctx.working and (_comes_to_numbers(asked.answer) or any(
-                MARKED_PROBLEM.match(h) and not STATEMENT_ITEM.search(h) for h in headings)):
+                MARKED_PROBLEM.match(h) and not STATEMENT_ITEM.search(h) for h in headings)
+                and not DEFINED_AS.search(asked.prompt) and not NAMED_LAW.search(_words_before(asked.prompt))):
             # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, a step under “**解**：” that comes to numbers, or
             # any step of one under an exam's problem by its marks (“题 2 …（10 分）” over “**解题步骤：**”)
             # (“$v_2=\frac1{\sqrt2}(1,-1)^\top$”; an identity, “$\tanh'(x) = 1 - \tanh^2(x)$”, is learnt): that example's working
@@ -8279,6 +8286,10 @@ def _choice_fields(block: Block) -> tuple[str, list[Block]] | None:
     desc, item = options[0]
     shown = "\n".join([desc, *(_list_markdown(b) if b.kind == "list" else b.text for b in item.children)]).strip()
     if not (OPTION_A.search(shown) and OPTION_B.search(shown)):
+        return None
+    # (the answer names an option: “**B**”, “B. 15”, “BC”; a poll's “still undecided” or a config's “any
+    # combination may be listed” answers no choice question)
+    if not re.match(r"[\s*【\[(（]*+(?-i:[A-F])(?:\s*+[,，、/]?\s*+(?-i:[A-F]))*+(?![A-Za-z])", keys[0][0]):
         return None
     why = [(desc, item) for term, desc, item in fields if WHY_FIELD.fullmatch(term)]
     answer = [Block("paragraph", it.source, "\n\n".join(

@@ -65,6 +65,10 @@ def _output_claims(lines: list[str], beside: bool = True):
             yield number, shown[0], header.start() if header else len(line), shown[1]
 
 
+# What only a tensor, an array, a size or a dtype prints (“tensor(6.)”, “torch.Size([2, 3])”, “array([1, 2])”).
+TORCH_REPR = re.compile(r"(?:tensor|array|torch\.Size)\(|torch\.(?:float|int|bool|complex|uint|bfloat)\d*\b")
+
+
 def _printed_beside(line: str) -> tuple[int, str] | None:
     """``print(torch.logsumexp(x, 0))  # tensor(1002.4076)``: what the print showed, pasted beside it as Python
     writes it (where the comment starts, the value); not under a loop (a value each pass), not a shape written
@@ -73,8 +77,9 @@ def _printed_beside(line: str) -> tuple[int, str] | None:
         return None
     statement, comment = _without_comment(line)
     text = REMARK_AFTER.sub("", comment.strip()[1:].strip()) if comment else ""
-    if not text or SHAPE.fullmatch(text) or not _printed_like(text) or not _value_like(text):
-        return None
+    if not text or SHAPE.fullmatch(text) or not _printed_like(text) or not _value_like(text) \
+            or not TORCH_REPR.match(text):
+        return None  # (“# 10” may be milliseconds, “# 3” Python 2's answer: only a tensor's or an array's repr says so)
     return line.index("#", len(statement)), text
 
 

@@ -7206,3 +7206,30 @@ def test_what_the_review_of_round_eighty_nine_found_the_rules_took(notes: str, k
 ])
 def test_what_round_ninety_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a poll's options and a decision still open are no choice question
+    ("# Choosing a laptop\n\n## Which laptop should we buy?\n\n- Options: A. ThinkPad B. MacBook Air C. XPS 13\n"
+     "- Answer: still undecided, waiting on the budget meeting\n- My choice: B, mostly for battery life\n",
+     [], ["Which laptop should we buy?\n\nA. ThinkPad"]),
+    # a map's signature and a chain of states are no “question → answer” lines
+    ("# Maps\n\n## Setup\n\nf: ℝ² → ℝ\ng: ℝ → ℝ³\nh = g ∘ f: ℝ² → ℝ³\n", ["what is **h = g ∘ f**?"], []),
+    ("# TCP\n\n## Handshake\n\nCLOSED → SYN_SENT\nSYN_SENT → ESTABLISHED\nESTABLISHED → FIN_WAIT_1\n", [], ["SYN_SENT |"]),
+    # a formula a solution names as a law is learnt, though the problem's working is not
+    ("# Economics final\n\n## Question 4 (8 marks)\n\nFind the present value of 100 paid in 2 years at 5%.\n\n"
+     "**Solution:**\n\nThe present value formula is $PV = \\frac{FV}{(1+r)^n}$.\n\n$PV = 100/1.05^2 = 90.70$\n",
+     ["The present value formula is $PV = ?$"], ["90.70"]),
+])
+def test_what_the_review_of_round_ninety_found_the_rules_took(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+def test_a_number_beside_a_print_that_no_tensor_prints_is_no_claim() -> None:
+    """“print(7 / 2)  # 3” may be Python 2's answer and “# 10” milliseconds: only a value as a tensor, an array or a
+    size prints it is read as what the line prints, when no word says so."""
+    from studydeck.printed import expected_outputs
+
+    code = "import torch\nprint(7 / 2)  # 3\nprint(budget_ms)  # 10\nprint(torch.ones(2).sum())  # tensor(2.)\n"
+    assert expected_outputs(code) == {4: "tensor(2.)"}
+    assert expected_outputs("print(7 / 2)  # output: 3\n") == {1: "3"}  # (said in words, as before)
