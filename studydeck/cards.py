@@ -317,9 +317,15 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
             else:
                 break
         else:
-            if arrow and (any(re.search(r"[:：]", f) for _, f, _ in cards)
-                          or sum(a[2] == b[1] for a, b in zip(cards, cards[1:])) >= 1):
-                continue  # (“f: ℝ² → ℝ”, a map's signature; “CLOSED → SYN_SENT” over “SYN_SENT → …”, a chain of states)
+            if arrow and (any(re.search(r"[:：]", _masked_line(f)) for _, f, _ in cards)
+                          or 2 * sum("=" in _masked_line(f) for _, f, _ in cards) >= len(cards)
+                          or {b for _, _, b in cards} & {f for _, f, _ in cards}
+                          or all(" → " in _masked_line(b) for _, _, b in cards)
+                          or 2 * sum(bool(re.search(r"[^\W\d_]{2}", b)) for _, _, b in cards) < len(cards)):
+                # (“f: ℝ² → ℝ”, a map's signature; “x + 2 = 5 → x = 3”, a derivation; “Pending → Running” with
+                # “Running → Done”, a chain of states; “(B, 3, 224, 224) → conv1 → …” on every line, a trace of
+                # shapes; “cat → 0”, an encoding)
+                continue
             cards = [(k, f, b) for k, f, b in cards if f.count("*") % 2 == 0]
             # (most lines a file's particulars, “Course - CS229”, numbered steps, “Step 1 - load the data”, or someone's
             # view, “Alice - thinks we should…”: no glossary; a river's “Source - where it begins” among its terms is one)
@@ -672,11 +678,16 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"^\s*+(?:example|e\.g\.|例子|举例|舉例)\s*+\d*+\s*+(?:[(（](?=[^()（）\n]*?(?:\d|lecture|lec\b|slides?|p\.|"
                             r"pages?|paper|讲|講|页|頁|真题|真題))[^()（）\n]*+[)）]\s*+)?(?:[:：]|$)|"
                             # a paper's results, dataset by dataset: measurements, not definitions
-                            r"\b(?:results|highlights|findings)\b|实验结果", re.I)
+                            r"\b(?:results|highlights|findings)\b|实验结果|"
+                            # (a worked example in other languages' notes: “Contoh hitung”, “Esempio svolto”, “Rechenbeispiel”)
+                            r"\bcontoh (?:hitung|soal|perhitungan)\b|\besempio (?:svolto|numerico)\b|\bejemplo (?:resuelto|numérico)\b|"
+                            r"\bexemplo (?:resolvido|numérico)\b|\bexemple (?:résolu|corrigé|numérique)\b|"
+                            r"\b(?:rechenbeispiel|beispielrechnung|zahlenbeispiel)\b|числовой пример|пример (?:расчёта|расчета|вычисления)|"
+                            r"\bví dụ (?:tính|số)\b|\bprzykład (?:liczbowy|obliczeniowy)\b", re.I)
 # A label that opens the working of a problem (“**解**：”, “**Solution:**” over its steps; “Steps:” alone may
 # derive a general result).
 FINAL_ANSWER = re.compile(r"\s*+\*\*\s*+(?:final answers?|最终答案)\s*+[:：]?\s*+\*\*", re.I)
-SOLVING_LABEL = re.compile(r"[\s*【\[]*+(?:解|解题(?:步骤|过程)|解答过程|solution)[\s*】\]]*+[:：]?[\s*]*+",
+SOLVING_LABEL = re.compile(r"[\s*【\[]*+(?:解|解题(?:步骤|过程)|解答过程|solution(?: steps)?|working)[\s*】\]]*+[:：]?[\s*]*+",
                            re.I)
 
 
@@ -2037,7 +2048,7 @@ class _Extractor:
             asked = QA_HEADING.match(section.title) if path else None
             # “### Q9. 梯度消失怎么解决”: a numbered question asks wherever its question word stands
             asks = QUESTION.search(section.title) or asked and ASKING_HEADING.search(asked.group("q"))
-            record = _choice_fields(section.blocks[0]) if section.blocks and section.blocks[0].kind == "list" else None
+            record = _choice_fields(section.blocks[0]) if path and section.blocks and section.blocks[0].kind == "list" else None
             if record is not None:
                 # (“## 第 10 题 `model.eval()` 做了什么” over “- 选项：A. … - 我选的：D - 正确答案：B - 解析：…”: the
                 # heading asks, with the options; the right answer and why answer)
@@ -2386,7 +2397,10 @@ class _Extractor:
         intro_done = bool(shown) and shown[0].kind != "paragraph"
         outside = ctx
         own_answer = False  # (below a line “**我的答案：**”, “**My answer:**”, up to the next paragraph)
+        answered_final = False
         for i, block in enumerate(blocks):
+            if answered_final:
+                ctx, answered_final = outside, False  # (“**Final answer:** …” ends the working)
             if id(block) in self.consumed:
                 continue  # already the end of the answer before it
             if ctx.preamble and not _about_the_notes(block) and not (
@@ -2404,6 +2418,7 @@ class _Extractor:
                 elif SOLVING_LABEL.fullmatch(block.text.strip()) or FINAL_ANSWER.match(block.text):
                     # (“**Solution:**” alone on its line over the steps, and “**Final answer:** …” after them)
                     ctx = replace(outside, working=True)
+                    answered_final = FINAL_ANSWER.match(block.text) is not None
                 elif BOLD_LEAD.match(block.text) and not SOLUTION_LEAD.match(block.text) \
                         or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
                     ctx = outside  # (“总结：” over a list: the example is over)
@@ -2521,6 +2536,14 @@ class _Extractor:
                               flags=("choice",))
                 lead = None
                 continue
+            if block.kind == "paragraph" and nxt is not None and _choice_options(nxt) \
+                    and (TRAILING_MARKS.sub("", block.text.strip()).endswith(("?", "？"))
+                         or re.match(r"\s*+\*\*\s*+\d{1,3}[.)]\s*+\*\*", block.text)) \
+                    and any(has_formula(it.text) for it in nxt.items) and not any(split_label(it.text) for it in nxt.items):
+                # (“**6.** Which statement is **not necessarily** true?” over “- (c) $\det(Q) = 1$”: a choice question
+                # whose answer is elsewhere; its options, the wrong ones least of all, state nothing; “误差分解成哪几部分？”
+                # over “- A. 偏差：…” names its parts)
+                self.consumed.add(id(nxt))
             prompt = _prompt(block)
             said = re.sub(r"(?m)^\s*>\s?", "", blocks[i + 2].text).strip() \
                 if prompt and i + 2 < len(blocks) and blocks[i + 2].kind in ("quote", "paragraph") else ""
@@ -5567,6 +5590,9 @@ REPORT_FIELD = re.compile(
     r"主办|blockers?|"
     # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
     r"instructors?|lecturers?|tas|助教|讲师|(?:授课|任课|主讲)(?:老师|教师)|"
+    # (and in other languages' notes: “Dosen”, “Mata kuliah”, “Tgl”, “Wykładowca”, “Преподаватель”, “Giảng viên”)
+    r"dosen|mata kuliah|tanggal|tgl\.?|wykładowca|prowadzący|przedmiot|docente|professore|преподаватель|лектор|дата|"
+    r"giảng viên|môn học|"
     # a book's editions, and who an interview or a show had
     r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|访谈对象|"
     # a team's name, a contest's task

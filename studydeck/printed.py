@@ -76,9 +76,16 @@ def _printed_beside(line: str) -> tuple[int, str] | None:
     if line[:1].isspace():
         return None
     statement, comment = _without_comment(line)
+    try:
+        (node,) = ast.parse(statement).body
+    except (SyntaxError, ValueError):
+        return None
+    if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+            and node.value.func.id == "print"):
+        return None  # (one print, run once: not “for i in …: print(i)”, “pprint(…)”, “print(a); print(b)”)
     text = REMARK_AFTER.sub("", comment.strip()[1:].strip()) if comment else ""
     if not text or SHAPE.fullmatch(text) or not _printed_like(text) or not _value_like(text) \
-            or not TORCH_REPR.match(text):
+            or _leading_value(text) != text or not TORCH_REPR.match(text):
         return None  # (“# 10” may be milliseconds, “# 3” Python 2's answer: only a tensor's or an array's repr says so)
     return line.index("#", len(statement)), text
 
@@ -225,7 +232,7 @@ SHOWN_VALUE = re.compile(r"(?:tensor|array|torch\.Size)\(.*\)|torch\.\w+|[-+]?\d
 SHOWN_HEADER = re.compile(r"#\s*(?:输出|结果|output|out|prints?)\s*[:：]?\s*$", re.I)
 COMMENT_LINE = re.compile(r"\s*#\s?(?P<text>.*?)\s*$")
 # a remark after the pasted value: “# tensor(24.)   <- accumulated!”
-REMARK_AFTER = re.compile(r"\s+(?:<-+|←|⬅|//|#).*$")
+REMARK_AFTER = re.compile(r"(?<!\s)\s++(?:<-+|←|⬅|//|#).*$")
 
 
 def _shown_below(lines: list[str], number: int, headed: bool) -> tuple[str, int] | None:

@@ -7233,3 +7233,62 @@ def test_a_number_beside_a_print_that_no_tensor_prints_is_no_claim() -> None:
     code = "import torch\nprint(7 / 2)  # 3\nprint(budget_ms)  # 10\nprint(torch.ones(2).sum())  # tensor(2.)\n"
     assert expected_outputs(code) == {4: "tensor(2.)"}
     assert expected_outputs("print(7 / 2)  # output: 3\n") == {1: "3"}  # (said in words, as before)
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a choice question's options with its key elsewhere: no option is a fact (the wrong ones least of all)
+    ("# Self-test\n\n**6.** $Q$ is orthogonal. Which statement is **not necessarily** true?\n\n- (a) $Q^\\top Q = I$\n"
+     "- (b) $\\|Qx\\| = \\|x\\|$\n- (c) $\\det(Q) = 1$\n- (d) $Q^{-1} = Q^\\top$\n\n**16.** $Av = \\lambda v$, $v \\neq 0$. Then\n\n"
+     "- (a) $A^{-1}v = \\lambda v$\n- (b) $A^{-1}v = \\frac{1}{\\lambda} v$\n- (c) $A^{-1}v = -\\lambda v$\n",
+     [], ["\\det(Q) = ?", "A^{-1}v = ?"]),
+    # a worked example named in the notes' own language: its numbers are the example's
+    ("# Catatan kuliah\n\n## Contoh hitung (latihan di kelas)\n\n- **10 sampel**: 6 positif, 4 negatif\n"
+     "- **A = ya**: 4 sampel\n\n## Konsep\n\n- **Entropy**: ukuran ketidakpastian suatu distribusi\n",
+     ["ketidakpastian"], ["10 sampel", "A = ya"]),
+    # a course's particulars in Indonesian notes
+    ("# Catatan Kuliah ML\n\n- **Mata kuliah**: Pembelajaran Mesin (IF4071)\n- **Dosen**: Bu Ratna\n"
+     "- **Tgl**: Selasa 14 Okt\n\n## Decision tree\n\n- **Gini**: peluang salah klasifikasi acak\n",
+     ["salah klasifikasi"], ["Bu Ratna", "IF4071", "14 Okt"]),
+])
+def test_what_round_ninety_one_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+def test_lettered_parts_under_a_question_still_make_cards() -> None:
+    """“误差分解成哪几部分？” over “- A. 偏差：…”: the parts a question names are its answer's terms, not options."""
+    assert_keeps("# 复习\n\n## 误差\n\n误差分解成哪几部分？\n\n- A. 偏差：$E[\\hat f] - f$，模型的系统误差\n"
+                 "- B. 方差：$E[(\\hat f - E\\hat f)^2]$，对训练集的敏感度\n", ["**A. 偏差**"], [])
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # what follows a final answer under the problem is no longer its working
+    ("# Past paper\n\n## Question 3 (12 marks)\n\nThe pdf is $f(x) = 3x^2/8$ on $[0, 2]$.\n\n**Solution:**\n\n"
+     "$E[X] = \\int_0^2 x f(x)\\,dx = 3/2$\n\n**Final answer:** $E[X] = 3/2$\n\n"
+     "In general the variance is $\\mathrm{Var}(X) = E[X^2] - (E[X])^2$.\n",
+     ["the variance is $\\mathrm{Var}(X) = ?$"], ["E[X] = ?"]),
+    # “**Working:**” over the steps is a solution's label too
+    ("# Past paper\n\n## Question 2 (10 marks)\n\nX is uniform on [0, 1].\n\n**Working:**\n\n"
+     "- $E[X] = \\int_0^1 x\\,dx = 1/2$\n- $E[X^2] = 1/3$\n", [], ["E[X] = ?"]),
+    # arrows that ask nothing: a trace of shapes, an encoding, a derivation, a chain of states
+    ("# Shapes\n\n## Trace\n(B, 3, 224, 224) → conv1 → (B, 64, 112, 112)\n(B, 64, 112, 112) → pool → (B, 64, 56, 56)\n"
+     "(B, 64, 56, 56) → layer1 → (B, 256, 56, 56)\n", [], ["conv1 →"]),
+    ("# Labels\n\n## Encoding\ncat → 0\ndog → 1\nbird → 2\n", [], ["dog 1"]),
+    ("# Algebra\n\n## Solve\nx + 2 = 5 → x = 3\n2y = 8 → y = 4\nz - 1 = 0 → z = 1\n", [], ["x = 3 |"]),
+    ("# Jobs\n\n## States\nPending → Running\nRunning → Done\nDone → Archived\n", [], ["Pending Running"]),
+])
+def test_what_the_code_review_of_round_ninety_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
+
+
+def test_a_choice_record_above_every_heading_is_no_card_without_a_deck() -> None:
+    cards, _ = extract("- Options: A. BatchNorm B. LayerNorm\n- Answer: B\n- Why: batch statistics are noisy\n")
+    assert all(card.deck for card in cards)
+
+
+def test_only_one_print_run_once_has_a_value_beside_it() -> None:
+    from studydeck.printed import expected_outputs
+    from studydeck.verify.code import same_output
+
+    assert expected_outputs("import torch\nfor i in range(3): print(torch.tensor(i))  # tensor(0)\n") == {}
+    assert expected_outputs("import torch\nprint(torch.ones(1)); print(torch.zeros(1))  # tensor([0.])\n") == {}
+    assert not same_output("2.2204e-16", "4.4409e-16")  # (at its own scale, however small)

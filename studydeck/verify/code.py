@@ -65,7 +65,7 @@ def _close(stated: str, printed: str) -> bool:
     # (a value written with its exponent, “5.9605e-07”, is stated at its own scale: a rounding error of
     # 2.3842e-07 is not it, though both are below a millionth)
     scale = abs(x) if re.search(r"[eE]", stated) else max(1.0, abs(x))
-    return abs(x - y) <= max(0.5 * step, 1e-6 * scale) + 1e-12
+    return abs(x - y) <= max(0.5 * step, 1e-6 * scale) + 1e-12 * scale
 
 
 RANDOM_INTS = re.compile(r"randint|randperm|shuffle|multinomial|random\.(?:choice|sample)", re.I)
