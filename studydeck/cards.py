@@ -1783,6 +1783,15 @@ def _claim(text: str) -> bool:
     return not words.startswith("`") and (len(CJK.findall(words)) >= 4 or len(words.split()) >= 4)
 
 
+# A title that says the notes are a glossary, in several languages (“glossario”, “słownik”, “глоссарий”, “thuật ngữ”).
+GLOSSARY_TITLE = re.compile(r"glossar|glossary|gloss[aá]rio|glosario|glosarium|słownik|словарь|глоссарий|thuật ngữ|术语|词汇表|名词解释",
+                            re.I)
+# A course's particulars in other languages' notes, at their head (“Dosen”, “Mata kuliah”, “Tgl”, “Wykładowca”,
+# “Преподаватель”, “Giảng viên”); in a glossary further on, “Przedmiot” or “Дата” is a term.
+COURSE_PARTICULAR = re.compile(r"dosen|mata kuliah|tanggal|tgl\.?|wykładowca|prowadzący|przedmiot|docente|professore|"
+                               r"преподаватель|лектор|дата|giảng viên|môn học", re.I)
+
+
 def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
     """A line of the writer's own setup (“GPU: RTX 3090 24GB”, “软件：PyTorch 2.1.2 + CUDA 12.1”,
     “Params: 11.18 M”) under a heading that says so (“环境”, “Hardware”, “Model details”): the
@@ -2537,9 +2546,10 @@ class _Extractor:
                 lead = None
                 continue
             if block.kind == "paragraph" and nxt is not None and _choice_options(nxt) \
-                    and (TRAILING_MARKS.sub("", block.text.strip()).endswith(("?", "？"))
-                         or re.match(r"\s*+\*\*\s*+\d{1,3}[.)]\s*+\*\*", block.text)) \
-                    and any(has_formula(it.text) for it in nxt.items) and not any(split_label(it.text) for it in nxt.items):
+                    and any(has_formula(it.text) for it in nxt.items) and not any(split_label(it.text) for it in nxt.items) \
+                    and (CHOOSES.search(block.text) or re.search(r"\bwhich\b|哪", block.text, re.I)
+                         and TRAILING_MARKS.sub("", block.text.strip()).endswith(("?", "？"))
+                         or _one_unknown(nxt)):
                 # (“**6.** Which statement is **not necessarily** true?” over “- (c) $\det(Q) = 1$”: a choice question
                 # whose answer is elsewhere; its options, the wrong ones least of all, state nothing; “误差分解成哪几部分？”
                 # over “- A. 偏差：…” names its parts)
@@ -3451,6 +3461,8 @@ class _Extractor:
             and not ABOUT_THE_TEXT.match(desc) and not re.search(r"(?:这|本)(?:一)?(?:章|节|篇|讲)|\bthis (?:chapter|post|section)\b", desc, re.I)
         # (“Why I switched…”, “How to fix OOM”, “2012–2015: …” sum up no thing; “这一章讲的是…” sums up the text)
         label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
+            or len(ctx.deck) <= 1 and COURSE_PARTICULAR.fullmatch(_bare(term).strip()) is not None \
+            and not _says_what_it_is(desc) and not GLOSSARY_TITLE.search(self.outline.title) \
             or INTERVIEW_SETTING.fullmatch(_bare(term).strip()) is not None and not attribute \
             and INTERVIEW_PAGE.search(" ".join((self.outline.title, *ctx.deck))) is not None \
             or _cited(_bare(term), desc) \
@@ -5590,9 +5602,6 @@ REPORT_FIELD = re.compile(
     r"主办|blockers?|"
     # a course's staff (“Instructors: Prof. Okafor, TAs: Lena”)
     r"instructors?|lecturers?|tas|助教|讲师|(?:授课|任课|主讲)(?:老师|教师)|"
-    # (and in other languages' notes: “Dosen”, “Mata kuliah”, “Tgl”, “Wykładowca”, “Преподаватель”, “Giảng viên”)
-    r"dosen|mata kuliah|tanggal|tgl\.?|wykładowca|prowadzący|przedmiot|docente|professore|преподаватель|лектор|дата|"
-    r"giảng viên|môn học|"
     # a book's editions, and who an interview or a show had
     r"editions?|版次|受访(?:者|人)?|采访(?:者|人)|访谈对象|"
     # a team's name, a contest's task
@@ -8080,6 +8089,13 @@ def _option_lines(block: Block) -> bool:
     letters = [m.group(1).upper() for m in re.finditer(r"(?:^|\s)\(?([A-Fa-f])[.．、)）]\s*\S", block.text)]
     return len(letters) >= 2 and letters == [chr(ord("A") + n) for n in range(len(letters))] \
         and CHOICE_OPTION.match(block.text) is not None
+
+
+def _one_unknown(block: Block) -> bool:
+    """Lettered options that are values of one unknown (“(a) $A^{-1}v = \\lambda v$”, “(b) $A^{-1}v = \\frac{1}{\\lambda}
+    v$”): the same left side in each, so they are alternatives, not a list of identities to learn."""
+    sides = [m.group(1).replace(" ", "") for it in block.items if (m := re.search(r"\$([^$=]+)=", it.text))]
+    return len(sides) == len(block.items) and len(set(sides)) == 1
 
 
 def _choice_options(block: Block) -> bool:

@@ -7292,3 +7292,17 @@ def test_only_one_print_run_once_has_a_value_beside_it() -> None:
     assert expected_outputs("import torch\nfor i in range(3): print(torch.tensor(i))  # tensor(0)\n") == {}
     assert expected_outputs("import torch\nprint(torch.ones(1)); print(torch.zeros(1))  # tensor([0.])\n") == {}
     assert not same_output("2.2204e-16", "4.4409e-16")  # (at its own scale, however small)
+
+
+@pytest.mark.parametrize("notes, kept", [
+    # lettered identities to learn, under a question that asks for them all, or under a numbered heading
+    ("# Genetics\n\n## Equations\n\nWhat are the Hardy–Weinberg equations?\n\n- (a) $p + q = 1$\n- (b) $p^2 + 2pq + q^2 = 1$\n",
+     ["(a) $p + q = ?$"]),
+    ("# Logarithms\n\n**2.** Properties of logarithms\n\n- (a) $\\log_b(xy) = \\log_b x + \\log_b y$\n"
+     "- (b) $\\log_b(x/y) = \\log_b x - \\log_b y$\n- (c) $\\log_b(x^k) = k\\log_b x$\n", ["\\log_b(xy) = ?"]),
+    # a course's particular as a term: in a glossary's section, or in notes titled a glossary
+    ("# Epistemologia\n\n## Pojęcia\n\n- **Przedmiot**: to, na co skierowany jest akt poznania\n", ["akt poznania"]),
+    ("# Politiche dell'istruzione — glossario\n\n- **Docente**: chi insegna in una scuola o università\n", ["chi insegna"]),
+])
+def test_what_the_review_of_round_ninety_one_found_the_rules_took(notes: str, kept: list[str]) -> None:
+    assert_keeps(notes, kept, [])
