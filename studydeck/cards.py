@@ -320,8 +320,8 @@ def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
             if arrow and (any(re.search(r"[:：]", _masked_line(f)) for _, f, _ in cards)
                           or 2 * sum("=" in _masked_line(f) for _, f, _ in cards) >= len(cards)
                           or {b for _, _, b in cards} & {f for _, f, _ in cards}
-                          or all(" → " in _masked_line(b) for _, _, b in cards)
-                          or 2 * sum(bool(re.search(r"[^\W\d_]{2}", b)) for _, _, b in cards) < len(cards)):
+                          or all(" → " in _masked_line(b) and f.lstrip().startswith(("(", "[")) for _, f, b in cards)
+                          or all(len(f.split()) == 1 and not re.search(r"[^\W\d_]{2}", b) for _, f, b in cards)):
                 # (“f: ℝ² → ℝ”, a map's signature; “x + 2 = 5 → x = 3”, a derivation; “Pending → Running” with
                 # “Running → Done”, a chain of states; “(B, 3, 224, 224) → conv1 → …” on every line, a trace of
                 # shapes; “cat → 0”, an encoding)
@@ -1787,7 +1787,8 @@ def _claim(text: str) -> bool:
 GLOSSARY_TITLE = re.compile(r"glossar|glossary|gloss[aá]rio|glosario|glosarium|słownik|словарь|глоссарий|thuật ngữ|术语|词汇表|名词解释",
                             re.I)
 # A course's particulars in other languages' notes, at their head (“Dosen”, “Mata kuliah”, “Tgl”, “Wykładowca”,
-# “Преподаватель”, “Giảng viên”); in a glossary further on, “Przedmiot” or “Дата” is a term.
+# “Преподаватель”, “Giảng viên”), by a value that is a name, a date or a code (“Bu Ratna”, “Selasa 14 Okt”); in a
+# glossary, or defined in words (“Przedmiot: to, na co skierowany jest akt poznania”), a term.
 COURSE_PARTICULAR = re.compile(r"dosen|mata kuliah|tanggal|tgl\.?|wykładowca|prowadzący|przedmiot|docente|professore|"
                                r"преподаватель|лектор|дата|giảng viên|môn học", re.I)
 
@@ -2427,7 +2428,9 @@ class _Extractor:
                 elif SOLVING_LABEL.fullmatch(block.text.strip()) or FINAL_ANSWER.match(block.text):
                     # (“**Solution:**” alone on its line over the steps, and “**Final answer:** …” after them)
                     ctx = replace(outside, working=True)
-                    answered_final = FINAL_ANSWER.match(block.text) is not None
+                    # (the label alone on its line keeps the working on to the answer under it)
+                    answered_final = (final := FINAL_ANSWER.match(block.text)) is not None \
+                        and bool(block.text[final.end():].strip())
                 elif BOLD_LEAD.match(block.text) and not SOLUTION_LEAD.match(block.text) \
                         or BARE_LABEL_LINE.fullmatch(block.text) and not SOLUTION_WORD.match(block.text):
                     ctx = outside  # (“总结：” over a list: the example is over)
@@ -2547,9 +2550,8 @@ class _Extractor:
                 continue
             if block.kind == "paragraph" and nxt is not None and _choice_options(nxt) \
                     and any(has_formula(it.text) for it in nxt.items) and not any(split_label(it.text) for it in nxt.items) \
-                    and (CHOOSES.search(block.text) or re.search(r"\bwhich\b|哪", block.text, re.I)
-                         and TRAILING_MARKS.sub("", block.text.strip()).endswith(("?", "？"))
-                         or _one_unknown(nxt)):
+                    and (ASKS_TO_CHOOSE.search(block.text) or _one_unknown(nxt)
+                         and re.match(r"\s*+\*\*\s*+\d{1,3}[.)]\s*+\*\*", block.text)):
                 # (“**6.** Which statement is **not necessarily** true?” over “- (c) $\det(Q) = 1$”: a choice question
                 # whose answer is elsewhere; its options, the wrong ones least of all, state nothing; “误差分解成哪几部分？”
                 # over “- A. 偏差：…” names its parts)
@@ -3463,6 +3465,7 @@ class _Extractor:
         label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
             or len(ctx.deck) <= 1 and COURSE_PARTICULAR.fullmatch(_bare(term).strip()) is not None \
             and not _says_what_it_is(desc) and not GLOSSARY_TITLE.search(self.outline.title) \
+            and (re.search(r"\d", desc) is not None or len(desc.split()) <= 3) \
             or INTERVIEW_SETTING.fullmatch(_bare(term).strip()) is not None and not attribute \
             and INTERVIEW_PAGE.search(" ".join((self.outline.title, *ctx.deck))) is not None \
             or _cited(_bare(term), desc) \
@@ -8091,11 +8094,18 @@ def _option_lines(block: Block) -> bool:
         and CHOICE_OPTION.match(block.text) is not None
 
 
+# A stem that asks to choose among its options (“Which statement is not necessarily true?”, “以下哪个说法正确”,
+# “正确的是”); “Which equations define …?” and “下列公式要背” ask for them all.
+ASKS_TO_CHOOSE = re.compile(r"\bwhich (?:of the following|one|statement|option|claim)s?\b|以下哪|下列(?:哪|说法|选项|表述|叙述)|"
+                            r"(?:正确|错误|不正确|不对)的是|\b(?:not necessarily|always|never) (?:true|holds?)\b", re.I)
+
+
 def _one_unknown(block: Block) -> bool:
-    """Lettered options that are values of one unknown (“(a) $A^{-1}v = \\lambda v$”, “(b) $A^{-1}v = \\frac{1}{\\lambda}
+    """Lettered options, under a numbered question, that are values of one unknown (“(a) $A^{-1}v = \\lambda v$”, “(b) $A^{-1}v = \\frac{1}{\\lambda}
     v$”): the same left side in each, so they are alternatives, not a list of identities to learn."""
-    sides = [m.group(1).replace(" ", "") for it in block.items if (m := re.search(r"\$([^$=]+)=", it.text))]
-    return len(sides) == len(block.items) and len(set(sides)) == 1
+    sides = [m.group(1).replace(" ", "") for it in block.items if (m := re.search(r"(?<![\w$])\$([^$=<>]+)=", it.text))]
+    # (three at least, and an option in words among them may say none holds: “(d) $v$ is not an eigenvector”)
+    return len(sides) >= 3 and len(set(sides)) == 1
 
 
 def _choice_options(block: Block) -> bool:

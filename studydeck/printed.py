@@ -10,6 +10,7 @@ import io
 import re
 import textwrap
 import tokenize
+import warnings
 
 PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
 
@@ -77,8 +78,10 @@ def _printed_beside(line: str) -> tuple[int, str] | None:
         return None
     statement, comment = _without_comment(line)
     try:
-        (node,) = ast.parse(statement).body
-    except (SyntaxError, ValueError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # (“'\d'” in the notes' code: an invalid escape, not ours to report)
+            (node,) = ast.parse(statement).body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
             and node.value.func.id == "print"):

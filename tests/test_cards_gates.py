@@ -7306,3 +7306,25 @@ def test_only_one_print_run_once_has_a_value_beside_it() -> None:
 ])
 def test_what_the_review_of_round_ninety_one_found_the_rules_took(notes: str, kept: list[str]) -> None:
     assert_keeps(notes, kept, [])
+
+
+@pytest.mark.parametrize("notes, kept, gone", [
+    # a final answer's label alone on its line: the answer under it is still the working
+    ("# Paper\n\n## Question 3 (12 marks)\n\nThe pdf is $f(x) = 3x^2/8$ on $[0, 2]$.\n\n**Solution:**\n\n"
+     "$E[X] = \\int_0^2 x f(x)\\,dx = 3/2$\n\n**Final answer:**\n\n$$E[X] = 3/2$$\n", [], ["E[X] = ?"]),
+    # lettered identities to learn: equivalent forms, a “which” that asks for them all, “下列” as “the following”
+    ("# Stats\n\nThree equivalent forms of the variance:\n\n- (a) $\\mathrm{Var}(X) = E[(X-\\mu)^2]$\n"
+     "- (b) $\\mathrm{Var}(X) = E[X^2] - \\mu^2$\n- (c) $\\mathrm{Var}(X) = \\mathrm{Cov}(X, X)$\n", ["(c) $\\mathrm{Var}(X) = ?$"], []),
+    ("# Genetics\n\nWhich equations define Hardy–Weinberg equilibrium?\n\n- (a) $p + q = 1$\n- (b) $p^2 + 2pq + q^2 = 1$\n",
+     ["(a) $p + q = ?$"], []),
+    ("# 概率\n\n下列公式要背：\n\n- A. $E[X+Y] = E[X] + E[Y]$\n- B. $\\mathrm{Var}(aX) = a^2\\mathrm{Var}(X)$\n", ["E[X+Y] = ?"], []),
+    # arrow lines whose answers are years or numbers, or arrows of their own
+    ("# History\n\n## Dates\nFrench Revolution begins → 1789\nFall of the Berlin Wall → 1989\nFirst Moon landing → 1969\n",
+     ["First Moon landing 1969"], []),
+    ("# Stats\n\n## One-liners\nCLT in one line → standardised sum → N(0, 1)\nLLN in one line → sample mean → true mean\n"
+     "Delta method in one line → smooth g → normal too\n", ["CLT in one line standardised sum → N(0, 1)"], []),
+    # a term defined in words under the notes' title is no course's particular
+    ("# Epistemologia\n\n- **Przedmiot**: to, na co skierowany jest akt poznania\n", ["akt poznania"], []),
+])
+def test_what_the_last_code_review_found(notes: str, kept: list[str], gone: list[str]) -> None:
+    assert_keeps(notes, kept, gone)
