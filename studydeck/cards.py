@@ -684,9 +684,10 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"\bexemplo (?:resolvido|numérico)\b|\bexemple (?:résolu|corrigé|numérique)\b|"
                             r"\b(?:rechenbeispiel|beispielrechnung|zahlenbeispiel)\b|числовой пример|пример (?:расчёта|расчета|вычисления)|"
                             r"\bví dụ (?:tính|số)\b|\bprzykład (?:liczbowy|obliczeniowy)\b", re.I)
-# A label that opens the working of a problem (“**解**：”, “**Solution:**” over its steps; “Steps:” alone may
-# derive a general result).
+# The label of a worked problem's final answer (“**Final answer:** …”, “**最终答案：**”).
 FINAL_ANSWER = re.compile(r"\s*+\*\*\s*+(?:final answers?|最终答案)\s*+[:：]?\s*+\*\*", re.I)
+# A label that opens the working of a problem (“**解**：”, “**Solution:**”, “**Working:**” over its steps; “Steps:”
+# alone may derive a general result).
 SOLVING_LABEL = re.compile(r"[\s*【\[]*+(?:解|解题(?:步骤|过程)|解答过程|solution(?: steps)?|working)[\s*】\]]*+[:：]?[\s*]*+",
                            re.I)
 
@@ -716,7 +717,7 @@ HOMEWORK = re.compile(r"\b(?:homework|hw\s*\d+|assignments?\s*\d+|problem\s*sets
 # Words that name a general law or formula inside a worked solution (“The present value formula is”, “by Newton's second
 # law”, “由全概率公式”): that formula is learnt, though the problem's working is not.
 NAMED_LAW = re.compile(r"\b(?:formula|law|theorem|rule|identity|definition)\b|公式|定律|定理|法则|恒等式", re.I)
-# A question that states what to judge or complete (“True / False”, “判断题”, “选择”, “填空”): its formulas are facts.
+# A question that states what to judge or complete (“True / False”, “判断题”, “选择题”, “填空题”): its formulas are facts.
 STATEMENT_ITEM = re.compile(r"true\s*+/\s*+false|multiple[- ]choice|判断题|选择题|填空题", re.I)
 # A problem's heading that carries its marks (“题 2 连续型随机变量（10 分）”, “3. Bayes (8 marks)”): an exam's problem.
 MARKED_PROBLEM = re.compile(r"^\s*+(?:第\s*+)?(?:题|problem|question|q)?\s*+\d{1,3}\b.*[(（]\s*+\d{1,3}\s*+"
@@ -2308,7 +2309,7 @@ class _Extractor:
         if len(drafts) < 2:
             return
         for ctx, chunk, i in drafts:
-            front = "\n\n".join(b.text if b.kind == "paragraph" else _block_markdown(b) for b in chunk[:i])
+            front = "\n\n".join(_written(b) for b in chunk[:i])
             back = [b for b in chunk[i + 1:] if b.kind != "quote"]
             if back and self.answered(ctx, front.strip(), back, chunk[0].source):
                 self.consumed.update(id(b) for b in chunk)
@@ -2392,8 +2393,7 @@ class _Extractor:
         for n, item in sorted(key.items()):
             ctx, blocks = questions[n]
             first = NUMBERED_MARK.sub("", blocks[0].text, count=1).strip()
-            asked = "\n\n".join(p for p in [first, *(b.text if b.kind == "paragraph" else _block_markdown(b)
-                                                       for b in blocks[1:])] if p)
+            asked = "\n\n".join(p for p in [first, *map(_written, blocks[1:])] if p)
             told = [replace(b, items=[it for it in b.items if not it.text.lstrip().startswith("~~")])
                     if b.kind == "list" else b for b in item.children if b.kind in ("code", "math", "list")]
             answer = [Block("paragraph", item.source, item.text), *(b for b in told if b.kind != "list" or b.items)]
@@ -2826,7 +2826,7 @@ class _Extractor:
         """A question card whose answer is ``blocks`` written back as Markdown; False when
         they hold nothing (an empty bullet). A question too short to name its subject
         (“怎么选？”, “Why?”) is asked of the section's."""
-        render = render or (lambda b: b.text if b.kind == "paragraph" else _block_markdown(b))
+        render = render or _written
         marked = QA_HEADING.match(question.strip())
         question = marked.group("q").strip() if marked else question  # “Q：…”: the question itself
         if blocks and blocks[0].kind == "paragraph" and ANSWER_LEAD.match(blocks[0].text):
@@ -3931,8 +3931,8 @@ class _Extractor:
             flags = flags + ("asks-output",)
         elif OUTPUT_CLAIM.search(block.text) or expected_outputs(block.text, beside=False) \
                 or python_tree(block.text, block.language) is None:
-            # (a value beside a print with no word that says so, “print(ok)  # True”, is checked, but makes no code
-            # to recall of a check: it is asked what it prints, below)
+            # (a value beside a print with no word that says so, “print(x.sum())  # tensor(6.)”, is checked, but makes
+            # no code to recall: it is asked what it prints, below)
             # the code is what to recall; what it prints stays on the answer side, checked. A
             # sentence before it names the code only when it introduces it (“…自己写一个：”)
             named = about if lead is not None and _captions(lead.text) \
@@ -7944,7 +7944,7 @@ def _attempt_answer(blocks: list[Block]) -> str | None:
     kept += [(desc, item) for term, desc, item in fields if ATTEMPT_WHY.fullmatch(_bare(term))]
     parts = []
     for desc, item in kept:
-        parts += [desc.strip(), *(_block_markdown(b) if b.kind != "paragraph" else b.text for b in item.children)]
+        parts += [desc.strip(), *map(_written, item.children)]
     return "\n\n".join(p for p in parts if p) or None  # (nothing kept: the list as written)
 
 
@@ -8101,8 +8101,9 @@ ASKS_TO_CHOOSE = re.compile(r"\bwhich (?:of the following|one|statement|option|c
 
 
 def _one_unknown(block: Block) -> bool:
-    """Lettered options, under a numbered question, that are values of one unknown (“(a) $A^{-1}v = \\lambda v$”, “(b) $A^{-1}v = \\frac{1}{\\lambda}
-    v$”): the same left side in each, so they are alternatives, not a list of identities to learn."""
+    """Lettered options, under a numbered question, that are values of one unknown (“(a) $A^{-1}v = \\lambda v$”,
+    “(b) $A^{-1}v = \\frac{1}{\\lambda} v$”): the same left side in each, so they are alternatives, not identities
+    to learn."""
     sides = [m.group(1).replace(" ", "") for it in block.items if (m := re.search(r"(?<![\w$])\$([^$=<>]+)=", it.text))]
     # (three at least, and an option in words among them may say none holds: “(d) $v$ is not an eigenvector”)
     return len(sides) >= 3 and len(set(sides)) == 1
@@ -8344,9 +8345,8 @@ def _choice_fields(block: Block) -> tuple[str, list[Block]] | None:
     if not re.match(r"[\s*【\[(（]*+(?-i:[A-F])(?:\s*+[,，、/]?\s*+(?-i:[A-F]))*+(?![A-Za-z])", keys[0][0]):
         return None
     why = [(desc, item) for term, desc, item in fields if WHY_FIELD.fullmatch(term)]
-    answer = [Block("paragraph", it.source, "\n\n".join(
-        [d, *(_list_markdown(b) if b.kind == "list" else _block_markdown(b) if b.kind != "paragraph" else b.text
-              for b in it.children)]).strip()) for d, it in (*keys, *why)]
+    answer = [Block("paragraph", it.source, "\n\n".join([d, *map(_written, it.children)]).strip())
+              for d, it in (*keys, *why)]
     return shown, answer
 
 
@@ -8460,6 +8460,11 @@ def _is_output(block: Block) -> bool:
         return block.language.lower() in OUTPUT_LANGUAGES and ("print(" not in block.text or bool(SHOWN_ERROR.search(block.text)))
     tree = python_tree(block.text, "python")  # “tensor([2., 4., 6.])” reads as Python too: a value
     return tree is None or all(isinstance(st, ast.Expr) for st in tree.body) and "print(" not in block.text
+
+
+def _written(block: Block) -> str:
+    """A block as the notes wrote it: a paragraph's text, any other block written back as Markdown."""
+    return block.text if block.kind == "paragraph" else _block_markdown(block)
 
 
 def _block_markdown(block: Block) -> str:

@@ -87,8 +87,8 @@ def _printed_beside(line: str) -> tuple[int, str] | None:
             and node.value.func.id == "print"):
         return None  # (one print, run once: not “for i in …: print(i)”, “pprint(…)”, “print(a); print(b)”)
     text = REMARK_AFTER.sub("", comment.strip()[1:].strip()) if comment else ""
-    if not text or SHAPE.fullmatch(text) or not _printed_like(text) or not _value_like(text) \
-            or _leading_value(text) != text or not TORCH_REPR.match(text):
+    # (a repr that opens it, a value whole: not a tuple for a shape, “# (2, 3)”, nor two values or a remark after one)
+    if not TORCH_REPR.match(text) or _leading_value(text) != text or not _value_like(text):
         return None  # (“# 10” may be milliseconds, “# 3” Python 2's answer: only a tensor's or an array's repr says so)
     return line.index("#", len(statement)), text
 
