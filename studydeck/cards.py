@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import csv
 import hashlib
+import html
 import itertools
 import re
 import sys
@@ -25,8 +26,8 @@ from studydeck.gates import (BACK_REFERENCE, BACK_WORDS, BACK_WORDS_EN, BARE_SYM
                              OUTPUT_CLAIM, RESTATING, before_the_hole, blank_said_around, commands, gate, hidden_formula,
                              named_formula, names_it_after, python_tree, setup_commands, top_level_parts)
 from studydeck.model import Card, CardKind, Notice, Source, normalize_name
-from studydeck.notes import (CJK, INLINE_MATH, Block, Item, Outline, Section, iter_sections, masked_code, math_spans,
-                             mathjax_as_dollars, outline_markdown, plain_inline, without_math)
+from studydeck.notes import (ANKI_HEADER, CJK, INLINE_MATH, Block, Item, Outline, Section, iter_sections, masked_code,
+                             math_spans, mathjax_as_dollars, outline_markdown, plain_inline, without_math)
 from studydeck.text import (CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, TO_TRADITIONAL, UNFINISHED_WORDS,
                            language)
 from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED, as_pycon, evaluated_claims, expected_outputs,
@@ -283,6 +284,67 @@ def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
             or 2 * sum(bool(TIME_SLOT.fullmatch(f)) for _, f, _ in cards) >= len(cards):
         return []
     return cards
+
+
+# Anki's names of the separators its header may give (“#separator:tab”); else the character itself (“#separator:|”).
+ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
+# What the HTML of an exported field means in the notes' Markdown (the tags Anki shows bare, “<sub>”, “<sup>”, stay).
+ANKI_HTML = re.compile(r"<(?P<end>/?)(?P<tag>br|div|p|b|strong|i|em|code|span|font)\b[^<>]*>", re.I)
+ANKI_MATH = re.compile(r"\\(\[)(.+?)\\\]|\\(\()(.+?)\\\)", re.S)  # MathJax as Anki writes it: “\\( v \\)”, “\\[ … \\]”
+ANKI_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+
+
+def _anki_field(text: str, markup: bool) -> str:
+    """A field of an Anki export as the notes would write it: its HTML as Markdown when the header says the fields hold
+    HTML, line breaks (“<br>”, “<div>”) as the lines of a hard break, MathJax's “\\( … \\)” as dollars."""
+    if markup:
+        text = ANKI_HTML.sub(lambda m: "\n" if m["tag"].lower() in ("br", "div", "p") and not (m["end"] and m["tag"].lower() == "br")
+                             else ANKI_MARKS.get(m["tag"].lower(), ""), text)
+        text = html.unescape(text).replace("\xa0", " ")
+    text = ANKI_MATH.sub(lambda m: f"$${m[2].strip()}$$" if m[1] else f"${m[4].strip()}$", text)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\\\n".join(line for line in lines if line)
+
+
+def _anki_export_cards(block: Block) -> list[tuple[int, str, str, bool]]:
+    """The notes of an Anki export pasted as text under its header (“#separator:tab”, “#html:true”, “#tags column:3”,
+    “#notetype:Cloze”), in a paragraph or in a block marked as text: each with its line in the block (from 1), its
+    first field and its second (a cloze note's text and its “Back Extra”), and whether it is a cloze; the columns the
+    header names for tags, a deck, a note type or an id are none of its sides. [] for any other block."""
+    if block.kind != "paragraph" and not (block.kind == "code" and block.language.casefold() in PASTED_LANGUAGES):
+        return []
+    lines = block.text.split("\n")
+    settings: dict[str, str] = {}
+    while len(settings) < len(lines) and ANKI_HEADER.fullmatch(lines[len(settings)].strip()):
+        key, _, value = lines[len(settings)].strip()[1:].partition(":")
+        settings[key.casefold()] = value.strip()
+    if "separator" not in settings or len(settings) == len(lines):
+        return []
+    value = settings["separator"]
+    separator = ANKI_SEPARATORS.get(value.casefold(), value if len(value) == 1 else None)
+    if separator is None:
+        return []
+    skipped = set()
+    for key in ("tags column", "notetype column", "deck column", "guid column"):
+        if settings.get(key, "").isdigit():
+            skipped.add(int(settings[key]) - 1)
+    typed = settings.get("notetype column", "")
+    cloze_type = "cloze" in settings.get("notetype", "").casefold()
+    markup = settings.get("html", "").casefold() == "true"
+    body = lines[len(settings):]
+    reader = csv.reader(body, delimiter=separator, quotechar='"')
+    notes, start = [], len(settings) + 1
+    try:
+        for fields in reader:
+            typed_cloze = typed.isdigit() and "cloze" in (fields[int(typed) - 1:int(typed)] or [""])[0].casefold()
+            sides = [_anki_field(f, markup) for k, f in enumerate(fields) if k not in skipped]
+            cloze = cloze_type or typed_cloze or bool(sides and CLOZE_OPEN.search(sides[0]))
+            if sides and sides[0] and (cloze or len(sides) > 1 and sides[1]):
+                notes.append((start, sides[0], sides[1] if len(sides) > 1 else "", cloze))
+            start = len(settings) + reader.line_num + 1
+    except csv.Error:
+        return []  # (a quote left open: not rows Anki would read either)
+    return notes
 
 
 def _listed_cards(block: Block) -> list[tuple[int, str, str]]:
@@ -2595,6 +2657,10 @@ class _Extractor:
             if block.kind == "paragraph" and i and blocks[i - 1].kind == "code" and RAN_OUTPUT.match(block.text):
                 lead = block  # “output: all `True`. expected …” under code: what it printed, in words
                 continue
+            if block.kind == "paragraph" and (exported := _anki_export_cards(block)):
+                self.exported(exported, ctx, lambda k, b=block: Source(b.source.path, b.source.line + k - 1))
+                lead = block
+                continue
             if block.kind == "paragraph" and (pasted := _listed_cards(block)):
                 # (“Variance⇥Var(X) = …” a line each: the learner's own cards, as a card app exports them)
                 for offset, front, back in pasted:
@@ -2721,7 +2787,9 @@ class _Extractor:
                                                                   lesson=bool(LESSON_PLAN_TITLE.fullmatch(self.outline.title.strip())))):
                     self.definition(term, value, source, cells, attribute=attribute, grid=bool(attribute))
             elif block.kind == "code":
-                if pasted := _pasted_cards(block):
+                if exported := _anki_export_cards(block):
+                    self.exported(exported, ctx, lambda k, b=block: Source(b.source.path, b.text_line(k)))
+                elif pasted := _pasted_cards(block):
                     # (“"front","back"” over “"KL 对称吗？","不对称…"”: the learner's own cards, as an app takes them in)
                     for offset, front, back in pasted:
                         self.add(ctx, CardKind.MANUAL, "manual:" + anchor(front), front, back,
@@ -2925,6 +2993,16 @@ class _Extractor:
                      legacy_key=f"cloze:{n}")
             return True
         return False
+
+    def exported(self, notes: list[tuple[int, str, str, bool]], ctx: _Ctx, where: Callable[[int], Source]) -> None:
+        """The notes of an Anki export pasted into the notes (:func:`_anki_export_cards`), each a card as the learner
+        made it: a cloze as a cloze, with its “Back Extra” under it."""
+        for k, first, second, cloze in notes:
+            if cloze and complete_cloze(first) and CLOZE_OPEN.search(first):
+                self.add(ctx, CardKind.CLOZE, "cloze:" + anchor(COMPLETE_CLOZE.sub(r"\2", first)), first, second, where(k))
+            elif not cloze:
+                self.add(ctx, CardKind.MANUAL, "manual:" + anchor(first), first, second, where(k),
+                         formulas=formulas_in(second))
 
     def list_(self, block: Block, ctx: _Ctx, lead: Block | None, section: Section | None) -> None:
         if lead is not None and SOLVING_LABEL.fullmatch(lead.text.strip()):

@@ -185,16 +185,23 @@ def _without_outliner_marks(text: str) -> str:
         line_start = text.rfind("\n", 0, start) + 1
         if text[line_start:start].strip() and not AFTER_TAG.match(text, end):
             return match.group()
+        if start == line_start and ANKI_HEADER.match(text, start):
+            return match.group()  # (“#separator:tab” over the rows of an Anki export: how to read them)
         dropped.append(match)
-        return ""
+        return TAKEN_TAG
     # (a line of tags under a label goes whole: “Tags: #adam #formula”, Logseq's “tags:: #a, #b”)
     text = TAGS_LINE.sub("", text) if "#" in text else text
     out = OUTLINER_MARK.sub(drop, text)
-    # (the brackets that held only tags go with them: “flips and crops (#cv, #aug)”)
-    return EMPTY_BRACKETS.sub("", out) if dropped else out
+    # (the brackets that held only tags go with them: “flips and crops (#cv, #aug)”; a call's, “backward()”, stay)
+    return EMPTY_BRACKETS.sub("", out).replace(TAKEN_TAG, "") if dropped else out
 
 
-EMPTY_BRACKETS = re.compile(r"(?<![ \t])[ \t]*+[(（][ \t,，;；]*+[)）]")  # (tried once per run of spaces)
+TAKEN_TAG = "\x00"  # where a tag was, until the brackets that held only tags are gone
+EMPTY_BRACKETS = re.compile(r"(?<![ \t])[ \t]*+[(（][ \t,，;；]*+\x00[ \t,，;；\x00]*+[)）]")  # (tried once per run of spaces)
+# The header of a note app's export as text, one line a setting (Anki's “#separator:tab”, “#html:true”,
+# “#tags column:3”, “#notetype:Cloze”): the rows under it are notes, its fields split as it says.
+ANKI_HEADER = re.compile(r"#(?:separator|html|tags|columns|notetype|deck|guid|(?:tags|notetype|deck|guid) column):[^\n]*",
+                         re.I)
 TAGS_LINE = re.compile(r"^[ \t]*+(?:[*_]{1,2})?(?:tags?|标签|keywords?)(?:[*_]{1,2})?[ \t]*+(?::{1,2}|：)?(?:[*_]{1,2})?"
                        r"(?:[ \t,，;；/]*+#(?:\[\[[^\]\n]+\]\]|[A-Za-z][\w/-]*+))++[ \t,，;；/.]*+(?:\n|$)", re.M | re.I)
 

@@ -7328,3 +7328,32 @@ def test_what_the_review_of_round_ninety_one_found_the_rules_took(notes: str, ke
 ])
 def test_what_the_last_code_review_found(notes: str, kept: list[str], gone: list[str]) -> None:
     assert_keeps(notes, kept, gone)
+
+
+def test_an_anki_export_pasted_with_its_header_makes_its_notes_cards_as_the_learner_made_them() -> None:
+    # Anki's “Notes in Plain Text” export: a header of settings, then a note a line, its fields split as the header
+    # says; the tags column is none of a card's sides, the HTML and MathJax are the notes' Markdown
+    header = "#separator:tab\n#html:true\n#tags column:3\n"
+    rows = ("What does it mean for \\(v\\) to be an eigenvector of \\(A\\)?\t\\(Av = \\lambda v\\), \\(v \\neq 0\\)\tlinalg eigen\n"
+            "rank of \\(A\\) from its SVD\tnumber of <b>nonzero</b> singular values\tlinalg svd\n"
+            "Adam update\t\\(m \\leftarrow \\beta_1 m + (1-\\beta_1) g\\)<br>\\(v \\leftarrow \\beta_2 v\\)\toptim adam\n")
+    cloze = ("#separator:tab\n#html:true\n#notetype:Cloze\n#tags column:3\n"
+             "Gradients {{c1::accumulate}} in <code>.grad</code> across <code>backward()</code> calls.\tso zero them\tpytorch\n"
+             "<code>x.detach()</code> is {{c1::not tracked}} by autograd.\t\tpytorch\n")
+    cards, _ = extract("# anki export\n\n## LinAlg\n\n" + header + rows + "\n## Optim\n\n```tsv\n" + header + rows + "```\n\n"
+                       "## Autograd\n\n" + cloze)
+    got = {(c.kind.name, c.front, c.source.line): c.back for c in cards}
+    assert got.get(("MANUAL", "What does it mean for $v$ to be an eigenvector of $A$?", 8)) == "$Av = \\lambda v$, $v \\neq 0$", got
+    assert got.get(("MANUAL", "rank of $A$ from its SVD", 9)) == "number of **nonzero** singular values", got
+    assert got.get(("MANUAL", "Adam update", 10)) == "$m \\leftarrow \\beta_1 m + (1-\\beta_1) g$\\\n$v \\leftarrow \\beta_2 v$", got
+    assert ("MANUAL", "rank of $A$ from its SVD", 19) in got, got  # (the same rows in a fence marked tsv)
+    assert got.get(("CLOZE", "Gradients {{c1::accumulate}} in `.grad` across `backward()` calls.", 29)) == "so zero them", got
+    assert ("CLOZE", "`x.detach()` is {{c1::not tracked}} by autograd.", 30) in got, got
+    assert not any("#" in c.front or "column" in c.front or "linalg" in c.back for c in cards), got
+    assert len(cards) == 8, got
+
+
+def test_a_tag_in_brackets_goes_with_its_brackets_and_a_calls_brackets_stay() -> None:
+    cards, _ = extract("# Autograd\n\n## Gradients\n\n- **zero_grad**: call `opt.zero_grad()` before each `loss.backward()` "
+                       "(#pytorch)\n")
+    assert [c.back for c in cards] == ["call `opt.zero_grad()` before each `loss.backward()`"], cards
