@@ -730,6 +730,8 @@ def _unnumbered(block: Block) -> Block:
     return replace(block, text="\n".join("| " + " | ".join(cells[1:]) + " |" for cells in rows))
 
 
+# A value struck through at the start of an answer with its correction after it (“~~$\frac{1-p}{p}$~~ $\frac{1-p}{p^2}$”).
+STRUCK_BEFORE = re.compile(r"^~~(?!~)[^~\n]+~~[ \t]*+(?:→|->|⇒)?[ \t]*+(?=[^\s~])")
 # <br> at the start or the end of a text: a line break with nothing on one side.
 EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
@@ -745,7 +747,12 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"\bcontoh (?:hitung|soal|perhitungan)\b|\besempio (?:svolto|numerico)\b|\bejemplo (?:resuelto|numérico)\b|"
                             r"\bexemplo (?:resolvido|numérico)\b|\bexemple (?:résolu|corrigé|numérique)\b|"
                             r"\b(?:rechenbeispiel|beispielrechnung|zahlenbeispiel)\b|числовой пример|пример (?:расчёта|расчета|вычисления)|"
-                            r"\bví dụ (?:tính|số)\b|\bprzykład (?:liczbowy|obliczeniowy)\b", re.I)
+                            r"\bví dụ (?:tính|số)\b|\bprzykład (?:liczbowy|obliczeniowy)\b|"
+                            r"\b(?:malý |číselný |řešený )příklad\b|\bpříklad z tabule\b|\bprzykład z tablicy\b|"
+                            r"\b(?:rekenvoorbeeld|uitgewerkt voorbeeld)\b|"
+                            # (an exam's problem done again: “Q3 redone with the corrected density”, “第 3 题重做”)
+                            r"\b(?:q|question|problem|exercise|ex\.)\s*+\d+[a-z]?\b.{0,30}?\b(?:redone|reworked|re-?solved|done again)\b|"
+                            r"第?\s*+\d+\s*+题\s*+(?:重做|再做一遍|订正)", re.I)
 # The label of a worked problem's final answer (“**Final answer:** …”, “**最终答案：**”).
 FINAL_ANSWER = re.compile(r"\s*+\*\*\s*+(?:final answers?|最终答案)\s*+[:：]?\s*+\*\*", re.I)
 # A label that opens the working of a problem (“**解**：”, “**Solution:**”, “**Working:**” over its steps; “Steps:”
@@ -2579,6 +2586,15 @@ class _Extractor:
                               block.source)
                 lead = None
                 continue
+            if (record := _problem_record(blocks, i)) is not None:
+                # “**题目**：…” over its options, its working (“**秒杀思路**：…”, a table of values) and “**答案**：B”: the
+                # problem asked whole, answered by its answer with the working under it; the working's steps alone,
+                # and one's remarks after the answer (“❌ 第一次选了 A”), are that problem's, no cards of their own
+                asked, answer, taken, chosen = record
+                self.consumed |= {id(b) for b in taken}
+                self.answered(ctx, asked, answer, block.source, flags=("choice",) if chosen else ())
+                lead = None
+                continue
             choice = (_choice(blocks, i) or _true_or_false(blocks, i) or _choice_record(blocks, i, ctx.concept)) \
                 if block.kind == "paragraph" else None
             if choice is not None:
@@ -3482,6 +3498,7 @@ class _Extractor:
         ``loose``: the term is only the name a line opens on (“- RoPE 终于通了”): asked what it is
         only when what follows is no remark on it (else left out, said)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
+        desc = STRUCK_BEFORE.sub("", desc)  # (“~~$\frac{1-p}{p}$~~ $\frac{1-p}{p^2}$”: the value the notes set right)
         if "\n" not in desc:
             # “# trials until first success” after a colon: on a card of its own it must not turn
             # into a heading
@@ -3554,7 +3571,8 @@ class _Extractor:
         struck = term.strip("* ")
         # (a strike that runs over the line, “~~First try: "…” over “determined"~~ — wrong”, crosses out both)
         why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) \
-            or CODE_SPAN.sub("", struck).count("~~") % 2 and "~~" not in CODE_SPAN.sub("", desc) and "~~~" not in struck else \
+            or CODE_SPAN.sub("", struck).count("~~") % 2 and "~~" not in CODE_SPAN.sub("", desc) and "~~~" not in struck \
+            or re.fullmatch(r"~~(?!~)[^~\n]+~~[\s.。]*+", desc.strip()) else \
             "old-view" if OLD_VIEW.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) \
             else "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "plan-item" if TIME_SLOT.fullmatch(_bare(term).strip()) and PLAN_TITLE.search(ctx.concept) \
@@ -4269,14 +4287,18 @@ def _opens_inside_brackets(text: str) -> bool:
 # A line before code that says the code is wrong, or the version before a fix (“first version (WRONG,
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
 # (not what a lead says is free of them: “没有 bug 的版本”, “不容易出错的写法”, “instead of the wrong way”)
+# (a bug's reproduction, “**Repro**”, “最小复现：”: the code that fails, as the log shows it)
+_REPRO = (r"repro|minimal repro(?:duction)?|mre|mcve|minimal (?:reproducible|failing) example|(?:bug |error )?reproducer|"
+          r"最小复现(?:代码)?|复现(?:bug|问题|报错)的?代码")
 WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|手滑写|^\s*(?:the )?wrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|"
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version|"
-                        r"attempt\s*1|first (?:attempt|try)|第一次(?:尝试|写的))"
+                        r"attempt\s*1|first (?:attempt|try)|第一次(?:尝试|写的)|" + _REPRO + ")"
                         r"(?:\*\*)?\s*[(（:：]|"
                         # (alone on its line: “**before**”, “**原代码**”; “**Original**” alone may be the first of two right ones)
-                        r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original code|old version)(?:\*\*)?\s*$", re.I)
+                        r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original code|old version|" + _REPRO + ")"
+                        r"(?:\*\*)?\s*$", re.I)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
 # formula is, the sentence before it said.
 ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:写成|写作|用)(?:式子|公式|数学式|数学语言)"
@@ -4304,7 +4326,9 @@ CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗✘❌]|（错）|\
     # (one's own first go at it, before the book's: “我的第一版：”, “我的初稿定义：”)
     "我的?(?:第一版|初版|初稿|第一遍)(?:定义|答案|理解|写法)?|"
     # (a 错题本's wrong solution: “**我的错解**：…”, “错误解法：…”, “My wrong attempt:”)
-    "(?:我的)?错解|错误解法|my (?:wrong|incorrect) (?:answer|attempt|solution)|wrong (?:answer|attempt|solution)"
+    "(?:我的)?错解|错误解法|my (?:wrong|incorrect) (?:answer|attempt|solution)|wrong (?:answer|attempt|solution)|"
+    # (“Mistake I made: wrote $\Gamma(n) = n!$ …. It's $(n-1)!$.”, “我犯过的错：”)
+    "(?:a |one )?mistake I (?:made|make|keep making)|my (?:old |usual |common )?mistake|我(?:犯|踩)(?:过)?的错"
 ) + r"\s*+(?:\*\*)?+\s*+[:：]|"
     # (or what an earlier version of the notes said: “My first version of this note said $wd = \lambda$”)
     # (“The original version had the ReLU after the addition” tells of ResNet v1: a fact)
@@ -5617,7 +5641,15 @@ LABEL_TERM = re.compile(
     # email's header (“**发件人：** 我”)
     r"摸底|(?:学生|他|她)?卡在哪(?:里|儿)?|怎么讲的|(?:今天|这次|本次)?讲了(?:什么|啥|哪些)|作业情况|留的(?:题|作业)|"
     r"还没讲(?:的)?|下次(?:要)?讲(?:的)?|where (?:s?he|they|the student) (?:got|gets|was) stuck|"
-    r"how i (?:explained|taught) it|发件人|收件人|抄送|邮件主题)"
+    r"how i (?:explained|taught) it|发件人|收件人|抄送|邮件主题|"
+    # the notes' own key to their shorthand (“**符号**：B = batch size，→ = 然后”, “Notation:”), Dutch notes' labels
+    # (“**Let op**:”, “**Niet vergeten**:”), an exam tip, a day's end in a log (“End of 2024-06-12”)
+    r"符号|记号|(?:符号|记号)(?:说明|约定|表)|notation|symbols|abbreviations|缩写(?:说明)?|"
+    r"let op|opmerking|voorbeeld|niet vergeten|onthoud|belangrijk|"
+    r"(?:exam|tentamen|prüfungs?|examen)[- ]?tipp?s?|考试提示|(?:end|start|beginning) of(?: (?:the )?day)?|"
+    # one's own mistake, again or in other languages (“❌ 二刷又错”, “Moje chyba na cvičení”, “Fout die ik eerst maakte”)
+    r"(?:[一二三四]刷|再次)?又错了?|(?:moje|má) chyba\b.*|chyba,? kterou jsem\b.*|fout die ik\b.*|mijn fout\b.*|"
+    r"mein(?:e)? fehler\b.*|mon erreur\b.*|il mio errore\b.*|meu erro\b.*|mój błąd\b.*|moja pomyłka\b.*|моя ошибка\b.*)"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
     r"\s*+(?:\d++|[(（]\d+[)）]|\d{1,2}/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日)?$|"
@@ -8403,6 +8435,47 @@ def _choice_record(blocks: list[Block], i: int, concept: str) -> tuple[str, list
         stem = TRAILING_MARKS.sub("", concept).strip() + "\n\n" + stem  # (“设 $X$ …” under “第 2 题 …”)
     shown, answer = record
     return stem + "\n\n" + shown, answer, [nxt]
+
+
+# A problem's statement under its label (“**题目**：设 …”, “**Problem:** Show that …”), and its answer under its own
+# label past the working (“**答案**：B”, “**Answer:** 1/3”).
+PROBLEM_LABEL = re.compile(r"[\s*【\[]*+(?:题目|题干|原题|problem(?: statement)?|exercise|aufgabe|exercice|ejercicio|esercizio)"
+                           r"[\s*】\]]*+[:：][\s*]*+", re.I)
+PROBLEM_ANSWER = re.compile(r"[\s*【\[]*+(?:(?:正确|参考|最终)?答案|(?:final |correct )?answer|antwort|réponse|respuesta|risposta)"
+                            r"[\s*】\]]*+[:：][\s*]*+(?=\S)", re.I)
+
+
+def _problem_record(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block], bool] | None:
+    """``blocks[i]`` a problem's statement under its label and, further on past its working, its answer under its
+    own: the problem as asked (with its options right under it), the answer with the working before it, the blocks it
+    takes (through the answer), and whether it offers options; else None."""
+    block = blocks[i]
+    if block.kind != "paragraph" or not (label := PROBLEM_LABEL.match(block.text)) or not block.text[label.end():].strip():
+        return None
+    end = next((j for j in range(i + 1, len(blocks))
+                if blocks[j].kind == "paragraph" and PROBLEM_LABEL.match(blocks[j].text)), len(blocks))
+    key = next((j for j in range(i + 1, end) if blocks[j].kind == "paragraph" and PROBLEM_ANSWER.match(blocks[j].text)), None)
+    # (an answer set right after it, “**更正**：上面的参考答案错了…”, is not the answer; a statement that needs the
+    # figure or the table below it, “写出下图所示…”, cannot go on a card)
+    if key is None or key + 1 < end and blocks[key + 1].kind == "paragraph" and (
+            CORRECTION_TURN.search(_turn(blocks[key + 1])) or CORRECTING_TURN.match(blocks[key + 1].text)) \
+            or blocks[i + 1].kind == "table" or blocks[i + 1].kind == "paragraph" and IMAGE_ONLY.fullmatch(blocks[i + 1].text) \
+            or SHOWN_BELOW.search(block.text) and blocks[i + 1].kind not in ("code", "math", "list", "paragraph"):
+        return None
+    shown, j = [block.text[label.end():].strip()], i + 1
+    while j < key and (_choice_options(blocks[j]) or blocks[j].kind == "paragraph"
+                       and OPTION_A.search(blocks[j].text) and OPTION_B.search(blocks[j].text)):
+        shown.append(_written(blocks[j]))  # (“(A) $-9$　(B) 9　(C) 18　(D) $-18$”)
+        j += 1
+    # (the working before the answer, from its label on, “**秒杀思路**：…” over a table of values, answers with it; a
+    # class's votes, “**全班选项分布**” over its table, do not; what follows the answer is read as notes are)
+    working = next((n for n in range(j, key) if blocks[n].kind == "paragraph"
+                    and (EXPLAINS.match(blocks[n].text) or WORKING_LEAD.match(blocks[n].text))), key)
+    chosen = len(shown) > 1 or bool(OPTION_A.search(shown[0]) and OPTION_B.search(shown[0]))
+    return "\n\n".join(shown), [blocks[key], *blocks[working:key]], blocks[i + 1:key + 1], chosen
+
+
+WORKING_LEAD = re.compile(r"[\s*【\[]*+\S{0,4}思路|[\s*]*+(?:approach|idea|hint|working|solution)\b", re.I)
 
 
 def _choice_fields(block: Block) -> tuple[str, list[Block]] | None:

@@ -6216,13 +6216,16 @@ def test_an_html_table_exported_from_word_is_read_as_the_table_or_list_it_lays_o
 
 
 def test_a_to_do_a_release_status_and_an_options_letter_are_no_answers() -> None:
-    _, notices = extract("# PyTorch 2.x\n\n## 2.4\n\n- `torch.distributed.pipelining`: prototype.\n"
-                         "- `torch.func`: functorch's transforms moved into core\n\n## Q4 — Ridge = MAP with ?\n\n"
-                         "**题目**：L2 penalty 等价于 MAP with which prior?\nA. Laplace　B. Gaussian　C. Uniform\n\n**正确答案**：B\n\n"
-                         "**老师讲解**：\n- C：uniform prior 下 MAP = MLE，就是普通 least squares\n"
-                         "- 选 D 的同学：10 次确实少，但 MLE 总能算出来\n")
+    cards, notices = extract("# PyTorch 2.x\n\n## 2.4\n\n- `torch.distributed.pipelining`: prototype.\n"
+                             "- `torch.func`: functorch's transforms moved into core\n\n## Q4 — Ridge = MAP with ?\n\n"
+                             "**题目**：L2 penalty 等价于 MAP with which prior?\nA. Laplace　B. Gaussian　C. Uniform\n\n**正确答案**：B\n\n"
+                             "**老师讲解**：\n- C：uniform prior 下 MAP = MLE，就是普通 least squares\n"
+                             "- 选 D 的同学：10 次确实少，但 MLE 总能算出来\n")
     rules = {n.source.line: n.rule for n in notices}
-    assert rules[5] == "left-out:status-only" and rules[13] == "left-out:letter-only", notices
+    assert rules[5] == "left-out:status-only", notices
+    # (the letter answers the problem it is the answer of, asked whole with its options, and nothing else)
+    assert [(c.front.splitlines()[-1], c.back) for c in cards if "B" in c.back.split("：")[-1]] == [
+        ("A. Laplace　B. Gaussian　C. Uniform", "**正确答案**：B")], cards
     assert rules[16] == rules[17] == "left-out:label-term", notices
     # a table's status column says what it asks; a sort is stable, an isotope too
     assert_keeps("# PyTorch\n\n## APIs\n\n| API | status |\n|---|---|\n| `torch.export` | prototype |\n| `torch.compile` | stable |\n",
@@ -7357,3 +7360,59 @@ def test_a_tag_in_brackets_goes_with_its_brackets_and_a_calls_brackets_stay() ->
     cards, _ = extract("# Autograd\n\n## Gradients\n\n- **zero_grad**: call `opt.zero_grad()` before each `loss.backward()` "
                        "(#pytorch)\n")
     assert [c.back for c in cards] == ["call `opt.zero_grad()` before each `loss.backward()`"], cards
+
+
+def test_a_problem_under_its_label_is_asked_whole_and_its_working_is_no_card_of_its_own() -> None:
+    notes = ("# 线代选择题\n\n## 题 7\n\n**题目**：3 阶矩阵 $A$ 的特征值为 $1,-1,2$，则 $\\lvert A^*+3A-2E\\rvert=$（ ）\n\n"
+             "(A) $-9$　(B) 9　(C) 18　(D) $-18$\n\n**秒杀思路**：行列式 = 特征值之积，把每个 $\\lambda$ 代进去。\n\n"
+             "| $\\lambda$ | $A^*$ | 值 |\n|---|---|---|\n| 1 | $-2$ | $-1$ |\n| $-1$ | $2$ | $-3$ |\n| 2 | $-1$ | $3$ |\n\n"
+             "乘积 $=(-1)(-3)(3)=9$。\n\n**答案**：B\n\n❌ 二刷又错：把 $A^*$ 的特征值写成 $\\frac{1}{\\lambda}$ 了。\n\n"
+             "## Problem 3\n\n**Problem:** $f(x,y) = x + y$ on the unit square. Find $E[XY]$.\n\n"
+             "- Marginal: $f_X(x) = x + \\tfrac12$\n- $E[XY] = \\tfrac16 + \\tfrac16 = \\tfrac13$\n\n**Answer:** $\\tfrac13$\n")
+    cards, _ = extract(notes)
+    assert [(c.front.split("\n")[0], c.back.split("\n")[0]) for c in cards] == [
+        ("3 阶矩阵 $A$ 的特征值为 $1,-1,2$，则 $\\lvert A^*+3A-2E\\rvert=$（ ）", "**答案**：B"),
+        ("$f(x,y) = x + y$ on the unit square. Find $E[XY]$.", "**Answer:** $\\tfrac13$")], cards
+    assert "(D) $-18$" in cards[0].front and "秒杀思路" in cards[0].back and "二刷又错" not in cards[0].back, cards[0]
+    # a problem with no answer written is not asked as one; its lines are read as notes are
+    cards, _ = extract("# Probability\n\n## Bayes\n\n**Problem:** a test is 99% sensitive. What is $P(D|+)$?\n\n"
+                       "- **Bayes' rule**: $P(A|B) = P(B|A)P(A)/P(B)$\n")
+    assert any("P(B|A)P(A)/P(B)" in c.back for c in cards), cards
+
+
+def test_a_bugs_reproduction_is_no_code_to_recall() -> None:
+    cards, notices = extract("# torch.compile log\n\n## 1. `.item()` breaks the graph\n\n**Repro**\n```python\nimport torch\n\n"
+                             "def normalize(x):\n    s = x.abs().max().item()\n    return x / s\n```\n\n**Fix**\n```python\n"
+                             "def normalize(x):\n    return x / x.abs().max()\n```\n\n## 2. data-dependent if\n\n"
+                             "Minimal repro:\n```python\ndef gate(x):\n    if x.sum() > 0:\n        return x * 2\n    return x - 1\n```\n")
+    assert [c.back for c in cards if c.kind is CardKind.CODE] == ["```python\ndef normalize(x):\n    return x / x.abs().max()\n```"], cards
+    assert sum(n.rule == "left-out:wrong-code" for n in notices) == 2, notices
+
+
+def test_a_problem_done_again_or_an_example_from_the_board_is_worked_not_learnt() -> None:
+    assert_keeps("# STAT 210\n\n## Part C — Q3 redone with the corrected density (for practice)\n\n$f(x,y) = x+y$ on the unit square.\n\n"
+                 "- $E[XY] = \\int_0^1\\int_0^1 xy(x+y)\\,dx\\,dy = \\tfrac13$\n\n## Linearity\n\n"
+                 "Expectation is linear: $E[aX + bY] = aE[X] + bE[Y]$.\n\n"
+                 "# PCA\n\n## Malý příklad z tabule\n\n$\\lambda_1 = 3$: $w_1 = \\frac{1}{\\sqrt 2}(1, 1)^\\top$\n",
+                 kept=["aE[X] + bE[Y]"], gone=["x+y", "xy(x+y)", "(1, 1)^\\top"])
+
+
+def test_the_notes_key_labels_in_dutch_an_exam_tip_and_ones_own_mistakes_are_no_terms() -> None:
+    assert_keeps("# Notes\n\n## Regularisatie\n\n- **Niet vergeten**: `model.eval()` tijdens validatie.\n"
+                 "- **Tentamen-tip (letterlijk)**: weight decay afleiden.\n- **Moje chyba na cvičení**: zapomněla jsem, že "
+                 "svd vrací $V^\\top$.\n- **Fout die ik eerst maakte**: zonder deepcopy.\n- **End of 2024-06-12**: 0 graph breaks.\n"
+                 "- **Ridge**: L2-straf op de gewichten.\n\n符号：B = batch size，η = learning rate，→ = 然后\n\n"
+                 "❌ 二刷又错：把特征值写成倒数了。\n\nMistake I made: wrote $\\Gamma(n) = n!$ last month. It is $(n-1)!$.\n",
+                 kept=["L2-straf op de gewichten"],
+                 gone=["tijdens validatie", "afleiden", "vrací", "deepcopy", "graph breaks", "batch size", "倒数", "n!$"])
+
+
+def test_a_value_struck_through_and_set_right_is_asked_as_set_right_and_one_only_struck_is_no_answer() -> None:
+    cards, notices = extract("# Formulas\n\n## Discrete\n\n| Distribution | $E[X]$ | $\\mathrm{Var}(X)$ |\n|---|---|---|\n"
+                             "| Bernoulli($p$) | $p$ | $p(1-p)$ |\n| Geometric($p$) | $\\frac1p$ | ~~$\\frac{1-p}{p}$~~ $\\frac{1-p}{p^2}$ |\n"
+                             "| Binomial($n,p$) | $np$ | $np(1-p)$ |\n\n## Regularisers\n\n- **Ridge**: ~~L1~~ L2 penalty on the weights.\n"
+                             "- **Lasso**: ~~an L2 penalty~~\n")
+    backs = {c.front: c.back for c in cards}
+    assert backs.get("Discrete: Geometric($p$): $\\mathrm{Var}(X)$?") == "$\\frac{1-p}{p^2}$", backs
+    assert backs.get("Regularisers: what is **Ridge**?") == "L2 penalty on the weights.", backs
+    assert not any("Lasso" in f for f in backs) and any(n.rule == "left-out:crossed-out" for n in notices), backs

@@ -401,3 +401,23 @@ def test_an_ipython_session_is_asked_and_checked_as_a_console_transcript(heading
     assert result.verdict.value == verdict, result.detail
     if checked is not None:
         assert result.facts == {"checked": checked}
+
+
+def test_a_failure_of_the_toolchain_torch_compile_builds_with_is_the_sandboxs_not_the_codes() -> None:
+    """`torch.compile` builds kernels with a C++ compiler: when that fails in the sandbox, the code is not at fault
+    (no “✘ the code raises”), and what the compiler printed after the error's first paragraph is no part of it."""
+    from studydeck.verify.worker import _describe
+
+    compile_error = type("CppCompileError", (RuntimeError,), {"__module__": "torch._inductor.exc"})
+    try:
+        raise compile_error("C++ compile error\n\nCommand:\ng++ -x c++-header /tmp/x.h -O3\n\nOutput:\nfatal error")
+    except RuntimeError as exc:
+        described = _describe(exc, __import__("traceback"))
+    assert described["error_kind"] == "environment", described
+    assert described["error"] == "torch._inductor.exc.CppCompileError: C++ compile error", described
+    # a graph break is the code's own: `torch._dynamo` refusing `.item()` under fullgraph=True is what it does
+    unsupported = type("Unsupported", (RuntimeError,), {"__module__": "torch._dynamo.exc"})
+    try:
+        raise unsupported("Tensor.item")
+    except RuntimeError as exc:
+        assert _describe(exc, __import__("traceback"))["error_kind"] == "raises"

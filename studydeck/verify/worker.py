@@ -231,10 +231,13 @@ def _describe(exc: BaseException, traceback) -> dict:
     elif isinstance(exc, ModuleNotFoundError):
         kind = "needs-module"
     elif isinstance(exc, (OSError, EOFError)) or (isinstance(exc, KeyError) and inner == "os") or \
-            "CUDA" in message or "MPS backend" in message:
-        # a file, the network, a variable, keyboard input, a GPU: something the sandbox withholds
+            "CUDA" in message or "MPS backend" in message or \
+            type(exc).__module__.startswith("torch._inductor") or inner.startswith("torch._inductor"):
+        # a file, the network, a variable, keyboard input, a GPU, the C++ toolchain `torch.compile` builds its
+        # kernels with: something the sandbox withholds (a graph break, `torch._dynamo`'s, is the code's own)
         kind = "environment"
-    text = traceback.format_exception_only(type(exc), exc)[-1].strip()
+    # (the error's first paragraph: a compiler's command line and its output after it say nothing of the card)
+    text = traceback.format_exception_only(type(exc), exc)[-1].strip().split("\n\n")[0]
     return {"status": "error", "error": text[:500], "error_line": line, "error_kind": kind}
 
 
