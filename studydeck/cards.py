@@ -288,37 +288,67 @@ def _pasted_cards(block: Block) -> list[tuple[int, str, str]]:
 
 # Anki's names of the separators its header may give (“#separator:tab”); else the character itself (“#separator:|”).
 ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
-# What the HTML of an exported field means in the notes' Markdown (the tags Anki shows bare, “<sub>”, “<sup>”, stay).
-ANKI_HTML = re.compile(r"<(?P<end>/?)(?P<tag>br|div|p|b|strong|i|em|code|span|font)\b[^<>]*>", re.I)
-ANKI_MATH = re.compile(r"\\(\[)(.+?)\\\]|\\(\()(.+?)\\\)", re.S)  # MathJax as Anki writes it: “\\( v \\)”, “\\[ … \\]”
+# What the HTML of an exported field means in the notes' Markdown: emphasis and code by their marks (the space inside
+# a tag outside the marks: “<b>bold </b>word”), line breaks, blocks and list items as lines; the tags Anki shows bare
+# (“<sub>”, “<sup>”) stay, and a picture, whose file is not in the notes, goes.
+ANKI_MARKED = re.compile(r"<(?P<tag>b|strong|i|em|code)\b[^<>]*>(?P<inner>[^<>]*)</(?P=tag)\s*>", re.I)
 ANKI_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+ANKI_BREAK = re.compile(r"<(?P<end>/?)(?P<tag>br|div|p|li|ul|ol|pre|span|font|img|b|strong|i|em|code)\b[^<>]*>", re.I)
+# A line of a field that Markdown would read as a list item or a heading (“- item”, “1. one”, “# of layers”).
+ANKI_BLOCK_LINE = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 
 
 def _anki_field(text: str, markup: bool) -> str:
-    """A field of an Anki export as the notes would write it: its HTML as Markdown when the header says the fields hold
-    HTML, line breaks (“<br>”, “<div>”) as the lines of a hard break, MathJax's “\\( … \\)” as dollars."""
+    """A field of an Anki export as the notes would write it: with the header's “#html:true” its HTML as Markdown
+    (:data:`ANKI_MARKED`, :data:`ANKI_BREAK`; an entity that opens a tag, “&lt;b&gt;”, stays text), its lines
+    as the lines of a hard break (a list item's as the list's), and MathJax's delimiters as dollars."""
     if markup:
-        text = ANKI_HTML.sub(lambda m: "\n" if m["tag"].lower() in ("br", "div", "p") and not (m["end"] and m["tag"].lower() == "br")
-                             else ANKI_MARKS.get(m["tag"].lower(), ""), text)
-        text = html.unescape(text).replace("\xa0", " ")
-    text = ANKI_MATH.sub(lambda m: f"$${m[2].strip()}$$" if m[1] else f"${m[4].strip()}$", text)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "\\\n".join(line for line in lines if line)
+        def marked(m: re.Match) -> str:
+            inner, mark = m["inner"], ANKI_MARKS[m["tag"].lower()]
+            core = inner.strip()
+            return inner[:len(inner) - len(inner.lstrip())] + (mark + core + mark if core else "") + \
+                inner[len(inner.rstrip()):]
+        text = ANKI_MARKED.sub(marked, text)
+        text = ANKI_BREAK.sub(lambda m: "\n- " if m["tag"].lower() == "li" and not m["end"] else
+                              "\n" if m["tag"].lower() in ("br", "div", "p", "li", "ul", "ol", "pre") else "", text)
+        text = re.sub(r"&(?!lt;/?[A-Za-z])#?\w+;", lambda m: html.unescape(m.group()), text).replace("\xa0", " ")
+    lines = [" ".join(line.split()) for line in mathjax_delimited(text).split("\n")]
+    lines = ["\\" + line if line.startswith("#") else line for line in lines if line]
+    # (a hard break between lines; none before a list's item, nor after a line that ends in a backslash already)
+    return "".join(line + ("" if n + 1 == len(lines) else "\n" if ANKI_BLOCK_LINE.match(lines[n + 1]) or line.endswith("\\")
+                           else "\\\n") for n, line in enumerate(lines))
+
+
+def mathjax_delimited(text: str) -> str:
+    """``text`` with every “\\( … \\)” as “$…$” and “\\[ … \\]” as “$$…$$” (as Anki writes math; an empty pair goes),
+    scanned once from left to right."""
+    out, at = [], 0
+    while (start := min((i for i in (text.find("\\(", at), text.find("\\[", at)) if i >= 0), default=-1)) >= 0:
+        close = "\\)" if text[start + 1] == "(" else "\\]"
+        end = text.find(close, start + 2)
+        if end < 0:
+            break
+        body, mark = text[start + 2:end].strip(), "$" if close == "\\)" else "$$"
+        out += [text[at:start], mark + body + mark if body else ""]
+        at = end + 2
+    return "".join(out) + text[at:]
 
 
 def _anki_export_cards(block: Block) -> list[tuple[int, str, str, bool]]:
     """The notes of an Anki export pasted as text under its header (“#separator:tab”, “#html:true”, “#tags column:3”,
     “#notetype:Cloze”), in a paragraph or in a block marked as text: each with its line in the block (from 1), its
-    first field and its second (a cloze note's text and its “Back Extra”), and whether it is a cloze; the columns the
+    first field and the others (a cloze note's text and its “Back Extra”), and whether it is a cloze; the columns the
     header names for tags, a deck, a note type or an id are none of its sides. [] for any other block."""
     if block.kind != "paragraph" and not (block.kind == "code" and block.language.casefold() in PASTED_LANGUAGES):
         return []
-    lines = block.text.split("\n")
+    lines = block.text.splitlines(keepends=True)
     settings: dict[str, str] = {}
-    while len(settings) < len(lines) and ANKI_HEADER.fullmatch(lines[len(settings)].strip()):
-        key, _, value = lines[len(settings)].strip()[1:].partition(":")
+    header = 0
+    while header < len(lines) and ANKI_HEADER.fullmatch(lines[header].strip()):
+        key, _, value = lines[header].strip()[1:].partition(":")
         settings[key.casefold()] = value.strip()
-    if "separator" not in settings or len(settings) == len(lines):
+        header += 1
+    if "separator" not in settings or header == len(lines):
         return []
     value = settings["separator"]
     separator = ANKI_SEPARATORS.get(value.casefold(), value if len(value) == 1 else None)
@@ -331,17 +361,19 @@ def _anki_export_cards(block: Block) -> list[tuple[int, str, str, bool]]:
     typed = settings.get("notetype column", "")
     cloze_type = "cloze" in settings.get("notetype", "").casefold()
     markup = settings.get("html", "").casefold() == "true"
-    body = lines[len(settings):]
-    reader = csv.reader(body, delimiter=separator, quotechar='"')
-    notes, start = [], len(settings) + 1
+    # (a field quoted over lines, “"forward pass⏎backward pass"”, keeps its lines; each note at the line it starts on)
+    reader = csv.reader(lines[header:], delimiter=separator, quotechar='"')
+    notes, start = [], header + 1
     try:
         for fields in reader:
             typed_cloze = typed.isdigit() and "cloze" in (fields[int(typed) - 1:int(typed)] or [""])[0].casefold()
             sides = [_anki_field(f, markup) for k, f in enumerate(fields) if k not in skipped]
             cloze = cloze_type or typed_cloze or bool(sides and CLOZE_OPEN.search(sides[0]))
-            if sides and sides[0] and (cloze or len(sides) > 1 and sides[1]):
-                notes.append((start, sides[0], sides[1] if len(sides) > 1 else "", cloze))
-            start = len(settings) + reader.line_num + 1
+            # (a note of three fields or more, “la cebolla⇥[la θe.ˈβo.ʎa]⇥onion”: all but the first answer it)
+            rest = "\\\n".join(side for side in sides[1:] if side)
+            if sides and sides[0] and (cloze or rest):
+                notes.append((start, sides[0], rest, cloze))
+            start = header + reader.line_num + 1
     except csv.Error:
         return []  # (a quote left open: not rows Anki would read either)
     return notes
@@ -731,7 +763,10 @@ def _unnumbered(block: Block) -> Block:
 
 
 # A value struck through at the start of an answer with its correction after it (“~~$\frac{1-p}{p}$~~ $\frac{1-p}{p^2}$”).
-STRUCK_BEFORE = re.compile(r"^~~(?!~)[^~\n]+~~[ \t]*+(?:→|->|⇒)?[ \t]*+(?=[^\s~])")
+STRUCK_BEFORE = re.compile(r"^~~(?!~)[^~\n]+~~[ \t]*+(?:→|->|⇒)?[ \t]*+(?=[^\s~—–\-❌✗✘×(（])(?!(?i:wrong|incorrect|错)\b)")
+# An answer struck through whole, bar a verdict on it (“~~an L2 penalty~~ — wrong”, “~~0.5~~ ❌”, “~~…~~ (TODO: fix)”).
+STRUCK_ONLY = re.compile(r"~~(?!~)[^~\n]+~~(?:[\s—–-]*+(?:wrong|incorrect|错了?|❌|✗|✘|×|[(（][^()（）\n]*+[)）]|~~(?!~)[^~\n]+~~))*+"
+                         r"[\s.。]*+", re.I)
 # <br> at the start or the end of a text: a line break with nothing on one side.
 EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
@@ -748,11 +783,23 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"\bexemplo (?:resolvido|numérico)\b|\bexemple (?:résolu|corrigé|numérique)\b|"
                             r"\b(?:rechenbeispiel|beispielrechnung|zahlenbeispiel)\b|числовой пример|пример (?:расчёта|расчета|вычисления)|"
                             r"\bví dụ (?:tính|số)\b|\bprzykład (?:liczbowy|obliczeniowy)\b|"
-                            r"\b(?:malý |číselný |řešený )příklad\b|\bpříklad z tabule\b|\bprzykład z tablicy\b|"
-                            r"\b(?:rekenvoorbeeld|uitgewerkt voorbeeld)\b|"
-                            # (an exam's problem done again: “Q3 redone with the corrected density”, “第 3 题重做”)
-                            r"\b(?:q|question|problem|exercise|ex\.)\s*+\d+[a-z]?\b.{0,30}?\b(?:redone|reworked|re-?solved|done again)\b|"
-                            r"第?\s*+\d+\s*+题\s*+(?:重做|再做一遍|订正)", re.I)
+                            r"\b(?:číselný|řešený) příklad\b|"
+                            r"\b(?:rekenvoorbeeld|uitgewerkt voorbeeld)\b|\b(?:räkneexempel|löst exempel)\b|"
+                            r"\bexemplu (?:rezolvat|numeric)\b|\b(?:çözümlü|sayısal) örnek\b|"
+                            r"(?:розв['’]язаний|числовий) приклад|приклад розрахунку|"
+                            r"(?:λυμένο|αριθμητικό) παράδειγμα|مثال (?:محلول|عددي|تطبيقي)|"
+                            r"\bexemple (?:chiffré)\b", re.I)
+# The notes' key to their own shorthand (“**符号**：B = batch size，η = learning rate，→ = 然后”): a symbol's meaning
+# in these notes, pairs of it; “**Symbols**: written signs that stand for notes” in a glossary is a term.
+SYMBOL_KEY = re.compile(r"符号|symbols?|legend|key|图例|标记", re.I)
+KEYED = re.compile(r"(?:^|[，,;；、]\s*+)[^\s，,;；=]{1,12}\s*+[=＝:：]\s*+[^，,;；=]+")
+# An answer that is a number alone (“3”, “4/12”, “$0.7$”, “**25%**”).
+NUMBER_ONLY = re.compile(r"[\s$*`]*+[-+−]?\d[\d.,/]*+%?[\s$*`]*+")
+# An example shown on the board or a problem done again (“Malý příklad z tabule”, “Q3 redone with the corrected
+# density”, “第 3 题重做”): its values are that example's; a general rule stated there (“$h = \frac12 g t^2$”) is one.
+EXAMPLE_AGAIN = re.compile(r"\bmalý příklad\b|\bpříklad z tabule\b|\bprzykład z tablicy\b|"
+                           r"\b(?:q|question|problem|exercise|ex\.)\s*+\d+[a-z]?\b.{0,30}?\b(?:redone|reworked|done again)\b|"
+                           r"(?<!\d)\d++\s*+题\s*+(?:重做|再做一遍)", re.I)
 # The label of a worked problem's final answer (“**Final answer:** …”, “**最终答案：**”).
 FINAL_ANSWER = re.compile(r"\s*+\*\*\s*+(?:final answers?|最终答案)\s*+[:：]?\s*+\*\*", re.I)
 # A label that opens the working of a problem (“**解**：”, “**Solution:**”, “**Working:**” over its steps; “Steps:”
@@ -1860,7 +1907,9 @@ GLOSSARY_TITLE = re.compile(r"glossar|glossary|gloss[aá]rio|glosario|glosarium|
 # “Преподаватель”, “Giảng viên”), by a value that is a name, a date or a code (“Bu Ratna”, “Selasa 14 Okt”); in a
 # glossary, or defined in words (“Przedmiot: to, na co skierowany jest akt poznania”), a term.
 COURSE_PARTICULAR = re.compile(r"dosen|mata kuliah|tanggal|tgl\.?|wykładowca|prowadzący|przedmiot|docente|professore|"
-                               r"преподаватель|лектор|дата|giảng viên|môn học", re.I)
+                               r"преподаватель|лектор|дата|giảng viên|môn học|викладач|"
+                               r"المادة|المقرر|التاريخ|المحاضرة?|الدكتورة?|الأستاذة?|μάθημα|διδάσκων|διδάσκουσα|ημερομηνία|"
+                               r"föreläsare|lärare|kurs|datum|curs|profesor|lector", re.I)
 
 
 def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
@@ -3016,7 +3065,11 @@ class _Extractor:
         for k, first, second, cloze in notes:
             if cloze and complete_cloze(first) and CLOZE_OPEN.search(first):
                 self.add(ctx, CardKind.CLOZE, "cloze:" + anchor(COMPLETE_CLOZE.sub(r"\2", first)), first, second, where(k))
-            elif not cloze:
+            elif cloze:
+                self.notices.append(Notice(where(k), "left-out:broken-cloze", self.t(
+                    "这条完形填空笔记没有完整的挖空（每个 “{{{{c1::” 都要以 “}}}}” 结束）；补全后才会生成卡片",
+                    "this cloze note has no complete deletion (each “{{{{c1::” needs its “}}}}”); complete it to get the card")))
+            else:
                 self.add(ctx, CardKind.MANUAL, "manual:" + anchor(first), first, second, where(k),
                          formulas=formulas_in(second))
 
@@ -3572,7 +3625,7 @@ class _Extractor:
         # (a strike that runs over the line, “~~First try: "…” over “determined"~~ — wrong”, crosses out both)
         why = "crossed-out" if struck.startswith("~~") and ("~~" in desc or struck.endswith("~~") and _claim(struck.strip("~"))) \
             or CODE_SPAN.sub("", struck).count("~~") % 2 and "~~" not in CODE_SPAN.sub("", desc) and "~~~" not in struck \
-            or re.fullmatch(r"~~(?!~)[^~\n]+~~[\s.。]*+", desc.strip()) else \
+            or STRUCK_ONLY.fullmatch(desc.strip()) else \
             "old-view" if OLD_VIEW.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip()) \
             else "preamble" if ctx.preamble and normalize_name(term) != normalize_name(ctx.concept) \
             else "plan-item" if TIME_SLOT.fullmatch(_bare(term).strip()) and PLAN_TITLE.search(ctx.concept) \
@@ -3585,12 +3638,13 @@ class _Extractor:
                 or source.line in self.story_here \
             else "tally" if TALLY_TERM.fullmatch(_bare(term).strip()) and not EXAM_PARTS.search(desc) \
                 or len(MARK_COUNT.findall(desc)) >= 2 and (MARK_TALLY.fullmatch(desc.strip()) or len(COUNTED_MARK.findall(desc)) >= 2) \
-            else "legend" if source.line in self.legend \
+            else "legend" if source.line in self.legend or SYMBOL_KEY.fullmatch(_bare(term).strip()) and len(KEYED.findall(desc)) >= 2 \
             else "label-term" if label or self.options_here and CHOICE_TERM.fullmatch(_bare(term).strip()) \
             else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
+                or _shows_an_example(ctx) and NUMBER_ONLY.fullmatch(desc) \
                 or _worked_data(desc, ctx) \
             else "result" if (OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc)
                               or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)
@@ -3915,7 +3969,8 @@ class _Extractor:
         that derives or proves (its formulas are steps), or one named by an equation number
         with a sentence that names nothing (“式(10.19)的解释：$\\mathbf{X} = ?$”)."""
         headings = [*ctx.deck[1:], *ctx.labels]  # the sections, not the file's title
-        if _works_an_example(ctx) or ctx.working and (_comes_to_numbers(asked.answer) or any(
+        if _works_an_example(ctx) or _shows_an_example(ctx) and _comes_to_numbers(asked.answer) \
+                or ctx.working and (_comes_to_numbers(asked.answer) or any(
                 MARKED_PROBLEM.match(h) and not STATEMENT_ITEM.search(h) for h in headings)
                 and not DEFINED_AS.search(asked.prompt) and not NAMED_LAW.search(_words_before(asked.prompt))):
             # “A worked example by hand”, “作业 3 / Problem 1 / 1c.”, a step under “**解**：” that comes to numbers, or
@@ -4288,7 +4343,7 @@ def _opens_inside_brackets(text: str) -> bool:
 # keeping it so I remember)”, “有 bug 的写法”, “原代码：”, “Before:”).
 # (not what a lead says is free of them: “没有 bug 的版本”, “不容易出错的写法”, “instead of the wrong way”)
 # (a bug's reproduction, “**Repro**”, “最小复现：”: the code that fails, as the log shows it)
-_REPRO = (r"repro|minimal repro(?:duction)?|mre|mcve|minimal (?:reproducible|failing) example|(?:bug |error )?reproducer|"
+_REPRO = (r"repro|minimal repro(?:duction)?|mcve|minimal (?:reproducible|failing) example|(?:bug |error )?reproducer|"
           r"最小复现(?:代码)?|复现(?:bug|问题|报错)的?代码")
 WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|手滑写|^\s*(?:the )?wrong (?:version|way|code|implementation)\b|[(（]wrong[)）]|"
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
@@ -4328,7 +4383,7 @@ CROSSED_OUT = re.compile(r"~~|\*\*NO\*\*|\bNO\b[.!]*\s*$|[✗✘❌]|（错）|\
     # (a 错题本's wrong solution: “**我的错解**：…”, “错误解法：…”, “My wrong attempt:”)
     "(?:我的)?错解|错误解法|my (?:wrong|incorrect) (?:answer|attempt|solution)|wrong (?:answer|attempt|solution)|"
     # (“Mistake I made: wrote $\Gamma(n) = n!$ …. It's $(n-1)!$.”, “我犯过的错：”)
-    "(?:a |one )?mistake I (?:made|make|keep making)|my (?:old |usual |common )?mistake|我(?:犯|踩)(?:过)?的错"
+    "(?:(?:a |one )?mistake I (?:made|make|keep making)|my (?:old |usual |common )?mistake)(?=\\W*+(?:I )?(?:wrote|had written|put|used)\\b)"
 ) + r"\s*+(?:\*\*)?+\s*+[:：]|"
     # (or what an earlier version of the notes said: “My first version of this note said $wd = \lambda$”)
     # (“The original version had the ReLU after the addition” tells of ResNet v1: a fact)
@@ -5644,9 +5699,12 @@ LABEL_TERM = re.compile(
     r"how i (?:explained|taught) it|发件人|收件人|抄送|邮件主题|"
     # the notes' own key to their shorthand (“**符号**：B = batch size，→ = 然后”, “Notation:”), Dutch notes' labels
     # (“**Let op**:”, “**Niet vergeten**:”), an exam tip, a day's end in a log (“End of 2024-06-12”)
-    r"符号|记号|(?:符号|记号)(?:说明|约定|表)|notation|symbols|abbreviations|缩写(?:说明)?|"
+    r"记号|(?:符号|记号)(?:说明|约定|表)|notation|缩写说明|"
+    # (the notes' sources, what the exam will ask, one's own first go: “**References**:”, “**المراجع**:”, “**للامتحان**:”,
+    # “**E3 first attempt**:”)
+    r"references?|المراجع|المصادر|(?:for|on) the exam|للامتحان|(?:\S+ )?first (?:attempt|try|version)|"
     r"let op|opmerking|voorbeeld|niet vergeten|onthoud|belangrijk|"
-    r"(?:exam|tentamen|prüfungs?|examen)[- ]?tipp?s?|考试提示|(?:end|start|beginning) of(?: (?:the )?day)?|"
+    r"(?:exam|tentamen|prüfungs?|examen)[- ]?tipp?s?|考试提示|(?:end|start|beginning) of(?=\s*+\d)|"
     # one's own mistake, again or in other languages (“❌ 二刷又错”, “Moje chyba na cvičení”, “Fout die ik eerst maakte”)
     r"(?:[一二三四]刷|再次)?又错了?|(?:moje|má) chyba\b.*|chyba,? kterou jsem\b.*|fout die ik\b.*|mijn fout\b.*|"
     r"mein(?:e)? fehler\b.*|mon erreur\b.*|il mio errore\b.*|meu erro\b.*|mój błąd\b.*|moja pomyłka\b.*|моя ошибка\b.*)"
@@ -7004,6 +7062,11 @@ def _review_verdicts(outline: Outline) -> set[int]:
             and REVIEW_VERDICT.fullmatch(fields[id(section)]) for _, sub in iter_sections(section)}
 
 
+def _shows_an_example(ctx: _Ctx) -> bool:
+    """Whether the sections show an example on the board or do a problem again (:data:`EXAMPLE_AGAIN`)."""
+    return any(EXAMPLE_AGAIN.search(h) for h in (*ctx.deck[1:], *ctx.labels))
+
+
 def _works_an_example(ctx: _Ctx) -> bool:
     """Whether the sections work an example or a homework problem through (“A worked example by
     hand”; “作业 3 / Problem 1 / 1c.”), so what they say is that example's working, not facts."""
@@ -7383,7 +7446,9 @@ PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|
                          r"\b(?:TA|prof|professor|lecturer)\b|\bnext (?:lecture|class|week)\b|"  # (the course, not the subject)
                          r"^(?:think of|imagine|consider|remember|recall|keep in mind|make sure|be careful|don'?t|do not)\b|"
                          r"(?<!Type )\bI\b(?![/-])|\b(?:you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
-                         r"should|let'?s|note|here|more in|see|todo|fixme|tbd)\b|#|"
+                         r"should|let'?s|note|here|more in|see|todo|to-do|fixme|tbd)\b|#|"
+                         # (“not at load time. Makes sense”, “Conclusion. Confirmed”: two sentences, no name; “Dr. Okafor” one)
+                         r"(?-i:\b(?!(?:Dr|Mr|Mrs|Ms|Prof|St|Fig|Eq|No|Vol|Ch|Sec)\.)[A-Za-z][a-z]+\.\s+[A-Z][a-z])|"
                          r"\w-ish\b", re.I)  # (“class-balanced-ish”: a hedged description, not a name)
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"
@@ -8446,36 +8511,55 @@ PROBLEM_ANSWER = re.compile(r"[\s*【\[]*+(?:(?:正确|参考|最终)?答案|(?:
 
 
 def _problem_record(blocks: list[Block], i: int) -> tuple[str, list[Block], list[Block], bool] | None:
-    """``blocks[i]`` a problem's statement under its label and, further on past its working, its answer under its
-    own: the problem as asked (with its options right under it), the answer with the working before it, the blocks it
-    takes (through the answer), and whether it offers options; else None."""
+    """``blocks[i]`` a problem's statement under its label that asks (“求…”, “…（ ）”, “Find …”, “…?”) and, further on
+    past its working, its answer under its own: the problem as asked (with the formula it shows and its options right
+    under it), the answer with the working before it and the explanation after it (“**解析**：…”), the blocks it takes,
+    and whether it offers options; else None. Only where nothing but working stands between (from its label on,
+    “**秒杀思路**：”, “**Solution:**”) and the data the problem shows (a table, the line over it: “**全班选项分布**”
+    over the class's votes): notes of their own between, a list of definitions, a question asked (“Can silence …?”),
+    say the answer may be another problem's. Not where the answer is marked wrong or set right after it (“**Answer:**
+    A ❌”, “**更正**：…”), nor where the problem shows code (“What does this print?”: the code's card, checked)."""
     block = blocks[i]
-    if block.kind != "paragraph" or not (label := PROBLEM_LABEL.match(block.text)) or not block.text[label.end():].strip():
+    if block.kind != "paragraph" or not (label := PROBLEM_LABEL.match(block.text)):
         return None
+    stem = block.text[label.end():].strip()
+    if not (PROBLEM_ASKS.search(stem) or PROBLEM_BLANK.search(stem) or OPTION_A.search(stem) and OPTION_B.search(stem)):
+        return None  # (“**Problem:** RNNs are sequential and slow to train.”: the problem a paper solves, told)
     end = next((j for j in range(i + 1, len(blocks))
                 if blocks[j].kind == "paragraph" and PROBLEM_LABEL.match(blocks[j].text)), len(blocks))
     key = next((j for j in range(i + 1, end) if blocks[j].kind == "paragraph" and PROBLEM_ANSWER.match(blocks[j].text)), None)
-    # (an answer set right after it, “**更正**：上面的参考答案错了…”, is not the answer; a statement that needs the
-    # figure or the table below it, “写出下图所示…”, cannot go on a card)
-    if key is None or key + 1 < end and blocks[key + 1].kind == "paragraph" and (
-            CORRECTION_TURN.search(_turn(blocks[key + 1])) or CORRECTING_TURN.match(blocks[key + 1].text)) \
-            or blocks[i + 1].kind == "table" or blocks[i + 1].kind == "paragraph" and IMAGE_ONLY.fullmatch(blocks[i + 1].text) \
-            or SHOWN_BELOW.search(block.text) and blocks[i + 1].kind not in ("code", "math", "list", "paragraph"):
+    if key is None or WRONG_ANSWER_MARK.search(blocks[key].text) or any(
+            b.kind == "paragraph" and (CORRECTION_TURN.search(_turn(b)) or CORRECTING_TURN.match(b.text)) for b in blocks[key + 1:end]):
         return None
-    shown, j = [block.text[label.end():].strip()], i + 1
+    # (a statement that needs the figure or the table below it, “写出下图所示…”, cannot go on a card)
+    if blocks[i + 1].kind in ("table", "code") or blocks[i + 1].kind == "paragraph" and IMAGE_ONLY.fullmatch(blocks[i + 1].text):
+        return None
+    shown, j = [stem], i + 1
+    while j < key and blocks[j].kind == "math":
+        shown.append(_written(blocks[j]))  # (“**Problem:** Solve the system” over its $$…$$)
+        j += 1
+    options = j
     while j < key and (_choice_options(blocks[j]) or blocks[j].kind == "paragraph"
                        and OPTION_A.search(blocks[j].text) and OPTION_B.search(blocks[j].text)):
         shown.append(_written(blocks[j]))  # (“(A) $-9$　(B) 9　(C) 18　(D) $-18$”)
         j += 1
-    # (the working before the answer, from its label on, “**秒杀思路**：…” over a table of values, answers with it; a
-    # class's votes, “**全班选项分布**” over its table, do not; what follows the answer is read as notes are)
     working = next((n for n in range(j, key) if blocks[n].kind == "paragraph"
                     and (EXPLAINS.match(blocks[n].text) or WORKING_LEAD.match(blocks[n].text))), key)
-    chosen = len(shown) > 1 or bool(OPTION_A.search(shown[0]) and OPTION_B.search(shown[0]))
-    return "\n\n".join(shown), [blocks[key], *blocks[working:key]], blocks[i + 1:key + 1], chosen
+    if not all(blocks[n].kind == "table" or blocks[n].kind == "paragraph" and "\n" not in blocks[n].text.strip()
+               and n + 1 < working and blocks[n + 1].kind == "table" for n in range(j, working)):
+        return None
+    explained = _explained(blocks[key:end])
+    chosen = j > options or bool(OPTION_A.search(stem) and OPTION_B.search(stem))
+    return "\n\n".join(shown), [explained[0], *blocks[working:key], *explained[1:]], \
+        blocks[i + 1:key + len(explained)], chosen
 
 
-WORKING_LEAD = re.compile(r"[\s*【\[]*+\S{0,4}思路|[\s*]*+(?:approach|idea|hint|working|solution)\b", re.I)
+# A problem that asks by a blank to fill (“则 $r(A^*)=$（ ）”, “$E[X] = $ ____”) or a question mark.
+PROBLEM_BLANK = re.compile(r"[?？]|[(（]\s*+[)）]|_{3,}|=\s*+\$?\s*+$|求|证明|计算|"
+                           r"\b(?:solve|find|compute|calculate|show|prove|determine|evaluate|derive|simplify)\b", re.I)
+# An answer marked wrong on its line (“**Answer:** A ❌”, “**答案**：A（错）”): one's own, not the key.
+WRONG_ANSWER_MARK = re.compile(r"[❌✗✘×]|[(（]\s*+(?:错|wrong|incorrect)\s*+[)）]", re.I)
+WORKING_LEAD = re.compile(r"[\s*【\[]*+\S{0,4}思路|[\s*]*+(?:approach|idea|hints?|working|solution|lösung|rechnung|ansatz)\b", re.I)
 
 
 def _choice_fields(block: Block) -> tuple[str, list[Block]] | None:

@@ -7367,7 +7367,7 @@ def test_a_problem_under_its_label_is_asked_whole_and_its_working_is_no_card_of_
              "(A) $-9$　(B) 9　(C) 18　(D) $-18$\n\n**秒杀思路**：行列式 = 特征值之积，把每个 $\\lambda$ 代进去。\n\n"
              "| $\\lambda$ | $A^*$ | 值 |\n|---|---|---|\n| 1 | $-2$ | $-1$ |\n| $-1$ | $2$ | $-3$ |\n| 2 | $-1$ | $3$ |\n\n"
              "乘积 $=(-1)(-3)(3)=9$。\n\n**答案**：B\n\n❌ 二刷又错：把 $A^*$ 的特征值写成 $\\frac{1}{\\lambda}$ 了。\n\n"
-             "## Problem 3\n\n**Problem:** $f(x,y) = x + y$ on the unit square. Find $E[XY]$.\n\n"
+             "## Problem 3\n\n**Problem:** $f(x,y) = x + y$ on the unit square. Find $E[XY]$.\n\n**Solution:**\n\n"
              "- Marginal: $f_X(x) = x + \\tfrac12$\n- $E[XY] = \\tfrac16 + \\tfrac16 = \\tfrac13$\n\n**Answer:** $\\tfrac13$\n")
     cards, _ = extract(notes)
     assert [(c.front.split("\n")[0], c.back.split("\n")[0]) for c in cards] == [
@@ -7390,11 +7390,14 @@ def test_a_bugs_reproduction_is_no_code_to_recall() -> None:
 
 
 def test_a_problem_done_again_or_an_example_from_the_board_is_worked_not_learnt() -> None:
+    # (its values are the example's; a general rule stated there is learnt: “h = ½ g t²” under “Malý příklad”)
     assert_keeps("# STAT 210\n\n## Part C — Q3 redone with the corrected density (for practice)\n\n$f(x,y) = x+y$ on the unit square.\n\n"
                  "- $E[XY] = \\int_0^1\\int_0^1 xy(x+y)\\,dx\\,dy = \\tfrac13$\n\n## Linearity\n\n"
                  "Expectation is linear: $E[aX + bY] = aE[X] + bE[Y]$.\n\n"
-                 "# PCA\n\n## Malý příklad z tabule\n\n$\\lambda_1 = 3$: $w_1 = \\frac{1}{\\sqrt 2}(1, 1)^\\top$\n",
-                 kept=["aE[X] + bE[Y]"], gone=["x+y", "xy(x+y)", "(1, 1)^\\top"])
+                 "# PCA\n\n## Malý příklad z tabule\n\n$\\lambda_1 = 3$: $w_1 = \\frac{1}{\\sqrt 2}(1, 1)^\\top$\n\n"
+                 "Free fall: the height fallen after time $t$ is $h = \\frac12 g t^2$.\n\n## Problem 2 resolved — the nightly job\n\n"
+                 "The lock must outlive the job: $T_{\\text{lock}} > T_{\\text{job}} + 60$.\n",
+                 kept=["aE[X] + bE[Y]", "\\frac12 g t^2", "T_{\\text{job}} + 60"], gone=["xy(x+y)", "(1, 1)^\\top"])
 
 
 def test_the_notes_key_labels_in_dutch_an_exam_tip_and_ones_own_mistakes_are_no_terms() -> None:
@@ -7416,3 +7419,69 @@ def test_a_value_struck_through_and_set_right_is_asked_as_set_right_and_one_only
     assert backs.get("Discrete: Geometric($p$): $\\mathrm{Var}(X)$?") == "$\\frac{1-p}{p^2}$", backs
     assert backs.get("Regularisers: what is **Ridge**?") == "L2 penalty on the weights.", backs
     assert not any("Lasso" in f for f in backs) and any(n.rule == "left-out:crossed-out" for n in notices), backs
+
+
+def test_worked_examples_course_particulars_and_labels_in_more_languages_are_no_cards() -> None:
+    # a solved example's table of counts (Arabic “مثال محلول”), the course's particulars at the notes' head
+    # (“التاريخ”: the date), the notes' references and what the exam asks, a grader's to-do, a first attempt
+    assert_keeps("# ملاحظات المحاضرة 9 — Naive Bayes\n\n**التاريخ:** الأحد 12 أكتوبر 2025\n"
+                 "**المراجع:** Bishop (PRML) القسم 1.2\n\n## مثال محلول (من الشريحة 23)\n\n"
+                 "| الكلمة | $N_{w,\\text{spam}}$ | $N_{w,\\text{ham}}$ |\n|---|---|---|\n| free | 3 | 0 |\n| win | 1 | 0 |\n| now | 1 | 1 |\n\n"
+                 "## Laplace smoothing\n\n- **Laplace smoothing**: add $\\alpha$ to every count so no probability is zero.\n"
+                 "- **للامتحان**: مثال الفحص الطبي + حساب NB يدوياً\n- **Grader to-do**: Q4 average is low, flag it.\n"
+                 "- **E3 first attempt**: forgot the optimizer states, wrote 14 GB.\n\n"
+                 "**Check:** Priya ran out of memory at the first step, not at load time. Makes sense: Adam creates "
+                 "its state lazily on the first step.\n",
+                 kept=["add $\\alpha$ to every count"],
+                 gone=["أكتوبر", "Bishop", "free", "الفحص", "flag it", "14 GB", "lazily"])
+
+
+def test_rules_for_problems_labels_and_exports_keep_what_other_notes_need() -> None:
+    # notes of their own between a problem and an answer further on: which problem the answer is of, it cannot say
+    assert_keeps("# Contract law\n\n## Formation\n\n**Problem:** Ann offers her bike to Ben by post. Is there a contract?\n\n"
+                 "- **Offer**: a promise to be bound on stated terms\n- **Postal rule**: acceptance is complete on posting\n\n"
+                 "**Exercise:** read *Smith v Land* before the supervision.\n\n**Question:** Can silence be acceptance?\n\n"
+                 "**Answer:** no, as a rule (*Felthouse v Bindley*).\n",
+                 kept=["acceptance is complete on posting", "a promise to be bound"], gone=[])
+    cards, _ = extract("# Olympiad\n\n## Algebra\n\n**Problem:** Solve the system\n\n$$x + y = 5,\\quad x - y = 1$$\n\n"
+                       "**Solution:** add the equations: $2x = 6$.\n\n**Answer:** $x = 3$, $y = 2$\n")
+    assert [c.front for c in cards] == ["Solve the system\n\n$$x + y = 5,\\quad x - y = 1$$"], cards
+    # a mistake that is not what one wrote, the correct formula after it, is learnt; “MRE (mean relative error)” is no repro
+    assert_keeps("# Mechanics\n\n## Rolling\n\nMy mistake: forgot the rotation, the energy is $E = \\frac12 Mv^2 + \\frac12 I\\omega^2$.\n\n"
+                 "## Metrics\n\nMRE (mean relative error):\n```python\ndef mre(y, y_hat):\n    return (abs(y - y_hat) / abs(y)).mean()\n```\n\n"
+                 "## Trading\n\n- **End of day**: the close of a trading session, when positions are marked.\n"
+                 "- **Symbols**: the codes an exchange lists securities under.\n",
+                 kept=["\\frac12 I\\omega^2", "def mre", "the close of a trading session", "the codes an exchange"], gone=[])
+    # an export's note of three fields answers with all but its first
+    cards, _ = extract("# Spanish\n\n## Food\n\n#separator:tab\n#html:true\nla cebolla\t[la θe.ˈβo.ʎa]\tonion\n"
+                       "el ajo\t[el ˈa.xo]\tgarlic\n")
+    assert [(c.front, c.back) for c in cards] == [("la cebolla", "[la θe.ˈβo.ʎa]\\\nonion"), ("el ajo", "[el ˈa.xo]\\\ngarlic")], cards
+
+
+def test_an_anki_exports_odd_rows_are_read_as_anki_reads_them() -> None:
+    # a header line twice, a field quoted over two lines, an entity that writes a tag (text, not a tag), a list in HTML
+    cards, notices = extract("# Deck\n\n## Steps\n\n#separator:tab\n#html:true\n#html:true\n"
+                             "What are the two steps?\t\"forward pass\nbackward pass\"\n"
+                             "What does &lt;br&gt; do?\tbreaks a <b>line </b>here\n"
+                             "Which layers?\t<ul><li>conv</li><li>pool</li></ul>\n"
+                             "{{c1 broken cloze\t\n")
+    got = {c.front: (c.back, c.source.line) for c in cards}
+    assert got.get("What are the two steps?") == ("forward pass\\\nbackward pass", 8), got
+    assert got.get("What does &lt;br> do?", ("",))[0] == "breaks a **line** here", got
+    assert got.get("Which layers?", ("",))[0] == "- conv\n- pool", got
+    assert len(cards) == 3, got
+
+
+def test_a_problem_record_keeps_off_what_is_not_its_answer() -> None:
+    # one's own wrong answer over the key, an answer set right further on, a problem that asks nothing
+    assert_keeps("# Quiz\n\n## Q1\n\n**Problem:** Which prior gives ridge?\n\nA. Laplace　B. Gaussian\n\n**Answer:** A ❌\n\n"
+                 "**Correct answer:** B\n\n## Q2\n\n**题目**：$2+2$ 等于多少？\n\n**答案**：5\n\n**解析**：数一数。\n\n"
+                 "**更正**：上面的答案错了，应该是 4。\n\n## Q3\n\n**Problem:** RNNs are sequential and slow to train.\n\n"
+                 "**Answer:** the Transformer.\n", kept=[], gone=["**Answer:** A ❌", "**答案**：5", "**Answer:** the Transformer"])
+    # the code a problem shows stays the code's card, checked by running; an explanation after the answer is on its back
+    cards, notices = extract("# Probability\n\n## Q4\n\n**Problem:** What does this print?\n\n```python\nprint(sum([1, 2, 3]))\n```\n\n"
+                             "**Answer:** 6\n")
+    assert not any("**Answer:** 6" in c.back for c in cards) and any(c.kind is CardKind.CODE for c in cards), (cards, notices)
+    cards, _ = extract("# 概率小测\n\n## Q5\n\n**题目**：抛两枚硬币，至少一枚正面的概率是（ ）\n\nA. 1/2　B. 3/4\n\n**答案**：B\n\n"
+                       "**解析**：$1 - P(两反) = 1 - \\frac14 = \\frac34$\n")
+    assert [c.back for c in cards] == ["**答案**：B\n\n**解析**：$1 - P(两反) = 1 - \\frac14 = \\frac34$"], cards

@@ -421,3 +421,13 @@ def test_a_failure_of_the_toolchain_torch_compile_builds_with_is_the_sandboxs_no
         raise unsupported("Tensor.item")
     except RuntimeError as exc:
         assert _describe(exc, __import__("traceback"))["error_kind"] == "raises"
+
+
+def test_an_index_out_of_bounds_in_a_compiled_kernel_is_the_codes_own() -> None:
+    from studydeck.verify.worker import _describe
+
+    kernel_error = type("InductorError", (RuntimeError,), {"__module__": "torch._inductor.exc"})
+    try:
+        raise kernel_error("RuntimeError: kernel, /tmp/main.cpp:20, index out of bounds: 0 <= tmp3 < 4")
+    except RuntimeError as exc:
+        assert _describe(exc, __import__("traceback"))["error_kind"] == "raises"

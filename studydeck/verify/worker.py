@@ -13,6 +13,7 @@ import ctypes
 import errno
 import json
 import os
+import re
 import resource
 import selectors
 import shutil
@@ -209,6 +210,10 @@ def harness(req: dict, out_fd: int, report_fd: int) -> None:
     os.write(report_fd, data)
 
 
+# How `torch._inductor` says it could not build a kernel: the compiler failed or is missing.
+TOOLCHAIN_FAILURE = re.compile(r"CppCompileError|InvalidCxxCompiler|C\+\+ compile error|No working C compiler")
+
+
 def _describe(exc: BaseException, traceback) -> dict:
     line, inner = None, ""
     tb = exc.__traceback__
@@ -232,9 +237,10 @@ def _describe(exc: BaseException, traceback) -> dict:
         kind = "needs-module"
     elif isinstance(exc, (OSError, EOFError)) or (isinstance(exc, KeyError) and inner == "os") or \
             "CUDA" in message or "MPS backend" in message or \
-            type(exc).__module__.startswith("torch._inductor") or inner.startswith("torch._inductor"):
-        # a file, the network, a variable, keyboard input, a GPU, the C++ toolchain `torch.compile` builds its
-        # kernels with: something the sandbox withholds (a graph break, `torch._dynamo`'s, is the code's own)
+            type(exc).__module__.startswith("torch._inductor") and TOOLCHAIN_FAILURE.search(f"{type(exc).__name__}: {message}"):
+        # a file, the network, a variable, keyboard input, a GPU, the C++ compiler `torch.compile` builds its kernels
+        # with: something the sandbox withholds (a graph break, `torch._dynamo`'s, and an index out of bounds in a
+        # compiled kernel are the code's own)
         kind = "environment"
     # (the error's first paragraph: a compiler's command line and its output after it say nothing of the card)
     text = traceback.format_exception_only(type(exc), exc)[-1].strip().split("\n\n")[0]
