@@ -789,6 +789,8 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"(?:розв['’]язаний|числовий) приклад|приклад розрахунку|"
                             r"(?:λυμένο|αριθμητικό) παράδειγμα|مثال (?:محلول|عددي|تطبيقي)|"
                             r"\bexemple (?:chiffré)\b", re.I)
+# A section that is an answer and nothing else (“### 答案”, “## Solution”): after a worked example's (“### 例题”), its working.
+ANSWER_SECTION = re.compile(r"\s*+(?:(?:参考)?答案|解答|解|solutions?|answers?)\s*+", re.I)
 # The notes' key to their own shorthand (“**符号**：B = batch size，η = learning rate，→ = 然后”): a symbol's meaning
 # in these notes, pairs of it; “**Symbols**: written signs that stand for notes” in a glossary is a term.
 SYMBOL_KEY = re.compile(r"符号|symbols?|legend|key|图例|标记", re.I)
@@ -2071,7 +2073,8 @@ class _Extractor:
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
         self.verdicts = _review_verdicts(outline)  # (a paper review's “Weaknesses”, “Rating”: its verdict)
         self.views = _changed_views(outline)  # (“- old: …” over “+ new: …”: what one thought, and what is so)
-        self.legend = _colour_keys(outline)  # (“- 🟨 yellow: main claim”: what the notes' own colours mean)
+        self.legend = _colour_keys(outline)
+        self.solved = _solved_examples(outline.root)  # (“- 🟨 yellow: main claim”: what the notes' own colours mean)
         self.bugs = self.bug_cases()  # (code over “**Symptom:** …”, “**Fix:** …”, “**Why:** …”)
 
     # -- helpers ---------------------------------------------------------------
@@ -2163,6 +2166,8 @@ class _Extractor:
                 concept = SECTION_NUMBER.sub("", shown[-1]).strip() if shown else self.outline.title
             ctx = _Ctx(deck=(self.outline.title,) + shown, concept=concept,
                        preamble=section is root and bool(root.sections))
+            if id(section) in self.solved:
+                ctx = ctx.within(self.solved[id(section)])  # (“### 答案” after “### 例题（2007 数一）”: that example's working)
             called = HEADING_SIGNATURE.fullmatch(concept.strip()) if path else None
             if called and self.callable_named(called.group("name")):
                 # “### nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0)”: the
@@ -4040,7 +4045,8 @@ class _Extractor:
         if defined and all(EXAMPLE_FUNCTION.fullmatch(d.strip("`").split("(")[0].removeprefix("class "))
                            for d in defined):
             flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
-        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or rewritten and wrong:
+        if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or rewritten and wrong \
+                or BUG_COMMENT.search(block.text):
             # “first version (WRONG, …)”, “原代码：”, “手滑写成了”, or a function a corrected version below
             # rewrites: not the one to recall
             flags = (LEFT_OUT + "wrong-code",)
@@ -4349,11 +4355,15 @@ WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|手滑写|^\s*(?:the )?wrong (?:versio
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version|"
-                        r"attempt\s*1|first (?:attempt|try)|第一次(?:尝试|写的)|" + _REPRO + ")"
+                        r"attempt\s*1|first (?:attempt|try|version)|第一次(?:尝试|写的)|" + _REPRO + ")"
                         r"(?:\*\*)?\s*[(（:：]|"
                         # (alone on its line: “**before**”, “**原代码**”; “**Original**” alone may be the first of two right ones)
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original code|old version|" + _REPRO + ")"
                         r"(?:\*\*)?\s*$", re.I)
+# A comment beside a line of code that marks it a bug (“return softmax(x)  # BUG: ignores g”, “# forgot to sum for
+# gamma”, “# 错了：少了 keepdim”); a comment on a line of its own may be over the wrong way shown commented out.
+BUG_COMMENT = re.compile(r"^[ \t]*+[^#\s][^#\n]*#[ \t]*+(?:(?-i:BUG|WRONG)\b|(?:bug|wrong)[ \t]*+[:：!]|forgot\b|错误[:：]|错了|漏了|忘了)",
+                         re.I | re.M)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
 # formula is, the sentence before it said.
 ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:写成|写作|用)(?:式子|公式|数学式|数学语言)"
@@ -5489,6 +5499,8 @@ LABEL_TERM = re.compile(
     r"attenzione|nota bene|esempio|es\.|(?:nella |in )pratica|"
     r"exemplo|obs\.|dica|"
     r"замечание|примечание|пример|важно|напоминание|заметка|итог|"
+    # (Ukrainian, Swedish, Romanian and Greek: “**Зверни увагу**:”, “**Obs**:”, “**Atenție**:”, “**Προσοχή**:”)
+    r"зверн(?:и|іть) увагу|увага|примітка|приклад|важливо|obs|observera|atenție|atentie|notă|προσοχή|σημείωση|παράδειγμα|"
     r"lưu ý|ví dụ|ghi chú|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
@@ -5706,7 +5718,7 @@ LABEL_TERM = re.compile(
     r"let op|opmerking|voorbeeld|niet vergeten|onthoud|belangrijk|"
     r"(?:exam|tentamen|prüfungs?|examen)[- ]?tipp?s?|考试提示|(?:end|start|beginning) of(?=\s*+\d)|"
     # one's own mistake, again or in other languages (“❌ 二刷又错”, “Moje chyba na cvičení”, “Fout die ik eerst maakte”)
-    r"(?:[一二三四]刷|再次)?又错了?|(?:moje|má) chyba\b.*|chyba,? kterou jsem\b.*|fout die ik\b.*|mijn fout\b.*|"
+    r"[?？]?\s*+(?:不确定|不太确定|存疑|待确认)|(?:[一二三四]刷|再次)?又错了?|(?:moje|má) chyba\b.*|chyba,? kterou jsem\b.*|fout die ik\b.*|mijn fout\b.*|"
     r"mein(?:e)? fehler\b.*|mon erreur\b.*|il mio errore\b.*|meu erro\b.*|mój błąd\b.*|moja pomyłka\b.*|моя ошибка\b.*)"
     # (a label numbered among its kind is a label: “坑1”, “Note 2”, “注意 3”)
     # (or dated: “更新 3/22”, “Update 2024-03-12”)
@@ -6995,6 +7007,17 @@ KEY_LEAD = re.compile(r"\bcolou?r[- ]?(?:key|code|legend)s? \(?(?:same |used )?(
 # What a note's own colour stands for (“main claim / remember this”, “don't buy it”, “没懂”, “重点”).
 NOTE_TAKING = re.compile(r"claim|remember|definition|equation|disagree|don'?t buy|confus|check|follow[- ]?up|to-?do|important|"
                          r"question|implement|reference|重点|没懂|不懂|疑问|待查|定义|结论|存疑|不同意|公式|回头", re.I)
+
+
+def _solved_examples(root: Section) -> dict[int, str]:
+    """The sections that answer the worked example right before them (“### 例题（2007 数一）” then “### 答案”), by
+    their id, with that example's title; an answer key of a test of its own (“## 参考答案” after “## 五、数理统计”) is not."""
+    solved: dict[int, str] = {}
+    for _, section in iter_sections(root):
+        for before, after in zip(section.sections, section.sections[1:]):
+            if ANSWER_SECTION.fullmatch(SECTION_NUMBER.sub("", after.title)) and WORKED_HEADING.search(before.title):
+                solved[id(after)] = before.title
+    return solved
 
 
 def _colour_keys(outline: Outline) -> set[int]:

@@ -7485,3 +7485,19 @@ def test_a_problem_record_keeps_off_what_is_not_its_answer() -> None:
     cards, _ = extract("# 概率小测\n\n## Q5\n\n**题目**：抛两枚硬币，至少一枚正面的概率是（ ）\n\nA. 1/2　B. 3/4\n\n**答案**：B\n\n"
                        "**解析**：$1 - P(两反) = 1 - \\frac14 = \\frac34$\n")
     assert [c.back for c in cards] == ["**答案**：B\n\n**解析**：$1 - P(两反) = 1 - \\frac14 = \\frac34$"], cards
+
+
+def test_an_answer_section_after_its_worked_example_is_that_examples_working() -> None:
+    notes = ("# 概率论大题\n\n## 题型二：$Y=g(X)$ 的分布\n\n### 模板\n\n- **公式法**：$f_Y(y) = f_X(h(y))\\,|h'(y)|$\n\n"
+             "### 例题\n\n设 $X \\sim U(-1, 2)$，求 $Y = X^2$ 的密度。\n\n### 答案\n\n$f_X(x) = \\frac13$；\n\n$y<0$：$F_Y(y) = 0$\n\n"
+             "## 参考答案\n\n- 指数分布：$f(x) = \\lambda e^{-\\lambda x}$\n")
+    assert_keeps(notes, kept=["f_X(h(y))", "\\lambda e^{-\\lambda x}"], gone=["\\frac13", "F_Y(y) = 0"])
+
+
+def test_labels_in_ukrainian_greek_and_swedish_notes_a_doubt_and_a_line_marked_a_bug_are_no_cards() -> None:
+    cards, notices = extract("# Конспект\n\n## Параметри\n\n- **Зверни увагу**: не залежить від розміру зображення.\n"
+                             "- **Згортка**: операція ковзного вікна з ядром.\n- **？不确定**：grad 和 grad_out 是同一个对象会不会有问题\n\n"
+                             "## Backward\n\nFirst version of backward:\n```python\ndef backward(ctx, g):\n    x, = ctx.saved_tensors\n"
+                             "    return torch.softmax(x, dim=-1)   # BUG: ignores g\n```\n")
+    assert [c.front for c in cards] == ["Параметри：**Згортка** 是什么？"], cards
+    assert sum(n.rule == "left-out:wrong-code" for n in notices) == 1, notices

@@ -386,3 +386,14 @@ def test_a_build_reaches_the_stated_defaults_of_nn_modules() -> None:
     wrong = {(r.reference, r.facts.get("param")) for r in report.disagreements}
     assert ("torch.nn.LayerNorm", "bias") in wrong
     assert not [r for r in report.disagreements if r.facts.get("param") in ("eps", "momentum", "affine")]
+
+
+def test_pi_with_an_index_is_a_name_not_the_constant(tmp_path: Path) -> None:
+    """“$\\sum_k \\pi_k = 1$”: a mixture's weights, not 3.14… summed (it was read as the constant and “did not hold”,
+    |Δ| 2.14); π alone stays the constant (the densities above agree with torch through their $\\sqrt{2\\pi}$)."""
+    notes = tmp_path / "gmm.md"
+    notes.write_text("# Klustring\n\n## Gaussiska blandningsmodeller (GMM)\n\n"
+                     "För $\\pi_k$ behövs Lagrangemultiplikator för $\\sum_k\\pi_k=1$;\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    (r,) = verify(cards, device="cpu", cache_path=None).results
+    assert r.verdict is not Verdict.DISAGREES, r.detail

@@ -484,7 +484,8 @@ class _Parser:
             return Call("sqrt", (self.power(),))
         if tok in ("π",):
             self.take()
-            return Num(math.pi)
+            # (with an index π is a name of its own: a mixture's weights π_k, a policy π_θ; alone, the constant)
+            return Sym("π") if self.peek() == "_" else Num(math.pi)
         if tok in ("∞",):
             self.take()
             return Num(math.inf)
@@ -538,7 +539,7 @@ class _Parser:
 
     def named(self, name: str) -> Any:
         if name == "π":
-            return Num(math.pi)
+            return Sym("π") if self.peek() == "_" else Num(math.pi)
         return Sym(name)
 
     def nabla(self) -> Any:
