@@ -784,22 +784,22 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"\b(?:rechenbeispiel|beispielrechnung|zahlenbeispiel)\b|числовой пример|пример (?:расчёта|расчета|вычисления)|"
                             r"\bví dụ (?:tính|số)\b|\bprzykład (?:liczbowy|obliczeniowy)\b|"
                             r"\b(?:číselný|řešený) příklad\b|"
-                            r"\b(?:rekenvoorbeeld|uitgewerkt voorbeeld)\b|\b(?:räkneexempel|löst exempel)\b|"
-                            r"\bexemplu (?:rezolvat|numeric)\b|\b(?:çözümlü|sayısal) örnek\b|"
-                            r"(?:розв['’]язаний|числовий) приклад|приклад розрахунку|"
-                            r"(?:λυμένο|αριθμητικό) παράδειγμα|مثال (?:محلول|عددي|تطبيقي)|"
-                            r"\bexemple (?:chiffré)\b", re.I)
+                            r"\b(?:rekenvoorbeeld|uitgewerkt voorbeeld)\b", re.I)
 # A section that is an answer and nothing else (“### 答案”, “## Solution”): after a worked example's (“### 例题”), its working.
 ANSWER_SECTION = re.compile(r"\s*+(?:(?:参考)?答案|解答|解|solutions?|answers?)\s*+", re.I)
 # The notes' key to their own shorthand (“**符号**：B = batch size，η = learning rate，→ = 然后”): a symbol's meaning
 # in these notes, pairs of it; “**Symbols**: written signs that stand for notes” in a glossary is a term.
-SYMBOL_KEY = re.compile(r"符号|symbols?|legend|key|图例|标记", re.I)
+SYMBOL_KEY = re.compile(r"符号|记号|图例|标记|legend", re.I)
 KEYED = re.compile(r"(?:^|[，,;；、]\s*+)[^\s，,;；=]{1,12}\s*+[=＝:：]\s*+[^，,;；=]+")
 # An answer that is a number alone (“3”, “4/12”, “$0.7$”, “**25%**”).
 NUMBER_ONLY = re.compile(r"[\s$*`]*+[-+−]?\d[\d.,/]*+%?[\s$*`]*+")
 # An example shown on the board or a problem done again (“Malý příklad z tabule”, “Q3 redone with the corrected
 # density”, “第 3 题重做”): its values are that example's; a general rule stated there (“$h = \frac12 g t^2$”) is one.
 EXAMPLE_AGAIN = re.compile(r"\bmalý příklad\b|\bpříklad z tabule\b|\bprzykład z tablicy\b|"
+                           # (a solved example in more languages' notes: “Räkneexempel”, “Exemplu rezolvat”, “مثال محلول”)
+                           r"\b(?:räkneexempel|löst exempel)\b|\bexemplu (?:rezolvat|numeric)\b|\b(?:çözümlü|sayısal) örnek\b|"
+                           r"(?:розв['’]язаний|числовий) приклад|приклад розрахунку|(?:λυμένο|αριθμητικό) παράδειγμα|"
+                           r"مثال (?:محلول|عددي|تطبيقي)|"
                            r"\b(?:q|question|problem|exercise|ex\.)\s*+\d+[a-z]?\b.{0,30}?\b(?:redone|reworked|done again)\b|"
                            r"(?<!\d)\d++\s*+题\s*+(?:重做|再做一遍)", re.I)
 # The label of a worked problem's final answer (“**Final answer:** …”, “**最终答案：**”).
@@ -1414,7 +1414,10 @@ ATTEMPT_HEADING = re.compile(r"(?:\b(?:attempt|try)\s*+#?|尝试\s*+)\d++(?=\s*+
                              r"\b(?:exp|run)(?:[-_#]|\s#)\d+\b|\b(?:exp|run)0\d+\b", re.I)
 RUN_FIELD = re.compile(r"config(?:uration)?|setup|settings|(?:what the )?curves?(?: did)?|curves? with .{1,20}|plots?|"
                        r"results?|outcome|observations?|observed|what happened|rationale(?: at the time)?|hypothesis|what changed|"
-                       r"changes?|diagnosis|verdict|next(?: steps?)?|配置|设置|曲线|结果|现象|观察|改动|变动|假设|下一步|下步|后续", re.I)
+                       r"changes?|diagnosis|verdict|next(?: steps?)?|配置|设置|曲线|结果|现象|观察|改动|变动|假设|下一步|下步|后续|"
+                       # (what the runs share and what they ran on: “**统一**：Adam lr=1e-3”, “**基础**：SmallCNN”, “**模型**：…”)
+                       r"统一(?:设置|配置)?|基础(?:设置|配置)?|基线|模型|超参数?|训练时间|错误数|"
+                       r"baseline|model|hyper-?parameters?|training time|shared settings", re.I)
 NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
 RATE_HEADER = re.compile(r"(?:img|imgs|images?|it|samples?|tok|tokens?|seqs?|steps?|batch(?:es)?)\s*/\s*(?:s|sec|秒)\b|"
                          r"\bthroughput\b|\blatency\b|[(（]\s*(?:ms|s|sec|min|秒|毫秒|分钟)\s*[)）]|吞吐|耗时|用时|延迟", re.I)
@@ -1910,8 +1913,7 @@ GLOSSARY_TITLE = re.compile(r"glossar|glossary|gloss[aá]rio|glosario|glosarium|
 # glossary, or defined in words (“Przedmiot: to, na co skierowany jest akt poznania”), a term.
 COURSE_PARTICULAR = re.compile(r"dosen|mata kuliah|tanggal|tgl\.?|wykładowca|prowadzący|przedmiot|docente|professore|"
                                r"преподаватель|лектор|дата|giảng viên|môn học|викладач|"
-                               r"المادة|المقرر|التاريخ|المحاضرة?|الدكتورة?|الأستاذة?|μάθημα|διδάσκων|διδάσκουσα|ημερομηνία|"
-                               r"föreläsare|lärare|kurs|datum|curs|profesor|lector", re.I)
+                               r"المادة|المقرر|المحاضرة?|الدكتورة?|الأستاذة?|μάθημα|διδάσκων|διδάσκουσα|ημερομηνία", re.I)
 
 
 def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
@@ -2073,8 +2075,10 @@ class _Extractor:
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
         self.verdicts = _review_verdicts(outline)  # (a paper review's “Weaknesses”, “Rating”: its verdict)
         self.views = _changed_views(outline)  # (“- old: …” over “+ new: …”: what one thought, and what is so)
-        self.legend = _colour_keys(outline)
-        self.solved = _solved_examples(outline.root)  # (“- 🟨 yellow: main claim”: what the notes' own colours mean)
+        self.legend = _colour_keys(outline)  # (“- 🟨 yellow: main claim”: what the notes' own colours mean)
+        self.solved = _solved_examples(outline.root)
+        # (the notes' head, above their first heading: where a key to their own marks stands)
+        self.first_heading = outline.root.sections[0].source.line if outline.root.sections else 0
         self.bugs = self.bug_cases()  # (code over “**Symptom:** …”, “**Fix:** …”, “**Why:** …”)
 
     # -- helpers ---------------------------------------------------------------
@@ -2167,7 +2171,9 @@ class _Extractor:
             ctx = _Ctx(deck=(self.outline.title,) + shown, concept=concept,
                        preamble=section is root and bool(root.sections))
             if id(section) in self.solved:
-                ctx = ctx.within(self.solved[id(section)])  # (“### 答案” after “### 例题（2007 数一）”: that example's working)
+                # (“### 答案” after “### 例题（2007 数一）”: that example's working, whose values are its own; a rule
+                # stated there, “$VAC = BAC - EAC$”, is one)
+                ctx = replace(ctx, working=True)
             called = HEADING_SIGNATURE.fullmatch(concept.strip()) if path else None
             if called and self.callable_named(called.group("name")):
                 # “### nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0)”: the
@@ -3643,7 +3649,8 @@ class _Extractor:
                 or source.line in self.story_here \
             else "tally" if TALLY_TERM.fullmatch(_bare(term).strip()) and not EXAM_PARTS.search(desc) \
                 or len(MARK_COUNT.findall(desc)) >= 2 and (MARK_TALLY.fullmatch(desc.strip()) or len(COUNTED_MARK.findall(desc)) >= 2) \
-            else "legend" if source.line in self.legend or SYMBOL_KEY.fullmatch(_bare(term).strip()) and len(KEYED.findall(desc)) >= 2 \
+            else "legend" if source.line in self.legend or source.line < self.first_heading \
+                and SYMBOL_KEY.fullmatch(_bare(term).strip()) and len(KEYED.findall(desc)) >= 2 \
             else "label-term" if label or self.options_here and CHOICE_TERM.fullmatch(_bare(term).strip()) \
             else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
@@ -4046,7 +4053,7 @@ class _Extractor:
                            for d in defined):
             flags = (LEFT_OUT + "example-code",)  # f(x), f_grad(x): a worked example, not a method
         if lead is not None and WRONG_CODE.search(last_sentence(lead.text)) or rewritten and wrong \
-                or BUG_COMMENT.search(block.text):
+                or block.language.casefold() in PYTHON_LANGUAGES and BUG_COMMENT.search(block.text):
             # “first version (WRONG, …)”, “原代码：”, “手滑写成了”, or a function a corrected version below
             # rewrites: not the one to recall
             flags = (LEFT_OUT + "wrong-code",)
@@ -4355,15 +4362,14 @@ WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|手滑写|^\s*(?:the )?wrong (?:versio
                         r"\bbuggy\b|(?<![没无])(?:有|含|带)[^，。,；;:：]{0,6}?\s*bugs?\b|(?<![不没无])错误(?:的)?(?:版本|写法|代码|实现)|"
                         r"(?<![出不没无易])错的(?:版本|写法)?|"
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original(?: code)?|old version|"
-                        r"attempt\s*1|first (?:attempt|try|version)|第一次(?:尝试|写的)|" + _REPRO + ")"
+                        r"attempt\s*1|first (?:attempt|try)|第一次(?:尝试|写的)|" + _REPRO + ")"
                         r"(?:\*\*)?\s*[(（:：]|"
                         # (alone on its line: “**before**”, “**原代码**”; “**Original**” alone may be the first of two right ones)
                         r"^\s*(?:\*\*)?(?:原代码|原来的代码|修改前|改之前|before(?: the fix)?|original code|old version|" + _REPRO + ")"
                         r"(?:\*\*)?\s*$", re.I)
-# A comment beside a line of code that marks it a bug (“return softmax(x)  # BUG: ignores g”, “# forgot to sum for
-# gamma”, “# 错了：少了 keepdim”); a comment on a line of its own may be over the wrong way shown commented out.
-BUG_COMMENT = re.compile(r"^[ \t]*+[^#\s][^#\n]*#[ \t]*+(?:(?-i:BUG|WRONG)\b|(?:bug|wrong)[ \t]*+[:：!]|forgot\b|错误[:：]|错了|漏了|忘了)",
-                         re.I | re.M)
+# A comment beside a line of Python that marks it a bug (“return softmax(x)  # BUG: ignores g”, “# 错了：少了 keepdim”);
+# a comment on a line of its own may be over the wrong way shown commented out, and “# BUG fixed here” marks a fix.
+BUG_COMMENT = re.compile(r"^[ \t]*+[^#\s][^#\n\"']*#[ \t]*+(?:(?-i:BUG|WRONG)[ \t]*+[:：!]|错误[:：]|错了[:：，,])", re.M)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
 # formula is, the sentence before it said.
 ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:写成|写作|用)(?:式子|公式|数学式|数学语言)"
@@ -5500,7 +5506,8 @@ LABEL_TERM = re.compile(
     r"exemplo|obs\.|dica|"
     r"замечание|примечание|пример|важно|напоминание|заметка|итог|"
     # (Ukrainian, Swedish, Romanian and Greek: “**Зверни увагу**:”, “**Obs**:”, “**Atenție**:”, “**Προσοχή**:”)
-    r"зверн(?:и|іть) увагу|увага|примітка|приклад|важливо|obs|observera|atenție|atentie|notă|προσοχή|σημείωση|παράδειγμα|"
+    # (a word that is also a term stays one: “Увага”/“Προσοχή” attention, “Παράδειγμα” a paradigm, “Notă” a grade)
+    r"зверн(?:и|іть) увагу|"
     r"lưu ý|ví dụ|ghi chú|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
@@ -5714,8 +5721,8 @@ LABEL_TERM = re.compile(
     r"记号|(?:符号|记号)(?:说明|约定|表)|notation|缩写说明|"
     # (the notes' sources, what the exam will ask, one's own first go: “**References**:”, “**المراجع**:”, “**للامتحان**:”,
     # “**E3 first attempt**:”)
-    r"references?|المراجع|المصادر|(?:for|on) the exam|للامتحان|(?:\S+ )?first (?:attempt|try|version)|"
-    r"let op|opmerking|voorbeeld|niet vergeten|onthoud|belangrijk|"
+    r"(?:for|on) the exam|للامتحان|(?:\S+ )?first (?:attempt|try|version)|"
+    r"niet vergeten|"
     r"(?:exam|tentamen|prüfungs?|examen)[- ]?tipp?s?|考试提示|(?:end|start|beginning) of(?=\s*+\d)|"
     # one's own mistake, again or in other languages (“❌ 二刷又错”, “Moje chyba na cvičení”, “Fout die ik eerst maakte”)
     r"[?？]?\s*+(?:不确定|不太确定|存疑|待确认)|(?:[一二三四]刷|再次)?又错了?|(?:moje|má) chyba\b.*|chyba,? kterou jsem\b.*|fout die ik\b.*|mijn fout\b.*|"
@@ -7016,7 +7023,8 @@ def _solved_examples(root: Section) -> dict[int, str]:
     for _, section in iter_sections(root):
         for before, after in zip(section.sections, section.sections[1:]):
             if ANSWER_SECTION.fullmatch(SECTION_NUMBER.sub("", after.title)) and WORKED_HEADING.search(before.title):
-                solved[id(after)] = before.title
+                # (with the parts under it: “#### 第二问” under “### 答案”)
+                solved.update((id(part), before.title) for _, part in iter_sections(after))
     return solved
 
 
@@ -7470,8 +7478,8 @@ PROSE_LABEL = re.compile(r"^(?:for|in|on|at|with|when|if|after|before|during|by|
                          r"^(?:think of|imagine|consider|remember|recall|keep in mind|make sure|be careful|don'?t|do not)\b|"
                          r"(?<!Type )\bI\b(?![/-])|\b(?:you|we|they|it|this|that|these|those|one thing|may|might|can|could|will|would|"
                          r"should|let'?s|note|here|more in|see|todo|to-do|fixme|tbd)\b|#|"
-                         # (“not at load time. Makes sense”, “Conclusion. Confirmed”: two sentences, no name; “Dr. Okafor” one)
-                         r"(?-i:\b(?!(?:Dr|Mr|Mrs|Ms|Prof|St|Fig|Eq|No|Vol|Ch|Sec)\.)[A-Za-z][a-z]+\.\s+[A-Z][a-z])|"
+                         # (“not at load time. Makes sense”: two sentences, no name; “Gen. Grant”, “Mt. Vernon” one)
+                         r"(?-i:\S\s+[A-Za-z][a-z]{2,}\.\s+[A-Z][a-z])|"
                          r"\w-ish\b", re.I)  # (“class-balanced-ish”: a hedged description, not a name)
 # A named result just before its formula (“满足马尔可夫细致平稳条件 $$…$$”, “Jensen's inequality:”).
 NAMED_RESULT = re.compile(r"(?:条件|公式|定理|引理|不等式|定律|准则|法则|分布|熵|\b(?:condition|theorem|lemma|inequality|law|"

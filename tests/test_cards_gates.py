@@ -7401,10 +7401,10 @@ def test_a_problem_done_again_or_an_example_from_the_board_is_worked_not_learnt(
 
 
 def test_the_notes_key_labels_in_dutch_an_exam_tip_and_ones_own_mistakes_are_no_terms() -> None:
-    assert_keeps("# Notes\n\n## Regularisatie\n\n- **Niet vergeten**: `model.eval()` tijdens validatie.\n"
+    assert_keeps("# Notes\n\n符号：B = batch size，η = learning rate，→ = 然后\n\n## Regularisatie\n\n- **Niet vergeten**: `model.eval()` tijdens validatie.\n"
                  "- **Tentamen-tip (letterlijk)**: weight decay afleiden.\n- **Moje chyba na cvičení**: zapomněla jsem, že "
                  "svd vrací $V^\\top$.\n- **Fout die ik eerst maakte**: zonder deepcopy.\n- **End of 2024-06-12**: 0 graph breaks.\n"
-                 "- **Ridge**: L2-straf op de gewichten.\n\n符号：B = batch size，η = learning rate，→ = 然后\n\n"
+                 "- **Ridge**: L2-straf op de gewichten.\n\n"
                  "❌ 二刷又错：把特征值写成倒数了。\n\nMistake I made: wrote $\\Gamma(n) = n!$ last month. It is $(n-1)!$.\n",
                  kept=["L2-straf op de gewichten"],
                  gone=["tijdens validatie", "afleiden", "vrací", "deepcopy", "graph breaks", "batch size", "倒数", "n!$"])
@@ -7494,10 +7494,33 @@ def test_an_answer_section_after_its_worked_example_is_that_examples_working() -
     assert_keeps(notes, kept=["f_X(h(y))", "\\lambda e^{-\\lambda x}"], gone=["\\frac13", "F_Y(y) = 0"])
 
 
-def test_labels_in_ukrainian_greek_and_swedish_notes_a_doubt_and_a_line_marked_a_bug_are_no_cards() -> None:
+def test_a_ukrainian_label_a_doubt_and_a_line_marked_a_bug_are_no_cards() -> None:
     cards, notices = extract("# Конспект\n\n## Параметри\n\n- **Зверни увагу**: не залежить від розміру зображення.\n"
                              "- **Згортка**: операція ковзного вікна з ядром.\n- **？不确定**：grad 和 grad_out 是同一个对象会不会有问题\n\n"
                              "## Backward\n\nFirst version of backward:\n```python\ndef backward(ctx, g):\n    x, = ctx.saved_tensors\n"
                              "    return torch.softmax(x, dim=-1)   # BUG: ignores g\n```\n")
     assert [c.front for c in cards] == ["Параметри：**Згортка** 是什么？"], cards
     assert sum(n.rule == "left-out:wrong-code" for n in notices) == 1, notices
+
+
+def test_what_an_experiment_logs_runs_share_and_ran_on_is_no_card() -> None:
+    assert_keeps("# MNIST 实验日志\n\n## 2024-03-06  Exp06–08：CNN 结构对比\n\n统一：Adam lr=1e-3，batch 128，epochs 12。\n\n"
+                 "| Exp | 模型 | 参数量 |\n|---|---|---|\n| 06 | LeNet-5 | 61,706 |\n| 07 | SmallCNN | 421,834 |\n\n"
+                 "## 2024-03-04  Exp01–04：MLP baseline\n\n模型：`784 → 256 → 128 → 10`，ReLU，无 dropout。\n\n"
+                 "## BN\n\n- **BatchNorm**：按 batch 的均值和方差做归一化，再缩放平移。\n",
+                 kept=["按 batch 的均值和方差"], gone=["Adam lr=1e-3", "784 → 256"])
+
+
+def test_the_second_batch_of_rules_keeps_what_other_notes_need() -> None:
+    # an abbreviated title is one name; a word that is also a term; a key of a subject's own symbols; a rule stated in an
+    # example's answer; correct code whose comment speaks of a bug fixed; a first of two right versions; vocabulary
+    assert_keeps("# The Civil War\n\n## Generals\n\n- **Gen. Grant**: commanded the Union armies from 1864.\n\n"
+                 "# Психологія\n\n## Увага\n\n- **Увага**: зосередженість свідомості на певному об'єкті.\n\n"
+                 "## Dewey\n\n- **Symbols**: 0 = standard subdivisions, 09 = history and geography\n\n"
+                 "## Earned value\n\n### Worked example\n\nBAC = 100, EV = 40, AC = 50.\n\n### Answer\n\n"
+                 "- **Variance at completion**: $VAC = BAC - EAC$\n\n## Files\n\nFirst version (loops, easy to read):\n"
+                 "```python\ndef word_counts(lines):\n    counts = {}\n    for line in lines:\n"
+                 "        for w in line.split():  # BUG fixed here: was .split(\" \")\n            counts[w] = counts.get(w, 0) + 1\n"
+                 "    return counts\n```\n\n# Svenska\n\n- **kurs**: a course (en kurs, kursen)\n",
+                 kept=["commanded the Union armies", "зосередженість", "09 = history", "VAC = BAC - EAC", "def word_counts",
+                       "a course (en kurs"], gone=[])

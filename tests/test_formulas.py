@@ -397,3 +397,17 @@ def test_pi_with_an_index_is_a_name_not_the_constant(tmp_path: Path) -> None:
     cards = [c for d in collect([notes]) for c in d.cards]
     (r,) = verify(cards, device="cpu", cache_path=None).results
     assert r.verdict is not Verdict.DISAGREES, r.detail
+
+
+def test_a_symbol_no_parameter_fits_gives_no_verdict_not_a_disagreement(tmp_path: Path) -> None:
+    """SGD's mini-batch gradient “$g_t = \\frac1B\\sum_i …$”: B, the batch size, is no hyper-parameter of torch.optim.SGD;
+    the search took it for the momentum, under which the rule “disagreed” by ∞. It is unverified, and says which symbol."""
+    notes = tmp_path / "sgd.md"
+    notes.write_text("# Optimisers\n\n## SGD\n\nA batch $\\mathcal{B}_t$ of size $B$ estimates the gradient:\n\n"
+                     "$$g_t = \\frac{1}{B}\\sum_{i \\in \\mathcal{B}_t} \\nabla_\\theta \\ell_i(\\theta_t), \\qquad "
+                     "\\theta_{t+1} = \\theta_t - \\eta\\, g_t$$\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    results = verify(cards, device="cpu", cache_path=None).results
+    assert results and all(r.verdict is not Verdict.DISAGREES for r in results), [r.detail for r in results]
+    assert any(r.reason == "guessed-binding" and "B" in r.facts.get("symbols", "") for r in results), \
+        [r.detail for r in results]

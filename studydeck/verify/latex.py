@@ -428,7 +428,7 @@ class _Parser:
             return node  # \nabla_\theta, \max_x: the subscript only decorates
         text = "".join(toks).replace(" ", "")
         time = _time_index(text)
-        if time is not None:
+        if time is not None and node.name != "π":  # (π_t, a policy at step t, is no time-step of the constant's name)
             return Sym(node.name, time)
         if node.name in ("∇",):
             return node
@@ -482,10 +482,6 @@ class _Parser:
         if tok == "√":
             self.take()
             return Call("sqrt", (self.power(),))
-        if tok in ("π",):
-            self.take()
-            # (with an index π is a name of its own: a mixture's weights π_k, a policy π_θ; alone, the constant)
-            return Sym("π") if self.peek() == "_" else Num(math.pi)
         if tok in ("∞",):
             self.take()
             return Num(math.inf)
@@ -539,6 +535,7 @@ class _Parser:
 
     def named(self, name: str) -> Any:
         if name == "π":
+            # (with an index π is a name of its own: a mixture's weights π_k, a policy π_θ; alone, the constant)
             return Sym("π") if self.peek() == "_" else Num(math.pi)
         return Sym(name)
 

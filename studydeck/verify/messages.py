@@ -32,6 +32,9 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
     "unreadable": ("未验证：无法读懂公式（{error}）", "unverified: cannot read the formula ({error})"),
     "definition": ("未验证：这里定义 {symbols}，没有可比较的说法", "unverified: defines {symbols}; nothing to compare"),
     "unbound": ("未验证：{symbols} 没有取值", "unverified: {symbols} has no value"),
+    "guessed-binding": ("未验证：{symbols} 对不上 {reference} 的任何参数（当作 {keys} 时不一致）；在参数列表里写明它是什么",
+                        "unverified: {symbols} matches no parameter of {reference} (read as {keys} it disagrees); say "
+                        "what it is in a parameter list"),
     "inequality": ("未验证：不等式，没有可比较的参照", "unverified: an inequality, nothing to compare with"),
     "overflow": ("未验证：两边都溢出（∞ 或 NaN）", "unverified: both sides overflow (∞ or NaN)"),
     "too-large": ("未验证：公式太大", "unverified: the formula is too large to evaluate"),

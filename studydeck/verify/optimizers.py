@@ -415,6 +415,9 @@ def run_torch(spec: Optimizer, kwargs: dict[str, Any], theta0: torch.Tensor, gra
 class Binding:
     symbols: dict[str, str]    # notes' symbol -> torch hyper key
     source: str                # "parameter list", "search" or a mix
+    # symbols the search gave a hyper-parameter that fits nothing better and whose name is not one of its usual ones
+    # (a batch size `B` taken for SGD's momentum): what the rule says under such a guess is no finding
+    guessed: tuple[str, ...] = ()
 
 
 def stated_bindings(cards: list[Card], spec: Optimizer) -> dict[str, str]:
@@ -469,7 +472,9 @@ def bind(program: Program, spec: Optimizer, stated: dict[str, str], device) -> B
     close = [entry for entry in scored if entry[0] <= max(1e-6, 10 * least)] if least <= 1e-6 else scored
     best = max(close, key=lambda e: (e[1], -e[0]))
     how = "search" if not symbols else "the notes' parameter list and search"
-    return Binding(best[2], how)
+    guessed = () if best[0] <= 1e-6 else tuple(sym for sym in unknown if sym not in hints[best[2][sym]]
+                                                 and sym.replace("_", "") not in hints[best[2][sym]])
+    return Binding(best[2], how, guessed)
 
 
 class Failure(NamedTuple):
@@ -569,6 +574,16 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
         facts = {"checked": checked, "steps": STEPS, "diff": fmt_diff(worst_overall), "kwargs": dict(spec.fixed)}
         return [_result(c, Verdict.AGREES, detail, worst_overall, "optimizer-agrees", facts, **common)
                 for c in used_cards] + _unused(formula_cards, used_cards, concept, unreadable, device)
+    if binding.guessed:
+        # (“$g_t = \frac{1}{B}\sum_i \nabla \ell_i$” under SGD: B, a batch size, fits no hyper-parameter; taken for
+        # the momentum it “disagrees” by ∞; “g_1” from a worked line taken for the weight decay): no verdict
+        names = ", ".join(binding.guessed)
+        keys = ", ".join(binding.symbols[sym] for sym in binding.guessed)
+        return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
+                       f"not checked: {names} matches no parameter of torch.optim.{spec.torch_name} (read as {keys} "
+                       f"it disagrees)", reason="guessed-binding", reference=f"torch.optim.{spec.torch_name}",
+                       facts={"symbols": names, "keys": keys})
+                for c in formula_cards]
     # show the simplest configuration that disagrees, at the first step where it does
     features, kwargs, ours, ref, _ = min(failures, key=lambda f: (len(f.features), -f.maxdiff))
     maxdiff = max(f.maxdiff for f in failures)
