@@ -5508,6 +5508,9 @@ LABEL_TERM = re.compile(
     # (Ukrainian, Swedish, Romanian and Greek: “**Зверни увагу**:”, “**Obs**:”, “**Atenție**:”, “**Προσοχή**:”)
     # (a word that is also a term stays one: “Увага”/“Προσοχή” attention, “Παράδειγμα” a paradigm, “Notă” a grade)
     r"зверн(?:и|іть) увагу|"
+    # (Persian, Malay and Hungarian notes' own labels and plans: “**سؤال خودم**” my own question, “**نکته امتحانی**” an exam
+    # tip, “**جلسه‌ی بعد**” next session, “**Penyelesaian**” the working, “**Jövő hétre**” for next week)
+    r"سؤال خودم|سوال خودم|نکته(?:‌ی)? امتحانی|جلسه(?:‌ی|ی| ی)? بعد|penyelesaian|jövő hétre|"
     r"lưu ý|ví dụ|ghi chú|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"

@@ -7524,3 +7524,11 @@ def test_the_second_batch_of_rules_keeps_what_other_notes_need() -> None:
                  "    return counts\n```\n\n# Svenska\n\n- **kurs**: a course (en kurs, kursen)\n",
                  kept=["commanded the Union armies", "зосередженість", "09 = history", "VAC = BAC - EAC", "def word_counts",
                        "a course (en kurs"], gone=[])
+
+
+def test_labels_and_plans_in_persian_malay_and_hungarian_notes_are_no_terms() -> None:
+    assert_keeps("# جزوه رگرسیون\n\n## گرادیان کاهشی\n\n- **سؤال خودم**: با SGD دقیقاً به مینیمم نمی‌رسیم؟\n"
+                 "- **نکته امتحانی**: فرض گوسی روی نویز است.\n- **جلسه‌ی بعد**: رگرسیون لجستیک\n"
+                 "- **نرخ یادگیری**: اندازه‌ی گام در هر به‌روزرسانی.\n\n## Contoh\n\n- **Penyelesaian**: darab dan tambah.\n"
+                 "- **Jövő hétre**: 3. fejezet elolvasása\n",
+                 kept=["اندازه‌ی گام"], gone=["مینیمم", "فرض گوسی", "لجستیک", "darab dan tambah", "fejezet"])
