@@ -787,8 +787,9 @@ WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby
                             r"\b(?:rekenvoorbeeld|uitgewerkt voorbeeld)\b", re.I)
 # A section that is an answer and nothing else (“### 答案”, “## Solution”): after a worked example's (“### 例题”), its working.
 ANSWER_SECTION = re.compile(r"\s*+(?:(?:参考)?答案|解答|解|solutions?|answers?)\s*+", re.I)
-# The notes' key to their own shorthand (“**符号**：B = batch size，η = learning rate，→ = 然后”): a symbol's meaning
-# in these notes, pairs of it; “**Symbols**: written signs that stand for notes” in a glossary is a term.
+# The notes' key to their own shorthand above their first heading (“**符号**：B = batch size，η = learning rate，→ =
+# 然后”): what a symbol means in these notes, two pairs or more; a subject's own symbols (“**Symbols**: 0 = standard
+# subdivisions” in Dewey's, chess's “! = good move”) are knowledge.
 SYMBOL_KEY = re.compile(r"符号|记号|图例|标记|legend", re.I)
 KEYED = re.compile(r"(?:^|[，,;；、]\s*+)[^\s，,;；=]{1,12}\s*+[=＝:：]\s*+[^，,;；=]+")
 # An answer that is a number alone (“3”, “4/12”, “$0.7$”, “**25%**”).
@@ -2648,8 +2649,8 @@ class _Extractor:
                 continue
             if (record := _problem_record(blocks, i)) is not None:
                 # “**题目**：…” over its options, its working (“**秒杀思路**：…”, a table of values) and “**答案**：B”: the
-                # problem asked whole, answered by its answer with the working under it; the working's steps alone,
-                # and one's remarks after the answer (“❌ 第一次选了 A”), are that problem's, no cards of their own
+                # problem asked whole, answered by its answer with the working under it and its “**解析**” after it;
+                # the working's steps alone are that problem's, no cards of their own
                 asked, answer, taken, chosen = record
                 self.consumed |= {id(b) for b in taken}
                 self.answered(ctx, asked, answer, block.source, flags=("choice",) if chosen else ())
@@ -7019,15 +7020,15 @@ NOTE_TAKING = re.compile(r"claim|remember|definition|equation|disagree|don'?t bu
                          r"question|implement|reference|重点|没懂|不懂|疑问|待查|定义|结论|存疑|不同意|公式|回头", re.I)
 
 
-def _solved_examples(root: Section) -> dict[int, str]:
-    """The sections that answer the worked example right before them (“### 例题（2007 数一）” then “### 答案”), by
-    their id, with that example's title; an answer key of a test of its own (“## 参考答案” after “## 五、数理统计”) is not."""
-    solved: dict[int, str] = {}
+def _solved_examples(root: Section) -> set[int]:
+    """The ids of the sections that answer the worked example right before them (“### 例题（2007 数一）” then
+    “### 答案”), with the parts under them (“#### 第二问”); an answer key of a test of its own (“## 参考答案” after
+    “## 五、数理统计”) is none."""
+    solved: set[int] = set()
     for _, section in iter_sections(root):
         for before, after in zip(section.sections, section.sections[1:]):
             if ANSWER_SECTION.fullmatch(SECTION_NUMBER.sub("", after.title)) and WORKED_HEADING.search(before.title):
-                # (with the parts under it: “#### 第二问” under “### 答案”)
-                solved.update((id(part), before.title) for _, part in iter_sections(after))
+                solved.update(id(part) for _, part in iter_sections(after))
     return solved
 
 
