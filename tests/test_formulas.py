@@ -411,3 +411,62 @@ def test_a_symbol_no_parameter_fits_gives_no_verdict_not_a_disagreement(tmp_path
     assert results and all(r.verdict is not Verdict.DISAGREES for r in results), [r.detail for r in results]
     assert any(r.reason == "guessed-binding" and "B" in r.facts.get("symbols", "") for r in results), \
         [r.detail for r in results]
+
+
+# --- an approximation that holds near a point ------------------------------------------------
+
+LOCAL = """# Tricks
+
+## For small x
+- $\\sin x \\approx x$
+- $\\log(1+x) \\approx x$
+- $\\cos x \\approx 1 - x^2$
+
+## Tails
+- For large $x$: $\\log(1+e^{x}) \\approx x$
+
+## Første orden
+- Brukt i utledningen: $\\log(1+x) \\approx x$
+"""
+
+
+def test_an_approximation_near_a_point_is_not_a_disagreement(tmp_path) -> None:
+    # (“\\log(1+x) ≈ x” does not hold at x = 8, and never claimed to: it holds as x → 0; one that is off near 0
+    # as far from it, “\\cos x ≈ 1 − x²”, is wrong)
+    (tmp_path / "n.md").write_text(LOCAL, encoding="utf-8")
+    cards = [c for d in collect([tmp_path]) for c in d.cards]
+    report = verify(cards, device="cpu", cache_path=None)
+    by_text = {next(c.back for c in cards if c.uid == r.uid): r for r in report.results}
+    lines = {text: verdict_line(r, next(c.lang for c in cards if c.uid == r.uid)) for text, r in by_text.items()}
+
+    def one(part: str, section: str):
+        (found,) = [(r, lines[t]) for t, r in by_text.items() if part in t and
+                    section in next(c.deck for c in cards if c.uid == r.uid)[-1]]
+        return found
+
+    r, line = one(r"\sin x", "small")
+    assert r.verdict is Verdict.AGREES and line.startswith("✔ holds approximately as x → 0"), line
+    r, line = one(r"\log(1+x)", "small")
+    assert r.verdict is Verdict.AGREES and "at x = 0.001" in line, line
+    r, _ = one(r"\cos x", "small")
+    assert r.verdict is Verdict.DISAGREES
+    r, line = one(r"\log(1+e^{x})", "Tails")
+    assert r.verdict is Verdict.AGREES and "x → ∞" in line, line
+    # (words that give no condition the checker can read: where it holds is said, not judged)
+    r, line = one(r"\log(1+x)", "Første")
+    assert r.verdict is Verdict.UNVERIFIED and r.reason == "local-approximation", line
+    assert "holds only as x → 0" in line and "say for which x" in line
+
+
+@pytest.mark.parametrize("rule", [
+    "$$v_{k+1} = \\beta v_k + \\nabla L(\\theta_k), \\qquad \\theta_{k+1} = \\theta_k - \\eta\\, v_{k+1}$$",
+    "$$v^{(n+1)} = \\beta v^{(n)} + \\nabla L(\\theta^{(n)}), \\qquad \\theta^{(n+1)} = \\theta^{(n)} - \\eta\\, v^{(n+1)}$$",
+])
+def test_a_rule_that_counts_its_steps_by_k_is_checked_as_by_t(tmp_path: Path, rule: str) -> None:
+    # (“θ_{k+1} = θ_k − η v_{k+1}” was “not a complete update rule (no update of the parameters)”: it is one)
+    notes = tmp_path / "momentum.md"
+    notes.write_text(f"# Optimisers\n\n## Momentum\n\n{rule}\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    results = verify(cards, device="cpu", cache_path=None).results
+    assert results and all(r.verdict is Verdict.AGREES and r.reference == "torch.optim.SGD" for r in results), \
+        [r.detail for r in results]

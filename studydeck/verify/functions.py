@@ -20,7 +20,7 @@ import torch.nn.functional as F
 from studydeck.model import Card
 from studydeck.verify.discover import Reference, distribution, elementwise, named_in_prose
 from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
-from studydeck.verify.identities import free_identity
+from studydeck.verify.identities import conditioned, free_identity
 from studydeck.verify.losses import Loss, RolesUnknown, check_loss, find_loss
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, calls_in, nodes, parse_formula,
                                     plain_readings, symbols_in)
@@ -244,6 +244,7 @@ class _Checker:
     limit: float | None = None
     rounded: dict[str, float] = field(default_factory=dict)  # symbol -> half a unit of its last stated digit
     binding: dict[str, str] = field(default_factory=dict)
+    near: str = ""             # where an approximation the notes give a condition for holds (“0”, “∞”)
 
     def run(self, parsed: list[tuple[str, Statement]]) -> Result:
         self.grid = grid(self.device)
@@ -374,7 +375,30 @@ class _Checker:
             if close.ok:
                 self.approx = True
                 return self.agreed(target, ref, close, stmt)
+            local = self.local(stmt, lambda t: evaluate(stmt.expr, {**self.env, var: t}, device=self.device), ref, cmp)
+            if local is not False:
+                if local is None:
+                    self.agreed(target, ref, Comparison(True, 0.0, 0), stmt)
+                return local
         return self.differs(ref, values, x, cmp)
+
+    def local(self, stmt: Statement, notes: Callable, ref: Callable, cmp: Comparison) -> "Result | None | bool":
+        """An approximation that fails over the whole range but holds as x nears 0 or ∞ (“\\sin x ≈ x”, “\\log(1+x)
+        ≈ x”): where the card's words give it a condition (“for small x”, “x 很小时”), it holds there (None);
+        where they do not, it is unverified, and says where it holds; False where it holds nowhere."""
+        where = _holds_near(notes, ref, self.device)
+        if where is None:
+            return False
+        place, at, near_diff = where
+        if conditioned(self.card):
+            self.near, self.approx = place, True
+            self.facts["at"] = at
+            self.worst = max(self.worst, near_diff)
+            self.checked.append(f"{stmt.text} as x → {place}")
+            return None
+        return self.unverified("local-approximation", f"“{stmt.text}” holds only as x → {place} (|Δ| {near_diff:.2g} "
+                               f"at x = {at}, {cmp.diff:.3g} far from it); say for which x it holds", claim=stmt.text,
+                               where=place, at=at, near=fmt_diff(near_diff), diff=f"{cmp.diff:.3g}")
 
     def loss(self, target: Target, stmt: Statement) -> Result | None:
         stated = None
@@ -514,6 +538,11 @@ class _Checker:
             if tol is not None:
                 cmp = _compare(a, b, tol)
                 self.approx = self.approx or bool(cmp.ok)
+        if not cmp.ok and rel == "~" and "x" in symbols_in((lhs, rhs)) and self.limit is None:
+            local = self.local(stmt, lambda t: evaluate(rhs, {**env, "x": t}, device=self.device),
+                               lambda t: evaluate(lhs, {**env, "x": t}, device=self.device), cmp)
+            if local is not False:
+                return local
         self.worst = max(self.worst, cmp.diff)
         if not cmp.ok:
             return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES,
@@ -551,8 +580,57 @@ class _Checker:
             facts["reading"] = self.reading
         reason = "agrees" if self.reference else "claims-hold"
         reason += "-approx" if self.approx else ""
+        if self.near:
+            reason, facts["where"] = "holds-near", self.near
         return Result(self.card.uid, self.card.source, self.concept, Verdict.AGREES, detail, self.worst, {},
                       self.binding, self.example, reason=reason, reference=self.reference, facts=facts, reading=self.reading)
+
+
+# Where an approximation holds that does not hold over the whole range: near 0 (“\\log(1+x) ≈ x”, “\\sin x ≈ x”:
+# what is left over shrinks faster than the function moves away from its value at 0), or far out (“\\log(1+e^x) ≈
+# x” for large x: what is left over shrinks against the value). A wrong one holds at neither (“\\cos x ≈ 1 − x^2” is
+# off by as much as the function moves, near 0 as far from it).
+NEAR_ZERO = (1e-2, 1e-3)
+FAR_OUT = (30.0, 300.0)
+LEFT_OVER = 0.05
+
+
+def _holds_near(notes: Callable, ref: Callable, device) -> tuple[str, str, float] | None:
+    """("0", "0.001", |Δ| there), ("∞", "300", …) or ("−∞", "-300", …) where the approximation ``notes`` ≈ ``ref`` holds as x nears
+    it, on every side where both have a value; None where it holds nowhere."""
+    def at(points: list[float]) -> tuple[torch.Tensor, torch.Tensor] | None:
+        t = torch.tensor(points, dtype=torch.float64, device=device)
+        try:
+            a, b = (torch.as_tensor(v, dtype=torch.float64, device=device) for v in (ref(t), notes(t)))
+            a, b = torch.broadcast_tensors(a, b)
+        except (Unbound, LatexError, RuntimeError, TypeError, ValueError):
+            return None
+        return (a.cpu(), b.cpu()) if bool(torch.isfinite(a).all() and torch.isfinite(b).all()) else None
+
+    sides = [at([0.0, sign * NEAR_ZERO[0], sign * NEAR_ZERO[1]]) for sign in (1, -1)]
+    if any(sides) and all(_shrinks_near_zero(*side) for side in sides if side is not None):
+        a, b = next(side for side in sides if side is not None)
+        return "0", f"{NEAR_ZERO[1]:g}", float((a[2] - b[2]).abs())
+    for sign, place in ((1, "∞"), (-1, "−∞")):
+        side = at([sign * FAR_OUT[0], sign * FAR_OUT[1]])
+        if side is None:
+            continue
+        a, b = side
+        if float(torch.maximum(a.abs(), b.abs()).min()) < 1e-3:
+            continue  # (both sides dying away, “x\\Phi(x)” and “1 + \\tanh(x)” as x → −∞: nothing left to compare)
+        share = [float((a[i] - b[i]).abs() / max(float(a[i].abs()), float(b[i].abs()))) for i in (0, 1)]
+        if max(share) < LEFT_OVER and share[1] <= share[0]:
+            return place, f"{sign * FAR_OUT[1]:g}", float((a[1] - b[1]).abs())
+    return None
+
+
+def _shrinks_near_zero(a: torch.Tensor, b: torch.Tensor) -> bool:
+    """At 0 both sides meet; at x = 0.01 and 0.001 what is left over is a small share of how far the function has
+    moved from its value at 0, and a smaller share closer in."""
+    if float((a[0] - b[0]).abs()) > 1e-9 * (1 + float(a[0].abs())):
+        return False
+    share = [float((a[i] - b[i]).abs()) / max(float((a[i] - a[0]).abs()), 1e-300) for i in (1, 2)]
+    return share[0] < LEFT_OVER and share[1] < 0.5 * share[0]
 
 
 def _where_both_have_a_value(a: Any, b: Any) -> tuple[Any, Any]:

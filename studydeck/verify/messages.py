@@ -25,6 +25,10 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
     "undefined": ("未验证：“{claim}” 有一边按字面没有值（NaN），说的是约定或极限，不做计算检查",
                   "unverified: “{claim}”: one side has no value as written (NaN), so it states a convention or a "
                   "limit; not checked"),
+    "holds-near": ("x → {where} 时近似成立（x = {at} 处 |Δ| {diff}）", "holds approximately as x → {where} (|Δ| {diff} at x = {at})"),
+    "local-approximation": ("未验证：“{claim}” 只在 x → {where} 时成立（x = {at} 处 |Δ| {near}，远处 {diff}）；写明对哪些 x 成立",
+                            "unverified: “{claim}” holds only as x → {where} (|Δ| {near} at x = {at}, {diff} far from "
+                            "it); say for which x it holds"),
     "claim-fails": ("“{claim}” 不成立（|Δ| {diff}）", "“{claim}” does not hold (|Δ| {diff})"),
     "identity-fails": ("“{claim}” 不成立：取 {at} 时左边是 {lhs}，右边是 {rhs}",
                        "“{claim}” does not hold: at {at} the left side is {lhs}, the right side {rhs}"),

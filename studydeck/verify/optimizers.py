@@ -79,6 +79,22 @@ def _sym_name(latex: str) -> str | None:
     return stmt.expr.name if stmt.kind == "expr" and isinstance(stmt.expr, Sym) else None
 
 
+# A rule that counts its steps by k or n (“\\theta_{k+1} = \\theta_k - \\eta v_{k+1}”, “x^{(n+1)} = x^{(n)} - …”): the
+# same rule as by t. (A rule that writes t, or has no next step, keeps its k: an index over classes or features.)
+STEP_INDEX = re.compile(r"_\{\s*([kn])\s*\+\s*1\s*\}|\^\{\s*\(\s*([kn])\s*\+\s*1\s*\)\s*\}")
+
+
+def _steps_by_t(formula: str) -> str:
+    found = STEP_INDEX.search(formula)
+    if not found or re.search(r"_\{?\s*t\b", formula):
+        return formula
+    k = found.group(1) or found.group(2)
+    formula = re.sub(rf"\^\{{\s*\(\s*{k}\s*([+-]\s*\d+)?\s*\)\s*\}}", lambda m: f"_{{t{(m.group(1) or '').replace(' ', '')}}}",
+                     formula)
+    formula = re.sub(rf"_\{{\s*{k}\s*([+-]\s*\d+)?\s*\}}", lambda m: f"_{{t{(m.group(1) or '').replace(' ', '')}}}", formula)
+    return re.sub(rf"_{k}(?![A-Za-z])", "_t", formula)
+
+
 def card_steps(card: Card, last_if: list[Cond | None]) -> list[Step]:
     conds: list[Cond] = []
     for guard in card.guards:
@@ -93,7 +109,7 @@ def card_steps(card: Card, last_if: list[Cond | None]) -> list[Step]:
     local: list[Cond] = []
     for formula in card.formulas:
         pending: list[Cond] = []
-        for s in parse_formula(formula):
+        for s in parse_formula(_steps_by_t(formula)):
             if s.kind == "guard":
                 local.append(Cond(s.cond))
             elif s.kind == "if":
