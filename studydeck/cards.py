@@ -1017,7 +1017,8 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                 or 2 * sum(bool(SHAPE_CHANGE.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _locators(name, [cells[j] for _, cells in rows[1:]]) \
                 or runs and RATE_HEADER.search(name) and 2 * sum(
-                    bool(COUNT_CELL.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) >= len(rows) - 1:
+                    bool(COUNT_CELL.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) >= len(rows) - 1 \
+                or _worked_column(rows[0][1][0], rows[0][1][j], [cells[j] for _, cells in rows[1:]]):
             continue
         for line, cells in rows[1:]:
             thing, value = _of_corner(corner, cells[0].strip()), cells[j].strip()
@@ -1039,6 +1040,18 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                         f"given {', '.join(knowns)}, {shown}"
                 out.append((thing, shown, value, Source(source.path, line)))
     return out
+
+
+def _worked_column(corner: str, header: str, cells: list[str]) -> bool:
+    """A column that works out a formula of the corner's symbol, row by row (“| $\\eta$ | $1-2\\eta$ |” over
+    “| 0.9 | −0.8 |”): arithmetic on each row's value, no fact to recall."""
+    symbol = re.fullmatch(r"\s*\$\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*\$\s*", corner)
+    if not symbol or not re.search(r"\$[^$]*(?<![A-Za-z\\])" + re.escape(symbol.group(1)) + r"(?![A-Za-z])[^$]*\$", header):
+        return False
+    if not re.search(r"[-+*/^−·×]|\\(?:frac|cdot|times|sqrt|log|exp)", header.replace(symbol.group(1), "")):
+        return False  # (a column named by the symbol alone, or with an index, is a property)
+    numbers = [bool(COUNT_CELL.fullmatch(_cell_text(c).replace("−", "-").strip("$ "))) for c in cells if c.strip()]
+    return bool(numbers) and 3 * sum(numbers) >= 2 * len(numbers)
 
 
 # An example's tensor going through, in numbers (“(8, 3, 32, 32) → (8, 32, 32, 3)”): which sizes were picked is the
@@ -2072,6 +2085,7 @@ class _Extractor:
         self.faq = _faq_sections(outline)  # (the headings that ask on a page of questions and their answers)
         # (notes where some reply is by a name, “- @小鹿：…”, “@Kevin_W”: there every “@Yuki” is someone's too)
         self.chat = any(CHAT_MENTION.match(text) for text in _lines(outline))
+        self.nb_spelled = any(re.search(r"\bN\w+[\s-]+B\w+", text) for text in _lines(outline))
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
         self.verdicts = _review_verdicts(outline)  # (a paper review's “Weaknesses”, “Rating”: its verdict)
@@ -2830,7 +2844,8 @@ class _Extractor:
                 own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
                     or _tally(block.text, block.source) or _plan_table(block.text, block.source) \
                     or lead is not None and MADE_UP.search(lead.text) \
-                    or lead is not None and TALLY_LEAD.match(lead.text) or _answers_counted(block.text, block.source)
+                    or lead is not None and TALLY_LEAD.match(lead.text) or _answers_counted(block.text, block.source) \
+                    or lead is not None and OWN_CONFIG.search(lead.text)
                 rows = [] if params or compared or own else table_definitions(block.text, block.source)
                 header = _table_rows(block.text, block.source)[0][1] if rows else []
                 if rows and QA_CORNER.fullmatch(plain_inline(header[0]).strip()) \
@@ -2862,7 +2877,8 @@ class _Extractor:
                                                        table_grid(block.text, block.source, known, runs,
                                                                   own=bool(OWN_MISTAKES.search(ctx.deck[-1])), zh=self.zh,
                                                                   lesson=bool(LESSON_PLAN_TITLE.fullmatch(self.outline.title.strip())))):
-                    self.definition(term, value, source, cells, attribute=attribute, grid=bool(attribute))
+                    if not self._stated_before(term, attribute, value):
+                        self.definition(term, value, source, cells, attribute=attribute, grid=bool(attribute))
             elif block.kind == "code":
                 if exported := _anki_export_cards(block):
                     self.exported(exported, ctx, lambda k, b=block: Source(b.source.path, b.text_line(k)))
@@ -3499,6 +3515,11 @@ class _Extractor:
                     or re.fullmatch(r"课程|班级", _bare(term).strip()) is not None and re.search(r"学时|学分|课时|\d{3,}|\d+\s*人|\d{1,2}[:：]\d{2}|周[一二三四五六日天]", desc)
                     # (“**Compare with 4.11**: there the indicators were dependent”: a pointer to another exercise)
                     or POINTER_TERM.fullmatch(_bare(term).strip())
+                    # (“**师兄的建议**：有 A100 就直接 bf16”, “**Marco's feedback**:”: someone's word, no concept)
+                    or REMARKS_BY.fullmatch(_bare(term).strip()) is not None
+                    # (“**NB**: …” is nota bene, where nothing in the notes spells out an “N… B…”, “Naive Bayes”)
+                    or re.fullmatch(r"N\.?\s?B\.?", _bare(term).strip(), re.I) is not None and not self.nb_spelled
+                    and not DEFINES.match(desc)
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                         or FRAMEWORK.fullmatch(_bare(term).strip()) and desc.lstrip().startswith("`")) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
@@ -3789,6 +3810,19 @@ class _Extractor:
         flags = ((LEFT_OUT + why,) if why else ()) + (("attribute",) if attribute else ())
         self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(keyed),
                  front, desc, source, formulas=formulas_in(desc), flags=flags)
+
+    def _stated_before(self, thing: str, attribute: str, value: str) -> bool:
+        """Whether a formula card of these notes already asks this cell's fact: a summary table at the end
+        (“| Bernoulli | $p$ | $p(1-p)$ |”) over sections that stated each (“#### Bernoullijeva razdioba” over
+        “$\\mathrm{Var}(X) = p(1-p)$”): the property and the value in one chain of equals, under the thing's name."""
+        prop, said = _bare_math(attribute), _bare_math(value)
+        stem = plain_inline(thing).split()[0].casefold()[:6] if plain_inline(thing).split() else ""
+        if not prop or not said or len(stem) < 3:
+            return False
+        return any(card.kind is CardKind.FORMULA and stem in " ".join((*card.deck, card.front)).casefold()
+                   and any({prop, said} <= set(map(_bare_math, re.split(r"(?<![<>!≤≥])=(?!=)", span)))
+                           for span in formulas_in(card.back))
+                   for card in self.cards)
 
     def defaults_line(self, desc: str, source: Source, ctx: _Ctx, lead: str = "", call: str = "") -> bool:
         """“默认：lr=1e-3, β1=0.9, β2=0.999, eps=1e-8” under a heading (or a line over its list)
@@ -4147,6 +4181,11 @@ class _Extractor:
         if is_plain_formula(words.strip()):
             words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
         rows = stated_rows(block.text)
+        said = WORDS_EQUATION.fullmatch(strip_math(LEAD_LABEL.sub("", words)).strip("*"))
+        if said and len(re.findall(_TERM_JOIN, said.group(0).split("=")[-1])) + 1 == _terms(rows[0][1] if rows else block.text):
+            # or said in words, term for term (“口诀：方差 = 平方的期望 − 期望的平方” over “D(X)=E(X^2)-[E(X)]^2”;
+            # “Adam = Momentum + RMSProp + 偏差修正” over its rows names the rule's parts)
+            words = ""
         if rows:
             # “\begin{aligned} m_t &= … \\ v_t &= … \end{aligned}”: each row states a fact of its own
             # (an update rule's steps), asked one by one as a list's items would be
@@ -4155,6 +4194,32 @@ class _Extractor:
                 self.formula(f"$${row}$$", Source(block.source.path, line), ctx, lead=words)
             return
         self.formula(f"$${block.text}$$", block.source, ctx, lead=words, named_by=_named_after(after, words))
+
+
+# An equation in words (“方差 = 平方的期望 − 期望的平方”, “Variance = mean of the squares minus the square of the
+# mean”): a name, then what it is, two terms or more joined as a formula joins them; a given (“设 x = 2”) is not one.
+_TERM_JOIN = r"(?:\s*+[−\-+×·/÷]\s*+|\s++(?:minus|plus|times|over|divided by)\s++|减去|加上|乘以|除以)"
+WORDS_EQUATION = re.compile(rf"\s*+[^\W\d][^=＝$…]{{0,24}}?\s*+[=＝]\s*+(?:[^\W\d][^=＝$…−\-+×·/÷]*?{_TERM_JOIN})++"
+                            rf"[^\W\d][^=＝$…]*?[\s:：.。]*+", re.I)
+
+
+def _bare_math(text: str) -> str:
+    """Math without its dressing, to compare (“$\\mathrm{Var}(X)$” and “\\operatorname{Var}(X) ” alike: “Var(X)”)."""
+    text = re.sub(r"\\(?:mathrm|operatorname|text|mathit|left|right|[,;!:]|\s)", "", text)
+    return re.sub(r"[\s${}]", "", text).rstrip(".,，。")
+
+
+def _terms(formula: str) -> int:
+    """How many terms the right side of a formula's first equation adds up (“D(X)=E(X^2)-[E(X)]^2”: 2), counting
+    no sign inside brackets or braces, nor one that opens the side."""
+    side = re.split(r"(?<![<>!\\])=", formula.strip().strip("$"), maxsplit=1)[-1]
+    side = re.split(r",\s*\\q?quad|\\q?quad|,\s*$|\\\\", side)[0].strip()
+    depth, count = 0, 1
+    for i, ch in enumerate(side):
+        depth += ch in "([{" or side.startswith("\\left", i)
+        depth -= ch in ")]}" or side.startswith("\\right", i)
+        count += depth == 0 and ch in "+-" and i > 0 and side[:i].strip()[-1:] not in "+-=(^_{"
+    return count
 
 
 def _shows_what_it_prints(code: str, language: str) -> bool:
@@ -4233,6 +4298,13 @@ def _names_a_task(phrase: str) -> bool:
     return bool(TASK_EN.search(part) or TASK_ZH.search(part) or IN_A_LANGUAGE.search(part))
 
 
+# A lead over one's own run's settings (“Run config at the time (`configs/unet_v3.yaml`):”, “我当时的训练配置”): the
+# table under it is that run's, no fact to learn.
+OWN_CONFIG = re.compile(r"`[^`\s]+\.(?:ya?ml|json|toml|cfg|ini|conf)`|\b(?:run|training|my|our)\s+config(?:uration)?s?\b|"
+                        r"\bconfig(?:uration)?\s+(?:at the time|(?:that |which )?(?:i|we) (?:used|ran))\b|"
+                        r"(?:我|我们)(?:当时)?的?(?:训练|实验)?配置|当时的(?:训练|实验)?配置", re.I)
+
+
 # What a block is when its lead names a record of a run rather than a task (“实验 3 的训练配置”,
 # “Architecture we ended up training”, “The config I used”).
 RECORD_HEAD = re.compile(r"^(?:the |my |our |her |his )?(?:config(?:uration)?|architecture|setup|output|log|results?)\b|"
@@ -4287,10 +4359,11 @@ EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
 # A line break ends a sentence in Chinese notes (one sentence a line), not in wrapped English.
 # A line that ends on a word that leads into more (因为, 而, 令, 的, …) was wrapped, not ended.
 # A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”, Russian “т.к.”; not “в К.”, kelvin) ends no sentence, nor
-# one that a Russian word in lower case follows (“стац. точка”: a word cut short).
+# one that a Russian word in lower case follows (“стац. точка”: a word cut short), nor a word of two or three letters
+# cut short that a word in lower case follows (“Diskretna sl. varijabla”, “tj. ono”).
 # (a sentence in bold that ends its line ends with its bold: “**Check the loss at initialisation.**”; “**Lactobacillus
 # spp.** the …” goes on)
-_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\b[а-яё])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)\.(?![ \t]+[а-яё]))(?:(?:\*{1,3}|_{1,3})(?![*_])(?=[ \t]*\n))?(?=\s)"
+_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\b[а-яё])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)(?!(?<=\b[a-zà-ž]{2})\.[ \t]+[a-zà-ž])(?!(?<=\b[a-zà-ž]{3})\.[ \t]+[a-zà-ž])\.(?![ \t]+[а-яё]))(?:(?:\*{1,3}|_{1,3})(?![*_])(?=[ \t]*\n))?(?=\s)"
 SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
                                r"(?<=[\u3400-\u9fff）」』”])(?<![因而令则即的在和与及或为是对将把被当若设由从得且但并其以])"
                                r"\n(?!\s*\$\$)")
@@ -5432,7 +5505,7 @@ ONLY_BOLD = re.compile(r"\*\*[^*\n]++\*\*\s*+[:：]?")
 # “人类反馈”, “Human feedback”) nor the comments of code.
 _REMARKER = r"(?:[\u4e00-\u9fff]{0,3}(?:老师|导师|师兄|师姐|助教|教授|审稿人|评委)|(?:reviewer|referee|ta|prof\.?|teacher|advisor|grader)\s*\d*|(?-i:[A-Z][a-z]+))"
 REMARKS_BY = re.compile(rf"(?:{_REMARKER}(?:'s|的)?\s?)?(?:点评|评语|批注|批改意见|审稿意见|修改意见)|"
-                        rf"{_REMARKER}(?:'s|的)\s?(?:comments?|feedback|remarks|反馈|意见)|"
+                        rf"{_REMARKER}(?:'s|的)\s?(?:comments?|feedback|remarks|advice|suggestions?|反馈|意见|建议)|"
                         rf"(?:[\u4e00-\u9fff]{{0,3}}(?:老师|导师|师兄|师姐|助教|评委))(?:反馈|意见)|"
                         rf"(?:comments?|feedback|remarks) (?:from|by) (?:the )?{_REMARKER}", re.I)
 # What a bold line over a list may name of the subject above it, not a subject of its own (“常见变形”,
@@ -5513,6 +5586,13 @@ LABEL_TERM = re.compile(
     # tip, “**جلسه‌ی بعد**” next session, “**Penyelesaian**” the working, “**Jövő hétre**” for next week)
     r"سؤال خودم|سوال خودم|نکته(?:‌ی)? امتحانی|جلسه(?:‌ی|ی| ی)? بعد|penyelesaian|jövő hétre|"
     r"lưu ý|ví dụ|ghi chú|"
+    # (Danish and Norwegian, Swahili, Croatian: “**Vigtigt**:” important, “**Eksempel fra slides**:”, “**Næste gang (F8)**:”
+    # next time, “**Kwa hivyo**:” therefore, “**Kumbuka**:” remember, “**Napomena**:” note, “**Konzultacije**:” office
+    # hours; “Sammenheng”, “Forbindelse” a link to what came before; “Overall verdict:” a review's, “Open for me:”; “Overall:”
+    # alone may be a metric, overall accuracy)
+    r"vigtigt|viktig|husk|eksempel(?: fra \S.*)?|n[æe]ste gang.*|forbindelse|sammenheng(?: med \S.*)?|"
+    r"kwa hivyo|kwa hiyo|kumbuka|muhimu|mfano|napomena|pazi|primjer|konzultacije|va[žz]no|"
+    r"overall (?:verdict|impression|rating)|open (?:for me|questions?|points?)|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
     r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"

@@ -7532,3 +7532,66 @@ def test_labels_and_plans_in_persian_malay_and_hungarian_notes_are_no_terms() ->
                  "- **نرخ یادگیری**: اندازه‌ی گام در هر به‌روزرسانی.\n\n## Contoh\n\n- **Penyelesaian**: darab dan tambah.\n"
                  "- **Jövő hétre**: 3. fejezet elolvasása\n",
                  kept=["اندازه‌ی گام"], gone=["مینیمم", "فرض گوسی", "لجستیک", "darab dan tambah", "fejezet"])
+
+
+def test_a_lead_that_says_the_formula_in_words_is_not_its_front() -> None:
+    # (a mnemonic over the formula, “口诀：方差 = 平方的期望 − 期望的平方”, is the answer in words; a given
+    # over it, “设 x = 2”, or a name, “方差的计算公式”, is not)
+    notes = ("# 概率\n\n## 数字特征\n\n**口诀：方差 = 平方的期望 − 期望的平方**\n\n$$\nD(X)=E(X^2)-[E(X)]^2\n$$\n\n"
+             "Variance = mean of the squares minus the square of the mean:\n\n$$\n\\operatorname{Var}(X)=E[X^2]-E[X]^2\n$$\n\n"
+             "方差的另一种写法：\n\n$$\nD(X)=E[(X-EX)^2]\n$$\n\n"
+             "**口诀：协方差 = 乘积的期望 − 期望的乘积**\n\n$$\n\\mathrm{Cov}(X,Y)=E(XY)-EX\\,EY\n$$\n\n"
+             "## Adam\n\nAdam = momentum + RMSProp + bias correction:\n\n$$\nm_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t\n$$\n")
+    cards, _ = extract(notes)
+    fronts = [c.front for c in cards if "?" in c.front or "？" in c.front]
+    assert len(fronts) == 5, fronts
+    assert not any("平方的期望" in f or "square of the mean" in f or "乘积的期望" in f for f in fronts), fronts
+    assert any("另一种写法" in f for f in fronts), fronts
+    # (three parts named over a rule's row of two terms: what the rule is made of, no answer)
+    assert any("RMSProp" in f for f in fronts), fronts
+
+
+def test_a_summary_table_asks_no_fact_its_sections_asked() -> None:
+    # (“| Bernoulli | $p$ | $p(1-p)$ |” under “Tablica za ispit” over sections that each stated them: the same cards
+    # twice; a cell no section stated, the uniform's variance, is still asked)
+    notes = ("# Razdiobe\n\n## Bernoullijeva razdioba\n\n- $E[X] = p$, $\\mathrm{Var}(X) = p(1-p)$\n\n"
+             "## Poissonova razdioba\n\n- $E[X] = \\mathrm{Var}(X) = \\lambda$\n\n"
+             "## Tablica za ispit\n\n| Razdioba | $E[X]$ | $\\mathrm{Var}(X)$ |\n|---|---|---|\n"
+             "| Bernoulli | $p$ | $p(1-p)$ |\n| Poissonova | $\\lambda$ | $\\lambda$ |\n| Uniformna | $(a+b)/2$ | $(b-a)^2/12$ |\n")
+    cards, _ = extract(notes)
+    table = [c.front for c in cards if "Tablica" in c.front]
+    assert not any("Bernoulli**" in f or "Poissonova**" in f for f in table), table
+    assert any("Uniformna" in f and "Var" in f for f in table), table
+
+
+def test_labels_in_danish_swahili_and_croatian_notes_and_nota_bene_are_no_terms() -> None:
+    assert_keeps(
+        "# Forelæsning 7\n\n## Asymmetriske omkostninger\n\n"
+        "- **Vigtigt**: dette virker kun hvis modellen er kalibreret.\n"
+        "- **Eksempel fra slides**: kræftscreening.\n"
+        "- **Diskriminantfunktion**: en funktion $g(x)$ der direkte giver klassen.\n\n"
+        "## Theory\n\n- **NB**: $L/\\mu$ ndio condition number tena.\n- **Kwa hivyo**: kappa kubwa = valley ndefu.\n"
+        "- **Konzultacije**: četvrtak 12–13 h, kabinet 3.14\n",
+        ["Diskriminantfunktion"], ["Vigtigt", "Eksempel fra slides", "**NB**", "Kwa hivyo", "Konzultacije"])
+    # (someone's advice, “师兄的建议”, is theirs; what a “建议框架” is stays a term)
+    assert_keeps("# 混合精度\n\n## bf16 vs fp16\n\n**bf16**：8 位指数、7 位尾数的浮点格式，范围与 fp32 相同。\n\n"
+                 "师兄的建议：有 A100 就直接 bf16，省事。\n", ["8 位指数"], ["师兄的建议", "省事"])
+    # (where the notes spell out a Naive Bayes, “NB” is its name)
+    assert_keeps("# Classifiers\n\nNaive Bayes assumes the features independent given the class.\n\n## Compared\n\n"
+                 "- **NB**: fast to train, needs little data, badly calibrated probabilities.\n"
+                 "- **SVM**: maximises the margin between the classes.\n", ["**NB**"], [])
+
+
+def test_a_table_of_ones_run_config_and_a_column_worked_out_per_row_are_no_cards() -> None:
+    # (“Run config at the time (`configs/unet_v3.yaml`):” over “| setting | value |”: that run's; “| $\\eta$ | $1-2\\eta$ |
+    # | what happens |” over “| 0.9 | −0.8 | oscillates |”: the middle column is arithmetic on the row's η, the last a fact)
+    assert_keeps(
+        "# NaN loss — my checklist\n\nRun config at the time (`configs/unet_v3.yaml`):\n\n| setting | value |\n|---|---|\n"
+        "| model | U-Net, resnet34 encoder |\n| optimizer | AdamW, lr 1e-3, wd 1e-2 |\n| precision | AMP fp16 |\n\n"
+        "## Step size on $f(x) = x^2$\n\n| $\\eta$ | $1-2\\eta$ | what happens |\n|---|---|---|\n"
+        "| 0.1 | 0.8 | converges slowly |\n| 0.9 | −0.8 | converges, oscillating |\n| 1.1 | −1.2 | diverges |\n",
+        ["diverges", "converges, oscillating"], ["U-Net", "AdamW", "AMP fp16", "−0.8", "−1.2"])
+    # (a table of an optimizer's usual settings, not one's run, is still asked)
+    assert_keeps("# Fine-tuning BERT\n\nThe paper's recommended settings:\n\n| setting | value |\n|---|---|\n"
+                 "| learning rate | 2e-5 to 5e-5 |\n| epochs | 2 to 4 |\n| batch size | 16 or 32 |\n",
+                 ["2e-5 to 5e-5"], [])
