@@ -427,6 +427,15 @@ LOCAL = """# Tricks
 
 ## Første orden
 - Brukt i utledningen: $\\log(1+x) \\approx x$
+
+## Wrong coefficient
+- For small $x$: $\\tan x \\approx x + x^3/6$
+
+## Wrong constant
+- For large $x$: $\\sqrt{x^2+x} \\approx x + 1$
+
+## Right constant
+- For large $x$: $\\sqrt{x^2+x} \\approx x + 1/2$
 """
 
 
@@ -456,6 +465,11 @@ def test_an_approximation_near_a_point_is_not_a_disagreement(tmp_path) -> None:
     r, line = one(r"\log(1+x)", "Første")
     assert r.verdict is Verdict.UNVERIFIED and r.reason == "local-approximation", line
     assert "holds only as x → 0" in line and "say for which x" in line
+    # (a wrong coefficient is off by as much as its own term, near 0 or far out: no “holds” for it)
+    assert one(r"\tan x", "coefficient")[0].verdict is Verdict.DISAGREES
+    assert one(r"x + 1$", "Wrong constant")[0].verdict is Verdict.DISAGREES
+    r, line = one(r"x + 1/2", "Right constant")
+    assert r.verdict is Verdict.AGREES and "x → ∞" in line, line
 
 
 @pytest.mark.parametrize("rule", [
@@ -470,3 +484,19 @@ def test_a_rule_that_counts_its_steps_by_k_is_checked_as_by_t(tmp_path: Path, ru
     results = verify(cards, device="cpu", cache_path=None).results
     assert results and all(r.verdict is Verdict.AGREES and r.reference == "torch.optim.SGD" for r in results), \
         [r.detail for r in results]
+
+
+@pytest.mark.parametrize("rule, reason", [
+    # (momentum as an average of the gradients is SGD(momentum=β, dampening=β): one symbol, two parameters; it
+    # “disagreed only when lr + momentum is set”)
+    ("$$v_{k+1} = \\beta v_k + (1-\\beta) \\nabla f(x_k)$$\n\n$$x_{k+1} = x_k - \\alpha v_{k+1}$$", "averaged-momentum"),
+    # (the gradient at a look-ahead point, which the check cannot follow: a typo in it “agreed” as well)
+    ("$$v_{k+1} = \\beta v_k - \\alpha \\nabla f(x_k + \\beta v_k)$$\n\n$$x_{k+1} = x_k + v_{k+1}$$", "unreadable"),
+])
+def test_a_momentum_rule_the_check_cannot_follow_gets_no_verdict(tmp_path: Path, rule: str, reason: str) -> None:
+    notes = tmp_path / "momentum.md"
+    notes.write_text(f"# Optimisation\n\n## Momentum\n\n{rule}\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    results = verify(cards, device="cpu", cache_path=None).results
+    assert results and all(r.verdict is Verdict.UNVERIFIED for r in results), [r.detail for r in results]
+    assert any(r.reason == reason for r in results), [r.reason for r in results]

@@ -375,18 +375,24 @@ class _Checker:
             if close.ok:
                 self.approx = True
                 return self.agreed(target, ref, close, stmt)
-            local = self.local(stmt, lambda t: evaluate(stmt.expr, {**self.env, var: t}, device=self.device), ref, cmp)
+            local = self.local(stmt, stmt.expr, var, ref, cmp)
             if local is not False:
                 if local is None:
                     self.agreed(target, ref, Comparison(True, 0.0, 0), stmt)
                 return local
         return self.differs(ref, values, x, cmp)
 
-    def local(self, stmt: Statement, notes: Callable, ref: Callable, cmp: Comparison) -> "Result | None | bool":
+    def term(self, expr: Any, var: str) -> Callable:
+        """``expr`` as a function of ``var``, the other symbols as the card has them now."""
+        env = dict(self.env)
+        return lambda t: evaluate(expr, {**env, var: t}, device=self.device)
+
+    def local(self, stmt: Statement, expr: Any, var: str, ref: Callable, cmp: Comparison) -> "Result | None | bool":
         """An approximation that fails over the whole range but holds as x nears 0 or ∞ (“\\sin x ≈ x”, “\\log(1+x)
         ≈ x”): where the card's words give it a condition (“for small x”, “x 很小时”), it holds there (None);
         where they do not, it is unverified, and says where it holds; False where it holds nowhere."""
-        where = _holds_near(notes, ref, self.device)
+        where = _holds_near(self.term(expr, var), [self.term(term, var) for term in _additive_terms(expr)], ref,
+                            self.device)
         if where is None:
             return False
         place, at, near_diff = where
@@ -539,8 +545,9 @@ class _Checker:
                 cmp = _compare(a, b, tol)
                 self.approx = self.approx or bool(cmp.ok)
         if not cmp.ok and rel == "~" and "x" in symbols_in((lhs, rhs)) and self.limit is None:
-            local = self.local(stmt, lambda t: evaluate(rhs, {**env, "x": t}, device=self.device),
-                               lambda t: evaluate(lhs, {**env, "x": t}, device=self.device), cmp)
+            self.env, kept = env, self.env  # (the claim's own values: a limit's far point aside)
+            local = self.local(stmt, rhs, "x", self.term(lhs, "x"), cmp)
+            self.env = kept
             if local is not False:
                 return local
         self.worst = max(self.worst, cmp.diff)
@@ -586,51 +593,58 @@ class _Checker:
                       self.binding, self.example, reason=reason, reference=self.reference, facts=facts, reading=self.reading)
 
 
-# Where an approximation holds that does not hold over the whole range: near 0 (“\\log(1+x) ≈ x”, “\\sin x ≈ x”:
-# what is left over shrinks faster than the function moves away from its value at 0), or far out (“\\log(1+e^x) ≈
-# x” for large x: what is left over shrinks against the value). A wrong one holds at neither (“\\cos x ≈ 1 − x^2” is
-# off by as much as the function moves, near 0 as far from it).
+# Where an approximation holds that does not hold over the whole range: near 0 (“\\log(1+x) ≈ x”, “\\cos x ≈ 1 −
+# x^2/2”), or far out (“\\log(1+e^x) ≈ x”, “\\sqrt{x^2+x} ≈ x + 1/2” for large x): what is left over is a small
+# share of the smallest term the notes kept, and a smaller share closer in (further out). A wrong coefficient is off by
+# as much as its own term (“\\log(1+x) ≈ x + x^2/2”, “\\sqrt{x^2+x} ≈ x + 1”): it holds at neither.
 NEAR_ZERO = (1e-2, 1e-3)
 FAR_OUT = (30.0, 300.0)
 LEFT_OVER = 0.05
 
 
-def _holds_near(notes: Callable, ref: Callable, device) -> tuple[str, str, float] | None:
-    """("0", "0.001", |Δ| there), ("∞", "300", …) or ("−∞", "-300", …) where the approximation ``notes`` ≈ ``ref`` holds as x nears
-    it, on every side where both have a value; None where it holds nowhere."""
-    def at(points: list[float]) -> tuple[torch.Tensor, torch.Tensor] | None:
+def _holds_near(notes: Callable, terms: list[Callable], ref: Callable, device) -> tuple[str, str, float] | None:
+    """("0", "0.001", |Δ| there), ("∞", "300", …) or ("−∞", "-300", …) where the approximation ``notes`` (the sum of
+    ``terms``) holds as x nears it, on every side where both have a value; None where it holds nowhere."""
+    def at(points: list[float]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None:
         t = torch.tensor(points, dtype=torch.float64, device=device)
         try:
-            a, b = (torch.as_tensor(v, dtype=torch.float64, device=device) for v in (ref(t), notes(t)))
-            a, b = torch.broadcast_tensors(a, b)
+            parts = [torch.as_tensor(term(t), dtype=torch.float64, device=device).expand_as(t) for term in terms]
+            a = torch.as_tensor(ref(t), dtype=torch.float64, device=device).expand_as(t)
+            b = torch.as_tensor(notes(t), dtype=torch.float64, device=device).expand_as(t)
         except (Unbound, LatexError, RuntimeError, TypeError, ValueError):
             return None
-        return (a.cpu(), b.cpu()) if bool(torch.isfinite(a).all() and torch.isfinite(b).all()) else None
+        if not bool(torch.isfinite(a).all() and torch.isfinite(b).all()):
+            return None
+        kept = torch.stack(parts).abs()
+        smallest = torch.where(kept > 0, kept, torch.full_like(kept, float("inf"))).min(0).values
+        return (a - b).abs().cpu(), smallest.cpu(), a.cpu()
 
     sides = [at([0.0, sign * NEAR_ZERO[0], sign * NEAR_ZERO[1]]) for sign in (1, -1)]
-    if any(sides) and all(_shrinks_near_zero(*side) for side in sides if side is not None):
-        a, b = next(side for side in sides if side is not None)
-        return "0", f"{NEAR_ZERO[1]:g}", float((a[2] - b[2]).abs())
+    if any(sides) and all(_shrinks(err[1:], smallest[1:]) and float(err[0]) <= 1e-9 * (1 + float(a[0].abs()))
+                          for err, smallest, a in (side for side in sides if side is not None)):
+        err = next(side for side in sides if side is not None)[0]
+        return "0", f"{NEAR_ZERO[1]:g}", float(err[2])
     for sign, place in ((1, "∞"), (-1, "−∞")):
         side = at([sign * FAR_OUT[0], sign * FAR_OUT[1]])
-        if side is None:
-            continue
-        a, b = side
-        if float(torch.maximum(a.abs(), b.abs()).min()) < 1e-3:
+        if side is None or float(side[2].abs().min()) < 1e-3:
             continue  # (both sides dying away, “x\\Phi(x)” and “1 + \\tanh(x)” as x → −∞: nothing left to compare)
-        share = [float((a[i] - b[i]).abs() / max(float(a[i].abs()), float(b[i].abs()))) for i in (0, 1)]
-        if max(share) < LEFT_OVER and share[1] <= share[0]:
-            return place, f"{sign * FAR_OUT[1]:g}", float((a[1] - b[1]).abs())
+        if _shrinks(side[0], side[1], strictly=False):
+            return place, f"{sign * FAR_OUT[1]:g}", float(side[0][1])
     return None
 
 
-def _shrinks_near_zero(a: torch.Tensor, b: torch.Tensor) -> bool:
-    """At 0 both sides meet; at x = 0.01 and 0.001 what is left over is a small share of how far the function has
-    moved from its value at 0, and a smaller share closer in."""
-    if float((a[0] - b[0]).abs()) > 1e-9 * (1 + float(a[0].abs())):
-        return False
-    share = [float((a[i] - b[i]).abs()) / max(float((a[i] - a[0]).abs()), 1e-300) for i in (1, 2)]
-    return share[0] < LEFT_OVER and share[1] < 0.5 * share[0]
+def _shrinks(err: torch.Tensor, smallest: torch.Tensor, strictly: bool = True) -> bool:
+    """What is left over, as a share of the smallest term kept, is small at the second point and smaller there than at
+    the first (half as large, ``strictly``)."""
+    share = [float(e) / float(m) for e, m in zip(err, smallest)]
+    return share[1] < LEFT_OVER and share[1] <= (0.5 if strictly else 1.0) * share[0]
+
+
+def _additive_terms(expr: Any) -> list[Any]:
+    """The terms a sum adds up (“1 - x^2/2”: 1 and x²/2, the sign aside)."""
+    if isinstance(expr, Op) and (expr.op == "+" or expr.op == "-" and len(expr.args) == 2):
+        return [term for arg in expr.args for term in _additive_terms(arg)]
+    return [expr]
 
 
 def _where_both_have_a_value(a: Any, b: Any) -> tuple[Any, Any]:

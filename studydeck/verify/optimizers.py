@@ -84,6 +84,11 @@ def _sym_name(latex: str) -> str | None:
 STEP_INDEX = re.compile(r"_\{\s*([kn])\s*\+\s*1\s*\}|\^\{\s*\(\s*([kn])\s*\+\s*1\s*\)\s*\}")
 
 
+# A gradient taken at another point than the parameter itself (“\\nabla f(x_k + \\beta v_k)”, “\\nabla L(\\theta - \\mu v)”;
+# “\\nabla f(\\theta_{t-1})” is at the parameter, a step back).
+LOOK_AHEAD = re.compile(r"\\nabla(?:_\{?\\?\w+\}?)?\s*\\?[A-Za-z]\w*(?:_\{?\w+\}?)?\s*(?:\\left)?\(([^()]*[+-][^()]*)(?:\\right)?\)")
+
+
 def _steps_by_t(formula: str) -> str:
     found = STEP_INDEX.search(formula)
     if not found or re.search(r"_\{?\s*t\b", formula):
@@ -109,6 +114,12 @@ def card_steps(card: Card, last_if: list[Cond | None]) -> list[Step]:
     local: list[Cond] = []
     for formula in card.formulas:
         pending: list[Cond] = []
+        ahead = next((m for m in LOOK_AHEAD.finditer(formula)
+                      if re.search(r"[+-]", re.sub(r"[_^]\{[^{}]*\}|[_^]\\?\w+", "", m.group(1)))), None)
+        if ahead:
+            # (“v_{k+1} = βv_k − α∇f(x_k + βv_k)”: the gradient at a look-ahead point, which the rule's symbols for
+            # the gradient cannot say; checked as if at x_k, any look-ahead would “agree”)
+            raise NotAProgram(f"the gradient is taken at {ahead.group(1).strip()}, a point the check cannot follow")
         for s in parse_formula(_steps_by_t(formula)):
             if s.kind == "guard":
                 local.append(Cond(s.cond))
@@ -549,6 +560,9 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
             program = _borrow(program, missing, cards, all_cards)
         else:
             program = make_program(program.steps, formula_cards)
+        if not any(program.grad in symbols_in(s.stmt.expr) or program.grad == s.stmt.target.name for s in program.steps):
+            # (“v_{n+1} = v_n + h F/m” under “Momentum and impulse”: a physical momentum, no gradient descends)
+            raise NotAProgram("no gradient (g or ∇f) in the rule")
         stated = stated_bindings(cards, spec)
         binding = bind(program, spec, stated, device)
     except (NotAProgram, LatexError) as exc:
@@ -600,6 +614,17 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
                        f"it disagrees)", reason="guessed-binding", reference=f"torch.optim.{spec.torch_name}",
                        facts={"symbols": names, "keys": keys})
                 for c in formula_cards]
+    averaged = [sym for sym, key in binding.symbols.items() if spec.torch_name == "SGD" and key == "momentum"
+                and any(_one_minus(s.stmt.expr, sym) for s in program.steps)]
+    if averaged:
+        # (“v_{k+1} = βv_k + (1−β)∇f(x_k)”: momentum as an average of the gradients, torch's SGD with dampening = β
+        # as well; one symbol for two parameters the search does not try)
+        names = ", ".join(averaged)
+        return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
+                       f"not checked: {names} is both the momentum and, as (1 − {names}), the dampening of "
+                       f"torch.optim.SGD (an average of the gradients)", reason="averaged-momentum",
+                       reference=f"torch.optim.{spec.torch_name}", facts={"symbols": names})
+                for c in formula_cards]
     # show the simplest configuration that disagrees, at the first step where it does
     features, kwargs, ours, ref, _ = min(failures, key=lambda f: (len(f.features), -f.maxdiff))
     maxdiff = max(f.maxdiff for f in failures)
@@ -645,6 +670,12 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
                            f"{facts['lines']}: {cause}")
             out.append(_result(c, Verdict.AGREES, step_detail, None, "step-agrees", facts, culprits=lines, **common))
     return out + _unused(formula_cards, used_cards, concept, unreadable, device)
+
+
+def _one_minus(expr: Any, sym: str) -> bool:
+    """Whether ``expr`` holds 1 − ``sym`` (“(1-\\beta)\\nabla f”)."""
+    return any(isinstance(n, Op) and n.op == "-" and len(n.args) == 2 and isinstance(n.args[0], Num)
+               and n.args[0].value == 1 and isinstance(n.args[1], Sym) and n.args[1].name == sym for n in nodes(expr))
 
 
 def _result(card: Card, verdict: Verdict, detail: str, diff: float | None, reason: str, facts: dict[str, Any],
