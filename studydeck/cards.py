@@ -202,6 +202,14 @@ _PAIR = re.compile(r"(?P<q>[^\x00]*)\x00(?P<a>.*)", re.S)
 # RemNote's and Logseq's other card marks: “question >> answer”, “a <> b” both ways, “term ;; description” (outside
 # code and math: “`x >> 1`” shifts).
 ARROW_CARD = re.compile(r"(?P<q>[^\n]*?[^\s<>;])\s++(?:>>|<>|;;)\s++(?P<a>\S.*)")
+# A question and its answer on one line, a dash between (“Nesterov vs plain momentum? — it evaluates the gradient at
+# …”, “Inverted dropout — what scaling and when? — …”, “Why bias correction in Adam? (v2) — …”): a card as the learner
+# wrote it, in notes that write three or more so. (“Why? — …” asks nothing alone; one such line among open questions,
+# “why does X matter? — both are SDEs …”, is a doubt and what one made of it.)
+DASH_CARDS = 3
+DASH_CARD = re.compile(r"(?P<q>[^\n]{8,200}?[?？](?:\s*+[(（][^()（）\n]{1,12}[)）])?)\s++[—–]{1,2}\s++(?P<a>\S[^\n]*)")
+# What one's reviews of a card did, after its answer (“✓ 3/2 ✗ 9/2 (said eps 1e-6) ✓ 14/2”): the learner's log.
+REVIEW_MARKS = re.compile(r"(?:\s++[✓✗✔✘~]\s*+\d{1,2}/\d{1,2}(?:/\d{2,4})?+(?:\s*+\([^()\n]*\))?+)++\s*+$")
 
 
 # What marks a side of “… >> …” as code or as a comparison, not a card: a shell's redirect or a stream (“cmd >> log.txt”,
@@ -220,11 +228,15 @@ SIDE_BREAK = re.compile(r"\s*--\s*")
 MARK_PREFIX = re.compile(r"^\s*+(?:\(!+\)|\[[^\]\n]{1,12}\]|[★☆⭐❗‼🔥])\s*+")
 
 
-def _written_card(line: str) -> re.Match | None:
-    """A card written on one line as spaced-repetition apps write them (“q :: a”, “q >> a”, “q ;; a”)."""
+def _written_card(line: str, dashes: bool = False) -> re.Match | None:
+    """A card written on one line as spaced-repetition apps write them (“q :: a”, “q >> a”, “q ;; a”), or, in notes
+    that write their cards so (``dashes``), “q? — a”."""
     if "\n" in line:
         return None
     card = INLINE_CARD.fullmatch(line)
+    if card is None and dashes and (dashed := DASH_CARD.fullmatch(line)) is not None \
+            and len(dashed.group("q").split()) >= 2 and not TASK_ITEM.match(dashed.group("q")):
+        card = dashed
     if card is None:
         card = ARROW_CARD.fullmatch(line)
         if card is None or any(CODE_SIDE.search(strip_math(side)) for side in (card.group("q"), card.group("a"))) \
@@ -1043,13 +1055,15 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
 
 
 def _worked_column(corner: str, header: str, cells: list[str]) -> bool:
-    """A column that works out a formula of the corner's symbol, row by row (“| $\\eta$ | $1-2\\eta$ |” over
+    """A column that works out a sum or a product of the corner's symbol, row by row (“| $\\eta$ | $1-2\\eta$ |” over
     “| 0.9 | −0.8 |”): arithmetic on each row's value, no fact to recall."""
     symbol = re.fullmatch(r"\s*\$\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*\$\s*", corner)
     if not symbol or not re.search(r"\$[^$]*(?<![A-Za-z\\])" + re.escape(symbol.group(1)) + r"(?![A-Za-z])[^$]*\$", header):
         return False
-    if not re.search(r"[-+*/^−·×]|\\(?:frac|cdot|times|sqrt|log|exp)", header.replace(symbol.group(1), "")):
-        return False  # (a column named by the symbol alone, or with an index, is a property)
+    rest = header.replace(symbol.group(1), "")
+    if not re.search(r"[-+*/−·×]|\\(?:frac|cdot|times)", rest) or re.search(r"[\^!]|\\(?:sqrt|log|ln|exp|binom)", rest):
+        return False  # (a column named by the symbol alone, or with an index, is a property; “$2^n$”, “$n!$” are
+        # values one learns by heart)
     numbers = [bool(COUNT_CELL.fullmatch(_cell_text(c).replace("−", "-").strip("$ "))) for c in cells if c.strip()]
     return bool(numbers) and 3 * sum(numbers) >= 2 * len(numbers)
 
@@ -2086,6 +2100,8 @@ class _Extractor:
         # (notes where some reply is by a name, “- @小鹿：…”, “@Kevin_W”: there every “@Yuki” is someone's too)
         self.chat = any(CHAT_MENTION.match(text) for text in _lines(outline))
         self.nb_spelled = any(re.search(r"\bN\w+[\s-]+B\w+", text) for text in _lines(outline))
+        # (notes that write their cards as “q? — a”, three or more)
+        self.dashes = sum(DASH_CARD.fullmatch(line.strip()) is not None for line in _lines(outline)) >= DASH_CARDS
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
         self.verdicts = _review_verdicts(outline)  # (a paper review's “Weaknesses”, “Rating”: its verdict)
@@ -3023,7 +3039,8 @@ class _Extractor:
             self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer, source,
                      formulas=formulas_in(answer))
             return True
-        pairs = [_written_card(line) or (_spaced_card(line) if self.spaced and "::" in line else None) for line in lines]
+        pairs = [_written_card(line, self.dashes) or (_spaced_card(line) if self.spaced and "::" in line else None)
+                 for line in lines]
         if not (pairs and all(pairs)) and (written := _one_line_pairs(lines)):
             # “Q: … ? A: …”, a line each (and the lines an answer runs on to): written as cards already
             for offset, question, answer in written:
@@ -3034,7 +3051,10 @@ class _Extractor:
         if pairs and all(pairs):
             # “sample mean unbiased? :: yes, E[x̄] = μ”, a line each: written as cards already
             for offset, pair in enumerate(pairs):
-                question, answer = pair.group("q").strip(), pair.group("a").strip()
+                if pair.group("q").startswith("~~"):
+                    continue  # (“~~Does `model.eval()` turn off gradients? — yes~~ ✗ 3/2 ← WRONG”: struck, as wrong)
+                question, answer = pair.group("q").strip(), REVIEW_MARKS.sub("", pair.group("a")).strip()
+                question = re.sub(r"\s*+[(（]v\d{1,2}[)）]$", "", question)  # (“Why …? (v2)”: the card's rewrite)
                 self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
                          Source(source.path, source.line + offset), formulas=formulas_in(answer))
             return True
@@ -3334,7 +3354,7 @@ class _Extractor:
                 self.blocks(it.children, ctx)
             return
         if self.manual(text, it.source, ctx):
-            if it.children and all(_written_card(line.strip()) for line in text.splitlines() if line.strip()):
+            if it.children and all(_written_card(line.strip(), self.dashes) for line in text.splitlines() if line.strip()):
                 self.blocks(it.children, ctx)  # (“MLE of σ² >> …” over “Bessel's correction :: …”: cards of their own)
             return
         if TASK_ITEM.match(text):
@@ -3423,7 +3443,7 @@ class _Extractor:
         # (a child written as a card, “Var(aX + b) >> a^2 Var(X)”, is a card of its own: no part of what the name is)
         prose = [c for c in _child_items(it) if not c.children and c.text.strip()
                  and split_label(c.text) is None and not has_formula(c.text) and not is_plain_formula(c.text)
-                 and not ("\n" not in c.text.strip() and _written_card(c.text.strip()))
+                 and not ("\n" not in c.text.strip() and _written_card(c.text.strip(), self.dashes))
                  and not _bare_clozes(c.text)]
         # (“- Ba, Kiros, Hinton 2016” under “- LayerNorm”: who proposed it, no part of what it is)
         cited = [c for c in _child_items(it) if not c.children and CITATION_ALONE.fullmatch(_cell_text(c.text))]
@@ -3517,9 +3537,13 @@ class _Extractor:
                     or POINTER_TERM.fullmatch(_bare(term).strip())
                     # (“**师兄的建议**：有 A100 就直接 bf16”, “**Marco's feedback**:”: someone's word, no concept)
                     or REMARKS_BY.fullmatch(_bare(term).strip()) is not None
-                    # (“**NB**: …” is nota bene, where nothing in the notes spells out an “N… B…”, “Naive Bayes”)
+                    # (“**NB**: …” is nota bene, where nothing in the notes spells out an “N… B…”, “Naive Bayes”, nor
+                    # what follows, “net benefit, …”)
                     or re.fullmatch(r"N\.?\s?B\.?", _bare(term).strip(), re.I) is not None and not self.nb_spelled
-                    and not DEFINES.match(desc)
+                    and not DEFINES.match(desc) and not re.match(r"\s*n\w+[\s-]+b\w+", desc, re.I)
+                    # (labels in Danish, Norwegian, Swahili and Croatian notes, unless what follows glosses the word,
+                    # as a word list does: “**Mfano**: noun (m-mi class), "example"”)
+                    or REMARK_LABEL.fullmatch(_bare(term).strip()) is not None and not WORD_GLOSS.match(desc)
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
                         or FRAMEWORK.fullmatch(_bare(term).strip()) and desc.lstrip().startswith("`")) and not DEFINES.match(desc)
                     or len(desc) <= 200 and LEGEND.fullmatch(desc.strip())
@@ -3585,6 +3609,7 @@ class _Extractor:
         only when what follows is no remark on it (else left out, said)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
         desc = STRUCK_BEFORE.sub("", desc)  # (“~~$\frac{1-p}{p}$~~ $\frac{1-p}{p^2}$”: the value the notes set right)
+        desc = REVIEW_MARKS.sub("", desc)  # (“… eps=1e-8   ✓ 3/2 ✗ 9/2 (said 1e-6)”: how one's reviews went)
         if "\n" not in desc:
             # “# trials until first success” after a colon: on a card of its own it must not turn
             # into a heading
@@ -3954,6 +3979,13 @@ class _Extractor:
                 asked = _without_the_next_step(asked)
             if named_by:
                 asked = replace(asked, prompt=f"{asked.prompt} {named_by}")
+            remark = REMARK_AFTER_HOLE.search(asked.prompt)
+            if remark and NAMES_THE_EQUATION.search(remark.group("words")) \
+                    and len(CJK.findall(remark.group("words"))) <= 12 and len(remark.group("words").split()) <= 6:
+                # (“$H^2 = ?$（投影两次不变，幂等）”, “$d(y,x) = ?$ (symmetry)”, “$\\mathbb E[g_k] = ?$ (unbiased)”: the
+                # property's name is the equation asked; on the back only. A remark that names a case or a condition,
+                # “(Fletcher–Reeves)”, “(independent)”, “(tanh / linear)”, stays.)
+                asked = replace(asked, prompt=asked.prompt[:remark.start("remark")].rstrip() + remark.group("end"))
             if LEADS_TO.search(asked.prompt):  # (“Newton's second law, $F = ?$ ⇒” over what it implies, below)
                 asked = replace(asked, prompt=LEADS_TO.sub("", asked.prompt), answer=LEADS_TO.sub("", asked.answer))
             # a formula the text names as a definition, before it or after it, is no step either
@@ -4182,10 +4214,14 @@ class _Extractor:
             words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
         rows = stated_rows(block.text)
         said = WORDS_EQUATION.fullmatch(strip_math(LEAD_LABEL.sub("", words)).strip("*"))
-        if said and len(re.findall(_TERM_JOIN, said.group(0).split("=")[-1])) + 1 == _terms(rows[0][1] if rows else block.text):
-            # or said in words, term for term (“口诀：方差 = 平方的期望 − 期望的平方” over “D(X)=E(X^2)-[E(X)]^2”;
-            # “Adam = Momentum + RMSProp + 偏差修正” over its rows names the rule's parts)
-            words = ""
+        name, _, told = said.group(0).partition("=") if said else ("", "", "")
+        if said and not re.search(r"[(（]", told) \
+                and len(re.findall(_TERM_JOIN, told)) + 1 == _terms(rows[0][1] if rows else block.text):
+            # or said in words, term for term (“口诀：方差 = 平方的期望 − 期望的平方” over “D(X)=E(X^2)-[E(X)]^2”: the
+            # front names what the left side is, “方差”, and no more; “Adam = Momentum + RMSProp + 偏差修正” over its
+            # rows names the rule's parts; a remark in brackets is a fact of its own)
+            name = re.split(r"[:：]\s*", name)[-1].strip()  # (“口诀：方差”, “Mnemonic: profit”: the name alone)
+            words = name + ("：" if CJK.search(name) else ":")
         if rows:
             # “\begin{aligned} m_t &= … \\ v_t &= … \end{aligned}”: each row states a fact of its own
             # (an update rule's steps), asked one by one as a list's items would be
@@ -4298,11 +4334,24 @@ def _names_a_task(phrase: str) -> bool:
     return bool(TASK_EN.search(part) or TASK_ZH.search(part) or IN_A_LANGUAGE.search(part))
 
 
-# A lead over one's own run's settings (“Run config at the time (`configs/unet_v3.yaml`):”, “我当时的训练配置”): the
-# table under it is that run's, no fact to learn.
-OWN_CONFIG = re.compile(r"`[^`\s]+\.(?:ya?ml|json|toml|cfg|ini|conf)`|\b(?:run|training|my|our)\s+config(?:uration)?s?\b|"
-                        r"\bconfig(?:uration)?\s+(?:at the time|(?:that |which )?(?:i|we) (?:used|ran))\b|"
-                        r"(?:我|我们)(?:当时)?的?(?:训练|实验)?配置|当时的(?:训练|实验)?配置", re.I)
+# Labels in Danish, Norwegian, Swahili and Croatian notes (“**Vigtigt**:” important, “**Eksempel fra slides**:”,
+# “**Næste gang (F8)**:” next time, “**Kwa hivyo**:” therefore, “**Kumbuka**:” remember, “**Napomena**:” note,
+# “**Konzultacije**:” office hours), and one's open points (“Open for me:”). (“Forbindelse”, a compound, and
+# “Sammenheng”, a context, are terms as well.)
+REMARK_LABEL = re.compile(r"vigtigt|viktig|husk|eksempel(?: fra \S.*)?|n[æe]ste gang.*|kwa hivyo|kwa hiyo|kumbuka|muhimu|"
+                          r"mfano|napomena|pazi|primjer|konzultacije|va[žz]no|open (?:for me|questions?|points?)", re.I)
+# What a word list says of a word: its class, or its meaning in quotes (“adjective, "important"”, “noun (f.), …”).
+WORD_GLOSS = re.compile(r"\s*(?:(?:\w+\s+){0,2}(?:nouns?|verbs?|adjectives?|adverbs?|adverbial|imperative|conjunction|"
+                        r"preposition|pronoun|interjection|phrase|名词|动词|形容词|副词)\b|[\"“‘][^\"”’\n]{1,30}[\"”’])",
+                        re.I)
+
+
+# A lead over one's own run's settings (“Run config at the time (`configs/unet_v3.yaml`):”, “My config for run 2”,
+# “我当时的训练配置”): the table under it is that run's, no fact to learn. (“Fleet configuration at the time of the
+# battle”, “Defaults in `php.ini`” are facts.)
+OWN_CONFIG = re.compile(r"\b(?:my|our)\s+(?:run\s+|training\s+)?config(?:uration)?s?\b|\brun\s+config(?:uration)?\b|"
+                        r"\bconfig(?:uration)?\s+(?:that |which )?(?:i|we) (?:used|ran)\b|"
+                        r"(?:我|我们)(?:当时)?的?(?:训练|实验)?配置", re.I)
 
 
 # What a block is when its lead names a record of a run rather than a task (“实验 3 的训练配置”,
@@ -4360,10 +4409,11 @@ EXAMPLE_FUNCTION = re.compile(r"[A-Za-z]\d?(?:_[a-z]+)?")
 # A line that ends on a word that leads into more (因为, 而, 令, 的, …) was wrapped, not ended.
 # A period after an abbreviation (“p.d.f.”, “e.g.”, “i.e.”, “etc.”, “Fig.”, Russian “т.к.”; not “в К.”, kelvin) ends no sentence, nor
 # one that a Russian word in lower case follows (“стац. точка”: a word cut short), nor a word of two or three letters
-# cut short that a word in lower case follows (“Diskretna sl. varijabla”, “tj. ono”).
+# cut short that a word of four letters or more in lower case follows (“Diskretna sl. varijabla”; “in the lab. m =
+# 0.5 kg” starts a sentence on a symbol).
 # (a sentence in bold that ends its line ends with its bold: “**Check the loss at initialisation.**”; “**Lactobacillus
 # spp.** the …” goes on)
-_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\b[а-яё])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)(?!(?<=\b[a-zà-ž]{2})\.[ \t]+[a-zà-ž])(?!(?<=\b[a-zà-ž]{3})\.[ \t]+[a-zà-ž])\.(?![ \t]+[а-яё]))(?:(?:\*{1,3}|_{1,3})(?![*_])(?=[ \t]*\n))?(?=\s)"
+_STOP = r"(?:[!?;]|(?<!\b[A-Za-z])(?<!\b[а-яё])(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bal)(?!(?<=\b[a-zà-ž]{2})\.[ \t]+[a-zà-ž]{4,}\b)(?!(?<=\b[a-zà-ž]{3})\.[ \t]+[a-zà-ž]{4,}\b)\.(?![ \t]+[а-яё]))(?:(?:\*{1,3}|_{1,3})(?![*_])(?=[ \t]*\n))?(?=\s)"
 SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
                                r"(?<=[\u3400-\u9fff）」』”])(?<![因而令则即的在和与及或为是对将把被当若设由从得且但并其以])"
                                r"\n(?!\s*\$\$)")
@@ -5586,13 +5636,6 @@ LABEL_TERM = re.compile(
     # tip, “**جلسه‌ی بعد**” next session, “**Penyelesaian**” the working, “**Jövő hétre**” for next week)
     r"سؤال خودم|سوال خودم|نکته(?:‌ی)? امتحانی|جلسه(?:‌ی|ی| ی)? بعد|penyelesaian|jövő hétre|"
     r"lưu ý|ví dụ|ghi chú|"
-    # (Danish and Norwegian, Swahili, Croatian: “**Vigtigt**:” important, “**Eksempel fra slides**:”, “**Næste gang (F8)**:”
-    # next time, “**Kwa hivyo**:” therefore, “**Kumbuka**:” remember, “**Napomena**:” note, “**Konzultacije**:” office
-    # hours; “Sammenheng”, “Forbindelse” a link to what came before; “Overall verdict:” a review's, “Open for me:”; “Overall:”
-    # alone may be a metric, overall accuracy)
-    r"vigtigt|viktig|husk|eksempel(?: fra \S.*)?|n[æe]ste gang.*|forbindelse|sammenheng(?: med \S.*)?|"
-    r"kwa hivyo|kwa hiyo|kumbuka|muhimu|mfano|napomena|pazi|primjer|konzultacije|va[žz]no|"
-    r"overall (?:verdict|impression|rating)|open (?:for me|questions?|points?)|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
     r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"
@@ -5634,6 +5677,8 @@ LABEL_TERM = re.compile(
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
     r"created|last (?:edit(?:ed)?|update[ds]?|modified|cleanup|cleaned(?: up)?|review(?:ed)?|checked)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
+    # a report's own header: when it was done, with whom (“**实验日期**：11 月 12 日”, “**同组**：刘畅”, “Lab partner: …”)
+    r"(?:实验|报告|提交|完成)(?:日期|时间)|同组(?:成员|同学)?|组员|(?:lab )?partners?|teammates?|"
     # a place in what the text lays out (“中间：纹理”, “后面：更高级”)
     r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|.{0,8}例子|例题|样例|参考(?:资料|文献|书目)?|references?|"
     # a source cited for an example (“ResNet paper: lr=0.1, ÷10 at 30, 60”)
@@ -7599,6 +7644,11 @@ def _named_after(after: "Block | None", lead: str) -> str:
 DERIVING = re.compile(r"推导|证明|收敛性?分析|理论分析|对\S{1,12}求导|"
                       r"\b(?:derivations?|deriving|proofs?|(?:convergence|theoretical) analysis)\b", re.I)
 # A hole the sentence goes on to equal something outside its formula (“$H = ?$ = −Σ p log p”).
+# A remark in brackets after the asked formula, to the end of the sentence.
+REMARK_AFTER_HOLE = re.compile(r"\?\s*+\$++(?P<remark>\s*+[(（](?P<words>[^()（）$\n]{1,40})[)）])(?P<end>[.。]?)\s*+$")
+# The name of a property that is an equation (symmetric: Hᵀ = H; idempotent: H² = H; unbiased: E[ĝ] = g).
+NAMES_THE_EQUATION = re.compile(r"symmetr(?:ic|y)|idempoten(?:t|cy)|unbiased|对称|幂等|无偏|симметрич|несмещ|идемпотент|"
+                                r"simetri|symetri|sümmeetri|idempotent", re.I)
 EQUAL_AFTER_HOLE = re.compile(r"(?:\?\s*\$|\[\?\]|［？］)\s*(?:=(?!=)|≈|≡)(?!\s*[-−]?\s*[\d.])")  # (“≈ 1/137” is its value)
 # A bold line that opens a proof (“**Proof idea.**”, “**证明**”, “**Derivation of the update**”), not a
 # thing whose name has the word (“列表推导式”, “Zero-knowledge proofs”, “工作量证明”).

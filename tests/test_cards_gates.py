@@ -7547,6 +7547,8 @@ def test_a_lead_that_says_the_formula_in_words_is_not_its_front() -> None:
     assert len(fronts) == 5, fronts
     assert not any("平方的期望" in f or "square of the mean" in f or "乘积的期望" in f for f in fronts), fronts
     assert any("另一种写法" in f for f in fronts), fronts
+    # (what the left side is stays: “方差”, “协方差”)
+    assert any("方差：" in f and "D(X) = ?" in f for f in fronts) and any("协方差：" in f for f in fronts), fronts
     # (three parts named over a rule's row of two terms: what the rule is made of, no answer)
     assert any("RMSProp" in f for f in fronts), fronts
 
@@ -7595,3 +7597,66 @@ def test_a_table_of_ones_run_config_and_a_column_worked_out_per_row_are_no_cards
     assert_keeps("# Fine-tuning BERT\n\nThe paper's recommended settings:\n\n| setting | value |\n|---|---|\n"
                  "| learning rate | 2e-5 to 5e-5 |\n| epochs | 2 to 4 |\n| batch size | 16 or 32 |\n",
                  ["2e-5 to 5e-5"], [])
+
+
+def test_a_remark_that_names_the_equation_asked_is_on_the_back_only() -> None:
+    # (“$H^2 = ?$（投影两次不变，幂等）”: idempotent is H² = H; a remark that names a case, “(Fletcher–Reeves)”, or a
+    # condition, “(independent)”, “(for $x > 0$)”, or what follows, “→ 这就是 $n-d$ 里 $d$ 的来源”, stays)
+    cards, _ = extract("# 线代\n\n## 投影矩阵\n\n- $H^2 = H$（投影两次不变，幂等）\n- $H^\\top = H$（对称 ⇒ 正交投影）\n"
+                       "- $\\mathbb E[g_k \\mid x_k] = \\nabla f(x_k)$ (unbiased)\n"
+                       "- $\\operatorname{tr}(H) = d$ → 这就是上面 $n-d$ 里的 $d$ 的来源！\n\n"
+                       "## Conjugate gradient\n\n- $\\beta_k = \\frac{g_{k+1}^\\top g_{k+1}}{g_k^\\top g_k}$ (Fletcher–Reeves)\n"
+                       "- $N(\\mu_1,\\sigma_1^2) + N(\\mu_2,\\sigma_2^2) = N(\\mu_1+\\mu_2, \\sigma_1^2+\\sigma_2^2)$ (independent)\n")
+    fronts = {c.back: c.front for c in cards}
+
+    def front(part: str) -> str:
+        return next(f for b, f in fronts.items() if part in b)
+    assert "幂等" not in front("H^2 = H") and "对称" not in front("H^\\top = H") and "unbiased" not in front("mathbb E")
+    assert "幂等" in next(b for b in fronts if "H^2 = H" in b)
+    assert "来源" in front("tr}(H) = d")
+    assert "Fletcher–Reeves" in front("beta_k") and "independent" in front("N(\\mu_1")
+
+
+def test_cards_written_as_question_dash_answer_are_the_learners_cards() -> None:
+    # (notes that write “q? — a” three times or more write their cards so: each is one as written, without the review
+    # marks after it, and one struck through as wrong is none)
+    notes = ("# flashcard drafts\n\n## optimizers\n\n"
+             "What does momentum SGD keep track of? — a running velocity $v$; PyTorch form: $v_{t+1} = \\mu v_t + g_t$   "
+             "✓ 3/2 ✓ 6/2\n\n"
+             "~~Why bias correction in Adam? — because gradients are noisy~~   ✗ 3/2 ✗ 5/2  (too vague)\n\n"
+             "Why bias correction in Adam? (v2) — $m_0 = 0$, so early $m_t$ are pulled toward 0   ✓ 9/2\n\n"
+             "Inverted dropout — what scaling and when? — scale survivors by $\\frac{1}{1-p}$ at train   ✗ 3/2 ✓ 6/2\n\n"
+             "PyTorch Adam defaults? — lr=1e-3, betas=(0.9, 0.999), eps=1e-8   ✓ 3/2 ✗ 9/2 (said eps 1e-6) ✓ 14/2\n")
+    cards, _ = extract(notes)
+    qa = {c.front: c.back for c in cards}
+    assert set(qa) == {"What does momentum SGD keep track of?", "Why bias correction in Adam?",
+                       "Inverted dropout — what scaling and when?", "PyTorch Adam defaults?"}, qa
+    assert qa["PyTorch Adam defaults?"] == "lr=1e-3, betas=(0.9, 0.999), eps=1e-8"
+    assert not any("✓" in b or "✗" in b or "noisy" in b for b in qa.values()), qa
+    # (one such line among open questions is a doubt and what one made of it, no card)
+    assert_keeps("# Talk notes\n\n## Diffusion\n\nThe forward process adds Gaussian noise step by step.\n\n"
+                 "## my open questions\n\nwhy does the variance-preserving choice matter vs variance exploding? — both are "
+                 "SDEs in the Song paper, just different $f, g$\n", [], ["variance-preserving choice"])
+
+
+def test_the_new_rules_keep_what_other_notes_need() -> None:
+    # (a word list's headwords are its cards, “Mfano: noun (m-mi class), "example"”; a compound, “Forbindelse”; NB spelled
+    # out after it, “net benefit”; a verdict of history; tables of facts under “configuration at the time” or a config
+    # file's defaults; values learnt by heart, “$2^n$”; a sentence that starts on a symbol after “lab.”)
+    assert_keeps("# Msamiati\n\n**Mfano**: noun (m-mi class), \"example\". Plural *mifano*.\n\n"
+                 "**Kumbuka**: verb, imperative of *kukumbuka*, \"remember!\".\n\n"
+                 "**Forbindelse**: et stof opbygget af to eller flere forskellige grundstoffer, bundet kemisk.\n\n"
+                 "## Cost–benefit\n\n- **NB**: net benefit, total discounted benefits minus total discounted costs\n"
+                 "- **BCR**: benefit–cost ratio\n\n## Nuremberg\n\n- **Overall verdict**: of 22 defendants, 12 were "
+                 "sentenced to death\n- **Judges**: four, one from each Allied power\n",
+                 ["m-mi class", "remember!", "grundstoffer", "total discounted benefits", "12 were sentenced"], [])
+    assert_keeps("# Jutland\n\nFleet configuration at the time of the battle:\n\n| fleet | dreadnoughts | commander |\n"
+                 "|---|---|---|\n| Grand Fleet | 28 | Jellicoe |\n| High Seas Fleet | 16 | Scheer |\n\n"
+                 "## PHP\n\nDefaults in `php.ini` that cause the most tickets:\n\n| setting | default |\n|---|---|\n"
+                 "| upload_max_filesize | 2M |\n| memory_limit | 128M |\n\n"
+                 "## Powers of two to know by heart\n\n| $n$ | $2^n$ | name |\n|---|---|---|\n| 10 | 1024 | kibi |\n"
+                 "| 20 | 1048576 | mebi |\n| 30 | 1073741824 | gibi |\n",
+                 ["Jellicoe", "2M", "128M", "1048576"], [])
+    cards, _ = extract("# Mechanics\n\n## Energy\n\nOnce it moves with speed $v$ it carries $E = \\tfrac12 mv^2$, which "
+                       "we confirmed in the lab. m = 0.50 kg and v = 4.0 m/s then give\n\n$$E_k = 4.0\\ \\mathrm{J}$$\n")
+    assert not any("\\tfrac12 mv^2" in c.front and "E_k" in c.front for c in cards), [c.front for c in cards]
