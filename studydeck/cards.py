@@ -208,6 +208,8 @@ ARROW_CARD = re.compile(r"(?P<q>[^\n]*?[^\s<>;])\s++(?:>>|<>|;;)\s++(?P<a>\S.*)"
 # “why does X matter? — both are SDEs …”, is a doubt and what one made of it.)
 DASH_CARDS = 3
 DASH_CARD = re.compile(r"(?P<q>[^\n]{8,200}?[?？](?:\s*+[(（][^()（）\n]{1,12}[)）])?)\s++[—–]{1,2}\s++(?P<a>\S[^\n]*)")
+# Notes that say they are cards (“flashcard drafts”, “Anki cards”, “format: `Q — A`”, “卡片”).
+CARDS_NAMED = re.compile(r"\bflash\s?cards?\b|\bcards?\b|\banki\b|\bQ\s*[—–-]+\s*A\b|卡片|闪卡|记忆卡", re.I)
 # What one's reviews of a card did, after its answer (“✓ 3/2 ✗ 9/2 (said eps 1e-6) ✓ 14/2”): the learner's log.
 REVIEW_MARKS = re.compile(r"(?:\s++[✓✗✔✘~]\s*+\d{1,2}/\d{1,2}(?:/\d{2,4})?+(?:\s*+\([^()\n]*\))?+)++\s*+$")
 
@@ -1944,6 +1946,15 @@ COURSE_PARTICULAR = re.compile(r"dosen|mata kuliah|tanggal|tgl\.?|wykładowca|pr
                                r"المادة|المقرر|المحاضرة?|الدكتورة?|الأستاذة?|μάθημα|διδάσκων|διδάσκουσα|ημερομηνία", re.I)
 
 
+# A date in a field's value (“24. 10. (utorok)”, “2024-03-12”, “12/3”, “11 月 12 日”).
+HEAD_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|"
+                       r"\b\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+# With whom a report was done, at its head (“**同组**：刘畅”, “Lab partner: Tom”); in a course on teams, a term.
+REPORT_PARTNER = re.compile(r"同组(?:成员|同学)?|组员|(?:lab )?partners?|teammates?", re.I)
+
+
 def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
     """A line of the writer's own setup (“GPU: RTX 3090 24GB”, “软件：PyTorch 2.1.2 + CUDA 12.1”,
     “Params: 11.18 M”) under a heading that says so (“环境”, “Hardware”, “Model details”): the
@@ -2099,9 +2110,14 @@ class _Extractor:
         self.faq = _faq_sections(outline)  # (the headings that ask on a page of questions and their answers)
         # (notes where some reply is by a name, “- @小鹿：…”, “@Kevin_W”: there every “@Yuki” is someone's too)
         self.chat = any(CHAT_MENTION.match(text) for text in _lines(outline))
-        self.nb_spelled = any(re.search(r"\bN\w+[\s-]+B\w+", text) for text in _lines(outline))
-        # (notes that write their cards as “q? — a”, three or more)
-        self.dashes = sum(DASH_CARD.fullmatch(line.strip()) is not None for line in _lines(outline)) >= DASH_CARDS
+        self.nb_spelled = any(re.search(r"\bN\w+[\s-]+B\w+|\b[Nn]\w+[\s-]+(?:\w+[\s-]+)?[Bb]\w+\s*\(NB\)", text)
+                              for text in _lines(outline))
+        # (notes that write their cards as “q? — a”, three or more, and say so: review marks after them, or cards named
+        # at their head; an essay's questions, a dialogue's or an interview's turns are no cards)
+        dashed = [line.strip() for line in _lines(outline) if DASH_CARD.fullmatch(line.strip())]
+        self.dashes = len(dashed) >= DASH_CARDS and (
+            sum(REVIEW_MARKS.search(line) is not None for line in dashed) >= 2
+            or CARDS_NAMED.search(" ".join((outline.title, *(b.text for b in outline.root.blocks[:2])))) is not None)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
         self.verdicts = _review_verdicts(outline)  # (a paper review's “Weaknesses”, “Rating”: its verdict)
@@ -2893,7 +2909,7 @@ class _Extractor:
                                                        table_grid(block.text, block.source, known, runs,
                                                                   own=bool(OWN_MISTAKES.search(ctx.deck[-1])), zh=self.zh,
                                                                   lesson=bool(LESSON_PLAN_TITLE.fullmatch(self.outline.title.strip())))):
-                    if not self._stated_before(term, attribute, value):
+                    if not self._stated_before(term, attribute, value, cells.deck):
                         self.definition(term, value, source, cells, attribute=attribute, grid=bool(attribute))
             elif block.kind == "code":
                 if exported := _anki_export_cards(block):
@@ -2956,6 +2972,9 @@ class _Extractor:
             if any(EMAIL_FIELD.fullmatch(f) for f in fields) or any(EMAIL_SUBJECT.fullmatch(f) for f in fields) \
                     and any(SENT_FIELD.fullmatch(f) for f in fields):
                 return True  # (“**主题：** …\n**发件人：** 我\n**时间：** …”: an email's header, line by line)
+            if len(ctx.deck) <= 1 and len(lines) >= 3 and any(HEAD_DATE.search(split_label(line)[1]) for line in lines):
+                return True  # (“**Téma:** …\n**Dátum:** 24. 10. (utorok), B-102\n**Prednášal:** …” under the title: the
+                # lecture's particulars, whatever the language)
             own = [line for f, line in zip(fields, lines) if OWN_SPEAKER.fullmatch(f)]
             if len(own) >= 2 and all(ACTED_OR_SAID.fullmatch(split_label(line)[1].strip()) for line in own):
                 return True  # (“me: *changes the seed*\nmodel: *accuracy drops 4%*”: who says what, a joke's turns)
@@ -3054,7 +3073,7 @@ class _Extractor:
                 if pair.group("q").startswith("~~"):
                     continue  # (“~~Does `model.eval()` turn off gradients? — yes~~ ✗ 3/2 ← WRONG”: struck, as wrong)
                 question, answer = pair.group("q").strip(), REVIEW_MARKS.sub("", pair.group("a")).strip()
-                question = re.sub(r"\s*+[(（]v\d{1,2}[)）]$", "", question)  # (“Why …? (v2)”: the card's rewrite)
+                answer = STRUCK_BEFORE.sub("", answer)  # (“~~5 GB~~ 25 GB”: the value set right)
                 self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
                          Source(source.path, source.line + offset), formulas=formulas_in(answer))
             return True
@@ -3669,6 +3688,8 @@ class _Extractor:
             and not ABOUT_THE_TEXT.match(desc) and not re.search(r"(?:这|本)(?:一)?(?:章|节|篇|讲)|\bthis (?:chapter|post|section)\b", desc, re.I)
         # (“Why I switched…”, “How to fix OOM”, “2012–2015: …” sum up no thing; “这一章讲的是…” sums up the text)
         label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
+            or len(ctx.deck) <= 1 and REPORT_PARTNER.fullmatch(_bare(term).strip()) is not None \
+            and not _says_what_it_is(desc) \
             or len(ctx.deck) <= 1 and COURSE_PARTICULAR.fullmatch(_bare(term).strip()) is not None \
             and not _says_what_it_is(desc) and not GLOSSARY_TITLE.search(self.outline.title) \
             and (re.search(r"\d", desc) is not None or len(desc.split()) <= 3) \
@@ -3836,17 +3857,28 @@ class _Extractor:
         self.add(ctx, CardKind.DEFINITION, "def:" + (ctx.scope + "/" if ctx.scope else "") + normalize_name(keyed),
                  front, desc, source, formulas=formulas_in(desc), flags=flags)
 
-    def _stated_before(self, thing: str, attribute: str, value: str) -> bool:
+    def _stated_before(self, thing: str, attribute: str, value: str, deck: tuple[str, ...]) -> bool:
         """Whether a formula card of these notes already asks this cell's fact: a summary table at the end
         (“| Bernoulli | $p$ | $p(1-p)$ |”) over sections that stated each (“#### Bernoullijeva razdioba” over
-        “$\\mathrm{Var}(X) = p(1-p)$”): the property and the value in one chain of equals, under the thing's name."""
+        “$\\mathrm{Var}(X) = p(1-p)$”): the property and the value in one chain of equals, under the thing's name, or
+        a card that asks that property of it and is answered by the value alone."""
         prop, said = _bare_math(attribute), _bare_math(value)
-        stem = plain_inline(thing).split()[0].casefold()[:6] if plain_inline(thing).split() else ""
-        if not prop or not said or len(stem) < 3:
+        names = [word[:6] for word in re.findall(r"[^\W\d_]{3,}", plain_inline(thing).casefold())]
+        asked = plain_inline(attribute).strip().casefold()
+        if not prop or not said or not names:
             return False
-        return any(card.kind is CardKind.FORMULA and stem in " ".join((*card.deck, card.front)).casefold()
-                   and any({prop, said} <= set(map(_bare_math, re.split(r"(?<![<>!≤≥])=(?!=)", span)))
-                           for span in formulas_in(card.back))
+
+        def named(card: Card) -> bool:  # (“Bern($p$)” in “### Bernoulli($p$)”: each word of the row's name begins one)
+            words = re.findall(r"[^\W\d_]{3,}", " ".join((card.deck[-1], card.front)).casefold())
+            return all(any(word.startswith(name) for word in words) for name in names)
+        # (a card of the table's own section, or another cell, is a sibling, no earlier statement)
+        return any(card.deck != deck and "attribute" not in card.flags and named(card)
+                   and (card.kind is CardKind.FORMULA
+                        and any({prop, said} <= set(map(_bare_math, re.split(r"(?<![<>!≤≥])=(?!=)", span)))
+                                for span in formulas_in(card.back))
+                        # (“Bernoulli($p$): what is its mean?” → “$p$” before “| Bern($p$) | $p$ |” under “mean”)
+                        or card.kind is CardKind.DEFINITION and _bare_math(card.back) == said and asked
+                        and re.search(rf"(?<!\w){re.escape(asked)}", card.front.casefold()) is not None)  # (“var”: variance)
                    for card in self.cards)
 
     def defaults_line(self, desc: str, source: Source, ctx: _Ctx, lead: str = "", call: str = "") -> bool:
@@ -3980,8 +4012,9 @@ class _Extractor:
             if named_by:
                 asked = replace(asked, prompt=f"{asked.prompt} {named_by}")
             remark = REMARK_AFTER_HOLE.search(asked.prompt)
-            if remark and NAMES_THE_EQUATION.search(remark.group("words")) \
-                    and len(CJK.findall(remark.group("words"))) <= 12 and len(remark.group("words").split()) <= 6:
+            if remark and NAMES_THE_EQUATION.search(remark.group("words")) and not REMARK_CASE.search(remark.group("words")) \
+                    and len(CJK.findall(remark.group("words"))) <= 12 and len(remark.group("words").split()) <= 6 \
+                    and _answer_in_question(asked.prompt, asked.answer):
                 # (“$H^2 = ?$（投影两次不变，幂等）”, “$d(y,x) = ?$ (symmetry)”, “$\\mathbb E[g_k] = ?$ (unbiased)”: the
                 # property's name is the equation asked; on the back only. A remark that names a case or a condition,
                 # “(Fletcher–Reeves)”, “(independent)”, “(tanh / linear)”, stays.)
@@ -4215,13 +4248,14 @@ class _Extractor:
         rows = stated_rows(block.text)
         said = WORDS_EQUATION.fullmatch(strip_math(LEAD_LABEL.sub("", words)).strip("*"))
         name, _, told = said.group(0).partition("=") if said else ("", "", "")
-        if said and not re.search(r"[(（]", told) \
-                and len(re.findall(_TERM_JOIN, told)) + 1 == _terms(rows[0][1] if rows else block.text):
+        if said and len(re.findall(_TERM_JOIN, re.sub(r"[(（][^()（）]*[)）]", "", told))) + 1 \
+                == _terms(rows[0][1] if rows else block.text):
             # or said in words, term for term (“口诀：方差 = 平方的期望 − 期望的平方” over “D(X)=E(X^2)-[E(X)]^2”: the
             # front names what the left side is, “方差”, and no more; “Adam = Momentum + RMSProp + 偏差修正” over its
             # rows names the rule's parts; a remark in brackets is a fact of its own)
             name = re.split(r"[:：]\s*", name)[-1].strip()  # (“口诀：方差”, “Mnemonic: profit”: the name alone)
-            words = name + ("：" if CJK.search(name) else ":")
+            asides = " ".join(re.findall(r"[(（][^()（）]*[)）]", told))  # (“(zero covariance does NOT imply …)”: a fact too)
+            words = name + ("：" if CJK.search(name) else ":") + (" " + asides if asides else "")
         if rows:
             # “\begin{aligned} m_t &= … \\ v_t &= … \end{aligned}”: each row states a fact of its own
             # (an update rule's steps), asked one by one as a list's items would be
@@ -4349,7 +4383,8 @@ WORD_GLOSS = re.compile(r"\s*(?:(?:\w+\s+){0,2}(?:nouns?|verbs?|adjectives?|adve
 # A lead over one's own run's settings (“Run config at the time (`configs/unet_v3.yaml`):”, “My config for run 2”,
 # “我当时的训练配置”): the table under it is that run's, no fact to learn. (“Fleet configuration at the time of the
 # battle”, “Defaults in `php.ini`” are facts.)
-OWN_CONFIG = re.compile(r"\b(?:my|our)\s+(?:run\s+|training\s+)?config(?:uration)?s?\b|\brun\s+config(?:uration)?\b|"
+OWN_CONFIG = re.compile(r"\b(?:my|our)\s+(?:run\s+|training\s+)?config(?:uration)?s?\b|\brun\s+config(?:uration)?\s+at the time\b|"
+                        r"\bconfig(?:uration)? (?:of|for) (?:my|our|this|that|the) (?:run|experiment)\b|"
                         r"\bconfig(?:uration)?\s+(?:that |which )?(?:i|we) (?:used|ran)\b|"
                         r"(?:我|我们)(?:当时)?的?(?:训练|实验)?配置", re.I)
 
@@ -5555,7 +5590,8 @@ ONLY_BOLD = re.compile(r"\*\*[^*\n]++\*\*\s*+[:：]?")
 # “人类反馈”, “Human feedback”) nor the comments of code.
 _REMARKER = r"(?:[\u4e00-\u9fff]{0,3}(?:老师|导师|师兄|师姐|助教|教授|审稿人|评委)|(?:reviewer|referee|ta|prof\.?|teacher|advisor|grader)\s*\d*|(?-i:[A-Z][a-z]+))"
 REMARKS_BY = re.compile(rf"(?:{_REMARKER}(?:'s|的)?\s?)?(?:点评|评语|批注|批改意见|审稿意见|修改意见)|"
-                        rf"{_REMARKER}(?:'s|的)\s?(?:comments?|feedback|remarks|advice|suggestions?|反馈|意见|建议)|"
+                        rf"{_REMARKER}(?:'s|的)\s?(?:comments?|feedback|remarks|反馈|意见)|"
+                        r"[\u4e00-\u9fff]{0,3}(?:老师|导师|师兄|师姐|学长|学姐|助教)的?建议|"
                         rf"(?:[\u4e00-\u9fff]{{0,3}}(?:老师|导师|师兄|师姐|助教|评委))(?:反馈|意见)|"
                         rf"(?:comments?|feedback|remarks) (?:from|by) (?:the )?{_REMARKER}", re.I)
 # What a bold line over a list may name of the subject above it, not a subject of its own (“常见变形”,
@@ -5677,8 +5713,8 @@ LABEL_TERM = re.compile(
     # the note's own metadata (“Created: October 3, 2023”, “阅读时间：3.2”)
     r"created|last (?:edit(?:ed)?|update[ds]?|modified|cleanup|cleaned(?: up)?|review(?:ed)?|checked)|updated|modified|date|authors?|阅读时间|日期|时间|作者|"
     r"(?:创建|更新|修改)(?:时间|于|日期)|"
-    # a report's own header: when it was done, with whom (“**实验日期**：11 月 12 日”, “**同组**：刘畅”, “Lab partner: …”)
-    r"(?:实验|报告|提交|完成)(?:日期|时间)|同组(?:成员|同学)?|组员|(?:lab )?partners?|teammates?|"
+    # a report's own header: when it was done (“**实验日期**：11 月 12 日”)
+    r"(?:实验|报告|提交|完成)(?:日期|时间)|"
     # a place in what the text lays out (“中间：纹理”, “后面：更高级”)
     r"前面|中间|后面|最后|开头|结尾|之前|之后|然后|.{0,8}例子|例题|样例|参考(?:资料|文献|书目)?|references?|"
     # a source cited for an example (“ResNet paper: lr=0.1, ÷10 at 30, 60”)
@@ -5712,6 +5748,7 @@ LABEL_TERM = re.compile(
     # a remark, links to elsewhere on the page, what is still to come (“**Hmm**: …”, “Quick links”; “Nice”, “Cool”,
     # “Wow” name a treaty, a jazz style and a tape fault, “HMM” and “AHA” are a model and an association)
     r"(?-i:[Hh]mm+|[Aa]ha)|quick links|useful links|相关链接|still to (?:add|do|read|write|cover|learn)|"
+    r"did(?:n'?t| not) (?:do|get to|finish|read|cover)|skipped(?: for now)?|"
     # a translation exercise's own fields (“- 我的翻译：…”, “- 修改：…”, “- 笔记：…”)
     r"我的翻译|改译|"
 
@@ -6897,7 +6934,7 @@ AMBIGUOUS_LABEL = re.compile(r"repo(?:sitory)?|subject|ablations?|(?:quick )?san
                              r"(?:time )?budget|figures?|aims?|purpose|goal|plan|"
                              r"caveats?|(?:cheap |quick |dirty )?hacks?|(?:full |short )?title|"
                              # (a decision record's “Realisation:”; a realization of a random variable is defined)
-                             r"reali[sz]ation", re.I)
+                             r"(?:(?:big|key|main|my) )?reali[sz]ation", re.I)
 # A library named as a label (“PyTorch：`GradScaler` 是动态 scaling”): how it is done there, not what
 # the library is. (A row of a subject's fact sheet so named is that subject's, and no sign of a sheet.)
 FRAMEWORK = re.compile(r"(?-i:PyTorch|Pytorch|pytorch|TensorFlow|Tensorflow|tensorflow|JAX|Keras|keras|NumPy|Numpy|numpy|"
@@ -7646,6 +7683,21 @@ DERIVING = re.compile(r"推导|证明|收敛性?分析|理论分析|对\S{1,12}�
 # A hole the sentence goes on to equal something outside its formula (“$H = ?$ = −Σ p log p”).
 # A remark in brackets after the asked formula, to the end of the sentence.
 REMARK_AFTER_HOLE = re.compile(r"\?\s*+\$++(?P<remark>\s*+[(（](?P<words>[^()（）$\n]{1,40})[)）])(?P<end>[.。]?)\s*+$")
+# A remark that sets a case or a condition (“(if unbiased)”, “(symmetric case)”, “(symmetric about 0)”, “(n odd)”).
+REMARK_CASE = re.compile(r"\b(?:if|when|case|about|for|only|where|assum\w*|given|odd|even)\b|若|如果|时|情形|情况", re.I)
+
+
+def _answer_in_question(prompt: str, answer: str) -> bool:
+    """Whether the asked side's answer is written in the side that asks (“$H^2 = ?$” → “H”; “$\\mathbb E[\\hat\\theta] = ?$”
+    → “\\theta”): an equation a property's name states."""
+    hole = re.search(r"\$([^$]*?)=\s*\?\s*\$", prompt)
+    if not hole:
+        return False
+    lhs = hole.group(1).strip()
+    said = re.search(re.escape(lhs) + r"\s*=\s*([^$]+)\$", answer)
+    return bool(said) and bool(_bare_math(said.group(1))) and _bare_math(said.group(1)) in _bare_math(lhs)
+
+
 # The name of a property that is an equation (symmetric: Hᵀ = H; idempotent: H² = H; unbiased: E[ĝ] = g).
 NAMES_THE_EQUATION = re.compile(r"symmetr(?:ic|y)|idempoten(?:t|cy)|unbiased|对称|幂等|无偏|симметрич|несмещ|идемпотент|"
                                 r"simetri|symetri|sümmeetri|idempotent", re.I)
@@ -8965,7 +9017,8 @@ def _dedupe(cards: list[Card]) -> list[Card]:
         content = (norm, card.kind, normalize_name(card.back) or normalize_name(card.front),
                    # (two properties of one thing may have one value: a Poisson's mean and variance; two
                    # questions to choose or judge may have one answer: “B”, “False”)
-                   normalize_name(card.front) if "attribute" in card.flags or "choice" in card.flags else "")
+                   normalize_name(card.front) if "attribute" in card.flags or "choice" in card.flags
+                   or card.kind is CardKind.MANUAL else "")  # (“Is HCl strong? — Yes”, “Is HF? — No”, “Is HNO₃? — Yes”)
         if content in by_content:
             continue
         if card.kind in ANCHORED or card.key.startswith("cloze:"):

@@ -7603,7 +7603,8 @@ def test_a_remark_that_names_the_equation_asked_is_on_the_back_only() -> None:
     # (“$H^2 = ?$（投影两次不变，幂等）”: idempotent is H² = H; a remark that names a case, “(Fletcher–Reeves)”, or a
     # condition, “(independent)”, “(for $x > 0$)”, or what follows, “→ 这就是 $n-d$ 里 $d$ 的来源”, stays)
     cards, _ = extract("# 线代\n\n## 投影矩阵\n\n- $H^2 = H$（投影两次不变，幂等）\n- $H^\\top = H$（对称 ⇒ 正交投影）\n"
-                       "- $\\mathbb E[g_k \\mid x_k] = \\nabla f(x_k)$ (unbiased)\n"
+                       "- $\\mathbb E[\\hat\\theta] = \\theta$ (unbiased)\n- $\\operatorname{tr}(P) = \\operatorname{rank}(P)$ (idempotent)\n"
+                       "- $\\mathrm{MSE}(\\hat\\theta) = \\operatorname{Var}(\\hat\\theta)$ (if unbiased)\n"
                        "- $\\operatorname{tr}(H) = d$ → 这就是上面 $n-d$ 里的 $d$ 的来源！\n\n"
                        "## Conjugate gradient\n\n- $\\beta_k = \\frac{g_{k+1}^\\top g_{k+1}}{g_k^\\top g_k}$ (Fletcher–Reeves)\n"
                        "- $N(\\mu_1,\\sigma_1^2) + N(\\mu_2,\\sigma_2^2) = N(\\mu_1+\\mu_2, \\sigma_1^2+\\sigma_2^2)$ (independent)\n")
@@ -7614,12 +7615,14 @@ def test_a_remark_that_names_the_equation_asked_is_on_the_back_only() -> None:
     assert "幂等" not in front("H^2 = H") and "对称" not in front("H^\\top = H") and "unbiased" not in front("mathbb E")
     assert "幂等" in next(b for b in fronts if "H^2 = H" in b)
     assert "来源" in front("tr}(H) = d")
+    # (a property that is the question's condition, not its answer, stays: “(idempotent)” over “tr(P) = rank(P)”)
+    assert "idempotent" in front("rank}(P)") and "if unbiased" in front("MSE")
     assert "Fletcher–Reeves" in front("beta_k") and "independent" in front("N(\\mu_1")
 
 
 def test_cards_written_as_question_dash_answer_are_the_learners_cards() -> None:
-    # (notes that write “q? — a” three times or more write their cards so: each is one as written, without the review
-    # marks after it, and one struck through as wrong is none)
+    # (notes that write “q? — a” three times or more, and say they are cards, write their cards so: each is one as
+    # written, without the review marks after it, and one struck through as wrong is none; a version mark stays)
     notes = ("# flashcard drafts\n\n## optimizers\n\n"
              "What does momentum SGD keep track of? — a running velocity $v$; PyTorch form: $v_{t+1} = \\mu v_t + g_t$   "
              "✓ 3/2 ✓ 6/2\n\n"
@@ -7629,7 +7632,7 @@ def test_cards_written_as_question_dash_answer_are_the_learners_cards() -> None:
              "PyTorch Adam defaults? — lr=1e-3, betas=(0.9, 0.999), eps=1e-8   ✓ 3/2 ✗ 9/2 (said eps 1e-6) ✓ 14/2\n")
     cards, _ = extract(notes)
     qa = {c.front: c.back for c in cards}
-    assert set(qa) == {"What does momentum SGD keep track of?", "Why bias correction in Adam?",
+    assert set(qa) == {"What does momentum SGD keep track of?", "Why bias correction in Adam? (v2)",
                        "Inverted dropout — what scaling and when?", "PyTorch Adam defaults?"}, qa
     assert qa["PyTorch Adam defaults?"] == "lr=1e-3, betas=(0.9, 0.999), eps=1e-8"
     assert not any("✓" in b or "✗" in b or "noisy" in b for b in qa.values()), qa
@@ -7660,3 +7663,44 @@ def test_the_new_rules_keep_what_other_notes_need() -> None:
     cards, _ = extract("# Mechanics\n\n## Energy\n\nOnce it moves with speed $v$ it carries $E = \\tfrac12 mv^2$, which "
                        "we confirmed in the lab. m = 0.50 kg and v = 4.0 m/s then give\n\n$$E_k = 4.0\\ \\mathrm{J}$$\n")
     assert not any("\\tfrac12 mv^2" in c.front and "E_k" in c.front for c in cards), [c.front for c in cards]
+
+
+def test_a_lectures_particulars_at_the_head_and_a_summary_tables_repeats_are_no_cards() -> None:
+    # (“**Téma:** …\n**Dátum:** 24. 10. (utorok)\n**Prednášal:** …” under the title, in any language; a quick table's
+    # “| Bern($p$) | $p$ |” under “mean” after “### Bernoulli($p$)” asked its mean; a field sheet with no date stays)
+    assert_keeps("# Hlboké učenie – prednáška 6\n\n**Téma:** Konvolučné vrstvy a pooling\n**Dátum:** 24. 10. (utorok), "
+                 "miestnosť B-102\n**Prednášal:** doc. Kováč\n\n## Konvolúcia\n\n**Stride**: krok, o ktorý sa filter posúva.\n",
+                 ["krok, o ktorý"], ["Konvolučné vrstvy a pooling", "B-102", "Kováč"])
+    assert_keeps("# Adam\n\n**betas:** (0.9, 0.999)\n**eps:** 1e-8\n**weight_decay:** 0.01\n", ["(0.9, 0.999)", "1e-8"], [])
+    cards, _ = extract("# Distributions\n\n### Bernoulli($p$)\n\n- **mean**: $p$\n- **variance**: $p(1-p)$\n\n"
+                       "## Quick table\n\n| dist | mean | var | support |\n|---|---|---|---|\n"
+                       "| Bern($p$) | $p$ | $p(1-p)$ | {0, 1} |\n| Pois($\\lambda$) | $\\lambda$ | $\\lambda$ | ℕ |\n")
+    table = [c.front for c in cards if "Quick table" in c.front]
+    assert not any("Bern" in f and ("mean" in f or "var" in f) for f in table), table
+    assert any("Pois" in f for f in table) and any("Bern" in f and "support" in f for f in table), table
+
+
+def test_what_a_study_log_did_not_do_and_a_realisation_are_no_terms() -> None:
+    assert_keeps("# EM study log\n\n## Session 1\n\nDidn't do: the image segmentation example (9.1.1).\n\n"
+                 "Big realisation: these are not a closed-form solution.\n\n**Responsibility**: the posterior "
+                 "probability that component k generated point n.\n", ["posterior probability"],
+                 ["image segmentation example", "closed-form solution"])
+
+
+def test_the_second_review_of_the_new_rules_keeps_what_other_notes_need() -> None:
+    # (an essay's questions with a dash after them are no cards; a course's “Teammates” deep in a section is its term;
+    # a table of Eclipse's run configurations is a fact; “Nash bargaining solution (NB)” spells NB out; a worded formula
+    # with a remark in brackets keeps the remark and not the words that answer)
+    cards, _ = extract("# Kant and lying\n\n## The murderer at the door\n\nIs that a cop-out? — Maybe, but Kant thinks "
+                       "so.\n\nDoes this rescue Kant? — Not quite, as Constant objects.\n\nWhat about white lies? — Still "
+                       "forbidden, on his view.\n")
+    assert not any(c.kind is CardKind.MANUAL for c in cards), [c.front for c in cards]
+    assert_keeps("# Organisational behaviour\n\n## Hackman's framework\n\n- **Teammates**: members who share a task, "
+                 "are interdependent and see themselves as a team\n\n## Eclipse\n\nRun configuration types in Eclipse:\n\n"
+                 "| type | launches |\n|---|---|\n| Java Application | a class with a main method |\n| JUnit | a test class |\n\n"
+                 "## Bargaining\n\nThe Nash bargaining solution (NB) maximises the product of gains.\n\n"
+                 "- **NB**: the split that maximises $(u_1 - d_1)(u_2 - d_2)$\n",
+                 ["members who share a task", "a class with a main method", "maximises $(u_1"], [])
+    cards, _ = extract("# Macro\n\n## Trade\n\nNet exports = exports − imports (a deficit if negative)\n\n$$\nNX = X - M\n$$\n")
+    (card,) = [c for c in cards if "NX" in c.front]
+    assert "exports − imports" not in card.front and "a deficit if negative" in card.front, card.front
