@@ -500,3 +500,40 @@ def test_a_momentum_rule_the_check_cannot_follow_gets_no_verdict(tmp_path: Path,
     results = verify(cards, device="cpu", cache_path=None).results
     assert results and all(r.verdict is Verdict.UNVERIFIED for r in results), [r.detail for r in results]
     assert any(r.reason == reason for r in results), [r.reason for r in results]
+
+
+@pytest.mark.parametrize("section, formula, verdict", [
+    # (a wrong coefficient written as a product or a fraction is as wrong as written as a sum)
+    ("For small $x$", "\\tan x \\approx x(1 + x^2/6)", Verdict.DISAGREES),
+    ("For small $x$", "\\log(1+x) \\approx \\frac{2x + x^2}{2}", Verdict.DISAGREES),
+    # (far out, an offset that does not die away is wrong: the asymptote is x + 1/2)
+    ("For large $x$", "\\sqrt{x^2+x} \\approx x + 0.52", Verdict.DISAGREES),
+    ("For large $x$", "\\sqrt{x^2+x} \\approx 0.98x", Verdict.DISAGREES),
+    # (the words must put it where it holds: sin x ≈ x holds as x → 0, not for large x)
+    ("For large $x$", "\\sin x \\approx x", Verdict.UNVERIFIED),
+    ("Useful approximations", "\\log(1+x) \\approx x", Verdict.UNVERIFIED),
+    ("For small $x$", "e^x \\approx 1 + x + x^2/2 + x^3/6 + x^4/24", Verdict.AGREES),
+])
+def test_where_an_approximation_holds_is_checked_term_by_term(tmp_path: Path, section: str, formula: str,
+                                                               verdict: Verdict) -> None:
+    (tmp_path / "n.md").write_text(f"# Series\n\n## {section}\n\n- ${formula}$\n", encoding="utf-8")
+    cards = [c for d in collect([tmp_path]) for c in d.cards]
+    (r,) = verify(cards, device="cpu", cache_path=None).results
+    assert r.verdict is verdict, r.detail
+
+
+@pytest.mark.parametrize("rule, verdict", [
+    # (an average of the gradients that steps uphill is still wrong; only where momentum is on does the average differ)
+    ("$$v_t = \\beta v_{t-1} + (1-\\beta) g_t$$\n\n$$\\theta_t = \\theta_{t-1} + \\eta v_t$$", Verdict.DISAGREES),
+    # (the look-ahead written with \\big( is a look-ahead too)
+    ("$$v_{k+1} = \\beta v_k - \\alpha \\nabla f\\big(x_k + \\beta v_k\\big)$$\n\n$$x_{k+1} = x_k + v_{k+1}$$",
+     Verdict.UNVERIFIED),
+])
+def test_a_wrong_momentum_rule_is_still_caught_and_a_look_ahead_is_not_followed(tmp_path: Path, rule: str,
+                                                                               verdict: Verdict) -> None:
+    notes = tmp_path / "momentum.md"
+    notes.write_text(f"# Optimisation\n\n## Momentum\n\n{rule}\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    results = verify(cards, device="cpu", cache_path=None).results
+    assert results and any(r.verdict is verdict for r in results), [r.detail for r in results]
+    assert not any(r.verdict is Verdict.AGREES and r.reason == "optimizer-agrees" for r in results)

@@ -18,9 +18,10 @@ import torch
 import torch.nn.functional as F
 
 from studydeck.model import Card
+from studydeck.notes import without_math
 from studydeck.verify.discover import Reference, distribution, elementwise, named_in_prose
 from studydeck.verify.evaluate import Unbound, evaluate, normal_cdf
-from studydeck.verify.identities import conditioned, free_identity
+from studydeck.verify.identities import free_identity
 from studydeck.verify.losses import Loss, RolesUnknown, check_loss, find_loss
 from studydeck.verify.latex import (Call, LatexError, Num, Op, Statement, Sym, calls_in, nodes, parse_formula,
                                     plain_readings, symbols_in)
@@ -375,28 +376,26 @@ class _Checker:
             if close.ok:
                 self.approx = True
                 return self.agreed(target, ref, close, stmt)
-            local = self.local(stmt, stmt.expr, var, ref, cmp)
-            if local is not False:
-                if local is None:
-                    self.agreed(target, ref, Comparison(True, 0.0, 0), stmt)
-                return local
+            near = self.near_point(stmt, stmt.expr, var, ref, cmp)
+            if near is not False:
+                return near
         return self.differs(ref, values, x, cmp)
 
-    def term(self, expr: Any, var: str) -> Callable:
+    def as_function_of(self, expr: Any, var: str) -> Callable:
         """``expr`` as a function of ``var``, the other symbols as the card has them now."""
         env = dict(self.env)
         return lambda t: evaluate(expr, {**env, var: t}, device=self.device)
 
-    def local(self, stmt: Statement, expr: Any, var: str, ref: Callable, cmp: Comparison) -> "Result | None | bool":
+    def near_point(self, stmt: Statement, expr: Any, var: str, ref: Callable, cmp: Comparison) -> "Result | None | bool":
         """An approximation that fails over the whole range but holds as x nears 0 or ∞ (“\\sin x ≈ x”, “\\log(1+x)
-        ≈ x”): where the card's words give it a condition (“for small x”, “x 很小时”), it holds there (None);
+        ≈ x”): where the card's words put it there (“for small x”, “x 很小时”; “for large x”), it holds there (None);
         where they do not, it is unverified, and says where it holds; False where it holds nowhere."""
-        where = _holds_near(self.term(expr, var), [self.term(term, var) for term in _additive_terms(expr)], ref,
-                            self.device)
+        where = _holds_near(self.as_function_of(expr, var),
+                            [self.as_function_of(term, var) for term in _additive_terms(expr)], ref, self.device)
         if where is None:
             return False
         place, at, near_diff = where
-        if conditioned(self.card):
+        if PLACE_WORDS[place].search(without_math("\n".join((self.card.front, self.card.back, *self.card.deck)), " ")):
             self.near, self.approx = place, True
             self.facts["at"] = at
             self.worst = max(self.worst, near_diff)
@@ -545,11 +544,9 @@ class _Checker:
                 cmp = _compare(a, b, tol)
                 self.approx = self.approx or bool(cmp.ok)
         if not cmp.ok and rel == "~" and "x" in symbols_in((lhs, rhs)) and self.limit is None:
-            self.env, kept = env, self.env  # (the claim's own values: a limit's far point aside)
-            local = self.local(stmt, rhs, "x", self.term(lhs, "x"), cmp)
-            self.env = kept
-            if local is not False:
-                return local
+            near = self.near_point(stmt, rhs, "x", self.as_function_of(lhs, "x"), cmp)
+            if near is not False:
+                return near
         self.worst = max(self.worst, cmp.diff)
         if not cmp.ok:
             return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES,
@@ -598,6 +595,12 @@ class _Checker:
 # share of the smallest term the notes kept, and a smaller share closer in (further out). A wrong coefficient is off by
 # as much as its own term (“\\log(1+x) ≈ x + x^2/2”, “\\sqrt{x^2+x} ≈ x + 1”): it holds at neither.
 NEAR_ZERO = (1e-2, 1e-3)
+# The words that put an approximation where it holds (“for small x”, “x 很小时”, “near 0”; “for large x”, “x → ∞”).
+PLACE_WORDS = {
+    "0": re.compile(r"\b(?:small|tiny|near (?:zero|0)|close to (?:zero|0))\b|→\s*0|\\to\s*0|很小|较小|趋于\s*0|接近\s*0", re.I),
+    "∞": re.compile(r"\b(?:large|big|huge)\b|→\s*∞|\\to\s*\\infty|很大|较大|充分大|趋于\s*(?:∞|无穷)", re.I),
+    "−∞": re.compile(r"\blarge negative\b|→\s*[-−]\s*∞|\\to\s*-\s*\\infty|趋于\s*负无穷", re.I),
+}
 FAR_OUT = (30.0, 300.0)
 LEFT_OVER = 0.05
 
@@ -617,7 +620,8 @@ def _holds_near(notes: Callable, terms: list[Callable], ref: Callable, device) -
             return None
         kept = torch.stack(parts).abs()
         smallest = torch.where(kept > 0, kept, torch.full_like(kept, float("inf"))).min(0).values
-        return (a - b).abs().cpu(), smallest.cpu(), a.cpu()
+        err = ((a - b).abs() - 64 * torch.finfo(torch.float64).eps * a.abs()).clamp_min(0)  # (rounding is no error)
+        return err.cpu(), smallest.cpu(), a.cpu()
 
     sides = [at([0.0, sign * NEAR_ZERO[0], sign * NEAR_ZERO[1]]) for sign in (1, -1)]
     if any(sides) and all(_shrinks(err[1:], smallest[1:]) and float(err[0]) <= 1e-9 * (1 + float(a[0].abs()))
@@ -628,7 +632,7 @@ def _holds_near(notes: Callable, terms: list[Callable], ref: Callable, device) -
         side = at([sign * FAR_OUT[0], sign * FAR_OUT[1]])
         if side is None or float(side[2].abs().min()) < 1e-3:
             continue  # (both sides dying away, “x\\Phi(x)” and “1 + \\tanh(x)” as x → −∞: nothing left to compare)
-        if _shrinks(side[0], side[1], strictly=False):
+        if _shrinks(side[0], side[1]):
             return place, f"{sign * FAR_OUT[1]:g}", float(side[0][1])
     return None
 
@@ -641,9 +645,16 @@ def _shrinks(err: torch.Tensor, smallest: torch.Tensor, strictly: bool = True) -
 
 
 def _additive_terms(expr: Any) -> list[Any]:
-    """The terms a sum adds up (“1 - x^2/2”: 1 and x²/2, the sign aside)."""
+    """The terms a sum adds up (“1 - x^2/2”: 1 and x²/2, the sign aside), products and quotients of sums
+    multiplied out (“x(1 + x^2/6)”: x and x³/6)."""
     if isinstance(expr, Op) and (expr.op == "+" or expr.op == "-" and len(expr.args) == 2):
         return [term for arg in expr.args for term in _additive_terms(arg)]
+    if isinstance(expr, Op) and expr.op == "neg":
+        return _additive_terms(expr.args[0])
+    if isinstance(expr, Op) and expr.op == "*" and len(expr.args) == 2:
+        return [Op("*", (a, b)) for a in _additive_terms(expr.args[0]) for b in _additive_terms(expr.args[1])]
+    if isinstance(expr, Op) and expr.op == "/" and len(expr.args) == 2:
+        return [Op("/", (a, expr.args[1])) for a in _additive_terms(expr.args[0])]
     return [expr]
 
 

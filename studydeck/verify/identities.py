@@ -58,7 +58,7 @@ CONDITION = re.compile(r"当|若|如果|假设|设|令|只要|其中|满足|条�
 def free_identity(stmt: Statement, lhs: Any, rhs: Any, rel: str, card: Card, device) -> "bool | Result | None":
     """True when ``lhs = rhs`` holds at every draw, a DISAGREES result when it fails at every
     draw, None when it is not such an identity or the draws do not settle it."""
-    if rel != "=" or len(stmt.sides) > 2 or NOT_SCALAR.search(stmt.text) or conditioned(card):
+    if rel != "=" or len(stmt.sides) > 2 or NOT_SCALAR.search(stmt.text) or _conditioned(card):
         return None
     left, right = _symbols(lhs), _symbols(rhs)
     if not left or left != right or not all(SCALAR.fullmatch(name) for name in left):
@@ -144,7 +144,7 @@ def _symbols(node: Any) -> set[str]:
     return names
 
 
-def conditioned(card: Card) -> bool:
+def _conditioned(card: Card) -> bool:
     """Whether the words of the card (front, back, headings) around its formulas state a condition,
     a definition or an approximation."""
     return bool(CONDITION.search(without_math("\n".join((card.front, card.back, *card.deck)), " ")))

@@ -84,9 +84,25 @@ def _sym_name(latex: str) -> str | None:
 STEP_INDEX = re.compile(r"_\{\s*([kn])\s*\+\s*1\s*\}|\^\{\s*\(\s*([kn])\s*\+\s*1\s*\)\s*\}")
 
 
-# A gradient taken at another point than the parameter itself (“\\nabla f(x_k + \\beta v_k)”, “\\nabla L(\\theta - \\mu v)”;
-# “\\nabla f(\\theta_{t-1})” is at the parameter, a step back).
-LOOK_AHEAD = re.compile(r"\\nabla(?:_\{?\\?\w+\}?)?\s*\\?[A-Za-z]\w*(?:_\{?\w+\}?)?\s*(?:\\left)?\(([^()]*[+-][^()]*)(?:\\right)?\)")
+# Where a gradient is taken: “\\nabla f(”, “\\nabla_\\theta \\mathcal{L}\\big(”, “\\nabla L_i\\left(”, up to its bracket.
+GRADIENT_AT = re.compile(r"\\nabla\s*(?:_\{[^{}]*\}|_\\?\w+)?\s*(?:\\(?:math\w+|operatorname)\s*\{\s*\\?\w+\s*\}|\\?[A-Za-z]\w*)?"
+                         r"\s*(?:_\{[^{}]*\}|_\\?\w+)?\s*(?:\\(?:left|bigl?|Bigl?|biggl?|Biggl?)\s*)?\(")
+
+
+def _look_ahead(formula: str) -> str:
+    """The point a gradient is taken at, where it is not the parameter itself (“\\nabla f(x_k + \\beta v_k)”,
+    “\\nabla \\mathcal{L}\\big(\\theta - \\mu v\\big)”); "" where every gradient is at the parameter (“\\nabla
+    f(\\theta_{t-1})”, a step back)."""
+    for found in GRADIENT_AT.finditer(formula):
+        depth, at = 1, found.end()
+        while at < len(formula) and depth:
+            depth += (formula[at] == "(") - (formula[at] == ")")
+            at += 1
+        point = re.sub(r"\\(?:right|bigr?|Bigr?|biggr?|Biggr?)\s*$", "", formula[found.end():at - 1]).strip()
+        bare = re.sub(r"[_^]\{[^{}]*\}|[_^]\\?\w+|\{[^{}]*\}", "", point)
+        if re.search(r"[+\-−]", bare):
+            return point
+    return ""
 
 
 def _steps_by_t(formula: str) -> str:
@@ -114,12 +130,11 @@ def card_steps(card: Card, last_if: list[Cond | None]) -> list[Step]:
     local: list[Cond] = []
     for formula in card.formulas:
         pending: list[Cond] = []
-        ahead = next((m for m in LOOK_AHEAD.finditer(formula)
-                      if re.search(r"[+-]", re.sub(r"[_^]\{[^{}]*\}|[_^]\\?\w+", "", m.group(1)))), None)
+        ahead = _look_ahead(formula)
         if ahead:
             # (“v_{k+1} = βv_k − α∇f(x_k + βv_k)”: the gradient at a look-ahead point, which the rule's symbols for
             # the gradient cannot say; checked as if at x_k, any look-ahead would “agree”)
-            raise NotAProgram(f"the gradient is taken at {ahead.group(1).strip()}, a point the check cannot follow")
+            raise NotAProgram(f"the gradient is taken at {ahead}, a point the check cannot follow")
         for s in parse_formula(_steps_by_t(formula)):
             if s.kind == "guard":
                 local.append(Cond(s.cond))
@@ -560,9 +575,6 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
             program = _borrow(program, missing, cards, all_cards)
         else:
             program = make_program(program.steps, formula_cards)
-        if not any(program.grad in symbols_in(s.stmt.expr) or program.grad == s.stmt.target.name for s in program.steps):
-            # (“v_{n+1} = v_n + h F/m” under “Momentum and impulse”: a physical momentum, no gradient descends)
-            raise NotAProgram("no gradient (g or ∇f) in the rule")
         stated = stated_bindings(cards, spec)
         binding = bind(program, spec, stated, device)
     except (NotAProgram, LatexError) as exc:
@@ -615,7 +627,8 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
                        facts={"symbols": names, "keys": keys})
                 for c in formula_cards]
     averaged = [sym for sym, key in binding.symbols.items() if spec.torch_name == "SGD" and key == "momentum"
-                and any(_one_minus(s.stmt.expr, sym) for s in program.steps)]
+                and any(_one_minus(s.stmt.expr, sym) for s in program.steps)
+                and all(f.features.get(key) for f in failures)]
     if averaged:
         # (“v_{k+1} = βv_k + (1−β)∇f(x_k)”: momentum as an average of the gradients, torch's SGD with dampening = β
         # as well; one symbol for two parameters the search does not try)
