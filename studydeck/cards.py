@@ -210,8 +210,15 @@ DASH_CARDS = 3
 DASH_CARD = re.compile(r"(?P<q>[^\n]{8,200}?[?？](?:\s*+[(（][^()（）\n]{1,12}[)）])?)\s++[—–]{1,2}\s++(?P<a>\S[^\n]*)")
 # Notes that say they are cards (“flashcard drafts”, “Anki cards”, “format: `Q — A`”, “卡片”).
 CARDS_NAMED = re.compile(r"\bflash\s?cards?\b|\bcards?\b|\banki\b|\bQ\s*[—–-]+\s*A\b|卡片|闪卡|记忆卡", re.I)
-# What one's reviews of a card did, after its answer (“✓ 3/2 ✗ 9/2 (said eps 1e-6) ✓ 14/2”): the learner's log.
+# What one's reviews of a card did, after its answer (“✓ 3/2 ✗ 9/2 (said eps 1e-6) ✓ 14/2”): the learner's log, with
+# one tick or cross at the least (“p ~ 1/2” is an answer).
 REVIEW_MARKS = re.compile(r"(?:\s++[✓✗✔✘~]\s*+\d{1,2}/\d{1,2}(?:/\d{2,4})?+(?:\s*+\([^()\n]*\))?+)++\s*+$")
+
+
+def _unreviewed(answer: str) -> str:
+    """``answer`` without the review marks after it (only a run with a tick or a cross in it is one)."""
+    marks = REVIEW_MARKS.search(answer)
+    return answer[:marks.start()] if marks and re.search(r"[✓✗✔✘]", marks.group(0)) else answer
 
 
 # What marks a side of “… >> …” as code or as a comparison, not a card: a shell's redirect or a stream (“cmd >> log.txt”,
@@ -1062,7 +1069,7 @@ def _worked_column(corner: str, header: str, cells: list[str]) -> bool:
     symbol = re.fullmatch(r"\s*\$\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*\$\s*", corner)
     if not symbol or not re.search(r"\$[^$]*(?<![A-Za-z\\])" + re.escape(symbol.group(1)) + r"(?![A-Za-z])[^$]*\$", header):
         return False
-    rest = header.replace(symbol.group(1), "")
+    rest = re.sub(r"(?<![A-Za-z\\])" + re.escape(symbol.group(1)) + r"(?![A-Za-z])", "", header)
     if not re.search(r"[-+*/−·×]|\\(?:frac|cdot|times)", rest) or re.search(r"[\^!]|\\(?:sqrt|log|ln|exp|binom)", rest):
         return False  # (a column named by the symbol alone, or with an index, is a property; “$2^n$”, “$n!$” are
         # values one learns by heart)
@@ -1952,7 +1959,7 @@ HEAD_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}
 
 
 # With whom a report was done, at its head (“**同组**：刘畅”, “Lab partner: Tom”); in a course on teams, a term.
-REPORT_PARTNER = re.compile(r"同组(?:成员|同学)?|组员|(?:lab )?partners?|teammates?", re.I)
+REPORT_PARTNER = re.compile(r"同组(?:成员|同学)?|组员|lab partners?|teammates?", re.I)
 
 
 def _setup_field(term: str, desc: str, ctx: "_Ctx") -> bool:
@@ -2110,13 +2117,13 @@ class _Extractor:
         self.faq = _faq_sections(outline)  # (the headings that ask on a page of questions and their answers)
         # (notes where some reply is by a name, “- @小鹿：…”, “@Kevin_W”: there every “@Yuki” is someone's too)
         self.chat = any(CHAT_MENTION.match(text) for text in _lines(outline))
-        self.nb_spelled = any(re.search(r"\bN\w+[\s-]+B\w+|\b[Nn]\w+[\s-]+(?:\w+[\s-]+)?[Bb]\w+\s*\(NB\)", text)
-                              for text in _lines(outline))
+        self.nb_spelled = any(NB_SPELLED.search(text) for text in _lines(outline))
         # (notes that write their cards as “q? — a”, three or more, and say so: review marks after them, or cards named
         # at their head; an essay's questions, a dialogue's or an interview's turns are no cards)
-        dashed = [line.strip() for line in _lines(outline) if DASH_CARD.fullmatch(line.strip())]
+        dashed = [line.strip() for line in _lines(outline) if _written_card(line.strip(), True) is not None
+                  and not INLINE_CARD.fullmatch(line.strip()) and not ARROW_CARD.fullmatch(line.strip())]
         self.dashes = len(dashed) >= DASH_CARDS and (
-            sum(REVIEW_MARKS.search(line) is not None for line in dashed) >= 2
+            sum(_unreviewed(line) != line for line in dashed) >= 2
             or CARDS_NAMED.search(" ".join((outline.title, *(b.text for b in outline.root.blocks[:2])))) is not None)
         self.corrected = _corrected_lines(outline)  # (“**原文**：…” over “**应为**：…”: the wrong version)
         self.superseded = _superseded_code(outline)  # (code a “订正版：” after it rewrites)
@@ -2124,6 +2131,8 @@ class _Extractor:
         self.views = _changed_views(outline)  # (“- old: …” over “+ new: …”: what one thought, and what is so)
         self.legend = _colour_keys(outline)  # (“- 🟨 yellow: main claim”: what the notes' own colours mean)
         self.solved = _solved_examples(outline.root)
+        self.said: dict[str, list[tuple[Card, frozenset[str]]]] = {}  # (the cards made so far, by what they answer)
+        self.said_upto = 0
         # (the notes' head, above their first heading: where a key to their own marks stands)
         self.first_heading = outline.root.sections[0].source.line if outline.root.sections else 0
         self.bugs = self.bug_cases()  # (code over “**Symptom:** …”, “**Fix:** …”, “**Why:** …”)
@@ -3070,9 +3079,10 @@ class _Extractor:
         if pairs and all(pairs):
             # “sample mean unbiased? :: yes, E[x̄] = μ”, a line each: written as cards already
             for offset, pair in enumerate(pairs):
-                if pair.group("q").startswith("~~"):
+                if pair.group("q").startswith("~~") and re.search(r"~~\s*(?:$|[✓✗✔✘~←(])", pair.group("a")):
                     continue  # (“~~Does `model.eval()` turn off gradients? — yes~~ ✗ 3/2 ← WRONG”: struck, as wrong)
-                question, answer = pair.group("q").strip(), REVIEW_MARKS.sub("", pair.group("a")).strip()
+                question = STRUCK_BEFORE.sub("", pair.group("q").strip())  # (“~~old wording~~ new wording?”)
+                answer = _unreviewed(pair.group("a")).strip()
                 answer = STRUCK_BEFORE.sub("", answer)  # (“~~5 GB~~ 25 GB”: the value set right)
                 self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
                          Source(source.path, source.line + offset), formulas=formulas_in(answer))
@@ -3559,7 +3569,7 @@ class _Extractor:
                     # (“**NB**: …” is nota bene, where nothing in the notes spells out an “N… B…”, “Naive Bayes”, nor
                     # what follows, “net benefit, …”)
                     or re.fullmatch(r"N\.?\s?B\.?", _bare(term).strip(), re.I) is not None and not self.nb_spelled
-                    and not DEFINES.match(desc) and not re.match(r"\s*n\w+[\s-]+b\w+", desc, re.I)
+                    and not DEFINES.match(desc) and not NB_SPELLED.match(desc)
                     # (labels in Danish, Norwegian, Swahili and Croatian notes, unless what follows glosses the word,
                     # as a word list does: “**Mfano**: noun (m-mi class), "example"”)
                     or REMARK_LABEL.fullmatch(_bare(term).strip()) is not None and not WORD_GLOSS.match(desc)
@@ -3628,7 +3638,7 @@ class _Extractor:
         only when what follows is no remark on it (else left out, said)."""
         desc = EDGE_BREAKS.sub("", desc.strip())
         desc = STRUCK_BEFORE.sub("", desc)  # (“~~$\frac{1-p}{p}$~~ $\frac{1-p}{p^2}$”: the value the notes set right)
-        desc = REVIEW_MARKS.sub("", desc)  # (“… eps=1e-8   ✓ 3/2 ✗ 9/2 (said 1e-6)”: how one's reviews went)
+        desc = _unreviewed(desc)  # (“… eps=1e-8   ✓ 3/2 ✗ 9/2 (said 1e-6)”: how one's reviews went)
         if "\n" not in desc:
             # “# trials until first success” after a colon: on a card of its own it must not turn
             # into a heading
@@ -3858,28 +3868,36 @@ class _Extractor:
                  front, desc, source, formulas=formulas_in(desc), flags=flags)
 
     def _stated_before(self, thing: str, attribute: str, value: str, deck: tuple[str, ...]) -> bool:
-        """Whether a formula card of these notes already asks this cell's fact: a summary table at the end
-        (“| Bernoulli | $p$ | $p(1-p)$ |”) over sections that stated each (“#### Bernoullijeva razdioba” over
-        “$\\mathrm{Var}(X) = p(1-p)$”): the property and the value in one chain of equals, under the thing's name, or
-        a card that asks that property of it and is answered by the value alone."""
+        """Whether a card of these notes already asks this cell's fact: a summary table at the end (“| Bernoulli | $p$ |
+        $p(1-p)$ |”) over sections that stated each (“#### Bernoullijeva razdioba” over “$\\mathrm{Var}(X) = p(1-p)$”): a
+        formula card with the property and the value in one chain of equals, under the thing's name, or a card that asks
+        that property of it and is answered by the value alone. (Looked up by the value, in an index of the cards made.)"""
         prop, said = _bare_math(attribute), _bare_math(value)
         names = [word[:6] for word in re.findall(r"[^\W\d_]{3,}", plain_inline(thing).casefold())]
         asked = plain_inline(attribute).strip().casefold()
         if not prop or not said or not names:
             return False
+        for card in self.cards[self.said_upto:]:
+            if "attribute" in card.flags:
+                continue  # (another table's cell is no statement of its own)
+            if card.kind is CardKind.FORMULA:
+                for span in formulas_in(card.back):
+                    sides = frozenset(map(_bare_math, re.split(r"(?<![<>!≤≥])=(?!=)", span)))
+                    for side in sides:
+                        self.said.setdefault(side, []).append((card, sides))
+            elif card.kind is CardKind.DEFINITION:
+                self.said.setdefault(_bare_math(card.back), []).append((card, frozenset()))
+        self.said_upto = len(self.cards)
 
         def named(card: Card) -> bool:  # (“Bern($p$)” in “### Bernoulli($p$)”: each word of the row's name begins one)
             words = re.findall(r"[^\W\d_]{3,}", " ".join((card.deck[-1], card.front)).casefold())
             return all(any(word.startswith(name) for word in words) for name in names)
-        # (a card of the table's own section, or another cell, is a sibling, no earlier statement)
-        return any(card.deck != deck and "attribute" not in card.flags and named(card)
-                   and (card.kind is CardKind.FORMULA
-                        and any({prop, said} <= set(map(_bare_math, re.split(r"(?<![<>!≤≥])=(?!=)", span)))
-                                for span in formulas_in(card.back))
-                        # (“Bernoulli($p$): what is its mean?” → “$p$” before “| Bern($p$) | $p$ |” under “mean”)
-                        or card.kind is CardKind.DEFINITION and _bare_math(card.back) == said and asked
-                        and re.search(rf"(?<!\w){re.escape(asked)}", card.front.casefold()) is not None)  # (“var”: variance)
-                   for card in self.cards)
+        # (a card of the table's own section is a sibling, no earlier statement)
+        return any(card.deck != deck and named(card)
+                   and (prop in sides if card.kind is CardKind.FORMULA else
+                        # (“Bernoulli($p$): what is its mean?” → “$p$” before “| Bern($p$) | $p$ |” under “mean”, “var”)
+                        bool(asked) and re.search(rf"(?<!\w){re.escape(asked)}", card.front.casefold()) is not None)
+                   for card, sides in self.said.get(said, ()))
 
     def defaults_line(self, desc: str, source: Source, ctx: _Ctx, lead: str = "", call: str = "") -> bool:
         """“默认：lr=1e-3, β1=0.9, β2=0.999, eps=1e-8” under a heading (or a line over its list)
@@ -4247,7 +4265,7 @@ class _Extractor:
             words = ""  # the formula once more without markup (“J(θ) = -1/m Σ …”): it would answer the card
         rows = stated_rows(block.text)
         said = WORDS_EQUATION.fullmatch(strip_math(LEAD_LABEL.sub("", words)).strip("*"))
-        name, _, told = said.group(0).partition("=") if said else ("", "", "")
+        name, told = re.split(r"[=＝]", said.group(0), maxsplit=1) if said else ("", "")
         if said and len(re.findall(_TERM_JOIN, re.sub(r"[(（][^()（）]*[)）]", "", told))) + 1 \
                 == _terms(rows[0][1] if rows else block.text):
             # or said in words, term for term (“口诀：方差 = 平方的期望 − 期望的平方” over “D(X)=E(X^2)-[E(X)]^2”: the
@@ -4267,12 +4285,14 @@ class _Extractor:
 
 
 # An equation in words (“方差 = 平方的期望 − 期望的平方”, “Variance = mean of the squares minus the square of the
-# mean”): a name, then what it is, two terms or more joined as a formula joins them; a given (“设 x = 2”) is not one.
-_TERM_JOIN = r"(?:\s*+[−\-+×·/÷]\s*+|\s++(?:minus|plus|times|over|divided by)\s++|减去|加上|乘以|除以)"
+# mean”): a name, then what it is, two terms or more added or taken away, as ``_terms`` counts a formula's; a given
+# (“设 x = 2”) is not one.
+_TERM_JOIN = r"(?:\s*+[−\-+]\s*+|\s++(?:minus|plus)\s++|减去|加上)"
 WORDS_EQUATION = re.compile(rf"\s*+[^\W\d][^=＝$…]{{0,24}}?\s*+[=＝]\s*+(?:[^\W\d][^=＝$…−\-+×·/÷]*?{_TERM_JOIN})++"
                             rf"[^\W\d][^=＝$…]*?[\s:：.。]*+", re.I)
 
 
+@lru_cache(maxsize=1 << 14)
 def _bare_math(text: str) -> str:
     """Math without its dressing, to compare (“$\\mathrm{Var}(X)$” and “\\operatorname{Var}(X) ” alike: “Var(X)”)."""
     text = re.sub(r"\\(?:mathrm|operatorname|text|mathit|left|right|[,;!:]|\s)", "", text)
@@ -4368,6 +4388,9 @@ def _names_a_task(phrase: str) -> bool:
     return bool(TASK_EN.search(part) or TASK_ZH.search(part) or IN_A_LANGUAGE.search(part))
 
 
+# What “NB” stands for where it is a term (“Naive Bayes”, “net benefit”, “Nash bargaining solution (NB)”).
+NB_SPELLED = re.compile(r"\s*(?:naive[\s-]bayes|negative[\s-]binomial|net[\s-]benefits?|nash[\s-]bargaining)\b|"
+                        r"\b[Nn]\w+[\s-]+(?:\w+[\s-]+)?[Bb]\w+\s*\(NB\)", re.I)
 # Labels in Danish, Norwegian, Swahili and Croatian notes (“**Vigtigt**:” important, “**Eksempel fra slides**:”,
 # “**Næste gang (F8)**:” next time, “**Kwa hivyo**:” therefore, “**Kumbuka**:” remember, “**Napomena**:” note,
 # “**Konzultacije**:” office hours), and one's open points (“Open for me:”). (“Forbindelse”, a compound, and
@@ -7680,7 +7703,6 @@ def _named_after(after: "Block | None", lead: str) -> str:
 # A heading over a derivation or a proof: its formulas are steps, not facts of their own.
 DERIVING = re.compile(r"推导|证明|收敛性?分析|理论分析|对\S{1,12}求导|"
                       r"\b(?:derivations?|deriving|proofs?|(?:convergence|theoretical) analysis)\b", re.I)
-# A hole the sentence goes on to equal something outside its formula (“$H = ?$ = −Σ p log p”).
 # A remark in brackets after the asked formula, to the end of the sentence.
 REMARK_AFTER_HOLE = re.compile(r"\?\s*+\$++(?P<remark>\s*+[(（](?P<words>[^()（）$\n]{1,40})[)）])(?P<end>[.。]?)\s*+$")
 # A remark that sets a case or a condition (“(if unbiased)”, “(symmetric case)”, “(symmetric about 0)”, “(n odd)”).
@@ -7699,8 +7721,9 @@ def _answer_in_question(prompt: str, answer: str) -> bool:
 
 
 # The name of a property that is an equation (symmetric: Hᵀ = H; idempotent: H² = H; unbiased: E[ĝ] = g).
-NAMES_THE_EQUATION = re.compile(r"symmetr(?:ic|y)|idempoten(?:t|cy)|unbiased|对称|幂等|无偏|симметрич|несмещ|идемпотент|"
-                                r"simetri|symetri|sümmeetri|idempotent", re.I)
+NAMES_THE_EQUATION = re.compile(r"(?<![\w-])(?:symmetr(?:ic|y)|idempoten(?:t|cy)|unbiased|симметрич|несмещ|идемпотент|simetri|"
+                                r"symetri|sümmeetri)|(?<![非不反])(?:对称|幂等|无偏)", re.I)
+# A hole the sentence goes on to equal something outside its formula (“$H = ?$ = −Σ p log p”).
 EQUAL_AFTER_HOLE = re.compile(r"(?:\?\s*\$|\[\?\]|［？］)\s*(?:=(?!=)|≈|≡)(?!\s*[-−]?\s*[\d.])")  # (“≈ 1/137” is its value)
 # A bold line that opens a proof (“**Proof idea.**”, “**证明**”, “**Derivation of the update**”), not a
 # thing whose name has the word (“列表推导式”, “Zero-knowledge proofs”, “工作量证明”).

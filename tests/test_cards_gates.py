@@ -7704,3 +7704,19 @@ def test_the_second_review_of_the_new_rules_keeps_what_other_notes_need() -> Non
     cards, _ = extract("# Macro\n\n## Trade\n\nNet exports = exports − imports (a deficit if negative)\n\n$$\nNX = X - M\n$$\n")
     (card,) = [c for c in cards if "NX" in c.front]
     assert "exports − imports" not in card.front and "a deficit if negative" in card.front, card.front
+
+
+def test_the_code_review_of_the_new_rules() -> None:
+    # (“p ~ 1/2” is an answer, no review mark; a question partly struck keeps its new wording; a full-width “＝” in a
+    # worded formula; “$\exp(-x)$” over numbers is a value, not a sum worked out)
+    notes = ("# flashcards\n\nWhat is the dropout rate here? — p ~ 1/2\n\n~~Why bias correction~~ Why is bias correction "
+             "needed in Adam? — $m_0 = 0$ pulls early $m_t$ to 0 ✓ 3/2\n\nWhat does zero_grad do? — clears .grad ✓ 3/2\n\n"
+             "What is AdamW's decay? — decoupled ✗ 5/2\n")
+    qa = {c.front: c.back for c in extract(notes)[0]}
+    assert qa.get("What is the dropout rate here?") == "p ~ 1/2", qa
+    assert "Why is bias correction needed in Adam?" in qa, qa
+    cards, _ = extract("# 概率\n\n## 数字特征\n\n**口诀：方差＝平方的期望−期望的平方**\n\n$$\nD(X)=E(X^2)-[E(X)]^2\n$$\n")
+    assert not any("平方的期望" in c.front for c in cards), [c.front for c in cards]
+    from studydeck.cards import _worked_column
+    assert not _worked_column("$x$", "$\\exp(-x)$", ["0.368", "0.135"])
+    assert not _worked_column("$n$", "$\\binom{n}{2} - 1$", ["0", "2"]) and _worked_column("$\\eta$", "$1-2\\eta$", ["0.8", "-0.8"])
