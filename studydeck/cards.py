@@ -4004,6 +4004,12 @@ class _Extractor:
         ``named_by``: the clause after a display formula that names it (“则称 $f$ 为凸函数。”)."""
         label = LEAD_LABEL.match(text)
         named = label and (label.group(1) or label.group(2)).strip()
+        if named and WRONG_HEADER.fullmatch(named):
+            # (“**Wrong:** $E[X^2] = (E[X])^2$” in a sheet of traps: what not to think, the right one after it)
+            self.notices.append(Notice(source, "left-out:crossed-out", self.t(
+                "这一行标着“错误”，是错的说法，不做卡片；把正确的写法单独写成一行",
+                "this line is marked wrong, so it makes no card; write the right statement on a line of its own")))
+            return
         first_line = source.line
         if named and (ANSWER_LABEL.fullmatch(named) or LABEL_TERM.match(named) or named in self.speakers
                       or named in self.turns_here):
@@ -4396,7 +4402,9 @@ NB_SPELLED = re.compile(r"\s*(?:naive[\s-]bayes|negative[\s-]binomial|net[\s-]be
 # “**Konzultacije**:” office hours), and one's open points (“Open for me:”). (“Forbindelse”, a compound, and
 # “Sammenheng”, a context, are terms as well.)
 REMARK_LABEL = re.compile(r"vigtigt|viktig|husk|eksempel(?: fra \S.*)?|n[æe]ste gang.*|kwa hivyo|kwa hiyo|kumbuka|muhimu|"
-                          r"mfano|napomena|pazi|primjer|konzultacije|va[žz]no|open (?:for me|questions?|points?)", re.I)
+                          r"mfano|napomena|pazi|primjer|konzultacije|va[žz]no|open (?:for me|questions?|points?)|"
+                          # (and Afrikaans and Galician: “**Belangrik**:”, “**Dus**:” therefore, “**Let op**:”, “**Ollo**:”)
+                          r"belangrik|dus|onthou|let (?:op|wel)|ollo(?: con)?", re.I)
 # What a word list says of a word: its class, or its meaning in quotes (“adjective, "important"”, “noun (f.), …”).
 WORD_GLOSS = re.compile(r"\s*(?:(?:\w+\s+){0,2}(?:nouns?|verbs?|adjectives?|adverbs?|adverbial|imperative|conjunction|"
                         r"preposition|pronoun|interjection|phrase|名词|动词|形容词|副词)\b|[\"“‘][^\"”’\n]{1,30}[\"”’])",

@@ -7720,3 +7720,10 @@ def test_the_code_review_of_the_new_rules() -> None:
     from studydeck.cards import _worked_column
     assert not _worked_column("$x$", "$\\exp(-x)$", ["0.368", "0.135"])
     assert not _worked_column("$n$", "$\\binom{n}{2} - 1$", ["0", "2"]) and _worked_column("$\\eta$", "$1-2\\eta$", ["0.8", "-0.8"])
+
+
+def test_a_formula_on_a_line_marked_wrong_is_no_card() -> None:
+    # (“**Wrong:** $E[X^2] = (E[X])^2$” in a sheet of exam traps: taught as right, it was asked as a card)
+    assert_keeps("# Exam traps\n\n## $E[g(X)] \\neq g(E[X])$\n\n**Wrong:** $E[X^2] = (E[X])^2$.\n\n"
+                 "**Right:** $E[X^2] = \\operatorname{Var}(X) + (E[X])^2$.\n",
+                 ["\\operatorname{Var}(X) + (E[X])^2"], ["E[X^2] = (E[X])^2"])

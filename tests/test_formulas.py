@@ -537,3 +537,13 @@ def test_a_wrong_momentum_rule_is_still_caught_and_a_look_ahead_is_not_followed(
     results = verify(cards, device="cpu", cache_path=None).results
     assert results and any(r.verdict is verdict for r in results), [r.detail for r in results]
     assert not any(r.verdict is Verdict.AGREES and r.reason == "optimizer-agrees" for r in results)
+
+
+def test_a_value_a_function_takes_is_no_definition_of_it(tmp_path: Path) -> None:
+    # (“Se $|C_I| = 1$ → …”: the size of a cluster, read as |x| = 1 it “disagreed with torch.abs”)
+    notes = tmp_path / "silueta.md"
+    notes.write_text("# Agrupamento\n\n## Coeficiente de silueta\n\nSe $|C_I| = 1$ → por convención $s(i) = 0$.\n",
+                     encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    results = verify(cards, device="cpu", cache_path=None).results
+    assert results and not any(r.verdict is Verdict.DISAGREES for r in results), [r.detail for r in results]

@@ -333,6 +333,10 @@ class _Checker:
         return None
 
     def function(self, formula: str, stmt: Statement, defined: Call | None) -> Result | None:
+        if isinstance(stmt.target, Call) and stmt.target.args and all(isinstance(a, Sym) for a in stmt.target.args) \
+                and not symbols_in(stmt.expr) - {"e"}:
+            # (“Se $|C_I| = 1$ → …”, “$\\sigma(x) = 1/2$”: a value it takes somewhere, or a case's condition, no function)
+            return self.unverified("not-a-claim", f"“{stmt.text}” gives a value, not the function")
         targets = _candidates(self.card, stmt, formula)
         if not targets and defined is not None:
             found = self.density(stmt, defined, formula)
