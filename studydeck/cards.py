@@ -204,8 +204,8 @@ _PAIR = re.compile(r"(?P<q>[^\x00]*)\x00(?P<a>.*)", re.S)
 ARROW_CARD = re.compile(r"(?P<q>[^\n]*?[^\s<>;])\s++(?:>>|<>|;;)\s++(?P<a>\S.*)")
 # A question and its answer on one line, a dash between (“Nesterov vs plain momentum? — it evaluates the gradient at
 # …”, “Inverted dropout — what scaling and when? — …”, “Why bias correction in Adam? (v2) — …”): a card as the learner
-# wrote it, in notes that write three or more so. (“Why? — …” asks nothing alone; one such line among open questions,
-# “why does X matter? — both are SDEs …”, is a doubt and what one made of it.)
+# wrote it, in notes that write three or more so and say they are cards (see ``self.dashes``). (“Why? — …” asks nothing
+# alone; such lines in an essay, a dialogue or among open questions are questions and what one made of them.)
 DASH_CARDS = 3
 DASH_CARD = re.compile(r"(?P<q>[^\n]{8,200}?[?？](?:\s*+[(（][^()（）\n]{1,12}[)）])?)\s++[—–]{1,2}\s++(?P<a>\S[^\n]*)")
 # Notes that say they are cards (“flashcard drafts”, “Anki cards”, “format: `Q — A`”, “卡片”).
@@ -3566,11 +3566,12 @@ class _Extractor:
                     or POINTER_TERM.fullmatch(_bare(term).strip())
                     # (“**师兄的建议**：有 A100 就直接 bf16”, “**Marco's feedback**:”: someone's word, no concept)
                     or REMARKS_BY.fullmatch(_bare(term).strip()) is not None
-                    # (“**NB**: …” is nota bene, where nothing in the notes spells out an “N… B…”, “Naive Bayes”, nor
-                    # what follows, “net benefit, …”)
+                    # (“**NB**: …” is nota bene, where neither the notes nor what follows spell it out as a term:
+                    # “Naive Bayes”, “net benefit, …”, “Nash bargaining solution (NB)”)
                     or re.fullmatch(r"N\.?\s?B\.?", _bare(term).strip(), re.I) is not None and not self.nb_spelled
                     and not DEFINES.match(desc) and not NB_SPELLED.match(desc)
-                    # (labels in Danish, Norwegian, Swahili and Croatian notes, unless what follows glosses the word,
+                    # (labels in Danish, Norwegian, Swahili, Croatian, Afrikaans and Galician notes, unless what follows
+                    # glosses the word,
                     # as a word list does: “**Mfano**: noun (m-mi class), "example"”)
                     or REMARK_LABEL.fullmatch(_bare(term).strip()) is not None and not WORD_GLOSS.match(desc)
                     or (AMBIGUOUS_LABEL.fullmatch(PAREN_TAIL.sub("", _bare(term)).strip())
@@ -4039,9 +4040,10 @@ class _Extractor:
             if remark and NAMES_THE_EQUATION.search(remark.group("words")) and not REMARK_CASE.search(remark.group("words")) \
                     and len(CJK.findall(remark.group("words"))) <= 12 and len(remark.group("words").split()) <= 6 \
                     and _answer_in_question(asked.prompt, asked.answer):
-                # (“$H^2 = ?$（投影两次不变，幂等）”, “$d(y,x) = ?$ (symmetry)”, “$\\mathbb E[g_k] = ?$ (unbiased)”: the
-                # property's name is the equation asked; on the back only. A remark that names a case or a condition,
-                # “(Fletcher–Reeves)”, “(independent)”, “(tanh / linear)”, stays.)
+                # (“$H^2 = ?$（投影两次不变，幂等）”, “$H^\\top = ?$ (symmetric)”, “$E[\\hat\\theta] = ?$ (unbiased)”: the
+                # property's name is the equation asked, its answer written in the asked side; on the back only. A remark
+                # that names a case or a condition, “(Fletcher–Reeves)”, “(if unbiased)”, “(idempotent)” over
+                # “tr(P) = rank(P)”, stays.)
                 asked = replace(asked, prompt=asked.prompt[:remark.start("remark")].rstrip() + remark.group("end"))
             if LEADS_TO.search(asked.prompt):  # (“Newton's second law, $F = ?$ ⇒” over what it implies, below)
                 asked = replace(asked, prompt=LEADS_TO.sub("", asked.prompt), answer=LEADS_TO.sub("", asked.answer))
@@ -4397,7 +4399,7 @@ def _names_a_task(phrase: str) -> bool:
 # What “NB” stands for where it is a term (“Naive Bayes”, “net benefit”, “Nash bargaining solution (NB)”).
 NB_SPELLED = re.compile(r"\s*(?:naive[\s-]bayes|negative[\s-]binomial|net[\s-]benefits?|nash[\s-]bargaining)\b|"
                         r"\b[Nn]\w+[\s-]+(?:\w+[\s-]+)?[Bb]\w+\s*\(NB\)", re.I)
-# Labels in Danish, Norwegian, Swahili and Croatian notes (“**Vigtigt**:” important, “**Eksempel fra slides**:”,
+# Labels in Danish, Norwegian, Swahili, Croatian, Afrikaans and Galician notes (“**Vigtigt**:” important, “**Eksempel fra slides**:”,
 # “**Næste gang (F8)**:” next time, “**Kwa hivyo**:” therefore, “**Kumbuka**:” remember, “**Napomena**:” note,
 # “**Konzultacije**:” office hours), and one's open points (“Open for me:”). (“Forbindelse”, a compound, and
 # “Sammenheng”, a context, are terms as well.)

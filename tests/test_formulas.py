@@ -487,8 +487,8 @@ def test_a_rule_that_counts_its_steps_by_k_is_checked_as_by_t(tmp_path: Path, ru
 
 
 @pytest.mark.parametrize("rule, reason", [
-    # (momentum as an average of the gradients is SGD(momentum=β, dampening=β): one symbol, two parameters; it
-    # “disagreed only when lr + momentum is set”)
+    # (momentum as an average of the gradients, which torch's dampening follows only from step 2: it “disagreed only
+    # when lr + momentum is set”)
     ("$$v_{k+1} = \\beta v_k + (1-\\beta) \\nabla f(x_k)$$\n\n$$x_{k+1} = x_k - \\alpha v_{k+1}$$", "averaged-momentum"),
     # (the gradient at a look-ahead point, which the check cannot follow: a typo in it “agreed” as well)
     ("$$v_{k+1} = \\beta v_k - \\alpha \\nabla f(x_k + \\beta v_k)$$\n\n$$x_{k+1} = x_k + v_{k+1}$$", "unreadable"),

@@ -641,11 +641,11 @@ def _holds_near(notes: Callable, terms: list[Callable], ref: Callable, device) -
     return None
 
 
-def _shrinks(err: torch.Tensor, smallest: torch.Tensor, strictly: bool = True) -> bool:
-    """What is left over, as a share of the smallest term kept, is small at the second point and smaller there than at
-    the first (half as large, ``strictly``)."""
+def _shrinks(err: torch.Tensor, smallest: torch.Tensor) -> bool:
+    """What is left over, as a share of the smallest term kept, is small at the second point and at most half what it
+    was at the first."""
     share = [float(e) / float(m) for e, m in zip(err, smallest)]
-    return share[1] < LEFT_OVER and share[1] <= (0.5 if strictly else 1.0) * share[0]
+    return share[1] < LEFT_OVER and share[1] <= 0.5 * share[0]
 
 
 def _additive_terms(expr: Any) -> list[Any]:

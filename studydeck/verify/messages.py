@@ -39,10 +39,11 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
     "guessed-binding": ("未验证：{symbols} 对不上 {reference} 的任何参数（当作 {keys} 时不一致）；在参数列表里写明它是什么",
                         "unverified: {symbols} matches no parameter of {reference} (read as {keys} it disagrees); say "
                         "what it is in a parameter list"),
-    "averaged-momentum": ("未验证：{symbols} 既是动量，又以 (1 − {symbols}) 充当 torch.optim.SGD 的 dampening（梯度的平均），"
-                          "即 SGD(momentum={symbols}, dampening={symbols})",
-                          "unverified: {symbols} is both the momentum and, as (1 − {symbols}), the dampening of "
-                          "torch.optim.SGD (an average of the gradients): SGD(momentum={symbols}, dampening={symbols})"),
+    "averaged-momentum": ("未验证：{symbols} 既是动量，又以 (1 − {symbols}) 给梯度加权（梯度的平均）；torch.optim.SGD 的 "
+                          "dampening 从第 2 步起才起作用，两者并不逐步相同",
+                          "unverified: {symbols} is both the momentum and, as (1 − {symbols}), a weight on the gradient "
+                          "(an average of the gradients); torch.optim.SGD's dampening only starts at step 2, so the two "
+                          "differ step by step"),
     "inequality": ("未验证：不等式，没有可比较的参照", "unverified: an inequality, nothing to compare with"),
     "overflow": ("未验证：两边都溢出（∞ 或 NaN）", "unverified: both sides overflow (∞ or NaN)"),
     "too-large": ("未验证：公式太大", "unverified: the formula is too large to evaluate"),

@@ -630,12 +630,13 @@ def check_optimizer(spec: Optimizer, cards: list[Card], all_cards: list[Card], d
                 and any(_one_minus(s.stmt.expr, sym) for s in program.steps)
                 and all(f.features.get(key) for f in failures)]
     if averaged:
-        # (“v_{k+1} = βv_k + (1−β)∇f(x_k)”: momentum as an average of the gradients, torch's SGD with dampening = β
-        # as well; one symbol for two parameters the search does not try)
+        # (“v_{k+1} = βv_k + (1−β)∇f(x_k)”: momentum as an average of the gradients; torch's dampening is the nearest
+        # and starts only at step 2, so no setting of torch's follows it step by step; where momentum is off it must agree)
         names = ", ".join(averaged)
         return [Result(c.uid, c.source, concept, Verdict.UNVERIFIED,
-                       f"not checked: {names} is both the momentum and, as (1 − {names}), the dampening of "
-                       f"torch.optim.SGD (an average of the gradients)", reason="averaged-momentum",
+                       f"not checked: {names} is both the momentum and, as (1 − {names}), a weight on the gradient (an "
+                       f"average of the gradients), which torch.optim.SGD's dampening follows only from step 2",
+                       reason="averaged-momentum",
                        reference=f"torch.optim.{spec.torch_name}", facts={"symbols": names})
                 for c in formula_cards]
     # show the simplest configuration that disagrees, at the first step where it does
