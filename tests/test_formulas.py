@@ -217,7 +217,7 @@ HAT_Y = {"y\u0302": "input", "y": "target"}  # \hat{y}: y with a combining circu
     ("均方误差", Verdict.AGREES, "agrees", "torch.nn.functional.mse_loss", HAT_Y),
     ("交叉熵", Verdict.AGREES, "agrees", "torch.nn.functional.cross_entropy", HAT_Y),
     ("Huber", Verdict.AGREES, "agrees", "torch.nn.functional.huber_loss", HAT_Y),
-    ("Huber 漏了 ½", Verdict.DISAGREES, "function-differs", "torch.nn.functional.huber_loss", None),
+    ("Huber 漏了 ½", Verdict.DISAGREES, "loss-differs", "torch.nn.functional.huber_loss", None),
     ("KL 散度", Verdict.AGREES, "agrees", "torch.nn.functional.kl_div", {"q": "input", "p": "target"}),
     ("KL 散度，方向反了", Verdict.DISAGREES, "loss-swapped", "torch.nn.functional.kl_div", None),
 ])
@@ -470,6 +470,29 @@ def test_an_approximation_near_a_point_is_not_a_disagreement(tmp_path) -> None:
     assert one(r"x + 1$", "Wrong constant")[0].verdict is Verdict.DISAGREES
     r, line = one(r"x + 1/2", "Right constant")
     assert r.verdict is Verdict.AGREES and "x → ∞" in line, line
+
+
+def test_a_verdict_names_the_variable_the_notes_use(tmp_path: Path) -> None:
+    # (“σ(z) = 1/(1+e^{z})” was “disagrees … at x = -8”, “sin t ≈ t” held “as x → 0”, and a loss that disagrees
+    # said “x =  时笔记得 …”, with no point at all: a loss has none)
+    notes = tmp_path / "n.md"
+    notes.write_text("# Functions\n\n## Sigmoid\n\nSigmoid: $\\sigma(z) = \\frac{1}{1+e^{z}}$\n\n"
+                     "## Small angles\n\nFor small $t$: $\\sin t \\approx t$\n\n"
+                     "## MSE\n\nMSE 的公式：$\\mathrm{MSE}(y, \\hat y) = \\frac{1}{n}\\sum_i (y_i - \\hat y_i)^3$\n",
+                     encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    report = verify(cards, device="cpu", cache_path=None)
+    lines = {next(c.deck[-1] for c in cards if c.uid == r.uid): verdict_line(r, next(c.lang for c in cards
+                                                                                     if c.uid == r.uid))
+             for r in report.results}
+    assert lines["Sigmoid"].startswith("✘ disagrees with torch.sigmoid(x): at z = "), lines
+    assert lines["Small angles"].startswith("✔ holds approximately as t → 0 (|Δ| "), lines
+    assert "t = 0.001" in lines["Small angles"], lines
+    (mse,) = [r for r in report.results if r.concept == "MSELoss"]
+    call = mse.facts["call"]
+    assert call.startswith("F.mse_loss(")
+    assert lines["MSE"].startswith(f"✘ disagrees with {call}: on the same prediction and target the notes give "), lines
+    assert verdict_line(mse, "zh").startswith(f"✘ 与 {call} 不一致：同一组预测与目标，笔记得 ")
 
 
 @pytest.mark.parametrize("rule", [

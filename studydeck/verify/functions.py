@@ -383,7 +383,7 @@ class _Checker:
             near = self.near_point(stmt, stmt.expr, var, ref, cmp)
             if near is not False:
                 return near
-        return self.differs(ref, values, x, cmp)
+        return self.differs(ref, values, x, cmp, var)
 
     def as_function_of(self, expr: Any, var: str) -> Callable:
         """``expr`` as a function of ``var``, the other symbols as the card has them now."""
@@ -401,13 +401,13 @@ class _Checker:
         place, at, near_diff = where
         if PLACE_WORDS[place].search(without_math("\n".join((self.card.front, self.card.back, *self.card.deck)), " ")):
             self.near, self.approx = place, True
-            self.facts["at"] = at
+            self.facts.update(at=at, var=var)
             self.worst = max(self.worst, near_diff)
-            self.checked.append(f"{stmt.text} as x → {place}")
+            self.checked.append(f"{stmt.text} as {var} → {place}")
             return None
-        return self.unverified("local-approximation", f"“{stmt.text}” holds only as x → {place} (|Δ| {near_diff:.2g} "
-                               f"at x = {at}, {cmp.diff:.3g} far from it); say for which x it holds", claim=stmt.text,
-                               where=place, at=at, near=fmt_diff(near_diff), diff=f"{cmp.diff:.3g}")
+        return self.unverified("local-approximation", f"“{stmt.text}” holds only as {var} → {place} (|Δ| "
+                               f"{near_diff:.2g} at {var} = {at}, {cmp.diff:.3g} far from it); say for which {var} it "
+                               "holds", claim=stmt.text, var=var, where=place, at=at, near=fmt_diff(near_diff), diff=f"{cmp.diff:.3g}")
 
     def loss(self, target: Target, stmt: Statement) -> Result | None:
         stated = None
@@ -437,10 +437,10 @@ class _Checker:
             self.worst = max(self.worst, outcome.diff)
             self.checked.append(f"{target.name} against {outcome.label}")
             return None
-        reason = "loss-swapped" if outcome.agrees else "function-differs"
+        reason = "loss-swapped" if outcome.agrees else "loss-differs"
         detail = (f"agrees with {outcome.label} only with its prediction and target the other way round"
                   if outcome.agrees else f"disagrees with {outcome.label} (|Δ| {outcome.diff:.3g})")
-        facts.update(x="", notes=f"{outcome.notes_value:.6g}", torch=f"{outcome.torch_value:.6g}")
+        facts.update(notes=f"{outcome.notes_value:.6g}", torch=f"{outcome.torch_value:.6g}")
         return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES, detail, outcome.diff,
                       binding=outcome.binding, reason=reason, reference=target.loss.dotted,
                       notes_value=outcome.notes_value, torch_value=outcome.torch_value, facts=facts)
@@ -475,7 +475,7 @@ class _Checker:
             self.concept = found.cls.__name__
             self.binding.update({sym: param for sym, (param, _) in binding.items()})
             if not cmp.ok:
-                result = self.differs(ref, values[inside], x[inside], cmp)
+                result = self.differs(ref, values[inside], x[inside], cmp, var)
                 result.binding = dict(self.binding)
                 return result
             self.reference = dotted
@@ -502,16 +502,17 @@ class _Checker:
         self.example = _example(target.name, ref, self.device, self.torch_version, self.zh)
         return None
 
-    def differs(self, ref: Reference, values: torch.Tensor, x: torch.Tensor, cmp: Comparison) -> Result:
+    def differs(self, ref: Reference, values: torch.Tensor, x: torch.Tensor, cmp: Comparison, var: str) -> Result:
+        """The notes' function and torch's apart at one point, named by the notes' own variable (“at z = -8”)."""
         at = float(x[cmp.index])
         ours, theirs = float(values.expand_as(x)[cmp.index]), float(ref(x)[cmp.index])
         notes_says, torch_says = fmt_pair(ours, theirs)
-        detail = (f"disagrees with {ref.label}: at x = {at:g} the notes give {notes_says}, torch {torch_says} "
+        detail = (f"disagrees with {ref.label}: at {var} = {at:g} the notes give {notes_says}, torch {torch_says} "
                   f"(|Δ| {cmp.diff:.3g})" + (f"; read as `{self.reading}`" if self.reading else ""))
         return Result(self.card.uid, self.card.source, self.concept, Verdict.DISAGREES, detail, cmp.diff,
                       {"x": at}, reason="function-differs", reference=ref.name, notes_value=ours,
                       torch_value=theirs, reading=self.reading,
-                      facts={"call": ref.label, "x": f"{at:g}", "notes": f"{ours:.6g}", "torch": f"{theirs:.6g}",
+                      facts={"call": ref.label, "var": var, "x": f"{at:g}", "notes": f"{ours:.6g}", "torch": f"{theirs:.6g}",
                              "diff": f"{cmp.diff:.3g}"})
 
     def claim(self, stmt: Statement, lhs: Any, rhs: Any, rel: str) -> Result | None:

@@ -17,18 +17,22 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
     "agrees-approx": ("与 {call} 近似一致（最大 |Δ| {diff}）", "approximately agrees with {call} (max |Δ| {diff})"),
     "claims-hold": ("等式成立（最大 |Δ| {diff}）", "holds (max |Δ| {diff})"),
     "claims-hold-approx": ("近似成立（最大 |Δ| {diff}）", "holds approximately (max |Δ| {diff})"),
-    "function-differs": ("与 {call} 不一致：x = {x} 时笔记得 {notes}，torch 得 {torch}",
-                         "disagrees with {call}: at x = {x} the notes give {notes}, torch {torch}"),
+    "function-differs": ("与 {call} 不一致：{var} = {x} 时笔记得 {notes}，torch 得 {torch}",
+                         "disagrees with {call}: at {var} = {x} the notes give {notes}, torch {torch}"),
+    "loss-differs": ("与 {call} 不一致：同一组预测与目标，笔记得 {notes}，torch 得 {torch}",
+                     "disagrees with {call}: on the same prediction and target the notes give {notes}, torch {torch}"),
     "loss-swapped": ("与 {call} 一致，但预测与目标的位置颠倒了", "agrees with {call} only with prediction and target swapped"),
     "direction-unclear": ("未验证：预测与目标的位置与通常的记号相反，笔记没有说明哪个是哪个",
                           "unverified: prediction and target are the other way round from their usual names"),
     "undefined": ("未验证：“{claim}” 有一边按字面没有值（NaN），说的是约定或极限，不做计算检查",
                   "unverified: “{claim}”: one side has no value as written (NaN), so it states a convention or a "
                   "limit; not checked"),
-    "holds-near": ("x → {where} 时近似成立（x = {at} 处 |Δ| {diff}）", "holds approximately as x → {where} (|Δ| {diff} at x = {at})"),
-    "local-approximation": ("未验证：“{claim}” 只在 x → {where} 时成立（x = {at} 处 |Δ| {near}，远处 {diff}）；写明对哪些 x 成立",
-                            "unverified: “{claim}” holds only as x → {where} (|Δ| {near} at x = {at}, {diff} far from "
-                            "it); say for which x it holds"),
+    "holds-near": ("{var} → {where} 时近似成立（{var} = {at} 处 |Δ| {diff}）",
+                   "holds approximately as {var} → {where} (|Δ| {diff} at {var} = {at})"),
+    "local-approximation": ("未验证：“{claim}” 只在 {var} → {where} 时成立（{var} = {at} 处 |Δ| {near}，远处 {diff}）；"
+                            "写明对哪些 {var} 成立",
+                            "unverified: “{claim}” holds only as {var} → {where} (|Δ| {near} at {var} = {at}, {diff} far "
+                            "from it); say for which {var} it holds"),
     "claim-fails": ("“{claim}” 不成立（|Δ| {diff}）", "“{claim}” does not hold (|Δ| {diff})"),
     "identity-fails": ("“{claim}” 不成立：取 {at} 时左边是 {lhs}，右边是 {rhs}",
                        "“{claim}” does not hold: at {at} the left side is {lhs}, the right side {rhs}"),
