@@ -2116,12 +2116,13 @@ class _Extractor:
         self.recurring, self.rewrites, self.twice = _recurring_labels(outline)
         self.faq = _faq_sections(outline)  # (the headings that ask on a page of questions and their answers)
         # (notes where some reply is by a name, “- @小鹿：…”, “@Kevin_W”: there every “@Yuki” is someone's too)
-        self.chat = any(CHAT_MENTION.match(text) for text in _lines(outline))
-        self.nb_spelled = any(NB_SPELLED.search(text) for text in _lines(outline))
+        lines = [text.strip() for text in _lines(outline)]  # (walked once, read three times below)
+        self.chat = any(CHAT_MENTION.match(text) for text in lines)
+        self.nb_spelled = any(NB_SPELLED.search(text) for text in lines)
         # (notes that write their cards as “q? — a”, three or more, and say so: review marks after them, or cards named
         # at their head; an essay's questions, a dialogue's or an interview's turns are no cards)
-        dashed = [line.strip() for line in _lines(outline) if _written_card(line.strip(), True) is not None
-                  and not INLINE_CARD.fullmatch(line.strip()) and not ARROW_CARD.fullmatch(line.strip())]
+        dashed = [line for line in lines if _written_card(line, True) is not None
+                  and not INLINE_CARD.fullmatch(line) and not ARROW_CARD.fullmatch(line)]
         self.dashes = len(dashed) >= DASH_CARDS and (
             sum(_unreviewed(line) != line for line in dashed) >= 2
             or CARDS_NAMED.search(" ".join((outline.title, *(b.text for b in outline.root.blocks[:2])))) is not None)
