@@ -210,9 +210,14 @@ DASH_CARDS = 3
 DASH_CARD = re.compile(r"(?P<q>[^\n]{8,200}?[?？](?:\s*+[(（][^()（）\n]{1,12}[)）])?)\s++[—–]{1,2}\s++(?P<a>\S[^\n]*)")
 # Notes that say they are cards (“flashcard drafts”, “Anki cards”, “format: `Q — A`”, “卡片”).
 CARDS_NAMED = re.compile(r"\bflash\s?cards?\b|\bcards?\b|\banki\b|\bQ\s*[—–-]+\s*A\b|卡片|闪卡|记忆卡", re.I)
-# What one's reviews of a card did, after its answer (“✓ 3/2 ✗ 9/2 (said eps 1e-6) ✓ 14/2”): the learner's log, with
-# one tick or cross at the least (“p ~ 1/2” is an answer).
-REVIEW_MARKS = re.compile(r"(?:\s++[✓✗✔✘~]\s*+\d{1,2}/\d{1,2}(?:/\d{2,4})?+(?:\s*+\([^()\n]*\))?+)++\s*+$")
+# A day of the year in words (“24 Feb”, “Mar 3rd”, “3 March”).
+_MONTH_NAME = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+               r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+DAY_AND_MONTH = (rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])")
+# What one's reviews of a card did, after its question or its answer (“✓ 3/2 ✗ 9/2 (said eps 1e-6) ✓ 14/2”, “✗ 24 Feb
+# ✗ 3 Mar”, “✗ 3月2日”): the learner's log, with one tick or cross at the least (“p ~ 1/2” is an answer).
+REVIEW_MARKS = re.compile(r"(?:\s++[✓✗✔✘~]\s*+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?+|\d{4}-\d{1,2}-\d{1,2}|"
+                          rf"\d{{1,2}}\s*+月\s*+\d{{1,2}}\s*+日?|{DAY_AND_MONTH})(?:\s*+\([^()\n]*\))?+)++\s*+$")
 
 
 def _unreviewed(answer: str) -> str:
@@ -504,6 +509,10 @@ QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：
 # One's own guess, as a field (“Predict:”, “My guess:”, “I said:”, “我的预测：”, “我猜：”); “Prediction:” is a term.
 OWN_GUESS = re.compile(r"predict|my (?:prediction|guess)|(?:i|we) (?:said|guessed|predicted|thought)|"
                        r"我(?:的)?(?:预测|猜测|猜的|以为的?)|我猜", re.I)  # (“Predicted:” is a theory's, “予想” a conjecture)
+# A label for someone's words in an exchange (“**What I said:**”, “**What Okafor said:**”, “What the examiner asked:”):
+# a turn of it, right or wrong, and no question or term.
+SAID_BY = re.compile(r"(?i:what\s+)?(?:(?i:i|we|the\s+\w+)|(?:(?:Prof|Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'-]+)\s+"
+                     r"(?i:said|says|asked|replied|answered|wrote|suggested)")
 # A column of one's guesses beside what came out (“| code | predicted | actual |”, “| 预测 | 实际 |”).
 PREDICTED_COLUMN = re.compile(r"predict(?:ed|ion)?|my guess|guess|预测|猜测|予想", re.I)
 # What came out, beside a guess (“Actual:”, “Got:”, “实际：”).
@@ -1048,7 +1057,8 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
             if thing and value and not EMPTY_CELL.fullmatch(value) and not MARK_CELL.fullmatch(value) \
                     and not _cited(name, value) and not _cited(thing, value) \
                     and not EMPTY_NAME.fullmatch(thing) \
-                    and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing):
+                    and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing) \
+                    and not SIZE_CELL.fullmatch(_cell_text(cells[0])):
                 # (“我的译法” beside “标准译法” stays “我的”: two renderings)
                 shown = OWN_ANSWER.sub(r"\g<what>", name)
                 shown = shown if not any(h != name and shown in h for h in header[1:]) else name
@@ -1081,6 +1091,9 @@ def _worked_column(corner: str, header: str, cells: list[str]) -> bool:
 # example's (“(B, C, H, W) → (B, H, W, C)” says what the operation does to any).
 _SIZES = r"`?[(\[]\s*+\d++(?:\s*+,\s*+\d++)*+\s*+,?\s*+[)\]]`?"
 SHAPE_CHANGE = re.compile(rf"\s*+{_SIZES}\s*+(?:→|->|=>|⟶|⇒)\s*+{_SIZES}\s*+")
+# A row named only by a size (“| 32×32 | conv 5×5 | 28×28 |”, “| (3, 224, 224) | …”): a worked example's input, no thing
+# to ask about (“32×32 的 layer？”).
+SIZE_CELL = re.compile(rf"\s*+(?:\d++(?:\s*+[×x*]\s*+\d++)++|{_SIZES})\s*+")
 
 
 # A file's name (“orders.csv”, “train.py”, “configs/base.yaml”): a table of them lists one project's files.
@@ -1875,10 +1888,8 @@ ENTRY_PROPERTY = re.compile(r"topics?|difficulty|status|tags?|last reviewed|revi
 # particulars (“**Allowed:** one A4 sheet”).
 EXAM_FIELD = re.compile(r"(?:final |midterm )?exam|考试|期中(?:考试)?|期末(?:考试)?", re.I)
 # A day named by its weekday or its month (“Tue Oct 15”, “周二”).
-_MONTH = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|"
-          r"Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 DAY_NAMED = re.compile(r"\b(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?\b\.?|"
-                       rf"\b{_MONTH}\s++\d{{1,2}}\b|\b\d{{1,2}}\s++{_MONTH}|"
+                       rf"\b{_MONTH_NAME}\s++\d{{1,2}}\b|\b\d{{1,2}}\s++{_MONTH_NAME}|"
                        r"[周週][一二三四五六日天](?![\u4e00-\u9fff])|(?:星期|礼拜|禮拜)[一二三四五六日天]")
 # (a date alone: “Mark 12:28–34” is a verse, not a time)
 DATE_ONLY = re.compile(r"\d{4}[-/.年]\d{1,2}|(?<![\d:])\d{1,2}[/.月]\d{1,2}日?(?![\d:])")
@@ -1953,9 +1964,9 @@ COURSE_PARTICULAR = re.compile(r"dosen|mata kuliah|tanggal|tgl\.?|wykładowca|pr
                                r"المادة|المقرر|المحاضرة?|الدكتورة?|الأستاذة?|μάθημα|διδάσκων|διδάσκουσα|ημερομηνία", re.I)
 
 
-# A date in a field's value (“24. 10. (utorok)”, “2024-03-12”, “12/3”, “11 月 12 日”).
+# A date in a field's value (“24. 10. (utorok)”, “2024-03-12”, “12/3”, “11 月 12 日”, “3 Mar”).
 HEAD_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|"
-                       r"\b\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}\s*月\s*\d{1,2}\s*日")
+                       rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|(?<![\w.]){DAY_AND_MONTH}")
 
 
 # With whom a report was done, at its head (“**同组**：刘畅”, “Lab partner: Tom”); in a course on teams, a term.
@@ -2848,6 +2859,15 @@ class _Extractor:
                     continue
                 # (a tutor's “**怎么讲的**”: the section's own content, under no name of its own)
                 mini = "" if TAUGHT_LABEL.fullmatch(mini) else mini
+                if mini and ANSWER_LABEL.fullmatch(mini) and ASKING_HEADING.search(ctx.concept) \
+                        and _bare(lead.text).strip().rstrip(":：").strip() == mini:
+                    # (“## "Why not just use Newton's method?"” over “**Right answer:**” over the list of reasons: the
+                    # list answers the heading, not an “answer” whose items are terms)
+                    question = TRAILING_MARKS.sub("", ctx.concept).strip().strip("\"“”")
+                    question += "" if question.endswith(("?", "？")) else self.t("？", "?")
+                    self.answered(ctx, question, [block], block.source)
+                    lead = None
+                    continue
                 if (mini and PROOF_LEAD.fullmatch(mini)) or \
                         (block.ordered and lead is not None and not ctx.labels and _opens_a_proof(lead.text)):
                     # “**Proof idea.**” over “1. From Claim 2: … 2. Convexity: … 3. Combine: …”: the
@@ -3073,6 +3093,7 @@ class _Extractor:
         if not (pairs and all(pairs)) and (written := _one_line_pairs(lines)):
             # “Q: … ? A: …”, a line each (and the lines an answer runs on to): written as cards already
             for offset, question, answer in written:
+                question, answer = _unreviewed(question).strip(), _unreviewed(answer).strip()  # (“…? ✗ 24 Feb”)
                 if not FIRST_PERSON.match(answer):
                     self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
                              Source(source.path, source.line + offset), formulas=formulas_in(answer))
@@ -3082,7 +3103,7 @@ class _Extractor:
             for offset, pair in enumerate(pairs):
                 if pair.group("q").startswith("~~") and re.search(r"~~\s*(?:$|[✓✗✔✘~←(])", pair.group("a")):
                     continue  # (“~~Does `model.eval()` turn off gradients? — yes~~ ✗ 3/2 ← WRONG”: struck, as wrong)
-                question = STRUCK_BEFORE.sub("", pair.group("q").strip())  # (“~~old wording~~ new wording?”)
+                question = STRUCK_BEFORE.sub("", _unreviewed(pair.group("q")).strip())  # (“~~old wording~~ new wording?”)
                 answer = _unreviewed(pair.group("a")).strip()
                 answer = STRUCK_BEFORE.sub("", answer)  # (“~~5 GB~~ 25 GB”: the value set right)
                 self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
@@ -3091,7 +3112,7 @@ class _Extractor:
         qa = QA.match(text)
         if qa:
             n = self.ordinal(ctx, "manual")
-            question = qa.group("q").strip()
+            question = _unreviewed(qa.group("q")).strip()  # (“Q: $e^{10} \\approx$ ?   ✗ 24 Feb ✗ 3 Mar”)
             if question.count("**") % 2:
                 question = question.removesuffix("**").strip()  # “**Q: …？**”: the bold wraps the label too
             answer = _judged_answer(qa.group("a").strip())
@@ -3199,6 +3220,18 @@ class _Extractor:
         # (only a question that asks: “- **Q**: a query matrix”, “- **Question**: a formal request to a minister” are terms)
         # the items that make no card of their own, found in one pass and set aside together
         labels = [_bare(f[0]).strip() if f else "" for f in fields]
+        if _counted_series(labels):
+            # (“疊 3×3 conv（stride 1）：” over “- 1 層：3×3”, “- 2 層：5×5”: what comes of each count, in the case the
+            # line before sets; asked in that case, or not at all)
+            setting = last_sentence(lead.text).strip() if lead is not None else ""
+            if not setting.endswith((":", "：")) or len(setting) > 60:
+                self.notices.append(Notice(block.source, "left-out:series", self.t(
+                    "“{t}”… 是一组取值各自的结果，没有写明是在什么情况下；在列表前用一句话写明条件（如“疊 3×3 conv：”）",
+                    "“{t}”… are the results of a series of values, with no case said; say the case in a line before the "
+                    "list (such as “stacked 3×3 convs:”)", t="、".join(labels[:2]) if self.zh else ", ".join(labels[:2]))))
+                return
+            ctx = replace(ctx, concept=self.t("{c}（{s}）", "{c} ({s})", c=ctx.concept, s=setting.rstrip(":： "))
+                          if ctx.concept else setting.rstrip(":： "))
         # (the comments under a post, each by its votes and its writer: someone's remark, not what a name means)
         voted = {n for n, it in enumerate(items) if VOTED_COMMENT.match(it.text)}
         for n in sorted(voted):
@@ -3673,6 +3706,12 @@ class _Extractor:
                 "“{t}” is a direction or a line in a script's panel or scene, not knowledge to recall; state the fact "
                 "it shows on its own", t=term if len(term) <= 40 else term[:39] + "…")))
             return
+        if SAID_BY.fullmatch(_bare(term).strip()):
+            self.notices.append(Notice(source, "left-out:said-by", self.t(
+                "“{t}” 记的是某人当时说的话，不是问题也不是术语；把其中的结论单独写成一句",
+                "“{t}” records what someone said, neither a question nor a term; state the point it makes on its own",
+                t=term)))
+            return
         asks = ASKS.match(term) is not None
         if len(term.split()) > 8 or term.rstrip().endswith((".", "。", "!", "！")) \
                 or term.rstrip().endswith(("?", "？")) and not asks or CLAUSE_TERM.search(term) and not asks:
@@ -3700,6 +3739,7 @@ class _Extractor:
             and not ABOUT_THE_TEXT.match(desc) and not re.search(r"(?:这|本)(?:一)?(?:章|节|篇|讲)|\bthis (?:chapter|post|section)\b", desc, re.I)
         # (“Why I switched…”, “How to fix OOM”, “2012–2015: …” sum up no thing; “这一章讲的是…” sums up the text)
         label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
+            or len(ctx.deck) <= 1 and HEAD_DATE.match(_bare(desc).strip()) is not None \
             or len(ctx.deck) <= 1 and REPORT_PARTNER.fullmatch(_bare(term).strip()) is not None \
             and not _says_what_it_is(desc) \
             or len(ctx.deck) <= 1 and COURSE_PARTICULAR.fullmatch(_bare(term).strip()) is not None \
@@ -3739,6 +3779,9 @@ class _Extractor:
                 or _shows_an_example(ctx) and NUMBER_ONLY.fullmatch(desc) \
                 or _worked_data(desc, ctx) \
             else "result" if (OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc)
+                              # (“- xavier: 0.585 / 0.350 / 0.090” under “Experiment 2: …”: one's runs, seed by seed)
+                              or (OWN_RUNS.search(ctx.deck[-1]) or NUMBERED_RUN.search(ctx.deck[-1]))
+                              and RUN_SERIES.match(desc)
                               or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)
                               and (MEASURED_VALUE.search(desc) or BEFORE_AFTER.search(desc)
                                    or re.search(r"\b(?:after|before) the fix", term, re.I))
@@ -4006,6 +4049,16 @@ class _Extractor:
         ``named_by``: the clause after a display formula that names it (“则称 $f$ 为凸函数。”)."""
         label = LEAD_LABEL.match(text)
         named = label and (label.group(1) or label.group(2)).strip()
+        said = SAID_LEAD.match(text)
+        said = (said.group(1) or said.group(2)).strip() if said else ""
+        if said and SAID_BY.fullmatch(said):
+            # (“**What I said:** $\\eta_t = 1/t^2$” in a viva's post-mortem: an answer given in the room, the right one
+            # under its own label)
+            self.notices.append(Notice(source, "left-out:said-by", self.t(
+                "这一行记的是某人当时说的话（“{t}”），不一定对，不做卡片；把正确的结论单独写成一行",
+                "this line records what someone said (“{t}”), right or wrong, so it makes no card; write the right "
+                "statement on a line of its own", t=said)))
+            return
         if named and WRONG_HEADER.fullmatch(named):
             # (“**Wrong:** $E[X^2] = (E[X])^2$” in a sheet of traps: what not to think, the right one after it)
             self.notices.append(Notice(source, "left-out:crossed-out", self.t(
@@ -4562,7 +4615,8 @@ WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|手滑写|^\s*(?:the )?wrong (?:versio
                         r"(?:\*\*)?\s*$", re.I)
 # A comment beside a line of Python that marks it a bug (“return softmax(x)  # BUG: ignores g”, “# 错了：少了 keepdim”);
 # a comment on a line of its own may be over the wrong way shown commented out, and “# BUG fixed here” marks a fix.
-BUG_COMMENT = re.compile(r"^[ \t]*+[^#\s][^#\n\"']*#[ \t]*+(?:(?-i:BUG|WRONG)[ \t]*+[:：!]|错误[:：]|错了[:：，,])", re.M)
+BUG_COMMENT = re.compile(r"^[ \t]*+[^#\s][^#\n\"']*#[ \t]*+(?:(?i:bug|wrong)[ \t]*+[:：!]|错误[:：]|错了[:：，,]|"
+                         r"(?:<-+|←|⬅)[ \t]*+(?i:bug|wrong|错误?)(?![\w-]))", re.M)  # (“# <- bug”: the arrow points at it)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
 # formula is, the sentence before it said.
 ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:写成|写作|用)(?:式子|公式|数学式|数学语言)"
@@ -6639,6 +6693,8 @@ def _filled_blanks(blocks: list[Block], i: int) -> tuple[list[tuple[str, str, So
 
 
 # A bold label that opens a paragraph (“**正确答案：** …”, “**Note:** …”).
+# A bold label, with an aside after it, before a colon (“**What I said** (when asked for a schedule): …”).
+SAID_LEAD = re.compile(r"\s*\*\*([^*\n]{1,30}?)\*\*\s*(?:[(（][^()（）\n]{1,100}[)）]\s*)?[:：]|\s*\*\*([^*\n]{1,30}?)[:：]\s*\*\*")
 LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^*\n]{1,20}?)\*\*\s*[:：]\s*")
 # A heading that asks (“BatchNorm 训练和推理有什么区别”, “Why does Adam need bias correction”).
 ASKING_HEADING = re.compile(r"[?？]|什么|吗|区别|哪|是否|能否|多少|为什么|为何|怎么|怎样|如何|"
@@ -7628,6 +7684,8 @@ def _has_status(blocks: list[Block]) -> bool:
 
 ISSUE_ID = re.compile(r"\s*(?:(?-i:[A-Z]{1,5})-\d{2,5}\b|(?:issue|ticket)\s*#?\d+\b)\s*(?:[—–:：-]|$)", re.I)
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
+# Values of several runs side by side (“0.585 / 0.350 / 0.090”, “71.2% / 70.8% / 71.5%”).
+RUN_SERIES = re.compile(r"\s*+[-+]?\d[\d.,]*+%?(?:\s*+/\s*+[-+]?\d[\d.,]*+%?){2,}")
 # A log's break (“**Break**: made coffee”), in two sections or more (once, in a glossary, Python's is a term).
 LOG_BREAK = re.compile(r"breaks?", re.I)
 # A heading named by a time or a bucket, not a subject (“第 3 周 周报”, “Misc”, “杂记”, “Week 3 log”).
@@ -8141,6 +8199,18 @@ ONE_DEFINED = re.compile(r"(?:定义为|定义如下|即为|为|是|等于|\bis(
 # Words that name more than one (“一阶矩和二阶矩”, “量化与反量化”, “both”, “each”).
 MORE_THAN_ONE = re.compile(r"(?<!求)和|与|及|、|分别|[两二三四几多]\s*[个条种点类项组]|二者|各|\b(?:and|both|each|respectively|two|three)\b",
                            re.I)
+
+
+def _counted_series(labels: list[str]) -> bool:
+    """Whether the list's items are each named by a count of the same thing (“1 層”, “2 層”, “3 層”; “4 GPUs”, “8 GPUs”):
+    the values of a series, not things of their own."""
+    counted = [COUNT_OF.fullmatch(label) for label in labels if label]
+    return len(counted) >= 2 and len(counted) == len(labels) and all(counted) \
+        and len({m.group(1).casefold().removesuffix("s") for m in counted}) == 1
+
+
+# A count of something (“2 層”, “4 GPUs”, “3 epochs”, “10 次”).
+COUNT_OF = re.compile(r"\d+(?:\.\d+)?\s*+([^\W\d_]{1,8})")
 
 
 def _example_setting(lead: str) -> str:

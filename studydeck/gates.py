@@ -1318,7 +1318,7 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
             notices.append(left_out(card, "a-call"))  # the heading passes values: it states no default
             continue
         if "computed-output" in card.flags and not (
-                result is not None and result.reason in ("printed", "code-agrees") and result.output.strip()
+                result is not None and result.reason in ("printed", "printed-own-way", "code-agrees") and result.output.strip()
                 and not result.facts.get("random")):
             notices.append(left_out(card, "no-task"))
         else:
@@ -1347,9 +1347,14 @@ def marked(card: Card) -> str | None:
     return next((f.split(":", 1)[1] for f in card.flags if f.startswith("left-out:")), None)
 
 
+# Math that ends on a relation before the question mark (“$\\ln 2 \\approx$ ?”, “$e^{10} \\approx$ ?”): it asks for the
+# other side of it, as “$\\log(ab)$ = ?” does.
+ASKS_OTHER_SIDE = re.compile(r"(?:=|≈|\\approx|\\simeq|\\sim|\\propto|\\leq?|\\geq?|\\to)\s*\$\s*[?？]\s*$")
+
+
 def no_subject(card: Card) -> str | None:
     subject = re.sub(r"[\s›：:？?]|写出公式|write the formula", "", _words(card.front))
-    return None if subject or card.kind is CardKind.CLOZE else "no-subject"
+    return None if subject or card.kind is CardKind.CLOZE or ASKS_OTHER_SIDE.search(card.front) else "no-subject"
 
 
 # An answer that asks instead (“why do they work?”, “原文到底把 BN 放在哪？”) or sets a task

@@ -34,14 +34,35 @@ def expected_outputs(code: str, beside: bool = True) -> dict[int, str]:
 
 def without_shown_outputs(code: str) -> str:
     """The code with the outputs it states taken out: what a learner sees when asked what it
-    prints."""
+    prints (and a value written beside a print in its own way, “# [0.8333 0.1667]”, as well)."""
     lines = code.splitlines()
     keep = [True] * len(lines)
     for number, _, cut, below in _output_claims(lines):
         lines[number - 1] = lines[number - 1][:cut].rstrip()
         for i in range(number, number + below):
             keep[i] = False
+    for number, cut in loose_outputs(code).items():
+        lines[number - 1] = lines[number - 1][:cut].rstrip()
     return "\n".join(line for line, kept in zip(lines, keep) if kept)
+
+
+# A comment that opens on a value (“# [0.8333 0.1667]”, “# 0.25”, “# (2, 3)”, “# True”), not on words.
+VALUE_OPENS = re.compile(r"#\s*+(?:->|=>|→)?\s*+(?:[\[(]\s*+[-+]?[\d.]|[-+]?\d|tensor\(|array\(|True\b|False\b|None\b)")
+
+
+def loose_outputs(code: str) -> dict[int, int]:
+    """{line: where its comment starts} for each print with a value beside it that is not stated as Python shows
+    it (rounded, “# [0.8333 0.1667]” for “[0.83333333 0.16666667]”): no claim to check, but the answer all the same."""
+    lines = code.splitlines()
+    claimed = {number for number, _, _, _ in _output_claims(lines)}
+    found = {}
+    for number, line in enumerate(lines, start=1):
+        if number in claimed or "print(" not in line or "#" not in line:
+            continue
+        statement, comment = _without_comment(line)
+        if comment and VALUE_OPENS.match(comment.strip()):
+            found[number] = line.index("#", len(statement))
+    return found
 
 
 def _output_claims(lines: list[str], beside: bool = True):
@@ -80,17 +101,29 @@ def _printed_beside(line: str) -> tuple[int, str] | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # (“'\d'” in the notes' code: an invalid escape, not ours to report)
-            (node,) = ast.parse(statement).body
+            body = ast.parse(statement).body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
-            and node.value.func.id == "print"):
-        return None  # (one print, run once: not “for i in …: print(i)”, “pprint(…)”, “print(a); print(b)”)
+    # (one print, run once, last on its line: not “for i in …: print(i)”, “pprint(…)”, “print(a); print(b)”; “r[0] = 99;
+    # print(t[0, 0])” is one)
+    printing = [node for node in body if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Name) and node.value.func.id in ("print", "pprint")]
+    if not body or printing != body[-1:] or printing[0].value.func.id != "print" \
+            or any(isinstance(node, (ast.For, ast.While, ast.If, ast.With, ast.Try)) for node in body):
+        return None
     text = REMARK_AFTER.sub("", comment.strip()[1:].strip()) if comment else ""
-    # (a repr that opens it, a value whole: not a tuple for a shape, “# (2, 3)”, nor two values or a remark after one)
-    if not TORCH_REPR.match(text) or _leading_value(text) != text or not _value_like(text):
-        return None  # (“# 10” may be milliseconds, “# 3” Python 2's answer: only a tensor's or an array's repr says so)
-    return line.index("#", len(statement)), text
+    # (a repr that opens it, a value whole: not a tuple for a shape, “# (2, 3)”, nor a remark after one; as many
+    # values as the print is given, “print(a, b)  # tensor([1., 2.]) tensor([11., 12.])”)
+    values, rest = [], text
+    while rest and len(values) < max(len(printing[0].value.args), 1):
+        value = _leading_value(rest)
+        if value is None or not TORCH_REPR.match(value) or not _value_like(value):
+            return None  # (“# 10” may be milliseconds, “# 3” Python 2's answer: only a tensor's or an array's repr says so)
+        values.append(value)
+        rest = rest[len(value):].strip()
+    if rest or len(values) != max(len(printing[0].value.args), 1) or printing[0].value.keywords:
+        return None
+    return line.index("#", len(statement)), " ".join(values)
 
 
 def evaluated_claims(code: str) -> dict[int, str]:
@@ -234,8 +267,10 @@ SHOWN_VALUE = re.compile(r"(?:tensor|array|torch\.Size)\(.*\)|torch\.\w+|[-+]?\d
 # “# 输出:” with nothing after it: the printed lines follow as comments.
 SHOWN_HEADER = re.compile(r"#\s*(?:输出|结果|output|out|prints?)\s*[:：]?\s*$", re.I)
 COMMENT_LINE = re.compile(r"\s*#\s?(?P<text>.*?)\s*$")
-# a remark after the pasted value: “# tensor(24.)   <- accumulated!”
-REMARK_AFTER = re.compile(r"(?<!\s)\s++(?:<-+|←|⬅|//|#).*$")
+# a remark after the pasted value: “# tensor(24.)   <- accumulated!”, “# tensor([4., 6., 8.])   should be [2, 4, 6] !!”
+# (words set apart by two spaces after a bracket that closes it; not a second value, “tensor(1)  tensor(2)”)
+REMARK_AFTER = re.compile(r"(?<!\s)\s++(?:<-+|←|⬅|//|#).*$|"
+                          r"(?<=[)\]])\s{2,}(?:(?:→|->|=>)\s*+)?(?!tensor\(|array\(|torch\.)(?:[^\W\d_]|[✓✗✔✘]).*$")
 
 
 def _shown_below(lines: list[str], number: int, headed: bool) -> tuple[str, int] | None:

@@ -7731,3 +7731,65 @@ def test_a_formula_on_a_line_marked_wrong_is_no_card() -> None:
     assert_keeps("# Exam traps\n\n## $E[g(X)] \\neq g(E[X])$\n\n**Wrong:** $E[X^2] = (E[X])^2$.\n\n"
                  "**Right:** $E[X^2] = \\operatorname{Var}(X) + (E[X])^2$.\n",
                  ["\\operatorname{Var}(X) + (E[X])^2"], ["E[X^2] = (E[X])^2"])
+
+
+def test_a_drill_keeps_its_questions_without_their_review_marks() -> None:
+    # (“Q: $e^{10} \approx$ ?   ✗ 24 Feb ✗ 3 Mar” kept the learner's misses on its front; “$\ln 2 \approx$ ?” was left
+    # out as naming nothing, though it asks for the other side as “$\log(ab)$ = ?” does; and a drill's record at
+    # its head, “Last full pass: 3 Mar (missed 6)”, was a card)
+    notes = ("# quick facts drill\n\nCover the answer, say it, check. A miss gets ✗ and the date.\n\n"
+             "Last full pass: 3 Mar (missed 6). Before that: 24 Feb (missed 11).\n\n## Logs\n\n"
+             "Q: $\\ln 2 \\approx$ ?\nA: 0.693\n\nQ: $\\log(ab)$ = ?\nA: $\\log a + \\log b$\n\n"
+             "Q: $e^{10} \\approx$ ?   ✗ 24 Feb ✗ 3 Mar\nA: ≈ 22026\n\n"
+             "Q: bounds on logsumexp?   ✗ 3月2日\nA: $\\max_i x_i \\le \\mathrm{LSE}(x) \\le \\max_i x_i + \\log n$\n\n"
+             "Why is $\\log\\sigma$ stable via softplus? — $\\log\\sigma(x) = -\\mathrm{softplus}(-x)$ ✗ 2 Mar\n")
+    cards, _ = extract(notes)
+    qa = {c.front: c.back for c in cards}
+    assert qa.get("$\\ln 2 \\approx$ ?") == "0.693", qa
+    assert qa.get("$e^{10} \\approx$ ?") == "≈ 22026", qa
+    assert "bounds on logsumexp?" in qa, qa
+    assert not any("Last full pass" in c.front or "missed 6" in c.back for c in cards), qa
+    assert not any("✗" in c.front + c.back for c in cards), qa
+    # (a value that opens with a date under a heading, or one that only names a month, is what it says)
+    assert_keeps("# History\n\n## Deep learning\n\n- **AlexNet**: 2012, won ImageNet by a wide margin\n\n"
+                 "# Release notes\n\nPyTorch 2.0: March 2023, brought torch.compile\n",
+                 ["won ImageNet", "brought torch.compile"], [])
+
+
+def test_a_worked_example_keyed_by_a_value_asks_nothing_of_the_value() -> None:
+    # (“| 32×32 | conv 5×5, S=1, P=0 | 28×28 |” under “自己計嘅例子”: “32×32 的 layer？”, “32×32 的 output？” asked of an
+    # input size; “- 1 層：3×3” under “疊 3×3 conv（stride 1）：” was “關於 **1 層**，要記住什麼？”, without the case)
+    cards, _ = extract("# CNN\n\n## Output size\n\n自己計嘅例子：\n\n| input | layer | 點計 | output |\n|---|---|---|---|\n"
+                       "| 32×32 | conv 5×5, S=1, P=0 | (32−5)/1+1 | 28×28 |\n| 28×28 | maxpool 2×2, S=2 | (28−2)/2+1 | 14×14 |\n"
+                       "| (3, 224, 224) | conv 7×7, S=2, P=3 | ⌊(224+6−7)/2⌋+1 | (64, 112, 112) |\n\n"
+                       "## Receptive field\n\n疊 3×3 conv（stride 1）：\n- 1 層：3×3\n- 2 層：5×5\n- 3 層：7×7\n\n"
+                       "## Scaling\n\n- 4 GPUs: 3.6× faster\n- 8 GPUs: 6.9× faster\n")
+    fronts = [c.front for c in cards]
+    assert not any("32×32" in f or "224" in f or "GPUs" in f for f in fronts), fronts
+    counts = [(c.front, c.back) for c in cards if "層" in c.front]
+    assert [back for _, back in counts] == ["3×3", "5×5", "7×7"], fronts
+    assert all("疊 3×3 conv（stride 1）" in front and f"{n} 層" in front for n, (front, _) in enumerate(counts, 1)), fronts
+    # (a table of named things, and a list of named counts that are no series, are what they were)
+    assert_keeps("# CNN\n\n## Layers\n\n| layer | output |\n|---|---|\n| conv1 | 112×112 |\n| pool1 | 56×56 |\n\n"
+                 "## Models\n\n- 3D conv: a kernel over time as well\n- 1×1 conv: mixes channels only\n",
+                 ["112×112", "mixes channels only", "a kernel over time"], [])
+
+
+def test_a_post_mortem_asks_the_right_answers_not_what_was_said_in_the_room() -> None:
+    # (a viva's post-mortem: “**What Okafor said:** "Sum it."” was “What Okafor said?”, “**What I said** (when asked
+    # …): $\eta_t = 1/t^2$” asked the wrong answer given in the room, and “**Right answer:**” over a list made each
+    # reason a term, “Right answer: what is **Stochastic**?”; the particulars at its head were cards)
+    notes = ("# Viva post-mortem\n\nViva: Thurs 6 June, 10:00–13:10.\nThesis: *Adaptive step sizes*.\n"
+             "Internal: Prof. Okafor. External: Dr. Lindqvist.\n\n"
+             "## Why not just use Newton's method?\n\n**What I said:** Because the Hessian might not be invertible.\n\n"
+             "**What Okafor said:** \"That's the least of the problems. Give me three more.\"\n\n**Right answer:**\n\n"
+             "1. Cost: solving $H p = -g$ is $O(d^3)$.\n2. Non-convex: pure Newton is attracted to any stationary point.\n"
+             "3. Stochastic: Hessian estimates from minibatches are very noisy.\n\n"
+             "## Robbins–Monro step sizes\n\n**What I said** (when asked for a schedule): $\\eta_t = 1/t^2$.\n\n"
+             "**Right answer:** $\\sum_t \\eta_t = \\infty$ and $\\sum_t \\eta_t^2 < \\infty$, e.g. $\\eta_t = 1/t$.\n")
+    cards, notices = extract(notes)
+    qa = {c.front: c.back for c in cards}
+    assert qa.get("Why not just use Newton's method?", "").startswith("1. Cost: solving $H p = -g$"), qa
+    assert not any(re.search(r"said|Stochastic\*\*|Thesis|Internal|1/t\^2", f) for f in qa), qa
+    assert not any("1/t^2" in b or "least of the problems" in b for b in qa.values()), qa
+    assert {n.rule for n in notices} >= {"left-out:said-by"}

@@ -82,6 +82,14 @@ def test_code_that_writes_its_outputs_asks_what_it_prints_without_them() -> None
     ("print(m)\n# Linear(in_features=2, out_features=1, bias=True)\n", {1: "Linear(in_features=2, out_features=1, bias=True)"}),
     ("print(x)\n# (N, C)\n", {}),
     ("print(x)  # 输出:\n", {}),
+    # (beside the print: a value, then a remark two spaces on; as many values as it prints; the print last on its line)
+    ("print(a.grad)  # tensor([4., 6., 8.])   should be 2a = [2, 4, 6] !!\n", {1: "tensor([4., 6., 8.])"}),
+    ("print(a, b)  # tensor([1., 2.]) tensor([11., 12.])\n", {1: "tensor([1., 2.]) tensor([11., 12.])"}),
+    ("r[0] = 99; print(t[0, 0])  # tensor(99.)  → was a view\n", {1: "tensor(99.)"}),
+    ("y.sum().backward(); print(a.grad)  # tensor([2., 4., 6.])  ✓ correct 2a\n", {1: "tensor([2., 4., 6.])"}),
+    ("print(a, b)  # tensor([1., 2.])\n", {}),                       # one value for two: which?
+    ("print(a); print(b)  # tensor(1.)\n", {}),                       # two prints, one value
+    ("print(a)  # tensor(1.)  tensor(2.)\n", {}),                     # two values for one
 ])
 def test_what_counts_as_a_stated_output(code, claims) -> None:
     assert expected_outputs(code) == claims
@@ -141,3 +149,21 @@ def test_echoing_a_line_keeps_the_notes_own_underscore() -> None:
     with contextlib.redirect_stdout(out):
         exec(echo_evaluated(code), scope)
     assert out.getvalue().splitlines() == ["()", "tensor(3.)"]  # (a 0-d tensor's shape is the empty tuple)
+
+
+def test_values_written_beside_prints_in_ones_own_way_are_not_shown_on_the_question(tmp_path: Path) -> None:
+    # (“print(pi)  # [0.8333 0.1667]” is numpy's “[0.83333333 0.16666667]” rounded: no claim to compare, but the front
+    # showed it, and the verdict said the notes “do not state” what the code prints)
+    notes = tmp_path / "markov.md"
+    notes.write_text("# Markov chains\n\n## Stationary distribution\n\n```python\nimport numpy as np\n"
+                     "P = np.array([[0.9, 0.1], [0.5, 0.5]])\nw, V = np.linalg.eig(P.T)  # 左特征向量\n"
+                     "pi = np.real(V[:, np.isclose(w, 1)]).ravel()\npi /= pi.sum()\nprint(pi)  # [0.8333 0.1667]\n"
+                     "print(round(float(pi[0]), 2))  # 0.83\n```\n", encoding="utf-8")
+    workspace = Workspace.load([notes], cache_dir=None)
+    report = workspace.verify(device="cpu")
+    workspace.settle()
+    (card,) = [c for d in workspace.docs for c in d.cards]
+    assert "print(pi)\n" in card.front and "0.8333" not in card.front and "0.83\n" not in card.front, card.front
+    assert "# 左特征向量" in card.front  # (a comment in words stays)
+    (result,) = [r for r in report.results if r.uid == card.uid]
+    assert result.reason == "printed-own-way" and "0.83333333 0.16666667" in result.output, (result.reason, result.output)

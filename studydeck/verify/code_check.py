@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Callable
 
 from studydeck.model import Card, Source
-from studydeck.printed import SHOWN_OUTPUT, evaluated_claims, expected_outputs
+from studydeck.printed import SHOWN_OUTPUT, evaluated_claims, expected_outputs, loose_outputs
 from studydeck.verify.code import (ADDRESS, NUMBER, UNSTEADY, Block, deprecated_calls, expects_error, needs,
                                    read_block, same_output, unsteady, uses_missing_modules)
 from studydeck.verify.registry import Module
@@ -67,12 +67,14 @@ DETAILS = {
     "wrong-rank": "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}",
     "ran-no-claims": "ran without error; nothing it prints is claimed in the notes",
     "printed": "ran without error; what it printed is the card's answer",
+    "printed-own-way": "ran without error; what it printed is the card's answer (the notes' values beside the prints "
+                       "are not as Python writes them, so they were not compared)",
     "code-agrees": "ran; {checked} printed value(s) as the notes say",
 }
 DISAGREES = {"syntax-error", "raises", "wrong-output", "wrong-value", "no-output", "wrong-rank", "wrong-pasted-output"}
 # outcomes of a block that ran to its end (or to the error its notes show)
-RAN_THROUGH = {"code-agrees", "printed", "ran-no-claims", "wrong-output", "wrong-value", "no-output", "wrong-rank",
-               "unsteady-output", "expected-error", "wrong-pasted-output", "pasted-output-differs"}
+RAN_THROUGH = {"code-agrees", "printed", "printed-own-way", "ran-no-claims", "wrong-output", "wrong-value", "no-output",
+               "wrong-rank", "unsteady-output", "expected-error", "wrong-pasted-output", "pasted-output-differs"}
 # verdicts that say more about this run than about the notes: not worth keeping in a cache
 AGREES = {"code-agrees"}
 
@@ -369,6 +371,8 @@ class Runner:
             facts = {"random": True} if UNSTEADY.search(code) else {}
             # a card that asks what the code prints has this output as its answer
             reason = "printed" if "computed-output" in job.card.flags else "ran-no-claims"
+            if reason == "printed" and loose_outputs(job.block.source):
+                reason = "printed-own-way"  # (“print(pi)  # [0.8333 0.1667]”: said, but not as Python writes it)
             return result(job, reason, facts, output=output, example=example, extras=extras)
         facts = {"checked": checked}
         res = result(job, "code-agrees", facts, output=output, example=example, extras=extras)
