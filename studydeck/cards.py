@@ -917,7 +917,14 @@ def _of_corner(corner: str, thing: str) -> str:
     “| ~ 1 | soft |”: “$\tau$ ~ 1”): the row is a value of it, not a thing of its own."""
     if not thing or not SYMBOL_CORNER.fullmatch(corner) or corner.strip("$") in thing:
         return thing
-    return f"{corner} {thing}"
+    value = thing.strip()
+    if RELATION_FIRST.match(value) or not (re.fullmatch(r"\$[^$]+\$", value) or re.fullmatch(r"[-+]?[\d.]+|\w", value)):
+        return f"{corner} {thing}"  # (“~ 1”, “small”: a relation or a word of its own)
+    return f"{corner} = {value}"  # (“$\alpha_i$” over “$0$”: “$\alpha_i$ = $0$”, the case the row is)
+
+
+# A row's value that opens with its own relation (“~ 1”, “$\le 1$”, “> 0”).
+RELATION_FIRST = re.compile(r"\$?\s*+(?:[~<>=≈≤≥≠→]|\\(?:le|ge|leq|geq|approx|sim|ne|neq|to|in)(?![A-Za-z]))")
 
 
 SYMBOL_CORNER = re.compile(r"\$[^$]+\$|[\u0370-\u03ff]")
@@ -3541,8 +3548,10 @@ class _Extractor:
                 terms.append(split[0])
         # the pieces of a formula (“$\rho v_{t-1}$: …”) are explained, not listed from memory
         # (a label that says something, “各方法各有问题”, “写法不一样”, names no set to list)
+        # (nor does one that holds a sentence, “⚠️ Table is one seed. Reran seeds 2 and 3 (…):”, over one's runs)
         if len(terms) >= 2 and not any("$" in t for t in terms) and not COMPARISON.search(label) \
-                and not SAYING_LABEL.search(label.rstrip("：: ")):
+                and not SAYING_LABEL.search(label.rstrip("：: ")) and not re.search(r"[.。!！?？]\s", label) \
+                and not all(RUN_SERIES.match(split_label(c.text)[1]) for c in _child_items(it) if split_label(c.text)):
             front = self.t("{concept}：{label} 有哪些？", "{concept}: {label}: which ones?",
                            concept=ctx.concept, label=label.rstrip("：: "))
             self.add(ctx, CardKind.DEFINITION, "enum:" + normalize_name(label), front,
@@ -4051,13 +4060,13 @@ class _Extractor:
         named = label and (label.group(1) or label.group(2)).strip()
         said = SAID_LEAD.match(text)
         said = (said.group(1) or said.group(2)).strip() if said else ""
-        if said and SAID_BY.fullmatch(said):
-            # (“**What I said:** $\\eta_t = 1/t^2$” in a viva's post-mortem: an answer given in the room, the right one
-            # under its own label)
+        if said and SAID_BY.fullmatch(said) and re.match(r"(?:what\s+)?(?:i|we)\s", said, re.I):
+            # (“**What I said:** $\\eta_t = 1/t^2$” in a viva's post-mortem: one's own answer given in the room, the right
+            # one under its own label; what “Author said” at a poster explains is the author's to teach)
             self.notices.append(Notice(source, "left-out:said-by", self.t(
-                "这一行记的是某人当时说的话（“{t}”），不一定对，不做卡片；把正确的结论单独写成一行",
-                "this line records what someone said (“{t}”), right or wrong, so it makes no card; write the right "
-                "statement on a line of its own", t=said)))
+                "这一行记的是自己当时的回答（“{t}”），不一定对，不做卡片；把正确的结论单独写成一行",
+                "this line records one's own answer at the time (“{t}”), right or wrong, so it makes no card; write "
+                "the right statement on a line of its own", t=said)))
             return
         if named and WRONG_HEADER.fullmatch(named):
             # (“**Wrong:** $E[X^2] = (E[X])^2$” in a sheet of traps: what not to think, the right one after it)

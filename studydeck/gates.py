@@ -921,6 +921,9 @@ NUMERIC = re.compile(r"^[-+]?\d+(?:(?:\{,\}|,)\d{3})*(?:\.\d+)?(?:\s*(?:\\times|
                      r"^10\^\{?-?\d+\}?$")
 # A fraction of two numbers: what a worked sum comes to (“= \frac{91}{6}”).
 NUMBER_FRACTION = re.compile(r"^[-+]?(?:\\[dt]?frac\{\d+\}\{\d+\}|\d+\s*/\s*\d+)$")
+# One item of an example's data named in words inside the math (“P(\text{free} \mid \text{spam})”): its value is the
+# example's count, not a rule (“P(X = 1) = \frac{1}{2}” is one).
+ITEM_IN_WORDS = re.compile(r"\\(?:text|mathrm|textrm|texttt)\{[a-z][a-z' -]{2,}\}")
 # A vector of numbers, perhaps transposed: [0, 0]^T.
 NUMBER_VECTOR = re.compile(r"^(?:\\left)?[\[(]\s*[-+]?\d+(?:\.\d+)?(?:\s*,(?:\\[ ,;!]|\s)*[-+]?\d+(?:\.\d+)?)+\s*"
                            r"(?:\\right)?[\])](?:\^\{?(?:\\top|T|\\mathrm\{T\})\}?)?$")
@@ -1152,7 +1155,8 @@ def declaration(card: Card) -> str | None:
         return None
     if NUMERIC.match(last) and (len(steps) > 1 or last.lstrip("+-") not in ("0", "1")) \
             and (len(steps) > 1 or not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs))) \
-            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last) or _worked_fraction(formula):
+            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last) or _worked_fraction(formula) \
+            or NUMBER_FRACTION.match(last) and ITEM_IN_WORDS.search(lhs):
         # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule (0 and 1 are
         # what sums, integrals and expectations equal as facts)
         return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule

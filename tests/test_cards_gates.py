@@ -7793,3 +7793,41 @@ def test_a_post_mortem_asks_the_right_answers_not_what_was_said_in_the_room() ->
     assert not any(re.search(r"said|Stochastic\*\*|Thesis|Internal|1/t\^2", f) for f in qa), qa
     assert not any("1/t^2" in b or "least of the problems" in b for b in qa.values()), qa
     assert {n.rule for n in notices} >= {"left-out:said-by"}
+
+
+def test_a_row_that_is_a_value_of_the_corner_symbol_reads_as_that_case() -> None:
+    # (“| $\alpha_i$ | $y_i f(x_i)$ |” over “| $0$ | $\ge 1$ |” was asked as “$\alpha_i$ $0$: $y_i f(x_i)$?”)
+    cards, _ = extract("# SVM\n\n## Soft margin\n\n| $\\alpha_i$ | $y_i f(x_i)$ |\n|---|---|\n| $0$ | $\\ge 1$ |\n"
+                       "| $0 < \\alpha_i < C$ | $= 1$ |\n| $C$ | $\\le 1$ |\n\n"
+                       "## Temperature\n\n| $\\tau$ | samples |\n|---|---|\n| ~ 1 | soft, smeared |\n| small | nearly one-hot |\n")
+    qa = {c.front.split(": ", 1)[1]: c.back for c in cards}
+    assert qa.get("$\\alpha_i$ = $0$: $y_i f(x_i)$?") == "$\\ge 1$", qa
+    assert qa.get("$\\alpha_i$ = $C$: $y_i f(x_i)$?") == "$\\le 1$", qa
+    assert qa.get("$0 < \\alpha_i < C$: $y_i f(x_i)$?") == "$= 1$", qa
+    assert qa.get("$\\tau$ ~ 1: samples?") == "soft, smeared" and qa.get("$\\tau$ small: samples?") == "nearly one-hot", qa
+
+
+def test_an_example_datas_counts_named_in_words_are_no_rule() -> None:
+    # (a worked spam example's “$P(\text{meeting}\mid\text{spam}) = 1/4$” was asked as a formula; “$P(X = 1) = \frac{1}{2}$”
+    # of a named distribution, and a rule with words in it, are facts)
+    cards, _ = extract("# Naive Bayes\n\n## Spam filter\n\nFrom the board: 10 emails, 4 spam.\n\n"
+                       "- $P(\\text{free}\\mid\\text{spam}) = 3/4$, $P(\\text{meeting}\\mid\\text{spam}) = 1/4$\n\n"
+                       "## Bernoulli\n\nFor a fair coin, $P(X = 1) = \\frac{1}{2}$.\n\n"
+                       "## Smoothing\n\nLaplace: $P(w\\mid c) = \\frac{\\text{count}(w, c) + 1}{\\text{count}(c) + |V|}$\n")
+    fronts = [c.front for c in cards]
+    assert not any("meeting" in f or "free" in f for f in fronts), fronts
+    assert any("P(X = 1) = ?" in f for f in fronts) and any("P(w\\mid c) = ?" in f for f in fronts), fronts
+
+
+def test_seeds_scores_under_an_experiment_are_results_not_facts() -> None:
+    # (“- xavier: 0.585 / 0.350 / 0.090” under “## Experiment 2: …” was “what should you remember about **xavier**?”, and
+    # the line over them, “⚠️ Table is one seed. Reran seeds 2 and 3 (…):”, a “which ones?” card)
+    notes = ("# Init cheat sheet\n\n## Experiment 2: 20-layer MLP\n\nTwo-spirals data, SGD, 500 steps.\n\n"
+             "- ⚠️ Table is one seed. Reran seeds 2 and 3 (final loss, seeds 1/2/3):\n"
+             "  - default: 0.693 / 0.691 / 0.690\n  - xavier: 0.585 / 0.350 / 0.090\n  - kaiming: 0.000 / 0.022 / 0.008\n\n"
+             "## Defaults\n\n- **Adam betas**: 0.9 / 0.999, the decays of the two moments\n\n"
+             "## Variants\n\n- Variants:\n  - **Xavier**: variance 2/(fan_in + fan_out)\n  - **Kaiming**: variance 2/fan_in\n")
+    cards, _ = extract(notes)
+    fronts = [c.front for c in cards]
+    assert not any("xavier**" in f or "kaiming**" in f or "Reran" in f or "default**" in f for f in fronts), fronts
+    assert_keeps(notes, ["0.9 / 0.999", "2/fan_in", "- Xavier\n- Kaiming"], ["0.585"])
