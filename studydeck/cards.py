@@ -502,7 +502,9 @@ QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：
                 r"(?=(?:\*\*)?(?:Q|(?i:question)|问题?)\s*+\d*+\s*+(?:\*\*)?\s*+[:：]))?"
                 r"(?:\*\*)?(?:Q(?![A-Za-z])|(?:q|(?i:question)\b)(?=\s*+\d*+\s*+(?:\*\*)?\s*+[:：])|问题?)\s*+\d*+\s*+"
                 r"(?:[(（][^()（）\n]{1,16}[)）])?\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<q>[^\n]+?(?:\n[^\n]+?)*?)\n[^\S\n]*+(?:\*\*)?"
-                r"(?:A(?![A-Za-z])|a(?=\s*+(?:\*\*)?\s*+[:：])|(?i:answer|ans)\b\.?|答案?)\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<a>.+)$",
+                # (“A disease has …” under “**Q1. Bayes' rule**” is the question's sentence: “A” before a word is an article)
+                r"(?:A(?![A-Za-z])(?!\s++[a-z]{2,}\s)|a(?=\s*+(?:\*\*)?\s*+[:：])|(?i:answer|ans)\b\.?|答案?)\s*+[:：]?(?:\*\*)?"
+                r"\s*+[:：]?\s*+(?P<a>.+)$",
                 re.S)
 
 
@@ -800,7 +802,9 @@ STRUCK_ONLY = re.compile(r"~~(?!~)[^~\n]+~~(?:[\s—–-]*+(?:wrong|incorrect|�
 # <br> at the start or the end of a text: a line break with nothing on one side.
 EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
-WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby hand\b|\b(?:numerical|toy) example|例题|算例|手算|"
+WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby hand\b|"
+                            # (one counterexample worked through, “反例 A：…”, “Counterexample 2”: its working)
+                            r"^\s*+(?:反例|counter-?example)\s*+(?:[A-Z\d]|[一二三四五六七八九十])\b|\b(?:numerical|toy) example|例题|算例|手算|"
                             r"(?<![\u4e00-\u9fff])手[计計]|计算实例|數值例子|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
                             # (with where it comes from beside it: “例子（lecture 7 p.12）”, “Example (past paper Q4)”; a topic
                             # there, “Example (Michaelis–Menten kinetics)”, names what it shows)
@@ -918,11 +922,14 @@ def _of_corner(corner: str, thing: str) -> str:
     if not thing or not SYMBOL_CORNER.fullmatch(corner) or corner.strip("$") in thing:
         return thing
     value = thing.strip()
-    if RELATION_FIRST.match(value) or not (re.fullmatch(r"\$[^$]+\$", value) or re.fullmatch(r"[-+]?[\d.]+|\w", value)):
-        return f"{corner} {thing}"  # (“~ 1”, “small”: a relation or a word of its own)
+    if RELATION_FIRST.match(value) or not (re.fullmatch(r"\$[^$]+\$", value) or re.fullmatch(r"[-+]?[\d.]+", value)) \
+            or not ONE_VARIABLE.fullmatch(corner.strip()):
+        return f"{corner} {thing}"  # (“~ 1”, “small”: a relation or a word; “$10^k$” over “9”: k is 9, not 10^k)
     return f"{corner} = {value}"  # (“$\alpha_i$” over “$0$”: “$\alpha_i$ = $0$”, the case the row is)
 
 
+# A corner that is one variable, perhaps with a letter for its index (“$\\alpha_i$”, “$\\ell$”, “τ”; not “$10^k$”, “$X_2$”).
+ONE_VARIABLE = re.compile(r"\$\s*+\\?[A-Za-z]++(?:_\{?[a-z]\}?)?\s*+\$|[\u0370-\u03ff]")
 # A row's value that opens with its own relation (“~ 1”, “$\le 1$”, “> 0”).
 RELATION_FIRST = re.compile(r"\$?\s*+(?:[~<>=≈≤≥≠→]|\\(?:le|ge|leq|geq|approx|sim|ne|neq|to|in)(?![A-Za-z]))")
 
@@ -1065,7 +1072,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                     and not _cited(name, value) and not _cited(thing, value) \
                     and not EMPTY_NAME.fullmatch(thing) \
                     and len(value) <= 80 and not _names_itself(thing, value) and not VALUE_CELL.fullmatch(thing) \
-                    and not SIZE_CELL.fullmatch(_cell_text(cells[0])):
+                    and not (SIZE_CELL.fullmatch(_cell_text(cells[0])) and EXAMPLE_IN.fullmatch(_cell_text(corner))):
                 # (“我的译法” beside “标准译法” stays “我的”: two renderings)
                 shown = OWN_ANSWER.sub(r"\g<what>", name)
                 shown = shown if not any(h != name and shown in h for h in header[1:]) else name
@@ -2137,6 +2144,13 @@ class _Extractor:
         lines = [text.strip() for text in _lines(outline)]  # (walked once, read three times below)
         self.chat = any(CHAT_MENTION.match(text) for text in lines)
         self.nb_spelled = any(NB_SPELLED.search(text) for text in lines)
+        # (a post-mortem of one's answers: “**What I said:**” and “**Right answer:**” both, as a viva's or an interview's
+        # look back writes them; there what was said in the room is no card, in the sections that hold one's answer)
+        labelled = [_said_label(text) for text in lines]
+        self.post_mortem = any(OWN_ANSWER_LABEL.fullmatch(label) for label in labelled) \
+            and any(ANSWER_LABEL.fullmatch(label) for label in labelled)
+        self.answered_here = {path for path, section in iter_sections(outline.root) if self.post_mortem and any(
+            b.kind == "paragraph" and OWN_ANSWER_LABEL.fullmatch(_said_label(b.text)) for b in section.blocks)}
         # (notes that write their cards as “q? — a”, three or more, and say so: review marks after them, or cards named
         # at their head; an essay's questions, a dialogue's or an interview's turns are no cards)
         dashed = [line for line in lines if _written_card(line, True) is not None
@@ -2866,8 +2880,9 @@ class _Extractor:
                     continue
                 # (a tutor's “**怎么讲的**”: the section's own content, under no name of its own)
                 mini = "" if TAUGHT_LABEL.fullmatch(mini) else mini
-                if mini and ANSWER_LABEL.fullmatch(mini) and ASKING_HEADING.search(ctx.concept) \
-                        and _bare(lead.text).strip().rstrip(":：").strip() == mini:
+                if mini and self.post_mortem and ANSWER_LABEL.fullmatch(mini) and ASKING_HEADING.search(ctx.concept) \
+                        and _bare(lead.text).strip().rstrip(":：").strip() == mini \
+                        and any(OWN_ANSWER_LABEL.fullmatch(_said_label(b.text)) for b in blocks[:i] if b.kind == "paragraph"):
                     # (“## "Why not just use Newton's method?"” over “**Right answer:**” over the list of reasons: the
                     # list answers the heading, not an “answer” whose items are terms)
                     question = TRAILING_MARKS.sub("", ctx.concept).strip().strip("\"“”")
@@ -3003,6 +3018,19 @@ class _Extractor:
             self.formula(text, block.source, ctx, prose=True)
             return intro_done
         lines = [line for line in text.splitlines() if line.strip()]
+        fixed = next((k for k, line in enumerate(lines) if k and BUG_FIX.match(line)), None)
+        if fixed is not None and not split_label(lines[0]) and ctx.concept and len(ctx.deck) > 1:
+            # (“### Softmax before CrossEntropyLoss” over what happened, then “**Fix:** return raw logits …” and who
+            # signed it: the fix of the problem the heading names)
+            fix = [BUG_FIX.sub("", lines[fixed], count=1).strip()]
+            fix += list(itertools.takewhile(lambda line: not split_label(line) and not SIGNED_LINE.match(line),
+                                            lines[fixed + 1:]))
+            front = self.t("{c}：怎么改？", "{c}: what is the fix?", c=ctx.concept)
+            if fix[0]:
+                self.add(ctx, CardKind.MANUAL, "fix:" + anchor(ctx.concept), front, "\n".join(fix),
+                         Source(block.source.path, block.source.line + text.splitlines().index(lines[fixed])),
+                         formulas=formulas_in(" ".join(fix)))
+                return True
         if len(lines) >= 2 and all((split_label(line) or ("", ""))[1] for line in lines):
             # “Up: [[MOC]]\nRelated: [[A]] · [[B]]\nSource: …”: one label and its value a line
             fields = [_bare(split_label(line)[0]).strip() for line in lines]
@@ -3229,16 +3257,11 @@ class _Extractor:
         labels = [_bare(f[0]).strip() if f else "" for f in fields]
         if _counted_series(labels):
             # (“疊 3×3 conv（stride 1）：” over “- 1 層：3×3”, “- 2 層：5×5”: what comes of each count, in the case the
-            # line before sets; asked in that case, or not at all)
+            # line before sets; asked in that case)
             setting = last_sentence(lead.text).strip() if lead is not None else ""
-            if not setting.endswith((":", "：")) or len(setting) > 60:
-                self.notices.append(Notice(block.source, "left-out:series", self.t(
-                    "“{t}”… 是一组取值各自的结果，没有写明是在什么情况下；在列表前用一句话写明条件（如“疊 3×3 conv：”）",
-                    "“{t}”… are the results of a series of values, with no case said; say the case in a line before the "
-                    "list (such as “stacked 3×3 convs:”)", t="、".join(labels[:2]) if self.zh else ", ".join(labels[:2]))))
-                return
-            ctx = replace(ctx, concept=self.t("{c}（{s}）", "{c} ({s})", c=ctx.concept, s=setting.rstrip(":： "))
-                          if ctx.concept else setting.rstrip(":： "))
+            if setting.endswith((":", "：")) and len(setting) <= 60:
+                ctx = replace(ctx, concept=self.t("{c}（{s}）", "{c} ({s})", c=ctx.concept, s=setting.rstrip(":： "))
+                              if ctx.concept else setting.rstrip(":： "))
         # (the comments under a post, each by its votes and its writer: someone's remark, not what a name means)
         voted = {n for n, it in enumerate(items) if VOTED_COMMENT.match(it.text)}
         for n in sorted(voted):
@@ -3550,7 +3573,7 @@ class _Extractor:
         # (a label that says something, “各方法各有问题”, “写法不一样”, names no set to list)
         # (nor does one that holds a sentence, “⚠️ Table is one seed. Reran seeds 2 and 3 (…):”, over one's runs)
         if len(terms) >= 2 and not any("$" in t for t in terms) and not COMPARISON.search(label) \
-                and not SAYING_LABEL.search(label.rstrip("：: ")) and not re.search(r"[.。!！?？]\s", label) \
+                and not SAYING_LABEL.search(label.rstrip("：: ")) and not SENTENCE_IN_LABEL.search(label) \
                 and not all(RUN_SERIES.match(split_label(c.text)[1]) for c in _child_items(it) if split_label(c.text)):
             front = self.t("{concept}：{label} 有哪些？", "{concept}: {label}: which ones?",
                            concept=ctx.concept, label=label.rstrip("：: "))
@@ -3573,6 +3596,10 @@ class _Extractor:
         # (with anyone else, a peer, an interviewer, a student one teaches, who is right the card cannot say: the
         # one's own turn is still no card, “what is its me?”, but neither turn answers)
         return "tutor" if TEACHES.fullmatch(PAREN_TAIL.sub("", names[1]).strip()) else "own"
+
+    def _own_answers_here(self, ctx: _Ctx) -> bool:
+        """Whether ``ctx`` is in a section of a post-mortem that holds one's own answer (“**What I said:**”)."""
+        return any(path == tuple(ctx.deck[1:1 + len(path)]) and (path or len(ctx.deck) == 1) for path in self.answered_here)
 
     def is_label(self, term: str, desc: str) -> bool:
         """A term that labels a remark, a field or a place rather than names a concept
@@ -3715,7 +3742,7 @@ class _Extractor:
                 "“{t}” is a direction or a line in a script's panel or scene, not knowledge to recall; state the fact "
                 "it shows on its own", t=term if len(term) <= 40 else term[:39] + "…")))
             return
-        if SAID_BY.fullmatch(_bare(term).strip()):
+        if self._own_answers_here(ctx) and SAID_BY.fullmatch(_bare(term).strip()):
             self.notices.append(Notice(source, "left-out:said-by", self.t(
                 "“{t}” 记的是某人当时说的话，不是问题也不是术语；把其中的结论单独写成一句",
                 "“{t}” records what someone said, neither a question nor a term; state the point it makes on its own",
@@ -3748,7 +3775,6 @@ class _Extractor:
             and not ABOUT_THE_TEXT.match(desc) and not re.search(r"(?:这|本)(?:一)?(?:章|节|篇|讲)|\bthis (?:chapter|post|section)\b", desc, re.I)
         # (“Why I switched…”, “How to fix OOM”, “2012–2015: …” sum up no thing; “这一章讲的是…” sums up the text)
         label = not practice and not brief and (sheet or self.is_label(term, desc)) or _setup_field(term, desc, ctx) \
-            or len(ctx.deck) <= 1 and HEAD_DATE.match(_bare(desc).strip()) is not None \
             or len(ctx.deck) <= 1 and REPORT_PARTNER.fullmatch(_bare(term).strip()) is not None \
             and not _says_what_it_is(desc) \
             or len(ctx.deck) <= 1 and COURSE_PARTICULAR.fullmatch(_bare(term).strip()) is not None \
@@ -3782,6 +3808,7 @@ class _Extractor:
                 and SYMBOL_KEY.fullmatch(_bare(term).strip()) and len(KEYED.findall(desc)) >= 2 \
             else "label-term" if label or self.options_here and CHOICE_TERM.fullmatch(_bare(term).strip()) \
             else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
+                or NUMBER_TERM.fullmatch(_bare(term)) and not grid and not attribute \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
@@ -3790,7 +3817,7 @@ class _Extractor:
             else "result" if (OWN_RUNS.search(ctx.deck[-1]) and MEASURED_VALUE.search(desc)
                               # (“- xavier: 0.585 / 0.350 / 0.090” under “Experiment 2: …”: one's runs, seed by seed)
                               or (OWN_RUNS.search(ctx.deck[-1]) or NUMBERED_RUN.search(ctx.deck[-1]))
-                              and RUN_SERIES.match(desc)
+                              and RUN_SERIES.match(desc) and SEEDS.search(" ".join((*ctx.deck, *ctx.labels)))
                               or RESULT_LABEL.fullmatch(_bare(term)) and MEASURED.search(desc)
                               and (MEASURED_VALUE.search(desc) or BEFORE_AFTER.search(desc)
                                    or re.search(r"\b(?:after|before) the fix", term, re.I))
@@ -4058,9 +4085,8 @@ class _Extractor:
         ``named_by``: the clause after a display formula that names it (“则称 $f$ 为凸函数。”)."""
         label = LEAD_LABEL.match(text)
         named = label and (label.group(1) or label.group(2)).strip()
-        said = SAID_LEAD.match(text)
-        said = (said.group(1) or said.group(2)).strip() if said else ""
-        if said and SAID_BY.fullmatch(said) and re.match(r"(?:what\s+)?(?:i|we)\s", said, re.I):
+        said = _said_label(text)
+        if self._own_answers_here(ctx) and OWN_ANSWER_LABEL.fullmatch(said):
             # (“**What I said:** $\\eta_t = 1/t^2$” in a viva's post-mortem: one's own answer given in the room, the right
             # one under its own label; what “Author said” at a poster explains is the author's to teach)
             self.notices.append(Notice(source, "left-out:said-by", self.t(
@@ -4199,7 +4225,8 @@ class _Extractor:
             symptom, answer = self.bugs[id(block)]
             fence = "```" + block.language + "\n" + block.text.rstrip("\n") + "\n```"
             front = (self.t("{c}：这个报错是什么原因？怎么改？\n\n{f}", "{c}: what causes this error, and the fix?\n\n{f}",
-                            c=_named_concept(ctx), f=fence) if SHOWN_ERROR.search(block.text) else
+                            c=_named_concept(ctx), f=fence) if SHOWN_ERROR.search(block.text)
+                     or re.search(r"\b[A-Z]\w*(?:Error|Exception)\b", symptom) else
                      self.t("{c}：这段代码有什么问题？怎么改？\n\n{f}", "{c}: what is wrong with this code, and the fix?\n\n{f}",
                             c=_named_concept(ctx), f=fence)) + (f"\n\n{symptom}" if symptom else "")
             self.add(ctx, CardKind.MANUAL, "bug:" + anchor(block.text), front, answer, block.source,
@@ -4257,6 +4284,13 @@ class _Extractor:
         elif block.language == "diff":
             # “-h += residual / +h = h + residual”: a change that fixes something, asked as that fix
             front = self.t("{a}：怎么改？", "{a}: what is the fix?", a=_named_concept(ctx) or about)  # (the bug: the section)
+            changed = [line for line in block.text.splitlines() if line[:1] in "+-" and line[1:].strip()
+                       and not line.startswith(("+++", "---"))]
+            if changed and all(CONFIG_LINE.fullmatch(line[1:]) for line in changed) \
+                    and not BUG_WORDS.search(" ".join((*ctx.deck, lead.text if lead is not None else ""))):
+                # (“- label_smoothing: 0.0 / + label_smoothing: 0.1” over two runs' metrics: one setting changed for an
+                # experiment, no fix of anything)
+                flags = flags + (LEFT_OUT + "config-diff",)
         elif block.language in SHELL_LANGUAGES or not block.language and commands(block.text):
             # “torchrun --nproc_per_node=4 train.py”: a command to recall, nothing to run here
             front = self.t("{a}：写出命令", "{a}: write the command", a=about)
@@ -4575,6 +4609,13 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy ex
                      r"^\s*(?:\*\*)?(?:(?:problem|exercise)\s*\d+|(?:例题|习题|练习|题目)\s*\d*)(?:\*\*)?\s*[:：]|"
                      r"^\s*(?:\*\*)?(?:problem|exercise)(?:\*\*)?\s*[:：][^…\d]*\d|例如|比如|譬如|举例|举个例子|"
                      r"为例|示例|例子|(?<![例假])如\s*[:：]", re.I)
+# A signature under an entry of a shared page (“— Priya, 2023-02-14”, “-- Jonas”).
+SIGNED_LINE = re.compile(r"\s*+(?:—|–|--)\s*+[A-Z\u4e00-\u9fff][^\n]{0,40}$")
+# A setting written as a config file writes it (“lr: 0.1”, “batch_size = 128”, “use_amp: true”).
+CONFIG_LINE = re.compile(r"\s*+[\w.\-]++\s*+[:=]\s*+[^\s()]*+\s*+(?:#.*)?")
+# A sentence that ends inside a label, another after it (“Table is one seed. Reran seeds 2 and 3”; not “e.g. Adam”).
+SENTENCE_IN_LABEL = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\betc)(?<!approx)(?<!\bal)(?<!\bNo)(?<!\bFig)(?<!\bEq)"
+                               r"\.\s+[A-Z]|[!?]\s+[A-Z]|[。！？]\s*[^\s)）]")
 # A counterexample: the function or the object it gives is a fact to recall (“反例：$f(x) = \min(|x|, 1)$”);
 # what it works out from them is its working (“$f_1 + f_2 = x^3 - x$”, “$p^* = 0$”).
 COUNTEREXAMPLE = re.compile(r"反例|\bcounter-?examples?\b", re.I)
@@ -4624,8 +4665,9 @@ WRONG_CODE = re.compile(r"(?-i:\bWRONG\b)|手滑写|^\s*(?:the )?wrong (?:versio
                         r"(?:\*\*)?\s*$", re.I)
 # A comment beside a line of Python that marks it a bug (“return softmax(x)  # BUG: ignores g”, “# 错了：少了 keepdim”);
 # a comment on a line of its own may be over the wrong way shown commented out, and “# BUG fixed here” marks a fix.
-BUG_COMMENT = re.compile(r"^[ \t]*+[^#\s][^#\n\"']*#[ \t]*+(?:(?i:bug|wrong)[ \t]*+[:：!]|错误[:：]|错了[:：，,]|"
-                         r"(?:<-+|←|⬅)[ \t]*+(?i:bug|wrong|错误?)(?![\w-]))", re.M)  # (“# <- bug”: the arrow points at it)
+BUG_COMMENT = re.compile(r"^[ \t]*+[^#\s][^#\n\"']*#[ \t]*+(?:(?-i:BUG|WRONG)[ \t]*+[:：!]|错误[:：]|错了[:：，,]|"
+                         # (“# <- bug”, “# <- bug: no copy”: the arrow points at it; not “# <- bug was here”, “fixed”)
+                         r"(?:<-+|←|⬅)[ \t]*+(?i:bug|wrong|错误?)[ \t]*+(?:[:：!][^\n]*)?$)", re.M)
 # A lead that only says a formula follows (“写成式子”, “用公式表示就是”, “In symbols:”): what the
 # formula is, the sentence before it said.
 ONLY_A_FORMULA_FOLLOWS = re.compile(r"\s*(?:(?:那么|所以|也就是|即)?(?:写成|写作|用)(?:式子|公式|数学式|数学语言)"
@@ -5775,6 +5817,7 @@ LABEL_TERM = re.compile(
     r"notes?|tips?|hints?|examples?|e\.g\.|proofs?|remarks?|answers?|solutions?|summary|conclusions?|"
     r"analysis|warnings?|caution|important|key points?|tl;?dr|todo|sources?|related|up|tags?|links?|see also|"
     r"intuition|idea|直觉|直观理解|status|状态|careful|beware|gotchas?|pitfalls?|坑|注意事项|rules? of thumb|经验法则|"
+    r"(?:my )?doubts?|"
     r"核心|核心思想|关键|知识点|"
     # works leaned on, and what one saw only in hindsight (“**main refs**：…”, “**后来才意识到**：…”)
     r"(?:main |key )?refs|自己测(?:了|的|过)?|(?:后来|事后)(?:才)?(?:意识到|发现|明白|想通)|in hindsight|(?:i )?realized later|"
@@ -6702,6 +6745,15 @@ def _filled_blanks(blocks: list[Block], i: int) -> tuple[list[tuple[str, str, So
 
 
 # A bold label that opens a paragraph (“**正确答案：** …”, “**Note:** …”).
+def _said_label(text: str) -> str:
+    """The bold label a line opens on, without an aside after it (“**What I said** (when asked …):” → “What I said”)."""
+    said = SAID_LEAD.match(text)
+    return (said.group(1) or said.group(2)).strip() if said else ""
+
+
+# One's own answer given at the time, by its label (“What I said”, “My answer”, “我的回答”).
+OWN_ANSWER_LABEL = re.compile(r"(?:what\s+)?(?:i|we)\s+(?:said|answered|wrote|guessed)|my (?:answer|reply)|我的(?:回答|答案)|"
+                              r"我(?:当时)?(?:答|说)的", re.I)
 # A bold label, with an aside after it, before a colon (“**What I said** (when asked for a schedule): …”).
 SAID_LEAD = re.compile(r"\s*\*\*([^*\n]{1,30}?)\*\*\s*(?:[(（][^()（）\n]{1,100}[)）]\s*)?[:：]|\s*\*\*([^*\n]{1,30}?)[:：]\s*\*\*")
 LEAD_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,20}?)\s*[:：]\s*\*\*\s*|^\s*\*\*([^*\n]{1,20}?)\*\*\s*[:：]\s*")
@@ -7314,7 +7366,8 @@ BUG_WORDS = re.compile(r"\bbugs?\b|\bbuggy\b|\bmistakes?\b|\bwrong\b|\bbroken\b|
 # What a “spot the bug” entry says under its code: what one sees, the fix, and why (“**Symptom:** …”, “**Fix:** …”, “**Why:**
 # …”; “**现象**：”, “**修复**：”, “**原因**：”).
 _BUG_LABEL = r"\s*+(?:\*\*)?(?:{})\s*+(?:\*\*)?\s*+[:：](?:\*\*)?"
-BUG_SYMPTOM = re.compile(_BUG_LABEL.format(r"symptoms?|what you see|现象|症状|表现"), re.I)
+BUG_SYMPTOM = re.compile(_BUG_LABEL.format(r"symptoms?|what you see|(?:the )?error(?: message)?|现象|症状|表现|报错(?:信息)?|"
+                                            r"错误信息"), re.I)
 BUG_FIX = re.compile(_BUG_LABEL.format(r"(?:the )?fix(?:ed)?|solution|correction|修复|改法|解决(?:办法|方法)?|正确写法|修正"), re.I)
 BUG_WHY = re.compile(_BUG_LABEL.format(r"why|(?:root )?cause|原因|为什么"), re.I)
 
@@ -7623,7 +7676,7 @@ FACET = re.compile(
     r"definition|algorithm|cost|症状|现象|symptoms?|(?:基本|主要|核心)?思想|定理|求解|解法|规则|法则|rules?|"
     r"(?:充分|必要|充要)条件|(?:做题|解题|计算)?步骤|流程|(?:解决)?方案|steps|procedure|"
     r"(?:used|needed|good) for|use cases?|pros|cons|advantages?|disadvantages?|drawbacks?|downsides?|"
-    r"problems?|issues?|limitations?|defaults?|purpose|benefits?|本质|essence|"
+    r"problems?|issues?|limitations?|defaults?|purpose|benefits?|本质|essence|history|历史|"
     # what a wrong statement should have said (“正确版本”, under a statement that is false)
     r"正确(?:的)?(?:版本|说法|结论|写法)|correct(?:ed)? (?:version|statement))", re.I)
 # What one sees of a problem (“**Symptom:**”, “**现象**：”), and the words of what one sees (“nan”, “hangs”, “报错”).
@@ -7693,8 +7746,14 @@ def _has_status(blocks: list[Block]) -> bool:
 
 ISSUE_ID = re.compile(r"\s*(?:(?-i:[A-Z]{1,5})-\d{2,5}\b|(?:issue|ticket)\s*#?\d+\b)\s*(?:[—–:：-]|$)", re.I)
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
-# Values of several runs side by side (“0.585 / 0.350 / 0.090”, “71.2% / 70.8% / 71.5%”).
-RUN_SERIES = re.compile(r"\s*+[-+]?\d[\d.,]*+%?(?:\s*+/\s*+[-+]?\d[\d.,]*+%?){2,}")
+# A term that is only a range or a bound of numbers (“45–50”, “< 35”, “≥ 90%”): one band of a scale, no thing (a number
+# alone, “404”, “443”, may name one).
+NUMBER_TERM = re.compile(r"\s*+(?:[<>≤≥]=?\s*+[-+]?\d[\d.,]*+\s*+%?|"
+                         r"[-+]?\d[\d.,]*+\s*+%?\s*+(?:–|-|~|to|至|到)\s*+[-+]?\d[\d.,]*+\s*+%?)\s*+")
+# Values of several runs side by side (“0.585 / 0.350 / 0.090”, “71.2% / 70.8% / 71.5%”), under words that say they are
+# runs or seeds (a handout's “pKa: 2.15 / 7.20 / 12.35”, “RK4 weights: 1/6 / 1/3 / 1/3 / 1/6” are facts).
+RUN_SERIES = re.compile(r"\s*+[-+]?\d*+\.\d++%?(?:\s*+/\s*+[-+]?\d*+\.\d++%?){2,}")
+SEEDS = re.compile(r"\bseeds?\b|\bruns?\b|\breruns?\b|\btrials?\b|种子|随机种子|重跑|跑了\s*\d", re.I)
 # A log's break (“**Break**: made coffee”), in two sections or more (once, in a glossary, Python's is a term).
 LOG_BREAK = re.compile(r"breaks?", re.I)
 # A heading named by a time or a bucket, not a subject (“第 3 周 周报”, “Misc”, “杂记”, “Week 3 log”).

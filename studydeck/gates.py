@@ -176,6 +176,9 @@ MESSAGES = {
     "remark": ("“{front}” 后面是一句对它的评论（感受、猜测、做法、比较），不是它是什么；写一句“它是……”，或把评论写成完整的陈述",
                "what follows “{front}” is a remark on it (a feeling, a guess, a setting, a comparison), not what it "
                "is; write “it is …”, or make the remark a statement of its own"),
+    "config-diff": ("这段 diff 只是实验改了哪个设置，不是修正；把得出的结论写成一句",
+                    "this diff only records which setting a run changed, not a fix; state what the comparison showed in "
+                    "a sentence"),
     "setup-commands": ("这段命令只是装环境（conda / pip / git clone），不是要记的知识；要记的命令单独写一行并说明它做什么",
                        "these commands only set up an environment (conda / pip / git clone), nothing to learn; put a "
                        "command worth recalling on its own with what it does"),
@@ -921,9 +924,6 @@ NUMERIC = re.compile(r"^[-+]?\d+(?:(?:\{,\}|,)\d{3})*(?:\.\d+)?(?:\s*(?:\\times|
                      r"^10\^\{?-?\d+\}?$")
 # A fraction of two numbers: what a worked sum comes to (“= \frac{91}{6}”).
 NUMBER_FRACTION = re.compile(r"^[-+]?(?:\\[dt]?frac\{\d+\}\{\d+\}|\d+\s*/\s*\d+)$")
-# One item of an example's data named in words inside the math (“P(\text{free} \mid \text{spam})”): its value is the
-# example's count, not a rule (“P(X = 1) = \frac{1}{2}” is one).
-ITEM_IN_WORDS = re.compile(r"\\(?:text|mathrm|textrm|texttt)\{[a-z][a-z' -]{2,}\}")
 # A vector of numbers, perhaps transposed: [0, 0]^T.
 NUMBER_VECTOR = re.compile(r"^(?:\\left)?[\[(]\s*[-+]?\d+(?:\.\d+)?(?:\s*,(?:\\[ ,;!]|\s)*[-+]?\d+(?:\.\d+)?)+\s*"
                            r"(?:\\right)?[\])](?:\^\{?(?:\\top|T|\\mathrm\{T\})\}?)?$")
@@ -1155,8 +1155,7 @@ def declaration(card: Card) -> str | None:
         return None
     if NUMERIC.match(last) and (len(steps) > 1 or last.lstrip("+-") not in ("0", "1")) \
             and (len(steps) > 1 or not re.search(r"[A-Za-z]", re.sub(r"\\(?:times|cdot|approx)", "", rhs))) \
-            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last) or _worked_fraction(formula) \
-            or NUMBER_FRACTION.match(last) and ITEM_IN_WORDS.search(lhs):
+            or NUMBER_VECTOR.match(last) or NUMBER_MATRIX.match(last) or _worked_fraction(formula):
         # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule (0 and 1 are
         # what sums, integrals and expectations equal as facts)
         return "worked-value"  # \frac{1}{1-0.9} = 10, P(…) = 0.5: an example's number, not a rule
@@ -1352,8 +1351,8 @@ def marked(card: Card) -> str | None:
 
 
 # Math that ends on a relation before the question mark (“$\\ln 2 \\approx$ ?”, “$e^{10} \\approx$ ?”): it asks for the
-# other side of it, as “$\\log(ab)$ = ?” does.
-ASKS_OTHER_SIDE = re.compile(r"(?:=|≈|\\approx|\\simeq|\\sim|\\propto|\\leq?|\\geq?|\\to)\s*\$\s*[?？]\s*$")
+# other side of it, as “$\\log(ab)$ = ?” does (a bare “$x =$ ?” leans on an equation before it).
+ASKS_OTHER_SIDE = re.compile(r"\$[^$]*[\d\\^(][^$]*(?:=|≈|\\approx|\\simeq|\\sim|\\propto|\\leq?|\\geq?|\\to)\s*\$\s*[?？]\s*$")
 
 
 def no_subject(card: Card) -> str | None:

@@ -248,6 +248,8 @@ def _leading_value(text: str) -> str | None:
     head = head.rstrip(",;")
     if re.fullmatch(r"\(\s*[-+]?\d+(?:\.\d+)?\s*\)", head):
         return None  # “(15)”: a number in brackets, neither a tuple nor a shape
+    if re.fullmatch(r"[-+]?(?:inf|nan)", head):
+        return head  # (“# inf”: a float's overflow, as Python writes it)
     if not head or WORDS.search(head) or not (SHAPE.fullmatch(head) or SHOWN_VALUE.fullmatch(head)):
         return None  # a bare word (“ok”, “int64”) or a formula (“N(0,1)”) is no value shown
     if not SHAPE.fullmatch(head) and not re.match(r"[\w.]+\(", head) and not DOTTED.fullmatch(head):
@@ -269,8 +271,10 @@ SHOWN_HEADER = re.compile(r"#\s*(?:输出|结果|output|out|prints?)\s*[:：]?\s
 COMMENT_LINE = re.compile(r"\s*#\s?(?P<text>.*?)\s*$")
 # a remark after the pasted value: “# tensor(24.)   <- accumulated!”, “# tensor([4., 6., 8.])   should be [2, 4, 6] !!”
 # (words set apart by two spaces after a bracket that closes it; not a second value, “tensor(1)  tensor(2)”)
+# (nor words that set the value against another, “# tensor(3.)   expected by most, but it prints tensor(6.)”)
 REMARK_AFTER = re.compile(r"(?<!\s)\s++(?:<-+|←|⬅|//|#).*$|"
-                          r"(?<=[)\]])\s{2,}(?:(?:→|->|=>)\s*+)?(?!tensor\(|array\(|torch\.)(?:[^\W\d_]|[✓✗✔✘]).*$")
+                          r"(?<=[)\]])\s{2,}(?:(?:→|->|=>)\s*+)?(?!tensor\(|array\(|torch\.)(?:[^\W\d_]|[✓✗✔✘])"
+                          r"(?![^\n]*(?:tensor\(|array\(|\bprints?\b|\bexpect|\bactual|\binstead\b|\bbut\b|而是|其实|实际))[^\n]*$")
 
 
 def _shown_below(lines: list[str], number: int, headed: bool) -> tuple[str, int] | None:
@@ -344,6 +348,8 @@ def _one_printed_value(part: str) -> bool:
 def _value_like(text: str) -> bool:
     """A whole value, as Python would print it (``2``, ``[1, 2]``, ``tensor(6.)``,
     ``torch.Size([3, 5])``), not words about it (``同上``) or the first line of a longer print."""
+    if re.fullmatch(r"[-+]?(?:inf|nan)", text.strip()):
+        return True  # (“torch.tensor(70000.).half()  # inf”: a float's overflow, as it prints)
     if WORDS.search(text) or not re.search(r"\w", text):
         return False  # “同上”; a lone “:” left over from “# 输出:”
     try:

@@ -90,6 +90,7 @@ def test_code_that_writes_its_outputs_asks_what_it_prints_without_them() -> None
     ("print(a, b)  # tensor([1., 2.])\n", {}),                       # one value for two: which?
     ("print(a); print(b)  # tensor(1.)\n", {}),                       # two prints, one value
     ("print(a)  # tensor(1.)  tensor(2.)\n", {}),                     # two values for one
+    ("print(x)  # tensor(3.)   expected by most, but it prints tensor(6.)\n", {}),  # a guess set against the output
 ])
 def test_what_counts_as_a_stated_output(code, claims) -> None:
     assert expected_outputs(code) == claims
@@ -135,6 +136,7 @@ def test_code_that_leans_on_an_earlier_block_is_checked_but_no_card(tmp_path: Pa
     ("a.append(4)  # [1, 2, 3, 4]", None),              # about a; the call gives None
     ("total = 1 + \\\n    b.sum()  # tensor(4.)", None),   # a line of a statement, not one
     ('s = """\nx.sum()  # 6\n"""', None),              # a line of a string
+    ("torch.tensor(70000.).half()  # inf", "inf"),      # a float's overflow, as it prints
 ])
 def test_a_value_beside_a_line_is_a_claim_only_when_python_would_show_it(line, value) -> None:
     assert evaluated_claims(line) == ({1: value} if value else {})
@@ -167,3 +169,17 @@ def test_values_written_beside_prints_in_ones_own_way_are_not_shown_on_the_quest
     assert "# 左特征向量" in card.front  # (a comment in words stays)
     (result,) = [r for r in report.results if r.uid == card.uid]
     assert result.reason == "printed-own-way" and "0.83333333 0.16666667" in result.output, (result.reason, result.output)
+
+
+def test_a_number_beside_a_one_number_tensor_is_its_value(tmp_path: Path) -> None:
+    # (“torch.tensor(1e-8).half()  # 0.” was “✘ gives tensor(0., dtype=torch.float16), the comment says 0.”)
+    notes = tmp_path / "amp.md"
+    notes.write_text("# AMP\n\n## Formats\n\n```python\nimport torch\ntorch.tensor(70000.).half()   # inf\n"
+                     "torch.tensor(1e-8).half()   # 0.\ntorch.tensor(2.5).half()   # 2.5\n```\n\n"
+                     "## Wrong\n\n```python\nimport torch\ntorch.tensor(1e-3).half()   # 1.\n```\n", encoding="utf-8")
+    workspace = Workspace.load([notes], cache_dir=None)
+    results = {r.uid: r for r in workspace.verify(device="cpu").results}
+    by_section = {c.deck[-1]: results[c.uid] for d in workspace.docs for c in d.cards if c.uid in results}
+    assert by_section["Formats"].reason == "code-agrees" and by_section["Formats"].facts.get("checked") == 3, \
+        (by_section["Formats"].reason, by_section["Formats"].detail)
+    assert by_section["Wrong"].reason == "wrong-value", by_section["Wrong"].detail  # (0.001 is no 1.)

@@ -67,8 +67,8 @@ DETAILS = {
     "wrong-rank": "prints rank {printed}, torch.linalg.matrix_rank gives {ranks}",
     "ran-no-claims": "ran without error; nothing it prints is claimed in the notes",
     "printed": "ran without error; what it printed is the card's answer",
-    "printed-own-way": "ran without error; what it printed is the card's answer (the notes' values beside the prints "
-                       "are not as Python writes them, so they were not compared)",
+    "printed-own-way": "ran without error; what it printed is the card's answer (the values beside its prints were not "
+                       "compared: only a tensor's or an array's repr is read as an output there)",
     "code-agrees": "ran; {checked} printed value(s) as the notes say",
 }
 DISAGREES = {"syntax-error", "raises", "wrong-output", "wrong-value", "no-output", "wrong-rank", "wrong-pasted-output"}
@@ -372,7 +372,7 @@ class Runner:
             # a card that asks what the code prints has this output as its answer
             reason = "printed" if "computed-output" in job.card.flags else "ran-no-claims"
             if reason == "printed" and loose_outputs(job.block.source):
-                reason = "printed-own-way"  # (“print(pi)  # [0.8333 0.1667]”: said, but not as Python writes it)
+                reason = "printed-own-way"  # (“print(pi)  # [0.8333 0.1667]”: said, but not read as a claim)
             return result(job, reason, facts, output=output, example=example, extras=extras)
         facts = {"checked": checked}
         res = result(job, "code-agrees", facts, output=output, example=example, extras=extras)

@@ -100,9 +100,9 @@ CODE_MESSAGES: dict[str, tuple[str, str]] = {
                       "unverified: the code runs, but the notes claim nothing about its output"),
     "printed": ("答案是这段代码运行时的输出（笔记没有写出，由 PyTorch 运行得出）",
                 "the answer is what this code printed when PyTorch ran it (the notes do not state it)"),
-    "printed-own-way": ("答案是这段代码运行时的输出（笔记在 print 旁写的值不是 Python 的写法，如四舍五入过，没有拿来比较）",
+    "printed-own-way": ("答案是这段代码运行时的输出（笔记在 print 旁写的值没有拿来比较：那里只把张量或数组的写法当作输出）",
                         "the answer is what this code printed when it ran (the values the notes write beside its prints "
-                        "are not as Python writes them, rounded perhaps, so they were not compared)"),
+                        "were not compared: only a tensor's or an array's repr is read as an output there)"),
     "not-python": ("未验证：不是 Python 代码（{language}），未运行", "unverified: not Python ({language}); not run"),
     "unlabelled-not-python": ("未验证：未标注语言，且不能按 Python 解析，未运行",
                               "unverified: no language given and it does not parse as Python; not run"),
