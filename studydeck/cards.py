@@ -4611,8 +4611,9 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy ex
                      r"为例|示例|例子|(?<![例假])如\s*[:：]", re.I)
 # A signature under an entry of a shared page (“— Priya, 2023-02-14”, “-- Jonas”).
 SIGNED_LINE = re.compile(r"\s*+(?:—|–|--)\s*+[A-Z\u4e00-\u9fff][^\n]{0,40}$")
-# A setting written as a config file writes it (“lr: 0.1”, “batch_size = 128”, “use_amp: true”).
-CONFIG_LINE = re.compile(r"\s*+[\w.\-]++\s*+[:=]\s*+[^\s()]*+\s*+(?:#.*)?")
+# A setting written as a config file writes it (“lr: 0.1”, “milestones: [60, 120]”, “seed: 1 / 2 / 3”; not code, “h = h +
+# residual”).
+CONFIG_LINE = re.compile(r"\s*+[\w.\-]++\s*+[:=]\s*+(?:\[[^\]\n]*+\]|[-+]?[\w.\-]*+(?:\s*+/\s*+[\w.\-]++)*+)\s*+(?:#.*)?")
 # A sentence that ends inside a label, another after it (“Table is one seed. Reran seeds 2 and 3”; not “e.g. Adam”).
 SENTENCE_IN_LABEL = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\betc)(?<!approx)(?<!\bal)(?<!\bNo)(?<!\bFig)(?<!\bEq)"
                                r"\.\s+[A-Z]|[!?]\s+[A-Z]|[。！？]\s*[^\s)）]")

@@ -7835,6 +7835,8 @@ def test_a_config_diff_between_two_runs_is_no_fix() -> None:
     # (“- label_smoothing: 0.0 / + label_smoothing: 0.1” over two runs' metrics was “Pair 1: what is the fix?”)
     cards, notices = extract("# Run comparisons\n\n## Pair 1 — label smoothing\n\n```diff\n  lr: 0.1\n- label_smoothing: 0.0\n"
                              "+ label_smoothing: 0.1\n  seed: 0\n```\n\n| run | top1 |\n|---|---|\n| base | 77.6 |\n| ls | 78.4 |\n\n"
+                             "## Pair 2 — step schedule\n\n```diff\n- scheduler: cosine   # T_max = 200\n+ scheduler: multistep\n"
+                             "+ milestones: [60, 120, 160]\n```\n\n## Pair 4 — seeds\n\n```diff\n- seed: 0\n+ seed: 1 / 2 / 3\n```\n\n"
                              "## Residual bug\n\n```diff\n- h += residual\n+ h = h + residual\n```\n")
     fixes = [c for c in cards if "what is the fix?" in c.front]
     assert [c.front.split(":")[0] for c in fixes] == ["Residual bug"], [c.front for c in cards]
