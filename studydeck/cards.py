@@ -501,7 +501,8 @@ FIRST_PERSON = re.compile(r"\W*+(?:(?i:yes|no|yeah|nope)\b\W*+)?(?:I(?=\s+[a-z])
 QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：\n]{1,8})[:：]\s*+"
                 r"(?=(?:\*\*)?(?:Q|(?i:question)|问题?)\s*+\d*+\s*+(?:\*\*)?\s*+[:：]))?"
                 r"(?:\*\*)?(?:Q(?![A-Za-z])|(?:q|(?i:question)\b)(?=\s*+\d*+\s*+(?:\*\*)?\s*+[:：])|问题?)\s*+\d*+\s*+"
-                r"(?:[(（][^()（）\n]{1,16}[)）])?\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<q>[^\n]+?(?:\n[^\n]+?)*?)\n[^\S\n]*+(?:\*\*)?"
+                # (“**Q1. Token ids going in?**”: the number's period is no part of the question)
+                r"(?:(?<=\d)[.．、]\s*+)?(?:[(（][^()（）\n]{1,16}[)）])?\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<q>[^\n]+?(?:\n[^\n]+?)*?)\n[^\S\n]*+(?:\*\*)?"
                 # (“A disease has …” under “**Q1. Bayes' rule**” is the question's sentence: “A” before a word is an article)
                 r"(?:A(?![A-Za-z])(?!\s++[a-z]{2,}\s)|a(?=\s*+(?:\*\*)?\s*+[:：])|(?i:answer|ans)\b\.?|答案?)\s*+[:：]?(?:\*\*)?"
                 r"\s*+[:：]?\s*+(?P<a>.+)$",
@@ -1354,16 +1355,21 @@ LOCATOR_CELL = re.compile(r"\s*+(?:(?:pp?\.|§|第)\s*+)?\d++(?:[./]\d++)++[a-z]
 
 
 def _locators(header: str, values: list[str]) -> bool:
-    """A column of places (“4/5b”, “4/1a, 4/1b”, “p. 12”, “§3.2”), one named for them (“卡号”, “Page”), or one
-    named for a book's chapter, whose cells say where in it (“GBC ch. 7” over “7.1.1, long derivation”)."""
+    """A column of places (“4/5b”, “4/1a, 4/1b”, “p. 12”, “§3.2”), one named for them (“卡号”, “Page”), one
+    named for a book's chapter, whose cells say where in it (“GBC ch. 7” over “7.1.1, long derivation”), or one of
+    the files of one's project (“`model.py`”)."""
     cells = [part for v in values for part in re.split(r"[,，、;；]", _cell_text(v)) if part.strip()]
     placed = sum(bool(LEADING_SECTION.match(_cell_text(v))) for v in values)
     return bool(LOCATOR_HEADER.fullmatch(header.strip())) or bool(CHAPTER_HEADER.search(header)) and 2 * placed >= len(values) \
         or bool(cells) and all(LOCATOR_CELL.fullmatch(c) for c in cells) \
+        or 3 * sum(bool(PROJECT_FILE.match(v)) for v in values) >= 2 * len(values) > 0 \
         or bool(NUMBERED_ITEMS.fullmatch(header.strip())) and all(ITEM_NUMBERS.fullmatch(_cell_text(v)) for v in values) \
         and any("," in v or "、" in v for v in values)
 
 
+# A file of one's project a cell opens on (“`train.py` top”, “`data.py::build_loaders(cfg)`”, “`configs/base.yaml`”): where
+# something went in it, no fact.
+PROJECT_FILE = re.compile(r"\s*+`[\w./-]+?\.(?:py|ya?ml|json|ipynb|sh|toml|cfg|ini)(?:::[\w.]++(?:\([^()`]*+\))?)?`")
 # A column of the notes' own items by number (“| family | bugs |” over “5, 6, 10”, “| 题型 | 题号 |”).
 NUMBERED_ITEMS = re.compile(r"bugs?|examples?|entries|problems?|questions?|exercises?|see|[例题]|例题|错题|条目|见", re.I)
 # (numbers of the notes' own items, “5, 6, 10”, “#3、#7”; “1,920” is a count)

@@ -7921,3 +7921,23 @@ def test_a_corner_that_is_no_single_variable_reads_as_before() -> None:
     fronts = [c.front for c in cards]
     assert not any("= 9" in f or "= F" in f for f in fronts), fronts
     assert any("$10^k$ 9" in f for f in fronts) and any("$X_2$ F" in f for f in fronts), fronts
+
+
+def test_a_quiz_numbered_q1_asks_without_the_numbers_period() -> None:
+    # (“**Q1. Token ids going into the model?**” over “**A:** `(B, T)`” was asked as “. Token ids going into the model?”)
+    cards, _ = extract("# Shapes quiz\n\n## Part 1\n\n**Q1. Token ids going into the model?**\n**A:** `(B, T)`, dtype long.\n\n"
+                       "**Q2. After `nn.Embedding(V, d)`?**\n**A:** `(B, T, d)`\n")
+    assert [c.front for c in cards] == ["Token ids going into the model?", "After `nn.Embedding(V, d)`?"], \
+        [c.front for c in cards]
+
+
+def test_where_a_refactor_moved_each_part_is_no_fact() -> None:
+    # (“| Notebook cell(s) | Now lives in | Notes |” over “| 9 training loop | `train.py::train_one_epoch` | |”: “9 training
+    # loop: Now lives in?” of one's own project)
+    cards, _ = extract("# Refactor log\n\n## What moved where\n\n| Notebook cell(s) | Now lives in | Notes |\n|---|---|---|\n"
+                       "| 3 transforms | `data.py::build_loaders(cfg)` | lambdas → functions |\n| 5–7 `Net` | `model.py` | no softmax |\n"
+                       "| 9 training loop | `train.py::train_one_epoch` | |\n\n## Modules\n\n| module | what it holds |\n|---|---|\n"
+                       "| `torch.nn` | layers and losses |\n| `torch.optim` | optimisers |\n")
+    fronts = [c.front for c in cards]
+    assert not any("lives in" in f for f in fronts), fronts
+    assert any("torch.nn" in f for f in fronts), fronts
