@@ -213,15 +213,31 @@ CARDS_NAMED = re.compile(r"\bflash\s?cards?\b|\bcards?\b|\banki\b|\bQ\s*[—–-
 # A day of the year in words (“24 Feb”, “Mar 3rd”, “3 March”).
 _MONTH_NAME = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
                r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
-DAY_AND_MONTH = (rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])")
+DAY_AND_MONTH = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}|\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:]))")
 # What one's reviews of a card did, after its question or its answer (“✓ 3/2 ✗ 9/2 (said eps 1e-6) ✓ 14/2”, “✗ 24 Feb
 # ✗ 3 Mar”, “✗ 3月2日”): the learner's log, with one tick or cross at the least (“p ~ 1/2” is an answer).
 REVIEW_MARKS = re.compile(r"(?:\s++[✓✗✔✘~]\s*+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?+|\d{4}-\d{1,2}-\d{1,2}|"
                           rf"\d{{1,2}}\s*+月\s*+\d{{1,2}}\s*+日?|{DAY_AND_MONTH})(?:\s*+\([^()\n]*\))?+)++\s*+$")
 
 
+def _marked_qa(text: str) -> re.Match | None:
+    """``QA``'s match, where the marks say it is a question and its answer: a colon after the “Q” or the “A”, or a
+    question that asks (“**Q1. Bayes' rule (8 pts)**” over “A disease has prevalence 1%. …” is a problem's title
+    and its first sentence; “Q: Why …” over “A because …” is a card)."""
+    qa = QA.match(text)
+    if qa is None:
+        return None
+    answer_line = text[text.rfind("\n", 0, qa.start("a")) + 1:qa.start("a")]
+    if re.search(r"[:：]", text[:qa.start("q")]) or re.search(r"[:：]", answer_line) \
+            or qa.group("q").rstrip("* \n").endswith(("?", "？")):
+        return qa
+    return None
+
+
 def _unreviewed(answer: str) -> str:
     """``answer`` without the review marks after it (only a run with a tick or a cross in it is one)."""
+    if not re.search(r"[✓✗✔✘]", answer):
+        return answer  # (no tick nor cross: no review marks, and no search through a long line)
     marks = REVIEW_MARKS.search(answer)
     return answer[:marks.start()] if marks and re.search(r"[✓✗✔✘]", marks.group(0)) else answer
 
@@ -503,8 +519,7 @@ QA = re.compile(r"^\s*+(?:(?!(?:Q|问题?)\s*+\d*+\s*+[:：])(?P<label>[^\s*:：
                 r"(?:\*\*)?(?:Q(?![A-Za-z])|(?:q|(?i:question)\b)(?=\s*+\d*+\s*+(?:\*\*)?\s*+[:：])|问题?)\s*+\d*+\s*+"
                 # (“**Q1. Token ids going in?**”: the number's period is no part of the question)
                 r"(?:(?<=\d)[.．、]\s*+)?(?:[(（][^()（）\n]{1,16}[)）])?\s*+[:：]?(?:\*\*)?\s*+[:：]?\s*+(?P<q>[^\n]+?(?:\n[^\n]+?)*?)\n[^\S\n]*+(?:\*\*)?"
-                # (“A disease has …” under “**Q1. Bayes' rule**” is the question's sentence: “A” before a word is an article)
-                r"(?:A(?![A-Za-z])(?!\s++[a-z]{2,}\s)|a(?=\s*+(?:\*\*)?\s*+[:：])|(?i:answer|ans)\b\.?|答案?)\s*+[:：]?(?:\*\*)?"
+                r"(?:A(?![A-Za-z])|a(?=\s*+(?:\*\*)?\s*+[:：])|(?i:answer|ans)\b\.?|答案?)\s*+[:：]?(?:\*\*)?"
                 r"\s*+[:：]?\s*+(?P<a>.+)$",
                 re.S)
 
@@ -805,7 +820,7 @@ EDGE_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", re.I)
 # A section that works an example through with numbers.
 WORKED_HEADING = re.compile(r"\bworked[- ](?:out|(?:\w+[- ]){0,2}examples?)|\bby hand\b|"
                             # (one counterexample worked through, “反例 A：…”, “Counterexample 2”: its working)
-                            r"^\s*+(?:反例|counter-?example)\s*+(?:[A-Z\d]|[一二三四五六七八九十])\b|\b(?:numerical|toy) example|例题|算例|手算|"
+                            r"^\s*+(?:反例|counter-?example)(?!s)\s*+(?:(?-i:[A-Z])|\d++|[一二三四五六七八九十]++)(?!\w)|\b(?:numerical|toy) example|例题|算例|手算|"
                             r"(?<![\u4e00-\u9fff])手[计計]|计算实例|數值例子|数值例子|^\s*(?:ex|example)\.?\s*\d|^\s*例\s*\d|"
                             # (with where it comes from beside it: “例子（lecture 7 p.12）”, “Example (past paper Q4)”; a topic
                             # there, “Example (Michaelis–Menten kinetics)”, names what it shows)
@@ -3024,18 +3039,19 @@ class _Extractor:
             self.formula(text, block.source, ctx, prose=True)
             return intro_done
         lines = [line for line in text.splitlines() if line.strip()]
-        fixed = next((k for k, line in enumerate(lines) if k and BUG_FIX.match(line)), None)
+        fixed = next((k for k, line in enumerate(lines) if k and FIX_LABEL.match(line)), None)
         if fixed is not None and not split_label(lines[0]) and ctx.concept and len(ctx.deck) > 1:
             # (“### Softmax before CrossEntropyLoss” over what happened, then “**Fix:** return raw logits …” and who
             # signed it: the fix of the problem the heading names)
-            fix = [BUG_FIX.sub("", lines[fixed], count=1).strip()]
+            fix = [FIX_LABEL.sub("", lines[fixed], count=1).strip()]
             fix += list(itertools.takewhile(lambda line: not split_label(line) and not SIGNED_LINE.match(line),
                                             lines[fixed + 1:]))
             front = self.t("{c}：怎么改？", "{c}: what is the fix?", c=ctx.concept)
-            if fix[0]:
-                self.add(ctx, CardKind.MANUAL, "fix:" + anchor(ctx.concept), front, "\n".join(fix),
-                         Source(block.source.path, block.source.line + text.splitlines().index(lines[fixed])),
-                         formulas=formulas_in(" ".join(fix)))
+            said = "\n".join(fix).strip()
+            if said:
+                at = [n for n, line in enumerate(text.splitlines()) if line.strip()][fixed]
+                self.add(ctx, CardKind.MANUAL, "fix:" + anchor(ctx.concept), front, said,
+                         Source(block.source.path, block.source.line + at), formulas=formulas_in(said))
                 return True
         if len(lines) >= 2 and all((split_label(line) or ("", ""))[1] for line in lines):
             # “Up: [[MOC]]\nRelated: [[A]] · [[B]]\nSource: …”: one label and its value a line
@@ -3150,7 +3166,7 @@ class _Extractor:
                 self.add(ctx, CardKind.MANUAL, "manual:" + anchor(question), question, answer,
                          Source(source.path, source.line + offset), formulas=formulas_in(answer))
             return True
-        qa = QA.match(text)
+        qa = _marked_qa(text)
         if qa:
             n = self.ordinal(ctx, "manual")
             question = _unreviewed(qa.group("q")).strip()  # (“Q: $e^{10} \\approx$ ?   ✗ 24 Feb ✗ 3 Mar”)
@@ -3580,7 +3596,8 @@ class _Extractor:
         # (nor does one that holds a sentence, “⚠️ Table is one seed. Reran seeds 2 and 3 (…):”, over one's runs)
         if len(terms) >= 2 and not any("$" in t for t in terms) and not COMPARISON.search(label) \
                 and not SAYING_LABEL.search(label.rstrip("：: ")) and not SENTENCE_IN_LABEL.search(label) \
-                and not all(RUN_SERIES.match(split_label(c.text)[1]) for c in _child_items(it) if split_label(c.text)):
+                and not (SEEDS.search(" ".join((*ctx.deck, label)))
+                         and all(RUN_SERIES.match(split_label(c.text)[1]) for c in _child_items(it) if split_label(c.text))):
             front = self.t("{concept}：{label} 有哪些？", "{concept}: {label}: which ones?",
                            concept=ctx.concept, label=label.rstrip("：: "))
             self.add(ctx, CardKind.DEFINITION, "enum:" + normalize_name(label), front,
@@ -3814,7 +3831,6 @@ class _Extractor:
                 and SYMBOL_KEY.fullmatch(_bare(term).strip()) and len(KEYED.findall(desc)) >= 2 \
             else "label-term" if label or self.options_here and CHOICE_TERM.fullmatch(_bare(term).strip()) \
             else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
-                or NUMBER_TERM.fullmatch(_bare(term)) and not grid and not attribute \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
             else "about-the-text" if PAGE_REF.search(desc) or ABOUT_THE_TEXT.match(desc) \
             else "example" if _works_an_example(ctx) or _exercise_arithmetic(term.strip(), desc, ctx) \
@@ -4292,8 +4308,9 @@ class _Extractor:
             front = self.t("{a}：怎么改？", "{a}: what is the fix?", a=_named_concept(ctx) or about)  # (the bug: the section)
             changed = [line for line in block.text.splitlines() if line[:1] in "+-" and line[1:].strip()
                        and not line.startswith(("+++", "---"))]
-            if changed and all(CONFIG_LINE.fullmatch(line[1:]) for line in changed) \
-                    and not BUG_WORDS.search(" ".join((*ctx.deck, lead.text if lead is not None else ""))):
+            said = " ".join((*ctx.deck, lead.text if lead is not None else ""))
+            if changed and all(CONFIG_LINE.fullmatch(line[1:]) for line in changed) and not BUG_WORDS.search(said) \
+                    and (COMPARED_RUNS.search(said) or SEEDS.search(said) or OWN_RUNS.search(said)):
                 # (“- label_smoothing: 0.0 / + label_smoothing: 0.1” over two runs' metrics: one setting changed for an
                 # experiment, no fix of anything)
                 flags = flags + (LEFT_OUT + "config-diff",)
@@ -4617,11 +4634,16 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|as an example|toy ex
                      r"为例|示例|例子|(?<![例假])如\s*[:：]", re.I)
 # A signature under an entry of a shared page (“— Priya, 2023-02-14”, “-- Jonas”).
 SIGNED_LINE = re.compile(r"\s*+(?:—|–|--)\s*+[A-Z\u4e00-\u9fff][^\n]{0,40}$")
+# Words that say runs are set side by side (“Pair 1 — label smoothing”, “baseline vs. warmup”, “消融”).
+COMPARED_RUNS = re.compile(r"\bpairs?\b|\bvs\.?\b|\bversus\b|\bablations?\b|\bexperiments?\b|\bcompar\w+|对比|比较|消融|实验",
+                           re.I)
 # A setting written as a config file writes it (“lr: 0.1”, “milestones: [60, 120]”, “seed: 1 / 2 / 3”; not code, “h = h +
 # residual”).
 CONFIG_LINE = re.compile(r"\s*+[\w.\-]++\s*+[:=]\s*+(?:\[[^\]\n]*+\]|[-+]?[\w.\-]*+(?:\s*+/\s*+[\w.\-]++)*+)\s*+(?:#.*)?")
 # A sentence that ends inside a label, another after it (“Table is one seed. Reran seeds 2 and 3”; not “e.g. Adam”).
-SENTENCE_IN_LABEL = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\betc)(?<!approx)(?<!\bal)(?<!\bNo)(?<!\bFig)(?<!\bEq)"
+SENTENCE_IN_LABEL = re.compile(r"(?<!\b[eE]\.g)(?<!\b[iI]\.e)(?<!\bcf)(?<!\bvs)(?<!\betc)(?<!approx)(?<!\bal)(?<!\bNo)(?<!\bFig)"
+                               r"(?<!\bEq)(?<!\bProf)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bSec)(?<!\bCh)(?<!\bVol)"
+                               r"(?<!\b[A-Z])"
                                r"\.\s+[A-Z]|[!?]\s+[A-Z]|[。！？]\s*[^\s)）]")
 # A counterexample: the function or the object it gives is a fact to recall (“反例：$f(x) = \min(|x|, 1)$”);
 # what it works out from them is its working (“$f_1 + f_2 = x^3 - x$”, “$p^* = 0$”).
@@ -7377,6 +7399,8 @@ BUG_SYMPTOM = re.compile(_BUG_LABEL.format(r"symptoms?|what you see|(?:the )?err
                                             r"错误信息"), re.I)
 BUG_FIX = re.compile(_BUG_LABEL.format(r"(?:the )?fix(?:ed)?|solution|correction|修复|改法|解决(?:办法|方法)?|正确写法|修正"), re.I)
 BUG_WHY = re.compile(_BUG_LABEL.format(r"why|(?:root )?cause|原因|为什么"), re.I)
+# A fix by its own name (“**Fix:**”, “修复：”), not a solution or a correction of anything.
+FIX_LABEL = re.compile(_BUG_LABEL.format(r"(?:the )?fix(?:ed)?|修复|改法"), re.I)
 
 
 # The fields of a paper review (OpenReview's, a journal's, 审稿意见): a summary of the paper, then the reviewer's verdict.
@@ -7753,10 +7777,6 @@ def _has_status(blocks: list[Block]) -> bool:
 
 ISSUE_ID = re.compile(r"\s*(?:(?-i:[A-Z]{1,5})-\d{2,5}\b|(?:issue|ticket)\s*#?\d+\b)\s*(?:[—–:：-]|$)", re.I)
 MEASURED_VALUE = re.compile(rf"{_UNIT}.{{0,30}}?(?:→|->|=>|\bvs\.?|对比)\s*.{{0,30}}?{_UNIT}", re.I)
-# A term that is only a range or a bound of numbers (“45–50”, “< 35”, “≥ 90%”): one band of a scale, no thing (a number
-# alone, “404”, “443”, may name one).
-NUMBER_TERM = re.compile(r"\s*+(?:[<>≤≥]=?\s*+[-+]?\d[\d.,]*+\s*+%?|"
-                         r"[-+]?\d[\d.,]*+\s*+%?\s*+(?:–|-|~|to|至|到)\s*+[-+]?\d[\d.,]*+\s*+%?)\s*+")
 # Values of several runs side by side (“0.585 / 0.350 / 0.090”, “71.2% / 70.8% / 71.5%”), under words that say they are
 # runs or seeds (a handout's “pKa: 2.15 / 7.20 / 12.35”, “RK4 weights: 1/6 / 1/3 / 1/3 / 1/6” are facts).
 RUN_SERIES = re.compile(r"\s*+[-+]?\d*+\.\d++%?(?:\s*+/\s*+[-+]?\d*+\.\d++%?){2,}")

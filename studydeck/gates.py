@@ -1352,12 +1352,17 @@ def marked(card: Card) -> str | None:
 
 # Math that ends on a relation before the question mark (“$\\ln 2 \\approx$ ?”, “$e^{10} \\approx$ ?”): it asks for the
 # other side of it, as “$\\log(ab)$ = ?” does (a bare “$x =$ ?” leans on an equation before it).
-ASKS_OTHER_SIDE = re.compile(r"\$[^$]*[\d\\^(][^$]*(?:=|≈|\\approx|\\simeq|\\sim|\\propto|\\leq?|\\geq?|\\to)\s*\$\s*[?？]\s*$")
+# One symbol, perhaps hatted or indexed (“\\alpha”, “x_1”, “\\hat{y}”; not “e^{10}”, “17^2”, “\\ln 2”).
+ONE_SYMBOL = re.compile(r"(?:\\(?:hat|bar|tilde|mathbf|boldsymbol)\{)?\\?[A-Za-z]+\}?(?:_\{?[\w,]+\}?)?")
+ASKS_OTHER_SIDE = re.compile(r"\$([^$]*?)(?:=|≈|\\approx|\\simeq|\\sim|\\propto|\\leq?|\\geq?|\\to)\s*\$\s*[?？]\s*$")
 
 
 def no_subject(card: Card) -> str | None:
     subject = re.sub(r"[\s›：:？?]|写出公式|write the formula", "", _words(card.front))
-    return None if subject or card.kind is CardKind.CLOZE or ASKS_OTHER_SIDE.search(card.front) else "no-subject"
+    other_side = ASKS_OTHER_SIDE.search(card.front) if not subject else None
+    if other_side and ONE_SYMBOL.fullmatch(other_side.group(1).strip()):
+        other_side = None  # (“$\\alpha =$ ?”, “$x_1 =$ ?”: one symbol, named nowhere)
+    return None if subject or card.kind is CardKind.CLOZE or other_side else "no-subject"
 
 
 # An answer that asks instead (“why do they work?”, “原文到底把 BN 放在哪？”) or sets a task

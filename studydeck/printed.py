@@ -46,8 +46,9 @@ def without_shown_outputs(code: str) -> str:
     return "\n".join(line for line, kept in zip(lines, keep) if kept)
 
 
-# A comment that opens on a value (“# [0.8333 0.1667]”, “# 0.25”, “# (2, 3)”, “# True”), not on words.
-VALUE_OPENS = re.compile(r"#\s*+(?:->|=>|→)?\s*+(?:[\[(]\s*+[-+]?[\d.]|[-+]?\d|tensor\(|array\(|True\b|False\b|None\b)")
+# A comment that is a value (“# [0.8333 0.1667]”, “# 0.25”, “# (2, 3)”, “# True”), not words (“# 0th column”).
+VALUE_OPENS = re.compile(r"#\s*+(?:->|=>|→)?\s*+(?:\[[-+\d.eE,\s]*+\]|\([-+\d.eE,\s]*+\)|[-+]?\d[\d.eE+-]*+|(?:tensor|array)\(.*\)|"
+                         r"True|False|None)\s*+$")
 
 
 def loose_outputs(code: str) -> dict[int, int]:
@@ -60,7 +61,7 @@ def loose_outputs(code: str) -> dict[int, int]:
         if number in claimed or "print(" not in line or "#" not in line:
             continue
         statement, comment = _without_comment(line)
-        if comment and VALUE_OPENS.match(comment.strip()):
+        if comment and VALUE_OPENS.match(REMARK_AFTER.sub("", comment.strip())):
             found[number] = line.index("#", len(statement))
     return found
 
@@ -249,7 +250,7 @@ def _leading_value(text: str) -> str | None:
     if re.fullmatch(r"\(\s*[-+]?\d+(?:\.\d+)?\s*\)", head):
         return None  # “(15)”: a number in brackets, neither a tuple nor a shape
     if re.fullmatch(r"[-+]?(?:inf|nan)", head):
-        return head  # (“# inf”: a float's overflow, as Python writes it)
+        return None if rest else head  # (“# inf”: a float's overflow, as Python writes it; “# nan when p < 0” says when)
     if not head or WORDS.search(head) or not (SHAPE.fullmatch(head) or SHOWN_VALUE.fullmatch(head)):
         return None  # a bare word (“ok”, “int64”) or a formula (“N(0,1)”) is no value shown
     if not SHAPE.fullmatch(head) and not re.match(r"[\w.]+\(", head) and not DOTTED.fullmatch(head):
@@ -273,8 +274,9 @@ COMMENT_LINE = re.compile(r"\s*#\s?(?P<text>.*?)\s*$")
 # (words set apart by two spaces after a bracket that closes it; not a second value, “tensor(1)  tensor(2)”)
 # (nor words that set the value against another, “# tensor(3.)   expected by most, but it prints tensor(6.)”)
 REMARK_AFTER = re.compile(r"(?<!\s)\s++(?:<-+|←|⬅|//|#).*$|"
-                          r"(?<=[)\]])\s{2,}(?:(?:→|->|=>)\s*+)?(?!tensor\(|array\(|torch\.)(?:[^\W\d_]|[✓✗✔✘])"
-                          r"(?![^\n]*(?:tensor\(|array\(|\bprints?\b|\bexpect|\bactual|\binstead\b|\bbut\b|而是|其实|实际))[^\n]*$")
+                          r"(?<=[)\]])\s{2,}(?:(?:→|->|=>)\s*+)?(?!tensor\(|array\(|torch\.)(?:[^\W\d_]|[✓✔])"
+                          r"(?![^\n]*(?:tensor\(|array\(|\bprints?\b|\bexpect|\bactual|\binstead\b|\bbut\b|\bwrong\b|"
+                          r"\bincorrect\b|\bguess|而是|其实|实际|错|猜))[^\n]*$")
 
 
 def _shown_below(lines: list[str], number: int, headed: bool) -> tuple[str, int] | None:

@@ -91,6 +91,7 @@ def test_code_that_writes_its_outputs_asks_what_it_prints_without_them() -> None
     ("print(a); print(b)  # tensor(1.)\n", {}),                       # two prints, one value
     ("print(a)  # tensor(1.)  tensor(2.)\n", {}),                     # two values for one
     ("print(x)  # tensor(3.)   expected by most, but it prints tensor(6.)\n", {}),  # a guess set against the output
+    ("print(x.grad)  # tensor(3.)  ✗ my guess, wrong\n", {}),                        # a value the notes disown
 ])
 def test_what_counts_as_a_stated_output(code, claims) -> None:
     assert expected_outputs(code) == claims
@@ -137,6 +138,7 @@ def test_code_that_leans_on_an_earlier_block_is_checked_but_no_card(tmp_path: Pa
     ("total = 1 + \\\n    b.sum()  # tensor(4.)", None),   # a line of a statement, not one
     ('s = """\nx.sum()  # 6\n"""', None),              # a line of a string
     ("torch.tensor(70000.).half()  # inf", "inf"),      # a float's overflow, as it prints
+    ("torch.log(p).sum()  # nan when any p < 0", None),  # when it is nan, not what it is
 ])
 def test_a_value_beside_a_line_is_a_claim_only_when_python_would_show_it(line, value) -> None:
     assert evaluated_claims(line) == ({1: value} if value else {})
@@ -167,6 +169,8 @@ def test_values_written_beside_prints_in_ones_own_way_are_not_shown_on_the_quest
     (card,) = [c for d in workspace.docs for c in d.cards]
     assert "print(pi)\n" in card.front and "0.8333" not in card.front and "0.83\n" not in card.front, card.front
     assert "# 左特征向量" in card.front  # (a comment in words stays)
+    from studydeck.printed import loose_outputs
+    assert loose_outputs("print(x[:, 0])  # 0th column\nprint(f\"{m:.2f}\")  # 2 decimals\n") == {}  # (words, no value)
     (result,) = [r for r in report.results if r.uid == card.uid]
     assert result.reason == "printed-own-way" and "0.83333333 0.16666667" in result.output, (result.reason, result.output)
 
@@ -183,3 +187,6 @@ def test_a_number_beside_a_one_number_tensor_is_its_value(tmp_path: Path) -> Non
     assert by_section["Formats"].reason == "code-agrees" and by_section["Formats"].facts.get("checked") == 3, \
         (by_section["Formats"].reason, by_section["Formats"].detail)
     assert by_section["Wrong"].reason == "wrong-value", by_section["Wrong"].detail  # (0.001 is no 1.)
+    from studydeck.verify.code import same_output
+    assert not same_output("inf", "tensor(65504., dtype=torch.float16)")  # (fp16's largest, no overflow)
+    assert not same_output("inf", "tensor(-inf, dtype=torch.float16)") and same_output("-inf", "tensor(-inf)")

@@ -49,16 +49,19 @@ def same_output(expected: str, printed: str) -> bool:
     if a == b:
         return True
     scalar = ZERO_DIM.fullmatch(b)
-    if scalar and re.fullmatch(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:inf|nan)", a):
-        # (“torch.tensor(1e-8).half()  # 0.”: the value of a one-number tensor, without its dtype)
-        return a == scalar.group(1) or _close(a, scalar.group(1))
+    if scalar and re.fullmatch(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:inf|nan)", a):
+        # (“torch.tensor(1e-8).half()  # 0.”: the value of a one-number tensor, without its dtype; “inf” is only inf)
+        stated, printed = a.lstrip("+"), scalar.group(1).lstrip("+")
+        if re.search(r"inf|nan", stated + printed):
+            return stated == printed
+        return _close(stated, printed)
     if NUMBER.sub("#", a) != NUMBER.sub("#", b):
         return False
     return all(_close(x, y) for x, y in zip(NUMBER.findall(a), NUMBER.findall(b)))
 
 
 # A tensor of one number as it prints (“tensor(0., dtype=torch.float16)”, “tensor(3)”, “tensor(inf)”).
-ZERO_DIM = re.compile(r"tensor\(\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|[-+]?(?:inf|nan))\s*(?:,\s*[a-z_]+=[^()]*)?\)")
+ZERO_DIM = re.compile(r"tensor\(\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:inf|nan))\s*(?:,\s*[a-z_]+=[^()]*)?\)")
 
 
 def _close(stated: str, printed: str) -> bool:
