@@ -1430,8 +1430,8 @@ def not_an_answer(card: Card) -> str | None:
     first = re.split(r"(?<=[。！!？?])|(?<=\.)\s|\n", card.back.strip(), maxsplit=1)[0]
     if ASKING.match(first):
         return "open-question"
-    if UNSURE.search(card.back) and len(_plain(card.back)) <= 80:
-        return "unsure"  # “记得好像没有，要再确认”: the writer does not know yet
+    if UNSURE.search(card.back) and len(_plain(card.back)) <= 80 or TODO_LAST.search(card.back):
+        return "unsure"  # “记得好像没有，要再确认”, “Set2Set、SortPool…… TODO”: the writer does not know yet
     if POINTS_ELSEWHERE.fullmatch(card.back.strip()):
         return "elsewhere"  # “see block below”, “见下文”: the answer is somewhere else
     if SIBLING_ANSWER.match(card.back):
@@ -1475,6 +1475,8 @@ UNSURE = re.compile(r"要?再确认|待确认|待核实|不确定|记不清|好�
                     r"to be confirmed|double-check|\(\?\)|（？）", re.I)
 
 
+# An answer that ends in a to-do (“sum / mean pooling 之外还有 Set2Set、SortPool…… TODO”; not “TODO。就是 …”).
+TODO_LAST = re.compile(r"(?:\bTODO\b|待补充?|待查)[\W_]{0,3}$")
 # An answer that only points to the item before it (“same but mean”, “ditto”, “同上”).
 SIBLING_ANSWER = re.compile(r"\s*(?:(?:the )?same(?: as above| as before)?(?=\s*(?:but|except|[,;.，；]|$))|ditto|likewise|"
                             r"as above|see above|同上|同理|同前|类似上面|参见上面|见上)", re.I)

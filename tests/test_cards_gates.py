@@ -7964,3 +7964,14 @@ def test_a_bare_symbol_asked_for_its_other_side_still_names_nothing() -> None:
     # (“$\alpha =$ ?” leans on an equation before it, as “$x =$ ?” does; “$17^2 =$ ?” asks a value)
     cards, _ = extract("# Drill\n\n## Numbers\n\nQ: $\\alpha =$ ?\nA: 0.05\n\nQ: $17^2 =$ ?\nA: 289\n")
     assert [c.front for c in cards] == ["$17^2 =$ ?"], [c.front for c in cards]
+
+
+def test_a_classmates_reply_a_next_step_and_a_todo_are_no_terms() -> None:
+    # (“小王：一定。→ 老师：不一定！…” was “**小王** 是什么？”; an answer left at “…… TODO” a card)
+    cards, _ = extract("# 时间序列\n\n## 平稳性\n\n宽平稳只看前两阶矩。\n\n老师提问：严平稳一定宽平稳吗？\n小王：一定。→ 老师：不一定！\n\n"
+                       "## 疑问清单\n\n- **图级任务的 readout**：sum / mean pooling 之外还有 Set2Set、SortPool…… TODO\n"
+                       "- **池化**：把节点表示汇成图表示\n\n## 小波\n\n- **小波**：时间和频率上都局部的基函数\n")
+    fronts = [c.front for c in cards]
+    assert not any("小王" in f or "readout" in f for f in fronts), fronts
+    assert any("池化" in f for f in fronts), fronts
+    assert any("小波" in f and "局部的基函数" in c.back for f, c in zip(fronts, cards)), fronts
