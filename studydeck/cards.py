@@ -944,7 +944,7 @@ def _of_corner(corner: str, thing: str) -> str:
     return f"{corner} = {value}"  # (“$\alpha_i$” over “$0$”: “$\alpha_i$ = $0$”, the case the row is)
 
 
-# A corner that is one variable, perhaps with a letter for its index (“$\\alpha_i$”, “$\\ell$”, “τ”; not “$10^k$”, “$X_2$”).
+# A corner that is one variable, perhaps with a letter for its index (“$\alpha_i$”, “$\ell$”, “τ”; not “$10^k$”, “$X_2$”).
 ONE_VARIABLE = re.compile(r"\$\s*+\\?[A-Za-z]++(?:_\{?[a-z]\}?)?\s*+\$|[\u0370-\u03ff]")
 # A row's value that opens with its own relation (“~ 1”, “$\le 1$”, “> 0”).
 RELATION_FIRST = re.compile(r"\$?\s*+(?:[~<>=≈≤≥≠→]|\\(?:le|ge|leq|geq|approx|sim|ne|neq|to|in)(?![A-Za-z]))")
@@ -1121,8 +1121,8 @@ def _worked_column(corner: str, header: str, cells: list[str]) -> bool:
 # example's (“(B, C, H, W) → (B, H, W, C)” says what the operation does to any).
 _SIZES = r"`?[(\[]\s*+\d++(?:\s*+,\s*+\d++)*+\s*+,?\s*+[)\]]`?"
 SHAPE_CHANGE = re.compile(rf"\s*+{_SIZES}\s*+(?:→|->|=>|⟶|⇒)\s*+{_SIZES}\s*+")
-# A row named only by a size (“| 32×32 | conv 5×5 | 28×28 |”, “| (3, 224, 224) | …”): a worked example's input, no thing
-# to ask about (“32×32 的 layer？”).
+# A row named only by a size (“| 32×32 | conv 5×5 | 28×28 |”, “| (3, 224, 224) | …”): under an input column, a worked
+# example's input, no thing to ask about (“32×32 的 layer？”); a lookup table's “8 × 12” plate is one.
 SIZE_CELL = re.compile(rf"\s*+(?:\d++(?:\s*+[×x*]\s*+\d++)++|{_SIZES})\s*+")
 
 
