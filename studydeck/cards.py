@@ -3652,6 +3652,9 @@ class _Extractor:
                     or DIARY_TERM.match(_bare(term))
                     # (a classmate by the name one calls them, “小王：一定。→ 老师：不一定！”: whose answer it is)
                     or NICKNAME.fullmatch(_bare(term).strip())
+                    # (a board's card by its labels, “**Labels:** `paper` `efficiency`”; “Labels: the targets y” a term)
+                    or re.fullmatch(r"labels?|tags?|标签", _bare(term).strip(), re.I) is not None
+                    and TAG_VALUES.fullmatch(desc.strip()) is not None
                     # (a thread's reply by someone named beside it: “**Follow-up (hkwan)**: yes. Works now”)
                     or FOLLOW_UP_BY.fullmatch(term.strip("* "))
                     # (an exam's course and classes, by their hours and numbers: “**课程**：线性代数（48学时）”, “**班级**：计科2301”;
@@ -7949,6 +7952,8 @@ ATTEMPTS = re.compile(r"\b(?:attempts?|answers?|responses?|replies|guesses|who s
 # A person's first name as a list labels what they said (“Tom”, “Priya”, “Wei”, “Dr. Chen”).
 PERSON_NAME = re.compile(r"(?!(?:You|She|Her|His|Him|They|Them|Their|Our|Its|This|That|These|Those)\b)"
                          r"(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-z]{2,11}(?:\s+[A-Z]\.?)?")
+# Tags and nothing else (“`paper` `efficiency`”, “#nlp #attention”).
+TAG_VALUES = re.compile(r"(?:`[^`\n]++`|#[\w-]++)(?:[\s,，、]++(?:`[^`\n]++`|#[\w-]++))*+(?:\s*+[✅✔✓❌✗⭐★🔥]\uFE0F?)*+")
 # Someone by the name classmates call them: 小, 老 or 阿 and a surname (“小王”, “老李”, “阿陈”; “小波” is a wavelet).
 NICKNAME = re.compile(r"[小老阿](?:王|李|张|刘|陈|杨|黄|赵|吴|周|徐|孙|马|朱|胡|郭|何|高|林|罗|郑|梁|谢|宋|唐|许|韩|冯|邓|曹|彭|曾|"
                       r"萧|田|董|袁|潘|蒋|蔡|余|杜|叶|程|苏|魏|吕|丁|任|沈|姚|卢|姜|崔|钟|谭|陆|汪|范|金|石|廖|贾|夏|韦|方|"

@@ -7975,3 +7975,14 @@ def test_a_classmates_reply_a_next_step_and_a_todo_are_no_terms() -> None:
     assert not any("小王" in f or "readout" in f for f in fronts), fronts
     assert any("池化" in f for f in fronts), fronts
     assert any("小波" in f and "局部的基函数" in c.back for f, c in zip(fronts, cards)), fronts
+
+
+def test_a_boards_labels_are_no_card_and_labels_in_a_glossary_are() -> None:
+    # (“### Card: FlashAttention” over “- **Labels:** `systems`” was “what are its labels?” → `systems`)
+    cards, _ = extract("# Study board\n\n## To learn\n\n### Card: FlashAttention\n- **Labels:** `systems` ✅\n"
+                       "- Exact attention, IO-aware: tiles Q/K/V into SRAM.\n\n### Card: RoPE\n- **Tags:** #positional #nlp\n"
+                       "- Rotates query and key pairs by position.\n\n# Glossary\n\n## Supervised learning\n\n"
+                       "- **Labels**: the targets $y$ the model learns to predict\n")
+    fronts = [c.front for c in cards]
+    assert not any("FlashAttention" in f and "labels" in f.lower() or "Tags" in f for f in fronts), fronts
+    assert any("targets $y$" in c.back for c in cards), fronts
