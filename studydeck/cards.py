@@ -2950,7 +2950,9 @@ class _Extractor:
                     or _tally(block.text, block.source) or _plan_table(block.text, block.source) \
                     or lead is not None and MADE_UP.search(lead.text) \
                     or lead is not None and TALLY_LEAD.match(lead.text) or _answers_counted(block.text, block.source) \
-                    or lead is not None and OWN_CONFIG.search(lead.text)
+                    or lead is not None and OWN_CONFIG.search(lead.text) \
+                    or nxt is not None and nxt.kind == "paragraph" and SETS_A_TASK.match(nxt.text) is not None
+                # (“| 天气 | 样本数 | 正例 |” over “求 $H(D)$ 和 $\mathrm{Gain}(D, 天气)$。”: a problem's data, asked of it)
                 rows = [] if params or compared or own else table_definitions(block.text, block.source)
                 header = _table_rows(block.text, block.source)[0][1] if rows else []
                 if rows and QA_CORNER.fullmatch(plain_inline(header[0]).strip()) \

@@ -7986,3 +7986,13 @@ def test_a_boards_labels_are_no_card_and_labels_in_a_glossary_are() -> None:
     fronts = [c.front for c in cards]
     assert not any("FlashAttention" in f and "labels" in f.lower() or "Tags" in f for f in fronts), fronts
     assert any("targets $y$" in c.back for c in cards), fronts
+
+
+def test_a_problems_data_table_is_asked_by_the_problem_not_cell_by_cell() -> None:
+    # (“| 天气 | 样本数 | 正例 | 负例 |” over “求 $H(D)$ 和 $\mathrm{Gain}(D, 天气)$。”: “**晴** 的样本数？” → 5, nine cards)
+    cards, _ = extract("# 期末计算题\n\n## 题1 信息增益\n\n数据集 D 共 14 个样本。\n\n| 天气 | 样本数 | 正例 |\n|---|---|---|\n"
+                       "| 晴 | 5 | 2 |\n| 阴 | 4 | 4 |\n\n求 $H(D)$ 和信息增益。\n\n熵的定义：$H(D) = -\\sum_k p_k \\log_2 p_k$\n\n"
+                       "## 分布\n\n| 分布 | 期望 |\n|---|---|\n| 泊松 | $\\lambda$ |\n\n泊松分布常用于计数。\n")
+    fronts = [c.front for c in cards]
+    assert not any("晴" in f or "阴" in f for f in fronts), fronts
+    assert any("泊松" in f for f in fronts) and any("H(D) = ?" in f for f in fronts), fronts
