@@ -938,7 +938,8 @@ def _of_corner(corner: str, thing: str) -> str:
     if not thing or not SYMBOL_CORNER.fullmatch(corner) or corner.strip("$") in thing:
         return thing
     value = thing.strip()
-    if RELATION_FIRST.match(value) or not (re.fullmatch(r"\$[^$]+\$", value) or re.fullmatch(r"[-+]?[\d.]+", value)) \
+    number = re.fullmatch(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)", value)  # (not “...”, not “1.2.3”)
+    if RELATION_FIRST.match(value) or not (re.fullmatch(r"\$[^$]+\$", value) or number) \
             or not ONE_VARIABLE.fullmatch(corner.strip()):
         return f"{corner} {thing}"  # (“~ 1”, “small”: a relation or a word; “$10^k$” over “9”: k is 9, not 10^k)
     return f"{corner} = {value}"  # (“$\alpha_i$” over “$0$”: “$\alpha_i$ = $0$”, the case the row is)

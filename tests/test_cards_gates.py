@@ -7803,6 +7803,10 @@ def test_a_row_that_is_a_value_of_the_corner_symbol_reads_as_that_case() -> None
     assert qa.get("$\\alpha_i$ = $C$: $y_i f(x_i)$?") == "$\\le 1$", qa
     assert qa.get("$0 < \\alpha_i < C$: $y_i f(x_i)$?") == "$= 1$", qa
     assert qa.get("$\\tau$ ~ 1: samples?") == "soft, smeared" and qa.get("$\\tau$ small: samples?") == "nearly one-hot", qa
+    # (“...” and “1.2.3” are no numbers: the row is named as written)
+    from studydeck.cards import _of_corner
+    assert _of_corner("$n$", "...") == "$n$ ..." and _of_corner("$n$", "1.2.3") == "$n$ 1.2.3"
+    assert _of_corner("$n$", "3") == "$n$ = 3" and _of_corner("$n$", "0.5") == "$n$ = 0.5"
 
 
 def test_seeds_scores_under_an_experiment_are_results_not_facts() -> None:
