@@ -37,31 +37,34 @@ def without_shown_outputs(code: str) -> str:
     prints (and a value written beside a print in its own way, “# [0.8333 0.1667]”, as well)."""
     lines = code.splitlines()
     keep = [True] * len(lines)
-    for number, _, cut, below in _output_claims(lines):
+    claims = list(_output_claims(lines))
+    for number, _, cut, below in claims:
         lines[number - 1] = lines[number - 1][:cut].rstrip()
         for i in range(number, number + below):
             keep[i] = False
-    for number, cut in loose_outputs(code).items():
+    for number, cut in loose_outputs(code, {number for number, _, _, _ in claims}).items():
         lines[number - 1] = lines[number - 1][:cut].rstrip()
     return "\n".join(line for line, kept in zip(lines, keep) if kept)
 
 
 # A comment that is a value (“# [0.8333 0.1667]”, “# 0.25”, “# (2, 3)”, “# True”), not words (“# 0th column”).
-VALUE_OPENS = re.compile(r"#\s*+(?:->|=>|→)?\s*+(?:\[[-+\d.eE,\s]*+\]|\([-+\d.eE,\s]*+\)|[-+]?\d[\d.eE+-]*+|(?:tensor|array)\(.*\)|"
-                         r"True|False|None)\s*+$")
+VALUE_COMMENT = re.compile(r"#\s*+(?:->|=>|→)?\s*+(?:\[[-+\d.eE,\s]*+\]|\([-+\d.eE,\s]*+\)|[-+]?\d[\d.eE+-]*+|(?:tensor|array)\(.*\)|"
+                           r"True|False|None)\s*+$")
 
 
-def loose_outputs(code: str) -> dict[int, int]:
-    """{line: where its comment starts} for each print with a value beside it that is not stated as Python shows
-    it (rounded, “# [0.8333 0.1667]” for “[0.83333333 0.16666667]”): no claim to check, but the answer all the same."""
+def loose_outputs(code: str, claimed: set[int] | None = None) -> dict[int, int]:
+    """{line: where its comment starts} for each print with a value beside it that is no claim (only a tensor's or an
+    array's repr beside a print is one: “# [0.8333 0.1667]”, “# 3” are not): not checked, but the answer all the same.
+    ``claimed``: the lines whose outputs are claims, where the caller has them already."""
     lines = code.splitlines()
-    claimed = {number for number, _, _, _ in _output_claims(lines)}
+    if claimed is None:
+        claimed = {number for number, _, _, _ in _output_claims(lines)}
     found = {}
     for number, line in enumerate(lines, start=1):
         if number in claimed or "print(" not in line or "#" not in line:
             continue
         statement, comment = _without_comment(line)
-        if comment and VALUE_OPENS.match(REMARK_AFTER.sub("", comment.strip())):
+        if comment and VALUE_COMMENT.match(REMARK_AFTER.sub("", comment.strip())):
             found[number] = line.index("#", len(statement))
     return found
 
