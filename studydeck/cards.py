@@ -8,6 +8,7 @@ special syntax; two explicit forms exist for cards written by hand (see README).
 from __future__ import annotations
 
 import ast
+import collections
 import csv
 import hashlib
 import html
@@ -1504,6 +1505,8 @@ RUN_FIELD = re.compile(r"config(?:uration)?|setup|settings|(?:what the )?curves?
                        # (what the runs share and what they ran on: “**统一**：Adam lr=1e-3”, “**基础**：SmallCNN”, “**模型**：…”)
                        r"统一(?:设置|配置)?|基础(?:设置|配置)?|基线|模型|超参数?|训练时间|错误数|"
                        r"baseline|model|hyper-?parameters?|training time|shared settings", re.I)
+# An experiment by name (“学习率试验”, “Learning-rate trial”, “batch size sweep”): under a dated heading, one's own.
+TRIAL = re.compile(r"实验|试验|测试|对比|\b(?:experiments?|trials?|sweeps?|ablations?|runs?|tests?)\b", re.I)
 NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
 RATE_HEADER = re.compile(r"(?:img|imgs|images?|it|samples?|tok|tokens?|seqs?|steps?|batch(?:es)?)\s*/\s*(?:s|sec|秒)\b|"
                          r"\bthroughput\b|\blatency\b|[(（]\s*(?:ms|s|sec|min|秒|毫秒|分钟)\s*[)）]|吞吐|耗时|用时|延迟", re.I)
@@ -2165,6 +2168,9 @@ class _Extractor:
         # (notes where some reply is by a name, “- @小鹿：…”, “@Kevin_W”: there every “@Yuki” is someone's too)
         lines = [text.strip() for text in _lines(outline)]  # (walked once, read three times below)
         self.chat = any(CHAT_MENTION.match(text) for text in lines)
+        # (and the plain handles that open two turns or more: a review's thread, “**@jkowalski:** done in docstring.”)
+        handles = collections.Counter(m.group(1) for m in map(HANDLE_TURN.match, lines) if m)
+        self.handles = {"@" + name for name, n in handles.items() if n >= 2}
         self.nb_spelled = any(NB_SPELLED.search(text) for text in lines)
         # (a post-mortem of one's answers: “**What I said:**” and “**Right answer:**” both, as a viva's or an interview's
         # look back writes them; there what was said in the room is no card, in the sections that hold one's answer)
@@ -2948,6 +2954,7 @@ class _Extractor:
                 compared = lead is not None and COMPARISON.search(lead.text)
                 # (“## 跑过的小实验”, “My quick sim:” over it: one's own runs, however its rows are named)
                 own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
+                    or HEAD_DATE.search(ctx.deck[-1]) and TRIAL.search(ctx.deck[-1]) \
                     or _tally(block.text, block.source) or _plan_table(block.text, block.source) \
                     or lead is not None and MADE_UP.search(lead.text) \
                     or lead is not None and TALLY_LEAD.match(lead.text) or _answers_counted(block.text, block.source) \
@@ -3653,6 +3660,10 @@ class _Extractor:
                     or self.cites_here and re.fullmatch(r"注释|annotations?", _bare(term).strip(), re.I)
                     or SOMEONES.search(term.strip("* ")) or PAGE_IN_TERM.search(term) or CHECKED_TERM.search(term)
                     or DIARY_TERM.match(_bare(term))
+                    # (“Rule of thumb she uses: …”, “Intuition she drew: …”, “Not dead — …”: whose words, a reply, no term)
+                    or SOMEONE_DOES.search(_bare(term)) is not None or REPLY_TERM.fullmatch(_bare(term).strip()) is not None
+                    # (“Momentum: formula and why it helps”, “牛顿法：公式和为什么收敛快”: what to know of it, for an exam's list)
+                    or TOPIC_PARTS.fullmatch(desc.strip()) is not None
                     # (a classmate by the name one calls them, “小王：一定。→ 老师：不一定！”: whose answer it is)
                     or NICKNAME.fullmatch(_bare(term).strip())
                     # (a board's card by its labels, “**Labels:** `paper` `efficiency`”; “Labels: the targets y” a term)
@@ -3815,7 +3826,7 @@ class _Extractor:
             and INTERVIEW_PAGE.search(" ".join((self.outline.title, *ctx.deck))) is not None \
             or _cited(_bare(term), desc) \
             or LOG_BREAK.fullmatch(_bare(term)) is not None and _bare(term).casefold() in self.twice \
-            or self.chat and _bare(term).startswith("@")  # (a log's breaks, a chat's replies)
+            or (self.chat or _bare(term) in self.handles) and _bare(term).startswith("@")  # (a log's breaks, a chat's replies)
         # (“**Introduced**: Hochreiter & Schmidhuber, 1997”: where the thing comes from, a field of the notes)
         # (a struck name, “~~`torch.autograd.Variable`~~：0.4 起弃用”, is a deprecated API and what replaced it)
         struck = term.strip("* ")
@@ -4185,6 +4196,10 @@ class _Extractor:
             why = asked.why or ("" if boxed or defined else self._why_not_formula(ctx, asked))
             # (“Then Claim 2: $…$. Iterate. $\\square$”: the last step of a proof, not a fact of its own)
             why = why or ("derivation-step" if _proof_step(text, asked) and not boxed else "")
+            # (“我之前整错了：以为 PyTorch 是 $v = ?$ 那种 EMA 写法”, “I thought $v = ?$”: what one believed, then corrected)
+            why = why or ("old-view" if MISBELIEF.search(strip_math(_words_before(asked.prompt))) and not boxed else "")
+            # (“Because $\sum_k y_k = ?$.”: a reason given for a step, nothing said of what it is about)
+            why = why or ("derivation-step" if REASON_ONLY.fullmatch(strip_math(asked.prompt)) and not boxed else "")
             # (“$\\mathrm{PPL} = ?$ = `torch.exp(ce)`”: the sentence writes the asked side again, another way)
             why = why or ("answer-in-front" if EQUAL_AFTER_HOLE.search(asked.prompt) else "")
             flags = (("plain-text",) if plain else ()) + (("result",) if result else ()) + \
@@ -4618,6 +4633,10 @@ SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
 SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n")
 PUNCTUATED_LINE = re.compile(r"(?:[。！？；，,]|[因而令则即的在和与及或为是对将把被当若设由从得且但并其以])[ \t]*\n")
 CLAUSE_MARK = re.compile(r"[，,：:]")
+# Words that say what follows was believed, wrongly (“以为 PyTorch 是 … 那种写法”, “I used to think”, “I thought”).
+MISBELIEF = re.compile(r"以为|\bi (?:used to think|(?:first |once |had )?(?:thought|assumed|believed))\b|\bmistakenly\b", re.I)
+# A sentence that is only the word giving a reason, around its formula (“Because $\sum_k y_k = 1$.”, “因为 $…$。”).
+REASON_ONLY = re.compile(r"\s*(?:because|since|as|for|因为|由于)\s*[,，]?\s*…\s*[.。;；]?\s*", re.I)
 CONNECTIVE_ONLY = re.compile(r"^\s*(?:then|so|thus|hence|i\.e\.|that is|and|即|则|那么|于是|从而|也就是)?\s*[,，:：]?\s*$", re.I)
 # A clause that says again (or shows by example) what the one before it said.
 RESTATES = re.compile(rf"\s*(?:{RESTATING}|\be\.\s?g\.?(?!\w))", re.I)
@@ -5828,7 +5847,8 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
 # A page of a book (“第 258 页”, “P130 页”, “page 12”, “p. 12”): an answer that cites one talks about the text.
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # A bracketed tag that opens a label (“【注】顺便”, “[Note] also”).
-LEADING_TAG = re.compile(r"^\s*[【\[（(][^】\]）)]{1,6}[】\]）)]\s*")
+# (or marks that warn: “!! careful: …”, “⚠️ Achtung: …”)
+LEADING_TAG = re.compile(r"^\s*(?:[【\[（(][^】\]）)]{1,6}[】\]）)]|[!！‼⚠]+\ufe0f?)\s*")
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|来源|出处|标签|相关|笔记|"
@@ -5947,6 +5967,13 @@ LABEL_TERM = re.compile(
     # say”), a rung of a question ladder alone (“**Level 1** — …”; “Level 2 — partial automation” names one)
     r"(?:.+\s)?(?:docs?|documentation|paper|authors?|book|textbook|teacher|prof(?:essor)?|lecturer|slides|they|he|she)"
     r"(?:\s+(?:themselves|itself|also|all))?\s+(?:say|says|said)|"
+    # what an examiner or a teacher likes, wants or will not take (“She likes: a concrete example first”, “He never
+    # accepts: …”): how to please them, not the subject (“He init”, “He et al.” name things)
+    r"(?:s?he|they|(?:the |our |my )?(?:teacher|prof(?:essor)?|lecturer|examiner|tutor|instructor|ta))"
+    r"(?:\s+(?:also|really|always|never|often|usually|strongly|absolutely|especially))?\s+"
+    r"(?:likes?|hates?|loves?|dislikes?|wants?|prefers?|expects?|insists?|accepts?|recommends?|suggest(?:s|ed)?|"
+    r"warn(?:s|ed)?|tells?|told|asks?|asked|mentioned|stress(?:es|ed)|emphasi[sz]e[sd]|keeps? saying|"
+    r"(?:does ?n[o']?t|won'?t|will not) (?:like|want|accept|take))|"
     r"(?:level|rung)\s*\d+|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
@@ -7005,7 +7032,26 @@ def _superseded_code(outline: Outline) -> dict[int, set[str]]:
                          or not fixing and old in revised}
             if rewritten:
                 lines[earlier.source.line] = rewritten
+    # (and the code named the first version, by its heading or the line over it, “## First version of the code”, “初版：”,
+    # where a later block of the file defines its functions again: what the review or the fix made of them is the one
+    # to recall)
+    code = [(" ".join((path[-1] if path else "", last_sentence(section.blocks[i - 1].text)
+                       if i and section.blocks[i - 1].kind == "paragraph" else "")), b)
+            for path, section in iter_sections(outline.root) for i, b in enumerate(section.blocks) if b.kind == "code"]
+    for i, (said, block) in enumerate(code):
+        if not FIRST_VERSION.search(said):
+            continue
+        names = {_function_name(d) for d in defined_names(block.text, block.language)}
+        later = {_function_name(d) for _, b in code[i + 1:] for d in defined_names(b.text, b.language)}
+        if names & later:
+            lines[block.source.line] = lines.get(block.source.line, set()) | (names & later)
     return lines
+
+
+# What names a first try that a later one replaces (“First version of the code”, “My initial attempt”, “初版”, “第一版
+# 代码”; not “A naive version”, which may stand beside the better one).
+FIRST_VERSION = re.compile(r"\b(?:first|initial|old|earlier|v1)\s+(?:version|draft|attempt|try|implementation)\b|"
+                                   r"初版|第一版|旧版|初始版本|第一次(?:尝试|写的)", re.I)
 
 
 # The line over a new version of code that may extend it (“修改后：”, “Updated version:”): a function
@@ -7133,9 +7179,23 @@ DEFINES = re.compile(r"\s*(?:(?:a|an|the)\s+(?:\S+\s+){0,4}?(?:that|which|whose|
                      r"(?:是|指|即|就是)\s?\S)", re.I)
 # Someone's words or choice (“Tom's pitch”, “problem (guest's words)”, “TA 原话”): whose, not what.
 # (“Slater's condition”, “Bessel's correction”: a result named after its finder, a concept)
-SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opinion|point|one-liner|advice|comments?|"
+SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opinion|point|one-liner|advice|tips?|hints?|comments?|"
                       r"questions?|answers?|summary|notes|config|runs?|results?|suggestions?|slides?|framing)\b|"
                       r"['’]s words\b|原话", re.I)
+# A term that ends on someone doing something (“Rule of thumb she uses”, “Intuition she drew”, “the trick they use”):
+# theirs, named by who says it (a capital He is a name: “Kaiming He init”).
+SOMEONE_DOES = re.compile(r"\b(?-i:she|he|they)\s+(?:also\s+|always\s+|often\s+)?(?-i:[a-z]+(?:s|ed|ew|ld|ught|ok|ave))$")
+# A reply rather than a name (“Not dead — it is a finding too”, “Not really: …”).
+REPLY_TERM = re.compile(r"(?-i:[Nn]ot\s+[a-z]+)|(?:yes|no|nope|yep|sure|exactly|right|correct|wrong)\b[\s,，!！.]*", re.I)
+# A back that only names the parts of a topic to know (“formula and why it helps in long valleys”, “definition +
+# proof”, “公式和为什么收敛快”), as a syllabus or an exam's list of topics writes it: one such part at least, and two or more.
+_TOPIC_PART = (r"(?:the |its |a )?(?:formulas?|equations?|definitions?|proofs?|derivations?|intuitions?|examples?|update rules?|"
+               r"algorithms?|pseudo-?code|implementations?|pros and cons|(?:dis)?advantages|properties|assumptions|"
+               r"complexity|geometric (?:meaning|view)|interpretations?)|公式|定义|证明|推导|直观理解|直观解释|例子|优缺点|性质|假设|"
+               r"复杂度|代码实现|几何意义")
+_TOPIC_ASK = r"(?:why|how|when|where|what)\b[^,;+&/、，；]*|(?:为什么|为何|怎么|如何|何时)[^,;+&/、，；和及与]*"
+TOPIC_PARTS = re.compile(rf"(?:(?:{_TOPIC_ASK})\s*(?:,\s*and|,|\+|&|/|\band\b|、|，|和|及|与)\s*)*(?:{_TOPIC_PART})"
+                         rf"(?:\s*(?:,\s*and|,|\+|&|/|\band\b|、|，|和|及|与)\s*(?:{_TOPIC_PART}|{_TOPIC_ASK}))+\s*[.。]?", re.I)
 # A term that is someone's or something's before it (“its cost”, “their extension”, “它的缺点”), what
 # someone gave (“rule of thumb he gave”), or a date (“03-05 v2”, “3/13 晚”, “2024-03-14 run”; not
 # “0-1 分布”, “68-95-99.7 rule”, “80/20 rule”, “10-20 system”): it names nothing
@@ -7795,6 +7855,8 @@ LOG_BREAK = re.compile(r"breaks?", re.I)
 NO_SUBJECT = re.compile(r"周报|日报|月报|日志|日记|随记|杂记|杂项|其[他它]|(?<![-\w])(?:misc\w*|log|diary|journal|other)(?![-\w])|"
                         r"第\s*[\d一二三四五六七八九十]+\s*[周天]|\b(?:week|day)\s*\d", re.I)
 # A line that is someone's reply in a chat, by a name no code annotation has (“- @小鹿：…”, “@Kevin_W: …”).
+# A line that opens on a handle and a colon (“**@mnair:**”, “- @tchen: nit: …”).
+HANDLE_TURN = re.compile(r"\s*(?:[-*+]\s+)?\**@([A-Za-z][\w-]*)\**\s*[:：]")
 CHAT_MENTION = re.compile(r"\s*(?:[-*+]\s+)?\**@(?:[^\s@:：]*[\u4e00-\u9fff]|[A-Za-z]+[_\d])[^\s@:：]*\**\s*[:：]")
 # What is left of a question without its asking words when it names no subject (“为什么有效？” → “有效”).
 ASKING_WORDS = re.compile(r"[\W_]|为什么|为何|怎么|如何|什么|是|吗|呢")

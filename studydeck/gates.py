@@ -222,6 +222,10 @@ MESSAGES = {
     "worked-value": ("“{front}” 问的是例子中算出的一个数，不是规律；写出得到它的公式",
                      "“{front}” asks for a number worked out in an example, not a rule; write the formula "
                      "that gives it"),
+    "long-output": ("这段代码的输出是一长串数字（像训练日志），背不下来也不必背；把要记住的结论写成一句话，"
+                    "或在 print 后用 “# 输出：…” 写出关键的值",
+                    "what this code prints is a long run of numbers (as a training log is), nothing to recall; state "
+                    "the conclusion in a sentence, or write the value that matters after the print as “# output: …”"),
     "no-task": ("这段代码既没有定义函数，也没有写出它的输出（运行它也没有得到确定的输出）；把要记住的步骤写成"
                 "一个函数（def …），或在 print 后用 “# 输出：…” 写出结果",
                 "this code neither defines a function nor says what it prints (and running it gave no steady "
@@ -1324,9 +1328,21 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
                 result is not None and result.reason in ("printed", "printed-own-way", "code-agrees") and result.output.strip()
                 and not result.facts.get("random")):
             notices.append(left_out(card, "no-task"))
+        elif "computed-output" in card.flags and _unmemorable(result.output):
+            notices.append(left_out(card, "long-output"))
         else:
             kept.append(card)
     return kept, notices
+
+
+# A number written to many digits (“9.333333333333334”, “0.0034710976497046232”, “2.45e-06” is not).
+LONG_NUMBER = re.compile(r"(?<![\w.])-?\d*\.\d{6,}(?:e[-+]?\d+)?")
+
+
+def _unmemorable(output: str) -> bool:
+    """What a loop prints, line after line of numbers to many digits (a training run's log): no answer to
+    recall. Three such numbers or more, or more than twelve lines."""
+    return len(LONG_NUMBER.findall(output)) >= 3 or len(output.strip().splitlines()) > 12
 
 
 # The last line under a hand-written card's answer, where the writer turns the card down: “BAD.” and the

@@ -8000,3 +8000,94 @@ def test_a_problems_data_table_is_asked_by_the_problem_not_cell_by_cell() -> Non
     fronts = [c.front for c in cards]
     assert not any("晴" in f or "阴" in f for f in fronts), fronts
     assert any("泊松" in f for f in fronts) and any("H(D) = ?" in f for f in fronts), fronts
+
+
+def test_what_one_must_know_of_a_topic_is_no_definition_of_it() -> None:
+    # (“5. Momentum: formula and why it helps in long valleys” in an exam's topic list was “what is Momentum?”)
+    cards, _ = extract("# Gradient descent\n\n## For the exam\n\n1. Update rule + why the minus gradient\n"
+                       "2. Momentum: formula and why it helps in long valleys\n3. 牛顿法：公式和为什么收敛快\n\n"
+                       "## Terms\n\n- Momentum: a running average of past gradients, used as the step\n"
+                       "- Why-not-Newton: the Hessian costs $O(d^2)$ memory and $O(d^3)$ to invert\n")
+    backs = [c.back for c in cards]
+    assert not any("formula and why" in b or "公式和" in b for b in backs), backs
+    assert any("running average" in b for b in backs) and any("Hessian costs" in b for b in backs), backs
+
+
+def test_what_the_examiner_likes_and_a_friends_tip_are_no_terms() -> None:
+    # (“She likes: drawing on the board, …” was “what is **She likes**?”; “Jonas's tip: …” another)
+    cards, _ = extract("# Oral exam prep\n\n## The examiner\n\nShe likes: drawing on the board, a concrete example first.\n\n"
+                       "He never accepts: \"it's just regularisation\".\n\nJonas's tip: say what you would try.\n\n"
+                       "## Init\n\nHe init: weights drawn with variance $2/n_{in}$, for ReLU layers.\n\n"
+                       "Newton's method: steps by the inverse Hessian times the gradient.\n")
+    fronts = [c.front for c in cards]
+    assert not any("likes" in f or "accepts" in f or "tip" in f for f in fronts), fronts
+    assert any("He init" in f for f in fronts) and any("Newton's method" in f for f in fronts), fronts
+
+
+def test_a_warning_marks_label_is_a_label_and_a_reviews_handles_are_turns() -> None:
+    # (“!! careful: PyTorch momentum is …” was “what is **!! careful**?”; “**@jkowalski:** done in docstring.”,
+    # a reply in a pull request's review, “what is **@jkowalski**?”)
+    cards, _ = extract("# PR notes\n\n## BatchNorm\n\n!! careful: PyTorch momentum weighs the new value.\n\n"
+                       "## Review thread\n\n**@jkowalski:**\n> Pass `ignore_index` to the loss.\n\n**@mnair:**\n> Add a test.\n\n"
+                       "**@jkowalski:** done in docstring.\n\n## Decorators\n\n- **@property**: turns a method into a read-only attribute\n")
+    fronts = [c.front for c in cards]
+    assert not any("careful" in f or "jkowalski" in f for f in fronts), fronts
+    assert any("@property" in f for f in fronts), fronts
+
+
+def test_code_under_a_first_version_heading_that_a_later_one_defines_again_is_not_to_recall() -> None:
+    # (“## First version of the code” with `class FocalLoss` (log of softmax) and “## Final version” with it again:
+    # both were “write `class FocalLoss`”, the first one wrong)
+    first = "def focal(p, y):\n    return -(1 - p) ** 2 * p.log()\n"
+    final = "def focal(logits, y):\n    ce = F.cross_entropy(logits, y, reduction='none')\n    return (1 - (-ce).exp()) ** 2 * ce\n"
+    helper = "def to_onehot(y, k):\n    return F.one_hot(y, k).float()\n"
+    cards, _ = extract(f"# Focal loss PR\n\n## Draft\n\nFirst version of the code:\n\n```python\n{first}{helper}```\n\n"
+                       f"## Review\n\nUse logits.\n\n## Final version\n\n```python\n{final}```\n")
+    backs = [c.back for c in cards if c.kind is CardKind.CODE]
+    assert not any("p.log()" in b for b in backs), backs
+    assert any("cross_entropy" in b for b in backs) and any("one_hot" in b for b in backs), backs
+    cards, _ = extract(f"# Focal loss\n\n## 初版\n\n```python\n{first}```\n\n## 终版\n\n```python\n{final}```\n")
+    backs = [c.back for c in cards if c.kind is CardKind.CODE]
+    assert not any("p.log()" in b for b in backs) and any("cross_entropy" in b for b in backs), backs
+
+
+def test_a_formula_given_only_as_a_reason_is_a_step_and_one_with_its_subject_a_fact() -> None:
+    # (“Because $\sum_k y_k = 1$.” under the gradient's derivation was “Because $\sum_k y_k = ?$.”)
+    cards, left = extract("# Softmax\n\n## Gradient\n\nBecause $\\sum_k y_k = 1$.\n\n"
+                          "## Labels\n\nA one-hot label sums to one: $\\sum_k y_k = 1$.\n")
+    fronts = [c.front for c in cards]
+    assert not any(f.startswith("Gradient") for f in fronts), fronts
+    assert any("one-hot" in f for f in fronts), fronts
+
+
+def test_a_formula_one_believed_before_is_no_fact() -> None:
+    # (“⚠️ 我之前整错了：以为 PyTorch 是 $v = \mu v + (1-\mu) g$ 那种 EMA 写法。**不是**” was asked “以为 PyTorch 是 $v = ?$”)
+    cards, _ = extract("# 优化器\n\n## Momentum\n\n⚠️ 我之前整错了：以为 PyTorch 是 $v = \\mu v + (1-\\mu) g$ 那种 EMA 写法。"
+                       "**不是**，PyTorch 没有 $(1-\\mu)$。\n\nI thought $m = \\beta m + g$ too.\n\n"
+                       "PyTorch 的写法是 $v_{t+1} = \\mu v_t + g_t$。\n")
+    fronts = [c.front for c in cards]
+    assert not any("以为" in f or "thought" in f for f in fronts), fronts
+    assert any("PyTorch 的写法" in f for f in fronts), fronts
+
+
+def test_a_mentors_reply_and_what_she_uses_are_no_terms() -> None:
+    # (“- Not dead — "they end the same" is itself a finding …”, “- Rule of thumb she uses: warmup …” under “**What she
+    # explained**” were “what is **Not dead**?”, “what is **Rule of thumb she uses**?”)
+    cards, _ = extract("# 1:1s\n\n## Thu 13 Feb\n\n**What she explained**\n- Not dead — \"they end the same\" is a finding too.\n"
+                       "- Rule of thumb she uses: warmup for about 1–5% of training.\n- Intuition she drew: high LR bounces across "
+                       "the valley.\n\n## Terms\n\n- **NOT gate**: outputs 1 exactly when its input is 0\n"
+                       "- **Kaiming He init**: weights with variance $2/n_{in}$\n")
+    fronts = [c.front for c in cards]
+    assert not any("dead" in f or "she" in f for f in fronts), fronts
+    assert any("NOT gate" in f for f in fronts) and any("Kaiming He" in f for f in fronts), fronts
+
+
+def test_a_dated_trials_table_is_ones_own_results() -> None:
+    # (“## 1/28 学习率试验” over “| $\alpha$ | 100 步后 $J$ | 现象 |”: “$\alpha$ = 0.01 的100 步后 $J$？” → 约 0.031)
+    cards, _ = extract("# 自学笔记\n\n## 1/28 学习率试验\n\n| $\\alpha$ | 100 步后 $J$ | 现象 |\n|---|---|---|\n"
+                       "| 0.01 | 约 0.031 | 很慢 |\n| 0.1 | 约 0.0035 | 收敛 |\n| 0.5 | 炸了 | 发散 |\n\n"
+                       "## 学习率\n\n| 学习率 | 现象 | 对策 |\n|---|---|---|\n| 太小 | 收敛慢 | 调大 |\n| 太大 | 发散 | 调小 |\n")
+    fronts = [c.front for c in cards]
+    assert not any("0.01" in f or "0.5" in f for f in fronts), fronts
+    assert any("太大" in f for f in fronts), fronts
+

@@ -190,3 +190,19 @@ def test_a_number_beside_a_one_number_tensor_is_its_value(tmp_path: Path) -> Non
     from studydeck.verify.code import same_output
     assert not same_output("inf", "tensor(65504., dtype=torch.float16)")  # (fp16's largest, no overflow)
     assert not same_output("inf", "tensor(-inf, dtype=torch.float16)") and same_output("-inf", "tensor(-inf)")
+
+
+@pytest.mark.skipif(sandbox.sandbox_problem() is not None,
+                    reason=f"the sandbox cannot start here: {sandbox.sandbox_problem()}")
+def test_a_loops_log_of_long_numbers_is_no_answer_to_recall(tmp_path: Path) -> None:
+    # (a gradient-descent loop printing “100 1.9044 0.2173 0.0034710976497046232” every 100 steps was asked
+    # “what does this code print?”, its answer eleven lines of floats)
+    notes = tmp_path / "gd.md"
+    notes.write_text("# GD\n\n## Loop\n\n```python\nw = 0.0\nfor it in range(500):\n    w = w - 0.1 * (w - 2.0)\n"
+                     "    if it % 100 == 0:\n        print(it, w, (w - 2.0) ** 2 / 3)\n```\n\n"
+                     "## Shape\n\n```python\nimport torch\nprint(torch.zeros(2, 3).shape)\n```\n", encoding="utf-8")
+    workspace = Workspace.load([notes], cache_dir=None)
+    workspace.build(tmp_path / "decks", now=1_750_000_000, device="cpu", exercises=False)
+    (doc,) = workspace.docs
+    assert [c.deck[-1] for c in doc.cards] == ["Shape"]
+    assert "left-out:long-output" in _left_out(workspace).values()

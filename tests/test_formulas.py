@@ -570,3 +570,28 @@ def test_a_value_a_function_takes_is_no_definition_of_it(tmp_path: Path) -> None
     cards = [c for d in collect([notes]) for c in d.cards]
     results = verify(cards, device="cpu", cache_path=None).results
     assert results and not any(r.verdict is Verdict.DISAGREES for r in results), [r.detail for r in results]
+
+
+@pytest.mark.parametrize("moment", ["$\\mathrm{Var}(X) = \\lambda$", "$E(X) = \\lambda$", "$D(X) = \\lambda$"])
+def test_a_moment_of_a_distribution_is_not_its_density(tmp_path: Path, moment: str) -> None:
+    # (“$E[X] = \lambda$ and $\mathrm{Var}(X) = \lambda$” under “Poisson” was “disagrees with
+    # torch.distributions.Poisson(rate=0.8).log_prob(x): at X = 8 the notes give 0.8”)
+    notes = tmp_path / "poisson.md"
+    notes.write_text(f"# Distributions\n\n## Poisson\n\n- {moment}, for a Poisson count\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    results = verify(cards, device="cpu", cache_path=None).results
+    assert results and not any(r.verdict is Verdict.DISAGREES for r in results), [r.detail for r in results]
+
+
+def test_each_optimizer_under_a_heading_naming_two_is_checked_as_itself(tmp_path: Path) -> None:
+    # (“## AdaGrad / RMSProp” over “AdaGrad：$$G_t = …$$” and “RMSProp：$$s_t = \beta s_{t-1} + …$$”: AdaGrad's check
+    # said “β matches no parameter of torch.optim.Adagrad”)
+    notes = tmp_path / "adaptive.md"
+    notes.write_text("# 优化器\n\n## AdaGrad / RMSProp\n\nAdaGrad：\n$$ G_t = G_{t-1} + g_t^2, \\qquad "
+                     "\\theta_{t+1} = \\theta_t - \\frac{\\eta}{\\sqrt{G_t}+\\epsilon}\\, g_t $$\n\n"
+                     "RMSProp（Hinton 课上讲的，没发论文）：\n$$ s_t = \\beta s_{t-1} + (1-\\beta) g_t^2 $$\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    results = verify(cards, device="cpu", cache_path=None).results
+    adagrad = [r for c in cards for r in results if r.uid == c.uid and "G_t" in c.back]
+    assert adagrad and all(r.verdict is Verdict.AGREES for r in adagrad), [r.detail for r in adagrad]
+    assert not any("β" in r.detail and "Adagrad" in r.detail for r in results), [r.detail for r in results]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any, Callable
 from studydeck.cache import installed_version
 from studydeck.model import Card, CardKind
 from studydeck.text import atomic_write
-from studydeck.verify.registry import Module, Optimizer, resolve
+from studydeck.verify.registry import Module, Optimizer, lookup, resolve
 from studydeck.verify.result import TRANSIENT, Result, Verdict
 
 @lru_cache(maxsize=1)
@@ -135,8 +136,9 @@ def plan(cards: list[Card]) -> list[Task]:
             if params and getattr(concept, "torch_name", None):
                 tasks.append(Task("defaults", concept, params))  # any torch callable the heading names
             if isinstance(concept, Optimizer):
-                if [c for c in formulas if not c.plain_formula]:
-                    tasks.append(Task("optimizer", concept, group, doc_formulas))
+                for named, part in _by_named_optimizer(concept, group):
+                    if [c for c in part if c.kind is CardKind.FORMULA and not c.plain_formula]:
+                        tasks.append(Task("optimizer", named, part, doc_formulas))
                 formulas = [c for c in formulas if c.plain_formula]
             if isinstance(concept, Module) and concept.check and formulas:
                 tasks.append(Task("module", concept, formulas))
@@ -151,6 +153,36 @@ def plan(cards: list[Card]) -> list[Task]:
                 tasks.append(Task("code", resolve(card.deck), [card], list(earlier)))
                 earlier.append(card)
     return tasks
+
+
+def _by_named_optimizer(concept: Optimizer, group: list[Card]) -> list[tuple[Optimizer, list[Card]]]:
+    """The cards of a section on ``concept``, parted by the optimizer a formula's own label names where the heading
+    names it too (“## AdaGrad / RMSProp” over “AdaGrad：$$…$$” and “RMSProp：$$…$$”): each label's formulas, and those
+    after it, are that optimizer's; the rest (and every card that is no formula) the section's."""
+    heading = group[0].deck[-1] if group and group[0].deck else ""
+    shared = {found.name for part in HEADING_PARTS.split(heading) if isinstance(found := lookup(part), Optimizer)}
+    parts: dict[str, tuple[Optimizer, list[Card]]] = {concept.name: (concept, [])}
+    current = concept
+    for card in group:
+        if card.kind is CardKind.FORMULA and len(shared) > 1:  # (only where the heading names them both)
+            label = OWN_LABEL.match(card.back)
+            named = lookup(label.group(1)) if label else None
+            if isinstance(named, Optimizer) and named.name in shared:
+                current = named
+        owner = current if card.kind is CardKind.FORMULA else concept
+        parts.setdefault(owner.name, (owner, []))[1].append(card)
+    if len(parts) > 1:  # (every part keeps the section's parameter lists and other cards)
+        shared = parts[concept.name][1]
+        for name, (_, cards) in parts.items():
+            if name != concept.name:
+                cards.extend(c for c in shared if c.kind is not CardKind.FORMULA)
+    return [part for part in parts.values() if part[1]]
+
+
+# Where a heading names several things (“AdaGrad / RMSProp”, “Momentum 与 Nesterov”, “Adam vs AdamW”).
+HEADING_PARTS = re.compile(r"\s*(?:/|&|\+|,|、|，|\band\b|\bvs\.?|\bversus\b|与|和|及)\s*|\s+[—–-]+\s+", re.I)
+# The label a formula's text opens on, before its colon (“RMSProp：”, “**AdaGrad**: ”, “RMSProp（Hinton 课上讲的）：”).
+OWN_LABEL = re.compile(r"\s*+(?:\*\*)?([^\s：:，,。$*（(][^：:，,。$\n（(]{0,40}?)(?:\s*+[（(][^）)\n]*+[）)])?(?:\*\*)?\s*+[:：]")
 
 
 class VerifyCache:

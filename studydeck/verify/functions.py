@@ -59,6 +59,9 @@ ATOL, RTOL = 1e-9, 1e-9
 # this share of the value's size (or absolutely, near zero). Known approximations are within
 # about 2%; a missing factor or term is far outside.
 APPROX = 0.025
+# The names of a random variable's moments and measures (“Var(X)”, “E(X)”, “D(X)” as Chinese textbooks write the
+# variance, “Cov”, “H(X)”): what the notes say of them is no density or distribution function of X.
+MOMENTS = frozenset({"e", "var", "d", "cov", "std", "sd", "corr", "h", "skew", "kurt", "mgf"})
 EXAMPLE_POINTS = (-1.0, 0.0, 1.0, 2.0)
 
 
@@ -449,6 +452,8 @@ class _Checker:
         """`p(x) = …`, `F(x) = …` under a heading or sentence naming a distribution of
         torch.distributions: its density or CDF, its parameters bound by their usual symbols.
         False when no distribution fits."""
+        if defined.func.casefold() in MOMENTS:
+            return False  # (“$\mathrm{Var}(X) = \lambda$” under “Poisson”: a moment of X, not its density at X)
         var = defined.args[0].name
         words = " ".join(self.card.deck) + " " + self.card.back
         cdf = defined.func in ("F", "Φ") or bool(re.search(r"cdf|distribution function|分布函数|累积", words, re.I))
