@@ -31,8 +31,8 @@ from studydeck.notes import (ANKI_HEADER, CJK, INLINE_MATH, Block, Item, Outline
                              math_spans, mathjax_as_dollars, outline_markdown, plain_inline, without_math)
 from studydeck.text import (CLOZE as COMPLETE_CLOZE, CLOZE_OPEN, DATED, HEADING_SIGNATURE, TO_TRADITIONAL, UNFINISHED_WORDS,
                            language)
-from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED, as_pycon, evaluated_claims, expected_outputs,
-                               free_names, without_shown_outputs)
+from studydeck.printed import (PYTHON_LANGUAGES, SHOWN_OUTPUT, TAKEN_FOR_GRANTED, as_pycon, asserted_claims, asserts,
+                               evaluated_claims, expected_outputs, free_names, without_shown_outputs)
 # “3.3.3 牛顿法”, “2. Adam”, “第三章 回归”: the number orders the notes; the name is the rest.
 # A heading's number (“3.2”, “IV.”, “第三章”, a lecture's “4 - 5 -”) and a video's length (“(8 min)”).
 SECTION_NUMBER = re.compile(r"^\s*+(?:-?\s*\d+\s+-\s+(?:\d+\s+-\s+)?|\d+(?:\.\d+)*\.?\s+|\d+(?:\.\d+)+\.?|"
@@ -1023,6 +1023,10 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
         return []  # (“| label | train | val | test |” over counts and a total row: a data set's tally, cell by cell)
     if all(MARK_HEADER.fullmatch(name) for name in header[1:]) and 3 * sum(counted) >= 2 * (len(rows) - 1):
         return []  # (“| Part | ✅ | ⚠️ | ❌ |” over counts: one's own tally of marks, by part)
+    if sum(bool(WORKED_CELL.search(cell)) for _, cells in rows[1:] for cell in cells[1:]) >= 2 * (len(rows) - 1):
+        # (“| free | 3 | 1 | 4/10 = 0.4 | 2/12 ≈ 0.167 |”: an example worked out on the board, row by row; one sum a row,
+        # “| conv3-64 | 224×224×64 | 3×3×3×64 = 1728 |”, is how each count comes about)
+        return []
     if _records(header, rows[1:]) or 2 * sum(bool(FILE_NAME.fullmatch(_cell_text(cells[0]))) for _, cells in rows[1:]) \
             >= len(rows) - 1 and any(2 * sum(bool(COUNT_CELL.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:])
                                      >= len(rows) - 1 for j in range(1, len(header))):
@@ -1357,6 +1361,8 @@ def _cell_text(cell: str) -> str:
 
 
 # The row that adds a table up (“total”, “合计”): the table is a tally.
+# A cell that works a number out (“4/10 = 0.4”, “2/12 ≈ 0.167”, “3 × 0.5 = 1.5”), in whatever language the table is.
+WORKED_CELL = re.compile(r"\d\s*(?:/|×|\*|\+|−|÷)\s*\d[\d.]*\s*(?:=|≈)\s*[-+]?\d")
 TOTAL_ROW = re.compile(r"total|grand total|合计|总计|总分|小计|共计", re.I)
 # A column that says where something is in the notes or a book (“| 关键词 | 卡 |” over “4/5b”, “Page”,
 # “§”), not what it is: an index.
@@ -1505,8 +1511,16 @@ RUN_FIELD = re.compile(r"config(?:uration)?|setup|settings|(?:what the )?curves?
                        # (what the runs share and what they ran on: “**统一**：Adam lr=1e-3”, “**基础**：SmallCNN”, “**模型**：…”)
                        r"统一(?:设置|配置)?|基础(?:设置|配置)?|基线|模型|超参数?|训练时间|错误数|"
                        r"baseline|model|hyper-?parameters?|training time|shared settings", re.I)
-# An experiment by name (“学习率试验”, “Learning-rate trial”, “batch size sweep”): under a dated heading, one's own.
-TRIAL = re.compile(r"实验|试验|测试|对比|\b(?:experiments?|trials?|sweeps?|ablations?|runs?|tests?)\b", re.I)
+def _swept(table: str, source: Source) -> bool:
+    """Rows keyed by the values a setting took (“| $\\alpha$ | 100 步后 $J$ |” over 0.01, 0.1, 0.3, 0.5): a sweep's runs,
+    not things named (“| Indicator | pH range |”, “| 激活函数 | 公式 |”)."""
+    rows = _table_rows(table, source)[1:]
+    return len(rows) >= 2 and all(COUNT_CELL.fullmatch(_cell_text(cells[0])) for _, cells in rows if cells)
+
+
+# An experiment by name (“学习率试验”, “Learning-rate trial”, “batch size sweep”): under a dated heading, over the
+# values a setting took, one's own runs.
+TRIAL = re.compile(r"实验|试验|\b(?:experiments?|trials?|sweeps?|ablations?|runs?)\b", re.I)
 NUMBERED_RUN = re.compile(r"实验\s*[\d一二三四五六七八九十]+|\b(?:experiment|exp|run|trial)\s*#?\d+", re.I)
 RATE_HEADER = re.compile(r"(?:img|imgs|images?|it|samples?|tok|tokens?|seqs?|steps?|batch(?:es)?)\s*/\s*(?:s|sec|秒)\b|"
                          r"\bthroughput\b|\blatency\b|[(（]\s*(?:ms|s|sec|min|秒|毫秒|分钟)\s*[)）]|吞吐|耗时|用时|延迟", re.I)
@@ -2170,7 +2184,13 @@ class _Extractor:
         self.chat = any(CHAT_MENTION.match(text) for text in lines)
         # (and the plain handles that open two turns or more: a review's thread, “**@jkowalski:** done in docstring.”)
         handles = collections.Counter(m.group(1) for m in map(HANDLE_TURN.match, lines) if m)
-        self.handles = {"@" + name for name, n in handles.items() if n >= 2}
+        # (two people at least, and no name a code block writes as a decorator, nor one of Python's own: “@staticmethod”
+        # twice is a glossary's)
+        decorators = {m.group(1) for _, section in iter_sections(outline.root) for block in section.blocks
+                      if block.kind == "code" for m in DECORATOR_LINE.finditer(block.text)} | PYTHON_DECORATORS \
+            if handles else set()
+        self.handles = {"@" + name for name, n in handles.items() if n >= 2 and name not in decorators} \
+            if sum(name not in decorators for name in handles) >= 2 else set()
         self.nb_spelled = any(NB_SPELLED.search(text) for text in lines)
         # (a post-mortem of one's answers: “**What I said:**” and “**Right answer:**” both, as a viva's or an interview's
         # look back writes them; there what was said in the room is no card, in the sections that hold one's answer)
@@ -2954,7 +2974,7 @@ class _Extractor:
                 compared = lead is not None and COMPARISON.search(lead.text)
                 # (“## 跑过的小实验”, “My quick sim:” over it: one's own runs, however its rows are named)
                 own = OWN_RUNS.search(" ".join((ctx.deck[-1], lead.text if lead is not None else ""))) \
-                    or HEAD_DATE.search(ctx.deck[-1]) and TRIAL.search(ctx.deck[-1]) \
+                    or HEAD_DATE.search(ctx.deck[-1]) and TRIAL.search(ctx.deck[-1]) and _swept(block.text, block.source) \
                     or _tally(block.text, block.source) or _plan_table(block.text, block.source) \
                     or lead is not None and MADE_UP.search(lead.text) \
                     or lead is not None and TALLY_LEAD.match(lead.text) or _answers_counted(block.text, block.source) \
@@ -3063,8 +3083,10 @@ class _Extractor:
                 self.add(ctx, CardKind.MANUAL, "fix:" + anchor(ctx.concept), front, said,
                          Source(block.source.path, block.source.line + at), formulas=formulas_in(said))
                 return True
-        if len(lines) >= 2 and all((split_label(line) or ("", ""))[1] for line in lines):
-            # “Up: [[MOC]]\nRelated: [[A]] · [[B]]\nSource: …”: one label and its value a line
+        if len(lines) >= 2 and all((split_label(line) or ("", ""))[1] for line in lines) \
+                and not any(_wrapped(before, line) for before, line in zip(lines, lines[1:])):
+            # “Up: [[MOC]]\nRelated: [[A]] · [[B]]\nSource: …”: one label and its value a line (not a sentence wrapped
+            # onto the next line, “…, but it makes\nalmost everything else easier — the algebra, …”)
             fields = [_bare(split_label(line)[0]).strip() for line in lines]
             if any(EMAIL_FIELD.fullmatch(f) for f in fields) or any(EMAIL_SUBJECT.fullmatch(f) for f in fields) \
                     and any(SENT_FIELD.fullmatch(f) for f in fields):
@@ -3662,8 +3684,10 @@ class _Extractor:
                     or DIARY_TERM.match(_bare(term))
                     # (“Rule of thumb she uses: …”, “Intuition she drew: …”, “Not dead — …”: whose words, a reply, no term)
                     or SOMEONE_DOES.search(_bare(term)) is not None or REPLY_TERM.fullmatch(_bare(term).strip()) is not None
-                    # (“Momentum: formula and why it helps”, “牛顿法：公式和为什么收敛快”: what to know of it, for an exam's list)
-                    or TOPIC_PARTS.fullmatch(desc.strip()) is not None
+                    or PLEASES.fullmatch(_bare(term).strip()) is not None \
+                    and _bare(term).strip().casefold() not in desc.casefold()
+                    # (“**线代**：填空2、填空5、判断3”: which of an exam's questions, one's own tally)
+                    or QUESTION_REFS.fullmatch(desc.strip()) is not None
                     # (a classmate by the name one calls them, “小王：一定。→ 老师：不一定！”: whose answer it is)
                     or NICKNAME.fullmatch(_bare(term).strip())
                     # (a board's card by its labels, “**Labels:** `paper` `efficiency`”; “Labels: the targets y” a term)
@@ -3848,6 +3872,7 @@ class _Extractor:
                 or len(MARK_COUNT.findall(desc)) >= 2 and (MARK_TALLY.fullmatch(desc.strip()) or len(COUNTED_MARK.findall(desc)) >= 2) \
             else "legend" if source.line in self.legend or source.line < self.first_heading \
                 and SYMBOL_KEY.fullmatch(_bare(term).strip()) and len(KEYED.findall(desc)) >= 2 \
+            else "topic-list" if TOPIC_PARTS.fullmatch(desc.strip()) \
             else "label-term" if label or self.options_here and CHOICE_TERM.fullmatch(_bare(term).strip()) \
             else "example" if _valued_math(term) or _one_of_an_example(term, desc) \
             else "refers-back" if REFERS_BACK.match(desc) or len(desc) < 60 and POINTS_BACK.search(desc) \
@@ -4358,7 +4383,7 @@ class _Extractor:
             # (the code it shows is the question: the section names its subject, not the sentence before)
             shows = about if GENERIC_HEADING.match(ctx.concept) else _named_concept(ctx) or about
             asked = self.t("{a}：每一行得到什么？", "{a}: what does each line give?", a=shows) \
-                if evaluated_claims(block.text) else \
+                if evaluated_claims(block.text) or asserted_claims(block.text) else \
                 self.t("{a}：这段代码输出什么？", "{a}: what does this code print?", a=shows)
             front = asked + f"\n\n```{block.language}\n{without_shown_outputs(block.text)}\n```"
             flags = flags + ("asks-output",)
@@ -4471,12 +4496,17 @@ def _shows_what_it_prints(code: str, language: str) -> bool:
     claims = expected_outputs(code)
     prints = sum("print(" in line for line in code.splitlines())
     # (a cheat sheet's lines that write what they give beside them count as prints that say so,
-    # and such a sheet is read line by line: it may be longer)
+    # and such a sheet is read line by line: it may be longer; so are the lines that assert what they give,
+    # “assert x.dtype == torch.int64”)
     evaluated = len(evaluated_claims(code))
-    if not 0 < prints + evaluated == len(claims) or \
-            len(code.splitlines()) > (CHEAT_SHEET_LINES if evaluated > prints else SHORT_CODE_LINES):
+    asserted = asserted_claims(code)
+    # (where asserts are what a block claims, one that is no such claim, “assert torch.allclose(C, A @ B)”, would stand
+    # on the question as written)
+    if not prints + evaluated == len(claims) or not 0 < len(claims) + len(asserted) \
+            or asserted and asserts(code) > len(asserted) or \
+            len(code.splitlines()) > (CHEAT_SHEET_LINES if evaluated + len(asserted) > prints else SHORT_CODE_LINES):
         return False
-    if any(_worked_number(value) for value in claims.values()):
+    if any(_worked_number(value) for value in [*claims.values(), *(value for _, value in asserted.values())]):
         return False
     free = free_names(code, language or "python")
     return free is not None and not free - TAKEN_FOR_GRANTED
@@ -4633,8 +4663,11 @@ SENTENCE_END_MARK = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n|"
 SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n")
 PUNCTUATED_LINE = re.compile(r"(?:[。！？；，,]|[因而令则即的在和与及或为是对将把被当若设由从得且但并其以])[ \t]*\n")
 CLAUSE_MARK = re.compile(r"[，,：:]")
-# Words that say what follows was believed, wrongly (“以为 PyTorch 是 … 那种写法”, “I used to think”, “I thought”).
-MISBELIEF = re.compile(r"以为|\bi (?:used to think|(?:first |once |had )?(?:thought|assumed|believed))\b|\bmistakenly\b", re.I)
+# Words that say what follows was believed, wrongly (“以为 PyTorch 是 … 那种写法”, “我把它当成了”, “我第一反应写”, “I used
+# to think”; not “可以为”, nor
+# “I thought the cleanest way is …”, “I assumed $\mathrm{Var}(\varepsilon) = \sigma^2$”, a premise).
+MISBELIEF = re.compile(r"(?<![可所难足用借认])以为|把[^，,。；;：:]{0,12}当成|第一反应|\bmy first instinct\b|\bi (?:used to think|(?:once |had |wrongly )believed|wrongly (?:thought|assumed))\b|"
+                       r"\bmistakenly\b", re.I)
 # A sentence that is only the word giving a reason, around its formula (“Because $\sum_k y_k = 1$.”, “因为 $…$。”).
 REASON_ONLY = re.compile(r"\s*(?:because|since|as|for|因为|由于)\s*[,，]?\s*…\s*[.。;；]?\s*", re.I)
 CONNECTIVE_ONLY = re.compile(r"^\s*(?:then|so|thus|hence|i\.e\.|that is|and|即|则|那么|于是|从而|也就是)?\s*[,，:：]?\s*$", re.I)
@@ -5847,8 +5880,8 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
 # A page of a book (“第 258 页”, “P130 页”, “page 12”, “p. 12”): an answer that cites one talks about the text.
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # A bracketed tag that opens a label (“【注】顺便”, “[Note] also”).
-# (or marks that warn: “!! careful: …”, “⚠️ Achtung: …”)
-LEADING_TAG = re.compile(r"^\s*(?:[【\[（(][^】\]）)]{1,6}[】\]）)]|[!！‼⚠]+\ufe0f?)\s*")
+# (or marks that warn: “!! careful: …”, “⚠️ Achtung: …”; not CSS's “!important”)
+LEADING_TAG = re.compile(r"^\s*+(?:[【\[（(][^】\]）)]{1,6}[】\]）)]|(?:[!！]{2,}|[‼⚠❗]\ufe0f?)++(?=\s))\s*+")
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|来源|出处|标签|相关|笔记|"
@@ -5868,6 +5901,9 @@ LABEL_TERM = re.compile(
     # tip, “**جلسه‌ی بعد**” next session, “**Penyelesaian**” the working, “**Jövő hétre**” for next week)
     r"سؤال خودم|سوال خودم|نکته(?:‌ی)? امتحانی|جلسه(?:‌ی|ی| ی)? بعد|penyelesaian|jövő hétre|"
     r"lưu ý|ví dụ|ghi chú|"
+    # (Uzbek, Azerbaijani and Marathi notes' own labels: “**Misol**” an example, “**Eslatma**” a note, “**Qiziq**” interesting,
+    # “**jami**” in all, “**Yəni**” that is, “**Qeyd**” a note, “**लक्षात ठेवा**” remember, “**टीप**” a note)
+    r"misol|eslatma|qiziq|jami|yəni|qeyd|nümunə|लक्षात ठेवा|टीप|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
     r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"
@@ -5967,13 +6003,6 @@ LABEL_TERM = re.compile(
     # say”), a rung of a question ladder alone (“**Level 1** — …”; “Level 2 — partial automation” names one)
     r"(?:.+\s)?(?:docs?|documentation|paper|authors?|book|textbook|teacher|prof(?:essor)?|lecturer|slides|they|he|she)"
     r"(?:\s+(?:themselves|itself|also|all))?\s+(?:say|says|said)|"
-    # what an examiner or a teacher likes, wants or will not take (“She likes: a concrete example first”, “He never
-    # accepts: …”): how to please them, not the subject (“He init”, “He et al.” name things)
-    r"(?:s?he|they|(?:the |our |my )?(?:teacher|prof(?:essor)?|lecturer|examiner|tutor|instructor|ta))"
-    r"(?:\s+(?:also|really|always|never|often|usually|strongly|absolutely|especially))?\s+"
-    r"(?:likes?|hates?|loves?|dislikes?|wants?|prefers?|expects?|insists?|accepts?|recommends?|suggest(?:s|ed)?|"
-    r"warn(?:s|ed)?|tells?|told|asks?|asked|mentioned|stress(?:es|ed)|emphasi[sz]e[sd]|keeps? saying|"
-    r"(?:does ?n[o']?t|won'?t|will not) (?:like|want|accept|take))|"
     r"(?:level|rung)\s*\d+|"
     # a connective (“另外：…”, “此外：…”, “顺便：…”): what follows adds to the text before it
     r"另外|此外|还有|其次|再者|补充|顺便|顺带|btw|by the way|also|also\s.+|进阶|拓展|扩展|advanced|bonus|extras?|"
@@ -6908,6 +6937,14 @@ def _lines(outline: Outline):
                 yield from text.splitlines()
 
 
+def _wrapped(before: str, line: str) -> bool:
+    """``line`` goes on with the sentence of the long line ``before`` it, wrapped where the writer's editor wrapped it
+    (“…, but it makes” over “almost everything else easier — …”); not one short field after another (“act: relu” over
+    “loss: mse”)."""
+    return len(before.strip()) >= 50 and not before.rstrip().endswith((*SENTENCE_FINAL, ":", "：", ";", "；", "*", ")", "）")) \
+        and re.match(r"\s*[a-zа-яё]", line) is not None
+
+
 def _recurring_labels(outline: Outline) -> tuple[set[str], set[str], set[str]]:
     """The bold words or the label lines open on in three sections or more (“**推文版**：…”, “Time
     complexity:”, “干扰：…”): a part the writer gives each section, asked of that section's subject
@@ -7033,8 +7070,8 @@ def _superseded_code(outline: Outline) -> dict[int, set[str]]:
             if rewritten:
                 lines[earlier.source.line] = rewritten
     # (and the code named the first version, by its heading or the line over it, “## First version of the code”, “初版：”,
-    # where a later block of the file defines its functions again: what the review or the fix made of them is the one
-    # to recall)
+    # where a later block named the final or fixed one defines its functions again: what the review or the fix made of
+    # them is the one to recall; “The first implementation of quicksort” beside Lomuto's is one of two to learn)
     code = [(" ".join((path[-1] if path else "", last_sentence(section.blocks[i - 1].text)
                        if i and section.blocks[i - 1].kind == "paragraph" else "")), b)
             for path, section in iter_sections(outline.root) for i, b in enumerate(section.blocks) if b.kind == "code"]
@@ -7042,15 +7079,19 @@ def _superseded_code(outline: Outline) -> dict[int, set[str]]:
         if not FIRST_VERSION.search(said):
             continue
         names = {_function_name(d) for d in defined_names(block.text, block.language)}
-        later = {_function_name(d) for _, b in code[i + 1:] for d in defined_names(b.text, b.language)}
+        later = {_function_name(d) for named, b in code[i + 1:] if FINAL_VERSION.search(named)
+                 for d in defined_names(b.text, b.language)}
         if names & later:
             lines[block.source.line] = lines.get(block.source.line, set()) | (names & later)
     return lines
 
 
+# What names the version that replaces a first try (“## Final version (merged 2024-05-02)”, “Fixed version:”, “终版”).
+FINAL_VERSION = re.compile(r"\b(?:final|fixed|corrected|revised|updated|merged|improved)\b|\bv[2-9]\b|\bsecond (?:version|draft|try|attempt)\b|"
+                           r"终版|最终版|定稿|修正|订正|改正|改进|修改后|第二版", re.I)
 # What names a first try that a later one replaces (“First version of the code”, “My initial attempt”, “初版”, “第一版
-# 代码”; not “A naive version”, which may stand beside the better one).
-FIRST_VERSION = re.compile(r"\b(?:first|initial|old|earlier|v1)\s+(?:version|draft|attempt|try|implementation)\b|"
+# 代码”; not “A naive version”, nor “the first implementation”, which may stand beside the other).
+FIRST_VERSION = re.compile(r"\b(?:first|initial|old|earlier|v1)\s+(?:version|draft|attempt|try)\b|"
                                    r"初版|第一版|旧版|初始版本|第一次(?:尝试|写的)", re.I)
 
 
@@ -7182,20 +7223,38 @@ DEFINES = re.compile(r"\s*(?:(?:a|an|the)\s+(?:\S+\s+){0,4}?(?:that|which|whose|
 SOMEONES = re.compile(r"^(?-i:[A-Z][a-z]+)['’]s\s+(?:pitch|words|take|view|opinion|point|one-liner|advice|tips?|hints?|comments?|"
                       r"questions?|answers?|summary|notes|config|runs?|results?|suggestions?|slides?|framing)\b|"
                       r"['’]s words\b|原话", re.I)
-# A term that ends on someone doing something (“Rule of thumb she uses”, “Intuition she drew”, “the trick they use”):
-# theirs, named by who says it (a capital He is a name: “Kaiming He init”).
-SOMEONE_DOES = re.compile(r"\b(?-i:she|he|they)\s+(?:also\s+|always\s+|often\s+)?(?-i:[a-z]+(?:s|ed|ew|ld|ught|ok|ave))$")
-# A reply rather than a name (“Not dead — it is a finding too”, “Not really: …”).
-REPLY_TERM = re.compile(r"(?-i:[Nn]ot\s+[a-z]+)|(?:yes|no|nope|yep|sure|exactly|right|correct|wrong)\b[\s,，!！.]*", re.I)
+# What an examiner or a teacher likes, wants or will not take (“She likes: a concrete example first”, “He never
+# accepts: …”): how to please them, not the subject (“He init”, “He et al.” name things; a grammar's “**He likes**:
+# third person adds -s — ‘He likes tea’” quotes it).
+PLEASES = re.compile(r"(?:s?he|they|(?:the |our |my )?(?:teacher|prof(?:essor)?|lecturer|examiner|tutor|instructor|ta))"
+                     r"(?:\s+(?:also|really|always|never|often|usually|strongly|absolutely|especially))?\s+"
+                     r"(?:likes?|hates?|loves?|dislikes?|wants?|prefers?|expects?|insists?|accepts?|recommends?|"
+                     r"suggest(?:s|ed)?|warn(?:s|ed)?|tells?|told|asks?|asked|mentioned|stress(?:es|ed)|emphasi[sz]e[sd]|"
+                     r"keeps? saying|(?:does ?n[o']?t|won'?t|will not) (?:like|want|accept|take))", re.I)
+# A term that ends on someone doing something (“Rule of thumb she uses”, “Intuition she drew”, “the trick they used”):
+# theirs, named by who says it (a capital He is a name: “Kaiming He init”; “Luther — what he believed”, “Weber — the
+# ethic he described” are what a course asks of them).
+SOMEONE_DOES = re.compile(r"^[^—–:]*?(?<!\bwhat )(?<!\bhow )(?<!\bwhy )(?<!\bwho )(?<!\bwhere )(?<!\bwhen )(?<!\bwhom )"
+                          r"\b(?:she|he|they)\s+(?:also\s+|always\s+|often\s+)?[a-z]+(?:s|ed|ew|ld|ught|ok|ave)$")
+# A reply rather than a name (“Not dead — it is a finding too”, “Not really: …”; “Not guilty”, “Not only” are terms).
+REPLY_TERM = re.compile(r"(?-i:[Nn]ot\s+(?:dead|really|quite|exactly|necessarily|always|yet|so fast|at all|bad|even close))|"
+                        r"(?:yes|no|nope|yep|sure|exactly|right|correct|wrong)\b[\s,，!！.]*", re.I)
+# A list of an exam's questions by their numbers (“填空2、填空5、判断3”, “选择4、计算1(2)”, “problem 2 and problem 5”;
+# “Q1, Q2” may be quadrants).
+_QUESTION_REF = (r"(?:(?:填空|选择|判断|计算|简答|证明|大题|解答|应用|question|problem)\s*\d+|第\s*\d+\s*题)"
+                 r"(?:\s*[(（][\da-z]+[)）])*")
+QUESTION_REFS = re.compile(rf"{_QUESTION_REF}(?:\s*(?:、|,|，|;|；|and|和|及)\s*{_QUESTION_REF})+\s*[.。]?", re.I)
 # A back that only names the parts of a topic to know (“formula and why it helps in long valleys”, “definition +
 # proof”, “公式和为什么收敛快”), as a syllabus or an exam's list of topics writes it: one such part at least, and two or more.
 _TOPIC_PART = (r"(?:the |its |a )?(?:formulas?|equations?|definitions?|proofs?|derivations?|intuitions?|examples?|update rules?|"
                r"algorithms?|pseudo-?code|implementations?|pros and cons|(?:dis)?advantages|properties|assumptions|"
                r"complexity|geometric (?:meaning|view)|interpretations?)|公式|定义|证明|推导|直观理解|直观解释|例子|优缺点|性质|假设|"
                r"复杂度|代码实现|几何意义")
-_TOPIC_ASK = r"(?:why|how|when|where|what)\b[^,;+&/、，；]*|(?:为什么|为何|怎么|如何|何时)[^,;+&/、，；和及与]*"
-TOPIC_PARTS = re.compile(rf"(?:(?:{_TOPIC_ASK})\s*(?:,\s*and|,|\+|&|/|\band\b|、|，|和|及|与)\s*)*(?:{_TOPIC_PART})"
-                         rf"(?:\s*(?:,\s*and|,|\+|&|/|\band\b|、|，|和|及|与)\s*(?:{_TOPIC_PART}|{_TOPIC_ASK}))+\s*[.。]?", re.I)
+_TOPIC_ASK = (r"(?:why|how|when|where|what)\b(?:(?!\band\b)[^,;+&/、，；])*+|"
+              r"(?:为什么|为何|怎么|如何|何时)[^,;+&/、，；和及与]*+")
+_TOPIC_AND = r"\s*+(?:,\s*+and\b|,|\+|&|/|\band\b|、|，|和|及|与)\s*+"
+TOPIC_PARTS = re.compile(rf"(?:(?:{_TOPIC_ASK}){_TOPIC_AND})*+(?:{_TOPIC_PART})(?:{_TOPIC_AND}(?:{_TOPIC_PART}|{_TOPIC_ASK}))++"
+                         r"\s*+[.。]?", re.I)
 # A term that is someone's or something's before it (“its cost”, “their extension”, “它的缺点”), what
 # someone gave (“rule of thumb he gave”), or a date (“03-05 v2”, “3/13 晚”, “2024-03-14 run”; not
 # “0-1 分布”, “68-95-99.7 rule”, “80/20 rule”, “10-20 system”): it names nothing
@@ -7854,10 +7913,16 @@ LOG_BREAK = re.compile(r"breaks?", re.I)
 # A heading named by a time or a bucket, not a subject (“第 3 周 周报”, “Misc”, “杂记”, “Week 3 log”).
 NO_SUBJECT = re.compile(r"周报|日报|月报|日志|日记|随记|杂记|杂项|其[他它]|(?<![-\w])(?:misc\w*|log|diary|journal|other)(?![-\w])|"
                         r"第\s*[\d一二三四五六七八九十]+\s*[周天]|\b(?:week|day)\s*\d", re.I)
+# Python's own decorators, by name.
+PYTHON_DECORATORS = frozenset({"property", "staticmethod", "classmethod", "dataclass", "abstractmethod", "wraps", "cache",
+                               "lru_cache", "cached_property", "contextmanager", "overload", "override", "total_ordering",
+                               "singledispatch", "final"})
+# A decorator as code writes it, on a line of its own (“@staticmethod”, “    @torch.no_grad()”).
+DECORATOR_LINE = re.compile(r"^[ \t]*@([A-Za-z_][\w]*)", re.M)
 # A line that is someone's reply in a chat, by a name no code annotation has (“- @小鹿：…”, “@Kevin_W: …”).
+CHAT_MENTION = re.compile(r"\s*(?:[-*+]\s+)?\**@(?:[^\s@:：]*[\u4e00-\u9fff]|[A-Za-z]+[_\d])[^\s@:：]*\**\s*[:：]")
 # A line that opens on a handle and a colon (“**@mnair:**”, “- @tchen: nit: …”).
 HANDLE_TURN = re.compile(r"\s*(?:[-*+]\s+)?\**@([A-Za-z][\w-]*)\**\s*[:：]")
-CHAT_MENTION = re.compile(r"\s*(?:[-*+]\s+)?\**@(?:[^\s@:：]*[\u4e00-\u9fff]|[A-Za-z]+[_\d])[^\s@:：]*\**\s*[:：]")
 # What is left of a question without its asking words when it names no subject (“为什么有效？” → “有效”).
 ASKING_WORDS = re.compile(r"[\W_]|为什么|为何|怎么|如何|什么|是|吗|呢")
 SUBJECTLESS = re.compile(r"(?:有效|可行|可以|这样做?|它|这|重要|必要|合理|对|好|行|能|会|好用|管用)*")

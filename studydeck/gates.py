@@ -222,10 +222,11 @@ MESSAGES = {
     "worked-value": ("“{front}” 问的是例子中算出的一个数，不是规律；写出得到它的公式",
                      "“{front}” asks for a number worked out in an example, not a rule; write the formula "
                      "that gives it"),
-    "long-output": ("这段代码的输出是一长串数字（像训练日志），背不下来也不必背；把要记住的结论写成一句话，"
+    "long-output": ("这段代码的输出是一行行多位小数（或二十多行），背不下来也不必背；把要记住的结论写成一句话，"
                     "或在 print 后用 “# 输出：…” 写出关键的值",
-                    "what this code prints is a long run of numbers (as a training log is), nothing to recall; state "
-                    "the conclusion in a sentence, or write the value that matters after the print as “# output: …”"),
+                    "what this code prints is line after line of many-digit numbers (or over twenty lines), nothing to "
+                    "recall; state the conclusion in a sentence, or write the value that matters after the print as "
+                    "“# output: …”"),
     "no-task": ("这段代码既没有定义函数，也没有写出它的输出（运行它也没有得到确定的输出）；把要记住的步骤写成"
                 "一个函数（def …），或在 print 后用 “# 输出：…” 写出结果",
                 "this code neither defines a function nor says what it prints (and running it gave no steady "
@@ -248,6 +249,9 @@ MESSAGES = {
     "tally": ("“{front}” 记的是自己工作量或对错的计数（如“刷题 30 道”“❌ 11 条”），不是概念；要记的内容写成“术语：解释”",
               "“{front}” counts one's own work or marks (such as “Read 3 papers”, “❌ 11, ✅ 5”), not a concept; write "
               "what to remember as “term: explanation”"),
+    "topic-list": ("“{front}” 后面列的是要掌握哪些方面（像考纲、复习清单），不是内容本身；把公式或理由本身写出来",
+                   "what follows “{front}” lists what to know of it (as a syllabus or an exam's list of topics does), not "
+                   "the knowledge itself; write the formula or the reason itself"),
     "label-term": ("“{front}” 的术语只是一个小标题（如“解析”“注意”），不是概念；用概念的名字作术语",
                    "the term of “{front}” is a label (such as “Note” or “Proof”), not a concept; use the "
                    "concept's name as the term"),
@@ -1303,7 +1307,8 @@ def unrun(cards: list[Card], results: dict) -> tuple[list[Card], list[Notice]]:
     names from a block before it (flagged ``leans-on:…``) was checked with that block, and is no
     card on its own; nor is code flagged ``checked-only:<reason>``, nor a default read off a
     heading (flagged ``signature:…``) that the verifier found to be a call, nor code asked for
-    what it prints (``asks-output``) that uses names the notes define nowhere. ``results`` maps
+    what it prints (``asks-output``) that uses names the notes define nowhere, nor code whose printed answer is
+    line after line of many-digit numbers (``long-output``). ``results`` maps
     uids to the verifier's results (anything with ``reason``, ``output`` and ``facts``)."""
     kept, notices = [], []
     for card in cards:
@@ -1341,8 +1346,10 @@ LONG_NUMBER = re.compile(r"(?<![\w.])-?\d*\.\d{6,}(?:e[-+]?\d+)?")
 
 def _unmemorable(output: str) -> bool:
     """What a loop prints, line after line of numbers to many digits (a training run's log): no answer to
-    recall. Three such numbers or more, or more than twelve lines."""
-    return len(LONG_NUMBER.findall(output)) >= 3 or len(output.strip().splitlines()) > 12
+    recall. Three such lines or more, or more than twenty lines (one line of them, “0.30000000000000004”, is the
+    point of a card on floating point)."""
+    lines = output.strip().splitlines()
+    return sum(bool(LONG_NUMBER.search(line)) for line in lines) >= 3 or len(lines) > 20
 
 
 # The last line under a hand-written card's answer, where the writer turns the card down: “BAD.” and the

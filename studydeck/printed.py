@@ -44,6 +44,8 @@ def without_shown_outputs(code: str) -> str:
             keep[i] = False
     for number, cut in loose_outputs(code, {number for number, _, _, _ in claims}).items():
         lines[number - 1] = lines[number - 1][:cut].rstrip()
+    for number, (expression, _) in asserted_claims(code).items():
+        lines[number - 1] = expression  # (“assert x.dtype == torch.int64  # ints → int64”: asked as “x.dtype”)
     return "\n".join(line for line, kept in zip(lines, keep) if kept)
 
 
@@ -153,10 +155,69 @@ def _one_line_statements(code: str) -> set[int]:
             and starts[node.lineno] == 1}
 
 
+def asserted_claims(code: str) -> dict[int, tuple[str, str]]:
+    """``assert x.shape == (2, 3)  # a remark`` -> {line: ("x.shape", "(2, 3)")}: the top-level lines that assert
+    what an expression gives, as notes that keep facts as asserts write them; the value a literal (a number, a
+    string, a tuple or list of them) or a name (``torch.int64``). (``assert torch.allclose(a, b)`` checks the notes'
+    own working, true whenever they are right: no value to recall.) None in a block that prints: what it prints is
+    its claim, and an assert's value printed beside it would change that."""
+    if "print(" in code:
+        return {}
+    lines = code.splitlines()
+    out: dict[int, tuple[str, str]] = {}
+    for number in _one_line_statements(code):
+        statement, _ = _without_comment(lines[number - 1])
+        try:
+            (node,) = ast.parse(statement).body
+        except (SyntaxError, ValueError):
+            continue
+        if not isinstance(node, ast.Assert):
+            continue
+        test = node.test
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.Is)) \
+                and _literal(test.comparators[0]) and not _literal(test.left):
+            out[number] = (ast.get_source_segment(statement, test.left), ast.get_source_segment(statement, test.comparators[0]))
+    return out
+
+
+def asserts(code: str) -> int:
+    """How many asserts the code makes, wherever they stand (0 where it does not parse)."""
+    try:
+        return sum(isinstance(node, ast.Assert) for node in ast.walk(ast.parse(code)))
+    except (SyntaxError, ValueError):
+        return 0
+
+
+def _asserted_of_value(statement: str) -> str:
+    """``assert x.sum() == 15, "msg"`` -> ``assert __sd_value == 15, 'msg'``: the assert, of the value worked out once
+    (an expression with a side effect, ``next(it)``, runs once)."""
+    (node,) = ast.parse(statement).body
+    test = node.test  # (a comparison: see asserted_claims)
+    test.left = ast.Name("__sd_value", ast.Load())
+    return ast.unparse(node)
+
+
+def _literal(node: ast.AST) -> bool:
+    """A value written out: a constant, a negative one, a tuple or list of them, or a dotted name (``torch.float32``)."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return isinstance(node.operand, ast.Constant)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return all(_literal(e) for e in node.elts)
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name) and node.id in TAKEN_FOR_GRANTED
+
+
 def echo_evaluated(code: str) -> str:
     """The code with each line of :func:`evaluated_claims` printing its value where it stands
     (the shape for a shape), so what runs shows what the notes say each line gives."""
     lines = code.splitlines()
+    for number, (expression, _) in asserted_claims(code).items():
+        # (an assert shows what its left side gives before it holds or fails: what torch gave, beside the claim)
+        statement, comment = _without_comment(lines[number - 1])
+        lines[number - 1] = f"__sd_value = ({expression}); print(repr(__sd_value)); {_asserted_of_value(statement)}{comment}"
     for number, value in evaluated_claims(code).items():
         line = lines[number - 1]
         statement, comment = _without_comment(line.strip())

@@ -8029,10 +8029,11 @@ def test_a_warning_marks_label_is_a_label_and_a_reviews_handles_are_turns() -> N
     # a reply in a pull request's review, “what is **@jkowalski**?”)
     cards, _ = extract("# PR notes\n\n## BatchNorm\n\n!! careful: PyTorch momentum weighs the new value.\n\n"
                        "## Review thread\n\n**@jkowalski:**\n> Pass `ignore_index` to the loss.\n\n**@mnair:**\n> Add a test.\n\n"
-                       "**@jkowalski:** done in docstring.\n\n## Decorators\n\n- **@property**: turns a method into a read-only attribute\n")
+                       "**@jkowalski:** done in docstring.\n\n## Decorators\n\n- **@property**: turns a method into a read-only attribute\n"
+                       "\n## CSS\n\n- **!important**: makes a declaration win over later ones of the same property\n")
     fronts = [c.front for c in cards]
     assert not any("careful" in f or "jkowalski" in f for f in fronts), fronts
-    assert any("@property" in f for f in fronts), fronts
+    assert any("@property" in f for f in fronts) and any("!important" in f for f in fronts), fronts
 
 
 def test_code_under_a_first_version_heading_that_a_later_one_defines_again_is_not_to_recall() -> None:
@@ -8058,16 +8059,17 @@ def test_a_formula_given_only_as_a_reason_is_a_step_and_one_with_its_subject_a_f
     fronts = [c.front for c in cards]
     assert not any(f.startswith("Gradient") for f in fronts), fronts
     assert any("one-hot" in f for f in fronts), fronts
+    assert any(n.rule == "left-out:derivation-step" and n.source.line == 5 for n in left), left
 
 
 def test_a_formula_one_believed_before_is_no_fact() -> None:
     # (“⚠️ 我之前整错了：以为 PyTorch 是 $v = \mu v + (1-\mu) g$ 那种 EMA 写法。**不是**” was asked “以为 PyTorch 是 $v = ?$”)
     cards, _ = extract("# 优化器\n\n## Momentum\n\n⚠️ 我之前整错了：以为 PyTorch 是 $v = \\mu v + (1-\\mu) g$ 那种 EMA 写法。"
-                       "**不是**，PyTorch 没有 $(1-\\mu)$。\n\nI thought $m = \\beta m + g$ too.\n\n"
-                       "PyTorch 的写法是 $v_{t+1} = \\mu v_t + g_t$。\n")
+                       "**不是**，PyTorch 没有 $(1-\\mu)$。\n\nStudents mistakenly write $m = \\beta m + g$ for it.\n\n"
+                       "PyTorch 的写法是 $v_{t+1} = \\mu v_t + g_t$。\n\n学习率调度可以为余弦退火：$\\eta_t = \\eta_0 \\cos t$。\n")
     fronts = [c.front for c in cards]
-    assert not any("以为" in f or "thought" in f for f in fronts), fronts
-    assert any("PyTorch 的写法" in f for f in fronts), fronts
+    assert not any("以为 PyTorch" in f or "mistakenly" in f for f in fronts), fronts
+    assert any("PyTorch 的写法" in f for f in fronts) and any("余弦退火" in f for f in fronts), fronts
 
 
 def test_a_mentors_reply_and_what_she_uses_are_no_terms() -> None:
@@ -8091,3 +8093,71 @@ def test_a_dated_trials_table_is_ones_own_results() -> None:
     assert not any("0.01" in f or "0.5" in f for f in fronts), fronts
     assert any("太大" in f for f in fronts), fronts
 
+
+
+def test_a_decorator_written_twice_is_no_handle_and_a_grammars_example_no_examiners_taste() -> None:
+    # (“- **@staticmethod**: …” twice in a decorators page, with “@staticmethod” in its code, are terms; “**He likes**:
+    # third person adds -s — ‘He likes tea’” teaches the form; “Not guilty” is a verdict)
+    cards, _ = extract("# Decorators\n\n## staticmethod\n\n- **@staticmethod**: a method that gets neither the instance "
+                       "nor the class\n\n```python\nclass A:\n    @staticmethod\n    def f(x):\n        return x\n```\n\n"
+                       "## Again\n\n- **@staticmethod**: callable on the class or on an instance alike\n\n"
+                       "## Grammar\n\n- **He likes**: third person singular adds -s, as in “He likes tea”\n\n"
+                       "## Scots law\n\n- **Not guilty**: the verdict of acquittal on the evidence\n")
+    fronts = [c.front for c in cards]
+    assert any("@staticmethod" in f for f in fronts) and any("He likes" in f for f in fronts), fronts
+    assert any("Not guilty" in f for f in fronts), fronts
+
+
+def test_first_version_code_stays_beside_another_that_is_no_fix_and_a_labs_dated_table_of_facts_stays() -> None:
+    # (“The first version of the partition (Hoare's)” and Lomuto's under a heading of its own: two to learn; “## Jan 18 —
+    # titration experiment” over the manual's indicator table: its facts)
+    cards, _ = extract("# Sorting\n\n## Hoare\n\nThe first version of the partition:\n\n```python\ndef partition(a, lo, hi):\n"
+                       "    return lo\n```\n\n## Lomuto\n\n```python\ndef partition(a, lo, hi):\n    return hi\n```\n\n"
+                       "## Jan 18 — titration experiment\n\n| Indicator | pH range | colour change |\n|---|---|---|\n"
+                       "| methyl orange | 3.1–4.4 | red → yellow |\n| phenolphthalein | 8.2–10.0 | colourless → pink |\n")
+    backs = [c.back for c in cards]
+    assert any("return lo" in b for b in backs) and any("return hi" in b for b in backs), backs
+    assert any("3.1–4.4" in b for b in backs), backs
+
+
+def test_a_table_that_works_an_example_out_cell_by_cell_is_no_glossary() -> None:
+    # (“| शब्द | spam count | ham count | $P(w\mid\text{spam})$ |” over “| free | 3 | 1 | 4/10 = 0.4 |”, under a heading
+    # saying “worked by hand on the board” in Marathi: “free: spam count?” → 3, twenty cards)
+    cards, _ = extract("# Naive Bayes\n\n## ५. हाताने केलेलं उदाहरण\n\n| शब्द | spam count | ham count | $P(w\\mid\\text{spam})$ | $P(w\\mid\\text{ham})$ |\n"
+                       "|---|---|---|---|---|\n| free | 3 | 1 | 4/10 = 0.4 | 2/12 ≈ 0.167 |\n| win | 2 | 0 | 3/10 = 0.3 | 1/12 ≈ 0.083 |\n"
+                       "| meeting | 0 | 4 | 1/10 = 0.1 | 5/12 ≈ 0.417 |\n\n## Distributions\n\n| distribution | mean | variance |\n|---|---|---|\n"
+                       "| Bernoulli | $p$ | $p(1-p)$ |\n| Poisson | $\\lambda$ | $\\lambda$ |\n")
+    fronts = [c.front for c in cards]
+    assert not any("free" in f or "win" in f for f in fronts), fronts
+    assert any("Poisson" in f for f in fronts), fronts
+
+
+def test_which_exam_questions_one_got_wrong_and_what_one_took_it_for_are_no_cards() -> None:
+    # (“- **线代**：填空2、填空5、判断3” was “**线代** 的错题？”; “我把它当成了 $\det(cA) = c\det A$” asked the wrong one)
+    cards, _ = extract("# 期中考试错题反思\n\n## 错题\n\n- **线代**：填空2、填空5、判断3\n- **概率**：选择4、计算1(2)、判断2\n\n"
+                       "## 填空2\n\n我把它当成了 $\\det(cA) = c\\det A$。\n\n正确：$\\det(cA) = c^n \\det A$。\n\n"
+                       "## 概念\n\n- **伴随矩阵**：由代数余子式转置排成的矩阵\n")
+    fronts = [c.front for c in cards]
+    assert not any("线代" in f or "当成" in f for f in fronts), fronts
+    assert any("正确" in f for f in fronts) and any("伴随矩阵" in f for f in fronts), fronts
+
+
+@pytest.mark.parametrize("label", ["Misol", "Eslatma", "Qiziq", "Yəni", "Qeyd", "लक्षात ठेवा", "टीप"])
+def test_labels_of_uzbek_azerbaijani_and_marathi_notes_are_no_terms(label: str) -> None:
+    # (“**Qiziq**: 1×1 konvolyutsiya …” was “what is **Qiziq**?”, “Interesting”; “**लक्षात ठेवा**: …”, “Remember”)
+    cards, _ = extract(f"# Konvolyutsiya\n\n## 1×1\n\n- **{label}**: 1×1 konvolyutsiya kanallar sonini o'zgartiradi\n"
+                       "- **Pooling**: xususiyatlar xaritasini kichraytiradi\n")
+    fronts = [c.front for c in cards]
+    assert not any(label in f for f in fronts) and any("Pooling" in f for f in fronts), fronts
+
+
+def test_a_sentence_wrapped_onto_the_next_line_is_not_a_new_term() -> None:
+    # (“Dropout: randomly zeroes activations during training, which” over “regularises the network — like an ensemble
+    # …”: the first left out as cut off, the second “what is **regularises the network**?”)
+    cards, _ = extract("# Regularisation\n\n## Dropout\n\nDropout: randomly zeroes activations during training, which\n"
+                       "regularises the network — like an ensemble of thinned networks.\n\n## Settings\n\n"
+                       "Weight decay: an L2 penalty on the weights\nEarly stopping: halt when validation loss rises\n")
+    fronts = {c.front: c.back for c in cards}
+    assert not any("regularises the network" in f for f in fronts), fronts
+    assert any("Dropout" in f and "ensemble of thinned" in b for f, b in fronts.items()), fronts
+    assert any("Weight decay" in f for f in fronts) and any("Early stopping" in f for f in fronts), fronts

@@ -13,7 +13,7 @@ from anki.collection import Collection
 from anki_helpers import import_apkg
 from studydeck.pipeline import Workspace, collect
 from studydeck.printed import echo_evaluated, evaluated_claims, expected_outputs
-from studydeck.verify import sandbox
+from studydeck.verify import sandbox, verify
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "code" / "printed.md"
 
@@ -200,9 +200,47 @@ def test_a_loops_log_of_long_numbers_is_no_answer_to_recall(tmp_path: Path) -> N
     notes = tmp_path / "gd.md"
     notes.write_text("# GD\n\n## Loop\n\n```python\nw = 0.0\nfor it in range(500):\n    w = w - 0.1 * (w - 2.0)\n"
                      "    if it % 100 == 0:\n        print(it, w, (w - 2.0) ** 2 / 3)\n```\n\n"
-                     "## Shape\n\n```python\nimport torch\nprint(torch.zeros(2, 3).shape)\n```\n", encoding="utf-8")
+                     "## Shape\n\n```python\nimport torch\nprint(torch.zeros(2, 3).shape)\n```\n\n"
+                     "## Floating point\n\n```python\nprint(0.1 + 0.2, 0.1 * 3, 1 - 0.9)\n```\n", encoding="utf-8")
     workspace = Workspace.load([notes], cache_dir=None)
     workspace.build(tmp_path / "decks", now=1_750_000_000, device="cpu", exercises=False)
     (doc,) = workspace.docs
-    assert [c.deck[-1] for c in doc.cards] == ["Shape"]
+    # (one line of long numbers is the point of a card on floating point)
+    assert [c.deck[-1] for c in doc.cards] == ["Shape", "Floating point"]
     assert "left-out:long-output" in _left_out(workspace).values()
+
+
+def test_facts_kept_as_asserts_are_asked_without_their_values(tmp_path: Path) -> None:
+    # (“assert torch.tensor([1, 2, 3]).dtype == torch.int64  # python ints -> int64”: a fact, as notes that keep facts
+    # as asserts write it; it made no card)
+    notes = "# Tensor facts\n\n## dtypes\n\n```python\nimport torch\n" \
+            "assert torch.tensor([1, 2, 3]).dtype == torch.int64  # python ints -> int64\n" \
+            "assert torch.arange(6).view(2, 3).t().is_contiguous() is False\n```\n\n" \
+            "## Matmul\n\n```python\nimport torch\nA, B = torch.randn(2, 3), torch.randn(3, 4)\n" \
+            "assert torch.allclose(torch.einsum('ik,kj->ij', A, B), A @ B)\nassert (A @ B).shape == (2, 4)\n```\n"
+    (tmp_path / "facts.md").write_text(notes, encoding="utf-8")
+    (doc,) = collect([tmp_path / "facts.md"])
+    # (an assert that checks the notes' own working, “assert torch.allclose(…)”, is true whenever they are right)
+    (card,) = [c for c in doc.cards if "asks-output" in c.flags]
+    assert card.front.startswith("dtypes: what does each line give?"), card.front
+    assert "torch.tensor([1, 2, 3]).dtype\n" in card.front and "int64" not in card.front and "assert" not in card.front
+    assert "== torch.int64" in card.back
+
+
+@pytest.mark.skipif(sandbox.sandbox_problem() is not None,
+                    reason=f"the sandbox cannot start here: {sandbox.sandbox_problem()}")
+def test_an_assert_that_holds_agrees_and_one_that_fails_says_what_torch_gives(tmp_path: Path) -> None:
+    notes = tmp_path / "asserts.md"
+    notes.write_text("# Facts\n\n## Division\n\n```python\nimport torch\nassert (torch.tensor([1, 2]) / 2).dtype == torch.float32\n"
+                     "assert torch.tensor([1, 2]).sum().item() == 3\n```\n\n## Floor\n\n```python\nimport torch\n"
+                     "assert (torch.tensor([-7]) // 2).item() == -3\n```\n\n## Printed\n\n```python\nimport torch\n"
+                     "x = torch.ones(2)\nassert x.sum().item() == 2.0\nprint(x.shape)  # torch.Size([2])\n```\n",
+                     encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    results = verify(cards, device="cpu", cache_path=None).results
+    by_section = {c.deck[-1]: r for c in cards for r in results if r.uid == c.uid}
+    assert (by_section["Division"].reason, by_section["Division"].facts["checked"]) == ("asserts-hold", 2)
+    floor = by_section["Floor"]
+    assert (floor.verdict.value, floor.reason, floor.facts["printed"]) == ("disagrees", "assert-fails", "-4"), floor.detail
+    # (a block that prints: its prints are its claims, and its output is only theirs)
+    assert (by_section["Printed"].reason, by_section["Printed"].output) == ("code-agrees", "torch.Size([2])")

@@ -25,7 +25,8 @@ def verifier_version() -> str:
     """A fingerprint of the checking code itself: a changed checker never reuses old results."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in sorted(here.glob("*.py")) + [here.parent / "model.py", here.parent / "text.py"]:
+    # (and what reads the notes' code for its claims, and echoes its values as it runs: ``printed``)
+    for path in sorted(here.glob("*.py")) + [here.parent / name for name in ("model.py", "text.py", "printed.py")]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -136,7 +137,7 @@ def plan(cards: list[Card]) -> list[Task]:
             if params and getattr(concept, "torch_name", None):
                 tasks.append(Task("defaults", concept, params))  # any torch callable the heading names
             if isinstance(concept, Optimizer):
-                for named, part in _by_named_optimizer(concept, group):
+                for named, part in _by_named_optimizer(concept, deck, group):
                     if [c for c in part if c.kind is CardKind.FORMULA and not c.plain_formula]:
                         tasks.append(Task("optimizer", named, part, doc_formulas))
                 formulas = [c for c in formulas if c.plain_formula]
@@ -155,32 +156,32 @@ def plan(cards: list[Card]) -> list[Task]:
     return tasks
 
 
-def _by_named_optimizer(concept: Optimizer, group: list[Card]) -> list[tuple[Optimizer, list[Card]]]:
+def _by_named_optimizer(concept: Optimizer, deck: tuple[str, ...], group: list[Card]) -> list[tuple[Optimizer, list[Card]]]:
     """The cards of a section on ``concept``, parted by the optimizer a formula's own label names where the heading
     names it too (“## AdaGrad / RMSProp” over “AdaGrad：$$…$$” and “RMSProp：$$…$$”): each label's formulas, and those
     after it, are that optimizer's; the rest (and every card that is no formula) the section's."""
-    heading = group[0].deck[-1] if group and group[0].deck else ""
-    shared = {found.name for part in HEADING_PARTS.split(heading) if isinstance(found := lookup(part), Optimizer)}
+    named_here = {found.name for part in HEADING_PARTS.split(deck[-1] if deck else "")
+                  if isinstance(found := lookup(part), Optimizer)}
     parts: dict[str, tuple[Optimizer, list[Card]]] = {concept.name: (concept, [])}
     current = concept
     for card in group:
-        if card.kind is CardKind.FORMULA and len(shared) > 1:  # (only where the heading names them both)
+        if card.kind is CardKind.FORMULA and len(named_here) > 1:  # (only where the heading names them both)
             label = OWN_LABEL.match(card.back)
             named = lookup(label.group(1)) if label else None
-            if isinstance(named, Optimizer) and named.name in shared:
+            if isinstance(named, Optimizer) and named.name in named_here:
                 current = named
         owner = current if card.kind is CardKind.FORMULA else concept
         parts.setdefault(owner.name, (owner, []))[1].append(card)
     if len(parts) > 1:  # (every part keeps the section's parameter lists and other cards)
-        shared = parts[concept.name][1]
+        others = [c for c in parts[concept.name][1] if c.kind is not CardKind.FORMULA]
         for name, (_, cards) in parts.items():
             if name != concept.name:
-                cards.extend(c for c in shared if c.kind is not CardKind.FORMULA)
+                cards.extend(others)
     return [part for part in parts.values() if part[1]]
 
 
 # Where a heading names several things (“AdaGrad / RMSProp”, “Momentum 与 Nesterov”, “Adam vs AdamW”).
-HEADING_PARTS = re.compile(r"\s*(?:/|&|\+|,|、|，|\band\b|\bvs\.?|\bversus\b|与|和|及)\s*|\s+[—–-]+\s+", re.I)
+HEADING_PARTS = re.compile(r"\s*+(?:/|&|\+|,|、|，|\band\b|\bvs\.?|\bversus\b|与|和|及)\s*+|\s++[—–-]+\s++", re.I)
 # The label a formula's text opens on, before its colon (“RMSProp：”, “**AdaGrad**: ”, “RMSProp（Hinton 课上讲的）：”).
 OWN_LABEL = re.compile(r"\s*+(?:\*\*)?([^\s：:，,。$*（(][^：:，,。$\n（(]{0,40}?)(?:\s*+[（(][^）)\n]*+[）)])?(?:\*\*)?\s*+[:：]")
 

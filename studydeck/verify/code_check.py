@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Callable
 
 from studydeck.model import Card, Source
-from studydeck.printed import SHOWN_OUTPUT, evaluated_claims, expected_outputs, loose_outputs
+from studydeck.printed import SHOWN_OUTPUT, asserted_claims, evaluated_claims, expected_outputs, loose_outputs
 from studydeck.verify.code import (ADDRESS, NUMBER, UNSTEADY, Block, deprecated_calls, expects_error, needs,
                                    read_block, same_output, unsteady, uses_missing_modules)
 from studydeck.verify.registry import Module
@@ -70,13 +70,16 @@ DETAILS = {
     "printed-own-way": "ran without error; what it printed is the card's answer (the values beside its prints were not "
                        "compared: only a tensor's or an array's repr is read as an output there)",
     "code-agrees": "ran; {checked} printed value(s) as the notes say",
+    "asserts-hold": "ran; the notes' {checked} assert(s) hold",
+    "assert-fails": "line {line} asserts {expression} == {expected}; it gives {printed}",
 }
-DISAGREES = {"syntax-error", "raises", "wrong-output", "wrong-value", "no-output", "wrong-rank", "wrong-pasted-output"}
+DISAGREES = {"syntax-error", "raises", "wrong-output", "wrong-value", "no-output", "wrong-rank", "wrong-pasted-output",
+             "assert-fails"}
 # outcomes of a block that ran to its end (or to the error its notes show)
-RAN_THROUGH = {"code-agrees", "printed", "printed-own-way", "ran-no-claims", "wrong-output", "wrong-value", "no-output",
-               "wrong-rank", "unsteady-output", "expected-error", "wrong-pasted-output", "pasted-output-differs"}
+RAN_THROUGH = {"code-agrees", "asserts-hold", "printed", "printed-own-way", "ran-no-claims", "wrong-output", "wrong-value",
+               "no-output", "wrong-rank", "unsteady-output", "expected-error", "wrong-pasted-output", "pasted-output-differs"}
 # verdicts that say more about this run than about the notes: not worth keeping in a cache
-AGREES = {"code-agrees"}
+AGREES = {"code-agrees", "asserts-hold"}
 
 
 def same_form(pasted: str, printed: str) -> bool:
@@ -299,6 +302,13 @@ class Runner:
                 return result(job, "needs-module", {"modules": facts["error"].split("'")[1:2][0]
                                                      if "'" in facts["error"] else facts["error"]})
             reason = "raises" if kind == "raises" else "environment"
+            asserted = asserted_claims(job.card.code).get(line) if reason == "raises" and line else None
+            gave = next((text for at, text in answer.get("records") or [] if at == line), None)
+            if asserted and gave is not None and facts["error"].startswith("AssertionError"):
+                # (“assert (torch.tensor([-7]) // 2).item() == -3”: what the left side gave, printed before it failed)
+                return result(job, "assert-fails", {"line": line, "expression": asserted[0], "expected": asserted[1],
+                                                    "printed": gave.strip()},
+                              output=output, example=example, extras=extras, line=line)
             if reason == "raises" and ("shows-error" in job.card.flags
                                        or expects_error(job.card.code, line, facts["error"])):
                 reason = "expected-error"
@@ -365,6 +375,10 @@ class Runner:
                 return result(job, "wrong-rank", {"printed": wrong, "ranks": ranks}, output=output,
                               example=example, extras=extras)
             checked += count
+        held = len(asserted_claims(job.card.code)) if before is None else 0  # (it ran to its end: every assert held)
+        if held and checked == 0:
+            return result(job, "asserts-hold", {"checked": held}, output=output, example=example, extras=extras)
+        checked += held
         if checked == 0:
             # whether what it printed may differ at the next run: then it is no answer to learn
             code = "\n".join([c.code for c in job.earlier] + [job.block.source])

@@ -96,6 +96,10 @@ FORMULA_MESSAGES: dict[str, tuple[str, str]] = {
 CODE_MESSAGES: dict[str, tuple[str, str]] = {
     "code-agrees": ("代码运行结果与笔记一致（核对了 {checked} 处输出）",
                     "the code runs and prints what the notes say ({checked} checked)"),
+    "asserts-hold": ("代码运行无误，笔记里的 {checked} 个 assert 都成立",
+                     "the code runs and the notes' {checked} assert(s) hold"),
+    "assert-fails": ("断言 {expression} == {expected}，实际得到 {printed}；改正笔记里的值",
+                     "it asserts {expression} == {expected}, but that gives {printed}; correct the value in the notes"),
     "ran-no-claims": ("未验证：代码运行无误，但笔记没有说明它应输出什么",
                       "unverified: the code runs, but the notes claim nothing about its output"),
     "printed": ("答案是这段代码运行时的输出（笔记没有写出，由 PyTorch 运行得出）",
