@@ -1023,9 +1023,9 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
         return []  # (“| label | train | val | test |” over counts and a total row: a data set's tally, cell by cell)
     if all(MARK_HEADER.fullmatch(name) for name in header[1:]) and 3 * sum(counted) >= 2 * (len(rows) - 1):
         return []  # (“| Part | ✅ | ⚠️ | ❌ |” over counts: one's own tally of marks, by part)
-    if sum(bool(WORKED_CELL.search(cell)) for _, cells in rows[1:] for cell in cells[1:]) >= 2 * (len(rows) - 1):
-        # (“| free | 3 | 1 | 4/10 = 0.4 | 2/12 ≈ 0.167 |”: an example worked out on the board, row by row; one sum a row,
-        # “| conv3-64 | 224×224×64 | 3×3×3×64 = 1728 |”, is how each count comes about)
+    if 2 * sum(sum(bool(WORKED_CELL.search(cell)) for cell in cells[1:]) >= 2 for _, cells in rows[1:]) >= len(rows) - 1:
+        # (“| free | 3 | 1 | 4/10 = 0.4 | 2/12 ≈ 0.167 |”: an example worked out on the board, two sums or more in half
+        # its rows; one sum a row, “| conv3-64 | 224×224×64 | 3×3×3×64 = 1728 |”, is how each count comes about)
         return []
     if _records(header, rows[1:]) or 2 * sum(bool(FILE_NAME.fullmatch(_cell_text(cells[0]))) for _, cells in rows[1:]) \
             >= len(rows) - 1 and any(2 * sum(bool(COUNT_CELL.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:])
@@ -1361,8 +1361,9 @@ def _cell_text(cell: str) -> str:
 
 
 # The row that adds a table up (“total”, “合计”): the table is a tally.
-# A cell that works a number out (“4/10 = 0.4”, “2/12 ≈ 0.167”, “3 × 0.5 = 1.5”), in whatever language the table is.
-WORKED_CELL = re.compile(r"\d\s*(?:/|×|\*|\+|−|÷)\s*\d[\d.]*\s*(?:=|≈)\s*[-+]?\d")
+# A cell that works a frequency out from counts (“4/10 = 0.4”, “2/12 ≈ 0.167”), in whatever language the table is; not a
+# conversion or a size worked out, “100 × 9/5 + 32 = 212”, “3×3×3×64 = 1728”, which are the facts to learn.
+WORKED_CELL = re.compile(r"(?<![\d.×*/+−-])\s*\d+\s*/\s*\d+\s*(?:=|≈)\s*0?\.\d")
 TOTAL_ROW = re.compile(r"total|grand total|合计|总计|总分|小计|共计", re.I)
 # A column that says where something is in the notes or a book (“| 关键词 | 卡 |” over “4/5b”, “Page”,
 # “§”), not what it is: an index.
@@ -1515,7 +1516,13 @@ def _swept(table: str, source: Source) -> bool:
     """Rows keyed by the values a setting took (“| $\\alpha$ | 100 步后 $J$ |” over 0.01, 0.1, 0.3, 0.5): a sweep's runs,
     not things named (“| Indicator | pH range |”, “| 激活函数 | 公式 |”)."""
     rows = _table_rows(table, source)[1:]
-    return len(rows) >= 2 and all(COUNT_CELL.fullmatch(_cell_text(cells[0])) for _, cells in rows if cells)
+    return len(rows) >= 2 and all(COUNT_CELL.fullmatch(_cell_text(cells[0])) or SETTING_VALUE.fullmatch(cells[0])
+                                  for _, cells in rows if cells)
+
+
+# A setting's value as a sweep writes it (“1e-3”, “$10^{-3}$”, “$3 \times 10^{-4}$”).
+SETTING_VALUE = re.compile(r"\s*\$?\s*(?:[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+|\s*\\times\s*10\^\{?-?\d+\}?)?|10\^\{?-?\d+\}?)\s*\$?\s*",
+                           re.I)
 
 
 # An experiment by name (“学习率试验”, “Learning-rate trial”, “batch size sweep”): under a dated heading, over the
@@ -2184,13 +2191,11 @@ class _Extractor:
         self.chat = any(CHAT_MENTION.match(text) for text in lines)
         # (and the plain handles that open two turns or more: a review's thread, “**@jkowalski:** done in docstring.”)
         handles = collections.Counter(m.group(1) for m in map(HANDLE_TURN.match, lines) if m)
-        # (two people at least, and no name a code block writes as a decorator, nor one of Python's own: “@staticmethod”
-        # twice is a glossary's)
+        # (no name a code block writes as a decorator, nor one of Python's own: “@staticmethod” twice is a glossary's)
         decorators = {m.group(1) for _, section in iter_sections(outline.root) for block in section.blocks
                       if block.kind == "code" for m in DECORATOR_LINE.finditer(block.text)} | PYTHON_DECORATORS \
             if handles else set()
-        self.handles = {"@" + name for name, n in handles.items() if n >= 2 and name not in decorators} \
-            if sum(name not in decorators for name in handles) >= 2 else set()
+        self.handles = {"@" + name for name, n in handles.items() if n >= 2 and name not in decorators}
         self.nb_spelled = any(NB_SPELLED.search(text) for text in lines)
         # (a post-mortem of one's answers: “**What I said:**” and “**Right answer:**” both, as a viva's or an interview's
         # look back writes them; there what was said in the room is no card, in the sections that hold one's answer)
@@ -3083,10 +3088,11 @@ class _Extractor:
                 self.add(ctx, CardKind.MANUAL, "fix:" + anchor(ctx.concept), front, said,
                          Source(block.source.path, block.source.line + at), formulas=formulas_in(said))
                 return True
-        if len(lines) >= 2 and all((split_label(line) or ("", ""))[1] for line in lines) \
-                and not any(_wrapped(before, line) for before, line in zip(lines, lines[1:])):
-            # “Up: [[MOC]]\nRelated: [[A]] · [[B]]\nSource: …”: one label and its value a line (not a sentence wrapped
-            # onto the next line, “…, but it makes\nalmost everything else easier — the algebra, …”)
+        # (a sentence wrapped onto the next line goes on there: “…, training, which” over “regularises the network —
+        # like …”)
+        lines, starts = _unwrapped(lines)
+        if len(lines) >= 2 and all((split_label(line) or ("", ""))[1] for line in lines):
+            # “Up: [[MOC]]\nRelated: [[A]] · [[B]]\nSource: …”: one label and its value a line
             fields = [_bare(split_label(line)[0]).strip() for line in lines]
             if any(EMAIL_FIELD.fullmatch(f) for f in fields) or any(EMAIL_SUBJECT.fullmatch(f) for f in fields) \
                     and any(SENT_FIELD.fullmatch(f) for f in fields):
@@ -3101,7 +3107,7 @@ class _Extractor:
                 term, desc = split_label(line)
                 if ENTRY_PROPERTY.fullmatch(fields[i]) and sum(bool(ENTRY_PROPERTY.fullmatch(f)) for f in fields) >= 2:
                     continue  # (a database entry's properties, “Topic: Optimizers” over “Difficulty: Easy”: about the entry)
-                self.definition(term, desc, Source(block.source.path, block.source.line + i), ctx)
+                self.definition(term, desc, Source(block.source.path, block.source.line + starts[i]), ctx)
             return True
         labelled = split_label(text)
         if labelled and labelled[1]:
@@ -4664,9 +4670,10 @@ SENTENCE_END_WRAPPED = re.compile(r"[。！？；]|" + _STOP + r"|\n\s*\n")
 PUNCTUATED_LINE = re.compile(r"(?:[。！？；，,]|[因而令则即的在和与及或为是对将把被当若设由从得且但并其以])[ \t]*\n")
 CLAUSE_MARK = re.compile(r"[，,：:]")
 # Words that say what follows was believed, wrongly (“以为 PyTorch 是 … 那种写法”, “我把它当成了”, “我第一反应写”, “I used
-# to think”; not “可以为”, nor
+# to think”; not “可以为”, “不以为然”, “习以为常”, “把 $x^2$ 当成整体 $t$” (a substitution), “第一反应应该是洛必达” (advice), nor
 # “I thought the cleanest way is …”, “I assumed $\mathrm{Var}(\varepsilon) = \sigma^2$”, a premise).
-MISBELIEF = re.compile(r"(?<![可所难足用借认])以为|把[^，,。；;：:]{0,12}当成|第一反应|\bmy first instinct\b|\bi (?:used to think|(?:once |had |wrongly )believed|wrongly (?:thought|assumed))\b|"
+MISBELIEF = re.compile(r"(?<![可所难足用借认不习引自])以为|我把[^，,。；;：:]{0,12}当成了|我的?第一反应(?!是?(?:应该|要|就是?用))|"
+                       r"\bmy first instinct was\b|\bi (?:used to think|(?:once |had |wrongly )believed|wrongly (?:thought|assumed))\b|"
                        r"\bmistakenly\b", re.I)
 # A sentence that is only the word giving a reason, around its formula (“Because $\sum_k y_k = 1$.”, “因为 $…$。”).
 REASON_ONLY = re.compile(r"\s*(?:because|since|as|for|因为|由于)\s*[,，]?\s*…\s*[.。;；]?\s*", re.I)
@@ -5876,12 +5883,15 @@ POINTS_BACK = re.compile(r"^\s*(?:用|见|按|照|同|如)?(?:上面|上述|前�
                          r"^[^，,；;。]*?(?:这个\S{0,4}问题|这一问题)|"
                          r"^\s*(?:see |as in |same as |use )?(?:the )?(?:above|previous|preceding) "
                          r"(?:formulas?|equations?|steps?|results?|ones?|definition)\b|"
-                         r"^[^,;.]*?\b(?:this|that) (?:problem|issue)\b", re.I)
+                         r"^[^,;.]*?\b(?:this|that) (?:problem|issue)\b|"
+                         # (another row of a derivation's table by its number: “same as step 5”, “as in row 2”, “同第 3 步”)
+                         r"^\s*(?:same as|as in|as for|like|see) (?:step|row|line|case) \d+\b|^\s*同第?\s*\d+\s*步", re.I)
 # A page of a book (“第 258 页”, “P130 页”, “page 12”, “p. 12”): an answer that cites one talks about the text.
 PAGE_REF = re.compile(r"第\s*\d+\s*页|\bP\s*\d+\s*页|\bpages?\s+\d+|\bpp?\.\s*\d+", re.I)
 # A bracketed tag that opens a label (“【注】顺便”, “[Note] also”).
-# (or marks that warn: “!! careful: …”, “⚠️ Achtung: …”; not CSS's “!important”)
-LEADING_TAG = re.compile(r"^\s*+(?:[【\[（(][^】\]）)]{1,6}[】\]）)]|(?:[!！]{2,}|[‼⚠❗]\ufe0f?)++(?=\s))\s*+")
+# (or marks that warn: “!! careful: …”, “⚠️ Achtung: …”; not CSS's “!important”; or a bullet journal's sign for a
+# note, an event, a task done: “– careful: …”)
+LEADING_TAG = re.compile(r"^\s*+(?:[【\[（(][^】\]）)]{1,6}[】\]）)]|[!！]{2,}(?=\s)|(?:[‼⚠❗]\ufe0f?)++|[–—•○×](?=\s))\s*+")
 # Terms that label a remark rather than name a concept (“**注意**：…”, “[解析]”, “Note:”).
 LABEL_TERM = re.compile(
     r"^(?:解析|注|注意|说明|提示|备注|例|示例|举例|证明|推导|答案|解答|结论|要点|重点|划重点|思路|分析|来源|出处|标签|相关|笔记|"
@@ -5902,8 +5912,9 @@ LABEL_TERM = re.compile(
     r"سؤال خودم|سوال خودم|نکته(?:‌ی)? امتحانی|جلسه(?:‌ی|ی| ی)? بعد|penyelesaian|jövő hétre|"
     r"lưu ý|ví dụ|ghi chú|"
     # (Uzbek, Azerbaijani and Marathi notes' own labels: “**Misol**” an example, “**Eslatma**” a note, “**Qiziq**” interesting,
-    # “**jami**” in all, “**Yəni**” that is, “**Qeyd**” a note, “**लक्षात ठेवा**” remember, “**टीप**” a note)
-    r"misol|eslatma|qiziq|jami|yəni|qeyd|nümunə|लक्षात ठेवा|टीप|"
+    # “**jami**” in all, “**Yəni**” that is, “**Qeyd**” a note, “**लक्षात ठेवा**” remember, “**टीप**” a note; “Nümunə”
+    # is also a statistical sample)
+    r"misol|eslatma|qiziq|jami|yəni|qeyd|लक्षात ठेवा|टीप|"
     # a summary named by when or how, not by its subject (“本讲小结”, “一周小结”, “课堂小结”; “PCA小结” is PCA's)
     r"(?:(?:本|这|今|全|各|上|下|前|第\s*+[\d一二三四五六七八九十]*+\s*+)(?:章|节|讲|课|周|天|部分){1,2}|阶段|期中|期末|"
     r"一句话|一周|今日|今天|每日|每周|简单|课堂|全文|最后|核心|复习|要点|重点|知识点|内容|个人)?(?:小结|总结)|"
@@ -6937,12 +6948,24 @@ def _lines(outline: Outline):
                 yield from text.splitlines()
 
 
-def _wrapped(before: str, line: str) -> bool:
-    """``line`` goes on with the sentence of the long line ``before`` it, wrapped where the writer's editor wrapped it
-    (“…, but it makes” over “almost everything else easier — …”); not one short field after another (“act: relu” over
-    “loss: mse”)."""
-    return len(before.strip()) >= 50 and not before.rstrip().endswith((*SENTENCE_FINAL, ":", "：", ";", "；", "*", ")", "）")) \
-        and re.match(r"\s*[a-zа-яё]", line) is not None
+def _unwrapped(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines of a paragraph with each line that goes on with the sentence of the long line before it joined to
+    it, as the writer's editor wrapped it (“…, training, which” over “regularises the network — like …”); and where
+    each joined line starts. Not one field after another (“act: relu” over “loss: mse”), nor a line that opens on a
+    label of its own (“gradient descent: an iterative method that moves the parameters against the gradient” over
+    “learning rate: the size of each step”)."""
+    joined: list[str] = []
+    starts: list[int] = []
+    for i, line in enumerate(lines):
+        before = lines[i - 1] if i else ""
+        if joined and len(before.strip()) >= 50 and not before.rstrip().endswith(
+                (*SENTENCE_FINAL, ":", "：", "*", ")", "）")) and re.match(r"\s*[a-zа-яё]", line) \
+                and not re.match(r"\s*[^:：]{1,30}[:：]", line):
+            joined[-1] += "\n" + line
+        else:
+            joined.append(line)
+            starts.append(i)
+    return joined, starts
 
 
 def _recurring_labels(outline: Outline) -> tuple[set[str], set[str], set[str]]:
@@ -7087,8 +7110,9 @@ def _superseded_code(outline: Outline) -> dict[int, set[str]]:
 
 
 # What names the version that replaces a first try (“## Final version (merged 2024-05-02)”, “Fixed version:”, “终版”).
-FINAL_VERSION = re.compile(r"\b(?:final|fixed|corrected|revised|updated|merged|improved)\b|\bv[2-9]\b|\bsecond (?:version|draft|try|attempt)\b|"
-                           r"终版|最终版|定稿|修正|订正|改正|改进|修改后|第二版", re.I)
+FINAL_VERSION = re.compile(r"\b(?:final|fixed|corrected|revised|updated|merged|improved|refactored)\b|\bv[2-9]\b|"
+                           r"\b(?:second|2nd) (?:version|draft|try|attempt)\b|\bversion [2-9]\b|\bafter (?:the )?(?:review|fix)\b|"
+                           r"终版|最终版|定稿|修正|订正|改正|改进|修改后|修复后|修复版|第二版", re.I)
 # What names a first try that a later one replaces (“First version of the code”, “My initial attempt”, “初版”, “第一版
 # 代码”; not “A naive version”, nor “the first implementation”, which may stand beside the other).
 FIRST_VERSION = re.compile(r"\b(?:first|initial|old|earlier|v1)\s+(?:version|draft|attempt|try)\b|"
@@ -7234,15 +7258,15 @@ PLEASES = re.compile(r"(?:s?he|they|(?:the |our |my )?(?:teacher|prof(?:essor)?|
 # A term that ends on someone doing something (“Rule of thumb she uses”, “Intuition she drew”, “the trick they used”):
 # theirs, named by who says it (a capital He is a name: “Kaiming He init”; “Luther — what he believed”, “Weber — the
 # ethic he described” are what a course asks of them).
-SOMEONE_DOES = re.compile(r"^[^—–:]*?(?<!\bwhat )(?<!\bhow )(?<!\bwhy )(?<!\bwho )(?<!\bwhere )(?<!\bwhen )(?<!\bwhom )"
-                          r"\b(?:she|he|they)\s+(?:also\s+|always\s+|often\s+)?[a-z]+(?:s|ed|ew|ld|ught|ok|ave)$")
+SOMEONE_DOES = re.compile(r"^(?![^—–:]*\b(?:what|how|why|who|whom|where|when)\s+(?:s?he|they)\b)[^—–:]*?"
+                          r"\b(?-i:she|he|they)\s+(?:also\s+|always\s+|often\s+)?(?-i:[a-z]+(?:s|ed|ew|ld|ught|ok|ave))$", re.I)
 # A reply rather than a name (“Not dead — it is a finding too”, “Not really: …”; “Not guilty”, “Not only” are terms).
 REPLY_TERM = re.compile(r"(?-i:[Nn]ot\s+(?:dead|really|quite|exactly|necessarily|always|yet|so fast|at all|bad|even close))|"
                         r"(?:yes|no|nope|yep|sure|exactly|right|correct|wrong)\b[\s,，!！.]*", re.I)
 # A list of an exam's questions by their numbers (“填空2、填空5、判断3”, “选择4、计算1(2)”, “problem 2 and problem 5”;
 # “Q1, Q2” may be quadrants).
 _QUESTION_REF = (r"(?:(?:填空|选择|判断|计算|简答|证明|大题|解答|应用|question|problem)\s*\d+|第\s*\d+\s*题)"
-                 r"(?:\s*[(（][\da-z]+[)）])*")
+                 r"(?:\s*[(（](?:\d+|[a-z])[)）])*")
 QUESTION_REFS = re.compile(rf"{_QUESTION_REF}(?:\s*(?:、|,|，|;|；|and|和|及)\s*{_QUESTION_REF})+\s*[.。]?", re.I)
 # A back that only names the parts of a topic to know (“formula and why it helps in long valleys”, “definition +
 # proof”, “公式和为什么收敛快”), as a syllabus or an exam's list of topics writes it: one such part at least, and two or more.

@@ -166,18 +166,22 @@ def asserted_claims(code: str) -> dict[int, tuple[str, str]]:
     lines = code.splitlines()
     out: dict[int, tuple[str, str]] = {}
     for number in _one_line_statements(code):
-        statement, _ = _without_comment(lines[number - 1])
+        statement, comment = _without_comment(lines[number - 1])
         try:
             (node,) = ast.parse(statement).body
         except (SyntaxError, ValueError):
             continue
-        if not isinstance(node, ast.Assert):
-            continue
+        if not isinstance(node, ast.Assert) or SAYS_IT_FAILS.search(comment):
+            continue  # (“assert 0.1 + 0.2 == 0.3  # AssertionError!”: shown failing, on purpose)
         test = node.test
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.Is)) \
-                and _literal(test.comparators[0]) and not _literal(test.left):
+                and _literal(test.comparators[0]) and not _literal(test.left) and not isinstance(test.left, ast.NamedExpr):
             out[number] = (ast.get_source_segment(statement, test.left), ast.get_source_segment(statement, test.comparators[0]))
     return out
+
+
+# A comment that says its line fails (“# AssertionError!”, “# fails”, “# ❌ wrong”, “# 报错”).
+SAYS_IT_FAILS = re.compile(r"error|raises|exception|fails?\b|wrong|❌|✗|✘|报错|错误|异常|出错|不成立", re.I)
 
 
 def asserts(code: str) -> int:

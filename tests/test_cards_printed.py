@@ -244,3 +244,27 @@ def test_an_assert_that_holds_agrees_and_one_that_fails_says_what_torch_gives(tm
     assert (floor.verdict.value, floor.reason, floor.facts["printed"]) == ("disagrees", "assert-fails", "-4"), floor.detail
     # (a block that prints: its prints are its claims, and its output is only theirs)
     assert (by_section["Printed"].reason, by_section["Printed"].output) == ("code-agrees", "torch.Size([2])")
+
+
+def test_an_assert_shown_failing_on_purpose_is_no_fact() -> None:
+    # (“assert 0.1 + 0.2 == 0.3  # AssertionError!” under “This assert FAILS, which is the whole point” was a card
+    # teaching 0.3, and its check said to correct the notes)
+    from studydeck.printed import asserted_claims
+    code = "import math\nassert 0.1 + 0.2 == 0.3  # AssertionError!\nassert math.isclose(0.1 + 0.2, 0.3) == True\n"
+    assert list(asserted_claims(code)) == [3]
+
+
+@pytest.mark.skipif(sandbox.sandbox_problem() is not None,
+                    reason=f"the sandbox cannot start here: {sandbox.sandbox_problem()}")
+def test_an_assert_that_needs_the_cell_before_it_and_one_in_a_console_session(tmp_path: Path) -> None:
+    # (“x.add_(1)” in one cell, “assert x.item() == 1.0” in the next: it holds once the cell before has run, as in the
+    # notebook; a console session's asserts print nothing to read back, so nothing says they held)
+    notes = tmp_path / "cells.md"
+    notes.write_text("# Cells\n\n## Make\n\n```python\nimport torch\nx = torch.zeros(())\n```\n\n## Bump\n\n```python\n"
+                     "x.add_(1)\nprint(x)\n```\n\n## Check\n\n```python\nassert x.item() == 1.0\n```\n\n## Session\n\n```pycon\n"
+                     "import torch\nassert torch.tensor([1]).dtype == torch.float32\n```\n", encoding="utf-8")
+    cards = [c for d in collect([notes]) for c in d.cards]
+    results = verify(cards, device="cpu", cache_path=None).results
+    by_section = {c.deck[-1]: r for c in cards for r in results if r.uid == c.uid}
+    assert by_section["Check"].verdict.value == "agrees", by_section["Check"].detail
+    assert by_section["Session"].verdict.value != "agrees", by_section["Session"].detail

@@ -265,11 +265,12 @@ class Runner:
             self.spent[job.card.doc] = self.spent.get(job.card.doc, 0.0) + used
             self.total += used
         verdict = self.judge(job, answer, timeout)
-        if verdict.reason == "raises" and len(job.prefix) > len(job.earlier):
+        if verdict.reason in ("raises", "assert-fails") and len(job.prefix) > len(job.earlier):
             # a notebook's cell may need what an earlier cell did rather than defined (“y.backward()”
             # filled x.grad): it raises only if it still does after every earlier cell
             # (every earlier cell, each as far as it goes: one that fails, as the notebook's reader
             # saw it fail, leaves done what it did before)
+            # (so may an assert that fails without them: “x.add_(1)” in the cell before)
             again = self._run(pool, replace(job, earlier=job.prefix, implied=job.implied, replay=True))
             return again if again.reason in RAN_THROUGH else verdict
         return verdict
@@ -302,7 +303,8 @@ class Runner:
                 return result(job, "needs-module", {"modules": facts["error"].split("'")[1:2][0]
                                                      if "'" in facts["error"] else facts["error"]})
             reason = "raises" if kind == "raises" else "environment"
-            asserted = asserted_claims(job.card.code).get(line) if reason == "raises" and line else None
+            asserted = asserted_claims(job.card.code).get(line) if reason == "raises" and line \
+                and not expects_error(job.card.code, line, facts["error"]) else None
             gave = next((text for at, text in answer.get("records") or [] if at == line), None)
             if asserted and gave is not None and facts["error"].startswith("AssertionError"):
                 # (“assert (torch.tensor([-7]) // 2).item() == -3”: what the left side gave, printed before it failed)
@@ -375,7 +377,8 @@ class Runner:
                 return result(job, "wrong-rank", {"printed": wrong, "ranks": ranks}, output=output,
                               example=example, extras=extras)
             checked += count
-        held = len(asserted_claims(job.card.code)) if before is None else 0  # (it ran to its end: every assert held)
+        # (it ran to its end: every assert it ran held; one whose value it printed ran)
+        held = sum(line in printed for line in asserted_claims(job.card.code)) if before is None and not session else 0
         if held and checked == 0:
             return result(job, "asserts-hold", {"checked": held}, output=output, example=example, extras=extras)
         checked += held
@@ -405,7 +408,9 @@ class Runner:
         ranks = sorted({r for name, r in answer.get("ranks") or [] if name in inputs})
         if not ranks:
             return None
-        ints = [int(m[-1]) for _, text in answer.get("records") or [] if (m := re.findall(r"-?\d+", text))]
+        asserted = asserted_claims(job.card.code)  # (what an assert's left side gave is no rank it prints)
+        ints = [int(m[-1]) for line, text in answer.get("records") or []
+                if line not in asserted and (m := re.findall(r"-?\d+", text))]
         wrong = next((i for i in ints if i not in ranks), None)
         return wrong, ", ".join(map(str, ranks)), len(ints)
 
