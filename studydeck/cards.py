@@ -3075,6 +3075,17 @@ class _Extractor:
             return intro_done
         lines = [line for line in text.splitlines() if line.strip()]
         fixed = next((k for k, line in enumerate(lines) if k and FIX_LABEL.match(line)), None)
+        if fixed is not None and BUG_WHY.match(lines[0]) and ctx.concept and len(ctx.deck) > 1 \
+                and not NO_SUBJECT.search(ctx.concept):
+            # (“## 2. Tensors on different devices” over the error, then “**Cause:** … **Fix:** …”: why the problem the
+            # heading names happens, and its fix)
+            front = self.t("{c}：原因是什么？怎么改？", "{c}: what causes it, and what is the fix?", c=ctx.concept)
+            said = "\n".join(itertools.takewhile(lambda line: not SIGNED_LINE.match(line), lines)).strip()
+            if said.endswith((":", "：")) and nxt is not None and nxt.kind == "code":
+                said += f"\n\n```{nxt.language}\n{nxt.text.rstrip()}\n```"  # (“**Fix:** print the shape once:” over it)
+            self.add(ctx, CardKind.MANUAL, "cause-fix:" + anchor(ctx.concept), front, said, block.source,
+                     formulas=formulas_in(said))
+            return True
         if fixed is not None and not split_label(lines[0]) and ctx.concept and len(ctx.deck) > 1:
             # (“### Softmax before CrossEntropyLoss” over what happened, then “**Fix:** return raw logits …” and who
             # signed it: the fix of the problem the heading names)

@@ -8197,3 +8197,15 @@ def test_a_substitution_a_conversion_table_and_a_sample_keep_their_cards() -> No
     fronts = [c.front for c in cards]
     assert any("当成整体" in f for f in fronts), fronts
     assert any("water boils" in f for f in fronts) and any("Nümunə" in f for f in fronts), fronts
+
+
+def test_an_error_under_its_heading_with_its_cause_and_fix_is_asked_as_such() -> None:
+    # (“## 2. Tensors on different devices” over the error text, then “**Cause:** … **Fix:** …”: fourteen such entries
+    # made no card)
+    cards, _ = extract("# PyTorch errors I have hit\n\n## 2. Tensors on different devices\n\n```\nRuntimeError: Expected all "
+                       "tensors to be on the same device\n```\n\n**Cause:** `model.to(\"cuda\")` but the batch stayed on "
+                       "the CPU.\n**Fix:** move it too:\n\n```python\nx = x.to(device)\n```\n")
+    (card,) = [c for c in cards if c.kind is CardKind.MANUAL]
+    assert card.front == "2. Tensors on different devices: what causes it, and what is the fix?" or \
+        card.front == "Tensors on different devices: what causes it, and what is the fix?", card.front
+    assert "**Cause:**" in card.back and "x = x.to(device)" in card.back, card.back
