@@ -1080,6 +1080,7 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                 or EXAMPLE_HEADER.fullmatch(name.strip()) and 2 * sum("→" in cells[j] or "⇒" in cells[j] or "=>" in cells[j]
                                                                   for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _measured(name, [cells[j] for _, cells in rows[1:]]) \
+                or 2 * sum(bool(LIKENESS.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) > len(rows) - 1 \
                 or 2 * sum(bool(SHAPE_CHANGE.fullmatch(_cell_text(cells[j]))) for _, cells in rows[1:]) >= len(rows) - 1 \
                 or _locators(name, [cells[j] for _, cells in rows[1:]]) \
                 or runs and RATE_HEADER.search(name) and 2 * sum(
@@ -1107,6 +1108,12 @@ def table_grid(table: str, source: Source, known: str = "", runs: bool = False,
                         f"given {', '.join(knowns)}, {shown}"
                 out.append((thing, shown, value, Source(source.path, line)))
     return out
+
+
+# How alike two things are, and nothing more (“很像”, “一模一样”, “有点像”, “very similar”, “not really”): a column
+# mostly of these (“类比成立的程度” over “很像”, “像”, “一模一样”) rates one's analogies, no fact.
+LIKENESS = re.compile(r"\s*(?:很|非常|有点|一半|不太|不|挺)?像|一模一样|几乎一样|差不多|"
+                      r"(?:very |quite |somewhat |not (?:very |really )?)?(?:similar|alike)|identical|not really\s*[.!。！]?\s*", re.I)
 
 
 def _worked_column(corner: str, header: str, cells: list[str]) -> bool:

@@ -8209,3 +8209,14 @@ def test_an_error_under_its_heading_with_its_cause_and_fix_is_asked_as_such() ->
     assert card.front == "2. Tensors on different devices: what causes it, and what is the fix?" or \
         card.front == "Tensors on different devices: what causes it, and what is the fix?", card.front
     assert "**Cause:**" in card.back and "x = x.to(device)" in card.back, card.back
+
+
+def test_how_well_ones_analogy_holds_is_no_fact() -> None:
+    # (“| 前缀和 | `torch.cumsum` | 一模一样 |” under “| 数据结构概念 | PyTorch 里对应的东西 | 类比成立的程度 |” was “**前缀和** 的类比成立的
+    # 程度？” → 一模一样)
+    cards, _ = extract("# 对照\n\n## 总体对照表\n\n| 数据结构概念 | PyTorch 里对应的东西 | 类比成立的程度 |\n|---|---|---|\n"
+                       "| 连续数组 | contiguous tensor 的 storage | 很像 |\n| 排序 / Top-k | `torch.sort`, `torch.topk` | 像 |\n"
+                       "| 前缀和 | `torch.cumsum` | 一模一样 |\n")
+    fronts = [c.front for c in cards]
+    assert not any("程度" in f for f in fronts), fronts
+    assert any("前缀和" in f and "对应" in f for f in fronts), fronts
