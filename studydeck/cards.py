@@ -7134,7 +7134,7 @@ FINAL_VERSION = re.compile(r"\b(?:final|fixed|corrected|revised|updated|merged|i
 # What names a first try that a later one replaces (“First version of the code”, “My initial attempt”, “初版”, “第一版
 # 代码”; not “A naive version”, nor “the first implementation”, which may stand beside the other).
 FIRST_VERSION = re.compile(r"\b(?:first|initial|old|earlier|v1)\s+(?:version|draft|attempt|try)\b|"
-                                   r"初版|第一版|旧版|初始版本|第一次(?:尝试|写的)", re.I)
+                           r"初版|第一版|旧版|初始版本|第一次(?:尝试|写的)", re.I)
 
 
 # The line over a new version of code that may extend it (“修改后：”, “Updated version:”): a function
